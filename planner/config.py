@@ -1,0 +1,265 @@
+"""Loading and validating ``config.toml`` as a whole.
+
+Every section's keys are declared in :data:`SECTIONS` (a calendar's keys by its provider class),
+so that all problems are reported at once with their key, and unknown keys are warned about.
+"""
+
+from __future__ import annotations
+
+import logging
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from planner.errors import ConfigError
+from planner.schema import Field, parse_time_range, validate_table
+
+log = logging.getLogger("planner")
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _zone_check(value: str) -> str | None:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return f"'{value}' is not a known time zone (use an IANA name such as Europe/Berlin)"
+    return None
+
+
+def _language_check(value: str) -> str | None:
+    return None if value in ("de", "en") else 'must be "de" or "en"'
+
+
+def _share_check(value: float) -> str | None:
+    return None if 0 <= value <= 1 else "must lie between 0 and 1 (e.g. 0.3 for 30%)"
+
+
+def _positive(value: float) -> str | None:
+    return None if value > 0 else "must be greater than 0"
+
+
+def _window(start: str, end: str, minutes: int, after_work: bool = False) -> dict[str, Field]:
+    return {
+        "time": Field("time_range", f"{start}-{end}"),
+        "duration": Field(int, minutes, check=_positive),
+        "outside_working_hours": Field(bool, after_work),
+    }
+
+
+SECTIONS: dict[str, dict[str, Field]] = {
+    "user": {
+        "name": Field(str, ""),
+        "email": Field(str, ""),
+        "timezone": Field(str, "Europe/Berlin", check=_zone_check),
+        "home": Field(str, ""),
+        "domains": Field("str_list", []),
+        "language": Field(str, "en", check=_language_check),
+    },
+    "working_hours": {day: Field("time_range", "") for day in WEEKDAYS},
+    "relations": {
+        "lookback_days": Field(int, 365, check=_positive),
+        "freemail_domains": Field("str_list", []),
+        "key_accounts": Field("str_list", []),
+        "visit_due_days": Field(int, 90, check=_positive),
+    },
+    "purpose": {
+        "first_contact_words": Field("str_list", []),
+        "deal_closing_words": Field("str_list", []),
+        "personal_words": Field("str_list", []),
+    },
+    "recommend": {
+        "virtual_threshold": Field(int, 3, check=_positive),
+        "recent_days": Field(int, 60, check=_positive),
+        "target_share": Field(float, 0.3, check=_share_check),
+    },
+    "slots": {
+        "tentative_blocks": Field(bool, True),
+        "buffer_minutes": Field(int, 15),
+        "days_ahead": Field(int, 14, check=_positive),
+    },
+    "windows.breakfast": _window("07:30", "09:30", 60),
+    "windows.coffee": _window("09:30", "17:00", 45),
+    "windows.lunch": _window("11:45", "14:30", 90),
+    "windows.after_work": _window("17:30", "20:00", 60, after_work=True),
+    "windows.dinner": _window("18:30", "22:30", 120, after_work=True),
+    "travel": {
+        "mode": Field(str, "transit"),
+        "buffer_minutes": Field(int, 15),
+    },
+    "geo": {
+        "online": Field(bool, False),
+        "user_agent": Field(str, ""),
+    },
+    "venues": {
+        "files": Field("str_list", []),
+        "favourites": Field("str_list", []),
+    },
+    "smtp": {
+        "host": Field(str, ""),
+        "port": Field(int, 587),
+        "security": Field(str, "starttls"),
+        "username": Field(str, ""),
+        "password": Field(str, "", secret=True),
+        "password_env": Field(str, "PLANNER_SMTP_PASSWORD"),
+        "sender": Field(str, ""),
+    },
+    "invite": {
+        "reminder_minutes": Field(int, 30),
+        "default_duration": Field(int, 60, check=_positive),
+    },
+}
+
+CALENDAR_FIELDS: dict[str, Field] = {
+    "name": Field(str, required=True),
+    "provider": Field(str, required=True),
+    "enabled": Field(bool, True),
+}
+
+
+@dataclass(frozen=True)
+class SourceConfig:
+    """One ``[[calendars]]`` entry: a name, a provider and that provider's options."""
+
+    name: str
+    provider: str
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Config:
+    """A validated configuration. ``sections`` holds every section with defaults filled in."""
+
+    sections: Mapping[str, Mapping[str, Any]]
+    calendars: tuple[SourceConfig, ...] = ()
+    path: Path | None = None
+
+    def __getitem__(self, section: str) -> Mapping[str, Any]:
+        return self.sections[section]
+
+    @property
+    def user(self) -> Mapping[str, Any]:
+        return self.sections["user"]
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.user["timezone"])
+
+    @property
+    def own_domains(self) -> frozenset[str]:
+        domains = {d.lower() for d in self.user["domains"]}
+        if "@" in self.user["email"]:
+            domains.add(self.user["email"].rpartition("@")[2].lower())
+        return frozenset(domains)
+
+    def working_hours(self, weekday: int) -> tuple[time, time] | None:
+        """Working hours for ``weekday`` (0 = Monday), or None when the day is not worked."""
+        text = self.sections["working_hours"][WEEKDAYS[weekday]]
+        return parse_time_range(text) if text else None
+
+
+def default_config(**overrides: Mapping[str, Any]) -> Config:
+    """A config with every default, e.g. for tests and ``planner classify``."""
+    data: dict[str, Any] = {"working_hours": {d: "09:00-18:00" for d in WEEKDAYS[:5]}}
+    data.update(overrides)
+    return from_mapping(data, "<defaults>")
+
+
+def load(path: Path) -> Config:
+    """Read and validate the config at ``path``; raise :class:`ConfigError` with all problems."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            str(path), ["not found; run 'planner init' to create one, or pass --config PATH"]
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), [f"cannot be read: {exc}"]) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(path), [f"is not valid TOML: {exc}"]) from None
+    return from_mapping(data, str(path), path=path)
+
+
+def from_mapping(data: Mapping[str, Any], where: str, *, path: Path | None = None) -> Config:
+    """Validate an already parsed config (see :func:`load`)."""
+    problems: list[str] = []
+    warnings: list[str] = []
+    sections: dict[str, Mapping[str, Any]] = {}
+    raw_sections = _flatten_sections(data, problems)
+    for name, fields in SECTIONS.items():
+        values, found, warned = validate_table(f"[{name}]", raw_sections.pop(name, {}), fields)
+        sections[name] = values
+        problems += found
+        warnings += warned
+    for name in raw_sections:
+        warnings.append(f"unknown section [{name}] is ignored")
+    calendars = _calendars(data.get("calendars", []), problems, warnings)
+    for warning in warnings:
+        log.warning("%s: %s", where, warning)
+    if problems:
+        raise ConfigError(where, problems)
+    return Config(sections=sections, calendars=calendars, path=path)
+
+
+def _flatten_sections(data: Mapping[str, Any], problems: list[str]) -> dict[str, Mapping[str, Any]]:
+    """Turn ``{"windows": {"lunch": {...}}}`` into ``{"windows.lunch": {...}}``."""
+    flat: dict[str, Mapping[str, Any]] = {}
+    for name, value in data.items():
+        if name == "calendars":
+            continue
+        if not isinstance(value, dict):
+            problems.append(f"'{name}' must be a table [{name}]")
+            continue
+        nested = {
+            k: v for k, v in value.items() if isinstance(v, dict) and f"{name}.{k}" in SECTIONS
+        }
+        for key, sub in nested.items():
+            flat[f"{name}.{key}"] = sub
+        flat[name] = {k: v for k, v in value.items() if k not in nested}
+    if "windows" in flat and not flat["windows"]:
+        del flat["windows"]
+    return flat
+
+
+def _calendars(entries: Any, problems: list[str], warnings: list[str]) -> tuple[SourceConfig, ...]:
+    from providers.base import ProviderNotFound, provider_class
+
+    if not isinstance(entries, list):
+        problems.append("'calendars' must be a list of [[calendars]] tables")
+        return ()
+    result: list[SourceConfig] = []
+    names: set[str] = set()
+    for index, entry in enumerate(entries, start=1):
+        where = f"[[calendars]] #{index}"
+        if not isinstance(entry, dict):
+            problems.append(f"{where} must be a table")
+            continue
+        name = entry.get("name")
+        if isinstance(name, str):
+            where = f"[[calendars]] '{name}'"
+            if name in names:
+                problems.append(f"{where} name is used twice")
+            names.add(name)
+        common = {k: v for k, v in entry.items() if k in CALENDAR_FIELDS}
+        values, found, _ = validate_table(where, common, CALENDAR_FIELDS)
+        problems += found
+        if found:
+            continue
+        try:
+            cls = provider_class(values["provider"])
+        except ProviderNotFound as exc:
+            problems.append(f"{where} key 'provider': {exc}")
+            continue
+        options = {k: v for k, v in entry.items() if k not in CALENDAR_FIELDS}
+        opts, found, warned = validate_table(where, options, cls.options)
+        problems += found + [f"{where} {p}" for p in cls.check_options(opts)]
+        warnings += warned
+        if values["enabled"]:
+            result.append(SourceConfig(values["name"], values["provider"], opts))
+    return tuple(result)

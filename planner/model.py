@@ -1,0 +1,196 @@
+"""The objects every layer shares: events as providers hand them out, and judgements about them.
+
+All datetimes are zone-aware. All-day events start at local midnight of their first day and end
+at local midnight after their last day, in the user's zone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+
+
+class Mode(StrEnum):
+    """How a meeting takes place."""
+
+    IN_PERSON = "in_person"
+    VIRTUAL = "virtual"
+    HYBRID = "hybrid"
+    PHONE = "phone"
+    UNKNOWN = "unknown"
+
+
+class Purpose(StrEnum):
+    """What a meeting is for."""
+
+    FIRST_CONTACT = "first_contact"
+    DEAL_CLOSING = "deal_closing"
+    ROUTINE = "routine"
+    INTERNAL = "internal"
+    PERSONAL = "personal"
+    OTHER = "other"
+
+
+class Response(StrEnum):
+    """An attendee's answer (iCalendar PARTSTAT, lower case)."""
+
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    TENTATIVE = "tentative"
+    NEEDS_ACTION = "needs_action"
+    DELEGATED = "delegated"
+
+
+class Status(StrEnum):
+    """An event's status (iCalendar STATUS, lower case)."""
+
+    CONFIRMED = "confirmed"
+    TENTATIVE = "tentative"
+    CANCELLED = "cancelled"
+
+
+class Action(StrEnum):
+    """What the planner recommends for a meeting."""
+
+    MEET_IN_PERSON = "meet_in_person"
+    KEEP = "keep"
+    CONSIDER_VIDEO = "consider_video"
+
+
+@dataclass(frozen=True, slots=True)
+class Attendee:
+    """A person or resource invited to an event."""
+
+    email: str
+    name: str = ""
+    response: Response = Response.NEEDS_ACTION
+    is_resource: bool = False  # a room or equipment, not a person
+    optional: bool = False
+
+    @property
+    def domain(self) -> str:
+        return self.email.rpartition("@")[2].lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Geo:
+    """A point on earth in WGS 84 degrees."""
+
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One occurrence of a calendar event (recurrences are already expanded).
+
+    ``uid`` is the iCalendar UID (Google ``iCalUID``, Graph ``iCalUId``); together with
+    ``start`` it identifies an occurrence across providers (see :attr:`key`).
+    ``hints`` carries provider facts that matter for classification but have no field of
+    their own, e.g. ``{"X-MICROSOFT-SKYPETEAMSMEETINGURL": "https://teams…"}`` or
+    ``{"google.eventType": "focusTime"}``; keys are property or field names, values text.
+    """
+
+    uid: str
+    title: str
+    start: datetime
+    end: datetime
+    all_day: bool = False
+    location: str = ""
+    description: str = ""
+    organizer: Attendee | None = None
+    attendees: tuple[Attendee, ...] = ()
+    conference_links: tuple[str, ...] = ()
+    status: Status = Status.CONFIRMED
+    busy: bool = True
+    series_id: str | None = None
+    calendar: str = ""
+    url: str = ""
+    geo: Geo | None = None
+    hints: tuple[tuple[str, str], ...] = ()
+    source: str = ""
+    self_response: Response | None = None  # the user's own answer, where known
+
+    def __post_init__(self) -> None:
+        if self.start.tzinfo is None or self.end.tzinfo is None:
+            raise ValueError(f"event {self.uid!r} has a naive start or end")
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Identity of this occurrence: the same meeting in two calendars has the same key."""
+        return (self.uid, self.start.astimezone(UTC).isoformat())
+
+    @property
+    def duration(self) -> timedelta:
+        return self.end - self.start
+
+    @property
+    def is_recurring(self) -> bool:
+        return self.series_id is not None
+
+    def hint(self, name: str) -> str:
+        """The value of a provider hint, or ``""``."""
+        for key, value in self.hints:
+            if key == name:
+                return value
+        return ""
+
+    def people(self) -> tuple[Attendee, ...]:
+        """Organizer and attendees without resources, each e-mail once."""
+        seen: set[str] = set()
+        result = []
+        for person in ((self.organizer,) if self.organizer else ()) + self.attendees:
+            email = person.email.lower()
+            if person.is_resource or not email or email in seen:
+                continue
+            seen.add(email)
+            result.append(person)
+        return tuple(result)
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    """The mode of a meeting and the evidence that led to it."""
+
+    mode: Mode
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PurposeResult:
+    """The purpose of a meeting and the evidence that led to it."""
+
+    purpose: Purpose
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    """What to do about a meeting, with a reason a person understands."""
+
+    action: Action
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A half-open span of time ``[start, end)``."""
+
+    start: datetime
+    end: datetime
+
+    def overlaps(self, other: Interval) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Calendar:
+    """A calendar a provider can see."""
+
+    id: str
+    name: str
+    primary: bool = False
+    writable: bool = False
+    timezone: str = ""
+    extra: dict[str, str] = field(default_factory=dict, compare=False)

@@ -1,0 +1,107 @@
+"""A small declarative schema for the TOML config: fields with a type, a default and a check.
+
+Validation collects every problem instead of stopping at the first one, so the user can fix a
+config in one go.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import time
+from typing import Any
+
+Check = Callable[[Any], str | None]  # returns a problem text, or None when the value is fine
+
+_TIME_RANGE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One config key. ``kind`` is a Python type, or ``"str_list"`` / ``"time_range"``."""
+
+    kind: type | str
+    default: Any = None
+    required: bool = False
+    check: Check | None = None
+    secret: bool = False  # secrets may never be written into the config file
+
+    def validate(self, value: Any) -> str | None:
+        problem = _check_kind(self.kind, value)
+        if problem is None and self.check is not None:
+            problem = self.check(value)
+        return problem
+
+
+def _check_kind(kind: type | str, value: Any) -> str | None:
+    if kind == "str_list":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return "must be a list of strings"
+        return None
+    if kind == "time_range":
+        if not isinstance(value, str) or (value and parse_time_range(value) is None):
+            return 'must look like "09:00-18:00"'
+        return None
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        return None
+    if kind is int and isinstance(value, bool):
+        return "must be a whole number"
+    if not isinstance(value, kind):  # type: ignore[arg-type]
+        names = {
+            str: "text",
+            int: "a whole number",
+            float: "a number",
+            bool: "true or false",
+            dict: "a table",
+        }
+        return f"must be {names.get(kind, kind)}"  # type: ignore[call-overload]
+    return None
+
+
+def parse_time_range(text: str) -> tuple[time, time] | None:
+    """``"09:00-18:00"`` → ``(time(9), time(18))``; ``None`` when malformed or empty."""
+    match = _TIME_RANGE.match(text)
+    if not match:
+        return None
+    h1, m1, h2, m2 = (int(g) for g in match.groups())
+    if h1 > 23 or h2 > 24 or m1 > 59 or m2 > 59 or (h2 == 24 and m2):
+        return None
+    end = time(23, 59, 59) if h2 == 24 else time(h2, m2)
+    start = time(h1, m1)
+    return (start, end) if start < end else None
+
+
+def validate_table(
+    where: str, table: Mapping[str, Any], fields: Mapping[str, Field]
+) -> tuple[dict[str, Any], list[str], list[str]]:
+    """Check ``table`` against ``fields``.
+
+    Returns the values with defaults filled in, the problems, and warnings about unknown keys.
+    ``where`` names the table in messages, e.g. ``"[relations]"``.
+    """
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+    warnings: list[str] = []
+    for key, value in table.items():
+        field = fields.get(key)
+        if field is None:
+            warnings.append(f"{where} unknown key '{key}' is ignored")
+            continue
+        if field.secret:
+            problems.append(
+                f"{where} key '{key}': secrets do not belong in the config file; "
+                "use the environment variable or the system keyring"
+            )
+            continue
+        if (problem := field.validate(value)) is not None:
+            problems.append(f"{where} key '{key}' {problem}")
+        else:
+            values[key] = value
+    for key, field in fields.items():
+        if key in values:
+            continue
+        if field.required and key not in table:
+            problems.append(f"{where} key '{key}' is required")
+        values.setdefault(key, field.default)
+    return values, problems, warnings

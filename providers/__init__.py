@@ -1,0 +1,1 @@
+"""Calendar providers: the only code that talks to files, HTTP APIs and CalDAV servers."""

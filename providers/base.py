@@ -1,0 +1,153 @@
+"""The provider contract: one abstract class with capability flags, and the registry that finds
+providers through the ``planner.providers`` entry-point group (built-ins are registered there too).
+"""
+
+from __future__ import annotations
+
+import logging
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from importlib import import_module
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+from zoneinfo import ZoneInfo
+
+from planner.errors import NotSupportedError, PlannerError
+from planner.model import Calendar, Event, Interval
+from planner.schema import Field
+
+if TYPE_CHECKING:
+    from planner.config import SourceConfig
+    from planner.store import Store
+
+GROUP = "planner.providers"
+
+# Used only when the distribution's entry points are not installed (running from a source tree).
+_BUILTINS = {
+    "ics": "providers.ics:IcsProvider",
+    "memory": "providers.memory:MemoryProvider",
+    "google": "providers.google:GoogleProvider",
+    "outlook": "providers.outlook:OutlookProvider",
+    "caldav": "providers.caldav:CalDavProvider",
+}
+
+
+@dataclass
+class ProviderContext:
+    """What every provider gets besides its own options.
+
+    ``store_factory`` opens the state database lazily, so a provider that keeps no state never
+    creates one. ``warn`` reports a recoverable problem (one line: what and where).
+    """
+
+    tz: ZoneInfo
+    data_dir: Path | None = None
+    store_factory: Callable[[], Store] | None = None
+    warn: Callable[[str], None] = field(default=logging.getLogger("planner").warning)
+    interactive: bool = False
+    _store: Store | None = field(default=None, init=False, repr=False)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            if self.store_factory is None:
+                from planner.store import open_store
+
+                self._store = open_store()
+            else:
+                self._store = self.store_factory()
+        return self._store
+
+
+class CalendarProvider(ABC):
+    """A source of calendar events.
+
+    Subclasses set ``name``, the capability flags, and ``options`` (their config keys). Heavy
+    client libraries are imported inside methods, never at module level.
+    """
+
+    name: ClassVar[str]
+    can_write: ClassVar[bool] = False
+    has_free_busy: ClassVar[bool] = False
+    has_incremental_sync: ClassVar[bool] = False
+    options: ClassVar[Mapping[str, Field]] = {}
+
+    def __init__(self, source: SourceConfig, context: ProviderContext) -> None:
+        self.source = source
+        self.context = context
+
+    @classmethod
+    def check_options(cls, options: Mapping[str, Any]) -> list[str]:
+        """Problems with a combination of options (single keys are checked by ``options``)."""
+        return []
+
+    @abstractmethod
+    def list_calendars(self) -> list[Calendar]:
+        """The calendars this account or source can see."""
+
+    @abstractmethod
+    def events(self, start: datetime, end: datetime) -> list[Event]:
+        """Every event occurrence overlapping ``[start, end)``.
+
+        Recurrences are expanded, times are zone-aware, cancelled occurrences are left out and
+        free (transparent) ones have ``busy=False``.
+        """
+
+    def free_busy(
+        self, emails: Sequence[str], start: datetime, end: datetime
+    ) -> dict[str, list[Interval]]:
+        """Busy intervals of other people, where the service can tell."""
+        raise NotSupportedError(
+            f"calendar '{self.source.name}' cannot look up other people's free/busy"
+        )
+
+    def create_event(self, event: Event, *, send_updates: bool = False) -> str:
+        """Write ``event`` into the calendar, idempotently by ``event.uid``; return its id.
+
+        ``send_updates`` asks the service to send invitations to the attendees itself.
+        """
+        raise NotSupportedError(f"calendar '{self.source.name}' is read-only")
+
+    def close(self) -> None:
+        """Release connections; the default has nothing to release."""
+
+
+class ProviderNotFound(PlannerError):
+    """No provider is installed under that name, or its dependencies are missing."""
+
+
+def available() -> dict[str, str]:
+    """Provider name → ``module:Class`` for every registered provider."""
+    found = dict(_BUILTINS)
+    for ep in entry_points(group=GROUP):
+        found[ep.name] = ep.value
+    return found
+
+
+def provider_class(name: str) -> type[CalendarProvider]:
+    """Load the provider class registered as ``name`` (imports only that provider's module)."""
+    target = available().get(name)
+    if target is None:
+        names = ", ".join(sorted(available()))
+        raise ProviderNotFound(f"unknown provider '{name}' (installed: {names})")
+    module_name, _, attr = target.partition(":")
+    try:
+        module = import_module(module_name)
+    except ModuleNotFoundError as exc:
+        missing = exc.name or module_name
+        raise ProviderNotFound(
+            f"provider '{name}' needs the Python package '{missing}'",
+            hint=f"install it with: pip install {missing}",
+        ) from None
+    cls = getattr(module, attr)
+    if not (isinstance(cls, type) and issubclass(cls, CalendarProvider)):
+        raise ProviderNotFound(f"provider '{name}' ({target}) is not a CalendarProvider")
+    return cls
+
+
+def create(source: SourceConfig, context: ProviderContext) -> CalendarProvider:
+    """Instantiate the provider for one ``[[calendars]]`` entry."""
+    return provider_class(source.provider)(source, context)

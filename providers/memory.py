@@ -1,0 +1,53 @@
+"""A calendar held in memory: the reference provider for the contract tests and for embedding.
+
+Its events come from the ``events`` option (a list of :class:`planner.model.Event`), which only
+code can set; a TOML config cannot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+from typing import TYPE_CHECKING, ClassVar
+
+from planner.model import Calendar, Event, Interval, Status
+from providers.base import CalendarProvider, ProviderContext
+
+if TYPE_CHECKING:
+    from planner.config import SourceConfig
+
+
+class MemoryProvider(CalendarProvider):
+    name: ClassVar[str] = "memory"
+    can_write: ClassVar[bool] = True
+    has_free_busy: ClassVar[bool] = True
+
+    def __init__(self, source: SourceConfig, context: ProviderContext) -> None:
+        super().__init__(source, context)
+        seed: Sequence[Event] = source.options.get("events", ())
+        self._events = {e.key: replace(e, calendar=e.calendar or source.name) for e in seed}
+
+    def list_calendars(self) -> list[Calendar]:
+        return [Calendar(id=self.source.name, name=self.source.name, primary=True, writable=True)]
+
+    def events(self, start: datetime, end: datetime) -> list[Event]:
+        found = (
+            e
+            for e in self._events.values()
+            if e.start < end and e.end > start and e.status is not Status.CANCELLED
+        )
+        return sorted(found, key=lambda e: (e.start, e.uid))
+
+    def free_busy(
+        self, emails: Sequence[str], start: datetime, end: datetime
+    ) -> dict[str, list[Interval]]:
+        table: dict[str, list[Interval]] = self.source.options.get("free_busy", {})
+        return {
+            email: [i for i in table.get(email.lower(), []) if i.start < end and i.end > start]
+            for email in emails
+        }
+
+    def create_event(self, event: Event, *, send_updates: bool = False) -> str:
+        self._events[event.key] = replace(event, calendar=self.source.name)
+        return event.uid
