@@ -44,6 +44,7 @@ class ProviderContext:
     """
 
     tz: ZoneInfo
+    user_emails: frozenset[str] = frozenset()
     data_dir: Path | None = None
     store_factory: Callable[[], Store] | None = None
     warn: Callable[[str], None] = field(default=logging.getLogger("planner").warning)
