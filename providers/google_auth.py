@@ -1,0 +1,442 @@
+"""Talking to Google: the installed-app OAuth flow, the token file and its refresh, and the
+Calendar API client with retries and one-line errors.
+
+Tokens live in ``<data dir>/tokens/google-<calendar name>.json`` with mode 0600. The Google
+libraries are imported inside the functions, never at module import time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin, urlsplit
+
+from planner import paths
+from planner.errors import AuthError, ConfigError, ProviderError
+from planner.i18n import _
+
+if TYPE_CHECKING:
+    from google.oauth2.credentials import Credentials
+
+    from planner.config import SourceConfig
+    from providers.base import ProviderContext
+
+SCOPE_READ = "https://www.googleapis.com/auth/calendar.readonly"
+SCOPE_WRITE = "https://www.googleapis.com/auth/calendar.events"
+DEFAULT_TOKEN_URI = "https://oauth2.googleapis.com/token"
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+DEFAULT_API_URL = "https://www.googleapis.com/"
+SERVICE_PATH = "calendar/v3/"
+RETRY_REASONS = frozenset({"rateLimitExceeded", "userRateLimitExceeded"})
+
+
+def scopes(source: SourceConfig) -> list[str]:
+    """Read-only unless the calendar entry has ``write = true``.
+
+    ``calendar.readonly`` also covers ``freebusy.query``; ``calendar.events`` adds writing.
+    """
+    return [SCOPE_READ, SCOPE_WRITE] if source.options.get("write") else [SCOPE_READ]
+
+
+def token_path(source: SourceConfig, context: ProviderContext) -> Path:
+    """Where the token of one ``[[calendars]]`` entry is kept."""
+    safe = re.sub(r"[^A-Za-z0-9._-]", "_", source.name)
+    return (context.data_dir or paths.data_dir()) / "tokens" / f"google-{safe}.json"
+
+
+def _reauth(source: SourceConfig, what: str) -> AuthError:
+    return AuthError(
+        _("Google calendar '{name}': {what}", name=source.name, what=what),
+        hint=_("run 'planner auth google' to sign in again"),
+    )
+
+
+def load_credentials(source: SourceConfig, context: ProviderContext) -> Credentials:
+    """The stored credentials of ``source``, refreshed when expired (and saved again)."""
+    from google.oauth2.credentials import Credentials
+
+    path = token_path(source, context)
+    try:
+        info = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise _reauth(source, _("not signed in (no token file {path})", path=path)) from None
+    except (OSError, ValueError) as exc:
+        raise _reauth(
+            source, _("the token file {path} cannot be read ({error})", path=path, error=exc)
+        ) from None
+    try:
+        creds = Credentials.from_authorized_user_info(info)
+    except ValueError as exc:
+        raise _reauth(
+            source, _("the token file {path} is incomplete ({error})", path=path, error=exc)
+        ) from None
+    if token_uri := source.options.get("token_uri"):
+        # google-auth ignores a token_uri in the file on purpose; only the config may move it
+        creds = Credentials(
+            token=creds.token,
+            refresh_token=creds.refresh_token,
+            token_uri=token_uri,
+            client_id=creds.client_id,
+            client_secret=creds.client_secret,
+            scopes=creds.scopes,
+            expiry=creds.expiry,
+        )
+    if not creds.valid:
+        refresh(creds, source, context)
+    return creds
+
+
+def refresh(creds: Credentials, source: SourceConfig, context: ProviderContext) -> None:
+    """Refresh the access token now and store it; a revoked grant becomes :class:`AuthError`."""
+    import requests
+    from google.auth.exceptions import RefreshError, TransportError
+    from google.auth.transport.requests import Request
+
+    try:
+        with requests.Session() as session:
+            creds.refresh(Request(session))
+    except RefreshError as exc:
+        raise refresh_failed(source, exc) from None
+    except TransportError as exc:
+        raise AuthError(
+            _(
+                "Google calendar '{name}': the token endpoint cannot be reached ({error})",
+                name=source.name,
+                error=type(exc).__name__,
+            ),
+            hint=_("check the network connection or the option 'token_uri'"),
+        ) from None
+    save_credentials(creds, source, context)
+
+
+def refresh_failed(source: SourceConfig, exc: Exception) -> AuthError:
+    """The message for an expired or revoked grant (``invalid_grant``) or another refusal."""
+    text = str(exc.args[0]) if exc.args else ""
+    if "invalid_grant" in text:
+        return _reauth(source, _("the sign-in has expired or was revoked (invalid_grant)"))
+    return _reauth(
+        source,
+        _(
+            "the token could not be refreshed ({reason})",
+            reason=text.split(":")[0] or type(exc).__name__,
+        ),
+    )
+
+
+def save_credentials(creds: Credentials, source: SourceConfig, context: ProviderContext) -> None:
+    """Write the credentials to the token file (mode 0600)."""
+    paths.write_secret(token_path(source, context), creds.to_json())
+
+
+def missing_scopes(creds: Credentials, wanted: list[str]) -> list[str]:
+    """Scopes in ``wanted`` the stored grant does not have."""
+    granted = set(creds.scopes or ())
+    return [s for s in wanted if s not in granted] if granted else []
+
+
+def _client_config(source: SourceConfig) -> dict[str, Any]:
+    path_text = str(source.options.get("client_secrets") or "")
+    where = f"[[calendars]] '{source.name}'"
+    if not path_text:
+        raise ConfigError(
+            where,
+            [
+                _(
+                    "key 'client_secrets' is required for 'planner auth google'"
+                    " (the OAuth client JSON downloaded from Google Cloud)"
+                )
+            ],
+        )
+    path = Path(path_text).expanduser()
+    try:
+        config = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(
+            where,
+            [
+                _(
+                    "key 'client_secrets': {path} cannot be read ({error})",
+                    path=path,
+                    error=type(exc).__name__,
+                )
+            ],
+        ) from None
+    kind = "installed" if "installed" in config else "web" if "web" in config else ""
+    if not kind:
+        raise ConfigError(
+            where,
+            [
+                _(
+                    "key 'client_secrets': {path} is not an OAuth client file"
+                    " (no 'installed' section)",
+                    path=path,
+                )
+            ],
+        )
+    if token_uri := source.options.get("token_uri"):
+        config[kind]["token_uri"] = token_uri
+    config[kind].setdefault("token_uri", DEFAULT_TOKEN_URI)
+    return config
+
+
+@contextmanager
+def _loopback_transport(token_uri: str) -> Iterator[None]:
+    """oauthlib refuses plain http; allow it only for a token endpoint on this machine."""
+    loopback = urlsplit(token_uri).hostname in LOOPBACK_HOSTS
+    name = "OAUTHLIB_INSECURE_TRANSPORT"
+    old = os.environ.get(name)
+    if loopback:
+        os.environ[name] = "1"
+    try:
+        yield
+    finally:
+        if loopback and old is None:
+            os.environ.pop(name, None)
+
+
+def run_flow(
+    source: SourceConfig,
+    context: ProviderContext,
+    *,
+    open_browser: bool = True,
+    on_url: Callable[[str], None] | None = None,
+    timeout: float | None = 300,
+) -> Credentials:
+    """Run the installed-app flow (local redirect server, offline access) and store the token."""
+    from google_auth_oauthlib.flow import InstalledAppFlow, WSGITimeoutError
+    from oauthlib.oauth2.rfc6749.errors import OAuth2Error
+    from requests import RequestException
+
+    config = _client_config(source)
+
+    class _Flow(InstalledAppFlow):
+        def authorization_url(self, **kwargs: Any) -> tuple[str, str]:
+            url, state = super().authorization_url(**kwargs)
+            if on_url is not None:
+                on_url(url)
+            return url, state
+
+    flow = _Flow.from_client_config(config, scopes=scopes(source))
+    token_uri = next(iter(config.values()))["token_uri"]
+    try:
+        with _loopback_transport(token_uri):
+            creds = flow.run_local_server(
+                host="localhost",
+                port=0,
+                open_browser=open_browser,
+                authorization_prompt_message="",
+                timeout_seconds=timeout,
+                access_type="offline",
+                prompt="consent",
+            )
+    except WSGITimeoutError:
+        raise AuthError(
+            _("Google sign-in for '{name}' timed out", name=source.name),
+            hint=_("run 'planner auth google' again"),
+        ) from None
+    except (OAuth2Error, RequestException, ValueError) as exc:
+        raise AuthError(
+            _(
+                "Google sign-in for '{name}' failed ({error})",
+                name=source.name,
+                error=str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__,
+            ),
+            hint=_("check 'client_secrets' and run 'planner auth google' again"),
+        ) from None
+    if not creds.refresh_token:
+        raise AuthError(
+            _("Google returned no refresh token for '{name}'", name=source.name),
+            hint=_("remove the app at myaccount.google.com/permissions and retry"),
+        )
+    save_credentials(creds, source, context)
+    return creds
+
+
+class SyncTokenExpired(ProviderError):
+    """410 GONE: the sync token is no longer valid and a full sync is needed."""
+
+
+class Conflict(ProviderError):
+    """409: an event with that id exists already."""
+
+
+class GoogleClient:
+    """The Calendar API client of one ``[[calendars]]`` entry: built lazily from the static
+    discovery document with the configured ``api_url``; requests retried with backoff."""
+
+    def __init__(self, source: SourceConfig, context: ProviderContext) -> None:
+        self.source = source
+        self.context = context
+        self.sleep: Callable[[float], None] = time.sleep  # tests make retries instant
+        self.jitter: Callable[[], float] = random.random
+        self.max_tries = 5
+        self.creds: Credentials | None = None
+        self._service: Any = None
+        self._saved_token: str | None = None
+
+    @property
+    def api_url(self) -> str:
+        return str(self.source.options.get("api_url") or DEFAULT_API_URL)
+
+    def service(self) -> Any:
+        """The ``googleapiclient`` resource for Calendar v3 (signs in from the token file)."""
+        if self._service is None:
+            import google_auth_httplib2
+            import httplib2
+            from googleapiclient.discovery import build
+
+            self.creds = load_credentials(self.source, self.context)
+            self._saved_token = self.creds.token
+            timeout = self.source.options.get("timeout") or 30
+            http = google_auth_httplib2.AuthorizedHttp(
+                self.creds, http=httplib2.Http(timeout=timeout)
+            )
+            endpoint = urljoin(self.api_url.rstrip("/") + "/", SERVICE_PATH)
+            self._service = build(
+                "calendar",
+                "v3",
+                http=http,
+                static_discovery=True,
+                cache_discovery=False,
+                client_options={"api_endpoint": endpoint},
+            )
+        return self._service
+
+    def keep_token(self) -> None:
+        """Store the access token again when the client refreshed it during a request."""
+        if self.creds is not None and self.creds.token != self._saved_token:
+            save_credentials(self.creds, self.source, self.context)
+            self._saved_token = self.creds.token
+
+    def close(self) -> None:
+        self.keep_token()
+        if self._service is not None:
+            self._service.close()
+            self._service = None
+
+    def execute(self, request: Any, what: str) -> dict[str, Any]:
+        """Run one API request; retry rate limits and server errors with backoff and jitter."""
+        import httplib2
+        from google.auth.exceptions import RefreshError
+        from googleapiclient.errors import HttpError
+
+        for attempt in range(1, self.max_tries + 1):
+            try:
+                result = request.execute(num_retries=0)
+            except HttpError as exc:
+                status, reason = exc.resp.status, _reason(exc)
+                if not _retryable(status, reason) or attempt == self.max_tries:
+                    raise self._http_error(status, reason, exc, what, attempt) from None
+                self.sleep(self._delay(attempt, exc.resp.get("retry-after")))
+            except RefreshError as exc:
+                raise refresh_failed(self.source, exc) from None
+            except (OSError, httplib2.HttpLib2Error) as exc:
+                if attempt == self.max_tries:
+                    raise self._unreachable(exc, what) from None
+                self.sleep(self._delay(attempt, None))
+            else:
+                self.keep_token()
+                return result or {}
+        raise AssertionError("unreachable")  # pragma: no cover - the loop always returns
+
+    def _delay(self, attempt: int, retry_after: str | None) -> float:
+        """Exponential backoff (1, 2, 4, 8 s …, at most 32 s) plus up to one second of jitter;
+        a ``Retry-After`` header (seconds, at most 60) is honoured."""
+        delay = min(32.0, 2.0 ** (attempt - 1)) + self.jitter()
+        if retry_after and retry_after.strip().isdigit():
+            delay = max(delay, min(60.0, float(retry_after)))
+        return delay
+
+    def _unreachable(self, exc: Exception, what: str) -> ProviderError:
+        return ProviderError(
+            _(
+                "Google calendar '{name}': {what} failed, {url} cannot be reached ({error})",
+                name=self.source.name,
+                what=what,
+                url=self.api_url,
+                error=type(exc).__name__,
+            ),
+            hint=_("check the network connection or the option 'api_url'"),
+        )
+
+    def _http_error(
+        self, status: int, reason: str, exc: Any, what: str, tries: int
+    ) -> ProviderError:
+        where = _("Google calendar '{name}'", name=self.source.name)
+        if status == 410:
+            return SyncTokenExpired(f"{where}: {what}: 410 {reason}")
+        if status == 409:
+            return Conflict(f"{where}: {what}: 409 {reason}")
+        if status == 401:
+            return AuthError(
+                _(
+                    "{where}: {what} was refused (401, sign-in not accepted)",
+                    where=where,
+                    what=what,
+                ),
+                hint=_("run 'planner auth google' to sign in again"),
+            )
+        if status == 404:
+            return ProviderError(
+                _("{where}: {what} failed, not found (404)", where=where, what=what),
+                hint=_("check the ids in the option 'calendars'"),
+            )
+        if status == 403 and reason in (
+            "insufficientPermissions",
+            "forbidden",
+            "requiredAccessLevel",
+        ):
+            return AuthError(
+                _(
+                    "{where}: {what} is not permitted (403 {reason})",
+                    where=where,
+                    what=what,
+                    reason=reason,
+                ),
+                hint=_(
+                    "check the calendar's sharing, or set write = true and run "
+                    "'planner auth google' again"
+                ),
+            )
+        detail = f"{status} {reason}".strip()
+        if _retryable(status, reason):
+            return ProviderError(
+                _(
+                    "{where}: {what} still failed after {tries} tries ({detail})",
+                    where=where,
+                    what=what,
+                    tries=tries,
+                    detail=detail,
+                ),
+                hint=_("Google is busy or limiting requests; try again later"),
+            )
+        return ProviderError(
+            _(
+                "{where}: {what} failed ({detail}: {message})",
+                where=where,
+                what=what,
+                detail=detail,
+                message=getattr(exc, "reason", ""),
+            )
+        )
+
+
+def _reason(exc: Any) -> str:
+    """The ``reason`` of the first error in a Google JSON error body, or ``""``."""
+    try:
+        data = json.loads(exc.content.decode("utf-8"))
+        errors = data["error"].get("errors") or [{}]
+        return str(errors[0].get("reason") or data["error"].get("status") or "")
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return ""
+
+
+def _retryable(status: int, reason: str) -> bool:
+    return status == 429 or status >= 500 or (status == 403 and reason in RETRY_REASONS)

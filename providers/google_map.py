@@ -1,0 +1,218 @@
+"""Google event resources (Calendar API v3 JSON) as model events, and back.
+
+Pure functions: no I/O, no Google libraries.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from planner.model import Attendee, Event, Response, Status
+
+if TYPE_CHECKING:
+    from providers.base import ProviderContext
+
+NOT_MEETINGS = frozenset({"workingLocation", "outOfOffice", "focusTime"})
+_RESPONSES = {
+    "accepted": Response.ACCEPTED,
+    "declined": Response.DECLINED,
+    "tentative": Response.TENTATIVE,
+    "needsAction": Response.NEEDS_ACTION,
+}
+
+
+def event_id_for(uid: str) -> str:
+    """A Google event id for ``uid``: base32hex of its SHA-1 (32 chars of [a-v0-9])."""
+    digest = hashlib.sha1(uid.encode("utf-8")).digest()
+    return base64.b32hexencode(digest).decode("ascii").rstrip("=").lower()
+
+
+def _zone(name: str | None, default: ZoneInfo) -> ZoneInfo:
+    try:
+        return ZoneInfo(name) if name else default
+    except (ZoneInfoNotFoundError, ValueError):
+        return default
+
+
+def _point(point: Any, tz: ZoneInfo) -> tuple[datetime, bool] | None:
+    """A start/end object as a user-zone datetime and whether it is a date (all-day)."""
+    if not isinstance(point, dict):
+        return None
+    try:
+        if "dateTime" in point:
+            value = datetime.fromisoformat(point["dateTime"])
+            if value.tzinfo is None:  # a local time in the event's own zone
+                value = value.replace(tzinfo=_zone(point.get("timeZone"), tz))
+            return value.astimezone(tz), False
+        if "date" in point:
+            return datetime.combine(date.fromisoformat(point["date"]), time(), tz), True
+    except (TypeError, ValueError):
+        return None
+    return None
+
+
+def item_bounds(item: dict[str, Any], tz: ZoneInfo) -> tuple[datetime, datetime] | None:
+    """Start and end of an event resource (end defaults to start, or a day for all-day)."""
+    start = _point(item.get("start"), tz)
+    if start is None:
+        return None
+    end = _point(item.get("end"), tz)
+    if end is None:
+        return start[0], start[0] + (timedelta(days=1) if start[1] else timedelta())
+    return start[0], max(start[0], end[0])
+
+
+def _attendee(data: dict[str, Any]) -> Attendee:
+    return Attendee(
+        email=str(data.get("email", "")),
+        name=str(data.get("displayName", "")),
+        response=_RESPONSES.get(data.get("responseStatus", ""), Response.NEEDS_ACTION),
+        is_resource=bool(data.get("resource")),
+        optional=bool(data.get("optional")),
+    )
+
+
+def _people(item: dict[str, Any], user_emails: frozenset[str]) -> dict[str, Any]:
+    raw = [a for a in item.get("attendees", []) if isinstance(a, dict) and a.get("email")]
+    attendees = tuple(_attendee(a) for a in raw)
+    by_email = {a.email.lower(): a for a in attendees}
+    organizer = None
+    data = item.get("organizer") or {}
+    if data.get("email"):
+        known = by_email.get(data["email"].lower())
+        organizer = Attendee(
+            data["email"],
+            data.get("displayName", "") or (known.name if known else ""),
+            known.response if known else Response.ACCEPTED,
+        )
+    self_response = None
+    users = {e.lower() for e in user_emails}
+    for raw_attendee, attendee in zip(raw, attendees, strict=True):
+        if raw_attendee.get("self") or attendee.email.lower() in users:
+            self_response = attendee.response
+            break
+    else:
+        if data.get("self") or (organizer and organizer.email.lower() in users):
+            self_response = Response.ACCEPTED
+    return {"organizer": organizer, "attendees": attendees, "self_response": self_response}
+
+
+def _conference(item: dict[str, Any]) -> tuple[tuple[str, ...], list[tuple[str, str]]]:
+    """Conference URLs (Meet link, entry points) and the facts that classify them."""
+    links: list[str] = []
+    hints: list[tuple[str, str]] = []
+    if hangout := item.get("hangoutLink"):
+        links.append(hangout)
+        hints.append(("google.hangoutLink", hangout))
+    data = item.get("conferenceData") or {}
+    solution = data.get("conferenceSolution") or {}
+    if name := solution.get("name"):
+        hints.append(("google.conferenceSolution", name))
+    if kind := (solution.get("key") or {}).get("type"):
+        hints.append(("google.conferenceSolutionKey", kind))
+    for entry in data.get("entryPoints") or []:
+        uri, kind = entry.get("uri"), entry.get("entryPointType")
+        if uri and uri not in links:
+            links.append(uri)
+        if kind and ("google.entryPointType", kind) not in hints:
+            hints.append(("google.entryPointType", kind))
+    return tuple(links), hints
+
+
+def to_event(
+    item: dict[str, Any], context: ProviderContext, *, source: str, calendar_id: str
+) -> Event | None:
+    """A Google event resource as a model event; ``None`` for cancelled items, tasks and
+    entries that are never meetings (working location, out of office, focus time)."""
+    event_type = item.get("eventType") or "default"
+    if item.get("kind", "calendar#event") != "calendar#event" or event_type in NOT_MEETINGS:
+        return None
+    bounds = item_bounds(item, context.tz)
+    if bounds is None or item.get("status") == "cancelled":
+        return None
+    links, hints = _conference(item)
+    hints = [
+        ("google.eventType", event_type),
+        ("google.calendarId", calendar_id),
+        ("google.id", str(item.get("id", ""))),
+    ] + hints
+    private = (item.get("extendedProperties") or {}).get("private") or {}
+    return Event(
+        uid=private.get("plannerUid") or item.get("iCalUID") or str(item.get("id", "")),
+        title=str(item.get("summary", "")),
+        start=bounds[0],
+        end=bounds[1],
+        all_day="date" in (item.get("start") or {}),
+        location=str(item.get("location", "")),
+        description=str(item.get("description", "")),
+        conference_links=links,
+        status=Status.TENTATIVE if item.get("status") == "tentative" else Status.CONFIRMED,
+        busy=item.get("transparency") != "transparent",
+        series_id=item.get("recurringEventId"),
+        calendar=source,
+        url=str(item.get("htmlLink", "")),
+        hints=tuple(hints),
+        source=source,
+        **_people(item, context.user_emails),
+    )
+
+
+def _google_time(value: datetime, all_day: bool, tz: ZoneInfo) -> dict[str, str]:
+    if all_day:
+        return {"date": value.astimezone(tz).date().isoformat()}
+    return {"dateTime": value.astimezone(tz).isoformat(), "timeZone": tz.key}
+
+
+def to_google(event: Event, event_id: str, tz: ZoneInfo) -> dict[str, Any]:
+    """The event resource ``events.insert`` gets for a hold or an invitation."""
+    body: dict[str, Any] = {
+        "id": event_id,
+        "iCalUID": event.uid,
+        "summary": event.title,
+        "start": _google_time(event.start, event.all_day, tz),
+        "end": _google_time(event.end, event.all_day, tz),
+        "extendedProperties": {"private": {"plannerUid": event.uid}},
+    }
+    if event.location:
+        body["location"] = event.location
+    if event.description:
+        body["description"] = event.description
+    if not event.busy:
+        body["transparency"] = "transparent"
+    if event.status is Status.TENTATIVE:
+        body["status"] = "tentative"
+    if event.attendees:
+        body["attendees"] = [
+            {
+                "email": a.email,
+                **({"displayName": a.name} if a.name else {}),
+                **({"optional": True} if a.optional else {}),
+                **({"resource": True} if a.is_resource else {}),
+            }
+            for a in event.attendees
+        ]
+    return body
+
+
+def working_location(item: dict[str, Any], tz: ZoneInfo) -> tuple[date, date, str] | None:
+    """First and last day and the place of a working-location entry, else ``None``."""
+    if item.get("eventType") != "workingLocation" or item.get("status") == "cancelled":
+        return None
+    bounds = item_bounds(item, tz)
+    if bounds is None:
+        return None
+    props = item.get("workingLocationProperties") or {}
+    kind = props.get("type", "")
+    if kind == "homeOffice":
+        label = "home"
+    elif kind == "officeLocation":
+        office = props.get("officeLocation") or {}
+        label = office.get("label") or office.get("buildingId") or "office"
+    else:
+        label = (props.get("customLocation") or {}).get("label") or item.get("summary") or kind
+    last = bounds[1] - timedelta(microseconds=1) if bounds[1] > bounds[0] else bounds[1]
+    return bounds[0].date(), last.date(), str(label)
