@@ -1,0 +1,235 @@
+"""Sign-in to Microsoft 365 / Outlook.com with msal's public-client flows.
+
+The token cache (``msal.SerializableTokenCache``) lives in ``<data dir>/tokens/outlook-<name>.json``
+with mode 0600 and is used silently on later runs. ``msal`` is imported only when a token is
+needed, never at module import time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from planner import paths
+from planner.errors import AuthError, ProviderError, UsageError
+from planner.i18n import _
+
+if TYPE_CHECKING:
+    from planner.config import SourceConfig
+    from providers.base import ProviderContext
+
+DEFAULT_GRAPH = "https://graph.microsoft.com/v1.0"
+DEFAULT_AUTHORITY = "https://login.microsoftonline.com"
+FLOWS = ("device_code", "browser")
+BROWSER_TIMEOUT = 300  # seconds to wait for the browser sign-in
+# Personal Microsoft accounts (outlook.com, hotmail) all belong to this tenant.
+CONSUMER_TENANT = "9188040d-6c67-4c5b-b112-36a304b66dad"
+
+
+def default_http_client() -> Any | None:
+    """The HTTP client msal uses when the source gives none; None lets msal build its own.
+
+    Tests replace this function to route msal to a local fake token endpoint.
+    """
+    return None
+
+
+def scopes(options: Mapping[str, Any]) -> list[str]:
+    """``Calendars.Read`` or ``Calendars.ReadWrite``; prefixed with the Graph host off the
+    public cloud (national clouds name their Graph resource)."""
+    names = ["Calendars.ReadWrite"] if options.get("write") else ["Calendars.Read"]
+    graph = urlsplit(options.get("graph_url") or DEFAULT_GRAPH)
+    if graph.netloc.lower() == "graph.microsoft.com":
+        return names
+    return [f"{graph.scheme}://{graph.netloc}/{name}" for name in names]
+
+
+def cache_path(source_name: str, data_dir: Path | None = None) -> Path:
+    """Where the token cache of one ``[[calendars]]`` entry is kept."""
+    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", source_name).strip("._") or "default"
+    return (data_dir or paths.data_dir()) / "tokens" / f"outlook-{safe}.json"
+
+
+class TokenSource:
+    """Access tokens for one calendar source, refreshed silently from the cached sign-in."""
+
+    def __init__(self, source: SourceConfig, context: ProviderContext) -> None:
+        self.source = source
+        self.options = source.options
+        self.path = cache_path(source.name, context.data_dir)
+        self.scopes = scopes(source.options)
+        self._app: Any = None
+        self._cache: Any = None
+
+    @property
+    def app(self) -> Any:
+        """The msal ``PublicClientApplication`` (built on first use: it asks the authority)."""
+        if self._app is None:
+            self._app, self._cache = _build_app(self.source, self.path)
+        return self._app
+
+    def account(self) -> dict[str, Any] | None:
+        accounts = self.app.get_accounts()
+        return accounts[0] if accounts else None
+
+    def is_personal(self) -> bool:
+        """True for a personal Microsoft account (outlook.com), which has no tenant schedule."""
+        account = self.account() or {}
+        home = str(account.get("home_account_id") or "")
+        return home.endswith("." + CONSUMER_TENANT)
+
+    def token(self) -> str:
+        """A valid access token, refreshed when needed; :class:`AuthError` when that fails."""
+        account = self.account()
+        if account is None:
+            raise AuthError(
+                _("calendar '{name}': not signed in to Outlook", name=self.source.name),
+                hint=_("run 'planner auth outlook' first"),
+            )
+        try:
+            result = self.app.acquire_token_silent_with_error(self.scopes, account=account)
+        except OSError as exc:  # requests' connection errors are OSErrors
+            raise ProviderError(
+                _(
+                    "calendar '{name}': cannot reach the Microsoft sign-in service: {error}",
+                    name=self.source.name,
+                    error=type(exc).__name__,
+                ),
+                hint=_("check the network connection and the option 'authority'"),
+            ) from None
+        self._save()
+        if not result or "access_token" not in result:
+            error = (result or {}).get("error") or "no valid token in the cache"
+            raise AuthError(
+                _(
+                    "calendar '{name}': the Outlook sign-in has expired or was revoked ({error})",
+                    name=self.source.name,
+                    error=error,
+                ),
+                hint=_("run 'planner auth outlook' again"),
+            )
+        return str(result["access_token"])
+
+    def _save(self) -> None:
+        if self._cache is not None and self._cache.has_state_changed:
+            paths.write_secret(self.path, self._cache.serialize())
+            self._cache.has_state_changed = False
+
+
+def authorize(
+    source: SourceConfig,
+    context: ProviderContext,
+    *,
+    flow: str | None = None,
+    prompt: Callable[[str], None],
+) -> str:
+    """Sign in interactively and keep the tokens; return the account name.
+
+    ``flow`` is ``"device_code"`` (default; ``prompt`` shows the code and the URL) or
+    ``"browser"`` (opens the system browser on this machine).
+    """
+    chosen = flow or source.options.get("auth_flow") or "device_code"
+    if chosen not in FLOWS:
+        raise UsageError(
+            _("unknown sign-in flow '{flow}'", flow=chosen),
+            hint=_("use 'device_code' or 'browser'"),
+        )
+    tokens = TokenSource(source, context)
+    if chosen == "device_code":
+        result = _device_code(tokens, prompt)
+    else:
+        result = tokens.app.acquire_token_interactive(
+            tokens.scopes, prompt="select_account", timeout=BROWSER_TIMEOUT
+        )
+    if "access_token" not in result:
+        raise AuthError(
+            _(
+                "calendar '{name}': Outlook sign-in failed: {error}: {details}",
+                name=source.name,
+                error=result.get("error", "unknown_error"),
+                details=_first_line(result.get("error_description", "")),
+            ),
+            hint=_("check the options 'client_id' and 'tenant' and try again"),
+        )
+    tokens._save()
+    claims = result.get("id_token_claims") or {}
+    account = tokens.account() or {}
+    return str(claims.get("preferred_username") or account.get("username") or "")
+
+
+def _device_code(tokens: TokenSource, prompt: Callable[[str], None]) -> dict[str, Any]:
+    flow = tokens.app.initiate_device_flow(scopes=tokens.scopes)
+    if "user_code" not in flow:
+        raise AuthError(
+            _(
+                "calendar '{name}': the device code sign-in could not start: {error}: {details}",
+                name=tokens.source.name,
+                error=flow.get("error", "unknown_error"),
+                details=_first_line(flow.get("error_description", "")),
+            ),
+            hint=_("check the options 'client_id', 'tenant' and 'authority'"),
+        )
+    prompt(str(flow["message"]))
+    return tokens.app.acquire_token_by_device_flow(flow)
+
+
+def _build_app(source: SourceConfig, path: Path) -> tuple[Any, Any]:
+    import msal
+
+    cache = msal.SerializableTokenCache()
+    if path.exists():
+        try:
+            cache.deserialize(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            raise AuthError(
+                _("{path}: the Outlook token cache cannot be read", path=path),
+                hint=_("delete the file and run 'planner auth outlook' again"),
+            ) from None
+    options = source.options
+    client_id = options.get("client_id") or ""
+    if not client_id:
+        raise AuthError(
+            _("calendar '{name}': option 'client_id' is missing", name=source.name),
+            hint=_("register an app in Microsoft Entra ID and put its id into the config"),
+        )
+    authority = f"{(options.get('authority') or DEFAULT_AUTHORITY).rstrip('/')}/" + (
+        options.get("tenant") or "common"
+    )
+    http_client = options.get("http_client") or default_http_client()
+    try:
+        app = msal.PublicClientApplication(
+            client_id,
+            authority=authority,
+            token_cache=cache,
+            http_client=http_client,
+            instance_discovery=False,
+        )
+    except OSError as exc:  # requests' connection errors are OSErrors
+        raise ProviderError(
+            _(
+                "calendar '{name}': cannot reach the Microsoft sign-in service {authority}: "
+                "{error}",
+                name=source.name,
+                authority=authority,
+                error=type(exc).__name__,
+            ),
+            hint=_("check the network connection and the option 'authority'"),
+        ) from None
+    except ValueError as exc:
+        raise AuthError(
+            _(
+                "calendar '{name}': the sign-in authority {authority} cannot be used: {error}",
+                name=source.name,
+                authority=authority,
+                error=_first_line(str(exc)),
+            ),
+            hint=_("check the options 'authority' and 'tenant'"),
+        ) from None
+    return app, cache
+
+
+def _first_line(text: str) -> str:
+    return (text or "").strip().splitlines()[0][:200] if (text or "").strip() else ""
