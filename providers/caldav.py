@@ -1,0 +1,553 @@
+"""CalDAV calendars (RFC 4791): Nextcloud, iCloud, Fastmail, Radicale, Baïkal, SOGo and others.
+
+The ``caldav`` client library is imported inside methods only. Events come from a local copy of
+each calendar kept current with sync-collection (RFC 6578) where the server offers it, and from
+time-range queries otherwise. Server quirks are data: :data:`SERVERS`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, ClassVar
+from urllib.parse import urlsplit
+
+from planner.errors import (
+    AuthError,
+    CalendarReadError,
+    NotSupportedError,
+    PlannerError,
+    ProviderError,
+)
+from planner.i18n import _
+from planner.model import Calendar, Event
+from planner.schema import Field
+from providers.base import CalendarProvider, ProviderContext
+from providers.caldav_support import (
+    ObjectCache,
+    client_scheduled,
+    discover,
+    etag_of,
+    href_of,
+    matches,
+    object_name,
+)
+
+if TYPE_CHECKING:
+    from planner.config import SourceConfig
+
+log = logging.getLogger("planner")
+
+KEYRING_SERVICE = "planner-caldav"
+DEFAULT_PASSWORD_ENV = "PLANNER_CALDAV_PASSWORD"
+MULTIGET_BATCH = 100
+
+
+@dataclass(frozen=True)
+class ServerQuirks:
+    """What a kind of server does well, so the code asks a table instead of branching on names.
+
+    ``profile`` names the matching feature set in ``caldav.compatibility_hints`` (the library's
+    own workarounds); ``server_expand``: the server expands recurrences in a time-range query
+    correctly (RFC 4791 9.6.5), including overrides and EXDATEs; ``sync``: sync-collection
+    (RFC 6578) is reliable. A calendar that does not announce sync-collection is never synced.
+    """
+
+    profile: str | None = None
+    server_expand: bool = False
+    sync: bool = True
+
+
+# Rows follow caldav.compatibility_hints (3.6): "sync-token" fragile or ungraceful → no sync
+# (the time-range query is used), "search.recurrences.expanded.event" full → server_expand.
+SERVERS: dict[str, ServerQuirks] = {
+    "generic": ServerQuirks(),  # local expansion is always right, only slower
+    "radicale": ServerQuirks("radicale", server_expand=True),
+    "nextcloud": ServerQuirks("nextcloud", server_expand=True),
+    "baikal": ServerQuirks(None, server_expand=True),  # sabre/dav, like Nextcloud
+    "icloud": ServerQuirks("icloud", server_expand=True),
+    "fastmail": ServerQuirks(None, server_expand=True),  # un-expanded date search is buggy
+    "sogo": ServerQuirks("sogo"),  # no expansion; time-based sync tokens, refused ones refetch
+    "davical": ServerQuirks("davical", server_expand=True, sync=False),
+    "posteo": ServerQuirks("posteo", server_expand=True, sync=False),
+    "zimbra": ServerQuirks("zimbra", server_expand=True, sync=False),
+}
+
+# Substrings of the server URL that tell its kind when the option ``server`` is "auto".
+_URL_HINTS: tuple[tuple[str, str], ...] = (
+    ("icloud.com", "icloud"),
+    ("fastmail.com", "fastmail"),
+    ("/remote.php/dav", "nextcloud"),
+    ("/dav.php", "baikal"),
+    ("/SOGo/dav", "sogo"),
+    ("posteo.de", "posteo"),
+    ("/caldav.php", "davical"),
+    (":5232", "radicale"),
+)
+
+
+def server_kind(url: str, configured: str = "auto") -> str:
+    """The row of :data:`SERVERS` for ``url``: the configured kind, else a guess from the URL."""
+    if configured != "auto":
+        return configured
+    return next((kind for hint, kind in _URL_HINTS if hint in url), "generic")
+
+
+@dataclass
+class SyncReport:
+    """How the last :meth:`CalDavProvider.events` call read one calendar."""
+
+    mode: str  # "full" (initial or after an invalid token), "incremental" or "query"
+    changed: int = 0
+    deleted: int = 0
+    token: str | None = None
+
+
+@dataclass
+class _Remote:
+    """One calendar collection on the server, as discovered."""
+
+    calendar: Calendar
+    dav: Any  # caldav.Calendar
+    can_sync: bool
+
+
+def _check_server(value: str) -> str | None:
+    if value == "auto" or value in SERVERS:
+        return None
+    return "must be " + ", ".join(f'"{k}"' for k in ("auto", *SERVERS))
+
+
+def _check_url(value: str) -> str | None:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return "must be an http:// or https:// address such as https://cloud.example.com/remote.php/dav"
+    if parts.password:
+        return "must not contain a password; use the environment variable or the keyring"
+    return None
+
+
+class CalDavProvider(CalendarProvider):
+    """Calendars on a CalDAV server.
+
+    Options of a ``[[calendars]]`` entry with ``provider = "caldav"``:
+
+    - ``url`` (required): the server or principal URL, e.g.
+      ``https://cloud.example.com/remote.php/dav`` (Nextcloud), ``https://caldav.icloud.com/``,
+      ``https://caldav.fastmail.com/dav/``, ``http://localhost:5232/`` (Radicale).
+    - ``username``: the account name (often the e-mail address).
+    - ``password_env`` (default ``PLANNER_CALDAV_PASSWORD``): the environment variable that
+      holds the password or app password. When it is unset, the system keyring entry of service
+      ``planner-caldav`` and the user name is used (``keyring set planner-caldav USER``).
+      A ``password`` key in the config file is rejected.
+    - ``calendars``: display names or URLs of the calendars to read (default: every calendar
+      that holds events).
+    - ``write_calendar``: name or URL of the calendar that holds and invitations are written to
+      (default: the first writable calendar read).
+    - ``server`` (default ``"auto"``): the server kind for the quirks table (``generic``,
+      ``radicale``, ``nextcloud``, ``icloud``, ``fastmail``, ...); ``auto`` guesses from the URL.
+    - ``sync`` (default true): keep a local copy in the state database and fetch only changes
+      (sync-collection) where the server supports it; false always queries the time window.
+    - ``timeout`` (default 30): seconds to wait for the server.
+    - ``verify_tls`` (default true): check the server's TLS certificate.
+    """
+
+    name: ClassVar[str] = "caldav"
+    can_write: ClassVar[bool] = True
+    has_incremental_sync: ClassVar[bool] = True
+    options: ClassVar[Mapping[str, Field]] = {
+        "url": Field(str, required=True, check=_check_url),
+        "username": Field(str, ""),
+        "password": Field(str, "", secret=True),
+        "password_env": Field(str, DEFAULT_PASSWORD_ENV),
+        "calendars": Field("str_list", []),
+        "write_calendar": Field(str, ""),
+        "server": Field(str, "auto", check=_check_server),
+        "sync": Field(bool, True),
+        "timeout": Field(int, 30),
+        "verify_tls": Field(bool, True),
+    }
+
+    def __init__(self, source: SourceConfig, context: ProviderContext) -> None:
+        super().__init__(source, context)
+        merged = {k: f.default for k, f in self.options.items()} | dict(source.options)
+        self.opts: Mapping[str, Any] = merged
+        self.url: str = merged["url"]
+        self.username: str = merged["username"]
+        self.kind = server_kind(self.url, merged["server"])
+        self.quirks = SERVERS[self.kind]
+        self.last_sync: dict[str, SyncReport] = {}
+        self._client: Any = None
+        self._remotes: list[_Remote] | None = None
+        self._cache: ObjectCache | None = None
+
+    @classmethod
+    def check_options(cls, options: Mapping[str, Any]) -> list[str]:
+        problems = []
+        if not options.get("password_env"):
+            problems.append("key 'password_env' must name an environment variable")
+        if options.get("timeout", 30) <= 0:
+            problems.append("key 'timeout' must be greater than 0")
+        return problems
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def list_calendars(self) -> list[Calendar]:
+        """Every calendar on the account that holds events; ``extra["selected"]`` tells which
+        ones the ``calendars`` option chooses (all when it is empty)."""
+        wanted = self.opts["calendars"]
+        result = []
+        for remote in self._discover():
+            chosen = not wanted or any(matches(remote.calendar, w) for w in wanted)
+            extra = {**remote.calendar.extra, "selected": str(chosen)}
+            result.append(replace(remote.calendar, extra=extra))
+        return result
+
+    def events(self, start: datetime, end: datetime) -> list[Event]:
+        found: dict[tuple[str, str], Event] = {}
+        for remote in self._selected():
+            for href, data in self._objects(remote, start, end):
+                for event in self._parse(remote, href, data, start, end):
+                    found.setdefault(event.key, event)
+        return sorted(found.values(), key=lambda e: (e.start, e.end, e.uid))
+
+    def _parse(
+        self, remote: _Remote, href: str, data: str, start: datetime, end: datetime
+    ) -> list[Event]:
+        """The occurrences in one calendar object; a broken object is skipped with a warning."""
+        from planner.ical import events_from_ics
+
+        where = f"{self.source.name}: {href}"
+        try:
+            return events_from_ics(
+                data,
+                source=self.source.name,
+                tz=self.context.tz,
+                start=start,
+                end=end,
+                calendar=remote.calendar.name,
+                user_emails=self.context.user_emails,
+                warn=lambda text: self.context.warn(f"{where}: {text}"),
+            )
+        except CalendarReadError as exc:
+            self.context.warn(_("{where}: skipped, {reason}", where=where, reason=str(exc)))
+            return []
+
+    def _objects(self, remote: _Remote, start: datetime, end: datetime) -> list[tuple[str, str]]:
+        """``(href, iCalendar text)`` of every object that may have occurrences in the window."""
+        if self.opts["sync"] and self.quirks.sync and remote.can_sync:
+            if self._sync(remote):
+                return self._object_cache().objects(self._key(remote), start, end)
+        return self._query(remote, start, end)
+
+    def _query(self, remote: _Remote, start: datetime, end: datetime) -> list[tuple[str, str]]:
+        expand = self.quirks.server_expand
+        with self._errors(remote.calendar.id):
+            found = remote.dav.search(
+                event=True,
+                start=start,
+                end=end,
+                expand=expand,
+                server_expand=expand,
+                split_expanded=False,
+                post_filter=False,
+            )
+        self.last_sync[remote.calendar.id] = SyncReport("query", changed=len(found))
+        return [(href_of(obj.url), obj.data) for obj in found if obj.data]
+
+    # -- incremental sync (RFC 6578) -------------------------------------------------------
+
+    def _key(self, remote: _Remote) -> str:
+        return f"{self.source.name}|{self.username}|{remote.calendar.id}"
+
+    def _object_cache(self) -> ObjectCache:
+        if self._cache is None:
+            self._cache = ObjectCache(self.context.store)
+        return self._cache
+
+    def _sync(self, remote: _Remote) -> bool:
+        """Bring the local copy of ``remote`` up to date; False when the server cannot sync.
+
+        With a stored token only changes come back; without one, or when the server refuses
+        the token, the whole listing does, and what the copy holds beyond it is dropped.
+        Objects whose ETag the copy already has are not downloaded again.
+        """
+        cache, key = self._object_cache(), self._key(remote)
+        token = cache.token(key)
+        collection = self._sync_collection(remote, token) if token else None
+        mode = "incremental"
+        if collection is None:
+            collection = self._sync_collection(remote, None)
+            mode = "full"
+            if collection is None:
+                return False
+        gone = {href_of(url) for url in collection.deleted_urls}
+        own = href_of(remote.calendar.id).rstrip("/")
+        listed = {
+            href: obj
+            for obj in collection
+            if (href := href_of(obj.url)) not in gone and href.rstrip("/") != own
+        }
+        known = cache.etags(key)
+        deleted = set(known) - set(listed) if mode == "full" else gone
+        changed = [
+            obj.url
+            for href, obj in listed.items()
+            if not etag_of(obj) or known.get(href) != etag_of(obj)
+        ]
+        fetched = self._multiget(remote, changed)
+        cache.apply(key, fetched, deleted, collection.sync_token)
+        report = SyncReport(mode, len(fetched), len(deleted & set(known)), collection.sync_token)
+        self.last_sync[remote.calendar.id] = report
+        return True
+
+    def _sync_collection(self, remote: _Remote, token: str | None) -> Any:
+        """The sync-collection answer, or None when the token (or, without one, the report
+        itself) is refused; a refused token then means a full sync."""
+        from caldav.lib import error
+
+        try:
+            with self._errors(remote.calendar.id, passthrough=(error.DAVError,)):
+                return remote.dav.get_objects_by_sync_token(
+                    token, load_objects=False, disable_fallback=True
+                )
+        except error.DAVError as exc:
+            if getattr(exc, "status", None) == 401:
+                raise self._auth_error() from None
+            what = "sync token was refused" if token else "server cannot sync"
+            log.info("%s: %s (%s); reading without it", remote.calendar.id, what, exc)
+            return None
+
+    def _multiget(self, remote: _Remote, urls: list[Any]) -> list[tuple[str, str, str]]:
+        """``(href, etag, data)`` of ``urls``, fetched in batches (calendar-multiget)."""
+        result = []
+        for first in range(0, len(urls), MULTIGET_BATCH):
+            with self._errors(remote.calendar.id):
+                objects = remote.dav.multiget(urls[first : first + MULTIGET_BATCH])
+            result += [(href_of(o.url), etag_of(o), o.data) for o in objects if o.data]
+        return result
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def create_event(self, event: Event, *, send_updates: bool = False) -> str:
+        """PUT ``event`` as ``<uid>.ics`` into the write calendar; a second call updates it.
+
+        Servers with scheduling (RFC 6638: Nextcloud, iCloud, Fastmail) e-mail the attendees
+        of a stored event themselves; unless ``send_updates`` is set, the attendees are marked
+        ``SCHEDULE-AGENT=CLIENT`` so a hold written here stays silent. Returns the URL of the
+        resource. A concurrent change on the server between reading and
+        writing raises :class:`ProviderError` (HTTP 412) instead of overwriting it.
+        """
+        from planner.ical import event_to_ics
+
+        remote = self._write_target()
+        body = event_to_ics(event)
+        if not send_updates and (event.attendees or event.organizer):
+            body = client_scheduled(body)
+        url = remote.dav.url.join(object_name(event.uid))
+        status = self._put(url, body, {"If-None-Match": "*"})
+        if status == 412:  # exists: update it where it stands, unless someone changed it meanwhile
+            status = self._put(url, body, {"If-Match": self._current_etag(url)})
+            if status == 412:
+                raise self._conflict(url)
+        if status in (409, 403):  # CALDAV:no-uid-conflict: the UID lives under another name
+            raise ProviderError(
+                _(
+                    "{url}: the server already holds an event with UID {uid} under another name",
+                    url=str(url),
+                    uid=event.uid,
+                ),
+                hint=_("delete or rename that event in the calendar app and run again"),
+            )
+        if status not in (200, 201, 204):
+            raise ProviderError(
+                _(
+                    "{url}: the server refused the event (HTTP {status})",
+                    url=str(url),
+                    status=status,
+                )
+            )
+        return str(url)
+
+    def _put(self, url: Any, body: bytes, headers: dict[str, str]) -> int:
+        from caldav.lib import error
+
+        headers = {"Content-Type": "text/calendar; charset=utf-8", **headers}
+        try:
+            with self._errors(str(url), passthrough=(error.AuthorizationError,)):
+                response = self._connect().put(str(url), body.decode("utf-8"), headers)
+        except error.AuthorizationError as exc:
+            if exc.status == 403 and any("no-uid-conflict" in str(p) for p in exc.preconditions):
+                return 409  # RFC 4791 answers a UID conflict with 403, Radicale with 409
+            with self._errors(str(url)):
+                raise
+        return int(response.status)
+
+    def _current_etag(self, url: Any) -> str:
+        with self._errors(str(url)):
+            response = self._connect().request(str(url), "GET", "", {"Accept": "text/calendar"})
+        etag = response.headers.get("ETag", "") if response.status == 200 else ""
+        if not etag:
+            raise self._conflict(url)
+        return str(etag)
+
+    def _conflict(self, url: Any) -> ProviderError:
+        return ProviderError(
+            _(
+                "{url}: the event was changed on the server while the planner wrote it "
+                "(HTTP 412 Precondition Failed)",
+                url=str(url),
+            ),
+            hint=_("run the command again to write over the current version"),
+        )
+
+    def _write_target(self) -> _Remote:
+        wanted = self.opts["write_calendar"]
+        candidates = self._match([wanted], "write_calendar") if wanted else self._selected()
+        for remote in candidates:
+            if remote.calendar.writable:
+                return remote
+        raise NotSupportedError(
+            _(
+                "calendar '{name}' ({url}) has no calendar this user may write to",
+                name=self.source.name,
+                url=self.url,
+            ),
+            hint=_("set 'write_calendar' to a calendar you own"),
+        )
+
+    # -- discovery and connection ------------------------------------------------------------
+
+    def _discover(self) -> list[_Remote]:
+        if self._remotes is None:
+            client = self._connect()
+            with self._errors(self.url):
+                self._remotes = [_Remote(c, d, s) for c, d, s in discover(client)]
+        return self._remotes
+
+    def _selected(self) -> list[_Remote]:
+        wanted = self.opts["calendars"]
+        return self._match(wanted, "calendars") if wanted else self._discover()
+
+    def _match(self, wanted: list[str], option: str) -> list[_Remote]:
+        remotes = self._discover()
+        chosen: list[_Remote] = []
+        for item in wanted:
+            hit = next((r for r in remotes if matches(r.calendar, item)), None)
+            if hit is None:
+                names = ", ".join(r.calendar.name for r in remotes) or _("none")
+                raise ProviderError(
+                    _(
+                        "calendar '{name}': no calendar '{item}' on {url} (option '{option}')",
+                        name=self.source.name,
+                        item=item,
+                        url=self.url,
+                        option=option,
+                    ),
+                    hint=_("calendars there: {names}", names=names),
+                )
+            if hit not in chosen:
+                chosen.append(hit)
+        return chosen
+
+    def _connect(self) -> Any:
+        if self._client is None:
+            import caldav
+
+            password = self._password()
+            if self.username and not password:
+                raise self._auth_error(missing=True)
+            self._client = caldav.DAVClient(
+                url=self.url,
+                username=self.username or None,
+                password=password,
+                timeout=self.opts["timeout"],
+                ssl_verify_cert=self.opts["verify_tls"],
+                features=self.quirks.profile,
+                enable_rfc6764=False,
+            )
+        return self._client
+
+    def _password(self) -> str | None:
+        if value := os.environ.get(self.opts["password_env"]):
+            return value
+        if not self.username:
+            return None
+        try:
+            import keyring
+            from keyring.errors import KeyringError
+
+            try:
+                return keyring.get_password(KEYRING_SERVICE, self.username)
+            except KeyringError as exc:
+                log.info("no system keyring for %s: %s", KEYRING_SERVICE, exc)
+        except ImportError:
+            log.info("the keyring package is not installed")
+        return None
+
+    def _auth_error(self, *, missing: bool = False) -> AuthError:
+        values = {"url": self.url, "user": self.username, "env": self.opts["password_env"]}
+        if missing:
+            message = _("no password for user '{user}' on CalDAV server {url}", **values)
+        else:
+            message = _("CalDAV server {url} refused the sign-in of user '{user}'", **values)
+        return AuthError(
+            message,
+            hint=_(
+                "set the (app) password in the environment variable {env} or in the system "
+                "keyring: keyring set planner-caldav {user}",
+                **values,
+            ),
+        )
+
+    @contextmanager
+    def _errors(
+        self, where: str, passthrough: tuple[type[BaseException], ...] = ()
+    ) -> Iterator[None]:
+        """Turn client-library failures into :mod:`planner.errors` naming ``where``."""
+        from caldav.lib import error
+
+        try:
+            yield
+        except PlannerError:
+            raise
+        except passthrough:
+            raise
+        except error.AuthorizationError as exc:
+            if exc.status != 403:
+                raise self._auth_error() from None
+            raise ProviderError(
+                _(
+                    "{where}: user '{user}' has no access (HTTP 403)",
+                    where=where,
+                    user=self.username,
+                ),
+                hint=_("check the sharing settings or the 'calendars' option"),
+            ) from None
+        except error.DAVError as exc:
+            raise ProviderError(
+                _(
+                    "{where}: the CalDAV server answered {reason}",
+                    where=where,
+                    reason=exc.reason or type(exc).__name__,
+                ),
+                hint=_("check the 'url' option of calendar '{name}'", name=self.source.name),
+            ) from None
+        except OSError as exc:
+            raise ProviderError(
+                _(
+                    "cannot reach CalDAV server {url}: {reason}",
+                    url=self.url,
+                    reason=type(exc).__name__,
+                ),
+                hint=_("check the 'url' option and the network"),
+            ) from None
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
