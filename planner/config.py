@@ -71,6 +71,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "first_contact_words": Field("str_list", []),
         "deal_closing_words": Field("str_list", []),
         "personal_words": Field("str_list", []),
+        "routine_repeats": Field(int, 2, check=_positive),
     },
     "recommend": {
         "virtual_threshold": Field(int, 3, check=_positive),
@@ -81,8 +82,9 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "tentative_blocks": Field(bool, True),
         "buffer_minutes": Field(int, 15),
         "days_ahead": Field(int, 14, check=_positive),
+        "step_minutes": Field(int, 15, check=_positive),
     },
-    "windows.breakfast": _window("07:30", "09:30", 60),
+    "windows.breakfast": _window("07:30", "09:30", 60, after_work=True),  # before work
     "windows.coffee": _window("09:30", "17:00", 45),
     "windows.lunch": _window("11:45", "14:30", 90),
     "windows.after_work": _window("17:30", "20:00", 60, after_work=True),
@@ -90,14 +92,23 @@ SECTIONS: dict[str, dict[str, Field]] = {
     "travel": {
         "mode": Field(str, "transit"),
         "buffer_minutes": Field(int, 15),
+        # 0 (overhead: -1) keeps the built-in model of the mode (planner.geo.MODES)
+        "speed_kmh": Field(float, 0.0),
+        "detour_factor": Field(float, 0.0),
+        "overhead_minutes": Field(int, -1),
+        "walk_up_to_km": Field(float, 1.0),
+        "unknown_place_minutes": Field(int, 30),
     },
     "geo": {
         "online": Field(bool, False),
         "user_agent": Field(str, ""),
+        "nominatim_url": Field(str, "https://nominatim.openstreetmap.org"),
+        "country": Field(str, "DE"),
     },
     "venues": {
         "files": Field("str_list", []),
         "favourites": Field("str_list", []),
+        "radius_km": Field(float, 8.0, check=_positive),
     },
     "smtp": {
         "host": Field(str, ""),
@@ -107,6 +118,8 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "password": Field(str, "", secret=True),
         "password_env": Field(str, "PLANNER_SMTP_PASSWORD"),
         "sender": Field(str, ""),
+        "ca_file": Field(str, ""),
+        "timeout_seconds": Field(int, 30, check=_positive),
     },
     "invite": {
         "reminder_minutes": Field(int, 30),
