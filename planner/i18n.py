@@ -1,7 +1,9 @@
 """One translation function for every user-facing text.
 
-Catalogs live in ``planner/locale/<lang>/LC_MESSAGES/planner.mo`` (gettext). English is the
-source language and the fallback. Call :func:`set_language` once at start-up.
+Catalogs are gettext ``.po`` files in ``planner/locale/<lang>/LC_MESSAGES/planner.po``, extracted
+from the source with Babel (see CONTRIBUTING in README). They are compiled in memory when a
+language is chosen, so no binary ``.mo`` file can fall out of date. English is the source
+language and the fallback. Call :func:`set_language` once at start-up.
 """
 
 from __future__ import annotations
@@ -20,9 +22,28 @@ def set_language(language: str) -> None:
     """Switch all later texts to ``language`` (``"de"`` or ``"en"``)."""
     global _translation, _language
     _language = language if language in LANGUAGES else "en"
-    _translation = gettext.translation(
-        "planner", localedir=LOCALE_DIR, languages=[_language], fallback=True
-    )
+    _translation = _load(_language)
+
+
+def catalog_path(language: str) -> Path:
+    return LOCALE_DIR / language / "LC_MESSAGES" / "planner.po"
+
+
+def _load(language: str) -> gettext.NullTranslations:
+    path = catalog_path(language)
+    if language == "en" or not path.exists():
+        return gettext.NullTranslations()
+    from io import BytesIO
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=language)
+    buffer = BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
 
 
 def language() -> str:

@@ -42,8 +42,21 @@ if TYPE_CHECKING:
 TravelCost = bool | Callable[[Event], bool]
 # Meetings over a meal or a drink are the point of meeting in person: never "consider video".
 SOCIAL_WORDS = (
-    "lunch", "dinner", "breakfast", "brunch", "coffee", "drinks", "afterwork", "after-work",
-    "mittagessen", "abendessen", "geschäftsessen", "frühstück", "kaffee", "essen", "stammtisch",
+    "lunch",
+    "dinner",
+    "breakfast",
+    "brunch",
+    "coffee",
+    "drinks",
+    "afterwork",
+    "after-work",
+    "mittagessen",
+    "abendessen",
+    "geschäftsessen",
+    "frühstück",
+    "kaffee",
+    "essen",
+    "stammtisch",
     "networking",
 )
 REMOTE = (Mode.VIRTUAL, Mode.HYBRID, Mode.PHONE)

@@ -115,6 +115,19 @@ class CalendarProvider(ABC):
     def close(self) -> None:
         """Release connections; the default has nothing to release."""
 
+    @classmethod
+    def sign_in(
+        cls,
+        source: SourceConfig,
+        context: ProviderContext,
+        *,
+        prompt: Callable[[str], None],
+        browser: bool | None = None,
+    ) -> str:
+        """Interactive sign-in (``planner auth``); returns the account. ``browser`` chooses the
+        browser flow (True), a flow without a local browser (False), or the configured one."""
+        raise NotSupportedError(f"provider '{cls.name}' needs no sign-in")
+
 
 class ProviderNotFound(PlannerError):
     """No provider is installed under that name, or its dependencies are missing."""

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from planner.errors import NotSupportedError
 from planner.model import Attendee, Event, Response
 from providers.base import CalendarProvider
 
@@ -141,8 +142,6 @@ class ProviderContract:
 
     def test_written_event_is_read_back_once(self, make_provider):
         provider = make_provider(seed_events())
-        if not provider.can_write:
-            pytest.skip(f"{provider.name} is read-only by design (can_write=False)")
         hold = Event(
             uid="contract-hold@planner.test",
             title="Hold: lunch with ACME",
@@ -150,6 +149,10 @@ class ProviderContract:
             end=at(11, 13, 30),
             location="Café Luitpold, Brienner Str. 11, 80333 München",
         )
+        if not provider.can_write:  # read-only by design: writing must fail clearly
+            with pytest.raises(NotSupportedError, match=provider.source.name):
+                provider.create_event(hold)
+            return
         provider.create_event(hold)
         provider.create_event(hold)  # a retry must not duplicate
         events = [e for e in provider.events(WINDOW_START, WINDOW_END) if e.uid == hold.uid]

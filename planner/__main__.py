@@ -1,0 +1,5 @@
+"""``python -m planner`` is the same as the ``planner`` command."""
+
+from planner.cli import main
+
+main(prog_name="planner")

@@ -1,0 +1,215 @@
+"""The planner as a library: what the CLI does, for other programs to embed.
+
+>>> from planner import api
+>>> config = api.load_config("~/.config/planner/config.toml")      # doctest: +SKIP
+>>> plan = api.plan_week(config)                                     # doctest: +SKIP
+>>> [(p.event.title, p.mode.value) for p in plan.items]             # doctest: +SKIP
+
+Every function raises :class:`planner.errors.PlannerError` subclasses with a message meant for
+a person; nothing here prints or exits.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from planner import config as config_module
+from planner.config import Config
+from planner.model import Classification, Event
+from planner.plan import WeeklyPlan
+from planner.store import Store, open_store
+
+if TYPE_CHECKING:
+    from planner.venues import Venue
+
+__all__ = [
+    "browse_venues",
+    "classify_events",
+    "classify_sources",
+    "demo_config",
+    "demo_store",
+    "load_config",
+    "plan_week",
+    "read_events",
+    "this_monday",
+]
+
+
+def load_config(path: str | Path | None = None) -> Config:
+    """Read and validate a config file (default: ``$PLANNER_CONFIG`` or the user config dir)."""
+    from planner import paths
+
+    return config_module.load(Path(path).expanduser() if path else paths.config_path())
+
+
+def this_monday(config: Config, now: datetime | None = None) -> date:
+    """Monday of the current week in the user's zone."""
+    today = (now or datetime.now(config.tz)).astimezone(config.tz).date()
+    return today - timedelta(days=today.weekday())
+
+
+def read_events(
+    config: Config,
+    start: datetime,
+    end: datetime,
+    *,
+    store: Store | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> list[Event]:
+    """Events of every configured calendar in ``[start, end)``, each meeting once."""
+    from planner.sources import context_for, open_providers
+    from planner.sources import read_events as read
+
+    providers = open_providers(config, context_for(config, store))
+    try:
+        return read(providers, start, end, progress)
+    finally:
+        for provider in providers:
+            provider.close()
+
+
+def plan_week(
+    config: Config,
+    first_day: date | None = None,
+    *,
+    now: datetime | None = None,
+    events: Sequence[Event] | None = None,
+    store: Store | None = None,
+    progress: Callable[[str], None] | None = None,
+    proposals: bool = True,
+) -> WeeklyPlan:
+    """The weekly plan for the week starting ``first_day`` (default: this week's Monday).
+
+    ``events`` may be given (e.g. from another tool; they should span
+    :func:`planner.weekly.read_window`); otherwise the configured calendars are read. The
+    contact ledger lives in ``store`` (default: the state database in the user data dir).
+    """
+    from planner.relations import Ledger
+    from planner.slots import counterpart_busy_from
+    from planner.sources import context_for, open_providers
+    from planner.sources import read_events as read
+    from planner.venues import catalog_from_config
+    from planner.weekly import build_plan, read_window
+
+    now = now or datetime.now(config.tz)
+    first_day = first_day or this_monday(config, now)
+    store = store or open_store()
+    context = context_for(config, store)
+    providers = open_providers(config, context) if events is None else []
+    try:
+        if events is None:
+            events = read(providers, *read_window(config, first_day, now), progress)
+        ledger = Ledger.open(store, config, user_emails=context.user_emails)
+        return build_plan(
+            events,
+            config,
+            first_day,
+            now=now,
+            ledger=ledger,
+            catalog=catalog_from_config(config) if proposals else None,
+            free_busy=lambda email, s, e: counterpart_busy_from(providers, email, s, e),
+        )
+    finally:
+        for provider in providers:
+            provider.close()
+
+
+def classify_events(events: Sequence[Event]) -> list[tuple[Event, Classification]]:
+    """Each event with its mode and the evidence for it."""
+    from planner.classify import classify
+
+    return [(event, classify(event)) for event in events]
+
+
+def classify_sources(
+    sources: Sequence[str], start: datetime, end: datetime, timezone: str
+) -> list[tuple[Event, Classification]]:
+    """Classify the events of .ics files, folders or URLs, without a config file."""
+    entries = []
+    for index, source in enumerate(sources, start=1):
+        key = "url" if source.split(":", 1)[0].lower() in ("http", "https", "webcal") else "path"
+        entries.append({"name": f"{index}:{source}", "provider": "ics", key: source})
+    config = config_module.from_mapping(
+        {"user": {"timezone": timezone}, "calendars": entries}, "<command line>"
+    )
+    return classify_events(read_events(config, start, end, store=Store(":memory:")))
+
+
+def demo_config(directory: Path | None = None) -> Config:
+    """The demo persona's config, its calendars read from .ics files in ``directory``."""
+    from planner.demo import CONFIG
+
+    data = dict(CONFIG)
+    data["calendars"] = (
+        [
+            {"name": name, "provider": "ics", "path": str(directory / f"{name}.ics")}
+            for name in ("google", "outlook")
+        ]
+        if directory
+        else []
+    )
+    return config_module.from_mapping(data, "<demo>")
+
+
+def browse_venues(
+    config: Config,
+    *,
+    near: str | None = None,
+    kind: str | None = None,
+    open_at: datetime | None = None,
+    radius_km: float = 5.0,
+) -> tuple[list[tuple[Venue, float | None]], str]:
+    """Venues of the configured catalog, nearest first, and an attribution line to show
+    (non-empty when an online geocoder located ``near``)."""
+    from planner.errors import UsageError
+    from planner.geo import ATTRIBUTION, Geocoder
+    from planner.i18n import _
+    from planner.venues import browse, catalog_from_config
+
+    catalog = catalog_from_config(config)
+    point, attribution = None, ""
+    if near:
+        place = Geocoder(config, catalog).locate(near)
+        if place is None:
+            raise UsageError(
+                _("--near: cannot find the place '{place}'", place=near),
+                hint=_("give a city, a postal code or a venue name from the catalog"),
+            )
+        point = place.geo
+        attribution = ATTRIBUTION if place.source == "nominatim" else ""
+    rows = browse(catalog, near=point, kind=kind, open_at=open_at, radius_km=radius_km)
+    return rows, attribution
+
+
+def demo_now(config: Config, first_day: date) -> datetime:
+    """The demo's "now": Monday 07:00 of the week shown, so every demo week looks the same."""
+    return datetime.combine(first_day, time(7), tzinfo=config.tz)
+
+
+def demo_store() -> Store:
+    """The demo's own state file (saved proposals, sent log), apart from the user's real state."""
+    from planner import paths
+
+    return Store(paths.data_dir() / "demo.sqlite3")
+
+
+@contextlib.contextmanager
+def demo_session(first_day: date | None = None) -> Iterator[tuple[Config, date]]:
+    """The demo config with calendars generated around ``first_day`` (default: this Monday).
+
+    The files live in a temporary directory for the duration of the ``with`` block.
+    """
+    from planner.demo import calendars
+
+    with tempfile.TemporaryDirectory(prefix="planner-demo-") as tmp:
+        directory = Path(tmp)
+        config = demo_config(directory)
+        first_day = first_day or this_monday(config)
+        for name, data in calendars(first_day).items():
+            (directory / f"{name}.ics").write_bytes(data)
+        yield config, first_day

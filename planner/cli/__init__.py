@@ -1,0 +1,177 @@
+"""The ``planner`` command. Only this package parses arguments, prints and exits.
+
+Commands live in small modules next to this one and call the library; one error handler turns
+every :class:`planner.errors.PlannerError` into one line on stderr and a non-zero exit status.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from planner.errors import PlannerError
+
+# command name → "module:function"; modules are imported only when needed (fast --help).
+COMMANDS: dict[str, str] = {
+    "week": "planner.cli.week:week",
+    "classify": "planner.cli.classify:classify",
+    "init": "planner.cli.setup:init",
+    "contacts": "planner.cli.contacts:contacts",
+    "propose": "planner.cli.propose:propose",
+    "venues": "planner.cli.venues:venues",
+    "invite": "planner.cli.invite:invite",
+    "auth": "planner.cli.auth:auth",
+    "calendars": "planner.cli.calendars:calendars",
+}
+
+HELP = {
+    "week": "Print the weekly plan: meetings by mode, recommendations, proposals.",
+    "classify": "Classify the events of .ics files, folders or URLs (no config needed).",
+    "init": "Write a starting config file.",
+    "contacts": "List whom you have met, how, and when.",
+    "propose": "Propose in-person slots and venues for a counterpart.",
+    "venues": "Browse the venue catalog.",
+    "invite": "Write or send an invitation (.ics / e-mail); a dry run unless --send.",
+    "auth": "Sign in to Google or Outlook.",
+    "calendars": "List the calendars each configured source can see.",
+}
+
+
+class PlannerGroup(click.Group):
+    """A group that loads commands lazily and handles every error in one place."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in COMMANDS if _module_exists(COMMANDS[name])]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None or not _module_exists(target):
+            return None
+        module_name, _, attr = target.partition(":")
+        command: click.Command = getattr(importlib.import_module(module_name), attr)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, HELP.get(name, "")) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PlannerError as exc:
+            if ctx.meta.get("planner.debug"):
+                raise
+            _print_error(str(exc))
+            raise click.exceptions.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            _print_error("interrupted")
+            raise click.exceptions.Exit(130) from None
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # the last line of defence: one line, no traceback
+            if ctx.meta.get("planner.debug"):
+                raise
+            _print_error(
+                f"unexpected {type(exc).__name__}: {exc} "
+                "(run again with --debug for details and report it)"
+            )
+            raise click.exceptions.Exit(70) from None
+
+
+def _module_exists(target: str) -> bool:
+    from importlib.util import find_spec
+
+    return find_spec(target.partition(":")[0]) is not None
+
+
+def _print_error(message: str) -> None:
+    click.echo(f"planner: error: {message}", err=True)
+
+
+class _WarningHandler(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"planner: warning: {record.getMessage()}", err=True)
+
+
+def _setup(ctx: click.Context, debug: bool, quiet: bool, lang: str | None) -> None:
+    if debug:
+        ctx.meta["planner.debug"] = True
+    if quiet:
+        ctx.meta["planner.quiet"] = True
+        logging.getLogger("planner").setLevel(logging.ERROR)
+    if lang:
+        ctx.meta["planner.lang"] = lang
+        from planner.i18n import set_language
+
+        set_language(lang)
+
+
+def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options every command accepts: --debug, --quiet, --lang."""
+
+    def remember(name: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
+        def callback(ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
+            if value:
+                _setup(
+                    ctx,
+                    debug=name == "debug" and value,
+                    quiet=name == "quiet" and value,
+                    lang=value if name == "lang" else None,
+                )
+            return value
+
+        return callback
+
+    options = [
+        click.option(
+            "--debug",
+            is_flag=True,
+            expose_value=False,
+            is_eager=True,
+            callback=remember("debug"),
+            help="Show tracebacks for errors.",
+        ),
+        click.option(
+            "--quiet",
+            "-q",
+            is_flag=True,
+            expose_value=False,
+            callback=remember("quiet"),
+            help="No progress display or warnings.",
+        ),
+        click.option(
+            "--lang",
+            type=click.Choice(["de", "en"]),
+            expose_value=False,
+            callback=remember("lang"),
+            help="Language of the output (default: config).",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@click.group(cls=PlannerGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="planner")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Get the important meetings back to the table.
+
+    Reads your calendars (.ics, Google, Outlook, CalDAV), tells which meetings are in person and
+    which are virtual, and proposes in-person slots and venues for the ones that deserve it.
+    Try: planner week --demo
+    """
+    if debug:
+        ctx.meta["planner.debug"] = True
+    handler = _WarningHandler()
+    logger = logging.getLogger("planner")
+    logger.handlers = [handler]
+    logger.propagate = False
+    logger.setLevel(logging.WARNING)

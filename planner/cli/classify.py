@@ -1,0 +1,79 @@
+"""``planner classify``: classify events of .ics sources without any config."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+import click
+
+from planner.cli import common_options
+from planner.cli.common import emit, is_terminal, parse_date
+
+
+@click.command()
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
+@click.option("--from", "date_from", metavar="DATE", help="First day (default: a year ago).")
+@click.option("--to", "date_to", metavar="DATE", help="Last day (default: a year ahead).")
+@click.option(
+    "--timezone",
+    "timezone",
+    metavar="ZONE",
+    help="Zone for floating times and output (default: this machine's).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of the terminal.",
+)
+@common_options
+def classify(
+    sources: tuple[str, ...],
+    date_from: str | None,
+    date_to: str | None,
+    timezone: str | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Classify the events of .ics files, folders of .ics files, or http(s) URLs.
+
+    Shows each event's mode (in person, virtual, hybrid, phone, unknown) and the evidence.
+
+    \b
+    Examples:
+      planner classify ~/Downloads/calendar.ics
+      planner classify work.ics https://example.com/team.ics --from 2026-12-01 --to 2026-12-31
+    """
+    from zoneinfo import ZoneInfo
+
+    from planner import api
+    from planner.render.events import events_json, events_table
+    from planner.timezones import local_zone_name
+
+    zone = timezone or local_zone_name()
+    tz = ZoneInfo(zone) if _valid_zone(zone) else ZoneInfo("UTC")
+    today = datetime.now(tz).date()
+    first = parse_date(date_from, "--from") if date_from else today - timedelta(days=365)
+    last = parse_date(date_to, "--to") if date_to else today + timedelta(days=365)
+    start = datetime.combine(first, time(), tzinfo=tz)
+    end = datetime.combine(last + timedelta(days=1), time(), tzinfo=tz)
+    results = api.classify_sources(list(sources), start, end, zone)
+    if fmt == "json":
+        emit(events_json(results), output)
+    else:
+        color = output is None and is_terminal()
+        emit(events_table(results, tz, color=color), output)
+
+
+def _valid_zone(name: str) -> bool:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True

@@ -1,0 +1,129 @@
+"""Helpers shared by the command modules: config loading, week parsing, output."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import click
+
+from planner.errors import UsageError
+from planner.i18n import set_language
+
+
+def config_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Config file (default: $PLANNER_CONFIG or the user config dir).",
+    )(func)
+
+
+def load_config(config_path: Path | None) -> Any:
+    """Load and validate the config; apply its language unless --lang was given."""
+    from planner import config, paths
+
+    cfg = config.load(config_path or paths.config_path())
+    apply_language(cfg.user["language"])
+    return cfg
+
+
+def apply_language(configured: str) -> None:
+    """Use the config's language unless ``--lang`` chose one."""
+    ctx = click.get_current_context(silent=True)
+    chosen = ctx.meta.get("planner.lang") if ctx else None
+    set_language(chosen or configured)
+
+
+def quiet() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx and ctx.meta.get("planner.quiet"))
+
+
+def parse_week(week: str | None, start: str | None, today: date) -> date:
+    """The first day of the plan: ``--week 2026-W49`` (its Monday), ``--start DATE``, or this
+    week's Monday."""
+    if week and start:
+        raise UsageError("use either --week or --start, not both")
+    if week:
+        try:
+            year, _, number = week.upper().partition("-W")
+            return date.fromisocalendar(int(year), int(number), 1)
+        except ValueError:
+            raise UsageError(
+                f"--week '{week}' is not an ISO week; write it like 2026-W49"
+            ) from None
+    if start:
+        return parse_date(start, "--start")
+    return today - timedelta(days=today.weekday())
+
+
+def parse_date(text: str, option: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{option} '{text}' is not a date; write it like 2026-12-07") from None
+
+
+def parse_datetime(text: str, option: str, tz: Any) -> datetime:
+    """``2026-12-07T12:30`` in the user's zone (an explicit offset is kept)."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise UsageError(
+            f"{option} '{text}' is not a date and time; write it like 2026-12-07T12:30"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=tz)
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Print ``text``, or write it to ``output`` completely or not at all."""
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    from planner.paths import write_atomic
+
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        raise UsageError(f"{output}: cannot write: {exc.strerror or exc}") from None
+    if not quiet():
+        click.echo(f"wrote {output}", err=True)
+
+
+def is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+@contextmanager
+def planner_context(
+    demo: bool, config_path: Path | None, first_day: date | None = None
+) -> Iterator[tuple[Any, Any, Any, datetime]]:
+    """``(config, ledger store, state store, now)`` for a command, real or demo.
+
+    The demo reads its generated calendars, keeps its ledger in memory, its saved proposals and
+    sent invitations in a file apart from the user's state, and its "now" is Monday 07:00 of
+    the week shown.
+    """
+    from planner import api
+    from planner.store import Store, open_store
+
+    if demo:
+        from zoneinfo import ZoneInfo
+
+        from planner.demo import CONFIG
+
+        apply_language(CONFIG["user"]["language"])
+        tz = ZoneInfo(CONFIG["user"]["timezone"])
+        monday = first_day or parse_week(None, None, datetime.now(tz).date())
+        with api.demo_session(monday) as (config, monday):
+            yield config, Store(":memory:"), api.demo_store(), api.demo_now(config, monday)
+        return
+    config = load_config(config_path)
+    store = open_store()
+    yield config, store, store, datetime.now(config.tz)

@@ -1,0 +1,47 @@
+"""``planner contacts``: whom the user has met, how, and when."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from planner.cli import common_options
+from planner.cli.common import config_option, emit, is_terminal, planner_context
+
+
+@click.command()
+@click.option("--demo", is_flag=True, help="Use the built-in demo calendars (offline).")
+@config_option
+@click.option("--never-met", is_flag=True, help="Only counterparts never met in person.")
+@click.option("--due", is_flag=True, help="Only key accounts due for a visit.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of the terminal.",
+)
+@common_options
+def contacts(
+    demo: bool, config_path: Path | None, never_met: bool, due: bool, fmt: str, output: Path | None
+) -> None:
+    """List the contact ledger: meetings per counterpart by mode, first, last and last
+    in-person meeting. Built from the calendars' history ([relations] lookback_days).
+
+    \b
+    Examples:
+      planner contacts --never-met
+      planner contacts --due --format json
+    """
+    from planner.render.contacts import contacts_json, contacts_table
+    from planner.workflows import contacts_report
+
+    with planner_context(demo, config_path) as (config, ledger_store, _, now):
+        rows = contacts_report(config, ledger_store, now=now, never_met=never_met, due=due)
+    if fmt == "json":
+        emit(contacts_json(rows), output)
+    else:
+        emit(contacts_table(rows, color=output is None and is_terminal()), output)

@@ -1,0 +1,157 @@
+"""``planner invite``: write or send an invitation; a dry run unless --send or --hold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from planner.cli import common_options
+from planner.cli.common import config_option, emit, load_config, parse_datetime
+
+
+@click.command()
+@click.option("--demo", is_flag=True, help="Use the demo persona (offline).")
+@config_option
+@click.option("--proposal", type=int, metavar="N", help="Proposal N of the last 'planner propose'.")
+@click.option("--to", "to", multiple=True, metavar="EMAIL", help="Invitee (repeatable).")
+@click.option("--title", default="", help="Subject of the meeting.")
+@click.option("--start", default=None, metavar="DATETIME", help="Start, e.g. 2026-12-08T12:30.")
+@click.option(
+    "--duration",
+    type=click.IntRange(min=5),
+    default=None,
+    metavar="MINUTES",
+    help="Length in minutes (default: [invite] default_duration).",
+)
+@click.option("--venue", default="", metavar="NAME", help="A venue from the catalog.")
+@click.option("--location", default="", metavar="TEXT", help="A place not in the catalog.")
+@click.option("--purpose", default="", help="first_contact, deal_closing, routine, …")
+@click.option("--agenda", default="", help="Agenda text for the description.")
+@click.option("--update", "update", metavar="UID", help="Send an update of a sent invitation.")
+@click.option("--cancel", "cancel", metavar="UID", help="Cancel a sent invitation.")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the .ics file here.",
+)
+@click.option("--send", is_flag=True, help="Really send the e-mail ([smtp] in the config).")
+@click.option(
+    "--hold",
+    is_flag=False,
+    flag_value="",
+    default=None,
+    metavar="[CALENDAR]",
+    help="Also put the meeting into your own calendar.",
+)
+@click.option("--list", "list_sent", is_flag=True, help="List recently sent invitations.")
+@common_options
+def invite(
+    demo: bool,
+    config_path: Path | None,
+    proposal: int | None,
+    to: tuple[str, ...],
+    title: str,
+    start: str | None,
+    duration: int | None,
+    venue: str,
+    location: str,
+    purpose: str,
+    agenda: str,
+    update: str | None,
+    cancel: str | None,
+    out: Path | None,
+    send: bool,
+    hold: str | None,
+    list_sent: bool,
+) -> None:
+    """Write or send an RFC 5546 invitation (.ics and iMIP e-mail).
+
+    Without --send it only shows the e-mail it would send; without --hold it writes nothing
+    into your calendar. The same command twice gives the same meeting (same UID); --update
+    raises its SEQUENCE, --cancel cancels it.
+
+    \b
+    Examples:
+      planner propose --demo --with sven@krueger-design.example
+      planner invite --demo --proposal 1 --out lunch.ics
+      planner invite --to bob@example.com --title "Lunch" --start 2026-12-08T12:30 \\
+          --venue "Spatenhaus" --send
+      planner invite --update 3f2a --start 2026-12-09T12:30 --send
+      planner invite --cancel 3f2a --send
+    """
+    from planner import invite_flow
+    from planner.errors import UsageError
+    from planner.mail import render_message
+
+    config, store = _setup(demo, config_path)
+    if list_sent:
+        _list(store)
+        return
+    chosen = [
+        name
+        for name, on in (
+            ("--proposal", proposal is not None),
+            ("--update", update),
+            ("--cancel", cancel),
+        )
+        if on
+    ]
+    if len(chosen) > 1:
+        raise UsageError(f"use only one of {', '.join(chosen)}")
+    options = invite_flow.InviteOptions(
+        to=to,
+        title=title,
+        start=parse_datetime(start, "--start", config.tz) if start else None,
+        duration=duration,
+        venue=venue,
+        location=location,
+        purpose=purpose,
+        agenda=agenda,
+    )
+    invitation = None
+    if proposal is not None:
+        invitation = invite_flow.from_proposal(config, store, proposal, options)
+    elif not (update or cancel):
+        invitation = invite_flow.from_options(config, options)
+    prepared = invite_flow.prepare(
+        config, store, invitation=invitation, update=update, cancel=cancel, options=options
+    )
+    if out is not None:
+        invite_flow.write_file(prepared, store, out)
+        click.echo(f"wrote {out} (UID {prepared.uid}, SEQUENCE {prepared.sequence})", err=True)
+    if hold is not None:
+        event_id = invite_flow.hold(config, store, prepared, hold)
+        click.echo(f"hold written to your calendar ({event_id})", err=True)
+    if send:
+        message_id = invite_flow.send(config, store, prepared)
+        click.echo(f"sent to {', '.join(prepared.recipients)} ({message_id})", err=True)
+    elif out is None:
+        emit(
+            render_message(prepared, sender=config["smtp"]["sender"] or config.user["email"]), None
+        )
+        click.echo(
+            "dry run: nothing was sent (add --send to send, --out FILE for the .ics)", err=True
+        )
+
+
+def _setup(demo: bool, config_path: Path | None) -> tuple[object, object]:
+    from planner import api
+
+    if demo:
+        return api.demo_config(), api.demo_store()
+    from planner.store import open_store
+
+    return load_config(config_path), open_store()
+
+
+def _list(store: object) -> None:
+    from planner.sentlog import recent
+
+    for record in recent(store):  # type: ignore[arg-type]
+        state = "cancelled" if record.cancelled else f"seq {record.sequence}"
+        click.echo(
+            f"{record.uid}  {record.invitation.start:%Y-%m-%d %H:%M}  "
+            f"{record.invitation.title}  ({state}, {', '.join(record.recipients)})"
+        )

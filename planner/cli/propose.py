@@ -1,0 +1,73 @@
+"""``planner propose``: in-person slots and venues for a counterpart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from planner.cli import common_options
+from planner.cli.common import config_option, emit, is_terminal, parse_week, planner_context
+
+
+@click.command()
+@click.option("--demo", is_flag=True, help="Use the built-in demo calendars (offline).")
+@config_option
+@click.option("--with", "email", required=True, metavar="EMAIL", help="The counterpart.")
+@click.option(
+    "--purpose",
+    type=click.Choice(
+        ["first_contact", "deal_closing", "routine", "internal", "personal", "other"]
+    ),
+    help="What the meeting is for (default: first_contact for someone never met).",
+)
+@click.option("--week", metavar="YYYY-Www", help="ISO week (default: the next [slots] days).")
+@click.option("--near", metavar="PLACE", help="Meet near this place (city, address, venue).")
+@click.option("--count", type=click.IntRange(1, 20), default=3, show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@common_options
+def propose(
+    demo: bool,
+    config_path: Path | None,
+    email: str,
+    purpose: str | None,
+    week: str | None,
+    near: str | None,
+    count: int,
+    fmt: str,
+) -> None:
+    """Propose times and places to meet EMAIL in person, best first, with the reasons.
+
+    The proposals are saved: 'planner invite --proposal N' turns one into an invitation.
+
+    \b
+    Examples:
+      planner propose --demo --with sven@krueger-design.example
+      planner propose --with bob@acme.example --purpose deal_closing --week 2026-W50
+    """
+    from datetime import date
+
+    from planner.invite_flow import save_proposals
+    from planner.render.json import dumps
+    from planner.render.proposals import proposals_table
+    from planner.workflows import propose_for
+
+    first_day = parse_week(week, None, date.today()) if week else None
+    with planner_context(demo, config_path, first_day) as (config, ledger_store, state, now):
+        result = propose_for(
+            config,
+            ledger_store,
+            email,
+            now=now,
+            first_day=first_day,
+            purpose=purpose,
+            near=near,
+            count=count,
+        )
+        save_proposals(state, result.to_json())
+    if fmt == "json":
+        emit(dumps(result.to_json()), None)
+    else:
+        emit(proposals_table(result, config.tz, color=is_terminal()), None)

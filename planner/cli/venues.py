@@ -1,0 +1,101 @@
+"""``planner venues``: browse the venue catalog; ``planner venues import``: convert OSM data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from planner.cli import common_options
+from planner.cli.common import config_option, emit, is_terminal, parse_datetime
+
+
+@click.group(invoke_without_command=True)
+@click.option("--demo", is_flag=True, help="Use the demo persona's config (Munich sample venues).")
+@config_option
+@click.option("--near", metavar="PLACE", help="A city, postal code, address or venue name.")
+@click.option(
+    "--kind",
+    type=click.Choice(
+        [
+            "hotel_lounge",
+            "restaurant",
+            "cafe",
+            "bar",
+            "coworking",
+            "networking",
+            "station_lounge",
+            "airport_lounge",
+        ]
+    ),
+    help="Only venues of this kind.",
+)
+@click.option(
+    "--open-at", "open_at", metavar="DATETIME", help="Only venues open then, e.g. 2026-12-08T12:30."
+)
+@click.option(
+    "--radius", type=float, default=5.0, show_default=True, help="Kilometres around --near."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@common_options
+@click.pass_context
+def venues(
+    ctx: click.Context,
+    demo: bool,
+    config_path: Path | None,
+    near: str | None,
+    kind: str | None,
+    open_at: str | None,
+    radius: float,
+    fmt: str,
+) -> None:
+    """Browse the venue catalog ([venues] files in the config; the Munich sample otherwise).
+
+    \b
+    Examples:
+      planner venues --demo --near "München Hbf" --kind cafe
+      planner venues --open-at 2026-12-08T19:00 --kind bar
+      planner venues import munich.osm.pbf venues.csv
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from planner import api
+    from planner.render.venues import venues_json, venues_table
+
+    config = api.demo_config() if demo else _load(config_path)
+    rows, attribution = api.browse_venues(
+        config,
+        near=near,
+        kind=kind,
+        open_at=parse_datetime(open_at, "--open-at", config.tz) if open_at else None,
+        radius_km=radius,
+    )
+    if fmt == "json":
+        emit(venues_json(rows), None)
+    else:
+        emit(venues_table(rows, color=is_terminal()), None)
+    if attribution:
+        click.echo(attribution, err=True)
+
+
+def _load(config_path: Path | None) -> object:
+    from planner.cli.common import load_config
+
+    return load_config(config_path)
+
+
+@venues.command("import")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@common_options
+def import_(source: Path, target: Path) -> None:
+    """Convert OpenStreetMap data (Overpass JSON or .osm.pbf) into a venue catalog.
+
+    TARGET ends in .toml or .csv. Add it to [venues] files in the config to use it.
+    """
+    from planner.osm_import import import_osm
+
+    count = import_osm(source, target)
+    click.echo(f"wrote {count} venues to {target} (data © OpenStreetMap contributors, ODbL 1.0)")

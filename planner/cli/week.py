@@ -1,0 +1,105 @@
+"""``planner week``: the weekly plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from planner.cli import common_options
+from planner.cli.common import (
+    apply_language,
+    config_option,
+    emit,
+    is_terminal,
+    load_config,
+    parse_week,
+)
+
+
+@click.command()
+@click.option("--demo", is_flag=True, help="Use the built-in demo calendars (offline).")
+@config_option
+@click.option("--week", "week", metavar="YYYY-Www", help="ISO week, e.g. 2026-W49.")
+@click.option("--start", "start", metavar="DATE", help="First day of the plan, e.g. 2026-12-07.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "markdown", "json", "html"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of the terminal.",
+)
+@click.option(
+    "--open",
+    "open_browser",
+    is_flag=True,
+    help="With --format html: open the page in the web browser.",
+)
+@common_options
+def week(
+    demo: bool,
+    config_path: Path | None,
+    week: str | None,
+    start: str | None,
+    fmt: str,
+    output: Path | None,
+    open_browser: bool,
+) -> None:
+    """Print the week's meetings by day, with mode, totals and the in-person share.
+
+    \b
+    Examples:
+      planner week --demo
+      planner week --week 2026-W49 --format markdown -o week.md
+      planner week --format json
+      planner week --format html --open
+    """
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from planner import api
+    from planner.render import render_week
+    from planner.store import Store
+
+    if demo:
+        from planner.demo import CONFIG
+
+        apply_language(CONFIG["user"]["language"])
+        tz = ZoneInfo(CONFIG["user"]["timezone"])
+        first_day = parse_week(week, start, datetime.now(tz).date())
+        with api.demo_session(first_day) as (config, first_day):
+            plan = api.plan_week(
+                config, first_day, now=api.demo_now(config, first_day), store=Store(":memory:")
+            )
+    else:
+        config = load_config(config_path)
+        first_day = parse_week(week, start, datetime.now(config.tz).date())
+        plan = api.plan_week(config, first_day)
+    color = output is None and fmt == "table" and is_terminal()
+    text = render_week(plan, fmt, color=color, width=_width())
+    if fmt == "html" and open_browser and output is None:
+        output = _html_target(plan)
+    emit(text, output)
+    if open_browser and fmt == "html" and output is not None:
+        import webbrowser
+
+        webbrowser.open(output.resolve().as_uri())
+
+
+def _html_target(plan: object) -> Path:
+    from planner.paths import data_dir
+
+    return data_dir() / "week.html"
+
+
+def _width() -> int:
+    import shutil
+
+    return max(80, min(shutil.get_terminal_size((120, 40)).columns, 160))

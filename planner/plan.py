@@ -1,0 +1,151 @@
+"""The weekly plan: the week's meetings with their mode, and the totals that show the balance.
+
+Pure functions over model objects; reading calendars happens before, rendering after.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+from planner.classify import classify
+from planner.config import Config
+from planner.model import (
+    Classification,
+    Event,
+    Mode,
+    PurposeResult,
+    Recommendation,
+    Response,
+)
+
+if TYPE_CHECKING:
+    from planner.proposals import Proposal
+    from planner.recommend import Balance, DueVisit
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedEvent:
+    """One event of the week with everything the planner concluded about it."""
+
+    event: Event
+    classification: Classification
+    meeting: bool
+    external: bool
+    purpose: PurposeResult | None = None
+    recommendation: Recommendation | None = None
+    proposals: tuple[Proposal, ...] = ()
+
+    @property
+    def mode(self) -> Mode:
+        return self.classification.mode
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    meetings: int = 0
+    minutes: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class WeekStats:
+    """Counts and time per mode, and the in-person share of external meeting time."""
+
+    by_mode: dict[Mode, Totals]
+    meetings: int
+    minutes: int
+    external_minutes: int
+    external_in_person_minutes: int
+
+    @property
+    def in_person_share(self) -> float | None:
+        """In-person share of external meeting time; None without external time.
+
+        Hybrid meetings do not count: the user may well be the one on the screen.
+        """
+        if not self.external_minutes:
+            return None
+        return self.external_in_person_minutes / self.external_minutes
+
+
+@dataclass(frozen=True, slots=True)
+class WeeklyPlan:
+    start: datetime
+    end: datetime
+    items: tuple[PlannedEvent, ...]
+    stats: WeekStats
+    balance: Balance | None = None
+    due: tuple[DueVisit, ...] = ()
+
+    @property
+    def days(self) -> list[date]:
+        return [self.start.date() + timedelta(days=i) for i in range((self.end - self.start).days)]
+
+    def on(self, day: date) -> list[PlannedEvent]:
+        tz = self.start.tzinfo
+        return [p for p in self.items if p.event.start.astimezone(tz).date() == day]
+
+
+def week_bounds(first_day: date, config: Config, days: int = 7) -> tuple[datetime, datetime]:
+    """Midnight of ``first_day`` to midnight ``days`` later, in the user's zone."""
+    start = datetime.combine(first_day, time(), tzinfo=config.tz)
+    end = datetime.combine(first_day + timedelta(days=days), time(), tzinfo=config.tz)
+    return start, end
+
+
+def is_external(event: Event, config: Config) -> bool:
+    """True when anyone but the user and their own organisation takes part."""
+    own = config.own_domains
+    me = config.user["email"].lower()
+    return any(p.email.lower() != me and p.domain not in own for p in event.people())
+
+
+def is_meeting(event: Event, classification: Classification, config: Config) -> bool:
+    """A timed event with other people, or one whose mode is known; not an all-day marker, and
+    not one the user declined."""
+    if event.all_day or event.self_response is Response.DECLINED:
+        return False
+    me = config.user["email"].lower()
+    others = [p for p in event.people() if p.email.lower() != me]
+    return bool(others) or classification.mode is not Mode.UNKNOWN
+
+
+def assess(
+    events: Iterable[Event],
+    config: Config,
+    modes: Mapping[tuple[str, str], Classification] | None = None,
+) -> list[PlannedEvent]:
+    """Classify each event (unless ``modes`` has it) and tell whether it is an external
+    meeting."""
+    items = []
+    for event in events:
+        classification = modes[event.key] if modes and event.key in modes else classify(event)
+        items.append(
+            PlannedEvent(
+                event=event,
+                classification=classification,
+                meeting=is_meeting(event, classification, config),
+                external=is_external(event, config),
+            )
+        )
+    return items
+
+
+def week_stats(items: Sequence[PlannedEvent]) -> WeekStats:
+    by_mode = {mode: Totals() for mode in Mode}
+    meetings = minutes = external = external_in_person = 0
+    for item in items:
+        if not item.meeting:
+            continue
+        length = int(item.event.duration.total_seconds() // 60)
+        current = by_mode[item.mode]
+        by_mode[item.mode] = Totals(current.meetings + 1, current.minutes + length)
+        meetings += 1
+        minutes += length
+        if item.external:
+            external += length
+            if item.mode is Mode.IN_PERSON:
+                external_in_person += length
+    return WeekStats(by_mode, meetings, minutes, external, external_in_person)

@@ -1,0 +1,30 @@
+"""Turning a weekly plan (or classified events) into text: table, Markdown, JSON, HTML."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from planner.plan import WeeklyPlan
+
+FORMATS = ("table", "markdown", "json", "html")
+
+
+def render_week(plan: WeeklyPlan, fmt: str, *, color: bool = False, width: int = 120) -> str:
+    """The plan in format ``fmt`` (one of :data:`FORMATS`)."""
+    if fmt == "json":
+        from planner.render.json import dumps, week_to_dict
+
+        return dumps(week_to_dict(plan))
+    if fmt == "html":
+        from planner.render.html import week_html
+        from planner.render.json import week_to_dict
+
+        return week_html(week_to_dict(plan))
+    if fmt == "markdown":
+        from planner.render.markdown import week_markdown
+
+        return week_markdown(plan)
+    from planner.render.table import week_table
+
+    return week_table(plan, color=color, width=width)

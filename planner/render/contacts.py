@@ -1,0 +1,53 @@
+"""Output of ``planner contacts``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from planner.i18n import _, ngettext
+from planner.render.json import dumps
+from planner.render.table import console
+
+if TYPE_CHECKING:
+    from planner.relations import ContactRow
+
+
+def contacts_json(rows: Sequence[ContactRow]) -> str:
+    return dumps({"contacts": [row.as_dict() for row in rows]})
+
+
+def contacts_table(rows: Sequence[ContactRow], *, color: bool = False) -> str:
+    from rich.table import Table
+
+    out = console(color, 140)
+    table = Table()
+    table.add_column(_("Contact"), overflow="fold")
+    table.add_column(_("Organisation"), overflow="fold")
+    table.add_column(_("Meetings"), justify="right")
+    table.add_column(_("In person"), justify="right")
+    table.add_column(_("Video/phone"), justify="right")
+    table.add_column(_("Last meeting"), no_wrap=True)
+    table.add_column(_("Last in person"), no_wrap=True)
+    for row in rows:
+        who = f"{row.name} <{row.email}>" if row.name else row.email
+        mark = " ★" if row.key_account else ""
+        last_in_person = row.last_in_person.isoformat() if row.last_in_person else _("never")
+        if row.due:
+            last_in_person += " ⚑"
+        table.add_row(
+            who + mark,
+            row.organisation or "",
+            str(row.meetings),
+            str(row.in_person_meetings),
+            str(row.virtual_meetings + row.hybrid_meetings + row.phone_meetings),
+            row.last_meeting.isoformat() if row.last_meeting else "",
+            last_in_person,
+        )
+    out.print(table)
+    out.print(
+        ngettext("{count} contact", "{count} contacts", len(rows))
+        + " · "
+        + _("★ key account, ⚑ due for a visit")
+    )
+    return out.file.getvalue()  # type: ignore[attr-defined]

@@ -1,0 +1,117 @@
+"""JSON output: the documented shape other programs rely on (see README, "JSON output")."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from planner.model import Mode
+
+if TYPE_CHECKING:
+    from planner.model import Classification, Event
+    from planner.plan import PlannedEvent, WeeklyPlan
+    from planner.recommend import Balance, DueVisit
+
+
+def dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def event_to_dict(event: Event, classification: Classification) -> dict[str, Any]:
+    return {
+        "uid": event.uid,
+        "title": event.title,
+        "start": event.start.isoformat(),
+        "end": event.end.isoformat(),
+        "all_day": event.all_day,
+        "location": event.location,
+        "attendees": [a.email for a in event.attendees if not a.is_resource],
+        "organizer": event.organizer.email if event.organizer else None,
+        "calendar": event.calendar,
+        "busy": event.busy,
+        "status": event.status.value,
+        "recurring": event.is_recurring,
+        "conference_links": list(event.conference_links),
+        "mode": classification.mode.value,
+        "evidence": list(classification.evidence),
+    }
+
+
+def planned_to_dict(item: PlannedEvent) -> dict[str, Any]:
+    data = event_to_dict(item.event, item.classification)
+    data["meeting"] = item.meeting
+    data["external"] = item.external
+    for name, value in item_extras(item).items():
+        data[name] = value
+    return data
+
+
+def item_extras(item: PlannedEvent) -> dict[str, Any]:
+    """The judgement on an event: purpose, recommendation and proposals."""
+    rec = item.recommendation
+    return {
+        "purpose": item.purpose.purpose.value if item.purpose else None,
+        "purpose_evidence": list(item.purpose.evidence) if item.purpose else [],
+        "recommendation": {"action": rec.action.value, "reason": rec.reason} if rec else None,
+        "proposals": [p.to_json() for p in item.proposals],
+    }
+
+
+def balance_to_dict(balance: Balance | None) -> dict[str, Any] | None:
+    if balance is None:
+        return None
+    return {
+        "in_person_share": _round(balance.in_person_share),
+        "target": balance.target,
+        "in_person_hours": round(balance.in_person_minutes / 60, 2),
+        "external_hours": round(balance.external_minutes / 60, 2),
+        "trend": [
+            {
+                "week": "{}-W{:02d}".format(*day.isocalendar()[:2]),
+                "week_start": day.isoformat(),
+                "share": _round(share),
+            }
+            for day, share in balance.trend
+        ],
+    }
+
+
+def due_to_dict(due: DueVisit) -> dict[str, Any]:
+    return {
+        "account": due.account,
+        "last_in_person": due.last_in_person.isoformat() if due.last_in_person else None,
+        "days_since": due.days_since,
+        "meetings": due.meetings,
+        "reason": due.reason,
+    }
+
+
+def week_to_dict(plan: WeeklyPlan) -> dict[str, Any]:
+    stats = plan.stats
+    return {
+        "week": {
+            "start": plan.start.isoformat(),
+            "end": plan.end.isoformat(),
+            "iso_week": "{}-W{:02d}".format(*plan.start.isocalendar()[:2]),
+        },
+        "events": [planned_to_dict(item) for item in plan.items],
+        "stats": {
+            "meetings": stats.meetings,
+            "hours": round(stats.minutes / 60, 2),
+            "external_hours": round(stats.external_minutes / 60, 2),
+            "in_person_share": _round(stats.in_person_share),
+            "by_mode": {
+                mode.value: {
+                    "meetings": stats.by_mode[mode].meetings,
+                    "hours": round(stats.by_mode[mode].minutes / 60, 2),
+                }
+                for mode in Mode
+            },
+        },
+        "balance": balance_to_dict(plan.balance),
+        "due_for_visit": [due_to_dict(d) for d in plan.due],
+    }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)

@@ -1,0 +1,107 @@
+"""Human labels for modes and other enums, and time formatting, in the current language."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, tzinfo
+from typing import TYPE_CHECKING
+
+from planner.i18n import _, language
+from planner.model import Action, Mode, Purpose
+
+if TYPE_CHECKING:
+    from planner.proposals import Proposal
+
+
+def mode_label(mode: Mode) -> str:
+    return {
+        Mode.IN_PERSON: _("in person"),
+        Mode.VIRTUAL: _("virtual"),
+        Mode.HYBRID: _("hybrid"),
+        Mode.PHONE: _("phone"),
+        Mode.UNKNOWN: _("unknown"),
+    }[mode]
+
+
+def day_label(day: date) -> str:
+    """``Monday, 7 December 2026`` in the current language."""
+    from babel.dates import format_date
+
+    return format_date(day, format="full", locale=language())
+
+
+def time_span(start: datetime, end: datetime, all_day: bool) -> str:
+    if all_day:
+        return _("all day")
+    return f"{start:%H:%M}–{end:%H:%M}"
+
+
+def hours(minutes: int) -> str:
+    from babel.numbers import format_decimal
+
+    return format_decimal(round(minutes / 60, 1), format="0.#", locale=language())
+
+
+def percent(share: float | None) -> str:
+    if share is None:
+        return "–"
+    from babel.numbers import format_percent
+
+    return format_percent(share, locale=language())
+
+
+def purpose_label(purpose: Purpose | None) -> str:
+    if purpose is None:
+        return ""
+    return {
+        Purpose.FIRST_CONTACT: _("first contact"),
+        Purpose.DEAL_CLOSING: _("deal closing"),
+        Purpose.ROUTINE: _("routine"),
+        Purpose.INTERNAL: _("internal"),
+        Purpose.PERSONAL: _("personal"),
+        Purpose.OTHER: _("other"),
+    }[purpose]
+
+
+def action_label(action: Action) -> str:
+    return {
+        Action.MEET_IN_PERSON: _("meet in person"),
+        Action.KEEP: _("keep"),
+        Action.CONSIDER_VIDEO: _("consider video"),
+    }[action]
+
+
+def kind_label(kind: str) -> str:
+    """A proposal's kind of meeting (breakfast, coffee, lunch, after_work, dinner)."""
+    return {
+        "breakfast": _("Breakfast"),
+        "coffee": _("Coffee"),
+        "lunch": _("Business lunch"),
+        "after_work": _("After-work drink"),
+        "dinner": _("Dinner"),
+    }.get(kind, kind)
+
+
+def short_day(day: date) -> str:
+    """``Tue 8 Dec`` / ``Di. 8. Dez.``"""
+    from babel.dates import format_date
+
+    return format_date(
+        day, format="EEE d MMM" if language() == "en" else "EEE d. MMM", locale=language()
+    )
+
+
+def proposal_line(proposal: Proposal, tz: tzinfo) -> str:
+    """``Tue 8 Dec 11:15–12:00 · Coffee · Business Club München, Address (7 min travel)``"""
+    start, end = proposal.start.astimezone(tz), proposal.end.astimezone(tz)
+    venue = proposal.venue
+    place = f"{venue.name}, {venue.address}" if venue.address else venue.name
+    travel = _("{minutes} min travel", minutes=proposal.travel_minutes[0])
+    return (
+        f"{short_day(start.date())} {start:%H:%M}–{end:%H:%M} · "
+        f"{kind_label(proposal.kind.value)} · {place} ({travel})"
+    )
+
+
+def trend_text(trend: Sequence[tuple[date, float | None]]) -> str:
+    return ", ".join(f"W{day.isocalendar()[1]:02d} {percent(share)}" for day, share in trend)

@@ -1,0 +1,79 @@
+"""Markdown output: a heading per day with a table of meetings, then the recommendations with
+their proposals, the totals and the balance."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from planner.i18n import _
+from planner.model import Mode
+from planner.render.labels import day_label, hours, mode_label, purpose_label, time_span
+from planner.render.table import ACTION_MARK, balance_lines, recommendation_lines
+
+if TYPE_CHECKING:
+    from planner.plan import WeeklyPlan
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("|", "\\|").split())
+
+
+def week_markdown(plan: WeeklyPlan) -> str:
+    tz = plan.start.tzinfo
+    iso = plan.start.isocalendar()
+    lines = [f"# {_('Week {week}', week=f'{iso[0]}-W{iso[1]:02d}')}", ""]
+    for day in plan.days:
+        items = plan.on(day)
+        lines += [f"## {day_label(day)}", ""]
+        if not items:
+            lines += [_("No meetings."), ""]
+            continue
+        lines += [
+            f"| {_('Time')} | {_('Meeting')} | {_('Place')} | {_('Mode')} | {_('Purpose')} |",
+            "|---|---|---|---|---|",
+        ]
+        for item in items:
+            event = item.event
+            rec = item.recommendation
+            mark = f"{ACTION_MARK[rec.action]} " if rec and ACTION_MARK[rec.action] else ""
+            span = time_span(event.start.astimezone(tz), event.end.astimezone(tz), event.all_day)
+            purpose = purpose_label(item.purpose.purpose) if item.purpose else ""
+            lines.append(
+                f"| {span} | {mark}{_cell(event.title)} | {_cell(event.location)} "
+                f"| {mode_label(item.mode)} | {purpose} |"
+            )
+        lines.append("")
+    recommendations = recommendation_lines(plan)
+    if recommendations:
+        lines += [f"## {recommendations[0]}", ""]
+        for line in recommendations[1:]:
+            stripped = line.strip()
+            if line.startswith("    ") and stripped[:1].isdigit():
+                lines.append(f"   {stripped}")
+            elif line.startswith("    "):
+                lines.append(f"  {stripped}")
+            else:
+                lines.append(f"- **{stripped}**")
+        lines.append("")
+    lines += _totals(plan)
+    return "\n".join(lines) + "\n"
+
+
+def _totals(plan: WeeklyPlan) -> list[str]:
+    stats = plan.stats
+    lines = [
+        f"## {_('Totals')}",
+        "",
+        f"| {_('Mode')} | {_('Meetings')} | {_('Hours')} |",
+        "|---|---:|---:|",
+    ]
+    for mode in Mode:
+        totals = stats.by_mode[mode]
+        if totals.meetings:
+            lines.append(f"| {mode_label(mode)} | {totals.meetings} | {hours(totals.minutes)} |")
+    lines.append(f"| **{_('All')}** | **{stats.meetings}** | **{hours(stats.minutes)}** |")
+    lines.append("")
+    for line in balance_lines(plan):
+        lines.append(f"- {line.strip().lstrip('• ')}" if line.startswith("  ") else line)
+    lines.append("")
+    return lines

@@ -1,0 +1,161 @@
+"""Terminal output with rich: the week as one table with a section per day, then the
+recommendations with their proposals, the balance and the key accounts due for a visit."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from planner.i18n import _
+from planner.model import Action, Mode
+from planner.render.labels import (
+    action_label,
+    day_label,
+    hours,
+    mode_label,
+    percent,
+    proposal_line,
+    purpose_label,
+    short_day,
+    time_span,
+    trend_text,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+    from planner.plan import WeeklyPlan
+
+MODE_STYLE = {
+    Mode.IN_PERSON: "bold green",
+    Mode.VIRTUAL: "cyan",
+    Mode.HYBRID: "magenta",
+    Mode.PHONE: "yellow",
+    Mode.UNKNOWN: "dim",
+}
+ACTION_MARK = {Action.MEET_IN_PERSON: "⚑", Action.CONSIDER_VIDEO: "↓", Action.KEEP: ""}
+
+
+def console(color: bool, width: int) -> Console:
+    from rich.console import Console
+
+    return Console(
+        file=io.StringIO(),
+        force_terminal=color,
+        no_color=not color,
+        width=width,
+        highlight=False,
+        emoji=False,
+    )
+
+
+def week_table(plan: WeeklyPlan, *, color: bool = False, width: int = 120) -> str:
+    out = console(color, width)
+    iso = plan.start.isocalendar()
+    week = _("Week {week}", week=f"{iso[0]}-W{iso[1]:02d}")
+    out.print(f"[bold]{week}[/bold] · {day_label(plan.days[0])} – {day_label(plan.days[-1])}")
+    out.print(_meetings_table(plan))
+    for line in recommendation_lines(plan):
+        out.print(line, highlight=False, markup=False)
+    out.print(_totals_table(plan))
+    for line in balance_lines(plan):
+        out.print(line, markup=False)
+    return out.file.getvalue()  # type: ignore[attr-defined]
+
+
+def _meetings_table(plan: WeeklyPlan) -> Table:
+    from rich.table import Table
+
+    tz = plan.start.tzinfo
+    table = Table(expand=False, show_lines=False)
+    table.add_column(_("Day"), no_wrap=True)
+    table.add_column(_("Time"), no_wrap=True)
+    table.add_column(_("Meeting"), overflow="fold", ratio=3)
+    table.add_column(_("Place"), overflow="fold", ratio=2)
+    table.add_column(_("Mode"), no_wrap=True)
+    table.add_column(_("Purpose"), no_wrap=True)
+    for day in plan.days:
+        items = plan.on(day)
+        label = short_day(day)
+        if not items:
+            table.add_row(label, "", f"[dim]{_('No meetings.')}[/dim]", "", "", "")
+        for item in items:
+            event = item.event
+            rec = item.recommendation
+            mark = (
+                f"[bold red]{ACTION_MARK[rec.action]}[/] "
+                if rec and ACTION_MARK[rec.action]
+                else ""
+            )
+            table.add_row(
+                label,
+                time_span(event.start.astimezone(tz), event.end.astimezone(tz), event.all_day),
+                mark + _escape(event.title),
+                _escape(event.location),
+                f"[{MODE_STYLE[item.mode]}]{mode_label(item.mode)}[/]",
+                purpose_label(item.purpose.purpose) if item.purpose else "",
+            )
+            label = ""
+        table.add_section()
+    return table
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def recommendation_lines(plan: WeeklyPlan) -> list[str]:
+    """Plain lines: each flagged meeting, its reason and its proposals."""
+    tz = plan.start.tzinfo
+    lines: list[str] = []
+    for item in plan.items:
+        rec = item.recommendation
+        if rec is None or rec.action is Action.KEEP:
+            continue
+        if not lines:
+            lines.append(_("Recommendations"))
+        start = item.event.start.astimezone(tz)
+        lines.append(
+            f"{ACTION_MARK[rec.action]} {action_label(rec.action)}: {item.event.title} "
+            f"({short_day(start.date())} {start:%H:%M}, {mode_label(item.mode)})"
+        )
+        lines.append(f"    {rec.reason}")
+        for number, proposal in enumerate(item.proposals, start=1):
+            lines.append(f"    {number}. {proposal_line(proposal, tz)}")
+    return lines
+
+
+def balance_lines(plan: WeeklyPlan) -> list[str]:
+    """The in-person share against the target, its trend, and the visits that are due."""
+    balance = plan.balance
+    share = balance.in_person_share if balance else plan.stats.in_person_share
+    lines = [_("In-person share of external meeting time: {share}", share=percent(share))]
+    if balance is not None:
+        lines[0] += " " + _("(target {target})", target=percent(balance.target))
+        if balance.trend:
+            lines.append(_("Last weeks: {trend}", trend=trend_text(balance.trend)))
+    if plan.due:
+        lines.append(_("Due for a visit:"))
+        lines += [f"  • {due.reason}" for due in plan.due]
+    return lines
+
+
+def _totals_table(plan: WeeklyPlan) -> Table:
+    from rich.table import Table
+
+    stats = plan.stats
+    table = Table(title=_("Totals"), title_justify="left")
+    table.add_column(_("Mode"))
+    table.add_column(_("Meetings"), justify="right")
+    table.add_column(_("Hours"), justify="right")
+    for mode in Mode:
+        totals = stats.by_mode[mode]
+        if totals.meetings:
+            table.add_row(mode_label(mode), str(totals.meetings), hours(totals.minutes))
+    table.add_row(
+        f"[bold]{_('All')}[/]", f"[bold]{stats.meetings}[/]", f"[bold]{hours(stats.minutes)}[/]"
+    )
+    return table

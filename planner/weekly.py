@@ -1,0 +1,212 @@
+"""The week's judgement, put together: mode, purpose, recommendation and proposals for every
+event, the balance against the target, and the key accounts due for a visit.
+
+Pure over already read events and an opened ledger (:class:`planner.relations.Ledger`);
+:func:`planner.api.plan_week` reads the calendars and opens the ledger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from planner.classify import classify
+from planner.config import Config
+from planner.model import Action, Classification, Event, Interval, Mode, Purpose
+from planner.plan import PlannedEvent, WeeklyPlan, assess, week_bounds, week_stats
+from planner.purpose import determine_purpose
+from planner.recommend import balance, due_for_visit, recommend
+from planner.relations import Ledger
+
+if TYPE_CHECKING:
+    from planner.proposals import Proposal
+
+FreeBusy = Callable[[str, datetime, datetime], Sequence[Interval] | None]
+Modes = Mapping[tuple[str, str], Classification]
+TREND_WEEKS = 4
+PROPOSALS_PER_MEETING = 2
+
+
+def read_window(config: Config, first_day: date, now: datetime) -> tuple[datetime, datetime]:
+    """What to read for a week: the ledger's look-back before it (or before now, whichever is
+    earlier) and a week after it, so that proposals may fall into the next week."""
+    start, end = week_bounds(first_day, config)
+    lookback = timedelta(days=config["relations"]["lookback_days"])
+    return min(start, now) - lookback, max(end, now) + timedelta(days=7)
+
+
+def update_ledger(
+    ledger: Ledger, events: Sequence[Event], modes: Modes, config: Config, now: datetime
+) -> None:
+    """Bring the ledger in line with the history in ``events`` (read by :func:`read_window`)."""
+    since = now - timedelta(days=config["relations"]["lookback_days"])
+    history = ((e, modes[e.key].mode) for e in events if since <= e.start and e.end <= now)
+    ledger.update(history, now=now, since=since)
+
+
+def build_plan(
+    events: Sequence[Event],
+    config: Config,
+    first_day: date,
+    *,
+    now: datetime,
+    ledger: Ledger,
+    catalog: object | None = None,
+    free_busy: FreeBusy | None = None,
+) -> WeeklyPlan:
+    """The plan for the week of ``first_day``; ``events`` span :func:`read_window`.
+
+    ``catalog`` (a :class:`planner.venues.Catalog`) enables proposals for meetings flagged
+    ``meet_in_person``; ``free_busy`` looks up a counterpart's busy time where a calendar
+    service can.
+    """
+    modes: dict[tuple[str, str], Classification] = {e.key: classify(e) for e in events}
+    update_ledger(ledger, events, modes, config, now)
+    start, end = week_bounds(first_day, config)
+    in_week = [e for e in events if e.start < end and e.end > start]
+    items = [_judge(item, ledger, config) for item in assess(in_week, config, modes)]
+    if catalog is not None:
+        items = _with_proposals(items, events, modes, config, now, catalog, free_busy, (start, end))
+    week = [(p.event, p.mode, p.purpose.purpose) for p in items if p.purpose]
+    history = _trend_items(events, modes, ledger, config, start)
+    return WeeklyPlan(
+        start=start,
+        end=end,
+        items=tuple(items),
+        stats=week_stats(items),
+        balance=balance(week, config, first_day, history, weeks=TREND_WEEKS),
+        due=tuple(due_for_visit(ledger, config, now.astimezone(config.tz).date())),
+    )
+
+
+def _judge(item: PlannedEvent, ledger: Ledger, config: Config) -> PlannedEvent:
+    purpose = determine_purpose(item.event, ledger, config)
+    external = item.external and purpose.purpose not in (Purpose.INTERNAL, Purpose.PERSONAL)
+    recommendation = None
+    if external and item.meeting:
+        recommendation = recommend(
+            item.event,
+            item.mode,
+            purpose,
+            ledger,
+            config,
+            costs_travel=lambda e: costs_travel(e, config),
+        )
+    return replace(item, purpose=purpose, recommendation=recommendation, external=external)
+
+
+def costs_travel(event: Event, config: Config) -> bool:
+    """Meeting in person means travelling unless it is at the user's own address."""
+    home = config.user["home"].strip().casefold()
+    where = event.location.casefold()
+    at_home = bool(home) and any(ch.isdigit() for ch in home) and home in where
+    return bool(event.location.strip()) and not at_home
+
+
+def _trend_items(
+    events: Sequence[Event], modes: Modes, ledger: Ledger, config: Config, week_start: datetime
+) -> list[tuple[Event, Mode, Purpose]]:
+    first = week_start - timedelta(weeks=TREND_WEEKS)
+    return [
+        (e, modes[e.key].mode, determine_purpose(e, ledger, config).purpose)
+        for e in events
+        if first <= e.start < week_start and not e.all_day
+    ]
+
+
+def _with_proposals(
+    items: list[PlannedEvent],
+    events: Sequence[Event],
+    modes: Modes,
+    config: Config,
+    now: datetime,
+    catalog: object,
+    free_busy: FreeBusy | None,
+    week: tuple[datetime, datetime],
+) -> list[PlannedEvent]:
+    from planner.proposals import Proposer
+
+    result = []
+    taken: list[Event] = []  # slots already proposed for another meeting: held for it
+    for item in items:
+        rec = item.recommendation
+        if rec is None or rec.action is not Action.MEET_IN_PERSON or item.event.end <= now:
+            result.append(item)
+            continue
+        start = max(week[0], _next_quarter(now))
+        end = week[1] + timedelta(days=7)
+        nearby = [
+            e
+            for e in events
+            if e.key != item.event.key
+            and e.end > start - timedelta(days=1)
+            and e.start < end + timedelta(days=1)
+        ] + taken
+        proposer = Proposer(nearby, config, catalog, modes={k: c.mode for k, c in modes.items()})
+        people = [
+            p.email for p in item.event.people() if p.email.lower() != config.user["email"].lower()
+        ]
+        busy = _counterpart_busy(people, start, end, free_busy)
+        place = counterpart_place(people, events, modes, config, now)
+        located = proposer.locate(place) if place else None
+        found = proposer.propose(
+            start,
+            end,
+            purpose=item.purpose.purpose if item.purpose else None,
+            counterpart_busy=busy,
+            counterpart_place=located.geo if located else None,
+            count=PROPOSALS_PER_MEETING,
+        )
+        taken += [_held(p, item.event) for p in found]
+        result.append(replace(item, proposals=tuple(found)))
+    return result
+
+
+def _held(proposal: Proposal, event: Event) -> Event:
+    """A proposed slot as a tentative event, so the next meeting's proposals avoid it."""
+    venue = proposal.venue
+    return Event(
+        uid=f"proposal:{event.uid}:{proposal.start.isoformat()}",
+        title=proposal.venue.name,
+        start=proposal.start,
+        end=proposal.end,
+        location=f"{venue.name}, {venue.address}",
+        geo=venue.geo,
+    )
+
+
+def _next_quarter(moment: datetime) -> datetime:
+    moment = moment.replace(second=0, microsecond=0)
+    return moment + timedelta(minutes=(15 - moment.minute % 15) % 15)
+
+
+def _counterpart_busy(
+    people: Sequence[str], start: datetime, end: datetime, free_busy: FreeBusy | None
+) -> list[Interval]:
+    if free_busy is None:
+        return []
+    busy: list[Interval] = []
+    for email in people:
+        busy += free_busy(email, start, end) or []
+    return busy
+
+
+def counterpart_place(
+    emails: Sequence[str], events: Sequence[Event], modes: Modes, config: Config, now: datetime
+) -> str:
+    """Where these counterparts (or their organisation) were last met in person: their office,
+    usually; "" when they never were."""
+    me = config.user["email"].lower()
+    domains = {e.rpartition("@")[2].lower() for e in emails if e.lower() != me}
+    domains -= config.own_domains
+    best: Event | None = None
+    for other in events:
+        if other.end > now or not other.location or modes[other.key].mode is not Mode.IN_PERSON:
+            continue
+        if domains & {p.domain for p in other.people()} and (
+            best is None or other.start > best.start
+        ):
+            best = other
+    return best.location if best else ""

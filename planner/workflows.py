@@ -1,0 +1,158 @@
+"""``planner contacts`` and ``planner propose`` as library functions: read the calendars, bring
+the contact ledger up to date, and answer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from planner.classify import classify
+from planner.config import Config
+from planner.model import Classification, Event, Purpose
+from planner.relations import ContactRow, Ledger
+from planner.store import Store
+
+if TYPE_CHECKING:
+    from planner.proposals import Proposal
+    from providers.base import CalendarProvider
+
+
+@dataclass
+class Session:
+    """Calendars read over the ledger's look-back, classified, with the ledger up to date."""
+
+    config: Config
+    now: datetime
+    events: list[Event]
+    modes: dict[tuple[str, str], Classification]
+    ledger: Ledger
+    providers: list[CalendarProvider]
+
+    def close(self) -> None:
+        for provider in self.providers:
+            provider.close()
+
+
+def open_session(
+    config: Config,
+    store: Store,
+    *,
+    now: datetime,
+    until: datetime | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Session:
+    """Read everything from the look-back before ``now`` to ``until`` (default: now)."""
+    from planner.sources import context_for, open_providers, read_events
+    from planner.weekly import update_ledger
+
+    context = context_for(config, store)
+    providers = open_providers(config, context)
+    try:
+        start = now - timedelta(days=config["relations"]["lookback_days"])
+        events = read_events(providers, start, max(until or now, now), progress)
+        modes = {e.key: classify(e) for e in events}
+        ledger = Ledger.open(store, config, user_emails=context.user_emails)
+        update_ledger(ledger, events, modes, config, now)
+    except BaseException:
+        for provider in providers:
+            provider.close()
+        raise
+    return Session(config, now, events, modes, ledger, providers)
+
+
+def contacts_report(
+    config: Config, store: Store, *, now: datetime, never_met: bool = False, due: bool = False
+) -> list[ContactRow]:
+    """The ledger's counterparts, most meetings first (see :func:`planner.relations.contacts`)."""
+    from planner.relations import contacts
+
+    session = open_session(config, store, now=now)
+    session.close()
+    today = now.astimezone(config.tz).date()
+    return contacts(session.ledger, never_met=never_met, due=due, config=config, today=today)
+
+
+@dataclass(frozen=True)
+class ProposeResult:
+    proposals: list[Proposal]
+    counterpart: str
+    name: str
+    purpose: Purpose
+    window: tuple[datetime, datetime]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "with": [self.counterpart],
+            "name": self.name,
+            "purpose": self.purpose.value,
+            "window": {"start": self.window[0].isoformat(), "end": self.window[1].isoformat()},
+            "proposals": [p.to_json() for p in self.proposals],
+        }
+
+
+def propose_for(
+    config: Config,
+    store: Store,
+    email: str,
+    *,
+    now: datetime,
+    first_day: date | None = None,
+    purpose: Purpose | str | None = None,
+    near: str | None = None,
+    count: int = 3,
+) -> ProposeResult:
+    """Slot-and-venue pairs to meet ``email`` in the week of ``first_day`` (or the next
+    ``[slots] days_ahead`` days), best first. Their busy time is respected where a calendar
+    service can tell it; a place where they were met before counts as theirs."""
+    from planner.proposals import propose
+    from planner.slots import ahead_window, counterpart_busy_from
+    from planner.venues import catalog_from_config
+    from planner.weekly import counterpart_place, week_bounds
+
+    if first_day is not None:
+        start, end = week_bounds(first_day, config)
+        start = max(start, now)
+    else:
+        start, end = ahead_window(now, config["slots"]["days_ahead"], config.tz)
+    session = open_session(config, store, now=now, until=end + timedelta(days=1))
+    try:
+        chosen = _purpose(purpose, email, session, start)
+        busy = counterpart_busy_from(session.providers, email, start, end) or []
+        place = counterpart_place([email], session.events, session.modes, config, now)
+        found = (
+            propose(
+                session.events,
+                config=config,
+                catalog=catalog_from_config(config),
+                start=start,
+                end=end,
+                purpose=chosen,
+                counterpart_busy=busy,
+                counterpart_place=place or None,
+                near=near,
+                count=count,
+                modes={k: c.mode for k, c in session.modes.items()},
+            )
+            if start < end
+            else []
+        )
+    finally:
+        session.close()
+    name = session.ledger.name_of(email.lower()) or ""
+    return ProposeResult(found, email, name, chosen, (start, end))
+
+
+def _purpose(given: Purpose | str | None, email: str, session: Session, when: datetime) -> Purpose:
+    """The purpose given, else a first contact for someone never met, else "other"."""
+    if given:
+        try:
+            return Purpose(given)
+        except ValueError:
+            from planner.errors import UsageError
+
+            choices = ", ".join(p.value for p in Purpose)
+            raise UsageError(f"--purpose '{given}' is not one of {choices}") from None
+    met = session.ledger.met_before([email.lower()], when)
+    return Purpose.OTHER if met else Purpose.FIRST_CONTACT
