@@ -52,7 +52,8 @@ def week(
     output: Path | None,
     open_browser: bool,
 ) -> None:
-    """Print the week's meetings by day, with mode, totals and the in-person share.
+    """Print the week's meetings by day with mode and purpose, the meetings that should happen
+    in person with proposed slots and venues, the totals and the in-person balance.
 
     \b
     Examples:

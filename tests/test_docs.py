@@ -1,0 +1,100 @@
+"""Docs that cannot drift: the README's set-up commands and command list, and the example config
+that documents every key."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from planner.cli import COMMANDS, main
+from planner.config import CALENDAR_FIELDS, SECTIONS, from_mapping
+from providers.base import provider_class
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_readme_begins_with_the_two_setup_commands():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```sh\n(.*?)```", text, re.S)
+    assert block and text.index("```sh") < 200, "README must open with the set-up block"
+    commands = [line for line in block.group(1).splitlines() if line and not line.startswith("#")]
+    assert len(commands) == 2
+    assert commands[0].endswith("planner week --demo")
+    assert "pytest" in commands[1]
+
+
+def test_ci_runs_the_readme_test_command():
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "# run the tests" in script
+    assert "# run the tests" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_documents_every_command():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in COMMANDS:
+        assert f"planner {name}" in text, name
+
+
+def test_readme_command_help_is_current():
+    """The README's command reference is the `--help` text of each command."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start, end = "<!-- commands:start -->", "<!-- commands:end -->"
+    assert start in text and end in text
+    assert text.split(start)[1].split(end)[0].strip() == command_reference().strip(), (
+        "README's command section is out of date: run python -m tests.test_docs"
+    )
+
+
+def command_reference() -> str:
+    parts = []
+    for name in COMMANDS:
+        result = CliRunner().invoke(main, [name, "--help"], terminal_width=100)
+        assert result.exit_code == 0, result.output
+        usage = result.output.replace("Usage: main ", "Usage: planner ")
+        parts.append(f"### planner {name}\n\n```\n{usage.rstrip()}\n```\n")
+    return "\n".join(parts)
+
+
+def test_example_config_is_valid_and_documents_every_key():
+    data = tomllib.loads((ROOT / "config.example.toml").read_text(encoding="utf-8"))
+    config = from_mapping(data, "config.example.toml")
+    flat = {}
+    for name, table in data.items():
+        if name == "calendars":
+            continue
+        for key, value in table.items():
+            if isinstance(value, dict):
+                flat[f"{name}.{key}"] = value
+            else:
+                flat.setdefault(name, {})[key] = value
+    text = (ROOT / "config.example.toml").read_text(encoding="utf-8")
+    for section, fields in SECTIONS.items():
+        for key, field in fields.items():
+            if field.secret:
+                assert f"# {key}: never here" in text, f"[{section}] {key}"
+            else:
+                assert key in flat.get(section, {}), f"[{section}] {key} is not documented"
+    providers = {entry["provider"]: entry for entry in data["calendars"]}
+    assert set(providers) >= {"ics", "google", "outlook", "caldav"}
+    for name, entry in providers.items():
+        for key, field in provider_class(name).options.items():
+            if field.secret:
+                assert f"# {key}: never here" in text, f"{name}: {key}"
+            elif key not in entry and not (name == "ics" and key == "url"):
+                raise AssertionError(f"[[calendars]] {name}: key '{key}' is not documented")
+        assert set(CALENDAR_FIELDS) - {"enabled"} <= set(entry)
+    assert len(config.calendars) == 4
+
+
+if __name__ == "__main__":  # regenerate the README's command reference
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    head, rest = text.split("<!-- commands:start -->")
+    _, tail = rest.split("<!-- commands:end -->")
+    readme.write_text(
+        f"{head}<!-- commands:start -->\n{command_reference()}<!-- commands:end -->{tail}",
+        encoding="utf-8",
+    )
