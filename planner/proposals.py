@@ -8,7 +8,8 @@ counterpart, so the weekly plan can call it for every ``meet_in_person`` recomme
 A proposal never overlaps busy time of either side, lies inside its kind's window (and inside
 working hours unless the window is configured outside them), at a venue not closed at any moment
 of it, and leaves travel time plus buffer to and from the user's neighbouring in-person meetings
-(a buffer only next to virtual ones).
+(a buffer only next to virtual ones). Which venues are tried at all is decided once per request
+by :mod:`planner.venue_shortlist`.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from planner.i18n import _
 from planner.model import Event, Geo, Interval, Mode, Purpose
 from planner.slots import (
     KIND_LABELS,
-    VENUE_FIT,
     Anchor,
     MeetingKind,
     MeetingWindow,
@@ -43,17 +43,21 @@ from planner.slots import (
     room_anywhere,
     starts,
 )
+from planner.venue_shortlist import (
+    AWAY_KM,
+    Shortlist,
+    meeting_center,
+    shortlist,
+    travel_score,
+)
 from planner.venues import Catalog, OpenState, Venue
 
 if TYPE_CHECKING:
     from planner.config import Config
 
-NEAREST_POOL = 60  # nearest venues (plus favourites) ranked per meeting kind
-VENUES_PER_KIND = 12  # best venues kept per meeting kind after the static ranking
 VENUES_PER_SLOT = 3  # feasible venues compared per candidate time
 STARTS_PER_DAY = 3  # feasible starts looked at per day and kind
 CLUSTER_KM = 20.0  # a venue this close to a meeting in another city counts as "there"
-AWAY_KM = 30.0  # a meeting this far from home is in another city
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,14 +119,6 @@ class _Slot:
     anchors: list[Anchor]
 
 
-def _travel_score(mine: int, theirs: int | None) -> float:
-    """Less travel is better, and so is a fair split of it."""
-    if theirs is None:
-        return -0.2 * mine
-    unfair = abs(mine - theirs) / (mine + theirs + 1)
-    return -0.15 * (mine + theirs) - 6.0 * unfair
-
-
 @dataclass
 class _Request:
     """One counterpart's request, prepared."""
@@ -134,9 +130,7 @@ class _Request:
     center: Geo
     days: list[date]
     window: tuple[datetime, datetime]
-    shortlist: dict[MeetingKind, list[tuple[float, Venue, int | None]]] = field(
-        default_factory=dict
-    )
+    shortlists: dict[MeetingKind, Shortlist] = field(default_factory=dict)
 
 
 class Proposer:
@@ -209,7 +203,7 @@ class Proposer:
         request = self._request(start, end, purpose, counterpart_busy, counterpart_place, near)
         if request is None:
             return []
-        request.shortlist = self._shortlists(request, {t.lower() for t in tags})
+        request.shortlists = self._shortlists(request, {t.lower() for t in tags})
         candidates = []
         for day in request.days:
             for rank, kind in enumerate(request.kinds):
@@ -227,12 +221,12 @@ class Proposer:
         place: Geo | None,
         near: Geo | None,
     ) -> _Request | None:
-        center = near or self._center(place)
+        center = near or meeting_center(place, self.home, self.catalog)
         if center is None:
             return None
         kinds = kinds_for(purpose)
-        first = start.astimezone(self.tz).date()
-        last = (end - timedelta(microseconds=1)).astimezone(self.tz).date()
+        first = local_day(start, self.tz)
+        last = local_day(end - timedelta(microseconds=1), self.tz)
         days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
         label = purpose.value if isinstance(purpose, Purpose) else str(purpose or "other")
         busy = merge([*self.busy, *counterpart_busy]) if counterpart_busy else self.busy
@@ -240,69 +234,21 @@ class Proposer:
 
     def _shortlists(
         self, request: _Request, tags: Collection[str] = ()
-    ) -> dict[MeetingKind, list[tuple[float, Venue, int | None]]]:
-        return {k: self._shortlist(k, request, tags) for k in request.kinds}
-
-    def _center(self, place: Geo | None) -> Geo | None:
-        if place is not None and self.home is not None:
-            if distance_km(place, self.home) > AWAY_KM:
-                return place
-            return Geo((place.lat + self.home.lat) / 2, (place.lon + self.home.lon) / 2)
-        if place is not None or self.home is not None:
-            return place or self.home
-        if not self.catalog.venues:
-            return None
-        venues = self.catalog.venues
-        return Geo(
-            sum(v.lat for v in venues) / len(venues), sum(v.lon for v in venues) / len(venues)
-        )
-
-    def _shortlist(
-        self, kind: MeetingKind, request: _Request, tags: Collection[str] = ()
-    ) -> list[tuple[float, Venue, int | None]]:
-        """The best venues for ``kind``: ``(score without travel, venue, their minutes)``,
-        ranked by that score plus the travel from home (or the centre) and theirs."""
-        ideal, fine = VENUE_FIT[kind]
-        kinds = {*ideal, *fine}
-        radius = min(2.0, self.radius_km)
-        while True:  # widen the search until the pool is full or the radius reached
-            nearby = self.catalog.near(request.center, radius, kinds)
-            if tags:
-                nearby = [(km, v) for km, v in nearby if v.tags.issuperset(tags)]
-            if len(nearby) >= NEAREST_POOL or radius >= self.radius_km:
-                break
-            radius = min(radius * 2, self.radius_km)
-        pool = [v for _km, v in nearby[:NEAREST_POOL]]
-        pool += [
-            v
-            for v in self.catalog.favourite_venues()
-            if v not in pool
-            and v.kind in kinds
-            and v.tags.issuperset(tags)
-            and distance_km(v.geo, request.center) <= self.radius_km
-        ]
-        origin = self.home or request.center
-        ranked = []
-        for venue in pool:
-            theirs = None
-            if request.place is not None:
-                theirs = self.gaps.travel.minutes(request.place, venue.geo)
-            static = self._static_score(venue, kind, request)
-            mine = self.gaps.travel.minutes(origin, venue.geo)
-            ranked.append((static + _travel_score(mine, theirs), static, venue, theirs))
-        ranked.sort(key=lambda item: (-item[0], item[2].name))
-        return [(static, venue, theirs) for _r, static, venue, theirs in ranked[:VENUES_PER_KIND]]
-
-    def _static_score(self, venue: Venue, kind: MeetingKind, request: _Request) -> float:
-        ideal, _fine = VENUE_FIT[kind]
-        score = 8.0 if venue.kind in ideal else 3.0
-        if self.catalog.is_favourite(venue):
-            score += 8.0
-        if request.purpose == Purpose.DEAL_CLOSING:
-            score += 3.0 * venue.has("quiet") + 3.0 * venue.has("private_room")
-        if not venue.opening_hours:
-            score -= 6.0
-        return score
+    ) -> dict[MeetingKind, Shortlist]:
+        return {
+            kind: shortlist(
+                self.catalog,
+                kind,
+                center=request.center,
+                origin=self.home or request.center,
+                place=request.place,
+                purpose=request.purpose,
+                travel=self.gaps.travel,
+                radius_km=self.radius_km,
+                tags=tags,
+            )
+            for kind in request.kinds
+        }
 
     def _best_on(
         self, day: date, kind: MeetingKind, rank: int, request: _Request
@@ -342,7 +288,7 @@ class Proposer:
         """The best of the first few venues of the shortlist that fit ``slot``."""
         best: _Candidate | None = None
         feasible = 0
-        for static, venue, theirs in request.shortlist.get(slot.window.kind, ()):
+        for static, venue, theirs in request.shortlists.get(slot.window.kind, ()):
             if not fits(
                 slot.start, slot.end, venue.geo, slot.anchors, self.gaps, self._memo, id(venue)
             ):
@@ -367,12 +313,12 @@ class Proposer:
         state: OpenState,
         request: _Request,
     ) -> _Candidate:
-        day = slot.start.astimezone(self.tz).date()
+        day = local_day(slot.start, self.tz)
         anchors = self._same_day.get(day, [])
         before = self._minutes(last_in_person(anchors, slot.start) or self.home, venue.geo)
         after = self._minutes(next_in_person(anchors, slot.end) or self.home, venue.geo)
         ideal = datetime.combine(day, slot.window.ideal, self.tz)
-        score = static + (10.0, 6.0, 3.0)[min(slot.rank, 2)] + _travel_score(before, theirs)
+        score = static + (10.0, 6.0, 3.0)[min(slot.rank, 2)] + travel_score(before, theirs)
         score -= abs((slot.start - ideal).total_seconds()) / 3600
         score -= 0.05 * (day - request.days[0]).days
         city = self._cluster_city(day, venue)

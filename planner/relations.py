@@ -22,14 +22,42 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from planner.model import Attendee, Classification, Event, Mode, Response, Status
+from planner.contacts import ContactRow, contacts, key_account_of, local_date, visit_due
+from planner.directory import FREEMAIL_DOMAINS, Directory
+from planner.model import Classification, Event, Mode, Response, Status
 
 if TYPE_CHECKING:
     from planner.config import Config
     from planner.store import Store
+
+# Who is who lives in planner.directory and the contacts report in planner.contacts; their
+# names stay importable from here, where callers have always found them.
+__all__ = [
+    "DDL",
+    "FREEMAIL_DOMAINS",
+    "MODE_STRENGTH",
+    "SCHEMA",
+    "SCHEMA_VERSION",
+    "ContactRow",
+    "Directory",
+    "Key",
+    "Ledger",
+    "Meeting",
+    "ModeLike",
+    "Summary",
+    "UpdateResult",
+    "as_mode",
+    "contacts",
+    "counts_as_met",
+    "key_account_of",
+    "local_date",
+    "summarise",
+    "visit_due",
+    "with_modes",
+]
 
 SCHEMA = "relations"
 SCHEMA_VERSION = 1
@@ -44,23 +72,6 @@ CREATE TABLE ledger_meetings (
     PRIMARY KEY (uid, start)
 )
 """
-
-# Public mail services: an address there says nothing about an organisation.
-FREEMAIL_DOMAINS = frozenset(
-    """
-    gmail.com googlemail.com outlook.com outlook.de outlook.fr outlook.es outlook.it hotmail.com
-    hotmail.de hotmail.co.uk hotmail.fr hotmail.es hotmail.it live.com live.de live.co.uk live.fr
-    msn.com yahoo.com yahoo.de yahoo.co.uk yahoo.fr yahoo.es yahoo.it ymail.com rocketmail.com
-    aol.com aol.de aim.com icloud.com me.com mac.com web.de gmx.de gmx.net gmx.at gmx.ch gmx.com
-    gmx.us gmx.li mail.com email.com email.de freenet.de t-online.de arcor.de online.de 1und1.de
-    kabelmail.de vodafonemail.de posteo.de posteo.net mailbox.org protonmail.com protonmail.ch
-    proton.me pm.me tutanota.com tutanota.de tuta.io tuta.com fastmail.com fastmail.fm hey.com
-    hushmail.com zoho.com zohomail.com yandex.com yandex.ru mail.ru inbox.com bluewin.ch
-    orange.fr free.fr laposte.net sfr.fr libero.it virgilio.it seznam.cz wp.pl o2.pl interia.pl
-    btinternet.com sky.com comcast.net verizon.net att.net sbcglobal.net bigpond.com
-    rediffmail.com qq.com 163.com 126.com naver.com
-    """.split()
-)
 
 ModeLike = Mode | Classification | str
 # When copies of one occurrence disagree, the mode with more evidence wins (a room beats a link).
@@ -120,62 +131,6 @@ class UpdateResult:
     @property
     def touched(self) -> int:
         return self.added + self.changed + self.removed
-
-
-class Directory:
-    """Who is who: the user, internal colleagues, organisations and free-mail addresses."""
-
-    def __init__(self, config: Config, user_emails: Iterable[str] = ()) -> None:
-        extra = {d.strip().lower() for d in config["relations"]["freemail_domains"]}
-        self.freemail = FREEMAIL_DOMAINS | extra
-        own_email = config.user["email"].strip().lower()
-        self.user_emails = frozenset({e.lower() for e in user_emails} | {own_email} - {""})
-        domains = {d.strip().lower() for d in config.user["domains"]}
-        own_domain = own_email.rpartition("@")[2] if "@" in own_email else ""
-        if own_domain and own_domain not in self.freemail:
-            domains.add(own_domain)  # a gmail user's friends are not colleagues
-        self.own_domains = frozenset(domains - {""})
-        self._external: dict[str, bool] = {}  # a cache: history repeats the same addresses
-
-    def is_user(self, email: str) -> bool:
-        return email.lower() in self.user_emails
-
-    def is_internal(self, email: str) -> bool:
-        return _domain(email) in self.own_domains
-
-    def is_external(self, email: str) -> bool:
-        known = self._external.get(email)
-        if known is None:
-            known = not self.is_user(email) and not self.is_internal(email)
-            self._external[email] = known
-        return known
-
-    def organisation(self, email: str) -> str | None:
-        """The organisation of an external address (its domain), None for free-mail/internal."""
-        domain = _domain(email)
-        if not domain or domain in self.freemail or domain in self.own_domains:
-            return None
-        return domain
-
-    def unit(self, email: str) -> str:
-        """Whom a meeting with ``email`` counts for: the organisation, else the person."""
-        return self.organisation(email) or email.lower()
-
-    def others(self, event: Event) -> tuple[Attendee, ...]:
-        """Everyone but the user (internal or external), without resources."""
-        return tuple(p for p in event.people() if not self.is_user(p.email))
-
-    def counterparts(self, event: Event) -> tuple[Attendee, ...]:
-        """External people of ``event`` who have not declined."""
-        return tuple(
-            p
-            for p in event.people()
-            if self.is_external(p.email) and p.response is not Response.DECLINED
-        )
-
-
-def _domain(email: str) -> str:
-    return email.rpartition("@")[2].strip().lower() if "@" in email else ""
 
 
 def as_mode(value: ModeLike) -> Mode:
@@ -394,6 +349,10 @@ class Ledger:
         }
         return sorted(found.values(), key=lambda m: m.start)
 
+    def account_summary(self, account: str) -> Summary:
+        """A :class:`Summary` of :meth:`account_meetings` (key accounts, visits due)."""
+        return summarise(account, self.account_meetings(account))
+
     def _ensure_index(self) -> _Index:
         if self._index is None:
             self._index = _Index.build(self._meetings.values(), self.directory)
@@ -449,107 +408,3 @@ def _merge(a: Meeting, b: Meeting) -> Meeting:
     for email, name in a.people + b.people:
         people[email] = max(people.get(email, ""), name)
     return Meeting(a.key, a.start, max(a.end, b.end), mode, tuple(sorted(people.items())))
-
-
-# -- contacts (for ``planner contacts``) -------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ContactRow:
-    """One counterpart as ``planner contacts`` lists it (dates in the user's zone)."""
-
-    email: str
-    name: str
-    organisation: str | None
-    meetings: int
-    in_person_meetings: int
-    virtual_meetings: int
-    hybrid_meetings: int
-    phone_meetings: int
-    unknown_meetings: int
-    first_meeting: date | None
-    last_meeting: date | None
-    last_in_person: date | None
-    key_account: str | None = None
-    due: bool = False
-
-    def as_dict(self) -> dict[str, object]:
-        """JSON-ready: dates as ISO text."""
-        data: dict[str, object] = {}
-        for name in self.__slots__:  # type: ignore[attr-defined]
-            value = getattr(self, name)
-            data[name] = value.isoformat() if isinstance(value, date) else value
-        return data
-
-
-def key_account_of(email: str, accounts: Iterable[str]) -> str | None:
-    """The configured key account ``email`` belongs to (an e-mail or a (parent) domain)."""
-    email = email.lower()
-    domain = _domain(email)
-    for account in accounts:
-        entry = account.strip().lower()
-        if entry == email or (
-            "@" not in entry and entry and (domain == entry or domain.endswith("." + entry))
-        ):
-            return account
-    return None
-
-
-def visit_due(last_in_person: date | None, today: date, due_days: int) -> bool:
-    """Whether a key account last met in person on ``last_in_person`` is due for a visit."""
-    return last_in_person is None or (today - last_in_person).days > due_days
-
-
-def local_date(moment: datetime | None, config: Config) -> date | None:
-    return moment.astimezone(config.tz).date() if moment else None
-
-
-def contacts(
-    ledger: Ledger, *, never_met: bool = False, due: bool = False, config: Config, today: date
-) -> list[ContactRow]:
-    """Rows for ``planner contacts``: most meetings first.
-
-    ``never_met`` keeps people never met in person; ``due`` keeps people of key accounts that
-    are due for a visit (``relations.visit_due_days``). Both together keep the intersection.
-    """
-    accounts = config["relations"]["key_accounts"]
-    due_days = config["relations"]["visit_due_days"]
-    account_due: dict[str, bool] = {}
-    rows = []
-    for email in ledger.persons():
-        summary = ledger.summary(email)
-        account = key_account_of(email, accounts)
-        if account is not None and account not in account_due:
-            last = max((m.start for m in ledger.account_meetings(account) if _met(m)), default=None)
-            account_due[account] = visit_due(local_date(last, config), today, due_days)
-        row = _row(ledger, email, summary, config, account, account_due.get(account, False))
-        if (never_met and row.in_person_meetings) or (due and not row.due):
-            continue
-        rows.append(row)
-    rows.sort(key=lambda r: (-r.meetings, r.email))
-    return rows
-
-
-def _met(meeting: Meeting) -> bool:
-    return meeting.mode is Mode.IN_PERSON
-
-
-def _row(
-    ledger: Ledger, email: str, summary: Summary, config: Config, account: str | None, due: bool
-) -> ContactRow:
-    return ContactRow(
-        email=email,
-        name=ledger.name_of(email),
-        organisation=ledger.directory.organisation(email),
-        meetings=summary.meetings,
-        in_person_meetings=summary.in_person,
-        virtual_meetings=summary.count(Mode.VIRTUAL),
-        hybrid_meetings=summary.count(Mode.HYBRID),
-        phone_meetings=summary.count(Mode.PHONE),
-        unknown_meetings=summary.count(Mode.UNKNOWN),
-        first_meeting=local_date(summary.first, config),
-        last_meeting=local_date(summary.last, config),
-        last_in_person=local_date(summary.last_in_person, config),
-        key_account=account,
-        due=due,
-    )

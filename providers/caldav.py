@@ -2,31 +2,32 @@
 
 The ``caldav`` client library is imported inside methods only. Events come from a local copy of
 each calendar kept current with sync-collection (RFC 6578) where the server offers it, and from
-time-range queries otherwise. Server quirks are data: :data:`SERVERS`.
+time-range queries otherwise. Server quirks are data: :data:`SERVERS` (in
+:mod:`providers.caldav_servers`); the password and the meaning of failures are in
+:mod:`providers.caldav_account`; discovery and the local copy in :mod:`providers.caldav_support`.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
-from urllib.parse import urlsplit
 
-from planner.errors import (
-    AuthError,
-    CalendarReadError,
-    NotSupportedError,
-    PlannerError,
-    ProviderError,
-)
+from planner.errors import CalendarReadError, NotSupportedError, ProviderError
 from planner.i18n import _
 from planner.model import Calendar, Event
 from planner.schema import Field
 from providers.base import CalendarProvider, ProviderContext
+from providers.caldav_account import DEFAULT_PASSWORD_ENV, KEYRING_SERVICE, CalDavAccount
+from providers.caldav_servers import (
+    SERVERS,
+    ServerQuirks,
+    check_server,
+    check_url,
+    server_kind,
+)
 from providers.caldav_support import (
     ObjectCache,
     client_scheduled,
@@ -40,61 +41,21 @@ from providers.caldav_support import (
 if TYPE_CHECKING:
     from planner.config import SourceConfig
 
+__all__ = [
+    "DEFAULT_PASSWORD_ENV",
+    "KEYRING_SERVICE",
+    "MULTIGET_BATCH",
+    "SERVERS",
+    "CalDavProvider",
+    "ServerQuirks",
+    "SyncReport",
+    "object_name",
+    "server_kind",
+]
+
 log = logging.getLogger("planner")
 
-KEYRING_SERVICE = "planner-caldav"
-DEFAULT_PASSWORD_ENV = "PLANNER_CALDAV_PASSWORD"
 MULTIGET_BATCH = 100
-
-
-@dataclass(frozen=True)
-class ServerQuirks:
-    """What a kind of server does well, so the code asks a table instead of branching on names.
-
-    ``profile`` names the matching feature set in ``caldav.compatibility_hints`` (the library's
-    own workarounds); ``server_expand``: the server expands recurrences in a time-range query
-    correctly (RFC 4791 9.6.5), including overrides and EXDATEs; ``sync``: sync-collection
-    (RFC 6578) is reliable. A calendar that does not announce sync-collection is never synced.
-    """
-
-    profile: str | None = None
-    server_expand: bool = False
-    sync: bool = True
-
-
-# Rows follow caldav.compatibility_hints (3.6): "sync-token" fragile or ungraceful → no sync
-# (the time-range query is used), "search.recurrences.expanded.event" full → server_expand.
-SERVERS: dict[str, ServerQuirks] = {
-    "generic": ServerQuirks(),  # local expansion is always right, only slower
-    "radicale": ServerQuirks("radicale", server_expand=True),
-    "nextcloud": ServerQuirks("nextcloud", server_expand=True),
-    "baikal": ServerQuirks(None, server_expand=True),  # sabre/dav, like Nextcloud
-    "icloud": ServerQuirks("icloud", server_expand=True),
-    "fastmail": ServerQuirks(None, server_expand=True),  # un-expanded date search is buggy
-    "sogo": ServerQuirks("sogo"),  # no expansion; time-based sync tokens, refused ones refetch
-    "davical": ServerQuirks("davical", server_expand=True, sync=False),
-    "posteo": ServerQuirks("posteo", server_expand=True, sync=False),
-    "zimbra": ServerQuirks("zimbra", server_expand=True, sync=False),
-}
-
-# Substrings of the server URL that tell its kind when the option ``server`` is "auto".
-_URL_HINTS: tuple[tuple[str, str], ...] = (
-    ("icloud.com", "icloud"),
-    ("fastmail.com", "fastmail"),
-    ("/remote.php/dav", "nextcloud"),
-    ("/dav.php", "baikal"),
-    ("/SOGo/dav", "sogo"),
-    ("posteo.de", "posteo"),
-    ("/caldav.php", "davical"),
-    (":5232", "radicale"),
-)
-
-
-def server_kind(url: str, configured: str = "auto") -> str:
-    """The row of :data:`SERVERS` for ``url``: the configured kind, else a guess from the URL."""
-    if configured != "auto":
-        return configured
-    return next((kind for hint, kind in _URL_HINTS if hint in url), "generic")
 
 
 @dataclass
@@ -114,21 +75,6 @@ class _Remote:
     calendar: Calendar
     dav: Any  # caldav.Calendar
     can_sync: bool
-
-
-def _check_server(value: str) -> str | None:
-    if value == "auto" or value in SERVERS:
-        return None
-    return "must be " + ", ".join(f'"{k}"' for k in ("auto", *SERVERS))
-
-
-def _check_url(value: str) -> str | None:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return "must be an http:// or https:// address such as https://cloud.example.com/remote.php/dav"
-    if parts.password:
-        return "must not contain a password; use the environment variable or the keyring"
-    return None
 
 
 class CalDavProvider(CalendarProvider):
@@ -160,13 +106,13 @@ class CalDavProvider(CalendarProvider):
     can_write: ClassVar[bool] = True
     has_incremental_sync: ClassVar[bool] = True
     options: ClassVar[Mapping[str, Field]] = {
-        "url": Field(str, required=True, check=_check_url),
+        "url": Field(str, required=True, check=check_url),
         "username": Field(str, ""),
         "password": Field(str, "", secret=True),
         "password_env": Field(str, DEFAULT_PASSWORD_ENV),
         "calendars": Field("str_list", []),
         "write_calendar": Field(str, ""),
-        "server": Field(str, "auto", check=_check_server),
+        "server": Field(str, "auto", check=check_server),
         "sync": Field(bool, True),
         "timeout": Field(int, 30),
         "verify_tls": Field(bool, True),
@@ -178,6 +124,7 @@ class CalDavProvider(CalendarProvider):
         self.opts: Mapping[str, Any] = merged
         self.url: str = merged["url"]
         self.username: str = merged["username"]
+        self.account = CalDavAccount(source.name, self.url, self.username, merged["password_env"])
         self.kind = server_kind(self.url, merged["server"])
         self.quirks = SERVERS[self.kind]
         self.last_sync: dict[str, SyncReport] = {}
@@ -246,7 +193,7 @@ class CalDavProvider(CalendarProvider):
 
     def _query(self, remote: _Remote, start: datetime, end: datetime) -> list[tuple[str, str]]:
         expand = self.quirks.server_expand
-        with self._errors(remote.calendar.id):
+        with self.account.errors(remote.calendar.id):
             found = remote.dav.search(
                 event=True,
                 start=start,
@@ -311,13 +258,13 @@ class CalDavProvider(CalendarProvider):
         from caldav.lib import error
 
         try:
-            with self._errors(remote.calendar.id, passthrough=(error.DAVError,)):
+            with self.account.errors(remote.calendar.id, passthrough=(error.DAVError,)):
                 return remote.dav.get_objects_by_sync_token(
                     token, load_objects=False, disable_fallback=True
                 )
         except error.DAVError as exc:
             if getattr(exc, "status", None) == 401:
-                raise self._auth_error() from None
+                raise self.account.auth_error() from None
             what = "sync token was refused" if token else "server cannot sync"
             log.info("%s: %s (%s); reading without it", remote.calendar.id, what, exc)
             return None
@@ -326,7 +273,7 @@ class CalDavProvider(CalendarProvider):
         """``(href, etag, data)`` of ``urls``, fetched in batches (calendar-multiget)."""
         result = []
         for first in range(0, len(urls), MULTIGET_BATCH):
-            with self._errors(remote.calendar.id):
+            with self.account.errors(remote.calendar.id):
                 objects = remote.dav.multiget(urls[first : first + MULTIGET_BATCH])
             result += [(href_of(o.url), etag_of(o), o.data) for o in objects if o.data]
         return result
@@ -378,17 +325,17 @@ class CalDavProvider(CalendarProvider):
 
         headers = {"Content-Type": "text/calendar; charset=utf-8", **headers}
         try:
-            with self._errors(str(url), passthrough=(error.AuthorizationError,)):
+            with self.account.errors(str(url), passthrough=(error.AuthorizationError,)):
                 response = self._connect().put(str(url), body.decode("utf-8"), headers)
         except error.AuthorizationError as exc:
             if exc.status == 403 and any("no-uid-conflict" in str(p) for p in exc.preconditions):
                 return 409  # RFC 4791 answers a UID conflict with 403, Radicale with 409
-            with self._errors(str(url)):
+            with self.account.errors(str(url)):
                 raise
         return int(response.status)
 
     def _current_etag(self, url: Any) -> str:
-        with self._errors(str(url)):
+        with self.account.errors(str(url)):
             response = self._connect().request(str(url), "GET", "", {"Accept": "text/calendar"})
         etag = response.headers.get("ETag", "") if response.status == 200 else ""
         if not etag:
@@ -425,7 +372,7 @@ class CalDavProvider(CalendarProvider):
     def _discover(self) -> list[_Remote]:
         if self._remotes is None:
             client = self._connect()
-            with self._errors(self.url):
+            with self.account.errors(self.url):
                 self._remotes = [_Remote(c, d, s) for c, d, s in discover(client)]
         return self._remotes
 
@@ -458,9 +405,9 @@ class CalDavProvider(CalendarProvider):
         if self._client is None:
             import caldav
 
-            password = self._password()
+            password = self.account.password()
             if self.username and not password:
-                raise self._auth_error(missing=True)
+                raise self.account.auth_error(missing=True)
             self._client = caldav.DAVClient(
                 url=self.url,
                 username=self.username or None,
@@ -471,81 +418,6 @@ class CalDavProvider(CalendarProvider):
                 enable_rfc6764=False,
             )
         return self._client
-
-    def _password(self) -> str | None:
-        if value := os.environ.get(self.opts["password_env"]):
-            return value
-        if not self.username:
-            return None
-        try:
-            import keyring
-            from keyring.errors import KeyringError
-
-            try:
-                return keyring.get_password(KEYRING_SERVICE, self.username)
-            except KeyringError as exc:
-                log.info("no system keyring for %s: %s", KEYRING_SERVICE, exc)
-        except ImportError:
-            log.info("the keyring package is not installed")
-        return None
-
-    def _auth_error(self, *, missing: bool = False) -> AuthError:
-        values = {"url": self.url, "user": self.username, "env": self.opts["password_env"]}
-        if missing:
-            message = _("no password for user '{user}' on CalDAV server {url}", **values)
-        else:
-            message = _("CalDAV server {url} refused the sign-in of user '{user}'", **values)
-        return AuthError(
-            message,
-            hint=_(
-                "set the (app) password in the environment variable {env} or in the system "
-                "keyring: keyring set planner-caldav {user}",
-                **values,
-            ),
-        )
-
-    @contextmanager
-    def _errors(
-        self, where: str, passthrough: tuple[type[BaseException], ...] = ()
-    ) -> Iterator[None]:
-        """Turn client-library failures into :mod:`planner.errors` naming ``where``."""
-        from caldav.lib import error
-
-        try:
-            yield
-        except PlannerError:
-            raise
-        except passthrough:
-            raise
-        except error.AuthorizationError as exc:
-            if exc.status != 403:
-                raise self._auth_error() from None
-            raise ProviderError(
-                _(
-                    "{where}: user '{user}' has no access (HTTP 403)",
-                    where=where,
-                    user=self.username,
-                ),
-                hint=_("check the sharing settings or the 'calendars' option"),
-            ) from None
-        except error.DAVError as exc:
-            raise ProviderError(
-                _(
-                    "{where}: the CalDAV server answered {reason}",
-                    where=where,
-                    reason=exc.reason or type(exc).__name__,
-                ),
-                hint=_("check the 'url' option of calendar '{name}'", name=self.source.name),
-            ) from None
-        except OSError as exc:
-            raise ProviderError(
-                _(
-                    "cannot reach CalDAV server {url}: {reason}",
-                    url=self.url,
-                    reason=type(exc).__name__,
-                ),
-                hint=_("check the 'url' option and the network"),
-            ) from None
 
     def close(self) -> None:
         if self._client is not None:
