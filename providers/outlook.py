@@ -75,11 +75,11 @@ TX_NAMESPACE = uuid.UUID("6f1d7f0e-3b1a-5c3e-9a47-0a6c1c0d5e21")
 
 
 def _flow_check(value: str) -> str | None:
-    return None if value in FLOWS else 'must be "device_code" or "browser"'
+    return None if value in FLOWS else _('must be "device_code" or "browser"')
 
 
 def _url_check(value: str) -> str | None:
-    return None if value.startswith(("https://", "http://")) else "must be an http(s) URL"
+    return None if value.startswith(("https://", "http://")) else _("must be an http(s) URL")
 
 
 def transaction_id(event: Event) -> str:
@@ -116,7 +116,7 @@ class OutlookProvider(CalendarProvider):
     """
 
     name: ClassVar[str] = "outlook"
-    can_write: ClassVar[bool] = True
+    can_write: ClassVar[bool] = True  # per entry: only with ``write = true``
     has_free_busy: ClassVar[bool] = True
     has_incremental_sync: ClassVar[bool] = True
     options: ClassVar[Mapping[str, Field]] = {
@@ -132,6 +132,7 @@ class OutlookProvider(CalendarProvider):
 
     def __init__(self, source: SourceConfig, context: ProviderContext) -> None:
         super().__init__(source, context)
+        self.can_write = bool(source.options.get("write", False))  # type: ignore[misc]
         self.sleep = source.options.get("sleep") or time.sleep
         self.tokens = TokenSource(source, context)
         self._graph: GraphClient | None = None
@@ -140,7 +141,7 @@ class OutlookProvider(CalendarProvider):
     @classmethod
     def check_options(cls, options: Mapping[str, Any]) -> list[str]:
         if not str(options.get("authority", "")).startswith("https://"):
-            return ["key 'authority' must be an https:// URL (msal signs in over TLS only)"]
+            return [_("key 'authority' must be an https:// URL (msal signs in over TLS only)")]
         return []
 
     @property
