@@ -176,7 +176,7 @@ class CalDavProvider(CalendarProvider):
                 tz=self.context.tz,
                 start=start,
                 end=end,
-                calendar=remote.calendar.name,
+                calendar=self.source.name,
                 user_emails=self.context.user_emails,
                 warn=lambda text: self.context.warn(f"{where}: {text}"),
             )

@@ -343,9 +343,9 @@ def test_week_with_a_caldav_calendar_next_to_an_ics_file(dav, tmp_path):
     paper = write_ics(tmp_path / "paper.ics", [CALL, VISIT])  # the visit also exported to a file
     config = write_config(tmp_path, caldav_entry(dav, "dav", name), ics_entry(paper))
     data = week_json(config)
-    assert rows(data) == {  # CalDAV names the server's calendar, the others the config entry
-        "Kundenbesuch Acme": ("in_person", name),
-        "Abstimmung Lieferplan": ("virtual", name),
+    assert rows(data) == {  # every provider names the config entry
+        "Kundenbesuch Acme": ("in_person", "dav"),
+        "Abstimmung Lieferplan": ("virtual", "dav"),
         "Telefonat Steuerberater": ("phone", "paper"),
     }
     assert_stats_add_up(data, 3)
@@ -428,7 +428,7 @@ def test_hold_into_caldav_twice_leaves_one_event(dav, tmp_path):
     config = write_config(tmp_path, caldav_entry(dav, "dav", name))
     hold_twice(config, "dav")
     assert [e.icalendar_component["SUMMARY"] for e in calendar.events()] == ["Lunch mit Acme"]
-    assert rows(week_json(config))["Lunch mit Acme"][1] == name
+    assert rows(week_json(config))["Lunch mit Acme"][1] == "dav"
 
 
 def test_hold_skips_a_read_only_outlook_calendar(google, graph, tmp_path):

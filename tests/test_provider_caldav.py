@@ -507,4 +507,4 @@ def test_config_file_entry_reads_events(radicale, tmp_path):
     [source] = config.calendars
     provider = create(source, ProviderContext(tz=TZ))
     assert [e.title for e in provider.events(WINDOW_START, WINDOW_END)] == ["Configured"]
-    assert provider.events(WINDOW_START, WINDOW_END)[0].calendar == "From config"
+    assert provider.events(WINDOW_START, WINDOW_END)[0].calendar == "dav"  # the entry's name
