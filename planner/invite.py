@@ -174,14 +174,14 @@ def _now() -> datetime:
 def _ical_time(moment: datetime, utc: bool) -> datetime:
     """``moment`` as it is written: local time in its IANA zone, else UTC.
 
-    The second of two equal wall-clock times (the hour repeated when DST ends) cannot be
-    written as local time (RFC 5545 takes the first), so it is written in UTC.
+    A wall-clock time in the hour repeated when DST ends is written in UTC: RFC 5545 reads it
+    as the first of the two, but clients disagree (vobject, for one, takes the second).
     """
     key = zone_key(moment.tzinfo)
     if utc or key is None or is_utc(moment.tzinfo):
         return moment.astimezone(UTC)
     local = moment.astimezone(UTC).astimezone(moment.tzinfo)
-    if local.fold and local.replace(fold=0).utcoffset() != local.utcoffset():
+    if local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset():
         return moment.astimezone(UTC)
     return local
 

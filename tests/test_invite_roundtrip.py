@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo, available_timezones
 
 import icalendar
+import pytest
 import vobject
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -167,3 +168,23 @@ def test_a_dst_change_inside_the_meeting_keeps_its_length():
     inv = Invitation("Nachtzug", start, end, Attendee("a@b.example"), (Attendee("c@d.example"),))
     event = vobject.readOne(build_ics(inv, stamp=STAMP).decode()).vevent
     assert instant(event.dtend.value) - instant(event.dtstart.value) == timedelta(hours=4)
+
+
+@pytest.mark.parametrize("fold", [0, 1])
+def test_the_repeated_hour_goes_out_in_utc_so_every_client_reads_the_same_instant(fold):
+    """Hypothesis found this: vobject reads DTSTART;TZID=Atlantic/Canary:20211031T010000 as the
+    second 01:00 although RFC 5545 means the first; both readings now travel in UTC."""
+    canary = ZoneInfo("Atlantic/Canary")
+    start = datetime(2021, 10, 31, 1, 0, tzinfo=canary, fold=fold)
+    inv = Invitation(
+        "Früh",
+        start,
+        start + timedelta(hours=1),
+        Attendee("a@b.example"),
+        (Attendee("c@d.example"),),
+    )
+    raw = build_ics(inv, stamp=STAMP).decode()
+    assert "TZID=Atlantic/Canary:20211031T01" not in raw
+    vars(vobject.icalendar)["__tzidMap"].clear()
+    event = vobject.readOne(raw).vevent
+    assert instant(event.dtstart.value) == instant(start)
