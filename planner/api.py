@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from planner import config as config_module
 from planner.config import Config
+from planner.i18n import _
 from planner.model import Classification, Event
 from planner.plan import WeeklyPlan
 from planner.store import Store, open_store
@@ -61,13 +62,17 @@ def read_events(
     store: Store | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> list[Event]:
-    """Events of every configured calendar in ``[start, end)``, each meeting once."""
+    """Events of every configured calendar in ``[start, end)``, each meeting once.
+
+    ``progress``, when given, is called with a one-line message as each calendar is read.
+    """
     from planner.sources import context_for, open_providers
     from planner.sources import read_events as read
+    from planner.workflows import calendar_progress
 
     providers = open_providers(config, context_for(config, store))
     try:
-        return read(providers, start, end, progress)
+        return read(providers, start, end, calendar_progress(progress))
     finally:
         for provider in providers:
             provider.close()
@@ -88,6 +93,8 @@ def plan_week(
     ``events`` may be given (e.g. from another tool; they should span
     :func:`planner.weekly.read_window`); otherwise the configured calendars are read. The
     contact ledger lives in ``store`` (default: the state database in the user data dir).
+    ``progress``, when given, is called with a one-line message as each phase begins (reading
+    a calendar, building the contact ledger), for a progress display.
     """
     from planner.relations import Ledger
     from planner.slots import counterpart_busy_from
@@ -95,6 +102,7 @@ def plan_week(
     from planner.sources import read_events as read
     from planner.venues import catalog_from_config
     from planner.weekly import build_plan, read_window
+    from planner.workflows import calendar_progress
 
     now = now or datetime.now(config.tz)
     first_day = first_day or this_monday(config, now)
@@ -103,7 +111,11 @@ def plan_week(
     providers = open_providers(config, context) if events is None else []
     try:
         if events is None:
-            events = read(providers, *read_window(config, first_day, now), progress)
+            events = read(
+                providers, *read_window(config, first_day, now), calendar_progress(progress)
+            )
+        if progress:
+            progress(_("Building the contact ledger and the plan"))
         ledger = Ledger.open(store, config, user_emails=context.user_emails)
         return build_plan(
             events,

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.classify import classify
 from planner.config import Config
+from planner.i18n import _
 from planner.model import Classification, Event, Purpose
 from planner.relations import ContactRow, Ledger
 from planner.store import Store
@@ -35,6 +36,17 @@ class Session:
             provider.close()
 
 
+def calendar_progress(
+    progress: Callable[[str], None] | None,
+) -> Callable[[str], None] | None:
+    """Turn ``progress`` (one-line messages) into the per-calendar callback of
+    :func:`planner.sources.read_events`, which passes the calendar's name."""
+    if progress is None:
+        return None
+    report = progress
+    return lambda name: report(_("Reading calendar {name}", name=name))
+
+
 def open_session(
     config: Config,
     store: Store,
@@ -43,7 +55,10 @@ def open_session(
     until: datetime | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Session:
-    """Read everything from the look-back before ``now`` to ``until`` (default: now)."""
+    """Read everything from the look-back before ``now`` to ``until`` (default: now).
+
+    ``progress``, when given, is called with a one-line message as each phase begins.
+    """
     from planner.sources import context_for, open_providers, read_events
     from planner.weekly import update_ledger
 
@@ -51,7 +66,9 @@ def open_session(
     providers = open_providers(config, context)
     try:
         start = now - timedelta(days=config["relations"]["lookback_days"])
-        events = read_events(providers, start, max(until or now, now), progress)
+        events = read_events(providers, start, max(until or now, now), calendar_progress(progress))
+        if progress:
+            progress(_("Building the contact ledger"))
         modes = {e.key: classify(e) for e in events}
         ledger = Ledger.open(store, config, user_emails=context.user_emails)
         update_ledger(ledger, events, modes, config, now)
@@ -63,12 +80,18 @@ def open_session(
 
 
 def contacts_report(
-    config: Config, store: Store, *, now: datetime, never_met: bool = False, due: bool = False
+    config: Config,
+    store: Store,
+    *,
+    now: datetime,
+    never_met: bool = False,
+    due: bool = False,
+    progress: Callable[[str], None] | None = None,
 ) -> list[ContactRow]:
     """The ledger's counterparts, most meetings first (see :func:`planner.relations.contacts`)."""
     from planner.relations import contacts
 
-    session = open_session(config, store, now=now)
+    session = open_session(config, store, now=now, progress=progress)
     session.close()
     today = now.astimezone(config.tz).date()
     return contacts(session.ledger, never_met=never_met, due=due, config=config, today=today)
@@ -102,6 +125,7 @@ def propose_for(
     purpose: Purpose | str | None = None,
     near: str | None = None,
     count: int = 3,
+    progress: Callable[[str], None] | None = None,
 ) -> ProposeResult:
     """Slot-and-venue pairs to meet ``email`` in the week of ``first_day`` (or the next
     ``[slots] days_ahead`` days), best first. Their busy time is respected where a calendar
@@ -116,7 +140,7 @@ def propose_for(
         start = max(start, now)
     else:
         start, end = ahead_window(now, config["slots"]["days_ahead"], config.tz)
-    session = open_session(config, store, now=now, until=end + timedelta(days=1))
+    session = open_session(config, store, now=now, until=end + timedelta(days=1), progress=progress)
     try:
         chosen = _purpose(purpose, email, session, start)
         busy = counterpart_busy_from(session.providers, email, start, end) or []
@@ -151,8 +175,11 @@ def _purpose(given: Purpose | str | None, email: str, session: Session, when: da
             return Purpose(given)
         except ValueError:
             from planner.errors import UsageError
+            from planner.i18n import _
 
             choices = ", ".join(p.value for p in Purpose)
-            raise UsageError(f"--purpose '{given}' is not one of {choices}") from None
+            raise UsageError(
+                _("--purpose '{value}' is not one of {choices}", value=given, choices=choices)
+            ) from None
     met = session.ledger.met_before([email.lower()], when)
     return Purpose.OTHER if met else Purpose.FIRST_CONTACT

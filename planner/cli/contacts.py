@@ -36,11 +36,17 @@ def contacts(
       planner contacts --never-met
       planner contacts --due --format json
     """
+    from planner.cli.progress import progress_display
     from planner.render.contacts import contacts_json, contacts_table
     from planner.workflows import contacts_report
 
-    with planner_context(demo, config_path) as (config, ledger_store, _, now):
-        rows = contacts_report(config, ledger_store, now=now, never_met=never_met, due=due)
+    with (
+        planner_context(demo, config_path) as (config, ledger_store, _, now),
+        progress_display() as progress,
+    ):
+        rows = contacts_report(
+            config, ledger_store, now=now, never_met=never_met, due=due, progress=progress
+        )
     if fmt == "json":
         emit(contacts_json(rows), output)
     else:

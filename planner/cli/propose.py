@@ -49,13 +49,17 @@ def propose(
     """
     from datetime import date
 
+    from planner.cli.progress import progress_display
     from planner.invite_flow import save_proposals
     from planner.render.json import dumps
     from planner.render.proposals import proposals_table
     from planner.workflows import propose_for
 
     first_day = parse_week(week, None, date.today()) if week else None
-    with planner_context(demo, config_path, first_day) as (config, ledger_store, state, now):
+    with (
+        planner_context(demo, config_path, first_day) as (config, ledger_store, state, now),
+        progress_display() as progress,
+    ):
         result = propose_for(
             config,
             ledger_store,
@@ -65,6 +69,7 @@ def propose(
             purpose=purpose,
             near=near,
             count=count,
+            progress=progress,
         )
         save_proposals(state, result.to_json())
     if fmt == "json":

@@ -66,6 +66,7 @@ def week(
     from zoneinfo import ZoneInfo
 
     from planner import api
+    from planner.cli.progress import progress_display
     from planner.render import render_week
     from planner.store import Store
 
@@ -75,14 +76,19 @@ def week(
         apply_language(CONFIG["user"]["language"])
         tz = ZoneInfo(CONFIG["user"]["timezone"])
         first_day = parse_week(week, start, datetime.now(tz).date())
-        with api.demo_session(first_day) as (config, first_day):
+        with api.demo_session(first_day) as (config, first_day), progress_display() as progress:
             plan = api.plan_week(
-                config, first_day, now=api.demo_now(config, first_day), store=Store(":memory:")
+                config,
+                first_day,
+                now=api.demo_now(config, first_day),
+                store=Store(":memory:"),
+                progress=progress,
             )
     else:
         config = load_config(config_path)
         first_day = parse_week(week, start, datetime.now(config.tz).date())
-        plan = api.plan_week(config, first_day)
+        with progress_display() as progress:
+            plan = api.plan_week(config, first_day, progress=progress)
     color = output is None and fmt == "table" and is_terminal()
     text = render_week(plan, fmt, color=color, width=_width())
     if fmt == "html" and open_browser and output is None:

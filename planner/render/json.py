@@ -93,6 +93,7 @@ def week_to_dict(plan: WeeklyPlan) -> dict[str, Any]:
             "start": plan.start.isoformat(),
             "end": plan.end.isoformat(),
             "iso_week": "{}-W{:02d}".format(*plan.start.isocalendar()[:2]),
+            "timezone": getattr(plan.start.tzinfo, "key", None),
         },
         "events": [planned_to_dict(item) for item in plan.items],
         "stats": {

@@ -1,0 +1,214 @@
+"""The weekly view's layout, before any HTML: which part of which event or proposal falls on
+which day, at which hours, in which lane, and which events belong to the all-day row.
+
+Times are taken in the week's zone (``week.timezone`` of the JSON view, else the offset of
+its start). An event that crosses midnight is cut into one part per day, each marked as
+continued; one of 24 hours or more goes to the all-day row, as calendar apps do. The hours
+shown run from 8 to 19 and widen to take in every event and proposal, so nothing falls outside.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any
+
+from planner.i18n import _
+from planner.model import Mode
+from planner.render.labels import kind_label, mode_label, short_day
+
+Item = dict[str, Any]
+
+DEFAULT_HOURS = (8, 19)
+MIN_HOURS = 0.4  # the shortest block drawn, so a 10-minute call stays readable
+
+
+@dataclass(frozen=True)
+class Block:
+    """The part of an event or proposal that falls on one day of the grid."""
+
+    kind: str  # "event" or "proposal"
+    item: Item  # the event; for a proposal, the proposal with "for": its event
+    start: datetime  # the whole event, in the week's zone
+    end: datetime
+    day: int  # 0 = the first day shown
+    top: float  # hours after midnight where this part starts
+    bottom: float  # ... and ends (24 at midnight)
+    before: bool  # began on an earlier day
+    after: bool  # goes on into the next day
+
+    @property
+    def length(self) -> float:
+        """Hours drawn: at least :data:`MIN_HOURS`."""
+        return max(self.bottom - self.top, MIN_HOURS)
+
+    @property
+    def drawn_top(self) -> float:
+        """Where the block is drawn: a short block just before midnight stays on the day."""
+        return min(self.top, 24 - self.length)
+
+
+@dataclass(frozen=True)
+class Span:
+    """An all-day event (or one of 24 hours or more) over days ``first``..``last`` shown."""
+
+    item: Item
+    first: int
+    last: int
+
+
+@dataclass(frozen=True)
+class View:
+    data: Item
+    tz: tzinfo
+    days: list[date]
+    blocks: list[Block]
+    spans: list[Span]
+    hours: tuple[int, int]
+
+    def blocks_on(self, day: int) -> list[Block]:
+        return sorted(
+            (b for b in self.blocks if b.day == day), key=lambda b: (b.top, b.bottom, b.kind)
+        )
+
+
+def build_view(data: Item) -> View:
+    """Days, the timed parts per day, the all-day spans and the hours to show."""
+    tz = _zone(data["week"])
+    first = datetime.fromisoformat(data["week"]["start"]).astimezone(tz).date()
+    last = datetime.fromisoformat(data["week"]["end"]).astimezone(tz).date()
+    days = [first + timedelta(days=i) for i in range(max(1, (last - first).days))]
+    blocks: list[Block] = []
+    spans: list[Span] = []
+    for kind, item, start, end in _entries(data, tz):
+        if kind == "event" and (item["all_day"] or end - start >= timedelta(days=1)):
+            spans.extend(_span(item, start, end, days))
+        else:
+            blocks.extend(_parts(kind, item, start, end, days, tz))
+    return View(data, tz, days, blocks, spans, _hour_range(blocks))
+
+
+def _zone(week: Item) -> tzinfo:
+    if week.get("timezone"):
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(week["timezone"])
+    zone = datetime.fromisoformat(week["start"]).tzinfo
+    if zone is None:
+        raise ValueError("the JSON view's week start has no UTC offset")
+    return zone
+
+
+def _entries(data: Item, tz: tzinfo) -> list[tuple[str, Item, datetime, datetime]]:
+    entries = []
+    for event in data["events"]:
+        entries.append(("event", event, *times(event, tz)))
+        for proposal in event.get("proposals") or []:
+            entries.append(("proposal", {**proposal, "for": event}, *times(proposal, tz)))
+    return entries
+
+
+def times(item: Item, tz: tzinfo) -> tuple[datetime, datetime]:
+    """Start and end of an event or proposal of the JSON view in ``tz`` (end ≥ start)."""
+    start = datetime.fromisoformat(item["start"]).astimezone(tz)
+    return start, max(start, datetime.fromisoformat(item["end"]).astimezone(tz))
+
+
+def _midnight(day: date, tz: tzinfo) -> datetime:
+    return datetime.combine(day, time(), tzinfo=tz)
+
+
+def _span(item: Item, start: datetime, end: datetime, days: list[date]) -> list[Span]:
+    """All-day ends are exclusive: an event of 9 Dec runs 9 Dec 00:00 – 10 Dec 00:00."""
+    last_day = max(start, end - timedelta(microseconds=1)).date()
+    shown = [i for i, day in enumerate(days) if start.date() <= day <= last_day]
+    return [Span(item, shown[0], shown[-1])] if shown else []
+
+
+def _parts(
+    kind: str, item: Item, start: datetime, end: datetime, days: list[date], tz: tzinfo
+) -> list[Block]:
+    parts = []
+    for index, day in enumerate(days):
+        day_start, day_end = _midnight(day, tz), _midnight(day + timedelta(days=1), tz)
+        part_start, part_end = max(start, day_start), min(end, day_end)
+        if part_start < part_end or (start == end and day_start <= start < day_end):
+            top = _wall_hours(part_start) if part_start > day_start else 0.0
+            bottom = _wall_hours(part_end) if part_end < day_end else 24.0
+            before, after = start < day_start, end > day_end
+            parts.append(Block(kind, item, start, end, index, top, bottom, before, after))
+    return parts
+
+
+def _wall_hours(moment: datetime) -> float:
+    return moment.hour + moment.minute / 60 + moment.second / 3600
+
+
+def _hour_range(blocks: list[Block]) -> tuple[int, int]:
+    first = min([DEFAULT_HOURS[0], *(math.floor(b.drawn_top) for b in blocks)])
+    last = max([DEFAULT_HOURS[1], *(math.ceil(b.drawn_top + b.length) for b in blocks)])
+    return max(0, first), min(24, last)
+
+
+def lanes(blocks: list[tuple[float, float]]) -> list[tuple[int, int]]:
+    """(lane, lanes in its cluster) for each (top, bottom), so overlapping blocks sit side by
+    side and a cluster of overlapping blocks shares the day's width evenly. Of two blocks that
+    start together the longer one takes the left lane."""
+    order = sorted(range(len(blocks)), key=lambda i: (blocks[i][0], -blocks[i][1]))
+    lane_of: dict[int, int] = {}
+    clusters: list[list[int]] = []
+    lane_ends: list[float] = []
+    cluster_end = -math.inf
+    for index in order:
+        top, bottom = blocks[index]
+        if top >= cluster_end:  # nothing before overlaps: a new cluster starts
+            clusters.append([])
+            lane_ends = []
+            cluster_end = bottom
+        lane = next((i for i, lane_end in enumerate(lane_ends) if lane_end <= top), len(lane_ends))
+        lane_ends[lane : lane + 1] = [bottom]
+        lane_of[index] = lane
+        clusters[-1].append(index)
+        cluster_end = max(cluster_end, bottom)
+    width = {i: max(lane_of[j] for j in cluster) + 1 for cluster in clusters for i in cluster}
+    return [(lane_of[i], width[i]) for i in range(len(blocks))]
+
+
+def title(event: Item) -> str:
+    return event.get("title") or _("(no title)")
+
+
+def mode_text(event: Item) -> str:
+    try:
+        return mode_label(Mode(event["mode"]))
+    except ValueError:
+        return str(event["mode"])
+
+
+def when(block: Block) -> str:
+    """``09:00–09:45``; with the days for an event that crosses midnight."""
+    start, end = block.start, block.end
+    if start.date() == end.date() or (end.time() == time() and end - start < timedelta(days=1)):
+        return f"{start:%H:%M}–{end:%H:%M}"
+    return f"{short_day(start.date())} {start:%H:%M} – {short_day(end.date())} {end:%H:%M}"
+
+
+def is_flagged(event: Item) -> bool:
+    """The planner recommends meeting in person instead."""
+    return (event.get("recommendation") or {}).get("action") == "meet_in_person"
+
+
+def reason(event: Item) -> str:
+    return str((event.get("recommendation") or {}).get("reason") or "")
+
+
+def venue_name(proposal: Item) -> str:
+    return str((proposal.get("venue") or {}).get("name") or "")
+
+
+def proposal_line(proposal: Item, tz: tzinfo) -> str:
+    """``Tue 8 Dec 11:15–12:00 · Coffee · Business Club München``"""
+    start, end = times(proposal, tz)
+    kind = kind_label(proposal.get("kind", ""))
+    return f"{short_day(start.date())} {start:%H:%M}–{end:%H:%M} · {kind} · {venue_name(proposal)}"
