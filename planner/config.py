@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.errors import ConfigError
+from planner.i18n import _
 from planner.schema import Field, parse_time_range, validate_table
 
 log = logging.getLogger("planner")
@@ -27,20 +28,23 @@ def _zone_check(value: str) -> str | None:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        return f"'{value}' is not a known time zone (use an IANA name such as Europe/Berlin)"
+        return _(
+            "'{value}' is not a known time zone (use an IANA name such as Europe/Berlin)",
+            value=value,
+        )
     return None
 
 
 def _language_check(value: str) -> str | None:
-    return None if value in ("de", "en") else 'must be "de" or "en"'
+    return None if value in ("de", "en") else _('must be "de" or "en"')
 
 
 def _share_check(value: float) -> str | None:
-    return None if 0 <= value <= 1 else "must lie between 0 and 1 (e.g. 0.3 for 30%)"
+    return None if 0 <= value <= 1 else _("must lie between 0 and 1 (e.g. 0.3 for 30%)")
 
 
 def _positive(value: float) -> str | None:
-    return None if value > 0 else "must be greater than 0"
+    return None if value > 0 else _("must be greater than 0")
 
 
 def _window(start: str, end: str, minutes: int, after_work: bool = False) -> dict[str, Field]:
@@ -188,14 +192,14 @@ def load(path: Path) -> Config:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError(
-            str(path), ["not found; run 'planner init' to create one, or pass --config PATH"]
+            str(path), [_("not found; run 'planner init' to create one, or pass --config PATH")]
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), [f"cannot be read: {exc}"]) from None
+        raise ConfigError(str(path), [_("cannot be read: {error}", error=exc)]) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(str(path), [f"is not valid TOML: {exc}"]) from None
+        raise ConfigError(str(path), [_("is not valid TOML: {error}", error=exc)]) from None
     return from_mapping(data, str(path), path=path)
 
 
@@ -211,7 +215,7 @@ def from_mapping(data: Mapping[str, Any], where: str, *, path: Path | None = Non
         problems += found
         warnings += warned
     for name in raw_sections:
-        warnings.append(f"unknown section [{name}] is ignored")
+        warnings.append(_("unknown section [{name}] is ignored", name=name))
     calendars = _calendars(data.get("calendars", []), problems, warnings)
     for warning in warnings:
         log.warning("%s: %s", where, warning)
@@ -227,7 +231,7 @@ def _flatten_sections(data: Mapping[str, Any], problems: list[str]) -> dict[str,
         if name == "calendars":
             continue
         if not isinstance(value, dict):
-            problems.append(f"'{name}' must be a table [{name}]")
+            problems.append(_("'{name}' must be a table [{name}]", name=name))
             continue
         nested = {
             k: v for k, v in value.items() if isinstance(v, dict) and f"{name}.{k}" in SECTIONS
@@ -244,30 +248,30 @@ def _calendars(entries: Any, problems: list[str], warnings: list[str]) -> tuple[
     from providers.base import ProviderNotFound, provider_class
 
     if not isinstance(entries, list):
-        problems.append("'calendars' must be a list of [[calendars]] tables")
+        problems.append(_("'calendars' must be a list of [[calendars]] tables"))
         return ()
     result: list[SourceConfig] = []
     names: set[str] = set()
     for index, entry in enumerate(entries, start=1):
         where = f"[[calendars]] #{index}"
         if not isinstance(entry, dict):
-            problems.append(f"{where} must be a table")
+            problems.append(_("{where} must be a table", where=where))
             continue
         name = entry.get("name")
         if isinstance(name, str):
             where = f"[[calendars]] '{name}'"
             if name in names:
-                problems.append(f"{where} name is used twice")
+                problems.append(_("{where} name is used twice", where=where))
             names.add(name)
         common = {k: v for k, v in entry.items() if k in CALENDAR_FIELDS}
-        values, found, _ = validate_table(where, common, CALENDAR_FIELDS)
+        values, found, _ignored = validate_table(where, common, CALENDAR_FIELDS)
         problems += found
         if found:
             continue
         try:
             cls = provider_class(values["provider"])
         except ProviderNotFound as exc:
-            problems.append(f"{where} key 'provider': {exc}")
+            problems.append(_("{where} key 'provider': {error}", where=where, error=exc))
             continue
         options = {k: v for k, v in entry.items() if k not in CALENDAR_FIELDS}
         opts, found, warned = validate_table(where, options, cls.options)

@@ -127,7 +127,7 @@ def travel_model(config: Config) -> TravelModel:
     if base is None:
         where = str(config.path or "<config>")
         names = ", ".join(MODES)
-        raise ConfigError(where, [f"[travel] key 'mode' must be one of {names}"])
+        raise ConfigError(where, [_("[travel] key 'mode' must be one of {names}", names=names)])
     mode = TravelMode(
         base.name,
         section["speed_kmh"] or base.speed_kmh,

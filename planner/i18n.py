@@ -1,7 +1,7 @@
 """One translation function for every user-facing text.
 
 Catalogs are gettext ``.po`` files in ``planner/locale/<lang>/LC_MESSAGES/planner.po``, extracted
-from the source with Babel (see CONTRIBUTING in README). They are compiled in memory when a
+from the source with Babel (``scripts/update_catalog.py``). They are compiled in memory when a
 language is chosen, so no binary ``.mo`` file can fall out of date. English is the source
 language and the fallback. Call :func:`set_language` once at start-up.
 """

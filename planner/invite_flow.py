@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.config import Config
-from planner.errors import UsageError
+from planner.errors import NotSupportedError, UsageError
 from planner.i18n import _
 from planner.invite import Invitation
 from planner.model import Attendee, Geo, Purpose
@@ -221,7 +221,9 @@ def write_file(prepared: PreparedInvite, store: Store, path: Path) -> None:
     try:
         write_atomic(path, prepared.ics)
     except OSError as exc:
-        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise UsageError(
+            _("{path}: cannot write: {error}", path=path, error=exc.strerror or exc)
+        ) from None
     sentlog.record_sent(store, prepared, message_id=f"file:{path}")
 
 
@@ -245,11 +247,20 @@ def hold(config: Config, store: Store, prepared: PreparedInvite, calendar: str) 
     context = context_for(config, store)
     for source in sources:
         provider = create(source, context)
-        if provider.can_write or calendar:
-            try:
+        try:
+            if calendar and type(provider).can_write and not provider.can_write:
+                raise NotSupportedError(
+                    _("--hold: calendar '{name}' is read-only", name=source.name),
+                    hint=_(
+                        "set write = true in its [[calendars]] entry and run "
+                        "'planner auth {provider}' again",
+                        provider=source.provider,
+                    ),
+                )
+            if provider.can_write or calendar:
                 return write_hold(provider, prepared.invitation)
-            finally:
-                provider.close()
+        finally:
+            provider.close()
     raise UsageError(
         _("--hold: none of the configured calendars can be written to"),
         hint=_("name one with --hold CALENDAR, or enable write = true for it"),

@@ -111,7 +111,9 @@ def password_from_keyring(settings: SmtpSettings) -> str | None:
     try:
         return keyring.get_password(KEYRING_SERVICE, settings.username)
     except KeyringError as exc:
-        log.warning("system keyring unavailable (%s); not using it for the SMTP password", exc)
+        log.warning(
+            _("system keyring unavailable ({error}); not using it for the SMTP password", error=exc)
+        )
         return None
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import time
 from typing import Any
 
+from planner.i18n import _
+
 Check = Callable[[Any], str | None]  # returns a problem text, or None when the value is fine
 
 _TIME_RANGE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
@@ -37,25 +39,25 @@ class Field:
 def _check_kind(kind: type | str, value: Any) -> str | None:
     if kind == "str_list":
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            return "must be a list of strings"
+            return _("must be a list of strings")
         return None
     if kind == "time_range":
         if not isinstance(value, str) or (value and parse_time_range(value) is None):
-            return 'must look like "09:00-18:00"'
+            return _('must look like "09:00-18:00"')
         return None
     if kind is float and isinstance(value, int) and not isinstance(value, bool):
         return None
     if kind is int and isinstance(value, bool):
-        return "must be a whole number"
+        return _("must be a whole number")
     if not isinstance(value, kind):  # type: ignore[arg-type]
-        names = {
-            str: "text",
-            int: "a whole number",
-            float: "a number",
-            bool: "true or false",
-            dict: "a table",
+        messages = {
+            str: _("must be text"),
+            int: _("must be a whole number"),
+            float: _("must be a number"),
+            bool: _("must be true or false"),
+            dict: _("must be a table"),
         }
-        return f"must be {names.get(kind, kind)}"  # type: ignore[call-overload]
+        return messages.get(kind, _("must be {kind}", kind=kind))  # type: ignore[call-overload]
     return None
 
 
@@ -86,22 +88,28 @@ def validate_table(
     for key, value in table.items():
         field = fields.get(key)
         if field is None:
-            warnings.append(f"{where} unknown key '{key}' is ignored")
+            warnings.append(_("{where} unknown key '{key}' is ignored", where=where, key=key))
             continue
         if field.secret:
             problems.append(
-                f"{where} key '{key}': secrets do not belong in the config file; "
-                "use the environment variable or the system keyring"
+                _(
+                    "{where} key '{key}': secrets do not belong in the config file; "
+                    "use the environment variable or the system keyring",
+                    where=where,
+                    key=key,
+                )
             )
             continue
         if (problem := field.validate(value)) is not None:
-            problems.append(f"{where} key '{key}' {problem}")
+            problems.append(
+                _("{where} key '{key}' {problem}", where=where, key=key, problem=problem)
+            )
         else:
             values[key] = value
     for key, field in fields.items():
         if key in values:
             continue
         if field.required and key not in table:
-            problems.append(f"{where} key '{key}' is required")
+            problems.append(_("{where} key '{key}' is required", where=where, key=key))
         values.setdefault(key, field.default)
     return values, problems, warnings

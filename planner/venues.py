@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 
 from planner.errors import PlannerError
 from planner.geo import Place
-from planner.i18n import _
+from planner.i18n import _, ngettext
 from planner.model import Geo
 
 log = logging.getLogger("planner")
@@ -355,11 +355,15 @@ def warn_invalid_hours(venues: Sequence[Venue], source: str) -> int:
     if bad:
         examples = "; ".join(f"'{v.name}': '{v.opening_hours}'" for v in bad[:3])
         log.warning(
-            "%s: %d venues have opening_hours that are not valid OSM syntax and count as "
-            "unknown (e.g. %s)",
-            source,
-            len(bad),
-            examples,
+            ngettext(
+                "{source}: {count} venue has opening_hours that are not valid OSM syntax and "
+                "counts as unknown (e.g. {examples})",
+                "{source}: {count} venues have opening_hours that are not valid OSM syntax and "
+                "count as unknown (e.g. {examples})",
+                len(bad),
+                source=source,
+                examples=examples,
+            ),
         )
     return len(bad)
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from planner.errors import NotSupportedError, PlannerError
+from planner.i18n import _
 from planner.model import Calendar, Event, Interval
 from planner.schema import Field
 
@@ -102,7 +103,7 @@ class CalendarProvider(ABC):
     ) -> dict[str, list[Interval]]:
         """Busy intervals of other people, where the service can tell."""
         raise NotSupportedError(
-            f"calendar '{self.source.name}' cannot look up other people's free/busy"
+            _("calendar '{name}' cannot look up other people's free/busy", name=self.source.name)
         )
 
     def create_event(self, event: Event, *, send_updates: bool = False) -> str:
@@ -110,7 +111,7 @@ class CalendarProvider(ABC):
 
         ``send_updates`` asks the service to send invitations to the attendees itself.
         """
-        raise NotSupportedError(f"calendar '{self.source.name}' is read-only")
+        raise NotSupportedError(_("calendar '{name}' is read-only", name=self.source.name))
 
     def close(self) -> None:
         """Release connections; the default has nothing to release."""
@@ -126,7 +127,7 @@ class CalendarProvider(ABC):
     ) -> str:
         """Interactive sign-in (``planner auth``); returns the account. ``browser`` chooses the
         browser flow (True), a flow without a local browser (False), or the configured one."""
-        raise NotSupportedError(f"provider '{cls.name}' needs no sign-in")
+        raise NotSupportedError(_("provider '{name}' needs no sign-in", name=cls.name))
 
 
 class ProviderNotFound(PlannerError):
@@ -146,19 +147,23 @@ def provider_class(name: str) -> type[CalendarProvider]:
     target = available().get(name)
     if target is None:
         names = ", ".join(sorted(available()))
-        raise ProviderNotFound(f"unknown provider '{name}' (installed: {names})")
-    module_name, _, attr = target.partition(":")
+        raise ProviderNotFound(
+            _("unknown provider '{name}' (installed: {names})", name=name, names=names)
+        )
+    module_name, _sep, attr = target.partition(":")
     try:
         module = import_module(module_name)
     except ModuleNotFoundError as exc:
         missing = exc.name or module_name
         raise ProviderNotFound(
-            f"provider '{name}' needs the Python package '{missing}'",
-            hint=f"install it with: pip install {missing}",
+            _("provider '{name}' needs the Python package '{package}'", name=name, package=missing),
+            hint=_("install it with: pip install {package}", package=missing),
         ) from None
     cls = getattr(module, attr)
     if not (isinstance(cls, type) and issubclass(cls, CalendarProvider)):
-        raise ProviderNotFound(f"provider '{name}' ({target}) is not a CalendarProvider")
+        raise ProviderNotFound(
+            _("provider '{name}' ({target}) is not a CalendarProvider", name=name, target=target)
+        )
     return cls
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from planner.i18n import _
+
 
 @dataclass(frozen=True)
 class ServerQuirks:
@@ -61,14 +63,17 @@ def check_server(value: str) -> str | None:
     """The problem with a value of the option ``server``, or None."""
     if value == "auto" or value in SERVERS:
         return None
-    return "must be " + ", ".join(f'"{k}"' for k in ("auto", *SERVERS))
+    return _("must be one of {names}", names=", ".join(f'"{k}"' for k in ("auto", *SERVERS)))
 
 
 def check_url(value: str) -> str | None:
     """The problem with a value of the option ``url``, or None."""
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        return "must be an http:// or https:// address such as https://cloud.example.com/remote.php/dav"
+        return _(
+            "must be an http:// or https:// address such as "
+            "https://cloud.example.com/remote.php/dav"
+        )
     if parts.password:
-        return "must not contain a password; use the environment variable or the keyring"
+        return _("must not contain a password; use the environment variable or the keyring")
     return None

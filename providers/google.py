@@ -238,9 +238,11 @@ class GoogleProvider(CalendarProvider):
         self._fresh[calendar_id] = (lo, hi)
         if not token:
             log.warning(
-                "Google calendar '%s' (%s): no sync token; the next run reads it all",
-                self.source.name,
-                calendar_id,
+                _(
+                    "Google calendar '{name}' ({id}): no sync token; the next run reads it all",
+                    name=self.source.name,
+                    id=calendar_id,
+                )
             )
             return
         self._store().put(

@@ -177,7 +177,7 @@ def _error_fields(response: Any) -> tuple[str, str]:
     if not isinstance(error, dict):
         error = {}
     code = str(error.get("code") or response.reason or "Error")
-    message = " ".join(str(error.get("message") or "").split()) or "no details"
+    message = " ".join(str(error.get("message") or "").split()) or _("no details")
     return code, message[:300]
 
 

@@ -102,7 +102,7 @@ class TokenSource:
             ) from None
         self._save()
         if not result or "access_token" not in result:
-            error = (result or {}).get("error") or "no valid token in the cache"
+            error = (result or {}).get("error") or _("no valid token in the cache")
             raise AuthError(
                 _(
                     "calendar '{name}': the Outlook sign-in has expired or was revoked ({error})",

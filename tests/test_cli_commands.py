@@ -165,7 +165,7 @@ def test_venues_browse_and_import(tmp_path):
     ]}), encoding="utf-8")
     target = tmp_path / "venues.csv"
     result = run("venues", "import", str(overpass), str(target))
-    assert "wrote 1 venues" in result.output
+    assert "wrote 1 venue " in result.output
     assert "Café Test" in target.read_text(encoding="utf-8")
 
 

@@ -11,11 +11,11 @@ from planner.cli import main
 from tests.test_mail import Inbox, run_server  # noqa: F401  (fixture)
 
 
-def write_config(tmp_path, port: int) -> str:
+def write_config(tmp_path, port: int, language: str = "en") -> str:
     path = tmp_path / "config.toml"
     path.write_text(
         '[user]\nname = "Anna Berger"\nemail = "anna@berger-consulting.example"\n'
-        'timezone = "Europe/Berlin"\nlanguage = "de"\n'
+        f'timezone = "Europe/Berlin"\nlanguage = "{language}"\n'
         f'[smtp]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\n',
         encoding="utf-8",
     )

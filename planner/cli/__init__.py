@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from planner.errors import PlannerError
+from planner.i18n import _
 
 # command name → "module:function"; modules are imported only when needed (fast --help).
 COMMANDS: dict[str, str] = {
@@ -51,7 +52,7 @@ class PlannerGroup(click.Group):
         target = COMMANDS.get(cmd_name)
         if target is None or not _module_exists(target):
             return None
-        module_name, _, attr = target.partition(":")
+        module_name, _sep, attr = target.partition(":")
         command: click.Command = getattr(importlib.import_module(module_name), attr)
         return command
 
@@ -69,7 +70,7 @@ class PlannerGroup(click.Group):
             _print_error(str(exc))
             raise click.exceptions.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
-            _print_error("interrupted")
+            _print_error(_("interrupted"))
             raise click.exceptions.Exit(130) from None
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
@@ -77,8 +78,12 @@ class PlannerGroup(click.Group):
             if ctx.meta.get("planner.debug"):
                 raise
             _print_error(
-                f"unexpected {type(exc).__name__}: {exc} "
-                "(run again with --debug for details and report it)"
+                _(
+                    "unexpected {error}: {message} "
+                    "(run again with --debug for details and report it)",
+                    error=type(exc).__name__,
+                    message=exc,
+                )
             )
             raise click.exceptions.Exit(70) from None
 
@@ -90,12 +95,12 @@ def _module_exists(target: str) -> bool:
 
 
 def _print_error(message: str) -> None:
-    click.echo(f"planner: error: {message}", err=True)
+    click.echo(_("planner: error: {message}", message=message), err=True)
 
 
 class _WarningHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"planner: warning: {record.getMessage()}", err=True)
+        click.echo(_("planner: warning: {message}", message=record.getMessage()), err=True)
 
 
 def _setup(ctx: click.Context, debug: bool, quiet: bool, lang: str | None) -> None:

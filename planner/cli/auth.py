@@ -8,6 +8,7 @@ import click
 
 from planner.cli import common_options
 from planner.cli.common import config_option, load_config
+from planner.i18n import _
 
 
 @click.command()
@@ -47,13 +48,24 @@ def auth(
         if s.provider == provider and (calendar is None or s.name == calendar)
     ]
     if not sources:
-        where = f" named '{calendar}'" if calendar else ""
-        raise UsageError(
-            f'no [[calendars]] entry with provider = "{provider}"{where} in '
-            f"{config.path}; add one first (see config.example.toml)"
-        )
+        if calendar:
+            message = _(
+                "no [[calendars]] entry with provider = \"{provider}\" named '{name}' in "
+                "{path}; add one first (see config.example.toml)",
+                provider=provider,
+                name=calendar,
+                path=config.path,
+            )
+        else:
+            message = _(
+                'no [[calendars]] entry with provider = "{provider}" in {path}; '
+                "add one first (see config.example.toml)",
+                provider=provider,
+                path=config.path,
+            )
+        raise UsageError(message)
     cls = provider_class(provider)
     context = context_for(config)
     for source in sources:
         account = cls.sign_in(source, context, prompt=click.echo, browser=browser)
-        click.echo(f"{source.name}: signed in as {account}")
+        click.echo(_("{name}: signed in as {account}", name=source.name, account=account))

@@ -8,6 +8,7 @@ import click
 
 from planner.cli import common_options
 from planner.cli.common import config_option, load_config
+from planner.i18n import _
 
 
 @click.command()
@@ -27,12 +28,12 @@ def calendars(config_path: Path | None) -> None:
     for name, found in list_all(config, context_for(config)):
         if isinstance(found, Exception):
             failed = True
-            click.echo(f"{name}: error: {found}")
+            click.echo(_("{name}: error: {error}", name=name, error=found))
             continue
         click.echo(f"{name}:")
         for cal in found:
             flags = ", ".join(
-                f for f, on in (("primary", cal.primary), ("writable", cal.writable)) if on
+                f for f, on in ((_("primary"), cal.primary), (_("writable"), cal.writable)) if on
             )
             click.echo(f"  {cal.id}  {cal.name}" + (f"  ({flags})" if flags else ""))
     if failed:

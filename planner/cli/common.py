@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from planner.errors import UsageError
-from planner.i18n import set_language
+from planner.i18n import _, set_language
 
 
 def config_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -28,9 +28,21 @@ def load_config(config_path: Path | None) -> Any:
     """Load and validate the config; apply its language unless --lang was given."""
     from planner import config, paths
 
-    cfg = config.load(config_path or paths.config_path())
+    return with_language(config.load(config_path or paths.config_path()))
+
+
+def with_language(cfg: Any) -> Any:
+    """``cfg`` with the language of the output: ``--lang`` wins over ``[user] language``, so
+    that invitations are written in it too."""
+    from dataclasses import replace
+
+    from planner.i18n import language
+
     apply_language(cfg.user["language"])
-    return cfg
+    if language() == cfg.user["language"]:
+        return cfg
+    user = {**cfg.user, "language": language()}
+    return replace(cfg, sections={**cfg.sections, "user": user})
 
 
 def apply_language(configured: str) -> None:
@@ -49,14 +61,14 @@ def parse_week(week: str | None, start: str | None, today: date) -> date:
     """The first day of the plan: ``--week 2026-W49`` (its Monday), ``--start DATE``, or this
     week's Monday."""
     if week and start:
-        raise UsageError("use either --week or --start, not both")
+        raise UsageError(_("use either --week or --start, not both"))
     if week:
         try:
-            year, _, number = week.upper().partition("-W")
+            year, _sep, number = week.upper().partition("-W")
             return date.fromisocalendar(int(year), int(number), 1)
         except ValueError:
             raise UsageError(
-                f"--week '{week}' is not an ISO week; write it like 2026-W49"
+                _("--week '{week}' is not an ISO week; write it like 2026-W49", week=week)
             ) from None
     if start:
         return parse_date(start, "--start")
@@ -67,7 +79,9 @@ def parse_date(text: str, option: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"{option} '{text}' is not a date; write it like 2026-12-07") from None
+        raise UsageError(
+            _("{option} '{text}' is not a date; write it like 2026-12-07", option=option, text=text)
+        ) from None
 
 
 def parse_datetime(text: str, option: str, tz: Any) -> datetime:
@@ -76,7 +90,11 @@ def parse_datetime(text: str, option: str, tz: Any) -> datetime:
         moment = datetime.fromisoformat(text)
     except ValueError:
         raise UsageError(
-            f"{option} '{text}' is not a date and time; write it like 2026-12-07T12:30"
+            _(
+                "{option} '{text}' is not a date and time; write it like 2026-12-07T12:30",
+                option=option,
+                text=text,
+            )
         ) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=tz)
 
@@ -91,9 +109,11 @@ def emit(text: str, output: Path | None) -> None:
     try:
         write_atomic(output, text)
     except OSError as exc:
-        raise UsageError(f"{output}: cannot write: {exc.strerror or exc}") from None
+        raise UsageError(
+            _("{path}: cannot write: {error}", path=output, error=exc.strerror or exc)
+        ) from None
     if not quiet():
-        click.echo(f"wrote {output}", err=True)
+        click.echo(_("wrote {path}", path=output), err=True)
 
 
 def is_terminal() -> bool:

@@ -8,6 +8,7 @@ import click
 
 from planner.cli import common_options
 from planner.cli.common import config_option, emit, load_config, parse_datetime
+from planner.i18n import _
 
 
 @click.command()
@@ -99,7 +100,7 @@ def invite(
         if on
     ]
     if len(chosen) > 1:
-        raise UsageError(f"use only one of {', '.join(chosen)}")
+        raise UsageError(_("use only one of {options}", options=", ".join(chosen)))
     options = invite_flow.InviteOptions(
         to=to,
         title=title,
@@ -120,19 +121,34 @@ def invite(
     )
     if out is not None:
         invite_flow.write_file(prepared, store, out)
-        click.echo(f"wrote {out} (UID {prepared.uid}, SEQUENCE {prepared.sequence})", err=True)
+        click.echo(
+            _(
+                "wrote {path} (UID {uid}, SEQUENCE {sequence})",
+                path=out,
+                uid=prepared.uid,
+                sequence=prepared.sequence,
+            ),
+            err=True,
+        )
     if hold is not None:
         event_id = invite_flow.hold(config, store, prepared, hold)
-        click.echo(f"hold written to your calendar ({event_id})", err=True)
+        click.echo(_("hold written to your calendar ({id})", id=event_id), err=True)
     if send:
         message_id = invite_flow.send(config, store, prepared)
-        click.echo(f"sent to {', '.join(prepared.recipients)} ({message_id})", err=True)
+        click.echo(
+            _(
+                "sent to {recipients} ({id})",
+                recipients=", ".join(prepared.recipients),
+                id=message_id,
+            ),
+            err=True,
+        )
     elif out is None:
         emit(
             render_message(prepared, sender=config["smtp"]["sender"] or config.user["email"]), None
         )
         click.echo(
-            "dry run: nothing was sent (add --send to send, --out FILE for the .ics)", err=True
+            _("dry run: nothing was sent (add --send to send, --out FILE for the .ics)"), err=True
         )
 
 
@@ -140,7 +156,9 @@ def _setup(demo: bool, config_path: Path | None) -> tuple[object, object]:
     from planner import api
 
     if demo:
-        return api.demo_config(), api.demo_store()
+        from planner.cli.common import with_language
+
+        return with_language(api.demo_config()), api.demo_store()
     from planner.store import open_store
 
     return load_config(config_path), open_store()
@@ -150,7 +168,7 @@ def _list(store: object) -> None:
     from planner.sentlog import recent
 
     for record in recent(store):  # type: ignore[arg-type]
-        state = "cancelled" if record.cancelled else f"seq {record.sequence}"
+        state = _("cancelled") if record.cancelled else _("seq {number}", number=record.sequence)
         click.echo(
             f"{record.uid}  {record.invitation.start:%Y-%m-%d %H:%M}  "
             f"{record.invitation.title}  ({state}, {', '.join(record.recipients)})"

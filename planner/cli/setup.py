@@ -9,6 +9,7 @@ import click
 from planner.cli import common_options
 from planner.cli.common import config_option
 from planner.errors import UsageError
+from planner.i18n import _
 
 TEMPLATE = """# planner configuration — see config.example.toml in the project for every key.
 
@@ -86,7 +87,9 @@ def init(
 
     target = config_path or paths.config_path()
     if target.exists() and not force:
-        raise UsageError(f"{target} already exists; edit it, or pass --force to replace it")
+        raise UsageError(
+            _("{path} already exists; edit it, or pass --force to replace it", path=target)
+        )
     domain = email.rpartition("@")[2] if "@" in email else ""
     calendar = ""
     if ics:
@@ -103,4 +106,4 @@ def init(
     )
     config.from_mapping(tomllib.loads(text), str(target))  # never write a bad one
     write_atomic(target, text)
-    click.echo(f"wrote {target}")
+    click.echo(_("wrote {path}", path=target))

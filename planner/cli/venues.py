@@ -98,4 +98,13 @@ def import_(source: Path, target: Path) -> None:
     from planner.osm_import import import_osm
 
     count = import_osm(source, target)
-    click.echo(f"wrote {count} venues to {target} (data © OpenStreetMap contributors, ODbL 1.0)")
+    from planner.i18n import ngettext
+
+    click.echo(
+        ngettext(
+            "wrote {count} venue to {path} (data © OpenStreetMap contributors, ODbL 1.0)",
+            "wrote {count} venues to {path} (data © OpenStreetMap contributors, ODbL 1.0)",
+            count,
+            path=target,
+        )
+    )

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
-from planner.i18n import _, ngettext
+from planner.i18n import _, language, ngettext
 from planner.render.json import dumps
 from planner.render.table import console
 
@@ -15,6 +16,13 @@ if TYPE_CHECKING:
 
 def contacts_json(rows: Sequence[ContactRow]) -> str:
     return dumps({"contacts": [row.as_dict() for row in rows]})
+
+
+def _date(day: date) -> str:
+    """``18.11.2026`` / ``Nov 18, 2026``."""
+    from babel.dates import format_date
+
+    return format_date(day, "medium", locale=language())
 
 
 def contacts_table(rows: Sequence[ContactRow], *, color: bool = False) -> str:
@@ -32,7 +40,7 @@ def contacts_table(rows: Sequence[ContactRow], *, color: bool = False) -> str:
     for row in rows:
         who = f"{row.name} <{row.email}>" if row.name else row.email
         mark = " ★" if row.key_account else ""
-        last_in_person = row.last_in_person.isoformat() if row.last_in_person else _("never")
+        last_in_person = _date(row.last_in_person) if row.last_in_person else _("never")
         if row.due:
             last_in_person += " ⚑"
         table.add_row(
@@ -41,7 +49,7 @@ def contacts_table(rows: Sequence[ContactRow], *, color: bool = False) -> str:
             str(row.meetings),
             str(row.in_person_meetings),
             str(row.virtual_meetings + row.hybrid_meetings + row.phone_meetings),
-            row.last_meeting.isoformat() if row.last_meeting else "",
+            _date(row.last_meeting) if row.last_meeting else "",
             last_in_person,
         )
     out.print(table)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import tzinfo
 
-from planner.i18n import _, ngettext
+from planner.i18n import _, language, ngettext
 from planner.model import Classification, Event
 from planner.render.json import dumps, event_to_dict
 from planner.render.labels import mode_label, time_span
@@ -19,6 +19,7 @@ def events_json(results: Sequence[tuple[Event, Classification]]) -> str:
 def events_table(
     results: Sequence[tuple[Event, Classification]], tz: tzinfo, *, color: bool = False
 ) -> str:
+    from babel.dates import format_date
     from rich.table import Table
 
     out = console(color, 140)
@@ -31,7 +32,7 @@ def events_table(
     for event, found in results:
         start, end = event.start.astimezone(tz), event.end.astimezone(tz)
         table.add_row(
-            f"{start:%Y-%m-%d}",
+            format_date(start.date(), "medium", locale=language()),
             time_span(start, end, event.all_day),
             event.title,
             f"[{MODE_STYLE[found.mode]}]{mode_label(found.mode)}[/]",

@@ -104,4 +104,7 @@ def proposal_line(proposal: Proposal, tz: tzinfo) -> str:
 
 
 def trend_text(trend: Sequence[tuple[date, float | None]]) -> str:
-    return ", ".join(f"W{day.isocalendar()[1]:02d} {percent(share)}" for day, share in trend)
+    return ", ".join(
+        f"{_('W{week}', week=f'{day.isocalendar()[1]:02d}')} {percent(share)}"
+        for day, share in trend
+    )

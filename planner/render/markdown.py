@@ -3,6 +3,7 @@ their proposals, the totals and the balance."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from planner.i18n import _
@@ -48,7 +49,7 @@ def week_markdown(plan: WeeklyPlan) -> str:
         lines += [f"## {recommendations[0]}", ""]
         for line in recommendations[1:]:
             stripped = line.strip()
-            if line.startswith("    ") and stripped[:1].isdigit():
+            if line.startswith("    ") and re.match(r"\d+\. ", stripped):
                 lines.append(f"   {stripped}")
             elif line.startswith("    "):
                 lines.append(f"  {stripped}")

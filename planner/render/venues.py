@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from planner.i18n import _, ngettext
+from planner.i18n import _, language, ngettext
 from planner.render.json import dumps
 from planner.render.table import console
 
@@ -47,6 +47,13 @@ def kind_label(kind: str) -> str:
     }.get(kind, kind)
 
 
+def _km(km: float) -> str:
+    """``1.5`` / ``1,5`` in the current language."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(round(km, 1), format="0.0", locale=language())
+
+
 def venues_table(rows: Rows, *, color: bool = False) -> str:
     from rich.table import Table
 
@@ -63,7 +70,7 @@ def venues_table(rows: Rows, *, color: bool = False) -> str:
             kind_label(venue.kind.value),
             venue.address,
             venue.opening_hours or "?",
-            "" if km is None else f"{km:.1f}",
+            "" if km is None else _km(km),
         )
     out.print(table)
     out.print(ngettext("{count} venue", "{count} venues", len(rows)))

@@ -1,0 +1,163 @@
+"""Extract the translatable texts and update the catalogs.
+
+    python scripts/update_catalog.py            # write planner/locale/planner.pot, update .po
+    python scripts/update_catalog.py --check    # exit 1 when a German translation is missing
+
+It reads ``babel.cfg`` like ``pybabel extract -F babel.cfg -k _ -k ngettext:1,2 -k N_`` would,
+but extracts Python files with the ``ast`` module instead of Babel's tokenizer: before Python
+3.12 an f-string is a single token, so Babel cannot see ``_()`` calls inside f-strings (the
+renderers have many). The ``.po`` files are updated with Babel's ``Catalog.update``: new msgids
+come in untranslated, a changed msgid keeps its old translation marked fuzzy, vanished ones are
+dropped. Then translate the empty and fuzzy entries (remove the fuzzy flag) and run
+``python -m pytest tests/test_i18n.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from babel.messages.catalog import Catalog
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ("planner", "providers")
+LOCALE_DIR = ROOT / "planner" / "locale"
+TEMPLATE = LOCALE_DIR / "planner.pot"
+LANGUAGES = ("de",)
+KEYWORDS: dict[str, Any] = {"_": None, "N_": None, "ngettext": (1, 2)}
+HEADER = {
+    "project": "planner",
+    "version": "0.1",
+    "copyright_holder": "the planner authors",
+    "msgid_bugs_address": "",
+    "last_translator": "the planner authors",
+    "header_comment": "# Messages of the planner (https://pypi.org/project/planner/).\n"
+    "# This file is distributed under the same license as the planner project.\n#",
+}
+TEAMS = {"de": "German"}
+
+
+def extract_python_ast(
+    fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: dict[str, Any]
+) -> Iterator[tuple[int, str, str | tuple[str | None, ...], list[str]]]:
+    """A Babel extraction method: every ``_("…")``, ``N_("…")`` and ``ngettext("…", "…", n)``
+    call with literal strings, including calls inside f-strings."""
+    tree = ast.parse(fileobj.read().decode(options.get("encoding", "utf-8")))
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+            continue
+        if node.func.id not in keywords:
+            continue
+        strings = tuple(
+            arg.value if isinstance(arg, ast.Constant) and isinstance(arg.value, str) else None
+            for arg in node.args
+        )
+        if strings and strings[0] is not None:
+            yield node.lineno, node.func.id, strings, []
+
+
+def mapping() -> tuple[list[tuple[str, Any]], dict[str, dict[str, Any]]]:
+    """``babel.cfg``'s method map, with the ``python`` method replaced by the AST extractor."""
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
+    methods = [
+        (pattern, extract_python_ast if method == "python" else method)
+        for pattern, method in method_map
+    ]
+    return methods, options_map
+
+
+def extract() -> Catalog:
+    """The template catalog of the current sources (all msgids, with their places)."""
+    from babel.messages.extract import extract_from_dir
+
+    catalog = Catalog(**HEADER, fuzzy=False)
+    methods, options = mapping()
+    for source in SOURCES:
+        found = extract_from_dir(
+            ROOT / source, methods, options, keywords=KEYWORDS, comment_tags=()
+        )
+        for filename, lineno, message, _comments, _context in found:
+            place = (f"{source}/{filename}", lineno)
+            flags = ("python-brace-format",) if "{" in "".join(_texts(message)) else ()
+            catalog.add(message, None, [place], flags=flags)
+    return catalog
+
+
+def _texts(message: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (message,) if isinstance(message, str) else message
+
+
+def read(path: Path, locale: str | None = None) -> Catalog:
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as handle:
+        return read_po(handle, locale=locale)
+
+
+def write(catalog: Catalog, path: Path, **options: Any) -> None:
+    from babel.messages.pofile import write_po
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=100, sort_by_file=True, **options)
+
+
+def update(template: Catalog, language: str) -> Catalog:
+    """The language's catalog brought in line with ``template``."""
+    path = LOCALE_DIR / language / "LC_MESSAGES" / "planner.po"
+    if path.exists():
+        catalog = read(path, language)
+    else:
+        catalog = Catalog(locale=language, **HEADER, fuzzy=False)
+    catalog.language_team = TEAMS.get(language, language)
+    catalog.last_translator = HEADER["last_translator"]
+    catalog.header_comment = HEADER["header_comment"]
+    # a changed msgid keeps its old translation, marked fuzzy until someone checks it
+    catalog.update(template, update_creation_date=False)
+    write(catalog, path, ignore_obsolete=True)
+    return catalog
+
+
+def open_entries(catalog: Catalog) -> list[str]:
+    """Msgids without a complete, non-fuzzy translation."""
+    result = []
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.fuzzy or not all(strings):
+            result.append(message.id if isinstance(message.id, str) else message.id[0])
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only report missing translations")
+    args = parser.parse_args(argv)
+    template = extract()
+    if not args.check:
+        write(template, TEMPLATE, omit_header=False)
+    status = 0
+    for language in LANGUAGES:
+        if args.check:
+            catalog = read(LOCALE_DIR / language / "LC_MESSAGES" / "planner.po", language)
+            catalog.update(template, no_fuzzy_matching=True, update_creation_date=False)
+        else:
+            catalog = update(template, language)
+        missing = open_entries(catalog)
+        for msgid in missing if args.check else ():
+            print(f"{language}: untranslated: {msgid!r}")
+        status = status or (1 if missing else 0)
+        print(f"{language}: {len(template)} messages, {len(missing)} to translate", file=sys.stderr)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
