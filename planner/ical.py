@@ -20,6 +20,7 @@ from icalendar.prop import vBroken, vDDDTypes, vRecur, vUnknown
 
 from planner.i18n import _
 from planner.ical_source import Block, ZoneResolver, apply_x_wr_timezone, as_list, decode, parse
+from planner.index import overlaps
 from planner.model import Attendee, Event, Geo, Response, Status
 
 log = logging.getLogger("planner")
@@ -98,7 +99,7 @@ def events_from_ics(
     found = []
     for component, recurring in _expand(masters, start, end, source, warn):
         event = reader.event(component, recurring)
-        if event is not None and _overlaps(event, start, end):
+        if event is not None and overlaps(event, start, end):
             found.append(event)
     found.sort(key=lambda e: (e.start, e.uid))
     return found
@@ -322,12 +323,6 @@ class _Reader:
         if organizer is not None and organizer.email.lower() in self.user_emails:
             return Response.ACCEPTED
         return None
-
-
-def _overlaps(event: Event, start: datetime, end: datetime) -> bool:
-    if event.start == event.end:
-        return start <= event.start < end
-    return event.start < end and event.end > start
 
 
 def _text(value: object) -> str:

@@ -81,19 +81,44 @@ class Store:
 def _connect(path: Path | str) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=10)
     try:
-        conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if not _ours(conn):  # checked before anything is written to it
+            raise sqlite3.DatabaseError("a SQLite file of another program")
+        conn.execute("PRAGMA journal_mode=WAL")
         return conn
     except sqlite3.DatabaseError:
         conn.close()
         if not isinstance(path, Path) or not path.exists():
             raise
         broken = path.with_name(path.name + ".broken")
+        from planner.i18n import _
+
         log.warning(
-            "%s: the state database is damaged; moved it to %s and starting afresh", path, broken
+            _(
+                "{path}: the state database is damaged; moved it to {backup} and starting afresh",
+                path=path,
+                backup=broken,
+            )
         )
         path.replace(broken)
+        for suffix in ("-wal", "-shm"):  # never replay an old journal into the new file
+            side = path.with_name(path.name + suffix)
+            if side.exists():
+                side.replace(broken.with_name(broken.name + suffix))
         return sqlite3.connect(path, timeout=10)
+
+
+def _ours(conn: sqlite3.Connection) -> bool:
+    """False for a database of another program: it has tables, but not our bookkeeping ones."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    expected = {"schema_versions": ["name", "version"], "kv": ["namespace", "key", "value"]}
+    if not tables:
+        return True
+    for table, columns in expected.items():
+        found = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+        if found != columns:
+            return False
+    return True
 
 
 def open_store(path: Path | None = None) -> Store:

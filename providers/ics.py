@@ -11,12 +11,21 @@ Config::
 
 Private calendar addresses carry a secret in their path or query, so messages and the events'
 ``source`` show a URL only as ``scheme://host/…/last-segment``.
+
+Parsed, expanded events are kept in the event index (:mod:`planner.index`) of the state
+database, per file or URL: a run over unchanged sources parses nothing and imports no iCalendar
+library; a changed file (or a URL whose content changed) is read again, and only it. How a
+change is detected is described at :class:`_Indexed`.
 """
 
 from __future__ import annotations
 
+import json
+import logging
 import re
+import sqlite3
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
@@ -24,22 +33,34 @@ from urllib.parse import urlsplit
 
 from planner.errors import CalendarReadError
 from planner.i18n import _
+from planner.index import (
+    DecodeError,
+    Entry,
+    EventIndex,
+    FileState,
+    digest,
+    overlaps,
+    params_for,
+    unit_id,
+    widen,
+)
 from planner.model import Calendar, Event
 from planner.schema import Field
 from providers.base import CalendarProvider
 
+log = logging.getLogger("planner")
 USER_AGENT = "planner/0.1 (calendar reader; +https://pypi.org/project/planner/)"
 _CALNAME = re.compile(rb"^X-WR-CALNAME(?:;[^:\r\n]*)?:(.*?)\r?$", re.MULTILINE | re.IGNORECASE)
 _CALZONE = re.compile(rb"^X-WR-TIMEZONE(?:;[^:\r\n]*)?:(.*?)\r?$", re.MULTILINE | re.IGNORECASE)
 
 
 def _positive(value: float) -> str | None:
-    return None if value > 0 else "must be greater than 0"
+    return None if value > 0 else _("must be greater than 0")
 
 
 def _url_check(value: str) -> str | None:
     if value and urlsplit(value).scheme.lower() not in ("http", "https", "webcal", "webcals"):
-        return "must start with http://, https:// or webcal://"
+        return _("must start with http://, https:// or webcal://")
     return None
 
 
@@ -76,7 +97,7 @@ class IcsProvider(CalendarProvider):
     @classmethod
     def check_options(cls, options: Mapping[str, Any]) -> list[str]:
         if bool(options.get("path")) == bool(options.get("url")):
-            return ["set exactly one of 'path' (a file or folder) or 'url'"]
+            return [_("set exactly one of 'path' (a file or folder) or 'url'")]
         return []
 
     def list_calendars(self) -> list[Calendar]:
@@ -94,30 +115,20 @@ class IcsProvider(CalendarProvider):
         return [Calendar(id=self.source.name, name=name, primary=False, timezone=zone)]
 
     def events(self, start: datetime, end: datetime) -> list[Event]:
-        from planner.ical import events_from_ics
-
-        context = self.context
+        index = _Indexed.open(self)
         found: dict[tuple[str, str], Event] = {}
-        many = len(self._load()) > 1
-        for source, data in self._load():
+        units = self._units()
+        for unit in units:
             try:
-                events = events_from_ics(
-                    data,
-                    source=source,
-                    tz=context.tz,
-                    start=start,
-                    end=end,
-                    calendar=self.source.name,
-                    user_emails=context.user_emails,
-                    warn=context.warn,
-                )
+                events = index.events(unit, start, end)
             except CalendarReadError as exc:
-                if not many:
+                if len(units) == 1:
                     raise
-                context.warn(_("{error}; the other files still load", error=exc))
+                self.context.warn(_("{error}; the other files still load", error=exc))
                 continue
             for event in events:
                 found.setdefault(event.key, event)
+        index.prune(units)
         return sorted(found.values(), key=lambda e: (e.start, e.uid))
 
     # -- loading ---------------------------------------------------------------------------
@@ -125,56 +136,225 @@ class IcsProvider(CalendarProvider):
     def _path(self) -> Path:
         return Path(self.source.options["path"]).expanduser()
 
-    def _load(self) -> list[tuple[str, bytes]]:
-        """``(source name, bytes)`` for every file or the URL; fetched once per provider."""
-        if self._loaded is None:
-            if self.source.options.get("url"):
-                url = str(self.source.options["url"])
-                self._loaded = [(display_url(url), self._fetch(url))]
-            else:
-                self._loaded = self._read_path(self._path())
-        return self._loaded
-
-    def _read_path(self, path: Path) -> list[tuple[str, bytes]]:
+    def _units(self) -> list[_Unit]:
+        """The files (or the URL) this calendar reads, without reading them."""
+        if self.source.options.get("url"):
+            url = str(self.source.options["url"])
+            return [_Unit("url", url, display_url(url))]
+        path = self._path()
         if path.is_dir():
             files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".ics" and p.is_file())
             if not files:
                 self.context.warn(_("{path}: no .ics files in this folder", path=path))
-            return [(str(p), p.read_bytes()) for p in files]
+            return [_Unit("file", str(p), str(p)) for p in files]
+        return [_Unit("file", str(path), str(path))]
+
+    def _load(self) -> list[tuple[str, bytes]]:
+        """``(source name, bytes)`` for every file or the URL; fetched once per provider."""
+        if self._loaded is None:
+            self._loaded = [(unit.source, self.read(unit).body) for unit in self._units()]
+        return self._loaded
+
+    def read(self, unit: _Unit, validators: Mapping[str, Any] | None = None) -> Download:
+        """The content of ``unit``; for a URL with ``validators`` a conditional request, which
+        may answer 304 (not modified) with an empty body."""
+        if unit.kind == "url":
+            if self._loaded is not None and not validators:
+                return Download(200, self._loaded[0][1])
+            return self._fetch(unit.location, validators or {})
+        return Download(200, self._read_file(Path(unit.location)))
+
+    def _read_file(self, path: Path) -> bytes:
         try:
-            return [(str(path), path.read_bytes())]
+            return path.read_bytes()
         except FileNotFoundError:
-            raise CalendarReadError(
-                str(path),
-                _("file not found"),
-                hint=_("check 'path' of calendar '{name}' in the config", name=self.source.name),
-            ) from None
+            raise self._not_found(path) from None
         except OSError as exc:
             raise CalendarReadError(
                 str(path), _("cannot read the file: {error}", error=exc.strerror or exc)
             ) from None
 
-    def _fetch(self, url: str) -> bytes:
+    def _not_found(self, path: Path) -> CalendarReadError:
+        return CalendarReadError(
+            str(path),
+            _("file not found"),
+            hint=_("check 'path' of calendar '{name}' in the config", name=self.source.name),
+        )
+
+    def stat(self, path: Path) -> FileState:
+        try:
+            return FileState.of(path)
+        except FileNotFoundError:
+            raise self._not_found(path) from None
+        except OSError as exc:
+            raise CalendarReadError(
+                str(path), _("cannot read the file: {error}", error=exc.strerror or exc)
+            ) from None
+
+    def _fetch(self, url: str, validators: Mapping[str, Any]) -> Download:
         import urllib.error
         import urllib.request
 
         url = fetch_url(url)
         shown = display_url(url)
         hint = _("check 'url' of calendar '{name}' in the config", name=self.source.name)
-        request = urllib.request.Request(
-            url, headers={"User-Agent": USER_AGENT, "Accept": "text/calendar, */*;q=0.5"}
-        )
+        headers = {"User-Agent": USER_AGENT, "Accept": "text/calendar, */*;q=0.5"}
+        if validators.get("etag"):
+            headers["If-None-Match"] = str(validators["etag"])
+        if validators.get("last_modified"):
+            headers["If-Modified-Since"] = str(validators["last_modified"])
+        request = urllib.request.Request(url, headers=headers)
         timeout = float(self.source.options.get("timeout") or 30)
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
-                return response.read()
+                body = response.read()
+                return Download(
+                    200,
+                    body,
+                    response.headers.get("ETag") or "",
+                    response.headers.get("Last-Modified") or "",
+                )
         except urllib.error.HTTPError as exc:
+            if exc.code == 304 and validators:
+                return Download(304, b"")
             raise CalendarReadError(shown, f"HTTP {exc.code} {exc.reason}", hint=hint) from None
         except (urllib.error.URLError, TimeoutError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             raise CalendarReadError(
                 shown, _("cannot download the calendar: {reason}", reason=reason), hint=hint
             ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """One thing to read: a file or a URL, and the name shown in messages and ``Event.source``."""
+
+    kind: str  # "file" or "url"
+    location: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    """A read source: HTTP-like status (200, or 304 for "not modified"), body, validators."""
+
+    status: int
+    body: bytes
+    etag: str = ""
+    last_modified: str = ""
+
+
+class _Indexed:
+    """Events of one provider's units through the event index (:mod:`planner.index`).
+
+    Files: an entry is reused when size and mtime are unchanged and the file was last modified
+    well before it was read (2 s; else its mtime cannot be trusted and the content is hashed).
+    A file whose size or mtime changed is read and hashed; the same hash reuses the entry.
+    Hashing every run would cost ~2 ms per MB for no gain on ordinary file systems.
+    URLs: a conditional request (If-None-Match / If-Modified-Since); 304 reuses the entry, and
+    so does a 200 whose body has the stored hash.
+    """
+
+    def __init__(self, provider: IcsProvider, index: EventIndex | None) -> None:
+        self.provider = provider
+        self.index = index
+        context = provider.context
+        self.params = params_for(context.tz, context.user_emails)
+        self.scope = json.dumps([provider.source.name], ensure_ascii=False)
+
+    @classmethod
+    def open(cls, provider: IcsProvider) -> _Indexed:
+        try:
+            return cls(provider, EventIndex(provider.context.store))
+        except (sqlite3.Error, OSError) as exc:
+            log.warning(
+                _(
+                    "the state database cannot be opened ({error}); reading without the index",
+                    error=exc,
+                )
+            )
+            return cls(provider, None)
+
+    def key(self, unit: _Unit) -> str:
+        return unit_id(unit.kind, unit.location, self.provider.source.name)
+
+    def events(self, unit: _Unit, start: datetime, end: datetime) -> list[Event]:
+        key = self.key(unit)
+        entry = self.index.lookup(key, self.params) if self.index else None
+        if entry is not None and not entry.covers(start, end):
+            entry = None
+        if unit.kind == "file":
+            state = self.provider.stat(Path(unit.location))
+            if entry is not None and state.unchanged(entry.validators):
+                if (reused := self._reuse(entry, start, end)) is not None:
+                    return reused
+            download = self.provider.read(unit)
+            validators: dict[str, Any] = state.as_dict()
+        else:
+            download = self.provider.read(unit, entry.validators if entry else None)
+            if download.status == 304 and entry is not None:
+                if (reused := self._reuse(entry, start, end)) is not None:
+                    return reused
+                download = self.provider.read(unit)
+            validators = {"etag": download.etag, "last_modified": download.last_modified}
+        validators["sha256"] = digest(download.body)
+        if entry is not None and entry.validators.get("sha256") == validators["sha256"]:
+            if (reused := self._reuse(entry, start, end)) is not None:
+                if self.index:
+                    self.index.revalidate(key, validators)
+                return reused
+        return self._parse(unit, key, download.body, validators, start, end)
+
+    def _reuse(self, entry: Entry, start: datetime, end: datetime) -> list[Event] | None:
+        try:
+            events = entry.events(start, end)
+        except DecodeError as exc:
+            log.debug("event index: %s (%s); reading the source again", entry.unit, exc)
+            if self.index:
+                self.index.forget(entry.unit)
+            return None
+        for warning in entry.warnings:
+            self.provider.context.warn(warning)
+        return events
+
+    def _parse(
+        self,
+        unit: _Unit,
+        key: str,
+        data: bytes,
+        validators: dict[str, Any],
+        start: datetime,
+        end: datetime,
+    ) -> list[Event]:
+        from planner.ical import events_from_ics
+
+        context = self.provider.context
+        warnings: list[str] = []
+
+        def warn(message: str) -> None:
+            warnings.append(message)
+            context.warn(message)
+
+        window = widen(start, end) if self.index else (start, end)
+        events = events_from_ics(
+            data,
+            source=unit.source,
+            tz=context.tz,
+            start=window[0],
+            end=window[1],
+            calendar=self.provider.source.name,
+            user_emails=context.user_emails,
+            warn=warn,
+        )
+        if self.index:
+            self.index.save(key, self.scope, self.params, validators, window, warnings, events)
+        return [e for e in events if overlaps(e, start, end)]
+
+    def prune(self, units: list[_Unit]) -> None:
+        """Forget this calendar's entries for files (or URLs) it no longer reads: files that
+        left its folder, or the old file after its ``path`` changed."""
+        if self.index:
+            self.index.prune(self.scope, [self.key(u) for u in units])
 
 
 def _text(raw: bytes) -> str:
