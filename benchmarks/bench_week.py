@@ -190,25 +190,21 @@ tc2 = time.perf_counter()
 context = context_for(config, store)
 ledger = Ledger.open(store, config, user_emails=context.user_emails)
 tl = time.perf_counter()
-build_plan(events, config, first, now=now, ledger=ledger)
-t4 = time.perf_counter()
-from planner import geo
-city_index = getattr(geo, "_city_index", None)  # built on first use, by the proposals
-if city_index is not None:
-    city_index(config["geo"]["country"])
-tg = time.perf_counter()
+from planner.geo import Geocoder
 catalog = catalog_from_config(config)
-plan = build_plan(events, config, first, now=now, ledger=ledger, catalog=catalog)
+geocoder = Geocoder(config, catalog, store_factory=lambda: store)
+modes = classify_all(events, store)
+plan = build_plan(events, config, first, now=now, ledger=ledger, catalog=catalog, modes=modes,
+                  geocoder=geocoder)
 t5 = time.perf_counter()
 render_week(plan, "json")
 t6 = time.perf_counter()
 print(f"  imports            {{t1 - t0:.3f}} s")
 print(f"  read events        {{t2 - t1:.3f}} s  ({{len(events)}}; config, index lookup, decode)")
 print(f"  classify all       {{t3 - t2:.3f}} s")
-print(f"  classify (cached)  {{tc2 - tc:.3f}} s  (planner.index_modes, not yet used by the plan)")
-print(f"  plan w/o proposals {{t4 - tl:.3f}} s  (classify again, ledger, purpose, balance)")
-print(f"  geo city index     {{tg - t4:.3f}} s  (offline city names, first use)")
-print(f"  plan w/ proposals  {{t5 - tg:.3f}} s  (all of the above again, plus venues, slots)")
+print(f"  classify (cached)  {{tc2 - tc:.3f}} s  (planner.index_modes, as the plan uses it)")
+print(f"  plan               {{t5 - tl:.3f}} s  (ledger, purpose, balance, proposals; places and")
+print("                                modes from the state database as in planner week)")
 print(f"  render json        {{t6 - t5:.3f}} s")
 """
     result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True)

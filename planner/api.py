@@ -96,6 +96,8 @@ def plan_week(
     ``progress``, when given, is called with a one-line message as each phase begins (reading
     a calendar, building the contact ledger), for a progress display.
     """
+    from planner.geo import Geocoder
+    from planner.index_modes import classify_all
     from planner.relations import Ledger
     from planner.slots import counterpart_busy_from
     from planner.sources import context_for, open_providers
@@ -117,14 +119,17 @@ def plan_week(
         if progress:
             progress(_("Building the contact ledger and the plan"))
         ledger = Ledger.open(store, config, user_emails=context.user_emails)
+        catalog = catalog_from_config(config) if proposals else None
         return build_plan(
             events,
             config,
             first_day,
             now=now,
             ledger=ledger,
-            catalog=catalog_from_config(config) if proposals else None,
+            catalog=catalog,
             free_busy=lambda email, s, e: counterpart_busy_from(providers, email, s, e),
+            modes=classify_all(events, store),
+            geocoder=Geocoder(config, catalog, store_factory=lambda: store) if catalog else None,
         )
     finally:
         for provider in providers:

@@ -333,6 +333,7 @@ class Geocoder:
         self.venues = venues
         self._online: Nominatim | None = None
         self._memo: dict[str, Place | None] = {}
+        self._offline = OfflineCache(store_factory(), self.country) if store_factory else None
         if config["geo"]["online"]:
             store = store_factory() if store_factory else _default_store()
             self._online = Nominatim(
@@ -353,11 +354,68 @@ class Geocoder:
     def _locate(self, text: str) -> Place | None:
         if self.venues is not None and (place := self.venues.find_by_name(text)):
             return place
-        if place := locate_offline(text, self.country):
+        if place := self._locate_offline(text):
             return place
         if self._online is not None:
             return self._online.search(text)
         return None
+
+    def _locate_offline(self, text: str) -> Place | None:
+        if self._offline is None:
+            return locate_offline(text, self.country)
+        known, place = self._offline.get(text)
+        if not known:
+            place = locate_offline(text, self.country)
+            self._offline.put(text, place)
+        return place
+
+
+class OfflineCache:
+    """Answers of :func:`locate_offline` kept in the state database, so that a later run with
+    the same places never loads the city and postal-code tables (half a second)."""
+
+    VERSION = 1  # raise when the offline look-up changes its answers
+
+    def __init__(self, store: Store, country: str) -> None:
+        self.store = store
+        self.country = country
+        store.ensure(
+            "geo_offline",
+            self.VERSION,
+            "DROP TABLE IF EXISTS geo_offline; CREATE TABLE geo_offline (country TEXT, text TEXT,"
+            " name TEXT, lat REAL, lon REAL, source TEXT, city TEXT, PRIMARY KEY (country, text))",
+        )
+        self._known: dict[str, Place | None] | None = None
+
+    def _load(self) -> dict[str, Place | None]:
+        if self._known is None:
+            rows = self.store.conn.execute(
+                "SELECT text, name, lat, lon, source, city FROM geo_offline WHERE country = ?",
+                (self.country,),
+            )
+            self._known = {
+                text: Place(name, lat, lon, source, city=city) if source else None
+                for text, name, lat, lon, source, city in rows
+            }
+        return self._known
+
+    def get(self, text: str) -> tuple[bool, Place | None]:
+        """(whether the text was looked up before, the answer then)."""
+        known = self._load()
+        return (text in known, known.get(text))
+
+    def put(self, text: str, place: Place | None) -> None:
+        self._load()[text] = place
+        row = (
+            (place.name, place.lat, place.lon, place.source, place.city)
+            if place
+            else (None, None, None, None, None)
+        )
+        with self.store.conn:
+            self.store.conn.execute(
+                "INSERT OR REPLACE INTO geo_offline VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (self.country, text, *row),
+            )
 
 
 def _default_store() -> Store:

@@ -43,9 +43,9 @@ Key = tuple[str, str]
 def classify_all(events: Sequence[Event], store: Store | None) -> dict[Key, Classification]:
     """:func:`planner.classify.classify` of every event by :attr:`Event.key`, from the cache
     in ``store`` where possible (without a store: simply classified)."""
-    from planner.classify import classify
-
     if store is None:
+        from planner.classify import classify
+
         return {e.key: classify(e) for e in events}
     digests = [_digest(e) for e in events]
     known = _load(store, digests)
@@ -54,6 +54,8 @@ def classify_all(events: Sequence[Event], store: Store | None) -> dict[Key, Clas
     for event, digest in zip(events, digests, strict=True):
         found = known.get(digest)
         if found is None:
+            from planner.classify import classify  # only when something is new: slow import
+
             found = classify(event)
             known[digest] = found
             new.append((digest, found))

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from planner.classify import classify
 from planner.config import Config
 from planner.model import (
     Classification,
@@ -121,7 +120,12 @@ def assess(
     meeting."""
     items = []
     for event in events:
-        classification = modes[event.key] if modes and event.key in modes else classify(event)
+        if modes and event.key in modes:
+            classification = modes[event.key]
+        else:
+            from planner.classify import classify  # lazy: its patterns take a while to compile
+
+            classification = classify(event)
         items.append(
             PlannedEvent(
                 event=event,

@@ -12,7 +12,6 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from planner.classify import classify
 from planner.config import Config
 from planner.model import Action, Classification, Event, Interval, Mode, Purpose
 from planner.plan import PlannedEvent, WeeklyPlan, assess, week_bounds, week_stats
@@ -55,20 +54,28 @@ def build_plan(
     ledger: Ledger,
     catalog: object | None = None,
     free_busy: FreeBusy | None = None,
+    modes: Modes | None = None,
+    geocoder: object | None = None,
 ) -> WeeklyPlan:
     """The plan for the week of ``first_day``; ``events`` span :func:`read_window`.
 
     ``catalog`` (a :class:`planner.venues.Catalog`) enables proposals for meetings flagged
     ``meet_in_person``; ``free_busy`` looks up a counterpart's busy time where a calendar
-    service can.
+    service can. ``modes`` may bring the classifications along (e.g. from a cache);
+    ``geocoder`` (a :class:`planner.geo.Geocoder`) may remember places between runs.
     """
-    modes: dict[tuple[str, str], Classification] = {e.key: classify(e) for e in events}
+    if modes is None:
+        from planner.classify import classify
+
+        modes = {e.key: classify(e) for e in events}
     update_ledger(ledger, events, modes, config, now)
     start, end = week_bounds(first_day, config)
     in_week = [e for e in events if e.start < end and e.end > start]
     items = [_judge(item, ledger, config) for item in assess(in_week, config, modes)]
     if catalog is not None:
-        items = _with_proposals(items, events, modes, config, now, catalog, free_busy, (start, end))
+        items = _with_proposals(
+            items, events, modes, config, now, catalog, free_busy, (start, end), geocoder
+        )
     week = [(p.event, p.mode, p.purpose.purpose) for p in items if p.purpose]
     history = _trend_items(events, modes, ledger, config, start)
     return WeeklyPlan(
@@ -125,6 +132,7 @@ def _with_proposals(
     catalog: object,
     free_busy: FreeBusy | None,
     week: tuple[datetime, datetime],
+    geocoder: object | None = None,
 ) -> list[PlannedEvent]:
     from planner.proposals import Proposer
 
@@ -144,7 +152,9 @@ def _with_proposals(
             and e.end > start - timedelta(days=1)
             and e.start < end + timedelta(days=1)
         ] + taken
-        proposer = Proposer(nearby, config, catalog, modes={k: c.mode for k, c in modes.items()})
+        proposer = Proposer(
+            nearby, config, catalog, modes={k: c.mode for k, c in modes.items()}, geocoder=geocoder
+        )
         people = [
             p.email for p in item.event.people() if p.email.lower() != config.user["email"].lower()
         ]

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from planner.classify import classify
 from planner.config import Config
 from planner.i18n import _
 from planner.model import Classification, Event, Purpose
@@ -69,7 +68,9 @@ def open_session(
         events = read_events(providers, start, max(until or now, now), calendar_progress(progress))
         if progress:
             progress(_("Building the contact ledger"))
-        modes = {e.key: classify(e) for e in events}
+        from planner.index_modes import classify_all
+
+        modes = classify_all(events, store)
         ledger = Ledger.open(store, config, user_emails=context.user_emails)
         update_ledger(ledger, events, modes, config, now)
     except BaseException:

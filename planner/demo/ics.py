@@ -11,8 +11,8 @@ from icalendar import Calendar, Event, Timezone, vCalAddress, vText
 if TYPE_CHECKING:
     from planner.demo.persona import Meeting
 
-GOOGLE = "google"
-OUTLOOK = "outlook"
+from planner.demo.persona import GOOGLE, OUTLOOK
+
 BERLIN = ZoneInfo("Europe/Berlin")
 WINDOWS_ZONE = "W. Europe Standard Time"
 ORGANIZER = ("anna@berger-consulting.example", "Anna Berger")

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from typing import Any
 
-from planner.demo.ics import GOOGLE, OUTLOOK, render
-
+GOOGLE = "google"  # the calendar exported like Google Calendar does
+OUTLOOK = "outlook"  # the calendar exported like Outlook does
 ME = "anna@berger-consulting.example"
 TEAM = ("max.huber@berger-consulting.example", "lea.wolf@berger-consulting.example")
 
@@ -395,6 +395,8 @@ def _meetings() -> list[Meeting]:
 
 def calendars(anchor: date) -> dict[str, bytes]:
     """The demo's two calendars as .ics bytes: ``{"google": …, "outlook": …}``."""
+    from planner.demo.ics import render
+
     meetings = _meetings()
     return {
         name: render(name, [m for m in meetings if m.calendar == name], anchor)
