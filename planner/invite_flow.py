@@ -16,7 +16,8 @@ from planner.config import Config
 from planner.errors import NotSupportedError, UsageError
 from planner.i18n import _
 from planner.invite import Invitation
-from planner.model import Attendee, Geo, Purpose
+from planner.model import Attendee, Geo
+from planner.purpose import parse_purpose
 from planner.sentlog import PreparedInvite
 from planner.store import Store
 
@@ -81,7 +82,7 @@ def from_proposal(config: Config, store: Store, number: int, options: InviteOpti
         venue_name=venue["name"],
         venue_address=venue["address"],
         geo=Geo(venue["lat"], venue["lon"]),
-        purpose=_purpose(options.purpose or saved.get("purpose") or ""),
+        purpose=parse_purpose(options.purpose or saved.get("purpose") or ""),
         agenda=options.agenda,
         language=config.user["language"],
         reminder_minutes=config["invite"]["reminder_minutes"],
@@ -89,23 +90,11 @@ def from_proposal(config: Config, store: Store, number: int, options: InviteOpti
 
 
 def _default_title(kind: str, saved: dict[str, Any]) -> str:
-    from planner.slots import KIND_LABELS, MeetingKind
+    from planner.slots import kind_label
 
-    label = _(KIND_LABELS.get(MeetingKind(kind), "Meeting")) if kind else _("Meeting")
+    label = kind_label(kind) if kind else _("Meeting")
     name = saved.get("name") or saved["with"][0]
     return _("{kind} with {name}", kind=label, name=name)
-
-
-def _purpose(text: str) -> Purpose | None:
-    if not text:
-        return None
-    try:
-        return Purpose(text)
-    except ValueError:
-        choices = ", ".join(p.value for p in Purpose)
-        raise UsageError(
-            _("--purpose '{value}' is not one of {choices}", value=text, choices=choices)
-        ) from None
 
 
 def from_options(config: Config, options: InviteOptions) -> Invitation:
@@ -140,7 +129,7 @@ def from_options(config: Config, options: InviteOptions) -> Invitation:
         venue_name=venue_name,
         venue_address=venue_address,
         geo=geo,
-        purpose=_purpose(options.purpose),
+        purpose=parse_purpose(options.purpose),
         agenda=options.agenda,
         language=config.user["language"],
         reminder_minutes=config["invite"]["reminder_minutes"],

@@ -23,7 +23,6 @@ from planner.geo import Geocoder, Place, distance_km
 from planner.i18n import _
 from planner.model import Event, Geo, Interval, Mode, Purpose
 from planner.slots import (
-    KIND_LABELS,
     Anchor,
     MeetingKind,
     MeetingWindow,
@@ -34,6 +33,7 @@ from planner.slots import (
     fits,
     free_parts,
     gaps_from_config,
+    kind_label,
     kinds_for,
     last_in_person,
     local_day,
@@ -377,7 +377,7 @@ class Proposer:
 
 
 def _reason_kind(kind: MeetingKind, purpose: str) -> str:
-    label = _(KIND_LABELS[kind])
+    label = kind_label(kind)
     if purpose == Purpose.FIRST_CONTACT:
         return _("{kind} suits a first meeting", kind=label)
     if purpose == Purpose.DEAL_CLOSING:

@@ -206,3 +206,18 @@ def _routine(event: Event, emails: list[str], ledger: Ledger, config: Config) ->
         return PurposeResult(Purpose.ROUTINE, (evidence,))
     who = ", ".join(sorted({ledger.directory.unit(e) for e in emails}))
     return PurposeResult(Purpose.OTHER, (_("met {who} before", who=who),))
+
+
+def parse_purpose(text: str | Purpose | None) -> Purpose | None:
+    """A purpose given by name (``--purpose``); None for none; a clear error for a wrong one."""
+    if not text:
+        return None
+    try:
+        return Purpose(text)
+    except ValueError:
+        from planner.errors import UsageError
+
+        choices = ", ".join(p.value for p in Purpose)
+        raise UsageError(
+            _("--purpose '{value}' is not one of {choices}", value=text, choices=choices)
+        ) from None

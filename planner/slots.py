@@ -62,13 +62,22 @@ VENUE_FIT: Mapping[MeetingKind, tuple[tuple[VenueKind, ...], tuple[VenueKind, ..
     ),
     MeetingKind.DINNER: ((VenueKind.RESTAURANT,), (VenueKind.HOTEL_LOUNGE,)),
 }
-KIND_LABELS = {  # English source texts, translated where shown
-    MeetingKind.BREAKFAST: "Breakfast",
-    MeetingKind.COFFEE: "Coffee",
-    MeetingKind.LUNCH: "Business lunch",
-    MeetingKind.AFTER_WORK: "After-work drink",
-    MeetingKind.DINNER: "Dinner",
-}
+
+
+def kind_label(kind: MeetingKind | str) -> str:
+    """A kind of meeting as people say it, in the current language ("Business lunch")."""
+    from planner.i18n import _
+
+    labels = {
+        MeetingKind.BREAKFAST: _("Breakfast"),
+        MeetingKind.COFFEE: _("Coffee"),
+        MeetingKind.LUNCH: _("Business lunch"),
+        MeetingKind.AFTER_WORK: _("After-work drink"),
+        MeetingKind.DINNER: _("Dinner"),
+    }
+    return labels.get(kind, str(kind))  # type: ignore[call-overload]
+
+
 _VIRTUAL_WORDS = re.compile(
     r"https?://|\b(zoom|teams|webex|skype|google meet|meet\.google|call|telefon|phone|online)\b",
     re.I,

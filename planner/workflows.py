@@ -171,16 +171,9 @@ def propose_for(
 
 def _purpose(given: Purpose | str | None, email: str, session: Session, when: datetime) -> Purpose:
     """The purpose given, else a first contact for someone never met, else "other"."""
-    if given:
-        try:
-            return Purpose(given)
-        except ValueError:
-            from planner.errors import UsageError
-            from planner.i18n import _
+    from planner.purpose import parse_purpose
 
-            choices = ", ".join(p.value for p in Purpose)
-            raise UsageError(
-                _("--purpose '{value}' is not one of {choices}", value=given, choices=choices)
-            ) from None
+    if chosen := parse_purpose(given):
+        return chosen
     met = session.ledger.met_before([email.lower()], when)
     return Purpose.OTHER if met else Purpose.FIRST_CONTACT

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from planner.i18n import _, language
 from planner.model import Action, Mode, Purpose
+from planner.slots import kind_label
 
 if TYPE_CHECKING:
     from planner.proposals import Proposal
@@ -69,17 +70,6 @@ def action_label(action: Action) -> str:
         Action.KEEP: _("keep"),
         Action.CONSIDER_VIDEO: _("consider video"),
     }[action]
-
-
-def kind_label(kind: str) -> str:
-    """A proposal's kind of meeting (breakfast, coffee, lunch, after_work, dinner)."""
-    return {
-        "breakfast": _("Breakfast"),
-        "coffee": _("Coffee"),
-        "lunch": _("Business lunch"),
-        "after_work": _("After-work drink"),
-        "dinner": _("Dinner"),
-    }.get(kind, kind)
 
 
 def short_day(day: date) -> str:
