@@ -14,7 +14,9 @@ from planner.cli.common import (
     is_terminal,
     load_config,
     parse_week,
+    quiet,
 )
+from planner.i18n import _
 
 
 @click.command()
@@ -94,6 +96,14 @@ def week(
     if fmt == "html" and open_browser and output is None:
         output = _html_target(plan)
     emit(text, output)
+    if demo and not quiet():
+        click.echo(
+            _(
+                "Demo: sample calendars of Anna Berger, consultant in Munich; planned as of "
+                "Monday 07:00 of the week shown."
+            ),
+            err=True,
+        )
     if open_browser and fmt == "html" and output is not None:
         import webbrowser
 
