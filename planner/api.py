@@ -127,7 +127,7 @@ def plan_week(
             now=now,
             ledger=ledger,
             catalog=catalog,
-            free_busy=lambda email, s, e: counterpart_busy_from(providers, email, s, e),
+            free_busy=lambda emails, s, e: counterpart_busy_from(providers, emails, s, e),
             modes=classify_all(events, store),
             geocoder=Geocoder(config, catalog, store_factory=lambda: store) if catalog else None,
         )

@@ -215,23 +215,26 @@ def starts(part: Interval, duration: timedelta, step: timedelta) -> Iterator[dat
 
 
 def counterpart_busy_from(
-    providers: Iterable[Any], email: str, start: datetime, end: datetime
+    providers: Iterable[Any], email: str | Sequence[str], start: datetime, end: datetime
 ) -> list[Interval] | None:
-    """The counterpart's busy time from every provider that can look it up (``has_free_busy``),
-    merged; None when none could tell."""
+    """The busy time of one counterpart (or of several together: when any of them is busy),
+    merged from every provider that can look it up (``has_free_busy``), one request per
+    provider; None when none could tell."""
     from planner.errors import NotSupportedError
 
+    emails = [email] if isinstance(email, str) else list(email)
     found: list[Interval] = []
     known = False
     for provider in providers:
-        if not getattr(provider, "has_free_busy", False):
+        if not emails or not getattr(provider, "has_free_busy", False):
             continue
         try:
-            table = provider.free_busy([email], start, end)
+            table = provider.free_busy(emails, start, end)
         except NotSupportedError:
             continue
         known = True
-        found += table.get(email, table.get(email.lower(), []))
+        for address in emails:
+            found += table.get(address, table.get(address.lower(), []))
     return merge(found) if known else None
 
 

@@ -22,7 +22,8 @@ from planner.relations import Ledger
 if TYPE_CHECKING:
     from planner.proposals import Proposal
 
-FreeBusy = Callable[[str, datetime, datetime], Sequence[Interval] | None]
+# busy time of several people together (any of them busy), None when no calendar can tell
+FreeBusy = Callable[[Sequence[str], datetime, datetime], Sequence[Interval] | None]
 Modes = Mapping[tuple[str, str], Classification]
 TREND_WEEKS = 4
 PROPOSALS_PER_MEETING = 2
@@ -158,7 +159,7 @@ def _with_proposals(
         people = [
             p.email for p in item.event.people() if p.email.lower() != config.user["email"].lower()
         ]
-        busy = _counterpart_busy(people, start, end, free_busy)
+        busy = list(free_busy(people, start, end) or []) if free_busy and people else []
         place = counterpart_place(people, events, modes, config, now)
         located = proposer.locate(place) if place else None
         found = proposer.propose(
@@ -190,17 +191,6 @@ def _held(proposal: Proposal, event: Event) -> Event:
 def _next_quarter(moment: datetime) -> datetime:
     moment = moment.replace(second=0, microsecond=0)
     return moment + timedelta(minutes=(15 - moment.minute % 15) % 15)
-
-
-def _counterpart_busy(
-    people: Sequence[str], start: datetime, end: datetime, free_busy: FreeBusy | None
-) -> list[Interval]:
-    if free_busy is None:
-        return []
-    busy: list[Interval] = []
-    for email in people:
-        busy += free_busy(email, start, end) or []
-    return busy
 
 
 def counterpart_place(
