@@ -64,8 +64,11 @@ def test_demo_has_a_key_account_due_for_a_visit_and_a_balance(demo_week):
 
 
 def test_demo_proposes_slots_for_every_flagged_meeting(demo_week):
-    flagged = [e for e in demo_week["events"]
-               if (e["recommendation"] or {}).get("action") == "meet_in_person"]
+    flagged = [
+        e
+        for e in demo_week["events"]
+        if (e["recommendation"] or {}).get("action") == "meet_in_person"
+    ]
     assert len(flagged) >= 3
     slots = []
     for event in flagged:
@@ -85,8 +88,9 @@ def test_contacts_json_lists_the_ledger():
     assert rows["julia.meier@gmail.com"]["organisation"] is None  # free mail
     assert rows["tom.berg@alpenblick.example"]["organisation"] == "alpenblick.example"
     for row in data["contacts"]:
-        assert {"email", "organisation", "meetings", "in_person_meetings",
-                "last_in_person"} <= set(row)
+        assert {"email", "organisation", "meetings", "in_person_meetings", "last_in_person"} <= set(
+            row
+        )
 
 
 def test_contacts_never_met_and_due_filters():
@@ -97,8 +101,18 @@ def test_contacts_never_met_and_due_filters():
 
 
 def test_propose_json_shape_and_invite_from_it(tmp_path):
-    data = json.loads(run("propose", "--demo", "--with", "sven@krueger-design.example",
-                          "--week", WEEK, "--format", "json").stdout)
+    data = json.loads(
+        run(
+            "propose",
+            "--demo",
+            "--with",
+            "sven@krueger-design.example",
+            "--week",
+            WEEK,
+            "--format",
+            "json",
+        ).stdout
+    )
     assert 1 <= len(data["proposals"]) <= 3
     for p in data["proposals"]:
         assert set(p) >= {"start", "end", "kind", "venue", "travel_minutes", "score", "reasons"}
@@ -121,8 +135,20 @@ def test_propose_json_shape_and_invite_from_it(tmp_path):
 
 def test_invite_update_raises_sequence_and_cancel_cancels(tmp_path):
     first = tmp_path / "a.ics"
-    run("invite", "--demo", "--to", "bob@acme.example", "--title", "Lunch with Bob",
-        "--start", "2026-12-08T12:30", "--venue", "Trattoria Lehel", "--out", str(first))
+    run(
+        "invite",
+        "--demo",
+        "--to",
+        "bob@acme.example",
+        "--title",
+        "Lunch with Bob",
+        "--start",
+        "2026-12-08T12:30",
+        "--venue",
+        "Trattoria Lehel",
+        "--out",
+        str(first),
+    )
     uid = str(icalendar.Calendar.from_ical(first.read_bytes()).walk("VEVENT")[0]["UID"])
     second = tmp_path / "b.ics"
     run("invite", "--demo", "--update", uid, "--start", "2026-12-09T12:30", "--out", str(second))
@@ -137,8 +163,18 @@ def test_invite_update_raises_sequence_and_cancel_cancels(tmp_path):
 
 
 def test_invite_without_send_is_a_dry_run():
-    result = run("invite", "--demo", "--to", "bob@acme.example", "--title", "Coffee",
-                 "--start", "2026-12-08T10:00", "--location", "Café Frischhut")
+    result = run(
+        "invite",
+        "--demo",
+        "--to",
+        "bob@acme.example",
+        "--title",
+        "Coffee",
+        "--start",
+        "2026-12-08T10:00",
+        "--location",
+        "Café Frischhut",
+    )
     assert "text/calendar; method=REQUEST" in result.stdout
     assert "dry run" in result.stderr
 
@@ -152,17 +188,41 @@ def test_invite_needs_what_a_new_meeting_needs():
 def test_venues_browse_and_import(tmp_path):
     data = json.loads(run("venues", "--demo", "--kind", "cafe", "--format", "json").stdout)
     assert data["venues"] and {v["kind"] for v in data["venues"]} == {"cafe"}
-    sunday_night = json.loads(run("venues", "--demo", "--open-at", "2026-12-13T23:30",
-                                  "--format", "json").stdout)
+    sunday_night = json.loads(
+        run("venues", "--demo", "--open-at", "2026-12-13T23:30", "--format", "json").stdout
+    )
     names = {v["name"] for v in sunday_night["venues"]}
-    assert names < {v["name"] for v in json.loads(
-        run("venues", "--demo", "--format", "json").stdout)["venues"]}
+    assert names < {
+        v["name"] for v in json.loads(run("venues", "--demo", "--format", "json").stdout)["venues"]
+    }
     overpass = tmp_path / "export.json"
-    overpass.write_text(json.dumps({"elements": [
-        {"type": "node", "id": 1, "lat": 48.137, "lon": 11.575,
-         "tags": {"amenity": "cafe", "name": "Café Test", "opening_hours": "Mo-Fr 08:00-18:00"}},
-        {"type": "node", "id": 2, "lat": 48.14, "lon": 11.56, "tags": {"shop": "bakery"}},
-    ]}), encoding="utf-8")
+    overpass.write_text(
+        json.dumps(
+            {
+                "elements": [
+                    {
+                        "type": "node",
+                        "id": 1,
+                        "lat": 48.137,
+                        "lon": 11.575,
+                        "tags": {
+                            "amenity": "cafe",
+                            "name": "Café Test",
+                            "opening_hours": "Mo-Fr 08:00-18:00",
+                        },
+                    },
+                    {
+                        "type": "node",
+                        "id": 2,
+                        "lat": 48.14,
+                        "lon": 11.56,
+                        "tags": {"shop": "bakery"},
+                    },
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     target = tmp_path / "venues.csv"
     result = run("venues", "import", str(overpass), str(target))
     assert "wrote 1 venue " in result.output
@@ -171,8 +231,19 @@ def test_venues_browse_and_import(tmp_path):
 
 def test_init_writes_a_valid_config_once(tmp_path):
     target = tmp_path / "config.toml"
-    run("init", "--config", str(target), "--name", "Anna", "--email", "anna@firma.example",
-        "--timezone", "Europe/Vienna", "--ics", "~/cal.ics")
+    run(
+        "init",
+        "--config",
+        str(target),
+        "--name",
+        "Anna",
+        "--email",
+        "anna@firma.example",
+        "--timezone",
+        "Europe/Vienna",
+        "--ics",
+        "~/cal.ics",
+    )
     data = tomllib.loads(target.read_text(encoding="utf-8"))
     assert data["user"]["domains"] == ["firma.example"]
     assert data["calendars"][0]["path"] == "~/cal.ics"

@@ -22,8 +22,16 @@ def write_config(tmp_path, port: int, language: str = "en") -> str:
     return str(path)
 
 
-ARGS = ["--to", "bob@acme.example", "--title", "Mittagessen", "--start", "2026-12-08T12:30",
-        "--location", "Trattoria Lehel, Thierschstraße 12, 80538 München"]
+ARGS = [
+    "--to",
+    "bob@acme.example",
+    "--title",
+    "Mittagessen",
+    "--start",
+    "2026-12-08T12:30",
+    "--location",
+    "Trattoria Lehel, Thierschstraße 12, 80538 München",
+]
 
 
 def test_send_delivers_and_logs_then_update_and_cancel_follow(tmp_path, run_server):  # noqa: F811
@@ -41,13 +49,26 @@ def test_send_delivers_and_logs_then_update_and_cancel_follow(tmp_path, run_serv
     listing = CliRunner().invoke(main, ["invite", "--config", config, "--list"])
     uid = listing.output.split()[0]
     assert uid.endswith("@planner")
-    update = CliRunner().invoke(main, ["invite", "--config", config, "--update", uid[:8],
-                                       "--start", "2026-12-09T12:30", "--send"])
+    update = CliRunner().invoke(
+        main,
+        [
+            "invite",
+            "--config",
+            config,
+            "--update",
+            uid[:8],
+            "--start",
+            "2026-12-09T12:30",
+            "--send",
+        ],
+    )
     assert update.exit_code == 0, update.output
     cancel = CliRunner().invoke(main, ["invite", "--config", config, "--cancel", uid, "--send"])
     assert cancel.exit_code == 0, cancel.output
-    methods = [email.message_from_bytes(raw).get_payload()[0].get_payload()[2]
-               .get_param("method") for _, raw, _ in inbox.messages]
+    methods = [
+        email.message_from_bytes(raw).get_payload()[0].get_payload()[2].get_param("method")
+        for _, raw, _ in inbox.messages
+    ]
     assert methods == ["REQUEST", "REQUEST", "CANCEL"]
 
 
