@@ -249,3 +249,27 @@ def test_init_writes_a_valid_config_once(tmp_path):
     assert data["calendars"][0]["path"] == "~/cal.ics"
     again = CliRunner().invoke(main, ["init", "--config", str(target)])
     assert again.exit_code == 2 and "already exists" in again.output
+
+
+def test_venues_import_writes_to_the_data_dir_by_default(tmp_path, isolated_home):
+    overpass = tmp_path / "muenchen.json"
+    overpass.write_text(
+        json.dumps(
+            {
+                "elements": [
+                    {
+                        "type": "node",
+                        "id": 1,
+                        "lat": 48.137,
+                        "lon": 11.575,
+                        "tags": {"amenity": "bar", "name": "Bar Test"},
+                    },
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    result = run("venues", "import", str(overpass))
+    target = isolated_home / "data" / "venues" / "muenchen.csv"
+    assert "Bar Test" in target.read_text(encoding="utf-8")
+    assert f'[venues] files = ["{target}"]' in result.output

@@ -8,6 +8,7 @@ import click
 
 from planner.cli import common_options
 from planner.cli.common import config_option, emit, is_terminal, parse_datetime
+from planner.i18n import _
 
 
 @click.group(invoke_without_command=True)
@@ -88,14 +89,24 @@ def _load(config_path: Path | None) -> object:
 
 @venues.command("import")
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path), required=False)
 @common_options
-def import_(source: Path, target: Path) -> None:
+def import_(source: Path, target: Path | None) -> None:
     """Convert OpenStreetMap data (Overpass JSON or .osm.pbf) into a venue catalog.
 
-    TARGET ends in .toml or .csv. Add it to [venues] files in the config to use it.
+    TARGET ends in .toml or .csv (default: venues/<name>.csv in the data directory). Add it to
+    [venues] files in the config to use it. The tag mapping is documented in
+    planner/osm_import.py.
+
+    \b
+    Example:
+      planner venues import oberbayern-latest.osm.pbf ~/.config/planner/venues.csv
     """
     from planner.osm_import import import_osm
+    from planner.paths import data_dir
+
+    if target is None:
+        target = data_dir() / "venues" / f"{source.name.split('.')[0]}.csv"
 
     count = import_osm(source, target)
     from planner.i18n import ngettext
@@ -108,3 +119,4 @@ def import_(source: Path, target: Path) -> None:
             path=target,
         )
     )
+    click.echo(_('to use it, add it to the config: [venues] files = ["{path}"]', path=target))
