@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from planner.cli import common_options
-from planner.cli.common import emit, is_terminal, parse_date
+from planner.cli.common import emit, is_terminal, output_option, parse_date
 
 
 @click.command()
@@ -24,12 +24,7 @@ from planner.cli.common import emit, is_terminal, parse_date
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file instead of the terminal.",
-)
+@output_option
 @common_options
 def classify(
     sources: tuple[str, ...],

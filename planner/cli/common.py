@@ -24,6 +24,21 @@ def config_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+def demo_option(
+    help: str = "Use the built-in demo calendars (offline).",
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option("--demo", is_flag=True, help=help)
+
+
+def output_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--output",
+        "-o",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write to this file instead of the terminal.",
+    )(func)
+
+
 def load_config(config_path: Path | None) -> Any:
     """Load and validate the config; apply its language unless --lang was given."""
     from planner import config, paths

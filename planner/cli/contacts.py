@@ -7,23 +7,25 @@ from pathlib import Path
 import click
 
 from planner.cli import common_options
-from planner.cli.common import config_option, emit, is_terminal, planner_context
+from planner.cli.common import (
+    config_option,
+    demo_option,
+    emit,
+    is_terminal,
+    output_option,
+    planner_context,
+)
 
 
 @click.command()
-@click.option("--demo", is_flag=True, help="Use the built-in demo calendars (offline).")
+@demo_option()
 @config_option
 @click.option("--never-met", is_flag=True, help="Only counterparts never met in person.")
 @click.option("--due", is_flag=True, help="Only key accounts due for a visit.")
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file instead of the terminal.",
-)
+@output_option
 @common_options
 def contacts(
     demo: bool, config_path: Path | None, never_met: bool, due: bool, fmt: str, output: Path | None

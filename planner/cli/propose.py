@@ -7,11 +7,18 @@ from pathlib import Path
 import click
 
 from planner.cli import common_options
-from planner.cli.common import config_option, emit, is_terminal, parse_week, planner_context
+from planner.cli.common import (
+    config_option,
+    demo_option,
+    emit,
+    is_terminal,
+    parse_week,
+    planner_context,
+)
 
 
 @click.command()
-@click.option("--demo", is_flag=True, help="Use the built-in demo calendars (offline).")
+@demo_option()
 @config_option
 @click.option("--with", "email", required=True, metavar="EMAIL", help="The counterpart.")
 @click.option(

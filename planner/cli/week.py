@@ -10,9 +10,11 @@ from planner.cli import common_options
 from planner.cli.common import (
     apply_language,
     config_option,
+    demo_option,
     emit,
     is_terminal,
     load_config,
+    output_option,
     parse_week,
     quiet,
 )
@@ -20,7 +22,7 @@ from planner.i18n import _
 
 
 @click.command()
-@click.option("--demo", is_flag=True, help="Use the built-in demo calendars (offline).")
+@demo_option()
 @config_option
 @click.option("--week", "week", metavar="YYYY-Www", help="ISO week, e.g. 2026-W49.")
 @click.option("--start", "start", metavar="DATE", help="First day of the plan, e.g. 2026-12-07.")
@@ -32,12 +34,7 @@ from planner.i18n import _
     show_default=True,
     help="Output format.",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file instead of the terminal.",
-)
+@output_option
 @click.option(
     "--open",
     "open_browser",
