@@ -21,3 +21,23 @@ def isolated_home(tmp_path_factory, monkeypatch):
     i18n.set_language("en")
     yield home
     i18n.set_language("en")
+
+
+@pytest.fixture
+def google():
+    """A fake Google Calendar API on 127.0.0.1 (tests/fakes/google_server.py)."""
+    from tests.fakes.google_server import FakeGoogle
+
+    with FakeGoogle() as fake:
+        yield fake
+
+
+@pytest.fixture
+def graph(monkeypatch):
+    """A fake Microsoft Graph and token endpoint on 127.0.0.1, msal pointed at it."""
+    from tests.fakes.graph_server import start_graph_server, use_loopback_msal
+
+    server = start_graph_server()
+    use_loopback_msal(monkeypatch, server)
+    yield server
+    server.stop()

@@ -16,20 +16,16 @@ import subprocess
 import sys
 import threading
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 from planner.cli import main
-from tests.fakes.google_server import READ_SCOPE, FakeGoogle
+from tests.fakes.google_server import READ_SCOPE
 from tests.fakes.graph_server import (
-    GraphServer,
     config_entry,
     sign_in,
-    start_graph_server,
-    use_loopback_msal,
 )
 from tests.test_cli_providers import (
     TEAMS,
@@ -44,20 +40,6 @@ from tests.test_cli_providers import (
 pytestmark = pytest.mark.slow
 
 TIMEOUT = 60
-
-
-@pytest.fixture
-def google() -> Iterator[FakeGoogle]:
-    with FakeGoogle() as fake:
-        yield fake
-
-
-@pytest.fixture
-def graph(monkeypatch: pytest.MonkeyPatch) -> Iterator[GraphServer]:
-    server = start_graph_server()
-    use_loopback_msal(monkeypatch, server)
-    yield server
-    server.stop()
 
 
 def run(*args: str) -> Result:

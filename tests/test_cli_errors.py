@@ -83,21 +83,7 @@ def test_one_broken_event_among_good_ones_loads_the_good_ones(tmp_path):
         "DTSTART;TZID=Europe/Berlin:2026-12-03 10:00\r\nSUMMARY:Broken\r\nEND:VEVENT\r\n"
     )
     path.write_text(calendar(GOOD.format(n=2), broken, GOOD.format(n=4)), encoding="utf-8")
-    result = CliRunner().invoke(
-        main,
-        [
-            "classify",
-            str(path),
-            "--from",
-            "2026-12-01",
-            "--to",
-            "2026-12-31",
-            "--timezone",
-            "Europe/Berlin",
-            "--format",
-            "json",
-        ],
-    )
+    result = classify(str(path), "--format", "json")
     assert result.exit_code == 0, result.output
     titles = [e["title"] for e in json.loads(result.stdout)["events"]]
     assert titles == ["Good 2", "Good 4"]
@@ -116,21 +102,7 @@ def test_unknown_tzid_is_read_in_the_users_zone_with_a_warning(tmp_path):
         ),
         encoding="utf-8",
     )
-    result = CliRunner().invoke(
-        main,
-        [
-            "classify",
-            str(path),
-            "--from",
-            "2026-12-01",
-            "--to",
-            "2026-12-31",
-            "--timezone",
-            "Europe/Berlin",
-            "--format",
-            "json",
-        ],
-    )
+    result = classify(str(path), "--format", "json")
     assert result.exit_code == 0, result.output
     events = json.loads(result.stdout)["events"]
     assert events[0]["start"] == "2026-12-03T10:00:00+01:00"

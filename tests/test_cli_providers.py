@@ -24,11 +24,8 @@ from planner.cli import main
 from planner.model import Attendee, Event
 from tests.fakes.google_server import OWNER, FakeGoogle
 from tests.fakes.graph_server import (
-    GraphServer,
     config_entry,
     sign_in,
-    start_graph_server,
-    use_loopback_msal,
 )
 from tests.radicale_server import RadicaleServer, radicale_server
 
@@ -207,18 +204,7 @@ def event_requests(fake: FakeGoogle) -> list[Any]:
 
 
 # -- servers ------------------------------------------------------------------------------------
-@pytest.fixture
-def google() -> Iterator[FakeGoogle]:
-    with FakeGoogle() as fake:
-        yield fake
-
-
-@pytest.fixture
-def graph(monkeypatch: pytest.MonkeyPatch) -> Iterator[GraphServer]:
-    server = start_graph_server()
-    use_loopback_msal(monkeypatch, server)
-    yield server
-    server.stop()
+# `google` (a FakeGoogle) and `graph` (a fake Graph with msal on loopback): tests/conftest.py
 
 
 @pytest.fixture(scope="module")
