@@ -22,10 +22,10 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from planner.config import SourceConfig
+from planner.schema import SourceConfig
 from planner.store import Store
 from providers.base import ProviderContext, create
-from tests.radicale_server import radicale_server
+from tests.providers.radicale_server import radicale_server
 
 TZ = ZoneInfo("Europe/Berlin")
 WEEK = datetime(2026, 12, 7, tzinfo=TZ)

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_history import NOW, bench_config, generate
 
-from planner.relations import Ledger
+from planner.judge.relations import Ledger
 from planner.store import open_store
 
 BUDGET_SECONDS = 0.5

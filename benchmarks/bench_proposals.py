@@ -18,9 +18,9 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from planner.config import default_config
+from planner.meet.proposals import Proposer
+from planner.meet.venues import Catalog, Venue, VenueKind
 from planner.model import Event, Geo, Interval, Purpose
-from planner.proposals import Proposer
-from planner.venues import Catalog, Venue, VenueKind
 
 TZ = ZoneInfo("Europe/Berlin")
 START = datetime(2027, 3, 1, tzinfo=TZ)  # a Monday

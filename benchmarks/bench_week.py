@@ -166,12 +166,12 @@ import time
 from datetime import date, datetime
 t0 = time.perf_counter()
 from planner import api
-from planner.classify import classify
+from planner.judge.mode import classify
 from planner.render import render_week
-from planner.relations import Ledger
-from planner.sources import context_for
+from planner.judge.relations import Ledger
+from planner.calendar.sources import context_for
 from planner.store import open_store
-from planner.venues import catalog_from_config
+from planner.meet.venues import catalog_from_config
 from planner.weekly import build_plan, read_window
 t1 = time.perf_counter()
 config = api.load_config({str(config_path)!r})
@@ -182,7 +182,7 @@ events = api.read_events(config, *read_window(config, first, now), store=store)
 t2 = time.perf_counter()
 modes = [classify(e) for e in events]
 t3 = time.perf_counter()
-from planner.index_modes import classify_all
+from planner.judge.cache import classify_all
 classify_all(events, store)
 tc = time.perf_counter()
 classify_all(events, store)
@@ -190,7 +190,7 @@ tc2 = time.perf_counter()
 context = context_for(config, store)
 ledger = Ledger.open(store, config, user_emails=context.user_emails)
 tl = time.perf_counter()
-from planner.geo import Geocoder
+from planner.meet.geo import Geocoder
 catalog = catalog_from_config(config)
 geocoder = Geocoder(config, catalog, store_factory=lambda: store)
 modes = classify_all(events, store)
@@ -202,7 +202,7 @@ t6 = time.perf_counter()
 print(f"  imports            {{t1 - t0:.3f}} s")
 print(f"  read events        {{t2 - t1:.3f}} s  ({{len(events)}}; config, index lookup, decode)")
 print(f"  classify all       {{t3 - t2:.3f}} s")
-print(f"  classify (cached)  {{tc2 - tc:.3f}} s  (planner.index_modes, as the plan uses it)")
+print(f"  classify (cached)  {{tc2 - tc:.3f}} s  (planner.judge.cache, as the plan uses it)")
 print(f"  plan               {{t5 - tl:.3f}} s  (ledger, purpose, balance, proposals; places and")
 print("                                modes from the state database as in planner week)")
 print(f"  render json        {{t6 - t5:.3f}} s")

@@ -26,7 +26,7 @@ from planner.plan import WeeklyPlan
 from planner.store import Store, open_store
 
 if TYPE_CHECKING:
-    from planner.venues import Venue
+    from planner.meet.venues import Venue
 
 __all__ = [
     "browse_venues",
@@ -66,8 +66,8 @@ def read_events(
 
     ``progress``, when given, is called with a one-line message as each calendar is read.
     """
-    from planner.sources import context_for, open_providers
-    from planner.sources import read_events as read
+    from planner.calendar.sources import context_for, open_providers
+    from planner.calendar.sources import read_events as read
     from planner.workflows import calendar_progress
 
     providers = open_providers(config, context_for(config, store))
@@ -96,13 +96,13 @@ def plan_week(
     ``progress``, when given, is called with a one-line message as each phase begins (reading
     a calendar, building the contact ledger), for a progress display.
     """
-    from planner.geo import Geocoder
-    from planner.index_modes import classify_all
-    from planner.relations import Ledger
-    from planner.slots import counterpart_busy_from
-    from planner.sources import context_for, open_providers
-    from planner.sources import read_events as read
-    from planner.venues import catalog_from_config
+    from planner.calendar.sources import context_for, open_providers
+    from planner.calendar.sources import read_events as read
+    from planner.judge.cache import classify_all
+    from planner.judge.relations import Ledger
+    from planner.meet.geo import Geocoder
+    from planner.meet.slots import counterpart_busy_from
+    from planner.meet.venues import catalog_from_config
     from planner.weekly import build_plan, read_window
     from planner.workflows import calendar_progress
 
@@ -138,7 +138,7 @@ def plan_week(
 
 def classify_events(events: Sequence[Event]) -> list[tuple[Event, Classification]]:
     """Each event with its mode and the evidence for it."""
-    from planner.classify import classify
+    from planner.judge.mode import classify
 
     return [(event, classify(event)) for event in events]
 
@@ -184,9 +184,9 @@ def browse_venues(
     """Venues of the configured catalog, nearest first, and an attribution line to show
     (non-empty when an online geocoder located ``near``)."""
     from planner.errors import UsageError
-    from planner.geo import ATTRIBUTION, Geocoder
     from planner.i18n import _
-    from planner.venues import browse, catalog_from_config
+    from planner.meet.geo import ATTRIBUTION, Geocoder
+    from planner.meet.venues import browse, catalog_from_config
 
     catalog = catalog_from_config(config)
     point, attribution = None, ""

@@ -9,15 +9,16 @@ from __future__ import annotations
 import logging
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from planner.errors import ConfigError
+from planner import registry
+from planner.errors import ConfigError, ProviderNotFound
 from planner.i18n import _
-from planner.schema import Field, parse_time_range, validate_table
+from planner.schema import Field, SourceConfig, parse_time_range, validate_table
 
 log = logging.getLogger("planner")
 
@@ -96,7 +97,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
     "travel": {
         "mode": Field(str, "transit"),
         "buffer_minutes": Field(int, 15),
-        # 0 (overhead: -1) keeps the built-in model of the mode (planner.geo.MODES)
+        # 0 (overhead: -1) keeps the built-in model of the mode (planner.meet.geo.MODES)
         "speed_kmh": Field(float, 0.0),
         "detour_factor": Field(float, 0.0),
         "overhead_minutes": Field(int, -1),
@@ -136,15 +137,6 @@ CALENDAR_FIELDS: dict[str, Field] = {
     "provider": Field(str, required=True),
     "enabled": Field(bool, True),
 }
-
-
-@dataclass(frozen=True)
-class SourceConfig:
-    """One ``[[calendars]]`` entry: a name, a provider and that provider's options."""
-
-    name: str
-    provider: str
-    options: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -245,8 +237,6 @@ def _flatten_sections(data: Mapping[str, Any], problems: list[str]) -> dict[str,
 
 
 def _calendars(entries: Any, problems: list[str], warnings: list[str]) -> tuple[SourceConfig, ...]:
-    from providers.base import ProviderNotFound, provider_class
-
     if not isinstance(entries, list):
         problems.append(_("'calendars' must be a list of [[calendars]] tables"))
         return ()
@@ -269,7 +259,7 @@ def _calendars(entries: Any, problems: list[str], warnings: list[str]) -> tuple[
         if found:
             continue
         try:
-            cls = provider_class(values["provider"])
+            cls = registry.load(values["provider"])
         except ProviderNotFound as exc:
             problems.append(_("{where} key 'provider': {error}", where=where, error=exc))
             continue

@@ -60,3 +60,7 @@ class UsageError(PlannerError):
     """The request itself is contradictory or incomplete."""
 
     exit_code = 2
+
+
+class ProviderNotFound(PlannerError):
+    """No provider is installed under that name, or its dependencies are missing."""

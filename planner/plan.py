@@ -21,8 +21,8 @@ from planner.model import (
 )
 
 if TYPE_CHECKING:
-    from planner.proposals import Proposal
-    from planner.recommend import Balance, DueVisit
+    from planner.judge.recommend import Balance, DueVisit
+    from planner.meet.proposals import Proposal
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +123,7 @@ def assess(
         if modes and event.key in modes:
             classification = modes[event.key]
         else:
-            from planner.classify import classify  # lazy: its patterns take a while to compile
+            from planner.judge.mode import classify  # lazy: its patterns take a while to compile
 
             classification = classify(event)
         items.append(

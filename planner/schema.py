@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import time
 from typing import Any
 
@@ -113,3 +113,12 @@ def validate_table(
             problems.append(_("{where} key '{key}' is required", where=where, key=key))
         values.setdefault(key, field.default)
     return values, problems, warnings
+
+
+@dataclass(frozen=True)
+class SourceConfig:
+    """One ``[[calendars]]`` entry: a name, a provider and that provider's options."""
+
+    name: str
+    provider: str
+    options: Mapping[str, Any] = field(default_factory=dict)

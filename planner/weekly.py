@@ -1,7 +1,7 @@
 """The week's judgement, put together: mode, purpose, recommendation and proposals for every
 event, the balance against the target, and the key accounts due for a visit.
 
-Pure over already read events and an opened ledger (:class:`planner.relations.Ledger`);
+Pure over already read events and an opened ledger (:class:`planner.judge.relations.Ledger`);
 :func:`planner.api.plan_week` reads the calendars and opens the ledger.
 """
 
@@ -13,14 +13,14 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from planner.config import Config
+from planner.judge.purpose import determine_purpose
+from planner.judge.recommend import balance, due_for_visit, recommend
+from planner.judge.relations import Ledger
 from planner.model import Action, Classification, Event, Interval, Mode, Purpose
 from planner.plan import PlannedEvent, WeeklyPlan, assess, week_bounds, week_stats
-from planner.purpose import determine_purpose
-from planner.recommend import balance, due_for_visit, recommend
-from planner.relations import Ledger
 
 if TYPE_CHECKING:
-    from planner.proposals import Proposal
+    from planner.meet.proposals import Proposal
 
 # busy time of several people together (any of them busy), None when no calendar can tell
 FreeBusy = Callable[[Sequence[str], datetime, datetime], Sequence[Interval] | None]
@@ -60,13 +60,13 @@ def build_plan(
 ) -> WeeklyPlan:
     """The plan for the week of ``first_day``; ``events`` span :func:`read_window`.
 
-    ``catalog`` (a :class:`planner.venues.Catalog`) enables proposals for meetings flagged
+    ``catalog`` (a :class:`planner.meet.venues.Catalog`) enables proposals for meetings flagged
     ``meet_in_person``; ``free_busy`` looks up a counterpart's busy time where a calendar
     service can. ``modes`` may bring the classifications along (e.g. from a cache);
-    ``geocoder`` (a :class:`planner.geo.Geocoder`) may remember places between runs.
+    ``geocoder`` (a :class:`planner.meet.geo.Geocoder`) may remember places between runs.
     """
     if modes is None:
-        from planner.classify import classify
+        from planner.judge.mode import classify
 
         modes = {e.key: classify(e) for e in events}
     update_ledger(ledger, events, modes, config, now)
@@ -135,7 +135,7 @@ def _with_proposals(
     week: tuple[datetime, datetime],
     geocoder: object | None = None,
 ) -> list[PlannedEvent]:
-    from planner.proposals import Proposer
+    from planner.meet.proposals import Proposer
 
     result = []
     taken: list[Event] = []  # slots already proposed for another meeting: held for it

@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING, Any
 
 from planner.config import Config
 from planner.i18n import _
+from planner.judge.contacts import ContactRow
+from planner.judge.relations import Ledger
 from planner.model import Classification, Event, Purpose
-from planner.relations import ContactRow, Ledger
 from planner.store import Store
 
 if TYPE_CHECKING:
-    from planner.proposals import Proposal
+    from planner.meet.proposals import Proposal
     from providers.base import CalendarProvider
 
 
@@ -39,7 +40,7 @@ def calendar_progress(
     progress: Callable[[str], None] | None,
 ) -> Callable[[str], None] | None:
     """Turn ``progress`` (one-line messages) into the per-calendar callback of
-    :func:`planner.sources.read_events`, which passes the calendar's name."""
+    :func:`planner.calendar.sources.read_events`, which passes the calendar's name."""
     if progress is None:
         return None
     report = progress
@@ -58,7 +59,7 @@ def open_session(
 
     ``progress``, when given, is called with a one-line message as each phase begins.
     """
-    from planner.sources import context_for, open_providers, read_events
+    from planner.calendar.sources import context_for, open_providers, read_events
     from planner.weekly import update_ledger
 
     context = context_for(config, store)
@@ -68,7 +69,7 @@ def open_session(
         events = read_events(providers, start, max(until or now, now), calendar_progress(progress))
         if progress:
             progress(_("Building the contact ledger"))
-        from planner.index_modes import classify_all
+        from planner.judge.cache import classify_all
 
         modes = classify_all(events, store)
         ledger = Ledger.open(store, config, user_emails=context.user_emails)
@@ -89,8 +90,8 @@ def contacts_report(
     due: bool = False,
     progress: Callable[[str], None] | None = None,
 ) -> list[ContactRow]:
-    """The ledger's counterparts, most meetings first (see :func:`planner.relations.contacts`)."""
-    from planner.relations import contacts
+    """The ledger's counterparts, most meetings first (:func:`planner.judge.contacts.contacts`)."""
+    from planner.judge.contacts import contacts
 
     session = open_session(config, store, now=now, progress=progress)
     session.close()
@@ -131,9 +132,9 @@ def propose_for(
     """Slot-and-venue pairs to meet ``email`` in the week of ``first_day`` (or the next
     ``[slots] days_ahead`` days), best first. Their busy time is respected where a calendar
     service can tell it; a place where they were met before counts as theirs."""
-    from planner.proposals import propose
-    from planner.slots import ahead_window, counterpart_busy_from
-    from planner.venues import catalog_from_config
+    from planner.meet.proposals import propose
+    from planner.meet.slots import ahead_window, counterpart_busy_from
+    from planner.meet.venues import catalog_from_config
     from planner.weekly import counterpart_place, week_bounds
 
     if first_day is not None:
@@ -171,7 +172,7 @@ def propose_for(
 
 def _purpose(given: Purpose | str | None, email: str, session: Session, when: datetime) -> Purpose:
     """The purpose given, else a first contact for someone never met, else "other"."""
-    from planner.purpose import parse_purpose
+    from planner.judge.purpose import parse_purpose
 
     if chosen := parse_purpose(given):
         return chosen

@@ -9,31 +9,21 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from importlib import import_module
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 from zoneinfo import ZoneInfo
 
-from planner.errors import NotSupportedError, PlannerError
+from planner import registry
+from planner.errors import NotSupportedError, ProviderNotFound
 from planner.i18n import _
 from planner.model import Calendar, Event, Interval
 from planner.schema import Field
 
 if TYPE_CHECKING:
-    from planner.config import SourceConfig
+    from planner.schema import SourceConfig
     from planner.store import Store
 
-GROUP = "planner.providers"
-
-# Used only when the distribution's entry points are not installed (running from a source tree).
-_BUILTINS = {
-    "ics": "providers.ics:IcsProvider",
-    "memory": "providers.memory:MemoryProvider",
-    "google": "providers.google:GoogleProvider",
-    "outlook": "providers.outlook:OutlookProvider",
-    "caldav": "providers.caldav:CalDavProvider",
-}
+GROUP = registry.GROUP
 
 
 @dataclass
@@ -130,37 +120,16 @@ class CalendarProvider(ABC):
         raise NotSupportedError(_("provider '{name}' needs no sign-in", name=cls.name))
 
 
-class ProviderNotFound(PlannerError):
-    """No provider is installed under that name, or its dependencies are missing."""
-
-
 def available() -> dict[str, str]:
     """Provider name → ``module:Class`` for every registered provider."""
-    found = dict(_BUILTINS)
-    for ep in entry_points(group=GROUP):
-        found[ep.name] = ep.value
-    return found
+    return registry.available()
 
 
 def provider_class(name: str) -> type[CalendarProvider]:
     """Load the provider class registered as ``name`` (imports only that provider's module)."""
-    target = available().get(name)
-    if target is None:
-        names = ", ".join(sorted(available()))
-        raise ProviderNotFound(
-            _("unknown provider '{name}' (installed: {names})", name=name, names=names)
-        )
-    module_name, _sep, attr = target.partition(":")
-    try:
-        module = import_module(module_name)
-    except ModuleNotFoundError as exc:
-        missing = exc.name or module_name
-        raise ProviderNotFound(
-            _("provider '{name}' needs the Python package '{package}'", name=name, package=missing),
-            hint=_("install it with: pip install {package}", package=missing),
-        ) from None
-    cls = getattr(module, attr)
+    cls = registry.load(name)
     if not (isinstance(cls, type) and issubclass(cls, CalendarProvider)):
+        target = registry.available()[name]
         raise ProviderNotFound(
             _("provider '{name}' ({target}) is not a CalendarProvider", name=name, target=target)
         )

@@ -39,7 +39,7 @@ from providers.caldav_support import (
 )
 
 if TYPE_CHECKING:
-    from planner.config import SourceConfig
+    from planner.schema import SourceConfig
 
 __all__ = [
     "DEFAULT_PASSWORD_ENV",
@@ -166,7 +166,7 @@ class CalDavProvider(CalendarProvider):
         self, remote: _Remote, href: str, data: str, start: datetime, end: datetime
     ) -> list[Event]:
         """The occurrences in one calendar object; a broken object is skipped with a warning."""
-        from planner.ical import events_from_ics
+        from planner.calendar.ical import events_from_ics
 
         where = f"{self.source.name}: {href}"
         try:
@@ -289,7 +289,7 @@ class CalDavProvider(CalendarProvider):
         resource. A concurrent change on the server between reading and
         writing raises :class:`ProviderError` (HTTP 412) instead of overwriting it.
         """
-        from planner.ical import event_to_ics
+        from planner.calendar.ical import event_to_ics
 
         remote = self._write_target()
         body = event_to_ics(event)

@@ -25,7 +25,7 @@ from providers.google_auth import DEFAULT_API_URL, Conflict, GoogleClient, SyncT
 from providers.google_map import event_id_for, item_bounds, to_event, to_google, working_location
 
 if TYPE_CHECKING:
-    from planner.config import SourceConfig
+    from planner.schema import SourceConfig
 
 log = logging.getLogger("planner")
 

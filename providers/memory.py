@@ -15,7 +15,7 @@ from planner.model import Calendar, Event, Interval, Status
 from providers.base import CalendarProvider, ProviderContext
 
 if TYPE_CHECKING:
-    from planner.config import SourceConfig
+    from planner.schema import SourceConfig
 
 
 class MemoryProvider(CalendarProvider):

@@ -40,7 +40,7 @@ from providers.outlook_auth import (
 )
 
 if TYPE_CHECKING:
-    from planner.config import SourceConfig
+    from planner.schema import SourceConfig
     from planner.store import Store
 
 __all__ = ["OutlookProvider", "authorize", "transaction_id"]

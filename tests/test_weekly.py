@@ -7,10 +7,10 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from planner.config import default_config
+from planner.judge.relations import Ledger
+from planner.meet.venues import demo_catalog
 from planner.model import Action, Attendee, Event, Interval, Mode, Response
-from planner.relations import Ledger
 from planner.store import Store
-from planner.venues import demo_catalog
 from planner.weekly import build_plan, costs_travel
 
 TZ = ZoneInfo("Europe/Berlin")

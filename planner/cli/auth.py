@@ -37,8 +37,8 @@ def auth(
       planner auth google
       planner auth outlook --no-browser      # device code, works over SSH
     """
+    from planner.calendar.sources import context_for
     from planner.errors import UsageError
-    from planner.sources import context_for
     from providers.base import provider_class
 
     config = load_config(config_path)

@@ -20,8 +20,8 @@ def calendars(config_path: Path | None) -> None:
     A source that fails shows its error; the others are still listed. Exits with status 1
     when any source failed.
     """
-    from planner.calendars import list_all
-    from planner.sources import context_for
+    from planner.calendar.listing import list_all
+    from planner.calendar.sources import context_for
 
     config = load_config(config_path)
     failed = False

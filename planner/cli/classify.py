@@ -46,8 +46,8 @@ def classify(
     from zoneinfo import ZoneInfo
 
     from planner import api
+    from planner.calendar.zones import local_zone_name
     from planner.render.events import events_json, events_table
-    from planner.timezones import local_zone_name
 
     zone = timezone or local_zone_name()
     tz = ZoneInfo(zone) if _valid_zone(zone) else ZoneInfo("UTC")

@@ -82,9 +82,9 @@ def invite(
       planner invite --update 3f2a --start 2026-12-09T12:30 --send
       planner invite --cancel 3f2a --send
     """
-    from planner import invite_flow
+    from planner import invitations as invite_flow
     from planner.errors import UsageError
-    from planner.mail import render_message
+    from planner.invite.mail import render_message
 
     config, store = _setup(demo, config_path)
     if list_sent:
@@ -165,7 +165,7 @@ def _setup(demo: bool, config_path: Path | None) -> tuple[object, object]:
 
 
 def _list(store: object) -> None:
-    from planner.sentlog import recent
+    from planner.invite.sentlog import recent
 
     for record in recent(store):  # type: ignore[arg-type]
         state = _("cancelled") if record.cancelled else _("seq {number}", number=record.sequence)

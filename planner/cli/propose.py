@@ -57,7 +57,7 @@ def propose(
     from datetime import date
 
     from planner.cli.progress import progress_display
-    from planner.invite_flow import save_proposals
+    from planner.invitations import save_proposals
     from planner.render.json import dumps
     from planner.render.proposals import proposals_table
     from planner.workflows import propose_for

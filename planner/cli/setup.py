@@ -82,8 +82,8 @@ def init(
     import tomllib
 
     from planner import config, paths
+    from planner.calendar.zones import local_zone_name
     from planner.paths import write_atomic
-    from planner.timezones import local_zone_name
 
     target = config_path or paths.config_path()
     if target.exists() and not force:

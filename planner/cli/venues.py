@@ -96,13 +96,13 @@ def import_(source: Path, target: Path | None) -> None:
 
     TARGET ends in .toml or .csv (default: venues/<name>.csv in the data directory). Add it to
     [venues] files in the config to use it. The tag mapping is documented in
-    planner/osm_import.py.
+    planner/meet/osm.py.
 
     \b
     Example:
       planner venues import oberbayern-latest.osm.pbf ~/.config/planner/venues.csv
     """
-    from planner.osm_import import import_osm
+    from planner.meet.osm import import_osm
     from planner.paths import data_dir
 
     if target is None:

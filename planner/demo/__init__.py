@@ -7,6 +7,18 @@ companies and e-mail domains are invented (``.example`` domains).
 
 from __future__ import annotations
 
-from planner.demo.persona import CONFIG, calendars
+from datetime import date
+
+from planner.demo.ics import render
+from planner.demo.persona import CONFIG, GOOGLE, OUTLOOK, meetings
 
 __all__ = ["CONFIG", "calendars"]
+
+
+def calendars(anchor: date) -> dict[str, bytes]:
+    """The demo's two calendars as .ics bytes: ``{"google": …, "outlook": …}``."""
+    everything = meetings()
+    return {
+        name: render(name, [m for m in everything if m.calendar == name], anchor)
+        for name in (GOOGLE, OUTLOOK)
+    }

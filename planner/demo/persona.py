@@ -52,7 +52,7 @@ class Meeting:
         return anchor + timedelta(weeks=self.week, days=self.weekday)
 
 
-def _meetings() -> list[Meeting]:
+def meetings() -> list[Meeting]:
     m, t, team = Meeting, time, TEAM
     spatenhaus = "Restaurant Spatenhaus, Residenzstraße 12, 80333 München"
     huber = ("kanzlei@stb-huber.example",), ("Steuerkanzlei Huber",)
@@ -143,14 +143,3 @@ def _meetings() -> list[Meeting]:
           status="CANCELLED"),
     ]
     # fmt: on
-
-
-def calendars(anchor: date) -> dict[str, bytes]:
-    """The demo's two calendars as .ics bytes: ``{"google": …, "outlook": …}``."""
-    from planner.demo.ics import render
-
-    meetings = _meetings()
-    return {
-        name: render(name, [m for m in meetings if m.calendar == name], anchor)
-        for name in (GOOGLE, OUTLOOK)
-    }

@@ -11,7 +11,7 @@ from planner.render.json import dumps
 from planner.render.table import console
 
 if TYPE_CHECKING:
-    from planner.relations import ContactRow
+    from planner.judge.contacts import ContactRow
 
 
 def contacts_json(rows: Sequence[ContactRow]) -> str:

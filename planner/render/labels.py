@@ -7,11 +7,11 @@ from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from planner.i18n import _, language
+from planner.meet.slots import kind_label
 from planner.model import Action, Mode, Purpose
-from planner.slots import kind_label
 
 if TYPE_CHECKING:
-    from planner.proposals import Proposal
+    from planner.meet.proposals import Proposal
 
 
 def mode_label(mode: Mode) -> str:

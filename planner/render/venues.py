@@ -10,7 +10,7 @@ from planner.render.json import dumps
 from planner.render.table import console
 
 if TYPE_CHECKING:
-    from planner.venues import Venue
+    from planner.meet.venues import Venue
 
 Rows = Sequence[tuple["Venue", float | None]]
 

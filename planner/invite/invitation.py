@@ -1,0 +1,132 @@
+"""What an invitation is: the :class:`Invitation` a command hands to ``itip``, its checks, its
+deterministic UID, and the cleaning that keeps user text valid inside iCalendar TEXT values and
+quoted parameters (RFC 5545 §3.1, §3.3.11). Imports the core only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from planner.errors import UsageError
+from planner.i18n import _
+from planner.model import Attendee, Geo, Purpose
+
+_LINE_BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n", "\x0b": "\n"})
+
+
+def clean_text(text: str) -> str:
+    """``text`` without characters iCalendar TEXT forbids (controls other than tab and
+    newline, lone surrogates); every line break becomes ``\\n``."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
+    return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cs"))
+
+
+def clean_name(name: str) -> str:
+    """A display name that fits a quoted parameter value (``CN="…"``): one line, no DQUOTE,
+    no backslash (parsers, icalendar's own among them, take ``\\"`` for an escaped quote)."""
+    one_line = " ".join(clean_text(name).split())
+    return one_line.replace('"', "'").replace("\\", "/")
+
+
+UID_DOMAIN = "planner"
+_UID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, "invite.planner")
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Invitation:
+    """One meeting to invite people to.
+
+    ``start``/``end`` are zone-aware; a :class:`zoneinfo.ZoneInfo` zone is written as TZID
+    with its VTIMEZONE, any other zone as UTC. ``uid`` is empty for a new meeting (then it is
+    derived from organizer, counterparts, start and title, see :func:`derive_uid`);
+    ``sequence`` is the iTIP revision. ``reminder_minutes`` < 0 or None means no VALARM.
+    """
+
+    title: str
+    start: datetime
+    end: datetime
+    organizer: Attendee
+    attendees: tuple[Attendee, ...]
+    location: str = ""
+    venue_name: str = ""
+    venue_address: str = ""
+    geo: Geo | None = None
+    purpose: Purpose | None = None
+    agenda: str = ""
+    language: str = "en"
+    uid: str = ""
+    sequence: int = 0
+    reminder_minutes: int | None = 30
+
+    def __post_init__(self) -> None:
+        for name in ("start", "end"):  # iCalendar times have whole seconds
+            object.__setattr__(self, name, getattr(self, name).replace(microsecond=0))
+        if problems := _problems(self):
+            raise UsageError("; ".join(problems))
+
+    @property
+    def counterparts(self) -> tuple[Attendee, ...]:
+        """The attendees without the organizer, each address once (in the given order)."""
+        seen = {self.organizer.email.lower()}
+        result = []
+        for person in self.attendees:
+            if person.email.lower() not in seen:
+                seen.add(person.email.lower())
+                result.append(person)
+        return tuple(result)
+
+    def resolved(self) -> Invitation:
+        """This invitation with its UID filled in."""
+        return self if self.uid else replace(self, uid=derive_uid(self))
+
+
+def _problems(inv: Invitation) -> list[str]:
+    problems = []
+    if inv.start.tzinfo is None or inv.end.tzinfo is None:
+        problems.append(_("the start and end of '{title}' need a time zone", title=inv.title))
+    elif inv.end.astimezone(UTC) <= inv.start.astimezone(UTC):  # same-zone compare skips fold
+        problems.append(_("'{title}' must end after it starts", title=inv.title))
+    if not clean_title(inv.title):
+        problems.append(_("the invitation needs a title (--title)"))
+    for person in (inv.organizer, *inv.attendees):
+        if not is_email(person.email):
+            problems.append(_("'{email}' is not an e-mail address", email=person.email))
+    if not inv.counterparts:
+        problems.append(
+            _("whom to invite? give at least one address besides your own (--to EMAIL)")
+        )
+    if inv.geo is not None and not (-90 <= inv.geo.lat <= 90 and -180 <= inv.geo.lon <= 180):
+        problems.append(_("the venue's coordinates {lat},{lon} are not on earth",
+                          lat=inv.geo.lat, lon=inv.geo.lon))  # fmt: skip
+    if inv.sequence < 0:
+        problems.append(_("SEQUENCE must not be negative"))
+    return problems
+
+
+def is_email(address: str) -> bool:
+    """A plain ``local@domain.tld`` address, safe for a mail header and a ``mailto:`` URI."""
+    return bool(_EMAIL.match(address))
+
+
+def clean_title(title: str) -> str:
+    return " ".join(clean_text(title).split())
+
+
+def derive_uid(inv: Invitation) -> str:
+    """The UID of a new meeting: the same organizer, counterparts, start and title give the
+    same UID, so running the same command twice never creates two meetings."""
+    people = sorted({p.email.strip().lower() for p in inv.counterparts})
+    key = "\n".join(
+        (
+            inv.organizer.email.strip().lower(),
+            ",".join(people),
+            inv.start.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ"),
+            clean_title(inv.title).casefold(),
+        )
+    )
+    return f"{uuid.uuid5(_UID_NAMESPACE, key)}@{UID_DOMAIN}"

@@ -1,0 +1,385 @@
+"""iMIP (RFC 6047): an invitation as an e-mail that calendars turn into Accept/Decline buttons,
+and sending it over SMTP with STARTTLS or implicit TLS.
+
+The message is ``multipart/mixed`` holding ``multipart/alternative`` (text/plain, text/html,
+``text/calendar; method=…``) and the .ics again as an ``application/ics`` attachment.
+The SMTP password comes from an environment variable or the system keyring, never from the
+config file; it is never logged and never part of an error message.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from typing import TYPE_CHECKING, Any
+
+from planner.errors import ConfigError, PlannerError
+from planner.i18n import _
+
+if TYPE_CHECKING:
+    import smtplib
+
+    from planner.config import Config
+    from planner.invite.sentlog import PreparedInvite
+    from planner.store import Store
+
+log = logging.getLogger("planner")
+
+SECURITY = ("starttls", "tls", "none")
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
+KEYRING_SERVICE = "planner-smtp"
+ATTACHMENT_NAME = "invite.ics"
+
+
+class MailError(PlannerError):
+    """The SMTP server could not be reached or refused the message."""
+
+
+@dataclass(frozen=True, slots=True)
+class SmtpSettings:
+    """Where and how to send. ``security`` is "starttls", "tls" (implicit, port 465) or "none"
+    (only to a server on this machine, for tests)."""
+
+    host: str
+    port: int = 587
+    security: str = "starttls"
+    username: str = ""
+    password_env: str = "PLANNER_SMTP_PASSWORD"
+    sender: str = ""
+    ca_file: str = ""
+    timeout: float = 30.0
+
+    @property
+    def address(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{host}:{self.port}"
+
+    def problems(self) -> list[str]:
+        """What is wrong with these settings, as ``[smtp]`` config problems."""
+        found = []
+        if not self.host:
+            found.append(_("[smtp] key 'host' is required to send invitations"))
+        if self.security not in SECURITY:
+            found.append(_('[smtp] key \'security\' must be "starttls", "tls" or "none"'))
+        elif self.security == "none" and self.host and self.host not in LOOPBACK:
+            found.append(
+                _("[smtp] security \"none\" is only allowed for a server on this machine; "
+                  "use \"starttls\" (port 587) or \"tls\" (port 465) for {host}", host=self.host)
+            )  # fmt: skip
+        if not 0 < self.port < 65536:
+            found.append(_("[smtp] key 'port' must lie between 1 and 65535"))
+        return found
+
+    @classmethod
+    def from_config(cls, config: Config) -> SmtpSettings:
+        """The ``[smtp]`` section; raises :class:`ConfigError` naming every problem."""
+        smtp = config["smtp"]
+        settings = cls(
+            host=smtp["host"],
+            port=smtp["port"],
+            security=smtp["security"],
+            username=smtp["username"],
+            password_env=smtp["password_env"],
+            sender=smtp["sender"] or config.user["email"],
+            ca_file=smtp.get("ca_file", ""),
+            timeout=float(smtp.get("timeout_seconds", 30)),
+        )
+        if problems := settings.problems():
+            raise ConfigError(str(config.path or "<config>"), problems)
+        return settings
+
+
+PasswordSource = Callable[[SmtpSettings], "str | None"]
+
+
+def password_from_env(settings: SmtpSettings) -> str | None:
+    """The password in the environment variable named by ``[smtp] password_env``."""
+    if not settings.password_env:
+        return None
+    return os.environ.get(settings.password_env) or None
+
+
+def password_from_keyring(settings: SmtpSettings) -> str | None:
+    """The password stored with ``keyring set planner-smtp USERNAME``, if a keyring works."""
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        return keyring.get_password(KEYRING_SERVICE, settings.username)
+    except KeyringError as exc:
+        log.warning(
+            _("system keyring unavailable ({error}); not using it for the SMTP password", error=exc)
+        )
+        return None
+
+
+def password_from_env_or_keyring(settings: SmtpSettings) -> str | None:
+    """The default source: the environment variable first, then the system keyring."""
+    return password_from_env(settings) or password_from_keyring(settings)
+
+
+def build_message(
+    prepared: PreparedInvite,
+    *,
+    sender: str = "",
+    date: datetime | None = None,
+    message_id: str | None = None,
+) -> EmailMessage:
+    """The iMIP message for ``prepared``: From the organizer, To every attendee."""
+    from email.utils import format_datetime, formataddr, make_msgid
+
+    inv = prepared.invitation
+    organizer = inv.organizer
+    msg = EmailMessage()
+    msg["From"] = formataddr((_header_name(organizer.name), organizer.email))
+    if sender and sender.lower() != organizer.email.lower():
+        msg["Sender"] = sender
+    msg["To"] = ", ".join(formataddr((_header_name(p.name), p.email)) for p in inv.counterparts)
+    msg["Subject"] = prepared.subject
+    msg["Date"] = format_datetime((date or datetime.now(UTC)).astimezone(UTC))
+    msg["Message-ID"] = message_id or make_msgid("invite", domain=organizer.domain)
+    msg["Content-Class"] = "urn:content-classes:calendarmessage"
+    msg.set_content(prepared.body_text, subtype="plain", charset="utf-8")
+    msg.add_alternative(prepared.body_html, subtype="html", charset="utf-8")
+    calendar_params = {"method": prepared.method, "charset": "UTF-8"}
+    msg.add_alternative(
+        prepared.ics, maintype="text", subtype="calendar", cte="base64", params=calendar_params
+    )
+    msg.add_attachment(
+        prepared.ics,
+        maintype="application",
+        subtype="ics",
+        filename=ATTACHMENT_NAME,
+        params={"name": ATTACHMENT_NAME},
+    )
+    return msg
+
+
+def _header_name(name: str) -> str:
+    from planner.invite.text import clean_name
+
+    return clean_name(name)
+
+
+def render_message(prepared: PreparedInvite, *, sender: str = "") -> str:
+    """The message as a person reads it, for a dry run: headers, MIME parts, text and .ics."""
+    msg = build_message(prepared, sender=sender, message_id="<dry-run@planner>")
+    lines = [f"{name}: {msg[name]}" for name in ("From", "Sender", "To", "Subject") if msg[name]]
+    lines.append("")
+    for part in msg.walk():
+        params = "; ".join(f"{k}={v}" for k, v in part.get_params()[1:] if k != "charset")
+        lines.append(f"[{part.get_content_type()}{'; ' + params if params else ''}]")
+    lines += ["", prepared.body_text.rstrip(), "", prepared.ics.decode("utf-8").rstrip()]
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class SendResult:
+    """What the server accepted: for whom, and which recipients it refused (code, reply)."""
+
+    message_id: str
+    sent_at: datetime
+    accepted: tuple[str, ...]
+    refused: Mapping[str, tuple[int, str]] = field(default_factory=dict)
+
+
+def send(
+    prepared: PreparedInvite,
+    settings: SmtpSettings,
+    password_source: PasswordSource = password_from_env_or_keyring,
+    *,
+    now: datetime | None = None,
+) -> SendResult:
+    """Send ``prepared`` to its attendees. Raises :class:`MailError` when nothing was accepted;
+    recipients refused while others were accepted are in :attr:`SendResult.refused`."""
+    if problems := settings.problems():
+        raise MailError("; ".join(problems))
+    password = _password(settings, password_source)
+    sent_at = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    msg = build_message(prepared, sender=settings.sender, date=sent_at)
+    recipients = list(prepared.recipients)
+    try:
+        refused = _transmit(msg, settings, password, recipients)
+    except Exception as exc:
+        error = _explain(exc, settings, password)
+        if error is None:
+            raise
+        raise error from None
+    accepted = tuple(r for r in recipients if r not in refused)
+    return SendResult(str(msg["Message-ID"]), sent_at, accepted, dict(refused))
+
+
+def deliver(
+    store: Store,
+    prepared: PreparedInvite,
+    settings: SmtpSettings,
+    password_source: PasswordSource = password_from_env_or_keyring,
+    *,
+    now: datetime | None = None,
+) -> SendResult:
+    """Send, then log what the server accepted. A partly refused message is logged for the
+    accepted recipients and then raises :class:`MailError` naming the refused ones."""
+    from planner.invite.sentlog import record_sent
+
+    result = send(prepared, settings, password_source, now=now)
+    record_sent(
+        store,
+        prepared,
+        recipients=result.accepted,
+        message_id=result.message_id,
+        sent_at=result.sent_at,
+    )
+    if result.refused:
+        raise MailError(
+            _("{server} accepted the invitation for {accepted} but refused {refused}; "
+              "check those addresses and send again",
+              server=settings.address, accepted=", ".join(result.accepted),
+              refused=_refusals(result.refused))
+        )  # fmt: skip
+    return result
+
+
+def _password(settings: SmtpSettings, source: PasswordSource) -> str | None:
+    if not settings.username:
+        return None
+    password = source(settings)
+    if not password:
+        raise MailError(
+            _("no password for SMTP user '{user}' at {server}: set the environment variable "
+              "{env} or store it with 'keyring set {service} {user}'",
+              user=settings.username, server=settings.address, env=settings.password_env,
+              service=KEYRING_SERVICE)
+        )  # fmt: skip
+    return password
+
+
+def _transmit(
+    msg: EmailMessage, settings: SmtpSettings, password: str | None, recipients: list[str]
+) -> dict[str, tuple[int, bytes]]:
+    with _connect(settings) as smtp:
+        if settings.username and password is not None:
+            _login(smtp, settings.username, password)
+        envelope_from = settings.sender or msg["From"].addresses[0].addr_spec
+        return smtp.send_message(msg, from_addr=envelope_from, to_addrs=recipients) or {}
+
+
+def _login(smtp: smtplib.SMTP, username: str, password: str) -> None:
+    """``smtp.login``, but credentials beyond ASCII go as UTF-8 AUTH PLAIN (RFC 4616), which
+    smtplib cannot send."""
+    import base64
+    import smtplib
+
+    if (username + password).isascii():
+        smtp.login(username, password)
+        return
+    smtp.ehlo_or_helo_if_needed()
+    if "plain" not in smtp.esmtp_features.get("auth", "").lower().split():
+        raise smtplib.SMTPNotSupportedError("AUTH PLAIN, needed for a password beyond ASCII")
+    token = base64.b64encode(f"\0{username}\0{password}".encode()).decode("ascii")
+    code, reply = smtp.docmd("AUTH", f"PLAIN {token}")
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, reply)
+
+
+def _connect(settings: SmtpSettings) -> smtplib.SMTP:
+    import smtplib
+    import ssl
+
+    context = ssl.create_default_context(cafile=settings.ca_file or None)
+    if settings.security == "tls":
+        return smtplib.SMTP_SSL(
+            settings.host, settings.port, timeout=settings.timeout, context=context
+        )
+    smtp = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
+    try:
+        if settings.security == "starttls":
+            smtp.ehlo()
+            smtp.starttls(context=context)
+            smtp.ehlo()
+    except BaseException:
+        smtp.close()
+        raise
+    return smtp
+
+
+def _refusals(refused: Mapping[str, tuple[int, Any]]) -> str:
+    return ", ".join(f"{addr} ({code} {_reply(text)})" for addr, (code, text) in refused.items())
+
+
+def _reply(text: Any) -> str:
+    raw = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
+    return " ".join(raw.split())
+
+
+def _explain(exc: Exception, settings: SmtpSettings, password: str | None) -> MailError | None:
+    """One line for the user: what failed at which server, and what to do; None when ``exc``
+    is not a mail problem."""
+    message = _describe(exc, settings)
+    if message is None:
+        return None
+    if password:
+        message = message.replace(password, "***")
+    return MailError(message)
+
+
+def _describe(exc: Exception, settings: SmtpSettings) -> str | None:
+    import smtplib
+    import socket
+    import ssl
+
+    server = settings.address
+    security_hint = _('check [smtp] security: "starttls" for port 587, "tls" for port 465')
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        return _("{server} refused the login of user '{user}' ({code}); check the password in "
+                 "{env} or the system keyring, and [smtp] username",
+                 server=server, user=settings.username, code=exc.smtp_code,
+                 env=settings.password_env)  # fmt: skip
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return _("{server} refused every recipient: {refused}; check the addresses",
+                 server=server, refused=_refusals(exc.recipients))  # fmt: skip
+    if isinstance(exc, smtplib.SMTPSenderRefused):
+        return _("{server} refused the sender {sender} ({code} {reply}); set [smtp] sender to "
+                 "an address this account may send from", server=server,
+                 sender=exc.sender, code=exc.smtp_code, reply=_reply(exc.smtp_error))  # fmt: skip
+    if isinstance(exc, smtplib.SMTPDataError):
+        return _("{server} rejected the message ({code} {reply}); nothing was sent",
+                 server=server, code=exc.smtp_code, reply=_reply(exc.smtp_error))  # fmt: skip
+    if isinstance(exc, smtplib.SMTPNotSupportedError):
+        return _("{server}: {what}; {hint}", server=server,
+                 what=_reply(exc.args[0] if exc.args else exc), hint=security_hint)  # fmt: skip
+    if isinstance(exc, smtplib.SMTPServerDisconnected) and isinstance(
+        exc.__context__, TimeoutError
+    ):
+        exc = exc.__context__  # smtplib reports a read timeout as a closed connection
+    elif isinstance(exc, smtplib.SMTPServerDisconnected):
+        return _("{server} closed the connection ({reply}); {hint}",
+                 server=server, reply=_reply(exc), hint=security_hint)  # fmt: skip
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return _("{server} answered {code} {reply}; nothing was sent",
+                 server=server, code=exc.smtp_code, reply=_reply(exc.smtp_error))  # fmt: skip
+    if isinstance(exc, smtplib.SMTPException):
+        return _("SMTP with {server} failed: {reply}", server=server, reply=_reply(exc))
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return _("{server}: the TLS certificate is not trusted ({reason}); set [smtp] ca_file "
+                 "to the CA certificate of your mail server, or fix [smtp] host",
+                 server=server, reason=exc.verify_message or _reply(exc))  # fmt: skip
+    if isinstance(exc, ssl.SSLError):
+        return _("TLS with {server} failed ({reason}); {hint}",
+                 server=server, reason=exc.reason or _reply(exc), hint=security_hint)  # fmt: skip
+    if isinstance(exc, TimeoutError):
+        return _("{server} did not answer within {seconds:g} s; check [smtp] host and port, "
+                 "and whether a firewall blocks the port",
+                 server=server, seconds=settings.timeout)  # fmt: skip
+    if isinstance(exc, ConnectionRefusedError):
+        return _("cannot connect to the SMTP server {server}: connection refused; check [smtp] "
+                 "host and port", server=server)  # fmt: skip
+    if isinstance(exc, socket.gaierror):
+        return _("cannot find the SMTP server {host}; check [smtp] host", host=settings.host)
+    if isinstance(exc, OSError):
+        return _("cannot talk to the SMTP server {server}: {reason}; check [smtp] host and port",
+                 server=server, reason=exc.strerror or _reply(exc))  # fmt: skip
+    return None

@@ -1,0 +1,364 @@
+"""What was sent: every invitation, update and cancellation the SMTP server accepted, in the
+state database, so ``--update UID`` and ``--cancel UID`` find their meeting and its SEQUENCE.
+
+The flow the CLI follows: ``prepare_request`` / ``prepare_update`` / ``prepare_cancel`` give a
+:class:`PreparedInvite` (the .ics, subject and bodies); ``planner.invite.mail.send`` delivers it;
+:func:`record_sent` logs it, only after the server accepted the message.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from planner.errors import UsageError
+from planner.i18n import _
+from planner.invite import text
+from planner.invite.invitation import Invitation
+from planner.invite.itip import Method, build_calendar, to_bytes
+from planner.model import Attendee, Geo, Purpose, Response
+
+if TYPE_CHECKING:
+    import icalendar
+
+    from planner.store import Store
+
+TABLE_VERSION = 1
+DDL = """
+DROP TABLE IF EXISTS sent_invitations;
+CREATE TABLE sent_invitations (
+    uid TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    method TEXT NOT NULL,
+    sent_at TEXT NOT NULL,
+    title TEXT NOT NULL,
+    start TEXT NOT NULL,
+    end TEXT NOT NULL,
+    location TEXT NOT NULL,
+    recipients TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    invitation TEXT NOT NULL,
+    PRIMARY KEY (uid, sequence, method)
+);
+CREATE INDEX sent_invitations_sent_at ON sent_invitations (sent_at)
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class SentRecord:
+    """One accepted message: which meeting, which revision, to whom, when."""
+
+    uid: str
+    sequence: int
+    method: str
+    sent_at: datetime
+    recipients: tuple[str, ...]
+    message_id: str
+    invitation: Invitation
+
+    @property
+    def cancelled(self) -> bool:
+        return self.method == "CANCEL"
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedInvite:
+    """An iTIP message ready to show (dry run), write (--out) or send (--send)."""
+
+    method: Method
+    invitation: Invitation
+    calendar: icalendar.Calendar
+    ics: bytes
+    subject: str
+    body_text: str
+    body_html: str
+    update: bool = False
+
+    @property
+    def uid(self) -> str:
+        return self.invitation.uid
+
+    @property
+    def sequence(self) -> int:
+        return self.invitation.sequence
+
+    @property
+    def recipients(self) -> tuple[str, ...]:
+        return tuple(p.email for p in self.invitation.counterparts)
+
+
+def _ensure(store: Store) -> None:
+    store.ensure("sentlog", TABLE_VERSION, DDL)
+
+
+def prepare(
+    inv: Invitation, method: Method = "REQUEST", *, stamp: datetime | None = None,
+    update: bool = False,
+) -> PreparedInvite:  # fmt: skip
+    """Build the calendar and the texts for ``inv`` as it stands (UID and SEQUENCE included)."""
+    inv = inv.resolved()
+    cal = build_calendar(inv, method, stamp=stamp)
+    with text.language(inv.language):
+        return PreparedInvite(
+            method=method,
+            invitation=inv,
+            calendar=cal,
+            ics=to_bytes(cal),
+            subject=text.subject(inv, method, update=update),
+            body_text=text.body_text(inv, method, update=update),
+            body_html=text.body_html(inv, method, update=update),
+            update=update,
+        )
+
+
+def prepare_request(
+    store: Store, inv: Invitation, *, stamp: datetime | None = None
+) -> PreparedInvite:
+    """A REQUEST for a new meeting. Sending the same meeting again keeps its UID and SEQUENCE;
+    a changed one (same UID, other details) gets the next SEQUENCE."""
+    inv = inv.resolved()
+    last = latest(store, inv.uid)
+    if last is None:
+        return prepare(replace(inv, sequence=0), stamp=stamp)
+    if last.method == "REQUEST" and _same_meeting(last.invitation, inv):
+        return prepare(replace(inv, sequence=last.sequence), stamp=stamp)
+    return prepare(replace(inv, sequence=last.sequence + 1), stamp=stamp, update=True)
+
+
+def prepare_update(
+    store: Store, uid: str, *, stamp: datetime | None = None, **changes: Any
+) -> PreparedInvite:
+    """A REQUEST that changes the meeting sent as ``uid`` (a unique prefix will do).
+
+    ``changes`` are :class:`Invitation` fields (title, start, end, location, venue_name, …);
+    a new ``start`` without ``end`` keeps the duration. SEQUENCE rises by one.
+    """
+    last = _require(store, uid)
+    if last.cancelled:
+        raise UsageError(
+            _("meeting {uid} was cancelled; send a new invitation instead of an update",
+              uid=last.uid)
+        )  # fmt: skip
+    allowed = set(Invitation.__dataclass_fields__) - {"uid", "sequence"}
+    unknown = set(changes) - allowed
+    if unknown:
+        keys = ", ".join(sorted(unknown))
+        raise UsageError(_("cannot change {keys} of an invitation", keys=keys))
+    old = last.invitation
+    if "start" in changes and "end" not in changes:
+        length = old.end.astimezone(UTC) - old.start.astimezone(UTC)  # real, not wall time
+        changes["end"] = (changes["start"].astimezone(UTC) + length).astimezone(
+            changes["start"].tzinfo
+        )
+    new = replace(old, **changes, sequence=last.sequence + 1)
+    return prepare(new, stamp=stamp, update=True)
+
+
+def prepare_cancel(store: Store, uid: str, *, stamp: datetime | None = None) -> PreparedInvite:
+    """A CANCEL for the meeting sent as ``uid``: same UID, SEQUENCE raised, to everyone who
+    was invited. Cancelling twice repeats the first cancellation."""
+    last = _require(store, uid)
+    sequence = last.sequence if last.cancelled else last.sequence + 1
+    invited = _everyone_invited(store, last.uid)
+    inv = replace(last.invitation, sequence=sequence, attendees=invited)
+    return prepare(inv, "CANCEL", stamp=stamp)
+
+
+def record_sent(
+    store: Store,
+    prepared: PreparedInvite,
+    *,
+    recipients: tuple[str, ...] | None = None,
+    message_id: str = "",
+    sent_at: datetime | None = None,
+) -> SentRecord:
+    """Log ``prepared`` as accepted by the server for ``recipients`` (default: all)."""
+    _ensure(store)
+    inv = prepared.invitation
+    record = SentRecord(
+        uid=inv.uid,
+        sequence=inv.sequence,
+        method=prepared.method,
+        sent_at=(sent_at or datetime.now(UTC)).astimezone(UTC),
+        recipients=tuple(recipients if recipients is not None else prepared.recipients),
+        message_id=message_id,
+        invitation=inv,
+    )
+    with store.conn:
+        store.conn.execute(
+            "INSERT OR REPLACE INTO sent_invitations VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                record.uid,
+                record.sequence,
+                record.method,
+                record.sent_at.isoformat(),
+                inv.title,
+                inv.start.isoformat(),
+                inv.end.isoformat(),
+                text.location_text(inv),
+                json.dumps(record.recipients),
+                message_id,
+                json.dumps(invitation_to_json(inv), ensure_ascii=False),
+            ),
+        )
+    return record
+
+
+def history(store: Store, uid: str) -> list[SentRecord]:
+    """Every logged message of meeting ``uid``, oldest first."""
+    _ensure(store)
+    rows = store.conn.execute(
+        "SELECT uid, sequence, method, sent_at, recipients, message_id, invitation"
+        " FROM sent_invitations WHERE uid = ? ORDER BY sequence, sent_at",
+        (uid,),
+    ).fetchall()
+    return [_record(row) for row in rows]
+
+
+def latest(store: Store, uid: str) -> SentRecord | None:
+    """The last logged message of meeting ``uid`` (highest SEQUENCE, a CANCEL last)."""
+    found = history(store, uid)
+    return max(found, key=lambda r: (r.sequence, r.cancelled, r.sent_at)) if found else None
+
+
+def recent(store: Store, limit: int = 20) -> list[SentRecord]:
+    """The last state of the ``limit`` most recently sent meetings, newest first."""
+    _ensure(store)
+    uids = store.conn.execute(
+        "SELECT uid FROM sent_invitations GROUP BY uid ORDER BY max(sent_at) DESC LIMIT ?",
+        (limit,),
+    ).fetchall()
+    return [r for (uid,) in uids if (r := latest(store, uid)) is not None]
+
+
+def resolve_uid(store: Store, text_uid: str) -> str:
+    """The full UID of a logged meeting from its UID or a unique prefix of it."""
+    _ensure(store)
+    wanted = text_uid.strip()
+    escaped = wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    rows = store.conn.execute(
+        "SELECT DISTINCT uid FROM sent_invitations WHERE uid = ? OR uid LIKE ? ESCAPE '\\'",
+        (wanted, escaped + "%"),
+    ).fetchall()
+    uids = sorted(r[0] for r in rows)
+    if wanted in uids:
+        return wanted
+    if not uids or not wanted:
+        raise UsageError(
+            _("no invitation with UID '{uid}' was sent from here; "
+              "'planner invite --list' shows the ones that were", uid=text_uid)
+        )  # fmt: skip
+    if len(uids) > 1:
+        raise UsageError(
+            _("'{uid}' matches {count} invitations; give more of the UID", uid=text_uid,
+              count=len(uids))
+        )  # fmt: skip
+    return uids[0]
+
+
+def _require(store: Store, uid: str) -> SentRecord:
+    full = resolve_uid(store, uid)
+    record = latest(store, full)
+    assert record is not None  # resolve_uid found it
+    return record
+
+
+def _everyone_invited(store: Store, uid: str) -> tuple[Attendee, ...]:
+    """Every attendee of every revision sent, each address once."""
+    people: dict[str, Attendee] = {}
+    for record in history(store, uid):
+        for person in record.invitation.counterparts:
+            people.setdefault(person.email.lower(), person)
+    return tuple(people.values())
+
+
+def _same_meeting(a: Invitation, b: Invitation) -> bool:
+    return replace(a, sequence=0, reminder_minutes=None) == replace(
+        b, sequence=0, reminder_minutes=None
+    )
+
+
+def _record(row: tuple[Any, ...]) -> SentRecord:
+    uid, sequence, method, sent_at, recipients, message_id, inv = row
+    return SentRecord(
+        uid=uid,
+        sequence=sequence,
+        method=method,
+        sent_at=datetime.fromisoformat(sent_at),
+        recipients=tuple(json.loads(recipients)),
+        message_id=message_id,
+        invitation=invitation_from_json(json.loads(inv)),
+    )
+
+
+def invitation_to_json(inv: Invitation) -> dict[str, Any]:
+    """``inv`` as JSON-ready data; times keep their IANA zone."""
+    return {
+        "title": inv.title,
+        "start": _time_to_json(inv.start),
+        "end": _time_to_json(inv.end),
+        "organizer": _person_to_json(inv.organizer),
+        "attendees": [_person_to_json(p) for p in inv.attendees],
+        "location": inv.location,
+        "venue_name": inv.venue_name,
+        "venue_address": inv.venue_address,
+        "geo": [inv.geo.lat, inv.geo.lon] if inv.geo else None,
+        "purpose": inv.purpose.value if inv.purpose else None,
+        "agenda": inv.agenda,
+        "language": inv.language,
+        "uid": inv.uid,
+        "sequence": inv.sequence,
+        "reminder_minutes": inv.reminder_minutes,
+    }
+
+
+def invitation_from_json(data: dict[str, Any]) -> Invitation:
+    return Invitation(
+        title=data["title"],
+        start=_time_from_json(data["start"]),
+        end=_time_from_json(data["end"]),
+        organizer=_person_from_json(data["organizer"]),
+        attendees=tuple(_person_from_json(p) for p in data["attendees"]),
+        location=data["location"],
+        venue_name=data["venue_name"],
+        venue_address=data["venue_address"],
+        geo=Geo(*data["geo"]) if data["geo"] else None,
+        purpose=Purpose(data["purpose"]) if data["purpose"] else None,
+        agenda=data["agenda"],
+        language=data["language"],
+        uid=data["uid"],
+        sequence=data["sequence"],
+        reminder_minutes=data["reminder_minutes"],
+    )
+
+
+def _time_to_json(moment: datetime) -> list[str]:
+    zone = getattr(moment.tzinfo, "key", None) or ""
+    return [moment.astimezone(UTC).isoformat(), zone]
+
+
+def _time_from_json(value: list[str]) -> datetime:
+    moment = datetime.fromisoformat(value[0])
+    return moment.astimezone(ZoneInfo(value[1])) if value[1] else moment
+
+
+def _person_to_json(person: Attendee) -> dict[str, Any]:
+    return {
+        "email": person.email,
+        "name": person.name,
+        "resource": person.is_resource,
+        "optional": person.optional,
+    }
+
+
+def _person_from_json(data: dict[str, Any]) -> Attendee:
+    return Attendee(
+        data["email"],
+        data["name"],
+        Response.NEEDS_ACTION,
+        is_resource=data["resource"],
+        optional=data["optional"],
+    )

@@ -1,0 +1,134 @@
+"""The words of an invitation: subject, event description and e-mail bodies, in the
+invitation's language (English source strings through :func:`planner.i18n._`).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from planner import i18n
+from planner.i18n import _
+from planner.invite.invitation import clean_name, clean_text
+from planner.model import Geo, Purpose
+
+if TYPE_CHECKING:
+    from planner.invite.invitation import Invitation
+
+
+@contextmanager
+def language(lang: str) -> Iterator[None]:
+    """Produce texts in ``lang`` inside the block, then switch back."""
+    before = i18n.language()
+    i18n.set_language(lang)
+    try:
+        yield
+    finally:
+        i18n.set_language(before)
+
+
+def purpose_label(purpose: Purpose) -> str:
+    labels = {
+        Purpose.FIRST_CONTACT: _("first meeting in person"),
+        Purpose.DEAL_CLOSING: _("closing the deal"),
+        Purpose.ROUTINE: _("regular exchange"),
+        Purpose.INTERNAL: _("internal meeting"),
+        Purpose.PERSONAL: _("personal meeting"),
+        Purpose.OTHER: _("meeting"),
+    }
+    return labels[purpose]
+
+
+def map_link(geo: Geo) -> str:
+    """An OpenStreetMap link with a marker at ``geo``."""
+    lat, lon = f"{geo.lat:.6f}", f"{geo.lon:.6f}"
+    return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"
+
+
+def when(start: datetime, end: datetime, lang: str) -> str:
+    """``Monday, December 7, 2026, 10:00–11:30 (Europe/Berlin)`` in ``lang``."""
+    from babel.dates import format_date, format_time
+
+    end_local = end.astimezone(start.tzinfo)
+    day = format_date(start, format="full", locale=lang)
+    first = format_time(start, "HH:mm", locale=lang)
+    last = format_time(end_local, "HH:mm", locale=lang)
+    if end_local.date() != start.date():
+        last = f"{format_date(end_local, format='medium', locale=lang)} {last}"
+    zone = getattr(start.tzinfo, "key", None) or start.tzname() or ""
+    return f"{day}, {first}–{last} ({zone})"
+
+
+def location_text(inv: Invitation) -> str:
+    """What goes into LOCATION: the given text, else the venue's name and address."""
+    if inv.location.strip():
+        return clean_text(inv.location).strip()
+    parts = (clean_text(inv.venue_name).strip(), clean_text(inv.venue_address).strip())
+    return ", ".join(p for p in parts if p)
+
+
+def description(inv: Invitation) -> str:
+    """DESCRIPTION of the event: purpose, agenda, venue and map link (in the current language)."""
+    blocks: list[str] = []
+    if inv.purpose is not None:
+        blocks.append(_("Purpose: {purpose}", purpose=purpose_label(inv.purpose)))
+    if inv.agenda.strip():
+        blocks.append(_("Agenda:") + "\n" + clean_text(inv.agenda).strip())
+    venue = ", ".join(p for p in (inv.venue_name.strip(), inv.venue_address.strip()) if p)
+    if venue:
+        blocks.append(_("Venue: {venue}", venue=clean_text(venue)))
+    if inv.geo is not None:
+        blocks.append(_("Map: {url}", url=map_link(inv.geo)))
+    return "\n\n".join(blocks)
+
+
+def subject(inv: Invitation, method: str, *, update: bool = False) -> str:
+    """The e-mail subject for ``method`` ("REQUEST" or "CANCEL")."""
+    title = clean_name(inv.title)
+    at = when(inv.start, inv.end, inv.language)
+    if method == "CANCEL":
+        return _("Cancelled: {title} – {when}", title=title, when=at)
+    if update:
+        return _("Updated invitation: {title} – {when}", title=title, when=at)
+    return _("Invitation: {title} – {when}", title=title, when=at)
+
+
+def body_lines(inv: Invitation, method: str, *, update: bool = False) -> list[str]:
+    """The e-mail body as paragraphs of plain text."""
+    who = clean_name(inv.organizer.name) or inv.organizer.email
+    title = clean_name(inv.title)
+    at = when(inv.start, inv.end, inv.language)
+    if method == "CANCEL":
+        return [
+            _("{organizer} has cancelled the meeting “{title}”.", organizer=who, title=title),
+            _("When: {when}", when=at),
+            _("The meeting will be removed from your calendar when you open this message."),
+        ]
+    if update:
+        intro = _("{organizer} has changed the meeting “{title}”.", organizer=who, title=title)
+    else:
+        intro = _("{organizer} invites you to “{title}”.", organizer=who, title=title)
+    lines = [intro, _("When: {when}", when=at)]
+    if where := location_text(inv):
+        lines.append(_("Where: {where}", where=where))
+    if text := description(inv):
+        lines.append(text)
+    lines.append(_("Please answer with the Accept or Decline buttons of your calendar."))
+    return lines
+
+
+def body_text(inv: Invitation, method: str, *, update: bool = False) -> str:
+    return "\n\n".join(body_lines(inv, method, update=update)) + "\n"
+
+
+def body_html(inv: Invitation, method: str, *, update: bool = False) -> str:
+    paragraphs = (
+        "<p>" + html.escape(p).replace("\n", "<br>\n") + "</p>"
+        for p in body_lines(inv, method, update=update)
+    )
+    lang = html.escape(inv.language)
+    head = f'<!DOCTYPE html>\n<html lang="{lang}"><body>\n'
+    return head + "\n".join(paragraphs) + "\n</body></html>\n"

@@ -1,0 +1,396 @@
+"""Everything the meeting-mode classifier looks for, as data: hosts, words, regexes and weights.
+
+:mod:`planner.judge.mode` compiles these once at import. To teach the classifier a new video
+service, venue word or phrase, add it here; no code change is needed. Patterns are matched
+case-insensitively unless a name says ``_CS`` (case-sensitive). Word lists are matched as whole
+words; ``*_SUFFIXES`` also match as the tail of a German compound ("Besprechungsraum").
+"""
+
+from __future__ import annotations
+
+# --- Video conferencing ---------------------------------------------------------------------
+
+#: Vendor name → regex of the host names of its join links (subdomains are allowed in front).
+CONFERENCE_HOSTS: tuple[tuple[str, str], ...] = (
+    ("Zoom", r"zoom\.us|zoom\.com|zoomgov\.com"),
+    ("Microsoft Teams", r"teams\.microsoft\.com|teams\.live\.com|teams\.microsoft\.us"),
+    ("Google Meet", r"meet\.google\.com|hangouts\.google\.com|g\.co/meet"),
+    ("Webex", r"webex\.com|webex\.ca"),
+    ("GoTo Meeting", r"gotomeeting\.com|gotomeet\.me|meet\.goto\.com|gotowebinar\.com"),
+    ("Whereby", r"whereby\.com|appear\.in"),
+    ("Jitsi", r"meet\.jit\.si|8x8\.vc|jitsi\.[a-z0-9.-]+"),
+    ("Skype", r"join\.skype\.com|skype\.com/join|meet\.lync\.com|lync\.com"),
+    ("BlueJeans", r"bluejeans\.com|bjn\.vc"),
+    ("Amazon Chime", r"chime\.aws"),
+    ("RingCentral", r"meetings\.ringcentral\.com|video\.ringcentral\.com|ringcentral\.com/join"),
+    ("Zoho Meeting", r"meeting\.zoho\.(?:com|eu|in|com\.au)"),
+    ("Slack huddle", r"app\.slack\.com/huddle"),
+    ("Discord", r"discord\.gg|discord\.com/channels"),
+    ("Lifesize", r"lifesizecloud\.com|lifesize\.com/join"),
+    ("Vimeo", r"vimeo\.com/event"),
+    ("Livestorm", r"livestorm\.co"),
+    ("BigBlueButton", r"bbb\.[a-z0-9-]+\.[a-z.]+|[a-z0-9-]*bigbluebutton\.[a-z.]+"),
+    ("Visio", r"visio[a-z0-9-]*\.[a-z0-9.-]+\.[a-z]{2,}|rendez-vous\.renater\.fr"),
+    ("Wire", r"wire\.com/call"),
+    ("Signal", r"signal\.group"),
+    ("Teamviewer Meeting", r"go\.teamviewer\.com"),
+    ("ClickMeeting", r"clickmeeting\.com"),
+    ("Pexip", r"pexip\.me|[a-z0-9-]+\.pexip\.[a-z.]+"),
+    ("alfaview", r"alfaview\.(?:com|net)"),
+    ("edudip", r"edudip\.com"),
+    ("Dialfire Meet", r"meet\.dfn\.de|conf\.dfn\.de"),
+    ("Riverside", r"riverside\.fm"),
+    ("StreamYard", r"streamyard\.com"),
+    ("Hopin", r"hopin\.(?:com|to)"),
+    ("Gather", r"gather\.town|app\.gather\.town"),
+    ("WhatsApp", r"call\.whatsapp\.com|chat\.whatsapp\.com"),
+    ("FaceTime", r"facetime\.apple\.com"),
+)
+
+#: Links to a map: they point at a physical place.
+MAP_HOSTS: str = (
+    r"maps\.google\.[a-z.]+|google\.[a-z.]+/maps|goo\.gl/maps|maps\.app\.goo\.gl|"
+    r"maps\.apple\.com|openstreetmap\.org|osm\.org|bing\.com/maps|here\.com|what3words\.com"
+)
+
+#: A link whose path or host looks like a meeting room of an unknown service (weaker signal).
+MEETING_PATH: str = (
+    r"/(?:j|w|join|meet|meeting|meetings|webinar|webinars|call|conference|conf|room|rooms|"
+    r"visio|video|live|session|huddle|s)(?:[/?#=]|$)|^(?:meet|video|visio|conf|webconf|vc|call|"
+    r"live|webinar)[.-]"
+)
+
+#: Names of video platforms written as words (a location "Zoom" or "Microsoft Teams Meeting").
+PLATFORM_WORDS: tuple[str, ...] = (
+    "microsoft teams meeting", "microsoft teams-besprechung", "microsoft teams besprechung",
+    "microsoft teams", "ms teams", "teams meeting", "teams-meeting", "teams-besprechung",
+    "teams call", "teams-call", "teams-termin", "zoom", "zoom meeting", "zoom-meeting",
+    "zoom call", "zoom-call", "google meet", "google hangouts", "webex", "skype",
+    "skype for business", "gotomeeting", "goto meeting", "jitsi", "whereby", "bluejeans",
+    "blue jeans", "amazon chime", "ringcentral", "zoho meeting", "slack huddle",
+    "discord", "lifesize", "livestorm", "bigbluebutton", "facetime", "whatsapp video",
+    "signal video",
+)  # fmt: skip
+
+#: Short words that name a video platform only when they are the whole location ("Teams").
+PLATFORM_LOCATIONS: tuple[str, ...] = ("teams", "meet", "video", "videocall", "web", "virtuell")
+
+# --- Phrases --------------------------------------------------------------------------------
+
+#: Wording that says a meeting happens on video.
+VIRTUAL_PHRASES: tuple[str, ...] = (
+    "videokonferenz", "video-konferenz", "videocall", "video-call", "video call", "videochat",
+    "video chat", "videotelefonat", "video-telefonat", "videomeeting", "video-meeting",
+    "video meeting", "video conference", "videoconference", "web conference", "webkonferenz",
+    "web meeting", "webmeeting", "online", "online-meeting", "onlinemeeting", "online-termin",
+    "online meeting", "virtuell", "virtuelles", "virtueller", "virtuelle", "virtual", "virtually",
+    "remote", "webinar", "livestream", "live stream", "visio", "visioconférence", "screen share",
+    "screenshare", "bildschirmfreigabe", "join the meeting", "join meeting", "join zoom meeting",
+    "an besprechung teilnehmen", "click here to join",
+    "hier klicken, um an der besprechung teilzunehmen", "home office", "homeoffice", "wfh",
+    # rooms that are not rooms
+    "zoom room", "zoom raum", "teams room", "teams raum", "breakout room", "breakout raum",
+    "bbb raum", "jitsi raum", "webex raum", "online raum", "virtual room", "virtueller raum",
+    "video raum", "meeting raum online",
+)  # fmt: skip
+
+#: Wording that says a meeting is a phone call.
+PHONE_PHRASES: tuple[str, ...] = (
+    "telefonat", "telefon", "telefonisch", "telefontermin", "telefonkonferenz",
+    "telefon-konferenz", "telko", "tk", "anruf", "anrufen", "ruft an", "rufe an", "rückruf",
+    "phone call", "phone", "phone conference", "call me", "call you", "i'll call", "i will call",
+    "give me a call", "conference call", "audio call", "audio only", "nur audio", "handy", "mobil",
+    "dial-in", "dial in", "einwahl", "einwahlnummer", "einwahldaten",
+)  # fmt: skip
+
+#: "Call" alone: in English often a video call. Counts weakly towards phone.
+AMBIGUOUS_CALL: tuple[str, ...] = ("call", "calls", "catch-up call", "intro call", "sync call")
+
+#: Wording that says people meet in the same place.
+PRESENCE_PHRASES: tuple[str, ...] = (
+    "vor ort", "persönlich", "persönliche", "persönlicher", "persönliches", "persönlichen",
+    "persönliches treffen", "persoenlich", "beim kunden", "bei kunde", "kundenbesuch",
+    "kundentermin vor ort", "besuch", "besuch bei", "treffen in", "treffen im", "präsenz",
+    "präsenztermin", "präsenzmeeting", "in person", "in-person", "onsite", "on-site", "on site",
+    "offsite", "off-site", "face to face", "face-to-face", "f2f", "visit", "site visit",
+    "office visit", "meet at", "meet in person", "see you at", "see you in the", "meet you at",
+    "wir treffen uns", "treffen uns", "treffpunkt", "walk and talk", "walk & talk", "begehung",
+    "werksbesichtigung", "besichtigung", "messestand",
+)  # fmt: skip
+
+#: Meals and drinks: usually together at a table, but "lunch & learn" webinars exist.
+MEAL_PHRASES: tuple[str, ...] = (
+    "mittagessen", "geschäftsessen", "arbeitsessen", "abendessen", "frühstück", "business lunch",
+    "lunch", "dinner", "breakfast", "brunch", "coffee", "kaffee", "drinks", "drink", "beer",
+    "bier", "afterwork", "after-work", "apéro", "apero", "stammtisch",
+)  # fmt: skip
+
+#: Wording that says some people are in a room and others join online.
+HYBRID_PHRASES: tuple[str, ...] = (
+    "hybrid", "hybrides", "hybride", "hybrider", "vor ort und online", "vor ort oder online",
+    "in person and online", "in person or online", "onsite and remote",
+)  # fmt: skip
+
+#: Titles of personal blockers: no meeting, whatever the words say. Matched at title start.
+BLOCKER_TITLES: tuple[str, ...] = (
+    "focus", "focus time", "fokus", "fokuszeit", "blocker", "blocked", "block", "geblockt",
+    "do not book", "don't book", "nicht buchen", "no meetings", "keine termine", "out of office",
+    "ooo", "abwesend", "abwesenheit", "urlaub", "vacation", "holiday", "feiertag", "krank", "sick",
+    "mittagspause", "lunch break", "pause", "reisezeit", "travel time", "commute", "fahrtzeit",
+    "anreise", "abreise", "hold", "placeholder", "platzhalter", "privat", "private", "busy", "gym",
+    "sport", "deep work",
+)  # fmt: skip
+
+#: Whole titles that are a meal and nothing else: without a place, a personal blocker.
+BARE_MEAL_TITLES: tuple[str, ...] = (
+    "lunch", "mittag", "mittagessen", "essen", "dinner", "abendessen", "frühstück", "breakfast",
+)  # fmt: skip
+
+#: Locations that say nothing yet.
+PLACEHOLDER_LOCATIONS: tuple[str, ...] = (
+    "tbd", "tba", "tbc", "t.b.d.", "t.b.a.", "n/a", "na", "none", "-", "--", "?", "??", "offen",
+    "noch offen", "folgt", "wird noch bekannt gegeben", "to be defined", "to be confirmed",
+    "to be announced", "siehe beschreibung", "see description", "see below", "siehe unten",
+    "siehe einladung",
+)  # fmt: skip
+
+# --- Places ---------------------------------------------------------------------------------
+
+#: Venue and room words, matched as whole words.
+VENUE_WORDS: tuple[str, ...] = (
+    "büro", "buero", "office", "offices", "raum", "room", "conf room", "meeting room", "boardroom",
+    "besprechungsraum", "konferenzraum", "sitzungszimmer", "sitzungssaal", "restaurant",
+    "ristorante", "trattoria", "osteria", "pizzeria", "bistro", "brasserie", "café", "cafe",
+    "caffè", "kaffeehaus", "coffee shop", "coffeeshop", "starbucks", "bäckerei", "konditorei",
+    "hotel", "lobby", "bar", "weinbar", "pub", "biergarten", "wirtshaus", "gasthaus", "gasthof",
+    "brauhaus", "lounge", "rooftop", "terrasse", "coworking", "co-working", "wework", "regus",
+    "kantine", "mensa", "canteen", "cafeteria", "flughafen", "airport", "hauptbahnhof",
+    "hbf", "bahnhof", "train station", "empfang", "rezeption", "reception", "foyer",
+    "atrium", "campus", "headquarters", "hq", "zentrale", "niederlassung", "filiale", "showroom",
+    "fabrik", "kanzlei", "praxis", "klinik", "messegelände", "messe", "halle",
+    "saal", "gebäude", "building", "etage", "club", "museum", "clubhouse",
+)  # fmt: skip
+
+#: Venue words that are too common elsewhere ("docking station", "floor plan") to count
+#: outside the location field.
+LOCATION_VENUE_WORDS: tuple[str, ...] = (
+    "station", "terminal", "gate", "park", "floor", "werk", "lager", "stand", "og", "eg", "ug",
+    "stock", "haus", "gebäude", "level", "suite", "wing",
+)  # fmt: skip
+
+#: Tails of German compounds that name a room or venue ("Seminarraum", "Hotelbar").
+VENUE_SUFFIXES: tuple[str, ...] = (
+    "raum", "räume", "zimmer", "saal", "büro", "halle", "kantine", "bahnhof", "flughafen",
+    "restaurant", "hotel", "lounge", "weinbar", "hotelbar", "cocktailbar", "café", "cafe",
+    "werkstatt", "stube", "keller", "garten",
+)  # fmt: skip
+
+#: Street names with a house number: German/Austrian/Swiss forms ("Leopoldstraße 10",
+#: "Brienner Str. 11", "Mariahilfer Gasse 3a"). Matched from the street-type word on.
+STREET_DE: str = (
+    r"(?:stra(?:ß|ss)e|str\.|gasse|weg|platz|allee|damm|ufer|kai|chaussee|steig|graben|zeile|"
+    r"promenade|anger|lände)(?:\s+|\s*,\s*)?\d{1,4}(?:\s?[a-z])?(?:\s?[-–]\s?\d{1,4})?(?![\w])"
+)
+
+#: "Am Kanal 47", "Unter den Linden 77": a capitalised preposition, a name, a number.
+#: Case-sensitive.
+STREET_DE_PREPOSITION_CS: str = (
+    r"\b(?:Am|An der|Auf der|Im|In der|Unter den|Zum|Zur)\s+[A-ZÄÖÜ][a-zäöüß-]+\s+\d{1,4}[a-z]?\b"
+)
+
+#: Streets in English-speaking countries: "350 Fifth Avenue", "250 GATEWAY BLVD".
+STREET_EN: str = (
+    r"\b\d{1,5}\s+(?:[a-z0-9][\w.'-]*\s+){1,4}(?:avenue|ave|street|st|road|rd|boulevard|blvd|"
+    r"drive|dr|lane|ln|way|place|pl|square|sq|parkway|pkwy|court|ct|terrace|highway|hwy|"
+    r"circle|row|broadway|plaza)\b\.?"
+)
+
+#: Postal code and town: "80802 München", "D-80331 München", "1010 Wien" (after a comma or line
+#: start), "CH-8001 Zürich". Case-sensitive (the town is capitalised).
+POSTCODE_CITY_CS: str = (
+    r"(?<![\w+-])(?:D-|DE-)?\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜa-zäöüß.]+)?"
+    r"|(?:^|[,\n]\s*|\b(?:A|AT|CH)-)\d{4}\s+[A-ZÄÖÜ][a-zäöüß]+"
+)
+
+#: UK postcodes ("EC2V 7HH", "SW1A 1AA"). Case-sensitive.
+POSTCODE_UK_CS: str = r"\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b"
+
+#: US state and ZIP code ("NY 10118", "CA 94080"). Case-sensitive.
+POSTCODE_US_CS: str = (
+    r"\b(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|"
+    r"S[CD]|T[NX]|UT|V[TA]|W[AVIY])\s+\d{5}(?:-\d{4})?\b"
+)
+
+#: Cities that stand for a place when named alone ("dijon", "München").
+CITIES: tuple[str, ...] = (
+    # Germany
+    "berlin", "hamburg", "münchen", "muenchen", "munich", "köln", "koeln", "cologne",
+    "frankfurt", "stuttgart", "düsseldorf", "duesseldorf", "leipzig", "dortmund", "essen",
+    "bremen", "dresden", "hannover", "hanover", "nürnberg", "nuremberg", "duisburg", "bochum",
+    "wuppertal", "bielefeld", "bonn", "münster", "mannheim", "karlsruhe", "augsburg",
+    "wiesbaden", "mainz", "freiburg", "heidelberg", "regensburg", "ingolstadt", "würzburg",
+    "ulm", "potsdam", "kiel", "lübeck", "rostock", "erfurt", "jena", "magdeburg", "kassel",
+    "aachen", "darmstadt", "saarbrücken", "braunschweig", "osnabrück", "oldenburg", "rosenheim",
+    "garching", "unterföhring", "walldorf", "wolfsburg", "erlangen", "fürth", "passau",
+    # Austria, Switzerland, Liechtenstein
+    "wien", "vienna", "graz", "linz", "salzburg", "innsbruck", "klagenfurt", "bregenz",
+    "zürich", "zurich", "bern", "basel", "genf", "geneva", "genève", "lausanne", "luzern",
+    "lucerne", "lugano", "st. gallen", "winterthur", "zug", "vaduz",
+    # Europe
+    "paris", "london", "amsterdam", "brüssel", "brussels", "bruxelles", "luxembourg",
+    "luxemburg", "kopenhagen", "copenhagen", "stockholm", "oslo", "helsinki", "warschau",
+    "warsaw", "prag", "prague", "praha", "budapest", "mailand", "milan", "milano", "rom",
+    "rome", "roma", "madrid", "barcelona", "lissabon", "lisbon", "dublin", "edinburgh",
+    "manchester", "birmingham", "lyon", "marseille", "dijon", "toulouse", "bordeaux",
+    "strasbourg", "straßburg", "utrecht", "rotterdam", "den haag", "antwerpen", "antwerp",
+    "gent", "ghent", "krakau", "kraków", "athen", "athens", "bratislava", "ljubljana",
+    "zagreb", "bukarest", "bucharest", "sofia", "riga", "tallinn", "vilnius", "porto",
+    "valencia", "sevilla", "turin", "torino", "florenz", "florence", "venedig", "venice",
+    "bologna", "neapel", "naples",
+    # Elsewhere
+    "new york", "nyc", "san francisco", "los angeles", "chicago", "boston", "seattle",
+    "austin", "washington", "miami", "denver", "atlanta", "dallas", "houston",
+    "toronto", "vancouver", "montreal", "tokyo", "tokio", "singapore", "singapur",
+    "hong kong", "hongkong", "shanghai", "beijing", "peking", "seoul", "dubai", "abu dhabi",
+    "doha", "sydney", "melbourne", "tel aviv", "istanbul", "mumbai", "bangalore",
+    "bengaluru", "delhi", "são paulo", "sao paulo", "mexico city", "johannesburg",
+    "kapstadt", "cape town", "nairobi", "kairo", "cairo",
+)  # fmt: skip
+
+# --- Phone numbers --------------------------------------------------------------------------
+
+#: Phone numbers: international (+49 …, 0049 …), German national (089 …, (089) …), US.
+PHONE_NUMBER: str = (
+    r"(?<![\w+/=.-])(?:\+|00)[1-9]\d{0,2}[\s./-]*(?:\(0\)[\s./-]*)?\(?\d{1,5}\)?"
+    r"(?:[\s./-]?\d){4,12}(?!\d)"
+    r"|(?<![\w+/=.-])\(?0\d{1,5}\)?(?:\s*[/-]\s*|\s+)?\d(?:[\s-]?\d){4,10}(?!\d)"
+    r"|(?<![\w+/=.-])\(\d{3}\)\s?\d{3}[\s.-]\d{4}(?!\d)"
+    r"|(?<![\w+/=.-])\d{3}-\d{3}-\d{4}(?!\d)"
+)
+
+#: ``tel:`` URIs ("tel:+12134363272,,771965173#").
+TEL_URI: str = r"\btel:\s*\+?[\d(][\d\s().,;#*+-]{4,}"
+
+#: Fewest digits a phone number has.
+PHONE_MIN_DIGITS = 7
+
+# --- Provider hints -------------------------------------------------------------------------
+# Hint names are compared in upper case by their ending, so "graph.isOnlineMeeting",
+# "isOnlineMeeting" and "X-GRAPH-ISONLINEMEETING" all match "ISONLINEMEETING".
+
+#: Hints that repeat another field (the location) and are skipped.
+IGNORED_HINTS: tuple[str, ...] = ("LOCATIONDISPLAYNAME",)
+
+#: Hints whose mere (non-empty) presence says: this is a video meeting of that vendor.
+CONFERENCE_HINTS: tuple[tuple[str, str], ...] = (
+    ("SKYPETEAMSMEETINGURL", "Teams"),
+    ("SKYPETEAMSPROPERTIES", "Teams"),
+    ("ONLINEMEETINGCONFLINK", "online"),
+    ("ONLINEMEETINGEXTERNALLINK", "online"),
+    ("ONLINEMEETINGURL", "online"),
+    ("ONLINEMEETING.JOINURL", "online"),
+    ("JOINURL", "online"),
+    ("X-GOOGLE-CONFERENCE", "Google Meet"),
+    ("HANGOUTLINK", "Google Meet"),
+    ("CONFERENCESOLUTION", "online"),
+    ("CONFERENCESOLUTION.NAME", "online"),
+    ("CONFERENCEDATA", "online"),
+    ("CONFERENCEID", "online"),
+)
+
+#: Hints holding a boolean "this is an online meeting".
+ONLINE_FLAG_HINTS: tuple[str, ...] = ("ISONLINEMEETING",)
+
+#: Hints naming the online-meeting provider (a Graph enum name or the Exchange number).
+PROVIDER_HINTS: tuple[str, ...] = ("ONLINEMEETINGPROVIDER", "ONLINEMEETINGINFORMATION")
+
+#: Values of those that mean "no online meeting".
+NO_PROVIDER_VALUES: tuple[str, ...] = ("", "0", "unknown", "none", "null", "false")
+
+#: Exchange's OnlineMeetingProvider numbers (X-MICROSOFT-ONLINEMEETINGINFORMATION).
+EXCHANGE_PROVIDERS: dict[str, str] = {
+    "1": "Skype for Business",
+    "2": "Skype",
+    "3": "Teams",
+    "teamsforbusiness": "Teams",
+    "skypeforbusiness": "Skype for Business",
+    "skypeforconsumer": "Skype",
+}
+
+#: Hints holding the Graph location type; every value but these names a physical place.
+LOCATION_TYPE_HINTS: tuple[str, ...] = ("LOCATIONTYPE",)
+VIRTUAL_LOCATION_TYPES: tuple[str, ...] = ("", "default", "unknown", "none")
+
+#: Hints holding a structured physical location (Apple, Exchange).
+STRUCTURED_LOCATION_HINTS: tuple[str, ...] = ("X-APPLE-STRUCTURED-LOCATION",)
+MS_LOCATIONS_HINTS: tuple[str, ...] = ("X-MICROSOFT-LOCATIONS", "LOCATIONS")
+#: Fields of X-MICROSOFT-LOCATIONS (JSON) that only a physical place fills.
+MS_ADDRESS_FIELDS: str = (
+    r'"(?:LocationStreet|LocationCity|LocationPostalCode|LocationFullAddress|street|city|'
+    r'postalCode)"\s*:\s*"([^"\\]{2,})"'
+)
+#: Latitude/longitude hints (X-MICROSOFT-LATITUDE / -LONGITUDE).
+LATITUDE_HINTS: tuple[str, ...] = ("LATITUDE",)
+LONGITUDE_HINTS: tuple[str, ...] = ("LONGITUDE",)
+
+#: RFC 7986 CONFERENCE property (hint name ends like this; value is a URI).
+CONFERENCE_PROPERTY_HINTS: tuple[str, ...] = ("CONFERENCE",)
+
+#: Hints naming a Google event type that is no meeting.
+EVENT_TYPE_HINTS: tuple[str, ...] = ("EVENTTYPE",)
+BLOCKER_EVENT_TYPES: tuple[str, ...] = ("focustime", "outofoffice", "workinglocation", "task")
+
+# --- Weights --------------------------------------------------------------------------------
+# Each signal adds its weight to one side: virtual, phone or in person ("place" for concrete
+# places, "presence" for wording). A mode wins with at least DECIDE points; a video link plus
+# HYBRID_PLACE points of concrete place is hybrid.
+
+#: Signal family → field → weight. Fields: title, location, description, url, conference, hint.
+WEIGHTS: dict[str, dict[str, float]] = {
+    "vendor_link": {"title": 3, "location": 3, "description": 3, "url": 3, "conference": 3,
+                    "hint": 3},
+    "meeting_link": {"title": 2, "location": 2.5, "description": 1.5, "url": 2, "conference": 3,
+                     "hint": 2},
+    "other_link": {"location": 2, "conference": 3},
+    "map_link": {"location": 2.5, "description": 1.5, "url": 2},
+    "platform": {"title": 2.5, "location": 3, "description": 1},
+    "virtual_phrase": {"title": 2, "location": 2.5, "description": 1},
+    "phone_phrase": {"title": 3, "location": 3, "description": 1},
+    "call": {"title": 1.5, "location": 1.5},
+    "phone_number": {"title": 2.5, "location": 3, "description": 1, "conference": 2.5,
+                     "hint": 1},
+    "presence": {"title": 2.5, "location": 2.5, "description": 1},
+    "meal": {"title": 2, "location": 2, "description": 0.5},
+    "hybrid_phrase": {"title": 3, "location": 3, "description": 1.5},
+    "address": {"title": 2.5, "location": 3, "description": 2},
+    "venue": {"title": 2, "location": 2.5, "description": 0.5},
+    "location_venue": {"location": 2.5},
+    "city": {"title": 1, "location": 2},
+    "bare_place": {"location": 1.5},
+}  # fmt: skip
+
+#: Weights of signals that do not come from text.
+CONFERENCE_HINT_WEIGHT = 3.0
+ONLINE_FLAG_WEIGHT = 3.0
+ROOM_RESOURCE_WEIGHT = 3.0
+GEO_WEIGHT = 2.5
+STRUCTURED_LOCATION_WEIGHT = 2.5
+LOCATION_TYPE_WEIGHT = 2.5
+MS_ADDRESS_WEIGHT = 3.0
+
+#: Fewest points for any mode; below, the mode is unknown.
+DECIDE = 1.5
+#: A video signal at least this strong outweighs phone wording (a dial-in in a video invite).
+STRONG_VIRTUAL = 3.0
+#: Concrete place points that, with STRONG_VIRTUAL (or a virtual phrase), make a meeting hybrid.
+HYBRID_PLACE = 2.0
+#: Virtual points that, with HYBRID_PLACE, make a meeting hybrid.
+HYBRID_VIRTUAL = 2.0
+#: In-person wording ("vor Ort", "Kundenbesuch") that, with HYBRID_VIRTUAL, makes it hybrid.
+HYBRID_PRESENCE = 2.5
+#: Longest excerpt an evidence string quotes.
+QUOTE_MAX = 60
+#: Only this much of a description is read (invites append pages of legal text), and only
+#: this much of a title, location, hint or single link (guards the regexes against huge input).
+DESCRIPTION_MAX = 20_000
+FIELD_MAX = 2_000

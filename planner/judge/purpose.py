@@ -1,0 +1,223 @@
+"""What a meeting is for: first contact, deal closing, routine, internal, personal or other.
+
+The rules, first match wins:
+
+1. personal: nobody else takes part, the provider marks focus time or out of office, or the title
+   says so ("Blocker", "Urlaub", ...) and no external person takes part;
+2. internal: everyone else is from the user's own domains;
+3. deal closing: wording such as "Vertragsunterzeichnung" or "signing";
+4. first contact: wording such as "Kennenlernen" or "intro", or no earlier meeting (before this
+   event's start) with any external attendee or their organisation;
+5. routine: a recurring series, or ``purpose.routine_repeats`` earlier meetings (within
+   ``relations.lookback_days``) with the same counterparts;
+6. other.
+
+Word lists are data (German and English), extended by ``[purpose]`` in the config. Matching is
+case-insensitive on title and description. A word of nine letters or more matches anywhere, so
+German compounds are found ("Vertragsverhandlungen" by "verhandlung"); a shorter word must start
+a word, so that "signing" does not match "designing".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import timedelta
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from planner.i18n import _, ngettext
+from planner.model import Attendee, Event, Purpose, PurposeResult
+
+if TYPE_CHECKING:
+    from planner.config import Config
+    from planner.judge.relations import Directory, Ledger
+
+People = tuple[Attendee, ...]
+
+FIRST_CONTACT_WORDS = (
+    "erstgespräch",
+    "erstgespraech",
+    "erstes gespräch",
+    "erstes treffen",
+    "kennenlern",
+    "intro",
+    "first meeting",
+    "first call",
+    "initial meeting",
+    "initial call",
+    "meet and greet",
+    "get to know",
+    "getting to know",
+    "discovery call",
+)
+DEAL_CLOSING_WORDS = (
+    "vertragsunterzeichnung",
+    "unterzeichnung",
+    "vertragsabschluss",
+    "geschäftsabschluss",
+    "abschlussgespräch",
+    "verhandlung",
+    "notartermin",
+    "unterschrift",
+    "signing",
+    "sign-off",
+    "closing",
+    "contract",
+    "negotiation",
+    "negotiate",
+    "term sheet",
+)
+PERSONAL_WORDS = (
+    "block",
+    "focus",
+    "fokus",
+    "deep work",
+    "out of office",
+    "ooo",
+    "abwesend",
+    "abwesenheit",
+    "urlaub",
+    "vacation",
+    "holiday",
+    "feiertag",
+    "arzt",
+    "zahnarzt",
+    "doctor",
+    "dentist",
+    "privat",
+    "mittagspause",
+    "lunch break",
+    "travel time",
+    "reisezeit",
+    "commute",
+)
+# Provider hints (planner.model.Event.hints, keys ending in these) and their personal values.
+PERSONAL_HINT_KEYS = ("eventtype", "showas")
+FOCUS_VALUES = frozenset({"focustime"})
+AWAY_VALUES = frozenset({"outofoffice", "oof"})
+ANYWHERE_FROM = 9  # words at least this long also match inside compounds
+
+
+def words(config: Config, name: str, builtin: Iterable[str]) -> tuple[str, ...]:
+    """The built-in list plus ``[purpose] <name>`` from the config."""
+    return tuple(builtin) + tuple(config["purpose"].get(name, ()))
+
+
+@lru_cache(maxsize=64)
+def _pattern(entries: tuple[str, ...]) -> re.Pattern[str] | None:
+    parts = []
+    for entry in sorted(
+        {e.strip().casefold() for e in entries if e.strip()}, key=len, reverse=True
+    ):
+        escaped = re.escape(entry)
+        parts.append(escaped if len(entry) >= ANYWHERE_FROM else rf"(?<!\w){escaped}")
+    return re.compile("|".join(parts)) if parts else None
+
+
+def find_word(text: str, entries: tuple[str, ...]) -> str | None:
+    """The first listed word found in ``text`` (as written there), or None."""
+    pattern = _pattern(entries)
+    if pattern is None or not text:
+        return None
+    folded = text.casefold()
+    match = pattern.search(folded)
+    if match is None:
+        return None
+    if len(folded) == len(text):  # casefold kept positions: quote the original spelling
+        return text[match.start() : match.end()]
+    return match.group()
+
+
+def _wording(event: Event, entries: tuple[str, ...]) -> str | None:
+    """Evidence when title or description use one of ``entries``."""
+    if found := find_word(event.title, entries):
+        return _('"{word}" in the title', word=found)
+    if found := find_word(event.description, entries):
+        return _('"{word}" in the description', word=found)
+    return None
+
+
+def _personal_hint(event: Event) -> str | None:
+    for key, value in event.hints:
+        if not key.lower().endswith(PERSONAL_HINT_KEYS):
+            continue
+        if value.strip().lower() in FOCUS_VALUES:
+            return _("the calendar marks it as focus time")
+        if value.strip().lower() in AWAY_VALUES:
+            return _("the calendar marks it as out of office")
+    return None
+
+
+def determine_purpose(event: Event, ledger: Ledger, config: Config) -> PurposeResult:
+    """The purpose of ``event`` with evidence, judged against the ledger before its start."""
+    directory = ledger.directory
+    others = directory.others(event)
+    externals = directory.counterparts(event)
+    personal = _personal(event, others, externals, config)
+    if personal is not None:
+        return personal
+    if not externals:
+        return _internal(others, directory)
+    if evidence := _wording(event, words(config, "deal_closing_words", DEAL_CLOSING_WORDS)):
+        return PurposeResult(Purpose.DEAL_CLOSING, (evidence,))
+    if evidence := _wording(event, words(config, "first_contact_words", FIRST_CONTACT_WORDS)):
+        return PurposeResult(Purpose.FIRST_CONTACT, (evidence,))
+    emails = [p.email for p in externals]
+    if not ledger.met_before(emails, event.start):
+        who = ", ".join(sorted({directory.unit(e) for e in emails}))
+        return PurposeResult(Purpose.FIRST_CONTACT, (_("no earlier meeting with {who}", who=who),))
+    return _routine(event, emails, ledger, config)
+
+
+def _personal(
+    event: Event, others: People, externals: People, config: Config
+) -> PurposeResult | None:
+    if evidence := _personal_hint(event):
+        return PurposeResult(Purpose.PERSONAL, (evidence,))
+    if not others:
+        return PurposeResult(Purpose.PERSONAL, (_("no other attendees"),))
+    if not externals and (found := find_word(event.title, _personal_words(config))):
+        return PurposeResult(Purpose.PERSONAL, (_('"{word}" in the title', word=found),))
+    return None
+
+
+def _personal_words(config: Config) -> tuple[str, ...]:
+    return words(config, "personal_words", PERSONAL_WORDS)
+
+
+def _internal(others: People, directory: Directory) -> PurposeResult:
+    domains = sorted({p.domain for p in others} & directory.own_domains)
+    evidence = _("only attendees from {domains}", domains=", ".join(domains))
+    return PurposeResult(Purpose.INTERNAL, (evidence,))
+
+
+def _routine(event: Event, emails: list[str], ledger: Ledger, config: Config) -> PurposeResult:
+    if event.is_recurring:
+        return PurposeResult(Purpose.ROUTINE, (_("part of a recurring series"),))
+    since = event.start - timedelta(days=config["relations"]["lookback_days"])
+    count = ledger.repeats(emails, before=event.start, since=since)
+    if count >= config["purpose"]["routine_repeats"]:
+        evidence = ngettext(
+            "{count} earlier meeting with the same counterparts",
+            "{count} earlier meetings with the same counterparts",
+            count,
+        )
+        return PurposeResult(Purpose.ROUTINE, (evidence,))
+    who = ", ".join(sorted({ledger.directory.unit(e) for e in emails}))
+    return PurposeResult(Purpose.OTHER, (_("met {who} before", who=who),))
+
+
+def parse_purpose(text: str | Purpose | None) -> Purpose | None:
+    """A purpose given by name (``--purpose``); None for none; a clear error for a wrong one."""
+    if not text:
+        return None
+    try:
+        return Purpose(text)
+    except ValueError:
+        from planner.errors import UsageError
+
+        choices = ", ".join(p.value for p in Purpose)
+        raise UsageError(
+            _("--purpose '{value}' is not one of {choices}", value=text, choices=choices)
+        ) from None

@@ -1,0 +1,404 @@
+"""The contact ledger: whom the user has met, how, and when.
+
+The ledger is built from calendar history (events already read by the providers, each with its
+mode) and persisted in the state database, so it remembers meetings that have since left the
+look-back window. For every external counterpart (by e-mail) and organisation (by e-mail domain;
+free-mail domains are never an organisation) it answers how many meetings took place per mode,
+the first and last one, and the last one in person, as of any point in time ("met before t?").
+
+Rules (see :meth:`Ledger.update`):
+
+- an occurrence is identified by :attr:`planner.model.Event.key`; updating again over the same
+  history changes nothing, a changed mode or a vanished event is corrected;
+- only meetings that are over (``end <= now``) count; cancelled and declined ones, all-day
+  markers and counterparts who declined do not;
+- internal people (the user's own domains) and the user are never counterparts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from planner.judge.directory import FREEMAIL_DOMAINS, Directory
+from planner.model import Classification, Event, Mode, Response, Status
+
+if TYPE_CHECKING:
+    from planner.config import Config
+    from planner.store import Store
+
+# Who is who lives in planner.judge.directory (its names stay importable from here); the
+# contacts report, which reads the ledger, in planner.judge.contacts.
+__all__ = [
+    "DDL",
+    "FREEMAIL_DOMAINS",
+    "MODE_STRENGTH",
+    "SCHEMA",
+    "SCHEMA_VERSION",
+    "Directory",
+    "Key",
+    "Ledger",
+    "Meeting",
+    "ModeLike",
+    "Summary",
+    "UpdateResult",
+    "as_mode",
+    "counts_as_met",
+    "summarise",
+    "with_modes",
+]
+
+SCHEMA = "relations"
+SCHEMA_VERSION = 1
+DDL = """
+DROP TABLE IF EXISTS ledger_meetings;
+CREATE TABLE ledger_meetings (
+    uid TEXT NOT NULL,
+    start TEXT NOT NULL,
+    finish TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    people TEXT NOT NULL,
+    PRIMARY KEY (uid, start)
+)
+"""
+
+ModeLike = Mode | Classification | str
+# When copies of one occurrence disagree, the mode with more evidence wins (a room beats a link).
+MODE_STRENGTH = (Mode.UNKNOWN, Mode.PHONE, Mode.VIRTUAL, Mode.HYBRID, Mode.IN_PERSON)
+Key = tuple[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """One past meeting as the ledger remembers it: only its external counterparts are kept."""
+
+    key: Key
+    start: datetime  # UTC
+    end: datetime  # UTC
+    mode: Mode
+    people: tuple[tuple[str, str], ...]  # (e-mail in lower case, display name), sorted
+
+    @property
+    def emails(self) -> tuple[str, ...]:
+        return tuple(email for email, _ in self.people)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What the ledger knows about one person or organisation up to some time."""
+
+    who: str
+    meetings: int = 0
+    by_mode: Mapping[Mode, int] = field(default_factory=dict)
+    first: datetime | None = None
+    last: datetime | None = None
+    last_in_person: datetime | None = None
+    first_remote: datetime | None = None  # first virtual, hybrid or phone meeting
+
+    def count(self, mode: Mode) -> int:
+        return self.by_mode.get(mode, 0)
+
+    @property
+    def in_person(self) -> int:
+        return self.count(Mode.IN_PERSON)
+
+    @property
+    def remote(self) -> int:
+        """Virtual, hybrid and phone meetings: the user was not certainly in the room."""
+        return self.count(Mode.VIRTUAL) + self.count(Mode.HYBRID) + self.count(Mode.PHONE)
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateResult:
+    """What an update changed in the ledger."""
+
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+
+    @property
+    def touched(self) -> int:
+        return self.added + self.changed + self.removed
+
+
+def as_mode(value: ModeLike) -> Mode:
+    """A :class:`Mode` from a mode, a classification or its text."""
+    if isinstance(value, Classification):
+        return value.mode
+    return Mode(value)
+
+
+def with_modes(events: Iterable[Event], modes: Mapping[Key, ModeLike]) -> list[tuple[Event, Mode]]:
+    """Pair events with their modes from a mapping ``Event.key -> mode`` (missing: unknown)."""
+    return [(e, as_mode(modes.get(e.key, Mode.UNKNOWN))) for e in events]
+
+
+def counts_as_met(event: Event, now: datetime) -> bool:
+    """Whether ``event`` can count as a meeting that took place (before any attendee check)."""
+    return (
+        not event.all_day
+        and event.status is not Status.CANCELLED
+        and event.self_response is not Response.DECLINED
+        and event.end <= now
+    )
+
+
+class Ledger:
+    """The persisted contact ledger. Open it with :meth:`open`, feed it with :meth:`update`."""
+
+    def __init__(
+        self, directory: Directory, store: Store | None = None, *, lookback_days: int = 365
+    ) -> None:
+        self.directory = directory
+        self.lookback_days = lookback_days
+        self._store = store
+        self._meetings: dict[Key, Meeting] = {}
+        self._index: _Index | None = None
+
+    # -- persistence -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, store: Store, config: Config, *, user_emails: Iterable[str] = ()) -> Ledger:
+        """Load the ledger from ``store`` (creating its table on first use)."""
+        store.ensure(SCHEMA, SCHEMA_VERSION, DDL)
+        lookback = config["relations"]["lookback_days"]
+        ledger = cls(Directory(config, user_emails), store, lookback_days=lookback)
+        rows = store.conn.execute("SELECT uid, start, finish, mode, people FROM ledger_meetings")
+        for uid, start, finish, mode, people in rows:
+            meeting = Meeting(
+                key=(uid, start),
+                start=datetime.fromisoformat(start),
+                end=datetime.fromisoformat(finish),
+                mode=Mode(mode),
+                people=tuple((email, name) for email, name in json.loads(people)),
+            )
+            ledger._meetings[meeting.key] = meeting
+        return ledger
+
+    def _save(self, upserts: Sequence[Meeting], deletes: Sequence[Key]) -> None:
+        if self._store is None:
+            return
+        rows = [
+            (m.key[0], m.key[1], m.end.isoformat(), m.mode.value, json.dumps(m.people))
+            for m in upserts
+        ]
+        with self._store.conn as conn:
+            conn.executemany("DELETE FROM ledger_meetings WHERE uid = ? AND start = ?", deletes)
+            conn.executemany("INSERT OR REPLACE INTO ledger_meetings VALUES (?, ?, ?, ?, ?)", rows)
+
+    # -- update ------------------------------------------------------------------------------
+
+    def update(
+        self,
+        items: Iterable[tuple[Event, ModeLike]],
+        *,
+        now: datetime,
+        since: datetime | None = None,
+        complete: bool = True,
+        lookback_days: int | None = None,
+    ) -> UpdateResult:
+        """Bring the ledger in line with ``items``: (event, mode) pairs of calendar history.
+
+        With ``complete`` (the default) the items are the whole history from ``since`` (default
+        ``now - relations.lookback_days``) to ``now``: a remembered meeting in that window that
+        is missing from the items is removed. An item that no longer counts (declined,
+        cancelled) removes its meeting in any case. Older meetings are kept. The same
+        occurrence from several calendars counts once (see :data:`MODE_STRENGTH`).
+        """
+        incoming, seen = self._collect(items, now)
+        old = self._meetings
+        upserts = [m for key, m in incoming.items() if old.get(key) != m]
+        first = (since or now - timedelta(days=lookback_days or self.lookback_days)).astimezone(UTC)
+        deletes = [
+            key
+            for key, m in old.items()
+            if key not in incoming and (key in seen or (complete and first <= m.start < now))
+        ]
+        added = sum(1 for m in upserts if m.key not in old)
+        result = UpdateResult(
+            added=added,
+            changed=len(upserts) - added,
+            removed=len(deletes),
+            unchanged=len(incoming) - len(upserts),
+        )
+        if upserts or deletes:
+            self._save(upserts, deletes)
+            for key in deletes:
+                del old[key]
+            old.update((m.key, m) for m in upserts)
+            self._index = None
+        return result
+
+    def _collect(
+        self, items: Iterable[tuple[Event, ModeLike]], now: datetime
+    ) -> tuple[dict[Key, Meeting], set[Key]]:
+        """The meetings that count among ``items``, and every key seen (counted or not)."""
+        found: dict[Key, Meeting] = {}
+        excluded: set[Key] = set()
+        seen: set[Key] = set()
+        for event, mode in items:
+            key = event.key
+            seen.add(key)
+            if not counts_as_met(event, now):
+                if event.end <= now:  # declined or cancelled in any copy: not met
+                    excluded.add(key)
+                continue
+            meeting = self._meeting(event, as_mode(mode))
+            if meeting is not None:
+                previous = found.get(key)
+                found[key] = meeting if previous is None else _merge(previous, meeting)
+        for key in excluded:
+            found.pop(key, None)
+        return found, seen
+
+    def _meeting(self, event: Event, mode: Mode) -> Meeting | None:
+        people = sorted(
+            {p.email.lower(): p.name for p in self.directory.counterparts(event)}.items()
+        )
+        if not people:
+            return None
+        return Meeting(
+            key=event.key,
+            start=event.start.astimezone(UTC),
+            end=event.end.astimezone(UTC),
+            mode=mode,
+            people=tuple(people),
+        )
+
+    # -- queries -----------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._meetings)
+
+    def meetings(self, who: str, *, before: datetime | None = None) -> list[Meeting]:
+        """Meetings with a person (an e-mail) or an organisation (a domain), oldest first.
+
+        ``before`` keeps only meetings that started before that time.
+        """
+        index = self._ensure_index()
+        bucket = index.by_person if "@" in who else index.by_org
+        found = bucket.get(who.lower(), [])
+        if before is None:
+            return list(found)
+        cut = bisect.bisect_left(found, before.astimezone(UTC), key=lambda m: m.start)
+        return found[:cut]
+
+    def summary(self, who: str, *, before: datetime | None = None) -> Summary:
+        """Counts per mode, first, last and last in-person meeting with ``who``."""
+        return summarise(who, self.meetings(who, before=before))
+
+    def met_before(self, emails: Iterable[str], when: datetime) -> bool:
+        """Whether any of ``emails`` or their organisations was met before ``when``."""
+        for email in emails:
+            for who in {email.lower(), self.directory.unit(email)}:
+                if self.meetings(who, before=when):
+                    return True
+        return False
+
+    def repeats(self, emails: Iterable[str], *, before: datetime, since: datetime) -> int:
+        """Meetings in ``[since, before)`` that included every one of ``emails``."""
+        wanted = sorted({e.lower() for e in emails})
+        if not wanted:
+            return 0
+        since_utc = since.astimezone(UTC)
+        return sum(
+            1
+            for m in self.meetings(wanted[0], before=before)
+            if m.start >= since_utc and all(e in m.emails for e in wanted[1:])
+        )
+
+    def persons(self) -> list[str]:
+        """Every counterpart e-mail the ledger remembers, sorted."""
+        return sorted(self._ensure_index().by_person)
+
+    def organisations(self) -> list[str]:
+        """Every organisation domain the ledger remembers, sorted."""
+        return sorted(self._ensure_index().by_org)
+
+    def name_of(self, email: str) -> str:
+        """The most recent display name seen for ``email`` ("" when none)."""
+        for meeting in reversed(self.meetings(email)):
+            name = dict(meeting.people).get(email.lower(), "")
+            if name:
+                return name
+        return ""
+
+    def account_meetings(self, account: str) -> list[Meeting]:
+        """Meetings with a key account: an e-mail, or a domain including its subdomains."""
+        account = account.strip().lower()
+        if "@" in account:
+            return self.meetings(account)
+        index = self._ensure_index()
+        found = {
+            m.key: m
+            for org, meetings in index.by_org.items()
+            if org == account or org.endswith("." + account)
+            for m in meetings
+        }
+        return sorted(found.values(), key=lambda m: m.start)
+
+    def account_summary(self, account: str) -> Summary:
+        """A :class:`Summary` of :meth:`account_meetings` (key accounts, visits due)."""
+        return summarise(account, self.account_meetings(account))
+
+    def _ensure_index(self) -> _Index:
+        if self._index is None:
+            self._index = _Index.build(self._meetings.values(), self.directory)
+        return self._index
+
+
+@dataclass
+class _Index:
+    by_person: dict[str, list[Meeting]]
+    by_org: dict[str, list[Meeting]]
+
+    @classmethod
+    def build(cls, meetings: Iterable[Meeting], directory: Directory) -> _Index:
+        by_person: dict[str, list[Meeting]] = {}
+        by_org: dict[str, list[Meeting]] = {}
+        for meeting in sorted(meetings, key=lambda m: (m.start, m.key)):
+            orgs: set[str] = set()
+            for email in meeting.emails:
+                if not directory.is_external(email):
+                    continue  # the config changed since: now a colleague or the user
+                by_person.setdefault(email, []).append(meeting)
+                if org := directory.organisation(email):
+                    orgs.add(org)
+            for org in orgs:
+                by_org.setdefault(org, []).append(meeting)
+        return cls(by_person, by_org)
+
+
+def summarise(who: str, meetings: Sequence[Meeting]) -> Summary:
+    """A :class:`Summary` of ``meetings`` (oldest first)."""
+    if not meetings:
+        return Summary(who)
+    in_person = [m for m in meetings if m.mode is Mode.IN_PERSON]
+    remote = [m for m in meetings if m.mode in (Mode.VIRTUAL, Mode.HYBRID, Mode.PHONE)]
+    return Summary(
+        who=who,
+        meetings=len(meetings),
+        by_mode=dict(Counter(m.mode for m in meetings)),
+        first=meetings[0].start,
+        last=meetings[-1].start,
+        last_in_person=in_person[-1].start if in_person else None,
+        first_remote=remote[0].start if remote else None,
+    )
+
+
+def _merge(a: Meeting, b: Meeting) -> Meeting:
+    """The same occurrence seen in two calendars: the strongest mode wins, counterparts unite.
+
+    Independent of the order of the copies, so that a repeated update changes nothing.
+    """
+    mode = max(a.mode, b.mode, key=MODE_STRENGTH.index)
+    people: dict[str, str] = {}
+    for email, name in a.people + b.people:
+        people[email] = max(people.get(email, ""), name)
+    return Meeting(a.key, a.start, max(a.end, b.end), mode, tuple(sorted(people.items())))

@@ -1,0 +1,465 @@
+"""Concrete proposals: when and where to meet a counterpart in person.
+
+:class:`Proposer` does the work that depends only on the user's calendar once (busy time,
+neighbouring meetings and their places); :meth:`Proposer.propose` then costs little per
+counterpart, so the weekly plan can call it for every ``meet_in_person`` recommendation.
+:func:`propose` is the one-shot form for ``planner propose``.
+
+A proposal never overlaps busy time of either side, lies inside its kind's window (and inside
+working hours unless the window is configured outside them), at a venue not closed at any moment
+of it, and leaves travel time plus buffer to and from the user's neighbouring in-person meetings
+(a buffer only next to virtual ones). Which venues are tried at all is decided once per request
+by :mod:`planner.meet.shortlist`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from planner.i18n import _
+from planner.meet.geo import Geocoder, Place, distance_km
+from planner.meet.shortlist import (
+    AWAY_KM,
+    Shortlist,
+    meeting_center,
+    shortlist,
+    travel_score,
+)
+from planner.meet.slots import (
+    Anchor,
+    MeetingKind,
+    MeetingWindow,
+    anchors_from_events,
+    apart,
+    by_day,
+    day_span,
+    fits,
+    free_parts,
+    gaps_from_config,
+    kind_label,
+    kinds_for,
+    last_in_person,
+    local_day,
+    meeting_windows,
+    merge,
+    next_in_person,
+    room_anywhere,
+    starts,
+)
+from planner.meet.venues import Catalog, OpenState, Venue
+from planner.model import Event, Geo, Interval, Mode, Purpose
+
+if TYPE_CHECKING:
+    from planner.config import Config
+
+VENUES_PER_SLOT = 3  # feasible venues compared per candidate time
+STARTS_PER_DAY = 3  # feasible starts looked at per day and kind
+CLUSTER_KM = 20.0  # a venue this close to a meeting in another city counts as "there"
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A concrete time and place to meet."""
+
+    start: datetime
+    end: datetime
+    kind: MeetingKind
+    venue: Venue
+    travel_minutes: tuple[int, int]  # (before, after) for the user
+    score: float
+    reasons: tuple[str, ...] = ()
+    counterpart_minutes: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON shape of ``planner propose --json`` (one entry of ``proposals``)."""
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "kind": self.kind.value,
+            "venue": {
+                "name": self.venue.name,
+                "kind": self.venue.kind.value,
+                "address": self.venue.address,
+                "lat": self.venue.lat,
+                "lon": self.venue.lon,
+            },
+            "travel_minutes": {"before": self.travel_minutes[0], "after": self.travel_minutes[1]},
+            "score": round(self.score, 2),
+            "reasons": list(self.reasons),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A scored time and place, before its reasons are written."""
+
+    start: datetime
+    end: datetime
+    kind: MeetingKind
+    venue: Venue
+    score: float
+    before: int
+    after: int
+    theirs: int | None
+    state: OpenState
+    city: str
+
+
+@dataclass
+class _Slot:
+    """A candidate time with its neighbours (nearest first)."""
+
+    start: datetime
+    end: datetime
+    window: MeetingWindow
+    rank: int  # of the kind among the purpose's kinds
+    anchors: list[Anchor]
+
+
+@dataclass
+class _Request:
+    """One counterpart's request, prepared."""
+
+    kinds: tuple[MeetingKind, ...]
+    purpose: str
+    busy: list[Interval]
+    place: Geo | None
+    center: Geo
+    days: list[date]
+    window: tuple[datetime, datetime]
+    shortlists: dict[MeetingKind, Shortlist] = field(default_factory=dict)
+
+
+class Proposer:
+    """Prepared once per user calendar; :meth:`propose` per counterpart."""
+
+    def __init__(
+        self,
+        events: Iterable[Event],
+        config: Config,
+        catalog: Catalog,
+        *,
+        modes: Mapping[tuple[str, str], Mode] | None = None,
+        geocoder: Geocoder | None = None,
+        home: Geo | None = None,
+    ) -> None:
+        self.config = config
+        self.catalog = catalog
+        self.tz = config.tz
+        self.geocoder = geocoder or Geocoder(config, catalog)
+        self.gaps = gaps_from_config(config)
+        self.windows = meeting_windows(config)
+        self.step = timedelta(minutes=config["slots"]["step_minutes"])
+        self.radius_km = float(config["venues"]["radius_km"])
+        tentative = config["slots"]["tentative_blocks"]
+        self.anchors = anchors_from_events(
+            events, tentative_blocks=tentative, modes=modes, locate=self.geocoder.locate
+        )
+        self.busy = merge(Interval(a.start, a.end) for a in self.anchors)
+        self.anchors_by_day = by_day(self.anchors, self.tz)
+        self.home = home or self._home()
+        self._memo: dict[Any, int] = {}
+        self._same_day: dict[date, list[Anchor]] = {}  # anchors touching the local day
+        self._away: dict[date, list[Anchor]] = {}  # in-person ones in another city
+        for anchor in self.anchors:
+            day, last = local_day(anchor.start, self.tz), local_day(anchor.end, self.tz)
+            while day <= last:
+                self._same_day.setdefault(day, []).append(anchor)
+                if self._is_away(anchor):
+                    self._away.setdefault(day, []).append(anchor)
+                day += timedelta(days=1)
+
+    def _is_away(self, anchor: Anchor) -> bool:
+        if not anchor.in_person or anchor.place is None or self.home is None:
+            return False
+        return distance_km(anchor.place, self.home) > AWAY_KM
+
+    def _home(self) -> Geo | None:
+        text = self.config.user["home"]
+        place = self.geocoder.locate(text) if text else None
+        return place.geo if place else None
+
+    def locate(self, text: str) -> Place | None:
+        """A place for ``--near`` or a counterpart's address (see :class:`Geocoder`)."""
+        return self.geocoder.locate(text)
+
+    def propose(
+        self,
+        start: datetime,
+        end: datetime,
+        *,
+        purpose: Purpose | str | None = None,
+        counterpart_busy: Sequence[Interval] = (),
+        counterpart_place: Geo | None = None,
+        near: Geo | None = None,
+        count: int = 3,
+        tags: Collection[str] = (),
+    ) -> list[Proposal]:
+        """Up to ``count`` proposals in ``[start, end)``, best first, on different days where
+        possible; ``tags`` keeps only venues with all of them (e.g. ``{"women_only"}``)."""
+        request = self._request(start, end, purpose, counterpart_busy, counterpart_place, near)
+        if request is None:
+            return []
+        request.shortlists = self._shortlists(request, {t.lower() for t in tags})
+        candidates = []
+        for day in request.days:
+            for rank, kind in enumerate(request.kinds):
+                best = self._best_on(day, kind, rank, request)
+                if best is not None:
+                    candidates.append(best)
+        return [self._finish(c, request) for c in _pick(candidates, count)]
+
+    def _request(
+        self,
+        start: datetime,
+        end: datetime,
+        purpose: Purpose | str | None,
+        counterpart_busy: Sequence[Interval],
+        place: Geo | None,
+        near: Geo | None,
+    ) -> _Request | None:
+        center = near or meeting_center(place, self.home, self.catalog)
+        if center is None:
+            return None
+        kinds = kinds_for(purpose)
+        first = local_day(start, self.tz)
+        last = local_day(end - timedelta(microseconds=1), self.tz)
+        days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+        label = purpose.value if isinstance(purpose, Purpose) else str(purpose or "other")
+        busy = merge([*self.busy, *counterpart_busy]) if counterpart_busy else self.busy
+        return _Request(kinds, label, busy, place, center, days, (start, end))
+
+    def _shortlists(
+        self, request: _Request, tags: Collection[str] = ()
+    ) -> dict[MeetingKind, Shortlist]:
+        return {
+            kind: shortlist(
+                self.catalog,
+                kind,
+                center=request.center,
+                origin=self.home or request.center,
+                place=request.place,
+                purpose=request.purpose,
+                travel=self.gaps.travel,
+                radius_km=self.radius_km,
+                tags=tags,
+            )
+            for kind in request.kinds
+        }
+
+    def _best_on(
+        self, day: date, kind: MeetingKind, rank: int, request: _Request
+    ) -> _Candidate | None:
+        window = self.windows[kind]
+        span = day_span(day, window, self.config, self.tz)
+        lo, hi = request.window
+        if span is None or span.end <= lo or span.start >= hi:
+            return None
+        span = Interval(max(span.start, lo), min(span.end, hi))
+        anchors = self.anchors_by_day.get(day, [])
+        ideal = datetime.combine(day, window.ideal, self.tz)
+        options = [
+            s
+            for part in free_parts(span, request.busy)
+            for s in starts(part, window.duration, self.step)
+        ]
+        options.sort(key=lambda s: abs((s - ideal).total_seconds()))
+        best: _Candidate | None = None
+        tried = 0
+        for slot_start in options:
+            slot = _Slot(slot_start, slot_start + window.duration, window, rank, anchors)
+            if not room_anywhere(slot.start, slot.end, anchors, self.gaps):
+                continue
+            # nearest neighbours first: a venue that does not fit usually fails on them
+            slot.anchors = sorted(anchors, key=lambda a: apart(a, slot.start, slot.end))
+            found = self._best_venue(slot, request)
+            if found is not None:
+                tried += 1
+                if best is None or found.score > best.score:
+                    best = found
+                if tried >= STARTS_PER_DAY:
+                    break
+        return best
+
+    def _best_venue(self, slot: _Slot, request: _Request) -> _Candidate | None:
+        """The best of the first few venues of the shortlist that fit ``slot``."""
+        best: _Candidate | None = None
+        feasible = 0
+        for static, venue, theirs in request.shortlists.get(slot.window.kind, ()):
+            if not fits(
+                slot.start, slot.end, venue.geo, slot.anchors, self.gaps, self._memo, id(venue)
+            ):
+                continue
+            state = self.catalog.open_state(venue, slot.start, slot.end)
+            if state is OpenState.CLOSED:
+                continue
+            found = self._candidate(slot, venue, static, theirs, state, request)
+            if best is None or found.score > best.score:
+                best = found
+            feasible += 1
+            if feasible >= VENUES_PER_SLOT:
+                break
+        return best
+
+    def _candidate(
+        self,
+        slot: _Slot,
+        venue: Venue,
+        static: float,
+        theirs: int | None,
+        state: OpenState,
+        request: _Request,
+    ) -> _Candidate:
+        day = local_day(slot.start, self.tz)
+        anchors = self._same_day.get(day, [])
+        before = self._minutes(last_in_person(anchors, slot.start) or self.home, venue.geo)
+        after = self._minutes(next_in_person(anchors, slot.end) or self.home, venue.geo)
+        ideal = datetime.combine(day, slot.window.ideal, self.tz)
+        score = static + (10.0, 6.0, 3.0)[min(slot.rank, 2)] + travel_score(before, theirs)
+        score -= abs((slot.start - ideal).total_seconds()) / 3600
+        score -= 0.05 * (day - request.days[0]).days
+        city = self._cluster_city(day, venue)
+        score += 15.0 if city else 0.0
+        score -= 2.0 if state is OpenState.UNKNOWN else 0.0
+        return _Candidate(
+            slot.start, slot.end, slot.window.kind, venue, score, before, after, theirs, state, city
+        )
+
+    def _finish(self, found: _Candidate, request: _Request) -> Proposal:
+        """The proposal with its reasons (built only for the ones handed out)."""
+        venue = found.venue
+        reasons = [_reason_kind(found.kind, request.purpose)]
+        if found.city:
+            reasons.append(_("You are in {city} that day anyway", city=found.city))
+        reasons += self._travel_reasons(found.before, found.theirs)
+        if self.catalog.is_favourite(venue):
+            reasons.append(_("{venue} is one of your favourites", venue=venue.name))
+        if found.state is OpenState.UNKNOWN:
+            reasons.append(
+                _("Opening hours of {venue} are unknown; check before you go", venue=venue.name)
+            )
+        else:
+            reasons.append(_("{venue} is open then", venue=venue.name))
+        if len(request.busy) > len(self.busy):
+            reasons.append(_("Free in both calendars"))
+        elif request.place is not None:
+            reasons.append(_("Free in your calendar"))
+        return Proposal(
+            found.start,
+            found.end,
+            found.kind,
+            venue,
+            (found.before, found.after),
+            found.score,
+            tuple(reasons),
+            found.theirs,
+        )
+
+    def _minutes(self, place: Geo | None, venue: Geo) -> int:
+        if place is None:
+            return 0
+        return int(self.gaps.travel_time(place, venue, self._memo).total_seconds() // 60)
+
+    def _cluster_city(self, day: date, venue: Venue) -> str:
+        """The other city the user is in on ``day`` when ``venue`` lies there, else ``""``."""
+        for anchor in self._away.get(day, ()):
+            if anchor.place is not None and distance_km(anchor.place, venue.geo) <= CLUSTER_KM:
+                return anchor.city or venue.city or anchor.title
+        return ""
+
+    def _travel_reasons(self, before: int, theirs: int | None) -> list[str]:
+        if theirs is None:
+            return [_("{minutes} min travel for you", minutes=before)] if before else []
+        return [_("{mine} min travel for you, {theirs} min for them", mine=before, theirs=theirs)]
+
+
+def _reason_kind(kind: MeetingKind, purpose: str) -> str:
+    label = kind_label(kind)
+    if purpose == Purpose.FIRST_CONTACT:
+        return _("{kind} suits a first meeting", kind=label)
+    if purpose == Purpose.DEAL_CLOSING:
+        return _("{kind} suits closing a deal", kind=label)
+    if purpose == "networking":
+        return _("{kind} suits networking", kind=label)
+    return _("{kind} in its usual time", kind=label)
+
+
+def _pick(candidates: list[_Candidate], count: int) -> list[_Candidate]:
+    """The best ``count``: first on different days at different venues, then the rest; never
+    two that overlap."""
+    ranked = sorted(candidates, key=lambda p: (-p.score, p.start))
+    chosen: list[_Candidate] = []
+    days: set[date] = set()
+    venues: set[str] = set()
+    for varied in (True, False):
+        for item in ranked:
+            if len(chosen) >= count:
+                break
+            if item in chosen or (
+                varied and (item.start.date() in days or item.venue.name in venues)
+            ):
+                continue
+            if any(item.start < c.end and c.start < item.end for c in chosen):
+                continue
+            chosen.append(item)
+            days.add(item.start.date())
+            venues.add(item.venue.name)
+    return sorted(chosen, key=lambda p: (-p.score, p.start))
+
+
+def propose(
+    events: Iterable[Event],
+    *,
+    config: Config,
+    catalog: Catalog,
+    start: datetime,
+    end: datetime,
+    purpose: Purpose | str | None = None,
+    counterpart_busy: Sequence[Interval] = (),
+    counterpart_place: Geo | str | None = None,
+    near: Geo | str | None = None,
+    count: int = 3,
+    modes: Mapping[tuple[str, str], Mode] | None = None,
+    geocoder: Geocoder | None = None,
+    tags: Collection[str] = (),
+) -> list[Proposal]:
+    """One-shot proposals (``planner propose``); place texts are geocoded first.
+
+    Raises :class:`planner.errors.UsageError` when ``near`` or the counterpart's place is text
+    that cannot be located.
+    """
+    proposer = Proposer(events, config, catalog, modes=modes, geocoder=geocoder)
+    return proposer.propose(
+        start,
+        end,
+        purpose=purpose,
+        counterpart_busy=counterpart_busy,
+        counterpart_place=_resolve(proposer.locate, counterpart_place, "--with"),
+        near=_resolve(proposer.locate, near, "--near"),
+        count=count,
+        tags=tags,
+    )
+
+
+def proposals_json(proposals: Iterable[Proposal]) -> dict[str, Any]:
+    """``{"proposals": [...]}`` as ``planner propose --json`` prints it."""
+    return {"proposals": [p.to_json() for p in proposals]}
+
+
+def _resolve(
+    locate: Callable[[str], Place | None], value: Geo | str | None, option: str
+) -> Geo | None:
+    from planner.errors import UsageError
+
+    if value is None or isinstance(value, Geo):
+        return value
+    place = locate(value)
+    if place is None:
+        raise UsageError(
+            _("{option}: cannot find the place '{place}'", option=option, place=value),
+            hint=_("give a city, a postal code or a venue name from the catalog"),
+        )
+    return place.geo

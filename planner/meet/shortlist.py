@@ -1,0 +1,113 @@
+"""Which venues are worth trying for a meeting: the nearest ones of the kinds that suit it
+around a centre, plus the user's favourites, ranked by fit and travel.
+
+:class:`planner.meet.proposals.Proposer` draws up one shortlist per meeting kind and request and
+then tries only those venues at each candidate time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
+from planner.meet.geo import distance_km
+from planner.meet.slots import VENUE_FIT, MeetingKind
+from planner.meet.venues import Catalog, Venue
+from planner.model import Geo, Purpose
+
+if TYPE_CHECKING:
+    from planner.meet.geo import TravelModel
+
+NEAREST_POOL = 60  # nearest venues (plus favourites) ranked per meeting kind
+VENUES_PER_KIND = 12  # best venues kept per meeting kind after the static ranking
+AWAY_KM = 30.0  # a meeting this far from home is in another city
+
+# (score without travel, venue, the counterpart's travel minutes or None), best first
+Shortlist = list[tuple[float, Venue, int | None]]
+
+
+def travel_score(mine: int, theirs: int | None) -> float:
+    """Less travel is better, and so is a fair split of it."""
+    if theirs is None:
+        return -0.2 * mine
+    unfair = abs(mine - theirs) / (mine + theirs + 1)
+    return -0.15 * (mine + theirs) - 6.0 * unfair
+
+
+def meeting_center(place: Geo | None, home: Geo | None, catalog: Catalog) -> Geo | None:
+    """Where to look for venues: halfway between the counterpart and home, at the counterpart
+    when they are in another city, else wherever is known (at last the catalog's centre)."""
+    if place is not None and home is not None:
+        if distance_km(place, home) > AWAY_KM:
+            return place
+        return Geo((place.lat + home.lat) / 2, (place.lon + home.lon) / 2)
+    if place is not None or home is not None:
+        return place or home
+    if not catalog.venues:
+        return None
+    venues = catalog.venues
+    return Geo(sum(v.lat for v in venues) / len(venues), sum(v.lon for v in venues) / len(venues))
+
+
+def static_score(venue: Venue, kind: MeetingKind, purpose: str, catalog: Catalog) -> float:
+    """How well ``venue`` suits the meeting, travel aside."""
+    ideal, _fine = VENUE_FIT[kind]
+    score = 8.0 if venue.kind in ideal else 3.0
+    if catalog.is_favourite(venue):
+        score += 8.0
+    if purpose == Purpose.DEAL_CLOSING:
+        score += 3.0 * venue.has("quiet") + 3.0 * venue.has("private_room")
+    if not venue.opening_hours:
+        score -= 6.0
+    return score
+
+
+def shortlist(
+    catalog: Catalog,
+    kind: MeetingKind,
+    *,
+    center: Geo,
+    origin: Geo,
+    place: Geo | None,
+    purpose: str,
+    travel: TravelModel,
+    radius_km: float,
+    tags: Collection[str] = (),
+) -> Shortlist:
+    """The best venues for ``kind`` within ``radius_km`` of ``center`` that have all ``tags``,
+    ranked by :func:`static_score` plus the travel from ``origin`` and from the counterpart's
+    ``place``; at most :data:`VENUES_PER_KIND`."""
+    ranked = []
+    for venue in _pool(catalog, kind, center, radius_km, tags):
+        theirs = travel.minutes(place, venue.geo) if place is not None else None
+        static = static_score(venue, kind, purpose, catalog)
+        mine = travel.minutes(origin, venue.geo)
+        ranked.append((static + travel_score(mine, theirs), static, venue, theirs))
+    ranked.sort(key=lambda item: (-item[0], item[2].name))
+    return [(static, venue, theirs) for _r, static, venue, theirs in ranked[:VENUES_PER_KIND]]
+
+
+def _pool(
+    catalog: Catalog, kind: MeetingKind, center: Geo, radius_km: float, tags: Collection[str]
+) -> list[Venue]:
+    """The :data:`NEAREST_POOL` nearest venues of fitting kinds, plus favourites in reach."""
+    ideal, fine = VENUE_FIT[kind]
+    kinds = {*ideal, *fine}
+    radius = min(2.0, radius_km)
+    while True:  # widen the search until the pool is full or the radius reached
+        nearby = catalog.near(center, radius, kinds)
+        if tags:
+            nearby = [(km, v) for km, v in nearby if v.tags.issuperset(tags)]
+        if len(nearby) >= NEAREST_POOL or radius >= radius_km:
+            break
+        radius = min(radius * 2, radius_km)
+    pool = [v for _km, v in nearby[:NEAREST_POOL]]
+    pool += [
+        v
+        for v in catalog.favourite_venues()
+        if v not in pool
+        and v.kind in kinds
+        and v.tags.issuperset(tags)
+        and distance_km(v.geo, center) <= radius_km
+    ]
+    return pool

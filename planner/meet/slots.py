@@ -1,0 +1,445 @@
+"""Free time: busy time merged across calendars, working hours, and meeting windows by kind.
+
+A meeting kind (breakfast, coffee, lunch, after-work drink, dinner) has a window and a duration
+from ``[windows.<kind>]``. A window lies inside working hours unless its
+``outside_working_hours`` is true (breakfast, after-work and dinner by default).
+
+Neighbouring meetings are :class:`Anchor` s. Next to an in-person meeting a slot needs travel
+time plus ``[travel] buffer_minutes``; next to any other meeting only ``[slots] buffer_minutes``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from planner.meet.venues import VenueKind
+from planner.model import Event, Geo, Interval, Mode, Purpose, Response, Status
+
+if TYPE_CHECKING:
+    from planner.config import Config
+    from planner.meet.geo import TravelModel
+
+
+class MeetingKind(StrEnum):
+    BREAKFAST = "breakfast"
+    COFFEE = "coffee"
+    LUNCH = "lunch"
+    AFTER_WORK = "after_work"
+    DINNER = "dinner"
+
+
+# What each purpose prefers, best first. "networking" is no Purpose of the model but may be asked.
+PURPOSE_KINDS: Mapping[str, tuple[MeetingKind, ...]] = {
+    Purpose.FIRST_CONTACT: (MeetingKind.COFFEE, MeetingKind.LUNCH),
+    Purpose.DEAL_CLOSING: (MeetingKind.LUNCH, MeetingKind.DINNER),
+    "networking": (MeetingKind.AFTER_WORK,),
+    Purpose.ROUTINE: (MeetingKind.COFFEE, MeetingKind.LUNCH, MeetingKind.BREAKFAST),
+    Purpose.INTERNAL: (MeetingKind.COFFEE, MeetingKind.LUNCH),
+    Purpose.PERSONAL: (MeetingKind.AFTER_WORK, MeetingKind.DINNER),
+    Purpose.OTHER: (MeetingKind.COFFEE, MeetingKind.LUNCH),
+}
+
+# Venue kinds per meeting kind: ideal ones first, then acceptable ones.
+VENUE_FIT: Mapping[MeetingKind, tuple[tuple[VenueKind, ...], tuple[VenueKind, ...]]] = {
+    MeetingKind.BREAKFAST: (
+        (VenueKind.CAFE, VenueKind.HOTEL_LOUNGE),
+        (VenueKind.STATION_LOUNGE, VenueKind.AIRPORT_LOUNGE, VenueKind.COWORKING),
+    ),
+    MeetingKind.COFFEE: (
+        (VenueKind.CAFE, VenueKind.HOTEL_LOUNGE, VenueKind.NETWORKING),
+        (VenueKind.COWORKING, VenueKind.STATION_LOUNGE, VenueKind.AIRPORT_LOUNGE),
+    ),
+    MeetingKind.LUNCH: ((VenueKind.RESTAURANT,), (VenueKind.HOTEL_LOUNGE,)),
+    MeetingKind.AFTER_WORK: (
+        (VenueKind.BAR, VenueKind.NETWORKING),
+        (VenueKind.HOTEL_LOUNGE, VenueKind.RESTAURANT),
+    ),
+    MeetingKind.DINNER: ((VenueKind.RESTAURANT,), (VenueKind.HOTEL_LOUNGE,)),
+}
+
+
+def kind_label(kind: MeetingKind | str) -> str:
+    """A kind of meeting as people say it, in the current language ("Business lunch")."""
+    from planner.i18n import _
+
+    labels = {
+        MeetingKind.BREAKFAST: _("Breakfast"),
+        MeetingKind.COFFEE: _("Coffee"),
+        MeetingKind.LUNCH: _("Business lunch"),
+        MeetingKind.AFTER_WORK: _("After-work drink"),
+        MeetingKind.DINNER: _("Dinner"),
+    }
+    return labels.get(kind, str(kind))  # type: ignore[call-overload]
+
+
+_VIRTUAL_WORDS = re.compile(
+    r"https?://|\b(zoom|teams|webex|skype|google meet|meet\.google|call|telefon|phone|online)\b",
+    re.I,
+)
+
+
+def kinds_for(purpose: Purpose | str | None) -> tuple[MeetingKind, ...]:
+    """The meeting kinds that suit ``purpose``, best first (unknown purposes: coffee, lunch)."""
+    if purpose is None:
+        return PURPOSE_KINDS[Purpose.OTHER]
+    key = purpose.value if isinstance(purpose, Purpose) else str(purpose).strip().lower()
+    kinds = PURPOSE_KINDS.get(key)
+    if kinds is None:
+        try:
+            kinds = (MeetingKind(key),)
+        except ValueError:
+            kinds = PURPOSE_KINDS[Purpose.OTHER]
+    return kinds
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingWindow:
+    """When a kind of meeting may take place each day, and how long it lasts."""
+
+    kind: MeetingKind
+    start: time
+    end: time
+    duration: timedelta
+    outside_working_hours: bool
+
+    @property
+    def ideal(self) -> time:
+        """The best start: a quarter into the slack of the window."""
+        span = _minutes(self.end) - _minutes(self.start) - self.duration.total_seconds() / 60
+        total = _minutes(self.start) + max(0.0, span) / 4
+        return time(int(total // 60), int(total % 60))
+
+
+def _minutes(t: time) -> int:
+    return t.hour * 60 + t.minute
+
+
+def meeting_windows(config: Config) -> dict[MeetingKind, MeetingWindow]:
+    """Every kind's window from ``[windows.<kind>]``."""
+    from planner.schema import parse_time_range
+
+    windows = {}
+    for kind in MeetingKind:
+        section = config[f"windows.{kind.value}"]
+        start, end = parse_time_range(section["time"]) or (time(9), time(17))
+        windows[kind] = MeetingWindow(
+            kind,
+            start,
+            end,
+            timedelta(minutes=section["duration"]),
+            section["outside_working_hours"],
+        )
+    return windows
+
+
+# --- busy time -------------------------------------------------------------------------------
+
+
+def blocks(event: Event, tentative_blocks: bool = True) -> bool:
+    """Whether ``event`` makes its time busy."""
+    if not event.busy or event.status is Status.CANCELLED:
+        return False
+    if event.self_response is Response.DECLINED:
+        return False
+    tentative = event.status is Status.TENTATIVE or event.self_response is Response.TENTATIVE
+    return tentative_blocks or not tentative
+
+
+def merge(intervals: Iterable[Interval]) -> list[Interval]:
+    """Sorted, non-overlapping intervals covering the same time (touching ones are joined)."""
+    result: list[Interval] = []
+    for item in sorted(intervals, key=lambda i: (i.start, i.end)):
+        if item.end <= item.start:
+            continue
+        if result and item.start <= result[-1].end:
+            if item.end > result[-1].end:
+                result[-1] = Interval(result[-1].start, item.end)
+        else:
+            result.append(item)
+    return result
+
+
+def busy_intervals(events: Iterable[Event], tentative_blocks: bool = True) -> list[Interval]:
+    """Merged busy time of ``events`` across all calendars."""
+    return merge(Interval(e.start, e.end) for e in events if blocks(e, tentative_blocks))
+
+
+def free_parts(span: Interval, busy: Sequence[Interval]) -> list[Interval]:
+    """``span`` minus the merged, sorted ``busy`` intervals."""
+    import bisect
+
+    parts = []
+    cursor = span.start
+    index = max(0, bisect.bisect_left([b.end for b in busy], span.start) - 1)
+    for block in busy[index:]:
+        if block.start >= span.end:
+            break
+        if block.end <= cursor:
+            continue
+        if block.start > cursor:
+            parts.append(Interval(cursor, block.start))
+        cursor = max(cursor, block.end)
+    if cursor < span.end:
+        parts.append(Interval(cursor, span.end))
+    return parts
+
+
+def day_span(day: date, window: MeetingWindow, config: Config, tz: ZoneInfo) -> Interval | None:
+    """The part of ``day`` a kind of meeting may use, or None (a day off, or no overlap)."""
+    hours = config.working_hours(day.weekday())
+    if hours is None:
+        return None
+    start, end = window.start, window.end
+    if not window.outside_working_hours:
+        start, end = max(start, hours[0]), min(end, hours[1])
+    if end <= start:
+        return None
+    return Interval(datetime.combine(day, start, tz), datetime.combine(day, end, tz))
+
+
+def starts(part: Interval, duration: timedelta, step: timedelta) -> Iterator[datetime]:
+    """Slot starts inside ``part`` on the ``step`` grid of the hour."""
+    first = part.start
+    offset = (first.minute * 60 + first.second) % int(step.total_seconds())
+    if offset or first.microsecond:
+        first = first.replace(microsecond=0) + timedelta(seconds=step.total_seconds() - offset)
+    while first + duration <= part.end:
+        yield first
+        first += step
+
+
+def counterpart_busy_from(
+    providers: Iterable[Any], email: str | Sequence[str], start: datetime, end: datetime
+) -> list[Interval] | None:
+    """The busy time of one counterpart (or of several together: when any of them is busy),
+    merged from every provider that can look it up (``has_free_busy``), one request per
+    provider; None when none could tell."""
+    from planner.errors import NotSupportedError
+
+    emails = [email] if isinstance(email, str) else list(email)
+    found: list[Interval] = []
+    known = False
+    for provider in providers:
+        if not emails or not getattr(provider, "has_free_busy", False):
+            continue
+        try:
+            table = provider.free_busy(emails, start, end)
+        except NotSupportedError:
+            continue
+        known = True
+        for address in emails:
+            found += table.get(address, table.get(address.lower(), []))
+    return merge(found) if known else None
+
+
+# --- neighbours and travel -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A meeting next to which a slot must leave room: travel if in person, else a buffer."""
+
+    start: datetime
+    end: datetime
+    in_person: bool
+    place: Geo | None = None
+    title: str = ""
+    city: str = ""
+
+
+def looks_in_person(event: Event) -> bool:
+    """A fallback when no classification is given: a place that is no link or call."""
+    if event.conference_links:
+        return False
+    if event.geo is not None:
+        return True
+    return bool(event.location.strip()) and not _VIRTUAL_WORDS.search(event.location)
+
+
+@dataclass(frozen=True, slots=True)
+class Gaps:
+    """How much room a slot needs next to its neighbours."""
+
+    travel: TravelModel
+    buffer: timedelta  # around every meeting
+    in_person_buffer: timedelta  # added to travel around in-person meetings
+    unknown_place: timedelta  # travel assumed to an in-person meeting of unknown place
+
+    def needed(
+        self, anchor: Anchor, venue: Geo, memo: dict[Any, int], key: Any = None
+    ) -> timedelta:
+        """Room between ``anchor`` and a slot at ``venue``. ``key`` identifies the venue in
+        ``memo`` (default: its coordinates)."""
+        if not anchor.in_person:
+            return self.buffer
+        if anchor.place is None:
+            return self.in_person_buffer + self.unknown_place
+        memo_key = (id(anchor), key) if key is not None else (anchor.place, venue)
+        minutes = memo.get(memo_key)
+        if minutes is None:
+            minutes = memo[memo_key] = self.travel.minutes(anchor.place, venue)
+        return self.in_person_buffer + timedelta(minutes=minutes)
+
+    def travel_time(self, a: Geo | None, b: Geo, memo: dict[tuple[Geo, Geo], int]) -> timedelta:
+        if a is None:
+            return self.unknown_place
+        key = (a, b)
+        minutes = memo.get(key)
+        if minutes is None:
+            minutes = memo[key] = self.travel.minutes(a, b)
+        return timedelta(minutes=minutes)
+
+
+def gaps_from_config(config: Config) -> Gaps:
+    from planner.meet.geo import travel_model
+
+    return Gaps(
+        travel_model(config),
+        timedelta(minutes=config["slots"]["buffer_minutes"]),
+        timedelta(minutes=config["travel"]["buffer_minutes"]),
+        timedelta(minutes=config["travel"]["unknown_place_minutes"]),
+    )
+
+
+def fits(
+    start: datetime,
+    end: datetime,
+    venue: Geo,
+    anchors: Iterable[Anchor],
+    gaps: Gaps,
+    memo: dict[Any, int],
+    key: Any = None,
+) -> bool:
+    """Whether ``[start, end)`` at ``venue`` leaves enough room to and from every anchor.
+
+    ``key`` (any hashable naming the venue, e.g. ``id(venue)``) makes the memo cheap; the
+    memo must then not outlive the anchors.
+    """
+    for anchor in anchors:
+        if anchor.start < end and anchor.end > start:
+            return False
+        if anchor.end <= start:
+            if anchor.end + gaps.needed(anchor, venue, memo, key) > start:
+                return False
+        elif end + gaps.needed(anchor, venue, memo, key) > anchor.start:
+            return False
+    return True
+
+
+def room_anywhere(start: datetime, end: datetime, anchors: Iterable[Anchor], gaps: Gaps) -> bool:
+    """A cheap necessary condition for :func:`fits` at any venue: the buffers (and the travel
+    to meetings of unknown place) fit, whatever the venue."""
+    for anchor in anchors:
+        if anchor.start < end and anchor.end > start:
+            return False
+        if not anchor.in_person:
+            need = gaps.buffer
+        elif anchor.place is None:
+            need = gaps.in_person_buffer + gaps.unknown_place
+        else:
+            need = gaps.in_person_buffer
+        if anchor.end <= start:
+            if anchor.end + need > start:
+                return False
+        elif end + need > anchor.start:
+            return False
+    return True
+
+
+def anchors_from_events(
+    events: Iterable[Event],
+    *,
+    tentative_blocks: bool = True,
+    modes: Mapping[tuple[str, str], Mode] | None = None,
+    locate: object = None,
+) -> list[Anchor]:
+    """Anchors for the blocking ``events``; ``modes`` (by :attr:`Event.key`) overrides the
+    fallback :func:`looks_in_person`; ``locate(text, geo)`` returns a place or None."""
+    result = []
+    for event in events:
+        if not blocks(event, tentative_blocks):
+            continue
+        mode = modes.get(event.key) if modes else None
+        if mode is None:
+            in_person = looks_in_person(event)
+        else:
+            in_person = mode in (Mode.IN_PERSON, Mode.HYBRID)
+        place = None
+        city = ""
+        if in_person and callable(locate):
+            found = locate(event.location, event.geo)
+            if found is not None:
+                place, city = found.geo, found.city
+        result.append(Anchor(event.start, event.end, in_person, place, event.title, city))
+    result.sort(key=lambda a: (a.start, a.end))
+    return result
+
+
+def apart(anchor: Anchor, start: datetime, end: datetime) -> timedelta:
+    return start - anchor.end if anchor.end <= start else anchor.start - end
+
+
+def local_day(moment: datetime, tz: ZoneInfo) -> date:
+    return moment.astimezone(tz).date()
+
+
+def last_in_person(anchors: Sequence[Anchor], start: datetime) -> Geo | None:
+    found = [a for a in anchors if a.in_person and a.place is not None and a.end <= start]
+    return max(found, key=lambda a: a.end).place if found else None
+
+
+def next_in_person(anchors: Sequence[Anchor], end: datetime) -> Geo | None:
+    found = [a for a in anchors if a.in_person and a.place is not None and a.start >= end]
+    return min(found, key=lambda a: a.start).place if found else None
+
+
+def by_day(anchors: Iterable[Anchor], tz: ZoneInfo) -> dict[date, list[Anchor]]:
+    """Anchors filed under every local day within 12 hours of them (for cheap neighbour look-up)."""
+    table: dict[date, list[Anchor]] = {}
+    margin = timedelta(hours=12)
+    for anchor in anchors:
+        day = (anchor.start - margin).astimezone(tz).date()
+        last = (anchor.end + margin).astimezone(tz).date()
+        while day <= last:
+            table.setdefault(day, []).append(anchor)
+            day += timedelta(days=1)
+    return table
+
+
+# --- windows of days -------------------------------------------------------------------------
+
+
+def week_window(week: str, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """``"2026-W50"`` (ISO week) → Monday 00:00 to the next Monday 00:00 in ``tz``.
+
+    Raises :class:`planner.errors.UsageError` for anything else.
+    """
+    from planner.errors import UsageError
+    from planner.i18n import _
+
+    match = re.fullmatch(r"\s*(\d{4})-?W(\d{1,2})\s*", week, re.I)
+    try:
+        if not match:
+            raise ValueError(week)
+        monday = date.fromisocalendar(int(match[1]), int(match[2]), 1)
+    except ValueError:
+        raise UsageError(
+            _("--week: '{week}' is no ISO week", week=week), hint=_("write it like 2026-W50")
+        ) from None
+    start = datetime.combine(monday, time(), tz)
+    return start, datetime.combine(monday + timedelta(days=7), time(), tz)
+
+
+def ahead_window(now: datetime, days: int, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """From the next quarter hour after ``now`` to the end of the day ``days`` days later
+    (``[slots] days_ahead`` when the user gives no week)."""
+    local = now.astimezone(tz)
+    start = local.replace(second=0, microsecond=0) + timedelta(minutes=15 - local.minute % 15)
+    end = datetime.combine(local.date() + timedelta(days=days + 1), time(), tz)
+    return start, end

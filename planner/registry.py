@@ -1,0 +1,54 @@
+"""The provider registry: names to classes through the ``planner.providers`` entry-point group.
+
+It lives in the core so that the config loader can find a provider's own keys without
+importing ``providers/`` (which sits above the core). Built-ins are registered as entry points
+too; :data:`BUILTINS` serves only a source tree whose distribution metadata is not installed.
+A provider's module is imported only when that provider is asked for.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from importlib.metadata import entry_points
+from typing import Any
+
+from planner.errors import ProviderNotFound
+from planner.i18n import _
+
+GROUP = "planner.providers"
+
+BUILTINS = {
+    "ics": "providers.ics:IcsProvider",
+    "memory": "providers.memory:MemoryProvider",
+    "google": "providers.google:GoogleProvider",
+    "outlook": "providers.outlook:OutlookProvider",
+    "caldav": "providers.caldav:CalDavProvider",
+}
+
+
+def available() -> dict[str, str]:
+    """Provider name → ``module:Class`` for every registered provider."""
+    found = dict(BUILTINS)
+    for ep in entry_points(group=GROUP):
+        found[ep.name] = ep.value
+    return found
+
+
+def load(name: str) -> Any:
+    """The object registered as ``name`` (imports only that provider's module)."""
+    target = available().get(name)
+    if target is None:
+        names = ", ".join(sorted(available()))
+        raise ProviderNotFound(
+            _("unknown provider '{name}' (installed: {names})", name=name, names=names)
+        )
+    module_name, _sep, attr = target.partition(":")
+    try:
+        module = import_module(module_name)
+    except ModuleNotFoundError as exc:
+        missing = exc.name or module_name
+        raise ProviderNotFound(
+            _("provider '{name}' needs the Python package '{package}'", name=name, package=missing),
+            hint=_("install it with: pip install {package}", package=missing),
+        ) from None
+    return getattr(module, attr)

@@ -1,0 +1,1 @@
+"""Tests of reading: iCalendar conversion, real exports, the event index (planner.calendar)."""

@@ -1,0 +1,1 @@
+"""Tests of the planner command end to end (planner.cli)."""

@@ -1,0 +1,1 @@
+"""Tests of invitations: iTIP, iMIP mail, the sent log (planner.invite)."""

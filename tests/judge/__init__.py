@@ -1,0 +1,1 @@
+"""Tests of judging meetings and people: mode, purpose, ledger, recommendations (planner.judge)."""

@@ -1,0 +1,1 @@
+"""Tests of free time, places, venues, OSM import, proposals (planner.meet)."""

@@ -1,0 +1,223 @@
+"""Places and travel: offline look-ups, the mode model, and Nominatim against a local server."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from planner.config import default_config
+from planner.errors import ConfigError
+from planner.meet.geo import (
+    ATTRIBUTION,
+    GeocodeError,
+    Geocoder,
+    Nominatim,
+    distance_km,
+    locate_offline,
+    lookup_city,
+    travel_model,
+)
+from planner.meet.venues import Catalog, Venue, VenueKind
+from planner.model import Geo
+from planner.store import Store
+from tests.locations import ROOT
+
+MARIENPLATZ = Geo(48.1374, 11.5755)
+MESSE = Geo(48.1360, 11.6980)
+
+
+def test_distance_munich_berlin():
+    berlin = lookup_city("Berlin")
+    munich = lookup_city("München")
+    assert berlin and munich
+    assert 500 < distance_km(berlin.geo, munich.geo) < 510
+
+
+@pytest.mark.parametrize("name", ["München", "Munich", "Muenchen", "MÜNCHEN"])
+def test_city_names_in_any_spelling(name):
+    place = lookup_city(name)
+    assert place is not None and place.name == "Munich"
+    assert abs(place.lat - 48.137) < 0.05
+
+
+def test_postal_code_gives_its_city():
+    pytest.importorskip("countrystatecity_postal_codes")
+    place = locate_offline("Leopoldstraße 10, 80802")
+    assert place is not None and place.source == "postal_code" and place.city == "Munich"
+    hamburg = locate_offline("Am Sandtorkai 1, 20457")
+    assert hamburg is not None and hamburg.city == "Hamburg"
+
+
+def test_city_in_free_text():
+    place = locate_offline("Büro Nürnberg, 3. Stock")
+    assert place is not None and place.city == "Nuremberg"
+    assert locate_offline("Microsoft Teams-Besprechung") is None
+
+
+def test_travel_model_modes_and_overrides():
+    transit = travel_model(default_config())
+    car = travel_model(default_config(travel={"mode": "car"}))
+    walk = travel_model(default_config(travel={"mode": "walk"}))
+    minutes = {m.mode.name: m.minutes(MARIENPLATZ, MESSE) for m in (transit, car, walk)}
+    assert minutes["walk"] > minutes["transit"] > 0 and minutes["walk"] > minutes["car"]
+    assert transit.minutes(MARIENPLATZ, MARIENPLATZ) == 0
+    slow = travel_model(default_config(travel={"speed_kmh": 11.0, "overhead_minutes": 0}))
+    assert slow.minutes(MARIENPLATZ, MESSE) > transit.minutes(MARIENPLATZ, MESSE)
+    near = Geo(48.1400, 11.5800)  # 0.4 km: walked whatever the mode
+    assert car.minutes(MARIENPLATZ, near) == walk.minutes(MARIENPLATZ, near)
+
+
+def test_long_trips_go_by_train():
+    munich, berlin = lookup_city("Munich"), lookup_city("Berlin")
+    minutes = travel_model(default_config()).minutes(munich.geo, berlin.geo)
+    assert 5 * 60 < minutes < 8 * 60
+
+
+def test_unknown_mode_is_a_config_error():
+    with pytest.raises(ConfigError, match="mode"):
+        travel_model(default_config(travel={"mode": "teleport"}))
+
+
+def test_geocoder_order_event_venue_offline():
+    catalog = Catalog([Venue("Café Luitpold", VenueKind.CAFE, 48.1446, 11.5740)])
+    geocoder = Geocoder(default_config(), catalog)
+    assert geocoder.locate("anything", Geo(1.0, 2.0)).source == "event"
+    assert geocoder.locate("Café Luitpold, Brienner Str. 11").source == "venue"
+    assert geocoder.locate("Treffen in Augsburg").source == "city"
+    assert geocoder.locate("https://zoom.us/j/1") is None
+    assert geocoder.locate("Raum 4.12") is None
+
+
+class FakeNominatim(BaseHTTPRequestHandler):
+    """Answers /search like Nominatim's jsonv2 format and records what it was asked."""
+
+    seen: list[tuple[float, str, str]] = []
+
+    def do_GET(self):
+        url = urlparse(self.path)
+        query = parse_qs(url.query)
+        FakeNominatim.seen.append(
+            (time.monotonic(), query.get("q", [""])[0], self.headers.get("User-Agent", ""))
+        )
+        if url.path != "/search" or query.get("format") != ["jsonv2"]:
+            self.send_error(400)
+            return
+        if "nowhere" in query["q"][0]:
+            body = []
+        else:
+            body = [
+                {
+                    "place_id": 1,
+                    "lat": "52.5163",
+                    "lon": "13.3777",
+                    "display_name": "Brandenburger Tor, Pariser Platz, Berlin",
+                    "licence": "Data © OpenStreetMap contributors, ODbL 1.0.",
+                }
+            ]
+        data = json.dumps(body).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def nominatim_url():
+    FakeNominatim.seen = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeNominatim)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_nominatim_caches_rate_limits_and_sends_user_agent(nominatim_url, tmp_path):
+    store = Store(tmp_path / "state.sqlite3")
+    client = Nominatim(
+        nominatim_url, "planner-tests/0.1 (dev@example.org)", store, min_interval=0.3
+    )
+    first = client.search("Pariser Platz, Berlin")
+    again = client.search("pariser  platz, berlin")
+    other = client.search("Unter den Linden 1")
+    missing = client.search("nowhere at all")
+    assert first == again and first.source == "nominatim"
+    assert abs(first.lat - 52.5163) < 1e-6
+    assert other is not None and missing is None
+    assert client.requests == 3 and len(FakeNominatim.seen) == 3
+    stamps = [s[0] for s in FakeNominatim.seen]
+    assert all(b - a >= 0.29 for a, b in zip(stamps, stamps[1:], strict=False))
+    assert {s[2] for s in FakeNominatim.seen} == {"planner-tests/0.1 (dev@example.org)"}
+    fresh = Nominatim(nominatim_url, "planner-tests/0.1", store, min_interval=0.3)
+    assert fresh.search("Pariser Platz, Berlin") == first and fresh.requests == 0
+    assert "OpenStreetMap" in ATTRIBUTION
+
+
+def test_online_geocoding_only_when_enabled(nominatim_url, tmp_path):
+    offline = Geocoder(default_config())
+    assert offline.locate("Pariser Platz 1") is None
+    assert FakeNominatim.seen == []
+    config = default_config(
+        geo={"online": True, "user_agent": "planner-tests/0.1", "nominatim_url": nominatim_url}
+    )
+    online = Geocoder(config, store_factory=lambda: Store(tmp_path / "s.sqlite3"))
+    place = online.locate("Pariser Platz 1")
+    assert place is not None and place.source == "nominatim"
+    assert online.locate("Pariser Platz 1") == place and len(FakeNominatim.seen) == 1
+
+
+def test_online_needs_a_user_agent():
+    config = default_config(geo={"online": True})
+    with pytest.raises(GeocodeError, match="user_agent"):
+        Geocoder(config, store_factory=lambda: Store(":memory:"))
+
+
+def test_unreachable_server_names_the_next_step(tmp_path):
+    client = Nominatim("http://127.0.0.1:9", "planner-tests/0.1", None, min_interval=0, timeout=2)
+    with pytest.raises(GeocodeError, match="nominatim_url"):
+        client.search("Pariser Platz")
+
+
+REAL = ROOT.parent / "shared" / "fixtures" / "real" / "ics"
+
+
+def _locations(name: str) -> list[str]:
+    path = REAL / name
+    if not path.exists():
+        pytest.skip(f"real-world fixture {path} not found")
+    import icalendar
+
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    return sorted({str(e["location"]) for e in calendar.walk("VEVENT") if e.get("location")})
+
+
+def test_real_makerspace_locations_land_in_potsdam_or_berlin():
+    """Google export of a Potsdam makerspace: addresses with postal codes, room names."""
+    potsdam = lookup_city("Potsdam")
+    located = {
+        text: locate_offline(text)
+        for text in _locations("python-recurring-ical-events__daylight_saving_time.ics")
+    }
+    found = {t: p for t, p in located.items() if p is not None}
+    assert len(found) >= 10
+    for text, place in found.items():
+        assert place.city in ("Potsdam", "Berlin"), text
+        assert distance_km(place.geo, potsdam.geo) < 40, text
+    assert located["Seminarraum"] is None and located["machBar"] is None
+
+
+def test_real_us_addresses_are_not_taken_for_german_postal_codes():
+    """TripIt itinerary: US street addresses whose ZIP codes look like German ones."""
+    located = [locate_offline(t) for t in _locations("node-ical__tripit-location-escaping.ics")]
+    found = [p for p in located if p is not None]
+    assert len(found) >= 5
+    assert all(p.lon < -100 for p in found), [p.name for p in found if p.lon > -100]

@@ -1,0 +1,160 @@
+"""The provider contract: every provider's test module subclasses :class:`ProviderContract`.
+
+A subclass defines the fixture ``make_provider``: a callable that takes a list of
+:class:`planner.model.Event` (the seed), stores them in its backend the native way (an .ics file,
+a fake Google server, a Radicale server, ...) and returns a provider reading from there.
+The reference implementation is ``tests/providers/test_provider_memory.py``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from planner.errors import NotSupportedError
+from planner.model import Attendee, Event, Response
+from providers.base import CalendarProvider
+
+TZ = ZoneInfo("Europe/Berlin")
+WINDOW_START = datetime(2026, 12, 7, tzinfo=TZ)  # Monday of 2026-W50
+WINDOW_END = datetime(2026, 12, 14, tzinfo=TZ)
+ANNA = "anna@berger-consulting.example"
+
+
+def at(day: int, hour: int, minute: int = 0, tz: ZoneInfo = TZ) -> datetime:
+    return datetime.combine(date(2026, 12, day), time(hour, minute), tzinfo=tz)
+
+
+def seed_events() -> list[Event]:
+    """The standard seed: what every backend must hand back unchanged."""
+    return [
+        Event(
+            uid="contract-visit@planner.test",
+            title="Kick-off ACME – Büro München",
+            start=at(7, 10),
+            end=at(7, 11, 30),
+            location="Leopoldstraße 10, 80802 München",
+            description="Agenda: Ziele, Zeitplan",
+            organizer=Attendee(ANNA, "Anna Berger", Response.ACCEPTED),
+            attendees=(
+                Attendee(ANNA, "Anna Berger", Response.ACCEPTED),
+                Attendee("bob@acme.example", "Bob Stone", Response.ACCEPTED),
+            ),
+        ),
+        Event(
+            uid="contract-call@planner.test",
+            title="Weekly sync",
+            start=at(8, 9, tz=ZoneInfo("Europe/London")),  # 10:00 Berlin
+            end=at(8, 9, 30, tz=ZoneInfo("Europe/London")),
+            location="https://zoom.us/j/123456789",
+            attendees=(Attendee("carla@example.org", "Carla", Response.NEEDS_ACTION),),
+        ),
+        Event(
+            uid="contract-allday@planner.test",
+            title="Messe",
+            start=datetime(2026, 12, 9, tzinfo=TZ),
+            end=datetime(2026, 12, 10, tzinfo=TZ),
+            all_day=True,
+        ),
+        Event(
+            uid="contract-free@planner.test",
+            title="Lesezeit",
+            start=at(10, 14),
+            end=at(10, 15),
+            busy=False,
+        ),
+        Event(
+            uid="contract-overlap@planner.test",
+            title="Nachtzug",
+            start=at(6, 23),
+            end=at(7, 1),
+        ),
+        Event(
+            uid="contract-outside@planner.test",
+            title="Later",
+            start=at(21, 10),
+            end=at(21, 11),
+        ),
+    ]
+
+
+class ProviderContract:
+    """Tests every provider must pass. Subclasses provide the ``make_provider`` fixture."""
+
+    @pytest.fixture
+    def provider(self, make_provider) -> CalendarProvider:
+        return make_provider(seed_events())
+
+    def _by_uid(self, provider: CalendarProvider) -> dict[str, Event]:
+        events = provider.events(WINDOW_START, WINDOW_END)
+        return {e.uid: e for e in events}
+
+    def test_lists_at_least_one_calendar(self, provider):
+        calendars = provider.list_calendars()
+        assert calendars
+        assert all(c.id and c.name for c in calendars)
+
+    def test_window_holds_exactly_the_overlapping_events(self, provider):
+        uids = set(self._by_uid(provider))
+        assert uids == {
+            "contract-visit@planner.test",
+            "contract-call@planner.test",
+            "contract-allday@planner.test",
+            "contract-free@planner.test",
+            "contract-overlap@planner.test",
+        }
+
+    def test_times_are_zone_aware_and_exact(self, provider):
+        found = self._by_uid(provider)
+        for seed in seed_events():
+            if seed.uid not in found or seed.all_day:
+                continue
+            event = found[seed.uid]
+            assert event.start.tzinfo is not None and event.end.tzinfo is not None
+            assert event.start == seed.start, seed.uid
+            assert event.end == seed.end, seed.uid
+
+    def test_text_fields_survive(self, provider):
+        event = self._by_uid(provider)["contract-visit@planner.test"]
+        assert event.title == "Kick-off ACME – Büro München"
+        assert event.location == "Leopoldstraße 10, 80802 München"
+        assert "Zeitplan" in event.description
+        emails = {a.email.lower() for a in event.attendees}
+        assert "bob@acme.example" in emails
+
+    def test_all_day_event_covers_its_day(self, provider):
+        event = self._by_uid(provider)["contract-allday@planner.test"]
+        assert event.all_day
+        assert event.start.astimezone(TZ).date() == date(2026, 12, 9)
+        assert event.end - event.start == timedelta(days=1)
+
+    def test_free_time_is_not_busy(self, provider):
+        found = self._by_uid(provider)
+        assert found["contract-free@planner.test"].busy is False
+        assert found["contract-visit@planner.test"].busy is True
+
+    def test_events_are_sorted_by_start(self, provider):
+        events = provider.events(WINDOW_START, WINDOW_END)
+        starts = [e.start for e in events]
+        assert starts == sorted(starts)
+
+    def test_written_event_is_read_back_once(self, make_provider):
+        provider = make_provider(seed_events())
+        hold = Event(
+            uid="contract-hold@planner.test",
+            title="Hold: lunch with ACME",
+            start=at(11, 12),
+            end=at(11, 13, 30),
+            location="Café Luitpold, Brienner Str. 11, 80333 München",
+        )
+        if not provider.can_write:  # read-only by design: writing must fail clearly
+            with pytest.raises(NotSupportedError, match=provider.source.name):
+                provider.create_event(hold)
+            return
+        provider.create_event(hold)
+        provider.create_event(hold)  # a retry must not duplicate
+        events = [e for e in provider.events(WINDOW_START, WINDOW_END) if e.uid == hold.uid]
+        assert len(events) == 1
+        assert events[0].start == hold.start and events[0].title == hold.title
