@@ -111,6 +111,8 @@ class Event:
     hints: tuple[tuple[str, str], ...] = ()
     source: str = ""
     self_response: Response | None = None  # the user's own answer, where known
+    # free/busy as the service states it (None: derived from ``busy`` and ``status``)
+    availability: Busy | None = None
 
     def __post_init__(self) -> None:
         if self.start.tzinfo is None or self.end.tzinfo is None:
@@ -120,6 +122,15 @@ class Event:
     def key(self) -> tuple[str, str]:
         """Identity of this occurrence: the same meeting in two calendars has the same key."""
         return (self.uid, self.start.astimezone(UTC).isoformat())
+
+    @property
+    def busy_status(self) -> Busy:
+        """How this event holds its time; not the same as being a meeting (out of office)."""
+        if self.availability is not None:
+            return self.availability
+        if not self.busy:
+            return Busy.FREE
+        return Busy.TENTATIVE if self.status is Status.TENTATIVE else Busy.BUSY
 
     @property
     def duration(self) -> timedelta:
@@ -194,3 +205,17 @@ class Calendar:
     writable: bool = False
     timezone: str = ""
     extra: dict[str, str] = field(default_factory=dict, compare=False)
+
+
+class Busy(StrEnum):
+    """How an event holds its time (free/busy), apart from whether it is a meeting.
+
+    iCalendar TRANSP/STATUS and X-MICROSOFT-CDO-BUSYSTATUS, Graph ``showAs`` and Google's
+    ``transparency`` and ``eventType`` map onto these.
+    """
+
+    BUSY = "busy"
+    TENTATIVE = "tentative"
+    FREE = "free"
+    OUT_OF_OFFICE = "out_of_office"
+    WORKING_ELSEWHERE = "working_elsewhere"

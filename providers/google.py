@@ -21,8 +21,9 @@ from planner.model import Calendar, Event, Interval
 from planner.schema import Field
 from providers import google_auth
 from providers.base import CalendarProvider, ProviderContext
+from providers.free_busy import GOOGLE_REASONS, FreeBusyAnswer
 from providers.google_auth import DEFAULT_API_URL, Conflict, GoogleClient, SyncTokenExpired
-from providers.google_map import event_id_for, item_bounds, to_event, to_google, working_location
+from providers.google_map import item_bounds, to_event, to_google, working_location
 
 if TYPE_CHECKING:
     from planner.schema import SourceConfig
@@ -39,7 +40,8 @@ CREATE INDEX google_events_span ON google_events (source, calendar, start)
 """
 MAX_PAGES = 10_000
 MAX_SYNC_SPAN = timedelta(days=1200)
-FREE_BUSY_BATCH = 50
+FREE_BUSY_BATCH = 50  # freeBusy answers for at most this many calendars at once
+FREE_BUSY_SCOPE = "https://www.googleapis.com/auth/calendar.freebusy"
 
 
 def _is_url(value: str) -> bool:
@@ -65,8 +67,9 @@ class GoogleProvider(CalendarProvider):
     - ``timeout`` (seconds, default 30): per request.
 
     The token is stored in ``<data dir>/tokens/google-<name>.json`` (mode 0600), never in the
-    config. Out-of-office, focus time and working-location entries are not meetings and are
-    left out of :meth:`events`; :meth:`working_locations` tells where the user works each day.
+    config. Out-of-office, focus time and working-location entries are no meetings but are in
+    :meth:`events` with their ``availability``; :meth:`working_locations` tells where the user
+    works each day.
     """
 
     name: ClassVar[str] = "google"
@@ -309,7 +312,9 @@ class GoogleProvider(CalendarProvider):
     def free_busy(
         self, emails: Sequence[str], start: datetime, end: datetime
     ) -> dict[str, list[Interval]]:
-        result: dict[str, list[Interval]] = {}
+        """Busy time of ``emails`` (one ``freeBusy`` request per 50 addresses); an address
+        Google cannot tell (external, unknown, not shared) is in the answer's ``unknown``."""
+        result = FreeBusyAnswer()
         for offset in range(0, len(emails), FREE_BUSY_BATCH):
             batch = list(emails[offset : offset + FREE_BUSY_BATCH])
             body = {
@@ -318,31 +323,39 @@ class GoogleProvider(CalendarProvider):
                 "timeZone": self.context.tz.key,
                 "items": [{"id": e} for e in batch],
             }
-            response = self.client.execute(
-                self.client.service().freebusy().query(body=body), _("free/busy lookup")
-            )
+            response = self._free_busy_request(body)
             for email in batch:
-                result[email] = self._busy_of(email, response)
+                busy = self._busy_of(email, response, result.unknown)
+                if busy is not None:
+                    result[email] = busy
         return result
 
-    def _busy_of(self, email: str, response: dict[str, Any]) -> list[Interval]:
-        entry = response.get("calendars", {}).get(email) or response.get("groups", {}).get(email)
-        if entry is None:
-            errors = [{"reason": "missing from the answer"}]
-        else:
-            errors = entry.get("errors") or []
-        if errors:
-            reason = ", ".join(str(e.get("reason", "unknown")) for e in errors)
-            self.context.warn(
+    def _free_busy_request(self, body: dict[str, Any]) -> dict[str, Any]:
+        request = self.client.service().freebusy().query(body=body)
+        try:
+            return self.client.execute(request, _("free/busy lookup"))
+        except AuthError as exc:  # 403: the grant does not cover free/busy
+            raise NotSupportedError(
                 _(
-                    "Google calendar '{name}': free/busy of {email} is unknown ({reason}); "
-                    "treated as free",
+                    "Google calendar '{name}': the sign-in does not allow free/busy look-ups",
                     name=self.source.name,
-                    email=email,
-                    reason=reason,
-                )
-            )
-            return []
+                ),
+                hint=_(
+                    "grant the scope {scope} (or calendar.readonly) and run "
+                    "'planner auth google' again",
+                    scope=FREE_BUSY_SCOPE,
+                ),
+            ) from exc
+
+    def _busy_of(
+        self, email: str, response: dict[str, Any], unknown: dict[str, str]
+    ) -> list[Interval] | None:
+        entry = response.get("calendars", {}).get(email) or response.get("groups", {}).get(email)
+        errors = [{"reason": "missing"}] if entry is None else entry.get("errors") or []
+        if errors:
+            reasons = [str(e.get("reason", "unknown")) for e in errors]
+            unknown[email] = GOOGLE_REASONS.get(reasons[0], ", ".join(reasons))
+            return None
         if "calendars" in entry:  # a group: the busy times of its members
             members = (response.get("calendars", {}).get(m) or {} for m in entry["calendars"])
             busy = [b for member in members for b in member.get("busy", [])]
@@ -359,29 +372,53 @@ class GoogleProvider(CalendarProvider):
         return sorted(intervals, key=lambda i: (i.start, i.end))
 
     def create_event(self, event: Event, *, send_updates: bool = False) -> str:
-        """Insert ``event`` into the first configured calendar under an id derived from its uid,
-        so a retried insert meets 409 and changes nothing; return that id."""
+        """Write ``event`` into the first configured calendar, keyed by its iCalUID (and the
+        private property ``plannerUid`` as a second key); return Google's event id.
+
+        A hold goes through ``events.import``, which keeps the given iCalUID and updates an
+        event that has it already, so a retry changes nothing. An invitation Google sends
+        itself (``send_updates``) is inserted with the iCalUID alone; a retry meets 409 and
+        finds the event by its iCalUID.
+        """
         self._check_writable()
-        event_id = event_id_for(event.uid)
         calendar_id = self._calendar_ids[0]
         events = self.client.service().events()
         what = _("creating '{title}'", title=event.title)
-        request = events.insert(
-            calendarId=calendar_id,
-            body=to_google(event, event_id, self.context.tz),
-            sendUpdates="all" if send_updates else "none",
-        )
+        body = to_google(event, self.context.tz)
+        if send_updates:
+            request = events.insert(calendarId=calendar_id, body=body, sendUpdates="all")
+        else:
+            request = events.import_(calendarId=calendar_id, body=body)
         try:
             created = self.client.execute(request, what)
         except Conflict:  # a retry of an insert that went through: fetch what is there
-            log.info("Google calendar '%s': event %s exists already", self.source.name, event_id)
-            created = self.client.execute(
-                events.get(calendarId=calendar_id, eventId=event_id), what
+            log.info("Google calendar '%s': %s exists already", self.source.name, event.uid)
+            created = self.find_by_uid(event.uid) or {}
+        if not created.get("id"):
+            raise ProviderError(
+                _(
+                    "Google calendar '{name}': '{title}' was not created",
+                    name=self.source.name,
+                    title=event.title,
+                ),
+                hint=_("try again; the calendar answered without an event"),
             )
         store = self._store()
         with store.conn:  # visible at once, even where this run has synced already
             self._apply(store, calendar_id, [created])
-        return event_id
+        return str(created["id"])
+
+    def find_by_uid(self, uid: str) -> dict[str, Any] | None:
+        """The event resource with iCalUID ``uid`` (or private property ``plannerUid``) in
+        the first configured calendar, else None."""
+        calendar_id = self._calendar_ids[0]
+        what = _("looking up '{uid}'", uid=uid)
+        for key in ({"iCalUID": uid}, {"privateExtendedProperty": f"plannerUid={uid}"}):
+            items, _token = self._pages(what, calendarId=calendar_id, maxResults=10, **key)
+            live = [i for i in items if i.get("status") != "cancelled"]
+            if live:
+                return live[0]
+        return None
 
     def _check_writable(self) -> None:
         if not self.can_write:

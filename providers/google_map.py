@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from planner.model import Attendee, Event, Response, Status
+from planner.model import Attendee, Busy, Event, Response, Status
 
 if TYPE_CHECKING:
     from providers.base import ProviderContext
@@ -126,10 +126,12 @@ def _conference(item: dict[str, Any]) -> tuple[tuple[str, ...], list[tuple[str, 
 def to_event(
     item: dict[str, Any], context: ProviderContext, *, source: str, calendar_id: str
 ) -> Event | None:
-    """A Google event resource as a model event; ``None`` for cancelled items, tasks and
-    entries that are never meetings (working location, out of office, focus time)."""
+    """A Google event resource as a model event; ``None`` for cancelled items and tasks.
+
+    Out of office, focus time and working location are no meetings, but they say how the
+    user's time is held (``availability``; the judge tells them by ``google.eventType``)."""
     event_type = item.get("eventType") or "default"
-    if item.get("kind", "calendar#event") != "calendar#event" or event_type in NOT_MEETINGS:
+    if item.get("kind", "calendar#event") != "calendar#event":
         return None
     bounds = item_bounds(item, context.tz)
     if bounds is None or item.get("status") == "cancelled":
@@ -141,17 +143,20 @@ def to_event(
         ("google.id", str(item.get("id", ""))),
     ] + hints
     private = (item.get("extendedProperties") or {}).get("private") or {}
+    availability = availability_of(item)
+    place = working_location(item, context.tz) if event_type == "workingLocation" else None
     return Event(
         uid=private.get("plannerUid") or item.get("iCalUID") or str(item.get("id", "")),
         title=str(item.get("summary", "")),
         start=bounds[0],
         end=bounds[1],
         all_day="date" in (item.get("start") or {}),
-        location=str(item.get("location", "")),
+        location=place[2] if place else str(item.get("location", "")),
         description=str(item.get("description", "")),
         conference_links=links,
         status=Status.TENTATIVE if item.get("status") == "tentative" else Status.CONFIRMED,
-        busy=item.get("transparency") != "transparent",
+        busy=availability in (Busy.BUSY, Busy.TENTATIVE, Busy.OUT_OF_OFFICE),
+        availability=availability,
         series_id=item.get("recurringEventId"),
         calendar=source,
         url=str(item.get("htmlLink", "")),
@@ -161,16 +166,29 @@ def to_event(
     )
 
 
+def availability_of(item: dict[str, Any]) -> Busy:
+    """How a Google entry holds its time: out of office is busy, working location is not,
+    focus time and other entries by their ``transparency`` and ``status``."""
+    event_type = item.get("eventType") or "default"
+    if event_type == "outOfOffice":
+        return Busy.OUT_OF_OFFICE
+    if event_type == "workingLocation":
+        return Busy.WORKING_ELSEWHERE
+    if item.get("transparency") == "transparent":
+        return Busy.FREE
+    return Busy.TENTATIVE if item.get("status") == "tentative" else Busy.BUSY
+
+
 def _google_time(value: datetime, all_day: bool, tz: ZoneInfo) -> dict[str, str]:
     if all_day:
         return {"date": value.astimezone(tz).date().isoformat()}
     return {"dateTime": value.astimezone(tz).isoformat(), "timeZone": tz.key}
 
 
-def to_google(event: Event, event_id: str, tz: ZoneInfo) -> dict[str, Any]:
-    """The event resource ``events.insert`` gets for a hold or an invitation."""
+def to_google(event: Event, tz: ZoneInfo) -> dict[str, Any]:
+    """The event resource ``events.import`` (a hold) or ``events.insert`` (an invitation)
+    gets: keyed by ``iCalUID`` alone, never with an ``id`` too, as the API reference asks."""
     body: dict[str, Any] = {
-        "id": event_id,
         "iCalUID": event.uid,
         "summary": event.title,
         "start": _google_time(event.start, event.all_day, tz),

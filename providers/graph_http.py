@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.errors import AuthError, ProviderError
 from planner.i18n import _
-from planner.model import Attendee, Event, Geo, Response, Status
+from planner.model import Attendee, Busy, Event, Geo, Response, Status
 
 log = logging.getLogger("planner")
 
@@ -272,6 +272,13 @@ _RESPONSES = {
     "none": Response.NEEDS_ACTION,
 }
 NOT_BUSY = frozenset({"free", "workingelsewhere"})
+SHOW_AS = {  # Graph freeBusyStatus (lower case) → Busy; "unknown" counts as busy
+    "free": Busy.FREE,
+    "tentative": Busy.TENTATIVE,
+    "busy": Busy.BUSY,
+    "oof": Busy.OUT_OF_OFFICE,
+    "workingelsewhere": Busy.WORKING_ELSEWHERE,
+}
 
 
 def to_event(
@@ -304,6 +311,7 @@ def to_event(
         conference_links=_links(item),
         status=Status.TENTATIVE if show_as == "tentative" else Status.CONFIRMED,
         busy=show_as not in NOT_BUSY,
+        availability=SHOW_AS.get(show_as, Busy.BUSY),
         series_id=item.get("seriesMasterId") or None,
         calendar=calendar,
         url=str(item.get("webLink") or ""),

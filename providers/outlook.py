@@ -22,6 +22,7 @@ from planner.i18n import _
 from planner.model import Calendar, Event, Interval
 from planner.schema import Field
 from providers.base import CalendarProvider, ProviderContext
+from providers.free_busy import GRAPH_CODES, FreeBusyAnswer
 from providers.graph_http import (
     GraphClient,
     GraphError,
@@ -31,6 +32,7 @@ from providers.graph_http import (
     to_event,
     to_graph,
 )
+from providers.graph_sync import DeltaWindows, schedule_error, windows_zone
 from providers.outlook_auth import (
     DEFAULT_AUTHORITY,
     DEFAULT_GRAPH,
@@ -70,7 +72,8 @@ CREATE TABLE outlook_created (source TEXT, transaction_id TEXT, uid TEXT,
     PRIMARY KEY (source, transaction_id));
 DELETE FROM kv WHERE namespace LIKE 'graph-delta:%' OR namespace LIKE 'graph-windows:%'
 """  # a rebuilt event copy must not be continued from an old delta link
-MAX_WINDOWS = 12  # windows whose delta state is kept per calendar source
+TABLES_VERSION = 2  # 2: one delta round per calendar (day-granular, widening windows)
+CALENDARS_TTL = 7 * 24 * 3600  # seconds the ids of the chosen calendars are trusted
 TX_NAMESPACE = uuid.UUID("6f1d7f0e-3b1a-5c3e-9a47-0a6c1c0d5e21")
 
 
@@ -102,8 +105,10 @@ class OutlookProvider(CalendarProvider):
       (sign in again after changing it); default ``false`` asks for ``Calendars.Read`` only.
     - ``calendars``: calendar names or ids to read; default the account's default calendar.
       Holds and meetings are written into the first one.
-    - ``delta``: ``true`` (default) keeps a local copy per window and fetches changes only;
+    - ``delta``: ``true`` (default) keeps a local copy per calendar and fetches changes only;
       ``false`` reads the whole window through ``calendarView`` each time.
+    - ``sync_past_days`` / ``sync_future_days`` (default 30 / 120): whole days before and after
+      a requested window the local copy covers, so later runs only fetch changes.
     - ``graph_url``: the Graph endpoint, default ``https://graph.microsoft.com/v1.0``
       (national clouds: e.g. ``https://graph.microsoft.us/v1.0``).
     - ``authority``: the sign-in host, default ``https://login.microsoftonline.com``.
@@ -128,6 +133,8 @@ class OutlookProvider(CalendarProvider):
         "delta": Field(bool, True),
         "graph_url": Field(str, DEFAULT_GRAPH, check=_url_check),
         "authority": Field(str, DEFAULT_AUTHORITY, check=_url_check),
+        "sync_past_days": Field(int, 30),
+        "sync_future_days": Field(int, 120),
     }
 
     def __init__(self, source: SourceConfig, context: ProviderContext) -> None:
@@ -152,14 +159,14 @@ class OutlookProvider(CalendarProvider):
                 token=self.tokens.token,
                 where=self.source.name,
                 sleep=self.sleep,
-                timezone=str(self.context.tz.key),
+                timezone=windows_zone(str(self.context.tz.key)),
             )
         return self._graph
 
     @property
     def store(self) -> Store:
         store = self.context.store
-        store.ensure("outlook", 1, TABLES)
+        store.ensure("outlook", TABLES_VERSION, TABLES)
         return store
 
     # --- calendars ------------------------------------------------------------------------
@@ -189,11 +196,23 @@ class OutlookProvider(CalendarProvider):
         """The Graph calendars named by the option ``calendars`` (default: the default one)."""
         if self._selected is None:
             wanted: list[str] = list(self.source.options.get("calendars") or [])
-            if not wanted:
-                self._selected = [self.graph.get("me/calendar", {"$select": "id,name"})]
+            namespace, key = f"graph-calendars:{self.source.name}", json.dumps(wanted)
+            known = self.store.get(namespace, key)
+            if isinstance(known, dict) and time.time() - known.get("at", 0) < CALENDARS_TTL:
+                self._selected = list(known["calendars"])  # no request for the ids each run
             else:
-                self._selected = self._match_calendars(wanted)
+                if not wanted:
+                    self._selected = [self.graph.get("me/calendar", {"$select": "id,name"})]
+                else:
+                    self._selected = self._match_calendars(wanted)
+                chosen = [{"id": c["id"], "name": c.get("name", "")} for c in self._selected]
+                self.store.put(namespace, key, {"at": time.time(), "calendars": chosen})
         return self._selected
+
+    def forget_calendars(self) -> None:
+        """Drop the remembered calendar ids (one was not found): the next run looks again."""
+        self._selected = None
+        self.store.delete(f"graph-calendars:{self.source.name}")
 
     def _match_calendars(self, wanted: list[str]) -> list[dict[str, Any]]:
         known = self._all_calendars()
@@ -223,7 +242,13 @@ class OutlookProvider(CalendarProvider):
         created = self._created_uids()
         found: list[Event] = []
         for calendar in self.selected_calendars():
-            for item in self._window_items(calendar, start, end):
+            try:
+                items = self._window_items(calendar, start, end)
+            except GraphError as exc:
+                if exc.status == 404:
+                    self.forget_calendars()
+                raise
+            for item in items:
                 event = self._to_event(item, created)
                 if event is not None and event.start < end and event.end > start:
                     found.append(event)
@@ -251,66 +276,60 @@ class OutlookProvider(CalendarProvider):
     def _window_items(
         self, calendar: Mapping[str, Any], start: datetime, end: datetime
     ) -> Iterable[Mapping[str, Any]]:
-        window = {"startDateTime": query_time(start), "endDateTime": query_time(end)}
         if not self.source.options.get("delta", True):
+            window = {"startDateTime": query_time(start), "endDateTime": query_time(end)}
             params = dict(window, **{"$select": SELECT})
             path = f"me/calendars/{calendar['id']}/calendarView"
             return [
                 item for page in self.graph.pages(path, params) for item in page.get("value", [])
             ]
-        return self._delta_items(str(calendar["id"]), window)
+        return self._delta_items(str(calendar["id"]), start, end)
 
-    def _delta_items(self, calendar_id: str, window: dict[str, str]) -> list[dict[str, Any]]:
+    def _delta_items(self, calendar_id: str, start: datetime, end: datetime) -> list[dict]:
+        """The stored copy of one calendar, brought up to date: through the stored delta link
+        when its window covers ``[start, end)``, else by a new round over a wider window."""
         namespace = f"graph-delta:{self.source.name}"
-        key = f"{calendar_id}|{window['startDateTime']}|{window['endDateTime']}"
-        store = self.store
-        link = store.get(namespace, key)
-        if link:
+        store, policy = self.store, self._windows
+        state = store.get(namespace, calendar_id)
+        if policy.covers(state, start, end):
             try:
-                self._apply_delta(store, calendar_id, key, self.graph.pages(link), namespace)
+                self._apply_delta(store, calendar_id, self.graph.pages(state["link"]), state)
+                return self._stored(store, calendar_id)
             except GraphError as exc:
                 if exc.status != 410 and exc.code not in RESYNC_CODES:
                     raise
-                log.info(
-                    "%s: delta link expired (%s); syncing the window afresh",
-                    self.source.name,
-                    exc.code,
-                )
-                link = None
-        if not link:
-            store.delete(namespace, key)
-            self._clear_window(store, calendar_id, key)
-            path = f"me/calendars/{calendar_id}/calendarView/delta"
-            self._apply_delta(store, calendar_id, key, self.graph.pages(path, window), namespace)
-        self._keep_recent(store, namespace, key)
+                log.info("%s: delta link expired (%s); syncing afresh", self.source.name, exc.code)
+        window = policy.next_window(state, start, end)
+        store.delete(namespace, calendar_id)
+        self._clear(store, calendar_id)
+        params = {
+            "startDateTime": query_time(policy.midnight(window[0])),
+            "endDateTime": query_time(policy.midnight(window[1])),
+        }
+        path = f"me/calendars/{calendar_id}/calendarView/delta"
+        self._apply_delta(store, calendar_id, self.graph.pages(path, params), policy.state("", window))
+        return self._stored(store, calendar_id)
+
+    @property
+    def _windows(self) -> DeltaWindows:
+        options = self.source.options
+        return DeltaWindows(
+            self.context.tz,
+            past_days=int(options.get("sync_past_days", 30)),
+            future_days=int(options.get("sync_future_days", 120)),
+        )
+
+    def _stored(self, store: Store, calendar_id: str) -> list[dict[str, Any]]:
         rows = store.conn.execute(
-            "SELECT data FROM outlook_events WHERE source = ? AND calendar = ? AND window = ?",
-            (self.source.name, calendar_id, key),
+            "SELECT data FROM outlook_events WHERE source = ? AND calendar = ?",
+            (self.source.name, calendar_id),
         ).fetchall()
         return [json.loads(row[0]) for row in rows]
 
-    def _keep_recent(self, store: Store, namespace: str, key: str) -> None:
-        """Remember ``key`` as the latest window; forget the copies of long unused windows."""
-        recent = f"graph-windows:{self.source.name}"
-        order = [key] + [k for k in store.get(recent, "order", []) if k != key]
-        for old in order[MAX_WINDOWS:]:
-            store.delete(namespace, old)
-            with store.conn:
-                store.conn.execute(
-                    "DELETE FROM outlook_events WHERE source = ? AND window = ?",
-                    (self.source.name, old),
-                )
-        store.put(recent, "order", order[:MAX_WINDOWS])
-
     def _apply_delta(
-        self,
-        store: Store,
-        calendar_id: str,
-        key: str,
-        pages: Iterator[dict[str, Any]],
-        namespace: str,
+        self, store: Store, calendar_id: str, pages: Iterator[dict[str, Any]], state: dict
     ) -> None:
-        scope = (self.source.name, calendar_id, key)
+        scope = (self.source.name, calendar_id, "")
         for page in pages:
             with store.conn:
                 for item in page.get("value", []):
@@ -326,13 +345,13 @@ class OutlookProvider(CalendarProvider):
                             (*scope, item["id"], json.dumps(item)),
                         )
             if delta_link := page.get("@odata.deltaLink"):
-                store.put(namespace, key, delta_link)
+                store.put(f"graph-delta:{self.source.name}", calendar_id, {**state, "link": delta_link})
 
-    def _clear_window(self, store: Store, calendar_id: str, key: str) -> None:
+    def _clear(self, store: Store, calendar_id: str) -> None:
         with store.conn:
             store.conn.execute(
-                "DELETE FROM outlook_events WHERE source = ? AND calendar = ? AND window = ?",
-                (self.source.name, calendar_id, key),
+                "DELETE FROM outlook_events WHERE source = ? AND calendar = ?",
+                (self.source.name, calendar_id),
             )
 
     def _created_uids(self) -> dict[str, str]:
@@ -350,7 +369,8 @@ class OutlookProvider(CalendarProvider):
         """Busy intervals from ``getSchedule`` for people in the same organisation.
 
         A person Graph cannot answer for (unknown address, other organisation) is left out of
-        the result with a warning; personal accounts raise :class:`NotSupportedError`.
+        the result and named in its ``unknown``; personal accounts, a missing permission and
+        a mailbox without Exchange raise :class:`NotSupportedError` naming the cause.
         """
         if not emails:
             return {}
@@ -362,10 +382,12 @@ class OutlookProvider(CalendarProvider):
                     name=self.source.name,
                 )
             )
-        result: dict[str, list[Interval]] = {}
+        result = FreeBusyAnswer()
         for first in range(0, len(emails), SCHEDULES_PER_REQUEST):
             batch = list(emails[first : first + SCHEDULES_PER_REQUEST])
-            result.update(self._schedules(self._get_schedule(batch, start, end), batch, start, end))
+            part = self._schedules(self._get_schedule(batch, start, end), batch, start, end)
+            result.update(part)
+            result.unknown.update(part.unknown)
         return result
 
     def _get_schedule(self, emails: list[str], start: datetime, end: datetime) -> dict[str, Any]:
@@ -380,34 +402,25 @@ class OutlookProvider(CalendarProvider):
         except GraphError as exc:
             if exc.status not in (400, 403, 404, 500, 501):
                 raise
-            raise NotSupportedError(
-                _(
-                    "calendar '{name}': this account cannot look up free/busy ({code})",
-                    name=self.source.name,
-                    code=exc.code,
-                )
-            ) from None
+            raise schedule_error(self.source.name, exc, self.tokens.scopes) from None
 
     def _schedules(
         self, answer: Mapping[str, Any], emails: Sequence[str], start: datetime, end: datetime
-    ) -> dict[str, list[Interval]]:
+    ) -> FreeBusyAnswer:
         by_lower = {email.lower(): email for email in emails}
-        result: dict[str, list[Interval]] = {}
+        result = FreeBusyAnswer()
         for info in answer.get("value", []):
             schedule = str(info.get("scheduleId") or "")
             email = by_lower.get(schedule.lower(), schedule)
             if info.get("error"):
                 error = info["error"]
-                self.context.warn(
-                    _(
-                        "calendar '{name}': no free/busy for {email}: {message}",
-                        name=self.source.name,
-                        email=email,
-                        message=error.get("message") or error.get("responseCode") or "error",
-                    )
-                )
+                code = str(error.get("responseCode") or error.get("code") or "")
+                result.unknown[email] = GRAPH_CODES.get(code, code or "error")
                 continue
             result[email] = _busy_intervals(info, start, end, self.context.tz)
+        for email in emails:
+            if email not in result and email not in result.unknown:
+                result.unknown[email] = "missing"
         return result
 
     # --- writing --------------------------------------------------------------------------

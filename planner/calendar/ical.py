@@ -28,7 +28,7 @@ from planner.calendar.parsing import (
     parse,
 )
 from planner.i18n import _
-from planner.model import Attendee, Event, Geo, Response, Status
+from planner.model import Attendee, Busy, Event, Geo, Response, Status
 
 log = logging.getLogger("planner")
 
@@ -285,6 +285,7 @@ class _Reader:
             conference_links=_conference_links(c),
             status=Status.TENTATIVE if status == "TENTATIVE" else Status.CONFIRMED,
             busy=_busy(c),
+            availability=_availability(c, status),
             series_id=uid if recurring else None,
             calendar=self.calendar,
             url=_text(c.get("URL")),
@@ -368,6 +369,28 @@ def _busy(c: icalendar.Event) -> bool:
     if transp:
         return transp != "TRANSPARENT"
     return str(c.get("X-MICROSOFT-CDO-BUSYSTATUS", "")).upper() != "FREE"
+
+
+CDO_BUSY = {
+    "FREE": Busy.FREE,
+    "TENTATIVE": Busy.TENTATIVE,
+    "BUSY": Busy.BUSY,
+    "OOF": Busy.OUT_OF_OFFICE,
+    "WORKINGELSEWHERE": Busy.WORKING_ELSEWHERE,
+}
+
+
+def _availability(c: icalendar.Event, status: str) -> Busy:
+    """Free/busy of a VEVENT: out of office and working elsewhere from Outlook's
+    X-MICROSOFT-CDO-BUSYSTATUS; free from TRANSP (or that status); tentative from either."""
+    found = CDO_BUSY.get(str(c.get("X-MICROSOFT-CDO-BUSYSTATUS", "")).strip().upper())
+    if found in (Busy.OUT_OF_OFFICE, Busy.WORKING_ELSEWHERE):
+        return found
+    if not _busy(c):  # TRANSP first, as for ``busy``
+        return Busy.FREE
+    if found is Busy.TENTATIVE or status == "TENTATIVE":
+        return Busy.TENTATIVE
+    return Busy.BUSY
 
 
 def _conference_links(c: icalendar.Event) -> tuple[str, ...]:

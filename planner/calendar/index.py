@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from planner.i18n import _
-from planner.model import Attendee, Event, Geo, Response, Status
+from planner.model import Attendee, Busy, Event, Geo, Response, Status
 
 if TYPE_CHECKING:
     from planner.store import Store
@@ -51,7 +51,7 @@ log = logging.getLogger("planner")
 
 NAME = "event_index"
 VERSION = 1  # the table layout; a different stored version drops and rebuilds the tables
-FORMAT = 1  # the payload layout
+FORMAT = 2  # the payload layout (2: with the availability)
 DDL = """
 DROP TABLE IF EXISTS event_index;
 CREATE TABLE event_index (
@@ -384,7 +384,7 @@ class _Decoder:
 
     def _fields(self, row: list[Any]) -> dict[str, Any]:
         (uid, title, location, description, organizer, attendees, links, status, busy) = row[:9]
-        (series_id, calendar, url, geo, hints, source, self_response) = row[9:]
+        (series_id, calendar, url, geo, hints, source, self_response, availability) = row[9:]
         return {
             "uid": _text(uid),
             "title": _text(title),
@@ -402,6 +402,7 @@ class _Decoder:
             "hints": tuple((_text(k), _text(v)) for k, v in hints),
             "source": _text(source),
             "self_response": Response(self_response) if self_response is not None else None,
+            "availability": Busy(availability) if availability is not None else None,
         }
 
 
@@ -467,6 +468,7 @@ def _template(e: Event) -> list[Any]:
         [list(h) for h in e.hints],
         e.source,
         e.self_response.value if e.self_response else None,
+        e.availability.value if e.availability else None,
     ]
 
 

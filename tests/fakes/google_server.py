@@ -92,6 +92,7 @@ class FakeGoogle:
         self.codes: dict[str, dict[str, str]] = {}
         self.auth_requests: list[dict[str, str]] = []
         self.inserts: list[dict[str, Any]] = []  # body and sendUpdates of each insert
+        self.imports: list[dict[str, Any]] = []  # body of each events.import
         self._seq = itertools.count(1)
         self._generation = 0
         self._pages: dict[str, tuple[list[dict[str, Any]], int, dict[str, Any]]] = {}
@@ -394,7 +395,7 @@ class _Handler(BaseHTTPRequestHandler):
             ids = [i for i, seq in cal.changed.items() if seq > parsed[2]]
             items = [cal.items[i] for i in ids]
         else:
-            items = [i for i in cal.items.values() if _in_window(i, q, cal)]
+            items = [i for i in cal.items.values() if _in_window(i, q, cal) and _matches(i, q)]
             if q.get("showDeleted") != "true":
                 items = [i for i in items if i.get("status") != "cancelled"]
         if q.get("singleEvents") == "true":
@@ -457,13 +458,38 @@ class _Handler(BaseHTTPRequestHandler):
         event_id = body.get("id")
         if event_id is not None and not _ID.match(event_id):
             return self._error(400, "invalid", "Invalid resource id value.")
-        if event_id in cal.items:
+        if event_id in cal.items or _with_uid(cal, body.get("iCalUID")) is not None:
             return self._error(409, "duplicate", "The requested identifier already exists.")
         fake.inserts.append({"body": body, "sendUpdates": query.get("sendUpdates", [""])[0]})
         item = dict(body)
+        event_id = event_id or _base32hex(secrets.token_bytes(10))
+        item["id"] = event_id
         item.setdefault("iCalUID", f"{event_id}@google.com")
         item.setdefault("organizer", {"email": cal.id, "self": True})
         item["htmlLink"] = f"https://www.google.com/calendar/event?eid={event_id}"
+        self._send(200, fake.put_event(cal.id, item))
+
+    def _h_events_import(self, query: dict[str, list[str]], body: Any, cal_id: str) -> None:
+        """``events.import``: the iCalUID is required and is the key; importing it again
+        updates the event that has it (same id), never a second one."""
+        fake = self.server_fake
+        if (cal := self._calendar(cal_id)) is None:
+            return
+        if not isinstance(body, dict) or not body.get("iCalUID"):
+            return self._error(400, "required", "Missing iCalUID.")
+        if body.get("eventType", "default") != "default":
+            return self._error(400, "invalid", "Only default events can be imported.")
+        scopes = fake.access_tokens[self.headers["Authorization"].removeprefix("Bearer ")]
+        if WRITE_SCOPE not in scopes:
+            return self._error(
+                403, "insufficientPermissions", "Request had insufficient authentication scopes."
+            )
+        fake.imports.append(body)
+        item = dict(body)
+        existing = _with_uid(cal, body["iCalUID"])
+        item["id"] = existing["id"] if existing else _base32hex(secrets.token_bytes(10))
+        item.setdefault("organizer", {"email": cal.id, "self": True})
+        item["htmlLink"] = f"https://www.google.com/calendar/event?eid={item['id']}"
         self._send(200, fake.put_event(cal.id, item))
 
     # -- free/busy --------------------------------------------------------------------------
@@ -573,6 +599,7 @@ _ROUTES = [
     ("GET", r"/calendar/v3/users/me/calendarList", "calendarList.list"),
     ("GET", r"/calendar/v3/users/me/calendarList/([^/]+)", "calendarList.get"),
     ("GET", r"/calendar/v3/calendars/([^/]+)/events", "events.list"),
+    ("POST", r"/calendar/v3/calendars/([^/]+)/events/import", "events.import"),
     ("POST", r"/calendar/v3/calendars/([^/]+)/events", "events.insert"),
     ("GET", r"/calendar/v3/calendars/([^/]+)/events/([^/]+)", "events.get"),
     ("POST", r"/calendar/v3/freeBusy", "freebusy"),
@@ -628,6 +655,27 @@ def _in_window(item: dict[str, Any], q: dict[str, str], cal: _Calendar) -> bool:
     if "timeMin" in q and not end > _parse(q["timeMin"]):
         return False
     return not ("timeMax" in q and not start < _parse(q["timeMax"]))
+
+
+def _with_uid(cal: _Calendar, uid: str | None) -> dict[str, Any] | None:
+    """The live event of ``cal`` with iCalUID ``uid`` (an event is unique by it)."""
+    if not uid:
+        return None
+    for item in cal.items.values():
+        if item.get("iCalUID") == uid and item.get("status") != "cancelled":
+            return item
+    return None
+
+
+def _matches(item: dict[str, Any], q: dict[str, str]) -> bool:
+    """The ``iCalUID`` and ``privateExtendedProperty`` (name=value) filters of events.list."""
+    if "iCalUID" in q and item.get("iCalUID") != q["iCalUID"]:
+        return False
+    if "privateExtendedProperty" in q:
+        name, _sep, value = q["privateExtendedProperty"].partition("=")
+        private = (item.get("extendedProperties") or {}).get("private") or {}
+        return private.get(name) == value
+    return True
 
 
 def _in_zone(item: dict[str, Any], zone: str | None) -> dict[str, Any]:

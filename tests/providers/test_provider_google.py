@@ -14,7 +14,7 @@ import pytest
 
 from planner.config import from_mapping
 from planner.errors import AuthError, ConfigError, NotSupportedError, ProviderError
-from planner.model import Attendee, Event, Response
+from planner.model import Attendee, Busy, Event, Response
 from planner.store import Store
 from providers.base import ProviderContext, create
 from providers.google import GoogleProvider
@@ -164,16 +164,20 @@ def test_gdata_items_map_onto_the_model(harness):
     assert instance.series_id == "osndfnwejrgnejnsdjfwegjdfr" and instance.is_recurring
     open_end = found["uasfsingergnenedfwiefefgjk"]  # endTimeUnspecified
     assert open_end.start == open_end.end == datetime.fromisoformat("2006-06-10T01:02:03Z")
-    # masters (singleEvents=true), out-of-office and focus time are not meetings
-    assert "osndfnwejrgnejnsdjfwegjdfr" not in found
-    assert "neirjgnensdjfknsjeggsdngrf" not in found and "lsdfosdbsdhfsderornsdjfsdf" not in found
-    assert all(e.hint("google.eventType") == "default" for e in found.values())
+    assert "osndfnwejrgnejnsdjfwegjdfr" not in found  # masters (singleEvents=true)
+    # out of office and focus time are no meetings, but they hold the user's time (issue 17)
+    away, focus = found["neirjgnensdjfknsjeggsdngrf"], found["lsdfosdbsdhfsderornsdjfsdf"]
+    assert away.busy_status is Busy.OUT_OF_OFFICE and away.busy
+    assert away.hint("google.eventType") == "outOfOffice"
+    assert focus.busy_status is Busy.BUSY and focus.hint("google.eventType") == "focusTime"
+    others = set(found) - {away.hint("google.id"), focus.hint("google.id")}
+    assert all(found[k].hint("google.eventType") == "default" for k in others)
 
 
-def test_gdata_tasks_and_focus_time_are_never_events():
+def test_gdata_tasks_are_never_events():
     data = real("gdata-provider__gcalItems.json")
     context = ProviderContext(tz=TZ)
-    for name in ("simple_task", "deleted_task", "needs_action", "ooo_event", "focus_event"):
+    for name in ("simple_task", "deleted_task", "needs_action"):
         assert to_event(data[name], context, source="g", calendar_id="primary") is None, name
 
 

@@ -86,7 +86,7 @@ def test_calendar_view_follows_every_page_and_asks_for_selected_fields(server):
     first = views[0]
     assert first.query["startDateTime"] == ["2026-12-06T23:00:00Z"]
     assert "iCalUId" in first.query["$select"][0].split(",")
-    assert first.headers["prefer"] == 'outlook.timezone="Europe/Berlin"'
+    assert first.headers["prefer"] == 'outlook.timezone="W. Europe Standard Time"'  # Windows name
     assert first.headers["authorization"].startswith("Bearer at-")
 
 
@@ -192,29 +192,37 @@ def test_expired_delta_link_triggers_a_clean_full_sync(server):
     assert later.events(WINDOW_START, WINDOW_END) == events  # and it keeps working
 
 
-def test_delta_state_is_kept_per_window(server):
+def test_a_later_window_inside_the_round_costs_one_delta_request(server):
+    """Issue 17: windows are whole days with margins, so a window two weeks later (or one that
+    starts at "now", a few seconds on) continues the same round instead of starting a new one."""
     server.seed(seed_events())
     provider = signed_in(server)
     provider.events(WINDOW_START, WINDOW_END)
+    first = len(server.requests_to("calendarView/delta"))
     two_weeks = timedelta(days=14)
     week_later = provider.events(WINDOW_START + two_weeks, WINDOW_END + two_weeks)
     assert [e.uid for e in week_later] == ["contract-outside@planner.test"]
+    seconds_later = provider.events(WINDOW_START + timedelta(seconds=7), WINDOW_END)
+    assert len(seconds_later) == 5
+    again = server.requests_to("calendarView/delta")[first:]
+    assert len(again) == 2 and all("$deltatoken" in r.query for r in again)
     links = "SELECT count(*) FROM kv WHERE namespace = 'graph-delta:work'"
-    assert provider.context.store.conn.execute(links).fetchone() == (2,)
+    assert provider.context.store.conn.execute(links).fetchone() == (1,)  # one per calendar
 
 
-def test_copies_of_old_windows_are_dropped(server, monkeypatch):
-    monkeypatch.setattr("providers.outlook.MAX_WINDOWS", 2)
+def test_a_window_outside_the_round_widens_it(server):
     server.seed(seed_events())
-    provider = signed_in(server)
-    for weeks in (0, 1, 2):
-        shift = timedelta(days=7 * weeks)
-        provider.events(WINDOW_START + shift, WINDOW_END + shift)
-    store = provider.context.store
-    windows = {w for (w,) in store.conn.execute("SELECT DISTINCT window FROM outlook_events")}
-    assert windows == {"cal-default|2026-12-20T23:00:00Z|2026-12-27T23:00:00Z"}
-    links = "SELECT key FROM kv WHERE namespace = 'graph-delta:work'"
-    assert sorted(k[12:22] for (k,) in store.conn.execute(links)) == ["2026-12-13", "2026-12-20"]
+    provider = signed_in(server, sync_past_days=1, sync_future_days=1)
+    provider.events(WINDOW_START, WINDOW_END)
+    year_before = timedelta(days=365)
+    provider.events(WINDOW_START - year_before, WINDOW_END - year_before)  # a new, wider round
+    rounds = [r for r in server.requests_to("calendarView/delta") if "startDateTime" in r.query]
+    assert len(rounds) == 2
+    assert rounds[1].query["startDateTime"] == ["2025-12-05T23:00:00Z"]  # whole days, widened
+    assert rounds[1].query["endDateTime"] == ["2026-12-14T23:00:00Z"]  # the old end kept
+    before = len(server.requests_to("calendarView/delta"))
+    assert len(provider.events(WINDOW_START, WINDOW_END)) == 5  # the first window: covered
+    assert len(server.requests_to("calendarView/delta")) == before + 1
 
 
 # --- free/busy -------------------------------------------------------------------------------
@@ -246,7 +254,8 @@ def test_free_busy_from_get_schedule(server):
             Interval(at(9, 0), at(10, 0)),
         ]
     }
-    assert len(warnings) == 1 and "ghost@elsewhere.example" in warnings[0]
+    assert result.unknown == {"ghost@elsewhere.example": "external"}  # no warning per person
+    assert warnings == []
     body = server.requests_to("getSchedule")[0].body
     assert body["schedules"] == [ANNA, "ghost@elsewhere.example"]
 
