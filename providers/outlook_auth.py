@@ -8,6 +8,7 @@ needed, never at module import time.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,7 @@ FLOWS = ("device_code", "browser")
 BROWSER_TIMEOUT = 300  # seconds to wait for the browser sign-in
 # Personal Microsoft accounts (outlook.com, hotmail) all belong to this tenant.
 CONSUMER_TENANT = "9188040d-6c67-4c5b-b112-36a304b66dad"
+TOKEN_MARGIN = 300  # seconds: a cached token closer to its expiry is refreshed
 
 
 def default_http_client() -> Any | None:
@@ -68,12 +70,47 @@ class TokenSource:
     def app(self) -> Any:
         """The msal ``PublicClientApplication`` (built on first use: it asks the authority)."""
         if self._app is None:
-            self._app, self._cache = _build_app(self.source, self.path)
+            self._app, self._cache = _build_app(self.source, self.path, self.cache)
         return self._app
 
+    @property
+    def cache(self) -> Any:
+        """The token cache read from its file; reading it needs no network."""
+        if self._cache is None:
+            self._cache = _load_cache(self.path)
+        return self._cache
+
     def account(self) -> dict[str, Any] | None:
-        accounts = self.app.get_accounts()
-        return accounts[0] if accounts else None
+        if self._app is not None:
+            accounts = self._app.get_accounts()
+            return accounts[0] if accounts else None
+        return self._cached_account()
+
+    def _cached_account(self) -> dict[str, Any] | None:
+        """The signed-in account as the cache holds it (msal's account entry), without asking
+        the authority; None when nobody signed in."""
+        entries = self.cache.search(self.cache.CredentialType.ACCOUNT, query=self._where())
+        return next(iter(entries), None)
+
+    def _where(self) -> dict[str, str]:
+        authority = urlsplit(self.options.get("authority") or DEFAULT_AUTHORITY)
+        return {"environment": (authority.hostname or "").lower()}
+
+    def _cached_token(self, account: dict[str, Any]) -> str | None:
+        """A cached access token for the scopes that is valid for five more minutes."""
+        query = dict(
+            self._where(),
+            client_id=str(self.options.get("client_id") or ""),
+            home_account_id=str(account.get("home_account_id") or ""),
+        )
+        tokens = self.cache.search(
+            self.cache.CredentialType.ACCESS_TOKEN, target=_bare(self.scopes), query=query
+        )
+        now = time.time()
+        for entry in tokens:
+            if int(entry.get("expires_on") or 0) - TOKEN_MARGIN > now and entry.get("secret"):
+                return str(entry["secret"])
+        return None
 
     def is_personal(self) -> bool:
         """True for a personal Microsoft account (outlook.com), which has no tenant schedule."""
@@ -89,6 +126,9 @@ class TokenSource:
                 _("calendar '{name}': not signed in to Outlook", name=self.source.name),
                 hint=_("run 'planner auth outlook' first"),
             )
+        if self._app is None and (cached := self._cached_token(account)):
+            return cached  # valid: no request to the authority (works offline)
+        account = self.account_of_app(account)
         try:
             result = self.app.acquire_token_silent_with_error(self.scopes, account=account)
         except OSError as exc:  # requests' connection errors are OSErrors
@@ -112,6 +152,13 @@ class TokenSource:
                 hint=_("run 'planner auth outlook' again"),
             )
         return str(result["access_token"])
+
+    def account_of_app(self, cached: dict[str, Any]) -> dict[str, Any] | None:
+        """The msal app's account matching a cache entry (building the app asks the authority)."""
+        for account in self.app.get_accounts():
+            if account.get("home_account_id") == cached.get("home_account_id"):
+                return account
+        return self.account()
 
     def _save(self) -> None:
         if self._cache is not None and self._cache.has_state_changed:
@@ -176,7 +223,7 @@ def _device_code(tokens: TokenSource, prompt: Callable[[str], None]) -> dict[str
     return tokens.app.acquire_token_by_device_flow(flow)
 
 
-def _build_app(source: SourceConfig, path: Path) -> tuple[Any, Any]:
+def _load_cache(path: Path) -> Any:
     import msal
 
     cache = msal.SerializableTokenCache()
@@ -188,6 +235,18 @@ def _build_app(source: SourceConfig, path: Path) -> tuple[Any, Any]:
                 _("{path}: the Outlook token cache cannot be read", path=path),
                 hint=_("delete the file and run 'planner auth outlook' again"),
             ) from None
+    return cache
+
+
+def _bare(scopes: list[str]) -> list[str]:
+    """Scopes as msal files them in the cache (lower case is kept; resource prefix kept)."""
+    return [s for s in scopes if s not in ("openid", "profile", "offline_access")]
+
+
+def _build_app(source: SourceConfig, path: Path, cache: Any = None) -> tuple[Any, Any]:
+    import msal
+
+    cache = cache if cache is not None else _load_cache(path)
     options = source.options
     client_id = options.get("client_id") or ""
     if not client_id:

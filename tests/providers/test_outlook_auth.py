@@ -62,6 +62,35 @@ def test_token_cache_is_private_and_reused_silently(graph_server, isolated_home)
     assert len(graph_server.requests_to("/oauth2/v2.0/token")) == before  # no new sign-in
 
 
+def test_a_valid_cached_token_needs_no_request_to_the_authority(graph_server, isolated_home):
+    """Issue 17: no instance discovery, no openid-configuration, no token request: a later run
+    with a valid token talks to Graph only, so it works offline from the sign-in service."""
+    source = make_source(graph_server)
+    authorize(source, ProviderContext(tz=TZ), prompt=lambda message: None)
+    before = len(graph_server.log)
+    later = TokenSource(source, ProviderContext(tz=TZ))
+    token = later.token()
+    assert token in graph_server.tokens
+    assert later.is_personal() is False
+    assert graph_server.log[before:] == []  # not one request to the authority
+
+
+def test_offline_run_with_a_valid_token_reads_the_calendar(graph_server, isolated_home):
+    """The sign-in service cannot be reached (nothing listens on its port); Graph can."""
+    from datetime import datetime, timedelta
+
+    from providers.outlook import OutlookProvider
+
+    source = make_source(graph_server)
+    authorize(source, ProviderContext(tz=TZ), prompt=lambda message: None)
+    offline = make_source(graph_server, authority="https://127.0.0.1:9")
+    provider = OutlookProvider(offline, ProviderContext(tz=TZ))
+    start = datetime(2026, 12, 7, tzinfo=TZ)
+    assert provider.events(start, start + timedelta(days=7)) == []
+    assert provider.tokens._app is None  # msal's app (which asks the authority) never built
+    assert all(r.path.startswith("/v1.0/") for r in graph_server.log[-2:])
+
+
 def test_expired_access_token_is_refreshed_with_the_refresh_token(graph_server, isolated_home):
     graph_server.token_lifetime = 1  # msal treats tokens expiring within 5 minutes as stale
     source = make_source(graph_server)
@@ -126,14 +155,14 @@ def test_device_code_refused_names_the_calendar(graph_server):
 def test_unreachable_authority_is_one_clear_line(graph_server):
     source = make_source(graph_server, authority="https://127.0.0.1:9", http_client=None)
     with pytest.raises(ProviderError, match="cannot reach the Microsoft sign-in service") as caught:
-        TokenSource(source, ProviderContext(tz=TZ)).token()
+        authorize(source, ProviderContext(tz=TZ), prompt=lambda message: None)
     assert not isinstance(caught.value, AuthError)  # a network problem, not a sign-in problem
 
 
 def test_unknown_tenant_is_an_auth_error(graph_server):
     graph_server.fail("/v2.0/.well-known/openid-configuration", 400, code="invalid_tenant")
     with pytest.raises(AuthError, match="authority .* cannot be used"):
-        TokenSource(make_source(graph_server), ProviderContext(tz=TZ)).token()
+        authorize(make_source(graph_server), ProviderContext(tz=TZ), prompt=lambda message: None)
 
 
 def test_browser_flow_uses_the_local_redirect(graph_server, monkeypatch, isolated_home):
