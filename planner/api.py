@@ -101,7 +101,7 @@ def plan_week(
     from planner.judge.cache import classify_all
     from planner.judge.relations import Ledger
     from planner.meet.geo import Geocoder
-    from planner.meet.slots import counterpart_busy_from
+    from planner.meet.freebusy import FreeBusyLookup
     from planner.meet.venues import catalog_from_config
     from planner.weekly import build_plan, read_window
     from planner.workflows import calendar_progress
@@ -120,17 +120,22 @@ def plan_week(
             progress(_("Building the contact ledger and the plan"))
         ledger = Ledger.open(store, config, user_emails=context.user_emails)
         catalog = catalog_from_config(config) if proposals else None
-        return build_plan(
+        free_busy = FreeBusyLookup(
+            providers, store=store, cache_minutes=config["free_busy"]["cache_minutes"]
+        )
+        plan = build_plan(
             events,
             config,
             first_day,
             now=now,
             ledger=ledger,
             catalog=catalog,
-            free_busy=lambda emails, s, e: counterpart_busy_from(providers, emails, s, e),
+            free_busy=free_busy,
             modes=classify_all(events, store),
             geocoder=Geocoder(config, catalog, store_factory=lambda: store) if catalog else None,
         )
+        free_busy.report()
+        return plan
     finally:
         for provider in providers:
             provider.close()

@@ -88,6 +88,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "buffer_minutes": Field(int, 15),
         "days_ahead": Field(int, 14, check=_positive),
         "step_minutes": Field(int, 15, check=_positive),
+        "focus_blocks": Field(bool, True),
     },
     "windows.breakfast": _window("07:30", "09:30", 60, after_work=True),  # before work
     "windows.coffee": _window("09:30", "17:00", 45),
@@ -125,6 +126,9 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "sender": Field(str, ""),
         "ca_file": Field(str, ""),
         "timeout_seconds": Field(int, 30, check=_positive),
+    },
+    "free_busy": {
+        "cache_minutes": Field(int, 30),
     },
     "invite": {
         "reminder_minutes": Field(int, 30),

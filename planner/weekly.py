@@ -139,9 +139,9 @@ def _with_proposals(
 
     result = []
     taken: list[Event] = []  # slots already proposed for another meeting: held for it
+    _prefetch(items, config, now, free_busy, week)
     for item in items:
-        rec = item.recommendation
-        if rec is None or rec.action is not Action.MEET_IN_PERSON or item.event.end <= now:
+        if not _wants_proposals(item, now):
             result.append(item)
             continue
         start = max(week[0], _next_quarter(now))
@@ -173,6 +173,35 @@ def _with_proposals(
         taken += [_held(p, item.event) for p in found]
         result.append(replace(item, proposals=tuple(found)))
     return result
+
+
+def _wants_proposals(item: PlannedEvent, now: datetime) -> bool:
+    rec = item.recommendation
+    return rec is not None and rec.action is Action.MEET_IN_PERSON and item.event.end > now
+
+
+def _prefetch(
+    items: Sequence[PlannedEvent],
+    config: Config,
+    now: datetime,
+    free_busy: FreeBusy | None,
+    week: tuple[datetime, datetime],
+) -> None:
+    """Ask for every counterpart of the week at once, where ``free_busy`` can (one request
+    per calendar service instead of one per meeting)."""
+    prefetch = getattr(free_busy, "prefetch", None)
+    if prefetch is None:
+        return
+    me = config.user["email"].lower()
+    people = {
+        p.email
+        for item in items
+        if _wants_proposals(item, now)
+        for p in item.event.people()
+        if p.email.lower() != me
+    }
+    if people:
+        prefetch(sorted(people), max(week[0], _next_quarter(now)), week[1] + timedelta(days=7))
 
 
 def _held(proposal: Proposal, event: Event) -> Event:

@@ -133,7 +133,8 @@ def propose_for(
     ``[slots] days_ahead`` days), best first. Their busy time is respected where a calendar
     service can tell it; a place where they were met before counts as theirs."""
     from planner.meet.proposals import propose
-    from planner.meet.slots import ahead_window, counterpart_busy_from
+    from planner.meet.freebusy import FreeBusyLookup
+    from planner.meet.slots import ahead_window
     from planner.meet.venues import catalog_from_config
     from planner.weekly import counterpart_place, week_bounds
 
@@ -145,7 +146,11 @@ def propose_for(
     session = open_session(config, store, now=now, until=end + timedelta(days=1), progress=progress)
     try:
         chosen = _purpose(purpose, email, session, start)
-        busy = counterpart_busy_from(session.providers, email, start, end) or []
+        lookup = FreeBusyLookup(
+            session.providers, store=store, cache_minutes=config["free_busy"]["cache_minutes"]
+        )
+        busy = lookup(email, start, end) or []
+        lookup.report()
         place = counterpart_place([email], session.events, session.modes, config, now)
         found = (
             propose(

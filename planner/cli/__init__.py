@@ -100,12 +100,20 @@ def _print_error(message: str) -> None:
 
 class _WarningHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno < logging.WARNING:  # --verbose: details, not warnings
+            click.echo(_("planner: {message}", message=record.getMessage()), err=True)
+            return
         click.echo(_("planner: warning: {message}", message=record.getMessage()), err=True)
 
 
-def _setup(ctx: click.Context, debug: bool, quiet: bool, lang: str | None) -> None:
+def _setup(
+    ctx: click.Context, debug: bool, quiet: bool, lang: str | None, verbose: bool = False
+) -> None:
     if debug:
         ctx.meta["planner.debug"] = True
+    if verbose and not ctx.meta.get("planner.quiet"):
+        ctx.meta["planner.verbose"] = True
+        logging.getLogger("planner").setLevel(logging.INFO)
     if quiet:
         ctx.meta["planner.quiet"] = True
         logging.getLogger("planner").setLevel(logging.ERROR)
@@ -117,7 +125,7 @@ def _setup(ctx: click.Context, debug: bool, quiet: bool, lang: str | None) -> No
 
 
 def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Options every command accepts: --debug, --quiet, --lang."""
+    """Options every command accepts: --debug, --quiet, --verbose, --lang."""
 
     def remember(name: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
         def callback(ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
@@ -127,6 +135,7 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
                     debug=name == "debug" and value,
                     quiet=name == "quiet" and value,
                     lang=value if name == "lang" else None,
+                    verbose=name == "verbose" and value,
                 )
             return value
 
@@ -148,6 +157,14 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
             expose_value=False,
             callback=remember("quiet"),
             help="No progress display or warnings.",
+        ),
+        click.option(
+            "--verbose",
+            "-v",
+            is_flag=True,
+            expose_value=False,
+            callback=remember("verbose"),
+            help="Say more, e.g. which addresses have no free/busy.",
         ),
         click.option(
             "--lang",

@@ -156,7 +156,11 @@ class Proposer:
         self.radius_km = float(config["venues"]["radius_km"])
         tentative = config["slots"]["tentative_blocks"]
         self.anchors = anchors_from_events(
-            events, tentative_blocks=tentative, modes=modes, locate=self.geocoder.locate
+            events,
+            tentative_blocks=tentative,
+            modes=modes,
+            locate=self.geocoder.locate,
+            focus_blocks=config["slots"]["focus_blocks"],
         )
         self.busy = merge(Interval(a.start, a.end) for a in self.anchors)
         self.anchors_by_day = by_day(self.anchors, self.tz)

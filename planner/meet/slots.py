@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from planner.meet.venues import VenueKind
-from planner.model import Event, Geo, Interval, Mode, Purpose, Response, Status
+from planner.model import Busy, Event, Geo, Interval, Mode, Purpose, Response, Status
 
 if TYPE_CHECKING:
     from planner.config import Config
@@ -141,14 +141,59 @@ def meeting_windows(config: Config) -> dict[MeetingKind, MeetingWindow]:
 # --- busy time -------------------------------------------------------------------------------
 
 
-def blocks(event: Event, tentative_blocks: bool = True) -> bool:
-    """Whether ``event`` makes its time busy."""
-    if not event.busy or event.status is Status.CANCELLED:
+FOCUS_TYPES = frozenset({"focustime"})  # provider event types of focus time (lower case)
+
+
+def is_focus(event: Event) -> bool:
+    """Focus time the user set aside (Google ``eventType: focusTime``)."""
+    return any(
+        key.lower().endswith("eventtype") and value.lower() in FOCUS_TYPES
+        for key, value in event.hints
+    )
+
+
+def blocks(event: Event, tentative_blocks: bool = True, focus_blocks: bool = True) -> bool:
+    """Whether ``event`` makes its time busy. Out of office always does, whether or not it is a
+    meeting; focus time when ``focus_blocks``; free and working-elsewhere entries never do."""
+    if event.status is Status.CANCELLED:
+        return False
+    status = event.busy_status
+    if status is Busy.OUT_OF_OFFICE:
+        return True
+    if is_focus(event):
+        return focus_blocks
+    if status in (Busy.FREE, Busy.WORKING_ELSEWHERE) or not event.busy:
         return False
     if event.self_response is Response.DECLINED:
         return False
-    tentative = event.status is Status.TENTATIVE or event.self_response is Response.TENTATIVE
+    tentative = (
+        status is Busy.TENTATIVE
+        or event.status is Status.TENTATIVE
+        or event.self_response is Response.TENTATIVE
+    )
     return tentative_blocks or not tentative
+
+
+def working_places(events: Iterable[Event], tz: ZoneInfo) -> dict[date, str]:
+    """Where the user works on each local day, from working-location entries of any provider
+    (Google ``workingLocation``, Graph ``showAs: workingElsewhere``, iCalendar
+    ``X-MICROSOFT-CDO-BUSYSTATUS:WORKINGELSEWHERE``) that name a place; a later entry wins."""
+    days: dict[date, str] = {}
+    chosen = (
+        e
+        for e in events
+        if e.busy_status is Busy.WORKING_ELSEWHERE
+        and e.location.strip()
+        and e.status is not Status.CANCELLED
+    )
+    for event in sorted(chosen, key=lambda e: (e.start, e.end)):
+        day = event.start.astimezone(tz).date()
+        last_moment = max(event.start, event.end - timedelta(microseconds=1))
+        last = last_moment.astimezone(tz).date()
+        while day <= last:
+            days[day] = event.location.strip()
+            day += timedelta(days=1)
+    return days
 
 
 def merge(intervals: Iterable[Interval]) -> list[Interval]:
@@ -165,9 +210,13 @@ def merge(intervals: Iterable[Interval]) -> list[Interval]:
     return result
 
 
-def busy_intervals(events: Iterable[Event], tentative_blocks: bool = True) -> list[Interval]:
+def busy_intervals(
+    events: Iterable[Event], tentative_blocks: bool = True, focus_blocks: bool = True
+) -> list[Interval]:
     """Merged busy time of ``events`` across all calendars."""
-    return merge(Interval(e.start, e.end) for e in events if blocks(e, tentative_blocks))
+    return merge(
+        Interval(e.start, e.end) for e in events if blocks(e, tentative_blocks, focus_blocks)
+    )
 
 
 def free_parts(span: Interval, busy: Sequence[Interval]) -> list[Interval]:
@@ -358,12 +407,13 @@ def anchors_from_events(
     tentative_blocks: bool = True,
     modes: Mapping[tuple[str, str], Mode] | None = None,
     locate: object = None,
+    focus_blocks: bool = True,
 ) -> list[Anchor]:
     """Anchors for the blocking ``events``; ``modes`` (by :attr:`Event.key`) overrides the
     fallback :func:`looks_in_person`; ``locate(text, geo)`` returns a place or None."""
     result = []
     for event in events:
-        if not blocks(event, tentative_blocks):
+        if not blocks(event, tentative_blocks, focus_blocks):
             continue
         mode = modes.get(event.key) if modes else None
         if mode is None:

@@ -19,7 +19,8 @@ from planner.store import Store
 from providers.base import ProviderContext, create
 from providers.google import GoogleProvider
 from providers.google_auth import token_path
-from providers.google_map import event_id_for, to_event
+from planner.meet.slots import working_places
+from providers.google_map import to_event, to_google
 from tests.fakes.google_server import FakeGoogle, event_to_google
 from tests.locations import ROOT
 from tests.providers.contract import TZ, WINDOW_END, WINDOW_START, ProviderContract, at, seed_events
@@ -358,7 +359,14 @@ def test_working_locations_are_hints_not_meetings(harness):
         harness.fake.put_event("primary", item)
     harness.fake.seed("primary", numbered(1))
     provider = harness.provider()
-    assert [e.title for e in provider.events(WINDOW_START, WINDOW_END)] == ["Meeting 0"]
+    found = provider.events(WINDOW_START, WINDOW_END)
+    where = [e for e in found if e.busy_status is Busy.WORKING_ELSEWHERE]
+    assert [e.title for e in found if e not in where] == ["Meeting 0"]
+    assert [(e.title, e.location, e.busy) for e in where] == [
+        ("Home", "home", False),  # not busy: proposals may use the time
+        ("Office", "Munich HQ", False),
+    ]
+    assert working_places(found, TZ) == {date(2026, 12, 8): "home", date(2026, 12, 9): "Munich HQ"}
     assert provider.working_locations(WINDOW_START, WINDOW_END) == {
         date(2026, 12, 8): "home",
         date(2026, 12, 9): "Munich HQ",
@@ -375,11 +383,12 @@ def test_free_busy_with_per_calendar_errors(harness):
     result = harness.provider().free_busy(emails, WINDOW_START, WINDOW_END)
     assert result["anna@example.com"][0].start == at(8, 9)
     assert len(result["anna@example.com"]) == 1 and result["anna@example.com"][0].end == at(8, 10)
-    assert result["ghost@example.com"] == [] and result["everyone@example.com"] == []
     assert result["bob@example.com"] == []
-    assert len(harness.warnings) == 2
-    assert any("ghost@example.com" in w and "notFound" in w for w in harness.warnings)
-    assert any("groupTooBig" in w for w in harness.warnings)
+    # unknown is no error and no warning per person (issue 17): the answer names them
+    assert "ghost@example.com" not in result and "everyone@example.com" not in result
+    assert result.unknown == {"ghost@example.com": "external", "everyone@example.com": "groupTooBig"}
+    assert harness.warnings == []
+    assert harness.fake.count("freebusy") == 1
 
 
 def test_free_busy_of_a_group_joins_its_members(harness):
@@ -412,21 +421,47 @@ HOLD = Event(
 )
 
 
-def test_insert_uses_a_stable_valid_id_and_send_updates(harness):
+def test_invitation_is_inserted_by_its_ical_uid_alone_and_a_retry_finds_it(harness):
+    """Issue 17: events.insert gets the iCalUID alone (never ``id`` too); a retry meets 409 and
+    finds the event by its iCalUID."""
     provider = harness.provider(write=True)
     first = provider.create_event(HOLD, send_updates=True)
-    second = provider.create_event(HOLD)  # the retry meets 409 and counts as done
-    assert first == second == event_id_for(HOLD.uid)
-    assert len(first) == 32 and set(first) <= set("0123456789abcdefghijklmnopqrstuv")
+    second = provider.create_event(HOLD, send_updates=True)
+    assert first == second
     inserts = harness.fake.inserts
     assert [i["sendUpdates"] for i in inserts] == ["all"]
-    assert harness.fake.count("events.insert") == 2 and harness.fake.count("events.get") == 1
-    assert harness.fake.count("events.list") == 0  # nothing read yet
+    assert harness.fake.count("events.insert") == 2
+    lookups = [r for r in harness.fake.requests if r.kind == "events.list"]
+    assert [r.query.get("iCalUID") for r in lookups] == [[HOLD.uid]]
     body = inserts[0]["body"]
+    assert "id" not in body and body["iCalUID"] == HOLD.uid
+    assert body["extendedProperties"] == {"private": {"plannerUid": HOLD.uid}}
     assert body["attendees"] == [{"email": "anna@example.com", "displayName": "Anna"}]
     assert body["start"] == {"dateTime": "2026-12-11T12:00:00+01:00", "timeZone": "Europe/Berlin"}
     found = [e for e in provider.events(WINDOW_START, WINDOW_END) if e.uid == HOLD.uid]
     assert len(found) == 1 and found[0].location == "Café Luitpold"
+
+
+def test_hold_is_imported_under_its_ical_uid_and_twice_is_once(harness):
+    provider = harness.provider(write=True)
+    first = provider.create_event(HOLD)
+    second = provider.create_event(HOLD)  # a retry: import updates the event with that iCalUID
+    assert first == second
+    assert harness.fake.count("events.import") == 2 and harness.fake.count("events.insert") == 0
+    assert all("id" not in body and body["iCalUID"] == HOLD.uid for body in harness.fake.imports)
+    found = [e for e in provider.events(WINDOW_START, WINDOW_END) if e.uid == HOLD.uid]
+    assert len(found) == 1
+
+
+def test_a_hold_found_by_its_private_property_when_the_ical_uid_differs(harness):
+    provider = harness.provider(write=True)
+    item = provider.client.execute(
+        provider.client.service()
+        .events()
+        .import_(calendarId="primary", body=dict(to_google(HOLD, TZ), iCalUID="other@x")),
+        "test",
+    )
+    assert provider.find_by_uid(HOLD.uid)["id"] == item["id"]  # the second key
 
 
 def test_read_only_calendar_refuses_to_write(harness):
