@@ -21,7 +21,7 @@ import planner.calendar.ical
 from planner.calendar import index as index_module
 from planner.calendar.index import EventIndex, decode_events, encode_events, widen
 from planner.errors import CalendarReadError
-from planner.model import Attendee, Event, Geo, Response, Status
+from planner.model import Attendee, Busy, Event, Geo, Response, Status
 from planner.schema import SourceConfig
 from planner.store import Store
 from providers.base import ProviderContext, create
@@ -135,6 +135,7 @@ def sample_events() -> list[Event]:
             title="Legacy zone",
             start=datetime(2026, 12, 8, 9, tzinfo=timezone(timedelta(hours=-5), "Eastern")),
             end=datetime(2026, 12, 8, 10, tzinfo=timezone(timedelta(hours=-5), "Eastern")),
+            availability=Busy.OUT_OF_OFFICE,  # issue 17: the busy status round-trips
         ),
         Event(
             uid="c@test",
@@ -162,6 +163,14 @@ def test_payload_round_trip_keeps_every_field_and_zone():
             assert (new.isoformat(), new.tzname()) == (old.isoformat(), old.tzname())
     assert back[0].start.tzinfo is TZ or back[0].start.tzinfo == TZ
     assert back[0].end.tzinfo == ZoneInfo("Europe/London")
+
+
+def test_a_payload_of_the_old_format_is_not_decoded():
+    """Format 1 had no busy status: such a payload is rebuilt, never read without it."""
+    payload = json.loads(encode_events(sample_events()))
+    payload["format"] = 1
+    with pytest.raises(index_module.DecodeError):
+        decode_events(json.dumps(payload))
 
 
 def test_occurrences_of_a_series_share_one_template():
