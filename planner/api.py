@@ -100,8 +100,8 @@ def plan_week(
     from planner.calendar.sources import read_events as read
     from planner.judge.cache import classify_all
     from planner.judge.relations import Ledger
-    from planner.meet.geo import Geocoder
     from planner.meet.freebusy import FreeBusyLookup
+    from planner.meet.geo import Geocoder
     from planner.meet.venues import catalog_from_config
     from planner.weekly import build_plan, read_window
     from planner.workflows import calendar_progress

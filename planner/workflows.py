@@ -132,8 +132,8 @@ def propose_for(
     """Slot-and-venue pairs to meet ``email`` in the week of ``first_day`` (or the next
     ``[slots] days_ahead`` days), best first. Their busy time is respected where a calendar
     service can tell it; a place where they were met before counts as theirs."""
-    from planner.meet.proposals import propose
     from planner.meet.freebusy import FreeBusyLookup
+    from planner.meet.proposals import propose
     from planner.meet.slots import ahead_window
     from planner.meet.venues import catalog_from_config
     from planner.weekly import counterpart_place, week_bounds

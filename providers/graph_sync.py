@@ -126,8 +126,7 @@ def schedule_error(calendar: str, exc: GraphError, scopes: list[str]) -> NotSupp
         scope = " or ".join(scopes) or "Calendars.Read"
         return NotSupportedError(
             _(
-                "calendar '{name}': the sign-in may not read other people's free/busy "
-                "(403 {code})",
+                "calendar '{name}': the sign-in may not read other people's free/busy (403 {code})",
                 name=calendar,
                 code=exc.code,
             ),

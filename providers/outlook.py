@@ -307,7 +307,9 @@ class OutlookProvider(CalendarProvider):
             "endDateTime": query_time(policy.midnight(window[1])),
         }
         path = f"me/calendars/{calendar_id}/calendarView/delta"
-        self._apply_delta(store, calendar_id, self.graph.pages(path, params), policy.state("", window))
+        self._apply_delta(
+            store, calendar_id, self.graph.pages(path, params), policy.state("", window)
+        )
         return self._stored(store, calendar_id)
 
     @property
@@ -345,7 +347,9 @@ class OutlookProvider(CalendarProvider):
                             (*scope, item["id"], json.dumps(item)),
                         )
             if delta_link := page.get("@odata.deltaLink"):
-                store.put(f"graph-delta:{self.source.name}", calendar_id, {**state, "link": delta_link})
+                store.put(
+                    f"graph-delta:{self.source.name}", calendar_id, {**state, "link": delta_link}
+                )
 
     def _clear(self, store: Store, calendar_id: str) -> None:
         with store.conn:

@@ -43,7 +43,11 @@ class Known:
         return self.start <= start and end <= self.end
 
     def to_json(self) -> dict[str, Any]:
-        busy = None if self.busy is None else [[i.start.isoformat(), i.end.isoformat()] for i in self.busy]
+        busy = (
+            None
+            if self.busy is None
+            else [[i.start.isoformat(), i.end.isoformat()] for i in self.busy]
+        )
         return {
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),

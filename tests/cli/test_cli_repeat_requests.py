@@ -126,8 +126,7 @@ class Counts:
             "outlook deltatoken": sum("$deltatoken" in r.query for r in m),
             "outlook getSchedule": sum(r.path.endswith("getSchedule") for r in m),
             "outlook other": sum(
-                "calendarView/delta" not in r.path and not r.path.endswith("getSchedule")
-                for r in m
+                "calendarView/delta" not in r.path and not r.path.endswith("getSchedule") for r in m
             ),
         }
 

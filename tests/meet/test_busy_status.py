@@ -122,7 +122,9 @@ def blocked_calendars(draw: st.DrawFn) -> list[Event]:
         source = draw(st.sampled_from(sorted(SOURCES)))
         kind = "focus" if source == "google" and draw(st.booleans()) else "oof"
         day = draw(st.integers(0, 4))
-        start = MONDAY + timedelta(days=day, hours=7) + timedelta(minutes=30 * draw(st.integers(0, 22)))
+        start = (
+            MONDAY + timedelta(days=day, hours=7) + timedelta(minutes=30 * draw(st.integers(0, 22)))
+        )
         end = start + timedelta(minutes=30 * draw(st.integers(1, 20)))
         events.append(SOURCES[source](kind, start, end, n))
     return events

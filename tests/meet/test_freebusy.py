@@ -54,7 +54,11 @@ def test_one_request_per_service_for_everyone_of_a_run(tmp_path):
     lookup.prefetch([ANNA, BEN, GHOST, ANNA.upper()], START, END)
     assert lookup([ANNA], START, END) == [busy(8, 9), busy(8, 15)]  # merged across services
     assert lookup(BEN, START, END) == [busy(9, 14)]
-    assert lookup([ANNA, BEN], START + timedelta(days=1), END) == [busy(8, 9), busy(8, 15), busy(9, 14)]
+    assert lookup([ANNA, BEN], START + timedelta(days=1), END) == [
+        busy(8, 9),
+        busy(8, 15),
+        busy(9, 14),
+    ]
     assert lookup([GHOST], START, END) is None  # nobody could tell
     assert google.asked == [[ANNA, BEN, GHOST]] and outlook.asked == [[ANNA, BEN, GHOST]]
     assert lookup.unknown() == {GHOST: EXTERNAL}

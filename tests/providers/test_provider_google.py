@@ -14,12 +14,12 @@ import pytest
 
 from planner.config import from_mapping
 from planner.errors import AuthError, ConfigError, NotSupportedError, ProviderError
+from planner.meet.slots import working_places
 from planner.model import Attendee, Busy, Event, Response
 from planner.store import Store
 from providers.base import ProviderContext, create
 from providers.google import GoogleProvider
 from providers.google_auth import token_path
-from planner.meet.slots import working_places
 from providers.google_map import to_event, to_google
 from tests.fakes.google_server import FakeGoogle, event_to_google
 from tests.locations import ROOT
@@ -386,7 +386,10 @@ def test_free_busy_with_per_calendar_errors(harness):
     assert result["bob@example.com"] == []
     # unknown is no error and no warning per person (issue 17): the answer names them
     assert "ghost@example.com" not in result and "everyone@example.com" not in result
-    assert result.unknown == {"ghost@example.com": "external", "everyone@example.com": "groupTooBig"}
+    assert result.unknown == {
+        "ghost@example.com": "external",
+        "everyone@example.com": "groupTooBig",
+    }
     assert harness.warnings == []
     assert harness.fake.count("freebusy") == 1
 
