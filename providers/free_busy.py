@@ -5,6 +5,8 @@ error).
 
 from __future__ import annotations
 
+from planner.errors import NotSupportedError
+from planner.i18n import _
 from planner.model import Interval
 
 # why an address has no free/busy: the service's own reason, or one of these
@@ -39,3 +41,15 @@ GRAPH_CODES = {
     "ErrorNoFreeBusyAccess": NO_ACCESS,
     "ErrorFreeBusyGenerationFailed": NO_ACCESS,
 }
+GOOGLE_FREE_BUSY_SCOPE = "https://www.googleapis.com/auth/calendar.freebusy"
+
+
+def google_scope_error(name: str) -> NotSupportedError:
+    """Google refused ``freeBusy`` (403): the grant lacks a scope that covers it."""
+    return NotSupportedError(
+        _("Google calendar '{name}': the sign-in does not allow free/busy look-ups", name=name),
+        hint=_(
+            "grant the scope {scope} (or calendar.readonly) and run 'planner auth google' again",
+            scope=GOOGLE_FREE_BUSY_SCOPE,
+        ),
+    )

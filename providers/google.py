@@ -21,7 +21,7 @@ from planner.model import Calendar, Event, Interval
 from planner.schema import Field
 from providers import google_auth
 from providers.base import CalendarProvider, ProviderContext
-from providers.free_busy import GOOGLE_REASONS, FreeBusyAnswer
+from providers.free_busy import GOOGLE_REASONS, FreeBusyAnswer, google_scope_error
 from providers.google_auth import DEFAULT_API_URL, Conflict, GoogleClient, SyncTokenExpired
 from providers.google_map import item_bounds, to_event, to_google, working_location
 
@@ -41,7 +41,6 @@ CREATE INDEX google_events_span ON google_events (source, calendar, start)
 MAX_PAGES = 10_000
 MAX_SYNC_SPAN = timedelta(days=1200)
 FREE_BUSY_BATCH = 50  # freeBusy answers for at most this many calendars at once
-FREE_BUSY_SCOPE = "https://www.googleapis.com/auth/calendar.freebusy"
 
 
 def _is_url(value: str) -> bool:
@@ -335,17 +334,7 @@ class GoogleProvider(CalendarProvider):
         try:
             return self.client.execute(request, _("free/busy lookup"))
         except AuthError as exc:  # 403: the grant does not cover free/busy
-            raise NotSupportedError(
-                _(
-                    "Google calendar '{name}': the sign-in does not allow free/busy look-ups",
-                    name=self.source.name,
-                ),
-                hint=_(
-                    "grant the scope {scope} (or calendar.readonly) and run "
-                    "'planner auth google' again",
-                    scope=FREE_BUSY_SCOPE,
-                ),
-            ) from exc
+            raise google_scope_error(self.source.name) from exc
 
     def _busy_of(
         self, email: str, response: dict[str, Any], unknown: dict[str, str]

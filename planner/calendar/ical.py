@@ -371,26 +371,18 @@ def _busy(c: icalendar.Event) -> bool:
     return str(c.get("X-MICROSOFT-CDO-BUSYSTATUS", "")).upper() != "FREE"
 
 
-CDO_BUSY = {
-    "FREE": Busy.FREE,
-    "TENTATIVE": Busy.TENTATIVE,
-    "BUSY": Busy.BUSY,
-    "OOF": Busy.OUT_OF_OFFICE,
-    "WORKINGELSEWHERE": Busy.WORKING_ELSEWHERE,
-}
+CDO_BUSY = {"OOF": Busy.OUT_OF_OFFICE, "WORKINGELSEWHERE": Busy.WORKING_ELSEWHERE}
 
 
 def _availability(c: icalendar.Event, status: str) -> Busy:
-    """Free/busy of a VEVENT: out of office and working elsewhere from Outlook's
-    X-MICROSOFT-CDO-BUSYSTATUS; free from TRANSP (or that status); tentative from either."""
-    found = CDO_BUSY.get(str(c.get("X-MICROSOFT-CDO-BUSYSTATUS", "")).strip().upper())
-    if found in (Busy.OUT_OF_OFFICE, Busy.WORKING_ELSEWHERE):
-        return found
-    if not _busy(c):  # TRANSP first, as for ``busy``
+    """Out of office and working elsewhere from Outlook's X-MICROSOFT-CDO-BUSYSTATUS; free as
+    for ``busy`` (TRANSP first); tentative from either that status or STATUS."""
+    cdo = str(c.get("X-MICROSOFT-CDO-BUSYSTATUS", "")).strip().upper()
+    if cdo in CDO_BUSY:
+        return CDO_BUSY[cdo]
+    if not _busy(c):
         return Busy.FREE
-    if found is Busy.TENTATIVE or status == "TENTATIVE":
-        return Busy.TENTATIVE
-    return Busy.BUSY
+    return Busy.TENTATIVE if "TENTATIVE" in (cdo, status) else Busy.BUSY
 
 
 def _conference_links(c: icalendar.Event) -> tuple[str, ...]:

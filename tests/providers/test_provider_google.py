@@ -394,6 +394,13 @@ def test_free_busy_with_per_calendar_errors(harness):
     assert harness.fake.count("freebusy") == 1
 
 
+def test_free_busy_refused_names_the_scope_to_grant(harness):
+    harness.fake.fail("freebusy", 403, "insufficientPermissions")
+    with pytest.raises(NotSupportedError, match="does not allow free/busy") as caught:
+        harness.provider().free_busy(["anna@example.com"], WINDOW_START, WINDOW_END)
+    assert "auth/calendar.freebusy" in caught.value.hint
+
+
 def test_free_busy_of_a_group_joins_its_members(harness):
     fake = harness.fake
     fake.groups["sales@example.com"] = ["anna@example.com", "bob@example.com"]
