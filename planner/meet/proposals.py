@@ -48,6 +48,7 @@ from planner.meet.slots import (
     next_in_person,
     room_anywhere,
     starts,
+    working_places,
 )
 from planner.meet.venues import Catalog, OpenState, Venue
 from planner.model import Event, Geo, Interval, Mode, Purpose
@@ -146,6 +147,7 @@ class Proposer:
         geocoder: Geocoder | None = None,
         home: Geo | None = None,
     ) -> None:
+        events = list(events)
         self.config = config
         self.catalog = catalog
         self.tz = config.tz
@@ -165,6 +167,7 @@ class Proposer:
         self.busy = merge(Interval(a.start, a.end) for a in self.anchors)
         self.anchors_by_day = by_day(self.anchors, self.tz)
         self.home = home or self._home()
+        self.workplaces = self._workplaces(events)
         self._memo: dict[Any, int] = {}
         self._same_day: dict[date, list[Anchor]] = {}  # anchors touching the local day
         self._away: dict[date, list[Anchor]] = {}  # in-person ones in another city
@@ -185,6 +188,19 @@ class Proposer:
         text = self.config.user["home"]
         place = self.geocoder.locate(text) if text else None
         return place.geo if place else None
+
+    def _workplaces(self, events: Iterable[Event]) -> dict[date, Geo]:
+        """Where the user works each day, from working-location entries that can be located
+        ("home" is the configured home); such a day's travel starts there, not at home."""
+        found: dict[date, Geo] = {}
+        located: dict[str, Geo | None] = {}
+        for day, label in working_places(events, self.tz).items():
+            if label not in located:
+                place = None if label.casefold() == "home" else self.geocoder.locate(label)
+                located[label] = place.geo if place else self.home
+            if (geo := located[label]) is not None:
+                found[day] = geo
+        return found
 
     def locate(self, text: str) -> Place | None:
         """A place for ``--near`` or a counterpart's address (see :class:`Geocoder`)."""
@@ -319,8 +335,9 @@ class Proposer:
     ) -> _Candidate:
         day = local_day(slot.start, self.tz)
         anchors = self._same_day.get(day, [])
-        before = self._minutes(last_in_person(anchors, slot.start) or self.home, venue.geo)
-        after = self._minutes(next_in_person(anchors, slot.end) or self.home, venue.geo)
+        base = self.workplaces.get(day) or self.home
+        before = self._minutes(last_in_person(anchors, slot.start) or base, venue.geo)
+        after = self._minutes(next_in_person(anchors, slot.end) or base, venue.geo)
         ideal = datetime.combine(day, slot.window.ideal, self.tz)
         score = static + (10.0, 6.0, 3.0)[min(slot.rank, 2)] + travel_score(before, theirs)
         score -= abs((slot.start - ideal).total_seconds()) / 3600

@@ -296,3 +296,32 @@ def test_working_locations_from_every_provider_give_the_day_s_place():
         date(2026, 12, 9): "Munich HQ",
         date(2026, 12, 10): "Nürnberg",
     }
+
+
+def test_a_working_location_is_where_the_day_s_travel_starts():
+    """Home is Munich; on Tuesday the user works in Augsburg (a working-location entry), so a
+    coffee in Munich that day costs the train ride, on Monday it does not."""
+    from planner.meet.proposals import Proposer
+
+    cfg = default_config(
+        user={"home": "Marienplatz, 80331 München", "timezone": "Europe/Berlin"},
+        working_hours={d: "08:00-19:00" for d in ("monday", "tuesday")},
+    )
+    tuesday = MONDAY + timedelta(days=1)
+    there = Event(
+        "where@t",
+        "Augsburg office",
+        tuesday,
+        tuesday + timedelta(days=1),
+        all_day=True,
+        location="Augsburg",
+        busy=False,
+        availability=Busy.WORKING_ELSEWHERE,
+    )
+    proposer = Proposer([there], cfg, CATALOG)
+    assert set(proposer.workplaces) == {tuesday.date()}
+    monday = proposer.propose(MONDAY, tuesday, purpose="first_contact", near=MARIENPLATZ)
+    away = proposer.propose(tuesday, tuesday + timedelta(days=1), purpose="first_contact")
+    assert monday and away
+    assert max(p.travel_minutes[0] for p in monday) < 20
+    assert min(p.travel_minutes[0] for p in away) >= 30  # Augsburg → Munich
