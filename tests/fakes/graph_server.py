@@ -162,6 +162,7 @@ class GraphServer:
     events: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
     schedules: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     schedule_items: bool = True  # False: answer getSchedule with availabilityView only
+    iana_prefer: bool = True  # False: refuse an IANA zone in Prefer (some endpoints do)
     faults: list[Fault] = field(default_factory=list)
     log: list[Recorded] = field(default_factory=list)
     invitations: list[tuple[str, list[str]]] = field(default_factory=list)
@@ -447,6 +448,8 @@ class GraphServer:
         if token not in self.tokens:
             return 401, _error("InvalidAuthenticationToken", "Access token is invalid."), {}
         prefer = _prefer_zone(headers.get("prefer", ""))
+        if not self.iana_prefer and prefer not in WINDOWS_TO_OLSON:
+            return 400, _error("ErrorTimeZoneNotSupported", f"Time zone {prefer!r}"), {}
         segments = path.split("/")
         if segments[:1] != ["me"]:
             return 404, _error("ResourceNotFound", "Resource not found"), {}

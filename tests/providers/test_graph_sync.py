@@ -32,8 +32,11 @@ def test_iana_zones_become_windows_names(iana, windows):
 
 def test_every_request_prefers_a_windows_zone_and_the_answers_are_read(server):  # noqa: F811
     server.zone_style = "windows"
+    server.iana_prefer = False  # as on the endpoints that refuse IANA names
+    server.schedules["anna@contoso.example"] = []
     provider = signed_in(server)
     provider.events(START, END)
+    assert provider.free_busy(["anna@contoso.example"], START, END) == {"anna@contoso.example": []}
     graph = [r for r in server.log if r.path.startswith("/v1.0/")]
     assert graph and all(
         r.headers["prefer"] == 'outlook.timezone="W. Europe Standard Time"' for r in graph

@@ -508,3 +508,37 @@ def test_config_file_entry_reads_events(radicale, tmp_path):
     provider = create(source, ProviderContext(tz=TZ))
     assert [e.title for e in provider.events(WINDOW_START, WINDOW_END)] == ["Configured"]
     assert provider.events(WINDOW_START, WINDOW_END)[0].calendar == "dav"  # the entry's name
+
+
+def test_out_of_office_and_working_elsewhere_keep_their_busy_status(radicale, store):
+    """Issue 17: an Outlook-made OOF entry on a CalDAV server blocks time; working elsewhere
+    does not. (Radicale hands back the objects as stored.)"""
+    from planner.meet.slots import blocks
+    from planner.model import Busy
+
+    calendar = new_calendar(radicale)
+    for uid, status, transp in (
+        ("oof@t", "OOF", "OPAQUE"),
+        ("we@t", "WORKINGELSEWHERE", "TRANSPARENT"),
+    ):
+        lines = [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN",
+            "BEGIN:VEVENT",
+            f"UID:{uid}",
+            "DTSTAMP:20261101T000000Z",
+            "DTSTART;TZID=Europe/Berlin:20261208T090000",
+            "DTEND;TZID=Europe/Berlin:20261208T170000",
+            f"SUMMARY:{status}",
+            f"TRANSP:{transp}",
+            f"X-MICROSOFT-CDO-BUSYSTATUS:{status}",
+            "END:VEVENT",
+            "END:VCALENDAR",
+            "",
+        ]
+        radicale.put(calendar, f"{uid}.ics", "\r\n".join(lines))
+    provider = make(radicale, store, calendars=[str(calendar.url)])
+    found = {e.uid: e for e in provider.events(WINDOW_START, WINDOW_END)}
+    assert found["oof@t"].busy_status is Busy.OUT_OF_OFFICE and blocks(found["oof@t"])
+    assert found["we@t"].busy_status is Busy.WORKING_ELSEWHERE and not blocks(found["we@t"])
