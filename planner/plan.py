@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from planner.config import Config
 from planner.model import (
+    Busy,
     Classification,
     Event,
     Mode,
@@ -23,6 +24,9 @@ from planner.model import (
 if TYPE_CHECKING:
     from planner.judge.recommend import Balance, DueVisit
     from planner.meet.proposals import Proposal
+
+# entries that hold time but are no meetings when nobody else takes part (issue 17)
+NOT_MEETINGS = frozenset({Busy.OUT_OF_OFFICE, Busy.WORKING_ELSEWHERE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,12 +106,16 @@ def is_external(event: Event, config: Config) -> bool:
 
 
 def is_meeting(event: Event, classification: Classification, config: Config) -> bool:
-    """A timed event with other people, or one whose mode is known; not an all-day marker, and
-    not one the user declined."""
+    """A timed event with other people, or one whose mode is known; not an all-day marker, not
+    one the user declined, and not an out-of-office, working-location or focus-time entry."""
+    from planner.meet.slots import is_focus
+
     if event.all_day or event.self_response is Response.DECLINED:
         return False
     me = config.user["email"].lower()
     others = [p for p in event.people() if p.email.lower() != me]
+    if not others and (event.busy_status in NOT_MEETINGS or is_focus(event)):
+        return False  # out of office, working location or focus time: busy, but no meeting
     return bool(others) or classification.mode is not Mode.UNKNOWN
 
 

@@ -325,3 +325,39 @@ def test_a_working_location_is_where_the_day_s_travel_starts():
     assert monday and away
     assert max(p.travel_minutes[0] for p in monday) < 20
     assert min(p.travel_minutes[0] for p in away) >= 30  # Augsburg → Munich
+
+
+def test_out_of_office_working_location_and_focus_time_are_no_meetings():
+    """Busy is not a meeting: such entries stay out of the week's meeting count even where a
+    place in them reads as in person; with a counterpart in them they are meetings."""
+    from planner.judge.mode import classify
+    from planner.model import Attendee
+    from planner.plan import is_meeting
+
+    cfg = default_config(user={"email": "me@planner.test", "timezone": "Europe/Berlin"})
+    day = MONDAY + timedelta(days=1)
+    office = google_event(
+        {
+            "id": "w",
+            "eventType": "workingLocation",
+            "summary": "Office",
+            "start": {"dateTime": (day + timedelta(hours=8)).isoformat()},
+            "end": {"dateTime": (day + timedelta(hours=18)).isoformat()},
+            "workingLocationProperties": {
+                "type": "customLocation",
+                "customLocation": {"label": "Café Luitpold, Brienner Str. 11, München"},
+            },
+        },
+        ProviderContext(tz=TZ),
+        source="google",
+        calendar_id="primary",
+    )
+    away = from_ics("oof", day + timedelta(hours=9), day + timedelta(hours=17), 1)
+    focus = from_google("focus", day + timedelta(hours=9), day + timedelta(hours=11), 2)
+    assert office is not None
+    for entry in (office, away, focus):
+        assert not is_meeting(entry, classify(entry), cfg), entry.title
+    from dataclasses import replace
+
+    with_client = replace(away, attendees=(Attendee("kunde@acme.example"),))
+    assert is_meeting(with_client, classify(with_client), cfg)
