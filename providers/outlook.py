@@ -81,6 +81,10 @@ def _flow_check(value: str) -> str | None:
     return None if value in FLOWS else _('must be "device_code" or "browser"')
 
 
+def _days_check(value: int) -> str | None:
+    return None if 0 <= value <= 3650 else _("must be between 0 and 3650 days")
+
+
 def _url_check(value: str) -> str | None:
     return None if value.startswith(("https://", "http://")) else _("must be an http(s) URL")
 
@@ -133,8 +137,8 @@ class OutlookProvider(CalendarProvider):
         "delta": Field(bool, True),
         "graph_url": Field(str, DEFAULT_GRAPH, check=_url_check),
         "authority": Field(str, DEFAULT_AUTHORITY, check=_url_check),
-        "sync_past_days": Field(int, 30),
-        "sync_future_days": Field(int, 120),
+        "sync_past_days": Field(int, 30, check=_days_check),
+        "sync_future_days": Field(int, 120, check=_days_check),
     }
 
     def __init__(self, source: SourceConfig, context: ProviderContext) -> None:
