@@ -6,13 +6,15 @@
   with one request per calendar instead of starting a new one over a year of history.
 - :func:`windows_zone` names an IANA zone the way ``Prefer: outlook.timezone`` documents it
   (Windows zone names, e.g. ``W. Europe Standard Time``).
-- :func:`schedule_error` turns a refused ``getSchedule`` into its cause and the next step.
+- :func:`schedule_busy` reads one person's busy time from a ``getSchedule`` answer;
+  :func:`schedule_error` turns a refused ``getSchedule`` into its cause and the next step.
 
 Pure functions and data; no I/O.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache
@@ -21,11 +23,17 @@ from zoneinfo import ZoneInfo
 
 from planner.errors import NotSupportedError
 from planner.i18n import _
+from planner.model import Interval
+from providers.graph_http import parse_datetime
 
 if TYPE_CHECKING:
     from providers.graph_http import GraphError
 
 STATE_VERSION = 2
+BUSY_STATES = frozenset({"busy", "tentative", "oof"})
+# getSchedule's availabilityView: one digit per interval (0 free, 1 tentative, 2 busy, 3 oof,
+# 4 working elsewhere).
+BUSY_DIGITS = frozenset("123")
 MAX_SPAN = timedelta(days=1200)  # a wider window starts afresh instead of widening
 
 
@@ -163,3 +171,36 @@ def schedule_error(calendar: str, exc: GraphError, scopes: list[str]) -> NotSupp
             code=exc.code,
         )
     )
+
+
+def schedule_busy(
+    info: Mapping[str, Any], start: datetime, end: datetime, tz: ZoneInfo, minutes: int
+) -> list[Interval]:
+    """Busy intervals of one ``scheduleInformation`` (its items, else its availability view of
+    ``minutes`` per digit): busy, tentative and out of office; not free or working elsewhere."""
+    items = info.get("scheduleItems")
+    if items is None:
+        return _from_view(str(info.get("availabilityView") or ""), start, minutes)
+    found = []
+    for item in items:
+        if str(item.get("status", "")).lower() not in BUSY_STATES:
+            continue
+        interval = Interval(parse_datetime(item["start"], tz), parse_datetime(item["end"], tz))
+        if interval.start < end and interval.end > start:
+            found.append(interval)
+    return sorted(found, key=lambda i: i.start)
+
+
+def _from_view(view: str, start: datetime, minutes: int) -> list[Interval]:
+    """Busy intervals from an ``availabilityView`` string, adjacent slots merged."""
+    found: list[Interval] = []
+    step = timedelta(minutes=minutes)
+    for index, digit in enumerate(view):
+        if digit not in BUSY_DIGITS:
+            continue
+        slot = Interval(start + index * step, start + (index + 1) * step)
+        if found and found[-1].end == slot.start:
+            found[-1] = Interval(found[-1].start, slot.end)
+        else:
+            found.append(slot)
+    return found

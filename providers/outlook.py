@@ -13,7 +13,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 from zoneinfo import ZoneInfo
 
@@ -27,12 +27,11 @@ from providers.graph_http import (
     GraphClient,
     GraphError,
     format_datetime,
-    parse_datetime,
     query_time,
     to_event,
     to_graph,
 )
-from providers.graph_sync import DeltaWindows, schedule_error, windows_zone
+from providers.graph_sync import DeltaWindows, schedule_busy, schedule_error, windows_zone
 from providers.outlook_auth import (
     DEFAULT_AUTHORITY,
     DEFAULT_GRAPH,
@@ -57,10 +56,6 @@ SELECT = (
 RESYNC_CODES = frozenset(
     {"SyncStateNotFound", "SyncStateInvalid", "resyncRequired", "fullSyncRequired"}
 )
-BUSY_STATES = frozenset({"busy", "tentative", "oof"})
-# getSchedule's availabilityView: one digit per interval (0 free, 1 tentative, 2 busy, 3 oof,
-# 4 working elsewhere).
-BUSY_DIGITS = frozenset("123")
 VIEW_MINUTES = 15
 SCHEDULES_PER_REQUEST = 20  # getSchedule answers for at most this many people at once
 TABLES = """
@@ -425,7 +420,7 @@ class OutlookProvider(CalendarProvider):
                 code = str(error.get("responseCode") or error.get("code") or "")
                 result.unknown[email] = GRAPH_CODES.get(code, code or "error")
                 continue
-            result[email] = _busy_intervals(info, start, end, self.context.tz)
+            result[email] = schedule_busy(info, start, end, self.context.tz, VIEW_MINUTES)
         for email in emails:
             if email not in result and email not in result.unknown:
                 result.unknown[email] = "missing"
@@ -473,34 +468,3 @@ class OutlookProvider(CalendarProvider):
 
 
 UTC_ZONE = ZoneInfo("UTC")
-
-
-def _busy_intervals(
-    info: Mapping[str, Any], start: datetime, end: datetime, tz: ZoneInfo
-) -> list[Interval]:
-    items = info.get("scheduleItems")
-    if items is None:
-        return _from_view(str(info.get("availabilityView") or ""), start, VIEW_MINUTES)
-    found = []
-    for item in items:
-        if str(item.get("status", "")).lower() not in BUSY_STATES:
-            continue
-        interval = Interval(parse_datetime(item["start"], tz), parse_datetime(item["end"], tz))
-        if interval.start < end and interval.end > start:
-            found.append(interval)
-    return sorted(found, key=lambda i: i.start)
-
-
-def _from_view(view: str, start: datetime, minutes: int) -> list[Interval]:
-    """Busy intervals from an ``availabilityView`` string, adjacent slots merged."""
-    found: list[Interval] = []
-    step = timedelta(minutes=minutes)
-    for index, digit in enumerate(view):
-        if digit not in BUSY_DIGITS:
-            continue
-        slot = Interval(start + index * step, start + (index + 1) * step)
-        if found and found[-1].end == slot.start:
-            found[-1] = Interval(found[-1].start, slot.end)
-        else:
-            found.append(slot)
-    return found
