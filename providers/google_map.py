@@ -16,7 +16,6 @@ from planner.model import Attendee, Busy, Event, Response, Status
 if TYPE_CHECKING:
     from providers.base import ProviderContext
 
-NOT_MEETINGS = frozenset({"workingLocation", "outOfOffice", "focusTime"})
 _RESPONSES = {
     "accepted": Response.ACCEPTED,
     "declined": Response.DECLINED,
