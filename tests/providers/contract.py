@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from planner.errors import NotSupportedError
-from planner.model import Attendee, Event, Response
+from planner.model import Attendee, Busy, Event, Response
 from providers.base import CalendarProvider
 
 TZ = ZoneInfo("Europe/Berlin")
@@ -134,6 +134,9 @@ class ProviderContract:
         found = self._by_uid(provider)
         assert found["contract-free@planner.test"].busy is False
         assert found["contract-visit@planner.test"].busy is True
+        # the busy status agrees (issue 17): free time is FREE, a plain meeting BUSY
+        assert found["contract-free@planner.test"].busy_status is Busy.FREE
+        assert found["contract-visit@planner.test"].busy_status is Busy.BUSY
 
     def test_events_are_sorted_by_start(self, provider):
         events = provider.events(WINDOW_START, WINDOW_END)
