@@ -196,3 +196,16 @@ def test_unknown_addresses_are_one_line_and_verbose_names_them(google, graph, tm
     named = [line for line in loud.stderr.splitlines() if "free/busy unknown:" in line]
     assert len(named) == 1 and all(o in named[0] for o in COUNTERPARTS[2:])
     assert COUNTERPARTS[0] not in named[0]
+
+
+def test_week_runs_offline_from_the_sign_in_service_with_a_valid_token(google, graph, tmp_path):
+    """msal is not even built while the cached token is valid: with the sign-in service out of
+    reach (nothing listens on its port) ``planner week`` still reads Outlook."""
+    seed(google, graph, target_monday())
+    sign_in(graph, "outlook")
+    entry = config_entry(graph, "outlook", authority="https://127.0.0.1:9")
+    config = write_config(tmp_path, entry)
+    before = len(graph.log)
+    data = json.loads(week(config, "--format", "json").stdout)
+    assert len([e for e in data["events"] if e["calendar"] == "outlook"]) == 5
+    assert all(r.path.startswith("/v1.0/") for r in graph.log[before:])
