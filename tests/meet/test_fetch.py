@@ -1,0 +1,157 @@
+"""``planner venues fetch`` and the fetched-venue catalog, against a local fake Overpass and
+Nominatim (tests/fakes/osm_server.py) through the real clients."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import main
+from planner.config import default_config
+from planner.meet.fetched import FetchedVenues, VenueSupply, catalog_with_fetched, fetch_venues
+from planner.meet.overpass import Overpass, OverpassError, build_query
+from planner.meet.venues import Catalog
+from planner.model import Geo
+from planner.store import Store
+from tests.fakes.osm_server import CITIES, FakeOsmServer
+
+TZ = ZoneInfo("Europe/Berlin")
+NOW = datetime(2026, 12, 1, 9, 0, tzinfo=TZ)
+HAMBURG = Geo(*CITIES["hamburg"][:2])
+AGENT = "planner-tests/0.1 (dev@example.org)"
+
+
+@pytest.fixture
+def osm():
+    with FakeOsmServer() as fake:
+        yield fake
+
+
+def _config(osm: FakeOsmServer, online: bool = False, **venues):
+    return default_config(
+        geo={
+            "online": online,
+            "user_agent": AGENT,
+            "overpass_url": osm.overpass_url,
+            "nominatim_url": osm.nominatim_url,
+            "timeout_seconds": 2,
+        },
+        venues=venues,
+    )
+
+
+def test_query_asks_for_every_catalog_kind_around_the_point():
+    query = build_query(HAMBURG, 2.5)
+    assert query.startswith("[out:json][timeout:60];")
+    assert "around:2500,53.552600,10.006600" in query
+    for word in ("cafe", "restaurant", "lounge", "coworking", "hotel", "business", "aeroway"):
+        assert word in query
+
+
+def test_fetch_stores_venues_with_date_and_second_run_makes_no_request(osm, tmp_path):
+    store = Store(tmp_path / "state.sqlite3")
+    config = _config(osm)
+    first = fetch_venues(config, store, HAMBURG, 3.0, now=NOW)
+    assert not first.cached and first.count > 40
+    assert osm.count("/api/interpreter") == 1
+    assert {agent for _p, _q, agent in osm.requests} == {AGENT}
+    venues = FetchedVenues(store).venues()
+    assert len(venues) == first.count
+    # unnamed places and shops/parking are no venues; every kind maps as osm.py documents
+    assert not any("Bäckerei" in v.name or "Parkhaus" in v.name for v in venues)
+    assert {v.kind.value for v in venues} >= {"cafe", "restaurant", "bar", "hotel_lounge"}
+    assert any(v.kind.value == "station_lounge" for v in venues)
+    assert all(v.source.endswith("fetched 2026-12-01") for v in venues)
+    again = fetch_venues(config, store, HAMBURG, 2.0, now=NOW + timedelta(days=3))
+    assert again.cached and 0 < again.count <= first.count
+    assert osm.count("/api/interpreter") == 1
+    # after [venues] max_age_days the area is fetched again
+    later = fetch_venues(config, store, HAMBURG, 3.0, now=NOW + timedelta(days=91))
+    assert not later.cached and osm.count("/api/interpreter") == 2
+
+
+def test_busy_overpass_gives_a_clear_message_and_keeps_the_cache(osm, tmp_path):
+    store = Store(tmp_path / "state.sqlite3")
+    config = _config(osm)
+    before = fetch_venues(config, store, HAMBURG, 3.0, now=NOW).count
+    osm.mode = "429"
+    with pytest.raises(OverpassError, match="429") as caught:
+        fetch_venues(config, store, HAMBURG, 3.0, now=NOW + timedelta(days=100))
+    assert "kept" in caught.value.hint
+    assert len(FetchedVenues(store).venues()) == before
+    osm.mode = "slow"
+    osm.delay = 2.0
+    client = Overpass(osm.overpass_url, AGENT, timeout=0.5)
+    with pytest.raises(OverpassError, match="did not answer"):
+        fetch_venues(config, store, HAMBURG, 3.0, now=NOW + timedelta(days=100), client=client)
+    assert len(FetchedVenues(store).venues()) == before
+
+
+def test_requests_are_at_least_a_second_apart(osm):
+    client = Overpass(osm.overpass_url, AGENT)
+    client.venues_around(HAMBURG, 0.5)
+    client.venues_around(HAMBURG, 0.6)
+    assert client.requests == 2
+
+
+def test_supply_fetches_only_when_online_and_notes_the_gap_when_not(osm, tmp_path):
+    store = Store(tmp_path / "state.sqlite3")
+    offline = VenueSupply(_config(osm), store, Catalog([]), NOW)
+    assert offline(HAMBURG, 3.0) is False
+    assert offline.missing == [HAMBURG] and osm.requests == []
+    messages: list[str] = []
+    online = VenueSupply(_config(osm, online=True), store, Catalog([]), NOW, messages.append)
+    assert online(HAMBURG, 3.0) is True
+    assert len(online.catalog) > 40 and messages and osm.count("/api/interpreter") == 1
+    assert online(HAMBURG, 3.0) is True and osm.count("/api/interpreter") == 1
+    catalog = catalog_with_fetched(_config(osm), store)
+    assert len(catalog.near(HAMBURG, 3.0)) >= 40
+
+
+def _cli(osm: FakeOsmServer, tmp_path, online: bool = False) -> str:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        f'[user]\nemail = "me@example.com"\nhome = "München"\n[geo]\nonline = {str(online).lower()}\n'
+        f'user_agent = "{AGENT}"\noverpass_url = "{osm.overpass_url}"\n'
+        f'nominatim_url = "{osm.nominatim_url}"\n',
+        encoding="utf-8",
+    )
+    return str(path)
+
+
+def test_cli_venues_near_hamburg_explains_how_to_get_venues(osm, tmp_path):
+    config = _cli(osm, tmp_path)
+    result = CliRunner().invoke(main, ["venues", "--config", config, "--near", "Hamburg"])
+    assert result.exit_code == 0, result.output
+    assert "0 venues" in result.output
+    assert "planner venues fetch --near Hamburg" in result.output
+    assert "[geo] online = false" in result.output
+    assert osm.requests == []
+
+
+def test_cli_fetch_then_list_with_attribution(osm, tmp_path):
+    config = _cli(osm, tmp_path)
+    run = CliRunner().invoke
+    fetched = run(
+        main, ["venues", "fetch", "--config", config, "--near", "Hamburg", "--radius", "2"]
+    )
+    assert fetched.exit_code == 0, fetched.output
+    assert "fetched" in fetched.output and "OpenStreetMap contributors" in fetched.output
+    listed = run(main, ["venues", "--config", config, "--near", "Hamburg", "--radius", "2"])
+    assert listed.exit_code == 0 and "DB Lounge Hamburg Hbf" in listed.output
+    assert "© OpenStreetMap contributors" in listed.output
+    again = run(main, ["venues", "fetch", "--config", config, "--near", "Hamburg", "--radius", "2"])
+    assert "already known" in again.output and osm.count("/api/interpreter") == 1
+    assert os.path.exists(os.path.join(os.environ["PLANNER_DATA_DIR"], "state.sqlite3"))
+
+
+def test_cli_fetch_busy_server_is_one_clear_line(osm, tmp_path):
+    config = _cli(osm, tmp_path)
+    osm.mode = "429"
+    result = CliRunner().invoke(main, ["venues", "fetch", "--config", config, "--near", "Hamburg"])
+    assert result.exit_code != 0
+    assert "429" in result.output and "Traceback" not in result.output
