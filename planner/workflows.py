@@ -16,6 +16,7 @@ from planner.model import Classification, Event, Purpose
 from planner.store import Store
 
 if TYPE_CHECKING:
+    from planner.judge.homes import HomeFinder
     from planner.meet.proposals import Proposal
     from providers.base import CalendarProvider
 
@@ -96,7 +97,27 @@ def contacts_report(
     session = open_session(config, store, now=now, progress=progress)
     session.close()
     today = now.astimezone(config.tz).date()
-    return contacts(session.ledger, never_met=never_met, due=due, config=config, today=today)
+    finder = home_finder(session, store)
+    return contacts(
+        session.ledger,
+        never_met=never_met,
+        due=due,
+        config=config,
+        today=today,
+        homes=finder.home_of,
+    )
+
+
+def home_finder(session: Session, store: Store | None) -> HomeFinder:
+    """Where counterparts live, inferred from the session's history (planner.judge.homes)."""
+    from planner.judge.homes import HomeFinder
+    from planner.meet.fetched import catalog_with_fetched
+    from planner.meet.geo import Geocoder
+
+    catalog = catalog_with_fetched(session.config, store)
+    geocoder = Geocoder(session.config, catalog, store_factory=(lambda: store) if store else None)
+    modes = {k: c.mode for k, c in session.modes.items()}
+    return HomeFinder(session.events, modes, session.config, geocoder.locate, now=session.now)
 
 
 @dataclass(frozen=True)

@@ -63,10 +63,9 @@ def venues(
     if ctx.invoked_subcommand is not None:
         return
     from planner import api
-    from planner.render.venues import venues_json, venues_table
-
     from planner.meet.overpass import ATTRIBUTION
     from planner.meet.places import no_venues_hint
+    from planner.render.venues import venues_json, venues_table
     from planner.store import Store, open_store
 
     config = api.demo_config() if demo else _load(config_path)

@@ -115,7 +115,8 @@ def test_supply_fetches_only_when_online_and_notes_the_gap_when_not(osm, tmp_pat
 def _cli(osm: FakeOsmServer, tmp_path, online: bool = False) -> str:
     path = tmp_path / "config.toml"
     path.write_text(
-        f'[user]\nemail = "me@example.com"\nhome = "München"\n[geo]\nonline = {str(online).lower()}\n'
+        f'[user]\nemail = "me@example.com"\nhome = "München"\n'
+        f"[geo]\nonline = {str(online).lower()}\n"
         f'user_agent = "{AGENT}"\noverpass_url = "{osm.overpass_url}"\n'
         f'nominatim_url = "{osm.nominatim_url}"\n',
         encoding="utf-8",
