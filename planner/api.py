@@ -102,9 +102,9 @@ def plan_week(
     from planner.calendar.sources import read_events as read
     from planner.judge.cache import classify_all
     from planner.judge.relations import Ledger
+    from planner.meet.fetched import VenueSupply, catalog_with_fetched
     from planner.meet.geo import Geocoder
     from planner.meet.slots import counterpart_busy_from
-    from planner.meet.venues import catalog_from_config
     from planner.weekly import build_plan, read_window
     from planner.workflows import calendar_progress
 
@@ -121,7 +121,8 @@ def plan_week(
         if progress:
             progress(_("Building the contact ledger and the plan"))
         ledger = Ledger.open(store, config, user_emails=context.user_emails)
-        catalog = catalog_from_config(config) if proposals else None
+        catalog = catalog_with_fetched(config, store) if proposals else None
+        supply = VenueSupply(config, store, catalog, now, progress) if catalog else None
         return build_plan(
             events,
             config,
@@ -132,6 +133,7 @@ def plan_week(
             free_busy=lambda emails, s, e: counterpart_busy_from(providers, emails, s, e),
             modes=classify_all(events, store),
             geocoder=Geocoder(config, catalog, store_factory=lambda: store) if catalog else None,
+            supply=supply,
         )
     finally:
         for provider in providers:

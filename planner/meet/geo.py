@@ -260,6 +260,7 @@ class Nominatim:
         self.min_interval = min_interval
         self.timeout = timeout
         self.requests = 0  # how many HTTP requests were made (for tests and --debug)
+        self.sent: list[float] = []  # when each request was let through (time.monotonic)
         self._geocode: Callable[..., Any] | None = None
 
     def search(self, query: str) -> Place | None:
@@ -291,12 +292,12 @@ class Nominatim:
                 limiter = Nominatim._limiters.get(key)
                 if limiter is None:
                     limiter = Nominatim._limiters[key] = RateLimiter(
-                        lambda f, *a, **k: f(*a, **k),
+                        _stamped,
                         min_delay_seconds=self.min_interval,
                         max_retries=0,
                         swallow_exceptions=False,
                     )
-            self._geocode = lambda q: limiter(client.geocode, q, exactly_one=True)
+            self._geocode = lambda q: limiter(self.sent, client.geocode, q, exactly_one=True)
         return self._geocode
 
     def _request(self, query: str) -> dict[str, Any] | None:
@@ -323,6 +324,14 @@ class Nominatim:
             "lon": float(location.longitude),
             "name": str(location.address or query),
         }
+
+
+def _stamped(sent: list[float], call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run ``call`` and note when the rate limiter let it through."""
+    import time
+
+    sent.append(time.monotonic())
+    return call(*args, **kwargs)
 
 
 def _place_from_cache(query: str, data: Mapping[str, Any]) -> Place | None:

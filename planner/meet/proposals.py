@@ -148,6 +148,8 @@ class Proposer:
         supply: Callable[[Geo, float], bool] | None = None,
         travel_reasons: bool = True,
     ) -> None:
+        self.events = tuple(events)
+        self.modes = modes
         self.config = config
         # makes sure venues are known around a centre (planner.meet.fetched.VenueSupply)
         self.supply = supply
@@ -162,7 +164,7 @@ class Proposer:
         self.radius_km = float(config["venues"]["radius_km"])
         tentative = config["slots"]["tentative_blocks"]
         self.anchors = anchors_from_events(
-            events, tentative_blocks=tentative, modes=modes, locate=self.geocoder.locate
+            self.events, tentative_blocks=tentative, modes=modes, locate=self.geocoder.locate
         )
         self.busy = merge(Interval(a.start, a.end) for a in self.anchors)
         self.anchors_by_day = by_day(self.anchors, self.tz)
