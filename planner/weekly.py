@@ -315,6 +315,7 @@ def _propose_far(
         user_home,
         Whereabouts(home.city, home.geo),
         request.count,
+        request.now or request.start,
     )
     plan = propose_far(proposer, make, far, trips=trips, visits=visits, supply=supply)  # type: ignore[arg-type]
     notes = [plan.note] if plan.note else []

@@ -151,6 +151,7 @@ class FarRequest:
     home: Geo
     their: Whereabouts
     count: int
+    now: datetime
 
 
 def propose_far(
@@ -165,7 +166,15 @@ def propose_far(
     """Proposals to meet a counterpart from another city, best first (see the module)."""
     plan = FarPlan()
     their = request.their
-    there = {d: w for d, w in trips.items() if distance_km(w.geo, their.geo) <= SAME_PLACE_KM}
+    first, last = (
+        request.start.astimezone(proposer.tz).date(),
+        request.end.astimezone(proposer.tz).date(),
+    )
+    there = {
+        d: w
+        for d, w in trips.items()
+        if first <= d <= last and distance_km(w.geo, their.geo) <= SAME_PLACE_KM
+    }
     for day, where in sorted(there.items()):
         why = _("You are in {city} that day anyway", city=their.city or where.city)
         plan.proposals += _on_day(proposer, request, day, their.geo, why, plan)
@@ -175,7 +184,14 @@ def propose_far(
     if len(plan.proposals) < request.count:
         plan.proposals += _at_fair_points(proposer, make_proposer, request, supply, plan)
     plan.proposals = plan.proposals[: request.count]
-    if not plan.proposals:
+    if not plan.proposals and there and plan.gaps:
+        days = ", ".join(d.isoformat() for d in sorted(there))
+        plan.note = _(
+            "You are in {city} on {days}, but no venue is known there",
+            city=their.city,
+            days=days,
+        )
+    elif not plan.proposals:
         plan.note = _(
             "{city} is {km} km away and no trip there, no visit here and no meeting point in "
             "between with a venue fits this window: meet in person on your next trip to "
@@ -225,8 +241,9 @@ def _at_fair_points(
             continue
         catalog = Catalog(venues, proposer.catalog.tz, proposer.catalog.favourites)
         hub_proposer = make_proposer(catalog)
+        # the user needs the journey before: no meeting point before they can be there
         got = hub_proposer.propose(
-            request.start,
+            max(request.start, request.now + timedelta(minutes=point.mine)),
             request.end,
             purpose=request.purpose,
             counterpart_busy=request.busy,
