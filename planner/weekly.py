@@ -194,7 +194,7 @@ def _with_proposals(
         taken += [_held(p, item.event) for p in found]
         rec = item.recommendation
         if notes and not found:
-            rec = replace(rec, reason=f"{rec.reason} {' '.join(notes)}")
+            rec = replace(rec, reason=". ".join([rec.reason.rstrip("."), *notes]))
         result.append(replace(item, proposals=tuple(found), recommendation=rec))
     return result
 

@@ -13,7 +13,7 @@ import pytest
 from planner.config import default_config
 from planner.meet.faraway import long_trip_minutes
 from planner.meet.geo import distance_km, lookup_city
-from planner.model import Attendee, Event, Geo, Purpose
+from planner.model import Attendee, Event, Purpose
 from planner.schema import SourceConfig
 from planner.store import Store
 from planner.workflows import propose_for
@@ -166,3 +166,43 @@ def test_unknown_city_gets_proposals_near_the_user_with_that_reason(osm, tmp_pat
     for proposal in result.proposals:
         assert distance_km(proposal.venue.geo, MUNICH.geo) < 15
         assert any("city is unknown" in r for r in proposal.reasons)
+
+
+def test_contacts_show_the_city_with_its_evidence(osm, tmp_path):
+    import json
+
+    from planner.render.contacts import contacts_json, contacts_table
+    from planner.workflows import contacts_report
+
+    store = Store(tmp_path / "state.sqlite3")
+    rows = contacts_report(_config(osm, HISTORY, online=False), store, now=NOW)
+    jan = next(r for r in rows if r.email == "jan.peters@hafenlogistik.example")
+    assert jan.city == "Hamburg"
+    data = json.loads(contacts_json(rows))["contacts"]
+    entry = next(c for c in data if c["email"] == jan.email)
+    assert entry["city"] == "Hamburg" and "Am Sandtorkai 50" in entry["city_evidence"][0]
+    assert "Hamburg" in contacts_table(rows)
+
+
+def test_weekly_plan_proposes_the_trip_day_or_says_why_not(osm, tmp_path):
+    from planner import api
+
+    call = _event(
+        "call@test",
+        _at(date(2026, 12, 8), 15),
+        30,
+        "Kennenlernen Hafenlogistik",
+        "https://teams.microsoft.com/l/meetup-join/1",
+        LENA,
+    )
+    events = [*HISTORY, TRIP, call]
+    plan = api.plan_week(_config(osm, events), WEEK, now=NOW, store=Store(tmp_path / "on.sqlite3"))
+    item = next(i for i in plan.items if i.event.uid == "call@test")
+    assert item.proposals[0].start.astimezone(TZ).date() == date(2026, 12, 9)
+    assert all(distance_km(p.venue.geo, MUNICH.geo) > 100 for p in item.proposals)
+    offline = api.plan_week(
+        _config(osm, events, online=False), WEEK, now=NOW, store=Store(tmp_path / "off.sqlite3")
+    )
+    item = next(i for i in offline.items if i.event.uid == "call@test")
+    assert item.proposals == ()
+    assert "planner venues fetch --near Hamburg" in item.recommendation.reason
