@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from datetime import datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,6 +14,7 @@ from click.testing import CliRunner
 from planner.cli import main
 from planner.config import default_config
 from planner.meet.fetched import FetchedVenues, VenueSupply, catalog_with_fetched, fetch_venues
+from planner.meet.geo import distance_km
 from planner.meet.overpass import Overpass, OverpassError, build_query
 from planner.meet.venues import Catalog
 from planner.model import Geo
@@ -118,7 +120,9 @@ def _cli(osm: FakeOsmServer, tmp_path, online: bool = False) -> str:
         f'[user]\nemail = "me@example.com"\nhome = "München"\n'
         f"[geo]\nonline = {str(online).lower()}\n"
         f'user_agent = "{AGENT}"\noverpass_url = "{osm.overpass_url}"\n'
-        f'nominatim_url = "{osm.nominatim_url}"\n',
+        f'nominatim_url = "{osm.nominatim_url}"\n'
+        "[working_hours]\n"
+        + "".join(f'{d} = "09:00-18:00"\n' for d in ("monday", "tuesday", "wednesday", "thursday")),
         encoding="utf-8",
     )
     return str(path)
@@ -156,3 +160,28 @@ def test_cli_fetch_busy_server_is_one_clear_line(osm, tmp_path):
     result = CliRunner().invoke(main, ["venues", "fetch", "--config", config, "--near", "Hamburg"])
     assert result.exit_code != 0
     assert "429" in result.output and "Traceback" not in result.output
+
+
+def test_cli_propose_near_a_place_without_venues_says_why(osm, tmp_path):
+    config = _cli(osm, tmp_path)
+    result = CliRunner().invoke(
+        main, ["propose", "--config", config, "--with", "a@b.example", "--near", "Hamburg"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "No free slot" not in result.output
+    assert "No venue is known around Hamburg" in result.output
+    assert "planner venues fetch --near Hamburg" in result.output
+
+
+def test_propose_online_fetches_first_then_uses_the_cache(osm, tmp_path):
+    from planner.config import load
+    from planner.workflows import propose_for
+
+    config = load(Path(_cli(osm, tmp_path, online=True)))
+    store = Store(tmp_path / "state.sqlite3")
+    first = propose_for(config, store, "a@b.example", now=NOW, near="Hamburg")
+    assert first.proposals and osm.count("/api/interpreter") == 1
+    assert all(distance_km(p.venue.geo, HAMBURG) < 10 for p in first.proposals)
+    again = propose_for(config, store, "a@b.example", now=NOW, near="Hamburg")
+    assert [p.venue for p in again.proposals] == [p.venue for p in first.proposals]
+    assert osm.count("/api/interpreter") == 1
