@@ -185,3 +185,15 @@ def test_propose_online_fetches_first_then_uses_the_cache(osm, tmp_path):
     again = propose_for(config, store, "a@b.example", now=NOW, near="Hamburg")
     assert [p.venue for p in again.proposals] == [p.venue for p in first.proposals]
     assert osm.count("/api/interpreter") == 1
+
+
+def test_init_online_flag_writes_the_consent(tmp_path):
+    from planner.config import load
+
+    target = tmp_path / "config.toml"
+    result = CliRunner().invoke(main, ["init", "--config", str(target), "--online"])
+    assert result.exit_code == 0, result.output
+    assert load(target)["geo"]["online"] is True
+    other = tmp_path / "default.toml"
+    CliRunner().invoke(main, ["init", "--config", str(other)])
+    assert load(other)["geo"]["online"] is False
