@@ -200,6 +200,10 @@ def test_weekly_plan_proposes_the_trip_day_or_says_why_not(osm, tmp_path):
     item = next(i for i in plan.items if i.event.uid == "call@test")
     assert item.proposals[0].start.astimezone(TZ).date() == date(2026, 12, 9)
     assert all(distance_km(p.venue.geo, MUNICH.geo) > 100 for p in item.proposals)
+    from planner.render import render_week
+
+    assert "© OpenStreetMap contributors" in render_week(plan, "table")
+    assert "attribution" in item.proposals[0].to_json()["venue"]
     offline = api.plan_week(
         _config(osm, events, online=False), WEEK, now=NOW, store=Store(tmp_path / "off.sqlite3")
     )

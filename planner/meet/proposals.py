@@ -74,7 +74,16 @@ class Proposal:
     counterpart_minutes: int | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """The JSON shape of ``planner propose --json`` (one entry of ``proposals``)."""
+        """The JSON shape of ``planner propose --json`` (one entry of ``proposals``); a venue
+        fetched from OpenStreetMap carries its ``attribution``."""
+        data = self._json()
+        if self.venue.source.startswith("OpenStreetMap"):
+            from planner.meet.overpass import ATTRIBUTION
+
+            data["venue"]["attribution"] = ATTRIBUTION
+        return data
+
+    def _json(self) -> dict[str, Any]:
         return {
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),

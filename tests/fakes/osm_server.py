@@ -31,6 +31,7 @@ CITIES: dict[str, tuple[float, float, str]] = {
     "hamburg": (53.5526, 10.0066, "Hamburg Hauptbahnhof, Hamburg, Deutschland"),
     "fulda": (50.5547, 9.6840, "Fulda, Hessen, Deutschland"),
     "münchen": (48.1402, 11.5600, "München Hauptbahnhof, München, Bayern, Deutschland"),
+    "elbphilharmonie": (53.5413, 9.9841, "Elbphilharmonie, Platz der Deutschen Einheit, Hamburg"),
 }
 
 _KINDS: tuple[tuple[dict[str, str], str], ...] = (
@@ -205,6 +206,7 @@ class FakeOsmServer(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.elements = make_elements({c: CITIES[c][:2] for c in cities})
         self.requests: list[tuple[str, str, str]] = []
+        self.times: list[float] = []  # time.monotonic() of each request
         self.mode = "ok"
         self.delay = 3.0
         self._lock = threading.Lock()
@@ -225,6 +227,7 @@ class FakeOsmServer(ThreadingHTTPServer):
     def record(self, path: str, text: str, agent: str) -> None:
         with self._lock:
             self.requests.append((path, text, agent))
+            self.times.append(time.monotonic())
 
     def count(self, path: str) -> int:
         return sum(1 for p, _t, _a in self.requests if p.startswith(path))

@@ -97,7 +97,17 @@ def test_requests_are_at_least_a_second_apart(osm):
     client = Overpass(osm.overpass_url, AGENT)
     client.venues_around(HAMBURG, 0.5)
     client.venues_around(HAMBURG, 0.6)
-    assert client.requests == 2
+    assert client.requests == 2 and osm.times[1] - osm.times[0] >= 0.95
+
+
+def test_fetch_near_a_place_unknown_offline_asks_nominatim_even_when_offline(osm, tmp_path):
+    config = _cli(osm, tmp_path)
+    args = ["venues", "fetch", "--config", config, "--near", "Elbphilharmonie", "--radius", "1"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert [p for p, _q, _a in osm.requests] == ["/search", "/api/interpreter"]
+    assert {a for _p, _q, a in osm.requests} == {AGENT}
+    assert "fetched" in result.output
 
 
 def test_supply_fetches_only_when_online_and_notes_the_gap_when_not(osm, tmp_path):
