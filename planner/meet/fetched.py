@@ -145,9 +145,10 @@ class FetchResult:
 
 def overpass_client(config: Config) -> Overpass:
     from planner.meet.overpass import Overpass
+    from planner.meet.places import user_agent
 
     geo = config["geo"]
-    return Overpass(geo["overpass_url"], geo["user_agent"], timeout=float(geo["timeout_seconds"]))
+    return Overpass(geo["overpass_url"], user_agent(config), timeout=float(geo["timeout_seconds"]))
 
 
 def fetch_venues(

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("planner")
 
+DEFAULT_USER_AGENT = "planner/0.1 (personal meeting planner; [geo] user_agent)"
 ATTRIBUTION = "Geocoding: Data © OpenStreetMap contributors, ODbL 1.0 (nominatim.org)"
 CACHE_NAMESPACE = "geo.nominatim"
 EARTH_RADIUS_KM = 6371.0088
@@ -358,9 +359,8 @@ class Geocoder:
         self._offline = OfflineCache(store_factory(), self.country) if store_factory else None
         if config["geo"]["online"]:
             store = store_factory() if store_factory else _default_store()
-            self._online = Nominatim(
-                config["geo"]["nominatim_url"], config["geo"]["user_agent"], store
-            )
+            agent = str(config["geo"]["user_agent"]).strip() or DEFAULT_USER_AGENT
+            self._online = Nominatim(config["geo"]["nominatim_url"], agent, store)
 
     def locate(self, text: str, geo: Geo | None = None) -> Place | None:
         """Coordinates for a place text, ``geo`` (from the provider) taking precedence."""

@@ -61,7 +61,9 @@ class Overpass:
         self, url: str, user_agent: str, *, timeout: float = 60.0, min_interval: float = 1.0
     ) -> None:
         self.url = url
-        self.user_agent = user_agent.strip() or "planner (+https://example.org/planner)"
+        from planner.meet.geo import DEFAULT_USER_AGENT
+
+        self.user_agent = user_agent.strip() or DEFAULT_USER_AGENT
         self.timeout = timeout
         self.min_interval = min_interval
         self.requests = 0

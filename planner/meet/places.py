@@ -6,16 +6,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from planner import __version__
 from planner.errors import UsageError
 from planner.i18n import _
-from planner.meet.geo import Geocoder, Nominatim, Place
+from planner.meet.geo import DEFAULT_USER_AGENT, Geocoder, Nominatim, Place
 
 if TYPE_CHECKING:
     from planner.config import Config
     from planner.store import Store
-
-DEFAULT_USER_AGENT = f"planner/{__version__} (personal meeting planner)"
 
 
 def user_agent(config: Config) -> str:

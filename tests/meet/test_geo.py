@@ -181,9 +181,15 @@ def test_online_geocoding_only_when_enabled(nominatim_url, tmp_path):
 
 
 def test_online_needs_a_user_agent():
-    config = default_config(geo={"online": True})
     with pytest.raises(GeocodeError, match="user_agent"):
-        Geocoder(config, store_factory=lambda: Store(":memory:"))
+        Nominatim("http://127.0.0.1:9", " ", None)
+
+
+def test_online_without_a_configured_user_agent_identifies_planner(nominatim_url):
+    # `planner init --online` writes no user_agent: the default names the program
+    config = default_config(geo={"online": True, "nominatim_url": nominatim_url})
+    Geocoder(config, store_factory=lambda: Store(":memory:")).locate("Pariser Platz 1")
+    assert FakeNominatim.seen[0][2].startswith("planner/")
 
 
 def test_unreachable_server_names_the_next_step(tmp_path):
