@@ -13,6 +13,7 @@ ODbL 1.0 (:data:`planner.meet.overpass.ATTRIBUTION`).
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
     from planner.config import Config
     from planner.meet.overpass import Overpass
     from planner.store import Store
+
+log = logging.getLogger("planner")
+AUTO_FETCH_KM = 3.0  # the largest circle a proposal fetches on its own
 
 _DDL = """
 DROP TABLE IF EXISTS osm_areas;
@@ -210,7 +214,12 @@ class VenueSupply:
         return len(self.catalog.near(point, radius_km)) >= self.config["venues"]["min_venues"]
 
     def __call__(self, point: Geo, radius_km: float) -> bool:
-        """True when venues are known around ``point`` (after fetching them if allowed)."""
+        """True when venues are known around ``point`` (after fetching them if allowed).
+
+        At most :data:`AUTO_FETCH_KM` around the point are fetched: a city centre holds
+        thousands of venues, and the nearest ones are those proposals use.
+        """
+        radius_km = min(radius_km, AUTO_FETCH_KM)
         if self.enough(point, radius_km):
             return True
         if not self.online:
@@ -230,6 +239,7 @@ class VenueSupply:
                 self.config, self.store, point, radius_km, now=self.now, client=self.client
             )
         except OverpassError as exc:
+            log.warning("%s", exc)
             self.failures.append(str(exc))
             return bool(self.catalog.near(point, radius_km))
         if not result.cached:

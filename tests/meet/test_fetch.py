@@ -207,3 +207,16 @@ def test_init_online_flag_writes_the_consent(tmp_path):
     other = tmp_path / "default.toml"
     CliRunner().invoke(main, ["init", "--config", str(other)])
     assert load(other)["geo"]["online"] is False
+
+
+def test_automatic_fetch_on_a_busy_server_says_so_and_proposes_nothing_absurd(osm, tmp_path):
+    from planner.config import load
+    from planner.workflows import propose_for
+
+    config = load(Path(_cli(osm, tmp_path, online=True)))
+    store = Store(tmp_path / "state.sqlite3")
+    osm.mode = "429"
+    result = propose_for(config, store, "a@b.example", now=NOW, near="Hamburg")
+    assert result.proposals == []
+    assert any("429" in note for note in result.notes)
+    assert FetchedVenues(store).venues() == []
