@@ -222,11 +222,15 @@ def propose_to_meet(
     modes: Modes,
     homes: Callable[[str], HomeCity | None],
     supply: object | None = None,
+    trips: Mapping[date, tuple[str, Geo]] | None = None,
 ) -> tuple[list[Proposal], list[str]]:
     """Proposals to meet ``request.emails`` and notes to show with them: where the counterpart
     lives decides where to look (near them, near the user, or — for someone from another city
     — on a trip there, during their visit, or at a fair meeting point); when nothing can be
-    proposed the notes say why and what to do."""
+    proposed the notes say why and what to do.
+
+    ``trips`` (day → (city, place)) adds days the user is away that the calendar's in-person
+    meetings do not show (flights, trains, hotel stays from a travel plan)."""
     from planner.meet.geo import distance_km
 
     config = proposer.config
@@ -235,7 +239,7 @@ def propose_to_meet(
     far_km = float(config["geo"]["far_away_km"])
     if request.near is None and home and home.geo and user_home:
         if distance_km(home.geo, user_home) > far_km:
-            return _propose_far(proposer, request, home, events, modes, supply)
+            return _propose_far(proposer, request, home, events, modes, supply, trips or {})
     place = request.near
     label = request.near_label
     if place is None and home is not None and home.geo is not None:
@@ -276,6 +280,7 @@ def _propose_far(
     events: Sequence[Event],
     modes: Modes,
     supply: object | None,
+    extra_trips: Mapping[date, tuple[str, Geo]],
 ) -> tuple[list[Proposal], list[str]]:
     from planner.meet.faraway import FarRequest, Whereabouts, in_person_days, propose_far
     from planner.meet.geo import distance_km
@@ -283,7 +288,8 @@ def _propose_far(
 
     assert home.geo is not None and proposer.home is not None
     user_home = proposer.home
-    trips = {d: Whereabouts(city, geo) for d, (city, geo) in proposer.trips().items()}
+    known = {**extra_trips, **proposer.trips()}
+    trips = {d: Whereabouts(city, geo) for d, (city, geo) in known.items()}
     domains = {e.rpartition("@")[2].lower() for e in request.emails} - proposer.config.own_domains
     window = [e for e in events if request.start <= e.start < request.end]
     visits = in_person_days(

@@ -210,3 +210,54 @@ def test_weekly_plan_proposes_the_trip_day_or_says_why_not(osm, tmp_path):
     item = next(i for i in offline.items if i.event.uid == "call@test")
     assert item.proposals == ()
     assert "planner venues fetch --near Hamburg" in item.recommendation.reason
+
+
+def test_a_day_their_organisation_is_in_munich_comes_before_a_meeting_point(osm, tmp_path):
+    visit = _event(
+        "visit@test",
+        _at(date(2026, 12, 10), 9),
+        60,
+        "Hafenlogistik zu Besuch",
+        "Leopoldstraße 10, 80802 München",
+        "jan.peters@hafenlogistik.example",
+    )
+    store = Store(tmp_path / "state.sqlite3")
+    result = _propose(osm, [*HISTORY, visit], store, online=False)
+    assert result.proposals, result.notes
+    first = result.proposals[0]
+    assert first.start.astimezone(TZ).date() == date(2026, 12, 10)
+    assert distance_km(first.venue.geo, MUNICH.geo) < 15  # the built-in Munich catalog
+    assert any("they are in your city that day" in r for r in first.reasons)
+    assert osm.requests == []
+
+
+def test_trips_from_a_travel_plan_feed_in_as_a_plain_mapping(osm, tmp_path):
+    """Days away that no in-person meeting shows (a hotel stay) come in as day → place."""
+    from planner.judge.homes import HomeFinder
+    from planner.meet.fetched import VenueSupply
+    from planner.meet.geo import Geocoder
+    from planner.meet.proposals import Proposer
+    from planner.meet.venues import Catalog
+    from planner.model import Classification, Mode
+    from planner.weekly import MeetRequest, propose_to_meet
+
+    config = _config(osm, [], online=True)
+    modes = {HISTORY[0].key: Classification(Mode.IN_PERSON)}
+    locate = Geocoder(config).locate
+    finder = HomeFinder(HISTORY, {HISTORY[0].key: Mode.IN_PERSON}, config, locate, now=NOW)
+    catalog = Catalog([])
+    supply = VenueSupply(config, Store(tmp_path / "s.sqlite3"), catalog, NOW)
+    proposer = Proposer([], config, catalog, supply=supply)
+    end = NOW + timedelta(days=5)
+    request = MeetRequest([LENA], NOW, end, Purpose.FIRST_CONTACT, [], 1, now=NOW)
+    found, notes = propose_to_meet(
+        proposer,
+        request,
+        events=HISTORY,
+        modes=modes,
+        homes=finder.home_of,
+        supply=supply,
+        trips={date(2026, 12, 10): ("Hamburg", HAMBURG.geo)},
+    )
+    assert found and found[0].start.astimezone(TZ).date() == date(2026, 12, 10), notes
+    assert any("Hamburg that day anyway" in r for r in found[0].reasons)
