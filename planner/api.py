@@ -192,13 +192,14 @@ def browse_venues(
     from planner.errors import UsageError
     from planner.i18n import _
     from planner.meet.fetched import catalog_with_fetched
-    from planner.meet.geo import ATTRIBUTION, Geocoder
+    from planner.meet.geo import ATTRIBUTION
+    from planner.meet.places import locate_known
     from planner.meet.venues import browse
 
     catalog = catalog_with_fetched(config, store)
     point, attribution = None, ""
     if near:
-        place = Geocoder(config, catalog).locate(near)
+        place = locate_known(config, near, store, catalog)
         if place is None:
             raise UsageError(
                 _("--near: cannot find the place '{place}'", place=near),
@@ -235,7 +236,7 @@ def fetch_venues(
     result = fetch(
         config, store, place.geo, radius, now=now or datetime.now(config.tz), force=refresh
     )
-    return result, place.city or place.name
+    return result, near if place.source == "nominatim" else (place.city or place.name)
 
 
 def demo_now(config: Config, first_day: date) -> datetime:

@@ -163,6 +163,7 @@ def propose_for(
     service can tell it; a place where they were met before counts as theirs."""
     from planner.meet.fetched import VenueSupply, catalog_with_fetched
     from planner.meet.geo import Geocoder
+    from planner.meet.places import locate_known
     from planner.meet.proposals import Proposer, _resolve
     from planner.meet.slots import ahead_window, counterpart_busy_from
     from planner.weekly import MeetRequest, propose_to_meet, week_bounds
@@ -194,7 +195,7 @@ def propose_for(
                 chosen,
                 busy,
                 count,
-                near=_resolve(proposer.locate, near, "--near"),
+                near=_resolve(lambda t: locate_known(config, t, store, catalog), near, "--near"),
                 near_label=near or "",
                 now=now,
             )

@@ -264,6 +264,13 @@ class Nominatim:
         self.sent: list[float] = []  # when each request was let through (time.monotonic)
         self._geocode: Callable[..., Any] | None = None
 
+    def cached(self, query: str) -> Place | None:
+        """The answer remembered for ``query``, without any request."""
+        if self.store is None:
+            return None
+        found = self.store.get(CACHE_NAMESPACE, _fold(" ".join(query.split())))
+        return _place_from_cache(query, found) if found else None
+
     def search(self, query: str) -> Place | None:
         """The best match for ``query``, from the cache or one HTTP request."""
         key = _fold(" ".join(query.split()))

@@ -35,6 +35,16 @@ def locate_explicitly(config: Config, text: str, store: Store) -> Place:
     return place
 
 
+def locate_known(config: Config, text: str, store: Store | None, catalog: object) -> Place | None:
+    """Where ``text`` is, offline or from an earlier Nominatim answer: never a request unless
+    ``[geo] online = true``."""
+    factory = (lambda: store) if store is not None else None
+    place = Geocoder(config, catalog, store_factory=factory).locate(text)  # type: ignore[arg-type]
+    if place is None and store is not None:
+        place = Nominatim(config["geo"]["nominatim_url"], user_agent(config), store).cached(text)
+    return place
+
+
 def fetch_command(place: str) -> str:
     """The command that fetches venues around ``place``."""
     quoted = f'"{place}"' if any(c.isspace() for c in place) else place

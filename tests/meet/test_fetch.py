@@ -108,6 +108,9 @@ def test_fetch_near_a_place_unknown_offline_asks_nominatim_even_when_offline(osm
     assert [p for p, _q, _a in osm.requests] == ["/search", "/api/interpreter"]
     assert {a for _p, _q, a in osm.requests} == {AGENT}
     assert "fetched" in result.output
+    listed = CliRunner().invoke(main, ["venues", "--config", config, "--near", "Elbphilharmonie"])
+    assert listed.exit_code == 0 and "Hamburg" in listed.output  # the remembered answer
+    assert len(osm.requests) == 2
 
 
 def test_supply_fetches_only_when_online_and_notes_the_gap_when_not(osm, tmp_path):
