@@ -88,6 +88,11 @@ TLD_COUNTRIES: Mapping[str, str] = {
 }  # fmt: skip
 MAIN_CITY = {country: city for country, city in COUNTRY_CODES.values()}
 _PHONE = re.compile(r"(?:\+|\b00)(\d[\d \t./()-]{6,18}\d)")
+# a national number after a label ("Tel. 040 3099 1234"): the user's country is assumed
+_NATIONAL = re.compile(
+    r"\b(?:tel|telefon|phone|fon|mobil|mobile|handy|t|m)\b\.?:?[ \t]*(0[1-9][\d \t./-]{5,16}\d)",
+    re.IGNORECASE,
+)
 _NEAR_CHARS = 240  # a phone number counts when it follows their name or address this closely
 
 
@@ -250,12 +255,11 @@ class HomeFinder:
             at = text.lower().find(anchor.lower())
             if at < 0:
                 continue
-            for match in _PHONE.finditer(text[at : at + len(anchor) + _NEAR_CHARS]):
-                found = phone_city(match.group(1))
+            for number in self._numbers(text[at : at + len(anchor) + _NEAR_CHARS]):
+                found = phone_city(number)
                 if found is None:
                     continue
                 city, country = found
-                number = "+" + match.group(1).strip()
                 if city and (place := self.locate(city)) is not None:
                     _add(
                         tallies, place, WEIGHTS["phone"], _("phone number {number}", number=number)
@@ -263,6 +267,14 @@ class HomeFinder:
                 else:
                     countries.append((country, _("phone number {number}", number=number)))
             return
+
+    def _numbers(self, text: str) -> list[str]:
+        """International numbers in ``text`` as "+…", national ones with the user's code."""
+        numbers = ["+" + m.group(1).strip() for m in _PHONE.finditer(text)]
+        code = next((c for c, (land, _city) in COUNTRY_CODES.items() if land == self.country), "")
+        if code:
+            numbers += [f"+{code} {m.group(1).strip()[1:]}" for m in _NATIONAL.finditer(text)]
+        return numbers
 
     def _from_countries(self, countries: list[tuple[str, str]]) -> HomeCity | None:
         abroad = [(c, why) for c, why in countries if c != self.country and c in MAIN_CITY]

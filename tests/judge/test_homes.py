@@ -122,3 +122,22 @@ def test_people_entries_are_validated():
         from_mapping({"people": [{"city": "Bremen"}]}, "config.toml")
     config = from_mapping({"people": [{"email": "a@b.example", "city": "Bremen"}]}, "x")
     assert config.people[0]["city"] == "Bremen"
+
+
+def test_a_national_number_in_their_signature_counts_in_the_users_country():
+    signature = "Viele Grüße\nLena Hansen <lena@hafen.example>\nTel. 040 3099 1234"
+    finder = _finder(
+        [
+            _event(
+                "s",
+                3,
+                "https://teams.microsoft.com/l/1",
+                ["lena@hafen.example"],
+                signature,
+                Mode.VIRTUAL,
+            )
+        ]
+    )
+    home = finder.home_of("lena@hafen.example")
+    assert home is not None and home.city == "Hamburg"
+    assert "+49 40 3099 1234" in home.evidence[0]
