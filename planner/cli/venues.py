@@ -52,12 +52,14 @@ def venues(
     radius: float,
     fmt: str,
 ) -> None:
-    """Browse the venue catalog ([venues] files in the config; the Munich sample otherwise).
+    """Browse the venue catalog ([venues] files in the config; the Munich sample otherwise)
+    and the venues fetched from OpenStreetMap ('planner venues fetch').
 
     \b
     Examples:
       planner venues --demo --near "München Hbf" --kind cafe
       planner venues --open-at 2026-12-08T19:00 --kind bar
+      planner venues fetch --near Hamburg
       planner venues import munich.osm.pbf venues.csv
     """
     if ctx.invoked_subcommand is not None:
