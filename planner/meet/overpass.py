@@ -103,6 +103,9 @@ class Overpass:
             raise self._error(_("the answer is no JSON")) from None
         if not isinstance(data, dict):
             raise self._error(_("the answer is no Overpass JSON"))
+        remark = str(data.get("remark") or "")
+        if "error" in remark.lower():  # e.g. "runtime error: Query timed out …", partial data
+            raise self._error(remark.strip())
         return data
 
     def _error(self, why: str) -> OverpassError:

@@ -11,7 +11,9 @@ not meeting places at all (shops, parking), as OSM has them.
 Nominatim: ``GET /search?q=…&format=json`` answers from a small gazetteer.
 
 Faults: set ``fake.mode`` to ``"429"`` (Too Many Requests, as Overpass answers when its slots
-are taken) or ``"slow"`` (answers after ``fake.delay`` seconds, for client timeouts). Every
+are taken), ``"slow"`` (answers after ``fake.delay`` seconds, for client timeouts) or
+``"remark"`` (status 200 with partial elements and a ``remark`` "runtime error: Query timed
+out", as Overpass reports its own timeout). Every
 request is recorded in ``fake.requests`` as ``(path, query text, User-Agent)``.
 """
 
@@ -135,6 +137,12 @@ class _Handler(BaseHTTPRequestHandler):
             return
         radius, lat, lon = (float(g) for g in found.groups())
         inside = [e for e in self.server.elements if _inside(e, lat, lon, radius / 1000)]
+        extra = {}
+        if self.server.mode == "remark":  # Overpass's own timeout: 200, partial data, a remark
+            inside = inside[:3]
+            extra = {
+                "remark": 'runtime error: Query timed out in "query" at line 3 after 61 seconds.'
+            }
         self._send(
             200,
             {
@@ -146,6 +154,7 @@ class _Handler(BaseHTTPRequestHandler):
                     " The data is made available under ODbL.",
                 },
                 "elements": inside,
+                **extra,
             },
         )
 

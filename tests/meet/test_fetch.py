@@ -91,6 +91,22 @@ def test_busy_overpass_gives_a_clear_message_and_keeps_the_cache(osm, tmp_path):
     with pytest.raises(OverpassError, match="did not answer"):
         fetch_venues(config, store, HAMBURG, 3.0, now=NOW + timedelta(days=100), client=client)
     assert len(FetchedVenues(store).venues()) == before
+    osm.mode = "remark"
+    with pytest.raises(OverpassError, match="Query timed out"):
+        fetch_venues(config, store, HAMBURG, 3.0, now=NOW + timedelta(days=100))
+    assert len(FetchedVenues(store).venues()) == before
+
+
+def test_cli_fetch_timeout_is_one_clear_line(osm, tmp_path):
+    config = _cli(osm, tmp_path)
+    osm.mode = "slow"
+    osm.delay = 2.5
+    text = open(config, encoding="utf-8").read().replace("[geo]\n", "[geo]\ntimeout_seconds = 1\n")
+    with open(config, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    result = CliRunner().invoke(main, ["venues", "fetch", "--config", config, "--near", "Hamburg"])
+    assert result.exit_code != 0
+    assert "did not answer within 1 s" in result.output and "Traceback" not in result.output
 
 
 def test_requests_are_at_least_a_second_apart(osm):
