@@ -26,6 +26,7 @@ from planner.plan import WeeklyPlan
 from planner.store import Store, open_store
 
 if TYPE_CHECKING:
+    from planner.meet.fetched import FetchResult
     from planner.meet.venues import Venue
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "classify_sources",
     "demo_config",
     "demo_store",
+    "fetch_venues",
     "load_config",
     "plan_week",
     "read_events",
@@ -100,9 +102,9 @@ def plan_week(
     from planner.calendar.sources import read_events as read
     from planner.judge.cache import classify_all
     from planner.judge.relations import Ledger
+    from planner.meet.fetched import VenueSupply, catalog_with_fetched
     from planner.meet.freebusy import FreeBusyLookup
     from planner.meet.geo import Geocoder
-    from planner.meet.venues import catalog_from_config
     from planner.weekly import build_plan, read_window
     from planner.workflows import calendar_progress
 
@@ -119,7 +121,8 @@ def plan_week(
         if progress:
             progress(_("Building the contact ledger and the plan"))
         ledger = Ledger.open(store, config, user_emails=context.user_emails)
-        catalog = catalog_from_config(config) if proposals else None
+        catalog = catalog_with_fetched(config, store) if proposals else None
+        supply = VenueSupply(config, store, catalog, now, progress) if catalog else None
         free_busy = FreeBusyLookup(
             providers, store=store, cache_minutes=config["free_busy"]["cache_minutes"]
         )
@@ -133,6 +136,7 @@ def plan_week(
             free_busy=free_busy,
             modes=classify_all(events, store),
             geocoder=Geocoder(config, catalog, store_factory=lambda: store) if catalog else None,
+            supply=supply,
         )
         free_busy.report()
         return plan
@@ -185,18 +189,22 @@ def browse_venues(
     kind: str | None = None,
     open_at: datetime | None = None,
     radius_km: float = 5.0,
+    store: Store | None = None,
 ) -> tuple[list[tuple[Venue, float | None]], str]:
-    """Venues of the configured catalog, nearest first, and an attribution line to show
-    (non-empty when an online geocoder located ``near``)."""
+    """Venues of the configured catalog and of those fetched before (kept in ``store``),
+    nearest first, and an attribution line to show (non-empty when an online geocoder located
+    ``near``)."""
     from planner.errors import UsageError
     from planner.i18n import _
-    from planner.meet.geo import ATTRIBUTION, Geocoder
-    from planner.meet.venues import browse, catalog_from_config
+    from planner.meet.fetched import catalog_with_fetched
+    from planner.meet.geo import ATTRIBUTION
+    from planner.meet.places import locate_known
+    from planner.meet.venues import browse
 
-    catalog = catalog_from_config(config)
+    catalog = catalog_with_fetched(config, store)
     point, attribution = None, ""
     if near:
-        place = Geocoder(config, catalog).locate(near)
+        place = locate_known(config, near, store, catalog)
         if place is None:
             raise UsageError(
                 _("--near: cannot find the place '{place}'", place=near),
@@ -206,6 +214,34 @@ def browse_venues(
         attribution = ATTRIBUTION if place.source == "nominatim" else ""
     rows = browse(catalog, near=point, kind=kind, open_at=open_at, radius_km=radius_km)
     return rows, attribution
+
+
+def fetch_venues(
+    config: Config,
+    near: str,
+    *,
+    radius_km: float | None = None,
+    refresh: bool = False,
+    store: Store | None = None,
+    now: datetime | None = None,
+) -> tuple[FetchResult, str]:
+    """``planner venues fetch``: venues of the catalog's kinds around ``near`` from the
+    OpenStreetMap Overpass API into the state database (see :mod:`planner.meet.fetched`).
+
+    An explicit request: it goes online even with ``[geo] online = false``. Returns the result
+    and the name of the place. Raises :class:`planner.meet.overpass.OverpassError` (the old
+    cache stays) or :class:`planner.errors.UsageError` when ``near`` cannot be found.
+    """
+    from planner.meet.fetched import fetch_venues as fetch
+    from planner.meet.places import locate_explicitly
+
+    store = store or open_store()
+    place = locate_explicitly(config, near, store)
+    radius = radius_km or float(config["venues"]["radius_km"])
+    result = fetch(
+        config, store, place.geo, radius, now=now or datetime.now(config.tz), force=refresh
+    )
+    return result, near if place.source == "nominatim" else (place.city or place.name)
 
 
 def demo_now(config: Config, first_day: date) -> datetime:

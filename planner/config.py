@@ -110,11 +110,17 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "user_agent": Field(str, ""),
         "nominatim_url": Field(str, "https://nominatim.openstreetmap.org"),
         "country": Field(str, "DE"),
+        "overpass_url": Field(str, "https://overpass-api.de/api/interpreter"),
+        "timeout_seconds": Field(int, 60, check=_positive),
+        # a counterpart farther away than this lives in another city (planner.meet.faraway)
+        "far_away_km": Field(float, 100.0, check=_positive),
     },
     "venues": {
         "files": Field("str_list", []),
         "favourites": Field("str_list", []),
         "radius_km": Field(float, 8.0, check=_positive),
+        "max_age_days": Field(int, 90, check=_positive),
+        "min_venues": Field(int, 5, check=_positive),
     },
     "smtp": {
         "host": Field(str, ""),
@@ -150,6 +156,7 @@ class Config:
     sections: Mapping[str, Mapping[str, Any]]
     calendars: tuple[SourceConfig, ...] = ()
     path: Path | None = None
+    people: tuple[Mapping[str, str], ...] = ()  # [[people]]: email or domain → city
 
     def __getitem__(self, section: str) -> Mapping[str, Any]:
         return self.sections[section]
@@ -213,18 +220,19 @@ def from_mapping(data: Mapping[str, Any], where: str, *, path: Path | None = Non
     for name in raw_sections:
         warnings.append(_("unknown section [{name}] is ignored", name=name))
     calendars = _calendars(data.get("calendars", []), problems, warnings)
+    people = _people(data.get("people", []), problems)
     for warning in warnings:
         log.warning("%s: %s", where, warning)
     if problems:
         raise ConfigError(where, problems)
-    return Config(sections=sections, calendars=calendars, path=path)
+    return Config(sections=sections, calendars=calendars, path=path, people=people)
 
 
 def _flatten_sections(data: Mapping[str, Any], problems: list[str]) -> dict[str, Mapping[str, Any]]:
     """Turn ``{"windows": {"lunch": {...}}}`` into ``{"windows.lunch": {...}}``."""
     flat: dict[str, Mapping[str, Any]] = {}
     for name, value in data.items():
-        if name == "calendars":
+        if name in ("calendars", "people"):
             continue
         if not isinstance(value, dict):
             problems.append(_("'{name}' must be a table [{name}]", name=name))
@@ -273,4 +281,31 @@ def _calendars(entries: Any, problems: list[str], warnings: list[str]) -> tuple[
         warnings += warned
         if values["enabled"]:
             result.append(SourceConfig(values["name"], values["provider"], opts))
+    return tuple(result)
+
+
+PEOPLE_FIELDS: dict[str, Field] = {
+    "email": Field(str, ""),
+    "domain": Field(str, ""),
+    "city": Field(str, required=True),
+}
+
+
+def _people(entries: Any, problems: list[str]) -> tuple[Mapping[str, str], ...]:
+    """``[[people]]`` tables: where a counterpart (``email``) or organisation (``domain``) is."""
+    if not isinstance(entries, list):
+        problems.append(_("'people' must be a list of [[people]] tables"))
+        return ()
+    result = []
+    for index, entry in enumerate(entries, start=1):
+        where = f"[[people]] #{index}"
+        if not isinstance(entry, dict):
+            problems.append(_("{where} must be a table", where=where))
+            continue
+        values, found, _warned = validate_table(where, entry, PEOPLE_FIELDS)
+        if not found and not (values["email"] or values["domain"]):
+            found = [_("{where} needs a key 'email' or 'domain'", where=where)]
+        problems += found
+        if not found:
+            result.append({k: str(v).strip() for k, v in values.items()})
     return tuple(result)

@@ -8,19 +8,21 @@ Pure over already read events and an opened ledger (:class:`planner.judge.relati
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from planner.config import Config
+from planner.i18n import _
 from planner.judge.purpose import determine_purpose
 from planner.judge.recommend import balance, due_for_visit, recommend
 from planner.judge.relations import Ledger
-from planner.model import Action, Classification, Event, Interval, Mode, Purpose
+from planner.model import Action, Classification, Event, Geo, Interval, Mode, Purpose
 from planner.plan import PlannedEvent, WeeklyPlan, assess, week_bounds, week_stats
 
 if TYPE_CHECKING:
-    from planner.meet.proposals import Proposal
+    from planner.judge.homes import HomeCity
+    from planner.meet.proposals import Proposal, Proposer
 
 # busy time of several people together (any of them busy), None when no calendar can tell
 FreeBusy = Callable[[Sequence[str], datetime, datetime], Sequence[Interval] | None]
@@ -57,13 +59,15 @@ def build_plan(
     free_busy: FreeBusy | None = None,
     modes: Modes | None = None,
     geocoder: object | None = None,
+    supply: object | None = None,
 ) -> WeeklyPlan:
     """The plan for the week of ``first_day``; ``events`` span :func:`read_window`.
 
     ``catalog`` (a :class:`planner.meet.venues.Catalog`) enables proposals for meetings flagged
     ``meet_in_person``; ``free_busy`` looks up a counterpart's busy time where a calendar
     service can. ``modes`` may bring the classifications along (e.g. from a cache);
-    ``geocoder`` (a :class:`planner.meet.geo.Geocoder`) may remember places between runs.
+    ``geocoder`` (a :class:`planner.meet.geo.Geocoder`) may remember places between runs;
+    ``supply`` (a :class:`planner.meet.fetched.VenueSupply`) fetches venues where none are known.
     """
     if modes is None:
         from planner.judge.mode import classify
@@ -75,7 +79,7 @@ def build_plan(
     items = [_judge(item, ledger, config) for item in assess(in_week, config, modes)]
     if catalog is not None:
         items = _with_proposals(
-            items, events, modes, config, now, catalog, free_busy, (start, end), geocoder
+            items, events, modes, config, now, catalog, free_busy, (start, end), geocoder, supply
         )
     week = [(p.event, p.mode, p.purpose.purpose) for p in items if p.purpose]
     history = _trend_items(events, modes, ledger, config, start)
@@ -134,9 +138,15 @@ def _with_proposals(
     free_busy: FreeBusy | None,
     week: tuple[datetime, datetime],
     geocoder: object | None = None,
+    supply: object | None = None,
 ) -> list[PlannedEvent]:
+    from planner.judge.homes import HomeFinder
+    from planner.meet.geo import Geocoder
     from planner.meet.proposals import Proposer
 
+    geocoder = geocoder or Geocoder(config, catalog)  # type: ignore[arg-type]
+    plain = {k: c.mode for k, c in modes.items()}
+    finder = HomeFinder(events, plain, config, geocoder.locate, now=now)  # type: ignore[attr-defined]
     result = []
     taken: list[Event] = []  # slots already proposed for another meeting: held for it
     _prefetch(items, config, now, free_busy, week)
@@ -154,24 +164,38 @@ def _with_proposals(
             and e.start < end + timedelta(days=1)
         ] + taken
         proposer = Proposer(
-            nearby, config, catalog, modes={k: c.mode for k, c in modes.items()}, geocoder=geocoder
+            nearby,
+            config,
+            catalog,
+            modes=plain,
+            geocoder=geocoder,
+            supply=supply,  # type: ignore[arg-type]
         )
         people = [
             p.email for p in item.event.people() if p.email.lower() != config.user["email"].lower()
         ]
         busy = list(free_busy(people, start, end) or []) if free_busy and people else []
-        place = counterpart_place(people, events, modes, config, now)
-        located = proposer.locate(place) if place else None
-        found = proposer.propose(
-            start,
-            end,
-            purpose=item.purpose.purpose if item.purpose else None,
-            counterpart_busy=busy,
-            counterpart_place=located.geo if located else None,
-            count=PROPOSALS_PER_MEETING,
+        found, notes = propose_to_meet(
+            proposer,
+            MeetRequest(
+                people,
+                start,
+                end,
+                item.purpose.purpose if item.purpose else None,
+                busy,
+                PROPOSALS_PER_MEETING,
+                now=now,
+            ),
+            events=events,
+            modes=modes,
+            homes=finder.home_of,
+            supply=supply,
         )
         taken += [_held(p, item.event) for p in found]
-        result.append(replace(item, proposals=tuple(found)))
+        rec = item.recommendation
+        if notes and not found:
+            rec = replace(rec, reason=". ".join([rec.reason.rstrip("."), *notes]))
+        result.append(replace(item, proposals=tuple(found), recommendation=rec))
     return result
 
 
@@ -202,6 +226,137 @@ def _prefetch(
     }
     if people:
         prefetch(sorted(people), max(week[0], _next_quarter(now)), week[1] + timedelta(days=7))
+
+
+@dataclass(frozen=True)
+class MeetRequest:
+    """Whom to meet, when, what for, their busy time and how many proposals."""
+
+    emails: Sequence[str]
+    start: datetime
+    end: datetime
+    purpose: Purpose | str | None
+    busy: Sequence[Interval]
+    count: int
+    near: Geo | None = None  # the user's choice (--near) overrides everything
+    near_label: str = ""
+    now: datetime | None = None  # meetings before it are history
+
+
+def propose_to_meet(
+    proposer: Proposer,
+    request: MeetRequest,
+    *,
+    events: Sequence[Event],
+    modes: Modes,
+    homes: Callable[[str], HomeCity | None],
+    supply: object | None = None,
+    trips: Mapping[date, tuple[str, Geo]] | None = None,
+) -> tuple[list[Proposal], list[str]]:
+    """Proposals to meet ``request.emails`` and notes to show with them: where the counterpart
+    lives decides where to look (near them, near the user, or — for someone from another city
+    — on a trip there, during their visit, or at a fair meeting point); when nothing can be
+    proposed the notes say why and what to do.
+
+    ``trips`` (day → (city, place)) adds days the user is away that the calendar's in-person
+    meetings do not show (flights, trains, hotel stays from a travel plan)."""
+    from planner.meet.geo import distance_km
+
+    config = proposer.config
+    home = next((h for e in request.emails if (h := homes(e)) is not None), None)
+    user_home = proposer.home
+    far_km = float(config["geo"]["far_away_km"])
+    if request.near is None and home and home.geo and user_home:
+        if distance_km(home.geo, user_home) > far_km:
+            return _propose_far(proposer, request, home, events, modes, supply, trips or {})
+    place = request.near
+    label = request.near_label
+    if place is None and home is not None and home.geo is not None:
+        text = counterpart_place(
+            request.emails, events, modes, config, request.now or request.start
+        )
+        located = proposer.locate(text) if text else None
+        place, label = (located.geo if located else home.geo), home.city
+    found = proposer.propose(
+        request.start,
+        request.end,
+        purpose=request.purpose,
+        counterpart_busy=request.busy,
+        counterpart_place=place if request.near is None else None,
+        near=request.near,
+        count=request.count,
+    )
+    notes: list[str] = []
+    if place is None and request.near is None:
+        why = _("Their city is unknown, so these are near you")
+        found = [replace(p, reasons=(p.reasons[0], why, *p.reasons[1:])) for p in found]
+        label = config.user["home"]
+    if not found and proposer.no_venues:
+        notes.append(_no_venues(label or config.user["home"], config))
+    return found, notes
+
+
+def _no_venues(place: str, config: Config) -> str:
+    from planner.meet.places import no_venues_hint
+
+    return no_venues_hint(place or _("your area"), bool(config["geo"]["online"]))
+
+
+def _propose_far(
+    proposer: Proposer,
+    request: MeetRequest,
+    home: HomeCity,
+    events: Sequence[Event],
+    modes: Modes,
+    supply: object | None,
+    extra_trips: Mapping[date, tuple[str, Geo]],
+) -> tuple[list[Proposal], list[str]]:
+    from planner.meet.faraway import FarRequest, Whereabouts, in_person_days, propose_far
+    from planner.meet.geo import distance_km
+    from planner.meet.proposals import Proposer
+
+    assert home.geo is not None and proposer.home is not None
+    user_home = proposer.home
+    known = {**extra_trips, **proposer.trips()}
+    trips = {d: Whereabouts(city, geo) for d, (city, geo) in known.items()}
+    domains = {e.rpartition("@")[2].lower() for e in request.emails} - proposer.config.own_domains
+    window = [e for e in events if request.start <= e.start < request.end]
+    visits = in_person_days(
+        window,
+        {k: c.mode for k, c in modes.items()},
+        proposer.locate,
+        proposer.tz,
+        keep=lambda e, geo: (
+            bool(domains & {p.domain for p in e.people()}) and distance_km(geo, user_home) <= 50.0
+        ),
+    )
+
+    def make(catalog: object) -> Proposer:
+        return Proposer(
+            proposer.events,
+            proposer.config,
+            catalog,  # type: ignore[arg-type]
+            modes=proposer.modes,
+            geocoder=proposer.geocoder,
+            home=user_home,
+            travel_reasons=False,
+        )
+
+    far = FarRequest(
+        request.start,
+        request.end,
+        request.purpose,
+        request.busy,
+        user_home,
+        Whereabouts(home.city, home.geo),
+        request.count,
+        request.now or request.start,
+    )
+    plan = propose_far(proposer, make, far, trips=trips, visits=visits, supply=supply)  # type: ignore[arg-type]
+    notes = [plan.note] if plan.note else []
+    if not plan.proposals and plan.gaps and not proposer.config["geo"]["online"]:
+        notes.append(_no_venues(plan.gaps[0], proposer.config))
+    return plan.proposals, notes
 
 
 def _held(proposal: Proposal, event: Event) -> Event:

@@ -16,6 +16,7 @@ from planner.model import Classification, Event, Purpose
 from planner.store import Store
 
 if TYPE_CHECKING:
+    from planner.judge.homes import HomeFinder
     from planner.meet.proposals import Proposal
     from providers.base import CalendarProvider
 
@@ -96,7 +97,33 @@ def contacts_report(
     session = open_session(config, store, now=now, progress=progress)
     session.close()
     today = now.astimezone(config.tz).date()
-    return contacts(session.ledger, never_met=never_met, due=due, config=config, today=today)
+    finder = home_finder(session, store)
+    return contacts(
+        session.ledger,
+        never_met=never_met,
+        due=due,
+        config=config,
+        today=today,
+        homes=finder.home_of,
+    )
+
+
+def finder_for(session: Session, locate: Callable[[str], Any]) -> HomeFinder:
+    """A :class:`planner.judge.homes.HomeFinder` over the session's history."""
+    from planner.judge.homes import HomeFinder
+
+    modes = {k: c.mode for k, c in session.modes.items()}
+    return HomeFinder(session.events, modes, session.config, locate, now=session.now)
+
+
+def home_finder(session: Session, store: Store | None) -> HomeFinder:
+    """Where counterparts live, inferred from the session's history (planner.judge.homes)."""
+    from planner.meet.fetched import catalog_with_fetched
+    from planner.meet.geo import Geocoder
+
+    catalog = catalog_with_fetched(session.config, store)
+    geocoder = Geocoder(session.config, catalog, store_factory=(lambda: store) if store else None)
+    return finder_for(session, geocoder.locate)
 
 
 @dataclass(frozen=True)
@@ -106,9 +133,11 @@ class ProposeResult:
     name: str
     purpose: Purpose
     window: tuple[datetime, datetime]
+    notes: tuple[str, ...] = ()  # why there are none, what to do (planner.weekly.propose_to_meet)
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "notes": list(self.notes),
             "with": [self.counterpart],
             "name": self.name,
             "purpose": self.purpose.value,
@@ -132,11 +161,13 @@ def propose_for(
     """Slot-and-venue pairs to meet ``email`` in the week of ``first_day`` (or the next
     ``[slots] days_ahead`` days), best first. Their busy time is respected where a calendar
     service can tell it; a place where they were met before counts as theirs."""
+    from planner.meet.fetched import VenueSupply, catalog_with_fetched
     from planner.meet.freebusy import FreeBusyLookup
-    from planner.meet.proposals import propose
+    from planner.meet.geo import Geocoder
+    from planner.meet.places import locate_known
+    from planner.meet.proposals import Proposer, _resolve
     from planner.meet.slots import ahead_window
-    from planner.meet.venues import catalog_from_config
-    from planner.weekly import counterpart_place, week_bounds
+    from planner.weekly import MeetRequest, propose_to_meet, week_bounds
 
     if first_day is not None:
         start, end = week_bounds(first_day, config)
@@ -144,6 +175,8 @@ def propose_for(
     else:
         start, end = ahead_window(now, config["slots"]["days_ahead"], config.tz)
     session = open_session(config, store, now=now, until=end + timedelta(days=1), progress=progress)
+    found: list[Proposal] = []
+    notes: list[str] = []
     try:
         chosen = _purpose(purpose, email, session, start)
         lookup = FreeBusyLookup(
@@ -151,28 +184,39 @@ def propose_for(
         )
         busy = lookup(email, start, end) or []
         lookup.report()
-        place = counterpart_place([email], session.events, session.modes, config, now)
-        found = (
-            propose(
-                session.events,
-                config=config,
-                catalog=catalog_from_config(config),
-                start=start,
-                end=end,
-                purpose=chosen,
-                counterpart_busy=busy,
-                counterpart_place=place or None,
-                near=near,
-                count=count,
-                modes={k: c.mode for k, c in session.modes.items()},
-            )
-            if start < end
-            else []
+        catalog = catalog_with_fetched(config, store)
+        supply = VenueSupply(config, store, catalog, now, progress)
+        geocoder = Geocoder(config, catalog, store_factory=lambda: store)
+        modes = {k: c.mode for k, c in session.modes.items()}
+        proposer = Proposer(
+            session.events, config, catalog, modes=modes, geocoder=geocoder, supply=supply
         )
+        finder = finder_for(session, geocoder.locate)
+        if start < end:
+            request = MeetRequest(
+                [email],
+                start,
+                end,
+                chosen,
+                busy,
+                count,
+                near=_resolve(lambda t: locate_known(config, t, store, catalog), near, "--near"),
+                near_label=near or "",
+                now=now,
+            )
+            found, notes = propose_to_meet(
+                proposer,
+                request,
+                events=session.events,
+                modes=session.modes,
+                homes=finder.home_of,
+                supply=supply,
+            )
+        notes += supply.failures[:1]
     finally:
         session.close()
     name = session.ledger.name_of(email.lower()) or ""
-    return ProposeResult(found, email, name, chosen, (start, end))
+    return ProposeResult(found, email, name, chosen, (start, end), tuple(notes))
 
 
 def _purpose(given: Purpose | str | None, email: str, session: Session, when: datetime) -> Purpose:

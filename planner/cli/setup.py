@@ -62,6 +62,11 @@ def _toml(text: str) -> str:
     help="An .ics file, folder or URL to use as the first calendar.",
 )
 @click.option("--force", is_flag=True, help="Replace an existing config file.")
+@click.option(
+    "--online/--no-online",
+    default=None,
+    help="Allow looking up places and venues on OpenStreetMap ([geo] online; default: no).",
+)
 @common_options
 def init(
     config_path: Path | None,
@@ -72,6 +77,7 @@ def init(
     language: str,
     ics: str | None,
     force: bool,
+    online: bool | None,
 ) -> None:
     """Write a starting config file (default: the user config dir, or $PLANNER_CONFIG).
 
@@ -104,6 +110,8 @@ def init(
         language=_toml(language),
         calendar=calendar,
     )
+    if online is not None:
+        text += f"\n[geo]\nonline = {str(online).lower()}   # look places and venues up online\n"
     config.from_mapping(tomllib.loads(text), str(target))  # never write a bad one
     write_atomic(target, text)
     click.echo(_("wrote {path}", path=target))

@@ -52,18 +52,23 @@ def venues(
     radius: float,
     fmt: str,
 ) -> None:
-    """Browse the venue catalog ([venues] files in the config; the Munich sample otherwise).
+    """Browse the venue catalog ([venues] files in the config; the Munich sample otherwise)
+    and the venues fetched from OpenStreetMap ('planner venues fetch').
 
     \b
     Examples:
       planner venues --demo --near "München Hbf" --kind cafe
       planner venues --open-at 2026-12-08T19:00 --kind bar
+      planner venues fetch --near Hamburg
       planner venues import munich.osm.pbf venues.csv
     """
     if ctx.invoked_subcommand is not None:
         return
     from planner import api
+    from planner.meet.overpass import ATTRIBUTION
+    from planner.meet.places import no_venues_hint
     from planner.render.venues import venues_json, venues_table
+    from planner.store import Store, open_store
 
     config = api.demo_config() if demo else _load(config_path)
     rows, attribution = api.browse_venues(
@@ -72,6 +77,7 @@ def venues(
         kind=kind,
         open_at=parse_datetime(open_at, "--open-at", config.tz) if open_at else None,
         radius_km=radius,
+        store=Store(":memory:") if demo else open_store(),
     )
     if fmt == "json":
         emit(venues_json(rows), None)
@@ -79,6 +85,10 @@ def venues(
         emit(venues_table(rows, color=is_terminal()), None)
     if attribution:
         click.echo(attribution, err=True)
+    if any(v.source.startswith("OpenStreetMap") for v, _km in rows):
+        click.echo(ATTRIBUTION, err=True)
+    if near and not rows and not kind and not open_at:
+        click.echo(no_venues_hint(near, bool(config["geo"]["online"])), err=True)
 
 
 def _load(config_path: Path | None) -> object:
@@ -120,3 +130,55 @@ def import_(source: Path, target: Path | None) -> None:
         )
     )
     click.echo(_('to use it, add it to the config: [venues] files = ["{path}"]', path=target))
+
+
+@venues.command("fetch")
+@config_option
+@click.option("--near", required=True, metavar="PLACE", help="A city, postal code or address.")
+@click.option(
+    "--radius", type=float, default=None, help="Kilometres (default: [venues] radius_km)."
+)
+@click.option("--refresh", is_flag=True, help="Fetch again even if the cache is fresh.")
+@common_options
+def fetch(config_path: Path | None, near: str, radius: float | None, refresh: bool) -> None:
+    """Fetch venues around PLACE from OpenStreetMap (Overpass API) into your catalog.
+
+    Cafés, restaurants, bars, hotels and lounges, coworking and business clubs, station and
+    airport lounges are stored in the state database with the date fetched, and are used by
+    'planner venues' and proposals from then on. An area is asked for again only after
+    [venues] max_age_days (or with --refresh). This command goes online even when
+    [geo] online = false: running it is the consent. Endpoints: [geo] overpass_url and
+    [geo] nominatim_url.
+
+    \b
+    Example:
+      planner venues fetch --near Hamburg --radius 3
+    """
+    from planner import api
+    from planner.i18n import ngettext
+    from planner.meet.overpass import ATTRIBUTION
+
+    config = _load(config_path)
+    result, place = api.fetch_venues(config, near, radius_km=radius, refresh=refresh)
+    if result.cached:
+        click.echo(
+            ngettext(
+                "{count} venue around {place} already known (fetched {date}); "
+                "use --refresh to fetch again",
+                "{count} venues around {place} already known (fetched {date}); "
+                "use --refresh to fetch again",
+                result.count,
+                place=place,
+                date=result.fetched_at.date().isoformat(),
+            )
+        )
+    else:
+        click.echo(
+            ngettext(
+                "fetched {count} venue around {place}",
+                "fetched {count} venues around {place}",
+                result.count,
+                place=place,
+            )
+        )
+    click.echo(ATTRIBUTION)

@@ -3,8 +3,8 @@ meetings per mode, first and last meeting, last one in person and key-account vi
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -13,6 +13,7 @@ from planner.model import Mode
 
 if TYPE_CHECKING:
     from planner.config import Config
+    from planner.judge.homes import HomeCity
     from planner.judge.relations import Ledger, Summary
 
 
@@ -34,12 +35,16 @@ class ContactRow:
     last_in_person: date | None
     key_account: str | None = None
     due: bool = False
+    city: str | None = None  # inferred home city (planner.judge.homes)
+    city_evidence: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         """JSON-ready: dates as ISO text."""
         data: dict[str, object] = {}
         for name in self.__slots__:  # type: ignore[attr-defined]
             value = getattr(self, name)
+            if isinstance(value, tuple):
+                value = list(value)
             data[name] = value.isoformat() if isinstance(value, date) else value
         return data
 
@@ -68,10 +73,17 @@ def local_date(moment: datetime | None, config: Config) -> date | None:
 
 
 def contacts(
-    ledger: Ledger, *, never_met: bool = False, due: bool = False, config: Config, today: date
+    ledger: Ledger,
+    *,
+    never_met: bool = False,
+    due: bool = False,
+    config: Config,
+    today: date,
+    homes: Callable[[str], HomeCity | None] | None = None,
 ) -> list[ContactRow]:
     """Rows for ``planner contacts``: most meetings first.
 
+    ``homes`` (e.g. :meth:`planner.judge.homes.HomeFinder.home_of`) fills in the city.
     ``never_met`` keeps people never met in person; ``due`` keeps people of key accounts that
     are due for a visit (``relations.visit_due_days``). Both together keep the intersection.
     """
@@ -88,6 +100,9 @@ def contacts(
         row = _row(ledger, email, summary, config, account, account_due.get(account, False))
         if (never_met and row.in_person_meetings) or (due and not row.due):
             continue
+        home = homes(email) if homes is not None else None
+        if home is not None:
+            row = replace(row, city=home.city, city_evidence=home.evidence)
         rows.append(row)
     rows.sort(key=lambda r: (-r.meetings, r.email))
     return rows

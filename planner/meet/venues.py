@@ -100,6 +100,23 @@ class Catalog:
     def __len__(self) -> int:
         return len(self.venues)
 
+    def extend(self, venues: Iterable[Venue]) -> int:
+        """Add venues not in the catalog yet (same name and place); return how many were new."""
+        seen = {(v.name.casefold(), round(v.lat, 4), round(v.lon, 4)) for v in self.venues}
+        added = 0
+        for venue in venues:
+            key = (venue.name.casefold(), round(venue.lat, 4), round(venue.lon, 4))
+            if key in seen:
+                continue
+            seen.add(key)
+            self._grid.setdefault(_cell(venue.lat, venue.lon), []).append(len(self.venues))
+            self.venues.append(venue)
+            added += 1
+        if added:
+            self._names = None
+            self._favourite_list = None
+        return added
+
     def __iter__(self) -> Iterator[Venue]:
         return iter(self.venues)
 

@@ -24,7 +24,17 @@ def render_week(plan: WeeklyPlan, fmt: str, *, color: bool = False, width: int =
     if fmt == "markdown":
         from planner.render.markdown import week_markdown
 
-        return week_markdown(plan)
+        return week_markdown(plan) + _attribution(plan)
     from planner.render.table import week_table
 
-    return week_table(plan, color=color, width=width)
+    return week_table(plan, color=color, width=width) + _attribution(plan)
+
+
+def _attribution(plan: WeeklyPlan) -> str:
+    """The OpenStreetMap attribution line when a proposed venue was fetched from there."""
+    venues = (p.venue for item in plan.items for p in item.proposals)
+    if not any(v.source.startswith("OpenStreetMap") for v in venues):
+        return ""
+    from planner.meet.overpass import ATTRIBUTION
+
+    return f"\n{ATTRIBUTION}\n"

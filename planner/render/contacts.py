@@ -32,6 +32,7 @@ def contacts_table(rows: Sequence[ContactRow], *, color: bool = False) -> str:
     table = Table()
     table.add_column(_("Contact"), overflow="fold")
     table.add_column(_("Organisation"), overflow="fold")
+    table.add_column(_("City"), overflow="fold")
     table.add_column(_("Meetings"), justify="right")
     table.add_column(_("In person"), justify="right")
     table.add_column(_("Video/phone"), justify="right")
@@ -46,6 +47,7 @@ def contacts_table(rows: Sequence[ContactRow], *, color: bool = False) -> str:
         table.add_row(
             who + mark,
             row.organisation or "",
+            row.city or "",
             str(row.meetings),
             str(row.in_person_meetings),
             str(row.virtual_meetings + row.hybrid_meetings + row.phone_meetings),

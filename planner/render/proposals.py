@@ -23,12 +23,15 @@ def proposals_table(result: ProposeResult, tz: tzinfo, *, color: bool = False) -
         markup=False,
     )
     if not result.proposals:
-        out.print(
-            _(
-                "No free slot with an open venue was found in this window; try another "
-                "--week, --near or a larger [venues] radius_km."
+        for note in result.notes:
+            out.print(note, markup=False)
+        if not result.notes:
+            out.print(
+                _(
+                    "No free slot with an open venue was found in this window; try another "
+                    "--week, --near or a larger [venues] radius_km."
+                )
             )
-        )
         return out.file.getvalue()  # type: ignore[attr-defined]
     table = Table()
     table.add_column("#", justify="right")
@@ -48,5 +51,11 @@ def proposals_table(result: ProposeResult, tz: tzinfo, *, color: bool = False) -
             "; ".join(p.reasons),
         )
     out.print(table)
+    for note in result.notes:
+        out.print(note, markup=False)
+    if any(p.venue.source.startswith("OpenStreetMap") for p in result.proposals):
+        from planner.meet.overpass import ATTRIBUTION
+
+        out.print(ATTRIBUTION, markup=False)
     out.print(_("Invite with: planner invite --proposal N"))
     return out.file.getvalue()  # type: ignore[attr-defined]

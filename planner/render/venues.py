@@ -27,6 +27,7 @@ def venue_to_dict(venue: Venue, km: float | None = None) -> dict[str, Any]:
         "tags": sorted(venue.tags),
         "price": venue.price,
         "distance_km": None if km is None else round(km, 2),
+        "source": venue.source,  # a file, or "OpenStreetMap node/1, fetched 2026-12-01"
     }
 
 

@@ -1,0 +1,143 @@
+"""Where counterparts live (planner.judge.homes), from the evidence in the calendar history."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from planner.config import default_config
+from planner.judge.homes import HomeFinder, domain_country, phone_city
+from planner.meet.geo import Geocoder
+from planner.model import Attendee, Event, Mode
+
+TZ = ZoneInfo("Europe/Berlin")
+NOW = datetime(2026, 12, 1, 9, tzinfo=TZ)
+ME = Attendee("me@mycorp.example")
+
+
+def _event(uid, days_ago, where, people, description="", mode=Mode.IN_PERSON):
+    start = NOW - timedelta(days=days_ago)
+    event = Event(
+        uid=uid,
+        title="Termin",
+        start=start,
+        end=start + timedelta(hours=1),
+        location=where,
+        description=description,
+        organizer=ME,
+        attendees=(ME, *(Attendee(p) for p in people)),
+    )
+    return event, mode
+
+
+def _finder(items, **config):
+    events = [e for e, _m in items]
+    modes = {e.key: m for e, m in items}
+    cfg = default_config(user={"email": ME.email, "home": "München"}, **config)
+    return HomeFinder(events, modes, cfg, Geocoder(cfg).locate, now=NOW)
+
+
+def test_phone_numbers_name_cities_or_countries():
+    assert phone_city("+49 40 3099 1234") == ("Hamburg", "DE")
+    assert phone_city("+49 (0)89 123456") == ("München", "DE")
+    assert phone_city("+44 20 7946 0958") == ("London", "GB")
+    assert phone_city("+44 7700 900123") == ("", "GB")
+    assert phone_city("+999 1234 5678") is None
+    assert domain_country("acme.co.uk") == "GB" and domain_country("acme.com") == ""
+
+
+def test_earlier_meeting_with_their_organisation_gives_their_city():
+    finder = _finder([_event("a", 40, "Am Sandtorkai 50, 20457 Hamburg", ["jan@hafen.example"])])
+    home = finder.home_of("lena@hafen.example")
+    assert home is not None and home.city == "Hamburg" and home.geo is not None
+    assert "met hafen.example in person" in home.evidence[0]
+
+
+def test_address_in_a_virtual_meetings_location_counts():
+    finder = _finder(
+        [
+            _event(
+                "v",
+                10,
+                "Teams / Kaistraße 5, 40221 Düsseldorf",
+                ["eva@rhein.example"],
+                mode=Mode.VIRTUAL,
+            )
+        ]
+    )
+    home = finder.home_of("eva@rhein.example")
+    assert home is not None and home.city == "Düsseldorf"
+    assert "address in a meeting's location" in home.evidence[0]
+
+
+def test_a_phone_in_their_signature_abroad_gives_london():
+    signature = "Best,\nOliver Smith <oliver@smith-partners.com>\nPhone +44 20 7946 0958"
+    finder = _finder(
+        [
+            _event(
+                "c",
+                5,
+                "https://zoom.us/j/1",
+                ["oliver@smith-partners.com"],
+                signature,
+                Mode.VIRTUAL,
+            )
+        ]
+    )
+    home = finder.home_of("oliver@smith-partners.com")
+    assert home is not None and home.city == "London"
+    assert "+44 20 7946 0958" in home.evidence[0]
+
+
+def test_dial_in_numbers_far_from_their_name_do_not_count():
+    text = "Join by phone: +49 69 3807 9883\n" + "x" * 400 + "\nanna@remote.example"
+    finder = _finder([_event("d", 5, "", ["anna@remote.example"], text, Mode.VIRTUAL)])
+    assert finder.home_of("anna@remote.example") is None
+
+
+def test_a_foreign_email_domain_gives_its_main_city_only_as_a_country_guess():
+    finder = _finder([])
+    home = finder.home_of("pierre@conseil.fr")
+    assert home is not None and home.city == "Paris" and home.country_only
+    assert finder.home_of("max@firma.de") is None  # "somewhere in Germany" says nothing
+
+
+def test_people_table_always_wins():
+    items = [_event("a", 40, "Am Sandtorkai 50, 20457 Hamburg", ["jan@hafen.example"])]
+    finder = _finder(items, people=[{"domain": "hafen.example", "city": "Bremen"}])
+    home = finder.home_of("lena@hafen.example")
+    assert home is not None and home.city == "Bremen" and home.configured
+    assert "[[people]]" in home.evidence[0]
+
+
+def test_people_entries_are_validated():
+    import pytest
+
+    from planner.config import from_mapping
+    from planner.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=r"\[\[people\]\] #1"):
+        from_mapping({"people": [{"email": "a@b.example"}]}, "config.toml")
+    with pytest.raises(ConfigError, match="needs a key 'email' or 'domain'"):
+        from_mapping({"people": [{"city": "Bremen"}]}, "config.toml")
+    config = from_mapping({"people": [{"email": "a@b.example", "city": "Bremen"}]}, "x")
+    assert config.people[0]["city"] == "Bremen"
+
+
+def test_a_national_number_in_their_signature_counts_in_the_users_country():
+    signature = "Viele Grüße\nLena Hansen <lena@hafen.example>\nTel. 040 3099 1234"
+    finder = _finder(
+        [
+            _event(
+                "s",
+                3,
+                "https://teams.microsoft.com/l/1",
+                ["lena@hafen.example"],
+                signature,
+                Mode.VIRTUAL,
+            )
+        ]
+    )
+    home = finder.home_of("lena@hafen.example")
+    assert home is not None and home.city == "Hamburg"
+    assert "+49 40 3099 1234" in home.evidence[0]
