@@ -139,6 +139,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
     "invite": {
         "reminder_minutes": Field(int, 30),
         "default_duration": Field(int, 60, check=_positive),
+        "nudge_days": Field(int, 3, check=_positive),
     },
 }
 

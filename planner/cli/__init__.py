@@ -27,6 +27,9 @@ COMMANDS: dict[str, str] = {
     "invite": "planner.cli.invite:invite",
     "auth": "planner.cli.auth:auth",
     "calendars": "planner.cli.calendars:calendars",
+    "replies": "planner.cli.replies:replies",
+    "invites": "planner.cli.invites:invites",
+    "feed": "planner.cli.feed:feed",
 }
 
 HELP = {
@@ -39,6 +42,9 @@ HELP = {
     "invite": "Write or send an invitation (.ics / e-mail); a dry run unless --send.",
     "auth": "Sign in to Google or Outlook.",
     "calendars": "List the calendars each configured source can see.",
+    "replies": "Record answers to your invitations from .ics files, Maildir or mbox.",
+    "invites": "Open invitations: who answered what, and the next step.",
+    "feed": "Write the week's proposals as an .ics feed for your calendar app.",
 }
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from planner.plan import WeeklyPlan
@@ -10,24 +11,32 @@ if TYPE_CHECKING:
 FORMATS = ("table", "markdown", "json", "html")
 
 
-def render_week(plan: WeeklyPlan, fmt: str, *, color: bool = False, width: int = 120) -> str:
-    """The plan in format ``fmt`` (one of :data:`FORMATS`)."""
-    if fmt == "json":
+def render_week(
+    plan: WeeklyPlan, fmt: str, *, color: bool = False, width: int = 120,
+    invites: Mapping[str, Sequence[Any]] | None = None,
+) -> str:  # fmt: skip
+    """The plan in format ``fmt`` (one of :data:`FORMATS`); ``invites`` maps the UID of a
+    flagged meeting to the states of the invitations sent for it (:mod:`planner.followup`)."""
+    if fmt in ("json", "html"):
         from planner.render.json import dumps, week_to_dict
 
-        return dumps(week_to_dict(plan))
-    if fmt == "html":
-        from planner.render.html import week_html
-        from planner.render.json import week_to_dict
+        data = week_to_dict(plan)
+        if invites:
+            from planner.render.invites import attach_states
 
-        return week_html(week_to_dict(plan))
+            attach_states(data, invites)
+        if fmt == "json":
+            return dumps(data)
+        from planner.render.html import week_html
+
+        return week_html(data)
     if fmt == "markdown":
         from planner.render.markdown import week_markdown
 
-        return week_markdown(plan) + _attribution(plan)
+        return week_markdown(plan, invites) + _attribution(plan)
     from planner.render.table import week_table
 
-    return week_table(plan, color=color, width=width) + _attribution(plan)
+    return week_table(plan, color=color, width=width, invites=invites) + _attribution(plan)
 
 
 def _attribution(plan: WeeklyPlan) -> str:

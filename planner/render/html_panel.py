@@ -131,9 +131,15 @@ def _recommendations(view: View) -> str:
             f'<span class="props">{escape(proposal_line(p, view.tz))}</span>'
             for p in event.get("proposals") or []
         )
+        answers = "".join(
+            f'<span class="props invite" data-status="{escape(str(s.get("status", "")))}">'
+            f"✉ {escape(str(s.get('line', '')))}</span>"
+            for s in event.get("invitations") or []
+        )
         items.append(
             f'<li data-uid="{escape(event["uid"])}"><strong>{escape(title(event))}</strong>'
-            f'{pill}<br><span class="muted">{escape(reason(event))}</span>{proposals}</li>'
+            f'{pill}<br><span class="muted">{escape(reason(event))}</span>{proposals}'
+            f"{answers}</li>"
         )
     if not items:
         return ""

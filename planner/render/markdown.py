@@ -4,7 +4,8 @@ their proposals, the totals and the balance."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _
 from planner.model import Mode
@@ -19,7 +20,7 @@ def _cell(text: str) -> str:
     return " ".join(text.replace("|", "\\|").split())
 
 
-def week_markdown(plan: WeeklyPlan) -> str:
+def week_markdown(plan: WeeklyPlan, invites: Mapping[str, Sequence[Any]] | None = None) -> str:
     tz = plan.start.tzinfo
     iso = plan.start.isocalendar()
     lines = [f"# {_('Week {week}', week=f'{iso[0]}-W{iso[1]:02d}')}", ""]
@@ -44,7 +45,7 @@ def week_markdown(plan: WeeklyPlan) -> str:
                 f"| {mode_label(item.mode)} | {purpose} |"
             )
         lines.append("")
-    recommendations = recommendation_lines(plan)
+    recommendations = recommendation_lines(plan, invites)
     if recommendations:
         lines += [f"## {recommendations[0]}", ""]
         for line in recommendations[1:]:

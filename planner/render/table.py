@@ -4,7 +4,8 @@ recommendations with their proposals, the balance and the key accounts due for a
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _
 from planner.model import Action, Mode
@@ -50,13 +51,16 @@ def console(color: bool, width: int) -> Console:
     )
 
 
-def week_table(plan: WeeklyPlan, *, color: bool = False, width: int = 120) -> str:
+def week_table(
+    plan: WeeklyPlan, *, color: bool = False, width: int = 120,
+    invites: Mapping[str, Sequence[Any]] | None = None,
+) -> str:  # fmt: skip
     out = console(color, width)
     iso = plan.start.isocalendar()
     week = _("Week {week}", week=f"{iso[0]}-W{iso[1]:02d}")
     out.print(f"[bold]{week}[/bold] · {day_label(plan.days[0])} – {day_label(plan.days[-1])}")
     out.print(_meetings_table(plan))
-    for line in recommendation_lines(plan):
+    for line in recommendation_lines(plan, invites):
         out.print(line, highlight=False, markup=False)
     out.print(_totals_table(plan))
     for line in balance_lines(plan):
@@ -107,8 +111,11 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
-def recommendation_lines(plan: WeeklyPlan) -> list[str]:
-    """Plain lines: each flagged meeting, its reason and its proposals."""
+def recommendation_lines(
+    plan: WeeklyPlan, invites: Mapping[str, Sequence[Any]] | None = None
+) -> list[str]:
+    """Plain lines: each flagged meeting, its reason, its proposals and the answers to the
+    invitations sent for it."""
     tz = plan.start.tzinfo
     lines: list[str] = []
     for item in plan.items:
@@ -125,6 +132,10 @@ def recommendation_lines(plan: WeeklyPlan) -> list[str]:
         lines.append(f"    {rec.reason}")
         for number, proposal in enumerate(item.proposals, start=1):
             lines.append(f"    {number}. {proposal_line(proposal, tz)}")
+        if invites and item.event.uid in invites:
+            from planner.render.invites import state_line
+
+            lines += [f"    ✉ {state_line(s)}" for s in invites[item.event.uid]]
     return lines
 
 

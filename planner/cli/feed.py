@@ -1,0 +1,111 @@
+"""``planner feed``: the week's proposals as an iCalendar feed for the user's calendar app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from planner.cli import common_options
+from planner.cli.common import config_option, demo_option, emit, load_config, parse_week
+from planner.i18n import _
+
+
+@click.command()
+@demo_option()
+@config_option
+@click.option("--week", "week", metavar="YYYY-Www", help="ISO week, e.g. 2026-W49.")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path),
+    help="Write to this .ics file, or into this existing folder (one file per event).",
+)
+@click.option("--now", "now_text", default=None, hidden=True, help="Pretend it is this time.")
+@common_options
+def feed(
+    demo: bool, config_path: Path | None, week: str | None, out: Path | None, now_text: str | None
+) -> None:
+    """Write the week's in-person proposals as an iCalendar feed (RFC 5545): tentative,
+    transparent events with venue, address, coordinates and the reasons, and an alarm a day
+    before that names the meeting to move to the table.
+
+    Subscribe to the file in your calendar app (or put the folder on your web or CalDAV
+    server) and the proposals appear beside your real meetings. Running it again replaces
+    the previous feed's items: unchanged proposals keep their UID, stale ones disappear.
+
+    \b
+    Examples:
+      planner feed --demo
+      planner feed --out ~/public/planner.ics
+      planner feed --out ~/calendars/planner/     (a folder: one .ics per proposal)
+    """
+    from datetime import datetime
+
+    from planner.cli.common import parse_datetime
+    from planner.render.ics_feed import feed_calendar
+
+    if demo:
+        plan = _demo_plan(week)
+    else:
+        from planner import api
+
+        config = load_config(config_path)
+        now = parse_datetime(now_text, "--now", config.tz) if now_text else None
+        today = (now or datetime.now(config.tz)).date()
+        plan = api.plan_week(config, parse_week(week, None, today), now=now)
+    cal = feed_calendar(plan)
+    count = len(cal.walk("VEVENT"))
+    if out is not None and out.is_dir():
+        written, removed = _write_folder(cal, out)
+        click.echo(
+            _("{folder}: {written} proposal(s) written, {removed} stale removed",
+              folder=out, written=written, removed=removed),
+            err=True,
+        )  # fmt: skip
+        return
+    emit(cal.to_ical().decode("utf-8"), out)
+    if out is not None:
+        click.echo(_("{count} proposal(s) in the feed", count=count), err=True)
+
+
+def _demo_plan(week: str | None) -> object:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from planner import api
+    from planner.cli.common import apply_language
+    from planner.demo import CONFIG
+    from planner.store import Store
+
+    apply_language(CONFIG["user"]["language"])
+    first_day = parse_week(week, None, datetime.now(ZoneInfo(CONFIG["user"]["timezone"])).date())
+    with api.demo_session(first_day) as (config, first_day):
+        return api.plan_week(
+            config, first_day, now=api.demo_now(config, first_day), store=Store(":memory:")
+        )
+
+
+def _write_folder(cal: object, folder: Path) -> tuple[int, int]:
+    """One file per proposal; the feed's earlier files that are no longer in it go."""
+    from planner.paths import write_atomic
+    from planner.render.ics_feed import MARKER, split
+
+    files = split(cal)  # type: ignore[arg-type]
+    try:
+        for name, data in files.items():
+            write_atomic(folder / name, data)
+        stale = [
+            path
+            for path in folder.glob("*.ics")
+            if path.name not in files and MARKER.encode() in path.read_bytes()
+        ]
+        for path in stale:
+            path.unlink()
+    except OSError as exc:
+        from planner.errors import UsageError
+
+        raise UsageError(
+            _("{path}: cannot write: {error}", path=folder, error=exc.strerror or exc)
+        ) from None
+    return len(files), len(stale)

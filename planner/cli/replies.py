@@ -1,0 +1,68 @@
+"""``planner replies``: record the answers (iTIP REPLY / COUNTER) to invitations sent from here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from planner.cli import common_options
+from planner.cli.common import config_option, load_config, parse_datetime
+from planner.i18n import _
+
+
+@click.command()
+@config_option
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="PATH..."
+)
+@click.option("--now", "now_text", default=None, hidden=True, help="Pretend it is this time.")
+@common_options
+def replies(config_path: Path | None, paths: tuple[Path, ...], now_text: str | None) -> None:
+    """Read the answers to your invitations from .ics files, saved e-mails (.eml), folders,
+    Maildir folders or mbox files, and record them in the sent log.
+
+    METHOD:REPLY (accepted, tentative, declined) and METHOD:COUNTER (another time proposed)
+    are read from .ics files and e-mail attachments. Reading the same answers twice changes
+    nothing; an older answer never replaces a newer one (SEQUENCE, then DTSTAMP); an answer to
+    a meeting not sent from here is reported and not stored. 'planner invites' shows the result.
+
+    \b
+    Examples:
+      planner replies ~/Downloads/reply.ics
+      planner replies ~/Mail/INBOX            (a Maildir)
+      planner replies ~/mbox-export.mbox
+    """
+    from datetime import datetime
+
+    from planner.followup import record_replies
+    from planner.store import open_store
+
+    config = load_config(config_path)
+    now = parse_datetime(now_text, "--now", config.tz) if now_text else datetime.now(config.tz)
+    store = open_store()
+    try:
+        report = record_replies(store, list(paths), now=now)
+    finally:
+        store.close()
+    for problem in report.problems:
+        click.echo(_("planner: warning: {message}", message=problem), err=True)
+    for uid, where in report.unknown:
+        click.echo(
+            _("{where}: answer to {uid}, which was not sent from here; not recorded",
+              where=where, uid=uid),
+            err=True,
+        )  # fmt: skip
+    counts = report.outcomes
+    click.echo(
+        _(
+            "{files} file(s) or message(s) read: {new} new, {updated} updated, "
+            "{unchanged} unchanged, {outdated} outdated, {unknown} not ours",
+            files=report.files,
+            new=counts["new"],
+            updated=counts["updated"],
+            unchanged=counts["unchanged"],
+            outdated=counts["outdated"],
+            unknown=counts["unknown_uid"] + counts["unknown_attendee"],
+        )
+    )

@@ -1,0 +1,164 @@
+"""The week's proposals as an iCalendar feed (RFC 5545, no METHOD): a file, or a folder of one
+file per event, that a calendar app subscribes to and shows beside the real meetings.
+
+Every proposal is a tentative, transparent event (it blocks nothing) with the venue as
+LOCATION and GEO and the reasons in the DESCRIPTION; the flagged meeting's recommendation is in
+the description and in a display alarm a day before. UIDs are derived from the flagged
+meeting, the proposed time and the venue, so an unchanged proposal keeps its UID from run to
+run and a feed written again replaces the previous one item by item.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from planner.i18n import _
+from planner.render.labels import kind_label, mode_label, short_day
+
+if TYPE_CHECKING:
+    import icalendar
+
+    from planner.meet.proposals import Proposal
+    from planner.plan import PlannedEvent, WeeklyPlan
+
+PRODID = "-//planner//planner feed 1.0//EN"
+UID_DOMAIN = "feed.planner"
+MARKER = "X-PLANNER-FEED"  # set on every event of the feed, to find the feed's own files
+_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, UID_DOMAIN)
+ALARM_BEFORE = timedelta(days=1)
+
+
+def proposal_uid(meeting_uid: str, proposal: Proposal) -> str:
+    """Stable: the same flagged meeting, start and venue give the same UID."""
+    key = "\n".join(
+        (meeting_uid, proposal.start.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ"),
+         proposal.venue.name.casefold())
+    )  # fmt: skip
+    return f"{uuid.uuid5(_NAMESPACE, key)}@{UID_DOMAIN}"
+
+
+def proposals_of(plan: WeeklyPlan) -> Iterator[tuple[PlannedEvent, Proposal]]:
+    for item in plan.items:
+        for proposal in item.proposals:
+            yield item, proposal
+
+
+def feed_calendar(plan: WeeklyPlan, *, stamp: datetime | None = None) -> icalendar.Calendar:
+    """The feed: one VEVENT per proposal of the week, VTIMEZONEs for the zones used."""
+    import icalendar
+
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", _("planner: proposals"))
+    cal.add("refresh-interval", timedelta(hours=1), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "PT1H")
+    moment = (stamp or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    tz = plan.start.tzinfo
+    events = [_vevent(item, p, tz, moment) for item, p in proposals_of(plan)]
+    _add_zones(cal, [p for _item, p in proposals_of(plan)])
+    for event in events:
+        cal.add_component(event)
+    return cal
+
+
+def _add_zones(cal: icalendar.Calendar, proposals: list[Proposal]) -> None:
+    """A VTIMEZONE, valid around the proposals, for every IANA zone they use."""
+    from zoneinfo import ZoneInfo
+
+    from planner.invite.zones import is_utc, vtimezone, zone_key
+
+    zones: dict[str, list[datetime]] = {}
+    for proposal in proposals:
+        key = zone_key(proposal.start.tzinfo)
+        if key and not is_utc(proposal.start.tzinfo):
+            zones.setdefault(key, []).extend((proposal.start, proposal.end))
+    for key, moments in sorted(zones.items()):
+        cal.add_component(vtimezone(ZoneInfo(key), moments))
+
+
+def feed_bytes(plan: WeeklyPlan, *, stamp: datetime | None = None) -> bytes:
+    return feed_calendar(plan, stamp=stamp).to_ical()
+
+
+def split(cal: icalendar.Calendar) -> dict[str, bytes]:
+    """One calendar per event, by file name (``<uid>.ics``), each with the VTIMEZONEs it
+    needs: the layout of a folder a web or CalDAV server publishes."""
+    import icalendar
+
+    zones = {str(z["TZID"]): z for z in cal.walk("VTIMEZONE")}
+    files = {}
+    for event in cal.walk("VEVENT"):
+        single = icalendar.Calendar()
+        for name in ("PRODID", "VERSION", "CALSCALE"):
+            single.add(name, cal[name])
+        used = {str(event[n].params.get("TZID")) for n in ("DTSTART", "DTEND")} - {"None"}
+        for key in sorted(used & set(zones)):
+            single.add_component(zones[key])
+        single.add_component(event)
+        files[file_name(str(event["UID"]))] = single.to_ical()
+    return files
+
+
+def file_name(uid: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in uid) + ".ics"
+
+
+def _vevent(item: PlannedEvent, proposal: Proposal, tz: object, stamp: datetime) -> icalendar.Event:
+    import icalendar
+
+    venue = proposal.venue
+    event = icalendar.Event()
+    event.add("uid", proposal_uid(item.event.uid, proposal))
+    event.add("dtstamp", stamp)
+    event.add("sequence", 0)
+    event.add("dtstart", proposal.start)
+    event.add("dtend", proposal.end)
+    event.add(
+        "summary",
+        _("Proposal: {kind} at {venue} (instead of '{title}')",
+          kind=kind_label(proposal.kind.value), venue=venue.name, title=item.event.title),
+    )  # fmt: skip
+    event.add("location", f"{venue.name}, {venue.address}" if venue.address else venue.name)
+    event.add("geo", (round(venue.lat, 6), round(venue.lon, 6)))
+    event.add("description", _description(item, proposal, tz))
+    event.add("status", "TENTATIVE")
+    event.add("transp", "TRANSPARENT")
+    event.add("class", "PRIVATE")
+    event.add("categories", [_("planner proposal")])
+    event.add(MARKER.lower(), item.event.uid)
+    event.add_component(_alarm(item))
+    return event
+
+
+def _description(item: PlannedEvent, proposal: Proposal, tz: object) -> str:
+    start = item.event.start.astimezone(tz)  # type: ignore[arg-type]
+    rec = item.recommendation
+    lines = [
+        _("Instead of: {title}, {when} ({mode})", title=item.event.title,
+          when=f"{short_day(start.date())} {start:%H:%M}", mode=mode_label(item.mode)),
+    ]  # fmt: skip
+    if rec is not None:
+        lines.append(_("Why in person: {reason}", reason=rec.reason))
+    lines += [f"• {reason}" for reason in proposal.reasons]
+    lines.append(
+        _("Travel: {before} min there, {after} min back", before=proposal.travel_minutes[0],
+          after=proposal.travel_minutes[1])
+    )  # fmt: skip
+    return "\n".join(lines)
+
+
+def _alarm(item: PlannedEvent) -> icalendar.Alarm:
+    import icalendar
+
+    rec = item.recommendation
+    alarm = icalendar.Alarm()
+    alarm.add("action", "DISPLAY")
+    text = _("Meet in person instead: {title}", title=item.event.title)
+    alarm.add("description", f"{text} ({rec.reason})" if rec else text)
+    alarm.add("trigger", -ALARM_BEFORE)
+    return alarm
