@@ -41,6 +41,13 @@ from planner.i18n import _
     is_flag=True,
     help="With --format html: open the page in the web browser.",
 )
+@click.option(
+    "--mail", is_flag=True, help="E-mail the plan (text and HTML); a dry run unless --send."
+)
+@click.option(
+    "--to", "mail_to", metavar="ADDRESS", help="With --mail: the recipient (default: [user] email)."
+)
+@click.option("--send", is_flag=True, help="With --mail: really send it ([smtp] in the config).")
 @common_options
 def week(
     demo: bool,
@@ -50,6 +57,9 @@ def week(
     fmt: str,
     output: Path | None,
     open_browser: bool,
+    mail: bool,
+    mail_to: str | None,
+    send: bool,
 ) -> None:
     """Print the week's meetings by day with mode and purpose, the meetings that should happen
     in person with proposed slots and venues, the totals and the in-person balance.
@@ -60,6 +70,7 @@ def week(
       planner week --week 2026-W49 --format markdown -o week.md
       planner week --format json
       planner week --format html --open
+      planner week --mail --to me@example.com --send
     """
     from datetime import datetime
     from zoneinfo import ZoneInfo
@@ -88,8 +99,12 @@ def week(
         first_day = parse_week(week, start, datetime.now(config.tz).date())
         with progress_display() as progress:
             plan = api.plan_week(config, first_day, progress=progress)
+    invites = None if demo else _invite_states(config, plan)
+    if mail or send or mail_to:
+        _mail(config, plan, invites, mail_to, send=send, demo=demo)
+        return
     color = output is None and fmt == "table" and is_terminal()
-    text = render_week(plan, fmt, color=color, width=_width())
+    text = render_week(plan, fmt, color=color, width=_width(), invites=invites)
     if fmt == "html" and open_browser and output is None:
         output = _html_target(plan)
     emit(text, output)
@@ -117,3 +132,60 @@ def _width() -> int:
     import shutil
 
     return max(80, min(shutil.get_terminal_size((120, 40)).columns, 160))
+
+
+def _invite_states(config: object, plan: object) -> object:
+    """The answers to the invitations sent for the flagged meetings (recorded ones only)."""
+    from datetime import datetime
+
+    from planner.followup import invite_states, open_invitations, states_for_week
+    from planner.store import open_store
+
+    store = open_store()
+    try:
+        now = datetime.now(config.tz)  # type: ignore[attr-defined]
+        records = open_invitations(store, now)
+        if not records:
+            return None
+        states = invite_states(config, store, now=now, records=records)  # type: ignore[arg-type]
+    finally:
+        store.close()
+    return states_for_week(plan, states, config) or None  # type: ignore[arg-type]
+
+
+def _mail(
+    config: object, plan: object, invites: object, to: str | None, *, send: bool, demo: bool
+) -> None:
+    """The week as a multipart e-mail: printed (dry run) or sent through [smtp]."""
+    from datetime import UTC, datetime
+
+    from planner.errors import UsageError
+    from planner.render import render_week
+    from planner.render.week_mail import dry_run_text, week_message
+
+    user = config.user  # type: ignore[attr-defined]
+    recipient = to or user["email"]
+    if not recipient:
+        raise UsageError(_("--mail needs --to ADDRESS or [user] email in the config"))
+    if send and demo:
+        raise UsageError(_("--send does not work with --demo; leave out --send to see the mail"))
+    iso = plan.start.isocalendar()  # type: ignore[attr-defined]
+    msg = week_message(
+        week=f"{iso[0]}-W{iso[1]:02d}",
+        text=render_week(plan, "markdown", invites=invites),  # type: ignore[arg-type]
+        html=render_week(plan, "html", invites=invites),  # type: ignore[arg-type]
+        sender=config["smtp"]["sender"] or user["email"] or recipient,  # type: ignore[index]
+        sender_name=user["name"],
+        to=recipient,
+        date=datetime.now(UTC),
+    )
+    if not send:
+        emit(dry_run_text(msg), None)
+        click.echo(_("dry run: nothing was sent (add --send to send)"), err=True)
+        return
+    from planner.invite.mail import SmtpSettings, send_message
+
+    result = send_message(msg, SmtpSettings.from_config(config), [recipient])  # type: ignore[arg-type]
+    click.echo(
+        _("sent to {recipients} ({id})", recipients=recipient, id=result.message_id), err=True
+    )

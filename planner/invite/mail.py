@@ -383,3 +383,30 @@ def _describe(exc: Exception, settings: SmtpSettings) -> str | None:
         return _("cannot talk to the SMTP server {server}: {reason}; check [smtp] host and port",
                  server=server, reason=exc.strerror or _reply(exc))  # fmt: skip
     return None
+
+
+def send_message(
+    msg: EmailMessage,
+    settings: SmtpSettings,
+    recipients: list[str],
+    password_source: PasswordSource = password_from_env_or_keyring,
+) -> SendResult:
+    """Send any prepared message (e.g. the weekly plan) to ``recipients`` per ``settings``;
+    the same checks and one-line errors as :func:`send`."""
+    if problems := settings.problems():
+        raise MailError("; ".join(problems))
+    password = _password(settings, password_source)
+    try:
+        refused = _transmit(msg, settings, password, recipients)
+    except Exception as exc:
+        error = _explain(exc, settings, password)
+        if error is None:
+            raise
+        raise error from None
+    if refused:
+        raise MailError(
+            _("{server} refused {refused}; check the address", server=settings.address,
+              refused=_refusals(refused))
+        )  # fmt: skip
+    sent_at = datetime.now(UTC).replace(microsecond=0)
+    return SendResult(str(msg["Message-ID"]), sent_at, tuple(recipients), {})
