@@ -1,0 +1,112 @@
+"""Issue 20, third acceptance point: ``planner feed`` writes RFC 5545 that icalendar and
+vobject read, one VEVENT per proposal; written again with changed proposals, unchanged ones
+keep their UID and stale ones are gone (in a file and in a folder of one file per event)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import icalendar
+import pytest
+import vobject
+from click.testing import CliRunner
+
+from planner import api
+from planner.cli import main
+from planner.cli.feed import _write_folder
+from planner.render.ics_feed import MARKER, feed_bytes, feed_calendar, proposal_uid, proposals_of
+from planner.store import Store
+
+MONDAY = date(2026, 12, 7)
+
+
+@pytest.fixture(scope="module")
+def plan():
+    with api.demo_session(MONDAY) as (config, first_day):
+        return api.plan_week(
+            config, first_day, now=api.demo_now(config, first_day), store=Store(":memory:")
+        )
+
+
+def uids(data: bytes) -> list[str]:
+    return [str(e["UID"]) for e in icalendar.Calendar.from_ical(data).walk("VEVENT")]
+
+
+def test_feed_validates_with_icalendar_and_vobject_one_vevent_per_proposal(tmp_path):
+    out = tmp_path / "planner.ics"
+    result = CliRunner().invoke(main, ["feed", "--demo", "--week", "2026-W50", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    cal = icalendar.Calendar.from_ical(data)
+    assert "METHOD" not in cal
+    events = cal.walk("VEVENT")
+    with api.demo_session(MONDAY) as (config, first_day):
+        plan = api.plan_week(
+            config, first_day, now=api.demo_now(config, first_day), store=Store(":memory:")
+        )
+    proposals = list(proposals_of(plan))
+    assert len(proposals) >= 4 and len(events) == len(proposals)
+    assert len(set(uids(data))) == len(events)
+    for event, (item, proposal) in zip(events, proposals, strict=True):
+        assert str(event["STATUS"]) == "TENTATIVE" and str(event["TRANSP"]) == "TRANSPARENT"
+        assert event.decoded("DTSTART") == proposal.start
+        assert proposal.venue.name in str(event["LOCATION"])
+        assert proposal.venue.address in str(event["LOCATION"])
+        assert event["GEO"].latitude == pytest.approx(proposal.venue.lat, abs=1e-6)
+        description = str(event["DESCRIPTION"])
+        assert all(reason in description for reason in proposal.reasons)
+        assert item.recommendation.reason in description
+        alarm = event.walk("VALARM")[0]
+        assert item.event.title in str(alarm["DESCRIPTION"])
+        assert alarm.decoded("TRIGGER") == -timedelta(days=1)
+    parsed = vobject.readOne(data.decode("utf-8"))
+    assert len(parsed.vevent_list) == len(proposals)
+    assert {v.uid.value for v in parsed.vevent_list} == set(uids(data))
+    assert all(v.dtstart.value.tzinfo is not None for v in parsed.vevent_list)
+    parsed.validate()
+
+
+def changed(plan):
+    """The same week with the first flagged meeting's first proposal gone and its second
+    proposal moved by an hour."""
+    items = list(plan.items)
+    index = next(i for i, item in enumerate(items) if len(item.proposals) >= 2)
+    first, second, *rest = items[index].proposals
+    moved = replace(second, start=second.start + timedelta(hours=1),
+                    end=second.end + timedelta(hours=1))  # fmt: skip
+    items[index] = replace(items[index], proposals=(moved, *rest))
+    gone = {proposal_uid(items[index].event.uid, p) for p in (first, second)}
+    return replace(plan, items=tuple(items)), gone, proposal_uid(items[index].event.uid, moved)
+
+
+def test_second_run_keeps_unchanged_uids_and_drops_stale_ones(plan):
+    before = uids(feed_bytes(plan))
+    plan2, gone, new = changed(plan)
+    after = uids(feed_bytes(plan2))
+    assert gone <= set(before) and not gone & set(after)
+    assert set(after) - set(before) == {new}
+    assert set(before) - gone == set(after) - {new}  # unchanged proposals keep their UID
+    assert len(after) == len(set(after)) == len(before) - 1
+
+
+def test_folder_feed_replaces_its_own_files_and_leaves_others(plan, tmp_path: Path):
+    other = tmp_path / "someone-else.ics"
+    other.write_bytes(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n")
+    written, removed = _write_folder(feed_calendar(plan), tmp_path)
+    assert (written, removed) == (len(list(proposals_of(plan))), 0)
+    first = {p.name for p in tmp_path.glob("*.ics")} - {other.name}
+    plan2, gone, new = changed(plan)
+    written, removed = _write_folder(feed_calendar(plan2), tmp_path)
+    assert removed == 2
+    files = {p.name for p in tmp_path.glob("*.ics")}
+    assert other.name in files  # not the feed's: left alone
+    assert len(files - {other.name}) == written == len(first) - 1
+    for path in tmp_path.glob("*.ics"):
+        if path != other:
+            one = icalendar.Calendar.from_ical(path.read_bytes())
+            (event,) = one.walk("VEVENT")
+            assert path.name.startswith(str(event["UID"]).split("@")[0])
+            assert MARKER in event and one.walk("VTIMEZONE")
+            vobject.readOne(path.read_text(encoding="utf-8"))
