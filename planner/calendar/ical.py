@@ -419,7 +419,19 @@ def _hints(c: icalendar.Event) -> tuple[tuple[str, str], ...]:
             for param in ("X-TITLE", "X-ADDRESS", "FEATURE", "LABEL"):
                 if params.get(param):
                     hints.append((f"{name};{param}", str(params[param])))
-    return tuple(hints)
+    return tuple(hints) + _schedule_status(c)
+
+
+def _schedule_status(c: icalendar.Event) -> tuple[tuple[str, str], ...]:
+    """RFC 6638 SCHEDULE-STATUS of each attendee on the organizer's copy (e.g. "3.7": not
+    delivered), as ``("SCHEDULE-STATUS;<email>", status)``."""
+    attendees = c.get("ATTENDEE") or []
+    found = []
+    for address in attendees if isinstance(attendees, list) else [attendees]:
+        status = getattr(address, "params", {}).get("SCHEDULE-STATUS")
+        if status:
+            found.append((f"SCHEDULE-STATUS;{_email(address).lower()}", str(status)))
+    return tuple(found)
 
 
 def _geo(c: icalendar.Event) -> Geo | None:

@@ -25,6 +25,7 @@ from planner.cli import main
 from planner.model import Attendee, Event, Response
 from planner.store import open_store
 from tests.cli.test_cli_providers import caldav_entry, google_entry, write_config
+from tests.fakes.graph_server import config_entry, sign_in
 from tests.invite.test_mail import Inbox, run_server  # noqa: F401  (fixture)
 from tests.providers.radicale_server import RadicaleServer, radicale_server
 
@@ -33,6 +34,7 @@ pytestmark = pytest.mark.slow
 TZ = ZoneInfo("Europe/Berlin")
 ME = "user@planner.test"
 ANN, BOB, CEM = "ann@acme.example", "bob@nordwind.example", "cem@isar.example"
+DANA = "dana@contoso.example"  # a fourth, answering through Outlook
 NOW = "2026-12-03T09:00"  # Thursday before the meetings
 VENUE = "Wirtshaus am Viktualienmarkt"  # demo catalog: Mo-Sa 11:00-23:00, Sundays closed
 
@@ -101,6 +103,7 @@ def answers_table() -> list[tuple]:
 def test_three_invitations_three_answers_and_the_counter_accepted(
     tmp_path: Path,
     google,
+    graph,
     radicale: RadicaleServer,
     run_server,  # noqa: F811
     monkeypatch,
@@ -110,23 +113,32 @@ def test_three_invitations_three_answers_and_the_counter_accepted(
     port = run_server(inbox)
     calendar = radicale.make_calendar("Termine", cal_id="termine")
     google.write_token_for("google")
-    config = write_config(tmp_path, google_entry(google), caldav_entry(radicale, "dav", "Termine"))
+    sign_in(graph, "outlook")
+    config = write_config(
+        tmp_path,
+        google_entry(google),
+        caldav_entry(radicale, "dav", "Termine"),
+        config_entry(graph, "outlook"),
+    )
     with config.open("a", encoding="utf-8") as handle:
         handle.write(f'\n[smtp]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\n')
     cfg = ("--config", str(config))
 
     # -- invite three counterparts ---------------------------------------------------------
-    starts = {ANN: "2026-12-08T12:30", BOB: "2026-12-09T12:30", CEM: "2026-12-10T12:30"}
+    starts = {
+        ANN: "2026-12-08T12:30", BOB: "2026-12-09T12:30", CEM: "2026-12-10T12:30",
+        DANA: "2026-12-11T12:30",
+    }  # fmt: skip
     for who, start in starts.items():
         run("invite", *cfg, "--to", who, "--title", "Mittagessen", "--start", start,
             "--venue", VENUE, "--send")  # fmt: skip
-    assert len(inbox.messages) == 3
+    assert len(inbox.messages) == 4
     store = open_store()
     from planner.invite.sentlog import recent
 
     uids = {r.invitation.counterparts[0].email: r.uid for r in recent(store)}
     store.close()
-    assert set(uids) == {ANN, BOB, CEM}
+    assert set(uids) == {ANN, BOB, CEM, DANA}
 
     # -- the answers: Google shows Ann's accept, Radicale Bob's decline, the Maildir a COUNTER
     def copy(who: str, response: Response) -> Event:
@@ -138,6 +150,7 @@ def test_three_invitations_three_answers_and_the_counter_accepted(
         )  # fmt: skip
 
     google.seed("primary", [copy(ANN, Response.ACCEPTED)])
+    graph.seed([copy(DANA, Response.TENTATIVE)])
     from planner.calendar.ical import event_to_ics
 
     radicale.put(calendar, "bob.ics", event_to_ics(copy(BOB, Response.DECLINED)))
@@ -165,10 +178,11 @@ def test_three_invitations_three_answers_and_the_counter_accepted(
     listed = json.loads(run("invites", *cfg, "--format", "json", "--now", NOW).stdout)
     states = {s["counterpart"]: s for s in listed["invitations"]}
     assert {who: s["status"] for who, s in states.items()} == {
-        ANN: "accepted", BOB: "declined", CEM: "countered",
+        ANN: "accepted", BOB: "declined", CEM: "countered", DANA: "tentative",
     }  # fmt: skip
     assert states[ANN]["source"] == "calendar google" and states[ANN]["command"] == ""
     assert states[BOB]["source"] == "calendar dav"
+    assert states[DANA]["source"] == "calendar outlook"
     assert states[BOB]["command"] == f"planner propose --with {BOB}"
     counter = states[CEM]
     assert counter["proposed"] == [
@@ -196,7 +210,7 @@ def test_three_invitations_three_answers_and_the_counter_accepted(
     argv = shlex.split(accept)
     assert argv[:2] == ["planner", "invite"]
     run(*argv[1:], *cfg)
-    assert len(inbox.messages) == 4
+    assert len(inbox.messages) == 5
     recipients, raw, _tls = inbox.messages[-1]
     assert recipients == [CEM]
     message = email.message_from_bytes(raw)
