@@ -247,10 +247,23 @@ def hold(config: Config, store: Store, prepared: PreparedInvite, calendar: str) 
                     ),
                 )
             if provider.can_write or calendar:
-                return write_hold(provider, prepared.invitation)
+                event_id = write_hold(provider, prepared.invitation)
+                _log_hold(store, prepared, source.name, event_id)
+                return event_id
         finally:
             provider.close()
     raise UsageError(
         _("--hold: none of the configured calendars can be written to"),
         hint=_("name one with --hold CALENDAR, or enable write = true for it"),
     )
+
+
+def _log_hold(store: Store, prepared: PreparedInvite, calendar: str, event_id: str) -> None:
+    """A hold is followed like a sent invitation (``planner invites``), unless this meeting
+    was already logged as sent (then the log keeps the message's id)."""
+    from planner.invite import sentlog
+
+    last = sentlog.latest(store, prepared.uid)
+    if last is None or (last.sequence, last.method) != (prepared.sequence, prepared.method):
+        sentlog.record_sent(store, prepared, message_id=f"hold:{calendar}:{event_id}")
+

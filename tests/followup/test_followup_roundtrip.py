@@ -235,3 +235,23 @@ def test_three_invitations_three_answers_and_the_counter_accepted(
     cem = next(s for s in listed["invitations"] if s["counterpart"] == CEM)
     assert cem["status"] == "no_answer" and cem["sequence"] == 1
     assert cem["start"] == new_start.isoformat()
+
+
+def test_a_hold_is_followed_like_a_sent_invitation(tmp_path: Path, google):
+    """``invite --hold`` writes the meeting into Google with its attendee; when Google shows
+    the attendee's answer on that copy, ``planner invites`` reports it."""
+    import json
+
+    google.write_token_for("google", write=True)
+    config = write_config(tmp_path, google_entry(google, write=True))
+    cfg = ("--config", str(config))
+    run("invite", *cfg, "--to", ANN, "--title", "Mittagessen", "--start", "2026-12-08T12:30",
+        "--hold")  # fmt: skip
+    listed = json.loads(run("invites", *cfg, "--format", "json", "--now", NOW).stdout)
+    (state,) = listed["invitations"]
+    assert (state["counterpart"], state["status"]) == (ANN, "no_answer")
+    (item,) = google.calendar("primary").items.values()
+    item["attendees"] = [{"email": ANN, "responseStatus": "accepted"}]
+    google.invalidate_sync_tokens()
+    listed = json.loads(run("invites", *cfg, "--format", "json", "--now", NOW).stdout)
+    assert listed["invitations"][0]["status"] == "accepted"
