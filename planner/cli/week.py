@@ -144,7 +144,8 @@ def _invite_states(config: object, plan: object) -> object:
     store = open_store()
     try:
         now = datetime.now(config.tz)  # type: ignore[attr-defined]
-        records = open_invitations(store, now)
+        # the week's own invitations, also when the week shown lies in the past
+        records = open_invitations(store, min(now, plan.start))  # type: ignore[attr-defined]
         if not records:
             return None
         states = invite_states(config, store, now=now, records=records)  # type: ignore[arg-type]
