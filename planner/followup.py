@@ -14,14 +14,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from planner.config import Config
+from planner.followup_steps import InviteState, next_step
 from planner.i18n import _
 from planner.invite.answers import Answer, Outcome, answers_for, record_answer
 from planner.invite.sentlog import SentRecord, recent
 from planner.invite.text import location_text
-from planner.model import Event, Response, Status
+from planner.model import Event, Response
 from planner.store import Store
 
 if TYPE_CHECKING:
@@ -43,50 +44,6 @@ class RecordReport:
     @property
     def changed(self) -> int:
         return self.outcomes[Outcome.NEW] + self.outcomes[Outcome.UPDATED]
-
-
-@dataclass(frozen=True, slots=True)
-class InviteState:
-    """One counterpart of one open invitation: the answer and the next step."""
-
-    uid: str
-    title: str
-    start: datetime
-    end: datetime
-    place: str
-    sequence: int
-    counterpart: str
-    name: str
-    status: str  # accepted, tentative, declined, countered, delegated, no_answer, undelivered
-    sent_at: datetime
-    waiting_days: int = 0
-    proposed: tuple[datetime, datetime] | None = None
-    next_step: str = ""
-    command: str = ""
-    alternative: str = ""  # a second command (decline a counter) or a reminder text
-    conflicts: tuple[str, ...] = ()
-    source: str = ""
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "uid": self.uid,
-            "title": self.title,
-            "start": self.start.isoformat(),
-            "end": self.end.isoformat(),
-            "place": self.place,
-            "sequence": self.sequence,
-            "counterpart": self.counterpart,
-            "name": self.name,
-            "status": self.status,
-            "sent_at": self.sent_at.isoformat(),
-            "waiting_days": self.waiting_days,
-            "proposed": [t.isoformat() for t in self.proposed] if self.proposed else None,
-            "next_step": self.next_step,
-            "command": self.command,
-            "alternative": self.alternative,
-            "conflicts": list(self.conflicts),
-            "source": self.source,
-        }
 
 
 # -- recording --------------------------------------------------------------------------------
@@ -201,8 +158,6 @@ def invite_states(
 ) -> list[InviteState]:
     """Every counterpart of every open invitation with status and next step. With ``events``
     (the user's calendars), a COUNTER is checked against free time and opening hours."""
-    from planner.followup_steps import next_step
-
     records = open_invitations(store, now) if records is None else records
     result = []
     for record in records:
@@ -248,24 +203,6 @@ def _status(answer: Answer | None) -> str:
 
 def _local(times: tuple[datetime, datetime], config: Config) -> tuple[datetime, datetime]:
     return times[0].astimezone(config.tz), times[1].astimezone(config.tz)
-
-
-def busy_conflicts(
-    events: Sequence[Event], start: datetime, end: datetime, own_uid: str
-) -> list[Event]:
-    """The user's busy events overlapping ``[start, end)``, the meeting itself aside."""
-    lo, hi = start.astimezone(UTC), end.astimezone(UTC)
-    return [
-        e
-        for e in events
-        if e.uid != own_uid
-        and e.busy
-        and not e.all_day
-        and e.status is not Status.CANCELLED
-        and e.self_response is not Response.DECLINED
-        and e.start.astimezone(UTC) < hi
-        and e.end.astimezone(UTC) > lo
-    ]
 
 
 # -- the week ---------------------------------------------------------------------------------

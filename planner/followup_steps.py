@@ -10,20 +10,79 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
-from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
 
 from planner.config import Config
 from planner.i18n import _
 from planner.invite.sentlog import SentRecord
-from planner.model import Event
+from planner.model import Event, Response, Status
 from planner.store import Store
 
-if TYPE_CHECKING:
-    from planner.followup import InviteState
-
 PROPOSALS_NAMESPACE = "propose"  # as planner.invitations saves them
+
+
+@dataclass(frozen=True, slots=True)
+class InviteState:
+    """One counterpart of one open invitation: the answer and the next step."""
+
+    uid: str
+    title: str
+    start: datetime
+    end: datetime
+    place: str
+    sequence: int
+    counterpart: str
+    name: str
+    status: str  # accepted, tentative, declined, countered, delegated, no_answer, undelivered
+    sent_at: datetime
+    waiting_days: int = 0
+    proposed: tuple[datetime, datetime] | None = None
+    next_step: str = ""
+    command: str = ""
+    alternative: str = ""  # a second command (decline a counter) or a reminder text
+    conflicts: tuple[str, ...] = ()
+    source: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "uid": self.uid,
+            "title": self.title,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "place": self.place,
+            "sequence": self.sequence,
+            "counterpart": self.counterpart,
+            "name": self.name,
+            "status": self.status,
+            "sent_at": self.sent_at.isoformat(),
+            "waiting_days": self.waiting_days,
+            "proposed": [t.isoformat() for t in self.proposed] if self.proposed else None,
+            "next_step": self.next_step,
+            "command": self.command,
+            "alternative": self.alternative,
+            "conflicts": list(self.conflicts),
+            "source": self.source,
+        }
+
+
+def busy_conflicts(
+    events: Sequence[Event], start: datetime, end: datetime, own_uid: str
+) -> list[Event]:
+    """The user's busy events overlapping ``[start, end)``, the meeting itself aside."""
+    lo, hi = start.astimezone(UTC), end.astimezone(UTC)
+    return [
+        e
+        for e in events
+        if e.uid != own_uid
+        and e.busy
+        and not e.all_day
+        and e.status is not Status.CANCELLED
+        and e.self_response is not Response.DECLINED
+        and e.start.astimezone(UTC) < hi
+        and e.end.astimezone(UTC) > lo
+    ]
 
 
 def next_step(
@@ -132,8 +191,6 @@ def _countered(
 def _conflicts(
     state: InviteState, record: SentRecord, config: Config, events: Sequence[Event] | None
 ) -> list[str]:
-    from planner.followup import busy_conflicts
-
     assert state.proposed is not None
     start, end = state.proposed
     found = []

@@ -3,12 +3,12 @@ meetings."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _
 from planner.render.labels import short_day
-from planner.render.table import console
 
 if TYPE_CHECKING:
     from planner.followup import InviteState
@@ -43,10 +43,12 @@ def state_line(state: InviteState) -> str:
 
 
 def invites_table(states: Sequence[InviteState], nudge_days: int, *, color: bool = False) -> str:
+    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    out = console(color, 160)
+    out = Console(file=io.StringIO(), force_terminal=color, no_color=not color, width=160,
+                  highlight=False, emoji=False)  # fmt: skip
     if not states:
         out.print(_("No open invitations. 'planner invite … --send' sends one."))
         return out.file.getvalue()  # type: ignore[attr-defined]
