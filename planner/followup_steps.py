@@ -131,8 +131,7 @@ def _waiting(state: InviteState, config: Config) -> InviteState:
         )  # fmt: skip
     return replace(
         state,
-        next_step=_("no answer for {days} days: send the invitation again or write a reminder",
-                    days=state.waiting_days),
+        next_step=_("send the invitation again, or the reminder below"),
         command=_resend(state, config),
         alternative=_reminder(state, config),
     )  # fmt: skip

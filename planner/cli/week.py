@@ -76,6 +76,10 @@ def week(
     from zoneinfo import ZoneInfo
 
     from planner import api
+    from planner.errors import UsageError
+
+    if (send or mail_to) and not mail:
+        raise UsageError(_("--send and --to go with --mail: planner week --mail --send"))
     from planner.cli.progress import progress_display
     from planner.render import render_week
     from planner.store import Store
@@ -100,7 +104,7 @@ def week(
         with progress_display() as progress:
             plan = api.plan_week(config, first_day, progress=progress)
     invites = None if demo else _invite_states(config, plan)
-    if mail or send or mail_to:
+    if mail:
         _mail(config, plan, invites, mail_to, send=send, demo=demo)
         return
     color = output is None and fmt == "table" and is_terminal()
