@@ -95,14 +95,21 @@ def _read_file(path: Path, found: Found) -> None:
 def _read_mailbox(box: mailbox.Mailbox[Any], path: Path, found: Found) -> None:
     for key in sorted(box.keys(), key=str):
         try:
-            message = box.get_message(key)
+            data = box.get_bytes(key)
         except (OSError, ValueError, UnicodeError) as exc:
             found.problems.append(_("{path}: message {key}: {error}", path=path, key=key,
                                     error=exc))  # fmt: skip
             continue
         found.files += 1
-        parsed = email.message_from_bytes(message.as_bytes(), policy=policy.default)
-        _read_message(parsed, f"{path}#{key}", found)
+        if _may_hold_calendar(data):  # most mail does not: skip parsing it
+            parsed = email.message_from_bytes(data, policy=policy.default)
+            _read_message(parsed, f"{path}#{key}", found)
+
+
+def _may_hold_calendar(data: bytes) -> bool:
+    """A cheap test on the raw message: a calendar part names its type or its file."""
+    lowered = data.lower()
+    return any(mark in lowered for mark in (b"calendar", b"/ics", b".ics"))
 
 
 def _read_message(message: Message, where: str, found: Found) -> None:
