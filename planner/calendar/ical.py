@@ -423,15 +423,13 @@ def _hints(c: icalendar.Event) -> tuple[tuple[str, str], ...]:
 
 
 def _schedule_status(c: icalendar.Event) -> tuple[tuple[str, str], ...]:
-    """RFC 6638 SCHEDULE-STATUS of each attendee on the organizer's copy (e.g. "3.7": not
-    delivered), as ``("SCHEDULE-STATUS;<email>", status)``."""
-    attendees = c.get("ATTENDEE") or []
-    found = []
-    for address in attendees if isinstance(attendees, list) else [attendees]:
-        status = getattr(address, "params", {}).get("SCHEDULE-STATUS")
-        if status:
-            found.append((f"SCHEDULE-STATUS;{_email(address).lower()}", str(status)))
-    return tuple(found)
+    """RFC 6638 SCHEDULE-STATUS per attendee, e.g. ("SCHEDULE-STATUS;bob@x.de", "3.7")."""
+    found = c.get("ATTENDEE") or []
+    return tuple(
+        (f"SCHEDULE-STATUS;{_email(a).lower()}", str(a.params["SCHEDULE-STATUS"]))
+        for a in (found if isinstance(found, list) else [found])
+        if getattr(a, "params", {}).get("SCHEDULE-STATUS")
+    )
 
 
 def _geo(c: icalendar.Event) -> Geo | None:
