@@ -131,7 +131,7 @@ def calendar_answers(
                         attendee=who,
                         response=person.response,
                         sequence=record.sequence,
-                        stamp=now,
+                        stamp=None,  # a service shows no DTSTAMP: "now" when first seen
                         method="UNDELIVERED" if failed else "REPLY",
                         comment=failed,
                         source=where,

@@ -102,6 +102,8 @@ def record_answer(store: Store, answer: Answer, *, now: datetime | None = None) 
     stored = stored_answer(store, answer.uid, who)
     if stored is not None:
         if stored.same_answer(answer):
+            if answer.stamp and stored.stamp and answer.stamp > stored.stamp:
+                _write(store, answer, who, answer.stamp)  # the same answer, sent again later
             return Outcome.UNCHANGED
         if (answer.sequence, stamp) < (stored.sequence, stored.stamp or stamp):
             return Outcome.OUTDATED

@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planner.config import from_mapping
 from planner.followup import calendar_answers, invite_states, record, record_replies
@@ -254,3 +256,66 @@ def test_caldav_schedule_status_on_the_organizer_copy_means_not_delivered(config
         got[ANNA.email].status == "undelivered" and "check the address" in got[ANNA.email].next_step
     )
     assert got[BOB.email].status == "no_answer"
+
+
+# -- properties --------------------------------------------------------------------------------
+
+RESPONSES = [Response.ACCEPTED, Response.DECLINED, Response.TENTATIVE]
+
+
+@st.composite
+def answer_lists(draw):
+    """Answers of one attendee with distinct (SEQUENCE, DTSTAMP), in any order."""
+    keys = draw(st.lists(st.tuples(st.integers(0, 2), st.integers(0, 9)), min_size=1,
+                         max_size=6, unique=True))  # fmt: skip
+    return [
+        Answer("u", ANNA.email, draw(st.sampled_from(RESPONSES[:2])), sequence=seq,
+               stamp=SENT + timedelta(minutes=minute))
+        for seq, minute in keys
+    ]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(answers=answer_lists(), data=st.data())
+def test_the_latest_answer_wins_in_any_order_and_twice_changes_nothing(answers, data):
+    order = data.draw(st.permutations(answers))
+    latest = max(answers, key=lambda a: (a.sequence, a.stamp))
+    store = Store(":memory:")
+    try:
+        record_sent(store, prepare_request(store, lunch(uid="u")), sent_at=SENT)
+        for answer in order:
+            record_answer(store, answer)
+        (stored,) = all_answers(store)
+        assert (stored.sequence, stored.response) == (latest.sequence, latest.response)
+        assert {record_answer(store, a) for a in order} <= {Outcome.UNCHANGED, Outcome.OUTDATED}
+        assert all_answers(store) == [stored]
+    finally:
+        store.close()
+
+
+@given(
+    response=st.sampled_from(RESPONSES),
+    sequence=st.integers(0, 10_000),
+    minute=st.integers(0, 10**6),
+    counter=st.booleans(),
+)
+def test_a_reply_survives_writing_and_parsing(response, sequence, minute, counter):
+    stamp = SENT + timedelta(minutes=minute)
+    start = stamp + timedelta(days=2) if counter else None
+    partstat = response.value.upper()
+    data = itip("COUNTER" if counter else "REPLY", "u@x", BOB.email, partstat,
+                sequence=sequence, stamp=stamp, start=start)  # fmt: skip
+    (answer,) = parse(data)
+    assert (answer.uid, answer.attendee, answer.response) == ("u@x", BOB.email, response)
+    assert (answer.sequence, answer.stamp, answer.countered) == (sequence, stamp, counter)
+    assert answer.proposed == ((start, start + timedelta(minutes=90)) if counter else None)
+
+
+def test_a_repeated_answer_moves_its_stamp_so_an_older_other_answer_cannot_win(store, sent):
+    """Accepted at 10:05, accepted again at 10:07, declined at 10:06 (read last): accepted."""
+    at = [SENT + timedelta(minutes=m) for m in (5, 7, 6)]
+    answers = (Response.ACCEPTED, Response.ACCEPTED, Response.DECLINED)
+    for stamp, response in zip(at, answers, strict=True):
+        record_answer(store, Answer(sent.uid, ANNA.email, response, stamp=stamp))
+    (stored,) = all_answers(store)
+    assert (stored.response, stored.stamp) == (Response.ACCEPTED, at[1])
