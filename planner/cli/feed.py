@@ -94,7 +94,8 @@ def _write_folder(cal: object, folder: Path) -> tuple[int, int]:
     files = split(cal)  # type: ignore[arg-type]
     try:
         for name, data in files.items():
-            write_atomic(folder / name, data)
+            if not _same_but_stamp(folder / name, data):  # unchanged: same bytes, same ETag
+                write_atomic(folder / name, data)
         stale = [
             path
             for path in folder.glob("*.ics")
@@ -109,3 +110,14 @@ def _write_folder(cal: object, folder: Path) -> tuple[int, int]:
             _("{path}: cannot write: {error}", path=folder, error=exc.strerror or exc)
         ) from None
     return len(files), len(stale)
+
+
+def _same_but_stamp(path: Path, data: bytes) -> bool:
+    """``path`` holds ``data`` already, up to DTSTAMP (the time it was written)."""
+    if not path.exists():
+        return False
+
+    def strip(raw: bytes) -> list[bytes]:
+        return [line for line in raw.splitlines() if not line.startswith(b"DTSTAMP")]
+
+    return strip(path.read_bytes()) == strip(data)

@@ -5,7 +5,7 @@ keep their UID and stale ones are gone (in a file and in a folder of one file pe
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import icalendar
@@ -97,8 +97,12 @@ def test_folder_feed_replaces_its_own_files_and_leaves_others(plan, tmp_path: Pa
     written, removed = _write_folder(feed_calendar(plan), tmp_path)
     assert (written, removed) == (len(list(proposals_of(plan))), 0)
     first = {p.name for p in tmp_path.glob("*.ics")} - {other.name}
+    before = {p.name: p.read_bytes() for p in tmp_path.glob("*.ics")}
     plan2, gone, new = changed(plan)
-    written, removed = _write_folder(feed_calendar(plan2), tmp_path)
+    later = datetime(2030, 1, 1, tzinfo=UTC)
+    written, removed = _write_folder(feed_calendar(plan2, stamp=later), tmp_path)
+    kept = {p.name for p in tmp_path.glob("*.ics")} & set(before)
+    assert all(before[name] == (tmp_path / name).read_bytes() for name in kept)  # untouched
     assert removed == 2
     files = {p.name for p in tmp_path.glob("*.ics")}
     assert other.name in files  # not the feed's: left alone
