@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import email
 import mailbox
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -30,6 +31,7 @@ PARTSTAT = {
     "NEEDS-ACTION": Response.NEEDS_ACTION,
     "DELEGATED": Response.DELEGATED,
 }
+ANSWER_METHOD = re.compile(rb"^METHOD:(REPLY|COUNTER)\s*$", re.IGNORECASE | re.MULTILINE)
 CALENDAR_TYPES = ("text/calendar", "application/ics", "text/x-vcalendar")
 MAIL_SUFFIXES = (".eml", ".msg.txt")
 
@@ -129,6 +131,8 @@ def _calendar_parts(message: Message) -> Iterator[Message]:
 
 
 def _collect(data: bytes, where: str, found: Found) -> None:
+    if not ANSWER_METHOD.search(data):
+        return  # a calendar, an invitation, a cancellation: not an answer, not a problem
     try:
         found.answers += parse(data, where)
     except ValueError as exc:
@@ -166,7 +170,7 @@ def _answers(event: Any, method: str, source: str) -> list[Answer]:
     common = {
         "uid": uid,
         "sequence": int(event.get("SEQUENCE", 0) or 0),
-        "stamp": _utc(event.decoded("DTSTAMP")) if event.get("DTSTAMP") else None,
+        "stamp": _time(event, "DTSTAMP") if event.get("DTSTAMP") else None,
         "method": method,
         "proposed": proposed,
         "comment": str(event.get("COMMENT", "") or ""),
@@ -185,12 +189,20 @@ def _answers(event: Any, method: str, source: str) -> list[Answer]:
 def _proposed(event: Any) -> tuple[datetime, datetime] | None:
     if not event.get("DTSTART"):
         return None
-    start = _utc(event.decoded("DTSTART"))
+    start = _time(event, "DTSTART")
     if event.get("DTEND"):
-        return start, _utc(event.decoded("DTEND"))
+        return start, _time(event, "DTEND")
     if event.get("DURATION"):
         return start, start + event.decoded("DURATION")
     return start, start
+
+
+def _time(event: Any, name: str) -> datetime:
+    """A date or date-time property in UTC; ValueError naming the property otherwise."""
+    value = event.decoded(name)
+    if not isinstance(value, date):
+        raise ValueError(_("{name} '{value}' is not a date or time", name=name, value=value))
+    return _utc(value)
 
 
 def _utc(value: datetime | date) -> datetime:

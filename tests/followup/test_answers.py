@@ -107,7 +107,14 @@ def test_files_eml_folders_maildir_and_mbox_are_all_read(sent, tmp_path):
     maildir.add(mail_with(itip("REPLY", sent.uid, ANNA.email, "DECLINED")))
     box = mailbox.mbox(tmp_path / "export.mbox", create=True)
     box.add(mail_with(itip("REPLY", sent.uid, BOB.email, "ACCEPTED")))
-    box.add(mail_with(b"BEGIN:VCALENDAR\r\nbroken"))
+    box.add(mail_with(b"BEGIN:VCALENDAR\r\nMETHOD:REPLY\r\nbroken"))
+    box.add(
+        mail_with(
+            b"BEGIN:VCALENDAR\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\nUID:x\r\n"
+            b"DTSTAMP:yesterday\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
+    )
+    box.add(mail_with(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nnot an answer"))  # skipped
     box.flush()
     found = read_paths([folder, tmp_path / "Maildir", tmp_path / "export.mbox",
                         tmp_path / "missing.ics"])  # fmt: skip
@@ -116,9 +123,10 @@ def test_files_eml_folders_maildir_and_mbox_are_all_read(sent, tmp_path):
         (ANNA.email, "accepted"), (ANNA.email, "declined"),
         (BOB.email, "accepted"), (BOB.email, "tentative"),
     ]  # fmt: skip
-    assert len(found.problems) == 2  # the missing path, the broken attachment: one line each
+    assert len(found.problems) == 3  # the missing path, two broken answers: one line each
     assert any("missing.ics" in p for p in found.problems)
     assert any("export.mbox#1" in p for p in found.problems)
+    assert any("export.mbox#2" in p and "DTSTAMP 'yesterday'" in p for p in found.problems)
 
 
 # -- recording ---------------------------------------------------------------------------------
@@ -319,3 +327,44 @@ def test_a_repeated_answer_moves_its_stamp_so_an_older_other_answer_cannot_win(s
         record_answer(store, Answer(sent.uid, ANNA.email, response, stamp=stamp))
     (stored,) = all_answers(store)
     assert (stored.response, stored.stamp) == (Response.ACCEPTED, at[1])
+
+
+# -- real-world files --------------------------------------------------------------------------
+def test_a_real_google_reply_and_every_other_real_export(store, tmp_path):
+    """Google's METHOD:REPLY (nylas fixture) is read; the REQUESTs, CANCELs and plain
+    calendars among the real exports give no answer and no problem."""
+    from tests.locations import ROOT
+
+    real = ROOT.parent / "shared" / "fixtures" / "real" / "ics"
+    if not real.is_dir():
+        pytest.skip(f"real-world fixtures not found at {real} (shared/ is not beside the repo)")
+    found = read_paths([real])
+    assert found.problems == []
+    (answer,) = found.answers
+    assert (answer.uid, answer.attendee, answer.response) == (
+        "cccc@nylas.com", "test1@example.com", Response.TENTATIVE,
+    )  # fmt: skip
+    assert answer.stamp == datetime(2015, 3, 31, 13, 14, 19, tzinfo=UTC)
+    assert answer.source.endswith("nylas-sync-engine__invite_w_rsvps2.ics")
+    report = record(store, found.answers, now=SENT)
+    assert report.unknown == [("cccc@nylas.com", answer.source)] and all_answers(store) == []
+
+
+LINES = st.sampled_from([
+    "BEGIN:VEVENT", "END:VEVENT", "UID:u", "SEQUENCE:1", "SEQUENCE:x", "DTSTAMP:20261201T100000Z",
+    "DTSTAMP:bad", "DTSTART:20261201", "DTSTART;TZID=Nowhere/Zone:20261201T100000",
+    "DTEND:20261201T110000Z", "DURATION:PT1H", "DURATION:PT-2H", "ATTENDEE:mailto:a@b.de",
+    "ATTENDEE;PARTSTAT=ACCEPTED:mailto:a@b.de", "ATTENDEE;PARTSTAT=:", "COMMENT:ok", "X:;;",
+])  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(method=st.sampled_from(["REPLY", "COUNTER"]), lines=st.lists(LINES, max_size=12))
+def test_any_answer_gives_answers_or_one_problem_line_never_a_crash(tmp_path_factory, method,
+                                                                    lines):  # fmt: skip
+    body = "\r\n".join(["BEGIN:VCALENDAR", f"METHOD:{method}", *lines, "END:VCALENDAR", ""])
+    path = tmp_path_factory.mktemp("fuzz") / "answer.ics"
+    path.write_text(body, encoding="utf-8")
+    found = read_paths([path])
+    assert len(found.problems) <= 1
+    assert all(isinstance(a.sequence, int) for a in found.answers)
