@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +20,11 @@ from planner.cli.common import (
     quiet,
 )
 from planner.i18n import _
+
+if TYPE_CHECKING:
+    from planner.config import Config
+    from planner.followup import InviteState
+    from planner.plan import WeeklyPlan
 
 
 @click.command()
@@ -76,13 +82,11 @@ def week(
     from zoneinfo import ZoneInfo
 
     from planner import api
-    from planner.errors import UsageError
-
-    if (send or mail_to) and not mail:
-        raise UsageError(_("--send and --to go with --mail: planner week --mail --send"))
     from planner.cli.progress import progress_display
     from planner.render import render_week
     from planner.store import Store
+
+    _check_mail_options(mail, mail_to, send, demo)
 
     if demo:
         from planner.demo import CONFIG
@@ -105,7 +109,7 @@ def week(
             plan = api.plan_week(config, first_day, progress=progress)
     invites = None if demo else _invite_states(config, plan)
     if mail:
-        _mail(config, plan, invites, mail_to, send=send, demo=demo)
+        _mail(config, plan, invites, mail_to, send=send)
         return
     color = output is None and fmt == "table" and is_terminal()
     text = render_week(plan, fmt, color=color, width=_width(), invites=invites)
@@ -138,7 +142,19 @@ def _width() -> int:
     return max(80, min(shutil.get_terminal_size((120, 40)).columns, 160))
 
 
-def _invite_states(config: object, plan: object) -> object:
+def _check_mail_options(mail: bool, to: str | None, send: bool, demo: bool) -> None:
+    from planner.errors import UsageError
+    from planner.invite.invitation import is_email
+
+    if (send or to) and not mail:
+        raise UsageError(_("--send and --to go with --mail: planner week --mail --send"))
+    if to and not is_email(to):
+        raise UsageError(_("'{email}' is not an e-mail address", email=to))
+    if send and demo:
+        raise UsageError(_("--send does not work with --demo; leave out --send to see the mail"))
+
+
+def _invite_states(config: Config, plan: WeeklyPlan) -> dict[str, list[InviteState]] | None:
     """The answers to the invitations sent for the flagged meetings (recorded ones only)."""
     from datetime import datetime
 
@@ -147,19 +163,24 @@ def _invite_states(config: object, plan: object) -> object:
 
     store = open_store()
     try:
-        now = datetime.now(config.tz)  # type: ignore[attr-defined]
+        now = datetime.now(config.tz)
         # the week's own invitations, also when the week shown lies in the past
-        records = open_invitations(store, min(now, plan.start))  # type: ignore[attr-defined]
+        records = open_invitations(store, min(now, plan.start))
         if not records:
             return None
-        states = invite_states(config, store, now=now, records=records)  # type: ignore[arg-type]
+        states = invite_states(config, store, now=now, records=records)
     finally:
         store.close()
-    return states_for_week(plan, states, config) or None  # type: ignore[arg-type]
+    return states_for_week(plan, states, config) or None
 
 
 def _mail(
-    config: object, plan: object, invites: object, to: str | None, *, send: bool, demo: bool
+    config: Config,
+    plan: WeeklyPlan,
+    invites: dict[str, list[InviteState]] | None,
+    to: str | None,
+    *,
+    send: bool,
 ) -> None:
     """The week as a multipart e-mail: printed (dry run) or sent through [smtp]."""
     from datetime import UTC, datetime
@@ -168,18 +189,16 @@ def _mail(
     from planner.render import render_week
     from planner.render.week_mail import dry_run_text, week_message
 
-    user = config.user  # type: ignore[attr-defined]
+    user = config.user
     recipient = to or user["email"]
     if not recipient:
         raise UsageError(_("--mail needs --to ADDRESS or [user] email in the config"))
-    if send and demo:
-        raise UsageError(_("--send does not work with --demo; leave out --send to see the mail"))
-    iso = plan.start.isocalendar()  # type: ignore[attr-defined]
+    iso = plan.start.isocalendar()
     msg = week_message(
         week=f"{iso[0]}-W{iso[1]:02d}",
-        text=render_week(plan, "markdown", invites=invites),  # type: ignore[arg-type]
-        html=render_week(plan, "html", invites=invites),  # type: ignore[arg-type]
-        sender=config["smtp"]["sender"] or user["email"] or recipient,  # type: ignore[index]
+        text=render_week(plan, "markdown", invites=invites),
+        html=render_week(plan, "html", invites=invites),
+        sender=config["smtp"]["sender"] or user["email"] or recipient,
         sender_name=user["name"],
         to=recipient,
         date=datetime.now(UTC),
@@ -190,7 +209,7 @@ def _mail(
         return
     from planner.invite.mail import SmtpSettings, send_message
 
-    result = send_message(msg, SmtpSettings.from_config(config), [recipient])  # type: ignore[arg-type]
+    result = send_message(msg, SmtpSettings.from_config(config), [recipient])
     click.echo(
         _("sent to {recipients} ({id})", recipients=recipient, id=result.message_id), err=True
     )

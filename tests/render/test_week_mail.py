@@ -105,3 +105,16 @@ def test_html_part_renders_offline_and_text_part_has_the_same_meetings(mailed):
     rows = [line.split(" | ") for line in text.splitlines() if DAY_ROW.match(line)]
     titles = [row[1].removeprefix("⚑ ").replace("\\|", "|") for row in rows]
     assert sorted(titles) == sorted(shown)  # the same meetings, no more, no fewer
+
+
+def test_mail_options_are_checked_before_anything_is_read():
+    runner = CliRunner()
+    for args, message in (
+        (["--send"], "--send and --to go with --mail"),
+        (["--mail", "--to", "not-an-address"], "'not-an-address' is not an e-mail address"),
+        (["--mail", "--send"], "--send does not work with --demo"),
+    ):
+        result = runner.invoke(main, ["week", "--demo", *args])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.strip() == f"planner: error: {message}" or message in result.stderr
+        assert "Traceback" not in result.output
