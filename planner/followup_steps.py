@@ -160,7 +160,7 @@ def _countered(
 ) -> InviteState:
     assert state.proposed is not None
     start, end = state.proposed
-    minutes = max(5, int((end - start).total_seconds() // 60))
+    minutes = max(5, int((end.astimezone(UTC) - start.astimezone(UTC)).total_seconds() // 60))
     accept = (
         f"planner invite --update {state.uid} --start {stamp(start, config)} "
         f"--duration {minutes} --send"
