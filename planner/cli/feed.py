@@ -59,8 +59,8 @@ def feed(
     if out is not None and out.is_dir():
         written, removed = _write_folder(cal, out)
         click.echo(
-            _("{folder}: {written} proposal(s) written, {removed} stale removed",
-              folder=out, written=written, removed=removed),
+            _("{folder}: {count} proposal(s), {written} file(s) written, {removed} stale removed",
+              folder=out, count=count, written=written, removed=removed),
             err=True,
         )  # fmt: skip
         return
@@ -87,15 +87,18 @@ def _demo_plan(week: str | None) -> object:
 
 
 def _write_folder(cal: object, folder: Path) -> tuple[int, int]:
-    """One file per proposal; the feed's earlier files that are no longer in it go."""
+    """One file per proposal; the feed's earlier files that are no longer in it go. Returns
+    the files written (new or changed) and removed."""
     from planner.paths import write_atomic
     from planner.render.ics_feed import MARKER, split
 
     files = split(cal)  # type: ignore[arg-type]
+    written = 0
     try:
         for name, data in files.items():
             if not _same_but_stamp(folder / name, data):  # unchanged: same bytes, same ETag
                 write_atomic(folder / name, data)
+                written += 1
         stale = [
             path
             for path in folder.glob("*.ics")
@@ -109,7 +112,7 @@ def _write_folder(cal: object, folder: Path) -> tuple[int, int]:
         raise UsageError(
             _("{path}: cannot write: {error}", path=folder, error=exc.strerror or exc)
         ) from None
-    return len(files), len(stale)
+    return written, len(stale)
 
 
 def _same_but_stamp(path: Path, data: bytes) -> bool:
