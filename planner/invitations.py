@@ -266,4 +266,3 @@ def _log_hold(store: Store, prepared: PreparedInvite, calendar: str, event_id: s
     last = sentlog.latest(store, prepared.uid)
     if last is None or (last.sequence, last.method) != (prepared.sequence, prepared.method):
         sentlog.record_sent(store, prepared, message_id=f"hold:{calendar}:{event_id}")
-
