@@ -17,7 +17,7 @@ from typing import Any
 from planner.config import Config
 from planner.i18n import _
 from planner.invite.sentlog import SentRecord
-from planner.model import Event, Response, Status
+from planner.model import Busy, Event
 from planner.store import Store
 
 PROPOSALS_NAMESPACE = "propose"  # as planner.invitations saves them
@@ -68,20 +68,23 @@ class InviteState:
 
 
 def busy_conflicts(
-    events: Sequence[Event], start: datetime, end: datetime, own_uid: str
+    events: Sequence[Event], start: datetime, end: datetime, own_uid: str, config: Config
 ) -> list[Event]:
-    """The user's busy events overlapping ``[start, end)``, the meeting itself aside."""
+    """The user's events that make ``[start, end)`` busy, the meeting itself aside: what blocks
+    a proposal blocks a counter too (``[slots] tentative_blocks``, ``focus_blocks``; out of
+    office always, an all-day marker never)."""
+    from planner.meet.slots import blocks
+
     lo, hi = start.astimezone(UTC), end.astimezone(UTC)
+    slots = config["slots"]
     return [
         e
         for e in events
         if e.uid != own_uid
-        and e.busy
-        and not e.all_day
-        and e.status is not Status.CANCELLED
-        and e.self_response is not Response.DECLINED
         and e.start.astimezone(UTC) < hi
         and e.end.astimezone(UTC) > lo
+        and (not e.all_day or e.busy_status is Busy.OUT_OF_OFFICE)
+        and blocks(e, slots["tentative_blocks"], slots["focus_blocks"])
     ]
 
 
@@ -194,7 +197,7 @@ def _conflicts(
     start, end = state.proposed
     found = []
     if events is not None:
-        for event in busy_conflicts(events, start, end, state.uid):
+        for event in busy_conflicts(events, start, end, state.uid, config):
             local = event.start.astimezone(config.tz)
             found.append(_("busy with '{title}' at {time}", title=event.title,
                            time=f"{local:%H:%M}"))  # fmt: skip

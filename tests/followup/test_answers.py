@@ -368,3 +368,32 @@ def test_any_answer_gives_answers_or_one_problem_line_never_a_crash(tmp_path_fac
     found = read_paths([path])
     assert len(found.problems) <= 1
     assert all(isinstance(a.sequence, int) for a in found.answers)
+
+
+def test_what_blocks_a_proposal_blocks_a_counter(config, store, sent):
+    """Out of office (even all day) and tentative holds block; free time, a declined meeting
+    and an all-day marker do not."""
+    from planner.model import Busy, Status
+
+    thursday = datetime(2026, 12, 10, 13, 0, tzinfo=BERLIN)
+    proposed = (thursday, thursday + timedelta(hours=1))
+    record(store, [Answer(sent.uid, BOB.email, Response.TENTATIVE, method="COUNTER",
+                          proposed=proposed)], now=SENT)  # fmt: skip
+    day = datetime(2026, 12, 10, tzinfo=BERLIN)
+
+    def event(title, **kwargs):
+        times = {"start": thursday, "end": thursday + timedelta(minutes=30)}
+        return Event(uid=title, title=title, **(times | kwargs))
+
+    harmless = [
+        event("free", busy=False),
+        event("declined", self_response=Response.DECLINED),
+        event("fair", start=day, end=day + timedelta(days=1), all_day=True),
+        event("cancelled", status=Status.CANCELLED),
+    ]
+    assert states(config, store, SENT, events=harmless)[BOB.email].conflicts == ()
+    away = event("away", start=day, end=day + timedelta(days=1), all_day=True,
+                 availability=Busy.OUT_OF_OFFICE)  # fmt: skip
+    hold = event("hold", status=Status.TENTATIVE)
+    got = states(config, store, SENT, events=[away, hold])[BOB.email].conflicts
+    assert len(got) == 2 and "'away'" in got[0] + got[1] and "'hold'" in got[0] + got[1]
