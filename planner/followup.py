@@ -26,6 +26,7 @@ from planner.model import Event, Response
 from planner.store import Store
 
 if TYPE_CHECKING:
+    from planner.meet.proposals import Proposal
     from planner.plan import WeeklyPlan
 
 OPEN_LIMIT = 500  # meetings looked at, newest first
@@ -225,5 +226,36 @@ def states_for_week(
             s for s in states if s.counterpart.lower() in people and plan.start <= s.start < horizon
         ]
         if mine:
-            result[item.event.uid] = mine
+            result[item.event.uid] = [_after_decline(s, item.proposals, config) for s in mine]
     return result
+
+
+def _after_decline(
+    state: InviteState, proposals: Sequence[Proposal], config: Config
+) -> InviteState:
+    """For a decline, the plan's next proposal for the same meeting as a ready command."""
+    import shlex
+    from dataclasses import replace
+
+    from planner.followup_steps import stamp
+
+    if state.status != "declined":
+        return state
+    for proposal in proposals:
+        if proposal.start.astimezone(UTC) == state.start.astimezone(UTC):
+            continue  # the time that was declined
+        span = proposal.end.astimezone(UTC) - proposal.start.astimezone(UTC)
+        command = shlex.join([
+            "planner", "invite", "--to", state.counterpart, "--title", state.title,
+            "--start", stamp(proposal.start, config),
+            "--duration", str(int(span.total_seconds() // 60)),
+            "--venue", proposal.venue.name, "--send",
+        ])  # fmt: skip
+        when = stamp(proposal.start, config).replace("T", " ")
+        return replace(
+            state,
+            next_step=_("declined; next proposal: {when} at {venue}", when=when,
+                        venue=proposal.venue.name),
+            command=command,
+        )  # fmt: skip
+    return state

@@ -5,7 +5,7 @@ in the side panel (issue 20)."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -62,3 +62,42 @@ def test_week_shows_the_answer_on_the_flagged_meeting(tmp_path: Path):
     assert "✉ invitation Tue 8 Dec 11:15" in markdown
     html = runner.invoke(main, [*week, "--format", "html"]).stdout
     assert 'data-status="countered"' in html and "countered: Wed 9 Dec 15:00–16:00" in html
+
+
+def test_a_decline_on_a_flagged_meeting_points_to_the_plans_next_proposal(tmp_path: Path):
+    """The plan's proposals for the meeting (fixed "now": Monday 07:00 of the demo week) give
+    the next step after a decline as a ready ``planner invite`` command."""
+    import shlex
+
+    from planner import api
+    from planner.followup import invite_states, record, states_for_week
+    from planner.invite.answers import Answer
+    from planner.invite.invitation import Invitation
+    from planner.invite.sentlog import prepare_request, record_sent
+    from planner.model import Attendee, Response
+    from planner.store import Store
+
+    store = Store(tmp_path / "state.sqlite3")
+    with api.demo_session(date(2026, 12, 7)) as (config, monday):
+        now = api.demo_now(config, monday)
+        plan = api.plan_week(config, monday, now=now, store=Store(":memory:"))
+    item = next(i for i in plan.items if i.event.uid == FLAGGED_UID)
+    first, second = item.proposals[:2]
+    inv = Invitation(
+        title="Kaffee", start=first.start, end=first.end,
+        organizer=Attendee(config.user["email"]), attendees=(Attendee(JONAS),),
+        venue_name=first.venue.name,
+    )  # fmt: skip
+    prepared = prepare_request(store, inv)
+    record_sent(store, prepared, sent_at=now)
+    record(store, [Answer(prepared.uid, JONAS, Response.DECLINED, stamp=now)], now=now)
+    states = states_for_week(plan, invite_states(config, store, now=now), config)
+    (state,) = states[FLAGGED_UID]
+    assert state.status == "declined"
+    argv = shlex.split(state.command)
+    local = second.start.astimezone(config.tz)
+    assert argv[:4] == ["planner", "invite", "--to", JONAS]
+    assert argv[argv.index("--start") + 1] == f"{local:%Y-%m-%dT%H:%M}"
+    assert argv[argv.index("--venue") + 1] == second.venue.name
+    assert argv[-1] == "--send" and second.venue.name in state.next_step
+    store.close()
