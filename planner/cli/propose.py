@@ -14,6 +14,7 @@ from planner.cli.common import (
     is_terminal,
     parse_week,
     planner_context,
+    table_width,
 )
 
 
@@ -82,4 +83,5 @@ def propose(
     if fmt == "json":
         emit(dumps(result.to_json()), None)
     else:
-        emit(proposals_table(result, config.tz, color=is_terminal()), None)
+        table = proposals_table(result, config.tz, color=is_terminal(), width=table_width())
+        emit(table, None)

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from planner.cli import common_options
-from planner.cli.common import config_option, emit, is_terminal, parse_datetime
+from planner.cli.common import config_option, emit, is_terminal, parse_datetime, table_width
 from planner.i18n import _
 
 
@@ -82,7 +82,7 @@ def venues(
     if fmt == "json":
         emit(venues_json(rows), None)
     else:
-        emit(venues_table(rows, color=is_terminal()), None)
+        emit(venues_table(rows, color=is_terminal(), width=table_width()), None)
     if attribution:
         click.echo(attribution, err=True)
     if any(v.source.startswith("OpenStreetMap") for v, _km in rows):

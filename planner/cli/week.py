@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 import click
@@ -24,8 +25,19 @@ from planner.i18n import _
 @click.command()
 @demo_option()
 @config_option
-@click.option("--week", "week", metavar="YYYY-Www", help="ISO week, e.g. 2026-W49.")
-@click.option("--start", "start", metavar="DATE", help="First day of the plan, e.g. 2026-12-07.")
+@click.option(
+    "--week",
+    "week",
+    metavar="WEEK",
+    help="next, last, +N/-N, W49, 2026-W49 or a date in the week (default: this week; "
+    "from Friday 18:00 on, the coming one).",
+)
+@click.option(
+    "--start",
+    "start",
+    metavar="DATE",
+    help="First day of the plan: 2026-12-07, 7.12.2026, today, next monday, …",
+)
 @click.option(
     "--format",
     "fmt",
@@ -57,11 +69,11 @@ def week(
     \b
     Examples:
       planner week --demo
+      planner week --week next
       planner week --week 2026-W49 --format markdown -o week.md
       planner week --format json
       planner week --format html --open
     """
-    from datetime import datetime
     from zoneinfo import ZoneInfo
 
     from planner import api
@@ -75,6 +87,7 @@ def week(
         apply_language(CONFIG["user"]["language"])
         tz = ZoneInfo(CONFIG["user"]["timezone"])
         first_day = parse_week(week, start, datetime.now(tz).date())
+        note = ""
         with api.demo_session(first_day) as (config, first_day), progress_display() as progress:
             plan = api.plan_week(
                 config,
@@ -85,11 +98,12 @@ def week(
             )
     else:
         config = load_config(config_path)
-        first_day = parse_week(week, start, datetime.now(config.tz).date())
+        now = _now(config.tz)
+        first_day, note = _first_day(week, start, now)
         with progress_display() as progress:
-            plan = api.plan_week(config, first_day, progress=progress)
+            plan = api.plan_week(config, first_day, now=now, progress=progress)
     color = output is None and fmt == "table" and is_terminal()
-    text = render_week(plan, fmt, color=color, width=_width())
+    text = render_week(plan, fmt, color=color, width=_width(), note=note)
     if fmt == "html" and open_browser and output is None:
         output = _html_target(plan)
     emit(text, output)
@@ -105,6 +119,22 @@ def week(
         import webbrowser
 
         webbrowser.open(output.resolve().as_uri())
+
+
+def _now(tz: tzinfo) -> datetime:
+    return datetime.now(tz)
+
+
+def _first_day(week: str | None, start: str | None, now: datetime) -> tuple[date, str]:
+    """The plan's first day, and the header's note when the weekend chose the coming week."""
+    from planner.cli.dates import default_monday
+
+    if week or start:
+        return parse_week(week, start, now), ""
+    monday, coming = default_monday(now)
+    if not coming:
+        return monday, ""
+    return monday, _("the coming week: it is the weekend (--week this shows the one ending)")
 
 
 def _html_target(plan: object) -> Path:

@@ -10,8 +10,11 @@ if TYPE_CHECKING:
 FORMATS = ("table", "markdown", "json", "html")
 
 
-def render_week(plan: WeeklyPlan, fmt: str, *, color: bool = False, width: int = 120) -> str:
-    """The plan in format ``fmt`` (one of :data:`FORMATS`)."""
+def render_week(
+    plan: WeeklyPlan, fmt: str, *, color: bool = False, width: int = 120, note: str = ""
+) -> str:
+    """The plan in format ``fmt`` (one of :data:`FORMATS`); ``note`` is shown in the table's
+    header (e.g. why this week was chosen)."""
     if fmt == "json":
         from planner.render.json import dumps, week_to_dict
 
@@ -27,7 +30,7 @@ def render_week(plan: WeeklyPlan, fmt: str, *, color: bool = False, width: int =
         return week_markdown(plan) + _attribution(plan)
     from planner.render.table import week_table
 
-    return week_table(plan, color=color, width=width) + _attribution(plan)
+    return week_table(plan, color=color, width=width, note=note) + _attribution(plan)
 
 
 def _attribution(plan: WeeklyPlan) -> str:
