@@ -63,7 +63,9 @@ class PlannerGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            _exit_if_partial()
+            return result
         except PlannerError as exc:
             if ctx.meta.get("planner.debug"):
                 raise
@@ -88,6 +90,25 @@ class PlannerGroup(click.Group):
             raise click.exceptions.Exit(70) from None
 
 
+PARTIAL = 3  # exit status: the output lacks a calendar that could not be read (no copy)
+
+
+def _exit_if_partial() -> None:
+    import sys
+
+    health = sys.modules.get("planner.calendar.health")
+    missing = health.missing() if health else ()
+    if missing:
+        _print_error(
+            _(
+                "partial result: calendars not read and without an earlier copy: {names} "
+                "(planner status shows why)",
+                names=", ".join(missing),
+            )
+        )
+        raise click.exceptions.Exit(PARTIAL)
+
+
 def _module_exists(target: str) -> bool:
     from importlib.util import find_spec
 
@@ -100,10 +121,12 @@ def _print_error(message: str) -> None:
 
 class _WarningHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
+        from planner.cli.progress import warn
+
         if record.levelno < logging.WARNING:  # --verbose: details, not warnings
-            click.echo(_("planner: {message}", message=record.getMessage()), err=True)
+            warn(_("planner: {message}", message=record.getMessage()))
             return
-        click.echo(_("planner: warning: {message}", message=record.getMessage()), err=True)
+        warn(_("planner: warning: {message}", message=record.getMessage()))
 
 
 def _setup(

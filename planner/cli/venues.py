@@ -32,7 +32,10 @@ from planner.i18n import _
     help="Only venues of this kind.",
 )
 @click.option(
-    "--open-at", "open_at", metavar="DATETIME", help="Only venues open then, e.g. 2026-12-08T12:30."
+    "--open-at",
+    "open_at",
+    metavar="DATETIME",
+    help="Only venues open then, e.g. 2026-12-08T12:30 or 'friday 19:00'.",
 )
 @click.option(
     "--radius", type=float, default=5.0, show_default=True, help="Kilometres around --near."
