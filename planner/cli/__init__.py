@@ -27,6 +27,10 @@ COMMANDS: dict[str, str] = {
     "invite": "planner.cli.invite:invite",
     "auth": "planner.cli.auth:auth",
     "calendars": "planner.cli.calendars:calendars",
+    "status": "planner.cli.status:status",
+    "config": "planner.cli.config_cmd:config",
+    "completion": "planner.cli.conventions:completion",
+    "help": "planner.cli.conventions:help_command",
 }
 
 HELP = {
@@ -39,6 +43,10 @@ HELP = {
     "invite": "Write or send an invitation (.ics / e-mail); a dry run unless --send.",
     "auth": "Sign in to Google or Outlook.",
     "calendars": "List the calendars each configured source can see.",
+    "status": "Show each calendar source's health and the state database.",
+    "config": "Show, edit or locate the config file; print the full example.",
+    "completion": "Print the shell completion script (bash, zsh or fish).",
+    "help": "Show the help of a command: planner help week.",
 }
 
 
