@@ -117,6 +117,13 @@ def _exit_if_partial() -> None:
         raise click.exceptions.Exit(PARTIAL)
 
 
+def _print_version(ctx: click.Context) -> None:
+    from importlib.metadata import version
+
+    click.echo(f"planner {version('planner')}")
+    ctx.exit()
+
+
 def _module_exists(target: str) -> bool:
     from importlib.util import find_spec
 
@@ -211,7 +218,15 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @click.group(cls=PlannerGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="planner")
+@click.version_option(package_name="planner", prog_name="planner")
+@click.option(
+    "-V",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, _p, value: _print_version(ctx) if value else None,
+    help="Show the version and exit.",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:

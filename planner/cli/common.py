@@ -46,6 +46,20 @@ def load_config(config_path: Path | None) -> Any:
     return with_language(config.load(config_path or paths.config_path()))
 
 
+def require_calendars(cfg: Any) -> Any:
+    """``cfg``, or a usage error saying how to add a calendar when it has none."""
+    if not cfg.calendars:
+        raise UsageError(
+            _(
+                "{path}: no calendar is configured; add a [[calendars]] entry "
+                "(planner config edit; planner config example shows every kind) "
+                "or run planner init --force --ics FILE_OR_URL",
+                path=cfg.path or _("the config"),
+            )
+        )
+    return cfg
+
+
 def with_language(cfg: Any) -> Any:
     """``cfg`` with the language of the output: ``--lang`` wins over ``[user] language``, so
     that invitations are written in it too."""
@@ -163,6 +177,6 @@ def planner_context(
         with api.demo_session(monday) as (config, monday):
             yield config, Store(":memory:"), api.demo_store(), api.demo_now(config, monday)
         return
-    config = load_config(config_path)
+    config = require_calendars(load_config(config_path))
     store = open_store()
     yield config, store, store, datetime.now(config.tz)

@@ -59,11 +59,7 @@ def _no_calendar_hint() -> str:
 def _size(path: Path | None) -> int:
     if path is None:
         return 0
-    return sum(
-        p.stat().st_size
-        for p in (path, path.with_name(path.name + "-wal"))
-        if p.exists()
-    )
+    return sum(p.stat().st_size for p in (path, path.with_name(path.name + "-wal")) if p.exists())
 
 
 def _source_json(state: Any, token: str | None) -> dict[str, Any]:

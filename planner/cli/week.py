@@ -18,6 +18,7 @@ from planner.cli.common import (
     output_option,
     parse_week,
     quiet,
+    require_calendars,
 )
 from planner.i18n import _
 
@@ -97,7 +98,7 @@ def week(
                 progress=progress,
             )
     else:
-        config = load_config(config_path)
+        config = require_calendars(load_config(config_path))
         now = _now(config.tz)
         first_day, note = _first_day(week, start, now)
         with progress_display() as progress:

@@ -33,7 +33,7 @@ class Server:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 if server.failing:
                     self.send_error(503, "Service Unavailable")
                     return
@@ -155,7 +155,9 @@ def test_status_shows_token_validity_never_the_token(tmp_path):
     tokens = data_dir() / "tokens"
     tokens.mkdir(parents=True)
     (tokens / "google-work.json").write_text(
-        json.dumps({"token": "ya29.SECRET", "refresh_token": "1//SECRET", "expiry": "2000-01-01T00:00:00Z"})
+        json.dumps(
+            {"token": "ya29.SECRET", "refresh_token": "1//SECRET", "expiry": "2000-01-01T00:00:00Z"}
+        )
     )
     config = _config(
         tmp_path,
