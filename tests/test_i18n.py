@@ -264,9 +264,9 @@ def test_config_problems_in_german(tmp_path):
 
 
 def test_usage_error_in_german():
-    result = run("week", "--demo", "--week", "2026-50", "--lang", "de")
+    result = run("week", "--demo", "--week", "2026-W60", "--lang", "de")
     assert result.exit_code == 2
-    assert "--week '2026-50' ist keine ISO-Woche; schreiben Sie sie wie 2026-W49" in result.stderr
+    assert "--week '2026-W60' ist keine Woche; next, last, +1, W49" in result.stderr
 
 
 def test_german_invitation_from_a_german_proposal():

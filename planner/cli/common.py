@@ -47,9 +47,12 @@ def load_config(config_path: Path | None) -> Any:
 
 
 def require_calendars(cfg: Any) -> Any:
-    """``cfg``, or a usage error saying how to add a calendar when it has none."""
+    """``cfg``; a warning says how to add a calendar when it has none (the output would be
+    empty without saying why)."""
     if not cfg.calendars:
-        raise UsageError(
+        import logging
+
+        logging.getLogger("planner").warning(
             _(
                 "{path}: no calendar is configured; add a [[calendars]] entry "
                 "(planner config edit; planner config example shows every kind) "
