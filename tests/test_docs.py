@@ -119,5 +119,5 @@ def test_readme_python_api_example_runs_as_written(tmp_path, monkeypatch):
     )
     monkeypatch.setenv("PLANNER_CONFIG", str(config))
     namespace: dict = {}
-    exec(compile(code, "README.md", "exec"), namespace)  # noqa: S102
+    exec(compile(code, "README.md", "exec"), namespace)
     assert "plan" in namespace and "events" in namespace
