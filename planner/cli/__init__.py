@@ -31,6 +31,8 @@ COMMANDS: dict[str, str] = {
     "config": "planner.cli.config_cmd:config",
     "completion": "planner.cli.conventions:completion",
     "help": "planner.cli.conventions:help_command",
+    "today": "planner.cli.agenda:today",
+    "agenda": "planner.cli.agenda:agenda",
 }
 
 HELP = {
@@ -47,6 +49,8 @@ HELP = {
     "config": "Show, edit or locate the config file; print the full example.",
     "completion": "Print the shell completion script (bash, zsh or fish).",
     "help": "Show the help of a command: planner help week.",
+    "today": "List today's remaining meetings, one line each.",
+    "agenda": "List the meetings of the next days, one line each.",
 }
 
 
@@ -62,12 +66,23 @@ class PlannerGroup(click.Group):
             return None
         module_name, _sep, attr = target.partition(":")
         command: click.Command = getattr(importlib.import_module(module_name), attr)
+        if _help_translated:
+            from planner.cli.helptext import translate
+
+            translate(command)
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, HELP.get(name, "")) for name in self.list_commands(ctx)]
-        with formatter.section("Commands"):
+        rows = [(name, _(HELP.get(name, ""))) for name in self.list_commands(ctx)]
+        with formatter.section(_("Commands")):
             formatter.write_dl(rows)
+
+    def main(self, args: Any = None, *rest: Any, **kwargs: Any) -> Any:
+        import sys
+
+        arguments = list(sys.argv[1:] if args is None else args)
+        _help_in_language(arguments)
+        return super().main(arguments, *rest, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -96,6 +111,22 @@ class PlannerGroup(click.Group):
                 )
             )
             raise click.exceptions.Exit(70) from None
+
+
+_help_translated: list[str] = []  # non-empty once help is shown in a language other than English
+
+
+def _help_in_language(args: list[str]) -> None:
+    """Help asked for in German (``--lang de`` or a German locale): translate the help texts."""
+    if not any(arg in ("--help", "-h", "help") for arg in args):
+        return
+    from planner.cli.helptext import help_language, translate, use_language
+
+    chosen = help_language(args)
+    if chosen and chosen != "en":
+        use_language(chosen)
+        _help_translated.append(chosen)
+        translate(main)
 
 
 PARTIAL = 3  # exit status: the output lacks a calendar that could not be read (no copy)
@@ -228,6 +259,14 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
     help="Show the version and exit.",
 )
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.option(
+    "--lang",
+    type=click.Choice(["de", "en"]),
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, _p, value: _setup(ctx, False, False, value) if value else None,
+    help="Language of the output and of --help (default: config, or a German locale).",
+)
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
     """Get the important meetings back to the table.

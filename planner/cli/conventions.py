@@ -33,6 +33,7 @@ def completion(shell: str) -> None:
 
 @click.command("help")
 @click.argument("command", nargs=-1)
+@common_options
 @click.pass_context
 def help_command(ctx: click.Context, command: tuple[str, ...]) -> None:
     """Show the help of COMMAND (or of planner): planner help week, planner help config show."""

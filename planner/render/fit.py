@@ -138,3 +138,21 @@ def _sizes(
     for i in flex:
         sizes[i] = lowest[i] + spare * wishes[i] // total
     return sizes
+
+
+def cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` cells, cut after a whole word and ended with "…"."""
+    from rich.cells import cell_len
+
+    if cell_len(text) <= width or width < 2:
+        return text if width >= 2 else text[:width]
+    words = text.split(" ")
+    kept = ""
+    for word in words:
+        candidate = f"{kept} {word}" if kept else word
+        if cell_len(candidate) + 1 > width:
+            break
+        kept = candidate
+    if not kept:  # a single word longer than the room: cut it (never wraps)
+        return text[: width - 1] + "…"
+    return kept.rstrip(" ·,;") + "…"
