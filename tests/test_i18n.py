@@ -275,7 +275,7 @@ def test_german_invitation_from_a_german_proposal():
     )
     assert proposed.exit_code == 0, proposed.output
     assert "Vorschläge für ein Treffen mit Sven Krüger" in proposed.stdout
-    assert "Einladen mit: planner invite --proposal N" in proposed.stdout
+    assert "Einladen mit: planner invite --demo --proposal N" in proposed.stdout
     invited = run("invite", "--demo", "--proposal", "1", "--lang", "de")
     assert invited.exit_code == 0, invited.output
     assert "lädt Sie zu „" in invited.stdout and "mit Sven Krüger“ ein." in invited.stdout

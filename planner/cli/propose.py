@@ -87,5 +87,7 @@ def propose(
     if fmt == "json":
         emit(dumps(result.to_json()), None)
     else:
-        table = proposals_table(result, config.tz, color=is_terminal(), width=table_width())
+        table = proposals_table(
+            result, config.tz, color=is_terminal(), width=table_width(), demo=demo
+        )
         emit(table, None)

@@ -14,7 +14,12 @@ if TYPE_CHECKING:
 
 
 def proposals_table(
-    result: ProposeResult, tz: tzinfo, *, color: bool = False, width: int = 120
+    result: ProposeResult,
+    tz: tzinfo,
+    *,
+    color: bool = False,
+    width: int = 120,
+    demo: bool = False,
 ) -> str:
     from rich.markup import escape
 
@@ -66,5 +71,8 @@ def proposals_table(
         from planner.meet.overpass import ATTRIBUTION
 
         out.print(ATTRIBUTION, markup=False)
-    out.print(_("Invite with: planner invite --proposal N"))
+    if demo:
+        out.print(_("Invite with: planner invite --demo --proposal N"))
+    else:
+        out.print(_("Invite with: planner invite --proposal N"))
     return out.file.getvalue()  # type: ignore[attr-defined]
