@@ -102,10 +102,12 @@ def missing() -> tuple[str, ...]:
 
 
 def mark_missing(name: str) -> None:
-    _missing.set((*_missing.get(), name))
+    if name not in _missing.get():
+        _missing.set((*_missing.get(), name))
 
 
 def reset() -> None:
+    """Forget the missing sources (a new command begins)."""
     _missing.set(())
 
 

@@ -56,7 +56,6 @@ def read_events(
     """
     from planner.calendar import health
 
-    health.reset()
     seen: dict[tuple[str, str], Event] = {}
     failures: list[tuple[CalendarProvider, Exception]] = []
     read = 0

@@ -85,6 +85,7 @@ class PlannerGroup(click.Group):
         return super().main(arguments, *rest, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
+        _reset_run_state()
         try:
             result = super().invoke(ctx)
             _exit_if_partial()
@@ -130,6 +131,16 @@ def _help_in_language(args: list[str]) -> None:
 
 
 PARTIAL = 3  # exit status: the output lacks a calendar that could not be read (no copy)
+
+
+def _reset_run_state() -> None:
+    """Forget the warnings shown and the sources missed by an earlier command in this process."""
+    import sys
+
+    for name in ("planner.calendar.health", "planner.cli.progress"):
+        module = sys.modules.get(name)
+        if module is not None:
+            module.reset()
 
 
 def _exit_if_partial() -> None:

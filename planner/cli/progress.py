@@ -22,8 +22,20 @@ Progress = Callable[[str], None]
 _console: list[Any] = []
 
 
+_shown: set[str] = set()
+
+
+def reset() -> None:
+    """A new command begins: every warning may be shown again."""
+    _shown.clear()
+
+
 def warn(line: str) -> None:
-    """Print a warning line on stderr; while a display runs, above it (never glued to it)."""
+    """Print a warning line on stderr, once per command; while a display runs, above it
+    (never glued to it)."""
+    if line in _shown:
+        return
+    _shown.add(line)
     if _console:
         _console[-1].print(line, markup=False, highlight=False, soft_wrap=True)
         return
