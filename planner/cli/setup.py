@@ -148,6 +148,10 @@ def init(
     config.from_mapping(tomllib.loads(text), str(target))  # never write a bad one
     write_atomic(target, text)
     click.echo(_("wrote {path}", path=target))
+    if not email:
+        click.echo(
+            _("[user] email is empty: invitations need it (planner config edit, or --email).")
+        )
     _next_step(target, calendar, ask)
 
 

@@ -143,8 +143,9 @@ def test_status_table_and_json(server, tmp_path):
     assert team["token"] is None
     assert data["state_database"]["path"].endswith("state.sqlite3")
     assert data["state_database"]["bytes"] > 0
-    table = CliRunner().invoke(main, ["status", "--config", str(config)])
+    table = CliRunner().invoke(main, ["status", "--config", str(config)], env={"COLUMNS": "80"})
     assert table.exit_code == 0
+    assert all(len(line) <= 80 for line in table.stdout.splitlines())
     for text in ("team", "ics", "team.ics", "503", "State database:", "Nowhere/Special"):
         assert text in table.stdout
 

@@ -99,6 +99,7 @@ def test_init_without_a_calendar_says_how_to_add_one(tmp_path):
     result = CliRunner().invoke(main, ["init", "--config", str(target), "--no-input"])
     assert result.exit_code == 0, result.output
     assert "No calendar yet" in result.output and "planner config example" in result.output
+    assert "[user] email is empty" in result.output
     week = CliRunner().invoke(main, ["week", "--config", str(target)])
     assert week.exit_code == 0
     assert "no calendar is configured" in week.stderr
