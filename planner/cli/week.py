@@ -19,6 +19,7 @@ from planner.cli.common import (
     parse_week,
     quiet,
     require_calendars,
+    table_width,
 )
 from planner.i18n import _
 
@@ -104,7 +105,7 @@ def week(
         with progress_display() as progress:
             plan = api.plan_week(config, first_day, now=now, progress=progress)
     color = output is None and fmt == "table" and is_terminal()
-    text = render_week(plan, fmt, color=color, width=_width(), note=note)
+    text = render_week(plan, fmt, color=color, width=table_width(output), note=note)
     if fmt == "html" and open_browser and output is None:
         output = _html_target(plan)
     emit(text, output)
@@ -142,9 +143,3 @@ def _html_target(plan: object) -> Path:
     from planner.paths import data_dir
 
     return data_dir() / "week.html"
-
-
-def _width() -> int:
-    import shutil
-
-    return max(80, min(shutil.get_terminal_size((120, 40)).columns, 160))
