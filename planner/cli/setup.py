@@ -37,7 +37,7 @@ thursday = {hours}
 friday = {hours}
 
 [geo]
-online = {online}   # true: look places up on OpenStreetMap's Nominatim when not known offline
+online = {online}   # true: look places and venues up on OpenStreetMap when not known offline
 
 # One [[calendars]] table per source (`planner config example` shows every kind).
 {calendar}"""
@@ -71,12 +71,6 @@ def _toml(text: str) -> str:
     default=None,
     help="Kind of the first calendar (google, outlook, caldav need more, asked for).",
 )
-@click.option(
-    "--online/--offline",
-    "online",
-    default=None,
-    help="Allow online venue and place look-ups (OpenStreetMap Nominatim).",
-)
 @click.option("--no-input", is_flag=True, help="Never ask; use the flags and defaults.")
 @click.option("--force", is_flag=True, help="Replace an existing config file.")
 @click.option(
@@ -98,7 +92,6 @@ def init(
     online: bool | None,
     no_input: bool,
     force: bool,
-    online: bool | None,
 ) -> None:
     """Write a starting config file (default: the user config dir, or $PLANNER_CONFIG).
 
@@ -143,8 +136,6 @@ def init(
         online="true" if online else "false",
         calendar=calendar,
     )
-    if online is not None:
-        text += f"\n[geo]\nonline = {str(online).lower()}   # look places and venues up online\n"
     config.from_mapping(tomllib.loads(text), str(target))  # never write a bad one
     write_atomic(target, text)
     click.echo(_("wrote {path}", path=target))
