@@ -31,12 +31,12 @@ def contacts_table(rows: Sequence[ContactRow], *, color: bool = False, width: in
     out = console(color, width)
     columns = [
         Column(_("Contact"), flex=True, min=20, keep_words=True),
-        Column(_("Organisation"), flex=True, min=10, drop=3),
-        Column(_("City"), flex=True, min=8, drop=5),
+        Column(_("Organisation"), flex=True, min=10, drop=4),
+        Column(_("City"), flex=True, min=8, drop=3),
         Column(_("Meetings"), justify="right"),
         Column(_("In person"), justify="right", drop=1),
         Column(_("Video/phone"), justify="right", drop=2),
-        Column(_("Last meeting"), drop=4),
+        Column(_("Last meeting"), drop=5),
         Column(_("Last in person")),
     ]
     cells = []

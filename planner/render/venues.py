@@ -62,7 +62,7 @@ def venues_table(rows: Rows, *, color: bool = False, width: int = 120) -> str:
 
     out = console(color, width)
     columns = [
-        Column(_("Venue"), flex=True, min=18),
+        Column(_("Venue"), flex=True, min=24),
         Column(_("Kind"), drop=2),
         Column(_("Address"), flex=True, min=16, drop=3),
         Column(_("Opening hours"), flex=True, min=14, drop=1),
