@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from planner import config as config_module
 from planner.config import Config
+from planner.errors import CalendarReadError
 from planner.i18n import _
 from planner.model import Classification, Event
 from planner.plan import WeeklyPlan
@@ -163,7 +164,21 @@ def classify_sources(
     config = config_module.from_mapping(
         {"user": {"timezone": timezone}, "calendars": entries}, "<command line>"
     )
-    return classify_events(read_events(config, start, end, store=Store(":memory:")))
+    try:
+        return classify_events(read_events(config, start, end, store=Store(":memory:")))
+    except CalendarReadError as exc:
+        raise _without_config_hint(exc, [entry["name"] for entry in entries]) from None
+
+
+def _without_config_hint(exc: CalendarReadError, names: Sequence[str]) -> CalendarReadError:
+    """``exc`` with a hint about the command line instead of a config that was not used."""
+    config_hints = {_("export the calendar as .ics, or check the path or URL in the config")}
+    for name in names:
+        config_hints.add(_("check 'path' of calendar '{name}' in the config", name=name))
+        config_hints.add(_("check 'url' of calendar '{name}' in the config", name=name))
+    if exc.hint in config_hints:
+        exc.hint = _("check the file, folder or URL given on the command line")
+    return exc
 
 
 def demo_config(directory: Path | None = None) -> Config:

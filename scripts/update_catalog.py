@@ -87,7 +87,20 @@ def extract() -> Catalog:
             place = (f"{source}/{filename}", lineno)
             flags = ("python-brace-format",) if "{" in "".join(_texts(message)) else ()
             catalog.add(message, None, [place], flags=flags)
+    for place, text in cli_help_texts():
+        if text and text not in catalog:
+            catalog.add(text, None, [(place, 1)])
     return catalog
+
+
+def cli_help_texts() -> list[tuple[str, str]]:
+    """The ``--help`` texts of every command (plain strings in click decorators, translated
+    when help is shown in German; see planner/cli/helptext.py)."""
+    sys.path.insert(0, str(ROOT))
+    from planner.cli import COMMANDS, HELP, main
+    from planner.cli.helptext import help_texts
+
+    return list(help_texts(main, COMMANDS, HELP))
 
 
 def _texts(message: str | tuple[str, ...]) -> tuple[str, ...]:

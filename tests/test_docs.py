@@ -98,3 +98,26 @@ if __name__ == "__main__":  # regenerate the README's command reference
         f"{head}<!-- commands:start -->\n{command_reference()}<!-- commands:end -->{tail}",
         encoding="utf-8",
     )
+
+
+def test_readme_python_api_example_runs_as_written(tmp_path, monkeypatch):
+    """The README's Python API example, executed as written against a config with a calendar."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    code = text.split("## Python API")[1].split("```python\n")[1].split("```")[0]
+    calendar = tmp_path / "work.ics"
+    calendar.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:a@t\r\n"
+        "DTSTAMP:20261101T000000Z\r\nDTSTART:20261201T090000Z\r\nDTEND:20261201T100000Z\r\n"
+        "SUMMARY:Kick-off\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[user]\nname = "A"\nemail = "a@example.com"\ntimezone = "Europe/Berlin"\n'
+        f'[[calendars]]\nname = "work"\nprovider = "ics"\npath = "{calendar}"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PLANNER_CONFIG", str(config))
+    namespace: dict = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    assert "plan" in namespace and "events" in namespace

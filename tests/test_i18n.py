@@ -264,9 +264,9 @@ def test_config_problems_in_german(tmp_path):
 
 
 def test_usage_error_in_german():
-    result = run("week", "--demo", "--week", "2026-50", "--lang", "de")
+    result = run("week", "--demo", "--week", "2026-W60", "--lang", "de")
     assert result.exit_code == 2
-    assert "--week '2026-50' ist keine ISO-Woche; schreiben Sie sie wie 2026-W49" in result.stderr
+    assert "--week '2026-W60' ist keine Woche; next, last, +1, W49" in result.stderr
 
 
 def test_german_invitation_from_a_german_proposal():
@@ -275,7 +275,7 @@ def test_german_invitation_from_a_german_proposal():
     )
     assert proposed.exit_code == 0, proposed.output
     assert "Vorschläge für ein Treffen mit Sven Krüger" in proposed.stdout
-    assert "Einladen mit: planner invite --proposal N" in proposed.stdout
+    assert "Einladen mit: planner invite --demo --proposal N" in proposed.stdout
     invited = run("invite", "--demo", "--proposal", "1", "--lang", "de")
     assert invited.exit_code == 0, invited.output
     assert "lädt Sie zu „" in invited.stdout and "mit Sven Krüger“ ein." in invited.stdout

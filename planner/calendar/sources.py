@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
+from planner.calendar.health import remote as health_remote
 from planner.config import Config, SourceConfig
+from planner.errors import CalendarReadError, ProviderError
+from planner.i18n import _, ngettext
 from planner.model import Event
 from planner.store import Store
 from providers.base import CalendarProvider, ProviderContext, create
+
+if TYPE_CHECKING:
+    from planner.calendar.health import Health
+
+log = logging.getLogger("planner")
 
 
 def context_for(config: Config, store: Store | None = None) -> ProviderContext:
@@ -37,11 +48,132 @@ def read_events(
 
     Two occurrences are the same meeting when they share :attr:`Event.key` (iCalendar UID and
     start); the first calendar in the config wins.
+
+    A remote source that fails (network, server, sign-in) is replaced by its last good copy,
+    with one warning naming it and its age; without a copy it is left out and named by
+    :func:`planner.calendar.health.missing`. A warning a source gave on an earlier run too is
+    not repeated: one line counts them (``planner status`` lists them).
     """
+    from planner.calendar import health
+
     seen: dict[tuple[str, str], Event] = {}
+    failures: list[tuple[CalendarProvider, Exception]] = []
+    read = 0
     for provider in providers:
         if progress:
             progress(provider.source.name)
-        for event in provider.events(start, end):
+        try:
+            events = _read_one(provider, start, end)
+        except _NoCopy as missing:
+            failures.append((provider, missing.error))
+            continue
+        read += 1
+        for event in events:
             seen.setdefault(event.key, event)
+    if failures and not read:  # nothing to show: the first failure is the answer
+        raise failures[0][1]
+    for provider, error in failures:
+        health.mark_missing(provider.source.name)
+        provider.context.warn(
+            _(
+                "calendar '{name}' cannot be read and there is no earlier copy; "
+                "its events are missing: {error}",
+                name=provider.source.name,
+                error=error,
+            )
+        )
     return sorted(seen.values(), key=lambda e: (e.start, e.end, e.title))
+
+
+def _read_one(provider: CalendarProvider, start: datetime, end: datetime) -> list[Event]:
+    context = provider.context
+    source = provider.source
+    shown = context.warn
+    given: list[str] = []
+    context.warn = given.append
+    record = _health(context)
+    try:
+        events = provider.events(start, end)
+    except (ProviderError, CalendarReadError, OSError) as exc:
+        if not health_remote(source) or record is None:
+            raise
+        return _fallback(record, provider, start, end, exc, shown)
+    finally:
+        context.warn = shown
+    now = datetime.now(UTC)
+    if record is not None:
+        known = record.known_warnings(source.name)
+        fresh = [m for m in given if m not in known]
+        record.remember_warnings(source.name, given, now)
+        record.succeeded(source, len(events), now)
+        if health_remote(source):
+            record.save_copy(source, start, end, events)
+    else:
+        fresh, known = given, set()
+    for message in dict.fromkeys(fresh):
+        shown(message)
+    repeated = len({m for m in given if m in known})
+    if repeated:
+        shown(
+            ngettext(
+                "{count} known warning in {name}; `planner status` lists it",
+                "{count} known warnings in {name}; `planner status` lists them",
+                repeated,
+                name=source.name,
+            )
+        )
+    return events
+
+
+def _health(context: ProviderContext) -> Health | None:
+    from planner.calendar.health import Health
+
+    try:
+        return Health(context.store)
+    except (sqlite3.Error, OSError) as exc:
+        log.debug("no source health (%s)", exc)
+        return None
+
+
+def _fallback(
+    record: Health,
+    provider: CalendarProvider,
+    start: datetime,
+    end: datetime,
+    error: Exception,
+    warn: Callable[[str], None],
+) -> list[Event]:
+    source = provider.source
+    now = datetime.now(UTC)
+    record.failed(source, str(error), now)
+    copy = record.copy(source, start, end)
+    if copy is None:
+        raise _NoCopy(error)
+    events, read_at = copy
+    warn(
+        _(
+            "calendar '{name}' cannot be read ({error}); using the copy from {age} ago",
+            name=source.name,
+            error=error,
+            age=age(now - read_at),
+        )
+    )
+    return events
+
+
+class _NoCopy(Exception):
+    """A remote source failed and has no earlier copy."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+        super().__init__(str(error))
+
+
+def age(elapsed: timedelta) -> str:
+    """``5 minutes``, ``3 hours``, ``2 days``."""
+    minutes = max(0, int(elapsed.total_seconds() // 60))
+    if minutes < 60:
+        return ngettext("{count} minute", "{count} minutes", minutes)
+    if minutes < 48 * 60:
+        return ngettext("{count} hour", "{count} hours", minutes // 60)
+    return ngettext("{count} day", "{count} days", minutes // 1440)

@@ -30,6 +30,12 @@ COMMANDS: dict[str, str] = {
     "replies": "planner.cli.replies:replies",
     "invites": "planner.cli.invites:invites",
     "feed": "planner.cli.feed:feed",
+    "status": "planner.cli.status:status",
+    "config": "planner.cli.config_cmd:config",
+    "completion": "planner.cli.conventions:completion",
+    "help": "planner.cli.conventions:help_command",
+    "today": "planner.cli.agenda:today",
+    "agenda": "planner.cli.agenda:agenda",
 }
 
 HELP = {
@@ -45,6 +51,12 @@ HELP = {
     "replies": "Record answers to your invitations from .ics files, Maildir or mbox.",
     "invites": "Open invitations: who answered what, and the next step.",
     "feed": "Write the week's proposals as an .ics feed for your calendar app.",
+    "status": "Show each calendar source's health and the state database.",
+    "config": "Show, edit or locate the config file; print the full example.",
+    "completion": "Print the shell completion script (bash, zsh or fish).",
+    "help": "Show the help of a command: planner help week.",
+    "today": "List today's remaining meetings, one line each.",
+    "agenda": "List the meetings of the next days, one line each.",
 }
 
 
@@ -60,16 +72,30 @@ class PlannerGroup(click.Group):
             return None
         module_name, _sep, attr = target.partition(":")
         command: click.Command = getattr(importlib.import_module(module_name), attr)
+        if _help_translated:
+            from planner.cli.helptext import translate
+
+            translate(command)
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, HELP.get(name, "")) for name in self.list_commands(ctx)]
-        with formatter.section("Commands"):
+        rows = [(name, _(HELP.get(name, ""))) for name in self.list_commands(ctx)]
+        with formatter.section(_("Commands")):
             formatter.write_dl(rows)
 
+    def main(self, args: Any = None, *rest: Any, **kwargs: Any) -> Any:
+        import sys
+
+        arguments = list(sys.argv[1:] if args is None else args)
+        _help_in_language(arguments)
+        return super().main(arguments, *rest, **kwargs)
+
     def invoke(self, ctx: click.Context) -> Any:
+        _reset_run_state()
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            _exit_if_partial()
+            return result
         except PlannerError as exc:
             if ctx.meta.get("planner.debug"):
                 raise
@@ -94,6 +120,58 @@ class PlannerGroup(click.Group):
             raise click.exceptions.Exit(70) from None
 
 
+_help_translated: list[str] = []  # non-empty once help is shown in a language other than English
+
+
+def _help_in_language(args: list[str]) -> None:
+    """Help asked for in German (``--lang de`` or a German locale): translate the help texts."""
+    if not any(arg in ("--help", "-h", "help") for arg in args):
+        return
+    from planner.cli.helptext import help_language, translate, use_language
+
+    chosen = help_language(args)
+    if chosen and chosen != "en":
+        use_language(chosen)
+        _help_translated.append(chosen)
+        translate(main)
+
+
+PARTIAL = 3  # exit status: the output lacks a calendar that could not be read (no copy)
+
+
+def _reset_run_state() -> None:
+    """Forget the warnings shown and the sources missed by an earlier command in this process."""
+    import sys
+
+    for name in ("planner.calendar.health", "planner.cli.progress"):
+        module = sys.modules.get(name)
+        if module is not None:
+            module.reset()
+
+
+def _exit_if_partial() -> None:
+    import sys
+
+    health = sys.modules.get("planner.calendar.health")
+    missing = health.missing() if health else ()
+    if missing:
+        _print_error(
+            _(
+                "partial result: calendars not read and without an earlier copy: {names} "
+                "(planner status shows why)",
+                names=", ".join(missing),
+            )
+        )
+        raise click.exceptions.Exit(PARTIAL)
+
+
+def _print_version(ctx: click.Context) -> None:
+    from importlib.metadata import version
+
+    click.echo(f"planner {version('planner')}")
+    ctx.exit()
+
+
 def _module_exists(target: str) -> bool:
     from importlib.util import find_spec
 
@@ -106,10 +184,12 @@ def _print_error(message: str) -> None:
 
 class _WarningHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
+        from planner.cli.progress import warn
+
         if record.levelno < logging.WARNING:  # --verbose: details, not warnings
-            click.echo(_("planner: {message}", message=record.getMessage()), err=True)
+            warn(_("planner: {message}", message=record.getMessage()))
             return
-        click.echo(_("planner: warning: {message}", message=record.getMessage()), err=True)
+        warn(_("planner: warning: {message}", message=record.getMessage()))
 
 
 def _setup(
@@ -186,8 +266,24 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @click.group(cls=PlannerGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="planner")
+@click.version_option(package_name="planner", prog_name="planner")
+@click.option(
+    "-V",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, _p, value: _print_version(ctx) if value else None,
+    help="Show the version and exit.",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.option(
+    "--lang",
+    type=click.Choice(["de", "en"]),
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, _p, value: _setup(ctx, False, False, value) if value else None,
+    help="Language of the output and of --help (default: config, or a German locale).",
+)
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
     """Get the important meetings back to the table.

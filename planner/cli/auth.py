@@ -51,7 +51,7 @@ def auth(
         if calendar:
             message = _(
                 "no [[calendars]] entry with provider = \"{provider}\" named '{name}' in "
-                "{path}; add one first (see config.example.toml)",
+                "{path}; add one first (planner config example shows how)",
                 provider=provider,
                 name=calendar,
                 path=config.path,
@@ -59,7 +59,7 @@ def auth(
         else:
             message = _(
                 'no [[calendars]] entry with provider = "{provider}" in {path}; '
-                "add one first (see config.example.toml)",
+                "add one first (planner config example shows how)",
                 provider=provider,
                 path=config.path,
             )

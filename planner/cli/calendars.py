@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from planner.cli import common_options
-from planner.cli.common import config_option, load_config
+from planner.cli.common import config_option, load_config, require_calendars
 from planner.i18n import _
 
 
@@ -23,7 +23,7 @@ def calendars(config_path: Path | None) -> None:
     from planner.calendar.listing import list_all
     from planner.calendar.sources import context_for
 
-    config = load_config(config_path)
+    config = require_calendars(load_config(config_path))
     failed = False
     for name, found in list_all(config, context_for(config)):
         if isinstance(found, Exception):

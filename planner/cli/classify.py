@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import click
 
 from planner.cli import common_options
-from planner.cli.common import emit, is_terminal, output_option, parse_date
+from planner.cli.common import emit, is_terminal, output_option, parse_date, table_width
+from planner.i18n import _
 
 
 @click.command()
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
-@click.option("--from", "date_from", metavar="DATE", help="First day (default: a year ago).")
-@click.option("--to", "date_to", metavar="DATE", help="Last day (default: a year ahead).")
+@click.option(
+    "--from", "date_from", metavar="DATE", help="First day, e.g. 2025-01-01 (default: a year ago)."
+)
+@click.option(
+    "--to", "date_to", metavar="DATE", help="Last day, e.g. 31.12.2027 (default: a year ahead)."
+)
 @click.option(
     "--timezone",
     "timezone",
@@ -52,8 +57,9 @@ def classify(
     zone = timezone or local_zone_name()
     tz = ZoneInfo(zone) if _valid_zone(zone) else ZoneInfo("UTC")
     today = datetime.now(tz).date()
-    first = parse_date(date_from, "--from") if date_from else today - timedelta(days=365)
-    last = parse_date(date_to, "--to") if date_to else today + timedelta(days=365)
+    now = datetime.now(tz)
+    first = parse_date(date_from, "--from", now) if date_from else today - timedelta(days=365)
+    last = parse_date(date_to, "--to", now) if date_to else today + timedelta(days=365)
     start = datetime.combine(first, time(), tzinfo=tz)
     end = datetime.combine(last + timedelta(days=1), time(), tzinfo=tz)
     results = api.classify_sources(list(sources), start, end, zone)
@@ -61,7 +67,21 @@ def classify(
         emit(events_json(results), output)
     else:
         color = output is None and is_terminal()
-        emit(events_table(results, tz, color=color), output)
+        hint = _window_hint(date_from, date_to, first, last) if not results else ""
+        table = events_table(results, tz, color=color, width=table_width(output), hint=hint)
+        emit(table, output)
+
+
+def _window_hint(date_from: str | None, date_to: str | None, first: date, last: date) -> str:
+    """Why there may be no events: the window, and how to widen it."""
+    if date_from and date_to:
+        return _("(searched {first} to {last})", first=first, last=last)
+    return _(
+        "(searched {first} to {last}, a year either side of today by default; "
+        "use --from and --to for older or later events)",
+        first=first,
+        last=last,
+    )
 
 
 def _valid_zone(name: str) -> bool:

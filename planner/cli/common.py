@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,23 @@ def load_config(config_path: Path | None) -> Any:
     return with_language(config.load(config_path or paths.config_path()))
 
 
+def require_calendars(cfg: Any) -> Any:
+    """``cfg``; a warning says how to add a calendar when it has none (the output would be
+    empty without saying why)."""
+    if not cfg.calendars:
+        import logging
+
+        logging.getLogger("planner").warning(
+            _(
+                "{path}: no calendar is configured; add a [[calendars]] entry "
+                "(planner config edit; planner config example shows every kind) "
+                "or run planner init --force --ics FILE_OR_URL",
+                path=cfg.path or _("the config"),
+            )
+        )
+    return cfg
+
+
 def with_language(cfg: Any) -> Any:
     """``cfg`` with the language of the output: ``--lang`` wins over ``[user] language``, so
     that invitations are written in it too."""
@@ -72,46 +89,43 @@ def quiet() -> bool:
     return bool(ctx and ctx.meta.get("planner.quiet"))
 
 
-def parse_week(week: str | None, start: str | None, today: date) -> date:
-    """The first day of the plan: ``--week 2026-W49`` (its Monday), ``--start DATE``, or this
-    week's Monday."""
+def parse_week(week: str | None, start: str | None, today: date | datetime) -> date:
+    """The first day of the plan: ``--week`` (next, last, +1, W49, 2026-W49, a date: its
+    Monday), ``--start DATE``, or this week's Monday (from Friday 18:00 on, next week's when
+    ``today`` is a datetime; see :func:`planner.cli.dates.default_monday`)."""
+    from planner.cli import dates
+
     if week and start:
         raise UsageError(_("use either --week or --start, not both"))
+    now = _as_now(today)
     if week:
-        try:
-            year, _sep, number = week.upper().partition("-W")
-            return date.fromisocalendar(int(year), int(number), 1)
-        except ValueError:
-            raise UsageError(
-                _("--week '{week}' is not an ISO week; write it like 2026-W49", week=week)
-            ) from None
+        return dates.parse_week(week, now)
     if start:
-        return parse_date(start, "--start")
-    return today - timedelta(days=today.weekday())
+        return dates.parse_date(start, now, "--start")
+    if isinstance(today, datetime):
+        return dates.default_monday(now)[0]
+    return dates.monday_of(now.date())
 
 
-def parse_date(text: str, option: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(
-            _("{option} '{text}' is not a date; write it like 2026-12-07", option=option, text=text)
-        ) from None
+def _as_now(today: date | datetime) -> datetime:
+    if isinstance(today, datetime):
+        return today
+    return datetime.combine(today, datetime.now().time())
 
 
-def parse_datetime(text: str, option: str, tz: Any) -> datetime:
-    """``2026-12-07T12:30`` in the user's zone (an explicit offset is kept)."""
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise UsageError(
-            _(
-                "{option} '{text}' is not a date and time; write it like 2026-12-07T12:30",
-                option=option,
-                text=text,
-            )
-        ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=tz)
+def parse_date(text: str, option: str, now: datetime | None = None) -> date:
+    """A day as people write it (see :mod:`planner.cli.dates`)."""
+    from planner.cli import dates
+
+    return dates.parse_date(text, now or datetime.now().astimezone(), option)
+
+
+def parse_datetime(text: str, option: str, tz: Any, now: datetime | None = None) -> datetime:
+    """A moment in the user's zone (an explicit offset is kept): ``2026-12-07T12:30``,
+    ``tomorrow 12:30``, ``morgen 12:30``, …"""
+    from planner.cli import dates
+
+    return dates.parse_datetime(text, now or datetime.now(tz), option, tz)
 
 
 def emit(text: str, output: Path | None) -> None:
@@ -129,6 +143,13 @@ def emit(text: str, output: Path | None) -> None:
         ) from None
     if not quiet():
         click.echo(_("wrote {path}", path=output), err=True)
+
+
+def table_width(output: Path | None = None) -> int:
+    """Columns for a table: the terminal's (80 to 200), or 120 when writing to a file."""
+    from planner.render.fit import terminal_width
+
+    return 120 if output is not None else terminal_width()
 
 
 def is_terminal() -> bool:
@@ -159,6 +180,6 @@ def planner_context(
         with api.demo_session(monday) as (config, monday):
             yield config, Store(":memory:"), api.demo_store(), api.demo_now(config, monday)
         return
-    config = load_config(config_path)
+    config = require_calendars(load_config(config_path))
     store = open_store()
     yield config, store, store, datetime.now(config.tz)

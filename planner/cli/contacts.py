@@ -14,6 +14,7 @@ from planner.cli.common import (
     is_terminal,
     output_option,
     planner_context,
+    table_width,
 )
 
 
@@ -52,4 +53,5 @@ def contacts(
     if fmt == "json":
         emit(contacts_json(rows), output)
     else:
-        emit(contacts_table(rows, color=output is None and is_terminal()), output)
+        color = output is None and is_terminal()
+        emit(contacts_table(rows, color=color, width=table_width(output)), output)

@@ -17,7 +17,12 @@ from planner.i18n import _
 @click.option("--proposal", type=int, metavar="N", help="Proposal N of the last 'planner propose'.")
 @click.option("--to", "to", multiple=True, metavar="EMAIL", help="Invitee (repeatable).")
 @click.option("--title", default="", help="Subject of the meeting.")
-@click.option("--start", default=None, metavar="DATETIME", help="Start, e.g. 2026-12-08T12:30.")
+@click.option(
+    "--start",
+    default=None,
+    metavar="DATETIME",
+    help="Start, e.g. 2026-12-08T12:30, 'tomorrow 12:30', 'morgen 12:30'.",
+)
 @click.option(
     "--duration",
     type=click.IntRange(min=5),

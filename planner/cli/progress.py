@@ -11,12 +11,37 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TextIO
+from typing import Any, TextIO
 
 from planner.cli.common import quiet
 from planner.i18n import _
 
 Progress = Callable[[str], None]
+
+# The console of the running display: warnings are printed through it, above the spinner.
+_console: list[Any] = []
+
+
+_shown: set[str] = set()
+
+
+def reset() -> None:
+    """A new command begins: every warning may be shown again."""
+    _shown.clear()
+
+
+def warn(line: str) -> None:
+    """Print a warning line on stderr, once per command; while a display runs, above it
+    (never glued to it)."""
+    if line in _shown:
+        return
+    _shown.add(line)
+    if _console:
+        _console[-1].print(line, markup=False, highlight=False, soft_wrap=True)
+        return
+    import click
+
+    click.echo(line, err=True)
 
 
 def wanted(stream: TextIO | None = None) -> bool:
@@ -52,4 +77,8 @@ def progress_display(stream: TextIO | None = None) -> Iterator[Progress | None]:
         def report(message: str) -> None:
             display.update(task, description=message, refresh=True)
 
-        yield report
+        _console.append(display.console)
+        try:
+            yield report
+        finally:
+            _console.remove(display.console)

@@ -14,6 +14,7 @@ from planner.cli.common import (
     is_terminal,
     parse_week,
     planner_context,
+    table_width,
 )
 
 
@@ -28,7 +29,11 @@ from planner.cli.common import (
     ),
     help="What the meeting is for (default: first_contact for someone never met).",
 )
-@click.option("--week", metavar="YYYY-Www", help="ISO week (default: the next [slots] days).")
+@click.option(
+    "--week",
+    metavar="WEEK",
+    help="next, +2, W49, 2026-W49 or a date in the week (default: the next [slots] days).",
+)
 @click.option("--near", metavar="PLACE", help="Meet near this place (city, address, venue).")
 @click.option("--count", type=click.IntRange(1, 20), default=3, show_default=True)
 @click.option(
@@ -82,4 +87,7 @@ def propose(
     if fmt == "json":
         emit(dumps(result.to_json()), None)
     else:
-        emit(proposals_table(result, config.tz, color=is_terminal()), None)
+        table = proposals_table(
+            result, config.tz, color=is_terminal(), width=table_width(), demo=demo
+        )
+        emit(table, None)

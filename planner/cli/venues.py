@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from planner.cli import common_options
-from planner.cli.common import config_option, emit, is_terminal, parse_datetime
+from planner.cli.common import config_option, emit, is_terminal, parse_datetime, table_width
 from planner.i18n import _
 
 
@@ -32,7 +32,10 @@ from planner.i18n import _
     help="Only venues of this kind.",
 )
 @click.option(
-    "--open-at", "open_at", metavar="DATETIME", help="Only venues open then, e.g. 2026-12-08T12:30."
+    "--open-at",
+    "open_at",
+    metavar="DATETIME",
+    help="Only venues open then, e.g. 2026-12-08T12:30 or 'friday 19:00'.",
 )
 @click.option(
     "--radius", type=float, default=5.0, show_default=True, help="Kilometres around --near."
@@ -82,7 +85,7 @@ def venues(
     if fmt == "json":
         emit(venues_json(rows), None)
     else:
-        emit(venues_table(rows, color=is_terminal()), None)
+        emit(venues_table(rows, color=is_terminal(), width=table_width()), None)
     if attribution:
         click.echo(attribution, err=True)
     if any(v.source.startswith("OpenStreetMap") for v, _km in rows):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,8 @@ from planner.cli.common import (
     output_option,
     parse_week,
     quiet,
+    require_calendars,
+    table_width,
 )
 from planner.i18n import _
 
@@ -30,8 +33,19 @@ if TYPE_CHECKING:
 @click.command()
 @demo_option()
 @config_option
-@click.option("--week", "week", metavar="YYYY-Www", help="ISO week, e.g. 2026-W49.")
-@click.option("--start", "start", metavar="DATE", help="First day of the plan, e.g. 2026-12-07.")
+@click.option(
+    "--week",
+    "week",
+    metavar="WEEK",
+    help="next, last, +N/-N, W49, 2026-W49 or a date in the week (default: this week; "
+    "from Friday 18:00 on, the coming one).",
+)
+@click.option(
+    "--start",
+    "start",
+    metavar="DATE",
+    help="First day of the plan: 2026-12-07, 7.12.2026, today, next monday, …",
+)
 @click.option(
     "--format",
     "fmt",
@@ -73,12 +87,12 @@ def week(
     \b
     Examples:
       planner week --demo
+      planner week --week next
       planner week --week 2026-W49 --format markdown -o week.md
       planner week --format json
       planner week --format html --open
       planner week --mail --to me@example.com --send
     """
-    from datetime import datetime
     from zoneinfo import ZoneInfo
 
     from planner import api
@@ -94,6 +108,7 @@ def week(
         apply_language(CONFIG["user"]["language"])
         tz = ZoneInfo(CONFIG["user"]["timezone"])
         first_day = parse_week(week, start, datetime.now(tz).date())
+        note = ""
         with api.demo_session(first_day) as (config, first_day), progress_display() as progress:
             plan = api.plan_week(
                 config,
@@ -103,16 +118,19 @@ def week(
                 progress=progress,
             )
     else:
-        config = load_config(config_path)
-        first_day = parse_week(week, start, datetime.now(config.tz).date())
+        config = require_calendars(load_config(config_path))
+        now = _now(config.tz)
+        first_day, note = _first_day(week, start, now)
         with progress_display() as progress:
-            plan = api.plan_week(config, first_day, progress=progress)
+            plan = api.plan_week(config, first_day, now=now, progress=progress)
     invites = None if demo else _invite_states(config, plan)
     if mail:
         _mail(config, plan, invites, mail_to, send=send)
         return
     color = output is None and fmt == "table" and is_terminal()
-    text = render_week(plan, fmt, color=color, width=_width(), invites=invites)
+    text = render_week(
+        plan, fmt, color=color, width=table_width(output), note=note, invites=invites
+    )
     if fmt == "html" and open_browser and output is None:
         output = _html_target(plan)
     emit(text, output)
@@ -130,16 +148,26 @@ def week(
         webbrowser.open(output.resolve().as_uri())
 
 
+def _now(tz: tzinfo) -> datetime:
+    return datetime.now(tz)
+
+
+def _first_day(week: str | None, start: str | None, now: datetime) -> tuple[date, str]:
+    """The plan's first day, and the header's note when the weekend chose the coming week."""
+    from planner.cli.dates import default_monday
+
+    if week or start:
+        return parse_week(week, start, now), ""
+    monday, coming = default_monday(now)
+    if not coming:
+        return monday, ""
+    return monday, _("the coming week: it is the weekend (--week this shows the one ending)")
+
+
 def _html_target(plan: object) -> Path:
     from planner.paths import data_dir
 
     return data_dir() / "week.html"
-
-
-def _width() -> int:
-    import shutil
-
-    return max(80, min(shutil.get_terminal_size((120, 40)).columns, 160))
 
 
 def _check_mail_options(mail: bool, to: str | None, send: bool, demo: bool) -> None:

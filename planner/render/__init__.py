@@ -12,11 +12,12 @@ FORMATS = ("table", "markdown", "json", "html")
 
 
 def render_week(
-    plan: WeeklyPlan, fmt: str, *, color: bool = False, width: int = 120,
+    plan: WeeklyPlan, fmt: str, *, color: bool = False, width: int = 120, note: str = "",
     invites: Mapping[str, Sequence[Any]] | None = None,
 ) -> str:  # fmt: skip
-    """The plan in format ``fmt`` (one of :data:`FORMATS`); ``invites`` maps the UID of a
-    flagged meeting to the states of the invitations sent for it (:mod:`planner.followup`)."""
+    """The plan in format ``fmt`` (one of :data:`FORMATS`); ``note`` is shown in the table's
+    header (e.g. why this week was chosen); ``invites`` maps the UID of a flagged meeting to
+    the states of the invitations sent for it (:mod:`planner.followup`)."""
     if fmt in ("json", "html"):
         from planner.render.json import dumps, week_to_dict
 
@@ -36,7 +37,9 @@ def render_week(
         return week_markdown(plan, invites) + _attribution(plan)
     from planner.render.table import week_table
 
-    return week_table(plan, color=color, width=width, invites=invites) + _attribution(plan)
+    return week_table(plan, color=color, width=width, note=note, invites=invites) + _attribution(
+        plan
+    )
 
 
 def _attribution(plan: WeeklyPlan) -> str:

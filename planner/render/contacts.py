@@ -25,39 +25,49 @@ def _date(day: date) -> str:
     return format_date(day, "medium", locale=language())
 
 
-def contacts_table(rows: Sequence[ContactRow], *, color: bool = False) -> str:
-    from rich.table import Table
+def contacts_table(rows: Sequence[ContactRow], *, color: bool = False, width: int = 120) -> str:
+    from planner.render.fit import Column, fitted_table
 
-    out = console(color, 140)
-    table = Table()
-    table.add_column(_("Contact"), overflow="fold")
-    table.add_column(_("Organisation"), overflow="fold")
-    table.add_column(_("City"), overflow="fold")
-    table.add_column(_("Meetings"), justify="right")
-    table.add_column(_("In person"), justify="right")
-    table.add_column(_("Video/phone"), justify="right")
-    table.add_column(_("Last meeting"), no_wrap=True)
-    table.add_column(_("Last in person"), no_wrap=True)
+    out = console(color, width)
+    columns = [
+        Column(_("Contact"), flex=True, min=20, keep_words=True),
+        Column(_("Organisation"), flex=True, min=10, drop=4),
+        Column(_("City"), flex=True, min=8, drop=3),
+        Column(_("Meetings"), justify="right"),
+        Column(_("In person"), justify="right", drop=1),
+        Column(_("Video/phone"), justify="right", drop=2),
+        Column(_("Last meeting"), drop=5),
+        Column(_("Last in person")),
+    ]
+    cells = []
     for row in rows:
-        who = f"{row.name} <{row.email}>" if row.name else row.email
+        who = f"{escape(row.name)} {escape(f'<{row.email}>')}" if row.name else escape(row.email)
         mark = " ★" if row.key_account else ""
         last_in_person = _date(row.last_in_person) if row.last_in_person else _("never")
         if row.due:
             last_in_person += " ⚑"
-        table.add_row(
-            who + mark,
-            row.organisation or "",
-            row.city or "",
-            str(row.meetings),
-            str(row.in_person_meetings),
-            str(row.virtual_meetings + row.hybrid_meetings + row.phone_meetings),
-            _date(row.last_meeting) if row.last_meeting else "",
-            last_in_person,
+        cells.append(
+            [
+                who + mark,
+                escape(row.organisation or ""),
+                escape(row.city or ""),
+                str(row.meetings),
+                str(row.in_person_meetings),
+                str(row.virtual_meetings + row.hybrid_meetings + row.phone_meetings),
+                _date(row.last_meeting) if row.last_meeting else "",
+                last_in_person,
+            ]
         )
-    out.print(table)
+    out.print(fitted_table(columns, cells, width))
     out.print(
         ngettext("{count} contact", "{count} contacts", len(rows))
         + " · "
         + _("★ key account, ⚑ due for a visit")
     )
     return out.file.getvalue()  # type: ignore[attr-defined]
+
+
+def escape(text: str) -> str:
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)

@@ -17,27 +17,41 @@ def events_json(results: Sequence[tuple[Event, Classification]]) -> str:
 
 
 def events_table(
-    results: Sequence[tuple[Event, Classification]], tz: tzinfo, *, color: bool = False
+    results: Sequence[tuple[Event, Classification]],
+    tz: tzinfo,
+    *,
+    color: bool = False,
+    width: int = 120,
+    hint: str = "",
 ) -> str:
+    """The events with their mode and evidence; ``hint`` is printed after the count."""
     from babel.dates import format_date
-    from rich.table import Table
+    from rich.markup import escape
 
-    out = console(color, 140)
-    table = Table()
-    table.add_column(_("Date"), no_wrap=True)
-    table.add_column(_("Time"), no_wrap=True)
-    table.add_column(_("Title"), overflow="fold")
-    table.add_column(_("Mode"), no_wrap=True)
-    table.add_column(_("Evidence"), overflow="fold")
+    from planner.render.fit import Column, fitted_table
+
+    out = console(color, width)
+    columns = [
+        Column(_("Date")),
+        Column(_("Time")),
+        Column(_("Title"), flex=True, min=14),
+        Column(_("Mode")),
+        Column(_("Evidence"), flex=True, min=16, drop=1),
+    ]
+    rows = []
     for event, found in results:
         start, end = event.start.astimezone(tz), event.end.astimezone(tz)
-        table.add_row(
-            format_date(start.date(), "medium", locale=language()),
-            time_span(start, end, event.all_day),
-            event.title,
-            f"[{MODE_STYLE[found.mode]}]{mode_label(found.mode)}[/]",
-            "; ".join(found.evidence),
+        rows.append(
+            [
+                format_date(start.date(), "medium", locale=language()),
+                time_span(start, end, event.all_day),
+                escape(event.title),
+                f"[{MODE_STYLE[found.mode]}]{mode_label(found.mode)}[/]",
+                escape("; ".join(found.evidence)),
+            ]
         )
-    out.print(table)
+    out.print(fitted_table(columns, rows, width))
     out.print(ngettext("{count} event", "{count} events", len(results)))
+    if hint:
+        out.print(hint, markup=False)
     return out.file.getvalue()  # type: ignore[attr-defined]

@@ -13,10 +13,19 @@ if TYPE_CHECKING:
     from planner.workflows import ProposeResult
 
 
-def proposals_table(result: ProposeResult, tz: tzinfo, *, color: bool = False) -> str:
-    from rich.table import Table
+def proposals_table(
+    result: ProposeResult,
+    tz: tzinfo,
+    *,
+    color: bool = False,
+    width: int = 120,
+    demo: bool = False,
+) -> str:
+    from rich.markup import escape
 
-    out = console(color, 140)
+    from planner.render.fit import Column, fitted_table
+
+    out = console(color, width)
     who = f"{result.name} <{result.counterpart}>" if result.name else result.counterpart
     out.print(
         _("Proposals to meet {who} ({purpose})", who=who, purpose=purpose_label(result.purpose)),
@@ -33,23 +42,28 @@ def proposals_table(result: ProposeResult, tz: tzinfo, *, color: bool = False) -
                 )
             )
         return out.file.getvalue()  # type: ignore[attr-defined]
-    table = Table()
-    table.add_column("#", justify="right")
-    table.add_column(_("When"), no_wrap=True)
-    table.add_column(_("Kind"), no_wrap=True)
-    table.add_column(_("Venue"), overflow="fold")
-    table.add_column(_("Travel"), justify="right")
-    table.add_column(_("Why"), overflow="fold")
+    columns = [
+        Column("#", justify="right"),
+        Column(_("When")),
+        Column(_("Kind"), drop=2),
+        Column(_("Venue"), flex=True, min=18),
+        Column(_("Travel"), justify="right", drop=1),
+        Column(_("Why"), flex=True, min=16, drop=3),
+    ]
+    rows = []
     for number, p in enumerate(result.proposals, start=1):
         start, end = p.start.astimezone(tz), p.end.astimezone(tz)
-        table.add_row(
-            str(number),
-            f"{short_day(start.date())} {start:%H:%M}–{end:%H:%M}",
-            kind_label(p.kind.value),
-            f"{p.venue.name}\n{p.venue.address}",
-            _("{before} / {after} min", before=p.travel_minutes[0], after=p.travel_minutes[1]),
-            "; ".join(p.reasons),
+        rows.append(
+            [
+                str(number),
+                f"{short_day(start.date())} {start:%H:%M}–{end:%H:%M}",
+                kind_label(p.kind.value),
+                escape(f"{p.venue.name}\n{p.venue.address}"),
+                _("{before} / {after} min", before=p.travel_minutes[0], after=p.travel_minutes[1]),
+                escape("; ".join(p.reasons)),
+            ]
         )
+    table = fitted_table(columns, rows, width)
     out.print(table)
     for note in result.notes:
         out.print(note, markup=False)
@@ -57,5 +71,8 @@ def proposals_table(result: ProposeResult, tz: tzinfo, *, color: bool = False) -
         from planner.meet.overpass import ATTRIBUTION
 
         out.print(ATTRIBUTION, markup=False)
-    out.print(_("Invite with: planner invite --proposal N"))
+    if demo:
+        out.print(_("Invite with: planner invite --demo --proposal N"))
+    else:
+        out.print(_("Invite with: planner invite --proposal N"))
     return out.file.getvalue()  # type: ignore[attr-defined]

@@ -52,14 +52,17 @@ def console(color: bool, width: int) -> Console:
 
 
 def week_table(
-    plan: WeeklyPlan, *, color: bool = False, width: int = 120,
+    plan: WeeklyPlan, *, color: bool = False, width: int = 120, note: str = "",
     invites: Mapping[str, Sequence[Any]] | None = None,
 ) -> str:  # fmt: skip
     out = console(color, width)
     iso = plan.start.isocalendar()
     week = _("Week {week}", week=f"{iso[0]}-W{iso[1]:02d}")
-    out.print(f"[bold]{week}[/bold] · {day_label(plan.days[0])} – {day_label(plan.days[-1])}")
-    out.print(_meetings_table(plan))
+    header = f"[bold]{week}[/bold] · {day_label(plan.days[0])} – {day_label(plan.days[-1])}"
+    out.print(header)
+    if note:
+        out.print(f"[dim]{_escape(note)}[/dim]")
+    out.print(_meetings_table(plan, width))
     for line in recommendation_lines(plan, invites):
         out.print(line, highlight=False, markup=False)
     out.print(_totals_table(plan))
@@ -68,22 +71,25 @@ def week_table(
     return out.file.getvalue()  # type: ignore[attr-defined]
 
 
-def _meetings_table(plan: WeeklyPlan) -> Table:
-    from rich.table import Table
+def _meetings_table(plan: WeeklyPlan, width: int) -> Table:
+    from planner.render.fit import Column, fitted_table
 
     tz = plan.start.tzinfo
-    table = Table(expand=False, show_lines=False)
-    table.add_column(_("Day"), no_wrap=True)
-    table.add_column(_("Time"), no_wrap=True)
-    table.add_column(_("Meeting"), overflow="fold", ratio=3)
-    table.add_column(_("Place"), overflow="fold", ratio=2)
-    table.add_column(_("Mode"), no_wrap=True)
-    table.add_column(_("Purpose"), no_wrap=True)
+    columns = [
+        Column(_("Day")),
+        Column(_("Time")),
+        Column(_("Meeting"), flex=True, min=18),
+        Column(_("Place"), flex=True, min=12, drop=1),
+        Column(_("Mode")),
+        Column(_("Purpose"), drop=2),
+    ]
+    rows: list[list[str]] = []
+    sections: list[int] = []
     for day in plan.days:
         items = plan.on(day)
         label = short_day(day)
         if not items:
-            table.add_row(label, "", f"[dim]{_('No meetings.')}[/dim]", "", "", "")
+            rows.append([label, "", f"[dim]{_('No meetings.')}[/dim]", "", "", ""])
         for item in items:
             event = item.event
             rec = item.recommendation
@@ -92,17 +98,19 @@ def _meetings_table(plan: WeeklyPlan) -> Table:
                 if rec and ACTION_MARK[rec.action]
                 else ""
             )
-            table.add_row(
-                label,
-                time_span(event.start.astimezone(tz), event.end.astimezone(tz), event.all_day),
-                mark + _escape(event.title),
-                _escape(event.location),
-                f"[{MODE_STYLE[item.mode]}]{mode_label(item.mode)}[/]",
-                purpose_label(item.purpose.purpose) if item.purpose else "",
+            rows.append(
+                [
+                    label,
+                    time_span(event.start.astimezone(tz), event.end.astimezone(tz), event.all_day),
+                    mark + _escape(event.title),
+                    _escape(event.location),
+                    f"[{MODE_STYLE[item.mode]}]{mode_label(item.mode)}[/]",
+                    purpose_label(item.purpose.purpose) if item.purpose else "",
+                ]
             )
             label = ""
-        table.add_section()
-    return table
+        sections.append(len(rows) - 1)
+    return fitted_table(columns, rows, width, sections=sections, expand=False)
 
 
 def _escape(text: str) -> str:

@@ -55,24 +55,29 @@ def _km(km: float) -> str:
     return format_decimal(round(km, 1), format="0.0", locale=language())
 
 
-def venues_table(rows: Rows, *, color: bool = False) -> str:
-    from rich.table import Table
+def venues_table(rows: Rows, *, color: bool = False, width: int = 120) -> str:
+    from rich.markup import escape
 
-    out = console(color, 140)
-    table = Table()
-    table.add_column(_("Venue"), overflow="fold")
-    table.add_column(_("Kind"), no_wrap=True)
-    table.add_column(_("Address"), overflow="fold")
-    table.add_column(_("Opening hours"), overflow="fold")
-    table.add_column(_("km"), justify="right")
-    for venue, km in rows:
-        table.add_row(
-            venue.name,
+    from planner.render.fit import Column, fitted_table
+
+    out = console(color, width)
+    columns = [
+        Column(_("Venue"), flex=True, min=24),
+        Column(_("Kind"), drop=2),
+        Column(_("Address"), flex=True, min=16, drop=3),
+        Column(_("Opening hours"), flex=True, min=14, drop=1),
+        Column(_("km"), justify="right"),
+    ]
+    cells = [
+        [
+            escape(venue.name),
             kind_label(venue.kind.value),
-            venue.address,
-            venue.opening_hours or "?",
+            escape(venue.address),
+            escape(venue.opening_hours or "?"),
             "" if km is None else _km(km),
-        )
-    out.print(table)
+        ]
+        for venue, km in rows
+    ]
+    out.print(fitted_table(columns, cells, width))
     out.print(ngettext("{count} venue", "{count} venues", len(rows)))
     return out.file.getvalue()  # type: ignore[attr-defined]

@@ -229,8 +229,9 @@ def test_venues_browse_and_import(tmp_path):
     assert "Café Test" in target.read_text(encoding="utf-8")
 
 
-def test_init_writes_a_valid_config_once(tmp_path):
+def test_init_writes_a_valid_config_once(tmp_path, isolated_home):
     target = tmp_path / "config.toml"
+    (isolated_home / "cal.ics").write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
     run(
         "init",
         "--config",

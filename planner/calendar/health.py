@@ -1,0 +1,264 @@
+"""How each calendar source fared: last good read, last error, the warnings it gives, and the
+last good copy of its events to fall back on when it cannot be read (network, server, sign-in).
+
+Kept in the state database. The last good copy of a remote source is an entry of the event
+index (:mod:`planner.calendar.index`) under its own scope, so that pruning a calendar's files
+never removes it. Local files need no copy: they are there or the config is wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Callable, Sequence
+from contextvars import ContextVar
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from planner.calendar.index import FORMAT, DecodeError, EventIndex, unit_id
+from planner.model import Event
+
+if TYPE_CHECKING:
+    from planner.config import SourceConfig
+    from planner.store import Store
+
+log = logging.getLogger("planner")
+
+NAME = "source_health"
+VERSION = 1
+DDL = """
+DROP TABLE IF EXISTS source_health;
+DROP TABLE IF EXISTS known_warnings;
+CREATE TABLE source_health (
+    source TEXT PRIMARY KEY,
+    provider TEXT NOT NULL,
+    reads TEXT NOT NULL,
+    events INTEGER,
+    last_ok TEXT,
+    last_error TEXT,
+    last_error_at TEXT
+);
+CREATE TABLE known_warnings (
+    source TEXT NOT NULL,
+    message TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    PRIMARY KEY (source, message)
+)
+"""
+SNAPSHOT_PARAMS = json.dumps(["snapshot", FORMAT])
+
+# The sources of this run that could not be read and had no copy (see :func:`missing`).
+_missing: ContextVar[tuple[str, ...]] = ContextVar("planner_missing_sources", default=())
+
+
+@dataclass(frozen=True)
+class SourceState:
+    """One row of ``planner status``."""
+
+    source: str
+    provider: str
+    reads: str
+    events: int | None
+    last_ok: datetime | None
+    last_error: str
+    last_error_at: datetime | None
+    warnings: tuple[str, ...]
+
+
+def reads(source: SourceConfig) -> str:
+    """What a source reads, without secrets (a URL only as scheme://host/…/last-segment)."""
+    options = source.options
+    if options.get("path"):
+        return str(options["path"])
+    if options.get("url"):
+        return _display_url(str(options["url"]))
+    calendars = options.get("calendars")
+    if calendars:
+        return ", ".join(str(c) for c in calendars)
+    return source.provider
+
+
+def _display_url(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    segments = [s for s in parts.path.split("/") if s]
+    return f"{parts.scheme}://{host}" + (f"/…/{segments[-1]}" if segments else "")
+
+
+def remote(source: SourceConfig) -> bool:
+    """Whether a failure of ``source`` may be passing (everything but local files)."""
+    return not (source.provider == "ics" and source.options.get("path"))
+
+
+def missing() -> tuple[str, ...]:
+    """The sources that could not be read in this run and had no earlier copy."""
+    return _missing.get()
+
+
+def mark_missing(name: str) -> None:
+    if name not in _missing.get():
+        _missing.set((*_missing.get(), name))
+
+
+def reset() -> None:
+    """Forget the missing sources (a new command begins)."""
+    _missing.set(())
+
+
+class Health:
+    """The health tables of one store; a database error is logged and otherwise ignored."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.usable = True
+        self._run(lambda: store.ensure(NAME, VERSION, DDL))
+
+    def _run(self, action: Callable[[], Any]) -> Any:
+        if not self.usable:
+            return None
+        try:
+            with self.store.conn:
+                return action()
+        except sqlite3.DatabaseError as exc:
+            log.debug("source health unavailable (%s)", exc)
+            self.usable = False
+            return None
+
+    def _upsert(self, source: SourceConfig) -> None:
+        self.store.conn.execute(
+            "INSERT INTO source_health (source, provider, reads) VALUES (?, ?, ?)"
+            " ON CONFLICT (source) DO UPDATE SET provider = excluded.provider,"
+            " reads = excluded.reads",
+            (source.name, source.provider, reads(source)),
+        )
+
+    def succeeded(self, source: SourceConfig, events: int, at: datetime) -> None:
+        def run() -> None:
+            self._upsert(source)
+            self.store.conn.execute(
+                "UPDATE source_health SET events = ?, last_ok = ?, last_error = NULL,"
+                " last_error_at = NULL WHERE source = ?",
+                (events, _iso(at), source.name),
+            )
+
+        self._run(run)
+
+    def failed(self, source: SourceConfig, error: str, at: datetime) -> None:
+        def run() -> None:
+            self._upsert(source)
+            self.store.conn.execute(
+                "UPDATE source_health SET last_error = ?, last_error_at = ? WHERE source = ?",
+                (error, _iso(at), source.name),
+            )
+
+        self._run(run)
+
+    def known_warnings(self, source: str) -> set[str]:
+        rows = self._run(
+            lambda: self.store.conn.execute(
+                "SELECT message FROM known_warnings WHERE source = ?", (source,)
+            ).fetchall()
+        )
+        return {row[0] for row in rows or ()}
+
+    def remember_warnings(self, source: str, messages: Sequence[str], at: datetime) -> None:
+        """The warnings ``source`` gave in this read replace the ones remembered before."""
+
+        def run() -> None:
+            conn = self.store.conn
+            keep = set(messages)
+            for (old,) in conn.execute(
+                "SELECT message FROM known_warnings WHERE source = ?", (source,)
+            ).fetchall():
+                if old not in keep:
+                    conn.execute(
+                        "DELETE FROM known_warnings WHERE source = ? AND message = ?",
+                        (source, old),
+                    )
+            for message in keep:
+                conn.execute(
+                    "INSERT OR IGNORE INTO known_warnings VALUES (?, ?, ?)",
+                    (source, message, _iso(at)),
+                )
+
+        self._run(run)
+
+    def states(self, sources: Sequence[SourceConfig]) -> list[SourceState]:
+        """A row for every configured source, in config order."""
+        rows = self._run(
+            lambda: self.store.conn.execute(
+                "SELECT source, events, last_ok, last_error, last_error_at FROM source_health"
+            ).fetchall()
+        )
+        known = {row[0]: row for row in rows or ()}
+        result = []
+        for source in sources:
+            row = known.get(source.name, (source.name, None, None, None, None))
+            result.append(
+                SourceState(
+                    source=source.name,
+                    provider=source.provider,
+                    reads=reads(source),
+                    events=row[1],
+                    last_ok=_parse(row[2]),
+                    last_error=row[3] or "",
+                    last_error_at=_parse(row[4]),
+                    warnings=tuple(sorted(self.known_warnings(source.name))),
+                )
+            )
+        return result
+
+    # -- the last good copy ------------------------------------------------------------------
+
+    def save_copy(
+        self, source: SourceConfig, start: datetime, end: datetime, events: Sequence[Event]
+    ) -> None:
+        index = EventIndex(self.store)
+        index.save(
+            _copy_unit(source.name),
+            json.dumps(["snapshot", source.name], ensure_ascii=False),
+            SNAPSHOT_PARAMS,
+            {"read_at": _iso(datetime.now(UTC))},
+            (start, end),
+            [],
+            events,
+        )
+
+    def copy(
+        self, source: SourceConfig, start: datetime, end: datetime
+    ) -> tuple[list[Event], datetime] | None:
+        """The events of the last good read of ``source`` and when it was made, if that read
+        covered ``[start, end)``."""
+        entry = EventIndex(self.store).lookup(_copy_unit(source.name), SNAPSHOT_PARAMS)
+        if entry is None or not entry.covers(start, end):
+            return None
+        read_at = _parse(entry.validators.get("read_at"))
+        if read_at is None:
+            return None
+        try:
+            return entry.events(start, end), read_at
+        except DecodeError:
+            return None
+
+
+def _copy_unit(name: str) -> str:
+    return unit_id("snapshot", name, "")
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat()
+
+
+def _parse(text: object) -> datetime | None:
+    if not isinstance(text, str) or not text:
+        return None
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None

@@ -1,0 +1,157 @@
+"""``planner status``: every calendar source, how it fared, and where the state lives."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from planner.cli import common_options
+from planner.cli.common import config_option, emit, load_config, table_width
+from planner.i18n import _
+
+
+@click.command()
+@config_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@common_options
+def status(config_path: Path | None, fmt: str) -> None:
+    """Show every calendar source: provider, what it reads, events known, last successful
+    read, last error, known warnings and sign-in state (never a token), and the state
+    database's path and size.
+    """
+    from planner.calendar.health import Health
+    from planner.store import open_store
+
+    config = load_config(config_path)
+    store = open_store()
+    try:
+        states = Health(store).states(config.calendars)
+    finally:
+        store.close()
+    path = store.path
+    data = {
+        "sources": [_source_json(s, _token_state(s.provider, s.source)) for s in states],
+        "state_database": {"path": str(path), "bytes": _size(path)},
+        "config": str(config.path) if getattr(config, "path", None) else None,
+    }
+    if fmt == "json":
+        emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", None)
+        return
+    emit(_table(data, config.tz), None)
+    if not states:
+        click.echo(_no_calendar_hint(), err=True)
+
+
+def _no_calendar_hint() -> str:
+    return _(
+        "no calendar is configured: add a [[calendars]] entry (planner config edit; "
+        "planner config example shows every kind) or run planner init"
+    )
+
+
+def _size(path: Path | None) -> int:
+    if path is None:
+        return 0
+    return sum(p.stat().st_size for p in (path, path.with_name(path.name + "-wal")) if p.exists())
+
+
+def _source_json(state: Any, token: str | None) -> dict[str, Any]:
+    return {
+        "name": state.source,
+        "provider": state.provider,
+        "reads": state.reads,
+        "events": state.events,
+        "last_ok": state.last_ok.isoformat() if state.last_ok else None,
+        "last_error": state.last_error or None,
+        "last_error_at": state.last_error_at.isoformat() if state.last_error_at else None,
+        "warnings": list(state.warnings),
+        "token": token,
+    }
+
+
+def _token_state(provider: str, source: str) -> str | None:
+    """``valid``, ``expired (renewed on next use)``, ``missing`` for signed-in providers; the
+    token itself is never read into the output."""
+    if provider not in ("google", "outlook"):
+        return None
+    from planner.paths import data_dir
+
+    safe = re.sub(r"[^A-Za-z0-9._-]", "_", source)
+    path = data_dir() / "tokens" / f"{provider}-{safe}.json"
+    try:
+        info = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return "missing"
+    except (OSError, ValueError):
+        return "unreadable"
+    if provider == "google":
+        return _google_state(info)
+    return "valid" if info.get("RefreshToken") else "missing"
+
+
+def _google_state(info: dict[str, Any]) -> str:
+    expiry = info.get("expiry")
+    if not info.get("refresh_token"):
+        return "missing"
+    try:
+        ends = datetime.fromisoformat(str(expiry).replace("Z", "+00:00"))
+    except ValueError:
+        return "valid"
+    if ends.tzinfo is None:
+        ends = ends.replace(tzinfo=UTC)
+    return "valid" if ends > datetime.now(UTC) else "expired (renewed on next use)"
+
+
+def _when(text: str | None, tz: Any) -> str:
+    if not text:
+        return _("never")
+    return datetime.fromisoformat(text).astimezone(tz).strftime("%Y-%m-%d %H:%M")
+
+
+def _table(data: dict[str, Any], tz: Any) -> str:
+    from rich.markup import escape
+
+    from planner.render.fit import Column, fitted_table
+    from planner.render.table import console
+
+    width = table_width()
+    out = console(False, width)
+    columns = [
+        Column(_("Calendar")),
+        Column(_("Provider")),
+        Column(_("Reads"), flex=True, min=12, drop=2),
+        Column(_("Events"), justify="right"),
+        Column(_("Last read")),
+        Column(_("Sign-in"), drop=1),
+        Column(_("Last error"), flex=True, min=14),
+    ]
+    rows = []
+    for s in data["sources"]:
+        error = s["last_error"] or ""
+        if error and s["last_error_at"]:
+            error = f"{_when(s['last_error_at'], tz)}: {error}"
+        rows.append(
+            [
+                escape(s["name"]),
+                s["provider"],
+                escape(s["reads"]),
+                "" if s["events"] is None else str(s["events"]),
+                _when(s["last_ok"], tz),
+                s["token"] or "–",
+                escape(error),
+            ]
+        )
+    out.print(fitted_table(columns, rows, width))
+    for s in data["sources"]:
+        for warning in s["warnings"]:
+            out.print(_("warning in {name}: {message}", name=s["name"], message=warning))
+    db = data["state_database"]
+    out.print(_("State database: {path} ({size} kB)", path=db["path"], size=db["bytes"] // 1024))
+    return out.file.getvalue()  # type: ignore[attr-defined]

@@ -1,0 +1,158 @@
+"""Tables that fit the terminal: drop low-value columns before anything wraps, then wrap only
+between words and cut what is left with "…" (a word is never split over two lines).
+
+A table is described by its :class:`Column` list and rows of cell texts (rich markup allowed).
+:func:`fitted_table` measures the cells, drops the columns with the highest ``drop`` rank until
+the minimum widths fit, and builds the :class:`rich.table.Table`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+MIN_WIDTH = 80
+MAX_WIDTH = 200
+EDGE = 1  # the table's left border
+PER_COLUMN = 3  # padding on both sides and the border after the column
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column. ``flex`` columns wrap between words down to ``min`` cells (or their longest
+    unbreakable word, e.g. an e-mail address, when ``keep_words``); the others keep their
+    natural width. ``drop`` ranks columns to leave out when the table does not fit: 0 never,
+    higher first."""
+
+    header: str
+    flex: bool = False
+    min: int = 8
+    drop: int = 0
+    justify: str = "left"
+    keep_words: bool = False
+    max: int | None = None
+
+
+def clamp(width: int) -> int:
+    """A terminal width within what the tables are laid out for."""
+    return max(MIN_WIDTH, min(width, MAX_WIDTH))
+
+
+def terminal_width(default: int = 120) -> int:
+    import shutil
+
+    return clamp(shutil.get_terminal_size((default, 40)).columns)
+
+
+def cell_width(text: str) -> int:
+    """The widest line of a cell, markup removed."""
+    from rich.text import Text
+
+    return max((Text.from_markup(line).cell_len for line in text.split("\n")), default=0)
+
+
+def _longest_word(text: str) -> int:
+    from rich.text import Text
+
+    plain = Text.from_markup(text).plain
+    return max((len(word) for word in plain.split()), default=0)
+
+
+def needed(column: Column, cells: Sequence[str]) -> int:
+    """The fewest cells ``column`` can be given."""
+    natural = max([cell_width(column.header), *(cell_width(c) for c in cells)])
+    if not column.flex:
+        return natural
+    floor = min(column.min, natural)
+    if column.keep_words:
+        floor = max(floor, *(_longest_word(c) for c in cells), 0)
+    return floor
+
+
+def choose(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: int) -> list[int]:
+    """The indexes of the columns to show within ``width``."""
+    mins = [needed(col, [row[i] for row in rows]) for i, col in enumerate(columns)]
+    shown = list(range(len(columns)))
+    droppable = sorted((c for c in shown if columns[c].drop), key=lambda c: -columns[c].drop)
+    while EDGE + sum(mins[i] + PER_COLUMN for i in shown) > width and droppable:
+        shown.remove(droppable.pop(0))
+    return shown
+
+
+def fitted_table(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[str]],
+    width: int,
+    *,
+    sections: Sequence[int] = (),
+    **options: Any,
+) -> Table:
+    """A rich table of ``rows`` showing the columns that fit ``width``; a section line is
+    drawn after each row index in ``sections``."""
+    from rich.table import Table
+
+    shown = choose(columns, rows, width)
+    sizes = _sizes([columns[i] for i in shown], [[row[i] for i in shown] for row in rows], width)
+    table = Table(**options)
+    for i, size in zip(shown, sizes, strict=True):
+        col = columns[i]
+        table.add_column(
+            col.header,
+            justify=col.justify,  # type: ignore[arg-type]
+            no_wrap=not col.flex,
+            overflow="ellipsis",
+            width=size,
+            max_width=col.max,
+        )
+    breaks = set(sections)
+    for number, row in enumerate(rows):
+        table.add_row(*(row[i] for i in shown), end_section=number in breaks)
+    return table
+
+
+def _sizes(
+    columns: Sequence[Column], rows: Sequence[Sequence[str]], width: int
+) -> list[int | None]:
+    """Widths for the flexible columns when the natural ones do not fit (None: natural).
+
+    Each flexible column gets its minimum, and what is left is shared in proportion to how
+    much more each would like."""
+    cells = [[row[i] for row in rows] for i in range(len(columns))]
+    natural = [
+        max([cell_width(c.header), *map(cell_width, cells[i])]) for i, c in enumerate(columns)
+    ]
+    lowest = [needed(c, cells[i]) for i, c in enumerate(columns)]
+    flex = [i for i, c in enumerate(columns) if c.flex]
+    fixed = sum(natural[i] for i in range(len(columns)) if i not in flex)
+    space = width - EDGE - PER_COLUMN * len(columns) - fixed
+    if sum(natural[i] for i in flex) <= space or not flex:
+        return [None] * len(columns)
+    sizes: list[int | None] = [None] * len(columns)
+    spare = max(0, space - sum(lowest[i] for i in flex))
+    wishes = {i: natural[i] - lowest[i] for i in flex}
+    total = sum(wishes.values()) or 1
+    for i in flex:
+        sizes[i] = lowest[i] + spare * wishes[i] // total
+    return sizes
+
+
+def cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` cells, cut after a whole word and ended with "…"."""
+    from rich.cells import cell_len
+
+    if cell_len(text) <= width or width < 2:
+        return text if width >= 2 else text[:width]
+    words = text.split(" ")
+    kept = ""
+    for word in words:
+        candidate = f"{kept} {word}" if kept else word
+        if cell_len(candidate) + 1 > width:
+            break
+        kept = candidate
+    if not kept:  # a single word longer than the room: cut it (never wraps)
+        return text[: width - 1] + "…"
+    return kept.rstrip(" ·,;") + "…"

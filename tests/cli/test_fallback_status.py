@@ -1,0 +1,173 @@
+"""A URL calendar that fails on the second run: the last good copy is used with one warning
+naming the source and its age; `planner status` shows the error, table and JSON."""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import PARTIAL, main
+
+WEEK = "2026-W49"
+ICS = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+    "BEGIN:VEVENT\r\nUID:kick@t\r\nDTSTAMP:20261101T000000Z\r\n"
+    "DTSTART;TZID=Europe/Berlin:20261201T100000\r\nDTEND;TZID=Europe/Berlin:20261201T110000\r\n"
+    "SUMMARY:Kick-off Nordlicht\r\nLOCATION:https://meet.example/abc\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:odd@t\r\nDTSTAMP:20261101T000000Z\r\n"
+    "DTSTART;TZID=Nowhere/Special:20261202T100000\r\nDTEND;TZID=Nowhere/Special:20261202T110000\r\n"
+    "SUMMARY:Odd zone\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+
+
+class Server:
+    """Serves ICS until told to fail with 503."""
+
+    def __init__(self) -> None:
+        self.failing = False
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                if server.failing:
+                    self.send_error(503, "Service Unavailable")
+                    return
+                body = ICS.encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/calendar")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_port}/secret-token/team.ics"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def server():
+    s = Server()
+    yield s
+    s.close()
+
+
+def _config(tmp_path: Path, *entries: str) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '[user]\nname = "A"\nemail = "a@example.com"\ntimezone = "Europe/Berlin"\n'
+        + "".join(entries),
+        encoding="utf-8",
+    )
+    return path
+
+
+def _url(name: str, url: str) -> str:
+    return f'[[calendars]]\nname = "{name}"\nprovider = "ics"\nurl = "{url}"\ntimeout = 5\n'
+
+
+def _week(config: Path) -> object:
+    return CliRunner().invoke(main, ["week", "--config", str(config), "--week", WEEK])
+
+
+def test_second_run_uses_the_last_good_copy(server, tmp_path):
+    config = _config(tmp_path, _url("team", server.url))
+    first = _week(config)
+    assert first.exit_code == 0, first.output
+    assert "Kick-off Nordlicht" in first.output
+    server.failing = True
+    second = _week(config)
+    assert second.exit_code == 0, second.output
+    assert "Kick-off Nordlicht" in second.stdout
+    warnings = [line for line in second.stderr.splitlines() if "cannot be read" in line]
+    assert len(warnings) == 1
+    assert "calendar 'team'" in warnings[0]
+    assert "using the copy from 0 minutes ago" in warnings[0]
+    assert "secret-token" not in second.stderr  # the URL's secret middle is never shown
+
+
+def test_no_copy_means_partial_exit_status(server, tmp_path):
+    good = tmp_path / "good.ics"
+    good.write_text(ICS.replace("Kick-off", "Local"), encoding="utf-8")
+    server.failing = True
+    config = _config(
+        tmp_path,
+        _url("team", server.url),
+        f'[[calendars]]\nname = "local"\nprovider = "ics"\npath = "{good}"\n',
+    )
+    result = _week(config)
+    assert result.exit_code == PARTIAL == 3
+    assert "Local Nordlicht" in result.stdout
+    assert "no earlier copy" in result.stderr
+    assert "partial result" in result.stderr and "team" in result.stderr
+
+
+def test_known_warnings_are_shown_once_then_counted(server, tmp_path):
+    config = _config(tmp_path, _url("team", server.url))
+    first = _week(config)
+    zone_warnings = [line for line in first.stderr.splitlines() if "Nowhere/Special" in line]
+    assert len(zone_warnings) == 1
+    second = _week(config)
+    assert "Nowhere/Special" not in second.stderr
+    assert "1 known warning in team; `planner status` lists it" in second.stderr
+    status = CliRunner().invoke(main, ["status", "--config", str(config), "--format", "json"])
+    data = json.loads(status.stdout)
+    assert any("Nowhere/Special" in w for w in data["sources"][0]["warnings"])
+
+
+def test_status_table_and_json(server, tmp_path):
+    config = _config(tmp_path, _url("team", server.url))
+    assert _week(config).exit_code == 0
+    server.failing = True
+    _week(config)
+    result = CliRunner().invoke(main, ["status", "--config", str(config), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    (team,) = data["sources"]
+    assert team["name"] == "team" and team["provider"] == "ics"
+    assert team["reads"].endswith("/…/team.ics") and "secret-token" not in team["reads"]
+    assert team["events"] == 2
+    assert team["last_ok"] is not None
+    assert "503" in team["last_error"]
+    assert team["token"] is None
+    assert data["state_database"]["path"].endswith("state.sqlite3")
+    assert data["state_database"]["bytes"] > 0
+    table = CliRunner().invoke(main, ["status", "--config", str(config)], env={"COLUMNS": "80"})
+    assert table.exit_code == 0
+    assert all(len(line) <= 80 for line in table.stdout.splitlines())
+    for text in ("team", "ics", "team.ics", "503", "State database:", "Nowhere/Special"):
+        assert text in table.stdout
+
+
+def test_status_shows_token_validity_never_the_token(tmp_path):
+    from planner.paths import data_dir
+
+    tokens = data_dir() / "tokens"
+    tokens.mkdir(parents=True)
+    (tokens / "google-work.json").write_text(
+        json.dumps(
+            {"token": "ya29.SECRET", "refresh_token": "1//SECRET", "expiry": "2000-01-01T00:00:00Z"}
+        )
+    )
+    config = _config(
+        tmp_path,
+        '[[calendars]]\nname = "work"\nprovider = "google"\n'
+        'client_secrets = "/nonexistent/client.json"\n',
+        '[[calendars]]\nname = "mail"\nprovider = "outlook"\nclient_id = "abc"\n',
+    )
+    result = CliRunner().invoke(main, ["status", "--config", str(config), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert "SECRET" not in result.output
+    tokens_seen = {s["name"]: s["token"] for s in json.loads(result.stdout)["sources"]}
+    assert tokens_seen == {"work": "expired (renewed on next use)", "mail": "missing"}
