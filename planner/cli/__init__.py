@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "replies": "planner.cli.replies:replies",
     "invites": "planner.cli.invites:invites",
     "feed": "planner.cli.feed:feed",
+    "sync": "planner.cli.sync:sync",
 }
 
 HELP = {
@@ -45,6 +46,7 @@ HELP = {
     "replies": "Record answers to your invitations from .ics files, Maildir or mbox.",
     "invites": "Open invitations: who answered what, and the next step.",
     "feed": "Write the week's proposals as an .ics feed for your calendar app.",
+    "sync": "Mirror busy time across calendars, block travel time; a dry run unless --apply.",
 }
 
 
