@@ -30,6 +30,7 @@ def marked_body(event: Event, tz: Any, transaction: str | None, mark: SyncMark) 
     body = to_graph(event, tz, transaction or "", send_updates=False)
     if transaction is None:
         del body["transactionId"]
+    body.setdefault("location", {"displayName": ""})  # PATCH keeps what it is not given
     body["sensitivity"] = "private"
     body["isReminderOn"] = False
     body["singleValueExtendedProperties"] = [
