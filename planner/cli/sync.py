@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -48,7 +49,7 @@ def sync(config_path: Path | None, apply_: bool, undo: bool, fmt: str, output: P
     store = open_store()
     with progress_display() as progress:
         result = run_sync(
-            config, store, now=datetime.now(config.tz), apply=apply_, undo=undo, progress=progress
+            config, store, now=_now(config.tz), apply=apply_, undo=undo, progress=progress
         )
     if fmt == "json":
         emit(sync_json(result, config.tz), output)
@@ -56,3 +57,8 @@ def sync(config_path: Path | None, apply_: bool, undo: bool, fmt: str, output: P
         emit(sync_table(result, config.tz, color=output is None and is_terminal()), output)
     if not result.ok:
         raise click.exceptions.Exit(1)
+
+
+def _now(tz: Any) -> datetime:
+    """The current time (tests fix it here)."""
+    return datetime.now(tz)

@@ -75,9 +75,9 @@ def _summary(result: SyncResult) -> str:
         update=counts["update"],
         delete=counts["delete"],
     )
-    if not result.applied:
-        if any(counts.values()):
-            return text + " · " + _("dry run: nothing written; add --apply to write")
+    if not any(counts.values()):
         return text + " · " + _("nothing to do")
+    if not result.applied:
+        return text + " · " + _("dry run: nothing written; add --apply to write")
     written = sum(plan.written for plan in result.targets)
     return text + " · " + _("{count} written", count=written)
