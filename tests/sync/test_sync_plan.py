@@ -1,0 +1,148 @@
+"""The pure parts of planner sync: what is mirrored and how, where travel legs go, and the
+plan's rules (only marked events are ever changed; nothing outside the window is deleted)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from planner.model import Attendee, Event, Geo, Mode, Response, Status
+from planner.sync.marks import derived_uid, is_planner_event, mirror_key
+from planner.sync.mirrors import mirror, mirrorable, mirrors
+from planner.sync.plan import plan_target, undo_target
+from planner.sync.travel import legs
+from providers.base import MarkedEvent, SyncMark
+
+TZ = ZoneInfo("Europe/Berlin")
+ME = "me@example.com"
+
+
+def ev(uid: str, hour: float, hours: float = 1, **kw) -> Event:
+    start = datetime(2026, 12, 8, tzinfo=TZ) + timedelta(hours=hour)
+    return Event(uid, kw.pop("title", uid), start, start + timedelta(hours=hours), **kw)
+
+
+def test_free_declined_cancelled_and_own_events_are_not_mirrored():
+    declined = ev("d", 9, attendees=(Attendee(ME, response=Response.DECLINED),))
+    declined = Event(**{**_fields(declined), "self_response": Response.DECLINED})
+    events = [
+        ev("busy", 8),
+        ev("free", 9, busy=False),
+        declined,
+        ev("gone", 10, status=Status.CANCELLED),
+        ev(derived_uid("x", "mirror:y:z"), 11),
+        ev("caldav-mirror", 12, hints=(("X-PLANNER-SYNC-KEY", "mirror:a:b"),)),
+        ev("graph-mirror", 13),
+    ]
+    found = mirrors(events, "src", "dst", "title", own_uids=frozenset({"graph-mirror"}))
+    assert [w.key for w in found] == ["mirror:src:busy"]
+    assert not mirrorable(events[3])
+
+
+def _fields(event: Event) -> dict:
+    return {name: getattr(event, name) for name in Event.__slots__}
+
+
+def test_what_a_mirror_shows():
+    event = ev("m", 9, title="Pitch", location="Tantris", status=Status.TENTATIVE)
+    assert mirror(event, "a", "b", "busy").event.title == "Busy"
+    assert mirror(event, "a", "b", "title").event.location == ""
+    shown = mirror(event, "a", "b", "title_and_place").event
+    assert (shown.title, shown.location, shown.status) == ("Pitch", "Tantris", Status.TENTATIVE)
+    private = Event(**{**_fields(event), "hints": (("graph.sensitivity", "private"),)})
+    shown = mirror(private, "a", "b", "title_and_place").event
+    assert (shown.title, shown.location) == ("Busy", "")
+    assert is_planner_event(shown)  # a mirror is recognised by its UID
+    assert mirror(event, "a", "b", "busy").event.uid != mirror(event, "a", "c", "busy").event.uid
+
+
+def test_a_moved_event_keeps_its_key_an_occurrence_of_a_series_does_not():
+    single, moved = ev("s", 9), ev("s", 11)
+    assert mirror_key("a", single) == mirror_key("a", moved)
+    first = Event(**{**_fields(ev("r", 9)), "series_id": "r"})
+    second = Event(**{**_fields(ev("r", 33)), "series_id": "r"})
+    assert mirror_key("a", first) != mirror_key("a", second)
+
+
+def marked(key: str, event: Event, digest: str = "old") -> MarkedEvent:
+    return MarkedEvent(f"id-{key}", SyncMark(key, digest), event)
+
+
+WINDOW = (datetime(2026, 12, 7, tzinfo=TZ), datetime(2026, 12, 21, tzinfo=TZ))
+
+
+def test_plan_creates_updates_deletes_and_leaves_the_rest():
+    keep = mirror(ev("k", 9), "a", "t", "busy")
+    change = mirror(ev("c", 10), "a", "t", "busy")
+    new = mirror(ev("n", 11), "a", "t", "busy")
+    have = [
+        marked(keep.key, keep.event, keep.digest),
+        marked(change.key, change.event),
+        marked("mirror:a:old", ev("old", 12)),
+        marked("mirror:a:past", ev("past", -48)),  # before the window: left alone
+        marked("mirror:down:x", ev("x", 13)),  # its source failed to read: left alone
+        marked("travel:x:before", ev("t", 14)),  # travel, while a source failed: left alone
+    ]
+    plan = plan_target("t", [keep, change, new], have, window=WINDOW, failed_sources={"down"})
+    assert sorted((c.action, c.key) for c in plan.changes) == [
+        ("create", new.key),
+        ("delete", "mirror:a:old"),
+        ("update", change.key),
+    ]
+    assert len(undo_target("t", have).changes) == len(have)
+
+
+def test_a_duplicate_mark_is_deleted_once():
+    want = mirror(ev("k", 9), "a", "t", "busy")
+    have = [marked(want.key, want.event, want.digest), marked(want.key, want.event, want.digest)]
+    have[1] = MarkedEvent("id-z", have[1].mark, want.event)
+    plan = plan_target("t", [want], have, window=WINDOW)
+    assert [(c.action, c.marked.id) for c in plan.changes] == [("delete", "id-z")]
+
+
+HOME, OFFICE, CAFE, CLIENT = (
+    Geo(48.06, 11.61),
+    Geo(48.16, 11.586),
+    Geo(48.1235, 11.548),
+    Geo(48.2, 11.7),
+)
+
+
+def _legs(events: list[Event], places: dict[str, Geo], home: Geo | None = HOME):
+    def minutes(a: Geo, b: Geo) -> int:
+        return 0 if a == b else 20
+
+    found = legs(
+        events,
+        mode_of=lambda e: Mode.VIRTUAL if e.uid.startswith("v") else Mode.IN_PERSON,
+        locate=lambda e: places.get(e.uid),
+        home=home,
+        minutes=minutes,
+        tz=TZ,
+    )
+    return [(leg.meeting.uid, leg.side, leg.minutes) for leg in found]
+
+
+def test_legs_of_a_day_with_an_excursion():
+    events = [ev("a", 9), ev("lunch", 12), ev("b", 15), ev("v-call", 17)]
+    places = {"a": OFFICE, "lunch": CAFE, "b": OFFICE}
+    assert _legs(events, places) == [
+        ("a", "before", 20),
+        ("lunch", "before", 20),
+        ("lunch", "after", 20),
+        ("b", "after", 20),
+    ]
+
+
+def test_legs_of_a_round_trip_and_without_home():
+    events = [ev("a", 9), ev("b", 11), ev("c", 14)]
+    places = {"a": OFFICE, "b": CLIENT, "c": CAFE}
+    assert _legs(events, places) == [
+        ("a", "before", 20),
+        ("b", "before", 20),
+        ("c", "before", 20),
+        ("c", "after", 20),
+    ]
+    assert _legs(events, places, home=None) == [("b", "before", 20), ("c", "before", 20)]
+    # a place unknown, or the same place all day: no legs for it
+    assert _legs([ev("a", 9), ev("x", 11)], {"a": OFFICE}, home=OFFICE) == []
