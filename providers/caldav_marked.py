@@ -8,16 +8,13 @@ calendar and object cache.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from planner.errors import ProviderError
 from planner.i18n import _
 from planner.model import Event
 from providers.base import MarkedEvent, SyncMark
 from providers.caldav_support import object_name
-
-if TYPE_CHECKING:
-    from providers.caldav import _Remote
 
 MARK = "X-PLANNER-SYNC"
 MARK_KEY = "X-PLANNER-SYNC-KEY"
@@ -86,7 +83,7 @@ class CalDavMarked:
         return found
 
     def create_marked(self, event: Event, mark: SyncMark) -> str:
-        remote: _Remote = self._write_target()
+        remote = self._write_target()
         url = remote.dav.url.join(object_name(event.uid))
         body = marked_ics(event, mark)
         status = self._put(url, body, {"If-None-Match": "*"})
@@ -96,7 +93,7 @@ class CalDavMarked:
         return str(url)
 
     def update_marked(self, marked: MarkedEvent, event: Event, mark: SyncMark) -> str:
-        remote: _Remote = self._write_target()
+        remote = self._write_target()
         url = remote.dav.url.join(marked.id)
         etag = marked.etag or self._current_etag(url)
         status = self._put(url, marked_ics(event, mark), {"If-Match": etag})
@@ -106,7 +103,7 @@ class CalDavMarked:
         return str(url)
 
     def delete_marked(self, marked: MarkedEvent) -> None:
-        remote: _Remote = self._write_target()
+        remote = self._write_target()
         url = remote.dav.url.join(marked.id)
         headers = {"If-Match": marked.etag} if marked.etag else {}
         with self.account.errors(str(url)):

@@ -125,6 +125,8 @@ class OutlookProvider(OutlookMarked, CalendarProvider):
     has_free_busy: ClassVar[bool] = True
     has_incremental_sync: ClassVar[bool] = True
     can_sync: ClassVar[bool] = True
+    select: ClassVar[str] = SELECT
+    transaction = staticmethod(transaction_id)
     options: ClassVar[Mapping[str, Field]] = {
         "client_id": Field(str, required=True),
         "tenant": Field(str, "common"),

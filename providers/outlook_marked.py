@@ -9,7 +9,8 @@ A mixin of :class:`providers.outlook.OutlookProvider`. Every request goes throug
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from planner.errors import NotSupportedError
 from planner.i18n import _
@@ -55,6 +56,8 @@ class OutlookMarked:
 
     source: Any
     context: Any
+    select: ClassVar[str]  # the $select of event reads, and the transactionId of a creation:
+    transaction: Callable[[Event], str]  # both set by OutlookProvider
     # and, from OutlookProvider: graph, store, selected_calendars, _created_uids, _to_event
 
     def _write_path(self) -> str:
@@ -66,13 +69,11 @@ class OutlookMarked:
         return f"me/calendars/{self.selected_calendars()[0]['id']}/events"
 
     def list_marked(self) -> list[MarkedEvent]:
-        from providers.outlook import SELECT
-
         path = f"me/calendars/{self.selected_calendars()[0]['id']}/events"
         params = {
             "$filter": MARK_FILTER,
             "$expand": MARK_EXPAND,
-            "$select": SELECT,
+            "$select": self.select,
             "$top": "100",
         }
         created = self._created_uids()
@@ -86,10 +87,8 @@ class OutlookMarked:
         return found
 
     def create_marked(self, event: Event, mark: SyncMark) -> str:
-        from providers.outlook import transaction_id
-
         path = self._write_path()
-        tx = transaction_id(event)
+        tx = self.transaction(event)
         body = marked_body(event, self.context.tz, tx, mark)
         created = self.graph.request("POST", path, json=body, retry=True)
         store = self.store
