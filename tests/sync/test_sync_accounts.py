@@ -215,3 +215,27 @@ def test_undo_leaves_the_calendars_as_before(world):
     # and the next sync puts the mirrors back, idempotently
     world.run(apply=True)
     assert len(google_mirrors(world)) == 3 and len(graph_mirrors(world)) == 2
+
+
+def test_a_run_with_nothing_changed_reads_only_the_changes(world):
+    """Incremental: a settled run asks Google with its sync token and Graph with its delta link,
+    lists each target's marked events once, and writes nothing."""
+    seed(world)
+    two_way(world)
+    world.run(apply=True)
+    world.run(apply=True)
+    google_seen, graph_seen = len(world.google.requests), len(world.graph.log)
+    world.run(apply=True)
+    google_run = world.google.requests[google_seen:]
+    graph_run = world.graph.log[graph_seen:]
+    lists = [r for r in google_run if r.kind == "events.list"]
+    assert len(lists) == 2 and len(google_run) == 2
+    assert sum("syncToken" in r.query for r in lists) == 1
+    assert sum("privateExtendedProperty" in r.query for r in lists) == 1
+    graph_gets = [r for r in graph_run if r.method == "GET" and "/v1.0/" in r.path]
+    assert all(r.method == "GET" for r in graph_run if "/v1.0/" in r.path)
+    assert any("$deltatoken" in r.query for r in graph_gets)
+    assert not any(
+        r.path.endswith("calendarView/delta") and "startDateTime" in r.query for r in graph_gets
+    )
+    assert len(graph_gets) <= 4

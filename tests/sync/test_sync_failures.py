@@ -10,6 +10,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
+# imported before a test patches time.sleep: a default argument there must keep the real one
+import providers.google_auth
+import providers.graph_http  # noqa: F401
 from planner.calendar.ical import events_from_ics
 from planner.sync.run import run_sync
 from tests.fakes.google_server import event_to_google

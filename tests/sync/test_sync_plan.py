@@ -146,3 +146,59 @@ def test_legs_of_a_round_trip_and_without_home():
     assert _legs(events, places, home=None) == [("b", "before", 20), ("c", "before", 20)]
     # a place unknown, or the same place all day: no legs for it
     assert _legs([ev("a", 9), ev("x", 11)], {"a": OFFICE}, home=OFFICE) == []
+
+
+def test_two_runs_never_write_at_once(tmp_path):
+    """Safe from cron: while one run holds the lock, a second --apply exits with 75."""
+    import fcntl
+
+    import pytest
+
+    from planner.config import from_mapping
+    from planner.paths import data_dir
+    from planner.store import Store
+    from planner.sync.run import SyncBusy, run_sync
+
+    config = from_mapping(
+        {
+            "calendars": [{"name": "a", "provider": "memory"}, {"name": "b", "provider": "memory"}],
+            "sync": [{"from": ["a"], "to": "b"}],
+        },
+        "<test>",
+    )
+    store = Store(tmp_path / "state.sqlite3")
+    now = datetime(2026, 12, 7, 8, tzinfo=TZ)
+    assert run_sync(config, store, now=now, apply=True).ok
+    data_dir().mkdir(parents=True, exist_ok=True)
+    with open(data_dir() / "sync.lock", "a+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with pytest.raises(SyncBusy) as caught:
+            run_sync(config, store, now=now, apply=True)
+        assert caught.value.exit_code == 75
+        assert run_sync(config, store, now=now).ok  # a dry run needs no lock
+
+
+def test_sync_config_problems_are_reported_together():
+    import pytest
+
+    from planner.config import from_mapping
+    from planner.errors import ConfigError
+
+    calendars = [
+        {"name": "a", "provider": "memory"},
+        {"name": "f", "provider": "ics", "path": "x.ics"},
+        {"name": "g", "provider": "google"},
+    ]
+    sync = [
+        {"from": ["a"], "to": "a"},
+        {"from": ["a"], "to": "f"},
+        {"from": ["a"], "to": "g"},
+        {"to": "a", "show": "all"},
+    ]
+    with pytest.raises(ConfigError) as caught:
+        from_mapping({"calendars": calendars, "sync": sync}, "cfg.toml")
+    text = str(caught.value)
+    assert "[[sync]] #1: 'a' cannot be source and target at once" in text
+    assert "[[sync]] #2: calendar 'f' (ics) cannot be a sync target" in text
+    assert "[[sync]] #3: calendar 'g' is read-only" in text
+    assert "[[sync]] #4" in text and "'from'" in text and "key 'show'" in text
