@@ -190,6 +190,9 @@ class _Run:
             if target in self.target_errors:
                 plans.append(TargetPlan(target, errors=[self.target_errors[target]]))
                 continue
+            if target in self.source_errors:  # its own events unknown: no safe plan
+                plans.append(TargetPlan(target))
+                continue
             tables = [s for s in self.config.syncs if s.target == target]
             window = sync_window(self.config, self.window[0], max(s.days for s in tables))
             wanted = self._wanted(target, tables, travel)
@@ -218,14 +221,24 @@ class _Run:
 
     def _wanted(self, target: str, tables: list[SyncConfig], travel: list[Leg]) -> list[Wanted]:
         wanted: dict[str, Wanted] = {}
+        there = self._already_in(target)
         for table in tables:
             for source in table.sources:
-                for item in mirrors(self.events.get(source, ()), source, target, table.show):
+                found = [e for e in self.events.get(source, ()) if not there(e)]
+                for item in mirrors(found, source, target, table.show):
                     wanted.setdefault(item.key, item)
         if any(t.travel for t in tables) and not self.source_errors:
             for item in travel_blocks(travel, target):
                 wanted.setdefault(item.key, item)
         return list(wanted.values())
+
+    def _already_in(self, target: str) -> Callable[[Event], bool]:
+        """Whether a meeting is in ``target`` itself (an invitation accepted in both
+        calendars): it needs no mirror there. Same UID, and the same start for an occurrence."""
+        own = self.events.get(target, ())
+        keys = {e.key for e in own}
+        singles = {e.uid for e in own if not e.series_id}
+        return lambda e: e.key in keys or (not e.series_id and e.uid in singles)
 
     def _legs(self) -> list[Leg]:
         """Travel legs over every calendar read (each meeting once)."""

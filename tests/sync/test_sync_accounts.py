@@ -239,3 +239,14 @@ def test_a_run_with_nothing_changed_reads_only_the_changes(world):
         r.path.endswith("calendarView/delta") and "startDateTime" in r.query for r in graph_gets
     )
     assert len(graph_gets) <= 4
+
+
+def test_a_meeting_in_both_calendars_is_not_mirrored_into_either(world):
+    """An invitation accepted in Google and in Outlook (same iCalendar UID) is already in both."""
+    both = event("shared@acme.example", "Quarterly review", 9, 15)
+    world.google.put_event("primary", event_to_google(both))
+    world.graph.put_event(event_to_graph(both))
+    two_way(world)
+    result = world.run(apply=True)
+    assert [c for t in result.targets for c in t.changes] == []
+    assert google_mirrors(world) == {} and graph_mirrors(world) == {}
