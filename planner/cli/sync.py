@@ -32,7 +32,7 @@ def sync(config_path: Path | None, apply_: bool, undo: bool, fmt: str, output: P
     Only events the planner wrote (marked as its own) are ever changed or deleted. Free,
     declined and cancelled events are not mirrored; private ones show only "Busy". Safe to run
     from cron every few minutes: a run with nothing changed writes nothing. Exits with status 1
-    when a calendar failed (the others are still synced).
+    when a calendar failed (the others are still synced), 75 while another run is writing.
 
     \b
     Examples:
