@@ -29,7 +29,7 @@ source_events = st.lists(
             hints=(("CLASS", "PRIVATE"),) if private else (),
         ),
         st.integers(0, 30),
-        st.integers(-48, 24 * 16),
+        st.integers(0, 24 * 13),  # sources are read within the window
         st.integers(1, 4),
         st.booleans(),
         st.sampled_from(list(Status)),
