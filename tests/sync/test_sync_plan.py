@@ -202,3 +202,13 @@ def test_sync_config_problems_are_reported_together():
     assert "[[sync]] #2: calendar 'f' (ics) cannot be a sync target" in text
     assert "[[sync]] #3: calendar 'g' is read-only" in text
     assert "[[sync]] #4" in text and "'from'" in text and "key 'show'" in text
+
+
+def test_legs_follow_a_change_of_the_neighbouring_place():
+    """The afternoon meeting moves from the office to a client: the way back from lunch now
+    leads there and is blocked before that meeting; the blocks of the plan change with it."""
+    events = [ev("a", 9), ev("lunch", 12), ev("b", 15)]
+    before = _legs(events, {"a": OFFICE, "lunch": CAFE, "b": OFFICE})
+    after = _legs(events, {"a": OFFICE, "lunch": CAFE, "b": CLIENT})
+    assert ("lunch", "after", 20) in before and ("b", "before", 20) not in before
+    assert ("lunch", "after", 20) not in after and ("b", "before", 20) in after
