@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from planner.i18n import _
@@ -49,7 +49,7 @@ class Leg:
 
     @property
     def minutes(self) -> int:
-        return int((self.end - self.start).total_seconds() // 60)
+        return int((self.end.astimezone(UTC) - self.start.astimezone(UTC)).total_seconds() // 60)
 
 
 def in_person(mode: Mode) -> bool:
@@ -113,11 +113,16 @@ def _place_leg(
 
 
 def _before(meeting: Event, length: timedelta) -> Leg:
-    return Leg(meeting, "before", meeting.start - length, meeting.start)
+    return Leg(meeting, "before", _shift(meeting.start, -length), meeting.start)
 
 
 def _after(meeting: Event, length: timedelta) -> Leg:
-    return Leg(meeting, "after", meeting.end, meeting.end + length)
+    return Leg(meeting, "after", meeting.end, _shift(meeting.end, length))
+
+
+def _shift(moment: datetime, length: timedelta) -> datetime:
+    """``moment + length`` in real time (through UTC: right across a DST change)."""
+    return (moment.astimezone(UTC) + length).astimezone(moment.tzinfo)
 
 
 def legs(

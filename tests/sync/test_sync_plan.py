@@ -212,3 +212,24 @@ def test_legs_follow_a_change_of_the_neighbouring_place():
     after = _legs(events, {"a": OFFICE, "lunch": CAFE, "b": CLIENT})
     assert ("lunch", "after", 20) in before and ("b", "before", 20) not in before
     assert ("lunch", "after", 20) not in after and ("b", "before", 20) in after
+
+
+def test_a_travel_block_across_the_dst_change_lasts_its_real_length():
+    """29 March 2026: 20 minutes' travel to a meeting at 03:10 CEST start at 01:50 CET (wall-clock
+    arithmetic would give 02:50, a time that does not exist that night)."""
+    start = datetime(2026, 3, 29, 3, 10, tzinfo=TZ)  # 01:10 UTC
+    meeting = Event("early", "early", start, start + timedelta(hours=1))
+    (leg,) = [
+        leg
+        for leg in legs(
+            [meeting],
+            mode_of=lambda e: Mode.IN_PERSON,
+            locate=lambda e: OFFICE,
+            home=HOME,
+            minutes=lambda a, b: 20,
+            tz=TZ,
+        )
+        if leg.side == "before"
+    ]
+    assert leg.start == datetime(2026, 3, 29, 1, 50, tzinfo=TZ)  # 00:50 UTC, 20 real minutes
+    assert leg.minutes == 20
