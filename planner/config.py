@@ -251,7 +251,8 @@ def from_mapping(data: Mapping[str, Any], where: str, *, path: Path | None = Non
         warnings.append(_("unknown section [{name}] is ignored", name=name))
     calendars = _calendars(data.get("calendars", []), problems, warnings)
     people = _people(data.get("people", []), problems)
-    syncs = _syncs(data.get("sync", []), calendars, problems, warnings)
+    disabled = _disabled(data.get("calendars", []))
+    syncs = _syncs(data.get("sync", []), calendars, disabled, problems, warnings)
     for warning in warnings:
         log.warning("%s: %s", where, warning)
     if problems:
@@ -342,14 +343,27 @@ def _people(entries: Any, problems: list[str]) -> tuple[Mapping[str, str], ...]:
     return tuple(result)
 
 
+def _disabled(entries: Any) -> set[str]:
+    """Names of the ``[[calendars]]`` entries switched off with ``enabled = false``."""
+    if not isinstance(entries, list):
+        return set()
+    return {
+        str(e.get("name"))
+        for e in entries
+        if isinstance(e, dict) and e.get("enabled") is False and e.get("name")
+    }
+
+
 def _syncs(
     entries: Any,
     calendars: tuple[SourceConfig, ...],
+    disabled: set[str],
     problems: list[str],
     warnings: list[str],
 ) -> tuple[SyncConfig, ...]:
-    """The ``[[sync]]`` tables; every calendar they name must be an enabled ``[[calendars]]``
-    entry, and the target one the planner can write its own events into."""
+    """The ``[[sync]]`` tables; every calendar they name must be a ``[[calendars]]`` entry, and
+    the target one the planner can write its own events into. A table naming a calendar that
+    is switched off is skipped with a warning."""
     if not isinstance(entries, list):
         problems.append(_("'sync' must be a list of [[sync]] tables"))
         return ()
@@ -362,6 +376,16 @@ def _syncs(
             continue
         values, found, warned = validate_table(where, entry, SYNC_FIELDS)
         warnings += warned
+        off = sorted({*(values.get("from") or []), values.get("to") or ""} & disabled)
+        if off and not found:
+            warnings.append(
+                _(
+                    "{where} is skipped: calendar '{name}' is switched off (enabled = false)",
+                    where=where,
+                    name=off[0],
+                )
+            )
+            continue
         found += _sync_names(where, values, known)
         problems += found
         if not found:

@@ -233,3 +233,17 @@ def test_a_travel_block_across_the_dst_change_lasts_its_real_length():
     ]
     assert leg.start == datetime(2026, 3, 29, 1, 50, tzinfo=TZ)  # 00:50 UTC, 20 real minutes
     assert leg.minutes == 20
+
+
+def test_a_sync_table_naming_a_switched_off_calendar_is_skipped_with_a_warning(caplog):
+    from planner.config import from_mapping
+
+    calendars = [
+        {"name": "a", "provider": "memory"},
+        {"name": "b", "provider": "memory", "enabled": False},
+        {"name": "c", "provider": "memory"},
+    ]
+    sync = [{"from": ["a"], "to": "b"}, {"from": ["a"], "to": "c"}]
+    config = from_mapping({"calendars": calendars, "sync": sync}, "cfg.toml")
+    assert [s.target for s in config.syncs] == ["c"]
+    assert "[[sync]] #1 is skipped: calendar 'b' is switched off" in caplog.text
