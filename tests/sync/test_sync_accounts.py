@@ -250,3 +250,49 @@ def test_a_meeting_in_both_calendars_is_not_mirrored_into_either(world):
     result = world.run(apply=True)
     assert [c for t in result.targets for c in t.changes] == []
     assert google_mirrors(world) == {} and graph_mirrors(world) == {}
+
+
+def test_caldav_source_event_created_moved_made_private_and_cancelled(world):
+    """The CalDAV source through all four changes; its mirrors in Google and Outlook follow."""
+    from icalendar import Calendar as ICalendar
+
+    two_way(world)
+    dentist = event("c-dentist@x", "Dentist", 11, 9, location="Praxis Dr. Weiß")
+
+    def put(ics: bytes) -> None:
+        world.radicale.put(world.caldav, "c-dentist.ics", ics)
+
+    def changed(**props) -> bytes:
+        cal = ICalendar.from_ical(event_to_ics(dentist))
+        for component in cal.walk("VEVENT"):
+            for name, value in props.items():
+                component.pop(name, None)
+                component.add(name, value)
+        return cal.to_ical()
+
+    put(event_to_ics(dentist))
+    world.run(apply=True)
+    assert google_mirrors(world)["mirror:c:c-dentist@x"]["summary"] == "Dentist"
+    assert (
+        graph_mirrors(world)["mirror:c:c-dentist@x"]["location"]["displayName"] == "Praxis Dr. Weiß"
+    )
+
+    put(changed(DTSTART=at(11, 11), DTEND=at(11, 12)))
+    world.run(apply=True)
+    assert google_mirrors(world)["mirror:c:c-dentist@x"]["start"]["dateTime"].startswith(
+        "2026-12-11T11:00"
+    )
+    assert graph_mirrors(world)["mirror:c:c-dentist@x"]["start"]["dateTime"].startswith(
+        "2026-12-11T11:00"
+    )
+
+    put(changed(DTSTART=at(11, 11), DTEND=at(11, 12), CLASS="PRIVATE"))
+    world.run(apply=True)
+    assert google_mirrors(world)["mirror:c:c-dentist@x"]["summary"] == "Busy"
+    outlook = graph_mirrors(world)["mirror:c:c-dentist@x"]
+    assert outlook["subject"] == "Busy" and not outlook["location"]["displayName"]
+
+    put(changed(DTSTART=at(11, 11), DTEND=at(11, 12), STATUS="CANCELLED"))
+    world.run(apply=True)
+    assert google_mirrors(world) == {} and graph_mirrors(world) == {}
+    assert_no_mirror_of_a_mirror(world)
