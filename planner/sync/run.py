@@ -223,8 +223,9 @@ class _Run:
         wanted: dict[str, Wanted] = {}
         there = self._already_in(target)
         for table in tables:
+            end = sync_window(self.config, self.window[0], table.days)[1]
             for source in table.sources:
-                found = [e for e in self.events.get(source, ()) if not there(e)]
+                found = [e for e in self.events.get(source, ()) if e.start < end and not there(e)]
                 for item in mirrors(found, source, target, table.show):
                     wanted.setdefault(item.key, item)
         if any(t.travel for t in tables) and not self.source_errors:

@@ -296,3 +296,14 @@ def test_caldav_source_event_created_moved_made_private_and_cancelled(world):
     world.run(apply=True)
     assert google_mirrors(world) == {} and graph_mirrors(world) == {}
     assert_no_mirror_of_a_mirror(world)
+
+
+def test_each_table_mirrors_its_own_number_of_days(world):
+    seed(world)
+    world.syncs = [
+        {"from": ["o", "c"], "to": "g", "days": 3, "travel": False},  # up to Wed 9 Dec 24:00
+        {"from": ["g", "c"], "to": "o", "travel": False},
+    ]
+    world.run(apply=True)
+    assert set(google_mirrors(world)) == {"mirror:o:o-board@x"}
+    assert set(graph_mirrors(world)) == {"mirror:g:g-lunch@x", "mirror:c:c-dentist@x"}
