@@ -184,7 +184,12 @@ class _Run:
 
     def _plans(self) -> list[TargetPlan]:
         self._read()
-        travel = self._legs() if any(s.travel for s in self.config.syncs) else []
+        travel: list[Leg] = []
+        if any(s.travel for s in self.config.syncs):
+            try:
+                travel = self._legs()
+            except PlannerError as exc:  # e.g. the geocoder: travel blocks stay as they are
+                self.source_errors[_("travel")] = str(exc)
         plans = []
         for target in self.targets:
             if target in self.target_errors:

@@ -105,3 +105,19 @@ def test_caldav_calendar_as_target(world):
     world.google.delete_event("primary", lunch["id"])
     world.run(apply=True)
     assert caldav_mirrors(world.caldav_target) == {}
+
+
+def test_when_places_cannot_be_located_mirrors_sync_and_travel_blocks_stay(world, monkeypatch):
+    from planner.meet.geo import GeocodeError
+    from planner.sync import run
+
+    seed(world)
+    world.syncs = [{"from": ["o", "c"], "to": "g", "travel": True}]
+
+    def broken(self):
+        raise GeocodeError("Nominatim answered 503")
+
+    monkeypatch.setattr(run._Run, "_legs", broken)
+    result = run_sync(world.config(), world.store, now=NOW, apply=True)
+    assert result.source_errors == {"travel": "Nominatim answered 503"} and not result.ok
+    assert len(google_mirrors(world)) == 3
