@@ -150,6 +150,34 @@ CALENDAR_FIELDS: dict[str, Field] = {
 }
 
 
+def _show_check(value: str) -> str | None:
+    return None if value in SYNC_SHOW else _('must be "busy", "title" or "title_and_place"')
+
+
+SYNC_SHOW = ("busy", "title", "title_and_place")
+SYNC_FIELDS: dict[str, Field] = {
+    "name": Field(str, ""),
+    "from": Field("str_list", required=True),
+    "to": Field(str, required=True),
+    "show": Field(str, "busy", check=_show_check),
+    "travel": Field(bool, True),
+    "days": Field(int, 14, check=_positive),
+}
+
+
+@dataclass(frozen=True)
+class SyncConfig:
+    """One ``[[sync]]`` table: mirror busy time of ``sources`` into ``target`` (calendar names
+    of ``[[calendars]]``), showing ``show``; write travel blocks there when ``travel``."""
+
+    name: str
+    sources: tuple[str, ...]
+    target: str
+    show: str = "busy"
+    travel: bool = True
+    days: int = 14
+
+
 @dataclass(frozen=True)
 class Config:
     """A validated configuration. ``sections`` holds every section with defaults filled in."""
@@ -158,6 +186,7 @@ class Config:
     calendars: tuple[SourceConfig, ...] = ()
     path: Path | None = None
     people: tuple[Mapping[str, str], ...] = ()  # [[people]]: email or domain → city
+    syncs: tuple[SyncConfig, ...] = ()
 
     def __getitem__(self, section: str) -> Mapping[str, Any]:
         return self.sections[section]
@@ -222,18 +251,20 @@ def from_mapping(data: Mapping[str, Any], where: str, *, path: Path | None = Non
         warnings.append(_("unknown section [{name}] is ignored", name=name))
     calendars = _calendars(data.get("calendars", []), problems, warnings)
     people = _people(data.get("people", []), problems)
+    disabled = _disabled(data.get("calendars", []))
+    syncs = _syncs(data.get("sync", []), calendars, disabled, problems, warnings)
     for warning in warnings:
         log.warning("%s: %s", where, warning)
     if problems:
         raise ConfigError(where, problems)
-    return Config(sections=sections, calendars=calendars, path=path, people=people)
+    return Config(sections=sections, calendars=calendars, path=path, people=people, syncs=syncs)
 
 
 def _flatten_sections(data: Mapping[str, Any], problems: list[str]) -> dict[str, Mapping[str, Any]]:
     """Turn ``{"windows": {"lunch": {...}}}`` into ``{"windows.lunch": {...}}``."""
     flat: dict[str, Mapping[str, Any]] = {}
     for name, value in data.items():
-        if name in ("calendars", "people"):
+        if name in ("calendars", "people", "sync"):
             continue
         if not isinstance(value, dict):
             problems.append(_("'{name}' must be a table [{name}]", name=name))
@@ -310,3 +341,111 @@ def _people(entries: Any, problems: list[str]) -> tuple[Mapping[str, str], ...]:
         if not found:
             result.append({k: str(v).strip() for k, v in values.items()})
     return tuple(result)
+
+
+def _disabled(entries: Any) -> set[str]:
+    """Names of the ``[[calendars]]`` entries switched off with ``enabled = false``."""
+    if not isinstance(entries, list):
+        return set()
+    return {
+        str(e.get("name"))
+        for e in entries
+        if isinstance(e, dict) and e.get("enabled") is False and e.get("name")
+    }
+
+
+def _syncs(
+    entries: Any,
+    calendars: tuple[SourceConfig, ...],
+    disabled: set[str],
+    problems: list[str],
+    warnings: list[str],
+) -> tuple[SyncConfig, ...]:
+    """The ``[[sync]]`` tables; every calendar they name must be a ``[[calendars]]`` entry, and
+    the target one the planner can write its own events into. A table naming a calendar that
+    is switched off is skipped with a warning."""
+    if not isinstance(entries, list):
+        problems.append(_("'sync' must be a list of [[sync]] tables"))
+        return ()
+    known = {c.name: c for c in calendars}
+    result: list[SyncConfig] = []
+    for index, entry in enumerate(entries, start=1):
+        where = f"[[sync]] #{index}"
+        if not isinstance(entry, dict):
+            problems.append(_("{where} must be a table", where=where))
+            continue
+        values, found, warned = validate_table(where, entry, SYNC_FIELDS)
+        warnings += warned
+        off = sorted({*(values.get("from") or []), values.get("to") or ""} & disabled)
+        if off and not found:
+            warnings.append(
+                _(
+                    "{where} is skipped: calendar '{name}' is switched off (enabled = false)",
+                    where=where,
+                    name=off[0],
+                )
+            )
+            continue
+        found += _sync_names(where, values, known)
+        problems += found
+        if not found:
+            name = values["name"] or f"{', '.join(values['from'])} -> {values['to']}"
+            result.append(
+                SyncConfig(
+                    name,
+                    tuple(values["from"]),
+                    values["to"],
+                    values["show"],
+                    values["travel"],
+                    values["days"],
+                )
+            )
+    return tuple(result)
+
+
+def _sync_names(where: str, values: Mapping[str, Any], known: Mapping[str, Any]) -> list[str]:
+    problems = []
+    if not values.get("from") or not values.get("to"):
+        return problems  # reported as missing keys already
+    for name in [*values["from"], values["to"]]:
+        if name not in known:
+            problems.append(
+                _(
+                    "{where} names no enabled [[calendars]] entry: '{name}'",
+                    where=where,
+                    name=name,
+                )
+            )
+    if values["to"] in values["from"]:
+        problems.append(
+            _(
+                "{where}: '{name}' cannot be source and target at once",
+                where=where,
+                name=values["to"],
+            )
+        )
+    target = known.get(values["to"])
+    if target is not None:
+        try:
+            cls = registry.load(target.provider)
+        except ProviderNotFound:
+            return problems
+        if not getattr(cls, "can_sync", False):
+            problems.append(
+                _(
+                    "{where}: calendar '{name}' ({provider}) cannot be a sync target",
+                    where=where,
+                    name=values["to"],
+                    provider=target.provider,
+                )
+            )
+        elif target.provider in ("google", "outlook") and not target.options.get("write"):
+            problems.append(
+                _(
+                    "{where}: calendar '{name}' is read-only; set write = true in its "
+                    "[[calendars]] entry and sign in again",
+                    where=where,
+                    name=values["to"],
+                )
+            )
+    return problems

@@ -54,6 +54,26 @@ class ProviderContext:
         return self._store
 
 
+@dataclass(frozen=True, slots=True)
+class SyncMark:
+    """What the planner writes into an event of its own: ``key`` names what the event stands
+    for (a mirrored event or a travel block), ``digest`` its content when written."""
+
+    key: str
+    digest: str
+
+
+@dataclass(frozen=True, slots=True)
+class MarkedEvent:
+    """An event carrying a :class:`SyncMark`, as a target calendar lists it. ``id`` is the
+    provider's handle (Google event id, Graph id, CalDAV href) for update and delete."""
+
+    id: str
+    mark: SyncMark
+    event: Event
+    etag: str = ""
+
+
 class CalendarProvider(ABC):
     """A source of calendar events.
 
@@ -101,6 +121,32 @@ class CalendarProvider(ABC):
 
         ``send_updates`` asks the service to send invitations to the attendees itself.
         """
+        raise NotSupportedError(_("calendar '{name}' is read-only", name=self.source.name))
+
+    # -- events the planner wrote itself (``planner sync``) ------------------------------
+    # A provider that can keep track of its own events sets ``can_sync`` and implements the
+    # four methods below. The mark travels with the event (Google: private extended
+    # properties, Graph: single-value extended properties, CalDAV: X-properties), so the
+    # planner finds what it wrote, and only that, even without its state database.
+    can_sync: ClassVar[bool] = False
+
+    def list_marked(self) -> list[MarkedEvent]:
+        """Every event in the write calendar that carries a sync mark, in any time range."""
+        raise NotSupportedError(
+            _("calendar '{name}' cannot be a sync target", name=self.source.name)
+        )
+
+    def create_marked(self, event: Event, mark: SyncMark) -> str:
+        """Write ``event`` with ``mark`` into the write calendar, idempotently by
+        ``event.uid``; return the provider's id of the event."""
+        raise NotSupportedError(_("calendar '{name}' is read-only", name=self.source.name))
+
+    def update_marked(self, marked: MarkedEvent, event: Event, mark: SyncMark) -> str:
+        """Replace the content of ``marked`` (from :meth:`list_marked`) with ``event``."""
+        raise NotSupportedError(_("calendar '{name}' is read-only", name=self.source.name))
+
+    def delete_marked(self, marked: MarkedEvent) -> None:
+        """Delete ``marked`` (from :meth:`list_marked`); an event already gone is no error."""
         raise NotSupportedError(_("calendar '{name}' is read-only", name=self.source.name))
 
     def close(self) -> None:

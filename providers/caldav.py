@@ -21,6 +21,7 @@ from planner.model import Calendar, Event
 from planner.schema import Field
 from providers.base import CalendarProvider, ProviderContext
 from providers.caldav_account import DEFAULT_PASSWORD_ENV, KEYRING_SERVICE, CalDavAccount
+from providers.caldav_marked import CalDavMarked
 from providers.caldav_servers import (
     SERVERS,
     ServerQuirks,
@@ -77,7 +78,7 @@ class _Remote:
     can_sync: bool
 
 
-class CalDavProvider(CalendarProvider):
+class CalDavProvider(CalDavMarked, CalendarProvider):
     """Calendars on a CalDAV server.
 
     Options of a ``[[calendars]]`` entry with ``provider = "caldav"``:
@@ -105,6 +106,7 @@ class CalDavProvider(CalendarProvider):
     name: ClassVar[str] = "caldav"
     can_write: ClassVar[bool] = True
     has_incremental_sync: ClassVar[bool] = True
+    can_sync: ClassVar[bool] = True
     options: ClassVar[Mapping[str, Field]] = {
         "url": Field(str, required=True, check=check_url),
         "username": Field(str, ""),

@@ -24,6 +24,7 @@ from providers.base import CalendarProvider, ProviderContext
 from providers.free_busy import GOOGLE_REASONS, FreeBusyAnswer, google_scope_error
 from providers.google_auth import DEFAULT_API_URL, Conflict, GoogleClient, SyncTokenExpired
 from providers.google_map import item_bounds, to_event, to_google, working_location
+from providers.google_marked import GoogleMarked
 
 if TYPE_CHECKING:
     from planner.schema import SourceConfig
@@ -47,7 +48,7 @@ def _is_url(value: str) -> bool:
     return urlsplit(value).scheme in ("http", "https") and bool(urlsplit(value).netloc)
 
 
-class GoogleProvider(CalendarProvider):
+class GoogleProvider(GoogleMarked, CalendarProvider):
     """Google Calendar (API v3). Sign in once with ``planner auth google``.
 
     Options of a ``[[calendars]]`` entry with ``provider = "google"``:
@@ -75,6 +76,7 @@ class GoogleProvider(CalendarProvider):
     can_write: ClassVar[bool] = True  # per entry: only with ``write = true``
     has_free_busy: ClassVar[bool] = True
     has_incremental_sync: ClassVar[bool] = True
+    can_sync: ClassVar[bool] = True
     options: ClassVar[Mapping[str, Field]] = {
         "client_secrets": Field(str, ""),
         "calendars": Field("str_list", ["primary"]),

@@ -141,6 +141,8 @@ def to_event(
         ("google.calendarId", calendar_id),
         ("google.id", str(item.get("id", ""))),
     ] + hints
+    if item.get("visibility") in ("private", "confidential"):
+        hints.append(("google.visibility", str(item["visibility"])))
     private = (item.get("extendedProperties") or {}).get("private") or {}
     availability = availability_of(item)
     place = working_location(item, context.tz) if event_type == "workingLocation" else None

@@ -414,6 +414,8 @@ def _hints(item: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
         hints.append(("graph.onlineMeeting.tollNumber", str(toll)))
     if item.get("type"):
         hints.append(("graph.type", str(item["type"])))
+    if str(item.get("sensitivity") or "").lower() in ("private", "confidential"):
+        hints.append(("graph.sensitivity", str(item["sensitivity"]).lower()))
     return tuple(hints)
 
 

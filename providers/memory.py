@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from planner.model import Calendar, Event, Interval, Status
-from providers.base import CalendarProvider, ProviderContext
+from providers.base import CalendarProvider, MarkedEvent, ProviderContext, SyncMark
 
 if TYPE_CHECKING:
     from planner.schema import SourceConfig
@@ -22,11 +22,14 @@ class MemoryProvider(CalendarProvider):
     name: ClassVar[str] = "memory"
     can_write: ClassVar[bool] = True
     has_free_busy: ClassVar[bool] = True
+    can_sync: ClassVar[bool] = True
 
     def __init__(self, source: SourceConfig, context: ProviderContext) -> None:
         super().__init__(source, context)
         seed: Sequence[Event] = source.options.get("events", ())
         self._events = {e.key: replace(e, calendar=e.calendar or source.name) for e in seed}
+        self._marks: dict[str, SyncMark] = {}  # uid → mark of the events written by sync
+        self.writes: list[tuple[str, str]] = []  # (create/update/delete, uid), for tests
 
     def list_calendars(self) -> list[Calendar]:
         return [Calendar(id=self.source.name, name=self.source.name, primary=True, writable=True)]
@@ -51,3 +54,33 @@ class MemoryProvider(CalendarProvider):
     def create_event(self, event: Event, *, send_updates: bool = False) -> str:
         self._events[event.key] = replace(event, calendar=self.source.name)
         return event.uid
+
+    def list_marked(self) -> list[MarkedEvent]:
+        return [
+            MarkedEvent(e.uid, self._marks[e.uid], e)
+            for e in self._events.values()
+            if e.uid in self._marks
+        ]
+
+    def create_marked(self, event: Event, mark: SyncMark) -> str:
+        self._drop(event.uid)
+        self._events[event.key] = replace(event, calendar=self.source.name)
+        self._marks[event.uid] = mark
+        self.writes.append(("create", event.uid))
+        return event.uid
+
+    def update_marked(self, marked: MarkedEvent, event: Event, mark: SyncMark) -> str:
+        self._drop(marked.id)
+        self._events[event.key] = replace(event, uid=marked.id, calendar=self.source.name)
+        self._marks[marked.id] = mark
+        self.writes.append(("update", marked.id))
+        return marked.id
+
+    def delete_marked(self, marked: MarkedEvent) -> None:
+        self._drop(marked.id)
+        self._marks.pop(marked.id, None)
+        self.writes.append(("delete", marked.id))
+
+    def _drop(self, uid: str) -> None:
+        for key in [k for k, e in self._events.items() if e.uid == uid]:
+            del self._events[key]

@@ -39,6 +39,7 @@ from providers.outlook_auth import (
     TokenSource,
     authorize,
 )
+from providers.outlook_marked import OutlookMarked
 
 if TYPE_CHECKING:
     from planner.schema import SourceConfig
@@ -51,7 +52,7 @@ log = logging.getLogger("planner")
 SELECT = (
     "id,iCalUId,subject,start,end,isAllDay,location,locations,body,bodyPreview,organizer,"
     "attendees,responseStatus,showAs,isCancelled,seriesMasterId,webLink,isOnlineMeeting,"
-    "onlineMeetingProvider,onlineMeeting,onlineMeetingUrl,transactionId,type"
+    "onlineMeetingProvider,onlineMeeting,onlineMeetingUrl,transactionId,type,sensitivity"
 )
 RESYNC_CODES = frozenset(
     {"SyncStateNotFound", "SyncStateInvalid", "resyncRequired", "fullSyncRequired"}
@@ -90,7 +91,7 @@ def transaction_id(event: Event) -> str:
     return str(uuid.uuid5(TX_NAMESPACE, f"{event.uid}\n{start}"))
 
 
-class OutlookProvider(CalendarProvider):
+class OutlookProvider(OutlookMarked, CalendarProvider):
     """Outlook.com and Microsoft 365 calendars through Microsoft Graph (signed in with msal).
 
     Options of a ``[[calendars]]`` entry with ``provider = "outlook"``:
@@ -123,6 +124,9 @@ class OutlookProvider(CalendarProvider):
     can_write: ClassVar[bool] = True  # per entry: only with ``write = true``
     has_free_busy: ClassVar[bool] = True
     has_incremental_sync: ClassVar[bool] = True
+    can_sync: ClassVar[bool] = True
+    select: ClassVar[str] = SELECT
+    transaction = staticmethod(transaction_id)
     options: ClassVar[Mapping[str, Field]] = {
         "client_id": Field(str, required=True),
         "tenant": Field(str, "common"),

@@ -63,7 +63,7 @@ def test_example_config_is_valid_and_documents_every_key():
     config = from_mapping(data, "config.example.toml")
     flat = {}
     for name, table in data.items():
-        if name == "calendars":
+        if name in ("calendars", "sync"):
             continue
         for key, value in table.items():
             if isinstance(value, dict):
@@ -87,6 +87,10 @@ def test_example_config_is_valid_and_documents_every_key():
                 raise AssertionError(f"[[calendars]] {name}: key '{key}' is not documented")
         assert set(CALENDAR_FIELDS) - {"enabled"} <= set(entry)
     assert len(config.calendars) == 4
+    from planner.config import SYNC_FIELDS
+
+    assert set(SYNC_FIELDS) <= set(data["sync"][0]), "a [[sync]] key is not documented"
+    assert len(config.syncs) == 1
 
 
 if __name__ == "__main__":  # regenerate the README's command reference

@@ -55,6 +55,8 @@ HINT_PROPS = frozenset(
         "X-MICROSOFT-CDO-BUSYSTATUS",
         "X-MICROSOFT-CDO-INTENDEDSTATUS",
         "X-MICROSOFT-SKYPETEAMSMEETINGURL",
+        "CLASS",  # PRIVATE / CONFIDENTIAL: ``planner sync`` shows such events as "Busy" only
+        "X-PLANNER-SYNC-KEY",  # the mark of an event ``planner sync`` wrote
     }
 )
 MEETING_HOSTS = re.compile(

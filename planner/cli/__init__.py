@@ -36,6 +36,7 @@ COMMANDS: dict[str, str] = {
     "help": "planner.cli.conventions:help_command",
     "today": "planner.cli.agenda:today",
     "agenda": "planner.cli.agenda:agenda",
+    "sync": "planner.cli.sync:sync",
 }
 
 HELP = {
@@ -57,6 +58,7 @@ HELP = {
     "help": "Show the help of a command: planner help week.",
     "today": "List today's remaining meetings, one line each.",
     "agenda": "List the meetings of the next days, one line each.",
+    "sync": "Mirror busy time across calendars, block travel time; a dry run unless --apply.",
 }
 
 

@@ -3,7 +3,10 @@
 It follows the documented JSON shapes closely enough for the real google-api-python-client and
 google-auth to talk to it: ``calendarList``, ``events.list`` (paging with ``pageToken`` /
 ``nextPageToken``, ``syncToken`` / ``nextSyncToken``, 410 when a sync token is no longer valid),
-``events.insert`` (client-chosen ids, 409 on a duplicate), ``events.get``, ``freeBusy`` and the
+``events.insert`` (client-chosen ids, 409 on a duplicate), ``events.get``, ``events.update``
+(PUT; it also restores a deleted event), ``events.patch``, ``events.delete`` (the event stays as a
+cancelled tombstone, 410 when deleted already), the ``privateExtendedProperty`` /
+``sharedExtendedProperty`` filters of ``events.list`` (``name=value``), ``freeBusy`` and the
 OAuth ``/auth`` (consent, redirects with a code) and ``/token`` endpoints (code exchange with
 PKCE, refresh, ``invalid_grant`` for a revoked grant). Faults (403 rate limits, 429, 5xx) can be
 queued per kind of request, and every request is recorded so tests can count them.
@@ -300,6 +303,12 @@ class _Handler(BaseHTTPRequestHandler):
     def do_PUT(self) -> None:
         self._dispatch("PUT")
 
+    def do_PATCH(self) -> None:
+        self._dispatch("PATCH")
+
+    def do_DELETE(self) -> None:
+        self._dispatch("DELETE")
+
     # -- plumbing ---------------------------------------------------------------------------
     def _dispatch(self, method: str) -> None:
         split = urlsplit(self.path)
@@ -400,6 +409,10 @@ class _Handler(BaseHTTPRequestHandler):
                 items = [i for i in items if i.get("status") != "cancelled"]
         if q.get("singleEvents") == "true":
             items = [i for i in items if "recurrence" not in i]
+        for scope in ("private", "shared"):  # every filter given must match (AND)
+            for wanted in query.get(f"{scope}ExtendedProperty", []):
+                name, _sep, value = wanted.partition("=")
+                items = [i for i in items if _extended(i, scope).get(name) == value]
         items = [_in_zone(i, q.get("timeZone")) for i in items]
         meta = {
             "summary": cal.summary,
@@ -491,6 +504,70 @@ class _Handler(BaseHTTPRequestHandler):
         item.setdefault("organizer", {"email": cal.id, "self": True})
         item["htmlLink"] = f"https://www.google.com/calendar/event?eid={item['id']}"
         self._send(200, fake.put_event(cal.id, item))
+
+    def _writable_item(self, cal_id: str, event_id: str) -> _Calendar | None:
+        """The calendar, after the checks every change of an event passes (else an error)."""
+        fake = self.server_fake
+        if (cal := self._calendar(cal_id)) is None:
+            return None
+        scopes = fake.access_tokens[self.headers["Authorization"].removeprefix("Bearer ")]
+        if WRITE_SCOPE not in scopes:
+            self._error(
+                403, "insufficientPermissions", "Request had insufficient authentication scopes."
+            )
+            return None
+        if event_id not in cal.items:
+            self._error(404, "notFound", "Not Found")
+            return None
+        return cal
+
+    def _h_events_update(
+        self, query: dict[str, list[str]], body: Any, cal_id: str, event_id: str
+    ) -> None:
+        """PUT: the body replaces the event (a cancelled one comes back to life)."""
+        if (cal := self._writable_item(cal_id, event_id)) is None:
+            return
+        if not isinstance(body, dict) or "start" not in body or "end" not in body:
+            return self._error(400, "required", "Missing start or end.")
+        old = cal.items[event_id]
+        if body.get("iCalUID") and old.get("iCalUID") and body["iCalUID"] != old["iCalUID"]:
+            return self._error(400, "invalid", "Invalid iCalUID value.")
+        item = dict(body, id=event_id)
+        item["status"] = body.get("status", "confirmed")
+        for key in ("iCalUID", "organizer", "htmlLink"):
+            if key in old:
+                item.setdefault(key, old[key])
+        self._send(200, self.server_fake.put_event(cal.id, item))
+
+    def _h_events_patch(
+        self, query: dict[str, list[str]], body: Any, cal_id: str, event_id: str
+    ) -> None:
+        """PATCH: the fields given replace those of the event (objects merged one level)."""
+        if (cal := self._writable_item(cal_id, event_id)) is None:
+            return
+        if not isinstance(body, dict):
+            return self._error(400, "badRequest", "Request body is not a JSON event")
+        item = copy.deepcopy(cal.items[event_id])
+        for key, value in body.items():
+            if key == "extendedProperties" and isinstance(value, dict):
+                merged = item.setdefault("extendedProperties", {})
+                for scope, props in value.items():
+                    merged.setdefault(scope, {}).update(props or {})
+            else:
+                item[key] = value
+        self._send(200, self.server_fake.put_event(cal.id, item))
+
+    def _h_events_delete(
+        self, query: dict[str, list[str]], body: Any, cal_id: str, event_id: str
+    ) -> None:
+        if (cal := self._writable_item(cal_id, event_id)) is None:
+            return
+        if cal.items[event_id].get("status") == "cancelled":
+            return self._error(410, "deleted", "Resource has been deleted")
+        self.server_fake.delete_event(cal.id, event_id)
+        self.send_response(204)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     # -- free/busy --------------------------------------------------------------------------
     def _h_freebusy(self, query: dict[str, list[str]], body: Any) -> None:
@@ -602,6 +679,9 @@ _ROUTES = [
     ("POST", r"/calendar/v3/calendars/([^/]+)/events/import", "events.import"),
     ("POST", r"/calendar/v3/calendars/([^/]+)/events", "events.insert"),
     ("GET", r"/calendar/v3/calendars/([^/]+)/events/([^/]+)", "events.get"),
+    ("PUT", r"/calendar/v3/calendars/([^/]+)/events/([^/]+)", "events.update"),
+    ("PATCH", r"/calendar/v3/calendars/([^/]+)/events/([^/]+)", "events.patch"),
+    ("DELETE", r"/calendar/v3/calendars/([^/]+)/events/([^/]+)", "events.delete"),
     ("POST", r"/calendar/v3/freeBusy", "freebusy"),
     ("POST", r"/token", "token"),
     ("GET", r"/auth", "auth"),
@@ -645,6 +725,10 @@ def _when(point: dict[str, str], zone: str) -> datetime | None:
     if "date" in point:
         return datetime.combine(date.fromisoformat(point["date"]), time(), ZoneInfo(zone))
     return None
+
+
+def _extended(item: dict[str, Any], scope: str) -> dict[str, str]:
+    return (item.get("extendedProperties") or {}).get(scope) or {}
 
 
 def _in_window(item: dict[str, Any], q: dict[str, str], cal: _Calendar) -> bool:

@@ -3,7 +3,9 @@
 It follows the documented JSON shapes: ``/me/calendars``, ``calendarView`` with
 ``@odata.nextLink`` paging and ``Prefer: outlook.timezone``, ``calendarView/delta`` with
 ``@removed`` entries and 410 ``SyncStateNotFound`` for expired links, ``getSchedule``,
-``POST /events`` deduplicated by ``transactionId``, and throttling with ``Retry-After``. The
+``POST /events`` deduplicated by ``transactionId``, ``GET /events`` with the documented
+``$filter`` on a single-value extended property and its ``$expand``, ``PATCH`` and ``DELETE``
+of an event, and throttling with ``Retry-After``. The
 token side answers openid-configuration, ``devicecode`` (with ``authorization_pending``),
 ``authorize`` (redirect with a code) and ``token`` (device code, auth code, refresh token).
 
@@ -22,6 +24,7 @@ from __future__ import annotations
 import base64
 import html
 import json
+import re
 import threading
 import time
 import uuid
@@ -467,6 +470,12 @@ class GraphServer:
             if "Calendars.ReadWrite" not in self.tokens[token]:
                 return 403, _error("ErrorAccessDenied", "Access is denied."), {}
             return self._create(cal, payload)
+        if route == ["events"] and method == "GET":
+            return self._list(cal, query, prefer, path)
+        if len(route) == 2 and route[0] == "events" and method in ("PATCH", "DELETE"):
+            if "Calendars.ReadWrite" not in self.tokens[token]:
+                return 403, _error("ErrorAccessDenied", "Access is denied."), {}
+            return self._change(cal, route[1], method, payload)
         if route == ["calendarView"] and method == "GET":
             return self._view(cal, query, prefer, path)
         if route == ["calendarView", "delta"] and method == "GET":
@@ -520,6 +529,7 @@ class GraphServer:
             else:
                 moment = parse_graph_time(item[key])
                 out[key] = graph_time(moment, prefer) | {"timeZone": answer_zone}
+        out.pop("singleValueExtendedProperties", None)  # only with $expand
         if select:
             keep = set(select.split(",")) | {"id"}
             out = {k: v for k, v in out.items() if k in keep or k.startswith("@odata")}
@@ -643,6 +653,55 @@ class GraphServer:
             )
         return 201, item, {}
 
+    def _list(self, cal: str, query, prefer: str, path: str):
+        """``GET /events`` (series masters and single events, no expansion) with the documented
+        ``$filter`` on a single-value extended property and ``$expand`` of such properties."""
+        items = self._sorted(cal)
+        wanted = query.get("$filter", [""])[0]
+        if wanted:
+            match = _EP_FILTER.fullmatch(wanted.strip())
+            if match is None:
+                return 400, _error("ErrorInvalidUrlQueryFilter", "Unsupported filter."), {}
+            pid, value = match.group(1).casefold(), match.group(2)
+            items = [i for i in items if _extended_props(i).get(pid) == value]
+        expand = _expanded_ids(query.get("$expand", [""])[0])
+        select = query.get("$select", [None])[0]
+        out = []
+        for item in items:
+            shown = self._present(item, prefer, select)
+            props = [
+                p
+                for p in item.get("singleValueExtendedProperties") or ()
+                if str(p.get("id", "")).casefold() in expand
+            ]
+            if props:
+                shown["singleValueExtendedProperties"] = props
+            out.append(shown)
+        return 200, self._page(out, query, path), {}
+
+    def _change(self, cal: str, event_id: str, method: str, body: Any):
+        """``PATCH`` (the fields given replace the event's; extended properties are merged by
+        id) and ``DELETE`` (204) of one event."""
+        item = self.events[cal].get(event_id)
+        if item is None:
+            return 404, _error("ErrorItemNotFound", "The specified object was not found."), {}
+        if method == "DELETE":
+            del self.events[cal][event_id]
+            self._changed(cal, event_id)
+            return 204, None, {}
+        changed = dict(item)
+        for key, value in (body or {}).items():
+            if key in ("id", "iCalUId", "transactionId"):
+                continue
+            if key == "singleValueExtendedProperties":
+                merged = {p["id"].casefold(): p for p in item.get(key) or ()}
+                merged.update({p["id"].casefold(): p for p in value})
+                value = list(merged.values())
+            changed[key] = value
+        self.events[cal][event_id] = changed
+        self._changed(cal, event_id)
+        return 200, changed, {}
+
     def _schedule(self, body: dict, prefer: str):
         if self.personal:
             return (
@@ -692,6 +751,26 @@ class GraphServer:
                 del answer["scheduleItems"]
             answers.append(answer)
         return 200, {"value": answers}, {}
+
+
+_EP_FILTER = re.compile(
+    r"singleValueExtendedProperties/Any\(ep:\s*ep/id eq '([^']+)' and ep/value eq '([^']*)'\)",
+    re.IGNORECASE,
+)
+
+
+def _extended_props(item: dict) -> dict[str, str]:
+    return {
+        str(p.get("id", "")).casefold(): p.get("value")
+        for p in item.get("singleValueExtendedProperties") or ()
+    }
+
+
+def _expanded_ids(expand: str) -> set[str]:
+    """Ids named in ``singleValueExtendedProperties($filter=id eq '…' or id eq '…')``."""
+    if not expand.lower().startswith("singlevalueextendedproperties("):
+        return set()
+    return {m.casefold() for m in re.findall(r"id eq '([^']+)'", expand)}
 
 
 def _view_string(items: list[dict], start: datetime, end: datetime, minutes: int) -> str:
@@ -744,7 +823,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(page)
             return
         status, payload, extra = self.fake.handle(method, self.path, headers, body)
-        data = json.dumps(payload).encode()
+        data = json.dumps(payload).encode() if payload is not None else b""
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
@@ -758,6 +837,12 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         self._serve("POST")
+
+    def do_PATCH(self) -> None:
+        self._serve("PATCH")
+
+    def do_DELETE(self) -> None:
+        self._serve("DELETE")
 
 
 class LoopbackSession(requests.Session):

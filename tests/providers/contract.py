@@ -161,3 +161,34 @@ class ProviderContract:
         events = [e for e in provider.events(WINDOW_START, WINDOW_END) if e.uid == hold.uid]
         assert len(events) == 1
         assert events[0].start == hold.start and events[0].title == hold.title
+
+    def test_marked_events_are_listed_updated_and_deleted(self, make_provider):
+        """``planner sync``'s write path: only marked events are listed; create is idempotent,
+        update moves the event, delete removes it (twice is no error)."""
+        from dataclasses import replace
+
+        from providers.base import SyncMark
+
+        provider = make_provider(seed_events())
+        if not provider.can_sync:
+            with pytest.raises(NotSupportedError, match=provider.source.name):
+                provider.list_marked()
+            return
+        mirror = Event("planner-sync-contract@planner", "Busy", at(10, 14), at(10, 15))
+        mark = SyncMark("mirror:x:contract", "d1")
+        assert provider.list_marked() == []  # the user's events are never the planner's
+        provider.create_marked(mirror, mark)
+        provider.create_marked(mirror, mark)  # a retry must not duplicate
+        (found,) = provider.list_marked()
+        assert found.mark == mark and (found.event.title, found.event.start) == ("Busy", at(10, 14))
+        moved = replace(mirror, title="Lunch", start=at(10, 16), end=at(10, 17))
+        provider.update_marked(found, moved, SyncMark(mark.key, "d2"))
+        (found,) = provider.list_marked()
+        assert found.mark.digest == "d2" and found.event.start == at(10, 16)
+        read = [e for e in provider.events(WINDOW_START, WINDOW_END) if e.title == "Lunch"]
+        assert [e.start for e in read] == [at(10, 16)]
+        provider.delete_marked(found)
+        provider.delete_marked(found)
+        assert provider.list_marked() == []
+        left = {e.uid for e in provider.events(WINDOW_START, WINDOW_END)}
+        assert left == {e.uid for e in seed_events() if e.start < WINDOW_END}

@@ -17,3 +17,34 @@ class TestMemoryContract(ProviderContract):
             return create(source, ProviderContext(tz=TZ))
 
         return make
+
+
+def test_memory_keeps_the_events_sync_writes_apart_by_their_mark():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from planner.model import Event
+    from planner.schema import SourceConfig
+    from providers.base import ProviderContext, SyncMark
+    from providers.memory import MemoryProvider
+
+    tz = ZoneInfo("Europe/Berlin")
+    user = Event(
+        "u", "Mine", datetime(2026, 12, 8, 9, tzinfo=tz), datetime(2026, 12, 8, 10, tzinfo=tz)
+    )
+    provider = MemoryProvider(SourceConfig("m", "memory", {"events": [user]}), ProviderContext(tz))
+    start = datetime(2026, 12, 8, 11, tzinfo=tz)
+    mirror = Event("planner-sync-1", "Busy", start, start.replace(hour=12))
+    provider.create_marked(mirror, SyncMark("mirror:a:x", "d1"))
+    (marked,) = provider.list_marked()
+    assert marked.mark == SyncMark("mirror:a:x", "d1") and marked.event.title == "Busy"
+    provider.update_marked(
+        marked,
+        mirror.__class__(**{**{s: getattr(mirror, s) for s in Event.__slots__}, "title": "Lunch"}),
+        SyncMark("mirror:a:x", "d2"),
+    )
+    (marked,) = provider.list_marked()
+    assert marked.event.title == "Lunch" and marked.mark.digest == "d2"
+    provider.delete_marked(marked)
+    assert provider.list_marked() == []
+    assert [e.uid for e in provider.events(start.replace(hour=0), start.replace(hour=23))] == ["u"]

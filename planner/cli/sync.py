@@ -1,0 +1,64 @@
+"""``planner sync``: mirror busy time between calendars and block travel time."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from planner.cli import common_options
+from planner.cli.common import config_option, emit, is_terminal, load_config, output_option
+
+
+@click.command()
+@config_option
+@click.option("--apply", "apply_", is_flag=True, help="Write the changes (default: a dry run).")
+@click.option(
+    "--undo",
+    is_flag=True,
+    help="Remove every mirror and travel block the planner wrote (with --apply).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@output_option
+@common_options
+def sync(config_path: Path | None, apply_: bool, undo: bool, fmt: str, output: Path | None) -> None:
+    """Mirror busy time between the calendars of the [[sync]] tables and block travel time
+    around meetings in person. Prints what it would create, update and delete; --apply writes.
+
+    Only events the planner wrote (marked as its own) are ever changed or deleted. Free,
+    declined and cancelled events are not mirrored; private ones show only "Busy". Safe to run
+    from cron every few minutes: a run with nothing changed writes nothing. Exits with status 1
+    when a calendar failed (the others are still synced), 75 while another run is writing.
+
+    \b
+    Examples:
+      planner sync
+      planner sync --apply
+      planner sync --undo --apply
+    """
+    from planner.cli.progress import progress_display
+    from planner.render.sync import sync_json, sync_table
+    from planner.store import open_store
+    from planner.sync.run import run_sync
+
+    config = load_config(config_path)
+    store = open_store()
+    with progress_display() as progress:
+        result = run_sync(
+            config, store, now=_now(config.tz), apply=apply_, undo=undo, progress=progress
+        )
+    if fmt == "json":
+        emit(sync_json(result, config.tz), output)
+    else:
+        emit(sync_table(result, config.tz, color=output is None and is_terminal()), output)
+    if not result.ok:
+        raise click.exceptions.Exit(1)
+
+
+def _now(tz: Any) -> datetime:
+    """The current time (tests fix it here)."""
+    return datetime.now(tz)

@@ -1,0 +1,75 @@
+"""What identifies the events ``planner sync`` writes.
+
+Every such event carries a :class:`providers.base.SyncMark` (a key saying what it stands for
+and a digest of its content) and a UID derived from the target and the key, starting with
+:data:`UID_PREFIX`. Either one is enough to recognise it, so a mirror is never mirrored again,
+also between two calendars that mirror each other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC
+
+from planner.model import Event
+
+UID_PREFIX = "planner-sync-"
+MARK_HINTS = ("X-PLANNER-SYNC-KEY",)  # the CalDAV mark, as iCalendar parsing hands it out
+PRIVATE_HINTS = {
+    "google.visibility": ("private", "confidential"),
+    "graph.sensitivity": ("private", "confidential"),
+    "CLASS": ("PRIVATE", "CONFIDENTIAL"),
+}
+
+
+def occurrence(event: Event) -> str:
+    """The part of a key that names ``event``: its UID, and its start for an occurrence of a
+    series (a moved single event keeps its key, so its mirror moves with it)."""
+    if event.series_id:
+        return f"{event.uid}@{event.start.astimezone(UTC).isoformat()}"
+    return event.uid
+
+
+def mirror_key(source: str, event: Event) -> str:
+    return f"mirror:{source}:{occurrence(event)}"
+
+
+def travel_key(meeting: Event, side: str) -> str:
+    return f"travel:{occurrence(meeting)}:{side}"
+
+
+def source_of(key: str) -> str:
+    """The source calendar of a mirror key, ``""`` for a travel block."""
+    kind, _sep, rest = key.partition(":")
+    return rest.partition(":")[0] if kind == "mirror" else ""
+
+
+def derived_uid(target: str, key: str) -> str:
+    digest = hashlib.sha256(f"{target}\n{key}".encode()).hexdigest()[:32]
+    return f"{UID_PREFIX}{digest}@planner"
+
+
+def digest(event: Event) -> str:
+    """A short fingerprint of what a written event shows; a change means an update."""
+    parts = (
+        event.title,
+        event.start.astimezone(UTC).isoformat(),
+        event.end.astimezone(UTC).isoformat(),
+        str(event.all_day),
+        event.location,
+        event.status.value,
+        str(event.busy),
+    )
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+def is_planner_event(event: Event, own_uids: frozenset[str] = frozenset()) -> bool:
+    """Whether ``event`` was written by ``planner sync`` (``own_uids``: the UIDs under which
+    the calendar it came from lists the marked events)."""
+    if event.uid.startswith(UID_PREFIX) or event.uid in own_uids:
+        return True
+    return any(event.hint(name) for name in MARK_HINTS)
+
+
+def is_private(event: Event) -> bool:
+    return any(event.hint(name) in values for name, values in PRIVATE_HINTS.items())

@@ -1,0 +1,134 @@
+"""What to create, update and delete in one target calendar.
+
+The plan compares the wanted events (mirrors and travel blocks, by key) with the events the
+target lists as its own (:meth:`providers.base.CalendarProvider.list_marked`). Only marked
+events are ever updated or deleted, so an event the planner did not write is never touched.
+Marked events outside the synced window are left alone (past mirrors of past meetings stay);
+so are the mirrors of a source that could not be read this run, and, when any source failed,
+the travel blocks (the day's places are then not all known).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from planner.model import Event
+from planner.sync.marks import source_of
+from planner.sync.mirrors import Wanted
+from providers.base import MarkedEvent
+
+CREATE, UPDATE, DELETE = "create", "update", "delete"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One write: ``wanted`` for create and update, ``marked`` for update and delete."""
+
+    action: str
+    target: str
+    key: str
+    kind: str
+    wanted: Wanted | None = None
+    marked: MarkedEvent | None = None
+
+    @property
+    def event(self) -> Event:
+        """What the calendar will show (create, update) or showed (delete)."""
+        if self.wanted is not None:
+            return self.wanted.event
+        assert self.marked is not None
+        return self.marked.event
+
+    def to_json(self, tz: ZoneInfo) -> dict[str, Any]:
+        event = self.event
+        data: dict[str, Any] = {
+            "action": self.action,
+            "target": self.target,
+            "kind": self.kind,
+            "key": self.key,
+            "title": event.title,
+            "start": event.start.astimezone(tz).isoformat(),
+            "end": event.end.astimezone(tz).isoformat(),
+            "all_day": event.all_day,
+            "status": event.status.value,
+        }
+        if self.wanted is not None and self.wanted.source:
+            data["source"] = self.wanted.source
+        if self.marked is not None:
+            data["id"] = self.marked.id
+        return data
+
+
+@dataclass
+class TargetPlan:
+    """The changes for one target, and what went wrong with it (reading, planning, writing)."""
+
+    target: str
+    changes: list[Change] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    written: int = 0
+
+    def count(self, action: str) -> int:
+        return sum(1 for c in self.changes if c.action == action)
+
+
+def kind_of(key: str) -> str:
+    return key.partition(":")[0]
+
+
+def plan_target(
+    target: str,
+    wanted: Sequence[Wanted],
+    marked: Sequence[MarkedEvent],
+    *,
+    window: tuple[datetime, datetime],
+    failed_sources: Iterable[str] = (),
+) -> TargetPlan:
+    """The changes that make ``target`` hold exactly ``wanted`` within ``window``."""
+    failed = set(failed_sources)
+    plan = TargetPlan(target)
+    by_key: dict[str, MarkedEvent] = {}
+    for item in sorted(marked, key=lambda m: m.id):
+        if item.mark.key in by_key:  # a duplicate (e.g. a create whose answer was lost)
+            plan.changes.append(
+                Change(DELETE, target, item.mark.key, kind_of(item.mark.key), marked=item)
+            )
+        else:
+            by_key[item.mark.key] = item
+    wanted_keys = set()
+    for want in wanted:
+        wanted_keys.add(want.key)
+        have = by_key.get(want.key)
+        if have is None:
+            plan.changes.append(Change(CREATE, target, want.key, want.kind, wanted=want))
+        elif have.mark.digest != want.digest:
+            plan.changes.append(Change(UPDATE, target, want.key, want.kind, want, have))
+    for key, have in by_key.items():
+        if key in wanted_keys or not _may_delete(have, window, failed):
+            continue
+        plan.changes.append(Change(DELETE, target, key, kind_of(key), marked=have))
+    return plan
+
+
+def _may_delete(have: MarkedEvent, window: tuple[datetime, datetime], failed: set[str]) -> bool:
+    start, end = window
+    if have.event.end <= start or have.event.start >= end:
+        return False
+    source = source_of(have.mark.key)
+    if kind_of(have.mark.key) == "travel":
+        return not failed
+    return source not in failed
+
+
+def undo_target(target: str, marked: Sequence[MarkedEvent]) -> TargetPlan:
+    """Delete every event the planner wrote into ``target``, whenever it lies."""
+    plan = TargetPlan(target)
+    for item in sorted(marked, key=lambda m: (m.event.start, m.id)):
+        plan.changes.append(
+            Change(DELETE, target, item.mark.key, kind_of(item.mark.key), marked=item)
+        )
+    return plan

@@ -1,0 +1,311 @@
+"""One ``planner sync`` run: read the calendars, plan every target, apply the plan or undo.
+
+Sources are read through the providers' own incremental sync (Google sync tokens, Graph delta
+links, CalDAV sync-collection), so a run every few minutes costs a few small requests; each
+target's own events are listed by their mark; a run that finds nothing changed writes nothing.
+A source or target that fails is reported, and the others are still synced. Two runs never
+write at the same time (a lock file in the data directory).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+
+from planner.config import Config, SyncConfig
+from planner.errors import PlannerError, UsageError
+from planner.i18n import _
+from planner.model import Event, Geo, Mode
+from planner.sync.marks import is_planner_event
+from planner.sync.mirrors import Wanted, mirrors
+from planner.sync.plan import CREATE, DELETE, UPDATE, TargetPlan, plan_target, undo_target
+from planner.sync.travel import Leg, legs, travel_blocks
+
+if TYPE_CHECKING:
+    from planner.store import Store
+    from providers.base import CalendarProvider, MarkedEvent
+
+ORDER = {DELETE: 0, UPDATE: 1, CREATE: 2}
+
+
+class SyncBusy(PlannerError):
+    """Another ``planner sync`` is writing right now."""
+
+    exit_code = 75  # EX_TEMPFAIL: cron may simply try again next time
+
+
+@dataclass
+class SyncResult:
+    """What a run planned (and, with ``applied``, wrote) per target, and what failed."""
+
+    window: tuple[datetime, datetime]
+    targets: list[TargetPlan]
+    source_errors: dict[str, str] = field(default_factory=dict)
+    applied: bool = False
+    undo: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.source_errors and not any(t.errors for t in self.targets)
+
+    def to_json(self, tz: Any) -> dict[str, Any]:
+        return {
+            "applied": self.applied,
+            "undo": self.undo,
+            "window": {
+                "start": self.window[0].astimezone(tz).isoformat(),
+                "end": self.window[1].astimezone(tz).isoformat(),
+            },
+            "targets": [
+                {
+                    "target": t.target,
+                    "changes": [c.to_json(tz) for c in t.changes],
+                    "written": t.written,
+                    "errors": t.errors,
+                }
+                for t in self.targets
+            ],
+            "source_errors": self.source_errors,
+            "ok": self.ok,
+        }
+
+
+def sync_window(config: Config, now: datetime, days: int) -> tuple[datetime, datetime]:
+    """From the start of today (user's zone) for ``days`` days."""
+    today = now.astimezone(config.tz).date()
+    start = datetime.combine(today, time(), config.tz)
+    end = datetime.combine(today + timedelta(days=days), time(), config.tz)
+    return start, end
+
+
+def run_sync(
+    config: Config,
+    store: Store,
+    *,
+    now: datetime,
+    apply: bool = False,
+    undo: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> SyncResult:
+    """Plan every ``[[sync]]`` target and, with ``apply``, write the plan (``undo``: remove
+    every event the planner wrote into them)."""
+    if not config.syncs:
+        raise UsageError(
+            _("there is no [[sync]] table in the config"),
+            hint=_('add one (see config.example.toml), e.g. from = ["work"], to = "private"'),
+        )
+    with _lock(apply):
+        run = _Run(config, store, now, progress)
+        try:
+            return run.execute(apply=apply, undo=undo)
+        finally:
+            run.close()
+
+
+@contextlib.contextmanager
+def _lock(apply: bool) -> Iterator[None]:
+    """Hold the sync lock while writing; a dry run needs none."""
+    if not apply:
+        yield
+        return
+    import fcntl
+
+    from planner.paths import data_dir
+
+    folder = data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "sync.lock", "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise SyncBusy(
+                _("another 'planner sync' is writing right now"),
+                hint=_("it is safe to try again in a few minutes"),
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+class _Run:
+    def __init__(
+        self,
+        config: Config,
+        store: Store,
+        now: datetime,
+        progress: Callable[[str], None] | None,
+    ) -> None:
+        from planner.calendar.sources import context_for
+        from providers.base import create
+
+        self.config, self.store, self.progress = config, store, progress
+        self.window = sync_window(config, now, max(s.days for s in config.syncs))
+        self.targets = list(dict.fromkeys(s.target for s in config.syncs))
+        names = dict.fromkeys([n for s in config.syncs for n in (*s.sources, s.target)])
+        context = context_for(config, store)
+        sources = {c.name: c for c in config.calendars}
+        self.providers: dict[str, CalendarProvider] = {
+            name: create(sources[name], context) for name in names
+        }
+        self.marked: dict[str, list[MarkedEvent]] = {}
+        self.events: dict[str, list[Event]] = {}
+        self.source_errors: dict[str, str] = {}
+        self.target_errors: dict[str, str] = {}
+
+    def close(self) -> None:
+        for provider in self.providers.values():
+            provider.close()
+
+    def _say(self, text: str) -> None:
+        if self.progress is not None:
+            self.progress(text)
+
+    def execute(self, *, apply: bool, undo: bool) -> SyncResult:
+        for target in self.targets:
+            self._say(_("Listing the planner's events in {name}", name=target))
+            try:
+                self.marked[target] = self.providers[target].list_marked()
+            except PlannerError as exc:
+                self.target_errors[target] = str(exc)
+        plans = [self._undo(t) for t in self.targets] if undo else self._plans()
+        if apply:
+            for plan in plans:
+                self._apply(plan)
+        return SyncResult(self.window, plans, self.source_errors, apply, undo)
+
+    def _undo(self, target: str) -> TargetPlan:
+        if target in self.target_errors:
+            return TargetPlan(target, errors=[self.target_errors[target]])
+        return undo_target(target, self.marked[target])
+
+    def _plans(self) -> list[TargetPlan]:
+        self._read()
+        travel: list[Leg] = []
+        if any(s.travel for s in self.config.syncs):
+            try:
+                travel = self._legs()
+            except PlannerError as exc:  # e.g. the geocoder: travel blocks stay as they are
+                self.source_errors[_("travel")] = str(exc)
+        plans = []
+        for target in self.targets:
+            if target in self.target_errors:
+                plans.append(TargetPlan(target, errors=[self.target_errors[target]]))
+                continue
+            if target in self.source_errors:  # its own events unknown: no safe plan
+                plans.append(TargetPlan(target))
+                continue
+            tables = [s for s in self.config.syncs if s.target == target]
+            window = sync_window(self.config, self.window[0], max(s.days for s in tables))
+            wanted = self._wanted(target, tables, travel)
+            plans.append(
+                plan_target(
+                    target,
+                    wanted,
+                    self.marked[target],
+                    window=window,
+                    failed_sources=self.source_errors,
+                )
+            )
+        return plans
+
+    def _read(self) -> None:
+        start, end = self.window
+        for name, provider in self.providers.items():
+            self._say(_("Reading calendar {name}", name=name))
+            own = frozenset(m.event.uid for m in self.marked.get(name, ()))
+            try:
+                found = provider.events(start, end)
+            except PlannerError as exc:
+                self.source_errors[name] = str(exc)
+                continue
+            self.events[name] = [e for e in found if not is_planner_event(e, own)]
+
+    def _wanted(self, target: str, tables: list[SyncConfig], travel: list[Leg]) -> list[Wanted]:
+        wanted: dict[str, Wanted] = {}
+        there = self._already_in(target)
+        for table in tables:
+            end = sync_window(self.config, self.window[0], table.days)[1]
+            for source in table.sources:
+                found = [e for e in self.events.get(source, ()) if e.start < end and not there(e)]
+                for item in mirrors(found, source, target, table.show):
+                    wanted.setdefault(item.key, item)
+        if any(t.travel for t in tables) and not self.source_errors:
+            for item in travel_blocks(travel, target):
+                wanted.setdefault(item.key, item)
+        return list(wanted.values())
+
+    def _already_in(self, target: str) -> Callable[[Event], bool]:
+        """Whether a meeting is in ``target`` itself (an invitation accepted in both
+        calendars): it needs no mirror there. Same UID, and the same start for an occurrence."""
+        own = self.events.get(target, ())
+        keys = {e.key for e in own}
+        singles = {e.uid for e in own if not e.series_id}
+        return lambda e: e.key in keys or (not e.series_id and e.uid in singles)
+
+    def _legs(self) -> list[Leg]:
+        """Travel legs over every calendar read (each meeting once)."""
+        from planner.judge.cache import classify_all
+        from planner.meet.geo import Geocoder, travel_model
+        from planner.meet.venues import catalog_from_config
+
+        seen: dict[tuple[str, str], Event] = {}
+        for found in self.events.values():
+            for event in found:
+                seen.setdefault(event.key, event)
+        events = list(seen.values())
+        modes = classify_all(events, self.store)
+        geocoder = Geocoder(
+            self.config, catalog_from_config(self.config), store_factory=lambda: self.store
+        )
+        home_text = self.config.user["home"]
+        home_place = geocoder.locate(home_text) if home_text else None
+        home: Geo | None = home_place.geo if home_place else None
+
+        def locate(event: Event) -> Geo | None:
+            place = geocoder.locate(event.location, event.geo)
+            return place.geo if place else None
+
+        def mode_of(event: Event) -> Mode:
+            found = modes.get(event.key)
+            return found.mode if found else Mode.UNKNOWN
+
+        return legs(
+            events,
+            mode_of=mode_of,
+            locate=locate,
+            home=home,
+            minutes=travel_model(self.config).minutes,
+            tz=self.config.tz,
+        )
+
+    def _apply(self, plan: TargetPlan) -> None:
+        """Write ``plan``; the first failure stops this target (and is reported), not others."""
+        provider = self.providers[plan.target]
+        changes = sorted(plan.changes, key=lambda c: ORDER[c.action])
+        if changes:
+            self._say(_("Writing to {name}", name=plan.target))
+        for change in changes:
+            try:
+                if change.action == CREATE:
+                    assert change.wanted is not None
+                    provider.create_marked(change.wanted.event, _mark(change.wanted))
+                elif change.action == UPDATE:
+                    assert change.wanted is not None and change.marked is not None
+                    provider.update_marked(change.marked, change.wanted.event, _mark(change.wanted))
+                else:
+                    assert change.marked is not None
+                    provider.delete_marked(change.marked)
+            except PlannerError as exc:
+                plan.errors.append(str(exc))
+                return
+            plan.written += 1
+
+
+def _mark(wanted: Wanted) -> Any:
+    from providers.base import SyncMark
+
+    return SyncMark(wanted.key, wanted.digest)

@@ -1,0 +1,130 @@
+"""Events ``planner sync`` writes into a CalDAV calendar: marked with X-properties, listed from
+the synced copy (RFC 6578) or a calendar query, updated and deleted with ETag preconditions.
+
+A mixin of :class:`providers.caldav.CalDavProvider`; it uses that class's connection, write
+calendar and object cache.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from planner.errors import ProviderError
+from planner.i18n import _
+from planner.model import Event
+from providers.base import MarkedEvent, SyncMark
+from providers.caldav_support import object_name
+
+MARK = "X-PLANNER-SYNC"
+MARK_KEY = "X-PLANNER-SYNC-KEY"
+MARK_DIGEST = "X-PLANNER-SYNC-DIGEST"
+EVER = (datetime(1970, 1, 1, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC))
+
+
+def marked_ics(event: Event, mark: SyncMark) -> bytes:
+    """``event`` as iCalendar with the sync mark (and CLASS:PRIVATE: a mirror is no one's
+    business but the user's)."""
+    from icalendar import Calendar as ICalendar
+
+    from planner.calendar.ical import event_to_ics
+
+    calendar = ICalendar.from_ical(event_to_ics(event))
+    for component in calendar.walk("VEVENT"):
+        component.add(MARK, "1")
+        component.add(MARK_KEY, mark.key)
+        component.add(MARK_DIGEST, mark.digest)
+        component.add("CLASS", "PRIVATE")
+    return bytes(calendar.to_ical())
+
+
+def read_mark(data: str) -> SyncMark | None:
+    """The sync mark of a calendar object's first VEVENT, or None."""
+    if MARK_KEY not in data:
+        return None
+    from icalendar import Calendar as ICalendar
+
+    try:
+        for component in ICalendar.from_ical(data).walk("VEVENT"):
+            key = component.get(MARK_KEY)
+            if key:
+                return SyncMark(str(key), str(component.get(MARK_DIGEST) or ""))
+    except ValueError:
+        return None
+    return None
+
+
+class CalDavMarked:
+    """``list_marked``, ``create_marked``, ``update_marked``, ``delete_marked`` for CalDAV."""
+
+    opts: Any
+    quirks: Any
+    account: Any
+    # and, from CalDavProvider: _write_target, _sync, _key, _object_cache, _query, _parse,
+    # _put, _current_etag, _conflict, _connect
+
+    def list_marked(self) -> list[MarkedEvent]:
+        remote = self._write_target()
+        if self.opts["sync"] and self.quirks.sync and remote.can_sync and self._sync(remote):
+            key = self._key(remote)
+            cache = self._object_cache()
+            etags = cache.etags(key)
+            objects = [(h, etags.get(h, ""), d) for h, d in cache.objects(key, *EVER)]
+        else:
+            objects = [(h, "", d) for h, d in self._query(remote, *EVER)]
+        found = []
+        for href, etag, data in objects:
+            mark = read_mark(data)
+            if mark is None:
+                continue
+            events = self._parse(remote, href, data, *EVER)
+            if events:
+                found.append(MarkedEvent(href, mark, events[0], etag))
+        return found
+
+    def create_marked(self, event: Event, mark: SyncMark) -> str:
+        remote = self._write_target()
+        url = remote.dav.url.join(object_name(event.uid))
+        body = marked_ics(event, mark)
+        status = self._put(url, body, {"If-None-Match": "*"})
+        if status == 412:  # a retry after a lost answer: the object is there; write it again
+            status = self._put(url, body, {"If-Match": self._current_etag(url)})
+        self._check(url, status)
+        return str(url)
+
+    def update_marked(self, marked: MarkedEvent, event: Event, mark: SyncMark) -> str:
+        remote = self._write_target()
+        url = remote.dav.url.join(marked.id)
+        etag = marked.etag or self._current_etag(url)
+        status = self._put(url, marked_ics(event, mark), {"If-Match": etag})
+        if status == 412:
+            raise self._conflict(url)
+        self._check(url, status)
+        return str(url)
+
+    def delete_marked(self, marked: MarkedEvent) -> None:
+        remote = self._write_target()
+        url = remote.dav.url.join(marked.id)
+        headers = {"If-Match": marked.etag} if marked.etag else {}
+        with self.account.errors(str(url)):
+            response = self._connect().request(str(url), "DELETE", "", headers)
+        if response.status == 412:
+            raise self._conflict(url)
+        if response.status not in (200, 204, 404):
+            raise ProviderError(
+                _(
+                    "{url}: the server refused to delete the event (HTTP {status})",
+                    url=str(url),
+                    status=response.status,
+                )
+            )
+
+    def _check(self, url: Any, status: int) -> None:
+        if status not in (200, 201, 204):
+            raise ProviderError(
+                _(
+                    "{url}: the server refused the event (HTTP {status})",
+                    url=str(url),
+                    status=status,
+                )
+            )

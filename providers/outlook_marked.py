@@ -1,0 +1,112 @@
+"""Events ``planner sync`` writes into an Outlook calendar: marked with single-value extended
+properties, listed with Graph's documented filter on them
+(``singleValueExtendedProperties/Any(ep: ep/id eq '…' and ep/value eq '1')``), created with a
+``transactionId``, changed with ``PATCH`` and removed with ``DELETE``.
+
+A mixin of :class:`providers.outlook.OutlookProvider`. Every request goes through
+:class:`providers.graph_http.GraphClient`, which waits as long as a 429's ``Retry-After`` says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from planner.errors import NotSupportedError
+from planner.i18n import _
+from planner.model import Event
+from providers.base import MarkedEvent, SyncMark
+from providers.graph_http import GraphError, to_graph
+
+PROPERTY_SET = "{8b0c6b52-3f0e-4c1e-9a55-6d1b2f0c7e21}"
+MARK = f"String {PROPERTY_SET} Name PlannerSync"
+MARK_KEY = f"String {PROPERTY_SET} Name PlannerSyncKey"
+MARK_DIGEST = f"String {PROPERTY_SET} Name PlannerSyncDigest"
+MARK_FILTER = f"singleValueExtendedProperties/Any(ep: ep/id eq '{MARK}' and ep/value eq '1')"
+MARK_EXPAND = f"singleValueExtendedProperties($filter=id eq '{MARK_KEY}' or id eq '{MARK_DIGEST}')"
+
+
+def marked_body(event: Event, tz: Any, transaction: str | None, mark: SyncMark) -> dict:
+    """The Graph JSON of ``event`` with the sync mark; private, no reminder, no attendees."""
+    body = to_graph(event, tz, transaction or "", send_updates=False)
+    if transaction is None:
+        del body["transactionId"]
+    body.setdefault("location", {"displayName": ""})  # PATCH keeps what it is not given
+    body["sensitivity"] = "private"
+    body["isReminderOn"] = False
+    body["singleValueExtendedProperties"] = [
+        {"id": MARK, "value": "1"},
+        {"id": MARK_KEY, "value": mark.key},
+        {"id": MARK_DIGEST, "value": mark.digest},
+    ]
+    return body
+
+
+def read_mark(item: dict[str, Any]) -> SyncMark | None:
+    values = {
+        str(p.get("id", "")).casefold(): str(p.get("value") or "")
+        for p in item.get("singleValueExtendedProperties") or ()
+    }
+    key = values.get(MARK_KEY.casefold())
+    return SyncMark(key, values.get(MARK_DIGEST.casefold(), "")) if key else None
+
+
+class OutlookMarked:
+    """``list_marked``, ``create_marked``, ``update_marked``, ``delete_marked`` for Outlook."""
+
+    source: Any
+    context: Any
+    select: ClassVar[str]  # the $select of event reads, and the transactionId of a creation:
+    transaction: Callable[[Event], str]  # both set by OutlookProvider
+    # and, from OutlookProvider: graph, store, selected_calendars, _created_uids, _to_event
+
+    def _write_path(self) -> str:
+        if not self.source.options.get("write"):
+            raise NotSupportedError(
+                _("calendar '{name}' is read-only", name=self.source.name),
+                hint=_("set write = true for it and run 'planner auth outlook' again"),
+            )
+        return f"me/calendars/{self.selected_calendars()[0]['id']}/events"
+
+    def list_marked(self) -> list[MarkedEvent]:
+        path = f"me/calendars/{self.selected_calendars()[0]['id']}/events"
+        params = {
+            "$filter": MARK_FILTER,
+            "$expand": MARK_EXPAND,
+            "$select": self.select,
+            "$top": "100",
+        }
+        created = self._created_uids()
+        found = []
+        for page in self.graph.pages(path, params):
+            for item in page.get("value", []):
+                mark = read_mark(item)
+                event = self._to_event(item, created)
+                if mark is not None and event is not None:
+                    found.append(MarkedEvent(str(item["id"]), mark, event))
+        return found
+
+    def create_marked(self, event: Event, mark: SyncMark) -> str:
+        path = self._write_path()
+        tx = self.transaction(event)
+        body = marked_body(event, self.context.tz, tx, mark)
+        created = self.graph.request("POST", path, json=body, retry=True)
+        store = self.store
+        with store.conn:
+            store.conn.execute(
+                "INSERT OR REPLACE INTO outlook_created VALUES (?, ?, ?)",
+                (self.source.name, tx, event.uid),
+            )
+        return str(created.get("id") or "")
+
+    def update_marked(self, marked: MarkedEvent, event: Event, mark: SyncMark) -> str:
+        body = marked_body(event, self.context.tz, None, mark)
+        self.graph.request("PATCH", f"{self._write_path()}/{marked.id}", json=body, retry=True)
+        return marked.id
+
+    def delete_marked(self, marked: MarkedEvent) -> None:
+        try:
+            self.graph.request("DELETE", f"{self._write_path()}/{marked.id}", retry=True)
+        except GraphError as exc:
+            if exc.status != 404:
+                raise
