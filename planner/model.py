@@ -19,6 +19,7 @@ class Mode(StrEnum):
     HYBRID = "hybrid"
     PHONE = "phone"
     UNKNOWN = "unknown"
+    TRAVEL = "travel"  # a flight, train, hotel stay or car rental: where the user is, no meeting
 
 
 class Purpose(StrEnum):
@@ -30,6 +31,8 @@ class Purpose(StrEnum):
     INTERNAL = "internal"
     PERSONAL = "personal"
     OTHER = "other"
+    NETWORKING = "networking"  # trade fairs, conferences, meetups, Stammtisch
+    VISIT = "visit"  # client and site visits
 
 
 class Response(StrEnum):
