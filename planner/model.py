@@ -151,12 +151,15 @@ class Event:
         return ""
 
     def people(self) -> tuple[Attendee, ...]:
-        """Organizer and attendees without resources, each e-mail once."""
+        """Organizer and attendees without resources, each e-mail once.
+
+        Rooms, shared and holiday calendars, lists and calendar systems are no people
+        (:func:`is_person_address`)."""
         seen: set[str] = set()
         result = []
         for person in ((self.organizer,) if self.organizer else ()) + self.attendees:
             email = person.email.lower()
-            if person.is_resource or not email or email in seen:
+            if person.is_resource or not email or email in seen or not is_person_address(email):
                 continue
             seen.add(email)
             result.append(person)
@@ -222,3 +225,34 @@ class Busy(StrEnum):
     FREE = "free"
     OUT_OF_OFFICE = "out_of_office"
     WORKING_ELSEWHERE = "working_elsewhere"
+
+
+# --- addresses that are no people ------------------------------------------------------------
+
+#: Domains (and their subdomains) of calendars, rooms and lists: Google shared, holiday and
+#: resource calendars, imported calendars, Google Groups, mailing-list hosts.
+NOT_PEOPLE_DOMAINS: tuple[str, ...] = (
+    "group.calendar.google.com", "group.v.calendar.google.com", "resource.calendar.google.com",
+    "import.calendar.google.com", "calendar.google.com", "googlegroups.com",
+    "calendar-server.bounces.google.com", "calendar.icloud.com", "lists",
+)  # fmt: skip
+#: Local parts of senders and lists: no-reply and calendar-system senders, distribution lists,
+#: Exchange rooms and equipment. Matched whole or as the start before "-", "_" or ".".
+NOT_PEOPLE_LOCALS: tuple[str, ...] = (
+    "noreply", "no-reply", "donotreply", "do-not-reply", "do_not_reply", "mailer-daemon",
+    "calendar", "calendar-notification", "notifications", "notification", "calendar-server",
+    "unknownorganizer", "all", "all-staff", "allstaff", "everyone", "everybody", "team-all",
+    "dl", "distribution", "room", "raum", "conf-room", "meetingroom", "equipment",
+    "resource", "beamer", "projector",
+)  # fmt: skip
+
+
+def is_person_address(email: str) -> bool:
+    """False for addresses of rooms, shared calendars, lists and calendar systems."""
+    local, _at, domain = email.lower().rpartition("@")
+    labels = domain.split(".")
+    for suffix in NOT_PEOPLE_DOMAINS:
+        if domain == suffix or domain.endswith("." + suffix) or suffix in labels[:1]:
+            return False
+    head = local.replace("_", "-").replace(".", "-")
+    return not any(head == w or head.startswith(w + "-") for w in NOT_PEOPLE_LOCALS)

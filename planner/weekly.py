@@ -18,7 +18,7 @@ from planner.judge.purpose import determine_purpose
 from planner.judge.recommend import balance, due_for_visit, recommend
 from planner.judge.relations import Ledger
 from planner.model import Action, Classification, Event, Geo, Interval, Mode, Purpose
-from planner.plan import PlannedEvent, WeeklyPlan, assess, week_bounds, week_stats
+from planner.plan import PlannedEvent, WeeklyPlan, assess, is_meeting, week_bounds, week_stats
 
 if TYPE_CHECKING:
     from planner.judge.homes import HomeCity
@@ -81,7 +81,8 @@ def build_plan(
         items = _with_proposals(
             items, events, modes, config, now, catalog, free_busy, (start, end), geocoder, supply
         )
-    week = [(p.event, p.mode, p.purpose.purpose) for p in items if p.purpose]
+    # only meetings with people count: no blockers, travel items or all-day markers
+    week = [(p.event, p.mode, p.purpose.purpose) for p in items if p.purpose and p.meeting]
     history = _trend_items(events, modes, ledger, config, start)
     return WeeklyPlan(
         start=start,
@@ -94,7 +95,7 @@ def build_plan(
 
 
 def _judge(item: PlannedEvent, ledger: Ledger, config: Config) -> PlannedEvent:
-    purpose = determine_purpose(item.event, ledger, config)
+    purpose = determine_purpose(item.event, ledger, config, item.mode)
     external = item.external and purpose.purpose not in (Purpose.INTERNAL, Purpose.PERSONAL)
     recommendation = None
     if external and item.meeting:
@@ -120,11 +121,12 @@ def costs_travel(event: Event, config: Config) -> bool:
 def _trend_items(
     events: Sequence[Event], modes: Modes, ledger: Ledger, config: Config, week_start: datetime
 ) -> list[tuple[Event, Mode, Purpose]]:
+
     first = week_start - timedelta(weeks=TREND_WEEKS)
     return [
-        (e, modes[e.key].mode, determine_purpose(e, ledger, config).purpose)
+        (e, modes[e.key].mode, determine_purpose(e, ledger, config, modes[e.key].mode).purpose)
         for e in events
-        if first <= e.start < week_start and not e.all_day
+        if first <= e.start < week_start and not e.all_day and is_meeting(e, modes[e.key], config)
     ]
 
 

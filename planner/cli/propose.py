@@ -24,7 +24,16 @@ from planner.cli.common import (
 @click.option(
     "--purpose",
     type=click.Choice(
-        ["first_contact", "deal_closing", "routine", "internal", "personal", "other"]
+        [
+            "first_contact",
+            "deal_closing",
+            "routine",
+            "internal",
+            "personal",
+            "other",
+            "networking",
+            "visit",
+        ]
     ),
     help="What the meeting is for (default: first_contact for someone never met).",
 )

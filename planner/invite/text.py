@@ -38,6 +38,8 @@ def purpose_label(purpose: Purpose) -> str:
         Purpose.INTERNAL: _("internal meeting"),
         Purpose.PERSONAL: _("personal meeting"),
         Purpose.OTHER: _("meeting"),
+        Purpose.NETWORKING: _("networking"),
+        Purpose.VISIT: _("visit"),
     }
     return labels[purpose]
 

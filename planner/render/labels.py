@@ -21,6 +21,7 @@ def mode_label(mode: Mode) -> str:
         Mode.HYBRID: _("hybrid"),
         Mode.PHONE: _("phone"),
         Mode.UNKNOWN: _("unknown"),
+        Mode.TRAVEL: _("travel"),
     }[mode]
 
 
@@ -61,6 +62,8 @@ def purpose_label(purpose: Purpose | None) -> str:
         Purpose.INTERNAL: _("internal"),
         Purpose.PERSONAL: _("personal"),
         Purpose.OTHER: _("other"),
+        Purpose.NETWORKING: _("networking"),
+        Purpose.VISIT: _("visit"),
     }[purpose]
 
 

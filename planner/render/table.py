@@ -34,6 +34,7 @@ MODE_STYLE = {
     Mode.HYBRID: "magenta",
     Mode.PHONE: "yellow",
     Mode.UNKNOWN: "dim",
+    Mode.TRAVEL: "blue",
 }
 ACTION_MARK = {Action.MEET_IN_PERSON: "⚑", Action.CONSIDER_VIDEO: "↓", Action.KEEP: ""}
 

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a table of labelled events: one event per line reads best)
 """Hand-labelled events for the whole judgement: meeting with people or not, mode (travel
 included) and purpose.
 
