@@ -6,9 +6,11 @@ at local midnight after their last day, in the user's zone.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 
 class Mode(StrEnum):
@@ -234,7 +236,7 @@ class Busy(StrEnum):
 NOT_PEOPLE_DOMAINS: tuple[str, ...] = (
     "group.calendar.google.com", "group.v.calendar.google.com", "resource.calendar.google.com",
     "import.calendar.google.com", "calendar.google.com", "googlegroups.com",
-    "calendar-server.bounces.google.com", "calendar.icloud.com", "lists",
+    "calendar-server.bounces.google.com", "calendar.icloud.com",
 )  # fmt: skip
 #: Local parts of senders and lists: no-reply and calendar-system senders, distribution lists,
 #: Exchange rooms and equipment. Matched whole or as the start before "-", "_" or ".".
@@ -247,12 +249,18 @@ NOT_PEOPLE_LOCALS: tuple[str, ...] = (
 )  # fmt: skip
 
 
+_NOT_PEOPLE_DOMAIN_RE = re.compile(
+    r"(?:^|\.)(?:" + "|".join(re.escape(d) for d in NOT_PEOPLE_DOMAINS) + r")$|^lists\."
+)
+_NOT_PEOPLE_LOCAL_RE = re.compile(
+    r"^(?:" + "|".join(re.escape(w) for w in NOT_PEOPLE_LOCALS) + r")(?:[-_.]|$)"
+)
+
+
+@lru_cache(maxsize=8192)
 def is_person_address(email: str) -> bool:
     """False for addresses of rooms, shared calendars, lists and calendar systems."""
     local, _at, domain = email.lower().rpartition("@")
-    labels = domain.split(".")
-    for suffix in NOT_PEOPLE_DOMAINS:
-        if domain == suffix or domain.endswith("." + suffix) or suffix in labels[:1]:
-            return False
-    head = local.replace("_", "-").replace(".", "-")
-    return not any(head == w or head.startswith(w + "-") for w in NOT_PEOPLE_LOCALS)
+    if _NOT_PEOPLE_DOMAIN_RE.search(domain):
+        return False
+    return _NOT_PEOPLE_LOCAL_RE.match(local) is None

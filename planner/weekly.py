@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planner.config import Config
 from planner.i18n import _
@@ -143,12 +143,20 @@ def _with_proposals(
     supply: object | None = None,
 ) -> list[PlannedEvent]:
     from planner.judge.homes import HomeFinder
+    from planner.judge.travel import whereabouts
     from planner.meet.geo import Geocoder
     from planner.meet.proposals import Proposer
 
     geocoder = geocoder or Geocoder(config, catalog)  # type: ignore[arg-type]
     plain = {k: c.mode for k, c in modes.items()}
     finder = HomeFinder(events, plain, config, geocoder.locate, now=now)  # type: ignore[attr-defined]
+    around = [
+        e
+        for e in events
+        if e.end > week[0] - timedelta(days=4) and e.start < week[1] + timedelta(days=8)
+    ]
+    away = whereabouts(around, config.tz, home=config.user["home"])
+    trips = located_trips(away, geocoder.locate)  # type: ignore[attr-defined]
     result = []
     taken: list[Event] = []  # slots already proposed for another meeting: held for it
     _prefetch(items, config, now, free_busy, week)
@@ -172,6 +180,7 @@ def _with_proposals(
             modes=plain,
             geocoder=geocoder,
             supply=supply,  # type: ignore[arg-type]
+            whereabouts=away,
         )
         people = [
             p.email for p in item.event.people() if p.email.lower() != config.user["email"].lower()
@@ -187,17 +196,53 @@ def _with_proposals(
                 busy,
                 PROPOSALS_PER_MEETING,
                 now=now,
+                same_time=Interval(item.event.start, item.event.end),
             ),
             events=events,
             modes=modes,
             homes=finder.home_of,
             supply=supply,
+            trips=trips,
         )
         taken += [_held(p, item.event) for p in found]
         rec = item.recommendation
         if notes and not found:
             rec = replace(rec, reason=". ".join([rec.reason.rstrip("."), *notes]))
         result.append(replace(item, proposals=tuple(found), recommendation=rec))
+    return number_proposals(result)
+
+
+def located_trips(
+    away: Mapping[date, tuple[str, Geo | None, str]], locate: Callable[[str], Any]
+) -> dict[date, tuple[str, Geo]]:
+    """The user's whereabouts from travel items (:func:`planner.judge.travel.whereabouts`)
+    with a place for each city, as :func:`propose_to_meet` takes them (``trips``)."""
+    found: dict[date, tuple[str, Geo]] = {}
+    places: dict[str, Geo | None] = {}
+    for day, (city, geo, _evidence) in away.items():
+        if geo is None:
+            if city not in places:
+                place = locate(city)
+                places[city] = place.geo if place is not None else None
+            geo = places[city]
+        if geo is not None:
+            found[day] = (city, geo)
+    return found
+
+
+def number_proposals(items: Sequence[PlannedEvent]) -> list[PlannedEvent]:
+    """One numbering for the week: proposal N under a meeting (terminal, Markdown, HTML, JSON)
+    is the N that ``planner invite --proposal N`` takes."""
+    number = 0
+    result = []
+    for item in items:
+        if item.proposals:
+            numbered = []
+            for proposal in item.proposals:
+                number += 1
+                numbered.append(replace(proposal, number=number))
+            item = replace(item, proposals=tuple(numbered))
+        result.append(item)
     return result
 
 
@@ -243,6 +288,7 @@ class MeetRequest:
     near: Geo | None = None  # the user's choice (--near) overrides everything
     near_label: str = ""
     now: datetime | None = None  # meetings before it are history
+    same_time: Interval | None = None  # a flagged meeting's own time, tried first
 
 
 def propose_to_meet(
@@ -287,6 +333,7 @@ def propose_to_meet(
         counterpart_place=place if request.near is None else None,
         near=request.near,
         count=request.count,
+        same_time=request.same_time,
     )
     notes: list[str] = []
     if place is None and request.near is None:

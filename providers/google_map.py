@@ -141,6 +141,8 @@ def to_event(
         ("google.calendarId", calendar_id),
         ("google.id", str(item.get("id", ""))),
     ] + hints
+    if item.get("sequence"):  # the iCalendar SEQUENCE: an update must raise it
+        hints.append(("SEQUENCE", str(item["sequence"])))
     private = (item.get("extendedProperties") or {}).get("private") or {}
     availability = availability_of(item)
     place = working_location(item, context.tz) if event_type == "workingLocation" else None

@@ -108,6 +108,7 @@ def week(
         with progress_display() as progress:
             plan = api.plan_week(config, first_day, progress=progress)
     invites = None if demo else _invite_states(config, plan)
+    _save_proposals(plan, config, demo)
     if mail:
         _mail(config, plan, invites, mail_to, send=send)
         return
@@ -128,6 +129,19 @@ def week(
         import webbrowser
 
         webbrowser.open(output.resolve().as_uri())
+
+
+def _save_proposals(plan: object, config: object, demo: bool) -> None:
+    """Keep the week's numbered proposals: 'planner invite --proposal N' takes the N shown."""
+    from planner import api
+    from planner.invitations import save_week_proposals
+    from planner.store import open_store
+
+    store = api.demo_store() if demo else open_store()
+    try:
+        save_week_proposals(store, plan, config)  # type: ignore[arg-type]
+    finally:
+        store.close()
 
 
 def _html_target(plan: object) -> Path:

@@ -49,6 +49,12 @@ NETWORKING_WORDS: tuple[str, ...] = (
     "gründertreff", "afterwork networking", "day 1", "day 2", "day 3", "fachmesse", "festival",
     "treffen der", "offenes treffen", "öffentliches treffen", "open lab", "openlab",
 )  # fmt: skip
+#: Venue kinds of fairs and conferences, looked for in the location ("Messegelände", "ICM").
+NETWORKING_VENUES: tuple[str, ...] = (
+    "messegelände", "messezentrum", "messe", "kongresszentrum", "congress center",
+    "congress centre", "convention center", "convention centre", "exhibition center",
+    "exhibition centre", "expo", "fairground", "fairgrounds", "icm", "icc",
+)  # fmt: skip
 #: Calls and rooms that only sound like a gathering ("conference call", "Telefonkonferenz").
 NOT_NETWORKING: tuple[str, ...] = (
     "conference call", "conference room", "video conference", "web conference",
@@ -102,9 +108,15 @@ def names_a_person(event: Event) -> str | None:
 
 
 def networking_word(event: Event, extra: tuple[str, ...] = ()) -> str | None:
+    """A gathering word in title or description, else a fair or conference venue in the
+    location ("Messe München"), as written; None for calls and rooms ("conference call")."""
     if found(event, NOT_NETWORKING):
         return None
-    return found(event, NETWORKING_WORDS + tuple(extra), NETWORKING_SUFFIXES)
+    if word := found(event, NETWORKING_WORDS + tuple(extra), NETWORKING_SUFFIXES):
+        return word
+    if event.location and (match := words_re(NETWORKING_VENUES).search(event.location)):
+        return match.group(0)
+    return None
 
 
 def visit_word(event: Event, extra: tuple[str, ...] = ()) -> str | None:

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from planner.i18n import _
@@ -132,29 +133,84 @@ def _city_of(text: str) -> str:
     return ""
 
 
-def whereabouts(events: Iterable[Event], tz: ZoneInfo) -> dict[date, tuple[str, Geo | None, str]]:
-    """Where the user is per local day, as far as travel items tell: ``day → (city, geo,
-    evidence)``. A trip or hotel stay covers every day from its start to its end; a flight or
-    train puts the user at its destination from the day it arrives until the next item."""
-    found: dict[date, tuple[str, Geo | None, str]] = {}
-    items = sorted((e for e in events if is_travel(e)), key=lambda e: e.start)
-    for event in items:
+@dataclass(frozen=True, slots=True)
+class Stay:
+    """The user in ``city`` from ``start`` to ``end`` (the hours there), and why we think so."""
+
+    city: str
+    geo: Geo | None
+    start: datetime
+    end: datetime
+    evidence: str
+    trip: bool = False  # a whole-day item: a trip or hotel stay of the travel plan
+
+
+def stays(events: Iterable[Event], *, home: str = "") -> list[Stay]:
+    """The user's stays away, in time order, from the travel items among ``events``.
+
+    A trip or an all-day hotel item covers its days; a hotel check-in lasts until the next
+    check-out (or a day); a flight or train puts the user at its destination from its arrival
+    until the next travel item (at most three days). A destination that is ``home`` (the
+    user's own city or address) is no stay."""
+    items = sorted((e for e in events if is_travel(e)), key=lambda e: (e.start, e.end))
+    found = []
+    for index, event in enumerate(items):
         city = destination(event)
-        if not city:
+        if not city or (home and city.casefold() in home.casefold()):
             continue
         evidence = travel_evidence(event) or ""
-        first = event.start.astimezone(tz).date()
-        last = (event.end - timedelta(microseconds=1)).astimezone(tz).date()
-        if not event.all_day and not _stays(event):
-            last = first  # a flight: the day of arrival
-        geo = event.geo
-        day = first
-        while day <= last:
-            if event.all_day or day not in found:
-                found[day] = (city, geo, evidence)
-            day += timedelta(days=1)
+        if event.all_day:
+            start, end = event.start, event.end
+        elif _checks_in(event):
+            start, end = event.start, _next_start(items, index, _CHECK_OUT, event.start)
+        else:
+            start, end = event.end, _next_start(items, index, None, event.end)
+        if end > start:
+            found.append(Stay(city, event.geo, start, end, evidence, trip=event.all_day))
     return found
 
 
-def _stays(event: Event) -> bool:
-    return bool(re.match(r"^\W*(?:check-in|check in|hotel|übernachtung)", event.title, re.I))
+_CHECK_OUT = ("check-out", "check out", "checkout")
+_LONGEST_STAY = timedelta(days=3)
+
+
+def _next_start(
+    items: list[Event], index: int, titles: tuple[str, ...] | None, since: datetime
+) -> datetime:
+    for later in items[index + 1 :]:
+        if later.all_day or later.start < since:
+            continue
+        if titles is None or later.title.strip().lower().startswith(titles):
+            return min(later.start, since + _LONGEST_STAY)
+    return since + (timedelta(days=1) if titles else timedelta(hours=12))
+
+
+def whereabouts(
+    events: Iterable[Event], tz: ZoneInfo, *, home: str = ""
+) -> dict[date, tuple[str, Geo | None, str]]:
+    """Where the user is per local day, as far as travel items tell: ``day → (city, geo,
+    evidence)``, from :func:`stays`. On a day with several, the trip (all-day) item wins, else
+    the stay with the most hours that day."""
+    best: dict[date, tuple[tuple[bool, float], Stay]] = {}
+    for stay in stays(events, home=home):
+        day = stay.start.astimezone(tz).date()
+        last = (stay.end - timedelta(microseconds=1)).astimezone(tz).date()
+        while day <= last:
+            midnight = datetime.combine(day, time(), tz)
+            hours = _hours(stay, midnight, midnight + timedelta(days=1))
+            rank = (stay.trip, hours)
+            if day not in best or rank > best[day][0]:
+                best[day] = (rank, stay)
+            day += timedelta(days=1)
+    return {d: (s.city, s.geo, s.evidence) for d, (_rank, s) in sorted(best.items())}
+
+
+def _hours(stay: Stay, start: datetime, end: datetime) -> float:
+    first, last = max(stay.start, start), min(stay.end, end)
+    return max(0.0, (last - first).total_seconds() / 3600)
+
+
+def _checks_in(event: Event) -> bool:
+    return bool(
+        re.match(r"^\W*(?:check-in|check in|checkin|hotel|übernachtung)", event.title, re.I)
+    )

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _
 from planner.meet.geo import Geocoder, Place, distance_km
+from planner.meet.pick import overlap, pick
 from planner.meet.shortlist import (
     AWAY_KM,
     Shortlist,
@@ -73,6 +74,8 @@ class Proposal:
     score: float
     reasons: tuple[str, ...] = ()
     counterpart_minutes: int | None = None
+    number: int = 0  # the N of ``planner invite --proposal N`` (0: not numbered yet)
+    same_time: bool = False  # keeps the flagged meeting's own time
 
     def to_json(self) -> dict[str, Any]:
         """The JSON shape of ``planner propose --json`` (one entry of ``proposals``); a venue
@@ -86,6 +89,8 @@ class Proposal:
 
     def _json(self) -> dict[str, Any]:
         return {
+            "number": self.number,
+            "same_time": self.same_time,
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
             "kind": self.kind.value,
@@ -97,6 +102,7 @@ class Proposal:
                 "lon": self.venue.lon,
             },
             "travel_minutes": {"before": self.travel_minutes[0], "after": self.travel_minutes[1]},
+            "counterpart_minutes": self.counterpart_minutes,
             "score": round(self.score, 2),
             "reasons": list(self.reasons),
         }
@@ -157,10 +163,14 @@ class Proposer:
         home: Geo | None = None,
         supply: Callable[[Geo, float], bool] | None = None,
         travel_reasons: bool = True,
+        whereabouts: Mapping[date, tuple[str, Geo | None, str]] | None = None,
     ) -> None:
+        """``whereabouts`` (from :func:`planner.judge.travel.whereabouts`) tells where the
+        user's travel takes them per day: venues there count as "in that city anyway"."""
         self.events = tuple(events)
         self.modes = modes
         self.config = config
+        self.whereabouts = dict(whereabouts or {})
         # makes sure venues are known around a centre (planner.meet.fetched.VenueSupply)
         self.supply = supply
         self.travel_reasons = travel_reasons
@@ -242,9 +252,14 @@ class Proposer:
         near: Geo | None = None,
         count: int = 3,
         tags: Collection[str] = (),
+        same_time: Interval | None = None,
     ) -> list[Proposal]:
         """Up to ``count`` proposals in ``[start, end)``, best first, on different days where
-        possible; ``tags`` keeps only venues with all of them (e.g. ``{"women_only"}``)."""
+        possible; ``tags`` keeps only venues with all of them (e.g. ``{"women_only"}``).
+
+        ``same_time`` is a flagged meeting's own time: when it fits (free on both sides, in a
+        window that suits the purpose, a venue open and reachable) it is the first proposal,
+        "same time, in person at …", and the others follow."""
         request = self._request(start, end, purpose, counterpart_busy, counterpart_place, near)
         if request is None:
             return []
@@ -252,13 +267,39 @@ class Proposer:
             self.supply(request.center, self.radius_km)
         request.shortlists = self._shortlists(request, {t.lower() for t in tags})
         self.no_venues = not any(request.shortlists.values())
+        first = self._same_time(same_time, request) if same_time else None
         candidates = []
         for day in request.days:
             for rank, kind in enumerate(request.kinds):
                 best = self._best_on(day, kind, rank, request)
-                if best is not None:
+                if best is not None and not (first and overlap(best, first)):
                     candidates.append(best)
-        return [self._finish(c, request) for c in _pick(candidates, count)]
+        picked = pick(candidates, count - bool(first), [first] if first else [])
+        chosen = [self._finish(c, request) for c in picked]
+        return ([self._finish(first, request, same_time=True)] if first else []) + chosen
+
+    def _same_time(self, meeting: Interval, request: _Request) -> _Candidate | None:
+        """The flagged meeting's own time at the best venue, if it fits."""
+        lo, hi = request.window
+        if meeting.start < lo or meeting.end > hi:
+            return None
+        if any(b.overlaps(meeting) for b in request.busy):
+            return None
+        day = local_day(meeting.start, self.tz)
+        anchors = self.anchors_by_day.get(day, [])
+        if not room_anywhere(meeting.start, meeting.end, anchors, self.gaps):
+            return None
+        for rank, kind in enumerate(request.kinds):
+            window = self.windows[kind]
+            span = day_span(day, window, self.config, self.tz)
+            if span is None or not (span.start <= meeting.start < span.end):
+                continue
+            slot = _Slot(meeting.start, meeting.end, window, rank, anchors)
+            slot.anchors = sorted(anchors, key=lambda a: apart(a, slot.start, slot.end))
+            found = self._best_venue(slot, request)
+            if found is not None:
+                return found
+        return None
 
     def _request(
         self,
@@ -377,10 +418,12 @@ class Proposer:
             slot.start, slot.end, slot.window.kind, venue, score, before, after, theirs, state, city
         )
 
-    def _finish(self, found: _Candidate, request: _Request) -> Proposal:
+    def _finish(self, found: _Candidate, request: _Request, *, same_time: bool = False) -> Proposal:
         """The proposal with its reasons (built only for the ones handed out)."""
         venue = found.venue
         reasons = [_reason_kind(found.kind, request.purpose)]
+        if same_time:
+            reasons.insert(0, _("Same time as the meeting, in person at {venue}", venue=venue.name))
         if found.city:
             reasons.append(_("You are in {city} that day anyway", city=found.city))
         reasons += self._travel_reasons(found.before, found.theirs)
@@ -405,6 +448,7 @@ class Proposer:
             found.score,
             tuple(reasons),
             found.theirs,
+            same_time=same_time,
         )
 
     def _minutes(self, place: Geo | None, venue: Geo) -> int:
@@ -417,6 +461,13 @@ class Proposer:
         for anchor in self._away.get(day, ()):
             if anchor.place is not None and distance_km(anchor.place, venue.geo) <= CLUSTER_KM:
                 return anchor.city or venue.city or anchor.title
+        if day in self.whereabouts:
+            city, geo, _evidence = self.whereabouts[day]
+            if geo is None and (place := self.geocoder.locate(city)) is not None:
+                geo = place.geo
+                self.whereabouts[day] = (city, geo, _evidence)
+            if geo is not None and distance_km(geo, venue.geo) <= CLUSTER_KM:
+                return city
         return ""
 
     def _travel_reasons(self, before: int, theirs: int | None) -> list[str]:
@@ -433,32 +484,11 @@ def _reason_kind(kind: MeetingKind, purpose: str) -> str:
         return _("{kind} suits a first meeting", kind=label)
     if purpose == Purpose.DEAL_CLOSING:
         return _("{kind} suits closing a deal", kind=label)
-    if purpose == "networking":
+    if purpose == Purpose.NETWORKING:
         return _("{kind} suits networking", kind=label)
+    if purpose == Purpose.VISIT:
+        return _("{kind} near their place", kind=label)
     return _("{kind} in its usual time", kind=label)
-
-
-def _pick(candidates: list[_Candidate], count: int) -> list[_Candidate]:
-    """The best ``count``: first on different days at different venues, then the rest; never
-    two that overlap."""
-    ranked = sorted(candidates, key=lambda p: (-p.score, p.start))
-    chosen: list[_Candidate] = []
-    days: set[date] = set()
-    venues: set[str] = set()
-    for varied in (True, False):
-        for item in ranked:
-            if len(chosen) >= count:
-                break
-            if item in chosen or (
-                varied and (item.start.date() in days or item.venue.name in venues)
-            ):
-                continue
-            if any(item.start < c.end and c.start < item.end for c in chosen):
-                continue
-            chosen.append(item)
-            days.add(item.start.date())
-            venues.add(item.venue.name)
-    return sorted(chosen, key=lambda p: (-p.score, p.start))
 
 
 def propose(
@@ -476,14 +506,18 @@ def propose(
     modes: Mapping[tuple[str, str], Mode] | None = None,
     geocoder: Geocoder | None = None,
     tags: Collection[str] = (),
+    same_time: Interval | None = None,
+    whereabouts: Mapping[date, tuple[str, Geo | None, str]] | None = None,
 ) -> list[Proposal]:
     """One-shot proposals (``planner propose``); place texts are geocoded first.
 
     Raises :class:`planner.errors.UsageError` when ``near`` or the counterpart's place is text
     that cannot be located.
     """
-    proposer = Proposer(events, config, catalog, modes=modes, geocoder=geocoder)
-    return proposer.propose(
+    proposer = Proposer(
+        events, config, catalog, modes=modes, geocoder=geocoder, whereabouts=whereabouts
+    )
+    found = proposer.propose(
         start,
         end,
         purpose=purpose,
@@ -492,7 +526,9 @@ def propose(
         near=_resolve(proposer.locate, near, "--near"),
         count=count,
         tags=tags,
+        same_time=same_time,
     )
+    return found
 
 
 def proposals_json(proposals: Iterable[Proposal]) -> dict[str, Any]:

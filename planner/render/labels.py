@@ -90,8 +90,9 @@ def proposal_line(proposal: Proposal, tz: tzinfo) -> str:
     venue = proposal.venue
     place = f"{venue.name}, {venue.address}" if venue.address else venue.name
     travel = _("{minutes} min travel", minutes=proposal.travel_minutes[0])
+    same = f"{_('same time, in person')} · " if proposal.same_time else ""
     return (
-        f"{short_day(start.date())} {start:%H:%M}–{end:%H:%M} · "
+        f"{short_day(start.date())} {start:%H:%M}–{end:%H:%M} · {same}"
         f"{kind_label(proposal.kind.value)} · {place} ({travel})"
     )
 

@@ -117,3 +117,30 @@ def test_meetings_and_blockers_are_no_travel(title):
     from tests.data.judged_events import ev
 
     assert not is_travel(ev(title))
+
+
+def test_stays_give_the_hours_in_the_other_city_and_skip_the_way_home():
+    from planner.judge.travel import stays
+    from tests.data.judged_events import ev
+
+    def at(day: int, hour: int) -> datetime:
+        return datetime(2026, 12, day, hour, tzinfo=TZ)
+
+    items = [
+        ev("Flug LH 2034 München → Hamburg", start=at(8, 7), hours=1.25),
+        ev("Check-in: Motel One Hamburg-Alster", "Steindamm 17, 20099 Hamburg", start=at(8, 19)),
+        ev("Check-out: Motel One Hamburg-Alster", "Steindamm 17, 20099 Hamburg", start=at(10, 8)),
+        ev("Flug LH 2035 Hamburg → München", start=at(10, 9), hours=1.25),
+        ev("Lunch mit Dr. Weber", start=at(9, 12)),  # no travel item
+    ]
+    found = stays(items, home="Leopoldstr. 1, 80802 München")
+    assert [(s.city, s.start, s.end) for s in found] == [
+        ("Hamburg", at(8, 8) + (at(8, 9) - at(8, 8)) / 4, at(8, 19)),
+        ("Hamburg", at(8, 19), at(10, 8)),
+    ]
+    where = whereabouts(items, TZ, home="Leopoldstr. 1, 80802 München")
+    assert {d: c for d, (c, _g, _e) in where.items()} == {
+        date(2026, 12, 8): "Hamburg",
+        date(2026, 12, 9): "Hamburg",
+        date(2026, 12, 10): "Hamburg",
+    }
