@@ -283,7 +283,9 @@ class Proposer:
         lo, hi = request.window
         if meeting.start < lo or meeting.end > hi:
             return None
-        if any(b.overlaps(meeting) for b in request.busy):
+        # the user's own calendar (without the meeting itself) must be free; the counterpart's
+        # busy time then is their copy of this very meeting
+        if any(b.overlaps(meeting) for b in self.busy):
             return None
         day = local_day(meeting.start, self.tz)
         anchors = self.anchors_by_day.get(day, [])
@@ -294,6 +296,8 @@ class Proposer:
             span = day_span(day, window, self.config, self.tz)
             if span is None or not (span.start <= meeting.start < span.end):
                 continue
+            if (meeting.end - meeting.start) * 2 < window.duration:
+                continue  # half an hour is no business lunch
             slot = _Slot(meeting.start, meeting.end, window, rank, anchors)
             slot.anchors = sorted(anchors, key=lambda a: apart(a, slot.start, slot.end))
             found = self._best_venue(slot, request)
