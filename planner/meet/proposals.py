@@ -283,9 +283,10 @@ class Proposer:
         lo, hi = request.window
         if meeting.start < lo or meeting.end > hi:
             return None
-        # the user's own calendar (without the meeting itself) must be free; the counterpart's
-        # busy time then is their copy of this very meeting
-        if any(b.overlaps(meeting) for b in self.busy):
+        # free in both calendars; busy time of theirs that lies within the meeting is their copy
+        # of this very meeting
+        inside = [b for b in request.busy if meeting.start <= b.start and b.end <= meeting.end]
+        if any(b.overlaps(meeting) for b in request.busy if b not in inside):
             return None
         day = local_day(meeting.start, self.tz)
         anchors = self.anchors_by_day.get(day, [])

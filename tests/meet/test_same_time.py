@@ -28,9 +28,7 @@ def test_the_first_proposal_keeps_the_meetings_own_time():
         assert not other.same_time and (other.end <= CALL.start or other.start >= CALL.end)
 
 
-def test_the_counterparts_busy_time_then_is_this_meeting_and_keeps_the_same_time():
-    """Their free/busy shows the meeting itself: it does not rule out its own time, but the
-    other proposals keep clear of their busy time."""
+def test_no_same_time_when_the_counterpart_is_busy_around_it():
     busy = [Interval(at(8, 9), at(8, 12))]
     found = proposer().propose(
         MONDAY,
@@ -40,8 +38,21 @@ def test_the_counterparts_busy_time_then_is_this_meeting_and_keeps_the_same_time
         counterpart_busy=busy,
         same_time=CALL,
     )
+    assert found and not any(p.same_time for p in found)
+    assert all(p.end <= busy[0].start or p.start >= busy[0].end for p in found)
+
+
+def test_their_busy_time_that_is_the_meeting_itself_keeps_the_same_time():
+    """Their free/busy shows the call itself: that does not rule out its own time."""
+    found = proposer().propose(
+        MONDAY,
+        WEEK_END,
+        purpose=Purpose.FIRST_CONTACT,
+        near=MARIENPLATZ,
+        counterpart_busy=[CALL],
+        same_time=CALL,
+    )
     assert found[0].same_time
-    assert all(p.end <= busy[0].start or p.start >= busy[0].end for p in found[1:])
 
 
 def test_no_same_time_lunch_for_a_half_hour_call():
