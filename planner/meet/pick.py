@@ -1,11 +1,61 @@
-"""Choosing among scored proposals: the best ones, varied over days and venues, never two at
-the same time."""
+"""A proposal, and choosing among scored ones: the best, varied over days and venues, never two
+at the same time."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
+
+from planner.meet.slots import MeetingKind
+from planner.meet.venues import Venue
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A concrete time and place to meet."""
+
+    start: datetime
+    end: datetime
+    kind: MeetingKind
+    venue: Venue
+    travel_minutes: tuple[int, int]  # (before, after) for the user
+    score: float
+    reasons: tuple[str, ...] = ()
+    counterpart_minutes: int | None = None
+    number: int = 0  # the N of ``planner invite --proposal N`` (0: not numbered yet)
+    same_time: bool = False  # keeps the flagged meeting's own time
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON shape of ``planner propose --json`` (one entry of ``proposals``); a venue
+        fetched from OpenStreetMap carries its ``attribution``."""
+        data = self._json()
+        if self.venue.source.startswith("OpenStreetMap"):
+            from planner.meet.overpass import ATTRIBUTION
+
+            data["venue"]["attribution"] = ATTRIBUTION
+        return data
+
+    def _json(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "same_time": self.same_time,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "kind": self.kind.value,
+            "venue": {
+                "name": self.venue.name,
+                "kind": self.venue.kind.value,
+                "address": self.venue.address,
+                "lat": self.venue.lat,
+                "lon": self.venue.lon,
+            },
+            "travel_minutes": {"before": self.travel_minutes[0], "after": self.travel_minutes[1]},
+            "counterpart_minutes": self.counterpart_minutes,
+            "score": round(self.score, 2),
+            "reasons": list(self.reasons),
+        }
 
 
 class _Venue(Protocol):

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _
 from planner.meet.geo import Geocoder, Place, distance_km
-from planner.meet.pick import overlap, pick
+from planner.meet.pick import Proposal, overlap, pick
 from planner.meet.shortlist import (
     AWAY_KM,
     Shortlist,
@@ -60,52 +60,6 @@ if TYPE_CHECKING:
 VENUES_PER_SLOT = 3  # feasible venues compared per candidate time
 STARTS_PER_DAY = 3  # feasible starts looked at per day and kind
 CLUSTER_KM = 20.0  # a venue this close to a meeting in another city counts as "there"
-
-
-@dataclass(frozen=True, slots=True)
-class Proposal:
-    """A concrete time and place to meet."""
-
-    start: datetime
-    end: datetime
-    kind: MeetingKind
-    venue: Venue
-    travel_minutes: tuple[int, int]  # (before, after) for the user
-    score: float
-    reasons: tuple[str, ...] = ()
-    counterpart_minutes: int | None = None
-    number: int = 0  # the N of ``planner invite --proposal N`` (0: not numbered yet)
-    same_time: bool = False  # keeps the flagged meeting's own time
-
-    def to_json(self) -> dict[str, Any]:
-        """The JSON shape of ``planner propose --json`` (one entry of ``proposals``); a venue
-        fetched from OpenStreetMap carries its ``attribution``."""
-        data = self._json()
-        if self.venue.source.startswith("OpenStreetMap"):
-            from planner.meet.overpass import ATTRIBUTION
-
-            data["venue"]["attribution"] = ATTRIBUTION
-        return data
-
-    def _json(self) -> dict[str, Any]:
-        return {
-            "number": self.number,
-            "same_time": self.same_time,
-            "start": self.start.isoformat(),
-            "end": self.end.isoformat(),
-            "kind": self.kind.value,
-            "venue": {
-                "name": self.venue.name,
-                "kind": self.venue.kind.value,
-                "address": self.venue.address,
-                "lat": self.venue.lat,
-                "lon": self.venue.lon,
-            },
-            "travel_minutes": {"before": self.travel_minutes[0], "after": self.travel_minutes[1]},
-            "counterpart_minutes": self.counterpart_minutes,
-            "score": round(self.score, 2),
-            "reasons": list(self.reasons),
-        }
 
 
 @dataclass(frozen=True, slots=True)
