@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.config import Config
 from planner.i18n import _
+from planner.judge.people import in_balance
 from planner.judge.purpose import determine_purpose
 from planner.judge.recommend import balance, due_for_visit, recommend
 from planner.judge.relations import Ledger
@@ -82,7 +83,11 @@ def build_plan(
             items, events, modes, config, now, catalog, free_busy, (start, end), geocoder, supply
         )
     # only meetings with people count: no blockers, travel items or all-day markers
-    week = [(p.event, p.mode, p.purpose.purpose) for p in items if p.purpose and p.meeting]
+    week = [
+        (p.event, p.mode, p.purpose.purpose)
+        for p in items
+        if p.purpose and p.meeting and in_balance(p.event)
+    ]
     history = _trend_items(events, modes, ledger, config, start)
     return WeeklyPlan(
         start=start,
@@ -126,7 +131,10 @@ def _trend_items(
     return [
         (e, modes[e.key].mode, determine_purpose(e, ledger, config, modes[e.key].mode).purpose)
         for e in events
-        if first <= e.start < week_start and not e.all_day and is_meeting(e, modes[e.key], config)
+        if first <= e.start < week_start
+        and not e.all_day
+        and is_meeting(e, modes[e.key], config)
+        and in_balance(e)
     ]
 
 

@@ -32,7 +32,7 @@ WITH_PERSON = (
 MEETING_WORDS: tuple[str, ...] = (
     "meeting", "besprechung", "standup", "stand-up", "daily", "jour fixe", "jour-fixe", "sync",
     "call", "telefonat", "telko", "interview", "vorstellungsgespräch", "workshop", "1:1",
-    "one-on-one", "termin", "abstimmung", "review", "retro", "retrospektive", "plenum",
+    "one-on-one", "abstimmung", "review", "retro", "retrospektive", "plenum",
     "sitzung", "gespräch", "coaching", "training", "schulung", "seminar", "kickoff", "kick-off",
 )  # fmt: skip
 #: Bookings of a room or resource: not a meeting, whatever else the title says.
@@ -138,6 +138,13 @@ def says_meeting(event: Event, mode: Mode | None = None, *, strong_only: bool = 
     if mode in (Mode.VIRTUAL, Mode.PHONE, Mode.HYBRID):
         return True
     return words_re(MEETING_WORDS).search(event.title) is not None
+
+
+def in_balance(event: Event) -> bool:
+    """Whether a meeting counts in the in-person balance: one with people listed, or one whose
+    words name a person or a gathering. "Standup" or a bare video link without attendees is a
+    meeting, but nobody can tell with whom: it stays out of the balance."""
+    return bool(event.people()) or says_meeting(event, strong_only=True)
 
 
 def with_people(event: Event, others: int, mode: Mode | None) -> bool:

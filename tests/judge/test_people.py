@@ -64,3 +64,27 @@ def test_fair_venues_make_networking_but_calls_and_rooms_do_not(title, location,
     cfg = config()
     event = ev(title, location, people=(ANNA,))
     assert determine_purpose(event, Ledger.open(Store(":memory:"), cfg), cfg).purpose == purpose
+
+
+def test_only_meetings_with_someone_named_count_in_the_balance():
+    from datetime import date, datetime
+
+    from planner.judge.people import in_balance
+    from planner.weekly import build_plan
+    from tests.data.judged_events import START, TZ
+
+    standup = ev("Sprint Daily Standup")  # a meeting, but with whom?
+    lunch = ev("Lunch mit Dr. Weber", "Spatenhaus an der Oper", start=START.replace(hour=12))
+    tv = ev("TV Room", start=START.replace(hour=19), hours=4)
+    cfg = config()
+    assert [is_meeting(e, classify(e), cfg) for e in (standup, lunch, tv)] == [True, True, False]
+    assert [in_balance(e) for e in (standup, lunch)] == [False, True]
+    plan = build_plan(
+        [standup, lunch, tv],
+        cfg,
+        date(2026, 12, 7),
+        now=datetime(2026, 12, 7, 7, tzinfo=TZ),
+        ledger=Ledger.open(Store(":memory:"), cfg),
+    )
+    assert plan.balance is not None
+    assert (plan.balance.in_person_minutes, plan.balance.external_minutes) == (60, 60)
