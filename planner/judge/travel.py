@@ -114,6 +114,8 @@ def destination(event: Event) -> str:
     lower = title.lower()
     if lower.startswith(("check-out", "check out", "checkout", "drop-off", "abreise")):
         return ""  # leaving: the place of the day comes from the next item
+    if lower.startswith("directions") and (town := _city_of(event.location)):
+        return town  # "Directions from SFO to Embassy Suites …": the address says the town
     if found := _DESTINATION_RE.search(title + "\n"):
         return found.group("place").strip()
     return _city_of(event.location) or _city_of(_PREFIX_RE.sub("", title))

@@ -95,6 +95,12 @@ def test_the_tripit_export_is_travel_and_tells_where_the_user_is():
             "Berlin",
         ),
         ("Check-out: Motel One Hamburg-Alster", "Steindamm 17, 20099 Hamburg", ""),
+        (
+            "Directions from HAM to Motel One Hamburg-Alster",
+            "Steindamm 17, 20099 Hamburg",
+            "Hamburg",
+        ),
+        ("Trip to Lisbon (Web Summit)", "Lisbon, Portugal", "Lisbon"),
     ],
 )
 def test_destination_of_german_and_english_bookings(title, location, city):
