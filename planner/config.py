@@ -76,6 +76,8 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "first_contact_words": Field("str_list", []),
         "deal_closing_words": Field("str_list", []),
         "personal_words": Field("str_list", []),
+        "networking_words": Field("str_list", []),
+        "visit_words": Field("str_list", []),
         "routine_repeats": Field(int, 2, check=_positive),
     },
     "recommend": {

@@ -53,28 +53,45 @@ def save_proposals(store: Store, data: dict[str, Any]) -> None:
 
 
 def from_proposal(config: Config, store: Store, number: int, options: InviteOptions) -> Invitation:
-    """The invitation for proposal ``number`` (1-based) of the last ``planner propose``."""
+    """The invitation for proposal ``number`` of the last ``planner propose`` or ``planner
+    week`` (the N shown there).
+
+    A proposal for a flagged meeting the user organizes is an update of that meeting: same
+    UID, SEQUENCE raised, the new time and venue. For a meeting someone else organizes it is a
+    new invitation whose description says which meeting it replaces."""
     saved = store.get(PROPOSALS_NAMESPACE, "last")
     if not saved or not saved.get("proposals"):
         raise UsageError(_("no saved proposals; run 'planner propose --with EMAIL' first"))
     proposals = saved["proposals"]
-    if not 1 <= number <= len(proposals):
+    numbers = [p.get("number") or i for i, p in enumerate(proposals, start=1)]
+    if number not in numbers:
         raise UsageError(
             _(
                 "--proposal {number}: the last proposals are numbered 1 to {count}",
                 number=number,
-                count=len(proposals),
+                count=max(numbers),
             )
         )
-    chosen = proposals[number - 1]
+    chosen = proposals[numbers.index(number)]
+    saved = {**saved, **{k: v for k, v in chosen.items() if k in _PER_PROPOSAL and v}}
     venue = chosen["venue"]
     start = datetime.fromisoformat(chosen["start"]).astimezone(config.tz)
     end = datetime.fromisoformat(chosen["end"]).astimezone(config.tz)
     if options.start is not None:
         end, start = options.start + (end - start), options.start
-    attendees = [Attendee(e) for e in (options.to or saved["with"])]
+    attendees = [Attendee(e, n) for e, n in _people(options.to or saved["with"], saved)]
+    meeting = saved.get("meeting") or {}
+    ours = bool(meeting) and _organizes(config, meeting)
+    agenda = options.agenda
+    if meeting and not ours:
+        agenda = "\n\n".join(p for p in (_replaces(config, meeting), agenda) if p)
     return Invitation(
-        title=options.title or saved.get("title") or _default_title(chosen["kind"], saved),
+        uid=meeting.get("uid", "") if ours else "",
+        sequence=int(meeting.get("sequence") or 0) + 1 if ours else 0,
+        title=options.title
+        or (meeting.get("title") if meeting else "")
+        or saved.get("title")
+        or _default_title(chosen["kind"], saved, config),
         start=start,
         end=start + timedelta(minutes=options.duration) if options.duration else end,
         organizer=organizer(config),
@@ -83,18 +100,107 @@ def from_proposal(config: Config, store: Store, number: int, options: InviteOpti
         venue_address=venue["address"],
         geo=Geo(venue["lat"], venue["lon"]),
         purpose=parse_purpose(options.purpose or saved.get("purpose") or ""),
-        agenda=options.agenda,
+        agenda=agenda,
         language=config.user["language"],
         reminder_minutes=config["invite"]["reminder_minutes"],
+        venue_hours=venue_hours(config, venue["name"], start),
+        travel_hint=_travel_hint(config, chosen),
     )
 
 
-def _default_title(kind: str, saved: dict[str, Any]) -> str:
+def venue_hours(config: Config, name: str, when: datetime) -> str:
+    """The catalog venue's opening hours on ``when``'s day ("08:00–20:00"), "" if unknown."""
+    from datetime import time
+
+    from planner.meet.venues import catalog_from_config, parse_opening_hours
+
+    found = [v for v in catalog_from_config(config) if v.name == name]
+    parsed = parse_opening_hours(found[0].opening_hours) if found else None
+    if parsed is None:
+        return ""
+    day = datetime.combine(when.astimezone(config.tz).date(), time())
+    spans = [
+        f"{a:%H:%M}–{'24:00' if b.date() > day.date() else format(b, '%H:%M')}"
+        for a, b, state, _c in parsed.intervals(day, day + timedelta(days=1))
+        if str(state).lower().endswith("open")
+    ]
+    return ", ".join(spans) if spans else _("closed")
+
+
+def _travel_hint(config: Config, proposal: dict[str, Any]) -> str:
+    minutes = proposal.get("counterpart_minutes")
+    if not minutes:
+        return ""
+    modes = {"walk": _("on foot"), "transit": _("by public transport"), "car": _("by car")}
+    mode = modes.get(config["travel"]["mode"], "")
+    return _("about {minutes} min from your office {mode}", minutes=minutes, mode=mode).strip()
+
+
+_PER_PROPOSAL = ("with", "names", "name", "purpose", "meeting")
+
+
+def _people(emails: Sequence[str], saved: dict[str, Any]) -> list[tuple[str, str]]:
+    names = saved.get("names") or {}
+    return [(e, names.get(e.lower(), "")) for e in emails]
+
+
+def _organizes(config: Config, meeting: dict[str, Any]) -> bool:
+    me = config.user["email"].strip().lower()
+    return bool(me) and (meeting.get("organizer") or "").strip().lower() == me
+
+
+def _replaces(config: Config, meeting: dict[str, Any]) -> str:
+    """ "Instead of: Weekly sync, Tue 8 Dec 10:00 (video call)" for the description."""
+    from babel.dates import format_datetime
+
+    from planner.i18n import language
+
+    start = datetime.fromisoformat(meeting["start"]).astimezone(config.tz)
+    when = format_datetime(start, "EEE d MMM HH:mm", locale=language())
+    return _(
+        "This replaces the meeting “{title}” on {when}: let us meet in person instead.",
+        title=meeting.get("title", ""),
+        when=when,
+    )
+
+
+def _default_title(kind: str, saved: dict[str, Any], config: Config) -> str:
+    """ "Coffee: Anna Berger & Sven Krüger": both people, as both calendars show it."""
     from planner.meet.slots import kind_label
 
     label = kind_label(kind) if kind else _("Meeting")
-    name = saved.get("name") or saved["with"][0]
-    return _("{kind} with {name}", kind=label, name=name)
+    mine = config.user["name"] or config.user["email"]
+    theirs = saved.get("name") or saved["with"][0]
+    return _("{kind}: {me} & {them}", kind=label, me=mine, them=theirs)
+
+
+def save_week_proposals(store: Store, plan: Any, config: Config) -> None:
+    """Remember the week's numbered proposals, each with its meeting, for ``--proposal N``."""
+    entries = []
+    me = config.user["email"].strip().lower()
+    for item in plan.items:
+        people = [p for p in item.event.people() if p.email.lower() != me]
+        meeting = {
+            "uid": item.event.uid,
+            "title": item.event.title,
+            "start": item.event.start.isoformat(),
+            "end": item.event.end.isoformat(),
+            "organizer": item.event.organizer.email if item.event.organizer else "",
+            "sequence": int(item.event.hint("SEQUENCE") or 0),
+        }
+        for proposal in item.proposals:
+            entries.append(
+                {
+                    **proposal.to_json(),
+                    "with": [p.email for p in people],
+                    "names": {p.email.lower(): p.name for p in people if p.name},
+                    "name": " & ".join(p.name or p.email for p in people),
+                    "purpose": item.purpose.purpose.value if item.purpose else "",
+                    "meeting": meeting,
+                }
+            )
+    if entries:
+        save_proposals(store, {"source": "week", "proposals": entries})
 
 
 def from_options(config: Config, options: InviteOptions) -> Invitation:

@@ -6,9 +6,11 @@ at local midnight after their last day, in the user's zone.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 
 class Mode(StrEnum):
@@ -19,6 +21,7 @@ class Mode(StrEnum):
     HYBRID = "hybrid"
     PHONE = "phone"
     UNKNOWN = "unknown"
+    TRAVEL = "travel"  # a flight, train, hotel stay or car rental: where the user is, no meeting
 
 
 class Purpose(StrEnum):
@@ -30,6 +33,8 @@ class Purpose(StrEnum):
     INTERNAL = "internal"
     PERSONAL = "personal"
     OTHER = "other"
+    NETWORKING = "networking"  # trade fairs, conferences, meetups, Stammtisch
+    VISIT = "visit"  # client and site visits
 
 
 class Response(StrEnum):
@@ -148,12 +153,15 @@ class Event:
         return ""
 
     def people(self) -> tuple[Attendee, ...]:
-        """Organizer and attendees without resources, each e-mail once."""
+        """Organizer and attendees without resources, each e-mail once.
+
+        Rooms, shared and holiday calendars, lists and calendar systems are no people
+        (:func:`is_person_address`)."""
         seen: set[str] = set()
         result = []
         for person in ((self.organizer,) if self.organizer else ()) + self.attendees:
             email = person.email.lower()
-            if person.is_resource or not email or email in seen:
+            if person.is_resource or not email or email in seen or not is_person_address(email):
                 continue
             seen.add(email)
             result.append(person)
@@ -219,3 +227,40 @@ class Busy(StrEnum):
     FREE = "free"
     OUT_OF_OFFICE = "out_of_office"
     WORKING_ELSEWHERE = "working_elsewhere"
+
+
+# --- addresses that are no people ------------------------------------------------------------
+
+#: Domains (and their subdomains) of calendars, rooms and lists: Google shared, holiday and
+#: resource calendars, imported calendars, Google Groups, mailing-list hosts.
+NOT_PEOPLE_DOMAINS: tuple[str, ...] = (
+    "group.calendar.google.com", "group.v.calendar.google.com", "resource.calendar.google.com",
+    "import.calendar.google.com", "calendar.google.com", "googlegroups.com",
+    "calendar-server.bounces.google.com", "calendar.icloud.com",
+)  # fmt: skip
+#: Local parts of senders and lists: no-reply and calendar-system senders, distribution lists,
+#: Exchange rooms and equipment. Matched whole or as the start before "-", "_" or ".".
+NOT_PEOPLE_LOCALS: tuple[str, ...] = (
+    "noreply", "no-reply", "donotreply", "do-not-reply", "do_not_reply", "mailer-daemon",
+    "calendar", "calendar-notification", "notifications", "notification", "calendar-server",
+    "unknownorganizer", "all", "all-staff", "allstaff", "everyone", "everybody", "team-all",
+    "dl", "distribution", "room", "raum", "conf-room", "meetingroom", "equipment",
+    "resource", "beamer", "projector",
+)  # fmt: skip
+
+
+_NOT_PEOPLE_DOMAIN_RE = re.compile(
+    r"(?:^|\.)(?:" + "|".join(re.escape(d) for d in NOT_PEOPLE_DOMAINS) + r")$|^lists\."
+)
+_NOT_PEOPLE_LOCAL_RE = re.compile(
+    r"^(?:" + "|".join(re.escape(w) for w in NOT_PEOPLE_LOCALS) + r")(?:[-_.]|$)"
+)
+
+
+@lru_cache(maxsize=8192)
+def is_person_address(email: str) -> bool:
+    """False for addresses of rooms, shared calendars, lists and calendar systems."""
+    local, _at, domain = email.lower().rpartition("@")
+    if _NOT_PEOPLE_DOMAIN_RE.search(domain):
+        return False
+    return _NOT_PEOPLE_LOCAL_RE.match(local) is None

@@ -106,8 +106,10 @@ def is_external(event: Event, config: Config) -> bool:
 
 
 def is_meeting(event: Event, classification: Classification, config: Config) -> bool:
-    """A timed event with other people, or one whose mode is known; not an all-day marker, not
-    one the user declined, and not an out-of-office, working-location or focus-time entry."""
+    """A timed event with other people, or one whose words say so (see
+    :mod:`planner.judge.people`); not an all-day marker, not travel, not one the user declined,
+    and not an out-of-office, working-location or focus-time entry."""
+    from planner.judge.people import with_people
     from planner.meet.slots import is_focus
 
     if event.all_day or event.self_response is Response.DECLINED:
@@ -116,7 +118,7 @@ def is_meeting(event: Event, classification: Classification, config: Config) -> 
     others = [p for p in event.people() if p.email.lower() != me]
     if not others and (event.busy_status in NOT_MEETINGS or is_focus(event)):
         return False  # out of office, working location or focus time: busy, but no meeting
-    return bool(others) or classification.mode is not Mode.UNKNOWN
+    return with_people(event, len(others), classification.mode)
 
 
 def assess(

@@ -10,15 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planner.config import Config
 from planner.i18n import _
+from planner.judge.people import in_balance
 from planner.judge.purpose import determine_purpose
 from planner.judge.recommend import balance, due_for_visit, recommend
 from planner.judge.relations import Ledger
 from planner.model import Action, Classification, Event, Geo, Interval, Mode, Purpose
-from planner.plan import PlannedEvent, WeeklyPlan, assess, week_bounds, week_stats
+from planner.plan import PlannedEvent, WeeklyPlan, assess, is_meeting, week_bounds, week_stats
 
 if TYPE_CHECKING:
     from planner.judge.homes import HomeCity
@@ -81,7 +82,12 @@ def build_plan(
         items = _with_proposals(
             items, events, modes, config, now, catalog, free_busy, (start, end), geocoder, supply
         )
-    week = [(p.event, p.mode, p.purpose.purpose) for p in items if p.purpose]
+    # only meetings with people count: no blockers, travel items or all-day markers
+    week = [
+        (p.event, p.mode, p.purpose.purpose)
+        for p in items
+        if p.purpose and p.meeting and in_balance(p.event)
+    ]
     history = _trend_items(events, modes, ledger, config, start)
     return WeeklyPlan(
         start=start,
@@ -94,7 +100,7 @@ def build_plan(
 
 
 def _judge(item: PlannedEvent, ledger: Ledger, config: Config) -> PlannedEvent:
-    purpose = determine_purpose(item.event, ledger, config)
+    purpose = determine_purpose(item.event, ledger, config, item.mode)
     external = item.external and purpose.purpose not in (Purpose.INTERNAL, Purpose.PERSONAL)
     recommendation = None
     if external and item.meeting:
@@ -120,11 +126,15 @@ def costs_travel(event: Event, config: Config) -> bool:
 def _trend_items(
     events: Sequence[Event], modes: Modes, ledger: Ledger, config: Config, week_start: datetime
 ) -> list[tuple[Event, Mode, Purpose]]:
+
     first = week_start - timedelta(weeks=TREND_WEEKS)
     return [
-        (e, modes[e.key].mode, determine_purpose(e, ledger, config).purpose)
+        (e, modes[e.key].mode, determine_purpose(e, ledger, config, modes[e.key].mode).purpose)
         for e in events
-        if first <= e.start < week_start and not e.all_day
+        if first <= e.start < week_start
+        and not e.all_day
+        and is_meeting(e, modes[e.key], config)
+        and in_balance(e)
     ]
 
 
@@ -141,12 +151,20 @@ def _with_proposals(
     supply: object | None = None,
 ) -> list[PlannedEvent]:
     from planner.judge.homes import HomeFinder
+    from planner.judge.travel import whereabouts
     from planner.meet.geo import Geocoder
     from planner.meet.proposals import Proposer
 
     geocoder = geocoder or Geocoder(config, catalog)  # type: ignore[arg-type]
     plain = {k: c.mode for k, c in modes.items()}
     finder = HomeFinder(events, plain, config, geocoder.locate, now=now)  # type: ignore[attr-defined]
+    around = [
+        e
+        for e in events
+        if e.end > week[0] - timedelta(days=4) and e.start < week[1] + timedelta(days=8)
+    ]
+    away = whereabouts(around, config.tz, home=config.user["home"])
+    trips = located_trips(away, geocoder.locate)  # type: ignore[attr-defined]
     result = []
     taken: list[Event] = []  # slots already proposed for another meeting: held for it
     _prefetch(items, config, now, free_busy, week)
@@ -170,6 +188,7 @@ def _with_proposals(
             modes=plain,
             geocoder=geocoder,
             supply=supply,  # type: ignore[arg-type]
+            whereabouts=away,
         )
         people = [
             p.email for p in item.event.people() if p.email.lower() != config.user["email"].lower()
@@ -185,17 +204,53 @@ def _with_proposals(
                 busy,
                 PROPOSALS_PER_MEETING,
                 now=now,
+                same_time=Interval(item.event.start, item.event.end),
             ),
             events=events,
             modes=modes,
             homes=finder.home_of,
             supply=supply,
+            trips=trips,
         )
         taken += [_held(p, item.event) for p in found]
         rec = item.recommendation
         if notes and not found:
             rec = replace(rec, reason=". ".join([rec.reason.rstrip("."), *notes]))
         result.append(replace(item, proposals=tuple(found), recommendation=rec))
+    return number_proposals(result)
+
+
+def located_trips(
+    away: Mapping[date, tuple[str, Geo | None, str]], locate: Callable[[str], Any]
+) -> dict[date, tuple[str, Geo]]:
+    """The user's whereabouts from travel items (:func:`planner.judge.travel.whereabouts`)
+    with a place for each city, as :func:`propose_to_meet` takes them (``trips``)."""
+    found: dict[date, tuple[str, Geo]] = {}
+    places: dict[str, Geo | None] = {}
+    for day, (city, geo, _evidence) in away.items():
+        if geo is None:
+            if city not in places:
+                place = locate(city)
+                places[city] = place.geo if place is not None else None
+            geo = places[city]
+        if geo is not None:
+            found[day] = (city, geo)
+    return found
+
+
+def number_proposals(items: Sequence[PlannedEvent]) -> list[PlannedEvent]:
+    """One numbering for the week: proposal N under a meeting (terminal, Markdown, HTML, JSON)
+    is the N that ``planner invite --proposal N`` takes."""
+    number = 0
+    result = []
+    for item in items:
+        if item.proposals:
+            numbered = []
+            for proposal in item.proposals:
+                number += 1
+                numbered.append(replace(proposal, number=number))
+            item = replace(item, proposals=tuple(numbered))
+        result.append(item)
     return result
 
 
@@ -241,6 +296,7 @@ class MeetRequest:
     near: Geo | None = None  # the user's choice (--near) overrides everything
     near_label: str = ""
     now: datetime | None = None  # meetings before it are history
+    same_time: Interval | None = None  # a flagged meeting's own time, tried first
 
 
 def propose_to_meet(
@@ -285,6 +341,7 @@ def propose_to_meet(
         counterpart_place=place if request.near is None else None,
         near=request.near,
         count=request.count,
+        same_time=request.same_time,
     )
     notes: list[str] = []
     if place is None and request.near is None:

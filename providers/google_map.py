@@ -143,6 +143,8 @@ def to_event(
     ] + hints
     if item.get("visibility") in ("private", "confidential"):
         hints.append(("google.visibility", str(item["visibility"])))
+    if item.get("sequence"):  # the iCalendar SEQUENCE: an update must raise it
+        hints.append(("SEQUENCE", str(item["sequence"])))
     private = (item.get("extendedProperties") or {}).get("private") or {}
     availability = availability_of(item)
     place = working_location(item, context.tz) if event_type == "workingLocation" else None

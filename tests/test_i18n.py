@@ -278,7 +278,8 @@ def test_german_invitation_from_a_german_proposal():
     assert "Einladen mit: planner invite --demo --proposal N" in proposed.stdout
     invited = run("invite", "--demo", "--proposal", "1", "--lang", "de")
     assert invited.exit_code == 0, invited.output
-    assert "lädt Sie zu „" in invited.stdout and "mit Sven Krüger“ ein." in invited.stdout
+    assert "lädt Sie zu „" in invited.stdout and "Anna Berger & Sven Krüger“ ein." in invited.stdout
+    assert "Wo: " in invited.stdout and "An dem Tag geöffnet: " in invited.stdout
     assert "Bitte antworten Sie über die Schaltflächen" in invited.stdout
     assert "Dezember 2026" in invited.stdout
     assert "invites you" not in invited.stdout

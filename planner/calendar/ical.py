@@ -48,6 +48,7 @@ HINT_PROPS = frozenset(
         "X-APPLE-TRAVEL-ADVISORY-BEHAVIOR",
         "X-MICROSOFT-LOCATIONS",
         "X-MICROSOFT-LOCATIONDISPLAYNAME",
+        "SEQUENCE",  # the revision: an update of a meeting the user organizes must raise it
         "X-MICROSOFT-LOCATIONSOURCE",
         "X-MICROSOFT-LOCATIONURI",
         "X-MICROSOFT-LATITUDE",

@@ -41,7 +41,7 @@ def classify(
 ) -> None:
     """Classify the events of .ics files, folders of .ics files, or http(s) URLs.
 
-    Shows each event's mode (in person, virtual, hybrid, phone, unknown) and the evidence.
+    Shows each event's mode (in person, virtual, hybrid, phone, travel, unknown) and the evidence.
 
     \b
     Examples:

@@ -21,11 +21,26 @@ from planner.cli.common import (
 @click.command()
 @demo_option()
 @config_option
-@click.option("--with", "email", required=True, metavar="EMAIL", help="The counterpart.")
+@click.option("--with", "email", metavar="EMAIL", help="The counterpart.")
+@click.option(
+    "--for",
+    "meeting_uid",
+    metavar="UID",
+    help="A meeting of your calendar (a unique UID prefix): its people, purpose and week.",
+)
 @click.option(
     "--purpose",
     type=click.Choice(
-        ["first_contact", "deal_closing", "routine", "internal", "personal", "other"]
+        [
+            "first_contact",
+            "deal_closing",
+            "routine",
+            "internal",
+            "personal",
+            "other",
+            "networking",
+            "visit",
+        ]
     ),
     help="What the meeting is for (default: first_contact for someone never met).",
 )
@@ -43,24 +58,34 @@ from planner.cli.common import (
 def propose(
     demo: bool,
     config_path: Path | None,
-    email: str,
+    email: str | None,
+    meeting_uid: str | None,
     purpose: str | None,
     week: str | None,
     near: str | None,
     count: int,
     fmt: str,
 ) -> None:
-    """Propose times and places to meet EMAIL in person, best first, with the reasons.
+    """Propose times and places to meet EMAIL (or the people of meeting UID) in person, best
+    first, with the reasons.
 
+    With --for, the meeting's own time at a venue comes first when it fits. Without --purpose,
+    the purpose the calendar knows for the meeting (or for EMAIL's next meeting) is used.
     The proposals are saved: 'planner invite --proposal N' turns one into an invitation.
 
     \b
     Examples:
       planner propose --demo --with sven@krueger-design.example
       planner propose --with bob@acme.example --purpose deal_closing --week 2026-W50
+      planner propose --for 7f3a2c
     """
     from datetime import date
 
+    from planner.errors import UsageError
+    from planner.i18n import _
+
+    if bool(email) == bool(meeting_uid):
+        raise UsageError(_("give either --with EMAIL or --for UID"))
     from planner.cli.progress import progress_display
     from planner.invitations import save_proposals
     from planner.render.json import dumps
@@ -82,6 +107,7 @@ def propose(
             near=near,
             count=count,
             progress=progress,
+            meeting_uid=meeting_uid,
         )
         save_proposals(state, result.to_json())
     if fmt == "json":

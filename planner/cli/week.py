@@ -124,6 +124,7 @@ def week(
         with progress_display() as progress:
             plan = api.plan_week(config, first_day, now=now, progress=progress)
     invites = None if demo else _invite_states(config, plan)
+    _save_proposals(plan, config, demo)
     if mail:
         _mail(config, plan, invites, mail_to, send=send)
         return
@@ -162,6 +163,19 @@ def _first_day(week: str | None, start: str | None, now: datetime) -> tuple[date
     if not coming:
         return monday, ""
     return monday, _("the coming week: it is the weekend (--week this shows the one ending)")
+
+
+def _save_proposals(plan: object, config: object, demo: bool) -> None:
+    """Keep the week's numbered proposals: 'planner invite --proposal N' takes the N shown."""
+    from planner import api
+    from planner.invitations import save_week_proposals
+    from planner.store import open_store
+
+    store = api.demo_store() if demo else open_store()
+    try:
+        save_week_proposals(store, plan, config)  # type: ignore[arg-type]
+    finally:
+        store.close()
 
 
 def _html_target(plan: object) -> Path:

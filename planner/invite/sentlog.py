@@ -118,13 +118,14 @@ def prepare_request(
     store: Store, inv: Invitation, *, stamp: datetime | None = None
 ) -> PreparedInvite:
     """A REQUEST for a new meeting. Sending the same meeting again keeps its UID and SEQUENCE;
-    a changed one (same UID, other details) gets the next SEQUENCE."""
+    a changed one (same UID, other details) gets the next SEQUENCE. An invitation that brings
+    its own UID and a SEQUENCE above 0 updates a meeting from the user's calendar."""
     inv = inv.resolved()
     last = latest(store, inv.uid)
     if last is None:
-        return prepare(replace(inv, sequence=0), stamp=stamp)
+        return prepare(inv, stamp=stamp, update=inv.sequence > 0)
     if last.method == "REQUEST" and _same_meeting(last.invitation, inv):
-        return prepare(replace(inv, sequence=last.sequence), stamp=stamp)
+        return prepare(replace(inv, sequence=last.sequence), stamp=stamp, update=last.sequence > 0)
     return prepare(replace(inv, sequence=last.sequence + 1), stamp=stamp, update=True)
 
 
@@ -312,6 +313,8 @@ def invitation_to_json(inv: Invitation) -> dict[str, Any]:
         "uid": inv.uid,
         "sequence": inv.sequence,
         "reminder_minutes": inv.reminder_minutes,
+        "venue_hours": inv.venue_hours,
+        "travel_hint": inv.travel_hint,
     }
 
 
@@ -332,6 +335,8 @@ def invitation_from_json(data: dict[str, Any]) -> Invitation:
         uid=data["uid"],
         sequence=data["sequence"],
         reminder_minutes=data["reminder_minutes"],
+        venue_hours=data.get("venue_hours", ""),
+        travel_hint=data.get("travel_hint", ""),
     )
 
 

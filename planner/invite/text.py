@@ -38,14 +38,36 @@ def purpose_label(purpose: Purpose) -> str:
         Purpose.INTERNAL: _("internal meeting"),
         Purpose.PERSONAL: _("personal meeting"),
         Purpose.OTHER: _("meeting"),
+        Purpose.NETWORKING: _("networking"),
+        Purpose.VISIT: _("visit"),
     }
     return labels[purpose]
+
+
+def purpose_sentence(purpose: Purpose) -> str:
+    """The purpose in plain words, as one sentence for the invitation."""
+    sentences = {
+        Purpose.FIRST_CONTACT: _("To get to know each other in person."),
+        Purpose.DEAL_CLOSING: _("To close the deal together, at one table."),
+        Purpose.ROUTINE: _("Our regular exchange, this time in person."),
+        Purpose.INTERNAL: _("Our internal meeting, this time in person."),
+        Purpose.PERSONAL: _("A personal meeting."),
+        Purpose.OTHER: _("To talk in person instead of on a screen."),
+        Purpose.NETWORKING: _("To meet and get to know people."),
+        Purpose.VISIT: _("A visit on site."),
+    }
+    return sentences[purpose]
 
 
 def map_link(geo: Geo) -> str:
     """An OpenStreetMap link with a marker at ``geo``."""
     lat, lon = f"{geo.lat:.6f}", f"{geo.lon:.6f}"
     return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"
+
+
+def directions_link(geo: Geo) -> str:
+    """OpenStreetMap's route planner with the venue as destination (the start is left open)."""
+    return f"https://www.openstreetmap.org/directions?route=%3B{geo.lat:.6f}%2C{geo.lon:.6f}"
 
 
 def when(start: datetime, end: datetime, lang: str) -> str:
@@ -71,17 +93,25 @@ def location_text(inv: Invitation) -> str:
 
 
 def description(inv: Invitation) -> str:
-    """DESCRIPTION of the event: purpose, agenda, venue and map link (in the current language)."""
+    """DESCRIPTION of the event: the purpose in plain words, the agenda, the venue once with
+    its address, that day's opening hours, the map link and how to get there (in the current
+    language)."""
     blocks: list[str] = []
     if inv.purpose is not None:
-        blocks.append(_("Purpose: {purpose}", purpose=purpose_label(inv.purpose)))
+        blocks.append(purpose_sentence(inv.purpose))
     if inv.agenda.strip():
         blocks.append(_("Agenda:") + "\n" + clean_text(inv.agenda).strip())
     venue = ", ".join(p for p in (inv.venue_name.strip(), inv.venue_address.strip()) if p)
-    if venue:
-        blocks.append(_("Venue: {venue}", venue=clean_text(venue)))
+    lines = [_("Where: {where}", where=clean_text(venue))] if venue else []
+    if venue and inv.venue_hours.strip():
+        lines.append(_("Open that day: {hours}", hours=clean_text(inv.venue_hours).strip()))
     if inv.geo is not None:
-        blocks.append(_("Map: {url}", url=map_link(inv.geo)))
+        lines.append(_("Map: {url}", url=map_link(inv.geo)))
+        lines.append(_("Directions: {url}", url=directions_link(inv.geo)))
+    if inv.travel_hint.strip():
+        lines.append(_("Getting there: {hint}", hint=clean_text(inv.travel_hint).strip()))
+    if lines:
+        blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 
 
@@ -112,8 +142,9 @@ def body_lines(inv: Invitation, method: str, *, update: bool = False) -> list[st
     else:
         intro = _("{organizer} invites you to “{title}”.", organizer=who, title=title)
     lines = [intro, _("When: {when}", when=at)]
-    if where := location_text(inv):
-        lines.append(_("Where: {where}", where=where))
+    has_venue = bool(inv.venue_name.strip() or inv.venue_address.strip())
+    if (where := location_text(inv)) and (inv.location.strip() or not has_venue):
+        lines.append(_("Where: {where}", where=where))  # a venue is named in the description
     if text := description(inv):
         lines.append(text)
     lines.append(_("Please answer with the Accept or Decline buttons of your calendar."))

@@ -3,9 +3,9 @@
 
 Classifying costs ~90 µs an event, a year of history ~0.12 s on every run. :func:`classify_all`
 looks each event up by a digest of all its fields and keeps what it computes. The digest is
-taken under a fingerprint of the classifier (``mode``, ``hints``, ``signals``, ``text`` and
-``patterns`` in ``planner/judge/``) and the language of the evidence texts, so new rules or
-another language recompute everything.
+taken under a fingerprint of the classifier (``mode``, ``hints``, ``signals``, ``text``,
+``travel``, ``people`` and ``patterns`` in ``planner/judge/``) and the language of the evidence
+texts, so new rules or another language recompute everything.
 A damaged table is dropped and rebuilt; any database error just means classifying afresh.
 """
 
@@ -34,7 +34,15 @@ DDL = """
 DROP TABLE IF EXISTS classify_cache;
 CREATE TABLE classify_cache (digest TEXT PRIMARY KEY, mode TEXT NOT NULL, evidence TEXT NOT NULL)
 """
-CLASSIFIER_FILES = ("mode.py", "hints.py", "signals.py", "text.py", "patterns.py")
+CLASSIFIER_FILES = (
+    "mode.py",
+    "hints.py",
+    "signals.py",
+    "text.py",
+    "patterns.py",
+    "travel.py",
+    "people.py",
+)
 LIMIT = 50_000  # rows kept; beyond it the oldest go
 CHUNK = 500  # digests per SELECT
 

@@ -16,10 +16,12 @@ import re
 from planner.i18n import _
 from planner.judge import patterns as P
 from planner.judge.hints import scan_hints
+from planner.judge.people import networking_word
 from planner.judge.signals import (
     FIELD_LABELS,
     HYBRID,
     IN_PERSON_SIDES,
+    MEAL,
     MENTION,
     PHONE,
     PLACE,
@@ -27,6 +29,7 @@ from planner.judge.signals import (
     T_ALL_DAY,
     T_BLOCKER,
     T_NOTHING,
+    T_PHRASE,
     T_WEAK,
     VIRTUAL,
     Signal,
@@ -42,6 +45,7 @@ from planner.judge.text import (
     scan_text,
     scan_url,
 )
+from planner.judge.travel import travel_evidence
 from planner.model import Classification, Event, Mode
 
 _SIDES_OF: dict[Mode, tuple[str, ...]] = {
@@ -56,6 +60,8 @@ _BARE_MEAL_RE = re.compile(rf"^\W*(?:{alternation(P.BARE_MEAL_TITLES)})\W*$", re
 
 def classify(event: Event) -> Classification:
     """The mode of ``event`` and the evidence for it (most telling first)."""
+    if travel := travel_evidence(event):
+        return Classification(Mode.TRAVEL, (travel,))
     signals = _collect(event)
     mode = _decide(signals, event)
     return Classification(mode, _explain(signals, mode, event))
@@ -73,6 +79,8 @@ def _collect(event: Event) -> Signals:
     scan_hints(signals, event.hints)
     scan_resources(signals, event)
     scan_geo(signals, event)
+    if gathering := networking_word(event):
+        signals.add("gathering", "title", PRESENCE, T_PHRASE, phrase=gathering)
     title = event.title.strip()
     signals.blocker = signals.blocker or bool(_BLOCKER_RE.match(title))
     alone = len(event.people()) < 2  # a meal with a counterpart is a meeting, not a blocker
@@ -100,7 +108,17 @@ def _decide(signals: Signals, event: Event) -> Mode:
         (Mode.PHONE, 0.0 if strong else signals.total(PHONE)),
     )
     mode, best = max(scores, key=lambda pair: pair[1])  # ties: the order above
+    if mode is Mode.IN_PERSON and _only_mentioned(signals, event):
+        return Mode.UNKNOWN  # "TV Room": a place word in the title, nobody, nowhere
     return mode if best >= P.DECIDE else Mode.UNKNOWN
+
+
+def _only_mentioned(signals: Signals, event: Event) -> bool:
+    return (
+        not event.location.strip()
+        and not event.people()
+        and not signals.total(PLACE, PRESENCE, MEAL)
+    )
 
 
 # --- evidence -------------------------------------------------------------------------------

@@ -73,7 +73,15 @@ PLATFORM_WORDS: tuple[str, ...] = (
 )  # fmt: skip
 
 #: Short words that name a video platform only when they are the whole location ("Teams").
-PLATFORM_LOCATIONS: tuple[str, ...] = ("teams", "meet", "video", "videocall", "web", "virtuell")
+PLATFORM_LOCATIONS: tuple[str, ...] = (
+    "teams",
+    "meet",
+    "video",
+    "videocall",
+    "web",
+    "virtuell",
+    "online",
+)
 
 # --- Phrases --------------------------------------------------------------------------------
 
@@ -367,6 +375,7 @@ WEIGHTS: dict[str, dict[str, float]] = {
     "location_venue": {"location": 2.5},
     "city": {"title": 1, "location": 2},
     "bare_place": {"location": 1.5},
+    "gathering": {"title": 1.5},  # a trade fair, conference or meetup (planner.judge.people)
 }  # fmt: skip
 
 #: Weights of signals that do not come from text.

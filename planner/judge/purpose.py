@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from planner.i18n import _, ngettext
-from planner.model import Attendee, Event, Purpose, PurposeResult
+from planner.model import Attendee, Event, Mode, Purpose, PurposeResult
 
 if TYPE_CHECKING:
     from planner.config import Config
@@ -149,14 +149,22 @@ def _personal_hint(event: Event) -> str | None:
     return None
 
 
-def determine_purpose(event: Event, ledger: Ledger, config: Config) -> PurposeResult:
-    """The purpose of ``event`` with evidence, judged against the ledger before its start."""
+def determine_purpose(
+    event: Event, ledger: Ledger, config: Config, mode: Mode | None = None
+) -> PurposeResult:
+    """The purpose of ``event`` with evidence, judged against the ledger before its start.
+
+    ``mode`` is the event's mode where the caller knows it (it is classified when needed)."""
     directory = ledger.directory
     others = directory.others(event)
     externals = directory.counterparts(event)
     personal = _personal(event, others, externals, config)
     if personal is not None:
         return personal
+    if gathering := _gathering(event, config):
+        return gathering
+    if not others:
+        return _alone(event, mode)
     if not externals:
         return _internal(others, directory)
     if evidence := _wording(event, words(config, "deal_closing_words", DEAL_CLOSING_WORDS)):
@@ -173,13 +181,44 @@ def determine_purpose(event: Event, ledger: Ledger, config: Config) -> PurposeRe
 def _personal(
     event: Event, others: People, externals: People, config: Config
 ) -> PurposeResult | None:
+    from planner.judge.travel import travel_evidence
+
     if evidence := _personal_hint(event):
         return PurposeResult(Purpose.PERSONAL, (evidence,))
-    if not others:
-        return PurposeResult(Purpose.PERSONAL, (_("no other attendees"),))
     if not externals and (found := find_word(event.title, _personal_words(config))):
         return PurposeResult(Purpose.PERSONAL, (_('"{word}" in the title', word=found),))
+    if evidence := travel_evidence(event):
+        return PurposeResult(Purpose.PERSONAL, (evidence,))
     return None
+
+
+def _gathering(event: Event, config: Config) -> PurposeResult | None:
+    """Networking (trade fair, conference, meetup, Stammtisch) or a client or site visit."""
+    from planner.judge.people import networking_word, visit_word
+
+    purpose = config["purpose"]
+    if found := visit_word(event, tuple(purpose.get("visit_words", ()))):
+        return PurposeResult(Purpose.VISIT, (_('"{word}": a client or site visit', word=found),))
+    if found := networking_word(event, tuple(purpose.get("networking_words", ()))):
+        return PurposeResult(
+            Purpose.NETWORKING, (_('"{word}": an event to meet people', word=found),)
+        )
+    return None
+
+
+def _alone(event: Event, mode: Mode | None) -> PurposeResult:
+    """Nobody else is invited: personal, unless the words say it is a meeting all the same."""
+    from planner.judge.people import says_meeting
+
+    if event.attendees or event.organizer:
+        return PurposeResult(Purpose.PERSONAL, (_("no other attendees"),))
+    if mode is None:
+        from planner.judge.mode import classify
+
+        mode = classify(event).mode
+    if says_meeting(event, mode):
+        return PurposeResult(Purpose.OTHER, (_("a meeting without invited attendees"),))
+    return PurposeResult(Purpose.PERSONAL, (_("no other attendees"),))
 
 
 def _personal_words(config: Config) -> tuple[str, ...]:

@@ -321,7 +321,7 @@ def external_minutes(items: Iterable[Item]) -> tuple[int, int]:
     for event, mode, purpose in items:
         if _purpose(purpose) in (Purpose.INTERNAL, Purpose.PERSONAL):
             continue
-        if event.all_day or not _attends(event):
+        if event.all_day or not _attends(event) or mode is Mode.TRAVEL:
             continue
         minutes = int(event.duration.total_seconds() // 60)
         total += minutes

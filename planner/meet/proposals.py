@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _
 from planner.meet.geo import Geocoder, Place, distance_km
+from planner.meet.pick import Proposal, overlap, pick
 from planner.meet.shortlist import (
     AWAY_KM,
     Shortlist,
@@ -59,47 +60,6 @@ if TYPE_CHECKING:
 VENUES_PER_SLOT = 3  # feasible venues compared per candidate time
 STARTS_PER_DAY = 3  # feasible starts looked at per day and kind
 CLUSTER_KM = 20.0  # a venue this close to a meeting in another city counts as "there"
-
-
-@dataclass(frozen=True, slots=True)
-class Proposal:
-    """A concrete time and place to meet."""
-
-    start: datetime
-    end: datetime
-    kind: MeetingKind
-    venue: Venue
-    travel_minutes: tuple[int, int]  # (before, after) for the user
-    score: float
-    reasons: tuple[str, ...] = ()
-    counterpart_minutes: int | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        """The JSON shape of ``planner propose --json`` (one entry of ``proposals``); a venue
-        fetched from OpenStreetMap carries its ``attribution``."""
-        data = self._json()
-        if self.venue.source.startswith("OpenStreetMap"):
-            from planner.meet.overpass import ATTRIBUTION
-
-            data["venue"]["attribution"] = ATTRIBUTION
-        return data
-
-    def _json(self) -> dict[str, Any]:
-        return {
-            "start": self.start.isoformat(),
-            "end": self.end.isoformat(),
-            "kind": self.kind.value,
-            "venue": {
-                "name": self.venue.name,
-                "kind": self.venue.kind.value,
-                "address": self.venue.address,
-                "lat": self.venue.lat,
-                "lon": self.venue.lon,
-            },
-            "travel_minutes": {"before": self.travel_minutes[0], "after": self.travel_minutes[1]},
-            "score": round(self.score, 2),
-            "reasons": list(self.reasons),
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,10 +117,14 @@ class Proposer:
         home: Geo | None = None,
         supply: Callable[[Geo, float], bool] | None = None,
         travel_reasons: bool = True,
+        whereabouts: Mapping[date, tuple[str, Geo | None, str]] | None = None,
     ) -> None:
+        """``whereabouts`` (from :func:`planner.judge.travel.whereabouts`) tells where the
+        user's travel takes them per day: venues there count as "in that city anyway"."""
         self.events = tuple(events)
         self.modes = modes
         self.config = config
+        self.whereabouts = dict(whereabouts or {})
         # makes sure venues are known around a centre (planner.meet.fetched.VenueSupply)
         self.supply = supply
         self.travel_reasons = travel_reasons
@@ -242,9 +206,14 @@ class Proposer:
         near: Geo | None = None,
         count: int = 3,
         tags: Collection[str] = (),
+        same_time: Interval | None = None,
     ) -> list[Proposal]:
         """Up to ``count`` proposals in ``[start, end)``, best first, on different days where
-        possible; ``tags`` keeps only venues with all of them (e.g. ``{"women_only"}``)."""
+        possible; ``tags`` keeps only venues with all of them (e.g. ``{"women_only"}``).
+
+        ``same_time`` is a flagged meeting's own time: when it fits (free on both sides, in a
+        window that suits the purpose, a venue open and reachable) it is the first proposal,
+        "same time, in person at …", and the others follow."""
         request = self._request(start, end, purpose, counterpart_busy, counterpart_place, near)
         if request is None:
             return []
@@ -252,13 +221,44 @@ class Proposer:
             self.supply(request.center, self.radius_km)
         request.shortlists = self._shortlists(request, {t.lower() for t in tags})
         self.no_venues = not any(request.shortlists.values())
+        first = self._same_time(same_time, request) if same_time else None
         candidates = []
         for day in request.days:
             for rank, kind in enumerate(request.kinds):
                 best = self._best_on(day, kind, rank, request)
-                if best is not None:
+                if best is not None and not (first and overlap(best, first)):
                     candidates.append(best)
-        return [self._finish(c, request) for c in _pick(candidates, count)]
+        picked = pick(candidates, count - bool(first), [first] if first else [])
+        chosen = [self._finish(c, request) for c in picked]
+        return ([self._finish(first, request, same_time=True)] if first else []) + chosen
+
+    def _same_time(self, meeting: Interval, request: _Request) -> _Candidate | None:
+        """The flagged meeting's own time at the best venue, if it fits."""
+        lo, hi = request.window
+        if meeting.start < lo or meeting.end > hi:
+            return None
+        # free in both calendars; busy time of theirs that lies within the meeting is their copy
+        # of this very meeting
+        inside = [b for b in request.busy if meeting.start <= b.start and b.end <= meeting.end]
+        if any(b.overlaps(meeting) for b in request.busy if b not in inside):
+            return None
+        day = local_day(meeting.start, self.tz)
+        anchors = self.anchors_by_day.get(day, [])
+        if not room_anywhere(meeting.start, meeting.end, anchors, self.gaps):
+            return None
+        for rank, kind in enumerate(request.kinds):
+            window = self.windows[kind]
+            span = day_span(day, window, self.config, self.tz)
+            if span is None or not (span.start <= meeting.start < span.end):
+                continue
+            if (meeting.end - meeting.start) * 2 < window.duration:
+                continue  # half an hour is no business lunch
+            slot = _Slot(meeting.start, meeting.end, window, rank, anchors)
+            slot.anchors = sorted(anchors, key=lambda a: apart(a, slot.start, slot.end))
+            found = self._best_venue(slot, request)
+            if found is not None:
+                return found
+        return None
 
     def _request(
         self,
@@ -377,10 +377,12 @@ class Proposer:
             slot.start, slot.end, slot.window.kind, venue, score, before, after, theirs, state, city
         )
 
-    def _finish(self, found: _Candidate, request: _Request) -> Proposal:
+    def _finish(self, found: _Candidate, request: _Request, *, same_time: bool = False) -> Proposal:
         """The proposal with its reasons (built only for the ones handed out)."""
         venue = found.venue
         reasons = [_reason_kind(found.kind, request.purpose)]
+        if same_time:
+            reasons.insert(0, _("Same time as the meeting, in person at {venue}", venue=venue.name))
         if found.city:
             reasons.append(_("You are in {city} that day anyway", city=found.city))
         reasons += self._travel_reasons(found.before, found.theirs)
@@ -405,6 +407,7 @@ class Proposer:
             found.score,
             tuple(reasons),
             found.theirs,
+            same_time=same_time,
         )
 
     def _minutes(self, place: Geo | None, venue: Geo) -> int:
@@ -417,6 +420,13 @@ class Proposer:
         for anchor in self._away.get(day, ()):
             if anchor.place is not None and distance_km(anchor.place, venue.geo) <= CLUSTER_KM:
                 return anchor.city or venue.city or anchor.title
+        if day in self.whereabouts:
+            city, geo, _evidence = self.whereabouts[day]
+            if geo is None and (place := self.geocoder.locate(city)) is not None:
+                geo = place.geo
+                self.whereabouts[day] = (city, geo, _evidence)
+            if geo is not None and distance_km(geo, venue.geo) <= CLUSTER_KM:
+                return city
         return ""
 
     def _travel_reasons(self, before: int, theirs: int | None) -> list[str]:
@@ -433,32 +443,11 @@ def _reason_kind(kind: MeetingKind, purpose: str) -> str:
         return _("{kind} suits a first meeting", kind=label)
     if purpose == Purpose.DEAL_CLOSING:
         return _("{kind} suits closing a deal", kind=label)
-    if purpose == "networking":
+    if purpose == Purpose.NETWORKING:
         return _("{kind} suits networking", kind=label)
+    if purpose == Purpose.VISIT:
+        return _("{kind} near their place", kind=label)
     return _("{kind} in its usual time", kind=label)
-
-
-def _pick(candidates: list[_Candidate], count: int) -> list[_Candidate]:
-    """The best ``count``: first on different days at different venues, then the rest; never
-    two that overlap."""
-    ranked = sorted(candidates, key=lambda p: (-p.score, p.start))
-    chosen: list[_Candidate] = []
-    days: set[date] = set()
-    venues: set[str] = set()
-    for varied in (True, False):
-        for item in ranked:
-            if len(chosen) >= count:
-                break
-            if item in chosen or (
-                varied and (item.start.date() in days or item.venue.name in venues)
-            ):
-                continue
-            if any(item.start < c.end and c.start < item.end for c in chosen):
-                continue
-            chosen.append(item)
-            days.add(item.start.date())
-            venues.add(item.venue.name)
-    return sorted(chosen, key=lambda p: (-p.score, p.start))
 
 
 def propose(
@@ -476,14 +465,18 @@ def propose(
     modes: Mapping[tuple[str, str], Mode] | None = None,
     geocoder: Geocoder | None = None,
     tags: Collection[str] = (),
+    same_time: Interval | None = None,
+    whereabouts: Mapping[date, tuple[str, Geo | None, str]] | None = None,
 ) -> list[Proposal]:
     """One-shot proposals (``planner propose``); place texts are geocoded first.
 
     Raises :class:`planner.errors.UsageError` when ``near`` or the counterpart's place is text
     that cannot be located.
     """
-    proposer = Proposer(events, config, catalog, modes=modes, geocoder=geocoder)
-    return proposer.propose(
+    proposer = Proposer(
+        events, config, catalog, modes=modes, geocoder=geocoder, whereabouts=whereabouts
+    )
+    found = proposer.propose(
         start,
         end,
         purpose=purpose,
@@ -492,7 +485,9 @@ def propose(
         near=_resolve(proposer.locate, near, "--near"),
         count=count,
         tags=tags,
+        same_time=same_time,
     )
+    return found
 
 
 def proposals_json(proposals: Iterable[Proposal]) -> dict[str, Any]:

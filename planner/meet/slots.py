@@ -34,15 +34,16 @@ class MeetingKind(StrEnum):
     DINNER = "dinner"
 
 
-# What each purpose prefers, best first. "networking" is no Purpose of the model but may be asked.
+# What each purpose prefers, best first.
 PURPOSE_KINDS: Mapping[str, tuple[MeetingKind, ...]] = {
     Purpose.FIRST_CONTACT: (MeetingKind.COFFEE, MeetingKind.LUNCH),
     Purpose.DEAL_CLOSING: (MeetingKind.LUNCH, MeetingKind.DINNER),
-    "networking": (MeetingKind.AFTER_WORK,),
+    Purpose.NETWORKING: (MeetingKind.AFTER_WORK,),
     Purpose.ROUTINE: (MeetingKind.COFFEE, MeetingKind.LUNCH, MeetingKind.BREAKFAST),
     Purpose.INTERNAL: (MeetingKind.COFFEE, MeetingKind.LUNCH),
     Purpose.PERSONAL: (MeetingKind.AFTER_WORK, MeetingKind.DINNER),
     Purpose.OTHER: (MeetingKind.COFFEE, MeetingKind.LUNCH),
+    Purpose.VISIT: (MeetingKind.COFFEE, MeetingKind.LUNCH),
 }
 
 # Venue kinds per meeting kind: ideal ones first, then acceptable ones.

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from planner.i18n import _, language
-from planner.render.html_view import Item, View, proposal_line, reason, title
+from planner.render.html_view import Item, View, anchor, proposal_line, reason, title
 from planner.render.labels import percent
 
 CHART_INK, CHART_MUTED, CHART_BAR, CHART_TARGET = "#1d2430", "#566272", "#2e7d32", "#c62828"
@@ -137,7 +137,8 @@ def _recommendations(view: View) -> str:
             for s in event.get("invitations") or []
         )
         items.append(
-            f'<li data-uid="{escape(event["uid"])}"><strong>{escape(title(event))}</strong>'
+            f'<li id="{anchor(event)}" data-uid="{escape(event["uid"])}">'
+            f"<strong>{escape(title(event))}</strong>"
             f'{pill}<br><span class="muted">{escape(reason(event))}</span>{proposals}'
             f"{answers}</li>"
         )

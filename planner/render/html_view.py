@@ -179,6 +179,25 @@ def title(event: Item) -> str:
     return event.get("title") or _("(no title)")
 
 
+def anchor(event: Item) -> str:
+    """The id of a flagged meeting's entry in the side panel, where its proposals link to."""
+    import zlib
+
+    return f"m-{zlib.crc32(str(event.get('uid', '')).encode()):08x}"
+
+
+def proposal_label(proposal: Item) -> str:
+    """ "Alternative 5: same time, in person — Video call with Sven" (numbered as in
+    ``planner invite --proposal N``)."""
+    same = _("same time, in person") if proposal.get("same_time") else ""
+    if proposal.get("number"):
+        label = _("Alternative {number} to “{title}”", number=proposal["number"],
+                  title=title(proposal["for"]))  # fmt: skip
+    else:
+        label = _("Alternative to “{title}”", title=title(proposal["for"]))
+    return f"{label} · {same}" if same else label
+
+
 def mode_text(event: Item) -> str:
     try:
         return mode_label(Mode(event["mode"]))
@@ -211,4 +230,9 @@ def proposal_line(proposal: Item, tz: tzinfo) -> str:
     """``Tue 8 Dec 11:15–12:00 · Coffee · Business Club München``"""
     start, end = times(proposal, tz)
     kind = kind_label(proposal.get("kind", ""))
-    return f"{short_day(start.date())} {start:%H:%M}–{end:%H:%M} · {kind} · {venue_name(proposal)}"
+    same = f"{_('same time, in person')} · " if proposal.get("same_time") else ""
+    number = f"{proposal['number']}. " if proposal.get("number") else ""
+    return (
+        f"{number}{short_day(start.date())} {start:%H:%M}–{end:%H:%M} · {same}{kind} · "
+        f"{venue_name(proposal)}"
+    )

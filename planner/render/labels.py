@@ -21,6 +21,7 @@ def mode_label(mode: Mode) -> str:
         Mode.HYBRID: _("hybrid"),
         Mode.PHONE: _("phone"),
         Mode.UNKNOWN: _("unknown"),
+        Mode.TRAVEL: _("travel"),
     }[mode]
 
 
@@ -61,6 +62,8 @@ def purpose_label(purpose: Purpose | None) -> str:
         Purpose.INTERNAL: _("internal"),
         Purpose.PERSONAL: _("personal"),
         Purpose.OTHER: _("other"),
+        Purpose.NETWORKING: _("networking"),
+        Purpose.VISIT: _("visit"),
     }[purpose]
 
 
@@ -87,8 +90,9 @@ def proposal_line(proposal: Proposal, tz: tzinfo) -> str:
     venue = proposal.venue
     place = f"{venue.name}, {venue.address}" if venue.address else venue.name
     travel = _("{minutes} min travel", minutes=proposal.travel_minutes[0])
+    same = f"{_('same time, in person')} · " if proposal.same_time else ""
     return (
-        f"{short_day(start.date())} {start:%H:%M}–{end:%H:%M} · "
+        f"{short_day(start.date())} {start:%H:%M}–{end:%H:%M} · {same}"
         f"{kind_label(proposal.kind.value)} · {place} ({travel})"
     )
 

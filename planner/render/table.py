@@ -34,6 +34,7 @@ MODE_STYLE = {
     Mode.HYBRID: "magenta",
     Mode.PHONE: "yellow",
     Mode.UNKNOWN: "dim",
+    Mode.TRAVEL: "blue",
 }
 ACTION_MARK = {Action.MEET_IN_PERSON: "⚑", Action.CONSIDER_VIDEO: "↓", Action.KEEP: ""}
 
@@ -139,7 +140,7 @@ def recommendation_lines(
         )
         lines.append(f"    {rec.reason}")
         for number, proposal in enumerate(item.proposals, start=1):
-            lines.append(f"    {number}. {proposal_line(proposal, tz)}")
+            lines.append(f"    {proposal.number or number}. {proposal_line(proposal, tz)}")
         if invites and item.event.uid in invites:
             from planner.render.invites import state_line
 

@@ -89,7 +89,9 @@ def test_optional_attendee_and_resource_are_marked():
 
 def test_description_has_purpose_agenda_and_map_link():
     text = str(event_of(build_calendar(lunch(), stamp=STAMP))["DESCRIPTION"])
-    assert "first meeting in person" in text
+    assert "To get to know each other in person." in text  # the purpose in plain words
+    assert "Purpose:" not in text
+    assert text.count("Brienner Str. 11") == 1  # the venue once, with its address
     assert "1. Ziele\n2. Zeitplan" in text
     assert "Brienner Str. 11" in text
     assert "https://www.openstreetmap.org/?mlat=48.142710&mlon=11.575410" in text

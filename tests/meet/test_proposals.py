@@ -146,7 +146,18 @@ def test_json_shape():
     found = propose([], config=cfg, catalog=catalog, start=MONDAY, end=WEEK_END, near=MARIENPLATZ)
     data = json.loads(json.dumps({"proposals": [p.to_json() for p in found]}))
     first = data["proposals"][0]
-    assert set(first) == {"start", "end", "kind", "venue", "travel_minutes", "score", "reasons"}
+    assert set(first) == {
+        "number",
+        "same_time",
+        "start",
+        "end",
+        "kind",
+        "venue",
+        "travel_minutes",
+        "counterpart_minutes",
+        "score",
+        "reasons",
+    }
     assert set(first["venue"]) == {"name", "kind", "address", "lat", "lon"}
     assert set(first["travel_minutes"]) == {"before", "after"}
     assert datetime.fromisoformat(first["start"]).utcoffset() == timedelta(hours=1)

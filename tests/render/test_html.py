@@ -312,7 +312,7 @@ def test_overlapping_events_and_proposal_sit_side_by_side():
     assert {style_value(x, "lanes") for x in blocks} == {"3"}
     (proposal_block,) = root.by_class("week")[0].by_class("proposal")
     assert proposal_block.attrs["data-venue"] == "Café Luitpold"
-    assert "Proposal: a" in proposal_block.text() and "Coffee" in proposal_block.text()
+    assert "Alternative to “a”" in proposal_block.text() and "Coffee" in proposal_block.text()
 
 
 def test_times_are_shown_in_the_weeks_zone_across_a_dst_change():

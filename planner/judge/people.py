@@ -1,0 +1,160 @@
+"""Whether an event is a meeting with other people, and the words that say what kind of
+gathering it is (networking, visit).
+
+An event with people besides the user is a meeting (rooms, shared calendars, lists and calendar
+systems are no people: :func:`planner.model.is_person_address`). Without people it is one only
+when its words or place say so:
+
+- strongly: a person named ("Lunch mit Dr. Weber", "Dinner with Tom Hayes", "Call mit Frau
+  Berger") or a gathering (trade fair, conference, meetup, Stammtisch, client visit);
+- weakly: meeting words ("Standup", "Jour fixe", "Sync") or a video or phone call. These count
+  only when the event lists no attendees at all: an entry of a shared or room calendar
+  ("Routine meeting" by ``…@group.calendar.google.com``) is no meeting of the user's.
+
+Travel items and all-day events are never meetings. The word lists are data (German and
+English); ``[purpose] networking_words`` and ``visit_words`` extend the gathering words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from planner.judge.travel import is_travel
+from planner.model import Event, Mode, is_person_address
+
+#: A person named after "mit"/"with": a capitalised name, titles allowed.
+WITH_PERSON = (
+    r"(?<!\w)(?:mit|with|w/|und|&)\s+(?:(?:Dr|Prof|Herrn?|Frau|Mr|Mrs|Ms|Dipl)\.?\s+)*"
+    r"[A-ZÄÖÜ][\w'-]+"
+)
+#: Words of a meeting between people (weak: only without any attendee entry).
+MEETING_WORDS: tuple[str, ...] = (
+    "meeting", "besprechung", "standup", "stand-up", "daily", "jour fixe", "jour-fixe", "sync",
+    "call", "telefonat", "telko", "interview", "vorstellungsgespräch", "workshop", "1:1",
+    "one-on-one", "abstimmung", "review", "retro", "retrospektive", "plenum",
+    "sitzung", "gespräch", "coaching", "training", "schulung", "seminar", "kickoff", "kick-off",
+)  # fmt: skip
+#: Bookings of a room or resource: not a meeting, whatever else the title says.
+BOOKING_WORDS: tuple[str, ...] = (
+    "gebucht", "reserviert", "booked", "reserved", "reservation", "reservierung", "blocked",
+)  # fmt: skip
+#: Gatherings: trade fairs, conferences, meetups and networking evenings (purpose networking).
+NETWORKING_WORDS: tuple[str, ...] = (
+    "messe", "trade fair", "trade show", "tradeshow", "maker fair", "maker faire", "job fair",
+    "career fair", "expo", "konferenz", "conference", "kongress", "congress", "convention",
+    "tagung", "symposium", "summit", "meetup", "meet-up", "user group", "usergroup",
+    "stammtisch", "networking", "netzwerkabend", "netzwerktreffen", "vernetzung", "barcamp",
+    "unconference", "hackathon", "business breakfast", "business frühstück", "founders",
+    "gründertreff", "afterwork networking", "day 1", "day 2", "day 3", "fachmesse", "festival",
+    "treffen der", "offenes treffen", "öffentliches treffen", "open lab", "openlab",
+)  # fmt: skip
+#: Venue kinds of fairs and conferences, looked for in the location ("Messegelände", "ICM").
+NETWORKING_VENUES: tuple[str, ...] = (
+    "messegelände", "messezentrum", "messe", "kongresszentrum", "congress center",
+    "congress centre", "convention center", "convention centre", "exhibition center",
+    "exhibition centre", "expo", "fairground", "fairgrounds", "icm", "icc",
+)  # fmt: skip
+#: Calls and rooms that only sound like a gathering ("conference call", "Telefonkonferenz").
+NOT_NETWORKING: tuple[str, ...] = (
+    "conference call", "conference room", "video conference", "web conference",
+    "telefonkonferenz", "videokonferenz", "webkonferenz", "konferenzschaltung", "konferenzraum",
+)  # fmt: skip
+#: Tails of German compounds that name a gathering ("Drohnentreffen", "Chaostreff",
+#: "Gründerstammtisch", "Fachkongress", "OpenDataBarCamp").
+NETWORKING_SUFFIXES: tuple[str, ...] = (
+    "treffen", "treff", "stammtisch", "messe", "kongress", "tagung", "barcamp",
+    "meetup", "summit",
+)  # fmt: skip
+#: Client and site visits (purpose visit).
+VISIT_WORDS: tuple[str, ...] = (
+    "kundenbesuch", "kundentermin vor ort", "besuch bei", "besuch beim", "site visit",
+    "customer visit", "client visit", "office visit", "plant visit", "factory visit",
+    "werksbesuch", "werksbesichtigung", "betriebsbesichtigung", "baustellenbegehung",
+    "begehung", "vor-ort-termin", "vor ort termin", "on-site visit", "onsite visit",
+)  # fmt: skip
+VISIT_SUFFIXES: tuple[str, ...] = ("besuch", "begehung", "besichtigung")
+
+_WITH_PERSON_RE = re.compile(WITH_PERSON)
+_LINK_RE = re.compile(
+    r"\S+://\S+|www\.\S+|<[^<>]*>", re.IGNORECASE
+)  # "…/meetup-join/…" is no meetup
+
+
+@lru_cache(maxsize=32)
+def words_re(words: tuple[str, ...], suffixes: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """Whole words and phrases (a space also matches "-"), plus compound tails."""
+    parts = [re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(set(words), key=len)[::-1]]
+    pattern = r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)"
+    if suffixes:
+        tails = "|".join(re.escape(s) for s in sorted(set(suffixes), key=len)[::-1])
+        pattern += r"|\w-?(?:" + tails + r")(?!\w)"
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def found(event: Event, words: tuple[str, ...], suffixes: tuple[str, ...] = ()) -> str | None:
+    """The first of ``words`` (or compound tail) in title, else description, as written."""
+    pattern = words_re(tuple(words), tuple(suffixes))
+    for text in (event.title, event.description[:2000]):
+        if text and (match := pattern.search(_LINK_RE.sub(" ", text))):
+            return match.group(0).strip()
+    return None
+
+
+def names_a_person(event: Event) -> str | None:
+    """ "mit Dr. Weber" in the title, or None."""
+    match = _WITH_PERSON_RE.search(event.title)
+    return match.group(0) if match else None
+
+
+def networking_word(event: Event, extra: tuple[str, ...] = ()) -> str | None:
+    """A gathering word in title or description, else a fair or conference venue in the
+    location ("Messe München"), as written; None for calls and rooms ("conference call")."""
+    if found(event, NOT_NETWORKING):
+        return None
+    if word := found(event, NETWORKING_WORDS + tuple(extra), NETWORKING_SUFFIXES):
+        return word
+    if event.location and (match := words_re(NETWORKING_VENUES).search(event.location)):
+        return match.group(0)
+    return None
+
+
+def visit_word(event: Event, extra: tuple[str, ...] = ()) -> str | None:
+    return found(event, VISIT_WORDS + tuple(extra), VISIT_SUFFIXES)
+
+
+def is_booking(event: Event) -> bool:
+    return words_re(BOOKING_WORDS).search(event.title) is not None
+
+
+def says_meeting(event: Event, mode: Mode | None = None, *, strong_only: bool = False) -> bool:
+    """Whether the words (or a call) of an event without people say it is a meeting."""
+    if is_booking(event):
+        return False
+    if names_a_person(event) or networking_word(event) or visit_word(event):
+        return True
+    if strong_only:
+        return False
+    if mode in (Mode.VIRTUAL, Mode.PHONE, Mode.HYBRID):
+        return True
+    return words_re(MEETING_WORDS).search(event.title) is not None
+
+
+def in_balance(event: Event) -> bool:
+    """Whether a meeting counts in the in-person balance: one with people listed, or one whose
+    words name a person or a gathering. "Standup" or a bare video link without attendees is a
+    meeting, but nobody can tell with whom: it stays out of the balance."""
+    return bool(event.people()) or says_meeting(event, strong_only=True)
+
+
+def with_people(event: Event, others: int, mode: Mode | None) -> bool:
+    """A meeting with other people: ``others`` is the number of people besides the user."""
+    if event.all_day or mode is Mode.TRAVEL or is_travel(event):
+        return False
+    if others:
+        return True
+    listed = (event.organizer,) if event.organizer else ()
+    systems = [
+        p for p in listed + event.attendees if p.is_resource or not is_person_address(p.email)
+    ]
+    return says_meeting(event, mode, strong_only=bool(systems))

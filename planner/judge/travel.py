@@ -1,0 +1,218 @@
+"""Travel items: flights, trains, hotel stays, car rentals and whole trips, and where they put
+the user.
+
+:func:`travel_evidence` tells whether an event is a travel booking (TripIt exports, airline and
+rail e-tickets, hotel reservations, "Flug LH 2034", "ICE 597 München → Hamburg", "Hotel
+check-in"); such an event has the mode ``travel``, is never a meeting and does not count in the
+balance. :func:`whereabouts` turns the travel items of a calendar into the user's place per day:
+``{day: (city, Geo or None, evidence)}``, for the proposals ("you are in Hamburg that day
+anyway") and the counterpart-city logic. The words are data, German and English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from planner.i18n import _
+from planner.model import Event, Geo
+
+Whereabouts = Mapping[date, tuple[str, Geo | None, str]]
+
+#: Flight numbers: two-letter (or letter+digit) airline code and 1-4 digits ("LH 2034", "US403").
+FLIGHT_NUMBER = r"(?<![\w-])(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])\s?\d{1,4}[A-Z]?(?!\w)"
+#: "PHX to SFO", "MUC-HAM", "MUC → HAM": two IATA codes.
+AIRPORT_PAIR = r"(?<!\w)[A-Z]{3}\s*(?:to|->|→|–|-|—|nach)\s*[A-Z]{3}(?!\w)"
+#: Rail: ICE/IC/EC/RJ/TGV … with a number, or a route with an arrow.
+TRAIN_NUMBER = r"(?<!\w)(?:ICE|IC|EC|ECE|RJX?|TGV|NJ|FLX|RE|IRE|THA)\s?\d{1,5}(?!\w)"
+ROUTE_ARROW = r"\S\s*(?:→|->|⇒)\s*\S"
+
+#: Titles that start a travel item (matched at the title's start, case-insensitive).
+TRAVEL_TITLE_STARTS: tuple[str, ...] = (
+    "flug", "flight", "flights", "rückflug", "hinflug", "abflug", "ankunft", "zug", "train",
+    "bahnfahrt", "bahn", "fahrt nach", "zugfahrt", "anreise", "abreise", "rückreise", "heimreise",
+    "reise nach", "ihre reise", "trip to", "trip from", "travel to", "journey", "check-in",
+    "check in", "checkin", "check-out", "check out", "checkout", "hotel", "übernachtung",
+    "uebernachtung", "overnight", "lodging", "unterkunft", "pick-up rental car",
+    "drop-off rental car", "rental car", "mietwagen", "car rental", "autovermietung",
+    "directions from", "transfer to", "transfer zum", "shuttle to", "ferry", "fähre",
+    "reservierung: hotel", "reservation: hotel", "hotelreservierung", "hotelbuchung", "airbnb",
+)  # fmt: skip
+#: Words anywhere in title or description that mark a booking.
+TRAVEL_WORDS: tuple[str, ...] = (
+    "tripit", "e-ticket", "eticket", "boarding pass", "bordkarte", "buchungscode",
+    "booking reference", "confirmation number", "bestätigungsnummer", "sitzplatz", "seat(s)",
+    "wagen", "platz", "gleis", "[flight]", "[rail]", "[lodging]", "[car rental]", "[directions]",
+    "fahrkarte", "bahnticket", "flugticket",
+)  # fmt: skip
+#: The TripIt "whole trip" item: "John Doe is in South San Francisco, CA from Oct 11 …".
+IS_IN = r"\bis in (?P<city>[^\n]+?) from\b|\bist in (?P<stadt>[^\n]+?) vom\b"
+
+_START_RE = re.compile(
+    r"^\W*(?:"
+    + "|".join(re.escape(w) for w in sorted(TRAVEL_TITLE_STARTS, key=len)[::-1])
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+_WORDS_RE = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(TRAVEL_WORDS, key=len)[::-1]) + ")",
+    re.IGNORECASE,
+)
+_FLIGHT_RE = re.compile(FLIGHT_NUMBER)
+_PAIR_RE = re.compile(AIRPORT_PAIR)
+_TRAIN_RE = re.compile(TRAIN_NUMBER)
+_ARROW_RE = re.compile(ROUTE_ARROW)
+_IS_IN_RE = re.compile(IS_IN, re.IGNORECASE)
+_WITH_SOMEONE_RE = re.compile(r"(?<!\w)(?:mit|with|w/)\s+(?!\d)[A-ZÄÖÜ]")
+_BOOKING_WORDS_NEEDED = 2  # "Wagen" alone is no train ticket; with "Platz" it is
+_FLIGHT_HINT_RE = re.compile(r"(?:flug|flight|lufthansa|airline|airways|air)", re.IGNORECASE)
+_DESTINATION_RE = re.compile(
+    r"(?:→|->|⇒|\bto\b|\bnach\b)\s*(?P<place>[^\n,;()→]+?)\s*(?:\(|$|,|;|\bHbf\b)", re.IGNORECASE
+)
+_PREFIX_RE = re.compile(
+    r"^\W*(?:check-in|check-out|check in|check out|hotel|übernachtung|reservierung|"
+    r"reservation)\s*:?\s*(?:hotel\s*:?)?\s*",
+    re.IGNORECASE,
+)
+
+
+def travel_evidence(event: Event) -> str | None:
+    """Why ``event`` is a travel item, or None when it is not one."""
+    title = event.title.strip()
+    if _WITH_SOMEONE_RE.search(title):
+        return None  # "Hotel lobby: coffee with Anna" is a meeting at a hotel
+    if _IS_IN_RE.search(event.description):
+        return _("a trip in the travel plan ('{title}')", title=title)
+    if _START_RE.match(title):
+        return _("travel booking '{title}'", title=title)
+    if _TRAIN_RE.search(title):
+        return _("train '{title}'", title=title)
+    if _PAIR_RE.search(title) or (_FLIGHT_RE.search(title) and _FLIGHT_HINT_RE.search(title)):
+        return _("flight '{title}'", title=title)
+    text = f"{title}\n{event.description[:2000]}"
+    if len({m.group(0).lower() for m in _WORDS_RE.finditer(text)}) >= _BOOKING_WORDS_NEEDED:
+        return _("travel booking '{title}'", title=title)
+    if "tripit" in text.lower() or (
+        _ARROW_RE.search(title) and _FLIGHT_RE.search(title) is not None
+    ):
+        return _("travel booking '{title}'", title=title)
+    return None
+
+
+def is_travel(event: Event) -> bool:
+    return travel_evidence(event) is not None
+
+
+def destination(event: Event) -> str:
+    """The city a travel item takes the user to (or stays in), ``""`` when it cannot tell."""
+    if found := _IS_IN_RE.search(event.description):
+        return (found.group("city") or found.group("stadt") or "").strip()
+    title = event.title.strip()
+    lower = title.lower()
+    if lower.startswith(("check-out", "check out", "checkout", "drop-off", "abreise")):
+        return ""  # leaving: the place of the day comes from the next item
+    if lower.startswith("directions") and (town := _city_of(event.location)):
+        return town  # "Directions from SFO to Embassy Suites …": the address says the town
+    if found := _DESTINATION_RE.search(title + "\n"):
+        return found.group("place").strip()
+    return _city_of(event.location) or _city_of(_PREFIX_RE.sub("", title))
+
+
+def _city_of(text: str) -> str:
+    """The town of an address ("Steindamm 17, 20099 Hamburg" → "Hamburg")."""
+    parts = [p.strip() for p in re.split(r"[,\n]", text) if p.strip()]
+    for part in reversed(parts):
+        words = part.split()
+        if words and words[0].isdigit() and len(words) > 1:
+            return " ".join(words[1:])  # "20099 Hamburg"
+    if len(parts) >= 2 and re.fullmatch(r"[A-Z]{2}", parts[-1]):
+        return parts[-2]  # "South San Francisco, CA"
+    if len(parts) >= 3 and re.fullmatch(r"[A-Z]{2}\s+\d{5}(?:-\d{4})?|\d{5}(?:-\d{4})?", parts[-1]):
+        return parts[-3] if re.fullmatch(r"\d{5}(?:-\d{4})?", parts[-1]) else parts[-2]
+    return ""
+
+
+@dataclass(frozen=True, slots=True)
+class Stay:
+    """The user in ``city`` from ``start`` to ``end`` (the hours there), and why we think so."""
+
+    city: str
+    geo: Geo | None
+    start: datetime
+    end: datetime
+    evidence: str
+    trip: bool = False  # a whole-day item: a trip or hotel stay of the travel plan
+
+
+def stays(events: Iterable[Event], *, home: str = "") -> list[Stay]:
+    """The user's stays away, in time order, from the travel items among ``events``.
+
+    A trip or an all-day hotel item covers its days; a hotel check-in lasts until the next
+    check-out (or a day); a flight or train puts the user at its destination from its arrival
+    until the next travel item (at most three days). A destination that is ``home`` (the
+    user's own city or address) is no stay."""
+    items = sorted((e for e in events if is_travel(e)), key=lambda e: (e.start, e.end))
+    found = []
+    for index, event in enumerate(items):
+        city = destination(event)
+        if not city or (home and city.casefold() in home.casefold()):
+            continue
+        evidence = travel_evidence(event) or ""
+        if event.all_day:
+            start, end = event.start, event.end
+        elif _checks_in(event):
+            start, end = event.start, _next_start(items, index, _CHECK_OUT, event.start)
+        else:
+            start, end = event.end, _next_start(items, index, None, event.end)
+        if end > start:
+            found.append(Stay(city, event.geo, start, end, evidence, trip=event.all_day))
+    return found
+
+
+_CHECK_OUT = ("check-out", "check out", "checkout")
+_LONGEST_STAY = timedelta(days=3)
+
+
+def _next_start(
+    items: list[Event], index: int, titles: tuple[str, ...] | None, since: datetime
+) -> datetime:
+    for later in items[index + 1 :]:
+        if later.all_day or later.start < since:
+            continue
+        if titles is None or later.title.strip().lower().startswith(titles):
+            return min(later.start, since + _LONGEST_STAY)
+    return since + (timedelta(days=1) if titles else timedelta(hours=12))
+
+
+def whereabouts(
+    events: Iterable[Event], tz: ZoneInfo, *, home: str = ""
+) -> dict[date, tuple[str, Geo | None, str]]:
+    """Where the user is per local day, as far as travel items tell: ``day → (city, geo,
+    evidence)``, from :func:`stays`. On a day with several, the trip (all-day) item wins, else
+    the stay with the most hours that day."""
+    best: dict[date, tuple[tuple[bool, float], Stay]] = {}
+    for stay in stays(events, home=home):
+        day = stay.start.astimezone(tz).date()
+        last = (stay.end - timedelta(microseconds=1)).astimezone(tz).date()
+        while day <= last:
+            midnight = datetime.combine(day, time(), tz)
+            hours = _hours(stay, midnight, midnight + timedelta(days=1))
+            rank = (stay.trip, hours)
+            if day not in best or rank > best[day][0]:
+                best[day] = (rank, stay)
+            day += timedelta(days=1)
+    return {d: (s.city, s.geo, s.evidence) for d, (_rank, s) in sorted(best.items())}
+
+
+def _hours(stay: Stay, start: datetime, end: datetime) -> float:
+    first, last = max(stay.start, start), min(stay.end, end)
+    return max(0.0, (last - first).total_seconds() / 3600)
+
+
+def _checks_in(event: Event) -> bool:
+    return bool(
+        re.match(r"^\W*(?:check-in|check in|checkin|hotel|übernachtung)", event.title, re.I)
+    )
