@@ -178,11 +178,15 @@ class HomeFinder:
     ) -> None:
         self.config = config
         self.locate = locate
-        self.history = [e for e in events if e.end <= now]
+        self.now = now
+        # past meetings tell where they were met; upcoming ones too, by their addresses and
+        # phone numbers (the dial-in of a call with them is usually their own number)
+        self.history = list(events)
         self.modes = modes
         extra = {d.strip().lower() for d in config["relations"]["freemail_domains"]}
         self.freemail = FREEMAIL_DOMAINS | extra
         self.country = str(config["geo"]["country"]).upper()
+        self.own = {str(config.user["email"]).lower()}
         self._memo: dict[str, HomeCity | None] = {}
         home = str(config.user["home"]).strip()
         place = locate(home) if home else None
@@ -225,7 +229,7 @@ class HomeFinder:
         location = event.location.strip()
         if location and not location.lower().startswith(("http://", "https://")):
             place = self.locate(location)
-            if place is not None and mode is Mode.IN_PERSON:
+            if place is not None and mode is Mode.IN_PERSON and event.end <= self.now:
                 weight = WEIGHTS["in_person" if personal else "org_in_person"]
                 if self.home_city and _fold(place.city) == self.home_city:
                     weight = WEIGHTS["came"]  # met in the user's city: they may have come
@@ -250,23 +254,29 @@ class HomeFinder:
         self, event: Event, email: str, tallies: dict[str, _Tally], countries: list
     ) -> None:
         text = event.description
+        others = {p.email.lower() for p in event.people()} - self.own
+        if others == {email}:  # a call with them alone: a number in its place is theirs
+            for number in self._numbers(event.location):
+                self._phone(number, tallies, countries)
         names = [email] + [p.name for p in event.people() if p.email.lower() == email and p.name]
         for anchor in names:
             at = text.lower().find(anchor.lower())
             if at < 0:
                 continue
             for number in self._numbers(text[at : at + len(anchor) + _NEAR_CHARS]):
-                found = phone_city(number)
-                if found is None:
-                    continue
-                city, country = found
-                if city and (place := self.locate(city)) is not None:
-                    _add(
-                        tallies, place, WEIGHTS["phone"], _("phone number {number}", number=number)
-                    )
-                else:
-                    countries.append((country, _("phone number {number}", number=number)))
+                self._phone(number, tallies, countries)
             return
+
+    def _phone(self, number: str, tallies: dict[str, _Tally], countries: list) -> None:
+        found = phone_city(number)
+        if found is None:
+            return
+        city, country = found
+        why = _("phone number {number}", number=number)
+        if city and (place := self.locate(city)) is not None:
+            _add(tallies, place, WEIGHTS["phone"], why)
+        else:
+            countries.append((country, why))
 
     def _numbers(self, text: str) -> list[str]:
         """International numbers in ``text`` as "+…", national ones with the user's code."""

@@ -141,3 +141,18 @@ def test_a_national_number_in_their_signature_counts_in_the_users_country():
     home = finder.home_of("lena@hafen.example")
     assert home is not None and home.city == "Hamburg"
     assert "+49 40 3099 1234" in home.evidence[0]
+
+
+def test_the_dial_in_number_of_an_upcoming_call_with_them_alone_tells_their_country():
+    """The demo's Priya Shah: one upcoming phone call, 'Phone: +44 20 …' as its place."""
+    priya = "priya.shah@greenfield.example"
+    call = _event("priya", -3, "Phone: +44 20 7946 0958", [priya], mode=Mode.PHONE)
+    home = _finder([call]).home_of(priya)
+    assert home is not None and home.city == "London"
+    assert any("+44 20 7946 0958" in why for why in home.evidence)
+
+
+def test_an_upcoming_meeting_in_person_is_no_evidence_of_having_met_there():
+    later = _event("later", -3, "Jungfernstieg 7, 20354 Hamburg", ["kim@north.example"])
+    home = _finder([later]).home_of("kim@north.example")
+    assert home is not None and not any("met in person" in why for why in home.evidence)
