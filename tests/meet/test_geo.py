@@ -46,7 +46,6 @@ def test_city_names_in_any_spelling(name):
 
 
 def test_postal_code_gives_its_city():
-    pytest.importorskip("countrystatecity_postal_codes")
     place = locate_offline("Leopoldstraße 10, 80802")
     assert place is not None and place.source == "postal_code" and place.city == "Munich"
     hamburg = locate_offline("Am Sandtorkai 1, 20457")
