@@ -118,6 +118,9 @@ class Event:
     self_response: Response | None = None  # the user's own answer, where known
     # free/busy as the service states it (None: derived from ``busy`` and ``status``)
     availability: Busy | None = None
+    # computed once, on first use (see :attr:`key`, :func:`planner.calendar.index.content_digest`)
+    _key: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
+    _digest: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.start.tzinfo is None or self.end.tzinfo is None:
@@ -126,7 +129,9 @@ class Event:
     @property
     def key(self) -> tuple[str, str]:
         """Identity of this occurrence: the same meeting in two calendars has the same key."""
-        return (self.uid, self.start.astimezone(UTC).isoformat())
+        if self._key is None:
+            object.__setattr__(self, "_key", (self.uid, self.start.astimezone(UTC).isoformat()))
+        return self._key  # type: ignore[return-value]
 
     @property
     def busy_status(self) -> Busy:

@@ -51,7 +51,7 @@ log = logging.getLogger("planner")
 
 NAME = "event_index"
 VERSION = 1  # the table layout; a different stored version drops and rebuilds the tables
-FORMAT = 2  # the payload layout (2: with the availability)
+FORMAT = 3  # the payload layout (2: with the availability; 3: a digest of each template)
 DDL = """
 DROP TABLE IF EXISTS event_index;
 CREATE TABLE event_index (
@@ -330,9 +330,36 @@ def encode_events(events: Sequence[Event]) -> str:
         start, start_zone = _moment(event.start, zones)
         end, end_zone = _moment(event.end, zones)
         occurrences.append([index, start, start_zone, end, end_zone, int(event.all_day)])
-    head = json.dumps({"format": FORMAT, "zones": [list(z) for z in zones]})[:-1]
+    digests = [_template_digest(body) for body in templates]
+    head = json.dumps({"format": FORMAT, "zones": [list(z) for z in zones], "digests": digests})
     tail = json.dumps(occurrences, separators=(",", ":"))
-    return f'{head},"templates":[{",".join(templates)}],"occurrences":{tail}}}'
+    return f'{head[:-1]},"templates":[{",".join(templates)}],"occurrences":{tail}}}'
+
+
+def content_digest(event: Event) -> str:
+    """A digest of everything in ``event`` (equal digests, equal events), taken once: events
+    decoded from the index bring it along from the stored template digests."""
+    if event._digest is None:
+        zones: dict[tuple[Any, ...], int] = {}
+        body = json.dumps(_template(event), ensure_ascii=False, separators=(",", ":"))
+        start, first = _moment(event.start, zones)
+        end, last = _moment(event.end, zones)
+        tokens = [json.dumps(list(z)) for z in zones]
+        template = _template_digest(body)
+        digest = _occurrence_digest(
+            template, start, tokens[first], end, tokens[last], int(event.all_day)
+        )
+        object.__setattr__(event, "_digest", digest)
+    return event._digest  # type: ignore[return-value]
+
+
+def _template_digest(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
+
+
+def _occurrence_digest(template: str, *moments: object) -> str:
+    text = "\0".join([template, *map(str, moments)])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
 def decode_events(
@@ -356,6 +383,8 @@ class _Decoder:
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.zones = [_zone(z) for z in data["zones"]]
+        self.tokens = [json.dumps(list(z)) for z in data["zones"]]
+        self.digests: list[str] = data["digests"]
         self.rows: list[list[Any]] = data["templates"]
         self.occurrences: list[list[Any]] = data["occurrences"]
         self.templates: dict[int, dict[str, Any]] = {}
@@ -372,7 +401,17 @@ class _Decoder:
             fields = self.templates.get(number)
             if fields is None:
                 fields = self.templates[number] = self._fields(self.rows[number])
-            result.append(Event(start=begin, end=stop, all_day=bool(all_day), **fields))
+            event = Event(start=begin, end=stop, all_day=bool(all_day), **fields)
+            digest = _occurrence_digest(
+                _text(self.digests[number]),
+                first,
+                self.tokens[first_zone],
+                last,
+                self.tokens[last_zone],
+                int(all_day),
+            )
+            object.__setattr__(event, "_digest", digest)
+            result.append(event)
         return result
 
     def _person(self, row: list[Any]) -> Attendee:

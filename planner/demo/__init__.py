@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from planner.demo.ics import render
 from planner.demo.persona import CONFIG, GOOGLE, OUTLOOK, meetings
 
 __all__ = ["CONFIG", "calendars"]
@@ -17,6 +16,8 @@ __all__ = ["CONFIG", "calendars"]
 
 def calendars(anchor: date) -> dict[str, bytes]:
     """The demo's two calendars as .ics bytes: ``{"google": …, "outlook": …}``."""
+    from planner.demo.ics import render  # icalendar: only when the calendars are made
+
     everything = meetings()
     return {
         name: render(name, [m for m in everything if m.calendar == name], anchor)

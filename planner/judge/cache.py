@@ -2,8 +2,10 @@
 (see :mod:`planner.calendar.index`).
 
 Classifying costs ~90 µs an event, a year of history ~0.12 s on every run. :func:`classify_all`
-looks each event up by a digest of all its fields and keeps what it computes. The digest is
-taken under a fingerprint of the classifier (``mode``, ``hints``, ``signals``, ``text``,
+looks each event up by a digest of all its fields and keeps what it computes. The digest of an
+event read from the event index comes with it (:func:`planner.calendar.index.content_digest`:
+the index stores a digest of each template), so a warm run encodes nothing. It is taken
+under a fingerprint of the classifier (``mode``, ``hints``, ``signals``, ``text``,
 ``travel``, ``people`` and ``patterns`` in ``planner/judge/``) and the language of the evidence
 texts, so new rules or another language recompute everything.
 A damaged table is dropped and rebuilt; any database error just means classifying afresh.
@@ -20,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.calendar.index import encode_events
+from planner.calendar.index import content_digest
 from planner.model import Classification, Event, Mode
 
 if TYPE_CHECKING:
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("planner")
 
 NAME = "classify_cache"
-VERSION = 1
+VERSION = 2  # 2: digests from planner.calendar.index.content_digest
 DDL = """
 DROP TABLE IF EXISTS classify_cache;
 CREATE TABLE classify_cache (digest TEXT PRIMARY KEY, mode TEXT NOT NULL, evidence TEXT NOT NULL)
@@ -57,7 +59,10 @@ def classify_all(events: Sequence[Event], store: Store | None) -> dict[Key, Clas
         from planner.judge.mode import classify
 
         return {e.key: classify(e) for e in events}
-    digests = [_digest(e) for e in events]
+    from planner import i18n
+
+    prefix = classifier_fingerprint(i18n.language())
+    digests = [_digest(e, prefix) for e in events]
     known = _load(store, digests)
     result: dict[Key, Classification] = {}
     new: list[tuple[str, Classification]] = []
@@ -85,12 +90,8 @@ def classifier_fingerprint(language: str) -> str:
     return sha.hexdigest()
 
 
-def _digest(event: Event) -> str:
-    from planner import i18n
-
-    prefix = classifier_fingerprint(i18n.language())
-    body = encode_events([event])
-    return hashlib.sha256(f"{prefix}\0{body}".encode()).hexdigest()
+def _digest(event: Event, prefix: str) -> str:
+    return hashlib.sha256(f"{prefix}\0{content_digest(event)}".encode()).hexdigest()
 
 
 def _ensure(store: Store) -> bool:

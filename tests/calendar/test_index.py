@@ -3,6 +3,7 @@ damaged index is rebuilt. Small generated calendars; a spy counts the real parse
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sqlite3
@@ -185,7 +186,7 @@ def test_occurrences_of_a_series_share_one_template():
 
 
 def _fields(event: Event) -> dict:
-    return {name: getattr(event, name) for name in event.__slots__}
+    return {f.name: getattr(event, f.name) for f in dataclasses.fields(event) if f.init}
 
 
 @pytest.mark.parametrize(
