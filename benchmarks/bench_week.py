@@ -1,4 +1,4 @@
-"""`planner week` on five years of calendar: cold and warm event index against the floor.
+"""`planner week` against the floor, khal, and its own history: one table, with targets.
 
 What is timed (wall clock, median of ``--runs`` runs each, every run a fresh subprocess, so
 interpreter start and imports are included in *all* of them):
@@ -6,29 +6,32 @@ interpreter start and imports are included in *all* of them):
 - floor: ``python -c`` that imports icalendar and recurring-ical-events, reads the file,
   ``icalendar.Calendar.from_ical`` and ``recurring_ical_events.of(cal).between(week)``; the
   least any tool that parses the file has to do to show one week;
+- khal: ``khal list`` of the same week from khal's own SQLite cache (khal is installed into
+  ``--khal-venv`` when missing; the calendar is split into a vdir; one untimed run first
+  builds khal's cache and loads its imports);
 - cold: ``python -m planner week --config C --week W --format json`` with a fresh, empty data
   dir (no event index, no ledger) for every run;
 - warm: the same command in one data dir that an untimed run filled first (file unchanged);
-- ``python -m planner --help``.
+- ``python -m planner --help`` against ``python -c "import click"``;
+- demo: ``python -m planner week --demo --format json`` after one untimed run.
+
+Peak memory is the child's maximum resident set size (``wait4``). With ``--years 1,5,10,20``
+the same generator makes calendars of that many years (1,200 single meetings a year, the same
+series) and cold and warm are timed on each: warm must not grow with history beyond the
+look-back window. ``--install-size`` installs the project (``pip install .``, no extras) into a
+fresh venv and measures its site-packages.
 
 Wall-clock medians decide PASS/FAIL; CPU-time (user + system of the child) medians are printed
-beside them, as they suffer less when other work shares the machine.
-
-The calendar comes from ``gen_calendar.py``: five years ending half a year after this week
-(so ``planner week`` for this week reads a year of history, as a user's run does), ~6,000 single
-meetings plus weekly series with exceptions in four zones. Everything lives in a temporary
-directory. The script prints the medians, the ratios and PASS/FAIL against the targets (cold at
-most 1.2 x floor, warm at most 0.1 x floor, --help under 0.3 s) and exits 1 on any FAIL.
+beside them, as they suffer less when other work shares the machine. Exit status 1 on a FAIL.
 ``--breakdown`` adds an in-process split of one warm run (not part of the verdict).
 
-    python benchmarks/bench_week.py [--runs 5] [--breakdown]
+    python benchmarks/bench_week.py [--runs 5] [--years 1,5,10,20] [--install-size]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -42,10 +45,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_calendar import config_text, generate
+from khal_setup import ensure_khal, list_command, write_config, write_vdir
 
-COLD_TARGET = 1.2
-WARM_TARGET = 0.1
-HELP_BUDGET = 0.3
+HERE = Path(__file__).resolve().parent
+WARM_FLOOR = 0.04  # warm <= 0.04 x floor
+WARM_KHAL = 0.3  # warm <= 0.3 x khal list
+COLD_FLOOR = 0.5  # cold <= 0.5 x floor
+WARM_GROWTH = 1.3  # warm on the longest history <= 1.3 x warm on five years
+PEAK_MB = 250  # peak memory of a cold run on the longest history
+HELP_CLICK = 2.5  # --help <= 2.5 x python -c "import click"
+DEMO_S = 1.0  # planner week --demo, warm
+INSTALL_MB = 250  # site-packages of pip install . into a fresh venv
+MEETINGS_A_YEAR = 1200
 FLOOR = """
 import sys, datetime
 import icalendar, recurring_ical_events
@@ -57,25 +68,26 @@ print(len(found))
 """
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall and CPU (user + system) seconds of ``command``; a failure stops the benchmark."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of ``command``; a failure
+    stops the benchmark."""
     started = time.perf_counter()
-    result = subprocess.run(command, env=env, capture_output=True, check=False)
+    child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if result.returncode != 0:
-        raise SystemExit(f"{' '.join(command[:4])} … failed:\n{result.stderr.decode()[-2000:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return elapsed, cpu
+    out, err = child.communicate()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command[:4])} … failed:\n{err.decode()[-2000:]}")
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 @dataclass
 class Result:
-    """Wall and CPU seconds of each run."""
+    """Wall and CPU seconds and peak memory of each run."""
 
     wall: list[float]
     cpu: list[float]
+    peak: list[float]
 
     @property
     def median(self) -> float:
@@ -85,78 +97,234 @@ class Result:
     def cpu_median(self) -> float:
         return statistics.median(self.cpu)
 
+    @property
+    def peak_max(self) -> float:
+        return max(self.peak)
+
 
 def measure(runs: int, command: list[str], env_for: Callable[[int], dict[str, str]]) -> Result:
-    pairs = [timed(command, env_for(i)) for i in range(runs)]
-    return Result([w for w, _c in pairs], [c for _w, c in pairs])
+    rows = [timed(command, env_for(i)) for i in range(runs)]
+    return Result([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
 
 
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "FAIL"
+@dataclass
+class Setup:
+    """A generated calendar with its config in a directory of its own."""
+
+    root: Path
+    calendar: Path
+    config: Path
+    data: bytes
+    years: int
+
+
+def make_setup(root: Path, years: int, end: date) -> Setup:
+    root.mkdir(parents=True, exist_ok=True)
+    calendar = root / "work.ics"
+    data = generate(end, years=years, meetings=MEETINGS_A_YEAR * years)
+    calendar.write_bytes(data)
+    config = root / "config.toml"
+    config.write_text(config_text(calendar), encoding="utf-8")
+    return Setup(root, calendar, config, data, years)
+
+
+class Bench:
+    """The commands of one benchmark run and their environments."""
+
+    def __init__(self, runs: int, monday: date, base: dict[str, str]) -> None:
+        self.runs = runs
+        self.monday = monday
+        year, week, _day = monday.isocalendar()
+        self.week_arg = f"{year}-W{week:02}"
+        self.base = base
+
+    def env(self, setup: Setup, data_dir: str) -> dict[str, str]:
+        return dict(
+            self.base,
+            PLANNER_CONFIG=str(setup.config),
+            HOME=str(setup.root),
+            PLANNER_DATA_DIR=str(setup.root / data_dir),
+        )
+
+    def week_cmd(self, setup: Setup) -> list[str]:
+        return [
+            sys.executable,
+            "-m",
+            "planner",
+            "week",
+            "--config",
+            str(setup.config),
+            "--week",
+            self.week_arg,
+            "--format",
+            "json",
+        ]
+
+    def floor(self, setup: Setup) -> Result:
+        command = [sys.executable, "-c", FLOOR, str(setup.calendar), self.monday.isoformat()]
+        return measure(self.runs, command, lambda i: dict(self.base, HOME=str(setup.root)))
+
+    def cold(self, setup: Setup) -> Result:
+        return measure(self.runs, self.week_cmd(setup), lambda i: self.env(setup, f"cold-{i}"))
+
+    def warm(self, setup: Setup) -> Result:
+        env = self.env(setup, "warm")
+        timed(self.week_cmd(setup), env)  # fills the index and the ledger
+        return measure(self.runs, self.week_cmd(setup), lambda i: env)
+
+    def khal(self, setup: Setup, venv: Path) -> Result:
+        khal = ensure_khal(venv)
+        write_vdir(setup.data, setup.root / "vdir")
+        config = write_config(setup.root, setup.root / "vdir", "Europe/Berlin")
+        command = list_command(khal, config, self.monday.isoformat())
+        env = dict(self.base, HOME=str(setup.root))
+        timed(command, env)  # khal's cache, and its imports once
+        return measure(self.runs, command, lambda i: env)
+
+    def simple(self, command: list[str], setup: Setup, warm_up: bool = False) -> Result:
+        env = self.env(setup, "simple")
+        if warm_up:
+            timed(command, env)
+        return measure(self.runs, command, lambda i: env)
+
+
+def install_size(root: Path) -> float:
+    """MB of site-packages after ``pip install .`` (no extras) into a fresh venv."""
+    venv = root / "install-venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(HERE.parent)]
+    subprocess.run(pip, check=True, capture_output=True)
+    site = next((venv / "lib").glob("python*/site-packages"))
+    return sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--years", default="5", help="histories to time, e.g. 1,5,10,20")
+    parser.add_argument("--khal-venv", type=Path, default=HERE / ".khal-venv")
+    parser.add_argument("--no-khal", action="store_true", help="leave khal out")
+    parser.add_argument("--install-size", action="store_true", help="pip install . and du")
     parser.add_argument("--breakdown", action="store_true", help="split one warm run in-process")
     args = parser.parse_args()
-    runs = max(args.runs, 1)
+    years = sorted({int(y) for y in args.years.split(",")} | {5})
     today = date.today()
     monday = today - timedelta(days=today.weekday())
-    year, week, _day = monday.isocalendar()
-    week_arg = f"{year}-W{week:02}"
+    base = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    base.pop("PLANNER_DATA_DIR", None)
+    bench = Bench(max(args.runs, 1), monday, base)
     with tempfile.TemporaryDirectory(prefix="planner-bench-week-") as tmp:
         root = Path(tmp)
-        calendar = root / "work.ics"
-        data = generate(monday + timedelta(days=182))
-        calendar.write_bytes(data)
-        config = root / "config.toml"
-        config.write_text(config_text(calendar), encoding="utf-8")
+        setups = {y: make_setup(root / f"{y}y", y, monday + timedelta(days=182)) for y in years}
+        five = setups[5]
         print(
-            f"calendar: {len(data) / 1e6:.1f} MB, {data.count(b'BEGIN:VEVENT'):,} VEVENTs, "
-            f"5 years to {monday + timedelta(days=182)}; week {week_arg}; {runs} runs each; "
-            "times include interpreter start"
+            f"calendar: {len(five.data) / 1e6:.1f} MB, {five.data.count(b'BEGIN:VEVENT'):,} "
+            f"VEVENTs, 5 years to {monday + timedelta(days=182)}; week {bench.week_arg}; "
+            f"{bench.runs} runs each; times include interpreter start; load {_load()}"
         )
-        base = dict(os.environ, PLANNER_CONFIG=str(config), PYTHONDONTWRITEBYTECODE="1")
-        base.pop("PLANNER_DATA_DIR", None)
-        floor_cmd = [sys.executable, "-c", FLOOR, str(calendar), monday.isoformat()]
-        week_cmd = [sys.executable, "-m", "planner", "week", "--config", str(config)]
-        week_cmd += ["--week", week_arg, "--format", "json"]
-
-        def fresh(i: int) -> dict[str, str]:
-            return dict(base, PLANNER_DATA_DIR=str(root / f"cold-{i}"), HOME=str(root))
-
-        warm_env = dict(base, PLANNER_DATA_DIR=str(root / "warm"), HOME=str(root))
-        floor = measure(runs, floor_cmd, lambda i: dict(base, HOME=str(root)))
-        cold = measure(runs, week_cmd, fresh)
-        timed(week_cmd, warm_env)  # fills the index and the ledger
-        warm = measure(runs, week_cmd, lambda i: warm_env)
-        help_cmd = [sys.executable, "-m", "planner", "--help"]
-        helped = measure(runs, help_cmd, lambda i: dict(base, HOME=str(root)))
+        rows = main_table(bench, five, args, root)
+        curve = {y: (bench.cold(s), bench.warm(s)) for y, s in setups.items() if y != 5}
+        curve[5] = (rows["cold"], rows["warm"])
         if args.breakdown:
-            breakdown(config, monday, warm_env)
-    report = [
-        ("floor (icalendar + recurring-ical-events, one week)", floor),
-        ("planner week, cold index", cold),
-        ("planner week, warm index", warm),
-        ("planner --help", helped),
-    ]
-    print(f"{'':<52} {'wall median':>12} {'x floor':>8} {'cpu median':>11} {'x floor':>8}")
-    for label, result in report:
-        ratio = f"{result.median / floor.median:8.3f}"
-        cpu_ratio = f"{result.cpu_median / floor.cpu_median:8.3f}"
-        print(
-            f"{label:<52} {result.median:10.3f} s {ratio} {result.cpu_median:9.3f} s {cpu_ratio}"
-            f"   wall runs: {', '.join(f'{t:.2f}' for t in result.wall)}"
-        )
-    checks = [
-        (f"cold <= {COLD_TARGET} x floor (wall)", cold.median <= COLD_TARGET * floor.median),
-        (f"warm <= {WARM_TARGET} x floor (wall)", warm.median <= WARM_TARGET * floor.median),
-        (f"--help < {HELP_BUDGET} s (wall)", helped.median < HELP_BUDGET),
-    ]
+            breakdown(five.config, monday, bench.env(five, "warm"))
+    checks = print_main(rows)
+    checks += print_curve(curve, setups)
     for label, ok in checks:
-        print(f"{verdict(ok)}  {label}")
+        print(f"{'PASS' if ok else 'FAIL'}  {label}")
+    print(f"load after the runs: {_load()}")
     return 0 if all(ok for _label, ok in checks) else 1
+
+
+def main_table(bench: Bench, five: Setup, args: argparse.Namespace, root: Path) -> dict:
+    rows: dict[str, Result | float | None] = {"floor": bench.floor(five)}
+    rows["khal"] = None if args.no_khal else bench.khal(five, args.khal_venv)
+    rows["cold"] = bench.cold(five)
+    rows["warm"] = bench.warm(five)
+    rows["help"] = bench.simple([sys.executable, "-m", "planner", "--help"], five)
+    rows["click"] = bench.simple([sys.executable, "-c", "import click"], five)
+    demo = [sys.executable, "-m", "planner", "week", "--demo", "--format", "json"]
+    rows["demo"] = bench.simple(demo, five, warm_up=True)
+    rows["install"] = install_size(root) if args.install_size else None
+    return rows
+
+
+LABELS = {
+    "floor": "floor (icalendar + recurring-ical-events, one week)",
+    "khal": "khal list, same week (khal's SQLite cache)",
+    "cold": "planner week, cold index",
+    "warm": "planner week, warm index",
+    "help": "planner --help",
+    "click": 'python -c "import click"',
+    "demo": "planner week --demo (warm)",
+}
+
+
+def print_main(rows: dict) -> list[tuple[str, bool]]:
+    floor: Result = rows["floor"]
+    print(
+        f"{'':<52} {'wall median':>12} {'x floor':>8} {'cpu median':>11} {'x floor':>8}"
+        f" {'peak MB':>8}"
+    )
+    for key, label in LABELS.items():
+        result = rows[key]
+        if result is None:
+            print(f"{label:<52} {'not measured':>12}")
+            continue
+        print(
+            f"{label:<52} {result.median:10.3f} s {result.median / floor.median:8.3f} "
+            f"{result.cpu_median:9.3f} s {result.cpu_median / floor.cpu_median:8.3f} "
+            f"{result.peak_max:8.0f}   wall runs: {', '.join(f'{t:.2f}' for t in result.wall)}"
+        )
+    install = rows["install"]
+    size = f"{install:.0f} MB" if install is not None else "not measured (--install-size)"
+    print(f"{'site-packages of pip install . (fresh venv)':<52} {size:>12}")
+    warm, cold, khal = rows["warm"].median, rows["cold"].median, rows["khal"]
+    checks = [
+        (f"warm <= {WARM_FLOOR} x floor", warm <= WARM_FLOOR * floor.median),
+        (f"cold <= {COLD_FLOOR} x floor", cold <= COLD_FLOOR * floor.median),
+        (
+            f"--help <= {HELP_CLICK} x import click",
+            rows["help"].median <= HELP_CLICK * rows["click"].median,
+        ),
+        (f"demo <= {DEMO_S} s", rows["demo"].median <= DEMO_S),
+    ]
+    if khal is not None:
+        checks.append((f"warm <= {WARM_KHAL} x khal list", warm <= WARM_KHAL * khal.median))
+    if install is not None:
+        checks.append((f"site-packages <= {INSTALL_MB} MB", install <= INSTALL_MB))
+    return checks
+
+
+def print_curve(curve: dict, setups: dict) -> list[tuple[str, bool]]:
+    if len(curve) < 2:
+        return []
+    print(
+        f"\n{'history':<10} {'file MB':>8} {'VEVENTs':>8} {'cold s':>8} {'cold cpu':>9}"
+        f" {'cold MB':>8} {'warm s':>8} {'warm cpu':>9} {'warm MB':>8} {'warm x 5y':>10}"
+    )
+    warm5 = curve[5][1]
+    for years in sorted(curve):
+        cold, warm = curve[years]
+        data = setups[years].data
+        print(
+            f"{years:>3} years  {len(data) / 1e6:8.1f} {data.count(b'BEGIN:VEVENT'):8,} "
+            f"{cold.median:8.3f} {cold.cpu_median:9.3f} {cold.peak_max:8.0f} "
+            f"{warm.median:8.3f} {warm.cpu_median:9.3f} {warm.peak_max:8.0f} "
+            f"{warm.median / warm5.median:10.2f}"
+        )
+    longest = max(curve)
+    cold_long, warm_long = curve[longest]
+    return [
+        (
+            f"warm {longest}y <= {WARM_GROWTH} x warm 5y",
+            warm_long.median <= WARM_GROWTH * warm5.median,
+        ),
+        (f"peak memory cold {longest}y <= {PEAK_MB} MB", cold_long.peak_max <= PEAK_MB),
+    ]
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def breakdown(config_path: Path, monday: date, env: dict[str, str]) -> None:

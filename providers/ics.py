@@ -326,7 +326,7 @@ class _Indexed:
         start: datetime,
         end: datetime,
     ) -> list[Event]:
-        from planner.calendar.ical import events_from_ics
+        from planner.calendar.parallel import events_from_ics  # large files: on every core
 
         context = self.provider.context
         warnings: list[str] = []
