@@ -106,6 +106,7 @@ def plan_week(
     from planner.meet.fetched import VenueSupply, catalog_with_fetched
     from planner.meet.freebusy import FreeBusyLookup
     from planner.meet.geo import Geocoder
+    from planner.meet.proposal_cache import ProposalCache
     from planner.weekly import build_plan, read_window
     from planner.workflows import calendar_progress
 
@@ -138,6 +139,7 @@ def plan_week(
             modes=classify_all(events, store),
             geocoder=Geocoder(config, catalog, store_factory=lambda: store) if catalog else None,
             supply=supply,
+            proposal_cache=ProposalCache(store, config, catalog) if catalog else None,
         )
         free_busy.report()
         return plan

@@ -23,6 +23,7 @@ from planner.plan import PlannedEvent, WeeklyPlan, assess, is_meeting, week_boun
 
 if TYPE_CHECKING:
     from planner.judge.homes import HomeCity
+    from planner.meet.proposal_cache import ProposalCache
     from planner.meet.proposals import Proposal, Proposer
 
 # busy time of several people together (any of them busy), None when no calendar can tell
@@ -61,6 +62,7 @@ def build_plan(
     modes: Modes | None = None,
     geocoder: object | None = None,
     supply: object | None = None,
+    proposal_cache: ProposalCache | None = None,
 ) -> WeeklyPlan:
     """The plan for the week of ``first_day``; ``events`` span :func:`read_window`.
 
@@ -68,7 +70,8 @@ def build_plan(
     ``meet_in_person``; ``free_busy`` looks up a counterpart's busy time where a calendar
     service can. ``modes`` may bring the classifications along (e.g. from a cache);
     ``geocoder`` (a :class:`planner.meet.geo.Geocoder`) may remember places between runs;
-    ``supply`` (a :class:`planner.meet.fetched.VenueSupply`) fetches venues where none are known.
+    ``supply`` (a :class:`planner.meet.fetched.VenueSupply`) fetches venues where none are known;
+    ``proposal_cache`` remembers proposals between runs (:mod:`planner.meet.proposal_cache`).
     """
     if modes is None:
         from planner.judge.mode import classify
@@ -80,7 +83,17 @@ def build_plan(
     items = [_judge(item, ledger, config) for item in assess(in_week, config, modes)]
     if catalog is not None:
         items = _with_proposals(
-            items, events, modes, config, now, catalog, free_busy, (start, end), geocoder, supply
+            items,
+            events,
+            modes,
+            config,
+            now,
+            catalog,
+            free_busy,
+            (start, end),
+            geocoder,
+            supply,
+            proposal_cache,
         )
     # only meetings with people count: no blockers, travel items or all-day markers
     week = [
@@ -149,22 +162,16 @@ def _with_proposals(
     week: tuple[datetime, datetime],
     geocoder: object | None = None,
     supply: object | None = None,
+    cache: ProposalCache | None = None,
 ) -> list[PlannedEvent]:
-    from planner.judge.homes import HomeFinder
-    from planner.judge.travel import whereabouts
     from planner.meet.geo import Geocoder
-    from planner.meet.proposals import Proposer
 
     geocoder = geocoder or Geocoder(config, catalog)  # type: ignore[arg-type]
+    work = _ProposalWork(events, modes, config, now, catalog, geocoder, supply, week)
+    if getattr(supply, "online", False):
+        cache = None  # venues fetched online: not a function of what the key holds
     plain = {k: c.mode for k, c in modes.items()}
-    finder = HomeFinder(events, plain, config, geocoder.locate, now=now)  # type: ignore[attr-defined]
-    around = [
-        e
-        for e in events
-        if e.end > week[0] - timedelta(days=4) and e.start < week[1] + timedelta(days=8)
-    ]
-    away = whereabouts(around, config.tz, home=config.user["home"])
-    trips = located_trips(away, geocoder.locate)  # type: ignore[attr-defined]
+    history = cache.history(events, plain, now) if cache else ""
     result = []
     taken: list[Event] = []  # slots already proposed for another meeting: held for it
     _prefetch(items, config, now, free_busy, week)
@@ -174,50 +181,120 @@ def _with_proposals(
             continue
         start = max(week[0], _next_quarter(now))
         end = week[1] + timedelta(days=7)
-        nearby = [
-            e
-            for e in events
-            if e.key != item.event.key
-            and e.end > start - timedelta(days=1)
-            and e.start < end + timedelta(days=1)
-        ] + taken
-        proposer = Proposer(
-            nearby,
-            config,
-            catalog,
-            modes=plain,
-            geocoder=geocoder,
-            supply=supply,  # type: ignore[arg-type]
-            whereabouts=away,
-        )
         people = [
             p.email for p in item.event.people() if p.email.lower() != config.user["email"].lower()
         ]
         busy = list(free_busy(people, start, end) or []) if free_busy and people else []
-        found, notes = propose_to_meet(
-            proposer,
-            MeetRequest(
-                people,
-                start,
-                end,
-                item.purpose.purpose if item.purpose else None,
-                busy,
-                PROPOSALS_PER_MEETING,
-                now=now,
-                same_time=Interval(item.event.start, item.event.end),
-            ),
-            events=events,
-            modes=modes,
-            homes=finder.home_of,
-            supply=supply,
-            trips=trips,
+        request = MeetRequest(
+            people,
+            start,
+            end,
+            item.purpose.purpose if item.purpose else None,
+            busy,
+            PROPOSALS_PER_MEETING,
+            now=now,
+            same_time=Interval(item.event.start, item.event.end),
         )
+        key = cache.key(request, item.event, history, taken) if cache else ""
+        cached = cache.get(key, now) if cache else None
+        found, notes = cached if cached is not None else work.propose(item.event, request, taken)
+        if cache and cached is None:
+            cache.put(key, found, notes, now if work.far else None)
         taken += [_held(p, item.event) for p in found]
         rec = item.recommendation
         if notes and not found:
             rec = replace(rec, reason=". ".join([rec.reason.rstrip("."), *notes]))
         result.append(replace(item, proposals=tuple(found), recommendation=rec))
     return number_proposals(result)
+
+
+class _ProposalWork:
+    """What proposing needs (homes, whereabouts, last meeting places), made when the first
+    meeting needs it: not at all when every meeting's proposals come from the cache."""
+
+    def __init__(
+        self,
+        events: Sequence[Event],
+        modes: Modes,
+        config: Config,
+        now: datetime,
+        catalog: object,
+        geocoder: object,
+        supply: object | None,
+        week: tuple[datetime, datetime],
+    ) -> None:
+        self.events, self.modes, self.config, self.now = events, modes, config, now
+        self.catalog, self.geocoder, self.supply, self.week = catalog, geocoder, supply, week
+        self.plain = {k: c.mode for k, c in modes.items()}
+        self._ready = False
+        self.far = False  # the last proposals were for someone far away (they depend on "now")
+
+    def _prepare(self) -> None:
+        from planner.judge.homes import HomeFinder
+        from planner.judge.travel import whereabouts
+
+        locate = self.geocoder.locate  # type: ignore[attr-defined]
+        self.homes = HomeFinder(self.events, self.plain, self.config, locate, now=self.now).home_of
+        self.places = CounterpartPlaces(self.events, self.modes, self.config, self.now)
+        week = self.week
+        around = [
+            e
+            for e in self.events
+            if e.end > week[0] - timedelta(days=4) and e.start < week[1] + timedelta(days=8)
+        ]
+        self.away = whereabouts(around, self.config.tz, home=self.config.user["home"])
+        self.trips = located_trips(self.away, locate)
+        self._ready = True
+
+    def propose(
+        self, event: Event, request: MeetRequest, taken: Sequence[Event]
+    ) -> tuple[list[Proposal], list[str]]:
+        if not self._ready:
+            self._prepare()
+        nearby = [
+            e
+            for e in self.events
+            if e.key != event.key
+            and e.end > request.start - timedelta(days=1)
+            and e.start < request.end + timedelta(days=1)
+        ] + list(taken)
+        proposer = _proposer(
+            nearby, self.config, self.catalog, self.plain, self.geocoder, self.supply, self.away
+        )
+        home = next((h for e in request.emails if (h := self.homes(e)) is not None), None)
+        self.far = _far_away(proposer, request, home)
+        return propose_to_meet(
+            proposer,
+            request,
+            events=self.events,
+            modes=self.modes,
+            homes=self.homes,
+            supply=self.supply,
+            trips=self.trips,
+            places=self.places.of,
+        )
+
+
+def _proposer(
+    nearby: list[Event],
+    config: Config,
+    catalog: object,
+    modes: Mapping[tuple[str, str], Mode],
+    geocoder: object,
+    supply: object | None,
+    away: object,
+) -> Proposer:
+    from planner.meet.proposals import Proposer
+
+    return Proposer(
+        nearby,
+        config,
+        catalog,  # type: ignore[arg-type]
+        modes=modes,
+        geocoder=geocoder,  # type: ignore[arg-type]
+        supply=supply,  # type: ignore[arg-type]
+        whereabouts=away,  # type: ignore[arg-type]
+    )
 
 
 def located_trips(
@@ -308,6 +385,7 @@ def propose_to_meet(
     homes: Callable[[str], HomeCity | None],
     supply: object | None = None,
     trips: Mapping[date, tuple[str, Geo]] | None = None,
+    places: Callable[[Sequence[str]], str] | None = None,
 ) -> tuple[list[Proposal], list[str]]:
     """Proposals to meet ``request.emails`` and notes to show with them: where the counterpart
     lives decides where to look (near them, near the user, or — for someone from another city
@@ -315,21 +393,22 @@ def propose_to_meet(
     proposed the notes say why and what to do.
 
     ``trips`` (day → (city, place)) adds days the user is away that the calendar's in-person
-    meetings do not show (flights, trains, hotel stays from a travel plan)."""
-    from planner.meet.geo import distance_km
-
+    meetings do not show (flights, trains, hotel stays from a travel plan); ``places`` may
+    answer :func:`counterpart_place` for many requests (:class:`CounterpartPlaces`)."""
     config = proposer.config
     home = next((h for e in request.emails if (h := homes(e)) is not None), None)
-    user_home = proposer.home
-    far_km = float(config["geo"]["far_away_km"])
-    if request.near is None and home and home.geo and user_home:
-        if distance_km(home.geo, user_home) > far_km:
-            return _propose_far(proposer, request, home, events, modes, supply, trips or {})
+    if _far_away(proposer, request, home):
+        assert home is not None
+        return _propose_far(proposer, request, home, events, modes, supply, trips or {})
     place = request.near
     label = request.near_label
     if place is None and home is not None and home.geo is not None:
-        text = counterpart_place(
-            request.emails, events, modes, config, request.now or request.start
+        text = (
+            places(request.emails)
+            if places is not None
+            else counterpart_place(
+                request.emails, events, modes, config, request.now or request.start
+            )
         )
         located = proposer.locate(text) if text else None
         place, label = (located.geo if located else home.geo), home.city
@@ -351,6 +430,15 @@ def propose_to_meet(
     if not found and proposer.no_venues:
         notes.append(_no_venues(label or config.user["home"], config))
     return found, notes
+
+
+def _far_away(proposer: Proposer, request: MeetRequest, home: HomeCity | None) -> bool:
+    """Whether the counterpart lives far from the user (proposals then follow trips)."""
+    from planner.meet.geo import distance_km
+
+    if request.near is not None or not home or not home.geo or not proposer.home:
+        return False
+    return distance_km(home.geo, proposer.home) > float(proposer.config["geo"]["far_away_km"])
 
 
 def _no_venues(place: str, config: Config) -> str:
@@ -439,15 +527,33 @@ def counterpart_place(
 ) -> str:
     """Where these counterparts (or their organisation) were last met in person: their office,
     usually; "" when they never were."""
-    me = config.user["email"].lower()
-    domains = {e.rpartition("@")[2].lower() for e in emails if e.lower() != me}
-    domains -= config.own_domains
-    best: Event | None = None
-    for other in events:
-        if other.end > now or not other.location or modes[other.key].mode is not Mode.IN_PERSON:
-            continue
-        if domains & {p.domain for p in other.people()} and (
-            best is None or other.start > best.start
-        ):
-            best = other
-    return best.location if best else ""
+    return CounterpartPlaces(events, modes, config, now).of(emails)
+
+
+class CounterpartPlaces:
+    """:func:`counterpart_place` for many meetings: the events are scanned once, and each
+    organisation's (e-mail domain's) latest in-person place is kept."""
+
+    def __init__(
+        self, events: Sequence[Event], modes: Modes, config: Config, now: datetime
+    ) -> None:
+        self.me = config.user["email"].lower()
+        self.own = config.own_domains
+        self.latest: dict[str, tuple[Event, int]] = {}
+        for number, other in enumerate(events):
+            if other.end > now or not other.location:
+                continue
+            if modes[other.key].mode is not Mode.IN_PERSON:
+                continue
+            for domain in {p.domain for p in other.people()}:
+                best = self.latest.get(domain)
+                if best is None or other.start > best[0].start:
+                    self.latest[domain] = (other, number)
+
+    def of(self, emails: Sequence[str]) -> str:
+        domains = {e.rpartition("@")[2].lower() for e in emails if e.lower() != self.me}
+        found = [self.latest[d] for d in domains - self.own if d in self.latest]
+        if not found:
+            return ""
+        # the latest; of two at the same time the earlier in ``events``, as a single scan finds
+        return max(found, key=lambda pair: (pair[0].start, -pair[1]))[0].location
