@@ -12,7 +12,6 @@ a person; nothing here prints or exits.
 from __future__ import annotations
 
 import contextlib
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -279,6 +278,8 @@ def demo_session(first_day: date | None = None) -> Iterator[tuple[Config, date]]
 
     The files live in a temporary directory for the duration of the ``with`` block.
     """
+    import tempfile
+
     from planner.demo import calendars
 
     with tempfile.TemporaryDirectory(prefix="planner-demo-") as tmp:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import import_module
-from importlib.metadata import entry_points
 from typing import Any
 
 from planner.errors import ProviderNotFound
@@ -35,6 +34,8 @@ def available() -> dict[str, str]:
 @cache
 def _scan() -> dict[str, str]:
     """The entry points, read once per process (reading them costs ~40 ms)."""
+    from importlib.metadata import entry_points
+
     found = dict(BUILTINS)
     for ep in entry_points(group=GROUP):
         found[ep.name] = ep.value
@@ -42,8 +43,9 @@ def _scan() -> dict[str, str]:
 
 
 def load(name: str) -> Any:
-    """The object registered as ``name`` (imports only that provider's module)."""
-    target = available().get(name)
+    """The object registered as ``name`` (imports only that provider's module). A built-in
+    name needs no look at the entry points (it is registered with the same target)."""
+    target = BUILTINS.get(name) or available().get(name)
     if target is None:
         names = ", ".join(sorted(available()))
         raise ProviderNotFound(
