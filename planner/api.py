@@ -276,16 +276,49 @@ def demo_store() -> Store:
 def demo_session(first_day: date | None = None) -> Iterator[tuple[Config, date]]:
     """The demo config with calendars generated around ``first_day`` (default: this Monday).
 
-    The files live in a temporary directory for the duration of the ``with`` block.
+    The calendars are generated once per week shown and demo version, and kept in
+    :func:`demo_directory` (a later demo of that week reads them, and its event index, again).
     """
-    import tempfile
+    first_day = first_day or this_monday(demo_config())
+    directory = demo_directory(first_day)
+    if not all((directory / f"{name}.ics").is_file() for name in DEMO_CALENDARS):
+        _write_demo_calendars(directory, first_day)
+    yield demo_config(directory), first_day
 
+
+DEMO_CALENDARS = ("google", "outlook")
+DEMO_WEEKS_KEPT = 8
+
+
+def demo_directory(first_day: date) -> Path:
+    """Where the demo of the week of ``first_day`` keeps its calendars and its state."""
+    import hashlib
+    from importlib import resources
+
+    from planner import paths
+
+    sha = hashlib.sha256()
+    for item in sorted(resources.files("planner.demo").iterdir(), key=lambda i: i.name):
+        if item.name.endswith((".py", ".toml")):
+            sha.update(item.name.encode() + b"\0" + item.read_bytes())
+    return paths.data_dir() / "demo" / f"{first_day.isoformat()}-{sha.hexdigest()[:12]}"
+
+
+def demo_week_store(first_day: date) -> Store:
+    """The state of the demo of one week (event index, caches, ledger): apart from the user's
+    state and from other weeks' demos, so every demo of that week gives the same plan."""
+    return Store(demo_directory(first_day) / "state.sqlite3")
+
+
+def _write_demo_calendars(directory: Path, first_day: date) -> None:
+    import shutil
+
+    from planner import paths
     from planner.demo import calendars
 
-    with tempfile.TemporaryDirectory(prefix="planner-demo-") as tmp:
-        directory = Path(tmp)
-        config = demo_config(directory)
-        first_day = first_day or this_monday(config)
-        for name, data in calendars(first_day).items():
-            (directory / f"{name}.ics").write_bytes(data)
-        yield config, first_day
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, data in calendars(first_day).items():
+        paths.write_atomic(directory / f"{name}.ics", data)
+    others = sorted(directory.parent.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in others[DEMO_WEEKS_KEPT:]:
+        shutil.rmtree(old, ignore_errors=True)

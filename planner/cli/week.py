@@ -98,7 +98,6 @@ def week(
     from planner import api
     from planner.cli.progress import progress_display
     from planner.render import render_week
-    from planner.store import Store
 
     _check_mail_options(mail, mail_to, send, demo)
 
@@ -114,7 +113,7 @@ def week(
                 config,
                 first_day,
                 now=api.demo_now(config, first_day),
-                store=Store(":memory:"),
+                store=api.demo_week_store(first_day),
                 progress=progress,
             )
     else:
