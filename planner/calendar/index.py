@@ -74,6 +74,11 @@ CODE_FILES = ("ical.py", "parsing.py", "zones.py", "index.py")
 LIBRARIES = ("icalendar", "recurring_ical_events", "x_wr_timezone")
 
 
+_STATUS = {s.value: s for s in Status}  # dict look-ups: Enum(value) is ten times slower
+_RESPONSE = {r.value: r for r in Response}
+_BUSY = {b.value: b for b in Busy}
+
+
 class DecodeError(ValueError):
     """A stored payload that does not have the expected shape."""
 
@@ -432,7 +437,7 @@ class _Decoder:
             "organizer": self._person(organizer) if organizer is not None else None,
             "attendees": tuple(self._person(a) for a in attendees),
             "conference_links": tuple(_text(link) for link in links),
-            "status": Status(status),
+            "status": _STATUS[status],
             "busy": bool(busy),
             "series_id": None if series_id is None else _text(series_id),
             "calendar": _text(calendar),
@@ -440,8 +445,8 @@ class _Decoder:
             "geo": Geo(float(geo[0]), float(geo[1])) if geo is not None else None,
             "hints": tuple((_text(k), _text(v)) for k, v in hints),
             "source": _text(source),
-            "self_response": Response(self_response) if self_response is not None else None,
-            "availability": Busy(availability) if availability is not None else None,
+            "self_response": _RESPONSE[self_response] if self_response is not None else None,
+            "availability": _BUSY[availability] if availability is not None else None,
         }
 
 
@@ -486,7 +491,7 @@ def _person(person: Attendee) -> list[Any]:
 
 def _attendee(row: list[Any]) -> Attendee:
     email, name, response, is_resource, optional = row
-    return Attendee(str(email), str(name), Response(response), bool(is_resource), bool(optional))
+    return Attendee(str(email), str(name), _RESPONSE[response], bool(is_resource), bool(optional))
 
 
 def _template(e: Event) -> list[Any]:

@@ -64,10 +64,10 @@ REMOTE = (Mode.VIRTUAL, Mode.HYBRID, Mode.PHONE)
 
 
 def format_day(day: date, pattern: str = "medium") -> str:
-    """A date in the current language, e.g. "3 May 2026" / "03.05.2026"."""
-    from babel.dates import format_date
+    """A date in the current language, e.g. "May 3, 2026" / "03.05.2026"."""
+    from planner.judge.dates import format_day as in_words
 
-    return format_date(day, pattern, locale=language())
+    return in_words(day, pattern, language())
 
 
 def _since(first: date, reference: date) -> str:
