@@ -51,8 +51,8 @@ class ProposalCache:
 
         self.store = store
         self.tz = config.tz
-        sections = json.dumps(config.sections, sort_keys=True, default=str)
-        venues = repr(catalog)  # venues, zone and favourites (not its caches)
+        sections = json.dumps(config.sections, sort_keys=True, default=_plain)
+        venues = _catalog_text(catalog)
         self.base = _sha(f"{VERSION}\0{i18n.language()}\0{sections}\0{venues}")
         self.usable = self._guard(lambda: store.ensure(NAME, VERSION, DDL)) is not False
 
@@ -133,6 +133,29 @@ class ProposalCache:
             return False
 
 
+def _plain(value: object) -> object:
+    """JSON for what json cannot write; sets sorted (their order differs between runs)."""
+    if isinstance(value, set | frozenset):
+        return sorted(map(str, value))
+    return str(value)
+
+
+def _catalog_text(catalog: object) -> str:
+    """The venues, their zone and the favourites, the same text in every process."""
+    venues = [_row_venue(v) for v in getattr(catalog, "venues", ())]
+    tz = str(getattr(catalog, "tz", ""))
+    favourites = sorted(getattr(catalog, "favourites", ()))
+    return json.dumps([venues, tz, favourites], ensure_ascii=False, default=_plain)
+
+
+def _row_venue(v: Any) -> list[Any]:
+    return [v.name, v.kind.value, v.lat, v.lon, v.address, v.city, v.opening_hours] + [
+        sorted(v.tags),
+        v.price,
+        v.source,
+    ]
+
+
 def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -155,8 +178,7 @@ def _row(p: Proposal) -> dict[str, Any]:
         "start": _moment(p.start),
         "end": _moment(p.end),
         "kind": p.kind.value,
-        "venue": [v.name, v.kind.value, v.lat, v.lon, v.address, v.city, v.opening_hours]
-        + [sorted(v.tags), v.price, v.source],
+        "venue": _row_venue(v),
         "travel": list(p.travel_minutes),
         "score": p.score,
         "reasons": list(p.reasons),

@@ -71,7 +71,7 @@ def test_what_proposals_depend_on_changes_the_key(change, monkeypatch):
         events.append(meeting("c@t", 3, 12, "Lunch", "c@gamma.example", "Marienplatz 1"))
     else:
         monkeypatch.setattr(
-            "planner.meet.proposal_cache.repr", lambda catalog: "another catalog", raising=False
+            "planner.meet.proposal_cache._catalog_text", lambda catalog: "another catalog"
         )
     _plan(events, store, free_busy=free_busy)
     assert computed  # computed afresh, not read
@@ -110,3 +110,29 @@ def test_a_damaged_entry_is_computed_afresh():
     first = _plan(EVENTS, store)
     store.conn.execute("UPDATE proposal_cache SET proposals = 'nonsense'")
     assert _proposals(_plan(EVENTS, store)) == _proposals(first)
+
+
+def test_the_key_is_the_same_in_every_process():
+    """Venue tags are sets: their order differs between processes (hash seeds)."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from planner.meet.proposal_cache import ProposalCache\n"
+        "from planner.meet.venues import demo_catalog\n"
+        "from planner.store import Store\n"
+        "from tests.test_weekly import TZ, config\n"
+        "print(ProposalCache(Store(':memory:'), config(), demo_catalog(TZ)).base)\n"
+    )
+    bases = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env=dict(os.environ, PYTHONHASHSEED=seed),
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(bases) == 1
