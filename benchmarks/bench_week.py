@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -202,8 +203,11 @@ class Bench:
 def install_size(root: Path) -> float:
     """MB of site-packages after ``pip install .`` (no extras) into a fresh venv."""
     venv = root / "install-venv"
+    source = root / "source"  # a clean copy: a stale build/ in the tree would be installed too
+    skip = shutil.ignore_patterns(".*", "build", "*.egg-info", "__pycache__", "tests")
+    shutil.copytree(HERE.parent, source, ignore=skip)
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(HERE.parent)]
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(source)]
     subprocess.run(pip, check=True, capture_output=True)
     site = next((venv / "lib").glob("python*/site-packages"))
     return sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6
