@@ -29,13 +29,13 @@ from planner.model import Event, Mode
 
 if TYPE_CHECKING:
     from planner.config import Config
-    from planner.meet.proposals import Proposal
+    from planner.meet.pick import Proposal
     from planner.store import Store
 
 log = logging.getLogger("planner")
 
 NAME = "proposal_cache"
-VERSION = 2  # raise when proposals are computed differently
+VERSION = 3  # raise when proposals are computed differently
 DDL = """
 DROP TABLE IF EXISTS proposal_cache;
 CREATE TABLE proposal_cache (key TEXT PRIMARY KEY, proposals TEXT NOT NULL)
@@ -69,6 +69,8 @@ class ProposalCache:
         parts = [self.base, history, json.dumps(list(event.key)), *request.emails]
         parts += [request.start.isoformat(), request.end.isoformat(), str(request.purpose)]
         parts += [str(request.count), str(request.near), request.near_label]
+        same = request.same_time
+        parts.append(f"{same.start.isoformat()}/{same.end.isoformat()}" if same else "")
         parts += [f"{b.start.isoformat()}/{b.end.isoformat()}" for b in request.busy]
         parts += sorted(content_digest(e) for e in taken)
         return _sha("\0".join(parts))
@@ -183,11 +185,13 @@ def _row(p: Proposal) -> dict[str, Any]:
         "score": p.score,
         "reasons": list(p.reasons),
         "theirs": p.counterpart_minutes,
+        "number": p.number,
+        "same_time": p.same_time,
     }
 
 
 def _proposal(item: dict[str, Any], tz: ZoneInfo) -> Proposal:
-    from planner.meet.proposals import Proposal
+    from planner.meet.pick import Proposal
     from planner.meet.slots import MeetingKind
     from planner.meet.venues import Venue, VenueKind
 
@@ -214,4 +218,6 @@ def _proposal(item: dict[str, Any], tz: ZoneInfo) -> Proposal:
         score=float(item["score"]),
         reasons=tuple(str(r) for r in item["reasons"]),
         counterpart_minutes=None if item["theirs"] is None else int(item["theirs"]),
+        number=int(item["number"]),
+        same_time=bool(item["same_time"]),
     )

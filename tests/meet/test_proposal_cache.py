@@ -136,3 +136,29 @@ def test_the_key_is_the_same_in_every_process():
         for seed in ("1", "2", "3")
     }
     assert len(bases) == 1
+
+
+def test_every_field_of_a_proposal_is_kept():
+    """A new field of Proposal must be written and read by the cache too."""
+    from dataclasses import fields
+
+    from planner.meet.pick import Proposal
+    from planner.meet.proposal_cache import _proposal, _row
+
+    assert {f.name for f in fields(Proposal)} == {
+        "start",
+        "end",
+        "kind",
+        "venue",
+        "travel_minutes",
+        "score",
+        "reasons",
+        "counterpart_minutes",
+        "number",
+        "same_time",
+    }
+    store = Store(":memory:")
+    plan = _plan(EVENTS, store)
+    for _uid, proposals in _proposals(plan):
+        for proposal in proposals:
+            assert _proposal(_row(proposal), TZ) == proposal
