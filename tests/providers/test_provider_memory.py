@@ -40,7 +40,12 @@ def test_memory_keeps_the_events_sync_writes_apart_by_their_mark():
     assert marked.mark == SyncMark("mirror:a:x", "d1") and marked.event.title == "Busy"
     provider.update_marked(
         marked,
-        mirror.__class__(**{**{s: getattr(mirror, s) for s in Event.__slots__}, "title": "Lunch"}),
+        mirror.__class__(
+            **{
+                **{s: getattr(mirror, s) for s in Event.__slots__ if not s.startswith("_")},
+                "title": "Lunch",
+            }
+        ),
         SyncMark("mirror:a:x", "d2"),
     )
     (marked,) = provider.list_marked()
