@@ -35,6 +35,29 @@ LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 DEFAULT_API_URL = "https://www.googleapis.com/"
 SERVICE_PATH = "calendar/v3/"
 RETRY_REASONS = frozenset({"rateLimitExceeded", "userRateLimitExceeded"})
+# installed by the extra ``planner[google]``: the provider's only run-time dependencies
+LIBRARIES = ("googleapiclient", "google_auth_httplib2", "google_auth_oauthlib", "google.oauth2")
+
+
+def require_libraries(source: SourceConfig) -> None:
+    """Raise one clear :class:`ProviderError` naming the fix when the Google client libraries
+    (the optional extra ``planner[google]``) are not installed; imports nothing itself."""
+    from importlib.util import find_spec
+
+    for name in LIBRARIES:
+        try:
+            found = find_spec(name) is not None
+        except (ImportError, ValueError):  # a parent package missing, or a poisoned module
+            found = False
+        if not found:
+            raise ProviderError(
+                _(
+                    "Google calendar '{name}' needs the Google client libraries, "
+                    "which are not installed",
+                    name=source.name,
+                ),
+                hint=_("install them with: pip install 'planner[google]'"),
+            )
 
 
 def scopes(source: SourceConfig) -> list[str]:
@@ -60,6 +83,7 @@ def _reauth(source: SourceConfig, what: str) -> AuthError:
 
 def load_credentials(source: SourceConfig, context: ProviderContext) -> Credentials:
     """The stored credentials of ``source``, refreshed when expired (and saved again)."""
+    require_libraries(source)
     from google.oauth2.credentials import Credentials
 
     path = token_path(source, context)
@@ -210,6 +234,7 @@ def run_flow(
     timeout: float | None = 300,
 ) -> Credentials:
     """Run the installed-app flow (local redirect server, offline access) and store the token."""
+    require_libraries(source)
     from google_auth_oauthlib.flow import InstalledAppFlow, WSGITimeoutError
     from oauthlib.oauth2.rfc6749.errors import OAuth2Error
     from requests import RequestException
@@ -288,6 +313,7 @@ class GoogleClient:
     def service(self) -> Any:
         """The ``googleapiclient`` resource for Calendar v3 (signs in from the token file)."""
         if self._service is None:
+            require_libraries(self.source)
             import google_auth_httplib2
             import httplib2
             from googleapiclient.discovery import build
