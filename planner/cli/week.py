@@ -93,13 +93,21 @@ def week(
       planner week --format html --open
       planner week --mail --to me@example.com --send
     """
+    _check_mail_options(mail, mail_to, send, demo)
+    kept = (
+        None
+        if demo or mail or open_browser
+        else _kept_output(config_path, week, start, fmt, output)
+    )
+    if kept is not None and kept[1] is not None:
+        emit(kept[1], output)  # nothing it depends on changed since a run showed it
+        return
+
     from zoneinfo import ZoneInfo
 
     from planner import api
     from planner.cli.progress import progress_display
     from planner.render import render_week
-
-    _check_mail_options(mail, mail_to, send, demo)
 
     if demo:
         from planner.demo import CONFIG
@@ -134,6 +142,8 @@ def week(
     if fmt == "html" and open_browser and output is None:
         output = _html_target(plan)
     emit(text, output)
+    if kept is not None:
+        _keep_output(kept[0], text)
     if demo and not quiet():
         click.echo(
             _(
@@ -146,6 +156,57 @@ def week(
         import webbrowser
 
         webbrowser.open(output.resolve().as_uri())
+
+
+def _kept_output(
+    config_path: Path | None, week: str | None, start: str | None, fmt: str, output: Path | None
+) -> tuple[str, str | None] | None:
+    """The key of this run's output and the output kept under it (see
+    :mod:`planner.cli.week_cache`); None when the output cannot be kept."""
+    from zoneinfo import ZoneInfo
+
+    from planner import paths
+    from planner.cli import week_cache
+    from planner.errors import PlannerError
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and ctx.meta.get("planner.verbose"):
+        return None
+    path = config_path or paths.config_path()
+    part = week_cache.config_part(path)
+    if part is None:
+        return None
+    files, timezone = part
+    try:
+        now = _now(ZoneInfo(timezone))
+        first_day, note = _first_day(week, start, now)
+    except (ValueError, KeyError, PlannerError):  # the full run says what is wrong
+        return None
+    color = output is None and fmt == "table" and is_terminal()
+    request = {
+        "config": files,
+        "first_day": first_day.isoformat(),
+        "note": note,
+        "format": fmt,
+        "color": color,
+        "width": table_width(output),
+        "lang": ctx.meta.get("planner.lang") if ctx is not None else None,
+    }
+    key = week_cache.week_key(path, request, now)
+    return key, week_cache.lookup(_state_database(), key)
+
+
+def _keep_output(key: str, text: str) -> None:
+    from planner.cli import week_cache
+
+    week_cache.save(_state_database(), key, text)
+
+
+def _state_database() -> Path:
+    from planner.paths import data_dir
+    from planner.store import FILENAME
+
+    return data_dir() / FILENAME
 
 
 def _now(tz: tzinfo) -> datetime:
@@ -185,14 +246,19 @@ def _html_target(plan: object) -> Path:
 
 def _check_mail_options(mail: bool, to: str | None, send: bool, demo: bool) -> None:
     from planner.errors import UsageError
-    from planner.invite.invitation import is_email
 
     if (send or to) and not mail:
         raise UsageError(_("--send and --to go with --mail: planner week --mail --send"))
-    if to and not is_email(to):
+    if to and not _is_email(to):
         raise UsageError(_("'{email}' is not an e-mail address", email=to))
     if send and demo:
         raise UsageError(_("--send does not work with --demo; leave out --send to see the mail"))
+
+
+def _is_email(text: str) -> bool:
+    from planner.invite.invitation import is_email
+
+    return is_email(text)
 
 
 def _invite_states(config: Config, plan: WeeklyPlan) -> dict[str, list[InviteState]] | None:
