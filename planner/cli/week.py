@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -125,6 +126,7 @@ def week(
                 progress=progress,
             )
     else:
+        warned = _WarningCount.watch()
         config = require_calendars(load_config(config_path))
         now = _now(config.tz)
         first_day, note = _first_day(week, start, now)
@@ -142,8 +144,8 @@ def week(
     if fmt == "html" and open_browser and output is None:
         output = _html_target(plan)
     emit(text, output)
-    if kept is not None:
-        _keep_output(kept[0], text)
+    if kept is not None and not warned.count:
+        _keep_output(kept[0], text)  # a run that warned is not kept: a repeat warns again
     if demo and not quiet():
         click.echo(
             _(
@@ -191,9 +193,30 @@ def _kept_output(
         "color": color,
         "width": table_width(output),
         "lang": ctx.meta.get("planner.lang") if ctx is not None else None,
+        "quiet": quiet(),
     }
     key = week_cache.week_key(path, request, now)
     return key, week_cache.lookup(_state_database(), key)
+
+
+class _WarningCount(logging.Handler):
+    """Counts the warnings of one run (all go through the ``planner`` logger)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+    @classmethod
+    def watch(cls) -> _WarningCount:
+        """Count from now until the command ends."""
+        handler = cls()
+        logger = logging.getLogger("planner")
+        logger.addHandler(handler)
+        click.get_current_context().call_on_close(lambda: logger.removeHandler(handler))
+        return handler
 
 
 def _keep_output(key: str, text: str) -> None:

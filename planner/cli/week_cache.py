@@ -18,7 +18,8 @@ a key made of everything it depends on:
   are left out. A table without the triggers (new since) means: compute afresh.
 
 Anything not certain (no timezone in the config, a file that cannot be read, no database yet)
-means: compute afresh. The kept output is the text a fresh run printed, byte for byte.
+means: compute afresh; so does ``--verbose``. A run that warned is not kept (a repeat must say
+it again, as a count of known warnings). The kept output is the text a fresh run printed, byte for byte.
 """
 
 from __future__ import annotations
