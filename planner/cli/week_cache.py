@@ -7,8 +7,8 @@ a key made of everything it depends on:
 - the planner's code, catalogs and data (size and mtime of every file in the package);
 - the config file's bytes and the size and mtime of every file it names;
 - the week shown, the output format, width and colour, the language (``--lang``), the
-  environment variables that change the output, and the quarter hour of "now" (proposals
-  start at the next quarter hour);
+  environment variables that change the output, and the quarter hour of "now" (the
+  proposals depend on it);
 - every calendar: only local ``.ics`` files are kept this way (size and mtime, as the event
   index checks them); a remote source or a plug-in makes every run compute afresh;
 - the state database itself: triggers count every write to its tables (ledger, sent
@@ -19,7 +19,8 @@ a key made of everything it depends on:
 
 Anything not certain (no timezone in the config, a file that cannot be read, no database yet)
 means: compute afresh; so does ``--verbose``. A run that warned is not kept (a repeat must say
-it again, as a count of known warnings). The kept output is the text a fresh run printed, byte for byte.
+it again, as a count of known warnings). The kept output is the text a fresh run printed, byte
+for byte.
 """
 
 from __future__ import annotations
@@ -70,20 +71,25 @@ def _file(path: Path) -> tuple[str, int, int] | None:
     return (str(path), stat.st_size, stat.st_mtime_ns)
 
 
-def _named_files(value: Any, into: list[Any]) -> None:
-    """The files a config value names (strings that are paths of existing files)."""
+def _named_files(value: Any, base: Path, into: list[Any]) -> None:
+    """The files a config value may name (any string that is the path of an existing file or
+    folder, from the working directory or the config's), with size and mtime."""
     if isinstance(value, dict):
         for item in value.values():
-            _named_files(item, into)
+            _named_files(item, base, into)
     elif isinstance(value, list):
         for item in value:
-            _named_files(item, into)
-    elif isinstance(value, str) and (value.startswith(("~", "/", ".")) or os.sep in value):
+            _named_files(item, base, into)
+    elif isinstance(value, str) and 0 < len(value) < 1024 and "\0" not in value:
         path = Path(value).expanduser()
-        if path.is_dir():
-            into.append((str(path), "dir", path.stat().st_mtime_ns))
-        elif (found := _file(path)) is not None:
-            into.append(found)
+        for candidate in dict.fromkeys((path, base / path)):  # in this order in every process
+            try:
+                if candidate.is_dir():
+                    into += sorted(filter(None, map(_file, candidate.iterdir())))
+                elif (found := _file(candidate)) is not None:
+                    into.append(found)
+            except OSError as exc:
+                into.append((str(candidate), repr(exc)))
 
 
 def config_part(config_path: Path) -> tuple[list[Any], str] | None:
@@ -103,10 +109,12 @@ def config_part(config_path: Path) -> tuple[list[Any], str] | None:
         if not isinstance(entry, dict) or entry.get("provider") != "ics" or "url" in entry:
             return None  # a remote source or a plug-in: whether it changed is unknown
         path = entry.get("path")
-        if not isinstance(path, str) or not Path(path).expanduser().is_file():
+        if not isinstance(path, str) or not Path(path).expanduser().is_absolute():
+            return None
+        if not Path(path).expanduser().is_file():
             return None
     files: list[Any] = []
-    _named_files(config, files)
+    _named_files(config, config_path.resolve().parent, files)
     return [str(config_path.resolve()), hashlib.sha256(raw).hexdigest(), files], timezone
 
 

@@ -178,3 +178,32 @@ def test_a_remote_source_is_never_kept(setup, tmp_path):
     for _ in range(2):
         CliRunner().invoke(main, ["week", "--config", str(remote), "--week", "2026-W50"])
     assert len(calls) == 2
+
+
+def test_a_changed_file_the_config_names_computes_afresh(setup):
+    ics, config, _now, calls = setup
+    venues = config.parent / "venues.csv"  # named relative to the config's folder
+    venues.write_text("name,kind,lat,lon\n", encoding="utf-8")
+    config.write_text(
+        config_text(ics).replace(
+            "[[calendars]]", '[venues]\nfiles = ["venues.csv"]\n[[calendars]]'
+        ),
+        encoding="utf-8",
+    )
+    week(config)
+    week(config)
+    assert len(calls) == 1
+    venues.write_text("name,kind,lat,lon\nCafé Luitpold,cafe,48.1425,11.5750\n", encoding="utf-8")
+    week(config)
+    assert len(calls) == 2
+
+
+def test_a_run_that_warned_is_not_kept(setup):
+    ics, config, _now, calls = setup
+    broken = "BEGIN:VEVENT\r\nUID:x@t\r\nDTSTART:nonsense\r\nSUMMARY:Broken\r\nEND:VEVENT\r\n"
+    ics.write_text(calendar(*EVENTS, broken), encoding="utf-8")
+    for _ in range(2):
+        result = CliRunner().invoke(main, ["week", "--config", str(config), "--week", "2026-W50"])
+        assert result.exit_code == 0, result.output
+        assert "warning" in result.stderr
+    assert len(calls) == 2
