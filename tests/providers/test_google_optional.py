@@ -27,7 +27,9 @@ ENTRY = {
 }
 
 
-def run_without(blocked: tuple[str, ...], data_dir: Path, *args: str) -> subprocess.CompletedProcess:
+def run_without(
+    blocked: tuple[str, ...], data_dir: Path, *args: str
+) -> subprocess.CompletedProcess:
     code = (
         "import sys\n"
         f"for name in {blocked!r}: sys.modules[name] = None\n"
