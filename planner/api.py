@@ -68,16 +68,9 @@ def read_events(
 
     ``progress``, when given, is called with a one-line message as each calendar is read.
     """
-    from planner.calendar.sources import context_for, open_providers
-    from planner.calendar.sources import read_events as read
-    from planner.workflows import calendar_progress
+    from planner.workflows import read_configured
 
-    providers = open_providers(config, context_for(config, store))
-    try:
-        return read(providers, start, end, calendar_progress(progress))
-    finally:
-        for provider in providers:
-            provider.close()
+    return read_configured(config, store, start, end, progress)
 
 
 def plan_week(

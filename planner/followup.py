@@ -91,20 +91,13 @@ def read_calendars(
     """The configured calendars' events around the open invitations and their counters."""
     if not records or not config.calendars:
         return []
-    from planner.calendar.sources import context_for, open_providers
-    from planner.calendar.sources import read_events as read
-    from planner.workflows import calendar_progress
+    from planner.workflows import read_configured
 
     starts = [r.invitation.start.astimezone(UTC) for r in records]
     ends = [r.invitation.end.astimezone(UTC) for r in records]
     start = min([*starts, now.astimezone(UTC)]) - timedelta(days=1)
     end = max(ends) + timedelta(days=14)
-    providers = open_providers(config, context_for(config, store))
-    try:
-        return read(providers, start, end, calendar_progress(progress))
-    finally:
-        for provider in providers:
-            provider.close()
+    return read_configured(config, store, start, end, progress)
 
 
 def calendar_answers(

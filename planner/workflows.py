@@ -48,6 +48,26 @@ def calendar_progress(
     return lambda name: report(_("Reading calendar {name}", name=name))
 
 
+def read_configured(
+    config: Config,
+    store: Store | None,
+    start: datetime,
+    end: datetime,
+    progress: Callable[[str], None] | None = None,
+) -> list[Event]:
+    """Events of every configured calendar in ``[start, end)``, each meeting once; the
+    providers are closed afterwards."""
+    from planner.calendar.sources import context_for, open_providers
+    from planner.calendar.sources import read_events as read
+
+    providers = open_providers(config, context_for(config, store))
+    try:
+        return read(providers, start, end, calendar_progress(progress))
+    finally:
+        for provider in providers:
+            provider.close()
+
+
 def open_session(
     config: Config,
     store: Store,
