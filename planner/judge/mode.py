@@ -94,9 +94,9 @@ def _decide(signals: Signals, event: Event) -> Mode:
     strong = virtual >= P.STRONG_VIRTUAL
     if signals.blocker and place < P.HYBRID_PLACE and not strong:
         return Mode.UNKNOWN
-    if event.all_day and place < P.DECIDE:
-        return Mode.UNKNOWN
     presence = signals.total(PRESENCE)
+    if event.all_day and place < P.DECIDE and presence < P.DECIDE:
+        return Mode.UNKNOWN  # a day off, a birthday; but a trade fair is a day in person
     hybrid = signals.total(HYBRID)
     if virtual >= P.HYBRID_VIRTUAL and (place >= P.HYBRID_PLACE or presence >= P.HYBRID_PRESENCE):
         return Mode.HYBRID

@@ -187,7 +187,7 @@ OWN: list[Labelled] = [
     (ev("Projekt-Update", people=(ANNA, GROUP)), Y, UN, FC),
     (ev("Strategy session", "Konferenzraum Isar", people=(COLLEAGUE, GROUP)), Y, IP, IN),
     # --- networking: fairs, conferences, meetups, Stammtisch --------------------------------
-    (ev("Bits & Pretzels (Messe)", all_day=True), N, UN, NW),
+    (ev("Bits & Pretzels (Messe)", all_day=True), N, IP, NW),
     (ev("Hannover Messe", "Messegelände, 30521 Hannover", hours=8), Y, IP, NW),
     (ev("Web Summit Lisbon", "Altice Arena, Lisbon", hours=8), Y, IP, NW),
     (ev("Female Founders Stammtisch", "Impact Hub München, Gotzinger Str. 8, 81371 München",
@@ -206,7 +206,7 @@ OWN: list[Labelled] = [
     (ev("Business Breakfast Wirtschaftsjunioren", "Hotel Bayerischer Hof", hours=1.5), Y, IP, NW),
     (ev("Barcamp Salzburg", hours=8), Y, IP, NW),
     (ev("Expo Real Messestand B2.330", "Messe München", hours=8), Y, IP, NW),
-    (ev("Trade fair: EMO Hannover", all_day=True), N, UN, NW),
+    (ev("Trade fair: EMO Hannover", all_day=True), N, IP, NW),
     (ev("Stammtisch", people=(ANNA, TOM)), Y, IP, NW),
     (ev("Webinar: KI im Mittelstand", "https://us02web.zoom.us/j/81234567891"), Y, VI, OT),
     # --- visits ------------------------------------------------------------------------

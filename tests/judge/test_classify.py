@@ -438,8 +438,9 @@ def test_google_focus_time_event_type_is_unknown():
 def test_all_day_without_place_is_unknown_with_place_in_person():
     day = datetime(2026, 12, 9, tzinfo=TZ)
     kw = dict(start=day, end=day + timedelta(days=1), all_day=True)
-    result = classify(event(title="Messe", **kw))
+    result = classify(event(title="Projekt Alpha", **kw))
     assert (result.mode, result.evidence) == (Mode.UNKNOWN, ("all-day event without a place",))
+    assert mode_of(title="Bits & Pretzels (Messe)", **kw) is Mode.IN_PERSON  # a fair: you go
     assert mode_of(title="Messe", location="Messe Frankfurt, 60327 Frankfurt", **kw) is (
         Mode.IN_PERSON
     )
