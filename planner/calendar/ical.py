@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 from icalendar.prop import vBroken, vDDDTypes, vRecur, vUnknown
 
+from planner.calendar import recurrence
 from planner.calendar.index import overlaps
 from planner.calendar.parsing import (
     Block,
@@ -91,6 +92,7 @@ def events_from_ics(
     calendar: str = "",
     user_emails: frozenset[str] = frozenset(),
     warn: Warn = log.warning,
+    max_occurrences: int = recurrence.MAX_OCCURRENCES,
 ) -> list[Event]:
     """Every occurrence in ``data`` overlapping ``[start, end)``, sorted by start.
 
@@ -99,16 +101,23 @@ def events_from_ics(
     that zone, as the x-wr-timezone package does). Single events far outside the window are not
     parsed at all, so their breakage is not reported. Raises :class:`CalendarReadError` when
     ``data`` is not iCalendar; a broken event is skipped with ``warn("file:line: ...")``.
+    A series keeps at most ``max_occurrences`` occurrences in the window, and a rule too costly
+    to expand only its first (see :mod:`planner.calendar.recurrence`).
     """
     text = decode(data, source, warn)
     cal, blocks = parse(text, source, warn, (start, end))
     cal = apply_x_wr_timezone(cal, source, warn)
     zones = ZoneResolver(cal, tz, source, warn)
-    masters = _prepare_events(cal, blocks, zones, source, warn)
+    masters = _prepare_events(cal, blocks, zones, source, warn, end)
     reader = _Reader(source, calendar, tz, frozenset(e.lower() for e in user_emails))
     found = []
-    for component, recurring in _expand(masters, start, end, source, warn):
-        event = reader.event(component, recurring)
+    for component, recurring in _expand(masters, start, end, source, warn, max_occurrences):
+        try:
+            event = reader.event(component, recurring)
+        except Exception as exc:  # one odd occurrence never costs the whole calendar
+            where = _where(source, masters, component)
+            warn(_("{where}: skipped a broken event ({problem})", where=where, problem=exc))
+            continue
         if event is not None and overlaps(event, start, end):
             found.append(event)
     found.sort(key=lambda e: (e.start, e.uid))
@@ -125,9 +134,11 @@ def _prepare_events(
     zones: ZoneResolver,
     source: str,
     warn: Warn,
+    end: datetime,
 ) -> list[tuple[icalendar.Event, int]]:
     """The usable VEVENTs with their line numbers: alarms dropped, UIDs set, zones resolved."""
     lines = iter(b.line for b in blocks if b.name == "VEVENT")
+    budget = recurrence.Budget()
     good = []
     for component in cal.subcomponents:
         if component.name == "X-PLANNER-BROKEN":
@@ -136,21 +147,51 @@ def _prepare_events(
         if component.name != "VEVENT":
             continue
         line = next(lines, 0)
-        component.subcomponents = [c for c in component.subcomponents if c.name != "VALARM"]
         where = f"{source}:{line}" if line else source
-        repaired, problem = _repair(component)
-        if problem:
-            warn(_("{where}: skipped a broken event ({problem})", where=where, problem=problem))
+        try:
+            prepared = _prepare(component, zones, line, where, budget, end, warn)
+        except Exception as exc:  # whatever else a hostile file holds: skip this one event
+            warn(_("{where}: skipped a broken event ({problem})", where=where, problem=exc))
             continue
-        if repaired:
-            warn(_("{where}: repaired a malformed {what}", where=where, what=repaired))
-        if not str(component.get("UID", "")).strip():
-            digest = hashlib.sha1(component.to_ical()).hexdigest()[:20]
-            component["UID"] = f"{digest}@planner.derived"
-        zones.localize(component, line)
-        component[SOURCE_TAG] = str(len(good))  # copied into each occurrence by the expansion
-        good.append((component, line))
+        if prepared:
+            component[SOURCE_TAG] = str(len(good))  # copied into each occurrence by the expansion
+            good.append((component, line))
     return good
+
+
+def _prepare(
+    component: icalendar.Event,
+    zones: ZoneResolver,
+    line: int,
+    where: str,
+    budget: recurrence.Budget,
+    end: datetime,
+    warn: Warn,
+) -> bool:
+    """Repair, name and localize one VEVENT; False when it is beyond repair."""
+    component.subcomponents = [c for c in component.subcomponents if c.name != "VALARM"]
+    repaired, problem = _repair(component)
+    if problem:
+        warn(_("{where}: skipped a broken event ({problem})", where=where, problem=problem))
+        return False
+    if repaired:
+        warn(_("{where}: repaired a malformed {what}", where=where, what=repaired))
+    if not str(component.get("UID", "")).strip():
+        digest = hashlib.sha1(component.to_ical()).hexdigest()[:20]
+        component["UID"] = f"{digest}@planner.derived"
+    zones.localize(component, line)
+    if "RRULE" in component and (problem := budget.screen(component, end)):
+        title = _text(component.get("SUMMARY")) or str(component["UID"])
+        warn(
+            _(
+                "{where}: '{title}': {problem}; only its first occurrence is read",
+                where=where,
+                title=title,
+                problem=problem,
+            )
+        )
+        del component["RRULE"]
+    return True
 
 
 def _repair(component: icalendar.Event) -> tuple[str, str]:
@@ -195,6 +236,7 @@ def _expand(
     end: datetime,
     source: str,
     warn: Warn,
+    limit: int,
 ) -> Iterator[tuple[icalendar.Event, bool]]:
     """Occurrences (as components) and whether each belongs to a recurring series."""
     import recurring_ical_events
@@ -210,8 +252,20 @@ def _expand(
     except Exception as exc:
         log.debug("%s: expansion failed (%s); expanding series by series", source, exc)
         occurrences = list(_expand_each(masters, lo, hi, source, warn))
-    for occurrence in occurrences:
+
+    def name_of(occurrence: icalendar.Event) -> str:
+        title = _text(occurrence.get("SUMMARY")) or str(occurrence.get("UID"))
+        return f"{_where(source, masters, occurrence)}: '{title}'"
+
+    for occurrence in recurrence.cap(occurrences, limit, name_of, warn):
         yield occurrence, str(occurrence.get("UID")) in recurring
+
+
+def _where(source: str, masters: list[tuple[icalendar.Event, int]], c: icalendar.Event) -> str:
+    """``file:line`` of the VEVENT an occurrence comes from (``file`` when unknown)."""
+    tag = str(c.get(SOURCE_TAG, ""))
+    line = masters[int(tag)][1] if tag.isdigit() and int(tag) < len(masters) else 0
+    return f"{source}:{line}" if line else source
 
 
 def _calendar_of(components: Iterable[icalendar.Event]) -> icalendar.Calendar:
@@ -438,7 +492,7 @@ def _schedule_status(c: icalendar.Event) -> tuple[tuple[str, str], ...]:
 def _geo(c: icalendar.Event) -> Geo | None:
     geo = c.get("GEO")
     points = []
-    if geo is not None and hasattr(geo, "latitude"):
+    if not isinstance(geo, vBroken) and hasattr(geo, "latitude"):  # GEO:1;2;3 is vBroken
         points.append((float(geo.latitude), float(geo.longitude)))
     for value in as_list(c.get("X-APPLE-STRUCTURED-LOCATION")):
         if match := re.match(r"^geo:([-+\d.]+),([-+\d.]+)", str(value).strip(), re.I):

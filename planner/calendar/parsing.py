@@ -22,6 +22,7 @@ import icalendar
 from icalendar.prop import vDDDLists, vDDDTypes
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
+from planner.calendar import salvage, tzids
 from planner.errors import CalendarReadError
 from planner.i18n import _
 
@@ -39,7 +40,7 @@ def decode(data: bytes | str, source: str, warn: Callable[[str], None]) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return _utf16(data, source, warn)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -48,6 +49,21 @@ def decode(data: bytes | str, source: str, warn: Callable[[str], None]) -> str:
         if "BEGIN:VCALENDAR" in text.upper():  # binary junk gets only the "not iCalendar" error
             warn(_("{source}:{line}: not UTF-8, read as Windows-1252", source=source, line=line))
         return text
+
+
+def _utf16(data: bytes, source: str, warn: Callable[[str], None]) -> str:
+    """UTF-16 text; a truncated file or a broken surrogate is read with U+FFFD and a warning."""
+    try:
+        return data.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        warn(
+            _(
+                "{source}: broken UTF-16 at byte {offset}; unreadable characters replaced",
+                source=source,
+                offset=exc.start,
+            )
+        )
+        return data.decode("utf-16", errors="replace")
 
 
 @dataclass
@@ -59,21 +75,35 @@ class Block:
     lines: list[str] = field(default_factory=list)
 
 
-def _scan(text: str) -> tuple[list[str], list[Block]]:
-    """Calendar-level lines and top-level components with line numbers (one pass, no parsing)."""
+def _scan(text: str, source: str, warn: Callable[[str], None]) -> tuple[list[str], list[Block]]:
+    """Calendar-level lines and top-level components with line numbers (one pass, no parsing).
+
+    Indented BEGIN/END and property lines are read without their indentation, over-long lines,
+    too deeply nested components and components beyond the limit are dropped with a warning
+    (:mod:`planner.calendar.salvage`).
+    """
     header: list[str] = []
     blocks: list[Block] = []
     depth = 0
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if begin := BEGIN_RE.match(raw):
+    deep_warned = False
+    for number, raw in salvage.content_lines(text, source, warn):
+        mark = salvage.marker(raw)
+        if mark and mark[0] == "BEGIN":
             depth += 1
             if depth == 2:
-                blocks.append(Block(begin.group(1).upper(), number))
-        if depth >= 2:
+                if len(blocks) >= salvage.MAX_COMPONENTS:
+                    salvage.too_many(source, number, warn)
+                    break
+                blocks.append(Block(mark[1], number))
+        if depth > salvage.MAX_DEPTH:
+            if not deep_warned:
+                salvage.too_deep(source, number, warn)
+                deep_warned = True
+        elif depth >= 2:
             blocks[-1].lines.append(raw)
-        elif depth == 1 and not begin:
+        elif depth == 1 and not mark:
             header.append(raw)
-        if END_RE.match(raw):
+        if mark and mark[0] == "END":
             depth = max(depth - 1, 0)
     return header, blocks
 
@@ -96,7 +126,7 @@ def parse(
             line=first,
             hint=_hint(),
         )
-    header, blocks = _scan(text)
+    header, blocks = _scan(text, source, warn)
     wanted = _Window(window) if window else None
     kept = [
         b
@@ -107,7 +137,7 @@ def parse(
     body = ["BEGIN:VCALENDAR", *lines, *(line for b in kept for line in b.lines), "END:VCALENDAR"]
     try:
         return icalendar.Calendar.from_ical("\r\n".join(body) + "\r\n"), kept
-    except ValueError as exc:
+    except Exception as exc:  # icalendar raises more than ValueError on hostile input
         log.debug("%s: whole-file parse failed (%s); parsing component by component", source, exc)
     if not blocks:
         raise CalendarReadError(
@@ -166,7 +196,7 @@ def _parse_blocks(
     for block in blocks:
         try:
             component = icalendar.Component.from_ical("\r\n".join(_without_alarms(block.lines)))
-        except ValueError as exc:
+        except Exception as exc:  # AttributeError for a VTIMEZONE with two TZIDs, and more
             warn(
                 _(
                     "{source}:{line}: skipped a broken {name} ({error})",
@@ -236,7 +266,7 @@ class ZoneResolver:
         self.source = source
         self.warn = warn
         self.vtimezones = {
-            str(c["TZID"]).strip(): c
+            _text(c["TZID"]).strip(): c
             for c in cal.subcomponents
             if c.name == "VTIMEZONE" and "TZID" in c
         }
@@ -253,15 +283,12 @@ class ZoneResolver:
             return found
         if (olson := WINDOWS_TO_OLSON.get(clean)) is not None and (found := _iana(olson)):
             return found
-        if clean.startswith("/"):
-            parts = clean.strip("/").split("/")
-            for first in range(1, len(parts)):
-                if (found := _iana("/".join(parts[first:]))) is not None:
-                    return found
+        if (found := tzids.resolve_alias(clean)) is not None:
+            return found
         if (component := self.vtimezones.get(clean)) is not None:
             try:
                 return component.to_tz(lookup_tzid=False)
-            except (ValueError, TypeError, KeyError) as exc:
+            except Exception as exc:  # a broken VTIMEZONE falls through to the next guess
                 log.debug("%s: VTIMEZONE %r unusable: %s", self.source, clean, exc)
         if (found := _display_name_zone(clean)) is not None:
             return found
@@ -306,6 +333,11 @@ def _aware(value: object, zone: tzinfo | None, floating: tzinfo) -> object:
     if zone is not None:
         return value.replace(tzinfo=zone)
     return value if value.tzinfo is not None else value.replace(tzinfo=floating)
+
+
+def _text(value: object) -> str:
+    """A property that should occur once, also when a file repeats it (the first value)."""
+    return str(value[0] if isinstance(value, list) and value else value)
 
 
 def _iana(name: str) -> ZoneInfo | None:
