@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from planner.calendar.wallclock import add, between
 from planner.config import Config
 from planner.errors import NotSupportedError, UsageError
 from planner.i18n import _
@@ -78,7 +79,7 @@ def from_proposal(config: Config, store: Store, number: int, options: InviteOpti
     start = datetime.fromisoformat(chosen["start"]).astimezone(config.tz)
     end = datetime.fromisoformat(chosen["end"]).astimezone(config.tz)
     if options.start is not None:
-        end, start = options.start + (end - start), options.start
+        end, start = add(options.start, between(start, end)), options.start
     attendees = [Attendee(e, n) for e, n in _people(options.to or saved["with"], saved)]
     meeting = saved.get("meeting") or {}
     ours = bool(meeting) and _organizes(config, meeting)
@@ -93,7 +94,7 @@ def from_proposal(config: Config, store: Store, number: int, options: InviteOpti
         or saved.get("title")
         or _default_title(chosen["kind"], saved, config),
         start=start,
-        end=start + timedelta(minutes=options.duration) if options.duration else end,
+        end=add(start, timedelta(minutes=options.duration)) if options.duration else end,
         organizer=organizer(config),
         attendees=tuple(attendees),
         venue_name=venue["name"],
@@ -228,7 +229,7 @@ def from_options(config: Config, options: InviteOptions) -> Invitation:
     return Invitation(
         title=options.title,
         start=options.start,
-        end=options.start + timedelta(minutes=minutes),
+        end=add(options.start, timedelta(minutes=minutes)),
         organizer=organizer(config),
         attendees=tuple(Attendee(e) for e in options.to),
         location=options.location,
@@ -293,7 +294,7 @@ def _changes(config: Config, options: InviteOptions) -> dict[str, Any]:
         start = options.start
         if start is None:
             raise UsageError(_("--duration with --update needs --start as well"))
-        changes["end"] = start + timedelta(minutes=options.duration)
+        changes["end"] = add(start, timedelta(minutes=options.duration))
     if options.location:
         changes["location"] = options.location
     if options.venue:

@@ -108,7 +108,7 @@ def events_from_ics(
     cal, blocks = parse(text, source, warn, (start, end))
     cal = apply_x_wr_timezone(cal, source, warn)
     zones = ZoneResolver(cal, tz, source, warn)
-    masters = _prepare_events(cal, blocks, zones, source, warn, end)
+    masters = _prepare_events(cal, blocks, zones, source, warn, (start, end, max_occurrences))
     reader = _Reader(source, calendar, tz, frozenset(e.lower() for e in user_emails))
     found = []
     for component, recurring in _expand(masters, start, end, source, warn, max_occurrences):
@@ -134,7 +134,7 @@ def _prepare_events(
     zones: ZoneResolver,
     source: str,
     warn: Warn,
-    end: datetime,
+    window: tuple[datetime, datetime, int],
 ) -> list[tuple[icalendar.Event, int]]:
     """The usable VEVENTs with their line numbers: alarms dropped, UIDs set, zones resolved."""
     lines = iter(b.line for b in blocks if b.name == "VEVENT")
@@ -149,7 +149,7 @@ def _prepare_events(
         line = next(lines, 0)
         where = f"{source}:{line}" if line else source
         try:
-            prepared = _prepare(component, zones, line, where, budget, end, warn)
+            prepared = _prepare(component, zones, line, where, budget, window, warn)
         except Exception as exc:  # whatever else a hostile file holds: skip this one event
             warn(_("{where}: skipped a broken event ({problem})", where=where, problem=exc))
             continue
@@ -165,10 +165,11 @@ def _prepare(
     line: int,
     where: str,
     budget: recurrence.Budget,
-    end: datetime,
+    window: tuple[datetime, datetime, int],
     warn: Warn,
 ) -> bool:
     """Repair, name and localize one VEVENT; False when it is beyond repair."""
+    start, end, limit = window
     component.subcomponents = [c for c in component.subcomponents if c.name != "VALARM"]
     repaired, problem = _repair(component)
     if problem:
@@ -191,6 +192,17 @@ def _prepare(
             )
         )
         del component["RRULE"]
+    elif "RRULE" in component and recurrence.bound(component, start, end, limit):
+        component[recurrence.CAPPED] = "1"  # told here, so recurrence.cap stays quiet
+        title = _text(component.get("SUMMARY")) or str(component["UID"])
+        warn(
+            _(
+                "{event}: more than {limit} occurrences in the read window; only the first "
+                "{limit} are used (raise [calendar] max_occurrences to read more)",
+                event=f"{where}: '{title}'",
+                limit=limit,
+            )
+        )
     return True
 
 

@@ -12,9 +12,11 @@ read window (configurable: ``[calendar] max_occurrences``), with a warning namin
 
 from __future__ import annotations
 
+import calendar
 import math
 from collections.abc import Callable, Iterable, Iterator
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 
 import icalendar
 
@@ -23,6 +25,7 @@ from planner.i18n import _
 MAX_RULE_STEPS = 200_000  # candidate date-times one RRULE may cost to expand
 MAX_FILE_STEPS = 2_000_000  # the same for all rules of one file together
 MAX_OCCURRENCES = 2_000  # default of [calendar] max_occurrences
+CAPPED = "X-PLANNER-CAPPED"  # on a series already warned about by bound()
 
 _SECONDS = {
     "SECONDLY": 1,
@@ -59,6 +62,31 @@ class Budget:
         return ""
 
 
+def bound(component: icalendar.Event, start: datetime, end: datetime, limit: int) -> bool:
+    """Give a series that would have far more than ``limit`` occurrences in ``[start, end)``
+    an UNTIL that leaves about ``2 * limit`` (each occurrence costs a component copy); True
+    when it did. :func:`cap` then keeps exactly ``limit``."""
+    rules = _rules(component)
+    if len(rules) != 1:
+        return False
+    rule, first = rules[0], component["DTSTART"].dt
+    freq = str(_first(rule, "FREQ", "")).upper()
+    interval = _first(rule, "INTERVAL", 1)
+    begin = max(start, _as_utc(first))
+    _problem, cost = _rule_cost(rule, begin, end)
+    count = _first(rule, "COUNT", None)
+    if cost <= 2 * limit or not isinstance(interval, int):
+        return False
+    if isinstance(count, int) and count <= 2 * limit:
+        return False
+    size = max(1.0, cost / ((end - begin).total_seconds() / (_SECONDS[freq] * interval) + 1))
+    periods = 2 * limit / size
+    until = begin + timedelta(seconds=periods * _SECONDS[freq] * interval)
+    rule["UNTIL"] = [until if isinstance(first, datetime) else until.date()]
+    rule.pop("COUNT", None)
+    return True
+
+
 def _rules(component: icalendar.Event) -> list[icalendar.vRecur]:
     value = component.get("RRULE")
     rules = value if isinstance(value, list) else [value] if value is not None else []
@@ -72,6 +100,8 @@ def _rule_cost(rule: icalendar.vRecur, start: datetime, end: datetime) -> tuple[
     interval = _first(rule, "INTERVAL", 1)
     if not isinstance(interval, int) or interval < 1:
         return _("INTERVAL={value} is not a positive whole number", value=interval), 0
+    if _never(freq, _parts(rule)):
+        return _("its recurrence rule can never match a date"), 0
     until = _first(rule, "UNTIL", None)
     last = min(end, _as_utc(until)) if until is not None else end
     span = (last - start).total_seconds()
@@ -84,6 +114,109 @@ def _rule_cost(rule: icalendar.vRecur, start: datetime, end: datetime) -> tuple[
     if any(rule.get(part) for part in _DAY_PARTS):
         size *= _DAYS_PER_PERIOD.get(freq, 1)
     return "", periods * size
+
+
+_RANGES = {
+    "BYSECOND": (0, 60),
+    "BYMINUTE": (0, 59),
+    "BYHOUR": (0, 23),
+    "BYMONTH": (1, 12),
+    "BYMONTHDAY": (-31, 31),
+    "BYYEARDAY": (-366, 366),
+    "BYWEEKNO": (-53, 53),
+    "BYSETPOS": (-366, 366),
+}
+_WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def _parts(rule: icalendar.vRecur) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The BY… parts of ``rule`` as a hashable key (values as upper-case text)."""
+    return tuple(
+        (key, tuple(str(v).upper() for v in rule.get(key, [])))
+        for key in (*_RANGES, "BYDAY")
+        if rule.get(key)
+    )
+
+
+@cache
+def _never(freq: str, parts: tuple[tuple[str, tuple[str, ...]], ...]) -> bool:
+    """True when no date-time can satisfy the rule's BY… parts. Such a rule makes dateutil
+    search up to the year 9999 (one step per period), whatever the read window."""
+    by = dict(parts)
+    for key, (low, high) in _RANGES.items():
+        for value in by.get(key, ()):
+            if not _int(value) or not low <= int(value) <= high or int(value) == 0 and low < 0:
+                return True
+    limit = 5 if freq == "MONTHLY" or (freq == "YEARLY" and "BYMONTH" in by) else 53
+    for day in by.get("BYDAY", ()):
+        number, code = day[:-2].lstrip("+"), day[-2:]
+        if code not in _WEEKDAY_CODES or (number and not _int(number)):
+            return True
+        if number and not 0 < abs(int(number)) <= limit:
+            return True
+    if _setpos_beyond(freq, by):
+        return True
+    return _no_day_matches(by)
+
+
+_FINER = {
+    "SECONDLY": (),
+    "MINUTELY": ("BYSECOND",),
+    "HOURLY": ("BYSECOND", "BYMINUTE"),
+    "DAILY": ("BYSECOND", "BYMINUTE", "BYHOUR"),
+}
+_MOST_DAYS = {"DAILY": 1, "WEEKLY": 7, "MONTHLY": 31, "YEARLY": 366}
+
+
+def _setpos_beyond(freq: str, by: dict[str, tuple[str, ...]]) -> bool:
+    """A BYSETPOS larger than the number of candidates one period can hold."""
+    positions = [abs(int(v)) for v in by.get("BYSETPOS", ())]
+    if not positions:
+        return False
+    size = _MOST_DAYS.get(freq, 1)
+    for part in _FINER.get(freq, _FINER["DAILY"]):
+        size *= max(1, len(by.get(part, ())))
+    return min(positions) > size
+
+
+def _no_day_matches(by: dict[str, tuple[str, ...]]) -> bool:
+    """No day of the 28-year weekday/leap cycle 2000–2027 passes the day-level filters."""
+    day_keys = ("BYMONTH", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO")
+    if sum(key in by for key in (*day_keys, "BYDAY")) < 2:
+        return False
+    months = {int(v) for v in by.get("BYMONTH", ())}
+    monthdays = {int(v) for v in by.get("BYMONTHDAY", ())}
+    yeardays = {int(v) for v in by.get("BYYEARDAY", ())}
+    weeks = {int(v) for v in by.get("BYWEEKNO", ())}
+    weekdays = {_WEEKDAY_CODES.index(v[-2:]) for v in by.get("BYDAY", ())}
+    day = date(2000, 1, 1)
+    while day.year < 2028:
+        length = (
+            date(day.year + (day.month == 12), day.month % 12 + 1, 1) - date(day.year, day.month, 1)
+        ).days
+        year_length = 366 if calendar.isleap(day.year) else 365
+        yearday = day.timetuple().tm_yday
+        if (
+            (not months or day.month in months)
+            and (not monthdays or day.day in monthdays or day.day - length - 1 in monthdays)
+            and (not yeardays or yearday in yeardays or yearday - year_length - 1 in yeardays)
+            and (not weeks or day.isocalendar()[1] in weeks or _last_weeks(day) & weeks)
+            and (not weekdays or day.weekday() in weekdays)
+        ):
+            return False
+        day += timedelta(days=1)
+    return True
+
+
+def _last_weeks(day: date) -> set[int]:
+    """The negative BYWEEKNO of ``day``'s ISO week (-1 for the last week of its year)."""
+    year, week, _weekday = day.isocalendar()
+    weeks = date(year, 12, 28).isocalendar()[1]
+    return {week - weeks - 1}
+
+
+def _int(text: str) -> bool:
+    return text.lstrip("+-").isdigit()
 
 
 def _first(rule: icalendar.vRecur, key: str, default: object) -> object:
@@ -118,7 +251,7 @@ def cap(
         counts[uid] = counts.get(uid, 0) + 1
         if counts[uid] <= limit:
             yield occurrence
-        elif counts[uid] == limit + 1:
+        elif counts[uid] == limit + 1 and CAPPED not in occurrence:
             warn(
                 _(
                     "{event}: more than {limit} occurrences in the read window; only the first "

@@ -24,6 +24,11 @@ from planner.i18n import _
     help="Start, e.g. 2026-12-08T12:30, 'tomorrow 12:30', 'morgen 12:30'.",
 )
 @click.option(
+    "--fold",
+    is_flag=True,
+    help="A --start in the hour repeated when clocks go back means its second occurrence.",
+)
+@click.option(
     "--duration",
     type=click.IntRange(min=5),
     default=None,
@@ -60,6 +65,7 @@ def invite(
     to: tuple[str, ...],
     title: str,
     start: str | None,
+    fold: bool,
     duration: int | None,
     venue: str,
     location: str,
@@ -109,7 +115,7 @@ def invite(
     options = invite_flow.InviteOptions(
         to=to,
         title=title,
-        start=parse_datetime(start, "--start", config.tz) if start else None,
+        start=_start(start, config.tz, fold) if start else None,
         duration=duration,
         venue=venue,
         location=location,
@@ -155,6 +161,17 @@ def invite(
         click.echo(
             _("dry run: nothing was sent (add --send to send, --out FILE for the .ics)"), err=True
         )
+
+
+def _start(text: str, tz: object, fold: bool) -> object:
+    """``--start`` as an instant: a time the clocks skip or repeat is settled per RFC 5545
+    (:func:`planner.calendar.wallclock.settle`) and the user told what was chosen."""
+    from planner.calendar.wallclock import settle
+
+    moment, note = settle(parse_datetime(text, "--start", tz), fold=int(fold))
+    if note:
+        click.echo(note, err=True)
+    return moment
 
 
 def _setup(demo: bool, config_path: Path | None) -> tuple[object, object]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from planner.calendar.wallclock import add
 from planner.i18n import _
 from planner.meet.geo import Geocoder, Place, distance_km
 from planner.meet.pick import Proposal, overlap, pick
@@ -318,7 +319,8 @@ class Proposer:
         best: _Candidate | None = None
         tried = 0
         for slot_start in options:
-            slot = _Slot(slot_start, slot_start + window.duration, window, rank, anchors)
+            end = add(slot_start, window.duration)  # real minutes, also on a DST night
+            slot = _Slot(slot_start, end, window, rank, anchors)
             if not room_anywhere(slot.start, slot.end, anchors, self.gaps):
                 continue
             # nearest neighbours first: a venue that does not fit usually fails on them

@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from planner.calendar.wallclock import add
 from planner.meet.venues import VenueKind
 from planner.model import Busy, Event, Geo, Interval, Mode, Purpose, Response, Status
 
@@ -259,9 +260,9 @@ def starts(part: Interval, duration: timedelta, step: timedelta) -> Iterator[dat
     offset = (first.minute * 60 + first.second) % int(step.total_seconds())
     if offset or first.microsecond:
         first = first.replace(microsecond=0) + timedelta(seconds=step.total_seconds() - offset)
-    while first + duration <= part.end:
+    while add(first, duration) <= part.end:  # real time: a slot across a DST change
         yield first
-        first += step
+        first = add(first, step)
 
 
 def counterpart_busy_from(

@@ -1,0 +1,48 @@
+"""Fuzzing the iCalendar reader with mutations of real files (issue 14).
+
+Every input must end in events or in a PlannerError, within 2 s of CPU time. The CI run draws
+2,000 inputs (two halves of 1,000, so that ``-n 2`` runs them side by side; 5% of them
+read 2000–2030, the rest 2026) (derandomised, so a failure reproduces); the long run is
+
+    .venv/bin/python -m benchmarks.fuzz_calendar --runs 20000
+
+Minimised crashers live in tests/calendar/fuzz_corpus/ and are read on every run.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.calendar.fuzzing import SLOW_SECONDS, corpus, mutate, read, seeds
+
+SEEDS = seeds()
+EXAMPLES = int(os.environ.get("PLANNER_FUZZ_EXAMPLES", "2000"))  # in two halves, for xdist
+
+
+@settings(
+    max_examples=EXAMPLES // 2,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+@given(index=st.integers(0, len(SEEDS) - 1), seed=st.integers(0, 2**32 - 1))
+@pytest.mark.parametrize("half", [0, 1])
+def test_mutated_real_files_end_in_events_or_a_planner_error(half, index, seed):
+    name, data = SEEDS[index]
+    rng = random.Random(seed * 2 + half)
+    problem, seconds = read(mutate(data, rng), name, wide=rng.random() < 0.05)
+    assert problem is None
+    assert seconds < SLOW_SECONDS
+
+
+@pytest.mark.parametrize("path", corpus(), ids=[p.name for p in corpus()])
+def test_minimised_crashers_stay_fixed(path):
+    problem, seconds = read(path.read_bytes(), path.name, wide=True)
+    assert problem is None
+    assert seconds < SLOW_SECONDS
