@@ -56,8 +56,7 @@ def settle(moment: datetime, *, fold: int = 0) -> tuple[datetime, str]:
     if is_gap(moment):
         actual = moment.replace(fold=0).astimezone(UTC).astimezone(zone)
         return actual, _(
-            "{time} does not exist in {zone} on {date} (the clocks go forward); "
-            "taken as {actual}",
+            "{time} does not exist in {zone} on {date} (the clocks go forward); taken as {actual}",
             time=moment.strftime("%H:%M"),
             zone=_zone_name(zone, moment),
             date=moment.date().isoformat(),

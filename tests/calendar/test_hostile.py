@@ -18,7 +18,12 @@ def read(text: str | bytes, **kwargs):
     warnings: list[str] = []
     data = text.encode() if isinstance(text, str) else text
     events = events_from_ics(
-        data, source="t.ics", tz=BERLIN, start=WINDOW[0], end=WINDOW[1], warn=warnings.append,
+        data,
+        source="t.ics",
+        tz=BERLIN,
+        start=WINDOW[0],
+        end=WINDOW[1],
+        warn=warnings.append,
         **kwargs,
     )
     return events, warnings
@@ -52,7 +57,9 @@ def test_a_vtimezone_with_two_tzid_lines_costs_only_itself():
     )
     events, warnings = read(calendar(vtimezone, event("a", "Europe/Paris")))
     assert [e.start for e in events] == [datetime(2026, 6, 10, 8, tzinfo=UTC)]
-    assert warnings == ["t.ics:3: skipped a broken VTIMEZONE ('list' object has no attribute 'strip')"]
+    assert warnings == [
+        "t.ics:3: skipped a broken VTIMEZONE ('list' object has no attribute 'strip')"
+    ]
 
 
 @pytest.mark.parametrize(
