@@ -4,7 +4,7 @@ Outlook ignores VTIMEZONEs built from RDATE lists (it then guesses a zone by off
 summer times by an hour), so a zone whose changes follow a yearly "n-th weekday of a month"
 rule is written the way Outlook and Google write it: one DAYLIGHT and one STANDARD observance,
 each with ``RRULE:FREQ=YEARLY;BYMONTH=…;BYDAY=…``. A zone without changes near the meeting gets
-one fixed observance. Irregular zones fall back to icalendar's exact RDATE form.
+one fixed observance. Irregular zones get one observance per change (exact, see :func:`_exact`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -58,13 +58,33 @@ def vtimezone(zone: ZoneInfo, moments: Iterable[datetime]) -> icalendar.Timezone
         return _fixed(zone, datetime(first, 7, 1, tzinfo=UTC))
     rules = _yearly_rules(changes, range(first, last + 1))
     if rules is None:
-        return icalendar.Timezone.from_tzinfo(
-            zone, tzid=zone.key, first_date=date(first, 1, 1), last_date=date(last + 1, 1, 1)
-        )
+        return _exact(zone, changes, window[0])
     result = icalendar.Timezone()
     result.add("tzid", zone.key)
     for change, byday in rules:
         result.add_component(_observance(zone, change, byday))
+    return result
+
+
+def _exact(zone: ZoneInfo, changes: list[Transition], start: datetime) -> icalendar.Timezone:
+    """Every change as its own observance (DTSTART only, no RRULE/RDATE), after one for the
+    offset in force at ``start``. icalendar's ``from_tzinfo`` misses some changes (e.g.
+    America/Santo_Domingo in 2000), which shifted invitations by an hour."""
+    import icalendar
+
+    result = icalendar.Timezone()
+    result.add("tzid", zone.key)
+    offset = _offset(zone, start)
+    initial = Transition(start, offset, offset)
+    for change in (initial, *changes):
+        after = change.at.astimezone(zone)
+        part = icalendar.TimezoneDaylight() if after.dst() else icalendar.TimezoneStandard()
+        part.add("dtstart", change.onset)
+        part.add("tzoffsetfrom", change.before)
+        part.add("tzoffsetto", change.after)
+        if name := after.tzname():
+            part.add("tzname", name)
+        result.add_component(part)
     return result
 
 
