@@ -133,7 +133,8 @@ def exdate_mix(data: bytes, rng: random.Random) -> bytes:
     elif choice == 1:
         new = [b"RDATE;VALUE=PERIOD:20260105T100000Z/PT1H,20260106T100000Z/20260106T090000Z"]
     elif choice == 2:
-        days = b",".join(b"2026%02d%02dT100000Z" % (m, d + 1) for m in range(1, 13) for d in range(28))
+        stamps = (b"2026%02d%02dT100000Z" % (m, d + 1) for m in range(1, 13) for d in range(28))
+        days = b",".join(stamps)
         new = [b"RRULE:FREQ=DAILY", b"EXDATE:" + days] * 3
     else:
         new = [b"RDATE;TZID=Nowhere/Zone:20260101T100000", b"EXDATE:garbage"]
