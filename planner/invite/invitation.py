@@ -5,7 +5,6 @@ quoted parameters (RFC 5545 §3.1, §3.3.11). Imports the core only.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 import uuid
 from dataclasses import dataclass, replace
@@ -34,7 +33,6 @@ def clean_name(name: str) -> str:
 
 UID_DOMAIN = "planner"
 _UID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, "invite.planner")
-_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +109,11 @@ def _problems(inv: Invitation) -> list[str]:
 
 
 def is_email(address: str) -> bool:
-    """A plain ``local@domain.tld`` address, safe for a mail header and a ``mailto:`` URI."""
-    return bool(_EMAIL.match(address))
+    """A ``local@domain.tld`` address, safe for a mail header and a ``mailto:`` URI: ASCII,
+    or internationalised per RFC 6531/IDNA (:mod:`planner.invite.addresses`)."""
+    from planner.invite.addresses import is_email as valid
+
+    return valid(address)
 
 
 def clean_title(title: str) -> str:

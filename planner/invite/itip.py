@@ -136,7 +136,9 @@ def _vevent(
 def _address(person: Attendee, *, organizer: bool = False) -> icalendar.vCalAddress:
     import icalendar
 
-    address = icalendar.vCalAddress(f"mailto:{person.email}")
+    from planner.invite.addresses import mailto
+
+    address = icalendar.vCalAddress(mailto(person.email))
     if name := text.clean_name(person.name):
         address.params["CN"] = name
     if organizer:

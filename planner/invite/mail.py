@@ -130,15 +130,15 @@ def build_message(
     message_id: str | None = None,
 ) -> EmailMessage:
     """The iMIP message for ``prepared``: From the organizer, To every attendee."""
-    from email.utils import format_datetime, formataddr, make_msgid
+    from email.utils import format_datetime, make_msgid
 
     inv = prepared.invitation
     organizer = inv.organizer
     msg = EmailMessage()
-    msg["From"] = formataddr((_header_name(organizer.name), organizer.email))
+    msg["From"] = _header_address(organizer.name, organizer.email)
     if sender and sender.lower() != organizer.email.lower():
         msg["Sender"] = sender
-    msg["To"] = ", ".join(formataddr((_header_name(p.name), p.email)) for p in inv.counterparts)
+    msg["To"] = [_header_address(p.name, p.email) for p in inv.counterparts]
     msg["Subject"] = prepared.subject
     msg["Date"] = format_datetime((date or datetime.now(UTC)).astimezone(UTC))
     msg["Message-ID"] = message_id or make_msgid("invite", domain=organizer.domain)
@@ -157,6 +157,16 @@ def build_message(
         params={"name": ATTACHMENT_NAME},
     )
     return msg
+
+
+def _header_address(name: str, email: str) -> object:
+    """A From/To address; an IDNA domain in A-labels, a UTF-8 local part as is (SMTPUTF8)."""
+    from email.headerregistry import Address
+
+    from planner.invite.addresses import wire
+
+    local, _at, domain = wire(email).rpartition("@")
+    return Address(display_name=_header_name(name), username=local, domain=domain)
 
 
 def _header_name(name: str) -> str:
@@ -263,8 +273,22 @@ def _transmit(
     with _connect(settings) as smtp:
         if settings.username and password is not None:
             _login(smtp, settings.username, password)
-        envelope_from = settings.sender or msg["From"].addresses[0].addr_spec
-        return smtp.send_message(msg, from_addr=envelope_from, to_addrs=recipients) or {}
+        from planner.invite.addresses import needs_smtputf8, wire
+
+        envelope_from = wire(settings.sender or msg["From"].addresses[0].addr_spec)
+        envelope_to = [wire(r) for r in recipients]
+        wide = [a for a in (envelope_from, *envelope_to) if needs_smtputf8(a)]
+        smtp.ehlo_or_helo_if_needed()
+        if wide and not smtp.has_extn("smtputf8"):
+            raise MailError(
+                _("{server} does not offer SMTPUTF8, which the address {address} needs; "
+                  "nothing was sent (use an ASCII address for that person, or a mail server "
+                  "that supports internationalised addresses)",
+                  server=settings.address, address=wide[0])
+            )  # fmt: skip
+        refused = smtp.send_message(msg, from_addr=envelope_from, to_addrs=envelope_to) or {}
+        back = dict(zip(envelope_to, recipients, strict=True))
+        return {back.get(k, k): v for k, v in refused.items()}
 
 
 def _login(smtp: smtplib.SMTP, username: str, password: str) -> None:

@@ -20,7 +20,10 @@ from planner.invite.itip import build_ics
 from planner.invite.zones import transitions
 from planner.model import Attendee, Geo, Purpose
 
-EMAIL = st.from_regex(r"[a-z0-9][a-z0-9._+-]{0,15}@[a-z0-9-]{1,12}\.[a-z]{2,6}", fullmatch=True)
+EMAIL = st.from_regex(  # dot-atom local part, host-name labels (RFC 5321)
+    r"[a-z0-9][a-z0-9_+-]{0,7}(\.[a-z0-9_+-]{1,7})?@[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?\.[a-z]{2,6}",
+    fullmatch=True,
+)
 TEXT = st.text(max_size=120)
 TITLE = st.text(min_size=1, max_size=160).filter(lambda t: clean_title(t) != "")
 ZONES = st.sampled_from(
