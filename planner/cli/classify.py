@@ -64,7 +64,7 @@ def classify(
     end = datetime.combine(last + timedelta(days=1), time(), tzinfo=tz)
     results = api.classify_sources(list(sources), start, end, zone)
     if fmt == "json":
-        emit(events_json(results), output)
+        emit(events_json(results, tz), output)
     else:
         color = output is None and is_terminal()
         hint = _window_hint(date_from, date_to, first, last) if not results else ""

@@ -12,8 +12,9 @@ from planner.render.labels import mode_label, time_span
 from planner.render.table import MODE_STYLE, console
 
 
-def events_json(results: Sequence[tuple[Event, Classification]]) -> str:
-    return dumps({"events": [event_to_dict(event, found) for event, found in results]})
+def events_json(results: Sequence[tuple[Event, Classification]], tz: tzinfo | None = None) -> str:
+    """The events with times in ``tz`` (the user's zone or ``--timezone``)."""
+    return dumps({"events": [event_to_dict(event, found, tz) for event, found in results]})
 
 
 def events_table(

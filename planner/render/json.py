@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from planner.model import Mode
@@ -17,12 +18,15 @@ def dumps(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def event_to_dict(event: Event, classification: Classification) -> dict[str, Any]:
-    return {
+def event_to_dict(
+    event: Event, classification: Classification, tz: tzinfo | None = None
+) -> dict[str, Any]:
+    """``start``/``end`` in ``tz`` (the user's zone); ``event_timezone`` and ``event_start``
+    name the event's own zone and local start where that zone differs."""
+    data = {
         "uid": event.uid,
         "title": event.title,
-        "start": event.start.isoformat(),
-        "end": event.end.isoformat(),
+        **times_in(event.start, event.end, tz),
         "all_day": event.all_day,
         "location": event.location,
         "attendees": [a.email for a in event.attendees if not a.is_resource],
@@ -35,10 +39,35 @@ def event_to_dict(event: Event, classification: Classification) -> dict[str, Any
         "mode": classification.mode.value,
         "evidence": list(classification.evidence),
     }
+    return data
 
 
-def planned_to_dict(item: PlannedEvent) -> dict[str, Any]:
-    data = event_to_dict(item.event, item.classification)
+def times_in(start: datetime, end: datetime, tz: tzinfo | None) -> dict[str, Any]:
+    """ISO 8601 ``start``/``end`` in ``tz``, plus the original zone where it differs."""
+    shown = {"start": _iso(start, tz), "end": _iso(end, tz)}
+    if tz is None or start.tzinfo is None:
+        return shown
+    own, user = _zone_name(start), _zone_name(start.astimezone(tz))
+    if own != user:
+        shown["event_timezone"] = own
+        shown["event_start"] = start.isoformat()
+    return shown
+
+
+def _iso(moment: datetime, tz: tzinfo | None) -> str:
+    return (moment.astimezone(tz) if tz is not None else moment).isoformat()
+
+
+def _zone_name(moment: datetime) -> str:
+    key = getattr(moment.tzinfo, "key", None)
+    if key:
+        return "UTC" if key in ("UTC", "Etc/UTC") else key
+    text = moment.strftime("%z")  # a fixed offset: "UTC+02:00"
+    return "UTC" if text in ("", "+0000") else f"UTC{text[:3]}:{text[3:5]}"
+
+
+def planned_to_dict(item: PlannedEvent, tz: tzinfo | None = None) -> dict[str, Any]:
+    data = event_to_dict(item.event, item.classification, tz)
     data["meeting"] = item.meeting
     data["external"] = item.external
     for name, value in item_extras(item).items():
@@ -95,7 +124,7 @@ def week_to_dict(plan: WeeklyPlan) -> dict[str, Any]:
             "iso_week": "{}-W{:02d}".format(*plan.start.isocalendar()[:2]),
             "timezone": getattr(plan.start.tzinfo, "key", None),
         },
-        "events": [planned_to_dict(item) for item in plan.items],
+        "events": [planned_to_dict(item, plan.start.tzinfo) for item in plan.items],
         "stats": {
             "meetings": stats.meetings,
             "hours": round(stats.minutes / 60, 2),
