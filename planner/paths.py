@@ -30,7 +30,20 @@ def data_dir() -> Path:
         import platformdirs
 
         path = Path(platformdirs.user_data_dir(APP))
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:  # a file where the folder should be, no permission, read-only disk
+        from planner.errors import UsageError
+        from planner.i18n import _
+
+        raise UsageError(
+            _(
+                "{path}: cannot create the state database folder ({error})",
+                path=path,
+                error=exc.strerror or exc,
+            ),
+            hint=_("make it a writable folder, or set PLANNER_DATA_DIR to one"),
+        ) from None
     return path
 
 

@@ -20,6 +20,7 @@ from planner.invite import text
 from planner.invite.invitation import Invitation
 from planner.invite.itip import Method, build_calendar, to_bytes
 from planner.model import Attendee, Geo, Purpose, Response
+from planner.store import readable
 
 if TYPE_CHECKING:
     import icalendar
@@ -216,7 +217,7 @@ def history(store: Store, uid: str) -> list[SentRecord]:
         " FROM sent_invitations WHERE uid = ? ORDER BY sequence, sent_at",
         (uid,),
     ).fetchall()
-    return [_record(row) for row in rows]
+    return readable(rows, _record, "sent_invitations", store.path)
 
 
 def latest(store: Store, uid: str) -> SentRecord | None:

@@ -23,10 +23,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planner.judge.directory import FREEMAIL_DOMAINS, Directory
 from planner.model import Classification, Event, Mode, Response, Status
+from planner.store import readable
 
 if TYPE_CHECKING:
     from planner.config import Config
@@ -170,14 +171,7 @@ class Ledger:
         lookback = config["relations"]["lookback_days"]
         ledger = cls(Directory(config, user_emails), store, lookback_days=lookback)
         rows = store.conn.execute("SELECT uid, start, finish, mode, people FROM ledger_meetings")
-        for uid, start, finish, mode, people in rows:
-            meeting = Meeting(
-                key=(uid, start),
-                start=datetime.fromisoformat(start),
-                end=datetime.fromisoformat(finish),
-                mode=Mode(mode),
-                people=tuple((email, name) for email, name in json.loads(people)),
-            )
+        for meeting in readable(rows, _meeting, "ledger_meetings", store.path):
             ledger._meetings[meeting.key] = meeting
         return ledger
 
@@ -402,3 +396,15 @@ def _merge(a: Meeting, b: Meeting) -> Meeting:
     for email, name in a.people + b.people:
         people[email] = max(people.get(email, ""), name)
     return Meeting(a.key, a.start, max(a.end, b.end), mode, tuple(sorted(people.items())))
+
+
+def _meeting(row: tuple[Any, ...]) -> Meeting:
+    """One stored ledger row (an unreadable one raises ValueError/TypeError)."""
+    uid, start, finish, mode, people = row
+    return Meeting(
+        key=(uid, start),
+        start=datetime.fromisoformat(start),
+        end=datetime.fromisoformat(finish),
+        mode=Mode(mode),
+        people=tuple((str(email), str(name)) for email, name in json.loads(people)),
+    )
