@@ -82,6 +82,28 @@ def fetch_url(url: str) -> str:
     return url
 
 
+def plain_http(url: str, shown: str, hint: str) -> None:
+    """Warn about a calendar read over plain ``http://``; refuse one whose URL carries a user
+    name or password, which would go over the network unencrypted."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "http":
+        return
+    if parts.username or parts.password:
+        raise CalendarReadError(
+            shown,
+            _("credentials in an http:// URL would be sent unencrypted; nothing was sent"),
+            hint=_("use https://"),
+        )
+    log.warning(
+        _(
+            "{url}: read over plain http://, so anyone on the way can read or change the "
+            "calendar; use https:// if the server offers it ({hint})",
+            url=shown,
+            hint=hint,
+        )
+    )
+
+
 class IcsProvider(CalendarProvider):
     """iCalendar files and published calendar URLs (read-only)."""
 
@@ -198,6 +220,7 @@ class IcsProvider(CalendarProvider):
         url = fetch_url(url)
         shown = display_url(url)
         hint = _("check 'url' of calendar '{name}' in the config", name=self.source.name)
+        plain_http(url, shown, hint)
         headers = {"User-Agent": USER_AGENT, "Accept": "text/calendar, */*;q=0.5"}
         if validators.get("etag"):
             headers["If-None-Match"] = str(validators["etag"])

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from planner.i18n import _
 from planner.model import Mode
 from planner.render.labels import day_label, hours, mode_label, purpose_label, time_span
+from planner.render.safe import neutral
 from planner.render.table import ACTION_MARK, balance_lines, recommendation_lines
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def week_markdown(plan: WeeklyPlan, invites: Mapping[str, Sequence[Any]] | None 
                 lines.append(f"- **{stripped}**")
         lines.append("")
     lines += _totals(plan)
-    return "\n".join(lines) + "\n"
+    return neutral("\n".join(lines) + "\n")  # no ESC/BEL from calendar text
 
 
 def _totals(plan: WeeklyPlan) -> list[str]:

@@ -3,7 +3,6 @@ recommendations with their proposals, the balance and the key accounts due for a
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -42,8 +41,10 @@ ACTION_MARK = {Action.MEET_IN_PERSON: "⚑", Action.CONSIDER_VIDEO: "↓", Actio
 def console(color: bool, width: int) -> Console:
     from rich.console import Console
 
+    from planner.render.safe import SafeBuffer
+
     return Console(
-        file=io.StringIO(),
+        file=SafeBuffer(color),  # control characters from calendar text never reach a terminal
         force_terminal=color,
         no_color=not color,
         width=width,
