@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import time
 from pathlib import Path
 from typing import Any
@@ -144,6 +144,54 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "nudge_days": Field(int, 3, check=_positive),
     },
 }
+
+# Ranges of the numbers above (issue 14): out-of-range, NaN and infinite values are one clear
+# problem each instead of an OverflowError, a hang (radius_km = inf) or a silent oddity.
+RANGES: dict[str, dict[str, tuple[float, float]]] = {
+    "relations": {"lookback_days": (1, 3650), "visit_due_days": (1, 3650)},
+    "purpose": {"routine_repeats": (1, 100)},
+    "recommend": {"virtual_threshold": (1, 100), "recent_days": (1, 3650), "target_share": (0, 1)},
+    "slots": {"buffer_minutes": (0, 240), "days_ahead": (1, 366), "step_minutes": (1, 240)},
+    **{
+        f"windows.{kind}": {"duration": (5, 720)}
+        for kind in ("breakfast", "coffee", "lunch", "after_work", "dinner")
+    },
+    "travel": {
+        "buffer_minutes": (0, 240),
+        "speed_kmh": (0, 1000),
+        "detour_factor": (0, 10),
+        "overhead_minutes": (-1, 600),
+        "walk_up_to_km": (0, 50),
+        "unknown_place_minutes": (0, 600),
+    },
+    "venues": {"radius_km": (0, 200)},
+    "smtp": {"port": (1, 65535), "timeout_seconds": (1, 600)},
+    "invite": {"reminder_minutes": (-1, 40320), "default_duration": (5, 7 * 24 * 60)},
+}
+
+
+def _one_line(value: str) -> str | None:
+    """Header-bound text (names, addresses, host): no CR, LF or other control characters."""
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):
+        return _("must be one line without control characters (it goes into mail headers)")
+    return None
+
+
+for _section, _key in (
+    ("user", "name"),
+    ("user", "email"),
+    ("smtp", "host"),
+    ("smtp", "username"),
+    ("smtp", "sender"),
+):
+    if SECTIONS[_section][_key].check is None:
+        SECTIONS[_section][_key] = replace(SECTIONS[_section][_key], check=_one_line)
+for _section, _keys in RANGES.items():
+    for _key, (_low, _high) in _keys.items():
+        if _key in SECTIONS.get(_section, {}):
+            SECTIONS[_section][_key] = replace(
+                SECTIONS[_section][_key], minimum=_low, maximum=_high
+            )
 
 CALENDAR_FIELDS: dict[str, Field] = {
     "name": Field(str, required=True),

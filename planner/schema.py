@@ -6,6 +6,7 @@ config in one go.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -28,12 +29,32 @@ class Field:
     required: bool = False
     check: Check | None = None
     secret: bool = False  # secrets may never be written into the config file
+    minimum: float | None = None  # for int and float fields: the allowed range
+    maximum: float | None = None
 
     def validate(self, value: Any) -> str | None:
         problem = _check_kind(self.kind, value)
+        if problem is None:
+            problem = _check_range(self, value)
         if problem is None and self.check is not None:
             problem = self.check(value)
         return problem
+
+
+def _check_range(field: Field, value: Any) -> str | None:
+    """NaN and infinity never; outside ``[minimum, maximum]`` never."""
+    if field.kind not in (int, float) or isinstance(value, bool):
+        return None
+    if not math.isfinite(value):
+        return _("must be a finite number")
+    low, high = field.minimum, field.maximum
+    if (low is not None and value < low) or (high is not None and value > high):
+        if low is not None and high is not None:
+            return _("must lie between {low:g} and {high:g}", low=low, high=high)
+        if low is not None:
+            return _("must be at least {low:g}", low=low)
+        return _("must be at most {high:g}", high=high)
+    return None
 
 
 def _check_kind(kind: type | str, value: Any) -> str | None:

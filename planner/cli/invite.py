@@ -14,7 +14,12 @@ from planner.i18n import _
 @click.command()
 @click.option("--demo", is_flag=True, help="Use the demo persona (offline).")
 @config_option
-@click.option("--proposal", type=int, metavar="N", help="Proposal N of the last 'planner propose'.")
+@click.option(
+    "--proposal",
+    type=click.IntRange(1, 1000),
+    metavar="N",
+    help="Proposal N of the last 'planner propose'.",
+)
 @click.option("--to", "to", multiple=True, metavar="EMAIL", help="Invitee (repeatable).")
 @click.option("--title", default="", help="Subject of the meeting.")
 @click.option(
@@ -30,7 +35,7 @@ from planner.i18n import _
 )
 @click.option(
     "--duration",
-    type=click.IntRange(min=5),
+    type=click.IntRange(5, 7 * 24 * 60),
     default=None,
     metavar="MINUTES",
     help="Length in minutes (default: [invite] default_duration).",
@@ -122,6 +127,7 @@ def invite(
         purpose=purpose,
         agenda=agenda,
     )
+    _warn_odd(options)
     invitation = None
     if proposal is not None:
         invitation = invite_flow.from_proposal(config, store, proposal, options)
@@ -163,12 +169,34 @@ def invite(
         )
 
 
+def _warn_odd(options: object) -> None:
+    """Accepted, but worth a word: a start in the past, an address given twice."""
+    from datetime import UTC, datetime
+
+    start = getattr(options, "start", None)
+    if start is not None and start < datetime.now(UTC):
+        click.echo(_("note: the meeting starts in the past ({start})", start=start), err=True)
+    to = [address.lower() for address in getattr(options, "to", ())]
+    if len(set(to)) < len(to):
+        twice = sorted({a for a in to if to.count(a) > 1})
+        click.echo(
+            _("note: {addresses} given more than once; invited once", addresses=", ".join(twice)),
+            err=True,
+        )
+
+
 def _start(text: str, tz: object, fold: bool) -> object:
     """``--start`` as an instant: a time the clocks skip or repeat is settled per RFC 5545
     (:func:`planner.calendar.wallclock.settle`) and the user told what was chosen."""
     from planner.calendar.wallclock import settle
+    from planner.errors import UsageError
 
-    moment, note = settle(parse_datetime(text, "--start", tz), fold=int(fold))
+    moment = parse_datetime(text, "--start", tz)
+    if not 1970 <= moment.year <= 2200:
+        raise UsageError(
+            _("--start {text} is out of range; give a date between 1970 and 2200", text=text)
+        )
+    moment, note = settle(moment, fold=int(fold))
     if note:
         click.echo(note, err=True)
     return moment

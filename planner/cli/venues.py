@@ -8,6 +8,7 @@ import click
 
 from planner.cli import common_options
 from planner.cli.common import config_option, emit, is_terminal, parse_datetime, table_width
+from planner.cli.types import FiniteFloatRange
 from planner.i18n import _
 
 
@@ -38,7 +39,11 @@ from planner.i18n import _
     help="Only venues open then, e.g. 2026-12-08T12:30 or 'friday 19:00'.",
 )
 @click.option(
-    "--radius", type=float, default=5.0, show_default=True, help="Kilometres around --near."
+    "--radius",
+    type=FiniteFloatRange(0, 200, min_open=True),
+    default=5.0,
+    show_default=True,
+    help="Kilometres around --near.",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
