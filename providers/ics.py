@@ -112,6 +112,8 @@ class IcsProvider(CalendarProvider):
         "path": Field(str, ""),
         "url": Field(str, "", check=_url_check),
         "timeout": Field(float, 30.0, check=_positive),
+        # at most this many occurrences of one series in a read window (issue 14)
+        "max_occurrences": Field(int, 2000, minimum=1, maximum=1_000_000),
     }
 
     _loaded: list[tuple[str, bytes]] | None = None
@@ -368,6 +370,7 @@ class _Indexed:
             calendar=self.provider.source.name,
             user_emails=context.user_emails,
             warn=warn,
+            max_occurrences=int(self.provider.source.options.get("max_occurrences") or 2000),
         )
         if self.index:
             self.index.save(key, self.scope, self.params, validators, window, warnings, events)

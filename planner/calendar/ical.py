@@ -198,7 +198,8 @@ def _prepare(
         warn(
             _(
                 "{event}: more than {limit} occurrences in the read window; only the first "
-                "{limit} are used (raise [calendar] max_occurrences to read more)",
+                "{limit} are used (raise max_occurrences of the calendar in the config to read "
+                "more)",
                 event=f"{where}: '{title}'",
                 limit=limit,
             )

@@ -7,7 +7,8 @@ minute of a year, never ends in practice. :func:`screen` estimates that cost bef
 and names the rule that is too expensive; such a series is read as its first occurrence only.
 
 After expansion, :func:`cap` keeps at most ``max_occurrences`` occurrences of one series in the
-read window (configurable: ``[calendar] max_occurrences``), with a warning naming the event.
+read window (configurable: ``max_occurrences`` of an ``ics`` calendar), with a warning
+naming the event.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from planner.i18n import _
 
 MAX_RULE_STEPS = 200_000  # candidate date-times one RRULE may cost to expand
 MAX_FILE_STEPS = 2_000_000  # the same for all rules of one file together
-MAX_OCCURRENCES = 2_000  # default of [calendar] max_occurrences
+MAX_OCCURRENCES = 2_000  # default of an ics calendar's max_occurrences
 CAPPED = "X-PLANNER-CAPPED"  # on a series already warned about by bound()
 
 _SECONDS = {
@@ -255,7 +256,8 @@ def cap(
             warn(
                 _(
                     "{event}: more than {limit} occurrences in the read window; only the first "
-                    "{limit} are used (raise [calendar] max_occurrences to read more)",
+                    "{limit} are used (raise max_occurrences of the calendar in the config to read "
+                    "more)",
                     event=name_of(occurrence),
                     limit=limit,
                 )

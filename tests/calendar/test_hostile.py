@@ -146,7 +146,7 @@ def test_more_occurrences_than_the_limit_are_cut_with_a_warning():
     assert len(events) == 50
     assert warnings == [
         "t.ics:3: 'Meeting a': more than 50 occurrences in the read window; only the first 50 "
-        "are used (raise [calendar] max_occurrences to read more)"
+        "are used (raise max_occurrences of the calendar in the config to read more)"
     ]
 
 
