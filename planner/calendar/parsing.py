@@ -203,13 +203,19 @@ def _parse_blocks(
                     source=source,
                     line=block.line,
                     name=block.name,
-                    error=exc,
+                    error=_one_line(exc),
                 )
             )
             component = icalendar.Component()
             component.name = "X-PLANNER-BROKEN"
         cal.add_component(component)
     return cal
+
+
+def _one_line(exc: Exception, limit: int = 160) -> str:
+    """An icalendar error on one line (some quote the component, newlines and all)."""
+    text = " ".join(str(exc).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _without_alarms(lines: list[str]) -> Iterator[str]:
