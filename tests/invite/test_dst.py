@@ -39,9 +39,7 @@ def invite(tmp_path, *args: str, zone: str = "Europe/Berlin"):
 
 
 def test_sixty_minutes_in_the_repeated_hour_last_sixty_minutes(tmp_path):
-    start, end, output, _event = invite(
-        tmp_path, "--start", "2026-10-25T02:30", "--duration", "60"
-    )
+    start, end, output, _event = invite(tmp_path, "--start", "2026-10-25T02:30", "--duration", "60")
     assert start == datetime(2026, 10, 25, 0, 30, tzinfo=UTC)  # the first 02:30 (CEST)
     assert end - start == timedelta(minutes=60)
     assert "occurs twice in Europe/Berlin on 2026-10-25" in output
@@ -66,9 +64,7 @@ def test_two_hours_across_the_spring_forward_night_last_two_hours(tmp_path):
 
 
 def test_a_start_in_the_gap_is_read_with_the_offset_before_it_and_the_user_told(tmp_path):
-    start, end, output, event = invite(
-        tmp_path, "--start", "2026-03-29T02:30", "--duration", "60"
-    )
+    start, end, output, event = invite(tmp_path, "--start", "2026-03-29T02:30", "--duration", "60")
     assert start == datetime(2026, 3, 29, 1, 30, tzinfo=UTC)  # RFC 5545 §3.3.5
     assert end - start == timedelta(minutes=60)
     assert event["DTSTART"].params["TZID"] == "Europe/Berlin"
