@@ -61,11 +61,13 @@ def events_from_ics(
     user_emails: frozenset[str] = frozenset(),
     warn: Warn = log.warning,
     workers: int | None = None,
+    max_occurrences: int = ical.recurrence.MAX_OCCURRENCES,
 ) -> list[Event]:
     """:func:`planner.calendar.ical.events_from_ics`, on ``workers`` processes (default: the
     usable cores) when ``data`` is large."""
     args = {"source": source, "tz": tz, "start": start, "end": end, "calendar": calendar}
     args["user_emails"] = user_emails
+    args["max_occurrences"] = max_occurrences
     workers = workers or usable_cores()
     if (
         workers < 2

@@ -75,7 +75,9 @@ class Block:
     lines: list[str] = field(default_factory=list)
 
 
-def _scan(text: str, source: str, warn: Callable[[str], None]) -> tuple[list[str], list[Block]]:
+def _scan(
+    text: str, source: str = "", warn: Callable[[str], None] = lambda _message: None
+) -> tuple[list[str], list[Block]]:
     """Calendar-level lines and top-level components with line numbers (one pass, no parsing).
 
     Indented BEGIN/END and property lines are read without their indentation, over-long lines,
