@@ -35,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
         mutated = mutate(data, rng)
         problem, seconds = read(mutated, name, wide=rng.random() < 0.05)
         times.append(seconds)
+        if (run + 1) % 500 == 0:  # progress, so that a long run can be followed
+            print(f"{run + 1} inputs: {crashes} exceptions, {slow} slow so far", flush=True)
         if problem or seconds > SLOW_SECONDS:
             crashes += problem is not None
             slow += seconds > SLOW_SECONDS
