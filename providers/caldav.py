@@ -291,7 +291,7 @@ class CalDavProvider(CalDavMarked, CalendarProvider):
         resource. A concurrent change on the server between reading and
         writing raises :class:`ProviderError` (HTTP 412) instead of overwriting it.
         """
-        from planner.calendar.ical import event_to_ics
+        from planner.calendar.writing import event_to_ics
 
         remote = self._write_target()
         body = event_to_ics(event)

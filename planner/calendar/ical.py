@@ -1,8 +1,10 @@
 """iCalendar (RFC 5545) text ↔ :class:`planner.model.Event`: pure conversion, no I/O.
 
-Every provider that receives iCalendar data (files, URLs, CalDAV) calls :func:`events_from_ics`;
-:func:`event_to_vevent` and :func:`event_to_ics` write events back. Time zones are resolved per
-file by :mod:`planner.calendar.parsing`, which also decodes and parses the text.
+Every provider that receives iCalendar data (files, URLs, CalDAV) calls :func:`events_from_ics`:
+recurrences expanded, broken components repaired or skipped with a warning. The fields of one
+VEVENT are read by :mod:`planner.calendar.fields`; :mod:`planner.calendar.writing` writes events
+back. Time zones are resolved per file by :mod:`planner.calendar.parsing`, which also decodes
+and parses the text.
 """
 
 from __future__ import annotations
@@ -12,13 +14,22 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import icalendar
-from icalendar.prop import vBroken, vDDDTypes, vRecur, vUnknown
+from icalendar.prop import vBroken, vDDDTypes, vRecur
 
 from planner.calendar import recurrence
+from planner.calendar.fields import (
+    availability_of,
+    conference_links_of,
+    geo_of,
+    hints_of,
+    is_busy,
+    person_of,
+    text_of,
+)
 from planner.calendar.index import overlaps
 from planner.calendar.parsing import (
     Block,
@@ -29,52 +40,11 @@ from planner.calendar.parsing import (
     parse,
 )
 from planner.i18n import _
-from planner.model import Attendee, Busy, Event, Geo, Response, Status
+from planner.model import Attendee, Event, Response, Status
 
 log = logging.getLogger("planner")
 
-PRODID = "-//planner//planner meeting planner//EN"
 SOURCE_TAG = "X-PLANNER-SOURCE-INDEX"
-CONFERENCE_PROPS = (
-    "CONFERENCE",
-    "X-GOOGLE-CONFERENCE",
-    "X-MICROSOFT-SKYPETEAMSMEETINGURL",
-    "X-MICROSOFT-ONLINEMEETINGCONFLINK",
-)
-HINT_PROPS = frozenset(
-    {
-        "CONFERENCE",
-        "X-GOOGLE-CONFERENCE",
-        "X-APPLE-STRUCTURED-LOCATION",
-        "X-APPLE-TRAVEL-ADVISORY-BEHAVIOR",
-        "X-MICROSOFT-LOCATIONS",
-        "X-MICROSOFT-LOCATIONDISPLAYNAME",
-        "SEQUENCE",  # the revision: an update of a meeting the user organizes must raise it
-        "X-MICROSOFT-LOCATIONSOURCE",
-        "X-MICROSOFT-LOCATIONURI",
-        "X-MICROSOFT-LATITUDE",
-        "X-MICROSOFT-LONGITUDE",
-        "X-MICROSOFT-CDO-BUSYSTATUS",
-        "X-MICROSOFT-CDO-INTENDEDSTATUS",
-        "X-MICROSOFT-SKYPETEAMSMEETINGURL",
-        "CLASS",  # PRIVATE / CONFIDENTIAL: ``planner sync`` shows such events as "Busy" only
-        "X-PLANNER-SYNC-KEY",  # the mark of an event ``planner sync`` wrote
-    }
-)
-MEETING_HOSTS = re.compile(
-    r"^https?://([\w-]+\.)*(zoom\.us|zoomgov\.com|teams\.microsoft\.com|teams\.live\.com|"
-    r"meet\.google\.com|webex\.com|gotomeeting\.com|gotomeet\.me|whereby\.com|meet\.jit\.si|"
-    r"bluejeans\.com|chime\.aws|skype\.com|lync\.com|meet\.lync\.com|join\.me)(/|$)",
-    re.IGNORECASE,
-)
-PARTSTAT = {
-    "ACCEPTED": Response.ACCEPTED,
-    "DECLINED": Response.DECLINED,
-    "TENTATIVE": Response.TENTATIVE,
-    "NEEDS-ACTION": Response.NEEDS_ACTION,
-    "DELEGATED": Response.DELEGATED,
-}
-
 Warn = Callable[[str], None]
 
 
@@ -182,7 +152,7 @@ def _prepare(
         component["UID"] = f"{digest}@planner.derived"
     zones.localize(component, line)
     if "RRULE" in component and (problem := budget.screen(component, end)):
-        title = _text(component.get("SUMMARY")) or str(component["UID"])
+        title = text_of(component.get("SUMMARY")) or str(component["UID"])
         warn(
             _(
                 "{where}: '{title}': {problem}; only its first occurrence is read",
@@ -194,7 +164,7 @@ def _prepare(
         del component["RRULE"]
     elif "RRULE" in component and recurrence.bound(component, start, end, limit):
         component[recurrence.CAPPED] = "1"  # told here, so recurrence.cap stays quiet
-        title = _text(component.get("SUMMARY")) or str(component["UID"])
+        title = text_of(component.get("SUMMARY")) or str(component["UID"])
         warn(
             _(
                 "{event}: more than {limit} occurrences in the read window; only the first "
@@ -267,7 +237,7 @@ def _expand(
         occurrences = list(_expand_each(masters, lo, hi, source, warn))
 
     def name_of(occurrence: icalendar.Event) -> str:
-        title = _text(occurrence.get("SUMMARY")) or str(occurrence.get("UID"))
+        title = text_of(occurrence.get("SUMMARY")) or str(occurrence.get("UID"))
         return f"{_where(source, masters, occurrence)}: '{title}'"
 
     for occurrence in recurrence.cap(occurrences, limit, name_of, warn):
@@ -340,27 +310,27 @@ class _Reader:
         if status == "CANCELLED":
             return None
         uid = str(c["UID"])
-        organizer = _person(c.get("ORGANIZER"), organizer=True)
-        attendees = tuple(p for v in as_list(c.get("ATTENDEE")) if (p := _person(v)))
+        organizer = person_of(c.get("ORGANIZER"), organizer=True)
+        attendees = tuple(p for v in as_list(c.get("ATTENDEE")) if (p := person_of(v)))
         placeholder = datetime(2000, 1, 1, tzinfo=self.tz)
         return Event(
             uid=uid,
-            title=_text(c.get("SUMMARY")),
+            title=text_of(c.get("SUMMARY")),
             start=placeholder,
             end=placeholder,
-            location=_text(c.get("LOCATION")),
-            description=_text(c.get("DESCRIPTION")),
+            location=text_of(c.get("LOCATION")),
+            description=text_of(c.get("DESCRIPTION")),
             organizer=organizer,
             attendees=attendees,
-            conference_links=_conference_links(c),
+            conference_links=conference_links_of(c),
             status=Status.TENTATIVE if status == "TENTATIVE" else Status.CONFIRMED,
-            busy=_busy(c),
-            availability=_availability(c, status),
+            busy=is_busy(c),
+            availability=availability_of(c, status),
             series_id=uid if recurring else None,
             calendar=self.calendar,
-            url=_text(c.get("URL")),
-            geo=_geo(c),
-            hints=_hints(c),
+            url=text_of(c.get("URL")),
+            geo=geo_of(c),
+            hints=hints_of(c),
             source=self.source,
             self_response=self._self_response(organizer, attendees),
         )
@@ -401,194 +371,3 @@ class _Reader:
         if organizer is not None and organizer.email.lower() in self.user_emails:
             return Response.ACCEPTED
         return None
-
-
-def _text(value: object) -> str:
-    if isinstance(value, list):
-        value = value[0] if value else ""
-    return "" if value is None else str(value)
-
-
-def _email(address: object) -> str:
-    raw = str(address).strip()
-    params = getattr(address, "params", {})
-    if raw.lower().startswith("mailto:"):
-        return raw[7:].strip()
-    if params.get("EMAIL"):
-        return str(params["EMAIL"]).strip()
-    return raw
-
-
-def _person(address: object, *, organizer: bool = False) -> Attendee | None:
-    if address is None or isinstance(address, list):
-        return _person(address[0], organizer=organizer) if address else None
-    params = getattr(address, "params", {})
-    partstat = str(params.get("PARTSTAT", "")).upper()
-    default = Response.ACCEPTED if organizer else Response.NEEDS_ACTION
-    return Attendee(
-        email=_email(address),
-        name=str(params.get("CN", "")).strip().strip('"'),
-        response=PARTSTAT.get(partstat, default),
-        is_resource=str(params.get("CUTYPE", "")).upper() in ("ROOM", "RESOURCE"),
-        optional=str(params.get("ROLE", "")).upper() in ("OPT-PARTICIPANT", "NON-PARTICIPANT"),
-    )
-
-
-def _busy(c: icalendar.Event) -> bool:
-    transp = str(c.get("TRANSP", "")).upper()
-    if transp:
-        return transp != "TRANSPARENT"
-    return str(c.get("X-MICROSOFT-CDO-BUSYSTATUS", "")).upper() != "FREE"
-
-
-CDO_BUSY = {"OOF": Busy.OUT_OF_OFFICE, "WORKINGELSEWHERE": Busy.WORKING_ELSEWHERE}
-
-
-def _availability(c: icalendar.Event, status: str) -> Busy:
-    """Out of office and working elsewhere from Outlook's X-MICROSOFT-CDO-BUSYSTATUS; free as
-    for ``busy`` (TRANSP first); tentative from either that status or STATUS."""
-    cdo = str(c.get("X-MICROSOFT-CDO-BUSYSTATUS", "")).strip().upper()
-    if cdo in CDO_BUSY:
-        return CDO_BUSY[cdo]
-    if not _busy(c):
-        return Busy.FREE
-    return Busy.TENTATIVE if "TENTATIVE" in (cdo, status) else Busy.BUSY
-
-
-def _conference_links(c: icalendar.Event) -> tuple[str, ...]:
-    links: list[str] = []
-    for name in CONFERENCE_PROPS:
-        for value in as_list(c.get(name)):
-            text = _plain(value).strip()
-            if (name == "CONFERENCE" and ":" in text) or text.lower().startswith(
-                ("http:", "https:")
-            ):
-                links.append(text)
-    url = _text(c.get("URL")).strip()
-    if MEETING_HOSTS.match(url):
-        links.append(url)
-    return tuple(dict.fromkeys(links))
-
-
-_ESCAPED = re.compile(r"\\([\\;,nN])")
-
-
-def _plain(value: object) -> str:
-    """Text of a property; vendor (X-) properties icalendar keeps escaped are unescaped."""
-    if isinstance(value, vUnknown):
-        return _ESCAPED.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), str(value))
-    return str(value)
-
-
-def _hints(c: icalendar.Event) -> tuple[tuple[str, str], ...]:
-    hints: list[tuple[str, str]] = []
-    for name, value in c.property_items(recursive=False, sorted=False):
-        if name in HINT_PROPS or (name.startswith("X-MICROSOFT-") and "ONLINEMEETING" in name):
-            hints.append((name, _plain(value)))
-            params = getattr(value, "params", {})
-            for param in ("X-TITLE", "X-ADDRESS", "FEATURE", "LABEL"):
-                if params.get(param):
-                    hints.append((f"{name};{param}", str(params[param])))
-    return tuple(hints) + _schedule_status(c)
-
-
-def _schedule_status(c: icalendar.Event) -> tuple[tuple[str, str], ...]:
-    """RFC 6638 SCHEDULE-STATUS per attendee, e.g. ("SCHEDULE-STATUS;bob@x.de", "3.7")."""
-    found = c.get("ATTENDEE") or []
-    return tuple(
-        (f"SCHEDULE-STATUS;{_email(a).lower()}", str(a.params["SCHEDULE-STATUS"]))
-        for a in (found if isinstance(found, list) else [found])
-        if getattr(a, "params", {}).get("SCHEDULE-STATUS")
-    )
-
-
-def _geo(c: icalendar.Event) -> Geo | None:
-    geo = c.get("GEO")
-    points = []
-    if not isinstance(geo, vBroken) and hasattr(geo, "latitude"):  # GEO:1;2;3 is vBroken
-        points.append((float(geo.latitude), float(geo.longitude)))
-    for value in as_list(c.get("X-APPLE-STRUCTURED-LOCATION")):
-        if match := re.match(r"^geo:([-+\d.]+),([-+\d.]+)", str(value).strip(), re.I):
-            points.append((float(match.group(1)), float(match.group(2))))
-    lat, lon = _number(c.get("X-MICROSOFT-LATITUDE")), _number(c.get("X-MICROSOFT-LONGITUDE"))
-    if lat is not None and lon is not None:
-        points.append((lat, lon))
-    for lat, lon in points:
-        if (lat, lon) != (0.0, 0.0) and -90 <= lat <= 90 and -180 <= lon <= 180:
-            return Geo(lat, lon)
-    return None
-
-
-def _number(value: object) -> float | None:
-    """A vendor property as a number, or None when absent or not numeric."""
-    if value is None:
-        return None
-    try:
-        return float(str(value).replace(",", "."))
-    except ValueError:
-        return None
-
-
-# ---------------------------------------------------------------------------------------------
-# Writing
-
-
-def event_to_vevent(event: Event) -> icalendar.Event:
-    """One VEVENT for ``event`` (zoned times keep their TZID; other zones are written as UTC)."""
-    vevent = icalendar.Event()
-    vevent.add("UID", event.uid)
-    vevent.add("DTSTAMP", datetime.now(UTC).replace(microsecond=0))
-    if event.all_day:
-        vevent.add("DTSTART", event.start.date())
-        vevent.add("DTEND", max(event.end.date(), event.start.date() + timedelta(days=1)))
-    else:
-        vevent.add("DTSTART", _writable(event.start))
-        vevent.add("DTEND", _writable(event.end))
-    vevent.add("SUMMARY", event.title)
-    for name, value in (("LOCATION", event.location), ("DESCRIPTION", event.description)):
-        if value:
-            vevent.add(name, value)
-    if event.url:
-        vevent.add("URL", event.url)
-    if event.organizer is not None:
-        vevent.add("ORGANIZER", _address(event.organizer, organizer=True))
-    for attendee in event.attendees:
-        vevent.add("ATTENDEE", _address(attendee))
-    for link in event.conference_links:
-        vevent.add("CONFERENCE", link, parameters={"VALUE": "URI"})
-    if event.geo is not None:
-        vevent.add("GEO", (event.geo.lat, event.geo.lon))
-    vevent.add("STATUS", event.status.value.upper())
-    vevent.add("TRANSP", "OPAQUE" if event.busy else "TRANSPARENT")
-    return vevent
-
-
-def _writable(value: datetime) -> datetime:
-    zone = value.tzinfo
-    if isinstance(zone, ZoneInfo) and zone.key not in ("UTC", "Etc/UTC"):
-        return value.replace(microsecond=0)
-    return value.astimezone(UTC).replace(microsecond=0)
-
-
-def _address(person: Attendee, *, organizer: bool = False) -> icalendar.vCalAddress:
-    address = icalendar.vCalAddress(f"mailto:{person.email}")
-    # icalendar 7.3 misreads an unquoted parameter value that ends in a backslash
-    if name := person.name.rstrip("\\"):
-        address.params["CN"] = name
-    if organizer:
-        return address
-    address.params["PARTSTAT"] = person.response.value.upper().replace("_", "-")
-    address.params["ROLE"] = "OPT-PARTICIPANT" if person.optional else "REQ-PARTICIPANT"
-    address.params["CUTYPE"] = "RESOURCE" if person.is_resource else "INDIVIDUAL"
-    return address
-
-
-def event_to_ics(event: Event) -> bytes:
-    """A complete VCALENDAR (PRODID, VERSION, the VTIMEZONEs it needs) holding ``event``."""
-    cal = icalendar.Calendar()
-    cal.add("PRODID", PRODID)
-    cal.add("VERSION", "2.0")
-    cal.add_component(event_to_vevent(event))
-    year = event.start.year
-    cal.add_missing_timezones(first_date=date(year - 1, 1, 1), last_date=date(year + 2, 1, 1))
-    return cal.to_ical()

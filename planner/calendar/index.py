@@ -12,7 +12,7 @@ An entry is used only when all of these hold:
 
 - the *unit* matches: kind, location, calendar name;
 - the *parameters* match: the user's zone and addresses, the entry format, and a fingerprint of
-  the conversion code (``planner/calendar/{ical,parsing,zones,index}.py``) and of the
+  the conversion code (:data:`CODE_FILES` in ``planner/calendar/``) and of the
   installed icalendar, recurring-ical-events and x-wr-timezone;
 - its window covers the request;
 - the validators match (:class:`FileState` for files; ETag, Last-Modified or content hash for
@@ -70,7 +70,17 @@ COLUMNS = ("unit", "scope", "params", "validators", "window_start", "window_end"
 RACY_NS = 2_000_000_000  # a file modified this close to its reading may change unseen by mtime
 WIDEN_BEFORE = timedelta(days=31)
 WIDEN_AFTER = timedelta(days=62)
-CODE_FILES = ("ical.py", "parsing.py", "zones.py", "index.py")
+#: every module whose code shapes what a read gives (a change re-reads every source)
+CODE_FILES = (
+    "ical.py",
+    "fields.py",
+    "parsing.py",
+    "recurrence.py",
+    "salvage.py",
+    "tzids.py",
+    "zones.py",
+    "index.py",
+)
 LIBRARIES = ("icalendar", "recurring_ical_events", "x_wr_timezone")
 
 

@@ -13,7 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.calendar.ical import event_to_ics, event_to_vevent, events_from_ics
+from planner.calendar.ical import events_from_ics
+from planner.calendar.writing import event_to_ics, event_to_vevent
 from planner.errors import CalendarReadError
 from planner.model import Attendee, Event, Geo, Response, Status
 from tests.locations import TESTS

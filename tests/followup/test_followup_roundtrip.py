@@ -151,7 +151,7 @@ def test_three_invitations_three_answers_and_the_counter_accepted(
 
     google.seed("primary", [copy(ANN, Response.ACCEPTED)])
     graph.seed([copy(DANA, Response.TENTATIVE)])
-    from planner.calendar.ical import event_to_ics
+    from planner.calendar.writing import event_to_ics
 
     radicale.put(calendar, "bob.ics", event_to_ics(copy(BOB, Response.DECLINED)))
     maildir = mailbox.Maildir(tmp_path / "Maildir", create=True)

@@ -8,8 +8,8 @@ from datetime import datetime
 import pytest
 
 from planner import config as config_module
-from planner.calendar.ical import event_to_ics
 from planner.calendar.listing import list_all
+from planner.calendar.writing import event_to_ics
 from planner.errors import AuthError, ConfigError, PlannerError, ProviderError
 from planner.model import Attendee, Calendar, Event, Response
 from planner.store import Store

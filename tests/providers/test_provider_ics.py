@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import icalendar
 import pytest
 
-from planner.calendar.ical import event_to_ics, event_to_vevent
+from planner.calendar.writing import event_to_ics, event_to_vevent
 from planner.errors import CalendarReadError
 from planner.schema import SourceConfig
 from providers.base import ProviderContext, create, provider_class

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from planner.calendar.ical import event_to_ics
+from planner.calendar.writing import event_to_ics
 from planner.config import default_config
 from planner.meet.geo import locate_offline, travel_model
 from planner.model import Event, Geo
