@@ -198,7 +198,8 @@ def propose_for(
     from planner.meet.places import locate_known
     from planner.meet.proposals import Proposer, _resolve
     from planner.meet.slots import ahead_window
-    from planner.weekly import MeetRequest, located_trips, propose_to_meet, week_bounds
+    from planner.meeting_place import MeetRequest, propose_to_meet
+    from planner.weekly import located_trips, week_bounds
 
     if first_day is not None:
         start, end = week_bounds(first_day, config)

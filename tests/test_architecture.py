@@ -21,7 +21,16 @@ LINT = [
 ]
 ROOMS = ("calendar", "judge", "meet", "invite")
 CORE = {"model", "errors", "config", "schema", "store", "paths", "i18n", "registry"}
-COMPOSITION = {"api", "workflows", "weekly", "plan", "invitations", "followup", "followup_steps"}
+COMPOSITION = {
+    "api",
+    "workflows",
+    "weekly",
+    "meeting_place",
+    "plan",
+    "invitations",
+    "followup",
+    "followup_steps",
+}
 
 
 def _lint(cwd: Path) -> subprocess.CompletedProcess[str]:

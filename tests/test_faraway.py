@@ -238,8 +238,8 @@ def test_trips_from_a_travel_plan_feed_in_as_a_plain_mapping(osm, tmp_path):
     from planner.meet.geo import Geocoder
     from planner.meet.proposals import Proposer
     from planner.meet.venues import Catalog
+    from planner.meeting_place import MeetRequest, propose_to_meet
     from planner.model import Classification, Mode
-    from planner.weekly import MeetRequest, propose_to_meet
 
     config = _config(osm, [], online=True)
     modes = {HISTORY[0].key: Classification(Mode.IN_PERSON)}
