@@ -110,13 +110,14 @@ def _prepare_events(
     lines = iter(b.line for b in blocks if b.name == "VEVENT")
     budget = recurrence.Budget()
     good = []
-    for component in cal.subcomponents:
+    line = 0
+    for component, nested in _top_level(cal.subcomponents):
         if component.name == "X-PLANNER-BROKEN":
             next(lines, 0)
             continue
         if component.name != "VEVENT":
             continue
-        line = next(lines, 0)
+        line = line if nested else next(lines, 0)  # a nested one: the line of its container
         where = f"{source}:{line}" if line else source
         try:
             prepared = _prepare(component, zones, line, where, budget, window, warn)
@@ -127,6 +128,26 @@ def _prepare_events(
             component[SOURCE_TAG] = str(len(good))  # copied into each occurrence by the expansion
             good.append((component, line))
     return good
+
+
+def _top_level(
+    components: list[icalendar.Component],
+) -> Iterator[tuple[icalendar.Component, bool]]:
+    """Each component, and after a VEVENT the VEVENTs nested in it (an END line lost in a
+    damaged file nests the rest): each is read on its own, screened like any other, with the
+    line of the event it was found in (True: nested). Other nested components (alarms
+    among them) are dropped; the expansion would otherwise read nested events unscreened."""
+    for component in components:
+        yield component, False
+        if component.name != "VEVENT":
+            continue
+        stack = [c for c in component.subcomponents if c.name == "VEVENT"]
+        component.subcomponents = []
+        while stack:
+            inner = stack.pop(0)
+            stack[:0] = [c for c in inner.subcomponents if c.name == "VEVENT"]
+            inner.subcomponents = []
+            yield inner, True
 
 
 def _prepare(
