@@ -128,6 +128,7 @@ def parse(
             line=first,
             hint=_hint(),
         )
+    forget_custom_zones()
     header, blocks = _scan(text, source, warn)
     wanted = _Window(window) if window else None
     kept = [
@@ -394,3 +395,13 @@ def _display_name_zone(name: str) -> tzinfo | None:
 
 def _has_offset(zone: ZoneInfo, offset: timedelta) -> bool:
     return any(datetime(2021, month, 1, tzinfo=zone).utcoffset() == offset for month in (1, 7))
+
+
+def forget_custom_zones() -> None:
+    """Start a file with icalendar's zone cache empty. icalendar keeps the first VTIMEZONE it
+    sees for a TZID for the whole process, so a file that defines "W. Europe Standard Time" or
+    a custom TZID differently (or a damaged one) would move the times of every later file that
+    uses the same TZID. Each file's own VTIMEZONEs govern it (RFC 5545 §3.6.5)."""
+    from icalendar.timezone import tzp
+
+    tzp.use_zoneinfo()  # the public way to reset: a provider switch starts an empty cache

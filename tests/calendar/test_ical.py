@@ -549,3 +549,27 @@ def test_single_events_far_outside_the_window_are_not_even_parsed():
         end=datetime(2020, 3, 2, tzinfo=UTC),
     )
     assert len(warnings) == 1 and warnings[0].startswith("long.ics:18:")
+
+
+def _custom_zone_file(offset: str) -> bytes:
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//planner tests//custom zone//EN\r\n"
+        "BEGIN:VTIMEZONE\r\nTZID:Custom Office Time\r\nBEGIN:STANDARD\r\n"
+        f"DTSTART:19700101T000000\r\nTZOFFSETFROM:{offset}\r\nTZOFFSETTO:{offset}\r\n"
+        "END:STANDARD\r\nEND:VTIMEZONE\r\nBEGIN:VEVENT\r\nUID:custom@planner.test\r\n"
+        "DTSTAMP:20260101T000000Z\r\nDTSTART;TZID=Custom Office Time:20260701T170000\r\n"
+        "DTEND;TZID=Custom Office Time:20260701T180000\r\nSUMMARY:x\r\nEND:VEVENT\r\n"
+        "END:VCALENDAR\r\n"
+    ).encode()
+
+
+def test_each_file_keeps_its_own_definition_of_a_custom_tzid():
+    """icalendar caches the first VTIMEZONE of a TZID process-wide; a later file that defines
+    the same TZID differently must still be read with its own."""
+    window = dict(
+        tz=BERLIN, start=datetime(2026, 6, 1, tzinfo=UTC), end=datetime(2026, 8, 1, tzinfo=UTC)
+    )
+    (first,) = events_from_ics(_custom_zone_file("+0100"), source="a.ics", **window)
+    (second,) = events_from_ics(_custom_zone_file("+0300"), source="b.ics", **window)
+    assert first.start.astimezone(UTC) == datetime(2026, 7, 1, 16, tzinfo=UTC)
+    assert second.start.astimezone(UTC) == datetime(2026, 7, 1, 14, tzinfo=UTC)
