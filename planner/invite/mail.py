@@ -206,19 +206,11 @@ def send(
 ) -> SendResult:
     """Send ``prepared`` to its attendees. Raises :class:`MailError` when nothing was accepted;
     recipients refused while others were accepted are in :attr:`SendResult.refused`."""
-    if problems := settings.problems():
-        raise MailError("; ".join(problems))
-    password = _password(settings, password_source)
+    password = _checked_password(settings, password_source)
     sent_at = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     msg = build_message(prepared, sender=settings.sender, date=sent_at)
     recipients = list(prepared.recipients)
-    try:
-        refused = _transmit(msg, settings, password, recipients)
-    except Exception as exc:
-        error = _explain(exc, settings, password)
-        if error is None:
-            raise
-        raise error from None
+    refused = _transmit_explained(msg, settings, password, recipients)
     accepted = tuple(r for r in recipients if r not in refused)
     return SendResult(str(msg["Message-ID"]), sent_at, accepted, dict(refused))
 
@@ -409,6 +401,26 @@ def _describe(exc: Exception, settings: SmtpSettings) -> str | None:
     return None
 
 
+def _checked_password(settings: SmtpSettings, password_source: PasswordSource) -> str | None:
+    """The password for ``settings`` once they are complete; :class:`MailError` otherwise."""
+    if problems := settings.problems():
+        raise MailError("; ".join(problems))
+    return _password(settings, password_source)
+
+
+def _transmit_explained(
+    msg: EmailMessage, settings: SmtpSettings, password: str | None, recipients: list[str]
+) -> dict[str, tuple[int, bytes]]:
+    """:func:`_transmit`, with a failure the user can act on turned into one clear line."""
+    try:
+        return _transmit(msg, settings, password, recipients)
+    except Exception as exc:
+        error = _explain(exc, settings, password)
+        if error is None:
+            raise
+        raise error from None
+
+
 def send_message(
     msg: EmailMessage,
     settings: SmtpSettings,
@@ -417,16 +429,8 @@ def send_message(
 ) -> SendResult:
     """Send any prepared message (e.g. the weekly plan) to ``recipients`` per ``settings``;
     the same checks and one-line errors as :func:`send`."""
-    if problems := settings.problems():
-        raise MailError("; ".join(problems))
-    password = _password(settings, password_source)
-    try:
-        refused = _transmit(msg, settings, password, recipients)
-    except Exception as exc:
-        error = _explain(exc, settings, password)
-        if error is None:
-            raise
-        raise error from None
+    password = _checked_password(settings, password_source)
+    refused = _transmit_explained(msg, settings, password, recipients)
     if refused:
         raise MailError(
             _("{server} refused {refused}; check the address", server=settings.address,
