@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from planner.schema import SourceConfig
+from planner.config.schema import SourceConfig
 from planner.store import Store
 from providers.base import ProviderContext, create
 from tests.providers.radicale_server import radicale_server

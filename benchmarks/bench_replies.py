@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from planner.followup import record_replies
+from planner.flows.followup import record_replies
 from planner.invite.invitation import Invitation
 from planner.invite.sentlog import prepare_request, record_sent
 from planner.model import Attendee

@@ -358,7 +358,7 @@ from planner.judge.relations import Ledger
 from planner.calendar.sources import context_for
 from planner.store import open_store
 from planner.meet.venues import catalog_from_config
-from planner.weekly import build_plan, read_window
+from planner.flows.weekly import build_plan, read_window
 t1 = time.perf_counter()
 config = api.load_config({str(config_path)!r})
 first = date.fromisoformat({monday.isoformat()!r})

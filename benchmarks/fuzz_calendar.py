@@ -1,10 +1,10 @@
-"""Fuzz the iCalendar reader with mutations of real files (see tests/calendar/fuzzing.py).
+"""Fuzz the iCalendar reader with mutations of real files (see tests/ical/fuzzing.py).
 
     .venv/bin/python -m benchmarks.fuzz_calendar --runs 20000 [--seed 1] [--save DIR]
 
 Prints the number of inputs, those that raised anything but a PlannerError, those slower than
 2 s, the median and slowest times and the peak memory. Exit status 1 when there were findings;
-``--save DIR`` writes each finding to DIR for minimising into tests/calendar/fuzz_corpus/.
+``--save DIR`` writes each finding to DIR for minimising into tests/ical/fuzz_corpus/.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import statistics
 import sys
 from pathlib import Path
 
-from tests.calendar.fuzzing import HEAVY, SLOW_SECONDS, mutate, read, seeds
+from tests.ical.fuzzing import HEAVY, SLOW_SECONDS, mutate, read, seeds
 
 
 def main(argv: list[str] | None = None) -> int:

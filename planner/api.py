@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING
 from planner import config as config_module
 from planner.config import Config
 from planner.errors import CalendarReadError
+from planner.flows.plan import WeeklyPlan
 from planner.i18n import _
 from planner.model import Classification, Event
-from planner.plan import WeeklyPlan
 from planner.store import Store, open_store
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ def read_events(
 
     ``progress``, when given, is called with a one-line message as each calendar is read.
     """
-    from planner.workflows import read_configured
+    from planner.flows.session import read_configured
 
     return read_configured(config, store, start, end, progress)
 
@@ -86,21 +86,21 @@ def plan_week(
     """The weekly plan for the week starting ``first_day`` (default: this week's Monday).
 
     ``events`` may be given (e.g. from another tool; they should span
-    :func:`planner.weekly.read_window`); otherwise the configured calendars are read. The
+    :func:`planner.flows.weekly.read_window`); otherwise the configured calendars are read. The
     contact ledger lives in ``store`` (default: the state database in the user data dir).
     ``progress``, when given, is called with a one-line message as each phase begins (reading
     a calendar, building the contact ledger), for a progress display.
     """
     from planner.calendar.sources import context_for, open_providers
     from planner.calendar.sources import read_events as read
+    from planner.flows.session import calendar_progress
+    from planner.flows.weekly import build_plan, read_window
     from planner.judge.cache import classify_all
     from planner.judge.relations import Ledger
     from planner.meet.fetched import VenueSupply, catalog_with_fetched
     from planner.meet.freebusy import FreeBusyLookup
     from planner.meet.geo import Geocoder
     from planner.meet.proposal_cache import ProposalCache
-    from planner.weekly import build_plan, read_window
-    from planner.workflows import calendar_progress
 
     now = now or datetime.now(config.tz)
     first_day = first_day or this_monday(config, now)

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from planner import registry
+from planner.config.schema import Field
 from planner.errors import NotSupportedError, ProviderNotFound
 from planner.i18n import _
 from planner.model import Calendar, Event, Interval
-from planner.schema import Field
 
 if TYPE_CHECKING:
-    from planner.schema import SourceConfig
+    from planner.config.schema import SourceConfig
     from planner.store import Store
 
 GROUP = registry.GROUP

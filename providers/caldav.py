@@ -15,10 +15,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from planner.config.schema import Field
 from planner.errors import CalendarReadError, NotSupportedError, ProviderError
 from planner.i18n import _
 from planner.model import Calendar, Event
-from planner.schema import Field
 from providers.base import CalendarProvider, ProviderContext
 from providers.caldav_account import DEFAULT_PASSWORD_ENV, KEYRING_SERVICE, CalDavAccount
 from providers.caldav_marked import CalDavMarked
@@ -40,7 +40,7 @@ from providers.caldav_support import (
 )
 
 if TYPE_CHECKING:
-    from planner.schema import SourceConfig
+    from planner.config.schema import SourceConfig
 
 __all__ = [
     "DEFAULT_PASSWORD_ENV",
@@ -168,7 +168,7 @@ class CalDavProvider(CalDavMarked, CalendarProvider):
         self, remote: _Remote, href: str, data: str, start: datetime, end: datetime
     ) -> list[Event]:
         """The occurrences in one calendar object; a broken object is skipped with a warning."""
-        from planner.calendar.ical import events_from_ics
+        from planner.ical.reader import events_from_ics
 
         where = f"{self.source.name}: {href}"
         try:
@@ -291,7 +291,7 @@ class CalDavProvider(CalDavMarked, CalendarProvider):
         resource. A concurrent change on the server between reading and
         writing raises :class:`ProviderError` (HTTP 412) instead of overwriting it.
         """
-        from planner.calendar.writing import event_to_ics
+        from planner.ical.writing import event_to_ics
 
         remote = self._write_target()
         body = event_to_ics(event)

@@ -27,7 +27,7 @@ def marked_ics(event: Event, mark: SyncMark) -> bytes:
     business but the user's)."""
     from icalendar import Calendar as ICalendar
 
-    from planner.calendar.writing import event_to_ics
+    from planner.ical.writing import event_to_ics
 
     calendar = ICalendar.from_ical(event_to_ics(event))
     for component in calendar.walk("VEVENT"):

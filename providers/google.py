@@ -15,19 +15,19 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit
 
+from planner.config.schema import Field
 from planner.errors import AuthError, NotSupportedError, ProviderError
 from planner.i18n import _
 from planner.model import Calendar, Event, Interval
-from planner.schema import Field
 from providers import google_auth
 from providers.base import CalendarProvider, ProviderContext
 from providers.free_busy import GOOGLE_REASONS, FreeBusyAnswer, google_scope_error
-from providers.google_auth import DEFAULT_API_URL, Conflict, GoogleClient, SyncTokenExpired
-from providers.google_map import item_bounds, to_event, to_google, working_location
+from providers.google_auth import DEFAULT_API_URL, GoogleClient, SyncTokenExpired
+from providers.google_map import item_bounds, to_event, working_location
 from providers.google_marked import GoogleMarked
 
 if TYPE_CHECKING:
-    from planner.schema import SourceConfig
+    from planner.config.schema import SourceConfig
 
 log = logging.getLogger("planner")
 
@@ -361,55 +361,6 @@ class GoogleProvider(GoogleMarked, CalendarProvider):
             for b in busy
         }
         return sorted(intervals, key=lambda i: (i.start, i.end))
-
-    def create_event(self, event: Event, *, send_updates: bool = False) -> str:
-        """Write ``event`` into the first configured calendar, keyed by its iCalUID (and the
-        private property ``plannerUid`` as a second key); return Google's event id.
-
-        A hold goes through ``events.import``, which keeps the given iCalUID and updates an
-        event that has it already, so a retry changes nothing. An invitation Google sends
-        itself (``send_updates``) is inserted with the iCalUID alone; a retry meets 409 and
-        finds the event by its iCalUID.
-        """
-        self._check_writable()
-        calendar_id = self._calendar_ids[0]
-        events = self.client.service().events()
-        what = _("creating '{title}'", title=event.title)
-        body = to_google(event, self.context.tz)
-        if send_updates:
-            request = events.insert(calendarId=calendar_id, body=body, sendUpdates="all")
-        else:
-            request = events.import_(calendarId=calendar_id, body=body)
-        try:
-            created = self.client.execute(request, what)
-        except Conflict:  # a retry of an insert that went through: fetch what is there
-            log.info("Google calendar '%s': %s exists already", self.source.name, event.uid)
-            created = self.find_by_uid(event.uid) or {}
-        if not created.get("id"):
-            raise ProviderError(
-                _(
-                    "Google calendar '{name}': '{title}' was not created",
-                    name=self.source.name,
-                    title=event.title,
-                ),
-                hint=_("try again; the calendar answered without an event"),
-            )
-        store = self._store()
-        with store.conn:  # visible at once, even where this run has synced already
-            self._apply(store, calendar_id, [created])
-        return str(created["id"])
-
-    def find_by_uid(self, uid: str) -> dict[str, Any] | None:
-        """The event resource with iCalUID ``uid`` (or private property ``plannerUid``) in
-        the first configured calendar, else None."""
-        calendar_id = self._calendar_ids[0]
-        what = _("looking up '{uid}'", uid=uid)
-        for key in ({"iCalUID": uid}, {"privateExtendedProperty": f"plannerUid={uid}"}):
-            items, _token = self._pages(what, calendarId=calendar_id, maxResults=10, **key)
-            live = [i for i in items if i.get("status") != "cancelled"]
-            if live:
-                return live[0]
-        return None
 
     def _check_writable(self) -> None:
         if not self.can_write:

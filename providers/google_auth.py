@@ -25,7 +25,7 @@ from planner.i18n import _
 if TYPE_CHECKING:
     from google.oauth2.credentials import Credentials
 
-    from planner.schema import SourceConfig
+    from planner.config.schema import SourceConfig
     from providers.base import ProviderContext
 
 SCOPE_READ = "https://www.googleapis.com/auth/calendar.readonly"

@@ -1,4 +1,5 @@
-"""Events ``planner sync`` writes into a Google calendar: marked with private extended
+"""Events planner writes into a Google calendar. A hold or invitation (``create_event``) is
+keyed by its iCalUID. What ``planner sync`` writes is marked with private extended
 properties (``plannerSync``, ``plannerSyncKey``, ``plannerSyncDigest``), listed with the
 documented ``privateExtendedProperty`` filter of ``events.list``, written with ``events.insert``
 (an id derived from the uid, so a retry meets 409), ``events.update`` and ``events.delete``.
@@ -41,12 +42,62 @@ def marked_body(event: Event, event_id: str, mark: SyncMark, tz: Any) -> dict[st
 
 
 class GoogleMarked:
-    """``list_marked``, ``create_marked``, ``update_marked``, ``delete_marked`` for Google."""
+    """``create_event``, ``find_by_uid`` and ``list_marked``, ``create_marked``,
+    ``update_marked``, ``delete_marked`` for Google."""
 
     source: Any
     context: Any
     client: Any
     # and, from GoogleProvider: _calendar_ids, _pages, _store, _apply, _check_writable
+
+    def create_event(self, event: Event, *, send_updates: bool = False) -> str:
+        """Write ``event`` into the first configured calendar, keyed by its iCalUID (and the
+        private property ``plannerUid`` as a second key); return Google's event id.
+
+        A hold goes through ``events.import``, which keeps the given iCalUID and updates an
+        event that has it already, so a retry changes nothing. An invitation Google sends
+        itself (``send_updates``) is inserted with the iCalUID alone; a retry meets 409 and
+        finds the event by its iCalUID.
+        """
+        self._check_writable()
+        calendar_id = self._calendar_ids[0]
+        events = self.client.service().events()
+        what = _("creating '{title}'", title=event.title)
+        body = to_google(event, self.context.tz)
+        if send_updates:
+            request = events.insert(calendarId=calendar_id, body=body, sendUpdates="all")
+        else:
+            request = events.import_(calendarId=calendar_id, body=body)
+        try:
+            created = self.client.execute(request, what)
+        except Conflict:  # a retry of an insert that went through: fetch what is there
+            log.info("Google calendar '%s': %s exists already", self.source.name, event.uid)
+            created = self.find_by_uid(event.uid) or {}
+        if not created.get("id"):
+            raise ProviderError(
+                _(
+                    "Google calendar '{name}': '{title}' was not created",
+                    name=self.source.name,
+                    title=event.title,
+                ),
+                hint=_("try again; the calendar answered without an event"),
+            )
+        store = self._store()
+        with store.conn:  # visible at once, even where this run has synced already
+            self._apply(store, calendar_id, [created])
+        return str(created["id"])
+
+    def find_by_uid(self, uid: str) -> dict[str, Any] | None:
+        """The event resource with iCalUID ``uid`` (or private property ``plannerUid``) in
+        the first configured calendar, else None."""
+        calendar_id = self._calendar_ids[0]
+        what = _("looking up '{uid}'", uid=uid)
+        for key in ({"iCalUID": uid}, {"privateExtendedProperty": f"plannerUid={uid}"}):
+            items, _token = self._pages(what, calendarId=calendar_id, maxResults=10, **key)
+            live = [i for i in items if i.get("status") != "cancelled"]
+            if live:
+                return live[0]
+        return None
 
     @property
     def _write_calendar(self) -> str:

@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 from planner.errors import NotSupportedError
 from planner.i18n import _
 from planner.model import Interval
-from providers.graph_http import parse_datetime
+from providers.graph_events import parse_datetime
 
 if TYPE_CHECKING:
     from providers.graph_http import GraphError

@@ -12,7 +12,7 @@ Config::
 Private calendar addresses carry a secret in their path or query, so messages and the events'
 ``source`` show a URL only as ``scheme://host/…/last-segment``.
 
-Parsed, expanded events are kept in the event index (:mod:`planner.calendar.index`) of the state
+Parsed, expanded events are kept in the event index (:mod:`planner.ical.index`) of the state
 database, per file or URL: a run over unchanged sources parses nothing and imports no iCalendar
 library; a changed file (or a URL whose content changed) is read again, and only it. How a
 change is detected is described at :class:`_Indexed`.
@@ -31,8 +31,10 @@ from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
-from planner.calendar.index import (
-    DecodeError,
+from planner.config.schema import Field
+from planner.errors import CalendarReadError
+from planner.i18n import _
+from planner.ical.index import (
     Entry,
     EventIndex,
     FileState,
@@ -42,10 +44,8 @@ from planner.calendar.index import (
     unit_id,
     widen,
 )
-from planner.errors import CalendarReadError
-from planner.i18n import _
+from planner.ical.payload import DecodeError
 from planner.model import Calendar, Event
-from planner.schema import Field
 from providers.base import CalendarProvider
 
 log = logging.getLogger("planner")
@@ -270,7 +270,7 @@ class Download:
 
 
 class _Indexed:
-    """Events of one provider's units through the event index (:mod:`planner.calendar.index`).
+    """Events of one provider's units through the event index (:mod:`planner.ical.index`).
 
     Files: an entry is reused when size and mtime are unchanged and the file was last modified
     well before it was read (2 s; else its mtime cannot be trusted and the content is hashed).
@@ -351,7 +351,7 @@ class _Indexed:
         start: datetime,
         end: datetime,
     ) -> list[Event]:
-        from planner.calendar.parallel import events_from_ics  # large files: on every core
+        from planner.ical.parallel import events_from_ics  # large files: on every core
 
         context = self.provider.context
         warnings: list[str] = []

@@ -15,7 +15,7 @@ from planner.model import Calendar, Event, Interval, Status
 from providers.base import CalendarProvider, MarkedEvent, ProviderContext, SyncMark
 
 if TYPE_CHECKING:
-    from planner.schema import SourceConfig
+    from planner.config.schema import SourceConfig
 
 
 class MemoryProvider(CalendarProvider):

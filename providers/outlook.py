@@ -17,20 +17,14 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 from zoneinfo import ZoneInfo
 
+from planner.config.schema import Field
 from planner.errors import NotSupportedError, ProviderError
 from planner.i18n import _
 from planner.model import Calendar, Event, Interval
-from planner.schema import Field
 from providers.base import CalendarProvider, ProviderContext
 from providers.free_busy import GRAPH_CODES, FreeBusyAnswer
-from providers.graph_http import (
-    GraphClient,
-    GraphError,
-    format_datetime,
-    query_time,
-    to_event,
-    to_graph,
-)
+from providers.graph_events import format_datetime, query_time, to_event, to_graph
+from providers.graph_http import GraphClient, GraphError
 from providers.graph_sync import DeltaWindows, schedule_busy, schedule_error, windows_zone
 from providers.outlook_auth import (
     DEFAULT_AUTHORITY,
@@ -42,7 +36,7 @@ from providers.outlook_auth import (
 from providers.outlook_marked import OutlookMarked
 
 if TYPE_CHECKING:
-    from planner.schema import SourceConfig
+    from planner.config.schema import SourceConfig
     from planner.store import Store
 
 __all__ = ["OutlookProvider", "authorize", "transaction_id"]

@@ -19,7 +19,7 @@ from planner.errors import AuthError, ProviderError, UsageError
 from planner.i18n import _
 
 if TYPE_CHECKING:
-    from planner.schema import SourceConfig
+    from planner.config.schema import SourceConfig
     from providers.base import ProviderContext
 
 DEFAULT_GRAPH = "https://graph.microsoft.com/v1.0"

@@ -16,7 +16,8 @@ from planner.errors import NotSupportedError
 from planner.i18n import _
 from planner.model import Event
 from providers.base import MarkedEvent, SyncMark
-from providers.graph_http import GraphError, to_graph
+from providers.graph_events import to_graph
+from providers.graph_http import GraphError
 
 PROPERTY_SET = "{8b0c6b52-3f0e-4c1e-9a55-6d1b2f0c7e21}"
 MARK = f"String {PROPERTY_SET} Name PlannerSync"

@@ -1,9 +1,7 @@
-"""Reading calendars: iCalendar text to :mod:`planner.model` events, time zones, the event index
-and the opening of the configured sources.
+"""Reading the configured calendars: opening each ``[[calendars]]`` source through the provider
+registry, listing what each can see, and telling how each source is doing (its health).
 
-Two levels live here. The conversion (``parsing``, ``ical``, ``zones``, ``index``) sits just
-above the core, below the providers, which use it to turn iCalendar data into events; it imports
-only the core. The opening of configured sources (``sources``, ``listing``) sits above the
-providers and finds them through their registry. Nothing here imports ``judge``, ``meet``,
-``invite`` or the composition layer.
+It sits above ``providers`` and uses them only through their registry; the iCalendar conversion
+they share lives below them in :mod:`planner.ical`. Nothing here imports ``judge``, ``meet``,
+``invite`` or the flows.
 """

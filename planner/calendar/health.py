@@ -2,7 +2,7 @@
 last good copy of its events to fall back on when it cannot be read (network, server, sign-in).
 
 Kept in the state database. The last good copy of a remote source is an entry of the event
-index (:mod:`planner.calendar.index`) under its own scope, so that pruning a calendar's files
+index (:mod:`planner.ical.index`) under its own scope, so that pruning a calendar's files
 never removes it. Local files need no copy: they are there or the config is wrong.
 """
 
@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from planner.calendar.index import FORMAT, DecodeError, EventIndex, unit_id
+from planner.ical.index import EventIndex, unit_id
+from planner.ical.payload import FORMAT, DecodeError
 from planner.model import Event
 
 if TYPE_CHECKING:

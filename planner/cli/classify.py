@@ -51,7 +51,7 @@ def classify(
     from zoneinfo import ZoneInfo
 
     from planner import api
-    from planner.calendar.zones import local_zone_name
+    from planner.ical.zones import local_zone_name
     from planner.render.events import events_json, events_table
 
     zone = timezone or local_zone_name()

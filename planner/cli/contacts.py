@@ -40,8 +40,8 @@ def contacts(
       planner contacts --due --format json
     """
     from planner.cli.progress import progress_display
+    from planner.flows.session import contacts_report
     from planner.render.contacts import contacts_json, contacts_table
-    from planner.workflows import contacts_report
 
     with (
         planner_context(demo, config_path) as (config, ledger_store, _, now),

@@ -98,8 +98,8 @@ def invite(
       planner invite --update 3f2a --start 2026-12-09T12:30 --send
       planner invite --cancel 3f2a --send
     """
-    from planner import invitations as invite_flow
     from planner.errors import UsageError
+    from planner.flows import invitations as invite_flow
     from planner.invite.mail import render_message
 
     config, store = _setup(demo, config_path)
@@ -187,9 +187,9 @@ def _warn_odd(options: object) -> None:
 
 def _start(text: str, tz: object, fold: bool) -> object:
     """``--start`` as an instant: a time the clocks skip or repeat is settled per RFC 5545
-    (:func:`planner.calendar.wallclock.settle`) and the user told what was chosen."""
-    from planner.calendar.wallclock import settle
+    (:func:`planner.ical.wallclock.settle`) and the user told what was chosen."""
     from planner.errors import UsageError
+    from planner.ical.wallclock import settle
 
     moment = parse_datetime(text, "--start", tz)
     if not 1970 <= moment.year <= 2200:

@@ -40,7 +40,7 @@ def invites(config_path: Path | None, fmt: str, offline: bool, now_text: str | N
     from datetime import datetime
 
     from planner.cli.progress import progress_display
-    from planner.followup import (
+    from planner.flows.followup import (
         calendar_answers,
         invite_states,
         open_invitations,

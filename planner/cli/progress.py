@@ -2,7 +2,7 @@
 
 Shown only when stderr is a terminal and ``--quiet`` was not given, so piped or redirected
 output never carries it; it clears itself when done. The library reports its phases through a
-``progress`` callback (:func:`planner.api.plan_week`, :mod:`planner.workflows`) and knows
+``progress`` callback (:func:`planner.api.plan_week`, :mod:`planner.flows.session`) and knows
 nothing of this module.
 """
 

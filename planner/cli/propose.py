@@ -87,10 +87,10 @@ def propose(
     if bool(email) == bool(meeting_uid):
         raise UsageError(_("give either --with EMAIL or --for UID"))
     from planner.cli.progress import progress_display
-    from planner.invitations import save_proposals
+    from planner.flows.invitations import save_proposals
+    from planner.flows.propose import propose_for
     from planner.render.json import dumps
     from planner.render.proposals import proposals_table
-    from planner.workflows import propose_for
 
     first_day = parse_week(week, None, date.today()) if week else None
     with (

@@ -35,7 +35,7 @@ def replies(config_path: Path | None, paths: tuple[Path, ...], now_text: str | N
     """
     from datetime import datetime
 
-    from planner.followup import record_replies
+    from planner.flows.followup import record_replies
     from planner.store import open_store
 
     config = load_config(config_path)

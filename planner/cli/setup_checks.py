@@ -47,7 +47,7 @@ def detected_zone() -> str:
             return zone(name)
         except UsageError:
             pass
-    from planner.calendar.zones import local_zone_name
+    from planner.ical.zones import local_zone_name
 
     return local_zone_name()
 

@@ -27,8 +27,8 @@ from planner.i18n import _
 
 if TYPE_CHECKING:
     from planner.config import Config
-    from planner.followup import InviteState
-    from planner.plan import WeeklyPlan
+    from planner.flows.followup import InviteState
+    from planner.flows.plan import WeeklyPlan
 
 
 @click.command()
@@ -251,7 +251,7 @@ def _first_day(week: str | None, start: str | None, now: datetime) -> tuple[date
 def _save_proposals(plan: object, config: object, demo: bool) -> None:
     """Keep the week's numbered proposals: 'planner invite --proposal N' takes the N shown."""
     from planner import api
-    from planner.invitations import save_week_proposals
+    from planner.flows.invitations import save_week_proposals
     from planner.store import open_store
 
     store = api.demo_store() if demo else open_store()
@@ -288,7 +288,7 @@ def _invite_states(config: Config, plan: WeeklyPlan) -> dict[str, list[InviteSta
     """The answers to the invitations sent for the flagged meetings (recorded ones only)."""
     from datetime import datetime
 
-    from planner.followup import invite_states, open_invitations, states_for_week
+    from planner.flows.followup import invite_states, open_invitations, states_for_week
     from planner.store import open_store
 
     store = open_store()

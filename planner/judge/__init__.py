@@ -3,5 +3,5 @@ virtual, hybrid, phone) and with which evidence, for which purpose; whom the use
 contacts ledger); and which meetings should move to a table (recommendations).
 
 Mostly pure functions over :mod:`planner.model` events and the config. Imports the core and
-``planner.calendar``; never ``meet``, ``invite``, the providers by name or the composition layer.
+``planner.ical``; never ``meet``, ``invite``, the providers by name or the composition layer.
 """

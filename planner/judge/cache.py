@@ -1,9 +1,9 @@
 """Classifications remembered between runs, beside the event index
-(see :mod:`planner.calendar.index`).
+(see :mod:`planner.ical.index`).
 
 Classifying costs ~90 µs an event, a year of history ~0.12 s on every run. :func:`classify_all`
 looks each event up by a digest of all its fields and keeps what it computes. The digest of an
-event read from the event index comes with it (:func:`planner.calendar.index.content_digest`:
+event read from the event index comes with it (:func:`planner.ical.payload.content_digest`:
 the index stores a digest of each template), so a warm run encodes nothing. It is taken
 under a fingerprint of the classifier (``mode``, ``hints``, ``signals``, ``text``,
 ``travel``, ``people`` and ``patterns`` in ``planner/judge/``) and the language of the evidence
@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.calendar.index import content_digest
+from planner.ical.payload import content_digest
 from planner.model import Classification, Event, Mode
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("planner")
 
 NAME = "classify_cache"
-VERSION = 2  # 2: digests from planner.calendar.index.content_digest
+VERSION = 2  # 2: digests from planner.ical.payload.content_digest
 DDL = """
 DROP TABLE IF EXISTS classify_cache;
 CREATE TABLE classify_cache (digest TEXT PRIMARY KEY, mode TEXT NOT NULL, evidence TEXT NOT NULL)

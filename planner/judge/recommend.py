@@ -315,7 +315,7 @@ def external_minutes(items: Iterable[Item]) -> tuple[int, int]:
 
     External: any purpose but internal and personal. Cancelled, declined and all-day events do
     not count. Hybrid and unknown modes count as external time, not as in person (the user may
-    be the one on the screen), as in :mod:`planner.plan`.
+    be the one on the screen), as in :mod:`planner.flows.plan`.
     """
     in_person = total = 0
     for event, mode, purpose in items:

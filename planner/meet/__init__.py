@@ -2,5 +2,5 @@
 travel model), the venue catalog and its OpenStreetMap import, and the proposals that put a
 meeting into a slot at a venue.
 
-Imports the core and ``planner.calendar``; never ``judge``, ``invite`` or the composition layer.
+Imports the core and ``planner.ical``; never ``judge``, ``invite`` or the composition layer.
 """

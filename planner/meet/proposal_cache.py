@@ -3,7 +3,7 @@
 A key is a digest of: the config's sections, the venue catalog, the language of the reasons,
 the request (counterparts, search window, purpose, how many, their busy time), the meeting,
 the slots already held for other meetings, and every event read (by its content digest,
-:func:`planner.calendar.index.content_digest`, and its mode) with how many of them had ended
+:func:`planner.ical.payload.content_digest`, and its mode) with how many of them had ended
 by "now" (homes and last meeting places come from those). Proposals for a window that starts
 at the next quarter hour are therefore found again by a repeat run in the same quarter hour
 over unchanged calendars; anything else computes afresh. Proposals for someone far away also
@@ -24,7 +24,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from planner.calendar.index import content_digest
+from planner.ical.payload import content_digest
 from planner.model import Event, Mode
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ class ProposalCache:
         return _sha("\0".join([*parts, str(ended)]))
 
     def key(self, request: Any, event: Event, history: str, taken: Iterable[Event]) -> str:
-        """The key of ``request`` (a :class:`planner.weekly.MeetRequest`) for ``event``."""
+        """The key of ``request`` (a :class:`planner.flows.weekly.MeetRequest`) for ``event``."""
         parts = [self.base, history, json.dumps(list(event.key)), *request.emails]
         parts += [request.start.isoformat(), request.end.isoformat(), str(request.purpose)]
         parts += [str(request.count), str(request.near), request.near_label]

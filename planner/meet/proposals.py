@@ -3,7 +3,7 @@
 :class:`Proposer` does the work that depends only on the user's calendar once (busy time,
 neighbouring meetings and their places); :meth:`Proposer.propose` then costs little per
 counterpart, so the weekly plan can call it for every ``meet_in_person`` recommendation.
-:func:`propose` is the one-shot form for ``planner propose``.
+:func:`planner.meet.one_shot.propose` is the one-shot form for ``planner propose``.
 
 A proposal never overlaps busy time of either side, lies inside its kind's window (and inside
 working hours unless the window is configured outside them), at a venue not closed at any moment
@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from planner.calendar.wallclock import add
 from planner.i18n import _
+from planner.ical.wallclock import add
 from planner.meet.geo import Geocoder, Place, distance_km
 from planner.meet.pick import Proposal, overlap, pick
 from planner.meet.shortlist import (
@@ -450,64 +450,3 @@ def _reason_kind(kind: MeetingKind, purpose: str) -> str:
     if purpose == Purpose.VISIT:
         return _("{kind} near their place", kind=label)
     return _("{kind} in its usual time", kind=label)
-
-
-def propose(
-    events: Iterable[Event],
-    *,
-    config: Config,
-    catalog: Catalog,
-    start: datetime,
-    end: datetime,
-    purpose: Purpose | str | None = None,
-    counterpart_busy: Sequence[Interval] = (),
-    counterpart_place: Geo | str | None = None,
-    near: Geo | str | None = None,
-    count: int = 3,
-    modes: Mapping[tuple[str, str], Mode] | None = None,
-    geocoder: Geocoder | None = None,
-    tags: Collection[str] = (),
-    same_time: Interval | None = None,
-    whereabouts: Mapping[date, tuple[str, Geo | None, str]] | None = None,
-) -> list[Proposal]:
-    """One-shot proposals (``planner propose``); place texts are geocoded first.
-
-    Raises :class:`planner.errors.UsageError` when ``near`` or the counterpart's place is text
-    that cannot be located.
-    """
-    proposer = Proposer(
-        events, config, catalog, modes=modes, geocoder=geocoder, whereabouts=whereabouts
-    )
-    found = proposer.propose(
-        start,
-        end,
-        purpose=purpose,
-        counterpart_busy=counterpart_busy,
-        counterpart_place=_resolve(proposer.locate, counterpart_place, "--with"),
-        near=_resolve(proposer.locate, near, "--near"),
-        count=count,
-        tags=tags,
-        same_time=same_time,
-    )
-    return found
-
-
-def proposals_json(proposals: Iterable[Proposal]) -> dict[str, Any]:
-    """``{"proposals": [...]}`` as ``planner propose --json`` prints it."""
-    return {"proposals": [p.to_json() for p in proposals]}
-
-
-def _resolve(
-    locate: Callable[[str], Place | None], value: Geo | str | None, option: str
-) -> Geo | None:
-    from planner.errors import UsageError
-
-    if value is None or isinstance(value, Geo):
-        return value
-    place = locate(value)
-    if place is None:
-        raise UsageError(
-            _("{option}: cannot find the place '{place}'", option=option, place=value),
-            hint=_("give a city, a postal code or a venue name from the catalog"),
-        )
-    return place.geo

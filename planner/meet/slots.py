@@ -18,7 +18,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from planner.calendar.wallclock import add
+from planner.ical.wallclock import add
 from planner.meet.venues import VenueKind
 from planner.model import Busy, Event, Geo, Interval, Mode, Purpose, Response, Status
 
@@ -124,7 +124,7 @@ def _minutes(t: time) -> int:
 
 def meeting_windows(config: Config) -> dict[MeetingKind, MeetingWindow]:
     """Every kind's window from ``[windows.<kind>]``."""
-    from planner.schema import parse_time_range
+    from planner.config.schema import parse_time_range
 
     windows = {}
     for kind in MeetingKind:

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from planner.plan import WeeklyPlan
+    from planner.flows.plan import WeeklyPlan
 
 FORMATS = ("table", "markdown", "json", "html")
 
@@ -17,7 +17,7 @@ def render_week(
 ) -> str:  # fmt: skip
     """The plan in format ``fmt`` (one of :data:`FORMATS`); ``note`` is shown in the table's
     header (e.g. why this week was chosen); ``invites`` maps the UID of a flagged meeting to
-    the states of the invitations sent for it (:mod:`planner.followup`)."""
+    the states of the invitations sent for it (:mod:`planner.flows.followup`)."""
     if fmt in ("json", "html"):
         from planner.render.json import dumps, week_to_dict
 

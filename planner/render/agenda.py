@@ -12,7 +12,7 @@ from planner.render.labels import day_label, mode_label, time_span
 from planner.render.table import ACTION_MARK, MODE_STYLE, console
 
 if TYPE_CHECKING:
-    from planner.plan import PlannedEvent
+    from planner.flows.plan import PlannedEvent
 
 
 def agenda_json(items: Sequence[PlannedEvent], tz: tzinfo) -> str:

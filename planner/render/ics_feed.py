@@ -21,8 +21,8 @@ from planner.render.labels import kind_label, mode_label, short_day
 if TYPE_CHECKING:
     import icalendar
 
+    from planner.flows.plan import PlannedEvent, WeeklyPlan
     from planner.meet.proposals import Proposal
-    from planner.plan import PlannedEvent, WeeklyPlan
 
 PRODID = "-//planner//planner feed 1.0//EN"
 UID_DOMAIN = "feed.planner"

@@ -11,7 +11,7 @@ from planner.i18n import _
 from planner.render.labels import short_day
 
 if TYPE_CHECKING:
-    from planner.followup import InviteState
+    from planner.flows.followup import InviteState
 
 
 def status_label(state: InviteState) -> str:

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 from planner.model import Mode
 
 if TYPE_CHECKING:
+    from planner.flows.plan import PlannedEvent, WeeklyPlan
     from planner.judge.recommend import Balance, DueVisit
     from planner.model import Classification, Event
-    from planner.plan import PlannedEvent, WeeklyPlan
 
 
 def dumps(data: dict[str, Any]) -> str:

@@ -14,7 +14,7 @@ from planner.render.safe import neutral
 from planner.render.table import ACTION_MARK, balance_lines, recommendation_lines
 
 if TYPE_CHECKING:
-    from planner.plan import WeeklyPlan
+    from planner.flows.plan import WeeklyPlan
 
 
 def _cell(text: str) -> str:

@@ -10,7 +10,7 @@ from planner.render.labels import kind_label, purpose_label, short_day
 from planner.render.table import console
 
 if TYPE_CHECKING:
-    from planner.workflows import ProposeResult
+    from planner.flows.propose import ProposeResult
 
 
 def proposals_table(

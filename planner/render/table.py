@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-    from planner.plan import WeeklyPlan
+    from planner.flows.plan import WeeklyPlan
 
 MODE_STYLE = {
     Mode.IN_PERSON: "bold green",

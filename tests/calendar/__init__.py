@@ -1,1 +1,1 @@
-"""Tests of reading: iCalendar conversion, real exports, the event index (planner.calendar)."""
+"""Tests of reading the configured calendars (planner.calendar): sources, listing, health."""

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import main
-from tests.calendar.fuzzing import CORPUS, REAL
+from tests.ical.fuzzing import CORPUS, REAL
 
 FOLDERS = [p for p in (REAL, CORPUS) if p.is_dir()]
 

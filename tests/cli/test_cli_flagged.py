@@ -11,7 +11,7 @@ from datetime import date, datetime
 import icalendar
 
 from planner.demo import calendars
-from planner.invitations import InviteOptions, from_proposal, save_proposals
+from planner.flows.invitations import InviteOptions, from_proposal, save_proposals
 from planner.store import Store
 from tests.cli.test_cli_commands import WEEK, run
 

@@ -112,7 +112,7 @@ def write_ics(path: Path, events: list[Event]) -> Path:
     """One .ics file holding ``events``, as a calendar app would export it."""
     import icalendar
 
-    from planner.calendar.writing import event_to_vevent
+    from planner.ical.writing import event_to_vevent
 
     cal = icalendar.Calendar()
     cal.add("PRODID", "-//planner tests//EN")
@@ -221,7 +221,7 @@ def dav(radicale: RadicaleServer, monkeypatch: pytest.MonkeyPatch) -> RadicaleSe
 
 def dav_calendar(server: RadicaleServer, events: list[Event]) -> tuple[str, Any]:
     """A fresh calendar on the shared Radicale (unique name) holding ``events``."""
-    from planner.calendar.writing import event_to_ics
+    from planner.ical.writing import event_to_ics
 
     name = f"Work {next(_ids)}"
     calendar = server.make_calendar(name, cal_id=f"work{next(_ids)}")

@@ -242,7 +242,7 @@ class FakeGoogle:
     def write_token_for(self, calendar_name: str, *, write: bool = False) -> Path:
         """The token file of ``[[calendars]] name = calendar_name`` in the data dir
         (``$PLANNER_DATA_DIR/tokens/google-<name>.json``), where the provider looks for it."""
-        from planner.schema import SourceConfig
+        from planner.config.schema import SourceConfig
         from providers.base import ProviderContext
         from providers.google_auth import token_path
 

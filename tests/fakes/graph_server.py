@@ -887,7 +887,7 @@ def config_entry(server: GraphServer, name: str = "outlook", **overrides: Any) -
 def sign_in(server: GraphServer, name: str = "outlook", **overrides: Any) -> str:
     """Sign calendar ``name`` in through msal's device code flow; the token cache is written
     to the current data dir (``PLANNER_DATA_DIR``), as ``planner auth outlook`` would."""
-    from planner.schema import SourceConfig
+    from planner.config.schema import SourceConfig
     from providers.base import ProviderContext
     from providers.outlook_auth import authorize
 

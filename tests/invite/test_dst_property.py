@@ -19,7 +19,7 @@ import vobject
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.calendar.wallclock import add, settle
+from planner.ical.wallclock import add, settle
 from planner.invite.invitation import Invitation
 from planner.invite.itip import build_ics
 from planner.invite.zones import transitions

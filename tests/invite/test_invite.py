@@ -10,12 +10,12 @@ import icalendar
 import pytest
 
 from planner import i18n
+from planner.config.schema import SourceConfig
 from planner.errors import NotSupportedError, UsageError
 from planner.invite.invitation import Invitation, derive_uid
 from planner.invite.itip import build_calendar, build_ics, to_event, write_hold
 from planner.invite.zones import transitions, vtimezone
 from planner.model import Attendee, Geo, Purpose
-from planner.schema import SourceConfig
 from providers.base import CalendarProvider, ProviderContext, create
 
 BERLIN = ZoneInfo("Europe/Berlin")

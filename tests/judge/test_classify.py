@@ -525,7 +525,7 @@ def real_events(name: str) -> list[Event]:
     path = REAL / "ics" / name
     if not path.exists():
         pytest.skip(f"real fixtures not found at {path.parent} (shared/ lies beside the repo)")
-    from planner.calendar.ical import events_from_ics
+    from planner.ical.reader import events_from_ics
 
     return events_from_ics(
         path.read_bytes(),
@@ -580,10 +580,10 @@ def test_real_graph_events(name, mode):
     path = REAL / "graph" / name
     if not path.exists():
         pytest.skip(f"real fixtures not found at {path.parent} (shared/ lies beside the repo)")
-    graph_http = pytest.importorskip("providers.graph_http")
+    graph_events = pytest.importorskip("providers.graph_events")
     data = json.loads(path.read_text(encoding="utf-8-sig"))
     items = data.get("value", [data])
-    events = [graph_http.to_event(item, TZ, calendar="real") for item in items]
+    events = [graph_events.to_event(item, TZ, calendar="real") for item in items]
     assert events
     for found in events:
         result = classify(found)

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from planner.calendar.ical import events_from_ics
+from planner.flows.plan import is_meeting
+from planner.ical.reader import events_from_ics
 from planner.judge.mode import classify
 from planner.judge.purpose import determine_purpose
 from planner.judge.relations import Ledger
 from planner.model import Event, Mode, Purpose
-from planner.plan import is_meeting
 from planner.store import Store
 from tests.data.judged_events import ME_EMAIL, OWN, OWN_DOMAIN, REAL, TZ
 from tests.judge.test_relations import config_for

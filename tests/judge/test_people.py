@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from planner.flows.plan import is_meeting
 from planner.judge.mode import classify
 from planner.judge.relations import Ledger
 from planner.model import Attendee, is_person_address
-from planner.plan import is_meeting
 from planner.store import Store
 from tests.data.judged_events import ME_EMAIL, OWN_DOMAIN, ev
 from tests.judge.test_relations import config_for
@@ -69,8 +69,8 @@ def test_fair_venues_make_networking_but_calls_and_rooms_do_not(title, location,
 def test_only_meetings_with_someone_named_count_in_the_balance():
     from datetime import date, datetime
 
+    from planner.flows.weekly import build_plan
     from planner.judge.people import in_balance
-    from planner.weekly import build_plan
     from tests.data.judged_events import START, TZ
 
     standup = ev("Sprint Daily Standup")  # a meeting, but with whom?

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from planner.calendar.ical import events_from_ics
+from planner.flows.weekly import build_plan
+from planner.ical.reader import events_from_ics
 from planner.judge.mode import classify
 from planner.judge.relations import Ledger
 from planner.judge.travel import destination, is_travel, whereabouts
 from planner.model import Event, Mode
 from planner.store import Store
-from planner.weekly import build_plan
 from tests.data.judged_events import ME_EMAIL, OWN, OWN_DOMAIN, TZ
 from tests.judge.test_relations import config_for
 

@@ -14,15 +14,15 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.calendar.ical import events_from_ics
 from planner.config import default_config
-from planner.meet.proposals import propose
+from planner.ical.reader import events_from_ics
+from planner.meet.one_shot import propose
 from planner.meet.slots import blocks, busy_intervals, is_focus, working_places
 from planner.meet.venues import Catalog, Venue, VenueKind
 from planner.model import Busy, Event, Geo, Interval, Status
 from providers.base import ProviderContext
 from providers.google_map import to_event as google_event
-from providers.graph_http import to_event as graph_event
+from providers.graph_events import to_event as graph_event
 
 TZ = ZoneInfo("Europe/Berlin")
 MONDAY = datetime(2026, 12, 7, tzinfo=TZ)  # 2026-W50
@@ -330,9 +330,9 @@ def test_a_working_location_is_where_the_day_s_travel_starts():
 def test_out_of_office_working_location_and_focus_time_are_no_meetings():
     """Busy is not a meeting: such entries stay out of the week's meeting count even where a
     place in them reads as in person; with a counterpart in them they are meetings."""
+    from planner.flows.plan import is_meeting
     from planner.judge.mode import classify
     from planner.model import Attendee
-    from planner.plan import is_meeting
 
     cfg = default_config(user={"email": "me@planner.test", "timezone": "Europe/Berlin"})
     day = MONDAY + timedelta(days=1)

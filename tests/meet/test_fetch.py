@@ -204,7 +204,7 @@ def test_cli_propose_near_a_place_without_venues_says_why(osm, tmp_path):
 
 def test_propose_online_fetches_first_then_uses_the_cache(osm, tmp_path):
     from planner.config import load
-    from planner.workflows import propose_for
+    from planner.flows.propose import propose_for
 
     config = load(Path(_cli(osm, tmp_path, online=True)))
     store = Store(tmp_path / "state.sqlite3")
@@ -230,7 +230,7 @@ def test_init_online_flag_writes_the_consent(tmp_path):
 
 def test_automatic_fetch_on_a_busy_server_says_so_and_proposes_nothing_absurd(osm, tmp_path):
     from planner.config import load
-    from planner.workflows import propose_for
+    from planner.flows.propose import propose_for
 
     config = load(Path(_cli(osm, tmp_path, online=True)))
     store = Store(tmp_path / "state.sqlite3")

@@ -7,10 +7,10 @@ import logging
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from planner.config.schema import SourceConfig
 from planner.errors import NotSupportedError
 from planner.meet.freebusy import FreeBusyLookup
 from planner.model import Interval
-from planner.schema import SourceConfig
 from planner.store import Store
 from providers.base import ProviderContext
 from providers.free_busy import EXTERNAL, FreeBusyAnswer

@@ -8,13 +8,13 @@ from datetime import timedelta
 
 import pytest
 
-from planner import weekly
+from planner.flows import weekly
 from planner.judge.relations import Ledger
 from planner.meet.proposal_cache import ProposalCache
 from planner.meet.venues import demo_catalog
 from planner.model import Interval, Mode
 from planner.store import Store
-from tests.test_weekly import MONDAY, NOW, TZ, at, config, meeting
+from tests.flows.test_weekly import MONDAY, NOW, TZ, at, config, meeting
 
 
 def _plan(events, store, *, free_busy=None, cache=True):
@@ -122,7 +122,7 @@ def test_the_key_is_the_same_in_every_process():
         "from planner.meet.proposal_cache import ProposalCache\n"
         "from planner.meet.venues import demo_catalog\n"
         "from planner.store import Store\n"
-        "from tests.test_weekly import TZ, config\n"
+        "from tests.flows.test_weekly import TZ, config\n"
         "print(ProposalCache(Store(':memory:'), config(), demo_catalog(TZ)).base)\n"
     )
     bases = {

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from planner.config import default_config
 from planner.errors import UsageError
 from planner.meet.geo import travel_model
-from planner.meet.proposals import Proposer, propose
+from planner.meet.one_shot import propose
+from planner.meet.proposals import Proposer
 from planner.meet.slots import MeetingKind, meeting_windows
 from planner.meet.venues import Catalog, Venue, VenueKind
 from planner.model import Event, Geo, Interval, Purpose, Status
@@ -381,8 +382,8 @@ def test_proposer_is_reusable_and_gives_the_same_answer():
 
 
 def test_counterpart_busy_from_a_free_busy_provider():
+    from planner.config.schema import SourceConfig
     from planner.meet.slots import counterpart_busy_from
-    from planner.schema import SourceConfig
     from providers.base import ProviderContext, create
 
     busy = {"bob@acme.example": [Interval(at(7, 9), at(7, 17)), Interval(at(7, 16), at(7, 18))]}

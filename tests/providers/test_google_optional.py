@@ -89,7 +89,7 @@ def test_auth_names_the_extra_when_the_google_libraries_are_missing(tmp_path):
 def test_the_check_passes_and_imports_nothing_when_the_libraries_are_installed():
     code = (
         "import sys\n"
-        "from planner.schema import SourceConfig\n"
+        "from planner.config.schema import SourceConfig\n"
         "from providers.google_auth import require_libraries\n"
         "require_libraries(SourceConfig('g', 'google', {}))\n"
         "print(sorted(m for m in ('googleapiclient', 'google_auth_oauthlib', 'google.oauth2')"

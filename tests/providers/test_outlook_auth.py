@@ -12,8 +12,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import requests
 
+from planner.config.schema import SourceConfig
 from planner.errors import AuthError, ProviderError, UsageError
-from planner.schema import SourceConfig
 from providers.base import ProviderContext
 from providers.outlook_auth import TokenSource, authorize, cache_path, scopes
 from tests.fakes.graph_server import start_graph_server

@@ -9,8 +9,8 @@ import pytest
 
 from planner import config as config_module
 from planner.calendar.listing import list_all
-from planner.calendar.writing import event_to_ics
 from planner.errors import AuthError, ConfigError, PlannerError, ProviderError
+from planner.ical.writing import event_to_ics
 from planner.model import Attendee, Calendar, Event, Response
 from planner.store import Store
 from providers.base import ProviderContext, create

@@ -9,9 +9,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import icalendar
 import pytest
 
-from planner.calendar.writing import event_to_ics, event_to_vevent
+from planner.config.schema import SourceConfig
 from planner.errors import CalendarReadError
-from planner.schema import SourceConfig
+from planner.ical.writing import event_to_ics, event_to_vevent
 from providers.base import ProviderContext, create, provider_class
 from providers.ics import IcsProvider, display_url, fetch_url
 from tests.locations import TESTS
@@ -21,7 +21,7 @@ DATA = TESTS / "data" / "ics"
 
 
 def one_calendar(events, name: str = "") -> bytes:
-    """All seed events in one VCALENDAR, VEVENTs and VTIMEZONEs written by planner.calendar.ical."""
+    """All seed events in one VCALENDAR, VEVENTs and VTIMEZONEs written by planner.ical.reader."""
     cal = icalendar.Calendar()
     cal.add("PRODID", "-//planner tests//contract//EN")
     cal.add("VERSION", "2.0")

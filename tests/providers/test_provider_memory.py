@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planner.schema import SourceConfig
+from planner.config.schema import SourceConfig
 from providers.base import ProviderContext, create
 from tests.providers.contract import TZ, ProviderContract
 
@@ -23,8 +23,8 @@ def test_memory_keeps_the_events_sync_writes_apart_by_their_mark():
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
+    from planner.config.schema import SourceConfig
     from planner.model import Event
-    from planner.schema import SourceConfig
     from providers.base import ProviderContext, SyncMark
     from providers.memory import MemoryProvider
 

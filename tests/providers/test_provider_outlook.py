@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from planner.config import from_mapping
+from planner.config.schema import SourceConfig
 from planner.errors import AuthError, ConfigError, NotSupportedError, ProviderError
 from planner.model import Attendee, Event, Geo, Interval, Response, Status
-from planner.schema import SourceConfig
 from providers.base import ProviderContext, create
-from providers.graph_http import html_to_text, parse_datetime, to_event, zone_from_name
+from providers.graph_events import html_to_text, parse_datetime, to_event, zone_from_name
 from providers.outlook import OutlookProvider, transaction_id
 from providers.outlook_auth import authorize
 from tests.fakes.graph_server import start_graph_server

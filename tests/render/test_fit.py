@@ -32,8 +32,8 @@ def _week(width: int) -> str:
 
 
 def _contacts(width: int) -> str:
+    from planner.flows.session import contacts_report
     from planner.render.contacts import contacts_table
-    from planner.workflows import contacts_report
 
     with api.demo_session(MONDAY) as (config, first):
         rows = contacts_report(config, Store(":memory:"), now=api.demo_now(config, first))
@@ -41,8 +41,8 @@ def _contacts(width: int) -> str:
 
 
 def _propose(width: int) -> str:
+    from planner.flows.propose import propose_for
     from planner.render.proposals import proposals_table
-    from planner.workflows import propose_for
 
     with api.demo_session(MONDAY) as (config, first):
         result = propose_for(

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from planner.calendar.writing import event_to_ics
+from planner.ical.writing import event_to_ics
 from planner.model import Attendee, Event, Response, Status
 from tests.fakes.google_server import event_to_google
 from tests.fakes.graph_server import event_to_graph

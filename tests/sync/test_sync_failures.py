@@ -13,7 +13,7 @@ import pytest
 # imported before a test patches time.sleep: a default argument there must keep the real one
 import providers.google_auth
 import providers.graph_http  # noqa: F401
-from planner.calendar.ical import events_from_ics
+from planner.ical.reader import events_from_ics
 from planner.sync.run import run_sync
 from tests.fakes.google_server import event_to_google
 from tests.sync.conftest import NOW, TZ

@@ -8,15 +8,15 @@ from datetime import UTC, datetime
 
 import pytest
 
-from planner.calendar.ical import events_from_ics
 from planner.config import default_config
+from planner.ical.reader import events_from_ics
 from planner.judge.mode import classify
 from planner.meet.geo import Geocoder, travel_model
 from planner.model import Status
 from planner.sync.marks import is_private
 from planner.sync.mirrors import mirrorable, mirrors
 from planner.sync.travel import legs
-from tests.calendar.test_ics_real_fixtures import FILES, REAL
+from tests.ical.test_ics_real_fixtures import FILES, REAL
 from tests.sync.test_sync_plan import TZ
 
 pytestmark = pytest.mark.skipif(not FILES, reason=f"real-world fixtures not found in {REAL}")
@@ -82,7 +82,7 @@ def test_private_google_and_graph_events_from_real_samples_show_busy_only():
     from planner.model import Status
     from providers.base import ProviderContext
     from providers.google_map import to_event as google_event
-    from providers.graph_http import to_event as graph_event
+    from providers.graph_events import to_event as graph_event
 
     real = REAL.parent
     google_path = real / "google" / "gdata-provider__gcalItems.json"

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from planner.calendar.writing import event_to_ics
 from planner.config import default_config
+from planner.ical.writing import event_to_ics
 from planner.meet.geo import locate_offline, travel_model
 from planner.model import Event, Geo
 from tests.fakes.graph_server import event_to_graph

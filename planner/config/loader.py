@@ -1,0 +1,315 @@
+"""Loading and validating ``config.toml`` as a whole.
+
+Every section's keys are declared in :data:`SECTIONS` (a calendar's keys by its provider class),
+so that all problems are reported at once with their key, and unknown keys are warned about.
+"""
+
+from __future__ import annotations
+
+import logging
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from planner import registry
+from planner.config.schema import Field, SourceConfig, parse_time_range, validate_table
+from planner.config.sections import (
+    CALENDAR_FIELDS,
+    SECTIONS,
+    SYNC_FIELDS,
+    WEEKDAYS,
+)
+from planner.errors import ConfigError, ProviderNotFound
+from planner.i18n import _
+
+log = logging.getLogger("planner")
+
+
+@dataclass(frozen=True)
+class SyncConfig:
+    """One ``[[sync]]`` table: mirror busy time of ``sources`` into ``target`` (calendar names
+    of ``[[calendars]]``), showing ``show``; write travel blocks there when ``travel``."""
+
+    name: str
+    sources: tuple[str, ...]
+    target: str
+    show: str = "busy"
+    travel: bool = True
+    days: int = 14
+
+
+@dataclass(frozen=True)
+class Config:
+    """A validated configuration. ``sections`` holds every section with defaults filled in."""
+
+    sections: Mapping[str, Mapping[str, Any]]
+    calendars: tuple[SourceConfig, ...] = ()
+    path: Path | None = None
+    people: tuple[Mapping[str, str], ...] = ()  # [[people]]: email or domain → city
+    syncs: tuple[SyncConfig, ...] = ()
+
+    def __getitem__(self, section: str) -> Mapping[str, Any]:
+        return self.sections[section]
+
+    @property
+    def user(self) -> Mapping[str, Any]:
+        return self.sections["user"]
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.user["timezone"])
+
+    @property
+    def own_domains(self) -> frozenset[str]:
+        domains = {d.lower() for d in self.user["domains"]}
+        if "@" in self.user["email"]:
+            domains.add(self.user["email"].rpartition("@")[2].lower())
+        return frozenset(domains)
+
+    def working_hours(self, weekday: int) -> tuple[time, time] | None:
+        """Working hours for ``weekday`` (0 = Monday), or None when the day is not worked."""
+        text = self.sections["working_hours"][WEEKDAYS[weekday]]
+        return parse_time_range(text) if text else None
+
+
+def default_config(**overrides: Mapping[str, Any]) -> Config:
+    """A config with every default, e.g. for tests and ``planner classify``."""
+    data: dict[str, Any] = {"working_hours": {d: "09:00-18:00" for d in WEEKDAYS[:5]}}
+    data.update(overrides)
+    return from_mapping(data, "<defaults>")
+
+
+def load(path: Path) -> Config:
+    """Read and validate the config at ``path``; raise :class:`ConfigError` with all problems."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            str(path), [_("not found; run 'planner init' to create one, or pass --config PATH")]
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), [_("cannot be read: {error}", error=exc)]) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(path), [_("is not valid TOML: {error}", error=exc)]) from None
+    return from_mapping(data, str(path), path=path)
+
+
+def from_mapping(data: Mapping[str, Any], where: str, *, path: Path | None = None) -> Config:
+    """Validate an already parsed config (see :func:`load`)."""
+    problems: list[str] = []
+    warnings: list[str] = []
+    sections: dict[str, Mapping[str, Any]] = {}
+    raw_sections = _flatten_sections(data, problems)
+    for name, fields in SECTIONS.items():
+        values, found, warned = validate_table(f"[{name}]", raw_sections.pop(name, {}), fields)
+        sections[name] = values
+        problems += found
+        warnings += warned
+    for name in raw_sections:
+        warnings.append(_("unknown section [{name}] is ignored", name=name))
+    calendars = _calendars(data.get("calendars", []), problems, warnings)
+    people = _people(data.get("people", []), problems)
+    disabled = _disabled(data.get("calendars", []))
+    syncs = _syncs(data.get("sync", []), calendars, disabled, problems, warnings)
+    for warning in warnings:
+        log.warning("%s: %s", where, warning)
+    if problems:
+        raise ConfigError(where, problems)
+    return Config(sections=sections, calendars=calendars, path=path, people=people, syncs=syncs)
+
+
+def _flatten_sections(data: Mapping[str, Any], problems: list[str]) -> dict[str, Mapping[str, Any]]:
+    """Turn ``{"windows": {"lunch": {...}}}`` into ``{"windows.lunch": {...}}``."""
+    flat: dict[str, Mapping[str, Any]] = {}
+    for name, value in data.items():
+        if name in ("calendars", "people", "sync"):
+            continue
+        if not isinstance(value, dict):
+            problems.append(_("'{name}' must be a table [{name}]", name=name))
+            continue
+        nested = {
+            k: v for k, v in value.items() if isinstance(v, dict) and f"{name}.{k}" in SECTIONS
+        }
+        for key, sub in nested.items():
+            flat[f"{name}.{key}"] = sub
+        flat[name] = {k: v for k, v in value.items() if k not in nested}
+    if "windows" in flat and not flat["windows"]:
+        del flat["windows"]
+    return flat
+
+
+def _calendars(entries: Any, problems: list[str], warnings: list[str]) -> tuple[SourceConfig, ...]:
+    if not isinstance(entries, list):
+        problems.append(_("'calendars' must be a list of [[calendars]] tables"))
+        return ()
+    result: list[SourceConfig] = []
+    names: set[str] = set()
+    for index, entry in enumerate(entries, start=1):
+        where = f"[[calendars]] #{index}"
+        if not isinstance(entry, dict):
+            problems.append(_("{where} must be a table", where=where))
+            continue
+        name = entry.get("name")
+        if isinstance(name, str):
+            where = f"[[calendars]] '{name}'"
+            if name in names:
+                problems.append(_("{where} name is used twice", where=where))
+            names.add(name)
+        common = {k: v for k, v in entry.items() if k in CALENDAR_FIELDS}
+        values, found, _ignored = validate_table(where, common, CALENDAR_FIELDS)
+        problems += found
+        if found:
+            continue
+        try:
+            cls = registry.load(values["provider"])
+        except ProviderNotFound as exc:
+            problems.append(_("{where} key 'provider': {error}", where=where, error=exc))
+            continue
+        options = {k: v for k, v in entry.items() if k not in CALENDAR_FIELDS}
+        opts, found, warned = validate_table(where, options, cls.options)
+        problems += found + [f"{where} {p}" for p in cls.check_options(opts)]
+        warnings += warned
+        if values["enabled"]:
+            result.append(SourceConfig(values["name"], values["provider"], opts))
+    return tuple(result)
+
+
+PEOPLE_FIELDS: dict[str, Field] = {
+    "email": Field(str, ""),
+    "domain": Field(str, ""),
+    "city": Field(str, required=True),
+}
+
+
+def _people(entries: Any, problems: list[str]) -> tuple[Mapping[str, str], ...]:
+    """``[[people]]`` tables: where a counterpart (``email``) or organisation (``domain``) is."""
+    if not isinstance(entries, list):
+        problems.append(_("'people' must be a list of [[people]] tables"))
+        return ()
+    result = []
+    for index, entry in enumerate(entries, start=1):
+        where = f"[[people]] #{index}"
+        if not isinstance(entry, dict):
+            problems.append(_("{where} must be a table", where=where))
+            continue
+        values, found, _warned = validate_table(where, entry, PEOPLE_FIELDS)
+        if not found and not (values["email"] or values["domain"]):
+            found = [_("{where} needs a key 'email' or 'domain'", where=where)]
+        problems += found
+        if not found:
+            result.append({k: str(v).strip() for k, v in values.items()})
+    return tuple(result)
+
+
+def _disabled(entries: Any) -> set[str]:
+    """Names of the ``[[calendars]]`` entries switched off with ``enabled = false``."""
+    if not isinstance(entries, list):
+        return set()
+    return {
+        str(e.get("name"))
+        for e in entries
+        if isinstance(e, dict) and e.get("enabled") is False and e.get("name")
+    }
+
+
+def _syncs(
+    entries: Any,
+    calendars: tuple[SourceConfig, ...],
+    disabled: set[str],
+    problems: list[str],
+    warnings: list[str],
+) -> tuple[SyncConfig, ...]:
+    """The ``[[sync]]`` tables; every calendar they name must be a ``[[calendars]]`` entry, and
+    the target one the planner can write its own events into. A table naming a calendar that
+    is switched off is skipped with a warning."""
+    if not isinstance(entries, list):
+        problems.append(_("'sync' must be a list of [[sync]] tables"))
+        return ()
+    known = {c.name: c for c in calendars}
+    result: list[SyncConfig] = []
+    for index, entry in enumerate(entries, start=1):
+        where = f"[[sync]] #{index}"
+        if not isinstance(entry, dict):
+            problems.append(_("{where} must be a table", where=where))
+            continue
+        values, found, warned = validate_table(where, entry, SYNC_FIELDS)
+        warnings += warned
+        off = sorted({*(values.get("from") or []), values.get("to") or ""} & disabled)
+        if off and not found:
+            warnings.append(
+                _(
+                    "{where} is skipped: calendar '{name}' is switched off (enabled = false)",
+                    where=where,
+                    name=off[0],
+                )
+            )
+            continue
+        found += _sync_names(where, values, known)
+        problems += found
+        if not found:
+            name = values["name"] or f"{', '.join(values['from'])} -> {values['to']}"
+            result.append(
+                SyncConfig(
+                    name,
+                    tuple(values["from"]),
+                    values["to"],
+                    values["show"],
+                    values["travel"],
+                    values["days"],
+                )
+            )
+    return tuple(result)
+
+
+def _sync_names(where: str, values: Mapping[str, Any], known: Mapping[str, Any]) -> list[str]:
+    problems = []
+    if not values.get("from") or not values.get("to"):
+        return problems  # reported as missing keys already
+    for name in [*values["from"], values["to"]]:
+        if name not in known:
+            problems.append(
+                _(
+                    "{where} names no enabled [[calendars]] entry: '{name}'",
+                    where=where,
+                    name=name,
+                )
+            )
+    if values["to"] in values["from"]:
+        problems.append(
+            _(
+                "{where}: '{name}' cannot be source and target at once",
+                where=where,
+                name=values["to"],
+            )
+        )
+    target = known.get(values["to"])
+    if target is not None:
+        try:
+            cls = registry.load(target.provider)
+        except ProviderNotFound:
+            return problems
+        if not getattr(cls, "can_sync", False):
+            problems.append(
+                _(
+                    "{where}: calendar '{name}' ({provider}) cannot be a sync target",
+                    where=where,
+                    name=values["to"],
+                    provider=target.provider,
+                )
+            )
+        elif target.provider in ("google", "outlook") and not target.options.get("write"):
+            problems.append(
+                _(
+                    "{where}: calendar '{name}' is read-only; set write = true in its "
+                    "[[calendars]] entry and sign in again",
+                    where=where,
+                    name=values["to"],
+                )
+            )
+    return problems

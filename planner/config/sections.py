@@ -1,0 +1,206 @@
+"""Every key of ``config.toml``: its type, default, range and check, section by section.
+
+:data:`SECTIONS` holds the plain sections, :data:`CALENDAR_FIELDS` the keys common to every
+``[[calendars]]`` table (a provider adds its own), :data:`SYNC_FIELDS` a ``[[sync]]`` table.
+The loader (:mod:`planner.config.loader`) validates a config against them as a whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from planner.config.schema import Field
+from planner.i18n import _
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _zone_check(value: str) -> str | None:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return _(
+            "'{value}' is not a known time zone (use an IANA name such as Europe/Berlin)",
+            value=value,
+        )
+    return None
+
+
+def _language_check(value: str) -> str | None:
+    return None if value in ("de", "en") else _('must be "de" or "en"')
+
+
+def _share_check(value: float) -> str | None:
+    return None if 0 <= value <= 1 else _("must lie between 0 and 1 (e.g. 0.3 for 30%)")
+
+
+def _positive(value: float) -> str | None:
+    return None if value > 0 else _("must be greater than 0")
+
+
+def _window(start: str, end: str, minutes: int, after_work: bool = False) -> dict[str, Field]:
+    return {
+        "time": Field("time_range", f"{start}-{end}"),
+        "duration": Field(int, minutes, check=_positive),
+        "outside_working_hours": Field(bool, after_work),
+    }
+
+
+SECTIONS: dict[str, dict[str, Field]] = {
+    "user": {
+        "name": Field(str, ""),
+        "email": Field(str, ""),
+        "timezone": Field(str, "Europe/Berlin", check=_zone_check),
+        "home": Field(str, ""),
+        "domains": Field("str_list", []),
+        "language": Field(str, "en", check=_language_check),
+    },
+    "working_hours": {day: Field("time_range", "") for day in WEEKDAYS},
+    "relations": {
+        "lookback_days": Field(int, 365, check=_positive),
+        "freemail_domains": Field("str_list", []),
+        "key_accounts": Field("str_list", []),
+        "visit_due_days": Field(int, 90, check=_positive),
+    },
+    "purpose": {
+        "first_contact_words": Field("str_list", []),
+        "deal_closing_words": Field("str_list", []),
+        "personal_words": Field("str_list", []),
+        "networking_words": Field("str_list", []),
+        "visit_words": Field("str_list", []),
+        "routine_repeats": Field(int, 2, check=_positive),
+    },
+    "recommend": {
+        "virtual_threshold": Field(int, 3, check=_positive),
+        "recent_days": Field(int, 60, check=_positive),
+        "target_share": Field(float, 0.3, check=_share_check),
+    },
+    "slots": {
+        "tentative_blocks": Field(bool, True),
+        "buffer_minutes": Field(int, 15),
+        "days_ahead": Field(int, 14, check=_positive),
+        "step_minutes": Field(int, 15, check=_positive),
+        "focus_blocks": Field(bool, True),
+    },
+    "windows.breakfast": _window("07:30", "09:30", 60, after_work=True),  # before work
+    "windows.coffee": _window("09:30", "17:00", 45),
+    "windows.lunch": _window("11:45", "14:30", 90),
+    "windows.after_work": _window("17:30", "20:00", 60, after_work=True),
+    "windows.dinner": _window("18:30", "22:30", 120, after_work=True),
+    "travel": {
+        "mode": Field(str, "transit"),
+        "buffer_minutes": Field(int, 15),
+        # 0 (overhead: -1) keeps the built-in model of the mode (planner.meet.geo.MODES)
+        "speed_kmh": Field(float, 0.0),
+        "detour_factor": Field(float, 0.0),
+        "overhead_minutes": Field(int, -1),
+        "walk_up_to_km": Field(float, 1.0),
+        "unknown_place_minutes": Field(int, 30),
+    },
+    "geo": {
+        "online": Field(bool, False),
+        "user_agent": Field(str, ""),
+        "nominatim_url": Field(str, "https://nominatim.openstreetmap.org"),
+        "country": Field(str, "DE"),
+        "overpass_url": Field(str, "https://overpass-api.de/api/interpreter"),
+        "timeout_seconds": Field(int, 60, check=_positive),
+        # a counterpart farther away than this lives in another city (planner.meet.faraway)
+        "far_away_km": Field(float, 100.0, check=_positive),
+    },
+    "venues": {
+        "files": Field("str_list", []),
+        "favourites": Field("str_list", []),
+        "radius_km": Field(float, 8.0, check=_positive),
+        "max_age_days": Field(int, 90, check=_positive),
+        "min_venues": Field(int, 5, check=_positive),
+    },
+    "smtp": {
+        "host": Field(str, ""),
+        "port": Field(int, 587),
+        "security": Field(str, "starttls"),
+        "username": Field(str, ""),
+        "password": Field(str, "", secret=True),
+        "password_env": Field(str, "PLANNER_SMTP_PASSWORD"),
+        "sender": Field(str, ""),
+        "ca_file": Field(str, ""),
+        "timeout_seconds": Field(int, 30, check=_positive),
+    },
+    "free_busy": {
+        "cache_minutes": Field(int, 30),
+    },
+    "invite": {
+        "reminder_minutes": Field(int, 30),
+        "default_duration": Field(int, 60, check=_positive),
+        "nudge_days": Field(int, 3, check=_positive),
+    },
+}
+
+# Ranges of the numbers above (issue 14): out-of-range, NaN and infinite values are one clear
+# problem each instead of an OverflowError, a hang (radius_km = inf) or a silent oddity.
+RANGES: dict[str, dict[str, tuple[float, float]]] = {
+    "relations": {"lookback_days": (1, 3650), "visit_due_days": (1, 3650)},
+    "purpose": {"routine_repeats": (1, 100)},
+    "recommend": {"virtual_threshold": (1, 100), "recent_days": (1, 3650), "target_share": (0, 1)},
+    "slots": {"buffer_minutes": (0, 240), "days_ahead": (1, 366), "step_minutes": (1, 240)},
+    **{
+        f"windows.{kind}": {"duration": (5, 720)}
+        for kind in ("breakfast", "coffee", "lunch", "after_work", "dinner")
+    },
+    "travel": {
+        "buffer_minutes": (0, 240),
+        "speed_kmh": (0, 1000),
+        "detour_factor": (0, 10),
+        "overhead_minutes": (-1, 600),
+        "walk_up_to_km": (0, 50),
+        "unknown_place_minutes": (0, 600),
+    },
+    "venues": {"radius_km": (0, 200)},
+    "smtp": {"port": (1, 65535), "timeout_seconds": (1, 600)},
+    "invite": {"reminder_minutes": (-1, 40320), "default_duration": (5, 7 * 24 * 60)},
+}
+
+
+def _one_line(value: str) -> str | None:
+    """Header-bound text (names, addresses, host): no CR, LF or other control characters."""
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):
+        return _("must be one line without control characters (it goes into mail headers)")
+    return None
+
+
+for _section, _key in (
+    ("user", "name"),
+    ("user", "email"),
+    ("smtp", "host"),
+    ("smtp", "username"),
+    ("smtp", "sender"),
+):
+    if SECTIONS[_section][_key].check is None:
+        SECTIONS[_section][_key] = replace(SECTIONS[_section][_key], check=_one_line)
+for _section, _keys in RANGES.items():
+    for _key, (_low, _high) in _keys.items():
+        if _key in SECTIONS.get(_section, {}):
+            SECTIONS[_section][_key] = replace(
+                SECTIONS[_section][_key], minimum=_low, maximum=_high
+            )
+
+CALENDAR_FIELDS: dict[str, Field] = {
+    "name": Field(str, required=True),
+    "provider": Field(str, required=True),
+    "enabled": Field(bool, True),
+}
+
+
+def _show_check(value: str) -> str | None:
+    return None if value in SYNC_SHOW else _('must be "busy", "title" or "title_and_place"')
+
+
+SYNC_SHOW = ("busy", "title", "title_and_place")
+SYNC_FIELDS: dict[str, Field] = {
+    "name": Field(str, ""),
+    "from": Field("str_list", required=True),
+    "to": Field(str, required=True),
+    "show": Field(str, "busy", check=_show_check),
+    "travel": Field(bool, True),
+    "days": Field(int, 14, check=_positive),
+}

@@ -1,0 +1,254 @@
+"""Following each invitation to the table: who answered what, and the next step.
+
+Composition over the invite room (the sent log and its answers, iTIP replies) and the meet room
+(free time, the venue's opening hours): ``planner replies`` records answers from files and
+mailboxes, ``planner invites`` adds the answers the calendar services show and lists every open
+invitation with its status and what to do next; ``planner week`` shows the same states on the
+meetings it flags.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from planner.config import Config
+from planner.flows.followup_steps import InviteState, next_step
+from planner.i18n import _
+from planner.invite.answers import Answer, Outcome, answers_for, record_answer
+from planner.invite.sentlog import SentRecord, recent
+from planner.invite.text import location_text
+from planner.model import Event, Response
+from planner.store import Store
+
+if TYPE_CHECKING:
+    from planner.flows.plan import WeeklyPlan
+    from planner.meet.proposals import Proposal
+
+OPEN_LIMIT = 500  # meetings looked at, newest first
+FAILED_DELIVERY = ("3.", "5.")  # RFC 6638 SCHEDULE-STATUS classes: not delivered
+
+
+@dataclass
+class RecordReport:
+    """What recording a batch of answers did: counts by outcome, unknown UIDs, problems."""
+
+    outcomes: Counter[str] = field(default_factory=Counter)
+    unknown: list[tuple[str, str]] = field(default_factory=list)  # (uid, where)
+    problems: list[str] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def changed(self) -> int:
+        return self.outcomes[Outcome.NEW] + self.outcomes[Outcome.UPDATED]
+
+
+# -- recording --------------------------------------------------------------------------------
+def record_replies(store: Store, paths: Sequence[Path], *, now: datetime) -> RecordReport:
+    """Read iTIP REPLY/COUNTER objects from ``paths`` and record them in the sent log."""
+    from planner.invite.replies import read_paths
+
+    found = read_paths(list(paths))
+    report = record(store, found.answers, now=now)
+    report.problems = found.problems + report.problems
+    report.files = found.files
+    return report
+
+
+def record(store: Store, answers: Sequence[Answer], *, now: datetime) -> RecordReport:
+    report = RecordReport()
+    for answer in answers:
+        outcome = record_answer(store, answer, now=now)
+        report.outcomes[outcome] += 1
+        if outcome is Outcome.UNKNOWN_UID:
+            report.unknown.append((answer.uid, answer.source))
+        elif outcome is Outcome.UNKNOWN_ATTENDEE:
+            report.problems.append(
+                _("{where}: {who} answered {uid}, but was not invited to it; not recorded",
+                  where=answer.source, who=answer.attendee, uid=answer.uid)
+            )  # fmt: skip
+    return report
+
+
+def open_invitations(store: Store, now: datetime) -> list[SentRecord]:
+    """Meetings sent from here, not cancelled and not over, soonest first."""
+    records = [
+        r
+        for r in recent(store, OPEN_LIMIT)
+        if not r.cancelled and r.invitation.end.astimezone(UTC) > now.astimezone(UTC)
+    ]
+    return sorted(records, key=lambda r: r.invitation.start.astimezone(UTC))
+
+
+def read_calendars(
+    config: Config, store: Store, records: Sequence[SentRecord], now: datetime,
+    progress: Callable[[str], None] | None = None,
+) -> list[Event]:  # fmt: skip
+    """The configured calendars' events around the open invitations and their counters."""
+    if not records or not config.calendars:
+        return []
+    from planner.flows.session import read_configured
+
+    starts = [r.invitation.start.astimezone(UTC) for r in records]
+    ends = [r.invitation.end.astimezone(UTC) for r in records]
+    start = min([*starts, now.astimezone(UTC)]) - timedelta(days=1)
+    end = max(ends) + timedelta(days=14)
+    return read_configured(config, store, start, end, progress)
+
+
+def calendar_answers(
+    records: Sequence[SentRecord], events: Sequence[Event], now: datetime
+) -> list[Answer]:
+    """The answers calendar services show on the organizer's copy of each meeting: Google
+    ``responseStatus``, Graph ``status``, CalDAV ``PARTSTAT``; a failed delivery from CalDAV
+    ``SCHEDULE-STATUS`` (3.x, 5.x) counts as undelivered."""
+    by_uid: dict[str, list[Event]] = {}
+    for event in events:
+        by_uid.setdefault(event.uid, []).append(event)
+    result = []
+    for record in records:
+        invited = {p.email.lower() for p in record.invitation.counterparts}
+        for event in by_uid.get(record.uid, []):
+            where = _("calendar {name}", name=event.calendar or event.source)
+            for person in event.attendees:
+                who = person.email.lower()
+                failed = _failed_delivery(event, who)
+                if who not in invited or (person.response is Response.NEEDS_ACTION and not failed):
+                    continue
+                result.append(
+                    Answer(
+                        uid=record.uid,
+                        attendee=who,
+                        response=person.response,
+                        sequence=record.sequence,
+                        stamp=None,  # a service shows no DTSTAMP: "now" when first seen
+                        method="UNDELIVERED" if failed else "REPLY",
+                        comment=failed,
+                        source=where,
+                    )
+                )
+    return result
+
+
+def _failed_delivery(event: Event, who: str) -> str:
+    for key, value in event.hints:
+        if key.upper() == f"SCHEDULE-STATUS;{who}".upper() and value.startswith(FAILED_DELIVERY):
+            return value
+    return ""
+
+
+# -- states -----------------------------------------------------------------------------------
+def invite_states(
+    config: Config,
+    store: Store,
+    *,
+    now: datetime,
+    events: Sequence[Event] | None = None,
+    records: Sequence[SentRecord] | None = None,
+) -> list[InviteState]:
+    """Every counterpart of every open invitation with status and next step. With ``events``
+    (the user's calendars), a COUNTER is checked against free time and opening hours."""
+    records = open_invitations(store, now) if records is None else records
+    result = []
+    for record in records:
+        inv = record.invitation
+        answers = answers_for(store, record.uid)
+        for person in inv.counterparts:
+            answer = answers.get(person.email.lower())
+            if answer is not None and answer.sequence < record.sequence:
+                answer = None  # an answer to an earlier revision: the update is unanswered
+            state = InviteState(
+                uid=record.uid,
+                title=inv.title,
+                start=inv.start.astimezone(config.tz),
+                end=inv.end.astimezone(config.tz),
+                place=location_text(inv),
+                sequence=record.sequence,
+                counterpart=person.email,
+                name=person.name,
+                status=_status(answer),
+                sent_at=record.sent_at,
+                waiting_days=max(0, (now.astimezone(UTC) - record.sent_at.astimezone(UTC)).days),
+                proposed=_local(answer.proposed, config) if answer and answer.proposed else None,
+                source=answer.source if answer else "",
+            )
+            result.append(next_step(state, record, config, store, now=now, events=events))
+    return result
+
+
+def _status(answer: Answer | None) -> str:
+    if answer is None:
+        return "no_answer"
+    if answer.method == "UNDELIVERED":
+        return "undelivered"
+    if answer.countered:
+        return "countered"
+    return {
+        Response.ACCEPTED: "accepted",
+        Response.TENTATIVE: "tentative",
+        Response.DECLINED: "declined",
+        Response.DELEGATED: "delegated",
+    }.get(answer.response, "no_answer")
+
+
+def _local(times: tuple[datetime, datetime], config: Config) -> tuple[datetime, datetime]:
+    return times[0].astimezone(config.tz), times[1].astimezone(config.tz)
+
+
+# -- the week ---------------------------------------------------------------------------------
+def states_for_week(
+    plan: WeeklyPlan, states: Sequence[InviteState], config: Config
+) -> dict[str, list[InviteState]]:
+    """The invitation states that belong to each flagged meeting of ``plan`` (by event UID):
+    invitations sent to one of its counterparts, for the meeting's week or the week after."""
+    from planner.model import Action
+
+    me = config.user["email"].lower()
+    horizon = plan.end + timedelta(days=7)
+    result: dict[str, list[InviteState]] = {}
+    for item in plan.items:
+        rec = item.recommendation
+        if rec is None or rec.action is not Action.MEET_IN_PERSON:
+            continue
+        people = {p.email.lower() for p in item.event.people()} - {me}
+        mine = [
+            s for s in states if s.counterpart.lower() in people and plan.start <= s.start < horizon
+        ]
+        if mine:
+            result[item.event.uid] = [_after_decline(s, item.proposals, config) for s in mine]
+    return result
+
+
+def _after_decline(
+    state: InviteState, proposals: Sequence[Proposal], config: Config
+) -> InviteState:
+    """For a decline, the plan's next proposal for the same meeting as a ready command."""
+    import shlex
+    from dataclasses import replace
+
+    from planner.flows.followup_steps import stamp
+
+    if state.status != "declined":
+        return state
+    for proposal in proposals:
+        if proposal.start.astimezone(UTC) == state.start.astimezone(UTC):
+            continue  # the time that was declined
+        span = proposal.end.astimezone(UTC) - proposal.start.astimezone(UTC)
+        command = shlex.join([
+            "planner", "invite", "--to", state.counterpart, "--title", state.title,
+            "--start", stamp(proposal.start, config),
+            "--duration", str(int(span.total_seconds() // 60)),
+            "--venue", proposal.venue.name, "--send",
+        ])  # fmt: skip
+        when = stamp(proposal.start, config).replace("T", " ")
+        return replace(
+            state,
+            next_step=_("declined; next proposal: {when} at {venue}", when=when,
+                        venue=proposal.venue.name),
+            command=command,
+        )  # fmt: skip
+    return state

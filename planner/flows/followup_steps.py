@@ -1,0 +1,244 @@
+"""The next step for one counterpart of one open invitation (:mod:`planner.flows.followup`):
+
+- no answer after ``[invite] nudge_days``: a ready ``planner invite --update`` that sends the
+  invitation again, and a reminder to write by hand;
+- a COUNTER: the command that accepts it (an update with the proposed time), checked against
+  the user's free time and the venue's opening hours, and the one that keeps the own time;
+- a decline: the next saved proposal for that counterpart, or how to get new ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from planner.config import Config
+from planner.i18n import _
+from planner.invite.sentlog import SentRecord
+from planner.model import Busy, Event
+from planner.store import Store
+
+PROPOSALS_NAMESPACE = "propose"  # as planner.flows.invitations saves them
+
+
+@dataclass(frozen=True, slots=True)
+class InviteState:
+    """One counterpart of one open invitation: the answer and the next step."""
+
+    uid: str
+    title: str
+    start: datetime
+    end: datetime
+    place: str
+    sequence: int
+    counterpart: str
+    name: str
+    status: str  # accepted, tentative, declined, countered, delegated, no_answer, undelivered
+    sent_at: datetime
+    waiting_days: int = 0
+    proposed: tuple[datetime, datetime] | None = None
+    next_step: str = ""
+    command: str = ""
+    alternative: str = ""  # a second command (decline a counter) or a reminder text
+    conflicts: tuple[str, ...] = ()
+    source: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "uid": self.uid,
+            "title": self.title,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "place": self.place,
+            "sequence": self.sequence,
+            "counterpart": self.counterpart,
+            "name": self.name,
+            "status": self.status,
+            "sent_at": self.sent_at.isoformat(),
+            "waiting_days": self.waiting_days,
+            "proposed": [t.isoformat() for t in self.proposed] if self.proposed else None,
+            "next_step": self.next_step,
+            "command": self.command,
+            "alternative": self.alternative,
+            "conflicts": list(self.conflicts),
+            "source": self.source,
+        }
+
+
+def busy_conflicts(
+    events: Sequence[Event], start: datetime, end: datetime, own_uid: str, config: Config
+) -> list[Event]:
+    """The user's events that make ``[start, end)`` busy, the meeting itself aside: what blocks
+    a proposal blocks a counter too (``[slots] tentative_blocks``, ``focus_blocks``; out of
+    office always, an all-day marker never)."""
+    from planner.meet.slots import blocks
+
+    lo, hi = start.astimezone(UTC), end.astimezone(UTC)
+    slots = config["slots"]
+    return [
+        e
+        for e in events
+        if e.uid != own_uid
+        and e.start.astimezone(UTC) < hi
+        and e.end.astimezone(UTC) > lo
+        and (not e.all_day or e.busy_status is Busy.OUT_OF_OFFICE)
+        and blocks(e, slots["tentative_blocks"], slots["focus_blocks"])
+    ]
+
+
+def next_step(
+    state: InviteState,
+    record: SentRecord,
+    config: Config,
+    store: Store,
+    *,
+    now: datetime,
+    events: Sequence[Event] | None,
+) -> InviteState:
+    if state.status == "no_answer":
+        return _waiting(state, config)
+    if state.status == "countered":
+        return _countered(state, record, config, events)
+    if state.status == "declined":
+        return _declined(state, config, store, now)
+    if state.status == "undelivered":
+        return replace(
+            state,
+            next_step=_("the invitation did not reach {who}; check the address",
+                        who=state.counterpart),
+            command=_resend(state, config),
+        )  # fmt: skip
+    if state.status == "tentative":
+        return replace(state, next_step=_("tentative: ask for a firm answer closer to the day"))
+    return replace(state, next_step=_("confirmed; nothing to do"))
+
+
+def stamp(moment: datetime, config: Config) -> str:
+    """A time as ``--start`` takes it: local wall time in the user's zone."""
+    return moment.astimezone(config.tz).strftime("%Y-%m-%dT%H:%M")
+
+
+def _resend(state: InviteState, config: Config) -> str:
+    return f"planner invite --update {state.uid} --start {stamp(state.start, config)} --send"
+
+
+def _waiting(state: InviteState, config: Config) -> InviteState:
+    nudge = config["invite"]["nudge_days"]
+    if state.waiting_days < nudge:
+        return replace(
+            state,
+            next_step=_("wait; nudge in {days} days if no answer comes",
+                        days=nudge - state.waiting_days),
+        )  # fmt: skip
+    return replace(
+        state,
+        next_step=_("send the invitation again, or the reminder below"),
+        command=_resend(state, config),
+        alternative=_reminder(state, config),
+    )  # fmt: skip
+
+
+def _reminder(state: InviteState, config: Config) -> str:
+    from babel.dates import format_date
+
+    from planner.i18n import language
+
+    day = format_date(state.start.date(), format="full", locale=language())
+    when = f"{day} {state.start:%H:%M}"
+    greeting = _("Hello {name},", name=state.name) if state.name else _("Hello,")
+    body = _(
+        "did my invitation to '{title}' on {when} at {place} reach you? A short yes or no, "
+        "or another time that suits you, would help me plan.",
+        title=state.title,
+        when=when,
+        place=state.place or _("the place in the invitation"),
+    )
+    return f"{greeting} {body} {config.user['name']}".strip()
+
+
+def _countered(
+    state: InviteState, record: SentRecord, config: Config, events: Sequence[Event] | None
+) -> InviteState:
+    assert state.proposed is not None
+    start, end = state.proposed
+    minutes = max(5, int((end.astimezone(UTC) - start.astimezone(UTC)).total_seconds() // 60))
+    accept = (
+        f"planner invite --update {state.uid} --start {stamp(start, config)} "
+        f"--duration {minutes} --send"
+    )
+    keep = _resend(state, config)
+    conflicts = _conflicts(state, record, config, events)
+    when = f"{stamp(start, config).replace('T', ' ')}–{end:%H:%M}"
+    if conflicts:
+        return replace(
+            state,
+            next_step=_("{who} proposes {when}, which does not fit ({why}); keep your time",
+                        who=state.counterpart, when=when, why="; ".join(conflicts)),
+            command=keep,
+            alternative=accept,
+            conflicts=tuple(conflicts),
+        )  # fmt: skip
+    checked = _("free in your calendars") if events is not None else _("calendars not checked")
+    return replace(
+        state,
+        next_step=_("{who} proposes {when} ({checked}): accept it, or keep your time",
+                    who=state.counterpart, when=when, checked=checked),
+        command=accept,
+        alternative=keep,
+    )  # fmt: skip
+
+
+def _conflicts(
+    state: InviteState, record: SentRecord, config: Config, events: Sequence[Event] | None
+) -> list[str]:
+    assert state.proposed is not None
+    start, end = state.proposed
+    found = []
+    if events is not None:
+        for event in busy_conflicts(events, start, end, state.uid, config):
+            local = event.start.astimezone(config.tz)
+            found.append(_("busy with '{title}' at {time}", title=event.title,
+                           time=f"{local:%H:%M}"))  # fmt: skip
+    closed = _venue_closed(record, config, start, end)
+    if closed:
+        found.append(closed)
+    return found
+
+
+def _venue_closed(record: SentRecord, config: Config, start: datetime, end: datetime) -> str:
+    from planner.meet.venues import OpenState, catalog_from_config
+
+    name = record.invitation.venue_name
+    if not name:
+        return ""
+    catalog = catalog_from_config(config)
+    venue = next((v for v in catalog if v.name.casefold() == name.casefold()), None)
+    if venue is None:
+        return ""
+    if catalog.open_state(venue, start, end) is OpenState.CLOSED:
+        return _("{venue} is closed then", venue=venue.name)
+    return ""
+
+
+def _declined(state: InviteState, config: Config, store: Store, now: datetime) -> InviteState:
+    saved: dict[str, Any] = store.get(PROPOSALS_NAMESPACE, "last") or {}
+    who = state.counterpart.lower()
+    if who in {e.lower() for e in saved.get("with", [])}:
+        for number, proposal in enumerate(saved.get("proposals", []), start=1):
+            start = datetime.fromisoformat(proposal["start"])
+            if start > now and start != state.start:
+                venue = proposal["venue"]["name"]
+                local = stamp(start, config).replace("T", " ")
+                return replace(
+                    state,
+                    next_step=_("declined; next proposal: {when} at {venue}",
+                                when=local, venue=venue),
+                    command=f"planner invite --proposal {number} --send",
+                )  # fmt: skip
+    return replace(
+        state,
+        next_step=_("declined; find new slots and venues for {who}", who=state.counterpart),
+        command=f"planner propose --with {state.counterpart}",
+    )

@@ -1,0 +1,375 @@
+"""What ``planner invite`` does, as library functions: build an invitation from options or from a
+saved proposal, prepare request/update/cancel, and write, send or hold it.
+
+Nothing is sent or written to a calendar unless the caller asks (``send`` / ``hold``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from planner.config import Config
+from planner.errors import NotSupportedError, UsageError
+from planner.i18n import _
+from planner.ical.wallclock import add, between
+from planner.invite.invitation import Invitation
+from planner.invite.sentlog import PreparedInvite
+from planner.judge.purpose import parse_purpose
+from planner.model import Attendee, Geo
+from planner.store import Store
+
+PROPOSALS_NAMESPACE = "propose"
+
+
+@dataclass(frozen=True)
+class InviteOptions:
+    """The explicit options of ``planner invite`` (all optional except what a new one needs)."""
+
+    to: Sequence[str] = ()
+    title: str = ""
+    start: datetime | None = None
+    duration: int | None = None
+    venue: str = ""
+    location: str = ""
+    purpose: str = ""
+    agenda: str = ""
+
+
+def organizer(config: Config) -> Attendee:
+    email = config.user["email"]
+    if not email:
+        raise UsageError(
+            _("[user] email is not set in the config; invitations need an organizer address")
+        )
+    return Attendee(email, config.user["name"])
+
+
+def save_proposals(store: Store, data: dict[str, Any]) -> None:
+    """Remember the proposals of the last ``planner propose`` for ``--proposal N``."""
+    store.put(PROPOSALS_NAMESPACE, "last", data)
+
+
+def from_proposal(config: Config, store: Store, number: int, options: InviteOptions) -> Invitation:
+    """The invitation for proposal ``number`` of the last ``planner propose`` or ``planner
+    week`` (the N shown there).
+
+    A proposal for a flagged meeting the user organizes is an update of that meeting: same
+    UID, SEQUENCE raised, the new time and venue. For a meeting someone else organizes it is a
+    new invitation whose description says which meeting it replaces."""
+    saved = store.get(PROPOSALS_NAMESPACE, "last")
+    if not saved or not saved.get("proposals"):
+        raise UsageError(_("no saved proposals; run 'planner propose --with EMAIL' first"))
+    proposals = saved["proposals"]
+    numbers = [p.get("number") or i for i, p in enumerate(proposals, start=1)]
+    if number not in numbers:
+        raise UsageError(
+            _(
+                "--proposal {number}: the last proposals are numbered 1 to {count}",
+                number=number,
+                count=max(numbers),
+            )
+        )
+    chosen = proposals[numbers.index(number)]
+    saved = {**saved, **{k: v for k, v in chosen.items() if k in _PER_PROPOSAL and v}}
+    venue = chosen["venue"]
+    start = datetime.fromisoformat(chosen["start"]).astimezone(config.tz)
+    end = datetime.fromisoformat(chosen["end"]).astimezone(config.tz)
+    if options.start is not None:
+        end, start = add(options.start, between(start, end)), options.start
+    attendees = [Attendee(e, n) for e, n in _people(options.to or saved["with"], saved)]
+    meeting = saved.get("meeting") or {}
+    ours = bool(meeting) and _organizes(config, meeting)
+    agenda = options.agenda
+    if meeting and not ours:
+        agenda = "\n\n".join(p for p in (_replaces(config, meeting), agenda) if p)
+    return Invitation(
+        uid=meeting.get("uid", "") if ours else "",
+        sequence=int(meeting.get("sequence") or 0) + 1 if ours else 0,
+        title=options.title
+        or (meeting.get("title") if meeting else "")
+        or saved.get("title")
+        or _default_title(chosen["kind"], saved, config),
+        start=start,
+        end=add(start, timedelta(minutes=options.duration)) if options.duration else end,
+        organizer=organizer(config),
+        attendees=tuple(attendees),
+        venue_name=venue["name"],
+        venue_address=venue["address"],
+        geo=Geo(venue["lat"], venue["lon"]),
+        purpose=parse_purpose(options.purpose or saved.get("purpose") or ""),
+        agenda=agenda,
+        language=config.user["language"],
+        reminder_minutes=config["invite"]["reminder_minutes"],
+        venue_hours=venue_hours(config, venue["name"], start),
+        travel_hint=_travel_hint(config, chosen),
+    )
+
+
+def venue_hours(config: Config, name: str, when: datetime) -> str:
+    """The catalog venue's opening hours on ``when``'s day ("08:00–20:00"), "" if unknown."""
+    from datetime import time
+
+    from planner.meet.venues import catalog_from_config, parse_opening_hours
+
+    found = [v for v in catalog_from_config(config) if v.name == name]
+    parsed = parse_opening_hours(found[0].opening_hours) if found else None
+    if parsed is None:
+        return ""
+    day = datetime.combine(when.astimezone(config.tz).date(), time())
+    spans = [
+        f"{a:%H:%M}–{'24:00' if b.date() > day.date() else format(b, '%H:%M')}"
+        for a, b, state, _c in parsed.intervals(day, day + timedelta(days=1))
+        if str(state).lower().endswith("open")
+    ]
+    return ", ".join(spans) if spans else _("closed")
+
+
+def _travel_hint(config: Config, proposal: dict[str, Any]) -> str:
+    minutes = proposal.get("counterpart_minutes")
+    if not minutes:
+        return ""
+    modes = {"walk": _("on foot"), "transit": _("by public transport"), "car": _("by car")}
+    mode = modes.get(config["travel"]["mode"], "")
+    return _("about {minutes} min from your office {mode}", minutes=minutes, mode=mode).strip()
+
+
+_PER_PROPOSAL = ("with", "names", "name", "purpose", "meeting")
+
+
+def _people(emails: Sequence[str], saved: dict[str, Any]) -> list[tuple[str, str]]:
+    names = saved.get("names") or {}
+    return [(e, names.get(e.lower(), "")) for e in emails]
+
+
+def _organizes(config: Config, meeting: dict[str, Any]) -> bool:
+    me = config.user["email"].strip().lower()
+    return bool(me) and (meeting.get("organizer") or "").strip().lower() == me
+
+
+def _replaces(config: Config, meeting: dict[str, Any]) -> str:
+    """ "Instead of: Weekly sync, Tue 8 Dec 10:00 (video call)" for the description."""
+    from babel.dates import format_datetime
+
+    from planner.i18n import language
+
+    start = datetime.fromisoformat(meeting["start"]).astimezone(config.tz)
+    when = format_datetime(start, "EEE d MMM HH:mm", locale=language())
+    return _(
+        "This replaces the meeting “{title}” on {when}: let us meet in person instead.",
+        title=meeting.get("title", ""),
+        when=when,
+    )
+
+
+def _default_title(kind: str, saved: dict[str, Any], config: Config) -> str:
+    """ "Coffee: Anna Berger & Sven Krüger": both people, as both calendars show it."""
+    from planner.meet.slots import kind_label
+
+    label = kind_label(kind) if kind else _("Meeting")
+    mine = config.user["name"] or config.user["email"]
+    theirs = saved.get("name") or saved["with"][0]
+    return _("{kind}: {me} & {them}", kind=label, me=mine, them=theirs)
+
+
+def save_week_proposals(store: Store, plan: Any, config: Config) -> None:
+    """Remember the week's numbered proposals, each with its meeting, for ``--proposal N``."""
+    entries = []
+    me = config.user["email"].strip().lower()
+    for item in plan.items:
+        people = [p for p in item.event.people() if p.email.lower() != me]
+        meeting = {
+            "uid": item.event.uid,
+            "title": item.event.title,
+            "start": item.event.start.isoformat(),
+            "end": item.event.end.isoformat(),
+            "organizer": item.event.organizer.email if item.event.organizer else "",
+            "sequence": int(item.event.hint("SEQUENCE") or 0),
+        }
+        for proposal in item.proposals:
+            entries.append(
+                {
+                    **proposal.to_json(),
+                    "with": [p.email for p in people],
+                    "names": {p.email.lower(): p.name for p in people if p.name},
+                    "name": " & ".join(p.name or p.email for p in people),
+                    "purpose": item.purpose.purpose.value if item.purpose else "",
+                    "meeting": meeting,
+                }
+            )
+    if entries:
+        save_proposals(store, {"source": "week", "proposals": entries})
+
+
+def from_options(config: Config, options: InviteOptions) -> Invitation:
+    """An invitation from explicit options (``--to``, ``--title``, ``--start``, …)."""
+    missing = [
+        flag
+        for flag, value in (
+            ("--to", options.to),
+            ("--title", options.title),
+            ("--start", options.start),
+        )
+        if not value
+    ]
+    if missing:
+        raise UsageError(
+            _("a new invitation needs {flags} (or --proposal N)", flags=", ".join(missing))
+        )
+    assert options.start is not None
+    minutes = options.duration or config["invite"]["default_duration"]
+    venue_name = venue_address = ""
+    geo = None
+    if options.venue:
+        venue = find_venue(config, options.venue)
+        venue_name, venue_address, geo = venue.name, venue.address, venue.geo
+    return Invitation(
+        title=options.title,
+        start=options.start,
+        end=add(options.start, timedelta(minutes=minutes)),
+        organizer=organizer(config),
+        attendees=tuple(Attendee(e) for e in options.to),
+        location=options.location,
+        venue_name=venue_name,
+        venue_address=venue_address,
+        geo=geo,
+        purpose=parse_purpose(options.purpose),
+        agenda=options.agenda,
+        language=config.user["language"],
+        reminder_minutes=config["invite"]["reminder_minutes"],
+    )
+
+
+def find_venue(config: Config, name: str) -> Any:
+    """The catalog venue called ``name`` (exact, else the only one whose name contains it)."""
+    from planner.meet.venues import catalog_from_config
+
+    catalog = catalog_from_config(config)
+    wanted = name.casefold().strip()
+    exact = [v for v in catalog if v.name.casefold() == wanted]
+    partial = [v for v in catalog if wanted in v.name.casefold()]
+    found = exact or partial
+    if len(found) == 1 or exact:
+        return found[0]
+    if not found:
+        raise UsageError(
+            _("--venue '{name}' is not in the venue catalog", name=name),
+            hint=_("see 'planner venues', or give --location TEXT instead"),
+        )
+    names = ", ".join(v.name for v in found[:5])
+    raise UsageError(_("--venue '{name}' matches several venues: {names}", name=name, names=names))
+
+
+def prepare(
+    config: Config,
+    store: Store,
+    *,
+    invitation: Invitation | None = None,
+    update: str | None = None,
+    cancel: str | None = None,
+    options: InviteOptions | None = None,
+) -> PreparedInvite:
+    """A REQUEST for ``invitation``, a REQUEST updating ``update``, or a CANCEL of ``cancel``."""
+    from planner.invite import sentlog
+
+    if cancel:
+        return sentlog.prepare_cancel(store, cancel)
+    if update:
+        return sentlog.prepare_update(store, update, **_changes(config, options or InviteOptions()))
+    if invitation is None:
+        raise UsageError(_("nothing to invite to"))
+    return sentlog.prepare_request(store, invitation)
+
+
+def _changes(config: Config, options: InviteOptions) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    if options.title:
+        changes["title"] = options.title
+    if options.start:
+        changes["start"] = options.start
+    if options.duration:
+        start = options.start
+        if start is None:
+            raise UsageError(_("--duration with --update needs --start as well"))
+        changes["end"] = add(start, timedelta(minutes=options.duration))
+    if options.location:
+        changes["location"] = options.location
+    if options.venue:
+        venue = find_venue(config, options.venue)
+        changes.update(venue_name=venue.name, venue_address=venue.address, geo=venue.geo)
+    if options.agenda:
+        changes["agenda"] = options.agenda
+    if options.to:
+        changes["attendees"] = tuple(Attendee(e) for e in options.to)
+    if not changes:
+        raise UsageError(_("--update needs at least one change (--start, --title, --venue, …)"))
+    return changes
+
+
+def write_file(prepared: PreparedInvite, store: Store, path: Path) -> None:
+    """Write the .ics and log it, so that later updates and cancellations find the meeting."""
+    from planner.invite import sentlog
+    from planner.paths import write_atomic
+
+    try:
+        write_atomic(path, prepared.ics)
+    except OSError as exc:
+        raise UsageError(
+            _("{path}: cannot write: {error}", path=path, error=exc.strerror or exc)
+        ) from None
+    sentlog.record_sent(store, prepared, message_id=f"file:{path}")
+
+
+def send(config: Config, store: Store, prepared: PreparedInvite) -> str:
+    """Send by e-mail per the [smtp] settings; log only what the server accepted."""
+    from planner.invite.mail import SmtpSettings, deliver
+
+    result = deliver(store, prepared, SmtpSettings.from_config(config))
+    return result.message_id
+
+
+def hold(config: Config, store: Store, prepared: PreparedInvite, calendar: str) -> str:
+    """Put the meeting into the user's own calendar ``calendar`` (or the first writable one)."""
+    from planner.calendar.sources import context_for
+    from planner.invite.itip import write_hold
+    from providers.base import create
+
+    sources = [s for s in config.calendars if not calendar or s.name == calendar]
+    if not sources:
+        raise UsageError(_("--hold: no calendar named '{name}' in the config", name=calendar))
+    context = context_for(config, store)
+    for source in sources:
+        provider = create(source, context)
+        try:
+            if calendar and type(provider).can_write and not provider.can_write:
+                raise NotSupportedError(
+                    _("--hold: calendar '{name}' is read-only", name=source.name),
+                    hint=_(
+                        "set write = true in its [[calendars]] entry and run "
+                        "'planner auth {provider}' again",
+                        provider=source.provider,
+                    ),
+                )
+            if provider.can_write or calendar:
+                event_id = write_hold(provider, prepared.invitation)
+                _log_hold(store, prepared, source.name, event_id)
+                return event_id
+        finally:
+            provider.close()
+    raise UsageError(
+        _("--hold: none of the configured calendars can be written to"),
+        hint=_("name one with --hold CALENDAR, or enable write = true for it"),
+    )
+
+
+def _log_hold(store: Store, prepared: PreparedInvite, calendar: str, event_id: str) -> None:
+    """A hold is followed like a sent invitation (``planner invites``), unless this meeting
+    was already logged as sent (then the log keeps the message's id)."""
+    from planner.invite import sentlog
+
+    last = sentlog.latest(store, prepared.uid)
+    if last is None or (last.sequence, last.method) != (prepared.sequence, prepared.method):
+        sentlog.record_sent(store, prepared, message_id=f"hold:{calendar}:{event_id}")

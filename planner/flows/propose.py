@@ -1,0 +1,263 @@
+"""``planner propose`` as a library function: slots and venues for a counterpart (or several),
+or for a flagged meeting of the week (``--for``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from planner.config import Config
+from planner.i18n import _
+from planner.model import Event, Interval, Purpose
+from planner.store import Store
+
+if TYPE_CHECKING:
+    from planner.meet.proposals import Proposal
+
+
+from planner.flows.session import Session, finder_for, open_session
+
+
+@dataclass(frozen=True)
+class ProposeResult:
+    proposals: list[Proposal]
+    counterpart: str
+    name: str
+    purpose: Purpose
+    window: tuple[datetime, datetime]
+    notes: tuple[str, ...] = ()  # why there are none, what to do (meeting_place.propose_to_meet)
+    people: tuple[str, ...] = ()
+    meeting: dict[str, Any] | None = None  # the flagged meeting of ``propose --for``
+
+    def to_json(self) -> dict[str, Any]:
+        data = {
+            "notes": list(self.notes),
+            "with": list(self.people or (self.counterpart,)),
+            "name": self.name,
+            "purpose": self.purpose.value,
+            "window": {"start": self.window[0].isoformat(), "end": self.window[1].isoformat()},
+            "proposals": [p.to_json() for p in self.proposals],
+        }
+        if self.meeting:
+            data["meeting"] = self.meeting
+        return data
+
+
+def propose_for(
+    config: Config,
+    store: Store,
+    email: str | None,
+    *,
+    now: datetime,
+    first_day: date | None = None,
+    purpose: Purpose | str | None = None,
+    near: str | None = None,
+    count: int = 3,
+    progress: Callable[[str], None] | None = None,
+    meeting_uid: str | None = None,
+) -> ProposeResult:
+    """Slot-and-venue pairs to meet ``email`` in the week of ``first_day`` (or the next
+    ``[slots] days_ahead`` days), best first. Their busy time is respected where a calendar
+    service can tell it; a place where they were met before counts as theirs. Without a
+    purpose, the one the calendar knows for their next meeting is used.
+
+    With ``meeting_uid`` (a unique prefix is enough) the counterparts, the purpose and the
+    window come from that meeting, and its own time, in person, is tried first."""
+    from planner.flows.meeting_place import MeetRequest, propose_to_meet
+    from planner.flows.weekly import located_trips, week_bounds
+    from planner.judge.travel import whereabouts
+    from planner.meet.fetched import VenueSupply, catalog_with_fetched
+    from planner.meet.freebusy import FreeBusyLookup
+    from planner.meet.geo import Geocoder
+    from planner.meet.one_shot import resolve_place
+    from planner.meet.places import locate_known
+    from planner.meet.proposals import Proposer
+    from planner.meet.slots import ahead_window
+
+    if first_day is not None:
+        start, end = week_bounds(first_day, config)
+        start = max(start, now)
+    else:
+        start, end = ahead_window(now, config["slots"]["days_ahead"], config.tz)
+    until = end + timedelta(days=1)
+    if meeting_uid:
+        until = max(until, now + timedelta(days=config["slots"]["days_ahead"] + 31))
+    session = open_session(config, store, now=now, until=until, progress=progress)
+    found: list[Proposal] = []
+    notes: list[str] = []
+    try:
+        meeting = find_meeting(session, meeting_uid) if meeting_uid else None
+        events = session.events
+        if meeting is not None:
+            people = _others(config, meeting)
+            start, end = _meeting_window(config, meeting, now)
+            events = [e for e in session.events if e.key != meeting.key]
+            known = _known_purpose(session, meeting)
+            chosen = parse_purpose(purpose) or known or _purpose(None, people[0], session, start)
+        else:
+            assert email, "propose_for needs an e-mail or a meeting"
+            people = [email]
+            chosen = parse_purpose(purpose) or _week_purpose(session, email, start, end)
+            chosen = chosen or _purpose(None, email, session, start)
+        lookup = FreeBusyLookup(
+            session.providers, store=store, cache_minutes=config["free_busy"]["cache_minutes"]
+        )
+        busy = lookup(people, start, end) or []
+        lookup.report()
+        catalog = catalog_with_fetched(config, store)
+        supply = VenueSupply(config, store, catalog, now, progress)
+        geocoder = Geocoder(config, catalog, store_factory=lambda: store)
+        modes = {k: c.mode for k, c in session.modes.items()}
+        away = whereabouts(session.events, config.tz, home=config.user["home"])
+        proposer = Proposer(
+            events,
+            config,
+            catalog,
+            modes=modes,
+            geocoder=geocoder,
+            supply=supply,
+            whereabouts=away,
+        )
+        finder = finder_for(session, geocoder.locate)
+        if start < end:
+            request = MeetRequest(
+                people,
+                start,
+                end,
+                chosen,
+                busy,
+                count,
+                near=resolve_place(
+                    lambda t: locate_known(config, t, store, catalog), near, "--near"
+                ),
+                near_label=near or "",
+                now=now,
+                same_time=Interval(meeting.start, meeting.end) if meeting is not None else None,
+            )
+            found, notes = propose_to_meet(
+                proposer,
+                request,
+                events=events,
+                modes=session.modes,
+                homes=finder.home_of,
+                supply=supply,
+                trips=located_trips(away, geocoder.locate),
+            )
+        notes += supply.failures[:1]
+    finally:
+        session.close()
+    found = [replace(p, number=n) for n, p in enumerate(found, start=1)]
+    names = [session.ledger.name_of(p.lower()) or "" for p in people]
+    name = " & ".join(n or p for n, p in zip(names, people, strict=True)) if meeting else names[0]
+    return ProposeResult(
+        found,
+        people[0],
+        name,
+        chosen,
+        (start, end),
+        tuple(notes),
+        tuple(people),
+        _meeting_json(meeting) if meeting is not None else None,
+    )
+
+
+def parse_purpose(given: Purpose | str | None) -> Purpose | None:
+    from planner.judge.purpose import parse_purpose as parse
+
+    return parse(given)
+
+
+def find_meeting(session: Session, prefix: str) -> Event:
+    """The meeting whose UID starts with ``prefix`` (or is it): its next occurrence, else its
+    last one."""
+    from planner.errors import UsageError
+
+    wanted = prefix.strip().lower()
+    found = [e for e in session.events if e.uid.lower().startswith(wanted)]
+    uids = sorted({e.uid for e in found})
+    if any(u.lower() == wanted for u in uids):
+        uids = [u for u in uids if u.lower() == wanted]
+    if not uids:
+        raise UsageError(
+            _("--for {uid}: no meeting with this UID in your calendars", uid=prefix),
+            hint=_("'planner week --format json' shows the UIDs"),
+        )
+    if len(uids) > 1:
+        raise UsageError(
+            _(
+                "--for {uid}: {count} meetings have UIDs that start so: {uids}",
+                uid=prefix,
+                count=len(uids),
+                uids=", ".join(uids[:4]),
+            ),
+            hint=_("give more of the UID"),
+        )
+    found = [e for e in found if e.uid == uids[0]]
+    upcoming = [e for e in found if e.end > session.now]
+    return min(upcoming, key=lambda e: e.start) if upcoming else max(found, key=lambda e: e.start)
+
+
+def _others(config: Config, event: Event) -> list[str]:
+    from planner.errors import UsageError
+
+    me = config.user["email"].strip().lower()
+    people = [p.email for p in event.people() if p.email.lower() != me]
+    if not people:
+        raise UsageError(
+            _("--for: '{title}' has nobody else to meet", title=event.title),
+            hint=_("give --with EMAIL instead"),
+        )
+    return people
+
+
+def _meeting_window(config: Config, event: Event, now: datetime) -> tuple[datetime, datetime]:
+    """The meeting's week (from now on) and the week after, as ``planner week`` proposes."""
+    from planner.flows.weekly import week_bounds
+
+    day = event.start.astimezone(config.tz).date()
+    start, end = week_bounds(day - timedelta(days=day.weekday()), config)
+    return max(start, now), end + timedelta(days=7)
+
+
+def _meeting_json(event: Event) -> dict[str, Any]:
+    return {
+        "uid": event.uid,
+        "title": event.title,
+        "start": event.start.isoformat(),
+        "end": event.end.isoformat(),
+        "organizer": event.organizer.email if event.organizer else "",
+        "sequence": int(event.hint("SEQUENCE") or 0),
+    }
+
+
+def _known_purpose(session: Session, event: Event) -> Purpose | None:
+    from planner.judge.purpose import determine_purpose
+
+    mode = session.modes[event.key].mode if event.key in session.modes else None
+    found = determine_purpose(event, session.ledger, session.config, mode).purpose
+    return None if found in (Purpose.PERSONAL, Purpose.INTERNAL) else found
+
+
+def _week_purpose(session: Session, email: str, start: datetime, end: datetime) -> Purpose | None:
+    """The purpose the calendar already knows for a meeting with ``email`` in the window (the
+    first such meeting), e.g. a deal closing; None when there is none."""
+    wanted = email.strip().lower()
+    for event in sorted(session.events, key=lambda e: e.start):
+        if event.end <= session.now or not (start - timedelta(days=7) <= event.start < end):
+            continue
+        if any(p.email.lower() == wanted for p in event.people()):
+            if found := _known_purpose(session, event):
+                return found
+    return None
+
+
+def _purpose(given: Purpose | str | None, email: str, session: Session, when: datetime) -> Purpose:
+    """The purpose given, else a first contact for someone never met, else "other"."""
+    from planner.judge.purpose import parse_purpose
+
+    if chosen := parse_purpose(given):
+        return chosen
+    met = session.ledger.met_before([email.lower()], when)
+    return Purpose.OTHER if met else Purpose.FIRST_CONTACT

@@ -1,0 +1,377 @@
+"""The week's judgement, put together: mode, purpose, recommendation and proposals for every
+event, the balance against the target, and the key accounts due for a visit.
+
+Pure over already read events and an opened ledger (:class:`planner.judge.relations.Ledger`);
+:func:`planner.api.plan_week` reads the calendars and opens the ledger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from planner.config import Config
+from planner.flows.meeting_place import CounterpartPlaces, MeetRequest, far_away, propose_to_meet
+from planner.flows.plan import PlannedEvent, WeeklyPlan, assess, is_meeting, week_bounds, week_stats
+from planner.judge.people import in_balance
+from planner.judge.purpose import determine_purpose
+from planner.judge.recommend import balance, due_for_visit, recommend
+from planner.judge.relations import Ledger
+from planner.model import Action, Classification, Event, Geo, Interval, Mode, Purpose
+
+if TYPE_CHECKING:
+    from planner.meet.proposal_cache import ProposalCache
+    from planner.meet.proposals import Proposal, Proposer
+
+# busy time of several people together (any of them busy), None when no calendar can tell
+FreeBusy = Callable[[Sequence[str], datetime, datetime], Sequence[Interval] | None]
+Modes = Mapping[tuple[str, str], Classification]
+TREND_WEEKS = 4
+PROPOSALS_PER_MEETING = 2
+
+
+def read_window(config: Config, first_day: date, now: datetime) -> tuple[datetime, datetime]:
+    """What to read for a week: the ledger's look-back before it (or before now, whichever is
+    earlier) and a week after it, so that proposals may fall into the next week."""
+    start, end = week_bounds(first_day, config)
+    lookback = timedelta(days=config["relations"]["lookback_days"])
+    return min(start, now) - lookback, max(end, now) + timedelta(days=7)
+
+
+def update_ledger(
+    ledger: Ledger, events: Sequence[Event], modes: Modes, config: Config, now: datetime
+) -> None:
+    """Bring the ledger in line with the history in ``events`` (read by :func:`read_window`)."""
+    since = now - timedelta(days=config["relations"]["lookback_days"])
+    history = ((e, modes[e.key].mode) for e in events if since <= e.start and e.end <= now)
+    ledger.update(history, now=now, since=since)
+
+
+def build_plan(
+    events: Sequence[Event],
+    config: Config,
+    first_day: date,
+    *,
+    now: datetime,
+    ledger: Ledger,
+    catalog: object | None = None,
+    free_busy: FreeBusy | None = None,
+    modes: Modes | None = None,
+    geocoder: object | None = None,
+    supply: object | None = None,
+    proposal_cache: ProposalCache | None = None,
+) -> WeeklyPlan:
+    """The plan for the week of ``first_day``; ``events`` span :func:`read_window`.
+
+    ``catalog`` (a :class:`planner.meet.venues.Catalog`) enables proposals for meetings flagged
+    ``meet_in_person``; ``free_busy`` looks up a counterpart's busy time where a calendar
+    service can. ``modes`` may bring the classifications along (e.g. from a cache);
+    ``geocoder`` (a :class:`planner.meet.geo.Geocoder`) may remember places between runs;
+    ``supply`` (a :class:`planner.meet.fetched.VenueSupply`) fetches venues where none are known;
+    ``proposal_cache`` remembers proposals between runs (:mod:`planner.meet.proposal_cache`).
+    """
+    if modes is None:
+        from planner.judge.mode import classify
+
+        modes = {e.key: classify(e) for e in events}
+    update_ledger(ledger, events, modes, config, now)
+    start, end = week_bounds(first_day, config)
+    in_week = [e for e in events if e.start < end and e.end > start]
+    items = [_judge(item, ledger, config) for item in assess(in_week, config, modes)]
+    if catalog is not None:
+        items = _with_proposals(
+            items,
+            events,
+            modes,
+            config,
+            now,
+            catalog,
+            free_busy,
+            (start, end),
+            geocoder,
+            supply,
+            proposal_cache,
+        )
+    # only meetings with people count: no blockers, travel items or all-day markers
+    week = [
+        (p.event, p.mode, p.purpose.purpose)
+        for p in items
+        if p.purpose and p.meeting and in_balance(p.event)
+    ]
+    history = _trend_items(events, modes, ledger, config, start)
+    return WeeklyPlan(
+        start=start,
+        end=end,
+        items=tuple(items),
+        stats=week_stats(items),
+        balance=balance(week, config, first_day, history, weeks=TREND_WEEKS),
+        due=tuple(due_for_visit(ledger, config, now.astimezone(config.tz).date())),
+    )
+
+
+def _judge(item: PlannedEvent, ledger: Ledger, config: Config) -> PlannedEvent:
+    purpose = determine_purpose(item.event, ledger, config, item.mode)
+    external = item.external and purpose.purpose not in (Purpose.INTERNAL, Purpose.PERSONAL)
+    recommendation = None
+    if external and item.meeting:
+        recommendation = recommend(
+            item.event,
+            item.mode,
+            purpose,
+            ledger,
+            config,
+            costs_travel=lambda e: costs_travel(e, config),
+        )
+    return replace(item, purpose=purpose, recommendation=recommendation, external=external)
+
+
+def costs_travel(event: Event, config: Config) -> bool:
+    """Meeting in person means travelling unless it is at the user's own address."""
+    home = config.user["home"].strip().casefold()
+    where = event.location.casefold()
+    at_home = bool(home) and any(ch.isdigit() for ch in home) and home in where
+    return bool(event.location.strip()) and not at_home
+
+
+def _trend_items(
+    events: Sequence[Event], modes: Modes, ledger: Ledger, config: Config, week_start: datetime
+) -> list[tuple[Event, Mode, Purpose]]:
+
+    first = week_start - timedelta(weeks=TREND_WEEKS)
+    return [
+        (e, modes[e.key].mode, determine_purpose(e, ledger, config, modes[e.key].mode).purpose)
+        for e in events
+        if first <= e.start < week_start
+        and not e.all_day
+        and is_meeting(e, modes[e.key], config)
+        and in_balance(e)
+    ]
+
+
+def _with_proposals(
+    items: list[PlannedEvent],
+    events: Sequence[Event],
+    modes: Modes,
+    config: Config,
+    now: datetime,
+    catalog: object,
+    free_busy: FreeBusy | None,
+    week: tuple[datetime, datetime],
+    geocoder: object | None = None,
+    supply: object | None = None,
+    cache: ProposalCache | None = None,
+) -> list[PlannedEvent]:
+    from planner.meet.geo import Geocoder
+
+    geocoder = geocoder or Geocoder(config, catalog)  # type: ignore[arg-type]
+    work = _ProposalWork(events, modes, config, now, catalog, geocoder, supply, week)
+    if getattr(supply, "online", False):
+        cache = None  # venues fetched online: not a function of what the key holds
+    plain = {k: c.mode for k, c in modes.items()}
+    history = cache.history(events, plain, now) if cache else ""
+    result = []
+    taken: list[Event] = []  # slots already proposed for another meeting: held for it
+    _prefetch(items, config, now, free_busy, week)
+    for item in items:
+        if not _wants_proposals(item, now):
+            result.append(item)
+            continue
+        start = max(week[0], _next_quarter(now))
+        end = week[1] + timedelta(days=7)
+        people = [
+            p.email for p in item.event.people() if p.email.lower() != config.user["email"].lower()
+        ]
+        busy = list(free_busy(people, start, end) or []) if free_busy and people else []
+        request = MeetRequest(
+            people,
+            start,
+            end,
+            item.purpose.purpose if item.purpose else None,
+            busy,
+            PROPOSALS_PER_MEETING,
+            now=now,
+            same_time=Interval(item.event.start, item.event.end),
+        )
+        key = cache.key(request, item.event, history, taken) if cache else ""
+        cached = cache.get(key, now) if cache else None
+        found, notes = cached if cached is not None else work.propose(item.event, request, taken)
+        if cache and cached is None:
+            cache.put(key, found, notes, now if work.far else None)
+        taken += [_held(p, item.event) for p in found]
+        rec = item.recommendation
+        if notes and not found:
+            rec = replace(rec, reason=". ".join([rec.reason.rstrip("."), *notes]))
+        result.append(replace(item, proposals=tuple(found), recommendation=rec))
+    return number_proposals(result)
+
+
+class _ProposalWork:
+    """What proposing needs (homes, whereabouts, last meeting places), made when the first
+    meeting needs it: not at all when every meeting's proposals come from the cache."""
+
+    def __init__(
+        self,
+        events: Sequence[Event],
+        modes: Modes,
+        config: Config,
+        now: datetime,
+        catalog: object,
+        geocoder: object,
+        supply: object | None,
+        week: tuple[datetime, datetime],
+    ) -> None:
+        self.events, self.modes, self.config, self.now = events, modes, config, now
+        self.catalog, self.geocoder, self.supply, self.week = catalog, geocoder, supply, week
+        self.plain = {k: c.mode for k, c in modes.items()}
+        self._ready = False
+        self.far = False  # the last proposals were for someone far away (they depend on "now")
+
+    def _prepare(self) -> None:
+        from planner.judge.homes import HomeFinder
+        from planner.judge.travel import whereabouts
+
+        locate = self.geocoder.locate  # type: ignore[attr-defined]
+        self.homes = HomeFinder(self.events, self.plain, self.config, locate, now=self.now).home_of
+        self.places = CounterpartPlaces(self.events, self.modes, self.config, self.now)
+        week = self.week
+        around = [
+            e
+            for e in self.events
+            if e.end > week[0] - timedelta(days=4) and e.start < week[1] + timedelta(days=8)
+        ]
+        self.away = whereabouts(around, self.config.tz, home=self.config.user["home"])
+        self.trips = located_trips(self.away, locate)
+        self._ready = True
+
+    def propose(
+        self, event: Event, request: MeetRequest, taken: Sequence[Event]
+    ) -> tuple[list[Proposal], list[str]]:
+        if not self._ready:
+            self._prepare()
+        nearby = [
+            e
+            for e in self.events
+            if e.key != event.key
+            and e.end > request.start - timedelta(days=1)
+            and e.start < request.end + timedelta(days=1)
+        ] + list(taken)
+        proposer = _proposer(
+            nearby, self.config, self.catalog, self.plain, self.geocoder, self.supply, self.away
+        )
+        home = next((h for e in request.emails if (h := self.homes(e)) is not None), None)
+        self.far = far_away(proposer, request, home)
+        return propose_to_meet(
+            proposer,
+            request,
+            events=self.events,
+            modes=self.modes,
+            homes=self.homes,
+            supply=self.supply,
+            trips=self.trips,
+            places=self.places.of,
+        )
+
+
+def _proposer(
+    nearby: list[Event],
+    config: Config,
+    catalog: object,
+    modes: Mapping[tuple[str, str], Mode],
+    geocoder: object,
+    supply: object | None,
+    away: object,
+) -> Proposer:
+    from planner.meet.proposals import Proposer
+
+    return Proposer(
+        nearby,
+        config,
+        catalog,  # type: ignore[arg-type]
+        modes=modes,
+        geocoder=geocoder,  # type: ignore[arg-type]
+        supply=supply,  # type: ignore[arg-type]
+        whereabouts=away,  # type: ignore[arg-type]
+    )
+
+
+def located_trips(
+    away: Mapping[date, tuple[str, Geo | None, str]], locate: Callable[[str], Any]
+) -> dict[date, tuple[str, Geo]]:
+    """The user's whereabouts from travel items (:func:`planner.judge.travel.whereabouts`)
+    with a place for each city, as :func:`propose_to_meet` takes them (``trips``)."""
+    found: dict[date, tuple[str, Geo]] = {}
+    places: dict[str, Geo | None] = {}
+    for day, (city, geo, _evidence) in away.items():
+        if geo is None:
+            if city not in places:
+                place = locate(city)
+                places[city] = place.geo if place is not None else None
+            geo = places[city]
+        if geo is not None:
+            found[day] = (city, geo)
+    return found
+
+
+def number_proposals(items: Sequence[PlannedEvent]) -> list[PlannedEvent]:
+    """One numbering for the week: proposal N under a meeting (terminal, Markdown, HTML, JSON)
+    is the N that ``planner invite --proposal N`` takes."""
+    number = 0
+    result = []
+    for item in items:
+        if item.proposals:
+            numbered = []
+            for proposal in item.proposals:
+                number += 1
+                numbered.append(replace(proposal, number=number))
+            item = replace(item, proposals=tuple(numbered))
+        result.append(item)
+    return result
+
+
+def _wants_proposals(item: PlannedEvent, now: datetime) -> bool:
+    rec = item.recommendation
+    return rec is not None and rec.action is Action.MEET_IN_PERSON and item.event.end > now
+
+
+def _prefetch(
+    items: Sequence[PlannedEvent],
+    config: Config,
+    now: datetime,
+    free_busy: FreeBusy | None,
+    week: tuple[datetime, datetime],
+) -> None:
+    """Ask for every counterpart of the week at once, where ``free_busy`` can (one request
+    per calendar service instead of one per meeting)."""
+    prefetch = getattr(free_busy, "prefetch", None)
+    if prefetch is None:
+        return
+    me = config.user["email"].lower()
+    people = {
+        p.email
+        for item in items
+        if _wants_proposals(item, now)
+        for p in item.event.people()
+        if p.email.lower() != me
+    }
+    if people:
+        prefetch(sorted(people), max(week[0], _next_quarter(now)), week[1] + timedelta(days=7))
+
+
+def _held(proposal: Proposal, event: Event) -> Event:
+    """A proposed slot as a tentative event, so the next meeting's proposals avoid it."""
+    venue = proposal.venue
+    return Event(
+        uid=f"proposal:{event.uid}:{proposal.start.isoformat()}",
+        title=proposal.venue.name,
+        start=proposal.start,
+        end=proposal.end,
+        location=f"{venue.name}, {venue.address}",
+        geo=venue.geo,
+    )
+
+
+def _next_quarter(moment: datetime) -> datetime:
+    moment = moment.replace(second=0, microsecond=0)
+    return moment + timedelta(minutes=(15 - moment.minute % 15) % 15)

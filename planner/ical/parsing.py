@@ -1,0 +1,407 @@
+"""From iCalendar bytes to a parsed calendar with resolved time zones (a helper of
+:mod:`planner.ical.reader`): decoding, error-tolerant parsing with line numbers, and time zones.
+
+A TZID is tried as an IANA name, a Windows name (CLDR table shipped with icalendar), a
+"globally unique" ``/vendor/Area/City`` id, the file's own VTIMEZONE, and a legacy Outlook
+display name such as ``"(UTC-05:00) Eastern Time (US & Canada)"``, in that order. Windows names
+win over the file's VTIMEZONE because Outlook exports are known to carry wrong rules for them.
+icalendar's process-wide VTIMEZONE cache is never relied on, so files cannot disturb each other.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone, tzinfo
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+import icalendar
+from icalendar.prop import vDDDLists, vDDDTypes
+from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+
+from planner.errors import CalendarReadError
+from planner.i18n import _
+from planner.ical import salvage, tzids
+
+log = logging.getLogger("planner")
+
+DATETIME_PROPS = ("DTSTART", "DTEND", "RECURRENCE-ID", "RDATE", "EXDATE")
+BEGIN_RE = re.compile(r"^BEGIN:([A-Za-z0-9-]+)\s*$", re.IGNORECASE)
+END_RE = re.compile(r"^END:([A-Za-z0-9-]+)\s*$", re.IGNORECASE)
+_DISPLAY_NAME = re.compile(r"^\((?:UTC|GMT)\s*(?:([+-])(\d{1,2}):?(\d{2})?)?\)\s*(.+)$")
+
+
+def decode(data: bytes | str, source: str, warn: Callable[[str], None]) -> str:
+    if isinstance(data, str):
+        return data.lstrip("\ufeff")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _utf16(data, source, warn)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        text = data.decode("cp1252", errors="replace")
+        if "BEGIN:VCALENDAR" in text.upper():  # binary junk gets only the "not iCalendar" error
+            warn(_("{source}:{line}: not UTF-8, read as Windows-1252", source=source, line=line))
+        return text
+
+
+def _utf16(data: bytes, source: str, warn: Callable[[str], None]) -> str:
+    """UTF-16 text; a truncated file or a broken surrogate is read with U+FFFD and a warning."""
+    try:
+        return data.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        warn(
+            _(
+                "{source}: broken UTF-16 at byte {offset}; unreadable characters replaced",
+                source=source,
+                offset=exc.start,
+            )
+        )
+        return data.decode("utf-16", errors="replace")
+
+
+@dataclass
+class Block:
+    """A component directly inside VCALENDAR: its name, first line and raw text lines."""
+
+    name: str
+    line: int
+    lines: list[str] = field(default_factory=list)
+
+
+def _scan(
+    text: str, source: str = "", warn: Callable[[str], None] = lambda _message: None
+) -> tuple[list[str], list[Block]]:
+    """Calendar-level lines and top-level components with line numbers (one pass, no parsing).
+
+    Indented BEGIN/END and property lines are read without their indentation, over-long lines,
+    too deeply nested components and components beyond the limit are dropped with a warning
+    (:mod:`planner.ical.salvage`).
+    """
+    header: list[str] = []
+    blocks: list[Block] = []
+    depth = 0
+    deep_warned = False
+    for number, raw in salvage.content_lines(text, source, warn):
+        mark = salvage.marker(raw)
+        if mark and mark[0] == "BEGIN":
+            depth += 1
+            if depth == 2:
+                if len(blocks) >= salvage.MAX_COMPONENTS:
+                    salvage.too_many(source, number, warn)
+                    break
+                blocks.append(Block(mark[1], number))
+        if depth > salvage.MAX_DEPTH:
+            if not deep_warned:
+                salvage.too_deep(source, number, warn)
+                deep_warned = True
+        elif depth >= 2:
+            blocks[-1].lines.append(raw)
+        elif depth == 1 and not mark:
+            header.append(raw)
+        if mark and mark[0] == "END":
+            depth = max(depth - 1, 0)
+    return header, blocks
+
+
+def parse(
+    text: str,
+    source: str,
+    warn: Callable[[str], None],
+    window: tuple[datetime, datetime] | None = None,
+) -> tuple[icalendar.Calendar, list[Block]]:
+    """The calendar and the blocks it was built from (VTIMEZONEs and the VEVENTs that may
+    touch ``window``: single events far outside it are not even parsed)."""
+    if not text.strip():
+        raise CalendarReadError(source, _("the file is empty"), hint=_hint())
+    first = next((i for i, line in enumerate(text.splitlines(), 1) if line.strip()), 1)
+    if "BEGIN:VCALENDAR" not in text.upper():
+        raise CalendarReadError(
+            source,
+            _("this is not an iCalendar file (no BEGIN:VCALENDAR)"),
+            line=first,
+            hint=_hint(),
+        )
+    forget_custom_zones()
+    header, blocks = _scan(text, source, warn)
+    wanted = _Window(window) if window else None
+    kept = [
+        b
+        for b in blocks
+        if b.name == "VTIMEZONE" or (b.name == "VEVENT" and (wanted is None or wanted.may_touch(b)))
+    ]
+    lines = [line for line in header if not END_RE.match(line)]
+    body = ["BEGIN:VCALENDAR", *lines, *(line for b in kept for line in b.lines), "END:VCALENDAR"]
+    try:
+        return icalendar.Calendar.from_ical("\r\n".join(body) + "\r\n"), kept
+    except Exception as exc:  # icalendar raises more than ValueError on hostile input
+        log.debug("%s: whole-file parse failed (%s); parsing component by component", source, exc)
+    if not blocks:
+        raise CalendarReadError(
+            source, _("no readable event in this iCalendar file"), line=first, hint=_hint()
+        )
+    return _parse_blocks(text, kept, source, warn), kept
+
+
+class _Window:
+    """Cheap pre-parse test: can a VEVENT block have an occurrence near the window?"""
+
+    def __init__(self, window: tuple[datetime, datetime]) -> None:
+        self.low = (window[0] - timedelta(days=2)).strftime("%Y%m%d")
+        self.high = (window[1] + timedelta(days=2)).strftime("%Y%m%d")
+
+    def may_touch(self, block: Block) -> bool:
+        first = last = None
+        has_duration = False
+        for line in block.lines:
+            name = line[:14].upper()
+            if name.startswith(("RRULE", "RDATE", "RECURRENCE-ID")):
+                return True
+            if name.startswith("DTSTART"):
+                first = _day(line)
+            elif name.startswith("DTEND"):
+                last = _day(line)
+            elif name.startswith("DURATION"):
+                has_duration = True
+        if first is None:
+            return True  # the parser will judge it
+        if first > self.high:
+            return False
+        if last is None:
+            return has_duration or first >= self.low
+        return last >= self.low
+
+
+def _day(line: str) -> str | None:
+    """``"20261208"`` from a DTSTART/DTEND content line, or None when it does not look so."""
+    value = line.rsplit(":", 1)[-1].strip().strip('"')
+    return value[:8] if len(value) >= 8 and value[:8].isdigit() else None
+
+
+def _hint() -> str:
+    return _("export the calendar as .ics, or check the path or URL in the config")
+
+
+def _parse_blocks(
+    text: str, blocks: list[Block], source: str, warn: Callable[[str], None]
+) -> icalendar.Calendar:
+    """Fallback for files icalendar rejects as a whole: parse each component on its own."""
+    cal = icalendar.Calendar()
+    for name in ("X-WR-TIMEZONE", "X-WR-CALNAME"):
+        if match := re.search(rf"^{name}(?:;[^:\r\n]*)?:(.*?)\r?$", text, re.M | re.I):
+            cal.add(name, match.group(1).strip())
+    for block in blocks:
+        try:
+            component = icalendar.Component.from_ical("\r\n".join(_without_alarms(block.lines)))
+        except Exception as exc:  # AttributeError for a VTIMEZONE with two TZIDs, and more
+            warn(
+                _(
+                    "{source}:{line}: skipped a broken {name} ({error})",
+                    source=source,
+                    line=block.line,
+                    name=block.name,
+                    error=_one_line(exc),
+                )
+            )
+            component = icalendar.Component()
+            component.name = "X-PLANNER-BROKEN"
+        cal.add_component(component)
+    return cal
+
+
+def _one_line(exc: Exception, limit: int = 160) -> str:
+    """An icalendar error on one line (some quote the component, newlines and all)."""
+    text = " ".join(str(exc).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _without_alarms(lines: list[str]) -> Iterator[str]:
+    """Drop VALARMs (strictly parsed by icalendar, and of no use to the planner)."""
+    depth = 0
+    for line in lines:
+        upper = line.strip().upper()
+        depth += upper == "BEGIN:VALARM"
+        if depth == 0:
+            yield line
+        depth -= upper == "END:VALARM" and depth > 0
+
+
+def apply_x_wr_timezone(
+    cal: icalendar.Calendar, source: str, warn: Callable[[str], None]
+) -> icalendar.Calendar:
+    """Google exports: UTC times of a calendar with X-WR-TIMEZONE belong to that zone."""
+    if "X-WR-TIMEZONE" not in cal:
+        return cal
+    import x_wr_timezone
+
+    try:
+        return x_wr_timezone.to_standard(cal, add_timezone_component=False)
+    except Exception as exc:
+        zone = str(cal.get("X-WR-TIMEZONE"))
+        warn(
+            _(
+                "{source}: X-WR-TIMEZONE '{zone}' ignored ({error})",
+                source=source,
+                zone=zone,
+                error=exc,
+            )
+        )
+        return cal
+
+
+# ---------------------------------------------------------------------------------------------
+# Time zones
+
+
+def as_list(value: object) -> list:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+class ZoneResolver:
+    """Maps a TZID to a tzinfo, once per file, and makes every date-time of an event aware."""
+
+    def __init__(
+        self, cal: icalendar.Calendar, tz: ZoneInfo, source: str, warn: Callable[[str], None]
+    ) -> None:
+        self.tz = tz
+        self.source = source
+        self.warn = warn
+        self.vtimezones = {
+            _text(c["TZID"]).strip(): c
+            for c in cal.subcomponents
+            if c.name == "VTIMEZONE" and "TZID" in c
+        }
+        self.cache: dict[str, tzinfo] = {}
+
+    def zone(self, tzid: str, line: int) -> tzinfo:
+        if tzid not in self.cache:
+            self.cache[tzid] = self._resolve(tzid, line)
+        return self.cache[tzid]
+
+    def _resolve(self, tzid: str, line: int) -> tzinfo:
+        clean = tzid.strip().strip('"').strip()
+        if (found := _iana(clean)) is not None:
+            return found
+        if (olson := WINDOWS_TO_OLSON.get(clean)) is not None and (found := _iana(olson)):
+            return found
+        if (found := tzids.resolve_alias(clean)) is not None:
+            return found
+        if (component := self.vtimezones.get(clean)) is not None:
+            try:
+                return component.to_tz(lookup_tzid=False)
+            except Exception as exc:  # a broken VTIMEZONE falls through to the next guess
+                log.debug("%s: VTIMEZONE %r unusable: %s", self.source, clean, exc)
+        if (found := _display_name_zone(clean)) is not None:
+            return found
+        self.warn(
+            _(
+                "{source}:{line}: unknown time zone '{zone}', read as {user_zone}",
+                source=self.source,
+                line=line,
+                zone=tzid,
+                user_zone=self.tz.key,
+            )
+        )
+        return self.tz
+
+    def localize(self, component: icalendar.Event, line: int) -> None:
+        """Give every date-time of ``component`` its resolved zone.
+
+        Floating values take the zone of a zoned DTSTART (an EXDATE written without TZID
+        belongs to its series), else the user's zone.
+        """
+        floating: tzinfo = self.tz
+        for name in DATETIME_PROPS:  # DTSTART first
+            for prop in as_list(component.get(name)):
+                tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
+                zone = self.zone(str(tzid), line) if tzid else None
+                items = prop.dts if isinstance(prop, vDDDLists) else [prop]
+                for item in items:
+                    if isinstance(item, vDDDTypes):
+                        item.dt = _aware(item.dt, zone, floating)
+            if name == "DTSTART" and isinstance(component.get(name), vDDDTypes):
+                value = component[name].dt
+                if isinstance(value, datetime) and value.tzinfo is not None:
+                    floating = value.tzinfo
+
+
+def _aware(value: object, zone: tzinfo | None, floating: tzinfo) -> object:
+    """``value`` (a date-time, date, duration or PERIOD tuple) with ``zone`` or ``floating``."""
+    if isinstance(value, tuple):  # PERIOD: (start, end or duration)
+        return tuple(_aware(v, zone, floating) for v in value)
+    if not isinstance(value, datetime):
+        return value
+    if zone is not None:
+        return value.replace(tzinfo=zone)
+    return value if value.tzinfo is not None else value.replace(tzinfo=floating)
+
+
+def _text(value: object) -> str:
+    """A property that should occur once, also when a file repeats it (the first value)."""
+    return str(value[0] if isinstance(value, list) and value else value)
+
+
+def _iana(name: str) -> ZoneInfo | None:
+    if not name or name.startswith("/") or ".." in name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, IsADirectoryError):
+        return None
+
+
+@cache
+def _city_zones() -> dict[str, str]:
+    """``"sydney"`` → ``"Australia/Sydney"`` for every IANA zone (built once, on demand)."""
+    table: dict[str, str] = {}
+    for key in sorted(available_timezones()):
+        if "/" in key and not key.startswith(("Etc/", "SystemV/", "US/")):
+            table.setdefault(key.rsplit("/", 1)[1].replace("_", " ").lower(), key)
+    return table
+
+
+@cache
+def _display_name_zone(name: str) -> tzinfo | None:
+    """Legacy Outlook TZIDs such as ``"(UTC-05:00) Eastern Time (US & Canada)"``.
+
+    Built on the CLDR Windows table: the label itself, ``"X Time"`` → ``"X Standard Time"``, then
+    the cities it names; a candidate must have the stated UTC offset. Last resort: that offset.
+    """
+    match = _DISPLAY_NAME.match(name)
+    if match is None:
+        return None
+    sign, hours, minutes, label = match.groups()
+    offset = timedelta(hours=int(hours or 0), minutes=int(minutes or 0))
+    offset = -offset if sign == "-" else offset
+    bare = re.sub(r"\s*\(.*?\)\s*$", "", label).strip()
+    candidates = [WINDOWS_TO_OLSON.get(label), WINDOWS_TO_OLSON.get(bare)]
+    candidates.append(WINDOWS_TO_OLSON.get(re.sub(r"\bTime$", "Standard Time", bare)))
+    cities = _city_zones()
+    candidates += [cities.get(part.strip().lower()) for part in re.split(r",|&|/| and ", label)]
+    for candidate in candidates:
+        zone = _iana(candidate) if candidate else None
+        if zone is not None and _has_offset(zone, offset):
+            return zone
+    return timezone(offset, label) if sign else None
+
+
+def _has_offset(zone: ZoneInfo, offset: timedelta) -> bool:
+    return any(datetime(2021, month, 1, tzinfo=zone).utcoffset() == offset for month in (1, 7))
+
+
+def forget_custom_zones() -> None:
+    """Start a file with icalendar's zone cache empty. icalendar keeps the first VTIMEZONE it
+    sees for a TZID for the whole process, so a file that defines "W. Europe Standard Time" or
+    a custom TZID differently (or a damaged one) would move the times of every later file that
+    uses the same TZID. Each file's own VTIMEZONEs govern it (RFC 5545 §3.6.5)."""
+    from icalendar.timezone import tzp
+
+    tzp.use_zoneinfo()  # the public way to reset: a provider switch starts an empty cache

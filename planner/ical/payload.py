@@ -1,0 +1,230 @@
+"""The event index's payload: a calendar's events as compact JSON, and back.
+
+``{"format", "zones", "templates", "occurrences"}``: an occurrence shares its template (all
+fields but the times) with the other occurrences of its series, and a zone is written once.
+:func:`content_digest` names an event's content, so that a judgement can be kept for an event
+that did not change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from datetime import datetime, timedelta, timezone
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from planner.model import Attendee, Busy, Event, Geo, Response, Status
+
+FORMAT = 3  # the payload layout (2: with the availability; 3: a digest of each template)
+
+_STATUS = {s.value: s for s in Status}  # dict look-ups: Enum(value) is ten times slower
+_RESPONSE = {r.value: r for r in Response}
+_BUSY = {b.value: b for b in Busy}
+
+
+class DecodeError(ValueError):
+    """A stored payload that does not have the expected shape."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Payload: {"format", "zones", "templates", "occurrences"}; an occurrence shares its template
+# (all fields but the times) with the other occurrences of its series.
+
+
+def encode_events(events: Sequence[Event]) -> str:
+    zones: dict[tuple[Any, ...], int] = {}
+    templates: dict[str, int] = {}
+    occurrences = []
+    for event in events:
+        body = json.dumps(_template(event), ensure_ascii=False, separators=(",", ":"))
+        index = templates.setdefault(body, len(templates))
+        start, start_zone = _moment(event.start, zones)
+        end, end_zone = _moment(event.end, zones)
+        occurrences.append([index, start, start_zone, end, end_zone, int(event.all_day)])
+    digests = [_template_digest(body) for body in templates]
+    head = json.dumps({"format": FORMAT, "zones": [list(z) for z in zones], "digests": digests})
+    tail = json.dumps(occurrences, separators=(",", ":"))
+    return f'{head[:-1]},"templates":[{",".join(templates)}],"occurrences":{tail}}}'
+
+
+def content_digest(event: Event) -> str:
+    """A digest of everything in ``event`` (equal digests, equal events), taken once: events
+    decoded from the index bring it along from the stored template digests."""
+    if event._digest is None:
+        zones: dict[tuple[Any, ...], int] = {}
+        body = json.dumps(_template(event), ensure_ascii=False, separators=(",", ":"))
+        start, first = _moment(event.start, zones)
+        end, last = _moment(event.end, zones)
+        tokens = [json.dumps(list(z)) for z in zones]
+        template = _template_digest(body)
+        digest = _occurrence_digest(
+            template, start, tokens[first], end, tokens[last], int(event.all_day)
+        )
+        object.__setattr__(event, "_digest", digest)
+    return event._digest  # type: ignore[return-value]
+
+
+def _template_digest(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
+
+
+def _occurrence_digest(template: str, *moments: object) -> str:
+    text = "\0".join([template, *map(str, moments)])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def decode_events(
+    payload: str, start: datetime | None = None, end: datetime | None = None
+) -> list[Event]:
+    """The events of a payload (only those overlapping ``[start, end)`` when given);
+    :class:`DecodeError` when it is not a payload this version wrote."""
+    try:
+        data = json.loads(payload)
+        if data["format"] != FORMAT:
+            raise DecodeError(f"payload format {data['format']!r}")
+        return _Decoder(data).events(start, end)
+    except DecodeError:
+        raise
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+        raise DecodeError(f"undecodable event index payload ({exc})") from None
+
+
+class _Decoder:
+    """Builds events from a parsed payload; templates and people are built once each."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.zones = [_zone(z) for z in data["zones"]]
+        self.tokens = [json.dumps(list(z)) for z in data["zones"]]
+        self.digests: list[str] = data["digests"]
+        self.rows: list[list[Any]] = data["templates"]
+        self.occurrences: list[list[Any]] = data["occurrences"]
+        self.templates: dict[int, dict[str, Any]] = {}
+        self.people: dict[tuple[Any, ...], Attendee] = {}
+
+    def events(self, start: datetime | None, end: datetime | None) -> list[Event]:
+        result = []
+        zones = self.zones
+        for number, first, first_zone, last, last_zone, all_day in self.occurrences:
+            begin = _datetime(first, zones[first_zone])
+            stop = _datetime(last, zones[last_zone])
+            if start is not None and end is not None and not within(begin, stop, start, end):
+                continue
+            fields = self.templates.get(number)
+            if fields is None:
+                fields = self.templates[number] = self._fields(self.rows[number])
+            event = Event(start=begin, end=stop, all_day=bool(all_day), **fields)
+            digest = _occurrence_digest(
+                _text(self.digests[number]),
+                first,
+                self.tokens[first_zone],
+                last,
+                self.tokens[last_zone],
+                int(all_day),
+            )
+            object.__setattr__(event, "_digest", digest)
+            result.append(event)
+        return result
+
+    def _person(self, row: list[Any]) -> Attendee:
+        key = tuple(row)
+        found = self.people.get(key)
+        if found is None:
+            found = self.people[key] = _attendee(row)
+        return found
+
+    def _fields(self, row: list[Any]) -> dict[str, Any]:
+        (uid, title, location, description, organizer, attendees, links, status, busy) = row[:9]
+        (series_id, calendar, url, geo, hints, source, self_response, availability) = row[9:]
+        return {
+            "uid": _text(uid),
+            "title": _text(title),
+            "location": _text(location),
+            "description": _text(description),
+            "organizer": self._person(organizer) if organizer is not None else None,
+            "attendees": tuple(self._person(a) for a in attendees),
+            "conference_links": tuple(_text(link) for link in links),
+            "status": _STATUS[status],
+            "busy": bool(busy),
+            "series_id": None if series_id is None else _text(series_id),
+            "calendar": _text(calendar),
+            "url": _text(url),
+            "geo": Geo(float(geo[0]), float(geo[1])) if geo is not None else None,
+            "hints": tuple((_text(k), _text(v)) for k, v in hints),
+            "source": _text(source),
+            "self_response": _RESPONSE[self_response] if self_response is not None else None,
+            "availability": _BUSY[availability] if availability is not None else None,
+        }
+
+
+def within(begin: datetime, stop: datetime, start: datetime, end: datetime) -> bool:
+    if begin == stop:
+        return start <= begin < end
+    return begin < end and stop > start
+
+
+def _moment(value: datetime, zones: dict[tuple[Any, ...], int]) -> tuple[str, int]:
+    zone = value.tzinfo
+    if isinstance(zone, ZoneInfo):
+        token: tuple[Any, ...] = ("iana", zone.key)
+    else:
+        offset = value.utcoffset()
+        seconds = int(offset.total_seconds()) if offset is not None else 0
+        token = ("fixed", seconds, value.tzname() or "")
+    return value.isoformat(), zones.setdefault(token, len(zones))
+
+
+def _zone(token: list[Any]) -> Any:
+    if token[0] == "iana":
+        return ZoneInfo(str(token[1]))
+    if token[0] == "fixed":
+        offset = timedelta(seconds=int(token[1]))
+        return timezone(offset, str(token[2])) if token[2] else timezone(offset)
+    raise DecodeError(f"unknown zone token {token[0]!r}")
+
+
+def _datetime(text: str, zone: Any) -> datetime:
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise DecodeError(f"naive date-time {text!r}")
+    if isinstance(zone, ZoneInfo):
+        return moment.astimezone(zone)
+    return moment.replace(tzinfo=zone) if moment.utcoffset() == zone.utcoffset(None) else moment
+
+
+def _person(person: Attendee) -> list[Any]:
+    return [person.email, person.name, person.response.value, person.is_resource, person.optional]
+
+
+def _attendee(row: list[Any]) -> Attendee:
+    email, name, response, is_resource, optional = row
+    return Attendee(str(email), str(name), _RESPONSE[response], bool(is_resource), bool(optional))
+
+
+def _template(e: Event) -> list[Any]:
+    return [
+        e.uid,
+        e.title,
+        e.location,
+        e.description,
+        _person(e.organizer) if e.organizer else None,
+        [_person(a) for a in e.attendees],
+        list(e.conference_links),
+        e.status.value,
+        e.busy,
+        e.series_id,
+        e.calendar,
+        e.url,
+        [e.geo.lat, e.geo.lon] if e.geo else None,
+        [list(h) for h in e.hints],
+        e.source,
+        e.self_response.value if e.self_response else None,
+        e.availability.value if e.availability else None,
+    ]
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise DecodeError(f"expected text, found {type(value).__name__}")
+    return value

@@ -1,0 +1,77 @@
+"""TZID forms seen in the wild that are neither IANA nor exact Windows names (a helper of
+:class:`planner.ical.parsing.ZoneResolver`).
+
+* ``/Europe/Stockholm`` (leading slash), ``/freeassociation.sourceforge.net/Tzfile/Europe/Berlin``
+  and ``/mozilla.org/20050126_1/Europe/Berlin`` (vendor prefixes, RFC 5545 §3.2.19 "globally
+  unique" ids): the longest suffix that is an IANA name;
+* ``europe/berlin``, ``W. EUROPE STANDARD TIME``: IANA and Windows names in another case;
+* ``UTC+01:00``, ``GMT-5``, ``GMT+0530``: a fixed offset.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta, timezone, tzinfo
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+_OFFSET = re.compile(r"^(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
+
+
+def resolve_alias(tzid: str) -> tzinfo | None:
+    """The zone ``tzid`` means, or None when it is none of the forms above."""
+    name = tzid.strip().strip('"').strip()
+    if not name:
+        return None
+    if (found := _suffix(name)) is not None:
+        return found
+    if (key := _lower_iana().get(name.lower())) is not None:
+        return ZoneInfo(key)
+    if (key := _lower_windows().get(" ".join(name.split()).lower())) is not None:
+        return _zone(key)
+    return _fixed_offset(name)
+
+
+def _suffix(name: str) -> ZoneInfo | None:
+    parts = [p for p in name.split("/") if p]
+    if len(parts) < 2 and not name.startswith("/"):
+        return None
+    for first in range(len(parts)):
+        tail = parts[first:]
+        if len(tail) < 2 and tail[0].upper() not in ("UTC", "GMT"):
+            continue
+        if (found := _zone(_lower_iana().get("/".join(tail).lower(), ""))) is not None:
+            return found
+    return None
+
+
+def _zone(key: str) -> ZoneInfo | None:
+    if not key:
+        return None
+    try:
+        return ZoneInfo(key)
+    except (ZoneInfoNotFoundError, ValueError, IsADirectoryError):
+        return None
+
+
+def _fixed_offset(name: str) -> tzinfo | None:
+    match = _OFFSET.match(name)
+    if match is None:
+        return None
+    sign, hours, minutes = match.groups()
+    delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
+    if delta >= timedelta(hours=24):
+        return None
+    return timezone(-delta if sign == "-" else delta)
+
+
+@cache
+def _lower_iana() -> dict[str, str]:
+    return {key.lower(): key for key in available_timezones()}
+
+
+@cache
+def _lower_windows() -> dict[str, str]:
+    from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+
+    return {name.lower(): key for name, key in WINDOWS_TO_OLSON.items()}

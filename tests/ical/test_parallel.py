@@ -1,0 +1,92 @@
+"""Large .ics files read on several processes give exactly what one process gives."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from planner.ical import parallel
+from planner.ical import reader as ical
+from tests.locations import ROOT
+
+REAL = ROOT.parent / "shared" / "fixtures" / "real" / "ics"
+FILES = sorted(REAL.glob("*.ics")) if REAL.is_dir() else []
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def _strict(events):
+    """Events with what == on aware datetimes ignores: the zone and the wall time."""
+    return [
+        (e, e.start.isoformat(), e.start.tzname(), e.end.isoformat(), e.end.tzname())
+        for e in events
+    ]
+
+
+def _both(data, name, start, end):
+    serial_warnings: list[str] = []
+    parallel_warnings: list[str] = []
+    args = {"source": name, "tz": BERLIN, "start": start, "end": end, "calendar": "c"}
+    serial = ical.events_from_ics(data, warn=serial_warnings.append, **args)
+    split = parallel.events_from_ics(data, warn=parallel_warnings.append, workers=2, **args)
+    return serial, split, serial_warnings, parallel_warnings
+
+
+@pytest.fixture(scope="module")
+def generated() -> bytes:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from gen_calendar import generate
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    return generate(date(2026, 12, 31), years=2, meetings=2400)
+
+
+def test_a_large_generated_calendar_reads_the_same_on_two_processes(generated, monkeypatch):
+    assert len(generated) > parallel.THRESHOLD
+    calls = []
+    real_run = parallel._run
+    monkeypatch.setattr(parallel, "_run", lambda *a: calls.append(1) or real_run(*a))
+    start, end = datetime(2025, 11, 1, tzinfo=UTC), datetime(2027, 2, 1, tzinfo=UTC)
+    serial, split, serial_warnings, split_warnings = _both(generated, "gen.ics", start, end)
+    assert calls == [1]  # the parallel path ran, it did not fall back
+    assert len(serial) > 1000
+    assert _strict(split) == _strict(serial)
+    assert split_warnings == serial_warnings
+
+
+def test_chunks_keep_a_uid_together_and_carry_every_time_zone(generated):
+    text = generated.decode()
+    window = (datetime(2025, 11, 1, tzinfo=UTC), datetime(2027, 2, 1, tzinfo=UTC))
+    chunks = parallel.split(text, 2, window)
+    assert len(chunks) == 2
+    uids = [{line[4:] for line in c.text.split("\r\n") if line.startswith("UID:")} for c in chunks]
+    assert uids[0] and uids[1] and not uids[0] & uids[1]
+    zones = text.count("BEGIN:VTIMEZONE")
+    assert all(c.text.count("BEGIN:VTIMEZONE") == zones for c in chunks)
+    # line numbers point into the original text
+    original = text.splitlines()
+    for chunk in chunks:
+        lines = chunk.text.split("\r\n")
+        for number, line in zip(chunk.lines, lines, strict=False):
+            if number:
+                assert original[number - 1] == line
+
+
+@pytest.mark.skipif(not FILES, reason=f"real-world fixtures not found in {REAL}")
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_every_real_file_reads_the_same_split_in_two(path, monkeypatch):
+    monkeypatch.setattr(parallel, "THRESHOLD", 0)
+    start, end = datetime(1990, 1, 1, tzinfo=UTC), datetime(2040, 1, 1, tzinfo=UTC)
+    serial, split, serial_warnings, split_warnings = _both(path.read_bytes(), path.name, start, end)
+    assert _strict(split) == _strict(serial)
+    assert sorted(set(split_warnings)) == sorted(set(serial_warnings))
+
+
+def test_small_files_and_one_core_stay_serial(monkeypatch):
+    monkeypatch.setattr(parallel, "_run", lambda *a: pytest.fail("no pool for a small file"))
+    data = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
+    args = {"source": "s.ics", "tz": BERLIN, "start": datetime(2026, 1, 1, tzinfo=UTC)}
+    assert parallel.events_from_ics(data, end=datetime(2027, 1, 1, tzinfo=UTC), **args) == []

@@ -1,0 +1,69 @@
+"""A warm run neither formats keys nor encodes events again: keys are kept, digests come from
+the event index (planner.ical.payload.content_digest)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from planner.ical import payload
+from planner.judge.cache import classify_all
+from planner.model import Attendee, Event, Response
+from planner.store import Store
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def _events() -> list[Event]:
+    start = datetime(2026, 12, 7, 9, tzinfo=BERLIN)
+    person = Attendee("jonas@nordwind.example", "Jonas", Response.ACCEPTED)
+    return [
+        Event(
+            uid=f"u{n}@t",
+            title=f"Meeting {n % 3}",
+            start=start + timedelta(days=n),
+            end=start + timedelta(days=n, hours=1),
+            location="Leopoldstraße 10, 80802 München" if n % 2 else "https://zoom.us/j/1",
+            attendees=(person,),
+        )
+        for n in range(6)
+    ]
+
+
+def test_the_key_is_computed_once_and_reset_by_replace():
+    event = _events()[0]
+    assert event.key == ("u0@t", "2026-12-07T08:00:00+00:00")
+    assert event.key is event.key
+    moved = replace(event, start=event.start + timedelta(hours=1), end=event.end)
+    assert moved.key == ("u0@t", "2026-12-07T09:00:00+00:00")
+
+
+def test_decoded_events_bring_the_digest_of_their_content():
+    events = _events()
+    decoded = payload.decode_events(payload.encode_events(events))
+    assert decoded == events
+    assert [payload.content_digest(e) for e in decoded] == [
+        payload.content_digest(e) for e in payload.decode_events(payload.encode_events(events))
+    ]
+    assert len({payload.content_digest(e) for e in decoded}) == len(events)
+    changed = payload.decode_events(payload.encode_events([replace(events[0], title="Other")]))
+    assert payload.content_digest(changed[0]) != payload.content_digest(decoded[0])
+    in_utc = replace(events[0], start=events[0].start.astimezone(UTC))
+    assert payload.content_digest(in_utc) != payload.content_digest(events[0])  # the zone counts
+
+
+def test_classifying_decoded_events_encodes_nothing(monkeypatch):
+    store = Store(":memory:")
+    decoded = payload.decode_events(payload.encode_events(_events()))
+    first = classify_all(decoded, store)
+
+    def no_encoding(event):
+        raise AssertionError("an event was encoded to digest it")
+
+    monkeypatch.setattr(payload, "_template", no_encoding)
+    with pytest.raises(AssertionError):
+        payload.encode_events(decoded)  # the patch is in force
+    assert classify_all(decoded, store) == first
