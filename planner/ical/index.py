@@ -77,6 +77,7 @@ CODE_FILES = (
     "fields.py",
     "parsing.py",
     "recurrence.py",
+    "occurrences.py",
     "salvage.py",
     "tzids.py",
     "zones.py",

@@ -12,8 +12,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -21,7 +21,7 @@ import icalendar
 from icalendar.prop import vBroken, vDDDTypes, vRecur
 
 from planner.i18n import _
-from planner.ical import recurrence
+from planner.ical import occurrences, recurrence
 from planner.ical.fields import (
     availability_of,
     conference_links_of,
@@ -32,6 +32,7 @@ from planner.ical.fields import (
     text_of,
 )
 from planner.ical.index import overlaps
+from planner.ical.occurrences import Instance
 from planner.ical.parsing import (
     Block,
     ZoneResolver,
@@ -74,24 +75,63 @@ def events_from_ics(
     A series keeps at most ``max_occurrences`` occurrences in the window, and a rule too costly
     to expand only its first (see :mod:`planner.ical.recurrence`).
     """
+    options = Options(tz, calendar, user_emails, max_occurrences)
+    return read(data, source, (start, end), options, warn).events
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to read: the user's zone and addresses, the calendar's name, the occurrence cap."""
+
+    tz: ZoneInfo
+    calendar: str = ""
+    user_emails: frozenset[str] = frozenset()
+    max_occurrences: int = recurrence.MAX_OCCURRENCES
+
+
+@dataclass
+class Reading:
+    """What :func:`read` gives: the events (sorted by start), the line of the VEVENT each one
+    comes from (0 where unknown), and the expansion budget left (:class:`recurrence.Budget`)."""
+
+    events: list[Event]
+    lines: list[int]
+    steps_left: int
+
+
+def read(
+    data: bytes | str,
+    source: str,
+    window: tuple[datetime, datetime],
+    options: Options,
+    warn: Warn = log.warning,
+    steps: int = recurrence.MAX_FILE_STEPS,
+) -> Reading:
+    """:func:`events_from_ics`, with the line of each event's VEVENT; ``steps`` is the
+    expansion budget of this read (the whole file's, or what an earlier read of it left)."""
+    start, end = window
     text = decode(data, source, warn)
-    cal, blocks = parse(text, source, warn, (start, end))
+    cal, blocks = parse(text, source, warn, window)
     cal = apply_x_wr_timezone(cal, source, warn)
-    zones = ZoneResolver(cal, tz, source, warn)
-    masters = _prepare_events(cal, blocks, zones, source, warn, (start, end, max_occurrences))
-    reader = _Reader(source, calendar, tz, frozenset(e.lower() for e in user_emails))
-    found = []
-    for component, recurring in _expand(masters, start, end, source, warn, max_occurrences):
+    zones = ZoneResolver(cal, options.tz, source, warn)
+    budget = recurrence.Budget(steps)
+    limit = options.max_occurrences
+    masters = _prepare_events(cal, blocks, zones, source, warn, (start, end, limit), budget)
+    emails = frozenset(e.lower() for e in options.user_emails)
+    reader = _Reader(source, options.calendar, options.tz, emails)
+    found: list[tuple[Event, int]] = []
+    for instance, recurring in _expand(masters, start, end, source, warn, limit):
+        line = _line(masters, instance)
         try:
-            event = reader.event(component, recurring)
+            event = reader.event(instance, recurring)
         except Exception as exc:  # one odd occurrence never costs the whole calendar
-            where = _where(source, masters, component)
+            where = f"{source}:{line}" if line else source
             warn(_("{where}: skipped a broken event ({problem})", where=where, problem=exc))
             continue
         if event is not None and overlaps(event, start, end):
-            found.append(event)
-    found.sort(key=lambda e: (e.start, e.uid))
-    return found
+            found.append((event, line))
+    found.sort(key=lambda pair: (pair[0].start, pair[0].uid))
+    return Reading([e for e, _l in found], [line for _e, line in found], budget.steps)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -105,10 +145,10 @@ def _prepare_events(
     source: str,
     warn: Warn,
     window: tuple[datetime, datetime, int],
+    budget: recurrence.Budget,
 ) -> list[tuple[icalendar.Event, int]]:
     """The usable VEVENTs with their line numbers: alarms dropped, UIDs set, zones resolved."""
     lines = iter(b.line for b in blocks if b.name == "VEVENT")
-    budget = recurrence.Budget()
     good = []
     line = 0
     for component, nested in _top_level(cal.subcomponents):
@@ -186,15 +226,7 @@ def _prepare(
     elif "RRULE" in component and recurrence.bound(component, start, end, limit):
         component[recurrence.CAPPED] = "1"  # told here, so recurrence.cap stays quiet
         title = text_of(component.get("SUMMARY")) or str(component["UID"])
-        warn(
-            _(
-                "{event}: more than {limit} occurrences in the read window; only the first "
-                "{limit} are used (raise max_occurrences of the calendar in the config to read "
-                "more)",
-                event=f"{where}: '{title}'",
-                limit=limit,
-            )
-        )
+        warn(recurrence.too_many(f"{where}: '{title}'", limit))
     return True
 
 
@@ -241,67 +273,43 @@ def _expand(
     source: str,
     warn: Warn,
     limit: int,
-) -> Iterator[tuple[icalendar.Event, bool]]:
-    """Occurrences (as components) and whether each belongs to a recurring series."""
-    import recurring_ical_events
-
+) -> Iterator[tuple[Instance, bool]]:
+    """Occurrences and whether each belongs to a recurring series."""
     recurring = {
         str(c["UID"])
         for c, _line in masters
         if any(k in c for k in ("RRULE", "RDATE", "RECURRENCE-ID"))
     }
-    lo, hi = start - timedelta(days=2), end + timedelta(days=2)
-    try:
-        occurrences = recurring_ical_events.of(_calendar_of(c for c, _l in masters)).between(lo, hi)
-    except Exception as exc:
-        log.debug("%s: expansion failed (%s); expanding series by series", source, exc)
-        occurrences = list(_expand_each(masters, lo, hi, source, warn))
 
-    def name_of(occurrence: icalendar.Event) -> str:
+    def failed(number: int, exc: Exception) -> None:
+        where = f"{source}:{masters[number][1]}"
+        warn(_("{where}: skipped a broken event ({problem})", where=where, problem=exc))
+
+    lo, hi = occurrences.widen(start, end)
+    found = occurrences.expand([c for c, _l in masters], lo, hi, failed)
+
+    def name_of(occurrence: Instance) -> str:
         title = text_of(occurrence.get("SUMMARY")) or str(occurrence.get("UID"))
-        return f"{_where(source, masters, occurrence)}: '{title}'"
+        line = _line(masters, occurrence)
+        return f"{source}:{line}: '{title}'" if line else f"{source}: '{title}'"
 
-    for occurrence in recurrence.cap(occurrences, limit, name_of, warn):
+    for occurrence in recurrence.cap(found, limit, name_of, warn):
         yield occurrence, str(occurrence.get("UID")) in recurring
 
 
-def _where(source: str, masters: list[tuple[icalendar.Event, int]], c: icalendar.Event) -> str:
-    """``file:line`` of the VEVENT an occurrence comes from (``file`` when unknown)."""
+def _line(masters: list[tuple[icalendar.Event, int]], c: Instance) -> int:
+    """The line of the VEVENT an occurrence comes from (0 when unknown)."""
     tag = str(c.get(SOURCE_TAG, ""))
-    line = masters[int(tag)][1] if tag.isdigit() and int(tag) < len(masters) else 0
-    return f"{source}:{line}" if line else source
-
-
-def _calendar_of(components: Iterable[icalendar.Event]) -> icalendar.Calendar:
-    cal = icalendar.Calendar()
-    cal.subcomponents = list(components)
-    return cal
-
-
-def _expand_each(
-    masters: list[tuple[icalendar.Event, int]],
-    lo: datetime,
-    hi: datetime,
-    source: str,
-    warn: Warn,
-) -> Iterator[icalendar.Event]:
-    import recurring_ical_events
-
-    series: dict[str, list[tuple[icalendar.Event, int]]] = {}
-    for component, line in masters:
-        series.setdefault(str(component["UID"]), []).append((component, line))
-    for members in series.values():
-        try:
-            yield from recurring_ical_events.of(_calendar_of(c for c, _l in members)).between(
-                lo, hi
-            )
-        except Exception as exc:
-            where = f"{source}:{members[0][1]}"
-            warn(_("{where}: skipped a broken event ({problem})", where=where, problem=exc))
+    return masters[int(tag)][1] if tag.isdigit() and int(tag) < len(masters) else 0
 
 
 # ---------------------------------------------------------------------------------------------
 # Component → Event
+
+
+_TEMPLATE_FIELDS = tuple(
+    f.name for f in fields(Event) if f.init and f.name not in ("start", "end", "all_day")
+)
 
 
 @dataclass(frozen=True)
@@ -311,20 +319,23 @@ class _Reader:
     tz: ZoneInfo
     user_emails: frozenset[str]
 
-    cache: dict[str, Event | None] = field(default_factory=dict)
+    cache: dict[str, dict[str, object] | None] = field(default_factory=dict)
 
-    def event(self, c: icalendar.Event, recurring: bool) -> Event | None:
+    def event(self, instance: Instance, recurring: bool) -> Event | None:
         """The Event of one occurrence; fields other than times are read once per VEVENT."""
+        c = instance.component
         tag = str(c.get(SOURCE_TAG, ""))
-        template = self.cache.get(tag) if tag else None
-        if template is None and (not tag or tag not in self.cache):
-            template = self._template(c, recurring)
+        if tag and tag in self.cache:
+            template = self.cache[tag]
+        else:
+            made = self._template(c, recurring)
+            template = None if made is None else {n: getattr(made, n) for n in _TEMPLATE_FIELDS}
             if tag:
                 self.cache[tag] = template
         if template is None:
             return None
-        start, end, all_day = self._times(c)
-        return replace(template, start=start, end=end, all_day=all_day)
+        start, end, all_day = self._times(instance.start, instance.end)
+        return Event(start=start, end=end, all_day=all_day, **template)  # type: ignore[arg-type]
 
     def _template(self, c: icalendar.Event, recurring: bool) -> Event | None:
         status = str(c.get("STATUS", "")).upper()
@@ -356,11 +367,7 @@ class _Reader:
             self_response=self._self_response(organizer, attendees),
         )
 
-    def _times(self, c: icalendar.Event) -> tuple[datetime, datetime, bool]:
-        first = c["DTSTART"].dt
-        last = c["DTEND"].dt if "DTEND" in c else None
-        if last is None and "DURATION" in c:
-            last = first + c["DURATION"].dt
+    def _times(self, first: date, last: date | None) -> tuple[datetime, datetime, bool]:
         all_day = not isinstance(first, datetime)
         if all_day:
             begin = datetime.combine(first, time(0), tzinfo=self.tz)

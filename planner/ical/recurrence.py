@@ -6,18 +6,21 @@ whether or not any of them matches: ``FREQ=SECONDLY`` from 1970, or ``BYSETPOS``
 minute of a year, never ends in practice. :func:`screen` estimates that cost before expansion
 and names the rule that is too expensive; such a series is read as its first occurrence only.
 
-After expansion, :func:`cap` keeps at most ``max_occurrences`` occurrences of one series in the
-read window (configurable: ``max_occurrences`` of an ``ics`` calendar), with a warning
-naming the event.
+A series keeps at most ``max_occurrences`` occurrences in the read window (configurable:
+``max_occurrences`` of an ``ics`` calendar), the earliest, with a warning naming the event.
+Before expansion, :func:`bound` ends every RRULE of the event (there may be several) just after
+the occurrences that can be kept, so that a minutely rule costs what is kept, not what it could
+produce; after expansion, :func:`cap` cuts the series (rules, RDATEs and overrides together).
 """
 
 from __future__ import annotations
 
 import calendar
 import math
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
+from typing import Protocol
 
 import icalendar
 
@@ -27,6 +30,17 @@ MAX_RULE_STEPS = 200_000  # candidate date-times one RRULE may cost to expand
 MAX_FILE_STEPS = 2_000_000  # the same for all rules of one file together
 MAX_OCCURRENCES = 2_000  # default of an ics calendar's max_occurrences
 CAPPED = "X-PLANNER-CAPPED"  # on a series already warned about by bound()
+
+
+class Occurrence(Protocol):
+    """What :func:`cap` reads of an occurrence (:class:`planner.ical.occurrences.Instance`)."""
+
+    start: date
+
+    def get(self, name: str, default: object = None) -> object: ...
+
+    def __contains__(self, name: str) -> bool: ...
+
 
 _SECONDS = {
     "SECONDLY": 1,
@@ -51,7 +65,7 @@ class Budget:
         """Why the RRULEs of ``component`` must not be expanded up to ``end``, or ``""``."""
         total = 0.0
         for rule in _rules(component):
-            problem, cost = _rule_cost(rule, _as_utc(component["DTSTART"].dt), end)
+            problem, cost = _rule_cost(rule, as_utc(component["DTSTART"].dt), end)
             if problem:
                 return problem
             total += cost
@@ -64,34 +78,61 @@ class Budget:
 
 
 def bound(component: icalendar.Event, start: datetime, end: datetime, limit: int) -> bool:
-    """Give a series that would have far more than ``limit`` occurrences in ``[start, end)``
-    an UNTIL that leaves about ``2 * limit`` (each occurrence costs a component copy); True
-    when it did. :func:`cap` then keeps exactly ``limit``."""
-    rules = _rules(component)
-    if len(rules) != 1:
-        return False
-    rule, first = rules[0], component["DTSTART"].dt
-    freq = str(_first(rule, "FREQ", "")).upper()
-    interval = _first(rule, "INTERVAL", 1)
-    begin = max(start, _as_utc(first))
-    _problem, cost = _rule_cost(rule, begin, end)
-    count = _first(rule, "COUNT", None)
-    if cost <= 2 * limit or not isinstance(interval, int):
-        return False
-    if isinstance(count, int) and count <= 2 * limit:
-        return False
-    size = max(1.0, cost / ((end - begin).total_seconds() / (_SECONDS[freq] * interval) + 1))
-    periods = 2 * limit / size
-    until = begin + timedelta(seconds=periods * _SECONDS[freq] * interval)
-    rule["UNTIL"] = [until if isinstance(first, datetime) else until.date()]
-    rule.pop("COUNT", None)
-    return True
+    """Give every RRULE of ``component`` that has more than ``limit`` occurrences in
+    ``[start, end)`` an UNTIL at its ``limit + 1 + EXDATEs``-th occurrence from ``start`` (each
+    occurrence costs an object, a minutely rule a hundred thousand); True when one was cut.
+    The series then has more than ``limit`` occurrences, and :func:`cap` keeps the earliest
+    ``limit`` of them: whichever rule, RDATE or override they come from."""
+    first = component["DTSTART"].dt
+    keep = limit + 1 + sum(len(getattr(v, "dts", ())) for v in _as_list(component.get("EXDATE")))
+    cut = False
+    for rule in _rules(component):
+        _problem, cost = _rule_cost(rule, max(start, as_utc(first)), end)
+        if cost <= keep:  # fewer candidates than needed: nothing to cut
+            continue
+        last = _nth_occurrence(rule, first, start, end, keep)
+        if last is not None:
+            rule["UNTIL"] = [last]
+            rule.pop("COUNT", None)  # the rule ends at ``last``, within its COUNT
+            cut = True
+    return cut
+
+
+def _nth_occurrence(
+    rule: icalendar.vRecur, first: date, start: datetime, end: datetime, n: int
+) -> date | None:
+    """The ``n``-th occurrence of ``rule`` from ``first`` at or after ``start``, None when it
+    has fewer before ``end`` (the walk is bounded: :meth:`Budget.screen` priced it)."""
+    from dateutil.rrule import rrulestr
+
+    naive = not isinstance(first, datetime)
+    origin = datetime.combine(first, time()) if naive else first
+    try:
+        occurrences = rrulestr(rule.to_ical().decode(), dtstart=origin, cache=False)
+    except (ValueError, TypeError):  # e.g. a floating UNTIL on a zoned start: left to the cap
+        return None
+    low, high = (start, end) if not naive else (_naive(start), _naive(end))
+    found = 0
+    for moment in occurrences:
+        if moment >= high:
+            return None
+        if moment >= low:
+            found += 1
+            if found == n:
+                return moment.date() if naive else moment.astimezone(UTC)
+    return None
+
+
+def _naive(moment: datetime) -> datetime:
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def _as_list(value: object) -> list:
+    return value if isinstance(value, list) else [] if value is None else [value]
 
 
 def _rules(component: icalendar.Event) -> list[icalendar.vRecur]:
-    value = component.get("RRULE")
-    rules = value if isinstance(value, list) else [value] if value is not None else []
-    return [r for r in rules if isinstance(r, icalendar.vRecur)]
+    return [r for r in _as_list(component.get("RRULE")) if isinstance(r, icalendar.vRecur)]
 
 
 def _rule_cost(rule: icalendar.vRecur, start: datetime, end: datetime) -> tuple[str, float]:
@@ -104,7 +145,7 @@ def _rule_cost(rule: icalendar.vRecur, start: datetime, end: datetime) -> tuple[
     if _never(freq, _parts(rule)):
         return _("its recurrence rule can never match a date"), 0
     until = _first(rule, "UNTIL", None)
-    last = min(end, _as_utc(until)) if until is not None else end
+    last = min(end, as_utc(until)) if until is not None else end
     span = (last - start).total_seconds()
     if span <= 0:
         return "", 1
@@ -227,7 +268,7 @@ def _first(rule: icalendar.vRecur, key: str, default: object) -> object:
     return default if values is None else values
 
 
-def _as_utc(value: object) -> datetime:
+def as_utc(value: object) -> datetime:
     if isinstance(value, datetime):
         return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
     if isinstance(value, date):
@@ -240,25 +281,34 @@ def _round(value: float) -> str:
 
 
 def cap(
-    occurrences: Iterable[icalendar.Event],
+    occurrences: Sequence[Occurrence],
     limit: int,
-    name_of: Callable[[icalendar.Event], str],
+    name_of: Callable[[Occurrence], str],
     warn: Callable[[str], None],
-) -> Iterator[icalendar.Event]:
-    """At most ``limit`` occurrences of each UID, with one warning per series cut short."""
-    counts: dict[str, int] = {}
+) -> list[Occurrence]:
+    """At most ``limit`` occurrences of each UID, the earliest (in their original order), with
+    one warning per series cut short, unless :func:`bound` has already given it."""
+    by_uid: dict[str, list[Occurrence]] = {}
     for occurrence in occurrences:
-        uid = str(occurrence.get("UID"))
-        counts[uid] = counts.get(uid, 0) + 1
-        if counts[uid] <= limit:
-            yield occurrence
-        elif counts[uid] == limit + 1 and CAPPED not in occurrence:
-            warn(
-                _(
-                    "{event}: more than {limit} occurrences in the read window; only the first "
-                    "{limit} are used (raise max_occurrences of the calendar in the config to read "
-                    "more)",
-                    event=name_of(occurrence),
-                    limit=limit,
-                )
-            )
+        by_uid.setdefault(str(occurrence.get("UID")), []).append(occurrence)
+    dropped: set[int] = set()
+    for series in by_uid.values():
+        if len(series) <= limit:
+            continue
+        ordered = sorted(series, key=lambda o: as_utc(o.start))
+        dropped.update(id(o) for o in ordered[limit:])
+        if not any(CAPPED in o for o in series):
+            warn(too_many(name_of(ordered[limit]), limit))
+    if not dropped:
+        return list(occurrences)
+    return [o for o in occurrences if id(o) not in dropped]
+
+
+def too_many(event: str, limit: int) -> str:
+    """The warning about a series cut at ``limit`` occurrences."""
+    return _(
+        "{event}: more than {limit} occurrences in the read window; only the first {limit} are "
+        "used (raise max_occurrences of the calendar in the config to read more)",
+        event=event,
+        limit=limit,
+    )
