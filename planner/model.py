@@ -118,10 +118,12 @@ class Event:
     self_response: Response | None = None  # the user's own answer, where known
     # free/busy as the service states it (None: derived from ``busy`` and ``status``)
     availability: Busy | None = None
-    # computed once, on first use (see :attr:`key`, :func:`planner.ical.payload.content_digest`);
+    # computed once, on first use (see :attr:`key`, :func:`planner.ical.payload.content_digest`
+    # and ``template_digest``);
     # not init fields: copy an event with dataclasses.replace, never through __slots__
     _key: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
     _digest: str | None = field(default=None, init=False, repr=False, compare=False)
+    _template: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.start.tzinfo is None or self.end.tzinfo is None:

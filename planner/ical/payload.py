@@ -34,36 +34,58 @@ class DecodeError(ValueError):
 
 
 def encode_events(events: Sequence[Event]) -> str:
-    zones: dict[tuple[Any, ...], int] = {}
-    templates: dict[str, int] = {}
+    """The payload of ``events``; each event without a digest gets it on the way (the digest is
+    a by-product of the encoding, so a cold run never encodes an event twice)."""
+    zones = _Zones()
+    templates = _Templates()
     occurrences = []
     for event in events:
-        body = json.dumps(_template(event), ensure_ascii=False, separators=(",", ":"))
-        index = templates.setdefault(body, len(templates))
-        start, start_zone = _moment(event.start, zones)
-        end, end_zone = _moment(event.end, zones)
+        index = templates.index(event)
+        start, start_zone = zones.moment(event.start)
+        end, end_zone = zones.moment(event.end)
         occurrences.append([index, start, start_zone, end, end_zone, int(event.all_day)])
-    digests = [_template_digest(body) for body in templates]
-    head = json.dumps({"format": FORMAT, "zones": [list(z) for z in zones], "digests": digests})
+        if event._digest is None:
+            moments = (start, zones.tokens[start_zone], end, zones.tokens[end_zone])
+            _remember(event, templates.digests[index], *moments, int(event.all_day))
+    head = json.dumps({"format": FORMAT, "zones": zones.keys, "digests": templates.digests})
     tail = json.dumps(occurrences, separators=(",", ":"))
-    return f'{head[:-1]},"templates":[{",".join(templates)}],"occurrences":{tail}}}'
+    return f'{head[:-1]},"templates":[{",".join(templates.bodies)}],"occurrences":{tail}}}'
 
 
 def content_digest(event: Event) -> str:
     """A digest of everything in ``event`` (equal digests, equal events), taken once: events
     decoded from the index bring it along from the stored template digests."""
     if event._digest is None:
-        zones: dict[tuple[Any, ...], int] = {}
-        body = json.dumps(_template(event), ensure_ascii=False, separators=(",", ":"))
-        start, first = _moment(event.start, zones)
-        end, last = _moment(event.end, zones)
-        tokens = [json.dumps(list(z)) for z in zones]
-        template = _template_digest(body)
-        digest = _occurrence_digest(
-            template, start, tokens[first], end, tokens[last], int(event.all_day)
-        )
-        object.__setattr__(event, "_digest", digest)
+        remember_digests([event])
     return event._digest  # type: ignore[return-value]
+
+
+def template_digest(event: Event) -> str:
+    """A digest of everything in ``event`` but its times and all-day flag: the same for every
+    occurrence of a series (as long as they do not differ otherwise)."""
+    if event._template is None:
+        remember_digests([event])
+    return event._template  # type: ignore[return-value]
+
+
+def remember_digests(events: Sequence[Event]) -> None:
+    """Give every event of ``events`` its digests; events that share their fields (the
+    occurrences of a series as read) share the work."""
+    zones = _Zones()
+    templates = _Templates()
+    for event in events:
+        if event._digest is not None and event._template is not None:
+            continue
+        template = templates.digests[templates.index(event)]
+        start, start_zone = zones.moment(event.start)
+        end, end_zone = zones.moment(event.end)
+        moments = (start, zones.tokens[start_zone], end, zones.tokens[end_zone])
+        _remember(event, template, *moments, int(event.all_day))
+
+
+def _remember(event: Event, template: str, *moments: object) -> None:
+    object.__setattr__(event, "_template", template)
+    object.__setattr__(event, "_digest", _occurrence_digest(template, *moments))
 
 
 def _template_digest(body: str) -> str:
@@ -73,6 +95,55 @@ def _template_digest(body: str) -> str:
 def _occurrence_digest(template: str, *moments: object) -> str:
     text = "\0".join([template, *map(str, moments)])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+class _Templates:
+    """The distinct templates of a run of events, each encoded once: events whose fields are
+    the very same objects (occurrences of one series) are recognised without encoding."""
+
+    def __init__(self) -> None:
+        self.bodies: list[str] = []
+        self.digests: list[str] = []
+        self._by_body: dict[str, int] = {}
+        self._by_identity: dict[tuple[int, ...], int] = {}
+
+    def index(self, event: Event) -> int:
+        # the events are alive during the run, so equal ids mean the very same field values
+        identity = tuple(map(id, _template_fields(event)))
+        found = self._by_identity.get(identity)
+        if found is None:
+            body = json.dumps(_template(event), ensure_ascii=False, separators=(",", ":"))
+            found = self._by_body.get(body)
+            if found is None:
+                found = self._by_body[body] = len(self.bodies)
+                self.bodies.append(body)
+                self.digests.append(_template_digest(body))
+            self._by_identity[identity] = found
+        return found
+
+
+class _Zones:
+    """The zones of a run of events, numbered in order of appearance."""
+
+    def __init__(self) -> None:
+        self.keys: list[list[Any]] = []
+        self.tokens: list[str] = []  # each key as JSON (part of an occurrence's digest)
+        self._numbers: dict[tuple[Any, ...], int] = {}
+
+    def moment(self, value: datetime) -> tuple[str, int]:
+        zone = value.tzinfo
+        if isinstance(zone, ZoneInfo):
+            token: tuple[Any, ...] = ("iana", zone.key)
+        else:
+            offset = value.utcoffset()
+            seconds = int(offset.total_seconds()) if offset is not None else 0
+            token = ("fixed", seconds, value.tzname() or "")
+        number = self._numbers.get(token)
+        if number is None:
+            number = self._numbers[token] = len(self.keys)
+            self.keys.append(list(token))
+            self.tokens.append(json.dumps(list(token)))
+        return value.isoformat(), number
 
 
 def decode_events(
@@ -124,6 +195,7 @@ class _Decoder:
                 int(all_day),
             )
             object.__setattr__(event, "_digest", digest)
+            object.__setattr__(event, "_template", self.digests[number])
             result.append(event)
         return result
 
@@ -164,17 +236,6 @@ def within(begin: datetime, stop: datetime, start: datetime, end: datetime) -> b
     return begin < end and stop > start
 
 
-def _moment(value: datetime, zones: dict[tuple[Any, ...], int]) -> tuple[str, int]:
-    zone = value.tzinfo
-    if isinstance(zone, ZoneInfo):
-        token: tuple[Any, ...] = ("iana", zone.key)
-    else:
-        offset = value.utcoffset()
-        seconds = int(offset.total_seconds()) if offset is not None else 0
-        token = ("fixed", seconds, value.tzname() or "")
-    return value.isoformat(), zones.setdefault(token, len(zones))
-
-
 def _zone(token: list[Any]) -> Any:
     if token[0] == "iana":
         return ZoneInfo(str(token[1]))
@@ -200,6 +261,14 @@ def _person(person: Attendee) -> list[Any]:
 def _attendee(row: list[Any]) -> Attendee:
     email, name, response, is_resource, optional = row
     return Attendee(str(email), str(name), _RESPONSE[response], bool(is_resource), bool(optional))
+
+
+def _template_fields(e: Event) -> tuple[Any, ...]:
+    return (
+        e.uid, e.title, e.location, e.description, e.organizer, e.attendees,
+        e.conference_links, e.status, e.busy, e.series_id, e.calendar, e.url, e.geo, e.hints,
+        e.source, e.self_response, e.availability,
+    )  # fmt: skip
 
 
 def _template(e: Event) -> list[Any]:

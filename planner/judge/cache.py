@@ -2,12 +2,16 @@
 (see :mod:`planner.ical.index`).
 
 Classifying costs ~90 µs an event, a year of history ~0.12 s on every run. :func:`classify_all`
-looks each event up by a digest of all its fields and keeps what it computes. The digest of an
-event read from the event index comes with it (:func:`planner.ical.payload.content_digest`:
-the index stores a digest of each template), so a warm run encodes nothing. It is taken
-under a fingerprint of the classifier (``mode``, ``hints``, ``signals``, ``text``,
-``travel``, ``people`` and ``patterns`` in ``planner/judge/``) and the language of the evidence
-texts, so new rules or another language recompute everything.
+looks each event up by its *shape*: a digest of all its fields but the date
+(:func:`planner.ical.payload.template_digest`), with its all-day flag, its length and its wall
+time of day, which is all the classifier reads (``tests/judge/test_cache.py`` pins that moving
+an event by days changes nothing). The occurrences of a series share one shape, so a daily
+series over a year is classified once, not 400 times; within a run each shape is looked up once.
+The digest of an event read from the event index comes with it (the index stores a digest of
+each template), so a warm run encodes nothing. Shapes are taken under a fingerprint of the
+classifier (``mode``, ``hints``, ``signals``, ``text``, ``travel``, ``people`` and ``patterns``
+in ``planner/judge/``) and the language of the evidence texts, so new rules or another language
+recompute everything.
 A damaged table is dropped and rebuilt; any database error just means classifying afresh.
 """
 
@@ -22,7 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.ical.payload import content_digest
+from planner.ical.payload import remember_digests, template_digest
 from planner.model import Classification, Event, Mode
 
 if TYPE_CHECKING:
@@ -31,7 +35,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("planner")
 
 NAME = "classify_cache"
-VERSION = 2  # 2: digests from planner.ical.payload.content_digest
+VERSION = 3  # 2: digests from planner.ical.payload.content_digest; 3: of the shape
 DDL = """
 DROP TABLE IF EXISTS classify_cache;
 CREATE TABLE classify_cache (digest TEXT PRIMARY KEY, mode TEXT NOT NULL, evidence TEXT NOT NULL)
@@ -54,30 +58,45 @@ Key = tuple[str, str]
 
 def classify_all(events: Sequence[Event], store: Store | None) -> dict[Key, Classification]:
     """:func:`planner.judge.mode.classify` of every event by :attr:`Event.key`, from the cache
-    in ``store`` where possible (without a store: simply classified)."""
-    if store is None:
-        from planner.judge.mode import classify
-
-        return {e.key: classify(e) for e in events}
+    in ``store`` where possible (without a store: each shape classified once)."""
     from planner import i18n
 
+    remember_digests(events)  # events just read: each template encoded once
     prefix = classifier_fingerprint(i18n.language())
-    digests = [_digest(e, prefix) for e in events]
-    known = _load(store, digests)
-    result: dict[Key, Classification] = {}
+    digests: dict[tuple[object, ...], str] = {}
+    first: dict[str, Event] = {}  # one event of each shape
+    shape_of = []
+    for event in events:
+        shape = _shape(event)
+        digest = digests.get(shape)
+        if digest is None:
+            digest = digests[shape] = _digest(shape, prefix)
+            first[digest] = event
+        shape_of.append(digest)
+    known = _load(store, list(first)) if store is not None else {}
     new: list[tuple[str, Classification]] = []
-    for event, digest in zip(events, digests, strict=True):
-        found = known.get(digest)
-        if found is None:
+    for digest, event in first.items():
+        if digest not in known:
             from planner.judge.mode import classify  # only when something is new: slow import
 
-            found = classify(event)
-            known[digest] = found
-            new.append((digest, found))
-        result[event.key] = found
-    if new:
+            known[digest] = classify(event)
+            new.append((digest, known[digest]))
+    if new and store is not None:
         _save(store, new)
-    return result
+    return {event.key: known[d] for event, d in zip(events, shape_of, strict=True)}
+
+
+def _shape(event: Event) -> tuple[object, ...]:
+    """What the classifier may read of an event: everything but the date."""
+    start = event.start
+    return (
+        template_digest(event),
+        event.all_day,
+        event.end - start,
+        start.hour,
+        start.minute,
+        start.second,
+    )
 
 
 @cache
@@ -90,8 +109,8 @@ def classifier_fingerprint(language: str) -> str:
     return sha.hexdigest()
 
 
-def _digest(event: Event, prefix: str) -> str:
-    return hashlib.sha256(f"{prefix}\0{content_digest(event)}".encode()).hexdigest()
+def _digest(shape: tuple[object, ...], prefix: str) -> str:
+    return hashlib.sha256(f"{prefix}\0{shape!r}".encode()).hexdigest()
 
 
 def _ensure(store: Store) -> bool:

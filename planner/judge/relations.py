@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import json
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -275,23 +276,20 @@ class Ledger:
 
         ``before`` keeps only meetings that started before that time.
         """
-        index = self._ensure_index()
-        bucket = index.by_person if "@" in who else index.by_org
-        found = bucket.get(who.lower(), [])
-        if before is None:
-            return list(found)
-        cut = bisect.bisect_left(found, before.astimezone(UTC), key=lambda m: m.start)
-        return found[:cut]
+        history = self._history(who)
+        return history.meetings[: history.cut(before)]
 
     def summary(self, who: str, *, before: datetime | None = None) -> Summary:
-        """Counts per mode, first, last and last in-person meeting with ``who``."""
-        return summarise(who, self.meetings(who, before=before))
+        """Counts per mode, first, last and last in-person meeting with ``who`` (a look-up:
+        the counts are kept as running totals, so a week of meetings costs no pairs)."""
+        history = self._history(who)
+        return history.summary(who, history.cut(before))
 
     def met_before(self, emails: Iterable[str], when: datetime) -> bool:
         """Whether any of ``emails`` or their organisations was met before ``when``."""
         for email in emails:
             for who in {email.lower(), self.directory.unit(email)}:
-                if self.meetings(who, before=when):
+                if self._history(who).cut(when):
                     return True
         return False
 
@@ -300,11 +298,12 @@ class Ledger:
         wanted = sorted({e.lower() for e in emails})
         if not wanted:
             return 0
-        since_utc = since.astimezone(UTC)
+        history = self._history(wanted[0])
+        first, last = history.cut(since), history.cut(before)
+        if len(wanted) == 1:
+            return max(last - first, 0)
         return sum(
-            1
-            for m in self.meetings(wanted[0], before=before)
-            if m.start >= since_utc and all(e in m.emails for e in wanted[1:])
+            1 for m in history.meetings[first:last] if all(e in m.emails for e in wanted[1:])
         )
 
     def persons(self) -> list[str]:
@@ -317,7 +316,7 @@ class Ledger:
 
     def name_of(self, email: str) -> str:
         """The most recent display name seen for ``email`` ("" when none)."""
-        for meeting in reversed(self.meetings(email)):
+        for meeting in reversed(self._history(email).meetings):
             name = dict(meeting.people).get(email.lower(), "")
             if name:
                 return name
@@ -331,9 +330,9 @@ class Ledger:
         index = self._ensure_index()
         found = {
             m.key: m
-            for org, meetings in index.by_org.items()
+            for org, history in index.by_org.items()
             if org == account or org.endswith("." + account)
-            for m in meetings
+            for m in history.meetings
         }
         return sorted(found.values(), key=lambda m: m.start)
 
@@ -341,16 +340,70 @@ class Ledger:
         """A :class:`Summary` of :meth:`account_meetings` (key accounts, visits due)."""
         return summarise(account, self.account_meetings(account))
 
+    def _history(self, who: str) -> _History:
+        index = self._ensure_index()
+        bucket = index.by_person if "@" in who else index.by_org
+        return bucket.get(who.lower(), _NO_HISTORY)
+
     def _ensure_index(self) -> _Index:
         if self._index is None:
             self._index = _Index.build(self._meetings.values(), self.directory)
         return self._index
 
 
+class _History:
+    """The meetings with one person or organisation, oldest first, with running totals: the
+    summary of the first ``n`` meetings is a look-up, whatever ``n``."""
+
+    def __init__(self, meetings: list[Meeting]) -> None:
+        self.meetings = meetings
+        self.starts = [m.start for m in meetings]
+        # totals[mode][i]: meetings of that mode among meetings[: i + 1]
+        self.totals = {mode: array("l") for mode in Mode}
+        self.last_in_person: list[datetime | None] = []  # the same, last in person
+        self.first_remote: int | None = None  # position of the first remote meeting
+        running = dict.fromkeys(Mode, 0)
+        last = None
+        for position, meeting in enumerate(meetings):
+            running[meeting.mode] += 1
+            for mode, total in running.items():
+                self.totals[mode].append(total)
+            if meeting.mode is Mode.IN_PERSON:
+                last = meeting.start
+            self.last_in_person.append(last)
+            if self.first_remote is None and meeting.mode in _REMOTE:
+                self.first_remote = position
+
+    def cut(self, before: datetime | None) -> int:
+        """How many meetings started before ``before`` (all for None)."""
+        if before is None:
+            return len(self.meetings)
+        return bisect.bisect_left(self.starts, before.astimezone(UTC))
+
+    def summary(self, who: str, n: int) -> Summary:
+        """The :func:`summarise` of the first ``n`` meetings."""
+        if n == 0:
+            return Summary(who)
+        remote = self.first_remote
+        return Summary(
+            who=who,
+            meetings=n,
+            by_mode={m: t[n - 1] for m, t in self.totals.items() if t[n - 1]},
+            first=self.starts[0],
+            last=self.starts[n - 1],
+            last_in_person=self.last_in_person[n - 1],
+            first_remote=self.starts[remote] if remote is not None and remote < n else None,
+        )
+
+
+_NO_HISTORY = _History([])
+_REMOTE = (Mode.VIRTUAL, Mode.HYBRID, Mode.PHONE)
+
+
 @dataclass
 class _Index:
-    by_person: dict[str, list[Meeting]]
-    by_org: dict[str, list[Meeting]]
+    by_person: dict[str, _History]
+    by_org: dict[str, _History]
 
     @classmethod
     def build(cls, meetings: Iterable[Meeting], directory: Directory) -> _Index:
@@ -366,7 +419,10 @@ class _Index:
                     orgs.add(org)
             for org in orgs:
                 by_org.setdefault(org, []).append(meeting)
-        return cls(by_person, by_org)
+        return cls(
+            {k: _History(v) for k, v in by_person.items()},
+            {k: _History(v) for k, v in by_org.items()},
+        )
 
 
 def summarise(who: str, meetings: Sequence[Meeting]) -> Summary:
