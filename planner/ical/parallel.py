@@ -24,7 +24,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from planner.ical import reader as ical
-from planner.ical.parsing import BEGIN_RE, END_RE, Block, _scan, _Window, decode
+from planner.ical.layout import Block, scan
+from planner.ical.parsing import BEGIN_RE, END_RE, _Window, decode
 from planner.model import Event
 
 log = logging.getLogger("planner")
@@ -133,7 +134,7 @@ def split(text: str, parts: int, window: tuple[datetime, datetime]) -> list[Chun
     """``text`` in up to ``parts`` chunks of about equal work (see the module's docstring)."""
     if "BEGIN:VCALENDAR" not in text.upper():
         return []  # the serial path says what is wrong
-    header, blocks = _scan(text)
+    header, blocks = scan(text)
     wanted = _Window(window)
     zones = [b for b in blocks if b.name == "VTIMEZONE"]
     events = [b for b in blocks if b.name == "VEVENT" and wanted.may_touch(b)]

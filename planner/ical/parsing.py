@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -24,7 +23,8 @@ from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from planner.errors import CalendarReadError
 from planner.i18n import _
-from planner.ical import salvage, tzids
+from planner.ical import tzids
+from planner.ical.layout import Block, scan
 
 log = logging.getLogger("planner")
 
@@ -66,50 +66,6 @@ def _utf16(data: bytes, source: str, warn: Callable[[str], None]) -> str:
         return data.decode("utf-16", errors="replace")
 
 
-@dataclass
-class Block:
-    """A component directly inside VCALENDAR: its name, first line and raw text lines."""
-
-    name: str
-    line: int
-    lines: list[str] = field(default_factory=list)
-
-
-def _scan(
-    text: str, source: str = "", warn: Callable[[str], None] = lambda _message: None
-) -> tuple[list[str], list[Block]]:
-    """Calendar-level lines and top-level components with line numbers (one pass, no parsing).
-
-    Indented BEGIN/END and property lines are read without their indentation, over-long lines,
-    too deeply nested components and components beyond the limit are dropped with a warning
-    (:mod:`planner.ical.salvage`).
-    """
-    header: list[str] = []
-    blocks: list[Block] = []
-    depth = 0
-    deep_warned = False
-    for number, raw in salvage.content_lines(text, source, warn):
-        mark = salvage.marker(raw)
-        if mark and mark[0] == "BEGIN":
-            depth += 1
-            if depth == 2:
-                if len(blocks) >= salvage.MAX_COMPONENTS:
-                    salvage.too_many(source, number, warn)
-                    break
-                blocks.append(Block(mark[1], number))
-        if depth > salvage.MAX_DEPTH:
-            if not deep_warned:
-                salvage.too_deep(source, number, warn)
-                deep_warned = True
-        elif depth >= 2:
-            blocks[-1].lines.append(raw)
-        elif depth == 1 and not mark:
-            header.append(raw)
-        if mark and mark[0] == "END":
-            depth = max(depth - 1, 0)
-    return header, blocks
-
-
 def parse(
     text: str,
     source: str,
@@ -129,7 +85,7 @@ def parse(
             hint=_hint(),
         )
     forget_custom_zones()
-    header, blocks = _scan(text, source, warn)
+    header, blocks = scan(text, source, warn)
     wanted = _Window(window) if window else None
     kept = [
         b
