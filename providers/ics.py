@@ -44,7 +44,7 @@ from planner.ical.index import (
     unit_id,
     widen,
 )
-from planner.ical.payload import DecodeError
+from planner.ical.payload import DecodeError, decode_events
 from planner.model import Calendar, Event
 from providers.base import CalendarProvider
 
@@ -313,6 +313,7 @@ class _Indexed:
             if entry is not None and state.unchanged(entry.validators):
                 if (reused := self._reuse(entry, start, end)) is not None:
                     return reused
+                entry = None  # damaged, and forgotten
             download = self.provider.read(unit)
             validators: dict[str, Any] = state.as_dict()
         else:
@@ -320,6 +321,7 @@ class _Indexed:
             if download.status == 304 and entry is not None:
                 if (reused := self._reuse(entry, start, end)) is not None:
                     return reused
+                entry = None
                 download = self.provider.read(unit)
             validators = {"etag": download.etag, "last_modified": download.last_modified}
         validators["sha256"] = digest(download.body)
@@ -328,6 +330,11 @@ class _Indexed:
                 if self.index:
                     self.index.revalidate(key, validators)
                 return reused
+            entry = None
+        if entry is not None:
+            changed = self._changed(unit, key, download.body, validators, entry, (start, end))
+            if changed is not None:
+                return changed
         return self._parse(unit, key, download.body, validators, start, end)
 
     def _reuse(self, entry: Entry, start: datetime, end: datetime) -> list[Event] | None:
@@ -342,6 +349,54 @@ class _Indexed:
             self.provider.context.warn(warning)
         return events
 
+    def _changed(
+        self,
+        unit: _Unit,
+        key: str,
+        data: bytes,
+        validators: dict[str, Any],
+        entry: Entry,
+        request: tuple[datetime, datetime],
+    ) -> list[Event] | None:
+        """The events of a source read again only where it changed since ``entry``
+        (:mod:`planner.ical.incremental`), or None when it must be read whole."""
+        from planner.ical.incremental import Parts, read_changed
+
+        parts = Parts.loads(entry.parts)
+        if parts is None or self.index is None:
+            return None
+        try:
+            found = read_changed(
+                data, unit.source, entry.window, self._options(), parts, entry.payload
+            )
+            if found is None or found.payload is None or found.parts is None:
+                return None
+            events = decode_events(found.payload, *request)
+        except DecodeError as exc:
+            log.debug("event index: %s (%s); reading the source whole", entry.unit, exc)
+            return None
+        log.info(
+            _(
+                "{source}: {changed} of {total} events changed since the last read; only "
+                "they were read again",
+                source=unit.source,
+                changed=found.changed,
+                total=len(found.parts.groups),
+            )
+        )
+        parts_text = found.parts.dumps()
+        self.index.save(
+            key, self.scope, self.params, validators, entry.window, [], found.payload, parts_text
+        )
+        return events
+
+    def _options(self) -> Any:
+        from planner.ical.reader import Options
+
+        context = self.provider.context
+        limit = int(self.provider.source.options.get("max_occurrences") or 2000)
+        return Options(context.tz, self.provider.source.name, context.user_emails, limit)
+
     def _parse(
         self,
         unit: _Unit,
@@ -351,29 +406,16 @@ class _Indexed:
         start: datetime,
         end: datetime,
     ) -> list[Event]:
-        from planner.ical.parallel import events_from_ics  # large files: on every core
-
-        context = self.provider.context
-        warnings: list[str] = []
-
-        def warn(message: str) -> None:
-            warnings.append(message)
-            context.warn(message)
+        from planner.ical.incremental import read_whole
 
         window = widen(start, end) if self.index else (start, end)
-        events = events_from_ics(
-            data,
-            source=unit.source,
-            tz=context.tz,
-            start=window[0],
-            end=window[1],
-            calendar=self.provider.source.name,
-            user_emails=context.user_emails,
-            warn=warn,
-            max_occurrences=int(self.provider.source.options.get("max_occurrences") or 2000),
-        )
+        result = read_whole(data, unit.source, window, self._options(), self.provider.context.warn)
+        events = result.events or []
         if self.index:
-            self.index.save(key, self.scope, self.params, validators, window, warnings, events)
+            parts = result.parts.dumps() if result.parts is not None else None
+            self.index.save(
+                key, self.scope, self.params, validators, window, result.warnings, events, parts
+            )
         return [e for e in events if overlaps(e, start, end)]
 
     def prune(self, units: list[_Unit]) -> None:

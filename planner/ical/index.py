@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("planner")
 
 NAME = "event_index"
-VERSION = 1  # the table layout; a different stored version drops and rebuilds the tables
+VERSION = 2  # the table layout (2: parts); another stored version drops and rebuilds the tables
 DDL = """
 DROP TABLE IF EXISTS event_index;
 CREATE TABLE event_index (
@@ -62,11 +62,11 @@ CREATE TABLE event_index (
     window_start TEXT NOT NULL,
     window_end TEXT NOT NULL,
     warnings TEXT NOT NULL,
-    payload TEXT NOT NULL
+    payload TEXT NOT NULL,
+    parts TEXT
 );
 CREATE INDEX event_index_scope ON event_index (scope)
 """
-COLUMNS = ("unit", "scope", "params", "validators", "window_start", "window_end", "warnings")
 RACY_NS = 2_000_000_000  # a file modified this close to its reading may change unseen by mtime
 WIDEN_BEFORE = timedelta(days=31)
 WIDEN_AFTER = timedelta(days=62)
@@ -82,6 +82,8 @@ CODE_FILES = (
     "tzids.py",
     "zones.py",
     "index.py",
+    "layout.py",
+    "incremental.py",
 )
 LIBRARIES = ("icalendar", "recurring_ical_events", "x_wr_timezone")
 
@@ -173,13 +175,16 @@ def overlaps(event: Event, start: datetime, end: datetime) -> bool:
 
 @dataclass(frozen=True)
 class Entry:
-    """A stored entry as read; ``events`` decodes the payload (raises :class:`DecodeError`)."""
+    """A stored entry as read; ``events`` decodes the payload (raises :class:`DecodeError`);
+    ``parts`` (:class:`planner.ical.incremental.Parts` as JSON) says what the source was read
+    from, where it can be read again in part."""
 
     unit: str
     validators: dict[str, Any]
     window: tuple[datetime, datetime]
     warnings: tuple[str, ...]
     payload: str
+    parts: str | None = None
 
     def covers(self, start: datetime, end: datetime) -> bool:
         return self.window[0] <= start and end <= self.window[1]
@@ -204,7 +209,7 @@ class EventIndex:
         """The entry of ``unit`` if it was made with ``params`` and its fields are well-formed."""
         row = self._guard(
             lambda: self.store.conn.execute(
-                "SELECT params, validators, window_start, window_end, warnings, payload"
+                "SELECT params, validators, window_start, window_end, warnings, payload, parts"
                 " FROM event_index WHERE unit = ?",
                 (unit,),
             ).fetchone()
@@ -226,9 +231,11 @@ class EventIndex:
         validators: dict[str, Any],
         window: tuple[datetime, datetime],
         warnings: Sequence[str],
-        events: Sequence[Event],
+        events: Sequence[Event] | str,
+        parts: str | None = None,
     ) -> None:
-        """Store (or replace) the entry of ``unit``."""
+        """Store (or replace) the entry of ``unit``: ``events``, or their payload as made by
+        :func:`planner.ical.payload.replace_events`."""
         row = (
             unit,
             scope,
@@ -237,9 +244,10 @@ class EventIndex:
             window[0].astimezone(UTC).isoformat(),
             window[1].astimezone(UTC).isoformat(),
             json.dumps(list(warnings), ensure_ascii=False),
-            encode_events(events),
+            events if isinstance(events, str) else encode_events(events),
+            parts,
         )
-        self._write("INSERT OR REPLACE INTO event_index VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row)
+        self._write("INSERT OR REPLACE INTO event_index VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
 
     def revalidate(self, unit: str, validators: dict[str, Any]) -> None:
         """New validators for an entry whose content turned out unchanged (e.g. a touched file)."""
@@ -310,14 +318,14 @@ def _busy(exc: sqlite3.DatabaseError) -> bool:
 
 
 def _entry(unit: str, row: tuple[Any, ...]) -> Entry:
-    _params, validators, lo, hi, warnings, payload = row
+    _params, validators, lo, hi, warnings, payload, parts = row
     validators = json.loads(validators)
     warnings = json.loads(warnings)
     if not isinstance(validators, dict) or not isinstance(warnings, list):
         raise TypeError("validators or warnings have the wrong type")
-    if not isinstance(payload, str):
-        raise TypeError("payload is not text")
+    if not isinstance(payload, str) or not isinstance(parts, str | None):
+        raise TypeError("payload or parts are not text")
     window = (datetime.fromisoformat(lo), datetime.fromisoformat(hi))
     if window[0].tzinfo is None or window[1].tzinfo is None:
         raise ValueError("naive window")
-    return Entry(unit, validators, window, tuple(str(w) for w in warnings), payload)
+    return Entry(unit, validators, window, tuple(str(w) for w in warnings), payload, parts)

@@ -160,19 +160,18 @@ def groups(blocks: Iterable[Block]) -> dict[str, list[Block]]:
 
 def digest(lines: Iterable[str]) -> str:
     """A digest of text lines (96 bits: a change goes unseen with odds of 1 in 10^28)."""
-    sha = hashlib.sha256()
-    for line in lines:
-        sha.update(line.encode("utf-8", "surrogatepass"))
-        sha.update(b"\n")
-    return sha.hexdigest()[:24]
+    text = "\n".join(lines).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(text).hexdigest()[:24]
 
 
-def group_digest(members: Iterable[Block]) -> str:
+def group_digest(members: list[Block]) -> str:
+    if len(members) == 1:
+        return digest(members[0].lines)
     return digest(line for block in members for line in block.lines)
 
 
 def context_digest(header: list[str], blocks: Iterable[Block]) -> str:
     """A digest of what every event of a file is read with: the calendar's own lines and its
     VTIMEZONEs."""
-    zones = (line for b in blocks if b.name == "VTIMEZONE" for line in b.lines)
+    zones = [line for b in blocks if b.name == "VTIMEZONE" for line in b.lines]
     return digest([*header, "\0", *zones])

@@ -66,62 +66,80 @@ def events_from_ics(
 ) -> list[Event]:
     """:func:`planner.ical.reader.events_from_ics`, on ``workers`` processes (default: the
     usable cores) when ``data`` is large."""
-    args = {"source": source, "tz": tz, "start": start, "end": end, "calendar": calendar}
-    args["user_emails"] = user_emails
-    args["max_occurrences"] = max_occurrences
+    options = ical.Options(tz, calendar, user_emails, max_occurrences)
+    return read(data, source, (start, end), options, warn, workers=workers).events
+
+
+def read(
+    data: bytes | str,
+    source: str,
+    window: tuple[datetime, datetime],
+    options: ical.Options,
+    warn: Warn = log.warning,
+    *,
+    workers: int | None = None,
+    scanned: tuple[list[str], list[Block]] | None = None,
+) -> ical.Reading:
+    """:func:`planner.ical.reader.read` on several processes when ``data`` is large;
+    ``scanned`` is the layout of ``data`` where the caller has it."""
     workers = workers or usable_cores()
     if (
         workers < 2
         or len(data) < THRESHOLD
         or "fork" not in multiprocessing.get_all_start_methods()
     ):
-        return ical.events_from_ics(data, warn=warn, **args)
+        return ical.read(data, source, window, options, warn)
     decoded: list[str] = []
     text = decode(data, source, decoded.append)
-    chunks = split(text, workers, (start, end))
+    chunks = split(text, workers, window, scanned)
     if len(chunks) < 2:
-        return ical.events_from_ics(data, warn=warn, **args)
+        return ical.read(data, source, window, options, warn)
     try:
-        results = _run(chunks, args)
+        results = _run(chunks, (source, window, options))
     except Exception as exc:  # anything at all: the serial path reads (and reports) alike
         log.debug("%s: parallel parse failed (%s); parsing on one core", source, exc)
-        return ical.events_from_ics(data, warn=warn, **args)
+        return ical.read(data, source, window, options, warn)
     for message in decoded:
         warn(message)
     return merge(results, chunks, source, warn)
 
 
-def _run(chunks: list[Chunk], args: dict[str, object]) -> list[tuple[list[Event], list[str]]]:
+Job = tuple[str, tuple[datetime, datetime], ical.Options]
+
+
+def _run(chunks: list[Chunk], job: Job) -> list[tuple[ical.Reading, list[str]]]:
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=len(chunks) - 1, mp_context=context) as pool:
-        futures = [pool.submit(_read, chunk.text, args) for chunk in chunks[1:]]
-        first = _read(chunks[0].text, args)
+        futures = [pool.submit(_read, chunk.text, job) for chunk in chunks[1:]]
+        first = _read(chunks[0].text, job)
         return [first, *(future.result() for future in futures)]
 
 
-def _read(text: str, args: dict[str, object]) -> tuple[list[Event], list[str]]:
-    """One chunk, read the serial way (in a worker process): its events and warnings."""
+def _read(text: str, job: Job) -> tuple[ical.Reading, list[str]]:
+    """One chunk, read the serial way (in a worker process): its reading and warnings."""
     warnings: list[str] = []
-    events = ical.events_from_ics(text, warn=warnings.append, **args)  # type: ignore[arg-type]
-    return events, warnings
+    source, window, options = job
+    return ical.read(text, source, window, options, warnings.append), warnings
 
 
 def merge(
-    results: list[tuple[list[Event], list[str]]], chunks: list[Chunk], source: str, warn: Warn
-) -> list[Event]:
-    """All chunks' events in the serial order, their warnings with original line numbers."""
+    results: list[tuple[ical.Reading, list[str]]], chunks: list[Chunk], source: str, warn: Warn
+) -> ical.Reading:
+    """All chunks' events in the serial order, with their lines and warnings in the original
+    file; the budget left is the smallest any chunk left."""
     where = re.compile(re.escape(source) + r":(\d+)")
     seen: set[str] = set()
-    found: list[Event] = []
-    for (events, warnings), chunk in zip(results, chunks, strict=True):
-        found += events
+    found: list[tuple[Event, int]] = []
+    for (reading, warnings), chunk in zip(results, chunks, strict=True):
+        found += zip(reading.events, (_line(chunk, n) for n in reading.lines), strict=True)
         for message in warnings:
             message = where.sub(lambda m, c=chunk: f"{source}:{_line(c, int(m.group(1)))}", message)
             if message not in seen:
                 seen.add(message)
                 warn(message)
-    found.sort(key=lambda e: (e.start, e.uid))  # stable: one UID never spans two chunks
-    return found
+    found.sort(key=lambda pair: (pair[0].start, pair[0].uid))  # stable: a UID stays in a chunk
+    steps = min(reading.steps_left for reading, _warnings in results)
+    return ical.Reading([e for e, _l in found], [line for _e, line in found], steps)
 
 
 def _line(chunk: Chunk, number: int) -> int:
@@ -130,11 +148,16 @@ def _line(chunk: Chunk, number: int) -> int:
     return number
 
 
-def split(text: str, parts: int, window: tuple[datetime, datetime]) -> list[Chunk]:
+def split(
+    text: str,
+    parts: int,
+    window: tuple[datetime, datetime],
+    scanned: tuple[list[str], list[Block]] | None = None,
+) -> list[Chunk]:
     """``text`` in up to ``parts`` chunks of about equal work (see the module's docstring)."""
     if "BEGIN:VCALENDAR" not in text.upper():
         return []  # the serial path says what is wrong
-    header, blocks = scan(text)
+    header, blocks = scanned or scan(text)
     wanted = _Window(window)
     zones = [b for b in blocks if b.name == "VTIMEZONE"]
     events = [b for b in blocks if b.name == "VEVENT" and wanted.may_touch(b)]
@@ -148,7 +171,7 @@ def split(text: str, parts: int, window: tuple[datetime, datetime]) -> list[Chun
         loads[lightest] += _weight(group)
         members[lightest] += group
     head = [line for line in header if not END_RE.match(line) and not BEGIN_RE.match(line)]
-    return [_chunk(head, zones, sorted(m, key=lambda b: b.line)) for m in members if m]
+    return [chunk_of(head, zones, sorted(m, key=lambda b: b.line)) for m in members if m]
 
 
 def _uid(block: Block) -> str:
@@ -164,7 +187,7 @@ def _weight(group: list[Block]) -> int:
     return sum(len(b.lines) for b in group) * (10 if recurring else 1)
 
 
-def _chunk(header: list[str], zones: list[Block], events: list[Block]) -> Chunk:
+def chunk_of(header: list[str], zones: list[Block], events: list[Block]) -> Chunk:
     lines = ["BEGIN:VCALENDAR", *header]
     numbers = [0] * len(lines)
     for block in (*zones, *events):

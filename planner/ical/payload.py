@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -36,20 +36,63 @@ class DecodeError(ValueError):
 def encode_events(events: Sequence[Event]) -> str:
     """The payload of ``events``; each event without a digest gets it on the way (the digest is
     a by-product of the encoding, so a cold run never encodes an event twice)."""
-    zones = _Zones()
-    templates = _Templates()
-    occurrences = []
-    for event in events:
-        index = templates.index(event)
-        start, start_zone = zones.moment(event.start)
-        end, end_zone = zones.moment(event.end)
-        occurrences.append([index, start, start_zone, end, end_zone, int(event.all_day)])
-        if event._digest is None:
-            moments = (start, zones.tokens[start_zone], end, zones.tokens[end_zone])
-            _remember(event, templates.digests[index], *moments, int(event.all_day))
-    head = json.dumps({"format": FORMAT, "zones": zones.keys, "digests": templates.digests})
-    tail = json.dumps(occurrences, separators=(",", ":"))
-    return f'{head[:-1]},"templates":[{",".join(templates.bodies)}],"occurrences":{tail}}}'
+    return _Payload().add(events).dump()
+
+
+def replace_events(payload: str, drop: Collection[str], events: Sequence[Event]) -> str:
+    """``payload`` without the occurrences of the UIDs in ``drop``, and with ``events``: the
+    kept ones are neither decoded nor encoded again. :class:`DecodeError` when ``payload`` is
+    not one this version wrote."""
+    try:
+        data = json.loads(payload)
+        if data["format"] != FORMAT:
+            raise DecodeError(f"payload format {data['format']!r}")
+        kept = _Payload(data["zones"])
+        numbers: dict[int, int] = {}
+        for number, (row, digest) in enumerate(
+            zip(data["templates"], data["digests"], strict=True)
+        ):
+            if row[0] not in drop:
+                body = json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+                numbers[number] = kept.templates.add(body, _text(digest))
+        for number, *rest in data["occurrences"]:
+            if (new := numbers.get(number)) is not None:
+                kept.occurrences.append([new, *rest])
+    except DecodeError:
+        raise
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+        raise DecodeError(f"undecodable event index payload ({exc})") from None
+    return kept.add(events).dump()
+
+
+class _Payload:
+    """A payload being written: zones, templates and occurrences."""
+
+    def __init__(self, zones: Sequence[Sequence[Any]] = ()) -> None:
+        self.zones = _Zones(zones)
+        self.templates = _Templates()
+        self.occurrences: list[list[Any]] = []
+
+    def add(self, events: Sequence[Event]) -> _Payload:
+        zones, templates = self.zones, self.templates
+        for event in events:
+            index = templates.index(event)
+            start, start_zone = zones.moment(event.start)
+            end, end_zone = zones.moment(event.end)
+            all_day = int(event.all_day)
+            self.occurrences.append([index, start, start_zone, end, end_zone, all_day])
+            if event._digest is None:
+                moments = (start, zones.tokens[start_zone], end, zones.tokens[end_zone])
+                _remember(event, templates.digests[index], *moments, all_day)
+        return self
+
+    def dump(self) -> str:
+        head = json.dumps(
+            {"format": FORMAT, "zones": self.zones.keys, "digests": self.templates.digests}
+        )
+        tail = json.dumps(self.occurrences, separators=(",", ":"))
+        bodies = ",".join(self.templates.bodies)
+        return f'{head[:-1]},"templates":[{bodies}],"occurrences":{tail}}}'
 
 
 def content_digest(event: Event) -> str:
@@ -71,8 +114,7 @@ def template_digest(event: Event) -> str:
 def remember_digests(events: Sequence[Event]) -> None:
     """Give every event of ``events`` its digests; events that share their fields (the
     occurrences of a series as read) share the work."""
-    zones = _Zones()
-    templates = _Templates()
+    zones, templates = _Zones(), _Templates()
     for event in events:
         if event._digest is not None and event._template is not None:
             continue
@@ -113,22 +155,28 @@ class _Templates:
         found = self._by_identity.get(identity)
         if found is None:
             body = json.dumps(_template(event), ensure_ascii=False, separators=(",", ":"))
-            found = self._by_body.get(body)
-            if found is None:
-                found = self._by_body[body] = len(self.bodies)
-                self.bodies.append(body)
-                self.digests.append(_template_digest(body))
-            self._by_identity[identity] = found
+            found = self._by_identity[identity] = self.add(body)
+        return found
+
+    def add(self, body: str, digest: str | None = None) -> int:
+        """The number of the template ``body`` (``digest``: its digest, where known)."""
+        found = self._by_body.get(body)
+        if found is None:
+            found = self._by_body[body] = len(self.bodies)
+            self.bodies.append(body)
+            self.digests.append(digest or _template_digest(body))
         return found
 
 
 class _Zones:
     """The zones of a run of events, numbered in order of appearance."""
 
-    def __init__(self) -> None:
+    def __init__(self, known: Sequence[Sequence[Any]] = ()) -> None:
         self.keys: list[list[Any]] = []
         self.tokens: list[str] = []  # each key as JSON (part of an occurrence's digest)
         self._numbers: dict[tuple[Any, ...], int] = {}
+        for key in known:  # a stored payload's zones keep their numbers
+            self._number(tuple(key))
 
     def moment(self, value: datetime) -> tuple[str, int]:
         zone = value.tzinfo
@@ -138,12 +186,15 @@ class _Zones:
             offset = value.utcoffset()
             seconds = int(offset.total_seconds()) if offset is not None else 0
             token = ("fixed", seconds, value.tzname() or "")
+        return value.isoformat(), self._number(token)
+
+    def _number(self, token: tuple[Any, ...]) -> int:
         number = self._numbers.get(token)
         if number is None:
             number = self._numbers[token] = len(self.keys)
             self.keys.append(list(token))
             self.tokens.append(json.dumps(list(token)))
-        return value.isoformat(), number
+        return number
 
 
 def decode_events(

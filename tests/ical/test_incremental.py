@@ -1,0 +1,236 @@
+"""A source that changed a little is read again only where it changed (issue 31): an edited
+event is parsed again and the others are not, and the result is what reading the whole source
+gives. A spy records the text handed to the real parser."""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+import planner.ical.reader
+from planner.store import Store
+from tests.ical.test_index import (
+    END,
+    START,
+    TZ,
+    WEEKLY,
+    _Server,
+    calendar,
+    provider,
+    vevent,
+    write,
+)
+from tests.locations import ROOT
+
+UIDS = re.compile(r"^UID:(.*?)\r?$", re.MULTILINE)
+
+
+@pytest.fixture
+def parsed(monkeypatch):
+    """The UIDs of the VEVENTs in each text handed to the real parser, one list per call."""
+    calls: list[list[str]] = []
+    real = planner.ical.reader.read
+
+    def spy(data, source, *args, **kwargs):
+        text = data if isinstance(data, str) else data.decode("utf-8", "replace")
+        calls.append(UIDS.findall(text))
+        return real(data, source, *args, **kwargs)
+
+    monkeypatch.setattr(planner.ical.reader, "read", spy)
+    return calls
+
+
+@pytest.fixture
+def store(tmp_path):
+    opened = Store(tmp_path / "state.sqlite3")
+    yield opened
+    opened.close()
+
+
+def strict(events):
+    """Events with what == on aware datetimes ignores: the zone and the wall time."""
+    return [(e, e.start.isoformat(), e.end.isoformat(), str(e.start.tzinfo)) for e in events]
+
+
+def whole(tmp_path: Path, path: Path, start=START, end=END, tz=TZ) -> tuple[list, list[str]]:
+    """What a fresh index (the whole file parsed) gives, and its warnings."""
+    fresh = Store(tmp_path / f"fresh-{random.random()}.sqlite3")
+    warnings: list[str] = []
+    try:
+        events = provider(fresh, {"path": str(path)}, warnings, tz=tz).events(start, end)
+        return events, warnings
+    finally:
+        fresh.close()
+
+
+def override(uid: str, day: int, title: str, hour: int) -> str:
+    return vevent(
+        uid, day, title, hour, extra=f"RECURRENCE-ID;TZID=Europe/Berlin:202612{day:02}T140000\r\n"
+    )
+
+
+def test_an_edited_event_is_read_again_and_the_others_are_not(tmp_path, store, parsed):
+    path = tmp_path / "work.ics"
+    others = [vevent(f"e{i}@t", 7 + i % 5, f"Meeting {i}", 9 + i % 8) for i in range(20)]
+    write(path, calendar(*others, WEEKLY))
+    first = provider(store, {"path": str(path)}).events(START, END)
+    assert len(parsed) == 1 and len(parsed[0]) == 21
+    edited = [*others]
+    edited[7] = vevent("e7@t", 9, "Meeting 7, moved", 16)
+    write(path, calendar(*edited, WEEKLY), age=60)
+    second = provider(store, {"path": str(path)}).events(START, END)
+    assert parsed[1:] == [["e7@t"]]
+    assert strict(second) == strict(whole(tmp_path, path)[0])
+    assert {e.title for e in second} - {e.title for e in first} == {"Meeting 7, moved"}
+
+
+def test_an_override_is_read_again_with_its_series(tmp_path, store, parsed):
+    path = tmp_path / "work.ics"
+    write(path, calendar(vevent("a@t", 8, "Kick-off"), WEEKLY))
+    provider(store, {"path": str(path)}).events(START, END)
+    write(
+        path,
+        calendar(vevent("a@t", 8, "Kick-off"), WEEKLY, override("weekly@test", 8, "Moved", 17)),
+        age=60,
+    )
+    events = provider(store, {"path": str(path)}).events(START, END)
+    assert parsed[1:] == [["weekly@test", "weekly@test"]]
+    assert [(e.title, e.start.hour) for e in events] == [("Kick-off", 10), ("Moved", 17)]
+    assert strict(events) == strict(whole(tmp_path, path)[0])
+
+
+def test_a_removed_event_costs_no_parsing_and_an_added_one_only_itself(tmp_path, store, parsed):
+    path = tmp_path / "work.ics"
+    write(path, calendar(vevent("a@t", 8, "Alpha"), vevent("b@t", 9, "Beta"), WEEKLY))
+    provider(store, {"path": str(path)}).events(START, END)
+    write(path, calendar(vevent("b@t", 9, "Beta"), WEEKLY), age=60)
+    assert [e.title for e in provider(store, {"path": str(path)}).events(START, END)] == [
+        "Jour fixe",
+        "Beta",
+    ]
+    write(path, calendar(vevent("c@t", 10, "Gamma"), vevent("b@t", 9, "Beta"), WEEKLY), age=30)
+    events = provider(store, {"path": str(path)}).events(START, END)
+    assert [e.title for e in events] == ["Jour fixe", "Beta", "Gamma"]
+    assert parsed[1:] == [["c@t"]]  # the removal parsed nothing
+
+
+def test_a_changed_time_zone_definition_reads_the_whole_file(tmp_path, store, parsed):
+    zone = (
+        "BEGIN:VTIMEZONE\r\nTZID:Custom\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n"
+        "TZOFFSETFROM:+0{h}00\r\nTZOFFSETTO:+0{h}00\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+    )
+    event = (
+        "BEGIN:VEVENT\r\nUID:z@t\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;TZID=Custom:20261208T100000\r\n"
+        "DTEND;TZID=Custom:20261208T110000\r\nSUMMARY:Zoned\r\nEND:VEVENT\r\n"
+    )
+    path = tmp_path / "work.ics"
+    write(path, calendar(zone.format(h=3), event, vevent("a@t", 9, "Alpha")))
+    before = provider(store, {"path": str(path)}).events(START, END)
+    write(path, calendar(zone.format(h=5), event, vevent("a@t", 9, "Alpha")), age=60)
+    after = provider(store, {"path": str(path)}).events(START, END)
+    assert [len(call) for call in parsed] == [2, 2]
+    assert after[0].start - before[0].start == timedelta(hours=-2)
+    assert strict(after) == strict(whole(tmp_path, path)[0])
+
+
+def test_a_file_that_warns_is_read_whole_with_its_lines_right(tmp_path, store, parsed):
+    path = tmp_path / "work.ics"
+    good = [vevent(f"e{i}@t", 8, f"Meeting {i}") for i in range(3)]
+    broken = "BEGIN:VEVENT\r\nUID:broken@t\r\nSUMMARY:No start\r\nEND:VEVENT\r\n"
+    write(path, calendar(*good))
+    provider(store, {"path": str(path)}).events(START, END)
+    write(path, calendar(vevent("new@t", 9, "New", 11), *good, broken), age=60)
+    warnings: list[str] = []
+    events = provider(store, {"path": str(path)}, warnings).events(START, END)
+    expected, expected_warnings = whole(tmp_path, path)
+    assert warnings == expected_warnings == [f"{path}:32: skipped a broken event (no DTSTART)"]
+    assert strict(events) == strict(expected)
+    parsed.clear()
+    write(path, calendar(vevent("new@t", 9, "New", 12), *good, broken), age=30)
+    provider(store, {"path": str(path)}).events(START, END)
+    assert [len(call) for call in parsed] == [5]  # a file that warns is read whole
+
+
+def test_a_changed_url_calendar_is_read_again_only_where_it_changed(store, parsed):
+    server = _Server()
+    try:
+        server.body, server.etag = calendar(vevent("a@t", 8, "Kick-off"), WEEKLY), '"v1"'
+        provider(store, {"url": server.url}).events(START, END)
+        provider(store, {"url": server.url}).events(START, END)  # 304: nothing parsed
+        server.body, server.etag = (
+            calendar(vevent("a@t", 8, "Kick-off at noon", 12), WEEKLY),
+            '"v2"',
+        )
+        events = provider(store, {"url": server.url}).events(START, END)
+    finally:
+        server.close()
+    assert [e.title for e in events] == ["Kick-off at noon", "Jour fixe"]
+    assert parsed == [["a@t", "weekly@test"], ["a@t"]]
+
+
+@pytest.fixture(scope="module")
+def generated() -> bytes:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from gen_calendar import generate
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    return generate(date(2026, 12, 31), years=1, meetings=600)
+
+
+def _edit(text: str, rng: random.Random) -> str:
+    """One random edit of a VEVENT: a title, a time, a removal, a copy under a new UID, a new
+    EXDATE or override of a series."""
+    blocks = [m.span() for m in re.finditer(r"BEGIN:VEVENT\r\n.*?END:VEVENT\r\n", text, re.S)]
+    lo, hi = rng.choice(blocks)
+    block = text[lo:hi]
+    kind = rng.choice(["title", "time", "remove", "copy", "rule"])
+    if kind == "title":
+        block = re.sub(r"SUMMARY:[^\r]*", f"SUMMARY:Edited {rng.random():.6f}", block, count=1)
+    elif kind == "time":
+        block = re.sub(
+            r"(DTSTART;TZID=[^:]+:\d{8}T)\d\d",
+            lambda m: m.group(1) + f"{rng.randint(7, 19):02}",
+            block,
+        )
+    elif kind == "remove":
+        block = ""
+    elif kind == "copy":
+        block += re.sub(r"UID:[^\r]*", f"UID:copy-{rng.random():.8f}@gen", block, count=1)
+    elif "RRULE" in block:
+        block = block.replace(
+            "END:VEVENT", "EXDATE;TZID=Europe/Berlin:20261215T100000\r\nEND:VEVENT"
+        )
+    return text[:lo] + block + text[hi:]
+
+
+def test_many_random_edits_give_what_reading_the_whole_file_gives(tmp_path, store, generated):
+    rng = random.Random(31)
+    path = tmp_path / "gen.ics"
+    text = generated.decode()
+    window = (datetime(2026, 6, 1, tzinfo=UTC), datetime(2026, 9, 1, tzinfo=UTC))
+    write(path, text.encode())
+    provider(store, {"path": str(path)}).events(*window)
+    for run in range(12):
+        for _edits in range(rng.randint(1, 4)):
+            text = _edit(text, rng)
+        write(path, text.encode(), age=600 - run)
+        events = provider(store, {"path": str(path)}).events(*window)
+        assert strict(events) == strict(whole(tmp_path, path, *window)[0]), f"edit round {run}"
+
+
+def test_the_same_events_in_another_zone_are_not_mixed_up(tmp_path, store, parsed):
+    """The user's zone is part of the entry's key: another zone reads whole, never in part."""
+    path = tmp_path / "work.ics"
+    write(path, calendar(vevent("a@t", 8, "Kick-off")))
+    provider(store, {"path": str(path)}).events(START, END)
+    tokyo = ZoneInfo("Asia/Tokyo")
+    write(path, calendar(vevent("a@t", 8, "Kick-off!")), age=60)
+    events = provider(store, {"path": str(path)}, tz=tokyo).events(START, END)
+    assert strict(events) == strict(whole(tmp_path, path, tz=tokyo)[0])
