@@ -47,9 +47,9 @@ from planner.ical.index import (
 from planner.ical.payload import DecodeError, decode_events
 from planner.model import Calendar, Event
 from providers.base import CalendarProvider
+from providers.ics_http import Download, display_url, fetch
 
 log = logging.getLogger("planner")
-USER_AGENT = "planner/0.1 (calendar reader; +https://pypi.org/project/planner/)"
 _CALNAME = re.compile(rb"^X-WR-CALNAME(?:;[^:\r\n]*)?:(.*?)\r?$", re.MULTILINE | re.IGNORECASE)
 _CALZONE = re.compile(rb"^X-WR-TIMEZONE(?:;[^:\r\n]*)?:(.*?)\r?$", re.MULTILINE | re.IGNORECASE)
 
@@ -62,46 +62,6 @@ def _url_check(value: str) -> str | None:
     if value and urlsplit(value).scheme.lower() not in ("http", "https", "webcal", "webcals"):
         return _("must start with http://, https:// or webcal://")
     return None
-
-
-def display_url(url: str) -> str:
-    """``url`` without credentials, query or the middle of its path (which may be secret)."""
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    segments = [s for s in parts.path.split("/") if s]
-    tail = f"/…/{segments[-1]}" if len(segments) > 1 else f"/{segments[0]}" if segments else ""
-    return f"{parts.scheme}://{host}{tail}"
-
-
-def fetch_url(url: str) -> str:
-    """The address to download: ``webcal://`` and ``webcals://`` are served over https."""
-    if url.lower().startswith(("webcal://", "webcals://")):
-        return "https://" + url.split("://", 1)[1]
-    return url
-
-
-def plain_http(url: str, shown: str, hint: str) -> None:
-    """Warn about a calendar read over plain ``http://``; refuse one whose URL carries a user
-    name or password, which would go over the network unencrypted."""
-    parts = urlsplit(url)
-    if parts.scheme.lower() != "http":
-        return
-    if parts.username or parts.password:
-        raise CalendarReadError(
-            shown,
-            _("credentials in an http:// URL would be sent unencrypted; nothing was sent"),
-            hint=_("use https://"),
-        )
-    log.warning(
-        _(
-            "{url}: read over plain http://, so anyone on the way can read or change the "
-            "calendar; use https:// if the server offers it ({hint})",
-            url=shown,
-            hint=hint,
-        )
-    )
 
 
 class IcsProvider(CalendarProvider):
@@ -216,38 +176,8 @@ class IcsProvider(CalendarProvider):
             ) from None
 
     def _fetch(self, url: str, validators: Mapping[str, Any]) -> Download:
-        import urllib.error
-        import urllib.request
-
-        url = fetch_url(url)
-        shown = display_url(url)
         hint = _("check 'url' of calendar '{name}' in the config", name=self.source.name)
-        plain_http(url, shown, hint)
-        headers = {"User-Agent": USER_AGENT, "Accept": "text/calendar, */*;q=0.5"}
-        if validators.get("etag"):
-            headers["If-None-Match"] = str(validators["etag"])
-        if validators.get("last_modified"):
-            headers["If-Modified-Since"] = str(validators["last_modified"])
-        request = urllib.request.Request(url, headers=headers)
-        timeout = float(self.source.options.get("timeout") or 30)
-        try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
-                body = response.read()
-                return Download(
-                    200,
-                    body,
-                    response.headers.get("ETag") or "",
-                    response.headers.get("Last-Modified") or "",
-                )
-        except urllib.error.HTTPError as exc:
-            if exc.code == 304 and validators:
-                return Download(304, b"")
-            raise CalendarReadError(shown, f"HTTP {exc.code} {exc.reason}", hint=hint) from None
-        except (urllib.error.URLError, TimeoutError, OSError) as exc:
-            reason = getattr(exc, "reason", exc)
-            raise CalendarReadError(
-                shown, _("cannot download the calendar: {reason}", reason=reason), hint=hint
-            ) from None
+        return fetch(url, validators, float(self.source.options.get("timeout") or 30), hint)
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,16 +187,6 @@ class _Unit:
     kind: str  # "file" or "url"
     location: str
     source: str
-
-
-@dataclass(frozen=True, slots=True)
-class Download:
-    """A read source: HTTP-like status (200, or 304 for "not modified"), body, validators."""
-
-    status: int
-    body: bytes
-    etag: str = ""
-    last_modified: str = ""
 
 
 class _Indexed:

@@ -175,7 +175,7 @@ def _kept_output(
     if ctx is not None and ctx.meta.get("planner.verbose"):
         return None
     path = config_path or paths.config_path()
-    part = week_cache.config_part(path)
+    part = week_cache.config_part(path, _state_database())
     if part is None:
         return None
     files, timezone = part

@@ -9,8 +9,11 @@ a key made of everything it depends on:
 - the week shown, the output format, width and colour, the language (``--lang``), the
   environment variables that change the output, and the quarter hour of "now" (the
   proposals depend on it);
-- every calendar: only local ``.ics`` files are kept this way (size and mtime, as the event
-  index checks them); a remote source or a plug-in makes every run compute afresh;
+- every calendar: local ``.ics`` files by size and mtime, as the event index checks them; an
+  ``.ics`` URL by the content the event index read, when a conditional request (ETag or
+  Last-Modified) answers that it has not changed since (:func:`providers.ics_http.unchanged_url`:
+  nothing downloaded, nothing parsed); any other remote source or a plug-in makes every run
+  compute afresh;
 - the state database itself: triggers count every write to its tables (ledger, sent
   invitations, venues, saved proposals, caches, ...) in ``week_output_generation``; a kept
   output counts only while that count is the one it was saved with. Only ``source_health``
@@ -92,8 +95,10 @@ def _named_files(value: Any, base: Path, into: list[Any]) -> None:
                 into.append((str(candidate), repr(exc)))
 
 
-def config_part(config_path: Path) -> tuple[list[Any], str] | None:
-    """The config's bytes and named files, and its timezone; None when it is not certain."""
+def config_part(config_path: Path, database: Path | None = None) -> tuple[list[Any], str] | None:
+    """The config's bytes and named files (and the content of its URL calendars, asked of
+    their servers with the validators in ``database``), and its timezone; None when it is
+    not certain."""
     import tomllib
 
     try:
@@ -105,9 +110,15 @@ def config_part(config_path: Path) -> tuple[list[Any], str] | None:
     calendars = config.get("calendars") or []
     if not isinstance(timezone, str) or not isinstance(calendars, list) or not calendars:
         return None
+    urls: list[str] = []
     for entry in calendars:
-        if not isinstance(entry, dict) or entry.get("provider") != "ics" or "url" in entry:
+        if not isinstance(entry, dict) or entry.get("provider") != "ics":
             return None  # a remote source or a plug-in: whether it changed is unknown
+        if "url" in entry:
+            if database is None or (token := _url_token(entry, database)) is None:
+                return None
+            urls.append(token)
+            continue
         path = entry.get("path")
         if not isinstance(path, str) or not Path(path).expanduser().is_absolute():
             return None
@@ -115,7 +126,19 @@ def config_part(config_path: Path) -> tuple[list[Any], str] | None:
             return None
     files: list[Any] = []
     _named_files(config, config_path.resolve().parent, files)
-    return [str(config_path.resolve()), hashlib.sha256(raw).hexdigest(), files], timezone
+    return [str(config_path.resolve()), hashlib.sha256(raw).hexdigest(), files, urls], timezone
+
+
+def _url_token(entry: dict[str, Any], database: Path) -> str | None:
+    """The content digest of an unchanged URL calendar (see :func:`config_part`)."""
+    url, name, timeout = entry.get("url"), entry.get("name"), entry.get("timeout", 30)
+    if not isinstance(url, str) or not isinstance(name, str):
+        return None
+    if not isinstance(timeout, int | float) or not database.exists():
+        return None
+    from providers.ics_http import unchanged_url
+
+    return unchanged_url(url, name, database, float(timeout))
 
 
 def week_key(config_path: Path, request: dict[str, Any], now: datetime) -> str:

@@ -167,7 +167,7 @@ def test_a_write_to_the_state_database_computes_afresh(setup):
     assert len(calls) == 3
 
 
-def test_a_remote_source_is_never_kept(setup, tmp_path):
+def test_an_unreachable_url_calendar_is_never_kept(setup, tmp_path):
     _ics, config, _now, calls = setup
     remote = tmp_path / "remote.toml"
     text = config.read_text(encoding="utf-8")
@@ -178,6 +178,46 @@ def test_a_remote_source_is_never_kept(setup, tmp_path):
     for _ in range(2):
         CliRunner().invoke(main, ["week", "--config", str(remote), "--week", "2026-W50"])
     assert len(calls) == 2
+
+
+@pytest.fixture
+def served(setup, tmp_path):
+    """The calendar served by a local HTTP server with an ETag, and a config that reads it."""
+    from tests.ical.test_index import _Server
+
+    _ics, _config, _now, calls = setup
+    server = _Server()
+    server.body, server.etag = calendar(*EVENTS).encode(), '"v1"'
+    remote = tmp_path / "remote.toml"
+    remote.write_text(
+        config_text(tmp_path / "unused.ics").split("[[calendars]]")[0]
+        + f'[[calendars]]\nname = "feed"\nprovider = "ics"\nurl = "{server.url}"\n',
+        encoding="utf-8",
+    )
+    yield server, remote, calls
+    server.close()
+
+
+def test_an_unchanged_url_calendar_is_kept_and_neither_downloaded_nor_parsed(served):
+    server, remote, calls = served
+    first = week(remote, "--format", "json")
+    assert "Kick-off Nordwind" in first
+    assert week(remote, "--format", "json") == first  # 304: kept from now on
+    server.requests.clear()
+    assert week(remote, "--format", "json") == first
+    assert len(calls) == 2
+    assert [r.get("If-None-Match") for r in server.requests] == ['"v1"']  # answered 304
+
+
+def test_a_changed_url_calendar_computes_afresh(served):
+    server, remote, calls = served
+    week(remote)
+    week(remote)
+    server.body, server.etag = (
+        calendar(*EVENTS, vevent("c@t", 10, 9, "Budget review")).encode(),
+        '"v2"',
+    )
+    assert "Budget review" in week(remote) and len(calls) == 3
 
 
 def test_a_changed_file_the_config_names_computes_afresh(setup):

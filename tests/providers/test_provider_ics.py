@@ -13,7 +13,8 @@ from planner.config.schema import SourceConfig
 from planner.errors import CalendarReadError
 from planner.ical.writing import event_to_ics, event_to_vevent
 from providers.base import ProviderContext, create, provider_class
-from providers.ics import IcsProvider, display_url, fetch_url
+from providers.ics import IcsProvider
+from providers.ics_http import display_url, fetch_url
 from tests.locations import TESTS
 from tests.providers.contract import TZ, WINDOW_END, WINDOW_START, ProviderContract
 
@@ -253,3 +254,29 @@ def test_vdir_folder_takes_its_name_from_the_displayname_file(tmp_path):
     (tmp_path / "a.ics").write_bytes((DATA / "thunderbird.ics").read_bytes())
     (tmp_path / "displayname").write_text("Privat\n", encoding="utf-8")
     assert provider_for({"path": str(tmp_path)}).list_calendars()[0].name == "Privat"
+
+
+@pytest.mark.parametrize(
+    "url,warned",
+    [
+        ("http://calendar.example.org/team.ics", True),
+        ("http://10.0.0.7/cal.ics", True),
+        ("http://127.0.0.1:8080/cal.ics", False),
+        ("http://[::1]/cal.ics", False),
+        ("http://localhost/cal.ics", False),
+        ("https://calendar.example.org/team.ics", False),
+    ],
+)
+def test_plain_http_is_warned_about_unless_from_this_machine(url, warned, caplog):
+    from providers.ics_http import plain_http
+
+    plain_http(url, url, "hint")
+    assert ("plain http://" in caplog.text) is warned
+
+
+def test_credentials_over_plain_http_are_refused_even_from_this_machine():
+    from planner.errors import CalendarReadError
+    from providers.ics_http import plain_http
+
+    with pytest.raises(CalendarReadError, match="unencrypted"):
+        plain_http("http://me:secret@127.0.0.1/cal.ics", "http://127.0.0.1/cal.ics", "hint")
