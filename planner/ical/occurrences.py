@@ -18,26 +18,49 @@ from typing import Any
 import icalendar
 from recurring_ical_events import ComponentsWithName, EventAdapter, of
 
+from planner.ical.recurrence import CAPPED
+
 log = logging.getLogger("planner")
 
 Warn = Callable[[str], None]
 
 
-class Instance:
-    """One occurrence: the component it comes from, and its start and end (DTEND meaning)."""
+SOURCE_TAG = "X-PLANNER-SOURCE-INDEX"  # the number of the prepared VEVENT, set by the reader
 
-    __slots__ = ("component", "end", "start")
 
-    def __init__(self, component: icalendar.Event, start: date, end: date) -> None:
+class _Source:
+    """What every occurrence of one VEVENT shares, read once."""
+
+    __slots__ = ("capped", "component", "tag", "uid")
+
+    def __init__(self, component: icalendar.Event) -> None:
         self.component = component
+        self.uid = str(component.get("UID"))
+        self.tag = str(component.get(SOURCE_TAG, ""))
+        self.capped = CAPPED in component
+
+
+class Instance:
+    """One occurrence: the VEVENT it comes from, and its start and end (DTEND meaning)."""
+
+    __slots__ = ("end", "source", "start")
+
+    def __init__(self, source: _Source, start: date, end: date) -> None:
+        self.source = source
         self.start = start
         self.end = end
 
-    def get(self, name: str, default: Any = None) -> Any:
-        return self.component.get(name, default)
+    @property
+    def component(self) -> icalendar.Event:
+        return self.source.component
 
-    def __contains__(self, name: str) -> bool:
-        return name in self.component
+    @property
+    def uid(self) -> str:
+        return self.source.uid
+
+    @property
+    def capped(self) -> bool:
+        return self.source.capped
 
     def __setitem__(self, name: str, value: object) -> None:
         """recurring-ical-events sets SEQUENCE on the copy it would make; nothing to keep."""
@@ -48,7 +71,7 @@ class _Adapter(EventAdapter):
 
     def __init__(self, component: icalendar.Event) -> None:
         super().__init__(component)
-        self.source = component
+        self.source = _Source(component)
 
     def as_component(
         self,

@@ -32,7 +32,7 @@ from planner.ical.fields import (
     text_of,
 )
 from planner.ical.index import overlaps
-from planner.ical.occurrences import Instance
+from planner.ical.occurrences import SOURCE_TAG, Instance
 from planner.ical.parsing import (
     Block,
     ZoneResolver,
@@ -45,7 +45,6 @@ from planner.model import Attendee, Event, Response, Status
 
 log = logging.getLogger("planner")
 
-SOURCE_TAG = "X-PLANNER-SOURCE-INDEX"
 Warn = Callable[[str], None]
 
 
@@ -289,17 +288,17 @@ def _expand(
     found = occurrences.expand([c for c, _l in masters], lo, hi, failed)
 
     def name_of(occurrence: Instance) -> str:
-        title = text_of(occurrence.get("SUMMARY")) or str(occurrence.get("UID"))
+        title = text_of(occurrence.component.get("SUMMARY")) or occurrence.uid
         line = _line(masters, occurrence)
         return f"{source}:{line}: '{title}'" if line else f"{source}: '{title}'"
 
     for occurrence in recurrence.cap(found, limit, name_of, warn):
-        yield occurrence, str(occurrence.get("UID")) in recurring
+        yield occurrence, occurrence.uid in recurring
 
 
 def _line(masters: list[tuple[icalendar.Event, int]], c: Instance) -> int:
     """The line of the VEVENT an occurrence comes from (0 when unknown)."""
-    tag = str(c.get(SOURCE_TAG, ""))
+    tag = c.source.tag
     return masters[int(tag)][1] if tag.isdigit() and int(tag) < len(masters) else 0
 
 
@@ -323,12 +322,11 @@ class _Reader:
 
     def event(self, instance: Instance, recurring: bool) -> Event | None:
         """The Event of one occurrence; fields other than times are read once per VEVENT."""
-        c = instance.component
-        tag = str(c.get(SOURCE_TAG, ""))
+        tag = instance.source.tag
         if tag and tag in self.cache:
             template = self.cache[tag]
         else:
-            made = self._template(c, recurring)
+            made = self._template(instance.component, recurring)
             template = None if made is None else {n: getattr(made, n) for n in _TEMPLATE_FIELDS}
             if tag:
                 self.cache[tag] = template

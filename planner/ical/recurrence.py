@@ -36,10 +36,8 @@ class Occurrence(Protocol):
     """What :func:`cap` reads of an occurrence (:class:`planner.ical.occurrences.Instance`)."""
 
     start: date
-
-    def get(self, name: str, default: object = None) -> object: ...
-
-    def __contains__(self, name: str) -> bool: ...
+    uid: str
+    capped: bool
 
 
 _SECONDS = {
@@ -290,14 +288,14 @@ def cap(
     one warning per series cut short, unless :func:`bound` has already given it."""
     by_uid: dict[str, list[Occurrence]] = {}
     for occurrence in occurrences:
-        by_uid.setdefault(str(occurrence.get("UID")), []).append(occurrence)
+        by_uid.setdefault(occurrence.uid, []).append(occurrence)
     dropped: set[int] = set()
     for series in by_uid.values():
         if len(series) <= limit:
             continue
         ordered = sorted(series, key=lambda o: as_utc(o.start))
         dropped.update(id(o) for o in ordered[limit:])
-        if not any(CAPPED in o for o in series):
+        if not any(o.capped for o in series):
             warn(too_many(name_of(ordered[limit]), limit))
     if not dropped:
         return list(occurrences)

@@ -2,10 +2,10 @@
 (see :mod:`planner.ical.index`).
 
 Classifying costs ~90 µs an event, a year of history ~0.12 s on every run. :func:`classify_all`
-looks each event up by its *shape*: a digest of all its fields but the date
-(:func:`planner.ical.payload.template_digest`), with its all-day flag, its length and its wall
-time of day, which is all the classifier reads (``tests/judge/test_cache.py`` pins that moving
-an event by days changes nothing). The occurrences of a series share one shape, so a daily
+looks each event up by its *shape*: a digest of all its fields but its times
+(:func:`planner.ical.payload.template_digest`), with its all-day flag and its length, which is
+all the classifier reads (``tests/judge/test_cache.py`` pins that moving an event changes
+nothing). The occurrences of a series share one shape, so a daily
 series over a year is classified once, not 400 times; within a run each shape is looked up once.
 The digest of an event read from the event index comes with it (the index stores a digest of
 each template), so a warm run encodes nothing. Shapes are taken under a fingerprint of the
@@ -87,16 +87,8 @@ def classify_all(events: Sequence[Event], store: Store | None) -> dict[Key, Clas
 
 
 def _shape(event: Event) -> tuple[object, ...]:
-    """What the classifier may read of an event: everything but the date."""
-    start = event.start
-    return (
-        template_digest(event),
-        event.all_day,
-        event.end - start,
-        start.hour,
-        start.minute,
-        start.second,
-    )
+    """What the classifier may read of an event: everything but when it is."""
+    return (template_digest(event), event.all_day, event.end - event.start)
 
 
 @cache

@@ -1,0 +1,68 @@
+"""Classifications are kept per shape (planner/judge/cache.py): a series is classified once, and
+the shape holds everything the classifier reads. If a rule starts to read an event's times,
+the first test fails: add what it reads to ``cache._shape``."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from planner.judge.cache import classify_all
+from planner.judge.mode import classify
+from planner.store import Store
+from tests.data.labelled_events import LABELLED
+
+SHIFTS = [
+    timedelta(days=1),
+    timedelta(days=-3),
+    timedelta(hours=7),
+    timedelta(days=400, minutes=13),
+]
+
+
+@pytest.mark.parametrize("shift", SHIFTS, ids=str)
+def test_moving_an_event_never_changes_its_classification(shift):
+    for event, _mode in LABELLED:
+        moved = replace(event, start=event.start + shift, end=event.end + shift)
+        assert classify(moved) == classify(event), event.title
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    import planner.judge.mode
+
+    calls: list[str] = []
+    real = planner.judge.mode.classify
+    monkeypatch.setattr(planner.judge.mode, "classify", lambda e: calls.append(e.title) or real(e))
+    return calls
+
+
+def test_a_series_is_classified_once_per_shape(tmp_path, counted):
+    template = next(e for e, _mode in LABELLED if e.attendees and not e.all_day)
+    series = [
+        replace(
+            template, start=template.start + timedelta(days=d), end=template.end + timedelta(days=d)
+        )
+        for d in range(300)
+    ]
+    later = template.start + timedelta(days=400)
+    longer = replace(template, start=later, end=later + template.duration + timedelta(minutes=30))
+    store = Store(tmp_path / "state.sqlite3")
+    try:
+        modes = classify_all([*series, longer], store)
+        again = classify_all([*series, longer], store)
+    finally:
+        store.close()
+    assert counted == [template.title, template.title]  # two shapes, classified once each
+    assert modes == again and len(modes) == 301
+    assert all(m == classify(series[0]) for m in modes.values())
+
+
+def test_without_a_store_each_shape_is_classified_once(counted):
+    from planner.judge.cache import _shape
+
+    events = [e for e, _mode in LABELLED]
+    assert classify_all([*events, *events], None) == {e.key: classify(e) for e in events}
+    assert len(counted) == len({_shape(e) for e in events})
