@@ -11,7 +11,7 @@ and end, exactly the values the copy would carry in DTSTART and DTEND.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -23,6 +23,7 @@ from planner.ical.recurrence import CAPPED
 log = logging.getLogger("planner")
 
 Warn = Callable[[str], None]
+BATCH = 256  # VEVENTs expanded together: their occurrences are alive at the same time
 
 
 SOURCE_TAG = "X-PLANNER-SOURCE-INDEX"  # the number of the prepared VEVENT, set by the reader
@@ -99,19 +100,40 @@ def expand(
     lo: datetime,
     hi: datetime,
     on_error: Callable[[int, Exception], None],
-) -> list[Instance]:
-    """Every occurrence of ``masters`` in ``[lo, hi]``; when the whole calendar cannot be
-    expanded, series by series (a UID's VEVENTs together), ``on_error(index of its first
-    VEVENT, error)`` for each series that fails."""
-    try:
-        return between(masters, lo, hi)
-    except Exception as exc:
-        log.debug("expansion failed (%s); expanding series by series", exc)
+    batch: int = BATCH,
+) -> Iterator[list[Instance]]:
+    """Every occurrence of ``masters`` in ``[lo, hi]``, a batch of series (a UID's VEVENTs
+    together) at a time, so that the occurrences of one batch are made into events before the
+    next is expanded. When a batch cannot be expanded, series by series: ``on_error(index of
+    its first VEVENT, error)`` for each series that fails."""
     series: dict[str, list[int]] = {}
     for number, component in enumerate(masters):
         series.setdefault(str(component["UID"]), []).append(number)
-    found: list[Instance] = []
+    chosen: list[list[int]] = []
+    size = 0
     for members in series.values():
+        chosen.append(members)
+        size += len(members)
+        if size >= batch:
+            yield _expand_batch(masters, chosen, lo, hi, on_error)
+            chosen, size = [], 0
+    if chosen:
+        yield _expand_batch(masters, chosen, lo, hi, on_error)
+
+
+def _expand_batch(
+    masters: Sequence[icalendar.Event],
+    chosen: list[list[int]],
+    lo: datetime,
+    hi: datetime,
+    on_error: Callable[[int, Exception], None],
+) -> list[Instance]:
+    try:
+        return between((masters[i] for members in chosen for i in members), lo, hi)
+    except Exception as exc:
+        log.debug("expansion failed (%s); expanding series by series", exc)
+    found: list[Instance] = []
+    for members in chosen:
         try:
             found += between((masters[i] for i in members), lo, hi)
         except Exception as exc:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Collection, Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -55,9 +55,11 @@ def replace_events(payload: str, drop: Collection[str], events: Sequence[Event])
             if row[0] not in drop:
                 body = json.dumps(row, ensure_ascii=False, separators=(",", ":"))
                 numbers[number] = kept.templates.add(body, _text(digest))
-        for number, *rest in data["occurrences"]:
+        for number, start, start_zone, end, end_zone, all_day in data["occurrences"]:
             if (new := numbers.get(number)) is not None:
-                kept.occurrences.append([new, *rest])
+                # as read from a payload this version wrote: ISO text and numbers
+                row = [new, _text(start), int(start_zone), _text(end), int(end_zone), int(all_day)]
+                kept.rows.append(json.dumps(row, separators=(",", ":")))
     except DecodeError:
         raise
     except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
@@ -66,41 +68,43 @@ def replace_events(payload: str, drop: Collection[str], events: Sequence[Event])
 
 
 class _Payload:
-    """A payload being written: zones, templates and occurrences."""
+    """A payload being written: zones, templates and occurrences (as JSON text, row by row:
+    a year of a busy calendar is a million rows)."""
 
     def __init__(self, zones: Sequence[Sequence[Any]] = ()) -> None:
         self.zones = _Zones(zones)
         self.templates = _Templates()
-        self.occurrences: list[list[Any]] = []
+        self.rows: list[str] = []
 
     def add(self, events: Sequence[Event]) -> _Payload:
-        zones, templates = self.zones, self.templates
+        zones, templates, rows = self.zones, self.templates, self.rows
         for event in events:
             index = templates.index(event)
             start, start_zone = zones.moment(event.start)
             end, end_zone = zones.moment(event.end)
-            all_day = int(event.all_day)
-            self.occurrences.append([index, start, start_zone, end, end_zone, all_day])
-            if event._digest is None:
-                moments = (start, zones.tokens[start_zone], end, zones.tokens[end_zone])
-                _remember(event, templates.digests[index], *moments, all_day)
+            # ISO date-times need no escaping in JSON
+            rows.append(f'[{index},"{start}",{start_zone},"{end}",{end_zone},{int(event.all_day)}]')
+            if event._template is None:
+                object.__setattr__(event, "_template", templates.digests[index])
         return self
 
     def dump(self) -> str:
         head = json.dumps(
             {"format": FORMAT, "zones": self.zones.keys, "digests": self.templates.digests}
         )
-        tail = json.dumps(self.occurrences, separators=(",", ":"))
         bodies = ",".join(self.templates.bodies)
-        return f'{head[:-1]},"templates":[{bodies}],"occurrences":{tail}}}'
+        return f'{head[:-1]},"templates":[{bodies}],"occurrences":[{",".join(self.rows)}]}}'
 
 
 def content_digest(event: Event) -> str:
-    """A digest of everything in ``event`` (equal digests, equal events), taken once: events
-    decoded from the index bring it along from the stored template digests."""
+    """A digest of everything in ``event`` (equal digests, equal events), taken once; the same
+    for the event as read and as decoded from the index (times are taken as the instant in
+    their zone)."""
     if event._digest is None:
-        remember_digests([event])
-    return event._digest  # type: ignore[return-value]
+        moments = [_canonical(event.start), _canonical(event.end), int(event.all_day)]
+        digest = _occurrence_digest(template_digest(event), *moments)
+        object.__setattr__(event, "_digest", digest)
+    return event._digest
 
 
 def template_digest(event: Event) -> str:
@@ -112,22 +116,21 @@ def template_digest(event: Event) -> str:
 
 
 def remember_digests(events: Sequence[Event]) -> None:
-    """Give every event of ``events`` its digests; events that share their fields (the
+    """Give every event of ``events`` its template digest; events that share their fields (the
     occurrences of a series as read) share the work."""
-    zones, templates = _Zones(), _Templates()
+    templates = _Templates()
     for event in events:
-        if event._digest is not None and event._template is not None:
-            continue
-        template = templates.digests[templates.index(event)]
-        start, start_zone = zones.moment(event.start)
-        end, end_zone = zones.moment(event.end)
-        moments = (start, zones.tokens[start_zone], end, zones.tokens[end_zone])
-        _remember(event, template, *moments, int(event.all_day))
+        if event._template is None:
+            object.__setattr__(event, "_template", templates.digests[templates.index(event)])
 
 
-def _remember(event: Event, template: str, *moments: object) -> None:
-    object.__setattr__(event, "_template", template)
-    object.__setattr__(event, "_digest", _occurrence_digest(template, *moments))
+def _canonical(value: datetime) -> str:
+    """The instant of ``value`` in its zone, and the zone (a wall time in a DST gap or fold is
+    written as the instant it means)."""
+    zone = value.tzinfo
+    if isinstance(zone, ZoneInfo):
+        return f"{value.astimezone(UTC).astimezone(zone).isoformat()} {zone.key}"
+    return f"{value.isoformat()} {value.tzname() or ''}"
 
 
 def _template_digest(body: str) -> str:
@@ -147,16 +150,18 @@ class _Templates:
         self.bodies: list[str] = []
         self.digests: list[str] = []
         self._by_body: dict[str, int] = {}
-        self._by_identity: dict[tuple[int, ...], int] = {}
+        # the number of a template by the ids of its fields; the fields are kept alive with it,
+        # so equal ids mean the very same field values
+        self._by_identity: dict[tuple[int, ...], tuple[tuple[Any, ...], int]] = {}
 
     def index(self, event: Event) -> int:
-        # the events are alive during the run, so equal ids mean the very same field values
-        identity = tuple(map(id, _template_fields(event)))
+        fields = _template_fields(event)
+        identity = tuple(map(id, fields))
         found = self._by_identity.get(identity)
         if found is None:
             body = json.dumps(_template(event), ensure_ascii=False, separators=(",", ":"))
-            found = self._by_identity[identity] = self.add(body)
-        return found
+            found = self._by_identity[identity] = (fields, self.add(body))
+        return found[1]
 
     def add(self, body: str, digest: str | None = None) -> int:
         """The number of the template ``body`` (``digest``: its digest, where known)."""
@@ -173,7 +178,6 @@ class _Zones:
 
     def __init__(self, known: Sequence[Sequence[Any]] = ()) -> None:
         self.keys: list[list[Any]] = []
-        self.tokens: list[str] = []  # each key as JSON (part of an occurrence's digest)
         self._numbers: dict[tuple[Any, ...], int] = {}
         for key in known:  # a stored payload's zones keep their numbers
             self._number(tuple(key))
@@ -193,7 +197,6 @@ class _Zones:
         if number is None:
             number = self._numbers[token] = len(self.keys)
             self.keys.append(list(token))
-            self.tokens.append(json.dumps(list(token)))
         return number
 
 
@@ -218,8 +221,7 @@ class _Decoder:
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.zones = [_zone(z) for z in data["zones"]]
-        self.tokens = [json.dumps(list(z)) for z in data["zones"]]
-        self.digests: list[str] = data["digests"]
+        self.digests: list[str] = [_text(d) for d in data["digests"]]
         self.rows: list[list[Any]] = data["templates"]
         self.occurrences: list[list[Any]] = data["occurrences"]
         self.templates: dict[int, dict[str, Any]] = {}
@@ -237,15 +239,6 @@ class _Decoder:
             if fields is None:
                 fields = self.templates[number] = self._fields(self.rows[number])
             event = Event(start=begin, end=stop, all_day=bool(all_day), **fields)
-            digest = _occurrence_digest(
-                _text(self.digests[number]),
-                first,
-                self.tokens[first_zone],
-                last,
-                self.tokens[last_zone],
-                int(all_day),
-            )
-            object.__setattr__(event, "_digest", digest)
             object.__setattr__(event, "_template", self.digests[number])
             result.append(event)
         return result

@@ -284,16 +284,15 @@ def _expand(
         where = f"{source}:{masters[number][1]}"
         warn(_("{where}: skipped a broken event ({problem})", where=where, problem=exc))
 
-    lo, hi = occurrences.widen(start, end)
-    found = occurrences.expand([c for c, _l in masters], lo, hi, failed)
-
     def name_of(occurrence: Instance) -> str:
         title = text_of(occurrence.component.get("SUMMARY")) or occurrence.uid
         line = _line(masters, occurrence)
         return f"{source}:{line}: '{title}'" if line else f"{source}: '{title}'"
 
-    for occurrence in recurrence.cap(found, limit, name_of, warn):
-        yield occurrence, occurrence.uid in recurring
+    lo, hi = occurrences.widen(start, end)
+    for batch in occurrences.expand([c for c, _l in masters], lo, hi, failed):
+        for occurrence in recurrence.cap(batch, limit, name_of, warn):
+            yield occurrence, occurrence.uid in recurring
 
 
 def _line(masters: list[tuple[icalendar.Event, int]], c: Instance) -> int:

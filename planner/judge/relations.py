@@ -73,6 +73,8 @@ ModeLike = Mode | Classification | str
 # When copies of one occurrence disagree, the mode with more evidence wins (a room beats a link).
 MODE_STRENGTH = (Mode.UNKNOWN, Mode.PHONE, Mode.VIRTUAL, Mode.HYBRID, Mode.IN_PERSON)
 Key = tuple[str, str]
+# counterparts by the identity of an event's organizer and attendees (see Ledger._meeting)
+_Known = dict[tuple[int, int], tuple[object, object, tuple[tuple[str, str], ...]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +239,7 @@ class Ledger:
         found: dict[Key, Meeting] = {}
         excluded: set[Key] = set()
         seen: set[Key] = set()
+        people: _Known = {}
         for event, mode in items:
             key = event.key
             seen.add(key)
@@ -244,7 +247,7 @@ class Ledger:
                 if event.end <= now:  # declined or cancelled in any copy: not met
                     excluded.add(key)
                 continue
-            meeting = self._meeting(event, as_mode(mode))
+            meeting = self._meeting(event, as_mode(mode), people)
             if meeting is not None:
                 previous = found.get(key)
                 found[key] = meeting if previous is None else _merge(previous, meeting)
@@ -252,10 +255,18 @@ class Ledger:
             found.pop(key, None)
         return found, seen
 
-    def _meeting(self, event: Event, mode: Mode) -> Meeting | None:
-        people = sorted(
-            {p.email.lower(): p.name for p in self.directory.counterparts(event)}.items()
-        )
+    def _meeting(self, event: Event, mode: Mode, known: _Known | None = None) -> Meeting | None:
+        # the occurrences of a series share organizer and attendees: their counterparts are
+        # found once (``known`` keeps what it is keyed on alive, so an id is never reused)
+        identity = (id(event.organizer), id(event.attendees))
+        found = known.get(identity) if known is not None else None
+        if found is not None:
+            people = found[2]
+        else:
+            counterparts = self.directory.counterparts(event)
+            people = tuple(sorted({p.email.lower(): p.name for p in counterparts}.items()))
+            if known is not None:
+                known[identity] = (event.organizer, event.attendees, people)
         if not people:
             return None
         return Meeting(
@@ -263,7 +274,7 @@ class Ledger:
             start=event.start.astimezone(UTC),
             end=event.end.astimezone(UTC),
             mode=mode,
-            people=tuple(people),
+            people=people,
         )
 
     # -- queries -----------------------------------------------------------------------------
@@ -352,27 +363,18 @@ class Ledger:
 
 
 class _History:
-    """The meetings with one person or organisation, oldest first, with running totals: the
-    summary of the first ``n`` meetings is a look-up, whatever ``n``."""
+    """The meetings with one person or organisation, oldest first, with the positions of each
+    mode's meetings: the summary of the first ``n`` meetings is a look-up, whatever ``n``."""
 
     def __init__(self, meetings: list[Meeting]) -> None:
         self.meetings = meetings
         self.starts = [m.start for m in meetings]
-        # totals[mode][i]: meetings of that mode among meetings[: i + 1]
-        self.totals = {mode: array("l") for mode in Mode}
-        self.last_in_person: list[datetime | None] = []  # the same, last in person
-        self.first_remote: int | None = None  # position of the first remote meeting
-        running = dict.fromkeys(Mode, 0)
-        last = None
+        self.positions: dict[Mode, array[int]] = {}
         for position, meeting in enumerate(meetings):
-            running[meeting.mode] += 1
-            for mode, total in running.items():
-                self.totals[mode].append(total)
-            if meeting.mode is Mode.IN_PERSON:
-                last = meeting.start
-            self.last_in_person.append(last)
-            if self.first_remote is None and meeting.mode in _REMOTE:
-                self.first_remote = position
+            found = self.positions.get(meeting.mode)
+            if found is None:
+                found = self.positions[meeting.mode] = array("l")
+            found.append(position)
 
     def cut(self, before: datetime | None) -> int:
         """How many meetings started before ``before`` (all for None)."""
@@ -384,15 +386,19 @@ class _History:
         """The :func:`summarise` of the first ``n`` meetings."""
         if n == 0:
             return Summary(who)
-        remote = self.first_remote
+        counts = {mode: bisect.bisect_left(found, n) for mode, found in self.positions.items()}
+        in_person = counts.get(Mode.IN_PERSON, 0)
+        remote = [self.positions[m][0] for m in _REMOTE if counts.get(m)]
         return Summary(
             who=who,
             meetings=n,
-            by_mode={m: t[n - 1] for m, t in self.totals.items() if t[n - 1]},
+            by_mode={mode: count for mode, count in counts.items() if count},
             first=self.starts[0],
             last=self.starts[n - 1],
-            last_in_person=self.last_in_person[n - 1],
-            first_remote=self.starts[remote] if remote is not None and remote < n else None,
+            last_in_person=(
+                self.starts[self.positions[Mode.IN_PERSON][in_person - 1]] if in_person else None
+            ),
+            first_remote=self.starts[min(remote)] if remote else None,
         )
 
 

@@ -67,3 +67,14 @@ def test_classifying_decoded_events_encodes_nothing(monkeypatch):
     with pytest.raises(AssertionError):
         payload.encode_events(decoded)  # the patch is in force
     assert classify_all(decoded, store) == first
+
+
+def test_an_event_and_its_decoded_copy_have_one_digest_also_in_a_dst_gap():
+    gap = datetime(2026, 3, 29, 2, 30, tzinfo=BERLIN)  # a wall time that does not exist
+    fold = datetime(2026, 10, 25, 2, 30, fold=1, tzinfo=BERLIN)  # the second 02:30
+    events = [*_events(), replace(_events()[0], start=gap, end=fold)]
+    fresh = [replace(e) for e in events]  # no digest yet: computed from the fields
+    decoded = payload.decode_events(payload.encode_events(events))
+    digests = [payload.content_digest(e) for e in fresh]
+    assert digests == [payload.content_digest(e) for e in decoded]
+    assert len(set(digests)) == len(events)
