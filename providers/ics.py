@@ -74,6 +74,8 @@ class IcsProvider(CalendarProvider):
         "timeout": Field(float, 30.0, check=_positive),
         # at most this many occurrences of one series in a read window (issue 14)
         "max_occurrences": Field(int, 2000, minimum=1, maximum=1_000_000),
+        # at most this many occurrences in all in a read window (issue 31): memory is bounded
+        "max_events": Field(int, 500_000, minimum=1, maximum=100_000_000),
     }
 
     _loaded: list[tuple[str, bytes]] | None = None
@@ -314,8 +316,10 @@ class _Indexed:
         from planner.ical.reader import Options
 
         context = self.provider.context
-        limit = int(self.provider.source.options.get("max_occurrences") or 2000)
-        return Options(context.tz, self.provider.source.name, context.user_emails, limit)
+        options = self.provider.source.options
+        limit = int(options.get("max_occurrences") or 2000)
+        total = int(options.get("max_events") or 500_000)
+        return Options(context.tz, self.provider.source.name, context.user_emails, limit, total)
 
     def _parse(
         self,

@@ -107,6 +107,7 @@ def read_whole(
     text = decode(data, source, said)
     scanned = layout.scan(text, source, said)
     reading = parallel.read(text, source, window, options, said, scanned=scanned)
+    reading.tell(source, options, said)
     header, blocks = scanned
     events = [b for b in blocks if b.name == "VEVENT"]
     result = Read(reading.events, warnings=warnings, components=len(events), parsed=len(text))
@@ -159,7 +160,7 @@ def read_changed(
         reading, parsed, numbers = _read_groups(
             header, blocks, groups, changed, source, window, options, warnings.append, steps
         )
-        if warnings:
+        if warnings or reading.left_out:
             return None
         new = _attribute(reading.events, [numbers(n) for n in reading.lines], groups, changed)
         if new is None or any(uid in kept_uids for uids in new.values() for uid in uids):
@@ -168,7 +169,9 @@ def read_changed(
         events, steps = reading.events, reading.steps_left
         result.components = sum(len(groups[key]) for key in changed)
         result.parsed = parsed
-    result.payload = replace_events(payload, dropped, events)
+    result.payload, count = replace_events(payload, dropped, events)
+    if count > options.max_events:  # the whole read leaves the earliest out, and says so
+        return None
     result.parts = Parts(previous.context, steps, parts)
     return result
 

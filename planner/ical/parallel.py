@@ -63,11 +63,14 @@ def events_from_ics(
     warn: Warn = log.warning,
     workers: int | None = None,
     max_occurrences: int = ical.recurrence.MAX_OCCURRENCES,
+    max_events: int = ical.MAX_EVENTS,
 ) -> list[Event]:
     """:func:`planner.ical.reader.events_from_ics`, on ``workers`` processes (default: the
     usable cores) when ``data`` is large."""
-    options = ical.Options(tz, calendar, user_emails, max_occurrences)
-    return read(data, source, (start, end), options, warn, workers=workers).events
+    options = ical.Options(tz, calendar, user_emails, max_occurrences, max_events)
+    reading = read(data, source, (start, end), options, warn, workers=workers)
+    reading.tell(source, options, warn)
+    return reading.events
 
 
 def read(
@@ -101,7 +104,7 @@ def read(
         return ical.read(data, source, window, options, warn)
     for message in decoded:
         warn(message)
-    return merge(results, chunks, source, warn)
+    return merge(results, chunks, source, warn, options.max_events)
 
 
 Job = tuple[str, tuple[datetime, datetime], ical.Options]
@@ -123,23 +126,27 @@ def _read(text: str, job: Job) -> tuple[ical.Reading, list[str]]:
 
 
 def merge(
-    results: list[tuple[ical.Reading, list[str]]], chunks: list[Chunk], source: str, warn: Warn
+    results: list[tuple[ical.Reading, list[str]]],
+    chunks: list[Chunk],
+    source: str,
+    warn: Warn,
+    limit: int = ical.MAX_EVENTS,
 ) -> ical.Reading:
-    """All chunks' events in the serial order, with their lines and warnings in the original
-    file; the budget left is the smallest any chunk left."""
+    """All chunks' events in the serial order (the latest ``limit``), with their lines and
+    warnings in the original file; the budget left is the smallest any chunk left."""
     where = re.compile(re.escape(source) + r":(\d+)")
     seen: set[str] = set()
-    found: list[tuple[Event, int]] = []
+    found = ical.Latest(limit)
     for (reading, warnings), chunk in zip(results, chunks, strict=True):
-        found += zip(reading.events, (_line(chunk, n) for n in reading.lines), strict=True)
+        for event, number in zip(reading.events, reading.lines, strict=True):
+            found.add(event, _line(chunk, number))
         for message in warnings:
             message = where.sub(lambda m, c=chunk: f"{source}:{_line(c, int(m.group(1)))}", message)
             if message not in seen:
                 seen.add(message)
                 warn(message)
-    found.sort(key=lambda pair: (pair[0].start, pair[0].uid))  # stable: a UID stays in a chunk
     steps = min(reading.steps_left for reading, _warnings in results)
-    return ical.Reading([e for e, _l in found], [line for _e, line in found], steps)
+    return found.reading(steps, sum(reading.left_out for reading, _warnings in results))
 
 
 def _line(chunk: Chunk, number: int) -> int:

@@ -39,10 +39,10 @@ def encode_events(events: Sequence[Event]) -> str:
     return _Payload().add(events).dump()
 
 
-def replace_events(payload: str, drop: Collection[str], events: Sequence[Event]) -> str:
+def replace_events(payload: str, drop: Collection[str], events: Sequence[Event]) -> tuple[str, int]:
     """``payload`` without the occurrences of the UIDs in ``drop``, and with ``events``: the
-    kept ones are neither decoded nor encoded again. :class:`DecodeError` when ``payload`` is
-    not one this version wrote."""
+    kept ones are neither decoded nor encoded again; and how many occurrences it holds.
+    :class:`DecodeError` when ``payload`` is not one this version wrote."""
     try:
         data = json.loads(payload)
         if data["format"] != FORMAT:
@@ -64,7 +64,8 @@ def replace_events(payload: str, drop: Collection[str], events: Sequence[Event])
         raise
     except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
         raise DecodeError(f"undecodable event index payload ({exc})") from None
-    return kept.add(events).dump()
+    kept.add(events)
+    return kept.dump(), len(kept.rows)
 
 
 class _Payload:

@@ -10,6 +10,7 @@ and parses the text.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import logging
 import re
 from collections.abc import Callable, Iterator
@@ -46,6 +47,7 @@ from planner.model import Attendee, Event, Response, Status
 log = logging.getLogger("planner")
 
 Warn = Callable[[str], None]
+MAX_EVENTS = 500_000  # default of an ics calendar's max_events: occurrences in a read window
 
 
 # ---------------------------------------------------------------------------------------------
@@ -63,6 +65,7 @@ def events_from_ics(
     user_emails: frozenset[str] = frozenset(),
     warn: Warn = log.warning,
     max_occurrences: int = recurrence.MAX_OCCURRENCES,
+    max_events: int = MAX_EVENTS,
 ) -> list[Event]:
     """Every occurrence in ``data`` overlapping ``[start, end)``, sorted by start.
 
@@ -74,28 +77,75 @@ def events_from_ics(
     A series keeps at most ``max_occurrences`` occurrences in the window, and a rule too costly
     to expand only its first (see :mod:`planner.ical.recurrence`).
     """
-    options = Options(tz, calendar, user_emails, max_occurrences)
-    return read(data, source, (start, end), options, warn).events
+    options = Options(tz, calendar, user_emails, max_occurrences, max_events)
+    reading = read(data, source, (start, end), options, warn)
+    reading.tell(source, options, warn)
+    return reading.events
 
 
 @dataclass(frozen=True)
 class Options:
-    """How to read: the user's zone and addresses, the calendar's name, the occurrence cap."""
+    """How to read: the user's zone and addresses, the calendar's name, the occurrences kept of
+    one series and of the whole calendar."""
 
     tz: ZoneInfo
     calendar: str = ""
     user_emails: frozenset[str] = frozenset()
     max_occurrences: int = recurrence.MAX_OCCURRENCES
+    max_events: int = MAX_EVENTS
 
 
 @dataclass
 class Reading:
     """What :func:`read` gives: the events (sorted by start), the line of the VEVENT each one
-    comes from (0 where unknown), and the expansion budget left (:class:`recurrence.Budget`)."""
+    comes from (0 where unknown), the expansion budget left (:class:`recurrence.Budget`), and
+    how many of the earliest events were left out beyond ``max_events`` (see :meth:`tell`)."""
 
     events: list[Event]
     lines: list[int]
     steps_left: int
+    left_out: int = 0
+
+    def tell(self, source: str, options: Options, warn: Warn) -> None:
+        """Warn that events were left out, if they were (once, after all parts are merged)."""
+        if self.left_out and self.events:
+            day = self.events[0].start.astimezone(options.tz).date().isoformat()
+            warn(
+                _(
+                    "{source}: more than {limit} events in the read window; those before {day} "
+                    "are left out (raise max_events of the calendar in the config to read them)",
+                    source=source,
+                    limit=options.max_events,
+                    day=day,
+                )
+            )
+
+
+class Latest:
+    """Events as they are read, at most ``limit``: beyond it the earliest are left out (a
+    hostile or enormous calendar costs memory for what is kept, not for what it holds)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.items: list[tuple[datetime, str, int, Event, int]] = []
+        self.left_out = 0
+
+    def add(self, event: Event, line: int) -> None:
+        item = (event.start, event.uid, len(self.items) + self.left_out, event, line)
+        if len(self.items) < self.limit:
+            self.items.append(item)
+            if len(self.items) == self.limit:
+                heapq.heapify(self.items)
+        else:
+            heapq.heappushpop(self.items, item)
+            self.left_out += 1
+
+    def reading(self, steps: int, left_out: int = 0) -> Reading:
+        """The events kept, sorted by start (and UID), with their lines."""
+        self.items.sort(key=lambda item: (item[0], item[1]))
+        events = [item[3] for item in self.items]
+        lines = [item[4] for item in self.items]
+        return Reading(events, lines, steps, self.left_out + left_out)
 
 
 def read(
@@ -118,7 +168,7 @@ def read(
     masters = _prepare_events(cal, blocks, zones, source, warn, (start, end, limit), budget)
     emails = frozenset(e.lower() for e in options.user_emails)
     reader = _Reader(source, options.calendar, options.tz, emails)
-    found: list[tuple[Event, int]] = []
+    found = Latest(options.max_events)
     for instance, recurring in _expand(masters, start, end, source, warn, limit):
         line = _line(masters, instance)
         try:
@@ -128,9 +178,8 @@ def read(
             warn(_("{where}: skipped a broken event ({problem})", where=where, problem=exc))
             continue
         if event is not None and overlaps(event, start, end):
-            found.append((event, line))
-    found.sort(key=lambda pair: (pair[0].start, pair[0].uid))
-    return Reading([e for e, _l in found], [line for _e, line in found], budget.steps)
+            found.add(event, line)
+    return found.reading(budget.steps)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -124,7 +124,7 @@ class TestIcsUrlContract(ProviderContract):
 def test_provider_is_registered_read_only_and_lazy():
     cls = provider_class("ics")
     assert cls is IcsProvider and cls.can_write is False
-    assert set(cls.options) == {"path", "url", "timeout", "max_occurrences"}
+    assert set(cls.options) == {"path", "url", "timeout", "max_occurrences", "max_events"}
 
 
 @pytest.mark.parametrize(
