@@ -12,6 +12,12 @@ interpreter start and imports are included in *all* of them):
 - cold: ``python -m planner week --config C --week W --format json`` with a fresh, empty data
   dir (no event index, no ledger) for every run;
 - warm: the same command in one data dir that an untimed run filled first (file unchanged);
+- one event edited: warm, then before each run the title of one meeting of the week is changed
+  (a different text each time, as a calendar app saves it); the line a last edit prints with
+  ``--verbose`` says how many events were read again;
+- URL calendar unchanged: the calendar served by a local HTTP server on 127.0.0.1 with an ETag
+  that does not change, warm (two untimed runs); the server counts requests, 304 answers and
+  body bytes sent during the timed runs (no byte sent: nothing downloaded, nothing parsed);
 - ``python -m planner --help`` against ``python -c "import click"``;
 - demo: ``python -m planner week --demo --format json`` after one untimed run.
 
@@ -34,13 +40,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -48,13 +51,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from changes import Editor, Served
 from gen_calendar import config_text, generate
 from khal_setup import ensure_khal, list_command, write_config, write_vdir
+from timing import Result, load, measure, timed
 
 HERE = Path(__file__).resolve().parent
 WARM_FLOOR = 0.04  # warm <= 0.04 x floor
 WARM_KHAL = 0.3  # warm <= 0.3 x khal list
 COLD_FLOOR = 0.5  # cold <= 0.5 x floor
+EDIT_FLOOR = 0.1  # one event edited <= 0.1 x floor
+URL_FLOOR = 0.05  # unchanged URL calendar (304) <= 0.05 x floor
 WARM_GROWTH = 1.3  # warm on the longest history <= 1.3 x warm on five years
 PEAK_MB = 250  # peak memory of a cold run on the longest history
 HELP_CLICK = 2.5  # --help <= 2.5 x python -c "import click"
@@ -70,53 +77,6 @@ first = datetime.date.fromisoformat(sys.argv[2])
 found = recurring_ical_events.of(cal).between(first, first + datetime.timedelta(days=7))
 print(len(found))
 """
-
-
-GNU_TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
-
-
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of ``command``; a failure
-    stops the benchmark. The peak comes from GNU time where installed (a child forked from
-    this large process would count its high-water mark); else it is the largest child's."""
-    wrapped = [GNU_TIME, "-f", "%M", *command] if GNU_TIME else command
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    result = subprocess.run(wrapped, env=env, capture_output=True, check=False)
-    elapsed = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if result.returncode != 0:
-        raise SystemExit(f"{' '.join(command[:4])} … failed:\n{result.stderr.decode()[-2000:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    lines = result.stderr.decode(errors="replace").strip().splitlines()
-    peak_kb = float(lines[-1]) if GNU_TIME and lines else float(after.ru_maxrss)
-    return elapsed, cpu, peak_kb / 1024
-
-
-@dataclass
-class Result:
-    """Wall and CPU seconds and peak memory of each run."""
-
-    wall: list[float]
-    cpu: list[float]
-    peak: list[float]
-
-    @property
-    def median(self) -> float:
-        return statistics.median(self.wall)
-
-    @property
-    def cpu_median(self) -> float:
-        return statistics.median(self.cpu)
-
-    @property
-    def peak_max(self) -> float:
-        return max(self.peak)
-
-
-def measure(runs: int, command: list[str], env_for: Callable[[int], dict[str, str]]) -> Result:
-    rows = [timed(command, env_for(i)) for i in range(runs)]
-    return Result([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
 
 
 @dataclass
@@ -193,11 +153,64 @@ class Bench:
         timed(command, env)  # khal's cache, and its imports once
         return measure(self.runs, command, lambda i: env)
 
+    def edited(self, setup: Setup) -> tuple[Result, str]:
+        """Warm, then one meeting of the week edited before each run (a copy of the calendar);
+        and what a last edit, run with --verbose, says was read again."""
+        copy = _copy(setup, "edited", lambda config: config)
+        env = self.env(copy, "data")
+        for _ in range(2):
+            timed(self.week_cmd(copy), env)  # fills the index, then keeps the output
+        editor = Editor(copy.calendar, self.monday)
+
+        def edit_then(i: int) -> dict[str, str]:
+            editor.edit()
+            return env
+
+        result = measure(self.runs, self.week_cmd(copy), edit_then)
+        editor.edit()
+        told = subprocess.run([*self.week_cmd(copy), "--verbose"], env=env, capture_output=True)
+        said = [line for line in told.stderr.decode().splitlines() if "changed since" in line]
+        return result, said[-1].split(": ", 2)[-1] if said else "nothing said"
+
+    def served(self, setup: Setup) -> tuple[Result, tuple[int, int, int]]:
+        """The calendar at a URL with an ETag that does not change: warm, then timed; and the
+        requests, 304 answers and body bytes the server saw during the timed runs."""
+        server = Served(setup.data)
+        try:
+            copy = _copy(
+                setup,
+                "served",
+                lambda config: config.replace(
+                    f'path = "{setup.root / "served" / "work.ics"}"', f'url = "{server.url}"'
+                ),
+            )
+            env = self.env(copy, "data")
+            for _ in range(2):
+                timed(self.week_cmd(copy), env)  # downloads and reads once, then keeps
+            before = server.counts()
+            result = measure(self.runs, self.week_cmd(copy), lambda i: env)
+            after = server.counts()
+        finally:
+            server.close()
+        return result, (after[0] - before[0], after[1] - before[1], after[2] - before[2])
+
     def simple(self, command: list[str], setup: Setup, warm_up: bool = False) -> Result:
         env = self.env(setup, "simple")
         if warm_up:
             timed(command, env)
         return measure(self.runs, command, lambda i: env)
+
+
+def _copy(setup: Setup, name: str, change: Callable[[str], str]) -> Setup:
+    """The calendar and config of ``setup`` in a folder of their own (``change`` edits the
+    config text)."""
+    root = setup.root / name
+    root.mkdir()
+    calendar = root / "work.ics"
+    calendar.write_bytes(setup.data)
+    config = root / "config.toml"
+    config.write_text(change(config_text(calendar)), encoding="utf-8")
+    return Setup(root, calendar, config, setup.data, setup.years)
 
 
 def install_size(root: Path) -> float:
@@ -238,7 +251,7 @@ def main() -> int:
         print(
             f"calendar: {len(five.data) / 1e6:.1f} MB, {five.data.count(b'BEGIN:VEVENT'):,} "
             f"VEVENTs, 5 years to {monday + timedelta(days=182)}; week {bench.week_arg}; "
-            f"{bench.runs} runs each; times include interpreter start; load {_load()}"
+            f"{bench.runs} runs each; times include interpreter start; load {load()}"
         )
         rows = main_table(bench, five, args, root)
         curve = {y: (bench.cold(s), bench.warm(s)) for y, s in setups.items() if y != 5}
@@ -249,7 +262,7 @@ def main() -> int:
     checks += print_curve(curve, setups)
     for label, ok in checks:
         print(f"{'PASS' if ok else 'FAIL'}  {label}")
-    print(f"load after the runs: {_load()}")
+    print(f"load after the runs: {load()}")
     return 0 if all(ok for _label, ok in checks) else 1
 
 
@@ -258,6 +271,8 @@ def main_table(bench: Bench, five: Setup, args: argparse.Namespace, root: Path) 
     rows["khal"] = None if args.no_khal else bench.khal(five, args.khal_venv)
     rows["cold"] = bench.cold(five)
     rows["warm"] = bench.warm(five)
+    rows["edited"], rows["edited_said"] = bench.edited(five)
+    rows["url"], rows["url_counts"] = bench.served(five)
     rows["help"] = bench.simple([sys.executable, "-m", "planner", "--help"], five)
     rows["click"] = bench.simple([sys.executable, "-c", "import click"], five)
     demo = [sys.executable, "-m", "planner", "week", "--demo", "--format", "json"]
@@ -271,6 +286,8 @@ LABELS = {
     "khal": "khal list, same week (khal's SQLite cache)",
     "cold": "planner week, cold index",
     "warm": "planner week, warm index",
+    "edited": "planner week, one event edited since",
+    "url": "planner week, URL calendar unchanged (ETag)",
     "help": "planner --help",
     "click": 'python -c "import click"',
     "demo": "planner week --demo (warm)",
@@ -293,6 +310,12 @@ def print_main(rows: dict) -> list[tuple[str, bool]]:
             f"{result.cpu_median:9.3f} s {result.cpu_median / floor.cpu_median:8.3f} "
             f"{result.peak_max:8.0f}   wall runs: {', '.join(f'{t:.2f}' for t in result.wall)}"
         )
+    requests, not_modified, body = rows["url_counts"]
+    print(f"  edited: {rows['edited_said']}")
+    print(
+        f"  URL: {requests} requests in the timed runs, {not_modified} answered 304, "
+        f"{body:,} body bytes sent (so {body:,} bytes parsed)"
+    )
     install = rows["install"]
     size = f"{install:.0f} MB" if install is not None else "not measured (--install-size)"
     print(f"{'site-packages of pip install . (fresh venv)':<52} {size:>12}")
@@ -300,6 +323,12 @@ def print_main(rows: dict) -> list[tuple[str, bool]]:
     checks = [
         (f"warm <= {WARM_FLOOR} x floor", warm <= WARM_FLOOR * floor.median),
         (f"cold <= {COLD_FLOOR} x floor", cold <= COLD_FLOOR * floor.median),
+        (
+            f"one event edited <= {EDIT_FLOOR} x floor",
+            rows["edited"].median <= EDIT_FLOOR * floor.median,
+        ),
+        (f"unchanged URL <= {URL_FLOOR} x floor", rows["url"].median <= URL_FLOOR * floor.median),
+        ("unchanged URL: 0 bytes downloaded or parsed", body == 0),
         (
             f"--help <= {HELP_CLICK} x import click",
             rows["help"].median <= HELP_CLICK * rows["click"].median,
@@ -339,10 +368,6 @@ def print_curve(curve: dict, setups: dict) -> list[tuple[str, bool]]:
         ),
         (f"peak memory cold {longest}y <= {PEAK_MB} MB", cold_long.peak_max <= PEAK_MB),
     ]
-
-
-def _load() -> str:
-    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def breakdown(config_path: Path, monday: date, env: dict[str, str]) -> None:

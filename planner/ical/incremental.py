@@ -1,19 +1,22 @@
 """Reading a calendar source whole, or again after a change only where it changed.
 
 As vdirsyncer and khal key each item on its identity and a hash of its text, the event index
-keeps, beside the occurrences of a source, its :class:`Parts`: for every group of VEVENTs with
-one UID (a series with its overrides, identified by UID and RECURRENCE-ID) a digest of their
-text and the UIDs of the events read from it, and a digest of what all of them are read with
-(the calendar's own lines and its VTIMEZONEs). When the source changes, :func:`read_changed`
-compares the digests and parses only the groups that changed or are new, in one small calendar
-with the same context; the occurrences of the other groups are kept as stored (not decoded,
-not encoded again), those of changed and removed groups are replaced or dropped.
+keeps, beside the occurrences of a source, its :class:`Parts`: a digest of each VEVENT's text
+(:mod:`planner.ical.pieces`) with the group it belongs to, and for every group of VEVENTs with
+one UID (a series with its overrides, identified by UID and RECURRENCE-ID) the digests of its
+VEVENTs in file order and the UIDs of the events read from it; and a digest of what all of them
+are read with (the calendar's own lines and its VTIMEZONEs). When the source changes,
+:func:`read_changed` cuts the new text, recognises unchanged VEVENTs by their digest, and parses
+only the groups that changed or are new, in one small calendar with the same context; the
+occurrences of the other groups are kept as stored (not decoded, not encoded again), those of
+changed and removed groups replaced or dropped.
 
 The result is the same as reading the whole source: a group is expanded on its own in either
 case (recurrence is a matter of one UID), and :func:`read_changed` gives up (the caller reads
 the whole source) whenever it could differ:
 
-- the context changed (a time zone definition, X-WR-TIMEZONE, the calendar's properties);
+- the context changed (a time zone definition, X-WR-TIMEZONE, the calendar's properties), or
+  the text does not cut into plain VEVENTs (:func:`planner.ical.pieces.cut`);
 - the source gave or gives any warning: warnings name lines of the whole file, some are said
   once per file (an unknown time zone), and the expansion budget is the file's
   (:class:`planner.ical.recurrence.Budget`; the changed part gets what the last read left);
@@ -24,13 +27,12 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from planner.ical import layout
-from planner.ical.layout import Block
+from planner.ical import pieces
 from planner.ical.parsing import decode
 from planner.model import Event
 
@@ -42,18 +44,21 @@ Window = tuple[datetime, datetime]
 
 @dataclass(frozen=True)
 class Parts:
-    """What a source was read from, group by group (see the module's docstring)."""
+    """What a source was read from, VEVENT by VEVENT (see the module's docstring)."""
 
     context: str
     steps_left: int
-    groups: dict[str, tuple[str, tuple[str, ...]]]  # group key -> (digest, UIDs of its events)
+    pieces: dict[str, str]  # digest of a VEVENT's text -> its group
+    groups: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]  # group -> (pieces, UIDs)
 
     def dumps(self) -> str:
-        return json.dumps(
-            {"context": self.context, "steps": self.steps_left, "groups": self.groups},
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
+        data = {
+            "context": self.context,
+            "steps": self.steps_left,
+            "pieces": self.pieces,
+            "groups": self.groups,
+        }
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
     def loads(cls, text: str | None) -> Parts | None:
@@ -62,11 +67,12 @@ class Parts:
             return None
         try:
             data = json.loads(text)
+            found = {str(d): str(key) for d, key in data["pieces"].items()}
             groups = {
-                str(key): (str(digest), tuple(str(uid) for uid in uids))
-                for key, (digest, uids) in data["groups"].items()
+                str(key): (tuple(map(str, digests)), tuple(map(str, uids)))
+                for key, (digests, uids) in data["groups"].items()
             }
-            return cls(str(data["context"]), int(data["steps"]), groups)
+            return cls(str(data["context"]), int(data["steps"]), found, groups)
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             log.debug("event index: parts unreadable (%s); the source will be read whole", exc)
             return None
@@ -76,7 +82,7 @@ class Parts:
 class Read:
     """A source read: its events in the window (when read whole) or its new payload (when
     read in part), its parts (None: it cannot be read in part next time), the warnings, the
-    groups changed or removed (when read in part), and what was parsed (VEVENT blocks and
+    groups changed or removed (when read in part), and what was parsed (VEVENTs and
     characters handed to the parser)."""
 
     events: list[Event] | None = None
@@ -88,13 +94,7 @@ class Read:
     parsed: int = 0
 
 
-def read_whole(
-    data: bytes,
-    source: str,
-    window: Window,
-    options: Any,
-    warn: Warn,
-) -> Read:
+def read_whole(data: bytes, source: str, window: Window, options: Any, warn: Warn) -> Read:
     """The whole source (on several cores when it is large), and its parts."""
     from planner.ical import parallel
 
@@ -105,24 +105,18 @@ def read_whole(
         warn(message)
 
     text = decode(data, source, said)
-    scanned = layout.scan(text, source, said)
-    reading = parallel.read(text, source, window, options, said, scanned=scanned)
+    reading = parallel.read(text, source, window, options, said)
     reading.tell(source, options, said)
-    header, blocks = scanned
-    events = [b for b in blocks if b.name == "VEVENT"]
-    result = Read(reading.events, warnings=warnings, components=len(events), parsed=len(text))
-    if not warnings:
-        result.parts = _parts(header, blocks, reading.events, reading.lines, reading.steps_left)
+    result = Read(reading.events, warnings=warnings, parsed=len(text))
+    cut = pieces.cut(text)
+    result.components = len(cut.pieces) if cut else text.count(pieces._SPLIT)
+    if not warnings and cut is not None:
+        result.parts = _parts(cut, reading.events, reading.lines, reading.steps_left)
     return result
 
 
 def read_changed(
-    data: bytes,
-    source: str,
-    window: Window,
-    options: Any,
-    previous: Parts,
-    payload: str,
+    data: bytes, source: str, window: Window, options: Any, previous: Parts, payload: str
 ) -> Read | None:
     """The source again where it changed since it was read into ``payload`` with ``previous``
     parts; None when it must be read whole (see the module's docstring). Raises
@@ -131,110 +125,122 @@ def read_changed(
 
     warnings: list[str] = []
     text = decode(data, source, warnings.append)
-    header, blocks = layout.scan(text, source, warnings.append)
-    if warnings or layout.context_digest(header, blocks) != previous.context:
+    cut = pieces.cut(text)
+    if warnings or cut is None or pieces.digest(cut.context) != previous.context:
         return None
-    groups = layout.groups(blocks)
-    digests = {key: layout.group_digest(members) for key, members in groups.items()}
+    digests = [pieces.digest(piece) for piece in cut.pieces]
+    members: dict[str, list[int]] = {}
+    last = len(cut.pieces) - 1
+    for number, found in enumerate(digests):
+        key = previous.pieces.get(found)
+        if key is None:  # a new or changed VEVENT: looked at once
+            piece = cut.pieces[number]
+            if not pieces.check(piece, number == last):
+                return None
+            key = pieces.group_key(piece)
+        members.setdefault(key, []).append(number)
     changed = [
-        key for key, digest in digests.items() if previous.groups.get(key, ("",))[0] != digest
+        key
+        for key, numbers in members.items()
+        if previous.groups.get(key, ((), ()))[0] != tuple(digests[n] for n in numbers)
     ]
-    gone = [key for key in previous.groups if key not in groups]
-    dropped = {
-        uid
-        for key in (*changed, *gone)
-        if key in previous.groups
-        for uid in previous.groups[key][1]
-    }
-    kept_uids = {
-        uid
-        for key, (_digest, uids) in previous.groups.items()
-        if key in groups and key not in changed
-        for uid in uids
-    }
-    parts = {key: previous.groups[key] for key in groups if key not in changed}
+    gone = [key for key in previous.groups if key not in members]
+    known = {key: previous.groups[key] for key in members if key not in changed}
     result = Read(changed=len(changed) + len(gone))
     events: list[Event] = []
     steps = previous.steps_left
     if changed:
-        reading, parsed, numbers = _read_groups(
-            header, blocks, groups, changed, source, window, options, warnings.append, steps
-        )
-        if warnings or reading.left_out:
-            return None
-        new = _attribute(reading.events, [numbers(n) for n in reading.lines], groups, changed)
-        if new is None or any(uid in kept_uids for uids in new.values() for uid in uids):
-            return None
-        parts.update({key: (digests[key], tuple(sorted(new[key]))) for key in changed})
-        events, steps = reading.events, reading.steps_left
-        result.components = sum(len(groups[key]) for key in changed)
-        result.parsed = parsed
+        chosen = sorted(n for key in changed for n in members[key])
+        found = _read_pieces(cut, chosen, source, window, options, warnings.append, steps)
+        if found is not None:
+            reading, read_text, starts = found
+            if warnings or reading.left_out:
+                return None
+            owners = {n: key for key in changed for n in members[key]}
+            lines = [owners.get(starts.get(line, -1), "") for line in reading.lines]
+            new = _attribute(reading.events, lines)
+            kept = {uid for _digests, uids in known.values() for uid in uids}
+            if new is None or "" in new or any(uid in kept for uid in reading_uids(new)):
+                return None
+            events, steps = reading.events, reading.steps_left
+            result.components, result.parsed = len(chosen), len(read_text)
+        else:
+            new = {}
+        for key in changed:
+            own = tuple(digests[n] for n in members[key])
+            known[key] = (own, tuple(sorted(new.get(key, ()))))
+    dropped = {uid for key in (*changed, *gone) for uid in previous.groups.get(key, ((), ()))[1]}
     result.payload, count = replace_events(payload, dropped, events)
     if count > options.max_events:  # the whole read leaves the earliest out, and says so
         return None
-    result.parts = Parts(previous.context, steps, parts)
+    result.parts = Parts(
+        previous.context, steps, dict(zip(digests, _owners(members), strict=True)), known
+    )
     return result
 
 
-def _read_groups(
-    header: list[str],
-    blocks: list[Block],
-    groups: dict[str, list[Block]],
-    changed: Iterable[str],
+def _owners(members: dict[str, list[int]]) -> list[str]:
+    """The group of each piece, in file order."""
+    found: dict[int, str] = {n: key for key, numbers in members.items() for n in numbers}
+    return [found[n] for n in range(len(found))]
+
+
+def reading_uids(found: dict[str, set[str]]) -> list[str]:
+    return [uid for uids in found.values() for uid in uids]
+
+
+def _read_pieces(
+    cut: pieces.Cut,
+    chosen: list[int],
     source: str,
     window: Window,
     options: Any,
     warn: Warn,
     steps: int,
-) -> tuple[Any, int, Callable[[int], int]]:
-    """The changed groups read as one small calendar with the file's context: the reading,
-    the characters parsed, and a map from its line numbers to the file's."""
+) -> tuple[Any, str, dict[int, int]] | None:
+    """The pieces ``chosen`` read as one small calendar with the file's context: the reading,
+    the text read, and the piece that begins at each of its lines; None when none of them can
+    touch the window (a single event far away: the parser would skip it, so nothing is read)."""
     from planner.ical import reader
-    from planner.ical.parallel import chunk_of
+    from planner.ical.layout import Block
     from planner.ical.parsing import _Window
 
-    zones = [b for b in blocks if b.name == "VTIMEZONE"]
-    members = sorted((b for key in changed for b in groups[key]), key=lambda b: b.line)
-    if not any(map(_Window(window).may_touch, members)):  # parse would skip them all
-        return reader.Reading([], [], steps), 0, lambda line: 0
-    chunk = chunk_of(header, zones, members)
-    reading = reader.read(chunk.text, source, window, options, warn, steps)
-
-    def number(line: int) -> int:
-        return chunk.lines[line - 1] if 1 <= line <= len(chunk.lines) else 0
-
-    return reading, len(chunk.text), number
-
-
-def _parts(
-    header: list[str], blocks: list[Block], events: list[Event], lines: list[int], steps: int
-) -> Parts | None:
-    """The parts of a source read whole, or None when an event cannot be traced to one group."""
-    groups = layout.groups(blocks)
-    uids = _attribute(events, lines, groups, groups)
-    if uids is None:
+    near = _Window(window).may_touch
+    if not any(near(Block("VEVENT", 0, cut.pieces[n].splitlines())) for n in chosen):
         return None
+    text, starts = cut.calendar(chosen)
+    return reader.read(text, source, window, options, warn, steps), text, starts
+
+
+def _parts(cut: pieces.Cut, events: list[Event], lines: list[int], steps: int) -> Parts | None:
+    """The parts of a source read whole, or None when it cannot be read in pieces next time."""
+    last = len(cut.pieces) - 1
+    if not all(pieces.check(piece, number == last) for number, piece in enumerate(cut.pieces)):
+        return None
+    keys = [pieces.group_key(piece) for piece in cut.pieces]
+    digests = [pieces.digest(piece) for piece in cut.pieces]
+    by_line = dict(zip(cut.lines, keys, strict=True))
+    uids = _attribute(events, [by_line.get(line, "") for line in lines])
+    if uids is None or "" in uids:
+        return None
+    groups: dict[str, list[str]] = {}
+    for key, found in zip(keys, digests, strict=True):
+        groups.setdefault(key, []).append(found)
     return Parts(
-        layout.context_digest(header, blocks),
+        pieces.digest(cut.context),
         steps,
-        {
-            key: (layout.group_digest(members), tuple(sorted(uids[key])))
-            for key, members in groups.items()
-        },
+        dict(zip(digests, keys, strict=True)),
+        {key: (tuple(found), tuple(sorted(uids.get(key, ())))) for key, found in groups.items()},
     )
 
 
-def _attribute(
-    events: list[Event], lines: list[int], groups: dict[str, list[Block]], keys: Iterable[str]
-) -> dict[str, set[str]] | None:
-    """The UIDs of ``events`` by the group (among ``keys``) whose VEVENT each came from (its
-    first line); None when one cannot be traced or a UID comes from two groups."""
-    owner_of_line = {block.line: key for key in keys for block in groups[key]}
-    found: dict[str, set[str]] = {key: set() for key in keys}
+def _attribute(events: list[Event], owners: list[str]) -> dict[str, set[str]] | None:
+    """The UIDs of ``events`` by the group each came from (``owners``, "" for none known);
+    None when two groups give events of one UID."""
+    found: dict[str, set[str]] = {}
     owner: dict[str, str] = {}
-    for event, line in zip(events, lines, strict=True):
-        key = owner_of_line.get(line)
-        if key is None or owner.setdefault(event.uid, key) != key:
+    for event, key in zip(events, owners, strict=True):
+        if owner.setdefault(event.uid, key) != key:
             return None
-        found[key].add(event.uid)
+        found.setdefault(key, set()).add(event.uid)
     return found

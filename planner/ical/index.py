@@ -83,6 +83,7 @@ CODE_FILES = (
     "zones.py",
     "index.py",
     "layout.py",
+    "pieces.py",
     "incremental.py",
 )
 LIBRARIES = ("icalendar", "recurring_ical_events", "x_wr_timezone")

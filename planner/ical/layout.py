@@ -1,7 +1,6 @@
-"""The layout of a calendar text before anything is parsed: calendar-level lines, top-level
-components with their line numbers, and the VEVENTs grouped by UID with a digest of each
-group's text (a helper of :mod:`planner.ical.parsing`, :mod:`planner.ical.parallel` and
-:mod:`planner.ical.incremental`).
+"""The layout of a calendar text before anything is parsed: calendar-level lines and top-level
+components with their line numbers (a helper of :mod:`planner.ical.parsing` and
+:mod:`planner.ical.parallel`).
 
 :func:`scan` reads the lines once in C (``str.splitlines``) and looks at ``BEGIN``/``END``
 lines only; text that needs repair (indented markers or properties, megabyte lines, very deep
@@ -10,7 +9,6 @@ nesting) takes the careful line-by-line path of :mod:`planner.ical.salvage`, whi
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -25,8 +23,6 @@ _MARKER = re.compile(r"^(BEGIN|END):([A-Za-z0-9-]+)\s*$", re.IGNORECASE)
 _NEEDS_SALVAGE = re.compile(
     rf"[ \t]\s*(?:{salvage.PROPERTY_NAMES})[;:]|\s+(?:BEGIN|END):", re.IGNORECASE
 )
-_UID = re.compile(r"^UID(?:;[^:]*)?:(.*)$", re.IGNORECASE)
-_ESCAPES = re.compile(r"\\([\\;,nN])")
 
 
 @dataclass
@@ -124,54 +120,3 @@ def _careful(
         if mark and mark[0] == "END":
             depth = max(depth - 1, 0)
     return header, blocks
-
-
-# ---------------------------------------------------------------------------------------------
-# Groups: the VEVENTs of one UID (a series and its overrides) are read together
-
-
-def uid_of(block: Block) -> str | None:
-    """The UID of a VEVENT block as the parser will read it (TEXT escapes undone), or None."""
-    for line in block.lines:
-        if match := _UID.match(line):
-            return _ESCAPES.sub(_unescape, match.group(1).strip())
-    return None
-
-
-def _unescape(match: re.Match[str]) -> str:
-    char = match.group(1)
-    return "\n" if char in "nN" else char
-
-
-def group_key(block: Block) -> str:
-    """The group a VEVENT block belongs to: its UID, or for one without UID its text."""
-    uid = uid_of(block)
-    return uid if uid is not None else "\0" + digest(block.lines)
-
-
-def groups(blocks: Iterable[Block]) -> dict[str, list[Block]]:
-    """The VEVENT blocks by group, each group in file order."""
-    found: dict[str, list[Block]] = {}
-    for block in blocks:
-        if block.name == "VEVENT":
-            found.setdefault(group_key(block), []).append(block)
-    return found
-
-
-def digest(lines: Iterable[str]) -> str:
-    """A digest of text lines (96 bits: a change goes unseen with odds of 1 in 10^28)."""
-    text = "\n".join(lines).encode("utf-8", "surrogatepass")
-    return hashlib.sha256(text).hexdigest()[:24]
-
-
-def group_digest(members: list[Block]) -> str:
-    if len(members) == 1:
-        return digest(members[0].lines)
-    return digest(line for block in members for line in block.lines)
-
-
-def context_digest(header: list[str], blocks: Iterable[Block]) -> str:
-    """A digest of what every event of a file is read with: the calendar's own lines and its
-    VTIMEZONEs."""
-    zones = [line for b in blocks if b.name == "VTIMEZONE" for line in b.lines]
-    return digest([*header, "\0", *zones])

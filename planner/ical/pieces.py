@@ -1,0 +1,131 @@
+"""A calendar text cut into its context and its VEVENTs without reading it line by line (a
+helper of :mod:`planner.ical.incremental`).
+
+Most calendar files are the calendar's own lines and time zones, then one VEVENT after the
+other, then ``END:VCALENDAR``. :func:`cut` splits the text at each line ``BEGIN:VEVENT`` (in C:
+milliseconds for megabytes); a *piece* is the text from there to the next one, the last with
+``END:VCALENDAR``. :func:`check` says whether a piece is exactly one VEVENT (its nested
+alarms closed, nothing after it but the line break, or the end of the calendar); a text whose
+pieces all are, whose context holds no VEVENT, and that has no marker that the line-by-line
+reading would take differently (indented, lower case, odd line breaks) is read in pieces.
+Once checked, a piece is known by its digest: an unchanged piece needs no second look.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from itertools import accumulate
+
+_SPLIT = "\nBEGIN:VEVENT"
+_ODD_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_LONE_CR = re.compile(r"\r(?!\n)")
+_ODD_MARKER = re.compile(  # an indented marker, or one not in upper case
+    r"\n(?:[^\S\r\n]+(?:[Bb][Ee][Gg][Ii][Nn]|[Ee][Nn][Dd]):"
+    r"|(?!BEGIN:)[Bb][Ee][Gg][Ii][Nn]:|(?!END:)[Ee][Nn][Dd]:)"
+)
+# a BEGIN or END line as salvage.marker reads it (upper case: cut refuses other markers)
+_MARKERS = re.compile(r"^(BEGIN|END):([A-Za-z0-9-]+)[^\S\n]*$", re.MULTILINE)
+_ENDING = re.compile(r"\nEND:VEVENT\r?(?:\nEND:VCALENDAR[ \t\r\n]*)?\Z")
+_UID = re.compile(r"^UID(?:;[^:\r\n]*)?:([^\r\n]*)", re.MULTILINE | re.IGNORECASE)
+_ESCAPES = re.compile(r"\\([\\;,nN])")
+
+
+@dataclass(frozen=True)
+class Cut:
+    """A calendar text as its context and its pieces, with the line of each piece's
+    ``BEGIN:VEVENT``."""
+
+    context: str
+    pieces: list[str]
+
+    @property
+    def lines(self) -> list[int]:
+        first = self.context.count("\n") + 2
+        breaks = map(str.count, self.pieces, ["\n"] * len(self.pieces))
+        return [first, *(first + n for n in accumulate(b + 1 for b in breaks))][: len(self.pieces)]
+
+    def calendar(self, numbers: list[int]) -> tuple[str, dict[int, int]]:
+        """A calendar of the context and the pieces ``numbers``, and the number of the piece
+        that begins at each of its lines."""
+        head = self.context.rstrip("\r\n") + "\r\n"
+        line = head.count("\n") + 1
+        parts = [head]
+        starts: dict[int, int] = {}
+        for number in numbers:
+            starts[line] = number
+            text = "BEGIN:VEVENT" + _body(self.pieces[number]) + "\r\n"
+            parts.append(text)
+            line += text.count("\n")
+        parts.append("END:VCALENDAR\r\n")
+        return "".join(parts), starts
+
+
+def cut(text: str) -> Cut | None:
+    """``text`` as context and pieces; None when the whole text has a shape that cannot be
+    read in pieces (see the module's docstring; :func:`check` looks at each piece)."""
+    if any(char in text for char in _ODD_BREAKS) or _LONE_CR.search(text):
+        return None
+    if _ODD_MARKER.search(text):
+        return None
+    context, *pieces = text.split(_SPLIT)
+    if "VEVENT" in context or not _open_calendar(context):
+        return None
+    return Cut(context, pieces)
+
+
+def _open_calendar(context: str) -> bool:
+    """Whether the context opens the calendar once and leaves only it open (its time zones
+    closed): the VEVENTs after it are then the calendar's own components."""
+    depth = 0
+    for marker in _MARKERS.finditer(context):
+        begin = marker.group(1) == "BEGIN"
+        depth += 1 if begin else -1
+        if depth < 1 or (begin and (depth == 1) != (marker.group(2) == "VCALENDAR")):
+            return False
+    return depth == 1
+
+
+def check(piece: str, last: bool) -> bool:
+    """Whether a piece is exactly one VEVENT (see the module's docstring); only the ``last``
+    ends the calendar."""
+    if not piece.startswith(("\n", "\r\n")):  # "BEGIN:VEVENT" is the whole line
+        return False
+    ending = _ENDING.search(piece)
+    if ending is None or ("END:VCALENDAR" in ending.group(0)) is not last:
+        return False
+    depth = 0  # nested components (alarms) open and close inside; no VEVENT or time zone
+    for marker in _MARKERS.finditer(piece, 0, ending.start()):
+        if marker.group(2).upper() in ("VEVENT", "VCALENDAR", "VTIMEZONE"):
+            return False
+        depth += 1 if marker.group(1) == "BEGIN" else -1
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _body(piece: str) -> str:
+    """The VEVENT of a checked piece, without ``BEGIN:VEVENT`` and what follows its end."""
+    ending = _ENDING.search(piece)
+    end = ending.start() + len("\nEND:VEVENT") if ending else len(piece)
+    return piece[:end]
+
+
+def group_key(piece: str) -> str:
+    """The group of a VEVENT: its UID as the parser reads it (TEXT escapes undone), or for one
+    without UID its text."""
+    found = _UID.search(piece)
+    if found is None:
+        return "\0" + digest(piece)
+    return _ESCAPES.sub(_unescape, found.group(1).strip())
+
+
+def _unescape(match: re.Match[str]) -> str:
+    char = match.group(1)
+    return "\n" if char in "nN" else char
+
+
+def digest(text: str) -> str:
+    """A digest of text (96 bits: a change goes unseen with odds of 1 in 10^28)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:24]

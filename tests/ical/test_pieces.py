@@ -1,0 +1,99 @@
+"""A calendar cut into pieces is read in pieces only when every piece is exactly the VEVENT the
+line-by-line reading finds: on every known file and on mutations of them, the pieces that pass
+their check are those blocks, at the same lines; odd shapes are refused."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from planner.ical import layout, pieces
+from tests.ical.fuzzing import mutate, seeds
+from tests.ical.test_layout import FILES
+
+
+def agree(text: str) -> bool:
+    """Whether a text that cuts into checked pieces has the blocks the scan finds; True when
+    it does not cut (then it is read whole)."""
+    cut = pieces.cut(text)
+    if cut is None:
+        return True
+    last = len(cut.pieces) - 1
+    if not all(pieces.check(p, n == last) for n, p in enumerate(cut.pieces)):
+        return True
+    _header, blocks = layout.scan(text)
+    events = [b for b in blocks if b.name == "VEVENT"]
+    if any(b.name in ("VEVENT", "VCALENDAR") for b in blocks if b not in events):
+        return False
+    found = [(b.line, len(b.lines)) for b in events]  # lines as read, a repair or not
+    mine = [
+        (line, len(("BEGIN:VEVENT" + pieces._body(p)).splitlines()))
+        for line, p in zip(cut.lines, cut.pieces, strict=True)
+    ]
+    return found == mine
+
+
+@pytest.mark.parametrize("name,data", FILES, ids=[name for name, _ in FILES])
+def test_pieces_are_the_blocks_of_every_known_file(name, data):
+    assert agree(data.decode("utf-8", errors="replace"))
+
+
+def test_pieces_are_the_blocks_of_mutated_files():
+    rng = random.Random(311)
+    files = seeds()
+    for _run in range(400):
+        _name, data = rng.choice(files)
+        assert agree(mutate(data, rng).decode("utf-8", errors="replace"))
+
+
+def calendar(*events: str, head: str = "", tail: str = "") -> str:
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + head + "".join(events) + tail + "END:VCALENDAR\r\n"
+    )
+
+
+EVENT = "BEGIN:VEVENT\r\nUID:a@t\r\nDTSTART:20261208T100000Z\r\nSUMMARY:A\r\nEND:VEVENT\r\n"
+ALARM = EVENT.replace("END:VEVENT", "BEGIN:VALARM\r\nTRIGGER:-PT5M\r\nEND:VALARM\r\nEND:VEVENT")
+
+
+def checked(text: str) -> bool:
+    cut = pieces.cut(text)
+    last = len(cut.pieces) - 1 if cut else 0
+    return cut is not None and all(pieces.check(p, n == last) for n, p in enumerate(cut.pieces))
+
+
+def test_a_plain_calendar_is_read_in_pieces_with_alarms_and_either_line_end():
+    assert checked(calendar(EVENT, ALARM, EVENT.replace("a@t", "b@t")))
+    assert checked(calendar(EVENT, ALARM).replace("\r\n", "\n"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        calendar(EVENT, "BEGIN:VTODO\r\nUID:t\r\nEND:VTODO\r\n", EVENT),  # between events
+        calendar(EVENT, tail="X-WR-CALNAME:After\r\n"),  # calendar lines after the events
+        calendar(EVENT, "  BEGIN:VEVENT\r\nUID:b\r\nEND:VEVENT\r\n"),  # indented marker
+        calendar(EVENT, "begin:vevent\r\nUID:b\r\nend:vevent\r\n"),  # lower case
+        calendar(EVENT.replace("END:VEVENT\r\n", ""), EVENT),  # an END lost
+        calendar(ALARM.replace("END:VALARM\r\n", "")),  # an alarm never closed
+        calendar(EVENT) + calendar(EVENT),  # two calendars
+        calendar(EVENT).replace("SUMMARY:A\r\n", "SUMMARY:A\rB\r\n"),  # a lone CR
+        calendar(EVENT, head="X-NOTE:see BEGIN:VEVENT\r\n"),  # the word in the context
+        calendar(EVENT, head="BEGIN:VTIMEZONE\r\nBEGIN:STANDARD\r\nEND:STANDARD\r\n"),  # open
+    ],
+    ids=["todo-between", "lines-after", "indented", "lower-case", "end-lost", "alarm-open",
+         "two-calendars", "lone-cr", "word-in-head", "zone-open"],
+)  # fmt: skip
+def test_other_shapes_are_read_whole(text):
+    assert not checked(text) and agree(text)
+
+
+def test_a_series_and_its_overrides_are_one_group_keyed_by_the_uid_as_parsed():
+    master = EVENT.replace("UID:a@t", "UID:a\\,b@t")
+    moved = master.replace("SUMMARY:A", "RECURRENCE-ID:20261215T100000Z\r\nSUMMARY:Moved")
+    anonymous = EVENT.replace("UID:a@t\r\n", "")
+    cut = pieces.cut(calendar(master, anonymous, moved))
+    keys = [pieces.group_key(p) for p in cut.pieces]
+    assert keys[0] == keys[2] == "a,b@t" and keys[1].startswith("\0")
+    assert cut.lines == [3, 8, 12]
