@@ -2,14 +2,15 @@
 
 :func:`events_from_ics` has the signature of :func:`planner.ical.reader.events_from_ics`.
 Below :data:`THRESHOLD` bytes, on one core, or where processes cannot be forked, it simply
-calls that. Otherwise it splits the file at component boundaries into one chunk per core: every
-chunk has the calendar's properties and all VTIMEZONEs, and each UID's VEVENTs (a series with
-its overrides) stay together in one chunk, in file order. VEVENTs that cannot touch the window
-(single events far before or after it) are left out before splitting, as the serial parser
-leaves them out. The chunks are read in forked worker processes (the first one in this process);
-the occurrences are merged and sorted as the serial path sorts them, the warnings' line numbers
-point into the original file, and a warning every chunk gives (a time zone) is given once.
-Any failure of the parallel path falls back to the serial one, so errors read exactly the same.
+calls that. Otherwise the file is scanned once (:mod:`planner.ical.layout`) and its VEVENTs
+split into one part per core: every part is read with the calendar's properties and all
+VTIMEZONEs, and each UID's VEVENTs (a series with its overrides) stay together in one part, in
+file order. VEVENTs that cannot touch the window (single events far before or after it) are
+left out before splitting, as the serial parser leaves them out. The parts are read in forked
+worker processes (the first one in this process) from the scanned blocks, which keep their line
+numbers in the file; the occurrences are merged and sorted as the serial path sorts them, and a
+warning every part gives (a time zone) is given once. Any failure of the parallel path falls
+back to the serial one, so errors read exactly the same.
 """
 
 from __future__ import annotations
@@ -19,13 +20,12 @@ import multiprocessing
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from planner.ical import reader as ical
 from planner.ical.layout import Block, scan
-from planner.ical.parsing import BEGIN_RE, END_RE, _Window, decode
+from planner.ical.parsing import _Window, decode
 from planner.model import Event
 
 log = logging.getLogger("planner")
@@ -33,15 +33,6 @@ log = logging.getLogger("planner")
 THRESHOLD = 1_000_000  # bytes; smaller files are parsed faster than a process starts
 Warn = ical.Warn
 _UID = re.compile(r"^UID(?:;[^:]*)?:(.*)$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Chunk:
-    """The text of one part of a calendar and the original line number of each of its lines
-    (0 where a line has no counterpart, e.g. the added ``END:VCALENDAR``)."""
-
-    text: str
-    lines: tuple[int, ...]
 
 
 def usable_cores() -> int:
@@ -92,56 +83,60 @@ def read(
         or "fork" not in multiprocessing.get_all_start_methods()
     ):
         return ical.read(data, source, window, options, warn)
-    decoded: list[str] = []
-    text = decode(data, source, decoded.append)
-    chunks = split(text, workers, window, scanned)
-    if len(chunks) < 2:
+    said: list[str] = []
+    text = decode(data, source, said.append)
+    if "BEGIN:VCALENDAR" not in text and "BEGIN:VCALENDAR" not in text.upper():
+        return ical.read(data, source, window, options, warn)  # which says what is wrong
+    header, blocks = scanned or scan(text, source, said.append)
+    parts = split(blocks, workers, window)
+    if len(parts) < 2:
         return ical.read(data, source, window, options, warn)
     try:
-        results = _run(chunks, (source, window, options))
+        results = _run(text, header, parts, (source, window, options))
     except Exception as exc:  # anything at all: the serial path reads (and reports) alike
         log.debug("%s: parallel parse failed (%s); parsing on one core", source, exc)
         return ical.read(data, source, window, options, warn)
-    for message in decoded:
+    for message in said:
         warn(message)
-    return merge(results, chunks, source, warn, options.max_events)
+    return merge(results, warn, options.max_events)
 
 
 Job = tuple[str, tuple[datetime, datetime], ical.Options]
 
 
-def _run(chunks: list[Chunk], job: Job) -> list[tuple[ical.Reading, list[str]]]:
+def _run(
+    text: str, header: list[str], parts: list[list[Block]], job: Job
+) -> list[tuple[ical.Reading, list[str]]]:
+    """Each part read in a forked process (the first in this one): they share the text and its
+    blocks with this process, nothing is copied or sent but the results."""
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=len(chunks) - 1, mp_context=context) as pool:
-        futures = [pool.submit(_read, chunk.text, job) for chunk in chunks[1:]]
-        first = _read(chunks[0].text, job)
+    with ProcessPoolExecutor(max_workers=len(parts) - 1, mp_context=context) as pool:
+        futures = [pool.submit(_read, text, header, part, job) for part in parts[1:]]
+        first = _read(text, header, parts[0], job)
         return [first, *(future.result() for future in futures)]
 
 
-def _read(text: str, job: Job) -> tuple[ical.Reading, list[str]]:
-    """One chunk, read the serial way (in a worker process): its reading and warnings."""
+def _read(
+    text: str, header: list[str], part: list[Block], job: Job
+) -> tuple[ical.Reading, list[str]]:
+    """One part, read the serial way (in a worker process): its reading and warnings."""
     warnings: list[str] = []
     source, window, options = job
-    return ical.read(text, source, window, options, warnings.append), warnings
+    reading = ical.read(text, source, window, options, warnings.append, scanned=(header, part))
+    return reading, warnings
 
 
 def merge(
-    results: list[tuple[ical.Reading, list[str]]],
-    chunks: list[Chunk],
-    source: str,
-    warn: Warn,
-    limit: int = ical.MAX_EVENTS,
+    results: list[tuple[ical.Reading, list[str]]], warn: Warn, limit: int = ical.MAX_EVENTS
 ) -> ical.Reading:
-    """All chunks' events in the serial order (the latest ``limit``), with their lines and
-    warnings in the original file; the budget left is the smallest any chunk left."""
-    where = re.compile(re.escape(source) + r":(\d+)")
+    """All parts' events in the serial order (the latest ``limit``), with their lines and
+    warnings; the budget left is the smallest any part left."""
     seen: set[str] = set()
     found = ical.Latest(limit)
-    for (reading, warnings), chunk in zip(results, chunks, strict=True):
-        for event, number in zip(reading.events, reading.lines, strict=True):
-            found.add(event, _line(chunk, number))
+    for reading, warnings in results:
+        for event, line in zip(reading.events, reading.lines, strict=True):
+            found.add(event, line)
         for message in warnings:
-            message = where.sub(lambda m, c=chunk: f"{source}:{_line(c, int(m.group(1)))}", message)
             if message not in seen:
                 seen.add(message)
                 warn(message)
@@ -149,22 +144,9 @@ def merge(
     return found.reading(steps, sum(reading.left_out for reading, _warnings in results))
 
 
-def _line(chunk: Chunk, number: int) -> int:
-    if 1 <= number <= len(chunk.lines) and chunk.lines[number - 1]:
-        return chunk.lines[number - 1]
-    return number
-
-
-def split(
-    text: str,
-    parts: int,
-    window: tuple[datetime, datetime],
-    scanned: tuple[list[str], list[Block]] | None = None,
-) -> list[Chunk]:
-    """``text`` in up to ``parts`` chunks of about equal work (see the module's docstring)."""
-    if "BEGIN:VCALENDAR" not in text.upper():
-        return []  # the serial path says what is wrong
-    header, blocks = scanned or scan(text)
+def split(blocks: list[Block], parts: int, window: tuple[datetime, datetime]) -> list[list[Block]]:
+    """The VTIMEZONEs and VEVENTs to read in up to ``parts`` parts of about equal work (see the
+    module's docstring): each part has every VTIMEZONE."""
     wanted = _Window(window)
     zones = [b for b in blocks if b.name == "VTIMEZONE"]
     events = [b for b in blocks if b.name == "VEVENT" and wanted.may_touch(b)]
@@ -177,8 +159,7 @@ def split(
         lightest = loads.index(min(loads))
         loads[lightest] += _weight(group)
         members[lightest] += group
-    head = [line for line in header if not END_RE.match(line) and not BEGIN_RE.match(line)]
-    return [chunk_of(head, zones, sorted(m, key=lambda b: b.line)) for m in members if m]
+    return [[*zones, *sorted(m, key=lambda b: b.line)] for m in members if m]
 
 
 def _uid(block: Block) -> str:
@@ -192,14 +173,3 @@ def _weight(group: list[Block]) -> int:
     """Lines to parse, a series counting ten times (it is expanded too)."""
     recurring = any(line[:5].upper() == "RRULE" for b in group for line in b.lines)
     return sum(len(b.lines) for b in group) * (10 if recurring else 1)
-
-
-def chunk_of(header: list[str], zones: list[Block], events: list[Block]) -> Chunk:
-    lines = ["BEGIN:VCALENDAR", *header]
-    numbers = [0] * len(lines)
-    for block in (*zones, *events):
-        lines += block.lines
-        numbers += range(block.line, block.line + len(block.lines))
-    lines.append("END:VCALENDAR")
-    numbers.append(0)
-    return Chunk("\r\n".join(lines) + "\r\n", tuple(numbers))

@@ -71,21 +71,22 @@ def parse(
     source: str,
     warn: Callable[[str], None],
     window: tuple[datetime, datetime] | None = None,
+    scanned: tuple[list[str], list[Block]] | None = None,
 ) -> tuple[icalendar.Calendar, list[Block]]:
     """The calendar and the blocks it was built from (VTIMEZONEs and the VEVENTs that may
-    touch ``window``: single events far outside it are not even parsed)."""
+    touch ``window``: single events far outside it are not even parsed); ``scanned`` is the
+    layout of ``text`` (or of the part to read) where the caller has it."""
     if not text.strip():
         raise CalendarReadError(source, _("the file is empty"), hint=_hint())
-    first = next((i for i, line in enumerate(text.splitlines(), 1) if line.strip()), 1)
-    if "BEGIN:VCALENDAR" not in text.upper():
+    if "BEGIN:VCALENDAR" not in text and "BEGIN:VCALENDAR" not in text.upper():
         raise CalendarReadError(
             source,
             _("this is not an iCalendar file (no BEGIN:VCALENDAR)"),
-            line=first,
+            line=_first_line(text),
             hint=_hint(),
         )
     forget_custom_zones()
-    header, blocks = scan(text, source, warn)
+    header, blocks = scanned or scan(text, source, warn)
     wanted = _Window(window) if window else None
     kept = [
         b
@@ -100,9 +101,16 @@ def parse(
         log.debug("%s: whole-file parse failed (%s); parsing component by component", source, exc)
     if not blocks:
         raise CalendarReadError(
-            source, _("no readable event in this iCalendar file"), line=first, hint=_hint()
+            source,
+            _("no readable event in this iCalendar file"),
+            line=_first_line(text),
+            hint=_hint(),
         )
     return _parse_blocks(text, kept, source, warn), kept
+
+
+def _first_line(text: str) -> int:
+    return next((i for i, line in enumerate(text.splitlines(), 1) if line.strip()), 1)
 
 
 class _Window:
@@ -116,6 +124,8 @@ class _Window:
         first = last = None
         has_duration = False
         for line in block.lines:
+            if line[:1] not in "DRdr" or not line:  # DTSTART, DTEND, DURATION, R…
+                continue
             name = line[:14].upper()
             if name.startswith(("RRULE", "RDATE", "RECURRENCE-ID")):
                 return True

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Collection, Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
@@ -17,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from planner.model import Attendee, Busy, Event, Geo, Response, Status
 
+_ISO = re.compile(r"[0-9T:.+-]+\Z")  # an ISO date-time as written here: no escaping in JSON
 FORMAT = 3  # the payload layout (2: with the availability; 3: a digest of each template)
 
 _STATUS = {s.value: s for s in Status}  # dict look-ups: Enum(value) is ten times slower
@@ -55,11 +57,14 @@ def replace_events(payload: str, drop: Collection[str], events: Sequence[Event])
             if row[0] not in drop:
                 body = json.dumps(row, ensure_ascii=False, separators=(",", ":"))
                 numbers[number] = kept.templates.add(body, _text(digest))
+        rows = kept.rows
         for number, start, start_zone, end, end_zone, all_day in data["occurrences"]:
             if (new := numbers.get(number)) is not None:
-                # as read from a payload this version wrote: ISO text and numbers
-                row = [new, _text(start), int(start_zone), _text(end), int(end_zone), int(all_day)]
-                kept.rows.append(json.dumps(row, separators=(",", ":")))
+                if not (_ISO.match(start) and _ISO.match(end)):
+                    raise DecodeError(f"not a date-time: {start!r} or {end!r}")
+                rows.append(
+                    f'[{new},"{start}",{int(start_zone)},"{end}",{int(end_zone)},{int(all_day)}]'
+                )
     except DecodeError:
         raise
     except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:

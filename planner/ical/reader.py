@@ -155,12 +155,14 @@ def read(
     options: Options,
     warn: Warn = log.warning,
     steps: int = recurrence.MAX_FILE_STEPS,
+    scanned: tuple[list[str], list[Block]] | None = None,
 ) -> Reading:
     """:func:`events_from_ics`, with the line of each event's VEVENT; ``steps`` is the
-    expansion budget of this read (the whole file's, or what an earlier read of it left)."""
+    expansion budget of this read (the whole file's, or what an earlier read of it left);
+    ``scanned``: the calendar's lines and the blocks of it to read, where already scanned."""
     start, end = window
     text = decode(data, source, warn)
-    cal, blocks = parse(text, source, warn, window)
+    cal, blocks = parse(text, source, warn, window, scanned)
     cal = apply_x_wr_timezone(cal, source, warn)
     zones = ZoneResolver(cal, options.tz, source, warn)
     budget = recurrence.Budget(steps)

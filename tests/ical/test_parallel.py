@@ -57,22 +57,21 @@ def test_a_large_generated_calendar_reads_the_same_on_two_processes(generated, m
     assert split_warnings == serial_warnings
 
 
-def test_chunks_keep_a_uid_together_and_carry_every_time_zone(generated):
+def test_parts_keep_a_uid_together_and_carry_every_time_zone(generated):
+    from planner.ical.layout import scan
+
     text = generated.decode()
     window = (datetime(2025, 11, 1, tzinfo=UTC), datetime(2027, 2, 1, tzinfo=UTC))
-    chunks = parallel.split(text, 2, window)
-    assert len(chunks) == 2
-    uids = [{line[4:] for line in c.text.split("\r\n") if line.startswith("UID:")} for c in chunks]
+    _header, blocks = scan(text)
+    parts = parallel.split(blocks, 2, window)
+    assert len(parts) == 2
+    uids = [{parallel._uid(b) for b in part if b.name == "VEVENT"} for part in parts]
     assert uids[0] and uids[1] and not uids[0] & uids[1]
     zones = text.count("BEGIN:VTIMEZONE")
-    assert all(c.text.count("BEGIN:VTIMEZONE") == zones for c in chunks)
-    # line numbers point into the original text
-    original = text.splitlines()
-    for chunk in chunks:
-        lines = chunk.text.split("\r\n")
-        for number, line in zip(chunk.lines, lines, strict=False):
-            if number:
-                assert original[number - 1] == line
+    assert all(sum(b.name == "VTIMEZONE" for b in part) == zones for part in parts)
+    original = text.splitlines()  # each block keeps its line numbers in the file
+    for part in parts:
+        assert all(original[b.line - 1 : b.line - 1 + len(b.lines)] == b.lines for b in part)
 
 
 @pytest.mark.skipif(not FILES, reason=f"real-world fixtures not found in {REAL}")
