@@ -94,7 +94,7 @@ def parse(
         if b.name == "VTIMEZONE" or (b.name == "VEVENT" and (wanted is None or wanted.may_touch(b)))
     ]
     lines = [line for line in header if not END_RE.match(line)]
-    body = ["BEGIN:VCALENDAR", *lines, *(line for b in kept for line in b.lines), "END:VCALENDAR"]
+    body = ["BEGIN:VCALENDAR", *lines, *(line for b in kept for line in _read(b)), "END:VCALENDAR"]
     try:
         return icalendar.Calendar.from_ical("\r\n".join(body) + "\r\n"), kept
     except Exception as exc:  # icalendar raises more than ValueError on hostile input
@@ -164,7 +164,7 @@ def _parse_blocks(
             cal.add(name, match.group(1).strip())
     for block in blocks:
         try:
-            component = icalendar.Component.from_ical("\r\n".join(_without_alarms(block.lines)))
+            component = icalendar.Component.from_ical("\r\n".join(_read(block)))
         except Exception as exc:  # AttributeError for a VTIMEZONE with two TZIDs, and more
             warn(
                 _(
@@ -187,15 +187,39 @@ def _one_line(exc: Exception, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _without_alarms(lines: list[str]) -> Iterator[str]:
-    """Drop VALARMs (strictly parsed by icalendar, and of no use to the planner)."""
-    depth = 0
-    for line in lines:
-        upper = line.strip().upper()
-        depth += upper == "BEGIN:VALARM"
-        if depth == 0:
+#: properties of a VEVENT the reader never reads: not handed to the parser (a tenth of the
+#: lines of a typical export, and parsing is most of the cost of reading a file)
+UNREAD = re.compile(r"(?:DTSTAMP|CREATED|LAST-MODIFIED)[;:]", re.IGNORECASE)
+
+
+def _read(block: Block) -> Iterator[str]:
+    """The lines of ``block`` to parse: a VEVENT without its alarms (strictly parsed by
+    icalendar, of no use to the planner) and :data:`UNREAD` properties (with their folded
+    continuation lines)."""
+    if block.name != "VEVENT":
+        yield from block.lines
+        return
+    alarms = 0
+    skipping = False
+    for line in block.lines:
+        head = line[:1]
+        if head == " " or head == "\t":  # a folded line of the property before
+            if not skipping and not alarms:
+                yield line
+            continue
+        if head in "BEbe" and head:
+            marker = line.strip().upper()
+            if marker == "BEGIN:VALARM":
+                alarms += 1
+                continue
+            if marker == "END:VALARM" and alarms:
+                alarms -= 1
+                continue
+        if alarms:
+            continue
+        skipping = head in "DCLdcl" and bool(head) and UNREAD.match(line) is not None
+        if not skipping:
             yield line
-        depth -= upper == "END:VALARM" and depth > 0
 
 
 def apply_x_wr_timezone(
