@@ -22,7 +22,7 @@ from icalendar.prop import vDDDLists, vDDDTypes
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from planner.errors import CalendarReadError
-from planner.i18n import _
+from planner.i18n import _, ngettext
 from planner.ical import tzids
 from planner.ical.layout import Block, scan
 
@@ -94,7 +94,13 @@ def parse(
         if b.name == "VTIMEZONE" or (b.name == "VEVENT" and (wanted is None or wanted.may_touch(b)))
     ]
     lines = [line for line in header if not END_RE.match(line)]
-    body = ["BEGIN:VCALENDAR", *lines, *(line for b in kept for line in _read(b)), "END:VCALENDAR"]
+    body = ["BEGIN:VCALENDAR", *lines]
+    for block in kept:
+        oversized: list[int] = []
+        body += _read(block, oversized)
+        if oversized:
+            _oversized(source, block.line, len(oversized), warn)
+    body.append("END:VCALENDAR")
     try:
         return icalendar.Calendar.from_ical("\r\n".join(body) + "\r\n"), kept
     except Exception as exc:  # icalendar raises more than ValueError on hostile input
@@ -107,6 +113,21 @@ def parse(
             hint=_hint(),
         )
     return _parse_blocks(text, kept, source, warn), kept
+
+
+def _oversized(source: str, line: int, count: int, warn: Callable[[str], None]) -> None:
+    warn(
+        ngettext(
+            "{source}:{line}: skipped {count} property with more than {limit} characters "
+            "before its value",
+            "{source}:{line}: skipped {count} properties with more than {limit} characters "
+            "before their value",
+            count,
+            source=source,
+            line=line,
+            limit=MAX_PARAMETERS,
+        )
+    )
 
 
 def _first_line(text: str) -> int:
@@ -164,7 +185,10 @@ def _parse_blocks(
             cal.add(name, match.group(1).strip())
     for block in blocks:
         try:
-            component = icalendar.Component.from_ical("\r\n".join(_read(block)))
+            oversized: list[int] = []
+            component = icalendar.Component.from_ical("\r\n".join(_read(block, oversized)))
+            if oversized:
+                _oversized(source, block.line, len(oversized), warn)
         except Exception as exc:  # AttributeError for a VTIMEZONE with two TZIDs, and more
             warn(
                 _(
@@ -190,23 +214,33 @@ def _one_line(exc: Exception, limit: int = 160) -> str:
 #: properties of a VEVENT the reader never reads: not handed to the parser (a tenth of the
 #: lines of a typical export, and parsing is most of the cost of reading a file)
 UNREAD = re.compile(r"(?:DTSTAMP|CREATED|LAST-MODIFIED)[;:]", re.IGNORECASE)
+#: icalendar reads a property's name and parameters one character at a time: a property with
+#: more than this many characters before its value (a name of 100 kB) is skipped with a warning
+MAX_PARAMETERS = 10_000
+_BEFORE_VALUE = re.compile(r'[^;:]*(?:;(?:"[^"]*"|[^";:])*)*:')
 
 
-def _read(block: Block) -> Iterator[str]:
+def _read(block: Block, oversized: list[int] | None = None) -> Iterator[str]:
     """The lines of ``block`` to parse: a VEVENT without its alarms (strictly parsed by
-    icalendar, of no use to the planner) and :data:`UNREAD` properties (with their folded
-    continuation lines)."""
+    icalendar, of no use to the planner), :data:`UNREAD` properties and properties with more
+    than :data:`MAX_PARAMETERS` characters before their value (counted in ``oversized``), each
+    with its folded continuation lines."""
     if block.name != "VEVENT":
         yield from block.lines
         return
     alarms = 0
-    skipping = False
+    current: list[str] = []  # the physical lines of the property being read
+    size = 0
     for line in block.lines:
         head = line[:1]
         if head == " " or head == "\t":  # a folded line of the property before
-            if not skipping and not alarms:
-                yield line
+            if current:
+                current.append(line)
+                size += len(line)
             continue
+        if current:
+            yield from _fitting(current, size, oversized)
+            current = []
         if head in "BEbe" and head:
             marker = line.strip().upper()
             if marker == "BEGIN:VALARM":
@@ -215,11 +249,24 @@ def _read(block: Block) -> Iterator[str]:
             if marker == "END:VALARM" and alarms:
                 alarms -= 1
                 continue
-        if alarms:
+        if alarms or (head in "DCLdcl" and bool(head) and UNREAD.match(line) is not None):
             continue
-        skipping = head in "DCLdcl" and bool(head) and UNREAD.match(line) is not None
-        if not skipping:
-            yield line
+        current, size = [line], len(line)
+    if current:
+        yield from _fitting(current, size, oversized)
+
+
+def _fitting(lines: list[str], size: int, oversized: list[int] | None) -> list[str]:
+    """The physical lines of one property, or none when it has too much before its value."""
+    if size <= MAX_PARAMETERS:
+        return lines
+    unfolded = "".join([lines[0], *(line[1:] for line in lines[1:])])
+    found = _BEFORE_VALUE.match(unfolded)
+    if (found.end() if found else len(unfolded)) <= MAX_PARAMETERS:
+        return lines
+    if oversized is not None:
+        oversized.append(1)
+    return []
 
 
 def apply_x_wr_timezone(

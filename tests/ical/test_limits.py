@@ -125,3 +125,21 @@ def test_several_processes_keep_the_same_latest_events(monkeypatch):
     one = events_from_ics(text, warn=serial.append, max_events=120, **args)
     two = parallel.events_from_ics(text, warn=split.append, max_events=120, workers=2, **args)
     assert one == two and serial == split and len(one) == 120
+
+
+def _fold(line: str) -> str:
+    return "\r\n ".join(line[i : i + 74] for i in range(0, len(line), 74)) + "\r\n"
+
+
+def test_a_property_with_a_huge_name_is_skipped_and_a_long_value_kept():
+    """icalendar reads names and parameters a character at a time: 500 attendees with names of
+    100 kB cost minutes; a long description costs nothing special."""
+    huge = _fold(f'ATTENDEE;CN="{"N" * 20_000}";PARTSTAT=ACCEPTED:mailto:big@x.example')
+    fine = _fold('ATTENDEE;CN="Eva: Vertrieb";PARTSTAT=ACCEPTED:mailto:eva@x.example')
+    notes = _fold("DESCRIPTION:" + "Protokoll " * 5_000)
+    events, warnings = read(calendar(event("a", extra=huge + fine + huge + notes)))
+    assert [a.email for a in events[0].attendees] == ["eva@x.example"]
+    assert len(events[0].description) == 50_000
+    assert warnings == [
+        "t.ics:3: skipped 2 properties with more than 10000 characters before their value"
+    ]
