@@ -111,7 +111,11 @@ def expand(
         series.setdefault(str(component["UID"]), []).append(number)
     chosen: list[list[int]] = []
     size = 0
+    singles: list[Instance] = []
     for members in series.values():
+        if len(members) == 1 and (single := _single(masters[members[0]])) is not None:
+            singles.append(single)  # the one occurrence of a plain event: no query needed
+            continue
         chosen.append(members)
         size += len(members)
         if size >= batch:
@@ -119,6 +123,22 @@ def expand(
             chosen, size = [], 0
     if chosen:
         yield _expand_batch(masters, chosen, lo, hi, on_error)
+    yield singles
+
+
+_RECURRING = ("RRULE", "RDATE", "EXDATE", "RECURRENCE-ID")
+
+
+def _single(component: icalendar.Event) -> Instance | None:
+    """The occurrence of an event without recurrence (its start and end as
+    recurring-ical-events computes them); None where the library must decide."""
+    if any(name in component for name in _RECURRING):
+        return None
+    adapter = _Adapter(component)
+    try:
+        return Instance(adapter.source, adapter.start, adapter.end)
+    except Exception:  # let the library's expansion meet and report it
+        return None
 
 
 def _expand_batch(
