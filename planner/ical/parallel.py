@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from planner.ical import reader as ical
+from planner.ical.forking import usable_cores
 from planner.ical.layout import Block, scan
 from planner.ical.parsing import _Window, decode
 from planner.model import Event
@@ -33,13 +33,6 @@ log = logging.getLogger("planner")
 THRESHOLD = 1_000_000  # bytes; smaller files are parsed faster than a process starts
 Warn = ical.Warn
 _UID = re.compile(r"^UID(?:;[^:]*)?:(.*)$", re.IGNORECASE)
-
-
-def usable_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def events_from_ics(

@@ -74,16 +74,22 @@ def classify_all(events: Sequence[Event], store: Store | None) -> dict[Key, Clas
             first[digest] = event
         shape_of.append(digest)
     known = _load(store, list(first)) if store is not None else {}
-    new: list[tuple[str, Classification]] = []
-    for digest, event in first.items():
-        if digest not in known:
-            from planner.judge.mode import classify  # only when something is new: slow import
+    unknown = [digest for digest in first if digest not in known]
+    if unknown:
+        from planner.ical.forking import fork_map
 
-            known[digest] = classify(event)
-            new.append((digest, known[digest]))
-    if new and store is not None:
-        _save(store, new)
+        found = fork_map(_classify, [first[digest] for digest in unknown])
+        known.update(zip(unknown, found, strict=True))
+        if store is not None:
+            _save(store, list(zip(unknown, found, strict=True)))
     return {event.key: known[d] for event, d in zip(events, shape_of, strict=True)}
+
+
+def _classify(events: Sequence[Event]) -> list[Classification]:
+    """Each event classified (thousands of new ones are shared among the cores)."""
+    from planner.judge.mode import classify  # only when something is new: a slow import
+
+    return [classify(event) for event in events]
 
 
 def _shape(event: Event) -> tuple[object, ...]:

@@ -1,0 +1,60 @@
+"""Work shared among the cores by forked processes (a helper of :mod:`planner.ical.parallel`
+and of whoever has thousands of items to compute): light to import."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+log = logging.getLogger("planner")
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+_SHARED: list[Any] = []  # what fork_map's workers find in this process's memory when forked
+
+
+def fork_map(
+    function: Callable[[Sequence[Any]], list[Any]],
+    items: Sequence[Any],
+    *,
+    workers: int | None = None,
+    minimum: int = 2_000,
+) -> list[Any]:
+    """``function(items)``, computed in slices on ``workers`` processes (default: the usable
+    cores) when there are at least ``minimum`` items: forked workers share ``items`` with this
+    process (nothing is sent but the results), the first slice is done here. Any failure of
+    the workers computes it here, so the result is always ``function(items)``'s."""
+    workers = workers or usable_cores()
+    if workers < 2 or len(items) < minimum or "fork" not in multiprocessing.get_all_start_methods():
+        return function(items)
+    size = -(-len(items) // workers)
+    slices = [(first, min(first + size, len(items))) for first in range(0, len(items), size)]
+    _SHARED[:] = [function, items]
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=len(slices) - 1, mp_context=context) as pool:
+            futures = [pool.submit(_slice, first, last) for first, last in slices[1:]]
+            found = function(items[slices[0][0] : slices[0][1]])
+            for future in futures:
+                found += future.result()
+            return found
+    except Exception as exc:  # anything at all: computed here
+        log.debug("parallel computation failed (%s); computing on one core", exc)
+        return function(items)
+    finally:
+        _SHARED.clear()
+
+
+def _slice(first: int, last: int) -> list[Any]:
+    function, items = _SHARED
+    return function(items[first:last])

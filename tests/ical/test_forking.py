@@ -1,0 +1,57 @@
+"""Work shared among forked processes gives what one process gives (planner/ical/forking.py)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from planner.ical import forking
+
+
+def squares_and_pids(items):
+    return [(n * n, os.getpid()) for n in items]
+
+
+def test_a_large_job_is_shared_and_gives_the_same_result():
+    found = forking.fork_map(squares_and_pids, list(range(5000)), workers=2)
+    assert [n for n, _pid in found] == [n * n for n in range(5000)]
+    assert len({pid for _n, pid in found}) == 2  # the second half came from another process
+
+
+def test_a_small_job_stays_in_this_process():
+    found = forking.fork_map(squares_and_pids, list(range(10)), workers=2)
+    assert {pid for _n, pid in found} == {os.getpid()}
+
+
+def fails_elsewhere(items, parent=os.getpid()):
+    if os.getpid() != parent:
+        raise RuntimeError("a worker died")
+    return [n + 1 for n in items]
+
+
+def test_a_failing_worker_means_the_work_is_done_here():
+    assert forking.fork_map(fails_elsewhere, list(range(4000)), workers=2) == list(range(1, 4001))
+
+
+def test_classifying_thousands_of_events_on_two_cores_equals_one(monkeypatch):
+    from dataclasses import replace
+
+    from planner.judge.cache import classify_all
+    from planner.judge.mode import classify
+    from tests.data.labelled_events import LABELLED
+
+    events = [
+        replace(event, uid=f"{n}-{event.uid}", title=f"{event.title} {n}")
+        for n in range(20)
+        for event, _mode in LABELLED
+    ]
+    assert len(events) >= forking.fork_map.__kwdefaults__["minimum"]
+    assert classify_all(events, None) == {e.key: classify(e) for e in events}
+
+
+@pytest.mark.parametrize("cores", [1])
+def test_one_core_computes_here(monkeypatch, cores):
+    monkeypatch.setattr(forking, "usable_cores", lambda: cores)
+    found = forking.fork_map(squares_and_pids, list(range(5000)))
+    assert {pid for _n, pid in found} == {os.getpid()}
