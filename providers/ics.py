@@ -284,8 +284,7 @@ class _Indexed:
         (:mod:`planner.ical.incremental`), or None when it must be read whole."""
         from planner.ical.incremental import Parts, read_changed
 
-        parts = Parts.loads(entry.parts)
-        if parts is None or self.index is None:
+        if self.index is None or (parts := Parts.loads(self.index.parts(key))) is None:
             return None
         try:
             found = read_changed(

@@ -176,16 +176,13 @@ def overlaps(event: Event, start: datetime, end: datetime) -> bool:
 
 @dataclass(frozen=True)
 class Entry:
-    """A stored entry as read; ``events`` decodes the payload (raises :class:`DecodeError`);
-    ``parts`` (:class:`planner.ical.incremental.Parts` as JSON) says what the source was read
-    from, where it can be read again in part."""
+    """A stored entry as read; ``events`` decodes the payload (raises :class:`DecodeError`)."""
 
     unit: str
     validators: dict[str, Any]
     window: tuple[datetime, datetime]
     warnings: tuple[str, ...]
     payload: str
-    parts: str | None = None
 
     def covers(self, start: datetime, end: datetime) -> bool:
         return self.window[0] <= start and end <= self.window[1]
@@ -210,7 +207,7 @@ class EventIndex:
         """The entry of ``unit`` if it was made with ``params`` and its fields are well-formed."""
         row = self._guard(
             lambda: self.store.conn.execute(
-                "SELECT params, validators, window_start, window_end, warnings, payload, parts"
+                "SELECT params, validators, window_start, window_end, warnings, payload"
                 " FROM event_index WHERE unit = ?",
                 (unit,),
             ).fetchone()
@@ -249,6 +246,16 @@ class EventIndex:
             parts,
         )
         self._write("INSERT OR REPLACE INTO event_index VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+
+    def parts(self, unit: str) -> str | None:
+        """What the source of ``unit`` was read from (:class:`planner.ical.incremental.Parts`
+        as JSON), where it can be read again in part; read only when the source changed."""
+        row = self._guard(
+            lambda: self.store.conn.execute(
+                "SELECT parts FROM event_index WHERE unit = ?", (unit,)
+            ).fetchone()
+        )
+        return row[0] if row and isinstance(row[0], str) else None
 
     def revalidate(self, unit: str, validators: dict[str, Any]) -> None:
         """New validators for an entry whose content turned out unchanged (e.g. a touched file)."""
@@ -319,14 +326,14 @@ def _busy(exc: sqlite3.DatabaseError) -> bool:
 
 
 def _entry(unit: str, row: tuple[Any, ...]) -> Entry:
-    _params, validators, lo, hi, warnings, payload, parts = row
+    _params, validators, lo, hi, warnings, payload = row
     validators = json.loads(validators)
     warnings = json.loads(warnings)
     if not isinstance(validators, dict) or not isinstance(warnings, list):
         raise TypeError("validators or warnings have the wrong type")
-    if not isinstance(payload, str) or not isinstance(parts, str | None):
-        raise TypeError("payload or parts are not text")
+    if not isinstance(payload, str):
+        raise TypeError("payload is not text")
     window = (datetime.fromisoformat(lo), datetime.fromisoformat(hi))
     if window[0].tzinfo is None or window[1].tzinfo is None:
         raise ValueError("naive window")
-    return Entry(unit, validators, window, tuple(str(w) for w in warnings), payload, parts)
+    return Entry(unit, validators, window, tuple(str(w) for w in warnings), payload)

@@ -234,3 +234,16 @@ def test_the_same_events_in_another_zone_are_not_mixed_up(tmp_path, store, parse
     write(path, calendar(vevent("a@t", 8, "Kick-off!")), age=60)
     events = provider(store, {"path": str(path)}, tz=tokyo).events(START, END)
     assert strict(events) == strict(whole(tmp_path, path, tz=tokyo)[0])
+
+
+@pytest.mark.parametrize("parts", ["'nonsense'", "'{\"context\": 1}'", "NULL", "42"])
+def test_damaged_parts_mean_the_whole_file_is_read(tmp_path, store, parsed, parts):
+    path = tmp_path / "work.ics"
+    write(path, calendar(vevent("a@t", 8, "Alpha"), vevent("b@t", 9, "Beta")))
+    provider(store, {"path": str(path)}).events(START, END)
+    store.conn.execute(f"UPDATE event_index SET parts = {parts}")
+    store.conn.commit()
+    write(path, calendar(vevent("a@t", 8, "Alpha"), vevent("b@t", 9, "Beta!")), age=60)
+    events = provider(store, {"path": str(path)}).events(START, END)
+    assert [e.title for e in events] == ["Alpha", "Beta!"]
+    assert parsed[1:] == [["a@t", "b@t"]]
