@@ -60,15 +60,15 @@ class Confirmations:
         self.clock = clock
 
     def _serializer(self, tool: str) -> Any:
-        from itsdangerous import URLSafeTimedSerializer
+        from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 
         clock = self.clock
 
-        class Timed(URLSafeTimedSerializer):
+        class Signer(TimestampSigner):
             def get_timestamp(self) -> int:  # itsdangerous's hook for "now"
                 return int(clock())
 
-        return Timed(self.key, salt=f"planner.assist.{tool}")
+        return URLSafeTimedSerializer(self.key, salt=f"planner.assist.{tool}", signer=Signer)
 
     def issue(self, tool: str, action: Mapping[str, Any]) -> tuple[str, datetime]:
         """A token for ``action`` of ``tool``, and when it expires."""
