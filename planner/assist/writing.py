@@ -72,15 +72,16 @@ def invite(
     else:
         blocked = _mail_problem(ws)
     recipients = ", ".join(prepared.recipients)
-    verb = _("cancel") if prepared.method == "CANCEL" else _("send")
+    if prepared.method == "CANCEL":
+        what = _("send the cancellation by e-mail to {recipients}", recipients=recipients)
+    else:
+        what = _("send the invitation by e-mail to {recipients}", recipients=recipients)
 
     def perform() -> str:
         message_id = flow.send(ws.config, ws.state, prepared)
         return _("sent to {recipients} ({id})", recipients=recipients, id=message_id)
 
-    step = _step(ws, prepared, _("{verb} the invitation by e-mail to {recipients}",
-                                 verb=verb, recipients=recipients))  # fmt: skip
-    return Action(step, _content(prepared, "send"), perform, blocked)
+    return Action(_step(ws, prepared, what), _content(prepared, "send"), perform, blocked)
 
 
 @write_tool("Hold the time in your calendar")

@@ -109,8 +109,10 @@ def test_help_does_not_load_the_sdk():
     code = (
         "import sys\nfrom planner.cli import main\n"
         "for args in (['--help'], ['mcp', '--help']):\n"
-        "    try:\n        main(args, standalone_mode=False)\n    except SystemExit:\n        pass\n"
-        "print(sorted(m for m in ('mcp', 'pydantic', 'itsdangerous', 'sphinx') if m in sys.modules))"
+        "    try:\n        main(args, standalone_mode=False)\n"
+        "    except SystemExit:\n        pass\n"
+        "heavy = ('mcp', 'pydantic', 'itsdangerous', 'sphinx')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
