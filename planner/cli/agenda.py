@@ -21,7 +21,12 @@ from planner.cli.common import (
 
 def _format_option(func: Any) -> Any:
     return click.option(
-        "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help="Output format.",
     )(func)
 
 

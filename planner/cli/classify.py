@@ -27,7 +27,12 @@ from planner.i18n import _
     help="Zone for floating times and output (default: this machine's).",
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
 )
 @output_option
 @common_options

@@ -24,7 +24,12 @@ from planner.cli.common import (
 @click.option("--never-met", is_flag=True, help="Only counterparts never met in person.")
 @click.option("--due", is_flag=True, help="Only key accounts due for a visit.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
 )
 @output_option
 @common_options

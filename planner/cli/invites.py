@@ -13,7 +13,12 @@ from planner.cli.common import config_option, emit, is_terminal, load_config, pa
 @click.command()
 @config_option
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
 )
 @click.option(
     "--offline",

@@ -18,7 +18,12 @@ from planner.i18n import _
 @click.command()
 @config_option
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
 )
 @common_options
 def status(config_path: Path | None, fmt: str) -> None:

@@ -21,7 +21,12 @@ from planner.cli.common import config_option, emit, is_terminal, load_config, ou
     help="Remove every mirror and travel block the planner wrote (with --apply).",
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
 )
 @output_option
 @common_options

@@ -46,7 +46,12 @@ from planner.i18n import _
     help="Kilometres around --near.",
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
 )
 @common_options
 @click.pass_context
