@@ -24,6 +24,8 @@ from typing import Any
 
 from planner.assist.outputs import Answer, WriteStep
 from planner.assist.workspace import Settings, Workspace, open_workspace
+from planner.errors import PlannerError
+from planner.i18n import _
 
 
 @dataclass(frozen=True)
@@ -123,5 +125,10 @@ def two_step(spec: ToolSpec, ws: Workspace, inputs: dict[str, Any]) -> WriteStep
         confirm, expires = tokens.issue(spec.name, content)
         return action.step.model_copy(update={"confirm": confirm, "expires_at": expires})
     tokens.redeem(spec.name, token, content, ws.state)
-    result = action.perform()
+    try:
+        result = action.perform()
+    except PlannerError as exc:
+        spent = _("the confirmation is spent: to try again, call the tool without `confirm`")
+        exc.hint = f"{exc.hint}; {spent}" if exc.hint else spent
+        raise
     return action.step.model_copy(update={"done": True, "result": result})

@@ -87,6 +87,25 @@ def test_an_expired_token_sends_nothing(isolated_home, run_server):  # noqa: F81
     assert inbox.messages == []
 
 
+def test_a_failed_send_spends_the_token_and_says_so(isolated_home, run_server):  # noqa: F811
+    inbox = Inbox(reject_data=True)
+    scenario.write_config(isolated_home, smtp_port=run_server(inbox))
+    args = lunch()
+
+    async def session():
+        async with planner_server() as client:
+            dry = await call(client, "invite", args)
+            failed = await error(client, "invite", {**args, "confirm": dry["confirm"]})
+            again = await error(client, "invite", {**args, "confirm": dry["confirm"]})
+            states = await call(client, "invitations", {"read_calendars": False})
+            return failed, again, states
+
+    failed, again, states = run(session)
+    assert "554" in failed and "spent" in failed
+    assert "used already" in again
+    assert inbox.messages == [] and states["invitations"] == []  # nothing logged as sent
+
+
 def test_a_token_of_another_install_is_refused(isolated_home, run_server, tmp_path):  # noqa: F811
     inbox = Inbox()
     scenario.write_config(isolated_home, smtp_port=run_server(inbox))
