@@ -12,6 +12,8 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from planner.judge.contacts import ContactRow
+
 
 class Out(BaseModel):
     model_config = ConfigDict(extra="allow")
@@ -157,27 +159,11 @@ class Agenda(Answer):
     agenda: list[AgendaItem]
 
 
-class Contact(Out):
-    email: str
-    name: str
-    organisation: str | None
-    meetings: int
-    in_person_meetings: int
-    virtual_meetings: int
-    hybrid_meetings: int
-    phone_meetings: int
-    unknown_meetings: int
-    first_meeting: date | None
-    last_meeting: date | None
-    last_in_person: date | None
-    key_account: str | None
-    due: bool = Field(description="A key account due for a visit")
-    city: str | None = Field(description="Where they live, inferred (see city_evidence)")
-    city_evidence: list[str]
-
-
 class Contacts(Answer):
-    contacts: list[Contact]
+    """Per counterpart: meetings by mode, first, last and last in-person meeting, key account,
+    ``due`` for a visit, and the ``city`` they live in with its evidence."""
+
+    contacts: list[ContactRow]
 
 
 # -- proposals, venues ------------------------------------------------------------------------

@@ -78,7 +78,7 @@ def contacts(
     from planner.flows.session import contacts_report
 
     rows = contacts_report(ws.config, ws.ledger, now=ws.now, never_met=never_met, due=due)
-    return outputs.Contacts(contacts=[outputs.Contact.model_validate(r.as_dict()) for r in rows])
+    return outputs.Contacts(contacts=rows)
 
 
 @read_tool("Propose times and places to meet", week="week_of")

@@ -7,19 +7,19 @@ from pathlib import Path
 import click
 
 from planner.cli import common_options
-from planner.cli.common import config_option, emit, is_terminal, load_config, parse_datetime
+from planner.cli.common import (
+    config_option,
+    emit,
+    format_option,
+    is_terminal,
+    load_config,
+    parse_datetime,
+)
 
 
 @click.command()
 @config_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("table", "json")
 @click.option(
     "--offline",
     is_flag=True,

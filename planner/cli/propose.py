@@ -11,6 +11,7 @@ from planner.cli.common import (
     config_option,
     demo_option,
     emit,
+    format_option,
     is_terminal,
     parse_week,
     planner_context,
@@ -57,14 +58,7 @@ from planner.cli.common import (
     show_default=True,
     help="How many proposals to show.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("table", "json")
 @common_options
 def propose(
     demo: bool,
