@@ -207,8 +207,7 @@ def _range(field: Any) -> str:
 
 # -- the assistant's tools ----------------------------------------------------------------------
 def tools_reference() -> str:
-    from planner.assist.registry import tools
-    from planner.assist.server import build
+    from planner.assist.server import build, tools
     from planner.assist.workspace import Settings
 
     listed = {t.name: t for t in asyncio.run(build(Settings()).list_tools())}

@@ -107,7 +107,7 @@ def test_a_key_without_a_comment_is_caught(tmp_path, monkeypatch):
 
 
 def test_every_tool_is_in_the_reference():
-    from planner.assist.registry import tools
+    from planner.assist.server import tools
 
     page = (ROOT / "docs" / "reference" / "tools.rst").read_text(encoding="utf-8")
     for name, spec in tools().items():

@@ -84,13 +84,6 @@ def write_tool(
     return register
 
 
-def tools() -> dict[str, ToolSpec]:
-    """Every tool, the modules that define them loaded."""
-    from planner.assist import reading, writing  # noqa: F401  (they register their tools)
-
-    return TOOLS
-
-
 def run(spec: ToolSpec, settings: Settings, inputs: dict[str, Any]) -> Answer:
     """One call of ``spec`` with ``inputs``; raises :class:`planner.errors.PlannerError`."""
     chosen = inputs.get(spec.week) if spec.week else None

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 from planner.assist.outputs import WriteStep
-from planner.assist.registry import ToolSpec, run, tools
+from planner.assist.registry import TOOLS, ToolSpec, run
 from planner.assist.workspace import Settings
 from planner.errors import PlannerError
 from planner.i18n import _
@@ -33,6 +33,13 @@ CONFIRM_HELP = (
 )
 
 log = logging.getLogger("planner.assist")
+
+
+def tools() -> dict[str, ToolSpec]:
+    """Every tool, the modules that define them loaded (they register their tools)."""
+    from planner.assist import reading, writing  # noqa: F401
+
+    return TOOLS
 
 
 def build(settings: Settings) -> Any:

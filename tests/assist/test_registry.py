@@ -17,7 +17,7 @@ from pydantic import Field
 
 from planner.assist import registry
 from planner.assist.outputs import Answer, WriteStep
-from planner.assist.server import build
+from planner.assist.server import build, tools
 from planner.assist.workspace import Settings, Workspace
 from planner.cli import main
 
@@ -125,5 +125,5 @@ def test_help_does_not_load_the_sdk():
 
 @pytest.mark.parametrize("tool", ["invite", "hold"])
 def test_write_tools_describe_their_two_steps(tool):
-    doc = registry.tools()[tool].function.__doc__ or ""
+    doc = tools()[tool].function.__doc__ or ""
     assert "confirm" in doc and "dry run" in doc

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from planner.assist.registry import tools
+from planner.assist.server import tools
 from tests.assist.client import PLANNER, call, error, planner_server, run
 
 pytestmark = pytest.mark.slow
