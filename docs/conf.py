@@ -3,7 +3,7 @@
 Sphinx rather than mkdocs: the docstrings are written in its cross-reference roles
 (``:func:``, ``:class:``), which autodoc renders as links and ``nitpicky`` checks, so a
 docstring that names a function that is gone fails the build. It installs as one extra,
-``planner[docs]`` (about 25 MB with docutils), and builds offline.
+``planner[docs]`` (about 30 MB with docutils and Jinja), and builds offline.
 """
 
 from __future__ import annotations
