@@ -97,6 +97,10 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "overhead_minutes": Field(int, -1),
         "walk_up_to_km": Field(float, 1.0),
         "unknown_place_minutes": Field(int, 30),
+        # another address in the same town when only the town is known (no street position)
+        "in_town_minutes": Field(int, 20),
+        # after a train or flight arrives (and before one departs), before the transfer
+        "arrival_buffer_minutes": Field(int, 20),
     },
     "geo": {
         "online": Field(bool, False),
@@ -154,6 +158,8 @@ RANGES: dict[str, dict[str, tuple[float, float]]] = {
         "overhead_minutes": (-1, 600),
         "walk_up_to_km": (0, 50),
         "unknown_place_minutes": (0, 600),
+        "in_town_minutes": (0, 240),
+        "arrival_buffer_minutes": (0, 240),
     },
     "venues": {"radius_km": (0, 200)},
     "smtp": {"port": (1, 65535), "timeout_seconds": (1, 600)},

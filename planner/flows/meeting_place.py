@@ -85,13 +85,14 @@ def propose_to_meet(
         near=request.near,
         count=request.count,
         same_time=request.same_time,
+        area=label,
     )
     notes: list[str] = []
     if place is None and request.near is None:
         why = _("Their city is unknown, so these are near you")
         found = [replace(p, reasons=(p.reasons[0], why, *p.reasons[1:])) for p in found]
         label = config.user["home"]
-    if not found and proposer.no_venues:
+    if proposer.no_venues:
         notes.append(_no_venues(label or config.user["home"], config))
     return found, notes
 

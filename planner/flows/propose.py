@@ -145,7 +145,6 @@ def propose_for(
                 supply=supply,
                 trips=located_trips(away, geocoder.locate),
             )
-        notes += supply.failures[:1]
     finally:
         session.close()
     found = [replace(p, number=n) for n, p in enumerate(found, start=1)]

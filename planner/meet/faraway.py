@@ -176,11 +176,12 @@ def propose_far(
         if first <= d <= last and distance_km(w.geo, their.geo) <= SAME_PLACE_KM
     }
     for day, where in sorted(there.items()):
-        why = _("You are in {city} that day anyway", city=their.city or where.city)
-        plan.proposals += _on_day(proposer, request, day, their.geo, why, plan)
+        city = their.city or where.city
+        why = _("You are in {city} that day anyway", city=city)
+        plan.proposals += _on_day(proposer, request, day, their.geo, why, plan, city)
     for day, where in sorted(visits.items()):
         why = _("{city}: they are in your city that day", city=where.city)
-        plan.proposals += _on_day(proposer, request, day, where.geo, why, plan)
+        plan.proposals += _on_day(proposer, request, day, where.geo, why, plan, where.city)
     if len(plan.proposals) < request.count:
         plan.proposals += _at_fair_points(proposer, make_proposer, request, supply, plan)
     plan.proposals = plan.proposals[: request.count]
@@ -203,7 +204,13 @@ def propose_far(
 
 
 def _on_day(
-    proposer: Proposer, request: FarRequest, day: date, near: Geo, why: str, plan: FarPlan
+    proposer: Proposer,
+    request: FarRequest,
+    day: date,
+    near: Geo,
+    why: str,
+    plan: FarPlan,
+    area: str,
 ) -> list[Proposal]:
     tz = proposer.tz
     lo = max(request.start, datetime.combine(day, time(), tz))
@@ -218,9 +225,10 @@ def _on_day(
         counterpart_place=near,
         near=near,
         count=1,
+        area=area,
     )
     if proposer.no_venues:
-        plan.gaps.append(request.their.city)
+        plan.gaps.append(area)
     return [_with_reason(p, why, 1) for p in found]
 
 

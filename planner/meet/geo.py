@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from planner.errors import ConfigError, PlannerError
 from planner.i18n import _
 from planner.model import Geo
+from planner.online import outages
+from planner.online.failure import OFFLINE, Failure, describe
 
 if TYPE_CHECKING:
     from planner.config import Config
@@ -40,6 +42,8 @@ log = logging.getLogger("planner")
 DEFAULT_USER_AGENT = "planner/0.1 (personal meeting planner; [geo] user_agent)"
 ATTRIBUTION = "Geocoding: Data © OpenStreetMap contributors, ODbL 1.0 (nominatim.org)"
 CACHE_NAMESPACE = "geo.nominatim"
+SERVICE = "geocoding"  # its name in planner.online.outages
+NOMINATIM_TIMEOUT = 10.0  # seconds, or [geo] timeout_seconds when that is shorter
 EARTH_RADIUS_KM = 6371.0088
 FOREIGN_WORD_POPULATION = 1_000_000
 _POSTAL = re.compile(r"(?<!\d)(\d{5})(?!\d)")
@@ -47,7 +51,12 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 class GeocodeError(PlannerError):
-    """The online geocoder could not be asked or gave an unusable answer."""
+    """The online geocoder could not be asked or gave an unusable answer; ``failure`` says
+    whether it is offline, busy or answered with an error (:mod:`planner.online.failure`)."""
+
+    def __init__(self, message: str, *, hint: str = "", failure: Failure | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.failure = failure
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +72,22 @@ class Place:
     @property
     def geo(self) -> Geo:
         return Geo(self.lat, self.lon)
+
+    @property
+    def exact(self) -> bool:
+        """Whether the coordinates are the place's own (from the event, a venue, a station or
+        Nominatim), not those of the town its postal code or name points to."""
+        return self.source not in COARSE_SOURCES
+
+    def same_as(self, other: Place) -> bool:
+        """The same spot: exact coordinates that coincide, or the same text."""
+        if self.exact and other.exact:
+            return distance_km(self.geo, other.geo) < SAME_SPOT_KM
+        return _fold(" ".join(self.name.split())) == _fold(" ".join(other.name.split()))
+
+
+COARSE_SOURCES = frozenset({"postal_code", "city"})
+SAME_SPOT_KM = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,23 +125,38 @@ def distance_km(a: Geo, b: Geo) -> float:
 
 @dataclass(frozen=True, slots=True)
 class TravelModel:
-    """The user's travel mode plus the rule that short hops are walked."""
+    """The user's travel mode plus the rule that short hops are walked.
+
+    ``in_town_minutes`` is the least a trip takes when one end is known only by its town (an
+    address located offline sits at the town's centre): two addresses in one town are never
+    0 minutes apart just because their coordinates coincide."""
 
     mode: TravelMode
     walk_up_to_km: float = 1.0
+    in_town_minutes: int = 0
 
-    def minutes(self, a: Geo, b: Geo) -> int:
-        """Whole minutes from ``a`` to ``b`` (0 for the same spot)."""
+    def minutes(self, a: Geo, b: Geo, *, exact: bool = True) -> int:
+        """Whole minutes from ``a`` to ``b`` (0 for the same spot when both are ``exact``;
+        at least ``in_town_minutes`` when they are not)."""
         km = distance_km(a, b)
-        if km < 0.05:
-            return 0
-        if km <= self.walk_up_to_km:
-            mode = WALK
-        elif km > LONG_DISTANCE_KM:
-            mode = LONG_DISTANCE["car" if self.mode.name == "car" else "other"]
+        if km < SAME_SPOT_KM:
+            found = 0
         else:
-            mode = self.mode
-        return math.ceil(mode.overhead_minutes + km * mode.detour_factor / mode.speed_kmh * 60)
+            if km <= self.walk_up_to_km:
+                mode = WALK
+            elif km > LONG_DISTANCE_KM:
+                mode = LONG_DISTANCE["car" if self.mode.name == "car" else "other"]
+            else:
+                mode = self.mode
+            found = math.ceil(mode.overhead_minutes + km * mode.detour_factor / mode.speed_kmh * 60)
+        return found if exact else max(found, self.in_town_minutes)
+
+    def between(self, a: Place, b: Place) -> int:
+        """Minutes between two located places: 0 for the same place, otherwise never less than
+        ``in_town_minutes`` unless both positions are exact."""
+        if a.same_as(b):
+            return 0
+        return self.minutes(a.geo, b.geo, exact=a.exact and b.exact)
 
 
 def travel_model(config: Config) -> TravelModel:
@@ -133,7 +173,7 @@ def travel_model(config: Config) -> TravelModel:
         section["detour_factor"] or base.detour_factor,
         base.overhead_minutes if section["overhead_minutes"] < 0 else section["overhead_minutes"],
     )
-    return TravelModel(mode, section["walk_up_to_km"])
+    return TravelModel(mode, section["walk_up_to_km"], section["in_town_minutes"])
 
 
 def _fold(text: str) -> str:
@@ -284,14 +324,21 @@ class Nominatim:
         try:
             location = geocode(query)
         except GeopyError as exc:
+            failure = describe(exc, timeout=self.timeout)
+            hint = (
+                _("places known offline still work; check the network or [geo] nominatim_url")
+                if failure.kind == OFFLINE
+                else _("check [geo] nominatim_url, or try again later")
+            )
             raise GeocodeError(
                 _(
-                    "geocoding '{query}' at {url} failed: {error}",
+                    "geocoding '{query}' at {url} failed: {why}",
                     query=query,
                     url=self.base_url,
-                    error=exc,
+                    why=failure.explained(),
                 ),
-                hint=_("check [geo] nominatim_url or set [geo] online = false"),
+                hint=hint,
+                failure=failure,
             ) from None
         if location is None:
             return None
@@ -332,10 +379,12 @@ class Geocoder:
         self._online: Nominatim | None = None
         self._memo: dict[str, Place | None] = {}
         self._offline = OfflineCache(store_factory(), self.country) if store_factory else None
+        self.tz = config.tz
         if config["geo"]["online"]:
             store = store_factory() if store_factory else _default_store()
             agent = str(config["geo"]["user_agent"]).strip() or DEFAULT_USER_AGENT
-            self._online = Nominatim(config["geo"]["nominatim_url"], agent, store)
+            timeout = min(NOMINATIM_TIMEOUT, float(config["geo"]["timeout_seconds"]))
+            self._online = Nominatim(config["geo"]["nominatim_url"], agent, store, timeout=timeout)
 
     def locate(self, text: str, geo: Geo | None = None) -> Place | None:
         """Coordinates for a place text, ``geo`` (from the provider) taking precedence."""
@@ -353,9 +402,31 @@ class Geocoder:
             return place
         if place := self._locate_offline(text):
             return place
-        if self._online is not None:
-            return self._online.search(text)
-        return None
+        if self._online is None:
+            return None
+        if (cached := self._online.cached(text)) is not None:
+            return cached
+        if not outages.usable(SERVICE):
+            return None
+        try:
+            found = self._online.search(text)
+        except GeocodeError as exc:
+            self._offline_now(exc)
+            return None
+        outages.succeeded(SERVICE, self._online.store)
+        return found
+
+    def _offline_now(self, exc: GeocodeError) -> None:
+        """Say once that geocoding is down and ask it no more in this run."""
+        assert self._online is not None
+        outages.failed(
+            SERVICE,
+            _("Geocoding (Nominatim at {host})", host=host_of(self._online.base_url)),
+            exc.failure or Failure("error", str(exc)),
+            fallback=_("places are located from the offline data for the rest of this run"),
+            store=self._online.store,
+            tz=self.tz,
+        )
 
     def _locate_offline(self, text: str) -> Place | None:
         if self._offline is None:
@@ -413,6 +484,13 @@ class OfflineCache:
                 "INSERT OR REPLACE INTO geo_offline VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (self.country, text, *row),
             )
+
+
+def host_of(url: str) -> str:
+    """``host[:port]`` of a URL, as messages name a server."""
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).netloc or url
 
 
 def _default_store() -> Store:

@@ -148,8 +148,11 @@ def test_offline_without_venues_says_so_instead_of_no_free_slot(osm, tmp_path):
 def test_offline_trip_day_without_venues_names_the_fetch_command(osm, tmp_path):
     store = Store(tmp_path / "state.sqlite3")
     result = _propose(osm, [*HISTORY, TRIP], store, online=False)
-    assert result.proposals == []
-    assert any("planner venues fetch --near Hamburg" in n for n in result.notes)
+    # no venue known there: the trip day is still proposed, in the area, with the way to venues
+    [proposal] = result.proposals
+    assert proposal.start.date() == date(2026, 12, 9)
+    assert (proposal.venue.name, proposal.venue.source) == ("Hamburg", "area")
+    assert any("planner venues fetch --near Hamburg" in r for r in proposal.reasons)
     assert osm.requests == []
 
 
@@ -208,8 +211,9 @@ def test_weekly_plan_proposes_the_trip_day_or_says_why_not(osm, tmp_path):
         _config(osm, events, online=False), WEEK, now=NOW, store=Store(tmp_path / "off.sqlite3")
     )
     item = next(i for i in offline.items if i.event.uid == "call@test")
-    assert item.proposals == ()
-    assert "planner venues fetch --near Hamburg" in item.recommendation.reason
+    [proposal] = item.proposals  # the trip day, in the area: no venue is known there offline
+    assert proposal.venue.source == "area" and proposal.start.date() == date(2026, 12, 9)
+    assert any("planner venues fetch --near Hamburg" in r for r in proposal.reasons)
 
 
 def test_a_day_their_organisation_is_in_munich_comes_before_a_meeting_point(osm, tmp_path):

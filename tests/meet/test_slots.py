@@ -10,17 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.config import default_config
+from planner.meet.anchors import Anchor, Gaps, fits, looks_in_person
 from planner.meet.geo import MODES, TravelModel
 from planner.meet.slots import (
-    Anchor,
-    Gaps,
     MeetingKind,
     busy_intervals,
     day_span,
-    fits,
     free_parts,
     kinds_for,
-    looks_in_person,
     meeting_windows,
     merge,
     starts,
