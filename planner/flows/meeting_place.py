@@ -19,6 +19,7 @@ from planner.model import Classification, Event, Geo, Interval, Mode, Purpose
 
 if TYPE_CHECKING:
     from planner.judge.homes import HomeCity
+    from planner.meet.geo import Place
     from planner.meet.proposals import Proposal, Proposer
 
 Modes = Mapping[tuple[str, str], Classification]
@@ -150,6 +151,7 @@ def _propose_far(
             geocoder=proposer.geocoder,
             home=user_home,
             travel_reasons=False,
+            routes=proposer.routes,
         )
 
     far = FarRequest(
@@ -167,6 +169,23 @@ def _propose_far(
     if not plan.proposals and plan.gaps and not proposer.config["geo"]["online"]:
         notes.append(_no_venues(plan.gaps[0], proposer.config))
     return plan.proposals, notes
+
+
+def trip_routes(
+    events: Sequence[Event], locate: Callable[[str], Place | None]
+) -> dict[tuple[str, str], tuple[Place | None, Place | None]]:
+    """Where each train or flight among ``events`` departs and arrives (by event key): the
+    station or airport where it is a known hub, else the town (see
+    :func:`planner.meet.hubs.stop_place`); proposals leave the transfer from there."""
+    from planner.judge.travel import route
+    from planner.meet.hubs import stop_place
+
+    found = {}
+    for event in events:
+        origin, arrival, how = route(event)
+        if origin or arrival:
+            found[event.key] = (stop_place(origin, how, locate), stop_place(arrival, how, locate))
+    return found
 
 
 def counterpart_place(

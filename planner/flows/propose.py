@@ -65,7 +65,7 @@ def propose_for(
 
     With ``meeting_uid`` (a unique prefix is enough) the counterparts, the purpose and the
     window come from that meeting, and its own time, in person, is tried first."""
-    from planner.flows.meeting_place import MeetRequest, propose_to_meet
+    from planner.flows.meeting_place import MeetRequest, propose_to_meet, trip_routes
     from planner.flows.weekly import located_trips, week_bounds
     from planner.judge.travel import whereabouts
     from planner.meet.fetched import VenueSupply, catalog_with_fetched
@@ -119,6 +119,7 @@ def propose_for(
             geocoder=geocoder,
             supply=supply,
             whereabouts=away,
+            routes=trip_routes(session.events, geocoder.locate),
         )
         finder = finder_for(session, geocoder.locate)
         if start < end:

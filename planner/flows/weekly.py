@@ -13,7 +13,13 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from planner.config import Config
-from planner.flows.meeting_place import CounterpartPlaces, MeetRequest, far_away, propose_to_meet
+from planner.flows.meeting_place import (
+    CounterpartPlaces,
+    MeetRequest,
+    far_away,
+    propose_to_meet,
+    trip_routes,
+)
 from planner.flows.plan import PlannedEvent, WeeklyPlan, assess, is_meeting, week_bounds, week_stats
 from planner.judge.people import in_balance
 from planner.judge.purpose import determine_purpose
@@ -34,7 +40,7 @@ PROPOSALS_PER_MEETING = 2
 
 def read_window(config: Config, first_day: date, now: datetime) -> tuple[datetime, datetime]:
     """What to read for a week: the ledger's look-back before it (or before now, whichever is
-    earlier) and a week after it, so that proposals may fall into the next week."""
+    earlier) and a week after it (trips and meetings right after the week shown)."""
     start, end = week_bounds(first_day, config)
     lookback = timedelta(days=config["relations"]["lookback_days"])
     return min(start, now) - lookback, max(end, now) + timedelta(days=7)
@@ -179,7 +185,7 @@ def _with_proposals(
             result.append(item)
             continue
         start = max(week[0], _next_quarter(now))
-        end = week[1] + timedelta(days=7)
+        end = week[1]  # the week shown: a proposal never falls into the next one
         people = [
             p.email for p in item.event.people() if p.email.lower() != config.user["email"].lower()
         ]
@@ -243,6 +249,7 @@ class _ProposalWork:
         ]
         self.away = whereabouts(around, self.config.tz, home=self.config.user["home"])
         self.trips = located_trips(self.away, locate)
+        self.routes = trip_routes(around, locate)
         self._ready = True
 
     def propose(
@@ -258,7 +265,14 @@ class _ProposalWork:
             and e.start < request.end + timedelta(days=1)
         ] + list(taken)
         proposer = _proposer(
-            nearby, self.config, self.catalog, self.plain, self.geocoder, self.supply, self.away
+            nearby,
+            self.config,
+            self.catalog,
+            self.plain,
+            self.geocoder,
+            self.supply,
+            self.away,
+            self.routes,
         )
         home = next((h for e in request.emails if (h := self.homes(e)) is not None), None)
         self.far = far_away(proposer, request, home)
@@ -282,6 +296,7 @@ def _proposer(
     geocoder: object,
     supply: object | None,
     away: object,
+    routes: Mapping[tuple[str, str], Any],
 ) -> Proposer:
     from planner.meet.proposals import Proposer
 
@@ -293,6 +308,7 @@ def _proposer(
         geocoder=geocoder,  # type: ignore[arg-type]
         supply=supply,  # type: ignore[arg-type]
         whereabouts=away,  # type: ignore[arg-type]
+        routes=routes,
     )
 
 
@@ -356,7 +372,7 @@ def _prefetch(
         if p.email.lower() != me
     }
     if people:
-        prefetch(sorted(people), max(week[0], _next_quarter(now)), week[1] + timedelta(days=7))
+        prefetch(sorted(people), max(week[0], _next_quarter(now)), week[1])
 
 
 def _held(proposal: Proposal, event: Event) -> Event:

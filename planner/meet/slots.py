@@ -36,8 +36,8 @@ class MeetingKind(StrEnum):
 
 # What each purpose prefers, best first.
 PURPOSE_KINDS: Mapping[str, tuple[MeetingKind, ...]] = {
-    Purpose.FIRST_CONTACT: (MeetingKind.COFFEE, MeetingKind.LUNCH),
-    Purpose.DEAL_CLOSING: (MeetingKind.LUNCH, MeetingKind.DINNER),
+    Purpose.FIRST_CONTACT: (MeetingKind.COFFEE, MeetingKind.LUNCH, MeetingKind.BREAKFAST),
+    Purpose.DEAL_CLOSING: (MeetingKind.LUNCH, MeetingKind.DINNER, MeetingKind.BREAKFAST),
     Purpose.NETWORKING: (MeetingKind.AFTER_WORK,),
     Purpose.ROUTINE: (MeetingKind.COFFEE, MeetingKind.LUNCH, MeetingKind.BREAKFAST),
     Purpose.INTERNAL: (MeetingKind.COFFEE, MeetingKind.LUNCH),

@@ -65,7 +65,7 @@ def test_propose_with_uses_the_purpose_the_week_knows():
         ).stdout
     )  # fmt: skip
     assert data["purpose"] == "deal_closing"
-    assert {p["kind"] for p in data["proposals"]} <= {"lunch", "dinner"}
+    assert {p["kind"] for p in data["proposals"]} <= {"lunch", "dinner", "breakfast"}
 
 
 def test_one_numbering_from_week_to_invite(tmp_path):

@@ -70,8 +70,9 @@ def test_windows_come_from_config():
 
 
 def test_purpose_picks_kinds():
-    assert kinds_for(Purpose.FIRST_CONTACT) == (MeetingKind.COFFEE, MeetingKind.LUNCH)
-    assert kinds_for(Purpose.DEAL_CLOSING) == (MeetingKind.LUNCH, MeetingKind.DINNER)
+    coffee, lunch, breakfast = MeetingKind.COFFEE, MeetingKind.LUNCH, MeetingKind.BREAKFAST
+    assert kinds_for(Purpose.FIRST_CONTACT) == (coffee, lunch, breakfast)
+    assert kinds_for(Purpose.DEAL_CLOSING) == (lunch, MeetingKind.DINNER, breakfast)
     assert kinds_for("networking") == (MeetingKind.AFTER_WORK,)
     assert kinds_for("dinner") == (MeetingKind.DINNER,)
 
