@@ -16,9 +16,8 @@ from planner.i18n import _
 @config_option
 @click.option(
     "--proposal",
-    type=click.IntRange(1, 1000),
-    metavar="N",
-    help="Proposal N of the last 'planner propose'.",
+    metavar="ID",
+    help="A proposal by the identifier 'planner propose' or 'planner week' shows.",
 )
 @click.option("--to", "to", multiple=True, metavar="EMAIL", help="Invitee (repeatable).")
 @click.option("--title", default="", help="Subject of the meeting.")
@@ -66,7 +65,7 @@ from planner.i18n import _
 def invite(
     demo: bool,
     config_path: Path | None,
-    proposal: int | None,
+    proposal: str | None,
     to: tuple[str, ...],
     title: str,
     start: str | None,
@@ -92,7 +91,7 @@ def invite(
     \b
     Examples:
       planner propose --demo --with sven@krueger-design.example
-      planner invite --demo --proposal 1 --out lunch.ics
+      planner invite --demo --proposal k7m2qa --out lunch.ics   (an ID from the listing)
       planner invite --to bob@example.com --title "Lunch" --start 2026-12-08T12:30 \\
           --venue "Spatenhaus" --send
       planner invite --update 3f2a --start 2026-12-09T12:30 --send
@@ -130,21 +129,26 @@ def invite(
     _warn_odd(options)
     invitation = None
     if proposal is not None:
-        invitation = invite_flow.from_proposal(config, store, proposal, options)
+        now = _demo_now(config) if demo else None
+        invitation = invite_flow.from_proposal(config, store, proposal, options, now=now)
     elif not (update or cancel):
         invitation = invite_flow.from_options(config, options)
     prepared = invite_flow.prepare(
         config, store, invitation=invitation, update=update, cancel=cancel, options=options
     )
+    for line in invite_flow.describe(prepared.invitation, proposal or ""):
+        click.echo(line, err=True)
     if out is not None:
         invite_flow.write_file(prepared, store, out)
+        again = f"planner invite --proposal {proposal} --send" if proposal else ""
         click.echo(
             _(
-                "wrote {path} (UID {uid}, SEQUENCE {sequence})",
+                "wrote {path} (UID {uid}, SEQUENCE {sequence}): written, not sent",
                 path=out,
                 uid=prepared.uid,
                 sequence=prepared.sequence,
-            ),
+            )
+            + (_("; to send it: {command}", command=again) if again and not send else ""),
             err=True,
         )
     if hold is not None:
@@ -200,6 +204,17 @@ def _start(text: str, tz: object, fold: bool) -> object:
     if note:
         click.echo(note, err=True)
     return moment
+
+
+def _demo_now(config: object) -> object:
+    """The demo's "now": Monday 07:00 of the week the demo shows (as ``week --demo`` plans)."""
+    from datetime import datetime
+
+    from planner import api
+    from planner.cli.common import parse_week
+
+    tz = config.tz  # type: ignore[attr-defined]
+    return api.demo_now(config, parse_week(None, None, datetime.now(tz)))  # type: ignore[arg-type]
 
 
 def _setup(demo: bool, config_path: Path | None) -> tuple[object, object]:

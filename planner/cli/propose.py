@@ -71,7 +71,8 @@ def propose(
 
     With --for, the meeting's own time at a venue comes first when it fits. Without --purpose,
     the purpose the calendar knows for the meeting (or for EMAIL's next meeting) is used.
-    The proposals are saved: 'planner invite --proposal N' turns one into an invitation.
+    Each proposal has an identifier that stays the same as long as the proposal does:
+    'planner invite --proposal ID' turns it into an invitation.
 
     \b
     Examples:
@@ -109,7 +110,7 @@ def propose(
             progress=progress,
             meeting_uid=meeting_uid,
         )
-        save_proposals(state, result.to_json())
+        save_proposals(state, result.to_json(), now)
     if fmt == "json":
         emit(dumps(result.to_json()), None)
     else:

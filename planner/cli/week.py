@@ -249,7 +249,7 @@ def _first_day(week: str | None, start: str | None, now: datetime) -> tuple[date
 
 
 def _save_proposals(plan: object, config: object, demo: bool) -> None:
-    """Keep the week's numbered proposals: 'planner invite --proposal N' takes the N shown."""
+    """Keep the week's proposals: 'planner invite --proposal ID' takes the identifier shown."""
     from planner import api
     from planner.flows.invitations import save_week_proposals
     from planner.store import open_store

@@ -4,7 +4,7 @@ or for a flagged meeting of the week (``--for``)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from planner.meet.proposals import Proposal
 
 
+from planner.flows.listed import identified
 from planner.flows.session import Session, finder_for, open_session
 
 
@@ -148,7 +149,7 @@ def propose_for(
             )
     finally:
         session.close()
-    found = [replace(p, number=n) for n, p in enumerate(found, start=1)]
+    found = identified(found, people, meeting.uid if meeting is not None else "")
     names = [session.ledger.name_of(p.lower()) or "" for p in people]
     name = " & ".join(n or p for n, p in zip(names, people, strict=True)) if meeting else names[0]
     return ProposeResult(

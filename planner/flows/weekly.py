@@ -210,7 +210,7 @@ def _with_proposals(
         if notes and not found:
             rec = replace(rec, reason=". ".join([rec.reason.rstrip("."), *notes]))
         result.append(replace(item, proposals=tuple(found), recommendation=rec))
-    return number_proposals(result)
+    return identify_proposals(result, config)
 
 
 class _ProposalWork:
@@ -330,18 +330,19 @@ def located_trips(
     return found
 
 
-def number_proposals(items: Sequence[PlannedEvent]) -> list[PlannedEvent]:
-    """One numbering for the week: proposal N under a meeting (terminal, Markdown, HTML, JSON)
-    is the N that ``planner invite --proposal N`` takes."""
-    number = 0
+def identify_proposals(items: Sequence[PlannedEvent], config: Config) -> list[PlannedEvent]:
+    """Every proposal of the week with its identifier (terminal, Markdown, HTML, JSON show it;
+    ``planner invite --proposal ID`` takes it): whom it is for, when, what and where, and the
+    meeting it is for (:mod:`planner.flows.listed`)."""
+    from planner.flows.listed import identified
+
+    me = config.user["email"].strip().lower()
     result = []
     for item in items:
         if item.proposals:
-            numbered = []
-            for proposal in item.proposals:
-                number += 1
-                numbered.append(replace(proposal, number=number))
-            item = replace(item, proposals=tuple(numbered))
+            people = [p.email for p in item.event.people() if p.email.lower() != me]
+            found = identified(item.proposals, people, item.event.uid)
+            item = replace(item, proposals=tuple(found))
         result.append(item)
     return result
 

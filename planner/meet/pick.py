@@ -24,7 +24,7 @@ class Proposal:
     score: float
     reasons: tuple[str, ...] = ()
     counterpart_minutes: int | None = None
-    number: int = 0  # the N of ``planner invite --proposal N`` (0: not numbered yet)
+    id: str = ""  # what ``planner invite --proposal ID`` takes (planner.flows.listed)
     same_time: bool = False  # keeps the flagged meeting's own time
 
     def to_json(self) -> dict[str, Any]:
@@ -39,7 +39,7 @@ class Proposal:
 
     def _json(self) -> dict[str, Any]:
         return {
-            "number": self.number,
+            "id": self.id,
             "same_time": self.same_time,
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),

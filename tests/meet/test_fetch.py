@@ -242,7 +242,9 @@ def test_automatic_fetch_on_a_busy_server_says_so_and_proposes_the_area(osm, tmp
     result = propose_for(config, store, "a@b.example", now=NOW, near="Hamburg")
     assert result.proposals and {p.venue.source for p in result.proposals} == {"area"}
     assert {p.venue.name for p in result.proposals} == {"Hamburg"}
-    assert all("planner venues fetch --near Hamburg" in " ".join(p.reasons) for p in result.proposals)
+    assert all(
+        "planner venues fetch --near Hamburg" in " ".join(p.reasons) for p in result.proposals
+    )
     [outage] = outages.outages()
     assert outage.failure.kind == "busy" and "429" in outage.failure.detail
     assert osm.count("/api/interpreter") == 1
