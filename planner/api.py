@@ -93,6 +93,7 @@ def plan_week(
     """
     from planner.calendar.sources import context_for, open_providers
     from planner.calendar.sources import read_events as read
+    from planner.flows.held import held_times
     from planner.flows.session import calendar_progress
     from planner.flows.weekly import build_plan, read_window
     from planner.judge.cache import classify_all
@@ -132,6 +133,7 @@ def plan_week(
             geocoder=Geocoder(config, catalog, store_factory=lambda: store) if catalog else None,
             supply=supply,
             proposal_cache=ProposalCache(store, config, catalog) if catalog else None,
+            held=held_times(store, config, now) if catalog else (),
         )
         free_busy.report()
         return plan

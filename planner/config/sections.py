@@ -137,6 +137,8 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "reminder_minutes": Field(int, 30),
         "default_duration": Field(int, 60, check=_positive),
         "nudge_days": Field(int, 3, check=_positive),
+        # an invitation without an answer keeps its time busy for other proposals this long
+        "hold_days": Field(int, 14, check=_positive),
     },
 }
 
@@ -163,7 +165,11 @@ RANGES: dict[str, dict[str, tuple[float, float]]] = {
     },
     "venues": {"radius_km": (0, 200)},
     "smtp": {"port": (1, 65535), "timeout_seconds": (1, 600)},
-    "invite": {"reminder_minutes": (-1, 40320), "default_duration": (5, 7 * 24 * 60)},
+    "invite": {
+        "reminder_minutes": (-1, 40320),
+        "default_duration": (5, 7 * 24 * 60),
+        "hold_days": (1, 365),
+    },
 }
 
 

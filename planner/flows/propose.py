@@ -66,6 +66,7 @@ def propose_for(
 
     With ``meeting_uid`` (a unique prefix is enough) the counterparts, the purpose and the
     window come from that meeting, and its own time, in person, is tried first."""
+    from planner.flows.held import for_others, held_times
     from planner.flows.meeting_place import MeetRequest, propose_to_meet, trip_routes
     from planner.flows.weekly import located_trips, week_bounds
     from planner.judge.travel import whereabouts
@@ -107,13 +108,14 @@ def propose_for(
         )
         busy = lookup(people, start, end) or []
         lookup.report()
+        offered = for_others(held_times(store, config, now), people)
         catalog = catalog_with_fetched(config, store)
         supply = VenueSupply(config, store, catalog, now, progress)
         geocoder = Geocoder(config, catalog, store_factory=lambda: store)
         modes = {k: c.mode for k, c in session.modes.items()}
         away = whereabouts(session.events, config.tz, home=config.user["home"])
         proposer = Proposer(
-            events,
+            [*events, *offered],
             config,
             catalog,
             modes=modes,

@@ -68,6 +68,7 @@ def build_plan(
     geocoder: object | None = None,
     supply: object | None = None,
     proposal_cache: ProposalCache | None = None,
+    held: Sequence[Event] = (),
 ) -> WeeklyPlan:
     """The plan for the week of ``first_day``; ``events`` span :func:`read_window`.
 
@@ -76,7 +77,9 @@ def build_plan(
     service can. ``modes`` may bring the classifications along (e.g. from a cache);
     ``geocoder`` (a :class:`planner.meet.geo.Geocoder`) may remember places between runs;
     ``supply`` (a :class:`planner.meet.fetched.VenueSupply`) fetches venues where none are known;
-    ``proposal_cache`` remembers proposals between runs (:mod:`planner.meet.proposal_cache`).
+    ``proposal_cache`` remembers proposals between runs (:mod:`planner.meet.proposal_cache`);
+    ``held`` are times already offered (:func:`planner.flows.held.held_times`): busy for the
+    proposals of every other counterpart.
     """
     if modes is None:
         from planner.judge.mode import classify
@@ -99,6 +102,7 @@ def build_plan(
             geocoder,
             supply,
             proposal_cache,
+            held,
         )
     # only meetings with people count: no blockers, travel items or all-day markers
     week = [
@@ -168,7 +172,9 @@ def _with_proposals(
     geocoder: object | None = None,
     supply: object | None = None,
     cache: ProposalCache | None = None,
+    held: Sequence[Event] = (),
 ) -> list[PlannedEvent]:
+    from planner.flows.held import for_others
     from planner.meet.geo import Geocoder
 
     geocoder = geocoder or Geocoder(config, catalog)  # type: ignore[arg-type]
@@ -200,9 +206,10 @@ def _with_proposals(
             now=now,
             same_time=Interval(item.event.start, item.event.end),
         )
-        key = cache.key(request, item.event, history, taken) if cache else ""
+        blocked = [*taken, *for_others(held, people)]
+        key = cache.key(request, item.event, history, blocked) if cache else ""
         cached = cache.get(key, now) if cache else None
-        found, notes = cached if cached is not None else work.propose(item.event, request, taken)
+        found, notes = cached if cached is not None else work.propose(item.event, request, blocked)
         if cache and cached is None:
             cache.put(key, found, notes, now if work.far else None)
         taken += [_held(p, item.event) for p in found]

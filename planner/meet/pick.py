@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
+from planner.meet.shortlist import is_area
 from planner.meet.slots import MeetingKind
 from planner.meet.venues import Venue
 
@@ -50,6 +51,8 @@ class Proposal:
                 "address": self.venue.address,
                 "lat": self.venue.lat,
                 "lon": self.venue.lon,
+                # false: no venue is known there yet; name is the area to choose one in
+                "known": not is_area(self.venue),
             },
             "travel_minutes": {"before": self.travel_minutes[0], "after": self.travel_minutes[1]},
             "counterpart_minutes": self.counterpart_minutes,

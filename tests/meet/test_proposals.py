@@ -148,7 +148,7 @@ def test_json_shape():
     data = json.loads(json.dumps({"proposals": [p.to_json() for p in found]}))
     first = data["proposals"][0]
     assert set(first) == {
-        "number",
+        "id",
         "same_time",
         "start",
         "end",
@@ -159,7 +159,7 @@ def test_json_shape():
         "score",
         "reasons",
     }
-    assert set(first["venue"]) == {"name", "kind", "address", "lat", "lon"}
+    assert set(first["venue"]) == {"name", "kind", "address", "lat", "lon", "known"}
     assert set(first["travel_minutes"]) == {"before", "after"}
     assert datetime.fromisoformat(first["start"]).utcoffset() == timedelta(hours=1)
     assert len(found) == 3 and len({p.start.date() for p in found}) == 3
