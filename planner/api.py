@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from planner import config as config_module
 from planner.config import Config
 from planner.errors import CalendarReadError
-from planner.flows.plan import WeeklyPlan
+from planner.flows.plan import WeeklyPlan, planning_monday
 from planner.i18n import _
 from planner.model import Classification, Event
 from planner.store import Store, open_store
@@ -83,7 +83,8 @@ def plan_week(
     progress: Callable[[str], None] | None = None,
     proposals: bool = True,
 ) -> WeeklyPlan:
-    """The weekly plan for the week starting ``first_day`` (default: this week's Monday).
+    """The weekly plan for the week starting ``first_day`` (default: this week's Monday, or
+    from Friday 18:00 on the next one, as everywhere: :func:`planning_monday`).
 
     ``events`` may be given (e.g. from another tool; they should span
     :func:`planner.flows.weekly.read_window`); otherwise the configured calendars are read. The
@@ -104,7 +105,7 @@ def plan_week(
     from planner.meet.proposal_cache import ProposalCache
 
     now = now or datetime.now(config.tz)
-    first_day = first_day or this_monday(config, now)
+    first_day = first_day or planning_monday(now.astimezone(config.tz))[0]
     store = store or open_store()
     context = context_for(config, store)
     providers = open_providers(config, context) if events is None else []

@@ -97,6 +97,7 @@ def invite(
       planner invite --update 3f2a --start 2026-12-09T12:30 --send
       planner invite --cancel 3f2a --send
     """
+    from planner.cli import common
     from planner.errors import UsageError
     from planner.flows import invitations as invite_flow
     from planner.invite.mail import render_message
@@ -129,7 +130,7 @@ def invite(
     _warn_odd(options)
     invitation = None
     if proposal is not None:
-        now = _demo_now(config) if demo else None
+        now = _demo_now(config) if demo else common.now_in(config.tz)  # type: ignore[attr-defined]
         invitation = invite_flow.from_proposal(config, store, proposal, options, now=now)
     elif not (update or cancel):
         invitation = invite_flow.from_options(config, options)
@@ -175,10 +176,12 @@ def invite(
 
 def _warn_odd(options: object) -> None:
     """Accepted, but worth a word: a start in the past, an address given twice."""
-    from datetime import UTC, datetime
+    from datetime import UTC
+
+    from planner.cli import common
 
     start = getattr(options, "start", None)
-    if start is not None and start < datetime.now(UTC):
+    if start is not None and start < common.now_in(UTC):
         click.echo(_("note: the meeting starts in the past ({start})", start=start), err=True)
     to = [address.lower() for address in getattr(options, "to", ())]
     if len(set(to)) < len(to):
@@ -208,13 +211,12 @@ def _start(text: str, tz: object, fold: bool) -> object:
 
 def _demo_now(config: object) -> object:
     """The demo's "now": Monday 07:00 of the week the demo shows (as ``week --demo`` plans)."""
-    from datetime import datetime
-
     from planner import api
+    from planner.cli import common
     from planner.cli.common import parse_week
 
     tz = config.tz  # type: ignore[attr-defined]
-    return api.demo_now(config, parse_week(None, None, datetime.now(tz)))  # type: ignore[arg-type]
+    return api.demo_now(config, parse_week(None, None, common.now_in(tz)))  # type: ignore[arg-type]
 
 
 def _setup(demo: bool, config_path: Path | None) -> tuple[object, object]:

@@ -3,7 +3,7 @@ or for a flagged meeting of the week (``--for``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -49,7 +49,7 @@ class ProposeResult:
 def propose_for(
     config: Config,
     store: Store,
-    email: str | None,
+    email: str | Sequence[str] | None,
     *,
     now: datetime,
     first_day: date | None = None,
@@ -59,7 +59,8 @@ def propose_for(
     progress: Callable[[str], None] | None = None,
     meeting_uid: str | None = None,
 ) -> ProposeResult:
-    """Slot-and-venue pairs to meet ``email`` in the week of ``first_day`` (or the next
+    """Slot-and-venue pairs to meet ``email`` (one address, or several: a time free for all
+    calendars that can tell and a place fair to all) in the week of ``first_day`` (or the next
     ``[slots] days_ahead`` days), best first. Their busy time is respected where a calendar
     service can tell it; a place where they were met before counts as theirs. Without a
     purpose, the one the calendar knows for their next meeting is used.
@@ -97,12 +98,12 @@ def propose_for(
             start, end = _meeting_window(config, meeting, now)
             events = [e for e in session.events if e.key != meeting.key]
             known = _known_purpose(session, meeting)
-            chosen = parse_purpose(purpose) or known or _purpose(None, people[0], session, start)
+            chosen = parse_purpose(purpose) or known or _purpose(None, people, session, start)
         else:
             assert email, "propose_for needs an e-mail or a meeting"
-            people = [email]
-            chosen = parse_purpose(purpose) or _week_purpose(session, email, start, end)
-            chosen = chosen or _purpose(None, email, session, start)
+            people = list(dict.fromkeys([email] if isinstance(email, str) else email))
+            chosen = parse_purpose(purpose) or _week_purpose(session, people, start, end)
+            chosen = chosen or _purpose(None, people, session, start)
         lookup = FreeBusyLookup(
             session.providers, store=store, cache_minutes=config["free_busy"]["cache_minutes"]
         )
@@ -153,7 +154,8 @@ def propose_for(
         session.close()
     found = identified(found, people, meeting.uid if meeting is not None else "")
     names = [session.ledger.name_of(p.lower()) or "" for p in people]
-    name = " & ".join(n or p for n, p in zip(names, people, strict=True)) if meeting else names[0]
+    several = meeting is not None or len(people) > 1
+    name = " & ".join(n or p for n, p in zip(names, people, strict=True)) if several else names[0]
     return ProposeResult(
         found,
         people[0],
@@ -243,24 +245,28 @@ def _known_purpose(session: Session, event: Event) -> Purpose | None:
     return None if found in (Purpose.PERSONAL, Purpose.INTERNAL) else found
 
 
-def _week_purpose(session: Session, email: str, start: datetime, end: datetime) -> Purpose | None:
-    """The purpose the calendar already knows for a meeting with ``email`` in the window (the
-    first such meeting), e.g. a deal closing; None when there is none."""
-    wanted = email.strip().lower()
+def _week_purpose(
+    session: Session, emails: Sequence[str], start: datetime, end: datetime
+) -> Purpose | None:
+    """The purpose the calendar already knows for a meeting with ``emails`` in the window (the
+    first such meeting with any of them), e.g. a deal closing; None when there is none."""
+    wanted = {e.strip().lower() for e in emails}
     for event in sorted(session.events, key=lambda e: e.start):
         if event.end <= session.now or not (start - timedelta(days=7) <= event.start < end):
             continue
-        if any(p.email.lower() == wanted for p in event.people()):
+        if any(p.email.lower() in wanted for p in event.people()):
             if found := _known_purpose(session, event):
                 return found
     return None
 
 
-def _purpose(given: Purpose | str | None, email: str, session: Session, when: datetime) -> Purpose:
-    """The purpose given, else a first contact for someone never met, else "other"."""
+def _purpose(
+    given: Purpose | str | None, emails: Sequence[str], session: Session, when: datetime
+) -> Purpose:
+    """The purpose given, else a first contact when someone was never met, else "other"."""
     from planner.judge.purpose import parse_purpose
 
     if chosen := parse_purpose(given):
         return chosen
-    met = session.ledger.met_before([email.lower()], when)
+    met = all(session.ledger.met_before([e.lower()], when) for e in emails)
     return Purpose.OTHER if met else Purpose.FIRST_CONTACT

@@ -27,6 +27,8 @@ def proposals_table(
 
     out = console(color, width)
     who = f"{result.name} <{result.counterpart}>" if result.name else result.counterpart
+    if len(result.people) > 1:
+        who = result.name  # "Anna Berger & bob@other.example"
     out.print(
         _("Proposals to meet {who} ({purpose})", who=who, purpose=purpose_label(result.purpose)),
         markup=False,
