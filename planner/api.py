@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from planner.meet.venues import Venue
 
 __all__ = [
+    "add_venue",
     "browse_venues",
     "classify_events",
     "classify_sources",
@@ -254,6 +255,51 @@ def fetch_venues(
         config, store, place.geo, radius, now=now or datetime.now(config.tz), force=refresh
     )
     return result, near if place.source == "nominatim" else (place.city or place.name)
+
+
+def add_venue(
+    config: Config,
+    *,
+    name: str,
+    kind: str,
+    address: str = "",
+    position: tuple[float, float] | None = None,
+    hours: str = "",
+    tags: Sequence[str] = (),
+    price: int | None = None,
+    store: Store | None = None,
+) -> tuple[Venue, Path, bool]:
+    """``planner venues add``: a venue by hand into planner's own catalog file
+    (:mod:`planner.meet.added`). Without ``position`` the ``address`` is looked up on
+    Nominatim once. Returns the venue, the file and whether it replaced one of that name.
+    Raises :class:`planner.errors.UsageError` for a place that cannot be found or a bad value
+    (named like a catalog file's error)."""
+    from planner.meet.added import add_venue as keep
+    from planner.meet.places import locate_exactly
+    from planner.meet.venues import CatalogError, make_venue, warn_invalid_hours
+
+    if position is None:
+        place = locate_exactly(config, address, store or open_store())
+        position = (place.lat, place.lon)
+    record = {
+        "name": name,
+        "kind": kind,
+        "lat": position[0],
+        "lon": position[1],
+        "address": address,
+        "opening_hours": hours,
+        "tags": list(tags),
+        "price": price,
+    }
+    try:
+        venue = make_venue(record, "planner venues add")
+    except CatalogError as exc:
+        from planner.errors import UsageError
+
+        raise UsageError(exc.message, hint=exc.hint) from None
+    warn_invalid_hours([venue], "--hours")
+    path, replaced = keep(venue)
+    return venue, path, replaced
 
 
 def demo_now(config: Config, first_day: date) -> datetime:

@@ -406,13 +406,19 @@ def demo_catalog(tz: ZoneInfo | None = None) -> Catalog:
 
 
 def catalog_from_config(config: Any) -> Catalog:
-    """The catalog of ``[venues] files``, or the demo catalog when none is configured."""
+    """The catalog of ``[venues] files`` (or the demo catalog when none is configured) and the
+    venues added by hand (:mod:`planner.meet.added`; for a config read from a file, so not
+    for the demo)."""
+    from planner.meet.added import added_venues
+
     files = config["venues"]["files"]
     if not files:
         catalog = demo_catalog(config.tz)
     else:
         base = config.path.parent if config.path else Path.cwd()
         catalog = load_catalog([base / Path(f).expanduser() for f in files], tz=config.tz)
+    if config.path is not None:
+        catalog.extend(added_venues())
     catalog.favourites = _fold_names(config["venues"]["favourites"])
     return catalog
 
