@@ -257,8 +257,9 @@ def _save_proposals(plan: object, config: object, demo: bool) -> None:
     from planner.store import open_store
 
     store = api.demo_store() if demo else open_store()
+    now = None if demo else _now(config.tz)  # type: ignore[attr-defined]
     try:
-        save_week_proposals(store, plan, config)  # type: ignore[arg-type]
+        save_week_proposals(store, plan, config, now)  # type: ignore[arg-type]
     finally:
         store.close()
 

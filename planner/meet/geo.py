@@ -293,6 +293,7 @@ class Nominatim:
 
     def _client(self) -> Callable[..., Any]:
         if self._geocode is None:
+            from geopy.adapters import RequestsAdapter
             from geopy.extra.rate_limiter import RateLimiter
             from geopy.geocoders import Nominatim as GeopyNominatim
 
@@ -302,6 +303,10 @@ class Nominatim:
                 domain=rest or scheme,
                 scheme=scheme if rest else "https",
                 timeout=self.timeout,
+                # one try: a server that is down or hanging costs one timeout, not three
+                adapter_factory=lambda proxies, ssl_context: RequestsAdapter(
+                    proxies=proxies, ssl_context=ssl_context, max_retries=0
+                ),
             )
             with Nominatim._lock:
                 key = f"{self.base_url} {self.min_interval}"

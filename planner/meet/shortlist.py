@@ -43,8 +43,11 @@ def travel_score(mine: int, theirs: int | Sequence[int] | None) -> float:
 def area_venue(label: str, center: Geo, kind: MeetingKind) -> Venue:
     """A stand-in for the venue where none is known around ``center``: the proposal names the
     time, the kind and the area, and how to get venues there."""
+    from planner.i18n import _
+
     ideal, _fine = VENUE_FIT[kind]
-    return Venue(label, ideal[0], center.lat, center.lon, source=AREA)
+    address = _("no venue known there yet")
+    return Venue(label, ideal[0], center.lat, center.lon, address=address, source=AREA)
 
 
 def is_area(venue: Venue) -> bool:
