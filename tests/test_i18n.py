@@ -277,7 +277,7 @@ def test_german_invitation_from_a_german_proposal():
     assert proposed.exit_code == 0, proposed.output
     assert "Vorschläge für ein Treffen mit Sven Krüger" in proposed.stdout
     assert "Einladen mit: planner invite --demo --proposal ID" in proposed.stdout
-    first = re.search(r"│ ([0-9a-z]{6}) │", proposed.stdout)
+    first = re.search(r"│ ([0-9a-z]{6}) +│", proposed.stdout)
     assert first, proposed.stdout
     invited = run("invite", "--demo", "--proposal", first.group(1), "--lang", "de")
     assert invited.exit_code == 0, invited.output

@@ -9,20 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from planner.meet.venues import Venue, load_file
-from planner.paths import data_dir, write_atomic
-
-FILE = "added.toml"
-
-
-def added_path() -> Path:
-    return data_dir() / "venues" / FILE
-
-
-def added_venues() -> list[Venue]:
-    """The venues added by hand (none when the file does not exist)."""
-    path = added_path()
-    return load_file(path) if path.is_file() else []
+from planner.meet.venues import Venue, added_path, added_venues
+from planner.paths import write_atomic
 
 
 def add_venue(venue: Venue) -> tuple[Path, bool]:

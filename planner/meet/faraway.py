@@ -238,8 +238,8 @@ def propose_far(
         minutes, mode = long_trip_minutes(request.home, their.geo)
         plan.note = _(
             "{city} is {km} km away, about {minutes} min by {mode}; no trip there, no visit "
-            "here and no meeting point on the way that saves either of you much time fits "
-            "this window: meet in person on your next trip to {city}; until then video is fine",
+            "here and no fair meeting point on the way fits this window: meet in person on "
+            "your next trip to {city}; until then video is fine",
             city=their.city,
             km=round(distance_km(request.home, their.geo)),
             minutes=minutes,

@@ -21,17 +21,23 @@ from __future__ import annotations
 import logging
 import math
 import re
-import threading
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from planner.errors import ConfigError, PlannerError
+from planner.errors import ConfigError
 from planner.i18n import _
+from planner.meet.nominatim import ATTRIBUTION as ATTRIBUTION
+from planner.meet.nominatim import CACHE_NAMESPACE as CACHE_NAMESPACE
+from planner.meet.nominatim import DEFAULT_USER_AGENT as DEFAULT_USER_AGENT
+from planner.meet.nominatim import NOMINATIM_TIMEOUT, Nominatim
+from planner.meet.nominatim import GeocodeError as GeocodeError
+from planner.meet.place import COARSE_SOURCES as COARSE_SOURCES
+from planner.meet.place import SAME_SPOT_KM, Place, fold
+from planner.meet.place import distance_km as distance_km
 from planner.model import Geo
 from planner.online import outages
-from planner.online.failure import OFFLINE, Failure, describe
+from planner.online.failure import Failure
 
 if TYPE_CHECKING:
     from planner.config import Config
@@ -39,55 +45,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("planner")
 
-DEFAULT_USER_AGENT = "planner/0.1 (personal meeting planner; [geo] user_agent)"
-ATTRIBUTION = "Geocoding: Data © OpenStreetMap contributors, ODbL 1.0 (nominatim.org)"
-CACHE_NAMESPACE = "geo.nominatim"
 SERVICE = "geocoding"  # its name in planner.online.outages
-NOMINATIM_TIMEOUT = 10.0  # seconds, or [geo] timeout_seconds when that is shorter
-EARTH_RADIUS_KM = 6371.0088
 FOREIGN_WORD_POPULATION = 1_000_000
 _POSTAL = re.compile(r"(?<!\d)(\d{5})(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-
-class GeocodeError(PlannerError):
-    """The online geocoder could not be asked or gave an unusable answer; ``failure`` says
-    whether it is offline, busy or answered with an error (:mod:`planner.online.failure`)."""
-
-    def __init__(self, message: str, *, hint: str = "", failure: Failure | None = None) -> None:
-        super().__init__(message, hint=hint)
-        self.failure = failure
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """A located place: where the coordinates came from is kept in ``source``."""
-
-    name: str
-    lat: float
-    lon: float
-    source: str  # "event", "venue", "postal_code", "city", "nominatim"
-    city: str = ""
-
-    @property
-    def geo(self) -> Geo:
-        return Geo(self.lat, self.lon)
-
-    @property
-    def exact(self) -> bool:
-        """Whether the coordinates are the place's own (from the event, a venue, a station or
-        Nominatim), not those of the town its postal code or name points to."""
-        return self.source not in COARSE_SOURCES
-
-    def same_as(self, other: Place) -> bool:
-        """The same spot: exact coordinates that coincide, or the same text."""
-        if self.exact and other.exact:
-            return distance_km(self.geo, other.geo) < SAME_SPOT_KM
-        return _fold(" ".join(self.name.split())) == _fold(" ".join(other.name.split()))
-
-
-COARSE_SOURCES = frozenset({"postal_code", "city"})
-SAME_SPOT_KM = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,15 +73,6 @@ LONG_DISTANCE: Mapping[str, TravelMode] = {
     "car": TravelMode("motorway", 85.0, 1.25, 15),
     "other": TravelMode("rail", 110.0, 1.2, 30),
 }
-
-
-def distance_km(a: Geo, b: Geo) -> float:
-    """Great-circle distance in kilometres (haversine)."""
-    lat1, lat2 = math.radians(a.lat), math.radians(b.lat)
-    dlat = lat2 - lat1
-    dlon = math.radians(b.lon - a.lon)
-    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,12 +128,6 @@ def travel_model(config: Config) -> TravelModel:
     return TravelModel(mode, section["walk_up_to_km"], section["in_town_minutes"])
 
 
-def _fold(text: str) -> str:
-    """Lower case without accents: "München" → "munchen"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def lookup_city(name: str, country: str = "DE", *, min_foreign: int = 0) -> Place | None:
     """Offline coordinates of a city by any of its names ("München", "Munich", "Muenchen").
 
@@ -189,7 +135,7 @@ def lookup_city(name: str, country: str = "DE", *, min_foreign: int = 0) -> Plac
     """
     from planner.meet.gazetteer import find
 
-    hit = find(name.strip().casefold(), country) or find(_fold(name.strip()), country)
+    hit = find(name.strip().casefold(), country) or find(fold(name.strip()), country)
     if hit is None or (not hit[0] and hit[1] < min_foreign):
         return None
     return Place(hit[2], hit[3], hit[4], "city", city=hit[2])
@@ -213,7 +159,7 @@ def locate_offline(text: str, country: str = "DE") -> Place | None:
         locality = postal_locality(code, country)
         if locality and (city := lookup_city(locality, country)):
             place = Place(text, city.lat, city.lon, "postal_code", city=city.name)
-            if _fold(locality.split()[0]) in _fold(text):
+            if fold(locality.split()[0]) in fold(text):
                 return place
             fallback = fallback or place
     return _city_in_text(text, country) or fallback
@@ -235,138 +181,6 @@ def _city_in_text(text: str, country: str) -> Place | None:
 
 class VenueLookup(Protocol):
     def find_by_name(self, text: str) -> Place | None: ...
-
-
-class Nominatim:
-    """A polite Nominatim client on geopy: cache first, then geopy's ``Nominatim`` behind its
-    ``RateLimiter`` (one request per ``min_interval`` seconds, shared by all clients of one
-    server in this process), with an identifying User-Agent.
-
-    ``base_url`` may point at a local server (tests) or an own Nominatim instance
-    (``[geo] nominatim_url``, e.g. ``http://localhost:8080/nominatim``).
-    """
-
-    _limiters: dict[str, Any] = {}
-    _lock = threading.Lock()
-
-    def __init__(
-        self,
-        base_url: str,
-        user_agent: str,
-        store: Store | None = None,
-        *,
-        min_interval: float = 1.0,
-        timeout: float = 10.0,
-    ) -> None:
-        if not user_agent.strip():
-            raise GeocodeError(
-                _("[geo] user_agent is empty but [geo] online = true"),
-                hint=_('set user_agent = "planner/0.1 (you@example.com)" or turn online off'),
-            )
-        self.base_url = base_url.rstrip("/")
-        self.user_agent = user_agent
-        self.store = store
-        self.min_interval = min_interval
-        self.timeout = timeout
-        self.requests = 0  # how many HTTP requests were made (for tests and --debug)
-        self.sent: list[float] = []  # when each request was let through (time.monotonic)
-        self._geocode: Callable[..., Any] | None = None
-
-    def cached(self, query: str) -> Place | None:
-        """The answer remembered for ``query``, without any request."""
-        if self.store is None:
-            return None
-        found = self.store.get(CACHE_NAMESPACE, _fold(" ".join(query.split())))
-        return _place_from_cache(query, found) if found else None
-
-    def search(self, query: str) -> Place | None:
-        """The best match for ``query``, from the cache or one HTTP request."""
-        key = _fold(" ".join(query.split()))
-        if self.store is not None:
-            cached = self.store.get(CACHE_NAMESPACE, key)
-            if cached is not None:
-                return _place_from_cache(query, cached)
-        result = self._request(query)
-        if self.store is not None:
-            self.store.put(CACHE_NAMESPACE, key, result or {})
-        return _place_from_cache(query, result or {})
-
-    def _client(self) -> Callable[..., Any]:
-        if self._geocode is None:
-            from geopy.adapters import RequestsAdapter
-            from geopy.extra.rate_limiter import RateLimiter
-            from geopy.geocoders import Nominatim as GeopyNominatim
-
-            scheme, _sep, rest = self.base_url.partition("://")
-            client = GeopyNominatim(
-                user_agent=self.user_agent,
-                domain=rest or scheme,
-                scheme=scheme if rest else "https",
-                timeout=self.timeout,
-                # one try: a server that is down or hanging costs one timeout, not three
-                adapter_factory=lambda proxies, ssl_context: RequestsAdapter(
-                    proxies=proxies, ssl_context=ssl_context, max_retries=0
-                ),
-            )
-            with Nominatim._lock:
-                key = f"{self.base_url} {self.min_interval}"
-                limiter = Nominatim._limiters.get(key)
-                if limiter is None:
-                    limiter = Nominatim._limiters[key] = RateLimiter(
-                        _stamped,
-                        min_delay_seconds=self.min_interval,
-                        max_retries=0,
-                        swallow_exceptions=False,
-                    )
-            self._geocode = lambda q: limiter(self.sent, client.geocode, q, exactly_one=True)
-        return self._geocode
-
-    def _request(self, query: str) -> dict[str, Any] | None:
-        from geopy.exc import GeopyError
-
-        geocode = self._client()
-        self.requests += 1
-        try:
-            location = geocode(query)
-        except GeopyError as exc:
-            failure = describe(exc, timeout=self.timeout)
-            hint = (
-                _("places known offline still work; check the network or [geo] nominatim_url")
-                if failure.kind == OFFLINE
-                else _("check [geo] nominatim_url, or try again later")
-            )
-            raise GeocodeError(
-                _(
-                    "geocoding '{query}' at {url} failed: {why}",
-                    query=query,
-                    url=self.base_url,
-                    why=failure.explained(),
-                ),
-                hint=hint,
-                failure=failure,
-            ) from None
-        if location is None:
-            return None
-        return {
-            "lat": float(location.latitude),
-            "lon": float(location.longitude),
-            "name": str(location.address or query),
-        }
-
-
-def _stamped(sent: list[float], call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Run ``call`` and note when the rate limiter let it through."""
-    import time
-
-    sent.append(time.monotonic())
-    return call(*args, **kwargs)
-
-
-def _place_from_cache(query: str, data: Mapping[str, Any]) -> Place | None:
-    if "lat" not in data:
-        return None
-    name = str(data.get("name") or query)
-    return Place(name, float(data["lat"]), float(data["lon"]), "nominatim")
 
 
 class Geocoder:

@@ -80,11 +80,6 @@ def area_hint(area: str, online: bool) -> str:
     )
 
 
-def area_label(kind: MeetingKind, area: str) -> str:
-    """ "Business lunch near Hamburg Hbf" """
-    return _("{kind} near {area}", kind=kind_label(kind), area=area)
-
-
 def _kind_reason(kind: MeetingKind, purpose: str) -> str:
     label = kind_label(kind)
     if purpose == Purpose.FIRST_CONTACT:
