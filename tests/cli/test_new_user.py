@@ -33,10 +33,8 @@ def run(*args: str):
 
 
 def overlaps(proposal: dict, start: datetime, end: datetime) -> bool:
-    return (
-        datetime.fromisoformat(proposal["start"]) < end
-        and start < datetime.fromisoformat(proposal["end"])
-    )
+    begins, ends = (datetime.fromisoformat(proposal[k]) for k in ("start", "end"))
+    return begins < end and start < ends
 
 
 def test_from_init_to_an_invitation_that_holds_its_time(tmp_path, monkeypatch):
