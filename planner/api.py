@@ -124,7 +124,7 @@ def plan_week(
     proposals: bool = True,
 ) -> WeeklyPlan:
     """The weekly plan for the week starting ``first_day`` (default: this week's Monday, or
-    from Friday 18:00 on the next one, as everywhere: :func:`planning_monday`).
+    from Friday 18:00 on the next one: the one rule of every command).
 
     ``events`` may be given (e.g. from another tool; they should span the ledger's look-back,
     ``[relations] lookback_days`` before the week, to a week after it); otherwise the
@@ -317,10 +317,10 @@ def add_venue(
     store: Store | None = None,
 ) -> tuple[Venue, Path, bool]:
     """``planner venues add``: a venue by hand into planner's own catalog file
-    (:mod:`planner.meet.added`). Without ``position`` the ``address`` is looked up on
-    Nominatim once. Returns the venue, the file and whether it replaced one of that name.
-    Raises :class:`planner.errors.UsageError` for a place that cannot be found or a bad value
-    (named like a catalog file's error)."""
+    (``venues/added.toml`` in the data directory). Without ``position`` the ``address`` is
+    looked up on Nominatim once. Returns the venue, the file and whether it replaced one of
+    that name. Raises :class:`planner.errors.UsageError` for a place that cannot be found or
+    a bad value (named like a catalog file's error)."""
     from planner.meet.added import add_venue as keep
     from planner.meet.places import locate_exactly
     from planner.meet.venues import CatalogError, make_venue, warn_invalid_hours

@@ -122,7 +122,7 @@ def test_week_finishes_and_says_once_which_service_is_offline(home, network):
 def test_propose_finishes_with_area_proposals(home, network):
     result = run("propose", "--with", CLIENT, "--purpose", "deal_closing", "--count", "4")
     assert result.exit_code == 0, result.output
-    assert re.search(r"│ [0-9a-z]{6} │", result.stdout)
+    assert re.search(r"│ [0-9a-z]{6} +│", result.stdout), result.stdout
     assert "planner venues fetch --near" in result.stdout
     check_said_once(result, network, asked=("venues",))
 
