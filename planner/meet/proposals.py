@@ -14,10 +14,10 @@ by :mod:`planner.meet.shortlist`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _
 from planner.ical.wallclock import add
@@ -31,7 +31,6 @@ from planner.meet.anchors import (
     room_anywhere,
 )
 from planner.meet.days import UserDays
-from planner.meet.geo import Geocoder, Place
 from planner.meet.pick import Proposal, overlap, pick
 from planner.meet.reasons import Why, reasons
 from planner.meet.shortlist import (
@@ -53,7 +52,7 @@ from planner.meet.slots import (
     starts,
 )
 from planner.meet.venues import Catalog, OpenState, Venue
-from planner.model import Event, Geo, Interval, Mode, Purpose
+from planner.model import Event, Geo, Interval, Purpose
 
 if TYPE_CHECKING:
     from planner.config import Config
@@ -116,26 +115,14 @@ class Proposer(UserDays):
         config: Config,
         catalog: Catalog,
         *,
-        modes: Mapping[tuple[str, str], Mode] | None = None,
-        geocoder: Geocoder | None = None,
-        home: Geo | None = None,
         supply: Callable[[Geo, float], bool] | None = None,
         travel_reasons: bool = True,
-        whereabouts: Mapping[date, tuple[str, Geo | None, str]] | None = None,
-        routes: Mapping[tuple[str, str], tuple[Place | None, Place | None]] | None = None,
+        **calendar: Any,
     ) -> None:
         """``supply`` makes sure venues are known around a centre
-        (:class:`planner.meet.fetched.VenueSupply`); the rest is :class:`UserDays`'."""
-        super().__init__(
-            events,
-            config,
-            catalog,
-            modes=modes,
-            geocoder=geocoder,
-            home=home,
-            whereabouts=whereabouts,
-            routes=routes,
-        )
+        (:class:`planner.meet.fetched.VenueSupply`); ``calendar`` (``modes``, ``geocoder``,
+        ``home``, ``whereabouts``, ``routes``) is :class:`UserDays`'."""
+        super().__init__(events, config, catalog, **calendar)
         self.supply = supply
         self.travel_reasons = travel_reasons
         self.no_venues = False  # the last propose() found no venue at all around its centre
