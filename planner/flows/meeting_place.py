@@ -187,8 +187,6 @@ def _propose_far(
     )
     plan = propose_far(proposer, make, far, trips=trips, visits=visits, supply=supply)  # type: ignore[arg-type]
     notes = [plan.note] if plan.note else []
-    if not plan.proposals and plan.gaps and not proposer.config["geo"]["online"]:
-        notes.append(_no_venues(plan.gaps[0], proposer.config))
     return plan.proposals, notes
 
 

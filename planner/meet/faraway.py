@@ -24,6 +24,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from planner.i18n import _
+from planner.ical.wallclock import add
 from planner.meet.geo import TravelMode, distance_km
 from planner.meet.hubs import HUBS, Hub
 from planner.meet.kinds import VenueKind
@@ -316,11 +317,12 @@ def _at_point(
     catalog = Catalog(venues, proposer.catalog.tz, proposer.catalog.favourites)
     hub_proposer = make_proposer(catalog)
     # the user needs the journey before: no meeting point before they can be there
+    journey = timedelta(minutes=point.mine)
     got = hub_proposer.propose(
-        max(request.start, request.now + timedelta(minutes=point.mine)),
+        max(request.start, request.now + journey),
         request.end,
         purpose=request.purpose,
-        counterpart_busy=request.busy,
+        counterpart_busy=[*request.busy, *_journeys(proposer, request, journey)],
         near=point.hub.geo,
         count=request.count - have,
         area=point.hub.name,
@@ -334,6 +336,29 @@ def _at_point(
         )
         for p in got
     ]
+
+
+def _journeys(proposer: Proposer, request: FarRequest, journey: timedelta) -> list[Interval]:
+    """The user's way to a meeting point and back as busy time, each day of the request: the
+    meeting fits between the start of the working day plus the journey and its end less the
+    journey (no breakfast at a station three hours away, no dinner that ends after midnight);
+    a day off is busy all day."""
+    tz = proposer.tz
+    day = request.start.astimezone(tz).date()
+    busy = []
+    while day <= request.end.astimezone(tz).date():
+        midnight = datetime.combine(day, time(), tz)
+        following = datetime.combine(day + timedelta(days=1), time(), tz)
+        hours = proposer.config.working_hours(day.weekday())
+        if hours is None:
+            busy.append(Interval(midnight, following))
+        else:
+            first = add(datetime.combine(day, hours[0], tz), journey)  # real time (DST)
+            last = add(datetime.combine(day, hours[1], tz), -journey)
+            busy.append(Interval(midnight, max(midnight, first)))
+            busy.append(Interval(min(last, following), following))
+        day += timedelta(days=1)
+    return [b for b in busy if b.start < b.end]
 
 
 def _with_reason(proposal: Proposal, why: str, at: int) -> Proposal:

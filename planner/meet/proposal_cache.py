@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("planner")
 
 NAME = "proposal_cache"
-VERSION = 4  # raise when proposals are computed differently
+VERSION = 5  # raise when proposals are computed differently
 DDL = """
 DROP TABLE IF EXISTS proposal_cache;
 CREATE TABLE proposal_cache (key TEXT PRIMARY KEY, proposals TEXT NOT NULL)

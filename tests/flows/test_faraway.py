@@ -133,6 +133,11 @@ def test_without_a_trip_they_meet_at_a_fair_point_in_between(osm, tmp_path):
             "restaurant",
         )
         assert any("Fair meeting point" in r and "estimate" in r for r in proposal.reasons)
+        # a day trip: there and back within the working day (09:00-18:00), no 7:45 breakfast
+        start, end = proposal.start.astimezone(TZ), proposal.end.astimezone(TZ)
+        journey = timedelta(minutes=proposal.travel_minutes[0])
+        assert start - journey >= start.replace(hour=9, minute=0), proposal
+        assert end + journey <= end.replace(hour=18, minute=0), proposal
 
 
 def test_offline_without_venues_proposes_the_meeting_point_area(osm, tmp_path):
