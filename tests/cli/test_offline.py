@@ -123,7 +123,7 @@ def test_propose_finishes_with_area_proposals(home, network):
     result = run("propose", "--with", CLIENT, "--purpose", "deal_closing", "--count", "4")
     assert result.exit_code == 0, result.output
     assert re.search(r"│ [0-9a-z]{6} +│", result.stdout), result.stdout
-    assert "planner venues fetch --near" in result.stdout
+    assert "planner venues fetch --near" in " ".join(result.stdout.split())  # however wrapped
     check_said_once(result, network, asked=("venues",))
 
 
