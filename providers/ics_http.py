@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from planner.errors import CalendarReadError
 from planner.i18n import _
 from planner.ical.index import digest, unit_id
+from planner.online.failure import BUSY, describe
 
 log = logging.getLogger("planner")
 USER_AGENT = "planner/0.1 (calendar reader; +https://pypi.org/project/planner/)"
@@ -116,11 +117,16 @@ def fetch(url: str, validators: Mapping[str, Any], timeout: float, hint: str) ->
     except urllib.error.HTTPError as exc:
         if exc.code == 304 and validators:
             return Download(304, b"")
-        raise CalendarReadError(shown, f"HTTP {exc.code} {exc.reason}", hint=hint) from None
+        failure = describe(exc)
+        if failure.kind == BUSY:  # the server is there, but busy: the URL is right
+            hint = _("try again later")
+        raise CalendarReadError(shown, failure.explained(), hint=hint) from None
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
+        failure = describe(exc, timeout=timeout)
         raise CalendarReadError(
-            shown, _("cannot download the calendar: {reason}", reason=reason), hint=hint
+            shown,
+            _("cannot download the calendar: {reason}", reason=failure.explained()),
+            hint=hint,
         ) from None
 
 

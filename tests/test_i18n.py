@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 import html
 import importlib.util
+import re
 import string
 from pathlib import Path
 
@@ -185,8 +186,10 @@ GERMAN = {
     "mode": "vor Ort",
     "recommendations": "Empfehlungen",
     "first contact reason": "als Videocall geplant: ein erstes Treffen vor Ort schafft Vertrauen",
-    "deal reason": "Vertragsabschluss mit hofmann-partner.example ist als Videocall geplant",
-    "never met reason": "4 Videocalls mit krueger-design.example seit Oktober, nie vor Ort",
+    "deal reason": "Vertragsabschluss mit Dr. Katrin Hofmann, Jan Ott (hofmann-partner.example) "
+    "ist als Videocall geplant",
+    "never met reason": "4 Videocalls mit Sven Krüger (krueger-design.example) seit Oktober, "
+    "nie vor Ort",
     "week": "Woche 2026-W50",
 }
 ENGLISH = {
@@ -194,8 +197,10 @@ ENGLISH = {
     "mode": "in person",
     "recommendations": "Recommendations",
     "first contact reason": "is planned as a video call: a first meeting in person builds trust",
-    "deal reason": "Deal closing with hofmann-partner.example is planned as a video call",
-    "never met reason": "4 video calls with krueger-design.example since October, never met in",
+    "deal reason": "Deal closing with Dr. Katrin Hofmann, Jan Ott (hofmann-partner.example) is "
+    "planned as a video call",
+    "never met reason": "4 video calls with Sven Krüger (krueger-design.example) since October, "
+    "never met in",
     "week": "Week 2026-W50",
 }
 PURPOSE_COLUMN = {"de": "Anlass", "en": "Purpose"}
@@ -275,8 +280,10 @@ def test_german_invitation_from_a_german_proposal():
     )
     assert proposed.exit_code == 0, proposed.output
     assert "Vorschläge für ein Treffen mit Sven Krüger" in proposed.stdout
-    assert "Einladen mit: planner invite --demo --proposal N" in proposed.stdout
-    invited = run("invite", "--demo", "--proposal", "1", "--lang", "de")
+    assert "Einladen mit: planner invite --demo --proposal ID" in proposed.stdout
+    first = re.search(r"│ ([0-9a-z]{6}) +│", proposed.stdout)
+    assert first, proposed.stdout
+    invited = run("invite", "--demo", "--proposal", first.group(1), "--lang", "de")
     assert invited.exit_code == 0, invited.output
     assert "lädt Sie zu „" in invited.stdout and "Anna Berger & Sven Krüger“ ein." in invited.stdout
     assert "Wo: " in invited.stdout and "An dem Tag geöffnet: " in invited.stdout

@@ -18,9 +18,8 @@ from planner.config import Config
 from planner.i18n import _
 from planner.invite.sentlog import SentRecord
 from planner.model import Busy, Event
+from planner.people.names import format_mailbox
 from planner.store import Store
-
-PROPOSALS_NAMESPACE = "propose"  # as planner.flows.invitations saves them
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +34,8 @@ class InviteState:
     sequence: int
     counterpart: str
     name: str
-    status: str  # accepted, tentative, declined, countered, delegated, no_answer, undelivered
+    # accepted, tentative, declined, countered, delegated, no_answer, undelivered, not_sent
+    status: str
     sent_at: datetime
     waiting_days: int = 0
     proposed: tuple[datetime, datetime] | None = None
@@ -97,6 +97,12 @@ def next_step(
     now: datetime,
     events: Sequence[Event] | None,
 ) -> InviteState:
+    if state.status == "not_sent":
+        return replace(
+            state,
+            next_step=_("written, not sent: send it when it is right"),
+            command=_resend(state, config),
+        )
     if state.status == "no_answer":
         return _waiting(state, config)
     if state.status == "countered":
@@ -107,7 +113,7 @@ def next_step(
         return replace(
             state,
             next_step=_("the invitation did not reach {who}; check the address",
-                        who=state.counterpart),
+                        who=format_mailbox(state.name, state.counterpart)),
             command=_resend(state, config),
         )  # fmt: skip
     if state.status == "tentative":
@@ -175,7 +181,7 @@ def _countered(
         return replace(
             state,
             next_step=_("{who} proposes {when}, which does not fit ({why}); keep your time",
-                        who=state.counterpart, when=when, why="; ".join(conflicts)),
+                        who=state.name or state.counterpart, when=when, why="; ".join(conflicts)),
             command=keep,
             alternative=accept,
             conflicts=tuple(conflicts),
@@ -184,7 +190,7 @@ def _countered(
     return replace(
         state,
         next_step=_("{who} proposes {when} ({checked}): accept it, or keep your time",
-                    who=state.counterpart, when=when, checked=checked),
+                    who=state.name or state.counterpart, when=when, checked=checked),
         command=accept,
         alternative=keep,
     )  # fmt: skip
@@ -223,22 +229,26 @@ def _venue_closed(record: SentRecord, config: Config, start: datetime, end: date
 
 
 def _declined(state: InviteState, config: Config, store: Store, now: datetime) -> InviteState:
-    saved: dict[str, Any] = store.get(PROPOSALS_NAMESPACE, "last") or {}
-    who = state.counterpart.lower()
-    if who in {e.lower() for e in saved.get("with", [])}:
-        for number, proposal in enumerate(saved.get("proposals", []), start=1):
-            start = datetime.fromisoformat(proposal["start"])
-            if start > now and start != state.start:
-                venue = proposal["venue"]["name"]
-                local = stamp(start, config).replace("T", " ")
-                return replace(
-                    state,
-                    next_step=_("declined; next proposal: {when} at {venue}",
-                                when=local, venue=venue),
-                    command=f"planner invite --proposal {number} --send",
-                )  # fmt: skip
+    from planner.flows.listed import Listed
+    from planner.people.addresses import address_key
+
+    who = address_key(state.counterpart)
+    for proposal in Listed(store).upcoming(now):
+        start = datetime.fromisoformat(proposal["start"])
+        with_ = {address_key(e) for e in proposal.get("with", [])}
+        if who in with_ and start != state.start:
+            venue = proposal["venue"]["name"]
+            local = stamp(start, config).replace("T", " ")
+            return replace(
+                state,
+                next_step=_("declined; next proposal: {when} at {venue}",
+                            when=local, venue=venue),
+                command=f"planner invite --proposal {proposal['id']} --send",
+            )  # fmt: skip
     return replace(
         state,
-        next_step=_("declined; find new slots and venues for {who}", who=state.counterpart),
+        next_step=_(
+            "declined; find new slots and venues for {who}", who=state.name or state.counterpart
+        ),
         command=f"planner propose --with {state.counterpart}",
     )

@@ -24,6 +24,7 @@ from planner.model import (
 if TYPE_CHECKING:
     from planner.judge.recommend import Balance, DueVisit
     from planner.meet.proposals import Proposal
+    from planner.people import People
 
 # entries that hold time but are no meetings when nobody else takes part (issue 17)
 NOT_MEETINGS = frozenset({Busy.OUT_OF_OFFICE, Busy.WORKING_ELSEWHERE})
@@ -81,6 +82,7 @@ class WeeklyPlan:
     stats: WeekStats
     balance: Balance | None = None
     due: tuple[DueVisit, ...] = ()
+    people: People | None = None  # who is who: names instead of addresses in every output
 
     @property
     def days(self) -> list[date]:
@@ -89,6 +91,19 @@ class WeeklyPlan:
     def on(self, day: date) -> list[PlannedEvent]:
         tz = self.start.tzinfo
         return [p for p in self.items if p.event.start.astimezone(tz).date() == day]
+
+
+WEEKEND_FROM = (4, time(18))  # Friday 18:00: from then to Sunday, "this week" is the coming one
+
+
+def planning_monday(now: datetime) -> tuple[date, bool]:
+    """The one rule for which week a command means when none is named (week, feed, the HTML
+    page and the mail, the demo): this week's Monday, or the next one from Friday 18:00 on
+    (local time of ``now``); and whether it is the next."""
+    day, at = WEEKEND_FROM
+    weekend = now.weekday() > day or (now.weekday() == day and now.time() >= at)
+    monday = now.date() - timedelta(days=now.weekday())
+    return (monday + timedelta(days=7), True) if weekend else (monday, False)
 
 
 def week_bounds(first_day: date, config: Config, days: int = 7) -> tuple[datetime, datetime]:
