@@ -95,7 +95,8 @@ class Read:
 
 
 def read_whole(data: bytes, source: str, window: Window, options: Any, warn: Warn) -> Read:
-    """The whole source (on several cores when it is large), and its parts."""
+    """The whole source (on several cores when it is large), and its parts (their text is
+    looked at while the other cores still read)."""
     from planner.ical import parallel
 
     warnings: list[str] = []
@@ -105,13 +106,22 @@ def read_whole(data: bytes, source: str, window: Window, options: Any, warn: War
         warn(message)
 
     text = decode(data, source, said)
-    reading = parallel.read(text, source, window, options, said)
+    prepared: list[_Prepared | None] = []
+
+    def prepare() -> None:
+        try:
+            prepared.append(_prepare(text))
+        except Exception as exc:  # never costs the read: the source is read whole next time
+            log.debug("%s: parts not prepared (%s)", source, exc)
+            prepared.append(None)
+
+    reading = parallel.read(text, source, window, options, said, meanwhile=prepare)
     reading.tell(source, options, said)
+    if not prepared:
+        prepare()
     result = Read(reading.events, warnings=warnings, parsed=len(text))
-    cut = pieces.cut(text)
-    result.components = len(cut.pieces) if cut else text.count(pieces._SPLIT)
-    if not warnings and cut is not None:
-        result.parts = _parts(cut, reading.events, reading.lines, reading.steps_left)
+    if not warnings and prepared[0] is not None:
+        result.parts = prepared[0].parts(reading.events, reading.lines, reading.steps_left)
     return result
 
 
@@ -129,16 +139,9 @@ def read_changed(
     if warnings or cut is None or pieces.digest(cut.context) != previous.context:
         return None
     digests = [pieces.digest(piece) for piece in cut.pieces]
-    members: dict[str, list[int]] = {}
-    last = len(cut.pieces) - 1
-    for number, found in enumerate(digests):
-        key = previous.pieces.get(found)
-        if key is None:  # a new or changed VEVENT: looked at once
-            piece = cut.pieces[number]
-            if not pieces.check(piece, number == last):
-                return None
-            key = pieces.group_key(piece)
-        members.setdefault(key, []).append(number)
+    members = _members(cut, digests, previous)
+    if members is None:
+        return None
     changed = [
         key
         for key, numbers in members.items()
@@ -160,8 +163,8 @@ def read_changed(
             lines = [owners.get(starts.get(line, -1), "") for line in reading.lines]
             new = _attribute(reading.events, lines)
             kept = {uid for _digests, uids in known.values() for uid in uids}
-            if new is None or "" in new or any(uid in kept for uid in reading_uids(new)):
-                return None
+            if new is None or "" in new or any(kept.intersection(uids) for uids in new.values()):
+                return None  # an event of no group, or of a group kept as it was
             events, steps = reading.events, reading.steps_left
             result.components, result.parsed = len(chosen), len(read_text)
         else:
@@ -185,8 +188,20 @@ def _owners(members: dict[str, list[int]]) -> list[str]:
     return [found[n] for n in range(len(found))]
 
 
-def reading_uids(found: dict[str, set[str]]) -> list[str]:
-    return [uid for uids in found.values() for uid in uids]
+def _members(cut: pieces.Cut, digests: list[str], previous: Parts) -> dict[str, list[int]] | None:
+    """The VEVENTs (by position) of each group: known ones by their digest, new ones checked
+    and keyed by their UID; None when a new one is not exactly one VEVENT."""
+    members: dict[str, list[int]] = {}
+    last = len(cut.pieces) - 1
+    for number, found in enumerate(digests):
+        key = previous.pieces.get(found)
+        if key is None:  # a new or changed VEVENT: looked at once
+            piece = cut.pieces[number]
+            if not pieces.check(piece, number == last):
+                return None
+            key = pieces.group_key(piece)
+        members.setdefault(key, []).append(number)
+    return members
 
 
 def _read_pieces(
@@ -212,26 +227,47 @@ def _read_pieces(
     return reader.read(text, source, window, options, warn, steps), text, starts
 
 
-def _parts(cut: pieces.Cut, events: list[Event], lines: list[int], steps: int) -> Parts | None:
-    """The parts of a source read whole, or None when it cannot be read in pieces next time."""
+@dataclass(frozen=True)
+class _Prepared:
+    """What the parts of a source read whole hold besides its events: each VEVENT's group and
+    digest, and the group that begins at each line."""
+
+    context: str
+    keys: list[str]
+    digests: list[str]
+    by_line: dict[int, str]
+
+    def parts(self, events: list[Event], lines: list[int], steps: int) -> Parts | None:
+        """The parts, or None when an event cannot be traced to one group."""
+        uids = _attribute(events, [self.by_line.get(line, "") for line in lines])
+        if uids is None or "" in uids:
+            return None
+        groups: dict[str, list[str]] = {}
+        for key, found in zip(self.keys, self.digests, strict=True):
+            groups.setdefault(key, []).append(found)
+        return Parts(
+            self.context,
+            steps,
+            dict(zip(self.digests, self.keys, strict=True)),
+            {
+                key: (tuple(found), tuple(sorted(uids.get(key, ()))))
+                for key, found in groups.items()
+            },
+        )
+
+
+def _prepare(text: str) -> _Prepared | None:
+    """The text side of a source's parts; None when it cannot be read in pieces next time."""
+    cut = pieces.cut(text)
+    if cut is None:
+        return None
     last = len(cut.pieces) - 1
     if not all(pieces.check(piece, number == last) for number, piece in enumerate(cut.pieces)):
         return None
     keys = [pieces.group_key(piece) for piece in cut.pieces]
     digests = [pieces.digest(piece) for piece in cut.pieces]
     by_line = dict(zip(cut.lines, keys, strict=True))
-    uids = _attribute(events, [by_line.get(line, "") for line in lines])
-    if uids is None or "" in uids:
-        return None
-    groups: dict[str, list[str]] = {}
-    for key, found in zip(keys, digests, strict=True):
-        groups.setdefault(key, []).append(found)
-    return Parts(
-        pieces.digest(cut.context),
-        steps,
-        dict(zip(digests, keys, strict=True)),
-        {key: (tuple(found), tuple(sorted(uids.get(key, ())))) for key, found in groups.items()},
-    )
+    return _Prepared(pieces.digest(cut.context), keys, digests, by_line)
 
 
 def _attribute(events: list[Event], owners: list[str]) -> dict[str, set[str]] | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import re
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -66,9 +67,11 @@ def read(
     *,
     workers: int | None = None,
     scanned: tuple[list[str], list[Block]] | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> ical.Reading:
     """:func:`planner.ical.reader.read` on several processes when ``data`` is large;
-    ``scanned`` is the layout of ``data`` where the caller has it."""
+    ``scanned`` is the layout of ``data`` where the caller has it; ``meanwhile`` is called
+    while the other processes still read (when they do: it must not raise)."""
     workers = workers or usable_cores()
     if (
         workers < 2
@@ -85,7 +88,7 @@ def read(
     if len(parts) < 2:
         return ical.read(data, source, window, options, warn)
     try:
-        results = _run(text, header, parts, (source, window, options))
+        results = _run(text, header, parts, (source, window, options), meanwhile)
     except Exception as exc:  # anything at all: the serial path reads (and reports) alike
         log.debug("%s: parallel parse failed (%s); parsing on one core", source, exc)
         return ical.read(data, source, window, options, warn)
@@ -98,7 +101,11 @@ Job = tuple[str, tuple[datetime, datetime], ical.Options]
 
 
 def _run(
-    text: str, header: list[str], parts: list[list[Block]], job: Job
+    text: str,
+    header: list[str],
+    parts: list[list[Block]],
+    job: Job,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[tuple[ical.Reading, list[str]]]:
     """Each part read in a forked process (the first in this one): they share the text and its
     blocks with this process, nothing is copied or sent but the results."""
@@ -106,6 +113,8 @@ def _run(
     with ProcessPoolExecutor(max_workers=len(parts) - 1, mp_context=context) as pool:
         futures = [pool.submit(_read, text, header, part, job) for part in parts[1:]]
         first = _read(text, header, parts[0], job)
+        if meanwhile is not None:
+            meanwhile()
         return [first, *(future.result() for future in futures)]
 
 

@@ -51,6 +51,7 @@ CLASSIFIER_FILES = (
 )
 LIMIT = 50_000  # rows kept; beyond it the oldest go
 CHUNK = 500  # digests per SELECT
+SHARED = 400  # new shapes from which classifying them is shared among the cores
 
 
 Key = tuple[str, str]
@@ -78,7 +79,7 @@ def classify_all(events: Sequence[Event], store: Store | None) -> dict[Key, Clas
     if unknown:
         from planner.ical.forking import fork_map
 
-        found = fork_map(_classify, [first[digest] for digest in unknown])
+        found = fork_map(_classify, [first[digest] for digest in unknown], minimum=SHARED)
         known.update(zip(unknown, found, strict=True))
         if store is not None:
             _save(store, list(zip(unknown, found, strict=True)))
