@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from planner.ical import pieces
+from planner.ical import pieces, salvage
+from planner.ical.layout import Block, needs_repair, scan
 from planner.ical.parsing import decode
 from planner.model import Event
 
@@ -95,8 +96,8 @@ class Read:
 
 
 def read_whole(data: bytes, source: str, window: Window, options: Any, warn: Warn) -> Read:
-    """The whole source (on several cores when it is large), and its parts (their text is
-    looked at while the other cores still read)."""
+    """The whole source (on several cores when it is large), and its parts. A text that cuts
+    into pieces needs no line-by-line scan: its layout is made from the pieces."""
     from planner.ical import parallel
 
     warnings: list[str] = []
@@ -106,22 +107,13 @@ def read_whole(data: bytes, source: str, window: Window, options: Any, warn: War
         warn(message)
 
     text = decode(data, source, said)
-    prepared: list[_Prepared | None] = []
-
-    def prepare() -> None:
-        try:
-            prepared.append(_prepare(text))
-        except Exception as exc:  # never costs the read: the source is read whole next time
-            log.debug("%s: parts not prepared (%s)", source, exc)
-            prepared.append(None)
-
-    reading = parallel.read(text, source, window, options, said, meanwhile=prepare)
+    prepared = _prepare(text)
+    scanned = prepared.layout(text) if prepared is not None else None
+    reading = parallel.read(text, source, window, options, said, scanned=scanned)
     reading.tell(source, options, said)
-    if not prepared:
-        prepare()
     result = Read(reading.events, warnings=warnings, parsed=len(text))
-    if not warnings and prepared[0] is not None:
-        result.parts = prepared[0].parts(reading.events, reading.lines, reading.steps_left)
+    if not warnings and prepared is not None:
+        result.parts = prepared.parts(reading.events, reading.lines, reading.steps_left)
     return result
 
 
@@ -217,7 +209,6 @@ def _read_pieces(
     the text read, and the piece that begins at each of its lines; None when none of them can
     touch the window (a single event far away: the parser would skip it, so nothing is read)."""
     from planner.ical import reader
-    from planner.ical.layout import Block
     from planner.ical.parsing import _Window
 
     near = _Window(window).may_touch
@@ -229,13 +220,23 @@ def _read_pieces(
 
 @dataclass(frozen=True)
 class _Prepared:
-    """What the parts of a source read whole hold besides its events: each VEVENT's group and
-    digest, and the group that begins at each line."""
+    """A text cut into checked pieces, with each VEVENT's group and digest and the group that
+    begins at each line: what the parts of a source read whole hold besides its events."""
 
-    context: str
+    cut: pieces.Cut
     keys: list[str]
     digests: list[str]
     by_line: dict[int, str]
+
+    def layout(self, text: str) -> tuple[list[str], list[Block]] | None:
+        """The layout :func:`planner.ical.layout.scan` gives ``text``, made from the pieces;
+        None when the scan would repair a line or reach a limit (it must then look)."""
+        warnings: list[str] = []
+        header, blocks = scan(self.cut.context, warn=warnings.append)
+        events = pieces.blocks(self.cut)
+        if warnings or needs_repair(text) or len(blocks) + len(events) > salvage.MAX_COMPONENTS:
+            return None
+        return header, [*blocks, *events]
 
     def parts(self, events: list[Event], lines: list[int], steps: int) -> Parts | None:
         """The parts, or None when an event cannot be traced to one group."""
@@ -245,15 +246,11 @@ class _Prepared:
         groups: dict[str, list[str]] = {}
         for key, found in zip(self.keys, self.digests, strict=True):
             groups.setdefault(key, []).append(found)
-        return Parts(
-            self.context,
-            steps,
-            dict(zip(self.digests, self.keys, strict=True)),
-            {
-                key: (tuple(found), tuple(sorted(uids.get(key, ()))))
-                for key, found in groups.items()
-            },
-        )
+        members = {
+            key: (tuple(found), tuple(sorted(uids.get(key, ())))) for key, found in groups.items()
+        }
+        context = pieces.digest(self.cut.context)
+        return Parts(context, steps, dict(zip(self.digests, self.keys, strict=True)), members)
 
 
 def _prepare(text: str) -> _Prepared | None:
@@ -266,8 +263,7 @@ def _prepare(text: str) -> _Prepared | None:
         return None
     keys = [pieces.group_key(piece) for piece in cut.pieces]
     digests = [pieces.digest(piece) for piece in cut.pieces]
-    by_line = dict(zip(cut.lines, keys, strict=True))
-    return _Prepared(pieces.digest(cut.context), keys, digests, by_line)
+    return _Prepared(cut, keys, digests, dict(zip(cut.lines, keys, strict=True)))
 
 
 def _attribute(events: list[Event], owners: list[str]) -> dict[str, set[str]] | None:

@@ -52,6 +52,17 @@ def scan(
     return found
 
 
+_REPAIRED = re.compile(  # a line content_lines would repair, or a marker after white space
+    rf"\n(?:[^\S\r\n]+(?:BEGIN|END):|[ \t]\s*(?:{salvage.PROPERTY_NAMES})[;:])", re.IGNORECASE
+)
+
+
+def needs_repair(text: str) -> bool:
+    """Whether :func:`scan` would repair a line of ``text`` (an indented property or marker):
+    a layout made another way is then not the one the parser reads."""
+    return text.startswith((" ", "\t")) or _REPAIRED.search(text) is not None
+
+
 def _quick(lines: list[str]) -> tuple[list[str], list[Block]] | None:
     """:func:`scan` of lines that need no repair; None when one does, or a limit is reached."""
     header: list[str] = []

@@ -18,7 +18,6 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import re
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -67,18 +66,16 @@ def read(
     *,
     workers: int | None = None,
     scanned: tuple[list[str], list[Block]] | None = None,
-    meanwhile: Callable[[], object] | None = None,
 ) -> ical.Reading:
     """:func:`planner.ical.reader.read` on several processes when ``data`` is large;
-    ``scanned`` is the layout of ``data`` where the caller has it; ``meanwhile`` is called
-    while the other processes still read (when they do: it must not raise)."""
+    ``scanned`` is the layout of ``data`` where the caller has it."""
     workers = workers or usable_cores()
     if (
         workers < 2
         or len(data) < THRESHOLD
         or "fork" not in multiprocessing.get_all_start_methods()
     ):
-        return ical.read(data, source, window, options, warn)
+        return ical.read(data, source, window, options, warn, scanned=scanned)
     said: list[str] = []
     text = decode(data, source, said.append)
     if "BEGIN:VCALENDAR" not in text and "BEGIN:VCALENDAR" not in text.upper():
@@ -88,7 +85,7 @@ def read(
     if len(parts) < 2:
         return ical.read(data, source, window, options, warn)
     try:
-        results = _run(text, header, parts, (source, window, options), meanwhile)
+        results = _run(text, header, parts, (source, window, options))
     except Exception as exc:  # anything at all: the serial path reads (and reports) alike
         log.debug("%s: parallel parse failed (%s); parsing on one core", source, exc)
         return ical.read(data, source, window, options, warn)
@@ -105,7 +102,6 @@ def _run(
     header: list[str],
     parts: list[list[Block]],
     job: Job,
-    meanwhile: Callable[[], object] | None = None,
 ) -> list[tuple[ical.Reading, list[str]]]:
     """Each part read in a forked process (the first in this one): they share the text and its
     blocks with this process, nothing is copied or sent but the results."""
@@ -113,8 +109,6 @@ def _run(
     with ProcessPoolExecutor(max_workers=len(parts) - 1, mp_context=context) as pool:
         futures = [pool.submit(_read, text, header, part, job) for part in parts[1:]]
         first = _read(text, header, parts[0], job)
-        if meanwhile is not None:
-            meanwhile()
         return [first, *(future.result() for future in futures)]
 
 

@@ -18,6 +18,9 @@ import re
 from dataclasses import dataclass
 from itertools import accumulate
 
+from planner.ical import salvage
+from planner.ical.layout import Block
+
 _SPLIT = "\nBEGIN:VEVENT"
 _ODD_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LONE_CR = re.compile(r"\r(?!\n)")
@@ -55,7 +58,9 @@ class Cut:
         starts: dict[int, int] = {}
         for number in numbers:
             starts[line] = number
-            text = "BEGIN:VEVENT" + _body(self.pieces[number]) + "\r\n"
+            piece = self.pieces[number]
+            text = "BEGIN:VEVENT" + piece[: _end(piece, number == len(self.pieces) - 1) + 11]
+            text += "\r\n"
             parts.append(text)
             line += text.count("\n")
         parts.append("END:VCALENDAR\r\n")
@@ -92,24 +97,40 @@ def check(piece: str, last: bool) -> bool:
     ends the calendar."""
     if not piece.startswith(("\n", "\r\n")):  # "BEGIN:VEVENT" is the whole line
         return False
-    ending = _ENDING.search(piece)
-    if ending is None or ("END:VCALENDAR" in ending.group(0)) is not last:
+    end = _end(piece, last)
+    if end < 0:
         return False
+    if piece.count("\nBEGIN:", 0, end) == 0 and piece.count("\nEND:", 0, end) == 0:
+        return len(piece) <= salvage.MAX_LINE_CHARS  # no nested component (most events)
     depth = 0  # nested components (alarms) open and close inside; no VEVENT or time zone
-    for marker in _MARKERS.finditer(piece, 0, ending.start()):
+    for marker in _MARKERS.finditer(piece, 0, end):
         if marker.group(2).upper() in ("VEVENT", "VCALENDAR", "VTIMEZONE"):
             return False
         depth += 1 if marker.group(1) == "BEGIN" else -1
-        if depth < 0:
+        if not 0 <= depth <= salvage.MAX_DEPTH - 2:  # inside VCALENDAR and VEVENT
             return False
-    return depth == 0
+    return depth == 0 and len(piece) <= salvage.MAX_LINE_CHARS
 
 
-def _body(piece: str) -> str:
-    """The VEVENT of a checked piece, without ``BEGIN:VEVENT`` and what follows its end."""
-    ending = _ENDING.search(piece)
-    end = ending.start() + len("\nEND:VEVENT") if ending else len(piece)
-    return piece[:end]
+def _end(piece: str, last: bool) -> int:
+    """Where the ``END:VEVENT`` line of a piece begins (at its ``\n``), or -1 when the piece
+    does not end there (the last one: with ``END:VCALENDAR`` after it)."""
+    if not last:
+        for ending in ("\nEND:VEVENT\r", "\nEND:VEVENT"):
+            if piece.endswith(ending):
+                return len(piece) - len(ending)
+        return -1
+    found = _ENDING.search(piece)
+    return found.start() if found is not None and "END:VCALENDAR" in found.group(0) else -1
+
+
+def blocks(cut: Cut) -> list[Block]:
+    """The VEVENTs of checked pieces as :func:`planner.ical.layout.scan` gives them."""
+    last = len(cut.pieces) - 1
+    return [
+        Block("VEVENT", line, ("BEGIN:VEVENT" + piece[: _end(piece, n == last) + 11]).splitlines())
+        for n, (line, piece) in enumerate(zip(cut.lines, cut.pieces, strict=True))
+    ]
 
 
 def group_key(piece: str) -> str:
