@@ -77,6 +77,7 @@ def classify_all(events: Sequence[Event], store: Store | None) -> dict[Key, Clas
     known = _load(store, list(first)) if store is not None else {}
     unknown = [digest for digest in first if digest not in known]
     if unknown:
+        import planner.judge.mode  # noqa: F401  (imported once here, not in each worker)
         from planner.ical.forking import fork_map
 
         found = fork_map(_classify, [first[digest] for digest in unknown], minimum=SHARED)
