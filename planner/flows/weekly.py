@@ -245,6 +245,7 @@ class _ProposalWork:
         self.plain = {k: c.mode for k, c in modes.items()}
         self._ready = False
         self.far = False  # the last proposals were for someone far away (they depend on "now")
+        self._near: dict[tuple[datetime, datetime], list[Event]] = {}
 
     def _prepare(self) -> None:
         from planner.judge.homes import HomeFinder
@@ -269,13 +270,16 @@ class _ProposalWork:
     ) -> tuple[list[Proposal], list[str]]:
         if not self._ready:
             self._prepare()
-        nearby = [
-            e
-            for e in self.events
-            if e.key != event.key
-            and e.end > request.start - timedelta(days=1)
-            and e.start < request.end + timedelta(days=1)
-        ] + list(taken)
+        window = (request.start, request.end)
+        near = self._near.get(window)
+        if near is None:  # every meeting of the week asks for the same window: scanned once
+            near = self._near[window] = [
+                e
+                for e in self.events
+                if e.end > request.start - timedelta(days=1)
+                and e.start < request.end + timedelta(days=1)
+            ]
+        nearby = [e for e in near if e.key != event.key] + list(taken)
         proposer = _proposer(
             nearby,
             self.config,
