@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Collection, Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
@@ -18,7 +17,6 @@ from zoneinfo import ZoneInfo
 
 from planner.model import Attendee, Busy, Event, Geo, Response, Status
 
-_ISO = re.compile(r"[0-9T:.+-]+\Z")  # an ISO date-time as written here: no escaping in JSON
 FORMAT = 3  # the payload layout (2: with the availability; 3: a digest of each template)
 
 _STATUS = {s.value: s for s in Status}  # dict look-ups: Enum(value) is ten times slower
@@ -43,43 +41,43 @@ def encode_events(events: Sequence[Event]) -> str:
 
 def replace_events(payload: str, drop: Collection[str], events: Sequence[Event]) -> tuple[str, int]:
     """``payload`` without the occurrences of the UIDs in ``drop``, and with ``events``: the
-    kept ones are neither decoded nor encoded again; and how many occurrences it holds.
-    :class:`DecodeError` when ``payload`` is not one this version wrote."""
+    kept ones are neither decoded nor encoded again (a dropped template leaves an empty place,
+    until half of them are: then the payload is written afresh); and how many occurrences it
+    holds. :class:`DecodeError` when ``payload`` is not one this version wrote."""
     try:
         data = json.loads(payload)
         if data["format"] != FORMAT:
             raise DecodeError(f"payload format {data['format']!r}")
-        kept = _Payload(data["zones"])
-        numbers: dict[int, int] = {}
-        for number, (row, digest) in enumerate(
-            zip(data["templates"], data["digests"], strict=True)
-        ):
-            if row[0] not in drop:
-                body = json.dumps(row, ensure_ascii=False, separators=(",", ":"))
-                numbers[number] = kept.templates.add(body, _text(digest))
-        rows = kept.rows
-        for number, start, start_zone, end, end_zone, all_day in data["occurrences"]:
-            if (new := numbers.get(number)) is not None:
-                if not (_ISO.match(start) and _ISO.match(end)):
-                    raise DecodeError(f"not a date-time: {start!r} or {end!r}")
-                rows.append(
-                    f'[{new},"{start}",{int(start_zone)},"{end}",{int(end_zone)},{int(all_day)}]'
-                )
+        templates: list[Any] = data["templates"]
+        for number, row in enumerate(templates):
+            if row is not None and _text(row[0]) in drop:
+                templates[number] = None
+        rows = [row for row in data["occurrences"] if templates[row[0]] is not None]
+        if len(templates) != len(data["digests"]):
+            raise DecodeError("templates and digests differ in number")
     except DecodeError:
         raise
     except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
         raise DecodeError(f"undecodable event index payload ({exc})") from None
-    kept.add(events)
-    return kept.dump(), len(kept.rows)
+    if 2 * sum(row is not None for row in templates) < len(templates):
+        kept = [e for e in decode_events(payload) if e.uid not in drop]  # written afresh
+        return encode_events([*kept, *events]), len(kept) + len(events)
+    added = _Payload(data["zones"], offset=len(templates)).add(events)
+    rows += [json.loads(row) for row in added.rows]
+    data["zones"] = added.zones.keys
+    data["templates"] = templates + [json.loads(body) for body in added.templates.bodies]
+    data["digests"] = data["digests"] + added.templates.digests
+    data["occurrences"] = rows
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")), len(rows)
 
 
 class _Payload:
     """A payload being written: zones, templates and occurrences (as JSON text, row by row:
     a year of a busy calendar is a million rows)."""
 
-    def __init__(self, zones: Sequence[Sequence[Any]] = ()) -> None:
+    def __init__(self, zones: Sequence[Sequence[Any]] = (), offset: int = 0) -> None:
         self.zones = _Zones(zones)
-        self.templates = _Templates()
+        self.templates = _Templates(offset)
         self.rows: list[str] = []
 
     def add(self, events: Sequence[Event]) -> _Payload:
@@ -91,7 +89,7 @@ class _Payload:
             # ISO date-times need no escaping in JSON
             rows.append(f'[{index},"{start}",{start_zone},"{end}",{end_zone},{int(event.all_day)}]')
             if event._template is None:
-                object.__setattr__(event, "_template", templates.digests[index])
+                object.__setattr__(event, "_template", templates.digest(index))
         return self
 
     def dump(self) -> str:
@@ -152,7 +150,8 @@ class _Templates:
     """The distinct templates of a run of events, each encoded once: events whose fields are
     the very same objects (occurrences of one series) are recognised without encoding."""
 
-    def __init__(self) -> None:
+    def __init__(self, offset: int = 0) -> None:
+        self.offset = offset  # the number of the first template (others come before it)
         self.bodies: list[str] = []
         self.digests: list[str] = []
         self._by_body: dict[str, int] = {}
@@ -173,10 +172,13 @@ class _Templates:
         """The number of the template ``body`` (``digest``: its digest, where known)."""
         found = self._by_body.get(body)
         if found is None:
-            found = self._by_body[body] = len(self.bodies)
+            found = self._by_body[body] = self.offset + len(self.bodies)
             self.bodies.append(body)
             self.digests.append(digest or _template_digest(body))
         return found
+
+    def digest(self, number: int) -> str:
+        return self.digests[number - self.offset]
 
 
 class _Zones:

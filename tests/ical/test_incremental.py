@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 import re
 import sys
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -247,3 +248,20 @@ def test_damaged_parts_mean_the_whole_file_is_read(tmp_path, store, parsed, part
     events = provider(store, {"path": str(path)}).events(START, END)
     assert [e.title for e in events] == ["Alpha", "Beta!"]
     assert parsed[1:] == [["a@t", "b@t"]]
+
+
+def test_a_payload_edited_again_and_again_stays_small_and_right():
+    from planner.ical.payload import decode_events, encode_events, replace_events
+    from tests.ical.test_index import sample_events
+
+    events = sample_events()
+    payload = encode_events(events)
+    for round_ in range(40):
+        moved = replace(events[0], title=f"Version {round_}")
+        payload, count = replace_events(payload, {moved.uid}, [moved])
+        events = [moved, *events[1:]]
+        assert count == len(events)
+    assert sorted(decode_events(payload), key=lambda e: e.uid) == sorted(
+        events, key=lambda e: e.uid
+    )
+    assert len(payload) < 3 * len(encode_events(events))  # empty places are written away
