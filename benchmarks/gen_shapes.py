@@ -26,39 +26,41 @@ def _fold(line: str) -> str:
     return "\r\n".join(parts) + "\r\n"
 
 
+def _meeting(uid: str, day: date, minute: int, extra: str, person: int, organisation: int) -> str:
+    """A half-hour meeting of the user's with one external person (``extra``: more lines)."""
+    return (
+        f"BEGIN:VEVENT\r\nUID:{uid}@shapes\r\nDTSTAMP:20250101T000000Z\r\n"
+        f"DTSTART;TZID=Europe/Berlin:{day:%Y%m%d}T{8 + minute // 60 % 10:02}{minute % 60:02}00\r\n"
+        f"DURATION:PT30M\r\n{extra}ORGANIZER;CN=Me:mailto:{ME}\r\n"
+        f"ATTENDEE;CN=Person {person};PARTSTAT=ACCEPTED:"
+        f"mailto:p{person}@org{organisation}.example\r\nEND:VEVENT\r\n"
+    )
+
+
 def daily_series(monday: date, count: int) -> bytes:
     first = monday - timedelta(days=400)
-    events = []
-    for n in range(count):
-        events.append(
-            "BEGIN:VEVENT\r\n"
-            f"UID:series-{n}@shapes\r\nDTSTAMP:20250101T000000Z\r\n"
-            f"DTSTART;TZID=Europe/Berlin:{first:%Y%m%d}T{8 + n % 10:02}{n % 60:02}00\r\n"
-            "DURATION:PT30M\r\nRRULE:FREQ=DAILY\r\n"
-            f"SUMMARY:Daily check-in {n}\r\nORGANIZER;CN=Me:mailto:{ME}\r\n"
-            f"ATTENDEE;CN=Person {n};PARTSTAT=ACCEPTED:mailto:p{n}@org{n // 50}.example\r\n"
-            f"ATTENDEE;CN=Me;PARTSTAT=ACCEPTED:mailto:{ME}\r\n"
-            f"LOCATION:Leopoldstraße {1 + n % 120}\\, 80802 München\r\n"
-            "END:VEVENT\r\n"
+    events = [
+        _meeting(
+            f"series-{n}",
+            first,
+            60 * n + n % 60,
+            f"RRULE:FREQ=DAILY\r\nSUMMARY:Daily check-in {n}\r\n"
+            f"LOCATION:Leopoldstraße {1 + n % 120}\\, 80802 München\r\n",
+            n,
+            n // 50,
         )
+        for n in range(count)
+    ]
     return (HEAD + "".join(events) + TAIL).encode()
 
 
 def busy_week(monday: date, count: int) -> bytes:
     events = []
     for n in range(count):
-        day = monday + timedelta(days=n % 5)
         link = f"LOCATION:https://zoom.us/j/{10**9 + n}\r\n" if n % 3 == 0 else ""
-        events.append(
-            "BEGIN:VEVENT\r\n"
-            f"UID:busy-{n}@shapes\r\nDTSTAMP:20250101T000000Z\r\n"
-            f"DTSTART;TZID=Europe/Berlin:{day:%Y%m%d}T{8 + (n // 5) % 10:02}{n % 60:02}00\r\n"
-            f"DURATION:PT30M\r\nSUMMARY:Meeting {n}\r\n{link}"
-            f"ORGANIZER;CN=Me:mailto:{ME}\r\n"
-            f"ATTENDEE;CN=Person {n % 3000};PARTSTAT=ACCEPTED:"
-            f"mailto:p{n % 3000}@org{n % 200}.example\r\n"
-            "END:VEVENT\r\n"
-        )
+        day = monday + timedelta(days=n % 5)
+        extra = f"SUMMARY:Meeting {n}\r\n{link}"
+        events.append(_meeting(f"busy-{n}", day, 60 * (n // 5) + n % 60, extra, n % 3000, n % 200))
     return (HEAD + "".join(events) + TAIL).encode()
 
 

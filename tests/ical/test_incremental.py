@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import random
 import re
-import sys
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -16,6 +15,7 @@ import pytest
 
 import planner.ical.reader
 from planner.store import Store
+from tests.ical.conftest import generated_calendar
 from tests.ical.test_index import (
     END,
     START,
@@ -27,7 +27,6 @@ from tests.ical.test_index import (
     vevent,
     write,
 )
-from tests.locations import ROOT
 
 UIDS = re.compile(r"^UID:(.*?)\r?$", re.MULTILINE)
 
@@ -45,13 +44,6 @@ def parsed(monkeypatch):
 
     monkeypatch.setattr(planner.ical.reader, "read", spy)
     return calls
-
-
-@pytest.fixture
-def store(tmp_path):
-    opened = Store(tmp_path / "state.sqlite3")
-    yield opened
-    opened.close()
 
 
 def strict(events):
@@ -177,12 +169,7 @@ def test_a_changed_url_calendar_is_read_again_only_where_it_changed(store, parse
 
 @pytest.fixture(scope="module")
 def generated() -> bytes:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from gen_calendar import generate
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    return generate(date(2026, 12, 31), years=1, meetings=600)
+    return generated_calendar(years=1, meetings=600)
 
 
 def _edit(text: str, rng: random.Random) -> str:

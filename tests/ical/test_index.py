@@ -83,13 +83,6 @@ def parses(monkeypatch):
     return calls
 
 
-@pytest.fixture
-def store(tmp_path):
-    opened = Store(tmp_path / "state.sqlite3")
-    yield opened
-    opened.close()
-
-
 def provider(store, options, warnings=None, tz=TZ, name="work"):
     sink = warnings if warnings is not None else []
     context = ProviderContext(

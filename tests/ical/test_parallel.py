@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import sys
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from planner.ical import parallel
 from planner.ical import reader as ical
+from tests.ical.conftest import generated_calendar
 from tests.locations import ROOT
 
 REAL = ROOT.parent / "shared" / "fixtures" / "real" / "ics"
@@ -36,12 +36,7 @@ def _both(data, name, start, end):
 
 @pytest.fixture(scope="module")
 def generated() -> bytes:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from gen_calendar import generate
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    return generate(date(2026, 12, 31), years=2, meetings=2400)
+    return generated_calendar(years=2, meetings=2400)
 
 
 def test_a_large_generated_calendar_reads_the_same_on_two_processes(generated, monkeypatch):

@@ -9,6 +9,7 @@ import random
 import pytest
 
 from planner.ical import incremental, layout, pieces
+from tests.ical.conftest import generated_calendar
 from tests.ical.fuzzing import mutate, seeds
 from tests.ical.test_layout import FILES
 
@@ -17,21 +18,17 @@ def agree(text: str) -> bool:
     """Whether a text that cuts into checked pieces has the layout the scan finds (the blocks
     and, where no line needs repair, the very lines); True when it does not cut (it is then
     read whole, scanned line by line)."""
-    cut = pieces.cut(text)
-    if cut is None:
-        return True
-    last = len(cut.pieces) - 1
-    if not all(pieces.check(p, n == last) for n, p in enumerate(cut.pieces)):
+    made = incremental._prepare(text)
+    if made is None:
         return True
     header, blocks = layout.scan(text)
     events = [b for b in blocks if b.name == "VEVENT"]
     if any(b.name in ("VEVENT", "VCALENDAR") for b in blocks if b not in events):
         return False
-    mine = pieces.blocks(cut)
+    mine = pieces.blocks(made.cut)
     if [(b.line, len(b.lines)) for b in events] != [(b.line, len(b.lines)) for b in mine]:
         return False
-    made = incremental._prepare(text)
-    return made is not None and made.layout(text) in (None, (header, blocks))
+    return made.layout(text) in (None, (header, blocks))
 
 
 @pytest.mark.parametrize("name,data", FILES, ids=[name for name, _ in FILES])
@@ -100,17 +97,7 @@ def test_a_series_and_its_overrides_are_one_group_keyed_by_the_uid_as_parsed():
 
 
 def test_a_large_export_is_laid_out_from_its_pieces_exactly_as_the_scan_would():
-    import sys
-    from datetime import date
-
-    from tests.locations import ROOT
-
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from gen_calendar import generate
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    text = generate(date(2026, 12, 31), years=1, meetings=500).decode()
+    text = generated_calendar(years=1, meetings=500).decode()
     made = incremental._prepare(text)
     assert made is not None and made.layout(text) == layout.scan(text)
     assert made.layout(text.replace("\r\nDTSTART", "\r\n  DTSTART", 1)) is None  # a repair
