@@ -108,7 +108,7 @@ def read_whole(data: bytes, source: str, window: Window, options: Any, warn: War
 
     text = decode(data, source, said)
     prepared = _prepare(text)
-    scanned = prepared.layout(text) if prepared is not None else None
+    scanned = prepared.layout(text, window) if prepared is not None else None
     reading = parallel.read(text, source, window, options, said, scanned=scanned)
     reading.tell(source, options, said)
     result = Read(reading.events, warnings=warnings, parsed=len(text))
@@ -218,25 +218,31 @@ def _read_pieces(
     return reader.read(text, source, window, options, warn, steps), text, starts
 
 
-@dataclass(frozen=True)
 class _Prepared:
     """A text cut into checked pieces, with each VEVENT's group and digest and the group that
     begins at each line: what the parts of a source read whole hold besides its events."""
 
-    cut: pieces.Cut
-    keys: list[str]
-    digests: list[str]
-    by_line: dict[int, str]
+    def __init__(self, cut: pieces.Cut, keys: list[str], digests: list[str]) -> None:
+        self.cut: pieces.Cut | None = cut  # let go once the layout is made
+        self.context = pieces.digest(cut.context)
+        self.keys = keys
+        self.digests = digests
+        self.by_line = dict(zip(cut.lines, keys, strict=True))
 
-    def layout(self, text: str) -> tuple[list[str], list[Block]] | None:
-        """The layout :func:`planner.ical.layout.scan` gives ``text``, made from the pieces;
-        None when the scan would repair a line or reach a limit (it must then look)."""
-        warnings: list[str] = []
-        header, blocks = scan(self.cut.context, warn=warnings.append)
-        events = pieces.blocks(self.cut)
-        if warnings or needs_repair(text) or len(blocks) + len(events) > salvage.MAX_COMPONENTS:
+    def layout(self, text: str, window: Window) -> tuple[list[str], list[Block]] | None:
+        """The layout :func:`planner.ical.layout.scan` gives ``text``, made from the pieces,
+        with only the VEVENTs that may touch ``window`` (the parser reads no other); None when
+        the scan would repair a line or reach a limit (it must then look)."""
+        from planner.ical.parsing import _Window
+
+        cut, self.cut = self.cut, None
+        if cut is None or needs_repair(text) or len(cut.pieces) >= salvage.MAX_COMPONENTS:
             return None
-        return header, [*blocks, *events]
+        warnings: list[str] = []
+        header, blocks = scan(cut.context, warn=warnings.append)
+        if warnings or len(blocks) + len(cut.pieces) > salvage.MAX_COMPONENTS:
+            return None
+        return header, [*blocks, *pieces.blocks(cut, _Window(window).may_touch)]
 
     def parts(self, events: list[Event], lines: list[int], steps: int) -> Parts | None:
         """The parts, or None when an event cannot be traced to one group."""
@@ -249,8 +255,7 @@ class _Prepared:
         members = {
             key: (tuple(found), tuple(sorted(uids.get(key, ())))) for key, found in groups.items()
         }
-        context = pieces.digest(self.cut.context)
-        return Parts(context, steps, dict(zip(self.digests, self.keys, strict=True)), members)
+        return Parts(self.context, steps, dict(zip(self.digests, self.keys, strict=True)), members)
 
 
 def _prepare(text: str) -> _Prepared | None:
@@ -262,8 +267,7 @@ def _prepare(text: str) -> _Prepared | None:
     if not all(pieces.check(piece, number == last) for number, piece in enumerate(cut.pieces)):
         return None
     keys = [pieces.group_key(piece) for piece in cut.pieces]
-    digests = [pieces.digest(piece) for piece in cut.pieces]
-    return _Prepared(cut, keys, digests, dict(zip(cut.lines, keys, strict=True)))
+    return _Prepared(cut, keys, [pieces.digest(piece) for piece in cut.pieces])
 
 
 def _attribute(events: list[Event], owners: list[str]) -> dict[str, set[str]] | None:

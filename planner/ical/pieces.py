@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -124,13 +125,17 @@ def _end(piece: str, last: bool) -> int:
     return found.start() if found is not None and "END:VCALENDAR" in found.group(0) else -1
 
 
-def blocks(cut: Cut) -> list[Block]:
-    """The VEVENTs of checked pieces as :func:`planner.ical.layout.scan` gives them."""
+def blocks(cut: Cut, keep: Callable[[Block], bool] | None = None) -> list[Block]:
+    """The VEVENTs of checked pieces as :func:`planner.ical.layout.scan` gives them (only
+    those ``keep`` keeps, where given: the others are never held in memory as lines)."""
     last = len(cut.pieces) - 1
-    return [
-        Block("VEVENT", line, ("BEGIN:VEVENT" + piece[: _end(piece, n == last) + 11]).splitlines())
-        for n, (line, piece) in enumerate(zip(cut.lines, cut.pieces, strict=True))
-    ]
+    found = []
+    for n, (line, piece) in enumerate(zip(cut.lines, cut.pieces, strict=True)):
+        text = "BEGIN:VEVENT" + piece[: _end(piece, n == last) + 11]
+        block = Block("VEVENT", line, text.splitlines())
+        if keep is None or keep(block):
+            found.append(block)
+    return found
 
 
 def group_key(piece: str) -> str:
