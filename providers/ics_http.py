@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from planner.errors import CalendarReadError
 from planner.i18n import _
@@ -137,7 +137,7 @@ def unchanged_url(url: str, calendar: str, database: Path, timeout: float = 30.0
     import sqlite3
 
     try:
-        conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=1)
+        conn = sqlite3.connect(f"file:{quote(str(database))}?mode=ro", uri=True, timeout=1)
         try:
             row = conn.execute(
                 "SELECT validators FROM event_index WHERE unit = ?",
