@@ -8,14 +8,17 @@ Config::
     path = "~/calendars/work.ics"     # a file, or a folder of *.ics files
     # url = "webcal://example.org/cal.ics"   (instead of path; http, https or webcal)
     timeout = 30                      # seconds, for url
+    max_occurrences = 2000            # of one series in a read window
+    max_events = 500000               # in all in a read window (the latest)
 
 Private calendar addresses carry a secret in their path or query, so messages and the events'
 ``source`` show a URL only as ``scheme://host/…/last-segment``.
 
 Parsed, expanded events are kept in the event index (:mod:`planner.ical.index`) of the state
 database, per file or URL: a run over unchanged sources parses nothing and imports no iCalendar
-library; a changed file (or a URL whose content changed) is read again, and only it. How a
-change is detected is described at :class:`_Indexed`.
+library; a changed file (or a URL whose content changed) is read again, and only where it
+changed (:mod:`planner.ical.incremental`). How a change is detected is described at
+:class:`_Indexed`; the URL code is in :mod:`providers.ics_http`.
 """
 
 from __future__ import annotations
@@ -200,6 +203,8 @@ class _Indexed:
     Hashing every run would cost ~2 ms per MB for no gain on ordinary file systems.
     URLs: a conditional request (If-None-Match / If-Modified-Since); 304 reuses the entry, and
     so does a 200 whose body has the stored hash.
+    A changed source is read again where it changed, from the entry's parts, when it has them
+    (:func:`planner.ical.incremental.read_changed`); else, or when that gives up, whole.
     """
 
     def __init__(self, provider: IcsProvider, index: EventIndex | None) -> None:
