@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from planner.errors import UsageError
 from planner.i18n import _
 from planner.model import Attendee, Geo, Purpose
+from planner.people.addresses import address_key
 
 _LINE_BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n", "\x0b": "\n"})
 
@@ -27,10 +28,12 @@ def clean_text(text: str) -> str:
 
 
 def clean_name(name: str) -> str:
-    """A display name that fits a quoted parameter value (``CN="…"``): one line, no DQUOTE,
-    no backslash (parsers, icalendar's own among them, take ``\\"`` for an escaped quote)."""
-    one_line = " ".join(clean_text(name).split())
-    return one_line.replace('"', "'").replace("\\", "/")
+    """A display name on one line, without controls; a backslash and a double quote stay
+    (``CN`` is written with RFC 6868 parameter encoding, ``^'`` for a quote, and a parameter
+    value knows no backslash escapes; the mail header quotes it as an RFC 5322 string)."""
+    from planner.people.names import one_line
+
+    return one_line(name.translate(_LINE_BREAKS))
 
 
 UID_DOMAIN = "planner"
@@ -74,11 +77,11 @@ class Invitation:
     @property
     def counterparts(self) -> tuple[Attendee, ...]:
         """The attendees without the organizer, each address once (in the given order)."""
-        seen = {self.organizer.email.lower()}
+        seen = {address_key(self.organizer.email)}
         result = []
         for person in self.attendees:
-            if person.email.lower() not in seen:
-                seen.add(person.email.lower())
+            if address_key(person.email) not in seen:
+                seen.add(address_key(person.email))
                 result.append(person)
         return tuple(result)
 
@@ -125,10 +128,10 @@ def clean_title(title: str) -> str:
 def derive_uid(inv: Invitation) -> str:
     """The UID of a new meeting: the same organizer, counterparts, start and title give the
     same UID, so running the same command twice never creates two meetings."""
-    people = sorted({p.email.strip().lower() for p in inv.counterparts})
+    people = sorted({address_key(p.email) for p in inv.counterparts})
     key = "\n".join(
         (
-            inv.organizer.email.strip().lower(),
+            address_key(inv.organizer.email),
             ",".join(people),
             inv.start.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ"),
             clean_title(inv.title).casefold(),
