@@ -8,7 +8,7 @@ from __future__ import annotations
 import unicodedata
 import uuid
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from planner.errors import UsageError
 from planner.i18n import _
@@ -45,8 +45,10 @@ class Invitation:
     """One meeting to invite people to.
 
     ``start``/``end`` are zone-aware; a :class:`zoneinfo.ZoneInfo` zone is written as TZID
-    with its VTIMEZONE, any other zone as UTC. ``uid`` is empty for a new meeting (then it is
-    derived from organizer, counterparts, start and title, see :func:`derive_uid`);
+    with its VTIMEZONE, any other zone as UTC. An ``all_day`` invitation (a trade fair over
+    three days) runs from midnight of its first day to midnight after its last day (see
+    :func:`all_day_span`) and is written with DATE values. ``uid`` is empty for a new meeting
+    (then it is derived from organizer, counterparts, start and title, see :func:`derive_uid`);
     ``sequence`` is the iTIP revision. ``reminder_minutes`` < 0 or None means no VALARM.
     """
 
@@ -67,6 +69,7 @@ class Invitation:
     reminder_minutes: int | None = 30
     venue_hours: str = ""  # the venue's opening hours on the meeting's day, e.g. "08:00–20:00"
     travel_hint: str = ""  # how to get there, e.g. "about 12 min from your office"
+    all_day: bool = False
 
     def __post_init__(self) -> None:
         for name in ("start", "end"):  # iCalendar times have whole seconds
@@ -89,6 +92,18 @@ class Invitation:
         """This invitation with its UID filled in."""
         return self if self.uid else replace(self, uid=derive_uid(self))
 
+    @property
+    def days(self) -> tuple[date, date]:
+        """First and last day of an all-day invitation (in the zone of ``start``)."""
+        last = self.end.astimezone(self.start.tzinfo) - timedelta(days=1)
+        return self.start.date(), last.date()
+
+
+def all_day_span(first: date, days: int, tz: tzinfo) -> tuple[datetime, datetime]:
+    """Midnight of ``first`` and midnight after the ``days``-th day, in ``tz``."""
+    end = first + timedelta(days=days)
+    return datetime.combine(first, time(), tzinfo=tz), datetime.combine(end, time(), tzinfo=tz)
+
 
 def _problems(inv: Invitation) -> list[str]:
     problems = []
@@ -96,6 +111,11 @@ def _problems(inv: Invitation) -> list[str]:
         problems.append(_("the start and end of '{title}' need a time zone", title=inv.title))
     elif inv.end.astimezone(UTC) <= inv.start.astimezone(UTC):  # same-zone compare skips fold
         problems.append(_("'{title}' must end after it starts", title=inv.title))
+    elif inv.all_day and (
+        inv.start.timetz().replace(tzinfo=None) != time()
+        or inv.end.astimezone(inv.start.tzinfo).time() != time()
+    ):
+        problems.append(_("an all-day invitation runs from midnight to midnight"))  # fmt: skip
     if not clean_title(inv.title):
         problems.append(_("the invitation needs a title (--title)"))
     for person in (inv.organizer, *inv.attendees):
