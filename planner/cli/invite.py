@@ -16,9 +16,8 @@ from planner.i18n import _
 @config_option
 @click.option(
     "--proposal",
-    type=click.IntRange(1, 1000),
-    metavar="N",
-    help="Proposal N of the last 'planner propose'.",
+    metavar="ID",
+    help="A proposal by the identifier 'planner propose' or 'planner week' shows.",
 )
 @click.option(
     "--to",
@@ -87,7 +86,7 @@ from planner.i18n import _
 def invite(
     demo: bool,
     config_path: Path | None,
-    proposal: int | None,
+    proposal: str | None,
     to: tuple[str, ...],
     title: str,
     start: str | None,
@@ -115,7 +114,7 @@ def invite(
     \b
     Examples:
       planner propose --demo --with sven@krueger-design.example
-      planner invite --demo --proposal 1 --out lunch.ics
+      planner invite --demo --proposal k7m2qa --out lunch.ics   (an ID from the listing)
       planner invite --to bob@example.com --title "Lunch" --start 2026-12-08T12:30 \\
           --venue "Spatenhaus" --send
       planner invite --to "Bob Stone <bob@example.com>" --title "Call" \\
@@ -124,8 +123,7 @@ def invite(
       planner invite --update 3f2a --start 2026-12-09T12:30 --send
       planner invite --cancel 3f2a --send
     """
-    from datetime import datetime
-
+    from planner.cli import common
     from planner.errors import UsageError
     from planner.flows import invitations as invite_flow
     from planner.invite.mail import render_message
@@ -155,27 +153,32 @@ def invite(
         location=location,
         purpose=purpose,
         agenda=agenda,
-        day=parse_date(day, "--date", datetime.now(config.tz)) if day else None,
+        day=parse_date(day, "--date", common.now_in(config.tz)) if day else None,
         days=days or 1,
     )
     _warn_odd(options)
     invitation = None
     if proposal is not None:
-        invitation = invite_flow.from_proposal(config, store, proposal, options)
+        now = _demo_now(config) if demo else common.now_in(config.tz)  # type: ignore[attr-defined]
+        invitation = invite_flow.from_proposal(config, store, proposal, options, now=now)
     elif not (update or cancel):
         invitation = invite_flow.from_options(config, options)
     prepared = invite_flow.prepare(
         config, store, invitation=invitation, update=update, cancel=cancel, options=options
     )
+    for line in invite_flow.describe(prepared.invitation, proposal or ""):
+        click.echo(line, err=True)
     if out is not None:
         invite_flow.write_file(prepared, store, out)
+        again = f"planner invite --proposal {proposal} --send" if proposal else ""
         click.echo(
             _(
-                "wrote {path} (UID {uid}, SEQUENCE {sequence})",
+                "wrote {path} (UID {uid}, SEQUENCE {sequence}): written, not sent",
                 path=out,
                 uid=prepared.uid,
                 sequence=prepared.sequence,
-            ),
+            )
+            + (_("; to send it: {command}", command=again) if again and not send else ""),
             err=True,
         )
     if hold is not None:
@@ -202,7 +205,7 @@ def invite(
 
 def _check_all_day(
     start: str | None, day: str | None, days: int | None, duration: int | None,
-    proposal: int | None,
+    proposal: str | None,
 ) -> None:  # fmt: skip
     """--date makes an all-day invitation: not with a --start, a --duration or a proposal."""
     from planner.errors import UsageError
@@ -214,15 +217,17 @@ def _check_all_day(
     if day and duration:
         raise UsageError(_("an all-day invitation (--date) lasts whole days: use --days"))
     if day and proposal is not None:
-        raise UsageError(_("--proposal N brings its own time; leave out --date"))
+        raise UsageError(_("--proposal brings its own time; leave out --date"))
 
 
 def _warn_odd(options: object) -> None:
     """Accepted, but worth a word: a start in the past, an address given twice."""
-    from datetime import UTC, datetime
+    from datetime import UTC
+
+    from planner.cli import common
 
     start = getattr(options, "start", None)
-    if start is not None and start < datetime.now(UTC):
+    if start is not None and start < common.now_in(UTC):
         click.echo(_("note: the meeting starts in the past ({start})", start=start), err=True)
     from planner.people.addresses import address_key
     from planner.people.names import parse_mailbox
@@ -239,13 +244,12 @@ def _warn_odd(options: object) -> None:
 def _start(text: str, tz: object, fold: bool) -> object:
     """``--start`` as an instant: a time the clocks skip or repeat is settled per RFC 5545
     (:func:`planner.ical.wallclock.settle`) and the user told what was chosen."""
-    from datetime import datetime
-
+    from planner.cli import common
     from planner.cli.dates import parse_moment
     from planner.errors import UsageError
     from planner.ical.wallclock import settle
 
-    placed = parse_moment(text, datetime.now(tz), "--start", tz)  # type: ignore[arg-type]
+    placed = parse_moment(text, common.now_in(tz), "--start", tz)
     moment = placed.moment
     if not 1970 <= moment.year <= 2200:
         raise UsageError(
@@ -259,6 +263,16 @@ def _start(text: str, tz: object, fold: bool) -> object:
     if note:
         click.echo(note, err=True)
     return moment
+
+
+def _demo_now(config: object) -> object:
+    """The demo's "now": Monday 07:00 of the week the demo shows (as ``week --demo`` plans)."""
+    from planner import api
+    from planner.cli import common
+    from planner.cli.common import parse_week
+
+    tz = config.tz  # type: ignore[attr-defined]
+    return api.demo_now(config, parse_week(None, None, common.now_in(tz)))  # type: ignore[arg-type]
 
 
 def _setup(demo: bool, config_path: Path | None) -> tuple[object, object]:
