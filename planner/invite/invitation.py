@@ -28,12 +28,13 @@ def clean_text(text: str) -> str:
 
 
 def clean_name(name: str) -> str:
-    """A display name on one line, without controls; a backslash and a double quote stay
-    (``CN`` is written with RFC 6868 parameter encoding, ``^'`` for a quote, and a parameter
-    value knows no backslash escapes; the mail header quotes it as an RFC 5322 string)."""
+    """A display name on one line, without controls. A double quote stays: ``CN`` is written
+    with RFC 6868 parameter encoding (``^'``), the mail header quotes it as an RFC 5322 string.
+    A backslash becomes "/": parsers, icalendar's own among them, take ``\\"`` at the end of a
+    quoted value for an escaped quote."""
     from planner.people.names import one_line
 
-    return one_line(name.translate(_LINE_BREAKS))
+    return one_line(name.translate(_LINE_BREAKS)).replace("\\", "/")
 
 
 UID_DOMAIN = "planner"

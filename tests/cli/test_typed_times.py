@@ -190,12 +190,15 @@ def test_every_date_option_refuses_with_one_line(tmp_path: Path, args, lang):
         assert not any(w in lines[0] for w in ("is not", "write it", "there is", "ambiguous"))
 
 
-def invite(tmp_path: Path, start: str, *more: str):
+def run_invite(tmp_path: Path, *args: str):
+    """``planner invite ARGS`` with a config that names the user and the zone."""
     config = tmp_path / "config.toml"
     config.write_text(CONFIG)
-    argv = ["invite", "--config", str(config), "--to", "b@acme.example", "--title", "X",
-            "--start", start, *more]  # fmt: skip
-    return CliRunner().invoke(main, argv)
+    return CliRunner().invoke(main, ["invite", "--config", str(config), *args])
+
+
+def invite(tmp_path: Path, start: str, *more: str):
+    return run_invite(tmp_path, "--to", "b@acme.example", "--title", "X", "--start", start, *more)
 
 
 def test_refused_zones_write_nothing(tmp_path: Path):

@@ -3,27 +3,35 @@ names an invitee, also one the proposal did not know, in any spelling of the add
 
 from __future__ import annotations
 
-from planner.flows.invitations import InviteOptions, from_proposal, save_proposals
+from datetime import datetime
+
+from planner.flows.invitations import InviteOptions, from_proposal
+from planner.flows.listed import Listed, entry_id
 from planner.flows.propose import ProposeResult
 from planner.model import Purpose
 from planner.store import Store
+from tests.invite.test_invite import BERLIN
 from tests.judge.test_relations import config_for
 
+LISTED = datetime(2027, 3, 1, 12, tzinfo=BERLIN)
 VENUE = {"name": "Café Luitpold", "kind": "cafe", "address": "Brienner Str. 11, 80333 München",
-         "lat": 48.1427, "lon": 11.5754}  # fmt: skip
-PROPOSAL = {"number": 1, "start": "2027-03-10T12:00:00+01:00", "end": "2027-03-10T13:00:00+01:00",
-            "kind": "coffee", "venue": VENUE}  # fmt: skip
+         "lat": 48.1427, "lon": 11.5754, "known": True}  # fmt: skip
 
 
-def saved(**data):
+def listed(**data) -> tuple[Store, str]:
+    item = {"start": "2027-03-10T12:00:00+01:00", "end": "2027-03-10T13:00:00+01:00",
+            "kind": "coffee", "venue": VENUE, **data}  # fmt: skip
+    item["id"] = entry_id(item)
     store = Store(":memory:")
-    save_proposals(store, {"source": "propose", "proposals": [PROPOSAL], **data})
-    return store
+    Listed(store).save([item], LISTED)
+    return store, item["id"]
+
+
+def config():
+    return config_for(user={"email": "me@planner.example", "name": "Me Myself"})
 
 
 def test_propose_keeps_the_names_it_knew_for_the_invitation():
-    from datetime import datetime
-
     result = ProposeResult(
         [], "jürgen@bücher.example", "Jürgen Buch", Purpose.FIRST_CONTACT,
         (datetime(2027, 3, 8), datetime(2027, 3, 15)), people=("jürgen@bücher.example",),
@@ -31,9 +39,8 @@ def test_propose_keeps_the_names_it_knew_for_the_invitation():
     )  # fmt: skip
     data = result.to_json()
     assert data["names"] == {"jürgen@bücher.example": "Jürgen Buch"}
-    config = config_for(user={"email": "me@planner.example", "name": "Me Myself"})
-    store = saved(**{k: data[k] for k in ("with", "names", "name", "purpose")})
-    invitation = from_proposal(config, store, 1, InviteOptions())
+    store, ident = listed(**{k: data[k] for k in ("with", "names", "name", "purpose")})
+    invitation = from_proposal(config(), store, ident, InviteOptions(), now=LISTED)
     assert [(p.email, p.name) for p in invitation.attendees] == [
         ("jürgen@bücher.example", "Jürgen Buch")
     ]
@@ -41,11 +48,10 @@ def test_propose_keeps_the_names_it_knew_for_the_invitation():
 
 
 def test_to_with_a_name_overrides_and_a_known_name_is_found_in_any_spelling():
-    config = config_for(user={"email": "me@planner.example", "name": "Me Myself"})
-    store = saved(**{"with": ["bob@acme.example"], "names": {"bob@acme.example": "Bob Stone"},
-                     "name": "Bob Stone"})  # fmt: skip
+    store, ident = listed(**{"with": ["bob@acme.example"], "names": {"bob@acme.example":
+                             "Bob Stone"}, "name": "Bob Stone"})  # fmt: skip
     options = InviteOptions(to=("BOB@ACME.example", 'Anna "Nan" Berger <anna@acme.example>'))
-    invitation = from_proposal(config, store, 1, options)
+    invitation = from_proposal(config(), store, ident, options, now=LISTED)
     assert [(p.email, p.name) for p in invitation.attendees] == [
         ("BOB@ACME.example", "Bob Stone"),
         ("anna@acme.example", 'Anna "Nan" Berger'),
