@@ -50,6 +50,11 @@ FIRST_CONTACT_WORDS = (
     "get to know",
     "getting to know",
     "discovery call",
+    "premier rendez-vous",
+    "premier échange",
+    "premier contact",
+    "première rencontre",
+    "prise de contact",
 )
 DEAL_CLOSING_WORDS = (
     "vertragsunterzeichnung",
@@ -67,6 +72,12 @@ DEAL_CLOSING_WORDS = (
     "negotiation",
     "negotiate",
     "term sheet",
+    "unterschreiben",
+    "unterzeichnen",
+    "signature",
+    "contrat",
+    "négociation",
+    "signer",
 )
 PERSONAL_WORDS = (
     "block",
@@ -91,6 +102,13 @@ PERSONAL_WORDS = (
     "travel time",
     "reisezeit",
     "commute",
+    "congés",
+    "vacances",
+    "médecin",
+    "dentiste",
+    "bloqué",
+    "blocage",
+    "pause déjeuner",
 )
 # Provider hints (planner.model.Event.hints, keys ending in these) and their personal values.
 PERSONAL_HINT_KEYS = ("eventtype", "showas")
@@ -130,10 +148,14 @@ def find_word(text: str, entries: tuple[str, ...]) -> str | None:
 
 
 def _wording(event: Event, entries: tuple[str, ...]) -> str | None:
-    """Evidence when title or description use one of ``entries``."""
-    if found := find_word(event.title, entries):
+    """Evidence when the title or what the user wrote use one of ``entries`` (words in
+    addresses and in the blocks tools and vendors append never set a purpose)."""
+    from planner.judge.zones import zones_of
+
+    zones = zones_of(event)
+    if found := find_word(zones.title, entries):
         return _('"{word}" in the title', word=found)
-    if found := find_word(event.description, entries):
+    if found := find_word(zones.user_text, entries):
         return _('"{word}" in the description', word=found)
     return None
 
