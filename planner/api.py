@@ -128,7 +128,7 @@ def plan_week(
             ledger=ledger,
             catalog=catalog,
             free_busy=free_busy,
-            modes=classify_all(events, store),
+            modes=classify_all(events, store, config),
             geocoder=Geocoder(config, catalog, store_factory=lambda: store) if catalog else None,
             supply=supply,
             proposal_cache=ProposalCache(store, config, catalog) if catalog else None,

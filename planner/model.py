@@ -183,12 +183,25 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Said:
+    """The user's own word on an event (``planner mark``, a config ``[[rules]]`` table): any of
+    mode, purpose and meeting or not, with the evidence line that says so."""
+
+    evidence: str
+    mode: Mode | None = None
+    purpose: Purpose | None = None
+    meeting: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Classification:
-    """The mode of a meeting, the evidence that led to it and how sure it is."""
+    """The mode of a meeting, the evidence that led to it and how sure it is; ``said`` carries
+    the user's own word on the event along (it beats every rule)."""
 
     mode: Mode
     evidence: tuple[str, ...] = ()
     confidence: Confidence = Confidence.MEDIUM
+    said: Said | None = None
 
 
 @dataclass(frozen=True, slots=True)

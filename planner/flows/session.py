@@ -91,7 +91,7 @@ def open_session(
             progress(_("Building the contact ledger"))
         from planner.judge.cache import classify_all
 
-        modes = classify_all(events, store)
+        modes = classify_all(events, store, config)
         ledger = Ledger.open(store, config, user_emails=context.user_emails)
         update_ledger(ledger, events, modes, config, now)
     except BaseException:

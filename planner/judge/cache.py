@@ -26,6 +26,7 @@ from planner.ical.payload import content_digest
 from planner.model import Classification, Event, Mode
 
 if TYPE_CHECKING:
+    from planner.config import Config
     from planner.store import Store
 
 log = logging.getLogger("planner")
@@ -52,9 +53,20 @@ CHUNK = 500  # digests per SELECT
 Key = tuple[str, str]
 
 
-def classify_all(events: Sequence[Event], store: Store | None) -> dict[Key, Classification]:
+def classify_all(
+    events: Sequence[Event], store: Store | None, config: Config | None = None
+) -> dict[Key, Classification]:
     """:func:`planner.judge.mode.classify` of every event by :attr:`Event.key`, from the cache
-    in ``store`` where possible (without a store: simply classified)."""
+    in ``store`` where possible (without a store: simply classified), with the user's word
+    over it: the marks in ``store`` and the ``[[rules]]`` of ``config``
+    (:mod:`planner.judge.corrections`; applied after the cache, never cached)."""
+    from planner.judge.corrections import Corrections
+
+    corrections = Corrections.load(store, config)
+    return corrections.apply_all(events, _classified(events, store))
+
+
+def _classified(events: Sequence[Event], store: Store | None) -> dict[Key, Classification]:
     if store is None:
         from planner.judge.mode import classify
 

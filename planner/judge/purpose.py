@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from planner.i18n import _, ngettext
-from planner.model import Attendee, Event, Mode, Purpose, PurposeResult
+from planner.model import Attendee, Confidence, Event, Mode, Purpose, PurposeResult, Said
 
 if TYPE_CHECKING:
     from planner.config import Config
@@ -172,11 +172,19 @@ def _personal_hint(event: Event) -> str | None:
 
 
 def determine_purpose(
-    event: Event, ledger: Ledger, config: Config, mode: Mode | None = None
+    event: Event,
+    ledger: Ledger,
+    config: Config,
+    mode: Mode | None = None,
+    *,
+    said: Said | None = None,
 ) -> PurposeResult:
-    """The purpose of ``event`` with evidence, judged against the ledger before its start.
+    """The purpose of ``event`` with evidence and confidence, judged against the ledger before
+    its start; ``said`` is the user's word on it (:mod:`planner.judge.corrections`), which wins.
 
     ``mode`` is the event's mode where the caller knows it (it is classified when needed)."""
+    if said is not None and said.purpose is not None:
+        return PurposeResult(said.purpose, (said.evidence,), Confidence.HIGH)
     directory = ledger.directory
     others = directory.others(event)
     externals = directory.counterparts(event)
@@ -190,27 +198,29 @@ def determine_purpose(
     if not externals:
         return _internal(others, directory)
     if evidence := _wording(event, words(config, "deal_closing_words", DEAL_CLOSING_WORDS)):
-        return PurposeResult(Purpose.DEAL_CLOSING, (evidence,))
+        return PurposeResult(Purpose.DEAL_CLOSING, (evidence,), Confidence.HIGH)
     if evidence := _wording(event, words(config, "first_contact_words", FIRST_CONTACT_WORDS)):
-        return PurposeResult(Purpose.FIRST_CONTACT, (evidence,))
+        return PurposeResult(Purpose.FIRST_CONTACT, (evidence,), Confidence.HIGH)
     emails = [p.email for p in externals]
     if not ledger.met_before(emails, event.start):
         who = ", ".join(sorted({directory.unit(e) for e in emails}))
-        return PurposeResult(Purpose.FIRST_CONTACT, (_("no earlier meeting with {who}", who=who),))
+        evidence = _("no earlier meeting with {who}", who=who)
+        return PurposeResult(Purpose.FIRST_CONTACT, (evidence,), Confidence.MEDIUM)
     return _routine(event, emails, ledger, config)
 
 
 def _personal(
     event: Event, others: People, externals: People, config: Config
 ) -> PurposeResult | None:
-    from planner.judge.travel import travel_evidence
+    from planner.judge.travel import travel_judgement
 
     if evidence := _personal_hint(event):
-        return PurposeResult(Purpose.PERSONAL, (evidence,))
+        return PurposeResult(Purpose.PERSONAL, (evidence,), Confidence.HIGH)
     if not externals and (found := find_word(event.title, _personal_words(config))):
-        return PurposeResult(Purpose.PERSONAL, (_('"{word}" in the title', word=found),))
-    if evidence := travel_evidence(event):
-        return PurposeResult(Purpose.PERSONAL, (evidence,))
+        evidence = _('"{word}" in the title', word=found)
+        return PurposeResult(Purpose.PERSONAL, (evidence,), Confidence.MEDIUM)
+    if travel := travel_judgement(event):
+        return PurposeResult(Purpose.PERSONAL, (travel[0],), travel[1])
     return None
 
 
@@ -220,7 +230,8 @@ def _gathering(event: Event, config: Config) -> PurposeResult | None:
 
     purpose = config["purpose"]
     if found := visit_word(event, tuple(purpose.get("visit_words", ()))):
-        return PurposeResult(Purpose.VISIT, (_('"{word}": a client or site visit', word=found),))
+        evidence = _('"{word}": a client or site visit', word=found)
+        return PurposeResult(Purpose.VISIT, (evidence,), Confidence.HIGH)
     if found := networking_word(event, tuple(purpose.get("networking_words", ()))):
         return PurposeResult(
             Purpose.NETWORKING, (_('"{word}": an event to meet people', word=found),)
@@ -233,14 +244,15 @@ def _alone(event: Event, mode: Mode | None) -> PurposeResult:
     from planner.judge.people import says_meeting
 
     if event.attendees or event.organizer:
-        return PurposeResult(Purpose.PERSONAL, (_("no other attendees"),))
+        return PurposeResult(Purpose.PERSONAL, (_("no other attendees"),), Confidence.HIGH)
     if mode is None:
         from planner.judge.mode import classify
 
         mode = classify(event).mode
     if says_meeting(event, mode):
-        return PurposeResult(Purpose.OTHER, (_("a meeting without invited attendees"),))
-    return PurposeResult(Purpose.PERSONAL, (_("no other attendees"),))
+        evidence = _("a meeting without invited attendees")
+        return PurposeResult(Purpose.OTHER, (evidence,), Confidence.LOW)
+    return PurposeResult(Purpose.PERSONAL, (_("no other attendees"),), Confidence.HIGH)
 
 
 def _personal_words(config: Config) -> tuple[str, ...]:
@@ -250,12 +262,13 @@ def _personal_words(config: Config) -> tuple[str, ...]:
 def _internal(others: People, directory: Directory) -> PurposeResult:
     domains = sorted({p.domain for p in others} & directory.own_domains)
     evidence = _("only attendees from {domains}", domains=", ".join(domains))
-    return PurposeResult(Purpose.INTERNAL, (evidence,))
+    return PurposeResult(Purpose.INTERNAL, (evidence,), Confidence.HIGH)
 
 
 def _routine(event: Event, emails: list[str], ledger: Ledger, config: Config) -> PurposeResult:
     if event.is_recurring:
-        return PurposeResult(Purpose.ROUTINE, (_("part of a recurring series"),))
+        evidence = _("part of a recurring series")
+        return PurposeResult(Purpose.ROUTINE, (evidence,), Confidence.HIGH)
     since = event.start - timedelta(days=config["relations"]["lookback_days"])
     count = ledger.repeats(emails, before=event.start, since=since)
     if count >= config["purpose"]["routine_repeats"]:
@@ -264,9 +277,9 @@ def _routine(event: Event, emails: list[str], ledger: Ledger, config: Config) ->
             "{count} earlier meetings with the same counterparts",
             count,
         )
-        return PurposeResult(Purpose.ROUTINE, (evidence,))
+        return PurposeResult(Purpose.ROUTINE, (evidence,), Confidence.MEDIUM)
     who = ", ".join(sorted({ledger.directory.unit(e) for e in emails}))
-    return PurposeResult(Purpose.OTHER, (_("met {who} before", who=who),))
+    return PurposeResult(Purpose.OTHER, (_("met {who} before", who=who),), Confidence.LOW)
 
 
 def parse_purpose(text: str | Purpose | None) -> Purpose | None:

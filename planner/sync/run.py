@@ -257,7 +257,7 @@ class _Run:
             for event in found:
                 seen.setdefault(event.key, event)
         events = list(seen.values())
-        modes = classify_all(events, self.store)
+        modes = classify_all(events, self.store, self.config)
         geocoder = Geocoder(
             self.config, catalog_from_config(self.config), store_factory=lambda: self.store
         )
