@@ -223,7 +223,7 @@ def _choice(choices: tuple[str, ...]) -> Check:
     def check(value: str) -> str | None:
         if value in choices:
             return None
-        return _("must be one of {choices}", choices=", ".join(choices))
+        return _("must be one of {choices}", choices=", ".join(c for c in choices if c))
 
     return check
 

@@ -251,7 +251,7 @@ def _confidence(signals: Signals, mode: Mode, top: int) -> tuple[Confidence, tup
         )
         level = Confidence.HIGH if strong else Confidence.MEDIUM
     else:
-        weak = all(s.weight < P.HYBRID_PRESENCE for s in _decisive(signals, mode))
+        weak = all(s.weight < P.HYBRID_PLACE for s in _decisive(signals, mode))
         level = Confidence.LOW if weak else Confidence.MEDIUM
     rivals = [
         s

@@ -279,7 +279,7 @@ def _routine(event: Event, emails: list[str], ledger: Ledger, config: Config) ->
         )
         return PurposeResult(Purpose.ROUTINE, (evidence,), Confidence.MEDIUM)
     who = ", ".join(sorted({ledger.directory.unit(e) for e in emails}))
-    return PurposeResult(Purpose.OTHER, (_("met {who} before", who=who),), Confidence.LOW)
+    return PurposeResult(Purpose.OTHER, (_("met {who} before", who=who),), Confidence.MEDIUM)
 
 
 def parse_purpose(text: str | Purpose | None) -> Purpose | None:

@@ -8,7 +8,7 @@ from datetime import tzinfo
 from planner.i18n import _, language, ngettext
 from planner.model import Classification, Event
 from planner.render.json import dumps, event_to_dict
-from planner.render.labels import mode_label, time_span
+from planner.render.labels import mode_label, settle_command, time_span, unsure
 from planner.render.table import MODE_STYLE, console
 
 
@@ -42,13 +42,16 @@ def events_table(
     rows = []
     for event, found in results:
         start, end = event.start.astimezone(tz), event.end.astimezone(tz)
+        evidence = "; ".join(found.evidence)
+        if command := settle_command(event, found):
+            evidence = _("{evidence}; not sure: {command}", evidence=evidence, command=command)
         rows.append(
             [
                 format_date(start.date(), "medium", locale=language()),
                 time_span(start, end, event.all_day),
                 escape(event.title),
-                f"[{MODE_STYLE[found.mode]}]{mode_label(found.mode)}[/]",
-                escape("; ".join(found.evidence)),
+                f"[{MODE_STYLE[found.mode]}]{unsure(mode_label(found.mode), found.confidence)}[/]",
+                escape(evidence),
             ]
         )
     out.print(fitted_table(columns, rows, width))
