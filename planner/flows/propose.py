@@ -66,6 +66,7 @@ def propose_for(
     With ``meeting_uid`` (a unique prefix is enough) the counterparts, the purpose and the
     window come from that meeting, and its own time, in person, is tried first."""
     from planner.flows.meeting_place import MeetRequest, propose_to_meet
+    from planner.flows.places import places_only
     from planner.flows.weekly import located_trips, week_bounds
     from planner.judge.travel import whereabouts
     from planner.meet.fetched import VenueSupply, catalog_with_fetched
@@ -108,7 +109,7 @@ def propose_for(
         lookup.report()
         catalog = catalog_with_fetched(config, store)
         supply = VenueSupply(config, store, catalog, now, progress)
-        geocoder = Geocoder(config, catalog, store_factory=lambda: store)
+        geocoder = places_only(Geocoder(config, catalog, store_factory=lambda: store))
         modes = {k: c.mode for k, c in session.modes.items()}
         away = whereabouts(session.events, config.tz, home=config.user["home"])
         proposer = Proposer(

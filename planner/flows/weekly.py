@@ -177,9 +177,10 @@ def _with_proposals(
     supply: object | None = None,
     cache: ProposalCache | None = None,
 ) -> list[PlannedEvent]:
+    from planner.flows.places import places_only
     from planner.meet.geo import Geocoder
 
-    geocoder = geocoder or Geocoder(config, catalog)  # type: ignore[arg-type]
+    geocoder = places_only(geocoder or Geocoder(config, catalog))  # type: ignore[arg-type]
     work = _ProposalWork(events, modes, config, now, catalog, geocoder, supply, week)
     if getattr(supply, "online", False):
         cache = None  # venues fetched online: not a function of what the key holds

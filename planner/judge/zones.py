@@ -265,6 +265,14 @@ def _place_parts(text: str, rooms: tuple[str, ...]) -> list[Part]:
     return [*parts, Part(ADDRESS, address)]
 
 
+def place_text(location: str) -> str:
+    """What a map or a venue catalog could find in a location: its place and address parts;
+    never a tool's name, a room, a number to dial or a link ("" when there is none)."""
+    if not location.strip():
+        return ""
+    return ", ".join(p.text for p in split_location(location) if p.kind in (PLACE, ADDRESS))
+
+
 # --- the whole event -----------------------------------------------------------------------
 
 

@@ -249,6 +249,7 @@ class _Run:
     def _legs(self) -> list[Leg]:
         """Travel legs over every calendar read (each meeting once)."""
         from planner.judge.cache import classify_all
+        from planner.judge.zones import place_text
         from planner.meet.geo import Geocoder, travel_model
         from planner.meet.venues import catalog_from_config
 
@@ -266,7 +267,10 @@ class _Run:
         home: Geo | None = home_place.geo if home_place else None
 
         def locate(event: Event) -> Geo | None:
-            place = geocoder.locate(event.location, event.geo)
+            where = place_text(event.location)  # never an app, a room or a link
+            if not where and event.geo is None:
+                return None
+            place = geocoder.locate(where, event.geo)
             return place.geo if place else None
 
         def mode_of(event: Event) -> Mode:
