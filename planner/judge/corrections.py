@@ -137,7 +137,8 @@ class Correction:
         from planner.judge.dates import format_day
 
         day = (self.created or datetime.now(UTC)).astimezone(tz).date()
-        return _("you said so on {day}", day=format_day(day, "d MMM", language()))
+        pattern = "d. MMM" if language() == "de" else "d MMM"  # "8. Dez.", "8 Dec"
+        return _("you said so on {day}", day=format_day(day, pattern, language()))
 
 
 def _condition(name: str, value: str, event: Event) -> bool:

@@ -46,7 +46,6 @@ from planner.judge.signals import (
     PHONE,
     PLACE,
     PRESENCE,
-    STRUCTURE,
     T_ALL_DAY,
     T_ALSO,
     T_BLOCKER,
@@ -175,7 +174,9 @@ def classify(event: Event) -> Classification:
         return Classification(Mode.TRAVEL, (evidence,), confidence)
     signals = _collect(event, zones)
     mode, confidence, notes = _decide(signals, event)
-    return Classification(mode, notes + _explain(signals, mode, event), confidence)
+    explained = _explain(signals, mode, event)
+    evidence = notes + explained if mode is Mode.HYBRID else explained + notes
+    return Classification(mode, evidence, confidence)
 
 
 def _collect(event: Event, zones: Zones) -> Signals:
@@ -205,7 +206,7 @@ def _decide(signals: Signals, event: Event) -> Decision:
     if signals.provider_blocker:
         return Mode.UNKNOWN, Confidence.HIGH, ()  # focus time, out of office, working location
     if signals.blocker and place < LOCATION and strong_video < LINK:
-        return Mode.UNKNOWN, _blocker_confidence(signals), ()
+        return Mode.UNKNOWN, Confidence.MEDIUM, ()  # the title says so: a place still counts
     somewhere = signals.tier(PLACE, at_least=P.DECIDE) >= LOCATION or strong_video >= LINK
     if event.all_day and not somewhere and signals.total(PRESENCE) < P.DECIDE:
         return Mode.UNKNOWN, Confidence.MEDIUM, ()  # a day off; a trade fair is a day in person
@@ -229,11 +230,6 @@ def _decide(signals: Signals, event: Event) -> Decision:
     if mode is Mode.IN_PERSON and _only_mentioned(signals, event):
         return _unknown(signals, event)  # "TV Room": a place word in the title, nobody, nowhere
     return mode, *_confidence(signals, mode, top)
-
-
-def _blocker_confidence(signals: Signals) -> Confidence:
-    structural = any(s.tier >= STRUCTURE for s in signals.found)
-    return Confidence.HIGH if structural or not signals.found else Confidence.MEDIUM
 
 
 def _unknown(signals: Signals, event: Event) -> Decision:
@@ -260,12 +256,20 @@ def _confidence(signals: Signals, mode: Mode, top: int) -> tuple[Confidence, tup
         and s.side != HYBRID
         and s.tier >= LOCATION
         and s.weight >= P.DECIDE
-        and not (mode is Mode.VIRTUAL and s.side == PHONE)
+        and not _dial_in_of_video(mode, s)
     ]
     if not rivals:
         return level, ()
     lower = Confidence.MEDIUM if level is Confidence.HIGH else Confidence.LOW
     return lower, (_(T_ALSO, line=_text(max(rivals, key=lambda s: (s.tier, s.weight)))),)
+
+
+def _dial_in_of_video(mode: Mode, signal: Signal) -> bool:
+    """A number in the invitation of a video meeting (its dial-in) is no disagreement; one
+    typed into the location is."""
+    return (
+        mode is Mode.VIRTUAL and signal.side == PHONE and signal.values.get("field") != "location"
+    )
 
 
 def _decisive(signals: Signals, mode: Mode) -> list[Signal]:

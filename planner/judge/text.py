@@ -112,12 +112,10 @@ _PLATFORM_WORDS = tuple(
     for n in t.names
     if n not in _AMBIGUOUS_TOOL_NAMES
 )
-_MESSENGER_WORDS = tuple(n for t in TOOLS if t.kind == MESSENGER for n in t.names) + (
-    "signal call",
-    "signal-call",
-)
+_MESSENGER_WORDS = tuple(n for t in TOOLS if t.kind == MESSENGER for n in t.names)
+#: Named tools (not the generic "online" and "phone" words) by how they are written.
 _TOOL_BY_WORD = {
-    _phrase_key(n): t for t in TOOLS for n in (*t.names, "signal call") if t.kind != "phone"
+    _phrase_key(n): t for t in TOOLS if t.name not in ("online", "phone") for n in t.names
 }
 
 # One pass over the lower-cased text finds every listed word and phrase of every family.
@@ -264,7 +262,8 @@ def _first_words(text: str, low: str, guard: bool) -> dict[str, str]:
         key = _phrase_key(m.group(0))
         families = _FAMILIES_OF.get(key, ())
         if guard and same and (key in _ADJECTIVES or key in _TOOL_BY_WORD):
-            if not _marker(text, m.start(), m.end(), tool=key in _TOOL_BY_WORD):
+            tool = key in _TOOL_BY_WORD and key not in _ADJECTIVES
+            if not _marker(text, m.start(), m.end(), tool=tool):
                 continue
         for family in families:
             if family not in found:

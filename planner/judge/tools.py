@@ -78,7 +78,7 @@ TOOLS: tuple[Tool, ...] = (
     Tool("Tixeo", VIDEO, r"[a-z0-9-]+\.tixeo\.com", ("tixeo",)),
     Tool("FaceTime", VIDEO, r"facetime\.apple\.com", ("facetime",)),
     Tool("WhatsApp", MESSENGER, r"call\.whatsapp\.com|chat\.whatsapp\.com", ("whatsapp",)),
-    Tool("Signal", MESSENGER, r"signal\.group", ("signal",)),
+    Tool("Signal", MESSENGER, r"signal\.group", ("signal", "signal call", "signal-call")),
     Tool("Threema", MESSENGER, r"threema\.id", ("threema",)),
     Tool("Telegram", MESSENGER, r"t\.me", ("telegram",)),
     Tool("Viber", MESSENGER, "", ("viber",)),

@@ -17,6 +17,26 @@ def events_json(results: Sequence[tuple[Event, Classification]], tz: tzinfo | No
     return dumps({"events": [event_to_dict(event, found, tz) for event, found in results]})
 
 
+SETTLE_SHOWN = 20  # commands listed under the table; the rest are counted
+
+
+def _settle_lines(results: Sequence[tuple[Event, Classification]], tz: tzinfo) -> list[str]:
+    """The planner mark command of every judgement that is not sure."""
+    from planner.render.labels import short_day
+
+    unsure = [(e, cmd) for e, found in results if (cmd := settle_command(e, found))]
+    if not unsure:
+        return []
+    lines = [_("Not sure about these; settle them with:")]
+    for event, command in unsure[:SETTLE_SHOWN]:
+        day = short_day(event.start.astimezone(tz).date())
+        lines.append(f"  {command}   # {event.title} ({day})")
+    if len(unsure) > SETTLE_SHOWN:
+        more = len(unsure) - SETTLE_SHOWN
+        lines.append("  " + ngettext("… and {count} more", "… and {count} more", more))
+    return lines
+
+
 def events_table(
     results: Sequence[tuple[Event, Classification]],
     tz: tzinfo,
@@ -43,8 +63,6 @@ def events_table(
     for event, found in results:
         start, end = event.start.astimezone(tz), event.end.astimezone(tz)
         evidence = "; ".join(found.evidence)
-        if command := settle_command(event, found):
-            evidence = _("{evidence}; not sure: {command}", evidence=evidence, command=command)
         rows.append(
             [
                 format_date(start.date(), "medium", locale=language()),
@@ -56,6 +74,8 @@ def events_table(
         )
     out.print(fitted_table(columns, rows, width))
     out.print(ngettext("{count} event", "{count} events", len(results)))
+    for line in _settle_lines(results, tz):
+        out.print(line, markup=False, highlight=False)
     if hint:
         out.print(hint, markup=False)
     return out.file.getvalue()  # type: ignore[attr-defined]
