@@ -46,8 +46,8 @@ TRAIN_NUMBER = (
     r"(?<!\w)(?:ICE|IC|EC|ECE|RJX?|TGV(?:\s+INOUI)?|OUIGO|NJ|FLX|RE|IRE|THA|ES|EST|IR|"
     r"Eurostar|Thalys|Railjet|Nightjet|Frecciarossa|FlixTrain|FlixBus)\s?\d{1,5}(?!\w)"
 )
-#: A route with an arrow between two names ("Köln → Lyon", "Uber → Gare de Lyon").
-ROUTE = r"[^\W\d_][^→>]*?\s*(?:→|->|⇒|—>)\s*[^\W\d_]"
+#: The arrow of a route between two names ("Köln → Lyon", "Uber → Gare de Lyon").
+ARROW = r"\s*(?:→|->|⇒|—>)\s*(?=[^\W\d_])"
 #: Stations and airports: what a route between them goes from and to.
 STATION_WORDS = (
     "hbf", "hauptbahnhof", "bahnhof", "station", "gare", "airport", "flughafen", "aéroport",
@@ -109,7 +109,8 @@ IS_IN = r"\bis in (?P<city>[^\n]+?) from\b|\bist in (?P<stadt>[^\n]+?) vom\b"
 _FLIGHT_RE = re.compile(FLIGHT_NUMBER)
 _PAIR_RE = re.compile(AIRPORT_PAIR)
 _TRAIN_RE = re.compile(TRAIN_NUMBER, re.IGNORECASE)
-_ROUTE_RE = re.compile(ROUTE)
+_ARROW_RE = re.compile(ARROW)
+_LETTER_RE = re.compile(r"[^\W\d_]")
 _IS_IN_RE = re.compile(IS_IN, re.IGNORECASE)
 _START_RE = re.compile(r"^\W*" + _words(START_WORDS).pattern, re.IGNORECASE)
 _STATION_RE = _words(STATION_WORDS)
@@ -132,7 +133,7 @@ Judgement = tuple[str, Confidence]
 def travel_judgement(event: Event, zones: Zones | None = None) -> Judgement | None:
     """Why ``event`` is a travel item and how sure that is, or None when it is not one."""
     zones = zones or zones_of(event)
-    title = event.title.strip()
+    title = zones.title.strip()
     if _WITH_RE.search(title):
         return None  # "Hotel lobby: coffee with Anna" is a meeting at a hotel
     others = len(event.people()) >= 2
@@ -173,7 +174,8 @@ def _strong(event: Event, zones: Zones, title: str) -> str | None:
     flight = _FLIGHT_RE.search(title)
     if _PAIR_RE.search(title) or (flight and (_FLIGHT_WORD_RE.search(title) or _booked(zones))):
         return _("flight '{title}'", title=title)
-    route = _ROUTE_RE.search(title)
+    arrow = _ARROW_RE.search(title)
+    route = arrow is not None and _LETTER_RE.search(title, 0, arrow.start()) is not None
     places = " ".join(p.text for p in zones.parts(PLACE))
     if route and (_STATION_RE.search(title) or _booked(zones) or _VENDOR_RE.search(title)):
         return _("journey '{title}'", title=title)

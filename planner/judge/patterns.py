@@ -378,7 +378,7 @@ WEIGHTS: dict[str, dict[str, float]] = {
     "city": {"title": 1, "location": 2},
     "bare_place": {"location": 1.5},
     "room": {"location": 3},
-    "gathering": {"title": 1.5},  # a trade fair, conference or meetup (planner.judge.people)
+    "gathering": {"title": 2},  # a trade fair, conference or meetup (planner.judge.people)
 }  # fmt: skip
 
 #: Weights of signals that do not come from text.

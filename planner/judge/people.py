@@ -102,7 +102,7 @@ def words_re(words: tuple[str, ...], suffixes: tuple[str, ...] = ()) -> re.Patte
     pattern = r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)"
     if suffixes:
         tails = "|".join(re.escape(s) for s in sorted(set(suffixes), key=len)[::-1])
-        pattern += r"|\w-?(?:" + tails + r")(?!\w)"
+        pattern += r"|(?<![\w-])[\w-]*\w-?(?:" + tails + r")(?!\w)"  # the whole compound
     return re.compile(pattern, re.IGNORECASE)
 
 

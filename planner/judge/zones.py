@@ -107,6 +107,8 @@ _ADDRESS_RES = (
     re.compile(P.POSTCODE_US_CS),
 )
 HEADER_MAX = 80  # a prose line right above a machine line is its header up to this length
+LINE_MAX = 300  # a label and its code are read this far into a line
+MACHINE_MAX = 1000  # a line is judged machine-written by this much of it
 
 
 def phone_numbers(text: str) -> list[str]:
@@ -130,13 +132,15 @@ def _dense(line: str) -> bool:
 
 
 def is_machine(line: str) -> bool:
-    """A line a tool or vendor wrote: a link, a number to dial, an address, ``label: code``."""
-    if URL_RE.search(line) or _EMAIL_RE.search(line) or phone_numbers(line):
+    """A line a tool or vendor wrote: a link, a number to dial, an address, ``label: code``
+    (read up to :data:`MACHINE_MAX` characters: what vendors write is short)."""
+    line = line[:MACHINE_MAX]
+    if URL_RE.search(line) or ("@" in line and _EMAIL_RE.search(line)) or phone_numbers(line):
         return True
     if _dense(line) or address_in(line):
         return True
-    label = _LABEL_RE.match(line.strip())
-    return bool(label and _CODE_RE.search(label.group("value")))
+    label = _LABEL_RE.match(line.strip()[:LINE_MAX])
+    return bool(label and _CODE_RE.search(label.group("value")[:LINE_MAX]))
 
 
 # --- the description ---------------------------------------------------------------------------
