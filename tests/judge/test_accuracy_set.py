@@ -46,3 +46,12 @@ def test_the_judgement_agrees_with_the_development_part(parts):
     for name, target in bench_accuracy.TARGETS.items():
         right = sum(1 for _item, pairs, _e in results if pairs[name][0] == pairs[name][1])
         assert right / len(results) >= target, name
+
+
+def test_the_held_out_part_meets_the_targets_of_issue_25(parts):
+    """Measured once at the end of issue 25 (meeting 98.8%, mode 99.4%, purpose 97.1%); kept
+    as a guard that later changes do not lose it. Never tune against this part."""
+    results = [row for f in parts["heldout"] for row in bench_accuracy.judge_file(f)]
+    for name, target in bench_accuracy.TARGETS.items():
+        right = sum(1 for _item, pairs, _e in results if pairs[name][0] == pairs[name][1])
+        assert right / len(results) >= target, name
