@@ -38,6 +38,7 @@ COMMANDS: dict[str, str] = {
     "agenda": "planner.cli.agenda:agenda",
     "sync": "planner.cli.sync:sync",
     "mark": "planner.cli.mark:mark",
+    "mcp": "planner.cli.assistant:mcp",
 }
 
 HELP = {
@@ -61,6 +62,7 @@ HELP = {
     "agenda": "List the meetings of the next days, one line each.",
     "sync": "Mirror busy time across calendars, block travel time; a dry run unless --apply.",
     "mark": "Correct a judgement (mode, purpose, meeting) for an event, series or pattern.",
+    "mcp": "Serve planner's tools to an AI assistant (Model Context Protocol).",
 }
 
 

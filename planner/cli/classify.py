@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 import click
 
 from planner.cli import common_options
-from planner.cli.common import emit, is_terminal, output_option, parse_date, table_width
+from planner.cli.common import (
+    emit,
+    format_option,
+    is_terminal,
+    output_option,
+    parse_date,
+    table_width,
+)
 from planner.i18n import _
 
 if TYPE_CHECKING:
@@ -31,9 +38,7 @@ if TYPE_CHECKING:
     metavar="ZONE",
     help="Zone for floating times and output (default: the config's, else this machine's).",
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@format_option("table", "json")
 @output_option
 @common_options
 def classify(
