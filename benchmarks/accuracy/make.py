@@ -23,17 +23,10 @@ sys.path.insert(0, str(HERE))
 
 from author import WRITERS, Calendar, judged, uid_of  # noqa: E402
 
-MODES = {"in_person", "virtual", "hybrid", "phone", "unknown", "travel"}
-PURPOSES = {
-    "first_contact",
-    "deal_closing",
-    "routine",
-    "internal",
-    "personal",
-    "other",
-    "networking",
-    "visit",
-}
+from planner.model import Mode, Purpose  # noqa: E402
+
+MODES = {mode.value for mode in Mode}
+PURPOSES = {purpose.value for purpose in Purpose}
 COLUMNS = ("file", "uid", "start", "title", "meeting", "mode", "purpose", "class", "note")
 
 

@@ -13,23 +13,15 @@ from planner.cli import common_options
 from planner.cli.common import config_option, demo_option, emit, planner_context
 from planner.errors import UsageError
 from planner.i18n import _
+from planner.model import Mode, Purpose
 
 if TYPE_CHECKING:
     from planner.config import Config
     from planner.judge.corrections import Correction
     from planner.store import Store
 
-MODES = ("in_person", "virtual", "hybrid", "phone", "travel", "unknown")
-PURPOSES = (
-    "first_contact",
-    "deal_closing",
-    "routine",
-    "internal",
-    "personal",
-    "other",
-    "networking",
-    "visit",
-)
+MODES = tuple(mode.value for mode in Mode)
+PURPOSES = tuple(purpose.value for purpose in Purpose)
 
 
 @click.command()
@@ -112,8 +104,6 @@ def mark(
             from planner import api
 
             events = api.read_events(config, *marks.window(now), store=store)
-        from planner.model import Mode, Purpose
-
         saved, covered = marks.record(
             store,
             target,

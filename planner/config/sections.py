@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.config.schema import Check, Field
 from planner.i18n import _
+from planner.model import Mode, Purpose
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -206,17 +207,8 @@ SYNC_FIELDS: dict[str, Field] = {
 }
 
 
-MODES = ("in_person", "virtual", "hybrid", "phone", "travel", "unknown")
-PURPOSES = (
-    "first_contact",
-    "deal_closing",
-    "routine",
-    "internal",
-    "personal",
-    "other",
-    "networking",
-    "visit",
-)
+MODES = tuple(mode.value for mode in Mode)
+PURPOSES = tuple(purpose.value for purpose in Purpose)
 
 
 def _choice(choices: tuple[str, ...]) -> Check:
