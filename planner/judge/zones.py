@@ -109,6 +109,9 @@ _ADDRESS_RES = (
 HEADER_MAX = 80  # a prose line right above a machine line is its header up to this length
 LINE_MAX = 300  # a label and its code are read this far into a line
 MACHINE_MAX = 1000  # a line is judged machine-written by this much of it
+PROSE_WORDS = 5  # a line with a link and this many words is a sentence ...
+NEAR_LINES = 2  # ... unless a tool's line stands this near (non-blank lines)
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 
 def phone_numbers(text: str) -> list[str]:
@@ -149,7 +152,7 @@ def is_machine(line: str) -> bool:
 def split_description(text: str) -> tuple[str, tuple[str, ...]]:
     """(what a person wrote, the blocks tools and vendors appended)."""
     lines = plain(text[: P.DESCRIPTION_MAX]).split("\n")
-    kinds = [_kind(line) for line in lines]
+    kinds = _settle_linked([_kind(line) for line in lines])
     appended = _fenced(kinds)
     for i, kind in enumerate(kinds):
         if kind == "marker":  # "-- Do not delete or change any of the following text. --"
@@ -169,7 +172,30 @@ def _kind(line: str) -> str:
         return "sep"
     if _MARKER_RE.match(line):
         return "marker"
-    return "machine" if is_machine(line) else "prose"
+    if is_machine(URL_RE.sub(" ", line)):
+        return "machine"
+    if not URL_RE.search(line[:MACHINE_MAX]):
+        return "prose"
+    words = _WORD_RE.findall(URL_RE.sub(" ", line[:MACHINE_MAX]))
+    return "linked" if len(words) >= PROSE_WORDS else "machine"
+
+
+def _settle_linked(kinds: list[str]) -> list[str]:
+    """A sentence with a link ("Informationen auf www.oklab-potsdam.de") is what a person
+    wrote, unless it stands among a tool's lines ("New to GoTo Meeting? Get the app: …")."""
+    solid = [i for i, kind in enumerate(kinds) if kind in ("machine", "sep", "marker")]
+    settled = list(kinds)
+    for i, kind in enumerate(kinds):
+        if kind == "linked":
+            near = [j for j in solid if abs(_distance(kinds, i, j)) <= NEAR_LINES]
+            settled[i] = "machine" if near else "prose"
+    return settled
+
+
+def _distance(kinds: list[str], a: int, b: int) -> int:
+    """Non-blank lines from ``a`` to ``b``."""
+    low, high = min(a, b), max(a, b)
+    return sum(1 for kind in kinds[low + 1 : high + 1] if kind != "blank")
 
 
 def _fenced(kinds: list[str]) -> list[bool]:

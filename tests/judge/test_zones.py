@@ -143,3 +143,21 @@ def test_a_room_resource_by_its_name_is_a_room():
 )  # fmt: skip
 def test_only_place_and_address_parts_are_for_a_map(location, place):
     assert place_text(location) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Treffen der offenen OK Lab Gruppe. Infos auf www.oklab-potsdam.de\nThemen: Open Data",
+        "Wir treffen uns wie immer, die Folien liegen unter https://cloud.example.org/s/x7",
+        "On se retrouve au café, le programme est ici : https://example.fr/programme",
+    ],
+)
+def test_a_sentence_with_a_link_is_what_a_person_wrote(text):
+    user, blocks = split_description(text)
+    assert user == text and blocks == ()
+
+
+def test_a_sentence_with_a_link_among_a_tools_lines_is_the_tools():
+    user, _blocks = split_description(B.goto("en", "g1"))
+    assert "first meeting" not in user  # "New to GoTo Meeting? … when your first meeting starts"
