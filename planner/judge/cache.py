@@ -9,9 +9,8 @@ nothing). The occurrences of a series share one shape, so a daily
 series over a year is classified once, not 400 times; within a run each shape is looked up once.
 The digest of an event read from the event index comes with it (the index stores a digest of
 each template), so a warm run encodes nothing. Shapes are taken under a fingerprint of the
-classifier (``mode``, ``hints``, ``signals``, ``text``, ``travel``, ``people`` and ``patterns``
-in ``planner/judge/``) and the language of the evidence texts, so new rules or another language
-recompute everything.
+classifier (the modules of :data:`CLASSIFIER_FILES` in ``planner/judge/``) and the language of
+the evidence texts, so new rules or another language recompute everything.
 A damaged table is dropped and rebuilt; any database error just means classifying afresh.
 """
 
@@ -27,18 +26,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.ical.payload import remember_digests, template_digest
-from planner.model import Classification, Event, Mode
+from planner.model import Classification, Confidence, Event, Mode
 
 if TYPE_CHECKING:
+    from planner.config import Config
     from planner.store import Store
 
 log = logging.getLogger("planner")
 
 NAME = "classify_cache"
-VERSION = 3  # 2: digests from planner.ical.payload.content_digest; 3: of the shape
+VERSION = 4  # 2: digests from content_digest; 3: with the confidence; 4: of the shape
 DDL = """
 DROP TABLE IF EXISTS classify_cache;
-CREATE TABLE classify_cache (digest TEXT PRIMARY KEY, mode TEXT NOT NULL, evidence TEXT NOT NULL)
+CREATE TABLE classify_cache (
+    digest TEXT PRIMARY KEY, mode TEXT NOT NULL, evidence TEXT NOT NULL, confidence TEXT NOT NULL
+)
 """
 CLASSIFIER_FILES = (
     "mode.py",
@@ -47,7 +49,10 @@ CLASSIFIER_FILES = (
     "text.py",
     "patterns.py",
     "travel.py",
+    "bookings.py",
     "people.py",
+    "zones.py",
+    "tools.py",
 )
 LIMIT = 50_000  # rows kept; beyond it the oldest go
 CHUNK = 500  # digests per SELECT
@@ -57,9 +62,20 @@ SHARED = 400  # new shapes from which classifying them is shared among the cores
 Key = tuple[str, str]
 
 
-def classify_all(events: Sequence[Event], store: Store | None) -> dict[Key, Classification]:
+def classify_all(
+    events: Sequence[Event], store: Store | None, config: Config | None = None
+) -> dict[Key, Classification]:
     """:func:`planner.judge.mode.classify` of every event by :attr:`Event.key`, from the cache
-    in ``store`` where possible (without a store: each shape classified once)."""
+    in ``store`` where possible (without a store: each shape classified once), with the user's
+    word over it: the marks in ``store`` and the ``[[rules]]`` of ``config``
+    (:mod:`planner.judge.corrections`; applied after the cache, never cached)."""
+    from planner.judge.corrections import Corrections
+
+    corrections = Corrections.load(store, config)
+    return corrections.apply_all(events, _classified(events, store))
+
+
+def _classified(events: Sequence[Event], store: Store | None) -> dict[Key, Classification]:
     from planner import i18n
 
     remember_digests(events)  # events just read: each template encoded once
@@ -131,11 +147,12 @@ def _load(store: Store, digests: list[str]) -> dict[str, Classification]:
             chunk = digests[first : first + CHUNK]
             marks = ",".join("?" * len(chunk))
             rows = store.conn.execute(
-                f"SELECT digest, mode, evidence FROM classify_cache WHERE digest IN ({marks})",
+                "SELECT digest, mode, evidence, confidence FROM classify_cache"
+                f" WHERE digest IN ({marks})",
                 chunk,
             ).fetchall()
-            for digest, mode, evidence in rows:
-                if (decoded := _decode(mode, evidence)) is not None:
+            for digest, mode, evidence, confidence in rows:
+                if (decoded := _decode(mode, evidence, confidence)) is not None:
                     found[digest] = decoded
     except sqlite3.DatabaseError as exc:
         log.warning("the classification cache is damaged (%s); rebuilding it", exc)
@@ -144,21 +161,24 @@ def _load(store: Store, digests: list[str]) -> dict[str, Classification]:
     return found
 
 
-def _decode(mode: object, evidence: object) -> Classification | None:
+def _decode(mode: object, evidence: object, confidence: object) -> Classification | None:
     try:
         items = json.loads(evidence) if isinstance(evidence, str) else None
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             return None
-        return Classification(Mode(mode), tuple(items))
+        return Classification(Mode(mode), tuple(items), Confidence(confidence))
     except ValueError:
         return None  # not JSON or not a mode: classified afresh and overwritten
 
 
 def _save(store: Store, rows: list[tuple[str, Classification]]) -> None:
-    values = [(d, c.mode.value, json.dumps(list(c.evidence), ensure_ascii=False)) for d, c in rows]
+    values = [
+        (d, c.mode.value, json.dumps(list(c.evidence), ensure_ascii=False), c.confidence.value)
+        for d, c in rows
+    ]
     try:
         with store.conn as conn:
-            conn.executemany("INSERT OR REPLACE INTO classify_cache VALUES (?, ?, ?)", values)
+            conn.executemany("INSERT OR REPLACE INTO classify_cache VALUES (?, ?, ?, ?)", values)
             conn.execute(
                 "DELETE FROM classify_cache WHERE rowid <="
                 " (SELECT max(rowid) FROM classify_cache) - ?",
