@@ -4,10 +4,8 @@ and of whoever has thousands of items to compute): light to import."""
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 log = logging.getLogger("planner")
@@ -35,7 +33,12 @@ def fork_map(
     process (nothing is sent but the results), the first slice is done here. Any failure of
     the workers computes it here, so the result is always ``function(items)``'s."""
     workers = workers or usable_cores()
-    if workers < 2 or len(items) < minimum or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or len(items) < minimum:
+        return function(items)  # without importing multiprocessing: most calls end here
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return function(items)
     size = -(-len(items) // workers)
     slices = [(first, min(first + size, len(items))) for first in range(0, len(items), size)]

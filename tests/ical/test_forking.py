@@ -55,3 +55,21 @@ def test_one_core_computes_here(monkeypatch, cores):
     monkeypatch.setattr(forking, "usable_cores", lambda: cores)
     found = forking.fork_map(squares_and_pids, list(range(5000)))
     assert {pid for _n, pid in found} == {os.getpid()}
+
+
+def test_a_small_job_does_not_import_multiprocessing():
+    """Most calls are small (a few new events to classify): they cost no process machinery,
+    not even its import."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from planner.ical import forking\n"
+        "assert forking.fork_map(lambda xs: [x + 1 for x in xs], [1, 2], workers=2) == [2, 3]\n"
+        "print('multiprocessing' in sys.modules, 'concurrent.futures' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["False", "False"]
