@@ -47,7 +47,7 @@ from planner.ical.index import (
     unit_id,
     widen,
 )
-from planner.ical.payload import DecodeError, decode_events
+from planner.ical.payload import DecodeError, decode_data
 from planner.model import Calendar, Event
 from providers.base import CalendarProvider
 from providers.ics_http import Download, display_url, fetch
@@ -297,7 +297,7 @@ class _Indexed:
             )
             if found is None or found.payload is None or found.parts is None:
                 return None
-            events = decode_events(found.payload, *request)
+            events = decode_data(found.decoded, *request)
         except DecodeError as exc:
             log.debug("event index: %s (%s); reading the source whole", entry.unit, exc)
             return None

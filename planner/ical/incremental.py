@@ -82,12 +82,13 @@ class Parts:
 @dataclass
 class Read:
     """A source read: its events in the window (when read whole) or its new payload (when
-    read in part), its parts (None: it cannot be read in part next time), the warnings, the
-    groups changed or removed (when read in part), and what was parsed (VEVENTs and
-    characters handed to the parser)."""
+    read in part; ``decoded``: the same, parsed from JSON), its parts (None: it cannot be read
+    in part next time), the warnings, the groups changed or removed (when read in part), and
+    what was parsed (VEVENTs and characters handed to the parser)."""
 
     events: list[Event] | None = None
     payload: str | None = None
+    decoded: Any = None
     parts: Parts | None = None
     warnings: list[str] = field(default_factory=list)
     changed: int = 0
@@ -123,7 +124,7 @@ def read_changed(
     """The source again where it changed since it was read into ``payload`` with ``previous``
     parts; None when it must be read whole (see the module's docstring). Raises
     :class:`planner.ical.payload.DecodeError` for a damaged payload."""
-    from planner.ical.payload import replace_events
+    from planner.ical.payload import replaced
 
     warnings: list[str] = []
     text = decode(data, source, warnings.append)
@@ -165,8 +166,9 @@ def read_changed(
             own = tuple(digests[n] for n in members[key])
             known[key] = (own, tuple(sorted(new.get(key, ()))))
     dropped = {uid for key in (*changed, *gone) for uid in previous.groups.get(key, ((), ()))[1]}
-    result.payload, count = replace_events(payload, dropped, events)
-    if count > options.max_events:  # the whole read leaves the earliest out, and says so
+    result.payload, result.decoded = replaced(payload, dropped, events)
+    if len(result.decoded["occurrences"]) > options.max_events:
+        # the whole read leaves the earliest out, and says so
         return None
     result.parts = Parts(
         previous.context, steps, dict(zip(digests, _owners(members), strict=True)), known

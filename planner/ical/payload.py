@@ -44,6 +44,15 @@ def replace_events(payload: str, drop: Collection[str], events: Sequence[Event])
     kept ones are neither decoded nor encoded again (a dropped template leaves an empty place,
     until half of them are: then the payload is written afresh); and how many occurrences it
     holds. :class:`DecodeError` when ``payload`` is not one this version wrote."""
+    text, data = replaced(payload, drop, events)
+    return text, len(data["occurrences"])
+
+
+def replaced(
+    payload: str, drop: Collection[str], events: Sequence[Event]
+) -> tuple[str, dict[str, Any]]:
+    """:func:`replace_events`, with the new payload also as parsed JSON: its events are
+    decoded from that (:func:`decode_data`) without parsing the text just written again."""
     try:
         data = json.loads(payload)
         if data["format"] != FORMAT:
@@ -61,14 +70,15 @@ def replace_events(payload: str, drop: Collection[str], events: Sequence[Event])
         raise DecodeError(f"undecodable event index payload ({exc})") from None
     if 2 * sum(row is not None for row in templates) < len(templates):
         kept = [e for e in decode_events(payload) if e.uid not in drop]  # written afresh
-        return encode_events([*kept, *events]), len(kept) + len(events)
+        text = encode_events([*kept, *events])
+        return text, json.loads(text)
     added = _Payload(data["zones"], offset=len(templates)).add(events)
     rows += [json.loads(row) for row in added.rows]
     data["zones"] = added.zones.keys
     data["templates"] = templates + [json.loads(body) for body in added.templates.bodies]
     data["digests"] = data["digests"] + added.templates.digests
     data["occurrences"] = rows
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")), len(rows)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")), data
 
 
 class _Payload:
@@ -215,6 +225,16 @@ def decode_events(
     :class:`DecodeError` when it is not a payload this version wrote."""
     try:
         data = json.loads(payload)
+    except ValueError as exc:
+        raise DecodeError(f"undecodable event index payload ({exc})") from None
+    return decode_data(data, start, end)
+
+
+def decode_data(
+    data: Any, start: datetime | None = None, end: datetime | None = None
+) -> list[Event]:
+    """:func:`decode_events` of a payload already parsed from JSON."""
+    try:
         if data["format"] != FORMAT:
             raise DecodeError(f"payload format {data['format']!r}")
         return _Decoder(data).events(start, end)

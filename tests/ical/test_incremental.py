@@ -252,3 +252,24 @@ def test_a_payload_edited_again_and_again_stays_small_and_right():
         events, key=lambda e: e.uid
     )
     assert len(payload) < 3 * len(encode_events(events))  # empty places are written away
+
+
+def test_the_replaced_payload_comes_back_parsed_as_its_text_says():
+    """The events of a payload read in part are decoded from the JSON just built, not from
+    its text parsed again: both must be the same payload, whether places were left empty or
+    the payload was written afresh."""
+    import json
+
+    from planner.ical.payload import decode_data, decode_events, encode_events, replaced
+    from tests.ical.test_index import sample_events
+
+    events = sample_events()
+    payload = encode_events(events)
+    for round_ in range(6):
+        moved = replace(events[round_ % len(events)], title=f"Version {round_}")
+        payload, data = replaced(payload, {moved.uid}, [moved])
+        assert data == json.loads(payload)
+        assert strict(decode_data(data, START, END)) == strict(decode_events(payload, START, END))
+    gone = {e.uid for e in events}
+    payload, data = replaced(payload, gone, events[:1])  # most dropped: written afresh
+    assert data == json.loads(payload) and len(decode_data(data)) == 1
