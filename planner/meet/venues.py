@@ -196,6 +196,9 @@ class Catalog:
         return cached
 
 
+DEMO_CATALOG = "venues_munich.toml"
+
+
 @lru_cache(maxsize=8192)
 def parse_opening_hours(text: str) -> Any:
     """An ``opening_hours.OpeningHours``, or None when the text is not valid OSM syntax.
@@ -381,13 +384,16 @@ def load_catalog(
     tz: ZoneInfo | None = None,
     favourites: Sequence[str] = (),
     default_kind: str | None = None,
+    check_hours: bool = True,
 ) -> Catalog:
-    """One catalog from several files; venues with the same name and place are kept once."""
+    """One catalog from several files; venues with the same name and place are kept once.
+    ``check_hours``: warn of opening hours that are not valid (:func:`warn_invalid_hours`)."""
     venues: list[Venue] = []
     seen: set[tuple[str, float, float]] = set()
     for path in paths:
         loaded = load_file(Path(path).expanduser(), default_kind)
-        warn_invalid_hours(loaded, str(path))
+        if check_hours:
+            warn_invalid_hours(loaded, str(path))
         for venue in loaded:
             key = (venue.name.casefold(), round(venue.lat, 4), round(venue.lon, 4))
             if key not in seen:
@@ -397,12 +403,19 @@ def load_catalog(
 
 
 def demo_catalog(tz: ZoneInfo | None = None) -> Catalog:
-    """The packaged sample catalog of Munich venues (sample data, not a recommendation)."""
+    """The packaged sample catalog of Munich venues (sample data, not a recommendation).
+
+    Its opening hours are known to be valid (``tests/meet/test_venues.py``), so they are not
+    checked at each run: a plan whose proposals come from the cache then needs no parser of
+    opening hours at all. Read from the package folder where it is a plain file (no import of
+    importlib.resources), else through importlib.resources (a zipped install)."""
+    packaged = Path(__file__).resolve().parent.parent / "demo" / DEMO_CATALOG
+    if packaged.is_file():
+        return load_catalog([packaged], tz=tz, check_hours=False)
     from importlib.resources import as_file, files
 
-    resource = files("planner.demo").joinpath("venues_munich.toml")
-    with as_file(resource) as path:
-        return load_catalog([path], tz=tz)
+    with as_file(files("planner.demo").joinpath(DEMO_CATALOG)) as path:
+        return load_catalog([path], tz=tz, check_hours=False)
 
 
 def catalog_from_config(config: Any) -> Catalog:

@@ -190,6 +190,14 @@ def test_demo_catalog_covers_every_kind():
     assert all(v.opening_hours and v.address for v in catalog)
 
 
+def test_the_packaged_catalog_has_valid_hours_so_no_run_checks_them():
+    """demo_catalog() skips the check at each run (it costs the hours parser's import): the
+    packaged hours must all be valid OSM syntax."""
+    from planner.meet.venues import warn_invalid_hours
+
+    assert warn_invalid_hours(list(demo_catalog(TZ)), "packaged") == 0
+
+
 def test_browse_near_kind_open_at():
     catalog = demo_catalog(TZ)
     sunday_noon = at(13, 12)
