@@ -7,7 +7,7 @@ at local midnight after their last day, in the user's zone.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from functools import lru_cache
@@ -135,19 +135,10 @@ class Event:
     _people: tuple[Attendee, ...] | None = field(
         default=None, init=False, repr=False, compare=False
     )
-    _hash: int | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.start.tzinfo is None or self.end.tzinfo is None:
             raise ValueError(f"event {self.uid!r} has a naive start or end")
-
-    def __hash__(self) -> int:
-        """The hash the dataclass would compute (of the compared fields), computed once: the
-        judgement's caches look an event up several times, and each time would hash every
-        attendee again."""
-        if self._hash is None:
-            object.__setattr__(self, "_hash", hash(tuple(getattr(self, n) for n in _COMPARED)))
-        return self._hash  # type: ignore[return-value]
 
     @property
     def key(self) -> tuple[str, str]:
@@ -199,9 +190,6 @@ class Event:
         found = tuple(result)
         object.__setattr__(self, "_people", found)
         return found
-
-
-_COMPARED = tuple(f.name for f in fields(Event) if f.compare)
 
 
 @dataclass(frozen=True, slots=True)

@@ -110,17 +110,3 @@ def test_the_people_of_an_event_are_found_once_and_follow_a_copy():
     assert "jean@client.example" in [p.email for p in other.people()]
     assert "anna@kunde.example" not in [p.email for p in other.people()]
     assert event.people() is first and event == replace(event)  # the cache is no content
-
-
-def test_an_event_hashes_as_its_fields_say_and_once():
-    """Events are looked up in the judgement's caches by value: equal events hash alike, the
-    hash is the one of the compared fields, kept after the first time."""
-    from dataclasses import fields, replace
-
-    event = ev("Jour fixe", "Raum 4", people=(Attendee("jean@client.example", "Jean"),))
-    twin = replace(event)
-    assert {event: "seen"}[twin] == "seen"
-    compared = tuple(getattr(event, f.name) for f in fields(event) if f.compare)
-    assert hash(event) == hash(compared) == hash(twin)
-    assert hash(replace(event, title="Jour fixe, verschoben")) != hash(event)
-    assert event._hash == hash(compared)  # kept: the attendees are not hashed again
