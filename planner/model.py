@@ -126,15 +126,12 @@ class Event:
     self_response: Response | None = None  # the user's own answer, where known
     # free/busy as the service states it (None: derived from ``busy`` and ``status``)
     availability: Busy | None = None
-    # computed once, on first use (see :attr:`key`, :meth:`people`,
-    # :func:`planner.ical.payload.content_digest` and ``template_digest``);
+    # computed once, on first use (see :attr:`key`, :func:`planner.ical.payload.content_digest`
+    # and ``template_digest``);
     # not init fields: copy an event with dataclasses.replace, never through __slots__
     _key: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
     _digest: str | None = field(default=None, init=False, repr=False, compare=False)
     _template: str | None = field(default=None, init=False, repr=False, compare=False)
-    _people: tuple[Attendee, ...] | None = field(
-        default=None, init=False, repr=False, compare=False
-    )
 
     def __post_init__(self) -> None:
         if self.start.tzinfo is None or self.end.tzinfo is None:
@@ -175,10 +172,7 @@ class Event:
         """Organizer and attendees without resources, each e-mail once.
 
         Rooms, shared and holiday calendars, lists and calendar systems are no people
-        (:func:`is_person_address`). Computed once per event: the judgement, the ledger and
-        the output each ask for it several times."""
-        if self._people is not None:
-            return self._people
+        (:func:`is_person_address`)."""
         seen: set[str] = set()
         result = []
         for person in ((self.organizer,) if self.organizer else ()) + self.attendees:
@@ -187,9 +181,7 @@ class Event:
                 continue
             seen.add(email)
             result.append(person)
-        found = tuple(result)
-        object.__setattr__(self, "_people", found)
-        return found
+        return tuple(result)
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,25 +88,3 @@ def test_only_meetings_with_someone_named_count_in_the_balance():
     )
     assert plan.balance is not None
     assert (plan.balance.in_person_minutes, plan.balance.external_minutes) == (60, 60)
-
-
-def test_the_people_of_an_event_are_found_once_and_follow_a_copy():
-    """The judgement, the ledger and the output each ask an event for its people: found once;
-    a copy with other attendees (dataclasses.replace) finds its own."""
-    from dataclasses import replace
-
-    event = ev(
-        "Abstimmung",
-        people=(
-            Attendee("anna@kunde.example", "Anna"),
-            Attendee("raum.3@kunde.example", "Raum 3", is_resource=True),
-            Attendee("ANNA@kunde.example", "Anna again"),
-        ),
-    )
-    first = event.people()
-    assert event.people() is first
-    assert [p.email for p in first if p.email != ME_EMAIL] == ["anna@kunde.example"]
-    other = replace(event, attendees=(Attendee("jean@client.example", "Jean"),))
-    assert "jean@client.example" in [p.email for p in other.people()]
-    assert "anna@kunde.example" not in [p.email for p in other.people()]
-    assert event.people() is first and event == replace(event)  # the cache is no content
