@@ -38,6 +38,8 @@ COMMANDS: dict[str, str] = {
     "agenda": "planner.cli.agenda:agenda",
     "sync": "planner.cli.sync:sync",
     "mcp": "planner.cli.assistant:mcp",
+    "offer": "planner.cli.offer:offer",
+    "serve": "planner.cli.serve:serve",
 }
 
 HELP = {
@@ -61,6 +63,8 @@ HELP = {
     "agenda": "List the meetings of the next days, one line each.",
     "sync": "Mirror busy time across calendars, block travel time; a dry run unless --apply.",
     "mcp": "Serve planner's tools to an AI assistant (Model Context Protocol).",
+    "offer": "Offer a counterpart times and places to choose from (page, e-mail).",
+    "serve": "Serve the offer pages behind your reverse proxy.",
 }
 
 
