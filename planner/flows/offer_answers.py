@@ -151,22 +151,16 @@ def _none_fits(
     proposed: tuple[datetime, datetime] | None = None,
     comment: str = "",
 ) -> None:
-    from planner.flows.offers import OfferConflict
+    from planner.flows.offer_booking import none_fits
 
     if offer.status == NONE_FITS:
         return
-    if offer.status != OPEN:
+    if none_fits(offers.store, offer, now=when, source=where, proposed=proposed,
+                 comment=comment) is None:  # fmt: skip
         news.problems.append(
             _("{where}: offer {id} was answered before; this answer is not recorded",
               where=where, id=offer.id)
         )  # fmt: skip
-        return
-    try:
-        offers.change(offer, status=NONE_FITS, counter=proposed, comment=comment,
-                      answered_at=when, answered_by=where)  # fmt: skip
-    except OfferConflict:
-        news.problems.append(_("{where}: offer {id} changed meanwhile; read it again",
-                               where=where, id=offer.id))  # fmt: skip
         return
     news.lines.append(
         _("offer {id}: none of the options fits {who}; 'planner invites' shows what they "

@@ -181,6 +181,31 @@ def not_free(
     return tuple(dict.fromkeys(e.title for e in [*busy, *held]))
 
 
+def none_fits(
+    store: Store,
+    offer: Offer,
+    *,
+    now: datetime,
+    source: str,
+    proposed: tuple[datetime, datetime] | None = None,
+    comment: str = "",
+) -> Offer | None:
+    """Record that none of the options fits, with the time range the counterpart named
+    instead (as a COUNTER would); None when the offer was answered or changed meanwhile."""
+    from planner.flows.offers import NONE_FITS
+
+    if offer.status == NONE_FITS:
+        return offer
+    if offer.status != OPEN:
+        return None
+    try:
+        return Offers(store).change(offer, status=NONE_FITS, counter=proposed,
+                                    comment=comment.strip()[:1000], answered_at=now,
+                                    answered_by=source)  # fmt: skip
+    except OfferConflict:
+        return None
+
+
 def _mark_taken(offers: Offers, offer: Offer, number: int) -> Offer:
     """``offer`` open again, with option ``number`` no longer offered."""
     options = tuple(replace(o, taken=o.taken or o.number == number) for o in offer.options)
