@@ -116,7 +116,7 @@ def offer_page(offer: Offer, actions: Actions, *, notice: str = "", done: bool =
 
     can = pickable or (lambda option: not option.taken)
     with in_language(offer.language):
-        title = words.clean(offer.title)
+        title = words.heading(offer)
         head = [
             f"<h1>{escape(title)}</h1>",
             f'<p class="lead">{escape(words.intro(offer))}</p>',

@@ -107,6 +107,16 @@ def _purpose_reason(kind: str, purpose: str) -> str:
     return reasons.get(purpose, _("{kind} at a good time of day", kind=kind))
 
 
+def heading(offer: Offer) -> str:
+    """ "Coffee with Anna Berger": the offer as the counterpart sees it (the meeting's title
+    names both people, and by address where no name is known)."""
+    from planner.meet.slots import kind_label
+
+    kinds = {str(o.proposal.get("kind", "")) for o in offer.options}
+    kind = kind_label(kinds.pop()) if len(kinds) == 1 else _("A meeting")
+    return _("{kind} with {host}", kind=kind, host=clean(offer.organizer))
+
+
 def subject(offer: Offer) -> str:
     count = len(offer.options)
     return ngettext(
@@ -114,7 +124,7 @@ def subject(offer: Offer) -> str:
         "{host} suggests {count} times to meet: {title}",
         count,
         host=clean(offer.organizer),
-        title=clean(offer.title),
+        title=heading(offer),
     )
 
 

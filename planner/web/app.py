@@ -116,8 +116,9 @@ class _App:
         token = str(request.path_params.get("token", ""))
         client = request.client.host if request.client else "?"
         headers = {k.lower(): v for k, v in request.headers.items()}
+        params = {k: v for k, v in request.path_params.items() if k != "token"}
         return await run_in_threadpool(self._guarded, handler, token, client, headers, form,
-                                       dict(request.path_params), change)  # fmt: skip
+                                       params, change)  # fmt: skip
 
     def _guarded(self, handler: Callable[..., Any], token: str, client: str,
                  headers: dict[str, str], form: dict[str, str], params: dict[str, Any],
