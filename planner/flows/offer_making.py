@@ -153,6 +153,7 @@ def _offer(
         options=tuple(options),
         created_at=now.astimezone(ZoneInfo("UTC")),
         expires_at=expiry(days, now, options),
+        topic=request.title,
     )
 
 

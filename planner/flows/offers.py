@@ -126,7 +126,7 @@ class Offer:
     zone: str  # the counterpart's IANA zone, as given (else the user's)
     user_zone: str
     organizer: str  # the user's name (never the address: pages show names only)
-    title: str
+    title: str  # the meeting's title, as the invitation has it
     purpose: str
     language: str
     options: tuple[Option, ...]
@@ -141,6 +141,7 @@ class Offer:
     answered_by: str = ""  # where the answer came from: the offer page, a mail, an .ics
     sent: str = ""  # the offer e-mail's Message-ID, or "file:PATH"
     booked: Mapping[str, str] = field(default_factory=dict)  # calendar, event, message, problem
+    topic: str = ""  # the title the user gave (--title), shown to the counterpart
 
     def state(self, now: datetime) -> str:
         """The status as shown: ``expired`` for an open offer whose time is up."""
@@ -201,6 +202,7 @@ class Offer:
             "answered_by": self.answered_by,
             "sent": self.sent,
             "booked": dict(self.booked),
+            "topic": self.topic,
         }
 
     @classmethod
@@ -231,6 +233,7 @@ class Offer:
             answered_by=str(data.get("answered_by", "")),
             sent=str(data.get("sent", "")),
             booked=dict(data.get("booked") or {}),
+            topic=str(data.get("topic", "")),
         )
 
 

@@ -170,6 +170,8 @@ class MailLinks:
 def text(offer: Offer, links: MailLinks | None, link: str = "") -> str:
     """The offer as plain text (the e-mail's text part)."""
     lines = [subject(offer), "", _intro(offer), ""]
+    if offer.topic:
+        lines[3:3] = [topic(offer)]
     for option in offer.options:
         name, address = place(option)
         lines.append(f"{option.number}. {span(option, offer.tz)} ({offer.zone})")
@@ -209,6 +211,11 @@ def _intro(offer: Offer) -> str:
 
 def intro(offer: Offer) -> str:
     return _intro(offer)
+
+
+def topic(offer: Offer) -> str:
+    """ "About: …" when the user gave the meeting a title."""
+    return _("About: {title}", title=clean(offer.topic))
 
 
 def option_ics(offer: Offer, option: Option) -> bytes:
