@@ -118,6 +118,7 @@ def _make(config: Any, ledger: Any, state: Any, now: Any, demo: bool, emails: tu
     from planner.cli.progress import progress_display
     from planner.errors import UsageError
     from planner.flows import offer_making as making
+    from planner.render.offer_message import offer_email, preview
 
     if send and demo:
         raise UsageError(_("the demo sends nothing; use --out FILE to see the page"))
@@ -134,7 +135,7 @@ def _make(config: Any, ledger: Any, state: Any, now: Any, demo: bool, emails: tu
         for item in offers:
             for line in making.describe(item):
                 click.echo(line, err=True)
-            click.echo(_preview(config, item))
+            click.echo(preview(offer_email(config, item)))
         click.echo(_("dry run: nothing was sent or kept (add --send to send, --out FILE for "
                      "the page)"), err=True)  # fmt: skip
         return
@@ -144,80 +145,21 @@ def _make(config: Any, ledger: Any, state: Any, now: Any, demo: bool, emails: tu
         if out is not None:
             _write_page(config, state, item, out)
         if send:
-            message = _message(config, item)
+            message = offer_email(config, item)
             sent = making.send_offer(config, state, item, message)
             click.echo(_("sent offer {id} to {who} ({message})", id=item.id,
                          who=item.counterpart, message=sent.sent), err=True)  # fmt: skip
-
-
-def _links(config: Any, item: Any) -> tuple[Any, str]:
-    """The accept links of the mail and the page, and the served page's link ("" unless
-    [serve] base_url is set)."""
-    from planner.flows.offer_tokens import link_token, mail_code, offer_key
-    from planner.paths import data_dir
-    from planner.render.offer_text import MailLinks
-
-    key = offer_key(data_dir())
-    codes = {n: mail_code(key, item, n) for n in range(len(item.options) + 1)}
-    links = MailLinks(sender_address(config), codes)
-    base = config["serve"]["base_url"]
-    if not base:
-        return links, ""
-    _require_serve_extra()
-    return links, f"{base.rstrip('/')}/o/{link_token(key, item)}"
-
-
-def sender_address(config: Any) -> str:
-    """The user's address: where the accept mails go."""
-    from planner.errors import UsageError
-
-    address = config.user["email"]
-    if not address:
-        raise UsageError(_("[user] email is not set in the config; the counterpart's answer "
-                           "is a mail to it"))  # fmt: skip
-    return str(address)
 
 
 def _write_page(config: Any, state: Any, item: Any, out: Path) -> None:
     from planner.cli.common import emit
     from planner.flows.offer_making import note_written
     from planner.render.offer import FilePage, offer_page
+    from planner.render.offer_message import offer_links
 
-    links, _link = _links(config, item)
+    links, _link = offer_links(config, item)
     emit(offer_page(item, FilePage(links)), out)
     note_written(state, item, str(out))
-
-
-def _message(config: Any, item: Any) -> Any:
-    from planner.invite.offer_mail import offer_message
-    from planner.invite.text import language
-    from planner.render import offer_text
-    from planner.render.offer import MailPage, offer_page
-
-    links, link = _links(config, item)
-    with language(item.language):
-        return offer_message(
-            sender=(config.user["name"], sender_address(config)),
-            to=(item.name, item.counterpart),
-            subject=offer_text.subject(item),
-            text=offer_text.text(item, links, link),
-            page=offer_page(item, MailPage(links)),
-            attachments=[(f"option-{o.number}.ics", offer_text.option_ics(item, o))
-                         for o in item.options],
-        )  # fmt: skip
-
-
-def _preview(config: Any, item: Any) -> str:
-    """The e-mail as the dry run shows it: headers, parts, the text."""
-    message = _message(config, item)
-    lines = [f"{name}: {message[name]}" for name in ("From", "To", "Subject")]
-    lines.append("")
-    for part in message.walk():
-        name = part.get_filename()
-        lines.append(f"[{part.get_content_type()}{'; ' + name if name else ''}]")
-    body = message.get_body(("plain",))
-    lines += ["", body.get_content().rstrip() if body is not None else ""]
-    return "\n".join(lines) + "\n"
 
 
 def _book(config: Any, state: Any, ident: str, now: Any, send: bool) -> None:
@@ -276,18 +218,6 @@ def _withdraw(state: Any, ident: str) -> None:
     book.change(item, status=WITHDRAWN)
     click.echo(_("withdrew offer {id}: its links no longer work, its times are free again",
                  id=item.id), err=True)  # fmt: skip
-
-
-def _require_serve_extra() -> None:
-    from importlib.util import find_spec
-
-    from planner.errors import UsageError
-
-    if find_spec("itsdangerous") is None:
-        raise UsageError(
-            _("[serve] base_url is set, and links to the offer page need itsdangerous"),
-            hint=_("install it with: pip install 'planner[serve]'"),
-        )
 
 
 def _local_now() -> object:
