@@ -20,7 +20,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -36,21 +35,11 @@ MAX_AGE = 61 * 24 * 3600  # the longest an offer lives ([offer] valid_days ≤ 6
 
 
 def offer_key(directory: Path) -> bytes:
-    """The install's offer secret, made on first use (mode 0600); one that others could read
-    is replaced, since codes signed with it could be forged."""
-    from planner.paths import write_secret
+    """The install's offer secret, made on first use (mode 0600; a file others could read is
+    replaced: :func:`planner.paths.secret_key`)."""
+    from planner.paths import secret_key
 
-    path = directory / KEY_FILE
-    try:
-        if path.stat().st_mode & 0o077 == 0:
-            key = bytes.fromhex(path.read_text(encoding="ascii").strip())
-            if len(key) >= 32:
-                return key
-    except (OSError, ValueError):
-        pass  # missing or unreadable: a new one below
-    key = secrets.token_bytes(32)
-    write_secret(path, key.hex() + "\n")
-    return key
+    return secret_key(directory / KEY_FILE)
 
 
 def _mac(key: bytes, *parts: str) -> bytes:

@@ -14,26 +14,11 @@ from click.testing import CliRunner
 from planner.cli import main
 from tests.assist import scenario
 from tests.flows.offer_world import LENA, ME, into_maildir, mail_from_link
-from tests.render.test_html_browser import FLAGS, chromium_path, missing
+from tests.render.test_html_browser import browser  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.slow
 HOSTILE_TITLE = "<script>alert('title')</script> \u202eevil\u202c \"quoted\" " + "x" * 600
 HOSTILE_NAME = '<img src=x onerror="alert(1)">'
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    executable = chromium_path()
-    if executable is None:
-        missing("Chromium is not installed")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing("the Playwright Python package is not installed")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=FLAGS)
-        yield browser
-        browser.close()
 
 
 def cli(*args: str):
@@ -42,8 +27,8 @@ def cli(*args: str):
     return result
 
 
-def open_page(browser, path):
-    context = browser.new_context()
+def open_page(chromium, path):
+    context = chromium.new_context()
     seen: list[str] = []
     blocked: list[str] = []
 
@@ -67,12 +52,14 @@ def open_page(browser, path):
 
 
 def test_the_static_offer_fetches_nothing_and_its_accept_mail_is_read_back(
-    chromium, isolated_home, tmp_path
+    browser,  # noqa: F811
+    isolated_home,
+    tmp_path,
 ):
     config = scenario.write_config(isolated_home)
     out = tmp_path / "offer.html"
     cli("offer", "--config", str(config), "--with", f"Lena Hansen <{LENA}>", "--out", str(out))
-    context, page, seen, blocked, dialogs, errors = open_page(chromium, out)
+    context, page, seen, blocked, dialogs, errors = open_page(browser, out)
     try:
         assert seen == [out.as_uri()] and blocked == [] and dialogs == [] and errors == []
         options = page.locator("li.option")
@@ -102,12 +89,16 @@ def test_the_static_offer_fetches_nothing_and_its_accept_mail_is_read_back(
     assert offer["command"] == f"planner offer --book {offer['id']} --send"
 
 
-def test_hostile_titles_and_names_stay_text_in_the_browser(chromium, isolated_home, tmp_path):
+def test_hostile_titles_and_names_stay_text_in_the_browser(
+    browser,  # noqa: F811
+    isolated_home,
+    tmp_path,
+):
     config = scenario.write_config(isolated_home)
     out = tmp_path / "offer.html"
     cli("offer", "--config", str(config), "--with", f'"{HOSTILE_NAME}" <{LENA}>',
         "--title", HOSTILE_TITLE, "--count", "2", "--out", str(out))  # fmt: skip
-    context, page, seen, blocked, dialogs, errors = open_page(chromium, out)
+    context, page, seen, blocked, dialogs, errors = open_page(browser, out)
     try:
         assert dialogs == [] and errors == [] and blocked == []
         assert page.locator("script").count() == 0 and page.locator("img").count() == 0

@@ -19,25 +19,10 @@ from planner.flows.offers import Offers
 from tests.flows.offer_world import LENA, state
 from tests.invite.test_mail import Inbox, run_server  # noqa: F401  (fixture)
 from tests.providers.radicale_server import free_port, radicale_server
-from tests.render.test_html_browser import FLAGS, chromium_path, missing
+from tests.render.test_html_browser import browser  # noqa: F401  (fixture)
 from tests.web.server import running
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    executable = chromium_path()
-    if executable is None:
-        missing("Chromium is not installed")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing("the Playwright Python package is not installed")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=FLAGS)
-        yield browser
-        browser.close()
 
 
 def cli(*args: str):
@@ -69,7 +54,7 @@ def _target(kind, isolated_home, tmp_path, google, stack):
 @pytest.mark.parametrize("kind", ["caldav", "google"])
 def test_an_offer_picked_in_the_browser_is_booked_and_accepted(
     kind,
-    chromium,
+    browser,  # noqa: F811
     isolated_home,
     tmp_path,
     google,
@@ -100,7 +85,7 @@ def test_an_offer_picked_in_the_browser_is_booked_and_accepted(
         from planner.config import load
 
         with running(load(path)):
-            context = chromium.new_context()
+            context = browser.new_context()
             requests: list[str] = []
             context.on("request", lambda r: requests.append(r.url))
             page = context.new_page()
