@@ -231,3 +231,15 @@ def test_accepting_an_options_ics_in_a_calendar_app_picks_it(world, tmp_path):
     report = record_replies(store, [reply], now=now())
     stored = Offers(store).get(offer.id)
     assert stored.status == PICKED and stored.picked == option.number, report.problems
+
+
+def test_a_pick_releases_the_other_options_and_a_withdrawal_all_of_them(world):
+    cfg, store = world
+    lena, bob = offer_to(cfg, store, LENA, BOB, count=3)
+    booking.record_pick(store, lena, 2, now=now(), source="test")
+    held = {e.uid for e in held_times(store, cfg, now())}
+    assert f"offer:{lena.id}:2" in held
+    assert not {f"offer:{lena.id}:1", f"offer:{lena.id}:3"} & held  # released
+    Offers(store).change(Offers(store).get(bob.id), status="withdrawn")
+    held = {e.uid for e in held_times(store, cfg, now())}
+    assert not any(uid.startswith(f"offer:{bob.id}:") for uid in held)
