@@ -123,26 +123,39 @@ class _App:
     def _guarded(self, handler: Callable[..., Any], token: str, client: str,
                  headers: dict[str, str], form: dict[str, str], params: dict[str, Any],
                  change: bool) -> Any:  # fmt: skip
-        from planner.flows.offer_tokens import check_link, form_code_valid
+        from planner.invite.text import language
 
         store = open_store()
         try:
-            limiter = guard.Limiter(store, self.settings.seconds or _seconds)
-            wait = limiter.hit(f"client:{client}", self.limits.per_client_minute, 60)
-            if wait:
-                return self._busy(wait)
-            now = self._now()
-            check = (check_link(self.key, token, Offers(store).get, now, self.settings.seconds)
-                     if TOKEN.match(token) else None)  # fmt: skip
-            if check is None or check.offer is None:
-                if limiter.hit(f"bad:{client}", guard.BAD_LINKS_PER_HOUR, 3600):
-                    return self._busy(3600)
-                return self._message(404, _("Link not valid"),
-                                     _("This link is not valid. Please use the link from your "
-                                       "e-mail as it is."))  # fmt: skip
-            wait = limiter.hit(f"link:{check.offer.id}", self.limits.per_link_hour, 3600)
-            if wait:
-                return self._busy(wait)
+            with language(self.config.user["language"]):
+                return self._checked(store, handler, token, client, headers, form, params,
+                                     change)  # fmt: skip
+        finally:
+            store.close()
+
+    def _checked(self, store: Any, handler: Callable[..., Any], token: str, client: str,
+                 headers: dict[str, str], form: dict[str, str], params: dict[str, Any],
+                 change: bool) -> Any:  # fmt: skip
+        from planner.flows.offer_tokens import check_link, form_code_valid
+        from planner.invite.text import language
+
+        limiter = guard.Limiter(store, self.settings.seconds or _seconds)
+        wait = limiter.hit(f"client:{client}", self.limits.per_client_minute, 60)
+        if wait:
+            return self._busy(wait)
+        now = self._now()
+        check = (check_link(self.key, token, Offers(store).get, now, self.settings.seconds)
+                 if TOKEN.match(token) else None)  # fmt: skip
+        if check is None or check.offer is None:
+            if limiter.hit(f"bad:{client}", guard.BAD_LINKS_PER_HOUR, 3600):
+                return self._busy(3600)
+            return self._message(404, _("Link not valid"),
+                                 _("This link is not valid. Please use the link from your "
+                                   "e-mail as it is."))  # fmt: skip
+        wait = limiter.hit(f"link:{check.offer.id}", self.limits.per_link_hour, 3600)
+        if wait:
+            return self._busy(wait)
+        with language(check.offer.language):  # the page, its notices: the offer's language
             if check.problem:
                 return self._dead(check.offer, check.problem)
             if change and not guard.same_origin(headers, self.origin):
@@ -153,8 +166,6 @@ class _App:
                                      _("Please open the link from your e-mail again and "
                                        "choose there."))  # fmt: skip
             return handler(store, check.offer, token, now, form=form, **params)
-        finally:
-            store.close()
 
     # -- handlers (in a worker thread, with their own store) ----------------------------------
     def _page(self, store: Any, offer: Offer, token: str, now: datetime, **_params: Any) -> Any:
@@ -261,14 +272,16 @@ class _App:
         else:
             text = _("This offer has expired. Please ask {host} for new times.",
                      host=offer.organizer)  # fmt: skip
-        return self._message(status, _("Link no longer valid"), text, offer.language)
+        return self._message(status, _("Link no longer valid"), text)
 
-    def _message(self, status: int, title: str, text: str, lang: str = "") -> Any:
+    def _message(self, status: int, title: str, text: str) -> Any:
+        """A short page in the language of the texts (the offer's, else the user's)."""
         from starlette.responses import HTMLResponse
 
+        from planner.i18n import language
         from planner.render.offer import message_page
 
-        page = message_page(title, text, lang or self.config.user["language"])
+        page = message_page(title, text, language())
         return HTMLResponse(page, status_code=status)
 
     def _busy(self, wait: int) -> Any:

@@ -63,3 +63,16 @@ def into_maildir(folder: Path, *messages: EmailMessage) -> Path:
 
 def state() -> Store:
     return open_store()
+
+
+def busy_in_calendar(home: Path, title: str, start: datetime, end: datetime) -> None:
+    """Put an event into the scenario's calendar file (``work.ics``), as the user's calendar
+    app would after the offer was made."""
+    path = home / "work.ics"
+    event = "\r\n".join([
+        "BEGIN:VEVENT", f"UID:later-{start:%Y%m%dT%H%M%S}@test", "DTSTAMP:20260101T000000Z",
+        f"DTSTART:{start.astimezone(UTC):%Y%m%dT%H%M%SZ}",
+        f"DTEND:{end.astimezone(UTC):%Y%m%dT%H%M%SZ}", f"SUMMARY:{title}", "END:VEVENT",
+    ])  # fmt: skip
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("END:VCALENDAR", f"{event}\r\nEND:VCALENDAR"), encoding="utf-8")

@@ -14,7 +14,7 @@ import pytest
 from planner.flows.offer_tokens import link_token, offer_key
 from planner.flows.offers import NONE_FITS, OPEN, PICKED, Offers
 from planner.paths import data_dir
-from tests.flows.offer_world import BOB, LENA, config, offer_to, state
+from tests.flows.offer_world import BOB, LENA, busy_in_calendar, config, offer_to, state
 from tests.providers.radicale_server import free_port
 from tests.web.server import accept, form_code, request, running
 
@@ -152,8 +152,10 @@ def test_two_clients_choosing_at_once_exactly_one_wins(served):
     page = request(link).body
     replies = _race([lambda: accept(link, 2, page), lambda: accept(link, 2, page),
                      lambda: accept(link, 3, page)])  # fmt: skip
-    statuses = sorted(r.status for r in replies)
-    assert statuses == [200, 409, 409], [r.body[-400:] for r in replies]
+    wins = [r for r in replies if r.status == 200]
+    assert len(wins) == 1 and "Thank you" in wins[0].body, [r.body[-400:] for r in replies]
+    for lost in (r for r in replies if r is not wins[0]):  # 409 while the winner books, 410 after
+        assert lost.status in (409, 410) and "answered already" in lost.body
     assert Offers(store).get(offer.id).status == PICKED
 
 
@@ -213,3 +215,52 @@ def test_none_fits_records_the_time_they_name(served):
     start, end = stored.counter
     assert start.astimezone(offer.tz).hour == 14 and (end - start) == timedelta(hours=2.5)
     assert request(link).status == 410
+
+
+def test_a_time_taken_in_the_calendar_since_is_refused_without_saying_by_what(
+    served, isolated_home
+):
+    cfg, store, offer, link, clock = served
+    page = request(link).body
+    second = offer.options[1]
+    busy_in_calendar(isolated_home, "Zahnarzt Dr. Vogel", second.start + timedelta(minutes=15),
+                     second.end + timedelta(minutes=30))  # fmt: skip
+    refused = accept(link, 2, page)
+    assert refused.status == 409 and "no longer free" in refused.body
+    assert "Zahnarzt" not in refused.body  # what took the time is the user's business
+    stored = Offers(store).get(offer.id)
+    assert stored.status == OPEN and stored.option(2).taken and stored.picked is None
+    assert 'id="option-2"' in refused.body and refused.body.count("Choose this one") == 2
+    chosen = accept(link, 3, refused.body)
+    assert chosen.status == 200 and "Thank you" in chosen.body
+    assert Offers(store).get(offer.id).picked == 3
+
+
+def test_the_page_speaks_the_users_language(isolated_home):
+    port = free_port()
+    cfg = config(isolated_home, extra=f'[serve]\nbase_url = "http://127.0.0.1:{port}/"\n')
+    text = (isolated_home / "config" / "config.toml").read_text(encoding="utf-8")
+    (isolated_home / "config" / "config.toml").write_text(
+        text.replace('timezone = "Europe/Berlin"', 'timezone = "Europe/Berlin"\nlanguage = "de"'),
+        encoding="utf-8",
+    )
+    from planner.config import load
+
+    cfg = load(isolated_home / "config" / "config.toml")
+    store = state()
+    (offer,) = offer_to(cfg, store, LENA, count=2, zone="America/New_York")
+    link = link_for(cfg, offer)
+    with running(cfg):
+        page = request(link)
+        assert '<html lang="de">' in page.body
+        for words in ("Diese wählen", "Nichts davon passt?", "Zeiten in Ihrer Zeitzone, "
+                      "America/New_York.", "Warum hier", "Anna Berger: "):  # fmt: skip
+            assert words in page.body, words
+        assert "Choose this one" not in page.body
+        gone = request(link.rsplit("/", 1)[0] + "/" + "A" * 40)
+        assert gone.status == 404 and '<html lang="de">' in gone.body
+        assert "Link not valid" not in gone.body
+        busy_in_calendar(isolated_home, "Arzt", offer.options[0].start, offer.options[0].end)
+        taken = accept(link, 1, page.body)
+        assert taken.status == 409 and "nicht mehr frei" in taken.body, taken.body[-600:]
+    store.close()
