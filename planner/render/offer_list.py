@@ -19,7 +19,7 @@ from planner.flows.offers import (
     Offer,
     pick_label,
 )
-from planner.i18n import _
+from planner.i18n import _, ngettext
 from planner.render.labels import short_day
 
 SHOWN_DAYS = 30  # offers made this long ago are still listed
@@ -39,8 +39,9 @@ def state_label(offer: Offer, now: datetime) -> str:
     if state == OPEN:
         until = offer.expires_at.astimezone(tz)
         left = len(offer.pickable(now))
-        return _("open: {count} options until {day} {time}", count=left,
-                 day=short_day(until.date()), time=f"{until:%H:%M}")  # fmt: skip
+        return ngettext("open: {count} option until {day} {time}",
+                        "open: {count} options until {day} {time}", left,
+                        day=short_day(until.date()), time=f"{until:%H:%M}")  # fmt: skip
     if state == BOOKING:
         return _("being booked: {choice}", choice=pick_label(offer))
     if state == PICKED and offer.booked.get("message"):
