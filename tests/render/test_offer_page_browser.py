@@ -108,3 +108,49 @@ def test_hostile_titles_and_names_stay_text_in_the_browser(
         assert width <= page.viewport_size["width"]
     finally:
         context.close()
+
+
+def test_the_offer_mail_html_stands_alone_and_reads_without_its_style(
+    browser,  # noqa: F811
+    isolated_home,
+    tmp_path,
+):
+    """The HTML part of the offer e-mail, as a mail client shows it: nothing fetched, nothing
+    run; and where a client drops the style sheet, every option still shows its time, place,
+    hours, travel, reasons and accept link, in order."""
+    import email
+    import re
+    from email import policy
+
+    from planner.config import load
+    from planner.render.offer_message import offer_email
+    from tests.flows.offer_world import offer_to, state
+
+    cfg = load(scenario.write_config(isolated_home))
+    store = state()
+    (offer,) = offer_to(cfg, store, LENA, count=3, zone="Europe/London")
+    store.close()
+    message = email.message_from_bytes(bytes(offer_email(cfg, offer)), policy=policy.default)
+    assert message.get_content_type() == "multipart/mixed"
+    kinds = [p.get_content_type() for p in message.walk()]
+    assert "text/calendar" not in kinds  # no client puts all options into the calendar
+    html = message.get_body(("html",)).get_content()
+    for name, markup in (("styled", html), ("unstyled", re.sub(r"<style>.*?</style>", "", html,
+                                                                flags=re.S))):  # fmt: skip
+        out = tmp_path / f"{name}.html"
+        out.write_text(markup, encoding="utf-8")
+        context, page, seen, blocked, dialogs, errors = open_page(browser, out)
+        try:
+            assert seen == [out.as_uri()] and blocked == [] and errors == [], name
+            options = page.locator("li.option")
+            assert options.count() == 3
+            for n in range(3):
+                text = options.nth(n).inner_text()
+                assert text.startswith(str(n + 1)), text
+                for words in ("Where", "Travel", "Why here", "(Europe/Berlin)",
+                              f"attached: option-{n + 1}.ics"):  # fmt: skip
+                    assert words in text, (name, words, text)
+            hrefs = [a.get_attribute("href") for a in page.locator("a.accept").all()]
+            assert len(hrefs) == 3 and all(h.startswith(f"mailto:{ME}?") for h in hrefs)
+        finally:
+            context.close()
