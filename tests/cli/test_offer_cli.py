@@ -152,7 +152,12 @@ def test_invites_lists_every_state_of_an_offer(world):
                              "json").stdout)  # fmt: skip
     states = {o["counterpart"]: o for o in listing["offers"]}
     assert {k: v["state"] for k, v in states.items()} == {
-        LENA: WITHDRAWN, BOB: PICKED, CAROL: NONE_FITS, DAVE: EXPIRED, "eve@example.org": OPEN}
+        LENA: WITHDRAWN,
+        BOB: PICKED,
+        CAROL: NONE_FITS,
+        DAVE: EXPIRED,
+        "eve@example.org": OPEN,
+    }
     assert states[BOB]["command"] == f"planner offer --book {bob.id} --send"
     assert states[CAROL]["next_step"] == "they wrote: Lieber am Nachmittag"
     assert states[CAROL]["command"].startswith(f"planner offer --with {CAROL} --week ")
