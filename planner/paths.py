@@ -67,3 +67,21 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     with open(tmp, mode, **kwargs) as handle:
         handle.write(data)
     os.replace(tmp, path)
+
+
+def secret_key(path: Path) -> bytes:
+    """A secret of this install kept in ``path`` (32 random bytes as hex, mode 0600), made on
+    first use; a key file others can read is replaced, since anything signed with it could
+    have been forged."""
+    import secrets
+
+    try:
+        if path.stat().st_mode & 0o077 == 0:
+            key = bytes.fromhex(path.read_text(encoding="ascii").strip())
+            if len(key) >= 32:
+                return key
+    except (OSError, ValueError):
+        pass  # missing or unreadable: a new one below
+    key = secrets.token_bytes(32)
+    write_secret(path, key.hex() + "\n")
+    return key

@@ -39,6 +39,8 @@ COMMANDS: dict[str, str] = {
     "sync": "planner.cli.sync:sync",
     "mark": "planner.cli.mark:mark",
     "mcp": "planner.cli.assistant:mcp",
+    "offer": "planner.cli.offer:offer",
+    "serve": "planner.cli.serve:serve",
 }
 
 HELP = {
@@ -63,6 +65,8 @@ HELP = {
     "sync": "Mirror busy time across calendars, block travel time; a dry run unless --apply.",
     "mark": "Correct a judgement (mode, purpose, meeting) for an event, series or pattern.",
     "mcp": "Serve planner's tools to an AI assistant (Model Context Protocol).",
+    "offer": "Offer a counterpart times and places to choose from (page, e-mail).",
+    "serve": "Serve the offer pages behind your reverse proxy.",
 }
 
 

@@ -53,6 +53,8 @@ def replies(config_path: Path | None, paths: tuple[Path, ...], now_text: str | N
               where=where, uid=uid),
             err=True,
         )  # fmt: skip
+    for line in report.offers:
+        click.echo(line)
     counts = report.outcomes
     click.echo(
         _(

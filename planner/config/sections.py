@@ -40,6 +40,24 @@ def _positive(value: float) -> str | None:
     return None if value > 0 else _("must be greater than 0")
 
 
+def _base_url_check(value: str) -> str | None:
+    """The served offer page's public address: https (TLS at the proxy), or http on this
+    machine; no query or fragment."""
+    from urllib.parse import urlsplit
+
+    if not value:
+        return None
+    parts = urlsplit(value)
+    local = parts.hostname in ("127.0.0.1", "::1", "localhost")
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        return _("must be an address such as https://meet.example.com/planner/")
+    if parts.scheme == "http" and not local:
+        return _("must start with https:// (TLS at your reverse proxy); http only on this machine")
+    if parts.query or parts.fragment:
+        return _("must have no query (?…) or fragment (#…)")
+    return None
+
+
 def _window(start: str, end: str, minutes: int, after_work: bool = False) -> dict[str, Field]:
     return {
         "time": Field("time_range", f"{start}-{end}"),
@@ -141,6 +159,18 @@ SECTIONS: dict[str, dict[str, Field]] = {
         # an invitation without an answer keeps its time busy for other proposals this long
         "hold_days": Field(int, 14, check=_positive),
     },
+    "offer": {
+        "valid_days": Field(int, 3),
+        "calendar": Field(str, ""),
+    },
+    "serve": {
+        "base_url": Field(str, "", check=_base_url_check),
+        "host": Field(str, "127.0.0.1"),
+        "port": Field(int, 8425),
+        "trusted_proxies": Field("str_list", ["127.0.0.1"]),
+        "client_requests_per_minute": Field(int, 30),
+        "link_requests_per_hour": Field(int, 60),
+    },
 }
 
 # Ranges of the numbers above (issue 14): out-of-range, NaN and infinite values are one clear
@@ -170,6 +200,12 @@ RANGES: dict[str, dict[str, tuple[float, float]]] = {
         "reminder_minutes": (-1, 40320),
         "default_duration": (5, 7 * 24 * 60),
         "hold_days": (1, 365),
+    },
+    "offer": {"valid_days": (1, 60)},
+    "serve": {
+        "port": (1, 65535),
+        "client_requests_per_minute": (1, 10000),
+        "link_requests_per_hour": (1, 10000),
     },
 }
 

@@ -42,6 +42,7 @@ class RecordReport:
     unknown: list[tuple[str, str]] = field(default_factory=list)  # (uid, where)
     problems: list[str] = field(default_factory=list)
     files: int = 0
+    offers: list[str] = field(default_factory=list)  # what answers did to offers
 
     @property
     def changed(self) -> int:
@@ -51,17 +52,26 @@ class RecordReport:
 # -- recording --------------------------------------------------------------------------------
 def record_replies(store: Store, paths: Sequence[Path], *, now: datetime) -> RecordReport:
     """Read iTIP REPLY/COUNTER objects from ``paths`` and record them in the sent log."""
+    from planner.flows.offer_answers import apply_mail_replies
     from planner.invite.replies import read_paths
 
     found = read_paths(list(paths))
     report = record(store, found.answers, now=now)
-    report.problems = found.problems + report.problems
+    mailed = apply_mail_replies(store, found.offers, now)
+    report.problems = found.problems + report.problems + mailed.problems
+    report.offers += mailed.lines
     report.files = found.files
     return report
 
 
 def record(store: Store, answers: Sequence[Answer], *, now: datetime) -> RecordReport:
+    """Record ``answers``; those to an offer's options go to the offer
+    (:mod:`planner.flows.offer_answers`)."""
+    from planner.flows.offer_answers import divert
+
     report = RecordReport()
+    answers, news = divert(store, answers, now)
+    report.offers, report.problems = news.lines, news.problems
     for answer in answers:
         outcome = record_answer(store, answer, now=now)
         report.outcomes[outcome] += 1

@@ -21,6 +21,7 @@ from typing import Any
 
 from planner.i18n import _
 from planner.invite.answers import Answer
+from planner.invite.offer_mail import OfferReply
 from planner.model import Response
 
 METHODS = ("REPLY", "COUNTER")
@@ -43,6 +44,7 @@ class Found:
     answers: list[Answer] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     files: int = 0
+    offers: list[OfferReply] = field(default_factory=list)  # answers to offers (accept links)
 
 
 def read_paths(paths: list[Path]) -> Found:
@@ -111,14 +113,24 @@ def _read_mailbox(box: mailbox.Mailbox[Any], path: Path, found: Found) -> None:
 def _may_hold_calendar(data: bytes) -> bool:
     """A cheap test on the raw message: a calendar part names its type or its file."""
     lowered = data.lower()
-    return any(mark in lowered for mark in (b"calendar", b"/ics", b".ics"))
+    return any(mark in lowered for mark in (b"calendar", b"/ics", b".ics", b"planner-offer:"))
 
 
 def _read_message(message: Message, where: str, found: Found) -> None:
+    _read_offer_reply(message, where, found)
     for part in _calendar_parts(message):
         payload = part.get_payload(decode=True)
         if isinstance(payload, bytes) and payload.strip():
             _collect(payload, where, found)
+
+
+def _read_offer_reply(message: Message, where: str, found: Found) -> None:
+    """The answer to an offer that ``message`` carries, if any (:mod:`.offer_mail`)."""
+    from planner.invite.offer_mail import offer_replies
+
+    replies, problems = offer_replies(message, where)
+    found.offers += replies
+    found.problems += problems
 
 
 def _calendar_parts(message: Message) -> Iterator[Message]:
