@@ -21,13 +21,9 @@ if TYPE_CHECKING:
 
 @contextmanager
 def language(lang: str) -> Iterator[None]:
-    """Produce texts in ``lang`` inside the block, then switch back."""
-    before = i18n.language()
-    i18n.set_language(lang)
-    try:
+    """Produce texts in ``lang`` inside the block (this thread or task only), then switch back."""
+    with i18n.speaking(lang):
         yield
-    finally:
-        i18n.set_language(before)
 
 
 def purpose_label(purpose: Purpose) -> str:
