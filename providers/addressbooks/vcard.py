@@ -12,12 +12,14 @@ are read. vobject is imported when the first card is parsed.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from planner.i18n import ngettext
 from planner.model import Contact, PostalAddress
 
 Warn = Callable[[str], None]
@@ -74,16 +76,46 @@ def contacts_from_vcards(
         else:
             cards.append(card)
     if broken:
-        warn(f"{where}: {broken} vCard(s) cannot be read and are left out")
+        warn(
+            ngettext(
+                "{where}: {count} vCard cannot be read and is left out",
+                "{where}: {count} vCards cannot be read and are left out",
+                broken,
+                where=where,
+            )
+        )
     return _resolve_groups(cards)
+
+
+_BINARY = re.compile(r"^(?:[\w-]+\.)?(?:PHOTO|LOGO|SOUND|KEY)[;:]", re.IGNORECASE)
+
+
+def without_binaries(text: str) -> str:
+    """The card without photos, logos, sounds and keys (with their folded lines): planner
+    needs none of them, and a broken one (a data: URI in a base64 value) would break the
+    whole card."""
+    kept: list[str] = []
+    skipping = False
+    for line in text.split("\n"):
+        if skipping and (line[:1] in (" ", "\t") or not line.strip()):
+            continue
+        skipping = bool(_BINARY.match(line))
+        if not skipping:
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def _parse(text: str, given_id: str) -> _Card | None:
     import vobject
     from vobject.base import VObjectError
 
+    # vobject logs each line it skips at ERROR: a broken line is counted by the caller, not
+    # printed to the user's terminal
+    logging.getLogger("vobject").setLevel(logging.CRITICAL)
+
     try:
-        component = next(vobject.readComponents(text, allowQP=True, ignoreUnreadable=True))
+        stream = vobject.readComponents(without_binaries(text), allowQP=True, ignoreUnreadable=True)
+        component = next(stream)
     except (VObjectError, StopIteration, ValueError, UnicodeError, TypeError, AttributeError):
         return None
     if component.name.upper() != "VCARD":
