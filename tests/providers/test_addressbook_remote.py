@@ -289,8 +289,8 @@ def test_outlook_delta_follows_next_links_and_selects_fields(graph):
 
 
 def test_outlook_without_sign_in_names_the_address_book(graph):
-    options = {k: v for k, v in graph.source_options().items()
-               if k in ("client_id", "tenant", "graph_url", "authority", "http_client")}  # fmt: skip
+    keys = ("client_id", "tenant", "graph_url", "authority", "http_client")
+    options = {k: v for k, v in graph.source_options().items() if k in keys}
     source = SourceConfig("never-signed-in", "outlook", options)
     with pytest.raises(AuthError, match="address book 'never-signed-in'"):
         create(source, ProviderContext(tz=TZ)).changes("")
