@@ -143,6 +143,7 @@ def plan_week(
     from planner.meet.freebusy import FreeBusyLookup
     from planner.meet.geo import Geocoder
     from planner.meet.proposal_cache import ProposalCache
+    from planner.people.books import add_books
 
     now = now or datetime.now(config.tz)
     first_day = first_day or this_monday(config, now)
@@ -157,6 +158,7 @@ def plan_week(
         if progress:
             progress(_("Building the contact ledger and the plan"))
         ledger = Ledger.open(store, config, user_emails=context.user_emails)
+        add_books(ledger.directory.people, config, store, now=now)
         catalog = catalog_with_fetched(config, store) if proposals else None
         supply = VenueSupply(config, store, catalog, now, progress) if catalog else None
         free_busy = FreeBusyLookup(
@@ -174,6 +176,7 @@ def plan_week(
             geocoder=Geocoder(config, catalog, store_factory=lambda: store) if catalog else None,
             supply=supply,
             proposal_cache=ProposalCache(store, config, catalog) if catalog else None,
+            store=store,
         )
         free_busy.report()
         return plan

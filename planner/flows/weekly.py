@@ -24,6 +24,7 @@ from planner.model import Action, Classification, Event, Geo, Interval, Mode, Pu
 if TYPE_CHECKING:
     from planner.meet.proposal_cache import ProposalCache
     from planner.meet.proposals import Proposal, Proposer
+    from planner.store import Store
 
 # busy time of several people together (any of them busy), None when no calendar can tell
 FreeBusy = Callable[[Sequence[str], datetime, datetime], Sequence[Interval] | None]
@@ -66,6 +67,7 @@ def build_plan(
     geocoder: object | None = None,
     supply: object | None = None,
     proposal_cache: ProposalCache | None = None,
+    store: Store | None = None,
 ) -> WeeklyPlan:
     """The plan for the week of ``first_day``; ``events`` span :func:`read_window`.
 
@@ -74,7 +76,9 @@ def build_plan(
     service can. ``modes`` may bring the classifications along (e.g. from a cache);
     ``geocoder`` (a :class:`planner.meet.geo.Geocoder`) may remember places between runs;
     ``supply`` (a :class:`planner.meet.fetched.VenueSupply`) fetches venues where none are known;
-    ``proposal_cache`` remembers proposals between runs (:mod:`planner.meet.proposal_cache`).
+    ``proposal_cache`` remembers proposals between runs (:mod:`planner.meet.proposal_cache`);
+    ``store`` holds the rhythms set with ``planner people rhythm`` for the keep-in-touch
+    section (:func:`planner.flows.people_flow.week_section`).
     """
     if modes is None:
         from planner.judge.mode import classify
@@ -105,6 +109,10 @@ def build_plan(
         if p.purpose and p.meeting and in_balance(p.event)
     ]
     history = _trend_items(events, modes, ledger, config, start)
+    from planner.flows.people_flow import week_section
+
+    keep = week_section(config, now, ledger, events, modes, (start, end), store=store,
+                        catalog=catalog, geocoder=geocoder, supply=supply)  # fmt: skip
     return WeeklyPlan(
         start=start,
         end=end,
@@ -113,6 +121,7 @@ def build_plan(
         balance=balance(week, config, first_day, history, weeks=TREND_WEEKS),
         due=tuple(due_for_visit(ledger, config, now.astimezone(config.tz).date())),
         people=ledger.directory.people,
+        keep_in_touch=keep,
     )
 
 

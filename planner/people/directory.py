@@ -50,6 +50,7 @@ class People:
         self._domains: dict[str, dict[str, _Claim]] = {}  # domain → organisation → claim
         self._persons: dict[int, Person] = {}  # built on demand
         self._by_domain: dict[str, str] = {}  # domain → organisation its people name
+        self._sources: dict[int, Source] = {}  # person id → the highest source naming them
 
     # -- feeding ---------------------------------------------------------------------------
 
@@ -60,6 +61,7 @@ class People:
         if not keys:
             return
         pid = self._person_id([k for k, _a in keys])
+        self._sources[pid] = max(self._sources.get(pid, entry.source), entry.source)
         known = {address_key(a) for a in self._addresses[pid]}
         for key, address in keys:
             if key not in known:
@@ -102,6 +104,8 @@ class People:
         return pid
 
     def _merge(self, pid: int, other: int) -> None:
+        theirs = self._sources.pop(other, Source.SIGNATURE)
+        self._sources[pid] = max(self._sources.get(pid, theirs), theirs)
         for address in self._addresses.pop(other):
             self._ids[address_key(address)] = pid
             self._addresses[pid].append(address)
@@ -208,8 +212,14 @@ class People:
                 if claim.origin:
                     origins.append((field, claim.origin))
         lists = {field: _all(self._claims[pid].get(field, {})) for field in LISTS}
+        source = self._sources.get(pid, Source.SIGNATURE)
         return Person(
-            address_key(addresses[0]), addresses, **chosen, origins=tuple(origins), **lists
+            address_key(addresses[0]),
+            addresses,
+            **chosen,
+            origins=tuple(origins),
+            **lists,
+            source=source,
         )
 
 

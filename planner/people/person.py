@@ -65,6 +65,7 @@ class Person:
     origins: tuple[tuple[str, str], ...] = ()  # (field, where its value comes from)
     places: tuple[str, ...] = ()  # every place known for them, best first (see Entry)
     tags: tuple[str, ...] = ()
+    source: Source = Source.SIGNATURE  # the highest source that names them
 
     def has_tag(self, tag: str) -> bool:
         """Whether they carry ``tag`` (in any case)."""

@@ -58,6 +58,9 @@ def week_markdown(plan: WeeklyPlan, invites: Mapping[str, Sequence[Any]] | None 
             else:
                 lines.append(f"- **{stripped}**")
         lines.append("")
+    from planner.render.people import keep_lines
+
+    lines += keep_lines(plan.keep_in_touch, plan.start.tzinfo, markdown=True)  # type: ignore[arg-type]
     lines += _totals(plan)
     return neutral("\n".join(lines) + "\n")  # no ESC/BEL from calendar text
 

@@ -62,7 +62,7 @@ class OutlookContactsProvider(AddressBookProvider):
             str,
             "device_code",
             check=lambda v: None if v in FLOWS else _('must be "device_code" or "browser"'),
-        ),  # fmt: skip
+        ),
         "folders": Field("str_list", []),
         "graph_url": Field(str, DEFAULT_GRAPH),
         "authority": Field(str, DEFAULT_AUTHORITY),
@@ -210,7 +210,7 @@ def _contact(item: Mapping[str, Any]) -> Contact:
             ("businessAddress", "work"),
             ("homeAddress", "home"),
             ("otherAddress", "other"),
-        )  # fmt: skip
+        )
         if isinstance(item.get(field), dict) and any(item[field].values())
     )
     return Contact(

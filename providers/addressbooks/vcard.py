@@ -292,8 +292,9 @@ def _revision(text: str) -> datetime | None:
     compact = re.fullmatch(r"(\d{8})(?:T(\d{6})Z?)?", text.upper())
     try:
         if compact:
-            moment = datetime.strptime(compact.group(1) + (compact.group(2) or "000000"),
-                                       "%Y%m%d%H%M%S")  # fmt: skip
+            moment = datetime.strptime(
+                compact.group(1) + (compact.group(2) or "000000"), "%Y%m%d%H%M%S"
+            )
         else:
             moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:

@@ -145,7 +145,7 @@ class FakePeople:
                 }
             ]
             if contact.name
-            else [],  # fmt: skip
+            else [],
             "emailAddresses": [
                 {"value": e, "type": "work", "metadata": {"primary": i == 0}}
                 for i, e in enumerate(contact.emails)
@@ -245,8 +245,9 @@ class _Handler(BaseHTTPRequestHandler):
                 groups = list(fake.groups.values())
                 return self._send(200, {"contactGroups": groups, "totalItems": len(groups)})
             if split.path == "/v1/people/me":
-                return self._send(200, {"resourceName": "people/me",
-                                        "emailAddresses": [{"value": OWNER}]})  # fmt: skip
+                return self._send(
+                    200, {"resourceName": "people/me", "emailAddresses": [{"value": OWNER}]}
+                )
             return self._error(404, "NOT_FOUND", f"No route for {split.path}")
 
     def _connections(self, q: dict[str, str]) -> None:

@@ -133,8 +133,13 @@ class GraphContacts:
                 state["version"] = self._contact_version
         else:
             select = query.get("$select", [""])[0]
-            state = {"folder": folder, "since": None, "version": self._contact_version,
-                     "offset": 0, "select": select}  # fmt: skip
+            state = {
+                "folder": folder,
+                "since": None,
+                "version": self._contact_version,
+                "offset": 0,
+                "select": select,
+            }
         items = self._contact_items(state)
         offset = state["offset"]
         page: dict[str, Any] = {"value": items[offset : offset + self.contact_page_size]}

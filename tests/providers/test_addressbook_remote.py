@@ -50,7 +50,7 @@ class _DavBook:
                 "username": self.server.username,
                 "password_env": PASSWORD_ENV,
                 **options,
-            },  # fmt: skip
+            },
         )
         return create(source, ProviderContext(tz=TZ, store_factory=lambda: self.store))
 
@@ -97,10 +97,18 @@ def test_carddav_finds_the_books_from_the_server_url(radicale, store, monkeypatc
     book = _DavBook(radicale, store)
     name = book.url.rstrip("/").rpartition("/")[2]
     provider = create(
-        SourceConfig("dav", "carddav", {"url": radicale.url, "username": radicale.username,
-                                        "password_env": PASSWORD_ENV, "addressbooks": [name]}),
+        SourceConfig(
+            "dav",
+            "carddav",
+            {
+                "url": radicale.url,
+                "username": radicale.username,
+                "password_env": PASSWORD_ENV,
+                "addressbooks": [name],
+            },
+        ),
         ProviderContext(tz=TZ, store_factory=lambda: store),
-    )  # fmt: skip
+    )
     assert {c.name for c in provider.changes("").contacts} == {c.name for c in seed()}
 
 
@@ -131,8 +139,11 @@ def test_carddav_downloads_only_changed_cards(radicale, store, monkeypatch):
 @pytest.mark.slow
 def test_carddav_refused_sign_in_is_one_clear_error(radicale, store, monkeypatch):
     monkeypatch.setenv(PASSWORD_ENV, "wrong")
-    source = SourceConfig("dav", "carddav", {"url": radicale.url, "username": radicale.username,
-                                             "password_env": PASSWORD_ENV})  # fmt: skip
+    source = SourceConfig(
+        "dav",
+        "carddav",
+        {"url": radicale.url, "username": radicale.username, "password_env": PASSWORD_ENV},
+    )
     with pytest.raises(AuthError, match="refused the sign-in"):
         create(source, ProviderContext(tz=TZ, store_factory=lambda: store)).changes("")
 
@@ -140,8 +151,9 @@ def test_carddav_refused_sign_in_is_one_clear_error(radicale, store, monkeypatch
 def test_carddav_unreachable_server_is_a_provider_error(store):
     from tests.providers.radicale_server import free_port
 
-    source = SourceConfig("dav", "carddav", {"url": f"http://127.0.0.1:{free_port()}/",
-                                             "timeout": 2})  # fmt: skip
+    source = SourceConfig(
+        "dav", "carddav", {"url": f"http://127.0.0.1:{free_port()}/", "timeout": 2}
+    )
     with pytest.raises(ProviderError, match="cannot reach"):
         create(source, ProviderContext(tz=TZ, store_factory=lambda: store)).changes("")
 

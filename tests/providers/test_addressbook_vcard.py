@@ -99,8 +99,10 @@ def test_vendor_vcards_are_read_as_written():
     lena = found["Lena Hansen"]  # Apple: X-ABLabel, photo, group card by urn:uuid
     assert lena.emails == ("lena@hafenlogistik.example",)
     assert lena.organisation == "Hafenlogistik GmbH"
-    assert [(a.city, a.kind) for a in lena.addresses] == [("Hamburg", "work"),
-                                                         ("Lübeck", "ferienhaus")]  # fmt: skip
+    assert [(a.city, a.kind) for a in lena.addresses] == [
+        ("Hamburg", "work"),
+        ("Lübeck", "ferienhaus"),
+    ]
     assert set(lena.groups) == {"Kunden Nord", "Beirat"}  # Beirat: a vCard 4 MEMBER:mailto:
     jonas = found["Jonas Müller"]  # Google export: two addresses, myContacts is no group
     assert [a.city for a in jonas.addresses] == ["Berlin", "Potsdam"]

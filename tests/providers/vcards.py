@@ -42,8 +42,15 @@ def vcard(contact: Contact, version: str = "3.0") -> str:
         lines.append(f"ORG:{_escape(contact.organisation)}")
     for address in contact.addresses:
         kind = f";TYPE={address.kind}" if address.kind in ("work", "home") else ""
-        parts = ["", "", address.street, address.city, address.region, address.postal_code,
-                 address.country]  # fmt: skip
+        parts = [
+            "",
+            "",
+            address.street,
+            address.city,
+            address.region,
+            address.postal_code,
+            address.country,
+        ]
         lines.append(f"ADR{kind}:" + ";".join(_escape(p) for p in parts))
     if contact.groups:
         lines.append("CATEGORIES:" + ",".join(_escape(g) for g in contact.groups))
