@@ -215,3 +215,14 @@ def _homes(
 
     plain = {k: c.mode for k, c in modes.items()}
     return HomeFinder(events, plain, config, geocoder.locate, now=now).home_of
+
+
+def current_ledger(
+    config: Config, store: Store, *, now: datetime, progress: Callable[[str], None] | None = None
+) -> Ledger:
+    """The contact ledger brought up to date with the calendars (``planner ledger``)."""
+    from planner.flows.session import open_session
+
+    session = open_session(config, store, now=now, progress=progress)
+    session.close()
+    return session.ledger

@@ -195,11 +195,11 @@ def week_section(
         for pick in view.picks:
             if pick.row.standing.overdue_days is not None and pick.row.standing.overdue_days >= -7:
                 picks.append(pick)
-                seen.add(pick.row.email)
+                seen.add(_unit(pick.row))
     local = [
         r
         for r in _one_per_organisation(rows)
-        if r.email not in seen
+        if _unit(r) not in seen
         and r.standing.overdue_days is not None
         and r.standing.overdue_days >= -7
         and (not r.places or circle.near(r.places, circle.home))
@@ -213,10 +213,13 @@ def week_section(
             picks.append(Pick(row, _why(row, circle)))
         else:
             picks.append(planner.at_home(row, start, end, _why(row, circle)))
+    chosen = {p.row.email for p in picks}
+    represented = {_unit(p.row) for p in picks}
     far = [
         r
-        for r in rows
-        if r.email not in {p.row.email for p in picks}
+        for r in _one_per_organisation(rows)
+        if r.email not in chosen
+        and _unit(r) not in represented
         and r.standing.overdue
         and r.places
         and not circle.near(r.places, circle.home)
@@ -225,6 +228,14 @@ def week_section(
         picks.append(Pick(row, _why(row, circle), note=_far_note(row, circle)))
     picks.sort(key=lambda p: (p.proposal is None, p.row.standing.rank()))
     return KeepInTouch(tuple(picks[:limit]), tuple(views))
+
+
+def _unit(row: PersonDue) -> str:
+    """Whom a meeting with ``row`` counts for: their organisation when its rhythm is theirs."""
+    rule = row.standing.rule
+    if rule is not None and rule.kind in ("organisation", "key account"):
+        return rule.target
+    return row.email
 
 
 def _one_per_organisation(rows: Sequence[PersonDue]) -> list[PersonDue]:

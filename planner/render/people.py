@@ -129,6 +129,14 @@ def trips_json(views: Sequence[TripView], tz: tzinfo) -> str:
 
 
 def trips_text(views: Sequence[TripView], tz: tzinfo, *, markdown: bool = False) -> str:
+    """The trips as text (Markdown with ``markdown``); control characters from calendar and
+    address-book text never reach the terminal."""
+    from planner.render.safe import neutral
+
+    return neutral(_trips_text(views, tz, markdown=markdown))
+
+
+def _trips_text(views: Sequence[TripView], tz: tzinfo, *, markdown: bool) -> str:
     if not views:
         return (
             _(

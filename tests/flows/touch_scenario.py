@@ -3,13 +3,17 @@ Berlin and Köln (in a vCard file and in a second address book), a year of calen
 and next week's trip to Hamburg (flight, hotel, a client meeting there), with venues in
 Hamburg and Munich.
 
-"Now" is Monday 2026-11-30 08:00 Europe/Berlin; the trip is Tue 8 – Thu 10 December.
+Everything is placed relative to "now" (default :data:`NOW`, Monday 2026-11-30 08:00
+Europe/Berlin; the CLI tests pass the real clock): the trip is Tuesday to Thursday of the week
+after "now".
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from datetime import date as _date
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner.model import Attendee, Contact, Event, PostalAddress, Response
@@ -18,7 +22,14 @@ from tests.providers.vcards import vcard
 TZ = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 11, 30, 8, 0, tzinfo=TZ)
 ANNA = "anna@berger-consulting.example"
-TRIP_MONDAY = date(2026, 12, 7)
+
+
+def next_monday(now: datetime) -> date:
+    today = now.astimezone(TZ).date()
+    return today + timedelta(days=7 - today.weekday())
+
+
+TRIP_MONDAY = next_monday(NOW)
 
 
 def at(day: date, hour: int, minute: int = 0) -> datetime:
@@ -73,10 +84,15 @@ def meeting(
     )
 
 
-def history() -> list[Event]:
+def history(now: datetime = NOW) -> list[Event]:
     """A year of meetings: Lena met in person 8 months ago, Ole only by video, Maja never,
     Jonas in person last month, Kim in person yesterday, Tom (Lena's colleague) by video."""
     zoom = "https://zoom.us/j/123456789"
+    today = now.astimezone(TZ).date()
+
+    def date(year: int, month: int, day: int) -> Any:
+        return today - (NOW.date() - _date(year, month, day))
+
     return [
         meeting(
             "lena-visit",
@@ -109,14 +125,11 @@ def history() -> list[Event]:
     ]
 
 
-def trip() -> list[Event]:
+def trip(now: datetime = NOW) -> list[Event]:
     """Next week's trip to Hamburg: the flight there on Tuesday morning, the hotel two nights,
     a client workshop on Wednesday morning, the flight back on Thursday evening."""
-    tue, wed, thu = (
-        TRIP_MONDAY + timedelta(days=1),
-        TRIP_MONDAY + timedelta(days=2),
-        TRIP_MONDAY + timedelta(days=3),
-    )
+    monday = next_monday(now)
+    tue, wed, thu = (monday + timedelta(days=n) for n in (1, 2, 3))
     return [
         Event(
             "flight-out@scenario.test",
@@ -210,12 +223,12 @@ def calendar_ics(events: list[Event]) -> bytes:
     return cal.to_ical()
 
 
-def write_home(root: Path, *, book: str = "", extra: str = "") -> Path:
+def write_home(root: Path, *, book: str = "", extra: str = "", now: datetime = NOW) -> Path:
     """The files of a fresh home: calendar, vCard file, venues and the config (``book``: a
     second ``[[addressbooks]]`` table). Returns the config path."""
     root.mkdir(parents=True, exist_ok=True)
     calendar = root / "work.ics"
-    calendar.write_bytes(calendar_ics(history() + trip()))
+    calendar.write_bytes(calendar_ics(history(now) + trip(now)))
     (root / "contacts.vcf").write_text("".join(vcard(c) for c in CONTACTS_FILE), encoding="utf-8")
     (root / "venues.toml").write_text(VENUES, encoding="utf-8")
     config = root / "config.toml"
