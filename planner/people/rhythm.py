@@ -212,7 +212,7 @@ class Standing:
         least recently met first."""
         if self.overdue_days is None:
             since = self.last_in_person or self.last_contact
-            return (1, 0, -(since.toordinal() if since else 0))
+            return (1, 0, float(since.toordinal()) if since else 0.0)
         return (0, -self.overdue_days, 0.0)
 
 
