@@ -65,7 +65,7 @@ def people(
         return
     from planner.cli.progress import progress_display
     from planner.flows.people_flow import people_report
-    from planner.render.people import people_json, people_table
+    from planner.render.people_table import people_json, people_table
 
     with (
         planner_context(demo, config_path) as (config, ledger_store, _state, now),

@@ -6,18 +6,18 @@ near each trip, with proposals) and the weekly plan's section; each reads what i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from planner.config import Config
-from planner.model import Classification, Event
+from planner.flows.touch_week import circle_of, homes_of, trips_ahead
 from planner.store import Store
 
 if TYPE_CHECKING:
     from planner.flows.keep_in_touch import Circle, PersonDue
-    from planner.flows.trip_view import KeepInTouch, TripView
+    from planner.flows.trip_view import TripView
     from planner.flows.trips import Trip
     from planner.judge.relations import Ledger
     from planner.people.books import BookStatus
@@ -30,48 +30,6 @@ class PeopleReport:
     rows: tuple[PersonDue, ...]
     books: tuple[BookStatus, ...]
     now: datetime
-
-
-def circle_of(
-    config: Config,
-    now: datetime,
-    ledger: Ledger,
-    events: Sequence[Event],
-    modes: Mapping[tuple[str, str], Classification],
-    locate: Callable[[str], Any],
-    *,
-    store: Store | None,
-    trips: Sequence[Trip] = (),
-    homes: Callable[[str], Any] | None = None,
-) -> Circle:
-    from planner.flows.keep_in_touch import Circle
-    from planner.people.rhythm import Rhythms, commanded
-
-    rhythms = Rhythms(config, commanded(store) if store is not None else {})
-    return Circle(
-        config,
-        now,
-        ledger,
-        events=events,
-        modes=modes,
-        locate=locate,
-        rhythms=rhythms,
-        trips=trips,
-        homes=homes,
-    )
-
-
-def trips_ahead(
-    config: Config,
-    events: Sequence[Event],
-    modes: Mapping[tuple[str, str], Classification],
-    locate: Callable[[str], Any],
-    start: datetime,
-    end: datetime,
-) -> list[Trip]:
-    from planner.flows.trips import find_trips
-
-    return find_trips(events, modes, config, locate, start=start, end=end)
 
 
 def people_report(
@@ -122,52 +80,6 @@ def trips_report(
         session.close()
 
 
-def week_section(
-    config: Config,
-    now: datetime,
-    ledger: Ledger,
-    events: Sequence[Event],
-    modes: Mapping[tuple[str, str], Classification],
-    week: tuple[datetime, datetime],
-    *,
-    store: Store | None = None,
-    catalog: object | None = None,
-    geocoder: Any = None,
-    supply: object | None = None,
-) -> KeepInTouch:
-    """The weekly plan's keep-in-touch section (:func:`planner.flows.trip_view.week_section`);
-    ``events`` span the plan's read window."""
-    from planner.flows.trip_view import KeepInTouch, planner_for
-    from planner.flows.trip_view import week_section as section
-
-    if int(config["keep_in_touch"]["per_week"]) <= 0:
-        return KeepInTouch()
-    if geocoder is None:
-        from planner.meet.geo import Geocoder
-
-        geocoder = Geocoder(config, catalog, store_factory=(lambda: store) if store else None)  # type: ignore[arg-type]
-    start, end = week
-    trips = trips_ahead(
-        config, events, modes, geocoder.locate, max(start, now), end + timedelta(days=7)
-    )
-    circle = circle_of(
-        config,
-        now,
-        ledger,
-        events,
-        modes,
-        geocoder.locate,
-        store=store,
-        trips=trips,
-        homes=_homes(config, events, modes, geocoder, now),
-    )
-    rows = circle.rows(everyone=False)
-    if not rows:
-        return KeepInTouch()
-    planner = planner_for(circle, events, catalog, geocoder, supply)
-    return section(circle, rows, trips, planner, week)
-
-
 def _open(
     config: Config,
     store: Store,
@@ -190,7 +102,7 @@ def _open(
 
 
 def _circle(session: Any, store: Store, geocoder: Any, trips: Sequence[Trip]) -> Circle:
-    homes = _homes(session.config, session.events, session.modes, geocoder, session.now)
+    homes = homes_of(session.config, session.events, session.modes, geocoder, session.now)
     return circle_of(
         session.config,
         session.now,
@@ -202,19 +114,6 @@ def _circle(session: Any, store: Store, geocoder: Any, trips: Sequence[Trip]) ->
         trips=trips,
         homes=homes,
     )
-
-
-def _homes(
-    config: Config,
-    events: Sequence[Event],
-    modes: Mapping[tuple[str, str], Classification],
-    geocoder: Any,
-    now: datetime,
-) -> Callable[[str], Any]:
-    from planner.judge.homes import HomeFinder
-
-    plain = {k: c.mode for k, c in modes.items()}
-    return HomeFinder(events, plain, config, geocoder.locate, now=now).home_of
 
 
 def current_ledger(

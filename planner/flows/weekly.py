@@ -109,7 +109,7 @@ def build_plan(
         if p.purpose and p.meeting and in_balance(p.event)
     ]
     history = _trend_items(events, modes, ledger, config, start)
-    from planner.flows.people_flow import week_section
+    from planner.flows.touch_week import week_section
 
     keep = week_section(config, now, ledger, events, modes, (start, end), store=store,
                         catalog=catalog, geocoder=geocoder, supply=supply)  # fmt: skip

@@ -1,124 +1,22 @@
-"""Output of ``planner people`` and ``planner trips``, and the keep-in-touch section of the
-weekly plan (terminal and Markdown lines here; HTML in :func:`keep_html`, from the JSON view as
-the rest of the page)."""
+"""Output of ``planner trips`` and the keep-in-touch section of the weekly plan (terminal and
+Markdown lines here; HTML in :func:`keep_html`, from the JSON view as the rest of the page);
+``planner people`` in :mod:`planner.render.people_table`."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, tzinfo
+from datetime import datetime, tzinfo
 from html import escape as html_escape
 from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _, ngettext
 from planner.render.json import dumps
 from planner.render.labels import proposal_line, short_day
-from planner.render.table import console
 
 if TYPE_CHECKING:
     from planner.flows.keep_in_touch import PersonDue
-    from planner.flows.people_flow import PeopleReport
     from planner.flows.trip_view import KeepInTouch, Pick, TripView
     from planner.flows.trips import Trip
-
-
-# -- planner people -------------------------------------------------------------------------------
-
-
-def people_json(report: PeopleReport, tz: tzinfo) -> str:
-    return dumps(
-        {
-            "people": [row.to_json(tz) for row in report.rows],
-            "address_books": [
-                {
-                    "name": b.name,
-                    "provider": b.provider,
-                    "contacts": b.contacts,
-                    "with_email": b.with_email,
-                    "read_at": b.read_at.isoformat() if b.read_at else None,
-                    "fresh": b.fresh,
-                    "problem": b.problem,
-                }
-                for b in report.books
-            ],
-        }
-    )
-
-
-def people_table(report: PeopleReport, tz: tzinfo, *, color: bool = False, width: int = 120) -> str:
-    from planner.render.fit import Column, fitted_table
-
-    out = console(color, width)
-    columns = [
-        Column(_("Person"), flex=True, min=16, keep_words=True),
-        Column(_("Rhythm"), flex=True, min=8, drop=4),
-        Column(_("Last in person")),
-        Column(_("Last contact"), drop=3),
-        Column(_("Due"), justify="right"),
-        Column(_("City"), flex=True, min=8, drop=2),
-        Column(_("km"), justify="right", drop=5),
-        Column(_("Next chance"), flex=True, min=12, drop=1),
-    ]
-    cells = [
-        [
-            _who(row),
-            escape(row.standing.rule.label if row.standing.rule else ""),
-            _day(row.standing.last_in_person) or _("never"),
-            _day(row.standing.last_contact) or _("never"),
-            _due_text(row),
-            escape(row.city),
-            str(round(row.distance_km)) if row.distance_km is not None else "",
-            escape(row.next_chance(tz)),
-        ]
-        for row in report.rows
-    ]
-    out.print(fitted_table(columns, cells, width))
-    overdue = sum(1 for r in report.rows if r.standing.overdue)
-    out.print(
-        ngettext("{count} person", "{count} people", len(report.rows))
-        + " · "
-        + ngettext("{count} overdue", "{count} overdue", overdue)
-    )
-    for book in report.books:
-        if book.problem:
-            continue  # said once, as a warning
-        line = ngettext(
-            "address book {name}: {count} contact ({with_email} with e-mail)",
-            "address book {name}: {count} contacts ({with_email} with e-mail)",
-            book.contacts,
-            name=book.name,
-            with_email=book.with_email,
-        )
-        out.print(escape(line), style="dim")
-    return out.file.getvalue()  # type: ignore[attr-defined]
-
-
-def _who(row: PersonDue) -> str:
-    person = row.person
-    text = f"{person.name} <{person.email}>" if person.name else person.email
-    if row.organisation:
-        text += f" · {row.organisation}"
-    return escape(text)
-
-
-def _due_text(row: PersonDue) -> str:
-    days = row.standing.overdue_days
-    if days is None:
-        return ""
-    if days > 0:
-        return _("{days} d overdue", days=days)
-    if days == 0:
-        return _("due today")
-    return _("in {days} d", days=-days)
-
-
-def _day(day: date | None) -> str:
-    return short_day(day) + f" {day.year}" if day else ""
-
-
-def escape(text: str) -> str:
-    from rich.markup import escape as rich_escape
-
-    return rich_escape(text)
 
 
 # -- planner trips --------------------------------------------------------------------------------
@@ -211,7 +109,7 @@ def _standing_text(row: PersonDue) -> str:
     ]
     if situation.rule is not None:
         parts.append(situation.rule.label)
-        parts.append(_due_text(row))
+        parts.append(due_text(row))
     return "; ".join(p for p in parts if p)
 
 
@@ -283,3 +181,14 @@ def keep_html(data: dict[str, Any], tz: tzinfo) -> str:
         '<section class="keep" aria-labelledby="h-keep">'
         f'<h2 id="h-keep">{heading}</h2><ul>{"".join(items)}</ul></section>'
     )
+
+
+def due_text(row: PersonDue) -> str:
+    days = row.standing.overdue_days
+    if days is None:
+        return ""
+    if days > 0:
+        return _("{days} d overdue", days=days)
+    if days == 0:
+        return _("due today")
+    return _("in {days} d", days=-days)
