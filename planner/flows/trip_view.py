@@ -207,8 +207,15 @@ def week_section(
     for row in local:
         if len(picks) >= limit:
             break
-        if row.planned_in_person and row.planned is not None and row.planned.start < end:
-            continue  # already met this week
+        if row.planned is not None and row.planned.start < end:
+            if row.planned_in_person:
+                continue  # meeting in person this week already
+            day = row.planned.start.astimezone(circle.tz).strftime("%Y-%m-%d")
+            note = _(
+                "meet in person at '{title}' on {day} instead", title=row.planned.title, day=day
+            )
+            picks.append(Pick(row, _why(row, circle), note=note))
+            continue  # one meeting with them this week is enough
         if planner is None:
             picks.append(Pick(row, _why(row, circle)))
         else:

@@ -11,6 +11,7 @@ trip keep to its free time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -126,7 +127,7 @@ def _bookings(
         place = locate(event.location)
         if place is not None and away(place.geo):
             item = _Away(
-                place.city or event.location,
+                place.city or short_city(event.location),
                 place.geo,
                 event.start,
                 event.end,
@@ -158,19 +159,22 @@ def _meetings(
         if place is None or not away(place.geo):
             continue
         if long:  # a fair, a conference: days there
-            why = _("'{title}' over several days in {city}", title=event.title, city=place.city)
+            city = place.city or short_city(event.location)
+            why = _("'{title}' over several days in {city}", title=event.title, city=city)
             found.append(
-                _Away(place.city or event.location, place.geo, event.start, event.end, why)
+                _Away(
+                    place.city or short_city(event.location), place.geo, event.start, event.end, why
+                )
             )
         else:
             why = _(
                 "in-person meeting '{title}' in {city}",
                 title=event.title,
-                city=place.city or event.location,
+                city=place.city or short_city(event.location),
             )
             found.append(
                 _Away(
-                    place.city or event.location,
+                    place.city or short_city(event.location),
                     place.geo,
                     event.start,
                     event.end,
@@ -268,6 +272,25 @@ def _is_hotel(event: Event) -> bool:
             "lodging",
         )
     )
+
+
+_POSTAL_TOWN = re.compile(r"^(?:[A-Z]{1,2}-)?\d{4,5}\s+(\D.*)$")
+_STATE_ZIP = re.compile(r"^[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?$")
+
+
+def short_city(text: str) -> str:
+    """The town of an address as a person names it: ``"Roadstar 16\n12764 Happyville\n
+    Denmark"`` → ``Happyville``, ``"… Dr. #103A, Tempe, AZ 85281)"`` → ``Tempe``; the first
+    line when no town can be told."""
+    parts = [p.strip(" ()") for p in re.split(r"[,\n;()]", text) if p.strip(" ()")]
+    for index, part in enumerate(parts):
+        if index and _STATE_ZIP.match(part):
+            return parts[index - 1]
+    for part in parts:
+        found = _POSTAL_TOWN.match(part)
+        if found and len(found.group(1).split()) <= 3 and not re.search(r"\d", found.group(1)):
+            return found.group(1).strip()
+    return parts[0] if parts else text.strip()
 
 
 def _same(a: str, b: str) -> bool:
