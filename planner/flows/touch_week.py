@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from planner.config import Config
-from planner.model import Classification, Event
+from planner.model import Classification, Event, Interval
 from planner.store import Store
 
 if TYPE_CHECKING:
@@ -75,9 +75,11 @@ def week_section(
     catalog: object | None = None,
     geocoder: Any = None,
     supply: object | None = None,
+    taken: Sequence[Interval] = (),
 ) -> KeepInTouch:
     """The weekly plan's keep-in-touch section (:func:`planner.flows.trip_view.week_section`);
-    ``events`` span the plan's read window."""
+    ``events`` span the plan's read window; ``taken`` are times already proposed or offered
+    (busy for these proposals too)."""
     from planner.flows.trip_view import KeepInTouch, planner_for
     from planner.flows.trip_view import week_section as section
 
@@ -106,6 +108,7 @@ def week_section(
     if not rows:
         return KeepInTouch()
     planner = planner_for(circle, events, catalog, geocoder, supply)
+    planner.taken.extend(taken)
     return section(circle, rows, trips, planner, week)
 
 
