@@ -101,7 +101,8 @@ class Planner:
         if start >= trip.end:
             return Pick(row, why, note=_("the trip has begun; no free time is left in it"))
         for day in trip.days(self.circle.tz):
-            self.proposer.workplaces[day] = trip.base_geo  # the day starts at the base
+            # the day starts at the base; an address (hotel, office, station) is exact
+            self.proposer.workplaces[day] = (trip.base_geo, trip.base != trip.city)
         found = self.proposer.propose(
             start,
             trip.end,
@@ -110,18 +111,16 @@ class Planner:
             counterpart_place=row.places[0].geo if row.places else None,
             near=trip.base_geo,
             count=1,
+            area=trip.base,
         )
+        hint = self._no_venues(trip.city)
         if found:
             proposal = _with_reason(
                 found[0], _("Near {base}, on your trip to {city}", base=trip.base, city=trip.city)
             )
             self.taken.append(Interval(proposal.start, proposal.end))
-            return Pick(row, why, proposal)
-        if self.proposer.no_venues:
-            from planner.meet.places import no_venues_hint
-
-            return Pick(row, why, note=no_venues_hint(trip.city, self.online))
-        return Pick(row, why, note=_("no free time of the trip fits a meeting"))
+            return Pick(row, why, proposal, note=hint)
+        return Pick(row, why, note=hint or _("no free time of the trip fits a meeting"))
 
     def at_home(self, row: PersonDue, start: datetime, end: datetime, why: str) -> Pick:
         if self.proposer is None:
@@ -134,16 +133,22 @@ class Planner:
             counterpart_busy=self.taken,
             counterpart_place=row.places[0].geo if row.places else None,
             count=1,
+            area=row.city,
         )
+        hint = self._no_venues(row.city or str(self.circle.config.user["home"]))
         if found:
             self.taken.append(Interval(found[0].start, found[0].end))
-            return Pick(row, why, found[0])
-        if self.proposer.no_venues:
-            from planner.meet.places import no_venues_hint
+            return Pick(row, why, found[0], note=hint)
+        return Pick(row, why, note=hint or _("no free time this week fits a meeting"))
 
-            place = row.city or str(self.circle.config.user["home"])
-            return Pick(row, why, note=no_venues_hint(place, self.online))
-        return Pick(row, why, note=_("no free time this week fits a meeting"))
+    def _no_venues(self, place: str) -> str:
+        """How to get venues around ``place`` when none were known there (else ``""``): a
+        proposal then names the area, the venue to be chosen there."""
+        if self.proposer is None or not self.proposer.no_venues:
+            return ""
+        from planner.meet.places import no_venues_hint
+
+        return no_venues_hint(place, self.online)
 
 
 def trip_views(

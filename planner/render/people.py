@@ -96,7 +96,7 @@ def person_lines(row: PersonDue, pick: Pick | None, tz: tzinfo, *, markdown: boo
     if pick is not None and pick.proposal is not None:
         lines.append(indent + "→ " + proposal_line(pick.proposal, tz))
         lines.append(indent + "  " + invite_command(pick, tz))
-    elif pick is not None and pick.note:
+    if pick is not None and pick.note:
         lines.append(indent + "– " + pick.note)
     return lines
 

@@ -73,7 +73,7 @@ def week_table(
     from planner.render.people import keep_lines
 
     for line in keep_lines(plan.keep_in_touch, plan.start.tzinfo):  # type: ignore[arg-type]
-        out.print(line, markup=False, highlight=False, soft_wrap=True)
+        out.print(line, markup=False, highlight=False)
     return out.file.getvalue()  # type: ignore[attr-defined]
 
 

@@ -236,8 +236,12 @@ def test_without_venues_there_the_reason_is_given(tmp_path):
     sections["venues"] = {**sections["venues"], "files": []}  # only the Munich sample
     config = replace(config, sections=sections)
     (view,) = trips_report(config, open_store(), now=NOW)
-    assert view.picks and all(p.proposal is None for p in view.picks)
-    assert "No venue is known around Hamburg" in view.picks[0].note
+    assert view.picks and all("No venue is known around Hamburg" in p.note for p in view.picks)
+    # the time still stands, in the trip's free time, the place to be chosen near the base
+    for pick in view.picks:
+        assert pick.proposal is not None and pick.proposal.venue.source == "area"
+        assert pick.proposal.venue.name == "An der Alster 72, 20099 Hamburg"
+        assert view.trip.start <= pick.proposal.start < view.trip.end
 
 
 def test_someone_far_away_without_a_trip_gets_the_reason(tmp_path):
