@@ -26,8 +26,10 @@ from planner.errors import ProviderError
 from planner.i18n import _
 from providers.addressbooks.base import AddressBookProvider, Changes, ProviderContext
 from providers.addressbooks.vcard import contacts_from_vcards
-from providers.caldav_account import DEFAULT_PASSWORD_ENV, CalDavAccount
-from providers.caldav_servers import check_url
+from providers.caldav import CalDavProvider
+from providers.caldav_account import CalDavAccount
+
+CALDAV = CalDavProvider.options  # the same sign-in and connection keys as a CalDAV calendar
 
 if TYPE_CHECKING:
     from planner.config.schema import SourceConfig
@@ -91,14 +93,14 @@ class CardDavProvider(AddressBookProvider):
     name: ClassVar[str] = "carddav"
     has_incremental_sync: ClassVar[bool] = True
     options: ClassVar[Mapping[str, Field]] = {
-        "url": Field(str, required=True, check=check_url),
-        "username": Field(str, ""),
-        "password": Field(str, "", secret=True),
-        "password_env": Field(str, DEFAULT_PASSWORD_ENV),
+        **{k: CALDAV[k] for k in ("url", "username", "password", "password_env")},
         "addressbooks": Field("str_list", []),
-        "timeout": Field(int, 30, minimum=1, maximum=600),
-        "verify_tls": Field(bool, True),
+        **{k: CALDAV[k] for k in ("timeout", "verify_tls")},
     }
+
+    @classmethod
+    def check_options(cls, options: Mapping[str, Any]) -> list[str]:
+        return CalDavProvider.check_options(options)
 
     def __init__(self, source: SourceConfig, context: ProviderContext) -> None:
         super().__init__(source, context)

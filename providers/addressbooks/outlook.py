@@ -25,7 +25,6 @@ from providers.outlook_auth import (
     DEFAULT_GRAPH,
     FLOWS,
     TokenSource,
-    authorize,
     label_of,
 )
 
@@ -176,8 +175,9 @@ class OutlookContactsProvider(AddressBookProvider):
         prompt: Callable[[str], None],
         browser: bool | None = None,
     ) -> str:
-        flow = None if browser is None else ("browser" if browser else "device_code")
-        return authorize(_flagged(source), context, flow=flow, prompt=prompt)
+        from providers.outlook import OutlookProvider
+
+        return OutlookProvider.sign_in(_flagged(source), context, prompt=prompt, browser=browser)
 
 
 def _flagged(source: SourceConfig) -> SourceConfig:
