@@ -119,7 +119,30 @@ def homes_of(
     geocoder: Any,
     now: datetime,
 ) -> Callable[[str], Any]:
+    """Where counterparts live (:class:`planner.judge.homes.HomeFinder`), each asked over
+    only the events with them or their organisation: the history is indexed once, so asking
+    for many people costs what their own meetings cost, not the whole history each."""
     from planner.judge.homes import HomeFinder
+    from planner.people.addresses import address_key, domain_of
 
     plain = {k: c.mode for k, c in modes.items()}
-    return HomeFinder(events, plain, config, geocoder.locate, now=now).home_of
+    index: dict[str, list[int]] = {}
+    history = list(events)
+    for position, event in enumerate(history):
+        keys = set()
+        for person in event.people():
+            key = address_key(person.email)
+            keys.update((key, "@" + domain_of(key)))
+        for key in keys:
+            index.setdefault(key, []).append(position)
+    found: dict[str, Any] = {}
+
+    def home_of(email: str) -> Any:
+        key = address_key(email)
+        if key not in found:
+            mine = sorted(set(index.get(key, [])) | set(index.get("@" + domain_of(key), [])))
+            finder = HomeFinder([history[i] for i in mine], plain, config, geocoder.locate, now=now)
+            found[key] = finder.home_of(email)
+        return found[key]
+
+    return home_of
