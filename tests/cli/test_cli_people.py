@@ -124,3 +124,26 @@ def test_a_bad_ledger_file_is_refused_with_its_line(scenario, tmp_path):
     result = run("ledger", "import", str(bad), "--apply")
     assert result.exit_code == 2
     assert f"{bad}:2:" in result.stderr and "nothing was imported" in result.stderr
+
+
+@pytest.mark.slow
+def test_auth_outlook_signs_an_address_book_in_and_people_sees_its_contacts(graph, tmp_path):
+    """``planner auth outlook`` with an [[addressbooks]] entry (and no Outlook calendar): the
+    device code flow asks for Contacts.Read only; then the contacts are people."""
+    from tests.flows.touch_scenario import CONTACTS_BOOK
+
+    for contact in CONTACTS_BOOK:
+        graph.put_contact(contact)
+    keys = ("client_id", "tenant", "graph_url", "authority")
+    options = "\n".join(f'{k} = "{v}"' for k, v in graph.source_options().items() if k in keys)
+    book = f'[[addressbooks]]\nname = "outlook-contacts"\nprovider = "outlook"\n{options}\n'
+    config = write_home(tmp_path / "files", book=book, now=datetime.now(TZ))
+    result = CliRunner().invoke(main, ["auth", "outlook", "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().endswith("outlook-contacts: signed in as megan@contoso.example")
+    scope = [r for r in graph.log if r.path.endswith("/devicecode")][-1].body["scope"]
+    assert "Contacts.Read" in scope and "Calendars" not in scope
+    rows = json.loads(run("people", "--config", str(config), "--format", "json").stdout)
+    assert "Maja Kruse" in {r["name"] for r in rows["people"]}  # an investor, from Outlook
+    books = {b["name"]: b for b in rows["address_books"]}
+    assert books["outlook-contacts"]["contacts"] == 3 and not books["outlook-contacts"]["problem"]
