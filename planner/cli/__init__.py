@@ -40,6 +40,7 @@ COMMANDS: dict[str, str] = {
     "today": "planner.cli.agenda:today",
     "agenda": "planner.cli.agenda:agenda",
     "sync": "planner.cli.sync:sync",
+    "mark": "planner.cli.mark:mark",
     "mcp": "planner.cli.assistant:mcp",
 }
 
@@ -66,6 +67,7 @@ HELP = {
     "today": "List today's remaining meetings, one line each.",
     "agenda": "List the meetings of the next days, one line each.",
     "sync": "Mirror busy time across calendars, block travel time; a dry run unless --apply.",
+    "mark": "Correct a judgement (mode, purpose, meeting) for an event, series or pattern.",
     "mcp": "Serve planner's tools to an AI assistant (Model Context Protocol).",
 }
 
