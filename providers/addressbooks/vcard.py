@@ -87,22 +87,58 @@ def contacts_from_vcards(
     return _resolve_groups(cards)
 
 
-_BINARY = re.compile(r"^(?:[\w-]+\.)?(?:PHOTO|LOGO|SOUND|KEY)[;:]", re.IGNORECASE)
+#: The properties planner reads; every other one (photos, notes, vCard 2.1's PROFILE or
+#: MAILER, vendor extensions) is left out before vobject parses the card, so that a line
+#: planner does not need can never cost the card.
+_USED = frozenset(
+    {
+        "BEGIN", "END", "VERSION", "UID", "KIND", "FN", "N", "EMAIL", "ORG", "ADR",
+        "CATEGORIES", "REV", "MEMBER", "X-ABLABEL", "X-ADDRESSBOOKSERVER-KIND",
+        "X-ADDRESSBOOKSERVER-MEMBER",
+    }
+)  # fmt: skip
+_PROPERTY = re.compile(r"^(?:[\w-]+\.)?([\w-]+)[;:]")
+_QUOTED_PRINTABLE = re.compile(r"^[^:]*;(?:ENCODING=)?QUOTED-PRINTABLE[;:]", re.IGNORECASE)
 
 
-def without_binaries(text: str) -> str:
-    """The card without photos, logos, sounds and keys (with their folded lines): planner
-    needs none of them, and a broken one (a data: URI in a base64 value) would break the
-    whole card."""
-    kept: list[str] = []
-    skipping = False
+def content_lines(text: str) -> list[str]:
+    """The card's lines that planner reads, each with its folded lines; a quoted-printable
+    value's soft line breaks (a line ending in ``=``, as vCard 2.1 writers break long values)
+    are joined, and a soft break before a blank line or the next property is dropped."""
+    found: list[str] = []
+    keep = soft = False
     for line in text.split("\n"):
-        if skipping and (line[:1] in (" ", "\t") or not line.strip()):
+        if soft and keep and line.strip() and not _PROPERTY.match(line):
+            found[-1] = found[-1][:-1] + line
+        elif line[:1] in (" ", "\t") and not soft:
+            if keep:
+                found[-1] += "\n" + line
+        elif not line.strip():
+            soft = False
             continue
-        skipping = bool(_BINARY.match(line))
-        if not skipping:
-            kept.append(line)
-    return "\n".join(kept)
+        else:
+            match = _PROPERTY.match(line)
+            keep = bool(match) and match.group(1).upper() in _USED
+            if keep:
+                found.append(line)
+        soft = keep and bool(_QUOTED_PRINTABLE.match(found[-1])) and found[-1].endswith("=")
+    return [line[:-1] if _QUOTED_PRINTABLE.match(line) and line.endswith("=") else line
+            for line in found]  # fmt: skip
+
+
+def _readable(lines: list[str]) -> list[str]:
+    """The lines vobject can read one by one (a quoted-printable value with bytes that are not
+    in its CHARSET, a broken parameter): a bad line costs that line, not the card."""
+    from vobject.base import VObjectError, textLineToContentLine
+
+    kept = []
+    for number, line in enumerate(lines):
+        try:
+            textLineToContentLine(re.sub(r"\n[ \t]", "", line), number)
+        except (VObjectError, ValueError, UnicodeError, TypeError, AttributeError):
+            continue
+        kept.append(line)
+    return kept
 
 
 def _parse(text: str, given_id: str) -> _Card | None:
@@ -113,12 +149,18 @@ def _parse(text: str, given_id: str) -> _Card | None:
     # printed to the user's terminal
     logging.getLogger("vobject").setLevel(logging.CRITICAL)
 
-    try:
-        stream = vobject.readComponents(without_binaries(text), allowQP=True, ignoreUnreadable=True)
-        component = next(stream)
-    except (VObjectError, StopIteration, ValueError, UnicodeError, TypeError, AttributeError):
-        return None
-    if component.name.upper() != "VCARD":
+    lines = content_lines(text)
+    component = None
+    for attempt in (lines, None):
+        if attempt is None:
+            attempt = _readable(lines)
+        try:
+            stream = vobject.readComponents("\n".join(attempt) + "\n", allowQP=True)
+            component = next(stream)
+            break
+        except (VObjectError, StopIteration, ValueError, UnicodeError, TypeError, AttributeError):
+            continue
+    if component is None or component.name.upper() != "VCARD":
         return None
     try:
         return _card(component, text, given_id)
@@ -247,7 +289,8 @@ def _categories(lines: list[Any]) -> tuple[str, ...]:
     found: list[str] = []
     for line in lines:
         value = line.value if isinstance(line.value, list) else str(line.value).split(",")
-        found += [t for t in (_text(v).strip() for v in value) if t]
+        # "a\\, b" (Thunderbird escapes the commas between its categories) is two as well
+        found += [t for v in value for t in (p.strip() for p in _text(v).split(",")) if t]
     return _unique(found)
 
 
@@ -271,7 +314,7 @@ def _address(line: Any, labels: dict[str, str]) -> PostalAddress:
     if not kind:
         kind = next((_KINDS[t.lower()] for t in _types(line) if t.lower() in _KINDS), "")
     parts = {
-        attr: _text(getattr(value, attr, ""))
+        attr: _lines(getattr(value, attr, ""))
         for attr in ("box", "extended", "street", "city", "region", "code", "country")
     }
     street = ", ".join(p for p in (parts["street"], parts["extended"], parts["box"]) if p)
@@ -283,6 +326,14 @@ def _address(line: Any, labels: dict[str, str]) -> PostalAddress:
         country=parts["country"],
         kind=kind,
     )
+
+
+def _lines(value: Any) -> str:
+    """A part of an address with its lines kept apart: Google's and Gmail's exports put the
+    whole address, lines and all, into one part (``Am Kai 3\\n23552 Lübeck``)."""
+    if isinstance(value, list | tuple):
+        return ", ".join(t for t in (_lines(v) for v in value) if t)
+    return ", ".join(t for t in (_text(line) for line in str(value).splitlines()) if t)
 
 
 def _revision(text: str) -> datetime | None:
