@@ -213,7 +213,9 @@ def entry_of(contact: Contact, book: str) -> Entry:
     """What a contact says about a person: names, organisation, their addresses (work first)
     and the book's groups, at the rank of an address book."""
     ordered = sorted(contact.addresses, key=lambda a: (a.kind != "work", a.kind != "home"))
-    places = tuple(dict.fromkeys(a.text for a in ordered if a.city or a.postal_code))
+    # an address written into one field (Gmail, a label typed by hand) is a place as well:
+    # the gazetteer finds the town in the text; a country alone places nobody
+    places = tuple(dict.fromkeys(a.text for a in ordered if a.city or a.postal_code or a.street))
     city = next((a.city for a in ordered if a.city), "")
     return Entry(
         contact.emails,

@@ -249,6 +249,13 @@ def _address(item: Mapping[str, Any]) -> PostalAddress:
     street = ", ".join(
         str(item[k]) for k in ("streetAddress", "extendedAddress", "poBox") if item.get(k)
     )
+    structured = ("streetAddress", "city", "postalCode", "region", "country", "countryCode")
+    if not any(item.get(k) for k in structured):  # typed as one text: only formattedValue
+        street = ", ".join(
+            line.strip()
+            for line in str(item.get("formattedValue", "")).splitlines()
+            if line.strip()
+        )
     return PostalAddress(
         street=street,
         city=str(item.get("city", "")),

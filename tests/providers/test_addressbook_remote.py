@@ -306,3 +306,21 @@ def test_outlook_without_sign_in_names_the_address_book(graph):
     source = SourceConfig("never-signed-in", "outlook", options)
     with pytest.raises(AuthError, match="address book 'never-signed-in'"):
         create(source, ProviderContext(tz=TZ)).changes("")
+
+
+def test_google_an_address_typed_as_one_text_is_a_place(people_fake):
+    """Google keeps an address typed in one field only as ``formattedValue``: its lines are
+    the street, and the town in it places the person."""
+    from planner.meet.geo import locate_offline
+    from planner.people.books import entry_of
+
+    book = _GoogleBook(people_fake)
+    contact = seed()[0]
+    resource = people_fake.by_id[contact.id]
+    people_fake.people[resource]["addresses"] = [
+        {"type": "home", "formattedValue": "Am Kai 3\n23552 Lübeck\nDeutschland"}
+    ]
+    found = next(c for c in book.provider().changes("").contacts if c.emails == contact.emails)
+    assert found.addresses[0].street == "Am Kai 3, 23552 Lübeck, Deutschland"
+    (place,) = entry_of(found, "contacts").places
+    assert locate_offline(place).city == "Lübeck"
