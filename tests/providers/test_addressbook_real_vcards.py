@@ -1,5 +1,5 @@
 """vCards that real address books exported (Android, BlackBerry, Evolution, Gmail, iPhone,
-Lotus Notes, macOS, Outlook, Thunderbird; tests/data/vcards/ez-vcard, see its SOURCES.md):
+Lotus Notes, macOS, Outlook, Thunderbird; tests/data/vcards-real, see its SOURCES.md):
 neither planner nor these tests wrote them. Every card is read, and the people they name are
 placed in the towns their addresses name, offline."""
 
@@ -16,7 +16,7 @@ from planner.people.books import entry_of
 from providers.addressbooks.base import ProviderContext, create
 from providers.addressbooks.vcard import content_lines
 
-REAL = Path(__file__).resolve().parents[1] / "data" / "vcards" / "ez-vcard"
+REAL = Path(__file__).resolve().parents[1] / "data" / "vcards-real"
 FILES = sorted(REAL.glob("*.vcf"))
 
 
