@@ -1,7 +1,9 @@
 """Every key of ``config.toml``: its type, default, range and check, section by section.
 
 :data:`SECTIONS` holds the plain sections, :data:`CALENDAR_FIELDS` the keys common to every
-``[[calendars]]`` table (a provider adds its own), :data:`SYNC_FIELDS` a ``[[sync]]`` table.
+``[[calendars]]`` table (a provider adds its own), :data:`ADDRESS_BOOK_FIELDS` those of every
+``[[addressbooks]]`` table, :data:`PEOPLE_FIELDS` a ``[[people]]`` table and
+:data:`SYNC_FIELDS` a ``[[sync]]`` table.
 The loader (:mod:`planner.config.loader`) validates a config against them as a whole.
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from planner.config.rhythm import check_rhythm
 from planner.config.schema import Check, Field
 from planner.i18n import _
 from planner.model import Mode, Purpose
@@ -171,6 +174,12 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "client_requests_per_minute": Field(int, 30),
         "link_requests_per_hour": Field(int, 60),
     },
+    "keep_in_touch": {
+        "per_week": Field(int, 3),
+        "near_km": Field(float, 40.0),
+        "days_ahead": Field(int, 60),
+        "default_rhythm": Field(str, "", check=check_rhythm),
+    },
 }
 
 # Ranges of the numbers above (issue 14): out-of-range, NaN and infinite values are one clear
@@ -207,6 +216,7 @@ RANGES: dict[str, dict[str, tuple[float, float]]] = {
         "client_requests_per_minute": (1, 10000),
         "link_requests_per_hour": (1, 10000),
     },
+    "keep_in_touch": {"per_week": (0, 50), "near_km": (1, 500), "days_ahead": (1, 366)},
 }
 
 
@@ -237,6 +247,22 @@ CALENDAR_FIELDS: dict[str, Field] = {
     "name": Field(str, required=True),
     "provider": Field(str, required=True),
     "enabled": Field(bool, True),
+}
+# the keys every [[addressbooks]] table has (a provider adds its own)
+ADDRESS_BOOK_FIELDS: dict[str, Field] = {
+    **CALENDAR_FIELDS,
+    "refresh_hours": Field(float, 12.0, minimum=0, maximum=24 * 365),
+}
+# a [[people]] table: a person (email), an organisation (domain) or a group (tag)
+PEOPLE_FIELDS: dict[str, Field] = {
+    "email": Field(str, ""),
+    "domain": Field(str, ""),
+    "tag": Field(str, ""),
+    "name": Field(str, ""),
+    "organisation": Field(str, ""),
+    "city": Field(str, ""),
+    "rhythm": Field(str, "", check=check_rhythm),
+    "tags": Field("str_list", []),
 }
 
 

@@ -60,7 +60,9 @@ def destination(event: Event) -> str:
         return city
     title = event.title.strip()
     lower = title.lower()
-    if lower.startswith(("check-out", "check out", "checkout", "drop-off", "abreise")):
+    if lower.startswith(("check-out", "check out", "checkout", "drop-off", "abreise")) or (
+        _LEAVING_RE.match(lower)
+    ):
         return ""  # leaving: the place of the day comes from the next item
     if lower.startswith("directions") and (town := _city_of(event.location)):
         return town  # "Directions from SFO to Embassy Suites …": the address says the town
@@ -161,7 +163,8 @@ def _next_start(
     for later in items[index + 1 :]:
         if later.all_day or later.start < since:
             continue
-        if titles is None or later.title.strip().lower().startswith(titles):
+        lower = later.title.strip().lower()
+        if titles is None or lower.startswith(titles) or (titles and _LEAVING_RE.match(lower)):
             return min(later.start, since + _LONGEST_STAY)
     return since + (timedelta(days=1) if titles else timedelta(hours=12))
 
@@ -194,4 +197,11 @@ def _hours(stay: Stay, start: datetime, end: datetime) -> float:
 def _checks_in(event: Event) -> bool:
     return bool(
         re.match(r"^\W*(?:check-in|check in|checkin|hotel|übernachtung)", event.title, re.I)
-    )
+    ) and not _LEAVING_RE.match(event.title.lower())
+
+
+#: "Hotel check-out: …", "Hotel Atlantic – Abreise", "Übernachtung: Check out": leaving a hotel
+_LEAVING_RE = re.compile(
+    r"^\W*(?:hotel|übernachtung|uebernachtung|reservierung|reservation|lodging)\b[^\n]{0,40}?"
+    r"\b(?:check-?\s?out|abreise|auschecken|départ)\b"
+)

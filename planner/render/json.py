@@ -165,6 +165,9 @@ def week_to_dict(plan: WeeklyPlan) -> dict[str, Any]:
         },
         "balance": balance_to_dict(plan.balance),
         "due_for_visit": [due_to_dict(d) for d in plan.due],
+        "keep_in_touch": plan.keep_in_touch.to_json(plan.start.tzinfo)
+        if plan.keep_in_touch is not None
+        else None,
     }
 
 

@@ -75,6 +75,9 @@ def week_markdown(plan: WeeklyPlan, invites: Mapping[str, Sequence[Any]] | None 
         lines.append("")
     if settle := settle_lines(plan):
         lines += [f"## {settle[0]}", "", "```", *[line.strip() for line in settle[1:]], "```", ""]
+    from planner.render.people import keep_lines
+
+    lines += keep_lines(plan.keep_in_touch, plan.start.tzinfo, markdown=True)  # type: ignore[arg-type]
     lines += _totals(plan)
     return neutral("\n".join(lines) + "\n")  # no ESC/BEL from calendar text
 

@@ -74,6 +74,10 @@ def week_table(
     out.print(_totals_table(plan))
     for line in balance_lines(plan):
         out.print(line, markup=False)
+    from planner.render.people import keep_lines
+
+    for line in keep_lines(plan.keep_in_touch, plan.start.tzinfo):  # type: ignore[arg-type]
+        out.print(line, markup=False, highlight=False)
     return out.file.getvalue()  # type: ignore[attr-defined]
 
 
