@@ -68,7 +68,10 @@ def _zone_name(moment: datetime) -> str:
 
 def planned_to_dict(item: PlannedEvent, tz: tzinfo | None = None) -> dict[str, Any]:
     data = event_to_dict(item.event, item.classification, tz)
+    from planner.render.kinds import entry_kind
+
     data["meeting"] = item.meeting
+    data["kind"] = entry_kind(item).value
     data["external"] = item.external
     for name, value in item_extras(item).items():
         data[name] = value

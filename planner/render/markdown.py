@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _
 from planner.model import Mode
+from planner.render.kinds import entry_label
 from planner.render.labels import day_label, hours, mode_label, purpose_label, time_span
+from planner.render.places import shown_place, without_secrets
 from planner.render.safe import neutral
 from planner.render.table import ACTION_MARK, balance_lines, recommendation_lines
 
@@ -32,7 +34,7 @@ def week_markdown(plan: WeeklyPlan, invites: Mapping[str, Sequence[Any]] | None 
             lines += [_("No meetings."), ""]
             continue
         lines += [
-            f"| {_('Time')} | {_('Meeting')} | {_('Place')} | {_('Mode')} | {_('Purpose')} |",
+            f"| {_('Time')} | {_('Meeting')} | {_('Place')} | {_('Kind')} | {_('Purpose')} |",
             "|---|---|---|---|---|",
         ]
         for item in items:
@@ -41,9 +43,10 @@ def week_markdown(plan: WeeklyPlan, invites: Mapping[str, Sequence[Any]] | None 
             mark = f"{ACTION_MARK[rec.action]} " if rec and ACTION_MARK[rec.action] else ""
             span = time_span(event.start.astimezone(tz), event.end.astimezone(tz), event.all_day)
             purpose = purpose_label(item.purpose.purpose) if item.purpose else ""
+            title, place = without_secrets(event.title), shown_place(event.location)
             lines.append(
-                f"| {span} | {mark}{_cell(event.title)} | {_cell(event.location)} "
-                f"| {mode_label(item.mode)} | {purpose} |"
+                f"| {span} | {mark}{_cell(title)} | {_cell(place)} "
+                f"| {entry_label(item)} | {purpose} |"
             )
         lines.append("")
     recommendations = recommendation_lines(plan, invites)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _
 from planner.model import Action, Mode
+from planner.render.kinds import entry_label
 from planner.render.labels import (
     action_label,
     day_label,
@@ -20,6 +21,8 @@ from planner.render.labels import (
     time_span,
     trend_text,
 )
+from planner.render.fit import hanging
+from planner.render.places import short_place, without_secrets
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -66,10 +69,10 @@ def week_table(
         out.print(f"[dim]{_escape(note)}[/dim]")
     out.print(_meetings_table(plan, width))
     for line in recommendation_lines(plan, invites):
-        out.print(line, highlight=False, markup=False)
+        out.print(hanging(line, width), highlight=False, markup=False)
     out.print(_totals_table(plan))
     for line in balance_lines(plan):
-        out.print(line, markup=False)
+        out.print(hanging(line, width), markup=False)
     return out.file.getvalue()  # type: ignore[attr-defined]
 
 
@@ -82,7 +85,7 @@ def _meetings_table(plan: WeeklyPlan, width: int) -> Table:
         Column(_("Time")),
         Column(_("Meeting"), flex=True, min=18),
         Column(_("Place"), flex=True, min=12, drop=1),
-        Column(_("Mode")),
+        Column(_("Kind")),
         Column(_("Purpose"), drop=2),
     ]
     rows: list[list[str]] = []
@@ -100,13 +103,14 @@ def _meetings_table(plan: WeeklyPlan, width: int) -> Table:
                 if rec and ACTION_MARK[rec.action]
                 else ""
             )
+            style = MODE_STYLE[item.mode] if item.meeting else "dim"
             rows.append(
                 [
                     label,
                     time_span(event.start.astimezone(tz), event.end.astimezone(tz), event.all_day),
-                    mark + _escape(event.title),
-                    _escape(event.location),
-                    f"[{MODE_STYLE[item.mode]}]{mode_label(item.mode)}[/]",
+                    mark + _escape(without_secrets(event.title)),
+                    _escape(short_place(event.location)),
+                    f"[{style}]{_escape(entry_label(item))}[/]",
                     purpose_label(item.purpose.purpose) if item.purpose else "",
                 ]
             )
