@@ -132,5 +132,3 @@ def _mondays(first: date, last: date) -> list[date]:
         found.append(monday)
         monday += timedelta(days=7)
     return found
-
-

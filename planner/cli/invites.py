@@ -7,7 +7,14 @@ from pathlib import Path
 import click
 
 from planner.cli import common_options
-from planner.cli.common import config_option, emit, is_terminal, load_config, parse_datetime
+from planner.cli.common import (
+    config_option,
+    emit,
+    is_terminal,
+    load_config,
+    parse_datetime,
+    table_width,
+)
 
 
 @click.command()
@@ -66,4 +73,5 @@ def invites(config_path: Path | None, fmt: str, offline: bool, now_text: str | N
     if fmt == "json":
         emit(invites_json(states), None)
     else:
-        emit(invites_table(states, config["invite"]["nudge_days"], color=is_terminal()), None)
+        nudge = config["invite"]["nudge_days"]
+        emit(invites_table(states, nudge, color=is_terminal(), width=table_width()), None)

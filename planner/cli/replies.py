@@ -8,7 +8,7 @@ import click
 
 from planner.cli import common_options
 from planner.cli.common import config_option, load_config, parse_datetime
-from planner.i18n import _
+from planner.i18n import _, ngettext
 
 
 @click.command()
@@ -54,11 +54,12 @@ def replies(config_path: Path | None, paths: tuple[Path, ...], now_text: str | N
             err=True,
         )  # fmt: skip
     counts = report.outcomes
+    read = ngettext("{count} file or message read", "{count} files or messages read", report.files)
     click.echo(
         _(
-            "{files} file(s) or message(s) read: {new} new, {updated} updated, "
+            "{read}: {new} new, {updated} updated, "
             "{unchanged} unchanged, {outdated} outdated, {unknown} not ours",
-            files=report.files,
+            read=read,
             new=counts["new"],
             updated=counts["updated"],
             unchanged=counts["unchanged"],

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from planner.config import Config
-from planner.i18n import _
+from planner.i18n import _, ngettext
 from planner.invite.sentlog import SentRecord
 from planner.model import Busy, Event
 from planner.store import Store
@@ -129,8 +129,9 @@ def _waiting(state: InviteState, config: Config) -> InviteState:
     if state.waiting_days < nudge:
         return replace(
             state,
-            next_step=_("wait; nudge in {days} days if no answer comes",
-                        days=nudge - state.waiting_days),
+            next_step=ngettext("wait; nudge in {count} day if no answer comes",
+                               "wait; nudge in {count} days if no answer comes",
+                               nudge - state.waiting_days),
         )  # fmt: skip
     return replace(
         state,

@@ -93,7 +93,7 @@ def short_place(location: str) -> str:
 
 
 def _named_service(text: str) -> str:
-    """"Microsoft Teams-Besprechung", "Zoom Meeting" → the service's name alone."""
+    """ "Microsoft Teams-Besprechung", "Zoom Meeting" → the service's name alone."""
     from planner.judge.patterns import CONFERENCE_HOSTS
 
     for name, _host in CONFERENCE_HOSTS:
@@ -105,7 +105,7 @@ def _named_service(text: str) -> str:
 
 
 def _venue(text: str) -> str:
-    """"Restaurant Spatenhaus, Residenzstraße 12, 80333 München" → "Restaurant Spatenhaus";
+    """ "Restaurant Spatenhaus, Residenzstraße 12, 80333 München" → "Restaurant Spatenhaus";
     "Lichtenbergstraße 8, 85748 Garching" → "Lichtenbergstraße 8, Garching"."""
     details = _DETAILS_RE.search(text)
     if details and details.start() > 0:

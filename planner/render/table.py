@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _
 from planner.model import Action, Mode
+from planner.render.fit import hanging
 from planner.render.kinds import entry_label
 from planner.render.labels import (
     action_label,
@@ -21,7 +22,6 @@ from planner.render.labels import (
     time_span,
     trend_text,
 )
-from planner.render.fit import hanging
 from planner.render.places import short_place, without_secrets
 
 if TYPE_CHECKING:

@@ -97,8 +97,9 @@ def history_entries() -> list[Entry]:
     entries = []
     for number, (day, who) in enumerate([(5, "zoe"), (19, "zoe"), (26, "juergen")]):
         start = datetime(2026, 10, day, 10, 0)
-        entries.append(Entry(f"past-{number}", "Jour fixe Vertriebspartnerschaft Süddeutschland",
-                             start, start + timedelta(hours=1), ZOOM, people=(who, "juergen")))  # fmt: skip
+        title = "Jour fixe Vertriebspartnerschaft Süddeutschland"
+        end = start + timedelta(hours=1)
+        entries.append(Entry(f"past-{number}", title, start, end, ZOOM, people=(who, "juergen")))
     start = datetime(2026, 11, 12, 12, 0)
     entries.append(Entry("past-lunch", "Mittagessen mit Ömer Öztürk", start,
                          start + timedelta(hours=1, minutes=30),
@@ -145,7 +146,7 @@ def ics(entries: list[Entry]) -> str:
 
 VENUES = """
 [[venue]]
-name = "Lounge im Hotel Bayerischer Hof – Falk's Bar und Wintergarten mit Blick auf den Promenadeplatz"
+name = "Lounge im Hotel Bayerischer Hof – Falk's Bar und Wintergarten am Promenadeplatz"
 kind = "hotel_lounge"
 lat = 48.1403
 lon = 11.5734
