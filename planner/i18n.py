@@ -57,6 +57,17 @@ def _(message: str, /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def plain_gettext(message: str, /) -> str:
+    """``message`` translated and left as it is, for a library that fills in its own
+    placeholders (click's messages, see :func:`planner.cli.helptext.install_click`)."""
+    return _translation.gettext(message)
+
+
+def plain_ngettext(singular: str, plural: str, count: int, /) -> str:
+    """The form of ``singular``/``plural`` for ``count``, translated, placeholders left."""
+    return _translation.ngettext(singular, plural, count)
+
+
 def ngettext(singular: str, plural: str, count: int, /, **values: object) -> str:
     """Translate a message that depends on a count; ``{count}`` is filled in."""
     text = _translation.ngettext(singular, plural, count)

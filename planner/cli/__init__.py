@@ -126,14 +126,14 @@ _help_translated: list[str] = []  # non-empty once help is shown in a language o
 
 
 def _help_in_language(args: list[str]) -> None:
-    """Help asked for in German (``--lang de`` or a German locale): translate the help texts."""
-    if not any(arg in ("--help", "-h", "help") for arg in args):
-        return
-    from planner.cli.helptext import help_language, translate, use_language
+    """Speak the user's language from the start: click's own messages (a missing argument, a
+    bad choice) and help asked for in German (``--lang de``, the config, or a German locale)
+    come from planner's catalog."""
+    from planner.cli.helptext import help_language, startup_language, translate, use_language
 
-    chosen = help_language(args)
-    if chosen and chosen != "en":
-        use_language(chosen)
+    chosen = help_language(args) or startup_language(args)
+    use_language(chosen)
+    if chosen != "en" and any(arg in ("--help", "-h", "help") for arg in args):
         _help_translated.append(chosen)
         translate(main)
 

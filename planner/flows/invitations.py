@@ -83,9 +83,6 @@ def from_proposal(config: Config, store: Store, number: int, options: InviteOpti
     attendees = [Attendee(e, n) for e, n in _people(options.to or saved["with"], saved)]
     meeting = saved.get("meeting") or {}
     ours = bool(meeting) and _organizes(config, meeting)
-    agenda = options.agenda
-    if meeting and not ours:
-        agenda = "\n\n".join(p for p in (_replaces(config, meeting), agenda) if p)
     return Invitation(
         uid=meeting.get("uid", "") if ours else "",
         sequence=int(meeting.get("sequence") or 0) + 1 if ours else 0,
@@ -101,7 +98,8 @@ def from_proposal(config: Config, store: Store, number: int, options: InviteOpti
         venue_address=venue["address"],
         geo=Geo(venue["lat"], venue["lon"]),
         purpose=parse_purpose(options.purpose or saved.get("purpose") or ""),
-        agenda=agenda,
+        agenda=options.agenda,
+        note=_replaces(config, meeting) if meeting and not ours else "",
         language=config.user["language"],
         reminder_minutes=config["invite"]["reminder_minutes"],
         venue_hours=venue_hours(config, venue["name"], start),
@@ -110,22 +108,15 @@ def from_proposal(config: Config, store: Store, number: int, options: InviteOpti
 
 
 def venue_hours(config: Config, name: str, when: datetime) -> str:
-    """The catalog venue's opening hours on ``when``'s day ("08:00–20:00"), "" if unknown."""
-    from datetime import time
-
-    from planner.meet.venues import catalog_from_config, parse_opening_hours
+    """The catalog venue's opening hours on ``when``'s day in words ("08:00–20:00",
+    "12–1 Uhr"; a span past midnight belongs to the day it begins on), "" if unknown."""
+    from planner.meet.opening import on_day
+    from planner.meet.venues import catalog_from_config
 
     found = [v for v in catalog_from_config(config) if v.name == name]
-    parsed = parse_opening_hours(found[0].opening_hours) if found else None
-    if parsed is None:
+    if not found:
         return ""
-    day = datetime.combine(when.astimezone(config.tz).date(), time())
-    spans = [
-        f"{a:%H:%M}–{'24:00' if b.date() > day.date() else format(b, '%H:%M')}"
-        for a, b, state, _c in parsed.intervals(day, day + timedelta(days=1))
-        if str(state).lower().endswith("open")
-    ]
-    return ", ".join(spans) if spans else _("closed")
+    return on_day(found[0].opening_hours, when.astimezone(config.tz).date()) or ""
 
 
 def _travel_hint(config: Config, proposal: dict[str, Any]) -> str:

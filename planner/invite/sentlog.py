@@ -316,6 +316,7 @@ def invitation_to_json(inv: Invitation) -> dict[str, Any]:
         "reminder_minutes": inv.reminder_minutes,
         "venue_hours": inv.venue_hours,
         "travel_hint": inv.travel_hint,
+        "note": inv.note,
     }
 
 
@@ -338,6 +339,7 @@ def invitation_from_json(data: dict[str, Any]) -> Invitation:
         reminder_minutes=data["reminder_minutes"],
         venue_hours=data.get("venue_hours", ""),
         travel_hint=data.get("travel_hint", ""),
+        note=data.get("note", ""),
     )
 
 
