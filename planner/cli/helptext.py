@@ -19,8 +19,6 @@ from pathlib import Path
 
 import click
 
-HELP_FLAGS = ("--help", "-h", "help")
-ENV = ("PLANNER_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
 LOCALE_ENV = ("LC_ALL", "LC_MESSAGES", "LANG")
 #: click's modules that translate their messages with ``_`` / ``ngettext`` (classic gettext).
 CLICK_MODULES = (
@@ -41,6 +39,8 @@ def N_(message: str) -> str:
 
 
 CLICK_TEXTS = (
+    N_("[OPTIONS]"),
+    N_("COMMAND [ARGS]..."),
     N_("Usage:"),
     N_("Options"),
     N_("Commands"),
@@ -49,22 +49,6 @@ CLICK_TEXTS = (
     N_("default: {default}"),
     N_("Positional arguments"),
 )
-
-
-def help_language(args: Sequence[str], environ: Mapping[str, str] = os.environ) -> str | None:
-    """The language to show help in, when ``args`` ask for help; None otherwise."""
-    if not any(arg in HELP_FLAGS for arg in args):
-        return None
-    for index, arg in enumerate(args):
-        if arg == "--lang" and index + 1 < len(args):
-            return args[index + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    for name in ENV:
-        value = environ.get(name, "")
-        if value:
-            return "de" if value.lower().startswith("de") else "en"
-    return None
 
 
 def startup_language(args: Sequence[str], environ: Mapping[str, str] = os.environ) -> str:
@@ -144,18 +128,45 @@ def install_click() -> None:
 
 
 def translate(command: click.Command) -> click.Command:
-    """``command`` with its help texts in the current language (once per command)."""
+    """``command`` with its help texts in the current language. The English texts are kept on
+    the command, so a later run in another language (tests run many in one process) starts
+    from them again."""
     from planner.i18n import _, language
 
-    if language() == "en" or getattr(command, "_planner_language", None) == language():
+    if getattr(command, "_planner_language", "en") == language():
         return command
-    command.help = _(command.help) if command.help else command.help
-    command.short_help = _(command.short_help) if command.short_help else command.short_help
-    for param in command.params:
-        if isinstance(param, click.Option) and param.help:
-            param.help = _(param.help)
+    source = _english(command)
+    say = (lambda text: _(text) if text else text) if language() != "en" else (lambda t: t)
+    command.help = say(source["help"])
+    command.short_help = say(source["short_help"])
+    command.options_metavar = say(source["options_metavar"])
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = say(source["subcommand_metavar"])
+        for sub in command.commands.values():
+            translate(sub)
+    for param, text in zip(command.params, source["params"], strict=True):
+        if isinstance(param, click.Option):
+            param.help = say(text)
+    helper = getattr(command, "_help_option", None)  # click makes it once, in one language
+    if isinstance(helper, click.Option):
+        helper.help = _("Show this message and exit.")
     command._planner_language = language()  # type: ignore[attr-defined]
     return command
+
+
+def _english(command: click.Command) -> dict[str, object]:
+    """The command's English help texts, saved on it the first time it is translated."""
+    saved = getattr(command, "_planner_english", None)
+    if saved is None:
+        saved = {
+            "help": command.help,
+            "short_help": command.short_help,
+            "options_metavar": command.options_metavar,
+            "subcommand_metavar": getattr(command, "subcommand_metavar", None),
+            "params": [p.help if isinstance(p, click.Option) else None for p in command.params],
+        }
+        command._planner_english = saved  # type: ignore[attr-defined]
+    return saved
 
 
 def help_texts(
@@ -164,10 +175,11 @@ def help_texts(
     """``(module, text)`` for every help text of ``main``'s commands (``commands``: name →
     ``module:function``; ``summaries``: the one-line texts of ``planner --help``)."""
     ctx = click.Context(main)
-    yield "planner/cli/__init__.py", main.help or ""
-    for param in main.params:
-        if isinstance(param, click.Option) and param.help:
-            yield "planner/cli/__init__.py", param.help
+    source = _english(main)
+    yield "planner/cli/__init__.py", str(source["help"] or "")
+    for text in source["params"]:  # type: ignore[attr-defined]
+        if text:
+            yield "planner/cli/__init__.py", str(text)
     for text in summaries.values():
         yield "planner/cli/__init__.py", text
     for name in main.list_commands(ctx):
@@ -178,13 +190,13 @@ def help_texts(
 
 
 def _texts(command: click.Command, ctx: click.Context) -> Iterator[str]:
-    if command.help:
-        yield command.help
-    if command.short_help:
-        yield command.short_help
-    for param in command.params:
-        if isinstance(param, click.Option) and param.help:
-            yield param.help
+    source = _english(command)
+    for key in ("help", "short_help"):
+        if source[key]:
+            yield str(source[key])
+    for text in source["params"]:  # type: ignore[attr-defined]
+        if text:
+            yield str(text)
     if isinstance(command, click.Group):
         for name in command.list_commands(ctx):
             sub = command.get_command(ctx, name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from planner.i18n import _, language
+from planner.i18n import _
 from planner.render.json import dumps
 from planner.render.table import console
 
@@ -18,14 +18,14 @@ def sync_json(result: SyncResult, tz: Any) -> str:
 
 
 def _when(change: Any, tz: Any) -> str:
-    from babel.dates import format_datetime
+    """``Tue 8 Dec 10:00–11:00`` / ``Di. 8. Dez. 10:00–11:00``; ``… · all day``."""
+    from planner.render.labels import short_day
 
     event = change.event
     start, end = event.start.astimezone(tz), event.end.astimezone(tz)
     if event.all_day:
-        return format_datetime(start, "EEE d MMM", locale=language()) + " · " + _("all day")
-    first = format_datetime(start, "EEE d MMM HH:mm", locale=language())
-    return f"{first}–{end:%H:%M}"
+        return short_day(start.date()) + " · " + _("all day")
+    return f"{short_day(start.date())} {start:%H:%M}–{end:%H:%M}"
 
 
 def _action(action: str) -> str:
