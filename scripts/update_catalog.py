@@ -123,9 +123,7 @@ def click_texts() -> list[tuple[tuple[str, int], str | tuple[str, ...]]]:
     for name in CLICK_MODULES:
         path = Path(importlib.import_module(name).__file__ or "")
         with path.open("rb") as handle:
-            for line, function, message, _comments in extract_python_ast(
-                handle, KEYWORDS, (), {}
-            ):
+            for line, function, message, _comments in extract_python_ast(handle, KEYWORDS, (), {}):
                 strings = message if isinstance(message, str) else tuple(message[:2])
                 if function == "_" or len(strings) == 1:
                     strings = strings if isinstance(strings, str) else strings[0]

@@ -27,6 +27,8 @@ class Kind(StrEnum):
     FOCUS = "focus"
     BLOCKER = "blocker"
     FREE = "free"
+    DECLINED = "declined"  # the user said no: not part of the day
+    CANCELLED = "cancelled"
 
 
 TRAVEL = frozenset({Kind.FLIGHT, Kind.TRAIN, Kind.STAY, Kind.CAR, Kind.TRIP})
@@ -40,6 +42,10 @@ def entry_kind(item: PlannedEvent) -> Kind:
     from planner.meet.slots import is_focus
 
     event = item.event
+    if event.status is Status.CANCELLED:
+        return Kind.CANCELLED
+    if event.self_response is Response.DECLINED:
+        return Kind.DECLINED
     if item.meeting:
         return Kind.MEETING
     if item.mode is Mode.TRAVEL or is_travel(event):
@@ -66,7 +72,7 @@ def entry_label(item: PlannedEvent) -> str:
     return kind_text(kind)
 
 
-def kind_text(kind: Kind | str) -> str:
+def kind_text(kind: Kind) -> str:
     return {
         Kind.MEETING: _("meeting"),
         Kind.FLIGHT: _("flight"),
@@ -80,10 +86,11 @@ def kind_text(kind: Kind | str) -> str:
         Kind.FOCUS: _("focus time"),
         Kind.BLOCKER: _("blocked"),
         Kind.FREE: _("free"),
-    }.get(Kind(kind), str(kind))
+        Kind.DECLINED: _("declined"),
+        Kind.CANCELLED: _("cancelled"),
+    }[kind]
 
 
 def in_day(item: PlannedEvent) -> bool:
     """Whether ``item`` belongs in a view of the day: not cancelled, not declined."""
-    event = item.event
-    return event.status is not Status.CANCELLED and event.self_response is not Response.DECLINED
+    return entry_kind(item) not in (Kind.CANCELLED, Kind.DECLINED)

@@ -27,6 +27,8 @@ _SECRET_TEXT_RE = re.compile(
 URL_RE = re.compile(r"(?:\bhttps?://|\bwww\.)[^\s<>\"'\])|]+", re.IGNORECASE)
 _POSTCODE_RE = re.compile(r"^(?:[A-Z]{1,2}-)?\d{4,5}\s+(?P<town>\D.*)$")  # "80333 München"
 _US_TAIL_RE = re.compile(r"^(?:[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?|\d{5}(?:-\d{4})?)$")
+#: A street line: "250 GATEWAY BLVD", "12 rue de Rivoli", "An der Alster 72-79".
+_STREET_RE = re.compile(r"^\d+[a-z]?\s|\s\d+\s?[a-z]?(?:\s*[-–/]\s*\d+[a-z]?)?$", re.IGNORECASE)
 _DETAILS_RE = re.compile(r"\s*\((?P<inner>[^()]*,[^()]*)\)\s*$")  # "Venue (street, city)"
 MASK = "…"
 
@@ -111,7 +113,7 @@ def _venue(text: str) -> str:
     if details and details.start() > 0:
         text = text[: details.start()]
     parts = [p.strip() for p in text.split(",") if p.strip()]
-    if len(parts) < 2 or not re.search(r"\d", parts[0]):
+    if len(parts) < 2 or not _STREET_RE.search(parts[0]):
         return parts[0] if parts else text
     town = next((_town(p) for p in parts[1:] if _town(p)), "")
     return f"{parts[0]}, {town}" if town else parts[0]

@@ -89,6 +89,10 @@ def week_entries() -> list[Entry]:
               people=("oemer",)),
         Entry("ooo-1", "Urlaub", date(2026, 12, 11), date(2026, 12, 12),
               extra=("X-MICROSOFT-CDO-BUSYSTATUS:OOF", "TRANSP:OPAQUE")),
+        Entry("declined-1", "Messerundgang mit Schäfer Logistik (abgesagt)", _at(7, 11, 0),
+              _at(7, 12, 0), "Hamburg Messe, Halle B4",
+              extra=(f"ORGANIZER;CN=Zoë Schäfer:mailto:{PEOPLE['zoe'][1]}",
+                     f"ATTENDEE;CN=Anna Berger;PARTSTAT=DECLINED:mailto:{ME}")),
     ]  # fmt: skip
 
 
