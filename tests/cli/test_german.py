@@ -177,3 +177,14 @@ def test_init_on_a_terminal_speaks_german_after_the_choice(tmp_path):
     text = transcript.getvalue()
     assert not english_in(text), text
     assert 'language = "de"' in target.read_text(encoding="utf-8")
+
+
+def test_planner_lang_sets_the_language_of_the_output(tmp_path):
+    config = realistic.write(tmp_path / "en", language="en")
+    args = ["agenda", "1", "--start", "2026-12-07", "--config", str(config)]
+    german = CliRunner().invoke(main, args, env={"PLANNER_LANG": "de", "COLUMNS": "100"})
+    assert "Montag, 7. Dezember 2026" in german.stdout and "Zug" in german.stdout
+    english = CliRunner().invoke(main, args, env={"COLUMNS": "100"})
+    assert "Monday, December 7, 2026" in english.stdout and "train" in english.stdout
+    flag = CliRunner().invoke(main, [*args, "--lang", "en"], env={"PLANNER_LANG": "de"})
+    assert "Monday, December 7, 2026" in flag.stdout  # --lang wins
