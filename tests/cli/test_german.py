@@ -10,7 +10,6 @@ import io
 import os
 import re
 import string
-import sys
 from functools import cache
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from click.testing import CliRunner
 from planner import i18n
 from planner.cli import main
 from tests.cli import realistic
+from tests.cli.test_init_pty import spawn_init
 
 #: click's English that the catalog cannot list by itself (its usage line and prompts).
 CLICK_ENGLISH = ("Usage:", "Error:", "Try '", "[OPTIONS]", "[y/N]", "Aborted", "for help")
@@ -133,17 +133,8 @@ def test_init_on_a_terminal_speaks_german_after_the_choice(tmp_path):
     calendar = tmp_path / "work.ics"
     calendar.write_text(realistic.ics(realistic.week_entries()), encoding="utf-8")
     target = tmp_path / "config.toml"
-    env = {**os.environ, "COLUMNS": "100", "TZ": "Europe/Berlin", "LANG": "de_DE.UTF-8"}
-    env.pop("LC_ALL", None)
     transcript = io.StringIO()
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "planner", "init", "--config", str(target)],
-        env=env,
-        encoding="utf-8",
-        timeout=60,
-        dimensions=(40, 100),
-    )
+    child = spawn_init(target, LANG="de_DE.UTF-8", LC_ALL="-")  # "-": not set at all
     child.logfile_read = transcript
     child.expect(r"Sprache \(de/en\) \[de\]")
     child.sendline("")

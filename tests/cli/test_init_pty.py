@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 import tomllib
+from pathlib import Path
 
 import pexpect
 import pytest
@@ -20,20 +21,27 @@ ICS = (
 )
 
 
+def spawn_init(target: Path, **env: str) -> pexpect.spawn:
+    """``planner init --config TARGET`` on a pseudo-terminal of 100 columns, with ``env``."""
+    full = {**os.environ, "COLUMNS": "100", "TZ": "Europe/Berlin", **env}
+    for name in [k for k, v in full.items() if v is None or v == "-"]:
+        del full[name]
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "planner", "init", "--config", str(target)],
+        env=full,
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(40, 100),
+    )
+
+
 @pytest.mark.slow
 def test_init_asks_refuses_bad_answers_and_shows_a_first_week(tmp_path, isolated_home):
     calendar = tmp_path / "work.ics"
     calendar.write_text(ICS, encoding="utf-8")
     target = tmp_path / "config.toml"
-    env = {**os.environ, "COLUMNS": "100", "TZ": "Europe/Berlin", "LANG": "C.UTF-8", "LC_ALL": ""}
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "planner", "init", "--config", str(target)],
-        env=env,
-        encoding="utf-8",
-        timeout=60,
-        dimensions=(40, 100),
-    )
+    child = spawn_init(target, LANG="C.UTF-8", LC_ALL="")
     child.expect(r"Language \(de/en\) \[en\]")  # first: every later question is in it
     child.sendline("fr")
     child.expect("answer de or en")

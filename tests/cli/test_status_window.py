@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from planner.cli import main
 from planner.paths import data_dir
+from tests.cli.test_cli_providers import ME, ics_entry, write_config
 
 SERIES = (
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
@@ -29,13 +30,7 @@ SERIES = (
 def write(tmp_path: Path) -> Path:
     calendar = tmp_path / "work.ics"
     calendar.write_text(SERIES, encoding="utf-8")
-    config = tmp_path / "config.toml"
-    config.write_text(
-        '[user]\nemail = "me@example.com"\ntimezone = "Europe/Berlin"\n'
-        f'[[calendars]]\nname = "work"\nprovider = "ics"\npath = "{calendar}"\n',
-        encoding="utf-8",
-    )
-    return config
+    return write_config(tmp_path, ics_entry(calendar, "work"))
 
 
 def occurrences(first: date, last: date) -> int:
@@ -99,7 +94,7 @@ def test_a_state_database_of_the_old_shape_is_migrated(tmp_path):
 def test_week_mail_without_smtp_names_mail_not_invitations(tmp_path):
     config = write(tmp_path)
     result = CliRunner().invoke(main, [
-        "week", "--config", str(config), "--mail", "--to", "me@example.com", "--send",
+        "week", "--config", str(config), "--mail", "--to", ME, "--send",
     ])  # fmt: skip
     assert result.exit_code == 2
     assert "required to send e-mail (invitations, the weekly plan)" in result.stderr
