@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -37,6 +38,21 @@ class Column:
     justify: str = "left"
     keep_words: bool = False
     max: int | None = None
+
+
+def console(color: bool, width: int) -> Console:
+    from rich.console import Console
+
+    from planner.render.safe import SafeBuffer
+
+    return Console(
+        file=SafeBuffer(color),  # control characters from calendar text never reach a terminal
+        force_terminal=color,
+        no_color=not color,
+        width=width,
+        highlight=False,
+        emoji=False,
+    )
 
 
 def clamp(width: int) -> int:

@@ -48,9 +48,8 @@ def invites_table(
 ) -> str:
     from rich.markup import escape
 
-    from planner.render.fit import Column, fitted_table, hanging
+    from planner.render.fit import Column, console, fitted_table, hanging
     from planner.render.places import short_place
-    from planner.render.table import console
 
     out = console(color, width)
     if not states:

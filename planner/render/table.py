@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _
 from planner.model import Action, Mode
-from planner.render.fit import hanging
+from planner.render.fit import console, hanging
 from planner.render.kinds import entry_label
 from planner.render.labels import (
     action_label,
@@ -25,7 +25,6 @@ from planner.render.labels import (
 from planner.render.places import short_place, without_secrets
 
 if TYPE_CHECKING:
-    from rich.console import Console
     from rich.table import Table
 
     from planner.flows.plan import WeeklyPlan
@@ -39,21 +38,6 @@ MODE_STYLE = {
     Mode.TRAVEL: "blue",
 }
 ACTION_MARK = {Action.MEET_IN_PERSON: "⚑", Action.CONSIDER_VIDEO: "↓", Action.KEEP: ""}
-
-
-def console(color: bool, width: int) -> Console:
-    from rich.console import Console
-
-    from planner.render.safe import SafeBuffer
-
-    return Console(
-        file=SafeBuffer(color),  # control characters from calendar text never reach a terminal
-        force_terminal=color,
-        no_color=not color,
-        width=width,
-        highlight=False,
-        emoji=False,
-    )
 
 
 def week_table(
