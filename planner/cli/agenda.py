@@ -13,6 +13,7 @@ from planner.cli.common import (
     config_option,
     demo_option,
     emit,
+    format_option,
     is_terminal,
     parse_date,
     planner_context,
@@ -21,9 +22,7 @@ from planner.cli.common import (
 
 
 def _options(func: Any) -> Any:
-    func = click.option(
-        "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-    )(func)
+    func = format_option("text", "json")(func)
     func = click.option(
         "--meetings",
         "meetings_only",

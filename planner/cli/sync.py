@@ -12,6 +12,7 @@ from planner.cli import common_options
 from planner.cli.common import (
     config_option,
     emit,
+    format_option,
     is_terminal,
     load_config,
     output_option,
@@ -33,9 +34,7 @@ from planner.cli.common import (
     help="Show every mirror and travel block the [[sync]] tables would write, without "
     "listing the targets (works without [[sync]] tables and with .ics calendars only).",
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@format_option("table", "json")
 @output_option
 @common_options
 def sync(

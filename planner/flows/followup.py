@@ -180,6 +180,24 @@ def invite_states(
     return result
 
 
+def invitation_states(
+    config: Config,
+    store: Store,
+    *,
+    now: datetime,
+    read: bool = True,
+    progress: Callable[[str], None] | None = None,
+) -> list[InviteState]:
+    """``planner invites``: every open invitation's states; with ``read``, the answers the
+    configured calendars show are recorded first (and counters checked against them)."""
+    records = open_invitations(store, now)
+    events = None
+    if read and records and config.calendars:
+        events = read_calendars(config, store, records, now, progress)
+        record(store, calendar_answers(records, events, now), now=now)
+    return invite_states(config, store, now=now, events=events, records=records)
+
+
 def _status(answer: Answer | None) -> str:
     if answer is None:
         return "no_answer"
