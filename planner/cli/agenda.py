@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -88,26 +88,22 @@ def _show(
 ) -> None:
     from planner import api
     from planner.cli.progress import progress_display
-    from planner.render.agenda import agenda_json, agenda_text, day_entries
+    from planner.render.agenda import agenda_json, agenda_text, day_entries, day_items
 
     with planner_context(demo, config_path) as (config, ledger_store, _state, now):
         tz = config.tz
         first = parse_date(start, "--start", now) if start else now.date()
         last = first + timedelta(days=days)
-        items: dict[tuple[str, str], Any] = {}
         with progress_display() as progress:
-            for monday in _mondays(first, last):
-                plan = api.plan_week(
-                    config,
-                    monday,
-                    now=now,
-                    store=ledger_store,
-                    progress=progress,
+            items = day_items(
+                lambda monday: api.plan_week(
+                    config, monday, now=now, store=ledger_store, progress=progress,
                     proposals=False,
-                )
-                for item in plan.items:
-                    items.setdefault(item.event.key, item)
-    entries = day_entries(items.values(), first, last, tz, meetings_only=meetings_only)
+                ),
+                first,
+                last,
+            )  # fmt: skip
+    entries = day_entries(items, first, last, tz, meetings_only=meetings_only)
     if fmt == "json":
         emit(agenda_json(entries, tz), None)
         return
@@ -121,13 +117,3 @@ def _show(
         meetings_only=meetings_only,
     )
     emit(text, None)
-
-
-def _mondays(first: date, last: date) -> list[date]:
-    """The Mondays of the weeks from ``first`` to the day before ``last``."""
-    monday = first - timedelta(days=first.weekday())
-    found = []
-    while monday < last:
-        found.append(monday)
-        monday += timedelta(days=7)
-    return found

@@ -9,7 +9,7 @@ left out; ``meetings_only`` keeps the meetings alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
@@ -21,7 +21,7 @@ from planner.render.places import short_place, without_secrets
 from planner.render.table import ACTION_MARK, MODE_STYLE, console
 
 if TYPE_CHECKING:
-    from planner.flows.plan import PlannedEvent
+    from planner.flows.plan import PlannedEvent, WeeklyPlan
 
 SPAN_WIDTH = 11  # "09:00–09:45", "until 11:00", "day 2 of 3"
 
@@ -34,6 +34,20 @@ class DayEntry:
     item: PlannedEvent
     part: int = 1
     days: int = 1
+
+
+def day_items(
+    plan_week: Callable[[date], WeeklyPlan], first: date, last: date
+) -> list[PlannedEvent]:
+    """The planned events of the weeks from ``first`` to the day before ``last``, each once
+    (an entry over two weeks is in both plans); ``plan_week`` plans the week of a Monday."""
+    found: dict[tuple[str, str], PlannedEvent] = {}
+    monday = first - timedelta(days=first.weekday())
+    while monday < last:
+        for item in plan_week(monday).items:
+            found.setdefault(item.event.key, item)
+        monday += timedelta(days=7)
+    return list(found.values())
 
 
 def day_entries(
