@@ -32,10 +32,25 @@ def _generator():
 reference = _generator()
 
 
+@pytest.fixture(scope="module")
+def stale_pages() -> str:
+    """What the generator, run as the user runs it (a fresh process), finds out of date. In this
+    process click may have cached a command's help option from a test that invoked it alone."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "reference_docs.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    return result.stdout
+
+
 @pytest.mark.parametrize("page", sorted(reference.PAGES))
-def test_the_committed_page_is_current(page):
-    committed = (ROOT / "docs" / "reference" / page).read_text(encoding="utf-8")
-    assert committed == reference.PAGES[page](), f"docs/reference/{page} is out of date; {FIX}"
+def test_the_committed_page_is_current(page, stale_pages):
+    assert (ROOT / "docs" / "reference" / page).is_file(), f"docs/reference/{page}; {FIX}"
+    assert page not in stale_pages, f"docs/reference/{page} is out of date; {FIX}"
 
 
 def undocumented_options(commands) -> list[str]:
