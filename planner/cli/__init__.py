@@ -139,7 +139,7 @@ def _reset_run_state() -> None:
     """Forget the warnings shown and the sources missed by an earlier command in this process."""
     import sys
 
-    for name in ("planner.calendar.health", "planner.cli.progress"):
+    for name in ("planner.calendar.health", "planner.cli.progress", "planner.online.outages"):
         module = sys.modules.get(name)
         if module is not None:
             module.reset()

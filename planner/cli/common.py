@@ -125,6 +125,11 @@ def parse_week(week: str | None, start: str | None, today: date | datetime) -> d
     return dates.monday_of(now.date())
 
 
+def now_in(tz: Any) -> datetime:
+    """The current time in ``tz``: every command asks here (tests set one clock for all)."""
+    return datetime.now(tz)
+
+
 def _as_now(today: date | datetime) -> datetime:
     if isinstance(today, datetime):
         return today
@@ -194,10 +199,10 @@ def planner_context(
 
         apply_language(CONFIG["user"]["language"])
         tz = ZoneInfo(CONFIG["user"]["timezone"])
-        monday = first_day or parse_week(None, None, datetime.now(tz).date())
+        monday = first_day or parse_week(None, None, now_in(tz))
         with api.demo_session(monday) as (config, monday):
             yield config, Store(":memory:"), api.demo_store(), api.demo_now(config, monday)
         return
     config = require_calendars(load_config(config_path))
     store = open_store()
-    yield config, store, store, datetime.now(config.tz)
+    yield config, store, store, now_in(config.tz)

@@ -16,7 +16,6 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from planner.errors import UsageError
 from planner.i18n import _, language
 
-WEEKEND_FROM = (4, time(18))  # Friday 18:00: from then to Sunday, "this week" is the coming one
 _NUMERIC = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})?(?:[ T,]+(\d{1,2})[:.](\d{2}))?$")
 _ISO_WEEK = re.compile(r"^(?:(\d{4})-?)?W?(\d{1,2})$", re.IGNORECASE)
 _SHIFT = re.compile(r"^([+-]\d{1,3})$")
@@ -40,11 +39,11 @@ def monday_of(day: date) -> date:
 
 
 def default_monday(now: datetime) -> tuple[date, bool]:
-    """This week's Monday, or next week's from Friday 18:00 on; and whether it is the next."""
-    day, at = WEEKEND_FROM
-    weekend = now.weekday() > day or (now.weekday() == day and now.time() >= at)
-    monday = monday_of(now.date())
-    return (monday + timedelta(days=7), True) if weekend else (monday, False)
+    """This week's Monday, or next week's from Friday 18:00 on; and whether it is the next
+    (the one rule: :func:`planner.flows.plan.planning_monday`)."""
+    from planner.flows.plan import planning_monday
+
+    return planning_monday(now)
 
 
 def parse_week(text: str, now: datetime) -> date:

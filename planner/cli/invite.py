@@ -16,9 +16,8 @@ from planner.i18n import _
 @config_option
 @click.option(
     "--proposal",
-    type=click.IntRange(1, 1000),
-    metavar="N",
-    help="Proposal N of the last 'planner propose'.",
+    metavar="ID",
+    help="A proposal by the identifier 'planner propose' or 'planner week' shows.",
 )
 @click.option(
     "--to",
@@ -72,7 +71,7 @@ from planner.i18n import _
 def invite(
     demo: bool,
     config_path: Path | None,
-    proposal: int | None,
+    proposal: str | None,
     to: tuple[str, ...],
     title: str,
     start: str | None,
@@ -98,12 +97,13 @@ def invite(
     \b
     Examples:
       planner propose --demo --with sven@krueger-design.example
-      planner invite --demo --proposal 1 --out lunch.ics
+      planner invite --demo --proposal k7m2qa --out lunch.ics   (an ID from the listing)
       planner invite --to bob@example.com --title "Lunch" --start 2026-12-08T12:30 \\
           --venue "Spatenhaus" --send
       planner invite --update 3f2a --start 2026-12-09T12:30 --send
       planner invite --cancel 3f2a --send
     """
+    from planner.cli import common
     from planner.errors import UsageError
     from planner.flows import invitations as invite_flow
     from planner.invite.mail import render_message
@@ -136,21 +136,26 @@ def invite(
     _warn_odd(options)
     invitation = None
     if proposal is not None:
-        invitation = invite_flow.from_proposal(config, store, proposal, options)
+        now = _demo_now(config) if demo else common.now_in(config.tz)  # type: ignore[attr-defined]
+        invitation = invite_flow.from_proposal(config, store, proposal, options, now=now)
     elif not (update or cancel):
         invitation = invite_flow.from_options(config, options)
     prepared = invite_flow.prepare(
         config, store, invitation=invitation, update=update, cancel=cancel, options=options
     )
+    for line in invite_flow.describe(prepared.invitation, proposal or ""):
+        click.echo(line, err=True)
     if out is not None:
         invite_flow.write_file(prepared, store, out)
+        again = f"planner invite --proposal {proposal} --send" if proposal else ""
         click.echo(
             _(
-                "wrote {path} (UID {uid}, SEQUENCE {sequence})",
+                "wrote {path} (UID {uid}, SEQUENCE {sequence}): written, not sent",
                 path=out,
                 uid=prepared.uid,
                 sequence=prepared.sequence,
-            ),
+            )
+            + (_("; to send it: {command}", command=again) if again and not send else ""),
             err=True,
         )
     if hold is not None:
@@ -177,10 +182,12 @@ def invite(
 
 def _warn_odd(options: object) -> None:
     """Accepted, but worth a word: a start in the past, an address given twice."""
-    from datetime import UTC, datetime
+    from datetime import UTC
+
+    from planner.cli import common
 
     start = getattr(options, "start", None)
-    if start is not None and start < datetime.now(UTC):
+    if start is not None and start < common.now_in(UTC):
         click.echo(_("note: the meeting starts in the past ({start})", start=start), err=True)
     from planner.people.addresses import address_key
     from planner.people.names import parse_mailbox
@@ -209,6 +216,16 @@ def _start(text: str, tz: object, fold: bool) -> object:
     if note:
         click.echo(note, err=True)
     return moment
+
+
+def _demo_now(config: object) -> object:
+    """The demo's "now": Monday 07:00 of the week the demo shows (as ``week --demo`` plans)."""
+    from planner import api
+    from planner.cli import common
+    from planner.cli.common import parse_week
+
+    tz = config.tz  # type: ignore[attr-defined]
+    return api.demo_now(config, parse_week(None, None, common.now_in(tz)))  # type: ignore[arg-type]
 
 
 def _setup(demo: bool, config_path: Path | None) -> tuple[object, object]:

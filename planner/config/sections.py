@@ -97,6 +97,10 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "overhead_minutes": Field(int, -1),
         "walk_up_to_km": Field(float, 1.0),
         "unknown_place_minutes": Field(int, 30),
+        # another address in the same town when only the town is known (no street position)
+        "in_town_minutes": Field(int, 20),
+        # after a train or flight arrives (and before one departs), before the transfer
+        "arrival_buffer_minutes": Field(int, 20),
     },
     "geo": {
         "online": Field(bool, False),
@@ -133,6 +137,8 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "reminder_minutes": Field(int, 30),
         "default_duration": Field(int, 60, check=_positive),
         "nudge_days": Field(int, 3, check=_positive),
+        # an invitation without an answer keeps its time busy for other proposals this long
+        "hold_days": Field(int, 14, check=_positive),
     },
 }
 
@@ -154,10 +160,16 @@ RANGES: dict[str, dict[str, tuple[float, float]]] = {
         "overhead_minutes": (-1, 600),
         "walk_up_to_km": (0, 50),
         "unknown_place_minutes": (0, 600),
+        "in_town_minutes": (0, 240),
+        "arrival_buffer_minutes": (0, 240),
     },
     "venues": {"radius_km": (0, 200)},
     "smtp": {"port": (1, 65535), "timeout_seconds": (1, 600)},
-    "invite": {"reminder_minutes": (-1, 40320), "default_duration": (5, 7 * 24 * 60)},
+    "invite": {
+        "reminder_minutes": (-1, 40320),
+        "default_duration": (5, 7 * 24 * 60),
+        "hold_days": (1, 365),
+    },
 }
 
 

@@ -121,6 +121,37 @@ def destination(event: Event) -> str:
     return _city_of(event.location) or _city_of(_PREFIX_RE.sub("", title))
 
 
+_ROUTE_RE = re.compile(r"^(?P<origin>.*?)\s*(?:→|->|⇒|–>|\s-\s)\s*(?P<arrival>.+)$")
+_NUMBERS_RE = re.compile(f"{TRAIN_NUMBER}|{FLIGHT_NUMBER}")
+_LEAD_RE = re.compile(r"^\W*(?:flug|flight|zug|train|bahnfahrt|bahn|hinflug|rückflug)\b\W*", re.I)
+
+
+def route(event: Event) -> tuple[str, str, str]:
+    """Where a train or flight departs and arrives, as written, and how (``"rail"``, ``"air"``
+    or ``""``): ("Hamburg Hbf", "Frankfurt(Main)Hbf", "rail") for "ICE 571 Hamburg Hbf →
+    Frankfurt(Main)Hbf"; ``("", "", "")`` for anything that is no journey (a hotel stay, a
+    whole trip, no travel at all). The departure falls back to the event's location."""
+    if (
+        event.all_day
+        or not is_travel(event)
+        or _checks_in(event)
+        or _IS_IN_RE.search(event.description)
+    ):
+        return ("", "", "")
+    title = event.title.strip()
+    how = "air" if _PAIR_RE.search(title) or _FLIGHT_HINT_RE.search(title) else ""
+    how = how or (
+        "rail" if _TRAIN_RE.search(title) or re.search(r"\b(zug|train|bahn)", title, re.I) else ""
+    )
+    found = _ROUTE_RE.match(_NUMBERS_RE.sub(" ", title))
+    origin = _LEAD_RE.sub("", found.group("origin")).strip(" :–-") if found else ""
+    arrival = re.sub(r"\(\s*\)", "", found.group("arrival")) if found else destination(event)
+    arrival = arrival.strip(" :–-")
+    if not origin and event.location.strip() and event.location.strip() != arrival:
+        origin = event.location.strip()
+    return (origin, arrival, how) if origin or arrival else ("", "", "")
+
+
 def _city_of(text: str) -> str:
     """The town of an address ("Steindamm 17, 20099 Hamburg" → "Hamburg")."""
     parts = [p.strip() for p in re.split(r"[,\n]", text) if p.strip()]

@@ -129,7 +129,7 @@ def recommendation_lines(
         )
         lines.append(f"    {rec.reason}")
         for number, proposal in enumerate(item.proposals, start=1):
-            lines.append(f"    {proposal.number or number}. {proposal_line(proposal, tz)}")
+            lines.append(f"    {proposal.id or number} · {proposal_line(proposal, tz)}")
         if invites and item.event.uid in invites:
             from planner.render.invites import state_line
 

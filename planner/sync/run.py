@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from planner.config import Config, SyncConfig
 from planner.errors import PlannerError, UsageError
 from planner.i18n import _
-from planner.model import Event, Geo, Mode
+from planner.model import Event, Mode
 from planner.sync.marks import is_planner_event
 from planner.sync.mirrors import Wanted, mirrors
 from planner.sync.plan import CREATE, DELETE, UPDATE, TargetPlan, plan_target, undo_target
@@ -307,7 +307,7 @@ class _Run:
     def _legs(self) -> list[Leg]:
         """Travel legs over every calendar read (each meeting once)."""
         from planner.judge.cache import classify_all
-        from planner.meet.geo import Geocoder, travel_model
+        from planner.meet.geo import Geocoder, Place, travel_model
         from planner.meet.venues import catalog_from_config
 
         seen: dict[tuple[str, str], Event] = {}
@@ -320,12 +320,10 @@ class _Run:
             self.config, catalog_from_config(self.config), store_factory=lambda: self.store
         )
         home_text = self.config.user["home"]
-        home_place = geocoder.locate(home_text) if home_text else None
-        home: Geo | None = home_place.geo if home_place else None
+        home = geocoder.locate(home_text) if home_text else None
 
-        def locate(event: Event) -> Geo | None:
-            place = geocoder.locate(event.location, event.geo)
-            return place.geo if place else None
+        def locate(event: Event) -> Place | None:
+            return geocoder.locate(event.location, event.geo)
 
         def mode_of(event: Event) -> Mode:
             found = modes.get(event.key)
@@ -336,7 +334,7 @@ class _Run:
             mode_of=mode_of,
             locate=locate,
             home=home,
-            minutes=travel_model(self.config).minutes,
+            minutes=travel_model(self.config).between,
             tz=self.config.tz,
             away=self._away(events, geocoder),
         )
