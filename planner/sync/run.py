@@ -339,16 +339,13 @@ class _Run:
             away=self._away(events, geocoder),
         )
 
-    def _away(self, events: list[Event], geocoder: Any) -> dict[Any, Geo | None]:
-        """The days away from home (hotel stays, train and flight destinations) and where."""
+    def _away(self, events: list[Event], geocoder: Any) -> dict[Any, Any]:
+        """The days away from home (hotel stays, train and flight destinations) and where:
+        ``day → Place`` (None where the town cannot be located)."""
         from planner.judge.travel import whereabouts
 
         found = whereabouts(events, self.config.tz, home=self.config.user["home"])
-        places = {}
-        for day, (city, geo, _evidence) in found.items():
-            place = geo or (lambda p: p.geo if p else None)(geocoder.locate(city))
-            places[day] = place
-        return places
+        return {day: geocoder.locate(city, geo) for day, (city, geo, _why) in found.items()}
 
     def _apply(self, plan: TargetPlan) -> None:
         """Write ``plan``; the first failure stops this target (and is reported), not others."""

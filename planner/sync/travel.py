@@ -135,7 +135,7 @@ def legs(
     home: Place | None,
     minutes: Minutes,
     tz: ZoneInfo,
-    away: Mapping[date, Geo | None] | None = None,
+    away: Mapping[date, Place | None] | None = None,
 ) -> list[Leg]:
     """Every travel leg of ``events``, day by day. ``away`` gives the day's base where the
     user is away from home (the town of a hotel stay or a train's destination, see

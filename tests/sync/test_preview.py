@@ -6,7 +6,7 @@ too. Travel blocks start at the hotel on a day away, not at home."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -43,9 +43,16 @@ def test_preview_with_ics_calendars_only(config):
     starts = {c["start"][:16] for c in changes if c["kind"] == "mirror"}
     assert "2026-12-07T06:58" in starts  # the train holds its time
     assert "2026-12-07T11:00" not in starts  # declined: not mirrored
-    travel = [(c["start"][:16], c["end"][:16]) for c in changes if c["kind"] == "travel"]
-    assert travel, "the visit in Garching needs the way there and back"
-    assert all(start[:10] == "2026-12-10" for start, _end in travel)  # not from Munich to Hamburg
+    travel = [
+        (datetime.fromisoformat(c["start"]), datetime.fromisoformat(c["end"]))
+        for c in changes
+        if c["kind"] == "travel"
+    ]
+    days = {start.date().isoformat() for start, _end in travel}
+    assert "2026-12-10" in days, "the visit in Garching needs the way there and back"
+    hamburg = [end - start for start, end in travel if start.date().isoformat() == "2026-12-07"]
+    assert hamburg, "in Hamburg the ways start and end at the hotel"
+    assert max(hamburg) <= timedelta(minutes=45)  # never the way from Munich (seven hours)
     assert {c["action"] for c in changes} == {"create"}
 
 
