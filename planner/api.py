@@ -173,7 +173,7 @@ def plan_week(
             ledger=ledger,
             catalog=catalog,
             free_busy=free_busy,
-            modes=classify_all(events, store),
+            modes=classify_all(events, store, config),
             geocoder=Geocoder(config, catalog, store_factory=lambda: store) if catalog else None,
             supply=supply,
             proposal_cache=ProposalCache(store, config, catalog) if catalog else None,
@@ -186,19 +186,30 @@ def plan_week(
             provider.close()
 
 
-def classify_events(events: Sequence[Event]) -> list[tuple[Event, Classification]]:
-    """Each event with its mode (in person, virtual, hybrid, phone, …) and the evidence for it;
-    pure, no I/O."""
-    from planner.judge.mode import classify
+def classify_events(
+    events: Sequence[Event], *, user: Config | None = None, store: Store | None = None
+) -> list[tuple[Event, Classification]]:
+    """Each event with its mode (in person, virtual, hybrid, phone, …), the evidence for it and
+    how sure it is; pure without ``store``. With the user's config and state database, their
+    corrections (``planner mark``, ``[[rules]]``) win."""
+    from planner.judge.cache import classify_all
 
-    return [(event, classify(event)) for event in events]
+    found = classify_all(events, store, user)
+    return [(event, found[event.key]) for event in events]
 
 
 def classify_sources(
-    sources: Sequence[str], start: datetime, end: datetime, timezone: str
+    sources: Sequence[str],
+    start: datetime,
+    end: datetime,
+    timezone: str,
+    *,
+    user: Config | None = None,
+    store: Store | None = None,
 ) -> list[tuple[Event, Classification]]:
-    """Classify the events in ``[start, end)`` of .ics files, folders or URLs, without a config
-    file; floating times are read in ``timezone`` (an IANA name).
+    """Classify the events in ``[start, end)`` of .ics files, folders or URLs; floating times
+    are read in ``timezone`` (an IANA name). The user's config, when given, lends its address,
+    domains and ``[[rules]]``, ``store`` the user's marks; its calendars are not read.
 
     Raises :class:`~planner.errors.CalendarReadError` when a source cannot be read.
     """
@@ -206,13 +217,15 @@ def classify_sources(
     for index, source in enumerate(sources, start=1):
         key = "url" if source.split(":", 1)[0].lower() in ("http", "https", "webcal") else "path"
         entries.append({"name": f"{index}:{source}", "provider": "ics", key: source})
-    config = config_module.from_mapping(
-        {"user": {"timezone": timezone}, "calendars": entries}, "<command line>"
-    )
+    person = {"timezone": timezone}
+    if user is not None:
+        person.update(email=user.user["email"], domains=list(user.user["domains"]))
+    config = config_module.from_mapping({"user": person, "calendars": entries}, "<command line>")
     try:
-        return classify_events(read_events(config, start, end, store=Store(":memory:")))
+        events = read_events(config, start, end, store=Store(":memory:"))
     except CalendarReadError as exc:
         raise _without_config_hint(exc, [entry["name"] for entry in entries]) from None
+    return classify_events(events, user=user, store=store)
 
 
 def _without_config_hint(exc: CalendarReadError, names: Sequence[str]) -> CalendarReadError:

@@ -37,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "today": "planner.cli.agenda:today",
     "agenda": "planner.cli.agenda:agenda",
     "sync": "planner.cli.sync:sync",
+    "mark": "planner.cli.mark:mark",
     "mcp": "planner.cli.assistant:mcp",
 }
 
@@ -60,6 +61,7 @@ HELP = {
     "today": "List the whole day (meetings, travel, stays, blockers), one line each.",
     "agenda": "List the next days, every entry with its kind, one line each.",
     "sync": "Mirror busy time across calendars, block travel time; a dry run unless --apply.",
+    "mark": "Correct a judgement (mode, purpose, meeting) for an event, series or pattern.",
     "mcp": "Serve planner's tools to an AI assistant (Model Context Protocol).",
 }
 

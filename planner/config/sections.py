@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from planner.config.schema import Field
+from planner.config.schema import Check, Field
 from planner.i18n import _
+from planner.model import Mode, Purpose
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -215,4 +216,32 @@ SYNC_FIELDS: dict[str, Field] = {
     "show": Field(str, "busy", check=_show_check),
     "travel": Field(bool, True),
     "days": Field(int, 14, check=_positive),
+}
+
+
+MODES = tuple(mode.value for mode in Mode)
+PURPOSES = tuple(purpose.value for purpose in Purpose)
+
+
+def _choice(choices: tuple[str, ...]) -> Check:
+    def check(value: str) -> str | None:
+        if value in choices:
+            return None
+        return _("must be one of {choices}", choices=", ".join(c for c in choices if c))
+
+    return check
+
+
+#: A ``[[rules]]`` table: the user's word on the events it matches (every condition given must
+#: hold), as ``planner mark`` records it in the state database; see planner.judge.corrections.
+RULE_CONDITIONS = ("title", "organizer_domain", "counterpart", "calendar")
+RULE_OUTCOMES = ("mode", "purpose", "meeting")
+RULE_FIELDS: dict[str, Field] = {
+    "title": Field(str, ""),  # a pattern: * and ? as wildcards, case-insensitive
+    "organizer_domain": Field(str, ""),
+    "counterpart": Field(str, ""),  # an e-mail address among the attendees
+    "calendar": Field(str, ""),  # a [[calendars]] name
+    "mode": Field(str, "", check=_choice(("", *MODES))),
+    "purpose": Field(str, "", check=_choice(("", *PURPOSES))),
+    "meeting": Field(bool, None),
 }

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from planner.config import Config
 from planner.i18n import _
+from planner.judge.zones import place_text
 from planner.model import Classification, Event, Geo, Interval, Mode, Purpose
 
 if TYPE_CHECKING:
@@ -226,10 +227,10 @@ class CounterpartPlaces:
         self.own = config.own_domains
         self.latest: dict[str, tuple[Event, int]] = {}
         for number, other in enumerate(events):
-            if other.end > now or not other.location:
+            if other.end > now or not other.location or modes[other.key].mode is not Mode.IN_PERSON:
                 continue
-            if modes[other.key].mode is not Mode.IN_PERSON:
-                continue
+            if not place_text(other.location):
+                continue  # no place to find: only an app, a room, a number or a link
             for domain in {p.domain for p in other.people()}:
                 best = self.latest.get(domain)
                 if best is None or other.start > best[0].start:
@@ -241,4 +242,4 @@ class CounterpartPlaces:
         if not found:
             return ""
         # the latest; of two at the same time the earlier in ``events``, as a single scan finds
-        return max(found, key=lambda pair: (pair[0].start, -pair[1]))[0].location
+        return place_text(max(found, key=lambda pair: (pair[0].start, -pair[1]))[0].location)

@@ -127,6 +127,9 @@ def is_meeting(event: Event, classification: Classification, config: Config) -> 
     from planner.judge.people import with_people
     from planner.meet.slots import is_focus
 
+    said = classification.said
+    if said is not None and said.meeting is not None:
+        return said.meeting  # the user's word (planner mark, [[rules]])
     if event.all_day or event.self_response is Response.DECLINED:
         return False
     me = config.user["email"].lower()

@@ -75,6 +75,7 @@ def propose_for(
     window come from that meeting, and its own time, in person, is tried first."""
     from planner.flows.held import for_others, held_times
     from planner.flows.meeting_place import MeetRequest, propose_to_meet, trip_routes
+    from planner.flows.places import places_only
     from planner.flows.weekly import located_trips, week_bounds
     from planner.judge.travel import whereabouts
     from planner.meet.fetched import VenueSupply, catalog_with_fetched
@@ -125,7 +126,7 @@ def propose_for(
         offered = for_others(held_times(store, config, now), people)
         catalog = catalog_with_fetched(config, store)
         supply = VenueSupply(config, store, catalog, now, progress)
-        geocoder = Geocoder(config, catalog, store_factory=lambda: store)
+        geocoder = places_only(Geocoder(config, catalog, store_factory=lambda: store))
         modes = {k: c.mode for k, c in session.modes.items()}
         away = whereabouts(session.events, config.tz, home=config.user["home"])
         proposer = Proposer(

@@ -55,8 +55,21 @@ def update_ledger(
 
     learn(ledger.directory.people, events)
     since = now - timedelta(days=config["relations"]["lookback_days"])
-    history = ((e, modes[e.key].mode) for e in events if since <= e.start and e.end <= now)
+    history = (
+        (e, modes[e.key].mode)
+        for e in events
+        if since <= e.start and e.end <= now and not _not_a_meeting(modes[e.key])
+    )
     ledger.update(history, now=now, since=since)
+
+
+def _not_a_meeting(found: Classification) -> bool:
+    """The user said it was no meeting: nobody was met there."""
+    return found.said is not None and found.said.meeting is False
+
+
+def _purpose_of(event: Event, found: Classification, ledger: Ledger, config: Config) -> Purpose:
+    return determine_purpose(event, ledger, config, found.mode, said=found.said).purpose
 
 
 def build_plan(
@@ -86,9 +99,9 @@ def build_plan(
     proposals of every other counterpart.
     """
     if modes is None:
-        from planner.judge.mode import classify
+        from planner.judge.cache import classify_all
 
-        modes = {e.key: classify(e) for e in events}
+        modes = classify_all(events, None, config)
     update_ledger(ledger, events, modes, config, now)
     start, end = week_bounds(first_day, config)
     in_week = [e for e in events if e.start < end and e.end > start]
@@ -127,7 +140,8 @@ def build_plan(
 
 
 def _judge(item: PlannedEvent, ledger: Ledger, config: Config) -> PlannedEvent:
-    purpose = determine_purpose(item.event, ledger, config, item.mode)
+    said = item.classification.said
+    purpose = determine_purpose(item.event, ledger, config, item.mode, said=said)
     external = item.external and purpose.purpose not in (Purpose.INTERNAL, Purpose.PERSONAL)
     recommendation = None
     if external and item.meeting:
@@ -156,7 +170,7 @@ def _trend_items(
 
     first = week_start - timedelta(weeks=TREND_WEEKS)
     return [
-        (e, modes[e.key].mode, determine_purpose(e, ledger, config, modes[e.key].mode).purpose)
+        (e, modes[e.key].mode, _purpose_of(e, modes[e.key], ledger, config))
         for e in events
         if first <= e.start < week_start
         and not e.all_day
@@ -180,9 +194,10 @@ def _with_proposals(
     held: Sequence[Event] = (),
 ) -> list[PlannedEvent]:
     from planner.flows.held import for_others
+    from planner.flows.places import places_only
     from planner.meet.geo import Geocoder
 
-    geocoder = geocoder or Geocoder(config, catalog)  # type: ignore[arg-type]
+    geocoder = places_only(geocoder or Geocoder(config, catalog))  # type: ignore[arg-type]
     work = _ProposalWork(events, modes, config, now, catalog, geocoder, supply, week)
     if getattr(supply, "online", False):
         cache = None  # venues fetched online: not a function of what the key holds

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _
-from planner.model import Action, Mode
+from planner.model import Action, Confidence, Mode
 from planner.render.fit import console, hanging
 from planner.render.kinds import entry_label
 from planner.render.labels import (
@@ -18,16 +18,18 @@ from planner.render.labels import (
     percent,
     proposal_line,
     purpose_label,
+    settle_lines,
     short_day,
     time_span,
     trend_text,
+    unsure,
 )
 from planner.render.places import short_place, without_secrets
 
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from planner.flows.plan import WeeklyPlan
+    from planner.flows.plan import PlannedEvent, WeeklyPlan
 
 MODE_STYLE = {
     Mode.IN_PERSON: "bold green",
@@ -53,6 +55,8 @@ def week_table(
         out.print(f"[dim]{_escape(note)}[/dim]")
     out.print(_meetings_table(plan, width))
     for line in recommendation_lines(plan, invites):
+        out.print(hanging(line, width), highlight=False, markup=False)
+    for line in settle_lines(plan):
         out.print(hanging(line, width), highlight=False, markup=False)
     out.print(_totals_table(plan))
     for line in balance_lines(plan):
@@ -88,19 +92,27 @@ def _meetings_table(plan: WeeklyPlan, width: int) -> Table:
                 else ""
             )
             style = MODE_STYLE[item.mode] if item.meeting else "dim"
+            kind = unsure(entry_label(item), _confidence(item))
             rows.append(
                 [
                     label,
                     time_span(event.start.astimezone(tz), event.end.astimezone(tz), event.all_day),
                     mark + _escape(without_secrets(event.title)),
                     _escape(short_place(event.location)),
-                    f"[{style}]{_escape(entry_label(item))}[/]",
-                    purpose_label(item.purpose.purpose) if item.purpose else "",
+                    f"[{style}]{_escape(kind)}[/]",
+                    unsure(purpose_label(item.purpose.purpose), item.purpose.confidence)
+                    if item.purpose
+                    else "",
                 ]
             )
             label = ""
         sections.append(len(rows) - 1)
     return fitted_table(columns, rows, width, sections=sections, expand=False)
+
+
+def _confidence(item: PlannedEvent) -> Confidence:
+    """A meeting's mode as sure as it is; no doubt is shown for what is no meeting."""
+    return item.classification.confidence if item.meeting else Confidence.HIGH
 
 
 def _escape(text: str) -> str:

@@ -307,6 +307,7 @@ class _Run:
     def _legs(self) -> list[Leg]:
         """Travel legs over every calendar read (each meeting once)."""
         from planner.judge.cache import classify_all
+        from planner.judge.zones import place_text
         from planner.meet.geo import Geocoder, Place, travel_model
         from planner.meet.venues import catalog_from_config
 
@@ -315,7 +316,7 @@ class _Run:
             for event in found:
                 seen.setdefault(event.key, event)
         events = list(seen.values())
-        modes = classify_all(events, self.store)
+        modes = classify_all(events, self.store, self.config)
         geocoder = Geocoder(
             self.config, catalog_from_config(self.config), store_factory=lambda: self.store
         )
@@ -323,7 +324,10 @@ class _Run:
         home = geocoder.locate(home_text) if home_text else None
 
         def locate(event: Event) -> Place | None:
-            return geocoder.locate(event.location, event.geo)
+            where = place_text(event.location)  # never an app, a room or a link
+            if not where and event.geo is None:
+                return None
+            return geocoder.locate(where, event.geo)
 
         def mode_of(event: Event) -> Mode:
             found = modes.get(event.key)
