@@ -11,7 +11,6 @@ secret: :func:`without_secrets` is the one place that knows what a secret looks 
 from __future__ import annotations
 
 import re
-from functools import cache
 
 #: Query parameters that carry a secret in a join or booking link (lower case).
 SECRET_PARAMETERS = frozenset({
@@ -33,22 +32,14 @@ _DETAILS_RE = re.compile(r"\s*\((?P<inner>[^()]*,[^()]*)\)\s*$")  # "Venue (stre
 MASK = "…"
 
 
-@cache
-def _vendor_re() -> re.Pattern[str]:
-    from planner.judge.patterns import CONFERENCE_HOSTS
-
-    groups = "|".join(f"(?P<v{i}>{host})" for i, (_name, host) in enumerate(CONFERENCE_HOSTS))
-    return re.compile(rf"^(?:[a-z0-9-]+\.)*(?:{groups})(?![\w-])", re.IGNORECASE)
-
-
 def service(url: str) -> str:
-    """The video service of a link ("Zoom", "Microsoft Teams"), or its host ("example.org")."""
-    from planner.judge.patterns import CONFERENCE_HOSTS
+    """The tool of a join link ("Zoom", "Microsoft Teams"), or the link's host ("example.org")."""
+    from planner.judge.tools import LINK_RE, tool_of_link
 
+    found = LINK_RE.search(url)
+    if found:
+        return tool_of_link(found).name
     host_and_path = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE)
-    found = _vendor_re().match(host_and_path)
-    if found and found.lastgroup:
-        return CONFERENCE_HOSTS[int(found.lastgroup[1:])][0]
     return re.split(r"[/?#:]", host_and_path, maxsplit=1)[0].lower()
 
 
@@ -95,15 +86,11 @@ def short_place(location: str) -> str:
 
 
 def _named_service(text: str) -> str:
-    """ "Microsoft Teams-Besprechung", "Zoom Meeting" → the service's name alone."""
-    from planner.judge.patterns import CONFERENCE_HOSTS
+    """ "Microsoft Teams-Besprechung", "Réunion Zoom" → the tool's name alone."""
+    from planner.judge.tools import PHONE, tool_named
 
-    for name, _host in CONFERENCE_HOSTS:
-        if text.casefold().startswith(name.casefold()):
-            tail = text[len(name) :].strip(" -–:")
-            if len(tail.split()) <= 1 and "," not in tail:
-                return name
-    return text
+    tool = tool_named(text)
+    return tool.name if tool is not None and tool.kind != PHONE else text
 
 
 def _venue(text: str) -> str:
