@@ -117,3 +117,18 @@ def test_tagesordnung_heads_an_agenda_only(catalogs):
         if message.string and any("Tagesordnung" in s for s in _strings(message))
     }
     assert set(found) <= {"Agenda:", "Agenda text for the description."}, found
+
+
+def test_german_addresses_the_user_as_sie(catalogs):
+    """One voice: the formal "Sie" everywhere, never "du"/"dein" in one command and "Sie" in
+    the next."""
+    _extracted, german = catalogs
+    informal = re.compile(r"\b(?:du|dich|dir|dein|deine|deinen|deinem|deiner|deines)\b")
+    found = [
+        text
+        for message in german
+        if message.id and message.string
+        for text in _strings(message)
+        if informal.search(text)
+    ]
+    assert not found, found

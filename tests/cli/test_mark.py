@@ -101,7 +101,7 @@ def test_mark_list_undo(user):
     for day in ("02", "09", "16"):
         found = after[f"Abstimmung Angebot 2027-03-{day}"]
         assert (found["mode"], found["confidence"]) == ("in_person", "high")
-        assert found["evidence"][0].startswith("so von dir festgelegt am ")  # [user] language
+        assert found["evidence"][0].startswith("so von Ihnen festgelegt am ")  # [user] language
     assert "Abstimmung Angebot" in run("mark", "--list", "--lang", "en")
     run("mark", "--undo", "1")
     assert classified(ics)["Abstimmung Angebot 2027-03-09"]["mode"] == "unknown"
@@ -131,7 +131,7 @@ def test_a_title_mark_becomes_a_config_rule(user):
     assert "No marks yet" in listing and "1 [[rules]] table in the config applies" in listing
     found = classified(ics)["Abstimmung Angebot 2027-03-02"]
     assert found["mode"] == "virtual"
-    assert found["evidence"][0] == "deine Regel in der Konfiguration ([[rules]] #1)"
+    assert found["evidence"][0] == "Ihre Regel in der Konfiguration ([[rules]] #1)"
 
 
 @pytest.mark.parametrize(
