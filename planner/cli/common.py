@@ -144,11 +144,15 @@ def parse_date(text: str, option: str, now: datetime | None = None) -> date:
 
 
 def parse_datetime(text: str, option: str, tz: Any, now: datetime | None = None) -> datetime:
-    """A moment in the user's zone (an explicit offset is kept): ``2026-12-07T12:30``,
-    ``tomorrow 12:30``, ``morgen 12:30``, …"""
+    """A moment in the user's zone, or in the zone typed after it: ``2026-12-07T12:30``,
+    ``tomorrow 12:30``, ``morgen 12:30``, ``… 09:00 America/New_York``, ``… -05:00``; which
+    zone an abbreviation was taken as is said on stderr."""
     from planner.cli import dates
 
-    return dates.parse_datetime(text, now or datetime.now(tz), option, tz)
+    placed = dates.parse_moment(text, now or datetime.now(tz), option, tz)
+    if placed.note and not quiet():
+        click.echo(placed.note, err=True)
+    return placed.moment
 
 
 def emit(text: str, output: Path | None) -> None:

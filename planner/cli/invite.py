@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from planner.cli import common_options
-from planner.cli.common import config_option, emit, load_config, parse_datetime
+from planner.cli.common import config_option, emit, load_config, parse_date
 from planner.i18n import _
 
 
@@ -31,7 +31,22 @@ from planner.i18n import _
     "--start",
     default=None,
     metavar="DATETIME",
-    help="Start, e.g. 2026-12-08T12:30, 'tomorrow 12:30', 'morgen 12:30'.",
+    help="Start, e.g. 2026-12-08T12:30, 'tomorrow 12:30', 'morgen 12:30', "
+    "'2027-03-10 09:00 America/New_York', '… -05:00', '… EST' (unambiguous abbreviations).",
+)
+@click.option(
+    "--date",
+    "day",
+    default=None,
+    metavar="DATE",
+    help="An all-day invitation on this day instead of --start, e.g. 2027-03-10.",
+)
+@click.option(
+    "--days",
+    type=click.IntRange(1, 366),
+    default=None,
+    metavar="N",
+    help="With --date: the invitation lasts N days (a trade fair over three days).",
 )
 @click.option(
     "--fold",
@@ -75,6 +90,8 @@ def invite(
     to: tuple[str, ...],
     title: str,
     start: str | None,
+    day: str | None,
+    days: int | None,
     fold: bool,
     duration: int | None,
     venue: str,
@@ -100,6 +117,9 @@ def invite(
       planner invite --demo --proposal k7m2qa --out lunch.ics   (an ID from the listing)
       planner invite --to bob@example.com --title "Lunch" --start 2026-12-08T12:30 \\
           --venue "Spatenhaus" --send
+      planner invite --to "Bob Stone <bob@example.com>" --title "Call" \\
+          --start "2027-03-10 09:00 America/New_York"
+      planner invite --to bob@example.com --title "Messe" --date 2027-03-10 --days 3
       planner invite --update 3f2a --start 2026-12-09T12:30 --send
       planner invite --cancel 3f2a --send
     """
@@ -123,6 +143,7 @@ def invite(
     ]
     if len(chosen) > 1:
         raise UsageError(_("use only one of {options}", options=", ".join(chosen)))
+    _check_all_day(start, day, days, duration, proposal)
     options = invite_flow.InviteOptions(
         to=to,
         title=title,
@@ -132,6 +153,8 @@ def invite(
         location=location,
         purpose=purpose,
         agenda=agenda,
+        day=parse_date(day, "--date", common.now_in(config.tz)) if day else None,
+        days=days or 1,
     )
     _warn_odd(options)
     invitation = None
@@ -180,6 +203,23 @@ def invite(
         )
 
 
+def _check_all_day(
+    start: str | None, day: str | None, days: int | None, duration: int | None,
+    proposal: str | None,
+) -> None:  # fmt: skip
+    """--date makes an all-day invitation: not with a --start, a --duration or a proposal."""
+    from planner.errors import UsageError
+
+    if days is not None and not day:
+        raise UsageError(_("--days needs --date (the first day)"))
+    if day and start:
+        raise UsageError(_("use either --start or --date, not both"))
+    if day and duration:
+        raise UsageError(_("an all-day invitation (--date) lasts whole days: use --days"))
+    if day and proposal is not None:
+        raise UsageError(_("--proposal brings its own time; leave out --date"))
+
+
 def _warn_odd(options: object) -> None:
     """Accepted, but worth a word: a start in the past, an address given twice."""
     from datetime import UTC
@@ -204,14 +244,21 @@ def _warn_odd(options: object) -> None:
 def _start(text: str, tz: object, fold: bool) -> object:
     """``--start`` as an instant: a time the clocks skip or repeat is settled per RFC 5545
     (:func:`planner.ical.wallclock.settle`) and the user told what was chosen."""
+    from planner.cli import common
+    from planner.cli.dates import parse_moment
     from planner.errors import UsageError
     from planner.ical.wallclock import settle
 
-    moment = parse_datetime(text, "--start", tz)
+    placed = parse_moment(text, common.now_in(tz), "--start", tz)
+    moment = placed.moment
     if not 1970 <= moment.year <= 2200:
         raise UsageError(
             _("--start {text} is out of range; give a date between 1970 and 2200", text=text)
         )
+    if placed.note:
+        click.echo(placed.note, err=True)
+    if placed.exact:  # an abbreviation or offset says which of two 01:30s it is
+        return moment
     moment, note = settle(moment, fold=int(fold))
     if note:
         click.echo(note, err=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from planner.config import Config
 from planner.errors import NotSupportedError, UsageError
 from planner.i18n import _
 from planner.ical.wallclock import add, between
-from planner.invite.invitation import Invitation
+from planner.invite.invitation import Invitation, all_day_span
 from planner.invite.sentlog import PreparedInvite
 from planner.judge.purpose import parse_purpose
 from planner.model import Attendee, Geo
@@ -35,6 +35,8 @@ class InviteOptions:
     location: str = ""
     purpose: str = ""
     agenda: str = ""
+    day: date | None = None  # an all-day invitation from this day (--date) …
+    days: int = 1  # … over this many days (--days)
 
 
 def organizer(config: Config) -> Attendee:
@@ -277,7 +279,7 @@ def from_options(config: Config, options: InviteOptions) -> Invitation:
         for flag, value in (
             ("--to", options.to),
             ("--title", options.title),
-            ("--start", options.start),
+            ("--start", options.start or options.day),
         )
         if not value
     ]
@@ -285,8 +287,12 @@ def from_options(config: Config, options: InviteOptions) -> Invitation:
         raise UsageError(
             _("a new invitation needs {flags} (or --proposal N)", flags=", ".join(missing))
         )
-    assert options.start is not None
-    minutes = options.duration or config["invite"]["default_duration"]
+    if options.day is not None:
+        start, end = all_day_span(options.day, options.days, config.tz)
+    else:
+        assert options.start is not None
+        minutes = options.duration or config["invite"]["default_duration"]
+        start, end = options.start, add(options.start, timedelta(minutes=minutes))
     venue_name = venue_address = ""
     geo = None
     if options.venue:
@@ -294,8 +300,9 @@ def from_options(config: Config, options: InviteOptions) -> Invitation:
         venue_name, venue_address, geo = venue.name, venue.address, venue.geo
     return Invitation(
         title=options.title,
-        start=options.start,
-        end=add(options.start, timedelta(minutes=minutes)),
+        start=start,
+        end=end,
+        all_day=options.day is not None,
         organizer=organizer(config),
         attendees=tuple(Attendee(e, n) for e, n in _people(options.to, {})),
         location=options.location,
@@ -354,8 +361,11 @@ def _changes(config: Config, options: InviteOptions) -> dict[str, Any]:
     changes: dict[str, Any] = {}
     if options.title:
         changes["title"] = options.title
+    if options.day is not None:
+        changes["start"], changes["end"] = all_day_span(options.day, options.days, config.tz)
+        changes["all_day"] = True
     if options.start:
-        changes["start"] = options.start
+        changes["start"], changes["all_day"] = options.start, False
     if options.duration:
         start = options.start
         if start is None:

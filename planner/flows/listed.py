@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from planner.people.addresses import address_key
 from planner.store import Store
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def proposal_id(
 ) -> str:
     """The identifier of a proposal (see the module); ``venue`` as in the proposal's JSON."""
     parts = [
-        ",".join(sorted({p.strip().lower() for p in people})),
+        ",".join(sorted({address_key(p) for p in people})),
         start.astimezone(UTC).strftime("%Y-%m-%dT%H:%M"),
         kind,
         str(venue.get("name", "")).casefold().strip(),

@@ -67,7 +67,7 @@ def itip(method: str, uid: str, who: str, partstat: str = "ACCEPTED", *, sequenc
     if start is not None:
         event.add("dtstart", start)
         event.add("dtend", start + timedelta(minutes=90))
-    address = icalendar.vCalAddress(f"mailto:{who}")
+    address = icalendar.vCalAddress(who if ":" in who else f"mailto:{who}")
     address.params["PARTSTAT"] = partstat
     event.add("attendee", address)
     cal.add_component(event)

@@ -138,3 +138,13 @@ def test_entries_are_kept_until_a_week_past_their_time(store):
     Listed(store).save([entry()], LISTED)
     assert Listed(store).get(old["id"]) is None
     assert [e["id"] for e in Listed(store).upcoming(LISTED)] == [entry()["id"]]
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["jürgen@müller.example", "JÜRGEN@xn--mller-kva.example", "j%C3%BCrgen@m%C3%BCller.example"],
+)
+def test_every_spelling_of_an_address_gives_the_same_identifier(spelling):
+    start = datetime(2026, 12, 8, 12, 15, tzinfo=UTC)
+    base = proposal_id(["jürgen@müller.example"], start, "lunch", VENUE)
+    assert proposal_id([spelling], start, "lunch", VENUE) == base
