@@ -9,6 +9,7 @@ language and the fallback. Call :func:`set_language` once at start-up.
 from __future__ import annotations
 
 import gettext
+from datetime import date
 from pathlib import Path
 
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -72,3 +73,11 @@ def ngettext(singular: str, plural: str, count: int, /, **values: object) -> str
     """Translate a message that depends on a count; ``{count}`` is filled in."""
     text = _translation.ngettext(singular, plural, count)
     return text.format(count=count, **values)
+
+
+def short_day(day: date) -> str:
+    """``Tue 8 Dec`` / ``Di. 8. Dez.``: a day as tables, lines and commands' answers name it."""
+    from babel.dates import format_date
+
+    pattern = "EEE d MMM" if _language == "en" else "EEE d. MMM"
+    return format_date(day, format=pattern, locale=_language)

@@ -154,12 +154,11 @@ def _list_command(entry: dict[str, Any]) -> str:
 
 
 def _when(moment: datetime, config: Config) -> str:
-    """ "Tue 8 Dec 12:15" in the user's zone and language."""
-    from babel.dates import format_datetime
+    """ "Tue 8 Dec 12:15" / "Di. 8. Dez. 12:15" in the user's zone and language."""
+    from planner.i18n import short_day
 
-    from planner.i18n import language
-
-    return format_datetime(moment.astimezone(config.tz), "EEE d MMM HH:mm", locale=language())
+    local = moment.astimezone(config.tz)
+    return f"{short_day(local.date())} {local:%H:%M}"
 
 
 def _taken_since(store: Store, entry: dict[str, Any], start: datetime, end: datetime) -> str:
@@ -223,16 +222,10 @@ def _organizes(config: Config, meeting: dict[str, Any]) -> bool:
 
 def _replaces(config: Config, meeting: dict[str, Any]) -> str:
     """ "Instead of: Weekly sync, Tue 8 Dec 10:00 (video call)" for the description."""
-    from babel.dates import format_datetime
-
-    from planner.i18n import language
-
-    start = datetime.fromisoformat(meeting["start"]).astimezone(config.tz)
-    when = format_datetime(start, "EEE d MMM HH:mm", locale=language())
     return _(
         "This replaces the meeting “{title}” on {when}: let us meet in person instead.",
         title=meeting.get("title", ""),
-        when=when,
+        when=_when(datetime.fromisoformat(meeting["start"]), config),
     )
 
 
@@ -248,14 +241,10 @@ def _default_title(kind: str, saved: dict[str, Any], config: Config) -> str:
 
 def describe(invitation: Invitation, ident: str = "") -> list[str]:
     """Who, when, where and what, as ``planner invite`` says it before it writes or sends."""
-    from babel.dates import format_datetime
-
     from planner.i18n import language
-    from planner.invite.text import location_text
+    from planner.invite.text import location_text, when
 
-    tz = invitation.start.tzinfo
-    start, end = invitation.start, invitation.end.astimezone(tz)
-    day = format_datetime(start, "EEE d MMM yyyy HH:mm", locale=language())
+    at = when(invitation.start, invitation.end, language(), all_day=invitation.all_day)
     people = ", ".join(
         f"{p.name} <{p.email}>" if p.name else p.email for p in invitation.counterparts
     )
@@ -263,7 +252,7 @@ def describe(invitation: Invitation, ident: str = "") -> list[str]:
     return [
         f"{head}: {invitation.title}",
         _("  who:   {people}", people=people),
-        _("  when:  {start}–{end} ({zone})", start=day, end=f"{end:%H:%M}", zone=tz),
+        _("  when:  {when}", when=at),
         _("  where: {place}", place=location_text(invitation) or _("no place given")),
         _(
             "  what:  {purpose}",

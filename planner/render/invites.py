@@ -4,6 +4,7 @@ meetings."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _, ngettext
@@ -35,10 +36,23 @@ def status_label(state: InviteState) -> str:
     }.get(state.status, state.status)
 
 
+def when_label(state: InviteState, *, end: bool = True) -> str:
+    """``Wed 10 Mar 09:00–10:00``; an all-day invitation by its days: ``Wed 10 Mar, all
+    day``, ``Wed 10 Mar – Fri 12 Mar, all day`` (never ``00:00–00:00``)."""
+    first = short_day(state.start.date())
+    if state.all_day and state.days == 1:
+        return _("{day}, all day", day=first)
+    if state.all_day:
+        last = short_day(state.end.date() - timedelta(days=1))
+        return _("{first} – {last}, all day", first=first, last=last)
+    if not end:
+        return f"{first} {state.start:%H:%M}"
+    return f"{first} {state.start:%H:%M}–{state.end:%H:%M}"
+
+
 def state_line(state: InviteState) -> str:
     """One line for a flagged meeting: who, which invitation, the answer, the next step."""
-    start = state.start
-    when = f"{short_day(start.date())} {start:%H:%M}"
+    when = when_label(state, end=False)
     line = _("invitation {when} to {who}: {status}", when=when, who=state.name or state.counterpart,
              status=status_label(state))  # fmt: skip
     return f"{line} → {state.command}" if state.command else line
@@ -63,7 +77,7 @@ def invites_table(
     ]
     rows = []
     for state in states:
-        when = f"{short_day(state.start.date())} {state.start:%H:%M}–{state.end:%H:%M}"
+        when = when_label(state)
         meeting = "\n".join(filter(None, (state.title, when, short_place(state.place or ""))))
         step = "\n".join(filter(None, (state.next_step, state.command, state.alternative)))
         who = f"{state.name}\n<{state.counterpart}>" if state.name else state.counterpart

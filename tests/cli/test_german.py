@@ -84,6 +84,10 @@ ERRORS = [
     (["week", "--week", "2026-W60"], "ist keine Woche"),  # planner's own
     (["sync"], "keine [[sync]]-Tabelle"),
     (["sync", "--preview", "--apply"], "--preview schreibt nichts"),
+    (["invite", "--to", "a@b.example", "--start", "2027-03-10 9:00 PST"], "'PST' ist mehrdeutig"),
+    (["invite", "--to", "a@b.example", "--start", "2027-07-10 9:00 EST"], "EDT (UTC-04:00)"),
+    (["invite", "--to", "a@b.example", "--start", "30.2.2027 9:00"], "den Tag 30 gibt es"),
+    (["invite", "--to", "a@b.example", "--date", "3/4/2027"], "mehrdeutig: 2027-04-03 oder"),
 ]
 
 
