@@ -1,6 +1,6 @@
 """Issue 28: an all-day invitation (a trade fair over three days) stays one through follow-up.
-``planner invite`` says its days before it writes, ``planner invites`` shows them (never
-``00:00–00:00``) within 80 columns, and the ready command to send it again keeps the days: run
+``planner invite`` says its days before it writes, ``planner invites`` and
+``--list`` show them (never ``00:00–00:00``), the table within 80 columns, and the ready command to send it again keeps the days: run
 as given, it writes DATE values that icalendar and vobject both read as the same days. English
 and German; a timed invitation in a typed zone beside it keeps its hours."""
 
@@ -85,6 +85,10 @@ def test_an_all_day_invitation_keeps_its_days_through_follow_up(tmp_path, lang):
     assert state["all_day"] and "--start" not in state["command"]
     assert "--date 2027-03-10 --days 3" in state["command"]
     assert "--start 2027-03-10T15:00" in states["Abstimmung"]["command"]
+
+    listed, _err = invoke(config, "invite", "--list")
+    fair_line = next(line for line in listed.splitlines() if "transport logistic" in line)
+    assert f"2027-03-10–2027-03-12, {SAID[lang][2]}" in fair_line and "00:00" not in fair_line
 
     again = shlex.split(state["command"])[1:]
     assert again[-1] == "--send"
