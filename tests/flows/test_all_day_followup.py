@@ -1,8 +1,9 @@
 """Issue 28: an all-day invitation (a trade fair over three days) stays one through follow-up.
-``planner invite`` says its days before it writes, ``planner invites`` and
-``--list`` show them (never ``00:00–00:00``), the table within 80 columns, and the ready command to send it again keeps the days: run
-as given, it writes DATE values that icalendar and vobject both read as the same days. English
-and German; a timed invitation in a typed zone beside it keeps its hours."""
+``planner invite`` says its days before it writes, ``planner invites`` and ``--list`` show
+them (never ``00:00–00:00``), the table within 80 columns, and the ready command to send it
+again keeps the days: run as given, it writes DATE values that icalendar and vobject both read
+as the same days. English and German; a timed invitation in a typed zone beside it keeps its
+hours."""
 
 from __future__ import annotations
 
