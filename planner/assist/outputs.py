@@ -238,6 +238,7 @@ class InvitationState(Out):
     alternative: str
     conflicts: list[str]
     source: str
+    all_day: bool = Field(False, description="Whole days from start to end (a trade fair)")
 
 
 class Invitations(Answer):
