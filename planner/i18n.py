@@ -15,6 +15,7 @@ import gettext
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -85,7 +86,27 @@ def _(message: str, /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def plain_gettext(message: str, /) -> str:
+    """``message`` translated and left as it is, for a library that fills in its own
+    placeholders (click's messages, see :func:`planner.cli.helptext.install_click`)."""
+    return _current().gettext(message)
+
+
+def plain_ngettext(singular: str, plural: str, count: int, /) -> str:
+    """The form of ``singular``/``plural`` for ``count``, translated, placeholders left."""
+    return _current().ngettext(singular, plural, count)
+
+
 def ngettext(singular: str, plural: str, count: int, /, **values: object) -> str:
     """Translate a message that depends on a count; ``{count}`` is filled in."""
     text = _current().ngettext(singular, plural, count)
     return text.format(count=count, **values)
+
+
+def short_day(day: date) -> str:
+    """``Tue 8 Dec`` / ``Di. 8. Dez.``: a day as tables, lines and commands' answers name it."""
+    from babel.dates import format_date
+
+    speaking = language()
+    pattern = "EEE d MMM" if speaking == "en" else "EEE d. MMM"
+    return format_date(day, format=pattern, locale=speaking)

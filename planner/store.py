@@ -164,13 +164,14 @@ def readable(
 
 
 def _unreadable(path: Path | None, what: str, count: int) -> None:
-    from planner.i18n import _
+    from planner.i18n import _, ngettext
 
     log.warning(
-        _(
-            "{path}: skipped {count} unreadable row(s) of {what}",
+        ngettext(
+            "{path}: skipped {count} unreadable row of {what}",
+            "{path}: skipped {count} unreadable rows of {what}",
+            count,
             path=path or _("state database"),
-            count=count,
             what=what,
         )
     )

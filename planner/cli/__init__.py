@@ -66,8 +66,8 @@ HELP = {
     "config": "Show, edit or locate the config file; print the full example.",
     "completion": "Print the shell completion script (bash, zsh or fish).",
     "help": "Show the help of a command: planner help week.",
-    "today": "List today's remaining meetings, one line each.",
-    "agenda": "List the meetings of the next days, one line each.",
+    "today": "List the whole day (meetings, travel, stays, blockers), one line each.",
+    "agenda": "List the next days, every entry with its kind, one line each.",
     "sync": "Mirror busy time across calendars, block travel time; a dry run unless --apply.",
     "mark": "Correct a judgement (mode, purpose, meeting) for an event, series or pattern.",
     "mcp": "Serve planner's tools to an AI assistant (Model Context Protocol).",
@@ -88,11 +88,9 @@ class PlannerGroup(click.Group):
             return None
         module_name, _sep, attr = target.partition(":")
         command: click.Command = getattr(importlib.import_module(module_name), attr)
-        if _help_translated:
-            from planner.cli.helptext import translate
+        from planner.cli.helptext import translate
 
-            translate(command)
-        return command
+        return translate(command)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, _(HELP.get(name, ""))) for name in self.list_commands(ctx)]
@@ -136,20 +134,14 @@ class PlannerGroup(click.Group):
             raise click.exceptions.Exit(70) from None
 
 
-_help_translated: list[str] = []  # non-empty once help is shown in a language other than English
-
-
 def _help_in_language(args: list[str]) -> None:
-    """Help asked for in German (``--lang de`` or a German locale): translate the help texts."""
-    if not any(arg in ("--help", "-h", "help") for arg in args):
-        return
-    from planner.cli.helptext import help_language, translate, use_language
+    """Speak the user's language from the start: click's own messages (a missing argument, a
+    bad choice) and help asked for in German (``--lang de``, the config, or a German locale)
+    come from planner's catalog."""
+    from planner.cli.helptext import startup_language, translate, use_language
 
-    chosen = help_language(args)
-    if chosen and chosen != "en":
-        use_language(chosen)
-        _help_translated.append(chosen)
-        translate(main)
+    use_language(startup_language(args))
+    translate(main)
 
 
 PARTIAL = 3  # exit status: the output lacks a calendar that could not be read (no copy)

@@ -92,10 +92,14 @@ def with_language(cfg: Any) -> Any:
 
 
 def apply_language(configured: str) -> None:
-    """Use the config's language unless ``--lang`` chose one."""
+    """Use the config's language unless ``--lang`` (or ``$PLANNER_LANG``) chose one."""
+    import os
+
     ctx = click.get_current_context(silent=True)
     chosen = ctx.meta.get("planner.lang") if ctx else None
-    set_language(chosen or configured)
+    wanted = os.environ.get("PLANNER_LANG", "")
+    from_env = "de" if wanted.lower().startswith("de") else "en" if wanted else None
+    set_language(chosen or from_env or configured)
 
 
 def quiet() -> bool:

@@ -8,7 +8,7 @@ import click
 
 from planner.cli import common_options
 from planner.cli.common import config_option, demo_option, emit, load_config, parse_week
-from planner.i18n import _
+from planner.i18n import _, ngettext
 
 
 @click.command()
@@ -59,15 +59,17 @@ def feed(
     count = len(cal.walk("VEVENT"))
     if out is not None and out.is_dir():
         written, removed = _write_folder(cal, out)
-        click.echo(
-            _("{folder}: {count} proposal(s), {written} file(s) written, {removed} stale removed",
-              folder=out, count=count, written=written, removed=removed),
-            err=True,
-        )  # fmt: skip
+        proposals = ngettext("{count} proposal", "{count} proposals", count)
+        files = ngettext("{count} file written", "{count} files written", written)
+        stale = ngettext("{count} stale one removed", "{count} stale ones removed", removed)
+        click.echo(f"{out}: {proposals}, {files}, {stale}", err=True)
         return
     emit(cal.to_ical().decode("utf-8"), out)
     if out is not None:
-        click.echo(_("{count} proposal(s) in the feed", count=count), err=True)
+        click.echo(
+            ngettext("{count} proposal in the feed", "{count} proposals in the feed", count),
+            err=True,
+        )
 
 
 def _demo_plan(week: str | None) -> object:

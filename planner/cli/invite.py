@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import click
@@ -292,7 +293,14 @@ def _list(store: object) -> None:
 
     for record in recent(store):  # type: ignore[arg-type]
         state = _("cancelled") if record.cancelled else _("seq {number}", number=record.sequence)
+        inv = record.invitation
+        when = f"{inv.start:%Y-%m-%d %H:%M}"
+        if inv.all_day:  # its days, not a midnight
+            last = (inv.end - timedelta(days=1)).date()
+            days = f"{inv.start:%Y-%m-%d}"
+            days += f"–{last:%Y-%m-%d}" if last > inv.start.date() else ""
+            when = _("{day}, all day", day=days)
         click.echo(
-            f"{record.uid}  {record.invitation.start:%Y-%m-%d %H:%M}  "
+            f"{record.uid}  {when}  "
             f"{record.invitation.title}  ({state}, {', '.join(record.recipients)})"
         )

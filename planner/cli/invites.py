@@ -14,6 +14,7 @@ from planner.cli.common import (
     is_terminal,
     load_config,
     parse_datetime,
+    table_width,
 )
 
 
@@ -71,9 +72,10 @@ def invites(config_path: Path | None, fmt: str, offline: bool, now_text: str | N
 
         emit(dumps(data), None)
         return
-    emit(invites_table(states, config["invite"]["nudge_days"], color=is_terminal()), None)
+    nudge = config["invite"]["nudge_days"]
+    emit(invites_table(states, nudge, color=is_terminal(), width=table_width()), None)
     if offers:
-        emit(offers_table(offers, now, color=is_terminal()), None)
+        emit(offers_table(offers, now, color=is_terminal(), width=table_width()), None)
 
 
 def _offers(store: object, now: object) -> list:

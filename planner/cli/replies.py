@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from planner.cli import common_options
-from planner.cli.common import config_option, load_config, parse_datetime
-from planner.i18n import _
+from planner.cli.common import config_option, load_config, parse_datetime, table_width
+from planner.i18n import _, ngettext
 
 
 @click.command()
@@ -36,6 +36,7 @@ def replies(config_path: Path | None, paths: tuple[Path, ...], now_text: str | N
     from datetime import datetime
 
     from planner.flows.followup import record_replies
+    from planner.render.fit import hanging
     from planner.store import open_store
 
     config = load_config(config_path)
@@ -56,15 +57,15 @@ def replies(config_path: Path | None, paths: tuple[Path, ...], now_text: str | N
     for line in report.offers:
         click.echo(line)
     counts = report.outcomes
-    click.echo(
-        _(
-            "{files} file(s) or message(s) read: {new} new, {updated} updated, "
-            "{unchanged} unchanged, {outdated} outdated, {unknown} not ours",
-            files=report.files,
-            new=counts["new"],
-            updated=counts["updated"],
-            unchanged=counts["unchanged"],
-            outdated=counts["outdated"],
-            unknown=counts["unknown_uid"] + counts["unknown_attendee"],
-        )
+    read = ngettext("{count} file or message read", "{count} files or messages read", report.files)
+    summary = _(
+        "{read}: {new} new, {updated} updated, "
+        "{unchanged} unchanged, {outdated} outdated, {unknown} not ours",
+        read=read,
+        new=counts["new"],
+        updated=counts["updated"],
+        unchanged=counts["unchanged"],
+        outdated=counts["outdated"],
+        unknown=counts["unknown_uid"] + counts["unknown_attendee"],
     )
+    click.echo(hanging(summary, table_width()))

@@ -340,6 +340,15 @@ def _syncs(
     return tuple(result)
 
 
+def target_rules() -> str:
+    """Which calendars ``planner sync`` can write into, for its errors."""
+    return _(
+        "a target must be a calendar the planner may write its own events into: Google or "
+        "Outlook with write = true in its [[calendars]] entry, or CalDAV; .ics files and URLs "
+        "are read only. 'planner sync --preview' shows what would be written without a target"
+    )
+
+
 def _sync_names(where: str, values: Mapping[str, Any], known: Mapping[str, Any]) -> list[str]:
     problems = []
     if not values.get("from") or not values.get("to"):
@@ -370,10 +379,11 @@ def _sync_names(where: str, values: Mapping[str, Any], known: Mapping[str, Any])
         if not getattr(cls, "can_sync", False):
             problems.append(
                 _(
-                    "{where}: calendar '{name}' ({provider}) cannot be a sync target",
+                    "{where}: calendar '{name}' ({provider}) cannot be a sync target: {rules}",
                     where=where,
                     name=values["to"],
                     provider=target.provider,
+                    rules=target_rules(),
                 )
             )
         elif target.provider in ("google", "outlook") and not target.options.get("write"):

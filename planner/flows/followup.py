@@ -189,6 +189,7 @@ def invite_states(
                 waiting_days=max(0, (now.astimezone(UTC) - record.sent_at.astimezone(UTC)).days),
                 proposed=_local(answer.proposed, config) if answer and answer.proposed else None,
                 source=answer.source if answer else "",
+                all_day=inv.all_day,
             )
             result.append(next_step(state, record, config, store, now=now, events=events))
     return result

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 from icalendar.prop import vBroken, vDDDTypes, vRecur
 
-from planner.i18n import _
+from planner.i18n import _, ngettext
 from planner.ical import recurrence
 from planner.ical.fields import (
     availability_of,
@@ -187,12 +187,14 @@ def _prepare(
         component[recurrence.CAPPED] = "1"  # told here, so recurrence.cap stays quiet
         title = text_of(component.get("SUMMARY")) or str(component["UID"])
         warn(
-            _(
-                "{event}: more than {limit} occurrences in the read window; only the first "
-                "{limit} are used (raise max_occurrences of the calendar in the config to read "
+            ngettext(
+                "{event}: more than {count} occurrence in the read window; only the first "
+                "is used (raise max_occurrences of the calendar in the config to read more)",
+                "{event}: more than {count} occurrences in the read window; only the first "
+                "{count} are used (raise max_occurrences of the calendar in the config to read "
                 "more)",
+                limit,
                 event=f"{where}: '{title}'",
-                limit=limit,
             )
         )
     return True

@@ -21,7 +21,7 @@ from functools import cache
 
 import icalendar
 
-from planner.i18n import _
+from planner.i18n import _, ngettext
 
 MAX_RULE_STEPS = 200_000  # candidate date-times one RRULE may cost to expand
 MAX_FILE_STEPS = 2_000_000  # the same for all rules of one file together
@@ -254,11 +254,13 @@ def cap(
             yield occurrence
         elif counts[uid] == limit + 1 and CAPPED not in occurrence:
             warn(
-                _(
-                    "{event}: more than {limit} occurrences in the read window; only the first "
-                    "{limit} are used (raise max_occurrences of the calendar in the config to read "
+                ngettext(
+                    "{event}: more than {count} occurrence in the read window; only the first "
+                    "is used (raise max_occurrences of the calendar in the config to read more)",
+                    "{event}: more than {count} occurrences in the read window; only the first "
+                    "{count} are used (raise max_occurrences of the calendar in the config to read "
                     "more)",
+                    limit,
                     event=name_of(occurrence),
-                    limit=limit,
                 )
             )

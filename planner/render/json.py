@@ -89,9 +89,12 @@ def _zone_name(moment: datetime) -> str:
 def planned_to_dict(
     item: PlannedEvent, tz: tzinfo | None = None, people: People | None = None
 ) -> dict[str, Any]:
+    from planner.render.kinds import entry_kind
+
     data = event_to_dict(item.event, item.classification, tz, people)
     data["settle"] = settle_command(item.event, item.classification, item.purpose)
     data["meeting"] = item.meeting
+    data["kind"] = entry_kind(item).value
     data["external"] = item.external
     for name, value in item_extras(item).items():
         data[name] = value

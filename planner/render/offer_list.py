@@ -3,7 +3,6 @@ none fits, withdrawn) and the next step as a ready command."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -84,28 +83,30 @@ def next_step(offer: Offer, now: datetime) -> tuple[str, str]:
     return "", ""
 
 
-def offers_table(offers: Sequence[Offer], now: datetime, *, color: bool = False) -> str:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+def offers_table(
+    offers: Sequence[Offer], now: datetime, *, color: bool = False, width: int = 120
+) -> str:
+    """The offers as a table that fits ``width`` columns (80 and up), like the invitations'."""
+    from rich.markup import escape
 
-    out = Console(file=io.StringIO(), force_terminal=color, no_color=not color, width=160,
-                  highlight=False, emoji=False)  # fmt: skip
-    table = Table(show_lines=True, title=_("Offers"))
-    table.add_column(_("Offer"), overflow="fold")
-    table.add_column(_("Counterpart"), overflow="fold")
-    table.add_column(_("State"), overflow="fold", ratio=2)
-    table.add_column(_("Next step"), overflow="fold", ratio=3)
+    from planner.render.fit import Column, console, fitted_table
+
+    out = console(color, width)
+    columns = [
+        Column(_("Offer"), flex=True, min=12),
+        Column(_("Counterpart"), flex=True, min=14, keep_words=True),
+        Column(_("State"), flex=True, min=12),
+        Column(_("Next step"), flex=True, min=18),
+    ]
+    rows = []
     for offer in offers:
-        who = f"{offer.name} <{offer.counterpart}>" if offer.name else offer.counterpart
+        who = f"{offer.name}\n<{offer.counterpart}>" if offer.name else offer.counterpart
         text, command = next_step(offer, now)
-        table.add_row(
-            Text(f"{offer.id}\n{offer.title}"),
-            Text(who),
-            Text(state_label(offer, now)),
-            Text("\n".join(filter(None, (text, command)))),
-        )
-    out.print(table)  # fmt: skip
+        step = "\n".join(filter(None, (text, command)))
+        rows.append([escape(f"{offer.id}\n{offer.title}"), escape(who),
+                     escape(state_label(offer, now)), escape(step)])  # fmt: skip
+    out.print(_("Offers"), markup=False)
+    out.print(fitted_table(columns, rows, width, show_lines=True))
     return out.file.getvalue()  # type: ignore[attr-defined]
 
 

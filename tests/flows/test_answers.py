@@ -219,7 +219,7 @@ def test_an_invitation_only_written_to_a_file_is_written_not_sent(config, store)
     record_sent(store, prepare_request(store, inv), message_id="file:lunch.ics", sent_at=SENT)
     state = states(config, store, SENT + timedelta(days=5))[BOB.email]
     assert state.status == "not_sent" and state.waiting_days == 5  # no nudge: nothing went out
-    assert "written, not sent" in state.next_step and "--send" in state.command
+    assert "send it" in state.next_step and "--send" in state.command  # the label says "written"
 
 
 def test_calendar_answers_come_from_the_organizer_copy(config, store, sent):

@@ -92,7 +92,7 @@ def test_a_listed_proposal_is_found_by_its_identifier_tomorrow(config, store):
     lines = describe(invitation, first["id"])
     assert lines[0].startswith(f"Proposal {first['id']}: ")
     assert "Tom Berger <tom@elbwerk.example>" in lines[1]
-    assert "Tue 8 Dec 2026 12:15–13:45 (Europe/Berlin)" in lines[2]
+    assert "Tuesday, December 8, 2026, 12:15–13:45 (Europe/Berlin)" in lines[2]
     assert "Café Paris" in lines[3] and "deal closing" in lines[4]
 
 

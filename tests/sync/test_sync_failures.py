@@ -119,5 +119,5 @@ def test_when_places_cannot_be_located_mirrors_sync_and_travel_blocks_stay(world
 
     monkeypatch.setattr(run._Run, "_legs", broken)
     result = run_sync(world.config(), world.store, now=NOW, apply=True)
-    assert result.source_errors == {"travel": "Nominatim answered 503"} and not result.ok
+    assert result.source_errors == {"travel time": "Nominatim answered 503"} and not result.ok
     assert len(google_mirrors(world)) == 3
