@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from click.testing import CliRunner
+from rich.cells import cell_len
 
 from planner.cli import main
 from planner.flows.held import held_times
@@ -172,6 +173,14 @@ def test_invites_lists_every_state_of_an_offer(world):
     for words in ("zurückgezogen", "nichts passt", "ohne Antwort abgelaufen", "offen: 2"):
         assert words in german, words
     assert fresh.id in german
+    for lang in ("en", "de"):  # every state in 80 columns, each offer named whole
+        narrow = CliRunner().invoke(
+            main, ["invites", "--config", path, "--offline", "--lang", lang], env={"COLUMNS": "80"}
+        )
+        assert narrow.exit_code == 0, narrow.output
+        assert max(cell_len(line) for line in narrow.stdout.splitlines()) <= 80, narrow.stdout
+        for offer in (lena, bob, carol, dave, fresh):
+            assert offer.id in narrow.stdout
 
 
 def test_an_offer_with_one_option_left_says_so_in_the_singular(world):
