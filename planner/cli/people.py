@@ -82,7 +82,18 @@ def people(
         emit(people_json(report, config.tz), output)
     else:
         color = output is None and is_terminal()
-        emit(people_table(report, config.tz, color=color, width=table_width(output)), output)
+        empty = (
+            _("Nobody is overdue for a meeting in person.")
+            if overdue
+            else _("Nobody is known yet: planner learns people from the calendars and the "
+                   "[[addressbooks]].")
+            if everyone
+            else _("Nobody has a rhythm yet. Set how often to meet someone in person: planner "
+                   "people rhythm ADDRESS \"every 6 weeks\" (or a domain, or #tag); planner "
+                   "people --all lists everyone known.")
+        )  # fmt: skip
+        table = people_table(report, config.tz, color=color, width=table_width(output), empty=empty)
+        emit(table, output)
 
 
 @people.command("rhythm")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from planner.i18n import _
+from planner.i18n import _, short_day
 from planner.model import Classification, Event, Geo, Mode, Response, Status
 from planner.people.person import Source
 from planner.people.rhythm import Rhythms, Standing, earliest, latest, standing
@@ -68,14 +68,14 @@ class PersonDue:
         """The next chance to meet, in words (``""`` when none is known)."""
         chances = []
         if self.planned is not None:
-            day = self.planned.start.astimezone(tz).strftime("%Y-%m-%d")
+            day = short_day(self.planned.start.astimezone(tz).date())
             chances.append(
                 _("meeting in person on {day}", day=day)
                 if self.planned_in_person
                 else _("{title} on {day} (not in person)", title=self.planned.title, day=day)
             )
         if self.trip is not None:
-            day = self.trip.start.astimezone(tz).strftime("%Y-%m-%d")
+            day = short_day(self.trip.start.astimezone(tz).date())
             chances.append(_("trip to {city} from {day}", city=self.trip.city, day=day))
         return "; ".join(chances)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _, ngettext
 from planner.render.json import dumps
@@ -39,10 +39,17 @@ def people_json(report: PeopleReport, tz: tzinfo) -> str:
     )
 
 
-def people_table(report: PeopleReport, tz: tzinfo, *, color: bool = False, width: int = 120) -> str:
-    from planner.render.fit import Column, fitted_table
+def people_table(
+    report: PeopleReport, tz: tzinfo, *, color: bool = False, width: int = 120, empty: str = ""
+) -> str:
+    """The people as a table that fits ``width``; ``empty`` is said instead of an empty one."""
+    from planner.render.fit import Column, fitted_table, hanging
 
     out = console(color, width)
+    if not report.rows and empty:
+        out.print(hanging(empty, width), markup=False)
+        _books(out, report)
+        return out.file.getvalue()  # type: ignore[attr-defined]
     columns = [
         Column(_("Person"), flex=True, min=16, keep_words=True),
         Column(_("Rhythm"), flex=True, min=8, drop=4),
@@ -73,6 +80,12 @@ def people_table(report: PeopleReport, tz: tzinfo, *, color: bool = False, width
         + " · "
         + ngettext("{count} overdue", "{count} overdue", overdue)
     )
+    _books(out, report)
+    return out.file.getvalue()  # type: ignore[attr-defined]
+
+
+def _books(out: Any, report: PeopleReport) -> None:
+    """A dim line for each address book read well (a problem was said once, as a warning)."""
     for book in report.books:
         if book.problem:
             continue  # said once, as a warning
@@ -84,7 +97,6 @@ def people_table(report: PeopleReport, tz: tzinfo, *, color: bool = False, width
             with_email=book.with_email,
         )
         out.print(escape(line), style="dim")
-    return out.file.getvalue()  # type: ignore[attr-defined]
 
 
 def _who(row: PersonDue) -> str:

@@ -5,6 +5,7 @@ weekly plan's keep-in-touch section, as a new user runs them: a fresh home, the 
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 
 import pytest
@@ -147,3 +148,23 @@ def test_auth_outlook_signs_an_address_book_in_and_people_sees_its_contacts(grap
     assert "Maja Kruse" in {r["name"] for r in rows["people"]}  # an investor, from Outlook
     books = {b["name"]: b for b in rows["address_books"]}
     assert books["outlook-contacts"]["contacts"] == 3 and not books["outlook-contacts"]["problem"]
+
+
+def test_a_new_user_without_rhythms_is_told_how_to_set_one(tmp_path, monkeypatch):
+    """No empty table: the first `planner people` says what to do, in the user's language."""
+    config = tmp_path / "config.toml"
+    config.write_text('[user]\nemail = "me@example.org"\ntimezone = "Europe/Berlin"\n')
+    monkeypatch.setenv("PLANNER_CONFIG", str(config))
+    result = run("people")
+    assert result.exit_code == 0, result.output
+    assert "planner people rhythm ADDRESS" in result.stdout and "┃" not in result.stdout
+    assert "Nobody is known yet" in run("people", "--all").stdout
+    assert "Nobody is overdue" in run("people", "--overdue").stdout
+    german = run("people", "--lang", "de").stdout
+    assert "Noch hat niemand einen Rhythmus" in german and "alle 6 Wochen" in german
+
+
+def test_next_chances_name_their_day_as_the_tables_do(scenario):
+    rows = json.loads(run("people", "--format", "json").stdout)["people"]
+    chance = next(r["next_chance"] for r in rows if "trip to Hamburg" in r["next_chance"])
+    assert re.search(r"from (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}", chance), chance
