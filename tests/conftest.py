@@ -7,6 +7,26 @@ import pytest
 from planner import i18n
 
 
+@pytest.fixture(scope="session", autouse=True)
+def isolated_session(tmp_path_factory):
+    """The same for what runs before the first test's own home: module-scoped fixtures."""
+    import os
+
+    home = tmp_path_factory.mktemp("session-home")
+    saved = {k: os.environ.get(k) for k in ("HOME", "PLANNER_DATA_DIR", "PLANNER_CONFIG")}
+    os.environ.update(
+        HOME=str(home),
+        PLANNER_DATA_DIR=str(home / "data"),
+        PLANNER_CONFIG=str(home / "config" / "config.toml"),
+    )
+    yield
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("home")
