@@ -41,11 +41,10 @@ def invites(config_path: Path | None, fmt: str, offline: bool, now_text: str | N
 
     from planner.cli.progress import progress_display
     from planner.flows.followup import (
-        calendar_answers,
         invite_states,
         open_invitations,
         read_calendars,
-        record,
+        record_calendar_answers,
     )
     from planner.render.invites import invites_json, invites_table
     from planner.store import open_store
@@ -59,7 +58,7 @@ def invites(config_path: Path | None, fmt: str, offline: bool, now_text: str | N
         if not offline and records and config.calendars:
             with progress_display() as progress:
                 events = read_calendars(config, store, records, now, progress)
-            record(store, calendar_answers(records, events, now), now=now)
+            record_calendar_answers(store, records, events, now)
         states = invite_states(config, store, now=now, events=events, records=records)
     finally:
         store.close()
