@@ -21,7 +21,7 @@ from planner.config.schema import Field
 from planner.errors import NotSupportedError, ProviderError
 from planner.i18n import _
 from planner.model import Calendar, Event, Interval
-from providers.base import CalendarProvider, ProviderContext
+from providers.base import CalendarProvider, ProviderContext, not_ours
 from providers.free_busy import GRAPH_CODES, FreeBusyAnswer
 from providers.graph_events import format_datetime, query_time, to_event, to_graph
 from providers.graph_http import GraphClient, GraphError
@@ -58,11 +58,12 @@ DROP TABLE IF EXISTS outlook_events;
 CREATE TABLE outlook_events (source TEXT, calendar TEXT, window TEXT, id TEXT, data TEXT,
     PRIMARY KEY (source, calendar, window, id));
 DROP TABLE IF EXISTS outlook_created;
-CREATE TABLE outlook_created (source TEXT, transaction_id TEXT, uid TEXT,
+CREATE TABLE outlook_created (source TEXT, transaction_id TEXT, uid TEXT, event_id TEXT,
     PRIMARY KEY (source, transaction_id));
 DELETE FROM kv WHERE namespace LIKE 'graph-delta:%' OR namespace LIKE 'graph-windows:%'
 """  # a rebuilt event copy must not be continued from an old delta link
-TABLES_VERSION = 2  # 2: one delta round per calendar (day-granular, widening windows)
+TABLES_VERSION = 3  # 2: one delta round per calendar (day-granular, widening windows)
+MIGRATIONS = {2: "ALTER TABLE outlook_created ADD COLUMN event_id TEXT"}  # 3: a hold's Graph id
 CALENDARS_TTL = 7 * 24 * 3600  # seconds the ids of the chosen calendars are trusted
 TX_NAMESPACE = uuid.UUID("6f1d7f0e-3b1a-5c3e-9a47-0a6c1c0d5e21")
 
@@ -163,7 +164,7 @@ class OutlookProvider(OutlookMarked, CalendarProvider):
     @property
     def store(self) -> Store:
         store = self.context.store
-        store.ensure("outlook", TABLES_VERSION, TABLES)
+        store.ensure("outlook", TABLES_VERSION, TABLES, MIGRATIONS)
         return store
 
     # --- calendars ------------------------------------------------------------------------
@@ -437,16 +438,52 @@ class OutlookProvider(OutlookMarked, CalendarProvider):
         tx = transaction_id(event)
         body = to_graph(event, self.context.tz, tx, send_updates=send_updates)
         calendar_id = self.selected_calendars()[0]["id"]
-        created = self.graph.request(
-            "POST", f"me/calendars/{calendar_id}/events", json=body, retry=True
-        )
+        path = f"me/calendars/{calendar_id}/events"
+        earlier = self._created_id(event.uid)
+        if earlier and self._moved(f"{path}/{earlier}", body):
+            return earlier  # the hold of this UID, changed where it stands
+        self._refuse_theirs(calendar_id, event.uid)
+        created = self.graph.request("POST", path, json=body, retry=True)
+        event_id = str(created.get("id") or "")
         store = self.store
         with store.conn:
             store.conn.execute(
-                "INSERT OR REPLACE INTO outlook_created VALUES (?, ?, ?)",
-                (self.source.name, tx, event.uid),
+                "INSERT OR REPLACE INTO outlook_created VALUES (?, ?, ?, ?)",
+                (self.source.name, tx, event.uid, event_id),
             )
-        return str(created.get("id") or "")
+        return event_id
+
+    def _created_id(self, uid: str) -> str:
+        """The Graph id of the last event created here under ``uid``, "" when none."""
+        row = self.store.conn.execute(
+            "SELECT event_id FROM outlook_created WHERE source = ? AND uid = ?"
+            " AND event_id IS NOT NULL AND event_id != '' ORDER BY rowid DESC LIMIT 1",
+            (self.source.name, uid),
+        ).fetchone()
+        return str(row[0]) if row else ""
+
+    def _moved(self, path: str, body: dict[str, Any]) -> bool:
+        """PATCH an event created here with ``body``; False when it is gone."""
+        changes = {k: v for k, v in body.items() if k != "transactionId"}
+        try:
+            self.graph.request("PATCH", path, json=changes, retry=True)
+        except GraphError as exc:
+            if exc.status == 404:
+                return False
+            raise
+        return True
+
+    def _refuse_theirs(self, calendar_id: str, uid: str) -> None:
+        """:func:`providers.base.not_ours` when the calendar holds an event whose iCalUId is
+        ``uid``: the planner's own events get an iCalUId from Graph, so such an event is
+        someone else's (a hold would stand beside it as a double of the meeting)."""
+        quoted = uid.replace("'", "''")
+        params = {"$filter": f"iCalUId eq '{quoted}'", "$select": "id,subject", "$top": "1"}
+        path = f"me/calendars/{calendar_id}/events"
+        for page in self.graph.pages(path, params):
+            for item in page.get("value", []):
+                raise not_ours(self.source.name, uid, str(item.get("subject") or ""))
+            return
 
     def close(self) -> None:
         if self._graph is not None:

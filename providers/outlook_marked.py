@@ -95,8 +95,8 @@ class OutlookMarked:
         store = self.store
         with store.conn:
             store.conn.execute(
-                "INSERT OR REPLACE INTO outlook_created VALUES (?, ?, ?)",
-                (self.source.name, tx, event.uid),
+                "INSERT OR REPLACE INTO outlook_created VALUES (?, ?, ?, ?)",
+                (self.source.name, tx, event.uid, str(created.get("id") or "")),
             )
         return str(created.get("id") or "")
 
