@@ -45,6 +45,7 @@ from providers.caldav_support import (
     href_of,
     matches,
     object_name,
+    readable_xml,
 )
 
 if TYPE_CHECKING:
@@ -459,6 +460,9 @@ class CalDavProvider(CalDavMarked, CalendarProvider):
                 features=self.quirks.profile,
                 enable_rfc6764=False,
             )
+            hooks = getattr(getattr(self._client, "session", None), "hooks", None)
+            if isinstance(hooks, dict):
+                hooks.setdefault("response", []).append(readable_xml)
         return self._client
 
     def close(self) -> None:

@@ -135,6 +135,15 @@ class CalDavAccount:
                 ),
                 hint=_("check the 'url' option of calendar '{name}'", name=self.source),
             ) from None
+        except SyntaxError as exc:  # lxml's XMLSyntaxError: the server's answer is no XML
+            raise ProviderError(
+                _(
+                    "{where}: the CalDAV server sent an answer that is not readable XML ({error})",
+                    where=where,
+                    error=str(exc)[:200],
+                ),
+                hint=_("check the server's log; the config is not the trouble"),
+            ) from None
         except OSError as exc:
             raise ProviderError(
                 _(
