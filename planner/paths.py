@@ -39,14 +39,18 @@ def config_path() -> Path:
     return Path(platformdirs.user_config_dir(APP)) / "config.toml"
 
 
+def data_location() -> Path:
+    """Where the directory for state is (not created here)."""
+    if env := os.environ.get("PLANNER_DATA_DIR"):
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP))
+
+
 def data_dir() -> Path:
     """The directory for state; created on first use with mode 0700."""
-    if env := os.environ.get("PLANNER_DATA_DIR"):
-        path = Path(env).expanduser()
-    else:
-        import platformdirs
-
-        path = Path(platformdirs.user_data_dir(APP))
+    path = data_location()
     try:
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not path.is_dir():

@@ -181,17 +181,20 @@ def _module_exists(target: str) -> bool:
 
 
 def _print_error(message: str) -> None:
-    click.echo(_("planner: error: {message}", message=message), err=True)
+    from planner.render.safe import neutral  # names and texts from calendars and mail
+
+    click.echo(neutral(_("planner: error: {message}", message=message)), err=True)
 
 
 class _WarningHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         from planner.cli.progress import warn
+        from planner.render.safe import neutral  # a warning may quote a title or a file name
 
         if record.levelno < logging.WARNING:  # --verbose: details, not warnings
-            warn(_("planner: {message}", message=record.getMessage()))
+            warn(neutral(_("planner: {message}", message=record.getMessage())))
             return
-        warn(_("planner: warning: {message}", message=record.getMessage()))
+        warn(neutral(_("planner: warning: {message}", message=record.getMessage())))
 
 
 def _setup(

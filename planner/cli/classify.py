@@ -62,6 +62,9 @@ def classify(
     last = parse_date(date_to, "--to", now) if date_to else today + timedelta(days=365)
     start = datetime.combine(first, time(), tzinfo=tz)
     end = datetime.combine(last + timedelta(days=1), time(), tzinfo=tz)
+    from planner.cli.common import protect
+
+    protect([(Path(s), _("an input of this command")) for s in sources if "://" not in s])
     results = api.classify_sources(list(sources), start, end, zone)
     if fmt == "json":
         emit(events_json(results, tz), output)

@@ -137,6 +137,9 @@ def invite(
         config, store, invitation=invitation, update=update, cancel=cancel, options=options
     )
     if out is not None:
+        from planner.cli.common import check_output
+
+        check_output(out)
         invite_flow.write_file(prepared, store, out)
         click.echo(
             _(
@@ -216,10 +219,13 @@ def _setup(demo: bool, config_path: Path | None) -> tuple[object, object]:
 
 def _list(store: object) -> None:
     from planner.invite.sentlog import recent
+    from planner.render.safe import neutral
 
     for record in recent(store):  # type: ignore[arg-type]
         state = _("cancelled") if record.cancelled else _("seq {number}", number=record.sequence)
         click.echo(
-            f"{record.uid}  {record.invitation.start:%Y-%m-%d %H:%M}  "
-            f"{record.invitation.title}  ({state}, {', '.join(record.recipients)})"
+            neutral(
+                f"{record.uid}  {record.invitation.start:%Y-%m-%d %H:%M}  "
+                f"{record.invitation.title}  ({state}, {', '.join(record.recipients)})"
+            )
         )

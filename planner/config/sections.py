@@ -35,6 +35,10 @@ def _share_check(value: float) -> str | None:
     return None if 0 <= value <= 1 else _("must lie between 0 and 1 (e.g. 0.3 for 30%)")
 
 
+def _feed_private_check(value: str) -> str | None:
+    return None if value in ("busy", "hide") else _('must be "busy" or "hide"')
+
+
 def _positive(value: float) -> str | None:
     return None if value > 0 else _("must be greater than 0")
 
@@ -133,6 +137,10 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "reminder_minutes": Field(int, 30),
         "default_duration": Field(int, 60, check=_positive),
         "nudge_days": Field(int, 3, check=_positive),
+    },
+    "feed": {
+        # what a proposal for a private or confidential meeting shows: "Busy", or nothing
+        "private": Field(str, "busy", check=_feed_private_check),
     },
 }
 

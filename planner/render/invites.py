@@ -3,7 +3,6 @@ meetings."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -47,7 +46,9 @@ def invites_table(states: Sequence[InviteState], nudge_days: int, *, color: bool
     from rich.table import Table
     from rich.text import Text
 
-    out = Console(file=io.StringIO(), force_terminal=color, no_color=not color, width=160,
+    from planner.render.safe import SafeBuffer  # titles and places come from calendars
+
+    out = Console(file=SafeBuffer(color), force_terminal=color, no_color=not color, width=160,
                   highlight=False, emoji=False)  # fmt: skip
     if not states:
         out.print(_("No open invitations. 'planner invite … --send' sends one."))
