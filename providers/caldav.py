@@ -125,7 +125,7 @@ class CalDavProvider(CalDavMarked, CalendarProvider):
         "write_calendar": Field(str, ""),
         "server": Field(str, "auto", check=check_server),
         "sync": Field(bool, True),
-        "timeout": Field(int, 30),
+        "timeout": Field(int, 30, minimum=1, maximum=600),
         "verify_tls": Field(bool, True),
     }
 

@@ -111,7 +111,7 @@ class IcsProvider(CalendarProvider):
     options: ClassVar[Mapping[str, Field]] = {
         "path": Field(str, ""),
         "url": Field(str, "", check=_url_check),
-        "timeout": Field(float, 30.0, check=_positive),
+        "timeout": Field(float, 30.0, check=_positive, minimum=0.1, maximum=600),
         # at most this many occurrences of one series in a read window (issue 14)
         "max_occurrences": Field(int, 2000, minimum=1, maximum=1_000_000),
     }

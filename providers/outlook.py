@@ -131,8 +131,8 @@ class OutlookProvider(OutlookMarked, CalendarProvider):
         "delta": Field(bool, True),
         "graph_url": Field(str, DEFAULT_GRAPH, check=_url_check),
         "authority": Field(str, DEFAULT_AUTHORITY, check=_url_check),
-        "sync_past_days": Field(int, 30, check=_days_check),
-        "sync_future_days": Field(int, 120, check=_days_check),
+        "sync_past_days": Field(int, 30, check=_days_check, minimum=0, maximum=3650),
+        "sync_future_days": Field(int, 120, check=_days_check, minimum=0, maximum=3650),
     }
 
     def __init__(self, source: SourceConfig, context: ProviderContext) -> None:

@@ -163,9 +163,15 @@ RANGES: dict[str, dict[str, tuple[float, float]]] = {
         "walk_up_to_km": (0, 50),
         "unknown_place_minutes": (0, 600),
     },
-    "venues": {"radius_km": (0, 200)},
+    "geo": {"timeout_seconds": (1, 600), "far_away_km": (1, 20000)},
+    "venues": {"radius_km": (0, 200), "max_age_days": (1, 3650), "min_venues": (1, 1000)},
     "smtp": {"port": (1, 65535), "timeout_seconds": (1, 600)},
-    "invite": {"reminder_minutes": (-1, 40320), "default_duration": (5, 7 * 24 * 60)},
+    "free_busy": {"cache_minutes": (0, 7 * 24 * 60)},
+    "invite": {
+        "reminder_minutes": (-1, 40320),
+        "default_duration": (5, 7 * 24 * 60),
+        "nudge_days": (1, 365),
+    },
 }
 
 
@@ -210,5 +216,5 @@ SYNC_FIELDS: dict[str, Field] = {
     "to": Field(str, required=True),
     "show": Field(str, "busy", check=_show_check),
     "travel": Field(bool, True),
-    "days": Field(int, 14, check=_positive),
+    "days": Field(int, 14, minimum=1, maximum=366),
 }
