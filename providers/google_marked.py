@@ -33,6 +33,7 @@ def marked_body(event: Event, event_id: str, mark: SyncMark, tz: Any) -> dict[st
     """The event resource for ``event`` with the sync mark; private, without reminders."""
     body = to_google(event, tz)
     body["id"] = event_id  # events.insert takes a client-chosen id: a retry meets 409
+    del body["iCalUID"]  # never both: Google derives the iCalUID from the id
     body["extendedProperties"]["private"].update(
         {MARK: "1", MARK_KEY: mark.key, MARK_DIGEST: mark.digest}
     )
@@ -161,8 +162,7 @@ class GoogleMarked:
     def update_marked(self, marked: MarkedEvent, event: Event, mark: SyncMark) -> str:
         self._check_writable()
         calendar_id = self._write_calendar
-        body = marked_body(event, marked.id, mark, self.context.tz)
-        body["iCalUID"] = marked.event.uid  # Google does not let an update change it
+        body = marked_body(event, marked.id, mark, self.context.tz)  # its iCalUID stays
         request = (
             self.client.service()
             .events()
