@@ -189,8 +189,10 @@ class IcsProvider(CalendarProvider):
         return Download(200, self._read_file(Path(unit.location)))
 
     def _read_file(self, path: Path) -> bytes:
+        from planner.paths import read_input
+
         try:
-            return path.read_bytes()
+            return read_input(path)
         except FileNotFoundError:
             raise self._not_found(path) from None
         except OSError as exc:

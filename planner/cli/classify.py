@@ -8,7 +8,14 @@ from pathlib import Path
 import click
 
 from planner.cli import common_options
-from planner.cli.common import emit, is_terminal, output_option, parse_date, table_width
+from planner.cli.common import (
+    emit,
+    is_terminal,
+    output_option,
+    parse_date,
+    plannable,
+    table_width,
+)
 from planner.i18n import _
 
 
@@ -60,6 +67,8 @@ def classify(
     now = datetime.now(tz)
     first = parse_date(date_from, "--from", now) if date_from else today - timedelta(days=365)
     last = parse_date(date_to, "--to", now) if date_to else today + timedelta(days=365)
+    plannable(first, "--from", date_from or "")
+    plannable(last, "--to", date_to or "")
     start = datetime.combine(first, time(), tzinfo=tz)
     end = datetime.combine(last + timedelta(days=1), time(), tzinfo=tz)
     from planner.cli.common import protect

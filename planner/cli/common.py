@@ -161,12 +161,22 @@ def parse_week(week: str | None, start: str | None, today: date | datetime) -> d
         raise UsageError(_("use either --week or --start, not both"))
     now = _as_now(today)
     if week:
-        return dates.parse_week(week, now)
+        return plannable(dates.parse_week(week, now), "--week", week)
     if start:
-        return dates.parse_date(start, now, "--start")
+        return plannable(dates.parse_date(start, now, "--start"), "--start", start)
     if isinstance(today, datetime):
         return dates.default_monday(now)[0]
     return dates.monday_of(now.date())
+
+
+def plannable(day: date, option: str, text: str) -> date:
+    """``day``, when a week from it can be planned (a year on either side fits in a date)."""
+    if not 1971 <= day.year <= 2199:
+        raise UsageError(
+            _("{option} {text} is out of range; give a date between 1971 and 2199",
+              option=option, text=text)
+        )  # fmt: skip
+    return day
 
 
 def _as_now(today: date | datetime) -> datetime:

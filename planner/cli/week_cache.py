@@ -101,7 +101,8 @@ def config_part(config_path: Path) -> tuple[list[Any], str] | None:
         config = tomllib.loads(raw.decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
-    timezone = (config.get("user") or {}).get("timezone")
+    user = config.get("user")
+    timezone = user.get("timezone") if isinstance(user, dict) else None
     calendars = config.get("calendars") or []
     if not isinstance(timezone, str) or not isinstance(calendars, list) or not calendars:
         return None
