@@ -201,9 +201,9 @@ def _revision(
     revision = max(by_time)
     answered = _response_time(event, who)
     if answered is not None:  # the revision that was current when the attendee answered
-        then = [r.sequence for r in sent if r.sent_at.astimezone(UTC) <= answered]
-        if then and max(then) < revision:
-            earlier = [s for s in by_time if s <= max(then)]
+        then = max((r.sequence for r in sent if r.sent_at.astimezone(UTC) <= answered), default=-1)
+        if then < revision:
+            earlier = [s for s in by_time if s <= then]
             return max(earlier) if earlier else None
     return revision
 
