@@ -97,7 +97,8 @@ def mail(
     elif client == "gmail":
         msg.set_content(text)
         msg.add_alternative(f'<div dir="ltr">{text}</div>', subtype="html")
-        msg.add_alternative(calendar.encode(), "text", "calendar", cte="7bit",
+        cte = "7bit" if calendar.isascii() else "base64"  # as Gmail chooses
+        msg.add_alternative(calendar.encode(), "text", "calendar", cte=cte,
                             params={"method": "REPLY", "charset": "UTF-8"})  # fmt: skip
         msg.make_mixed()
         msg.add_attachment(calendar.encode(), "application", "ics", filename="invite.ics",

@@ -1,0 +1,43 @@
+"""Fuzzing the reply reader in CI (issue 26): iTIP REPLY and COUNTER in every client's shape,
+mutated in their iCalendar, their MIME message and their container (.ics, .eml, mbox,
+Maildir), then read, recorded and shown as ``planner invites`` shows them
+(tests/invite/fuzzing.py). Nothing may raise, each input within 2 s of CPU time, the process
+under 1 GiB. The CI run draws 400 inputs in two halves (derandomised: a failure reproduces);
+the long run is
+
+    .venv/bin/python -m benchmarks.fuzz_replies --target replies --runs 10000
+
+(see the numbers in that script's docstring).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.invite.fuzzing import SLOW_SECONDS, build, run
+
+EXAMPLES = int(os.environ.get("PLANNER_FUZZ_REPLY_EXAMPLES", "400"))  # in two halves
+PEAK_MIB = 1024
+
+
+@settings(
+    max_examples=EXAMPLES // 2,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+@given(seed=st.integers(0, 2**32 - 1))
+@pytest.mark.parametrize("half", [0, 1])
+def test_mutated_replies_are_read_recorded_and_shown_without_an_exception(half, seed):
+    container, data = build(random.Random(seed * 2 + half))
+    problem, seconds = run(container, data)
+    assert problem is None
+    assert seconds < SLOW_SECONDS
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 < PEAK_MIB
