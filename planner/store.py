@@ -202,6 +202,11 @@ def _wal(conn: sqlite3.Connection) -> None:
             time.sleep(0.05 + 0.01 * attempt)
 
 
+def sqlite_problem(exc: sqlite3.Error) -> str:
+    """:func:`_sqlite_problem` for the state database of this run."""
+    return _sqlite_problem(paths.data_location() / FILENAME, exc)
+
+
 def _sqlite_problem(path: Path | None, exc: sqlite3.Error) -> str:
     """One line for a state database SQLite cannot use as it is."""
     from planner.i18n import _

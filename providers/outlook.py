@@ -21,9 +21,9 @@ from planner.config.schema import Field
 from planner.errors import NotSupportedError, ProviderError
 from planner.i18n import _
 from planner.model import Calendar, Event, Interval
-from providers.base import CalendarProvider, ProviderContext, not_ours
+from providers.base import CalendarProvider, ProviderContext
 from providers.free_busy import GRAPH_CODES, FreeBusyAnswer
-from providers.graph_events import format_datetime, query_time, to_event, to_graph
+from providers.graph_events import format_datetime, query_time, to_event
 from providers.graph_http import GraphClient, GraphError
 from providers.graph_sync import DeltaWindows, schedule_busy, schedule_error, windows_zone
 from providers.outlook_auth import (
@@ -424,66 +424,6 @@ class OutlookProvider(OutlookMarked, CalendarProvider):
             if email not in result and email not in result.unknown:
                 result.unknown[email] = "missing"
         return result
-
-    # --- writing --------------------------------------------------------------------------
-
-    def create_event(self, event: Event, *, send_updates: bool = False) -> str:
-        """Create ``event``; with ``send_updates`` Graph sends the invitations itself, without
-        it the attendees are left out (a hold only the user sees)."""
-        if not self.source.options.get("write"):
-            raise NotSupportedError(
-                _("calendar '{name}' is read-only", name=self.source.name),
-                hint=_("set write = true for it and run 'planner auth outlook' again"),
-            )
-        tx = transaction_id(event)
-        body = to_graph(event, self.context.tz, tx, send_updates=send_updates)
-        calendar_id = self.selected_calendars()[0]["id"]
-        path = f"me/calendars/{calendar_id}/events"
-        earlier = self._created_id(event.uid)
-        if earlier and self._moved(f"{path}/{earlier}", body):
-            return earlier  # the hold of this UID, changed where it stands
-        self._refuse_theirs(calendar_id, event.uid)
-        created = self.graph.request("POST", path, json=body, retry=True)
-        event_id = str(created.get("id") or "")
-        store = self.store
-        with store.conn:
-            store.conn.execute(
-                "INSERT OR REPLACE INTO outlook_created VALUES (?, ?, ?, ?)",
-                (self.source.name, tx, event.uid, event_id),
-            )
-        return event_id
-
-    def _created_id(self, uid: str) -> str:
-        """The Graph id of the last event created here under ``uid``, "" when none."""
-        row = self.store.conn.execute(
-            "SELECT event_id FROM outlook_created WHERE source = ? AND uid = ?"
-            " AND event_id IS NOT NULL AND event_id != '' ORDER BY rowid DESC LIMIT 1",
-            (self.source.name, uid),
-        ).fetchone()
-        return str(row[0]) if row else ""
-
-    def _moved(self, path: str, body: dict[str, Any]) -> bool:
-        """PATCH an event created here with ``body``; False when it is gone."""
-        changes = {k: v for k, v in body.items() if k != "transactionId"}
-        try:
-            self.graph.request("PATCH", path, json=changes, retry=True)
-        except GraphError as exc:
-            if exc.status == 404:
-                return False
-            raise
-        return True
-
-    def _refuse_theirs(self, calendar_id: str, uid: str) -> None:
-        """:func:`providers.base.not_ours` when the calendar holds an event whose iCalUId is
-        ``uid``: the planner's own events get an iCalUId from Graph, so such an event is
-        someone else's (a hold would stand beside it as a double of the meeting)."""
-        quoted = uid.replace("'", "''")
-        params = {"$filter": f"iCalUId eq '{quoted}'", "$select": "id,subject", "$top": "1"}
-        path = f"me/calendars/{calendar_id}/events"
-        for page in self.graph.pages(path, params):
-            for item in page.get("value", []):
-                raise not_ours(self.source.name, uid, str(item.get("subject") or ""))
-            return
 
     def close(self) -> None:
         if self._graph is not None:

@@ -111,6 +111,9 @@ class PlannerGroup(click.Group):
         except Exception as exc:  # the last line of defence: one line, no traceback
             if ctx.meta.get("planner.debug"):
                 raise
+            if (state := _state_problem(exc)) is not None:
+                _print_error(state)
+                raise click.exceptions.Exit(2) from None
             _print_error(
                 _(
                     "unexpected {error}: {message} "
@@ -120,6 +123,18 @@ class PlannerGroup(click.Group):
                 )
             )
             raise click.exceptions.Exit(70) from None
+
+
+def _state_problem(exc: Exception) -> str | None:
+    """The line for a state database SQLite cannot write (read-only, locked, full), however
+    deep in the library it was found; None for anything else."""
+    import sqlite3
+
+    if not isinstance(exc, sqlite3.OperationalError):
+        return None
+    from planner.store import sqlite_problem
+
+    return sqlite_problem(exc)
 
 
 _help_translated: list[str] = []  # non-empty once help is shown in a language other than English

@@ -96,8 +96,10 @@ def config_part(config_path: Path) -> tuple[list[Any], str] | None:
     """The config's bytes and named files, and its timezone; None when it is not certain."""
     import tomllib
 
+    from planner.paths import MiB, read_input
+
     try:
-        raw = config_path.read_bytes()
+        raw = read_input(config_path, 16 * MiB)  # a FIFO never blocks, a device is no config
         config = tomllib.loads(raw.decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
