@@ -27,7 +27,7 @@ def zone_from_name(name: str) -> ZoneInfo | None:
         return None
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long
         pass
     from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 

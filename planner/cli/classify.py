@@ -101,6 +101,6 @@ def _valid_zone(name: str) -> bool:
 
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long
         return False
     return True

@@ -35,6 +35,8 @@ PARTSTAT = {
 }
 ANSWER_METHOD = re.compile(rb"^METHOD:(REPLY|COUNTER)\s*$", re.IGNORECASE | re.MULTILINE)
 LONGEST_PROPOSAL = timedelta(days=7)
+ANSWER_LIMIT = 2 * 1024 * 1024  # bytes of one answer: a real one has a few kB
+EVENTS_LIMIT = 200  # VEVENTs of one answer: a series' overrides at most
 # what icalendar raises on hostile input, besides ValueError
 PARSE_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError,
                 RecursionError)  # fmt: skip
@@ -82,6 +84,11 @@ def read(part: Part) -> tuple[list[Answer], list[str]]:
     import icalendar
 
     where = part.where
+    events = part.data.upper().count(b"BEGIN:VEVENT")
+    if len(part.data) > ANSWER_LIMIT or events > EVENTS_LIMIT:
+        size = len(part.data) // 1024
+        return [], [_("{where}: {size} kB with {count} events is no answer to an invitation; "
+                      "not read", where=where, size=size, count=events)]  # fmt: skip
     try:
         calendars = icalendar.Calendar.from_ical(part.data, multiple=True)
     except PARSE_ERRORS as exc:

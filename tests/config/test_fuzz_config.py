@@ -35,3 +35,11 @@ def test_mutated_configs_load_or_are_one_config_error(half, number):
     problem, seconds = run(mutate(SEED, random.Random(number * 2 + half)))
     assert problem is None
     assert seconds < SLOW_SECONDS
+
+
+def test_a_time_zone_name_too_long_for_a_file_name_is_one_problem():
+    """The long run's finding (5 of 20,000 inputs): ZoneInfo raised OSError (ENAMETOOLONG)."""
+    text = SEED.replace('timezone = "Europe/Berlin"', f'timezone = "{"x" * 300}"', 1)
+    assert text != SEED
+    problem, _seconds = run(text)
+    assert problem is None
