@@ -6,7 +6,31 @@
 >>> [(p.event.title, p.mode.value) for p in plan.items]             # doctest: +SKIP
 
 Every function raises :class:`planner.errors.PlannerError` subclasses with a message meant for
-a person; nothing here prints or exits.
+a person; nothing here prints or exits. The package ships type information (``py.typed``), so
+mypy and pyright check a program against these signatures.
+
+.. rubric:: Compatibility
+
+The public API is:
+
+- the names in ``__all__`` of this module, with their parameters, defaults and documented
+  behaviour, and the documented fields and properties of the objects they take and return
+  (:class:`~planner.flows.plan.WeeklyPlan`, :class:`~planner.flows.plan.PlannedEvent`,
+  :class:`~planner.model.Event`, :class:`~planner.model.Classification` and the types their
+  fields name);
+- the error classes of :mod:`planner.errors` and their exit codes;
+- the command line (commands, options, exit statuses), the JSON of ``--format json``, the
+  config keys, the ``planner.providers`` entry-point group with
+  :class:`providers.base.CalendarProvider`, and the tools of ``planner mcp`` (names, inputs,
+  result fields).
+
+Everything else (other modules, names starting with ``_``) is internal and may change in any
+release. Versions follow Semantic Versioning 2.0.0 for the public API: a patch release
+(0.1.1) only fixes; a minor release (0.2.0) may add names, keyword parameters with defaults,
+fields, JSON keys, config keys and tools; removing or changing any of them takes a major
+release. While the major version is 0, such a change comes only with a minor release, is named
+in the release notes, and where it can be, the old form keeps working for one more minor
+release with a :class:`DeprecationWarning` that names the replacement.
 """
 
 from __future__ import annotations
@@ -30,11 +54,20 @@ if TYPE_CHECKING:
     from planner.meet.venues import Venue
 
 __all__ = [
+    "Classification",
+    "Config",
+    "Event",
+    "Store",
+    "WeeklyPlan",
     "browse_venues",
     "classify_events",
     "classify_sources",
     "demo_config",
+    "demo_directory",
+    "demo_now",
+    "demo_session",
     "demo_store",
+    "demo_week_store",
     "fetch_venues",
     "load_config",
     "plan_week",
@@ -44,14 +77,18 @@ __all__ = [
 
 
 def load_config(path: str | Path | None = None) -> Config:
-    """Read and validate a config file (default: ``$PLANNER_CONFIG`` or the user config dir)."""
+    """Read and validate a config file (default: ``$PLANNER_CONFIG`` or the user config dir).
+
+    Raises :class:`~planner.errors.ConfigError` naming every problem found at once; unknown
+    keys are warnings on the ``planner`` logger.
+    """
     from planner import paths
 
     return config_module.load(Path(path).expanduser() if path else paths.config_path())
 
 
 def this_monday(config: Config, now: datetime | None = None) -> date:
-    """Monday of the current week in the user's zone."""
+    """Monday of the current week (of ``now``, default: the clock) in the user's zone."""
     today = (now or datetime.now(config.tz)).astimezone(config.tz).date()
     return today - timedelta(days=today.weekday())
 
@@ -66,7 +103,9 @@ def read_events(
 ) -> list[Event]:
     """Events of every configured calendar in ``[start, end)``, each meeting once.
 
-    ``progress``, when given, is called with a one-line message as each calendar is read.
+    ``progress``, when given, is called with a one-line message as each calendar is read. A
+    calendar that cannot be read is a warning on the ``planner`` logger; its events come from
+    the last copy read, or are missing.
     """
     from planner.flows.session import read_configured
 
@@ -85,11 +124,14 @@ def plan_week(
 ) -> WeeklyPlan:
     """The weekly plan for the week starting ``first_day`` (default: this week's Monday).
 
-    ``events`` may be given (e.g. from another tool; they should span
-    :func:`planner.flows.weekly.read_window`); otherwise the configured calendars are read. The
+    ``events`` may be given (e.g. from another tool; they should span the ledger's look-back,
+    ``[relations] lookback_days`` before the week, to a week after it); otherwise the
+    configured calendars are read. The
     contact ledger lives in ``store`` (default: the state database in the user data dir).
     ``progress``, when given, is called with a one-line message as each phase begins (reading
-    a calendar, building the contact ledger), for a progress display.
+    a calendar, building the contact ledger), for a progress display. With ``proposals`` false,
+    no slots and venues are looked for (faster, and offline). A calendar that cannot be read is
+    a warning on the ``planner`` logger, as in :func:`read_events`.
     """
     from planner.calendar.sources import context_for, open_providers
     from planner.calendar.sources import read_events as read
@@ -141,7 +183,8 @@ def plan_week(
 
 
 def classify_events(events: Sequence[Event]) -> list[tuple[Event, Classification]]:
-    """Each event with its mode and the evidence for it."""
+    """Each event with its mode (in person, virtual, hybrid, phone, …) and the evidence for it;
+    pure, no I/O."""
     from planner.judge.mode import classify
 
     return [(event, classify(event)) for event in events]
@@ -150,7 +193,11 @@ def classify_events(events: Sequence[Event]) -> list[tuple[Event, Classification
 def classify_sources(
     sources: Sequence[str], start: datetime, end: datetime, timezone: str
 ) -> list[tuple[Event, Classification]]:
-    """Classify the events of .ics files, folders or URLs, without a config file."""
+    """Classify the events in ``[start, end)`` of .ics files, folders or URLs, without a config
+    file; floating times are read in ``timezone`` (an IANA name).
+
+    Raises :class:`~planner.errors.CalendarReadError` when a source cannot be read.
+    """
     entries = []
     for index, source in enumerate(sources, start=1):
         key = "url" if source.split(":", 1)[0].lower() in ("http", "https", "webcal") else "path"
@@ -235,7 +282,7 @@ def fetch_venues(
     now: datetime | None = None,
 ) -> tuple[FetchResult, str]:
     """``planner venues fetch``: venues of the catalog's kinds around ``near`` from the
-    OpenStreetMap Overpass API into the state database (see :mod:`planner.meet.fetched`).
+    OpenStreetMap Overpass API into the state database.
 
     An explicit request: it goes online even with ``[geo] online = false``. Returns the result
     and the name of the place. Raises :class:`planner.meet.overpass.OverpassError` (the old
@@ -269,8 +316,9 @@ def demo_store() -> Store:
 def demo_session(first_day: date | None = None) -> Iterator[tuple[Config, date]]:
     """The demo config with calendars generated around ``first_day`` (default: this Monday).
 
-    The calendars are generated once per week shown and demo version, and kept in
-    :func:`demo_directory` (a later demo of that week reads them, and its event index, again).
+    The calendars are generated once per week shown and demo version, and kept in the data
+    dir (``demo/<week>-<version>``): a later demo of that week reads them, and its event index,
+    again. Use it as ``with api.demo_session() as (config, monday): ...``.
     """
     first_day = first_day or this_monday(demo_config())
     directory = demo_directory(first_day)

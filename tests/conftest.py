@@ -2,42 +2,37 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from planner import i18n
 
 
-@pytest.fixture(scope="session", autouse=True)
-def isolated_session(tmp_path_factory):
-    """The same for what runs before the first test's own home: module-scoped fixtures."""
-    import os
+def _point_home_at(home: Path, patch: pytest.MonkeyPatch) -> None:
+    patch.setenv("HOME", str(home))
+    patch.setenv("PLANNER_DATA_DIR", str(home / "data"))
+    patch.setenv("PLANNER_CONFIG", str(home / "config" / "config.toml"))
+    patch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    patch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    patch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    for name in ("PLANNER_SMTP_PASSWORD", "PLANNER_LANG"):
+        patch.delenv(name, raising=False)
 
-    home = tmp_path_factory.mktemp("session-home")
-    saved = {k: os.environ.get(k) for k in ("HOME", "PLANNER_DATA_DIR", "PLANNER_CONFIG")}
-    os.environ.update(
-        HOME=str(home),
-        PLANNER_DATA_DIR=str(home / "data"),
-        PLANNER_CONFIG=str(home / "config" / "config.toml"),
-    )
-    yield
-    for key, value in saved.items():
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = value
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_session_home(tmp_path_factory):
+    """A home for fixtures of a wider scope (module, session), which run before the per-test
+    home below: they must not reach the real one either."""
+    with pytest.MonkeyPatch.context() as patch:
+        _point_home_at(tmp_path_factory.mktemp("session-home"), patch)
+        yield
 
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("home")
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("PLANNER_DATA_DIR", str(home / "data"))
-    monkeypatch.setenv("PLANNER_CONFIG", str(home / "config" / "config.toml"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
-    for name in ("PLANNER_SMTP_PASSWORD", "PLANNER_LANG"):
-        monkeypatch.delenv(name, raising=False)
+    _point_home_at(home, monkeypatch)
     i18n.set_language("en")
     yield home
     i18n.set_language("en")

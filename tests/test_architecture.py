@@ -19,7 +19,7 @@ LINT = [
     "-c",
     "from importlinter.cli import lint_imports_command; lint_imports_command()",
 ]
-ROOMS = ("ical", "calendar", "judge", "meet", "invite", "flows", "config")
+ROOMS = ("ical", "calendar", "people", "judge", "meet", "invite", "flows", "config")
 KERNEL = {"model", "errors", "config", "store", "paths", "i18n", "registry", "api"}
 
 

@@ -185,8 +185,10 @@ GERMAN = {
     "mode": "vor Ort",
     "recommendations": "Empfehlungen",
     "first contact reason": "als Videocall geplant: ein erstes Treffen vor Ort schafft Vertrauen",
-    "deal reason": "Vertragsabschluss mit hofmann-partner.example ist als Videocall geplant",
-    "never met reason": "4 Videocalls mit krueger-design.example seit Oktober, nie vor Ort",
+    "deal reason": "Vertragsabschluss mit Dr. Katrin Hofmann, Jan Ott (hofmann-partner.example) "
+    "ist als Videocall geplant",
+    "never met reason": "4 Videocalls mit Sven Krüger (krueger-design.example) seit Oktober, "
+    "nie vor Ort",
     "week": "Woche 2026-W50",
 }
 ENGLISH = {
@@ -194,8 +196,10 @@ ENGLISH = {
     "mode": "in person",
     "recommendations": "Recommendations",
     "first contact reason": "is planned as a video call: a first meeting in person builds trust",
-    "deal reason": "Deal closing with hofmann-partner.example is planned as a video call",
-    "never met reason": "4 video calls with krueger-design.example since October, never met in",
+    "deal reason": "Deal closing with Dr. Katrin Hofmann, Jan Ott (hofmann-partner.example) is "
+    "planned as a video call",
+    "never met reason": "4 video calls with Sven Krüger (krueger-design.example) since October, "
+    "never met in",
     "week": "Week 2026-W50",
 }
 PURPOSE_COLUMN = {"de": "Anlass", "en": "Purpose"}

@@ -37,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "today": "planner.cli.agenda:today",
     "agenda": "planner.cli.agenda:agenda",
     "sync": "planner.cli.sync:sync",
+    "mcp": "planner.cli.assistant:mcp",
 }
 
 HELP = {
@@ -59,6 +60,7 @@ HELP = {
     "today": "List today's remaining meetings, one line each.",
     "agenda": "List the meetings of the next days, one line each.",
     "sync": "Mirror busy time across calendars, block travel time; a dry run unless --apply.",
+    "mcp": "Serve planner's tools to an AI assistant (Model Context Protocol).",
 }
 
 

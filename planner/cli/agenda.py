@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -13,23 +12,18 @@ from planner.cli.common import (
     config_option,
     demo_option,
     emit,
+    format_option,
     is_terminal,
     planner_context,
     table_width,
 )
 
 
-def _format_option(func: Any) -> Any:
-    return click.option(
-        "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-    )(func)
-
-
 @click.command()
 @click.argument("days", type=click.IntRange(1, 60), default=7, required=False)
 @demo_option()
 @config_option
-@_format_option
+@format_option("text", "json")
 @common_options
 def agenda(days: int, demo: bool, config_path: Path | None, fmt: str) -> None:
     """List the meetings of the next DAYS days (default 7) from now: time, title, mode, place,
@@ -46,7 +40,7 @@ def agenda(days: int, demo: bool, config_path: Path | None, fmt: str) -> None:
 @click.command()
 @demo_option()
 @config_option
-@_format_option
+@format_option("text", "json")
 @common_options
 def today(demo: bool, config_path: Path | None, fmt: str) -> None:
     """List today's remaining meetings: time, title, mode, place and flags."""

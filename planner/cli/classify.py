@@ -10,6 +10,7 @@ import click
 from planner.cli import common_options
 from planner.cli.common import (
     emit,
+    format_option,
     is_terminal,
     output_option,
     parse_date,
@@ -33,9 +34,7 @@ from planner.i18n import _
     metavar="ZONE",
     help="Zone for floating times and output (default: this machine's).",
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@format_option("table", "json")
 @output_option
 @common_options
 def classify(

@@ -30,6 +30,20 @@ def demo_option(
     return click.option("--demo", is_flag=True, help=help)
 
 
+def format_option(
+    *choices: str,
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--format``, one of ``choices``; the first is the default."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=choices[0],
+        show_default=True,
+        help="Output format.",
+    )
+
+
 def output_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--output",

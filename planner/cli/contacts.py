@@ -11,6 +11,7 @@ from planner.cli.common import (
     config_option,
     demo_option,
     emit,
+    format_option,
     is_terminal,
     output_option,
     planner_context,
@@ -23,9 +24,7 @@ from planner.cli.common import (
 @config_option
 @click.option("--never-met", is_flag=True, help="Only counterparts never met in person.")
 @click.option("--due", is_flag=True, help="Only key accounts due for a visit.")
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@format_option("table", "json")
 @output_option
 @common_options
 def contacts(

@@ -20,7 +20,13 @@ from planner.i18n import _
     metavar="N",
     help="Proposal N of the last 'planner propose'.",
 )
-@click.option("--to", "to", multiple=True, metavar="EMAIL", help="Invitee (repeatable).")
+@click.option(
+    "--to",
+    "to",
+    multiple=True,
+    metavar="EMAIL",
+    help='Invitee, an address or "Name <address>" (repeatable).',
+)
 @click.option("--title", default="", help="Subject of the meeting.")
 @click.option(
     "--start",
@@ -179,7 +185,10 @@ def _warn_odd(options: object) -> None:
     start = getattr(options, "start", None)
     if start is not None and start < datetime.now(UTC):
         click.echo(_("note: the meeting starts in the past ({start})", start=start), err=True)
-    to = [address.lower() for address in getattr(options, "to", ())]
+    from planner.people.addresses import address_key
+    from planner.people.names import parse_mailbox
+
+    to = [address_key(parse_mailbox(text)[1]) for text in getattr(options, "to", ())]
     if len(set(to)) < len(to):
         twice = sorted({a for a in to if to.count(a) > 1})
         click.echo(

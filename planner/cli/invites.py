@@ -7,14 +7,19 @@ from pathlib import Path
 import click
 
 from planner.cli import common_options
-from planner.cli.common import config_option, emit, is_terminal, load_config, parse_datetime
+from planner.cli.common import (
+    config_option,
+    emit,
+    format_option,
+    is_terminal,
+    load_config,
+    parse_datetime,
+)
 
 
 @click.command()
 @config_option
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@format_option("table", "json")
 @click.option(
     "--offline",
     is_flag=True,
@@ -37,15 +42,11 @@ def invites(config_path: Path | None, fmt: str, offline: bool, now_text: str | N
       planner replies ~/Mail/INBOX && planner invites
       planner invites --format json
     """
+    from contextlib import nullcontext
     from datetime import datetime
 
     from planner.cli.progress import progress_display
-    from planner.flows.followup import (
-        invite_states,
-        open_invitations,
-        read_calendars,
-        record_calendar_answers,
-    )
+    from planner.flows.followup import invitation_states
     from planner.render.invites import invites_json, invites_table
     from planner.store import open_store
 
@@ -53,13 +54,8 @@ def invites(config_path: Path | None, fmt: str, offline: bool, now_text: str | N
     now = parse_datetime(now_text, "--now", config.tz) if now_text else datetime.now(config.tz)
     store = open_store()
     try:
-        records = open_invitations(store, now)
-        events = None
-        if not offline and records and config.calendars:
-            with progress_display() as progress:
-                events = read_calendars(config, store, records, now, progress)
-            record_calendar_answers(store, records, events, now)
-        states = invite_states(config, store, now=now, events=events, records=records)
+        with progress_display() if not offline else nullcontext() as progress:
+            states = invitation_states(config, store, now=now, read=not offline, progress=progress)
     finally:
         store.close()
     if fmt == "json":

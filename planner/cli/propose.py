@@ -11,6 +11,7 @@ from planner.cli.common import (
     config_option,
     demo_option,
     emit,
+    format_option,
     is_terminal,
     parse_week,
     planner_context,
@@ -50,10 +51,14 @@ from planner.cli.common import (
     help="next, +2, W49, 2026-W49 or a date in the week (default: the next [slots] days).",
 )
 @click.option("--near", metavar="PLACE", help="Meet near this place (city, address, venue).")
-@click.option("--count", type=click.IntRange(1, 20), default=3, show_default=True)
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+    "--count",
+    type=click.IntRange(1, 20),
+    default=3,
+    show_default=True,
+    help="How many proposals to show.",
 )
+@format_option("table", "json")
 @common_options
 def propose(
     demo: bool,

@@ -11,15 +11,13 @@ from typing import Any
 import click
 
 from planner.cli import common_options
-from planner.cli.common import config_option, emit, load_config, table_width
+from planner.cli.common import config_option, emit, format_option, load_config, table_width
 from planner.i18n import _
 
 
 @click.command()
 @config_option
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@format_option("table", "json")
 @common_options
 def status(config_path: Path | None, fmt: str) -> None:
     """Show every calendar source: provider, what it reads, events known, last successful

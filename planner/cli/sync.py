@@ -9,7 +9,14 @@ from typing import Any
 import click
 
 from planner.cli import common_options
-from planner.cli.common import config_option, emit, is_terminal, load_config, output_option
+from planner.cli.common import (
+    config_option,
+    emit,
+    format_option,
+    is_terminal,
+    load_config,
+    output_option,
+)
 
 
 @click.command()
@@ -20,9 +27,7 @@ from planner.cli.common import config_option, emit, is_terminal, load_config, ou
     is_flag=True,
     help="Remove every mirror and travel block the planner wrote (with --apply).",
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@format_option("table", "json")
 @output_option
 @common_options
 def sync(config_path: Path | None, apply_: bool, undo: bool, fmt: str, output: Path | None) -> None:

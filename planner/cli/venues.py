@@ -7,7 +7,14 @@ from pathlib import Path
 import click
 
 from planner.cli import common_options
-from planner.cli.common import config_option, emit, is_terminal, parse_datetime, table_width
+from planner.cli.common import (
+    config_option,
+    emit,
+    format_option,
+    is_terminal,
+    parse_datetime,
+    table_width,
+)
 from planner.cli.types import FiniteFloatRange
 from planner.i18n import _
 
@@ -45,9 +52,7 @@ from planner.i18n import _
     show_default=True,
     help="Kilometres around --near.",
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@format_option("table", "json")
 @common_options
 @click.pass_context
 def venues(

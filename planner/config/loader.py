@@ -186,12 +186,15 @@ def _calendars(entries: Any, problems: list[str], warnings: list[str]) -> tuple[
 PEOPLE_FIELDS: dict[str, Field] = {
     "email": Field(str, ""),
     "domain": Field(str, ""),
-    "city": Field(str, required=True),
+    "name": Field(str, ""),
+    "organisation": Field(str, ""),
+    "city": Field(str, ""),
 }
 
 
 def _people(entries: Any, problems: list[str]) -> tuple[Mapping[str, str], ...]:
-    """``[[people]]`` tables: where a counterpart (``email``) or organisation (``domain``) is."""
+    """``[[people]]`` tables: who a counterpart (``email``) is (``name``, ``organisation``,
+    ``city``), or an organisation (``domain``): its ``organisation`` name and ``city``."""
     if not isinstance(entries, list):
         problems.append(_("'people' must be a list of [[people]] tables"))
         return ()
@@ -204,6 +207,8 @@ def _people(entries: Any, problems: list[str]) -> tuple[Mapping[str, str], ...]:
         values, found, _warned = validate_table(where, entry, PEOPLE_FIELDS)
         if not found and not (values["email"] or values["domain"]):
             found = [_("{where} needs a key 'email' or 'domain'", where=where)]
+        elif not found and not any(values[k] for k in ("name", "organisation", "city")):
+            found = [_("{where} needs a key 'name', 'organisation' or 'city'", where=where)]
         problems += found
         if not found:
             result.append({k: str(v).strip() for k, v in values.items()})

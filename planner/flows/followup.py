@@ -23,6 +23,7 @@ from planner.invite.answers import Answer, Outcome, answers_for, record_answer
 from planner.invite.sentlog import SentRecord, recent
 from planner.invite.text import location_text
 from planner.model import Event, Response
+from planner.people.addresses import address_key
 from planner.store import Store
 
 if TYPE_CHECKING:
@@ -153,12 +154,12 @@ def calendar_answers(
         by_uid.setdefault(event.uid, []).append(event)
     result = []
     for record in records:
-        invited = {p.email.lower() for p in record.invitation.counterparts}
+        invited = {address_key(p.email) for p in record.invitation.counterparts}
         for event in by_uid.get(record.uid, []):
             where = _("calendar {name}", name=event.calendar or event.source)
             for person in event.attendees:
-                who = person.email.lower()
-                failed = _failed_delivery(event, who)
+                who = address_key(person.email)
+                failed = _failed_delivery(event, person.email)
                 if who not in invited or (person.response is Response.NEEDS_ACTION and not failed):
                     continue
                 revision = _revision(record, history, event, who)
@@ -242,13 +243,16 @@ def invite_states(
 ) -> list[InviteState]:
     """Every counterpart of every open invitation with status and next step. With ``events``
     (the user's calendars), a COUNTER is checked against free time and opening hours."""
+    from planner.people.sources import people_for
+
     records = open_invitations(store, now) if records is None else records
+    known = people_for(config, events or ()) if records else None
     result = []
     for record in records:
         inv = record.invitation
         answers = answers_for(store, record.uid)
         for person in inv.counterparts:
-            answer = answers.get(person.email.lower())
+            answer = answers.get(address_key(person.email))
             if answer is not None and answer.sequence < record.sequence:
                 answer = None  # an answer to an earlier revision: the update is unanswered
             state = InviteState(
@@ -259,7 +263,7 @@ def invite_states(
                 place=location_text(inv),
                 sequence=record.sequence,
                 counterpart=person.email,
-                name=person.name,
+                name=known.display_name(person.email, person.name) if known else person.name,
                 status=_status(answer),
                 sent_at=record.sent_at,
                 waiting_days=max(0, (now.astimezone(UTC) - record.sent_at.astimezone(UTC)).days),
@@ -268,6 +272,24 @@ def invite_states(
             )
             result.append(next_step(state, record, config, store, now=now, events=events))
     return result
+
+
+def invitation_states(
+    config: Config,
+    store: Store,
+    *,
+    now: datetime,
+    read: bool = True,
+    progress: Callable[[str], None] | None = None,
+) -> list[InviteState]:
+    """``planner invites``: every open invitation's states; with ``read``, the answers the
+    configured calendars show are recorded first (and counters checked against them)."""
+    records = open_invitations(store, now)
+    events = None
+    if read and records and config.calendars:
+        events = read_calendars(config, store, records, now, progress)
+        record_calendar_answers(store, records, events, now)
+    return invite_states(config, store, now=now, events=events, records=records)
 
 
 def _status(answer: Answer | None) -> str:
@@ -297,16 +319,18 @@ def states_for_week(
     invitations sent to one of its counterparts, for the meeting's week or the week after."""
     from planner.model import Action
 
-    me = config.user["email"].lower()
+    me = address_key(config.user["email"])
     horizon = plan.end + timedelta(days=7)
     result: dict[str, list[InviteState]] = {}
     for item in plan.items:
         rec = item.recommendation
         if rec is None or rec.action is not Action.MEET_IN_PERSON:
             continue
-        people = {p.email.lower() for p in item.event.people()} - {me}
+        people = {address_key(p.email) for p in item.event.people()} - {me}
         mine = [
-            s for s in states if s.counterpart.lower() in people and plan.start <= s.start < horizon
+            s
+            for s in states
+            if address_key(s.counterpart) in people and plan.start <= s.start < horizon
         ]
         if mine:
             result[item.event.uid] = [_after_decline(s, item.proposals, config) for s in mine]

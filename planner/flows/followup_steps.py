@@ -18,6 +18,7 @@ from planner.config import Config
 from planner.i18n import _
 from planner.invite.sentlog import SentRecord
 from planner.model import Busy, Event
+from planner.people.names import format_mailbox
 from planner.store import Store
 
 PROPOSALS_NAMESPACE = "propose"  # as planner.flows.invitations saves them
@@ -107,7 +108,7 @@ def next_step(
         return replace(
             state,
             next_step=_("the invitation did not reach {who}; check the address",
-                        who=state.counterpart),
+                        who=format_mailbox(state.name, state.counterpart)),
             command=_resend(state, config),
         )  # fmt: skip
     if state.status == "tentative":
@@ -175,7 +176,7 @@ def _countered(
         return replace(
             state,
             next_step=_("{who} proposes {when}, which does not fit ({why}); keep your time",
-                        who=state.counterpart, when=when, why="; ".join(conflicts)),
+                        who=state.name or state.counterpart, when=when, why="; ".join(conflicts)),
             command=keep,
             alternative=accept,
             conflicts=tuple(conflicts),
@@ -184,7 +185,7 @@ def _countered(
     return replace(
         state,
         next_step=_("{who} proposes {when} ({checked}): accept it, or keep your time",
-                    who=state.counterpart, when=when, checked=checked),
+                    who=state.name or state.counterpart, when=when, checked=checked),
         command=accept,
         alternative=keep,
     )  # fmt: skip
@@ -224,8 +225,10 @@ def _venue_closed(record: SentRecord, config: Config, start: datetime, end: date
 
 def _declined(state: InviteState, config: Config, store: Store, now: datetime) -> InviteState:
     saved: dict[str, Any] = store.get(PROPOSALS_NAMESPACE, "last") or {}
-    who = state.counterpart.lower()
-    if who in {e.lower() for e in saved.get("with", [])}:
+    from planner.people.addresses import address_key
+
+    who = address_key(state.counterpart)
+    if who in {address_key(e) for e in saved.get("with", [])}:
         for number, proposal in enumerate(saved.get("proposals", []), start=1):
             start = datetime.fromisoformat(proposal["start"])
             if start > now and start != state.start:
@@ -239,6 +242,8 @@ def _declined(state: InviteState, config: Config, store: Store, now: datetime) -
                 )  # fmt: skip
     return replace(
         state,
-        next_step=_("declined; find new slots and venues for {who}", who=state.counterpart),
+        next_step=_(
+            "declined; find new slots and venues for {who}", who=state.name or state.counterpart
+        ),
         command=f"planner propose --with {state.counterpart}",
     )

@@ -141,8 +141,17 @@ _PER_PROPOSAL = ("with", "names", "name", "purpose", "meeting")
 
 
 def _people(emails: Sequence[str], saved: dict[str, Any]) -> list[tuple[str, str]]:
-    names = saved.get("names") or {}
-    return [(e, names.get(e.lower(), "")) for e in emails]
+    """Each invitee with a name: ``--to "Name <address>"`` as typed, else the name the
+    proposal knew (from the calendars, the config or ``--with``)."""
+    from planner.people.addresses import address_key
+    from planner.people.names import parse_mailbox
+
+    names = {address_key(k): v for k, v in (saved.get("names") or {}).items()}
+    result = []
+    for text in emails:
+        name, address = parse_mailbox(text)
+        result.append((address, name or names.get(address_key(address), "")))
+    return result
 
 
 def _organizes(config: Config, meeting: dict[str, Any]) -> bool:
@@ -177,10 +186,18 @@ def _default_title(kind: str, saved: dict[str, Any], config: Config) -> str:
 
 def save_week_proposals(store: Store, plan: Any, config: Config) -> None:
     """Remember the week's numbered proposals, each with its meeting, for ``--proposal N``."""
+    from planner.people import People
+    from planner.people.addresses import address_key
+
+    directory = plan.people if plan.people is not None else People()
+
+    def known(person: Attendee) -> str:
+        return directory.display_name(person.email, person.name)
+
     entries = []
-    me = config.user["email"].strip().lower()
+    me = address_key(config.user["email"])
     for item in plan.items:
-        people = [p for p in item.event.people() if p.email.lower() != me]
+        people = [p for p in item.event.people() if address_key(p.email) != me]
         meeting = {
             "uid": item.event.uid,
             "title": item.event.title,
@@ -194,8 +211,8 @@ def save_week_proposals(store: Store, plan: Any, config: Config) -> None:
                 {
                     **proposal.to_json(),
                     "with": [p.email for p in people],
-                    "names": {p.email.lower(): p.name for p in people if p.name},
-                    "name": " & ".join(p.name or p.email for p in people),
+                    "names": {address_key(p.email): n for p in people if (n := known(p))},
+                    "name": " & ".join(known(p) or p.email for p in people),
                     "purpose": item.purpose.purpose.value if item.purpose else "",
                     "meeting": meeting,
                 }
@@ -231,7 +248,7 @@ def from_options(config: Config, options: InviteOptions) -> Invitation:
         start=options.start,
         end=add(options.start, timedelta(minutes=minutes)),
         organizer=organizer(config),
-        attendees=tuple(Attendee(e) for e in options.to),
+        attendees=tuple(Attendee(e, n) for e, n in _people(options.to, {})),
         location=options.location,
         venue_name=venue_name,
         venue_address=venue_address,
@@ -303,7 +320,7 @@ def _changes(config: Config, options: InviteOptions) -> dict[str, Any]:
     if options.agenda:
         changes["agenda"] = options.agenda
     if options.to:
-        changes["attendees"] = tuple(Attendee(e) for e in options.to)
+        changes["attendees"] = tuple(Attendee(e, n) for e, n in _people(options.to, {}))
     if not changes:
         raise UsageError(_("--update needs at least one change (--start, --title, --venue, …)"))
     return changes

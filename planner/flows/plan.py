@@ -24,6 +24,7 @@ from planner.model import (
 if TYPE_CHECKING:
     from planner.judge.recommend import Balance, DueVisit
     from planner.meet.proposals import Proposal
+    from planner.people import People
 
 # entries that hold time but are no meetings when nobody else takes part (issue 17)
 NOT_MEETINGS = frozenset({Busy.OUT_OF_OFFICE, Busy.WORKING_ELSEWHERE})
@@ -81,6 +82,7 @@ class WeeklyPlan:
     stats: WeekStats
     balance: Balance | None = None
     due: tuple[DueVisit, ...] = ()
+    people: People | None = None  # who is who: names instead of addresses in every output
 
     @property
     def days(self) -> list[date]:

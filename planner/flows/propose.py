@@ -30,11 +30,16 @@ class ProposeResult:
     notes: tuple[str, ...] = ()  # why there are none, what to do (meeting_place.propose_to_meet)
     people: tuple[str, ...] = ()
     meeting: dict[str, Any] | None = None  # the flagged meeting of ``propose --for``
+    names: tuple[str, ...] = ()  # the display name of each of ``people`` ("" when unknown)
 
     def to_json(self) -> dict[str, Any]:
+        from planner.people.addresses import address_key
+
+        people = self.people or (self.counterpart,)
         data = {
             "notes": list(self.notes),
-            "with": list(self.people or (self.counterpart,)),
+            "with": list(people),
+            "names": {address_key(p): n for p, n in zip(people, self.names, strict=False) if n},
             "name": self.name,
             "purpose": self.purpose.value,
             "window": {"start": self.window[0].isoformat(), "end": self.window[1].isoformat()},
@@ -58,7 +63,8 @@ def propose_for(
     progress: Callable[[str], None] | None = None,
     meeting_uid: str | None = None,
 ) -> ProposeResult:
-    """Slot-and-venue pairs to meet ``email`` in the week of ``first_day`` (or the next
+    """Slot-and-venue pairs to meet ``email`` (``Name <address>`` also) in the week of
+    ``first_day`` (or the next
     ``[slots] days_ahead`` days), best first. Their busy time is respected where a calendar
     service can tell it; a place where they were met before counts as theirs. Without a
     purpose, the one the calendar knows for their next meeting is used.
@@ -75,7 +81,9 @@ def propose_for(
     from planner.meet.places import locate_known
     from planner.meet.proposals import Proposer
     from planner.meet.slots import ahead_window
+    from planner.people.names import parse_mailbox
 
+    given, email = parse_mailbox(email) if email else ("", email)
     if first_day is not None:
         start, end = week_bounds(first_day, config)
         start = max(start, now)
@@ -149,7 +157,8 @@ def propose_for(
     finally:
         session.close()
     found = [replace(p, number=n) for n, p in enumerate(found, start=1)]
-    names = [session.ledger.name_of(p.lower()) or "" for p in people]
+    known = session.ledger.directory.people
+    names = [known.display_name(p, given if p == email else "") for p in people]
     name = " & ".join(n or p for n, p in zip(names, people, strict=True)) if meeting else names[0]
     return ProposeResult(
         found,
@@ -160,6 +169,7 @@ def propose_for(
         tuple(notes),
         tuple(people),
         _meeting_json(meeting) if meeting is not None else None,
+        tuple(names),
     )
 
 
@@ -201,9 +211,10 @@ def find_meeting(session: Session, prefix: str) -> Event:
 
 def _others(config: Config, event: Event) -> list[str]:
     from planner.errors import UsageError
+    from planner.people.addresses import address_key
 
-    me = config.user["email"].strip().lower()
-    people = [p.email for p in event.people() if p.email.lower() != me]
+    me = address_key(config.user["email"])
+    people = [p.email for p in event.people() if address_key(p.email) != me]
     if not people:
         raise UsageError(
             _("--for: '{title}' has nobody else to meet", title=event.title),
@@ -243,11 +254,13 @@ def _known_purpose(session: Session, event: Event) -> Purpose | None:
 def _week_purpose(session: Session, email: str, start: datetime, end: datetime) -> Purpose | None:
     """The purpose the calendar already knows for a meeting with ``email`` in the window (the
     first such meeting), e.g. a deal closing; None when there is none."""
-    wanted = email.strip().lower()
+    from planner.people.addresses import address_key
+
+    wanted = address_key(email)
     for event in sorted(session.events, key=lambda e: e.start):
         if event.end <= session.now or not (start - timedelta(days=7) <= event.start < end):
             continue
-        if any(p.email.lower() == wanted for p in event.people()):
+        if any(address_key(p.email) == wanted for p in event.people()):
             if found := _known_purpose(session, event):
                 return found
     return None
@@ -259,5 +272,5 @@ def _purpose(given: Purpose | str | None, email: str, session: Session, when: da
 
     if chosen := parse_purpose(given):
         return chosen
-    met = session.ledger.met_before([email.lower()], when)
+    met = session.ledger.met_before([email], when)
     return Purpose.OTHER if met else Purpose.FIRST_CONTACT

@@ -43,7 +43,11 @@ def read_window(config: Config, first_day: date, now: datetime) -> tuple[datetim
 def update_ledger(
     ledger: Ledger, events: Sequence[Event], modes: Modes, config: Config, now: datetime
 ) -> None:
-    """Bring the ledger in line with the history in ``events`` (read by :func:`read_window`)."""
+    """Bring the ledger in line with the history in ``events`` (read by :func:`read_window`),
+    and let its directory learn the names and signatures of everyone in them."""
+    from planner.people.sources import learn
+
+    learn(ledger.directory.people, events)
     since = now - timedelta(days=config["relations"]["lookback_days"])
     history = ((e, modes[e.key].mode) for e in events if since <= e.start and e.end <= now)
     ledger.update(history, now=now, since=since)
@@ -108,6 +112,7 @@ def build_plan(
         stats=week_stats(items),
         balance=balance(week, config, first_day, history, weeks=TREND_WEEKS),
         due=tuple(due_for_visit(ledger, config, now.astimezone(config.tz).date())),
+        people=ledger.directory.people,
     )
 
 

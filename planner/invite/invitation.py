@@ -112,8 +112,8 @@ def _problems(inv: Invitation) -> list[str]:
 
 def is_email(address: str) -> bool:
     """A ``local@domain.tld`` address, safe for a mail header and a ``mailto:`` URI: ASCII,
-    or internationalised per RFC 6531/IDNA (:mod:`planner.invite.addresses`)."""
-    from planner.invite.addresses import is_email as valid
+    or internationalised per RFC 6531/IDNA (:mod:`planner.people.addresses`)."""
+    from planner.people.addresses import is_email as valid
 
     return valid(address)
 

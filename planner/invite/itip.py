@@ -136,7 +136,7 @@ def _vevent(
 def _address(person: Attendee, *, organizer: bool = False) -> icalendar.vCalAddress:
     import icalendar
 
-    from planner.invite.addresses import mailto
+    from planner.people.addresses import mailto
 
     address = icalendar.vCalAddress(mailto(person.email))
     if name := text.clean_name(person.name):

@@ -163,7 +163,7 @@ def _header_address(name: str, email: str) -> object:
     """A From/To address; an IDNA domain in A-labels, a UTF-8 local part as is (SMTPUTF8)."""
     from email.headerregistry import Address
 
-    from planner.invite.addresses import wire
+    from planner.people.addresses import wire
 
     local, _at, domain = wire(email).rpartition("@")
     return Address(display_name=_header_name(name), username=local, domain=domain)
@@ -265,7 +265,7 @@ def _transmit(
     with _connect(settings) as smtp:
         if settings.username and password is not None:
             _login(smtp, settings.username, password)
-        from planner.invite.addresses import needs_smtputf8, wire
+        from planner.people.addresses import needs_smtputf8, wire
 
         envelope_from = wire(settings.sender or msg["From"].addresses[0].addr_spec)
         envelope_to = [wire(r) for r in recipients]

@@ -2,7 +2,10 @@
 
 An e-mail address at one of the user's own domains is a colleague; any other address is an
 external counterpart, whose organisation is its domain unless that is a public mail service
-(:data:`FREEMAIL_DOMAINS`, extended by ``relations.freemail_domains``).
+(:data:`FREEMAIL_DOMAINS`, extended by ``relations.freemail_domains``). Addresses compare in
+:func:`planner.people.addresses.address_key` form; names, organisations' names and cities come
+from :attr:`Directory.people` (:mod:`planner.people`), which :meth:`Directory.who` uses to say
+whom a meeting is with.
 """
 
 from __future__ import annotations
@@ -11,9 +14,12 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from planner.model import Attendee, Event, Response
+from planner.people.addresses import address_key, domain_of
+from planner.people.names import clean_name
 
 if TYPE_CHECKING:
     from planner.config import Config
+    from planner.people import People
 
 # Public mail services: an address there says nothing about an organisation.
 FREEMAIL_DOMAINS = frozenset(
@@ -33,28 +39,31 @@ FREEMAIL_DOMAINS = frozenset(
 )
 
 
-def domain_of(email: str) -> str:
-    """The domain of ``email`` in lower case, ``""`` when it has no ``@``."""
-    return email.rpartition("@")[2].strip().lower() if "@" in email else ""
+__all__ = ["FREEMAIL_DOMAINS", "Directory", "domain_of"]
 
 
 class Directory:
     """Who is who: the user, internal colleagues, organisations and free-mail addresses."""
 
-    def __init__(self, config: Config, user_emails: Iterable[str] = ()) -> None:
-        extra = {d.strip().lower() for d in config["relations"]["freemail_domains"]}
+    def __init__(
+        self, config: Config, user_emails: Iterable[str] = (), people: People | None = None
+    ) -> None:
+        from planner.people.sources import people_for
+
+        extra = {_domain(d) for d in config["relations"]["freemail_domains"]}
         self.freemail = FREEMAIL_DOMAINS | extra
-        own_email = config.user["email"].strip().lower()
-        self.user_emails = frozenset({e.lower() for e in user_emails} | {own_email} - {""})
-        domains = {d.strip().lower() for d in config.user["domains"]}
-        own_domain = own_email.rpartition("@")[2] if "@" in own_email else ""
+        own_email = address_key(config.user["email"])
+        self.user_emails = frozenset({address_key(e) for e in user_emails} | {own_email} - {""})
+        domains = {_domain(d) for d in config.user["domains"]}
+        own_domain = domain_of(own_email)
         if own_domain and own_domain not in self.freemail:
             domains.add(own_domain)  # a gmail user's friends are not colleagues
         self.own_domains = frozenset(domains - {""})
         self._external: dict[str, bool] = {}  # a cache: history repeats the same addresses
+        self.people = people if people is not None else people_for(config)
 
     def is_user(self, email: str) -> bool:
-        return email.lower() in self.user_emails
+        return address_key(email) in self.user_emails
 
     def is_internal(self, email: str) -> bool:
         return domain_of(email) in self.own_domains
@@ -75,7 +84,28 @@ class Directory:
 
     def unit(self, email: str) -> str:
         """Whom a meeting with ``email`` counts for: the organisation, else the person."""
-        return self.organisation(email) or email.lower()
+        return self.organisation(email) or address_key(email)
+
+    def who(self, units: Iterable[str], among: Iterable[Attendee] = ()) -> str:
+        """Units (:meth:`unit`) as a person reads them: a person by name, an organisation by
+        the names of ``among`` (a meeting's counterparts) who belong to it and its name,
+        "Jonas Peters (Nordlicht Logistik)"; addresses and domains only where no name is
+        known."""
+        people = list(among)
+        shown = []
+        for unit in sorted(set(units)):
+            if "@" in unit:
+                shown.append(self.people.label(unit))
+                continue
+            org = self.people.organisation_name(unit) or unit
+            names = [
+                self.people.name_of(p.email) or clean_name(p.name, p.email)
+                for p in people
+                if self.organisation(p.email) == unit
+            ]
+            names = list(dict.fromkeys(n for n in names if n))
+            shown.append(f"{', '.join(names)} ({org})" if names else org)
+        return ", ".join(shown)
 
     def others(self, event: Event) -> tuple[Attendee, ...]:
         """Everyone but the user (internal or external), without resources."""
@@ -88,3 +118,7 @@ class Directory:
             for p in event.people()
             if self.is_external(p.email) and p.response is not Response.DECLINED
         )
+
+
+def _domain(text: str) -> str:
+    return domain_of("x@" + text.strip().lstrip("@")) if text.strip() else ""

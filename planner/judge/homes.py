@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Protocol
 from planner.i18n import _
 from planner.judge.directory import FREEMAIL_DOMAINS, domain_of
 from planner.model import Event, Geo, Mode
+from planner.people.addresses import address_key
 
 if TYPE_CHECKING:
     from planner.config import Config
@@ -151,14 +152,17 @@ def domain_country(domain: str) -> str:
 
 def configured_city(email: str, people: Iterable[Mapping[str, str]]) -> str:
     """The city ``[[people]]`` gives for ``email`` (exact address first, then its domain)."""
-    email = email.lower()
+    email = address_key(email)
     domain = domain_of(email)
     entries = list(people)
+    entries = [e for e in entries if e.get("city")]
     for entry in entries:
-        if entry.get("email", "").lower() == email:
+        if address_key(entry.get("email", "")) == email:
             return entry["city"]
     for entry in entries:
-        wanted = entry.get("domain", "").lower().lstrip("@")
+        wanted = (
+            domain_of("x@" + entry.get("domain", "").lstrip("@")) if entry.get("domain") else ""
+        )
         if wanted and (domain == wanted or domain.endswith("." + wanted)):
             return entry["city"]
     return ""

@@ -173,7 +173,7 @@ def determine_purpose(
         return PurposeResult(Purpose.FIRST_CONTACT, (evidence,))
     emails = [p.email for p in externals]
     if not ledger.met_before(emails, event.start):
-        who = ", ".join(sorted({directory.unit(e) for e in emails}))
+        who = directory.who({directory.unit(e) for e in emails}, externals)
         return PurposeResult(Purpose.FIRST_CONTACT, (_("no earlier meeting with {who}", who=who),))
     return _routine(event, emails, ledger, config)
 
@@ -243,7 +243,8 @@ def _routine(event: Event, emails: list[str], ledger: Ledger, config: Config) ->
             count,
         )
         return PurposeResult(Purpose.ROUTINE, (evidence,))
-    who = ", ".join(sorted({ledger.directory.unit(e) for e in emails}))
+    directory = ledger.directory
+    who = directory.who({directory.unit(e) for e in emails}, directory.counterparts(event))
     return PurposeResult(Purpose.OTHER, (_("met {who} before", who=who),))
 
 

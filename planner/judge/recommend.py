@@ -28,6 +28,7 @@ from planner.judge.contacts import key_account_of, local_date, visit_due
 from planner.judge.relations import Ledger, Summary, summarise
 from planner.model import (
     Action,
+    Attendee,
     Event,
     Mode,
     Purpose,
@@ -117,10 +118,10 @@ def recommend(
         return None
     units = sorted({ledger.directory.unit(p.email) for p in externals})
     history = {unit: ledger.summary(unit, before=event.start) for unit in units}
-    who = _who(units, ledger)
+    who = ledger.directory.who(units, externals)
     if mode in REMOTE and kind in (Purpose.FIRST_CONTACT, Purpose.DEAL_CLOSING):
         return _critical_remote(kind, mode, who)
-    if mode in REMOTE and (rec := _never_met(event, history, ledger, config)):
+    if mode in REMOTE and (rec := _never_met(event, history, ledger, config, externals)):
         return rec
     if mode is Mode.IN_PERSON and kind is Purpose.ROUTINE and not _social(event):
         recent = _recently_met(event, history, config)
@@ -129,7 +130,7 @@ def recommend(
             reason = _(
                 "Routine meeting with {who}, met in person on {day}: a video call would save "
                 "the trip",
-                who=_who([unit], ledger),
+                who=ledger.directory.who([unit], externals),
                 day=format_day(_day(when, config)),
             )
             return Recommendation(Action.CONSIDER_VIDEO, reason)
@@ -140,11 +141,6 @@ def _social(event: Event) -> bool:
     from planner.judge.purpose import find_word
 
     return find_word(f"{event.title} {event.location}", SOCIAL_WORDS) is not None
-
-
-def _who(units: Sequence[str], ledger: Ledger) -> str:
-    """Organisations by domain, free-mail people by name (else their address)."""
-    return ", ".join(ledger.name_of(u) or u if "@" in u else u for u in units)
 
 
 def _costs(costs_travel: TravelCost, event: Event) -> bool:
@@ -170,7 +166,11 @@ def _critical_remote(kind: Purpose, mode: Mode, who: str) -> Recommendation:
 
 
 def _never_met(
-    event: Event, history: dict[str, Summary], ledger: Ledger, config: Config
+    event: Event,
+    history: dict[str, Summary],
+    ledger: Ledger,
+    config: Config,
+    externals: Sequence[Attendee],
 ) -> Recommendation | None:
     threshold = config["recommend"]["virtual_threshold"]
     for unit, summary in history.items():
@@ -179,7 +179,7 @@ def _never_met(
         phone = summary.count(Mode.PHONE)
         first = _day(summary.first_remote, config)
         values = {
-            "who": _who([unit], ledger),
+            "who": ledger.directory.who([unit], externals),
             "since": _since(first, event.start.astimezone(config.tz).date()),
         }
         if phone:
@@ -254,6 +254,7 @@ class DueVisit:
     days_since: int | None  # None: never met in person
     meetings: int  # all meetings the ledger remembers with the account
     reason: str
+    name: str = ""  # the account as a person reads it: a name, an organisation's name
 
 
 def due_for_visit(ledger: Ledger, config: Config, today: date) -> list[DueVisit]:
@@ -261,21 +262,22 @@ def due_for_visit(ledger: Ledger, config: Config, today: date) -> list[DueVisit]
     due_days = config["relations"]["visit_due_days"]
     result = []
     for account in config["relations"]["key_accounts"]:
+        who = ledger.directory.who([account.strip().lower()])  # a person or an organisation
         summary = summarise(account, ledger.account_meetings(account))
         last = local_date(summary.last_in_person, config)
         if not visit_due(last, today, due_days):
             continue
         days = (today - last).days if last else None
         if days is None:
-            reason = _("Key account {who}: never met in person", who=account)
+            reason = _("Key account {who}: never met in person", who=who)
         else:
             reason = ngettext(
                 "Key account {who}: last met in person {count} day ago",
                 "Key account {who}: last met in person {count} days ago",
                 days,
-                who=account,
+                who=who,
             )
-        result.append(DueVisit(account, last, days, summary.meetings, reason))
+        result.append(DueVisit(account, last, days, summary.meetings, reason, who))
     result.sort(key=lambda d: (d.days_since is not None, -(d.days_since or 0), d.account))
     return result
 

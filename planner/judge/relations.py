@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.judge.directory import FREEMAIL_DOMAINS, Directory
 from planner.model import Classification, Event, Mode, Response, Status
+from planner.people.addresses import address_key
 from planner.store import readable
 
 if TYPE_CHECKING:
@@ -173,7 +174,20 @@ class Ledger:
         rows = store.conn.execute("SELECT uid, start, finish, mode, people FROM ledger_meetings")
         for meeting in readable(rows, _meeting, "ledger_meetings", store.path):
             ledger._meetings[meeting.key] = meeting
+        ledger._learn_names(ledger._meetings.values())
         return ledger
+
+    def _learn_names(self, meetings: Iterable[Meeting]) -> None:
+        """The names the calendars gave counterparts in remembered meetings, for
+        :attr:`Directory.people` (meetings that left the calendars keep their names)."""
+        from planner.people import Entry, Source
+
+        self.directory.people.add_all(
+            Entry((email,), Source.CALENDAR, name=name, seen=m.start)
+            for m in meetings
+            for email, name in m.people
+            if name
+        )
 
     def _save(self, upserts: Sequence[Meeting], deletes: Sequence[Key]) -> None:
         if self._store is None:
@@ -221,6 +235,7 @@ class Ledger:
             removed=len(deletes),
             unchanged=len(incoming) - len(upserts),
         )
+        self._learn_names(upserts)
         if upserts or deletes:
             self._save(upserts, deletes)
             for key in deletes:
@@ -253,7 +268,7 @@ class Ledger:
 
     def _meeting(self, event: Event, mode: Mode) -> Meeting | None:
         people = sorted(
-            {p.email.lower(): p.name for p in self.directory.counterparts(event)}.items()
+            {address_key(p.email): p.name for p in self.directory.counterparts(event)}.items()
         )
         if not people:
             return None
@@ -277,7 +292,7 @@ class Ledger:
         """
         index = self._ensure_index()
         bucket = index.by_person if "@" in who else index.by_org
-        found = bucket.get(who.lower(), [])
+        found = bucket.get(address_key(who) if "@" in who else who.strip().lower(), [])
         if before is None:
             return list(found)
         cut = bisect.bisect_left(found, before.astimezone(UTC), key=lambda m: m.start)
@@ -290,14 +305,14 @@ class Ledger:
     def met_before(self, emails: Iterable[str], when: datetime) -> bool:
         """Whether any of ``emails`` or their organisations was met before ``when``."""
         for email in emails:
-            for who in {email.lower(), self.directory.unit(email)}:
+            for who in {address_key(email), self.directory.unit(email)}:
                 if self.meetings(who, before=when):
                     return True
         return False
 
     def repeats(self, emails: Iterable[str], *, before: datetime, since: datetime) -> int:
         """Meetings in ``[since, before)`` that included every one of ``emails``."""
-        wanted = sorted({e.lower() for e in emails})
+        wanted = sorted({address_key(e) for e in emails})
         if not wanted:
             return 0
         since_utc = since.astimezone(UTC)
@@ -316,18 +331,15 @@ class Ledger:
         return sorted(self._ensure_index().by_org)
 
     def name_of(self, email: str) -> str:
-        """The most recent display name seen for ``email`` ("" when none)."""
-        for meeting in reversed(self.meetings(email)):
-            name = dict(meeting.people).get(email.lower(), "")
-            if name:
-                return name
-        return ""
+        """The name of ``email`` ("" when none): the config's, else the most recent one a
+        calendar gave (:attr:`Directory.people`, which remembered meetings feed)."""
+        return self.directory.people.name_of(email)
 
     def account_meetings(self, account: str) -> list[Meeting]:
         """Meetings with a key account: an e-mail, or a domain including its subdomains."""
         account = account.strip().lower()
         if "@" in account:
-            return self.meetings(account)
+            return self.meetings(address_key(account))
         index = self._ensure_index()
         found = {
             m.key: m
@@ -406,5 +418,5 @@ def _meeting(row: tuple[Any, ...]) -> Meeting:
         start=datetime.fromisoformat(start),
         end=datetime.fromisoformat(finish),
         mode=Mode(mode),
-        people=tuple((str(email), str(name)) for email, name in json.loads(people)),
+        people=tuple(sorted((address_key(str(e)), str(n)) for e, n in json.loads(people))),
     )

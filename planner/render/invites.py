@@ -36,7 +36,7 @@ def state_line(state: InviteState) -> str:
     """One line for a flagged meeting: who, which invitation, the answer, the next step."""
     start = state.start
     when = f"{short_day(start.date())} {start:%H:%M}"
-    line = _("invitation {when} to {who}: {status}", when=when, who=state.counterpart,
+    line = _("invitation {when} to {who}: {status}", when=when, who=state.name or state.counterpart,
              status=status_label(state))  # fmt: skip
     return f"{line} → {state.command}" if state.command else line
 

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from planner.flows.plan import PlannedEvent, WeeklyPlan
     from planner.judge.recommend import Balance, DueVisit
     from planner.model import Classification, Event
+    from planner.people import People
 
 
 def dumps(data: dict[str, Any]) -> str:
@@ -19,10 +20,14 @@ def dumps(data: dict[str, Any]) -> str:
 
 
 def event_to_dict(
-    event: Event, classification: Classification, tz: tzinfo | None = None
+    event: Event,
+    classification: Classification,
+    tz: tzinfo | None = None,
+    people: People | None = None,
 ) -> dict[str, Any]:
     """``start``/``end`` in ``tz`` (the user's zone); ``event_timezone`` and ``event_start``
-    name the event's own zone and local start where that zone differs."""
+    name the event's own zone and local start where that zone differs. ``people`` lists
+    organizer and attendees with the best names ``people`` knows (else the calendar's)."""
     data = {
         "uid": event.uid,
         "title": event.title,
@@ -31,6 +36,7 @@ def event_to_dict(
         "location": event.location,
         "attendees": [a.email for a in event.attendees if not a.is_resource],
         "organizer": event.organizer.email if event.organizer else None,
+        "people": people_to_list(event, people),
         "calendar": event.calendar,
         "busy": event.busy,
         "status": event.status.value,
@@ -40,6 +46,15 @@ def event_to_dict(
         "evidence": list(classification.evidence),
     }
     return data
+
+
+def people_to_list(event: Event, people: People | None = None) -> list[dict[str, str]]:
+    """Organizer and attendees (no rooms), each with ``email``, ``name``, ``organisation``
+    and ``city`` as far as known."""
+    from planner.people import People
+
+    known = people if people is not None else People()
+    return [known.describe(p.email, p.name) for p in event.people()]
 
 
 def times_in(start: datetime, end: datetime, tz: tzinfo | None) -> dict[str, Any]:
@@ -66,8 +81,10 @@ def _zone_name(moment: datetime) -> str:
     return "UTC" if text in ("", "+0000") else f"UTC{text[:3]}:{text[3:5]}"
 
 
-def planned_to_dict(item: PlannedEvent, tz: tzinfo | None = None) -> dict[str, Any]:
-    data = event_to_dict(item.event, item.classification, tz)
+def planned_to_dict(
+    item: PlannedEvent, tz: tzinfo | None = None, people: People | None = None
+) -> dict[str, Any]:
+    data = event_to_dict(item.event, item.classification, tz, people)
     data["meeting"] = item.meeting
     data["external"] = item.external
     for name, value in item_extras(item).items():
@@ -108,6 +125,7 @@ def balance_to_dict(balance: Balance | None) -> dict[str, Any] | None:
 def due_to_dict(due: DueVisit) -> dict[str, Any]:
     return {
         "account": due.account,
+        "name": due.name,
         "last_in_person": due.last_in_person.isoformat() if due.last_in_person else None,
         "days_since": due.days_since,
         "meetings": due.meetings,
@@ -124,7 +142,7 @@ def week_to_dict(plan: WeeklyPlan) -> dict[str, Any]:
             "iso_week": "{}-W{:02d}".format(*plan.start.isocalendar()[:2]),
             "timezone": getattr(plan.start.tzinfo, "key", None),
         },
-        "events": [planned_to_dict(item, plan.start.tzinfo) for item in plan.items],
+        "events": [planned_to_dict(item, plan.start.tzinfo, plan.people) for item in plan.items],
         "stats": {
             "meetings": stats.meetings,
             "hours": round(stats.minutes / 60, 2),

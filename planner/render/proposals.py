@@ -26,7 +26,7 @@ def proposals_table(
     from planner.render.fit import Column, fitted_table
 
     out = console(color, width)
-    who = f"{result.name} <{result.counterpart}>" if result.name else result.counterpart
+    who = result.name or result.counterpart
     out.print(
         _("Proposals to meet {who} ({purpose})", who=who, purpose=purpose_label(result.purpose)),
         markup=False,

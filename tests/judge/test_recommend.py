@@ -59,28 +59,32 @@ def test_a_remote_deal_closing_should_meet_in_person():
     event = ev("c1", UPCOMING, BOB, title="Vertragsunterzeichnung")
     result = rec(event, Mode.VIRTUAL, ledger)
     assert result.action is Action.MEET_IN_PERSON
-    assert "Deal closing with acme.example" in result.reason
+    assert "Deal closing with Bob (acme.example)" in result.reason
 
 
 def test_several_video_calls_never_met_in_person():
     ledger = build(video_calls(BOB, 3, first_days_ago=100))  # first call on 21 Feb 2026
     result = rec(ev("t1", UPCOMING, BOB, title="Status"), Mode.VIRTUAL, ledger)
     assert result.action is Action.MEET_IN_PERSON
-    assert result.reason == "3 video calls with acme.example since February, never met in person"
+    assert result.reason == (
+        "3 video calls with Bob (acme.example) since February, never met in person"
+    )
 
 
 def test_calls_by_phone_are_named_calls_and_years_shown_when_needed():
     pairs = video_calls(BOB, 2, first_days_ago=200) + video_calls(CAROL, 1, 100, Mode.PHONE)
     result = rec(ev("t2", UPCOMING, CAROL, title="Status"), Mode.PHONE, build(pairs))
     assert result.action is Action.MEET_IN_PERSON
-    assert result.reason == "3 calls with acme.example since November 2025, never met in person"
+    assert result.reason == (
+        "3 calls with Carol (acme.example) since November 2025, never met in person"
+    )
 
 
 def test_below_the_threshold_a_video_call_is_kept():
     ledger = build(video_calls(BOB, 2))
     result = rec(ev("t3", UPCOMING, BOB, title="Status"), Mode.VIRTUAL, ledger)
     assert result.action is Action.KEEP
-    assert result.reason == "2 earlier calls with acme.example: a video call is fine for now"
+    assert result.reason == "2 earlier calls with Bob (acme.example): a video call is fine for now"
 
 
 def test_the_threshold_comes_from_config_and_reasons_count_in_singular():
@@ -98,7 +102,7 @@ def test_met_in_person_long_ago_is_remembered_beyond_the_look_back(tmp_path):
     ledger = build(video_calls(BOB, 5), store)  # a later run: the old meeting left the window
     result = rec(ev("t5", UPCOMING, BOB, title="Status"), Mode.VIRTUAL, ledger)
     assert result.action is Action.KEEP
-    assert result.reason.startswith("Already met acme.example in person on ")
+    assert result.reason.startswith("Already met Bob (acme.example) in person on ")
     assert "2024" in result.reason
     store.close()
 
@@ -115,7 +119,7 @@ def test_in_person_routine_with_recent_visit_that_costs_travel_could_be_video():
     event = ev("r1", UPCOMING, BOB, title="Jour fixe", series="jf")
     result = rec(event, Mode.IN_PERSON, ledger, costs_travel=True)
     assert result.action is Action.CONSIDER_VIDEO
-    assert result.reason.startswith("Routine meeting with acme.example, met in person on ")
+    assert result.reason.startswith("Routine meeting with Bob (acme.example), met in person on ")
     assert rec(event, Mode.IN_PERSON, ledger, costs_travel=False).action is Action.KEEP
     asked = []
     result = rec(event, Mode.IN_PERSON, ledger, costs_travel=lambda e: asked.append(e) or False)
@@ -137,7 +141,7 @@ def test_routine_video_with_someone_met_is_kept():
     event = ev("r3", UPCOMING, BOB, title="Weekly", series="w")
     result = rec(event, Mode.VIRTUAL, build(pairs))
     assert result.action is Action.KEEP
-    assert "Already met acme.example in person" in result.reason
+    assert "Already met Bob (acme.example) in person" in result.reason
 
 
 @pytest.mark.parametrize(
@@ -210,4 +214,4 @@ def test_a_routine_call_without_earlier_calls_is_kept():
     event = ev("u3", UPCOMING, BOB, title="Weekly", series="w")
     result = rec(event, Mode.VIRTUAL, build(pairs))
     assert result.action is Action.KEEP
-    assert result.reason == "A video call with acme.example is fine for now"
+    assert result.reason == "A video call with Bob (acme.example) is fine for now"

@@ -1,0 +1,237 @@
+"""The two-step write tools: ``invite`` (an RFC 5546 invitation by e-mail, or its update or
+cancellation) and ``hold`` (the meeting in the user's own calendar).
+
+Each function only describes its action (:class:`planner.assist.registry.Action`): the dry run
+(who, when, where), the content the confirmation token is bound to, and the deed, which goes
+through :mod:`planner.flows.invitations` as ``planner invite --send`` / ``--hold`` does.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
+
+from pydantic import Field
+
+from planner.assist.outputs import Person, WriteStep
+from planner.assist.registry import Action, write_tool
+from planner.assist.workspace import Workspace
+from planner.errors import PlannerError, UsageError
+from planner.i18n import _
+from planner.model import Purpose
+
+if TYPE_CHECKING:
+    from planner.invite.sentlog import PreparedInvite
+
+ProposalNumber = Annotated[
+    int | None,
+    Field(ge=1, le=1000, description="Proposal N of the last week_plan or propose call"),
+]
+To = Annotated[list[str] | None, Field(description="Invitees' e-mail addresses")]
+Start = Annotated[
+    datetime | None,
+    Field(description="Start (ISO 8601; without an offset it is in the user's time zone)"),
+]
+Minutes = Annotated[
+    int | None, Field(ge=5, le=7 * 24 * 60, description="Length (default: [invite])")
+]
+VenueName = Annotated[str, Field(description="A venue of the catalog (see the venues tool)")]
+Location = Annotated[str, Field(description="Or a place not in the catalog")]
+
+
+@write_tool("Send an invitation")
+def invite(
+    ws: Workspace,
+    proposal: ProposalNumber = None,
+    to: To = None,
+    title: str = "",
+    start: Start = None,
+    duration_minutes: Minutes = None,
+    venue: VenueName = "",
+    location: Location = "",
+    purpose: Purpose | None = None,
+    agenda: Annotated[str, Field(description="Agenda text for the description")] = "",
+    update_uid: Annotated[str | None, Field(description="Update a sent invitation")] = None,
+    cancel_uid: Annotated[str | None, Field(description="Cancel a sent invitation")] = None,
+) -> Action:
+    """Send an invitation (iCalendar over e-mail, which Outlook, Gmail and Apple Calendar
+    accept) for proposal N, or for `to`, `title` and `start`; or an update (`update_uid` with
+    the changes) or a cancellation (`cancel_uid`) of one sent before. Two steps: without
+    `confirm` nothing is sent and the answer is the dry run (who, when, where, the message)
+    with a `confirm` token; call again with the same arguments and that token to send it,
+    once. As `planner invite … --send`."""
+    from planner.flows import invitations as flow
+
+    prepared = _prepare(
+        ws, proposal, to, title, start, duration_minutes, venue, location, purpose, agenda,
+        update=update_uid, cancel=cancel_uid,
+    )  # fmt: skip
+    blocked = ""
+    if ws.demo:
+        blocked = _("the demo sends nothing; start planner mcp with your own config to send")
+    else:
+        blocked = _mail_problem(ws)
+    recipients = ", ".join(prepared.recipients)
+    if prepared.method == "CANCEL":
+        what = _("send the cancellation by e-mail to {recipients}", recipients=recipients)
+    else:
+        what = _("send the invitation by e-mail to {recipients}", recipients=recipients)
+
+    def perform() -> str:
+        message_id = flow.send(ws.config, ws.state, prepared)
+        return _("sent to {recipients} ({id})", recipients=recipients, id=message_id)
+
+    return Action(_step(ws, prepared, what), _content(prepared, "send"), perform, blocked)
+
+
+@write_tool("Hold the time in your calendar")
+def hold(
+    ws: Workspace,
+    proposal: ProposalNumber = None,
+    to: To = None,
+    title: str = "",
+    start: Start = None,
+    duration_minutes: Minutes = None,
+    venue: VenueName = "",
+    location: Location = "",
+    purpose: Purpose | None = None,
+    agenda: Annotated[str, Field(description="Agenda text for the description")] = "",
+    calendar: Annotated[
+        str, Field(description="A [[calendars]] name (default: the first writable one)")
+    ] = "",
+) -> Action:
+    """Put a meeting (proposal N, or `to`, `title` and `start`) into the user's own calendar,
+    so the time stays free until the counterpart answers; nobody is notified. Two steps:
+    without `confirm` nothing is written and the answer is the dry run with a `confirm`
+    token; call again with the same arguments and that token to write it, once. As
+    `planner invite … --hold`."""
+    from planner.flows import invitations as flow
+
+    prepared = _prepare(
+        ws, proposal, to, title, start, duration_minutes, venue, location, purpose, agenda
+    )
+    names = [source.name for source in ws.config.calendars]
+    if calendar and calendar not in names:
+        raise UsageError(
+            _("no calendar named '{name}' in the config", name=calendar),
+            hint=_("the calendars are: {names}", names=", ".join(names) or "-"),
+        )
+    target = calendar or _("the first writable calendar of the config")
+    blocked = ""
+    if ws.demo:
+        blocked = _("the demo writes into no calendar; start planner mcp with your own config")
+
+    def perform() -> str:
+        event_id = flow.hold(ws.config, ws.state, prepared, calendar)
+        return _("hold written to your calendar ({id})", id=event_id)
+
+    step = _step(ws, prepared, _("write the meeting into {calendar}; nobody is notified",
+                                 calendar=target))  # fmt: skip
+    step.details["calendar"] = target
+    return Action(step, _content(prepared, "hold", calendar), perform, blocked)
+
+
+def _prepare(
+    ws: Workspace,
+    proposal: int | None,
+    to: list[str] | None,
+    title: str,
+    start: datetime | None,
+    duration: int | None,
+    venue: str,
+    location: str,
+    purpose: Purpose | None,
+    agenda: str,
+    *,
+    update: str | None = None,
+    cancel: str | None = None,
+) -> PreparedInvite:
+    """The message ``planner invite`` would send for these inputs."""
+    from planner.flows import invitations as flow
+
+    chosen = [n for n, on in (("proposal", proposal), ("update_uid", update),
+                              ("cancel_uid", cancel)) if on]  # fmt: skip
+    if len(chosen) > 1:
+        raise UsageError(_("use only one of {options}", options=", ".join(chosen)))
+    options = flow.InviteOptions(
+        to=tuple(to or ()),
+        title=title,
+        start=_instant(ws, start) if start else None,
+        duration=duration,
+        venue=venue,
+        location=location,
+        purpose=purpose.value if purpose else "",
+        agenda=agenda,
+    )
+    invitation = None
+    if proposal is not None:
+        invitation = flow.from_proposal(ws.config, ws.state, proposal, options)
+    elif not (update or cancel):
+        invitation = flow.from_options(ws.config, options)
+    return flow.prepare(
+        ws.config, ws.state, invitation=invitation, update=update, cancel=cancel, options=options
+    )
+
+
+def _instant(ws: Workspace, start: datetime) -> datetime:
+    """A start without an offset is wall-clock time in the user's zone; a time the clocks skip
+    or repeat is settled per RFC 5545, and the answer says what was chosen."""
+    from planner.ical.wallclock import settle
+
+    if start.tzinfo is None:
+        start = start.replace(tzinfo=ws.config.tz)
+    if not 1970 <= start.year <= 2200:
+        raise UsageError(_("start {text} is out of range; give a date between 1970 and 2200",
+                           text=start.isoformat()))  # fmt: skip
+    moment, note = settle(start)
+    if note:
+        ws.warnings.append(note)
+    return moment
+
+
+def _mail_problem(ws: Workspace) -> str:
+    """Why the confirmed call could not send (the [smtp] settings), or ""."""
+    from planner.invite.mail import SmtpSettings
+
+    try:
+        SmtpSettings.from_config(ws.config)
+    except PlannerError as exc:
+        return str(exc)
+    return ""
+
+
+def _step(ws: Workspace, prepared: PreparedInvite, action: str) -> WriteStep:
+    from planner.invite.mail import render_message
+    from planner.invite.text import location_text
+
+    inv, tz = prepared.invitation, ws.config.tz
+    sender = ws.config["smtp"]["sender"] or ws.config.user["email"]
+    return WriteStep(
+        done=False,
+        action=action,
+        who=[Person(email=p.email, name=p.name) for p in inv.counterparts],
+        start=inv.start.astimezone(tz),
+        end=inv.end.astimezone(tz),
+        where=location_text(inv),
+        title=inv.title,
+        details={
+            "uid": inv.uid,
+            "sequence": str(inv.sequence),
+            "method": prepared.method,
+            "subject": prepared.subject,
+        },
+        preview=render_message(prepared, sender=sender),
+    )
+
+
+def _content(prepared: PreparedInvite, deed: str, calendar: str = "") -> dict[str, object]:
+    """What a token is bound to: the deed and the meeting as it would be sent or written."""
+    from planner.invite.sentlog import invitation_to_json
+
+    return {
+        "deed": deed,
+        "calendar": calendar,
+        "method": prepared.method,
+        "recipients": list(prepared.recipients),
+        "invitation": invitation_to_json(prepared.invitation),
+    }

@@ -1,0 +1,106 @@
+"""The sources of people planner reads today, each as :class:`~planner.people.person.Entry`
+objects of its :class:`~planner.people.person.Source`:
+
+- the config: ``[user]`` (the user's own name) and ``[[people]]`` tables (``email`` with
+  ``name``, ``organisation``, ``city``; or ``domain`` with ``organisation``);
+- calendars: every organizer and attendee of the events read, with the display name the
+  calendar gives (iCalendar CN, Graph ``emailAddress.name``, Google ``displayName``), seen at
+  the event's start;
+- signatures: ``Name <address>`` and company lines in the events' descriptions
+  (:mod:`planner.people.signatures`).
+
+A new source (an address book) adds its entries with :meth:`People.add_all` at its own rank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING
+
+from planner.i18n import _
+from planner.model import Event, is_person_address
+from planner.people.directory import People
+from planner.people.names import clean_name
+from planner.people.person import Entry, Source
+from planner.people.signatures import signed
+
+if TYPE_CHECKING:
+    from planner.config import Config
+
+
+def people_for(config: Config | None = None, events: Iterable[Event] = ()) -> People:
+    """A directory of the config's people and everyone in ``events``."""
+    people = People()
+    if config is not None:
+        add_config(people, config)
+    learn(people, events)
+    return people
+
+
+def learn(people: People, events: Iterable[Event]) -> None:
+    """Add the people of ``events``: their calendar names and their signatures."""
+    events = list(events)
+    people.add_all(calendar_entries(events))
+    people.add_all(signature_entries(events))
+
+
+def add_config(people: People, config: Config) -> None:
+    user = config.user
+    if user["email"]:
+        people.add(Entry((user["email"],), Source.CONFIG, name=user["name"], origin="[user]"))
+    for number, table in enumerate(config.people, start=1):
+        people.add_all(config_entries(table, number))
+        if table.get("domain") and table.get("organisation"):
+            origin = f"[[people]] #{number}"
+            people.add_organisation(table["domain"], table["organisation"], Source.CONFIG, origin)
+
+
+def config_entries(table: Mapping[str, str], number: int) -> Iterator[Entry]:
+    """The person one ``[[people]]`` table names (a table with only a ``domain`` names an
+    organisation, see :meth:`People.add_organisation`)."""
+    if not table.get("email"):
+        return
+    yield Entry(
+        (table["email"],),
+        Source.CONFIG,
+        name=table.get("name", ""),
+        organisation=table.get("organisation", ""),
+        city=table.get("city", ""),
+        origin=f"[[people]] #{number}",
+    )
+
+
+def calendar_entries(events: Iterable[Event]) -> Iterator[Entry]:
+    """Organizer and attendees of every event with the name its calendar gives them."""
+    origins: dict[str, str] = {}
+    for event in events:
+        where = event.calendar or event.source
+        origin = origins.get(where)
+        if origin is None:
+            origin = origins[where] = _("calendar {name}", name=where) if where else ""
+        listed = ((event.organizer,) if event.organizer else ()) + event.attendees
+        for person in listed:
+            if person.is_resource or not person.email or not is_person_address(person.email):
+                continue
+            name = clean_name(person.name, person.email)
+            yield Entry((person.email,), Source.CALENDAR, name=name, seen=event.start,
+                        origin=origin)  # fmt: skip
+
+
+def signature_entries(events: Iterable[Event]) -> Iterator[Entry]:
+    """Names and organisations written into the events' descriptions."""
+    seen: set[str] = set()
+    for event in events:
+        text = event.description
+        if "@" not in text or text in seen:  # a series repeats its description
+            continue
+        seen.add(text)
+        for found in signed(text):
+            yield Entry(
+                (found.address,),
+                Source.SIGNATURE,
+                name=found.name,
+                organisation=found.organisation,
+                seen=event.start,
+                origin=_("signature in '{title}'", title=event.title),
+            )
