@@ -42,35 +42,37 @@ class Store:
         if self.path is not None:
             _private(self.path)
         self.conn = _connect(path)
-        with self.immediate():  # both at once: another process sees neither or both
-            self.conn.execute(
-                "CREATE TABLE IF NOT EXISTS schema_versions"
-                " (name TEXT PRIMARY KEY, version INTEGER)"
-            )
-            self.conn.execute(
-                "CREATE TABLE IF NOT EXISTS kv (namespace TEXT, key TEXT, value TEXT,"
-                " PRIMARY KEY (namespace, key))"
-            )
+        if not self._bookkeeping():  # a read-only database that has them stays usable
+            with self.immediate():  # both at once: another process sees neither or both
+                self.conn.execute(
+                    "CREATE TABLE IF NOT EXISTS schema_versions"
+                    " (name TEXT PRIMARY KEY, version INTEGER)"
+                )
+                self.conn.execute(
+                    "CREATE TABLE IF NOT EXISTS kv (namespace TEXT, key TEXT, value TEXT,"
+                    " PRIMARY KEY (namespace, key))"
+                )
+
+    def _bookkeeping(self) -> bool:
+        found = self.conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+            " AND name IN ('schema_versions', 'kv')"
+        ).fetchone()
+        return bool(found and found[0] == 2)
 
     @contextmanager
     def immediate(self) -> Iterator[None]:
         """A write transaction that takes the database's write lock at once (``BEGIN
         IMMEDIATE``): what it reads cannot change before it commits, so processes starting
-        together create each table once. A failure of SQLite is a :class:`StateError`."""
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise StateError(_sqlite_problem(self.path, exc)) from None
+        together create each table once. SQLite's own errors pass through (callers that can do
+        without a table catch them; the CLI turns them into one line)."""
+        self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield
         except BaseException:
             self.conn.rollback()
             raise
-        try:
-            self.conn.commit()
-        except sqlite3.OperationalError as exc:
-            self.conn.rollback()
-            raise StateError(_sqlite_problem(self.path, exc)) from None
+        self.conn.commit()
 
     def ensure(
         self, name: str, version: int, ddl: str, migrations: Mapping[int, str] | None = None

@@ -121,7 +121,7 @@ class CalendarProvider(ABC):
 
         ``send_updates`` asks the service to send invitations to the attendees itself. An
         event with that UID which the planner did not create is never written over (nor
-        doubled): :class:`planner.errors.NotOursError` (see :func:`not_ours`).
+        doubled): :class:`planner.errors.NotOursError` (see ``providers.base.not_ours``).
         """
         raise NotSupportedError(_("calendar '{name}' is read-only", name=self.source.name))
 
