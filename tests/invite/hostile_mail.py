@@ -5,9 +5,10 @@ reply reader is tried on what arrives in a real inbox and not only on what plann
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid
+from email.utils import format_datetime
 
 CLIENTS = ("outlook", "gmail", "apple", "thunderbird")
 PRODIDS = {
@@ -82,7 +83,8 @@ def mail(
     msg["To"] = "Me <me@planner.test>"
     msg["Subject"] = f"{SUBJECT.get(partstat, 'Reply')}: Lunch"
     msg["Date"] = format_datetime(datetime(2026, 12, 1, 10, 0, tzinfo=UTC))
-    msg["Message-ID"] = make_msgid(domain="mail.example")
+    digest = hashlib.sha256(f"{sender}\n{calendar}".encode("utf-8", "replace")).hexdigest()
+    msg["Message-ID"] = f"<{digest[:24]}@mail.example>"  # the same mail every run
     for key, value in (headers or {}).items():
         msg[key] = value
     text = "Anna has accepted this invitation."
