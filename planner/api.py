@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 from planner import config as config_module
 from planner.config import Config
 from planner.errors import CalendarReadError
-from planner.flows.plan import WeeklyPlan
+from planner.flows.plan import WeeklyPlan, planning_monday
 from planner.i18n import _
 from planner.model import Classification, Event
 from planner.store import Store, open_store
@@ -59,6 +59,7 @@ __all__ = [
     "Event",
     "Store",
     "WeeklyPlan",
+    "add_venue",
     "browse_venues",
     "classify_events",
     "classify_sources",
@@ -122,7 +123,8 @@ def plan_week(
     progress: Callable[[str], None] | None = None,
     proposals: bool = True,
 ) -> WeeklyPlan:
-    """The weekly plan for the week starting ``first_day`` (default: this week's Monday).
+    """The weekly plan for the week starting ``first_day`` (default: this week's Monday, or
+    from Friday 18:00 on the next one: the one rule of every command).
 
     ``events`` may be given (e.g. from another tool; they should span the ledger's look-back,
     ``[relations] lookback_days`` before the week, to a week after it); otherwise the
@@ -135,6 +137,7 @@ def plan_week(
     """
     from planner.calendar.sources import context_for, open_providers
     from planner.calendar.sources import read_events as read
+    from planner.flows.held import held_times
     from planner.flows.session import calendar_progress
     from planner.flows.weekly import build_plan, read_window
     from planner.judge.cache import classify_all
@@ -145,7 +148,7 @@ def plan_week(
     from planner.meet.proposal_cache import ProposalCache
 
     now = now or datetime.now(config.tz)
-    first_day = first_day or this_monday(config, now)
+    first_day = first_day or planning_monday(now.astimezone(config.tz))[0]
     store = store or open_store()
     context = context_for(config, store)
     providers = open_providers(config, context) if events is None else []
@@ -170,10 +173,11 @@ def plan_week(
             ledger=ledger,
             catalog=catalog,
             free_busy=free_busy,
-            modes=classify_all(events, store),
+            modes=classify_all(events, store, config),
             geocoder=Geocoder(config, catalog, store_factory=lambda: store) if catalog else None,
             supply=supply,
             proposal_cache=ProposalCache(store, config, catalog) if catalog else None,
+            held=held_times(store, config, now) if catalog else (),
         )
         free_busy.report()
         return plan
@@ -182,19 +186,30 @@ def plan_week(
             provider.close()
 
 
-def classify_events(events: Sequence[Event]) -> list[tuple[Event, Classification]]:
-    """Each event with its mode (in person, virtual, hybrid, phone, …) and the evidence for it;
-    pure, no I/O."""
-    from planner.judge.mode import classify
+def classify_events(
+    events: Sequence[Event], *, user: Config | None = None, store: Store | None = None
+) -> list[tuple[Event, Classification]]:
+    """Each event with its mode (in person, virtual, hybrid, phone, …), the evidence for it and
+    how sure it is; pure without ``store``. With the user's config and state database, their
+    corrections (``planner mark``, ``[[rules]]``) win."""
+    from planner.judge.cache import classify_all
 
-    return [(event, classify(event)) for event in events]
+    found = classify_all(events, store, user)
+    return [(event, found[event.key]) for event in events]
 
 
 def classify_sources(
-    sources: Sequence[str], start: datetime, end: datetime, timezone: str
+    sources: Sequence[str],
+    start: datetime,
+    end: datetime,
+    timezone: str,
+    *,
+    user: Config | None = None,
+    store: Store | None = None,
 ) -> list[tuple[Event, Classification]]:
-    """Classify the events in ``[start, end)`` of .ics files, folders or URLs, without a config
-    file; floating times are read in ``timezone`` (an IANA name).
+    """Classify the events in ``[start, end)`` of .ics files, folders or URLs; floating times
+    are read in ``timezone`` (an IANA name). The user's config, when given, lends its address,
+    domains and ``[[rules]]``, ``store`` the user's marks; its calendars are not read.
 
     Raises :class:`~planner.errors.CalendarReadError` when a source cannot be read.
     """
@@ -202,13 +217,15 @@ def classify_sources(
     for index, source in enumerate(sources, start=1):
         key = "url" if source.split(":", 1)[0].lower() in ("http", "https", "webcal") else "path"
         entries.append({"name": f"{index}:{source}", "provider": "ics", key: source})
-    config = config_module.from_mapping(
-        {"user": {"timezone": timezone}, "calendars": entries}, "<command line>"
-    )
+    person = {"timezone": timezone}
+    if user is not None:
+        person.update(email=user.user["email"], domains=list(user.user["domains"]))
+    config = config_module.from_mapping({"user": person, "calendars": entries}, "<command line>")
     try:
-        return classify_events(read_events(config, start, end, store=Store(":memory:")))
+        events = read_events(config, start, end, store=Store(":memory:"))
     except CalendarReadError as exc:
         raise _without_config_hint(exc, [entry["name"] for entry in entries]) from None
+    return classify_events(events, user=user, store=store)
 
 
 def _without_config_hint(exc: CalendarReadError, names: Sequence[str]) -> CalendarReadError:
@@ -300,6 +317,51 @@ def fetch_venues(
     return result, near if place.source == "nominatim" else (place.city or place.name)
 
 
+def add_venue(
+    config: Config,
+    *,
+    name: str,
+    kind: str,
+    address: str = "",
+    position: tuple[float, float] | None = None,
+    hours: str = "",
+    tags: Sequence[str] = (),
+    price: int | None = None,
+    store: Store | None = None,
+) -> tuple[Venue, Path, bool]:
+    """``planner venues add``: a venue by hand into planner's own catalog file
+    (``venues/added.toml`` in the data directory). Without ``position`` the ``address`` is
+    looked up on Nominatim once. Returns the venue, the file and whether it replaced one of
+    that name. Raises :class:`planner.errors.UsageError` for a place that cannot be found or
+    a bad value (named like a catalog file's error)."""
+    from planner.meet.added import add_venue as keep
+    from planner.meet.places import locate_exactly
+    from planner.meet.venues import CatalogError, make_venue, warn_invalid_hours
+
+    if position is None:
+        place = locate_exactly(config, address, store or open_store())
+        position = (place.lat, place.lon)
+    record = {
+        "name": name,
+        "kind": kind,
+        "lat": position[0],
+        "lon": position[1],
+        "address": address,
+        "opening_hours": hours,
+        "tags": list(tags),
+        "price": price,
+    }
+    try:
+        venue = make_venue(record, "planner venues add")
+    except CatalogError as exc:
+        from planner.errors import UsageError
+
+        raise UsageError(exc.message, hint=exc.hint) from None
+    warn_invalid_hours([venue], "--hours")
+    path, replaced = keep(venue)
+    return venue, path, replaced
+
+
 def demo_now(config: Config, first_day: date) -> datetime:
     """The demo's "now": Monday 07:00 of the week shown, so every demo week looks the same."""
     return datetime.combine(first_day, time(7), tzinfo=config.tz)
@@ -320,7 +382,9 @@ def demo_session(first_day: date | None = None) -> Iterator[tuple[Config, date]]
     dir (``demo/<week>-<version>``): a later demo of that week reads them, and its event index,
     again. Use it as ``with api.demo_session() as (config, monday): ...``.
     """
-    first_day = first_day or this_monday(demo_config())
+    if first_day is None:
+        config = demo_config()
+        first_day = planning_monday(datetime.now(config.tz))[0]
     directory = demo_directory(first_day)
     if not all((directory / f"{name}.ics").is_file() for name in DEMO_CALENDARS):
         _write_demo_calendars(directory, first_day)

@@ -37,6 +37,14 @@ class Purpose(StrEnum):
     VISIT = "visit"  # client and site visits
 
 
+class Confidence(StrEnum):
+    """How sure a judgement is: low ones are shown as such, with the command that settles them."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
 class Response(StrEnum):
     """An attendee's answer (iCalendar PARTSTAT, lower case)."""
 
@@ -175,19 +183,34 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Said:
+    """The user's own word on an event (``planner mark``, a config ``[[rules]]`` table): any of
+    mode, purpose and meeting or not, with the evidence line that says so."""
+
+    evidence: str
+    mode: Mode | None = None
+    purpose: Purpose | None = None
+    meeting: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Classification:
-    """The mode of a meeting and the evidence that led to it."""
+    """The mode of a meeting, the evidence that led to it and how sure it is; ``said`` carries
+    the user's own word on the event along (it beats every rule)."""
 
     mode: Mode
     evidence: tuple[str, ...] = ()
+    confidence: Confidence = Confidence.MEDIUM
+    said: Said | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class PurposeResult:
-    """The purpose of a meeting and the evidence that led to it."""
+    """The purpose of a meeting, the evidence that led to it and how sure it is."""
 
     purpose: Purpose
     evidence: tuple[str, ...] = ()
+    confidence: Confidence = Confidence.MEDIUM
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -145,6 +145,9 @@ def to_event(
         hints.append(("google.visibility", str(item["visibility"])))
     if item.get("sequence"):  # the iCalendar SEQUENCE: an update must raise it
         hints.append(("SEQUENCE", str(item["sequence"])))
+    if original := _point(item.get("originalStartTime"), context.tz):
+        moment = original[0]  # keys a correction to the occurrence (planner.judge.corrections)
+        hints.append(("RECURRENCE-ID", moment.astimezone(UTC).isoformat()))
     private = (item.get("extendedProperties") or {}).get("private") or {}
     availability = availability_of(item)
     place = working_location(item, context.tz) if event_type == "workingLocation" else None

@@ -234,9 +234,21 @@ def _hints(item: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
         hints.append(("graph.onlineMeeting.tollNumber", str(toll)))
     if item.get("type"):
         hints.append(("graph.type", str(item["type"])))
+    if original := _original_start(item):  # keys a correction to the occurrence
+        hints.append(("RECURRENCE-ID", original))
     if str(item.get("sensitivity") or "").lower() in ("private", "confidential"):
         hints.append(("graph.sensitivity", str(item["sensitivity"]).lower()))
     return tuple(hints)
+
+
+def _original_start(item: Mapping[str, Any]) -> str:
+    """An occurrence's original start (Graph ``originalStart``) in UTC ISO form, or ``""``."""
+    value = str(item.get("originalStart") or "")
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return ""
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC).isoformat()
 
 
 def to_graph(event: Event, tz: ZoneInfo, transaction: str, *, send_updates: bool) -> dict:

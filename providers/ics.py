@@ -46,6 +46,7 @@ from planner.ical.index import (
 )
 from planner.ical.payload import DecodeError
 from planner.model import Calendar, Event
+from planner.online.failure import BUSY, describe
 from providers.base import CalendarProvider
 
 log = logging.getLogger("planner")
@@ -244,11 +245,16 @@ class IcsProvider(CalendarProvider):
         except urllib.error.HTTPError as exc:
             if exc.code == 304 and validators:
                 return Download(304, b"")
-            raise CalendarReadError(shown, f"HTTP {exc.code} {exc.reason}", hint=hint) from None
+            failure = describe(exc)
+            if failure.kind == BUSY:  # the server is there, but busy: the URL is right
+                hint = _("try again later")
+            raise CalendarReadError(shown, failure.explained(), hint=hint) from None
         except (urllib.error.URLError, TimeoutError, OSError) as exc:
-            reason = getattr(exc, "reason", exc)
+            failure = describe(exc, timeout=timeout)
             raise CalendarReadError(
-                shown, _("cannot download the calendar: {reason}", reason=reason), hint=hint
+                shown,
+                _("cannot download the calendar: {reason}", reason=failure.explained()),
+                hint=hint,
             ) from None
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 import html
 import importlib.util
+import re
 import string
 from pathlib import Path
 
@@ -279,8 +280,10 @@ def test_german_invitation_from_a_german_proposal():
     )
     assert proposed.exit_code == 0, proposed.output
     assert "Vorschläge für ein Treffen mit Sven Krüger" in proposed.stdout
-    assert "Einladen mit: planner invite --demo --proposal N" in proposed.stdout
-    invited = run("invite", "--demo", "--proposal", "1", "--lang", "de")
+    assert "Einladen mit: planner invite --demo --proposal ID" in proposed.stdout
+    first = re.search(r"│ ([0-9a-z]{6}) +│", proposed.stdout)
+    assert first, proposed.stdout
+    invited = run("invite", "--demo", "--proposal", first.group(1), "--lang", "de")
     assert invited.exit_code == 0, invited.output
     assert "lädt Sie zu „" in invited.stdout and "Anna Berger & Sven Krüger“ ein." in invited.stdout
     assert "Wo: " in invited.stdout and "An dem Tag geöffnet: " in invited.stdout

@@ -36,11 +36,12 @@ class Recommendation(Out):
 
 
 class VenueRef(Out):
-    name: str
+    name: str = Field(description="The venue, or the area when no venue is known there yet")
     kind: str
     address: str
     lat: float
     lon: float
+    known: bool = Field(description="False: no venue is known there yet; `name` is the area")
 
 
 class TravelMinutes(Out):
@@ -49,7 +50,10 @@ class TravelMinutes(Out):
 
 
 class Proposal(Out):
-    number: int = Field(description="N for the invite and hold tools' `proposal`")
+    id: str = Field(
+        description="The proposal's identifier (the same in every listing) for the invite and "
+        "hold tools' `proposal`"
+    )
     same_time: bool = Field(description="Keeps the flagged meeting's own time")
     start: datetime
     end: datetime

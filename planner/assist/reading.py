@@ -1,7 +1,7 @@
 """The read tools: what ``planner week``, ``agenda``, ``contacts``, ``propose``, ``venues`` and
 ``invites`` show, as typed results. Each is one function over a :class:`Workspace`.
 
-Like the commands they keep state (the week's and a proposal's numbered proposals, for the
+Like the commands they keep state (the week's and a proposal's listed proposals, for the
 invite and hold tools' ``proposal``; the contact ledger; answers seen in the calendars); none
 writes into a calendar or sends anything.
 """
@@ -31,16 +31,16 @@ WeekOf = Annotated[
 @read_tool("The week's plan", week="week_of")
 def week_plan(ws: Workspace, week_of: WeekOf = None) -> outputs.WeekPlan:
     """The week's meetings, each with its mode (in person, virtual, hybrid, phone) and purpose
-    and the evidence for both; for the meetings that should happen in person, numbered
-    proposals of times and venues (pass the number as `proposal` to the invite or hold tool);
+    and the evidence for both; for the meetings that should happen in person, proposals of
+    times and venues, each with an `id` (pass it as `proposal` to the invite or hold tool);
     the totals, the in-person balance against the target and the key accounts due for a visit.
     As `planner week --format json`."""
     from planner import api
-    from planner.flows.invitations import save_week_proposals
+    from planner.flows.listed import save_week_proposals
     from planner.render.json import week_to_dict
 
     plan = api.plan_week(ws.config, ws.first_day, now=ws.now, store=ws.week_store())
-    save_week_proposals(ws.state, plan, ws.config)
+    save_week_proposals(ws.state, plan, ws.config, ws.now)
     return outputs.WeekPlan.model_validate(week_to_dict(plan))
 
 
@@ -98,9 +98,10 @@ def propose(
     """Times and places to meet a counterpart (or the people of a meeting) in person, best
     first, with the reasons: free time in all the user's calendars (and theirs where a
     calendar service tells), the meal or coffee windows that suit the purpose, travel, and
-    venues open for the whole slot near both. Numbered: pass the number as `proposal` to the
-    invite or hold tool. As `planner propose --format json`."""
-    from planner.flows.invitations import save_proposals
+    venues open for the whole slot near both. Each has an `id` that stays the same as long as
+    the proposal does: pass it as `proposal` to the invite or hold tool. As `planner propose
+    --format json`."""
+    from planner.flows.listed import save_proposals
     from planner.flows.propose import propose_for
 
     if bool(with_email) == bool(meeting_uid):
@@ -116,7 +117,7 @@ def propose(
         count=count,
         meeting_uid=meeting_uid,
     )
-    save_proposals(ws.state, result.to_json())
+    save_proposals(ws.state, result.to_json(), ws.now)
     return outputs.Proposals.model_validate(result.to_json())
 
 

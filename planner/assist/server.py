@@ -23,9 +23,10 @@ from planner.i18n import _
 INSTRUCTIONS = """\
 planner reads the user's calendars, tells which meetings are in person and which are virtual,
 remembers whom the user has met, and proposes times and venues to meet in person. Start with
-week_plan or agenda; propose gives numbered proposals for a counterpart. invite and hold act in
-two steps: the first call is a dry run with a `confirm` token; show the user who, when and where,
-and only when the user agrees call again with the same arguments and that token."""
+week_plan or agenda; propose gives proposals for a counterpart, each with an `id` that stays the
+same in every listing. invite and hold act in two steps: the first call is a dry run with a
+`confirm` token; show the user who, when and where, and only when the user agrees call again
+with the same arguments and that token."""
 
 CONFIRM_HELP = (
     "The token from this tool's dry run, to carry the action out (once). Leave it out for the "

@@ -63,6 +63,7 @@ def open_workspace(settings: Settings, first_day: date | None = None) -> Iterato
     generates its calendars around it). Warnings logged meanwhile land in ``warnings``."""
     from planner import api
     from planner.calendar import health
+    from planner.flows.plan import planning_monday
     from planner.i18n import set_language
 
     health.reset()
@@ -88,7 +89,7 @@ def open_workspace(settings: Settings, first_day: date | None = None) -> Iterato
                 )  # fmt: skip
             now = datetime.now(config.tz)
             state = open_store()
-            monday = first_day or api.this_monday(config, now)
+            monday = first_day or planning_monday(now)[0]
             try:
                 yield Workspace(settings, config, state, state, now, monday, warnings)
             finally:

@@ -23,9 +23,9 @@ from planner.model import Purpose
 if TYPE_CHECKING:
     from planner.invite.sentlog import PreparedInvite
 
-ProposalNumber = Annotated[
-    int | None,
-    Field(ge=1, le=1000, description="Proposal N of the last week_plan or propose call"),
+ProposalId = Annotated[
+    str | None,
+    Field(description="A proposal's `id` from week_plan or propose (e.g. k7m2qa)"),
 ]
 To = Annotated[list[str] | None, Field(description="Invitees' e-mail addresses")]
 Start = Annotated[
@@ -42,7 +42,7 @@ Location = Annotated[str, Field(description="Or a place not in the catalog")]
 @write_tool("Send an invitation")
 def invite(
     ws: Workspace,
-    proposal: ProposalNumber = None,
+    proposal: ProposalId = None,
     to: To = None,
     title: str = "",
     start: Start = None,
@@ -55,11 +55,11 @@ def invite(
     cancel_uid: Annotated[str | None, Field(description="Cancel a sent invitation")] = None,
 ) -> Action:
     """Send an invitation (iCalendar over e-mail, which Outlook, Gmail and Apple Calendar
-    accept) for proposal N, or for `to`, `title` and `start`; or an update (`update_uid` with
-    the changes) or a cancellation (`cancel_uid`) of one sent before. Two steps: without
-    `confirm` nothing is sent and the answer is the dry run (who, when, where, the message)
-    with a `confirm` token; call again with the same arguments and that token to send it,
-    once. As `planner invite … --send`."""
+    accept) for a proposal by its `id`, or for `to`, `title` and `start`; or an update
+    (`update_uid` with the changes) or a cancellation (`cancel_uid`) of one sent before. Two
+    steps: without `confirm` nothing is sent and the answer is the dry run (who, when, where,
+    the message) with a `confirm` token; call again with the same arguments and that token to
+    send it, once. As `planner invite … --send`."""
     from planner.flows import invitations as flow
 
     prepared = _prepare(
@@ -87,7 +87,7 @@ def invite(
 @write_tool("Hold the time in your calendar")
 def hold(
     ws: Workspace,
-    proposal: ProposalNumber = None,
+    proposal: ProposalId = None,
     to: To = None,
     title: str = "",
     start: Start = None,
@@ -100,8 +100,8 @@ def hold(
         str, Field(description="A [[calendars]] name (default: the first writable one)")
     ] = "",
 ) -> Action:
-    """Put a meeting (proposal N, or `to`, `title` and `start`) into the user's own calendar,
-    so the time stays free until the counterpart answers; nobody is notified. Two steps:
+    """Put a meeting (a proposal by its `id`, or `to`, `title` and `start`) into the user's own
+    calendar, so the time stays free until the counterpart answers; nobody is notified. Two steps:
     without `confirm` nothing is written and the answer is the dry run with a `confirm`
     token; call again with the same arguments and that token to write it, once. As
     `planner invite … --hold`."""
@@ -133,7 +133,7 @@ def hold(
 
 def _prepare(
     ws: Workspace,
-    proposal: int | None,
+    proposal: str | None,
     to: list[str] | None,
     title: str,
     start: datetime | None,
@@ -165,7 +165,7 @@ def _prepare(
     )
     invitation = None
     if proposal is not None:
-        invitation = flow.from_proposal(ws.config, ws.state, proposal, options)
+        invitation = flow.from_proposal(ws.config, ws.state, proposal, options, now=ws.now)
     elif not (update or cancel):
         invitation = flow.from_options(ws.config, options)
     return flow.prepare(

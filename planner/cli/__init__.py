@@ -37,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "today": "planner.cli.agenda:today",
     "agenda": "planner.cli.agenda:agenda",
     "sync": "planner.cli.sync:sync",
+    "mark": "planner.cli.mark:mark",
     "mcp": "planner.cli.assistant:mcp",
 }
 
@@ -60,6 +61,7 @@ HELP = {
     "today": "List today's remaining meetings, one line each.",
     "agenda": "List the meetings of the next days, one line each.",
     "sync": "Mirror busy time across calendars, block travel time; a dry run unless --apply.",
+    "mark": "Correct a judgement (mode, purpose, meeting) for an event, series or pattern.",
     "mcp": "Serve planner's tools to an AI assistant (Model Context Protocol).",
 }
 
@@ -162,7 +164,7 @@ def _reset_run_state() -> None:
     """Forget the warnings shown and the sources missed by an earlier command in this process."""
     import sys
 
-    for name in ("planner.calendar.health", "planner.cli.progress"):
+    for name in ("planner.calendar.health", "planner.cli.progress", "planner.online.outages"):
         module = sys.modules.get(name)
         if module is not None:
             module.reset()

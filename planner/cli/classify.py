@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +20,10 @@ from planner.cli.common import (
 )
 from planner.i18n import _
 
+if TYPE_CHECKING:
+    from planner.config import Config
+    from planner.store import Store
+
 
 @click.command()
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
@@ -32,7 +37,7 @@ from planner.i18n import _
     "--timezone",
     "timezone",
     metavar="ZONE",
-    help="Zone for floating times and output (default: this machine's).",
+    help="Zone for floating times and output (default: the config's, else this machine's).",
 )
 @format_option("table", "json")
 @output_option
@@ -47,7 +52,9 @@ def classify(
 ) -> None:
     """Classify the events of .ics files, folders of .ics files, or http(s) URLs.
 
-    Shows each event's mode (in person, virtual, hybrid, phone, travel, unknown) and the evidence.
+    Shows each event's mode (in person, virtual, hybrid, phone, travel, unknown), the evidence
+    and, where the judgement is not sure, the planner mark command that settles it. When a
+    config exists, its language, time zone, address and [[rules]] and your marks are used.
 
     \b
     Examples:
@@ -60,7 +67,8 @@ def classify(
     from planner.ical.zones import local_zone_name
     from planner.render.events import events_json, events_table
 
-    zone = timezone or local_zone_name()
+    user, store = _user_config()
+    zone = timezone or (user.user["timezone"] if user else local_zone_name())
     tz = ZoneInfo(zone) if _valid_zone(zone) else ZoneInfo("UTC")
     today = datetime.now(tz).date()
     now = datetime.now(tz)
@@ -73,7 +81,7 @@ def classify(
     from planner.cli.common import protect
 
     protect([(Path(s), _("an input of this command")) for s in sources if "://" not in s])
-    results = api.classify_sources(list(sources), start, end, zone)
+    results = api.classify_sources(list(sources), start, end, zone, user=user, store=store)
     if fmt == "json":
         emit(events_json(results, tz), output)
     else:
@@ -81,6 +89,20 @@ def classify(
         hint = _window_hint(date_from, date_to, first, last) if not results else ""
         table = events_table(results, tz, color=color, width=table_width(output), hint=hint)
         emit(table, output)
+
+
+def _user_config() -> tuple[Config | None, Store | None]:
+    """The user's config (its language, zone, address and [[rules]]) and state database (their
+    marks) when they exist; classify needs neither."""
+    from planner import paths
+    from planner.cli.common import load_config
+    from planner.store import FILENAME, open_store
+
+    if not paths.config_path().exists():
+        return None, None
+    config = load_config(None)
+    state = paths.data_dir() / FILENAME
+    return config, open_store(state) if state.exists() else None
 
 
 def _window_hint(date_from: str | None, date_to: str | None, first: date, last: date) -> str:

@@ -193,6 +193,11 @@ def plannable(day: date, option: str, text: str) -> date:
     return day
 
 
+def now_in(tz: Any) -> datetime:
+    """The current time in ``tz``: every command asks here (tests set one clock for all)."""
+    return datetime.now(tz)
+
+
 def _as_now(today: date | datetime) -> datetime:
     if isinstance(today, datetime):
         return today
@@ -207,11 +212,15 @@ def parse_date(text: str, option: str, now: datetime | None = None) -> date:
 
 
 def parse_datetime(text: str, option: str, tz: Any, now: datetime | None = None) -> datetime:
-    """A moment in the user's zone (an explicit offset is kept): ``2026-12-07T12:30``,
-    ``tomorrow 12:30``, ``morgen 12:30``, …"""
+    """A moment in the user's zone, or in the zone typed after it: ``2026-12-07T12:30``,
+    ``tomorrow 12:30``, ``morgen 12:30``, ``… 09:00 America/New_York``, ``… -05:00``; which
+    zone an abbreviation was taken as is said on stderr."""
     from planner.cli import dates
 
-    return dates.parse_datetime(text, now or datetime.now(tz), option, tz)
+    placed = dates.parse_moment(text, now or datetime.now(tz), option, tz)
+    if placed.note and not quiet():
+        click.echo(placed.note, err=True)
+    return placed.moment
 
 
 def emit(text: str, output: Path | None) -> None:
@@ -264,10 +273,10 @@ def planner_context(
 
         apply_language(CONFIG["user"]["language"])
         tz = ZoneInfo(CONFIG["user"]["timezone"])
-        monday = first_day or parse_week(None, None, datetime.now(tz).date())
+        monday = first_day or parse_week(None, None, now_in(tz))
         with api.demo_session(monday) as (config, monday):
             yield config, Store(":memory:"), api.demo_store(), api.demo_now(config, monday)
         return
     config = require_calendars(load_config(config_path))
     store = open_store()
-    yield config, store, store, datetime.now(config.tz)
+    yield config, store, store, now_in(config.tz)

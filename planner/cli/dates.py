@@ -3,9 +3,12 @@
 ``--week`` takes ``next``, ``last``, ``+N``/``-N``, ``W49``, ``49``, ``2026-W49`` or any date
 inside the week; ``--start``, ``--from``, ``--to``, ``--at``/``--open-at`` and ``invite --start``
 take ISO (``2026-12-07``, ``2026-12-07T12:30``), ``7.12.2026``, ``today``, ``tomorrow 12:30``,
-``next monday``, ``morgen 12:30``, ``nächsten Dienstag``, … ISO and the German numeric form are
-read here; everything else goes to :mod:`dateparser`, imported only then (it takes ~0.3 s).
-Every relative form counts from ``now`` in the user's zone.
+``next monday``, ``morgen 12:30``, ``nächsten Dienstag``, … A time may be followed by a zone
+(:mod:`planner.cli.timezones`). Numbers are read here; words go to :mod:`dateparser`, imported
+only then (it takes ~0.3 s). Every relative form counts from ``now`` in the user's zone.
+
+Dates are never guessed: a month 13, a 30 February, 25:61, ``3/4/2026`` (March or April?) or
+words dateparser reads as another day than they name are refused with a line that says so.
 """
 
 from __future__ import annotations
@@ -13,11 +16,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from planner.cli.timezones import Placed, place, split_zone
 from planner.errors import UsageError
 from planner.i18n import _, language
 
-WEEKEND_FROM = (4, time(18))  # Friday 18:00: from then to Sunday, "this week" is the coming one
-_NUMERIC = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})?(?:[ T,]+(\d{1,2})[:.](\d{2}))?$")
 _ISO_WEEK = re.compile(r"^(?:(\d{4})-?)?W?(\d{1,2})$", re.IGNORECASE)
 _SHIFT = re.compile(r"^([+-]\d{1,3})$")
 _NEXT = {"next", "nächste", "naechste", "kommende"}
@@ -40,11 +42,11 @@ def monday_of(day: date) -> date:
 
 
 def default_monday(now: datetime) -> tuple[date, bool]:
-    """This week's Monday, or next week's from Friday 18:00 on; and whether it is the next."""
-    day, at = WEEKEND_FROM
-    weekend = now.weekday() > day or (now.weekday() == day and now.time() >= at)
-    monday = monday_of(now.date())
-    return (monday + timedelta(days=7), True) if weekend else (monday, False)
+    """This week's Monday, or next week's from Friday 18:00 on; and whether it is the next
+    (the one rule: :func:`planner.flows.plan.planning_monday`)."""
+    from planner.flows.plan import planning_monday
+
+    return planning_monday(now)
 
 
 def parse_week(text: str, now: datetime) -> date:
@@ -88,23 +90,24 @@ def _week_error(text: str) -> UsageError:
 
 def parse_date(text: str, now: datetime, option: str) -> date:
     """A day: ISO, ``7.12.2026``, ``today``, ``next monday``, ``nächsten Dienstag``, …"""
-    moment = _parse(text, now)
-    if moment is None:
-        raise UsageError(
-            _(
-                "{option} '{text}' is not a date; write it like 2026-12-07, 7.12.2026, "
-                "tomorrow or next monday",
-                option=option,
-                text=text,
-            )
-        )
-    return moment.date() if isinstance(moment, datetime) else moment
+    moment = _parse(text, now, option)
+    if moment is None or isinstance(moment, datetime):
+        raise _not_a_date(option, text)
+    return moment
 
 
 def parse_datetime(text: str, now: datetime, option: str, tz: tzinfo) -> datetime:
-    """A moment in ``tz`` (an explicit offset is kept): ISO, ``7.12.2026 12:30``,
-    ``tomorrow 12:30``, ``morgen 12:30``, … A day without a time is an error."""
-    moment = _parse(text, now)
+    """A moment in ``tz`` (a typed zone or offset is kept): ISO, ``7.12.2026 12:30``,
+    ``tomorrow 12:30``, ``morgen 12:30``, ``… 09:00 America/New_York``, … A day without a time
+    is an error."""
+    return parse_moment(text, now, option, tz).moment
+
+
+def parse_moment(text: str, now: datetime, option: str, tz: tzinfo) -> Placed:
+    """:func:`parse_datetime` with what the user should be told (which zone an abbreviation
+    was taken as) and whether the typed zone fixed the UTC offset."""
+    rest, zone = split_zone(text)
+    moment = _parse(rest, now, option)
     if not isinstance(moment, datetime):
         raise UsageError(
             _(
@@ -114,24 +117,37 @@ def parse_datetime(text: str, now: datetime, option: str, tz: tzinfo) -> datetim
                 text=text,
             )
         )
+    if zone and moment.tzinfo is not None:
+        raise UsageError(
+            _("{option} '{text}' gives two time zones; give one", option=option, text=text)
+        )
+    if zone:
+        return place(moment, zone, option, tz)
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=tz)
-    return moment
+        return Placed(moment.replace(tzinfo=tz))
+    return Placed(moment, exact=True)
 
 
-def _parse(text: str, now: datetime) -> date | datetime | None:
-    """A date (no time given) or a naive/aware datetime; None when nothing fits."""
-    text = text.strip()
+def _parse(text: str, now: datetime, option: str) -> date | datetime | None:
+    """A date (no time given) or a naive/aware datetime; None when nothing fits. What looks
+    like a date or a time but cannot be one is refused, never read as something else."""
+    text = " ".join(text.split())
     if not text:
         return None
-    for parse in (_iso, _numeric, _weekday):
-        found = parse(text, now)
-        if found is not None:
-            return found
-    return _dateparser(text, now)
+    if (found := _iso(text)) is not None:
+        return found
+    words, clock = _split_clock(text, option)
+    if not words:
+        return datetime.combine(now.date(), clock) if clock and ":" in text else None
+    if ":" in words:
+        raise _not_a_date(option, text)
+    day = _day(words, now, option, text)
+    if day is None:
+        return None
+    return datetime.combine(day, clock) if clock is not None else day
 
 
-def _iso(text: str, now: datetime) -> date | datetime | None:
+def _iso(text: str) -> date | datetime | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -142,40 +158,111 @@ def _iso(text: str, now: datetime) -> date | datetime | None:
         return None
 
 
-def _numeric(text: str, now: datetime) -> date | datetime | None:
-    """``7.12.2026``, ``7.12.``, ``7.12.26 12:30`` (day first, as written in German)."""
-    match = _NUMERIC.match(text)
-    if not match:
-        return None
-    day_, month, year, hour, minute = match.groups()
-    full_year = now.year if not year else int(year) + (2000 if len(year) == 2 else 0)
+def _split_clock(text: str, option: str) -> tuple[str, time | None]:
+    """``("morgen", 12:30)`` from ``"morgen 12:30"``; an impossible time is refused."""
+    if match := _NAMED_TIME.search(text):
+        word = match.group(1).lower()
+        return text[: match.start()].strip(" ,"), time(0) if word.startswith("mi") and (
+            "nacht" in word or "night" in word
+        ) else time(12)
+    match = _CLOCK.search(text)
+    if match is None or (match.group("m") is None and not match.group("suffix")):
+        return text, None
+    hour, minute = int(match.group("h")), int(match.group("m") or 0)
+    second = int(match.group("s") or 0)
+    suffix = (match.group("suffix") or "").lower().replace(".", "")
+    if suffix in ("am", "pm"):
+        if not 1 <= hour <= 12:
+            raise _not_a_time(option, text, match.group(0).strip())
+        hour = hour % 12 + (12 if suffix == "pm" else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise _not_a_time(option, text, match.group(0).strip())
+    return text[: match.start()].strip(" ,T"), time(hour, minute, second)
+
+
+def _day(words: str, now: datetime, option: str, text: str) -> date | None:
+    for pattern, reader in _NUMERIC_FORMS:
+        if match := pattern.match(words):
+            return reader(match, now, option, text)
+    if re.fullmatch(r"[\d\s./-]+", words):
+        raise _not_a_date(option, text)
+    if (found := _weekday(words, now)) is not None:
+        return found
+    return _dateparser(words, now, option, text)
+
+
+def _ymd(year: int, month: int, day: int, option: str, text: str) -> date:
+    if not 1 <= month <= 12:
+        raise _not_a_date(option, text, _("there is no month {month}", month=month))
     try:
-        day = date(full_year, int(month), int(day_))
-        if hour is None:
-            return day
-        return datetime.combine(day, time(int(hour), int(minute)))
+        return date(year, month, day)
     except ValueError:
-        return None
+        problem = _("there is no day {day} in {year}-{month:02d}", day=day, year=year, month=month)
+        raise _not_a_date(option, text, problem) from None
 
 
-def _weekday(text: str, now: datetime) -> date | datetime | None:
-    """``next monday`` / ``nächsten Dienstag [12:30]``: the first such day after today
-    (dateparser reads "next monday" as the one of next week, which nobody means on a Sunday)."""
+def _year(text: str | None, now: datetime) -> int:
+    if not text:
+        return now.year
+    return int(text) + (2000 if len(text) == 2 else 0)
+
+
+def _read_iso(match: re.Match[str], now: datetime, option: str, text: str) -> date:
+    year, month, day = (int(g) for g in match.groups())
+    return _ymd(year, month, day, option, text)
+
+
+def _read_german(match: re.Match[str], now: datetime, option: str, text: str) -> date:
+    day, month, year = match.groups()
+    return _ymd(_year(year, now), int(month), int(day), option, text)
+
+
+def _read_slashed(match: re.Match[str], now: datetime, option: str, text: str) -> date:
+    """``25/12/2026`` and ``12/25/2026`` are clear; ``3/4/2026`` could be either: refused."""
+    first, second, year_text = match.groups()
+    a, b, year = int(first), int(second), _year(year_text, now)
+    if a <= 12 and b <= 12 and a != b:
+        raise UsageError(
+            _(
+                "{option} '{text}' is ambiguous: {first} or {second}; write it like 2026-12-07 "
+                "or 7.12.2026",
+                option=option,
+                text=text,
+                first=f"{year}-{b:02d}-{a:02d}",
+                second=f"{year}-{a:02d}-{b:02d}",
+            )
+        )
+    day, month = (a, b) if a > 12 else (b, a)
+    return _ymd(year, month, day, option, text)
+
+
+def _read_year_first(match: re.Match[str], now: datetime, option: str, text: str) -> date:
+    year, month, day = (int(g) for g in match.groups())
+    return _ymd(year, month, day, option, text)
+
+
+_NUMERIC_FORMS = (
+    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), _read_iso),
+    (re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})?$"), _read_german),
+    (re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"), _read_year_first),
+    (re.compile(r"^(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?$"), _read_slashed),
+)
+
+
+def _weekday(text: str, now: datetime) -> date | None:
+    """``next monday`` / ``nächsten Dienstag``: the first such day after today (dateparser
+    reads "next monday" as the one of next week, which nobody means on a Sunday)."""
     match = _NEXT_WEEKDAY.match(text)
-    if not match or match.group(1).lower() not in _WEEKDAYS:
+    if not match or match.group(1).lower() not in _WEEKDAYS or match.group(2) is not None:
         return None
     today = now.date()
     ahead = (_WEEKDAYS[match.group(1).lower()] - today.weekday() - 1) % 7 + 1
-    day = today + timedelta(days=ahead)
-    if match.group(2) is None:
-        return day
-    try:
-        return datetime.combine(day, time(int(match.group(2)), int(match.group(3) or 0)))
-    except ValueError:
-        return None
+    return today + timedelta(days=ahead)
 
 
-def _dateparser(text: str, now: datetime) -> date | datetime | None:
+def _dateparser(words: str, now: datetime, option: str, text: str) -> date | None:
+    """Words (``morgen``, ``in 3 days``, ``10. Dezember 2026``) through dateparser; a result
+    that does not keep a year or a day the words name is a guess, and refused."""
     import dateparser
 
     base = now.replace(tzinfo=None)
@@ -183,14 +270,65 @@ def _dateparser(text: str, now: datetime) -> date | datetime | None:
     settings = {
         "RELATIVE_BASE": base,
         "PREFER_DATES_FROM": "future",
-        "DATE_ORDER": "DMY" if language() == "de" else "YMD",
+        "DATE_ORDER": "DMY",  # numeric forms are read above; "12 December" is the 12th
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
-    found = dateparser.parse(text, languages=languages, settings=settings)  # type: ignore[arg-type]
+    found = dateparser.parse(words, languages=languages, settings=settings)  # type: ignore[arg-type]
     if found is None:
         return None
-    return found if _has_time(text) else found.date()
+    years = [int(y) for y in re.findall(r"(?<!\d)(\d{4})(?!\d)", words)]
+    days = [int(d) for d in _DAY_OF_MONTH.findall(words) for d in d if d]
+    if any(y != found.year for y in years) or any(d != found.day for d in days):
+        raise _not_a_date(option, text)
+    return found.date()
 
 
-def _has_time(text: str) -> bool:
-    return bool(re.search(r"\d[:.]\d{2}\b|\d\s*(?:uhr|am|pm|h)\b|\bnoon\b|\bmittag", text, re.I))
+def _not_a_date(option: str, text: str, problem: str = "") -> UsageError:
+    if problem:
+        return UsageError(
+            _(
+                "{option} '{text}' is not a date ({problem}); write it like 2026-12-07, "
+                "7.12.2026, tomorrow or next monday",
+                option=option,
+                text=text,
+                problem=problem,
+            )
+        )
+    return UsageError(
+        _(
+            "{option} '{text}' is not a date; write it like 2026-12-07, 7.12.2026, "
+            "tomorrow or next monday",
+            option=option,
+            text=text,
+        )
+    )
+
+
+def _not_a_time(option: str, text: str, clock: str) -> UsageError:
+    return UsageError(
+        _(
+            "{option} '{text}': {clock} is not a time of day; write it like 09:30 or 14:00",
+            option=option,
+            text=text,
+            clock=clock,
+        )
+    )
+
+
+_CLOCK = re.compile(
+    r"(?:^|[\s,T]+)(?:um\s+|at\s+|@\s*)?(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?(?::(?P<s>\d{2}))?"
+    r"\s*(?P<suffix>uhr|h|am|pm|a\.m\.|p\.m\.)?$",
+    re.IGNORECASE,
+)
+_NAMED_TIME = re.compile(
+    r"(?:^|\s)(?:um\s+|at\s+)?(noon|mittag|mittags|midnight|mitternacht)$", re.IGNORECASE
+)
+_MONTHS = (
+    r"jan(?:uary|uar)?|feb(?:ruary|ruar)?|m(?:ar(?:ch)?|ärz|aerz)|apr(?:il)?|ma[iy]|"
+    r"jun[ei]?|jul[iy]?|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|"
+    r"de[cz](?:ember)?"
+)
+_DAY_OF_MONTH = re.compile(
+    rf"(?<!\d)(\d{{1,2}})\.?\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\.?\s+(\d{{1,2}})(?!\d)",
+    re.IGNORECASE,
+)

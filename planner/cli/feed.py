@@ -44,7 +44,6 @@ def feed(
       planner feed --out ~/public/planner.ics
       planner feed --out ~/calendars/planner/     (a folder: one .ics per proposal)
     """
-    from datetime import datetime
 
     from planner.cli.common import parse_datetime
     from planner.render.ics_feed import feed_calendar
@@ -56,10 +55,12 @@ def feed(
         from planner import api
 
         config = load_config(config_path)
+        from planner.cli import common
+
         private = config["feed"]["private"]
         now = parse_datetime(now_text, "--now", config.tz) if now_text else None
-        today = (now or datetime.now(config.tz)).date()
-        plan = api.plan_week(config, parse_week(week, None, today), now=now)
+        moment = now or common.now_in(config.tz)
+        plan = api.plan_week(config, parse_week(week, None, moment), now=now)
     cal = feed_calendar(plan, private=private)
     count = len(cal.walk("VEVENT"))
     if out is not None and out.is_dir() and not out.is_symlink():
@@ -76,7 +77,6 @@ def feed(
 
 
 def _demo_plan(week: str | None) -> object:
-    from datetime import datetime
     from zoneinfo import ZoneInfo
 
     from planner import api
@@ -85,7 +85,9 @@ def _demo_plan(week: str | None) -> object:
     from planner.store import Store
 
     apply_language(CONFIG["user"]["language"])
-    first_day = parse_week(week, None, datetime.now(ZoneInfo(CONFIG["user"]["timezone"])).date())
+    from planner.cli import common
+
+    first_day = parse_week(week, None, common.now_in(ZoneInfo(CONFIG["user"]["timezone"])))
     with api.demo_session(first_day) as (config, first_day):
         return api.plan_week(
             config, first_day, now=api.demo_now(config, first_day), store=Store(":memory:")

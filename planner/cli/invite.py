@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from planner.cli import common_options
-from planner.cli.common import config_option, emit, load_config, parse_datetime
+from planner.cli.common import config_option, emit, load_config, parse_date
 from planner.i18n import _
 
 
@@ -16,9 +16,8 @@ from planner.i18n import _
 @config_option
 @click.option(
     "--proposal",
-    type=click.IntRange(1, 1000),
-    metavar="N",
-    help="Proposal N of the last 'planner propose'.",
+    metavar="ID",
+    help="A proposal by the identifier 'planner propose' or 'planner week' shows.",
 )
 @click.option(
     "--to",
@@ -32,7 +31,22 @@ from planner.i18n import _
     "--start",
     default=None,
     metavar="DATETIME",
-    help="Start, e.g. 2026-12-08T12:30, 'tomorrow 12:30', 'morgen 12:30'.",
+    help="Start, e.g. 2026-12-08T12:30, 'tomorrow 12:30', 'morgen 12:30', "
+    "'2027-03-10 09:00 America/New_York', '… -05:00', '… EST' (unambiguous abbreviations).",
+)
+@click.option(
+    "--date",
+    "day",
+    default=None,
+    metavar="DATE",
+    help="An all-day invitation on this day instead of --start, e.g. 2027-03-10.",
+)
+@click.option(
+    "--days",
+    type=click.IntRange(1, 366),
+    default=None,
+    metavar="N",
+    help="With --date: the invitation lasts N days (a trade fair over three days).",
 )
 @click.option(
     "--fold",
@@ -72,10 +86,12 @@ from planner.i18n import _
 def invite(
     demo: bool,
     config_path: Path | None,
-    proposal: int | None,
+    proposal: str | None,
     to: tuple[str, ...],
     title: str,
     start: str | None,
+    day: str | None,
+    days: int | None,
     fold: bool,
     duration: int | None,
     venue: str,
@@ -98,12 +114,16 @@ def invite(
     \b
     Examples:
       planner propose --demo --with sven@krueger-design.example
-      planner invite --demo --proposal 1 --out lunch.ics
+      planner invite --demo --proposal k7m2qa --out lunch.ics   (an ID from the listing)
       planner invite --to bob@example.com --title "Lunch" --start 2026-12-08T12:30 \\
           --venue "Spatenhaus" --send
+      planner invite --to "Bob Stone <bob@example.com>" --title "Call" \\
+          --start "2027-03-10 09:00 America/New_York"
+      planner invite --to bob@example.com --title "Messe" --date 2027-03-10 --days 3
       planner invite --update 3f2a --start 2026-12-09T12:30 --send
       planner invite --cancel 3f2a --send
     """
+    from planner.cli import common
     from planner.errors import UsageError
     from planner.flows import invitations as invite_flow
     from planner.invite.mail import render_message
@@ -123,6 +143,7 @@ def invite(
     ]
     if len(chosen) > 1:
         raise UsageError(_("use only one of {options}", options=", ".join(chosen)))
+    _check_all_day(start, day, days, duration, proposal)
     options = invite_flow.InviteOptions(
         to=to,
         title=title,
@@ -132,28 +153,35 @@ def invite(
         location=location,
         purpose=purpose,
         agenda=agenda,
+        day=parse_date(day, "--date", common.now_in(config.tz)) if day else None,
+        days=days or 1,
     )
     _warn_odd(options)
     invitation = None
     if proposal is not None:
-        invitation = invite_flow.from_proposal(config, store, proposal, options)
+        now = _demo_now(config) if demo else common.now_in(config.tz)  # type: ignore[attr-defined]
+        invitation = invite_flow.from_proposal(config, store, proposal, options, now=now)
     elif not (update or cancel):
         invitation = invite_flow.from_options(config, options)
     prepared = invite_flow.prepare(
         config, store, invitation=invitation, update=update, cancel=cancel, options=options
     )
+    for line in invite_flow.describe(prepared.invitation, proposal or ""):
+        click.echo(line, err=True)
     if out is not None:
         from planner.cli.common import check_output
 
         check_output(out)
         invite_flow.write_file(prepared, store, out)
+        again = f"planner invite --proposal {proposal} --send" if proposal else ""
         click.echo(
             _(
-                "wrote {path} (UID {uid}, SEQUENCE {sequence})",
+                "wrote {path} (UID {uid}, SEQUENCE {sequence}): written, not sent",
                 path=out,
                 uid=prepared.uid,
                 sequence=prepared.sequence,
-            ),
+            )
+            + (_("; to send it: {command}", command=again) if again and not send else ""),
             err=True,
         )
     if hold is not None:
@@ -178,12 +206,31 @@ def invite(
         )
 
 
+def _check_all_day(
+    start: str | None, day: str | None, days: int | None, duration: int | None,
+    proposal: str | None,
+) -> None:  # fmt: skip
+    """--date makes an all-day invitation: not with a --start, a --duration or a proposal."""
+    from planner.errors import UsageError
+
+    if days is not None and not day:
+        raise UsageError(_("--days needs --date (the first day)"))
+    if day and start:
+        raise UsageError(_("use either --start or --date, not both"))
+    if day and duration:
+        raise UsageError(_("an all-day invitation (--date) lasts whole days: use --days"))
+    if day and proposal is not None:
+        raise UsageError(_("--proposal brings its own time; leave out --date"))
+
+
 def _warn_odd(options: object) -> None:
     """Accepted, but worth a word: a start in the past, an address given twice."""
-    from datetime import UTC, datetime
+    from datetime import UTC
+
+    from planner.cli import common
 
     start = getattr(options, "start", None)
-    if start is not None and start < datetime.now(UTC):
+    if start is not None and start < common.now_in(UTC):
         click.echo(_("note: the meeting starts in the past ({start})", start=start), err=True)
     from planner.people.addresses import address_key
     from planner.people.names import parse_mailbox
@@ -200,18 +247,35 @@ def _warn_odd(options: object) -> None:
 def _start(text: str, tz: object, fold: bool) -> object:
     """``--start`` as an instant: a time the clocks skip or repeat is settled per RFC 5545
     (:func:`planner.ical.wallclock.settle`) and the user told what was chosen."""
+    from planner.cli import common
+    from planner.cli.dates import parse_moment
     from planner.errors import UsageError
     from planner.ical.wallclock import settle
 
-    moment = parse_datetime(text, "--start", tz)
+    placed = parse_moment(text, common.now_in(tz), "--start", tz)
+    moment = placed.moment
     if not 1970 <= moment.year <= 2200:
         raise UsageError(
             _("--start {text} is out of range; give a date between 1970 and 2200", text=text)
         )
+    if placed.note:
+        click.echo(placed.note, err=True)
+    if placed.exact:  # an abbreviation or offset says which of two 01:30s it is
+        return moment
     moment, note = settle(moment, fold=int(fold))
     if note:
         click.echo(note, err=True)
     return moment
+
+
+def _demo_now(config: object) -> object:
+    """The demo's "now": Monday 07:00 of the week the demo shows (as ``week --demo`` plans)."""
+    from planner import api
+    from planner.cli import common
+    from planner.cli.common import parse_week
+
+    tz = config.tz  # type: ignore[attr-defined]
+    return api.demo_now(config, parse_week(None, None, common.now_in(tz)))  # type: ignore[arg-type]
 
 
 def _setup(demo: bool, config_path: Path | None) -> tuple[object, object]:

@@ -22,7 +22,13 @@ from planner.cli.common import (
 @click.command()
 @demo_option()
 @config_option
-@click.option("--with", "email", metavar="EMAIL", help="The counterpart.")
+@click.option(
+    "--with",
+    "emails",
+    multiple=True,
+    metavar="EMAIL",
+    help="The counterpart (repeat it for several: a time free for all, a place fair to all).",
+)
 @click.option(
     "--for",
     "meeting_uid",
@@ -63,7 +69,7 @@ from planner.cli.common import (
 def propose(
     demo: bool,
     config_path: Path | None,
-    email: str | None,
+    emails: tuple[str, ...],
     meeting_uid: str | None,
     purpose: str | None,
     week: str | None,
@@ -71,33 +77,34 @@ def propose(
     count: int,
     fmt: str,
 ) -> None:
-    """Propose times and places to meet EMAIL (or the people of meeting UID) in person, best
-    first, with the reasons.
+    """Propose times and places to meet EMAIL (one or several, or the people of meeting UID) in
+    person, best first, varied over days, times and venues, with the reasons.
 
     With --for, the meeting's own time at a venue comes first when it fits. Without --purpose,
     the purpose the calendar knows for the meeting (or for EMAIL's next meeting) is used.
-    The proposals are saved: 'planner invite --proposal N' turns one into an invitation.
+    Each proposal has an identifier that stays the same as long as the proposal does:
+    'planner invite --proposal ID' turns it into an invitation.
 
     \b
     Examples:
       planner propose --demo --with sven@krueger-design.example
       planner propose --with bob@acme.example --purpose deal_closing --week 2026-W50
+      planner propose --with anna@acme.example --with bob@other.example
       planner propose --for 7f3a2c
     """
-    from datetime import date
 
     from planner.errors import UsageError
     from planner.i18n import _
 
-    if bool(email) == bool(meeting_uid):
+    if bool(emails) == bool(meeting_uid):
         raise UsageError(_("give either --with EMAIL or --for UID"))
     from planner.cli.progress import progress_display
-    from planner.flows.invitations import save_proposals
+    from planner.flows.listed import save_proposals
     from planner.flows.propose import propose_for
     from planner.render.json import dumps
     from planner.render.proposals import proposals_table
 
-    first_day = parse_week(week, None, date.today()) if week else None
+    first_day = parse_week(week, None, _local_now()) if week else None
     with (
         planner_context(demo, config_path, first_day) as (config, ledger_store, state, now),
         progress_display() as progress,
@@ -105,7 +112,7 @@ def propose(
         result = propose_for(
             config,
             ledger_store,
-            email,
+            list(emails),
             now=now,
             first_day=first_day,
             purpose=purpose,
@@ -114,7 +121,7 @@ def propose(
             progress=progress,
             meeting_uid=meeting_uid,
         )
-        save_proposals(state, result.to_json())
+        save_proposals(state, result.to_json(), now)
     if fmt == "json":
         emit(dumps(result.to_json()), None)
     else:
@@ -122,3 +129,11 @@ def propose(
             result, config.tz, color=is_terminal(), width=table_width(), demo=demo
         )
         emit(table, None)
+
+
+def _local_now() -> object:
+    """Now in this machine's zone, for the relative forms of ``--week`` (the config's zone
+    is read later)."""
+    from planner.cli import common
+
+    return common.now_in(None).astimezone()

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from planner.cli import common_options
 from planner.cli.common import config_option, emit, format_option, load_config, table_width
 from planner.i18n import _
+
+if TYPE_CHECKING:
+    from planner.online.outages import Outage
 
 
 @click.command()
@@ -25,24 +29,27 @@ def status(config_path: Path | None, fmt: str) -> None:
     database's path and size.
     """
     from planner.calendar.health import Health
+    from planner.online.outages import stored
     from planner.store import open_store
 
     config = load_config(config_path)
     store = open_store()
     try:
         states = Health(store).states(config.calendars)
+        offline = stored(store)
     finally:
         store.close()
     path = store.path
     data = {
         "sources": [_source_json(s, _token_state(s.provider, s.source)) for s in states],
+        "services": [{"service": o.service, **o.to_json()} for o in offline],
         "state_database": {"path": str(path), "bytes": _size(path)},
         "config": str(config.path) if getattr(config, "path", None) else None,
     }
     if fmt == "json":
         emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", None)
         return
-    emit(_table(data, config.tz), None)
+    emit(_table(data, config.tz, offline), None)
     if not states:
         click.echo(_no_calendar_hint(), err=True)
 
@@ -115,7 +122,7 @@ def _when(text: str | None, tz: Any) -> str:
     return datetime.fromisoformat(text).astimezone(tz).strftime("%Y-%m-%d %H:%M")
 
 
-def _table(data: dict[str, Any], tz: Any) -> str:
+def _table(data: dict[str, Any], tz: Any, offline: Sequence[Outage] = ()) -> str:
     from rich.markup import escape
 
     from planner.render.fit import Column, fitted_table
@@ -152,6 +159,8 @@ def _table(data: dict[str, Any], tz: Any) -> str:
     for s in data["sources"]:
         for warning in s["warnings"]:
             out.print(_("warning in {name}: {message}", name=s["name"], message=warning))
+    for outage in offline:
+        out.print(outage.line("", tz), markup=False)
     db = data["state_database"]
     out.print(_("State database: {path} ({size} kB)", path=db["path"], size=db["bytes"] // 1024))
     return out.file.getvalue()  # type: ignore[attr-defined]

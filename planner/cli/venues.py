@@ -18,6 +18,17 @@ from planner.cli.common import (
 from planner.cli.types import FiniteFloatRange
 from planner.i18n import _
 
+KINDS = [
+    "hotel_lounge",
+    "restaurant",
+    "cafe",
+    "bar",
+    "coworking",
+    "networking",
+    "station_lounge",
+    "airport_lounge",
+]
+
 
 @click.group(invoke_without_command=True)
 @click.option("--demo", is_flag=True, help="Use the demo persona's config (Munich sample venues).")
@@ -25,18 +36,7 @@ from planner.i18n import _
 @click.option("--near", metavar="PLACE", help="A city, postal code, address or venue name.")
 @click.option(
     "--kind",
-    type=click.Choice(
-        [
-            "hotel_lounge",
-            "restaurant",
-            "cafe",
-            "bar",
-            "coworking",
-            "networking",
-            "station_lounge",
-            "airport_lounge",
-        ]
-    ),
+    type=click.Choice(KINDS),
     help="Only venues of this kind.",
 )
 @click.option(
@@ -73,6 +73,7 @@ def venues(
       planner venues --demo --near "München Hbf" --kind cafe
       planner venues --open-at 2026-12-08T19:00 --kind bar
       planner venues fetch --near Hamburg
+      planner venues add "Café Paris" --kind cafe --address "Rathausstraße 4, 20095 Hamburg"
       planner venues import munich.osm.pbf venues.csv
     """
     if ctx.invoked_subcommand is not None:
@@ -202,3 +203,75 @@ def fetch(config_path: Path | None, near: str, radius: float | None, refresh: bo
             )
         )
     click.echo(ATTRIBUTION)
+
+
+@venues.command("add")
+@config_option
+@click.argument("name")
+@click.option("--kind", "kind", required=True, type=click.Choice(KINDS), help="What it is.")
+@click.option("--address", default="", metavar="TEXT", help="Street address (located once).")
+@click.option("--lat", type=FiniteFloatRange(-90, 90), default=None, help="Latitude (WGS 84).")
+@click.option("--lon", type=FiniteFloatRange(-180, 180), default=None, help="Longitude.")
+@click.option(
+    "--hours",
+    default="",
+    metavar="OSM",
+    help="Opening hours, e.g. 'Mo-Fr 08:00-20:00; Sa 09:00-14:00'.",
+)
+@click.option("--tag", "tags", multiple=True, help="quiet, private_room, wifi, women_only, …")
+@click.option("--price", type=click.IntRange(1, 4), default=None, help="1 (cheap) to 4.")
+@click.option("--favourite", is_flag=True, help="Prefer it in proposals.")
+@common_options
+def add(
+    config_path: Path | None,
+    name: str,
+    kind: str,
+    address: str,
+    lat: float | None,
+    lon: float | None,
+    hours: str,
+    tags: tuple[str, ...],
+    price: int | None,
+    favourite: bool,
+) -> None:
+    """Add a venue by hand: it is part of your catalog from then on (proposals, 'planner
+    venues', invitations). Give --lat and --lon, or an --address that is looked up once on
+    OpenStreetMap (running the command is the consent). Added again under the same name, it
+    replaces the earlier entry. Kept in venues/added.toml in the data directory.
+
+    \b
+    Examples:
+      planner venues add "Café Paris" --kind cafe --lat 53.5502 --lon 9.9936 \\
+          --address "Rathausstraße 4, 20095 Hamburg" --hours "Mo-Su 09:00-23:00" --tag quiet
+      planner venues add "Elbwerk lounge" --kind coworking --address "Jungfernstieg 7, Hamburg"
+    """
+    from planner import api
+    from planner.errors import UsageError
+
+    config = _load(config_path)
+    if (lat is None) != (lon is None):
+        raise UsageError(_("give both --lat and --lon, or neither"))
+    if lat is None and not address:
+        raise UsageError(_("give --lat and --lon, or --address"))
+    venue, path, replaced = api.add_venue(
+        config,  # type: ignore[arg-type]
+        name=name,
+        kind=kind,
+        address=address,
+        position=(lat, lon) if lat is not None and lon is not None else None,
+        hours=hours,
+        tags=[*tags, *(["favourite"] if favourite else [])],
+        price=price,
+    )
+    said = _("replaced") if replaced else _("added")
+    click.echo(
+        _(
+            "{said} {name} ({kind}) at {lat:.5f}, {lon:.5f} in {path}",
+            said=said,
+            name=venue.name,
+            kind=venue.kind.value,
+            lat=venue.lat,
+            lon=venue.lon,
+            path=path,
+        )
+    )

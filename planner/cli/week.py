@@ -115,7 +115,7 @@ def week(
 
         apply_language(CONFIG["user"]["language"])
         tz = ZoneInfo(CONFIG["user"]["timezone"])
-        first_day = parse_week(week, start, datetime.now(tz).date())
+        first_day = parse_week(week, start, _now(tz))
         note = ""
         with api.demo_session(first_day) as (config, first_day), progress_display() as progress:
             plan = api.plan_week(
@@ -233,7 +233,9 @@ def _state_database() -> Path:
 
 
 def _now(tz: tzinfo) -> datetime:
-    return datetime.now(tz)
+    from planner.cli import common
+
+    return common.now_in(tz)
 
 
 def _first_day(week: str | None, start: str | None, now: datetime) -> tuple[date, str]:
@@ -249,14 +251,15 @@ def _first_day(week: str | None, start: str | None, now: datetime) -> tuple[date
 
 
 def _save_proposals(plan: object, config: object, demo: bool) -> None:
-    """Keep the week's numbered proposals: 'planner invite --proposal N' takes the N shown."""
+    """Keep the week's proposals: 'planner invite --proposal ID' takes the identifier shown."""
     from planner import api
-    from planner.flows.invitations import save_week_proposals
+    from planner.flows.listed import save_week_proposals
     from planner.store import open_store
 
     store = api.demo_store() if demo else open_store()
+    now = None if demo else _now(config.tz)  # type: ignore[attr-defined]
     try:
-        save_week_proposals(store, plan, config)  # type: ignore[arg-type]
+        save_week_proposals(store, plan, config, now)  # type: ignore[arg-type]
     finally:
         store.close()
 
@@ -286,14 +289,13 @@ def _is_email(text: str) -> bool:
 
 def _invite_states(config: Config, plan: WeeklyPlan) -> dict[str, list[InviteState]] | None:
     """The answers to the invitations sent for the flagged meetings (recorded ones only)."""
-    from datetime import datetime
 
     from planner.flows.followup import invite_states, open_invitations, states_for_week
     from planner.store import open_store
 
     store = open_store()
     try:
-        now = datetime.now(config.tz)
+        now = _now(config.tz)
         # the week's own invitations, also when the week shown lies in the past
         records = open_invitations(store, min(now, plan.start))
         if not records:

@@ -19,6 +19,9 @@ from planner import registry
 from planner.config.schema import Field, SourceConfig, parse_time_range, validate_table
 from planner.config.sections import (
     CALENDAR_FIELDS,
+    RULE_CONDITIONS,
+    RULE_FIELDS,
+    RULE_OUTCOMES,
     SECTIONS,
     SYNC_FIELDS,
     WEEKDAYS,
@@ -51,6 +54,7 @@ class Config:
     path: Path | None = None
     people: tuple[Mapping[str, str], ...] = ()  # [[people]]: email or domain → city
     syncs: tuple[SyncConfig, ...] = ()
+    rules: tuple[Mapping[str, Any], ...] = ()  # [[rules]]: the user's word on matching events
 
     def __getitem__(self, section: str) -> Mapping[str, Any]:
         return self.sections[section]
@@ -120,18 +124,26 @@ def from_mapping(data: Mapping[str, Any], where: str, *, path: Path | None = Non
     people = _people(data.get("people", []), problems)
     disabled = _disabled(data.get("calendars", []))
     syncs = _syncs(data.get("sync", []), calendars, disabled, problems, warnings)
+    rules = _rules(data.get("rules", []), problems, warnings)
     for warning in warnings:
         log.warning("%s: %s", where, warning)
     if problems:
         raise ConfigError(where, problems)
-    return Config(sections=sections, calendars=calendars, path=path, people=people, syncs=syncs)
+    return Config(
+        sections=sections,
+        calendars=calendars,
+        path=path,
+        people=people,
+        syncs=syncs,
+        rules=rules,
+    )
 
 
 def _flatten_sections(data: Mapping[str, Any], problems: list[str]) -> dict[str, Mapping[str, Any]]:
     """Turn ``{"windows": {"lunch": {...}}}`` into ``{"windows.lunch": {...}}``."""
     flat: dict[str, Mapping[str, Any]] = {}
     for name, value in data.items():
-        if name in ("calendars", "people", "sync"):
+        if name in ("calendars", "people", "sync", "rules"):
             continue
         if not isinstance(value, dict):
             problems.append(_("'{name}' must be a table [{name}]", name=name))
@@ -212,6 +224,42 @@ def _people(entries: Any, problems: list[str]) -> tuple[Mapping[str, str], ...]:
         problems += found
         if not found:
             result.append({k: str(v).strip() for k, v in values.items()})
+    return tuple(result)
+
+
+def _rules(entries: Any, problems: list[str], warnings: list[str]) -> tuple[Mapping[str, Any], ...]:
+    """``[[rules]]`` tables: at least one condition (title, organizer_domain, counterpart,
+    calendar) and at least one outcome (mode, purpose, meeting) each."""
+    if not isinstance(entries, list):
+        problems.append(_("'rules' must be a list of [[rules]] tables"))
+        return ()
+    result = []
+    for index, entry in enumerate(entries, start=1):
+        where = f"[[rules]] #{index}"
+        if not isinstance(entry, dict):
+            problems.append(_("{where} must be a table", where=where))
+            continue
+        values, found, warned = validate_table(where, entry, RULE_FIELDS)
+        warnings += warned
+        if not found and not any(values[k] for k in RULE_CONDITIONS):
+            found.append(
+                _(
+                    "{where} needs a condition: one of {keys}",
+                    where=where,
+                    keys=", ".join(RULE_CONDITIONS),
+                )
+            )
+        if not found and all(values[k] in ("", None) for k in RULE_OUTCOMES):
+            found.append(
+                _(
+                    "{where} needs an outcome: one of {keys}",
+                    where=where,
+                    keys=", ".join(RULE_OUTCOMES),
+                )
+            )
+        problems += found
+        if not found:
+            result.append({**values, "index": index})
     return tuple(result)
 
 

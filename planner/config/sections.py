@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from planner.config.schema import Field
+from planner.config.schema import Check, Field
 from planner.i18n import _
+from planner.model import Mode, Purpose
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -101,6 +102,10 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "overhead_minutes": Field(int, -1),
         "walk_up_to_km": Field(float, 1.0),
         "unknown_place_minutes": Field(int, 30),
+        # another address in the same town when only the town is known (no street position)
+        "in_town_minutes": Field(int, 20),
+        # after a train or flight arrives (and before one departs), before the transfer
+        "arrival_buffer_minutes": Field(int, 20),
     },
     "geo": {
         "online": Field(bool, False),
@@ -137,6 +142,8 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "reminder_minutes": Field(int, 30),
         "default_duration": Field(int, 60, check=_positive),
         "nudge_days": Field(int, 3, check=_positive),
+        # an invitation without an answer keeps its time busy for other proposals this long
+        "hold_days": Field(int, 14, check=_positive),
     },
     "feed": {
         # what a proposal for a private or confidential meeting shows: "Busy", or nothing
@@ -162,6 +169,8 @@ RANGES: dict[str, dict[str, tuple[float, float]]] = {
         "overhead_minutes": (-1, 600),
         "walk_up_to_km": (0, 50),
         "unknown_place_minutes": (0, 600),
+        "in_town_minutes": (0, 240),
+        "arrival_buffer_minutes": (0, 240),
     },
     "geo": {"timeout_seconds": (1, 600), "far_away_km": (1, 20000)},
     "venues": {"radius_km": (0, 200), "max_age_days": (1, 3650), "min_venues": (1, 1000)},
@@ -171,6 +180,7 @@ RANGES: dict[str, dict[str, tuple[float, float]]] = {
         "reminder_minutes": (-1, 40320),
         "default_duration": (5, 7 * 24 * 60),
         "nudge_days": (1, 365),
+        "hold_days": (1, 365),
     },
 }
 
@@ -217,4 +227,32 @@ SYNC_FIELDS: dict[str, Field] = {
     "show": Field(str, "busy", check=_show_check),
     "travel": Field(bool, True),
     "days": Field(int, 14, minimum=1, maximum=366),
+}
+
+
+MODES = tuple(mode.value for mode in Mode)
+PURPOSES = tuple(purpose.value for purpose in Purpose)
+
+
+def _choice(choices: tuple[str, ...]) -> Check:
+    def check(value: str) -> str | None:
+        if value in choices:
+            return None
+        return _("must be one of {choices}", choices=", ".join(c for c in choices if c))
+
+    return check
+
+
+#: A ``[[rules]]`` table: the user's word on the events it matches (every condition given must
+#: hold), as ``planner mark`` records it in the state database; see planner.judge.corrections.
+RULE_CONDITIONS = ("title", "organizer_domain", "counterpart", "calendar")
+RULE_OUTCOMES = ("mode", "purpose", "meeting")
+RULE_FIELDS: dict[str, Field] = {
+    "title": Field(str, ""),  # a pattern: * and ? as wildcards, case-insensitive
+    "organizer_domain": Field(str, ""),
+    "counterpart": Field(str, ""),  # an e-mail address among the attendees
+    "calendar": Field(str, ""),  # a [[calendars]] name
+    "mode": Field(str, "", check=_choice(("", *MODES))),
+    "purpose": Field(str, "", check=_choice(("", *PURPOSES))),
+    "meeting": Field(bool, None),
 }

@@ -264,7 +264,7 @@ def invite_states(
                 sequence=record.sequence,
                 counterpart=person.email,
                 name=known.display_name(person.email, person.name) if known else person.name,
-                status=_status(answer),
+                status=_status(answer) if answer or _sent(record) else "not_sent",
                 sent_at=record.sent_at,
                 waiting_days=max(0, (now.astimezone(UTC) - record.sent_at.astimezone(UTC)).days),
                 proposed=_local(answer.proposed, config) if answer and answer.proposed else None,
@@ -290,6 +290,12 @@ def invitation_states(
         events = read_calendars(config, store, records, now, progress)
         record_calendar_answers(store, records, events, now)
     return invite_states(config, store, now=now, events=events, records=records)
+
+
+def _sent(record: SentRecord) -> bool:
+    """Whether the invitation went out: one only written to a file (``--out``) has not reached
+    anybody yet (a hold is followed: the calendar service may show answers on it)."""
+    return not record.message_id.startswith("file:")
 
 
 def _status(answer: Answer | None) -> str:

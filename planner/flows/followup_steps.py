@@ -21,8 +21,6 @@ from planner.model import Busy, Event
 from planner.people.names import format_mailbox
 from planner.store import Store
 
-PROPOSALS_NAMESPACE = "propose"  # as planner.flows.invitations saves them
-
 
 @dataclass(frozen=True, slots=True)
 class InviteState:
@@ -36,7 +34,8 @@ class InviteState:
     sequence: int
     counterpart: str
     name: str
-    status: str  # accepted, tentative, declined, countered, delegated, no_answer, undelivered
+    # accepted, tentative, declined, countered, delegated, no_answer, undelivered, not_sent
+    status: str
     sent_at: datetime
     waiting_days: int = 0
     proposed: tuple[datetime, datetime] | None = None
@@ -98,6 +97,12 @@ def next_step(
     now: datetime,
     events: Sequence[Event] | None,
 ) -> InviteState:
+    if state.status == "not_sent":
+        return replace(
+            state,
+            next_step=_("written, not sent: send it when it is right"),
+            command=_resend(state, config),
+        )
     if state.status == "no_answer":
         return _waiting(state, config)
     if state.status == "countered":
@@ -224,22 +229,22 @@ def _venue_closed(record: SentRecord, config: Config, start: datetime, end: date
 
 
 def _declined(state: InviteState, config: Config, store: Store, now: datetime) -> InviteState:
-    saved: dict[str, Any] = store.get(PROPOSALS_NAMESPACE, "last") or {}
+    from planner.flows.listed import Listed
     from planner.people.addresses import address_key
 
     who = address_key(state.counterpart)
-    if who in {address_key(e) for e in saved.get("with", [])}:
-        for number, proposal in enumerate(saved.get("proposals", []), start=1):
-            start = datetime.fromisoformat(proposal["start"])
-            if start > now and start != state.start:
-                venue = proposal["venue"]["name"]
-                local = stamp(start, config).replace("T", " ")
-                return replace(
-                    state,
-                    next_step=_("declined; next proposal: {when} at {venue}",
-                                when=local, venue=venue),
-                    command=f"planner invite --proposal {number} --send",
-                )  # fmt: skip
+    for proposal in Listed(store).upcoming(now):
+        start = datetime.fromisoformat(proposal["start"])
+        with_ = {address_key(e) for e in proposal.get("with", [])}
+        if who in with_ and start != state.start:
+            venue = proposal["venue"]["name"]
+            local = stamp(start, config).replace("T", " ")
+            return replace(
+                state,
+                next_step=_("declined; next proposal: {when} at {venue}",
+                            when=local, venue=venue),
+                command=f"planner invite --proposal {proposal['id']} --send",
+            )  # fmt: skip
     return replace(
         state,
         next_step=_(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,13 +16,11 @@ from planner.config import Config
 from planner.errors import NotSupportedError, UsageError
 from planner.i18n import _
 from planner.ical.wallclock import add, between
-from planner.invite.invitation import Invitation
+from planner.invite.invitation import Invitation, all_day_span
 from planner.invite.sentlog import PreparedInvite
 from planner.judge.purpose import parse_purpose
 from planner.model import Attendee, Geo
 from planner.store import Store
-
-PROPOSALS_NAMESPACE = "propose"
 
 
 @dataclass(frozen=True)
@@ -37,6 +35,8 @@ class InviteOptions:
     location: str = ""
     purpose: str = ""
     agenda: str = ""
+    day: date | None = None  # an all-day invitation from this day (--date) …
+    days: int = 1  # … over this many days (--days)
 
 
 def organizer(config: Config) -> Attendee:
@@ -48,33 +48,23 @@ def organizer(config: Config) -> Attendee:
     return Attendee(email, config.user["name"])
 
 
-def save_proposals(store: Store, data: dict[str, Any]) -> None:
-    """Remember the proposals of the last ``planner propose`` for ``--proposal N``."""
-    store.put(PROPOSALS_NAMESPACE, "last", data)
-
-
-def from_proposal(config: Config, store: Store, number: int, options: InviteOptions) -> Invitation:
-    """The invitation for proposal ``number`` of the last ``planner propose`` or ``planner
-    week`` (the N shown there).
+def from_proposal(
+    config: Config,
+    store: Store,
+    ident: str,
+    options: InviteOptions,
+    *,
+    now: datetime | None = None,
+) -> Invitation:
+    """The invitation for the proposal listed as ``ident`` by ``planner propose`` or
+    ``planner week``; :class:`UsageError` when no current proposal has that identifier (see
+    :func:`listed_proposal`).
 
     A proposal for a flagged meeting the user organizes is an update of that meeting: same
     UID, SEQUENCE raised, the new time and venue. For a meeting someone else organizes it is a
     new invitation whose description says which meeting it replaces."""
-    saved = store.get(PROPOSALS_NAMESPACE, "last")
-    if not saved or not saved.get("proposals"):
-        raise UsageError(_("no saved proposals; run 'planner propose --with EMAIL' first"))
-    proposals = saved["proposals"]
-    numbers = [p.get("number") or i for i, p in enumerate(proposals, start=1)]
-    if number not in numbers:
-        raise UsageError(
-            _(
-                "--proposal {number}: the last proposals are numbered 1 to {count}",
-                number=number,
-                count=max(numbers),
-            )
-        )
-    chosen = proposals[numbers.index(number)]
-    saved = {**saved, **{k: v for k, v in chosen.items() if k in _PER_PROPOSAL and v}}
+    chosen = listed_proposal(config, store, ident, now or datetime.now(config.tz))
+    saved = chosen
     venue = chosen["venue"]
     start = datetime.fromisoformat(chosen["start"]).astimezone(config.tz)
     end = datetime.fromisoformat(chosen["end"]).astimezone(config.tz)
@@ -86,6 +76,7 @@ def from_proposal(config: Config, store: Store, number: int, options: InviteOpti
     agenda = options.agenda
     if meeting and not ours:
         agenda = "\n\n".join(p for p in (_replaces(config, meeting), agenda) if p)
+    area = venue.get("known") is False
     return Invitation(
         uid=meeting.get("uid", "") if ours else "",
         sequence=int(meeting.get("sequence") or 0) + 1 if ours else 0,
@@ -97,16 +88,99 @@ def from_proposal(config: Config, store: Store, number: int, options: InviteOpti
         end=add(start, timedelta(minutes=options.duration)) if options.duration else end,
         organizer=organizer(config),
         attendees=tuple(attendees),
-        venue_name=venue["name"],
-        venue_address=venue["address"],
-        geo=Geo(venue["lat"], venue["lon"]),
+        location=_("{area} (the venue follows)", area=venue["name"]) if area else "",
+        venue_name="" if area else venue["name"],
+        venue_address="" if area else venue["address"],
+        geo=None if area else Geo(venue["lat"], venue["lon"]),
         purpose=parse_purpose(options.purpose or saved.get("purpose") or ""),
         agenda=agenda,
         language=config.user["language"],
         reminder_minutes=config["invite"]["reminder_minutes"],
-        venue_hours=venue_hours(config, venue["name"], start),
+        venue_hours="" if area else venue_hours(config, venue["name"], start),
         travel_hint=_travel_hint(config, chosen),
     )
+
+
+def listed_proposal(config: Config, store: Store, ident: str, now: datetime) -> dict[str, Any]:
+    """The listed proposal ``ident``, checked: it is known, its content still gives that
+    identifier, its time has not passed, and no invitation or hold made since it was listed
+    takes that time. Otherwise a :class:`UsageError` that says how to list the current ones."""
+    from planner.flows.listed import Listed, entry_id, looks_like_id, normal
+
+    listing = _("'planner propose --with EMAIL' or 'planner week' lists the current ones")
+    if not looks_like_id(ident):
+        raise UsageError(
+            _(
+                "--proposal {id}: proposals are named by the identifier in the first column "
+                "of their listing (six letters and digits, e.g. k7m2qa)",
+                id=ident,
+            ),
+            hint=listing,
+        )
+    entry = Listed(store).get(ident)
+    if entry is None or entry_id(entry) != normal(ident):
+        raise UsageError(
+            _("--proposal {id}: no current proposal has this identifier", id=ident), hint=listing
+        )
+    listing = _list_command(entry)
+    start = datetime.fromisoformat(entry["start"])
+    if start <= now:
+        raise UsageError(
+            _(
+                "--proposal {id} was for {when}, which has passed",
+                id=ident,
+                when=_when(start, config),
+            ),
+            hint=_("{command} lists the current ones", command=listing),
+        )
+    clash = _taken_since(store, entry, start, datetime.fromisoformat(entry["end"]))
+    if clash:
+        raise UsageError(
+            _(
+                "--proposal {id} ({when}) no longer fits: since it was listed you invited to "
+                "{other} at that time",
+                id=ident,
+                when=_when(start, config),
+                other=clash,
+            ),
+            hint=_("{command} lists the current ones", command=listing),
+        )
+    return entry
+
+
+def _list_command(entry: dict[str, Any]) -> str:
+    if entry.get("source") == "week":
+        return "planner week"
+    people = " ".join(f"--with {e}" for e in entry.get("with") or [])
+    return f"planner propose {people}".strip()
+
+
+def _when(moment: datetime, config: Config) -> str:
+    """ "Tue 8 Dec 12:15" in the user's zone and language."""
+    from babel.dates import format_datetime
+
+    from planner.i18n import language
+
+    return format_datetime(moment.astimezone(config.tz), "EEE d MMM HH:mm", locale=language())
+
+
+def _taken_since(store: Store, entry: dict[str, Any], start: datetime, end: datetime) -> str:
+    """The title of an invitation or hold made after ``entry`` was listed that overlaps its
+    time (another meeting), or ""."""
+    from planner.invite.sentlog import recent
+
+    listed_at = datetime.fromisoformat(entry["listed_at"])
+    people = {e.lower() for e in entry.get("with") or []}
+    for record in recent(store, 200):
+        inv = record.invitation
+        if record.cancelled or record.sent_at <= listed_at:
+            continue
+        if not (inv.start < end and start < inv.end):
+            continue
+        same = inv.start == start and {p.email.lower() for p in inv.counterparts} == people
+        if not same:
+            return inv.title
+    return ""
 
 
 def venue_hours(config: Config, name: str, when: datetime) -> str:
@@ -135,9 +209,6 @@ def _travel_hint(config: Config, proposal: dict[str, Any]) -> str:
     modes = {"walk": _("on foot"), "transit": _("by public transport"), "car": _("by car")}
     mode = modes.get(config["travel"]["mode"], "")
     return _("about {minutes} min from your office {mode}", minutes=minutes, mode=mode).strip()
-
-
-_PER_PROPOSAL = ("with", "names", "name", "purpose", "meeting")
 
 
 def _people(emails: Sequence[str], saved: dict[str, Any]) -> list[tuple[str, str]]:
@@ -184,41 +255,30 @@ def _default_title(kind: str, saved: dict[str, Any], config: Config) -> str:
     return _("{kind}: {me} & {them}", kind=label, me=mine, them=theirs)
 
 
-def save_week_proposals(store: Store, plan: Any, config: Config) -> None:
-    """Remember the week's numbered proposals, each with its meeting, for ``--proposal N``."""
-    from planner.people import People
-    from planner.people.addresses import address_key
+def describe(invitation: Invitation, ident: str = "") -> list[str]:
+    """Who, when, where and what, as ``planner invite`` says it before it writes or sends."""
+    from babel.dates import format_datetime
 
-    directory = plan.people if plan.people is not None else People()
+    from planner.i18n import language
+    from planner.invite.text import location_text
 
-    def known(person: Attendee) -> str:
-        return directory.display_name(person.email, person.name)
-
-    entries = []
-    me = address_key(config.user["email"])
-    for item in plan.items:
-        people = [p for p in item.event.people() if address_key(p.email) != me]
-        meeting = {
-            "uid": item.event.uid,
-            "title": item.event.title,
-            "start": item.event.start.isoformat(),
-            "end": item.event.end.isoformat(),
-            "organizer": item.event.organizer.email if item.event.organizer else "",
-            "sequence": int(item.event.hint("SEQUENCE") or 0),
-        }
-        for proposal in item.proposals:
-            entries.append(
-                {
-                    **proposal.to_json(),
-                    "with": [p.email for p in people],
-                    "names": {address_key(p.email): n for p in people if (n := known(p))},
-                    "name": " & ".join(known(p) or p.email for p in people),
-                    "purpose": item.purpose.purpose.value if item.purpose else "",
-                    "meeting": meeting,
-                }
-            )
-    if entries:
-        save_proposals(store, {"source": "week", "proposals": entries})
+    tz = invitation.start.tzinfo
+    start, end = invitation.start, invitation.end.astimezone(tz)
+    day = format_datetime(start, "EEE d MMM yyyy HH:mm", locale=language())
+    people = ", ".join(
+        f"{p.name} <{p.email}>" if p.name else p.email for p in invitation.counterparts
+    )
+    head = _("Proposal {id}", id=ident) if ident else _("Invitation")
+    return [
+        f"{head}: {invitation.title}",
+        _("  who:   {people}", people=people),
+        _("  when:  {start}–{end} ({zone})", start=day, end=f"{end:%H:%M}", zone=tz),
+        _("  where: {place}", place=location_text(invitation) or _("no place given")),
+        _(
+            "  what:  {purpose}",
+            purpose=invitation.purpose.value.replace("_", " ") if invitation.purpose else "–",
+        ),
+    ]
 
 
 def from_options(config: Config, options: InviteOptions) -> Invitation:
@@ -228,7 +288,7 @@ def from_options(config: Config, options: InviteOptions) -> Invitation:
         for flag, value in (
             ("--to", options.to),
             ("--title", options.title),
-            ("--start", options.start),
+            ("--start", options.start or options.day),
         )
         if not value
     ]
@@ -236,8 +296,12 @@ def from_options(config: Config, options: InviteOptions) -> Invitation:
         raise UsageError(
             _("a new invitation needs {flags} (or --proposal N)", flags=", ".join(missing))
         )
-    assert options.start is not None
-    minutes = options.duration or config["invite"]["default_duration"]
+    if options.day is not None:
+        start, end = all_day_span(options.day, options.days, config.tz)
+    else:
+        assert options.start is not None
+        minutes = options.duration or config["invite"]["default_duration"]
+        start, end = options.start, add(options.start, timedelta(minutes=minutes))
     venue_name = venue_address = ""
     geo = None
     if options.venue:
@@ -245,8 +309,9 @@ def from_options(config: Config, options: InviteOptions) -> Invitation:
         venue_name, venue_address, geo = venue.name, venue.address, venue.geo
     return Invitation(
         title=options.title,
-        start=options.start,
-        end=add(options.start, timedelta(minutes=minutes)),
+        start=start,
+        end=end,
+        all_day=options.day is not None,
         organizer=organizer(config),
         attendees=tuple(Attendee(e, n) for e, n in _people(options.to, {})),
         location=options.location,
@@ -305,8 +370,11 @@ def _changes(config: Config, options: InviteOptions) -> dict[str, Any]:
     changes: dict[str, Any] = {}
     if options.title:
         changes["title"] = options.title
+    if options.day is not None:
+        changes["start"], changes["end"] = all_day_span(options.day, options.days, config.tz)
+        changes["all_day"] = True
     if options.start:
-        changes["start"] = options.start
+        changes["start"], changes["all_day"] = options.start, False
     if options.duration:
         start = options.start
         if start is None:

@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING
 
 from planner.config import Config
 from planner.i18n import _
+from planner.judge.zones import place_text
 from planner.model import Classification, Event, Geo, Interval, Mode, Purpose
 
 if TYPE_CHECKING:
     from planner.judge.homes import HomeCity
+    from planner.meet.geo import Place
     from planner.meet.proposals import Proposal, Proposer
 
 Modes = Mapping[tuple[str, str], Classification]
@@ -60,40 +62,60 @@ def propose_to_meet(
     meetings do not show (flights, trains, hotel stays from a travel plan); ``places`` may
     answer :func:`counterpart_place` for many requests (:class:`CounterpartPlaces`)."""
     config = proposer.config
-    home = next((h for e in request.emails if (h := homes(e)) is not None), None)
-    if far_away(proposer, request, home):
-        assert home is not None
-        return _propose_far(proposer, request, home, events, modes, supply, trips or {})
-    place = request.near
-    label = request.near_label
-    if place is None and home is not None and home.geo is not None:
-        text = (
-            places(request.emails)
-            if places is not None
-            else counterpart_place(
-                request.emails, events, modes, config, request.now or request.start
+    groups = _by_organisation(request.emails, homes)
+    far = [home for _g, home in groups if far_away(proposer, request, home)]
+    if far:
+        others = tuple(h.geo for _g, h in groups if h is not None and h.geo is not None)
+        return _propose_far(proposer, request, far[0], events, modes, supply, trips or {}, others)
+    found_places: list[Geo] = []
+    labels: list[str] = []
+    if request.near is None:
+        for group, home in groups:
+            if home is None or home.geo is None:
+                continue
+            text = (
+                places(group)
+                if places is not None
+                else counterpart_place(group, events, modes, config, request.now or request.start)
             )
-        )
-        located = proposer.locate(text) if text else None
-        place, label = (located.geo if located else home.geo), home.city
+            located = proposer.locate(text) if text else None
+            found_places.append(located.geo if located else home.geo)
+            labels.append(home.city)
+    label = request.near_label or " / ".join(dict.fromkeys(c for c in labels if c))
     found = proposer.propose(
         request.start,
         request.end,
         purpose=request.purpose,
         counterpart_busy=request.busy,
-        counterpart_place=place if request.near is None else None,
+        counterpart_place=found_places,
         near=request.near,
         count=request.count,
         same_time=request.same_time,
+        area=label,
     )
     notes: list[str] = []
-    if place is None and request.near is None:
+    if not found_places and request.near is None:
         why = _("Their city is unknown, so these are near you")
         found = [replace(p, reasons=(p.reasons[0], why, *p.reasons[1:])) for p in found]
         label = config.user["home"]
-    if not found and proposer.no_venues:
+    if proposer.no_venues:
         notes.append(_no_venues(label or config.user["home"], config))
     return found, notes
+
+
+def _by_organisation(
+    emails: Sequence[str], homes: Callable[[str], HomeCity | None]
+) -> list[tuple[list[str], HomeCity | None]]:
+    """The counterparts by organisation (e-mail domain), each with the first known home: people
+    of one organisation are met at one place; several organisations each count."""
+    groups: dict[str, list[str]] = {}
+    for email in emails:
+        groups.setdefault(email.rpartition("@")[2].lower(), []).append(email)
+    found = []
+    for group in groups.values():
+        home = next((h for e in group if (h := homes(e)) is not None), None)
+        found.append((group, home))
+    return found
 
 
 def far_away(proposer: Proposer, request: MeetRequest, home: HomeCity | None) -> bool:
@@ -119,6 +141,7 @@ def _propose_far(
     modes: Modes,
     supply: object | None,
     extra_trips: Mapping[date, tuple[str, Geo]],
+    others: tuple[Geo, ...] = (),
 ) -> tuple[list[Proposal], list[str]]:
     from planner.meet.faraway import FarRequest, Whereabouts, in_person_days, propose_far
     from planner.meet.geo import distance_km
@@ -149,6 +172,7 @@ def _propose_far(
             geocoder=proposer.geocoder,
             home=user_home,
             travel_reasons=False,
+            routes=proposer.routes,
         )
 
     far = FarRequest(
@@ -160,12 +184,28 @@ def _propose_far(
         Whereabouts(home.city, home.geo),
         request.count,
         request.now or request.start,
+        others if len(others) > 1 else (),
     )
     plan = propose_far(proposer, make, far, trips=trips, visits=visits, supply=supply)  # type: ignore[arg-type]
     notes = [plan.note] if plan.note else []
-    if not plan.proposals and plan.gaps and not proposer.config["geo"]["online"]:
-        notes.append(_no_venues(plan.gaps[0], proposer.config))
     return plan.proposals, notes
+
+
+def trip_routes(
+    events: Sequence[Event], locate: Callable[[str], Place | None]
+) -> dict[tuple[str, str], tuple[Place | None, Place | None]]:
+    """Where each train or flight among ``events`` departs and arrives (by event key): the
+    station or airport where it is a known hub, else the town (see
+    :func:`planner.meet.hubs.stop_place`); proposals leave the transfer from there."""
+    from planner.judge.travel import route
+    from planner.meet.hubs import stop_place
+
+    found = {}
+    for event in events:
+        origin, arrival, how = route(event)
+        if origin or arrival:
+            found[event.key] = (stop_place(origin, how, locate), stop_place(arrival, how, locate))
+    return found
 
 
 def counterpart_place(
@@ -187,10 +227,10 @@ class CounterpartPlaces:
         self.own = config.own_domains
         self.latest: dict[str, tuple[Event, int]] = {}
         for number, other in enumerate(events):
-            if other.end > now or not other.location:
+            if other.end > now or not other.location or modes[other.key].mode is not Mode.IN_PERSON:
                 continue
-            if modes[other.key].mode is not Mode.IN_PERSON:
-                continue
+            if not place_text(other.location):
+                continue  # no place to find: only an app, a room, a number or a link
             for domain in {p.domain for p in other.people()}:
                 best = self.latest.get(domain)
                 if best is None or other.start > best[0].start:
@@ -202,4 +242,4 @@ class CounterpartPlaces:
         if not found:
             return ""
         # the latest; of two at the same time the earlier in ``events``, as a single scan finds
-        return max(found, key=lambda pair: (pair[0].start, -pair[1]))[0].location
+        return place_text(max(found, key=lambda pair: (pair[0].start, -pair[1]))[0].location)

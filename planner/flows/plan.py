@@ -93,6 +93,19 @@ class WeeklyPlan:
         return [p for p in self.items if p.event.start.astimezone(tz).date() == day]
 
 
+WEEKEND_FROM = (4, time(18))  # Friday 18:00: from then to Sunday, "this week" is the coming one
+
+
+def planning_monday(now: datetime) -> tuple[date, bool]:
+    """The one rule for which week a command means when none is named (week, feed, the HTML
+    page and the mail, the demo): this week's Monday, or the next one from Friday 18:00 on
+    (local time of ``now``); and whether it is the next."""
+    day, at = WEEKEND_FROM
+    weekend = now.weekday() > day or (now.weekday() == day and now.time() >= at)
+    monday = now.date() - timedelta(days=now.weekday())
+    return (monday + timedelta(days=7), True) if weekend else (monday, False)
+
+
 def week_bounds(first_day: date, config: Config, days: int = 7) -> tuple[datetime, datetime]:
     """Midnight of ``first_day`` to midnight ``days`` later, in the user's zone."""
     start = datetime.combine(first_day, time(), tzinfo=config.tz)
@@ -114,6 +127,9 @@ def is_meeting(event: Event, classification: Classification, config: Config) -> 
     from planner.judge.people import with_people
     from planner.meet.slots import is_focus
 
+    said = classification.said
+    if said is not None and said.meeting is not None:
+        return said.meeting  # the user's word (planner mark, [[rules]])
     if event.all_day or event.self_response is Response.DECLINED:
         return False
     me = config.user["email"].lower()

@@ -3,8 +3,8 @@ or for a flagged meeting of the week (``--for``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from planner.meet.proposals import Proposal
 
 
+from planner.flows.listed import identified
 from planner.flows.session import Session, finder_for, open_session
 
 
@@ -53,7 +54,7 @@ class ProposeResult:
 def propose_for(
     config: Config,
     store: Store,
-    email: str | None,
+    email: str | Sequence[str] | None,
     *,
     now: datetime,
     first_day: date | None = None,
@@ -63,7 +64,8 @@ def propose_for(
     progress: Callable[[str], None] | None = None,
     meeting_uid: str | None = None,
 ) -> ProposeResult:
-    """Slot-and-venue pairs to meet ``email`` (``Name <address>`` also) in the week of
+    """Slot-and-venue pairs to meet ``email`` (one address, or several: a time free for all
+    calendars that can tell and a place fair to all; ``Name <address>`` also) in the week of
     ``first_day`` (or the next
     ``[slots] days_ahead`` days), best first. Their busy time is respected where a calendar
     service can tell it; a place where they were met before counts as theirs. Without a
@@ -71,7 +73,9 @@ def propose_for(
 
     With ``meeting_uid`` (a unique prefix is enough) the counterparts, the purpose and the
     window come from that meeting, and its own time, in person, is tried first."""
-    from planner.flows.meeting_place import MeetRequest, propose_to_meet
+    from planner.flows.held import for_others, held_times
+    from planner.flows.meeting_place import MeetRequest, propose_to_meet, trip_routes
+    from planner.flows.places import places_only
     from planner.flows.weekly import located_trips, week_bounds
     from planner.judge.travel import whereabouts
     from planner.meet.fetched import VenueSupply, catalog_with_fetched
@@ -81,9 +85,14 @@ def propose_for(
     from planner.meet.places import locate_known
     from planner.meet.proposals import Proposer
     from planner.meet.slots import ahead_window
+    from planner.people.addresses import address_key
     from planner.people.names import parse_mailbox
 
-    given, email = parse_mailbox(email) if email else ("", email)
+    given: dict[str, str] = {}  # address → the name the user typed with it
+    if email:
+        typed = [parse_mailbox(e) for e in ([email] if isinstance(email, str) else email)]
+        given = {address_key(address): name for name, address in typed if name}
+        email = [address for _name, address in typed]
     if first_day is not None:
         start, end = week_bounds(first_day, config)
         start = max(start, now)
@@ -103,30 +112,32 @@ def propose_for(
             start, end = _meeting_window(config, meeting, now)
             events = [e for e in session.events if e.key != meeting.key]
             known = _known_purpose(session, meeting)
-            chosen = parse_purpose(purpose) or known or _purpose(None, people[0], session, start)
+            chosen = parse_purpose(purpose) or known or _purpose(None, people, session, start)
         else:
             assert email, "propose_for needs an e-mail or a meeting"
-            people = [email]
-            chosen = parse_purpose(purpose) or _week_purpose(session, email, start, end)
-            chosen = chosen or _purpose(None, email, session, start)
+            people = list(dict.fromkeys([email] if isinstance(email, str) else email))
+            chosen = parse_purpose(purpose) or _week_purpose(session, people, start, end)
+            chosen = chosen or _purpose(None, people, session, start)
         lookup = FreeBusyLookup(
             session.providers, store=store, cache_minutes=config["free_busy"]["cache_minutes"]
         )
         busy = lookup(people, start, end) or []
         lookup.report()
+        offered = for_others(held_times(store, config, now), people)
         catalog = catalog_with_fetched(config, store)
         supply = VenueSupply(config, store, catalog, now, progress)
-        geocoder = Geocoder(config, catalog, store_factory=lambda: store)
+        geocoder = places_only(Geocoder(config, catalog, store_factory=lambda: store))
         modes = {k: c.mode for k, c in session.modes.items()}
         away = whereabouts(session.events, config.tz, home=config.user["home"])
         proposer = Proposer(
-            events,
+            [*events, *offered],
             config,
             catalog,
             modes=modes,
             geocoder=geocoder,
             supply=supply,
             whereabouts=away,
+            routes=trip_routes(session.events, geocoder.locate),
         )
         finder = finder_for(session, geocoder.locate)
         if start < end:
@@ -153,13 +164,13 @@ def propose_for(
                 supply=supply,
                 trips=located_trips(away, geocoder.locate),
             )
-        notes += supply.failures[:1]
     finally:
         session.close()
-    found = [replace(p, number=n) for n, p in enumerate(found, start=1)]
+    found = identified(found, people, meeting.uid if meeting is not None else "")
     known = session.ledger.directory.people
-    names = [known.display_name(p, given if p == email else "") for p in people]
-    name = " & ".join(n or p for n, p in zip(names, people, strict=True)) if meeting else names[0]
+    names = [known.display_name(p, given.get(address_key(p), "")) for p in people]
+    several = meeting is not None or len(people) > 1
+    name = " & ".join(n or p for n, p in zip(names, people, strict=True)) if several else names[0]
     return ProposeResult(
         found,
         people[0],
@@ -251,26 +262,30 @@ def _known_purpose(session: Session, event: Event) -> Purpose | None:
     return None if found in (Purpose.PERSONAL, Purpose.INTERNAL) else found
 
 
-def _week_purpose(session: Session, email: str, start: datetime, end: datetime) -> Purpose | None:
-    """The purpose the calendar already knows for a meeting with ``email`` in the window (the
-    first such meeting), e.g. a deal closing; None when there is none."""
+def _week_purpose(
+    session: Session, emails: Sequence[str], start: datetime, end: datetime
+) -> Purpose | None:
+    """The purpose the calendar already knows for a meeting with ``emails`` in the window (the
+    first such meeting with any of them), e.g. a deal closing; None when there is none."""
     from planner.people.addresses import address_key
 
-    wanted = address_key(email)
+    wanted = {address_key(e) for e in emails}
     for event in sorted(session.events, key=lambda e: e.start):
         if event.end <= session.now or not (start - timedelta(days=7) <= event.start < end):
             continue
-        if any(address_key(p.email) == wanted for p in event.people()):
+        if any(address_key(p.email) in wanted for p in event.people()):
             if found := _known_purpose(session, event):
                 return found
     return None
 
 
-def _purpose(given: Purpose | str | None, email: str, session: Session, when: datetime) -> Purpose:
-    """The purpose given, else a first contact for someone never met, else "other"."""
+def _purpose(
+    given: Purpose | str | None, emails: Sequence[str], session: Session, when: datetime
+) -> Purpose:
+    """The purpose given, else a first contact when someone was never met, else "other"."""
     from planner.judge.purpose import parse_purpose
 
     if chosen := parse_purpose(given):
         return chosen
-    met = session.ledger.met_before([email], when)
+    met = all(session.ledger.met_before([e], when) for e in emails)
     return Purpose.OTHER if met else Purpose.FIRST_CONTACT

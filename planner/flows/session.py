@@ -91,7 +91,7 @@ def open_session(
             progress(_("Building the contact ledger"))
         from planner.judge.cache import classify_all
 
-        modes = classify_all(events, store)
+        modes = classify_all(events, store, config)
         ledger = Ledger.open(store, config, user_emails=context.user_emails)
         update_ledger(ledger, events, modes, config, now)
     except BaseException:
@@ -137,9 +137,12 @@ def finder_for(session: Session, locate: Callable[[str], Any]) -> HomeFinder:
 
 def home_finder(session: Session, store: Store | None) -> HomeFinder:
     """Where counterparts live, inferred from the session's history (planner.judge.homes)."""
+    from planner.flows.places import places_only
     from planner.meet.fetched import catalog_with_fetched
     from planner.meet.geo import Geocoder
 
     catalog = catalog_with_fetched(session.config, store)
-    geocoder = Geocoder(session.config, catalog, store_factory=(lambda: store) if store else None)
+    geocoder = places_only(
+        Geocoder(session.config, catalog, store_factory=(lambda: store) if store else None)
+    )
     return finder_for(session, geocoder.locate)

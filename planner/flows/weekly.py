@@ -13,7 +13,13 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from planner.config import Config
-from planner.flows.meeting_place import CounterpartPlaces, MeetRequest, far_away, propose_to_meet
+from planner.flows.meeting_place import (
+    CounterpartPlaces,
+    MeetRequest,
+    far_away,
+    propose_to_meet,
+    trip_routes,
+)
 from planner.flows.plan import PlannedEvent, WeeklyPlan, assess, is_meeting, week_bounds, week_stats
 from planner.judge.people import in_balance
 from planner.judge.purpose import determine_purpose
@@ -34,7 +40,7 @@ PROPOSALS_PER_MEETING = 2
 
 def read_window(config: Config, first_day: date, now: datetime) -> tuple[datetime, datetime]:
     """What to read for a week: the ledger's look-back before it (or before now, whichever is
-    earlier) and a week after it, so that proposals may fall into the next week."""
+    earlier) and a week after it (trips and meetings right after the week shown)."""
     start, end = week_bounds(first_day, config)
     lookback = timedelta(days=config["relations"]["lookback_days"])
     return min(start, now) - lookback, max(end, now) + timedelta(days=7)
@@ -49,8 +55,21 @@ def update_ledger(
 
     learn(ledger.directory.people, events)
     since = now - timedelta(days=config["relations"]["lookback_days"])
-    history = ((e, modes[e.key].mode) for e in events if since <= e.start and e.end <= now)
+    history = (
+        (e, modes[e.key].mode)
+        for e in events
+        if since <= e.start and e.end <= now and not _not_a_meeting(modes[e.key])
+    )
     ledger.update(history, now=now, since=since)
+
+
+def _not_a_meeting(found: Classification) -> bool:
+    """The user said it was no meeting: nobody was met there."""
+    return found.said is not None and found.said.meeting is False
+
+
+def _purpose_of(event: Event, found: Classification, ledger: Ledger, config: Config) -> Purpose:
+    return determine_purpose(event, ledger, config, found.mode, said=found.said).purpose
 
 
 def build_plan(
@@ -66,6 +85,7 @@ def build_plan(
     geocoder: object | None = None,
     supply: object | None = None,
     proposal_cache: ProposalCache | None = None,
+    held: Sequence[Event] = (),
 ) -> WeeklyPlan:
     """The plan for the week of ``first_day``; ``events`` span :func:`read_window`.
 
@@ -74,12 +94,14 @@ def build_plan(
     service can. ``modes`` may bring the classifications along (e.g. from a cache);
     ``geocoder`` (a :class:`planner.meet.geo.Geocoder`) may remember places between runs;
     ``supply`` (a :class:`planner.meet.fetched.VenueSupply`) fetches venues where none are known;
-    ``proposal_cache`` remembers proposals between runs (:mod:`planner.meet.proposal_cache`).
+    ``proposal_cache`` remembers proposals between runs (:mod:`planner.meet.proposal_cache`);
+    ``held`` are times already offered (:func:`planner.flows.held.held_times`): busy for the
+    proposals of every other counterpart.
     """
     if modes is None:
-        from planner.judge.mode import classify
+        from planner.judge.cache import classify_all
 
-        modes = {e.key: classify(e) for e in events}
+        modes = classify_all(events, None, config)
     update_ledger(ledger, events, modes, config, now)
     start, end = week_bounds(first_day, config)
     in_week = [e for e in events if e.start < end and e.end > start]
@@ -97,6 +119,7 @@ def build_plan(
             geocoder,
             supply,
             proposal_cache,
+            held,
         )
     # only meetings with people count: no blockers, travel items or all-day markers
     week = [
@@ -117,7 +140,8 @@ def build_plan(
 
 
 def _judge(item: PlannedEvent, ledger: Ledger, config: Config) -> PlannedEvent:
-    purpose = determine_purpose(item.event, ledger, config, item.mode)
+    said = item.classification.said
+    purpose = determine_purpose(item.event, ledger, config, item.mode, said=said)
     external = item.external and purpose.purpose not in (Purpose.INTERNAL, Purpose.PERSONAL)
     recommendation = None
     if external and item.meeting:
@@ -146,7 +170,7 @@ def _trend_items(
 
     first = week_start - timedelta(weeks=TREND_WEEKS)
     return [
-        (e, modes[e.key].mode, determine_purpose(e, ledger, config, modes[e.key].mode).purpose)
+        (e, modes[e.key].mode, _purpose_of(e, modes[e.key], ledger, config))
         for e in events
         if first <= e.start < week_start
         and not e.all_day
@@ -167,10 +191,13 @@ def _with_proposals(
     geocoder: object | None = None,
     supply: object | None = None,
     cache: ProposalCache | None = None,
+    held: Sequence[Event] = (),
 ) -> list[PlannedEvent]:
+    from planner.flows.held import for_others
+    from planner.flows.places import places_only
     from planner.meet.geo import Geocoder
 
-    geocoder = geocoder or Geocoder(config, catalog)  # type: ignore[arg-type]
+    geocoder = places_only(geocoder or Geocoder(config, catalog))  # type: ignore[arg-type]
     work = _ProposalWork(events, modes, config, now, catalog, geocoder, supply, week)
     if getattr(supply, "online", False):
         cache = None  # venues fetched online: not a function of what the key holds
@@ -184,7 +211,7 @@ def _with_proposals(
             result.append(item)
             continue
         start = max(week[0], _next_quarter(now))
-        end = week[1] + timedelta(days=7)
+        end = week[1]  # the week shown: a proposal never falls into the next one
         people = [
             p.email for p in item.event.people() if p.email.lower() != config.user["email"].lower()
         ]
@@ -199,9 +226,10 @@ def _with_proposals(
             now=now,
             same_time=Interval(item.event.start, item.event.end),
         )
-        key = cache.key(request, item.event, history, taken) if cache else ""
+        blocked = [*taken, *for_others(held, people)]
+        key = cache.key(request, item.event, history, blocked) if cache else ""
         cached = cache.get(key, now) if cache else None
-        found, notes = cached if cached is not None else work.propose(item.event, request, taken)
+        found, notes = cached if cached is not None else work.propose(item.event, request, blocked)
         if cache and cached is None:
             cache.put(key, found, notes, now if work.far else None)
         taken += [_held(p, item.event) for p in found]
@@ -209,7 +237,7 @@ def _with_proposals(
         if notes and not found:
             rec = replace(rec, reason=". ".join([rec.reason.rstrip("."), *notes]))
         result.append(replace(item, proposals=tuple(found), recommendation=rec))
-    return number_proposals(result)
+    return identify_proposals(result, config)
 
 
 class _ProposalWork:
@@ -248,6 +276,7 @@ class _ProposalWork:
         ]
         self.away = whereabouts(around, self.config.tz, home=self.config.user["home"])
         self.trips = located_trips(self.away, locate)
+        self.routes = trip_routes(around, locate)
         self._ready = True
 
     def propose(
@@ -263,7 +292,14 @@ class _ProposalWork:
             and e.start < request.end + timedelta(days=1)
         ] + list(taken)
         proposer = _proposer(
-            nearby, self.config, self.catalog, self.plain, self.geocoder, self.supply, self.away
+            nearby,
+            self.config,
+            self.catalog,
+            self.plain,
+            self.geocoder,
+            self.supply,
+            self.away,
+            self.routes,
         )
         home = next((h for e in request.emails if (h := self.homes(e)) is not None), None)
         self.far = far_away(proposer, request, home)
@@ -287,6 +323,7 @@ def _proposer(
     geocoder: object,
     supply: object | None,
     away: object,
+    routes: Mapping[tuple[str, str], Any],
 ) -> Proposer:
     from planner.meet.proposals import Proposer
 
@@ -298,6 +335,7 @@ def _proposer(
         geocoder=geocoder,  # type: ignore[arg-type]
         supply=supply,  # type: ignore[arg-type]
         whereabouts=away,  # type: ignore[arg-type]
+        routes=routes,
     )
 
 
@@ -319,18 +357,19 @@ def located_trips(
     return found
 
 
-def number_proposals(items: Sequence[PlannedEvent]) -> list[PlannedEvent]:
-    """One numbering for the week: proposal N under a meeting (terminal, Markdown, HTML, JSON)
-    is the N that ``planner invite --proposal N`` takes."""
-    number = 0
+def identify_proposals(items: Sequence[PlannedEvent], config: Config) -> list[PlannedEvent]:
+    """Every proposal of the week with its identifier (terminal, Markdown, HTML, JSON show it;
+    ``planner invite --proposal ID`` takes it): whom it is for, when, what and where, and the
+    meeting it is for (:mod:`planner.flows.listed`)."""
+    from planner.flows.listed import identified
+
+    me = config.user["email"].strip().lower()
     result = []
     for item in items:
         if item.proposals:
-            numbered = []
-            for proposal in item.proposals:
-                number += 1
-                numbered.append(replace(proposal, number=number))
-            item = replace(item, proposals=tuple(numbered))
+            people = [p.email for p in item.event.people() if p.email.lower() != me]
+            found = identified(item.proposals, people, item.event.uid)
+            item = replace(item, proposals=tuple(found))
         result.append(item)
     return result
 
@@ -361,7 +400,7 @@ def _prefetch(
         if p.email.lower() != me
     }
     if people:
-        prefetch(sorted(people), max(week[0], _next_quarter(now)), week[1] + timedelta(days=7))
+        prefetch(sorted(people), max(week[0], _next_quarter(now)), week[1])
 
 
 def _held(proposal: Proposal, event: Event) -> Event:

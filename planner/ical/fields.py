@@ -4,6 +4,7 @@ busy status, conference links, vendor hints (Apple, Google, Microsoft), coordina
 from __future__ import annotations
 
 import re
+from datetime import UTC, date, datetime
 
 import icalendar
 from icalendar.prop import vBroken, vUnknown
@@ -131,6 +132,8 @@ def _plain(value: object) -> str:
 
 def hints_of(c: icalendar.Event) -> tuple[tuple[str, str], ...]:
     hints: list[tuple[str, str]] = []
+    if original := _original_start(c):
+        hints.append(("RECURRENCE-ID", original))  # keys a correction to the occurrence
     for name, value in c.property_items(recursive=False, sorted=False):
         if name in HINT_PROPS or (name.startswith("X-MICROSOFT-") and "ONLINEMEETING" in name):
             hints.append((name, _plain(value)))
@@ -139,6 +142,17 @@ def hints_of(c: icalendar.Event) -> tuple[tuple[str, str], ...]:
                 if params.get(param):
                     hints.append((f"{name};{param}", str(params[param])))
     return tuple(hints) + _schedule_status(c)
+
+
+def _original_start(c: icalendar.Event) -> str:
+    """The RECURRENCE-ID of a moved occurrence in UTC (a date as it is); ``""`` when the
+    occurrence starts where its rule puts it (the reader shares one template per VEVENT)."""
+    value = getattr(c.get("RECURRENCE-ID"), "dt", None)
+    if value is None or value == getattr(c.get("DTSTART"), "dt", None):
+        return ""
+    if isinstance(value, datetime):
+        return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(UTC).isoformat()
+    return value.isoformat() if isinstance(value, date) else ""
 
 
 def _schedule_status(c: icalendar.Event) -> tuple[tuple[str, str], ...]:

@@ -1,10 +1,13 @@
 """From iCalendar bytes to a parsed calendar with resolved time zones (a helper of
 :mod:`planner.ical.reader`): decoding, error-tolerant parsing with line numbers, and time zones.
 
-A TZID is tried as an IANA name, a Windows name (CLDR table shipped with icalendar), a
-"globally unique" ``/vendor/Area/City`` id, the file's own VTIMEZONE, and a legacy Outlook
-display name such as ``"(UTC-05:00) Eastern Time (US & Canada)"``, in that order. Windows names
-win over the file's VTIMEZONE because Outlook exports are known to carry wrong rules for them.
+A TZID is tried as an exact IANA name, an exact Windows name (CLDR table shipped with
+icalendar), the file's own VTIMEZONE of that TZID, then as a guess: another spelling of an IANA
+or Windows name (``europe/lisbon``, a ``/vendor/Area/City`` id, ``UTC+01:00``) and a legacy
+Outlook display name such as ``"(UTC-05:00) Eastern Time (US & Canada)"``, in that order.
+Windows names win over the file's VTIMEZONE because Outlook exports are known to carry wrong
+rules for them; a file's own definition wins over every guess (a Google export that defines
+both ``Europe/Lisbon`` and ``Europe/lisbon`` means two zones).
 icalendar's process-wide VTIMEZONE cache is never relied on, so files cannot disturb each other.
 """
 
@@ -292,13 +295,13 @@ class ZoneResolver:
             return found
         if (olson := WINDOWS_TO_OLSON.get(clean)) is not None and (found := _iana(olson)):
             return found
-        if (found := tzids.resolve_alias(clean)) is not None:
-            return found
         if (component := self.vtimezones.get(clean)) is not None:
             try:
                 return component.to_tz(lookup_tzid=False)
             except Exception as exc:  # a broken VTIMEZONE falls through to the next guess
                 log.debug("%s: VTIMEZONE %r unusable: %s", self.source, clean, exc)
+        if (found := tzids.resolve_alias(clean)) is not None:
+            return found
         if (found := _display_name_zone(clean)) is not None:
             return found
         self.warn(

@@ -32,6 +32,11 @@ def resolve_alias(tzid: str) -> tzinfo | None:
     return _fixed_offset(name)
 
 
+def iana_zone(name: str) -> ZoneInfo | None:
+    """The IANA zone ``name`` in any case (``america/new_york``), None when there is none."""
+    return _zone(_lower_iana().get(name.strip().lower(), ""))
+
+
 def _suffix(name: str) -> ZoneInfo | None:
     parts = [p for p in name.split("/") if p]
     if len(parts) < 2 and not name.startswith("/"):

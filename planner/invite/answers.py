@@ -20,6 +20,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from planner.model import Response
+from planner.people.addresses import address_key
 from planner.store import readable
 
 if TYPE_CHECKING:
@@ -120,8 +121,8 @@ def record_answer(store: Store, answer: Answer, *, now: datetime | None = None) 
     sent = history(store, answer.uid)
     if not sent:
         return Outcome.UNKNOWN_UID
-    invited = {p.email.lower() for r in sent for p in r.invitation.counterparts}
-    who = answer.attendee.lower()
+    invited = {address_key(p.email) for r in sent for p in r.invitation.counterparts}
+    who = address_key(answer.attendee)
     if who not in invited:
         return Outcome.UNKNOWN_ATTENDEE
     if not answer.verified:
@@ -162,13 +163,15 @@ def _write(store: Store, answer: Answer, who: str, stamp: datetime) -> None:
 
 
 def stored_answer(store: Store, uid: str, attendee: str) -> Answer | None:
-    rows = _rows(store, "uid = ? AND attendee = ?", (uid, attendee.lower()))
+    wanted = address_key(attendee)
+    rows = [a for a in _rows(store, "uid = ?", (uid,)) if address_key(a.attendee) == wanted]
     return rows[0] if rows else None
 
 
 def answers_for(store: Store, uid: str) -> dict[str, Answer]:
-    """The stored answers to meeting ``uid``, by attendee address (lower case)."""
-    return {a.attendee: a for a in _rows(store, "uid = ?", (uid,))}
+    """The stored answers to meeting ``uid``, by attendee address
+    (:func:`planner.people.addresses.address_key`)."""
+    return {address_key(a.attendee): a for a in _rows(store, "uid = ?", (uid,))}
 
 
 def all_answers(store: Store) -> list[Answer]:

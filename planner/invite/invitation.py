@@ -8,11 +8,12 @@ from __future__ import annotations
 import unicodedata
 import uuid
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from planner.errors import UsageError
 from planner.i18n import _
 from planner.model import Attendee, Geo, Purpose
+from planner.people.addresses import address_key
 
 _LINE_BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n", "\x0b": "\n"})
 
@@ -27,10 +28,13 @@ def clean_text(text: str) -> str:
 
 
 def clean_name(name: str) -> str:
-    """A display name that fits a quoted parameter value (``CN="…"``): one line, no DQUOTE,
-    no backslash (parsers, icalendar's own among them, take ``\\"`` for an escaped quote)."""
-    one_line = " ".join(clean_text(name).split())
-    return one_line.replace('"', "'").replace("\\", "/")
+    """A display name on one line, without controls. A double quote stays: ``CN`` is written
+    with RFC 6868 parameter encoding (``^'``), the mail header quotes it as an RFC 5322 string.
+    A backslash becomes "/": parsers, icalendar's own among them, take ``\\"`` at the end of a
+    quoted value for an escaped quote."""
+    from planner.people.names import one_line
+
+    return one_line(name.translate(_LINE_BREAKS)).replace("\\", "/")
 
 
 UID_DOMAIN = "planner"
@@ -42,8 +46,10 @@ class Invitation:
     """One meeting to invite people to.
 
     ``start``/``end`` are zone-aware; a :class:`zoneinfo.ZoneInfo` zone is written as TZID
-    with its VTIMEZONE, any other zone as UTC. ``uid`` is empty for a new meeting (then it is
-    derived from organizer, counterparts, start and title, see :func:`derive_uid`);
+    with its VTIMEZONE, any other zone as UTC. An ``all_day`` invitation (a trade fair over
+    three days) runs from midnight of its first day to midnight after its last day (see
+    :func:`all_day_span`) and is written with DATE values. ``uid`` is empty for a new meeting
+    (then it is derived from organizer, counterparts, start and title, see :func:`derive_uid`);
     ``sequence`` is the iTIP revision. ``reminder_minutes`` < 0 or None means no VALARM.
     """
 
@@ -64,6 +70,7 @@ class Invitation:
     reminder_minutes: int | None = 30
     venue_hours: str = ""  # the venue's opening hours on the meeting's day, e.g. "08:00–20:00"
     travel_hint: str = ""  # how to get there, e.g. "about 12 min from your office"
+    all_day: bool = False
 
     def __post_init__(self) -> None:
         for name in ("start", "end"):  # iCalendar times have whole seconds
@@ -74,17 +81,29 @@ class Invitation:
     @property
     def counterparts(self) -> tuple[Attendee, ...]:
         """The attendees without the organizer, each address once (in the given order)."""
-        seen = {self.organizer.email.lower()}
+        seen = {address_key(self.organizer.email)}
         result = []
         for person in self.attendees:
-            if person.email.lower() not in seen:
-                seen.add(person.email.lower())
+            if address_key(person.email) not in seen:
+                seen.add(address_key(person.email))
                 result.append(person)
         return tuple(result)
 
     def resolved(self) -> Invitation:
         """This invitation with its UID filled in."""
         return self if self.uid else replace(self, uid=derive_uid(self))
+
+    @property
+    def days(self) -> tuple[date, date]:
+        """First and last day of an all-day invitation (in the zone of ``start``)."""
+        last = self.end.astimezone(self.start.tzinfo) - timedelta(days=1)
+        return self.start.date(), last.date()
+
+
+def all_day_span(first: date, days: int, tz: tzinfo) -> tuple[datetime, datetime]:
+    """Midnight of ``first`` and midnight after the ``days``-th day, in ``tz``."""
+    end = first + timedelta(days=days)
+    return datetime.combine(first, time(), tzinfo=tz), datetime.combine(end, time(), tzinfo=tz)
 
 
 def _problems(inv: Invitation) -> list[str]:
@@ -93,6 +112,11 @@ def _problems(inv: Invitation) -> list[str]:
         problems.append(_("the start and end of '{title}' need a time zone", title=inv.title))
     elif inv.end.astimezone(UTC) <= inv.start.astimezone(UTC):  # same-zone compare skips fold
         problems.append(_("'{title}' must end after it starts", title=inv.title))
+    elif inv.all_day and (
+        inv.start.timetz().replace(tzinfo=None) != time()
+        or inv.end.astimezone(inv.start.tzinfo).time() != time()
+    ):
+        problems.append(_("an all-day invitation runs from midnight to midnight"))  # fmt: skip
     if not clean_title(inv.title):
         problems.append(_("the invitation needs a title (--title)"))
     for person in (inv.organizer, *inv.attendees):
@@ -125,10 +149,10 @@ def clean_title(title: str) -> str:
 def derive_uid(inv: Invitation) -> str:
     """The UID of a new meeting: the same organizer, counterparts, start and title give the
     same UID, so running the same command twice never creates two meetings."""
-    people = sorted({p.email.strip().lower() for p in inv.counterparts})
+    people = sorted({address_key(p.email) for p in inv.counterparts})
     key = "\n".join(
         (
-            inv.organizer.email.strip().lower(),
+            address_key(inv.organizer.email),
             ",".join(people),
             inv.start.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ"),
             clean_title(inv.title).casefold(),

@@ -7,7 +7,7 @@ the deterministic UID, and holds written through a provider.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo
 
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 Method = Literal["REQUEST", "CANCEL"]
 PRODID = "-//planner//planner invite 1.0//EN"
+ALL_DAY_REMINDER = -timedelta(hours=15)  # 09:00 on the day before an all-day invitation
 
 
 def build_calendar(
@@ -47,12 +48,15 @@ def build_calendar(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", method)
-    start, end = _ical_time(inv.start, utc), _ical_time(inv.end, utc)
+    if inv.all_day:  # DATE values: no zone, no VTIMEZONE
+        start, end = inv.days[0], inv.days[1] + timedelta(days=1)
+    else:
+        start, end = _ical_time(inv.start, utc), _ical_time(inv.end, utc)
     with text.language(inv.language):
         event = _vevent(inv, method, start, end, stamp or _now())
     # icalendar writes some zero-offset zones (GMT) as UTC, so ask it which TZIDs it wrote
     used = {event[name].params.get("TZID") for name in ("DTSTART", "DTEND")}
-    for zone in _zones(start, end):
+    for zone in _zones(start, end) if not inv.all_day else []:
         if zone.key in used:
             cal.add_component(vtimezone(zone, (inv.start, inv.end)))
     cal.add_component(event)
@@ -99,7 +103,7 @@ def _zones(*moments: datetime) -> list[ZoneInfo]:
 
 
 def _vevent(
-    inv: Invitation, method: Method, start: datetime, end: datetime, stamp: datetime
+    inv: Invitation, method: Method, start: datetime | date, end: datetime | date, stamp: datetime
 ) -> icalendar.Event:
     import icalendar
 
@@ -127,7 +131,7 @@ def _vevent(
     event.add("x-microsoft-cdo-busystatus", busy)
     event.add("x-microsoft-cdo-intendedstatus", busy)
     event.add("x-microsoft-cdo-appt-sequence", str(inv.sequence))
-    event.add("x-microsoft-cdo-alldayevent", "FALSE")
+    event.add("x-microsoft-cdo-alldayevent", "TRUE" if inv.all_day else "FALSE")
     if not cancel and inv.reminder_minutes is not None and inv.reminder_minutes >= 0:
         event.add_component(_alarm(inv))
     return event
@@ -156,7 +160,10 @@ def _alarm(inv: Invitation) -> icalendar.Alarm:
     alarm = icalendar.Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", _("Reminder: {title}", title=clean_title(inv.title)))
-    alarm.add("trigger", timedelta(minutes=-(inv.reminder_minutes or 0)))
+    if inv.all_day:  # at 09:00 on the day before, not in the night
+        alarm.add("trigger", ALL_DAY_REMINDER)
+    else:
+        alarm.add("trigger", timedelta(minutes=-(inv.reminder_minutes or 0)))
     return alarm
 
 
@@ -170,6 +177,7 @@ def to_event(inv: Invitation, *, calendar: str = "") -> Event:
         title=clean_title(inv.title),
         start=inv.start,
         end=inv.end,
+        all_day=inv.all_day,
         location=text.location_text(inv),
         description=about,
         organizer=inv.organizer,

@@ -150,6 +150,8 @@ def prepare_update(
         keys = ", ".join(sorted(unknown))
         raise UsageError(_("cannot change {keys} of an invitation", keys=keys))
     old = last.invitation
+    if old.all_day and changes.get("all_day") is False and "end" not in changes:
+        raise UsageError(_("an all-day invitation given a --start needs a --duration as well"))
     if "start" in changes and "end" not in changes:
         length = old.end.astimezone(UTC) - old.start.astimezone(UTC)  # real, not wall time
         changes["end"] = (changes["start"].astimezone(UTC) + length).astimezone(
@@ -316,6 +318,7 @@ def invitation_to_json(inv: Invitation) -> dict[str, Any]:
         "reminder_minutes": inv.reminder_minutes,
         "venue_hours": inv.venue_hours,
         "travel_hint": inv.travel_hint,
+        "all_day": inv.all_day,
     }
 
 
@@ -338,6 +341,7 @@ def invitation_from_json(data: dict[str, Any]) -> Invitation:
         reminder_minutes=data["reminder_minutes"],
         venue_hours=data.get("venue_hours", ""),
         travel_hint=data.get("travel_hint", ""),
+        all_day=bool(data.get("all_day", False)),
     )
 
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from planner import i18n
-from planner.i18n import _
+from planner.i18n import _, ngettext
 from planner.invite.invitation import clean_name, clean_text
 from planner.model import Geo, Purpose
 
@@ -70,10 +70,20 @@ def directions_link(geo: Geo) -> str:
     return f"https://www.openstreetmap.org/directions?route=%3B{geo.lat:.6f}%2C{geo.lon:.6f}"
 
 
-def when(start: datetime, end: datetime, lang: str) -> str:
-    """``Monday, December 7, 2026, 10:00–11:30 (Europe/Berlin)`` in ``lang``."""
+def when(start: datetime, end: datetime, lang: str, *, all_day: bool = False) -> str:
+    """``Monday, December 7, 2026, 10:00–11:30 (Europe/Berlin)`` in ``lang``; for an all-day
+    invitation ``Wednesday, March 10, 2027 (all day)`` or its first and last day."""
     from babel.dates import format_date, format_time
 
+    if all_day:
+        last = (end.astimezone(start.tzinfo) - timedelta(days=1)).date()
+        first = format_date(start.date(), format="full", locale=lang)
+        if last == start.date():
+            return _("{day} (all day)", day=first)
+        count = (last - start.date()).days + 1
+        shown = format_date(last, format="full", locale=lang)
+        return ngettext("{first} – {last} ({count} day)", "{first} – {last} ({count} days)",
+                        count, first=first, last=shown)  # fmt: skip
     end_local = end.astimezone(start.tzinfo)
     day = format_date(start, format="full", locale=lang)
     first = format_time(start, "HH:mm", locale=lang)
@@ -118,7 +128,7 @@ def description(inv: Invitation) -> str:
 def subject(inv: Invitation, method: str, *, update: bool = False) -> str:
     """The e-mail subject for ``method`` ("REQUEST" or "CANCEL")."""
     title = clean_name(inv.title)
-    at = when(inv.start, inv.end, inv.language)
+    at = when(inv.start, inv.end, inv.language, all_day=inv.all_day)
     if method == "CANCEL":
         return _("Cancelled: {title} – {when}", title=title, when=at)
     if update:
@@ -130,7 +140,7 @@ def body_lines(inv: Invitation, method: str, *, update: bool = False) -> list[st
     """The e-mail body as paragraphs of plain text."""
     who = clean_name(inv.organizer.name) or inv.organizer.email
     title = clean_name(inv.title)
-    at = when(inv.start, inv.end, inv.language)
+    at = when(inv.start, inv.end, inv.language, all_day=inv.all_day)
     if method == "CANCEL":
         return [
             _("{organizer} has cancelled the meeting “{title}”.", organizer=who, title=title),

@@ -5,8 +5,8 @@ Classifying costs ~90 µs an event, a year of history ~0.12 s on every run. :fun
 looks each event up by a digest of all its fields and keeps what it computes. The digest of an
 event read from the event index comes with it (:func:`planner.ical.payload.content_digest`:
 the index stores a digest of each template), so a warm run encodes nothing. It is taken
-under a fingerprint of the classifier (``mode``, ``hints``, ``signals``, ``text``,
-``travel``, ``people`` and ``patterns`` in ``planner/judge/``) and the language of the evidence
+under a fingerprint of the classifier (the modules of :data:`CLASSIFIER_FILES` in
+``planner/judge/``) and the language of the evidence
 texts, so new rules or another language recompute everything.
 A damaged table is dropped and rebuilt; any database error just means classifying afresh.
 """
@@ -23,18 +23,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.ical.payload import content_digest
-from planner.model import Classification, Event, Mode
+from planner.model import Classification, Confidence, Event, Mode
 
 if TYPE_CHECKING:
+    from planner.config import Config
     from planner.store import Store
 
 log = logging.getLogger("planner")
 
 NAME = "classify_cache"
-VERSION = 2  # 2: digests from planner.ical.payload.content_digest
+VERSION = 3  # 2: digests from planner.ical.payload.content_digest; 3: with the confidence
 DDL = """
 DROP TABLE IF EXISTS classify_cache;
-CREATE TABLE classify_cache (digest TEXT PRIMARY KEY, mode TEXT NOT NULL, evidence TEXT NOT NULL)
+CREATE TABLE classify_cache (
+    digest TEXT PRIMARY KEY, mode TEXT NOT NULL, evidence TEXT NOT NULL, confidence TEXT NOT NULL
+)
 """
 CLASSIFIER_FILES = (
     "mode.py",
@@ -43,7 +46,10 @@ CLASSIFIER_FILES = (
     "text.py",
     "patterns.py",
     "travel.py",
+    "bookings.py",
     "people.py",
+    "zones.py",
+    "tools.py",
 )
 LIMIT = 50_000  # rows kept; beyond it the oldest go
 CHUNK = 500  # digests per SELECT
@@ -52,9 +58,20 @@ CHUNK = 500  # digests per SELECT
 Key = tuple[str, str]
 
 
-def classify_all(events: Sequence[Event], store: Store | None) -> dict[Key, Classification]:
+def classify_all(
+    events: Sequence[Event], store: Store | None, config: Config | None = None
+) -> dict[Key, Classification]:
     """:func:`planner.judge.mode.classify` of every event by :attr:`Event.key`, from the cache
-    in ``store`` where possible (without a store: simply classified)."""
+    in ``store`` where possible (without a store: simply classified), with the user's word
+    over it: the marks in ``store`` and the ``[[rules]]`` of ``config``
+    (:mod:`planner.judge.corrections`; applied after the cache, never cached)."""
+    from planner.judge.corrections import Corrections
+
+    corrections = Corrections.load(store, config)
+    return corrections.apply_all(events, _classified(events, store))
+
+
+def _classified(events: Sequence[Event], store: Store | None) -> dict[Key, Classification]:
     if store is None:
         from planner.judge.mode import classify
 
@@ -112,11 +129,12 @@ def _load(store: Store, digests: list[str]) -> dict[str, Classification]:
             chunk = digests[first : first + CHUNK]
             marks = ",".join("?" * len(chunk))
             rows = store.conn.execute(
-                f"SELECT digest, mode, evidence FROM classify_cache WHERE digest IN ({marks})",
+                "SELECT digest, mode, evidence, confidence FROM classify_cache"
+                f" WHERE digest IN ({marks})",
                 chunk,
             ).fetchall()
-            for digest, mode, evidence in rows:
-                if (decoded := _decode(mode, evidence)) is not None:
+            for digest, mode, evidence, confidence in rows:
+                if (decoded := _decode(mode, evidence, confidence)) is not None:
                     found[digest] = decoded
     except sqlite3.DatabaseError as exc:
         log.warning("the classification cache is damaged (%s); rebuilding it", exc)
@@ -125,21 +143,24 @@ def _load(store: Store, digests: list[str]) -> dict[str, Classification]:
     return found
 
 
-def _decode(mode: object, evidence: object) -> Classification | None:
+def _decode(mode: object, evidence: object, confidence: object) -> Classification | None:
     try:
         items = json.loads(evidence) if isinstance(evidence, str) else None
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             return None
-        return Classification(Mode(mode), tuple(items))
+        return Classification(Mode(mode), tuple(items), Confidence(confidence))
     except ValueError:
         return None  # not JSON or not a mode: classified afresh and overwritten
 
 
 def _save(store: Store, rows: list[tuple[str, Classification]]) -> None:
-    values = [(d, c.mode.value, json.dumps(list(c.evidence), ensure_ascii=False)) for d, c in rows]
+    values = [
+        (d, c.mode.value, json.dumps(list(c.evidence), ensure_ascii=False), c.confidence.value)
+        for d, c in rows
+    ]
     try:
         with store.conn as conn:
-            conn.executemany("INSERT OR REPLACE INTO classify_cache VALUES (?, ?, ?)", values)
+            conn.executemany("INSERT OR REPLACE INTO classify_cache VALUES (?, ?, ?, ?)", values)
             conn.execute(
                 "DELETE FROM classify_cache WHERE rowid <="
                 " (SELECT max(rowid) FROM classify_cache) - ?",

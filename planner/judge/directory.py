@@ -101,7 +101,8 @@ class Directory:
             names = [
                 self.people.name_of(p.email) or clean_name(p.name, p.email)
                 for p in people
-                if self.organisation(p.email) == unit
+                if (org_of := self.organisation(p.email)) == unit
+                or (org_of or "").endswith("." + unit)
             ]
             names = list(dict.fromkeys(n for n in names if n))
             shown.append(f"{', '.join(names)} ({org})" if names else org)

@@ -25,7 +25,9 @@ from planner.judge.signals import (
     Signals,
     quote,
 )
-from planner.judge.text import URL_RE, VENDOR_RE, scan_conference_links, vendor_name
+from planner.judge.text import scan_conference_links, vendor_name
+from planner.judge.tools import LINK_RE
+from planner.judge.zones import URL_RE
 
 _MS_ADDRESS_RE = re.compile(P.MS_ADDRESS_FIELDS)
 _PROVIDER_VALUE_RE = re.compile(r'"?OnlineMeetingProvider"?\s*:\s*"?(\w+)', re.IGNORECASE)
@@ -68,7 +70,8 @@ def _scan_hint(signals: Signals, name: str, value: str) -> None:
     elif key.endswith(P.PROVIDER_HINTS):
         _scan_provider_hint(signals, name, value)
     elif key.endswith(P.EVENT_TYPE_HINTS):
-        signals.blocker = signals.blocker or value.strip().lower() in P.BLOCKER_EVENT_TYPES
+        if value.strip().lower() in P.BLOCKER_EVENT_TYPES:
+            signals.provider_blocker = True
     elif key.endswith(P.CONFERENCE_PROPERTY_HINTS):
         scan_conference_links(signals, (value,))
     elif not _scan_place_hint(signals, name, key, value) and "://" in value:
@@ -112,7 +115,7 @@ def _scan_place_hint(signals: Signals, name: str, key: str, value: str) -> bool:
 def _scan_hint_links(signals: Signals, name: str, value: str) -> None:
     """A join link of a known service in any hint (Graph ``onlineMeeting.joinUrl``, ...)."""
     for match in URL_RE.finditer(value):
-        if found := VENDOR_RE.search(match.group(0)):
+        if found := LINK_RE.search(match.group(0)):
             weight = P.WEIGHTS["vendor_link"]["hint"]
             signals.put(VIRTUAL, weight, T_VENDOR_LINK, vendor=vendor_name(found), field=name)
             return

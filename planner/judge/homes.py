@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from planner.i18n import _
 from planner.judge.directory import FREEMAIL_DOMAINS, domain_of
+from planner.judge.zones import place_text
 from planner.model import Event, Geo, Mode
 from planner.people.addresses import address_key
 
@@ -230,8 +231,8 @@ class HomeFinder:
             return
         day = event.start.date().isoformat()
         mode = self.modes.get(event.key, Mode.UNKNOWN)
-        location = event.location.strip()
-        if location and not location.lower().startswith(("http://", "https://")):
+        location = place_text(event.location)  # never an app, a room, a number or a link
+        if location:
             place = self.locate(location)
             if place is not None and mode is Mode.IN_PERSON and event.end <= self.now:
                 weight = WEIGHTS["in_person" if personal else "org_in_person"]

@@ -1,17 +1,35 @@
-"""How a meeting takes place: in person, virtual, hybrid, phone or unknown.
+"""How a meeting takes place: in person, virtual, hybrid, phone, travel or unknown, with the
+evidence and a confidence.
 
-:func:`classify` scores the signals of one event (links, platform names, phone numbers, street
-addresses, venue words, rooms, coordinates, provider hints, wording) with the weights of
-:mod:`planner.judge.patterns` and returns the mode with the evidence that decided it. It is pure (no
-I/O) and fast: the contact ledger classifies thousands of events per run.
+Structure before words, in one order of precedence:
 
-The signals are found by :mod:`planner.judge.text` (the event's words, rooms, coordinates)
-and :mod:`planner.judge.hints` (what the provider states); this module weighs them.
+1. the user's own correction (``planner mark``, config ``[[rules]]``): applied over this
+   classifier by :mod:`planner.judge.corrections`;
+2. travel by its shape (:mod:`planner.judge.travel`): carrier and number, route, booking,
+   stay over nights;
+3. provider structure: conference data and online-meeting flags (Google ``conferenceData``,
+   Graph ``isOnlineMeeting`` / ``onlineMeetingProvider``, ``X-MICROSOFT-*``, ``CONFERENCE``),
+   rooms (``CUTYPE=ROOM/RESOURCE``), Graph ``locationType``, ``X-APPLE-STRUCTURED-LOCATION``,
+   coordinates, Google ``eventType``;
+4. conference and call links wherever they stand (location, URL, description, the blocks tools
+   append), dial-in numbers of those blocks;
+5. the parts of the location: tools (never a place), numbers to dial, rooms, addresses, places;
+6. words in the title, then in what the user wrote.
+
+The highest tier that says anything decides; weights (:mod:`planner.judge.patterns`) only
+compare signals of one tier. Two strong signals that disagree (a room or address and a video
+link) make the event hybrid with medium confidence; a weaker disagreement lowers the confidence
+and is named in the evidence: nothing is settled silently. Each rule below declares the zones
+(:mod:`planner.judge.zones`) it reads, and can read no other.
+
+Pure (no I/O) and fast: the contact ledger classifies thousands of events per run.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from planner.i18n import _
 from planner.judge import patterns as P
@@ -21,23 +39,29 @@ from planner.judge.signals import (
     FIELD_LABELS,
     HYBRID,
     IN_PERSON_SIDES,
+    LINK,
+    LOCATION,
     MEAL,
     MENTION,
     PHONE,
     PLACE,
     PRESENCE,
     T_ALL_DAY,
+    T_ALSO,
     T_BLOCKER,
+    T_CONFLICT,
     T_NOTHING,
     T_PHRASE,
     T_WEAK,
     VIRTUAL,
+    WORDS,
     Signal,
     Signals,
     quote,
 )
 from planner.judge.text import (
     alternation,
+    scan_blocks,
     scan_conference_links,
     scan_geo,
     scan_location,
@@ -45,8 +69,9 @@ from planner.judge.text import (
     scan_text,
     scan_url,
 )
-from planner.judge.travel import travel_evidence
-from planner.model import Classification, Event, Mode
+from planner.judge.travel import travel_judgement
+from planner.judge.zones import Zones, zones_of
+from planner.model import Busy, Classification, Confidence, Event, Mode
 
 _SIDES_OF: dict[Mode, tuple[str, ...]] = {
     Mode.VIRTUAL: (VIRTUAL,),
@@ -58,59 +83,207 @@ _BLOCKER_RE = re.compile(rf"^\W*(?:{alternation(P.BLOCKER_TITLES)})(?!\w)", re.I
 _BARE_MEAL_RE = re.compile(rf"^\W*(?:{alternation(P.BARE_MEAL_TITLES)})\W*$", re.IGNORECASE)
 
 
-def classify(event: Event) -> Classification:
-    """The mode of ``event`` and the evidence for it (most telling first)."""
-    if travel := travel_evidence(event):
-        return Classification(Mode.TRAVEL, (travel,))
-    signals = _collect(event)
-    mode = _decide(signals, event)
-    return Classification(mode, _explain(signals, mode, event))
+# --- the rules and the zones they read -------------------------------------------------------
 
 
-def _collect(event: Event) -> Signals:
-    signals = Signals()
-    scan_text(signals, event.title[: P.FIELD_MAX], "title")
-    if event.location:
-        scan_location(signals, event.location[: P.FIELD_MAX])
-    if event.description:
-        scan_text(signals, event.description[: P.DESCRIPTION_MAX], "description")
-    scan_url(signals, event.url)
+class View:
+    """The zones of one event as a rule may read them: only those it declared."""
+
+    def __init__(self, event: Event, zones: Zones, reads: tuple[str, ...]) -> None:
+        self._event, self._zones, self._reads = event, zones, frozenset(reads)
+
+    def _check(self, zone: str) -> None:
+        if zone not in self._reads:
+            raise PermissionError(f"this rule does not read the {zone} zone")
+
+    @property
+    def event(self) -> Event:  # provider structure: hints, rooms, coordinates, conference
+        self._check("structure")
+        return self._event
+
+    @property
+    def zones(self) -> Zones:
+        self._check("links")  # links stand in every zone
+        return self._zones
+
+    def read(self, zone: str) -> object:
+        self._check(zone)
+        return {
+            "title": self._zones.title[: P.FIELD_MAX],
+            "user": self._zones.user_text,
+            "location": self._zones,
+            "blocks": self._zones,
+        }[zone]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    reads: tuple[str, ...]
+    scan: Callable[[Signals, View], None]
+
+
+def _structure(signals: Signals, view: View) -> None:
+    event = view.event
     scan_conference_links(signals, event.conference_links)
     scan_hints(signals, event.hints)
     scan_resources(signals, event)
     scan_geo(signals, event)
+
+
+def _links(signals: Signals, view: View) -> None:
+    scan_url(signals, view.event.url)
+    scan_blocks(signals, view.zones)  # links and dial-in numbers of appended blocks
+
+
+def _location(signals: Signals, view: View) -> None:
+    zones = view.read("location")
+    assert isinstance(zones, Zones)
+    scan_location(signals, zones)
+
+
+def _title(signals: Signals, view: View) -> None:
+    title = view.read("title")
+    assert isinstance(title, str)
+    scan_text(signals, title, "title")
+
+
+def _user(signals: Signals, view: View) -> None:
+    text = view.read("user")
+    assert isinstance(text, str)
+    scan_text(signals, text, "description")
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("provider structure", ("structure",), _structure),
+    Rule("links and dial-in numbers", ("structure", "links"), _links),
+    Rule("location parts", ("location",), _location),
+    Rule("title words", ("title",), _title),
+    Rule("user-written words", ("user",), _user),
+)
+
+
+# --- deciding --------------------------------------------------------------------------------
+
+
+def classify(event: Event) -> Classification:
+    """The mode of ``event``, the evidence for it (most telling first) and the confidence."""
+    zones = zones_of(event)
+    if travel := travel_judgement(event, zones):
+        evidence, confidence = travel
+        return Classification(Mode.TRAVEL, (evidence,), confidence)
+    signals = _collect(event, zones)
+    mode, confidence, notes = _decide(signals, event)
+    explained = _explain(signals, mode, event)
+    evidence = notes + explained if mode is Mode.HYBRID else explained + notes
+    return Classification(mode, evidence, confidence)
+
+
+def _collect(event: Event, zones: Zones) -> Signals:
+    signals = Signals()
+    for rule in RULES:
+        rule.scan(signals, View(event, zones, rule.reads))
     if gathering := networking_word(event):
         signals.add("gathering", "title", PRESENCE, T_PHRASE, phrase=gathering)
+    alone = len(event.people()) < 2
+    if alone and event.availability in (Busy.OUT_OF_OFFICE, Busy.WORKING_ELSEWHERE):
+        signals.provider_blocker = True  # Graph showAs, X-MICROSOFT-CDO-BUSYSTATUS
     title = event.title.strip()
     signals.blocker = signals.blocker or bool(_BLOCKER_RE.match(title))
-    alone = len(event.people()) < 2  # a meal with a counterpart is a meeting, not a blocker
+    # a meal with a counterpart is a meeting, not a blocker
     signals.blocker = signals.blocker or (alone and bool(_BARE_MEAL_RE.match(title)))
     return signals
 
 
-def _decide(signals: Signals, event: Event) -> Mode:
-    virtual = signals.total(VIRTUAL)
-    place = signals.total(PLACE)
-    strong = virtual >= P.STRONG_VIRTUAL
-    if signals.blocker and place < P.HYBRID_PLACE and not strong:
-        return Mode.UNKNOWN
-    presence = signals.total(PRESENCE)
-    if event.all_day and place < P.DECIDE and presence < P.DECIDE:
-        return Mode.UNKNOWN  # a day off, a birthday; but a trade fair is a day in person
-    hybrid = signals.total(HYBRID)
-    if virtual >= P.HYBRID_VIRTUAL and (place >= P.HYBRID_PLACE or presence >= P.HYBRID_PRESENCE):
-        return Mode.HYBRID
-    if hybrid >= P.STRONG_VIRTUAL or (hybrid >= P.DECIDE and (virtual or place)):
-        return Mode.HYBRID
-    scores = (
-        (Mode.IN_PERSON, signals.total(*IN_PERSON_SIDES)),
-        (Mode.VIRTUAL, virtual),
-        (Mode.PHONE, 0.0 if strong else signals.total(PHONE)),
-    )
-    mode, best = max(scores, key=lambda pair: pair[1])  # ties: the order above
+Decision = tuple[Mode, Confidence, tuple[str, ...]]
+
+
+def _decide(signals: Signals, event: Event) -> Decision:
+    video = signals.tier(VIRTUAL, at_least=P.DECIDE)
+    phone = signals.tier(PHONE, at_least=P.DECIDE)
+    place = signals.tier(PLACE, at_least=P.HYBRID_PLACE)
+    strong_video = signals.tier(VIRTUAL, at_least=P.STRONG_VIRTUAL)
+    if signals.provider_blocker:
+        return Mode.UNKNOWN, Confidence.HIGH, ()  # focus time, out of office, working location
+    if signals.blocker and place < LOCATION and strong_video < LINK:
+        return Mode.UNKNOWN, Confidence.MEDIUM, ()  # the title says so: a place still counts
+    somewhere = signals.tier(PLACE, at_least=P.DECIDE) >= LOCATION or strong_video >= LINK
+    if event.all_day and not somewhere and signals.total(PRESENCE) < P.DECIDE:
+        return Mode.UNKNOWN, Confidence.MEDIUM, ()  # a day off; a trade fair is a day in person
+    if strong_video >= LOCATION and place >= LOCATION:
+        return Mode.HYBRID, Confidence.MEDIUM, (_conflict(signals),)
+    hybrid = signals.tier(HYBRID, at_least=P.DECIDE)
+    if hybrid and (video or place or signals.total(PRESENCE) >= P.DECIDE):
+        return Mode.HYBRID, Confidence.MEDIUM, ()
+    in_person = signals.tier(*IN_PERSON_SIDES, at_least=P.DECIDE)
+    top = max(video, phone, in_person)
+    if not top:
+        return _unknown(signals, event)
+    at_top = {
+        Mode.IN_PERSON: signals.weight(top, *IN_PERSON_SIDES) if in_person == top else 0.0,
+        Mode.VIRTUAL: signals.weight(top, VIRTUAL) if video == top else 0.0,
+        Mode.PHONE: signals.weight(top, PHONE) if phone == top else 0.0,
+    }
+    if at_top[Mode.VIRTUAL] >= P.STRONG_VIRTUAL and top >= LINK:
+        at_top[Mode.PHONE] = 0.0  # the dial-in of a video invitation
+    mode = max(at_top, key=lambda m: at_top[m])  # ties: the order above
     if mode is Mode.IN_PERSON and _only_mentioned(signals, event):
-        return Mode.UNKNOWN  # "TV Room": a place word in the title, nobody, nowhere
-    return mode if best >= P.DECIDE else Mode.UNKNOWN
+        return _unknown(signals, event)  # "TV Room": a place word in the title, nobody, nowhere
+    return mode, *_confidence(signals, mode, top)
+
+
+def _unknown(signals: Signals, event: Event) -> Decision:
+    """Nothing decides: low confidence for a meeting with people (the user can settle it)."""
+    return Mode.UNKNOWN, Confidence.LOW if event.people() else Confidence.MEDIUM, ()
+
+
+def _confidence(signals: Signals, mode: Mode, top: int) -> tuple[Confidence, tuple[str, ...]]:
+    """By the tier that decided, one step lower when another mode has a strong signal too."""
+    if top >= LINK:
+        level = Confidence.HIGH
+    elif top == LOCATION:
+        strong = any(
+            s.tier == LOCATION and s.weight >= P.STRONG_VIRTUAL for s in _decisive(signals, mode)
+        )
+        level = Confidence.HIGH if strong else Confidence.MEDIUM
+    else:
+        weak = all(s.weight < P.HYBRID_PLACE for s in _decisive(signals, mode))
+        level = Confidence.LOW if weak else Confidence.MEDIUM
+    rivals = [
+        s
+        for s in signals.found
+        if s.side not in _SIDES_OF.get(mode, ())
+        and s.side != HYBRID
+        and s.tier >= LOCATION
+        and s.weight >= P.DECIDE
+        and not _dial_in_of_video(mode, s)
+    ]
+    if not rivals:
+        return level, ()
+    lower = Confidence.MEDIUM if level is Confidence.HIGH else Confidence.LOW
+    return lower, (_(T_ALSO, line=_text(max(rivals, key=lambda s: (s.tier, s.weight)))),)
+
+
+def _dial_in_of_video(mode: Mode, signal: Signal) -> bool:
+    """A number in the invitation of a video meeting (its dial-in) is no disagreement; one
+    typed into the location is."""
+    return (
+        mode is Mode.VIRTUAL and signal.side == PHONE and signal.values.get("field") != "location"
+    )
+
+
+def _decisive(signals: Signals, mode: Mode) -> list[Signal]:
+    return [s for s in signals.found if s.side in _SIDES_OF.get(mode, ())]
+
+
+def _conflict(signals: Signals) -> str:
+    video = max((s for s in signals.found if s.side == VIRTUAL), key=_rank)
+    place = max((s for s in signals.found if s.side == PLACE), key=_rank)
+    return _(T_CONFLICT, first=_text(place), second=_text(video))
+
+
+def _rank(signal: Signal) -> tuple[int, float]:
+    return signal.tier, signal.weight
 
 
 def _only_mentioned(signals: Signals, event: Event) -> bool:
@@ -135,7 +308,7 @@ def _text(signal: Signal) -> str:
 
 def _top(signals: Signals, sides: tuple[str, ...], count: int = _MAX_EVIDENCE) -> list[str]:
     chosen = [s for s in signals.found if s.side in sides]
-    chosen.sort(key=lambda s: -s.weight)  # stable: equal weights keep reading order
+    chosen.sort(key=lambda s: (-s.tier, -s.weight))  # stable: equal ranks keep reading order
     return [_text(s) for s in chosen[:count]]
 
 
@@ -145,10 +318,13 @@ def _explain(signals: Signals, mode: Mode, event: Event) -> tuple[str, ...]:
         return tuple(lines + _top(signals, (PLACE, PRESENCE, MENTION), 2))
     if mode is not Mode.UNKNOWN:
         return tuple(_top(signals, _SIDES_OF[mode]))
-    if signals.blocker:
+    if signals.blocker or signals.provider_blocker:
         return (_(T_BLOCKER, title=quote(event.title)),)
     if event.all_day:
         return (_(T_ALL_DAY),)
     if not signals.found:
         return (_(T_NOTHING),)
     return (_(T_WEAK), *_top(signals, (VIRTUAL, PHONE, HYBRID, *IN_PERSON_SIDES), 2))
+
+
+__all__ = ["RULES", "Rule", "View", "classify", "LINK", "WORDS"]

@@ -10,42 +10,8 @@ from __future__ import annotations
 
 # --- Video conferencing ---------------------------------------------------------------------
 
-#: Vendor name → regex of the host names of its join links (subdomains are allowed in front).
-CONFERENCE_HOSTS: tuple[tuple[str, str], ...] = (
-    ("Zoom", r"zoom\.us|zoom\.com|zoomgov\.com"),
-    ("Microsoft Teams", r"teams\.microsoft\.com|teams\.live\.com|teams\.microsoft\.us"),
-    ("Google Meet", r"meet\.google\.com|hangouts\.google\.com|g\.co/meet"),
-    ("Webex", r"webex\.com|webex\.ca"),
-    ("GoTo Meeting", r"gotomeeting\.com|gotomeet\.me|meet\.goto\.com|gotowebinar\.com"),
-    ("Whereby", r"whereby\.com|appear\.in"),
-    ("Jitsi", r"meet\.jit\.si|8x8\.vc|jitsi\.[a-z0-9.-]+"),
-    ("Skype", r"join\.skype\.com|skype\.com/join|meet\.lync\.com|lync\.com"),
-    ("BlueJeans", r"bluejeans\.com|bjn\.vc"),
-    ("Amazon Chime", r"chime\.aws"),
-    ("RingCentral", r"meetings\.ringcentral\.com|video\.ringcentral\.com|ringcentral\.com/join"),
-    ("Zoho Meeting", r"meeting\.zoho\.(?:com|eu|in|com\.au)"),
-    ("Slack huddle", r"app\.slack\.com/huddle"),
-    ("Discord", r"discord\.gg|discord\.com/channels"),
-    ("Lifesize", r"lifesizecloud\.com|lifesize\.com/join"),
-    ("Vimeo", r"vimeo\.com/event"),
-    ("Livestorm", r"livestorm\.co"),
-    ("BigBlueButton", r"bbb\.[a-z0-9-]+\.[a-z.]+|[a-z0-9-]*bigbluebutton\.[a-z.]+"),
-    ("Visio", r"visio[a-z0-9-]*\.[a-z0-9.-]+\.[a-z]{2,}|rendez-vous\.renater\.fr"),
-    ("Wire", r"wire\.com/call"),
-    ("Signal", r"signal\.group"),
-    ("Teamviewer Meeting", r"go\.teamviewer\.com"),
-    ("ClickMeeting", r"clickmeeting\.com"),
-    ("Pexip", r"pexip\.me|[a-z0-9-]+\.pexip\.[a-z.]+"),
-    ("alfaview", r"alfaview\.(?:com|net)"),
-    ("edudip", r"edudip\.com"),
-    ("Dialfire Meet", r"meet\.dfn\.de|conf\.dfn\.de"),
-    ("Riverside", r"riverside\.fm"),
-    ("StreamYard", r"streamyard\.com"),
-    ("Hopin", r"hopin\.(?:com|to)"),
-    ("Gather", r"gather\.town|app\.gather\.town"),
-    ("WhatsApp", r"call\.whatsapp\.com|chat\.whatsapp\.com"),
-    ("FaceTime", r"facetime\.apple\.com"),
-)
+# The video, messaging and telephony tools (names and link hosts) live in
+# planner.judge.tools: tools are not places.
 
 #: Links to a map: they point at a physical place.
 MAP_HOSTS: str = (
@@ -58,29 +24,6 @@ MEETING_PATH: str = (
     r"/(?:j|w|join|meet|meeting|meetings|webinar|webinars|call|conference|conf|room|rooms|"
     r"visio|video|live|session|huddle|s)(?:[/?#=]|$)|^(?:meet|video|visio|conf|webconf|vc|call|"
     r"live|webinar)[.-]"
-)
-
-#: Names of video platforms written as words (a location "Zoom" or "Microsoft Teams Meeting").
-PLATFORM_WORDS: tuple[str, ...] = (
-    "microsoft teams meeting", "microsoft teams-besprechung", "microsoft teams besprechung",
-    "microsoft teams", "ms teams", "teams meeting", "teams-meeting", "teams-besprechung",
-    "teams call", "teams-call", "teams-termin", "zoom", "zoom meeting", "zoom-meeting",
-    "zoom call", "zoom-call", "google meet", "google hangouts", "webex", "skype",
-    "skype for business", "gotomeeting", "goto meeting", "jitsi", "whereby", "bluejeans",
-    "blue jeans", "amazon chime", "ringcentral", "zoho meeting", "slack huddle",
-    "discord", "lifesize", "livestorm", "bigbluebutton", "facetime", "whatsapp video",
-    "signal video",
-)  # fmt: skip
-
-#: Short words that name a video platform only when they are the whole location ("Teams").
-PLATFORM_LOCATIONS: tuple[str, ...] = (
-    "teams",
-    "meet",
-    "video",
-    "videocall",
-    "web",
-    "virtuell",
-    "online",
 )
 
 # --- Phrases --------------------------------------------------------------------------------
@@ -96,6 +39,9 @@ VIRTUAL_PHRASES: tuple[str, ...] = (
     "screenshare", "bildschirmfreigabe", "join the meeting", "join meeting", "join zoom meeting",
     "an besprechung teilnehmen", "click here to join",
     "hier klicken, um an der besprechung teilzunehmen", "home office", "homeoffice", "wfh",
+    "per video", "via video", "by video", "over video", "video", "par vidéo", "en vidéo",
+    "vidéo", "visio", "en visio", "en ligne", "à distance", "distanciel", "webinaire",
+    "réunion virtuelle", "conférence virtuelle",
     # rooms that are not rooms
     "zoom room", "zoom raum", "teams room", "teams raum", "breakout room", "breakout raum",
     "bbb raum", "jitsi raum", "webex raum", "online raum", "virtual room", "virtueller raum",
@@ -108,7 +54,9 @@ PHONE_PHRASES: tuple[str, ...] = (
     "telefon-konferenz", "telko", "tk", "anruf", "anrufen", "ruft an", "rufe an", "rückruf",
     "phone call", "phone", "phone conference", "call me", "call you", "i'll call", "i will call",
     "give me a call", "conference call", "audio call", "audio only", "nur audio", "handy", "mobil",
-    "dial-in", "dial in", "einwahl", "einwahlnummer", "einwahldaten",
+    "dial-in", "dial in", "einwahl", "einwahlnummer", "einwahldaten", "appel", "appel téléphonique",
+    "téléphone", "téléphonique", "conférence téléphonique", "tél", "par téléphone", "au téléphone",
+    "per telefon", "by phone", "on the phone", "phone screen", "conf call",
 )  # fmt: skip
 
 #: "Call" alone: in English often a video call. Counts weakly towards phone.
@@ -123,20 +71,52 @@ PRESENCE_PHRASES: tuple[str, ...] = (
     "offsite", "off-site", "face to face", "face-to-face", "f2f", "visit", "site visit",
     "office visit", "meet at", "meet in person", "see you at", "see you in the", "meet you at",
     "wir treffen uns", "treffen uns", "treffpunkt", "walk and talk", "walk & talk", "begehung",
-    "werksbesichtigung", "besichtigung", "messestand",
+    "werksbesichtigung", "besichtigung", "messestand", "en présentiel", "présentiel",
+    "sur place", "en personne", "visite", "rencontre sur place",
 )  # fmt: skip
 
 #: Meals and drinks: usually together at a table, but "lunch & learn" webinars exist.
 MEAL_PHRASES: tuple[str, ...] = (
     "mittagessen", "geschäftsessen", "arbeitsessen", "abendessen", "frühstück", "business lunch",
     "lunch", "dinner", "breakfast", "brunch", "coffee", "kaffee", "drinks", "drink", "beer",
-    "bier", "afterwork", "after-work", "apéro", "apero", "stammtisch",
+    "bier", "afterwork", "after-work", "apéro", "apero", "stammtisch", "déjeuner", "dîner",
+    "diner", "petit-déjeuner", "petit déjeuner", "vernissage",
 )  # fmt: skip
 
 #: Wording that says some people are in a room and others join online.
 HYBRID_PHRASES: tuple[str, ...] = (
     "hybrid", "hybrides", "hybride", "hybrider", "vor ort und online", "vor ort oder online",
     "in person and online", "in person or online", "onsite and remote",
+    "en présentiel et à distance",
+)  # fmt: skip
+
+#: Mode words that are also subjects ("Hybrid Work", "Online-Marketing", "Remote-Führung",
+#: "Travail hybride"): in a title they say the mode only as a marker (see MEETING_NOUNS).
+MODE_ADJECTIVES: tuple[str, ...] = (
+    "hybrid", "hybride", "hybrider", "hybrides", "online", "remote", "virtual", "virtuell",
+    "virtuelle", "virtueller", "virtuelles", "video", "vidéo", "en ligne", "à distance",
+    "digital",
+)  # fmt: skip
+
+#: Nouns of a meeting: a mode adjective next to one of these is the meeting's mode
+#: ("Online-Meeting", "hybrides Treffen", "réunion hybride"), next to any other noun a topic.
+MEETING_NOUNS: tuple[str, ...] = (
+    "meeting", "meetings", "besprechung", "termin", "call", "calls", "telefonat", "konferenz",
+    "sitzung", "treffen", "workshop", "seminar", "schulung", "training", "session", "interview",
+    "gespräch", "kennenlernen", "kickoff", "kick", "onboarding", "review", "standup", "sync",
+    "event", "veranstaltung", "sprechstunde", "beratung", "coaching", "meetup", "stammtisch",
+    "runde", "jour", "tagung", "kongress", "präsentation", "presentation", "pitch", "demo",
+    "party", "feier", "conference", "chat", "réunion", "rendez", "rdv", "entretien", "atelier",
+    "formation", "conférence", "rencontre", "point", "échange", "séance", "webinar",
+    "webinaire", "summit", "panel", "visite", "apéro", "vidéo", "video", "teilnahme",
+    "format", "edition", "edition", "mitgliederversammlung", "versammlung", "all", "hands",
+)  # fmt: skip
+
+#: Words between a tool or mode word and a name: "Zoom mit Peter", "Appel avec Lucas".
+CONNECTORS: tuple[str, ...] = (
+    "mit", "with", "w", "avec", "und", "and", "et", "&", "zu", "zum", "zur", "für", "for",
+    "pour", "per", "via", "am", "um", "at", "à", "au", "bei", "chez", "de", "du", "des", "von",
+    "re", "about", "über", "sur", "to", "nach", "vers", "x",
 )  # fmt: skip
 
 #: Titles of personal blockers: no meeting, whatever the words say. Matched at title start.
@@ -146,7 +126,8 @@ BLOCKER_TITLES: tuple[str, ...] = (
     "ooo", "abwesend", "abwesenheit", "urlaub", "vacation", "holiday", "feiertag", "krank", "sick",
     "mittagspause", "lunch break", "pause", "reisezeit", "travel time", "commute", "fahrtzeit",
     "anreise", "abreise", "hold", "placeholder", "platzhalter", "privat", "private", "busy", "gym",
-    "sport", "deep work",
+    "sport", "deep work", "congés", "conges", "vacances", "bloqué", "bloquer", "blocage",
+    "pause déjeuner", "télétravail", "absent", "absence", "férié", "malade", "rendez-vous médecin",
 )  # fmt: skip
 
 #: Whole titles that are a meal and nothing else: without a place, a personal blocker.
@@ -176,7 +157,8 @@ VENUE_WORDS: tuple[str, ...] = (
     "hbf", "bahnhof", "train station", "empfang", "rezeption", "reception", "foyer",
     "atrium", "campus", "headquarters", "hq", "zentrale", "niederlassung", "filiale", "showroom",
     "fabrik", "kanzlei", "praxis", "klinik", "messegelände", "messe", "halle",
-    "saal", "gebäude", "building", "etage", "club", "museum", "clubhouse",
+    "saal", "gebäude", "building", "etage", "club", "museum", "clubhouse", "salle", "bureau",
+    "bureaux", "hôtel", "gare", "aéroport", "galerie", "brasserie", "atelier", "musée",
 )  # fmt: skip
 
 #: Venue words that are too common elsewhere ("docking station", "floor plan") to count
@@ -211,6 +193,21 @@ STREET_EN: str = (
     r"\b\d{1,5}\s+(?:[a-z0-9][\w.'-]*\s+){1,4}(?:avenue|ave|street|st|road|rd|boulevard|blvd|"
     r"drive|dr|lane|ln|way|place|pl|square|sq|parkway|pkwy|court|ct|terrace|highway|hwy|"
     r"circle|row|broadway|plaza)\b\.?"
+)
+
+#: Streets in French-speaking countries: "12 Rue Oberkampf", "1 Place de la Comédie",
+#: "86 Quai Perrache", "28 bis Boulevard Voltaire".
+STREET_FR: str = (
+    r"\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|place|quai|avenue|av\.|boulevard|bd|route|"
+    r"chemin|allée|allee|impasse|cours|passage|square|esplanade|parvis)\b"
+)
+
+#: A named room: "Raum 2.07", "Meeting Room 4", "Salle Fourvière", "Boardroom 7",
+#: "Seminarraum", "MUC-3.01 Isar", "HH-4.12 Elbe (10)".
+ROOM_NAME: str = (
+    r"\b(?:raum|room|salle|saal|zimmer|boardroom|hörsaal|meeting room|conf(?:erence)? room|"
+    r"sitzungssaal|besprechungsecke)\b|\w(?:raum|räume|zimmer|saal)\b|"
+    r"\b[A-Z]{2,4}[- ]\d{1,2}(?:\.\d{1,3})+\b"
 )
 
 #: Postal code and town: "80802 München", "D-80331 München", "1010 Wien" (after a comma or line
@@ -361,12 +358,17 @@ WEIGHTS: dict[str, dict[str, float]] = {
                      "hint": 2},
     "other_link": {"location": 2, "conference": 3},
     "map_link": {"location": 2.5, "description": 1.5, "url": 2},
-    "platform": {"title": 2.5, "location": 3, "description": 1},
+    "platform": {"title": 3.5, "location": 3, "description": 1},
+    "messenger": {"title": 3.5, "location": 3, "description": 1},
     "virtual_phrase": {"title": 2, "location": 2.5, "description": 1},
     "phone_phrase": {"title": 3, "location": 3, "description": 1},
     "call": {"title": 1.5, "location": 1.5},
     "phone_number": {"title": 2.5, "location": 3, "description": 1, "conference": 2.5,
                      "hint": 1},
+    "tel_link": {"title": 2.5, "location": 3, "description": 2.5, "url": 2.5,
+                 "conference": 2.5},
+    "dial_in": {"description": 2.5},
+    "block_link": {"description": 3},
     "presence": {"title": 2.5, "location": 2.5, "description": 1},
     "meal": {"title": 2, "location": 2, "description": 0.5},
     "hybrid_phrase": {"title": 3, "location": 3, "description": 1.5},
@@ -375,7 +377,8 @@ WEIGHTS: dict[str, dict[str, float]] = {
     "location_venue": {"location": 2.5},
     "city": {"title": 1, "location": 2},
     "bare_place": {"location": 1.5},
-    "gathering": {"title": 1.5},  # a trade fair, conference or meetup (planner.judge.people)
+    "room": {"location": 3},
+    "gathering": {"title": 2},  # a trade fair, conference or meetup (planner.judge.people)
 }  # fmt: skip
 
 #: Weights of signals that do not come from text.

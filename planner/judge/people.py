@@ -21,12 +21,13 @@ import re
 from functools import lru_cache
 
 from planner.judge.travel import is_travel
+from planner.judge.zones import PLACE, ROOM, zones_of
 from planner.model import Event, Mode, is_person_address
 
 #: A person named after "mit"/"with": a capitalised name, titles allowed.
 WITH_PERSON = (
-    r"(?<!\w)(?:mit|with|w/|und|&)\s+(?:(?:Dr|Prof|Herrn?|Frau|Mr|Mrs|Ms|Dipl)\.?\s+)*"
-    r"[A-ZÄÖÜ][\w'-]+"
+    r"(?<!\w)(?:mit|with|w/|und|&|avec)\s+"
+    r"(?:(?:Dr|Prof|Herrn?|Frau|Mr|Mrs|Ms|Dipl|Mme|M)\.?\s+)*[A-ZÄÖÜÉÈ][\w'-]+"
 )
 #: Words of a meeting between people (weak: only without any attendee entry).
 MEETING_WORDS: tuple[str, ...] = (
@@ -47,18 +48,30 @@ NETWORKING_WORDS: tuple[str, ...] = (
     "stammtisch", "networking", "netzwerkabend", "netzwerktreffen", "vernetzung", "barcamp",
     "unconference", "hackathon", "business breakfast", "business frühstück", "founders",
     "gründertreff", "afterwork networking", "day 1", "day 2", "day 3", "fachmesse", "festival",
-    "treffen der", "offenes treffen", "öffentliches treffen", "open lab", "openlab",
+    "treffen der", "offenes treffen", "öffentliches treffen", "open lab", "openlab", "fachtag",
+    "podiumsdiskussion", "panel discussion", "keynote", "salon", "congrès", "colloque",
+    "conférence", "forum", "rencontres", "soirée réseau", "dîner réseau", "réseau",
+    "vernissage", "table ronde", "journée portes ouvertes", "tag der offenen tür",
+)  # fmt: skip
+#: Social evenings: a gathering to meet people when nobody is invited by name ("Gründer-
+#: Afterwork", "Founders & Funders Drinks"); with invited people a meeting like any other.
+SOCIAL_WORDS: tuple[str, ...] = (
+    "afterwork", "after-work", "after work", "apéro", "apero", "drinks", "get-together",
+    "get together", "happy hour", "soirée", "umtrunk", "sommerfest", "neujahrsempfang",
 )  # fmt: skip
 #: Venue kinds of fairs and conferences, looked for in the location ("Messegelände", "ICM").
 NETWORKING_VENUES: tuple[str, ...] = (
     "messegelände", "messezentrum", "messe", "kongresszentrum", "congress center",
     "congress centre", "convention center", "convention centre", "exhibition center",
-    "exhibition centre", "expo", "fairground", "fairgrounds", "icm", "icc",
+    "exhibition centre", "expo", "fairground", "fairgrounds", "icm", "icc", "palais des congrès",
+    "centre de congrès", "centre des congrès", "parc des expositions", "congress centrum",
 )  # fmt: skip
 #: Calls and rooms that only sound like a gathering ("conference call", "Telefonkonferenz").
 NOT_NETWORKING: tuple[str, ...] = (
     "conference call", "conference room", "video conference", "web conference",
     "telefonkonferenz", "videokonferenz", "webkonferenz", "konferenzschaltung", "konferenzraum",
+    "conférence téléphonique", "conf call", "visioconférence", "salle de conférence",
+    "conference id", "konferenz-id", "conference bridge",
 )  # fmt: skip
 #: Tails of German compounds that name a gathering ("Drohnentreffen", "Chaostreff",
 #: "Gründerstammtisch", "Fachkongress", "OpenDataBarCamp").
@@ -71,7 +84,8 @@ VISIT_WORDS: tuple[str, ...] = (
     "kundenbesuch", "kundentermin vor ort", "besuch bei", "besuch beim", "site visit",
     "customer visit", "client visit", "office visit", "plant visit", "factory visit",
     "werksbesuch", "werksbesichtigung", "betriebsbesichtigung", "baustellenbegehung",
-    "begehung", "vor-ort-termin", "vor ort termin", "on-site visit", "onsite visit",
+    "begehung", "vor-ort-termin", "vor ort termin", "on-site visit", "onsite visit", "ortstermin",
+    "visite", "site tour",
 )  # fmt: skip
 VISIT_SUFFIXES: tuple[str, ...] = ("besuch", "begehung", "besichtigung")
 
@@ -88,14 +102,16 @@ def words_re(words: tuple[str, ...], suffixes: tuple[str, ...] = ()) -> re.Patte
     pattern = r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)"
     if suffixes:
         tails = "|".join(re.escape(s) for s in sorted(set(suffixes), key=len)[::-1])
-        pattern += r"|\w-?(?:" + tails + r")(?!\w)"
+        pattern += r"|(?<![\w-])[\w-]*\w-?(?:" + tails + r")(?!\w)"  # the whole compound
     return re.compile(pattern, re.IGNORECASE)
 
 
 def found(event: Event, words: tuple[str, ...], suffixes: tuple[str, ...] = ()) -> str | None:
-    """The first of ``words`` (or compound tail) in title, else description, as written."""
+    """The first of ``words`` (or compound tail) in the title, else in what the user wrote in
+    the description (never in the blocks tools and vendors append), as written."""
     pattern = words_re(tuple(words), tuple(suffixes))
-    for text in (event.title, event.description[:2000]):
+    zones = zones_of(event)
+    for text in (zones.title, zones.user_text[:2000]):
         if text and (match := pattern.search(_LINK_RE.sub(" ", text))):
             return match.group(0).strip()
     return None
@@ -108,13 +124,18 @@ def names_a_person(event: Event) -> str | None:
 
 
 def networking_word(event: Event, extra: tuple[str, ...] = ()) -> str | None:
-    """A gathering word in title or description, else a fair or conference venue in the
-    location ("Messe München"), as written; None for calls and rooms ("conference call")."""
+    """A gathering word in the title or the user's text, a social evening nobody was invited
+    to by name, else a fair or conference venue as the location's place ("Messe München", not
+    a car-rental branch's address), as written; None for calls and rooms ("conference call")."""
     if found(event, NOT_NETWORKING):
         return None
     if word := found(event, NETWORKING_WORDS + tuple(extra), NETWORKING_SUFFIXES):
         return word
-    if event.location and (match := words_re(NETWORKING_VENUES).search(event.location)):
+    alone = not any(p for p in event.attendees if not p.is_resource)
+    if alone and not names_a_person(event) and (word := found(event, SOCIAL_WORDS)):
+        return word
+    places = " ".join(p.text for p in zones_of(event).parts(PLACE, ROOM))
+    if places and (match := words_re(NETWORKING_VENUES).search(places)):
         return match.group(0)
     return None
 

@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from planner.i18n import _, ngettext
-from planner.model import Attendee, Event, Mode, Purpose, PurposeResult
+from planner.model import Attendee, Confidence, Event, Mode, Purpose, PurposeResult, Said
 
 if TYPE_CHECKING:
     from planner.config import Config
@@ -50,6 +50,11 @@ FIRST_CONTACT_WORDS = (
     "get to know",
     "getting to know",
     "discovery call",
+    "premier rendez-vous",
+    "premier échange",
+    "premier contact",
+    "première rencontre",
+    "prise de contact",
 )
 DEAL_CLOSING_WORDS = (
     "vertragsunterzeichnung",
@@ -67,6 +72,12 @@ DEAL_CLOSING_WORDS = (
     "negotiation",
     "negotiate",
     "term sheet",
+    "unterschreiben",
+    "unterzeichnen",
+    "signature",
+    "contrat",
+    "négociation",
+    "signer",
 )
 PERSONAL_WORDS = (
     "block",
@@ -91,6 +102,13 @@ PERSONAL_WORDS = (
     "travel time",
     "reisezeit",
     "commute",
+    "congés",
+    "vacances",
+    "médecin",
+    "dentiste",
+    "bloqué",
+    "blocage",
+    "pause déjeuner",
 )
 # Provider hints (planner.model.Event.hints, keys ending in these) and their personal values.
 PERSONAL_HINT_KEYS = ("eventtype", "showas")
@@ -130,10 +148,14 @@ def find_word(text: str, entries: tuple[str, ...]) -> str | None:
 
 
 def _wording(event: Event, entries: tuple[str, ...]) -> str | None:
-    """Evidence when title or description use one of ``entries``."""
-    if found := find_word(event.title, entries):
+    """Evidence when the title or what the user wrote use one of ``entries`` (words in
+    addresses and in the blocks tools and vendors append never set a purpose)."""
+    from planner.judge.zones import zones_of
+
+    zones = zones_of(event)
+    if found := find_word(zones.title, entries):
         return _('"{word}" in the title', word=found)
-    if found := find_word(event.description, entries):
+    if found := find_word(zones.user_text, entries):
         return _('"{word}" in the description', word=found)
     return None
 
@@ -150,11 +172,19 @@ def _personal_hint(event: Event) -> str | None:
 
 
 def determine_purpose(
-    event: Event, ledger: Ledger, config: Config, mode: Mode | None = None
+    event: Event,
+    ledger: Ledger,
+    config: Config,
+    mode: Mode | None = None,
+    *,
+    said: Said | None = None,
 ) -> PurposeResult:
-    """The purpose of ``event`` with evidence, judged against the ledger before its start.
+    """The purpose of ``event`` with evidence and confidence, judged against the ledger before
+    its start; ``said`` is the user's word on it (:mod:`planner.judge.corrections`), which wins.
 
     ``mode`` is the event's mode where the caller knows it (it is classified when needed)."""
+    if said is not None and said.purpose is not None:
+        return PurposeResult(said.purpose, (said.evidence,), Confidence.HIGH)
     directory = ledger.directory
     others = directory.others(event)
     externals = directory.counterparts(event)
@@ -168,27 +198,29 @@ def determine_purpose(
     if not externals:
         return _internal(others, directory)
     if evidence := _wording(event, words(config, "deal_closing_words", DEAL_CLOSING_WORDS)):
-        return PurposeResult(Purpose.DEAL_CLOSING, (evidence,))
+        return PurposeResult(Purpose.DEAL_CLOSING, (evidence,), Confidence.HIGH)
     if evidence := _wording(event, words(config, "first_contact_words", FIRST_CONTACT_WORDS)):
-        return PurposeResult(Purpose.FIRST_CONTACT, (evidence,))
+        return PurposeResult(Purpose.FIRST_CONTACT, (evidence,), Confidence.HIGH)
     emails = [p.email for p in externals]
     if not ledger.met_before(emails, event.start):
         who = directory.who({directory.unit(e) for e in emails}, externals)
-        return PurposeResult(Purpose.FIRST_CONTACT, (_("no earlier meeting with {who}", who=who),))
+        evidence = _("no earlier meeting with {who}", who=who)
+        return PurposeResult(Purpose.FIRST_CONTACT, (evidence,), Confidence.MEDIUM)
     return _routine(event, emails, ledger, config)
 
 
 def _personal(
     event: Event, others: People, externals: People, config: Config
 ) -> PurposeResult | None:
-    from planner.judge.travel import travel_evidence
+    from planner.judge.travel import travel_judgement
 
     if evidence := _personal_hint(event):
-        return PurposeResult(Purpose.PERSONAL, (evidence,))
+        return PurposeResult(Purpose.PERSONAL, (evidence,), Confidence.HIGH)
     if not externals and (found := find_word(event.title, _personal_words(config))):
-        return PurposeResult(Purpose.PERSONAL, (_('"{word}" in the title', word=found),))
-    if evidence := travel_evidence(event):
-        return PurposeResult(Purpose.PERSONAL, (evidence,))
+        evidence = _('"{word}" in the title', word=found)
+        return PurposeResult(Purpose.PERSONAL, (evidence,), Confidence.MEDIUM)
+    if travel := travel_judgement(event):
+        return PurposeResult(Purpose.PERSONAL, (travel[0],), travel[1])
     return None
 
 
@@ -198,7 +230,8 @@ def _gathering(event: Event, config: Config) -> PurposeResult | None:
 
     purpose = config["purpose"]
     if found := visit_word(event, tuple(purpose.get("visit_words", ()))):
-        return PurposeResult(Purpose.VISIT, (_('"{word}": a client or site visit', word=found),))
+        evidence = _('"{word}": a client or site visit', word=found)
+        return PurposeResult(Purpose.VISIT, (evidence,), Confidence.HIGH)
     if found := networking_word(event, tuple(purpose.get("networking_words", ()))):
         return PurposeResult(
             Purpose.NETWORKING, (_('"{word}": an event to meet people', word=found),)
@@ -211,14 +244,15 @@ def _alone(event: Event, mode: Mode | None) -> PurposeResult:
     from planner.judge.people import says_meeting
 
     if event.attendees or event.organizer:
-        return PurposeResult(Purpose.PERSONAL, (_("no other attendees"),))
+        return PurposeResult(Purpose.PERSONAL, (_("no other attendees"),), Confidence.HIGH)
     if mode is None:
         from planner.judge.mode import classify
 
         mode = classify(event).mode
     if says_meeting(event, mode):
-        return PurposeResult(Purpose.OTHER, (_("a meeting without invited attendees"),))
-    return PurposeResult(Purpose.PERSONAL, (_("no other attendees"),))
+        evidence = _("a meeting without invited attendees")
+        return PurposeResult(Purpose.OTHER, (evidence,), Confidence.LOW)
+    return PurposeResult(Purpose.PERSONAL, (_("no other attendees"),), Confidence.HIGH)
 
 
 def _personal_words(config: Config) -> tuple[str, ...]:
@@ -228,12 +262,13 @@ def _personal_words(config: Config) -> tuple[str, ...]:
 def _internal(others: People, directory: Directory) -> PurposeResult:
     domains = sorted({p.domain for p in others} & directory.own_domains)
     evidence = _("only attendees from {domains}", domains=", ".join(domains))
-    return PurposeResult(Purpose.INTERNAL, (evidence,))
+    return PurposeResult(Purpose.INTERNAL, (evidence,), Confidence.HIGH)
 
 
 def _routine(event: Event, emails: list[str], ledger: Ledger, config: Config) -> PurposeResult:
     if event.is_recurring:
-        return PurposeResult(Purpose.ROUTINE, (_("part of a recurring series"),))
+        evidence = _("part of a recurring series")
+        return PurposeResult(Purpose.ROUTINE, (evidence,), Confidence.HIGH)
     since = event.start - timedelta(days=config["relations"]["lookback_days"])
     count = ledger.repeats(emails, before=event.start, since=since)
     if count >= config["purpose"]["routine_repeats"]:
@@ -242,10 +277,10 @@ def _routine(event: Event, emails: list[str], ledger: Ledger, config: Config) ->
             "{count} earlier meetings with the same counterparts",
             count,
         )
-        return PurposeResult(Purpose.ROUTINE, (evidence,))
+        return PurposeResult(Purpose.ROUTINE, (evidence,), Confidence.MEDIUM)
     directory = ledger.directory
     who = directory.who({directory.unit(e) for e in emails}, directory.counterparts(event))
-    return PurposeResult(Purpose.OTHER, (_("met {who} before", who=who),))
+    return PurposeResult(Purpose.OTHER, (_("met {who} before", who=who),), Confidence.MEDIUM)
 
 
 def parse_purpose(text: str | Purpose | None) -> Purpose | None:

@@ -262,7 +262,8 @@ def due_for_visit(ledger: Ledger, config: Config, today: date) -> list[DueVisit]
     due_days = config["relations"]["visit_due_days"]
     result = []
     for account in config["relations"]["key_accounts"]:
-        who = ledger.directory.who([account.strip().lower()])  # a person or an organisation
+        people = [Attendee(p) for p in ledger.persons() if key_account_of(p, [account])]
+        who = ledger.directory.who([account.strip().lower()], people)  # "Claudia (BayVers)"
         summary = summarise(account, ledger.account_meetings(account))
         last = local_date(summary.last_in_person, config)
         if not visit_due(last, today, due_days):

@@ -19,6 +19,23 @@ VIRTUAL, PHONE, PLACE, MENTION = "virtual", "phone", "place", "mention"
 PRESENCE, MEAL, HYBRID = "presence", "meal", "hybrid"
 IN_PERSON_SIDES = (PLACE, MENTION, PRESENCE, MEAL)
 
+# Tiers: structure before words. A mode is decided by the highest tier that says anything
+# (see planner.judge.mode); weights only compare signals of one tier.
+WORDS, LOCATION, LINK, STRUCTURE, USER = 1, 2, 3, 4, 5
+TIER_NAMES = {WORDS: "words", LOCATION: "location", LINK: "link", STRUCTURE: "structure"}
+#: Link families that are structure wherever they stand: a join link of a known tool, tel:.
+STRONG_LINKS = frozenset({"vendor_link", "tel_link", "block_link", "dial_in"})
+#: Where a text signal stands → its tier (links of an unknown service count as words outside
+#: the location).
+TIER_OF_FIELD = {
+    "title": WORDS,
+    "description": WORDS,
+    "location": LOCATION,
+    "url": LOCATION,
+    "conference": STRUCTURE,
+    "hint": STRUCTURE,
+}
+
 
 def N_(message: str) -> str:
     """Mark ``message`` for translation; :func:`planner.i18n._` translates it when shown."""
@@ -40,6 +57,9 @@ T_MAP_LINK = N_("map link in {field}")
 T_PLATFORM = N_("video platform '{word}' in {field}")
 T_PHRASE = N_("phrase '{phrase}' in {field}")
 T_CALL = N_("'{word}' in {field} (phone or video)")
+T_CALL_TOOL = N_("call app '{word}' in {field}")
+T_DIAL_IN = N_("dial-in number '{number}' in the invitation")
+T_ROOM_PART = N_("room '{name}' in location")
 T_PHONE_NUMBER = N_("phone number '{number}' in {field}")
 T_ADDRESS_LOCATION = N_("street address '{address}'")
 T_ADDRESS = N_("street address '{address}' in {field}")
@@ -58,6 +78,8 @@ T_BLOCKER = N_("personal blocker '{title}'")
 T_ALL_DAY = N_("all-day event without a place")
 T_NOTHING = N_("no place, link or phone number")
 T_WEAK = N_("too little to go on")
+T_CONFLICT = N_("{first}, and {second}: both may hold (hybrid), or one is out of date")
+T_ALSO = N_("but also: {line}")
 
 _SPACE_RE = re.compile(r"\s+")
 _NEWLINES_RE = re.compile(r"\s*[\r\n]+\s*")
@@ -71,6 +93,7 @@ class Signal:
     weight: float
     template: str
     values: dict[str, object]
+    tier: int = STRUCTURE
 
 
 @dataclass(slots=True)
@@ -80,7 +103,8 @@ class Signals:
     found: list[Signal] = field(default_factory=list)
     totals: dict[str, float] = field(default_factory=dict)
     seen: set[tuple[str, str]] = field(default_factory=set)
-    blocker: bool = False
+    blocker: bool = False  # the title says so ("Focus", "Urlaub"): a place or link still counts
+    provider_blocker: bool = False  # the calendar says so (focus time, out of office)
 
     def add(self, family: str, where: str, side: str, template: str, **values: object) -> None:
         """Count a text signal once per family and field, with the weight from the table."""
@@ -90,14 +114,34 @@ class Signals:
         if weight <= 0:
             return
         self.seen.add((family, where))
-        self.put(side, weight, template, field=where, **values)
+        if family in STRONG_LINKS:
+            tier = LINK
+        elif family == "map_link":
+            tier = LOCATION
+        else:
+            tier = TIER_OF_FIELD.get(where, WORDS)
+        self.put(side, weight, template, tier=tier, field=where, **values)
 
-    def put(self, side: str, weight: float, template: str, **values: object) -> None:
-        self.found.append(Signal(side, weight, template, values))
+    def put(
+        self, side: str, weight: float, template: str, *, tier: int = STRUCTURE, **values: object
+    ) -> None:
+        self.found.append(Signal(side, weight, template, values, tier))
         self.totals[side] = self.totals.get(side, 0.0) + weight
 
     def total(self, *sides: str) -> float:
         return sum(self.totals.get(side, 0.0) for side in sides)
+
+    def tier(self, *sides: str, at_least: float = 0.0) -> int:
+        """The highest tier whose signals for ``sides`` weigh at least ``at_least`` together
+        (0: none)."""
+        for tier in sorted({s.tier for s in self.found if s.side in sides}, reverse=True):
+            if self.weight(tier, *sides) >= max(at_least, 1e-9):
+                return tier
+        return 0
+
+    def weight(self, tier: int, *sides: str) -> float:
+        """The weight of the signals for ``sides`` at ``tier``."""
+        return sum(s.weight for s in self.found if s.side in sides and s.tier == tier)
 
 
 def quote(text: str) -> str:

@@ -1,17 +1,21 @@
-"""Signals in the words of an event: links, platform names, phone numbers, street addresses,
-venue words and places in the title, location and description, plus rooms and coordinates.
+"""Signals in the zones of an event (:mod:`planner.judge.zones`): links anywhere, the parts of
+the location, words in the title and in what the user wrote, dial-in numbers in the blocks
+tools append, rooms and coordinates.
 
-The word lists and weights live in :mod:`planner.judge.patterns`; this module compiles them once at
-import and scans each field into a :class:`planner.judge.signals.Signals`.
+Words are read only where a person wrote them (title, user text); a vendor block contributes
+its links and numbers, never its words. In the title a mode word that is the subject ("Hybrid
+Work", "Online-Marketing", "Remote-Führung", "Travail hybride") is no mode: see
+:func:`_marker`. The word lists and weights live in :mod:`planner.judge.patterns`, the tools in
+:mod:`planner.judge.tools`.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable
 
 from planner.judge import patterns as P
+from planner.judge import zones as Z
 from planner.judge.signals import (
     HYBRID,
     MEAL,
@@ -23,7 +27,9 @@ from planner.judge.signals import (
     T_ADDRESS_LOCATION,
     T_BARE_PLACE,
     T_CALL,
+    T_CALL_TOOL,
     T_CITY,
+    T_DIAL_IN,
     T_GEO,
     T_MAP_LINK,
     T_MEETING_LINK,
@@ -32,12 +38,23 @@ from planner.judge.signals import (
     T_PHRASE,
     T_PLATFORM,
     T_ROOM,
+    T_ROOM_PART,
     T_VENDOR_LINK,
     T_VENUE,
     VIRTUAL,
     Signals,
     quote,
 )
+from planner.judge.tools import (
+    LINK_RE,
+    MESSENGER,
+    TOOLS,
+    VIDEO,
+    Tool,
+    is_video_call,
+    tool_of_link,
+)
+from planner.judge.zones import URL_RE, Zones, address_in, phone_numbers
 from planner.model import Event
 
 # --- compiled patterns --------------------------------------------------------------------
@@ -83,22 +100,28 @@ def _trie_node(node: dict[str, dict]) -> str:
     return group + "?" if "" in node else group
 
 
-_VENDOR_GROUPS = "|".join(f"(?P<v{i}>{host})" for i, (_n, host) in enumerate(P.CONFERENCE_HOSTS))
-VENDOR_RE = re.compile(
-    rf"(?<![\w@.-])(?:[a-z0-9-]+\.)*(?:{_VENDOR_GROUPS})(?![\w-])", re.IGNORECASE
+#: Tool names too common as words to count in a title or text ("Meet the team", "Teams").
+_AMBIGUOUS_TOOL_NAMES = frozenset(
+    {"meet", "teams", "call", "web", "huddle", "chime", "video", "online", "remote", "virtual",
+     "audio", "mobile", "cell", "tel", "tel.", "phone", "signal", "talk", "lync", "hangouts"}
+)  # fmt: skip
+_PLATFORM_WORDS = tuple(
+    n
+    for t in TOOLS
+    if t.kind == VIDEO and t.name not in ("online",)
+    for n in t.names
+    if n not in _AMBIGUOUS_TOOL_NAMES
 )
-_VENDOR_NAMES = {f"v{i}": name for i, (name, _h) in enumerate(P.CONFERENCE_HOSTS)}
-URL_RE = re.compile(r"(?:\bhttps?://|\bwww\.)[^\s<>\"'\])|]+", re.IGNORECASE)
-_HOST_RE = re.compile(r"(?:https?://)?([^/?#:\s]+)(.*)", re.IGNORECASE)
-_MAP_RE = re.compile(rf"(?:^|[./])(?:{P.MAP_HOSTS})", re.IGNORECASE)
-_MEETING_PATH_RE = re.compile(P.MEETING_PATH, re.IGNORECASE)
-_TAG_RE = re.compile(r"<[^<>]*>")
-_HIDDEN_HTML_RE = re.compile(r"<(style|script|head)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_SPACE_RE = re.compile(r"\s+")
+_MESSENGER_WORDS = tuple(n for t in TOOLS if t.kind == MESSENGER for n in t.names)
+#: Named tools (not the generic "online" and "phone" words) by how they are written.
+_TOOL_BY_WORD = {
+    _phrase_key(n): t for t in TOOLS if t.name not in ("online", "phone") for n in t.names
+}
 
 # One pass over the lower-cased text finds every listed word and phrase of every family.
 _WORD_FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("platform", P.PLATFORM_WORDS),
+    ("platform", _PLATFORM_WORDS),
+    ("messenger", _MESSENGER_WORDS),
     ("virtual_phrase", P.VIRTUAL_PHRASES),
     ("phone_phrase", P.PHONE_PHRASES),
     ("call", P.AMBIGUOUS_CALL),
@@ -125,55 +148,47 @@ _FAMILIES_OF = _families_of()
 _WORDS_RE = re.compile(rf"(?<!\w)(?:{_trie(_FAMILIES_OF)})(?!\w)")
 _VENUE_SUFFIX_RE = re.compile(rf"\w(?:{_trie(P.VENUE_SUFFIXES)})(?!\w)")
 _WORD_START_RE = re.compile(r"\w*$")
-_PLATFORM_LOCATION_RE = re.compile(
-    rf"^\W*(?:{alternation(P.PLATFORM_LOCATIONS)})\W*$", re.IGNORECASE
-)
-_ADDRESS_RES = (
-    re.compile(P.STREET_DE, re.IGNORECASE),
-    re.compile(P.STREET_DE_PREPOSITION_CS),
-    re.compile(P.STREET_EN, re.IGNORECASE),
-    re.compile(P.POSTCODE_CITY_CS),
-    re.compile(P.POSTCODE_UK_CS),
-    re.compile(P.POSTCODE_US_CS),
-)
-_PHONE_NUMBER_RE = re.compile(P.PHONE_NUMBER)
+_HOST_RE = re.compile(r"(?:https?://)?([^/?#:\s]+)(.*)", re.IGNORECASE)
+_MAP_RE = re.compile(rf"(?:^|[./])(?:{P.MAP_HOSTS})", re.IGNORECASE)
+_MEETING_PATH_RE = re.compile(P.MEETING_PATH, re.IGNORECASE)
 _TEL_URI_RE = re.compile(P.TEL_URI, re.IGNORECASE)
-_PLACEHOLDER_RE = re.compile(rf"^\W*(?:{alternation(P.PLACEHOLDER_LOCATIONS)})?\W*$", re.IGNORECASE)
-_LETTER_RE = re.compile(r"[^\W\d_]")
-
+_SPACE_RE = re.compile(r"\s+")
+_ADJECTIVES = frozenset(_phrase_key(w) for w in P.MODE_ADJECTIVES)
+_NOUNS = frozenset(P.MEETING_NOUNS)
+_CONNECTORS = frozenset(P.CONNECTORS)
+_TOKEN_RE = re.compile(r"[^\W\d_][\w'’]*")
+_LAST_TOKEN_RE = re.compile(r"[^\W\d_][\w'’]*$")
+_CLAUSE_END = ':()[]|–—,;«»"!?'
 
 # --- links ---------------------------------------------------------------------------------
 
 
 def vendor_name(match: re.Match[str]) -> str:
-    """The video service a :data:`VENDOR_RE` match names ("Zoom", "Microsoft Teams", ...)."""
-    return _VENDOR_NAMES[match.lastgroup or ""]
+    """The tool a :data:`planner.judge.tools.LINK_RE` match names ("Zoom", "Microsoft Teams")."""
+    return tool_of_link(match).name
 
 
 def scan_link(signals: Signals, url: str, where: str) -> None:
-    """One URL: a known video service, a map, a meeting-like path, or any other link."""
+    """One URL: a known tool's join link, a phone link, a map, a meeting-like path, or any
+    other link."""
     url = url[: P.FIELD_MAX]
-    vendor = VENDOR_RE.search(url)
-    if vendor:
-        signals.add("vendor_link", where, VIRTUAL, T_VENDOR_LINK, vendor=vendor_name(vendor))
+    if url.lower().startswith("tel:"):
+        signals.add("tel_link", where, PHONE, T_PHONE_NUMBER, number=quote(url))
         return
-    parts = _HOST_RE.match(url)
-    host, path = (parts.group(1).lower(), parts.group(2)) if parts else (url, "")
+    if url.lower().startswith(("mailto:", "sip:")):
+        return
+    if vendor := LINK_RE.search(url):
+        tool = tool_of_link(vendor)
+        side = VIRTUAL if is_video_call(tool, url) else PHONE
+        signals.add("vendor_link", where, side, T_VENDOR_LINK, vendor=tool.name)
+        return
+    host, path = _host_and_path(url)
     if _MAP_RE.search(host + path):
         signals.add("map_link", where, PLACE if where == "location" else MENTION, T_MAP_LINK)
     elif _MEETING_PATH_RE.search(path) or _MEETING_PATH_RE.search(host):
         signals.add("meeting_link", where, VIRTUAL, T_MEETING_LINK, host=host)
     else:
         signals.add("other_link", where, VIRTUAL, T_OTHER_LINK, host=host)
-
-
-def _scan_links(signals: Signals, text: str, where: str) -> None:
-    for match in URL_RE.finditer(text):
-        scan_link(signals, match.group(0), where)
-    if where in ("title", "location") and ("vendor_link", where) not in signals.seen:
-        vendor = VENDOR_RE.search(text)  # a bare "zoom.us/j/123" without a scheme
-        if vendor:
-            signals.add("vendor_link", where, VIRTUAL, T_VENDOR_LINK, vendor=vendor_name(vendor))
 
 
 def scan_conference_links(signals: Signals, links: Iterable[str]) -> None:
@@ -192,25 +207,65 @@ def scan_url(signals: Signals, url: str) -> None:
         scan_link(signals, url, "url")
 
 
-# --- words, numbers and addresses ---------------------------------------------------------
+# --- words -----------------------------------------------------------------------------------
 
 
-def _plain_text(description: str) -> str:
-    """The description without HTML tags and entities (cheap, not a full parser)."""
-    text = description
-    if "<" in text and ">" in text:
-        text = _TAG_RE.sub(" ", _HIDDEN_HTML_RE.sub(" ", text))
-    if "&" in text:
-        text = html.unescape(text)
-    return text
+def _next_word(text: str, at: int) -> tuple[str, bool]:
+    """The word after ``text[:at]`` in the same clause, and whether a hyphen joins them."""
+    i, hyphen = at, False
+    while i < len(text):
+        char = text[i]
+        if char in _CLAUSE_END:
+            return "", False
+        if char == "-":
+            hyphen = True
+        elif not char.isspace():
+            match = _TOKEN_RE.match(text, i)
+            return (match.group(0), hyphen) if match else ("", False)
+        i += 1
+    return "", False
 
 
-def _first_words(text: str, low: str) -> dict[str, str]:
-    """Family → the first listed word or phrase of that family in ``text`` (original case)."""
+def _previous_word(text: str, at: int) -> str:
+    """The word before ``text[at:]`` in the same clause."""
+    i = at
+    while i > 0 and (text[i - 1].isspace() or text[i - 1] == "-"):
+        i -= 1
+    if i == 0 or text[i - 1] in _CLAUSE_END:
+        return ""
+    match = _LAST_TOKEN_RE.search(text, 0, i)
+    return match.group(0) if match else ""
+
+
+def _marker(text: str, start: int, end: int, tool: bool = False) -> bool:
+    """Whether the mode word at ``text[start:end]`` says the meeting's mode (a marker:
+    "(hybrid)", "Hybride :", "Online-Meeting", "réunion hybride", "Zoom mit Peter") rather
+    than its subject ("Hybrid Work", "Remote-Führung", "Travail hybride", "Zoom-Lizenzen")."""
+    after, joined = _next_word(text, end)
+    low = after.casefold()
+    if joined:  # a compound: "Online-Schulung" says the mode, "Online-Marketing" the subject
+        return low in _NOUNS
+    if tool:  # a tool's name: a subject only before a lower-case word ("Zoom lens")
+        return not after or low in _NOUNS or low in _CONNECTORS or after[0].isupper()
+    before = _previous_word(text, start)
+    if before and before.casefold() not in _CONNECTORS:
+        return before.casefold() in _NOUNS  # "réunion hybride", not "Travail hybride"
+    return not after or low in _NOUNS or low in _CONNECTORS
+
+
+def _first_words(text: str, low: str, guard: bool) -> dict[str, str]:
+    """Family → the first listed word or phrase of that family in ``text`` (original case).
+    With ``guard`` (a title) a mode adjective or tool name counts only as a marker."""
     same = len(low) == len(text)
     found: dict[str, str] = {}
     for m in _WORDS_RE.finditer(low):
-        for family in _FAMILIES_OF.get(_phrase_key(m.group(0)), ()):
+        key = _phrase_key(m.group(0))
+        families = _FAMILIES_OF.get(key, ())
+        if guard and same and (key in _ADJECTIVES or key in _TOOL_BY_WORD):
+            tool = key in _TOOL_BY_WORD and key not in _ADJECTIVES
+            if not _marker(text, m.start(), m.end(), tool=tool):
+                continue
+        for family in families:
             if family not in found:
                 found[family] = _SPACE_RE.sub(
                     " ", text[m.start() : m.end()] if same else m.group(0)
@@ -232,12 +287,16 @@ _WORD_SIGNALS: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
-def _scan_words(signals: Signals, text: str, low: str, where: str) -> None:
-    """Listed words and phrases: platforms, wording of each mode, venues and cities."""
-    found = _first_words(text, low)
+def _scan_words(signals: Signals, text: str, where: str) -> None:
+    """Listed words and phrases: tools, wording of each mode, venues and cities."""
+    found = _first_words(text, text.lower(), guard=where == "title")
     for family, side, template, name in _WORD_SIGNALS:
         if family in found:
             signals.add(family, where, side, template, **{name: found[family]})
+    if "messenger" in found:
+        word = found["messenger"]
+        video = is_video_call(_TOOL_BY_WORD[_phrase_key(word)], text)
+        signals.add("messenger", where, VIRTUAL if video else PHONE, T_CALL_TOOL, word=word)
     if "call" in found and "phone_phrase" not in found:
         signals.add("call", where, PHONE, T_CALL, word=found["call"])
     side = PLACE if where == "location" else MENTION
@@ -252,55 +311,90 @@ def _scan_numbers(signals: Signals, text: str, where: str) -> None:
     """Phone numbers and ``tel:`` links."""
     if "tel:" in text.lower() and (m := _TEL_URI_RE.search(text)):
         signals.add("phone_number", where, PHONE, T_PHONE_NUMBER, number=quote(m.group(0)))
-    for m in _PHONE_NUMBER_RE.finditer(text):
-        if sum(c.isdigit() for c in m.group(0)) >= P.PHONE_MIN_DIGITS:
-            signals.add("phone_number", where, PHONE, T_PHONE_NUMBER, number=m.group(0))
-            break
+    if numbers := phone_numbers(text):
+        signals.add("phone_number", where, PHONE, T_PHONE_NUMBER, number=numbers[0])
 
 
 def _scan_address(signals: Signals, text: str, where: str) -> None:
-    """Street addresses and postal codes with a town."""
-    side = PLACE if where == "location" else MENTION
-    for pattern in _ADDRESS_RES:
-        if m := pattern.search(text):
-            if where == "location":
-                signals.add("address", where, side, T_ADDRESS_LOCATION, address=quote(text))
-            else:
-                start = _WORD_START_RE.search(text, 0, m.start()).start()  # type: ignore[union-attr]
-                address = quote(text[start : m.end()])
-                signals.add("address", where, side, T_ADDRESS, address=address)
-            return
+    if m := address_in(text):
+        start = _WORD_START_RE.search(text, 0, m.start()).start()  # type: ignore[union-attr]
+        signals.add("address", where, MENTION, T_ADDRESS, address=quote(text[start : m.end()]))
 
 
 def scan_text(signals: Signals, text: str, where: str) -> None:
-    """Every text signal of one field ("title" or "description"; see :func:`scan_location`)."""
+    """A text a person wrote: the title or the user-written part of the description."""
     if not text:
         return
-    if "://" in text or "www." in text:
-        _scan_links(signals, text, where)  # before stripping HTML: links hide in href="…"
-        text = URL_RE.sub(" ", text)
-    elif where != "description":
-        _scan_links(signals, text, where)
-    if where == "description":
-        text = _plain_text(text)
-    _scan_words(signals, text, text.lower(), where)
-    _scan_numbers(signals, text, where)
-    _scan_address(signals, text, where)
+    for match in URL_RE.finditer(text):
+        scan_link(signals, match.group(0), where)
+    if where == "title" and ("vendor_link", where) not in signals.seen:
+        if vendor := LINK_RE.search(text):  # a bare "zoom.us/j/123" without a scheme
+            signals.add("vendor_link", where, VIRTUAL, T_VENDOR_LINK, vendor=vendor_name(vendor))
+    words = URL_RE.sub(" ", text)
+    _scan_words(signals, words, where)
+    _scan_numbers(signals, words, where)
+    _scan_address(signals, words, where)
 
 
-def scan_location(signals: Signals, location: str) -> None:
-    """The location field: a platform name alone, any text signal, else a bare place name."""
-    count = len(signals.found)
-    if _PLATFORM_LOCATION_RE.match(location):
-        word = location.strip()
+def scan_blocks(signals: Signals, zones: Zones) -> None:
+    """What tools and vendors appended: their links (join links are structure) and dial-in
+    numbers; never their words. A meeting link of an unknown host in a block with dial-in
+    numbers is a join block all the same (Skype for Business on the company's own server)."""
+    for block in zones.blocks:
+        numbers = phone_numbers(URL_RE.sub(" ", block)) or _TEL_URI_RE.findall(block)
+        for match in URL_RE.finditer(block):
+            url = match.group(0)
+            host, path = _host_and_path(url)
+            known = LINK_RE.search(url) or url.lower().startswith(("tel:", "mailto:"))
+            if not known and numbers and _MEETING_PATH_RE.search(host + path):
+                signals.add("block_link", "description", VIRTUAL, T_MEETING_LINK, host=host)
+            else:
+                scan_link(signals, url, "description")
+        if numbers:
+            number = numbers[0]
+            signals.add("dial_in", "description", PHONE, T_DIAL_IN, number=quote(number))
+
+
+def _host_and_path(url: str) -> tuple[str, str]:
+    parts = _HOST_RE.match(url)
+    return (parts.group(1).lower(), parts.group(2)) if parts else (url, "")
+
+
+# --- the location ------------------------------------------------------------------------------
+
+
+def scan_location(signals: Signals, zones: Zones) -> None:
+    """The parts of the location: links, tools, numbers, rooms, addresses, named places."""
+    for part in zones.location:
+        if part.kind == Z.LINK:
+            scan_link(signals, part.text, "location")
+        elif part.kind == Z.PHONE:
+            _scan_numbers(signals, part.text, "location")
+        elif part.kind == Z.TOOL and part.tool is not None:
+            _scan_tool(signals, part.tool, part.text)
+        elif part.kind == Z.ROOM:
+            signals.add("room", "location", PLACE, T_ROOM_PART, name=quote(part.text))
+        elif part.kind == Z.ADDRESS:
+            signals.add("address", "location", PLACE, T_ADDRESS_LOCATION, address=quote(part.text))
+        elif part.kind == Z.PLACE:
+            _scan_place(signals, part.text)
+
+
+def _scan_tool(signals: Signals, tool: Tool, text: str) -> None:
+    word = text.strip()
+    if tool.kind == "phone":
+        signals.add("phone_phrase", "location", PHONE, T_PHRASE, phrase=word)
+    elif is_video_call(tool, text):
         signals.add("platform", "location", VIRTUAL, T_PLATFORM, word=word)
-    scan_text(signals, location, "location")
-    if len(signals.found) > count:
-        return
-    rest = URL_RE.sub(" ", location)
-    if _PLACEHOLDER_RE.match(rest) or "@" in rest or not _LETTER_RE.search(rest):
-        return
-    signals.add("bare_place", "location", PLACE, T_BARE_PLACE, place=quote(rest))
+    else:
+        signals.add("messenger", "location", PHONE, T_CALL_TOOL, word=word)
+
+
+def _scan_place(signals: Signals, text: str) -> None:
+    count = len(signals.found)
+    _scan_words(signals, text, "location")
+    if len(signals.found) == count:
+        signals.add("bare_place", "location", PLACE, T_BARE_PLACE, place=quote(text))
 
 
 # --- rooms and coordinates ------------------------------------------------------------------

@@ -1,12 +1,12 @@
 """Travel items: flights, trains, hotel stays, car rentals and whole trips, and where they put
 the user.
 
-:func:`travel_evidence` tells whether an event is a travel booking (TripIt exports, airline and
-rail e-tickets, hotel reservations, "Flug LH 2034", "ICE 597 München → Hamburg", "Hotel
-check-in"); such an event has the mode ``travel``, is never a meeting and does not count in the
-balance. :func:`whereabouts` turns the travel items of a calendar into the user's place per day:
-``{day: (city, Geo or None, evidence)}``, for the proposals ("you are in Hamburg that day
-anyway") and the counterpart-city logic. The words are data, German and English.
+:func:`travel_evidence` (from :mod:`planner.judge.bookings`: travel by its shape) tells whether
+an event is a travel item; such an event has the mode ``travel``, is never a meeting and does
+not count in the balance. :func:`whereabouts` turns the travel items of a calendar into the
+user's place per day: ``{day: (city, Geo or None, evidence)}``, for the proposals ("you are in
+Hamburg that day anyway") and the counterpart-city logic. The words are data, German and
+English.
 """
 
 from __future__ import annotations
@@ -17,58 +17,33 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from planner.i18n import _
+from planner.judge.bookings import (
+    _FLIGHT_WORD_RE,
+    _IS_IN_RE,
+    _PAIR_RE,
+    _TRAIN_RE,
+    FLIGHT_NUMBER,
+    TRAIN_NUMBER,
+    is_travel,
+    travel_evidence,
+    travel_judgement,
+    trip_city,
+)
 from planner.model import Event, Geo
+
+__all__ = [
+    "Stay",
+    "Whereabouts",
+    "destination",
+    "is_travel",
+    "stays",
+    "travel_evidence",
+    "travel_judgement",
+    "whereabouts",
+]
 
 Whereabouts = Mapping[date, tuple[str, Geo | None, str]]
 
-#: Flight numbers: two-letter (or letter+digit) airline code and 1-4 digits ("LH 2034", "US403").
-FLIGHT_NUMBER = r"(?<![\w-])(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])\s?\d{1,4}[A-Z]?(?!\w)"
-#: "PHX to SFO", "MUC-HAM", "MUC → HAM": two IATA codes.
-AIRPORT_PAIR = r"(?<!\w)[A-Z]{3}\s*(?:to|->|→|–|-|—|nach)\s*[A-Z]{3}(?!\w)"
-#: Rail: ICE/IC/EC/RJ/TGV … with a number, or a route with an arrow.
-TRAIN_NUMBER = r"(?<!\w)(?:ICE|IC|EC|ECE|RJX?|TGV|NJ|FLX|RE|IRE|THA)\s?\d{1,5}(?!\w)"
-ROUTE_ARROW = r"\S\s*(?:→|->|⇒)\s*\S"
-
-#: Titles that start a travel item (matched at the title's start, case-insensitive).
-TRAVEL_TITLE_STARTS: tuple[str, ...] = (
-    "flug", "flight", "flights", "rückflug", "hinflug", "abflug", "ankunft", "zug", "train",
-    "bahnfahrt", "bahn", "fahrt nach", "zugfahrt", "anreise", "abreise", "rückreise", "heimreise",
-    "reise nach", "ihre reise", "trip to", "trip from", "travel to", "journey", "check-in",
-    "check in", "checkin", "check-out", "check out", "checkout", "hotel", "übernachtung",
-    "uebernachtung", "overnight", "lodging", "unterkunft", "pick-up rental car",
-    "drop-off rental car", "rental car", "mietwagen", "car rental", "autovermietung",
-    "directions from", "transfer to", "transfer zum", "shuttle to", "ferry", "fähre",
-    "reservierung: hotel", "reservation: hotel", "hotelreservierung", "hotelbuchung", "airbnb",
-)  # fmt: skip
-#: Words anywhere in title or description that mark a booking.
-TRAVEL_WORDS: tuple[str, ...] = (
-    "tripit", "e-ticket", "eticket", "boarding pass", "bordkarte", "buchungscode",
-    "booking reference", "confirmation number", "bestätigungsnummer", "sitzplatz", "seat(s)",
-    "wagen", "platz", "gleis", "[flight]", "[rail]", "[lodging]", "[car rental]", "[directions]",
-    "fahrkarte", "bahnticket", "flugticket",
-)  # fmt: skip
-#: The TripIt "whole trip" item: "John Doe is in South San Francisco, CA from Oct 11 …".
-IS_IN = r"\bis in (?P<city>[^\n]+?) from\b|\bist in (?P<stadt>[^\n]+?) vom\b"
-
-_START_RE = re.compile(
-    r"^\W*(?:"
-    + "|".join(re.escape(w) for w in sorted(TRAVEL_TITLE_STARTS, key=len)[::-1])
-    + r")(?!\w)",
-    re.IGNORECASE,
-)
-_WORDS_RE = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(TRAVEL_WORDS, key=len)[::-1]) + ")",
-    re.IGNORECASE,
-)
-_FLIGHT_RE = re.compile(FLIGHT_NUMBER)
-_PAIR_RE = re.compile(AIRPORT_PAIR)
-_TRAIN_RE = re.compile(TRAIN_NUMBER)
-_ARROW_RE = re.compile(ROUTE_ARROW)
-_IS_IN_RE = re.compile(IS_IN, re.IGNORECASE)
-_WITH_SOMEONE_RE = re.compile(r"(?<!\w)(?:mit|with|w/)\s+(?!\d)[A-ZÄÖÜ]")
-_BOOKING_WORDS_NEEDED = 2  # "Wagen" alone is no train ticket; with "Platz" it is
-_FLIGHT_HINT_RE = re.compile(r"(?:flug|flight|lufthansa|airline|airways|air)", re.IGNORECASE)
 _DESTINATION_RE = re.compile(
     r"(?:→|->|⇒|\bto\b|\bnach\b)\s*(?P<place>[^\n,;()→]+?)\s*(?:\(|$|,|;|\bHbf\b)", re.IGNORECASE
 )
@@ -79,37 +54,10 @@ _PREFIX_RE = re.compile(
 )
 
 
-def travel_evidence(event: Event) -> str | None:
-    """Why ``event`` is a travel item, or None when it is not one."""
-    title = event.title.strip()
-    if _WITH_SOMEONE_RE.search(title):
-        return None  # "Hotel lobby: coffee with Anna" is a meeting at a hotel
-    if _IS_IN_RE.search(event.description):
-        return _("a trip in the travel plan ('{title}')", title=title)
-    if _START_RE.match(title):
-        return _("travel booking '{title}'", title=title)
-    if _TRAIN_RE.search(title):
-        return _("train '{title}'", title=title)
-    if _PAIR_RE.search(title) or (_FLIGHT_RE.search(title) and _FLIGHT_HINT_RE.search(title)):
-        return _("flight '{title}'", title=title)
-    text = f"{title}\n{event.description[:2000]}"
-    if len({m.group(0).lower() for m in _WORDS_RE.finditer(text)}) >= _BOOKING_WORDS_NEEDED:
-        return _("travel booking '{title}'", title=title)
-    if "tripit" in text.lower() or (
-        _ARROW_RE.search(title) and _FLIGHT_RE.search(title) is not None
-    ):
-        return _("travel booking '{title}'", title=title)
-    return None
-
-
-def is_travel(event: Event) -> bool:
-    return travel_evidence(event) is not None
-
-
 def destination(event: Event) -> str:
     """The city a travel item takes the user to (or stays in), ``""`` when it cannot tell."""
-    if found := _IS_IN_RE.search(event.description):
-        return (found.group("city") or found.group("stadt") or "").strip()
+    if city := trip_city(event):
+        return city
     title = event.title.strip()
     lower = title.lower()
     if lower.startswith(("check-out", "check out", "checkout", "drop-off", "abreise")):
@@ -119,6 +67,37 @@ def destination(event: Event) -> str:
     if found := _DESTINATION_RE.search(title + "\n"):
         return found.group("place").strip()
     return _city_of(event.location) or _city_of(_PREFIX_RE.sub("", title))
+
+
+_ROUTE_RE = re.compile(r"^(?P<origin>.*?)\s*(?:→|->|⇒|–>|\s-\s)\s*(?P<arrival>.+)$")
+_NUMBERS_RE = re.compile(f"{TRAIN_NUMBER}|{FLIGHT_NUMBER}")
+_LEAD_RE = re.compile(r"^\W*(?:flug|flight|zug|train|bahnfahrt|bahn|hinflug|rückflug)\b\W*", re.I)
+
+
+def route(event: Event) -> tuple[str, str, str]:
+    """Where a train or flight departs and arrives, as written, and how (``"rail"``, ``"air"``
+    or ``""``): ("Hamburg Hbf", "Frankfurt(Main)Hbf", "rail") for "ICE 571 Hamburg Hbf →
+    Frankfurt(Main)Hbf"; ``("", "", "")`` for anything that is no journey (a hotel stay, a
+    whole trip, no travel at all). The departure falls back to the event's location."""
+    if (
+        event.all_day
+        or not is_travel(event)
+        or _checks_in(event)
+        or _IS_IN_RE.search(event.description)
+    ):
+        return ("", "", "")
+    title = event.title.strip()
+    how = "air" if _PAIR_RE.search(title) or _FLIGHT_WORD_RE.search(title) else ""
+    how = how or (
+        "rail" if _TRAIN_RE.search(title) or re.search(r"\b(zug|train|bahn)", title, re.I) else ""
+    )
+    found = _ROUTE_RE.match(_NUMBERS_RE.sub(" ", title))
+    origin = _LEAD_RE.sub("", found.group("origin")).strip(" :–-") if found else ""
+    arrival = re.sub(r"\(\s*\)", "", found.group("arrival")) if found else destination(event)
+    arrival = arrival.strip(" :–-")
+    if not origin and event.location.strip() and event.location.strip() != arrival:
+        origin = event.location.strip()
+    return (origin, arrival, how) if origin or arrival else ("", "", "")
 
 
 def _city_of(text: str) -> str:

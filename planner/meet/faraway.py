@@ -24,17 +24,20 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from planner.i18n import _
+from planner.ical.wallclock import add
 from planner.meet.geo import TravelMode, distance_km
 from planner.meet.hubs import HUBS, Hub
 from planner.meet.kinds import VenueKind
-from planner.meet.venues import Catalog
+from planner.meet.venues import Catalog, Venue
 from planner.model import Event, Geo, Interval, Mode, Purpose
 
 if TYPE_CHECKING:
     from planner.meet.geo import Place
     from planner.meet.proposals import Proposal, Proposer
 
-RAIL = TravelMode("rail", 130.0, 1.25, 30)  # long-distance train, door to door
+# long-distance train, door to door: 120 km/h over the straight line, as the ICE between
+# German cities (Hamburg–Berlin 1:45, Köln–Frankfurt 1:05, Berlin–München 4:00) plus 30 min
+RAIL = TravelMode("rail", 150.0, 1.25, 30)
 AIR = TravelMode("air", 650.0, 1.05, 150)  # to the airport, check-in, security, onwards
 AIR_FROM_KM = 300.0  # shorter trips go by train
 SAME_PLACE_KM = 50.0  # a trip or visit this close to a city counts as "there"
@@ -48,7 +51,9 @@ HUB_KINDS = frozenset(
     }
 )
 HUBS_TRIED = 4
-FAIR_SHARE = 1 / 3  # the two travel times may differ by less than a third of the longer one
+FAIR_SHARE = 1 / 3  # the travel times may differ by less than a third of the longest
+MAX_DETOUR = 1.15  # the way over the meeting point at most this much longer than the direct one
+SAVING = 1.0  # nobody travels longer to the meeting point than going all the way would take
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,38 +82,75 @@ def _minutes(mode: TravelMode, km: float) -> int:
 
 @dataclass(frozen=True, slots=True)
 class FairPoint:
+    """A meeting point between the user and the others: everyone's travel to it, the direct
+    trip it saves (the user going all the way) and how much longer the way over it is."""
+
     hub: Hub
     mine: int
-    theirs: int
+    theirs: int  # the longest of the others' ways
+    direct: int = 0
+    detour: float = 1.0
+    mode: str = "rail"
 
     @property
     def unfairness(self) -> float:
         return abs(self.mine - self.theirs) / max(self.mine, self.theirs, 1)
 
+    def explained(self) -> str:
+        """Why this point: both travel times, the detour and the trip it saves."""
+        return _(
+            "Fair meeting point at {hub}: about {mine} min for you and {theirs} min for them "
+            "(an estimate by rail/air speed; the way over it is {detour}× the direct one, and "
+            "going all the way yourself would take about {direct} min)",
+            hub=self.hub.name,
+            mine=self.mine,
+            theirs=self.theirs,
+            detour=f"{self.detour:.2f}",
+            direct=self.direct,
+        )
 
-def fair_points(home: Geo, theirs: Geo, limit: int = HUBS_TRIED) -> list[FairPoint]:
-    """Hubs between both homes whose travel times differ by less than :data:`FAIR_SHARE`,
-    neither longer than a fifth more than going all the way; fairest and shortest first."""
-    direct, _mode = long_trip_minutes(home, theirs)
+
+def fair_points(home: Geo, theirs: Geo | Sequence[Geo], limit: int = HUBS_TRIED) -> list[FairPoint]:
+    """Stations and airports on the way between the user's home and the others' (each):
+
+    - on the way: for each other, the distance over the hub is at most :data:`MAX_DETOUR`
+      times the direct distance (Kassel is no point between Hamburg and Berlin: 2.4×);
+    - worth it: the longest way to it is at most :data:`SAVING` of the user's direct trip
+      (a point that costs both nearly the whole trip saves nobody anything);
+    - fair: the travel times differ by less than :data:`FAIR_SHARE` of the longest.
+
+    Fairest and shortest first; none when no hub qualifies (then a trip is the way)."""
+    others = [theirs] if isinstance(theirs, Geo) else list(theirs)
+    direct = max(long_trip_minutes(home, other)[0] for other in others)
     found = []
     for hub in HUBS:
-        if min(distance_km(hub.geo, home), distance_km(hub.geo, theirs)) < SAME_PLACE_KM:
+        if min(distance_km(hub.geo, p) for p in (home, *others)) < SAME_PLACE_KM:
             continue
-        point = FairPoint(
-            hub, long_trip_minutes(home, hub.geo)[0], long_trip_minutes(theirs, hub.geo)[0]
-        )
-        if point.unfairness < FAIR_SHARE and max(point.mine, point.theirs) <= direct * 1.2:
+        detour = max(_detour(home, hub.geo, other) for other in others)
+        if detour > MAX_DETOUR:
+            continue
+        mine, mode = long_trip_minutes(home, hub.geo)
+        ways = [long_trip_minutes(other, hub.geo)[0] for other in others]
+        point = FairPoint(hub, mine, max(ways), direct, detour, mode)
+        spread = (max(mine, *ways) - min(mine, *ways)) / max(mine, *ways, 1)
+        if spread < FAIR_SHARE and max(mine, *ways) <= direct * SAVING:
             found.append(point)
-    found.sort(key=lambda p: (_cost(p, home, theirs), p.hub.name))
+    found.sort(key=lambda p: (_cost(p), p.hub.name))
     return found[:limit]
 
 
-def _cost(point: FairPoint, home: Geo, theirs: Geo) -> float:
+def _detour(home: Geo, hub: Geo, other: Geo) -> float:
+    """The way from home over ``hub`` to ``other`` against the direct way (distances)."""
+    return (distance_km(home, hub) + distance_km(hub, other)) / max(distance_km(home, other), 1.0)
+
+
+def _cost(point: FairPoint) -> float:
     """Unfairness plus length plus how far off the way between both homes the hub lies."""
-    detour = (distance_km(home, point.hub.geo) + distance_km(point.hub.geo, theirs)) / max(
-        distance_km(home, theirs), 1.0
+    return (
+        abs(point.mine - point.theirs)
+        + 0.25 * max(point.mine, point.theirs)
+        + 60 * (point.detour - 1)
     )
-    return abs(point.mine - point.theirs) + 0.25 * max(point.mine, point.theirs) + 60 * (detour - 1)
 
 
 def in_person_days(
@@ -152,6 +194,7 @@ class FarRequest:
     their: Whereabouts
     count: int
     now: datetime
+    others: tuple[Geo, ...] = ()  # every counterpart's place, when there are several
 
 
 def propose_far(
@@ -176,11 +219,12 @@ def propose_far(
         if first <= d <= last and distance_km(w.geo, their.geo) <= SAME_PLACE_KM
     }
     for day, where in sorted(there.items()):
-        why = _("You are in {city} that day anyway", city=their.city or where.city)
-        plan.proposals += _on_day(proposer, request, day, their.geo, why, plan)
+        city = their.city or where.city
+        why = _("You are in {city} that day anyway", city=city)
+        plan.proposals += _on_day(proposer, request, day, their.geo, why, plan, city)
     for day, where in sorted(visits.items()):
         why = _("{city}: they are in your city that day", city=where.city)
-        plan.proposals += _on_day(proposer, request, day, where.geo, why, plan)
+        plan.proposals += _on_day(proposer, request, day, where.geo, why, plan, where.city)
     if len(plan.proposals) < request.count:
         plan.proposals += _at_fair_points(proposer, make_proposer, request, supply, plan)
     plan.proposals = plan.proposals[: request.count]
@@ -192,18 +236,27 @@ def propose_far(
             days=days,
         )
     elif not plan.proposals:
+        minutes, mode = long_trip_minutes(request.home, their.geo)
         plan.note = _(
-            "{city} is {km} km away and no trip there, no visit here and no meeting point in "
-            "between with a venue fits this window: meet in person on your next trip to "
-            "{city}; until then video is fine",
+            "{city} is {km} km away, about {minutes} min by {mode}; no trip there, no visit "
+            "here and no fair meeting point on the way fits this window: meet in person on "
+            "your next trip to {city}; until then video is fine",
             city=their.city,
             km=round(distance_km(request.home, their.geo)),
+            minutes=minutes,
+            mode=_("train") if mode == "rail" else _("plane"),
         )
     return plan
 
 
 def _on_day(
-    proposer: Proposer, request: FarRequest, day: date, near: Geo, why: str, plan: FarPlan
+    proposer: Proposer,
+    request: FarRequest,
+    day: date,
+    near: Geo,
+    why: str,
+    plan: FarPlan,
+    area: str,
 ) -> list[Proposal]:
     tz = proposer.tz
     lo = max(request.start, datetime.combine(day, time(), tz))
@@ -218,9 +271,10 @@ def _on_day(
         counterpart_place=near,
         near=near,
         count=1,
+        area=area,
     )
     if proposer.no_venues:
-        plan.gaps.append(request.their.city)
+        plan.gaps.append(area)
     return [_with_reason(p, why, 1) for p in found]
 
 
@@ -231,43 +285,80 @@ def _at_fair_points(
     supply: Callable[[Geo, float], bool] | None,
     plan: FarPlan,
 ) -> list[Proposal]:
+    """Proposals at the fair meeting points with venues; when none has a known venue, at the
+    best point itself (the venue to be chosen there)."""
     found: list[Proposal] = []
-    for point in fair_points(request.home, request.their.geo):
+    points = fair_points(request.home, request.others or request.their.geo)
+    bare: list[FairPoint] = []
+    for point in points:
         if supply is not None:
             supply(point.hub.geo, HUB_VENUE_KM)
         venues = [v for _km, v in proposer.catalog.near(point.hub.geo, HUB_VENUE_KM, HUB_KINDS)]
         if not venues:
-            plan.gaps.append(point.hub.city)
+            plan.gaps.append(point.hub.name)
+            bare.append(point)
             continue
-        catalog = Catalog(venues, proposer.catalog.tz, proposer.catalog.favourites)
-        hub_proposer = make_proposer(catalog)
-        # the user needs the journey before: no meeting point before they can be there
-        got = hub_proposer.propose(
-            max(request.start, request.now + timedelta(minutes=point.mine)),
-            request.end,
-            purpose=request.purpose,
-            counterpart_busy=request.busy,
-            near=point.hub.geo,
-            count=request.count - len(found),
-        )
-        why = _(
-            "Fair meeting point at {hub}: about {mine} min for you and {theirs} min for them "
-            "(an estimate by rail/air speed)",
-            hub=point.hub.name,
-            mine=point.mine,
-            theirs=point.theirs,
-        )
-        found += [
-            replace(
-                _with_reason(p, why, 1),
-                travel_minutes=(point.mine, point.mine),
-                counterpart_minutes=point.theirs,
-            )
-            for p in got
-        ]
+        found += _at_point(proposer, make_proposer, request, point, venues, len(found))
         if len(found) >= request.count:
-            break
+            return found
+    if not found and bare:
+        found += _at_point(proposer, make_proposer, request, bare[0], [], 0)
     return found
+
+
+def _at_point(
+    proposer: Proposer,
+    make_proposer: Callable[[Catalog], Proposer],
+    request: FarRequest,
+    point: FairPoint,
+    venues: list[Venue],
+    have: int,
+) -> list[Proposal]:
+    catalog = Catalog(venues, proposer.catalog.tz, proposer.catalog.favourites)
+    hub_proposer = make_proposer(catalog)
+    # the user needs the journey before: no meeting point before they can be there
+    journey = timedelta(minutes=point.mine)
+    got = hub_proposer.propose(
+        max(request.start, request.now + journey),
+        request.end,
+        purpose=request.purpose,
+        counterpart_busy=[*request.busy, *_journeys(proposer, request, journey)],
+        near=point.hub.geo,
+        count=request.count - have,
+        area=point.hub.name,
+    )
+    why = point.explained()
+    return [
+        replace(
+            _with_reason(p, why, 1),
+            travel_minutes=(point.mine, point.mine),
+            counterpart_minutes=point.theirs,
+        )
+        for p in got
+    ]
+
+
+def _journeys(proposer: Proposer, request: FarRequest, journey: timedelta) -> list[Interval]:
+    """The user's way to a meeting point and back as busy time, each day of the request: the
+    meeting fits between the start of the working day plus the journey and its end less the
+    journey (no breakfast at a station three hours away, no dinner that ends after midnight);
+    a day off is busy all day."""
+    tz = proposer.tz
+    day = request.start.astimezone(tz).date()
+    busy = []
+    while day <= request.end.astimezone(tz).date():
+        midnight = datetime.combine(day, time(), tz)
+        following = datetime.combine(day + timedelta(days=1), time(), tz)
+        hours = proposer.config.working_hours(day.weekday())
+        if hours is None:
+            busy.append(Interval(midnight, following))
+        else:
+            first = add(datetime.combine(day, hours[0], tz), journey)  # real time (DST)
+            last = add(datetime.combine(day, hours[1], tz), -journey)
+            busy.append(Interval(midnight, max(midnight, first)))
+            busy.append(Interval(min(last, following), following))
+        day += timedelta(days=1)
+    return [b for b in busy if b.start < b.end]
 
 
 def _with_reason(proposal: Proposal, why: str, at: int) -> Proposal:

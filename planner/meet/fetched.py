@@ -24,6 +24,8 @@ from planner.meet.geo import distance_km
 from planner.meet.kinds import VenueKind
 from planner.meet.venues import Catalog, Venue
 from planner.model import Geo
+from planner.online import outages
+from planner.online.failure import ERROR, Failure
 
 if TYPE_CHECKING:
     from planner.config import Config
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("planner")
 AUTO_FETCH_KM = 3.0  # the largest circle a proposal fetches on its own
+SERVICE = "venues"  # its name in planner.online.outages
 
 _DDL = """
 DROP TABLE IF EXISTS osm_areas;
@@ -222,7 +225,7 @@ class VenueSupply:
         radius_km = min(radius_km, AUTO_FETCH_KM)
         if self.enough(point, radius_km):
             return True
-        if not self.online:
+        if not self.online or not outages.usable(SERVICE):
             if not self.catalog.near(point, radius_km):
                 self.missing.append(point)
             return bool(self.catalog.near(point, radius_km))
@@ -239,10 +242,25 @@ class VenueSupply:
                 self.config, self.store, point, radius_km, now=self.now, client=self.client
             )
         except OverpassError as exc:
-            log.warning("%s", exc)
-            self.failures.append(str(exc))
+            from planner.meet.geo import host_of
+
+            outage = outages.failed(
+                SERVICE,
+                _(
+                    "Venue look-up (Overpass at {host})",
+                    host=host_of(self.config["geo"]["overpass_url"]),
+                ),
+                exc.failure or Failure(ERROR, str(exc)),
+                fallback=_("only venues known before are used for the rest of this run"),
+                store=self.store,
+                tz=self.config.tz,
+            )
+            self.failures.append(outage.line(""))
+            if not self.catalog.near(point, radius_km):
+                self.missing.append(point)
             return bool(self.catalog.near(point, radius_km))
         if not result.cached:
+            outages.succeeded(SERVICE, self.store)
             self.fetched += result.count
         self.catalog.extend(FetchedVenues(self.store).venues())
         return bool(self.catalog.near(point, radius_km))

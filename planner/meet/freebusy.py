@@ -20,12 +20,14 @@ from typing import TYPE_CHECKING, Any
 from planner.i18n import _
 from planner.meet.slots import merge
 from planner.model import Interval
+from planner.online import outages
 
 if TYPE_CHECKING:
     from planner.store import Store
 
 log = logging.getLogger("planner")
 NAMESPACE = "free-busy"
+SERVICE = "free-busy"  # with ":<calendar>", its name in planner.online.outages
 
 
 @dataclass(frozen=True)
@@ -142,14 +144,29 @@ class FreeBusyLookup:
     def _ask(
         self, index: int, provider: Any, emails: list[str], start: datetime, end: datetime
     ) -> None:
-        from planner.errors import NotSupportedError
+        from planner.errors import NotSupportedError, PlannerError
 
+        service = f"{SERVICE}:{provider.source.name}"
+        if not outages.usable(service):
+            self._unable.add(index)
+            return
         try:
             answer = provider.free_busy(emails, start, end)
         except NotSupportedError as exc:
             self._unable.add(index)
             (log.warning if exc.hint else log.info)(str(exc))
             return
+        except PlannerError as exc:  # the service is offline, busy or failing: time counts free
+            self._unable.add(index)
+            outages.failed(
+                service,
+                _("Free/busy of calendar '{name}'", name=provider.source.name),
+                exc,
+                fallback=_("counterparts' busy time from it is unknown in this run"),
+                store=self.store,
+            )
+            return
+        outages.succeeded(service, self.store)
         unknown = {k.lower(): v for k, v in getattr(answer, "unknown", {}).items()}
         by_lower = {k.lower(): v for k, v in answer.items()}
         now = self.clock()

@@ -21,15 +21,23 @@ from __future__ import annotations
 import logging
 import math
 import re
-import threading
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from planner.errors import ConfigError, PlannerError
+from planner.errors import ConfigError
 from planner.i18n import _
+from planner.meet.nominatim import ATTRIBUTION as ATTRIBUTION
+from planner.meet.nominatim import CACHE_NAMESPACE as CACHE_NAMESPACE
+from planner.meet.nominatim import DEFAULT_USER_AGENT as DEFAULT_USER_AGENT
+from planner.meet.nominatim import NOMINATIM_TIMEOUT, Nominatim
+from planner.meet.nominatim import GeocodeError as GeocodeError
+from planner.meet.place import COARSE_SOURCES as COARSE_SOURCES
+from planner.meet.place import SAME_SPOT_KM, Place, fold
+from planner.meet.place import distance_km as distance_km
 from planner.model import Geo
+from planner.online import outages
+from planner.online.failure import Failure
 
 if TYPE_CHECKING:
     from planner.config import Config
@@ -37,32 +45,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("planner")
 
-DEFAULT_USER_AGENT = "planner/0.1 (personal meeting planner; [geo] user_agent)"
-ATTRIBUTION = "Geocoding: Data © OpenStreetMap contributors, ODbL 1.0 (nominatim.org)"
-CACHE_NAMESPACE = "geo.nominatim"
-EARTH_RADIUS_KM = 6371.0088
+SERVICE = "geocoding"  # its name in planner.online.outages
 FOREIGN_WORD_POPULATION = 1_000_000
 _POSTAL = re.compile(r"(?<!\d)(\d{5})(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-
-class GeocodeError(PlannerError):
-    """The online geocoder could not be asked or gave an unusable answer."""
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """A located place: where the coordinates came from is kept in ``source``."""
-
-    name: str
-    lat: float
-    lon: float
-    source: str  # "event", "venue", "postal_code", "city", "nominatim"
-    city: str = ""
-
-    @property
-    def geo(self) -> Geo:
-        return Geo(self.lat, self.lon)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,34 +75,40 @@ LONG_DISTANCE: Mapping[str, TravelMode] = {
 }
 
 
-def distance_km(a: Geo, b: Geo) -> float:
-    """Great-circle distance in kilometres (haversine)."""
-    lat1, lat2 = math.radians(a.lat), math.radians(b.lat)
-    dlat = lat2 - lat1
-    dlon = math.radians(b.lon - a.lon)
-    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
-
-
 @dataclass(frozen=True, slots=True)
 class TravelModel:
-    """The user's travel mode plus the rule that short hops are walked."""
+    """The user's travel mode plus the rule that short hops are walked.
+
+    ``in_town_minutes`` is the least a trip takes when one end is known only by its town (an
+    address located offline sits at the town's centre): two addresses in one town are never
+    0 minutes apart just because their coordinates coincide."""
 
     mode: TravelMode
     walk_up_to_km: float = 1.0
+    in_town_minutes: int = 0
 
-    def minutes(self, a: Geo, b: Geo) -> int:
-        """Whole minutes from ``a`` to ``b`` (0 for the same spot)."""
+    def minutes(self, a: Geo, b: Geo, *, exact: bool = True) -> int:
+        """Whole minutes from ``a`` to ``b`` (0 for the same spot when both are ``exact``;
+        at least ``in_town_minutes`` when they are not)."""
         km = distance_km(a, b)
-        if km < 0.05:
-            return 0
-        if km <= self.walk_up_to_km:
-            mode = WALK
-        elif km > LONG_DISTANCE_KM:
-            mode = LONG_DISTANCE["car" if self.mode.name == "car" else "other"]
+        if km < SAME_SPOT_KM:
+            found = 0
         else:
-            mode = self.mode
-        return math.ceil(mode.overhead_minutes + km * mode.detour_factor / mode.speed_kmh * 60)
+            if km <= self.walk_up_to_km:
+                mode = WALK
+            elif km > LONG_DISTANCE_KM:
+                mode = LONG_DISTANCE["car" if self.mode.name == "car" else "other"]
+            else:
+                mode = self.mode
+            found = math.ceil(mode.overhead_minutes + km * mode.detour_factor / mode.speed_kmh * 60)
+        return found if exact else max(found, self.in_town_minutes)
+
+    def between(self, a: Place, b: Place) -> int:
+        """Minutes between two located places: 0 for the same place, otherwise never less than
+        ``in_town_minutes`` unless both positions are exact."""
+        if a.same_as(b):
+            return 0
+        return self.minutes(a.geo, b.geo, exact=a.exact and b.exact)
 
 
 def travel_model(config: Config) -> TravelModel:
@@ -133,13 +125,7 @@ def travel_model(config: Config) -> TravelModel:
         section["detour_factor"] or base.detour_factor,
         base.overhead_minutes if section["overhead_minutes"] < 0 else section["overhead_minutes"],
     )
-    return TravelModel(mode, section["walk_up_to_km"])
-
-
-def _fold(text: str) -> str:
-    """Lower case without accents: "München" → "munchen"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return TravelModel(mode, section["walk_up_to_km"], section["in_town_minutes"])
 
 
 def lookup_city(name: str, country: str = "DE", *, min_foreign: int = 0) -> Place | None:
@@ -149,7 +135,7 @@ def lookup_city(name: str, country: str = "DE", *, min_foreign: int = 0) -> Plac
     """
     from planner.meet.gazetteer import find
 
-    hit = find(name.strip().casefold(), country) or find(_fold(name.strip()), country)
+    hit = find(name.strip().casefold(), country) or find(fold(name.strip()), country)
     if hit is None or (not hit[0] and hit[1] < min_foreign):
         return None
     return Place(hit[2], hit[3], hit[4], "city", city=hit[2])
@@ -173,7 +159,7 @@ def locate_offline(text: str, country: str = "DE") -> Place | None:
         locality = postal_locality(code, country)
         if locality and (city := lookup_city(locality, country)):
             place = Place(text, city.lat, city.lon, "postal_code", city=city.name)
-            if _fold(locality.split()[0]) in _fold(text):
+            if fold(locality.split()[0]) in fold(text):
                 return place
             fallback = fallback or place
     return _city_in_text(text, country) or fallback
@@ -197,126 +183,6 @@ class VenueLookup(Protocol):
     def find_by_name(self, text: str) -> Place | None: ...
 
 
-class Nominatim:
-    """A polite Nominatim client on geopy: cache first, then geopy's ``Nominatim`` behind its
-    ``RateLimiter`` (one request per ``min_interval`` seconds, shared by all clients of one
-    server in this process), with an identifying User-Agent.
-
-    ``base_url`` may point at a local server (tests) or an own Nominatim instance
-    (``[geo] nominatim_url``, e.g. ``http://localhost:8080/nominatim``).
-    """
-
-    _limiters: dict[str, Any] = {}
-    _lock = threading.Lock()
-
-    def __init__(
-        self,
-        base_url: str,
-        user_agent: str,
-        store: Store | None = None,
-        *,
-        min_interval: float = 1.0,
-        timeout: float = 10.0,
-    ) -> None:
-        if not user_agent.strip():
-            raise GeocodeError(
-                _("[geo] user_agent is empty but [geo] online = true"),
-                hint=_('set user_agent = "planner/0.1 (you@example.com)" or turn online off'),
-            )
-        self.base_url = base_url.rstrip("/")
-        self.user_agent = user_agent
-        self.store = store
-        self.min_interval = min_interval
-        self.timeout = timeout
-        self.requests = 0  # how many HTTP requests were made (for tests and --debug)
-        self.sent: list[float] = []  # when each request was let through (time.monotonic)
-        self._geocode: Callable[..., Any] | None = None
-
-    def cached(self, query: str) -> Place | None:
-        """The answer remembered for ``query``, without any request."""
-        if self.store is None:
-            return None
-        found = self.store.get(CACHE_NAMESPACE, _fold(" ".join(query.split())))
-        return _place_from_cache(query, found) if found else None
-
-    def search(self, query: str) -> Place | None:
-        """The best match for ``query``, from the cache or one HTTP request."""
-        key = _fold(" ".join(query.split()))
-        if self.store is not None:
-            cached = self.store.get(CACHE_NAMESPACE, key)
-            if cached is not None:
-                return _place_from_cache(query, cached)
-        result = self._request(query)
-        if self.store is not None:
-            self.store.put(CACHE_NAMESPACE, key, result or {})
-        return _place_from_cache(query, result or {})
-
-    def _client(self) -> Callable[..., Any]:
-        if self._geocode is None:
-            from geopy.extra.rate_limiter import RateLimiter
-            from geopy.geocoders import Nominatim as GeopyNominatim
-
-            scheme, _sep, rest = self.base_url.partition("://")
-            client = GeopyNominatim(
-                user_agent=self.user_agent,
-                domain=rest or scheme,
-                scheme=scheme if rest else "https",
-                timeout=self.timeout,
-            )
-            with Nominatim._lock:
-                key = f"{self.base_url} {self.min_interval}"
-                limiter = Nominatim._limiters.get(key)
-                if limiter is None:
-                    limiter = Nominatim._limiters[key] = RateLimiter(
-                        _stamped,
-                        min_delay_seconds=self.min_interval,
-                        max_retries=0,
-                        swallow_exceptions=False,
-                    )
-            self._geocode = lambda q: limiter(self.sent, client.geocode, q, exactly_one=True)
-        return self._geocode
-
-    def _request(self, query: str) -> dict[str, Any] | None:
-        from geopy.exc import GeopyError
-
-        geocode = self._client()
-        self.requests += 1
-        try:
-            location = geocode(query)
-        except GeopyError as exc:
-            raise GeocodeError(
-                _(
-                    "geocoding '{query}' at {url} failed: {error}",
-                    query=query,
-                    url=self.base_url,
-                    error=exc,
-                ),
-                hint=_("check [geo] nominatim_url or set [geo] online = false"),
-            ) from None
-        if location is None:
-            return None
-        return {
-            "lat": float(location.latitude),
-            "lon": float(location.longitude),
-            "name": str(location.address or query),
-        }
-
-
-def _stamped(sent: list[float], call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Run ``call`` and note when the rate limiter let it through."""
-    import time
-
-    sent.append(time.monotonic())
-    return call(*args, **kwargs)
-
-
-def _place_from_cache(query: str, data: Mapping[str, Any]) -> Place | None:
-    if "lat" not in data:
-        return None
-    name = str(data.get("name") or query)
-    return Place(name, float(data["lat"]), float(data["lon"]), "nominatim")
-
-
 class Geocoder:
     """Locates event places and free text, remembering every answer for the run."""
 
@@ -332,10 +198,12 @@ class Geocoder:
         self._online: Nominatim | None = None
         self._memo: dict[str, Place | None] = {}
         self._offline = OfflineCache(store_factory(), self.country) if store_factory else None
+        self.tz = config.tz
         if config["geo"]["online"]:
             store = store_factory() if store_factory else _default_store()
             agent = str(config["geo"]["user_agent"]).strip() or DEFAULT_USER_AGENT
-            self._online = Nominatim(config["geo"]["nominatim_url"], agent, store)
+            timeout = min(NOMINATIM_TIMEOUT, float(config["geo"]["timeout_seconds"]))
+            self._online = Nominatim(config["geo"]["nominatim_url"], agent, store, timeout=timeout)
 
     def locate(self, text: str, geo: Geo | None = None) -> Place | None:
         """Coordinates for a place text, ``geo`` (from the provider) taking precedence."""
@@ -353,9 +221,31 @@ class Geocoder:
             return place
         if place := self._locate_offline(text):
             return place
-        if self._online is not None:
-            return self._online.search(text)
-        return None
+        if self._online is None:
+            return None
+        if (cached := self._online.cached(text)) is not None:
+            return cached
+        if not outages.usable(SERVICE):
+            return None
+        try:
+            found = self._online.search(text)
+        except GeocodeError as exc:
+            self._offline_now(exc)
+            return None
+        outages.succeeded(SERVICE, self._online.store)
+        return found
+
+    def _offline_now(self, exc: GeocodeError) -> None:
+        """Say once that geocoding is down and ask it no more in this run."""
+        assert self._online is not None
+        outages.failed(
+            SERVICE,
+            _("Geocoding (Nominatim at {host})", host=host_of(self._online.base_url)),
+            exc.failure or Failure("error", str(exc)),
+            fallback=_("places are located from the offline data for the rest of this run"),
+            store=self._online.store,
+            tz=self.tz,
+        )
 
     def _locate_offline(self, text: str) -> Place | None:
         if self._offline is None:
@@ -413,6 +303,13 @@ class OfflineCache:
                 "INSERT OR REPLACE INTO geo_offline VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (self.country, text, *row),
             )
+
+
+def host_of(url: str) -> str:
+    """``host[:port]`` of a URL, as messages name a server."""
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).netloc or url
 
 
 def _default_store() -> Store:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from planner.errors import PlannerError
 from planner.i18n import _
 from planner.model import Geo
+from planner.online.failure import BUSY, ERROR, OFFLINE, Failure, describe
 
 if TYPE_CHECKING:
     from planner.meet.venues import Venue
@@ -41,7 +42,12 @@ _FILTERS = (
 
 
 class OverpassError(PlannerError):
-    """The Overpass API was busy, slow or unreachable; nothing was stored."""
+    """The Overpass API was busy, slow or unreachable; nothing was stored. ``failure`` says
+    which (:mod:`planner.online.failure`)."""
+
+    def __init__(self, message: str, *, hint: str = "", failure: Failure | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.failure = failure
 
 
 def build_query(point: Geo, radius_km: float, timeout: int = 60) -> str:
@@ -91,30 +97,41 @@ class Overpass:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 data = json.loads(response.read().decode("utf-8"))
         except urllib.error.HTTPError as exc:
-            raise self._error(_busy(exc.code)) from None
+            raise self._error(describe(exc)) from None
         except (urllib.error.URLError, TimeoutError, OSError) as exc:
-            reason = getattr(exc, "reason", exc)
-            if isinstance(reason, TimeoutError) or isinstance(exc, TimeoutError):
-                raise self._error(
-                    _("it did not answer within {s} s", s=int(self.timeout))
-                ) from None
-            raise self._error(str(reason)) from None
+            raise self._error(describe(exc, timeout=self.timeout)) from None
         except ValueError:
-            raise self._error(_("the answer is no JSON")) from None
+            raise self._error(Failure(ERROR, _("the answer is no JSON"))) from None
         if not isinstance(data, dict):
-            raise self._error(_("the answer is no Overpass JSON"))
+            raise self._error(Failure(ERROR, _("the answer is no Overpass JSON")))
         remark = str(data.get("remark") or "")
         if "error" in remark.lower():  # e.g. "runtime error: Query timed out …", partial data
-            raise self._error(remark.strip())
+            busy = "timed out" in remark.lower() or "load" in remark.lower()
+            raise self._error(Failure(BUSY if busy else ERROR, remark.strip()))
         return data
 
-    def _error(self, why: str) -> OverpassError:
+    def _error(self, failure: Failure) -> OverpassError:
+        """The error for ``failure``: offline, busy and broken servers get their own advice."""
+        if failure.kind == OFFLINE:
+            hint = _(
+                "the venues fetched before are kept; you seem to be offline (or the server is "
+                "down): run it again when the network is back, or check [geo] overpass_url"
+            )
+        elif failure.kind == BUSY:
+            hint = _(
+                "the venues fetched before are kept; the server is busy: try again in a few "
+                "minutes, or set [geo] overpass_url to another instance"
+            )
+        else:
+            hint = _("the venues fetched before are kept; check [geo] overpass_url")
         return OverpassError(
-            _("fetching venues from {url} failed: {why}", url=self.url, why=why),
-            hint=_(
-                "the venues fetched before are kept; try again in a few minutes, or set "
-                "[geo] overpass_url to another instance"
+            _(
+                "fetching venues from {url} failed: {why}",
+                url=self.url,
+                why=failure.explained(),
             ),
+            hint=hint,
+            failure=failure,
         )
 
     def _wait_turn(self) -> None:
@@ -124,11 +141,3 @@ class Overpass:
                 time.sleep(wait)
             Overpass._last_request = time.monotonic()
             self.requests += 1
-
-
-def _busy(status: int) -> str:
-    if status == 429:
-        return _("the server is busy (HTTP 429 Too Many Requests)")
-    if status == 504:
-        return _("the server timed out (HTTP 504)")
-    return _("HTTP status {status}", status=status)

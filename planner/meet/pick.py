@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
+from planner.meet.shortlist import is_area
 from planner.meet.slots import MeetingKind
 from planner.meet.venues import Venue
 
@@ -24,7 +25,7 @@ class Proposal:
     score: float
     reasons: tuple[str, ...] = ()
     counterpart_minutes: int | None = None
-    number: int = 0  # the N of ``planner invite --proposal N`` (0: not numbered yet)
+    id: str = ""  # what ``planner invite --proposal ID`` takes (planner.flows.listed)
     same_time: bool = False  # keeps the flagged meeting's own time
 
     def to_json(self) -> dict[str, Any]:
@@ -39,7 +40,7 @@ class Proposal:
 
     def _json(self) -> dict[str, Any]:
         return {
-            "number": self.number,
+            "id": self.id,
             "same_time": self.same_time,
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
@@ -50,6 +51,8 @@ class Proposal:
                 "address": self.venue.address,
                 "lat": self.venue.lat,
                 "lon": self.venue.lon,
+                # false: no venue is known there yet; name is the area to choose one in
+                "known": not is_area(self.venue),
             },
             "travel_minutes": {"before": self.travel_minutes[0], "after": self.travel_minutes[1]},
             "counterpart_minutes": self.counterpart_minutes,
@@ -78,29 +81,60 @@ class Scored(Protocol):
 
 C = TypeVar("C", bound=Scored)
 
+# What a repeat costs a candidate when choosing several (per earlier pick that shares it)
+SAME_VENUE = 12.0
+SAME_DAY = 6.0
+SAME_KIND = 2.0
+SAME_PART_OF_DAY = 1.5
+
 
 def overlap(a: Scored, b: Scored) -> bool:
     return a.start < b.end and b.start < a.end
 
 
 def pick(candidates: Sequence[C], count: int, taken: Sequence[C] = ()) -> list[C]:
-    """The best ``count``: first on different days at different venues (than each other and
-    than ``taken``), then the rest; never two that overlap (nor one that overlaps ``taken``)."""
+    """The best ``count``, varied: each pick is the candidate whose score, less what it repeats
+    of the earlier picks (and of ``taken``) — the venue above all, then the day, the kind and
+    the part of the day — is highest. One venue holds at most a third of the picks while
+    another venue can still be chosen. Never two that overlap (nor one that overlaps
+    ``taken``). Best first."""
     ranked = sorted(candidates, key=lambda p: (-p.score, p.start))
     chosen: list[C] = []
-    days: set[date] = {t.start.date() for t in taken}
-    venues: set[str] = {t.venue.name for t in taken}
-    for varied in (True, False):
-        for item in ranked:
-            if len(chosen) >= count:
+    cap = max(1, (count + len(taken)) // 3)
+    for capped in (True, False):
+        while len(chosen) < count:
+            best = _best(ranked, chosen, taken, cap if capped else None)
+            if best is None:
                 break
-            if item in chosen or (
-                varied and (item.start.date() in days or item.venue.name in venues)
-            ):
-                continue
-            if any(overlap(item, c) for c in (*chosen, *taken)):
-                continue
-            chosen.append(item)
-            days.add(item.start.date())
-            venues.add(item.venue.name)
+            chosen.append(best)
     return sorted(chosen, key=lambda p: (-p.score, p.start))
+
+
+def _best(ranked: Sequence[C], chosen: list[C], taken: Sequence[C], cap: int | None) -> C | None:
+    earlier = [*taken, *chosen]
+    best, value = None, 0.0
+    for item in ranked:
+        if item in chosen or any(overlap(item, c) for c in earlier):
+            continue
+        venue = sum(1 for c in earlier if c.venue.name == item.venue.name)
+        if cap is not None and venue >= cap:
+            continue
+        penalty = SAME_VENUE * venue + sum(_repeats(item, c) for c in earlier)
+        if best is None or item.score - penalty > value:
+            best, value = item, item.score - penalty
+    return best
+
+
+def _repeats(item: Scored, other: Scored) -> float:
+    repeat = SAME_DAY if item.start.date() == other.start.date() else 0.0
+    if getattr(item, "kind", None) == getattr(other, "kind", None):
+        repeat += SAME_KIND
+    if _part_of_day(item.start) == _part_of_day(other.start):
+        repeat += SAME_PART_OF_DAY
+    return repeat
+
+
+def _part_of_day(moment: datetime) -> int:
+    """Morning, midday, afternoon, evening."""
+    minutes = moment.hour * 60 + moment.minute
+    return sum(minutes >= edge for edge in (11 * 60, 14 * 60 + 30, 17 * 60))

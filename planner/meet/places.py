@@ -35,6 +35,26 @@ def locate_explicitly(config: Config, text: str, store: Store) -> Place:
     return place
 
 
+def locate_exactly(config: Config, text: str, store: Store) -> Place:
+    """The street position of ``text`` (for a venue added by hand): from an earlier Nominatim
+    answer or one request (the command is the consent). The offline data knows towns, not
+    streets; :class:`UsageError` says to give the coordinates then."""
+    from planner.meet.geo import GeocodeError
+
+    client = Nominatim(config["geo"]["nominatim_url"], user_agent(config), store, timeout=10.0)
+    hint = _("give --lat and --lon instead (openstreetmap.org shows them for any address)")
+    try:
+        place = client.search(text)
+    except GeocodeError as exc:
+        raise UsageError(
+            _("--address: cannot find '{place}': {error}", place=text, error=exc.message),
+            hint=hint,
+        ) from None
+    if place is None:
+        raise UsageError(_("--address: cannot find '{place}'", place=text), hint=hint)
+    return place
+
+
 def locate_known(config: Config, text: str, store: Store | None, catalog: object) -> Place | None:
     """Where ``text`` is, offline or from an earlier Nominatim answer: never a request unless
     ``[geo] online = true``."""

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("planner")
 
 NAME = "proposal_cache"
-VERSION = 3  # raise when proposals are computed differently
+VERSION = 5  # raise when proposals are computed differently
 DDL = """
 DROP TABLE IF EXISTS proposal_cache;
 CREATE TABLE proposal_cache (key TEXT PRIMARY KEY, proposals TEXT NOT NULL)
@@ -185,7 +185,7 @@ def _row(p: Proposal) -> dict[str, Any]:
         "score": p.score,
         "reasons": list(p.reasons),
         "theirs": p.counterpart_minutes,
-        "number": p.number,
+        "id": p.id,
         "same_time": p.same_time,
     }
 
@@ -218,6 +218,6 @@ def _proposal(item: dict[str, Any], tz: ZoneInfo) -> Proposal:
         score=float(item["score"]),
         reasons=tuple(str(r) for r in item["reasons"]),
         counterpart_minutes=None if item["theirs"] is None else int(item["theirs"]),
-        number=int(item["number"]),
+        id=str(item["id"]),
         same_time=bool(item["same_time"]),
     )

@@ -14,53 +14,52 @@ by :mod:`planner.meet.shortlist`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _
 from planner.ical.wallclock import add
-from planner.meet.geo import Geocoder, Place, distance_km
+from planner.meet.anchors import (
+    Anchor,
+    apart,
+    fits,
+    last_in_person,
+    local_day,
+    next_in_person,
+    room_anywhere,
+)
+from planner.meet.days import UserDays
 from planner.meet.pick import Proposal, overlap, pick
+from planner.meet.reasons import Why, reasons
 from planner.meet.shortlist import (
-    AWAY_KM,
     Shortlist,
+    area_venue,
+    is_area,
     meeting_center,
     shortlist,
     travel_score,
 )
 from planner.meet.slots import (
-    Anchor,
     MeetingKind,
     MeetingWindow,
-    anchors_from_events,
-    apart,
-    by_day,
     day_span,
-    fits,
     free_parts,
-    gaps_from_config,
-    kind_label,
     kinds_for,
-    last_in_person,
-    local_day,
     meeting_windows,
     merge,
-    next_in_person,
-    room_anywhere,
     starts,
-    working_places,
 )
 from planner.meet.venues import Catalog, OpenState, Venue
-from planner.model import Event, Geo, Interval, Mode, Purpose
+from planner.model import Event, Geo, Interval, Purpose
 
 if TYPE_CHECKING:
     from planner.config import Config
 
 VENUES_PER_SLOT = 3  # feasible venues compared per candidate time
 STARTS_PER_DAY = 3  # feasible starts looked at per day and kind
-CLUSTER_KM = 20.0  # a venue this close to a meeting in another city counts as "there"
+VENUES_PER_DAY = 3  # different venues kept per day and kind (for variety)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,20 +91,23 @@ class _Slot:
 
 @dataclass
 class _Request:
-    """One counterpart's request, prepared."""
+    """One request (one or several counterparts), prepared."""
 
     kinds: tuple[MeetingKind, ...]
     purpose: str
     busy: list[Interval]
-    place: Geo | None
+    places: tuple[Geo, ...]
     center: Geo
     days: list[date]
     window: tuple[datetime, datetime]
+    area: str = ""
+    both: bool = False  # the counterparts' busy time is known
     shortlists: dict[MeetingKind, Shortlist] = field(default_factory=dict)
 
 
-class Proposer:
-    """Prepared once per user calendar; :meth:`propose` per counterpart."""
+class Proposer(UserDays):
+    """Prepared once per user calendar (:class:`planner.meet.days.UserDays`);
+    :meth:`propose` per counterpart."""
 
     def __init__(
         self,
@@ -113,88 +115,20 @@ class Proposer:
         config: Config,
         catalog: Catalog,
         *,
-        modes: Mapping[tuple[str, str], Mode] | None = None,
-        geocoder: Geocoder | None = None,
-        home: Geo | None = None,
         supply: Callable[[Geo, float], bool] | None = None,
         travel_reasons: bool = True,
-        whereabouts: Mapping[date, tuple[str, Geo | None, str]] | None = None,
+        **calendar: Any,
     ) -> None:
-        """``whereabouts`` (from :func:`planner.judge.travel.whereabouts`) tells where the
-        user's travel takes them per day: venues there count as "in that city anyway"."""
-        self.events = tuple(events)
-        self.modes = modes
-        self.config = config
-        self.whereabouts = dict(whereabouts or {})
-        # makes sure venues are known around a centre (planner.meet.fetched.VenueSupply)
+        """``supply`` makes sure venues are known around a centre
+        (:class:`planner.meet.fetched.VenueSupply`); ``calendar`` (``modes``, ``geocoder``,
+        ``home``, ``whereabouts``, ``routes``) is :class:`UserDays`'."""
+        super().__init__(events, config, catalog, **calendar)
         self.supply = supply
         self.travel_reasons = travel_reasons
         self.no_venues = False  # the last propose() found no venue at all around its centre
-        self.catalog = catalog
-        self.tz = config.tz
-        self.geocoder = geocoder or Geocoder(config, catalog)
-        self.gaps = gaps_from_config(config)
         self.windows = meeting_windows(config)
         self.step = timedelta(minutes=config["slots"]["step_minutes"])
         self.radius_km = float(config["venues"]["radius_km"])
-        tentative = config["slots"]["tentative_blocks"]
-        self.anchors = anchors_from_events(
-            self.events,
-            tentative_blocks=tentative,
-            modes=modes,
-            locate=self.geocoder.locate,
-            focus_blocks=config["slots"]["focus_blocks"],
-        )
-        self.busy = merge(Interval(a.start, a.end) for a in self.anchors)
-        self.anchors_by_day = by_day(self.anchors, self.tz)
-        self.home = home or self._home()
-        self.workplaces = self._workplaces(events)
-        self._memo: dict[Any, int] = {}
-        self._same_day: dict[date, list[Anchor]] = {}  # anchors touching the local day
-        self._away: dict[date, list[Anchor]] = {}  # in-person ones in another city
-        for anchor in self.anchors:
-            day, last = local_day(anchor.start, self.tz), local_day(anchor.end, self.tz)
-            while day <= last:
-                self._same_day.setdefault(day, []).append(anchor)
-                if self._is_away(anchor):
-                    self._away.setdefault(day, []).append(anchor)
-                day += timedelta(days=1)
-
-    def trips(self) -> dict[date, tuple[str, Geo]]:
-        """Days the user is in another city (in-person meetings there): day → (city, place)."""
-        return {
-            day: (a.city or a.title, a.place)
-            for day, anchors in sorted(self._away.items())
-            for a in anchors[:1]
-            if a.place is not None
-        }
-
-    def _is_away(self, anchor: Anchor) -> bool:
-        if not anchor.in_person or anchor.place is None or self.home is None:
-            return False
-        return distance_km(anchor.place, self.home) > AWAY_KM
-
-    def _home(self) -> Geo | None:
-        text = self.config.user["home"]
-        place = self.geocoder.locate(text) if text else None
-        return place.geo if place else None
-
-    def _workplaces(self, events: Iterable[Event]) -> dict[date, Geo]:
-        """Where the user works each day, from working-location entries that can be located
-        ("home" is the configured home); such a day's travel starts there, not at home."""
-        found: dict[date, Geo] = {}
-        located: dict[str, Geo | None] = {}
-        for day, label in working_places(events, self.tz).items():
-            if label not in located:
-                place = None if label.casefold() == "home" else self.geocoder.locate(label)
-                located[label] = place.geo if place else self.home
-            if (geo := located[label]) is not None:
-                found[day] = geo
-        return found
-
-    def locate(self, text: str) -> Place | None:
-        """A place for ``--near`` or a counterpart's address (see :class:`Geocoder`)."""
-        return self.geocoder.locate(text)
 
     def propose(
         self,
@@ -202,33 +136,42 @@ class Proposer:
         end: datetime,
         *,
         purpose: Purpose | str | None = None,
-        counterpart_busy: Sequence[Interval] = (),
-        counterpart_place: Geo | None = None,
+        counterpart_busy: Sequence[Interval] | None = (),
+        counterpart_place: Geo | Sequence[Geo] | None = None,
         near: Geo | None = None,
         count: int = 3,
         tags: Collection[str] = (),
         same_time: Interval | None = None,
+        area: str = "",
     ) -> list[Proposal]:
-        """Up to ``count`` proposals in ``[start, end)``, best first, on different days where
-        possible; ``tags`` keeps only venues with all of them (e.g. ``{"women_only"}``).
+        """Up to ``count`` proposals in ``[start, end)``, best first, varied over days, times of
+        day, kinds and venues; ``tags`` keeps only venues with all of them (e.g.
+        ``{"women_only"}``). ``counterpart_place`` may name several places (one per
+        counterpart): venues are then fair to all of them.
+
+        Where no venue of a kind is known around the centre, the proposal names the ``area``
+        (e.g. "Hamburg Hbf") and says how to get venues there.
 
         ``same_time`` is a flagged meeting's own time: when it fits (free on both sides, in a
         window that suits the purpose, a venue open and reachable) it is the first proposal,
         "same time, in person at …", and the others follow."""
-        request = self._request(start, end, purpose, counterpart_busy, counterpart_place, near)
+        places = _places(counterpart_place)
+        request = self._request(start, end, purpose, counterpart_busy, places, near, area)
         if request is None:
             return []
         if self.supply is not None:
             self.supply(request.center, self.radius_km)
         request.shortlists = self._shortlists(request, {t.lower() for t in tags})
-        self.no_venues = not any(request.shortlists.values())
+        self.no_venues = not any(
+            not is_area(v) for items in request.shortlists.values() for _s, v, _t in items
+        )  # the area stands in for the venue (or nothing is proposed with required tags)
         first = self._same_time(same_time, request) if same_time else None
         candidates = []
         for day in request.days:
             for rank, kind in enumerate(request.kinds):
-                best = self._best_on(day, kind, rank, request)
-                if best is not None and not (first and overlap(best, first)):
-                    candidates.append(best)
+                for found in self._best_on(day, kind, rank, request):
+                    if not (first and overlap(found, first)):
+                        candidates.append(found)
         picked = pick(candidates, count - bool(first), [first] if first else [])
         chosen = [self._finish(c, request) for c in picked]
         return ([self._finish(first, request, same_time=True)] if first else []) + chosen
@@ -266,11 +209,12 @@ class Proposer:
         start: datetime,
         end: datetime,
         purpose: Purpose | str | None,
-        counterpart_busy: Sequence[Interval],
-        place: Geo | None,
+        counterpart_busy: Sequence[Interval] | None,
+        places: tuple[Geo, ...],
         near: Geo | None,
+        area: str,
     ) -> _Request | None:
-        center = near or meeting_center(place, self.home, self.catalog)
+        center = near or meeting_center(places, self.home, self.catalog)
         if center is None:
             return None
         kinds = kinds_for(purpose)
@@ -279,18 +223,23 @@ class Proposer:
         days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
         label = purpose.value if isinstance(purpose, Purpose) else str(purpose or "other")
         busy = merge([*self.busy, *counterpart_busy]) if counterpart_busy else self.busy
-        return _Request(kinds, label, busy, place, center, days, (start, end))
+        area = area or self.config.user["home"] or _("the meeting place")
+        request = _Request(kinds, label, busy, places, center, days, (start, end), area)
+        request.both = len(busy) > len(self.busy)
+        return request
 
     def _shortlists(
         self, request: _Request, tags: Collection[str] = ()
     ) -> dict[MeetingKind, Shortlist]:
-        return {
+        """The venues to try per kind; where none of any kind is known around the centre (and
+        no tag is required), the area itself stands in, the venue to be chosen there."""
+        found = {
             kind: shortlist(
                 self.catalog,
                 kind,
                 center=request.center,
                 origin=self.home or request.center,
-                place=request.place,
+                places=request.places,
                 purpose=request.purpose,
                 travel=self.gaps.travel,
                 radius_km=self.radius_km,
@@ -298,15 +247,25 @@ class Proposer:
             )
             for kind in request.kinds
         }
+        if any(found.values()) or tags:
+            return found
+        theirs = [self.gaps.travel.minutes(p, request.center) for p in request.places]
+        worst = max(theirs) if theirs else None
+        return {
+            kind: [(0.0, area_venue(request.area, request.center, kind), worst)]
+            for kind in request.kinds
+        }
 
     def _best_on(
         self, day: date, kind: MeetingKind, rank: int, request: _Request
-    ) -> _Candidate | None:
+    ) -> list[_Candidate]:
+        """The best candidates of ``kind`` on ``day``: the best few starts near the window's
+        ideal time, and of them the best at each of up to :data:`VENUES_PER_DAY` venues."""
         window = self.windows[kind]
         span = day_span(day, window, self.config, self.tz)
         lo, hi = request.window
         if span is None or span.end <= lo or span.start >= hi:
-            return None
+            return []
         span = Interval(max(span.start, lo), min(span.end, hi))
         anchors = self.anchors_by_day.get(day, [])
         ideal = datetime.combine(day, window.ideal, self.tz)
@@ -316,43 +275,56 @@ class Proposer:
             for s in starts(part, window.duration, self.step)
         ]
         options.sort(key=lambda s: abs((s - ideal).total_seconds()))
-        best: _Candidate | None = None
+        best: dict[str, _Candidate] = {}
         tried = 0
         for slot_start in options:
             end = add(slot_start, window.duration)  # real minutes, also on a DST night
+            if end > hi:
+                continue  # the window asked for ends before the meeting would
             slot = _Slot(slot_start, end, window, rank, anchors)
             if not room_anywhere(slot.start, slot.end, anchors, self.gaps):
                 continue
             # nearest neighbours first: a venue that does not fit usually fails on them
             slot.anchors = sorted(anchors, key=lambda a: apart(a, slot.start, slot.end))
-            found = self._best_venue(slot, request)
-            if found is not None:
+            found = self._venues(slot, request)
+            if found:
                 tried += 1
-                if best is None or found.score > best.score:
-                    best = found
+                for item in found:
+                    known = best.get(item.venue.name)
+                    if known is None or item.score > known.score:
+                        best[item.venue.name] = item
                 if tried >= STARTS_PER_DAY:
                     break
-        return best
+        ranked = sorted(best.values(), key=lambda c: (-c.score, c.start))
+        return ranked[:VENUES_PER_DAY]
 
     def _best_venue(self, slot: _Slot, request: _Request) -> _Candidate | None:
-        """The best of the first few venues of the shortlist that fit ``slot``."""
-        best: _Candidate | None = None
-        feasible = 0
+        found = self._venues(slot, request)
+        return max(found, key=lambda c: c.score) if found else None
+
+    def _venues(self, slot: _Slot, request: _Request) -> list[_Candidate]:
+        """The first few venues of the shortlist that fit ``slot``, scored."""
+        found: list[_Candidate] = []
         for static, venue, theirs in request.shortlists.get(slot.window.kind, ()):
+            exact = not is_area(venue)
             if not fits(
-                slot.start, slot.end, venue.geo, slot.anchors, self.gaps, self._memo, id(venue)
+                slot.start,
+                slot.end,
+                venue.geo,
+                slot.anchors,
+                self.gaps,
+                self._memo,
+                id(venue),
+                exact=exact,
             ):
                 continue
             state = self.catalog.open_state(venue, slot.start, slot.end)
             if state is OpenState.CLOSED:
                 continue
-            found = self._candidate(slot, venue, static, theirs, state, request)
-            if best is None or found.score > best.score:
-                best = found
-            feasible += 1
-            if feasible >= VENUES_PER_SLOT:
+            found.append(self._candidate(slot, venue, static, theirs, state, request))
+            if len(found) >= VENUES_PER_SLOT:
                 break
-        return best
+        return found
 
     def _candidate(
         self,
@@ -365,9 +337,12 @@ class Proposer:
     ) -> _Candidate:
         day = local_day(slot.start, self.tz)
         anchors = self._same_day.get(day, [])
-        base = self.workplaces.get(day) or self.home
-        before = self._minutes(last_in_person(anchors, slot.start) or base, venue.geo)
-        after = self._minutes(next_in_person(anchors, slot.end) or base, venue.geo)
+        base = self.workplaces.get(day) or (
+            (self.home, self.home_exact) if self.home is not None else None
+        )
+        exact = not is_area(venue)
+        before = self._minutes(last_in_person(anchors, slot.start) or base, venue.geo, exact)
+        after = self._minutes(next_in_person(anchors, slot.end) or base, venue.geo, exact)
         ideal = datetime.combine(day, slot.window.ideal, self.tz)
         score = static + (10.0, 6.0, 3.0)[min(slot.rank, 2)] + travel_score(before, theirs)
         score -= abs((slot.start - ideal).total_seconds()) / 3600
@@ -381,72 +356,40 @@ class Proposer:
 
     def _finish(self, found: _Candidate, request: _Request, *, same_time: bool = False) -> Proposal:
         """The proposal with its reasons (built only for the ones handed out)."""
-        venue = found.venue
-        reasons = [_reason_kind(found.kind, request.purpose)]
-        if same_time:
-            reasons.insert(0, _("Same time as the meeting, in person at {venue}", venue=venue.name))
-        if found.city:
-            reasons.append(_("You are in {city} that day anyway", city=found.city))
-        reasons += self._travel_reasons(found.before, found.theirs)
-        if self.catalog.is_favourite(venue):
-            reasons.append(_("{venue} is one of your favourites", venue=venue.name))
-        if found.state is OpenState.UNKNOWN:
-            reasons.append(
-                _("Opening hours of {venue} are unknown; check before you go", venue=venue.name)
-            )
-        else:
-            reasons.append(_("{venue} is open then", venue=venue.name))
-        if len(request.busy) > len(self.busy):
-            reasons.append(_("Free in both calendars"))
-        elif request.place is not None:
-            reasons.append(_("Free in your calendar"))
+        why = Why(
+            request.purpose,
+            request.both,
+            bool(request.places),
+            bool(self.config["geo"]["online"]),
+            self.travel_reasons,
+        )
         return Proposal(
             found.start,
             found.end,
             found.kind,
-            venue,
+            found.venue,
             (found.before, found.after),
             found.score,
-            tuple(reasons),
+            reasons(
+                found.kind,
+                found.venue,
+                why=why,
+                before=found.before,
+                theirs=found.theirs,
+                state=found.state,
+                city=found.city,
+                favourite=self.catalog.is_favourite(found.venue),
+                same_time=same_time,
+                people=max(1, len(request.places)),
+            ),
             found.theirs,
             same_time=same_time,
         )
 
-    def _minutes(self, place: Geo | None, venue: Geo) -> int:
-        if place is None:
-            return 0
-        return int(self.gaps.travel_time(place, venue, self._memo).total_seconds() // 60)
 
-    def _cluster_city(self, day: date, venue: Venue) -> str:
-        """The other city the user is in on ``day`` when ``venue`` lies there, else ``""``."""
-        for anchor in self._away.get(day, ()):
-            if anchor.place is not None and distance_km(anchor.place, venue.geo) <= CLUSTER_KM:
-                return anchor.city or venue.city or anchor.title
-        if day in self.whereabouts:
-            city, geo, _evidence = self.whereabouts[day]
-            if geo is None and (place := self.geocoder.locate(city)) is not None:
-                geo = place.geo
-                self.whereabouts[day] = (city, geo, _evidence)
-            if geo is not None and distance_km(geo, venue.geo) <= CLUSTER_KM:
-                return city
-        return ""
-
-    def _travel_reasons(self, before: int, theirs: int | None) -> list[str]:
-        if not self.travel_reasons:
-            return []
-        if theirs is None:
-            return [_("{minutes} min travel for you", minutes=before)] if before else []
-        return [_("{mine} min travel for you, {theirs} min for them", mine=before, theirs=theirs)]
-
-
-def _reason_kind(kind: MeetingKind, purpose: str) -> str:
-    label = kind_label(kind)
-    if purpose == Purpose.FIRST_CONTACT:
-        return _("{kind} suits a first meeting", kind=label)
-    if purpose == Purpose.DEAL_CLOSING:
-        return _("{kind} suits closing a deal", kind=label)
-    if purpose == Purpose.NETWORKING:
-        return _("{kind} suits networking", kind=label)
-    if purpose == Purpose.VISIT:
-        return _("{kind} near their place", kind=label)
-    return _("{kind} in its usual time", kind=label)
+def _places(value: Geo | Sequence[Geo] | None) -> tuple[Geo, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, Geo):
+        return (value,)
+    return tuple(value)

@@ -7,7 +7,7 @@ then tries only those venues at each candidate time.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from planner.meet.geo import distance_km
@@ -21,32 +21,55 @@ if TYPE_CHECKING:
 NEAREST_POOL = 60  # nearest venues (plus favourites) ranked per meeting kind
 VENUES_PER_KIND = 12  # best venues kept per meeting kind after the static ranking
 AWAY_KM = 30.0  # a meeting this far from home is in another city
+AREA = "area"  # Venue.source of an area without a known venue (see area_venue)
 
-# (score without travel, venue, the counterpart's travel minutes or None), best first
+# (score without travel, venue, the counterparts' longest travel minutes or None), best first
 Shortlist = list[tuple[float, Venue, int | None]]
 
 
-def travel_score(mine: int, theirs: int | None) -> float:
-    """Less travel is better, and so is a fair split of it."""
-    if theirs is None:
+def travel_score(mine: int, theirs: int | Sequence[int] | None) -> float:
+    """Less travel is better, and so is a fair split of it: the total (per two people) and
+    the spread between the longest and the shortest way; with three or more people the longest
+    way counts once more."""
+    if theirs is None or (not isinstance(theirs, int) and not theirs):
         return -0.2 * mine
-    unfair = abs(mine - theirs) / (mine + theirs + 1)
-    return -0.15 * (mine + theirs) - 6.0 * unfair
+    everyone = [mine, theirs] if isinstance(theirs, int) else [mine, *theirs]
+    total, worst = sum(everyone), max(everyone)
+    unfair = (worst - min(everyone)) / (total + 1)
+    extra = 0.1 * worst if len(everyone) > 2 else 0.0
+    return -0.15 * total * 2 / len(everyone) - 6.0 * unfair - extra
 
 
-def meeting_center(place: Geo | None, home: Geo | None, catalog: Catalog) -> Geo | None:
-    """Where to look for venues: halfway between the counterpart and home, at the counterpart
-    when they are in another city, else wherever is known (at last the catalog's centre)."""
-    if place is not None and home is not None:
-        if distance_km(place, home) > AWAY_KM:
-            return place
-        return Geo((place.lat + home.lat) / 2, (place.lon + home.lon) / 2)
-    if place is not None or home is not None:
-        return place or home
+def area_venue(label: str, center: Geo, kind: MeetingKind) -> Venue:
+    """A stand-in for the venue where none is known around ``center``: the proposal names the
+    time, the kind and the area, and how to get venues there."""
+    from planner.i18n import _
+
+    ideal, _fine = VENUE_FIT[kind]
+    address = _("no venue known there yet")
+    return Venue(label, ideal[0], center.lat, center.lon, address=address, source=AREA)
+
+
+def is_area(venue: Venue) -> bool:
+    return venue.source == AREA
+
+
+def meeting_center(places: Sequence[Geo], home: Geo | None, catalog: Catalog) -> Geo | None:
+    """Where to look for venues: between the counterparts and home, at the counterparts when
+    they are in another city, else wherever is known (at last the catalog's centre)."""
+    if places and home is not None:
+        if all(distance_km(place, home) > AWAY_KM for place in places):
+            return _middle(places)
+        return _middle([*places, home])
+    if places or home is not None:
+        return _middle(places) if places else home
     if not catalog.venues:
         return None
-    venues = catalog.venues
-    return Geo(sum(v.lat for v in venues) / len(venues), sum(v.lon for v in venues) / len(venues))
+    return _middle([v.geo for v in catalog.venues])
+
+
+def _middle(points: Sequence[Geo]) -> Geo:
+    return Geo(sum(p.lat for p in points) / len(points), sum(p.lon for p in points) / len(points))
 
 
 def static_score(venue: Venue, kind: MeetingKind, purpose: str, catalog: Catalog) -> float:
@@ -68,21 +91,22 @@ def shortlist(
     *,
     center: Geo,
     origin: Geo,
-    place: Geo | None,
+    places: Sequence[Geo] = (),
     purpose: str,
     travel: TravelModel,
     radius_km: float,
     tags: Collection[str] = (),
 ) -> Shortlist:
     """The best venues for ``kind`` within ``radius_km`` of ``center`` that have all ``tags``,
-    ranked by :func:`static_score` plus the travel from ``origin`` and from the counterpart's
-    ``place``; at most :data:`VENUES_PER_KIND`."""
+    ranked by :func:`static_score` plus the travel from ``origin`` and from the counterparts'
+    ``places`` (fair to all: total and longest way); at most :data:`VENUES_PER_KIND`."""
     ranked = []
     for venue in _pool(catalog, kind, center, radius_km, tags):
-        theirs = travel.minutes(place, venue.geo) if place is not None else None
+        ways = [travel.minutes(place, venue.geo) for place in places]
         static = static_score(venue, kind, purpose, catalog)
         mine = travel.minutes(origin, venue.geo)
-        ranked.append((static + travel_score(mine, theirs), static, venue, theirs))
+        theirs = max(ways) if ways else None
+        ranked.append((static + travel_score(mine, ways), static, venue, theirs))
     ranked.sort(key=lambda item: (-item[0], item[2].name))
     return [(static, venue, theirs) for _r, static, venue, theirs in ranked[:VENUES_PER_KIND]]
 

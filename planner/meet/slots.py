@@ -20,11 +20,10 @@ from zoneinfo import ZoneInfo
 
 from planner.ical.wallclock import add
 from planner.meet.venues import VenueKind
-from planner.model import Busy, Event, Geo, Interval, Mode, Purpose, Response, Status
+from planner.model import Busy, Event, Interval, Purpose, Response, Status
 
 if TYPE_CHECKING:
     from planner.config import Config
-    from planner.meet.geo import TravelModel
 
 
 class MeetingKind(StrEnum):
@@ -37,8 +36,8 @@ class MeetingKind(StrEnum):
 
 # What each purpose prefers, best first.
 PURPOSE_KINDS: Mapping[str, tuple[MeetingKind, ...]] = {
-    Purpose.FIRST_CONTACT: (MeetingKind.COFFEE, MeetingKind.LUNCH),
-    Purpose.DEAL_CLOSING: (MeetingKind.LUNCH, MeetingKind.DINNER),
+    Purpose.FIRST_CONTACT: (MeetingKind.COFFEE, MeetingKind.LUNCH, MeetingKind.BREAKFAST),
+    Purpose.DEAL_CLOSING: (MeetingKind.LUNCH, MeetingKind.DINNER, MeetingKind.BREAKFAST),
     Purpose.NETWORKING: (MeetingKind.AFTER_WORK,),
     Purpose.ROUTINE: (MeetingKind.COFFEE, MeetingKind.LUNCH, MeetingKind.BREAKFAST),
     Purpose.INTERNAL: (MeetingKind.COFFEE, MeetingKind.LUNCH),
@@ -78,12 +77,6 @@ def kind_label(kind: MeetingKind | str) -> str:
         MeetingKind.DINNER: _("Dinner"),
     }
     return labels.get(kind, str(kind))  # type: ignore[call-overload]
-
-
-_VIRTUAL_WORDS = re.compile(
-    r"https?://|\b(zoom|teams|webex|skype|google meet|meet\.google|call|telefon|phone|online)\b",
-    re.I,
-)
 
 
 def kinds_for(purpose: Purpose | str | None) -> tuple[MeetingKind, ...]:
@@ -287,181 +280,6 @@ def counterpart_busy_from(
         for address in emails:
             found += table.get(address, table.get(address.lower(), []))
     return merge(found) if known else None
-
-
-# --- neighbours and travel -------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Anchor:
-    """A meeting next to which a slot must leave room: travel if in person, else a buffer."""
-
-    start: datetime
-    end: datetime
-    in_person: bool
-    place: Geo | None = None
-    title: str = ""
-    city: str = ""
-
-
-def looks_in_person(event: Event) -> bool:
-    """A fallback when no classification is given: a place that is no link or call."""
-    if event.conference_links:
-        return False
-    if event.geo is not None:
-        return True
-    return bool(event.location.strip()) and not _VIRTUAL_WORDS.search(event.location)
-
-
-@dataclass(frozen=True, slots=True)
-class Gaps:
-    """How much room a slot needs next to its neighbours."""
-
-    travel: TravelModel
-    buffer: timedelta  # around every meeting
-    in_person_buffer: timedelta  # added to travel around in-person meetings
-    unknown_place: timedelta  # travel assumed to an in-person meeting of unknown place
-
-    def needed(
-        self, anchor: Anchor, venue: Geo, memo: dict[Any, int], key: Any = None
-    ) -> timedelta:
-        """Room between ``anchor`` and a slot at ``venue``. ``key`` identifies the venue in
-        ``memo`` (default: its coordinates)."""
-        if not anchor.in_person:
-            return self.buffer
-        if anchor.place is None:
-            return self.in_person_buffer + self.unknown_place
-        memo_key = (id(anchor), key) if key is not None else (anchor.place, venue)
-        minutes = memo.get(memo_key)
-        if minutes is None:
-            minutes = memo[memo_key] = self.travel.minutes(anchor.place, venue)
-        return self.in_person_buffer + timedelta(minutes=minutes)
-
-    def travel_time(self, a: Geo | None, b: Geo, memo: dict[tuple[Geo, Geo], int]) -> timedelta:
-        if a is None:
-            return self.unknown_place
-        key = (a, b)
-        minutes = memo.get(key)
-        if minutes is None:
-            minutes = memo[key] = self.travel.minutes(a, b)
-        return timedelta(minutes=minutes)
-
-
-def gaps_from_config(config: Config) -> Gaps:
-    from planner.meet.geo import travel_model
-
-    return Gaps(
-        travel_model(config),
-        timedelta(minutes=config["slots"]["buffer_minutes"]),
-        timedelta(minutes=config["travel"]["buffer_minutes"]),
-        timedelta(minutes=config["travel"]["unknown_place_minutes"]),
-    )
-
-
-def fits(
-    start: datetime,
-    end: datetime,
-    venue: Geo,
-    anchors: Iterable[Anchor],
-    gaps: Gaps,
-    memo: dict[Any, int],
-    key: Any = None,
-) -> bool:
-    """Whether ``[start, end)`` at ``venue`` leaves enough room to and from every anchor.
-
-    ``key`` (any hashable naming the venue, e.g. ``id(venue)``) makes the memo cheap; the
-    memo must then not outlive the anchors.
-    """
-    for anchor in anchors:
-        if anchor.start < end and anchor.end > start:
-            return False
-        if anchor.end <= start:
-            if anchor.end + gaps.needed(anchor, venue, memo, key) > start:
-                return False
-        elif end + gaps.needed(anchor, venue, memo, key) > anchor.start:
-            return False
-    return True
-
-
-def room_anywhere(start: datetime, end: datetime, anchors: Iterable[Anchor], gaps: Gaps) -> bool:
-    """A cheap necessary condition for :func:`fits` at any venue: the buffers (and the travel
-    to meetings of unknown place) fit, whatever the venue."""
-    for anchor in anchors:
-        if anchor.start < end and anchor.end > start:
-            return False
-        if not anchor.in_person:
-            need = gaps.buffer
-        elif anchor.place is None:
-            need = gaps.in_person_buffer + gaps.unknown_place
-        else:
-            need = gaps.in_person_buffer
-        if anchor.end <= start:
-            if anchor.end + need > start:
-                return False
-        elif end + need > anchor.start:
-            return False
-    return True
-
-
-def anchors_from_events(
-    events: Iterable[Event],
-    *,
-    tentative_blocks: bool = True,
-    modes: Mapping[tuple[str, str], Mode] | None = None,
-    locate: object = None,
-    focus_blocks: bool = True,
-) -> list[Anchor]:
-    """Anchors for the blocking ``events``; ``modes`` (by :attr:`Event.key`) overrides the
-    fallback :func:`looks_in_person`; ``locate(text, geo)`` returns a place or None."""
-    result = []
-    for event in events:
-        if not blocks(event, tentative_blocks, focus_blocks):
-            continue
-        mode = modes.get(event.key) if modes else None
-        if mode is None:
-            in_person = looks_in_person(event)
-        else:
-            in_person = mode in (Mode.IN_PERSON, Mode.HYBRID)
-        place = None
-        city = ""
-        if in_person and callable(locate):
-            found = locate(event.location, event.geo)
-            if found is not None:
-                place, city = found.geo, found.city
-        result.append(Anchor(event.start, event.end, in_person, place, event.title, city))
-    result.sort(key=lambda a: (a.start, a.end))
-    return result
-
-
-def apart(anchor: Anchor, start: datetime, end: datetime) -> timedelta:
-    return start - anchor.end if anchor.end <= start else anchor.start - end
-
-
-def local_day(moment: datetime, tz: ZoneInfo) -> date:
-    return moment.astimezone(tz).date()
-
-
-def last_in_person(anchors: Sequence[Anchor], start: datetime) -> Geo | None:
-    found = [a for a in anchors if a.in_person and a.place is not None and a.end <= start]
-    return max(found, key=lambda a: a.end).place if found else None
-
-
-def next_in_person(anchors: Sequence[Anchor], end: datetime) -> Geo | None:
-    found = [a for a in anchors if a.in_person and a.place is not None and a.start >= end]
-    return min(found, key=lambda a: a.start).place if found else None
-
-
-def by_day(anchors: Iterable[Anchor], tz: ZoneInfo) -> dict[date, list[Anchor]]:
-    """Anchors filed under every local day within 12 hours of them (for cheap neighbour look-up)."""
-    table: dict[date, list[Anchor]] = {}
-    margin = timedelta(hours=12)
-    for anchor in anchors:
-        day = (anchor.start - margin).astimezone(tz).date()
-        last = (anchor.end + margin).astimezone(tz).date()
-        while day <= last:
-            table.setdefault(day, []).append(anchor)
-            day += timedelta(days=1)
-    return table
 
 
 # --- windows of days -------------------------------------------------------------------------

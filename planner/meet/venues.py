@@ -416,15 +416,35 @@ def demo_catalog(tz: ZoneInfo | None = None) -> Catalog:
 
 
 def catalog_from_config(config: Any) -> Catalog:
-    """The catalog of ``[venues] files``, or the demo catalog when none is configured."""
+    """The catalog of ``[venues] files`` (or the demo catalog when none is configured) and the
+    venues added by hand (:mod:`planner.meet.added`; for a config read from a file, so not
+    for the demo)."""
     files = config["venues"]["files"]
     if not files:
         catalog = demo_catalog(config.tz)
     else:
         base = config.path.parent if config.path else Path.cwd()
         catalog = load_catalog([base / Path(f).expanduser() for f in files], tz=config.tz)
+    if config.path is not None:
+        catalog.extend(added_venues())
     catalog.favourites = _fold_names(config["venues"]["favourites"])
     return catalog
+
+
+ADDED = Path("venues") / "added.toml"  # in the data directory (planner.meet.added)
+
+
+def added_path() -> Path:
+    """planner's own catalog file of the venues added by hand (``planner venues add``)."""
+    from planner.paths import data_dir
+
+    return data_dir() / ADDED
+
+
+def added_venues() -> list[Venue]:
+    """The venues added by hand (none when the file does not exist)."""
+    path = added_path()
+    return load_file(path) if path.is_file() else []
 
 
 def _fold_names(names: Iterable[str]) -> frozenset[str]:

@@ -3,15 +3,15 @@ organisation and city, gathered from every source planner reads and chosen by a 
 precedence (:class:`~planner.people.person.Source`: the config over address books over
 calendars over signatures; then the most recent, then the most frequent).
 
-- :mod:`~planner.people.addresses`: valid addresses, their ASCII wire forms and their key;
-- :mod:`~planner.people.names`: display names as calendars and people write them;
-- :mod:`~planner.people.person`: :class:`Person` and the :class:`Entry` every source hands in;
-- :mod:`~planner.people.directory`: :class:`People`, who is who by address;
-- :mod:`~planner.people.sources` and :mod:`~planner.people.signatures`: the config,
-  calendars and signatures as sources.
+- ``addresses``: valid addresses, their ASCII wire forms and their key (``address_key``);
+- ``names``: display names as calendars and people write them;
+- ``person``: :class:`Person` and the :class:`Entry` every source hands in;
+- ``directory``: :class:`People`, who is who by address;
+- ``sources`` and ``signatures``: the config, calendars and signatures as sources
+  (``people_for`` builds a directory from a config and events).
 
 Every subject, table, JSON output and feed shows a person through :meth:`People.label`.
-Sits above :mod:`planner.calendar` and below the rooms that judge, meet and invite.
+Sits above ``planner.calendar`` and below the rooms that judge, meet and invite.
 """
 
 from planner.people.directory import People

@@ -40,8 +40,8 @@ def _stamp(seen: datetime | None) -> float:
 
 
 class People:
-    """Who is who by address: see the module doc. Build one with
-    :func:`planner.people.sources.people_for` or add entries yourself."""
+    """Who is who by address: each field chosen by source, then the most recent sighting, then
+    the most frequent. Build one with ``planner.people.sources.people_for`` or add entries."""
 
     def __init__(self) -> None:
         self._ids: dict[str, int] = {}  # address key → person id
@@ -210,9 +210,9 @@ def _claim(claims: dict[str, _Claim], value: str, entry: Entry) -> None:
     seen = _stamp(entry.seen)
     found = claims.get(value)
     if found is None:
-        claims[value] = _Claim(entry.source, seen, 1, entry.origin)
+        claims[value] = _Claim(entry.source, seen, entry.times, entry.origin)
         return
-    found.count += 1
+    found.count += entry.times
     if (entry.source, seen) > (found.source, found.seen):
         found.source, found.seen, found.origin = entry.source, seen, entry.origin or found.origin
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 _MAILBOX = re.compile(r"^(?P<name>.*?)\s*<(?P<address>[^<>]*)>\s*$", re.DOTALL)
@@ -21,10 +22,12 @@ _SPECIALS = set('()<>[]:;@\\,."')
 
 def one_line(text: str) -> str:
     """``text`` on one line, without control characters, spaces collapsed."""
-    kept = "".join(" " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in text)
-    return _SPACES.sub(" ", kept).strip()
+    if not text.isprintable():
+        text = "".join(" " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in text)
+    return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=16384)
 def clean_name(name: str, address: str = "") -> str:
     """The display name in ``name``, ``""`` when it says no more than ``address``."""
     text = one_line(name)

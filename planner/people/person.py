@@ -33,7 +33,7 @@ class Entry:
     ``addresses`` are the person's e-mail addresses in any spelling (the first is the one to
     show); several addresses in one entry make them one person. ``seen`` is when the source
     saw the facts (a meeting's start, a contact's revision), ``origin`` where ("calendar
-    Work", "[[people]] #2"). Empty fields say nothing.
+    Work", "[[people]] #2"), ``times`` how often. Empty fields say nothing.
     """
 
     addresses: tuple[str, ...]
@@ -43,6 +43,7 @@ class Entry:
     city: str = ""
     seen: datetime | None = None
     origin: str = ""
+    times: int = 1  # how often the source saw these facts (a name in 40 meetings: 40)
 
     def facts(self) -> dict[str, str]:
         return {field: value for field in FIELDS if (value := getattr(self, field))}

@@ -15,7 +15,7 @@ A new source (an address book) adds its entries with :meth:`People.add_all` at i
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _
 from planner.model import Event, is_person_address
@@ -71,20 +71,25 @@ def config_entries(table: Mapping[str, str], number: int) -> Iterator[Entry]:
 
 
 def calendar_entries(events: Iterable[Event]) -> Iterator[Entry]:
-    """Organizer and attendees of every event with the name its calendar gives them."""
-    origins: dict[str, str] = {}
+    """Organizer and attendees of every event with the name its calendar gives them: one
+    entry per address, name and calendar, seen at its latest meeting, counted."""
+    found: dict[tuple[str, str, str, bool], list[Any]] = {}  # → [latest start, times]
     for event in events:
-        where = event.calendar or event.source
-        origin = origins.get(where)
-        if origin is None:
-            origin = origins[where] = _("calendar {name}", name=where) if where else ""
-        listed = ((event.organizer,) if event.organizer else ()) + event.attendees
-        for person in listed:
-            if person.is_resource or not person.email or not is_person_address(person.email):
-                continue
-            name = clean_name(person.name, person.email)
-            yield Entry((person.email,), Source.CALENDAR, name=name, seen=event.start,
-                        origin=origin)  # fmt: skip
+        where, start = event.calendar or event.source, event.start
+        for person in ((event.organizer,) if event.organizer else ()) + event.attendees:
+            key = (person.email, person.name, where, person.is_resource)
+            if (seen := found.get(key)) is None:
+                found[key] = [start, 1]
+            else:
+                seen[1] += 1
+                if start > seen[0]:
+                    seen[0] = start
+    origins = {k[2]: _("calendar {name}", name=k[2]) if k[2] else "" for k in found}
+    for (address, name, where, resource), (seen, times) in found.items():
+        if resource or not address or not is_person_address(address):
+            continue
+        yield Entry((address,), Source.CALENDAR, name=clean_name(name, address), seen=seen,
+                    origin=origins[where], times=times)  # fmt: skip
 
 
 def signature_entries(events: Iterable[Event]) -> Iterator[Entry]:

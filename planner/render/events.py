@@ -8,13 +8,33 @@ from datetime import tzinfo
 from planner.i18n import _, language, ngettext
 from planner.model import Classification, Event
 from planner.render.json import dumps, event_to_dict
-from planner.render.labels import mode_label, time_span
+from planner.render.labels import mode_label, settle_command, time_span, unsure
 from planner.render.table import MODE_STYLE, console
 
 
 def events_json(results: Sequence[tuple[Event, Classification]], tz: tzinfo | None = None) -> str:
     """The events with times in ``tz`` (the user's zone or ``--timezone``)."""
     return dumps({"events": [event_to_dict(event, found, tz) for event, found in results]})
+
+
+SETTLE_SHOWN = 20  # commands listed under the table; the rest are counted
+
+
+def _settle_lines(results: Sequence[tuple[Event, Classification]], tz: tzinfo) -> list[str]:
+    """The planner mark command of every judgement that is not sure."""
+    from planner.render.labels import short_day
+
+    unsure = [(e, cmd) for e, found in results if (cmd := settle_command(e, found))]
+    if not unsure:
+        return []
+    lines = [_("Not sure about these; settle them with:")]
+    for event, command in unsure[:SETTLE_SHOWN]:
+        day = short_day(event.start.astimezone(tz).date())
+        lines.append(f"  {command}   # {event.title} ({day})")
+    if len(unsure) > SETTLE_SHOWN:
+        more = len(unsure) - SETTLE_SHOWN
+        lines.append("  " + ngettext("… and {count} more", "… and {count} more", more))
+    return lines
 
 
 def events_table(
@@ -42,17 +62,20 @@ def events_table(
     rows = []
     for event, found in results:
         start, end = event.start.astimezone(tz), event.end.astimezone(tz)
+        evidence = "; ".join(found.evidence)
         rows.append(
             [
                 format_date(start.date(), "medium", locale=language()),
                 time_span(start, end, event.all_day),
                 escape(event.title),
-                f"[{MODE_STYLE[found.mode]}]{mode_label(found.mode)}[/]",
-                escape("; ".join(found.evidence)),
+                f"[{MODE_STYLE[found.mode]}]{unsure(mode_label(found.mode), found.confidence)}[/]",
+                escape(evidence),
             ]
         )
     out.print(fitted_table(columns, rows, width))
     out.print(ngettext("{count} event", "{count} events", len(results)))
+    for line in _settle_lines(results, tz):
+        out.print(line, markup=False, highlight=False)
     if hint:
         out.print(hint, markup=False)
     return out.file.getvalue()  # type: ignore[attr-defined]

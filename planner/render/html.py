@@ -216,21 +216,20 @@ def _block(view: View, block: Block, style: str) -> str:
 
 
 def _proposal_block(block: Block, classes: str, style: str, short: bool) -> str:
-    """A proposal drawn as an alternative: dashed, numbered as ``invite --proposal N`` takes
-    it, linked to its meeting in the side panel."""
+    """A proposal drawn as an alternative: dashed, marked with the identifier ``invite
+    --proposal ID`` takes, linked to its meeting in the side panel."""
     proposal = block.item
     venue = venue_name(proposal)
     label = proposal_label(proposal)
-    number = str(proposal.get("number") or "")
+    number = str(proposal.get("id") or "")
     meta = f"{when(block)} · {kind_label(proposal.get('kind', ''))}"
     head = f'<span class="st">{block.start:%H:%M}</span> ' if short else ""
     classes += " same" if proposal.get("same_time") else ""
-    badge = f'<span class="n" aria-hidden="true">{escape(number)}</span>' if number else ""
     return (
         f'<div class="{classes}" role="listitem" data-for="{escape(proposal["for"]["uid"])}" '
-        f'data-number="{escape(number)}" '
+        f'data-id="{escape(number)}" '
         f'data-kind="{escape(proposal.get("kind", ""))}" data-venue="{escape(venue)}" '
-        f'title="{escape(f"{label} — {venue} — {meta}")}" style="{style}">{badge}'
+        f'title="{escape(f"{label} — {venue} — {meta}")}" style="{style}">'
         f'<a class="t" href="#{anchor(proposal["for"])}">{head}{escape(venue)}</a>'
         f'<span class="v">{escape(label)}</span><span class="m">{escape(meta)}</span></div>'
     )
@@ -277,7 +276,7 @@ def _agenda_item(block: Block) -> str:
         label = proposal_label(proposal)
         return (
             f'<li class="a-proposal" data-for="{escape(proposal["for"]["uid"])}" '
-            f'data-number="{escape(str(proposal.get("number") or ""))}" '
+            f'data-id="{escape(str(proposal.get("id") or ""))}" '
             f'data-venue="{escape(venue_name(proposal))}"><span class="when">{times}</span>'
             f'<span class="what"><b>{escape(label)}</b>'
             f'<span class="d">{escape(kind_label(proposal.get("kind", "")))} · '

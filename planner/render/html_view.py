@@ -187,11 +187,11 @@ def anchor(event: Item) -> str:
 
 
 def proposal_label(proposal: Item) -> str:
-    """ "Alternative 5: same time, in person — Video call with Sven" (numbered as in
-    ``planner invite --proposal N``)."""
+    """ "Alternative k7m2qa: same time, in person — Video call with Sven" (the identifier
+    ``planner invite --proposal ID`` takes)."""
     same = _("same time, in person") if proposal.get("same_time") else ""
-    if proposal.get("number"):
-        label = _("Alternative {number} to “{title}”", number=proposal["number"],
+    if proposal.get("id"):
+        label = _("Alternative {id} to “{title}”", id=proposal["id"],
                   title=title(proposal["for"]))  # fmt: skip
     else:
         label = _("Alternative to “{title}”", title=title(proposal["for"]))
@@ -231,7 +231,7 @@ def proposal_line(proposal: Item, tz: tzinfo) -> str:
     start, end = times(proposal, tz)
     kind = kind_label(proposal.get("kind", ""))
     same = f"{_('same time, in person')} · " if proposal.get("same_time") else ""
-    number = f"{proposal['number']}. " if proposal.get("number") else ""
+    number = f"{proposal['id']} · " if proposal.get("id") else ""
     return (
         f"{number}{short_day(start.date())} {start:%H:%M}–{end:%H:%M} · {same}{kind} · "
         f"{venue_name(proposal)}"

@@ -29,6 +29,7 @@ def status_label(state: InviteState) -> str:
         "declined": _("declined"),
         "delegated": _("delegated"),
         "undelivered": _("not delivered"),
+        "not_sent": _("written, not sent"),
     }.get(state.status, state.status)
 
 

@@ -6,7 +6,9 @@ import json
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
+from planner.judge.corrections import ref_of
 from planner.model import Mode
+from planner.render.labels import settle_command
 
 if TYPE_CHECKING:
     from planner.flows.plan import PlannedEvent, WeeklyPlan
@@ -44,6 +46,9 @@ def event_to_dict(
         "conference_links": list(event.conference_links),
         "mode": classification.mode.value,
         "evidence": list(classification.evidence),
+        "confidence": classification.confidence.value,
+        "ref": ref_of(event),
+        "settle": settle_command(event, classification),
     }
     return data
 
@@ -85,6 +90,7 @@ def planned_to_dict(
     item: PlannedEvent, tz: tzinfo | None = None, people: People | None = None
 ) -> dict[str, Any]:
     data = event_to_dict(item.event, item.classification, tz, people)
+    data["settle"] = settle_command(item.event, item.classification, item.purpose)
     data["meeting"] = item.meeting
     data["external"] = item.external
     for name, value in item_extras(item).items():
@@ -98,6 +104,7 @@ def item_extras(item: PlannedEvent) -> dict[str, Any]:
     return {
         "purpose": item.purpose.purpose.value if item.purpose else None,
         "purpose_evidence": list(item.purpose.evidence) if item.purpose else [],
+        "purpose_confidence": item.purpose.confidence.value if item.purpose else None,
         "recommendation": {"action": rec.action.value, "reason": rec.reason} if rec else None,
         "proposals": [p.to_json() for p in item.proposals],
     }

@@ -8,10 +8,45 @@ from typing import TYPE_CHECKING
 
 from planner.i18n import _, language
 from planner.meet.slots import kind_label
-from planner.model import Action, Mode, Purpose
+from planner.model import Action, Classification, Confidence, Event, Mode, Purpose, PurposeResult
 
 if TYPE_CHECKING:
+    from planner.flows.plan import WeeklyPlan
     from planner.meet.proposals import Proposal
+
+UNSURE = "?"  # after a mode or purpose the planner is not sure of
+
+
+def unsure(label: str, confidence: Confidence) -> str:
+    """``label`` with a question mark when the judgement has low confidence."""
+    return f"{label} {UNSURE}" if confidence is Confidence.LOW else label
+
+
+def settle_command(
+    event: Event, found: Classification, purpose: PurposeResult | None = None
+) -> str | None:
+    """The ``planner mark`` command that settles a judgement of low confidence, or None."""
+    from planner.judge.corrections import ref_of
+
+    parts = []
+    if found.confidence is Confidence.LOW:
+        parts.append("--mode MODE")
+    if purpose is not None and purpose.confidence is Confidence.LOW:
+        parts.append("--purpose PURPOSE")
+    return f"planner mark {ref_of(event)} {' '.join(parts)}" if parts else None
+
+
+def settle_lines(plan: WeeklyPlan) -> list[str]:
+    """One line per meeting of the week the planner is not sure about, with its command."""
+    lines = []
+    for item in plan.items:
+        command = settle_command(item.event, item.classification, item.purpose)
+        if item.meeting and command:
+            day = short_day(item.event.start.astimezone(plan.start.tzinfo).date())
+            lines.append(f"  {command}   # {item.event.title} ({day})")
+    if lines:
+        lines.insert(0, _("Not sure about these; settle them with:"))
+    return lines
 
 
 def mode_label(mode: Mode) -> str:

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _
 from planner.model import Mode
-from planner.render.labels import day_label, hours, mode_label, purpose_label, time_span
+from planner.render.labels import (
+    day_label,
+    hours,
+    mode_label,
+    purpose_label,
+    settle_lines,
+    time_span,
+    unsure,
+)
 from planner.render.safe import neutral
 from planner.render.table import ACTION_MARK, balance_lines, recommendation_lines
 
@@ -40,10 +48,17 @@ def week_markdown(plan: WeeklyPlan, invites: Mapping[str, Sequence[Any]] | None 
             rec = item.recommendation
             mark = f"{ACTION_MARK[rec.action]} " if rec and ACTION_MARK[rec.action] else ""
             span = time_span(event.start.astimezone(tz), event.end.astimezone(tz), event.all_day)
-            purpose = purpose_label(item.purpose.purpose) if item.purpose else ""
+            purpose = (
+                unsure(purpose_label(item.purpose.purpose), item.purpose.confidence)
+                if item.purpose
+                else ""
+            )
+            mode = mode_label(item.mode)
+            if item.meeting:
+                mode = unsure(mode, item.classification.confidence)
             lines.append(
                 f"| {span} | {mark}{_cell(event.title)} | {_cell(event.location)} "
-                f"| {mode_label(item.mode)} | {purpose} |"
+                f"| {mode} | {purpose} |"
             )
         lines.append("")
     recommendations = recommendation_lines(plan, invites)
@@ -58,6 +73,8 @@ def week_markdown(plan: WeeklyPlan, invites: Mapping[str, Sequence[Any]] | None 
             else:
                 lines.append(f"- **{stripped}**")
         lines.append("")
+    if settle := settle_lines(plan):
+        lines += [f"## {settle[0]}", "", "```", *[line.strip() for line in settle[1:]], "```", ""]
     lines += _totals(plan)
     return neutral("\n".join(lines) + "\n")  # no ESC/BEL from calendar text
 

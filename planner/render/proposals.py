@@ -43,7 +43,7 @@ def proposals_table(
             )
         return out.file.getvalue()  # type: ignore[attr-defined]
     columns = [
-        Column("#", justify="right"),
+        Column(_("ID")),
         Column(_("When")),
         Column(_("Kind"), drop=2),
         Column(_("Venue"), flex=True, min=18),
@@ -51,11 +51,11 @@ def proposals_table(
         Column(_("Why"), flex=True, min=16, drop=3),
     ]
     rows = []
-    for number, p in enumerate(result.proposals, start=1):
+    for p in result.proposals:
         start, end = p.start.astimezone(tz), p.end.astimezone(tz)
         rows.append(
             [
-                str(number),
+                p.id,
                 f"{short_day(start.date())} {start:%H:%M}–{end:%H:%M}",
                 kind_label(p.kind.value),
                 escape(f"{p.venue.name}\n{p.venue.address}"),
@@ -72,7 +72,7 @@ def proposals_table(
 
         out.print(ATTRIBUTION, markup=False)
     if demo:
-        out.print(_("Invite with: planner invite --demo --proposal N"))
+        out.print(_("Invite with: planner invite --demo --proposal ID"))
     else:
-        out.print(_("Invite with: planner invite --proposal N"))
+        out.print(_("Invite with: planner invite --proposal ID"))
     return out.file.getvalue()  # type: ignore[attr-defined]

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _
-from planner.model import Action, Mode
+from planner.model import Action, Confidence, Mode
 from planner.render.labels import (
     action_label,
     day_label,
@@ -16,16 +16,18 @@ from planner.render.labels import (
     percent,
     proposal_line,
     purpose_label,
+    settle_lines,
     short_day,
     time_span,
     trend_text,
+    unsure,
 )
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-    from planner.flows.plan import WeeklyPlan
+    from planner.flows.plan import PlannedEvent, WeeklyPlan
 
 MODE_STYLE = {
     Mode.IN_PERSON: "bold green",
@@ -67,6 +69,8 @@ def week_table(
     out.print(_meetings_table(plan, width))
     for line in recommendation_lines(plan, invites):
         out.print(line, highlight=False, markup=False)
+    for line in settle_lines(plan):
+        out.print(line, highlight=False, markup=False)
     out.print(_totals_table(plan))
     for line in balance_lines(plan):
         out.print(line, markup=False)
@@ -100,19 +104,27 @@ def _meetings_table(plan: WeeklyPlan, width: int) -> Table:
                 if rec and ACTION_MARK[rec.action]
                 else ""
             )
+            mode = unsure(mode_label(item.mode), _confidence(item))
             rows.append(
                 [
                     label,
                     time_span(event.start.astimezone(tz), event.end.astimezone(tz), event.all_day),
                     mark + _escape(event.title),
                     _escape(event.location),
-                    f"[{MODE_STYLE[item.mode]}]{mode_label(item.mode)}[/]",
-                    purpose_label(item.purpose.purpose) if item.purpose else "",
+                    f"[{MODE_STYLE[item.mode]}]{mode}[/]",
+                    unsure(purpose_label(item.purpose.purpose), item.purpose.confidence)
+                    if item.purpose
+                    else "",
                 ]
             )
             label = ""
         sections.append(len(rows) - 1)
     return fitted_table(columns, rows, width, sections=sections, expand=False)
+
+
+def _confidence(item: PlannedEvent) -> Confidence:
+    """A meeting's mode as sure as it is; no doubt is shown for what is no meeting."""
+    return item.classification.confidence if item.meeting else Confidence.HIGH
 
 
 def _escape(text: str) -> str:
@@ -141,7 +153,7 @@ def recommendation_lines(
         )
         lines.append(f"    {rec.reason}")
         for number, proposal in enumerate(item.proposals, start=1):
-            lines.append(f"    {proposal.number or number}. {proposal_line(proposal, tz)}")
+            lines.append(f"    {proposal.id or number} · {proposal_line(proposal, tz)}")
         if invites and item.event.uid in invites:
             from planner.render.invites import state_line
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from planner.config import Config, SyncConfig
 from planner.errors import PlannerError, UsageError
 from planner.i18n import _
-from planner.model import Event, Geo, Mode
+from planner.model import Event, Mode
 from planner.sync.marks import is_planner_event, occurrence
 from planner.sync.mirrors import Wanted, mirrors
 from planner.sync.plan import CREATE, DELETE, UPDATE, TargetPlan, plan_target, undo_target
@@ -255,7 +255,8 @@ class _Run:
     def _legs(self) -> list[Leg]:
         """Travel legs over every calendar read (each meeting once)."""
         from planner.judge.cache import classify_all
-        from planner.meet.geo import Geocoder, travel_model
+        from planner.judge.zones import place_text
+        from planner.meet.geo import Geocoder, Place, travel_model
         from planner.meet.venues import catalog_from_config
 
         seen: dict[tuple[str, str], Event] = {}
@@ -263,17 +264,18 @@ class _Run:
             for event in found:
                 seen.setdefault(event.key, event)
         events = list(seen.values())
-        modes = classify_all(events, self.store)
+        modes = classify_all(events, self.store, self.config)
         geocoder = Geocoder(
             self.config, catalog_from_config(self.config), store_factory=lambda: self.store
         )
         home_text = self.config.user["home"]
-        home_place = geocoder.locate(home_text) if home_text else None
-        home: Geo | None = home_place.geo if home_place else None
+        home = geocoder.locate(home_text) if home_text else None
 
-        def locate(event: Event) -> Geo | None:
-            place = geocoder.locate(event.location, event.geo)
-            return place.geo if place else None
+        def locate(event: Event) -> Place | None:
+            where = place_text(event.location)  # never an app, a room or a link
+            if not where and event.geo is None:
+                return None
+            return geocoder.locate(where, event.geo)
 
         def mode_of(event: Event) -> Mode:
             found = modes.get(event.key)
@@ -284,7 +286,7 @@ class _Run:
             mode_of=mode_of,
             locate=locate,
             home=home,
-            minutes=travel_model(self.config).minutes,
+            minutes=travel_model(self.config).between,
             tz=self.config.tz,
         )
 

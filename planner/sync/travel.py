@@ -2,7 +2,8 @@
 
 For each day, the in-person meetings with a known place are taken in order, with the user's
 home at both edges of the day. Each leg between two different places becomes one block of the
-modelled length (the travel model of the proposals, :class:`planner.meet.geo.TravelModel`):
+modelled length (the travel model of the proposals, :meth:`planner.meet.geo.TravelModel.between`;
+two addresses in one town known only by the town are never 0 minutes apart):
 
 - the way from home to the day's first meeting ends when that meeting starts;
 - the way home from the day's last meeting starts when that meeting ends;
@@ -22,12 +23,13 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from planner.i18n import _
-from planner.model import Event, Geo, Mode, Status
+from planner.meet.geo import Place
+from planner.model import Event, Mode, Status
 from planner.sync.marks import derived_uid, travel_key
 from planner.sync.mirrors import Wanted, mirrorable
 
-Minutes = Callable[[Geo, Geo], int]
-Locate = Callable[[Event], Geo | None]
+Minutes = Callable[[Place, Place], int]
+Locate = Callable[[Event], Place | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +37,7 @@ class Stop:
     """A meeting in person at a known place."""
 
     event: Event
-    place: Geo
+    place: Place
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +79,9 @@ def by_day(found: Sequence[Stop], tz: ZoneInfo) -> dict[date, list[Stop]]:
     return days
 
 
-def day_legs(day: Sequence[Stop], home: Geo | None, minutes: Minutes) -> list[Leg]:
+def day_legs(day: Sequence[Stop], home: Place | None, minutes: Minutes) -> list[Leg]:
     """The legs of one day's stops (in order), home at both edges where it is known."""
-    places: list[Geo | None] = [home, *(s.place for s in day), home]
+    places: list[Place | None] = [home, *(s.place for s in day), home]
     legs: list[Leg] = []
     for index in range(len(places) - 1):
         origin, goal = places[index], places[index + 1]
@@ -95,7 +97,7 @@ def day_legs(day: Sequence[Stop], home: Geo | None, minutes: Minutes) -> list[Le
 def _place_leg(
     day: Sequence[Stop],
     index: int,
-    places: Sequence[Geo | None],
+    places: Sequence[Place | None],
     length: timedelta,
     minutes: Minutes,
 ) -> Leg:
@@ -130,7 +132,7 @@ def legs(
     *,
     mode_of: Callable[[Event], Mode],
     locate: Locate,
-    home: Geo | None,
+    home: Place | None,
     minutes: Minutes,
     tz: ZoneInfo,
 ) -> list[Leg]:

@@ -68,9 +68,8 @@ def test_every_read_tool_answers_on_the_demo():
     assert agenda["agenda"] and all(item["start"] < item["end"] for item in agenda["agenda"])
     assert contacts["contacts"] and all(c["last_in_person"] is None for c in contacts["contacts"])
     assert propose["with"] == ["sven@krueger-design.example"] and propose["proposals"]
-    assert [p["number"] for p in propose["proposals"]] == list(
-        range(1, len(propose["proposals"]) + 1)
-    )
+    ids = [p["id"] for p in propose["proposals"]]
+    assert len(set(ids)) == len(ids) and all(len(i) == 6 for i in ids)
     assert venues["venues"] and {v["kind"] for v in venues["venues"]} == {"cafe"}
     distances = [v["distance_km"] for v in venues["venues"]]
     assert distances == sorted(distances)
@@ -81,9 +80,10 @@ def test_every_read_tool_answers_on_the_demo():
 def test_write_tools_on_the_demo_show_the_dry_run_but_give_no_token():
     async def session():
         async with planner_server("--demo") as client:
-            await call(client, "propose", {"with_email": "sven@krueger-design.example"})
-            dry = await call(client, "invite", {"proposal": 1})
-            refused = await error(client, "invite", {"proposal": 1, "confirm": "anything"})
+            listed = await call(client, "propose", {"with_email": "sven@krueger-design.example"})
+            first = listed["proposals"][0]["id"]
+            dry = await call(client, "invite", {"proposal": first})
+            refused = await error(client, "invite", {"proposal": first, "confirm": "anything"})
             return dry, refused
 
     dry, refused = run(session)

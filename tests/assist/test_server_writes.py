@@ -130,12 +130,13 @@ def test_hold_writes_into_the_calendar_only_with_its_token_and_once(isolated_hom
         async def session():
             async with planner_server(env=env) as client:
                 proposals = await call(client, "propose", {"with_email": scenario.LENA})
-                args = {"proposal": 1, "calendar": "cloud"}
+                first = proposals["proposals"][0]["id"]
+                args = {"proposal": first, "calendar": "cloud"}
                 dry = await call(client, "hold", args)
                 after_dry = len(holds.events())
                 done = await call(client, "hold", {**args, "confirm": dry["confirm"]})
                 again = await error(client, "hold", {**args, "confirm": dry["confirm"]})
-                unknown = await error(client, "hold", {"proposal": 1, "calendar": "nowhere"})
+                unknown = await error(client, "hold", {"proposal": first, "calendar": "nowhere"})
                 return proposals, dry, after_dry, done, again, unknown
 
         proposals, dry, after_dry, done, again, unknown = run(session)

@@ -124,7 +124,7 @@ def test_propose_json_shape_and_invite_from_it(tmp_path):
         assert set(p["travel_minutes"]) == {"before", "after"}
         assert p["start"][-6:] == "+01:00"
     out = tmp_path / "invite.ics"
-    run("invite", "--demo", "--proposal", "1", "--out", str(out))
+    run("invite", "--demo", "--proposal", data["proposals"][0]["id"], "--out", str(out))
     cal = icalendar.Calendar.from_ical(out.read_bytes())
     assert cal["METHOD"] == "REQUEST"
     event = cal.walk("VEVENT")[0]
@@ -133,7 +133,7 @@ def test_propose_json_shape_and_invite_from_it(tmp_path):
     assert first["venue"]["name"] in str(event["LOCATION"])
     assert "sven@krueger-design.example" in str(event["ATTENDEE"])
     again = tmp_path / "again.ics"
-    run("invite", "--demo", "--proposal", "1", "--out", str(again))
+    run("invite", "--demo", "--proposal", first["id"], "--out", str(again))
     assert icalendar.Calendar.from_ical(again.read_bytes()).walk("VEVENT")[0]["UID"] == event["UID"]
 
 

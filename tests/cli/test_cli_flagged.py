@@ -11,7 +11,8 @@ from datetime import date, datetime
 import icalendar
 
 from planner.demo import calendars
-from planner.flows.invitations import InviteOptions, from_proposal, save_proposals
+from planner.flows.invitations import InviteOptions, from_proposal
+from planner.flows.listed import entry_id, save_proposals
 from planner.store import Store
 from tests.cli.test_cli_commands import WEEK, run
 
@@ -41,7 +42,8 @@ def test_propose_for_takes_people_purpose_and_time_from_the_meeting():
     assert data["purpose"] == "routine"  # what the week says about him, not a guess
     first = data["proposals"][0]
     assert first["same_time"] and first["start"] == data["meeting"]["start"]
-    assert [p["number"] for p in data["proposals"]] == list(range(1, len(data["proposals"]) + 1))
+    ids = [p["id"] for p in data["proposals"]]
+    assert len(set(ids)) == len(ids) and all(re.fullmatch(r"[0-9a-z]{6}", i) for i in ids)
 
 
 def test_propose_for_an_unknown_or_ambiguous_uid_says_what_to_do():
@@ -65,30 +67,32 @@ def test_propose_with_uses_the_purpose_the_week_knows():
         ).stdout
     )  # fmt: skip
     assert data["purpose"] == "deal_closing"
-    assert {p["kind"] for p in data["proposals"]} <= {"lunch", "dinner"}
+    assert {p["kind"] for p in data["proposals"]} <= {"lunch", "dinner", "breakfast"}
 
 
-def test_one_numbering_from_week_to_invite(tmp_path):
+def test_one_identifier_from_week_to_invite(tmp_path):
     data = week_json()
-    numbered = [(p["number"], e) for e in data["events"] for p in e["proposals"]]
-    assert [n for n, _e in numbered] == list(range(1, len(numbered) + 1)) and len(numbered) >= 4
+    listed = [(p["id"], e) for e in data["events"] for p in e["proposals"]]
+    assert len({i for i, _e in listed}) == len(listed) >= 4
+    assert week_json() == data  # a second listing: the same identifiers
     table = run("week", "--demo", "--week", WEEK).stdout
     markdown = run("week", "--demo", "--week", WEEK, "--format", "markdown").stdout
     html = run("week", "--demo", "--week", WEEK, "--format", "html").stdout
-    for number, event in numbered:
-        proposal = next(p for p in event["proposals"] if p["number"] == number)
+    for ident, event in listed:
+        proposal = next(p for p in event["proposals"] if p["id"] == ident)
         start = datetime.fromisoformat(proposal["start"])
-        line = rf"\b{number}\. \w{{3}} {start.day} \w{{3}} {start:%H:%M}"
-        assert re.search(line, table), (number, proposal["start"])
-        assert re.search(line, markdown), (number, proposal["start"])
+        line = rf"\b{ident} · \w{{3}} {start.day} \w{{3}} {start:%H:%M}"
+        assert re.search(line, table), (ident, proposal["start"])
+        assert re.search(line, markdown), (ident, proposal["start"])
         if start < datetime.fromisoformat(data["week"]["end"]):  # drawn in the week's grid
-            assert f'data-number="{number}"' in html
-        assert f"{number}. " in html  # listed under its meeting in the side panel
-        out = tmp_path / f"{number}.ics"
-        run("invite", "--demo", "--proposal", str(number), "--out", str(out))
+            assert f'data-id="{ident}"' in html
+        assert f"{ident} · " in html  # listed under its meeting in the side panel
+        out = tmp_path / f"{ident}.ics"
+        result = run("invite", "--demo", "--proposal", ident, "--out", str(out))
         vevent = icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")[0]
         assert vevent.decoded("DTSTART").isoformat() == proposal["start"]
         assert proposal["venue"]["name"] in str(vevent["LOCATION"])
+        assert f"Proposal {ident}" in result.stderr and "written, not sent" in result.stderr
 
 
 def test_invite_proposal_updates_the_meeting_the_user_organizes(tmp_path):
@@ -99,7 +103,7 @@ def test_invite_proposal_updates_the_meeting_the_user_organizes(tmp_path):
     assert same_time["same_time"]
     original = demo_vevent(SVEN_UID)
     out = tmp_path / "update.ics"
-    run("invite", "--demo", "--proposal", str(same_time["number"]), "--out", str(out))
+    run("invite", "--demo", "--proposal", same_time["id"], "--out", str(out))
     cal = icalendar.Calendar.from_ical(out.read_bytes())
     assert cal["METHOD"] == "REQUEST"
     (vevent,) = cal.walk("VEVENT")
@@ -111,7 +115,7 @@ def test_invite_proposal_updates_the_meeting_the_user_organizes(tmp_path):
     assert vevent.decoded("DTSTART") == original.decoded("DTSTART")  # same time, in person
     again = icalendar.Calendar.from_ical(icalendar.Calendar.from_ical(out.read_bytes()).to_ical())
     assert again.walk("VEVENT")[0]["UID"] == vevent["UID"]
-    mail = run("invite", "--demo", "--proposal", str(same_time["number"])).stdout
+    mail = run("invite", "--demo", "--proposal", same_time["id"]).stdout
     assert "Updated invitation: Video call: design review with Sven Krüger" in mail
 
 
@@ -129,14 +133,16 @@ def test_a_meeting_someone_else_organizes_gets_a_new_invitation_saying_what_it_r
         "sequence": 3,
     }
     proposal = {
-        "number": 7, "same_time": True, "start": meeting["start"], "end": meeting["end"],
+        "same_time": True, "start": meeting["start"], "end": meeting["end"],
         "kind": "coffee", "venue": {"name": "Café Luitpold", "kind": "cafe",
         "address": "Brienner Str. 11, 80333 München", "lat": 48.1427, "lon": 11.5754},
         "with": ["bob@acme.example"], "name": "Bob Stone", "purpose": "routine",
         "meeting": meeting,
     }  # fmt: skip
-    save_proposals(store, {"source": "week", "proposals": [proposal]})
-    invitation = from_proposal(config, store, 7, InviteOptions())
+    proposal["id"] = entry_id(proposal)
+    listed = datetime(2026, 12, 1, 9, tzinfo=config.tz)
+    save_proposals(store, {"source": "week", "proposals": [proposal]}, listed)
+    invitation = from_proposal(config, store, proposal["id"], InviteOptions(), now=listed)
     assert invitation.uid != meeting["uid"] and invitation.sequence == 0
     assert "This replaces the meeting “Weekly sync”" in invitation.agenda
     assert invitation.title == "Weekly sync"

@@ -77,9 +77,15 @@ def test_refusing_server_is_one_line_and_nothing_is_logged(tmp_path, run_server)
     config = write_config(tmp_path, run_server(inbox))
     result = CliRunner().invoke(main, ["invite", "--config", config, *ARGS, "--send"])
     assert result.exit_code == 1
-    lines = result.output.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("planner: error: ")
-    assert "127.0.0.1" in lines[0]
+    *echo, error = result.output.strip().splitlines()
+    assert [line.split(":")[0].strip() for line in echo] == [
+        "Invitation",
+        "who",
+        "when",
+        "where",
+        "what",
+    ]
+    assert error.startswith("planner: error: ") and "127.0.0.1" in error
     listing = CliRunner().invoke(main, ["invite", "--config", config, "--list"])
     assert listing.output.strip() == ""
 

@@ -96,7 +96,11 @@ def test_names_from_google_graph_and_cn_in_json_table_feed_propose_and_invitatio
     proposed = run("propose", "--config", str(config), "--with", NORA.email, "--week", WEEK)
     assert proposed.exit_code == 0, proposed.output
     assert "Proposals to meet Nora Nordwind" in proposed.stdout
-    invited = run("invite", "--config", str(config), "--proposal", "1")
+    listed = run("propose", "--config", str(config), "--with", NORA.email, "--week", WEEK,
+                 "--format", "json")  # fmt: skip
+    ident = json.loads(listed.stdout)["proposals"][0]["id"]
+    assert ident in proposed.stdout  # the same proposal, listed twice, keeps its identifier
+    invited = run("invite", "--config", str(config), "--proposal", ident)
     assert invited.exit_code == 0, invited.output
     assert "To: Nora Nordwind <ceo@nordwind.example>" in invited.stdout
     assert "Nora Nordwind" in invited.stdout.split("Subject:", 1)[1].splitlines()[0]

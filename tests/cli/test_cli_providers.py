@@ -435,7 +435,8 @@ def test_hold_into_a_named_read_only_calendar_is_one_clear_line(google, tmp_path
     config = write_config(tmp_path, google_entry(google))
     result = run("invite", "--config", str(config), *INVITE, "--hold", "google")
     assert result.exit_code != 0
-    [line] = result.stderr.strip().splitlines()
-    assert line.startswith("planner: error: ") and "'google' is read-only" in line
+    *echo, line = result.stderr.strip().splitlines()  # who, when, where, what; the error
+    assert len(echo) == 5 and line.startswith("planner: error: ")
+    assert "'google' is read-only" in line
     assert "write = true" in line
     assert google.inserts == []

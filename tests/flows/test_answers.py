@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from planner.config import from_mapping
 from planner.flows.followup import calendar_answers, invite_states, record, record_replies
+from planner.flows.listed import entry_id, save_proposals
 from planner.invite.answers import Answer, Outcome, all_answers, record_answer
 from planner.invite.replies import parse, read_paths
 from planner.invite.sentlog import prepare_request, prepare_update, recent, record_sent
@@ -66,7 +67,7 @@ def itip(method: str, uid: str, who: str, partstat: str = "ACCEPTED", *, sequenc
     if start is not None:
         event.add("dtstart", start)
         event.add("dtend", start + timedelta(minutes=90))
-    address = icalendar.vCalAddress(f"mailto:{who}")
+    address = icalendar.vCalAddress(who if ":" in who else f"mailto:{who}")
     address.params["PARTSTAT"] = partstat
     event.add("attendee", address)
     cal.add_component(event)
@@ -203,14 +204,24 @@ def test_decline_points_to_the_next_saved_proposal(config, store, sent):
     assert states(config, store, SENT)[ANNA.email].command == (
         f"planner propose --with {ANNA.email}"
     )
-    proposal = {"venue": {"name": "Café Luitpold"}}
-    store.put("propose", "last", {"with": [ANNA.email], "proposals": [
-        proposal | {"start": sent.start.isoformat()},
-        proposal | {"start": "2026-12-11T12:00:00+01:00"},
-    ]})  # fmt: skip
+    venue = {"name": "Café Luitpold", "lat": 48.1427, "lon": 11.5754}
+    listed = [
+        {"start": start, "end": start, "kind": "coffee", "venue": venue}
+        for start in (sent.start.isoformat(), "2026-12-11T12:00:00+01:00")
+    ]
+    listed = [p | {"id": entry_id({**p, "with": [ANNA.email]})} for p in listed]
+    save_proposals(store, {"with": [ANNA.email], "proposals": listed}, SENT)
     state = states(config, store, SENT)[ANNA.email]
-    assert state.command == "planner invite --proposal 2 --send"
+    assert state.command == f"planner invite --proposal {listed[1]['id']} --send"
     assert "2026-12-11 12:00" in state.next_step
+
+
+def test_an_invitation_only_written_to_a_file_is_written_not_sent(config, store):
+    inv = lunch(attendees=(BOB,))
+    record_sent(store, prepare_request(store, inv), message_id="file:lunch.ics", sent_at=SENT)
+    state = states(config, store, SENT + timedelta(days=5))[BOB.email]
+    assert state.status == "not_sent" and state.waiting_days == 5  # no nudge: nothing went out
+    assert "written, not sent" in state.next_step and "--send" in state.command
 
 
 def test_calendar_answers_come_from_the_organizer_copy(config, store, sent):

@@ -133,23 +133,35 @@ def test_without_a_trip_they_meet_at_a_fair_point_in_between(osm, tmp_path):
             "restaurant",
         )
         assert any("Fair meeting point" in r and "estimate" in r for r in proposal.reasons)
+        # a day trip: there and back within the working day (09:00-18:00), no 7:45 breakfast
+        start, end = proposal.start.astimezone(TZ), proposal.end.astimezone(TZ)
+        journey = timedelta(minutes=proposal.travel_minutes[0])
+        assert start - journey >= start.replace(hour=9, minute=0), proposal
+        assert end + journey <= end.replace(hour=18, minute=0), proposal
 
 
-def test_offline_without_venues_says_so_instead_of_no_free_slot(osm, tmp_path):
+def test_offline_without_venues_proposes_the_meeting_point_area(osm, tmp_path):
     store = Store(tmp_path / "state.sqlite3")
     result = _propose(osm, HISTORY, store, online=False)
-    assert result.proposals == []
-    text = " ".join(result.notes)
-    assert "next trip to Hamburg; until then video is fine" in text
-    assert "planner venues fetch --near" in text
+    # the fair meeting point on the way, without a venue known there: the area, and how to get
+    # venues there
+    assert result.proposals and {p.venue.source for p in result.proposals} == {"area"}
+    point = result.proposals[0].venue.name
+    assert point in ("Erfurt Hbf", "Fulda", "Leipzig Hbf")
+    for proposal in result.proposals:
+        assert any("Fair meeting point" in r for r in proposal.reasons)
+        assert any(f'planner venues fetch --near "{point}"' in r for r in proposal.reasons)
     assert osm.requests == []
 
 
 def test_offline_trip_day_without_venues_names_the_fetch_command(osm, tmp_path):
     store = Store(tmp_path / "state.sqlite3")
     result = _propose(osm, [*HISTORY, TRIP], store, online=False)
-    assert result.proposals == []
-    assert any("planner venues fetch --near Hamburg" in n for n in result.notes)
+    # no venue known there: the trip day is still proposed, in the area, with the way to venues
+    proposal = result.proposals[0]
+    assert proposal.start.date() == date(2026, 12, 9)
+    assert (proposal.venue.name, proposal.venue.source) == ("Hamburg", "area")
+    assert any("planner venues fetch --near Hamburg" in r for r in proposal.reasons)
     assert osm.requests == []
 
 
@@ -208,8 +220,11 @@ def test_weekly_plan_proposes_the_trip_day_or_says_why_not(osm, tmp_path):
         _config(osm, events, online=False), WEEK, now=NOW, store=Store(tmp_path / "off.sqlite3")
     )
     item = next(i for i in offline.items if i.event.uid == "call@test")
-    assert item.proposals == ()
-    assert "planner venues fetch --near Hamburg" in item.recommendation.reason
+    # the trip day first, in the area: no venue is known there offline
+    proposal = item.proposals[0]
+    assert proposal.venue.source == "area" and proposal.start.date() == date(2026, 12, 9)
+    assert any("planner venues fetch --near Hamburg" in r for r in proposal.reasons)
+    assert {p.venue.source for p in item.proposals} == {"area"}
 
 
 def test_a_day_their_organisation_is_in_munich_comes_before_a_meeting_point(osm, tmp_path):

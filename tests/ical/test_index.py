@@ -624,7 +624,7 @@ def test_a_changed_event_new_rules_or_another_language_classify_again(
 
     events = sample_events()
     first = index_modes.classify_all(events, store)
-    moved = [replace(events[0], location="https://zoom.us/j/2"), *events[1:]]
+    moved = [replace(events[0], location="https://zoom.us/j/2", hints=()), *events[1:]]
     result = index_modes.classify_all(moved, store)
     assert classified[len(events) :] == [events[0].title]  # same key, new content
     assert result[moved[0].key] != first[events[0].key]

@@ -185,7 +185,8 @@ def test_key_accounts_due_for_a_visit():
     assert (never.last_in_person, never.days_since, never.meetings) == (None, None, 0)
     assert never.reason == "Key account initech.example: never met in person"
     assert (acme.days_since, acme.meetings) == (120, 2)
-    assert acme.reason == "Key account acme.example: last met in person 120 days ago"
+    assert acme.reason == "Key account Bob, Carol (acme.example): last met in person 120 days ago"
+    assert acme.name == "Bob, Carol (acme.example)"
 
 
 def test_visit_due_days_from_config():

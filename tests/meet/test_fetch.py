@@ -228,14 +228,25 @@ def test_init_online_flag_writes_the_consent(tmp_path):
     assert load(other)["geo"]["online"] is False
 
 
-def test_automatic_fetch_on_a_busy_server_says_so_and_proposes_nothing_absurd(osm, tmp_path):
+def test_automatic_fetch_on_a_busy_server_says_so_and_proposes_the_area(osm, tmp_path):
+    """Overpass answers 429: said once as busy (not offline), asked once, and the proposals
+    name the time, the kind and the area, with the command that gets venues there."""
     from planner.config import load
     from planner.flows.propose import propose_for
+    from planner.online import outages
 
+    outages.reset()
     config = load(Path(_cli(osm, tmp_path, online=True)))
     store = Store(tmp_path / "state.sqlite3")
     osm.mode = "429"
     result = propose_for(config, store, "a@b.example", now=NOW, near="Hamburg")
-    assert result.proposals == []
-    assert any("429" in note for note in result.notes)
+    assert result.proposals and {p.venue.source for p in result.proposals} == {"area"}
+    assert {p.venue.name for p in result.proposals} == {"Hamburg"}
+    assert all(
+        "planner venues fetch --near Hamburg" in " ".join(p.reasons) for p in result.proposals
+    )
+    [outage] = outages.outages()
+    assert outage.failure.kind == "busy" and "429" in outage.failure.detail
+    assert osm.count("/api/interpreter") == 1
     assert FetchedVenues(store).venues() == []
+    outages.reset()

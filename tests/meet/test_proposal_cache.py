@@ -154,7 +154,7 @@ def test_every_field_of_a_proposal_is_kept():
         "score",
         "reasons",
         "counterpart_minutes",
-        "number",
+        "id",
         "same_time",
     }
     store = Store(":memory:")

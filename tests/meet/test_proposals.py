@@ -87,7 +87,7 @@ def test_counterpart_busy_time_is_respected():
     )
     assert found
     for proposal in found:
-        assert proposal.start >= at(11, 15)
+        assert proposal.start >= at(11, 0)  # breakfast before their 9:00 counts too
         assert not any(proposal.start < b.end and b.start < proposal.end for b in theirs)
         assert "Free in both calendars" in proposal.reasons
 
@@ -148,7 +148,7 @@ def test_json_shape():
     data = json.loads(json.dumps({"proposals": [p.to_json() for p in found]}))
     first = data["proposals"][0]
     assert set(first) == {
-        "number",
+        "id",
         "same_time",
         "start",
         "end",
@@ -159,7 +159,7 @@ def test_json_shape():
         "score",
         "reasons",
     }
-    assert set(first["venue"]) == {"name", "kind", "address", "lat", "lon"}
+    assert set(first["venue"]) == {"name", "kind", "address", "lat", "lon", "known"}
     assert set(first["travel_minutes"]) == {"before", "after"}
     assert datetime.fromisoformat(first["start"]).utcoffset() == timedelta(hours=1)
     assert len(found) == 3 and len({p.start.date() for p in found}) == 3

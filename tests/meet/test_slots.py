@@ -10,17 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.config import default_config
+from planner.meet.anchors import Anchor, Gaps, fits, looks_in_person
 from planner.meet.geo import MODES, TravelModel
 from planner.meet.slots import (
-    Anchor,
-    Gaps,
     MeetingKind,
     busy_intervals,
     day_span,
-    fits,
     free_parts,
     kinds_for,
-    looks_in_person,
     meeting_windows,
     merge,
     starts,
@@ -73,8 +70,9 @@ def test_windows_come_from_config():
 
 
 def test_purpose_picks_kinds():
-    assert kinds_for(Purpose.FIRST_CONTACT) == (MeetingKind.COFFEE, MeetingKind.LUNCH)
-    assert kinds_for(Purpose.DEAL_CLOSING) == (MeetingKind.LUNCH, MeetingKind.DINNER)
+    coffee, lunch, breakfast = MeetingKind.COFFEE, MeetingKind.LUNCH, MeetingKind.BREAKFAST
+    assert kinds_for(Purpose.FIRST_CONTACT) == (coffee, lunch, breakfast)
+    assert kinds_for(Purpose.DEAL_CLOSING) == (lunch, MeetingKind.DINNER, breakfast)
     assert kinds_for("networking") == (MeetingKind.AFTER_WORK,)
     assert kinds_for("dinner") == (MeetingKind.DINNER,)
 

@@ -28,19 +28,19 @@ LONG_WORDS = (
 )
 
 
-def test_proposals_are_numbered_and_link_to_their_meeting(desktop, week):  # noqa: F811
+def test_proposals_show_their_identifier_and_link_to_their_meeting(desktop, week):  # noqa: F811
     _, data = week
-    numbers = {p["number"]: uid for uid, p in in_week(data)}
-    assert numbers
-    for number, uid in numbers.items():
-        block = desktop.page.locator(f'.week .proposal[data-number="{number}"]')
+    ids = {p["id"]: uid for uid, p in in_week(data)}
+    assert ids and all(len(i) == 6 for i in ids)
+    for ident, uid in ids.items():
+        block = desktop.page.locator(f'.week .proposal[data-id="{ident}"]')
         assert block.count() >= 1 and block.first.get_attribute("data-for") == uid
-        assert block.first.locator(".n").inner_text().strip() == str(number)
+        assert ident in block.first.get_attribute("title")
         target = block.first.locator("a.t").get_attribute("href")
         assert target and target.startswith("#")
         linked = desktop.page.locator(target)
         assert linked.count() == 1 and linked.get_attribute("data-uid") == uid
-        assert f"{number}. " in linked.inner_text()  # the same N under the meeting
+        assert f"{ident} · " in linked.inner_text()  # the same identifier under the meeting
     same = desktop.page.locator(".week .proposal.same")
     assert same.count() >= 1 and "same time" in same.first.inner_text()
     desktop.check_clean()

@@ -88,3 +88,27 @@ def test_lunch_across_town_between_office_meetings_gets_travel_blocks(world):
     writes = world.google_writes()
     world.run(apply=True)
     assert world.google_writes() == writes  # settled: nothing more to write
+
+
+def test_two_addresses_in_one_town_known_only_by_the_town_get_a_travel_block(world):
+    """Issue 26, travel in town: offline, both street addresses land at Hamburg's centre; the
+    way between them is still [travel] in_town_minutes, never a 0-minute leg that is dropped.
+    The same address twice is no way at all."""
+    first = "Elbwerk AG, Jungfernstieg 7, 20354 Hamburg"
+    second = "Hafenlogistik GmbH, Große Elbstraße 145, 22767 Hamburg"
+    assert locate_offline(first, "DE").geo == locate_offline(second, "DE").geo  # no street
+    for uid, title, hour, where in (
+        ("o-a@x", "Workshop Elbwerk", 9, first),
+        ("o-b@x", "Status Hafenlogistik", 14, second),
+        ("o-c@x", "Nachbesprechung Hafenlogistik", 16, second),
+    ):
+        world.graph.put_event(
+            event_to_graph(Event(uid, title, at(hour), at(hour + 1), location=where))
+        )
+    world.syncs = [{"from": ["o"], "to": "g", "travel": True}]
+    world.run(apply=True)
+    blocks = travel_blocks(world)
+    in_town = timedelta(minutes=default_config()["travel"]["in_town_minutes"])
+    assert in_town == timedelta(minutes=20)
+    assert blocks[travel_id("o-b@x", "before")] == (at(14) - in_town, at(14))
+    assert set(blocks) == {travel_id("o-b@x", "before")}  # the same place twice: no way

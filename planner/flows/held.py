@@ -1,0 +1,63 @@
+"""Times already offered: every invitation made from here (sent, held in a calendar, or written
+to a file from a proposal the user picked) counts as busy for every other proposal until it is
+declined by everyone, cancelled, over, or older than ``[invite] hold_days`` without an answer.
+
+The composition of the invite room (sent log, answers) and the meet room (busy time): the
+invitations become events at their venue, so that proposals also leave the travel to and from
+them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime, timedelta
+
+from planner.config import Config
+from planner.i18n import _
+from planner.model import Attendee, Event, Response
+from planner.store import Store
+
+SCANNED = 500  # invitations looked at, newest first
+
+
+def held_times(store: Store | None, config: Config, now: datetime) -> list[Event]:
+    """The invitations that still hold their time, as events (see the module)."""
+    from planner.invite.answers import answers_for
+    from planner.invite.sentlog import recent
+
+    if store is None:
+        return []
+    expiry = timedelta(days=config["invite"]["hold_days"])
+    found = []
+    for record in recent(store, SCANNED):
+        inv = record.invitation
+        if record.cancelled or inv.end.astimezone(UTC) <= now.astimezone(UTC):
+            continue
+        answers = answers_for(store, record.uid)
+        people = [p.email.lower() for p in inv.counterparts]
+        said = [answers[p].response for p in people if p in answers]
+        if people and len(said) == len(people) and set(said) == {Response.DECLINED}:
+            continue  # everyone declined
+        accepted = Response.ACCEPTED in said or Response.TENTATIVE in said
+        if not accepted and now.astimezone(UTC) - record.sent_at.astimezone(UTC) > expiry:
+            continue  # no answer for too long: the time is free again
+        found.append(
+            Event(
+                uid=f"held:{record.uid}",
+                title=_("Offered: {title}", title=inv.title),
+                start=inv.start,
+                end=inv.end,
+                location=", ".join(p for p in (inv.venue_name, inv.venue_address) if p)
+                or inv.location,
+                geo=inv.geo,
+                attendees=tuple(Attendee(p.email, p.name) for p in inv.counterparts),
+            )
+        )
+    return found
+
+
+def for_others(held: Iterable[Event], people: Sequence[str]) -> list[Event]:
+    """The held times that block proposals for ``people``: all but those offered to them (a
+    new listing for the same counterparts may show the offered time again)."""
+    wanted = {p.strip().lower() for p in people}
+    return [e for e in held if not wanted & {a.email.lower() for a in e.attendees}]

@@ -1,0 +1,226 @@
+"""Travel by its shape: flights, trains, coaches, car rental pick-up and return, taxis and
+ride-hailing, hotel and apartment stays.
+
+An event is travel (mode ``travel``, never a meeting, purpose personal) when its shape says so,
+wherever its location points:
+
+- a carrier and number ("LH 2060", "BA8731", "ICE 597", "TGV 9577", "Eurostar 9014"), a route
+  of airport codes ("HAM → MUC", "LCY-AMS") or between stations ("Frankfurt(Main)Hbf → Berlin
+  Hbf");
+- a booking: an appended block with a booking reference ("Buchungscode", "Confirmation number",
+  "Auftragsnummer", "Référence de dossier") of a transport or lodging;
+- a travel vendor named where it is the subject: the title starts with it or the location's
+  place part is a branch of it ("Sixt Rückgabe", "Uber to Heathrow", "Europcar Leipzig Messe");
+- a stay: lodging (hotel, Airbnb, Übernachtung, a Graph ``hotel`` location) over whole days, or
+  a hotel check-in or check-out;
+- the words that start a journey ("Flug", "Rückfahrt", "Zug nach", "Trip to", "Vol").
+
+A meeting never becomes travel: a title that names someone ("Check-in with George", "Hôtel Le
+Royal – rendez-vous avec Sarah") or an event with other people and a conference link is none,
+and other people turn a weak shape (start words, a check-in) into a meeting. The words are data
+(German, English, French); vendors' addresses never feed purpose (:mod:`planner.judge.purpose`
+judges travel personal before any word is read).
+"""
+
+from __future__ import annotations
+
+import re
+
+from planner.i18n import _
+from planner.judge.tools import LINK_RE
+from planner.judge.zones import PLACE, Zones, zones_of
+from planner.model import Confidence, Event
+
+
+def _words(words: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(set(words), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in ordered) + r")(?!\w)", re.I)
+
+
+#: Flight numbers: airline code and 1-4 digits ("LH 2034", "US403", "U2 4521").
+FLIGHT_NUMBER = r"(?<![\w-])(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])\s?\d{1,4}[A-Z]?(?!\w)"
+#: "PHX to SFO", "MUC-HAM", "MUC → HAM", "CDG–FRA": two airport codes.
+AIRPORT_PAIR = r"(?<!\w)[A-Z]{3}\s*(?:to|->|→|–|-|—|nach|vers)\s*[A-Z]{3}(?!\w)"
+#: Trains and coaches with their number.
+TRAIN_NUMBER = (
+    r"(?<!\w)(?:ICE|IC|EC|ECE|RJX?|TGV(?:\s+INOUI)?|OUIGO|NJ|FLX|RE|IRE|THA|ES|EST|IR|"
+    r"Eurostar|Thalys|Railjet|Nightjet|Frecciarossa|FlixTrain|FlixBus)\s?\d{1,5}(?!\w)"
+)
+#: The arrow of a route between two names ("Köln → Lyon", "Uber → Gare de Lyon").
+ARROW = r"\s*(?:→|->|⇒|—>)\s*(?=[^\W\d_])"
+#: Stations and airports: what a route between them goes from and to.
+STATION_WORDS = (
+    "hbf", "hauptbahnhof", "bahnhof", "station", "gare", "airport", "flughafen", "aéroport",
+    "terminal", "st pancras", "part-dieu",
+)  # fmt: skip
+FLIGHT_WORDS = ("flug", "flight", "flights", "vol", "lufthansa", "airline", "airways", "air")
+#: Titles that start a journey (matched at the title's start).
+START_WORDS = (
+    "flug", "flight", "flights", "rückflug", "hinflug", "abflug", "ankunft", "zug", "train",
+    "bahnfahrt", "bahn", "fahrt nach", "zugfahrt", "rückfahrt", "hinfahrt", "anreise", "abreise",
+    "rückreise", "heimreise", "reise nach", "ihre reise", "trip to", "trip from", "travel to",
+    "journey", "directions from", "transfer to", "transfer zum", "shuttle to", "ferry", "fähre",
+    "vol", "retour en train", "train pour", "voyage", "trajet", "übernachtung", "uebernachtung",
+    "overnight", "lodging", "unterkunft", "hotelreservierung", "hotelbuchung",
+    "reservierung: hotel", "reservation: hotel", "pick-up rental car", "drop-off rental car",
+    "rental car", "mietwagen",
+    "car rental", "car hire", "autovermietung", "location de voiture", "location voiture",
+    "taxi", "airbnb",
+)  # fmt: skip
+#: Vendors whose name makes a title or a branch a travel item.
+VENDORS = (
+    "lufthansa", "eurowings", "condor", "air france", "klm", "british airways", "easyjet",
+    "ryanair", "swiss", "austrian airlines", "finnair", "iberia", "vueling", "tap air portugal",
+    "brussels airlines", "wizz air", "deutsche bahn", "db fernverkehr", "sncf", "eurostar",
+    "öbb", "sbb", "trenitalia", "flixbus", "flixtrain", "ouigo", "sixt", "europcar", "hertz",
+    "avis", "enterprise rent-a-car", "budget", "alamo", "buchbinder", "starcar", "booking.com",
+    "airbnb", "expedia", "hotels.com", "hrs", "uber", "bolt", "freenow", "free now", "lyft",
+    "g7", "addison lee", "tripit",
+)  # fmt: skip
+RENTAL_VENDORS = ("sixt", "europcar", "hertz", "avis", "enterprise", "budget", "alamo",
+                  "buchbinder", "starcar")  # fmt: skip
+RIDE_VENDORS = ("uber", "bolt", "freenow", "free now", "lyft", "taxi", "g7", "addison lee")
+#: Picking up or returning a rental.
+RENTAL_WORDS = (
+    "abholung", "abholen", "rückgabe", "zurückgeben", "pick-up", "pickup", "pick up",
+    "drop-off", "dropoff", "return", "prise en charge", "restitution", "retour", "mietwagen",
+    "rental car", "car hire", "location de voiture", "location voiture", "transporter",
+)  # fmt: skip
+#: Lodging: a stay over night.
+LODGING_WORDS = (
+    "hotel", "hôtel", "motel", "hostel", "airbnb", "apartment", "appartement", "ferienwohnung",
+    "unterkunft", "übernachtung", "uebernachtung", "stay", "séjour", "lodging", "pension",
+    "gasthof", "b&b", "inn", "suites",
+)  # fmt: skip
+CHECK_WORDS = ("check-in", "check in", "checkin", "check-out", "check out", "checkout")
+#: Labels of a booking reference in the blocks vendors append.
+BOOKING_LABELS = (
+    "buchungscode", "buchungsnummer", "booking code", "booking reference", "booking number",
+    "confirmation number", "confirmation code", "bestätigungsnummer", "bestätigungscode",
+    "reservierungsnummer", "reservation number", "reservation code", "auftragsnummer",
+    "order number", "référence de dossier", "référence de réservation", "numéro de confirmation",
+    "numéro de réservation", "code de réservation", "ticketnummer", "ticket number",
+    "numéro de billet", "e-ticket", "trip id", "fahrt-id", "reservierung", "reservation",
+    "réservation", "bordkarte", "boarding pass", "sitzplatz", "tripit",
+)  # fmt: skip
+#: The TripIt "whole trip" item: "John Doe is in South San Francisco, CA from Oct 11 …".
+IS_IN = r"\bis in (?P<city>[^\n]+?) from\b|\bist in (?P<stadt>[^\n]+?) vom\b"
+
+_FLIGHT_RE = re.compile(FLIGHT_NUMBER)
+_PAIR_RE = re.compile(AIRPORT_PAIR)
+_TRAIN_RE = re.compile(TRAIN_NUMBER, re.IGNORECASE)
+_ARROW_RE = re.compile(ARROW)
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_IS_IN_RE = re.compile(IS_IN, re.IGNORECASE)
+_START_RE = re.compile(r"^\W*" + _words(START_WORDS).pattern, re.IGNORECASE)
+_STATION_RE = _words(STATION_WORDS)
+_FLIGHT_WORD_RE = _words(FLIGHT_WORDS)
+_VENDOR_RE = _words(VENDORS)
+_RENTAL_VENDOR_RE = _words(RENTAL_VENDORS)
+_RIDE_START_RE = re.compile(r"^\W*" + _words(RIDE_VENDORS).pattern, re.IGNORECASE)
+_RENTAL_RE = _words(RENTAL_WORDS)
+_LODGING_RE = _words(LODGING_WORDS)
+_CHECK_RE = _words(CHECK_WORDS)
+_BOOKING_RE = _words(BOOKING_LABELS)
+_TAG_RE = re.compile(r"\[(?:flight|rail|lodging|car rental|directions)\]", re.IGNORECASE)
+#: A person named after "mit"/"with"/"avec": "Hotel lobby: coffee with Anna".
+WITH_SOMEONE = r"(?<!\w)(?:mit|with|w/|avec)\s+(?!\d)[A-ZÄÖÜÉ]"
+_WITH_RE = re.compile(WITH_SOMEONE)
+
+Judgement = tuple[str, Confidence]
+
+
+def travel_judgement(event: Event, zones: Zones | None = None) -> Judgement | None:
+    """Why ``event`` is a travel item and how sure that is, or None when it is not one."""
+    zones = zones or zones_of(event)
+    title = zones.title.strip()
+    if _WITH_RE.search(title):
+        return None  # "Hotel lobby: coffee with Anna" is a meeting at a hotel
+    others = len(event.people()) >= 2
+    if others and _conferencing(event, zones):
+        return None  # "Check-in with George" and a Meet link: a meeting
+    found = _strong(event, zones, title)
+    if found:
+        return found, Confidence.HIGH
+    if others:
+        return None  # start words or a check-in with other people: a meeting
+    if weak := _weak(event, zones, title):
+        return weak, Confidence.MEDIUM
+    return None
+
+
+def travel_evidence(event: Event) -> str | None:
+    """Why ``event`` is a travel item, or None when it is not one."""
+    found = travel_judgement(event)
+    return found[0] if found else None
+
+
+def is_travel(event: Event) -> bool:
+    return travel_judgement(event) is not None
+
+
+def _conferencing(event: Event, zones: Zones) -> bool:
+    if event.conference_links or any(LINK_RE.search(url) for _zone, url in zones.links):
+        return True
+    return any("ONLINEMEETING" in key.upper() or "CONFERENCE" in key.upper() for key, _v in
+               event.hints)  # fmt: skip
+
+
+def _strong(event: Event, zones: Zones, title: str) -> str | None:
+    if _IS_IN_RE.search(event.description) or _TAG_RE.search(event.description):
+        return _("a trip in the travel plan ('{title}')", title=title)
+    if _TRAIN_RE.search(title):
+        return _("train '{title}'", title=title)
+    flight = _FLIGHT_RE.search(title)
+    if _PAIR_RE.search(title) or (flight and (_FLIGHT_WORD_RE.search(title) or _booked(zones))):
+        return _("flight '{title}'", title=title)
+    arrow = _ARROW_RE.search(title)
+    route = arrow is not None and _LETTER_RE.search(title, 0, arrow.start()) is not None
+    places = " ".join(p.text for p in zones.parts(PLACE))
+    if route and (_STATION_RE.search(title) or _booked(zones) or _VENDOR_RE.search(title)):
+        return _("journey '{title}'", title=title)
+    if _RIDE_START_RE.match(title):
+        return _("ride '{title}'", title=title)
+    rental = _RENTAL_VENDOR_RE.search(title) or _RENTAL_VENDOR_RE.search(places)
+    if rental and (_RENTAL_RE.search(title) or _booked(zones) or _RENTAL_VENDOR_RE.match(title)):
+        return _("car rental '{title}'", title=title)
+    if _stay(event, zones, title, places):
+        return _("stay '{title}'", title=title)
+    if _booked(zones) and (_VENDOR_RE.search(title) or _VENDOR_RE.search(zones.block_text)):
+        return _("travel booking '{title}'", title=title)
+    return None
+
+
+def _stay(event: Event, zones: Zones, title: str, places: str) -> bool:
+    lodging = bool(_LODGING_RE.search(title) or _hotel_hint(event))
+    lodging = lodging or bool(_LODGING_RE.match(places.strip()))
+    booked = _booked(zones)
+    if event.all_day or event.duration.days >= 1:
+        return lodging or (booked and bool(_VENDOR_RE.search(zones.block_text)))
+    if _CHECK_RE.search(title):
+        return lodging or booked
+    return False
+
+
+def _hotel_hint(event: Event) -> bool:
+    return any(key.lower().endswith("locationtype") and value.lower() in ("hotel", "lodging")
+               for key, value in event.hints)  # fmt: skip
+
+
+def _booked(zones: Zones) -> bool:
+    return any(_BOOKING_RE.search(block) for block in zones.blocks)
+
+
+def _weak(event: Event, zones: Zones, title: str) -> str | None:
+    if _START_RE.match(title):
+        return _("travel booking '{title}'", title=title)
+    if _CHECK_RE.match(title) and _LODGING_RE.search(title + " " + event.location):
+        return _("travel booking '{title}'", title=title)
+    return None
+
+
+def trip_city(event: Event) -> str:
+    """The city of a TripIt "whole trip" item, ``""`` for any other event."""
+    if found := _IS_IN_RE.search(event.description):
+        return (found.group("city") or found.group("stadt") or "").strip()
+    return ""

@@ -1,0 +1,138 @@
+"""The user's side of proposals, prepared once per calendar: busy time, neighbouring meetings
+with their places (:mod:`planner.meet.anchors`), home and daily workplaces, the days spent in
+another city, and the travel from there to a venue."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from planner.meet.anchors import Anchor, anchors_from_events, by_day, gaps_from_config, local_day
+from planner.meet.geo import Geocoder, Place, distance_km
+from planner.meet.shortlist import AWAY_KM
+from planner.meet.slots import merge, working_places
+from planner.meet.venues import Catalog, Venue
+from planner.model import Event, Geo, Interval, Mode
+
+if TYPE_CHECKING:
+    from planner.config import Config
+
+CLUSTER_KM = 20.0  # a venue this close to a meeting in another city counts as "there"
+
+
+class UserDays:
+    """The user's calendar as proposals need it."""
+
+    def __init__(
+        self,
+        events: Iterable[Event],
+        config: Config,
+        catalog: Catalog,
+        *,
+        modes: Mapping[tuple[str, str], Mode] | None = None,
+        geocoder: Geocoder | None = None,
+        home: Geo | None = None,
+        whereabouts: Mapping[date, tuple[str, Geo | None, str]] | None = None,
+        routes: Mapping[tuple[str, str], tuple[Place | None, Place | None]] | None = None,
+    ) -> None:
+        """``whereabouts`` (from :func:`planner.judge.travel.whereabouts`) tells where the
+        user's travel takes them per day: venues there count as "in that city anyway";
+        ``routes`` gives the departure and arrival of trains and flights (by event key)."""
+        self.events = tuple(events)
+        self.modes = modes
+        self.routes = routes
+        self.config = config
+        self.whereabouts = dict(whereabouts or {})
+        self.catalog = catalog
+        self.tz = config.tz
+        self.geocoder = geocoder or Geocoder(config, catalog)
+        self.gaps = gaps_from_config(config)
+        self.anchors = anchors_from_events(
+            self.events,
+            tentative_blocks=config["slots"]["tentative_blocks"],
+            modes=modes,
+            locate=self.geocoder.locate,
+            focus_blocks=config["slots"]["focus_blocks"],
+            routes=routes,
+        )
+        self.busy = merge(Interval(a.start, a.end) for a in self.anchors)
+        self.anchors_by_day = by_day(self.anchors, self.tz)
+        self.home, self.home_exact = (home, True) if home else self._home()
+        self.workplaces = self._workplaces(events)
+        self._memo: dict[Any, int] = {}
+        self._same_day: dict[date, list[Anchor]] = {}  # anchors touching the local day
+        self._away: dict[date, list[Anchor]] = {}  # in-person ones in another city
+        for anchor in self.anchors:
+            day, last = local_day(anchor.start, self.tz), local_day(anchor.end, self.tz)
+            while day <= last:
+                self._same_day.setdefault(day, []).append(anchor)
+                if self._is_away(anchor):
+                    self._away.setdefault(day, []).append(anchor)
+                day += timedelta(days=1)
+
+    def trips(self) -> dict[date, tuple[str, Geo]]:
+        """Days the user is in another city (in-person meetings or a train or flight there):
+        day → (city, place)."""
+        found = {}
+        for day, anchors in sorted(self._away.items()):
+            place = self._far(anchors[0])
+            if place is not None:
+                found[day] = (anchors[0].city or anchors[0].title, place)
+        return found
+
+    def _is_away(self, anchor: Anchor) -> bool:
+        return self._far(anchor) is not None
+
+    def _far(self, anchor: Anchor) -> Geo | None:
+        """The anchor's place in another city (for a trip: where it arrives or departs)."""
+        if not anchor.in_person or self.home is None:
+            return None
+        for place in (anchor.arrival, anchor.place):
+            if place is not None and distance_km(place, self.home) > AWAY_KM:
+                return place
+        return None
+
+    def _home(self) -> tuple[Geo | None, bool]:
+        text = self.config.user["home"]
+        place = self.geocoder.locate(text) if text else None
+        return (place.geo, place.exact) if place else (None, True)
+
+    def _workplaces(self, events: Iterable[Event]) -> dict[date, tuple[Geo, bool]]:
+        """Where the user works each day, from working-location entries that can be located
+        ("home" is the configured home); such a day's travel starts there, not at home."""
+        found: dict[date, tuple[Geo, bool]] = {}
+        located: dict[str, tuple[Geo, bool] | None] = {}
+        home = (self.home, self.home_exact) if self.home is not None else None
+        for day, label in working_places(events, self.tz).items():
+            if label not in located:
+                place = None if label.casefold() == "home" else self.geocoder.locate(label)
+                located[label] = (place.geo, place.exact) if place else home
+            if (where := located[label]) is not None:
+                found[day] = where
+        return found
+
+    def locate(self, text: str) -> Place | None:
+        """A place for ``--near`` or a counterpart's address (see :class:`Geocoder`)."""
+        return self.geocoder.locate(text)
+
+    def _minutes(self, place: tuple[Geo, bool] | None, venue: Geo, exact: bool) -> int:
+        if place is None:
+            return 0
+        delta = self.gaps.travel_time(place[0], venue, self._memo, exact=place[1] and exact)
+        return int(delta.total_seconds() // 60)
+
+    def _cluster_city(self, day: date, venue: Venue) -> str:
+        """The other city the user is in on ``day`` when ``venue`` lies there, else ``""``."""
+        for anchor in self._away.get(day, ()):
+            place = self._far(anchor)
+            if place is not None and distance_km(place, venue.geo) <= CLUSTER_KM:
+                return anchor.city or venue.city or anchor.title
+        if day in self.whereabouts:
+            city, geo, _evidence = self.whereabouts[day]
+            if geo is None and (place := self.geocoder.locate(city)) is not None:
+                geo = place.geo
+                self.whereabouts[day] = (city, geo, _evidence)
+            if geo is not None and distance_km(geo, venue.geo) <= CLUSTER_KM:
+                return city
+        return ""

@@ -1,0 +1,58 @@
+"""The names a proposal knew reach the invitation made from it; ``--to "Name <address>"``
+names an invitee, also one the proposal did not know, in any spelling of the address."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from planner.flows.invitations import InviteOptions, from_proposal
+from planner.flows.listed import Listed, entry_id
+from planner.flows.propose import ProposeResult
+from planner.model import Purpose
+from planner.store import Store
+from tests.invite.test_invite import BERLIN
+from tests.judge.test_relations import config_for
+
+LISTED = datetime(2027, 3, 1, 12, tzinfo=BERLIN)
+VENUE = {"name": "Café Luitpold", "kind": "cafe", "address": "Brienner Str. 11, 80333 München",
+         "lat": 48.1427, "lon": 11.5754, "known": True}  # fmt: skip
+
+
+def listed(**data) -> tuple[Store, str]:
+    item = {"start": "2027-03-10T12:00:00+01:00", "end": "2027-03-10T13:00:00+01:00",
+            "kind": "coffee", "venue": VENUE, **data}  # fmt: skip
+    item["id"] = entry_id(item)
+    store = Store(":memory:")
+    Listed(store).save([item], LISTED)
+    return store, item["id"]
+
+
+def config():
+    return config_for(user={"email": "me@planner.example", "name": "Me Myself"})
+
+
+def test_propose_keeps_the_names_it_knew_for_the_invitation():
+    result = ProposeResult(
+        [], "jürgen@bücher.example", "Jürgen Buch", Purpose.FIRST_CONTACT,
+        (datetime(2027, 3, 8), datetime(2027, 3, 15)), people=("jürgen@bücher.example",),
+        names=("Jürgen Buch",),
+    )  # fmt: skip
+    data = result.to_json()
+    assert data["names"] == {"jürgen@bücher.example": "Jürgen Buch"}
+    store, ident = listed(**{k: data[k] for k in ("with", "names", "name", "purpose")})
+    invitation = from_proposal(config(), store, ident, InviteOptions(), now=LISTED)
+    assert [(p.email, p.name) for p in invitation.attendees] == [
+        ("jürgen@bücher.example", "Jürgen Buch")
+    ]
+    assert invitation.title == "Coffee: Me Myself & Jürgen Buch"
+
+
+def test_to_with_a_name_overrides_and_a_known_name_is_found_in_any_spelling():
+    store, ident = listed(**{"with": ["bob@acme.example"], "names": {"bob@acme.example":
+                             "Bob Stone"}, "name": "Bob Stone"})  # fmt: skip
+    options = InviteOptions(to=("BOB@ACME.example", 'Anna "Nan" Berger <anna@acme.example>'))
+    invitation = from_proposal(config(), store, ident, options, now=LISTED)
+    assert [(p.email, p.name) for p in invitation.attendees] == [
+        ("BOB@ACME.example", "Bob Stone"),
+        ("anna@acme.example", 'Anna "Nan" Berger'),
+    ]
