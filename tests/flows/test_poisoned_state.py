@@ -170,3 +170,27 @@ class TestTheSentInvitationPoisoned:
         results = world.every_command()
         _clean(results)
         assert "skipped 1 unreadable row(s) of sent_invitations" in results["invites"].output
+
+
+class TestAListedProposalPoisoned:
+    """The proposals ``planner propose`` and ``week`` keep for ``invite --proposal`` (the
+    shapes are tested in tests/flows/test_listed.py; here the whole command)."""
+
+    def test_invite_by_its_identifier_is_one_line_and_every_command_runs(self, world):
+        from planner.flows.listed import Listed
+        from planner.store import Store
+
+        store = Store(world.database)
+        Listed(store)  # the table
+        store.close()
+        data = {"start": FAR, "end": FAR, "with": 5, "venue": "x", "kind": "lunch"}
+        with sqlite3.connect(world.database) as conn:
+            conn.execute(
+                "INSERT INTO listed_proposals VALUES ('k7m2qa', ?, ?, ?, ?)",
+                (FAR, FAR, START.isoformat(), json.dumps(data)),
+            )
+        result = world.run("invite", "--proposal", "k7m2qa", "--out", str(world.tmp_path / "x"))
+        assert result.exit_code == 2, result.output
+        assert "no current proposal has this identifier" in result.output
+        assert "skipped 1 unreadable row(s) of listed_proposals" in result.output
+        _clean(world.every_command())
