@@ -6,6 +6,7 @@ from __future__ import annotations
 import resource
 import statistics
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,9 +14,14 @@ from pathlib import Path
 Input = Callable[[], tuple[str | None, float, bytes, str]]
 
 
-def fuzz(one: Input, runs: int, slow_seconds: float, save: Path | None, name: str) -> dict:
+def fuzz(
+    one: Input, runs: int, slow_seconds: float, save: Path | None, name: str, raised: str
+) -> int:
     """Run ``one`` ``runs`` times; findings (an exception, or slower than ``slow_seconds``)
-    are printed to stderr and written to ``save`` as ``name-finding-N``."""
+    are printed to stderr and written to ``save`` as ``name-finding-N``. Prints the summary
+    (``raised``: which exceptions count) and returns the exit status: 1 when there were
+    findings."""
+    began = time.monotonic()
     times: list[float] = []
     crashes = slow = 0
     for run in range(runs):
@@ -31,10 +37,10 @@ def fuzz(one: Input, runs: int, slow_seconds: float, save: Path | None, name: st
             if save:
                 save.mkdir(parents=True, exist_ok=True)
                 (save / f"{name}-finding-{run}").write_bytes(data)
-    return {
-        "crashes": crashes,
-        "slow": slow,
-        "median_ms": statistics.median(times) * 1000,
-        "slowest": max(times),
-        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
-    }
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    print(
+        f"{name}: {runs} inputs, {crashes} {raised}, {slow} over {slow_seconds:.0f} s CPU; "
+        f"median {statistics.median(times) * 1000:.1f} ms, slowest {max(times):.2f} s, "
+        f"peak memory {peak} MiB, {time.monotonic() - began:.0f} s wall"
+    )
+    return 1 if crashes or slow else 0

@@ -13,22 +13,17 @@ import os
 import random
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.config.fuzzing import SLOW_SECONDS, mutate, run, seed
+from tests.fuzzed import derandomised
 
 EXAMPLES = int(os.environ.get("PLANNER_FUZZ_CONFIG_EXAMPLES", "600"))  # in two halves
 SEED = seed()
 
 
-@settings(
-    max_examples=EXAMPLES // 2,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=list(HealthCheck),
-)
+@derandomised(EXAMPLES)
 @given(number=st.integers(0, 2**32 - 1))
 @pytest.mark.parametrize("half", [0, 1])
 def test_mutated_configs_load_or_are_one_config_error(half, number):

@@ -17,22 +17,17 @@ import random
 import resource
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.fuzzed import derandomised
 from tests.invite.fuzzing import SLOW_SECONDS, build, run
 
 EXAMPLES = int(os.environ.get("PLANNER_FUZZ_REPLY_EXAMPLES", "400"))  # in two halves
 PEAK_MIB = 1024
 
 
-@settings(
-    max_examples=EXAMPLES // 2,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=list(HealthCheck),
-)
+@derandomised(EXAMPLES)
 @given(seed=st.integers(0, 2**32 - 1))
 @pytest.mark.parametrize("half", [0, 1])
 def test_mutated_replies_are_read_recorded_and_shown_without_an_exception(half, seed):

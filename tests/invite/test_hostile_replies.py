@@ -22,7 +22,6 @@ from planner.invite.mailboxes import MAX_DEPTH, MESSAGE_LIMIT
 from planner.invite.replies import read_paths
 from planner.invite.sentlog import prepare_request, prepare_update, record_sent
 from planner.model import Response
-from planner.store import Store
 from tests.invite.hostile_mail import CLIENTS, forwarded, ical, mail, nested
 from tests.invite.test_invite import ANNA, BOB, lunch
 from tests.locations import ROOT
@@ -31,13 +30,6 @@ SENT = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 NOW = SENT + timedelta(days=1)
 MALLORY = "mallory@evil.example"
 REAL = ROOT.parent / "shared" / "fixtures" / "real" / "ics"
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = Store(tmp_path / "state.sqlite3")
-    yield s
-    s.close()
 
 
 @pytest.fixture

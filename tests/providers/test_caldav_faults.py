@@ -124,15 +124,6 @@ def provider_behind(proxy: FaultyProxy, radicale: RadicaleServer, store, waits: 
     return CalDavProvider(source, ProviderContext(tz=TZ, store_factory=lambda: store))
 
 
-@pytest.fixture
-def store(tmp_path):
-    from planner.store import Store
-
-    s = Store(tmp_path / "state.sqlite3")
-    yield s
-    s.close()
-
-
 class TestBusyServerWrites:
     @pytest.mark.parametrize(
         ("status", "retry_after", "waits"),

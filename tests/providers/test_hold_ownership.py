@@ -117,13 +117,6 @@ def backends(request, tmp_path) -> Backends:
     return Backends(request, tmp_path)
 
 
-@pytest.fixture
-def store(tmp_path):
-    s = Store(tmp_path / "state.sqlite3")
-    yield s
-    s.close()
-
-
 def _unchanged(provider: CalendarProvider) -> None:
     """The user's meeting is still there exactly as it was, and nothing stands beside it."""
     found = provider.events(*WINDOW)
