@@ -102,18 +102,24 @@ def load_credentials(source: SourceConfig, context: ProviderContext) -> Credenti
     require_libraries(source)
     from google.oauth2.credentials import Credentials
 
+    from planner.paths import MiB, read_input
+
     path = token_path(source, context)
     try:
-        info = json.loads(path.read_text(encoding="utf-8"))
+        info = json.loads(read_input(path, MiB).decode("utf-8"))
+        if not isinstance(info, dict):
+            raise ValueError(_("not a JSON object"))
     except FileNotFoundError:
         raise _reauth(source, _("not signed in (no token file {path})", path=path)) from None
     except (OSError, ValueError) as exc:
         raise _reauth(
-            source, _("the token file {path} cannot be read ({error})", path=path, error=exc)
-        ) from None
+            source,
+            _("the token file {path} cannot be read ({error})", path=path,
+              error=getattr(exc, "strerror", None) or exc),
+        ) from None  # fmt: skip
     try:
         creds = Credentials.from_authorized_user_info(info)
-    except ValueError as exc:
+    except (ValueError, TypeError, AttributeError) as exc:
         raise _reauth(
             source, _("the token file {path} is incomplete ({error})", path=path, error=exc)
         ) from None
@@ -197,7 +203,9 @@ def _client_config(source: SourceConfig) -> dict[str, Any]:
         )
     path = Path(path_text).expanduser()
     try:
-        config = json.loads(path.read_text(encoding="utf-8"))
+        from planner.paths import MiB, read_input
+
+        config = json.loads(read_input(path, MiB).decode("utf-8"))
     except (OSError, ValueError) as exc:
         raise ConfigError(
             where,
@@ -209,7 +217,9 @@ def _client_config(source: SourceConfig) -> dict[str, Any]:
                 )
             ],
         ) from None
-    kind = "installed" if "installed" in config else "web" if "web" in config else ""
+    kind = ""
+    if isinstance(config, dict):
+        kind = next((k for k in ("installed", "web") if isinstance(config.get(k), dict)), "")
     if not kind:
         raise ConfigError(
             where,

@@ -7,6 +7,7 @@ needed, never at module import time.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Callable, Mapping
@@ -237,11 +238,16 @@ def _device_code(tokens: TokenSource, prompt: Callable[[str], None]) -> dict[str
 def _load_cache(path: Path) -> Any:
     import msal
 
+    from planner.paths import MiB, read_input
+
     cache = msal.SerializableTokenCache()
     if path.exists():
         try:
-            cache.deserialize(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            text = read_input(path, 16 * MiB).decode("utf-8")
+            if not isinstance(json.loads(text), dict):
+                raise ValueError("not a JSON object")
+            cache.deserialize(text)
+        except (OSError, ValueError, TypeError, AttributeError):
             raise AuthError(
                 _("{path}: the Outlook token cache cannot be read", path=path),
                 hint=_("delete the file and run 'planner auth outlook' again"),

@@ -123,6 +123,9 @@ class PlannerGroup(click.Group):
         except Exception as exc:  # the last line of defence: one line, no traceback
             if ctx.meta.get("planner.debug"):
                 raise
+            if (state := _state_problem(exc)) is not None:
+                _print_error(state)
+                raise click.exceptions.Exit(2) from None
             _print_error(
                 _(
                     "unexpected {error}: {message} "
@@ -132,6 +135,18 @@ class PlannerGroup(click.Group):
                 )
             )
             raise click.exceptions.Exit(70) from None
+
+
+def _state_problem(exc: Exception) -> str | None:
+    """The line for a state database SQLite cannot write (read-only, locked, full), however
+    deep in the library it was found; None for anything else."""
+    import sqlite3
+
+    if not isinstance(exc, sqlite3.OperationalError):
+        return None
+    from planner.store import sqlite_problem
+
+    return sqlite_problem(exc)
 
 
 def _help_in_language(args: list[str]) -> None:
@@ -187,17 +202,20 @@ def _module_exists(target: str) -> bool:
 
 
 def _print_error(message: str) -> None:
-    click.echo(_("planner: error: {message}", message=message), err=True)
+    from planner.render.safe import neutral  # names and texts from calendars and mail
+
+    click.echo(neutral(_("planner: error: {message}", message=message)), err=True)
 
 
 class _WarningHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         from planner.cli.progress import warn
+        from planner.render.safe import neutral  # a warning may quote a title or a file name
 
         if record.levelno < logging.WARNING:  # --verbose: details, not warnings
-            warn(_("planner: {message}", message=record.getMessage()))
+            warn(neutral(_("planner: {message}", message=record.getMessage())))
             return
-        warn(_("planner: warning: {message}", message=record.getMessage()))
+        warn(neutral(_("planner: warning: {message}", message=record.getMessage())))
 
 
 def _setup(

@@ -138,7 +138,13 @@ def init(
         calendar=calendar,
     )
     config.from_mapping(tomllib.loads(text), str(target))  # never write a bad one
-    write_atomic(target, text)
+    try:
+        write_atomic(target, text)
+    except OSError as exc:  # a read-only folder, a file where a folder should be, a link
+        raise UsageError(
+            _("{path}: cannot write the config: {error}", path=target, error=exc.strerror or exc),
+            hint=_("pass --config PATH to a writable place, or set PLANNER_CONFIG"),
+        ) from None
     click.echo(_("wrote {path}", path=target))
     if not email:
         click.echo(

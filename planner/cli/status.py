@@ -92,15 +92,17 @@ def _token_state(provider: str, source: str) -> str | None:
     token itself is never read into the output."""
     if provider not in ("google", "outlook"):
         return None
-    from planner.paths import data_dir
+    from planner.paths import MiB, data_dir, read_input
 
     safe = re.sub(r"[^A-Za-z0-9._-]", "_", source)
     path = data_dir() / "tokens" / f"{provider}-{safe}.json"
     try:
-        info = json.loads(path.read_text(encoding="utf-8"))
+        info = json.loads(read_input(path, 16 * MiB).decode("utf-8"))
     except FileNotFoundError:
         return "missing"
     except (OSError, ValueError):
+        return "unreadable"
+    if not isinstance(info, dict):
         return "unreadable"
     if provider == "google":
         return _google_state(info)

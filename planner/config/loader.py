@@ -92,14 +92,17 @@ def default_config(**overrides: Mapping[str, Any]) -> Config:
 
 def load(path: Path) -> Config:
     """Read and validate the config at ``path``; raise :class:`ConfigError` with all problems."""
+    from planner.paths import MiB, read_input
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_input(path, 16 * MiB).decode("utf-8")
     except FileNotFoundError:
         raise ConfigError(
             str(path), [_("not found; run 'planner init' to create one, or pass --config PATH")]
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), [_("cannot be read: {error}", error=exc)]) from None
+        error = getattr(exc, "strerror", None) or exc
+        raise ConfigError(str(path), [_("cannot be read: {error}", error=error)]) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

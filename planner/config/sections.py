@@ -23,7 +23,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 def _zone_check(value: str) -> str | None:
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long
         return _(
             "'{value}' is not a known time zone (use an IANA name such as Europe/Berlin)",
             value=value,
@@ -37,6 +37,10 @@ def _language_check(value: str) -> str | None:
 
 def _share_check(value: float) -> str | None:
     return None if 0 <= value <= 1 else _("must lie between 0 and 1 (e.g. 0.3 for 30%)")
+
+
+def _feed_private_check(value: str) -> str | None:
+    return None if value in ("busy", "hide") else _('must be "busy" or "hide"')
 
 
 def _positive(value: float) -> str | None:
@@ -180,6 +184,10 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "days_ahead": Field(int, 60),
         "default_rhythm": Field(str, "", check=check_rhythm),
     },
+    "feed": {
+        # what a proposal for a private or confidential meeting shows: "Busy", or nothing
+        "private": Field(str, "busy", check=_feed_private_check),
+    },
 }
 
 # Ranges of the numbers above (issue 14): out-of-range, NaN and infinite values are one clear
@@ -203,11 +211,14 @@ RANGES: dict[str, dict[str, tuple[float, float]]] = {
         "in_town_minutes": (0, 240),
         "arrival_buffer_minutes": (0, 240),
     },
-    "venues": {"radius_km": (0, 200)},
+    "geo": {"timeout_seconds": (1, 600), "far_away_km": (1, 20000)},
+    "venues": {"radius_km": (0, 200), "max_age_days": (1, 3650), "min_venues": (1, 1000)},
     "smtp": {"port": (1, 65535), "timeout_seconds": (1, 600)},
+    "free_busy": {"cache_minutes": (0, 7 * 24 * 60)},
     "invite": {
         "reminder_minutes": (-1, 40320),
         "default_duration": (5, 7 * 24 * 60),
+        "nudge_days": (1, 365),
         "hold_days": (1, 365),
     },
     "offer": {"valid_days": (1, 60)},
@@ -277,7 +288,7 @@ SYNC_FIELDS: dict[str, Field] = {
     "to": Field(str, required=True),
     "show": Field(str, "busy", check=_show_check),
     "travel": Field(bool, True),
-    "days": Field(int, 14, check=_positive),
+    "days": Field(int, 14, minimum=1, maximum=366),
 }
 
 

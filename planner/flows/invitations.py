@@ -419,7 +419,7 @@ def hold(config: Config, store: Store, prepared: PreparedInvite, calendar: str) 
                     ),
                 )
             if provider.can_write or calendar:
-                event_id = write_hold(provider, prepared.invitation)
+                event_id = write_hold(provider, hold_invitation(store, prepared.invitation))
                 _log_hold(store, prepared, source.name, event_id)
                 return event_id
         finally:
@@ -428,6 +428,31 @@ def hold(config: Config, store: Store, prepared: PreparedInvite, calendar: str) 
         _("--hold: none of the configured calendars can be written to"),
         hint=_("name one with --hold CALENDAR, or enable write = true for it"),
     )
+
+
+def hold_invitation(store: Store, inv: Invitation) -> Invitation:
+    """What a hold writes for ``inv``. A meeting from the user's own calendar (an update of a
+    meeting that was never sent from here) is never written over: its hold is a new event of
+    its own, under a UID derived from the meeting's, so holding it again moves that hold. The
+    meeting itself moves only through the path that tells its attendees (``--send``)."""
+    import hashlib
+    import logging
+    from dataclasses import replace
+
+    from planner.invite import sentlog
+
+    if inv.sequence == 0 or any(r.sequence == 0 for r in sentlog.history(store, inv.uid)):
+        return inv  # a meeting planner sent: its own hold, under its own UID
+    logging.getLogger("planner").warning(
+        _("'{title}' is a meeting of your calendar: the hold is a new event beside it and the "
+          "meeting is left as it is ('planner invite … --send' sends its attendees the new "
+          "time)", title=inv.title)
+    )  # fmt: skip
+    digest = hashlib.sha256(inv.uid.encode("utf-8")).hexdigest()[:32]
+    return replace(
+        inv, uid=f"planner-hold-{digest}@planner", sequence=0,
+        title=_("Hold: {title}", title=inv.title),
+    )  # fmt: skip
 
 
 def _log_hold(store: Store, prepared: PreparedInvite, calendar: str, event_id: str) -> None:

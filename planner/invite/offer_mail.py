@@ -24,6 +24,7 @@ from email.message import EmailMessage, Message
 
 from planner.i18n import _
 
+OFFER_MARK = b"planner-offer:"  # lower case: the raw test for a mail that may answer an offer
 CODE = re.compile(r"PLANNER-OFFER:([0-9a-z]{6}):([0-5]):([A-Z2-7]{16})", re.IGNORECASE)
 COMMENT_LIMIT = 1000  # characters of a "none of these fits" mail that are kept
 

@@ -19,7 +19,7 @@ from planner.config import Config, SyncConfig
 from planner.errors import PlannerError, UsageError
 from planner.i18n import _
 from planner.model import Event, Mode
-from planner.sync.marks import is_planner_event
+from planner.sync.marks import is_planner_event, occurrence
 from planner.sync.mirrors import Wanted, mirrors
 from planner.sync.plan import CREATE, DELETE, UPDATE, TargetPlan, plan_target, undo_target
 from planner.sync.travel import Leg, legs, travel_blocks
@@ -285,10 +285,16 @@ class _Run:
     def _wanted(self, target: str, tables: list[SyncConfig], travel: list[Leg]) -> list[Wanted]:
         wanted: dict[str, Wanted] = {}
         there = self._already_in(target)
+        seen: set[str] = set()  # one meeting in two sources (or one collection named twice)
         for table in tables:
             end = sync_window(self.config, self.window[0], table.days)[1]
             for source in table.sources:
-                found = [e for e in self.events.get(source, ()) if e.start < end and not there(e)]
+                found = [
+                    e
+                    for e in self.events.get(source, ())
+                    if e.start < end and not there(e) and occurrence(e) not in seen
+                ]
+                seen.update(occurrence(e) for e in found)
                 for item in mirrors(found, source, target, table.show):
                     wanted.setdefault(item.key, item)
         if any(t.travel for t in tables) and not self.source_errors:

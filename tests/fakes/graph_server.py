@@ -663,7 +663,11 @@ class GraphServer(GraphContacts):
         ``$filter`` on a single-value extended property and ``$expand`` of such properties."""
         items = self._sorted(cal)
         wanted = query.get("$filter", [""])[0]
-        if wanted:
+        by_uid = _UID_FILTER.fullmatch(wanted.strip()) if wanted else None
+        if by_uid is not None:  # the documented filter on iCalUId
+            uid = by_uid.group(1).replace("''", "'")
+            items = [i for i in items if i.get("iCalUId") == uid]
+        elif wanted:
             match = _EP_FILTER.fullmatch(wanted.strip())
             if match is None:
                 return 400, _error("ErrorInvalidUrlQueryFilter", "Unsupported filter."), {}
@@ -758,6 +762,7 @@ class GraphServer(GraphContacts):
         return 200, {"value": answers}, {}
 
 
+_UID_FILTER = re.compile(r"iCalUId eq '((?:[^']|'')*)'", re.IGNORECASE)
 _EP_FILTER = re.compile(
     r"singleValueExtendedProperties/Any\(ep:\s*ep/id eq '([^']+)' and ep/value eq '([^']*)'\)",
     re.IGNORECASE,
