@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from planner.i18n import _
+from planner.i18n import _, ngettext
 from planner.model import Event, Interval, Purpose
 
 if TYPE_CHECKING:
@@ -281,9 +281,10 @@ def _why(row: PersonDue, circle: Circle) -> str:
         return _("never met in person; {rhythm}", rhythm=rule.label)
     days = situation.overdue_days or 0
     if days > 0:
-        return _(
-            "{days} days overdue: last met in person on {day}; {rhythm}",
-            days=days,
+        return ngettext(
+            "{count} day overdue: last met in person on {day}; {rhythm}",
+            "{count} days overdue: last met in person on {day}; {rhythm}",
+            days,
             day=situation.last_in_person.isoformat(),
             rhythm=rule.label,
         )

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import EmailMessage, Message
 
-from planner.i18n import _
+from planner.i18n import ngettext
 
 OFFER_MARK = b"planner-offer:"  # lower case: the raw test for a mail that may answer an offer
 CODE = re.compile(r"PLANNER-OFFER:([0-9a-z]{6}):([0-5]):([A-Z2-7]{16})", re.IGNORECASE)
@@ -70,8 +70,11 @@ def offer_replies(message: Message, where: str) -> tuple[list[OfferReply], list[
     if not codes:
         return [], []
     if len(codes) > 1:
-        return [], [_("{where}: the mail names {count} options of an offer; not recorded "
-                      "(answer with one accept link)", where=where, count=len(codes))]  # fmt: skip
+        return [], [ngettext("{where}: the mail names {count} option of an offer; not "
+                             "recorded (answer with one accept link)",
+                             "{where}: the mail names {count} options of an offer; not "
+                             "recorded (answer with one accept link)", len(codes),
+                             where=where)]  # fmt: skip
     comment = "\n".join(line for line in body.splitlines() if not CODE.search(line)).strip()
     return [OfferReply(codes[0], _sender(message), _date(message), comment[:COMMENT_LIMIT],
                        where)], []  # fmt: skip

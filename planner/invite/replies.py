@@ -21,7 +21,7 @@ from email.message import Message
 from pathlib import Path
 from typing import Any
 
-from planner.i18n import _
+from planner.i18n import _, ngettext
 from planner.invite.answers import MAX_SEQUENCE, Answer, clean_comment, plausible
 from planner.invite.mailboxes import Part, Reader
 from planner.invite.offer_mail import OFFER_MARK, OfferReply
@@ -104,8 +104,10 @@ def read(part: Part) -> tuple[list[Answer], list[str]]:
     events = part.data.upper().count(b"BEGIN:VEVENT")
     if len(part.data) > ANSWER_LIMIT or events > EVENTS_LIMIT:
         size = len(part.data) // 1024
-        return [], [_("{where}: {size} kB with {count} events is no answer to an invitation; "
-                      "not read", where=where, size=size, count=events)]  # fmt: skip
+        return [], [ngettext("{where}: {size} kB with {count} event is no answer to an "
+                             "invitation; not read",
+                             "{where}: {size} kB with {count} events is no answer to an "
+                             "invitation; not read", events, where=where, size=size)]  # fmt: skip
     try:
         calendars = icalendar.Calendar.from_ical(part.data, multiple=True)
     except PARSE_ERRORS as exc:
@@ -126,9 +128,11 @@ def read(part: Part) -> tuple[list[Answer], list[str]]:
     people = {a.attendee for a in answers}
     if part.sender is None and len(people) > 1:
         return [], problems + [
-            _("{where}: one file answers for {count} attendees ({who}); not recorded (one "
-              "message answers for one attendee)", where=where, count=len(people),
-              who=", ".join(sorted(people)))
+            ngettext("{where}: one file answers for {count} attendee ({who}); not recorded "
+                     "(one message answers for one attendee)",
+                     "{where}: one file answers for {count} attendees ({who}); not recorded "
+                     "(one message answers for one attendee)", len(people), where=where,
+                     who=", ".join(sorted(people)))
         ]  # fmt: skip
     return answers, problems
 
@@ -185,9 +189,11 @@ def _who_answers(
     if len(answering) == 1:
         return answering[0]  # the sender is checked when it is recorded
     problems.append(
-        _("{where}: one {method} answers for {count} attendees and none of them sent it; "
-          "not recorded (one message answers for one attendee)", where=where, method=method,
-          count=len(answering))
+        ngettext("{where}: one {method} answers for {count} attendee who did not send it; "
+                 "not recorded (one message answers for one attendee)",
+                 "{where}: one {method} answers for {count} attendees and none of them sent "
+                 "it; not recorded (one message answers for one attendee)", len(answering),
+                 where=where, method=method)
     )  # fmt: skip
     return None
 

@@ -228,8 +228,9 @@ def option_ics(offer: Offer, option: Option) -> bytes:
 
     meeting = option.meeting()
     with in_language(offer.language):
-        note = _("One of {count} options {host} offers; accept it to choose it.",
-                 count=len(offer.options), host=clean(offer.organizer))  # fmt: skip
+        note = ngettext("The one option {host} offers; accept it to choose it.",
+                        "One of {count} options {host} offers; accept it to choose it.",
+                        len(offer.options), host=clean(offer.organizer))  # fmt: skip
     agenda = "\n\n".join(p for p in (note, meeting.agenda) if p)
     return build_ics(replace(meeting, agenda=agenda), stamp=offer.created_at)
 
