@@ -146,6 +146,7 @@ def plan_week(
     from planner.meet.freebusy import FreeBusyLookup
     from planner.meet.geo import Geocoder
     from planner.meet.proposal_cache import ProposalCache
+    from planner.people.books import add_books
 
     now = now or datetime.now(config.tz)
     first_day = first_day or planning_monday(now.astimezone(config.tz))[0]
@@ -160,6 +161,7 @@ def plan_week(
         if progress:
             progress(_("Building the contact ledger and the plan"))
         ledger = Ledger.open(store, config, user_emails=context.user_emails)
+        add_books(ledger.directory.people, config, store, now=now)
         catalog = catalog_with_fetched(config, store) if proposals else None
         supply = VenueSupply(config, store, catalog, now, progress) if catalog else None
         free_busy = FreeBusyLookup(
@@ -178,6 +180,7 @@ def plan_week(
             supply=supply,
             proposal_cache=ProposalCache(store, config, catalog) if catalog else None,
             held=held_times(store, config, now) if catalog else (),
+            store=store,
         )
         free_busy.report()
         return plan

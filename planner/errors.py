@@ -56,6 +56,10 @@ class NotSupportedError(PlannerError):
     """The provider cannot do this (e.g. write, or query free/busy)."""
 
 
+class NotOursError(PlannerError):
+    """A write would replace an event the planner did not create: nothing was written."""
+
+
 class UsageError(PlannerError):
     """The request itself is contradictory or incomplete."""
 

@@ -3,12 +3,20 @@
 Catalogs are gettext ``.po`` files in ``planner/locale/<lang>/LC_MESSAGES/planner.po``, extracted
 from the source with Babel (``scripts/update_catalog.py``). They are compiled in memory when a
 language is chosen, so no binary ``.mo`` file can fall out of date. English is the source
-language and the fallback. Call :func:`set_language` once at start-up.
+language and the fallback. Call :func:`set_language` once at start-up; a block that must speak
+another language (an invitation in the counterpart's, a page served to them) uses
+:func:`speaking`, which holds for the current thread or task only, so two requests served at
+once never mix their languages.
 """
 
 from __future__ import annotations
 
 import gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -16,19 +24,39 @@ LANGUAGES = ("en", "de")
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
+_speaking: ContextVar[tuple[str, gettext.NullTranslations] | None] = ContextVar(
+    "planner_speaking", default=None
+)
 
 
 def set_language(language: str) -> None:
-    """Switch all later texts to ``language`` (``"de"`` or ``"en"``)."""
+    """Switch all later texts of the process to ``language`` (``"de"`` or ``"en"``)."""
     global _translation, _language
     _language = language if language in LANGUAGES else "en"
     _translation = _load(_language)
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Produce the texts of this thread or task in ``language`` inside the block."""
+    chosen = language if language in LANGUAGES else "en"
+    token = _speaking.set((chosen, _load(chosen)))
+    try:
+        yield
+    finally:
+        _speaking.reset(token)
+
+
+def _current() -> gettext.NullTranslations:
+    here = _speaking.get()
+    return _translation if here is None else here[1]
 
 
 def catalog_path(language: str) -> Path:
     return LOCALE_DIR / language / "LC_MESSAGES" / "planner.po"
 
 
+@lru_cache(maxsize=len(LANGUAGES))
 def _load(language: str) -> gettext.NullTranslations:
     path = catalog_path(language)
     if language == "en" or not path.exists():
@@ -48,16 +76,37 @@ def _load(language: str) -> gettext.NullTranslations:
 
 def language() -> str:
     """The language texts are currently produced in."""
-    return _language
+    here = _speaking.get()
+    return _language if here is None else here[0]
 
 
 def _(message: str, /, **values: object) -> str:
     """Translate ``message`` and fill ``{name}`` placeholders from ``values``."""
-    text = _translation.gettext(message)
+    text = _current().gettext(message)
     return text.format(**values) if values else text
+
+
+def plain_gettext(message: str, /) -> str:
+    """``message`` translated and left as it is, for a library that fills in its own
+    placeholders (click's messages, see :func:`planner.cli.helptext.install_click`)."""
+    return _current().gettext(message)
+
+
+def plain_ngettext(singular: str, plural: str, count: int, /) -> str:
+    """The form of ``singular``/``plural`` for ``count``, translated, placeholders left."""
+    return _current().ngettext(singular, plural, count)
 
 
 def ngettext(singular: str, plural: str, count: int, /, **values: object) -> str:
     """Translate a message that depends on a count; ``{count}`` is filled in."""
-    text = _translation.ngettext(singular, plural, count)
+    text = _current().ngettext(singular, plural, count)
     return text.format(count=count, **values)
+
+
+def short_day(day: date) -> str:
+    """``Tue 8 Dec`` / ``Di. 8. Dez.``: a day as tables, lines and commands' answers name it."""
+    from babel.dates import format_date
+
+    speaking = language()
+    pattern = "EEE d MMM" if speaking == "en" else "EEE d. MMM"
+    return format_date(day, format=pattern, locale=speaking)

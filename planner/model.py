@@ -246,6 +246,49 @@ class Calendar:
     extra: dict[str, str] = field(default_factory=dict, compare=False)
 
 
+@dataclass(frozen=True, slots=True)
+class PostalAddress:
+    """One postal address of a contact (vCard ADR, Google ``addresses``, Graph
+    ``businessAddress``); ``kind`` is ``work``, ``home`` or ``other`` (or the book's own label)."""
+
+    street: str = ""
+    city: str = ""
+    region: str = ""
+    postal_code: str = ""
+    country: str = ""
+    kind: str = ""
+
+    @property
+    def text(self) -> str:
+        """The address on one line: ``Steindamm 17, 20099 Hamburg, Germany``."""
+        town = " ".join(p for p in (self.postal_code, self.city) if p)
+        return ", ".join(p for p in (self.street, town, self.region, self.country) if p)
+
+    @property
+    def place(self) -> str:
+        """What locates it best offline: postal code and city, with region and country."""
+        town = " ".join(p for p in (self.postal_code, self.city) if p)
+        return ", ".join(p for p in (town, self.region, self.country) if p)
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """One entry of an address book as an address-book provider hands it out.
+
+    ``id`` is the book's own id (vCard UID, CardDAV href, Google resource name, Graph id);
+    ``groups`` are the book's groups and categories the contact belongs to (vCard CATEGORIES
+    and group cards, Google contact groups, Outlook categories); ``revision`` is when the
+    book last changed it, where it says."""
+
+    id: str
+    name: str = ""
+    emails: tuple[str, ...] = ()
+    organisation: str = ""
+    addresses: tuple[PostalAddress, ...] = ()
+    groups: tuple[str, ...] = ()
+    revision: datetime | None = None
+
+
 class Busy(StrEnum):
     """How an event holds its time (free/busy), apart from whether it is a meeting.
 

@@ -1,4 +1,5 @@
-"""The provider registry: names to classes through the ``planner.providers`` entry-point group.
+"""The provider registry: names to classes through the ``planner.providers`` entry-point group
+(calendars) and the ``planner.addressbooks`` group (address books).
 
 It lives in the core so that the config loader can find a provider's own keys without
 importing ``providers/`` (which sits above the core). Built-ins are registered as entry points
@@ -16,6 +17,7 @@ from planner.errors import ProviderNotFound
 from planner.i18n import _
 
 GROUP = "planner.providers"
+ADDRESS_BOOKS = "planner.addressbooks"
 
 BUILTINS = {
     "ics": "providers.ics:IcsProvider",
@@ -24,30 +26,39 @@ BUILTINS = {
     "outlook": "providers.outlook:OutlookProvider",
     "caldav": "providers.caldav:CalDavProvider",
 }
+ADDRESS_BOOK_BUILTINS = {
+    "vcard": "providers.addressbooks.files:VCardProvider",
+    "carddav": "providers.addressbooks.carddav:CardDavProvider",
+    "google": "providers.addressbooks.google:GoogleContactsProvider",
+    "outlook": "providers.addressbooks.outlook:OutlookContactsProvider",
+    "memory": "providers.addressbooks.memory:MemoryAddressBook",
+}
+_BUILTINS = {GROUP: BUILTINS, ADDRESS_BOOKS: ADDRESS_BOOK_BUILTINS}
 
 
-def available() -> dict[str, str]:
-    """Provider name → ``module:Class`` for every registered provider."""
-    return dict(_scan())
+def available(group: str = GROUP) -> dict[str, str]:
+    """Provider name → ``module:Class`` for every provider registered in ``group``."""
+    return dict(_scan(group))
 
 
 @cache
-def _scan() -> dict[str, str]:
+def _scan(group: str = GROUP) -> dict[str, str]:
     """The entry points, read once per process (reading them costs ~40 ms)."""
     from importlib.metadata import entry_points
 
-    found = dict(BUILTINS)
-    for ep in entry_points(group=GROUP):
+    found = dict(_BUILTINS.get(group, {}))
+    for ep in entry_points(group=group):
         found[ep.name] = ep.value
     return found
 
 
-def load(name: str) -> Any:
-    """The object registered as ``name`` (imports only that provider's module). A built-in
-    name needs no look at the entry points (it is registered with the same target)."""
-    target = BUILTINS.get(name) or available().get(name)
+def load(name: str, group: str = GROUP) -> Any:
+    """The object registered as ``name`` in ``group`` (imports only that provider's module).
+    A built-in name needs no look at the entry points (it is registered with the same
+    target)."""
+    target = _BUILTINS.get(group, {}).get(name) or available(group).get(name)
     if target is None:
-        names = ", ".join(sorted(available()))
+        names = ", ".join(sorted(available(group)))
         raise ProviderNotFound(
             _("unknown provider '{name}' (installed: {names})", name=name, names=names)
         )

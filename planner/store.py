@@ -11,7 +11,8 @@ import json
 import logging
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,6 +24,8 @@ T = TypeVar("T")
 log = logging.getLogger("planner")
 
 FILENAME = "state.sqlite3"
+BUSY_SECONDS = 30  # how long a process waits for another's write lock
+SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26
 
 
 class StateError(PlannerError):
@@ -39,13 +42,36 @@ class Store:
         if self.path is not None:
             _private(self.path)
         self.conn = _connect(path)
-        self.conn.execute(
-            "CREATE TABLE IF NOT EXISTS schema_versions (name TEXT PRIMARY KEY, version INTEGER)"
-        )
-        self.conn.execute(
-            "CREATE TABLE IF NOT EXISTS kv (namespace TEXT, key TEXT, value TEXT,"
-            " PRIMARY KEY (namespace, key))"
-        )
+        if not self._bookkeeping():  # a read-only database that has them stays usable
+            with self.immediate():  # both at once: another process sees neither or both
+                self.conn.execute(
+                    "CREATE TABLE IF NOT EXISTS schema_versions"
+                    " (name TEXT PRIMARY KEY, version INTEGER)"
+                )
+                self.conn.execute(
+                    "CREATE TABLE IF NOT EXISTS kv (namespace TEXT, key TEXT, value TEXT,"
+                    " PRIMARY KEY (namespace, key))"
+                )
+
+    def _bookkeeping(self) -> bool:
+        found = self.conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+            " AND name IN ('schema_versions', 'kv')"
+        ).fetchone()
+        return bool(found and found[0] == 2)
+
+    @contextmanager
+    def immediate(self) -> Iterator[None]:
+        """A write transaction that takes the database's write lock at once (``BEGIN
+        IMMEDIATE``): what it reads cannot change before it commits, so processes starting
+        together create each table once. SQLite's own errors pass through (callers that can do
+        without a table catch them; the CLI turns them into one line)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.rollback()
+            raise
         self.conn.commit()
 
     def ensure(
@@ -58,20 +84,26 @@ class Store:
         tables first, ``DROP TABLE IF EXISTS``). A *newer* version, written by a later planner,
         raises :class:`StateError` and the file is left untouched.
         """
-        row = self.conn.execute(
-            "SELECT version FROM schema_versions WHERE name = ?", (name,)
-        ).fetchone()
-        if row and row[0] == version:
+        if self._version(name) == version:
             return
-        if row and isinstance(row[0], int) and row[0] > version:
-            raise StateError(_newer(self.path, name, row[0], version))
-        steps = _migration(row[0] if row else None, version, migrations or {})
-        with self.conn:
+        with self.immediate():  # again under the write lock: another process may be first
+            stored = self._version(name)
+            if stored == version:
+                return
+            if isinstance(stored, int) and stored > version:
+                raise StateError(_newer(self.path, name, stored, version))
+            steps = _migration(stored, version, migrations or {})
             for statement in steps if steps is not None else filter(str.strip, ddl.split(";")):
                 self.conn.execute(statement)
             self.conn.execute(
                 "INSERT OR REPLACE INTO schema_versions VALUES (?, ?)", (name, version)
             )
+
+    def _version(self, name: str) -> Any:
+        row = self.conn.execute(
+            "SELECT version FROM schema_versions WHERE name = ?", (name,)
+        ).fetchone()
+        return row[0] if row else None
 
     def get(self, namespace: str, key: str, default: Any = None) -> Any:
         """A JSON value from the key-value table (sync tokens, delta links, small state)."""
@@ -106,33 +138,106 @@ class Store:
 
 
 def _connect(path: Path | str) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, timeout=10)
+    """An open connection in WAL mode. A file that is not a SQLite database of this planner
+    is moved aside and started afresh; one that is busy, read-only or cannot be opened is a
+    :class:`StateError` and stays as it is."""
+    where = Path(path) if isinstance(path, Path) else None
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_SECONDS)
+    except sqlite3.Error as exc:
+        raise StateError(_sqlite_problem(where, exc)) from None
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         if not _ours(conn):  # checked before anything is written to it
-            raise sqlite3.DatabaseError("a SQLite file of another program")
-        conn.execute("PRAGMA journal_mode=WAL")
+            raise _NotOurs("a SQLite file of another program")
+        _wal(conn)
         return conn
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as exc:
         conn.close()
-        if not isinstance(path, Path) or not path.exists():
-            raise
-        broken = path.with_name(path.name + ".broken")
+        if where is None or not where.exists() or not _damaged(exc):
+            raise StateError(_sqlite_problem(where, exc)) from None
+        broken = where.with_name(where.name + ".broken")
         from planner.i18n import _
 
         log.warning(
             _(
                 "{path}: the state database is damaged; moved it to {backup} and starting afresh",
-                path=path,
+                path=where,
                 backup=broken,
             )
         )
-        path.replace(broken)
+        where.replace(broken)
         for suffix in ("-wal", "-shm"):  # never replay an old journal into the new file
-            side = path.with_name(path.name + suffix)
+            side = where.with_name(where.name + suffix)
             if side.exists():
                 side.replace(broken.with_name(broken.name + suffix))
-        return sqlite3.connect(path, timeout=10)
+        return sqlite3.connect(path, timeout=BUSY_SECONDS)
+
+
+class _NotOurs(sqlite3.DatabaseError):
+    """A readable SQLite database that another program wrote."""
+
+
+def _damaged(exc: sqlite3.DatabaseError) -> bool:
+    """Whether ``exc`` says the file is no (usable) SQLite database: not a database, corrupt,
+    or another program's. Busy, locked, read-only or missing files are not damaged."""
+    if isinstance(exc, _NotOurs):
+        return True
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (SQLITE_CORRUPT, SQLITE_NOTADB)
+    text = str(exc).lower()
+    return "not a database" in text or "malformed" in text
+
+
+def _wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL; processes starting together may find the switch locked: wait for it."""
+    import time
+
+    for attempt in range(50):
+        try:
+            conn.execute("PRAGMA journal_mode=WAL").fetchone()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() or attempt == 49:
+                raise
+            time.sleep(0.05 + 0.01 * attempt)
+
+
+def sqlite_problem(exc: sqlite3.Error) -> str:
+    """:func:`_sqlite_problem` for the state database of this run."""
+    return _sqlite_problem(paths.data_location() / FILENAME, exc)
+
+
+def _sqlite_problem(path: Path | None, exc: sqlite3.Error) -> str:
+    """One line for a state database SQLite cannot use as it is."""
+    from planner.i18n import _
+
+    where = path or _("state database")
+    text = str(exc).lower()
+    if path is not None and path.exists() and not path.is_file():
+        return _(
+            "{path}: the state database is not a file; move it away, or set PLANNER_DATA_DIR "
+            "to another folder",
+            path=where,
+        )
+    if "readonly" in text or "read-only" in text:
+        return _(
+            "{path}: the state database is read-only; make it writable (chmod u+w), or set "
+            "PLANNER_DATA_DIR to another folder",
+            path=where,
+        )
+    if "locked" in text or "busy" in text:
+        return _(
+            "{path}: the state database is busy (another planner is writing to it); try again",
+            path=where,
+        )
+    return _(
+        "{path}: cannot use the state database ({error}); set PLANNER_DATA_DIR to another "
+        "folder, or move the file away",
+        path=where,
+        error=exc,
+    )
 
 
 def _ours(conn: sqlite3.Connection) -> bool:
@@ -156,7 +261,7 @@ def readable(
     for row in rows:
         try:
             result.append(convert(row))
-        except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        except (TypeError, ValueError, KeyError, IndexError, AttributeError, OverflowError):
             bad += 1
     if bad:
         _unreadable(path, what, bad)
@@ -164,13 +269,14 @@ def readable(
 
 
 def _unreadable(path: Path | None, what: str, count: int) -> None:
-    from planner.i18n import _
+    from planner.i18n import _, ngettext
 
     log.warning(
-        _(
-            "{path}: skipped {count} unreadable row(s) of {what}",
+        ngettext(
+            "{path}: skipped {count} unreadable row of {what}",
+            "{path}: skipped {count} unreadable rows of {what}",
+            count,
             path=path or _("state database"),
-            count=count,
             what=what,
         )
     )

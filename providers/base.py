@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from planner import registry
 from planner.config.schema import Field
-from planner.errors import NotSupportedError, ProviderNotFound
+from planner.errors import NotOursError, NotSupportedError, ProviderNotFound
 from planner.i18n import _
 from planner.model import Calendar, Event, Interval
 
@@ -119,7 +119,9 @@ class CalendarProvider(ABC):
     def create_event(self, event: Event, *, send_updates: bool = False) -> str:
         """Write ``event`` into the calendar, idempotently by ``event.uid``; return its id.
 
-        ``send_updates`` asks the service to send invitations to the attendees itself.
+        ``send_updates`` asks the service to send invitations to the attendees itself. An
+        event with that UID which the planner did not create is never written over (nor
+        doubled): :class:`planner.errors.NotOursError` (see ``providers.base.not_ours``).
         """
         raise NotSupportedError(_("calendar '{name}' is read-only", name=self.source.name))
 
@@ -164,6 +166,23 @@ class CalendarProvider(ABC):
         """Interactive sign-in (``planner auth``); returns the account. ``browser`` chooses the
         browser flow (True), a flow without a local browser (False), or the configured one."""
         raise NotSupportedError(_("provider '{name}' needs no sign-in", name=cls.name))
+
+
+def not_ours(calendar: str, uid: str, title: str = "") -> NotOursError:
+    """The refusal to write over someone's event: one line naming the calendar and event."""
+    what = f"'{title}' (UID {uid})" if title else f"UID {uid}"
+    return NotOursError(
+        _(
+            "calendar '{name}' already holds {what}, which planner did not create; it was "
+            "left as it is and nothing was written",
+            name=calendar,
+            what=what,
+        ),
+        hint=_(
+            "planner writes only its own events; move a meeting of yours in your calendar "
+            "app, which tells its attendees"
+        ),
+    )
 
 
 def available() -> dict[str, str]:

@@ -10,6 +10,7 @@ time-range queries otherwise. Server quirks are data: :data:`SERVERS` (in
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -19,9 +20,16 @@ from planner.config.schema import Field
 from planner.errors import CalendarReadError, NotSupportedError, ProviderError
 from planner.i18n import _
 from planner.model import Calendar, Event
-from providers.base import CalendarProvider, ProviderContext
-from providers.caldav_account import DEFAULT_PASSWORD_ENV, KEYRING_SERVICE, CalDavAccount
-from providers.caldav_marked import CalDavMarked
+from providers.base import CalendarProvider, ProviderContext, not_ours
+from providers.caldav_account import (
+    DEFAULT_PASSWORD_ENV,
+    KEYRING_SERVICE,
+    RETRY_STATUSES,
+    RETRY_WAITS,
+    CalDavAccount,
+    retry_wait,
+)
+from providers.caldav_marked import HOLD_MARK, CalDavMarked, has_mark, summary_of, with_mark
 from providers.caldav_servers import (
     SERVERS,
     ServerQuirks,
@@ -37,6 +45,7 @@ from providers.caldav_support import (
     href_of,
     matches,
     object_name,
+    readable_xml,
 )
 
 if TYPE_CHECKING:
@@ -116,7 +125,7 @@ class CalDavProvider(CalDavMarked, CalendarProvider):
         "write_calendar": Field(str, ""),
         "server": Field(str, "auto", check=check_server),
         "sync": Field(bool, True),
-        "timeout": Field(int, 30),
+        "timeout": Field(int, 30, minimum=1, maximum=600),
         "verify_tls": Field(bool, True),
     }
 
@@ -131,6 +140,7 @@ class CalDavProvider(CalDavMarked, CalendarProvider):
         self.quirks = SERVERS[self.kind]
         self.last_sync: dict[str, SyncReport] = {}
         self._client: Any = None
+        self.sleep = source.options.get("sleep") or time.sleep  # tests wait without waiting
         self._remotes: list[_Remote] | None = None
         self._cache: ObjectCache | None = None
 
@@ -288,38 +298,29 @@ class CalDavProvider(CalDavMarked, CalendarProvider):
         Servers with scheduling (RFC 6638: Nextcloud, iCloud, Fastmail) e-mail the attendees
         of a stored event themselves; unless ``send_updates`` is set, the attendees are marked
         ``SCHEDULE-AGENT=CLIENT`` so a hold written here stays silent. Returns the URL of the
-        resource. A concurrent change on the server between reading and
-        writing raises :class:`ProviderError` (HTTP 412) instead of overwriting it.
+        resource. The event carries :data:`providers.caldav_marked.HOLD_MARK`; an object of
+        that name without it, or the UID stored under another name, is someone else's event
+        and is refused (:func:`providers.base.not_ours`). A concurrent change on the server
+        between reading and writing raises :class:`ProviderError` (HTTP 412) instead of
+        overwriting it.
         """
         from planner.ical.writing import event_to_ics
 
         remote = self._write_target()
-        body = event_to_ics(event)
+        body = with_mark(event_to_ics(event), {HOLD_MARK: "1"})
         if not send_updates and (event.attendees or event.organizer):
             body = client_scheduled(body)
         url = remote.dav.url.join(object_name(event.uid))
         status = self._put(url, body, {"If-None-Match": "*"})
         if status == 412:  # exists: update it where it stands, unless someone changed it meanwhile
+            self._refuse_theirs(url, event.uid, HOLD_MARK)
             status = self._put(url, body, {"If-Match": self._current_etag(url)})
             if status == 412:
                 raise self._conflict(url)
         if status in (409, 403):  # CALDAV:no-uid-conflict: the UID lives under another name
-            raise ProviderError(
-                _(
-                    "{url}: the server already holds an event with UID {uid} under another name",
-                    url=str(url),
-                    uid=event.uid,
-                ),
-                hint=_("delete or rename that event in the calendar app and run again"),
-            )
+            raise not_ours(self.source.name, event.uid)
         if status not in (200, 201, 204):
-            raise ProviderError(
-                _(
-                    "{url}: the server refused the event (HTTP {status})",
-                    url=str(url),
-                    status=status,
-                )
-            )
+            raise self._refused(url, status)
         return str(url)
 
     def _put(self, url: Any, body: bytes, headers: dict[str, str]) -> int:
@@ -327,14 +328,38 @@ class CalDavProvider(CalDavMarked, CalendarProvider):
 
         headers = {"Content-Type": "text/calendar; charset=utf-8", **headers}
         try:
-            with self.account.errors(str(url), passthrough=(error.AuthorizationError,)):
-                response = self._connect().put(str(url), body.decode("utf-8"), headers)
+            response = self._send(url, "PUT", body.decode("utf-8"), headers)
         except error.AuthorizationError as exc:
             if exc.status == 403 and any("no-uid-conflict" in str(p) for p in exc.preconditions):
                 return 409  # RFC 4791 answers a UID conflict with 403, Radicale with 409
             with self.account.errors(str(url)):
                 raise
         return int(response.status)
+
+    def _send(self, url: Any, method: str, body: str, headers: dict[str, str]) -> Any:
+        """One write request, sent again after a wait while the server answers 429 (too many
+        requests) or 503 (unavailable): as ``Retry-After`` says (at most a minute), else 1, 2,
+        4, 8 seconds. Google and Graph writes are retried the same way."""
+        from caldav.lib import error
+
+        for attempt in range(len(RETRY_WAITS) + 1):
+            retry_after: str | None = None
+            try:
+                with self.account.errors(
+                    str(url), passthrough=(error.AuthorizationError, error.RateLimitError)
+                ):
+                    response = self._connect().request(str(url), method, body, headers)
+            except error.RateLimitError as exc:
+                status, retry_after = int(exc.status or 429), exc.retry_after
+            else:
+                status = int(response.status)
+                if status not in RETRY_STATUSES:
+                    return response
+                retry_after = response.headers.get("Retry-After")
+            if attempt == len(RETRY_WAITS):
+                raise self.account.unavailable(str(url), status)
+            self.sleep(retry_wait(retry_after, RETRY_WAITS[attempt]))
+        raise AssertionError("unreachable")
 
     def _current_etag(self, url: Any) -> str:
         with self.account.errors(str(url)):
@@ -343,6 +368,22 @@ class CalDavProvider(CalDavMarked, CalendarProvider):
         if not etag:
             raise self._conflict(url)
         return str(etag)
+
+    def _refuse_theirs(self, url: Any, uid: str, mark: str) -> None:
+        """:func:`providers.base.not_ours` unless the object at ``url`` carries ``mark``: the
+        planner writes over its own objects only."""
+        with self.account.errors(str(url)):
+            response = self._connect().request(str(url), "GET", "", {"Accept": "text/calendar"})
+        if response.status == 404:
+            return  # gone meanwhile: the next PUT creates it
+        text = response.raw if isinstance(response.raw, str) else str(response.raw or "")
+        if not has_mark(text, mark):
+            raise not_ours(self.source.name, uid, summary_of(text))
+
+    def _refused(self, url: Any, status: int) -> ProviderError:
+        return ProviderError(
+            _("{url}: the server refused the event (HTTP {status})", url=str(url), status=status)
+        )
 
     def _conflict(self, url: Any) -> ProviderError:
         return ProviderError(
@@ -419,6 +460,9 @@ class CalDavProvider(CalDavMarked, CalendarProvider):
                 features=self.quirks.profile,
                 enable_rfc6764=False,
             )
+            hooks = getattr(getattr(self._client, "session", None), "hooks", None)
+            if isinstance(hooks, dict):
+                hooks.setdefault("response", []).append(readable_xml)
         return self._client
 
     def close(self) -> None:

@@ -17,6 +17,30 @@ log = logging.getLogger("planner")
 
 KEYRING_SERVICE = "planner-caldav"
 DEFAULT_PASSWORD_ENV = "PLANNER_CALDAV_PASSWORD"
+RETRY_STATUSES = (429, 503)  # too many requests, unavailable: wait and send again
+RETRY_WAITS = (1.0, 2.0, 4.0, 8.0)  # seconds, when the server does not say (Retry-After)
+LONGEST_WAIT = 60.0
+BUSY_STATUSES = frozenset({429, 500, 502, 503, 504})  # the server's trouble, not the config's
+
+
+def retry_wait(retry_after: str | None, default: float) -> float:
+    """Seconds to wait: the server's ``Retry-After`` (seconds or an HTTP date), at most a
+    minute, else ``default``."""
+    if retry_after:
+        text = retry_after.strip()
+        if text.isdigit():
+            return min(float(text), LONGEST_WAIT)
+        from email.utils import parsedate_to_datetime
+
+        try:
+            when = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return default
+        from datetime import UTC, datetime
+
+        if when.tzinfo is not None:
+            return max(0.0, min((when - datetime.now(UTC)).total_seconds(), LONGEST_WAIT))
+    return default
 
 
 @dataclass(frozen=True)
@@ -64,6 +88,17 @@ class CalDavAccount:
             ),
         )
 
+    def unavailable(self, where: str, status: int) -> ProviderError:
+        """The server is busy or down (429, 5xx): nothing in the config is wrong."""
+        return ProviderError(
+            _(
+                "{where}: the CalDAV server is busy or unavailable (HTTP {status})",
+                where=where,
+                status=status,
+            ),
+            hint=_("try again later; the server, not the config, is the trouble"),
+        )
+
     @contextmanager
     def errors(
         self, where: str, passthrough: tuple[type[BaseException], ...] = ()
@@ -89,6 +124,9 @@ class CalDavAccount:
                 hint=_("check the sharing settings or the 'calendars' option"),
             ) from None
         except error.DAVError as exc:
+            status = getattr(exc, "status", None)
+            if isinstance(exc, error.RateLimitError) or status in BUSY_STATUSES:
+                raise self.unavailable(where, int(status or 503)) from None
             raise ProviderError(
                 _(
                     "{where}: the CalDAV server answered {reason}",
@@ -96,6 +134,15 @@ class CalDavAccount:
                     reason=exc.reason or type(exc).__name__,
                 ),
                 hint=_("check the 'url' option of calendar '{name}'", name=self.source),
+            ) from None
+        except SyntaxError as exc:  # lxml's XMLSyntaxError: the server's answer is no XML
+            raise ProviderError(
+                _(
+                    "{where}: the CalDAV server sent an answer that is not readable XML ({error})",
+                    where=where,
+                    error=str(exc)[:200],
+                ),
+                hint=_("check the server's log; the config is not the trouble"),
             ) from None
         except OSError as exc:
             raise ProviderError(

@@ -13,29 +13,58 @@ from typing import Any
 from planner.errors import ProviderError
 from planner.i18n import _
 from planner.model import Event
-from providers.base import MarkedEvent, SyncMark
+from providers.base import MarkedEvent, SyncMark, not_ours
 from providers.caldav_support import object_name
 
 MARK = "X-PLANNER-SYNC"
 MARK_KEY = "X-PLANNER-SYNC-KEY"
 MARK_DIGEST = "X-PLANNER-SYNC-DIGEST"
+HOLD_MARK = "X-PLANNER-HOLD"  # on every event create_event writes: a hold, an invitation
 EVER = (datetime(1970, 1, 1, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC))
 
 
 def marked_ics(event: Event, mark: SyncMark) -> bytes:
     """``event`` as iCalendar with the sync mark (and CLASS:PRIVATE: a mirror is no one's
     business but the user's)."""
-    from icalendar import Calendar as ICalendar
-
     from planner.ical.writing import event_to_ics
 
-    calendar = ICalendar.from_ical(event_to_ics(event))
+    marks = {MARK: "1", MARK_KEY: mark.key, MARK_DIGEST: mark.digest, "CLASS": "PRIVATE"}
+    return with_mark(event_to_ics(event), marks)
+
+
+def with_mark(data: bytes, marks: dict[str, str]) -> bytes:
+    """The calendar ``data`` with the properties ``marks`` on every VEVENT."""
+    from icalendar import Calendar as ICalendar
+
+    calendar = ICalendar.from_ical(data)
     for component in calendar.walk("VEVENT"):
-        component.add(MARK, "1")
-        component.add(MARK_KEY, mark.key)
-        component.add(MARK_DIGEST, mark.digest)
-        component.add("CLASS", "PRIVATE")
+        for name, value in marks.items():
+            component.add(name, value)
     return bytes(calendar.to_ical())
+
+
+def has_mark(data: str, mark: str) -> bool:
+    """Whether a VEVENT of the calendar object ``data`` carries the property ``mark``."""
+    from icalendar import Calendar as ICalendar
+
+    if mark not in data.upper():
+        return False
+    try:
+        return any(c.get(mark) for c in ICalendar.from_ical(data).walk("VEVENT"))
+    except ValueError:
+        return False
+
+
+def summary_of(data: str) -> str:
+    """The SUMMARY of the first VEVENT of ``data``, "" when there is none or it is unreadable."""
+    from icalendar import Calendar as ICalendar
+
+    try:
+        for component in ICalendar.from_ical(data).walk("VEVENT"):
+            return str(component.get("SUMMARY") or "")
+    except ValueError:
+        return ""
+    return ""
 
 
 def read_mark(data: str) -> SyncMark | None:
@@ -61,7 +90,7 @@ class CalDavMarked:
     quirks: Any
     account: Any
     # and, from CalDavProvider: _write_target, _sync, _key, _object_cache, _query, _parse,
-    # _put, _current_etag, _conflict, _connect
+    # _put, _send, _current_etag, _refuse_theirs, _conflict
 
     def list_marked(self) -> list[MarkedEvent]:
         remote = self._write_target()
@@ -88,7 +117,10 @@ class CalDavMarked:
         body = marked_ics(event, mark)
         status = self._put(url, body, {"If-None-Match": "*"})
         if status == 412:  # a retry after a lost answer: the object is there; write it again
+            self._refuse_theirs(url, event.uid, MARK_KEY)
             status = self._put(url, body, {"If-Match": self._current_etag(url)})
+        if status in (409, 403):
+            raise not_ours(self.source.name, event.uid)
         self._check(url, status)
         return str(url)
 
@@ -106,8 +138,7 @@ class CalDavMarked:
         remote = self._write_target()
         url = remote.dav.url.join(marked.id)
         headers = {"If-Match": marked.etag} if marked.etag else {}
-        with self.account.errors(str(url)):
-            response = self._connect().request(str(url), "DELETE", "", headers)
+        response = self._send(url, "DELETE", "", headers)
         if response.status == 412:
             raise self._conflict(url)
         if response.status not in (200, 204, 404):
@@ -121,10 +152,4 @@ class CalDavMarked:
 
     def _check(self, url: Any, status: int) -> None:
         if status not in (200, 201, 204):
-            raise ProviderError(
-                _(
-                    "{url}: the server refused the event (HTTP {status})",
-                    url=str(url),
-                    status=status,
-                )
-            )
+            raise self._refused(url, status)

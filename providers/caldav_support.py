@@ -39,6 +39,26 @@ CREATE INDEX caldav_objects_span ON caldav_objects (calendar, first, last)
 """
 
 
+# characters XML 1.0 forbids, raw or as character references: a server that writes one (a
+# control character in a calendar's name) sends XML no parser reads
+_XML_FORBIDDEN = re.compile(
+    rb"[\x00-\x08\x0b\x0c\x0e-\x1f]"
+    rb"|&#(?:[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F])|0*(?:[0-8]|1[124-9]|2[0-9]|3[01]));"
+)
+
+
+def readable_xml(response: Any, *args: Any, **kwargs: Any) -> Any:
+    """A response hook of the HTTP session: in an XML answer, each character XML forbids
+    becomes U+FFFD, so one calendar whose name holds a control character does not make the
+    whole account unreadable."""
+    kind = str(response.headers.get("Content-Type", "")).lower()
+    if "xml" in kind:
+        body = response.content
+        if body and _XML_FORBIDDEN.search(body):
+            response._content = _XML_FORBIDDEN.sub("\ufffd".encode(), body)
+    return response
+
+
 def discover(client: Any) -> list[tuple[Calendar, Any, bool]]:
     """``(calendar, caldav.Calendar, can_sync)`` for every event calendar of the signed-in user.
 

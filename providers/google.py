@@ -83,9 +83,9 @@ class GoogleProvider(GoogleMarked, CalendarProvider):
         "write": Field(bool, False),
         "api_url": Field(str, DEFAULT_API_URL),
         "token_uri": Field(str, ""),
-        "sync_past_days": Field(int, 400),
-        "sync_future_days": Field(int, 120),
-        "timeout": Field(int, 30),
+        "sync_past_days": Field(int, 400, minimum=1, maximum=3650),
+        "sync_future_days": Field(int, 120, minimum=1, maximum=3650),
+        "timeout": Field(int, 30, minimum=1, maximum=600),
     }
 
     def __init__(self, source: SourceConfig, context: ProviderContext) -> None:

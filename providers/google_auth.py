@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 SCOPE_READ = "https://www.googleapis.com/auth/calendar.readonly"
 SCOPE_WRITE = "https://www.googleapis.com/auth/calendar.events"
+SCOPE_CONTACTS = "https://www.googleapis.com/auth/contacts.readonly"
 DEFAULT_TOKEN_URI = "https://oauth2.googleapis.com/token"
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 DEFAULT_API_URL = "https://www.googleapis.com/"
@@ -52,31 +53,46 @@ def require_libraries(source: SourceConfig) -> None:
         if not found:
             raise ProviderError(
                 _(
-                    "Google calendar '{name}' needs the Google client libraries, "
-                    "which are not installed",
-                    name=source.name,
+                    "{where} needs the Google client libraries, which are not installed",
+                    where=label_of(source),
                 ),
                 hint=_("install them with: pip install 'planner[google]'"),
             )
 
 
+def is_address_book(source: SourceConfig) -> bool:
+    """Whether ``source`` is an ``[[addressbooks]]`` entry (Google contacts)."""
+    return bool(source.options.get("addressbook"))
+
+
+def label_of(source: SourceConfig) -> str:
+    """How messages name ``source``: a Google calendar or a Google address book."""
+    if is_address_book(source):
+        return _("Google address book '{name}'", name=source.name)
+    return _("Google calendar '{name}'", name=source.name)
+
+
 def scopes(source: SourceConfig) -> list[str]:
-    """Read-only unless the calendar entry has ``write = true``.
+    """Read-only unless the calendar entry has ``write = true``; an address book reads
+    contacts only.
 
     ``calendar.readonly`` also covers ``freebusy.query``; ``calendar.events`` adds writing.
     """
+    if is_address_book(source):
+        return [SCOPE_CONTACTS]
     return [SCOPE_READ, SCOPE_WRITE] if source.options.get("write") else [SCOPE_READ]
 
 
 def token_path(source: SourceConfig, context: ProviderContext) -> Path:
-    """Where the token of one ``[[calendars]]`` entry is kept."""
+    """Where the token of one ``[[calendars]]`` (or ``[[addressbooks]]``) entry is kept."""
     safe = re.sub(r"[^A-Za-z0-9._-]", "_", source.name)
-    return (context.data_dir or paths.data_dir()) / "tokens" / f"google-{safe}.json"
+    kind = "google-contacts" if is_address_book(source) else "google"
+    return (context.data_dir or paths.data_dir()) / "tokens" / f"{kind}-{safe}.json"
 
 
 def _reauth(source: SourceConfig, what: str) -> AuthError:
     return AuthError(
-        _("Google calendar '{name}': {what}", name=source.name, what=what),
+        _("{where}: {what}", where=label_of(source), what=what),
         hint=_("run 'planner auth google' to sign in again"),
     )
 
@@ -86,18 +102,24 @@ def load_credentials(source: SourceConfig, context: ProviderContext) -> Credenti
     require_libraries(source)
     from google.oauth2.credentials import Credentials
 
+    from planner.paths import MiB, read_input
+
     path = token_path(source, context)
     try:
-        info = json.loads(path.read_text(encoding="utf-8"))
+        info = json.loads(read_input(path, MiB).decode("utf-8"))
+        if not isinstance(info, dict):
+            raise ValueError(_("not a JSON object"))
     except FileNotFoundError:
         raise _reauth(source, _("not signed in (no token file {path})", path=path)) from None
     except (OSError, ValueError) as exc:
         raise _reauth(
-            source, _("the token file {path} cannot be read ({error})", path=path, error=exc)
-        ) from None
+            source,
+            _("the token file {path} cannot be read ({error})", path=path,
+              error=getattr(exc, "strerror", None) or exc),
+        ) from None  # fmt: skip
     try:
         creds = Credentials.from_authorized_user_info(info)
-    except ValueError as exc:
+    except (ValueError, TypeError, AttributeError) as exc:
         raise _reauth(
             source, _("the token file {path} is incomplete ({error})", path=path, error=exc)
         ) from None
@@ -131,8 +153,8 @@ def refresh(creds: Credentials, source: SourceConfig, context: ProviderContext) 
     except TransportError as exc:
         raise AuthError(
             _(
-                "Google calendar '{name}': the token endpoint cannot be reached ({error})",
-                name=source.name,
+                "{where}: the token endpoint cannot be reached ({error})",
+                where=label_of(source),
                 error=type(exc).__name__,
             ),
             hint=_("check the network connection or the option 'token_uri'"),
@@ -167,7 +189,8 @@ def missing_scopes(creds: Credentials, wanted: list[str]) -> list[str]:
 
 def _client_config(source: SourceConfig) -> dict[str, Any]:
     path_text = str(source.options.get("client_secrets") or "")
-    where = f"[[calendars]] '{source.name}'"
+    entry = "[[addressbooks]]" if is_address_book(source) else "[[calendars]]"
+    where = f"{entry} '{source.name}'"
     if not path_text:
         raise ConfigError(
             where,
@@ -180,7 +203,9 @@ def _client_config(source: SourceConfig) -> dict[str, Any]:
         )
     path = Path(path_text).expanduser()
     try:
-        config = json.loads(path.read_text(encoding="utf-8"))
+        from planner.paths import MiB, read_input
+
+        config = json.loads(read_input(path, MiB).decode("utf-8"))
     except (OSError, ValueError) as exc:
         raise ConfigError(
             where,
@@ -192,7 +217,9 @@ def _client_config(source: SourceConfig) -> dict[str, Any]:
                 )
             ],
         ) from None
-    kind = "installed" if "installed" in config else "web" if "web" in config else ""
+    kind = ""
+    if isinstance(config, dict):
+        kind = next((k for k in ("installed", "web") if isinstance(config.get(k), dict)), "")
     if not kind:
         raise ConfigError(
             where,
@@ -383,8 +410,8 @@ class GoogleClient:
     def _unreachable(self, exc: Exception, what: str) -> ProviderError:
         return ProviderError(
             _(
-                "Google calendar '{name}': {what} failed, {url} cannot be reached ({error})",
-                name=self.source.name,
+                "{where}: {what} failed, {url} cannot be reached ({error})",
+                where=label_of(self.source),
                 what=what,
                 url=self.api_url,
                 error=type(exc).__name__,
@@ -395,7 +422,7 @@ class GoogleClient:
     def _http_error(
         self, status: int, reason: str, exc: Any, what: str, tries: int
     ) -> ProviderError:
-        where = _("Google calendar '{name}'", name=self.source.name)
+        where = label_of(self.source)
         if status == 410:
             return SyncTokenExpired(f"{where}: {what}: 410 {reason}")
         if status == 409:

@@ -33,7 +33,7 @@ def event_id_for(uid: str) -> str:
 def _zone(name: str | None, default: ZoneInfo) -> ZoneInfo:
     try:
         return ZoneInfo(name) if name else default
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long
         return default
 
 

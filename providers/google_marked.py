@@ -17,12 +17,13 @@ from typing import Any
 from planner.errors import ProviderError
 from planner.i18n import _
 from planner.model import Event
-from providers.base import MarkedEvent, SyncMark
+from providers.base import MarkedEvent, SyncMark, not_ours
 from providers.google_auth import Conflict, SyncTokenExpired
 from providers.google_map import event_id_for, to_event, to_google
 
 log = logging.getLogger("planner")
 
+PLANNER_UID = "plannerUid"  # the private property every event written by create_event carries
 MARK = "plannerSync"
 MARK_KEY = "plannerSyncKey"
 MARK_DIGEST = "plannerSyncDigest"
@@ -32,6 +33,7 @@ def marked_body(event: Event, event_id: str, mark: SyncMark, tz: Any) -> dict[st
     """The event resource for ``event`` with the sync mark; private, without reminders."""
     body = to_google(event, tz)
     body["id"] = event_id  # events.insert takes a client-chosen id: a retry meets 409
+    del body["iCalUID"]  # never both: Google derives the iCalUID from the id
     body["extendedProperties"]["private"].update(
         {MARK: "1", MARK_KEY: mark.key, MARK_DIGEST: mark.digest}
     )
@@ -57,10 +59,13 @@ class GoogleMarked:
         A hold goes through ``events.import``, which keeps the given iCalUID and updates an
         event that has it already, so a retry changes nothing. An invitation Google sends
         itself (``send_updates``) is inserted with the iCalUID alone; a retry meets 409 and
-        finds the event by its iCalUID.
+        finds the event by its iCalUID. Either way, an event with that iCalUID that the
+        planner did not write (no private ``plannerUid`` of the same value) is refused before
+        anything is sent: ``events.import`` would write over it, conference link and all.
         """
         self._check_writable()
         calendar_id = self._calendar_ids[0]
+        self._refuse_theirs(event.uid)
         events = self.client.service().events()
         what = _("creating '{title}'", title=event.title)
         body = to_google(event, self.context.tz)
@@ -86,6 +91,17 @@ class GoogleMarked:
         with store.conn:  # visible at once, even where this run has synced already
             self._apply(store, calendar_id, [created])
         return str(created["id"])
+
+    def _refuse_theirs(self, uid: str) -> None:
+        """:func:`providers.base.not_ours` when the write calendar holds an event with iCalUID
+        ``uid`` that the planner did not write."""
+        calendar_id = self._calendar_ids[0]
+        what = _("looking up '{uid}'", uid=uid)
+        items, _token = self._pages(what, calendarId=calendar_id, maxResults=10, iCalUID=uid)
+        for item in items:
+            private = (item.get("extendedProperties") or {}).get("private") or {}
+            if item.get("status") != "cancelled" and private.get(PLANNER_UID) != uid:
+                raise not_ours(self.source.name, uid, str(item.get("summary") or ""))
 
     def find_by_uid(self, uid: str) -> dict[str, Any] | None:
         """The event resource with iCalUID ``uid`` (or private property ``plannerUid``) in
@@ -146,8 +162,7 @@ class GoogleMarked:
     def update_marked(self, marked: MarkedEvent, event: Event, mark: SyncMark) -> str:
         self._check_writable()
         calendar_id = self._write_calendar
-        body = marked_body(event, marked.id, mark, self.context.tz)
-        body["iCalUID"] = marked.event.uid  # Google does not let an update change it
+        body = marked_body(event, marked.id, mark, self.context.tz)  # its iCalUID stays
         request = (
             self.client.service()
             .events()

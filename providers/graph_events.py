@@ -27,7 +27,7 @@ def zone_from_name(name: str) -> ZoneInfo | None:
         return None
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long
         pass
     from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
@@ -123,12 +123,25 @@ def to_event(
         calendar=calendar,
         url=str(item.get("webLink") or ""),
         geo=geo,
-        hints=_hints(item),
+        hints=_hints(item) + _response_times(item),
         source=calendar,
         self_response=_RESPONSES.get(str(response).lower())
         if response not in (None, "none")
         else None,
     )
+
+
+def _response_times(item: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    """``("RESPONSE-TIME;<address>", time)`` for each attendee who answered: Graph keeps the
+    last response when the meeting moves, so its time tells which revision it answers."""
+    found = []
+    for value in item.get("attendees") or ():
+        status = (value or {}).get("status") or {}
+        address = str(((value or {}).get("emailAddress") or {}).get("address") or "").lower()
+        moment = str(status.get("time") or "")
+        if address and moment[:4].isdigit() and moment[:4] >= "1970":
+            found.append((f"RESPONSE-TIME;{address}", moment))
+    return tuple(found)
 
 
 def _person(value: Any, response: Response) -> Attendee | None:

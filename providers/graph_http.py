@@ -52,6 +52,7 @@ class GraphClient:
     where: str
     sleep: Callable[[float], None] = time.sleep
     timezone: str = "UTC"
+    label: str = ""  # how messages name the source; default "calendar '<where>'"
     _session: Any = field(default=None, init=False, repr=False)
 
     def url(self, path: str) -> str:
@@ -107,8 +108,8 @@ class GraphClient:
             if last:
                 raise ProviderError(
                     _(
-                        "calendar '{name}': cannot reach {host}: {error}",
-                        name=self.where,
+                        "{where}: cannot reach {host}: {error}",
+                        where=self._label(),
                         host=urlsplit(url).netloc,
                         error=type(exc).__name__,
                     ),
@@ -142,8 +143,8 @@ class GraphClient:
         code, message = _error_fields(response)
         status = response.status_code
         text = _(
-            "calendar '{name}': Microsoft Graph answered {status} {code}: {message}",
-            name=self.where,
+            "{where}: Microsoft Graph answered {status} {code}: {message}",
+            where=self._label(),
             status=status,
             code=code,
             message=message,
@@ -153,6 +154,9 @@ class GraphClient:
                 text, status=status, code=code, hint=_("run 'planner auth outlook' again")
             )
         return GraphError(text, status=status, code=code, hint=_hint_for(status))
+
+    def _label(self) -> str:
+        return self.label or _("calendar '{name}'", name=self.where)
 
     def close(self) -> None:
         if self._session is not None:

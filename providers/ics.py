@@ -74,7 +74,7 @@ class IcsProvider(CalendarProvider):
     options: ClassVar[Mapping[str, Field]] = {
         "path": Field(str, ""),
         "url": Field(str, "", check=_url_check),
-        "timeout": Field(float, 30.0, check=_positive),
+        "timeout": Field(float, 30.0, check=_positive, minimum=0.1, maximum=600),
         # at most this many occurrences of one series in a read window (issue 14)
         "max_occurrences": Field(int, 2000, minimum=1, maximum=1_000_000),
         # at most this many occurrences in all in a read window (issue 31): memory is bounded
@@ -154,8 +154,10 @@ class IcsProvider(CalendarProvider):
         return Download(200, self._read_file(Path(unit.location)))
 
     def _read_file(self, path: Path) -> bytes:
+        from planner.paths import read_input
+
         try:
-            return path.read_bytes()
+            return read_input(path)
         except FileNotFoundError:
             raise self._not_found(path) from None
         except OSError as exc:

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from planner.model import Calendar, Event, Interval, Status
-from providers.base import CalendarProvider, MarkedEvent, ProviderContext, SyncMark
+from providers.base import CalendarProvider, MarkedEvent, ProviderContext, SyncMark, not_ours
 
 if TYPE_CHECKING:
     from planner.config.schema import SourceConfig
@@ -29,6 +29,7 @@ class MemoryProvider(CalendarProvider):
         seed: Sequence[Event] = source.options.get("events", ())
         self._events = {e.key: replace(e, calendar=e.calendar or source.name) for e in seed}
         self._marks: dict[str, SyncMark] = {}  # uid → mark of the events written by sync
+        self._created: set[str] = set()  # uids of the events written by create_event
         self.writes: list[tuple[str, str]] = []  # (create/update/delete, uid), for tests
 
     def list_calendars(self) -> list[Calendar]:
@@ -52,7 +53,13 @@ class MemoryProvider(CalendarProvider):
         }
 
     def create_event(self, event: Event, *, send_updates: bool = False) -> str:
+        theirs = [e for e in self._events.values() if e.uid == event.uid]
+        if theirs and event.uid not in self._created:
+            raise not_ours(self.source.name, event.uid, theirs[0].title)
+        self._drop(event.uid)
         self._events[event.key] = replace(event, calendar=self.source.name)
+        self._created.add(event.uid)
+        self.writes.append(("create", event.uid))
         return event.uid
 
     def list_marked(self) -> list[MarkedEvent]:

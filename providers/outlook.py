@@ -23,7 +23,7 @@ from planner.i18n import _
 from planner.model import Calendar, Event, Interval
 from providers.base import CalendarProvider, ProviderContext
 from providers.free_busy import GRAPH_CODES, FreeBusyAnswer
-from providers.graph_events import format_datetime, query_time, to_event, to_graph
+from providers.graph_events import format_datetime, query_time, to_event
 from providers.graph_http import GraphClient, GraphError
 from providers.graph_sync import DeltaWindows, schedule_busy, schedule_error, windows_zone
 from providers.outlook_auth import (
@@ -58,11 +58,12 @@ DROP TABLE IF EXISTS outlook_events;
 CREATE TABLE outlook_events (source TEXT, calendar TEXT, window TEXT, id TEXT, data TEXT,
     PRIMARY KEY (source, calendar, window, id));
 DROP TABLE IF EXISTS outlook_created;
-CREATE TABLE outlook_created (source TEXT, transaction_id TEXT, uid TEXT,
+CREATE TABLE outlook_created (source TEXT, transaction_id TEXT, uid TEXT, event_id TEXT,
     PRIMARY KEY (source, transaction_id));
 DELETE FROM kv WHERE namespace LIKE 'graph-delta:%' OR namespace LIKE 'graph-windows:%'
 """  # a rebuilt event copy must not be continued from an old delta link
-TABLES_VERSION = 2  # 2: one delta round per calendar (day-granular, widening windows)
+TABLES_VERSION = 3  # 2: one delta round per calendar (day-granular, widening windows)
+MIGRATIONS = {2: "ALTER TABLE outlook_created ADD COLUMN event_id TEXT"}  # 3: a hold's Graph id
 CALENDARS_TTL = 7 * 24 * 3600  # seconds the ids of the chosen calendars are trusted
 TX_NAMESPACE = uuid.UUID("6f1d7f0e-3b1a-5c3e-9a47-0a6c1c0d5e21")
 
@@ -130,8 +131,8 @@ class OutlookProvider(OutlookMarked, CalendarProvider):
         "delta": Field(bool, True),
         "graph_url": Field(str, DEFAULT_GRAPH, check=_url_check),
         "authority": Field(str, DEFAULT_AUTHORITY, check=_url_check),
-        "sync_past_days": Field(int, 30, check=_days_check),
-        "sync_future_days": Field(int, 120, check=_days_check),
+        "sync_past_days": Field(int, 30, check=_days_check, minimum=0, maximum=3650),
+        "sync_future_days": Field(int, 120, check=_days_check, minimum=0, maximum=3650),
     }
 
     def __init__(self, source: SourceConfig, context: ProviderContext) -> None:
@@ -163,7 +164,7 @@ class OutlookProvider(OutlookMarked, CalendarProvider):
     @property
     def store(self) -> Store:
         store = self.context.store
-        store.ensure("outlook", TABLES_VERSION, TABLES)
+        store.ensure("outlook", TABLES_VERSION, TABLES, MIGRATIONS)
         return store
 
     # --- calendars ------------------------------------------------------------------------
@@ -423,30 +424,6 @@ class OutlookProvider(OutlookMarked, CalendarProvider):
             if email not in result and email not in result.unknown:
                 result.unknown[email] = "missing"
         return result
-
-    # --- writing --------------------------------------------------------------------------
-
-    def create_event(self, event: Event, *, send_updates: bool = False) -> str:
-        """Create ``event``; with ``send_updates`` Graph sends the invitations itself, without
-        it the attendees are left out (a hold only the user sees)."""
-        if not self.source.options.get("write"):
-            raise NotSupportedError(
-                _("calendar '{name}' is read-only", name=self.source.name),
-                hint=_("set write = true for it and run 'planner auth outlook' again"),
-            )
-        tx = transaction_id(event)
-        body = to_graph(event, self.context.tz, tx, send_updates=send_updates)
-        calendar_id = self.selected_calendars()[0]["id"]
-        created = self.graph.request(
-            "POST", f"me/calendars/{calendar_id}/events", json=body, retry=True
-        )
-        store = self.store
-        with store.conn:
-            store.conn.execute(
-                "INSERT OR REPLACE INTO outlook_created VALUES (?, ?, ?)",
-                (self.source.name, tx, event.uid),
-            )
-        return str(created.get("id") or "")
 
     def close(self) -> None:
         if self._graph is not None:

@@ -7,6 +7,7 @@ needed, never at module import time.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Callable, Mapping
@@ -39,10 +40,20 @@ def default_http_client() -> Any | None:
     return None
 
 
+def label_of(source: SourceConfig) -> str:
+    """How messages name ``source``: a calendar, or an address book (Outlook contacts)."""
+    if source.options.get("addressbook"):
+        return _("address book '{name}'", name=source.name)
+    return _("calendar '{name}'", name=source.name)
+
+
 def scopes(options: Mapping[str, Any]) -> list[str]:
-    """``Calendars.Read`` or ``Calendars.ReadWrite``; prefixed with the Graph host off the
-    public cloud (national clouds name their Graph resource)."""
+    """``Calendars.Read`` or ``Calendars.ReadWrite`` (``Contacts.Read`` for an address book);
+    prefixed with the Graph host off the public cloud (national clouds name their Graph
+    resource)."""
     names = ["Calendars.ReadWrite"] if options.get("write") else ["Calendars.Read"]
+    if options.get("addressbook"):
+        names = ["Contacts.Read"]
     graph = urlsplit(options.get("graph_url") or DEFAULT_GRAPH)
     if graph.netloc.lower() == "graph.microsoft.com":
         return names
@@ -61,7 +72,8 @@ class TokenSource:
     def __init__(self, source: SourceConfig, context: ProviderContext) -> None:
         self.source = source
         self.options = source.options
-        self.path = cache_path(source.name, context.data_dir)
+        kind = "contacts-" if source.options.get("addressbook") else ""
+        self.path = cache_path(kind + source.name, context.data_dir)
         self.scopes = scopes(source.options)
         self._app: Any = None
         self._cache: Any = None
@@ -123,7 +135,7 @@ class TokenSource:
         account = self.account()
         if account is None:
             raise AuthError(
-                _("calendar '{name}': not signed in to Outlook", name=self.source.name),
+                _("{where}: not signed in to Outlook", where=label_of(self.source)),
                 hint=_("run 'planner auth outlook' first"),
             )
         if self._app is None and (cached := self._cached_token(account)):
@@ -134,8 +146,8 @@ class TokenSource:
         except OSError as exc:  # requests' connection errors are OSErrors
             raise ProviderError(
                 _(
-                    "calendar '{name}': cannot reach the Microsoft sign-in service: {error}",
-                    name=self.source.name,
+                    "{where}: cannot reach the Microsoft sign-in service: {error}",
+                    where=label_of(self.source),
                     error=type(exc).__name__,
                 ),
                 hint=_("check the network connection and the option 'authority'"),
@@ -145,8 +157,8 @@ class TokenSource:
             error = (result or {}).get("error") or _("no valid token in the cache")
             raise AuthError(
                 _(
-                    "calendar '{name}': the Outlook sign-in has expired or was revoked ({error})",
-                    name=self.source.name,
+                    "{where}: the Outlook sign-in has expired or was revoked ({error})",
+                    where=label_of(self.source),
                     error=error,
                 ),
                 hint=_("run 'planner auth outlook' again"),
@@ -194,8 +206,8 @@ def authorize(
     if "access_token" not in result:
         raise AuthError(
             _(
-                "calendar '{name}': Outlook sign-in failed: {error}: {details}",
-                name=source.name,
+                "{where}: Outlook sign-in failed: {error}: {details}",
+                where=label_of(source),
                 error=result.get("error", "unknown_error"),
                 details=_first_line(result.get("error_description", "")),
             ),
@@ -212,8 +224,8 @@ def _device_code(tokens: TokenSource, prompt: Callable[[str], None]) -> dict[str
     if "user_code" not in flow:
         raise AuthError(
             _(
-                "calendar '{name}': the device code sign-in could not start: {error}: {details}",
-                name=tokens.source.name,
+                "{where}: the device code sign-in could not start: {error}: {details}",
+                where=label_of(tokens.source),
                 error=flow.get("error", "unknown_error"),
                 details=_first_line(flow.get("error_description", "")),
             ),
@@ -226,11 +238,16 @@ def _device_code(tokens: TokenSource, prompt: Callable[[str], None]) -> dict[str
 def _load_cache(path: Path) -> Any:
     import msal
 
+    from planner.paths import MiB, read_input
+
     cache = msal.SerializableTokenCache()
     if path.exists():
         try:
-            cache.deserialize(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            text = read_input(path, 16 * MiB).decode("utf-8")
+            if not isinstance(json.loads(text), dict):
+                raise ValueError("not a JSON object")
+            cache.deserialize(text)
+        except (OSError, ValueError, TypeError, AttributeError):
             raise AuthError(
                 _("{path}: the Outlook token cache cannot be read", path=path),
                 hint=_("delete the file and run 'planner auth outlook' again"),
@@ -251,7 +268,7 @@ def _build_app(source: SourceConfig, path: Path, cache: Any = None) -> tuple[Any
     client_id = options.get("client_id") or ""
     if not client_id:
         raise AuthError(
-            _("calendar '{name}': option 'client_id' is missing", name=source.name),
+            _("{where}: option 'client_id' is missing", where=label_of(source)),
             hint=_("register an app in Microsoft Entra ID and put its id into the config"),
         )
     authority = f"{(options.get('authority') or DEFAULT_AUTHORITY).rstrip('/')}/" + (
@@ -269,9 +286,8 @@ def _build_app(source: SourceConfig, path: Path, cache: Any = None) -> tuple[Any
     except OSError as exc:  # requests' connection errors are OSErrors
         raise ProviderError(
             _(
-                "calendar '{name}': cannot reach the Microsoft sign-in service {authority}: "
-                "{error}",
-                name=source.name,
+                "{where}: cannot reach the Microsoft sign-in service {authority}: {error}",
+                where=label_of(source),
                 authority=authority,
                 error=type(exc).__name__,
             ),
@@ -280,8 +296,8 @@ def _build_app(source: SourceConfig, path: Path, cache: Any = None) -> tuple[Any
     except ValueError as exc:
         raise AuthError(
             _(
-                "calendar '{name}': the sign-in authority {authority} cannot be used: {error}",
-                name=source.name,
+                "{where}: the sign-in authority {authority} cannot be used: {error}",
+                where=label_of(source),
                 authority=authority,
                 error=_first_line(str(exc)),
             ),

@@ -1,5 +1,8 @@
-"""Events ``planner sync`` writes into an Outlook calendar: marked with single-value extended
-properties, listed with Graph's documented filter on them
+"""Events planner writes into an Outlook calendar. A hold or invitation (``create_event``) is
+created with a ``transactionId`` and remembered by its Graph id, so holding it again changes it
+in place; an event whose iCalUId is the hold's UID is someone else's and is never doubled.
+What ``planner sync`` writes is marked with single-value extended properties, listed with
+Graph's documented filter on them
 (``singleValueExtendedProperties/Any(ep: ep/id eq '…' and ep/value eq '1')``), created with a
 ``transactionId``, changed with ``PATCH`` and removed with ``DELETE``.
 
@@ -15,7 +18,7 @@ from typing import Any, ClassVar
 from planner.errors import NotSupportedError
 from planner.i18n import _
 from planner.model import Event
-from providers.base import MarkedEvent, SyncMark
+from providers.base import MarkedEvent, SyncMark, not_ours
 from providers.graph_events import to_graph
 from providers.graph_http import GraphError
 
@@ -53,13 +56,67 @@ def read_mark(item: dict[str, Any]) -> SyncMark | None:
 
 
 class OutlookMarked:
-    """``list_marked``, ``create_marked``, ``update_marked``, ``delete_marked`` for Outlook."""
+    """``create_event`` (holds and invitations) and ``list_marked``, ``create_marked``,
+    ``update_marked``, ``delete_marked`` (what ``planner sync`` writes) for Outlook."""
 
     source: Any
     context: Any
     select: ClassVar[str]  # the $select of event reads, and the transactionId of a creation:
     transaction: Callable[[Event], str]  # both set by OutlookProvider
     # and, from OutlookProvider: graph, store, selected_calendars, _created_uids, _to_event
+
+    def create_event(self, event: Event, *, send_updates: bool = False) -> str:
+        """Create ``event``; with ``send_updates`` Graph sends the invitations itself, without
+        it the attendees are left out (a hold only the user sees)."""
+        path = self._write_path()
+        calendar_id = self.selected_calendars()[0]["id"]
+        tx = self.transaction(event)
+        body = to_graph(event, self.context.tz, tx, send_updates=send_updates)
+        earlier = self._created_id(event.uid)
+        if earlier and self._moved(f"{path}/{earlier}", body):
+            return earlier  # the hold of this UID, changed where it stands
+        self._refuse_theirs(calendar_id, event.uid)
+        created = self.graph.request("POST", path, json=body, retry=True)
+        event_id = str(created.get("id") or "")
+        store = self.store
+        with store.conn:
+            store.conn.execute(
+                "INSERT OR REPLACE INTO outlook_created VALUES (?, ?, ?, ?)",
+                (self.source.name, tx, event.uid, event_id),
+            )
+        return event_id
+
+    def _created_id(self, uid: str) -> str:
+        """The Graph id of the last event created here under ``uid``, "" when none."""
+        row = self.store.conn.execute(
+            "SELECT event_id FROM outlook_created WHERE source = ? AND uid = ?"
+            " AND event_id IS NOT NULL AND event_id != '' ORDER BY rowid DESC LIMIT 1",
+            (self.source.name, uid),
+        ).fetchone()
+        return str(row[0]) if row else ""
+
+    def _moved(self, path: str, body: dict[str, Any]) -> bool:
+        """PATCH an event created here with ``body``; False when it is gone."""
+        changes = {k: v for k, v in body.items() if k != "transactionId"}
+        try:
+            self.graph.request("PATCH", path, json=changes, retry=True)
+        except GraphError as exc:
+            if exc.status == 404:
+                return False
+            raise
+        return True
+
+    def _refuse_theirs(self, calendar_id: str, uid: str) -> None:
+        """:func:`providers.base.not_ours` when the calendar holds an event whose iCalUId is
+        ``uid``: the planner's own events get an iCalUId from Graph, so such an event is
+        someone else's (a hold would stand beside it as a double of the meeting)."""
+        quoted = uid.replace("'", "''")
+        params = {"$filter": f"iCalUId eq '{quoted}'", "$select": "id,subject", "$top": "1"}
+        path = f"me/calendars/{calendar_id}/events"
+        for page in self.graph.pages(path, params):
+            for item in page.get("value", []):
+                raise not_ours(self.source.name, uid, str(item.get("subject") or ""))
+            return
 
     def _write_path(self) -> str:
         if not self.source.options.get("write"):
@@ -95,8 +152,8 @@ class OutlookMarked:
         store = self.store
         with store.conn:
             store.conn.execute(
-                "INSERT OR REPLACE INTO outlook_created VALUES (?, ?, ?)",
-                (self.source.name, tx, event.uid),
+                "INSERT OR REPLACE INTO outlook_created VALUES (?, ?, ?, ?)",
+                (self.source.name, tx, event.uid, str(created.get("id") or "")),
             )
         return str(created.get("id") or "")
 

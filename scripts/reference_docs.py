@@ -93,10 +93,10 @@ def example_comments() -> dict[str, dict[str, str]]:
             tables.setdefault(table, {})[""] = comment
         elif key := re.match(r"^([\w-]+)\s*=", line):
             last = key.group(1)
-            if table == "calendars" and last == "provider":
+            if table in ("calendars", "addressbooks") and last == "provider":
                 provider = json.loads(line.split("=", 1)[1].strip())
-                tables[f"calendars.{provider}"] = tables.pop("calendars")
-                table = f"calendars.{provider}"
+                tables[f"{table}.{provider}"] = tables.pop(table)
+                table = f"{table}.{provider}"
             tables.setdefault(table, {})[last] = comment
         elif not line and comment and raw[:1].isspace() and last:
             tables[table][last] = f"{tables[table][last]} {comment}".strip()
@@ -140,6 +140,19 @@ def config_tables() -> list[tuple[str, str, dict[str, Any]]]:
         options = provider_class(name).options
         if target.startswith("providers.") and options:
             tables.append((f'[[calendars]] provider = "{name}"', f"calendars.{name}", options))
+    from planner.config.sections import ADDRESS_BOOK_FIELDS
+    from providers.addressbooks.base import available as books_available
+    from providers.addressbooks.base import provider_class as book_class
+
+    tables.append(
+        ("[[addressbooks]]: every provider", "addressbooks.vcard", dict(ADDRESS_BOOK_FIELDS))
+    )
+    for name, target in books_available().items():
+        options = book_class(name).options
+        if target.startswith("providers.") and options:
+            tables.append(
+                (f'[[addressbooks]] provider = "{name}"', f"addressbooks.{name}", options)
+            )
     tables.append(("[[people]]", "people", dict(PEOPLE_FIELDS)))
     tables.append(("[[sync]]", "sync", dict(SYNC_FIELDS)))
     return tables
@@ -174,15 +187,29 @@ def config_reference() -> str:
             out.append(f"{_rst(intro)}\n")
         rows = [["Key", "Type", "Default", "Range", "Meaning"]]
         for key, field in fields.items():
-            rows.append([f"``{key}``", _kind(field), _default(field), _range(field),
-                         _rst(describe(table, key, comments)) or "—"])  # fmt: skip
+            rows.append(
+                [
+                    f"``{key}``",
+                    _kind(field),
+                    _default(field),
+                    _range(field),
+                    _rst(describe(table, key, comments)) or "—",
+                ]
+            )
         out.append(_list_table(rows, "18 12 22 10 38"))
     return "\n".join(out)
 
 
 def _kind(field: Any) -> str:
-    kinds = {str: "text", int: "integer", float: "number", bool: "boolean", dict: "table",
-             "str_list": "list of text", "time_range": 'time range "HH:MM-HH:MM"'}  # fmt: skip
+    kinds = {
+        str: "text",
+        int: "integer",
+        float: "number",
+        bool: "boolean",
+        dict: "table",
+        "str_list": "list of text",
+        "time_range": 'time range "HH:MM-HH:MM"',
+    }
     return kinds.get(field.kind, str(field.kind)) + (" (secret)" if field.secret else "")
 
 
@@ -228,8 +255,14 @@ def tools_reference() -> str:
         rows = [["Input", "Type", "Default", "Meaning"]]
         for key, schema in properties.items():
             default = "required" if key in required else _json_default(schema)
-            rows.append([f"``{key}``", _schema_type(schema), default,
-                         _rst(schema.get("description", "")) or "—"])  # fmt: skip
+            rows.append(
+                [
+                    f"``{key}``",
+                    _schema_type(schema),
+                    default,
+                    _rst(schema.get("description", "")) or "—",
+                ]
+            )
         out.append(_list_table(rows, "18 22 14 46") if len(rows) > 1 else "No inputs.\n")
         fields = ", ".join(f"``{k}``" for k in (tool.output_schema or {}).get("properties", {}))
         out.append(f"Result: {fields}.\n")
@@ -248,8 +281,11 @@ def _schema_type(schema: dict[str, Any]) -> str:
             names.append(f"list of {_schema_type(option.get('items', {}))}")
         elif option.get("type") and option["type"] != "null":
             names.append(option.get("format", option["type"]))
-        if bounds := [f"{k} {option[k]}" for k in ("minimum", "maximum", "exclusiveMinimum",
-                                                   "maxLength") if k in option]:  # fmt: skip
+        if bounds := [
+            f"{k} {option[k]}"
+            for k in ("minimum", "maximum", "exclusiveMinimum", "maxLength")
+            if k in option
+        ]:
             names[-1] += f" ({', '.join(bounds)})"
     return ", or ".join(names) or "any"
 

@@ -90,7 +90,48 @@ def extract() -> Catalog:
     for place, text in cli_help_texts():
         if text and text not in catalog:
             catalog.add(text, None, [(place, 1)])
+    for place, message in click_texts():
+        if message not in catalog:
+            flags = ("python-brace-format",) if "{" in "".join(_texts(message)) else ()
+            catalog.add(message, None, [place], flags=flags)
     return catalog
+
+
+#: click's messages that are for programmers, not users (a command declared wrongly).
+CLICK_INTERNAL = (
+    "Could not determine name for option",
+    "No options defined but a name was passed",
+    "Arguments take exactly one parameter declaration",
+    "Name '{name}' defined twice",
+    "Boolean option {decl!r} cannot use",
+    "Unknown standard stream",
+    "Windows error",
+    "Unknown color",
+    "Value must be an iterable.",
+    "Invalid start character for option",
+)
+
+
+def click_texts() -> list[tuple[tuple[str, int], str | tuple[str, ...]]]:
+    """click's own messages (it translates them through the classic gettext API; planner
+    points that at its catalog, see planner/cli/helptext.py), from the installed click."""
+    import importlib
+
+    from planner.cli.helptext import CLICK_MODULES
+
+    found = []
+    for name in CLICK_MODULES:
+        path = Path(importlib.import_module(name).__file__ or "")
+        with path.open("rb") as handle:
+            for line, function, message, _comments in extract_python_ast(handle, KEYWORDS, (), {}):
+                strings = message if isinstance(message, str) else tuple(message[:2])
+                if function == "_" or len(strings) == 1:
+                    strings = strings if isinstance(strings, str) else strings[0]
+                text = _texts(strings)[0]
+                if len(text) < 2 or text.startswith(CLICK_INTERNAL):
+                    continue
+                found.append(((f"click/{path.name}", line), strings))
+    return found
 
 
 def cli_help_texts() -> list[tuple[str, str]]:

@@ -39,6 +39,16 @@ def isolated_home(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture
+def store(tmp_path):
+    """A state database in the test's own folder (a test module may define its own)."""
+    from planner.store import Store
+
+    db = Store(tmp_path / "state.sqlite3")
+    yield db
+    db.close()
+
+
+@pytest.fixture
 def google():
     """A fake Google Calendar API on 127.0.0.1 (tests/fakes/google_server.py)."""
     from tests.fakes.google_server import FakeGoogle

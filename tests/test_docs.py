@@ -63,7 +63,7 @@ def test_example_config_is_valid_and_documents_every_key():
     config = from_mapping(data, "config.example.toml")
     flat = {}
     for name, table in data.items():
-        if name in ("calendars", "sync"):
+        if name in ("calendars", "sync", "addressbooks"):
             continue
         for key, value in table.items():
             if isinstance(value, dict):
@@ -91,6 +91,19 @@ def test_example_config_is_valid_and_documents_every_key():
 
     assert set(SYNC_FIELDS) <= set(data["sync"][0]), "a [[sync]] key is not documented"
     assert len(config.syncs) == 1
+    from planner.config.sections import ADDRESS_BOOK_FIELDS
+    from providers.addressbooks.base import provider_class as book_class
+
+    books = {entry["provider"]: entry for entry in data["addressbooks"]}
+    assert set(books) == {"vcard", "carddav", "google", "outlook"}
+    for name, entry in books.items():
+        for key, field in book_class(name).options.items():
+            if field.secret:
+                assert f"# {key}: never here" in text, f"{name}: {key}"
+            else:
+                assert key in entry, f"[[addressbooks]] {name}: key '{key}' is not documented"
+    assert set(ADDRESS_BOOK_FIELDS) <= set(data["addressbooks"][0])
+    assert len(config.addressbooks) == 4
 
 
 if __name__ == "__main__":  # regenerate the README's command reference

@@ -104,6 +104,8 @@ def test_every_source_text_has_a_german_translation(extracted, german):
 
 
 def test_translations_keep_the_placeholders_of_their_msgid(german):
+    """Every placeholder stays; only click's messages may leave out one that click fills with
+    an English word ("integer" in "… is not a valid {number_type}")."""
     broken = []
     for message in german:
         if not message.id or not message.string:
@@ -112,9 +114,11 @@ def test_translations_keep_the_placeholders_of_their_msgid(german):
             pairs = [(message.id[0], message.string[0]), (message.id[1], message.string[1])]
         else:
             pairs = [(message.id, message.string)]
+        from_click = all(place.startswith("click/") for place, _line in message.locations)
         for source, text in pairs:
             try:
-                same = _fields(source) == _fields(text)
+                fields, kept = _fields(source), _fields(text)
+                same = set(kept) <= set(fields) if from_click else fields == kept
             except ValueError as exc:  # an unbalanced brace in the translation
                 same, text = False, f"{text} ({exc})"
             if not same:

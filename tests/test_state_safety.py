@@ -60,7 +60,7 @@ def test_unreadable_ledger_rows_are_skipped_with_a_warning(tmp_path, caplog):
     with caplog.at_level(logging.WARNING, logger="planner"):
         ledger = Ledger.open(store, config)
     assert [key[0] for key in ledger._meetings] == ["u1"]
-    assert "skipped 2 unreadable row(s) of ledger_meetings" in caplog.text
+    assert "skipped 2 unreadable rows of ledger_meetings" in caplog.text
 
 
 def test_an_unreadable_key_value_is_the_default_with_a_warning(tmp_path, caplog):

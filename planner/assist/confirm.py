@@ -120,18 +120,7 @@ def _claim(store: Store, nonce: str, expires: float, now: float) -> bool:
 
 
 def install_key(directory: Path) -> bytes:
-    """The install's secret, made on first use (mode 0600); a key file others can read is
-    replaced, since tokens signed with it could have been forged."""
-    from planner.paths import write_secret
+    """The install's secret, made on first use (mode 0600; :func:`planner.paths.secret_key`)."""
+    from planner.paths import secret_key
 
-    path = directory / KEY_FILE
-    try:
-        if path.stat().st_mode & 0o077 == 0:
-            key = bytes.fromhex(path.read_text(encoding="ascii").strip())
-            if len(key) >= 32:
-                return key
-    except (OSError, ValueError):
-        pass  # missing or unreadable: a new one below
-    key = secrets.token_bytes(32)
-    write_secret(path, key.hex() + "\n")
-    return key
+    return secret_key(directory / KEY_FILE)

@@ -147,18 +147,26 @@ class WeekPlan(Answer):
 
 # -- agenda, contacts -------------------------------------------------------------------------
 class AgendaItem(Out):
+    day: date = Field(description="The day this line is for (an entry may span several)")
     title: str
     start: datetime
     end: datetime
     all_day: bool
+    kind: str = Field(
+        description="meeting, flight, train, stay, car, trip, all_day, out_of_office, "
+        "working_location, focus, blocker or free"
+    )
+    meeting: bool
     location: str
+    place: str = Field(description="The short form: a link's service, a venue's name")
     mode: str
     purpose: str | None
     action: str | None = Field(description="meet_in_person where that is recommended")
+    day_of: list[int] | None = Field(description="[2, 3] on the second of three days")
 
 
 class Agenda(Answer):
-    """The meetings not yet over, in order."""
+    """Every entry of the days asked for, day by day, in order."""
 
     agenda: list[AgendaItem]
 
@@ -230,6 +238,7 @@ class InvitationState(Out):
     alternative: str
     conflicts: list[str]
     source: str
+    all_day: bool = Field(False, description="Whole days from start to end (a trade fair)")
 
 
 class Invitations(Answer):

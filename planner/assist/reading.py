@@ -9,7 +9,7 @@ writes into a calendar or sends anything.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Annotated
 
 from pydantic import Field
@@ -47,22 +47,31 @@ def week_plan(ws: Workspace, week_of: WeekOf = None) -> outputs.WeekPlan:
 @read_tool("Agenda")
 def agenda(
     ws: Workspace,
-    days: Annotated[int, Field(ge=1, le=60, description="How many days from now")] = 7,
+    days: Annotated[int, Field(ge=1, le=60, description="How many days, today included")] = 7,
+    meetings_only: Annotated[
+        bool, Field(description="Only meetings: no travel, stays, blockers or all-day events")
+    ] = False,
 ) -> outputs.Agenda:
-    """The meetings of the next days from now, in order: time, title, mode, place, purpose,
-    and `meet_in_person` where meeting in person is recommended. As `planner agenda`."""
+    """The whole of the next days, today included, in order: every entry with its `kind`
+    (a meeting, or a flight, train, hotel stay, rental car, trip, all-day event, out of office,
+    working location, focus time, blocked or free time), time, title, place, mode, purpose,
+    and `meet_in_person` where meeting in person is recommended; an entry over several days
+    is listed on each (`day`, `day_of`). As `planner agenda`."""
     from planner import api
-    from planner.render.agenda import agenda_json, upcoming
+    from planner.render.agenda import agenda_json, day_entries, day_items
 
     tz = ws.config.tz
-    until = datetime.combine(ws.now.date() + timedelta(days=days), time(), tzinfo=tz)
-    items = []
-    monday = ws.now.date() - timedelta(days=ws.now.weekday())
-    while monday < until.date():
-        plan = api.plan_week(ws.config, monday, now=ws.now, store=ws.ledger, proposals=False)
-        items += upcoming(plan.items, ws.now, until)
-        monday += timedelta(days=7)
-    return outputs.Agenda.model_validate(json.loads(agenda_json(items, tz)))
+    first = ws.now.astimezone(tz).date()
+    last = first + timedelta(days=days)
+    items = day_items(
+        lambda monday: api.plan_week(
+            ws.config, monday, now=ws.now, store=ws.ledger, proposals=False
+        ),
+        first,
+        last,
+    )
+    entries = day_entries(items, first, last, tz, meetings_only=meetings_only)
+    return outputs.Agenda.model_validate(json.loads(agenda_json(entries, tz)))
 
 
 @read_tool("Contacts")

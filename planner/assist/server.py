@@ -24,7 +24,7 @@ INSTRUCTIONS = """\
 planner reads the user's calendars, tells which meetings are in person and which are virtual,
 remembers whom the user has met, and proposes times and venues to meet in person. Start with
 week_plan or agenda; propose gives proposals for a counterpart, each with an `id` that stays the
-same in every listing. invite and hold act in two steps: the first call is a dry run with a
+same in every listing. invite, hold and offer act in two steps: the first call is a dry run with a
 `confirm` token; show the user who, when and where, and only when the user agrees call again
 with the same arguments and that token."""
 
@@ -38,7 +38,7 @@ log = logging.getLogger("planner.assist")
 
 def tools() -> dict[str, ToolSpec]:
     """Every tool, the modules that define them loaded (they register their tools)."""
-    from planner.assist import reading, writing  # noqa: F401
+    from planner.assist import offering, reading, writing  # noqa: F401
 
     return TOOLS
 

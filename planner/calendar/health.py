@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("planner")
 
 NAME = "source_health"
-VERSION = 1
+VERSION = 2
 DDL = """
 DROP TABLE IF EXISTS source_health;
 DROP TABLE IF EXISTS known_warnings;
@@ -39,7 +39,9 @@ CREATE TABLE source_health (
     events INTEGER,
     last_ok TEXT,
     last_error TEXT,
-    last_error_at TEXT
+    last_error_at TEXT,
+    window_start TEXT,
+    window_end TEXT
 );
 CREATE TABLE known_warnings (
     source TEXT NOT NULL,
@@ -48,6 +50,12 @@ CREATE TABLE known_warnings (
     PRIMARY KEY (source, message)
 )
 """
+# version 1 counted events without saying over which window: the window comes with the count
+MIGRATIONS = {
+    1: "ALTER TABLE source_health ADD COLUMN window_start TEXT;"
+    "ALTER TABLE source_health ADD COLUMN window_end TEXT;"
+    "UPDATE source_health SET events = NULL",
+}
 SNAPSHOT_PARAMS = json.dumps(["snapshot", FORMAT])
 
 # The sources of this run that could not be read and had no copy (see :func:`missing`).
@@ -56,7 +64,8 @@ _missing: ContextVar[tuple[str, ...]] = ContextVar("planner_missing_sources", de
 
 @dataclass(frozen=True)
 class SourceState:
-    """One row of ``planner status``."""
+    """One row of ``planner status``: ``events`` are the occurrences (a series counts once per
+    occurrence) the last good read found in its ``window``."""
 
     source: str
     provider: str
@@ -66,6 +75,7 @@ class SourceState:
     last_error: str
     last_error_at: datetime | None
     warnings: tuple[str, ...]
+    window: tuple[datetime, datetime] | None = None
 
 
 def reads(source: SourceConfig) -> str:
@@ -118,7 +128,7 @@ class Health:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.usable = True
-        self._run(lambda: store.ensure(NAME, VERSION, DDL))
+        self._run(lambda: store.ensure(NAME, VERSION, DDL, MIGRATIONS))
 
     def _run(self, action: Callable[[], Any]) -> Any:
         if not self.usable:
@@ -139,13 +149,22 @@ class Health:
             (source.name, source.provider, reads(source)),
         )
 
-    def succeeded(self, source: SourceConfig, events: int, at: datetime) -> None:
+    def succeeded(
+        self,
+        source: SourceConfig,
+        events: int,
+        at: datetime,
+        window: tuple[datetime, datetime] | None = None,
+    ) -> None:
+        """``source`` was read at ``at``: ``events`` occurrences in ``window``."""
+        first, last = (_iso(window[0]), _iso(window[1])) if window else (None, None)
+
         def run() -> None:
             self._upsert(source)
             self.store.conn.execute(
                 "UPDATE source_health SET events = ?, last_ok = ?, last_error = NULL,"
-                " last_error_at = NULL WHERE source = ?",
-                (events, _iso(at), source.name),
+                " last_error_at = NULL, window_start = ?, window_end = ? WHERE source = ?",
+                (events, _iso(at), first, last, source.name),
             )
 
         self._run(run)
@@ -194,13 +213,15 @@ class Health:
         """A row for every configured source, in config order."""
         rows = self._run(
             lambda: self.store.conn.execute(
-                "SELECT source, events, last_ok, last_error, last_error_at FROM source_health"
+                "SELECT source, events, last_ok, last_error, last_error_at, window_start,"
+                " window_end FROM source_health"
             ).fetchall()
         )
         known = {row[0]: row for row in rows or ()}
         result = []
         for source in sources:
-            row = known.get(source.name, (source.name, None, None, None, None))
+            row = known.get(source.name, (source.name, None, None, None, None, None, None))
+            first, last = _parse(row[5]), _parse(row[6])
             result.append(
                 SourceState(
                     source=source.name,
@@ -211,6 +232,7 @@ class Health:
                     last_error=row[3] or "",
                     last_error_at=_parse(row[4]),
                     warnings=tuple(sorted(self.known_warnings(source.name))),
+                    window=(first, last) if first and last else None,
                 )
             )
         return result

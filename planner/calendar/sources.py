@@ -105,7 +105,7 @@ def _read_one(provider: CalendarProvider, start: datetime, end: datetime) -> lis
         known = record.known_warnings(source.name)
         fresh = [m for m in given if m not in known]
         record.remember_warnings(source.name, given, now)
-        record.succeeded(source, len(events), now)
+        record.succeeded(source, len(events), now, (start, end))
         if health_remote(source):
             record.save_copy(source, start, end, events)
     else:

@@ -22,6 +22,9 @@ COMMANDS: dict[str, str] = {
     "classify": "planner.cli.classify:classify",
     "init": "planner.cli.setup:init",
     "contacts": "planner.cli.contacts:contacts",
+    "people": "planner.cli.people:people",
+    "trips": "planner.cli.trips:trips",
+    "ledger": "planner.cli.ledger:ledger",
     "propose": "planner.cli.propose:propose",
     "venues": "planner.cli.venues:venues",
     "invite": "planner.cli.invite:invite",
@@ -39,6 +42,8 @@ COMMANDS: dict[str, str] = {
     "sync": "planner.cli.sync:sync",
     "mark": "planner.cli.mark:mark",
     "mcp": "planner.cli.assistant:mcp",
+    "offer": "planner.cli.offer:offer",
+    "serve": "planner.cli.serve:serve",
 }
 
 HELP = {
@@ -46,6 +51,9 @@ HELP = {
     "classify": "Classify the events of .ics files, folders or URLs (no config needed).",
     "init": "Write a starting config file.",
     "contacts": "List whom you have met, how, and when.",
+    "people": "Whom to meet in person again, most overdue first; set rhythms.",
+    "trips": "Trips ahead and whom you know there, with proposals.",
+    "ledger": "Export or import the contact ledger (CSV, JSON).",
     "propose": "Propose in-person slots and venues for a counterpart.",
     "venues": "Browse the venue catalog.",
     "invite": "Write or send an invitation (.ics / e-mail); a dry run unless --send.",
@@ -58,11 +66,13 @@ HELP = {
     "config": "Show, edit or locate the config file; print the full example.",
     "completion": "Print the shell completion script (bash, zsh or fish).",
     "help": "Show the help of a command: planner help week.",
-    "today": "List today's remaining meetings, one line each.",
-    "agenda": "List the meetings of the next days, one line each.",
+    "today": "List the whole day (meetings, travel, stays, blockers), one line each.",
+    "agenda": "List the next days, every entry with its kind, one line each.",
     "sync": "Mirror busy time across calendars, block travel time; a dry run unless --apply.",
     "mark": "Correct a judgement (mode, purpose, meeting) for an event, series or pattern.",
     "mcp": "Serve planner's tools to an AI assistant (Model Context Protocol).",
+    "offer": "Offer a counterpart times and places to choose from (page, e-mail).",
+    "serve": "Serve the offer pages behind your reverse proxy.",
 }
 
 
@@ -78,11 +88,9 @@ class PlannerGroup(click.Group):
             return None
         module_name, _sep, attr = target.partition(":")
         command: click.Command = getattr(importlib.import_module(module_name), attr)
-        if _help_translated:
-            from planner.cli.helptext import translate
+        from planner.cli.helptext import translate
 
-            translate(command)
-        return command
+        return translate(command)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, _(HELP.get(name, ""))) for name in self.list_commands(ctx)]
@@ -115,6 +123,9 @@ class PlannerGroup(click.Group):
         except Exception as exc:  # the last line of defence: one line, no traceback
             if ctx.meta.get("planner.debug"):
                 raise
+            if (state := _state_problem(exc)) is not None:
+                _print_error(state)
+                raise click.exceptions.Exit(2) from None
             _print_error(
                 _(
                     "unexpected {error}: {message} "
@@ -126,20 +137,26 @@ class PlannerGroup(click.Group):
             raise click.exceptions.Exit(70) from None
 
 
-_help_translated: list[str] = []  # non-empty once help is shown in a language other than English
+def _state_problem(exc: Exception) -> str | None:
+    """The line for a state database SQLite cannot write (read-only, locked, full), however
+    deep in the library it was found; None for anything else."""
+    import sqlite3
+
+    if not isinstance(exc, sqlite3.OperationalError):
+        return None
+    from planner.store import sqlite_problem
+
+    return sqlite_problem(exc)
 
 
 def _help_in_language(args: list[str]) -> None:
-    """Help asked for in German (``--lang de`` or a German locale): translate the help texts."""
-    if not any(arg in ("--help", "-h", "help") for arg in args):
-        return
-    from planner.cli.helptext import help_language, translate, use_language
+    """Speak the user's language from the start: click's own messages (a missing argument, a
+    bad choice) and help asked for in German (``--lang de``, the config, or a German locale)
+    come from planner's catalog."""
+    from planner.cli.helptext import startup_language, translate, use_language
 
-    chosen = help_language(args)
-    if chosen and chosen != "en":
-        use_language(chosen)
-        _help_translated.append(chosen)
-        translate(main)
+    use_language(startup_language(args))
+    translate(main)
 
 
 PARTIAL = 3  # exit status: the output lacks a calendar that could not be read (no copy)
@@ -185,17 +202,20 @@ def _module_exists(target: str) -> bool:
 
 
 def _print_error(message: str) -> None:
-    click.echo(_("planner: error: {message}", message=message), err=True)
+    from planner.render.safe import neutral  # names and texts from calendars and mail
+
+    click.echo(neutral(_("planner: error: {message}", message=message)), err=True)
 
 
 class _WarningHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         from planner.cli.progress import warn
+        from planner.render.safe import neutral  # a warning may quote a title or a file name
 
         if record.levelno < logging.WARNING:  # --verbose: details, not warnings
-            warn(_("planner: {message}", message=record.getMessage()))
+            warn(neutral(_("planner: {message}", message=record.getMessage())))
             return
-        warn(_("planner: warning: {message}", message=record.getMessage()))
+        warn(neutral(_("planner: warning: {message}", message=record.getMessage())))
 
 
 def _setup(

@@ -28,7 +28,7 @@ def mcp(demo: bool, config_path: Path | None, confirm_seconds: int) -> None:
     """Serve planner's tools to an AI assistant over the Model Context Protocol (stdio).
 
     The assistant starts this command and calls the tools: week_plan, agenda, contacts,
-    propose, venues and invitations read; invite and hold act in two steps, a dry run that
+    propose, venues and invitations read; invite, hold and offer act in two steps, a dry run that
     returns a confirmation token and a second call with that token. The tools follow the
     config as it is at each call. Needs the optional extra: pip install 'planner[mcp]'.
 

@@ -18,7 +18,8 @@ from planner.i18n import _
     "--calendar",
     "calendar",
     metavar="NAME",
-    help="Only the [[calendars]] entry of this name (default: every one of PROVIDER).",
+    help="Only the [[calendars]] or [[addressbooks]] entry of this name (default: every one "
+    "of PROVIDER).",
 )
 @click.option(
     "--browser/--no-browser",
@@ -30,7 +31,8 @@ from planner.i18n import _
 def auth(
     provider: str, config_path: Path | None, calendar: str | None, browser: bool | None
 ) -> None:
-    """Sign in to Google or Outlook for the calendars configured with that provider.
+    """Sign in to Google or Outlook for the calendars and address books configured with that
+    provider (an address book asks for read access to contacts only, with a token of its own).
 
     \b
     Examples:
@@ -47,7 +49,12 @@ def auth(
         for s in config.calendars
         if s.provider == provider and (calendar is None or s.name == calendar)
     ]
-    if not sources:
+    books = [
+        s
+        for s in config.addressbooks
+        if s.provider == provider and (calendar is None or s.name == calendar)
+    ]
+    if not sources and not books:
         if calendar:
             message = _(
                 "no [[calendars]] entry with provider = \"{provider}\" named '{name}' in "
@@ -64,8 +71,17 @@ def auth(
                 path=config.path,
             )
         raise UsageError(message)
-    cls = provider_class(provider)
     context = context_for(config)
     for source in sources:
-        account = cls.sign_in(source, context, prompt=click.echo, browser=browser)
+        account = provider_class(provider).sign_in(
+            source, context, prompt=click.echo, browser=browser
+        )
         click.echo(_("{name}: signed in as {account}", name=source.name, account=account))
+    if books:
+        from providers.addressbooks.base import provider_class as book_class
+
+        for source in books:
+            account = book_class(provider).sign_in(
+                source, context, prompt=click.echo, browser=browser
+            )
+            click.echo(_("{name}: signed in as {account}", name=source.name, account=account))

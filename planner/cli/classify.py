@@ -15,6 +15,7 @@ from planner.cli.common import (
     is_terminal,
     output_option,
     parse_date,
+    plannable,
     table_width,
 )
 from planner.i18n import _
@@ -73,8 +74,13 @@ def classify(
     now = datetime.now(tz)
     first = parse_date(date_from, "--from", now) if date_from else today - timedelta(days=365)
     last = parse_date(date_to, "--to", now) if date_to else today + timedelta(days=365)
+    plannable(first, "--from", date_from or "")
+    plannable(last, "--to", date_to or "")
     start = datetime.combine(first, time(), tzinfo=tz)
     end = datetime.combine(last + timedelta(days=1), time(), tzinfo=tz)
+    from planner.cli.common import protect
+
+    protect([(Path(s), _("an input of this command")) for s in sources if "://" not in s])
     results = api.classify_sources(list(sources), start, end, zone, user=user, store=store)
     if fmt == "json":
         emit(events_json(results, tz), output)
@@ -116,6 +122,6 @@ def _valid_zone(name: str) -> bool:
 
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long
         return False
     return True

@@ -54,10 +54,72 @@ def output_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def load_config(config_path: Path | None) -> Any:
-    """Load and validate the config; apply its language unless --lang was given."""
+    """Load and validate the config; apply its language unless --lang was given. What it
+    names as input (calendars, venue files, the config itself) is never written over by
+    ``-o``/``--out`` (:func:`emit`, :func:`check_output`)."""
     from planner import config, paths
 
-    return with_language(config.load(config_path or paths.config_path()))
+    cfg = config.load(config_path or paths.config_path())
+    protect(inputs_of(cfg))
+    return with_language(cfg)
+
+
+def inputs_of(cfg: Any) -> list[tuple[Path, str]]:
+    """``(path, what it is)`` of every file and folder the config makes planner read."""
+    found: list[tuple[Path, str]] = []
+    if cfg.path is not None:
+        found.append((Path(cfg.path), _("the config file")))
+    for source in cfg.calendars:
+        if source.provider == "ics" and source.options.get("path"):
+            found.append((Path(str(source.options["path"])).expanduser(),
+                          _("calendar '{name}'", name=source.name)))  # fmt: skip
+    for name in cfg["venues"]["files"]:
+        found.append((Path(name).expanduser(), _("a venue file of the config")))
+    return found
+
+
+def protect(inputs: list[tuple[Path, str]]) -> None:
+    """Remember ``inputs`` for this command: :func:`check_output` refuses to write over them."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.meta.setdefault("planner.inputs", []).extend(inputs)
+
+
+def check_output(output: Path) -> None:
+    """Raise :class:`UsageError` when ``output`` is something planner reads (the config, a
+    configured calendar file or a file in a calendar folder, a venue file, the state
+    database, an input of this command): an output never replaces an input."""
+    from planner import paths, store
+
+    ctx = click.get_current_context(silent=True)
+    inputs = list(ctx.meta.get("planner.inputs", [])) if ctx is not None else []
+    inputs.append((paths.data_location() / store.FILENAME, _("the state database")))
+    target = _resolved(output)
+    for path, what in inputs:
+        where = _resolved(path)
+        inside = path.is_dir() and where in target.parents
+        if target == where or inside or _same_file(output, path):
+            raise UsageError(
+                _("{path} is {what}, which planner reads; it is not written over",
+                  path=output, what=what),
+                hint=_("choose another file for the output"),
+            )  # fmt: skip
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.expanduser().resolve(strict=False)
+    except (OSError, RuntimeError):
+        return path.expanduser().absolute()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    import os
+
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
 
 
 def require_calendars(cfg: Any) -> Any:
@@ -92,10 +154,14 @@ def with_language(cfg: Any) -> Any:
 
 
 def apply_language(configured: str) -> None:
-    """Use the config's language unless ``--lang`` chose one."""
+    """Use the config's language unless ``--lang`` (or ``$PLANNER_LANG``) chose one."""
+    import os
+
     ctx = click.get_current_context(silent=True)
     chosen = ctx.meta.get("planner.lang") if ctx else None
-    set_language(chosen or configured)
+    wanted = os.environ.get("PLANNER_LANG", "")
+    from_env = "de" if wanted.lower().startswith("de") else "en" if wanted else None
+    set_language(chosen or from_env or configured)
 
 
 def quiet() -> bool:
@@ -113,12 +179,22 @@ def parse_week(week: str | None, start: str | None, today: date | datetime) -> d
         raise UsageError(_("use either --week or --start, not both"))
     now = _as_now(today)
     if week:
-        return dates.parse_week(week, now)
+        return plannable(dates.parse_week(week, now), "--week", week)
     if start:
-        return dates.parse_date(start, now, "--start")
+        return plannable(dates.parse_date(start, now, "--start"), "--start", start)
     if isinstance(today, datetime):
         return dates.default_monday(now)[0]
     return dates.monday_of(now.date())
+
+
+def plannable(day: date, option: str, text: str) -> date:
+    """``day``, when a week from it can be planned (a year on either side fits in a date)."""
+    if not 1971 <= day.year <= 2199:
+        raise UsageError(
+            _("{option} {text} is out of range; give a date between 1971 and 2199",
+              option=option, text=text)
+        )  # fmt: skip
+    return day
 
 
 def now_in(tz: Any) -> datetime:
@@ -152,12 +228,14 @@ def parse_datetime(text: str, option: str, tz: Any, now: datetime | None = None)
 
 
 def emit(text: str, output: Path | None) -> None:
-    """Print ``text``, or write it to ``output`` completely or not at all."""
+    """Print ``text``, or write it to ``output`` completely or not at all: never over an input
+    (:func:`check_output`), a symlink, a device or a folder (:func:`planner.paths.write_atomic`)."""
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
         return
     from planner.paths import write_atomic
 
+    check_output(output)
     try:
         write_atomic(output, text)
     except OSError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import click
@@ -169,6 +170,9 @@ def invite(
     for line in invite_flow.describe(prepared.invitation, proposal or ""):
         click.echo(line, err=True)
     if out is not None:
+        from planner.cli.common import check_output
+
+        check_output(out)
         invite_flow.write_file(prepared, store, out)
         again = f"planner invite --proposal {proposal} --send" if proposal else ""
         click.echo(
@@ -289,10 +293,20 @@ def _setup(demo: bool, config_path: Path | None) -> tuple[object, object]:
 
 def _list(store: object) -> None:
     from planner.invite.sentlog import recent
+    from planner.render.safe import neutral
 
     for record in recent(store):  # type: ignore[arg-type]
         state = _("cancelled") if record.cancelled else _("seq {number}", number=record.sequence)
+        inv = record.invitation
+        when = f"{inv.start:%Y-%m-%d %H:%M}"
+        if inv.all_day:  # its days, not a midnight
+            last = (inv.end - timedelta(days=1)).date()
+            days = f"{inv.start:%Y-%m-%d}"
+            days += f"–{last:%Y-%m-%d}" if last > inv.start.date() else ""
+            when = _("{day}, all day", day=days)
         click.echo(
-            f"{record.uid}  {record.invitation.start:%Y-%m-%d %H:%M}  "
-            f"{record.invitation.title}  ({state}, {', '.join(record.recipients)})"
+            neutral(
+                f"{record.uid}  {when}  "
+                f"{record.invitation.title}  ({state}, {', '.join(record.recipients)})"
+            )
         )

@@ -14,6 +14,7 @@ from planner.cli.common import (
     is_terminal,
     load_config,
     parse_datetime,
+    table_width,
 )
 
 
@@ -30,7 +31,8 @@ from planner.cli.common import (
 def invites(config_path: Path | None, fmt: str, offline: bool, now_text: str | None) -> None:
     """List the open invitations sent from here: each counterpart's answer (accepted,
     tentative, declined, another time proposed, or no answer for N days) and the next step as
-    a ready command.
+    a ready command; then the offers ('planner offer') with their state: open, picked,
+    expired, none fits.
 
     The answers come from 'planner replies' and from the calendars of the config (the
     attendees' responses that Google, Outlook and CalDAV servers show on your copy). A
@@ -56,9 +58,34 @@ def invites(config_path: Path | None, fmt: str, offline: bool, now_text: str | N
     try:
         with progress_display() if not offline else nullcontext() as progress:
             states = invitation_states(config, store, now=now, read=not offline, progress=progress)
+        offers = _offers(store, now)
     finally:
         store.close()
+    from planner.render.offer_list import offers_json, offers_table
+
     if fmt == "json":
-        emit(invites_json(states), None)
-    else:
-        emit(invites_table(states, config["invite"]["nudge_days"], color=is_terminal()), None)
+        import json
+
+        data = json.loads(invites_json(states))
+        data["offers"] = offers_json(offers, now)
+        from planner.render.json import dumps
+
+        emit(dumps(data), None)
+        return
+    nudge = config["invite"]["nudge_days"]
+    emit(invites_table(states, nudge, color=is_terminal(), width=table_width()), None)
+    if offers:
+        emit(offers_table(offers, now, color=is_terminal(), width=table_width()), None)
+
+
+def _offers(store: object, now: object) -> list:
+    """The offers to list (none when the state database cannot keep them)."""
+    import sqlite3
+
+    from planner.flows.offers import Offers
+    from planner.render.offer_list import listed
+
+    try:
+        return listed(Offers(store).all(), now)  # type: ignore[arg-type]
+    except sqlite3.DatabaseError:
+        return []

@@ -12,7 +12,7 @@ import click
 from planner.cli import common_options
 from planner.cli.common import config_option, demo_option, emit, planner_context
 from planner.errors import UsageError
-from planner.i18n import _
+from planner.i18n import _, ngettext
 from planner.model import Mode, Purpose
 
 if TYPE_CHECKING:
@@ -145,7 +145,11 @@ def _recorded(saved: Correction, covered: int) -> str:
     lines = [_("Mark {number}: {what} → {says}.", number=saved.id, what=_what(saved),
                says=_says(saved))]  # fmt: skip
     if covered:
-        lines.append(_("It now decides {count} event(s) read.", count=covered))
+        lines.append(
+            ngettext(
+                "It now decides {count} event read.", "It now decides {count} events read.", covered
+            )
+        )
     lines.append(_("Undo with: planner mark --undo {number}", number=saved.id))
     return "\n".join(lines)
 
@@ -162,7 +166,13 @@ def _listing(found: list[Correction], config: Config) -> str:
                        "beside each judgement they are not sure of."))  # fmt: skip
     rules = rules_of(config)
     if rules:
-        lines.append(_("{count} [[rules]] table(s) in the config apply as well.", count=len(rules)))
+        lines.append(
+            ngettext(
+                "{count} [[rules]] table in the config applies as well.",
+                "{count} [[rules]] tables in the config apply as well.",
+                len(rules),
+            )
+        )
     return "\n".join(lines)
 
 

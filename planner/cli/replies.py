@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from planner.cli import common_options
-from planner.cli.common import config_option, load_config, parse_datetime
-from planner.i18n import _
+from planner.cli.common import config_option, load_config, parse_datetime, table_width
+from planner.i18n import _, ngettext
 
 
 @click.command()
@@ -25,7 +25,9 @@ def replies(config_path: Path | None, paths: tuple[Path, ...], now_text: str | N
     METHOD:REPLY (accepted, tentative, declined) and METHOD:COUNTER (another time proposed)
     are read from .ics files and e-mail attachments. Reading the same answers twice changes
     nothing; an older answer never replaces a newer one (SEQUENCE, then DTSTAMP); an answer to
-    a meeting not sent from here is reported and not stored. 'planner invites' shows the result.
+    a meeting not sent from here is reported and not stored. A mail counts only for the
+    attendee who sent it: an answer for someone else is shown as unverified and not applied,
+    as is one for a revision never sent. 'planner invites' shows the result.
 
     \b
     Examples:
@@ -36,6 +38,8 @@ def replies(config_path: Path | None, paths: tuple[Path, ...], now_text: str | N
     from datetime import datetime
 
     from planner.flows.followup import record_replies
+    from planner.render.fit import hanging
+    from planner.render.safe import neutral
     from planner.store import open_store
 
     config = load_config(config_path)
@@ -45,24 +49,28 @@ def replies(config_path: Path | None, paths: tuple[Path, ...], now_text: str | N
         report = record_replies(store, list(paths), now=now)
     finally:
         store.close()
-    for problem in report.problems:
-        click.echo(_("planner: warning: {message}", message=problem), err=True)
+    for problem in report.problems:  # file names and mail text may hold control characters
+        click.echo(neutral(_("planner: warning: {message}", message=problem)), err=True)
     for uid, where in report.unknown:
         click.echo(
-            _("{where}: answer to {uid}, which was not sent from here; not recorded",
-              where=where, uid=uid),
+            neutral(_("{where}: answer to {uid}, which was not sent from here; not recorded",
+                      where=where, uid=uid)),
             err=True,
         )  # fmt: skip
+    for line in report.offers:  # an offer's answer quotes what the counterpart wrote
+        click.echo(neutral(line))
     counts = report.outcomes
-    click.echo(
-        _(
-            "{files} file(s) or message(s) read: {new} new, {updated} updated, "
-            "{unchanged} unchanged, {outdated} outdated, {unknown} not ours",
-            files=report.files,
-            new=counts["new"],
-            updated=counts["updated"],
-            unchanged=counts["unchanged"],
-            outdated=counts["outdated"],
-            unknown=counts["unknown_uid"] + counts["unknown_attendee"],
-        )
+    read = ngettext("{count} file or message read", "{count} files or messages read", report.files)
+    summary = _(
+        "{read}: {new} new, {updated} updated, "
+        "{unchanged} unchanged, {outdated} outdated, {unknown} not ours, "
+        "{refused} unverified or for a revision never sent",
+        read=read,
+        new=counts["new"],
+        updated=counts["updated"],
+        unchanged=counts["unchanged"],
+        outdated=counts["outdated"],
+        unknown=counts["unknown_uid"] + counts["unknown_attendee"],
+        refused=counts["unverified"] + counts["unsent"],
     )
+    click.echo(hanging(summary, table_width()))

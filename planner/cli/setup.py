@@ -15,9 +15,10 @@ import click
 
 from planner.cli import common_options
 from planner.cli import setup_checks as check
-from planner.cli.common import config_option
+from planner.cli.common import apply_language, config_option
 from planner.errors import UsageError
 from planner.i18n import _
+from planner.i18n import language as current_language
 
 TEMPLATE = """# planner configuration. `planner config example` prints every key with its meaning.
 
@@ -113,17 +114,17 @@ def init(
         )
     ask = not no_input and sys.stdin.isatty()
     answers = _Answers(ask)
+    # the language first: every later question, answer and message is in it
+    language = answers.get(language, _("Language (de/en)"), _language, current_language())
+    apply_language(language)
     name = answers.get(name, _("Your name"), check.not_empty, "")
     email = answers.get(email, _("Your e-mail address"), check.email, "")
     timezone = answers.get(timezone, _("Time zone"), check.zone, check.detected_zone())
     home = answers.get(home, _("Home city"), str.strip, "")
-    language = answers.get(language, _("Language (de/en)"), _language, "en")
     hours = answers.get(hours, _("Working hours Monday to Friday"), check.hours, "09:00-18:00")
     calendar = _calendar(answers, ics, kind)
     if online is None:
-        online = ask and click.confirm(
-            _("Allow online look-ups of places and venues (OpenStreetMap)?"), default=False
-        )
+        online = ask and confirm(_("Allow online look-ups of places and venues (OpenStreetMap)?"))
     domain = email.rpartition("@")[2] if "@" in email else ""
     text = TEMPLATE.format(
         name=_toml(name),
@@ -137,7 +138,13 @@ def init(
         calendar=calendar,
     )
     config.from_mapping(tomllib.loads(text), str(target))  # never write a bad one
-    write_atomic(target, text)
+    try:
+        write_atomic(target, text)
+    except OSError as exc:  # a read-only folder, a file where a folder should be, a link
+        raise UsageError(
+            _("{path}: cannot write the config: {error}", path=target, error=exc.strerror or exc),
+            hint=_("pass --config PATH to a writable place, or set PLANNER_CONFIG"),
+        ) from None
     click.echo(_("wrote {path}", path=target))
     if not email:
         click.echo(
@@ -163,6 +170,27 @@ class _Answers:
                 return test(str(answer))
             except UsageError as exc:
                 click.echo(_("  {problem}", problem=exc), err=True)
+
+
+def confirm(question: str, default: bool = False) -> bool:
+    """A yes/no question in the current language: "[j/N]" and "ja"/"nein" in German."""
+    hint = _("y/N") if not default else _("Y/n")
+    yes = {"y", "yes", _("y"), _("yes")}
+    no = {"n", "no", _("n"), _("no")}
+
+    def answer(text: str) -> bool:
+        word = text.strip().lower()
+        if word in yes or word in no:
+            return word in yes
+        raise click.UsageError(_("answer {yes} or {no}", yes=_("y"), no=_("n")))
+
+    choice = click.prompt(
+        f"{question} [{hint}]",
+        default="",
+        show_default=False,
+        value_proc=lambda text: answer(text) if text else default,
+    )
+    return bool(choice)
 
 
 def _language(text: str) -> str:

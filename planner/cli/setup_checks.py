@@ -27,7 +27,7 @@ def zone(text: str) -> str:
     text = text.strip()
     try:
         ZoneInfo(text)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long
         raise UsageError(
             _("'{text}' is not a known time zone, e.g. Europe/Berlin", text=text)
         ) from None

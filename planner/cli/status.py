@@ -24,9 +24,10 @@ if TYPE_CHECKING:
 @format_option("table", "json")
 @common_options
 def status(config_path: Path | None, fmt: str) -> None:
-    """Show every calendar source: provider, what it reads, events known, last successful
-    read, last error, known warnings and sign-in state (never a token), and the state
-    database's path and size.
+    """Show every calendar source: provider, what it reads, the events its last good read
+    found and the window it read (a series counts once per occurrence in it), when that was,
+    the last error, known warnings and sign-in state (never a token), and the state database's
+    path and size.
     """
     from planner.calendar.health import Health
     from planner.online.outages import stored
@@ -73,6 +74,11 @@ def _source_json(state: Any, token: str | None) -> dict[str, Any]:
         "provider": state.provider,
         "reads": state.reads,
         "events": state.events,
+        "window": (
+            {"start": state.window[0].isoformat(), "end": state.window[1].isoformat()}
+            if state.window
+            else None
+        ),
         "last_ok": state.last_ok.isoformat() if state.last_ok else None,
         "last_error": state.last_error or None,
         "last_error_at": state.last_error_at.isoformat() if state.last_error_at else None,
@@ -86,15 +92,17 @@ def _token_state(provider: str, source: str) -> str | None:
     token itself is never read into the output."""
     if provider not in ("google", "outlook"):
         return None
-    from planner.paths import data_dir
+    from planner.paths import MiB, data_dir, read_input
 
     safe = re.sub(r"[^A-Za-z0-9._-]", "_", source)
     path = data_dir() / "tokens" / f"{provider}-{safe}.json"
     try:
-        info = json.loads(path.read_text(encoding="utf-8"))
+        info = json.loads(read_input(path, 16 * MiB).decode("utf-8"))
     except FileNotFoundError:
         return "missing"
     except (OSError, ValueError):
+        return "unreadable"
+    if not isinstance(info, dict):
         return "unreadable"
     if provider == "google":
         return _google_state(info)
@@ -120,6 +128,22 @@ def _when(text: str | None, tz: Any) -> str:
     return datetime.fromisoformat(text).astimezone(tz).strftime("%Y-%m-%d %H:%M")
 
 
+def _window(window: dict[str, str] | None, tz: Any) -> str:
+    """``7 Dec 2025 – 14 Dec 2026``: the days the last good read covered (its end exclusive)."""
+    if not window:
+        return ""
+    from datetime import timedelta
+
+    from babel.dates import format_date
+
+    from planner.i18n import language
+
+    start = datetime.fromisoformat(window["start"]).astimezone(tz)
+    end = datetime.fromisoformat(window["end"]).astimezone(tz) - timedelta(microseconds=1)
+    first, last = (format_date(d.date(), "medium", locale=language()) for d in (start, end))
+    return f"{first} – {last}"
+
+
 def _table(data: dict[str, Any], tz: Any, offline: Sequence[Outage] = ()) -> str:
     from rich.markup import escape
 
@@ -129,10 +153,11 @@ def _table(data: dict[str, Any], tz: Any, offline: Sequence[Outage] = ()) -> str
     width = table_width()
     out = console(False, width)
     columns = [
-        Column(_("Calendar")),
-        Column(_("Provider")),
+        Column(_("Calendar"), flex=True, min=12),
+        Column(_("Provider"), drop=3),
         Column(_("Reads"), flex=True, min=12, drop=2),
         Column(_("Events"), justify="right"),
+        Column(_("in the window"), flex=True, min=12),
         Column(_("Last read")),
         Column(_("Sign-in"), drop=1),
         Column(_("Last error"), flex=True, min=14),
@@ -148,6 +173,7 @@ def _table(data: dict[str, Any], tz: Any, offline: Sequence[Outage] = ()) -> str
                 s["provider"],
                 escape(s["reads"]),
                 "" if s["events"] is None else str(s["events"]),
+                _window(s["window"], tz),
                 _when(s["last_ok"], tz),
                 s["token"] or "–",
                 escape(error),

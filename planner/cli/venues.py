@@ -132,7 +132,14 @@ def import_(source: Path, target: Path | None) -> None:
     if target is None:
         target = data_dir() / "venues" / f"{source.name.split('.')[0]}.csv"
 
-    count = import_osm(source, target)
+    try:
+        count = import_osm(source, target)
+    except OSError as exc:  # the target: a link, a device, a read-only folder …
+        from planner.errors import UsageError
+
+        raise UsageError(
+            _("{path}: cannot write: {error}", path=target, error=exc.strerror or exc)
+        ) from None
     from planner.i18n import ngettext
 
     click.echo(

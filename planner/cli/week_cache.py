@@ -101,12 +101,15 @@ def config_part(config_path: Path, database: Path | None = None) -> tuple[list[A
     not certain."""
     import tomllib
 
+    from planner.paths import MiB, read_input
+
     try:
-        raw = config_path.read_bytes()
+        raw = read_input(config_path, 16 * MiB)  # a FIFO never blocks, a device is no config
         config = tomllib.loads(raw.decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
-    timezone = (config.get("user") or {}).get("timezone")
+    user = config.get("user")
+    timezone = user.get("timezone") if isinstance(user, dict) else None
     calendars = config.get("calendars") or []
     if not isinstance(timezone, str) or not isinstance(calendars, list) or not calendars:
         return None

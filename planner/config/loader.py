@@ -16,9 +16,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner import registry
-from planner.config.schema import Field, SourceConfig, parse_time_range, validate_table
+from planner.config.schema import SourceConfig, parse_time_range, validate_table
 from planner.config.sections import (
+    ADDRESS_BOOK_FIELDS,
     CALENDAR_FIELDS,
+    PEOPLE_FIELDS,
     RULE_CONDITIONS,
     RULE_FIELDS,
     RULE_OUTCOMES,
@@ -52,8 +54,9 @@ class Config:
     sections: Mapping[str, Mapping[str, Any]]
     calendars: tuple[SourceConfig, ...] = ()
     path: Path | None = None
-    people: tuple[Mapping[str, str], ...] = ()  # [[people]]: email or domain → city
+    people: tuple[Mapping[str, Any], ...] = ()  # [[people]]: a person, domain or tag
     syncs: tuple[SyncConfig, ...] = ()
+    addressbooks: tuple[SourceConfig, ...] = ()  # [[addressbooks]]
     rules: tuple[Mapping[str, Any], ...] = ()  # [[rules]]: the user's word on matching events
 
     def __getitem__(self, section: str) -> Mapping[str, Any]:
@@ -89,14 +92,17 @@ def default_config(**overrides: Mapping[str, Any]) -> Config:
 
 def load(path: Path) -> Config:
     """Read and validate the config at ``path``; raise :class:`ConfigError` with all problems."""
+    from planner.paths import MiB, read_input
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_input(path, 16 * MiB).decode("utf-8")
     except FileNotFoundError:
         raise ConfigError(
             str(path), [_("not found; run 'planner init' to create one, or pass --config PATH")]
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), [_("cannot be read: {error}", error=exc)]) from None
+        error = getattr(exc, "strerror", None) or exc
+        raise ConfigError(str(path), [_("cannot be read: {error}", error=error)]) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -118,6 +124,7 @@ def from_mapping(data: Mapping[str, Any], where: str, *, path: Path | None = Non
     for name in raw_sections:
         warnings.append(_("unknown section [{name}] is ignored", name=name))
     calendars = _calendars(data.get("calendars", []), problems, warnings)
+    books = _calendars(data.get("addressbooks", []), problems, warnings, kind="addressbooks")
     people = _people(data.get("people", []), problems)
     disabled = _disabled(data.get("calendars", []))
     syncs = _syncs(data.get("sync", []), calendars, disabled, problems, warnings)
@@ -132,6 +139,7 @@ def from_mapping(data: Mapping[str, Any], where: str, *, path: Path | None = Non
         path=path,
         people=people,
         syncs=syncs,
+        addressbooks=books,
         rules=rules,
     )
 
@@ -140,7 +148,7 @@ def _flatten_sections(data: Mapping[str, Any], problems: list[str]) -> dict[str,
     """Turn ``{"windows": {"lunch": {...}}}`` into ``{"windows.lunch": {...}}``."""
     flat: dict[str, Mapping[str, Any]] = {}
     for name, value in data.items():
-        if name in ("calendars", "people", "sync", "rules"):
+        if name in ("calendars", "people", "sync", "addressbooks", "rules"):
             continue
         if not isinstance(value, dict):
             problems.append(_("'{name}' must be a table [{name}]", name=name))
@@ -156,54 +164,56 @@ def _flatten_sections(data: Mapping[str, Any], problems: list[str]) -> dict[str,
     return flat
 
 
-def _calendars(entries: Any, problems: list[str], warnings: list[str]) -> tuple[SourceConfig, ...]:
+def _calendars(
+    entries: Any, problems: list[str], warnings: list[str], *, kind: str = "calendars"
+) -> tuple[SourceConfig, ...]:
+    """The ``[[calendars]]`` (or, with ``kind``, ``[[addressbooks]]``) tables, each checked
+    against its provider's own keys."""
+    fields, group = (
+        (ADDRESS_BOOK_FIELDS, registry.ADDRESS_BOOKS)
+        if kind == "addressbooks"
+        else (CALENDAR_FIELDS, registry.GROUP)
+    )
     if not isinstance(entries, list):
-        problems.append(_("'calendars' must be a list of [[calendars]] tables"))
+        problems.append(_("'{kind}' must be a list of [[{kind}]] tables", kind=kind))
         return ()
     result: list[SourceConfig] = []
     names: set[str] = set()
     for index, entry in enumerate(entries, start=1):
-        where = f"[[calendars]] #{index}"
+        where = f"[[{kind}]] #{index}"
         if not isinstance(entry, dict):
             problems.append(_("{where} must be a table", where=where))
             continue
         name = entry.get("name")
         if isinstance(name, str):
-            where = f"[[calendars]] '{name}'"
+            where = f"[[{kind}]] '{name}'"
             if name in names:
                 problems.append(_("{where} name is used twice", where=where))
             names.add(name)
-        common = {k: v for k, v in entry.items() if k in CALENDAR_FIELDS}
-        values, found, _ignored = validate_table(where, common, CALENDAR_FIELDS)
+        common = {k: v for k, v in entry.items() if k in fields}
+        values, found, _ignored = validate_table(where, common, fields)
         problems += found
         if found:
             continue
         try:
-            cls = registry.load(values["provider"])
+            cls = registry.load(values["provider"], group)
         except ProviderNotFound as exc:
             problems.append(_("{where} key 'provider': {error}", where=where, error=exc))
             continue
-        options = {k: v for k, v in entry.items() if k not in CALENDAR_FIELDS}
+        options = {k: v for k, v in entry.items() if k not in fields}
         opts, found, warned = validate_table(where, options, cls.options)
         problems += found + [f"{where} {p}" for p in cls.check_options(opts)]
         warnings += warned
+        extra = {k: values[k] for k in fields if k not in CALENDAR_FIELDS}
         if values["enabled"]:
-            result.append(SourceConfig(values["name"], values["provider"], opts))
+            result.append(SourceConfig(values["name"], values["provider"], {**opts, **extra}))
     return tuple(result)
 
 
-PEOPLE_FIELDS: dict[str, Field] = {
-    "email": Field(str, ""),
-    "domain": Field(str, ""),
-    "name": Field(str, ""),
-    "organisation": Field(str, ""),
-    "city": Field(str, ""),
-}
-
-
-def _people(entries: Any, problems: list[str]) -> tuple[Mapping[str, str], ...]:
+def _people(entries: Any, problems: list[str]) -> tuple[Mapping[str, Any], ...]:
     """``[[people]]`` tables: who a counterpart (``email``) is (``name``, ``organisation``,
-    ``city``), or an organisation (``domain``): its ``organisation`` name and ``city``."""
+    ``city``, ``tags``), an organisation (``domain``): its ``organisation`` name and
+    ``city``, or a group of people (``tag``); each may have a ``rhythm``."""
     if not isinstance(entries, list):
         problems.append(_("'people' must be a list of [[people]] tables"))
         return ()
@@ -214,13 +224,23 @@ def _people(entries: Any, problems: list[str]) -> tuple[Mapping[str, str], ...]:
             problems.append(_("{where} must be a table", where=where))
             continue
         values, found, _warned = validate_table(where, entry, PEOPLE_FIELDS)
-        if not found and not (values["email"] or values["domain"]):
-            found = [_("{where} needs a key 'email' or 'domain'", where=where)]
-        elif not found and not any(values[k] for k in ("name", "organisation", "city")):
-            found = [_("{where} needs a key 'name', 'organisation' or 'city'", where=where)]
+        whom = [k for k in ("email", "domain", "tag") if values.get(k)]
+        if not found and len(whom) != 1:
+            found = [_("{where} needs one key 'email', 'domain' or 'tag'", where=where)]
+        elif not found and not any(values[k] for k in _FACTS):
+            found = [
+                _(
+                    "{where} needs a key 'name', 'organisation', 'city', 'rhythm' or 'tags'",
+                    where=where,
+                )
+            ]
+        elif not found and values["tag"] and any(values[k] for k in _FACTS if k != "rhythm"):
+            found = [_("{where}: a 'tag' table takes only a 'rhythm'", where=where)]
         problems += found
         if not found:
-            result.append({k: str(v).strip() for k, v in values.items()})
+            cleaned: dict[str, Any] = {k: str(v).strip() for k, v in values.items() if k != "tags"}
+            cleaned["tags"] = tuple(t.strip() for t in values["tags"] if t.strip())
+            result.append(cleaned)
     return tuple(result)
 
 
@@ -258,6 +278,9 @@ def _rules(entries: Any, problems: list[str], warnings: list[str]) -> tuple[Mapp
         if not found:
             result.append({**values, "index": index})
     return tuple(result)
+
+
+_FACTS = ("name", "organisation", "city", "rhythm", "tags")
 
 
 def _disabled(entries: Any) -> set[str]:
@@ -320,6 +343,15 @@ def _syncs(
     return tuple(result)
 
 
+def target_rules() -> str:
+    """Which calendars ``planner sync`` can write into, for its errors."""
+    return _(
+        "a target must be a calendar the planner may write its own events into: Google or "
+        "Outlook with write = true in its [[calendars]] entry, or CalDAV; .ics files and URLs "
+        "are read only. 'planner sync --preview' shows what would be written without a target"
+    )
+
+
 def _sync_names(where: str, values: Mapping[str, Any], known: Mapping[str, Any]) -> list[str]:
     problems = []
     if not values.get("from") or not values.get("to"):
@@ -350,10 +382,11 @@ def _sync_names(where: str, values: Mapping[str, Any], known: Mapping[str, Any])
         if not getattr(cls, "can_sync", False):
             problems.append(
                 _(
-                    "{where}: calendar '{name}' ({provider}) cannot be a sync target",
+                    "{where}: calendar '{name}' ({provider}) cannot be a sync target: {rules}",
                     where=where,
                     name=values["to"],
                     provider=target.provider,
+                    rules=target_rules(),
                 )
             )
         elif target.provider in ("google", "outlook") and not target.options.get("write"):

@@ -1,7 +1,9 @@
 """Every key of ``config.toml``: its type, default, range and check, section by section.
 
 :data:`SECTIONS` holds the plain sections, :data:`CALENDAR_FIELDS` the keys common to every
-``[[calendars]]`` table (a provider adds its own), :data:`SYNC_FIELDS` a ``[[sync]]`` table.
+``[[calendars]]`` table (a provider adds its own), :data:`ADDRESS_BOOK_FIELDS` those of every
+``[[addressbooks]]`` table, :data:`PEOPLE_FIELDS` a ``[[people]]`` table and
+:data:`SYNC_FIELDS` a ``[[sync]]`` table.
 The loader (:mod:`planner.config.loader`) validates a config against them as a whole.
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from planner.config.rhythm import check_rhythm
 from planner.config.schema import Check, Field
 from planner.i18n import _
 from planner.model import Mode, Purpose
@@ -20,7 +23,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 def _zone_check(value: str) -> str | None:
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long
         return _(
             "'{value}' is not a known time zone (use an IANA name such as Europe/Berlin)",
             value=value,
@@ -36,8 +39,30 @@ def _share_check(value: float) -> str | None:
     return None if 0 <= value <= 1 else _("must lie between 0 and 1 (e.g. 0.3 for 30%)")
 
 
+def _feed_private_check(value: str) -> str | None:
+    return None if value in ("busy", "hide") else _('must be "busy" or "hide"')
+
+
 def _positive(value: float) -> str | None:
     return None if value > 0 else _("must be greater than 0")
+
+
+def _base_url_check(value: str) -> str | None:
+    """The served offer page's public address: https (TLS at the proxy), or http on this
+    machine; no query or fragment."""
+    from urllib.parse import urlsplit
+
+    if not value:
+        return None
+    parts = urlsplit(value)
+    local = parts.hostname in ("127.0.0.1", "::1", "localhost")
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        return _("must be an address such as https://meet.example.com/planner/")
+    if parts.scheme == "http" and not local:
+        return _("must start with https:// (TLS at your reverse proxy); http only on this machine")
+    if parts.query or parts.fragment:
+        return _("must have no query (?…) or fragment (#…)")
+    return None
 
 
 def _window(start: str, end: str, minutes: int, after_work: bool = False) -> dict[str, Field]:
@@ -141,6 +166,28 @@ SECTIONS: dict[str, dict[str, Field]] = {
         # an invitation without an answer keeps its time busy for other proposals this long
         "hold_days": Field(int, 14, check=_positive),
     },
+    "offer": {
+        "valid_days": Field(int, 3),
+        "calendar": Field(str, ""),
+    },
+    "serve": {
+        "base_url": Field(str, "", check=_base_url_check),
+        "host": Field(str, "127.0.0.1"),
+        "port": Field(int, 8425),
+        "trusted_proxies": Field("str_list", ["127.0.0.1"]),
+        "client_requests_per_minute": Field(int, 30),
+        "link_requests_per_hour": Field(int, 60),
+    },
+    "keep_in_touch": {
+        "per_week": Field(int, 3),
+        "near_km": Field(float, 40.0),
+        "days_ahead": Field(int, 60),
+        "default_rhythm": Field(str, "", check=check_rhythm),
+    },
+    "feed": {
+        # what a proposal for a private or confidential meeting shows: "Busy", or nothing
+        "private": Field(str, "busy", check=_feed_private_check),
+    },
 }
 
 # Ranges of the numbers above (issue 14): out-of-range, NaN and infinite values are one clear
@@ -164,13 +211,23 @@ RANGES: dict[str, dict[str, tuple[float, float]]] = {
         "in_town_minutes": (0, 240),
         "arrival_buffer_minutes": (0, 240),
     },
-    "venues": {"radius_km": (0, 200)},
+    "geo": {"timeout_seconds": (1, 600), "far_away_km": (1, 20000)},
+    "venues": {"radius_km": (0, 200), "max_age_days": (1, 3650), "min_venues": (1, 1000)},
     "smtp": {"port": (1, 65535), "timeout_seconds": (1, 600)},
+    "free_busy": {"cache_minutes": (0, 7 * 24 * 60)},
     "invite": {
         "reminder_minutes": (-1, 40320),
         "default_duration": (5, 7 * 24 * 60),
+        "nudge_days": (1, 365),
         "hold_days": (1, 365),
     },
+    "offer": {"valid_days": (1, 60)},
+    "serve": {
+        "port": (1, 65535),
+        "client_requests_per_minute": (1, 10000),
+        "link_requests_per_hour": (1, 10000),
+    },
+    "keep_in_touch": {"per_week": (0, 50), "near_km": (1, 500), "days_ahead": (1, 366)},
 }
 
 
@@ -202,6 +259,22 @@ CALENDAR_FIELDS: dict[str, Field] = {
     "provider": Field(str, required=True),
     "enabled": Field(bool, True),
 }
+# the keys every [[addressbooks]] table has (a provider adds its own)
+ADDRESS_BOOK_FIELDS: dict[str, Field] = {
+    **CALENDAR_FIELDS,
+    "refresh_hours": Field(float, 12.0, minimum=0, maximum=24 * 365),
+}
+# a [[people]] table: a person (email), an organisation (domain) or a group (tag)
+PEOPLE_FIELDS: dict[str, Field] = {
+    "email": Field(str, ""),
+    "domain": Field(str, ""),
+    "tag": Field(str, ""),
+    "name": Field(str, ""),
+    "organisation": Field(str, ""),
+    "city": Field(str, ""),
+    "rhythm": Field(str, "", check=check_rhythm),
+    "tags": Field("str_list", []),
+}
 
 
 def _show_check(value: str) -> str | None:
@@ -215,7 +288,7 @@ SYNC_FIELDS: dict[str, Field] = {
     "to": Field(str, required=True),
     "show": Field(str, "busy", check=_show_check),
     "travel": Field(bool, True),
-    "days": Field(int, 14, check=_positive),
+    "days": Field(int, 14, minimum=1, maximum=366),
 }
 
 

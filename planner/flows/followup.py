@@ -42,6 +42,7 @@ class RecordReport:
     unknown: list[tuple[str, str]] = field(default_factory=list)  # (uid, where)
     problems: list[str] = field(default_factory=list)
     files: int = 0
+    offers: list[str] = field(default_factory=list)  # what answers did to offers
 
     @property
     def changed(self) -> int:
@@ -51,17 +52,26 @@ class RecordReport:
 # -- recording --------------------------------------------------------------------------------
 def record_replies(store: Store, paths: Sequence[Path], *, now: datetime) -> RecordReport:
     """Read iTIP REPLY/COUNTER objects from ``paths`` and record them in the sent log."""
+    from planner.flows.offer_answers import apply_mail_replies
     from planner.invite.replies import read_paths
 
     found = read_paths(list(paths))
     report = record(store, found.answers, now=now)
-    report.problems = found.problems + report.problems
+    mailed = apply_mail_replies(store, found.offers, now)
+    report.problems = found.problems + report.problems + mailed.problems
+    report.offers += mailed.lines
     report.files = found.files
     return report
 
 
 def record(store: Store, answers: Sequence[Answer], *, now: datetime) -> RecordReport:
+    """Record ``answers``; those to an offer's options go to the offer
+    (:mod:`planner.flows.offer_answers`)."""
+    from planner.flows.offer_answers import divert
+
     report = RecordReport()
+    answers, news = divert(store, answers, now)
+    report.offers, report.problems = news.lines, news.problems
     for answer in answers:
         outcome = record_answer(store, answer, now=now)
         report.outcomes[outcome] += 1
@@ -72,7 +82,42 @@ def record(store: Store, answers: Sequence[Answer], *, now: datetime) -> RecordR
                 _("{where}: {who} answered {uid}, but was not invited to it; not recorded",
                   where=answer.source, who=answer.attendee, uid=answer.uid)
             )  # fmt: skip
+        elif outcome is Outcome.UNVERIFIED:
+            report.problems.append(_unverified(answer))
+        elif outcome is Outcome.UNSENT:
+            report.problems.append(
+                _("{where}: {who} answers revision {sequence} of {uid}, which was never sent; "
+                  "not recorded", where=answer.source, who=answer.attendee,
+                  sequence=answer.sequence, uid=answer.uid)
+            )  # fmt: skip
     return report
+
+
+def _unverified(answer: Answer) -> str:
+    """The line for an answer whose mail was not sent by the attendee it answers for."""
+    what = answer.response.value if not answer.countered else _("another time")
+    if not answer.authenticated:
+        return _(
+            "{where}: unverified answer '{what}' for {who}: the receiving server found the "
+            "sender's address forged (DMARC); not applied",
+            where=answer.source, what=what, who=answer.attendee,
+        )  # fmt: skip
+    return _(
+        "{where}: unverified answer '{what}' for {who}, sent by {sender}; not applied (only "
+        "{who} can answer for {who})",
+        where=answer.source, what=what, who=answer.attendee, sender=answer.sender or _("nobody"),
+    )  # fmt: skip
+
+
+def record_calendar_answers(
+    store: Store, records: Sequence[SentRecord], events: Sequence[Event], now: datetime
+) -> RecordReport:
+    """Record what the calendars show on the organizer's copies, each answer for the revision
+    it belongs to (:func:`calendar_answers`)."""
+    from planner.invite.sentlog import history
+
+    found = calendar_answers(records, events, now, lambda uid: history(store, uid))
+    return record(store, found, now=now)
 
 
 def open_invitations(store: Store, now: datetime) -> list[SentRecord]:
@@ -102,11 +147,18 @@ def read_calendars(
 
 
 def calendar_answers(
-    records: Sequence[SentRecord], events: Sequence[Event], now: datetime
+    records: Sequence[SentRecord],
+    events: Sequence[Event],
+    now: datetime,
+    history: Callable[[str], Sequence[SentRecord]] | None = None,
 ) -> list[Answer]:
     """The answers calendar services show on the organizer's copy of each meeting: Google
     ``responseStatus``, Graph ``status``, CalDAV ``PARTSTAT``; a failed delivery from CalDAV
-    ``SCHEDULE-STATUS`` (3.x, 5.x) counts as undelivered."""
+    ``SCHEDULE-STATUS`` (3.x, 5.x) counts as undelivered. Each answer belongs to the revision
+    the copy shows (``history(uid)``: every message sent of that meeting; default: the last)."""
+    if history is None:
+        latest = {r.uid: [r] for r in records}
+        history = lambda uid: latest.get(uid, [])  # noqa: E731
     by_uid: dict[str, list[Event]] = {}
     for event in events:
         by_uid.setdefault(event.uid, []).append(event)
@@ -120,12 +172,15 @@ def calendar_answers(
                 failed = _failed_delivery(event, person.email)
                 if who not in invited or (person.response is Response.NEEDS_ACTION and not failed):
                     continue
+                revision = _revision(record, history, event, who)
+                if revision is None:
+                    continue  # the copy shows a time never sent: no answer to any revision
                 result.append(
                     Answer(
                         uid=record.uid,
                         attendee=who,
                         response=person.response,
-                        sequence=record.sequence,
+                        sequence=revision,
                         stamp=None,  # a service shows no DTSTAMP: "now" when first seen
                         method="UNDELIVERED" if failed else "REPLY",
                         comment=failed,
@@ -133,6 +188,51 @@ def calendar_answers(
                     )
                 )
     return result
+
+
+def _revision(
+    record: SentRecord,
+    history: Callable[[str], Sequence[SentRecord]],
+    event: Event,
+    who: str,
+) -> int | None:
+    """The revision (SEQUENCE) an attendee's response on the organizer's copy answers.
+
+    A service keeps showing the last response after the meeting was moved (Graph does), so
+    the response belongs to the revision the copy shows: the one sent with the copy's time,
+    and of those the last one sent before the response was given, when the service tells
+    (Graph's ``status.time``). None when the copy shows a time that was never sent."""
+    shown = (event.start.astimezone(UTC), event.end.astimezone(UTC))
+    sent = [r for r in history(record.uid) if r.method == "REQUEST"] or [record]
+    by_time = [r.sequence for r in sent if _times(r) == shown]
+    if _times(record) == shown:
+        by_time.append(record.sequence)
+    if not by_time:
+        return None
+    revision = max(by_time)
+    answered = _response_time(event, who)
+    if answered is not None:  # the revision that was current when the attendee answered
+        then = max((r.sequence for r in sent if r.sent_at.astimezone(UTC) <= answered), default=-1)
+        if then < revision:
+            earlier = [s for s in by_time if s <= then]
+            return max(earlier) if earlier else None
+    return revision
+
+
+def _times(record: SentRecord) -> tuple[datetime, datetime]:
+    return record.invitation.start.astimezone(UTC), record.invitation.end.astimezone(UTC)
+
+
+def _response_time(event: Event, who: str) -> datetime | None:
+    """When the attendee answered, where the service tells (Graph ``status.time``)."""
+    for key, value in event.hints:
+        if key.lower() == f"response-time;{who}":
+            try:
+                moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            except ValueError:
+                return None
+            return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return None
 
 
 def _failed_delivery(event: Event, who: str) -> str:
@@ -179,6 +279,7 @@ def invite_states(
                 waiting_days=max(0, (now.astimezone(UTC) - record.sent_at.astimezone(UTC)).days),
                 proposed=_local(answer.proposed, config) if answer and answer.proposed else None,
                 source=answer.source if answer else "",
+                all_day=inv.all_day,
             )
             result.append(next_step(state, record, config, store, now=now, events=events))
     return result
@@ -198,7 +299,7 @@ def invitation_states(
     events = None
     if read and records and config.calendars:
         events = read_calendars(config, store, records, now, progress)
-        record(store, calendar_answers(records, events, now), now=now)
+        record_calendar_answers(store, records, events, now)
     return invite_states(config, store, now=now, events=events, records=records)
 
 

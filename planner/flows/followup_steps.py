@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from planner.config import Config
-from planner.i18n import _
+from planner.i18n import _, ngettext
 from planner.invite.sentlog import SentRecord
 from planner.model import Busy, Event
 from planner.people.names import format_mailbox
@@ -44,6 +44,12 @@ class InviteState:
     alternative: str = ""  # a second command (decline a counter) or a reminder text
     conflicts: tuple[str, ...] = ()
     source: str = ""
+    all_day: bool = False  # start and end are midnights: whole days (a trade fair)
+
+    @property
+    def days(self) -> int:
+        """How many days an all-day invitation spans (1 for a timed one)."""
+        return max(1, (self.end.date() - self.start.date()).days) if self.all_day else 1
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -64,6 +70,7 @@ class InviteState:
             "alternative": self.alternative,
             "conflicts": list(self.conflicts),
             "source": self.source,
+            "all_day": self.all_day,
         }
 
 
@@ -100,7 +107,7 @@ def next_step(
     if state.status == "not_sent":
         return replace(
             state,
-            next_step=_("written, not sent: send it when it is right"),
+            next_step=_("send it when it is right"),
             command=_resend(state, config),
         )
     if state.status == "no_answer":
@@ -127,7 +134,12 @@ def stamp(moment: datetime, config: Config) -> str:
 
 
 def _resend(state: InviteState, config: Config) -> str:
-    return f"planner invite --update {state.uid} --start {stamp(state.start, config)} --send"
+    """The command that sends the invitation as it is: an all-day one keeps its days."""
+    if state.all_day:
+        when = f"--date {state.start.date().isoformat()} --days {state.days}"
+    else:
+        when = f"--start {stamp(state.start, config)}"
+    return f"planner invite --update {state.uid} {when} --send"
 
 
 def _waiting(state: InviteState, config: Config) -> InviteState:
@@ -135,8 +147,9 @@ def _waiting(state: InviteState, config: Config) -> InviteState:
     if state.waiting_days < nudge:
         return replace(
             state,
-            next_step=_("wait; nudge in {days} days if no answer comes",
-                        days=nudge - state.waiting_days),
+            next_step=ngettext("wait; nudge in {count} day if no answer comes",
+                               "wait; nudge in {count} days if no answer comes",
+                               nudge - state.waiting_days),
         )  # fmt: skip
     return replace(
         state,
@@ -152,7 +165,7 @@ def _reminder(state: InviteState, config: Config) -> str:
     from planner.i18n import language
 
     day = format_date(state.start.date(), format="full", locale=language())
-    when = f"{day} {state.start:%H:%M}"
+    when = day if state.all_day else f"{day} {state.start:%H:%M}"
     greeting = _("Hello {name},", name=state.name) if state.name else _("Hello,")
     body = _(
         "did my invitation to '{title}' on {when} at {place} reach you? A short yes or no, "

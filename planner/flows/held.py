@@ -1,6 +1,8 @@
 """Times already offered: every invitation made from here (sent, held in a calendar, or written
 to a file from a proposal the user picked) counts as busy for every other proposal until it is
-declined by everyone, cancelled, over, or older than ``[invite] hold_days`` without an answer.
+declined by everyone, cancelled, over, or older than ``[invite] hold_days`` without an answer;
+so does every option of an open offer (:mod:`planner.flows.offers`) until it is picked,
+withdrawn or expired.
 
 The composition of the invite room (sent log, answers) and the meet room (busy time): the
 invitations become events at their venue, so that proposals also leave the travel to and from
@@ -22,13 +24,14 @@ SCANNED = 500  # invitations looked at, newest first
 
 def held_times(store: Store | None, config: Config, now: datetime) -> list[Event]:
     """The invitations that still hold their time, as events (see the module)."""
+    from planner.flows.offers import held_by_offers
     from planner.invite.answers import answers_for
     from planner.invite.sentlog import recent
 
     if store is None:
         return []
+    found = held_by_offers(store, now)  # the options of open offers
     expiry = timedelta(days=config["invite"]["hold_days"])
-    found = []
     for record in recent(store, SCANNED):
         inv = record.invitation
         if record.cancelled or inv.end.astimezone(UTC) <= now.astimezone(UTC):

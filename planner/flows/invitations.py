@@ -73,9 +73,6 @@ def from_proposal(
     attendees = [Attendee(e, n) for e, n in _people(options.to or saved["with"], saved)]
     meeting = saved.get("meeting") or {}
     ours = bool(meeting) and _organizes(config, meeting)
-    agenda = options.agenda
-    if meeting and not ours:
-        agenda = "\n\n".join(p for p in (_replaces(config, meeting), agenda) if p)
     area = venue.get("known") is False
     return Invitation(
         uid=meeting.get("uid", "") if ours else "",
@@ -93,7 +90,8 @@ def from_proposal(
         venue_address="" if area else venue["address"],
         geo=None if area else Geo(venue["lat"], venue["lon"]),
         purpose=parse_purpose(options.purpose or saved.get("purpose") or ""),
-        agenda=agenda,
+        agenda=options.agenda,
+        note=_replaces(config, meeting) if meeting and not ours else "",
         language=config.user["language"],
         reminder_minutes=config["invite"]["reminder_minutes"],
         venue_hours="" if area else venue_hours(config, venue["name"], start),
@@ -156,12 +154,11 @@ def _list_command(entry: dict[str, Any]) -> str:
 
 
 def _when(moment: datetime, config: Config) -> str:
-    """ "Tue 8 Dec 12:15" in the user's zone and language."""
-    from babel.dates import format_datetime
+    """ "Tue 8 Dec 12:15" / "Di. 8. Dez. 12:15" in the user's zone and language."""
+    from planner.i18n import short_day
 
-    from planner.i18n import language
-
-    return format_datetime(moment.astimezone(config.tz), "EEE d MMM HH:mm", locale=language())
+    local = moment.astimezone(config.tz)
+    return f"{short_day(local.date())} {local:%H:%M}"
 
 
 def _taken_since(store: Store, entry: dict[str, Any], start: datetime, end: datetime) -> str:
@@ -184,22 +181,15 @@ def _taken_since(store: Store, entry: dict[str, Any], start: datetime, end: date
 
 
 def venue_hours(config: Config, name: str, when: datetime) -> str:
-    """The catalog venue's opening hours on ``when``'s day ("08:00–20:00"), "" if unknown."""
-    from datetime import time
-
-    from planner.meet.venues import catalog_from_config, parse_opening_hours
+    """The catalog venue's opening hours on ``when``'s day in words ("08:00–20:00",
+    "12–1 Uhr"; a span past midnight belongs to the day it begins on), "" if unknown."""
+    from planner.meet.opening import on_day
+    from planner.meet.venues import catalog_from_config
 
     found = [v for v in catalog_from_config(config) if v.name == name]
-    parsed = parse_opening_hours(found[0].opening_hours) if found else None
-    if parsed is None:
+    if not found:
         return ""
-    day = datetime.combine(when.astimezone(config.tz).date(), time())
-    spans = [
-        f"{a:%H:%M}–{'24:00' if b.date() > day.date() else format(b, '%H:%M')}"
-        for a, b, state, _c in parsed.intervals(day, day + timedelta(days=1))
-        if str(state).lower().endswith("open")
-    ]
-    return ", ".join(spans) if spans else _("closed")
+    return on_day(found[0].opening_hours, when.astimezone(config.tz).date()) or ""
 
 
 def _travel_hint(config: Config, proposal: dict[str, Any]) -> str:
@@ -232,16 +222,10 @@ def _organizes(config: Config, meeting: dict[str, Any]) -> bool:
 
 def _replaces(config: Config, meeting: dict[str, Any]) -> str:
     """ "Instead of: Weekly sync, Tue 8 Dec 10:00 (video call)" for the description."""
-    from babel.dates import format_datetime
-
-    from planner.i18n import language
-
-    start = datetime.fromisoformat(meeting["start"]).astimezone(config.tz)
-    when = format_datetime(start, "EEE d MMM HH:mm", locale=language())
     return _(
         "This replaces the meeting “{title}” on {when}: let us meet in person instead.",
         title=meeting.get("title", ""),
-        when=when,
+        when=_when(datetime.fromisoformat(meeting["start"]), config),
     )
 
 
@@ -257,14 +241,10 @@ def _default_title(kind: str, saved: dict[str, Any], config: Config) -> str:
 
 def describe(invitation: Invitation, ident: str = "") -> list[str]:
     """Who, when, where and what, as ``planner invite`` says it before it writes or sends."""
-    from babel.dates import format_datetime
-
     from planner.i18n import language
-    from planner.invite.text import location_text
+    from planner.invite.text import location_text, when
 
-    tz = invitation.start.tzinfo
-    start, end = invitation.start, invitation.end.astimezone(tz)
-    day = format_datetime(start, "EEE d MMM yyyy HH:mm", locale=language())
+    at = when(invitation.start, invitation.end, language(), all_day=invitation.all_day)
     people = ", ".join(
         f"{p.name} <{p.email}>" if p.name else p.email for p in invitation.counterparts
     )
@@ -272,7 +252,7 @@ def describe(invitation: Invitation, ident: str = "") -> list[str]:
     return [
         f"{head}: {invitation.title}",
         _("  who:   {people}", people=people),
-        _("  when:  {start}–{end} ({zone})", start=day, end=f"{end:%H:%M}", zone=tz),
+        _("  when:  {when}", when=at),
         _("  where: {place}", place=location_text(invitation) or _("no place given")),
         _(
             "  what:  {purpose}",
@@ -439,7 +419,7 @@ def hold(config: Config, store: Store, prepared: PreparedInvite, calendar: str) 
                     ),
                 )
             if provider.can_write or calendar:
-                event_id = write_hold(provider, prepared.invitation)
+                event_id = write_hold(provider, hold_invitation(store, prepared.invitation))
                 _log_hold(store, prepared, source.name, event_id)
                 return event_id
         finally:
@@ -448,6 +428,31 @@ def hold(config: Config, store: Store, prepared: PreparedInvite, calendar: str) 
         _("--hold: none of the configured calendars can be written to"),
         hint=_("name one with --hold CALENDAR, or enable write = true for it"),
     )
+
+
+def hold_invitation(store: Store, inv: Invitation) -> Invitation:
+    """What a hold writes for ``inv``. A meeting from the user's own calendar (an update of a
+    meeting that was never sent from here) is never written over: its hold is a new event of
+    its own, under a UID derived from the meeting's, so holding it again moves that hold. The
+    meeting itself moves only through the path that tells its attendees (``--send``)."""
+    import hashlib
+    import logging
+    from dataclasses import replace
+
+    from planner.invite import sentlog
+
+    if inv.sequence == 0 or any(r.sequence == 0 for r in sentlog.history(store, inv.uid)):
+        return inv  # a meeting planner sent: its own hold, under its own UID
+    logging.getLogger("planner").warning(
+        _("'{title}' is a meeting of your calendar: the hold is a new event beside it and the "
+          "meeting is left as it is ('planner invite … --send' sends its attendees the new "
+          "time)", title=inv.title)
+    )  # fmt: skip
+    digest = hashlib.sha256(inv.uid.encode("utf-8")).hexdigest()[:32]
+    return replace(
+        inv, uid=f"planner-hold-{digest}@planner", sequence=0,
+        title=_("Hold: {title}", title=inv.title),
+    )  # fmt: skip
 
 
 def _log_hold(store: Store, prepared: PreparedInvite, calendar: str, event_id: str) -> None:

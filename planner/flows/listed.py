@@ -21,7 +21,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from planner.people.addresses import address_key
-from planner.store import Store
+from planner.store import Store, readable
 
 if TYPE_CHECKING:
     from planner.config import Config
@@ -128,38 +128,85 @@ class Listed:
             self.usable = False
 
     def get(self, ident: str) -> dict[str, Any] | None:
-        """The entry listed under ``ident``, with ``listed_at``; None when unknown."""
+        """The entry listed under ``ident``, with ``listed_at``; None when unknown (or when its
+        row cannot be read: then a warning says so)."""
         if not self.usable:
             return None
         try:
-            row = self.store.conn.execute(
-                "SELECT listed_at, data FROM listed_proposals WHERE id = ?", (normal(ident),)
-            ).fetchone()
-            if row is None:
-                return None
-            data = json.loads(row[1])
-        except (sqlite3.DatabaseError, ValueError):
+            rows = self.store.conn.execute(
+                "SELECT id, listed_at, data FROM listed_proposals WHERE id = ?", (normal(ident),)
+            ).fetchall()
+        except sqlite3.DatabaseError:
             return None
-        return {**data, "listed_at": row[0]} if isinstance(data, dict) else None
+        found = readable(rows, _entry, NAME, self.store.path)
+        return found[0] if found else None
 
     def upcoming(self, now: datetime) -> list[dict[str, Any]]:
-        """Every entry that starts after ``now``, soonest first."""
+        """Every entry that starts after ``now``, soonest first; unreadable rows are skipped
+        with one warning."""
         if not self.usable:
             return []
         try:
             rows = self.store.conn.execute(
-                "SELECT listed_at, data FROM listed_proposals WHERE start > ? ORDER BY start",
+                "SELECT id, listed_at, data FROM listed_proposals WHERE start > ? ORDER BY start",
                 (now.astimezone(UTC).isoformat(),),
             ).fetchall()
         except sqlite3.DatabaseError:
             return []
-        found = []
-        for listed_at, text in rows:
-            try:
-                found.append({**json.loads(text), "listed_at": listed_at})
-            except (ValueError, TypeError):
-                continue
-        return found
+        return readable(rows, _entry, NAME, self.store.path)
+
+
+def _entry(row: tuple[Any, Any, Any]) -> dict[str, Any]:
+    """A stored row as the entry its readers use, or ValueError/TypeError/KeyError when it is
+    not of the shape :meth:`Listed.save` wrote: a row damaged or written by hand is skipped,
+    never taken for a proposal (issue 26: a bad value stored once never ends a command)."""
+    ident, listed_at, text = row
+    entry = json.loads(text)
+    if not isinstance(entry, dict):
+        raise TypeError("not an object")
+    _moment(listed_at)
+    start, end = _moment(entry["start"]), _moment(entry["end"])
+    if end < start:
+        raise ValueError("ends before it starts")
+    if not all(isinstance(entry.get(k, ""), str) for k in ("kind", "purpose", "title", "name")):
+        raise TypeError("a text field is not text")
+    people, venue = entry.get("with"), entry["venue"]
+    if not isinstance(people, list) or not all(isinstance(p, str) for p in people):
+        raise TypeError("with: not a list of addresses")
+    if not isinstance(venue, dict) or not isinstance(venue.get("name"), str):
+        raise TypeError("venue: no name")
+    if not isinstance(venue.get("address", ""), str):
+        raise TypeError("venue: the address is not text")
+    for key, limit in (("lat", 90), ("lon", 180)):
+        if not -limit <= float(venue[key]) <= limit:  # NaN fails too
+            raise ValueError(f"venue: {key} out of range")
+    names = entry.get("names") or {}
+    if not isinstance(names, dict) or not all(isinstance(v, str) for v in names.values()):
+        raise TypeError("names: not text by address")
+    meeting = entry.get("meeting") or {}
+    if not isinstance(meeting, dict):
+        raise TypeError("meeting: not an object")
+    if meeting:
+        _moment(meeting["start"], aware=False), _moment(meeting["end"], aware=False)
+        if not all(isinstance(meeting.get(k, ""), str) for k in ("uid", "title", "organizer")):
+            raise TypeError("meeting: a text field is not text")
+        if not 0 <= int(meeting.get("sequence") or 0) < 2**31:
+            raise ValueError("meeting: sequence out of range")
+    minutes = entry.get("counterpart_minutes")
+    if minutes is not None and not 0 <= int(minutes) <= 24 * 60:
+        raise ValueError("counterpart_minutes out of range")
+    if entry_id(entry) != ident:  # the content no longer gives its identifier
+        raise ValueError("content and identifier differ")
+    return {**entry, "listed_at": listed_at}
+
+
+def _moment(text: Any, aware: bool = True) -> datetime:
+    """An ISO time (with its offset when ``aware``) within the years planner plans;
+    TypeError or ValueError otherwise."""
+    moment = datetime.fromisoformat(text)
+    if (aware and moment.tzinfo is None) or not 1971 <= moment.year <= 2199:
+        raise ValueError("not an aware time planner can plan")
+    return moment
 
 
 def _utc(text: str) -> str:

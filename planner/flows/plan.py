@@ -22,6 +22,7 @@ from planner.model import (
 )
 
 if TYPE_CHECKING:
+    from planner.flows.trip_view import KeepInTouch
     from planner.judge.recommend import Balance, DueVisit
     from planner.meet.proposals import Proposal
     from planner.people import People
@@ -83,6 +84,7 @@ class WeeklyPlan:
     balance: Balance | None = None
     due: tuple[DueVisit, ...] = ()
     people: People | None = None  # who is who: names instead of addresses in every output
+    keep_in_touch: KeepInTouch | None = None  # whom to meet this week or on the next trip
 
     @property
     def days(self) -> list[date]:

@@ -30,6 +30,7 @@ from planner.model import Action, Classification, Event, Geo, Interval, Mode, Pu
 if TYPE_CHECKING:
     from planner.meet.proposal_cache import ProposalCache
     from planner.meet.proposals import Proposal, Proposer
+    from planner.store import Store
 
 # busy time of several people together (any of them busy), None when no calendar can tell
 FreeBusy = Callable[[Sequence[str], datetime, datetime], Sequence[Interval] | None]
@@ -86,6 +87,7 @@ def build_plan(
     supply: object | None = None,
     proposal_cache: ProposalCache | None = None,
     held: Sequence[Event] = (),
+    store: Store | None = None,
 ) -> WeeklyPlan:
     """The plan for the week of ``first_day``; ``events`` span :func:`read_window`.
 
@@ -96,7 +98,8 @@ def build_plan(
     ``supply`` (a :class:`planner.meet.fetched.VenueSupply`) fetches venues where none are known;
     ``proposal_cache`` remembers proposals between runs (:mod:`planner.meet.proposal_cache`);
     ``held`` are times already offered (:func:`planner.flows.held.held_times`): busy for the
-    proposals of every other counterpart.
+    proposals of every other counterpart; ``store`` holds the rhythms set with ``planner people
+    rhythm`` for the keep-in-touch section (:func:`planner.flows.touch_week.week_section`).
     """
     if modes is None:
         from planner.judge.cache import classify_all
@@ -128,6 +131,22 @@ def build_plan(
         if p.purpose and p.meeting and in_balance(p.event)
     ]
     history = _trend_items(events, modes, ledger, config, start)
+    from planner.flows.touch_week import week_section
+
+    offered = [Interval(p.start, p.end) for item in items for p in item.proposals]
+    keep = week_section(
+        config,
+        now,
+        ledger,
+        events,
+        modes,
+        (start, end),
+        store=store,
+        catalog=catalog,
+        geocoder=geocoder,
+        supply=supply,
+        taken=[*offered, *(Interval(h.start, h.end) for h in held)],
+    )
     return WeeklyPlan(
         start=start,
         end=end,
@@ -136,6 +155,7 @@ def build_plan(
         balance=balance(week, config, first_day, history, weeks=TREND_WEEKS),
         due=tuple(due_for_visit(ledger, config, now.astimezone(config.tz).date())),
         people=ledger.directory.people,
+        keep_in_touch=keep,
     )
 
 

@@ -17,7 +17,12 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import re
+import signal
+import sys
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -30,6 +35,7 @@ from planner.model import Event
 
 log = logging.getLogger("planner")
 
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 THRESHOLD = 1_000_000  # bytes; smaller files are parsed faster than a process starts
 Warn = ical.Warn
 _UID = re.compile(r"^UID(?:;[^:]*)?:(.*)$", re.IGNORECASE)
@@ -106,10 +112,46 @@ def _run(
     """Each part read in a forked process (the first in this one): they share the text and its
     blocks with this process, nothing is copied or sent but the results."""
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=len(parts) - 1, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=len(parts) - 1,
+        mp_context=context,
+        initializer=die_with_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
         futures = [pool.submit(_read, text, header, part, job) for part in parts[1:]]
         first = _read(text, header, parts[0], job)
         return [first, *(future.result() for future in futures)]
+
+
+def die_with_parent(parent: int) -> None:
+    """In a worker: end when ``parent`` ends, also when it is killed mid-parse (a forked
+    worker would otherwise wait for work for ever, holding the parent's files open, the
+    state database among them). Ctrl-C is the parent's to handle."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not _death_signal():
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # it ended before the line above took effect
+        os._exit(1)
+
+
+def _death_signal() -> bool:
+    """Ask Linux to kill this process when its parent ends (``PR_SET_PDEATHSIG``)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    """Elsewhere: look twice a second whether the parent is still there."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _read(

@@ -24,7 +24,7 @@ from typing import Protocol
 
 import icalendar
 
-from planner.i18n import _
+from planner.i18n import _, ngettext
 
 MAX_RULE_STEPS = 200_000  # candidate date-times one RRULE may cost to expand
 MAX_FILE_STEPS = 2_000_000  # the same for all rules of one file together
@@ -304,9 +304,12 @@ def cap(
 
 def too_many(event: str, limit: int) -> str:
     """The warning about a series cut at ``limit`` occurrences."""
-    return _(
-        "{event}: more than {limit} occurrences in the read window; only the first {limit} are "
-        "used (raise max_occurrences of the calendar in the config to read more)",
+    return ngettext(
+        "{event}: more than {count} occurrence in the read window; only the first "
+        "is used (raise max_occurrences of the calendar in the config to read more)",
+        "{event}: more than {count} occurrences in the read window; only the first "
+        "{count} are used (raise max_occurrences of the calendar in the config to read "
+        "more)",
+        limit,
         event=event,
-        limit=limit,
     )

@@ -55,7 +55,7 @@ def _zone(key: str) -> ZoneInfo | None:
         return None
     try:
         return ZoneInfo(key)
-    except (ZoneInfoNotFoundError, ValueError, IsADirectoryError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # a folder, a name too long
         return None
 
 

@@ -20,7 +20,7 @@ def local_zone_name() -> str:
             continue
         try:
             ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long
             continue
         return name
     return "UTC"

@@ -4,7 +4,11 @@ An answer comes from an iTIP REPLY or COUNTER (:mod:`planner.invite.replies`) or
 calendar service that shows the attendee's response on the organizer's copy. Recording is
 idempotent: the same answer twice changes nothing, an answer with a lower SEQUENCE (or, at
 the same SEQUENCE, an older DTSTAMP) than the one stored is ignored, and an answer to a UID
-that was never sent from here is reported, not stored.
+that was never sent from here is reported, not stored. An answer is checked before it is
+stored: a mail's sender must be the attendee it answers for (else it is unverified and not
+applied), its SEQUENCE one that was sent, and a DTSTAMP in the future counts as "now", so a
+forged date cannot make the real answer "outdated" for ever. A stored row that is bad anyway
+is skipped with a warning by every later reader.
 """
 
 from __future__ import annotations
@@ -17,9 +21,15 @@ from typing import TYPE_CHECKING
 
 from planner.model import Response
 from planner.people.addresses import address_key
+from planner.store import readable
 
 if TYPE_CHECKING:
     from planner.store import Store
+
+MAX_SEQUENCE = 2**31 - 1  # RFC 5545 SEQUENCE is an INTEGER: a signed 32-bit number
+EARLIEST, LATEST = 1970, 2200  # years a real answer can name
+METHODS = ("REPLY", "COUNTER", "UNDELIVERED")
+COMMENT_LIMIT = 2000
 
 TABLE_VERSION = 1
 DDL = """
@@ -48,6 +58,8 @@ class Outcome(StrEnum):
     OUTDATED = "outdated"  # an older answer than the one stored
     UNKNOWN_UID = "unknown_uid"  # no invitation with this UID was sent from here
     UNKNOWN_ATTENDEE = "unknown_attendee"  # the UID is ours, the address was not invited
+    UNVERIFIED = "unverified"  # the mail was sent by someone else than the attendee
+    UNSENT = "unsent"  # it answers a SEQUENCE (revision) that was never sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +68,9 @@ class Answer:
 
     ``method`` is "REPLY" or "COUNTER"; ``proposed`` is the (start, end) a COUNTER asks for;
     ``stamp`` is the reply's DTSTAMP (when it was written), ``source`` where it was read.
+    ``sender`` is the From address of the mail that carried it (``None``: no mail, e.g. a
+    saved .ics file or a calendar service); ``authenticated`` is False when the receiving
+    server found the mail's From forged (DMARC).
     """
 
     uid: str
@@ -67,6 +82,16 @@ class Answer:
     proposed: tuple[datetime, datetime] | None = None
     comment: str = ""
     source: str = ""
+    sender: str | None = None
+    authenticated: bool = True
+
+    @property
+    def verified(self) -> bool:
+        """Whether the answer may be applied: no mail around it, or a mail from the attendee
+        itself that the receiving server did not find forged."""
+        if self.sender is None:
+            return True
+        return self.authenticated and self.sender.lower() == self.attendee.lower()
 
     @property
     def countered(self) -> bool:
@@ -88,7 +113,8 @@ def _ensure(store: Store) -> None:
 
 
 def record_answer(store: Store, answer: Answer, *, now: datetime | None = None) -> Outcome:
-    """Store ``answer`` unless it is known, older than the stored one, or not ours."""
+    """Store ``answer`` unless it is known, older than the stored one, not ours, sent by
+    someone else than the attendee, or an answer to a revision that was never sent."""
     from planner.invite.sentlog import history
 
     _ensure(store)
@@ -99,12 +125,17 @@ def record_answer(store: Store, answer: Answer, *, now: datetime | None = None) 
     who = address_key(answer.attendee)
     if who not in invited:
         return Outcome.UNKNOWN_ATTENDEE
-    stamp = answer.stamp or now or datetime.now(UTC)
+    if not answer.verified:
+        return Outcome.UNVERIFIED
+    if not 0 <= answer.sequence <= max(r.sequence for r in sent):
+        return Outcome.UNSENT
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    stamp = min(answer.stamp, moment) if answer.stamp else moment  # never in the future
     stored = stored_answer(store, answer.uid, who)
     if stored is not None:
         if stored.same_answer(answer):
-            if answer.stamp and stored.stamp and answer.stamp > stored.stamp:
-                _write(store, answer, who, answer.stamp)  # the same answer, sent again later
+            if answer.stamp and stored.stamp and stamp > stored.stamp:
+                _write(store, answer, who, stamp)  # the same answer, sent again later
             return Outcome.UNCHANGED
         if (answer.sequence, stamp) < (stored.sequence, stored.stamp or stamp):
             return Outcome.OUTDATED
@@ -125,8 +156,8 @@ def _write(store: Store, answer: Answer, who: str, stamp: datetime) -> None:
                 answer.method,
                 answer.response.value,
                 json.dumps(proposed),
-                answer.comment,
-                answer.source,
+                clean_comment(answer.comment),
+                answer.source[:1000],
             ),
         )
 
@@ -155,25 +186,64 @@ def _rows(store: Store, where: str, args: tuple[object, ...]) -> list[Answer]:
         f" FROM invitation_answers WHERE {where} ORDER BY uid, attendee",
         args,
     ).fetchall()
-    return [_answer(row) for row in rows]
+    return readable(rows, _answer, "invitation_answers", store.path)
 
 
 def _answer(row: tuple[object, ...]) -> Answer:
+    """A stored row as an :class:`Answer`; ValueError (or TypeError) for one that is not a
+    possible answer, whatever put it there."""
     uid, attendee, sequence, stamp, method, response, proposed, comment, source = row
-    times = json.loads(str(proposed))
+    if not isinstance(sequence, int) or not 0 <= sequence <= MAX_SEQUENCE:
+        raise ValueError(f"sequence {sequence!r}")
+    if str(method) not in METHODS:
+        raise ValueError(f"method {method!r}")
     return Answer(
-        uid=str(uid),
-        attendee=str(attendee),
+        uid=_text(uid),
+        attendee=_text(attendee),
         response=Response(str(response)),
-        sequence=int(str(sequence)),
-        stamp=datetime.fromisoformat(str(stamp)),
+        sequence=sequence,
+        stamp=_moment(stamp),
         method=str(method),
-        proposed=(datetime.fromisoformat(times[0]), datetime.fromisoformat(times[1]))
-        if times
-        else None,
-        comment=str(comment),
+        proposed=_times(proposed, str(method)),
+        comment=clean_comment(str(comment)),
         source=str(source),
     )
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"text {value!r}")
+    return value
+
+
+def _moment(value: object) -> datetime:
+    moment = datetime.fromisoformat(str(value))
+    if moment.tzinfo is None or not plausible(moment):
+        raise ValueError(f"time {value!r}")
+    return moment
+
+
+def _times(value: object, method: str) -> tuple[datetime, datetime] | None:
+    times = json.loads(str(value))
+    if times is None and method != "COUNTER":
+        return None
+    start, end = (_moment(t) for t in times)
+    if not start <= end:
+        raise ValueError(f"proposed {value!r}")
+    return start, end
+
+
+def plausible(moment: datetime) -> bool:
+    """A time a real meeting or answer can have: 1970 to 2200, so that every later step
+    (converting to the user's zone, adding days) stays within what a datetime holds."""
+    return EARLIEST <= moment.astimezone(UTC).year < LATEST
+
+
+def clean_comment(text: str) -> str:
+    """An attendee's comment as it may be stored and shown: bounded, no control characters
+    (newlines and tabs kept)."""
+    kept = "".join(c for c in text if c in "\n\t" or not (ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0))
+    return kept[:COMMENT_LIMIT]
 
 
 def _proposed_key(proposed: tuple[datetime, datetime] | None) -> list[str] | None:

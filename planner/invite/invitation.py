@@ -70,6 +70,7 @@ class Invitation:
     reminder_minutes: int | None = 30
     venue_hours: str = ""  # the venue's opening hours on the meeting's day, e.g. "08:00–20:00"
     travel_hint: str = ""  # how to get there, e.g. "about 12 min from your office"
+    note: str = ""  # a sentence before the agenda, e.g. which video call this one replaces
     all_day: bool = False
 
     def __post_init__(self) -> None:

@@ -62,7 +62,9 @@ class SmtpSettings:
         """What is wrong with these settings, as ``[smtp]`` config problems."""
         found = []
         if not self.host:
-            found.append(_("[smtp] key 'host' is required to send invitations"))
+            found.append(
+                _("[smtp] key 'host' is required to send e-mail (invitations, the weekly plan)")
+            )
         if self.security not in SECURITY:
             found.append(_('[smtp] key \'security\' must be "starttls", "tls" or "none"'))
         elif self.security == "none" and self.host and self.host not in LOOPBACK:

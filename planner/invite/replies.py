@@ -1,26 +1,30 @@
 """iTIP answers (RFC 5546 §3.2.3 REPLY, §3.2.7 COUNTER) from where people keep them: .ics
-files, folders of them, saved e-mails (.eml), Maildir folders and mbox files, read with the
-standard library's ``mailbox`` and ``email``.
+files, folders of them, saved e-mails (.eml), Maildir folders and mbox files
+(:mod:`planner.invite.mailboxes` reads them with limits).
 
-Every answer becomes an :class:`planner.invite.answers.Answer`; what cannot be read becomes a
-problem line naming the file (and the message in a mailbox), never an exception.
+Every answer becomes an :class:`planner.invite.answers.Answer`, checked on the way in: a
+SEQUENCE that is a whole number from 0 to 2³¹−1, times between 1970 and 2200, a COUNTER with
+the time it proposes (DTSTART, then DTEND or a DURATION of at most a week), a comment of
+bounded length without control characters. One message answers for one attendee: from a mail,
+the attendee who sent it (another attendee's entry is not read); from a bare .ics file, the only
+attendee it answers for. What cannot be read becomes a problem line naming the file (and the
+message in a mailbox), never an exception, and never stops the other answers.
 """
 
 from __future__ import annotations
 
-import email
-import mailbox
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
-from email import policy
+from datetime import UTC, date, datetime, timedelta
 from email.message import Message
 from pathlib import Path
 from typing import Any
 
-from planner.i18n import _
-from planner.invite.answers import Answer
+from planner.i18n import _, ngettext
+from planner.invite.answers import MAX_SEQUENCE, Answer, clean_comment, plausible
+from planner.invite.mailboxes import Part, Reader
+from planner.invite.offer_mail import OFFER_MARK, OfferReply
 from planner.model import Response
 
 METHODS = ("REPLY", "COUNTER")
@@ -32,8 +36,12 @@ PARTSTAT = {
     "DELEGATED": Response.DELEGATED,
 }
 ANSWER_METHOD = re.compile(rb"^METHOD:(REPLY|COUNTER)\s*$", re.IGNORECASE | re.MULTILINE)
-CALENDAR_TYPES = ("text/calendar", "application/ics", "text/x-vcalendar")
-MAIL_SUFFIXES = (".eml", ".msg.txt")
+LONGEST_PROPOSAL = timedelta(days=7)
+ANSWER_LIMIT = 2 * 1024 * 1024  # bytes of one answer: a real one has a few kB
+EVENTS_LIMIT = 200  # VEVENTs of one answer: a series' overrides at most
+# what icalendar raises on hostile input, besides ValueError
+PARSE_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError,
+                RecursionError)  # fmt: skip
 
 
 @dataclass
@@ -43,166 +51,204 @@ class Found:
     answers: list[Answer] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     files: int = 0
+    offers: list[OfferReply] = field(default_factory=list)  # answers to offers (accept links)
 
 
-def read_paths(paths: list[Path]) -> Found:
+def read_paths(paths: Iterable[Path]) -> Found:
     """Answers from every path: an .ics or .eml file, an mbox file, a Maildir, or a folder
     (searched recursively for .ics and .eml files and Maildirs)."""
     found = Found()
+    reader = Reader(
+        lambda part: _collect(part, found),
+        found.problems.append,
+        on_message=lambda message, where: _read_offer_reply(message, where, found),
+        marks=(OFFER_MARK,),
+    )
     for path in paths:
-        _read_path(path, found)
+        reader.read(Path(path))
+    found.files = reader.files
     return found
 
 
-def _read_path(path: Path, found: Found) -> None:
-    if not path.exists():
-        found.problems.append(_("{path}: no such file or folder", path=path))
-    elif path.is_dir() and _is_maildir(path):
-        _read_mailbox(mailbox.Maildir(path, create=False), path, found)
-    elif path.is_dir():
-        for child in sorted(path.iterdir()):
-            if child.is_dir() or child.suffix.lower() in (".ics", *MAIL_SUFFIXES):
-                _read_path(child, found)
-    elif _is_mbox(path):
-        _read_mailbox(mailbox.mbox(path, create=False), path, found)
-    else:
-        _read_file(path, found)
+def _read_offer_reply(message: Message, where: str, found: Found) -> None:
+    """The answer to an offer that ``message`` carries, if any (:mod:`.offer_mail`)."""
+    from planner.invite.offer_mail import offer_replies
+
+    replies, problems = offer_replies(message, where)
+    found.offers += replies
+    found.problems += problems
 
 
-def _is_maildir(path: Path) -> bool:
-    return all((path / name).is_dir() for name in ("cur", "new", "tmp"))
-
-
-def _is_mbox(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(5) == b"From "
-    except OSError:
-        return False
-
-
-def _read_file(path: Path, found: Found) -> None:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        found.problems.append(_("{path}: cannot read: {error}", path=path, error=exc.strerror))
-        return
-    found.files += 1
-    if data.lstrip().upper().startswith(b"BEGIN:VCALENDAR"):
-        _collect(data, str(path), found)
-    else:
-        _read_message(email.message_from_bytes(data, policy=policy.default), str(path), found)
-
-
-def _read_mailbox(box: mailbox.Mailbox[Any], path: Path, found: Found) -> None:
-    for key in sorted(box.keys(), key=str):
-        try:
-            data = box.get_bytes(key)
-        except (OSError, ValueError, UnicodeError) as exc:
-            found.problems.append(_("{path}: message {key}: {error}", path=path, key=key,
-                                    error=exc))  # fmt: skip
-            continue
-        found.files += 1
-        if _may_hold_calendar(data):  # most mail does not: skip parsing it
-            parsed = email.message_from_bytes(data, policy=policy.default)
-            _read_message(parsed, f"{path}#{key}", found)
-
-
-def _may_hold_calendar(data: bytes) -> bool:
-    """A cheap test on the raw message: a calendar part names its type or its file."""
-    lowered = data.lower()
-    return any(mark in lowered for mark in (b"calendar", b"/ics", b".ics"))
-
-
-def _read_message(message: Message, where: str, found: Found) -> None:
-    for part in _calendar_parts(message):
-        payload = part.get_payload(decode=True)
-        if isinstance(payload, bytes) and payload.strip():
-            _collect(payload, where, found)
-
-
-def _calendar_parts(message: Message) -> Iterator[Message]:
-    for part in message.walk():
-        if part.is_multipart():
-            continue
-        name = (part.get_filename() or "").lower()
-        if part.get_content_type() in CALENDAR_TYPES or name.endswith(".ics"):
-            yield part
-
-
-def _collect(data: bytes, where: str, found: Found) -> None:
-    if not ANSWER_METHOD.search(data):
+def _collect(part: Part, found: Found) -> None:
+    if not ANSWER_METHOD.search(part.data):
         return  # a calendar, an invitation, a cancellation: not an answer, not a problem
-    try:
-        found.answers += parse(data, where)
-    except ValueError as exc:
-        found.problems.append(
-            _("{where}: not a readable iCalendar object ({error})", where=where, error=exc)
-        )
+    answers, problems = read(part)
+    found.answers += answers
+    found.problems += problems
 
 
 def parse(data: bytes, source: str = "") -> list[Answer]:
-    """The answers in one iCalendar object; [] unless its METHOD is REPLY or COUNTER.
+    """The answers in one iCalendar object (no mail around it); [] unless its METHOD is REPLY
+    or COUNTER. Raises ValueError naming the first problem when one of them cannot be read."""
+    answers, problems = read(Part(data, source))
+    if problems:
+        raise ValueError(problems[0])
+    return answers
 
-    Raises ValueError when ``data`` is not iCalendar.
-    """
+
+def read(part: Part) -> tuple[list[Answer], list[str]]:
+    """The answers in ``part`` and a problem line for each one that cannot be taken."""
     import icalendar
 
-    calendars = icalendar.Calendar.from_ical(data, multiple=True)
-    result: list[Answer] = []
+    where = part.where
+    events = part.data.upper().count(b"BEGIN:VEVENT")
+    if len(part.data) > ANSWER_LIMIT or events > EVENTS_LIMIT:
+        size = len(part.data) // 1024
+        return [], [ngettext("{where}: {size} kB with {count} event is no answer to an "
+                             "invitation; not read",
+                             "{where}: {size} kB with {count} events is no answer to an "
+                             "invitation; not read", events, where=where, size=size)]  # fmt: skip
+    try:
+        calendars = icalendar.Calendar.from_ical(part.data, multiple=True)
+    except PARSE_ERRORS as exc:
+        return [], [_("{where}: not a readable iCalendar object ({error})", where=where,
+                      error=_short(exc))]  # fmt: skip
+    answers: list[Answer] = []
+    problems: list[str] = []
     for cal in calendars:
-        method = str(cal.get("METHOD", "")).upper()
+        method = str(cal.get("METHOD", "")).strip().upper()
         if method not in METHODS:
             continue
         for event in cal.walk("VEVENT"):
-            result += _answers(event, method, source)
-    return result
+            try:
+                answers += _answers(event, method, part, problems)
+            except PARSE_ERRORS as exc:
+                problems.append(_("{where}: not a readable iCalendar object ({error})",
+                                  where=where, error=_short(exc)))  # fmt: skip
+    people = {a.attendee for a in answers}
+    if part.sender is None and len(people) > 1:
+        return [], problems + [
+            ngettext("{where}: one file answers for {count} attendee ({who}); not recorded "
+                     "(one message answers for one attendee)",
+                     "{where}: one file answers for {count} attendees ({who}); not recorded "
+                     "(one message answers for one attendee)", len(people), where=where,
+                     who=", ".join(sorted(people)))
+        ]  # fmt: skip
+    return answers, problems
 
 
-def _answers(event: Any, method: str, source: str) -> list[Answer]:
+def _answers(event: Any, method: str, part: Part, problems: list[str]) -> list[Answer]:
+    where = part.where
     uid = str(event.get("UID", "")).strip()
     if not uid:
         return []
-    attendees = event.get("ATTENDEE") or []
-    if not isinstance(attendees, list):
-        attendees = [attendees]
-    proposed = _proposed(event) if method == "COUNTER" else None
     common = {
-        "uid": uid,
-        "sequence": int(event.get("SEQUENCE", 0) or 0),
+        "uid": uid[:1000],
+        "sequence": _sequence(event),
         "stamp": _time(event, "DTSTAMP") if event.get("DTSTAMP") else None,
         "method": method,
-        "proposed": proposed,
-        "comment": str(event.get("COMMENT", "") or ""),
-        "source": source,
+        "proposed": _proposed(event) if method == "COUNTER" else None,
+        "comment": clean_comment(str(event.get("COMMENT", "") or "")),
+        "source": where,
+        "sender": part.sender,
+        "authenticated": part.authenticated,
     }
-    result = []
-    for address in attendees:
-        partstat = str(address.params.get("PARTSTAT", "")).upper()
-        response = PARTSTAT.get(partstat, Response.NEEDS_ACTION)
-        if method == "REPLY" and response is Response.NEEDS_ACTION:
-            continue  # a REPLY that says nothing
-        result.append(Answer(attendee=_email(address), response=response, **common))
-    return result
+    entries = event.get("ATTENDEE") or []
+    if not isinstance(entries, list):
+        entries = [entries]
+    answering = [(e, _partstat(e)) for e in entries if _email(e)]
+    if method == "REPLY":
+        answering = [(e, r) for e, r in answering if r is not Response.NEEDS_ACTION]
+    if not answering:
+        return []
+    chosen = _who_answers(answering, method, part, problems)
+    if chosen is None:
+        return []
+    entry, response = chosen
+    return [Answer(attendee=_email(entry), response=response, **common)]
 
 
-def _proposed(event: Any) -> tuple[datetime, datetime] | None:
+def _who_answers(
+    answering: list[tuple[Any, Response]], method: str, part: Part, problems: list[str]
+) -> tuple[Any, Response] | None:
+    """The one attendee entry this message answers for: in a mail, the sender's own (or, when
+    the sender is none of them, the only one, to be shown as unverified); in a bare file, the
+    only one. A COUNTER may repeat the whole attendee list: only the sender proposes."""
+    where = part.where
+    if part.sender:
+        own = [(e, r) for e, r in answering if _email(e).lower() == part.sender]
+        others = sorted({_email(e).lower() for e, _r in answering} - {part.sender})
+        if own:
+            if others and method == "REPLY":
+                problems.append(
+                    _("{where}: the mail from {sender} also answers for {others}; only the "
+                      "sender's own answer is read", where=where, sender=part.sender,
+                      others=", ".join(others))
+                )  # fmt: skip
+            return own[0]
+    if len(answering) == 1:
+        return answering[0]  # the sender is checked when it is recorded
+    problems.append(
+        ngettext("{where}: one {method} answers for {count} attendee who did not send it; "
+                 "not recorded (one message answers for one attendee)",
+                 "{where}: one {method} answers for {count} attendees and none of them sent "
+                 "it; not recorded (one message answers for one attendee)", len(answering),
+                 where=where, method=method)
+    )  # fmt: skip
+    return None
+
+
+def _partstat(entry: Any) -> Response:
+    params = getattr(entry, "params", {}) or {}
+    return PARTSTAT.get(str(params.get("PARTSTAT", "")).strip().upper(), Response.NEEDS_ACTION)
+
+
+def _sequence(event: Any) -> int:
+    raw = event.get("SEQUENCE")
+    if raw is None:
+        return 0
+    text = str(raw).strip()
+    if not re.fullmatch(r"\+?\d{1,12}", text) or int(text) > MAX_SEQUENCE:
+        raise ValueError(_("SEQUENCE '{value}' is not a whole number from 0 to {top}",
+                           value=text[:40], top=MAX_SEQUENCE))  # fmt: skip
+    return int(text)
+
+
+def _proposed(event: Any) -> tuple[datetime, datetime]:
+    """The time a COUNTER proposes; ValueError when it names none or an impossible one."""
     if not event.get("DTSTART"):
-        return None
+        raise ValueError(_("a COUNTER without DTSTART proposes no time"))
     start = _time(event, "DTSTART")
     if event.get("DTEND"):
-        return start, _time(event, "DTEND")
-    if event.get("DURATION"):
-        return start, start + event.decoded("DURATION")
-    return start, start
+        end = _time(event, "DTEND")
+    elif event.get("DURATION"):
+        length = event.decoded("DURATION")
+        if not isinstance(length, timedelta) or abs(length) > LONGEST_PROPOSAL:
+            raise ValueError(
+                _(
+                    "DURATION '{value}' is not a length of up to a week",
+                    value=str(event.get("DURATION").to_ical(), "ascii")[:40],
+                )
+            )
+        end = start + length
+    else:
+        end = start
+    if not timedelta(0) <= end - start <= LONGEST_PROPOSAL:
+        raise ValueError(_("the proposed time ends before it starts or lasts over a week"))
+    return start, end
 
 
 def _time(event: Any, name: str) -> datetime:
-    """A date or date-time property in UTC; ValueError naming the property otherwise."""
+    """A date or date-time property in UTC between 1970 and 2200; ValueError naming the
+    property otherwise."""
     value = event.decoded(name)
     if not isinstance(value, date):
         raise ValueError(_("{name} '{value}' is not a date or time", name=name, value=value))
-    return _utc(value)
+    moment = _utc(value)
+    if not plausible(moment):
+        raise ValueError(_("{name} {value} is not between 1970 and 2200", name=name,
+                           value=f"{moment:%Y-%m-%d}"))  # fmt: skip
+    return moment
 
 
 def _utc(value: datetime | date) -> datetime:
@@ -213,4 +259,10 @@ def _utc(value: datetime | date) -> datetime:
 
 def _email(address: Any) -> str:
     raw = str(address).strip()
-    return raw[7:].strip() if raw.lower().startswith("mailto:") else raw
+    raw = raw[7:].strip() if raw.lower().startswith("mailto:") else raw
+    return raw if len(raw) <= 320 and "@" in raw and not re.search(r"[\s<>]", raw) else ""
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text if len(text) <= 200 else text[:200] + "…"

@@ -318,6 +318,7 @@ def invitation_to_json(inv: Invitation) -> dict[str, Any]:
         "reminder_minutes": inv.reminder_minutes,
         "venue_hours": inv.venue_hours,
         "travel_hint": inv.travel_hint,
+        "note": inv.note,
         "all_day": inv.all_day,
     }
 
@@ -341,6 +342,7 @@ def invitation_from_json(data: dict[str, Any]) -> Invitation:
         reminder_minutes=data["reminder_minutes"],
         venue_hours=data.get("venue_hours", ""),
         travel_hint=data.get("travel_hint", ""),
+        note=data.get("note", ""),
         all_day=bool(data.get("all_day", False)),
     )
 

@@ -21,13 +21,9 @@ if TYPE_CHECKING:
 
 @contextmanager
 def language(lang: str) -> Iterator[None]:
-    """Produce texts in ``lang`` inside the block, then switch back."""
-    before = i18n.language()
-    i18n.set_language(lang)
-    try:
+    """Produce texts in ``lang`` inside the block (this thread or task only), then switch back."""
+    with i18n.speaking(lang):
         yield
-    finally:
-        i18n.set_language(before)
 
 
 def purpose_label(purpose: Purpose) -> str:
@@ -103,12 +99,15 @@ def location_text(inv: Invitation) -> str:
 
 
 def description(inv: Invitation) -> str:
-    """DESCRIPTION of the event: the purpose in plain words, the agenda, the venue once with
+    """DESCRIPTION of the event: the purpose in plain words, the note (which meeting this one
+    replaces), the agenda under its heading, the venue once with
     its address, that day's opening hours, the map link and how to get there (in the current
     language)."""
     blocks: list[str] = []
     if inv.purpose is not None:
         blocks.append(purpose_sentence(inv.purpose))
+    if inv.note.strip():  # no heading: "Agenda:" is for an agenda only
+        blocks.append(clean_text(inv.note).strip())
     if inv.agenda.strip():
         blocks.append(_("Agenda:") + "\n" + clean_text(inv.agenda).strip())
     venue = ", ".join(p for p in (inv.venue_name.strip(), inv.venue_address.strip()) if p)

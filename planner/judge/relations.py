@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DDL",
     "FREEMAIL_DOMAINS",
+    "IMPORTED",
     "MODE_STRENGTH",
     "SCHEMA",
     "SCHEMA_VERSION",
@@ -71,6 +72,9 @@ CREATE TABLE ledger_meetings (
 """
 
 ModeLike = Mode | Classification | str
+#: The uid prefix of meetings imported from a file (``planner ledger import``): no calendar
+#: update removes them.
+IMPORTED = "import:"
 # When copies of one occurrence disagree, the mode with more evidence wins (a room beats a link).
 MODE_STRENGTH = (Mode.UNKNOWN, Mode.PHONE, Mode.VIRTUAL, Mode.HYBRID, Mode.IN_PERSON)
 Key = tuple[str, str]
@@ -229,7 +233,9 @@ class Ledger:
         deletes = [
             key
             for key, m in old.items()
-            if key not in incoming and (key in seen or (complete and first <= m.start < now))
+            if key not in incoming
+            and not key[0].startswith(IMPORTED)
+            and (key in seen or (complete and first <= m.start < now))
         ]
         added = sum(1 for m in upserts if m.key not in old)
         result = UpdateResult(
@@ -292,7 +298,18 @@ class Ledger:
             people=people,
         )
 
+    def add_imported(self, meetings: Sequence[Meeting]) -> None:
+        """Keep ``meetings`` read from a file (their uid starts with :data:`IMPORTED`)."""
+        self._save(meetings, ())
+        self._meetings.update((m.key, m) for m in meetings)
+        self._learn_names(meetings)
+        self._index = None
+
     # -- queries -----------------------------------------------------------------------------
+
+    def all(self) -> list[Meeting]:
+        """Every meeting remembered, oldest first."""
+        return sorted(self._meetings.values(), key=lambda m: (m.start, m.key))
 
     def __len__(self) -> int:
         return len(self._meetings)

@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from planner.judge.bookings import (
+    _FLIGHT_RE,
     _FLIGHT_WORD_RE,
     _IS_IN_RE,
     _PAIR_RE,
@@ -39,6 +40,7 @@ __all__ = [
     "stays",
     "travel_evidence",
     "travel_judgement",
+    "travel_kind",
     "whereabouts",
 ]
 
@@ -60,7 +62,9 @@ def destination(event: Event) -> str:
         return city
     title = event.title.strip()
     lower = title.lower()
-    if lower.startswith(("check-out", "check out", "checkout", "drop-off", "abreise")):
+    if lower.startswith(("check-out", "check out", "checkout", "drop-off", "abreise")) or (
+        _LEAVING_RE.match(lower)
+    ):
         return ""  # leaving: the place of the day comes from the next item
     if lower.startswith("directions") and (town := _city_of(event.location)):
         return town  # "Directions from SFO to Embassy Suites …": the address says the town
@@ -161,7 +165,8 @@ def _next_start(
     for later in items[index + 1 :]:
         if later.all_day or later.start < since:
             continue
-        if titles is None or later.title.strip().lower().startswith(titles):
+        lower = later.title.strip().lower()
+        if titles is None or lower.startswith(titles) or (titles and _LEAVING_RE.match(lower)):
             return min(later.start, since + _LONGEST_STAY)
     return since + (timedelta(days=1) if titles else timedelta(hours=12))
 
@@ -194,4 +199,58 @@ def _hours(stay: Stay, start: datetime, end: datetime) -> float:
 def _checks_in(event: Event) -> bool:
     return bool(
         re.match(r"^\W*(?:check-in|check in|checkin|hotel|übernachtung)", event.title, re.I)
+    ) and not _LEAVING_RE.match(event.title.lower())
+
+
+#: "Hotel check-out: …", "Hotel Atlantic – Abreise", "Übernachtung: Check out": leaving a hotel
+_LEAVING_RE = re.compile(
+    r"^\W*(?:hotel|übernachtung|uebernachtung|reservierung|reservation|lodging)\b[^\n]{0,40}?"
+    r"\b(?:check-?\s?out|abreise|auschecken|départ)\b"
+)
+
+
+# --- what kind of travel item ----------------------------------------------------------------
+
+#: Words that tell the kind of a travel item, German and English, read in the title first and
+#: then in the description and the booking link ("nsinternational.com/…/traintickets").
+KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "stay": (
+        "check-in", "check in", "checkin", "check-out", "check out", "checkout", "hotel",
+        "übernachtung", "uebernachtung", "overnight", "lodging", "unterkunft", "airbnb",
+        "[lodging]", "hostel", "pension", "apartment",
+    ),
+    "car": (
+        "rental car", "car rental", "mietwagen", "autovermietung", "[car rental]", "leihwagen",
+    ),
+    "train": (
+        "train", "zug", "bahn", "bahnfahrt", "zugfahrt", "[rail]", "rail", "gleis", "bahnticket",
+        "fahrkarte", "eurostar", "thalys", "sncf", "trenitalia", "railjet", "nightjet",
+    ),
+    "flight": (
+        "flight", "flug", "hinflug", "rückflug", "abflug", "[flight]", "boarding pass",
+        "bordkarte", "flugticket", "airline", "airways", "lufthansa",
+    ),
+}  # fmt: skip
+_KIND_RES = {
+    kind: re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len)[::-1]) + r")",
+        re.IGNORECASE,
     )
+    for kind, words in KIND_WORDS.items()
+}
+_TRAVEL_KINDS = ("stay", "car", "train", "flight")
+
+
+def travel_kind(event: Event) -> str:
+    """``flight``, ``train``, ``stay`` (hotel and other lodging), ``car`` (rental) or ``trip``
+    (a whole trip, directions, anything else) for a travel item (see :func:`is_travel`)."""
+    title = event.title.strip()
+    if _TRAIN_RE.search(title):
+        return "train"
+    if _PAIR_RE.search(title) or (_FLIGHT_RE.search(title) and _FLIGHT_WORD_RE.search(title)):
+        return "flight"
+    for text in (title, f"{event.description[:2000]}\n{event.url}"):
+        for kind in _TRAVEL_KINDS:
+            if _KIND_RES[kind].search(text):
+                return kind
+    return "trip"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from planner.i18n import _
+from planner.i18n import _, ngettext
 from planner.meet.slots import merge
 from planner.model import Interval
 from planner.online import outages
@@ -204,10 +204,12 @@ class FreeBusyLookup:
         if not unknown:
             return
         log.warning(
-            _(
+            ngettext(
+                "free/busy of {count} address is unknown (outside your organisation or not "
+                "shared); its time counts as free. --verbose lists it",
                 "free/busy of {count} addresses is unknown (outside your organisation or not "
                 "shared); their time counts as free. --verbose lists them",
-                count=len(unknown),
+                len(unknown),
             )
         )
         listed = ", ".join(f"{email} ({reason})" for email, reason in unknown.items())

@@ -18,6 +18,7 @@ trips beyond :data:`LONG_DISTANCE_KM` go by train (or motorway when the mode is 
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import re
@@ -165,10 +166,42 @@ def locate_offline(text: str, country: str = "DE") -> Place | None:
     return _city_in_text(text, country) or fallback
 
 
+#: A postal code before or after a town, as countries write them: 80802, 27613-3502 (US ZIP+4),
+#: G1V 2M2 (Canada), SW1A 1AA (UK), 1012 AB (Netherlands), 114 55 (Sweden), 00-950 (Poland).
+_CODE = (
+    r"(?:\d{4} ?[A-Z]{2}\b|\d{4,5}(?:-\d{3,4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d"
+    r"|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{3} \d{2}|\d{2}-\d{3})"
+)
+_TOWN_BESIDE_CODE = re.compile(rf"^(?:[A-Z]{{1,3}}-)?{_CODE}\s+(.+)$|^(.+?)\s+{_CODE}$")
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    """Countries as addresses end with them, in English, German and French ("USA",
+    "Vereinigte Staaten", "États-Unis"): never a town, even where a town bears that name."""
+    from babel import Locale
+
+    names = {"usa", "us", "uk", "uae"}
+    for language in ("en", "de", "fr"):
+        territories = Locale.parse(language).territories
+        names |= {fold(name) for code, name in territories.items() if code.isalpha()}
+    return frozenset(names)
+
+
+def _is_country(part: str) -> bool:
+    return fold(part.replace(".", "")) in _country_names()
+
+
 def _city_in_text(text: str, country: str) -> Place | None:
     parts = [p.strip() for p in re.split(r"[,;/()\n]", text) if p.strip()]
     for part in reversed(parts):
+        if _is_country(part):
+            continue
         if city := lookup_city(part, country):
+            return Place(text, city.lat, city.lon, "city", city=city.name)
+        beside = _TOWN_BESIDE_CODE.match(part)  # "27613-3502 Raleigh", "Québec G1V 2M2"
+        town = beside and (beside.group(1) or beside.group(2))
+        if town and (city := lookup_city(town, country)):
             return Place(text, city.lat, city.lon, "city", city=city.name)
         words = _WORD.findall(part)
         pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
@@ -176,6 +209,12 @@ def _city_in_text(text: str, country: str) -> Place | None:
         for candidate in [*reversed(pairs), *reversed(words)]:
             if city := lookup_city(candidate, country, min_foreign=FOREIGN_WORD_POPULATION):
                 return Place(text, city.lat, city.lon, "city", city=city.name)
+    # a city-state by its own name ("Singapore", "Luxembourg"), not a town a country's
+    # short form also names ("USA")
+    for part in reversed(parts):
+        city = lookup_city(part, country) if _is_country(part) else None
+        if city is not None and fold(city.name) == fold(part):
+            return Place(text, city.lat, city.lon, "city", city=city.name)
     return None
 
 

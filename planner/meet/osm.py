@@ -96,13 +96,21 @@ def from_overpass(data: Mapping[str, Any], source: str = "overpass") -> list[Ven
     elements = data.get("elements")
     if not isinstance(elements, list):
         raise CatalogError(source, _("is no Overpass JSON (no 'elements' list)"))
+    elements = [e for e in elements if isinstance(e, dict)]  # an answer may hold anything
     nodes = {
-        e["id"]: (e["lat"], e["lon"]) for e in elements if e.get("type") == "node" and "lat" in e
+        e["id"]: (e["lat"], e["lon"])
+        for e in elements
+        if e.get("type") == "node" and "id" in e and "lat" in e and "lon" in e
     }
     venues = []
     for element in elements:
-        point = _element_point(element, nodes)
+        try:
+            point = _element_point(element, nodes)
+        except (TypeError, ValueError, KeyError):  # a broken element is no venue
+            point = None
         tags = element.get("tags") or {}
+        if not isinstance(tags, dict):
+            continue
         if point is None or not tags:
             continue
         where = f"{source} {element.get('type')}/{element.get('id')}"
@@ -134,8 +142,10 @@ def _mean(points: list[tuple[float, float]]) -> tuple[float, float] | None:
 
 def load_overpass(path: Path) -> list[Venue]:
     """Venues from an Overpass JSON file."""
+    from planner.paths import read_input
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_input(path).decode("utf-8"))
     except FileNotFoundError:
         raise CatalogError(str(path), _("not found")) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:

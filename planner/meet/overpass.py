@@ -114,8 +114,8 @@ class Overpass:
         """The error for ``failure``: offline, busy and broken servers get their own advice."""
         if failure.kind == OFFLINE:
             hint = _(
-                "the venues fetched before are kept; you seem to be offline (or the server is "
-                "down): run it again when the network is back, or check [geo] overpass_url"
+                "the venues fetched before are kept; run it again when the network is back, or "
+                "check [geo] overpass_url"
             )
         elif failure.kind == BUSY:
             hint = _(

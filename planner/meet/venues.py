@@ -314,9 +314,16 @@ def load_file(path: Path, default_kind: str | None = None) -> list[Venue]:
         raise CatalogError(str(path), _("cannot be read: {error}", error=exc)) from None
 
 
+def _text(path: Path) -> str:
+    """A venue file's text: a regular file only, within the input size limit."""
+    from planner.paths import read_input
+
+    return read_input(path).decode("utf-8-sig")
+
+
 def _load_toml(path: Path, default_kind: str | None) -> list[Venue]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(_text(path))
     except tomllib.TOMLDecodeError as exc:
         raise CatalogError(str(path), _("is not valid TOML: {error}", error=exc)) from None
     entries = data.get("venue", [])
@@ -329,18 +336,21 @@ def _load_toml(path: Path, default_kind: str | None) -> list[Venue]:
 
 
 def _load_csv(path: Path, default_kind: str | None) -> list[Venue]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        return [make_venue(row, f"{path}:{reader.line_num}", default_kind) for row in reader]
+    import io
+
+    reader = csv.DictReader(io.StringIO(_text(path), newline=""))
+    return [make_venue(row, f"{path}:{reader.line_num}", default_kind) for row in reader]
 
 
 def _load_geojson(path: Path, default_kind: str | None) -> list[Venue]:
     from planner.meet.kinds import classify
 
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(_text(path))
     except json.JSONDecodeError as exc:
         raise CatalogError(str(path), _("is not valid JSON: {error}", error=exc)) from None
+    if not isinstance(data, dict) or not isinstance(data.get("features", []), list):
+        raise CatalogError(str(path), _("is no GeoJSON FeatureCollection"))
     venues = []
     skipped = 0
     for i, feature in enumerate(data.get("features", []), start=1):

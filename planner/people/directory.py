@@ -15,7 +15,7 @@ from datetime import datetime
 
 from planner.people.addresses import address_key, bare, domain_of
 from planner.people.names import clean_name, one_line
-from planner.people.person import FIELDS, Entry, Person, Source
+from planner.people.person import FIELDS, LISTS, Entry, Person, Source
 
 
 @dataclass(slots=True)
@@ -50,6 +50,7 @@ class People:
         self._domains: dict[str, dict[str, _Claim]] = {}  # domain → organisation → claim
         self._persons: dict[int, Person] = {}  # built on demand
         self._by_domain: dict[str, str] = {}  # domain → organisation its people name
+        self._sources: dict[int, Source] = {}  # person id → the highest source naming them
 
     # -- feeding ---------------------------------------------------------------------------
 
@@ -60,6 +61,7 @@ class People:
         if not keys:
             return
         pid = self._person_id([k for k, _a in keys])
+        self._sources[pid] = max(self._sources.get(pid, entry.source), entry.source)
         known = {address_key(a) for a in self._addresses[pid]}
         for key, address in keys:
             if key not in known:
@@ -68,6 +70,10 @@ class People:
         claims = self._claims[pid]
         for field, value in entry.facts().items():
             _claim(claims.setdefault(field, {}), one_line(value), entry)
+        for field in LISTS:
+            for value in getattr(entry, field):
+                if value := one_line(value):
+                    _claim(claims.setdefault(field, {}), value, entry)
         self._persons.pop(pid, None)
         if "organisation" in claims:
             self._by_domain.clear()
@@ -98,6 +104,8 @@ class People:
         return pid
 
     def _merge(self, pid: int, other: int) -> None:
+        theirs = self._sources.pop(other, Source.SIGNATURE)
+        self._sources[pid] = max(self._sources.get(pid, theirs), theirs)
         for address in self._addresses.pop(other):
             self._ids[address_key(address)] = pid
             self._addresses[pid].append(address)
@@ -203,7 +211,16 @@ class People:
                 chosen[field] = value
                 if claim.origin:
                     origins.append((field, claim.origin))
-        return Person(address_key(addresses[0]), addresses, **chosen, origins=tuple(origins))
+        lists = {field: _all(self._claims[pid].get(field, {})) for field in LISTS}
+        source = self._sources.get(pid, Source.SIGNATURE)
+        return Person(
+            address_key(addresses[0]),
+            addresses,
+            **chosen,
+            origins=tuple(origins),
+            **lists,
+            source=source,
+        )
 
 
 def _claim(claims: dict[str, _Claim], value: str, entry: Entry) -> None:
@@ -220,6 +237,16 @@ def _claim(claims: dict[str, _Claim], value: str, entry: Entry) -> None:
 def _better(a: _Claim, b: _Claim) -> _Claim:
     best = a if a.rank() >= b.rank() else b
     return _Claim(best.source, best.seen, a.count + b.count, best.origin)
+
+
+def _all(claims: dict[str, _Claim]) -> tuple[str, ...]:
+    """Every value, those of the highest source first, each source's in the order given;
+    values that differ only in case once."""
+    ranked = sorted(claims.items(), key=lambda item: -item[1].source)  # stable: as added
+    seen: dict[str, str] = {}
+    for value, _claimed in ranked:
+        seen.setdefault(value.casefold(), value)
+    return tuple(seen.values())
 
 
 def _best(claims: dict[str, _Claim]) -> tuple[str, _Claim]:

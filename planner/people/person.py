@@ -1,6 +1,6 @@
 """One person as planner knows them, and what one source says about them.
 
-Every source of people (calendars, signatures, the config, later address books) hands over
+Every source of people (calendars, signatures, the config, address books) hands over
 :class:`Entry` objects; :class:`planner.people.directory.People` keeps them and answers with
 :class:`Person` objects, choosing each field by :class:`Source` (a higher source wins), then by
 the most recent sighting, then by how often the value was seen.
@@ -15,6 +15,9 @@ from typing import Any
 
 #: The facts kept per person besides the addresses; a new source may fill any of them.
 FIELDS: tuple[str, ...] = ("name", "organisation", "city")
+#: Facts with several values per person, united over all sources (highest source first):
+#: where they live or work (postal addresses, cities) and their groups and tags.
+LISTS: tuple[str, ...] = ("places", "tags")
 
 
 class Source(IntEnum):
@@ -43,6 +46,8 @@ class Entry:
     city: str = ""
     seen: datetime | None = None
     origin: str = ""
+    places: tuple[str, ...] = ()  # postal addresses or cities, the first the main one
+    tags: tuple[str, ...] = ()  # address-book groups and categories, config tags
     times: int = 1  # how often the source saw these facts (a name in 40 meetings: 40)
 
     def facts(self) -> dict[str, str]:
@@ -59,6 +64,14 @@ class Person:
     organisation: str = ""
     city: str = ""
     origins: tuple[tuple[str, str], ...] = ()  # (field, where its value comes from)
+    places: tuple[str, ...] = ()  # every place known for them, best first (see Entry)
+    tags: tuple[str, ...] = ()
+    source: Source = Source.SIGNATURE  # the highest source that names them
+
+    def has_tag(self, tag: str) -> bool:
+        """Whether they carry ``tag`` (in any case)."""
+        wanted = tag.strip().casefold()
+        return any(t.casefold() == wanted for t in self.tags)
 
     @property
     def email(self) -> str:
@@ -78,4 +91,6 @@ class Person:
             "name": self.name,
             "organisation": self.organisation,
             "city": self.city,
+            "places": list(self.places),
+            "tags": list(self.tags),
         }

@@ -2,14 +2,15 @@
 objects of its :class:`~planner.people.person.Source`:
 
 - the config: ``[user]`` (the user's own name) and ``[[people]]`` tables (``email`` with
-  ``name``, ``organisation``, ``city``; or ``domain`` with ``organisation``);
+  ``name``, ``organisation``, ``city``, ``tags``; or ``domain`` with ``organisation``);
 - calendars: every organizer and attendee of the events read, with the display name the
   calendar gives (iCalendar CN, Graph ``emailAddress.name``, Google ``displayName``), seen at
   the event's start;
 - signatures: ``Name <address>`` and company lines in the events' descriptions
   (:mod:`planner.people.signatures`).
 
-A new source (an address book) adds its entries with :meth:`People.add_all` at its own rank.
+Address books (:mod:`planner.people.books`) add their entries with :meth:`People.add_all` at
+their own rank.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def add_config(people: People, config: Config) -> None:
             people.add_organisation(table["domain"], table["organisation"], Source.CONFIG, origin)
 
 
-def config_entries(table: Mapping[str, str], number: int) -> Iterator[Entry]:
+def config_entries(table: Mapping[str, Any], number: int) -> Iterator[Entry]:
     """The person one ``[[people]]`` table names (a table with only a ``domain`` names an
     organisation, see :meth:`People.add_organisation`)."""
     if not table.get("email"):
@@ -67,6 +68,8 @@ def config_entries(table: Mapping[str, str], number: int) -> Iterator[Entry]:
         organisation=table.get("organisation", ""),
         city=table.get("city", ""),
         origin=f"[[people]] #{number}",
+        places=(table["city"],) if table.get("city") else (),
+        tags=tuple(table.get("tags", ())),
     )
 
 

@@ -9,6 +9,7 @@ from planner.i18n import _, language, ngettext
 from planner.model import Classification, Event
 from planner.render.json import dumps, event_to_dict
 from planner.render.labels import mode_label, settle_command, time_span, unsure
+from planner.render.places import without_secrets
 from planner.render.table import MODE_STYLE, console
 
 
@@ -67,9 +68,9 @@ def events_table(
             [
                 format_date(start.date(), "medium", locale=language()),
                 time_span(start, end, event.all_day),
-                escape(event.title),
+                escape(without_secrets(event.title)),
                 f"[{MODE_STYLE[found.mode]}]{unsure(mode_label(found.mode), found.confidence)}[/]",
-                escape(evidence),
+                escape(without_secrets(evidence)),
             ]
         )
     out.print(fitted_table(columns, rows, width))

@@ -8,12 +8,15 @@ the minimum widths fit, and builds the :class:`rich.table.Table`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
 MIN_WIDTH = 80
 MAX_WIDTH = 200
@@ -35,6 +38,21 @@ class Column:
     justify: str = "left"
     keep_words: bool = False
     max: int | None = None
+
+
+def console(color: bool, width: int) -> Console:
+    from rich.console import Console
+
+    from planner.render.safe import SafeBuffer
+
+    return Console(
+        file=SafeBuffer(color),  # control characters from calendar text never reach a terminal
+        force_terminal=color,
+        no_color=not color,
+        width=width,
+        highlight=False,
+        emoji=False,
+    )
 
 
 def clamp(width: int) -> int:
@@ -98,6 +116,7 @@ def fitted_table(
     shown = choose(columns, rows, width)
     sizes = _sizes([columns[i] for i in shown], [[row[i] for i in shown] for row in rows], width)
     table = Table(**options)
+    limits: list[int | None] = []
     for i, size in zip(shown, sizes, strict=True):
         col = columns[i]
         table.add_column(
@@ -108,10 +127,111 @@ def fitted_table(
             width=size,
             max_width=col.max,
         )
+        natural = max([cell_width(col.header), *(cell_width(row[i]) for row in rows)])
+        limit = size if size is not None else col.max if col.max and natural > col.max else None
+        limits.append(limit if col.flex else None)
     breaks = set(sections)
     for number, row in enumerate(rows):
-        table.add_row(*(row[i] for i in shown), end_section=number in breaks)
+        cells = [
+            row[i] if limit is None else wrap_cell(row[i], limit)
+            for i, limit in zip(shown, limits, strict=True)
+        ]
+        table.add_row(*cells, end_section=number in breaks)
     return table
+
+
+def wrap_cell(cell: str, width: int) -> Text:
+    """``cell`` (rich markup) broken into lines of at most ``width`` cells between words.
+
+    A mark or sign without letters or digits ("⚑", "↓", "·", "–", "&") is never left alone
+    on a line: it stays with the word after it (or, at the end, the word before). A line that
+    is still too long (one very long word) is cut with "…"; so rich has nothing left to wrap
+    and cannot strand a mark itself."""
+    from rich.text import Text
+
+    text = Text.from_markup(cell)
+    lines: list[Text] = []
+    for paragraph in text.split("\n", allow_blank=True):
+        lines += _wrap_line(paragraph, max(1, width))
+    return Text("\n").join(lines)
+
+
+def _units(plain: str) -> list[tuple[int, int]]:
+    """Spans of ``plain`` that may not be broken: words, with the signs glued to them."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", plain)]
+    units: list[tuple[int, int]] = []
+    glue = False  # the previous word was a lone sign: join the next word to it
+    for start, end in words:
+        word = plain[start:end]
+        sign = not any(ch.isalnum() for ch in word)
+        number = bool(units) and _NUMBER_RE.fullmatch(word) and plain[units[-1][1] - 1].isdigit()
+        if units and (glue or number or (sign and (start, end) == words[-1])):
+            units[-1] = (units[-1][0], end)
+        else:
+            units.append((start, end))
+        glue = sign
+    return units
+
+
+_NUMBER_RE = re.compile(r"[\d()/.-]*\d[\d()/.-]*")  # a group of a phone number
+
+
+def hanging(line: str, width: int) -> str:
+    """A plain ``line`` wrapped to ``width`` between words (signs kept with their word, as in
+    :func:`wrap_cell`), the next lines indented like the first one's text: "    1. Tue …"
+    goes on under "Tue"."""
+    from rich.cells import cell_len
+
+    lead = re.match(r"\s*(?:\d+\. |[•⚑↓✉] )?", line)
+    indent = " " * cell_len(lead.group(0) if lead else "")
+    body = line[len(lead.group(0)) if lead else 0 :]
+    if cell_len(line) <= width or width - len(indent) < 20:
+        return line
+    lines, current = [], ""
+    for start, end in _units(body):
+        word = body[start:end]
+        room = width - len(indent)
+        if current and cell_len(f"{current} {word}") > room:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    lines.append(current)
+    head = line[: len(line) - len(body)]
+    return "\n".join([head + lines[0], *(indent + rest for rest in lines[1:])])
+
+
+def _wrap_line(text: Text, width: int) -> list[Text]:
+    from rich.cells import cell_len
+
+    plain = text.plain
+    lines: list[Text] = []
+    first: tuple[int, int] | None = None  # the span of the line being filled
+    for start, end in _units(plain):
+        if first is not None and cell_len(plain[first[0] : end]) <= width:
+            first = (first[0], end)
+            continue
+        if first is not None:
+            lines.append(_cut_text(text[first[0] : first[1]], width))
+        first = (start, end)
+    if first is not None:
+        lines.append(_cut_text(text[first[0] : first[1]], width))
+    return lines or [text]
+
+
+def _cut_text(text: Text, width: int) -> Text:
+    """``text`` itself when it fits, else its first cells and "…"."""
+    from rich.cells import cell_len
+
+    if cell_len(text.plain) <= width:
+        return text
+    kept = 0
+    while kept < len(text.plain) and cell_len(text.plain[: kept + 1]) <= width - 1:
+        kept += 1
+    cut_text = text[:kept]
+    cut_text.rstrip()
+    cut_text.append("…")
+    return cut_text
 
 
 def _sizes(

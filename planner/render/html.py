@@ -27,6 +27,7 @@ from planner.render.html_view import (
     is_flagged,
     lanes,
     mode_text,
+    place,
     proposal_label,
     reason,
     title,
@@ -202,11 +203,11 @@ def _block(view: View, block: Block, style: str) -> str:
     event = block.item
     flagged = is_flagged(event)
     classes += (" flagged" if flagged else "") + ("" if event.get("meeting", True) else " nm")
-    tip = " — ".join(filter(None, [title(event), event.get("location") or "", reason(event)]))
+    tip = " — ".join(filter(None, [title(event), place(event), reason(event)]))
     meta = f"{when(block)} · {mode_text(event)}"
     head = f'<span class="st">{block.start:%H:%M}</span> ' if short else ""
     return (
-        f'<div class="{classes}" role="listitem" data-uid="{escape(event["uid"])}" '
+        f'<div class="{classes}" role="listitem" tabindex="0" data-uid="{escape(event["uid"])}" '
         f'data-mode="{escape(event["mode"])}" data-flagged="{str(flagged).lower()}" '
         f'title="{escape(tip)}" style="{style}">'
         f"{FLAG if flagged else ''}"
@@ -272,7 +273,7 @@ def _agenda_item(block: Block) -> str:
     if block.kind == "proposal":
         proposal = block.item
         venue = proposal.get("venue") or {}
-        place = ", ".join(filter(None, [venue.get("name"), venue.get("address")]))
+        where = ", ".join(filter(None, [venue.get("name"), venue.get("address")]))
         label = proposal_label(proposal)
         return (
             f'<li class="a-proposal" data-for="{escape(proposal["for"]["uid"])}" '
@@ -280,14 +281,14 @@ def _agenda_item(block: Block) -> str:
             f'data-venue="{escape(venue_name(proposal))}"><span class="when">{times}</span>'
             f'<span class="what"><b>{escape(label)}</b>'
             f'<span class="d">{escape(kind_label(proposal.get("kind", "")))} · '
-            f"{escape(place)}</span>"
+            f"{escape(where)}</span>"
             "</span></li>"
         )
     event = block.item
     flagged = is_flagged(event)
     classes = "a-event" + (" flagged" if flagged else "")
     pill = f'<span class="pill">{FLAG}{escape(_("meet in person"))}</span>' if flagged else ""
-    details = " · ".join(filter(None, [mode_text(event), event.get("location") or ""]))
+    details = " · ".join(filter(None, [mode_text(event), place(event)]))
     return (
         f'<li class="{classes}" data-uid="{escape(event["uid"])}" '
         f'data-mode="{escape(event["mode"])}" data-flagged="{str(flagged).lower()}">'

@@ -1,5 +1,6 @@
 """The side panel of the weekly HTML view: the balance with its chart of the last weeks, the
-recommendations with their proposals, and the key accounts due for a visit."""
+recommendations with their proposals, whom to meet to keep in touch, and the key accounts due
+for a visit."""
 
 from __future__ import annotations
 
@@ -13,7 +14,10 @@ CHART_INK, CHART_MUTED, CHART_BAR, CHART_TARGET = "#1d2430", "#566272", "#2e7d32
 
 
 def side_panel(view: View) -> str:
-    parts = [_balance(view.data), _recommendations(view), _due(view.data)]
+    from planner.render.people import keep_html
+
+    parts = [_balance(view.data), _recommendations(view), keep_html(view.data, view.tz),
+             _due(view.data)]  # fmt: skip
     return f'<aside aria-label="{escape(_("Summary"))}">{"".join(parts)}</aside>'
 
 

@@ -176,7 +176,10 @@ def lanes(blocks: list[tuple[float, float]]) -> list[tuple[int, int]]:
 
 
 def title(event: Item) -> str:
-    return event.get("title") or _("(no title)")
+    """The title as written, without the secrets of any link or "Passcode: …" in it."""
+    from planner.render.places import without_secrets
+
+    return without_secrets(str(event.get("title") or "")) or _("(no title)")
 
 
 def anchor(event: Item) -> str:
@@ -199,10 +202,23 @@ def proposal_label(proposal: Item) -> str:
 
 
 def mode_text(event: Item) -> str:
+    """A meeting's mode ("virtual"), or the kind of anything else ("train", "hotel")."""
+    from planner.render.kinds import Kind, kind_text
+
+    kind = event.get("kind")
+    if kind in {k.value for k in Kind} - {Kind.MEETING.value}:
+        return kind_text(Kind(kind))
     try:
         return mode_label(Mode(event["mode"]))
     except ValueError:
         return str(event["mode"])
+
+
+def place(event: Item) -> str:
+    """The event's place as the page shows it: links by their service, no secrets."""
+    from planner.render.places import shown_place
+
+    return shown_place(str(event.get("location") or ""))
 
 
 def when(block: Block) -> str:

@@ -6,10 +6,19 @@ LOCATION and GEO and the reasons in the DESCRIPTION; the flagged meeting's recom
 the description and in a display alarm a day before. UIDs are derived from the flagged
 meeting, the proposed time and the venue, so an unchanged proposal keeps its UID from run to
 run and a feed written again replaces the previous one item by item.
+
+A feed may be published, so it tells nothing private: a proposal for a meeting marked private
+or confidential (CLASS, Google visibility, Outlook sensitivity) shows as "Busy" without title,
+place or reasons, or not at all (``[feed] private = "hide"``); the counterparts' addresses and
+domains never appear (the recommendation speaks of "your counterpart" instead), the marker that
+finds the feed's own files carries an opaque key instead of the meeting's UID, and control
+characters in a title or place are made visible.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -17,6 +26,8 @@ from typing import TYPE_CHECKING
 
 from planner.i18n import _
 from planner.render.labels import kind_label, mode_label, short_day
+from planner.render.safe import neutral
+from planner.sync.marks import is_private
 
 if TYPE_CHECKING:
     import icalendar
@@ -29,6 +40,7 @@ UID_DOMAIN = "feed.planner"
 MARKER = "X-PLANNER-FEED"  # set on every event of the feed, to find the feed's own files
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, UID_DOMAIN)
 ALARM_BEFORE = timedelta(days=1)
+PRIVATE_CHOICES = ("busy", "hide")  # what a proposal for a private meeting shows
 
 
 def proposal_uid(meeting_uid: str, proposal: Proposal) -> str:
@@ -40,14 +52,27 @@ def proposal_uid(meeting_uid: str, proposal: Proposal) -> str:
     return f"{uuid.uuid5(_NAMESPACE, key)}@{UID_DOMAIN}"
 
 
-def proposals_of(plan: WeeklyPlan) -> Iterator[tuple[PlannedEvent, Proposal]]:
+def feed_key(meeting_uid: str) -> str:
+    """The opaque key of a flagged meeting in the feed: stable, and no UID to be read back."""
+    return hashlib.sha256(f"{UID_DOMAIN}\n{meeting_uid}".encode()).hexdigest()[:32]
+
+
+def proposals_of(
+    plan: WeeklyPlan, private: str = "busy"
+) -> Iterator[tuple[PlannedEvent, Proposal]]:
+    """The proposals of the week; with ``private="hide"`` none for a private meeting."""
     for item in plan.items:
+        if private == "hide" and is_private(item.event):
+            continue
         for proposal in item.proposals:
             yield item, proposal
 
 
-def feed_calendar(plan: WeeklyPlan, *, stamp: datetime | None = None) -> icalendar.Calendar:
-    """The feed: one VEVENT per proposal of the week, VTIMEZONEs for the zones used."""
+def feed_calendar(
+    plan: WeeklyPlan, *, stamp: datetime | None = None, private: str = "busy"
+) -> icalendar.Calendar:
+    """The feed: one VEVENT per proposal of the week, VTIMEZONEs for the zones used.
+    ``private`` ("busy" or "hide") is what a proposal for a private meeting shows."""
     import icalendar
 
     cal = icalendar.Calendar()
@@ -59,8 +84,9 @@ def feed_calendar(plan: WeeklyPlan, *, stamp: datetime | None = None) -> icalend
     cal.add("x-published-ttl", "PT1H")
     moment = (stamp or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     tz = plan.start.tzinfo
-    events = [_vevent(item, p, tz, moment) for item, p in proposals_of(plan)]
-    _add_zones(cal, [p for _item, p in proposals_of(plan)])
+    chosen = list(proposals_of(plan, private))
+    events = [_vevent(item, p, tz, moment) for item, p in chosen]
+    _add_zones(cal, [p for _item, p in chosen])
     for event in events:
         cal.add_component(event)
     return cal
@@ -112,26 +138,32 @@ def _vevent(item: PlannedEvent, proposal: Proposal, tz: object, stamp: datetime)
     import icalendar
 
     venue = proposal.venue
+    secret = is_private(item.event)
     event = icalendar.Event()
     event.add("uid", proposal_uid(item.event.uid, proposal))
     event.add("dtstamp", stamp)
     event.add("sequence", 0)
     event.add("dtstart", proposal.start)
     event.add("dtend", proposal.end)
-    event.add(
-        "summary",
-        _("Proposal: {kind} at {venue} (instead of '{title}')",
-          kind=kind_label(proposal.kind.value), venue=venue.name, title=item.event.title),
-    )  # fmt: skip
-    event.add("location", f"{venue.name}, {venue.address}" if venue.address else venue.name)
-    event.add("geo", (round(venue.lat, 6), round(venue.lon, 6)))
-    event.add("description", _description(item, proposal, tz))
+    if secret:  # a private meeting: busy time, nothing else
+        event.add("summary", _("Busy"))
+    else:
+        event.add(
+            "summary",
+            neutral(_("Proposal: {kind} at {venue} (instead of '{title}')",
+                      kind=kind_label(proposal.kind.value), venue=venue.name,
+                      title=item.event.title)),
+        )  # fmt: skip
+        where = f"{venue.name}, {venue.address}" if venue.address else venue.name
+        event.add("location", neutral(where))
+        event.add("geo", (round(venue.lat, 6), round(venue.lon, 6)))
+        event.add("description", _scrub(_description(item, proposal, tz), item))
     event.add("status", "TENTATIVE")
     event.add("transp", "TRANSPARENT")
     event.add("class", "PRIVATE")
     event.add("categories", [_("planner proposal")])
-    event.add(MARKER.lower(), item.event.uid)
-    event.add_component(_alarm(item))
+    event.add(MARKER.lower(), feed_key(item.event.uid))
+    event.add_component(_alarm(item, secret))
     return event
 
 
@@ -152,13 +184,30 @@ def _description(item: PlannedEvent, proposal: Proposal, tz: object) -> str:
     return "\n".join(lines)
 
 
-def _alarm(item: PlannedEvent) -> icalendar.Alarm:
+def _scrub(text: str, item: PlannedEvent) -> str:
+    """``text`` without the addresses and domains of the meeting's people (the
+    recommendation names an organisation by its domain): "your counterpart" instead."""
+    found = set()
+    for person in item.event.people():
+        address = person.email.strip().lower()
+        if "@" in address:
+            found |= {address, address.rpartition("@")[2]}
+    for value in sorted(found, key=len, reverse=True):  # an address before its domain
+        pattern = re.compile(rf"(?<![\w.-]){re.escape(value)}(?![\w-])", re.IGNORECASE)
+        text = pattern.sub(_("your counterpart"), text)
+    return neutral(text)
+
+
+def _alarm(item: PlannedEvent, secret: bool) -> icalendar.Alarm:
     import icalendar
 
     rec = item.recommendation
     alarm = icalendar.Alarm()
     alarm.add("action", "DISPLAY")
-    text = _("Meet in person instead: {title}", title=item.event.title)
-    alarm.add("description", f"{text} ({rec.reason})" if rec else text)
+    if secret:
+        alarm.add("description", _("A proposal to meet in person: see 'planner week'"))
+    else:
+        text = _("Meet in person instead: {title}", title=item.event.title)
+        alarm.add("description", _scrub(f"{text} ({rec.reason})" if rec else text, item))
     alarm.add("trigger", -ALARM_BEFORE)
     return alarm

@@ -3,11 +3,11 @@ meetings."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping, Sequence
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from planner.i18n import _
+from planner.i18n import _, ngettext
 from planner.render.labels import short_day
 
 if TYPE_CHECKING:
@@ -23,7 +23,9 @@ def status_label(state: InviteState) -> str:
     if state.status == "no_answer":
         if state.waiting_days == 0:
             return _("no answer yet")
-        return _("no answer for {days} days", days=state.waiting_days)
+        return ngettext(
+            "no answer for {count} day", "no answer for {count} days", state.waiting_days
+        )
     return {
         "accepted": _("accepted"),
         "tentative": _("tentative"),
@@ -34,42 +36,60 @@ def status_label(state: InviteState) -> str:
     }.get(state.status, state.status)
 
 
+def when_label(state: InviteState, *, end: bool = True) -> str:
+    """``Wed 10 Mar 09:00–10:00``; an all-day invitation by its days: ``Wed 10 Mar, all
+    day``, ``Wed 10 Mar – Fri 12 Mar, all day`` (never ``00:00–00:00``)."""
+    first = short_day(state.start.date())
+    if state.all_day and state.days == 1:
+        return _("{day}, all day", day=first)
+    if state.all_day:
+        last = short_day(state.end.date() - timedelta(days=1))
+        return _("{first} – {last}, all day", first=first, last=last)
+    if not end:
+        return f"{first} {state.start:%H:%M}"
+    return f"{first} {state.start:%H:%M}–{state.end:%H:%M}"
+
+
 def state_line(state: InviteState) -> str:
     """One line for a flagged meeting: who, which invitation, the answer, the next step."""
-    start = state.start
-    when = f"{short_day(start.date())} {start:%H:%M}"
+    when = when_label(state, end=False)
     line = _("invitation {when} to {who}: {status}", when=when, who=state.name or state.counterpart,
              status=status_label(state))  # fmt: skip
     return f"{line} → {state.command}" if state.command else line
 
 
-def invites_table(states: Sequence[InviteState], nudge_days: int, *, color: bool = False) -> str:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+def invites_table(
+    states: Sequence[InviteState], nudge_days: int, *, color: bool = False, width: int = 120
+) -> str:
+    from rich.markup import escape
 
-    out = Console(file=io.StringIO(), force_terminal=color, no_color=not color, width=160,
-                  highlight=False, emoji=False)  # fmt: skip
+    from planner.render.fit import Column, console, fitted_table, hanging
+    from planner.render.places import short_place
+
+    out = console(color, width)
     if not states:
-        out.print(_("No open invitations. 'planner invite … --send' sends one."))
+        out.print(_("No open invitations. 'planner invite … --send' sends one."), markup=False)
         return out.file.getvalue()  # type: ignore[attr-defined]
-    table = Table(show_lines=True)
-    table.add_column(_("Meeting"), overflow="fold", ratio=2)
-    table.add_column(_("Counterpart"), overflow="fold")
-    table.add_column(_("Status"), overflow="fold")
-    table.add_column(_("Next step"), overflow="fold", ratio=3)
+    columns = [
+        Column(_("Meeting"), flex=True, min=14),
+        Column(_("Counterpart"), flex=True, min=14, keep_words=True),
+        Column(_("Answer"), flex=True, min=18),
+    ]
+    rows = []
     for state in states:
-        when = f"{short_day(state.start.date())} {state.start:%H:%M}–{state.end:%H:%M}"
-        meeting = "\n".join(filter(None, (state.title, when, state.place)))
+        when = when_label(state)
+        meeting = "\n".join(filter(None, (state.title, when, short_place(state.place or ""))))
         step = "\n".join(filter(None, (state.next_step, state.command, state.alternative)))
-        who = f"{state.name} <{state.counterpart}>" if state.name else state.counterpart
-        table.add_row(Text(meeting), Text(who), Text(status_label(state)), Text(step))
-    out.print(table)
-    out.print(
-        _("A reminder is suggested after {days} days without answer ([invite] nudge_days).",
-          days=nudge_days),
-        markup=False,
-    )  # fmt: skip
+        who = f"{state.name}\n<{state.counterpart}>" if state.name else state.counterpart
+        answer = f"[bold]{escape(status_label(state))}[/bold]\n{escape(step)}"
+        rows.append([escape(meeting), escape(who), answer])
+    out.print(fitted_table(columns, rows, width, show_lines=True))
+    note = ngettext(
+        "A reminder is suggested after {count} day without answer ([invite] nudge_days).",
+        "A reminder is suggested after {count} days without answer ([invite] nudge_days).",
+        nudge_days,
+    )
+    out.print(hanging(note, width), markup=False)
     return out.file.getvalue()  # type: ignore[attr-defined]
 
 

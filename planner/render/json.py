@@ -89,9 +89,12 @@ def _zone_name(moment: datetime) -> str:
 def planned_to_dict(
     item: PlannedEvent, tz: tzinfo | None = None, people: People | None = None
 ) -> dict[str, Any]:
+    from planner.render.kinds import entry_kind
+
     data = event_to_dict(item.event, item.classification, tz, people)
     data["settle"] = settle_command(item.event, item.classification, item.purpose)
     data["meeting"] = item.meeting
+    data["kind"] = entry_kind(item).value
     data["external"] = item.external
     for name, value in item_extras(item).items():
         data[name] = value
@@ -165,6 +168,9 @@ def week_to_dict(plan: WeeklyPlan) -> dict[str, Any]:
         },
         "balance": balance_to_dict(plan.balance),
         "due_for_visit": [due_to_dict(d) for d in plan.due],
+        "keep_in_touch": plan.keep_in_touch.to_json(plan.start.tzinfo)
+        if plan.keep_in_touch is not None
+        else None,
     }
 
 

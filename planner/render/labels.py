@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from planner.i18n import _, language
+from planner.i18n import _, language, short_day
 from planner.meet.slots import kind_label
 from planner.model import Action, Classification, Confidence, Event, Mode, Purpose, PurposeResult
 
@@ -108,15 +108,6 @@ def action_label(action: Action) -> str:
         Action.KEEP: _("keep"),
         Action.CONSIDER_VIDEO: _("consider video"),
     }[action]
-
-
-def short_day(day: date) -> str:
-    """``Tue 8 Dec`` / ``Di. 8. Dez.``"""
-    from babel.dates import format_date
-
-    return format_date(
-        day, format="EEE d MMM" if language() == "en" else "EEE d. MMM", locale=language()
-    )
 
 
 def proposal_line(proposal: Proposal, tz: tzinfo) -> str:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _
 from planner.model import Mode
+from planner.render.kinds import entry_label
 from planner.render.labels import (
     day_label,
     hours,
@@ -18,6 +19,7 @@ from planner.render.labels import (
     time_span,
     unsure,
 )
+from planner.render.places import shown_place, without_secrets
 from planner.render.safe import neutral
 from planner.render.table import ACTION_MARK, balance_lines, recommendation_lines
 
@@ -40,7 +42,7 @@ def week_markdown(plan: WeeklyPlan, invites: Mapping[str, Sequence[Any]] | None 
             lines += [_("No meetings."), ""]
             continue
         lines += [
-            f"| {_('Time')} | {_('Meeting')} | {_('Place')} | {_('Mode')} | {_('Purpose')} |",
+            f"| {_('Time')} | {_('Meeting')} | {_('Place')} | {_('Kind')} | {_('Purpose')} |",
             "|---|---|---|---|---|",
         ]
         for item in items:
@@ -53,13 +55,11 @@ def week_markdown(plan: WeeklyPlan, invites: Mapping[str, Sequence[Any]] | None 
                 if item.purpose
                 else ""
             )
-            mode = mode_label(item.mode)
+            kind = entry_label(item)
             if item.meeting:
-                mode = unsure(mode, item.classification.confidence)
-            lines.append(
-                f"| {span} | {mark}{_cell(event.title)} | {_cell(event.location)} "
-                f"| {mode} | {purpose} |"
-            )
+                kind = unsure(kind, item.classification.confidence)
+            title, place = without_secrets(event.title), shown_place(event.location)
+            lines.append(f"| {span} | {mark}{_cell(title)} | {_cell(place)} | {kind} | {purpose} |")
         lines.append("")
     recommendations = recommendation_lines(plan, invites)
     if recommendations:
@@ -75,6 +75,9 @@ def week_markdown(plan: WeeklyPlan, invites: Mapping[str, Sequence[Any]] | None 
         lines.append("")
     if settle := settle_lines(plan):
         lines += [f"## {settle[0]}", "", "```", *[line.strip() for line in settle[1:]], "```", ""]
+    from planner.render.people import keep_lines
+
+    lines += keep_lines(plan.keep_in_touch, plan.start.tzinfo, markdown=True)  # type: ignore[arg-type]
     lines += _totals(plan)
     return neutral("\n".join(lines) + "\n")  # no ESC/BEL from calendar text
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from planner.i18n import _, language
+from planner.i18n import _
 from planner.render.json import dumps
 from planner.render.table import console
 
@@ -17,14 +18,14 @@ def sync_json(result: SyncResult, tz: Any) -> str:
 
 
 def _when(change: Any, tz: Any) -> str:
-    from babel.dates import format_datetime
+    """``Tue 8 Dec 10:00–11:00`` / ``Di. 8. Dez. 10:00–11:00``; ``… · all day``."""
+    from planner.render.labels import short_day
 
     event = change.event
     start, end = event.start.astimezone(tz), event.end.astimezone(tz)
     if event.all_day:
-        return format_datetime(start, "EEE d MMM", locale=language()) + " · " + _("all day")
-    first = format_datetime(start, "EEE d MMM HH:mm", locale=language())
-    return f"{first}–{end:%H:%M}"
+        return short_day(start.date()) + " · " + _("all day")
+    return f"{short_day(start.date())} {start:%H:%M}–{end:%H:%M}"
 
 
 def _action(action: str) -> str:
@@ -32,36 +33,70 @@ def _action(action: str) -> str:
 
 
 def _kind(kind: str) -> str:
-    return {"mirror": _("mirror"), "travel": _("travel")}.get(kind, kind)
+    return {"mirror": _("mirror"), "travel": _("travel time")}.get(kind, kind)
 
 
-def sync_table(result: SyncResult, tz: Any, *, color: bool = False) -> str:
-    from rich.table import Table
+def sync_table(result: SyncResult, tz: Any, *, color: bool = False, width: int = 120) -> str:
+    from rich.markup import escape
 
-    out = console(color, 140)
+    from planner.render.fit import Column, fitted_table, hanging
+    from planner.render.places import without_secrets
+
+    out = console(color, width)
+    if result.preview:
+        out.print(hanging(_preview_heading(result), width), markup=False)
     changes = [c for plan in result.targets for c in plan.changes]
     if changes:
-        table = Table()
-        for title in (_("Action"), _("Calendar"), _("Kind"), _("When"), _("Shows"), _("From")):
-            table.add_column(title, overflow="fold")
-        for change in changes:
-            source = change.wanted.source if change.wanted else ""
-            table.add_row(
+        columns = [
+            Column(_("Action"), drop=2),
+            Column(_("Calendar"), flex=True, min=10, drop=3),
+            Column(_("Kind")),
+            Column(_("When"), flex=True, min=12),
+            Column(_("Shows"), flex=True, min=12),
+            Column(_("From"), flex=True, min=8, drop=1),
+        ]
+        rows = [
+            [
                 _action(change.action),
-                change.target,
+                escape(change.target or _("(target)")),
                 _kind(change.kind),
                 _when(change, tz),
-                change.event.title,
-                source,
-            )
-        out.print(table)
-    out.print(_summary(result))
+                escape(without_secrets(change.event.title)),
+                escape(change.wanted.source if change.wanted else ""),
+            ]
+            for change in changes
+        ]
+        out.print(fitted_table(columns, rows, width))
+    out.print(hanging(_summary(result), width), markup=False)
     for name, error in result.source_errors.items():
-        out.print(_("{name}: not read: {error}", name=name, error=error), markup=False)
+        line = _("{name}: not read: {error}", name=name, error=error)
+        out.print(hanging(line, width), markup=False)
     for plan in result.targets:
         for error in plan.errors:
-            out.print(_("{name}: {error}", name=plan.target, error=error), markup=False)
+            out.print(hanging(_("{name}: {error}", name=plan.target, error=error), width),
+                      markup=False)  # fmt: skip
     return out.file.getvalue()  # type: ignore[attr-defined]
+
+
+def _preview_heading(result: SyncResult) -> str:
+    from planner.render.labels import short_day
+
+    start, end = result.window
+    days = f"{short_day(start.date())} – {short_day((end - timedelta(days=1)).date())}"
+    names = ", ".join(result.sources)
+    if any(plan.target for plan in result.targets):
+        return _(
+            "Preview, {days}: the mirrors and travel blocks the [[sync]] tables would write "
+            "from {names}; the targets' own events were not listed",
+            days=days,
+            names=names,
+        )
+    return _(
+        "Preview, {days}: what mirroring the busy time of {names} and blocking travel time "
+        "would write into a calendar the planner may write (no [[sync]] table yet)",
+        days=days,
+        names=names,
+    )
 
 
 def _summary(result: SyncResult) -> str:
@@ -77,6 +112,8 @@ def _summary(result: SyncResult) -> str:
     )
     if not any(counts.values()):
         return text + " · " + _("nothing to do")
+    if result.preview:
+        return text + " · " + _("a preview: nothing written")
     if not result.applied:
         return text + " · " + _("dry run: nothing written; add --apply to write")
     written = sum(plan.written for plan in result.targets)

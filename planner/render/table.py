@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _
 from planner.model import Action, Confidence, Mode
+from planner.render.fit import console, hanging
+from planner.render.kinds import entry_label
 from planner.render.labels import (
     action_label,
     day_label,
@@ -22,9 +24,9 @@ from planner.render.labels import (
     trend_text,
     unsure,
 )
+from planner.render.places import short_place, without_secrets
 
 if TYPE_CHECKING:
-    from rich.console import Console
     from rich.table import Table
 
     from planner.flows.plan import PlannedEvent, WeeklyPlan
@@ -40,21 +42,6 @@ MODE_STYLE = {
 ACTION_MARK = {Action.MEET_IN_PERSON: "⚑", Action.CONSIDER_VIDEO: "↓", Action.KEEP: ""}
 
 
-def console(color: bool, width: int) -> Console:
-    from rich.console import Console
-
-    from planner.render.safe import SafeBuffer
-
-    return Console(
-        file=SafeBuffer(color),  # control characters from calendar text never reach a terminal
-        force_terminal=color,
-        no_color=not color,
-        width=width,
-        highlight=False,
-        emoji=False,
-    )
-
-
 def week_table(
     plan: WeeklyPlan, *, color: bool = False, width: int = 120, note: str = "",
     invites: Mapping[str, Sequence[Any]] | None = None,
@@ -68,12 +55,16 @@ def week_table(
         out.print(f"[dim]{_escape(note)}[/dim]")
     out.print(_meetings_table(plan, width))
     for line in recommendation_lines(plan, invites):
-        out.print(line, highlight=False, markup=False)
+        out.print(hanging(line, width), highlight=False, markup=False)
     for line in settle_lines(plan):
-        out.print(line, highlight=False, markup=False)
+        out.print(hanging(line, width), highlight=False, markup=False)
     out.print(_totals_table(plan))
     for line in balance_lines(plan):
-        out.print(line, markup=False)
+        out.print(hanging(line, width), markup=False)
+    from planner.render.people import keep_lines
+
+    for line in keep_lines(plan.keep_in_touch, plan.start.tzinfo):  # type: ignore[arg-type]
+        out.print(hanging(line, width), markup=False, highlight=False)
     return out.file.getvalue()  # type: ignore[attr-defined]
 
 
@@ -86,7 +77,7 @@ def _meetings_table(plan: WeeklyPlan, width: int) -> Table:
         Column(_("Time")),
         Column(_("Meeting"), flex=True, min=18),
         Column(_("Place"), flex=True, min=12, drop=1),
-        Column(_("Mode")),
+        Column(_("Kind")),
         Column(_("Purpose"), drop=2),
     ]
     rows: list[list[str]] = []
@@ -104,14 +95,15 @@ def _meetings_table(plan: WeeklyPlan, width: int) -> Table:
                 if rec and ACTION_MARK[rec.action]
                 else ""
             )
-            mode = unsure(mode_label(item.mode), _confidence(item))
+            style = MODE_STYLE[item.mode] if item.meeting else "dim"
+            kind = unsure(entry_label(item), _confidence(item))
             rows.append(
                 [
                     label,
                     time_span(event.start.astimezone(tz), event.end.astimezone(tz), event.all_day),
-                    mark + _escape(event.title),
-                    _escape(event.location),
-                    f"[{MODE_STYLE[item.mode]}]{mode}[/]",
+                    mark + _escape(without_secrets(event.title)),
+                    _escape(short_place(event.location)),
+                    f"[{style}]{_escape(kind)}[/]",
                     unsure(purpose_label(item.purpose.purpose), item.purpose.confidence)
                     if item.purpose
                     else "",

@@ -58,6 +58,7 @@ def _km(km: float) -> str:
 def venues_table(rows: Rows, *, color: bool = False, width: int = 120) -> str:
     from rich.markup import escape
 
+    from planner.meet.opening import describe
     from planner.render.fit import Column, fitted_table
 
     out = console(color, width)
@@ -73,7 +74,7 @@ def venues_table(rows: Rows, *, color: bool = False, width: int = 120) -> str:
             escape(venue.name),
             kind_label(venue.kind.value),
             escape(venue.address),
-            escape(venue.opening_hours or "?"),
+            escape(describe(venue.opening_hours) or "?"),
             "" if km is None else _km(km),
         ]
         for venue, km in rows

@@ -3,7 +3,9 @@
 Every such event carries a :class:`providers.base.SyncMark` (a key saying what it stands for
 and a digest of its content) and a UID derived from the target and the key, starting with
 :data:`UID_PREFIX`. Either one is enough to recognise it, so a mirror is never mirrored again,
-also between two calendars that mirror each other.
+also between two calendars that mirror each other. The key is opaque: ``mirror:<source>:<event>``
+and ``travel:<meeting>:<side>`` with each name and UID replaced by a hash (:func:`tag`), so a
+mirror in a shared calendar reveals neither the source calendar nor the meeting's UID.
 """
 
 from __future__ import annotations
@@ -30,18 +32,40 @@ def occurrence(event: Event) -> str:
     return event.uid
 
 
+def tag(text: str) -> str:
+    """An opaque, stable stand-in for a calendar name or an event's identity."""
+    return hashlib.sha256(f"planner-sync\n{text}".encode()).hexdigest()[:24]
+
+
+def mirror_id(source: str, occurrence_text: str) -> str:
+    """The key of the mirror of occurrence ``occurrence_text`` of calendar ``source``."""
+    return f"mirror:{tag(source)}:{tag(occurrence_text)}"
+
+
 def mirror_key(source: str, event: Event) -> str:
-    return f"mirror:{source}:{occurrence(event)}"
+    return mirror_id(source, occurrence(event))
+
+
+def travel_id(occurrence_text: str, side: str) -> str:
+    """The key of the travel block ``side`` ("before", "after") of a meeting's occurrence."""
+    return f"travel:{tag(occurrence_text)}:{side}"
 
 
 def travel_key(meeting: Event, side: str) -> str:
-    return f"travel:{occurrence(meeting)}:{side}"
+    return travel_id(occurrence(meeting), side)
 
 
 def source_of(key: str) -> str:
-    """The source calendar of a mirror key, ``""`` for a travel block."""
+    """The source part of a mirror key (a tag, or a name in keys written before they were
+    opaque), ``""`` for a travel block."""
     kind, _sep, rest = key.partition(":")
     return rest.partition(":")[0] if kind == "mirror" else ""
+
+
+def from_any(key: str, sources: set[str]) -> bool:
+    """Whether the mirror ``key`` comes from one of the calendars named ``sources``."""
+    found = source_of(key)
+    return bool(found) and (found in sources or found in {tag(name) for name in sources})
 
 
 def derived_uid(target: str, key: str) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner.model import Event
-from planner.sync.marks import source_of
+from planner.sync.marks import from_any
 from planner.sync.mirrors import Wanted
 from providers.base import MarkedEvent
 
@@ -118,10 +118,9 @@ def _may_delete(have: MarkedEvent, window: tuple[datetime, datetime], failed: se
     start, end = window
     if have.event.end <= start or have.event.start >= end:
         return False
-    source = source_of(have.mark.key)
     if kind_of(have.mark.key) == "travel":
         return not failed
-    return source not in failed
+    return not from_any(have.mark.key, failed)
 
 
 def undo_target(target: str, marked: Sequence[MarkedEvent]) -> TargetPlan:

@@ -19,7 +19,7 @@ from planner.config import Config, SyncConfig
 from planner.errors import PlannerError, UsageError
 from planner.i18n import _
 from planner.model import Event, Mode
-from planner.sync.marks import is_planner_event
+from planner.sync.marks import is_planner_event, occurrence
 from planner.sync.mirrors import Wanted, mirrors
 from planner.sync.plan import CREATE, DELETE, UPDATE, TargetPlan, plan_target, undo_target
 from planner.sync.travel import Leg, legs, travel_blocks
@@ -46,6 +46,8 @@ class SyncResult:
     source_errors: dict[str, str] = field(default_factory=dict)
     applied: bool = False
     undo: bool = False
+    preview: bool = False  # the targets' own events were not read: everything is "to create"
+    sources: tuple[str, ...] = ()  # the calendars read (for a preview's heading)
 
     @property
     def ok(self) -> bool:
@@ -55,6 +57,7 @@ class SyncResult:
         return {
             "applied": self.applied,
             "undo": self.undo,
+            "preview": self.preview,
             "window": {
                 "start": self.window[0].astimezone(tz).isoformat(),
                 "end": self.window[1].astimezone(tz).isoformat(),
@@ -93,9 +96,14 @@ def run_sync(
     """Plan every ``[[sync]]`` target and, with ``apply``, write the plan (``undo``: remove
     every event the planner wrote into them)."""
     if not config.syncs:
+        from planner.config.loader import target_rules
+
         raise UsageError(
             _("there is no [[sync]] table in the config"),
-            hint=_('add one (see config.example.toml), e.g. from = ["work"], to = "private"'),
+            hint=_(
+                'add one (see config.example.toml), e.g. from = ["work"], to = "private"; {rules}',
+                rules=target_rules(),
+            ),
         )
     with _lock(apply):
         run = _Run(config, store, now, progress)
@@ -103,6 +111,33 @@ def run_sync(
             return run.execute(apply=apply, undo=undo)
         finally:
             run.close()
+
+
+#: The target of a preview without [[sync]] tables: whichever writable calendar the user adds.
+PREVIEW_TARGET = ""
+
+
+def preview_sync(
+    config: Config,
+    store: Store,
+    *,
+    now: datetime,
+    progress: Callable[[str], None] | None = None,
+) -> SyncResult:
+    """What the ``[[sync]]`` tables would write, all of it as "to create": the sources are
+    read, the targets' own events are neither listed nor touched. Without ``[[sync]]`` tables
+    (e.g. with .ics calendars only, which cannot be targets): what mirroring the busy time of
+    every calendar and blocking travel would write into a calendar yet to be chosen."""
+    from planner.config import SyncConfig
+
+    tables = config.syncs or (
+        SyncConfig(_("preview"), tuple(c.name for c in config.calendars), PREVIEW_TARGET),
+    )
+    run = _Run(config, store, now, progress, tables)
+    try:
+        return run.preview()
+    finally:
+        run.close()
 
 
 @contextlib.contextmanager
@@ -138,18 +173,20 @@ class _Run:
         store: Store,
         now: datetime,
         progress: Callable[[str], None] | None,
+        tables: tuple[SyncConfig, ...] | None = None,
     ) -> None:
         from planner.calendar.sources import context_for
         from providers.base import create
 
         self.config, self.store, self.progress = config, store, progress
-        self.window = sync_window(config, now, max(s.days for s in config.syncs))
-        self.targets = list(dict.fromkeys(s.target for s in config.syncs))
-        names = dict.fromkeys([n for s in config.syncs for n in (*s.sources, s.target)])
+        self.tables = tables if tables is not None else config.syncs
+        self.window = sync_window(config, now, max(s.days for s in self.tables))
+        self.targets = list(dict.fromkeys(s.target for s in self.tables))
+        names = dict.fromkeys([n for s in self.tables for n in (*s.sources, s.target)])
         context = context_for(config, store)
         sources = {c.name: c for c in config.calendars}
         self.providers: dict[str, CalendarProvider] = {
-            name: create(sources[name], context) for name in names
+            name: create(sources[name], context) for name in names if name in sources
         }
         self.marked: dict[str, list[MarkedEvent]] = {}
         self.events: dict[str, list[Event]] = {}
@@ -177,6 +214,32 @@ class _Run:
                 self._apply(plan)
         return SyncResult(self.window, plans, self.source_errors, apply, undo)
 
+    def preview(self) -> SyncResult:
+        """Every wanted mirror and travel block as a change "to create"; the targets are read
+        like any calendar (a meeting already there needs no mirror), never listed or written."""
+        from planner.sync.plan import Change
+
+        self._read()
+        travel = self._travel()
+        plans = []
+        for target in self.targets:
+            tables = [s for s in self.tables if s.target == target]
+            wanted = self._wanted(target, tables, travel)
+            changes = [Change(CREATE, target, w.key, w.kind, wanted=w) for w in wanted]
+            changes.sort(key=lambda c: (c.event.start, c.event.end, c.kind))
+            plans.append(TargetPlan(target, changes))
+        read = tuple(n for n in self.providers if n not in self.source_errors)
+        return SyncResult(self.window, plans, self.source_errors, preview=True, sources=read)
+
+    def _travel(self) -> list[Leg]:
+        if not any(s.travel for s in self.tables):
+            return []
+        try:
+            return self._legs()
+        except PlannerError as exc:  # e.g. the geocoder: travel blocks stay as they are
+            self.source_errors[_("travel time")] = str(exc)
+            return []
+
     def _undo(self, target: str) -> TargetPlan:
         if target in self.target_errors:
             return TargetPlan(target, errors=[self.target_errors[target]])
@@ -184,12 +247,7 @@ class _Run:
 
     def _plans(self) -> list[TargetPlan]:
         self._read()
-        travel: list[Leg] = []
-        if any(s.travel for s in self.config.syncs):
-            try:
-                travel = self._legs()
-            except PlannerError as exc:  # e.g. the geocoder: travel blocks stay as they are
-                self.source_errors[_("travel")] = str(exc)
+        travel = self._travel()
         plans = []
         for target in self.targets:
             if target in self.target_errors:
@@ -198,7 +256,7 @@ class _Run:
             if target in self.source_errors:  # its own events unknown: no safe plan
                 plans.append(TargetPlan(target))
                 continue
-            tables = [s for s in self.config.syncs if s.target == target]
+            tables = [s for s in self.tables if s.target == target]
             window = sync_window(self.config, self.window[0], max(s.days for s in tables))
             wanted = self._wanted(target, tables, travel)
             plans.append(
@@ -227,10 +285,16 @@ class _Run:
     def _wanted(self, target: str, tables: list[SyncConfig], travel: list[Leg]) -> list[Wanted]:
         wanted: dict[str, Wanted] = {}
         there = self._already_in(target)
+        seen: set[str] = set()  # one meeting in two sources (or one collection named twice)
         for table in tables:
             end = sync_window(self.config, self.window[0], table.days)[1]
             for source in table.sources:
-                found = [e for e in self.events.get(source, ()) if e.start < end and not there(e)]
+                found = [
+                    e
+                    for e in self.events.get(source, ())
+                    if e.start < end and not there(e) and occurrence(e) not in seen
+                ]
+                seen.update(occurrence(e) for e in found)
                 for item in mirrors(found, source, target, table.show):
                     wanted.setdefault(item.key, item)
         if any(t.travel for t in tables) and not self.source_errors:
@@ -282,7 +346,16 @@ class _Run:
             home=home,
             minutes=travel_model(self.config).between,
             tz=self.config.tz,
+            away=self._away(events, geocoder),
         )
+
+    def _away(self, events: list[Event], geocoder: Any) -> dict[Any, Any]:
+        """The days away from home (hotel stays, train and flight destinations) and where:
+        ``day → Place`` (None where the town cannot be located)."""
+        from planner.judge.travel import whereabouts
+
+        found = whereabouts(events, self.config.tz, home=self.config.user["home"])
+        return {day: geocoder.locate(city, geo) for day, (city, geo, _why) in found.items()}
 
     def _apply(self, plan: TargetPlan) -> None:
         """Write ``plan``; the first failure stops this target (and is reported), not others."""

@@ -17,7 +17,7 @@ A meeting that moves moves its blocks; one that is cancelled or becomes virtual 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -135,11 +135,16 @@ def legs(
     home: Place | None,
     minutes: Minutes,
     tz: ZoneInfo,
+    away: Mapping[date, Place | None] | None = None,
 ) -> list[Leg]:
-    """Every travel leg of ``events``, day by day."""
+    """Every travel leg of ``events``, day by day. ``away`` gives the day's base where the
+    user is away from home (the town of a hotel stay or a train's destination, see
+    :func:`planner.judge.travel.whereabouts`): the way to a meeting in Hamburg starts at the
+    hotel there, not at home in Munich; the train is the journey."""
     result: list[Leg] = []
-    for _day, day in sorted(by_day(stops(events, mode_of, locate), tz).items()):
-        result += day_legs(day, home, minutes)
+    for day, stops_of_day in sorted(by_day(stops(events, mode_of, locate), tz).items()):
+        base = away[day] if away and day in away else home
+        result += day_legs(stops_of_day, base, minutes)
     return result
 
 

@@ -14,7 +14,7 @@ from tests.assist.client import PLANNER, call, error, planner_server, run
 pytestmark = pytest.mark.slow
 
 READ = {"week_plan", "agenda", "contacts", "propose", "venues", "invitations"}
-WRITE = {"invite", "hold"}
+WRITE = {"invite", "hold", "offer"}
 
 
 def test_the_server_lists_every_tool_with_typed_inputs_and_outputs():

@@ -144,5 +144,10 @@ def test_a_meeting_someone_else_organizes_gets_a_new_invitation_saying_what_it_r
     save_proposals(store, {"source": "week", "proposals": [proposal]}, listed)
     invitation = from_proposal(config, store, proposal["id"], InviteOptions(), now=listed)
     assert invitation.uid != meeting["uid"] and invitation.sequence == 0
-    assert "This replaces the meeting “Weekly sync”" in invitation.agenda
+    assert "This replaces the meeting “Weekly sync”" in invitation.note
+    assert not invitation.agenda  # what it replaces is no agenda (issue 28)
+    from planner.invite.text import description
+
+    assert "Agenda:" not in description(invitation)
+    assert "\n\nThis replaces the meeting “Weekly sync”" in description(invitation)
     assert invitation.title == "Weekly sync"

@@ -406,7 +406,8 @@ def test_hold_into_outlook_twice_leaves_one_event(graph, tmp_path):
     config = write_config(tmp_path, config_entry(graph, "outlook", write=True))
     hold_twice(config, "outlook")
     assert [e["subject"] for e in graph.all_events()] == ["Lunch mit Acme"]
-    assert len(graph.requests_to("/events", "POST")) == 2  # the second one deduplicated
+    assert len(graph.requests_to("/events", "POST")) == 1  # the second one changes the first
+    assert len(graph.requests_to("/events/", "PATCH")) == 1
     assert rows(week_json(config))["Lunch mit Acme"][1] == "outlook"
 
 

@@ -32,7 +32,7 @@ def test_demo_week_markdown_has_a_table_per_day():
     result = run("week", "--demo", "--week", WEEK, "--format", "markdown")
     assert result.exit_code == 0, result.output
     assert result.output.startswith("# Week 2026-W50")
-    assert result.output.count("| Time | Meeting | Place | Mode | Purpose |") == 5  # Mon–Fri
+    assert result.output.count("| Time | Meeting | Place | Kind | Purpose |") == 5  # Mon–Fri
     assert "No meetings." in result.output  # the weekend
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 import tomllib
+from pathlib import Path
 
 import pexpect
 import pytest
@@ -20,20 +21,31 @@ ICS = (
 )
 
 
+def spawn_init(target: Path, **env: str) -> pexpect.spawn:
+    """``planner init --config TARGET`` on a pseudo-terminal of 100 columns, with ``env``."""
+    full = {**os.environ, "COLUMNS": "100", "TZ": "Europe/Berlin", **env}
+    for name in [k for k, v in full.items() if v is None or v == "-"]:
+        del full[name]
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "planner", "init", "--config", str(target)],
+        env=full,
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(40, 100),
+    )
+
+
 @pytest.mark.slow
 def test_init_asks_refuses_bad_answers_and_shows_a_first_week(tmp_path, isolated_home):
     calendar = tmp_path / "work.ics"
     calendar.write_text(ICS, encoding="utf-8")
     target = tmp_path / "config.toml"
-    env = {**os.environ, "COLUMNS": "100", "TZ": "Europe/Berlin"}
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "planner", "init", "--config", str(target)],
-        env=env,
-        encoding="utf-8",
-        timeout=60,
-        dimensions=(40, 100),
-    )
+    child = spawn_init(target, LANG="C.UTF-8", LC_ALL="")
+    child.expect(r"Language \(de/en\) \[en\]")  # first: every later question is in it
+    child.sendline("fr")
+    child.expect("answer de or en")
+    child.sendline("en")
     child.expect("Your name")
     child.sendline("Anna Berger")
     child.expect("Your e-mail address")
@@ -48,10 +60,6 @@ def test_init_asks_refuses_bad_answers_and_shows_a_first_week(tmp_path, isolated
     child.sendline("Europe/Vienna")
     child.expect("Home city")
     child.sendline("Wien")
-    child.expect("Language")
-    child.sendline("fr")
-    child.expect("answer de or en")
-    child.sendline("de")
     child.expect("Working hours")
     child.sendline("18:00-09:00")
     child.expect("is not a span of hours")
@@ -62,17 +70,17 @@ def test_init_asks_refuses_bad_answers_and_shows_a_first_week(tmp_path, isolated
     child.sendline(str(tmp_path / "nope.ics"))
     child.expect("no such file or folder")
     child.sendline(str(calendar))
-    child.expect("online look-ups")
+    child.expect(r"online look-ups.*\[y/N\]")
     child.sendline("y")
     child.expect("wrote")
-    child.expect("Woche|Week")  # the first `planner week`, in the chosen language
+    child.expect("Week")  # the first `planner week`, in the chosen language
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, child.before
     data = tomllib.loads(target.read_text(encoding="utf-8"))
     assert data["user"]["email"] == "anna@berger.example"
     assert data["user"]["timezone"] == "Europe/Vienna"
-    assert data["user"]["language"] == "de"
+    assert data["user"]["language"] == "en"
     assert data["working_hours"]["monday"] == "08:30-17:30"
     assert data["geo"]["online"] is True
     assert data["calendars"][0]["path"] == str(calendar)

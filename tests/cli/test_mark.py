@@ -96,12 +96,12 @@ def test_mark_list_undo(user):
     ref = classified(ics)["Abstimmung Angebot 2027-03-09"]["ref"]
     said = run("mark", ref, "--mode", "in_person", "--lang", "en")
     assert "Mark 1: 'Abstimmung Angebot', every occurrence → in person." in said
-    assert "It now decides 3 event(s) read." in said
+    assert "It now decides 3 events read." in said
     after = classified(ics)
     for day in ("02", "09", "16"):
         found = after[f"Abstimmung Angebot 2027-03-{day}"]
         assert (found["mode"], found["confidence"]) == ("in_person", "high")
-        assert found["evidence"][0].startswith("so von dir festgelegt am ")  # [user] language
+        assert found["evidence"][0].startswith("so von Ihnen festgelegt am ")  # [user] language
     assert "Abstimmung Angebot" in run("mark", "--list", "--lang", "en")
     run("mark", "--undo", "1")
     assert classified(ics)["Abstimmung Angebot 2027-03-09"]["mode"] == "unknown"
@@ -128,10 +128,10 @@ def test_a_title_mark_becomes_a_config_rule(user):
     rules = tomllib.loads(config.read_text())["rules"]
     assert rules == [{"title": "Abstimmung*", "mode": "virtual"}]
     listing = run("mark", "--list", "--lang", "en")
-    assert "No marks yet" in listing and "1 [[rules]] table(s)" in listing
+    assert "No marks yet" in listing and "1 [[rules]] table in the config applies" in listing
     found = classified(ics)["Abstimmung Angebot 2027-03-02"]
     assert found["mode"] == "virtual"
-    assert found["evidence"][0] == "deine Regel in der Konfiguration ([[rules]] #1)"
+    assert found["evidence"][0] == "Ihre Regel in der Konfiguration ([[rules]] #1)"
 
 
 @pytest.mark.parametrize(

@@ -40,6 +40,7 @@ import requests
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from planner.model import Event, Response, Status
+from tests.fakes.graph_contacts import GraphContacts
 
 CONSUMER_TENANT = "9188040d-6c67-4c5b-b112-36a304b66dad"
 WORK_TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47"
@@ -151,8 +152,9 @@ class Recorded:
 
 
 @dataclass
-class GraphServer:
-    """The state of the fake service; its HTTP handler reads and changes it under ``lock``."""
+class GraphServer(GraphContacts):
+    """The state of the fake service; its HTTP handler reads and changes it under ``lock``.
+    Contacts (``/me/contacts``) come from :class:`tests.fakes.graph_contacts.GraphContacts`."""
 
     page_size: int = 3
     zone_style: str = "iana"  # "windows": answer with Windows zone names
@@ -457,6 +459,9 @@ class GraphServer:
         if segments[:1] != ["me"]:
             return 404, _error("ResourceNotFound", "Resource not found"), {}
         route = segments[1:]
+        answer = self.contacts_route(method, route, query, self.tokens[token], path)
+        if answer is not None:
+            return answer
         if route == ["calendars"] and method == "GET":
             return 200, self._page(list(self.calendars.values()), query, path), {}
         if route == ["calendar"] and method == "GET":
@@ -658,7 +663,11 @@ class GraphServer:
         ``$filter`` on a single-value extended property and ``$expand`` of such properties."""
         items = self._sorted(cal)
         wanted = query.get("$filter", [""])[0]
-        if wanted:
+        by_uid = _UID_FILTER.fullmatch(wanted.strip()) if wanted else None
+        if by_uid is not None:  # the documented filter on iCalUId
+            uid = by_uid.group(1).replace("''", "'")
+            items = [i for i in items if i.get("iCalUId") == uid]
+        elif wanted:
             match = _EP_FILTER.fullmatch(wanted.strip())
             if match is None:
                 return 400, _error("ErrorInvalidUrlQueryFilter", "Unsupported filter."), {}
@@ -753,6 +762,7 @@ class GraphServer:
         return 200, {"value": answers}, {}
 
 
+_UID_FILTER = re.compile(r"iCalUId eq '((?:[^']|'')*)'", re.IGNORECASE)
 _EP_FILTER = re.compile(
     r"singleValueExtendedProperties/Any\(ep:\s*ep/id eq '([^']+)' and ep/value eq '([^']*)'\)",
     re.IGNORECASE,

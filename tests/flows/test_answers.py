@@ -21,7 +21,7 @@ from planner.flows.followup import calendar_answers, invite_states, record, reco
 from planner.flows.listed import entry_id, save_proposals
 from planner.invite.answers import Answer, Outcome, all_answers, record_answer
 from planner.invite.replies import parse, read_paths
-from planner.invite.sentlog import prepare_request, recent, record_sent
+from planner.invite.sentlog import prepare_request, prepare_update, recent, record_sent
 from planner.model import Attendee, Event, Response
 from planner.store import Store
 from tests.invite.test_invite import ANNA, BOB, ME, lunch
@@ -136,6 +136,8 @@ def test_recording_is_idempotent_and_a_later_sequence_wins(store, sent):
     assert record_answer(store, first) is Outcome.NEW
     assert record_answer(store, first) is Outcome.UNCHANGED
     later = replace(first, response=Response.DECLINED, sequence=1, stamp=SENT - timedelta(days=1))
+    assert record_answer(store, later) is Outcome.UNSENT  # revision 1 is not sent yet
+    record_sent(store, prepare_update(store, sent.uid, title="Lunch, moved"), sent_at=SENT)
     assert record_answer(store, later) is Outcome.UPDATED  # SEQUENCE before DTSTAMP
     assert record_answer(store, first) is Outcome.OUTDATED
     newer = replace(later, response=Response.TENTATIVE, stamp=SENT + timedelta(hours=1))
@@ -219,7 +221,7 @@ def test_an_invitation_only_written_to_a_file_is_written_not_sent(config, store)
     record_sent(store, prepare_request(store, inv), message_id="file:lunch.ics", sent_at=SENT)
     state = states(config, store, SENT + timedelta(days=5))[BOB.email]
     assert state.status == "not_sent" and state.waiting_days == 5  # no nudge: nothing went out
-    assert "written, not sent" in state.next_step and "--send" in state.command
+    assert "send it" in state.next_step and "--send" in state.command  # the label says "written"
 
 
 def test_calendar_answers_come_from_the_organizer_copy(config, store, sent):
@@ -243,7 +245,6 @@ def test_calendar_answers_come_from_the_organizer_copy(config, store, sent):
 
 def test_an_answer_to_an_earlier_revision_does_not_count_for_the_update(config, store, sent):
     record(store, [Answer(sent.uid, ANNA.email, Response.ACCEPTED, sequence=0)], now=SENT)
-    from planner.invite.sentlog import prepare_update
 
     update = prepare_update(store, sent.uid, start=sent.start + timedelta(days=1))
     record_sent(store, update, sent_at=SENT + timedelta(hours=1))
@@ -302,6 +303,8 @@ def test_the_latest_answer_wins_in_any_order_and_twice_changes_nothing(answers, 
     store = Store(":memory:")
     try:
         record_sent(store, prepare_request(store, lunch(uid="u")), sent_at=SENT)
+        for title in ("Lunch 1", "Lunch 2"):  # revisions 1 and 2 are sent too
+            record_sent(store, prepare_update(store, "u", title=title), sent_at=SENT)
         for answer in order:
             record_answer(store, answer)
         (stored,) = all_answers(store)

@@ -23,9 +23,10 @@ import random
 import resource
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.fuzzed import derandomised
 from tests.ical.fuzzing import SLOW_SECONDS, corpus, mutate, read, seeds
 
 SEEDS = seeds()
@@ -39,13 +40,7 @@ def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
-@settings(
-    max_examples=EXAMPLES // 2,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=list(HealthCheck),
-)
+@derandomised(EXAMPLES)
 @given(index=st.integers(0, len(SEEDS) - 1), seed=st.integers(0, 2**32 - 1))
 @pytest.mark.parametrize("half", [0, 1])
 def test_mutated_real_files_end_in_events_or_a_planner_error(half, index, seed):

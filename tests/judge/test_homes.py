@@ -118,7 +118,7 @@ def test_people_entries_are_validated():
 
     with pytest.raises(ConfigError, match=r"\[\[people\]\] #1"):
         from_mapping({"people": [{"email": "a@b.example"}]}, "config.toml")
-    with pytest.raises(ConfigError, match="needs a key 'email' or 'domain'"):
+    with pytest.raises(ConfigError, match="needs one key 'email', 'domain' or 'tag'"):
         from_mapping({"people": [{"city": "Bremen"}]}, "config.toml")
     config = from_mapping({"people": [{"email": "a@b.example", "city": "Bremen"}]}, "x")
     assert config.people[0]["city"] == "Bremen"

@@ -231,3 +231,34 @@ def test_real_us_addresses_are_not_taken_for_german_postal_codes():
     found = [p for p in located if p is not None]
     assert len(found) >= 5
     assert all(p.lon < -100 for p in found), [p.name for p in found if p.lon > -100]
+
+
+@pytest.mark.parametrize(
+    "text, city",
+    [
+        ("6544 Battleford Drive, 27613-3502 Raleigh, NC, U.S.A.", "Raleigh"),  # ZIP+4
+        ("123 Main St, 12345 Austin, TX, United States of America", "Austin"),
+        ("Street 4, 12345 New York, USA", "New York City"),  # "USA" names a town too
+        ("2875 Laurier, G1V 2M2 Quebec, QC, Canada", "Québec"),
+        ("10 Downing Street, London SW1A 2AA, UK", "London"),
+        ("Damrak 1, 1012 LG Amsterdam, Niederlande", "Amsterdam"),
+        ("Stephansplatz 1, 1010 WIEN, Österreich", "Vienna"),
+        ("Drottninggatan 1, 111 51 Stockholm, Schweden", "Stockholm"),
+        ("ul. Marszałkowska 1, 00-950 Warszawa, Polen", "Warsaw"),
+        ("Hauptstrasse 5, CH-8001 Zürich, Schweiz", "Zürich"),
+        ("12 rue de Rivoli, 75001 Paris, France", "Paris"),
+        ("3 place Bellecour, 69002 Lyon, France", "Lyon"),
+        ("Rosenstraße 4, 20095 Hamburg, Deutschland", "Hamburg"),
+        ("1 Raffles Place, Singapore 048616", "Singapore"),
+        ("Singapore", "Singapore"),  # a city-state by its own name
+    ],
+)
+def test_a_town_beside_its_postal_code_in_every_countrys_form(text, city):
+    """Address books abroad write the code before or after the town, and end with the
+    country in any language: the country is never taken for a town."""
+    assert locate_offline(text).city == city
+
+
+@pytest.mark.parametrize("text", ["USA", "United States", "Vereinigte Staaten", "États-Unis"])
+def test_a_country_alone_is_no_town(text):
+    assert locate_offline(text) is None

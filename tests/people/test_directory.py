@@ -124,7 +124,7 @@ def test_a_people_table_needs_something_to_say():
 
     from planner.errors import ConfigError
 
-    with pytest.raises(ConfigError, match="needs a key 'name', 'organisation' or 'city'"):
+    with pytest.raises(ConfigError, match="needs a key 'name', 'organisation', 'city'"):
         config(people=[{"email": "lena@hafen.example"}])
     assert config(people=[{"email": "lena@hafen.example", "name": "Lena"}]).people
 

@@ -204,3 +204,34 @@ def radicale_server(root: Path, users: dict[str, str] | None = None) -> Iterator
         yield server
     finally:
         server.stop()
+
+
+def make_addressbook(server: RadicaleServer, name: str, book_id: str) -> str:
+    """Create an address book collection (extended MKCOL, RFC 5689) for the main user; its
+    URL."""
+    url = f"{server.url}{server.username}/{book_id}/"
+    body = (
+        '<?xml version="1.0" encoding="utf-8"?><d:mkcol xmlns:d="DAV:" '
+        'xmlns:c="urn:ietf:params:xml:ns:carddav"><d:set><d:prop><d:resourcetype>'
+        "<d:collection/><c:addressbook/></d:resourcetype>"
+        f"<d:displayname>{name}</d:displayname></d:prop></d:set></d:mkcol>"
+    )
+    response = server.client().request(url, "MKCOL", body, {"Content-Type": "application/xml"})
+    if response.status not in (200, 201):
+        raise RuntimeError(f"radicale refused the address book {name}: HTTP {response.status}")
+    return url
+
+
+def put_card(server: RadicaleServer, book_url: str, name: str, vcard: str) -> None:
+    """Store one vCard as ``name`` in the address book at ``book_url`` (a plain PUT)."""
+    response = server.client().put(
+        book_url + name, vcard, {"Content-Type": "text/vcard; charset=utf-8"}
+    )
+    if response.status not in (201, 204):
+        raise RuntimeError(f"radicale refused {name}: HTTP {response.status}")
+
+
+def delete_card(server: RadicaleServer, book_url: str, name: str) -> None:
+    response = server.client().delete(book_url + name)
+    if response.status not in (200, 204):
+        raise RuntimeError(f"radicale did not delete {name}: HTTP {response.status}")

@@ -9,7 +9,7 @@ import pytest
 
 from planner import config as config_module
 from planner.calendar.listing import list_all
-from planner.errors import AuthError, ConfigError, PlannerError, ProviderError
+from planner.errors import AuthError, ConfigError, NotOursError, PlannerError, ProviderError
 from planner.ical.writing import event_to_ics
 from planner.model import Attendee, Calendar, Event, Response
 from planner.store import Store
@@ -329,7 +329,7 @@ def test_uid_living_under_another_name_is_a_clear_error(radicale, store):
     )
     assert response.status == 201
     provider = make(radicale, store, calendars=[str(calendar.url)])
-    with pytest.raises(ProviderError, match="already holds an event with UID hold-1@planner.test"):
+    with pytest.raises(NotOursError, match="holds UID hold-1@planner.test, which planner did not"):
         provider.create_event(HOLD)
 
 

@@ -57,7 +57,11 @@ def test_feed_validates_with_icalendar_and_vobject_one_vevent_per_proposal(tmp_p
         assert event["GEO"].latitude == pytest.approx(proposal.venue.lat, abs=1e-6)
         description = str(event["DESCRIPTION"])
         assert all(reason in description for reason in proposal.reasons)
-        assert item.recommendation.reason in description
+        domains = {p.email.lower().rpartition("@")[2] for p in item.event.people()}
+        reason = item.recommendation.reason  # without the counterpart's domain (issue 26)
+        for domain in domains:
+            reason = reason.replace(domain, "your counterpart")
+        assert reason in description and not any(d in description for d in domains)
         alarm = event.walk("VALARM")[0]
         assert item.event.title in str(alarm["DESCRIPTION"])
         assert alarm.decoded("TRIGGER") == -timedelta(days=1)
@@ -114,3 +118,50 @@ def test_folder_feed_replaces_its_own_files_and_leaves_others(plan, tmp_path: Pa
             assert path.name.startswith(str(event["UID"]).split("@")[0])
             assert MARKER in event and one.walk("VTIMEZONE")
             vobject.readOne(path.read_text(encoding="utf-8"))
+
+
+class TestTheFeedPublishesNothingPrivate:
+    """Issue 26: a feed may be published. A private or confidential meeting's proposals are
+    "Busy" without title, place or reasons (or absent with [feed] private = "hide"); no
+    counterpart's address or domain and no meeting UID is in it."""
+
+    @staticmethod
+    def _private_first(plan):
+        items = list(plan.items)
+        index = next(i for i, item in enumerate(items) if item.proposals)
+        secret = replace(
+            items[index].event, hints=(*items[index].event.hints, ("CLASS", "PRIVATE"))
+        )
+        items[index] = replace(items[index], event=secret)
+        return replace(plan, items=tuple(items)), items[index]
+
+    def test_a_private_meeting_shows_as_busy(self, plan):
+        private_plan, item = self._private_first(plan)
+        cal = feed_calendar(private_plan)
+        mine = {proposal_uid(item.event.uid, p) for p in item.proposals}
+        events = [e for e in cal.walk("VEVENT") if str(e["UID"]) in mine]
+        assert len(events) == len(item.proposals)
+        for event in events:
+            assert str(event["SUMMARY"]) == "Busy"
+            assert "LOCATION" not in event and "GEO" not in event and "DESCRIPTION" not in event
+            assert item.event.title not in str(event.walk("VALARM")[0]["DESCRIPTION"])
+        assert item.event.title.encode() not in cal.to_ical()
+
+    def test_hide_leaves_it_out(self, plan):
+        private_plan, item = self._private_first(plan)
+        uids = set(uids_of(feed_calendar(private_plan, private="hide")))
+        assert not uids & {proposal_uid(item.event.uid, p) for p in item.proposals}
+        assert uids  # the other meetings' proposals stay
+
+    def test_no_meeting_uid_no_address_and_no_domain(self, plan):
+        data = feed_bytes(plan)
+        for item in plan.items:
+            assert item.event.uid.encode() not in data
+            for person in item.event.people():
+                address = person.email.lower()
+                assert address.encode() not in data.lower()
+                assert address.rpartition("@")[2].encode() not in data.lower()
+
+
+def uids_of(cal) -> list[str]:
+    return [str(e["UID"]) for e in cal.walk("VEVENT")]

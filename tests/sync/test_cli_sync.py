@@ -111,3 +111,20 @@ def test_broken_sync_table_names_the_problem(tmp_path):
     assert result.exit_code == 2
     assert "[[sync]] #1 names no enabled [[calendars]] entry: 'b'" in result.output
     assert "key 'show'" in result.output
+
+
+def test_preview_lists_what_the_tables_would_write_without_touching_the_targets(cli, world):
+    """--preview reads the sources (and targets, as calendars), never lists or writes the
+    planner's own events there: after --apply it still shows every mirror as one to write."""
+    result = cli("--preview", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["preview"] is True
+    first = sorted((c["target"], c["key"]) for t in data["targets"] for c in t["changes"])
+    assert len(first) == 5
+    assert world.google_writes() == 0 and world.graph_writes() == 0
+    assert cli("--apply").exit_code == 0
+    again = json.loads(cli("--preview", "--format", "json").output)
+    assert sorted((c["target"], c["key"]) for t in again["targets"] for c in t["changes"]) == first
+    assert "Preview, " in cli("--preview").output
+    assert cli("--preview", "--apply").exit_code == 2

@@ -9,6 +9,7 @@ import pytest
 
 from planner.ical.writing import event_to_ics
 from planner.model import Attendee, Event, Response, Status
+from planner.sync.marks import mirror_id, tag
 from tests.fakes.google_server import event_to_google
 from tests.fakes.graph_server import event_to_graph
 from tests.sync.conftest import TZ, USER, World
@@ -91,8 +92,8 @@ def two_way(world: World) -> None:
 
 
 def assert_no_mirror_of_a_mirror(world: World) -> None:
-    assert not [k for k in google_mirrors(world) if k.startswith("mirror:g:")]
-    assert not [k for k in graph_mirrors(world) if k.startswith("mirror:o:")]
+    assert not [k for k in google_mirrors(world) if k.startswith(f"mirror:{tag('g')}:")]
+    assert not [k for k in graph_mirrors(world) if k.startswith(f"mirror:{tag('o')}:")]
     for item in google_mirrors(world).values():
         assert not item["summary"].startswith("planner-sync")
     # nothing mirrored back: every mirror stands for a user event
@@ -117,16 +118,19 @@ def test_two_way_sync_follows_create_move_cancel_and_private(world):
 
     in_google = google_mirrors(world)
     assert set(in_google) == {
-        "mirror:o:o-board@x",
-        "mirror:o:o-maybe@x",
-        "mirror:c:c-dentist@x",
+        mirror_id("o", "o-board@x"),
+        mirror_id("o", "o-maybe@x"),
+        mirror_id("c", "c-dentist@x"),
     }
-    assert in_google["mirror:o:o-board@x"]["summary"] == "Board meeting"
-    assert "location" not in in_google["mirror:o:o-board@x"]  # show = "title"
-    assert in_google["mirror:o:o-maybe@x"]["status"] == "tentative"
+    assert in_google[mirror_id("o", "o-board@x")]["summary"] == "Board meeting"
+    assert "location" not in in_google[mirror_id("o", "o-board@x")]  # show = "title"
+    assert in_google[mirror_id("o", "o-maybe@x")]["status"] == "tentative"
     in_outlook = graph_mirrors(world)
-    assert set(in_outlook) == {"mirror:g:g-lunch@x", "mirror:c:c-dentist@x"}  # not free/declined
-    lunch = in_outlook["mirror:g:g-lunch@x"]
+    assert set(in_outlook) == {
+        mirror_id("g", "g-lunch@x"),
+        mirror_id("c", "c-dentist@x"),
+    }  # not free/declined
+    lunch = in_outlook[mirror_id("g", "g-lunch@x")]
     assert lunch["subject"] == "Client lunch" and lunch["location"]["displayName"] == "Tantris"
     assert lunch["start"]["dateTime"].startswith("2026-12-08T12:00")
     assert_no_mirror_of_a_mirror(world)
@@ -144,7 +148,7 @@ def test_two_way_sync_follows_create_move_cancel_and_private(world):
     moved["end"] = {"dateTime": at(8, 14, 30).isoformat(), "timeZone": "Europe/Berlin"}
     world.google.put_event("primary", moved)
     world.run(apply=True)
-    after = graph_mirrors(world)["mirror:g:g-lunch@x"]
+    after = graph_mirrors(world)[mirror_id("g", "g-lunch@x")]
     assert after["id"] == lunch["id"]
     assert after["start"]["dateTime"].startswith("2026-12-08T13:00")
     assert world.graph.requests_to(f"/events/{lunch['id']}", "PATCH")
@@ -152,21 +156,24 @@ def test_two_way_sync_follows_create_move_cancel_and_private(world):
     # cancel the board meeting: its mirror goes
     world.graph.remove_event(ids["o-board"])
     world.run(apply=True)
-    assert "mirror:o:o-board@x" not in google_mirrors(world)
-    assert set(google_mirrors(world)) == {"mirror:o:o-maybe@x", "mirror:c:c-dentist@x"}
+    assert mirror_id("o", "o-board@x") not in google_mirrors(world)
+    assert set(google_mirrors(world)) == {
+        mirror_id("o", "o-maybe@x"),
+        mirror_id("c", "c-dentist@x"),
+    }
 
     # make the lunch private: the mirror shows "Busy" and no place
     private = dict(cal.items[ids["g-lunch"]], visibility="private")
     world.google.put_event("primary", private)
     world.run(apply=True)
-    lunch = graph_mirrors(world)["mirror:g:g-lunch@x"]
+    lunch = graph_mirrors(world)[mirror_id("g", "g-lunch@x")]
     assert lunch["subject"] == "Busy"
     assert not (lunch.get("location") or {}).get("displayName")
     # the same for a private Outlook event mirrored into Google
     maybe = world.graph.events[world.graph.default_calendar()][ids["o-maybe"]]
     world.graph.put_event(dict(maybe, sensitivity="private"))
     world.run(apply=True)
-    assert google_mirrors(world)["mirror:o:o-maybe@x"]["summary"] == "Busy"
+    assert google_mirrors(world)[mirror_id("o", "o-maybe@x")]["summary"] == "Busy"
     assert_no_mirror_of_a_mirror(world)
 
     # and a run with nothing changed still writes nothing
@@ -272,24 +279,25 @@ def test_caldav_source_event_created_moved_made_private_and_cancelled(world):
 
     put(event_to_ics(dentist))
     world.run(apply=True)
-    assert google_mirrors(world)["mirror:c:c-dentist@x"]["summary"] == "Dentist"
+    assert google_mirrors(world)[mirror_id("c", "c-dentist@x")]["summary"] == "Dentist"
     assert (
-        graph_mirrors(world)["mirror:c:c-dentist@x"]["location"]["displayName"] == "Praxis Dr. Weiß"
+        graph_mirrors(world)[mirror_id("c", "c-dentist@x")]["location"]["displayName"]
+        == "Praxis Dr. Weiß"
     )
 
     put(changed(DTSTART=at(11, 11), DTEND=at(11, 12)))
     world.run(apply=True)
-    assert google_mirrors(world)["mirror:c:c-dentist@x"]["start"]["dateTime"].startswith(
+    assert google_mirrors(world)[mirror_id("c", "c-dentist@x")]["start"]["dateTime"].startswith(
         "2026-12-11T11:00"
     )
-    assert graph_mirrors(world)["mirror:c:c-dentist@x"]["start"]["dateTime"].startswith(
+    assert graph_mirrors(world)[mirror_id("c", "c-dentist@x")]["start"]["dateTime"].startswith(
         "2026-12-11T11:00"
     )
 
     put(changed(DTSTART=at(11, 11), DTEND=at(11, 12), CLASS="PRIVATE"))
     world.run(apply=True)
-    assert google_mirrors(world)["mirror:c:c-dentist@x"]["summary"] == "Busy"
-    outlook = graph_mirrors(world)["mirror:c:c-dentist@x"]
+    assert google_mirrors(world)[mirror_id("c", "c-dentist@x")]["summary"] == "Busy"
+    outlook = graph_mirrors(world)[mirror_id("c", "c-dentist@x")]
     assert outlook["subject"] == "Busy" and not outlook["location"]["displayName"]
 
     put(changed(DTSTART=at(11, 11), DTEND=at(11, 12), STATUS="CANCELLED"))
@@ -305,5 +313,5 @@ def test_each_table_mirrors_its_own_number_of_days(world):
         {"from": ["g", "c"], "to": "o", "travel": False},
     ]
     world.run(apply=True)
-    assert set(google_mirrors(world)) == {"mirror:o:o-board@x"}
-    assert set(graph_mirrors(world)) == {"mirror:g:g-lunch@x", "mirror:c:c-dentist@x"}
+    assert set(google_mirrors(world)) == {mirror_id("o", "o-board@x")}
+    assert set(graph_mirrors(world)) == {mirror_id("g", "g-lunch@x"), mirror_id("c", "c-dentist@x")}

@@ -14,6 +14,7 @@ import pytest
 import providers.google_auth
 import providers.graph_http  # noqa: F401
 from planner.ical.reader import events_from_ics
+from planner.sync.marks import mirror_id
 from planner.sync.run import run_sync
 from tests.fakes.google_server import event_to_google
 from tests.sync.conftest import NOW, TZ
@@ -87,9 +88,9 @@ def test_caldav_calendar_as_target(world):
     world.syncs = [{"from": ["g"], "to": "d", "show": "title"}]
     world.run(apply=True)
     mirrors = caldav_mirrors(world.caldav_target)
-    assert list(mirrors) == ["mirror:g:g-lunch@x"]
-    assert mirrors["mirror:g:g-lunch@x"].title == "Client lunch"
-    assert mirrors["mirror:g:g-lunch@x"].hint("CLASS") == "PRIVATE"
+    assert list(mirrors) == [mirror_id("g", "g-lunch@x")]
+    assert mirrors[mirror_id("g", "g-lunch@x")].title == "Client lunch"
+    assert mirrors[mirror_id("g", "g-lunch@x")].hint("CLASS") == "PRIVATE"
 
     result = world.run(apply=True)
     assert [c for t in result.targets for c in t.changes] == []
@@ -99,7 +100,7 @@ def test_caldav_calendar_as_target(world):
     world.google.put_event("primary", moved)
     result = world.run(apply=True)
     assert [c.action for t in result.targets for c in t.changes] == ["update"]
-    mirror = caldav_mirrors(world.caldav_target)["mirror:g:g-lunch@x"]
+    mirror = caldav_mirrors(world.caldav_target)[mirror_id("g", "g-lunch@x")]
     assert mirror.start == datetime(2026, 12, 8, 14, tzinfo=TZ)
 
     world.google.delete_event("primary", lunch["id"])
@@ -119,5 +120,5 @@ def test_when_places_cannot_be_located_mirrors_sync_and_travel_blocks_stay(world
 
     monkeypatch.setattr(run._Run, "_legs", broken)
     result = run_sync(world.config(), world.store, now=NOW, apply=True)
-    assert result.source_errors == {"travel": "Nominatim answered 503"} and not result.ok
+    assert result.source_errors == {"travel time": "Nominatim answered 503"} and not result.ok
     assert len(google_mirrors(world)) == 3

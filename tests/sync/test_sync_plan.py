@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from planner.model import Attendee, Event, Geo, Mode, Response, Status
-from planner.sync.marks import derived_uid, is_planner_event, mirror_key
+from planner.sync.marks import derived_uid, is_planner_event, mirror_id, mirror_key, travel_id
 from planner.sync.mirrors import mirror, mirrorable, mirrors
 from planner.sync.plan import plan_target, undo_target
 from planner.sync.travel import legs
@@ -30,12 +30,12 @@ def test_free_declined_cancelled_and_own_events_are_not_mirrored():
         ev("free", 9, busy=False),
         declined,
         ev("gone", 10, status=Status.CANCELLED),
-        ev(derived_uid("x", "mirror:y:z"), 11),
-        ev("caldav-mirror", 12, hints=(("X-PLANNER-SYNC-KEY", "mirror:a:b"),)),
+        ev(derived_uid("x", mirror_id("y", "z")), 11),
+        ev("caldav-mirror", 12, hints=(("X-PLANNER-SYNC-KEY", mirror_id("a", "b")),)),
         ev("graph-mirror", 13),
     ]
     found = mirrors(events, "src", "dst", "title", own_uids=frozenset({"graph-mirror"}))
-    assert [w.key for w in found] == ["mirror:src:busy"]
+    assert [w.key for w in found] == [mirror_id("src", "busy")]
     assert not mirrorable(events[3])
 
 
@@ -78,15 +78,15 @@ def test_plan_creates_updates_deletes_and_leaves_the_rest():
     have = [
         marked(keep.key, keep.event, keep.digest),
         marked(change.key, change.event),
-        marked("mirror:a:old", ev("old", 12)),
-        marked("mirror:a:past", ev("past", -48)),  # before the window: left alone
-        marked("mirror:down:x", ev("x", 13)),  # its source failed to read: left alone
-        marked("travel:x:before", ev("t", 14)),  # travel, while a source failed: left alone
+        marked(mirror_id("a", "old"), ev("old", 12)),
+        marked(mirror_id("a", "past"), ev("past", -48)),  # before the window: left alone
+        marked(mirror_id("down", "x"), ev("x", 13)),  # its source failed to read: left alone
+        marked(travel_id("x", "before"), ev("t", 14)),  # travel, while a source failed: left alone
     ]
     plan = plan_target("t", [keep, change, new], have, window=WINDOW, failed_sources={"down"})
     assert sorted((c.action, c.key) for c in plan.changes) == [
         ("create", new.key),
-        ("delete", "mirror:a:old"),
+        ("delete", mirror_id("a", "old")),
         ("update", change.key),
     ]
     assert len(undo_target("t", have).changes) == len(have)

@@ -11,6 +11,7 @@ from planner.config import default_config
 from planner.ical.writing import event_to_ics
 from planner.meet.geo import locate_offline, travel_model
 from planner.model import Event, Geo
+from planner.sync.marks import travel_id
 from tests.fakes.graph_server import event_to_graph
 from tests.sync.conftest import TZ
 from tests.sync.test_sync_accounts import google_mirrors
@@ -62,10 +63,10 @@ def test_lunch_across_town_between_office_meetings_gets_travel_blocks(world):
 
     world.run(apply=True)
     assert travel_blocks(world) == {
-        "travel:o-team@x:before": (at(9) - commute, at(9)),
-        "travel:c-lunch@x:before": (at(12) - across, at(12)),
-        "travel:c-lunch@x:after": (at(13, 30), at(13, 30) + across),
-        "travel:o-review@x:after": (at(16), at(16) + commute),
+        travel_id("o-team@x", "before"): (at(9) - commute, at(9)),
+        travel_id("c-lunch@x", "before"): (at(12) - across, at(12)),
+        travel_id("c-lunch@x", "after"): (at(13, 30), at(13, 30) + across),
+        travel_id("o-review@x", "after"): (at(16), at(16) + commute),
     }
 
     # the lunch moves half an hour: its blocks move with it
@@ -74,13 +75,16 @@ def test_lunch_across_town_between_office_meetings_gets_travel_blocks(world):
     )
     world.run(apply=True)
     blocks = travel_blocks(world)
-    assert blocks["travel:c-lunch@x:before"] == (at(12, 30) - across, at(12, 30))
-    assert blocks["travel:c-lunch@x:after"] == (at(14), at(14) + across)
+    assert blocks[travel_id("c-lunch@x", "before")] == (at(12, 30) - across, at(12, 30))
+    assert blocks[travel_id("c-lunch@x", "after")] == (at(14), at(14) + across)
 
     # the lunch becomes a video call: its blocks go, the commute stays
     world.radicale.put(world.caldav, "c-lunch.ics", lunch(at(12, 30), "https://zoom.us/j/93", None))
     world.run(apply=True)
-    assert set(travel_blocks(world)) == {"travel:o-team@x:before", "travel:o-review@x:after"}
+    assert set(travel_blocks(world)) == {
+        travel_id("o-team@x", "before"),
+        travel_id("o-review@x", "after"),
+    }
     writes = world.google_writes()
     world.run(apply=True)
     assert world.google_writes() == writes  # settled: nothing more to write
@@ -106,5 +110,5 @@ def test_two_addresses_in_one_town_known_only_by_the_town_get_a_travel_block(wor
     blocks = travel_blocks(world)
     in_town = timedelta(minutes=default_config()["travel"]["in_town_minutes"])
     assert in_town == timedelta(minutes=20)
-    assert blocks["travel:o-b@x:before"] == (at(14) - in_town, at(14))
-    assert not any(key.startswith("travel:o-c@x") for key in blocks)  # same place: no way
+    assert blocks[travel_id("o-b@x", "before")] == (at(14) - in_town, at(14))
+    assert set(blocks) == {travel_id("o-b@x", "before")}  # the same place twice: no way

@@ -1,0 +1,82 @@
+"""The two-step ``offer`` tool: two to five times and places sent to a counterpart to choose
+from (as ``planner offer --send``). The dry run shows the options and the e-mail; the
+confirmed call keeps the offer and sends it, once."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from pydantic import Field
+
+from planner.assist.outputs import Person, WriteStep
+from planner.assist.registry import Action, write_tool
+from planner.assist.workspace import Workspace
+from planner.errors import UsageError
+from planner.i18n import _
+from planner.model import Purpose
+
+
+@write_tool("Offer times and places to choose from", week="week_of")
+def offer(
+    ws: Workspace,
+    with_email: Annotated[str, Field(description='The counterpart: "Name <address>" or address')],
+    count: Annotated[int, Field(ge=1, le=5, description="How many options (two to five)")] = 3,
+    purpose: Annotated[Purpose | None, Field(description="Default: as propose")] = None,
+    week_of: Annotated[date | None, Field(description="A day of the week to offer")] = None,
+    near: Annotated[str | None, Field(description="Meet near this city or address")] = None,
+    zone: Annotated[str, Field(description="The counterpart's time zone (IANA)")] = "",
+    title: Annotated[str, Field(description="The meeting's title")] = "",
+) -> Action:
+    """Send a counterpart an offer: two to five times and places to choose from, each with
+    its time in both zones, the venue (address, opening hours, map), travel for both and why
+    this place, an .ics and an accept link; their choice is read back by `planner replies`, or
+    booked at once on the page `planner serve` shows. The options are held until then. Two
+    steps: without `confirm` nothing is sent or kept and the answer is the dry run (the options
+    and the e-mail) with a `confirm` token; call again with the same arguments and that token
+    to send it, once. As `planner offer --with … --send`."""
+    from planner.flows import offer_making as making
+    from planner.render.offer_message import offer_email, preview
+
+    request = making.OfferRequest(
+        (with_email,), count=count, first_day=ws.first_day if week_of else None,
+        purpose=purpose.value if purpose else None, near=near, zone=zone, title=title,
+    )  # fmt: skip
+    offers, notes = making.make_offers(ws.config, ws.ledger, ws.state, request, now=ws.now)
+    ws.warnings.extend(notes)
+    if not offers:
+        raise UsageError(_("nothing to offer"), hint=_("try another week_of or near"))
+    item = offers[0]
+    message = offer_email(ws.config, item)
+    first = item.options[0]
+    step = WriteStep(
+        done=False,
+        action=_("send the offer by e-mail to {who}", who=item.counterpart),
+        who=[Person(email=item.counterpart, name=item.name)],
+        start=first.start.astimezone(ws.config.tz),
+        end=first.end.astimezone(ws.config.tz),
+        where=", ".join(filter(None, (first.venue.get("name"), first.venue.get("address")))),
+        title=item.title,
+        details={"offer": item.id, "options": "\n".join(making.describe(item)[1:])},
+        preview=preview(message),
+    )
+    blocked = _("the demo sends nothing; start planner mcp with your own config to send")
+    if not ws.demo:
+        from planner.assist.writing import _mail_problem
+
+        blocked = _mail_problem(ws)
+
+    def perform() -> str:
+        (kept,) = making.keep(ws.state, [item])
+        sent = making.send_offer(ws.config, ws.state, kept, offer_email(ws.config, kept))
+        return _("sent offer {id} to {who} ({message})", id=kept.id, who=kept.counterpart,
+                 message=sent.sent)  # fmt: skip
+
+    content = {
+        "deed": "offer",
+        "offer": item.id,
+        "to": item.counterpart,
+        "options": [o.uid for o in item.options],
+        "expires": item.expires_at.isoformat(),
+    }
+    return Action(step, content, perform, blocked)

@@ -1,0 +1,210 @@
+"""``planner offer`` as library functions: make an offer per counterpart from the proposals, keep
+it, and send it by e-mail (its page and texts come from :mod:`planner.render.offer`, which the
+caller passes in: rendering lies above this layer)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from planner.config import Config
+from planner.errors import UsageError
+from planner.flows.offers import MAX_OPTIONS, Offer, Offers, Option, expiry, offer_id
+from planner.i18n import _
+from planner.store import Store
+
+
+@dataclass(frozen=True)
+class OfferRequest:
+    """What ``planner offer`` asks for."""
+
+    people: Sequence[str]
+    count: int = 3
+    first_day: date | None = None
+    purpose: str | None = None
+    near: str | None = None
+    zone: str = ""  # the counterpart's time zone; "" = the user's
+    title: str = ""
+    valid_days: int | None = None
+
+
+def make_offers(
+    config: Config,
+    ledger: Store,
+    state: Store,
+    request: OfferRequest,
+    *,
+    now: datetime,
+    progress: Callable[[str], None] | None = None,
+) -> tuple[list[Offer], list[str]]:
+    """One offer per counterpart, each with up to ``count`` options, and notes (why one has
+    fewer, or none). Nothing is kept yet (:func:`keep`); the options are listed as proposals,
+    as ``planner propose`` lists them. The options of an earlier counterpart are held while
+    the next one's are chosen, so two offers never offer the same time."""
+    from planner.flows.listed import save_proposals
+    from planner.flows.propose import propose_for
+
+    if not 1 <= request.count <= MAX_OPTIONS:
+        raise UsageError(_("an offer has one to {most} options", most=MAX_OPTIONS))
+    zone = _zone(request.zone, config)
+    offers: list[Offer] = []
+    notes: list[str] = []
+    made: list[Offer] = []
+    for person in dict.fromkeys(request.people):
+        with _holding(state, made, now):
+            result = propose_for(
+                config, ledger, person, now=now, first_day=request.first_day,
+                purpose=request.purpose, near=request.near, count=request.count,
+                progress=progress,
+            )  # fmt: skip
+        data = result.to_json()
+        save_proposals(state, data, now)
+        if not result.proposals:
+            notes.append(
+                _(
+                    "no option to offer {who}: {why}",
+                    who=result.name or person,
+                    why="; ".join(result.notes) or _("no free time with an open venue"),
+                )
+            )
+            continue  # fmt: skip
+        offer = _offer(config, state, request, result, data, zone, now)
+        if len(offer.options) < min(2, request.count):
+            notes.append(_("only one option for {who}: another week (--week) or place "
+                           "(--near) gives more", who=offer.name or offer.counterpart))  # fmt: skip
+        offers.append(offer)
+        made.append(offer)
+    return offers, notes
+
+
+def _zone(text: str, config: Config) -> str:
+    from zoneinfo import ZoneInfoNotFoundError
+
+    if not text:
+        return config.user["timezone"]
+    try:
+        return ZoneInfo(text.strip()).key
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UsageError(
+            _("--zone {zone}: not a known time zone", zone=text),
+            hint=_("give an IANA name such as Europe/London or America/New_York"),
+        ) from None
+
+
+class _holding:
+    """While the next counterpart's options are chosen, the offers made so far hold their
+    times (kept in a table of the state database only for that moment)."""
+
+    def __init__(self, store: Store, offers: list[Offer], now: datetime) -> None:
+        self.store, self.offers, self.now = store, offers, now
+
+    def __enter__(self) -> None:
+        if self.offers:
+            with self.store.conn:
+                for offer in self.offers:
+                    Offers(self.store)._write(offer)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.offers:
+            with self.store.conn:
+                for offer in self.offers:
+                    self.store.conn.execute(
+                        "DELETE FROM offers WHERE id = ? AND revision = ? AND status = ?",
+                        (offer.id, offer.revision, offer.status),
+                    )
+
+
+def _offer(
+    config: Config,
+    state: Store,
+    request: OfferRequest,
+    result: Any,
+    data: dict[str, Any],
+    zone: str,
+    now: datetime,
+) -> Offer:
+    from planner.flows.invitations import InviteOptions, from_proposal
+    from planner.invite.sentlog import invitation_to_json
+
+    options = []
+    chronological = sorted(data["proposals"], key=lambda p: datetime.fromisoformat(p["start"]))
+    for number, proposal in enumerate(chronological, start=1):
+        invitation = from_proposal(
+            config, state, proposal["id"], InviteOptions(title=request.title), now=now
+        ).resolved()
+        options.append(
+            Option(number, proposal, invitation_to_json(invitation), invitation.venue_hours)
+        )
+    days = request.valid_days or config["offer"]["valid_days"]
+    person = result.people[0]
+    return Offer(
+        id=offer_id(person, options),
+        counterpart=person,
+        name=result.names[0] if result.names else "",
+        zone=zone,
+        user_zone=config.user["timezone"],
+        organizer=config.user["name"] or _("your host"),
+        title=options[0].invitation["title"],
+        purpose=result.purpose.value,
+        language=config.user["language"],
+        options=tuple(options),
+        created_at=now.astimezone(ZoneInfo("UTC")),
+        expires_at=expiry(days, now, options),
+        topic=request.title,
+    )
+
+
+def keep(state: Store, offers: Sequence[Offer]) -> list[Offer]:
+    """Keep ``offers`` (an earlier open offer to the same person is replaced); the offers as
+    stored (one made before keeps its status)."""
+    book = Offers(state)
+    return [book.save(offer) for offer in offers]
+
+
+def describe(offer: Offer) -> list[str]:
+    """Who, which times and places, until when: what ``planner offer`` says before it sends."""
+    from babel.dates import format_datetime
+
+    from planner.i18n import language
+    from planner.people.names import format_mailbox
+
+    lines = [
+        _("Offer {id} to {who}: {title}", id=offer.id,
+          who=format_mailbox(offer.name, offer.counterpart), title=offer.title),
+    ]  # fmt: skip
+    for option in offer.options:
+        start = option.start.astimezone(offer.user_tz)
+        end = option.end.astimezone(offer.user_tz)
+        venue = option.venue
+        place = ", ".join(p for p in (venue.get("name", ""), venue.get("address", "")) if p)
+        day = format_datetime(start, "EEE d MMM HH:mm", locale=language())
+        lines.append(f"  {option.number}. {day}–{end:%H:%M} · {place}")
+    until = format_datetime(offer.expires_at.astimezone(offer.user_tz), "EEE d MMM HH:mm",
+                            locale=language())  # fmt: skip
+    lines.append(_("  valid until {when} ({zone})", when=until, zone=offer.user_zone))
+    return lines
+
+
+def send_offer(
+    config: Config, state: Store, offer: Offer, message: Any, *, now: datetime | None = None
+) -> Offer:
+    """Send the offer's e-mail ``message`` (:func:`planner.invite.offer_mail.offer_message`)
+    per ``[smtp]``, and note it on the offer."""
+    from planner.invite.mail import SmtpSettings, send_message
+
+    result = send_message(message, SmtpSettings.from_config(config), [offer.counterpart])
+    book = Offers(state)
+    current = book.require(offer.id)
+    return book.change(current, sent=result.message_id)
+
+
+def note_written(state: Store, offer: Offer, path: str) -> Offer:
+    """Note that the offer's page was written to ``path`` (the user sends it)."""
+    book = Offers(state)
+    current = book.require(offer.id)
+    if current.sent:
+        return current
+    return book.change(current, sent=f"file:{path}")

@@ -1,0 +1,148 @@
+"""The keep-in-touch section of the weekly plan, and the parts the keep-in-touch use cases
+share: the circle of people with their rhythms (:class:`planner.flows.keep_in_touch.Circle`),
+the trips ahead (:mod:`planner.flows.trips`) and homes inferred from the calendar history.
+Pure over already read events, an opened ledger and a geocoder; :mod:`planner.flows.people_flow`
+reads what ``planner people`` and ``planner trips`` need."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from planner.config import Config
+from planner.model import Classification, Event, Interval
+from planner.store import Store
+
+if TYPE_CHECKING:
+    from planner.flows.keep_in_touch import Circle
+    from planner.flows.trip_view import KeepInTouch
+    from planner.flows.trips import Trip
+    from planner.judge.relations import Ledger
+
+
+def circle_of(
+    config: Config,
+    now: datetime,
+    ledger: Ledger,
+    events: Sequence[Event],
+    modes: Mapping[tuple[str, str], Classification],
+    locate: Callable[[str], Any],
+    *,
+    store: Store | None,
+    trips: Sequence[Trip] = (),
+    homes: Callable[[str], Any] | None = None,
+) -> Circle:
+    from planner.flows.keep_in_touch import Circle
+    from planner.people.rhythm import Rhythms, commanded
+
+    rhythms = Rhythms(config, commanded(store) if store is not None else {})
+    return Circle(
+        config,
+        now,
+        ledger,
+        events=events,
+        modes=modes,
+        locate=locate,
+        rhythms=rhythms,
+        trips=trips,
+        homes=homes,
+    )
+
+
+def trips_ahead(
+    config: Config,
+    events: Sequence[Event],
+    modes: Mapping[tuple[str, str], Classification],
+    locate: Callable[[str], Any],
+    start: datetime,
+    end: datetime,
+) -> list[Trip]:
+    from planner.flows.trips import find_trips
+
+    return find_trips(events, modes, config, locate, start=start, end=end)
+
+
+def week_section(
+    config: Config,
+    now: datetime,
+    ledger: Ledger,
+    events: Sequence[Event],
+    modes: Mapping[tuple[str, str], Classification],
+    week: tuple[datetime, datetime],
+    *,
+    store: Store | None = None,
+    catalog: object | None = None,
+    geocoder: Any = None,
+    supply: object | None = None,
+    taken: Sequence[Interval] = (),
+) -> KeepInTouch:
+    """The weekly plan's keep-in-touch section (:func:`planner.flows.trip_view.week_section`);
+    ``events`` span the plan's read window; ``taken`` are times already proposed or offered
+    (busy for these proposals too)."""
+    from planner.flows.trip_view import KeepInTouch, planner_for
+    from planner.flows.trip_view import week_section as section
+
+    if int(config["keep_in_touch"]["per_week"]) <= 0:
+        return KeepInTouch()
+    if geocoder is None:
+        from planner.meet.geo import Geocoder
+
+        geocoder = Geocoder(config, catalog, store_factory=(lambda: store) if store else None)  # type: ignore[arg-type]
+    start, end = week
+    trips = trips_ahead(
+        config, events, modes, geocoder.locate, max(start, now), end + timedelta(days=7)
+    )
+    circle = circle_of(
+        config,
+        now,
+        ledger,
+        events,
+        modes,
+        geocoder.locate,
+        store=store,
+        trips=trips,
+        homes=homes_of(config, events, modes, geocoder, now),
+    )
+    rows = circle.rows(everyone=False)
+    if not rows:
+        return KeepInTouch()
+    planner = planner_for(circle, events, catalog, geocoder, supply)
+    planner.taken.extend(taken)
+    return section(circle, rows, trips, planner, week)
+
+
+def homes_of(
+    config: Config,
+    events: Sequence[Event],
+    modes: Mapping[tuple[str, str], Classification],
+    geocoder: Any,
+    now: datetime,
+) -> Callable[[str], Any]:
+    """Where counterparts live (:class:`planner.judge.homes.HomeFinder`), each asked over
+    only the events with them or their organisation: the history is indexed once, so asking
+    for many people costs what their own meetings cost, not the whole history each."""
+    from planner.judge.homes import HomeFinder
+    from planner.people.addresses import address_key, domain_of
+
+    plain = {k: c.mode for k, c in modes.items()}
+    index: dict[str, list[int]] = {}
+    history = list(events)
+    for position, event in enumerate(history):
+        keys = set()
+        for person in event.people():
+            key = address_key(person.email)
+            keys.update((key, "@" + domain_of(key)))
+        for key in keys:
+            index.setdefault(key, []).append(position)
+    found: dict[str, Any] = {}
+
+    def home_of(email: str) -> Any:
+        key = address_key(email)
+        if key not in found:
+            mine = sorted(set(index.get(key, [])) | set(index.get("@" + domain_of(key), [])))
+            finder = HomeFinder([history[i] for i in mine], plain, config, geocoder.locate, now=now)
+            found[key] = finder.home_of(email)
+        return found[key]
+
+    return home_of

@@ -1,0 +1,277 @@
+"""The configured address books (``[[addressbooks]]``) as a source of people, with their copy
+in the state database.
+
+Each book's contacts are kept in the state database with the provider's state (sync token,
+delta link, the files' sizes and times). A file book is asked for changes on every run (a
+look at sizes and times); a remote book (CardDAV, Google, Outlook) only when its copy is
+older than its ``refresh_hours`` or when asked to (``planner people books --refresh``), so a
+repeated ``planner week`` reads no network and writes nothing. A changed book writes only what
+changed.
+
+Offline is normal: a book that cannot be read is one warning line, and its last copy (with its
+age) stands in; without a copy its people are missing from this run, and nothing ends. Changing
+a book's options in the config starts its copy afresh. Nothing is written to an address book.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from planner.errors import PlannerError
+from planner.i18n import _
+from planner.model import Contact, PostalAddress
+from planner.people.person import Entry, Source
+from planner.store import readable
+
+if TYPE_CHECKING:
+    from planner.config import Config, SourceConfig
+    from planner.people.directory import People
+    from planner.store import Store
+    from providers.addressbooks.base import AddressBookProvider, Changes
+
+log = logging.getLogger("planner")
+
+SCHEMA = "addressbooks"
+VERSION = 1
+DDL = """
+DROP TABLE IF EXISTS addressbook_contacts;
+DROP TABLE IF EXISTS addressbook_state;
+CREATE TABLE addressbook_contacts (book TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL,
+    PRIMARY KEY (book, id));
+CREATE TABLE addressbook_state (book TEXT PRIMARY KEY, options TEXT NOT NULL,
+    state TEXT NOT NULL, read_at TEXT NOT NULL)
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class BookStatus:
+    """How one address book was read in this run."""
+
+    name: str
+    provider: str
+    contacts: int  # contacts in the copy
+    with_email: int  # of them, those with an e-mail address (only they can be matched)
+    read_at: datetime | None  # when the copy was last brought up to date
+    fresh: bool  # asked in this run (False: the copy stood in)
+    problem: str = ""  # why it could not be read, when it could not
+
+
+class AddressBooks:
+    """The contacts of every configured address book; read with :meth:`read`."""
+
+    def __init__(self, config: Config, store: Store, *, now: datetime) -> None:
+        self.config = config
+        self.store = store
+        self.now = now
+        self.status: list[BookStatus] = []
+        self._contacts: dict[str, list[Contact]] = {}
+        store.ensure(SCHEMA, VERSION, DDL)
+
+    def read(self, *, refresh: bool = False) -> AddressBooks:
+        """Bring each book's copy up to date where due (every book with ``refresh``)."""
+        from providers.base import ProviderContext
+
+        context = ProviderContext(tz=self.config.tz, store_factory=lambda: self.store)
+        for source in self.config.addressbooks:
+            self._read_one(source, context, refresh)
+        return self
+
+    def contacts(self) -> Iterator[tuple[str, Contact]]:
+        """``(book name, contact)`` for every contact of every book read."""
+        for name, contacts in self._contacts.items():
+            for contact in contacts:
+                yield name, contact
+
+    def entries(self) -> Iterator[Entry]:
+        """Each contact with an e-mail address as an :class:`Entry` of the address book."""
+        for name, contact in self.contacts():
+            if contact.emails:
+                yield entry_of(contact, name)
+
+    # -- one book ---------------------------------------------------------------------------
+
+    def _read_one(self, source: SourceConfig, context: Any, refresh: bool) -> None:
+        options = _digest(source)
+        state, read_at = self._state(source.name, options)
+        problem = ""
+        fresh = False
+        if refresh or read_at is None or self._due(source, read_at):
+            try:
+                changes = self._ask(source, context, state)
+            except Exception as exc:  # any failure of a book: one line, the copy stands in
+                problem = _problem(exc)
+                self._warn(source.name, problem, read_at)
+            else:
+                self._apply(source.name, options, changes, state)
+                read_at, fresh = (read_at if changes.empty and read_at else self.now), True
+        contacts = self._copy(source.name)
+        self._contacts[source.name] = contacts
+        with_email = sum(1 for c in contacts if c.emails)
+        self.status.append(
+            BookStatus(
+                source.name, source.provider, len(contacts), with_email, read_at, fresh, problem
+            )
+        )
+
+    def _due(self, source: SourceConfig, read_at: datetime) -> bool:
+        from providers.addressbooks.base import provider_class
+
+        try:
+            if provider_class(source.provider).local:
+                return True  # files: a look at sizes and times costs nothing
+        except PlannerError:
+            return True  # reported when it is asked
+        hours = float(source.options.get("refresh_hours", 12.0))
+        return self.now - read_at >= timedelta(hours=hours)
+
+    def _ask(self, source: SourceConfig, context: Any, state: str) -> Changes:
+        from providers.addressbooks.base import create
+
+        provider: AddressBookProvider = create(source, context)
+        try:
+            return provider.changes(state)
+        finally:
+            provider.close()
+
+    def _warn(self, name: str, problem: str, read_at: datetime | None) -> None:
+        if read_at is None:
+            message = _(
+                "address book '{name}' cannot be read and there is no earlier copy; "
+                "its people are missing: {error}",
+                name=name,
+                error=problem,
+            )
+        else:
+            from planner.calendar.sources import age
+
+            message = _(
+                "address book '{name}' cannot be read ({error}); using the copy from {age} ago",
+                name=name,
+                error=problem,
+                age=age(self.now - read_at),
+            )
+        log.warning(message)
+
+    # -- the copy ---------------------------------------------------------------------------
+
+    def _state(self, name: str, options: str) -> tuple[str, datetime | None]:
+        row = self.store.conn.execute(
+            "SELECT options, state, read_at FROM addressbook_state WHERE book = ?", (name,)
+        ).fetchone()
+        if row is None or row[0] != options:
+            return "", None  # new, or its options changed: start afresh
+        try:
+            return str(row[1]), datetime.fromisoformat(row[2])
+        except (TypeError, ValueError):
+            return "", None
+
+    def _apply(self, name: str, options: str, changes: Changes, state: str) -> None:
+        """Write what changed into the copy, in one transaction; nothing when nothing did."""
+        if changes.empty and changes.state == state:
+            return
+        rows = [(name, c.id, json.dumps(contact_to_json(c))) for c in changes.contacts]
+        with self.store.conn as conn:
+            if changes.complete:
+                conn.execute("DELETE FROM addressbook_contacts WHERE book = ?", (name,))
+            else:
+                conn.executemany(
+                    "DELETE FROM addressbook_contacts WHERE book = ? AND id = ?",
+                    [(name, gone) for gone in changes.removed],
+                )
+            conn.executemany("INSERT OR REPLACE INTO addressbook_contacts VALUES (?, ?, ?)", rows)
+            conn.execute(
+                "INSERT OR REPLACE INTO addressbook_state VALUES (?, ?, ?, ?)",
+                (name, options, changes.state, self.now.astimezone(UTC).isoformat()),
+            )
+
+    def _copy(self, name: str) -> list[Contact]:
+        rows = self.store.conn.execute(
+            "SELECT data FROM addressbook_contacts WHERE book = ? ORDER BY id", (name,)
+        )
+        return readable(
+            rows, lambda row: contact_from_json(json.loads(row[0])), "addressbook_contacts"
+        )
+
+
+def add_books(people: People, config: Config, store: Store, *, now: datetime) -> AddressBooks:
+    """Read the configured address books (where due) into ``people``; the books' status is
+    in the result."""
+    books = AddressBooks(config, store, now=now)
+    if config.addressbooks:
+        books.read()
+        people.add_all(books.entries())
+    return books
+
+
+def entry_of(contact: Contact, book: str) -> Entry:
+    """What a contact says about a person: names, organisation, their addresses (work first)
+    and the book's groups, at the rank of an address book."""
+    ordered = sorted(contact.addresses, key=lambda a: (a.kind != "work", a.kind != "home"))
+    # an address written into one field (Gmail, a label typed by hand) is a place as well:
+    # the gazetteer finds the town in the text; a country alone places nobody
+    places = tuple(dict.fromkeys(a.text for a in ordered if a.city or a.postal_code or a.street))
+    city = next((a.city for a in ordered if a.city), "")
+    return Entry(
+        contact.emails,
+        Source.ADDRESS_BOOK,
+        name=contact.name,
+        organisation=contact.organisation,
+        city=city,
+        seen=contact.revision,
+        origin=_("address book {name}", name=book),
+        places=places,
+        tags=contact.groups,
+    )
+
+
+def contact_to_json(contact: Contact) -> dict[str, Any]:
+    return {
+        "id": contact.id,
+        "name": contact.name,
+        "emails": list(contact.emails),
+        "organisation": contact.organisation,
+        "addresses": [
+            {
+                "street": a.street,
+                "city": a.city,
+                "region": a.region,
+                "postal_code": a.postal_code,
+                "country": a.country,
+                "kind": a.kind,
+            }
+            for a in contact.addresses
+        ],
+        "groups": list(contact.groups),
+        "revision": contact.revision.isoformat() if contact.revision else None,
+    }
+
+
+def contact_from_json(data: dict[str, Any]) -> Contact:
+    return Contact(
+        id=str(data["id"]),
+        name=str(data.get("name") or ""),
+        emails=tuple(str(e) for e in data.get("emails") or ()),
+        organisation=str(data.get("organisation") or ""),
+        addresses=tuple(PostalAddress(**a) for a in data.get("addresses") or ()),
+        groups=tuple(str(g) for g in data.get("groups") or ()),
+        revision=datetime.fromisoformat(data["revision"]) if data.get("revision") else None,
+    )
+
+
+def _digest(source: SourceConfig) -> str:
+    """The options that decide what a book holds; another value starts its copy afresh."""
+    kept = {k: v for k, v in source.options.items() if k != "refresh_hours"}
+    text = json.dumps([source.provider, kept], sort_keys=True, default=repr)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _problem(exc: BaseException) -> str:
+    if isinstance(exc, PlannerError | OSError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"

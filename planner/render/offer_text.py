@@ -1,0 +1,263 @@
+"""The words of an offer, shared by its page (:mod:`planner.render.offer`), its e-mail and its
+.ics attachments: times in both zones, the venue, travel for both, why this place, and the
+accept links (``mailto:`` with the offer code, :mod:`planner.flows.offer_tokens`).
+
+Everything is written for the counterpart: no reason meant for the user (another meeting, a
+favourite, a command to run) reaches them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from urllib.parse import quote
+from zoneinfo import ZoneInfo
+
+from planner.flows.offers import Offer, Option
+from planner.i18n import _, language, ngettext
+from planner.render.safe import neutral
+
+
+def clean(text: object) -> str:
+    """Text from calendars, the config or the counterpart as it may be shown: one line,
+    control characters and direction overrides made visible, at most 300 characters."""
+    one = " ".join(neutral(str(text)).split())
+    return one if len(one) <= 300 else one[:299] + "…"
+
+
+def span(option: Option, zone: ZoneInfo) -> str:
+    """ "Tue 8 Dec 2026, 12:30–13:30" in ``zone`` and the current language."""
+    from babel.dates import format_date
+
+    start, end = option.start.astimezone(zone), option.end.astimezone(zone)
+    day = format_date(start.date(), "EEE d MMM y", locale=language())
+    last = f"{end:%H:%M}"
+    if end.date() != start.date():
+        last = f"{format_date(end.date(), 'EEE d MMM', locale=language())} {last}"
+    return f"{day}, {start:%H:%M}–{last}"
+
+
+def zones_differ(offer: Offer, option: Option) -> bool:
+    start = option.start
+    return start.astimezone(offer.tz).utcoffset() != start.astimezone(offer.user_tz).utcoffset()
+
+
+def place(option: Option) -> tuple[str, str]:
+    """The venue's name and address (an area when no venue is known there yet)."""
+    venue = option.venue
+    if venue.get("known") is False:
+        return _("{area} (the venue follows)", area=clean(venue.get("name", ""))), ""
+    return clean(venue.get("name", "")), clean(venue.get("address", ""))
+
+
+def map_url(option: Option) -> str:
+    venue = option.venue
+    if venue.get("lat") is None or venue.get("lon") is None:
+        return ""
+    lat, lon = f"{float(venue['lat']):.6f}", f"{float(venue['lon']):.6f}"
+    return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"
+
+
+def travel(offer: Offer, option: Option) -> str:
+    """ "You: about 10 min · Anna Berger: about 12 min" (the counterpart is "you")."""
+    proposal = option.proposal
+    theirs = proposal.get("counterpart_minutes")
+    mine = (proposal.get("travel_minutes") or {}).get("before")
+    you = (_("you: about {minutes} min", minutes=theirs) if theirs is not None
+           else _("you: not known"))  # fmt: skip
+    host = clean(offer.organizer)
+    me = (_("{name}: about {minutes} min", name=host, minutes=mine) if mine is not None
+          else _("{name}: not known", name=host))  # fmt: skip
+    return f"{you} · {me}"
+
+
+def why(offer: Offer, option: Option) -> list[str]:
+    """Why this time and place, said to the counterpart."""
+    from planner.meet.slots import kind_label
+    from planner.render.venues import kind_label as venue_kind
+
+    proposal = option.proposal
+    kind = kind_label(str(proposal.get("kind", "")))
+    found = []
+    if proposal.get("same_time"):
+        found.append(_("The time we had planned, but at one table"))
+    found.append(_purpose_reason(kind, offer.purpose))
+    venue = option.venue
+    if venue.get("known") is not False:
+        label = venue_kind(str(venue.get("kind", "")))
+        found.append(_("{venue} is a {kind}, open for the whole meeting",
+                       venue=clean(venue.get("name", "")), kind=label))  # fmt: skip
+    theirs = proposal.get("counterpart_minutes")
+    mine = (proposal.get("travel_minutes") or {}).get("before")
+    if theirs is not None and mine is not None and abs(int(theirs) - int(mine)) <= 10:
+        found.append(_("About as far for both of us"))
+    elif theirs is not None and mine is not None and int(theirs) < int(mine):
+        found.append(_("Close to you"))
+    return found
+
+
+def _purpose_reason(kind: str, purpose: str) -> str:
+    reasons = {
+        "first_contact": _("{kind} suits a first meeting", kind=kind),
+        "deal_closing": _("{kind} suits closing a deal", kind=kind),
+        "networking": _("{kind} suits networking", kind=kind),
+    }
+    return reasons.get(purpose, _("{kind} at a good time of day", kind=kind))
+
+
+def heading(offer: Offer) -> str:
+    """ "Coffee with Anna Berger": the offer as the counterpart sees it (the meeting's title
+    names both people, and by address where no name is known)."""
+    from planner.meet.slots import kind_label
+
+    kinds = {str(o.proposal.get("kind", "")) for o in offer.options}
+    kind = kind_label(kinds.pop()) if len(kinds) == 1 else _("A meeting")
+    return _("{kind} with {host}", kind=kind, host=clean(offer.organizer))
+
+
+def subject(offer: Offer) -> str:
+    count = len(offer.options)
+    return ngettext(
+        "{host} suggests a time to meet: {title}",
+        "{host} suggests {count} times to meet: {title}",
+        count,
+        host=clean(offer.organizer),
+        title=heading(offer),
+    )
+
+
+def valid_until(offer: Offer) -> str:
+    from babel.dates import format_datetime
+
+    moment = offer.expires_at.astimezone(offer.tz)
+    when = format_datetime(moment, "EEE d MMM y, HH:mm", locale=language())
+    return _("You can choose until {when} ({zone}).", when=when, zone=offer.zone)
+
+
+@dataclass(frozen=True)
+class MailLinks:
+    """The accept links of a static offer: mails to ``address`` carrying the offer codes
+    (``codes[n]``, 0 for "none fits")."""
+
+    address: str
+    codes: Mapping[int, str]
+
+    def accept(self, offer: Offer, option: Option) -> str:
+        when = span(option, offer.tz)
+        name, _address = place(option)
+        subject_line = _("Option {number}: {when}, {place}", number=option.number, when=when,
+                         place=name)  # fmt: skip
+        body = _("I choose option {number}: {when}, {place}.", number=option.number,
+                 when=when, place=name)  # fmt: skip
+        return self._mailto(subject_line, body, self.codes[option.number])
+
+    def none_fits(self, offer: Offer) -> str:
+        subject_line = _("None of the times fits")
+        body = _("None of the times fits me. These would suit me:") + "\n\n\n"
+        return self._mailto(subject_line, body, self.codes[0])
+
+    def _mailto(self, subject_line: str, body: str, code: str) -> str:
+        from planner.people.addresses import mailto
+
+        keep = _("(Please send this mail as it is: the code below tells which option you chose.)")
+        text = f"{body}\n\n{keep}\n{code}\n"
+        return (f"{mailto(self.address)}?subject={quote(subject_line + ' – ' + code)}"
+                f"&body={quote(text)}")  # fmt: skip
+
+
+def text(offer: Offer, links: MailLinks | None, link: str = "") -> str:
+    """The offer as plain text (the e-mail's text part)."""
+    lines = [subject(offer), "", _intro(offer), ""]
+    if offer.topic:
+        lines[3:3] = [topic(offer)]
+    for option in offer.options:
+        name, address = place(option)
+        lines.append(f"{option.number}. {span(option, offer.tz)} ({offer.zone})")
+        if zones_differ(offer, option):
+            theirs = span(option, offer.user_tz)
+            lines.append("   " + _("{host}'s time: {when} ({zone})", host=clean(offer.organizer),
+                                   when=theirs, zone=offer.user_zone))  # fmt: skip
+        lines.append("   " + ", ".join(p for p in (name, address) if p))
+        if option.hours:
+            lines.append("   " + _("Open that day: {hours}", hours=clean(option.hours)))
+        if url := map_url(option):
+            lines.append("   " + _("Map: {url}", url=url))
+        lines.append("   " + _("Travel: {travel}", travel=travel(offer, option)))
+        lines.append("   " + _("Why here: {why}", why="; ".join(why(offer, option))))
+        lines.append("")
+    if link:
+        lines += [_("Choose online: {link}", link=link), ""]
+    if links is not None:
+        lines += [_("To choose, answer with the option's link in this mail's HTML version, or "
+                    "open its .ics attachment in your calendar and accept it."), ""]  # fmt: skip
+    lines += [valid_until(offer), _("Offer {id}", id=offer.id)]
+    return "\n".join(lines) + "\n"
+
+
+def _intro(offer: Offer) -> str:
+    greeting = _("Hello {name},", name=clean(offer.name)) if offer.name else _("Hello,")
+    return (
+        greeting
+        + " "
+        + _(
+            "{host} would like to meet you in person. Please choose the time "
+            "and place that suit you best.",
+            host=clean(offer.organizer),
+        )
+    )
+
+
+def intro(offer: Offer) -> str:
+    return _intro(offer)
+
+
+def topic(offer: Offer) -> str:
+    """ "About: …" when the user gave the meeting a title."""
+    return _("About: {title}", title=clean(offer.topic))
+
+
+def option_ics(offer: Offer, option: Option) -> bytes:
+    """The option as the invitation a pick sends (same UID): opened in a calendar app and
+    accepted, it answers with an iTIP REPLY that ``planner replies`` reads."""
+    from dataclasses import replace
+
+    from planner.invite.itip import build_ics
+    from planner.invite.text import language as in_language
+
+    meeting = option.meeting()
+    with in_language(offer.language):
+        note = ngettext("The one option {host} offers; accept it to choose it.",
+                        "One of {count} options {host} offers; accept it to choose it.",
+                        len(offer.options), host=clean(offer.organizer))  # fmt: skip
+    agenda = "\n\n".join(p for p in (note, meeting.agenda) if p)
+    return build_ics(replace(meeting, agenda=agenda), stamp=offer.created_at)
+
+
+def when_stamp(moment: datetime) -> str:
+    """An ISO time for a ``<time datetime>`` attribute."""
+    return moment.isoformat(timespec="minutes")
+
+
+def json_summary(offer: Offer, now: datetime) -> dict[str, Any]:
+    """The offer as ``planner invites --format json`` shows it."""
+    return {
+        "id": offer.id,
+        "counterpart": offer.counterpart,
+        "name": offer.name,
+        "title": offer.title,
+        "state": offer.state(now),
+        "created_at": offer.created_at.isoformat(),
+        "expires_at": offer.expires_at.isoformat(),
+        "picked": offer.picked,
+        "counter": [t.isoformat() for t in offer.counter] if offer.counter else None,
+        "comment": offer.comment,
+        "booked": dict(offer.booked),
+        "options": [
+            {"number": o.number, "proposal": o.proposal.get("id", ""),
+             "start": o.proposal["start"], "end": o.proposal["end"],
+             "venue": o.venue.get("name", ""), "taken": o.taken}
+            for o in offer.options
+        ],
+    }  # fmt: skip

@@ -1,0 +1,359 @@
+"""vCards (2.1, 3.0 and 4.0) as :class:`planner.model.Contact` objects, through vobject.
+
+What address books write is read as they write it: Apple Contacts (grouped properties with
+``X-ABLabel``, group cards with ``X-ADDRESSBOOKSERVER-KIND:group`` and ``…-MEMBER``), Google
+Contacts exports (``CATEGORIES`` with its ``myContacts``), Outlook (vCard 2.1 with
+quoted-printable values in a ``CHARSET``, bare type parameters such as ``ADR;WORK``), Nextcloud
+and vCard 4.0 (``KIND:group`` with ``MEMBER``). Folded lines, photos and unknown properties are
+no problem. Each card is parsed on its own: a broken card is skipped and counted, the others
+are read. vobject is imported when the first card is parsed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from planner.i18n import ngettext
+from planner.model import Contact, PostalAddress
+
+Warn = Callable[[str], None]
+
+_APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
+_KINDS = {"work": "work", "home": "home", "other": "other"}  # vCard TYPE → kind
+#: groups every contact of a book is in: they say nothing about anyone
+SYSTEM_GROUPS = frozenset({"mycontacts", "my contacts", "all contacts", "alle kontakte"})
+
+
+@dataclass
+class _Card:
+    """One parsed card before group cards are resolved."""
+
+    contact: Contact
+    uid: str = ""
+    group: bool = False
+    members: list[str] = field(default_factory=list)
+
+
+def split_cards(text: str) -> list[str]:
+    """The ``BEGIN:VCARD … END:VCARD`` blocks of a file or a CardDAV answer, as written; a
+    card without its END (cut off, or followed by the next BEGIN) is kept as it is, so that
+    it counts as unreadable instead of swallowing the next card."""
+    cards: list[str] = []
+    current: list[str] | None = None
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        word = line.strip().upper()
+        if word == "BEGIN:VCARD":
+            if current:
+                cards.append("\n".join(current) + "\n")
+            current = [line]
+        elif current is not None:
+            current.append(line)
+            if word == "END:VCARD":
+                cards.append("\n".join(current) + "\n")
+                current = None
+    if current:
+        cards.append("\n".join(current) + "\n")
+    return cards
+
+
+def contacts_from_vcards(
+    blocks: Iterable[tuple[str, str]], *, where: str, warn: Warn
+) -> list[Contact]:
+    """The contacts of ``blocks`` (``(id or "", card text)``), group cards turned into the
+    groups of their members. Cards that cannot be read are skipped; one warning counts them."""
+    cards: list[_Card] = []
+    broken = 0
+    for given_id, text in blocks:
+        card = _parse(text, given_id)
+        if card is None:
+            broken += 1
+        else:
+            cards.append(card)
+    if broken:
+        warn(
+            ngettext(
+                "{where}: {count} vCard cannot be read and is left out",
+                "{where}: {count} vCards cannot be read and are left out",
+                broken,
+                where=where,
+            )
+        )
+    return _resolve_groups(cards)
+
+
+#: The properties planner reads; every other one (photos, notes, vCard 2.1's PROFILE or
+#: MAILER, vendor extensions) is left out before vobject parses the card, so that a line
+#: planner does not need can never cost the card.
+_USED = frozenset(
+    {
+        "BEGIN", "END", "VERSION", "UID", "KIND", "FN", "N", "EMAIL", "ORG", "ADR",
+        "CATEGORIES", "REV", "MEMBER", "X-ABLABEL", "X-ADDRESSBOOKSERVER-KIND",
+        "X-ADDRESSBOOKSERVER-MEMBER",
+    }
+)  # fmt: skip
+_PROPERTY = re.compile(r"^(?:[\w-]+\.)?([\w-]+)[;:]")
+_QUOTED_PRINTABLE = re.compile(r"^[^:]*;(?:ENCODING=)?QUOTED-PRINTABLE[;:]", re.IGNORECASE)
+
+
+def content_lines(text: str) -> list[str]:
+    """The card's lines that planner reads, each with its folded lines; a quoted-printable
+    value's soft line breaks (a line ending in ``=``, as vCard 2.1 writers break long values)
+    are joined, and a soft break before a blank line or the next property is dropped."""
+    found: list[str] = []
+    keep = soft = False
+    for line in text.split("\n"):
+        if soft and keep and line.strip() and not _PROPERTY.match(line):
+            found[-1] = found[-1][:-1] + line
+        elif line[:1] in (" ", "\t") and not soft:
+            if keep:
+                found[-1] += "\n" + line
+        elif not line.strip():
+            soft = False
+            continue
+        else:
+            match = _PROPERTY.match(line)
+            keep = bool(match) and match.group(1).upper() in _USED
+            if keep:
+                found.append(line)
+        soft = keep and bool(_QUOTED_PRINTABLE.match(found[-1])) and found[-1].endswith("=")
+    return [line[:-1] if _QUOTED_PRINTABLE.match(line) and line.endswith("=") else line
+            for line in found]  # fmt: skip
+
+
+def _readable(lines: list[str]) -> list[str]:
+    """The lines vobject can read one by one (a quoted-printable value with bytes that are not
+    in its CHARSET, a broken parameter): a bad line costs that line, not the card."""
+    from vobject.base import VObjectError, textLineToContentLine
+
+    kept = []
+    for number, line in enumerate(lines):
+        try:
+            textLineToContentLine(re.sub(r"\n[ \t]", "", line), number)
+        except (VObjectError, ValueError, UnicodeError, TypeError, AttributeError):
+            continue
+        kept.append(line)
+    return kept
+
+
+def _parse(text: str, given_id: str) -> _Card | None:
+    import vobject
+    from vobject.base import VObjectError
+
+    # vobject logs each line it skips at ERROR: a broken line is counted by the caller, not
+    # printed to the user's terminal
+    logging.getLogger("vobject").setLevel(logging.CRITICAL)
+
+    lines = content_lines(text)
+    component = None
+    for attempt in (lines, None):
+        if attempt is None:
+            attempt = _readable(lines)
+        try:
+            stream = vobject.readComponents("\n".join(attempt) + "\n", allowQP=True)
+            component = next(stream)
+            break
+        except (VObjectError, StopIteration, ValueError, UnicodeError, TypeError, AttributeError):
+            continue
+    if component is None or component.name.upper() != "VCARD":
+        return None
+    try:
+        return _card(component, text, given_id)
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError):
+        return None
+
+
+def _card(component: Any, text: str, given_id: str) -> _Card:
+    lines = list(component.getChildren())
+    labels = {
+        (line.group or "").lower(): _label(_text(line.value))
+        for line in lines
+        if line.name == "X-ABLABEL" and line.group
+    }
+    values: dict[str, list[Any]] = {}
+    for line in lines:
+        values.setdefault(line.name, []).append(line)
+    uid = _first(values, "UID")
+    kind = (_first(values, "KIND") or _first(values, "X-ADDRESSBOOKSERVER-KIND")).lower()
+    contact = Contact(
+        id=given_id or uid or "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32],
+        name=_name(values),
+        emails=_emails(values.get("EMAIL", [])),
+        organisation=_organisation(values.get("ORG", [])),
+        addresses=tuple(_address(line, labels) for line in values.get("ADR", [])),
+        groups=_categories(values.get("CATEGORIES", [])),
+        revision=_revision(_first(values, "REV")),
+    )
+    members = [
+        _text(line.value)
+        for name in ("MEMBER", "X-ADDRESSBOOKSERVER-MEMBER")
+        for line in values.get(name, [])
+    ]
+    return _Card(contact, uid, kind == "group", members)
+
+
+def _resolve_groups(cards: list[_Card]) -> list[Contact]:
+    """Group cards become a group of each member (named by UID, ``urn:uuid:`` or ``mailto:``)."""
+    groups: dict[str, list[str]] = {}
+    for card in cards:
+        if card.group and card.contact.name:
+            for member in card.members:
+                key = _member_key(member)
+                groups.setdefault(key, []).append(card.contact.name)
+    found = []
+    for card in cards:
+        if card.group:
+            continue
+        contact = card.contact
+        extra = [
+            g
+            for key in [card.uid.lower(), *(e.lower() for e in contact.emails)]
+            if key
+            for g in groups.get(key, [])
+        ]
+        if extra:
+            contact = replace(contact, groups=_unique([*contact.groups, *extra]))
+        found.append(contact)
+    return found
+
+
+def _member_key(member: str) -> str:
+    member = member.strip()
+    for prefix in ("urn:uuid:", "mailto:"):
+        if member.lower().startswith(prefix):
+            member = member[len(prefix) :]
+    return member.lower()
+
+
+def _first(values: dict[str, list[Any]], name: str) -> str:
+    lines = values.get(name)
+    return _text(lines[0].value).strip() if lines else ""
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bytes):
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(_text(v) for v in value if _text(v))
+    return " ".join(str(value).split())
+
+
+def _name(values: dict[str, list[Any]]) -> str:
+    if formatted := _first(values, "FN"):
+        return formatted
+    lines = values.get("N")
+    if not lines:
+        return ""
+    name = lines[0].value
+    parts = [getattr(name, attr, "") for attr in ("prefix", "given", "additional", "family")]
+    return " ".join(t for t in (_text(p) for p in parts) if t)
+
+
+def _emails(lines: list[Any]) -> tuple[str, ...]:
+    found: list[str] = []
+    for line in sorted(lines, key=lambda line: not _preferred(line)):
+        address = _text(line.value).strip().strip("<>")
+        if address.lower().startswith("mailto:"):
+            address = address[7:]
+        if "@" in address and " " not in address and address not in found:
+            found.append(address)
+    return tuple(found)
+
+
+def _preferred(line: Any) -> bool:
+    types = {t.lower() for t in _types(line)}
+    pref = line.params.get("PREF") or []
+    return "pref" in types or bool(pref)
+
+
+def _types(line: Any) -> list[str]:
+    found = [str(t) for t in line.params.get("TYPE", []) for t in str(t).split(",")]
+    return found + [str(t) for t in getattr(line, "singletonparams", [])]
+
+
+def _organisation(lines: list[Any]) -> str:
+    if not lines:
+        return ""
+    value = lines[0].value
+    if isinstance(value, list | tuple):
+        value = next((v for v in value if _text(v)), "")
+    return _text(value)
+
+
+def _categories(lines: list[Any]) -> tuple[str, ...]:
+    found: list[str] = []
+    for line in lines:
+        value = line.value if isinstance(line.value, list) else str(line.value).split(",")
+        # "a\\, b" (Thunderbird escapes the commas between its categories) is two as well
+        found += [t for v in value for t in (p.strip() for p in _text(v).split(",")) if t]
+    return _unique(found)
+
+
+def _unique(groups: Iterable[str]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for group in groups:
+        key = group.casefold()
+        if key not in SYSTEM_GROUPS and key not in seen:
+            seen[key] = group
+    return tuple(seen.values())
+
+
+def _label(text: str) -> str:
+    match = _APPLE_LABEL.match(text.strip())
+    return (match.group(1) if match else text).strip().lower()
+
+
+def _address(line: Any, labels: dict[str, str]) -> PostalAddress:
+    value = line.value
+    kind = labels.get((line.group or "").lower(), "")
+    if not kind:
+        kind = next((_KINDS[t.lower()] for t in _types(line) if t.lower() in _KINDS), "")
+    parts = {
+        attr: _lines(getattr(value, attr, ""))
+        for attr in ("box", "extended", "street", "city", "region", "code", "country")
+    }
+    street = ", ".join(p for p in (parts["street"], parts["extended"], parts["box"]) if p)
+    return PostalAddress(
+        street=street,
+        city=parts["city"],
+        region=parts["region"],
+        postal_code=parts["code"],
+        country=parts["country"],
+        kind=kind,
+    )
+
+
+def _lines(value: Any) -> str:
+    """A part of an address with its lines kept apart: Google's and Gmail's exports put the
+    whole address, lines and all, into one part (``Am Kai 3\\n23552 Lübeck``)."""
+    if isinstance(value, list | tuple):
+        return ", ".join(t for t in (_lines(v) for v in value) if t)
+    return ", ".join(t for t in (_text(line) for line in str(value).splitlines()) if t)
+
+
+def _revision(text: str) -> datetime | None:
+    """``REV`` as written (``20240102T030405Z``, ``1995-10-31T22:27:10Z``, a date), in UTC
+    (a REV without a zone is read as UTC)."""
+    text = text.strip()
+    compact = re.fullmatch(r"(\d{8})(?:T(\d{6})Z?)?", text.upper())
+    try:
+        if compact:
+            moment = datetime.strptime(
+                compact.group(1) + (compact.group(2) or "000000"), "%Y%m%d%H%M%S"
+            )
+        else:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def cards_in(text: str) -> Iterator[tuple[str, str]]:
+    """``("", card)`` for each card of a file (ids come from the cards' UIDs)."""
+    for card in split_cards(text):
+        yield "", card

@@ -1,0 +1,197 @@
+"""``planner offer`` and the offers in ``planner invites`` as a user runs them: the dry run
+says who, when and where and keeps nothing; a pick read from mail is booked only when asked,
+and not when the time was taken since; a withdrawn offer frees its times; ``planner invites``
+shows every state (open, picked, none fits, expired, withdrawn) in English and German."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from click.testing import CliRunner
+from rich.cells import cell_len
+
+from planner.cli import main
+from planner.flows.held import held_times
+from planner.flows.offers import EXPIRED, NONE_FITS, OPEN, PICKED, WITHDRAWN, Offers
+from tests.flows.offer_world import (
+    BOB,
+    LENA,
+    busy_in_calendar,
+    config,
+    into_maildir,
+    mail_from_link,
+    now,
+    offer_to,
+    state,
+)
+
+CAROL, DAVE = "carol@beispiel.example", "dave@exemple.example"
+
+
+def run(*args: str, code: int = 0):
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == code, result.output
+    return result
+
+
+@pytest.fixture
+def world(isolated_home):
+    cfg = config(isolated_home)
+    return isolated_home, cfg, str(isolated_home / "config" / "config.toml")
+
+
+def test_the_dry_run_says_who_when_and_where_and_keeps_nothing(world):
+    home, cfg, path = world
+    result = run("offer", "--config", path, "--with", f"Lena Hansen <{LENA}>", "--count", "2",
+                 "--zone", "America/New_York")  # fmt: skip
+    assert f"to Lena Hansen <{LENA}>" in result.stderr
+    assert "dry run: nothing was sent or kept" in result.stderr
+    assert f"To: Lena Hansen <{LENA}>" in result.stdout
+    assert result.stdout.count("(America/New_York)") >= 2  # their time, per option
+    assert result.stdout.count("Anna Berger's time:") == 2  # and the user's
+    assert result.stdout.count("[application/ics; option-") == 2
+    store = state()
+    try:
+        assert Offers(store).all() == []
+        assert not [e for e in held_times(store, cfg, now()) if e.uid.startswith("offer:")]
+    finally:
+        store.close()
+
+
+def test_one_of_with_book_or_withdraw_and_a_clear_line_otherwise(world):
+    home, cfg, path = world
+    both = run("offer", "--config", path, "--with", LENA, "--withdraw", "abc", code=2)
+    assert "give one of --with EMAIL, --book ID or --withdraw ID" in both.output
+    assert "Traceback" not in both.output
+    unknown = run("offer", "--config", path, "--book", "nosuch", code=2)
+    assert "nosuch" in unknown.output and "Traceback" not in unknown.output
+
+
+def _picked_by_mail(home, cfg, path, tmp_path):
+    """An offer to Lena written with --out, and her mail choosing option 2, read back."""
+    from planner.render.offer_message import offer_links
+
+    run("offer", "--config", path, "--with", f"Lena Hansen <{LENA}>", "--count", "3",
+        "--out", str(tmp_path / "offer.html"))  # fmt: skip
+    store = state()
+    (offer,) = Offers(store).all()
+    store.close()
+    links, _served = offer_links(cfg, offer)
+    mail = mail_from_link(links.accept(offer, offer.options[1]), f"Lena Hansen <{LENA}>")
+    run("replies", "--config", path, str(into_maildir(tmp_path / "Mail", mail)))
+    return offer
+
+
+def test_booking_a_mailed_pick_is_refused_when_the_time_was_taken_since(world, tmp_path):
+    home, cfg, path = world
+    offer = _picked_by_mail(home, cfg, path, tmp_path)
+    second = offer.options[1]
+    dry = run("offer", "--config", path, "--book", offer.id)
+    assert "would write it into" in dry.stderr and LENA in dry.stderr
+    assert "no longer free" not in dry.stderr
+    busy_in_calendar(home, "Zahnarzt", second.start - timedelta(minutes=30),
+                     second.start + timedelta(minutes=10))  # fmt: skip
+    dry = run("offer", "--config", path, "--book", offer.id)
+    assert "no longer free: Zahnarzt" in dry.stderr and "nothing was written" in dry.stderr
+    refused = run("offer", "--config", path, "--book", offer.id, "--send", code=2)
+    assert "is not booked: no longer free: Zahnarzt" in refused.output
+    listing = json.loads(run("invites", "--config", path, "--offline", "--format",
+                             "json").stdout)  # fmt: skip
+    (shown,) = listing["offers"]
+    assert shown["state"] == PICKED and not shown["booked"].get("message")
+    assert "Zahnarzt" in shown["next_step"] and shown["command"].endswith("--send")
+
+
+def test_a_withdrawn_offer_frees_its_times_and_its_link(world, tmp_path):
+    from planner.flows.offer_tokens import check_link, link_token, offer_key
+    from planner.paths import data_dir
+
+    home, cfg, path = world
+    run("offer", "--config", path, "--with", LENA, "--count", "2",
+        "--out", str(tmp_path / "offer.html"))  # fmt: skip
+    store = state()
+    (offer,) = Offers(store).all()
+    key = offer_key(data_dir())
+    token = link_token(key, offer)
+    assert {f"offer:{offer.id}:1", f"offer:{offer.id}:2"} <= {
+        e.uid for e in held_times(store, cfg, now())
+    }
+    done = run("offer", "--config", path, "--withdraw", offer.id)
+    assert "withdrew offer" in done.stderr
+    assert not any(e.uid.startswith("offer:") for e in held_times(store, cfg, now()))
+    assert check_link(key, token, Offers(store).get, now()).problem == "used"
+    again = run("offer", "--config", path, "--withdraw", offer.id, code=2)
+    assert "not open" in again.output
+    store.close()
+
+
+def _every_state(cfg):
+    store = state()
+    book = Offers(store)
+    lena, bob, carol, dave = offer_to(cfg, store, LENA, BOB, CAROL, DAVE, count=2)
+    book.claim(bob, 1, now())
+    book.change(book.get(bob.id), status=PICKED)
+    start = (lena.options[0].start + timedelta(days=3)).replace(hour=14, minute=0)
+    book.change(carol, status=NONE_FITS, counter=(start, start + timedelta(hours=2)),
+                comment="Lieber am Nachmittag")  # fmt: skip
+    book.change(dave, expires_at=datetime.now(UTC) - timedelta(minutes=5))
+    store.close()
+    return lena, bob, carol, dave
+
+
+def test_invites_lists_every_state_of_an_offer(world):
+    home, cfg, path = world
+    lena, bob, carol, dave = _every_state(cfg)
+    store = state()
+    withdrawn = Offers(store).change(Offers(store).get(lena.id), status=WITHDRAWN)
+    (fresh,) = offer_to(cfg, store, "eve@example.org", count=2)
+    store.close()
+    listing = json.loads(run("invites", "--config", path, "--offline", "--format",
+                             "json").stdout)  # fmt: skip
+    states = {o["counterpart"]: o for o in listing["offers"]}
+    assert {k: v["state"] for k, v in states.items()} == {
+        LENA: WITHDRAWN,
+        BOB: PICKED,
+        CAROL: NONE_FITS,
+        DAVE: EXPIRED,
+        "eve@example.org": OPEN,
+    }
+    assert states[BOB]["command"] == f"planner offer --book {bob.id} --send"
+    assert states[CAROL]["next_step"] == "they wrote: Lieber am Nachmittag"
+    assert states[CAROL]["command"].startswith(f"planner offer --with {CAROL} --week ")
+    assert states[DAVE]["label"] == "expired without answer"
+    assert states[DAVE]["command"] == f"planner offer --with {DAVE}"
+    assert states["eve@example.org"]["label"].startswith("open: 2 options until ")
+    assert withdrawn.id in {o["id"] for o in listing["offers"]}
+    table = run("invites", "--config", path, "--offline").stdout
+    for words in ("withdrawn", "picked", "none fits", "expired without answer", "open: 2"):
+        assert words in table, words
+    german = run("invites", "--config", path, "--offline", "--lang", "de").stdout
+    for words in ("zurückgezogen", "nichts passt", "ohne Antwort abgelaufen", "offen: 2"):
+        assert words in german, words
+    assert fresh.id in german
+    for lang in ("en", "de"):  # every state in 80 columns, each offer named whole
+        narrow = CliRunner().invoke(
+            main, ["invites", "--config", path, "--offline", "--lang", lang], env={"COLUMNS": "80"}
+        )
+        assert narrow.exit_code == 0, narrow.output
+        assert max(cell_len(line) for line in narrow.stdout.splitlines()) <= 80, narrow.stdout
+        for offer in (lena, bob, carol, dave, fresh):
+            assert offer.id in narrow.stdout
+
+
+def test_an_offer_with_one_option_left_says_so_in_the_singular(world):
+    home, cfg, path = world
+    store = state()
+    (offer,) = offer_to(cfg, store, LENA, count=2)
+    options = (offer.options[0], *(replace(o, taken=True) for o in offer.options[1:]))
+    Offers(store).change(offer, options=options)
+    store.close()
+    listing = json.loads(run("invites", "--config", path, "--offline", "--format",
+                             "json").stdout)  # fmt: skip
+    assert listing["offers"][0]["label"].startswith("open: 1 option until ")
+    german = run("invites", "--config", path, "--offline", "--lang", "de").stdout
+    assert "offen: 1 Möglichkeit bis" in german

@@ -1,0 +1,257 @@
+"""Keep in touch, from a fresh home: a vCard file and a second address book (a real Radicale,
+the Google People fake, the Graph fake) with people in Hamburg, Berlin and Köln, a year of
+calendar history and next week's trip to Hamburg (see :mod:`tests.flows.touch_scenario`).
+
+The trip view must list the right people in the right order, its proposals must lie inside the
+trip's free time near its base, and the weekly plan (terminal, Markdown, HTML, JSON, mail) must
+show the section."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+
+from planner import api
+from planner.config import load
+from planner.flows.people_flow import people_report, trips_report
+from planner.meet.geo import distance_km
+from planner.model import Geo
+from planner.render import render_week
+from planner.store import open_store
+from tests.flows.touch_scenario import (
+    CONTACTS_BOOK,
+    NOW,
+    TRIP_MONDAY,
+    at,
+    trip,
+    write_home,
+)
+from tests.providers.vcards import vcard
+
+HOTEL = Geo(53.5573, 10.0055)  # An der Alster 72, the trip's base
+
+
+def _toml(options: dict) -> str:
+    lines = []
+    for key, value in options.items():
+        if isinstance(value, bool):
+            lines.append(f"{key} = {'true' if value else 'false'}")
+        elif isinstance(value, list):
+            lines.append(f"{key} = {json.dumps(value)}")
+        else:
+            lines.append(f"{key} = {json.dumps(value)}")
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def radicale_book(tmp_path_factory, monkeypatch):
+    from tests.providers.radicale_server import (
+        PASSWORD_ENV,
+        make_addressbook,
+        put_card,
+        radicale_server,
+    )
+
+    with radicale_server(tmp_path_factory.mktemp("radicale-touch")) as server:
+        url = make_addressbook(server, "Kontakte", "kontakte")
+        for contact in CONTACTS_BOOK:
+            put_card(server, url, f"{contact.id}.vcf", vcard(contact))
+        monkeypatch.setenv(PASSWORD_ENV, server.password)
+        options = {"url": server.url, "username": server.username, "password_env": PASSWORD_ENV}
+        yield f'[[addressbooks]]\nname = "dav"\nprovider = "carddav"\n{_toml(options)}\n'
+
+
+@pytest.fixture
+def google_book():
+    from tests.fakes.google_people import FakePeople
+
+    with FakePeople() as fake:
+        for contact in CONTACTS_BOOK:
+            fake.put(contact)
+        fake.write_token_for("google-contacts")
+        yield (
+            '[[addressbooks]]\nname = "google-contacts"\nprovider = "google"\n'
+            f'api_url = "{fake.url}"\n'
+        )
+
+
+@pytest.fixture
+def graph_book(graph):
+    from planner.config.schema import SourceConfig
+    from providers.addressbooks.outlook import OutlookContactsProvider
+    from providers.base import ProviderContext
+
+    for contact in CONTACTS_BOOK:
+        graph.put_contact(contact)
+    keys = ("client_id", "tenant", "graph_url", "authority")
+    options = {k: v for k, v in graph.source_options().items() if k in keys}
+    OutlookContactsProvider.sign_in(
+        SourceConfig(
+            "outlook-contacts", "outlook", {**options, "http_client": graph.msal_http_client()}
+        ),
+        ProviderContext(tz=NOW.tzinfo),
+        prompt=lambda text: None,
+    )
+    return f'[[addressbooks]]\nname = "outlook-contacts"\nprovider = "outlook"\n{_toml(options)}\n'
+
+
+BOOKS = ["radicale_book", "google_book", "graph_book"]
+
+
+def home(tmp_path, book: str):
+    return load(write_home(tmp_path / "files", book=book))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("book", BOOKS)
+def test_the_trip_view_lists_the_right_people_in_the_right_order(tmp_path, request, book):
+    config = home(tmp_path, request.getfixturevalue(book))
+    (view,) = trips_report(config, open_store(), now=NOW)
+    assert view.trip.city == "Hamburg"
+    assert view.trip.base == "An der Alster 72, 20099 Hamburg"  # the hotel
+    assert view.trip.start == at(TRIP_MONDAY + timedelta(days=1), 8, 20)  # the flight lands
+    assert view.trip.end == at(TRIP_MONDAY + timedelta(days=3), 18)  # the flight back leaves
+    # Ole: never met in person, video since June (every 2 months); Lena: met in March (the
+    # organisation's rhythm, quarterly; Tom of the same organisation counts once); Maja:
+    # never met, an investor (6 weeks): due today. Jonas (Berlin) and Kim (Köln) are not near.
+    assert [r.person.name for r in view.people] == ["Ole Brandt", "Lena Hansen", "Maja Kruse"]
+    assert [r.standing.overdue_days for r in view.people] == [181, 159, 0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("book", BOOKS)
+def test_trip_proposals_lie_in_its_free_time_near_its_base(tmp_path, request, book):
+    config = home(tmp_path, request.getfixturevalue(book))
+    (view,) = trips_report(config, open_store(), now=NOW)
+    proposals = [p.proposal for p in view.picks]
+    assert len(proposals) == 3 and all(proposals)
+    busy = [(e.start, e.end) for e in trip()]
+    for proposal in proposals:
+        assert view.trip.start <= proposal.start and proposal.end <= view.trip.end
+        assert all(proposal.end <= s or proposal.start >= e for s, e in busy), proposal
+        assert distance_km(proposal.venue.geo, HOTEL) <= float(config["venues"]["radius_km"])
+        assert "Near An der Alster 72" in proposal.reasons[0]
+    starts = sorted((p.start, p.end) for p in proposals)
+    assert all(a[1] <= b[0] for a, b in zip(starts, starts[1:], strict=False)), "never two at once"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("book", BOOKS)
+def test_the_weekly_plan_shows_the_section(tmp_path, request, book):
+    config = home(tmp_path, request.getfixturevalue(book))
+    plan = api.plan_week(config, TRIP_MONDAY, now=NOW, store=open_store())
+    section = plan.keep_in_touch
+    assert section is not None
+    assert [p.row.person.name for p in section.picks] == ["Ole Brandt", "Lena Hansen", "Maja Kruse"]
+    assert all(p.proposal is not None for p in section.picks)
+    table = render_week(plan, "table", width=120)
+    assert "Keep in touch" in table and "Ole Brandt" in table
+    assert "planner invite --to ole@nordreederei.example" in table
+    markdown = render_week(plan, "markdown")
+    assert "## Keep in touch" in markdown and "**Maja Kruse" in markdown
+    html = render_week(plan, "html")
+    assert 'class="keep"' in html and "Lena Hansen" in html
+    data = json.loads(render_week(plan, "json"))
+    people = data["keep_in_touch"]["people"]
+    assert [p["name"] for p in people] == ["Ole Brandt", "Lena Hansen", "Maja Kruse"]
+    assert people[0]["proposal"]["venue"]["name"] and people[0]["rhythm"] == "2m"
+    assert data["keep_in_touch"]["trips"][0]["city"] == "Hamburg"
+
+
+def test_the_weekly_mail_carries_the_section(tmp_path):
+    from datetime import UTC, datetime
+
+    from planner.render.week_mail import week_message
+
+    config = home(tmp_path, "")
+    plan = api.plan_week(config, TRIP_MONDAY, now=NOW, store=open_store())
+    message = week_message(
+        week="2026-W50",
+        text=render_week(plan, "markdown"),
+        html=render_week(plan, "html"),
+        sender="anna@berger-consulting.example",
+        sender_name="Anna Berger",
+        to="anna@berger-consulting.example",
+        date=datetime(2026, 11, 30, tzinfo=UTC),
+    )
+    text = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    assert "Keep in touch" in text and "Ole Brandt" in text
+    assert 'class="keep"' in html
+
+
+def test_planner_people_lists_everyone_with_a_rhythm_by_how_overdue(tmp_path):
+    config = home(tmp_path, "")
+    report = people_report(config, open_store(), now=NOW)
+    rows = {r.person.name: r for r in report.rows}
+    assert list(rows) == ["Ole Brandt", "Lena Hansen", "Tom Weber", "Jonas Müller", "Kim Schäfer"]
+    ole, lena, tom = rows["Ole Brandt"], rows["Lena Hansen"], rows["Tom Weber"]
+    # met only by video: contact, but no meeting in person
+    assert ole.standing.last_in_person is None and ole.standing.last_contact is not None
+    # the organisation's rhythm: meeting Lena in March counts for Tom too
+    assert tom.standing.rule.kind == "organisation" and tom.standing.last_in_person == (
+        lena.standing.last_in_person
+    )
+    # met in person yesterday: a key account (every 60 days), due in two months
+    kim = rows["Kim Schäfer"]
+    assert kim.standing.overdue_days == -59 and kim.standing.rule.kind == "key account"
+    # the next chance: next week's trip to Hamburg
+    assert (
+        ole.trip is not None
+        and ole.trip.city == "Hamburg"
+        and "trip to Hamburg" in (ole.next_chance(config.tz))
+    )
+    assert round(ole.distance_km) == 612 and ole.city == "Hamburg"
+    assert rows["Jonas Müller"].city == "Berlin" and rows["Jonas Müller"].trip is None
+
+
+def test_a_person_with_two_cities_is_found_on_a_trip_to_either(tmp_path):
+    """Ole works in Hamburg and lives in Lübeck: a day in Lübeck finds him as well."""
+    extra_trip = """
+[[calendars]]
+name = "luebeck"
+provider = "ics"
+path = "{path}"
+"""
+    from tests.flows.touch_scenario import calendar_ics, meeting
+
+    day = TRIP_MONDAY + timedelta(days=14)
+    visit = meeting("luebeck", "Kundentermin Lübeck", at(day, 10), 120, "Am Markt 1, 23552 Lübeck")
+    path = tmp_path / "luebeck.ics"
+    path.write_bytes(calendar_ics([visit]))
+    config = load(write_home(tmp_path / "files", extra=extra_trip.format(path=path)))
+    views = trips_report(config, open_store(), now=NOW, proposals=False)
+    luebeck = next(v for v in views if v.trip.city == "Lübeck")
+    assert [r.person.name for r in luebeck.people] == ["Ole Brandt"]
+    assert luebeck.trip.base == "Am Markt 1, 23552 Lübeck"  # the client's office
+
+
+def test_without_venues_there_the_reason_is_given(tmp_path):
+    config = home(tmp_path, "")
+    from dataclasses import replace
+
+    sections = dict(config.sections)
+    sections["venues"] = {**sections["venues"], "files": []}  # only the Munich sample
+    config = replace(config, sections=sections)
+    (view,) = trips_report(config, open_store(), now=NOW)
+    assert view.picks and all("No venue is known around Hamburg" in p.note for p in view.picks)
+    # the time still stands, in the trip's free time, the place to be chosen near the base
+    for pick in view.picks:
+        assert pick.proposal is not None and pick.proposal.venue.source == "area"
+        assert pick.proposal.venue.name == "An der Alster 72, 20099 Hamburg"
+        assert view.trip.start <= pick.proposal.start < view.trip.end
+
+
+def test_someone_far_away_without_a_trip_gets_the_reason(tmp_path):
+    """Ten weeks on, the Hamburg trip is past and everyone due lives far away: no proposal,
+    and each pick says why."""
+    config = home(tmp_path, "")
+    later = NOW + timedelta(days=70)
+    monday = later.date() + timedelta(days=7 - later.weekday())
+    plan = api.plan_week(config, monday, now=later, store=open_store())
+    picks = plan.keep_in_touch.picks
+    assert picks and all(p.proposal is None for p in picks)
+    assert all("and no trip there is planned" in p.note for p in picks)
+    assert any("lives in Hamburg, 612 km away" in p.note for p in picks)

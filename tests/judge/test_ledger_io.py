@@ -1,0 +1,213 @@
+"""The contact ledger as CSV and JSON: a round trip keeps every meeting, an import is checked
+as a whole (bad rows named with file and line, nothing half-written), imported meetings
+survive calendar updates, and importing twice changes nothing."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner.config import default_config
+from planner.judge.ledger_io import (
+    LedgerImportError,
+    export_csv,
+    export_json,
+    import_rows,
+    read_file,
+)
+from planner.judge.relations import IMPORTED, Ledger
+from planner.model import Attendee, Event, Mode, Response
+from planner.store import Store
+
+TZ = ZoneInfo("Europe/Berlin")
+NOW = datetime(2026, 11, 30, 8, tzinfo=TZ)
+CONFIG = default_config(user={"email": "anna@berger.example", "domains": ["berger.example"]})
+
+
+def meeting(uid: str, days_ago: int, *emails: str, name: str = "") -> Event:
+    start = NOW - timedelta(days=days_ago)
+    return Event(
+        uid=uid,
+        title=uid,
+        start=start,
+        end=start + timedelta(hours=1),
+        attendees=(Attendee("anna@berger.example", "Anna", Response.ACCEPTED),)
+        + tuple(Attendee(e, name, Response.ACCEPTED) for e in emails),
+    )
+
+
+def ledger_with(store: Store) -> Ledger:
+    ledger = Ledger.open(store, CONFIG)
+    events = [
+        (meeting("a", 200, "lena@hafen.example", name="Lena Hansen"), Mode.IN_PERSON),
+        (meeting("b", 40, "lena@hafen.example", "tom@hafen.example"), Mode.VIRTUAL),
+        (meeting("c", 3, "jürgen@bücher.example", name='Jürgen "JJ" Müller, Dr.'), Mode.PHONE),
+    ]
+    ledger.update(events, now=NOW)
+    return ledger
+
+
+def summary_of(ledger: Ledger) -> list[tuple]:
+    return [(m.start, m.end, m.mode, m.people) for m in ledger.all()]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_export_and_import_round_trip(tmp_path, fmt):
+    source = ledger_with(Store(":memory:"))
+    text = (export_csv if fmt == "csv" else export_json)(source.all(), TZ)
+    path = tmp_path / f"ledger.{fmt}"
+    path.write_text(text, encoding="utf-8")
+    target = Ledger.open(Store(":memory:"), CONFIG)
+    result = import_rows(target, read_file(path, TZ), apply=True)
+    assert result.added == 3 and result.written
+    assert summary_of(target) == summary_of(source)
+    assert all(m.key[0].startswith(IMPORTED) for m in target.all())
+    assert target.summary("jürgen@bücher.example").count(Mode.PHONE) == 1
+    assert target.name_of("lena@hafen.example") == "Lena Hansen"
+    # exported again, the file says the same
+    again = (export_csv if fmt == "csv" else export_json)(target.all(), TZ)
+    assert again.replace(IMPORTED, "") == text
+
+
+def test_importing_twice_changes_nothing(tmp_path):
+    path = tmp_path / "l.json"
+    path.write_text(export_json(ledger_with(Store(":memory:")).all(), TZ))
+    target = Ledger.open(Store(":memory:"), CONFIG)
+    import_rows(target, read_file(path, TZ), apply=True)
+    result = import_rows(target, read_file(path, TZ), apply=True)
+    assert (result.added, result.replaced, result.unchanged) == (0, 0, 3)
+
+
+def test_a_meeting_the_calendar_already_holds_is_skipped(tmp_path):
+    store = Store(":memory:")
+    ledger = ledger_with(store)
+    path = tmp_path / "l.csv"
+    path.write_text(export_csv(ledger.all(), TZ))
+    result = import_rows(ledger, read_file(path, TZ), apply=True)
+    assert result.skipped == 3 and result.added == 0 and len(ledger) == 3
+
+
+def test_imported_meetings_survive_a_calendar_update(tmp_path):
+    store = Store(":memory:")
+    path = tmp_path / "seed.csv"
+    path.write_text(
+        "uid,start,end,mode,email,name\n"
+        ",2026-09-01T12:00+02:00,,in person,ole@nord.example,Ole Brandt\n"
+    )
+    ledger = Ledger.open(store, CONFIG)
+    import_rows(ledger, read_file(path, TZ), apply=True)
+    ledger.update([], now=NOW)  # the calendars say nothing of that meeting
+    reopened = Ledger.open(store, CONFIG)
+    assert reopened.summary("ole@nord.example").last_in_person is not None
+
+
+def test_a_dry_run_writes_nothing(tmp_path):
+    store = Store(":memory:")
+    path = tmp_path / "l.json"
+    path.write_text(export_json(ledger_with(Store(":memory:")).all(), TZ))
+    ledger = Ledger.open(store, CONFIG)
+    result = import_rows(ledger, read_file(path, TZ), apply=False)
+    assert result.added == 3 and not result.written
+    assert len(Ledger.open(store, CONFIG)) == 0
+
+
+def test_bad_csv_rows_are_named_by_line_and_nothing_is_written(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text(
+        "uid,start,end,mode,email,name\n"
+        "x1,2026-09-01T12:00+02:00,,in_person,ole@nord.example,Ole\n"
+        "x2,gestern,,in_person,ole@nord.example,Ole\n"
+        "x3,2026-09-02T12:00+02:00,,sometimes,ole@nord.example,Ole\n"
+        "x4,2026-09-03T12:00+02:00,2026-09-03T11:00+02:00,video,ole@nord.example,Ole\n"
+        "x5,2026-09-04T12:00+02:00,,Telefon,no address,Ole\n"
+    )
+    with pytest.raises(LedgerImportError) as caught:
+        read_file(path, TZ)
+    problems = caught.value.problems
+    assert [p.split(": ", 1)[0] for p in problems] == [f"{path}:{n}" for n in (3, 4, 5, 6)]
+    assert "no date and time" in problems[0] and "'mode' must be" in problems[1]
+    assert "'end' must lie after 'start'" in problems[2]
+    assert "not an e-mail address" in problems[3]
+    assert "nothing was imported" in str(caught.value)
+
+
+def test_bad_json_rows_are_named_by_line(tmp_path):
+    path = tmp_path / "bad.json"
+    good = {
+        "uid": "g",
+        "start": "2026-09-01T12:00+02:00",
+        "mode": "in_person",
+        "people": [{"email": "ole@nord.example"}],
+    }
+    bad = {"uid": "b", "start": "2026-09-01T12:00+02:00", "mode": "in_person", "people": []}
+    path.write_text(json.dumps({"version": 1, "meetings": [good, bad]}, indent=2))
+    with pytest.raises(LedgerImportError) as caught:
+        read_file(path, TZ)
+    (problem,) = caught.value.problems
+    line = path.read_text().splitlines().index("    {", 10) + 1
+    assert problem.startswith(f"{path}:{line}: ") and "at least one person" in problem
+    path.write_text('{"meetings": [')
+    with pytest.raises(LedgerImportError, match="not valid JSON"):
+        read_file(path, TZ)
+
+
+def test_a_meeting_with_only_colleagues_is_refused(tmp_path):
+    path = tmp_path / "l.csv"
+    path.write_text("uid,start,mode,email\nx,2026-09-01,in person,kai@berger.example\n")
+    with pytest.raises(LedgerImportError, match="line 2: names nobody but you"):
+        import_rows(Ledger.open(Store(":memory:"), CONFIG), read_file(path, TZ), apply=True)
+
+
+def test_a_header_without_the_needed_columns_is_refused(tmp_path):
+    path = tmp_path / "l.csv"
+    path.write_text("date,who\n2026-09-01,ole@nord.example\n")
+    with pytest.raises(LedgerImportError, match=r":1: the header lacks start, mode, email"):
+        read_file(path, TZ)
+
+
+MODES = st.sampled_from([Mode.IN_PERSON, Mode.VIRTUAL, Mode.HYBRID, Mode.PHONE, Mode.UNKNOWN])
+NAMES = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=20).map(
+    lambda s: " ".join(s.split())
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(1, 700),
+            st.integers(5, 600),
+            MODES,
+            NAMES,
+            st.sampled_from(["lena@hafen.example", "jürgen@bücher.example", "o'neil@nord.example"]),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_any_ledger_survives_both_formats(tmp_path_factory, meetings):
+    source = Ledger.open(Store(":memory:"), CONFIG)
+    events = []
+    for index, (days, minutes, mode, name, email) in enumerate(meetings):
+        start = NOW - timedelta(days=days, minutes=index)
+        event = Event(
+            f"m{index}",
+            "t",
+            start,
+            start + timedelta(minutes=minutes),
+            attendees=(Attendee(email, name, Response.ACCEPTED),),
+        )
+        events.append((event, mode))
+    source.update(events, now=NOW, lookback_days=800)
+    folder = tmp_path_factory.mktemp("ledger")
+    for writer, name in ((export_csv, "l.csv"), (export_json, "l.json")):
+        path = folder / name
+        path.write_text(writer(source.all(), TZ), encoding="utf-8")
+        target = Ledger.open(Store(":memory:"), CONFIG)
+        import_rows(target, read_file(path, TZ), apply=True)
+        assert summary_of(target) == summary_of(source)
