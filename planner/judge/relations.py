@@ -78,7 +78,6 @@ IMPORTED = "import:"
 # When copies of one occurrence disagree, the mode with more evidence wins (a room beats a link).
 MODE_STRENGTH = (Mode.UNKNOWN, Mode.PHONE, Mode.VIRTUAL, Mode.HYBRID, Mode.IN_PERSON)
 Key = tuple[str, str]
-# counterparts by the identity of an event's organizer and attendees (see Ledger._meeting)
 _Known = dict[tuple[int, int], tuple[object, object, tuple[tuple[str, str], ...]]]
 
 
@@ -277,8 +276,7 @@ class Ledger:
         return found, seen
 
     def _meeting(self, event: Event, mode: Mode, known: _Known | None = None) -> Meeting | None:
-        # the occurrences of a series share organizer and attendees: their counterparts are
-        # found once (``known`` keeps what it is keyed on alive, so an id is never reused)
+        # a series' occurrences share organizer and attendees: found once (``known`` keeps them)
         identity = (id(event.organizer), id(event.attendees))
         found = known.get(identity) if known is not None else None
         if found is not None:
