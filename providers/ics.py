@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 
 from planner.config.schema import Field
 from planner.errors import CalendarReadError
-from planner.i18n import _
+from planner.i18n import _, ngettext
 from planner.ical.index import (
     Entry,
     EventIndex,
@@ -304,12 +304,14 @@ class _Indexed:
             log.debug("event index: %s (%s); reading the source whole", entry.unit, exc)
             return None
         log.info(
-            _(
-                "{source}: {changed} of {total} events changed since the last read; only "
-                "they were read again",
+            ngettext(
+                "{source}: {changed} of {count} event changed since the last read; only it was "
+                "read again",
+                "{source}: {changed} of {count} events changed since the last read; only they "
+                "were read again",
+                len(found.parts.groups),
                 source=unit.source,
                 changed=found.changed,
-                total=len(found.parts.groups),
             )
         )
         parts_text = found.parts.dumps()

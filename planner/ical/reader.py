@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 from icalendar.prop import vBroken, vDDDTypes, vRecur
 
-from planner.i18n import _
+from planner.i18n import _, ngettext
 from planner.ical import occurrences, recurrence
 from planner.ical.fields import (
     availability_of,
@@ -111,11 +111,13 @@ class Reading:
         if self.left_out and self.events:
             day = self.events[0].start.astimezone(options.tz).date().isoformat()
             warn(
-                _(
-                    "{source}: more than {limit} events in the read window; those before {day} "
+                ngettext(
+                    "{source}: more than {count} event in the read window; those before {day} "
                     "are left out (raise max_events of the calendar in the config to read them)",
+                    "{source}: more than {count} events in the read window; those before {day} "
+                    "are left out (raise max_events of the calendar in the config to read them)",
+                    options.max_events,
                     source=source,
-                    limit=options.max_events,
                     day=day,
                 )
             )
