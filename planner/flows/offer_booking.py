@@ -158,7 +158,9 @@ def not_free(
     read: Callable[[datetime, datetime], list] | None = None,
 ) -> tuple[str, ...]:
     """The titles of what makes ``option``'s time busy now: the user's calendars, read
-    again, and invitations or other offers' picks made since (the offer's own aside)."""
+    again, and invitations or other offers' picks made since (the offer's own aside).
+    Another open offer's options are no pick: the same time offered to two people goes to
+    the first who chooses it (:meth:`Offers.claim` settles a race), the later one is told."""
     from planner.flows.followup_steps import busy_conflicts
     from planner.flows.held import held_times
     from planner.flows.session import read_configured
@@ -170,11 +172,12 @@ def not_free(
     else:
         events = read(start - margin, end + margin)
     busy = busy_conflicts(events, start, end, option.uid, config)
-    own = (f"offer:{offer.id}:", f"held:{option.uid}")
+    offered = tuple(f"offer:{o.id}:" for o in Offers(store).all() if o.status == OPEN)
+    aside = (f"offer:{offer.id}:", f"held:{option.uid}", *offered)
     held = [
         e
         for e in held_times(store, config, now)
-        if not e.uid.startswith(own)
+        if not e.uid.startswith(aside)
         and e.start.astimezone(UTC) < end.astimezone(UTC)
         and start.astimezone(UTC) < e.end.astimezone(UTC)
     ]

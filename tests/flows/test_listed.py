@@ -209,5 +209,5 @@ def test_a_damaged_listed_entry_is_skipped_with_a_warning_never_taken(
     ident = _store_raw(store, bad)
     with pytest.raises(UsageError, match="no current proposal has this identifier"):
         listed_proposal(config, store, ident, LISTED)
-    assert "skipped 1 unreadable row(s) of listed_proposals" in caplog.text
+    assert "skipped 1 unreadable row of listed_proposals" in caplog.text
     assert [e["id"] for e in Listed(store).upcoming(LISTED)] == [good["id"]]

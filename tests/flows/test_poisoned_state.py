@@ -143,7 +143,7 @@ class TestEveryStoredAnswerFieldPoisoned:
         _clean(results)
         if column not in ("comment", "source", "uid", "attendee"):  # cleaned on reading;
             # a row for no UID or no address answers no invitation: nothing reads it
-            warned = "skipped 1 unreadable row(s) of invitation_answers"
+            warned = "skipped 1 unreadable row of invitation_answers"
             assert warned in results["invites"].output, results["invites"].output
         assert "tentative" in world.run("invites", "--offline").output  # the good answer
 
@@ -169,7 +169,7 @@ class TestTheSentInvitationPoisoned:
         world.poison_invitation(change)
         results = world.every_command()
         _clean(results)
-        assert "skipped 1 unreadable row(s) of sent_invitations" in results["invites"].output
+        assert "skipped 1 unreadable row of sent_invitations" in results["invites"].output
 
 
 class TestAListedProposalPoisoned:
@@ -192,5 +192,5 @@ class TestAListedProposalPoisoned:
         result = world.run("invite", "--proposal", "k7m2qa", "--out", str(world.tmp_path / "x"))
         assert result.exit_code == 2, result.output
         assert "no current proposal has this identifier" in result.output
-        assert "skipped 1 unreadable row(s) of listed_proposals" in result.output
+        assert "skipped 1 unreadable row of listed_proposals" in result.output
         _clean(world.every_command())

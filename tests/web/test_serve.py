@@ -176,6 +176,24 @@ def test_one_slot_offered_to_two_people_goes_to_one(served):
     assert statuses == {PICKED, OPEN}
 
 
+def test_a_time_offered_to_two_people_goes_to_the_first_who_chooses_it(served):
+    """One after the other, not at once: the other open offer's option does not make the
+    time busy for the first pick, and the later pick is told it is gone."""
+    cfg, store, offer, link, clock = served
+    twin = replace(offer, id="bobbob", counterpart=BOB, name="Bob")
+    Offers(store)._write(twin)
+    store.conn.commit()
+    other = link_for(cfg, twin)
+    first = accept(link, 1, request(link).body)
+    assert first.status == 200 and "Thank you" in first.body
+    later = accept(other, 1, request(other).body)
+    assert later.status == 409 and "no longer free" in later.body
+    assert (Offers(store).get(offer.id).status, Offers(store).get("bobbob").status) == (
+        PICKED,
+        OPEN,
+    )
+
+
 HOSTILE = '<script>alert("x")</script> \u202eevil\u202c "quoted" ' + "long " * 200
 
 
