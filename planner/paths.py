@@ -198,16 +198,22 @@ def secret_key(path: Path) -> bytes:
     have been forged."""
     import secrets
 
-    try:
-        if path.stat().st_mode & 0o077 == 0:
-            key = bytes.fromhex(path.read_text(encoding="ascii").strip())
-            if len(key) >= 32:
-                return key
-    except (OSError, ValueError):
-        pass  # missing or unreadable: a new one below
+    if (key := _kept_key(path)) is not None:
+        return key
     key = secrets.token_bytes(32)
     write_secret(path, key.hex() + "\n")
     return key
+
+
+def _kept_key(path: Path) -> bytes | None:
+    """The key in ``path`` when it is there, private and long enough; None otherwise."""
+    try:
+        if path.stat().st_mode & 0o077:
+            return None
+        key = bytes.fromhex(path.read_text(encoding="ascii").strip())
+    except (OSError, ValueError):  # missing, unreadable or damaged: a new one is made
+        return None
+    return key if len(key) >= 32 else None
 
 
 def _umask() -> int:
