@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # document this checkout's code, not an installed copy of it
+    sys.path.insert(0, str(ROOT))
 REFERENCE = ROOT / "docs" / "reference"
 EXAMPLE = ROOT / "config.example.toml"
 WIDTH = 100

@@ -83,8 +83,12 @@ def _known(value: str) -> str:
 
 def _config_language(args: Sequence[str], environ: Mapping[str, str]) -> str | None:
     """The config file's ``[user] language`` ("en" when the file has none: the config's
-    default); None without a readable config file. Read with tomllib alone: cheap."""
+    default); None without a readable config file. Read with tomllib alone: cheap; and
+    through :func:`planner.paths.read_input`, so a FIFO or device named as the config never
+    hangs the run before the command can refuse it."""
     import tomllib
+
+    from planner import paths
 
     path: Path | None = None
     for index, arg in enumerate(args):
@@ -93,12 +97,9 @@ def _config_language(args: Sequence[str], environ: Mapping[str, str]) -> str | N
         elif arg.startswith("--config="):
             path = Path(arg.split("=", 1)[1])
     if path is None:
-        from planner import paths
-
         path = paths.config_path()
     try:
-        with path.expanduser().open("rb") as handle:
-            user = tomllib.load(handle).get("user") or {}
+        user = tomllib.loads(paths.read_input(path.expanduser()).decode()).get("user") or {}
     except (OSError, ValueError):
         return None
     language = user.get("language", "en") if isinstance(user, dict) else "en"

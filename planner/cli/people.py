@@ -88,9 +88,9 @@ def people(
             else _("Nobody is known yet: planner learns people from the calendars and the "
                    "[[addressbooks]].")
             if everyone
-            else _("Nobody has a rhythm yet. Set how often to meet someone in person: planner "
-                   "people rhythm ADDRESS \"every 6 weeks\" (or a domain, or #tag); planner "
-                   "people --all lists everyone known.")
+            else _("Nobody has a rhythm yet. Set how often to meet someone (an address, a "
+                   "domain or #tag) in person:\n  planner people rhythm ADDRESS \"every 6 "
+                   "weeks\"\nplanner people --all lists everyone known.")
         )  # fmt: skip
         table = people_table(report, config.tz, color=color, width=table_width(output), empty=empty)
         emit(table, output)

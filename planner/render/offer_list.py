@@ -86,24 +86,25 @@ def next_step(offer: Offer, now: datetime) -> tuple[str, str]:
 def offers_table(
     offers: Sequence[Offer], now: datetime, *, color: bool = False, width: int = 120
 ) -> str:
-    """The offers as a table that fits ``width`` columns (80 and up), like the invitations'."""
+    """The offers as a table that fits ``width`` columns (80 and up), like the invitations'.
+    Three columns, none of which splits or cuts a word: the offer (its id, whom it went to,
+    its title), its state and the next step; an address or a date is never shown in part."""
     from rich.markup import escape
 
     from planner.render.fit import Column, console, fitted_table
 
     out = console(color, width)
     columns = [
-        Column(_("Offer"), flex=True, min=12),
-        Column(_("Counterpart"), flex=True, min=14, keep_words=True),
-        Column(_("State"), flex=True, min=12),
-        Column(_("Next step"), flex=True, min=18),
+        Column(_("Offer"), flex=True, min=14, keep_words=True),
+        Column(_("State"), flex=True, min=12, keep_words=True),
+        Column(_("Next step"), flex=True, min=18, keep_words=True),
     ]
     rows = []
     for offer in offers:
-        who = f"{offer.name}\n<{offer.counterpart}>" if offer.name else offer.counterpart
+        who = f"{offer.name} <{offer.counterpart}>" if offer.name else offer.counterpart
         text, command = next_step(offer, now)
         step = "\n".join(filter(None, (text, command)))
-        rows.append([escape(f"{offer.id}\n{offer.title}"), escape(who),
+        rows.append([escape(f"{offer.id}\n{who}\n{offer.title}"),
                      escape(state_label(offer, now)), escape(step)])  # fmt: skip
     out.print(_("Offers"), markup=False)
     out.print(fitted_table(columns, rows, width, show_lines=True))

@@ -47,7 +47,7 @@ def people_table(
 
     out = console(color, width)
     if not report.rows and empty:
-        out.print(hanging(empty, width), markup=False)
+        out.print("\n".join(hanging(line, width) for line in empty.split("\n")), markup=False)
         _books(out, report)
         return out.file.getvalue()  # type: ignore[attr-defined]
     columns = [
