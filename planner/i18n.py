@@ -103,6 +103,11 @@ def ngettext(singular: str, plural: str, count: int, /, **values: object) -> str
     return text.format(count=count, **values)
 
 
+def long_day(day: date) -> str:
+    """``Tue 21 Jul 2026`` / ``Di. 21. Juli 2026``: a day that may lie in another year."""
+    return f"{short_day(day)} {day.year}"
+
+
 def short_day(day: date) -> str:
     """``Tue 8 Dec`` / ``Di. 8. Dez.``: a day as tables, lines and commands' answers name it."""
     from babel.dates import format_date

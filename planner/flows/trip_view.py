@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from planner.i18n import _, ngettext
+from planner.i18n import _, long_day, ngettext, short_day
 from planner.model import Event, Interval, Purpose
 
 if TYPE_CHECKING:
@@ -215,7 +215,7 @@ def week_section(
         if row.planned is not None and row.planned.start < end:
             if row.planned_in_person:
                 continue  # meeting in person this week already
-            day = row.planned.start.astimezone(circle.tz).strftime("%Y-%m-%d")
+            day = short_day(row.planned.start.astimezone(circle.tz).date())
             note = _(
                 "meet in person at '{title}' on {day} instead", title=row.planned.title, day=day
             )
@@ -269,13 +269,13 @@ def _why(row: PersonDue, circle: Circle) -> str:
     rule = situation.rule
     if rule is None:
         if situation.last_in_person:
-            return _("last met in person on {day}", day=situation.last_in_person.isoformat())
+            return _("last met in person on {day}", day=long_day(situation.last_in_person))
         return _("never met in person")
     if situation.last_in_person is None:
         if situation.last_contact is not None:
             return _(
                 "never met in person, only by video or phone (last on {day}); {rhythm}",
-                day=situation.last_contact.isoformat(),
+                day=long_day(situation.last_contact),
                 rhythm=rule.label,
             )
         return _("never met in person; {rhythm}", rhythm=rule.label)
@@ -285,20 +285,20 @@ def _why(row: PersonDue, circle: Circle) -> str:
             "{count} day overdue: last met in person on {day}; {rhythm}",
             "{count} days overdue: last met in person on {day}; {rhythm}",
             days,
-            day=situation.last_in_person.isoformat(),
+            day=long_day(situation.last_in_person),
             rhythm=rule.label,
         )
     return _(
         "due on {due}: last met in person on {day}; {rhythm}",
-        due=situation.due.isoformat() if situation.due else "",
-        day=situation.last_in_person.isoformat(),
+        due=long_day(situation.due) if situation.due else "",
+        day=long_day(situation.last_in_person),
         rhythm=rule.label,
     )
 
 
 def _far_note(row: PersonDue, circle: Circle) -> str:
     if row.trip is not None:
-        day = row.trip.start.astimezone(circle.tz).strftime("%Y-%m-%d")
+        day = short_day(row.trip.start.astimezone(circle.tz).date())
         return _("meet on your trip to {city} from {day}", city=row.trip.city, day=day)
     return _(
         "lives in {city}, {km} km away, and no trip there is planned: meet on your next trip "

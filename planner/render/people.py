@@ -9,7 +9,7 @@ from datetime import datetime, tzinfo
 from html import escape as html_escape
 from typing import TYPE_CHECKING, Any
 
-from planner.i18n import _, ngettext
+from planner.i18n import _, long_day, ngettext
 from planner.render.json import dumps
 from planner.render.labels import proposal_line, short_day
 
@@ -105,7 +105,7 @@ def _standing_text(row: PersonDue) -> str:
     situation = row.standing
     last = situation.last_in_person
     parts = [
-        _("last met in person on {day}", day=last.isoformat()) if last else _("never met in person")
+        _("last met in person on {day}", day=long_day(last)) if last else _("never met in person")
     ]
     if situation.rule is not None:
         parts.append(situation.rule.label)

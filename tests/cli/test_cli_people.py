@@ -168,3 +168,14 @@ def test_next_chances_name_their_day_as_the_tables_do(scenario):
     rows = json.loads(run("people", "--format", "json").stdout)["people"]
     chance = next(r["next_chance"] for r in rows if "trip to Hamburg" in r["next_chance"])
     assert re.search(r"from (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}", chance), chance
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_keep_in_touch_lines_name_days_as_the_tables_do(lang):
+    """No ISO dates in the weekly plan's section: past days with their year, coming ones short."""
+    result = CliRunner().invoke(main, ["week", "--demo", "--lang", lang], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    heading = "Keep in touch" if lang == "en" else "In Kontakt"
+    section = result.stdout[result.stdout.index(heading) :]
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", section), section
+    assert re.search(r"\b\d{1,2}\.? [A-ZÄÖÜ][a-zäöü]{2,4}\.? 20\d\d\b", section), section
