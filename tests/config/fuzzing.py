@@ -128,10 +128,19 @@ def run(text: str) -> tuple[str | None, float]:
     """``(problem, CPU seconds)`` of loading ``text`` as a config file and using it."""
     import logging
 
+    logger = logging.getLogger("planner")
+    level = logger.level
+    logger.setLevel(logging.ERROR)  # unknown keys: warnings, no finding
+    try:
+        return _load_and_use(text)
+    finally:
+        logger.setLevel(level)  # later tests in this process read the warnings again
+
+
+def _load_and_use(text: str) -> tuple[str | None, float]:
     from planner.config import load
     from planner.errors import PlannerError
 
-    logging.getLogger("planner").setLevel(logging.ERROR)  # unknown keys: warnings, no finding
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "config.toml"
         path.write_text(text, encoding="utf-8", errors="surrogateescape")
@@ -141,7 +150,7 @@ def run(text: str) -> tuple[str | None, float]:
             LOADED[0] += 1
             _use(config)
         except PlannerError:
-            pass
+            return None, time.process_time() - began  # one clear error: what bad input gets
         except Exception:  # the point of the fuzz test: anything else is a finding
             return traceback.format_exc(), time.process_time() - began
         return None, time.process_time() - began
