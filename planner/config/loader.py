@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
@@ -174,16 +174,9 @@ def _calendars(
         if kind == "addressbooks"
         else (CALENDAR_FIELDS, registry.GROUP)
     )
-    if not isinstance(entries, list):
-        problems.append(_("'{kind}' must be a list of [[{kind}]] tables", kind=kind))
-        return ()
     result: list[SourceConfig] = []
     names: set[str] = set()
-    for index, entry in enumerate(entries, start=1):
-        where = f"[[{kind}]] #{index}"
-        if not isinstance(entry, dict):
-            problems.append(_("{where} must be a table", where=where))
-            continue
+    for _index, where, entry in _tables(entries, kind, problems):
         name = entry.get("name")
         if isinstance(name, str):
             where = f"[[{kind}]] '{name}'"
@@ -210,19 +203,28 @@ def _calendars(
     return tuple(result)
 
 
+def _tables(
+    entries: Any, kind: str, problems: list[str]
+) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    """``(number, where, table)`` for each ``[[kind]]`` table; a value that is no list of
+    tables, and each entry that is no table, is a problem (the others are still read)."""
+    if not isinstance(entries, list):
+        problems.append(_("'{kind}' must be a list of [[{kind}]] tables", kind=kind))
+        return
+    for index, entry in enumerate(entries, start=1):
+        where = f"[[{kind}]] #{index}"
+        if isinstance(entry, dict):
+            yield index, where, entry
+        else:
+            problems.append(_("{where} must be a table", where=where))
+
+
 def _people(entries: Any, problems: list[str]) -> tuple[Mapping[str, Any], ...]:
     """``[[people]]`` tables: who a counterpart (``email``) is (``name``, ``organisation``,
     ``city``, ``tags``), an organisation (``domain``): its ``organisation`` name and
     ``city``, or a group of people (``tag``); each may have a ``rhythm``."""
-    if not isinstance(entries, list):
-        problems.append(_("'people' must be a list of [[people]] tables"))
-        return ()
     result = []
-    for index, entry in enumerate(entries, start=1):
-        where = f"[[people]] #{index}"
-        if not isinstance(entry, dict):
-            problems.append(_("{where} must be a table", where=where))
-            continue
+    for _index, where, entry in _tables(entries, "people", problems):
         values, found, _warned = validate_table(where, entry, PEOPLE_FIELDS)
         whom = [k for k in ("email", "domain", "tag") if values.get(k)]
         if not found and len(whom) != 1:
@@ -247,15 +249,8 @@ def _people(entries: Any, problems: list[str]) -> tuple[Mapping[str, Any], ...]:
 def _rules(entries: Any, problems: list[str], warnings: list[str]) -> tuple[Mapping[str, Any], ...]:
     """``[[rules]]`` tables: at least one condition (title, organizer_domain, counterpart,
     calendar) and at least one outcome (mode, purpose, meeting) each."""
-    if not isinstance(entries, list):
-        problems.append(_("'rules' must be a list of [[rules]] tables"))
-        return ()
     result = []
-    for index, entry in enumerate(entries, start=1):
-        where = f"[[rules]] #{index}"
-        if not isinstance(entry, dict):
-            problems.append(_("{where} must be a table", where=where))
-            continue
+    for index, where, entry in _tables(entries, "rules", problems):
         values, found, warned = validate_table(where, entry, RULE_FIELDS)
         warnings += warned
         if not found and not any(values[k] for k in RULE_CONDITIONS):
@@ -304,16 +299,9 @@ def _syncs(
     """The ``[[sync]]`` tables; every calendar they name must be a ``[[calendars]]`` entry, and
     the target one the planner can write its own events into. A table naming a calendar that
     is switched off is skipped with a warning."""
-    if not isinstance(entries, list):
-        problems.append(_("'sync' must be a list of [[sync]] tables"))
-        return ()
     known = {c.name: c for c in calendars}
     result: list[SyncConfig] = []
-    for index, entry in enumerate(entries, start=1):
-        where = f"[[sync]] #{index}"
-        if not isinstance(entry, dict):
-            problems.append(_("{where} must be a table", where=where))
-            continue
+    for _index, where, entry in _tables(entries, "sync", problems):
         values, found, warned = validate_table(where, entry, SYNC_FIELDS)
         warnings += warned
         off = sorted({*(values.get("from") or []), values.get("to") or ""} & disabled)
