@@ -84,22 +84,13 @@ def reads(source: SourceConfig) -> str:
     if options.get("path"):
         return str(options["path"])
     if options.get("url"):
-        return _display_url(str(options["url"]))
+        from providers.ics_http import display_url
+
+        return display_url(str(options["url"]))
     calendars = options.get("calendars")
     if calendars:
         return ", ".join(str(c) for c in calendars)
     return source.provider
-
-
-def _display_url(url: str) -> str:
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    segments = [s for s in parts.path.split("/") if s]
-    return f"{parts.scheme}://{host}" + (f"/…/{segments[-1]}" if segments else "")
 
 
 def remote(source: SourceConfig) -> bool:
