@@ -61,6 +61,12 @@ def proposal_id(
         f"{float(venue.get('lat') or 0):.4f},{float(venue.get('lon') or 0):.4f}",
         meeting_uid,
     ]
+    return short_id(parts)
+
+
+def short_id(parts: Iterable[str]) -> str:
+    """Six characters of Crockford's base32 from a hash of ``parts``: what proposals and offers
+    are named by (the same parts, the same identifier)."""
     number = int.from_bytes(hashlib.sha256("\0".join(parts).encode()).digest()[:8], "big")
     return "".join(ALPHABET[(number >> (5 * i)) & 31] for i in range(LENGTH))
 

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from planner.errors import UsageError
+from planner.flows.listed import short_id
 from planner.i18n import _
 from planner.model import Attendee, Event
 from planner.store import Store
@@ -46,7 +47,6 @@ WITHDRAWN, REPLACED, EXPIRED = "withdrawn", "replaced", "expired"
 LIVE = (OPEN, BOOKING)  # the statuses in which an offer's links work
 FINAL = (PICKED, NONE_FITS, WITHDRAWN, REPLACED)
 MAX_OPTIONS = 5
-ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford's base32, as proposal identifiers
 TABLE, VERSION = "offers", 1
 DDL = """
 DROP TABLE IF EXISTS offers;
@@ -243,8 +243,7 @@ def offer_id(counterpart: str, options: Iterable[Option]) -> str:
     from planner.people.addresses import address_key
 
     parts = [address_key(counterpart), *sorted(o.uid + o.proposal["start"] for o in options)]
-    number = int.from_bytes(hashlib.sha256("\0".join(parts).encode()).digest()[:8], "big")
-    return "".join(ALPHABET[(number >> (5 * i)) & 31] for i in range(6))
+    return short_id(parts)
 
 
 class OfferConflict(Exception):
