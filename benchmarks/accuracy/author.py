@@ -772,6 +772,17 @@ def _apple_vevent(occ: Occurrence, uid: str, calendar: Calendar, *, recurrence: 
     return lines
 
 
+def _series_vevents(calendar: Calendar, vevent: Callable[..., list[str]]) -> list[list[str]]:
+    """Each series as its master and its moved occurrences (RECURRENCE-ID), as the apps that
+    store a series whole (Thunderbird, Nextcloud) write it."""
+    events = []
+    for spec, occs in _masters(calendar):
+        uid = _uuid(spec)
+        for occ in [occs[0], *[o for o in occs if o.moved]]:
+            events.append(vevent(occ, uid, calendar, recurrence=occ.moved))
+    return events
+
+
 def thunderbird_ics(calendar: Calendar) -> bytes:
     zone = calendar.zone
     head = [
@@ -779,12 +790,7 @@ def thunderbird_ics(calendar: Calendar) -> bytes:
         "VERSION:2.0",
         *vtimezone(zone, zone),
     ]
-    events = []
-    for spec, occs in _masters(calendar):
-        uid = _uuid(spec)
-        for occ in [occs[0], *[o for o in occs if o.moved]]:
-            events.append(_mozilla_vevent(occ, uid, calendar, recurrence=occ.moved))
-    return calendar_file(head, events)
+    return calendar_file(head, _series_vevents(calendar, _mozilla_vevent))
 
 
 def _mozilla_vevent(
@@ -881,12 +887,7 @@ def nextcloud_ics(calendar: Calendar) -> bytes:
         "VERSION:2.0",
         *vtimezone(zone, zone),
     ]
-    events = []
-    for spec, occs in _masters(calendar):
-        uid = _uuid(spec)
-        for occ in [occs[0], *[o for o in occs if o.moved]]:
-            events.append(_nextcloud_vevent(occ, uid, calendar, recurrence=occ.moved))
-    return calendar_file(head, events)
+    return calendar_file(head, _series_vevents(calendar, _nextcloud_vevent))
 
 
 def _nextcloud_vevent(
