@@ -53,6 +53,17 @@ PARTSTAT = {
 }
 
 
+class Value(str):
+    """A property's text with its parameters, as :mod:`planner.ical.plain` reads it (the
+    field functions read it as they read icalendar's values)."""
+
+    params: dict[str, str]
+
+
+class Verbatim(Value):
+    """A vendor property's value as written, escapes kept (as icalendar's ``vUnknown``)."""
+
+
 def text_of(value: object) -> str:
     if isinstance(value, list):
         value = value[0] if value else ""
@@ -125,7 +136,7 @@ _ESCAPED = re.compile(r"\\([\\;,nN])")
 
 def _plain(value: object) -> str:
     """Text of a property; vendor (X-) properties icalendar keeps escaped are unescaped."""
-    if isinstance(value, vUnknown):
+    if isinstance(value, (vUnknown, Verbatim)):
         return _ESCAPED.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), str(value))
     return str(value)
 

@@ -85,6 +85,7 @@ CODE_FILES = (
     "layout.py",
     "pieces.py",
     "incremental.py",
+    "plain.py",
 )
 LIBRARIES = ("icalendar", "recurring_ical_events", "x_wr_timezone")
 

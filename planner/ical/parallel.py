@@ -179,7 +179,9 @@ def merge(
                 seen.add(message)
                 warn(message)
     steps = min(reading.steps_left for reading, _warnings in results)
-    return found.reading(steps, sum(reading.left_out for reading, _warnings in results))
+    merged = found.reading(steps, sum(reading.left_out for reading, _warnings in results))
+    merged.plain = sum(reading.plain for reading, _warnings in results)
+    return merged
 
 
 def split(blocks: list[Block], parts: int, window: tuple[datetime, datetime]) -> list[list[Block]]:

@@ -75,10 +75,12 @@ def parse(
     warn: Callable[[str], None],
     window: tuple[datetime, datetime] | None = None,
     scanned: tuple[list[str], list[Block]] | None = None,
+    screen: Callable[[list[Block]], list[Block]] | None = None,
 ) -> tuple[icalendar.Calendar, list[Block]]:
     """The calendar and the blocks it was built from (VTIMEZONEs and the VEVENTs that may
     touch ``window``: single events far outside it are not even parsed); ``scanned`` is the
-    layout of ``text`` (or of the part to read) where the caller has it."""
+    layout of ``text`` (or of the part to read) where the caller has it; ``screen`` takes
+    those blocks and gives back the ones left for icalendar to parse."""
     if not text.strip():
         raise CalendarReadError(source, _("the file is empty"), hint=_hint())
     if "BEGIN:VCALENDAR" not in text and "BEGIN:VCALENDAR" not in text.upper():
@@ -96,6 +98,8 @@ def parse(
         for b in blocks
         if b.name == "VTIMEZONE" or (b.name == "VEVENT" and (wanted is None or wanted.may_touch(b)))
     ]
+    if screen is not None:
+        kept = screen(kept)
     lines = [line for line in header if not END_RE.match(line)]
     body = ["BEGIN:VCALENDAR", *lines]
     for block in kept:
@@ -328,9 +332,7 @@ class ZoneResolver:
 
     def _resolve(self, tzid: str, line: int) -> tzinfo:
         clean = tzid.strip().strip('"').strip()
-        if (found := _iana(clean)) is not None:
-            return found
-        if (olson := WINDOWS_TO_OLSON.get(clean)) is not None and (found := _iana(olson)):
+        if (found := known_zone(clean)) is not None:
             return found
         if (component := self.vtimezones.get(clean)) is not None:
             try:
@@ -371,6 +373,17 @@ class ZoneResolver:
                 value = component[name].dt
                 if isinstance(value, datetime) and value.tzinfo is not None:
                     floating = value.tzinfo
+
+
+def known_zone(tzid: str) -> ZoneInfo | None:
+    """The zone a TZID names exactly, as an IANA or a Windows name (these win over the file's
+    own VTIMEZONE, see the module's docstring); None when only that or a guess can tell."""
+    clean = tzid.strip().strip('"').strip()
+    if (found := _iana(clean)) is not None:
+        return found
+    if (olson := WINDOWS_TO_OLSON.get(clean)) is not None:
+        return _iana(olson)
+    return None
 
 
 def _aware(value: object, zone: tzinfo | None, floating: tzinfo) -> object:

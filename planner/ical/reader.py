@@ -14,7 +14,7 @@ import heapq
 import logging
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -22,7 +22,7 @@ import icalendar
 from icalendar.prop import vBroken, vDDDTypes, vRecur
 
 from planner.i18n import _, ngettext
-from planner.ical import occurrences, recurrence
+from planner.ical import occurrences, plain, recurrence
 from planner.ical.fields import (
     availability_of,
     conference_links_of,
@@ -48,6 +48,9 @@ log = logging.getLogger("planner")
 
 Warn = Callable[[str], None]
 MAX_EVENTS = 500_000  # default of an ics calendar's max_events: occurrences in a read window
+# Google's calendar zone: its UTC times are moved into it, so such a file is read by icalendar
+# (in a file icalendar rejects as a whole the line is looked for anywhere, see parsing)
+_X_WR = re.compile(r"^X-WR-TIMEZONE", re.IGNORECASE | re.MULTILINE)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -105,6 +108,7 @@ class Reading:
     lines: list[int]
     steps_left: int
     left_out: int = 0
+    plain: int = 0  # VEVENTs read without icalendar (:mod:`planner.ical.plain`)
 
     def tell(self, source: str, options: Options, warn: Warn) -> None:
         """Warn that events were left out, if they were (once, after all parts are merged)."""
@@ -162,9 +166,23 @@ def read(
     """:func:`events_from_ics`, with the line of each event's VEVENT; ``steps`` is the
     expansion budget of this read (the whole file's, or what an earlier read of it left);
     ``scanned``: the calendar's lines and the blocks of it to read, where already scanned."""
+    with plain.paused_collection():
+        return _read(data, source, window, options, warn, steps, scanned)
+
+
+def _read(
+    data: bytes | str,
+    source: str,
+    window: tuple[datetime, datetime],
+    options: Options,
+    warn: Warn,
+    steps: int,
+    scanned: tuple[list[str], list[Block]] | None,
+) -> Reading:
     start, end = window
     text = decode(data, source, warn)
-    cal, blocks = parse(text, source, warn, window, scanned)
+    screen = plain.Screen(options.tz) if plain.ENABLED and not _X_WR.search(text) else None
+    cal, blocks = parse(text, source, warn, window, scanned, screen)
     cal = apply_x_wr_timezone(cal, source, warn)
     zones = ZoneResolver(cal, options.tz, source, warn)
     budget = recurrence.Budget(steps)
@@ -173,6 +191,20 @@ def read(
     emails = frozenset(e.lower() for e in options.user_emails)
     reader = _Reader(source, options.calendar, options.tz, emails)
     found = Latest(options.max_events)
+    for done in screen.found if screen else ():  # their UIDs are their own: any order sorts
+        try:
+            event = reader.plain(done)
+        except Exception as exc:  # as below
+            warn(
+                _(
+                    "{where}: skipped a broken event ({problem})",
+                    where=f"{source}:{done.line}",
+                    problem=exc,
+                )
+            )
+            continue
+        if event is not None and overlaps(event, start, end):
+            found.add(event, done.line)
     for instance, recurring in _expand(masters, start, end, source, warn, limit):
         line = _line(masters, instance)
         try:
@@ -183,7 +215,9 @@ def read(
             continue
         if event is not None and overlaps(event, start, end):
             found.add(event, line)
-    return found.reading(budget.steps)
+    reading = found.reading(budget.steps)
+    reading.plain = len(screen.found) if screen else 0
+    return reading
 
 
 # ---------------------------------------------------------------------------------------------
@@ -358,9 +392,7 @@ def _line(masters: list[tuple[icalendar.Event, int]], c: Instance) -> int:
 # Component → Event
 
 
-_TEMPLATE_FIELDS = tuple(
-    f.name for f in fields(Event) if f.init and f.name not in ("start", "end", "all_day")
-)
+Component = icalendar.Event | plain.Component
 
 
 @dataclass(frozen=True)
@@ -378,8 +410,7 @@ class _Reader:
         if tag and tag in self.cache:
             template = self.cache[tag]
         else:
-            made = self._template(instance.component, recurring)
-            template = None if made is None else {n: getattr(made, n) for n in _TEMPLATE_FIELDS}
+            template = self.template(instance.component, recurring)
             if tag:
                 self.cache[tag] = template
         if template is None:
@@ -387,19 +418,25 @@ class _Reader:
         start, end, all_day = self._times(instance.start, instance.end)
         return Event(start=start, end=end, all_day=all_day, **template)  # type: ignore[arg-type]
 
-    def _template(self, c: icalendar.Event, recurring: bool) -> Event | None:
+    def plain(self, read: plain.Read) -> Event | None:
+        """The Event of a VEVENT read by :mod:`planner.ical.plain` (never recurring)."""
+        template = self.template(read.component, False)
+        if template is None:
+            return None
+        start, end, all_day = self._times(read.start, read.end)
+        return Event(start=start, end=end, all_day=all_day, **template)  # type: ignore[arg-type]
+
+    def template(self, c: Component, recurring: bool) -> dict[str, object] | None:
+        """Every field of the events of one VEVENT but their times (None: cancelled)."""
         status = str(c.get("STATUS", "")).upper()
         if status == "CANCELLED":
             return None
         uid = str(c["UID"])
         organizer = person_of(c.get("ORGANIZER"), organizer=True)
         attendees = tuple(p for v in as_list(c.get("ATTENDEE")) if (p := person_of(v)))
-        placeholder = datetime(2000, 1, 1, tzinfo=self.tz)
-        return Event(
+        return dict(
             uid=uid,
             title=text_of(c.get("SUMMARY")),
-            start=placeholder,
-            end=placeholder,
             location=text_of(c.get("LOCATION")),
             description=text_of(c.get("DESCRIPTION")),
             organizer=organizer,

@@ -1,0 +1,388 @@
+"""Plain VEVENTs read straight from their lines, without icalendar (a helper of
+:mod:`planner.ical.reader`).
+
+Most VEVENTs of a large calendar are single events of a common shape: a start, an end or a
+duration, text, people. icalendar reads each content line one character at a time and builds
+an object per property and parameter, which is nine tenths of the cost of reading such a file.
+:func:`read` reads a block of that shape with a few regular expressions into a
+:class:`Component`, a dictionary that answers ``get`` as icalendar's component does, so the
+reader's field functions (:mod:`planner.ical.fields`) make the same event of it.
+
+A block is read here only when every line of it is understood exactly as icalendar reads it
+(RFC 5545 unfolding, ``name;param=value:value``, quoted parameters, RFC 6868 ``^n ^' ^^``,
+TEXT escapes); anything else (a recurrence, an unknown property, a time zone that only the
+file's VTIMEZONE or a guess names, a parameter with several values, white space icalendar
+would strip, ``%`` or ``\\`` before the value, a date with a zone, a value that would not
+parse) returns None, and the block goes through icalendar unchanged. So no result differs;
+``tests/ical/test_plain.py`` compares both paths over real exports and mutated events.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo
+
+from icalendar.parser import rfc_6868_unescape
+
+from planner.ical.fields import Value, Verbatim
+from planner.ical.layout import Block
+from planner.ical.parsing import MAX_PARAMETERS, UNREAD, known_zone
+from planner.ical.parsing import _fitting as fitting
+
+ENABLED = True  # off: every VEVENT is read by icalendar (the tests compare both ways)
+UTC = ZoneInfo("UTC")  # what icalendar gives a date-time written with "Z"
+
+# name, parameters, ":" (a parameter value: quoted without control characters, or unquoted
+# without delimiters, white space at either end, "=" or "%"; no backslash anywhere before the
+# value: icalendar would take it as an escape there)
+_SAFE = r'[^\s";:,=%\\\x00-\x1f\x7f]'
+_UNQUOTED = rf'(?:{_SAFE}(?:[^";:,=%\\\x00-\x1f\x7f]*{_SAFE})?)?'
+_QUOTED = r'"[^"%\\\x00-\x1f\x7f]*"'
+_PARAM = re.compile(rf";([A-Za-z0-9-]+)=({_QUOTED}|{_UNQUOTED})")
+_HEAD = re.compile(rf"([A-Za-z0-9-]+)((?:;[A-Za-z0-9-]+=(?:{_QUOTED}|{_UNQUOTED}))*):")
+_ESCAPE = re.compile(r"\\([\\,;:nN])")
+_DATETIME = re.compile(r"([0-9]{8})T([0-9]{6})(Z?)\Z")
+_DATE = re.compile(r"[0-9]{8}\Z")
+_INTEGER = re.compile(r"[+-]?[0-9]+\Z")
+_DURATION = re.compile(
+    r"([-+]?)P(?:([0-9]+)W)?(?:([0-9]+)D)?(?:T(?:([0-9]+)H)?(?:([0-9]+)M)?(?:([0-9]+)S)?)?\Z"
+)
+
+#: properties read as TEXT (backslash escapes undone); the reader reads some, the rest are
+#: known not to matter to it
+TEXT = frozenset(
+    {
+        "UID",
+        "SUMMARY",
+        "LOCATION",
+        "DESCRIPTION",
+        "STATUS",
+        "TRANSP",
+        "CLASS",
+        "COMMENT",
+        "CONTACT",
+        "RESOURCES",
+        "RELATED-TO",
+        "CATEGORIES",
+        "DTSTAMP",
+        "CREATED",
+        "LAST-MODIFIED",
+    }
+)
+#: properties read as a CAL-ADDRESS or URI (escapes undone, as icalendar does)
+ADDRESSES = frozenset({"ORGANIZER", "ATTENDEE", "URL", "CONFERENCE"})
+#: properties read as an INTEGER (its text is the number's)
+INTEGERS = frozenset({"SEQUENCE", "PRIORITY"})
+TIMES = frozenset({"DTSTART", "DTEND", "DURATION"})
+#: properties that may occur more than once: read through lists by the field functions
+REPEATABLE = frozenset({"ATTENDEE", "CONFERENCE", "COMMENT", "CONTACT", "RESOURCES"})
+_SYNC_KEY = "X-PLANNER-SYNC-KEY"  # the one property of planner's own a file may hold
+#: vendor properties read as plain text (``str``) by the field functions: once only
+_READ_ONCE = frozenset(
+    {"X-MICROSOFT-CDO-BUSYSTATUS", "X-MICROSOFT-LATITUDE", "X-MICROSOFT-LONGITUDE"}
+)
+
+
+class Component(dict[str, object]):
+    """A VEVENT read here: property name → value, or a list of values where it repeats, as
+    icalendar's component holds them."""
+
+    def property_items(
+        self, recursive: bool = False, sorted: bool = False
+    ) -> list[tuple[str, object]]:
+        """The properties in order (a repeated one together, at its first place)."""
+        found: list[tuple[str, object]] = []
+        for name, value in self.items():
+            if isinstance(value, list):
+                found += [(name, item) for item in value]
+            else:
+                found.append((name, value))
+        return found
+
+
+class Read:
+    """A plain VEVENT read here: its properties, its start and end as recurring-ical-events
+    computes them, and the line of its BEGIN."""
+
+    __slots__ = ("component", "end", "line", "start")
+
+    def __init__(self, component: Component, start: date, end: date, line: int) -> None:
+        self.component = component
+        self.start = start
+        self.end = end
+        self.line = line
+
+
+class Screen:
+    """The VEVENT blocks of one read sorted: plain ones read here (:attr:`found`), the others
+    left to icalendar. Only a VEVENT whose UID no other block has is read here: the others of
+    a UID (a series and its overrides) are read together."""
+
+    def __init__(self, tz: tzinfo) -> None:
+        self.tz = tz
+        self.found: list[Read] = []
+
+    def __call__(self, blocks: list[Block]) -> list[Block]:
+        """``blocks`` less the ones read here."""
+        candidates: dict[int, Read] = {}
+        uids: dict[str, int] = {}
+        for block in blocks:
+            if block.name == "VEVENT" and (done := read(block, self.tz)) is not None:
+                candidates[id(block)] = done
+                uid = str(done.component["UID"])
+                uids[uid] = uids.get(uid, 0) + 1
+        others: set[str] = set()
+        for block in blocks:
+            if id(block) not in candidates:
+                others |= _uids_in(block)
+        left = []
+        for block in blocks:
+            done = candidates.get(id(block))
+            uid = "" if done is None else str(done.component["UID"])
+            if done is not None and uids[uid] == 1 and uid not in others:
+                self.found.append(done)
+            else:
+                left.append(block)
+        return left
+
+
+def _uids_in(block: Block) -> set[str]:
+    """Every text a UID of ``block`` (a VEVENT, or events nested in it) may be, as icalendar
+    would read it: the text after each ``:`` of each UID line, as written and unescaped."""
+    found: set[str] = set()
+    lines: list[list[str]] = []  # the physical lines of each content line
+    for line in block.lines:
+        if line[:1] in (" ", "\t"):
+            if lines:
+                lines[-1].append(line[1:])
+        elif line:  # after an empty line, a folded one continues the line before it
+            lines.append([line])
+    for parts in lines:
+        text = "".join(parts)
+        if text[:3].upper() != "UID":
+            continue
+        for index, char in enumerate(text):
+            if char == ":":
+                value = text[index + 1 :]
+                found |= {value, _ESCAPE.sub(_unescape, value)}
+    return found
+
+
+def read(block: Block, tz: tzinfo) -> Read | None:
+    """A plain VEVENT ``block`` read (floating times in ``tz``), or None when it is not one
+    (see the module's docstring)."""
+    lines = unfolded(block)
+    if lines is None or len(lines) < 3:
+        return None
+    if lines[0].upper() != "BEGIN:VEVENT" or lines[-1].upper() != "END:VEVENT":
+        return None
+    component = Component()
+    for line in lines[1:-1]:
+        head = _HEAD.match(line)
+        if head is None:
+            return None
+        name, params = head.groups()
+        name = name.upper()
+        value: str = line[head.end() :]
+        if name in TEXT or name in ADDRESSES:
+            if "\\" in value:
+                value = _ESCAPE.sub(_unescape, value)
+        elif name in INTEGERS:
+            if _INTEGER.match(value) is None:
+                return None
+            value = str(int(value))
+        elif name in TIMES:
+            value = Value(value)
+            value.params = {}
+        elif name.startswith("X-") and (name == _SYNC_KEY or not name.startswith("X-PLANNER-")):
+            value = Verbatim(value)
+            value.params = {}
+        else:
+            return None  # a recurrence, GEO, ATTACH, an unknown property: icalendar's
+        if params:
+            found = _params(params)
+            if "VALUE" in found and name not in ("DTSTART", "DTEND"):
+                uri = name in ("URL", "CONFERENCE") or name.startswith("X-")
+                if not uri or found["VALUE"].upper() != "URI":
+                    return None
+                if isinstance(value, Verbatim):  # a URI, escapes undone
+                    value = _ESCAPE.sub(_unescape, value) if "\\" in value else str(value)
+            if not isinstance(value, Value):
+                value = Value(value)
+            value.params = found
+        known = component.get(name)
+        if known is None:
+            component[name] = value
+        elif name in REPEATABLE or (name.startswith("X-") and name not in _READ_ONCE):
+            component[name] = [*known, value] if isinstance(known, list) else [known, value]
+        else:
+            return None
+    uid = component.get("UID")
+    if not isinstance(uid, str) or not uid.strip() or uid.endswith("@planner.derived"):
+        return None
+    times = _times(component, tz)
+    return None if times is None else Read(component, *times, block.line)
+
+
+def unfolded(block: Block) -> list[str] | None:
+    """The content lines of ``block`` that icalendar is handed (see
+    :func:`planner.ical.parsing._read`: no alarms, no :data:`UNREAD` properties),
+    unfolded; None when a line is empty (icalendar may join what follows it to the line
+    before) or a property has too much before its value (it is skipped with a warning)."""
+    lines: list[str] = []
+    parts: list[str] = []  # the physical lines of the property being read, if it is read
+    alarms = 0
+    for line in block.lines:
+        head = line[:1]
+        if head == " " or head == "\t":  # a folded line of the property before
+            if parts:
+                parts.append(line[1:])
+            continue
+        if parts:
+            lines.append(parts[0] if len(parts) == 1 else "".join(parts))
+            parts = []
+        if not head:
+            return None
+        if head in "BEbe":
+            marker = line.strip().upper()
+            if marker == "BEGIN:VALARM":
+                alarms += 1
+                continue
+            if marker == "END:VALARM" and alarms:
+                alarms -= 1
+                continue
+        if alarms or (head in "DCLdcl" and UNREAD.match(line) is not None):
+            continue
+        parts = [line]
+    if parts:
+        lines.append(parts[0] if len(parts) == 1 else "".join(parts))
+    for line in lines:
+        if len(line) > MAX_PARAMETERS and not fitting([line], len(line), None):
+            return None
+    return lines
+
+
+def _unescape(match: re.Match[str]) -> str:
+    char = match.group(1)
+    return "\n" if char in "nN" else char
+
+
+def _params(text: str) -> dict[str, str]:
+    """The parameters of a property: names in upper case, the last of a repeated one wins,
+    RFC 6868 escapes undone (as icalendar reads them)."""
+    params: dict[str, str] = {}
+    for name, value in _PARAM.findall(text):
+        if value[:1] == '"':
+            value = value[1:-1]
+        params[name.upper()] = rfc_6868_unescape(value) if "^" in value else value
+    return params
+
+
+def _times(component: Component, tz: tzinfo) -> tuple[date, date] | None:
+    """DTSTART and the end (DTEND, else DTSTART + DURATION, else the start or the next day)
+    with their zones, swapped when the end comes first; None where they are not plain."""
+    first = component.get("DTSTART")
+    if not isinstance(first, Value):
+        return None
+    start = _moment(first, tz)
+    if start is None:
+        return None
+    floating = start.tzinfo if isinstance(start, datetime) else tz
+    last = component.get("DTEND")
+    if isinstance(last, Value):
+        end = _moment(last, floating)  # type: ignore[arg-type]
+        if end is None:
+            return None
+    elif isinstance(duration := component.get("DURATION"), Value):
+        if "TZID" in duration.params:
+            return None
+        span = _duration(duration)
+        if span is None or (span.seconds and not isinstance(start, datetime)):
+            return None
+        end = start + span
+    elif component.get("DTEND") is None and component.get("DURATION") is None:
+        end = start if isinstance(start, datetime) else start + timedelta(days=1)
+    else:
+        return None
+    if isinstance(start, datetime) != isinstance(end, datetime):
+        return None
+    return (end, start) if start > end else (start, end)  # type: ignore[operator]
+
+
+def _moment(value: Value, floating: tzinfo) -> date | None:
+    """A DTSTART or DTEND: a date, or a date-time in its zone (floating: ``floating``)."""
+    params = value.params
+    kind = params.get("VALUE")
+    tzid = params.get("TZID")
+    if kind is not None:
+        if kind.upper() != "DATE" or tzid is not None or _DATE.match(value) is None:
+            return None
+    if _DATE.match(value):
+        if tzid is not None:
+            return None  # a date with a zone is a date-time at midnight in icalendar
+        try:
+            return date(int(value[:4]), int(value[4:6]), int(value[6:8]))
+        except ValueError:
+            return None
+    found = _DATETIME.match(value)
+    if found is None:
+        return None
+    day, clock, utc = found.groups()
+    if tzid is not None:
+        zone = known_zone(tzid)
+        if zone is None:
+            return None
+    else:
+        zone = UTC if utc else floating
+    try:
+        return datetime(
+            int(day[:4]),
+            int(day[4:6]),
+            int(day[6:8]),
+            int(clock[:2]),
+            int(clock[2:4]),
+            int(clock[4:6]),
+            tzinfo=zone,
+        )
+    except ValueError:
+        return None
+
+
+def _duration(value: str) -> timedelta | None:
+    found = _DURATION.match(value)
+    if found is None:
+        return None
+    sign, weeks, days, hours, minutes, seconds = found.groups()
+    try:
+        span = timedelta(
+            weeks=int(weeks or 0),
+            days=int(days or 0),
+            hours=int(hours or 0),
+            minutes=int(minutes or 0),
+            seconds=int(seconds or 0),
+        )
+    except OverflowError:
+        return None
+    return -span if sign == "-" else span
+
+
+@contextmanager
+def paused_collection() -> Iterator[None]:
+    """Python's cycle collector paused while a calendar is read (and resumed as it was).
+
+    Reading makes a few objects per property, none of them in a reference cycle, and keeps
+    most of them; the collector would walk everything alive (the file's lines among it) again
+    and again, which costs as much as the reading itself. Whatever a read leaves in a cycle is
+    collected after it.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
