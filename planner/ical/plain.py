@@ -182,38 +182,41 @@ def read(block: Block, tz: tzinfo) -> Read | None:
         return None
     component = Component()
     for line in lines[1:-1]:
-        head = _HEAD.match(line)
+        colon = line.find(":")
+        if colon <= 0:
+            return None
+        text = line[:colon]
+        if '"' in text:  # a quoted parameter may hold the colon
+            match = _HEAD.match(line)
+            if match is None:
+                return None
+            colon = match.end() - 1
+            head = _head(*match.groups())
+        elif text in _HEADS:
+            head = _HEADS[text]
+        else:
+            match = _HEAD.match(line)
+            head = None if match is None else _head(*match.groups())
+            if len(_HEADS) >= _MAX_HEADS:
+                _HEADS.clear()
+            _HEADS[text] = head
         if head is None:
             return None
-        name, params = head.groups()
-        name = name.upper()
-        value: str = line[head.end() :]
-        if name in TEXT or name in ADDRESSES:
-            if "\\" in value:
-                value = _ESCAPE.sub(_unescape, value)
-        elif name in INTEGERS:
-            if _INTEGER.match(value) is None:
-                return None
-            value = str(int(value))
-        elif name in TIMES:
-            value = Value(value)
-            value.params = {}
-        elif name.startswith("X-") and (name == _SYNC_KEY or not name.startswith("X-PLANNER-")):
-            value = Verbatim(value)
-            value.params = {}
-        else:
-            return None  # a recurrence, GEO, ATTACH, an unknown property: icalendar's
-        if params:
-            found = _params(params)
-            if "VALUE" in found and name not in ("DTSTART", "DTEND"):
-                uri = name in ("URL", "CONFERENCE") or name.startswith("X-")
-                if not uri or found["VALUE"].upper() != "URI":
+        name, kind, params = head
+        value: str = line[colon + 1 :]
+        if kind == _TEXT or kind == _INTEGER_KIND:
+            if kind == _INTEGER_KIND:
+                if _INTEGER.match(value) is None:
                     return None
-                if isinstance(value, Verbatim):  # a URI, escapes undone
-                    value = _ESCAPE.sub(_unescape, value) if "\\" in value else str(value)
-            if not isinstance(value, Value):
+                value = str(int(value))
+            elif "\\" in value:
+                value = _ESCAPE.sub(_unescape, value)
+            if params:
                 value = Value(value)
-            value.params = found
+                value.params = params
+        else:
+            value = Verbatim(value) if kind == _RAW else Value(value)
+            value.params = params
         known = component.get(name)
         if known is None:
             component[name] = value
@@ -226,6 +229,34 @@ def read(block: Block, tz: tzinfo) -> Read | None:
         return None
     times = _times(component, tz)
     return None if times is None else Read(component, *times, block.line)
+
+
+_TEXT, _INTEGER_KIND, _TIME, _RAW = range(4)  # how a property's value is read
+Head = tuple[str, int, dict[str, str]]  # a property's name, kind and parameters
+_HEADS: dict[str, Head | None] = {}  # what comes before the value → its head (None: declined)
+_MAX_HEADS = 20_000  # the memo is emptied when it holds this many
+
+
+def _head(name: str, params: str) -> Head | None:
+    """How to read a property; None when it is not read here."""
+    name = name.upper()
+    if name in TEXT or name in ADDRESSES:
+        kind = _TEXT
+    elif name in INTEGERS:
+        kind = _INTEGER_KIND
+    elif name in TIMES:
+        kind = _TIME
+    elif name.startswith("X-") and (name == _SYNC_KEY or not name.startswith("X-PLANNER-")):
+        kind = _RAW
+    else:
+        return None  # a recurrence, GEO, ATTACH, an unknown property: icalendar's
+    found = _params(params) if params else {}
+    if "VALUE" in found and name not in ("DTSTART", "DTEND"):
+        uri = name in ("URL", "CONFERENCE") or name.startswith("X-")
+        if not uri or found["VALUE"].upper() != "URI":
+            return None
+        kind = _TEXT  # a URI: escapes undone, also of a vendor property
+    return name, kind, found
 
 
 def unfolded(block: Block) -> list[str] | None:

@@ -213,7 +213,10 @@ def _event(rng: random.Random, number: int, uid: str) -> list[str]:
         "TRANSP:" + rng.choice(["OPAQUE", "TRANSPARENT"]),
         "X-MICROSOFT-CDO-BUSYSTATUS:" + rng.choice(["BUSY", "OOF", "FREE", "TENTATIVE"]),
         "X-MICROSOFT-CDO-INTENDEDSTATUS:BUSY",
-        "SEQUENCE:" + rng.choice(["0", "007", "-1", "+2", "3"] * 5 + ["abc", " 1"]),
+        "SEQUENCE"
+        + rng.choice(["", ";X-TITLE=Rev", ';LABEL="a:b"'])
+        + ":"
+        + rng.choice(["0", "007", "-1", "+2", "3"] * 5 + ["abc", " 1"]),
         "PRIORITY:5",
         "CLASS:" + rng.choice(["PRIVATE", "PUBLIC", "CONFIDENTIAL"]),
         "URL:" + rng.choice(["https://zoom.us/j/98765", "https://example.org/a\\;b"]),
