@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache
+from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import icalendar
@@ -75,7 +76,7 @@ def parse(
     warn: Callable[[str], None],
     window: tuple[datetime, datetime] | None = None,
     scanned: tuple[list[str], list[Block]] | None = None,
-    screen: Callable[[list[Block]], list[Block]] | None = None,
+    screen: Screen | None = None,
 ) -> tuple[icalendar.Calendar, list[Block]]:
     """The calendar and the blocks it was built from (VTIMEZONEs and the VEVENTs that may
     touch ``window``: single events far outside it are not even parsed); ``scanned`` is the
@@ -98,7 +99,8 @@ def parse(
         for b in blocks
         if b.name == "VTIMEZONE" or (b.name == "VEVENT" and (wanted is None or wanted.may_touch(b)))
     ]
-    if screen is not None:
+    every = kept
+    if screen is not None and not X_WR.search(re.sub(r"\n[ \t]", "", "\n".join(header))):
         kept = screen(kept)
     lines = [line for line in header if not END_RE.match(line)]
     body = ["BEGIN:VCALENDAR", *lines]
@@ -112,6 +114,9 @@ def parse(
         return icalendar.Calendar.from_ical("\r\n".join(body) + "\r\n"), kept
     except Exception as exc:  # icalendar raises more than ValueError on hostile input
         log.debug("%s: whole-file parse failed (%s); parsing component by component", source, exc)
+    if screen is not None and kept is not every and X_WR.search(text):
+        screen.undo()  # the calendar's zone may be any line: every event is moved to it
+        kept = every
     if not blocks:
         raise CalendarReadError(
             source,
@@ -120,6 +125,19 @@ def parse(
             hint=_hint(),
         )
     return _parse_blocks(text, kept, source, warn), kept
+
+
+class Screen(Protocol):
+    """Takes the blocks it reads itself out of those to parse (see :mod:`planner.ical.plain`);
+    ``undo`` gives them back."""
+
+    def __call__(self, blocks: list[Block]) -> list[Block]: ...
+
+    def undo(self) -> None: ...
+
+
+#: Google's calendar zone, which moves UTC times into it: a calendar with it is parsed whole
+X_WR = re.compile(r"^X-WR-TIMEZONE", re.IGNORECASE | re.MULTILINE)
 
 
 def _oversized(source: str, line: int, count: int, warn: Callable[[str], None]) -> None:

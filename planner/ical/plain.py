@@ -149,6 +149,10 @@ class Screen:
                 left.append(block)
         return left
 
+    def undo(self) -> None:
+        """Forget the blocks read here: they are parsed by icalendar after all."""
+        self.found.clear()
+
 
 def _uids_in(block: Block) -> set[str]:
     """Every text a UID of ``block`` (a VEVENT, or events nested in it) may be, as icalendar
@@ -246,7 +250,9 @@ def _head(name: str, params: str) -> Head | None:
         kind = _INTEGER_KIND
     elif name in TIMES:
         kind = _TIME
-    elif name.startswith("X-") and (name == _SYNC_KEY or not name.startswith("X-PLANNER-")):
+    elif name.startswith("X-") and not name.startswith(("X-PLANNER-", "X-WR-")):
+        kind = _RAW
+    elif name == _SYNC_KEY:
         kind = _RAW
     else:
         return None  # a recurrence, GEO, ATTACH, an unknown property: icalendar's

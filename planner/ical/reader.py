@@ -48,9 +48,6 @@ log = logging.getLogger("planner")
 
 Warn = Callable[[str], None]
 MAX_EVENTS = 500_000  # default of an ics calendar's max_events: occurrences in a read window
-# Google's calendar zone: its UTC times are moved into it, so such a file is read by icalendar
-# (in a file icalendar rejects as a whole the line is looked for anywhere, see parsing)
-_X_WR = re.compile(r"^X-WR-TIMEZONE", re.IGNORECASE | re.MULTILINE)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -181,7 +178,7 @@ def _read(
 ) -> Reading:
     start, end = window
     text = decode(data, source, warn)
-    screen = plain.Screen(options.tz) if plain.ENABLED and not _X_WR.search(text) else None
+    screen = plain.Screen(options.tz) if plain.ENABLED else None
     cal, blocks = parse(text, source, warn, window, scanned, screen)
     cal = apply_x_wr_timezone(cal, source, warn)
     zones = ZoneResolver(cal, options.tz, source, warn)

@@ -258,6 +258,8 @@ def _event(rng: random.Random, number: int, uid: str) -> list[str]:
         "X-LONG;X-P=" + "p" * 10_050 + ":v",
         "BEGIN:VTODO",
         "END:VTODO",
+        "END:VALARM",  # icalendar then rejects the file as a whole
+        "X-WR-TIMEZONE:America/New_York",
     ]
     lines += [line for line in common if rng.random() < 0.5]
     lines += [line for line in vendor if rng.random() < 0.15]
@@ -379,3 +381,30 @@ def test_a_declined_event_goes_through_icalendar(monkeypatch: pytest.MonkeyPatch
     assert "UID:plain@x" not in seen
     assert all(f"UID:{uid}@x" in seen for uid in ("series", "geo", "twice"))
     assert_same(text.encode())
+
+
+def test_a_calendar_zone_anywhere_in_a_rejected_file_moves_plain_events_too() -> None:
+    """icalendar rejects the file as a whole (a stray END), so each component is parsed alone
+    and X-WR-TIMEZONE is looked for on any line: the plain events are then read by icalendar."""
+    text = "\r\n".join(
+        [
+            "BEGIN:VCALENDAR",
+            "BEGIN:VEVENT",
+            "UID:plain@x",
+            "DTSTART:20261124T090000Z",
+            "SUMMARY:Plain",
+            "END:VEVENT",
+            "BEGIN:VEVENT",
+            "UID:broken@x",
+            "DTSTART:20261125T090000Z",
+            "END:VALARM",
+            "X-WR-TIMEZONE:America/New_York",
+            "END:VEVENT",
+            "END:VCALENDAR",
+            "",
+        ]
+    ).encode()
+    events, _lines, _warnings, _left, plain_count = read(text, enabled=True)
+    assert plain_count == 0
+    assert any("Plain" in e and "America/New_York" in e for e in events)
+    assert_same(text)
