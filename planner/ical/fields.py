@@ -105,13 +105,14 @@ def is_busy(c: icalendar.Event) -> bool:
 CDO_BUSY = {"OOF": Busy.OUT_OF_OFFICE, "WORKINGELSEWHERE": Busy.WORKING_ELSEWHERE}
 
 
-def availability_of(c: icalendar.Event, status: str) -> Busy:
+def availability_of(c: icalendar.Event, status: str, busy: bool | None = None) -> Busy:
     """Out of office and working elsewhere from Outlook's X-MICROSOFT-CDO-BUSYSTATUS; free as
-    for ``busy`` (TRANSP first); tentative from either that status or STATUS."""
+    for ``busy`` (TRANSP first; :func:`is_busy`, where not given); tentative from either that
+    status or STATUS."""
     cdo = str(c.get("X-MICROSOFT-CDO-BUSYSTATUS", "")).strip().upper()
     if cdo in CDO_BUSY:
         return CDO_BUSY[cdo]
-    if not is_busy(c):
+    if not (is_busy(c) if busy is None else busy):
         return Busy.FREE
     return Busy.TENTATIVE if "TENTATIVE" in (cdo, status) else Busy.BUSY
 

@@ -86,6 +86,7 @@ CODE_FILES = (
     "pieces.py",
     "incremental.py",
     "plain.py",
+    "convert.py",
 )
 LIBRARIES = ("icalendar", "recurring_ical_events", "x_wr_timezone")
 

@@ -14,8 +14,8 @@ import heapq
 import logging
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from dataclasses import dataclass
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -23,15 +23,8 @@ from icalendar.prop import vBroken, vDDDTypes, vRecur
 
 from planner.i18n import _, ngettext
 from planner.ical import occurrences, plain, recurrence
-from planner.ical.fields import (
-    availability_of,
-    conference_links_of,
-    geo_of,
-    hints_of,
-    is_busy,
-    person_of,
-    text_of,
-)
+from planner.ical.convert import Converter
+from planner.ical.fields import text_of
 from planner.ical.index import overlaps
 from planner.ical.occurrences import SOURCE_TAG, Instance
 from planner.ical.parsing import (
@@ -42,7 +35,7 @@ from planner.ical.parsing import (
     decode,
     parse,
 )
-from planner.model import Attendee, Event, Response, Status
+from planner.model import Event
 
 log = logging.getLogger("planner")
 
@@ -186,22 +179,10 @@ def _read(
     limit = options.max_occurrences
     masters = _prepare_events(cal, blocks, zones, source, warn, (start, end, limit), budget)
     emails = frozenset(e.lower() for e in options.user_emails)
-    reader = _Reader(source, options.calendar, options.tz, emails)
+    reader = Converter(source, options.calendar, options.tz, emails)
     found = Latest(options.max_events)
-    for done in screen.found if screen else ():  # their UIDs are their own: any order sorts
-        try:
-            event = reader.plain(done)
-        except Exception as exc:  # as below
-            warn(
-                _(
-                    "{where}: skipped a broken event ({problem})",
-                    where=f"{source}:{done.line}",
-                    problem=exc,
-                )
-            )
-            continue
-        if event is not None and overlaps(event, start, end):
-            found.add(event, done.line)
+    if screen is not None:
+        reader.add_plain(screen.found, found.add, window, warn)
     for instance, recurring in _expand(masters, start, end, source, warn, limit):
         line = _line(masters, instance)
         try:
@@ -214,6 +195,23 @@ def _read(
             found.add(event, line)
     reading = found.reading(budget.steps)
     reading.plain = len(screen.found) if screen else 0
+    return reading
+
+
+def read_plain(
+    found: list[plain.Read],
+    source: str,
+    window: tuple[datetime, datetime],
+    options: Options,
+    warn: Warn = log.warning,
+) -> Reading:
+    """The events of VEVENTs read by :mod:`planner.ical.plain` (the rest of their calendar is
+    read on its own; see :mod:`planner.ical.parallel`)."""
+    emails = frozenset(e.lower() for e in options.user_emails)
+    kept = Latest(options.max_events)
+    Converter(source, options.calendar, options.tz, emails).add_plain(found, kept.add, window, warn)
+    reading = kept.reading(recurrence.MAX_FILE_STEPS)
+    reading.plain = len(found)
     return reading
 
 
@@ -383,103 +381,3 @@ def _line(masters: list[tuple[icalendar.Event, int]], c: Instance) -> int:
     """The line of the VEVENT an occurrence comes from (0 when unknown)."""
     tag = c.source.tag
     return masters[int(tag)][1] if tag.isdigit() and int(tag) < len(masters) else 0
-
-
-# ---------------------------------------------------------------------------------------------
-# Component → Event
-
-
-Component = icalendar.Event | plain.Component
-
-
-@dataclass(frozen=True)
-class _Reader:
-    source: str
-    calendar: str
-    tz: ZoneInfo
-    user_emails: frozenset[str]
-
-    cache: dict[str, dict[str, object] | None] = field(default_factory=dict)
-
-    def event(self, instance: Instance, recurring: bool) -> Event | None:
-        """The Event of one occurrence; fields other than times are read once per VEVENT."""
-        tag = instance.source.tag
-        if tag and tag in self.cache:
-            template = self.cache[tag]
-        else:
-            template = self.template(instance.component, recurring)
-            if tag:
-                self.cache[tag] = template
-        if template is None:
-            return None
-        start, end, all_day = self._times(instance.start, instance.end)
-        return Event(start=start, end=end, all_day=all_day, **template)  # type: ignore[arg-type]
-
-    def plain(self, read: plain.Read) -> Event | None:
-        """The Event of a VEVENT read by :mod:`planner.ical.plain` (never recurring)."""
-        template = self.template(read.component, False)
-        if template is None:
-            return None
-        start, end, all_day = self._times(read.start, read.end)
-        return Event(start=start, end=end, all_day=all_day, **template)  # type: ignore[arg-type]
-
-    def template(self, c: Component, recurring: bool) -> dict[str, object] | None:
-        """Every field of the events of one VEVENT but their times (None: cancelled)."""
-        status = str(c.get("STATUS", "")).upper()
-        if status == "CANCELLED":
-            return None
-        uid = str(c["UID"])
-        organizer = person_of(c.get("ORGANIZER"), organizer=True)
-        attendees = tuple(p for v in as_list(c.get("ATTENDEE")) if (p := person_of(v)))
-        return dict(
-            uid=uid,
-            title=text_of(c.get("SUMMARY")),
-            location=text_of(c.get("LOCATION")),
-            description=text_of(c.get("DESCRIPTION")),
-            organizer=organizer,
-            attendees=attendees,
-            conference_links=conference_links_of(c),
-            status=Status.TENTATIVE if status == "TENTATIVE" else Status.CONFIRMED,
-            busy=is_busy(c),
-            availability=availability_of(c, status),
-            series_id=uid if recurring else None,
-            calendar=self.calendar,
-            url=text_of(c.get("URL")),
-            geo=geo_of(c),
-            hints=hints_of(c),
-            source=self.source,
-            self_response=self._self_response(organizer, attendees),
-        )
-
-    def _times(self, first: date, last: date | None) -> tuple[datetime, datetime, bool]:
-        all_day = not isinstance(first, datetime)
-        if all_day:
-            begin = datetime.combine(first, time(0), tzinfo=self.tz)
-            if isinstance(last, datetime):
-                last = last.date()
-            stop = datetime.combine(
-                last if last and last > first else first + timedelta(days=1),
-                time(0),
-                tzinfo=self.tz,
-            )
-            return begin, stop, True
-        begin = self._aware(first)
-        stop = self._aware(last) if last is not None else begin
-        if not isinstance(last, datetime) and last is not None:
-            stop = datetime.combine(last, time(0), tzinfo=self.tz)
-        return begin, max(stop, begin), False
-
-    def _aware(self, value: date | datetime) -> datetime:
-        if not isinstance(value, datetime):
-            return datetime.combine(value, time(0), tzinfo=self.tz)
-        return value if value.tzinfo is not None else value.replace(tzinfo=self.tz)
-
-    def _self_response(
-        self, organizer: Attendee | None, attendees: tuple[Attendee, ...]
-    ) -> Response | None:
-        for person in attendees:
-            if person.email.lower() in self.user_emails:
-                return person.response
-        if organizer is not None and organizer.email.lower() in self.user_emails:
-            return Response.ACCEPTED
-        return None

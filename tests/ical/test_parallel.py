@@ -44,6 +44,7 @@ def test_a_large_generated_calendar_reads_the_same_on_two_processes(generated, m
     calls = []
     real_run = parallel._run
     monkeypatch.setattr(parallel, "_run", lambda *a: calls.append(1) or real_run(*a))
+    monkeypatch.setattr(parallel, "PARALLEL_LINES", 0)  # what icalendar reads: split however small
     start, end = datetime(2025, 11, 1, tzinfo=UTC), datetime(2027, 2, 1, tzinfo=UTC)
     serial, split, serial_warnings, split_warnings = _both(generated, "gen.ics", start, end)
     assert calls == [1]  # the parallel path ran, it did not fall back
@@ -84,3 +85,27 @@ def test_small_files_and_one_core_stay_serial(monkeypatch):
     data = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
     args = {"source": "s.ics", "tz": BERLIN, "start": datetime(2026, 1, 1, tzinfo=UTC)}
     assert parallel.events_from_ics(data, end=datetime(2027, 1, 1, tzinfo=UTC), **args) == []
+
+
+def test_plain_events_are_read_in_this_process_and_the_same(monkeypatch):
+    """50,000 plain meetings cost less to read here than to send back from a worker: a file
+    that is mostly plain is not split, and reads the same."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import gen_shapes
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    data = gen_shapes.busy_week(datetime(2026, 11, 23).date(), 5000)
+    assert len(data) > parallel.THRESHOLD
+    calls = []
+    monkeypatch.setattr(parallel, "_run", lambda *a: calls.append(1))
+    start, end = datetime(2026, 11, 23, tzinfo=BERLIN), datetime(2026, 11, 30, tzinfo=BERLIN)
+    serial, split, serial_warnings, split_warnings = _both(data, "busy.ics", start, end)
+    assert calls == []
+    assert len(serial) == 5000
+    assert _strict(split) == _strict(serial)
+    assert split_warnings == serial_warnings
+    options = ical.Options(BERLIN)
+    assert parallel.read(data, "busy.ics", (start, end), options, workers=2).plain == 5000
