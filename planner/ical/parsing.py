@@ -266,19 +266,27 @@ def _read(block: Block, oversized: list[int] | None = None) -> Iterator[str]:
         if current:
             yield from _fitting(current, size, oversized)
             current = []
-        if head in "BEbe" and head:
-            marker = line.strip().upper()
-            if marker == "BEGIN:VALARM":
-                alarms += 1
-                continue
-            if marker == "END:VALARM" and alarms:
-                alarms -= 1
-                continue
-        if alarms or (head in "DCLdcl" and bool(head) and UNREAD.match(line) is not None):
-            continue
-        current, size = [line], len(line)
+        left_out, alarms = skipped(line, alarms)
+        if not left_out:
+            current, size = [line], len(line)
     if current:
         yield from _fitting(current, size, oversized)
+
+
+def skipped(line: str, alarms: int) -> tuple[bool, int]:
+    """Whether a VEVENT's content line (not a folded one) is left out of what icalendar
+    parses, being an alarm's or an :data:`UNREAD` property, and how many alarms are open
+    after it (``alarms``: before it)."""
+    head = line[:1]
+    if head in "BEbe" and head:
+        marker = line.strip().upper()
+        if marker == "BEGIN:VALARM":
+            return True, alarms + 1
+        if marker == "END:VALARM" and alarms:
+            return True, alarms - 1
+    return bool(alarms) or (
+        head in "DCLdcl" and bool(head) and UNREAD.match(line) is not None
+    ), alarms
 
 
 def _fitting(lines: list[str], size: int, oversized: list[int] | None) -> list[str]:

@@ -30,7 +30,7 @@ from icalendar.parser import rfc_6868_unescape
 
 from planner.ical.fields import Value, Verbatim
 from planner.ical.layout import Block
-from planner.ical.parsing import MAX_PARAMETERS, UNREAD, known_zone
+from planner.ical.parsing import MAX_PARAMETERS, known_zone, skipped
 from planner.ical.parsing import _fitting as fitting
 
 ENABLED = True  # off: every VEVENT is read by icalendar (the tests compare both ways)
@@ -284,17 +284,9 @@ def unfolded(block: Block) -> list[str] | None:
             parts = []
         if not head:
             return None
-        if head in "BEbe":
-            marker = line.strip().upper()
-            if marker == "BEGIN:VALARM":
-                alarms += 1
-                continue
-            if marker == "END:VALARM" and alarms:
-                alarms -= 1
-                continue
-        if alarms or (head in "DCLdcl" and UNREAD.match(line) is not None):
-            continue
-        parts = [line]
+        left_out, alarms = skipped(line, alarms)
+        if not left_out:
+            parts = [line]
     if parts:
         lines.append(parts[0] if len(parts) == 1 else "".join(parts))
     for line in lines:
