@@ -196,9 +196,7 @@ def read(block: Block, tz: tzinfo) -> Read | None:
                 return None
             colon = match.end() - 1
             head = _head(*match.groups())
-        elif text in _HEADS:
-            head = _HEADS[text]
-        else:
+        elif (head := _HEADS.get(text, _UNSEEN)) is _UNSEEN:  # one look-up: threads may share
             match = _HEAD.match(line)
             head = None if match is None else _head(*match.groups())
             if len(_HEADS) >= _MAX_HEADS:
@@ -239,6 +237,7 @@ _TEXT, _INTEGER_KIND, _TIME, _RAW = range(4)  # how a property's value is read
 Head = tuple[str, int, dict[str, str]]  # a property's name, kind and parameters
 _HEADS: dict[str, Head | None] = {}  # what comes before the value → its head (None: declined)
 _MAX_HEADS = 20_000  # the memo is emptied when it holds this many
+_UNSEEN = ("", -1, {})  # not in the memo yet
 
 
 def _head(name: str, params: str) -> Head | None:
