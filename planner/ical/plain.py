@@ -23,7 +23,7 @@ import gc
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 from icalendar.parser import rfc_6868_unescape
@@ -73,13 +73,15 @@ TEXT = frozenset(
         "LAST-MODIFIED",
     }
 )
+#: properties icalendar is never handed (:data:`planner.ical.parsing.UNREAD`); read as TEXT
+UNREAD = frozenset({"DTSTAMP", "CREATED", "LAST-MODIFIED"})
 #: properties read as a CAL-ADDRESS or URI (escapes undone, as icalendar does)
 ADDRESSES = frozenset({"ORGANIZER", "ATTENDEE", "URL", "CONFERENCE"})
 #: properties read as an INTEGER (its text is the number's)
 INTEGERS = frozenset({"SEQUENCE", "PRIORITY"})
 TIMES = frozenset({"DTSTART", "DTEND", "DURATION"})
 #: properties that may occur more than once: read through lists by the field functions
-REPEATABLE = frozenset({"ATTENDEE", "CONFERENCE", "COMMENT", "CONTACT", "RESOURCES"})
+REPEATABLE = frozenset({"ATTENDEE", "CONFERENCE", "COMMENT", "CONTACT", "RESOURCES"}) | UNREAD
 _SYNC_KEY = "X-PLANNER-SYNC-KEY"  # the one property of planner's own a file may hold
 #: vendor properties read as plain text (``str``) by the field functions: once only
 _READ_ONCE = frozenset(
@@ -238,6 +240,8 @@ Head = tuple[str, int, dict[str, str]]  # a property's name, kind and parameters
 _HEADS: dict[str, Head | None] = {}  # what comes before the value → its head (None: declined)
 _MAX_HEADS = 20_000  # the memo is emptied when it holds this many
 _UNSEEN = ("", -1, {})  # not in the memo yet
+_ZONES: dict[str, tzinfo | None] = {}  # TZID → the zone it names exactly (None: not so)
+_UNSEEN_ZONE = timezone(timedelta(0), "not looked up")
 
 
 def _head(name: str, params: str) -> Head | None:
@@ -268,7 +272,20 @@ def unfolded(block: Block) -> list[str] | None:
     """The content lines of ``block`` that icalendar is handed (see
     :func:`planner.ical.parsing._read`: no alarms, no :data:`UNREAD` properties),
     unfolded; None when a line is empty (icalendar may join what follows it to the line
-    before) or a property has too much before its value (it is skipped with a warning)."""
+    before) or a property has too much before its value (it is skipped with a warning).
+
+    A block without folded or empty lines and without alarms is its lines as they are: its
+    unread properties are read as TEXT, which the reader does not look at."""
+    text = "\n".join(block.lines)
+    if len(text) > MAX_PARAMETERS or "\n " in text or "\n\t" in text or "\n\n" in text:
+        return _unfolded(block)
+    if "alarm" in text.lower():
+        return _unfolded(block)
+    return block.lines
+
+
+def _unfolded(block: Block) -> list[str] | None:
+    """:func:`unfolded`, line by line."""
     lines: list[str] = []
     parts: list[str] = []  # the physical lines of the property being read, if it is read
     alarms = 0
@@ -361,7 +378,11 @@ def _moment(value: Value, floating: tzinfo) -> date | None:
         return None
     day, clock, utc = found.groups()
     if tzid is not None:
-        zone = known_zone(tzid)
+        zone = _ZONES.get(tzid, _UNSEEN_ZONE)
+        if zone is _UNSEEN_ZONE:
+            zone = known_zone(tzid)
+            if len(_ZONES) < _MAX_HEADS:
+                _ZONES[tzid] = zone
         if zone is None:
             return None
     else:

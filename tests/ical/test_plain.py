@@ -237,6 +237,9 @@ def _event(rng: random.Random, number: int, uid: str) -> list[str]:
         "X-CUSTOM-THING:second",
         "X-PLANNER-SYNC-KEY:abc",
         "RESOURCES:Beamer",
+        'CREATED;X-A="q:r":20250101T000000Z',
+        "LAST-MODIFIED:20250101T000000Z",
+        "last-modified:20250102T000000Z",
     ]
     rare = [  # each sends the event to icalendar
         "GEO:48.137;11.575",
