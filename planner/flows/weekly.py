@@ -25,7 +25,17 @@ from planner.judge.people import in_balance
 from planner.judge.purpose import determine_purpose
 from planner.judge.recommend import balance, due_for_visit, recommend
 from planner.judge.relations import Ledger
-from planner.model import Action, Classification, Event, Geo, Interval, Mode, Purpose
+from planner.model import (
+    Action,
+    Classification,
+    Event,
+    Geo,
+    Interval,
+    Mode,
+    Purpose,
+    PurposeResult,
+    Recommendation,
+)
 
 if TYPE_CHECKING:
     from planner.meet.proposal_cache import ProposalCache
@@ -35,7 +45,10 @@ if TYPE_CHECKING:
 # busy time of several people together (any of them busy), None when no calendar can tell
 FreeBusy = Callable[[Sequence[str], datetime, datetime], Sequence[Interval] | None]
 Modes = Mapping[tuple[str, str], Classification]
+# what judging one event concludes: classification, meeting, external, purpose, recommendation
+Conclusions = tuple[Classification, bool, bool, "PurposeResult | None", "Recommendation | None"]
 TREND_WEEKS = 4
+JUDGED_APART = 2_000  # events from which a week is judged on several cores
 PROPOSALS_PER_MEETING = 2
 
 
@@ -108,7 +121,7 @@ def build_plan(
     update_ledger(ledger, events, modes, config, now)
     start, end = week_bounds(first_day, config)
     in_week = [e for e in events if e.start < end and e.end > start]
-    items = [_judge(item, ledger, config) for item in assess(in_week, config, modes)]
+    items = judge_week(in_week, ledger, config, modes)
     if catalog is not None:
         items = _with_proposals(
             items,
@@ -157,6 +170,28 @@ def build_plan(
         people=ledger.directory.people,
         keep_in_touch=keep,
     )
+
+
+def judge_week(
+    events: Sequence[Event], ledger: Ledger, config: Config, modes: Modes
+) -> list[PlannedEvent]:
+    """Each event of the week assessed (:func:`assess`) and judged (:func:`_judge`); a week of
+    thousands is judged in slices on the usable cores (the ledger is only read meanwhile), and
+    only the conclusions come back, never the events."""
+    from planner.ical.forking import fork_map
+
+    def conclusions(some: Sequence[Event]) -> list[Conclusions]:
+        judged = (_judge(item, ledger, config) for item in assess(some, config, modes))
+        return [
+            (p.classification, p.meeting, p.external, p.purpose, p.recommendation) for p in judged
+        ]
+
+    return [
+        PlannedEvent(event, *found)
+        for event, found in zip(
+            events, fork_map(conclusions, events, minimum=JUDGED_APART), strict=True
+        )
+    ]
 
 
 def _judge(item: PlannedEvent, ledger: Ledger, config: Config) -> PlannedEvent:
