@@ -256,8 +256,7 @@ def _with_proposals(
     work = _ProposalWork(events, modes, config, now, catalog, geocoder, supply, week)
     if getattr(supply, "online", False):
         cache = None  # venues fetched online: not a function of what the key holds
-    plain = {k: c.mode for k, c in modes.items()}
-    history = cache.history(events, plain, now) if cache else ""
+    history: str | None = None  # made for the first meeting that wants proposals, if any
     result = []
     taken: list[Event] = []  # slots already proposed for another meeting: held for it
     _prefetch(items, config, now, free_busy, week)
@@ -282,7 +281,9 @@ def _with_proposals(
             same_time=Interval(item.event.start, item.event.end),
         )
         blocked = [*taken, *for_others(held, people)]
-        key = cache.key(request, item.event, history, blocked) if cache else ""
+        if cache and history is None:
+            history = cache.history(events, {k: c.mode for k, c in modes.items()}, now)
+        key = cache.key(request, item.event, history or "", blocked) if cache else ""
         cached = cache.get(key, now) if cache else None
         found, notes = cached if cached is not None else work.propose(item.event, request, blocked)
         if cache and cached is None:
