@@ -325,12 +325,10 @@ class _ProposalWork:
         locate = self.geocoder.locate  # type: ignore[attr-defined]
         self.homes = HomeFinder(self.events, self.plain, self.config, locate, now=self.now).home_of
         self.places = CounterpartPlaces(self.events, self.modes, self.config, self.now)
-        week = self.week
-        around = [
-            e
-            for e in self.events
-            if e.end > week[0] - timedelta(days=4) and e.start < week[1] + timedelta(days=8)
-        ]
+        from planner.meet.days import AROUND
+
+        first, last = self.week[0] - AROUND[0], self.week[1] + AROUND[1]
+        around = [e for e in self.events if e.end > first and e.start < last]
         self.away = whereabouts(around, self.config.tz, home=self.config.user["home"])
         self.trips = located_trips(self.away, locate)
         self.routes = trip_routes(around, locate)
