@@ -107,3 +107,13 @@ def test_judged_in_slices_is_judged_as_on_one_core(plan, sliced, monkeypatch):
     assert len(apart) == len(week) > 2
     assert apart == together
     assert any(item.recommendation for item in apart)  # judged, not only assessed
+
+
+def test_the_output_is_the_standard_librarys_text(plan):
+    """orjson writes the JSON output; the text is json.dumps(indent=2, ensure_ascii=False)'s,
+    and what orjson cannot take (an integer past 64 bits) is written by the standard library."""
+    data = rendered.week_to_dict(plan)
+    data["extra"] = {"Straße": ["Köln", "東京", 'a "quote"\nand a line', 0.1, 2.0, None, True, {}]}
+    assert rendered.dumps(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    huge = {"n": 2**70, "name": "Jürgen"}
+    assert rendered.dumps(huge) == json.dumps(huge, ensure_ascii=False, indent=2) + "\n"
