@@ -93,7 +93,7 @@ def people_to_list(
         described = seen.get((p.email, p.name))
         if described is None:
             described = seen[p.email, p.name] = people.describe(p.email, p.name)
-        found.append(dict(described))
+        found.append(described)  # the same dict for each mention: the view is only read
     return found
 
 
