@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from planner import api
+from planner import api, i18n
 from planner.flows import weekly
 from planner.flows.followup_steps import InviteState
 from planner.ical import forking
@@ -92,8 +92,11 @@ def test_a_week_without_events_and_one_of_a_single_event(plan, sliced):
         assert rendered.week_json(smaller) == whole(smaller)
 
 
-def test_judged_in_slices_is_judged_as_on_one_core(plan, sliced, monkeypatch):
-    with api.demo_session(WEEK_START) as (config, first_day):
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_judged_in_slices_is_judged_as_on_one_core(plan, sliced, monkeypatch, language):
+    """Also in the language of the thread that asks (the slices are judged in other
+    processes): reasons and evidence read the same."""
+    with api.demo_session(WEEK_START) as (config, first_day), i18n.speaking(language):
         now = api.demo_now(config, first_day)
         events = api.read_events(config, *weekly.read_window(config, first_day, now))
         ledger = Ledger.open(Store(":memory:"), config)
@@ -106,7 +109,10 @@ def test_judged_in_slices_is_judged_as_on_one_core(plan, sliced, monkeypatch):
         together = weekly.judge_week(week, ledger, config, modes)
     assert len(apart) == len(week) > 2
     assert apart == together
-    assert any(item.recommendation for item in apart)  # judged, not only assessed
+    reasons = [item.recommendation.reason for item in apart if item.recommendation]
+    assert reasons  # judged, not only assessed
+    german = any(word in " ".join(reasons) for word in (" Treffen", " persönlich", " und "))
+    assert german == (language == "de"), reasons
 
 
 def test_the_output_is_the_standard_librarys_text(plan):
