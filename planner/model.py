@@ -132,6 +132,9 @@ class Event:
     _key: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
     _digest: str | None = field(default=None, init=False, repr=False, compare=False)
     _template: str | None = field(default=None, init=False, repr=False, compare=False)
+    _people: tuple[Attendee, ...] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         if self.start.tzinfo is None or self.end.tzinfo is None:
@@ -172,7 +175,9 @@ class Event:
         """Organizer and attendees without resources, each e-mail once.
 
         Rooms, shared and holiday calendars, lists and calendar systems are no people
-        (:func:`is_person_address`)."""
+        (:func:`is_person_address`); computed once, every judgement asks for it."""
+        if self._people is not None:
+            return self._people
         seen: set[str] = set()
         result = []
         for person in ((self.organizer,) if self.organizer else ()) + self.attendees:
@@ -181,7 +186,9 @@ class Event:
                 continue
             seen.add(email)
             result.append(person)
-        return tuple(result)
+        people = tuple(result)
+        object.__setattr__(self, "_people", people)
+        return people
 
 
 @dataclass(frozen=True, slots=True)

@@ -263,6 +263,8 @@ def save_week_proposals(
     entries = []
     me = address_key(config.user["email"])
     for item in plan.items:
+        if not item.proposals:
+            continue  # most of a week: nothing to keep, nothing to work out
         people = [p for p in item.event.people() if address_key(p.email) != me]
         meeting = {
             "uid": item.event.uid,

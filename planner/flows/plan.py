@@ -117,8 +117,10 @@ def week_bounds(first_day: date, config: Config, days: int = 7) -> tuple[datetim
 
 def is_external(event: Event, config: Config) -> bool:
     """True when anyone but the user and their own organisation takes part."""
-    own = config.own_domains
-    me = config.user["email"].lower()
+    return _external(event, config.own_domains, config.user["email"].lower())
+
+
+def _external(event: Event, own: frozenset[str], me: str) -> bool:
     return any(p.email.lower() != me and p.domain not in own for p in event.people())
 
 
@@ -149,6 +151,7 @@ def assess(
     """Classify each event (unless ``modes`` has it) and tell whether it is an external
     meeting."""
     items = []
+    own, me = config.own_domains, config.user["email"].lower()
     for event in events:
         if modes and event.key in modes:
             classification = modes[event.key]
@@ -161,7 +164,7 @@ def assess(
                 event=event,
                 classification=classification,
                 meeting=is_meeting(event, classification, config),
-                external=is_external(event, config),
+                external=_external(event, own, me),
             )
         )
     return items

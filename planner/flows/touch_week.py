@@ -107,7 +107,8 @@ def week_section(
     rows = circle.rows(everyone=False)
     if not rows:
         return KeepInTouch()
-    planner = planner_for(circle, events, catalog, geocoder, supply)
+    latest = max([end, *(trip.end for trip in trips)])  # proposals fall in the week or a trip
+    planner = planner_for(circle, events, catalog, geocoder, supply, (min(start, now), latest))
     planner.taken.extend(taken)
     return section(circle, rows, trips, planner, week)
 
@@ -132,7 +133,7 @@ def homes_of(
         keys = set()
         for person in event.people():
             key = address_key(person.email)
-            keys.update((key, "@" + domain_of(key)))
+            keys.update((key, "@" + key.rpartition("@")[2]))  # a key's domain is its own
         for key in keys:
             index.setdefault(key, []).append(position)
     found: dict[str, Any] = {}

@@ -323,11 +323,19 @@ def planner_for(
     catalog: object | None,
     geocoder: object | None,
     supply: object | None = None,
+    window: tuple[datetime, datetime] | None = None,
 ) -> Planner:
-    """A :class:`Planner` over ``events`` (None proposer without a venue catalog)."""
+    """A :class:`Planner` over ``events`` (None proposer without a venue catalog); with a
+    ``window`` (where its proposals may fall) only over the events around it, as the weekly
+    plan's proposals (:data:`AROUND`): years of history hold nothing a slot there needs."""
     if catalog is None:
         return Planner(circle, None)
+    from planner.meet.days import AROUND
     from planner.meet.proposals import Proposer
+
+    if window is not None:
+        first, last = window[0] - AROUND[0], window[1] + AROUND[1]
+        events = [e for e in events if e.end > first and e.start < last]
 
     plain = {k: c.mode for k, c in circle.modes.items()}
     proposer = Proposer(

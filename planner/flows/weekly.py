@@ -25,7 +25,17 @@ from planner.judge.people import in_balance
 from planner.judge.purpose import determine_purpose
 from planner.judge.recommend import balance, due_for_visit, recommend
 from planner.judge.relations import Ledger
-from planner.model import Action, Classification, Event, Geo, Interval, Mode, Purpose
+from planner.model import (
+    Action,
+    Classification,
+    Event,
+    Geo,
+    Interval,
+    Mode,
+    Purpose,
+    PurposeResult,
+    Recommendation,
+)
 
 if TYPE_CHECKING:
     from planner.meet.proposal_cache import ProposalCache
@@ -35,7 +45,10 @@ if TYPE_CHECKING:
 # busy time of several people together (any of them busy), None when no calendar can tell
 FreeBusy = Callable[[Sequence[str], datetime, datetime], Sequence[Interval] | None]
 Modes = Mapping[tuple[str, str], Classification]
+# what judging one event concludes: classification, meeting, external, purpose, recommendation
+Conclusions = tuple[Classification, bool, bool, "PurposeResult | None", "Recommendation | None"]
 TREND_WEEKS = 4
+JUDGED_APART = 2_000  # events from which a week is judged on several cores
 PROPOSALS_PER_MEETING = 2
 
 
@@ -108,7 +121,7 @@ def build_plan(
     update_ledger(ledger, events, modes, config, now)
     start, end = week_bounds(first_day, config)
     in_week = [e for e in events if e.start < end and e.end > start]
-    items = [_judge(item, ledger, config) for item in assess(in_week, config, modes)]
+    items = judge_week(in_week, ledger, config, modes)
     if catalog is not None:
         items = _with_proposals(
             items,
@@ -157,6 +170,28 @@ def build_plan(
         people=ledger.directory.people,
         keep_in_touch=keep,
     )
+
+
+def judge_week(
+    events: Sequence[Event], ledger: Ledger, config: Config, modes: Modes
+) -> list[PlannedEvent]:
+    """Each event of the week assessed (:func:`assess`) and judged (:func:`_judge`); a week of
+    thousands is judged in slices on the usable cores (the ledger is only read meanwhile), and
+    only the conclusions come back, never the events."""
+    from planner.ical.forking import fork_map
+
+    def conclusions(some: Sequence[Event]) -> list[Conclusions]:
+        judged = (_judge(item, ledger, config) for item in assess(some, config, modes))
+        return [
+            (p.classification, p.meeting, p.external, p.purpose, p.recommendation) for p in judged
+        ]
+
+    return [
+        PlannedEvent(event, *found)
+        for event, found in zip(
+            events, fork_map(conclusions, events, minimum=JUDGED_APART), strict=True
+        )
+    ]
 
 
 def _judge(item: PlannedEvent, ledger: Ledger, config: Config) -> PlannedEvent:
@@ -221,8 +256,7 @@ def _with_proposals(
     work = _ProposalWork(events, modes, config, now, catalog, geocoder, supply, week)
     if getattr(supply, "online", False):
         cache = None  # venues fetched online: not a function of what the key holds
-    plain = {k: c.mode for k, c in modes.items()}
-    history = cache.history(events, plain, now) if cache else ""
+    history: str | None = None  # made for the first meeting that wants proposals, if any
     result = []
     taken: list[Event] = []  # slots already proposed for another meeting: held for it
     _prefetch(items, config, now, free_busy, week)
@@ -247,7 +281,9 @@ def _with_proposals(
             same_time=Interval(item.event.start, item.event.end),
         )
         blocked = [*taken, *for_others(held, people)]
-        key = cache.key(request, item.event, history, blocked) if cache else ""
+        if cache and history is None:
+            history = cache.history(events, {k: c.mode for k, c in modes.items()}, now)
+        key = cache.key(request, item.event, history or "", blocked) if cache else ""
         cached = cache.get(key, now) if cache else None
         found, notes = cached if cached is not None else work.propose(item.event, request, blocked)
         if cache and cached is None:
@@ -289,12 +325,10 @@ class _ProposalWork:
         locate = self.geocoder.locate  # type: ignore[attr-defined]
         self.homes = HomeFinder(self.events, self.plain, self.config, locate, now=self.now).home_of
         self.places = CounterpartPlaces(self.events, self.modes, self.config, self.now)
-        week = self.week
-        around = [
-            e
-            for e in self.events
-            if e.end > week[0] - timedelta(days=4) and e.start < week[1] + timedelta(days=8)
-        ]
+        from planner.meet.days import AROUND
+
+        first, last = self.week[0] - AROUND[0], self.week[1] + AROUND[1]
+        around = [e for e in self.events if e.end > first and e.start < last]
         self.away = whereabouts(around, self.config.tz, home=self.config.user["home"])
         self.trips = located_trips(self.away, locate)
         self.routes = trip_routes(around, locate)

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from planner.config import Config
 
 CLUSTER_KM = 20.0  # a venue this close to a meeting in another city counts as "there"
+# the events a proposal in a window needs: from this long before it to this long after it
+# (travel the days before, trips starting or ending there, the user's next moves)
+AROUND = (timedelta(days=4), timedelta(days=8))
 
 
 class UserDays:

@@ -40,13 +40,18 @@ def _shard(span: list[int]) -> list[str]:
 
 
 @cache
-def _names(shard: int) -> dict[str, tuple[int, dict[str, int]]]:
-    result = {}
-    for line in _shard(_archive()[0]["names"][shard]):
-        key, best, others = line.split("\t")
-        countries = dict(item.split(":") for item in others.split(",")) if others else {}
-        result[key] = (int(best), {c: int(n) for c, n in countries.items()})
-    return result
+def _names(shard: int) -> dict[str, str]:
+    """Each name of a shard with the rest of its line, read by :func:`_entry` when asked for
+    (a run asks for a few names of thousands)."""
+    lines = _shard(_archive()[0]["names"][shard])
+    return dict(line.split("\t", 1) for line in lines)  # type: ignore[misc]
+
+
+def _entry(rest: str) -> tuple[int, dict[str, int]]:
+    """The city a name means most (its number), and in which country it means which."""
+    best, others = rest.split("\t")
+    countries = (item.split(":") for item in others.split(",")) if others else ()
+    return int(best), {country: int(number) for country, number in countries}
 
 
 @cache
@@ -71,7 +76,7 @@ def find(key: str, country: str) -> CityEntry | None:
     found = _names(zlib.crc32(key.encode("utf-8")) % shards).get(key)
     if found is None:
         return None
-    best, by_country = found
+    best, by_country = _entry(found)
     name, code, population, lat, lon = city(by_country.get(country, best))
     return (code == country, population, name, lat, lon)
 

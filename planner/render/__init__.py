@@ -18,16 +18,18 @@ def render_week(
     """The plan in format ``fmt`` (one of :data:`FORMATS`); ``note`` is shown in the table's
     header (e.g. why this week was chosen); ``invites`` maps the UID of a flagged meeting to
     the states of the invitations sent for it (:mod:`planner.flows.followup`)."""
-    if fmt in ("json", "html"):
-        from planner.render.json import dumps, week_to_dict
+    if fmt == "json":
+        from planner.render.json import week_json
+
+        return week_json(plan, invites)
+    if fmt == "html":
+        from planner.render.json import week_to_dict
 
         data = week_to_dict(plan)
         if invites:
             from planner.render.invites import attach_states
 
             attach_states(data, invites)
-        if fmt == "json":
-            return dumps(data)
         from planner.render.html import week_html
 
         return week_html(data)

@@ -23,17 +23,25 @@ def unsure(label: str, confidence: Confidence) -> str:
 
 
 def settle_command(
-    event: Event, found: Classification, purpose: PurposeResult | None = None
+    event: Event,
+    found: Classification,
+    purpose: PurposeResult | None = None,
+    ref: str | None = None,
 ) -> str | None:
-    """The ``planner mark`` command that settles a judgement of low confidence, or None."""
-    from planner.judge.corrections import ref_of
-
+    """The ``planner mark`` command that settles a judgement of low confidence, or None;
+    ``ref``: the event's :func:`~planner.judge.corrections.ref_of` where already known."""
     parts = []
     if found.confidence is Confidence.LOW:
         parts.append("--mode MODE")
     if purpose is not None and purpose.confidence is Confidence.LOW:
         parts.append("--purpose PURPOSE")
-    return f"planner mark {ref_of(event)} {' '.join(parts)}" if parts else None
+    if not parts:
+        return None
+    if ref is None:
+        from planner.judge.corrections import ref_of
+
+        ref = ref_of(event)
+    return f"planner mark {ref} {' '.join(parts)}"
 
 
 def settle_lines(plan: WeeklyPlan) -> list[str]:

@@ -255,3 +255,28 @@ def test_someone_far_away_without_a_trip_gets_the_reason(tmp_path):
     assert picks and all(p.proposal is None for p in picks)
     assert all("and no trip there is planned" in p.note for p in picks)
     assert any("lives in Hamburg, 612 km away" in p.note for p in picks)
+
+
+def test_the_section_proposes_over_the_events_around_it_as_over_all(tmp_path, monkeypatch):
+    """The keep-in-touch planner sees only the events around the week and its trips (the
+    history before is left out for speed); what it proposes is the same as over every event."""
+    from planner.flows import trip_view
+    from planner.meet.days import AROUND
+
+    config = load(write_home(tmp_path / "files"))
+    windowed = api.plan_week(config, TRIP_MONDAY, now=NOW, store=open_store()).keep_in_touch
+    counts: list[tuple[int, int]] = []
+    original = trip_view.planner_for
+
+    def over_everything(circle, events, catalog, geocoder, supply=None, window=None):
+        first, last = window[0] - AROUND[0], window[1] + AROUND[1]
+        counts.append((len(events), sum(e.end > first and e.start < last for e in events)))
+        return original(circle, events, catalog, geocoder, supply)
+
+    monkeypatch.setattr(trip_view, "planner_for", over_everything)
+    everything = api.plan_week(config, TRIP_MONDAY, now=NOW, store=open_store()).keep_in_touch
+    assert windowed is not None and windowed.picks
+    assert all(p.proposal is not None for p in windowed.picks)
+    assert windowed == everything
+    (total, around), *_ = counts
+    assert around < total  # there was history to leave out
