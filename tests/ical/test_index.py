@@ -160,6 +160,22 @@ def test_payload_round_trip_keeps_every_field_and_zone():
     assert back[0].end.tzinfo == ZoneInfo("Europe/London")
 
 
+def test_payload_text_is_the_standard_librarys_and_odd_text_round_trips():
+    """orjson writes and reads the payload: the text is json.dumps' compact text, and what
+    orjson refuses (a lone surrogate, a broken emoji from a service's JSON; an integer past
+    64 bits) is written in ASCII by the standard library, so it can be digested and stored."""
+    from planner.ical.payload import compact, parse
+
+    odd = ["\x00\x1f\x7f", "\u2028\u2029", 'a"b\\c/</script>', "Köln 東京 🙂", 0.1, 48.137, 0]
+    for value in [*odd[:-1], {"k": odd[:-1], "n": None, "t": True}]:
+        assert compact(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        assert parse(compact(value)) == value
+    for value in (2**70, "\ud800 lone", {"Köln": ["\udcff"]}):
+        assert compact(value).isascii() and parse(compact(value)) == value
+    events = [replace(e, title=e.title + " \udcff\x01\u2028") for e in sample_events()]
+    assert decode_events(encode_events(events)) == events
+
+
 def test_a_payload_of_the_old_format_is_not_decoded():
     """Format 1 had no busy status: such a payload is rebuilt, never read without it."""
     payload = json.loads(encode_events(sample_events()))
