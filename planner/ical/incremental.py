@@ -25,7 +25,6 @@ the whole source) whenever it could differ:
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from typing import Any
 from planner.ical import pieces, salvage
 from planner.ical.layout import Block, needs_repair, scan
 from planner.ical.parsing import decode
+from planner.ical.payload import compact, parse
 from planner.model import Event
 
 log = logging.getLogger("planner")
@@ -59,7 +59,7 @@ class Parts:
             "pieces": self.pieces,
             "groups": self.groups,
         }
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        return compact(data)
 
     @classmethod
     def loads(cls, text: str | None) -> Parts | None:
@@ -67,7 +67,7 @@ class Parts:
         if not text:
             return None
         try:
-            data = json.loads(text)
+            data = parse(text)
             found = {str(d): str(key) for d, key in data["pieces"].items()}
             groups = {
                 str(key): (tuple(map(str, digests)), tuple(map(str, uids)))
