@@ -186,14 +186,9 @@ class Ledger:
     def _learn_names(self, meetings: Iterable[Meeting]) -> None:
         """The names the calendars gave counterparts in remembered meetings, for
         :attr:`Directory.people` (meetings that left the calendars keep their names)."""
-        from planner.people import Entry, Source
+        from planner.people.sources import learn_names
 
-        self.directory.people.add_all(
-            Entry((email,), Source.CALENDAR, name=name, seen=m.start)
-            for m in meetings
-            for email, name in m.people
-            if name
-        )
+        learn_names(self.directory.people, ((m.start, m.people) for m in meetings))
 
     def _save(self, upserts: Sequence[Meeting], deletes: Sequence[Key]) -> None:
         if self._store is None:

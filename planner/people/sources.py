@@ -16,6 +16,7 @@ their own rank.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _
@@ -43,6 +44,29 @@ def learn(people: People, events: Iterable[Event]) -> None:
     events = list(events)
     people.add_all(calendar_entries(events))
     people.add_all(signature_entries(events))
+
+
+def learn_names(
+    people: People, sightings: Iterable[tuple[datetime, Iterable[tuple[str, str]]]]
+) -> None:
+    """The names calendars gave addresses at meetings, each sighting ``(start, ((address,
+    name), …))``: one entry per address and name, with its latest start and how often (the
+    same as one entry per sighting, for a fraction of the work)."""
+    found: dict[tuple[str, str], list[Any]] = {}  # → [latest start, times]
+    for start, pairs in sightings:
+        for pair in pairs:
+            if not pair[1]:
+                continue
+            if (seen := found.get(pair)) is None:
+                found[pair] = [start, 1]
+            else:
+                seen[1] += 1
+                if start > seen[0]:
+                    seen[0] = start
+    people.add_all(
+        Entry((address,), Source.CALENDAR, name=name, seen=seen, times=times)
+        for (address, name), (seen, times) in found.items()
+    )
 
 
 def add_config(people: People, config: Config) -> None:

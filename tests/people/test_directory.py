@@ -145,3 +145,36 @@ def test_whom_a_meeting_is_with_reads_as_names():
     assert directory.who(["nordlicht.example"]) == "Nordlicht Logistik"
     assert directory.who(["other.example"]) == "other.example"
     assert directory.is_user("ME@MYCORP.EXAMPLE") and directory.is_user("mailto:me@mycorp.example")
+
+
+def test_names_learned_at_once_are_those_learned_one_meeting_at_a_time():
+    """learn_names takes each address and name once, with its latest start and how often: the
+    directory says what one entry per meeting would say (names that change, that tie, in
+    several spellings and scripts, seen out of order)."""
+    import random
+
+    from planner.people.sources import learn_names
+
+    names = {
+        "jo@kunde.example": ["Jo Meier", "Johanna Meier", "jo meier"],
+        "JO@Kunde.Example": ["Johanna Meier"],
+        "zoe@client.example": ["Zoë Dupont", "Zoe Dupont"],
+        "li@shop.example": ["李 雷", "Li Lei"],
+        "nn@x.example": [""],
+    }
+    rng = random.Random(31)
+    sightings = []
+    for n in range(400):
+        start = T0 + timedelta(hours=rng.randrange(2000))
+        pairs = [(a, rng.choice(ns)) for a, ns in names.items() if rng.random() < 0.6]
+        sightings.append((start, tuple(pairs)))
+    one_by_one, at_once = People(), People()
+    for start, pairs in sightings:
+        for address, name in pairs:
+            if name:
+                one_by_one.add(Entry((address,), Source.CALENDAR, name=name, seen=start))
+    learn_names(at_once, sightings)
+    assert at_once._claims == one_by_one._claims and at_once._ids == one_by_one._ids
+    for address in names:
+        assert at_once.describe(address) == one_by_one.describe(address)
+    assert at_once.describe("jo@kunde.example")["name"]  # something was learned
