@@ -164,7 +164,7 @@ def test_names_learned_at_once_are_those_learned_one_meeting_at_a_time():
     }
     rng = random.Random(31)
     sightings = []
-    for n in range(400):
+    for _ in range(400):
         start = T0 + timedelta(hours=rng.randrange(2000))
         pairs = [(a, rng.choice(ns)) for a, ns in names.items() if rng.random() < 0.6]
         sightings.append((start, tuple(pairs)))
