@@ -21,7 +21,11 @@ def render_week(
     if fmt == "json":
         from planner.render.json import week_json
 
-        return week_json(plan, invites)
+        if not invites:
+            return week_json(plan)
+        from planner.render.invites import attach_states
+
+        return week_json(plan, lambda data: attach_states(data, invites))
     if fmt == "html":
         from planner.render.json import week_to_dict
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
@@ -12,7 +12,6 @@ from planner.model import Mode
 from planner.render.labels import settle_command
 
 if TYPE_CHECKING:
-    from planner.flows.followup_steps import InviteState
     from planner.flows.plan import PlannedEvent, WeeklyPlan
     from planner.judge.recommend import Balance, DueVisit
     from planner.model import Classification, Event, PurposeResult
@@ -213,18 +212,17 @@ def week_to_dict(plan: WeeklyPlan, *, events: bool = True) -> dict[str, Any]:
     }
 
 
-def week_json(plan: WeeklyPlan, invites: Mapping[str, Sequence[InviteState]] | None = None) -> str:
-    """:func:`dumps` of :func:`week_to_dict` with ``invites`` attached
-    (:func:`planner.render.invites.attach_states`): the same text, but a week of thousands of
-    events is converted and encoded in slices on the usable cores, each event once."""
+def week_json(plan: WeeklyPlan, attach: Callable[[dict[str, Any]], None] | None = None) -> str:
+    """:func:`dumps` of :func:`week_to_dict` after ``attach`` added to it (e.g. the states of
+    invitations, :func:`planner.render.invites.attach_states`): the same text, but a week of
+    thousands of events is converted and encoded in slices on the usable cores, each event
+    once (``attach`` is given each slice's view: ``{"events": [...]}``)."""
     from planner.ical.forking import fork_map
 
     def encode(items: Sequence[PlannedEvent]) -> list[str]:
         events = events_to_list(plan, items)
-        if invites:
-            from planner.render.invites import attach_states
-
-            attach_states({"events": events}, invites)
+        if attach is not None:
+            attach({"events": events})
         text = _encoded(events, 1)  # "[\n    {…},\n    {…}\n  ]": the members, in place
         return [text[len(INDENT) * 2 + 2 : -len(INDENT) - 2]]
 

@@ -79,7 +79,7 @@ def test_one_core_and_several_give_the_same_text(plan, sliced):
 
 def test_invitations_are_attached_in_every_slice(plan, sliced):
     invites = states_for(plan)
-    text = rendered.week_json(plan, invites)
+    text = rendered.week_json(plan, lambda data: attach_states(data, invites))
     assert text == whole(plan, invites)
     events = json.loads(text)["events"]
     assert [e["invitations"][0]["status"] for e in events[:2]] == ["accepted", "countered"]
