@@ -169,7 +169,7 @@ RULES: tuple[Rule, ...] = (
 def classify(event: Event) -> Classification:
     """The mode of ``event``, the evidence for it (most telling first) and the confidence."""
     zones = zones_of(event)
-    if travel := travel_judgement(event, zones):
+    if travel := travel_judgement(event):
         evidence, confidence = travel
         return Classification(Mode.TRAVEL, (evidence,), confidence)
     signals = _collect(event, zones)

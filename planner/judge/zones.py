@@ -27,9 +27,9 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from planner.judge import patterns as P
+from planner.judge.memo import SIZE, per_event
 from planner.judge.tools import LINK_RE, Tool, tool_named
 from planner.model import Event
 
@@ -114,7 +114,12 @@ NEAR_LINES = 2  # ... unless a tool's line stands this near (non-blank lines)
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 
+_DIGIT_RE = re.compile(r"\d")  # every phone number and address holds a digit
+
+
 def phone_numbers(text: str) -> list[str]:
+    if not _DIGIT_RE.search(text):
+        return []
     return [
         m.group(0)
         for m in _PHONE_RE.finditer(text)
@@ -124,6 +129,8 @@ def phone_numbers(text: str) -> list[str]:
 
 def address_in(text: str) -> re.Match[str] | None:
     """The first street address or postcode with town in ``text``."""
+    if not _DIGIT_RE.search(text):
+        return None
     found = [m for pattern in _ADDRESS_RES if (m := pattern.search(text))]
     return min(found, key=lambda m: m.start()) if found else None
 
@@ -313,9 +320,9 @@ _LOCATION_LINE_RE = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)
+@per_event(SIZE)
 def zones_of(event: Event) -> Zones:
-    """The zones of ``event`` (cached: classification, purpose and meeting rules share them).
+    """The zones of ``event`` (remembered: classification, purpose and meeting rules share them).
     Without a location, a "Location:" / "Ort:" / "Lieu :" line of the description (scheduling
     tools, forwarded invitations) stands for it."""
     rooms = tuple(p.name for p in event.attendees if p.is_resource and p.name)
