@@ -23,7 +23,7 @@ T = TypeVar("T")
 #: Events remembered by each table: a large week of meetings judged in several passes (mode,
 #: meeting, purpose) finds its first events still there.
 SIZE = 65_536
-_TABLES: list[PerEvent[object]] = []
+_TABLES: list[PerEvent[object]] = []  # and lru caches: anything with cache_clear()
 
 
 class PerEvent(Generic[T]):
@@ -61,6 +61,12 @@ def per_event(size: int) -> Callable[[Callable[[Event], T]], PerEvent[T]]:
 
 
 def forget() -> None:
-    """Empty every table of :func:`per_event`."""
+    """Empty every table of :func:`per_event` and every cache given to :func:`register`."""
     for table in _TABLES:
         table.cache_clear()
+
+
+def register(cache: T) -> T:
+    """Let :func:`forget` empty ``cache`` too (an ``lru_cache`` of the judge keyed on text)."""
+    _TABLES.append(cache)  # type: ignore[arg-type]
+    return cache

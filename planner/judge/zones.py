@@ -27,9 +27,10 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from planner.judge import patterns as P
-from planner.judge.memo import SIZE, per_event
+from planner.judge.memo import SIZE, per_event, register
 from planner.judge.tools import LINK_RE, Tool, tool_named
 from planner.model import Event
 
@@ -123,7 +124,7 @@ def phone_numbers(text: str) -> list[str]:
     return [
         m.group(0)
         for m in _PHONE_RE.finditer(text)
-        if sum(c.isdigit() for c in m.group(0)) >= P.PHONE_MIN_DIGITS
+        if sum(map(str.isdigit, m.group(0))) >= P.PHONE_MIN_DIGITS
     ]
 
 
@@ -136,9 +137,8 @@ def address_in(text: str) -> re.Match[str] | None:
 
 
 def _dense(line: str) -> bool:
-    alnum = [c for c in line if c.isalnum()]
-    digits = sum(c.isdigit() for c in alnum)
-    return digits >= 4 and digits >= 0.35 * len(alnum)
+    digits = sum(map(str.isdigit, line))  # a digit is alphanumeric
+    return digits >= 4 and digits >= 0.35 * sum(map(str.isalnum, line))
 
 
 def is_machine(line: str) -> bool:
@@ -172,6 +172,8 @@ def split_description(text: str) -> tuple[str, tuple[str, ...]]:
     return user.strip(), _runs(lines, kinds, appended)
 
 
+@register
+@lru_cache(maxsize=8192)  # the lines of one tool's block recur in every invitation it sends
 def _kind(line: str) -> str:
     if not line.strip():
         return "blank"
@@ -322,16 +324,23 @@ _LOCATION_LINE_RE = re.compile(
 
 @per_event(SIZE)
 def zones_of(event: Event) -> Zones:
-    """The zones of ``event`` (remembered: classification, purpose and meeting rules share them).
-    Without a location, a "Location:" / "Ort:" / "Lieu :" line of the description (scheduling
-    tools, forwarded invitations) stands for it."""
+    """The zones of ``event`` (remembered: classification, purpose and meeting rules share them,
+    and the occurrences of a series share their texts). Without a location, a "Location:" /
+    "Ort:" / "Lieu :" line of the description (scheduling tools, forwarded invitations) stands
+    for it."""
     rooms = tuple(p.name for p in event.attendees if p.is_resource and p.name)
-    location = split_location(event.location, rooms)
-    if not location and (found := _LOCATION_LINE_RE.search(plain(event.description[:4000]))):
+    return _zones(event.title, event.location, event.description, rooms)
+
+
+@register
+@lru_cache(maxsize=4096)
+def _zones(title: str, where: str, description: str, rooms: tuple[str, ...]) -> Zones:
+    location = split_location(where, rooms)
+    if not location and (found := _LOCATION_LINE_RE.search(plain(description[:4000]))):
         location = split_location(found.group("value"), rooms)
-    user, blocks = split_description(event.description) if event.description else ("", ())
+    user, blocks = split_description(description) if description else ("", ())
     links = [("location", p.text) for p in location if p.kind == LINK]
     links += [("user", m.group(0)) for m in URL_RE.finditer(user)]
     for block in blocks:
         links += [("block", m.group(0)) for m in URL_RE.finditer(block)]
-    return Zones(event.title[: P.FIELD_MAX], location, user, blocks, tuple(links))
+    return Zones(title[: P.FIELD_MAX], location, user, blocks, tuple(links))
