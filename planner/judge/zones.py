@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from planner.judge import patterns as P
+from planner.judge.anchored import Anchored
 from planner.judge.memo import SIZE, per_event, register
 from planner.judge.tools import LINK_RE, Tool, tool_named
 from planner.model import Event
@@ -91,9 +92,13 @@ def plain(text: str) -> str:
     return text.replace("\xa0", " ").replace("\r\n", "\n").replace("\r", "\n")
 
 
-URL_RE = re.compile(r"(?:\bhttps?://|\bwww\.|\btel:|\bmailto:|\bsip:)[^\s<>\"'\])|]+", re.I)
+#: Links: they start at a word's first letter, one of ``[hwtms]`` as ``re.IGNORECASE`` reads it.
+URL_RE = Anchored(
+    re.compile(r"(?:\bhttps?://|\bwww\.|\btel:|\bmailto:|\bsip:)[^\s<>\"'\])|]+", re.I),
+    r"[HMSTWhmstwſ](?<!\w.)",
+)
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-_PHONE_RE = re.compile(P.PHONE_NUMBER)
+_PHONE_RE = Anchored(re.compile(P.PHONE_NUMBER), r"[+(\d](?<![\w+/=.-].)")  # where one starts
 _SEPARATOR_RE = re.compile(r"^\s*(?:[_=~:.*#+•-]\s*){8,}$|^\s*-{3,}\s*$")
 _MARKER_RE = re.compile(r"^\s*--\s*$|^\s*--\s.*\s--\s*$|^\s*--\s+\S")
 _LABEL_RE = re.compile(r"^[^:：]{1,45}?\s?[:：]\s*(?P<value>\S.*)$")
