@@ -108,12 +108,13 @@ class View:
 
     def read(self, zone: str) -> object:
         self._check(zone)
-        return {
-            "title": self._zones.title[: P.FIELD_MAX],
-            "user": self._zones.user_text,
-            "location": self._zones,
-            "blocks": self._zones,
-        }[zone]
+        if zone == "title":
+            return self._zones.title[: P.FIELD_MAX]
+        if zone == "user":
+            return self._zones.user_text
+        if zone in ("location", "blocks"):
+            return self._zones
+        raise KeyError(zone)
 
 
 @dataclass(frozen=True, slots=True)
