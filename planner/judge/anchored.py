@@ -21,12 +21,23 @@ class Anchored:
     matches of ``pattern`` may not be empty, and a match of ``starts`` longer than one
     character may not cover another position where ``pattern`` can start."""
 
-    def __init__(self, pattern: re.Pattern[str], starts: str) -> None:
+    def __init__(
+        self, pattern: re.Pattern[str], starts: str, *, needs: str = "", short: int = 0
+    ) -> None:
         self.full = pattern
         self.pattern = pattern.pattern
         self.starts = re.compile(starts)
+        self.needs = needs  # characters one of which every match holds
+        self.short = short  # shorter texts: the plain pattern is as fast
+
+    def _none(self, text: str) -> bool:
+        return bool(self.needs) and not any(char in text for char in self.needs)
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        if self._none(text):
+            return None
+        if len(text) < self.short:
+            return self.full.search(text, pos)
         match = self.full.match
         for start in self.starts.finditer(text, pos):
             if found := match(text, start.start()):
@@ -34,15 +45,26 @@ class Anchored:
         return None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self._none(text):
+            return iter(())
+        if len(text) < self.short:
+            return self.full.finditer(text)
+        return self._finditer(text)
+
+    def _finditer(self, text: str) -> Iterator[re.Match[str]]:
         pos = 0
         while found := self.search(text, pos):
             yield found
             pos = found.end()
 
     def sub(self, replacement: str, text: str) -> str:
-        """``text`` with every match replaced by ``replacement`` (taken as it is)."""
+        """``text`` with every match replaced by ``replacement`` (no backslashes in it)."""
+        if self._none(text):
+            return text
+        if len(text) < self.short:
+            return self.full.sub(replacement, text)
         pieces, pos = [], 0
-        for found in self.finditer(text):
+        for found in self._finditer(text):
             pieces += (text[pos : found.start()], replacement)
             pos = found.end()
         return "".join(pieces) + text[pos:] if pieces else text

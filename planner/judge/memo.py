@@ -20,35 +20,52 @@ from planner.i18n import language
 from planner.model import Event
 
 T = TypeVar("T")
-#: Events remembered by each table: a large week of meetings judged in several passes (mode,
-#: meeting, purpose) finds its first events still there.
+#: Events remembered by a table of small answers (a word, a travel judgement): a large week
+#: judged in several passes (mode, meeting, purpose) finds its first events still there.
 SIZE = 65_536
+#: Events remembered by a table of bulky answers (an event's zones and texts): a week's, not
+#: more; what a table keeps alive, the garbage collector visits again and again.
+BULKY = 4096
+_MISSING = object()
 _TABLES: list[PerEvent[object]] = []  # and lru caches: anything with cache_clear()
 
 
 class PerEvent(Generic[T]):
-    """``compute(event)`` remembered for the last ``size`` event objects."""
+    """``compute(event)`` remembered for the last ``size`` event objects, in the language
+    spoken (a table of another language's evidence starts afresh)."""
 
     def __init__(self, compute: Callable[[Event], T], size: int) -> None:
         self.compute, self.size = compute, size
-        self._known: dict[int, tuple[Event, str, T]] = {}
+        # two tables and no tuple per entry: fewer objects for the garbage collector to visit
+        self._events: dict[int, Event] = {}
+        self._values: dict[int, T] = {}
+        self._language = ""
         self.__doc__ = compute.__doc__
         self.__wrapped__ = compute
         _TABLES.append(self)  # type: ignore[arg-type]
 
     def __call__(self, event: Event) -> T:
-        known = self._known.get(id(event))
+        key = id(event)
         speaking = language()
-        if known is not None and known[0] is event and known[1] == speaking:
-            return known[2]
+        if speaking != self._language:
+            self.cache_clear()
+            self._language = speaking
+        elif self._events.get(key) is event:
+            value = self._values.get(key, _MISSING)  # (another thread may just drop it)
+            if value is not _MISSING:
+                return value  # type: ignore[return-value]
         value = self.compute(event)
-        if len(self._known) >= self.size:
-            del self._known[next(iter(self._known))]  # the oldest
-        self._known[id(event)] = (event, speaking, value)
+        if len(self._events) >= self.size:
+            oldest = next(iter(self._events))
+            self._events.pop(oldest, None)
+            self._values.pop(oldest, None)
+        self._values[key] = value
+        self._events[key] = event
         return value
 
     def cache_clear(self) -> None:
-        self._known.clear()
+        self._events.clear()
+        self._values.clear()
 
 
 def per_event(size: int) -> Callable[[Callable[[Event], T]], PerEvent[T]]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from planner.judge.memo import SIZE, per_event
+from planner.judge.memo import BULKY, SIZE, per_event
 from planner.judge.travel import is_travel
 from planner.judge.zones import PLACE, ROOM, zones_of
 from planner.model import Event, Mode, is_person_address
@@ -128,7 +128,7 @@ def words_re(words: tuple[str, ...], suffixes: tuple[str, ...] = ()) -> Words:
     return Words(words, suffixes)
 
 
-@per_event(SIZE)
+@per_event(BULKY)
 def _texts(event: Event) -> tuple[str, str]:
     """The title and what the user wrote in the description, links taken out."""
     zones = zones_of(event)

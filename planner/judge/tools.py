@@ -111,7 +111,7 @@ _LINK = re.compile(rf"(?<![\w@.-])(?:[a-z0-9-]+\.)*(?:{_HOSTS})(?![\w-])", re.IG
 #: A join link of a known tool anywhere in a text ("zoom.us/j/…" also without a scheme). Every
 #: host begins with letters, digits or hyphens and a dot: a link starts only there (the first
 #: class is ``[a-z0-9-]`` as ``re.IGNORECASE`` reads it, Kelvin sign and long s included).
-LINK_RE = Anchored(_LINK, r"[-0-9A-Za-zİıſ\u212a](?<![\w@.-].)(?i:[a-z0-9-]*)\.")
+LINK_RE = Anchored(_LINK, r"[-0-9A-Za-zİıſ\u212a](?<![\w@.-].)(?i:[a-z0-9-]*)\.", needs=".")
 
 
 def tool_of_link(match: re.Match[str]) -> Tool:

@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from planner.judge import patterns as P
 from planner.judge.anchored import Anchored
-from planner.judge.memo import SIZE, per_event, register
+from planner.judge.memo import BULKY, per_event, register
 from planner.judge.tools import LINK_RE, Tool, tool_named
 from planner.model import Event
 
@@ -96,9 +96,11 @@ def plain(text: str) -> str:
 URL_RE = Anchored(
     re.compile(r"(?:\bhttps?://|\bwww\.|\btel:|\bmailto:|\bsip:)[^\s<>\"'\])|]+", re.I),
     r"[HMSTWhmstwſ](?<!\w.)",
+    needs=":.",  # every link holds one: "://", "www.", "tel:", "mailto:", "sip:"
+    short=80,
 )
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-_PHONE_RE = Anchored(re.compile(P.PHONE_NUMBER), r"[+(\d](?<![\w+/=.-].)")  # where one starts
+_PHONE_RE = Anchored(re.compile(P.PHONE_NUMBER), r"[+(\d](?<![\w+/=.-].)", short=20)
 _SEPARATOR_RE = re.compile(r"^\s*(?:[_=~:.*#+•-]\s*){8,}$|^\s*-{3,}\s*$")
 _MARKER_RE = re.compile(r"^\s*--\s*$|^\s*--\s.*\s--\s*$|^\s*--\s+\S")
 _LABEL_RE = re.compile(r"^[^:：]{1,45}?\s?[:：]\s*(?P<value>\S.*)$")
@@ -327,7 +329,7 @@ _LOCATION_LINE_RE = re.compile(
 )
 
 
-@per_event(SIZE)
+@per_event(BULKY)
 def zones_of(event: Event) -> Zones:
     """The zones of ``event`` (remembered: classification, purpose and meeting rules share them,
     and the occurrences of a series share their texts). Without a location, a "Location:" /
