@@ -133,8 +133,8 @@ class Directory:
         counterparts = tuple(
             p for p in people if self.is_external(p.email) and p.response is not Response.DECLINED
         )
-        if len(self._seen) >= SEEN:
-            del self._seen[next(iter(self._seen))]  # the oldest
+        if len(self._seen) >= SEEN:  # keep the newer half (see planner.judge.memo)
+            self._seen = dict(list(self._seen.items())[SEEN // 2 :])
         self._seen[id(event)] = (event, (others, counterparts))
         return others, counterparts
 

@@ -56,12 +56,17 @@ class PerEvent(Generic[T]):
                 return value  # type: ignore[return-value]
         value = self.compute(event)
         if len(self._events) >= self.size:
-            oldest = next(iter(self._events))
-            self._events.pop(oldest, None)
-            self._values.pop(oldest, None)
+            self._halve()
         self._values[key] = value
         self._events[key] = event
         return value
+
+    def _halve(self) -> None:
+        """Keep the newer half. (Dropping the oldest one at a time costs a scan past every
+        slot dropped before it: ``next(iter(d))`` skips them one by one.)"""
+        newer = list(self._events)[len(self._events) // 2 :]
+        self._events = {key: self._events[key] for key in newer}
+        self._values = {key: self._values[key] for key in newer if key in self._values}
 
     def cache_clear(self) -> None:
         self._events.clear()
