@@ -40,7 +40,6 @@ FREEMAIL_DOMAINS = frozenset(
 
 
 __all__ = ["FREEMAIL_DOMAINS", "Directory", "domain_of"]
-SEEN = 4096  # events whose people a directory remembers
 
 
 class Directory:
@@ -62,7 +61,6 @@ class Directory:
         self.own_domains = frozenset(domains - {""})
         self._external: dict[str, bool] = {}  # a cache: history repeats the same addresses
         self._user: dict[str, bool] = {}
-        self._seen: dict[int, tuple[Event, tuple[tuple[Attendee, ...], ...]]] = {}
         self.people = people if people is not None else people_for(config)
 
     def is_user(self, email: str) -> bool:
@@ -116,27 +114,15 @@ class Directory:
 
     def others(self, event: Event) -> tuple[Attendee, ...]:
         """Everyone but the user (internal or external), without resources."""
-        return self._people(event)[0]
+        return tuple(p for p in event.people() if not self.is_user(p.email))
 
     def counterparts(self, event: Event) -> tuple[Attendee, ...]:
         """External people of ``event`` who have not declined."""
-        return self._people(event)[1]
-
-    def _people(self, event: Event) -> tuple[tuple[Attendee, ...], tuple[Attendee, ...]]:
-        """(others, counterparts) of ``event``, remembered for the last events asked about
-        (purpose and recommendation ask several times; an event is immutable)."""
-        known = self._seen.get(id(event))
-        if known is not None and known[0] is event:
-            return known[1]
-        people = event.people()
-        others = tuple(p for p in people if not self.is_user(p.email))
-        counterparts = tuple(
-            p for p in people if self.is_external(p.email) and p.response is not Response.DECLINED
+        return tuple(
+            p
+            for p in event.people()
+            if self.is_external(p.email) and p.response is not Response.DECLINED
         )
-        if len(self._seen) >= SEEN:  # keep the newer half (see planner.judge.memo)
-            self._seen = dict(list(self._seen.items())[SEEN // 2 :])
-        self._seen[id(event)] = (event, (others, counterparts))
-        return others, counterparts
 
 
 def _domain(text: str) -> str:
