@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from planner.i18n import _
+from planner.judge.memo import SIZE, per_event
 from planner.judge.tools import LINK_RE
 from planner.judge.zones import PLACE, Zones, zones_of
 from planner.model import Confidence, Event
@@ -130,9 +131,11 @@ _WITH_RE = re.compile(WITH_SOMEONE)
 Judgement = tuple[str, Confidence]
 
 
-def travel_judgement(event: Event, zones: Zones | None = None) -> Judgement | None:
-    """Why ``event`` is a travel item and how sure that is, or None when it is not one."""
-    zones = zones or zones_of(event)
+@per_event(SIZE)
+def travel_judgement(event: Event) -> Judgement | None:
+    """Why ``event`` is a travel item and how sure that is, or None when it is not one
+    (remembered: mode, meeting and purpose all ask)."""
+    zones = zones_of(event)
     title = zones.title.strip()
     if _WITH_RE.search(title):
         return None  # "Hotel lobby: coffee with Anna" is a meeting at a hotel

@@ -53,6 +53,8 @@ CLASSIFIER_FILES = (
     "people.py",
     "zones.py",
     "tools.py",
+    "anchored.py",
+    "memo.py",
 )
 LIMIT = 50_000  # rows kept; beyond it the oldest go
 CHUNK = 500  # digests per SELECT

@@ -60,10 +60,14 @@ class Directory:
             domains.add(own_domain)  # a gmail user's friends are not colleagues
         self.own_domains = frozenset(domains - {""})
         self._external: dict[str, bool] = {}  # a cache: history repeats the same addresses
+        self._user: dict[str, bool] = {}
         self.people = people if people is not None else people_for(config)
 
     def is_user(self, email: str) -> bool:
-        return address_key(email) in self.user_emails
+        known = self._user.get(email)
+        if known is None:
+            known = self._user[email] = address_key(email) in self.user_emails
+        return known
 
     def is_internal(self, email: str) -> bool:
         return domain_of(email) in self.own_domains

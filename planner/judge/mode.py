@@ -108,12 +108,13 @@ class View:
 
     def read(self, zone: str) -> object:
         self._check(zone)
-        return {
-            "title": self._zones.title[: P.FIELD_MAX],
-            "user": self._zones.user_text,
-            "location": self._zones,
-            "blocks": self._zones,
-        }[zone]
+        if zone == "title":
+            return self._zones.title[: P.FIELD_MAX]
+        if zone == "user":
+            return self._zones.user_text
+        if zone in ("location", "blocks"):
+            return self._zones
+        raise KeyError(zone)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +170,7 @@ RULES: tuple[Rule, ...] = (
 def classify(event: Event) -> Classification:
     """The mode of ``event``, the evidence for it (most telling first) and the confidence."""
     zones = zones_of(event)
-    if travel := travel_judgement(event, zones):
+    if travel := travel_judgement(event):
         evidence, confidence = travel
         return Classification(Mode.TRAVEL, (evidence,), confidence)
     signals = _collect(event, zones)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from planner.judge.memo import BULKY, SIZE, per_event
 from planner.judge.travel import is_travel
 from planner.judge.zones import PLACE, ROOM, zones_of
 from planner.model import Event, Mode, is_person_address
@@ -95,24 +96,51 @@ _LINK_RE = re.compile(
 )  # "…/meetup-join/…" is no meetup
 
 
+class Words:
+    """Whole words and phrases (a space also matches "-"), plus compound tails: the first
+    match in a text, as one alternation of both would find it (at one position the words come
+    first). The compound pattern backtracks over every word; it is tried only in a text that
+    holds one of the tails (the same case-insensitive match, without the word before it)."""
+
+    def __init__(self, words: tuple[str, ...], suffixes: tuple[str, ...]) -> None:
+        parts = [re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(set(words), key=len)[::-1]]
+        self.words = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+        self.tails = self.compounds = None
+        if suffixes:
+            tails = "|".join(re.escape(s) for s in sorted(set(suffixes), key=len)[::-1])
+            self.tails = re.compile(tails, re.IGNORECASE)
+            compound = r"(?<![\w-])[\w-]*\w-?(?:" + tails + r")(?!\w)"  # the whole compound
+            self.compounds = re.compile(compound, re.IGNORECASE)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        word = self.words.search(text)
+        if self.compounds is None or self.tails is None or not self.tails.search(text):
+            return word
+        compound = self.compounds.search(text)
+        if word is None or (compound is not None and compound.start() < word.start()):
+            return compound
+        return word
+
+
 @lru_cache(maxsize=32)
-def words_re(words: tuple[str, ...], suffixes: tuple[str, ...] = ()) -> re.Pattern[str]:
+def words_re(words: tuple[str, ...], suffixes: tuple[str, ...] = ()) -> Words:
     """Whole words and phrases (a space also matches "-"), plus compound tails."""
-    parts = [re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(set(words), key=len)[::-1]]
-    pattern = r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)"
-    if suffixes:
-        tails = "|".join(re.escape(s) for s in sorted(set(suffixes), key=len)[::-1])
-        pattern += r"|(?<![\w-])[\w-]*\w-?(?:" + tails + r")(?!\w)"  # the whole compound
-    return re.compile(pattern, re.IGNORECASE)
+    return Words(words, suffixes)
+
+
+@per_event(BULKY)
+def _texts(event: Event) -> tuple[str, str]:
+    """The title and what the user wrote in the description, links taken out."""
+    zones = zones_of(event)
+    return _LINK_RE.sub(" ", zones.title), _LINK_RE.sub(" ", zones.user_text[:2000])
 
 
 def found(event: Event, words: tuple[str, ...], suffixes: tuple[str, ...] = ()) -> str | None:
     """The first of ``words`` (or compound tail) in the title, else in what the user wrote in
     the description (never in the blocks tools and vendors append), as written."""
     pattern = words_re(tuple(words), tuple(suffixes))
-    zones = zones_of(event)
-    for text in (zones.title, zones.user_text[:2000]):
-        if text and (match := pattern.search(_LINK_RE.sub(" ", text))):
+    for text in _texts(event):
+        if text and (match := pattern.search(text)):
             return match.group(0).strip()
     return None
 
@@ -127,6 +155,16 @@ def networking_word(event: Event, extra: tuple[str, ...] = ()) -> str | None:
     """A gathering word in the title or the user's text, a social evening nobody was invited
     to by name, else a fair or conference venue as the location's place ("Messe München", not
     a car-rental branch's address), as written; None for calls and rooms ("conference call")."""
+    return _networking_word(event, extra) if extra else _gathering(event)
+
+
+@per_event(SIZE)
+def _gathering(event: Event) -> str | None:
+    """:func:`networking_word` with the built-in words (mode, meeting and purpose ask)."""
+    return _networking_word(event, ())
+
+
+def _networking_word(event: Event, extra: tuple[str, ...]) -> str | None:
     if found(event, NOT_NETWORKING):
         return None
     if word := found(event, NETWORKING_WORDS + tuple(extra), NETWORKING_SUFFIXES):
@@ -141,7 +179,14 @@ def networking_word(event: Event, extra: tuple[str, ...] = ()) -> str | None:
 
 
 def visit_word(event: Event, extra: tuple[str, ...] = ()) -> str | None:
+    if not extra:
+        return _visit(event)
     return found(event, VISIT_WORDS + tuple(extra), VISIT_SUFFIXES)
+
+
+@per_event(SIZE)
+def _visit(event: Event) -> str | None:
+    return found(event, VISIT_WORDS, VISIT_SUFFIXES)
 
 
 def is_booking(event: Event) -> bool:

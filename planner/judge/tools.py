@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from planner.judge.anchored import Anchored
+
 VIDEO, PHONE, MESSENGER = "video", "phone", "messenger"
 
 
@@ -105,8 +107,11 @@ def _host_group(index: int, tool: Tool) -> str:
 
 
 _HOSTS = "|".join(_host_group(i, t) for i, t in enumerate(TOOLS) if t.hosts)
-#: A join link of a known tool anywhere in a text ("zoom.us/j/…" also without a scheme).
-LINK_RE = re.compile(rf"(?<![\w@.-])(?:[a-z0-9-]+\.)*(?:{_HOSTS})(?![\w-])", re.IGNORECASE)
+_LINK = re.compile(rf"(?<![\w@.-])(?:[a-z0-9-]+\.)*(?:{_HOSTS})(?![\w-])", re.IGNORECASE)
+#: A join link of a known tool anywhere in a text ("zoom.us/j/…" also without a scheme). Every
+#: host begins with letters, digits or hyphens and a dot: a link starts only there (the first
+#: class is ``[a-z0-9-]`` as ``re.IGNORECASE`` reads it, Kelvin sign and long s included).
+LINK_RE = Anchored(_LINK, r"[-0-9A-Za-zİıſ\u212a](?<![\w@.-].)(?i:[a-z0-9-]*)\.", needs=".")
 
 
 def tool_of_link(match: re.Match[str]) -> Tool:

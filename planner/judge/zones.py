@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from planner.judge import patterns as P
+from planner.judge.anchored import Anchored
+from planner.judge.memo import BULKY, per_event, register
 from planner.judge.tools import LINK_RE, Tool, tool_named
 from planner.model import Event
 
@@ -90,9 +92,15 @@ def plain(text: str) -> str:
     return text.replace("\xa0", " ").replace("\r\n", "\n").replace("\r", "\n")
 
 
-URL_RE = re.compile(r"(?:\bhttps?://|\bwww\.|\btel:|\bmailto:|\bsip:)[^\s<>\"'\])|]+", re.I)
+#: Links: they start at a word's first letter, one of ``[hwtms]`` as ``re.IGNORECASE`` reads it.
+URL_RE = Anchored(
+    re.compile(r"(?:\bhttps?://|\bwww\.|\btel:|\bmailto:|\bsip:)[^\s<>\"'\])|]+", re.I),
+    r"[HMSTWhmstwſ](?<!\w.)",
+    needs=":.",  # every link holds one: "://", "www.", "tel:", "mailto:", "sip:"
+    short=80,
+)
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-_PHONE_RE = re.compile(P.PHONE_NUMBER)
+_PHONE_RE = Anchored(re.compile(P.PHONE_NUMBER), r"[+(\d](?<![\w+/=.-].)", short=20)
 _SEPARATOR_RE = re.compile(r"^\s*(?:[_=~:.*#+•-]\s*){8,}$|^\s*-{3,}\s*$")
 _MARKER_RE = re.compile(r"^\s*--\s*$|^\s*--\s.*\s--\s*$|^\s*--\s+\S")
 _LABEL_RE = re.compile(r"^[^:：]{1,45}?\s?[:：]\s*(?P<value>\S.*)$")
@@ -114,24 +122,30 @@ NEAR_LINES = 2  # ... unless a tool's line stands this near (non-blank lines)
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 
+_DIGIT_RE = re.compile(r"\d")  # every phone number and address holds a digit
+
+
 def phone_numbers(text: str) -> list[str]:
+    if not _DIGIT_RE.search(text):
+        return []
     return [
         m.group(0)
         for m in _PHONE_RE.finditer(text)
-        if sum(c.isdigit() for c in m.group(0)) >= P.PHONE_MIN_DIGITS
+        if sum(map(str.isdigit, m.group(0))) >= P.PHONE_MIN_DIGITS
     ]
 
 
 def address_in(text: str) -> re.Match[str] | None:
     """The first street address or postcode with town in ``text``."""
+    if not _DIGIT_RE.search(text):
+        return None
     found = [m for pattern in _ADDRESS_RES if (m := pattern.search(text))]
     return min(found, key=lambda m: m.start()) if found else None
 
 
 def _dense(line: str) -> bool:
-    alnum = [c for c in line if c.isalnum()]
-    digits = sum(c.isdigit() for c in alnum)
-    return digits >= 4 and digits >= 0.35 * len(alnum)
+    digits = sum(map(str.isdigit, line))  # a digit is alphanumeric
+    return digits >= 4 and digits >= 0.35 * sum(map(str.isalnum, line))
 
 
 def is_machine(line: str) -> bool:
@@ -165,6 +179,8 @@ def split_description(text: str) -> tuple[str, tuple[str, ...]]:
     return user.strip(), _runs(lines, kinds, appended)
 
 
+@register
+@lru_cache(maxsize=8192)  # the lines of one tool's block recur in every invitation it sends
 def _kind(line: str) -> str:
     if not line.strip():
         return "blank"
@@ -313,18 +329,25 @@ _LOCATION_LINE_RE = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)
+@per_event(BULKY)
 def zones_of(event: Event) -> Zones:
-    """The zones of ``event`` (cached: classification, purpose and meeting rules share them).
-    Without a location, a "Location:" / "Ort:" / "Lieu :" line of the description (scheduling
-    tools, forwarded invitations) stands for it."""
+    """The zones of ``event`` (remembered: classification, purpose and meeting rules share them,
+    and the occurrences of a series share their texts). Without a location, a "Location:" /
+    "Ort:" / "Lieu :" line of the description (scheduling tools, forwarded invitations) stands
+    for it."""
     rooms = tuple(p.name for p in event.attendees if p.is_resource and p.name)
-    location = split_location(event.location, rooms)
-    if not location and (found := _LOCATION_LINE_RE.search(plain(event.description[:4000]))):
+    return _zones(event.title, event.location, event.description, rooms)
+
+
+@register
+@lru_cache(maxsize=4096)
+def _zones(title: str, where: str, description: str, rooms: tuple[str, ...]) -> Zones:
+    location = split_location(where, rooms)
+    if not location and (found := _LOCATION_LINE_RE.search(plain(description[:4000]))):
         location = split_location(found.group("value"), rooms)
-    user, blocks = split_description(event.description) if event.description else ("", ())
+    user, blocks = split_description(description) if description else ("", ())
     links = [("location", p.text) for p in location if p.kind == LINK]
     links += [("user", m.group(0)) for m in URL_RE.finditer(user)]
     for block in blocks:
         links += [("block", m.group(0)) for m in URL_RE.finditer(block)]
-    return Zones(event.title[: P.FIELD_MAX], location, user, blocks, tuple(links))
+    return Zones(title[: P.FIELD_MAX], location, user, blocks, tuple(links))

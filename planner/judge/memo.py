@@ -1,0 +1,94 @@
+"""Results about one event, remembered by the event itself: the judgement reads an event's
+zones, its travel shape and its gathering words for its mode, whether it is a meeting, its
+purpose and its recommendation, and works each out once.
+
+An :class:`planner.model.Event` is immutable, so what a pure function answers about one event
+object stays true: :func:`per_event` remembers it by the object's identity (the entry holds the
+event, so its identity cannot pass to another) and the language the evidence is written in
+(:func:`planner.i18n.language`: another thread may speak another). Looking an event up
+costs a dictionary probe, where ``functools.lru_cache`` hashed all its fields and attendees on
+every call (2 µs). The oldest entries go beyond ``size``; :func:`forget` empties every table
+(tests, benchmarks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from planner.i18n import language
+from planner.model import Event
+
+T = TypeVar("T")
+#: Events remembered by a table of small answers (a word, a travel judgement): a large week
+#: judged in several passes (mode, meeting, purpose) finds its first events still there.
+SIZE = 65_536
+#: Events remembered by a table of bulky answers (an event's zones and texts): a week's, not
+#: more; what a table keeps alive, the garbage collector visits again and again.
+BULKY = 4096
+_MISSING = object()
+_TABLES: list[PerEvent[object]] = []  # and lru caches: anything with cache_clear()
+
+
+class PerEvent(Generic[T]):
+    """``compute(event)`` remembered for the last ``size`` event objects, in the language
+    spoken (a table of another language's evidence starts afresh)."""
+
+    def __init__(self, compute: Callable[[Event], T], size: int) -> None:
+        self.compute, self.size = compute, size
+        # two tables and no tuple per entry: fewer objects for the garbage collector to visit
+        self._events: dict[int, Event] = {}
+        self._values: dict[int, T] = {}
+        self._language = ""
+        self.__doc__ = compute.__doc__
+        self.__wrapped__ = compute
+        _TABLES.append(self)  # type: ignore[arg-type]
+
+    def __call__(self, event: Event) -> T:
+        key = id(event)
+        speaking = language()
+        if speaking != self._language:
+            self.cache_clear()
+            self._language = speaking
+        elif self._events.get(key) is event:
+            value = self._values.get(key, _MISSING)  # (another thread may just drop it)
+            if value is not _MISSING:
+                return value  # type: ignore[return-value]
+        value = self.compute(event)
+        if len(self._events) >= self.size:
+            self._halve()
+        self._values[key] = value
+        self._events[key] = event
+        return value
+
+    def _halve(self) -> None:
+        """Keep the newer half. (Dropping the oldest one at a time costs a scan past every
+        slot dropped before it: ``next(iter(d))`` skips them one by one.)"""
+        newer = list(self._events)[len(self._events) // 2 :]
+        self._events = {key: self._events[key] for key in newer}
+        self._values = {key: self._values[key] for key in newer if key in self._values}
+
+    def cache_clear(self) -> None:
+        self._events.clear()
+        self._values.clear()
+
+
+def per_event(size: int) -> Callable[[Callable[[Event], T]], PerEvent[T]]:
+    """Decorator: remember a pure function of one event (see the module doc)."""
+
+    def wrap(compute: Callable[[Event], T]) -> PerEvent[T]:
+        return PerEvent(compute, size)
+
+    return wrap
+
+
+def forget() -> None:
+    """Empty every table of :func:`per_event` and every cache given to :func:`register`."""
+    for table in _TABLES:
+        table.cache_clear()
+
+
+def register(cache: T) -> T:
+    """Let :func:`forget` empty ``cache`` too (an ``lru_cache`` of the judge keyed on text)."""
+    _TABLES.append(cache)  # type: ignore[arg-type]
+    return cache
