@@ -52,17 +52,11 @@ def learn_names(
     """The names calendars gave addresses at meetings, each sighting ``(start, ((address,
     name), …))``: one entry per address and name, with its latest start and how often (the
     same as one entry per sighting, for a fraction of the work)."""
-    found: dict[tuple[str, str], list[Any]] = {}  # → [latest start, times]
+    found: dict[Any, list[Any]] = {}
     for start, pairs in sightings:
         for pair in pairs:
-            if not pair[1]:
-                continue
-            if (seen := found.get(pair)) is None:
-                found[pair] = [start, 1]
-            else:
-                seen[1] += 1
-                if start > seen[0]:
-                    seen[0] = start
+            if pair[1]:
+                _tally(found, pair, start)
     people.add_all(
         Entry((address,), Source.CALENDAR, name=name, seen=seen, times=times)
         for (address, name), (seen, times) in found.items()
@@ -97,20 +91,24 @@ def config_entries(table: Mapping[str, Any], number: int) -> Iterator[Entry]:
     )
 
 
+def _tally(found: dict[Any, list[Any]], key: Any, start: datetime) -> None:
+    """Count a sighting of ``key`` at ``start`` in ``found``: key → [latest start, times]."""
+    if (seen := found.get(key)) is None:
+        found[key] = [start, 1]
+    else:
+        seen[1] += 1
+        if start > seen[0]:
+            seen[0] = start
+
+
 def calendar_entries(events: Iterable[Event]) -> Iterator[Entry]:
     """Organizer and attendees of every event with the name its calendar gives them: one
     entry per address, name and calendar, seen at its latest meeting, counted."""
-    found: dict[tuple[str, str, str, bool], list[Any]] = {}  # → [latest start, times]
+    found: dict[Any, list[Any]] = {}
     for event in events:
         where, start = event.calendar or event.source, event.start
         for person in ((event.organizer,) if event.organizer else ()) + event.attendees:
-            key = (person.email, person.name, where, person.is_resource)
-            if (seen := found.get(key)) is None:
-                found[key] = [start, 1]
-            else:
-                seen[1] += 1
-                if start > seen[0]:
-                    seen[0] = start
+            _tally(found, (person.email, person.name, where, person.is_resource), start)
     origins = {k[2]: _("calendar {name}", name=k[2]) if k[2] else "" for k in found}
     for (address, name, where, resource), (seen, times) in found.items():
         if resource or not address or not is_person_address(address):
