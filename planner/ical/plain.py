@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone, tzinfo
+from itertools import islice
 from zoneinfo import ZoneInfo
 
 from icalendar.parser import rfc_6868_unescape
@@ -34,6 +35,9 @@ from planner.ical.parsing import MAX_PARAMETERS, known_zone, skipped
 from planner.ical.parsing import _fitting as fitting
 
 ENABLED = True  # off: every VEVENT is read by icalendar (the tests compare both ways)
+# physical lines past which a VEVENT is not of the common shape (the longest invitation of the
+# real exports and the labelled set has 72): icalendar reads it, without a pass of ours first
+MAX_LINES = 2_000
 UTC = ZoneInfo("UTC")  # what icalendar gives a date-time written with "Z"
 
 # name, parameters, ":" (a parameter value: quoted without control characters, or unquoted
@@ -160,14 +164,16 @@ def _uids_in(block: Block) -> set[str]:
     """Every text a UID of ``block`` (a VEVENT, or events nested in it) may be, as icalendar
     would read it: the text after each ``:`` of each UID line, as written and unescaped."""
     found: set[str] = set()
-    lines: list[list[str]] = []  # the physical lines of each content line
-    for line in block.lines:
-        if line[:1] in (" ", "\t"):
-            if lines:
-                lines[-1].append(line[1:])
-        elif line:  # after an empty line, a folded one continues the line before it
-            lines.append([line])
-    for parts in lines:
+    lines = block.lines
+    for number, line in enumerate(lines):
+        if line[:1] not in ("U", "u"):  # a UID's content line begins so (and is not folded)
+            continue
+        parts = [line]  # with the folded lines that continue it
+        for following in islice(lines, number + 1, None):
+            if following[:1] in (" ", "\t"):
+                parts.append(following[1:])
+            elif following:  # after an empty line, a folded one continues the line before it
+                break
         text = "".join(parts)
         if text[:3].upper() != "UID":
             continue
@@ -181,6 +187,8 @@ def _uids_in(block: Block) -> set[str]:
 def read(block: Block, tz: tzinfo) -> Read | None:
     """A plain VEVENT ``block`` read (floating times in ``tz``), or None when it is not one
     (see the module's docstring)."""
+    if len(block.lines) > MAX_LINES:
+        return None  # not the common shape: icalendar reads it, without a pass of ours first
     lines = unfolded(block)
     if lines is None or len(lines) < 3:
         return None

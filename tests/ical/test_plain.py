@@ -411,3 +411,22 @@ def test_a_calendar_zone_anywhere_in_a_rejected_file_moves_plain_events_too() ->
     assert plain_count == 0
     assert any("Plain" in e and "America/New_York" in e for e in events)
     assert_same(text)
+
+
+def test_a_very_long_event_goes_to_icalendar_and_its_folded_uid_still_counts() -> None:
+    """A VEVENT of more physical lines than plain.MAX_LINES (a description of thousands of
+    folded lines) is not looked through here but read by icalendar, the same either way; a
+    plain event sharing its UID, folded right after "U", is left to icalendar too."""
+    body = "".join(f"\r\n {f'Zeile {n}; ' * 6}" for n in range(plain.MAX_LINES + 5))
+    text = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+        "BEGIN:VEVENT\r\nU\r\n ID:long@x\r\nDTSTART:20261124T090000Z\r\n"
+        f"DESCRIPTION:Protokoll{body}\r\nSUMMARY:Lang\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:long@x\r\n"
+        "DTSTART:20261124T100000Z\r\nSUMMARY:Zweites\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:short@x\r\nDTSTART:20261125T090000Z\r\nSUMMARY:Kurz\r\nEND:VEVENT\r\n"
+        "END:VCALENDAR\r\n"
+    ).encode()
+    assert assert_same(text) == 1  # only the short one is read the plain way
+    events, *_ = read(text, enabled=True)
+    assert any("uid='long@x'" in e for e in events) and any("'Kurz'" in e for e in events)
