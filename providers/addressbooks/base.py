@@ -13,21 +13,25 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from planner import registry
-from planner.config.schema import Field
+from planner.config.schema import Field, SourceConfig
 from planner.errors import NotSupportedError, ProviderNotFound
 from planner.i18n import _
 from planner.model import Contact
 from providers.base import ProviderContext
 
-if TYPE_CHECKING:
-    from planner.config.schema import SourceConfig
-
 GROUP = registry.ADDRESS_BOOKS
 
-__all__ = ["GROUP", "AddressBookProvider", "Changes", "ProviderContext", "create"]
+__all__ = [
+    "GROUP",
+    "AddressBookProvider",
+    "Changes",
+    "ProviderContext",
+    "as_addressbook",
+    "create",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,3 +126,9 @@ def provider_class(name: str) -> type[AddressBookProvider]:
 def create(source: SourceConfig, context: ProviderContext) -> AddressBookProvider:
     """Instantiate the provider for one ``[[addressbooks]]`` entry."""
     return provider_class(source.provider)(source, context)
+
+
+def as_addressbook(source: SourceConfig) -> SourceConfig:
+    """``source`` marked as an address book for the sign-in code it shares with a calendar
+    provider of the same service: its own scope, token cache and messages."""
+    return SourceConfig(source.name, source.provider, {**source.options, "addressbook": True})

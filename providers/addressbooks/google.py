@@ -21,7 +21,12 @@ from planner.errors import ProviderError
 from planner.i18n import _
 from planner.model import Contact, PostalAddress
 from providers import google_auth
-from providers.addressbooks.base import AddressBookProvider, Changes, ProviderContext
+from providers.addressbooks.base import (
+    AddressBookProvider,
+    Changes,
+    ProviderContext,
+    as_addressbook,
+)
 from providers.addressbooks.vcard import SYSTEM_GROUPS
 from providers.google_auth import GoogleClient, SyncTokenExpired
 
@@ -93,7 +98,7 @@ class GoogleContactsProvider(AddressBookProvider):
 
     def __init__(self, source: SourceConfig, context: ProviderContext) -> None:
         super().__init__(source, context)
-        self.client = PeopleClient(_flagged(source), context)
+        self.client = PeopleClient(as_addressbook(source), context)
 
     def changes(self, state: str = "") -> Changes:
         groups = self._groups()
@@ -176,7 +181,7 @@ class GoogleContactsProvider(AddressBookProvider):
         prompt: Callable[[str], None],
         browser: bool | None = None,
     ) -> str:
-        flagged = _flagged(source)
+        flagged = as_addressbook(source)
 
         def show(url: str) -> None:
             prompt(
@@ -200,11 +205,6 @@ class GoogleContactsProvider(AddressBookProvider):
             provider.close()
         emails = [e.get("value", "") for e in me.get("emailAddresses", []) if e.get("value")]
         return emails[0] if emails else source.name
-
-
-def _flagged(source: SourceConfig) -> SourceConfig:
-    """``source`` marked as an address book: its own scope, token file and messages."""
-    return SourceConfig(source.name, source.provider, {**source.options, "addressbook": True})
 
 
 def _deleted(person: Mapping[str, Any]) -> bool:

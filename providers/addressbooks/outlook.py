@@ -18,7 +18,12 @@ from planner.config.schema import Field, SourceConfig
 from planner.errors import ProviderError
 from planner.i18n import _
 from planner.model import Contact, PostalAddress
-from providers.addressbooks.base import AddressBookProvider, Changes, ProviderContext
+from providers.addressbooks.base import (
+    AddressBookProvider,
+    Changes,
+    ProviderContext,
+    as_addressbook,
+)
 from providers.graph_http import GraphClient, GraphError
 from providers.outlook_auth import (
     DEFAULT_AUTHORITY,
@@ -69,7 +74,7 @@ class OutlookContactsProvider(AddressBookProvider):
 
     def __init__(self, source: SourceConfig, context: ProviderContext) -> None:
         super().__init__(source, context)
-        self.flagged = _flagged(source)
+        self.flagged = as_addressbook(source)
         self.tokens = TokenSource(self.flagged, context)
         self._graph: GraphClient | None = None
 
@@ -177,12 +182,8 @@ class OutlookContactsProvider(AddressBookProvider):
     ) -> str:
         from providers.outlook import OutlookProvider
 
-        return OutlookProvider.sign_in(_flagged(source), context, prompt=prompt, browser=browser)
-
-
-def _flagged(source: SourceConfig) -> SourceConfig:
-    """``source`` marked as an address book: its own scope, token cache and messages."""
-    return SourceConfig(source.name, source.provider, {**source.options, "addressbook": True})
+        book = as_addressbook(source)
+        return OutlookProvider.sign_in(book, context, prompt=prompt, browser=browser)
 
 
 def _links(state: str) -> dict[str, str]:
