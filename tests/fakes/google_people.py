@@ -24,7 +24,7 @@ import json
 import secrets
 import threading
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -32,6 +32,7 @@ from zoneinfo import ZoneInfo
 
 from planner.model import Contact
 from planner.paths import write_secret
+from tests.fakes.loopback import Loopback
 
 SCOPE = "https://www.googleapis.com/auth/contacts.readonly"
 CLIENT_ID = "fake-client.apps.googleusercontent.com"
@@ -45,8 +46,11 @@ class Recorded:
     query: dict[str, list[str]]
 
 
-class FakePeople:
+class FakePeople(Loopback):
     """The fake service; start it with ``with FakePeople() as fake`` or :meth:`start`."""
+
+    def handler(self) -> type[BaseHTTPRequestHandler]:
+        return _Handler
 
     def __init__(self) -> None:
         self.lock = threading.RLock()
@@ -65,32 +69,6 @@ class FakePeople:
         self._seq = itertools.count(1)
         self._ids = itertools.count(1000)
         self._pages: dict[str, tuple[list[dict[str, Any]], int, str, dict[str, str]]] = {}
-        self._server: ThreadingHTTPServer | None = None
-
-    # -- life cycle -------------------------------------------------------------------------
-    def start(self) -> FakePeople:
-        handler = type("Handler", (_Handler,), {"fake": self})
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True).start()
-        return self
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-
-    def __enter__(self) -> FakePeople:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    @property
-    def url(self) -> str:
-        assert self._server is not None
-        return f"http://127.0.0.1:{self._server.server_address[1]}/"
 
     # -- state ------------------------------------------------------------------------------
     def group(self, name: str) -> str:

@@ -36,7 +36,7 @@ import secrets
 import threading
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlencode, urlsplit
@@ -44,6 +44,7 @@ from zoneinfo import ZoneInfo
 
 from planner.model import Event, Status
 from planner.paths import write_secret
+from tests.fakes.loopback import Loopback
 
 CLIENT_ID = "fake-client.apps.googleusercontent.com"
 CLIENT_SECRET = "fake-client-secret"
@@ -76,8 +77,11 @@ class _Calendar:
     changed: dict[str, int] = field(default_factory=dict)  # id → sequence of last change
 
 
-class FakeGoogle:
+class FakeGoogle(Loopback):
     """The fake service. Start it with ``with FakeGoogle() as fake`` or :meth:`start`."""
+
+    def handler(self) -> type[BaseHTTPRequestHandler]:
+        return _Handler
 
     def __init__(self) -> None:
         self.lock = threading.RLock()
@@ -99,40 +103,9 @@ class FakeGoogle:
         self._seq = itertools.count(1)
         self._generation = 0
         self._pages: dict[str, tuple[list[dict[str, Any]], int, dict[str, Any]]] = {}
-        self._server: ThreadingHTTPServer | None = None
         self.add_calendar(OWNER, "Planner Test", primary=True)
 
     # -- life cycle -------------------------------------------------------------------------
-    def start(self) -> FakeGoogle:
-        fake = self
-
-        class Handler(_Handler):
-            server_fake = fake
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        ).start()
-        return self
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-
-    def __enter__(self) -> FakeGoogle:
-        return self.start() if self._server is None else self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    @property
-    def url(self) -> str:
-        """The API root (option ``api_url``), e.g. ``http://127.0.0.1:PORT/``."""
-        assert self._server is not None, "start the fake first"
-        return f"http://127.0.0.1:{self._server.server_address[1]}/"
 
     @property
     def token_uri(self) -> str:
@@ -289,7 +262,7 @@ class FakeGoogle:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    server_fake: FakeGoogle
+    fake: FakeGoogle
 
     def log_message(self, format: str, *args: Any) -> None:
         return None
@@ -316,7 +289,7 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b""
         route, args = _route(method, split.path)
-        fake = self.server_fake
+        fake = self.fake
         with fake.lock:
             body: Any = raw.decode("utf-8") if raw else None
             if body and "json" in (self.headers.get("Content-Type") or ""):
@@ -337,7 +310,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _authorized(self) -> bool:
         header = self.headers.get("Authorization", "")
         token = header.removeprefix("Bearer ")
-        if header.startswith("Bearer ") and token in self.server_fake.access_tokens:
+        if header.startswith("Bearer ") and token in self.fake.access_tokens:
             return True
         self._error(401, "authError", "Request had invalid authentication credentials.")
         return False
@@ -366,14 +339,14 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(status, payload, headers)
 
     def _calendar(self, calendar_id: str) -> _Calendar | None:
-        cal = self.server_fake.calendar(calendar_id)
+        cal = self.fake.calendar(calendar_id)
         if cal is None:
             self._error(404, "notFound", "Not Found")
         return cal
 
     # -- calendarList -----------------------------------------------------------------------
     def _h_calendarList_list(self, query: dict[str, list[str]], body: Any) -> None:
-        items = [_list_entry(c) for c in self.server_fake.calendars.values()]
+        items = [_list_entry(c) for c in self.fake.calendars.values()]
         self._send(200, {"kind": "calendar#calendarList", "etag": '"1"', "items": items})
 
     def _h_calendarList_get(self, query: dict[str, list[str]], body: Any, cal_id: str) -> None:
@@ -382,7 +355,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     # -- events -----------------------------------------------------------------------------
     def _h_events_list(self, query: dict[str, list[str]], body: Any, cal_id: str) -> None:
-        fake = self.server_fake
+        fake = self.fake
         q = {k: v[0] for k, v in query.items()}
         if "pageToken" in q:
             return self._next_page(q)
@@ -423,7 +396,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._next_page({**q, "pageToken": token})
 
     def _next_page(self, q: dict[str, str]) -> None:
-        fake = self.server_fake
+        fake = self.fake
         stored = fake._pages.pop(q["pageToken"], None)
         if stored is None:
             return self._error(400, "invalid", "Invalid page token value.")
@@ -458,7 +431,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(200, cal.items[event_id])
 
     def _h_events_insert(self, query: dict[str, list[str]], body: Any, cal_id: str) -> None:
-        fake = self.server_fake
+        fake = self.fake
         if (cal := self._calendar(cal_id)) is None:
             return
         if not isinstance(body, dict):
@@ -485,7 +458,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _h_events_import(self, query: dict[str, list[str]], body: Any, cal_id: str) -> None:
         """``events.import``: the iCalUID is required and is the key; importing it again
         updates the event that has it (same id), never a second one."""
-        fake = self.server_fake
+        fake = self.fake
         if (cal := self._calendar(cal_id)) is None:
             return
         if not isinstance(body, dict) or not body.get("iCalUID"):
@@ -507,7 +480,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _writable_item(self, cal_id: str, event_id: str) -> _Calendar | None:
         """The calendar, after the checks every change of an event passes (else an error)."""
-        fake = self.server_fake
+        fake = self.fake
         if (cal := self._calendar(cal_id)) is None:
             return None
         scopes = fake.access_tokens[self.headers["Authorization"].removeprefix("Bearer ")]
@@ -537,7 +510,7 @@ class _Handler(BaseHTTPRequestHandler):
         for key in ("iCalUID", "organizer", "htmlLink"):
             if key in old:
                 item.setdefault(key, old[key])
-        self._send(200, self.server_fake.put_event(cal.id, item))
+        self._send(200, self.fake.put_event(cal.id, item))
 
     def _h_events_patch(
         self, query: dict[str, list[str]], body: Any, cal_id: str, event_id: str
@@ -555,7 +528,7 @@ class _Handler(BaseHTTPRequestHandler):
                     merged.setdefault(scope, {}).update(props or {})
             else:
                 item[key] = value
-        self._send(200, self.server_fake.put_event(cal.id, item))
+        self._send(200, self.fake.put_event(cal.id, item))
 
     def _h_events_delete(
         self, query: dict[str, list[str]], body: Any, cal_id: str, event_id: str
@@ -564,14 +537,14 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if cal.items[event_id].get("status") == "cancelled":
             return self._error(410, "deleted", "Resource has been deleted")
-        self.server_fake.delete_event(cal.id, event_id)
+        self.fake.delete_event(cal.id, event_id)
         self.send_response(204)
         self.send_header("Content-Length", "0")
         self.end_headers()
 
     # -- free/busy --------------------------------------------------------------------------
     def _h_freebusy(self, query: dict[str, list[str]], body: Any) -> None:
-        fake = self.server_fake
+        fake = self.fake
         ids = [i["id"] for i in body.get("items", [])]
         if len(ids) > 50:
             return self._error(400, "tooManyCalendarsRequested", "Too many calendars requested.")
@@ -605,7 +578,7 @@ class _Handler(BaseHTTPRequestHandler):
     # -- OAuth ------------------------------------------------------------------------------
     def _h_auth(self, query: dict[str, list[str]], body: Any) -> None:
         q = {k: v[0] for k, v in query.items()}
-        fake = self.server_fake
+        fake = self.fake
         fake.auth_requests.append(q)
         if q.get("client_id") != CLIENT_ID:
             return self._send(400, {"error": "invalid_client"})
@@ -619,7 +592,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(302, None, {"Location": target})
 
     def _h_token(self, query: dict[str, list[str]], body: Any) -> None:
-        fake = self.server_fake
+        fake = self.fake
         form = {k: v[0] for k, v in parse_qs(body or "").items()}
         basic = self.headers.get("Authorization", "")
         if basic.startswith("Basic "):  # RFC 6749 2.3.1: the client may authenticate either way
@@ -660,7 +633,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _grant(self, scopes: list[str], refresh: str | None) -> None:
         access = "ya29.fake-" + secrets.token_hex(8)
-        self.server_fake.access_tokens[access] = scopes
+        self.fake.access_tokens[access] = scopes
         payload = {
             "access_token": access,
             "expires_in": 3599,
