@@ -19,7 +19,8 @@ Warn = Callable[[str], None]
 
 _MARKER = re.compile(r"^(BEGIN|END):([A-Za-z0-9-]+)\s*$", re.IGNORECASE)
 # a line salvage.content_lines would repair (an indented property line) or salvage.marker
-# would read (a marker after white space), tried on lines that start with white space
+# would read (a marker after white space), tried on lines that start with white space and
+# hold a ':' or ';' (none other can match: the folded lines of a long value cost no match)
 _NEEDS_SALVAGE = re.compile(
     rf"[ \t]\s*(?:{salvage.PROPERTY_NAMES})[;:]|\s+(?:BEGIN|END):", re.IGNORECASE
 )
@@ -73,7 +74,7 @@ def _quick(lines: list[str]) -> tuple[list[str], list[Block]] | None:
     for index, line in enumerate(lines):
         head = line[:1]
         if head not in "BEbe" or not head or (mark := _MARKER.match(line)) is None:
-            if head.isspace() and _NEEDS_SALVAGE.match(line):
+            if head.isspace() and (":" in line or ";" in line) and _NEEDS_SALVAGE.match(line):
                 return None
             continue
         if mark.group(1).upper() == "BEGIN":

@@ -103,8 +103,10 @@ def read(
             results = _run(text, header, parts, job)
         elif quick is not None:  # what is left is read faster here than a process starts
             results = [_read(text, header, [b for part in parts for b in part], job)]
-        else:
-            return ical.read(data, source, window, options, warn)
+        else:  # read as ical.read(data) would, without decoding and scanning it again
+            for message in said:
+                warn(message)
+            return ical.read(text, source, window, options, warn, scanned=(header, blocks))
     except Exception as exc:  # anything at all: the serial path reads (and reports) alike
         log.debug("%s: parallel parse failed (%s); parsing on one core", source, exc)
         return ical.read(data, source, window, options, warn)
@@ -231,9 +233,10 @@ def split(blocks: list[Block], parts: int, window: tuple[datetime, datetime]) ->
         groups.setdefault(_uid(block), []).append(block)
     loads = [0] * parts
     members: list[list[Block]] = [[] for _ in range(parts)]
-    for group in sorted(groups.values(), key=_weight, reverse=True):
+    weighed = sorted(((_weight(g), g) for g in groups.values()), key=lambda w: w[0], reverse=True)
+    for weight, group in weighed:
         lightest = loads.index(min(loads))
-        loads[lightest] += _weight(group)
+        loads[lightest] += weight
         members[lightest] += group
     return [[*zones, *sorted(m, key=lambda b: b.line)] for m in members if m]
 
@@ -247,5 +250,9 @@ def _uid(block: Block) -> str:
 
 def _weight(group: list[Block]) -> int:
     """Lines to parse, a series counting ten times (it is expanded too)."""
-    recurring = any(line[:5].upper() == "RRULE" for b in group for line in b.lines)
+    recurring = any(
+        line[:1] in "Rr" and line[:1] and line[:5].upper() == "RRULE"
+        for b in group
+        for line in b.lines
+    )
     return sum(len(b.lines) for b in group) * (10 if recurring else 1)

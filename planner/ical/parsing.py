@@ -291,15 +291,34 @@ def skipped(line: str, alarms: int) -> tuple[bool, int]:
 
 def _fitting(lines: list[str], size: int, oversized: list[int] | None) -> list[str]:
     """The physical lines of one property, or none when it has too much before its value."""
-    if size <= MAX_PARAMETERS:
-        return lines
-    unfolded = "".join([lines[0], *(line[1:] for line in lines[1:])])
-    found = _BEFORE_VALUE.match(unfolded)
-    if (found.end() if found else len(unfolded)) <= MAX_PARAMETERS:
+    if size <= MAX_PARAMETERS or _before_value(lines) <= MAX_PARAMETERS:
         return lines
     if oversized is not None:
         oversized.append(1)
     return []
+
+
+def _before_value(lines: list[str]) -> int:
+    """How many characters of the property folded over ``lines`` come before its value, counted
+    up to ``MAX_PARAMETERS + 1`` (a value of 100 kB is neither unfolded nor matched whole).
+
+    The name and parameters can be read only one way, so a match within the first
+    ``MAX_PARAMETERS + 1`` characters is the match of the whole property, and no match there
+    means more than ``MAX_PARAMETERS`` characters (or no value at all) before the value."""
+    limit = MAX_PARAMETERS + 1
+    parts = [lines[0]]
+    count = len(lines[0])
+    for line in lines[1:]:
+        if count >= limit:
+            break
+        parts.append(line[1:])
+        count += len(line) - 1
+    head = "".join(parts)[:limit]
+    colon = head.find(":")
+    if colon >= 0 and '"' not in head[:colon]:  # no quoted text: the first ":" ends them
+        return colon + 1
+    found = _BEFORE_VALUE.match(head)
+    return found.end() if found else len(head)
 
 
 def apply_x_wr_timezone(

@@ -98,11 +98,13 @@ def check(piece: str, last: bool) -> bool:
     ends the calendar."""
     if not piece.startswith(("\n", "\r\n")):  # "BEGIN:VEVENT" is the whole line
         return False
+    if len(piece) > salvage.MAX_LINE_CHARS:  # too long to be sure of; not even searched
+        return False
     end = _end(piece, last)
     if end < 0:
         return False
     if piece.count("\nBEGIN:", 0, end) == 0 and piece.count("\nEND:", 0, end) == 0:
-        return len(piece) <= salvage.MAX_LINE_CHARS  # no nested component (most events)
+        return True  # no nested component (most events)
     depth = 0  # nested components (alarms) open and close inside; no VEVENT or time zone
     for marker in _MARKERS.finditer(piece, 0, end):
         if marker.group(2).upper() in ("VEVENT", "VCALENDAR", "VTIMEZONE"):
@@ -110,7 +112,7 @@ def check(piece: str, last: bool) -> bool:
         depth += 1 if marker.group(1) == "BEGIN" else -1
         if not 0 <= depth <= salvage.MAX_DEPTH - 2:  # inside VCALENDAR and VEVENT
             return False
-    return depth == 0 and len(piece) <= salvage.MAX_LINE_CHARS
+    return depth == 0
 
 
 def _end(piece: str, last: bool) -> int:

@@ -10,7 +10,7 @@ import icalendar
 import pytest
 import recurring_ical_events
 
-from planner.ical import occurrences, parallel
+from planner.ical import occurrences, parallel, parsing
 from planner.ical.reader import events_from_ics
 from tests.ical.test_hostile import BERLIN, WINDOW, calendar, event, read
 
@@ -143,3 +143,42 @@ def test_a_property_with_a_huge_name_is_skipped_and_a_long_value_kept():
     assert warnings == [
         "t.ics:3: skipped 2 properties with more than 10000 characters before their value"
     ]
+
+
+def _whole_before_value(lines: list[str]) -> int:
+    """The reference: the property unfolded whole and matched whole."""
+    unfolded = "".join([lines[0], *(line[1:] for line in lines[1:])])
+    found = parsing._BEFORE_VALUE.match(unfolded)
+    return found.end() if found else len(unfolded)
+
+
+def _physical(line: str, width: int) -> list[str]:
+    return [line[:width], *(" " + line[i : i + width] for i in range(width, len(line), width))]
+
+
+LIMIT = parsing.MAX_PARAMETERS
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ATTENDEE;CN=" + "N" * (LIMIT - 12 - 1) + ":mailto:a@x.example",  # exactly at the limit
+        "ATTENDEE;CN=" + "N" * (LIMIT - 12) + ":mailto:a@x.example",  # one over
+        "ATTENDEE;CN=N:mailto:" + "a" * 50_000,  # a long value
+        'ATTENDEE;CN="Eva: Vertrieb";X-A=' + "b" * (LIMIT - 40) + ":mailto:e@x.example",
+        'ATTENDEE;CN="Eva: Vertrieb' + ":" * LIMIT + '":mailto:e@x.example',  # quoted colons
+        'ATTENDEE;CN="never closed:' + "c" * 20_000,
+        "X-NO-VALUE;" + "d" * 20_000,  # no colon at all
+        'X-"NAME":' + "e" * 20_000,  # a quote before the parameters
+        'ATTENDEE;CN="' + "f" * (LIMIT - 20) + '";ROLE=CHAIR:mailto:f@x.example',
+        "DESCRIPTION:" + "Protokoll; Punkt: " * 2_000,
+    ],
+)
+@pytest.mark.parametrize("width", [74, 1, 4_000])
+def test_what_comes_before_a_value_is_counted_as_if_unfolded_whole(line, width):
+    lines = _physical(line, width)
+    size = sum(len(part) for part in lines)
+    expected = _whole_before_value(lines) <= LIMIT or size <= LIMIT
+    oversized: list[int] = []
+    assert (parsing._fitting(lines, size, oversized) == lines) is expected
+    assert oversized == ([] if expected else [1])
