@@ -311,6 +311,8 @@ def _place_parts(text: str, rooms: tuple[str, ...]) -> list[Part]:
     return [*parts, Part(ADDRESS, address)]
 
 
+@register
+@lru_cache(maxsize=4096)  # homes and venues ask for the same locations again and again
 def place_text(location: str) -> str:
     """What a map or a venue catalog could find in a location: its place and address parts;
     never a tool's name, a room, a number to dial or a link ("" when there is none)."""
