@@ -193,8 +193,10 @@ class Ledger:
     def _save(self, upserts: Sequence[Meeting], deletes: Sequence[Key]) -> None:
         if self._store is None:
             return
+        from planner.ical.payload import compact  # orjson: a week of 50,000 meetings is saved
+
         rows = [
-            (m.key[0], m.key[1], m.end.isoformat(), m.mode.value, json.dumps(m.people))
+            (m.key[0], m.key[1], m.end.isoformat(), m.mode.value, compact(m.people))
             for m in upserts
         ]
         with self._store.conn as conn:
