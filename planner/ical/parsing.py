@@ -18,17 +18,16 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
-
-import icalendar
-from icalendar.prop import vDDDLists, vDDDTypes
-from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from planner.errors import CalendarReadError
 from planner.i18n import _, ngettext
 from planner.ical import tzids
 from planner.ical.layout import Block, scan
+
+if TYPE_CHECKING:  # imported where a calendar is parsed: plain VEVENTs are read without it
+    import icalendar
 
 log = logging.getLogger("planner")
 
@@ -91,6 +90,8 @@ def parse(
             line=_first_line(text),
             hint=_hint(),
         )
+    import icalendar
+
     forget_custom_zones()
     header, blocks = scanned or scan(text, source, warn)
     wanted = _Window(window) if window else None
@@ -204,6 +205,8 @@ def _parse_blocks(
     text: str, blocks: list[Block], source: str, warn: Callable[[str], None]
 ) -> icalendar.Calendar:
     """Fallback for files icalendar rejects as a whole: parse each component on its own."""
+    import icalendar
+
     cal = icalendar.Calendar()
     for name in ("X-WR-TIMEZONE", "X-WR-CALNAME"):
         if match := re.search(rf"^{name}(?:;[^:\r\n]*)?:(.*?)\r?$", text, re.M | re.I):
@@ -405,6 +408,8 @@ class ZoneResolver:
         Floating values take the zone of a zoned DTSTART (an EXDATE written without TZID
         belongs to its series), else the user's zone.
         """
+        from icalendar.prop import vDDDLists, vDDDTypes
+
         floating: tzinfo = self.tz
         for name in DATETIME_PROPS:  # DTSTART first
             for prop in as_list(component.get(name)):
@@ -426,7 +431,7 @@ def known_zone(tzid: str) -> ZoneInfo | None:
     clean = tzid.strip().strip('"').strip()
     if (found := _iana(clean)) is not None:
         return found
-    if (olson := WINDOWS_TO_OLSON.get(clean)) is not None:
+    if (olson := tzids.windows().get(clean)) is not None:
         return _iana(olson)
     return None
 
@@ -480,8 +485,9 @@ def _display_name_zone(name: str) -> tzinfo | None:
     offset = timedelta(hours=int(hours or 0), minutes=int(minutes or 0))
     offset = -offset if sign == "-" else offset
     bare = re.sub(r"\s*\(.*?\)\s*$", "", label).strip()
-    candidates = [WINDOWS_TO_OLSON.get(label), WINDOWS_TO_OLSON.get(bare)]
-    candidates.append(WINDOWS_TO_OLSON.get(re.sub(r"\bTime$", "Standard Time", bare)))
+    windows = tzids.windows()
+    candidates = [windows.get(label), windows.get(bare)]
+    candidates.append(windows.get(re.sub(r"\bTime$", "Standard Time", bare)))
     cities = _city_zones()
     candidates += [cities.get(part.strip().lower()) for part in re.split(r",|&|/| and ", label)]
     for candidate in candidates:
