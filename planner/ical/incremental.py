@@ -209,15 +209,22 @@ def _read_pieces(
 ) -> tuple[Any, str, dict[int, int]] | None:
     """The pieces ``chosen`` read as one small calendar with the file's context: the reading,
     the text read, and the piece that begins at each of its lines; None when none of them can
-    touch the window (a single event far away: the parser would skip it, so nothing is read)."""
-    from planner.ical import reader
+    touch the window (a single event far away: the parser would skip it, so nothing is read).
+    Plain VEVENTs (the common edit) are read without importing icalendar
+    (:func:`planner.ical.reading.read_if_plain`); any others with it, as a whole read would."""
+    from planner.ical import reading
     from planner.ical.parsing import _Window
 
     near = _Window(window).may_touch
     if not any(near(Block("VEVENT", 0, cut.pieces[n].splitlines())) for n in chosen):
         return None
     text, starts = cut.calendar(chosen)
-    return reader.read(text, source, window, options, warn, steps), text, starts
+    found = reading.read_if_plain(text, source, window, options, warn, steps)
+    if found is None:
+        from planner.ical import reader
+
+        found = reader.read(text, source, window, options, warn, steps)
+    return found, text, starts
 
 
 class _Prepared:

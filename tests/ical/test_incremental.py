@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import planner.ical.reader
+import planner.ical.reading
 from planner.store import Store
 from tests.ical.conftest import generated_calendar
 from tests.ical.test_index import (
@@ -33,16 +34,25 @@ UIDS = re.compile(r"^UID:(.*?)\r?$", re.MULTILINE)
 
 @pytest.fixture
 def parsed(monkeypatch):
-    """The UIDs of the VEVENTs in each text handed to the real parser, one list per call."""
+    """The UIDs of the VEVENTs in each text read, one list per call: handed to the real
+    parser, or read without it (VEVENTs that are all plain, planner.ical.reading)."""
     calls: list[list[str]] = []
     real = planner.ical.reader.read
+    real_plain = planner.ical.reading.read_if_plain
 
     def spy(data, source, *args, **kwargs):
         text = data if isinstance(data, str) else data.decode("utf-8", "replace")
         calls.append(UIDS.findall(text))
         return real(data, source, *args, **kwargs)
 
+    def plain_spy(data, source, *args, **kwargs):
+        found = real_plain(data, source, *args, **kwargs)
+        if found is not None:
+            calls.append(UIDS.findall(data))
+        return found
+
     monkeypatch.setattr(planner.ical.reader, "read", spy)
+    monkeypatch.setattr(planner.ical.reading, "read_if_plain", plain_spy)
     return calls
 
 
