@@ -128,7 +128,7 @@ def read_changed(
 
     warnings: list[str] = []
     text = decode(data, source, warnings.append)
-    cut = pieces.cut(text)
+    cut = pieces.split(text)  # the known context and pieces were looked at when first cut
     if warnings or cut is None or pieces.digest(cut.context) != previous.context:
         return None
     digests = [pieces.digest(piece) for piece in cut.pieces]
@@ -184,16 +184,19 @@ def _owners(members: dict[str, list[int]]) -> list[str]:
 
 def _members(cut: pieces.Cut, digests: list[str], previous: Parts) -> dict[str, list[int]] | None:
     """The VEVENTs (by position) of each group: known ones by their digest, new ones checked
-    and keyed by their UID; None when a new one is not exactly one VEVENT."""
+    and keyed by their UID; None when a new one, or the last (which ends the calendar), is not
+    exactly one VEVENT of an ordinary text (:func:`planner.ical.pieces.ordinary`)."""
     members: dict[str, list[int]] = {}
     last = len(cut.pieces) - 1
     for number, found in enumerate(digests):
         key = previous.pieces.get(found)
-        if key is None:  # a new or changed VEVENT: looked at once
+        if key is None or number == last:  # a new or changed VEVENT: looked at once
             piece = cut.pieces[number]
-            if not pieces.check(piece, number == last):
+            ends = number == last
+            if not pieces.check(piece, ends) or not pieces.ordinary(piece, ends):
                 return None
-            key = pieces.group_key(piece)
+            if key is None:
+                key = pieces.group_key(piece)
         members.setdefault(key, []).append(number)
     return members
 

@@ -160,6 +160,32 @@ def test_a_file_that_warns_is_read_whole_with_its_lines_right(tmp_path, store, p
     assert [len(call) for call in parsed] == [5]  # a file that warns is read whole
 
 
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda text: text.replace("SUMMARY:Beta", "SUMMARY:Be\rta"),  # a lone CR
+        lambda text: text.replace("SUMMARY:Beta", "SUMMARY:Be\u2028ta"),  # an odd line break
+        lambda text: text.replace("SUMMARY:Beta", "SUMMARY:Beta\r\n  END:VALARM"),  # indented
+        lambda text: text.replace("SUMMARY:Beta", "SUMMARY:Beta\r\nend:valarm"),  # lower case
+        lambda text: text[: text.index("\r\nBEGIN:VEVENT\r\nUID:weekly") + 1],  # cut short
+    ],
+    ids=["lone-cr", "odd-break", "indented", "lower-case", "ends-after-a-known-one"],
+)
+def test_an_odd_change_reads_the_whole_file(tmp_path, store, parsed, change):
+    """The text read again after a change is looked at only in its new pieces and its last:
+    what would keep the whole text from being cut there is found all the same."""
+    path = tmp_path / "work.ics"
+    text = calendar(vevent("a@t", 8, "Alpha"), vevent("b@t", 9, "Beta"), WEEKLY).decode()
+    write(path, text.encode())
+    provider(store, {"path": str(path)}).events(START, END)
+    write(path, change(text).encode(), age=60)
+    warnings: list[str] = []
+    events = provider(store, {"path": str(path)}, warnings).events(START, END)
+    assert len(parsed) == 2 and len(parsed[1]) > 1  # read whole
+    expected, expected_warnings = whole(tmp_path, path)
+    assert strict(events) == strict(expected) and warnings == expected_warnings
+
+
 def test_a_changed_url_calendar_is_read_again_only_where_it_changed(store, parsed):
     server = _Server()
     try:
