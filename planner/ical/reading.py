@@ -129,17 +129,17 @@ def read_if_plain(
 ) -> Reading | None:
     """What :func:`planner.ical.reader.read` gives for ``data``, read without icalendar; None
     (nothing said) unless every VEVENT that may touch ``window`` is plain and read as such by
-    the reader too (its UID is its own, the calendar has no X-WR-TIMEZONE), and the text scans
-    without a warning.
+    the reader too (its UID is its own, the calendar has no X-WR-TIMEZONE), and the text
+    decodes and scans without a warning.
 
     The reader parses the calendar's own lines and VTIMEZONEs as well; a plain VEVENT needs
     neither (its zones are IANA or Windows names, which win over a VTIMEZONE). So the result
     is the reader's whenever those parse without a warning, as they do in a calendar whose
     VEVENTs are those of a file read before without one (:mod:`planner.ical.incremental`)."""
-    text = decode(data, source, warn)
-    if not plain.ENABLED or "BEGIN:VCALENDAR" not in text:
+    problems: list[str] = []  # said by the reader, if any: it reads the text then
+    text = decode(data, source, problems.append)
+    if problems or not plain.ENABLED or "BEGIN:VCALENDAR" not in text:
         return None
-    problems: list[str] = []
     header, blocks = scan(text, source, problems.append)
     if problems or X_WR.search(re.sub(r"\n[ \t]", "", "\n".join(header))):
         return None

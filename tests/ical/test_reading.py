@@ -120,6 +120,15 @@ def test_what_is_not_plain_is_left_to_the_reader(text: str) -> None:
     assert reader.read(data, "f.ics", WIDE, Options(BERLIN)).events
 
 
+def test_a_text_that_warns_as_it_is_decoded_is_left_to_the_reader_and_warned_about_once():
+    data = calendar(vevent("a@t", 8, "Caf\u00e9")).replace("Caf\u00e9".encode(), b"Caf\xe9")
+    said: list[str] = []
+    assert read_if_plain(data, "f.ics", WIDE, Options(BERLIN), said.append) is None
+    assert said == []
+    reader.read(data, "f.ics", WIDE, Options(BERLIN), said.append)
+    assert len(said) == 1 and "Windows-1252" in said[0]
+
+
 def test_nothing_is_read_without_icalendar_when_the_plain_path_is_off() -> None:
     data = calendar(vevent("a@t", 8, "Plain"))
     assert read_if_plain(data, "f.ics", WIDE, Options(BERLIN)) is not None
