@@ -321,7 +321,7 @@ class _Indexed:
         return events
 
     def _options(self) -> Any:
-        from planner.ical.reader import Options
+        from planner.ical.reading import Options
 
         context = self.provider.context
         options = self.provider.source.options

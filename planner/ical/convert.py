@@ -7,9 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
-
-import icalendar
 
 from planner.i18n import _
 from planner.ical import plain
@@ -23,11 +22,15 @@ from planner.ical.fields import (
     text_of,
 )
 from planner.ical.index import overlaps
-from planner.ical.occurrences import Instance
 from planner.ical.parsing import as_list
 from planner.model import Attendee, Event, Response, Status
 
-Component = icalendar.Event | plain.Component
+if TYPE_CHECKING:  # plain VEVENTs are converted without icalendar (a tenth of a second)
+    import icalendar
+
+    from planner.ical.occurrences import Instance
+
+    Component = icalendar.Event | plain.Component
 
 
 @dataclass(frozen=True)

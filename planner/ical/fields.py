@@ -4,13 +4,15 @@ busy status, conference links, vendor hints (Apple, Google, Microsoft), coordina
 from __future__ import annotations
 
 import re
+import sys
 from datetime import UTC, date, datetime
-
-import icalendar
-from icalendar.prop import vBroken, vUnknown
+from typing import TYPE_CHECKING
 
 from planner.ical.parsing import as_list
 from planner.model import Attendee, Busy, Geo, Response
+
+if TYPE_CHECKING:
+    import icalendar
 
 CONFERENCE_PROPS = (
     "CONFERENCE",
@@ -137,7 +139,7 @@ _ESCAPED = re.compile(r"\\([\\;,nN])")
 
 def _plain(value: object) -> str:
     """Text of a property; vendor (X-) properties icalendar keeps escaped are unescaped."""
-    if isinstance(value, (vUnknown, Verbatim)):
+    if isinstance(value, Verbatim) or _is_icalendars(value, "vUnknown"):
         return _ESCAPED.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), str(value))
     return str(value)
 
@@ -180,7 +182,7 @@ def _schedule_status(c: icalendar.Event) -> tuple[tuple[str, str], ...]:
 def geo_of(c: icalendar.Event) -> Geo | None:
     geo = c.get("GEO")
     points = []
-    if not isinstance(geo, vBroken) and hasattr(geo, "latitude"):  # GEO:1;2;3 is vBroken
+    if not _is_icalendars(geo, "vBroken") and hasattr(geo, "latitude"):  # GEO:1;2;3: broken
         points.append((float(geo.latitude), float(geo.longitude)))
     for value in as_list(c.get("X-APPLE-STRUCTURED-LOCATION")):
         if match := re.match(r"^geo:([-+\d.]+),([-+\d.]+)", str(value).strip(), re.I):
@@ -192,6 +194,14 @@ def geo_of(c: icalendar.Event) -> Geo | None:
         if (lat, lon) != (0.0, 0.0) and -90 <= lat <= 90 and -180 <= lon <= 180:
             return Geo(lat, lon)
     return None
+
+
+def _is_icalendars(value: object, name: str) -> bool:
+    """Whether ``value`` is of icalendar's property class ``name``. Never when icalendar was
+    not imported: no value can be, and a run that reads only plain VEVENTs
+    (:mod:`planner.ical.plain`) does without it (a tenth of a second)."""
+    module = sys.modules.get("icalendar.prop")
+    return module is not None and isinstance(value, getattr(module, name))
 
 
 def _number(value: object) -> float | None:

@@ -128,7 +128,7 @@ def read_changed(
 
     warnings: list[str] = []
     text = decode(data, source, warnings.append)
-    cut = pieces.cut(text)
+    cut = pieces.split(text)  # the known context and pieces were looked at when first cut
     if warnings or cut is None or pieces.digest(cut.context) != previous.context:
         return None
     digests = [pieces.digest(piece) for piece in cut.pieces]
@@ -184,16 +184,19 @@ def _owners(members: dict[str, list[int]]) -> list[str]:
 
 def _members(cut: pieces.Cut, digests: list[str], previous: Parts) -> dict[str, list[int]] | None:
     """The VEVENTs (by position) of each group: known ones by their digest, new ones checked
-    and keyed by their UID; None when a new one is not exactly one VEVENT."""
+    and keyed by their UID; None when a new one, or the last (which ends the calendar), is not
+    exactly one VEVENT of an ordinary text (:func:`planner.ical.pieces.ordinary`)."""
     members: dict[str, list[int]] = {}
     last = len(cut.pieces) - 1
     for number, found in enumerate(digests):
         key = previous.pieces.get(found)
-        if key is None:  # a new or changed VEVENT: looked at once
+        if key is None or number == last:  # a new or changed VEVENT: looked at once
             piece = cut.pieces[number]
-            if not pieces.check(piece, number == last):
+            ends = number == last
+            if not pieces.check(piece, ends) or not pieces.ordinary(piece, ends):
                 return None
-            key = pieces.group_key(piece)
+            if key is None:
+                key = pieces.group_key(piece)
         members.setdefault(key, []).append(number)
     return members
 
@@ -209,15 +212,22 @@ def _read_pieces(
 ) -> tuple[Any, str, dict[int, int]] | None:
     """The pieces ``chosen`` read as one small calendar with the file's context: the reading,
     the text read, and the piece that begins at each of its lines; None when none of them can
-    touch the window (a single event far away: the parser would skip it, so nothing is read)."""
-    from planner.ical import reader
+    touch the window (a single event far away: the parser would skip it, so nothing is read).
+    Plain VEVENTs (the common edit) are read without importing icalendar
+    (:func:`planner.ical.reading.read_if_plain`); any others with it, as a whole read would."""
+    from planner.ical import reading
     from planner.ical.parsing import _Window
 
     near = _Window(window).may_touch
     if not any(near(Block("VEVENT", 0, cut.pieces[n].splitlines())) for n in chosen):
         return None
     text, starts = cut.calendar(chosen)
-    return reader.read(text, source, window, options, warn, steps), text, starts
+    found = reading.read_if_plain(text, source, window, options, warn, steps)
+    if found is None:
+        from planner.ical import reader
+
+        found = reader.read(text, source, window, options, warn, steps)
+    return found, text, starts
 
 
 class _Prepared:

@@ -36,6 +36,7 @@ from planner.ical import reader as ical
 from planner.ical.forking import usable_cores
 from planner.ical.layout import Block, scan
 from planner.ical.parsing import _Window, decode
+from planner.ical.reading import MAX_EVENTS, Latest, Options, Reading, read_plain
 from planner.model import Event
 
 log = logging.getLogger("planner")
@@ -59,11 +60,11 @@ def events_from_ics(
     warn: Warn = log.warning,
     workers: int | None = None,
     max_occurrences: int = ical.recurrence.MAX_OCCURRENCES,
-    max_events: int = ical.MAX_EVENTS,
+    max_events: int = MAX_EVENTS,
 ) -> list[Event]:
     """:func:`planner.ical.reader.events_from_ics`, on ``workers`` processes (default: the
     usable cores) when ``data`` is large."""
-    options = ical.Options(tz, calendar, user_emails, max_occurrences, max_events)
+    options = Options(tz, calendar, user_emails, max_occurrences, max_events)
     reading = read(data, source, (start, end), options, warn, workers=workers)
     reading.tell(source, options, warn)
     return reading.events
@@ -73,12 +74,12 @@ def read(
     data: bytes | str,
     source: str,
     window: tuple[datetime, datetime],
-    options: ical.Options,
+    options: Options,
     warn: Warn = log.warning,
     *,
     workers: int | None = None,
     scanned: tuple[list[str], list[Block]] | None = None,
-) -> ical.Reading:
+) -> Reading:
     """:func:`planner.ical.reader.read` on several processes when ``data`` is large;
     ``scanned`` is the layout of ``data`` where the caller has it."""
     workers = workers or usable_cores()
@@ -120,8 +121,8 @@ def _plain(
     blocks: list[Block],
     source: str,
     window: tuple[datetime, datetime],
-    options: ical.Options,
-) -> tuple[ical.Reading | None, list[Block]]:
+    options: Options,
+) -> tuple[Reading | None, list[Block]]:
     """The plain VEVENTs (:mod:`planner.ical.plain`) read here, and the blocks left for the
     parts: plain reading costs a tenth of icalendar's, less than sending the events back from
     another process. None where nothing was read so (nor is, in a file with a calendar zone)."""
@@ -135,10 +136,10 @@ def _plain(
         return None, blocks
     taken = {id(b) for b in near} - left
     rest = [b for b in blocks if id(b) not in taken]
-    return ical.read_plain(screen.found, source, window, options), rest
+    return read_plain(screen.found, source, window, options), rest
 
 
-Job = tuple[str, tuple[datetime, datetime], ical.Options]
+Job = tuple[str, tuple[datetime, datetime], Options]
 
 
 def _run(
@@ -146,7 +147,7 @@ def _run(
     header: list[str],
     parts: list[list[Block]],
     job: Job,
-) -> list[tuple[ical.Reading, list[str]]]:
+) -> list[tuple[Reading, list[str]]]:
     """Each part read in a forked process (the first in this one): they share the text and its
     blocks with this process, nothing is copied or sent but the results."""
     context = multiprocessing.get_context("fork")
@@ -192,9 +193,7 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _read(
-    text: str, header: list[str], part: list[Block], job: Job
-) -> tuple[ical.Reading, list[str]]:
+def _read(text: str, header: list[str], part: list[Block], job: Job) -> tuple[Reading, list[str]]:
     """One part, read the serial way (in a worker process): its reading and warnings."""
     warnings: list[str] = []
     source, window, options = job
@@ -202,13 +201,11 @@ def _read(
     return reading, warnings
 
 
-def merge(
-    results: list[tuple[ical.Reading, list[str]]], warn: Warn, limit: int = ical.MAX_EVENTS
-) -> ical.Reading:
+def merge(results: list[tuple[Reading, list[str]]], warn: Warn, limit: int = MAX_EVENTS) -> Reading:
     """All parts' events in the serial order (the latest ``limit``), with their lines and
     warnings; the budget left is the smallest any part left."""
     seen: set[str] = set()
-    found = ical.Latest(limit)
+    found = Latest(limit)
     for reading, warnings in results:
         for event, line in zip(reading.events, reading.lines, strict=True):
             found.add(event, line)

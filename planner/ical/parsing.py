@@ -16,26 +16,23 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta, timezone, tzinfo
-from functools import cache
-from typing import Protocol
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
-
-import icalendar
-from icalendar.prop import vDDDLists, vDDDTypes
-from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+from datetime import datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING, Protocol
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.errors import CalendarReadError
 from planner.i18n import _, ngettext
 from planner.ical import tzids
 from planner.ical.layout import Block, scan
 
+if TYPE_CHECKING:  # imported where a calendar is parsed: plain VEVENTs are read without it
+    import icalendar
+
 log = logging.getLogger("planner")
 
 DATETIME_PROPS = ("DTSTART", "DTEND", "RECURRENCE-ID", "RDATE", "EXDATE")
 BEGIN_RE = re.compile(r"^BEGIN:([A-Za-z0-9-]+)\s*$", re.IGNORECASE)
 END_RE = re.compile(r"^END:([A-Za-z0-9-]+)\s*$", re.IGNORECASE)
-_DISPLAY_NAME = re.compile(r"^\((?:UTC|GMT)\s*(?:([+-])(\d{1,2}):?(\d{2})?)?\)\s*(.+)$")
 
 
 def decode(data: bytes | str, source: str, warn: Callable[[str], None]) -> str:
@@ -91,6 +88,8 @@ def parse(
             line=_first_line(text),
             hint=_hint(),
         )
+    import icalendar
+
     forget_custom_zones()
     header, blocks = scanned or scan(text, source, warn)
     wanted = _Window(window) if window else None
@@ -204,6 +203,8 @@ def _parse_blocks(
     text: str, blocks: list[Block], source: str, warn: Callable[[str], None]
 ) -> icalendar.Calendar:
     """Fallback for files icalendar rejects as a whole: parse each component on its own."""
+    import icalendar
+
     cal = icalendar.Calendar()
     for name in ("X-WR-TIMEZONE", "X-WR-CALNAME"):
         if match := re.search(rf"^{name}(?:;[^:\r\n]*)?:(.*?)\r?$", text, re.M | re.I):
@@ -386,7 +387,7 @@ class ZoneResolver:
                 log.debug("%s: VTIMEZONE %r unusable: %s", self.source, clean, exc)
         if (found := tzids.resolve_alias(clean)) is not None:
             return found
-        if (found := _display_name_zone(clean)) is not None:
+        if (found := tzids.display_name_zone(clean)) is not None:
             return found
         self.warn(
             _(
@@ -405,6 +406,8 @@ class ZoneResolver:
         Floating values take the zone of a zoned DTSTART (an EXDATE written without TZID
         belongs to its series), else the user's zone.
         """
+        from icalendar.prop import vDDDLists, vDDDTypes
+
         floating: tzinfo = self.tz
         for name in DATETIME_PROPS:  # DTSTART first
             for prop in as_list(component.get(name)):
@@ -426,7 +429,7 @@ def known_zone(tzid: str) -> ZoneInfo | None:
     clean = tzid.strip().strip('"').strip()
     if (found := _iana(clean)) is not None:
         return found
-    if (olson := WINDOWS_TO_OLSON.get(clean)) is not None:
+    if (olson := tzids.windows().get(clean)) is not None:
         return _iana(olson)
     return None
 
@@ -454,45 +457,6 @@ def _iana(name: str) -> ZoneInfo | None:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):  # a folder, a name too long
         return None
-
-
-@cache
-def _city_zones() -> dict[str, str]:
-    """``"sydney"`` → ``"Australia/Sydney"`` for every IANA zone (built once, on demand)."""
-    table: dict[str, str] = {}
-    for key in sorted(available_timezones()):
-        if "/" in key and not key.startswith(("Etc/", "SystemV/", "US/")):
-            table.setdefault(key.rsplit("/", 1)[1].replace("_", " ").lower(), key)
-    return table
-
-
-@cache
-def _display_name_zone(name: str) -> tzinfo | None:
-    """Legacy Outlook TZIDs such as ``"(UTC-05:00) Eastern Time (US & Canada)"``.
-
-    Built on the CLDR Windows table: the label itself, ``"X Time"`` → ``"X Standard Time"``, then
-    the cities it names; a candidate must have the stated UTC offset. Last resort: that offset.
-    """
-    match = _DISPLAY_NAME.match(name)
-    if match is None:
-        return None
-    sign, hours, minutes, label = match.groups()
-    offset = timedelta(hours=int(hours or 0), minutes=int(minutes or 0))
-    offset = -offset if sign == "-" else offset
-    bare = re.sub(r"\s*\(.*?\)\s*$", "", label).strip()
-    candidates = [WINDOWS_TO_OLSON.get(label), WINDOWS_TO_OLSON.get(bare)]
-    candidates.append(WINDOWS_TO_OLSON.get(re.sub(r"\bTime$", "Standard Time", bare)))
-    cities = _city_zones()
-    candidates += [cities.get(part.strip().lower()) for part in re.split(r",|&|/| and ", label)]
-    for candidate in candidates:
-        zone = _iana(candidate) if candidate else None
-        if zone is not None and _has_offset(zone, offset):
-            return zone
-    return timezone(offset, label) if sign else None
-
-
-def _has_offset(zone: ZoneInfo, offset: timedelta) -> bool:
-    return any(datetime(2021, month, 1, tzinfo=zone).utcoffset() == offset for month in (1, 7))
 
 
 def forget_custom_zones() -> None:

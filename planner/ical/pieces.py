@@ -8,7 +8,8 @@ milliseconds for megabytes); a *piece* is the text from there to the next one, t
 alarms closed, nothing after it but the line break, or the end of the calendar); a text whose
 pieces all are, whose context holds no VEVENT, and that has no marker that the line-by-line
 reading would take differently (indented, lower case, odd line breaks) is read in pieces.
-Once checked, a piece is known by its digest: an unchanged piece needs no second look.
+Once checked, a piece is known by its digest: an unchanged piece needs no second look (the
+text read again after a change is looked at only in its new pieces: :func:`split`).
 """
 
 from __future__ import annotations
@@ -71,14 +72,29 @@ class Cut:
 def cut(text: str) -> Cut | None:
     """``text`` as context and pieces; None when the whole text has a shape that cannot be
     read in pieces (see the module's docstring; :func:`check` looks at each piece)."""
-    if any(char in text for char in _ODD_BREAKS) or _LONE_CR.search(text):
-        return None
-    if _ODD_MARKER.search(text):
-        return None
+    return split(text) if ordinary(text, True) else None
+
+
+def split(text: str) -> Cut | None:
+    """:func:`cut` without looking at the line breaks and markers of the text: the text has
+    none that the line-by-line reading takes differently exactly when its context and each of
+    its pieces has none (:func:`ordinary`), so a text whose context and most pieces are known
+    from a text that did cut needs a look only at the others."""
     context, *pieces = text.split(_SPLIT)
     if "VEVENT" in context or not _open_calendar(context):
         return None
     return Cut(context, pieces)
+
+
+def ordinary(text: str, last: bool) -> bool:
+    """Whether ``text`` (a calendar, or one piece of it: a line break follows each but the
+    ``last``) has no odd line break and no marker the line-by-line reading would take
+    differently (indented, lower case)."""
+    if any(char in text for char in _ODD_BREAKS):
+        return False
+    if _LONE_CR.search(text, 0, len(text) if last else max(len(text) - 1, 0)):
+        return False  # a CR at the end of a piece is followed by the next one's line break
+    return _ODD_MARKER.search(text) is None
 
 
 def _open_calendar(context: str) -> bool:

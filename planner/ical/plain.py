@@ -27,8 +27,6 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from itertools import islice
 from zoneinfo import ZoneInfo
 
-from icalendar.parser import rfc_6868_unescape
-
 from planner.ical.fields import Value, Verbatim
 from planner.ical.layout import Block
 from planner.ical.parsing import MAX_PARAMETERS, known_zone, skipped
@@ -331,7 +329,11 @@ def _params(text: str) -> dict[str, str]:
     for name, value in _PARAM.findall(text):
         if value[:1] == '"':
             value = value[1:-1]
-        params[name.upper()] = rfc_6868_unescape(value) if "^" in value else value
+        if "^" in value:  # rare: icalendar's own function, imported only then
+            from icalendar.parser import rfc_6868_unescape
+
+            value = rfc_6868_unescape(value)
+        params[name.upper()] = value
     return params
 
 

@@ -4,24 +4,24 @@ Every provider that receives iCalendar data (files, URLs, CalDAV) calls :func:`e
 recurrences expanded, broken components repaired or skipped with a warning. The fields of one
 VEVENT are read by :mod:`planner.ical.fields`; :mod:`planner.ical.writing` writes events
 back. Time zones are resolved per file by :mod:`planner.ical.parsing`, which also decodes
-and parses the text.
+and parses the text. What a read is asked and gives (:class:`Options`, :class:`Reading`) is
+defined in :mod:`planner.ical.reading`, which reads calendars of plain VEVENTs without
+icalendar.
 """
 
 from __future__ import annotations
 
 import hashlib
-import heapq
 import logging
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import icalendar
 from icalendar.prop import vBroken, vDDDTypes, vRecur
 
-from planner.i18n import _, ngettext
+from planner.i18n import _
 from planner.ical import occurrences, plain, recurrence
 from planner.ical.convert import Converter
 from planner.ical.fields import text_of
@@ -35,12 +35,12 @@ from planner.ical.parsing import (
     decode,
     parse,
 )
+from planner.ical.reading import MAX_EVENTS, Latest, Options, Reading
 from planner.model import Event
 
 log = logging.getLogger("planner")
 
 Warn = Callable[[str], None]
-MAX_EVENTS = 500_000  # default of an ics calendar's max_events: occurrences in a read window
 
 
 # ---------------------------------------------------------------------------------------------
@@ -74,74 +74,6 @@ def events_from_ics(
     reading = read(data, source, (start, end), options, warn)
     reading.tell(source, options, warn)
     return reading.events
-
-
-@dataclass(frozen=True)
-class Options:
-    """How to read: the user's zone and addresses, the calendar's name, the occurrences kept of
-    one series and of the whole calendar."""
-
-    tz: ZoneInfo
-    calendar: str = ""
-    user_emails: frozenset[str] = frozenset()
-    max_occurrences: int = recurrence.MAX_OCCURRENCES
-    max_events: int = MAX_EVENTS
-
-
-@dataclass
-class Reading:
-    """What :func:`read` gives: the events (sorted by start), the line of the VEVENT each one
-    comes from (0 where unknown), the expansion budget left (:class:`recurrence.Budget`), and
-    how many of the earliest events were left out beyond ``max_events`` (see :meth:`tell`)."""
-
-    events: list[Event]
-    lines: list[int]
-    steps_left: int
-    left_out: int = 0
-    plain: int = 0  # VEVENTs read without icalendar (:mod:`planner.ical.plain`)
-
-    def tell(self, source: str, options: Options, warn: Warn) -> None:
-        """Warn that events were left out, if they were (once, after all parts are merged)."""
-        if self.left_out and self.events:
-            day = self.events[0].start.astimezone(options.tz).date().isoformat()
-            warn(
-                ngettext(
-                    "{source}: more than {count} event in the read window; those before {day} "
-                    "are left out (raise max_events of the calendar in the config to read them)",
-                    "{source}: more than {count} events in the read window; those before {day} "
-                    "are left out (raise max_events of the calendar in the config to read them)",
-                    options.max_events,
-                    source=source,
-                    day=day,
-                )
-            )
-
-
-class Latest:
-    """Events as they are read, at most ``limit``: beyond it the earliest are left out (a
-    hostile or enormous calendar costs memory for what is kept, not for what it holds)."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self.items: list[tuple[datetime, str, int, Event, int]] = []
-        self.left_out = 0
-
-    def add(self, event: Event, line: int) -> None:
-        item = (event.start, event.uid, len(self.items) + self.left_out, event, line)
-        if len(self.items) < self.limit:
-            self.items.append(item)
-            if len(self.items) == self.limit:
-                heapq.heapify(self.items)
-        else:
-            heapq.heappushpop(self.items, item)
-            self.left_out += 1
-
-    def reading(self, steps: int, left_out: int = 0) -> Reading:
-        """The events kept, sorted by start (and UID), with their lines."""
-        self.items.sort(key=lambda item: (item[0], item[1]))
-        events = [item[3] for item in self.items]
-        lines = [item[4] for item in self.items]
-        return Reading(events, lines, steps, self.left_out + left_out)
 
 
 def read(
@@ -195,23 +127,6 @@ def _read(
             found.add(event, line)
     reading = found.reading(budget.steps)
     reading.plain = len(screen.found) if screen else 0
-    return reading
-
-
-def read_plain(
-    found: list[plain.Read],
-    source: str,
-    window: tuple[datetime, datetime],
-    options: Options,
-    warn: Warn = log.warning,
-) -> Reading:
-    """The events of VEVENTs read by :mod:`planner.ical.plain` (the rest of their calendar is
-    read on its own; see :mod:`planner.ical.parallel`)."""
-    emails = frozenset(e.lower() for e in options.user_emails)
-    kept = Latest(options.max_events)
-    Converter(source, options.calendar, options.tz, emails).add_plain(found, kept.add, window, warn)
-    reading = kept.reading(recurrence.MAX_FILE_STEPS)
-    reading.plain = len(found)
     return reading
 
 

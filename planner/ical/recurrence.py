@@ -20,11 +20,12 @@ import math
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
-from typing import Protocol
-
-import icalendar
+from typing import TYPE_CHECKING, Protocol
 
 from planner.i18n import _, ngettext
+
+if TYPE_CHECKING:  # its limits are read where icalendar is not needed (plain VEVENTs)
+    import icalendar
 
 MAX_RULE_STEPS = 200_000  # candidate date-times one RRULE may cost to expand
 MAX_FILE_STEPS = 2_000_000  # the same for all rules of one file together
@@ -130,7 +131,9 @@ def _as_list(value: object) -> list:
 
 
 def _rules(component: icalendar.Event) -> list[icalendar.vRecur]:
-    return [r for r in _as_list(component.get("RRULE")) if isinstance(r, icalendar.vRecur)]
+    from icalendar import vRecur
+
+    return [r for r in _as_list(component.get("RRULE")) if isinstance(r, vRecur)]
 
 
 def _rule_cost(rule: icalendar.vRecur, start: datetime, end: datetime) -> tuple[str, float]:

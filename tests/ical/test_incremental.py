@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import planner.ical.reader
+import planner.ical.reading
 from planner.store import Store
 from tests.ical.conftest import generated_calendar
 from tests.ical.test_index import (
@@ -33,16 +34,25 @@ UIDS = re.compile(r"^UID:(.*?)\r?$", re.MULTILINE)
 
 @pytest.fixture
 def parsed(monkeypatch):
-    """The UIDs of the VEVENTs in each text handed to the real parser, one list per call."""
+    """The UIDs of the VEVENTs in each text read, one list per call: handed to the real
+    parser, or read without it (VEVENTs that are all plain, planner.ical.reading)."""
     calls: list[list[str]] = []
     real = planner.ical.reader.read
+    real_plain = planner.ical.reading.read_if_plain
 
     def spy(data, source, *args, **kwargs):
         text = data if isinstance(data, str) else data.decode("utf-8", "replace")
         calls.append(UIDS.findall(text))
         return real(data, source, *args, **kwargs)
 
+    def plain_spy(data, source, *args, **kwargs):
+        found = real_plain(data, source, *args, **kwargs)
+        if found is not None:
+            calls.append(UIDS.findall(data))
+        return found
+
     monkeypatch.setattr(planner.ical.reader, "read", spy)
+    monkeypatch.setattr(planner.ical.reading, "read_if_plain", plain_spy)
     return calls
 
 
@@ -148,6 +158,32 @@ def test_a_file_that_warns_is_read_whole_with_its_lines_right(tmp_path, store, p
     write(path, calendar(vevent("new@t", 9, "New", 12), *good, broken), age=30)
     provider(store, {"path": str(path)}).events(START, END)
     assert [len(call) for call in parsed] == [5]  # a file that warns is read whole
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda text: text.replace("SUMMARY:Beta", "SUMMARY:Be\rta"),  # a lone CR
+        lambda text: text.replace("SUMMARY:Beta", "SUMMARY:Be\u2028ta"),  # an odd line break
+        lambda text: text.replace("SUMMARY:Beta", "SUMMARY:Beta\r\n  END:VALARM"),  # indented
+        lambda text: text.replace("SUMMARY:Beta", "SUMMARY:Beta\r\nend:valarm"),  # lower case
+        lambda text: text[: text.index("\r\nBEGIN:VEVENT\r\nUID:weekly") + 1],  # cut short
+    ],
+    ids=["lone-cr", "odd-break", "indented", "lower-case", "ends-after-a-known-one"],
+)
+def test_an_odd_change_reads_the_whole_file(tmp_path, store, parsed, change):
+    """The text read again after a change is looked at only in its new pieces and its last:
+    what would keep the whole text from being cut there is found all the same."""
+    path = tmp_path / "work.ics"
+    text = calendar(vevent("a@t", 8, "Alpha"), vevent("b@t", 9, "Beta"), WEEKLY).decode()
+    write(path, text.encode())
+    provider(store, {"path": str(path)}).events(START, END)
+    write(path, change(text).encode(), age=60)
+    warnings: list[str] = []
+    events = provider(store, {"path": str(path)}, warnings).events(START, END)
+    assert len(parsed) == 2 and len(parsed[1]) > 1  # read whole
+    expected, expected_warnings = whole(tmp_path, path)
+    assert strict(events) == strict(expected) and warnings == expected_warnings
 
 
 def test_a_changed_url_calendar_is_read_again_only_where_it_changed(store, parsed):

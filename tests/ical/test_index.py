@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import planner.ical.reader
+import planner.ical.reading
 from planner.config.schema import SourceConfig
 from planner.errors import CalendarReadError
 from planner.ical import index as index_module
@@ -71,15 +72,24 @@ def write(path: Path, data: bytes, *, age: int = HOUR_AGO) -> None:
 
 @pytest.fixture
 def parses(monkeypatch):
-    """The sources the real parser was called for, in order."""
+    """The sources read, in order: by the real parser, or without it (VEVENTs that are all
+    plain, planner.ical.reading)."""
     calls: list[str] = []
     real = planner.ical.reader.read
+    real_plain = planner.ical.reading.read_if_plain
 
     def spy(data, source, *args, **kwargs):
         calls.append(source)
         return real(data, source, *args, **kwargs)
 
+    def plain_spy(data, source, *args, **kwargs):
+        found = real_plain(data, source, *args, **kwargs)
+        if found is not None:
+            calls.append(source)
+        return found
+
     monkeypatch.setattr(planner.ical.reader, "read", spy)
+    monkeypatch.setattr(planner.ical.reading, "read_if_plain", plain_spy)
     return calls
 
 
