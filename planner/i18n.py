@@ -108,10 +108,34 @@ def long_day(day: date) -> str:
     return f"{short_day(day)} {day.year}"
 
 
+#: CLDR's pattern of :func:`short_day` in each language
+DAY_PATTERNS = {"en": "EEE d MMM", "de": "EEE d. MMM"}
+#: The weekday (Monday first) and month abbreviations of :data:`DAY_PATTERNS`, as Babel
+#: formats them from CLDR, and the pattern with them filled in: a day named in a table or an
+#: answer needs no locale data loaded (Babel's import and its English data cost about 30 ms
+#: a run). ``tests/test_i18n_days.py`` holds them equal to Babel's for every day of five years.
+_DAY_NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
+    "en": (
+        ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+        "{weekday} {day} {month}",
+    ),
+    "de": (
+        ("Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."),
+        ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.",
+         "Dez."),
+        "{weekday} {day}. {month}",
+    ),
+}  # fmt: skip
+
+
 def short_day(day: date) -> str:
     """``Tue 8 Dec`` / ``Di. 8. Dez.``: a day as tables, lines and commands' answers name it."""
-    from babel.dates import format_date
-
     speaking = language()
-    pattern = "EEE d MMM" if speaking == "en" else "EEE d. MMM"
-    return format_date(day, format=pattern, locale=speaking)
+    names = _DAY_NAMES.get(speaking)
+    if names is None:  # a language without its names here: Babel formats it
+        from babel.dates import format_date
+
+        return format_date(day, format=DAY_PATTERNS.get(speaking, "EEE d MMM"), locale=speaking)
+    weekdays, months, pattern = names
+    return pattern.format(weekday=weekdays[day.weekday()], day=day.day, month=months[day.month - 1])
