@@ -40,10 +40,28 @@ def _shard(span: list[int]) -> list[str]:
 
 
 @cache
+def _name_text(shard: int) -> str:
+    """The lines of a shard of names, each a name and what :func:`_entry` reads, as one text
+    that begins and ends with a line break: a run asks for a few names of thousands, each
+    found by a search of the text rather than a table of all of them made first."""
+    return "\n" + "\n".join(_shard(_archive()[0]["names"][shard])) + "\n"
+
+
+def _name(key: str) -> str | None:
+    """The rest of the line of ``key`` in its shard of names, None when it is not there."""
+    if "\t" in key or "\n" in key or "\r" in key:  # no name in the table holds them
+        return None
+    text = _name_text(zlib.crc32(key.encode("utf-8")) % _archive()[0]["name_shards"])
+    start = text.find(f"\n{key}\t")
+    if start < 0:
+        return None
+    start += len(key) + 2
+    return text[start : text.index("\n", start)]
+
+
 def _names(shard: int) -> dict[str, str]:
-    """Each name of a shard with the rest of its line, read by :func:`_entry` when asked for
-    (a run asks for a few names of thousands)."""
-    lines = _shard(_archive()[0]["names"][shard])
+    """Each name of a shard with the rest of its line (every name: checks and tests)."""
+    lines = _name_text(shard).strip("\n").split("\n")
     return dict(line.split("\t", 1) for line in lines)  # type: ignore[misc]
 
 
@@ -55,28 +73,27 @@ def _entry(rest: str) -> tuple[int, dict[str, int]]:
 
 
 @cache
-def _cities(shard: int) -> list[City]:
-    result = []
-    for line in _shard(_archive()[0]["cities"][shard]):
-        name, country, population, lat, lon = line.split("\t")
-        result.append((name, country, int(population), float(lat), float(lon)))
-    return result
+def _city_lines(shard: int) -> list[str]:
+    return _shard(_archive()[0]["cities"][shard])
 
 
 def city(number: int) -> City:
     """The city with this number (its place in the GeoNames table)."""
     size = _archive()[0]["city_shard"]
-    return _cities(number // size)[number % size]
+    name, country, population, lat, lon = _city_lines(number // size)[number % size].split("\t")
+    return (name, country, int(population), float(lat), float(lon))
 
 
 def find(key: str, country: str) -> CityEntry | None:
     """The city a folded name means: the biggest of that name in ``country``, else the
     biggest anywhere (of equals, the first in the table); None for an unknown name."""
-    shards = _archive()[0]["name_shards"]
-    found = _names(zlib.crc32(key.encode("utf-8")) % shards).get(key)
-    if found is None:
-        return None
-    best, by_country = _entry(found)
+    found = _name(key)
+    return None if found is None else _meant(found, country)
+
+
+def _meant(rest: str, country: str) -> CityEntry:
+    """The city a name's line (``rest``, after the name) means, seen from ``country``."""
+    best, by_country = _entry(rest)
     name, code, population, lat, lon = city(by_country.get(country, best))
     return (code == country, population, name, lat, lon)
 
@@ -85,10 +102,8 @@ def city_index(country: str) -> dict[str, CityEntry]:
     """Every name with :func:`find`'s answer (slow: for checks and tests, not look-ups)."""
     index: dict[str, CityEntry] = {}
     for shard in range(_archive()[0]["name_shards"]):
-        for key in _names(shard):
-            entry = find(key, country)
-            if entry is not None:
-                index[key] = entry
+        for key, rest in _names(shard).items():
+            index[key] = _meant(rest, country)
     return index
 
 

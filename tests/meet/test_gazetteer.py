@@ -1,6 +1,7 @@
 """The compact gazetteer shipped in planner/data/ answers as the full data packages did."""
 
 import json
+import zlib
 from importlib import resources
 
 import pytest
@@ -18,11 +19,26 @@ def test_the_data_and_its_notice_are_shipped():
 
 
 def test_a_look_up_reads_only_its_shards():
-    gazetteer._names.cache_clear()
-    gazetteer._cities.cache_clear()
+    gazetteer._name_text.cache_clear()
+    gazetteer._city_lines.cache_clear()
     assert gazetteer.find("münchen", "DE")[2] == "Munich"
-    assert gazetteer._names.cache_info().currsize == 1
-    assert gazetteer._cities.cache_info().currsize == 1
+    assert gazetteer._name_text.cache_info().currsize == 1
+    assert gazetteer._city_lines.cache_info().currsize == 1
+
+
+def test_a_name_is_found_as_in_a_table_of_its_shard():
+    """The search of a shard's text answers as a table of its lines would, for every name of
+    the table, and only for whole names."""
+    shards = gazetteer._archive()[0]["name_shards"]
+    for shard in range(0, shards, max(1, shards // 8)):
+        table = gazetteer._names(shard)
+        assert table
+        for key in list(table)[::5]:
+            assert gazetteer._name(key) == table[key]
+    for key in ("münch", "ünchen", "münchen\t", "münchen\nberlin", "", " münchen", "münchen "):
+        rest = gazetteer._name(key)
+        shard = zlib.crc32(key.encode("utf-8")) % shards
+        assert rest == gazetteer._names(shard).get(key)
 
 
 def test_clashing_names_prefer_the_country_then_the_bigger_city():
