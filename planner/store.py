@@ -99,6 +99,13 @@ class Store:
                 "INSERT OR REPLACE INTO schema_versions VALUES (?, ?)", (name, version)
             )
 
+    def holds(self, *names: str) -> bool:
+        """Whether the tables of any of the modules ``names`` (see :meth:`ensure`) were ever
+        made in this file: a module without them has nothing stored to look at."""
+        marks = ", ".join("?" * len(names))
+        query = f"SELECT 1 FROM schema_versions WHERE name IN ({marks}) LIMIT 1"
+        return self.conn.execute(query, names).fetchone() is not None
+
     def _version(self, name: str) -> Any:
         row = self.conn.execute(
             "SELECT version FROM schema_versions WHERE name = ?", (name,)

@@ -290,11 +290,15 @@ def _is_email(text: str) -> bool:
 def _invite_states(config: Config, plan: WeeklyPlan) -> dict[str, list[InviteState]] | None:
     """The answers to the invitations sent for the flagged meetings (recorded ones only)."""
 
-    from planner.flows.followup import invite_states, open_invitations, states_for_week
+    from planner.flows.held import SENT
     from planner.store import open_store
 
     store = open_store()
     try:
+        if not store.holds(SENT):
+            return None  # nothing was ever sent (the follow-up code is not even loaded)
+        from planner.flows.followup import invite_states, open_invitations, states_for_week
+
         now = _now(config.tz)
         # the week's own invitations, also when the week shown lies in the past
         records = open_invitations(store, min(now, plan.start))

@@ -20,16 +20,20 @@ from planner.model import Attendee, Event, Response
 from planner.store import Store
 
 SCANNED = 500  # invitations looked at, newest first
+#: the state modules that keep what was sent (:mod:`planner.invite.sentlog`) and offered
+#: (:mod:`planner.flows.offers`), by their names in ``Store.ensure``
+SENT, OFFERED = "sentlog", "offers"
+KEPT_BY = (SENT, OFFERED)
 
 
 def held_times(store: Store | None, config: Config, now: datetime) -> list[Event]:
     """The invitations that still hold their time, as events (see the module)."""
+    if store is None or not store.holds(*KEPT_BY):
+        return []  # nothing was ever sent or offered (the invitation code is not even loaded)
     from planner.flows.offers import held_by_offers
     from planner.invite.answers import answers_for
     from planner.invite.sentlog import recent
 
-    if store is None:
-        return []
     found = held_by_offers(store, now)  # the options of open offers
     expiry = timedelta(days=config["invite"]["hold_days"])
     for record in recent(store, SCANNED):
