@@ -78,3 +78,25 @@ def test_an_event_and_its_decoded_copy_have_one_digest_also_in_a_dst_gap():
     digests = [payload.content_digest(e) for e in fresh]
     assert digests == [payload.content_digest(e) for e in decoded]
     assert len(set(digests)) == len(events)
+
+
+def test_a_decoded_event_is_built_as_event_builds_it_slot_by_slot():
+    """The decoder sets an event's slots itself (three times faster than Event(...)): every
+    slot holds what the constructor would put there, the cached ones empty but the template
+    digest, and the event is as frozen as any."""
+    import dataclasses
+
+    from tests.ical.test_index import sample_events
+
+    events = [*_events(), *sample_events()]
+    decoded = payload.decode_events(payload.encode_events(events))
+    for before, after in zip(events, decoded, strict=True):
+        fields = {f.name: getattr(after, f.name) for f in dataclasses.fields(Event) if f.init}
+        made = Event(**fields)
+        for name in payload._FIELDS:
+            expected = before._template if name == "_template" else getattr(made, name)
+            assert getattr(after, name) == expected, name
+        assert after == before and hash(after) == hash(before)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            after.title = "changed"  # type: ignore[misc]
+    assert payload._FIELDS == tuple(f.name for f in dataclasses.fields(Event))
