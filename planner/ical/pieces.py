@@ -16,14 +16,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import overload
 
 from planner.ical import salvage
 from planner.ical.layout import Block
 
 _SPLIT = "\nBEGIN:VEVENT"
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _ODD_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LONE_CR = re.compile(r"\r(?!\n)")
 _ODD_MARKER = re.compile(  # an indented marker, or one not in upper case
@@ -43,7 +46,7 @@ class Cut:
     ``BEGIN:VEVENT``."""
 
     context: str
-    pieces: list[str]
+    pieces: Sequence[str]
 
     @property
     def lines(self) -> list[int]:
@@ -84,6 +87,53 @@ def split(text: str) -> Cut | None:
     if "VEVENT" in context or not _open_calendar(context):
         return None
     return Cut(context, pieces)
+
+
+def split_data(data: bytes) -> tuple[Cut, list[str]] | None:
+    """:func:`split` of the text :func:`planner.ical.parsing.decode` makes of UTF-8 ``data``,
+    and the :func:`digest` of each piece, both taken from the bytes: the pieces of the text are
+    those of the bytes (a multi-byte character holds no ASCII byte), a piece's digest is that
+    of its bytes, and its text is decoded only when it is looked at (a piece known by its
+    digest was valid UTF-8 when first read, so it never needs to be). ``UnicodeDecodeError``
+    when a piece looked at is not UTF-8 (the whole text is then read, and the reading says
+    where); None for UTF-16 data (use :func:`split`) and for a context that does not cut."""
+    if data.startswith(_UTF16_BOMS):
+        return None
+    if data.startswith(_UTF8_BOM):
+        data = data[len(_UTF8_BOM) :]
+    context, *raw = data.split(_SPLIT.encode())
+    head = split(context.decode("utf-8"))
+    if head is None:
+        return None
+    sha256 = hashlib.sha256
+    return Cut(head.context, _Decoded(raw)), [sha256(piece).hexdigest()[:24] for piece in raw]
+
+
+class _Decoded(Sequence[str]):
+    """UTF-8 pieces, each decoded when first asked for."""
+
+    def __init__(self, raw: list[bytes]) -> None:
+        self.raw = raw
+        self.texts: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[n] for n in range(*index.indices(len(self.raw)))]
+        if not 0 <= index < len(self.raw):
+            index = range(len(self.raw))[index]  # a negative one counted from the end
+        found = self.texts.get(index)
+        if found is None:
+            found = self.texts[index] = self.raw[index].decode("utf-8")
+        return found
 
 
 def ordinary(text: str, last: bool) -> bool:
