@@ -1,8 +1,9 @@
 """The event index's payload: a calendar's events as compact JSON, and back.
 
-``{"format", "zones", "templates", "occurrences"}``: an occurrence (its times, and the UTC time
-of its :attr:`~planner.model.Event.key`) shares its template (all other fields) with the other
-occurrences of its series, and a zone is written once.
+``{"format", "zones", "people", "digests", "templates", "occurrences"}``: an occurrence (its
+times, and the UTC time of its :attr:`~planner.model.Event.key`) shares its template (all other
+fields) with the other occurrences of its series; a zone and a person (organiser or attendee:
+a third of a payload when each template held its own) are written once.
 :func:`content_digest` names an event's content, so that a judgement can be kept for an event
 that did not change.
 """
@@ -21,7 +22,7 @@ import orjson
 
 from planner.model import Attendee, Busy, Event, Geo, Response, Status
 
-FORMAT = 4  # the payload layout (2: the availability; 3: template digests; 4: event keys)
+FORMAT = 5  # the layout (2: the availability; 3: template digests; 4: keys; 5: people)
 
 _STATUS = {s.value: s for s in Status}  # dict look-ups: Enum(value) is ten times slower
 _RESPONSE = {r.value: r for r in Response}
@@ -97,22 +98,28 @@ def replaced(
         kept = [e for e in decode_events(payload) if e.uid not in drop]  # written afresh
         text = encode_events([*kept, *events])
         return text, parse(text)
-    added = _Payload(data["zones"], offset=len(templates)).add(events)
+    added = _Payload(data["zones"], data["people"], offset=len(templates)).add(events)
     rows += [parse(row) for row in added.rows]
-    data["zones"] = added.zones.keys
-    data["templates"] = templates + [parse(body) for body in added.templates.bodies]
+    data["zones"], data["people"] = added.zones.keys, added.people.keys
+    data["templates"] = templates + added.templates.rows
     data["digests"] = data["digests"] + added.templates.digests
     data["occurrences"] = rows
     return compact(data), data
 
 
 class _Payload:
-    """A payload being written: zones, templates and occurrences (as JSON text, row by row:
-    a year of a busy calendar is a million rows)."""
+    """A payload being written: zones, people, templates and occurrences (as JSON text, row by
+    row: a year of a busy calendar is a million rows)."""
 
-    def __init__(self, zones: Sequence[Sequence[Any]] = (), offset: int = 0) -> None:
+    def __init__(
+        self,
+        zones: Sequence[Sequence[Any]] = (),
+        people: Sequence[Sequence[Any]] = (),
+        offset: int = 0,
+    ) -> None:
         self.zones = _Zones(zones)
-        self.templates = _Templates(offset)
+        self.people = _Zones(people)
+        self.templates = _Templates(offset, self.people)
         self.rows: list[str] = []
 
     def add(self, events: Sequence[Event]) -> _Payload:
@@ -131,11 +138,9 @@ class _Payload:
         return self
 
     def dump(self) -> str:
-        head = json.dumps(
-            {"format": FORMAT, "zones": self.zones.keys, "digests": self.templates.digests}
-        )
-        bodies = ",".join(self.templates.bodies)
-        return f'{head[:-1]},"templates":[{bodies}],"occurrences":[{",".join(self.rows)}]}}'
+        head = {"format": FORMAT, "zones": self.zones.keys, "people": self.people.keys}
+        head["digests"], head["templates"] = self.templates.digests, self.templates.rows
+        return f'{compact(head)[:-1]},"occurrences":[{",".join(self.rows)}]}}'
 
 
 def content_digest(event: Event) -> str:
@@ -186,11 +191,14 @@ def _occurrence_digest(template: str, *moments: object) -> str:
 
 class _Templates:
     """The distinct templates of a run of events, each encoded once: events whose fields are
-    the very same objects (occurrences of one series) are recognised without encoding."""
+    the very same objects (occurrences of one series) are recognised without encoding. A
+    template is digested with its people, and kept (when ``people`` is given, to be stored)
+    with their numbers there."""
 
-    def __init__(self, offset: int = 0) -> None:
+    def __init__(self, offset: int = 0, people: _Zones | None = None) -> None:
         self.offset = offset  # the number of the first template (others come before it)
-        self.bodies: list[str] = []
+        self.people = people
+        self.rows: list[list[Any]] = []
         self.digests: list[str] = []
         self._by_body: dict[str, int] = {}
         # the number of a template by the ids of its fields; the fields are kept alive with it,
@@ -202,17 +210,21 @@ class _Templates:
         identity = tuple(map(id, fields))
         found = self._by_identity.get(identity)
         if found is None:
-            body = compact(_template(event))
-            found = self._by_identity[identity] = (fields, self.add(body))
+            found = self._by_identity[identity] = (fields, self.add(_template(event)))
         return found[1]
 
-    def add(self, body: str, digest: str | None = None) -> int:
-        """The number of the template ``body`` (``digest``: its digest, where known)."""
+    def add(self, row: list[Any]) -> int:
+        """The number of the template ``row``."""
+        body = compact(row)
         found = self._by_body.get(body)
         if found is None:
-            found = self._by_body[body] = self.offset + len(self.bodies)
-            self.bodies.append(body)
-            self.digests.append(digest or _template_digest(body))
+            found = self._by_body[body] = self.offset + len(self.digests)
+            self.digests.append(_template_digest(body))
+            if (people := self.people) is not None:
+                organizer, attendees = row[4], row[5]
+                row[4] = None if organizer is None else people.number(organizer)
+                row[5] = [people.number(person) for person in attendees]
+                self.rows.append(row)
         return found
 
     def digest(self, number: int) -> str:
@@ -220,13 +232,13 @@ class _Templates:
 
 
 class _Zones:
-    """The zones of a run of events, numbered in order of appearance."""
+    """The zones (or the people) of a run of events, numbered in order of appearance."""
 
     def __init__(self, known: Sequence[Sequence[Any]] = ()) -> None:
         self.keys: list[list[Any]] = []
         self._numbers: dict[tuple[Any, ...], int] = {}
         for key in known:  # a stored payload's zones keep their numbers
-            self._number(tuple(key))
+            self.number(key)
 
     def moment(self, value: datetime) -> tuple[str, int]:
         zone = value.tzinfo
@@ -236,13 +248,14 @@ class _Zones:
             offset = value.utcoffset()
             seconds = int(offset.total_seconds()) if offset is not None else 0
             token = ("fixed", seconds, value.tzname() or "")
-        return value.isoformat(), self._number(token)
+        return value.isoformat(), self.number(token)
 
-    def _number(self, token: tuple[Any, ...]) -> int:
-        number = self._numbers.get(token)
+    def number(self, token: Sequence[Any]) -> int:
+        key = tuple(token)
+        number = self._numbers.get(key)
         if number is None:
-            number = self._numbers[token] = len(self.keys)
-            self.keys.append(list(token))
+            number = self._numbers[key] = len(self.keys)
+            self.keys.append(list(key))
         return number
 
 
@@ -281,7 +294,8 @@ class _Decoder:
         self.rows: list[list[Any]] = data["templates"]
         self.occurrences: list[list[Any]] = data["occurrences"]
         self.templates: dict[int, list[Any]] = {}
-        self.people: dict[tuple[Any, ...], Attendee] = {}
+        self.people: list[list[Any]] = data["people"]
+        self.persons: dict[int, Attendee] = {}
 
     def events(self, start: datetime | None, end: datetime | None) -> list[Event]:
         result = []
@@ -304,11 +318,10 @@ class _Decoder:
             result.append(event)
         return result
 
-    def _person(self, row: list[Any]) -> Attendee:
-        key = tuple(row)
-        found = self.people.get(key)
+    def _person(self, number: int) -> Attendee:
+        found = self.persons.get(number)
         if found is None:
-            found = self.people[key] = _attendee(row)
+            found = self.persons[number] = _attendee(self.people[number])
         return found
 
     def _values(self, row: list[Any], digest: str) -> list[Any]:
@@ -326,7 +339,7 @@ class _Decoder:
             _text(location),
             _text(description),
             person(organizer) if organizer is not None else None,
-            tuple(person(a) for a in attendees),
+            tuple(map(person, attendees)),
             tuple(_text(link) for link in links),
             _STATUS[status],
             bool(busy),

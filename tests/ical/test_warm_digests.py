@@ -112,3 +112,23 @@ def test_a_payload_without_the_keys_is_not_decoded():
         old = {**data, "format": format_, "occurrences": rows or [[*data["occurrences"][0][:6], 7]]}
         with pytest.raises(payload.DecodeError):
             payload.decode_events(json.dumps(old))
+
+
+def test_people_are_written_once_and_templates_digested_with_them():
+    """A person is stored once and referred to by number; the digest of a template is taken
+    with its people written out, so it is the same whatever number a person got."""
+    import json
+
+    events = _events()
+    data = json.loads(payload.encode_events(events))
+    assert data["people"] == [["jonas@nordwind.example", "Jonas", "accepted", False, False]]
+    assert all(row[5] == [0] for row in data["templates"])
+    later = [replace(e) for e in events]  # the same events, no digest yet, another payload
+    other = Attendee("anna@x.example", "Anna", Response.TENTATIVE)
+    mixed = [replace(later[0], uid="first@t", attendees=(other,)), *later]
+    assert json.loads(payload.encode_events(mixed))["people"][0][0] == "anna@x.example"
+    assert [e._template for e in later] == [e._template for e in events]
+    assert payload.decode_events(payload.encode_events(mixed)) == mixed
+    data["templates"][0][5] = ["0"]
+    with pytest.raises(payload.DecodeError):
+        payload.decode_events(json.dumps(data))
