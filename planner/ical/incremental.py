@@ -200,7 +200,6 @@ def _cut(data: bytes, source: str, warn: Warn) -> tuple[pieces.Cut, list[str]] |
     return None if cut is None else (cut, [pieces.digest(piece) for piece in cut.pieces])
 
 
-@dataclass(frozen=True)
 class _Compared:
     """The VEVENTs of a new text against those of the parts it was read with before: the
     group of each (by position), the groups whose VEVENTs changed (with their positions in
@@ -208,11 +207,17 @@ class _Compared:
 
     Files change in one place or a few: the digests the new text shares with the old at its
     beginning and its end are those of the same groups, so only the VEVENTs between are looked
-    at, and the groups they belong to compared whole."""
+    at, and the groups they belong to compared whole. (A plain class: a dataclass costs a
+    millisecond to make when the module is imported, on every run that reads a change.)"""
 
-    keys: list[str]
-    changed: dict[str, list[int]]
-    gone: frozenset[str]
+    __slots__ = ("keys", "changed", "gone")
+
+    def __init__(
+        self, keys: list[str], changed: dict[str, list[int]], gone: frozenset[str]
+    ) -> None:
+        self.keys = keys
+        self.changed = changed
+        self.gone = gone
 
     @classmethod
     def of(cls, cut: pieces.Cut, digests: list[str], previous: Parts) -> _Compared | None:
