@@ -56,6 +56,7 @@ class Parts:
     digests: list[str]
     keys: list[str]
     uids: dict[str, list[str]]
+    runs: list[str]  # of runs of VEVENTs' bytes (planner.ical.pieces.split_data), or none
 
     @property
     def groups(self) -> int:
@@ -69,6 +70,7 @@ class Parts:
             "digests": self.digests,
             "keys": self.keys,
             "uids": self.uids,
+            "runs": self.runs,
         }
         return compact(data)
 
@@ -81,12 +83,12 @@ class Parts:
             return None
         try:
             data = parse(text)
-            digests, keys, uids = data["digests"], data["keys"], data["uids"]
-            if not (type(digests) is list and type(keys) is list and type(uids) is dict):
-                raise TypeError("digests, keys or UIDs have the wrong type")
-            if len(digests) != len(keys) or not _texts(digests, keys, *uids.values()):
-                raise TypeError("digests, keys or UIDs have the wrong shape")
-            return cls(str(data["context"]), int(data["steps"]), digests, keys, uids)
+            digests, keys, uids, runs = data["digests"], data["keys"], data["uids"], data["runs"]
+            if type(uids) is not dict or not _texts(digests, keys, runs, *uids.values()):
+                raise TypeError("digests, keys, UIDs or runs have the wrong type")
+            if len(digests) != len(keys):
+                raise TypeError("digests and keys differ in number")
+            return cls(str(data["context"]), int(data["steps"]), digests, keys, uids, runs)
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             log.debug("event index: parts unreadable (%s); the source will be read whole", exc)
             return None
@@ -128,7 +130,7 @@ def read_whole(data: bytes, source: str, window: Window, options: Any, warn: War
         warn(message)
 
     text = decode(data, source, said)
-    prepared = _prepare(text)
+    prepared = _prepare(text, None if warnings else data)
     scanned = prepared.layout(text, window) if prepared is not None else None
     reading = parallel.read(text, source, window, options, said, scanned=scanned)
     reading.tell(source, options, said)
@@ -148,10 +150,10 @@ def read_changed(
 
     warnings: list[str] = []
     try:
-        found = _cut(data, source, warnings.append)
+        found = _cut(data, source, warnings.append, previous)
         if warnings or found is None or pieces.digest(found[0].context) != previous.context:
             return None
-        cut, digests = found
+        cut, digests, runs = found
         compared = _Compared.of(cut, digests, previous)
     except UnicodeDecodeError:
         return None  # not UTF-8: the whole read says where
@@ -185,19 +187,22 @@ def read_changed(
     if len(result.decoded["occurrences"]) > options.max_events:
         # the whole read leaves the earliest out, and says so
         return None
-    result.parts = Parts(previous.context, steps, digests, compared.keys, uids)
+    result.parts = Parts(previous.context, steps, digests, compared.keys, uids, runs)
     return result
 
 
-def _cut(data: bytes, source: str, warn: Warn) -> tuple[pieces.Cut, list[str]] | None:
+def _cut(
+    data: bytes, source: str, warn: Warn, previous: Parts
+) -> tuple[pieces.Cut, list[str], list[str]] | None:
     """The text of ``data`` cut into its context and pieces (the known context and pieces
-    were looked at when first cut: :func:`planner.ical.pieces.split`), with their digests;
-    from the bytes where they are UTF-8 (:func:`planner.ical.pieces.split_data`)."""
-    found = pieces.split_data(data)
+    were looked at when first cut: :func:`planner.ical.pieces.split`), with their digests and
+    those of their runs; from the bytes where they are UTF-8, where the runs of ``previous``
+    spare digesting most pieces (:func:`planner.ical.pieces.split_data`)."""
+    found = pieces.split_data(data, previous.runs, previous.digests)
     if found is not None:
         return found
     cut = pieces.split(decode(data, source, warn))
-    return None if cut is None else (cut, [pieces.digest(piece) for piece in cut.pieces])
+    return None if cut is None else (cut, [pieces.digest(piece) for piece in cut.pieces], [])
 
 
 class _Compared:
@@ -324,11 +329,14 @@ class _Prepared:
     """A text cut into checked pieces, with each VEVENT's group and digest and the group that
     begins at each line: what the parts of a source read whole hold besides its events."""
 
-    def __init__(self, cut: pieces.Cut, keys: list[str], digests: list[str]) -> None:
+    def __init__(
+        self, cut: pieces.Cut, keys: list[str], digests: list[str], runs: list[str]
+    ) -> None:
         self.cut: pieces.Cut | None = cut  # let go once the layout is made
         self.context = pieces.digest(cut.context)
         self.keys = keys
         self.digests = digests
+        self.runs = runs
         self.by_line = dict(zip(cut.lines, keys, strict=True))
 
     def layout(self, text: str, window: Window) -> tuple[list[str], list[Block]] | None:
@@ -352,11 +360,13 @@ class _Prepared:
         if uids is None or "" in uids:
             return None
         found = {key: sorted(uids) for key, uids in uids.items()}
-        return Parts(self.context, steps, self.digests, self.keys, found)
+        return Parts(self.context, steps, self.digests, self.keys, found, self.runs)
 
 
-def _prepare(text: str) -> _Prepared | None:
-    """The text side of a source's parts; None when it cannot be read in pieces next time."""
+def _prepare(text: str, data: bytes | None = None) -> _Prepared | None:
+    """The text side of a source's parts (``data``: the bytes ``text`` was decoded from
+    without a warning, whose digests are taken without encoding the text again); None when it
+    cannot be read in pieces next time."""
     cut = pieces.cut(text)
     if cut is None:
         return None
@@ -364,7 +374,10 @@ def _prepare(text: str) -> _Prepared | None:
     if not all(pieces.check(piece, number == last) for number, piece in enumerate(cut.pieces)):
         return None
     keys = [pieces.group_key(piece) for piece in cut.pieces]
-    return _Prepared(cut, keys, [pieces.digest(piece) for piece in cut.pieces])
+    found = pieces.split_data(data) if data is not None else None
+    if found is None or len(found[1]) != len(cut.pieces):  # UTF-16: digested from the text
+        return _Prepared(cut, keys, [pieces.digest(piece) for piece in cut.pieces], [])
+    return _Prepared(cut, keys, found[1], found[2])
 
 
 def _attribute(events: list[Event], owners: list[str]) -> dict[str, set[str]] | None:

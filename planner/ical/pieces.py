@@ -89,24 +89,54 @@ def split(text: str) -> Cut | None:
     return Cut(context, pieces)
 
 
-def split_data(data: bytes) -> tuple[Cut, list[str]] | None:
+def split_data(
+    data: bytes, runs: Sequence[str] = (), digests: Sequence[str] = ()
+) -> tuple[Cut, list[str], list[str]] | None:
     """:func:`split` of the text :func:`planner.ical.parsing.decode` makes of UTF-8 ``data``,
-    and the :func:`digest` of each piece, both taken from the bytes: the pieces of the text are
-    those of the bytes (a multi-byte character holds no ASCII byte), a piece's digest is that
-    of its bytes, and its text is decoded only when it is looked at (a piece known by its
-    digest was valid UTF-8 when first read, so it never needs to be). ``UnicodeDecodeError``
-    when a piece looked at is not UTF-8 (the whole text is then read, and the reading says
-    where); None for UTF-16 data (use :func:`split`) and for a context that does not cut."""
+    with the :func:`digest` of each piece and of each run of :data:`RUN` pieces, all taken from
+    the bytes: the pieces of the text are those of the bytes (a multi-byte character holds no
+    ASCII byte), a piece's digest is that of its bytes, and its text is decoded only when it is
+    looked at (a piece known by its digest was valid UTF-8 when first read, so it never needs
+    to be). A run whose digest is in ``runs`` (those of an earlier text, whose pieces had
+    ``digests``) holds the same pieces: they are not digested one by one.
+    ``UnicodeDecodeError`` when a piece looked at is not UTF-8 (the whole text is then read,
+    and the reading says where); None for UTF-16 data (use :func:`split`) and for a context
+    that does not cut."""
     if data.startswith(_UTF16_BOMS):
         return None
-    if data.startswith(_UTF8_BOM):
-        data = data[len(_UTF8_BOM) :]
-    context, *raw = data.split(_SPLIT.encode())
+    base = len(_UTF8_BOM) if data.startswith(_UTF8_BOM) else 0
+    separator = _SPLIT.encode()
+    context, *raw = data[base:].split(separator) if base else data.split(separator)
     head = split(context.decode("utf-8"))
     if head is None:
         return None
-    sha256 = hashlib.sha256
-    return Cut(head.context, _Decoded(raw)), [sha256(piece).hexdigest()[:24] for piece in raw]
+    found, made = _digests(memoryview(data), base + len(context), raw, runs, digests)
+    return Cut(head.context, _Decoded(raw)), found, made
+
+
+RUN = 64  # pieces in a run: a text edited in one place is digested whole, but one run
+
+
+def _digests(
+    data: memoryview, end: int, raw: list[bytes], runs: Sequence[str], digests: Sequence[str]
+) -> tuple[list[str], list[str]]:
+    """The digest of each piece ``raw`` of ``data`` (its context ends at ``end``) and of each
+    run of them (its bytes, from its first piece to its last); those of a run known from
+    ``runs`` are taken from ``digests``."""
+    sha256, step = hashlib.sha256, len(_SPLIT)
+    sizes = list(accumulate(map(len, raw)))  # piece n ends at end + step * (n + 1) + sizes[n]
+    found: list[str] = []
+    made: list[str] = []
+    for number, first in enumerate(range(0, len(raw), RUN)):
+        last = min(first + RUN, len(raw))
+        lo = end + step * (first + 1) + (sizes[first - 1] if first else 0)
+        run = sha256(data[lo : end + step * last + sizes[last - 1]]).hexdigest()[:24]
+        made.append(run)
+        if number < len(runs) and runs[number] == run and last <= len(digests):
+            found += digests[first:last]  # the same bytes: the same pieces
+        else:
+            found += [sha256(piece).hexdigest()[:24] for piece in raw[first:last]]
+    return found, made
 
 
 class _Decoded(Sequence[str]):
