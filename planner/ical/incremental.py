@@ -48,8 +48,8 @@ Window = tuple[datetime, datetime]
 @dataclass(frozen=True)
 class Parts:
     """What a source was read from, VEVENT by VEVENT (see the module's docstring): the digest
-    of each VEVENT's text and its group, in file order, and the UIDs of the events read from
-    each group (a group that gave none is left out)."""
+    of each VEVENT's text and its group, in file order, the UIDs of the events read from each
+    group (a group that gave none is left out), and the digests of runs of VEVENTs' bytes."""
 
     context: str
     steps_left: int
@@ -162,7 +162,7 @@ def read_changed(
     changed, gone = compared.changed, compared.gone
     result = Read(changed=len(changed) + len(gone))
     uids = {
-        key: found for key, found in previous.uids.items() if key not in changed and key not in gone
+        key: names for key, names in previous.uids.items() if key not in changed and key not in gone
     }
     events: list[Event] = []
     steps = previous.steps_left
@@ -176,8 +176,8 @@ def read_changed(
             keys = compared.keys
             lines = [keys[starts[line]] if line in starts else "" for line in reading.lines]
             new = _attribute(reading.events, lines)
-            kept = {uid for found in uids.values() for uid in found}
-            if new is None or "" in new or any(kept.intersection(found) for found in new.values()):
+            kept = {uid for names in uids.values() for uid in names}
+            if new is None or "" in new or any(kept.intersection(names) for names in new.values()):
                 return None  # an event of no group, or of a group kept as it was
             events, steps = reading.events, reading.steps_left
             result.components, result.parsed = len(chosen), len(read_text)

@@ -9,7 +9,9 @@ alarms closed, nothing after it but the line break, or the end of the calendar);
 pieces all are, whose context holds no VEVENT, and that has no marker that the line-by-line
 reading would take differently (indented, lower case, odd line breaks) is read in pieces.
 Once checked, a piece is known by its digest: an unchanged piece needs no second look (the
-text read again after a change is looked at only in its new pieces: :func:`split`).
+text read again after a change is looked at only in its new pieces: :func:`split`). The pieces
+of UTF-8 text and their digests are taken from its bytes, and a run of pieces whose bytes are
+known is not digested piece by piece (:func:`split_data`).
 """
 
 from __future__ import annotations
