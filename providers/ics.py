@@ -309,7 +309,7 @@ class _Indexed:
                 "read again",
                 "{source}: {changed} of {count} events changed since the last read; only they "
                 "were read again",
-                len(found.parts.groups),
+                found.parts.groups,
                 source=unit.source,
                 changed=found.changed,
             )

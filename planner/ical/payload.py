@@ -1,13 +1,16 @@
 """The event index's payload: a calendar's events as compact JSON, and back.
 
-``{"format", "zones", "templates", "occurrences"}``: an occurrence shares its template (all
-fields but the times) with the other occurrences of its series, and a zone is written once.
+``{"format", "zones", "people", "digests", "templates", "occurrences"}``: an occurrence (its
+times, and the UTC time of its :attr:`~planner.model.Event.key`) shares its template (all other
+fields) with the other occurrences of its series; a zone and a person (organiser or attendee:
+a third of a payload when each template held its own) are written once.
 :func:`content_digest` names an event's content, so that a judgement can be kept for an event
 that did not change.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Collection, Sequence
@@ -19,7 +22,7 @@ import orjson
 
 from planner.model import Attendee, Busy, Event, Geo, Response, Status
 
-FORMAT = 3  # the payload layout (2: with the availability; 3: a digest of each template)
+FORMAT = 5  # the layout (2: the availability; 3: template digests; 4: keys; 5: people)
 
 _STATUS = {s.value: s for s in Status}  # dict look-ups: Enum(value) is ten times slower
 _RESPONSE = {r.value: r for r in Response}
@@ -95,22 +98,28 @@ def replaced(
         kept = [e for e in decode_events(payload) if e.uid not in drop]  # written afresh
         text = encode_events([*kept, *events])
         return text, parse(text)
-    added = _Payload(data["zones"], offset=len(templates)).add(events)
+    added = _Payload(data["zones"], data["people"], offset=len(templates)).add(events)
     rows += [parse(row) for row in added.rows]
-    data["zones"] = added.zones.keys
-    data["templates"] = templates + [parse(body) for body in added.templates.bodies]
+    data["zones"], data["people"] = added.zones.keys, added.people.keys
+    data["templates"] = templates + added.templates.rows
     data["digests"] = data["digests"] + added.templates.digests
     data["occurrences"] = rows
     return compact(data), data
 
 
 class _Payload:
-    """A payload being written: zones, templates and occurrences (as JSON text, row by row:
-    a year of a busy calendar is a million rows)."""
+    """A payload being written: zones, people, templates and occurrences (as JSON text, row by
+    row: a year of a busy calendar is a million rows)."""
 
-    def __init__(self, zones: Sequence[Sequence[Any]] = (), offset: int = 0) -> None:
+    def __init__(
+        self,
+        zones: Sequence[Sequence[Any]] = (),
+        people: Sequence[Sequence[Any]] = (),
+        offset: int = 0,
+    ) -> None:
         self.zones = _Zones(zones)
-        self.templates = _Templates(offset)
+        self.people = _Zones(people)
+        self.templates = _Templates(offset, self.people)
         self.rows: list[str] = []
 
     def add(self, events: Sequence[Event]) -> _Payload:
@@ -120,17 +129,18 @@ class _Payload:
             start, start_zone = zones.moment(event.start)
             end, end_zone = zones.moment(event.end)
             # ISO date-times need no escaping in JSON
-            rows.append(f'[{index},"{start}",{start_zone},"{end}",{end_zone},{int(event.all_day)}]')
+            key = event.key[1]  # the UTC time of Event.key, which every reader asks for
+            rows.append(
+                f'[{index},"{start}",{start_zone},"{end}",{end_zone},{int(event.all_day)},"{key}"]'
+            )
             if event._template is None:
                 object.__setattr__(event, "_template", templates.digest(index))
         return self
 
     def dump(self) -> str:
-        head = json.dumps(
-            {"format": FORMAT, "zones": self.zones.keys, "digests": self.templates.digests}
-        )
-        bodies = ",".join(self.templates.bodies)
-        return f'{head[:-1]},"templates":[{bodies}],"occurrences":[{",".join(self.rows)}]}}'
+        head = {"format": FORMAT, "zones": self.zones.keys, "people": self.people.keys}
+        head["digests"], head["templates"] = self.templates.digests, self.templates.rows
+        return f'{compact(head)[:-1]},"occurrences":[{",".join(self.rows)}]}}'
 
 
 def content_digest(event: Event) -> str:
@@ -181,11 +191,14 @@ def _occurrence_digest(template: str, *moments: object) -> str:
 
 class _Templates:
     """The distinct templates of a run of events, each encoded once: events whose fields are
-    the very same objects (occurrences of one series) are recognised without encoding."""
+    the very same objects (occurrences of one series) are recognised without encoding. A
+    template is digested with its people, and kept (when ``people`` is given, to be stored)
+    with their numbers there."""
 
-    def __init__(self, offset: int = 0) -> None:
+    def __init__(self, offset: int = 0, people: _Zones | None = None) -> None:
         self.offset = offset  # the number of the first template (others come before it)
-        self.bodies: list[str] = []
+        self.people = people
+        self.rows: list[list[Any]] = []
         self.digests: list[str] = []
         self._by_body: dict[str, int] = {}
         # the number of a template by the ids of its fields; the fields are kept alive with it,
@@ -197,17 +210,21 @@ class _Templates:
         identity = tuple(map(id, fields))
         found = self._by_identity.get(identity)
         if found is None:
-            body = compact(_template(event))
-            found = self._by_identity[identity] = (fields, self.add(body))
+            found = self._by_identity[identity] = (fields, self.add(_template(event)))
         return found[1]
 
-    def add(self, body: str, digest: str | None = None) -> int:
-        """The number of the template ``body`` (``digest``: its digest, where known)."""
+    def add(self, row: list[Any]) -> int:
+        """The number of the template ``row``."""
+        body = compact(row)
         found = self._by_body.get(body)
         if found is None:
-            found = self._by_body[body] = self.offset + len(self.bodies)
-            self.bodies.append(body)
-            self.digests.append(digest or _template_digest(body))
+            found = self._by_body[body] = self.offset + len(self.digests)
+            self.digests.append(_template_digest(body))
+            if (people := self.people) is not None:
+                organizer, attendees = row[4], row[5]
+                row[4] = None if organizer is None else people.number(organizer)
+                row[5] = [people.number(person) for person in attendees]
+                self.rows.append(row)
         return found
 
     def digest(self, number: int) -> str:
@@ -215,13 +232,13 @@ class _Templates:
 
 
 class _Zones:
-    """The zones of a run of events, numbered in order of appearance."""
+    """The zones (or the people) of a run of events, numbered in order of appearance."""
 
     def __init__(self, known: Sequence[Sequence[Any]] = ()) -> None:
         self.keys: list[list[Any]] = []
         self._numbers: dict[tuple[Any, ...], int] = {}
         for key in known:  # a stored payload's zones keep their numbers
-            self._number(tuple(key))
+            self.number(key)
 
     def moment(self, value: datetime) -> tuple[str, int]:
         zone = value.tzinfo
@@ -231,13 +248,14 @@ class _Zones:
             offset = value.utcoffset()
             seconds = int(offset.total_seconds()) if offset is not None else 0
             token = ("fixed", seconds, value.tzname() or "")
-        return value.isoformat(), self._number(token)
+        return value.isoformat(), self.number(token)
 
-    def _number(self, token: tuple[Any, ...]) -> int:
-        number = self._numbers.get(token)
+    def number(self, token: Sequence[Any]) -> int:
+        key = tuple(token)
+        number = self._numbers.get(key)
         if number is None:
-            number = self._numbers[token] = len(self.keys)
-            self.keys.append(list(token))
+            number = self._numbers[key] = len(self.keys)
+            self.keys.append(list(key))
         return number
 
 
@@ -275,54 +293,94 @@ class _Decoder:
         self.digests: list[str] = [_text(d) for d in data["digests"]]
         self.rows: list[list[Any]] = data["templates"]
         self.occurrences: list[list[Any]] = data["occurrences"]
-        self.templates: dict[int, dict[str, Any]] = {}
-        self.people: dict[tuple[Any, ...], Attendee] = {}
+        self.templates: dict[int, list[Any]] = {}
+        self.people: list[list[Any]] = data["people"]
+        self.persons: dict[int, Attendee] = {}
 
     def events(self, start: datetime | None, end: datetime | None) -> list[Event]:
         result = []
-        zones = self.zones
-        for number, first, first_zone, last, last_zone, all_day in self.occurrences:
+        zones, templates, new = self.zones, self.templates, object.__new__
+        for number, first, first_zone, last, last_zone, all_day, key in self.occurrences:
             begin = _datetime(first, zones[first_zone])
             stop = _datetime(last, zones[last_zone])
             if start is not None and end is not None and not within(begin, stop, start, end):
                 continue
-            fields = self.templates.get(number)
-            if fields is None:
-                fields = self.templates[number] = self._fields(self.rows[number])
-            event = Event(start=begin, end=stop, all_day=bool(all_day), **fields)
-            object.__setattr__(event, "_template", self.digests[number])
+            values = templates.get(number)
+            if values is None:
+                values = templates[number] = self._values(self.rows[number], self.digests[number])
+            if type(key) is not str:
+                raise DecodeError(f"expected text, found {type(key).__name__}")
+            values[_START], values[_END], values[_ALL_DAY] = begin, stop, bool(all_day)
+            values[_KEY] = (values[0], key)
+            event = new(Event)
+            for setter, value in zip(_SETTERS, values, strict=True):
+                setter(event, value)
             result.append(event)
         return result
 
-    def _person(self, row: list[Any]) -> Attendee:
-        key = tuple(row)
-        found = self.people.get(key)
+    def _person(self, number: int) -> Attendee:
+        found = self.persons.get(number)
         if found is None:
-            found = self.people[key] = _attendee(row)
+            found = self.persons[number] = _attendee(self.people[number])
         return found
 
-    def _fields(self, row: list[Any]) -> dict[str, Any]:
+    def _values(self, row: list[Any], digest: str) -> list[Any]:
+        """The value of each field of :class:`Event` (in the order of :data:`_FIELDS`, the
+        times left to set) for the occurrences of the template ``row``."""
         (uid, title, location, description, organizer, attendees, links, status, busy) = row[:9]
         (series_id, calendar, url, geo, hints, source, self_response, availability) = row[9:]
-        return {
-            "uid": _text(uid),
-            "title": _text(title),
-            "location": _text(location),
-            "description": _text(description),
-            "organizer": self._person(organizer) if organizer is not None else None,
-            "attendees": tuple(self._person(a) for a in attendees),
-            "conference_links": tuple(_text(link) for link in links),
-            "status": _STATUS[status],
-            "busy": bool(busy),
-            "series_id": None if series_id is None else _text(series_id),
-            "calendar": _text(calendar),
-            "url": _text(url),
-            "geo": Geo(float(geo[0]), float(geo[1])) if geo is not None else None,
-            "hints": tuple((_text(k), _text(v)) for k, v in hints),
-            "source": _text(source),
-            "self_response": _RESPONSE[self_response] if self_response is not None else None,
-            "availability": _BUSY[availability] if availability is not None else None,
-        }
+        person = self._person
+        return [
+            _text(uid),
+            _text(title),
+            None,  # start
+            None,  # end
+            False,  # all_day
+            _text(location),
+            _text(description),
+            person(organizer) if organizer is not None else None,
+            tuple(map(person, attendees)),
+            tuple(_text(link) for link in links),
+            _STATUS[status],
+            bool(busy),
+            None if series_id is None else _text(series_id),
+            _text(calendar),
+            _text(url),
+            Geo(float(geo[0]), float(geo[1])) if geo is not None else None,
+            tuple((_text(k), _text(v)) for k, v in hints),
+            _text(source),
+            _RESPONSE[self_response] if self_response is not None else None,
+            _BUSY[availability] if availability is not None else None,
+            None,  # _key: given by each occurrence
+            None,  # _digest
+            digest,  # _template
+            None,  # _people
+        ]
+
+
+# An event is decoded as Event(...) makes it, but twice as fast: its slots are set
+# one by one, as the dataclass's __init__ does, and its zones are known to be aware (as its
+# __post_init__ checks). The first time a payload is read, building events is a fifth of it.
+# Event's fields, in order; a change there must be made in _Decoder._values as well.
+_FIELDS = (
+    "uid", "title", "start", "end", "all_day", "location", "description", "organizer",
+    "attendees", "conference_links", "status", "busy", "series_id", "calendar", "url", "geo",
+    "hints", "source", "self_response", "availability", "_key", "_digest", "_template",
+    "_people",
+)  # fmt: skip
+_SETTERS = tuple(getattr(Event, name).__set__ for name in _FIELDS)
+_START, _END, _ALL_DAY, _KEY = map(_FIELDS.index, ("start", "end", "all_day", "_key"))
+
+
+def _check_fields() -> None:
+    """Fail at once where Event's fields are no longer those :meth:`_Decoder._values` sets."""
+    found = dataclasses.fields(Event)
+    cached = [f.default for f in found if f.name in ("_key", "_digest", "_people")]
+    if tuple(f.name for f in found) != _FIELDS or cached != [None, None, None]:
+        raise TypeError("the fields of planner.model.Event changed: update planner.ical.payload")
+
+
+_check_fields()
 
 
 def within(begin: datetime, stop: datetime, start: datetime, end: datetime) -> bool:

@@ -9,21 +9,26 @@ alarms closed, nothing after it but the line break, or the end of the calendar);
 pieces all are, whose context holds no VEVENT, and that has no marker that the line-by-line
 reading would take differently (indented, lower case, odd line breaks) is read in pieces.
 Once checked, a piece is known by its digest: an unchanged piece needs no second look (the
-text read again after a change is looked at only in its new pieces: :func:`split`).
+text read again after a change is looked at only in its new pieces: :func:`split`). The pieces
+of UTF-8 text and their digests are taken from its bytes, and a run of pieces whose bytes are
+known is not digested piece by piece (:func:`split_data`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import overload
 
 from planner.ical import salvage
 from planner.ical.layout import Block
 
 _SPLIT = "\nBEGIN:VEVENT"
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _ODD_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LONE_CR = re.compile(r"\r(?!\n)")
 _ODD_MARKER = re.compile(  # an indented marker, or one not in upper case
@@ -43,7 +48,7 @@ class Cut:
     ``BEGIN:VEVENT``."""
 
     context: str
-    pieces: list[str]
+    pieces: Sequence[str]
 
     @property
     def lines(self) -> list[int]:
@@ -84,6 +89,83 @@ def split(text: str) -> Cut | None:
     if "VEVENT" in context or not _open_calendar(context):
         return None
     return Cut(context, pieces)
+
+
+def split_data(
+    data: bytes, runs: Sequence[str] = (), digests: Sequence[str] = ()
+) -> tuple[Cut, list[str], list[str]] | None:
+    """:func:`split` of the text :func:`planner.ical.parsing.decode` makes of UTF-8 ``data``,
+    with the :func:`digest` of each piece and of each run of :data:`RUN` pieces, all taken from
+    the bytes: the pieces of the text are those of the bytes (a multi-byte character holds no
+    ASCII byte), a piece's digest is that of its bytes, and its text is decoded only when it is
+    looked at (a piece known by its digest was valid UTF-8 when first read, so it never needs
+    to be). A run whose digest is in ``runs`` (those of an earlier text, whose pieces had
+    ``digests``) holds the same pieces: they are not digested one by one.
+    ``UnicodeDecodeError`` when a piece looked at is not UTF-8 (the whole text is then read,
+    and the reading says where); None for UTF-16 data (use :func:`split`) and for a context
+    that does not cut."""
+    if data.startswith(_UTF16_BOMS):
+        return None
+    base = len(_UTF8_BOM) if data.startswith(_UTF8_BOM) else 0
+    separator = _SPLIT.encode()
+    context, *raw = data[base:].split(separator) if base else data.split(separator)
+    head = split(context.decode("utf-8"))
+    if head is None:
+        return None
+    found, made = _digests(memoryview(data), base + len(context), raw, runs, digests)
+    return Cut(head.context, _Decoded(raw)), found, made
+
+
+RUN = 64  # pieces in a run: a text edited in one place is digested whole, but one run
+
+
+def _digests(
+    data: memoryview, end: int, raw: list[bytes], runs: Sequence[str], digests: Sequence[str]
+) -> tuple[list[str], list[str]]:
+    """The digest of each piece ``raw`` of ``data`` (its context ends at ``end``) and of each
+    run of them (its bytes, from its first piece to its last); those of a run known from
+    ``runs`` are taken from ``digests``."""
+    sha256, step = hashlib.sha256, len(_SPLIT)
+    sizes = list(accumulate(map(len, raw)))  # piece n ends at end + step * (n + 1) + sizes[n]
+    found: list[str] = []
+    made: list[str] = []
+    for number, first in enumerate(range(0, len(raw), RUN)):
+        last = min(first + RUN, len(raw))
+        lo = end + step * (first + 1) + (sizes[first - 1] if first else 0)
+        run = sha256(data[lo : end + step * last + sizes[last - 1]]).hexdigest()[:24]
+        made.append(run)
+        if number < len(runs) and runs[number] == run and last <= len(digests):
+            found += digests[first:last]  # the same bytes: the same pieces
+        else:
+            found += [sha256(piece).hexdigest()[:24] for piece in raw[first:last]]
+    return found, made
+
+
+class _Decoded(Sequence[str]):
+    """UTF-8 pieces, each decoded when first asked for."""
+
+    def __init__(self, raw: list[bytes]) -> None:
+        self.raw = raw
+        self.texts: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[n] for n in range(*index.indices(len(self.raw)))]
+        if not 0 <= index < len(self.raw):
+            index = range(len(self.raw))[index]  # a negative one counted from the end
+        found = self.texts.get(index)
+        if found is None:
+            found = self.texts[index] = self.raw[index].decode("utf-8")
+        return found
 
 
 def ordinary(text: str, last: bool) -> bool:

@@ -309,3 +309,121 @@ def test_the_replaced_payload_comes_back_parsed_as_its_text_says():
     gone = {e.uid for e in events}
     payload, data = replaced(payload, gone, events[:1])  # most dropped: written afresh
     assert data == json.loads(payload) and len(decode_data(data)) == 1
+
+
+def test_a_moved_event_is_not_read_again(tmp_path, store, parsed):
+    """A VEVENT moved to another place in the file is known by its digest: nothing is parsed,
+    though everything between its old and its new place is looked at."""
+    path = tmp_path / "work.ics"
+    events = [vevent(f"e{i}@t", 7 + i % 5, f"Meeting {i}", 9 + i % 8) for i in range(12)]
+    write(path, calendar(*events, WEEKLY))
+    provider(store, {"path": str(path)}).events(START, END)
+    moved = [*events[:2], *events[3:9], events[2], *events[9:]]
+    write(path, calendar(*moved, WEEKLY), age=60)
+    found = provider(store, {"path": str(path)}).events(START, END)
+    assert parsed[1:] == []
+    assert strict(found) == strict(whole(tmp_path, path)[0])
+
+
+def test_changes_at_the_beginning_the_end_and_between_are_all_read(tmp_path, store, parsed):
+    path = tmp_path / "work.ics"
+    events = [vevent(f"e{i}@t", 7 + i % 5, f"Meeting {i}", 9 + i % 8) for i in range(12)]
+    write(path, calendar(*events, WEEKLY))
+    provider(store, {"path": str(path)}).events(START, END)
+    first, edited = vevent("new@t", 8, "New"), vevent("e5@t", 10, "Moved", 15)
+    changed = [first, *events[:5], edited, *events[6:], events[0]]  # e0 twice; WEEKLY gone
+    write(path, calendar(*changed), age=60)
+    found = provider(store, {"path": str(path)}).events(START, END)
+    assert sorted(map(sorted, parsed[1:])) == [["e0@t", "e0@t", "e5@t", "new@t"]]
+    assert strict(found) == strict(whole(tmp_path, path)[0])
+    assert "Jour fixe" not in {e.title for e in found}
+
+
+def test_parts_of_another_layout_are_read_whole_not_misread(tmp_path, store, parsed):
+    """Parts are stored with the code that wrote them (a new code reads every source whole);
+    parts of another layout, should one be found all the same, mean a whole read."""
+    import json
+
+    path = tmp_path / "work.ics"
+    write(path, calendar(vevent("a@t", 8, "Alpha"), vevent("b@t", 9, "Beta")))
+    provider(store, {"path": str(path)}).events(START, END)
+    (text,) = store.conn.execute("SELECT parts FROM event_index").fetchone()
+    new = json.loads(text)
+    old = {  # the layout before digests and groups were kept in file order
+        "context": new["context"],
+        "steps": new["steps"],
+        "pieces": dict(zip(new["digests"], new["keys"], strict=True)),
+        "groups": {
+            key: [[found], new["uids"].get(key, [])]
+            for found, key in zip(new["digests"], new["keys"], strict=True)
+        },
+    }
+    store.conn.execute("UPDATE event_index SET parts = ?", (json.dumps(old),))
+    store.conn.commit()
+    write(path, calendar(vevent("a@t", 8, "Alpha"), vevent("b@t", 9, "Beta!")), age=60)
+    events = provider(store, {"path": str(path)}).events(START, END)
+    assert [e.title for e in events] == ["Alpha", "Beta!"]
+    assert parsed[1:] == [["a@t", "b@t"]]
+
+
+def test_a_new_event_not_in_utf8_means_a_whole_read_with_its_warning(tmp_path, store, parsed):
+    path = tmp_path / "work.ics"
+    write(path, calendar(vevent("a@t", 8, "Alpha"), vevent("b@t", 9, "Beta"), WEEKLY))
+    provider(store, {"path": str(path)}).events(START, END)
+    data = calendar(vevent("a@t", 8, "Alpha"), vevent("b@t", 9, "Beta Köln"), WEEKLY)
+    write(path, data.replace("ö".encode(), b"\xf6"), age=60)
+    warnings: list[str] = []
+    events = provider(store, {"path": str(path)}, warnings).events(START, END)
+    assert len(parsed) == 2 and len(parsed[1]) == 3  # read whole
+    expected, expected_warnings = whole(tmp_path, path)
+    assert warnings == expected_warnings and "Windows-1252" in warnings[0]
+    assert strict(events) == strict(expected) and "Beta Köln" in {e.title for e in events}
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_a_file_with_a_byte_order_mark_is_read_again_in_part(tmp_path, store, parsed, encoding):
+    path = tmp_path / "work.ics"
+    events = [vevent("a@t", 8, "Alpha – München"), vevent("b@t", 9, "Beta"), WEEKLY]
+    write(path, calendar(*events).decode().encode(encoding))
+    provider(store, {"path": str(path)}).events(START, END)
+    events[1] = vevent("b@t", 9, "Beta – Köln")
+    write(path, calendar(*events).decode().encode(encoding), age=60)
+    found = provider(store, {"path": str(path)}).events(START, END)
+    assert parsed[1:] == [["b@t"]]
+    assert strict(found) == strict(whole(tmp_path, path)[0])
+
+
+def _shuffle(text: str, rng: random.Random) -> str:
+    """VEVENTs moved, copied as they are, added at the beginning or the end, or edited."""
+    blocks = re.findall(r"BEGIN:VEVENT\r\n.*?END:VEVENT\r\n", text, re.S)
+    head, tail = text[: text.index("BEGIN:VEVENT")], "END:VCALENDAR\r\n"
+    for _change in range(rng.randint(1, 3)):
+        kind = rng.choice(["move", "copy", "first", "last", "title"])
+        number = rng.randrange(len(blocks))
+        if kind == "move":
+            blocks.insert(rng.randrange(len(blocks)), blocks.pop(number))
+        elif kind == "copy":
+            blocks.insert(rng.randrange(len(blocks)), blocks[number])
+        elif kind in ("first", "last"):
+            added = re.sub(r"UID:[^\r]*", f"UID:{kind}-{rng.random():.8f}@gen", blocks[number])
+            blocks.insert(0 if kind == "first" else len(blocks), added)
+        else:
+            edited = f"SUMMARY:Edited {rng.random():.6f}"
+            blocks[number] = re.sub(r"SUMMARY:[^\r]*", edited, blocks[number], count=1)
+    return head + "".join(blocks) + tail
+
+
+def test_events_moved_copied_and_added_anywhere_give_what_a_whole_read_gives(
+    tmp_path, store, generated
+):
+    rng = random.Random(3131)
+    path = tmp_path / "gen.ics"
+    text = generated.decode()
+    window = (datetime(2026, 6, 1, tzinfo=UTC), datetime(2026, 9, 1, tzinfo=UTC))
+    write(path, text.encode())
+    provider(store, {"path": str(path)}).events(*window)
+    for run in range(12):
+        text = _shuffle(text, rng)
+        write(path, text.encode(), age=600 - run)
+        events = provider(store, {"path": str(path)}).events(*window)
+        assert strict(events) == strict(whole(tmp_path, path, *window)[0]), f"round {run}"

@@ -114,3 +114,30 @@ def test_a_large_export_is_laid_out_from_its_pieces_exactly_as_the_scan_would():
     again = incremental._prepare(text)
     assert again is not None
     assert again.layout(text.replace("\r\nDTSTART", "\r\n  DTSTART", 1), WINDOW) is None
+
+
+def test_digests_taken_from_the_bytes_are_those_of_the_text_and_runs_spare_the_known():
+    """split_data digests the pieces of UTF-8 bytes as digest() digests those of the text
+    (with or without a byte order mark); a run of pieces whose bytes an earlier text had is
+    not digested again: its pieces get the digests handed in (here stand-ins, to see it)."""
+    text = generated_calendar(years=1, meetings=500).decode()
+    cut = pieces.cut(text)
+    expected = [pieces.digest(piece) for piece in cut.pieces]
+    for data in (text.encode(), b"\xef\xbb\xbf" + text.encode()):
+        found, digests, runs = pieces.split_data(data)
+        assert digests == expected and found.context == cut.context
+        assert list(found.pieces) == list(cut.pieces)
+    stand_ins = [f"known {n}" for n in range(len(expected))]
+    assert pieces.split_data(text.encode(), runs, stand_ins)[1] == stand_ins
+    number = len(cut.pieces) // 2  # an edit in place: only its run is digested
+    edited = text.replace(cut.pieces[number], cut.pieces[number].replace("SUMMARY:", "SUMMARY:X"))
+    digests = pieces.split_data(edited.encode(), runs, stand_ins)[1]
+    fresh = {n for n, found in enumerate(digests) if found != stand_ins[n]}
+    first = number - number % pieces.RUN
+    assert number in fresh and fresh <= set(range(first, first + pieces.RUN))
+    new = "BEGIN:VEVENT\r\nUID:new\r\nEND:VEVENT\r\n"
+    added = edited.replace("BEGIN:VEVENT", new + "BEGIN:VEVENT", 1)
+    assert pieces.split_data(added.encode(), runs, stand_ins)[1] == [
+        pieces.digest(piece) for piece in pieces.cut(added).pieces
+    ]  # every run moved: all digested
+    assert pieces.split_data(text.encode("utf-16")) is None

@@ -78,3 +78,57 @@ def test_an_event_and_its_decoded_copy_have_one_digest_also_in_a_dst_gap():
     digests = [payload.content_digest(e) for e in fresh]
     assert digests == [payload.content_digest(e) for e in decoded]
     assert len(set(digests)) == len(events)
+
+
+def test_a_decoded_event_is_built_as_event_builds_it_slot_by_slot():
+    """The decoder sets an event's slots itself (faster than Event(...)): every slot holds
+    what the constructor would put there, the cached ones empty but the template digest and the
+    key (as Event.key computes it, in a DST fold too), and the event is as frozen as any."""
+    import dataclasses
+
+    from tests.ical.test_index import sample_events
+
+    events = [*_events(), *sample_events()]
+    decoded = payload.decode_events(payload.encode_events(events))
+    for before, after in zip(events, decoded, strict=True):
+        fields = {f.name: getattr(after, f.name) for f in dataclasses.fields(Event) if f.init}
+        made = Event(**fields)
+        given = {"_template": before._template, "_key": made.key}  # as Event computes them
+        for name in payload._FIELDS:
+            assert getattr(after, name) == given.get(name, getattr(made, name)), name
+        assert after == before and hash(after) == hash(before)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            after.title = "changed"  # type: ignore[misc]
+    assert payload._FIELDS == tuple(f.name for f in dataclasses.fields(Event))
+
+
+def test_a_payload_without_the_keys_is_not_decoded():
+    """Format 3 had no key in an occurrence: such a payload is read again, never decoded
+    with keys missing or taken from the wrong place."""
+    import json
+
+    data = json.loads(payload.encode_events(_events()))
+    for format_, rows in ((3, [row[:6] for row in data["occurrences"]]), (4, [])):
+        old = {**data, "format": format_, "occurrences": rows or [[*data["occurrences"][0][:6], 7]]}
+        with pytest.raises(payload.DecodeError):
+            payload.decode_events(json.dumps(old))
+
+
+def test_people_are_written_once_and_templates_digested_with_them():
+    """A person is stored once and referred to by number; the digest of a template is taken
+    with its people written out, so it is the same whatever number a person got."""
+    import json
+
+    events = _events()
+    data = json.loads(payload.encode_events(events))
+    assert data["people"] == [["jonas@nordwind.example", "Jonas", "accepted", False, False]]
+    assert all(row[5] == [0] for row in data["templates"])
+    later = [replace(e) for e in events]  # the same events, no digest yet, another payload
+    other = Attendee("anna@x.example", "Anna", Response.TENTATIVE)
+    mixed = [replace(later[0], uid="first@t", attendees=(other,)), *later]
+    assert json.loads(payload.encode_events(mixed))["people"][0][0] == "anna@x.example"
+    assert [e._template for e in later] == [e._template for e in events]
+    assert payload.decode_events(payload.encode_events(mixed)) == mixed
+    data["templates"][0][5] = ["0"]
+    with pytest.raises(payload.DecodeError):
+        payload.decode_events(json.dumps(data))
