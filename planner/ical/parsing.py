@@ -24,6 +24,8 @@ from planner.errors import CalendarReadError
 from planner.i18n import _, ngettext
 from planner.ical import tzids
 from planner.ical.layout import Block, scan
+from planner.ical.salvage import BEFORE_VALUE as _BEFORE_VALUE
+from planner.ical.salvage import FOLLOWED
 
 if TYPE_CHECKING:  # imported where a calendar is parsed: plain VEVENTs are read without it
     import icalendar
@@ -242,8 +244,7 @@ def _one_line(exc: Exception, limit: int = 160) -> str:
 UNREAD = re.compile(r"(?:DTSTAMP|CREATED|LAST-MODIFIED)[;:]", re.IGNORECASE)
 #: icalendar reads a property's name and parameters one character at a time: a property with
 #: more than this many characters before its value (a name of 100 kB) is skipped with a warning
-MAX_PARAMETERS = 10_000
-_BEFORE_VALUE = re.compile(r'[^;:]*(?:;(?:"[^"]*"|[^";:])*)*:')
+MAX_PARAMETERS = FOLLOWED
 
 
 def _read(block: Block, oversized: list[int] | None = None) -> Iterator[str]:

@@ -6,7 +6,9 @@ megabyte-long lines, or never close their components. Here such text becomes pla
 lines, and what cannot be read is reported, never silently dropped:
 
 * a ``BEGIN:``/``END:`` line and a line that starts with a known property name are read without
-  their surrounding whitespace (a real folded continuation line never looks like that);
+  their surrounding whitespace, unless the line before it ends inside a property's name or
+  parameters (``PARTSTAT=NEEDS-`` folded before ``ACTION;…``: a continuation, as RFC 5545
+  folds at any octet);
 * a physical line longer than :data:`MAX_LINE_CHARS` is dropped with a warning;
 * components nested deeper than :data:`MAX_DEPTH` and top-level components beyond
   :data:`MAX_COMPONENTS` are ignored with one warning each.
@@ -35,6 +37,11 @@ PROPERTY_NAMES = (
     "VERSION|X-WR-CALNAME|X-WR-TIMEZONE"
 )
 _PROPERTY = re.compile(rf"^\s+(?:{PROPERTY_NAMES})[;:]", re.IGNORECASE)
+#: a content line's name and parameters, up to the ":" that begins its value (quoted
+#: parameter values may hold ":")
+BEFORE_VALUE = re.compile(r'[^;:]*(?:;(?:"[^"]*"|[^";:])*)*:')
+#: names and parameters followed across folded lines up to this length
+FOLLOWED = 10_000
 
 
 def marker(line: str) -> tuple[str, str] | None:
@@ -47,6 +54,7 @@ def content_lines(text: str, source: str, warn: Warn) -> list[tuple[int, str]]:
     """The physical lines of ``text`` with their numbers, indentation of markers and property
     lines removed, over-long lines dropped (each with a ``file:line`` warning)."""
     result = []
+    unfinished = ""  # the start of a property whose value has not begun yet
     for number, raw in enumerate(text.splitlines(), start=1):
         if len(raw) > MAX_LINE_CHARS:
             warn(
@@ -59,12 +67,31 @@ def content_lines(text: str, source: str, warn: Warn) -> list[tuple[int, str]]:
                 )
             )
             continue
-        if raw[:1] in (" ", "\t") and (marker(raw) or _PROPERTY.match(raw)):
+        if raw[:1] not in (" ", "\t"):
+            raw = raw.rstrip("\r\n")
+            unfinished = _unfinished(raw)
+        elif unfinished:  # folded inside a name or its parameters: " ACTION;…" goes on
+            raw = raw.rstrip("\r\n")  # "PARTSTAT=NEEDS-", however much it looks like a name
+            unfinished = _unfinished(unfinished + raw[1:])
+        elif marker(raw) or _PROPERTY.match(raw):
             raw = raw.strip()
+            unfinished = _unfinished(raw)
         else:
             raw = raw.rstrip("\r\n")
         result.append((number, raw))
     return result
+
+
+def _unfinished(text: str) -> str:
+    """``text`` where it begins a content line whose value has not begun (its name or
+    parameters go on in the next folded line), else "". Beyond :data:`FOLLOWED` characters a
+    property is not followed further (it is skipped as too long before its value anyway)."""
+    if len(text) > FOLLOWED:
+        return ""
+    colon = text.find(":")
+    if colon >= 0 and '"' not in text[:colon]:  # no quoted text: the first ":" begins it
+        return ""
+    return "" if BEFORE_VALUE.match(text) else text
 
 
 def too_deep(source: str, line: int, warn: Warn) -> None:
