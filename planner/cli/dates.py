@@ -30,10 +30,11 @@ _WEEKDAYS = {
     "sunday": 6, "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
     "samstag": 5, "sonnabend": 5, "sonntag": 6,
 }  # fmt: skip
-_NEXT_WEEKDAY = re.compile(
-    r"^(?:next|nächste[nmrs]?|naechste[nmrs]?|kommende[nmrs]?|am)\s+(\w+)(?:\s+(?:um\s+|at\s+)?"
-    r"(\d{1,2})(?:[:.](\d{2}))?(?:\s*uhr)?)?$",
-    re.IGNORECASE,
+# patterns for words typed on the command line, compiled (and cached by ``re``) when first used:
+# a command given a week number compiles none of them
+_NEXT_WEEKDAY = (
+    r"(?i)^(?:next|nächste[nmrs]?|naechste[nmrs]?|kommende[nmrs]?|am)\s+(\w+)(?:\s+(?:um\s+|at\s+)?"
+    r"(\d{1,2})(?:[:.](\d{2}))?(?:\s*uhr)?)?$"
 )
 
 
@@ -160,12 +161,12 @@ def _iso(text: str) -> date | datetime | None:
 
 def _split_clock(text: str, option: str) -> tuple[str, time | None]:
     """``("morgen", 12:30)`` from ``"morgen 12:30"``; an impossible time is refused."""
-    if match := _NAMED_TIME.search(text):
+    if match := re.search(_NAMED_TIME, text):
         word = match.group(1).lower()
         return text[: match.start()].strip(" ,"), time(0) if word.startswith("mi") and (
             "nacht" in word or "night" in word
         ) else time(12)
-    match = _CLOCK.search(text)
+    match = re.search(_CLOCK, text)
     if match is None or (match.group("m") is None and not match.group("suffix")):
         return text, None
     hour, minute = int(match.group("h")), int(match.group("m") or 0)
@@ -252,7 +253,7 @@ _NUMERIC_FORMS = (
 def _weekday(text: str, now: datetime) -> date | None:
     """``next monday`` / ``nächsten Dienstag``: the first such day after today (dateparser
     reads "next monday" as the one of next week, which nobody means on a Sunday)."""
-    match = _NEXT_WEEKDAY.match(text)
+    match = re.match(_NEXT_WEEKDAY, text)
     if not match or match.group(1).lower() not in _WEEKDAYS or match.group(2) is not None:
         return None
     today = now.date()
@@ -277,7 +278,7 @@ def _dateparser(words: str, now: datetime, option: str, text: str) -> date | Non
     if found is None:
         return None
     years = [int(y) for y in re.findall(r"(?<!\d)(\d{4})(?!\d)", words)]
-    days = [int(d) for d in _DAY_OF_MONTH.findall(words) for d in d if d]
+    days = [int(d) for d in re.findall(_DAY_OF_MONTH, words) for d in d if d]
     if any(y != found.year for y in years) or any(d != found.day for d in days):
         raise _not_a_date(option, text)
     return found.date()
@@ -315,20 +316,16 @@ def _not_a_time(option: str, text: str, clock: str) -> UsageError:
     )
 
 
-_CLOCK = re.compile(
-    r"(?:^|[\s,T]+)(?:um\s+|at\s+|@\s*)?(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?(?::(?P<s>\d{2}))?"
-    r"\s*(?P<suffix>uhr|h|am|pm|a\.m\.|p\.m\.)?$",
-    re.IGNORECASE,
+_CLOCK = (
+    r"(?i)(?:^|[\s,T]+)(?:um\s+|at\s+|@\s*)?(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?(?::(?P<s>\d{2}))?"
+    r"\s*(?P<suffix>uhr|h|am|pm|a\.m\.|p\.m\.)?$"
 )
-_NAMED_TIME = re.compile(
-    r"(?:^|\s)(?:um\s+|at\s+)?(noon|mittag|mittags|midnight|mitternacht)$", re.IGNORECASE
-)
+_NAMED_TIME = r"(?i)(?:^|\s)(?:um\s+|at\s+)?(noon|mittag|mittags|midnight|mitternacht)$"
 _MONTHS = (
     r"jan(?:uary|uar)?|feb(?:ruary|ruar)?|m(?:ar(?:ch)?|ärz|aerz)|apr(?:il)?|ma[iy]|"
     r"jun[ei]?|jul[iy]?|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|"
     r"de[cz](?:ember)?"
 )
-_DAY_OF_MONTH = re.compile(
-    rf"(?<!\d)(\d{{1,2}})\.?\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\.?\s+(\d{{1,2}})(?!\d)",
-    re.IGNORECASE,
+_DAY_OF_MONTH = (
+    rf"(?i)(?<!\d)(\d{{1,2}})\.?\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\.?\s+(\d{{1,2}})(?!\d)"
 )

@@ -46,10 +46,9 @@ UTC_NAMES = frozenset({"UTC", "UT", "GMT", "Z", "ZULU"})
 #: Capital words after a time that are no zone.
 NOT_ZONES = frozenset({"AM", "PM", "A", "P", "H", "UHR", "MIT", "UND"})
 _OFFSET = re.compile(r"^(?:UTC|GMT|UT)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
-_TAIL = re.compile(
-    r"^(?P<rest>.*?\S)\s+\(?(?P<zone>(?:UTC|GMT|UT)?\s*[+\-−]\s*\d{1,2}(?::?\d{2})?"
-    r"|[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)+|[A-Za-z]{1,5})\)?$",
-    re.IGNORECASE,
+_TAIL = (  # compiled (and cached by ``re``) when a time is typed with its zone
+    r"(?i)^(?P<rest>.*?\S)\s+\(?(?P<zone>(?:UTC|GMT|UT)?\s*[+\-−]\s*\d{1,2}(?::?\d{2})?"
+    r"|[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)+|[A-Za-z]{1,5})\)?$"
 )
 
 
@@ -65,7 +64,7 @@ class Placed:
 def split_zone(text: str) -> tuple[str, str]:
     """``(the text before the zone, the zone as typed)``; the zone is ``""`` when the text
     does not end in one (``"morgen 9 Uhr"``, ``"next monday"``, ``"9 PM"``)."""
-    match = _TAIL.match(text.strip())
+    match = re.match(_TAIL, text.strip())
     if match is None:
         return text.strip(), ""
     zone = match.group("zone")
