@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -235,18 +236,27 @@ def _edit(text: str, rng: random.Random) -> str:
 
 
 def test_many_random_edits_give_what_reading_the_whole_file_gives(tmp_path, store, generated):
-    rng = random.Random(31)
+    def edits(text: str, rng: random.Random) -> str:
+        for _edits in range(rng.randint(1, 4)):
+            text = _edit(text, rng)
+        return text
+
+    _rounds_agree(tmp_path, store, generated.decode(), edits, random.Random(31))
+
+
+def _rounds_agree(
+    tmp_path, store, text: str, change: Callable[[str, random.Random], str], rng: random.Random
+) -> None:
+    """Twelve rounds of ``change`` to a calendar file, each read in part as a whole read."""
     path = tmp_path / "gen.ics"
-    text = generated.decode()
     window = (datetime(2026, 6, 1, tzinfo=UTC), datetime(2026, 9, 1, tzinfo=UTC))
     write(path, text.encode())
     provider(store, {"path": str(path)}).events(*window)
     for run in range(12):
-        for _edits in range(rng.randint(1, 4)):
-            text = _edit(text, rng)
+        text = change(text, rng)
         write(path, text.encode(), age=600 - run)
         events = provider(store, {"path": str(path)}).events(*window)
-        assert strict(events) == strict(whole(tmp_path, path, *window)[0]), f"edit round {run}"
+        assert strict(events) == strict(whole(tmp_path, path, *window)[0]), f"round {run}"
 
 
 def test_the_same_events_in_another_zone_are_not_mixed_up(tmp_path, store, parsed):
@@ -416,14 +426,4 @@ def _shuffle(text: str, rng: random.Random) -> str:
 def test_events_moved_copied_and_added_anywhere_give_what_a_whole_read_gives(
     tmp_path, store, generated
 ):
-    rng = random.Random(3131)
-    path = tmp_path / "gen.ics"
-    text = generated.decode()
-    window = (datetime(2026, 6, 1, tzinfo=UTC), datetime(2026, 9, 1, tzinfo=UTC))
-    write(path, text.encode())
-    provider(store, {"path": str(path)}).events(*window)
-    for run in range(12):
-        text = _shuffle(text, rng)
-        write(path, text.encode(), age=600 - run)
-        events = provider(store, {"path": str(path)}).events(*window)
-        assert strict(events) == strict(whole(tmp_path, path, *window)[0]), f"round {run}"
+    _rounds_agree(tmp_path, store, generated.decode(), _shuffle, random.Random(3131))
