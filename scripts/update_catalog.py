@@ -2,6 +2,7 @@
 
     python scripts/update_catalog.py            # write planner/locale/planner.pot, update .po
     python scripts/update_catalog.py --check    # exit 1 when a German translation is missing
+    python scripts/update_catalog.py --compile  # only compile the .po files (after translating)
 
 It reads ``babel.cfg`` like ``pybabel extract -F babel.cfg -k _ -k ngettext:1,2 -k N_`` would,
 but extracts Python files with the ``ast`` module instead of Babel's tokenizer: before Python
@@ -176,7 +177,22 @@ def update(template: Catalog, language: str) -> Catalog:
     # a changed msgid keeps its old translation, marked fuzzy until someone checks it
     catalog.update(template, update_creation_date=False)
     write(catalog, path, ignore_obsolete=True)
+    compile_beside(language)
     return catalog
+
+
+def compile_beside(language: str) -> Path:
+    """The language's ``.po`` file compiled beside it, under the name the planner looks for
+    (:func:`planner.i18n.compiled_path`); catalogs compiled from earlier texts are removed."""
+    from planner.i18n import catalog_path, compile_catalog, compiled_path
+
+    source = catalog_path(language).read_bytes()
+    target = compiled_path(language, source)
+    for old in target.parent.glob("planner-*.mo"):
+        if old != target:
+            old.unlink()
+    target.write_bytes(compile_catalog(source, language))
+    return target
 
 
 def open_entries(catalog: Catalog) -> list[str]:
@@ -194,7 +210,12 @@ def open_entries(catalog: Catalog) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report missing translations")
+    parser.add_argument("--compile", action="store_true", help="only compile the .po files")
     args = parser.parse_args(argv)
+    if args.compile:
+        for language in LANGUAGES:
+            print(f"{language}: {compile_beside(language).name}", file=sys.stderr)
+        return 0
     template = extract()
     if not args.check:
         write(template, TEMPLATE, omit_header=False)

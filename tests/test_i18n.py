@@ -295,3 +295,41 @@ def test_german_invitation_from_a_german_proposal():
     assert "Dezember 2026" in invited.stdout
     assert "invites you" not in invited.stdout
     assert "Probelauf: nichts wurde gesendet" in invited.stderr
+
+
+def test_each_catalog_is_shipped_compiled_from_exactly_its_po_text():
+    """``scripts/update_catalog.py`` writes the compiled catalog beside the ``.po`` file (run
+    it with ``--compile`` after translating): one, named by the digest of that text."""
+    for language in i18n.LANGUAGES[1:]:
+        source = i18n.catalog_path(language).read_bytes()
+        compiled = i18n.compiled_path(language, source)
+        assert compiled.is_file(), "run: python scripts/update_catalog.py --compile"
+        assert compiled.read_bytes() == i18n.compile_catalog(source, language)
+        assert list(compiled.parent.glob("planner-*.mo")) == [compiled]
+
+
+def test_the_compiled_catalog_is_read_without_compiling_and_never_for_another_text(
+    tmp_path, monkeypatch
+):
+    def no_compiling(source: bytes, language: str) -> bytes:
+        raise AssertionError("compiled at run time")
+
+    try:
+        i18n._load.cache_clear()
+        with monkeypatch.context() as patch:
+            patch.setattr(i18n, "compile_catalog", no_compiling)
+            assert i18n._load("de").gettext("Options") == "Optionen"
+        # a .po text changed by hand, not compiled again: compiled in memory, never the old one
+        po = i18n.catalog_path("de").read_text(encoding="utf-8")
+        edited = po.replace('msgstr "Optionen"', 'msgstr "Einstellungen"')
+        assert edited != po
+        folder = tmp_path / "de" / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        (folder / "planner.po").write_text(edited, encoding="utf-8")
+        old = i18n.compiled_path("de", po.encode())
+        (folder / old.name).write_bytes(old.read_bytes())
+        monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+        i18n._load.cache_clear()
+        assert i18n._load("de").gettext("Options") == "Einstellungen"
+    finally:
+        i18n._load.cache_clear()
