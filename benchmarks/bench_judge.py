@@ -8,7 +8,10 @@ with ``time.process_time``, in the order of the week's flow and each phase from 
 caches: ``classify`` of every event (no shape cache: the bare classifier), then ``meeting``
 (:func:`planner.flows.plan.is_meeting`), ``purpose``
 (:func:`planner.judge.purpose.determine_purpose`) and ``recommend`` (for the external
-meetings, as :func:`planner.flows.weekly.build_plan` asks). Prints medians of ``--runs``.
+meetings, as :func:`planner.flows.weekly.build_plan` asks); then ``week``, all of it again from
+cold caches as one core of :func:`planner.flows.weekly.judge_week` does it
+(:func:`planner.flows.weekly.conclude`: meeting, purpose and recommendation of each event in
+turn; not in ``all``, which sums the four phases). Prints medians of ``--runs``.
 
     python benchmarks/bench_judge.py [shapes|accuracy|real ...] [--runs 3] [--dump FILE]
 
@@ -42,6 +45,7 @@ sys.path.insert(0, str(ROOT / "benchmarks" / "accuracy"))
 
 REAL = ROOT.parent / "shared" / "fixtures" / "real" / "ics"
 PHASES = ("classify", "meeting", "purpose", "recommend")
+WEEK = "week"  # the last three again, as judge_week does them
 SHAPES_WEEK = date(2026, 11, 23)  # 2026-W48
 SHAPES_COUNT = 50_000
 WARM = 100  # events of each batch judged before the timed pass
@@ -135,12 +139,28 @@ def judge_once(source: str, shapes: Path, dump: Path | None) -> dict[str, float]
     emptied again."""
     batches = _batches(source, shapes)
     _judge([(config, events[:WARM]) for config, events in batches], [])
-    totals = dict.fromkeys(PHASES, 0.0)
+    totals = dict.fromkeys((*PHASES, WEEK), 0.0)
     rows: list[str] = []
     totals.update(_judge(batches, rows))
     if dump is not None:
         dump.write_text("\n".join(sorted(rows)) + "\n")
     return {**totals, "events": float(sum(len(events) for _c, events in batches))}
+
+
+def _week(events: list[Any], modes: list[Any], ledger: Any, config: Any) -> float:
+    """CPU of judging ``events`` as one core of ``judge_week`` does."""
+    from planner.flows import weekly
+
+    known = {e.key: m for e, m in zip(events, modes, strict=True)}
+    conclude = getattr(weekly, "conclude", None)
+    if conclude is None:  # the code before it (a baseline): all assessed, then all judged
+        from planner.flows.plan import assess
+
+        def conclude(some: list[Any], ledger: Any, config: Any, known: Any) -> list[Any]:
+            return [weekly._judge(i, ledger, config) for i in assess(some, config, known)]
+
+    _clear_caches()
+    return _timed(partial(conclude, events, ledger, config, known))[0]
 
 
 def _judge(batches: list[Batch], rows: list[str]) -> dict[str, float]:
@@ -152,7 +172,7 @@ def _judge(batches: list[Batch], rows: list[str]) -> dict[str, float]:
     from planner.model import Purpose
     from planner.store import Store
 
-    totals = dict.fromkeys(PHASES, 0.0)
+    totals = dict.fromkeys((*PHASES, WEEK), 0.0)
     for config, events in batches:
         _clear_caches()
         spent, modes = _timed(lambda ev=events: [classify(e) for e in ev])
@@ -179,6 +199,7 @@ def _judge(batches: list[Batch], rows: list[str]) -> dict[str, float]:
         cost = partial(costs_travel, config=config)
         spent, recommendations = _timed(partial(_recommend, wanted, ledger, config, cost))
         totals["recommend"] += spent
+        totals[WEEK] += _week(events, modes, ledger, config)
         if rows is not None:
             for (e, m), meeting, p in zip(pairs, meetings, purposes, strict=True):
                 r = recommendations.get(e.key)
@@ -230,7 +251,9 @@ def main() -> int:
             per_event = statistics.median(r[phase] for r in runs) / events * 1e6
             cells.append(f"{phase} {per_event:7.1f}")
         total = statistics.median(sum(r[p] for p in PHASES) for r in runs) / events * 1e6
-        print(f"{source:9} {int(events):6d} events  {'  '.join(cells)}  all {total:7.1f}")
+        week = statistics.median(r.get(WEEK, 0.0) for r in runs) / events * 1e6
+        print(f"{source:9} {int(events):6d} events  {'  '.join(cells)}  all {total:7.1f}"
+              f"  {WEEK} {week:7.1f}")  # fmt: skip
     return 0
 
 

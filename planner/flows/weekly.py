@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from planner.config import Config
@@ -180,21 +181,35 @@ def judge_week(
     only the conclusions come back, never the events."""
     from planner.ical.forking import fork_map
 
-    def conclusions(some: Sequence[Event]) -> list[Conclusions]:
-        judged = (_judge(item, ledger, config) for item in assess(some, config, modes))
-        return [
-            (p.classification, p.meeting, p.external, p.purpose, p.recommendation) for p in judged
-        ]
-
     return [
         PlannedEvent(event, *found)
         for event, found in zip(
-            events, fork_map(conclusions, events, minimum=JUDGED_APART), strict=True
+            events,
+            fork_map(
+                partial(conclude, ledger=ledger, config=config, modes=modes),
+                events,
+                minimum=JUDGED_APART,
+            ),
+            strict=True,
         )
     ]
 
 
-def _judge(item: PlannedEvent, ledger: Ledger, config: Config) -> PlannedEvent:
+def conclude(
+    events: Sequence[Event], ledger: Ledger, config: Config, modes: Modes
+) -> list[Conclusions]:
+    """What :func:`judge_week` concludes about each of ``events``, on one core. Each event is
+    assessed and judged in turn, not all assessed first: what the judge remembers about an
+    event (its zones, its texts) is still there when its purpose is asked, where a slice of
+    thousands had pushed it out of the tables of :mod:`planner.judge.memo`."""
+    found = []
+    for event in events:
+        (item,) = assess((event,), config, modes)
+        found.append(_judge(item, ledger, config))
+    return found
+
+
+def _judge(item: PlannedEvent, ledger: Ledger, config: Config) -> Conclusions:
     said = item.classification.said
     purpose = determine_purpose(item.event, ledger, config, item.mode, said=said)
     external = item.external and purpose.purpose not in (Purpose.INTERNAL, Purpose.PERSONAL)
@@ -208,7 +223,7 @@ def _judge(item: PlannedEvent, ledger: Ledger, config: Config) -> PlannedEvent:
             config,
             costs_travel=lambda e: costs_travel(e, config),
         )
-    return replace(item, purpose=purpose, recommendation=recommendation, external=external)
+    return item.classification, item.meeting, external, purpose, recommendation
 
 
 def costs_travel(event: Event, config: Config) -> bool:
