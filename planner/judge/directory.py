@@ -39,6 +39,8 @@ FREEMAIL_DOMAINS = frozenset(
 )
 
 
+_UNKNOWN = object()
+
 __all__ = ["FREEMAIL_DOMAINS", "Directory", "domain_of"]
 
 
@@ -61,6 +63,10 @@ class Directory:
         self.own_domains = frozenset(domains - {""})
         self._external: dict[str, bool] = {}  # a cache: history repeats the same addresses
         self._user: dict[str, bool] = {}
+        self._organisation: dict[str, str | None] = {}
+        # the last event asked about and its (others, counterparts): purpose, recommendation
+        # and the ledger ask for the same event in turn (an event is immutable)
+        self._last: tuple[Event | None, tuple[Attendee, ...], tuple[Attendee, ...]] = (None, (), ())
         self.people = people if people is not None else people_for(config)
 
     def is_user(self, email: str) -> bool:
@@ -81,10 +87,12 @@ class Directory:
 
     def organisation(self, email: str) -> str | None:
         """The organisation of an external address (its domain), None for free-mail/internal."""
-        domain = domain_of(email)
-        if not domain or domain in self.freemail or domain in self.own_domains:
-            return None
-        return domain
+        known = self._organisation.get(email, _UNKNOWN)
+        if known is _UNKNOWN:
+            domain = domain_of(email)
+            free = not domain or domain in self.freemail or domain in self.own_domains
+            known = self._organisation[email] = None if free else domain
+        return known  # type: ignore[return-value]
 
     def unit(self, email: str) -> str:
         """Whom a meeting with ``email`` counts for: the organisation, else the person."""
@@ -114,15 +122,26 @@ class Directory:
 
     def others(self, event: Event) -> tuple[Attendee, ...]:
         """Everyone but the user (internal or external), without resources."""
-        return tuple(p for p in event.people() if not self.is_user(p.email))
+        return self._people_of(event)[1]
 
     def counterparts(self, event: Event) -> tuple[Attendee, ...]:
         """External people of ``event`` who have not declined."""
-        return tuple(
-            p
-            for p in event.people()
-            if self.is_external(p.email) and p.response is not Response.DECLINED
-        )
+        return self._people_of(event)[2]
+
+    def _people_of(
+        self, event: Event
+    ) -> tuple[Event | None, tuple[Attendee, ...], tuple[Attendee, ...]]:
+        last = self._last  # (another thread may ask about another event meanwhile)
+        if last[0] is not event:
+            people = event.people()
+            others = tuple(p for p in people if not self.is_user(p.email))
+            externals = tuple(
+                p
+                for p in people
+                if self.is_external(p.email) and p.response is not Response.DECLINED
+            )
+            last = self._last = (event, others, externals)
+        return last
 
 
 def _domain(text: str) -> str:
