@@ -134,8 +134,13 @@ class Signals:
     def tier(self, *sides: str, at_least: float = 0.0) -> int:
         """The highest tier whose signals for ``sides`` weigh at least ``at_least`` together
         (0: none)."""
-        for tier in sorted({s.tier for s in self.found if s.side in sides}, reverse=True):
-            if self.weight(tier, *sides) >= max(at_least, 1e-9):
+        weights: dict[int, float] = {}  # by tier, summed in the order found as weight() sums
+        for s in self.found:
+            if s.side in sides:
+                weights[s.tier] = weights.get(s.tier, 0) + s.weight
+        least = max(at_least, 1e-9)
+        for tier in sorted(weights, reverse=True):
+            if weights[tier] >= least:
                 return tier
         return 0
 
