@@ -150,24 +150,31 @@ def assess(
 ) -> list[PlannedEvent]:
     """Classify each event (unless ``modes`` has it) and tell whether it is an external
     meeting."""
-    items = []
     own, me = config.own_domains, config.user["email"].lower()
-    for event in events:
-        if modes and event.key in modes:
-            classification = modes[event.key]
-        else:
-            from planner.judge.mode import classify  # lazy: its patterns take a while to compile
+    return [assessed(event, config, modes, own, me) for event in events]
 
-            classification = classify(event)
-        items.append(
-            PlannedEvent(
-                event=event,
-                classification=classification,
-                meeting=is_meeting(event, classification, config),
-                external=_external(event, own, me),
-            )
-        )
-    return items
+
+def assessed(
+    event: Event,
+    config: Config,
+    modes: Mapping[tuple[str, str], Classification] | None,
+    own: frozenset[str],
+    me: str,
+) -> PlannedEvent:
+    """:func:`assess` of one event; ``own`` and ``me`` are the config's own domains and the
+    user's address in lower case (worked out once for many events)."""
+    if modes and event.key in modes:
+        classification = modes[event.key]
+    else:
+        from planner.judge.mode import classify  # lazy: its patterns take a while to compile
+
+        classification = classify(event)
+    return PlannedEvent(
+        event=event,
+        classification=classification,
+        meeting=is_meeting(event, classification, config),
+        external=_external(event, own, me),
+    )
 
 
 def week_stats(items: Sequence[PlannedEvent]) -> WeekStats:

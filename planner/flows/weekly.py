@@ -21,7 +21,14 @@ from planner.flows.meeting_place import (
     propose_to_meet,
     trip_routes,
 )
-from planner.flows.plan import PlannedEvent, WeeklyPlan, assess, is_meeting, week_bounds, week_stats
+from planner.flows.plan import (
+    PlannedEvent,
+    WeeklyPlan,
+    assessed,
+    is_meeting,
+    week_bounds,
+    week_stats,
+)
 from planner.judge.people import in_balance
 from planner.judge.purpose import determine_purpose
 from planner.judge.recommend import balance, due_for_visit, recommend
@@ -176,9 +183,9 @@ def build_plan(
 def judge_week(
     events: Sequence[Event], ledger: Ledger, config: Config, modes: Modes
 ) -> list[PlannedEvent]:
-    """Each event of the week assessed (:func:`assess`) and judged (:func:`_judge`); a week of
-    thousands is judged in slices on the usable cores (the ledger is only read meanwhile), and
-    only the conclusions come back, never the events."""
+    """Each event of the week assessed (:func:`planner.flows.plan.assess`) and judged
+    (:func:`_judge`); a week of thousands is judged in slices on the usable cores (the ledger
+    is only read meanwhile), and only the conclusions come back, never the events."""
     from planner.ical.forking import fork_map
 
     return [
@@ -202,11 +209,8 @@ def conclude(
     assessed and judged in turn, not all assessed first: what the judge remembers about an
     event (its zones, its texts) is still there when its purpose is asked, where a slice of
     thousands had pushed it out of the tables of :mod:`planner.judge.memo`."""
-    found = []
-    for event in events:
-        (item,) = assess((event,), config, modes)
-        found.append(_judge(item, ledger, config))
-    return found
+    own, me = config.own_domains, config.user["email"].lower()
+    return [_judge(assessed(event, config, modes, own, me), ledger, config) for event in events]
 
 
 def _judge(item: PlannedEvent, ledger: Ledger, config: Config) -> Conclusions:
