@@ -70,10 +70,13 @@ def content_lines(text: str, source: str, warn: Warn) -> list[tuple[int, str]]:
         if raw[:1] not in (" ", "\t"):
             raw = raw.rstrip("\r\n")
             unfinished = _unfinished(raw)
+        elif marker(raw):  # an indented BEGIN:/END: line (no parameter value folds there)
+            raw = raw.strip()
+            unfinished = ""
         elif unfinished:  # folded inside a name or its parameters: " ACTION;…" goes on
             raw = raw.rstrip("\r\n")  # "PARTSTAT=NEEDS-", however much it looks like a name
             unfinished = _unfinished(unfinished + raw[1:])
-        elif marker(raw) or _PROPERTY.match(raw):
+        elif _PROPERTY.match(raw):
             raw = raw.strip()
             unfinished = _unfinished(raw)
         else:

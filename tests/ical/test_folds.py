@@ -94,3 +94,12 @@ def test_planners_own_invitation_keeps_its_attendee_wherever_the_fold_falls(widt
     events, warnings = read(event_to_ics(sent))
     assert warnings == []
     assert events[0].attendees == (person,)
+
+
+def test_an_indented_marker_after_a_line_without_value_still_opens_its_component():
+    """A broken line without a value does not swallow the indented BEGIN of an alarm after it:
+    markers are read as markers wherever they stand."""
+    alarm = "X-BROKEN\r\n  BEGIN:VALARM\r\n  ACTION:DISPLAY\r\n  TRIGGER:-PT5M\r\n  END:VALARM\r\n"
+    events, _warnings = read(calendar(event("a", extra=alarm), event("b")))
+    assert sorted(e.uid for e in events) == ["a", "b"]
+    assert {e.title for e in events} == {"Meeting a", "Meeting b"}
