@@ -5,9 +5,9 @@ Real feeds indent their lines (PHP templates put spaces before ``BEGIN:VEVENT``)
 megabyte-long lines, or never close their components. Here such text becomes plain content
 lines, and what cannot be read is reported, never silently dropped:
 
-* a ``BEGIN:``/``END:`` line and a line that starts with a known property name are read without
-  their surrounding whitespace, unless the line before it ends inside a property's name or
-  parameters (``PARTSTAT=NEEDS-`` folded before ``ACTION;…``: a continuation, as RFC 5545
+* a ``BEGIN:``/``END:`` line is read without its surrounding whitespace, and so is a line that
+  starts with a known property name, unless the line before it ends inside a property's name
+  or parameters (``PARTSTAT=NEEDS-`` folded before ``ACTION;…``: a continuation, as RFC 5545
   folds at any octet);
 * a physical line longer than :data:`MAX_LINE_CHARS` is dropped with a warning;
 * components nested deeper than :data:`MAX_DEPTH` and top-level components beyond
