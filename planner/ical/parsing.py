@@ -24,8 +24,7 @@ from planner.errors import CalendarReadError
 from planner.i18n import _, ngettext
 from planner.ical import tzids
 from planner.ical.layout import Block, scan
-from planner.ical.salvage import BEFORE_VALUE as _BEFORE_VALUE
-from planner.ical.salvage import FOLLOWED
+from planner.ical.salvage import FOLLOWED, value_start
 
 if TYPE_CHECKING:  # imported where a calendar is parsed: plain VEVENTs are read without it
     import icalendar
@@ -316,11 +315,8 @@ def _before_value(lines: list[str]) -> int:
         parts.append(line[1:])
         count += len(line) - 1
     head = "".join(parts)[:limit]
-    colon = head.find(":")
-    if colon >= 0 and '"' not in head[:colon]:  # no quoted text: the first ":" ends them
-        return colon + 1
-    found = _BEFORE_VALUE.match(head)
-    return found.end() if found else len(head)
+    start = value_start(head)
+    return start if start >= 0 else len(head)
 
 
 def apply_x_wr_timezone(

@@ -89,12 +89,17 @@ def _unfinished(text: str) -> str:
     """``text`` where it begins a content line whose value has not begun (its name or
     parameters go on in the next folded line), else "". Beyond :data:`FOLLOWED` characters a
     property is not followed further (it is skipped as too long before its value anyway)."""
-    if len(text) > FOLLOWED:
-        return ""
+    return text if len(text) <= FOLLOWED and value_start(text) < 0 else ""
+
+
+def value_start(text: str) -> int:
+    """Where the value of the content line ``text`` begins (after the ``:`` that ends its name
+    and parameters), -1 when it does not begin in ``text``."""
     colon = text.find(":")
     if colon >= 0 and '"' not in text[:colon]:  # no quoted text: the first ":" begins it
-        return ""
-    return "" if BEFORE_VALUE.match(text) else text
+        return colon + 1
+    found = BEFORE_VALUE.match(text)
+    return found.end() if found else -1
 
 
 def too_deep(source: str, line: int, warn: Warn) -> None:

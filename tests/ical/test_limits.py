@@ -10,7 +10,7 @@ import icalendar
 import pytest
 import recurring_ical_events
 
-from planner.ical import occurrences, parallel, parsing
+from planner.ical import occurrences, parallel, parsing, salvage
 from planner.ical.reader import events_from_ics
 from tests.ical.test_hostile import BERLIN, WINDOW, calendar, event, read
 
@@ -148,7 +148,7 @@ def test_a_property_with_a_huge_name_is_skipped_and_a_long_value_kept():
 def _whole_before_value(lines: list[str]) -> int:
     """The reference: the property unfolded whole and matched whole."""
     unfolded = "".join([lines[0], *(line[1:] for line in lines[1:])])
-    found = parsing._BEFORE_VALUE.match(unfolded)
+    found = salvage.BEFORE_VALUE.match(unfolded)
     return found.end() if found else len(unfolded)
 
 
