@@ -246,17 +246,19 @@ class Health:
 
     def copy(
         self, source: SourceConfig, start: datetime, end: datetime
-    ) -> tuple[list[Event], datetime] | None:
-        """The events of the last good read of ``source`` and when it was made, if that read
-        covered ``[start, end)``."""
+    ) -> tuple[list[Event], datetime, tuple[datetime, datetime]] | None:
+        """The events of the last good read of ``source`` in ``[start, end)``, when that read
+        was made, and the part of ``[start, end)`` it covered; None without a read that
+        covered any of it."""
         entry = EventIndex(self.store).lookup(_copy_unit(source.name), SNAPSHOT_PARAMS)
-        if entry is None or not entry.covers(start, end):
+        if entry is None:
             return None
+        first, last = max(start, entry.window[0]), min(end, entry.window[1])
         read_at = _parse(entry.validators.get("read_at"))
-        if read_at is None:
+        if read_at is None or first >= last:
             return None
         try:
-            return entry.events(start, end), read_at
+            return entry.events(first, last), read_at, (first, last)
         except DecodeError:
             return None
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from planner.calendar.health import remote as health_remote
 from planner.config import Config, SourceConfig
 from planner.errors import CalendarReadError, ProviderError
-from planner.i18n import _, ngettext
+from planner.i18n import _, long_day, ngettext
+from planner.ical.index import overlaps
 from planner.model import Event
 from planner.store import Store
 from providers.base import CalendarProvider, ProviderContext, create
@@ -92,10 +93,14 @@ def _read_one(provider: CalendarProvider, start: datetime, end: datetime) -> lis
     given: list[str] = []
     context.warn = given.append
     record = _health(context)
+    remote = health_remote(source)
+    # A remote source is read over whole days, so that its last good copy covers the next
+    # run's window too, which mostly moves with "now" (the look-back, "from now on").
+    lo, hi = whole_days(start, end, context.tz) if remote else (start, end)
     try:
-        events = provider.events(start, end)
+        events = provider.events(lo, hi)
     except (ProviderError, CalendarReadError, OSError) as exc:
-        if not health_remote(source) or record is None:
+        if not remote or record is None:
             raise
         return _fallback(record, provider, start, end, exc, shown)
     finally:
@@ -105,9 +110,9 @@ def _read_one(provider: CalendarProvider, start: datetime, end: datetime) -> lis
         known = record.known_warnings(source.name)
         fresh = [m for m in given if m not in known]
         record.remember_warnings(source.name, given, now)
-        record.succeeded(source, len(events), now, (start, end))
-        if health_remote(source):
-            record.save_copy(source, start, end, events)
+        record.succeeded(source, len(events), now, (lo, hi))
+        if remote:
+            record.save_copy(source, lo, hi, events)
     else:
         fresh, known = given, set()
     for message in dict.fromkeys(fresh):
@@ -122,7 +127,17 @@ def _read_one(provider: CalendarProvider, start: datetime, end: datetime) -> lis
                 name=source.name,
             )
         )
+    if (lo, hi) != (start, end):
+        events = [event for event in events if overlaps(event, start, end)]
     return events
+
+
+def whole_days(start: datetime, end: datetime, tz: tzinfo) -> tuple[datetime, datetime]:
+    """``[start, end)`` widened to midnights in ``tz`` (a day of 23 or 25 hours included)."""
+    first = datetime.combine(start.astimezone(tz).date(), time(), tzinfo=tz)
+    last = end.astimezone(tz)
+    day = last.date() if last.time() == time() else last.date() + timedelta(days=1)
+    return first, datetime.combine(day, time(), tzinfo=tz)
 
 
 def _health(context: ProviderContext) -> Health | None:
@@ -149,15 +164,21 @@ def _fallback(
     copy = record.copy(source, start, end)
     if copy is None:
         raise _NoCopy(error)
-    events, read_at = copy
-    warn(
-        _(
-            "calendar '{name}' cannot be read ({error}); using the copy from {age} ago",
-            name=source.name,
-            error=error,
-            age=age(now - read_at),
-        )
+    events, read_at, (first, last) = copy
+    message = _(
+        "calendar '{name}' cannot be read ({error}); using the copy from {age} ago",
+        name=source.name,
+        error=error,
+        age=age(now - read_at),
     )
+    if first > start or last < end:  # the copy holds only part of what is asked for
+        tz = provider.context.tz
+        message += " " + _(
+            "(it holds {first} to {last} only)",
+            first=long_day(first.astimezone(tz).date()),
+            last=long_day((last - timedelta(microseconds=1)).astimezone(tz).date()),
+        )
+    warn(message)
     return events
 
 
