@@ -53,8 +53,11 @@ if TYPE_CHECKING:
 # busy time of several people together (any of them busy), None when no calendar can tell
 FreeBusy = Callable[[Sequence[str], datetime, datetime], Sequence[Interval] | None]
 Modes = Mapping[tuple[str, str], Classification]
-# what judging one event concludes: classification, meeting, external, purpose, recommendation
-Conclusions = tuple[Classification, bool, bool, "PurposeResult | None", "Recommendation | None"]
+# what judging one event concludes: classification (None: the one ``modes`` holds, which need
+# not travel back from a worker), meeting, external, purpose, recommendation
+Conclusions = tuple[
+    "Classification | None", bool, bool, "PurposeResult | None", "Recommendation | None"
+]
 TREND_WEEKS = 4
 JUDGED_APART = 2_000  # events from which a week is judged on several cores
 PROPOSALS_PER_MEETING = 2
@@ -185,20 +188,18 @@ def judge_week(
 ) -> list[PlannedEvent]:
     """Each event of the week assessed (:func:`planner.flows.plan.assess`) and judged
     (:func:`_judge`); a week of thousands is judged in slices on the usable cores (the ledger
-    is only read meanwhile), and only the conclusions come back, never the events."""
+    is only read meanwhile), and only the conclusions come back, never the events nor the
+    classifications ``modes`` holds already."""
     from planner.ical.forking import fork_map
 
+    found = fork_map(
+        partial(conclude, ledger=ledger, config=config, modes=modes),
+        events,
+        minimum=JUDGED_APART,
+    )
     return [
-        PlannedEvent(event, *found)
-        for event, found in zip(
-            events,
-            fork_map(
-                partial(conclude, ledger=ledger, config=config, modes=modes),
-                events,
-                minimum=JUDGED_APART,
-            ),
-            strict=True,
-        )
+        PlannedEvent(event, classification or modes[event.key], *rest)
+        for event, (classification, *rest) in zip(events, found, strict=True)
     ]
 
 
@@ -210,10 +211,12 @@ def conclude(
     event (its zones, its texts) is still there when its purpose is asked, where a slice of
     thousands had pushed it out of the tables of :mod:`planner.judge.memo`."""
     own, me = config.own_domains, config.user["email"].lower()
-    return [_judge(assessed(event, config, modes, own, me), ledger, config) for event in events]
+    return [
+        _judge(assessed(event, config, modes, own, me), ledger, modes, config) for event in events
+    ]
 
 
-def _judge(item: PlannedEvent, ledger: Ledger, config: Config) -> Conclusions:
+def _judge(item: PlannedEvent, ledger: Ledger, modes: Modes, config: Config) -> Conclusions:
     said = item.classification.said
     purpose = determine_purpose(item.event, ledger, config, item.mode, said=said)
     external = item.external and purpose.purpose not in (Purpose.INTERNAL, Purpose.PERSONAL)
@@ -227,7 +230,10 @@ def _judge(item: PlannedEvent, ledger: Ledger, config: Config) -> Conclusions:
             config,
             costs_travel=lambda e: costs_travel(e, config),
         )
-    return item.classification, item.meeting, external, purpose, recommendation
+    classification = (
+        None if modes.get(item.event.key) is item.classification else item.classification
+    )
+    return classification, item.meeting, external, purpose, recommendation
 
 
 def costs_travel(event: Event, config: Config) -> bool:
