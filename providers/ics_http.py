@@ -19,7 +19,6 @@ from urllib.parse import quote, urlsplit
 from planner.errors import CalendarReadError
 from planner.i18n import _
 from planner.ical.index import digest, unit_id
-from planner.online.failure import BUSY, describe
 
 log = logging.getLogger("planner")
 USER_AGENT = "planner/0.1 (calendar reader; +https://pypi.org/project/planner/)"
@@ -95,6 +94,8 @@ def fetch(url: str, validators: Mapping[str, Any], timeout: float, hint: str) ->
     named in an error."""
     import urllib.error
     import urllib.request
+
+    from planner.online.failure import BUSY, describe  # sockets: only where a URL is read
 
     url = fetch_url(url)
     shown = display_url(url)
