@@ -279,7 +279,8 @@ def planner_context(
         tz = ZoneInfo(CONFIG["user"]["timezone"])
         monday = first_day or parse_week(None, None, now_in(tz))
         with api.demo_session(monday) as (config, monday):
-            yield config, Store(":memory:"), api.demo_store(), api.demo_now(config, monday)
+            now = api.demo_now(config, monday)
+            yield with_language(config), Store(":memory:"), api.demo_store(), now
         return
     config = require_calendars(load_config(config_path))
     store = open_store()

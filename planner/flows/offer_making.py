@@ -166,9 +166,7 @@ def keep(state: Store, offers: Sequence[Offer]) -> list[Offer]:
 
 def describe(offer: Offer) -> list[str]:
     """Who, which times and places, until when: what ``planner offer`` says before it sends."""
-    from babel.dates import format_datetime
-
-    from planner.i18n import language
+    from planner.i18n import short_day
     from planner.people.names import format_mailbox
 
     lines = [
@@ -180,11 +178,11 @@ def describe(offer: Offer) -> list[str]:
         end = option.end.astimezone(offer.user_tz)
         venue = option.venue
         place = ", ".join(p for p in (venue.get("name", ""), venue.get("address", "")) if p)
-        day = format_datetime(start, "EEE d MMM HH:mm", locale=language())
-        lines.append(f"  {option.number}. {day}–{end:%H:%M} · {place}")
-    until = format_datetime(offer.expires_at.astimezone(offer.user_tz), "EEE d MMM HH:mm",
-                            locale=language())  # fmt: skip
-    lines.append(_("  valid until {when} ({zone})", when=until, zone=offer.user_zone))
+        day = f"{short_day(start.date())} {start:%H:%M}–{end:%H:%M}"
+        lines.append(f"  {option.number}. {day} · {place}")
+    until = offer.expires_at.astimezone(offer.user_tz)
+    when = f"{short_day(until.date())} {until:%H:%M}"
+    lines.append(_("  valid until {when} ({zone})", when=when, zone=offer.user_zone))
     return lines
 
 

@@ -419,17 +419,14 @@ def _held(offer: Offer, option: Option) -> Event:
 
 def pick_label(offer: Offer, tz: ZoneInfo | None = None) -> str:
     """ "Tue 8 Dec 12:30–13:30, Café Luitpold" for the picked option, "" when none."""
-    from babel.dates import format_date
-
-    from planner.i18n import language
+    from planner.i18n import short_day
 
     option = offer.chosen
     if option is None:
         return ""
     zone = tz or offer.user_tz
     start, end = option.start.astimezone(zone), option.end.astimezone(zone)
-    day = format_date(start.date(), "EEE d MMM", locale=language())
-    return f"{day} {start:%H:%M}–{end:%H:%M}, {option.venue.get('name', '')}"
+    return f"{short_day(start.date())} {start:%H:%M}–{end:%H:%M}, {option.venue.get('name', '')}"
 
 
 def options_of(offers: Sequence[Offer], uid: str) -> list[tuple[Offer, Option]]:

@@ -16,7 +16,7 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from planner.flows.offers import Offer, Option
-from planner.i18n import _, language, ngettext
+from planner.i18n import _, long_day, ngettext, short_day
 from planner.render.safe import neutral
 
 
@@ -29,14 +29,11 @@ def clean(text: object) -> str:
 
 def span(option: Option, zone: ZoneInfo) -> str:
     """ "Tue 8 Dec 2026, 12:30–13:30" in ``zone`` and the current language."""
-    from babel.dates import format_date
-
     start, end = option.start.astimezone(zone), option.end.astimezone(zone)
-    day = format_date(start.date(), "EEE d MMM y", locale=language())
     last = f"{end:%H:%M}"
     if end.date() != start.date():
-        last = f"{format_date(end.date(), 'EEE d MMM', locale=language())} {last}"
-    return f"{day}, {start:%H:%M}–{last}"
+        last = f"{short_day(end.date())} {last}"
+    return f"{long_day(start.date())}, {start:%H:%M}–{last}"
 
 
 def zones_differ(offer: Offer, option: Option) -> bool:
@@ -129,10 +126,8 @@ def subject(offer: Offer) -> str:
 
 
 def valid_until(offer: Offer) -> str:
-    from babel.dates import format_datetime
-
     moment = offer.expires_at.astimezone(offer.tz)
-    when = format_datetime(moment, "EEE d MMM y, HH:mm", locale=language())
+    when = f"{long_day(moment.date())}, {moment:%H:%M}"
     return _("You can choose until {when} ({zone}).", when=when, zone=offer.zone)
 
 

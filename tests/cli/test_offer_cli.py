@@ -222,3 +222,25 @@ def test_an_offer_with_one_option_left_says_so_in_the_singular(world):
     assert listing["offers"][0]["label"].startswith("open: 1 option until ")
     for cells in wide_and_narrow("invites", "--config", path, "--offline", "--lang", "de"):
         assert any(c.startswith("offen: 1 Möglichkeit bis ") for c in cells), cells
+
+
+@pytest.mark.parametrize("demo", [False, True])
+def test_every_day_an_offer_names_is_written_as_its_language_writes_days(world, demo):
+    """The dry run's summary, the mail's options and its "valid until" name days as
+    :func:`planner.i18n.short_day` does in the language asked for (German: "Mo. 7. Dez.", not
+    "Mo. 7 Dez."); ``--lang`` reaches the demo's mail as it reaches a real config's."""
+    import re
+
+    _home, _cfg, path = world
+    source = ["--demo"] if demo else ["--config", path]
+    days = {
+        "de": re.compile(r"\b(?:Mo|Di|Mi|Do|Fr|Sa|So)\. (\d{1,2})(\.?) "),
+        "en": re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d{1,2})(\.?) "),
+    }
+    for lang, pattern in days.items():
+        result = run("offer", *source, "--with", f"Lena Hansen <{LENA}>", "--lang", lang)
+        found = pattern.findall(result.output)
+        assert len(found) >= 7, result.output  # 3 options in summary and mail, and validity
+        assert {dot for _day, dot in found} == {"." if lang == "de" else ""}, result.output
+        other = days["en" if lang == "de" else "de"]
+        assert not other.search(result.output), result.output
