@@ -48,6 +48,29 @@ def test_readme_command_help_is_current():
     )
 
 
+def test_english_help_after_german_in_one_process_is_the_readme_s():
+    """A process that showed every command in German first (the tests, a server answering in
+    both languages) still shows the English help word for word: nothing of the German run
+    stays on a command, not even what click named when the module was imported."""
+    import subprocess
+    import sys
+
+    script = (
+        "from click.testing import CliRunner\n"
+        "from planner.cli import COMMANDS, main\n"
+        "from tests.test_docs import command_reference\n"
+        "for name in COMMANDS:\n"
+        "    CliRunner().invoke(main, ['--lang', 'de', name, '--help'], terminal_width=100)\n"
+        "print(command_reference(), end='')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "DATEI" not in done.stdout and "Optionen" not in done.stdout
+    assert done.stdout == command_reference()
+
+
 def command_reference() -> str:
     parts = []
     for name in COMMANDS:

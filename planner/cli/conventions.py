@@ -52,5 +52,14 @@ def help_command(ctx: click.Context, command: tuple[str, ...]) -> None:
             )
         target = found
         names.append(name)
-    with click.Context(target, info_name=" ".join(names), parent=None) as sub:
+    # the settings planner's commands run with (``-h``): click makes a command's help option
+    # once, from the first context that asks, and ``planner X --help`` shows that one after
+    with click.Context(
+        target,
+        info_name=" ".join(names),
+        parent=None,
+        help_option_names=ctx.help_option_names,
+        terminal_width=ctx.terminal_width,
+        max_content_width=ctx.max_content_width,
+    ) as sub:
         click.echo(target.get_help(sub))

@@ -134,7 +134,9 @@ def translate(command: click.Command) -> click.Command:
     from them again."""
     from planner.i18n import _, language
 
-    if getattr(command, "_planner_language", "en") == language():
+    # a command never translated is not surely English: a click.Path named its value ("FILE")
+    # in the language spoken when the command's module was imported
+    if getattr(command, "_planner_language", None) == language():
         return command
     source = _english(command)
     say = (lambda text: _(text) if text else text) if language() != "en" else (lambda t: t)
@@ -148,11 +150,20 @@ def translate(command: click.Command) -> click.Command:
     for param, text in zip(command.params, source["params"], strict=True):
         if isinstance(param, click.Option):
             param.help = say(text)
+        if isinstance(param.type, click.Path):  # its metavar: named once, when it was made
+            param.type.name = say(_path_kind(param.type))
     helper = getattr(command, "_help_option", None)  # click makes it once, in one language
     if isinstance(helper, click.Option):
         helper.help = _("Show this message and exit.")
     command._planner_language = language()  # type: ignore[attr-defined]
     return command
+
+
+def _path_kind(kind: click.Path) -> str:
+    """The English name click gives a path option's value (``FILE`` in its help)."""
+    if kind.file_okay and not kind.dir_okay:
+        return "file"
+    return "directory" if kind.dir_okay and not kind.file_okay else "path"
 
 
 def _english(command: click.Command) -> dict[str, object]:

@@ -35,6 +35,22 @@ def test_help_command_shows_a_commands_help():
     assert bad.exit_code == 2 and "no command 'wek'" in bad.output
 
 
+def test_help_command_and_dash_dash_help_show_the_same_text_in_any_order():
+    """``planner help X`` is ``planner X --help`` (short ``-h`` included), and asking one
+    first never changes the other: click keeps a command's help option from the first
+    context that makes it."""
+    from planner.cli import COMMANDS
+
+    runner = CliRunner()
+    for name in [*sorted(COMMANDS), "config example"]:
+        words = name.split()
+        asked = runner.invoke(main, ["help", *words], terminal_width=100)
+        flag = runner.invoke(main, [*words, "--help"], terminal_width=100)
+        assert asked.exit_code == flag.exit_code == 0, (name, asked.output, flag.output)
+        assert "-h, --help" in flag.output, name
+        assert asked.output.replace("Usage: planner ", "Usage: main ") == flag.output, name
+
+
 def test_config_example_is_shipped_and_valid(tmp_path):
     import tomllib
 
