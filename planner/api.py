@@ -374,7 +374,7 @@ def demo_store() -> Store:
     """The demo's own state file (saved proposals, sent log), apart from the user's real state."""
     from planner import paths
 
-    return Store(paths.data_dir() / "demo.sqlite3")
+    return Store(paths.data_dir() / "demo.sqlite3", disposable=True)
 
 
 @contextlib.contextmanager
@@ -415,7 +415,7 @@ def demo_directory(first_day: date) -> Path:
 def demo_week_store(first_day: date) -> Store:
     """The state of the demo of one week (event index, caches, ledger): apart from the user's
     state and from other weeks' demos, so every demo of that week gives the same plan."""
-    return Store(demo_directory(first_day) / "state.sqlite3")
+    return Store(demo_directory(first_day) / "state.sqlite3", disposable=True)
 
 
 def _write_demo_calendars(directory: Path, first_day: date) -> None:

@@ -37,8 +37,11 @@ class StateError(PlannerError):
 class Store:
     """A thin wrapper around one SQLite connection."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, disposable: bool = False) -> None:
+        """``disposable``: planner's own state that it can make again (the demo's): a table
+        a newer planner wrote is rebuilt, not refused."""
         self.path = Path(path) if path != ":memory:" else None
+        self.disposable = disposable
         if self.path is not None:
             _private(self.path)
         self.conn = _connect(path)
@@ -90,9 +93,10 @@ class Store:
             stored = self._version(name)
             if stored == version:
                 return
-            if isinstance(stored, int) and stored > version:
+            newer = isinstance(stored, int) and stored > version
+            if newer and not self.disposable:
                 raise StateError(_newer(self.path, name, stored, version))
-            steps = _migration(stored, version, migrations or {})
+            steps = None if newer else _migration(stored, version, migrations or {})
             for statement in steps if steps is not None else filter(str.strip, ddl.split(";")):
                 self.conn.execute(statement)
             self.conn.execute(

@@ -37,6 +37,47 @@ def test_a_database_from_a_newer_planner_is_refused_and_left_untouched(tmp_path)
     assert path.read_bytes() == before
 
 
+def test_a_disposable_store_rebuilds_what_a_newer_planner_wrote(tmp_path):
+    """The demo's state is planner's own and made again from the demo calendars: a table a
+    newer planner wrote there is rebuilt at this planner's version, never an error."""
+    path = tmp_path / "demo.sqlite3"
+    store = Store(path)
+    store.ensure("notes", 3, DDL)
+    store.conn.execute("INSERT INTO notes VALUES ('from a newer planner')")
+    store.conn.commit()
+    store.close()
+    store = Store(path, disposable=True)
+    store.ensure("notes", 2, DDL)
+    assert store.conn.execute("SELECT text FROM notes").fetchall() == []
+    assert store.conn.execute(
+        "SELECT version FROM schema_versions WHERE name = 'notes'"
+    ).fetchall() == [(2,)]
+    store.close()
+
+
+def test_the_demo_runs_after_a_newer_planner_ran_it(isolated_home):
+    """Every table of the demo's state files stamped with a newer version (as a newer planner,
+    then an older one installed, would leave them): ``planner week --demo`` still shows the
+    same week. Those are the demo's files only: the demo never opens the user's state."""
+    from click.testing import CliRunner
+
+    from planner.cli import main
+
+    first = CliRunner().invoke(main, ["week", "--demo", "--format", "json"])
+    assert first.exit_code == 0, first.output
+    files = sorted((isolated_home).rglob("*.sqlite3"))
+    assert files, "the demo keeps its state in files"
+    assert all("demo" in file.relative_to(isolated_home).as_posix() for file in files), files
+    for file in files:
+        stamped = Store(file)
+        stamped.conn.execute("UPDATE schema_versions SET version = version + 100")
+        stamped.conn.commit()
+        stamped.close()
+    again = CliRunner().invoke(main, ["week", "--demo", "--format", "json"])
+    assert again.exit_code == 0, again.output
+    assert again.stdout == first.stdout
+
+
 def test_an_older_version_is_migrated_not_dropped(tmp_path):
     store = Store(tmp_path / "state.sqlite3")
     store.ensure("notes", 1, DDL)
