@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from email.message import EmailMessage
 from typing import Any
 
@@ -66,7 +67,10 @@ def preview(message: Any) -> str:
         name = part.get_filename()
         lines.append(f"[{part.get_content_type()}{'; ' + name if name else ''}]")
     body = message.get_body(("plain",))
-    lines += ["", body.get_content().rstrip() if body is not None else ""]
+    text = body.get_content().rstrip() if body is not None else ""
+    # an accept link in full is hundreds of characters and carries its option's code, which
+    # only the counterpart's answer should: the preview names where it writes to
+    lines += ["", re.sub(r"\b(mailto:[^?\s]+)\?\S+", r"\1?…", text)]
     return "\n".join(lines) + "\n"
 
 

@@ -181,12 +181,15 @@ def text(offer: Offer, links: MailLinks | None, link: str = "") -> str:
             lines.append("   " + _("Map: {url}", url=url))
         lines.append("   " + _("Travel: {travel}", travel=travel(offer, option)))
         lines.append("   " + _("Why here: {why}", why="; ".join(why(offer, option))))
+        if links is not None:  # a mail reader without HTML shows the link too
+            lines.append("   " + _("Choose it: {link}", link=links.accept(offer, option)))
         lines.append("")
     if link:
         lines += [_("Choose online: {link}", link=link), ""]
     if links is not None:
-        lines += [_("To choose, answer with the option's link in this mail's HTML version, or "
-                    "open its .ics attachment in your calendar and accept it."), ""]  # fmt: skip
+        lines += [_("To choose, open the option's link (it writes the answer for you) and send "
+                    "that mail, or open its .ics attachment in your calendar and accept it."),
+                  _("None of the times fits: {link}", link=links.none_fits(offer)), ""]  # fmt: skip
     lines += [valid_until(offer), _("Offer {id}", id=offer.id)]
     return "\n".join(lines) + "\n"
 

@@ -79,6 +79,9 @@ def test_the_dry_run_says_who_when_and_where_and_keeps_nothing(world):
     assert result.stdout.count("(America/New_York)") >= 2  # their time, per option
     assert result.stdout.count("Anna Berger's time:") == 2  # and the user's
     assert result.stdout.count("[application/ics; option-") == 2
+    # the text part's accept links, shown by where they write to, without their codes
+    assert result.stdout.count(f"mailto:{cfg.user['email']}?…") == 3  # two options, none fits
+    assert "PLANNER-OFFER" not in result.output
     store = state()
     try:
         assert Offers(store).all() == []

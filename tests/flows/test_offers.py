@@ -243,3 +243,34 @@ def test_a_pick_releases_the_other_options_and_a_withdrawal_all_of_them(world):
     Offers(store).change(Offers(store).get(bob.id), status="withdrawn")
     held = {e.uid for e in held_times(store, cfg, now())}
     assert not any(uid.startswith(f"offer:{bob.id}:") for uid in held)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_plain_text_reader_chooses_by_the_text_part_s_own_links(world, tmp_path, lang):
+    """The offer's text part carries each option's accept link and the "none fits" link (a
+    mail reader without HTML has nothing else to click); the mail a link writes records that
+    option, and a top-posted reply over the whole text, links and all, records nothing."""
+    import re
+
+    from planner.i18n import speaking
+    from planner.render.offer_message import offer_email
+
+    cfg, store = world
+    (offer,) = offer_to(cfg, store, LENA, count=3)
+    offer = replace(offer, language=lang)
+    with speaking(lang):
+        text = offer_email(cfg, offer).get_body(("plain",)).get_content()
+    links = re.findall(r"mailto:\S+", text)
+    assert len(links) == len(offer.options) + 1, text
+    assert not find_codes(text)  # the codes travel inside the links only
+
+    top_posted = mail_from_link(links[0], LENA)
+    top_posted.replace_header("Subject", "Re: your offer")
+    top_posted.set_content("Any of them is fine!\n\n" + text)
+    report = record_replies(store, [into_maildir(tmp_path / "Top", top_posted)], now=now())
+    assert report.offers == [] and Offers(store).get(offer.id).status == OPEN
+
+    mail = mail_from_link(links[2], f"Lena Hansen <{LENA}>")
+    report = record_replies(store, [into_maildir(tmp_path / "Mail", mail)], now=now())
+    assert report.problems == [] and len(report.offers) == 1
+    assert Offers(store).get(offer.id).picked == 3
