@@ -124,6 +124,14 @@ def _external(event: Event, own: frozenset[str], me: str) -> bool:
     return any(p.email.lower() != me and p.domain not in own for p in event.people())
 
 
+def costs_travel(event: Event, config: Config) -> bool:
+    """Meeting in person means travelling unless it is at the user's own address."""
+    home = config.user["home"].strip().casefold()
+    where = event.location.casefold()
+    at_home = bool(home) and any(ch.isdigit() for ch in home) and home in where
+    return bool(event.location.strip()) and not at_home
+
+
 def is_meeting(event: Event, classification: Classification, config: Config) -> bool:
     """A timed event with other people, or one whose words say so (see
     :mod:`planner.judge.people`); not an all-day marker, not travel, not one the user declined,

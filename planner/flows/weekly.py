@@ -25,6 +25,7 @@ from planner.flows.plan import (
     PlannedEvent,
     WeeklyPlan,
     assessed,
+    costs_travel,
     is_meeting,
     week_bounds,
     week_stats,
@@ -234,14 +235,6 @@ def _judge(item: PlannedEvent, ledger: Ledger, modes: Modes, config: Config) -> 
         None if modes.get(item.event.key) is item.classification else item.classification
     )
     return classification, item.meeting, external, purpose, recommendation
-
-
-def costs_travel(event: Event, config: Config) -> bool:
-    """Meeting in person means travelling unless it is at the user's own address."""
-    home = config.user["home"].strip().casefold()
-    where = event.location.casefold()
-    at_home = bool(home) and any(ch.isdigit() for ch in home) and home in where
-    return bool(event.location.strip()) and not at_home
 
 
 def _trend_items(
