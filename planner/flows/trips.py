@@ -22,6 +22,7 @@ from planner.model import Classification, Event, Geo, Mode
 
 if TYPE_CHECKING:
     from planner.config import Config
+    from planner.meet.hubs import Hub
 
 SAME_CITY_KM = 50.0  # two places this close belong to one trip
 JOIN_GAP = timedelta(hours=36)  # items this close in time in one city are one trip
@@ -208,8 +209,6 @@ def _join(items: list[_Away]) -> list[list[_Away]]:
 
 
 def _trip(group: list[_Away], events: Sequence[Event]) -> Trip:
-    from planner.meet.hubs import HUBS
-
     start, end = min(i.start for i in group), max(i.end for i in group)
     if any(_booked(i) or i.hotel for i in group):
         end = _departure(end, events)
@@ -223,12 +222,11 @@ def _trip(group: list[_Away], events: Sequence[Event]) -> Trip:
     city = next((i.city for i in group if i.hotel), group[0].city)
     hotel = next((i for i in group if i.hotel), None)
     office = next((i for i in sorted(group, key=lambda i: i.start) if i.base), None)
-    station = next((h for h in HUBS if h.kind == "station" and _same(h.city, city)), None)
     if hotel is not None:
         base, base_geo = hotel.base, hotel.base_geo
     elif office is not None:
         base, base_geo = office.base, office.base_geo
-    elif station is not None:
+    elif (station := _station(city)) is not None:
         base, base_geo = station.name, station.geo
     else:
         base, base_geo = city, group[0].geo
@@ -291,6 +289,14 @@ def short_city(text: str) -> str:
         if found and len(found.group(1).split()) <= 3 and not re.search(r"\d", found.group(1)):
             return found.group(1).strip()
     return parts[0] if parts else text.strip()
+
+
+def _station(city: str) -> Hub | None:
+    """The main railway station of ``city``, if planner knows it (looked for only where a
+    trip has neither a hotel nor an office to start from: each city is looked up)."""
+    from planner.meet.hubs import HUBS
+
+    return next((h for h in HUBS if h.kind == "station" and _same(h.city, city)), None)
 
 
 def _same(a: str, b: str) -> bool:
