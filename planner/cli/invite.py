@@ -160,7 +160,10 @@ def invite(
     _warn_odd(options)
     invitation = None
     if proposal is not None:
-        now = _demo_now(config) if demo else common.now_in(config.tz)  # type: ignore[attr-defined]
+        if demo:
+            now = _demo_now(config, store, proposal)
+        else:
+            now = common.now_in(config.tz)  # type: ignore[attr-defined]
         invitation = invite_flow.from_proposal(config, store, proposal, options, now=now)
     elif not (update or cancel):
         invitation = invite_flow.from_options(config, options)
@@ -269,13 +272,22 @@ def _start(text: str, tz: object, fold: bool) -> object:
     return moment
 
 
-def _demo_now(config: object) -> object:
-    """The demo's "now": Monday 07:00 of the week the demo shows (as ``week --demo`` plans)."""
+def _demo_now(config: object, store: object, proposal: str) -> object:
+    """The demo's "now" for ``proposal``: the "now" of the demo week that listed it (Monday
+    07:00 of that week), so a demo proposal stays usable whatever the real date, also one of
+    another week or listed before the weekend switched the demo to the next week; else
+    Monday 07:00 of the week the demo shows (as ``week --demo`` plans)."""
+    from datetime import datetime
+
     from planner import api
     from planner.cli import common
     from planner.cli.common import parse_week
+    from planner.flows.listed import Listed
 
     tz = config.tz  # type: ignore[attr-defined]
+    entry = Listed(store).get(proposal)  # type: ignore[arg-type]
+    if entry is not None:
+        return datetime.fromisoformat(entry["listed_at"]).astimezone(tz)
     return api.demo_now(config, parse_week(None, None, common.now_in(tz)))  # type: ignore[arg-type]
 
 
