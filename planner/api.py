@@ -370,6 +370,19 @@ def demo_now(config: Config, first_day: date) -> datetime:
     return datetime.combine(first_day, time(7), tzinfo=config.tz)
 
 
+def demo_listed_now(config: Config, store: Store, proposal: str) -> datetime | None:
+    """The demo's "now" when it listed ``proposal`` (Monday 07:00 of the week it showed), or
+    None when it did not: a demo proposal is invited to on the clock of its own demo week,
+    whatever the real date (another week's, or one listed before Friday 18:00 moved the demo
+    on to the next week)."""
+    from planner.flows.listed import Listed
+
+    entry = Listed(store).get(proposal)
+    if entry is None:
+        return None
+    return datetime.fromisoformat(entry["listed_at"]).astimezone(config.tz)
+
+
 def demo_store() -> Store:
     """The demo's own state file (saved proposals, sent log), apart from the user's real state."""
     from planner import paths

@@ -273,21 +273,17 @@ def _start(text: str, tz: object, fold: bool) -> object:
 
 
 def _demo_now(config: object, store: object, proposal: str) -> object:
-    """The demo's "now" for ``proposal``: the "now" of the demo week that listed it (Monday
-    07:00 of that week), so a demo proposal stays usable whatever the real date, also one of
-    another week or listed before the weekend switched the demo to the next week; else
-    Monday 07:00 of the week the demo shows (as ``week --demo`` plans)."""
-    from datetime import datetime
-
+    """The demo's "now" for ``proposal``: that of the demo week that listed it
+    (:func:`planner.api.demo_listed_now`), else Monday 07:00 of the week the demo shows (as
+    ``week --demo`` plans)."""
     from planner import api
     from planner.cli import common
     from planner.cli.common import parse_week
-    from planner.flows.listed import Listed
 
+    listed = api.demo_listed_now(config, store, proposal)  # type: ignore[arg-type]
+    if listed is not None:
+        return listed
     tz = config.tz  # type: ignore[attr-defined]
-    entry = Listed(store).get(proposal)  # type: ignore[arg-type]
-    if entry is not None:
-        return datetime.fromisoformat(entry["listed_at"]).astimezone(tz)
     return api.demo_now(config, parse_week(None, None, common.now_in(tz)))  # type: ignore[arg-type]
 
 
