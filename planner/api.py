@@ -65,6 +65,7 @@ __all__ = [
     "classify_sources",
     "demo_config",
     "demo_directory",
+    "demo_listed_now",
     "demo_now",
     "demo_session",
     "demo_store",
