@@ -65,6 +65,7 @@ __all__ = [
     "classify_sources",
     "demo_config",
     "demo_directory",
+    "demo_listed_now",
     "demo_now",
     "demo_session",
     "demo_store",
@@ -368,6 +369,19 @@ def add_venue(
 def demo_now(config: Config, first_day: date) -> datetime:
     """The demo's "now": Monday 07:00 of the week shown, so every demo week looks the same."""
     return datetime.combine(first_day, time(7), tzinfo=config.tz)
+
+
+def demo_listed_now(config: Config, store: Store, proposal: str) -> datetime | None:
+    """The demo's "now" when it listed ``proposal`` (Monday 07:00 of the week it showed), or
+    None when it did not: a demo proposal is invited to on the clock of its own demo week,
+    whatever the real date (another week's, or one listed before Friday 18:00 moved the demo
+    on to the next week)."""
+    from planner.flows.listed import Listed
+
+    entry = Listed(store).get(proposal)
+    if entry is None:
+        return None
+    return datetime.fromisoformat(entry["listed_at"]).astimezone(config.tz)
 
 
 def demo_store() -> Store:

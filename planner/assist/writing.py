@@ -165,7 +165,11 @@ def _prepare(
     )
     invitation = None
     if proposal is not None:
-        invitation = flow.from_proposal(ws.config, ws.state, proposal, options, now=ws.now)
+        from planner import api
+
+        listed = api.demo_listed_now(ws.config, ws.state, proposal) if ws.demo else None
+        now = listed or ws.now  # the demo's proposal on the clock of the week that listed it
+        invitation = flow.from_proposal(ws.config, ws.state, proposal, options, now=now)
     elif not (update or cancel):
         invitation = flow.from_options(ws.config, options)
     return flow.prepare(

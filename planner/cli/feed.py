@@ -60,7 +60,7 @@ def feed(
         private = config["feed"]["private"]
         now = parse_datetime(now_text, "--now", config.tz) if now_text else None
         moment = now or common.now_in(config.tz)
-        plan = api.plan_week(config, parse_week(week, None, moment), now=now)
+        plan = api.plan_week(config, parse_week(week, None, moment), now=moment)
     cal = feed_calendar(plan, private=private)
     count = len(cal.walk("VEVENT"))
     if out is not None and out.is_dir() and not out.is_symlink():

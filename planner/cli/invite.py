@@ -160,7 +160,10 @@ def invite(
     _warn_odd(options)
     invitation = None
     if proposal is not None:
-        now = _demo_now(config) if demo else common.now_in(config.tz)  # type: ignore[attr-defined]
+        if demo:
+            now = _demo_now(config, store, proposal)
+        else:
+            now = common.now_in(config.tz)  # type: ignore[attr-defined]
         invitation = invite_flow.from_proposal(config, store, proposal, options, now=now)
     elif not (update or cancel):
         invitation = invite_flow.from_options(config, options)
@@ -269,12 +272,17 @@ def _start(text: str, tz: object, fold: bool) -> object:
     return moment
 
 
-def _demo_now(config: object) -> object:
-    """The demo's "now": Monday 07:00 of the week the demo shows (as ``week --demo`` plans)."""
+def _demo_now(config: object, store: object, proposal: str) -> object:
+    """The demo's "now" for ``proposal``: that of the demo week that listed it
+    (:func:`planner.api.demo_listed_now`), else Monday 07:00 of the week the demo shows (as
+    ``week --demo`` plans)."""
     from planner import api
     from planner.cli import common
     from planner.cli.common import parse_week
 
+    listed = api.demo_listed_now(config, store, proposal)  # type: ignore[arg-type]
+    if listed is not None:
+        return listed
     tz = config.tz  # type: ignore[attr-defined]
     return api.demo_now(config, parse_week(None, None, common.now_in(tz)))  # type: ignore[arg-type]
 

@@ -118,10 +118,11 @@ def week(
         first_day = parse_week(week, start, _now(tz))
         note = ""
         with api.demo_session(first_day) as (config, first_day), progress_display() as progress:
+            now = api.demo_now(config, first_day)
             plan = api.plan_week(
                 config,
                 first_day,
-                now=api.demo_now(config, first_day),
+                now=now,
                 store=api.demo_week_store(first_day),
                 progress=progress,
             )
@@ -133,7 +134,7 @@ def week(
         with progress_display() as progress:
             plan = api.plan_week(config, first_day, now=now, progress=progress)
     invites = None if demo else _invite_states(config, plan)
-    _save_proposals(plan, config, demo)
+    _save_proposals(plan, config, demo, now)
     if mail:
         _mail(config, plan, invites, mail_to, send=send)
         return
@@ -250,14 +251,14 @@ def _first_day(week: str | None, start: str | None, now: datetime) -> tuple[date
     return monday, _("the coming week: it is the weekend (--week this shows the one ending)")
 
 
-def _save_proposals(plan: object, config: object, demo: bool) -> None:
-    """Keep the week's proposals: 'planner invite --proposal ID' takes the identifier shown."""
+def _save_proposals(plan: object, config: object, demo: bool, now: datetime) -> None:
+    """Keep the week's proposals, listed at ``now`` (the demo's own "now" for the demo):
+    'planner invite --proposal ID' takes the identifier shown."""
     from planner import api
     from planner.flows.listed import save_week_proposals
     from planner.store import open_store
 
     store = api.demo_store() if demo else open_store()
-    now = None if demo else _now(config.tz)  # type: ignore[attr-defined]
     try:
         save_week_proposals(store, plan, config, now)  # type: ignore[arg-type]
     finally:

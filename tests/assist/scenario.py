@@ -15,8 +15,11 @@ BOB = "bob@acme.example"
 
 
 def first_day() -> date:
-    """The day of the scenario's first meeting: the day after tomorrow."""
-    return datetime.now(TZ).date() + timedelta(days=2)
+    """The day of the scenario's first meeting: the day after tomorrow, or the Monday after
+    when that is a Sunday, so that both of its days lie in one week (run on a Friday, the
+    week of a Sunday lacked the Monday's meetings)."""
+    day = datetime.now(TZ).date() + timedelta(days=2)
+    return day + timedelta(days=1) if day.weekday() == 6 else day
 
 
 def _event(uid: str, title: str, day: date, start: time, minutes: int, where: str,

@@ -92,3 +92,22 @@ def test_write_tools_on_the_demo_show_the_dry_run_but_give_no_token():
     assert dry["start"] and dry["where"] and "BEGIN:VCALENDAR" in dry["preview"]
     assert any("demo" in w for w in dry["warnings"])
     assert "demo" in refused
+
+
+def test_a_demo_proposal_of_another_week_is_invited_to_on_that_weeks_clock():
+    """The demo's "now" is Monday 07:00 of the week it shows: a proposal it listed for a week
+    gone by (real time moved on) is still shown as a dry run, not refused as passed."""
+
+    async def session():
+        async with planner_server("--demo") as client:
+            listed = await call(
+                client,
+                "propose",
+                {"with_email": "sven@krueger-design.example", "week_of": "2026-11-04"},
+            )
+            first = listed["proposals"][0]
+            return first, await call(client, "invite", {"proposal": first["id"]})
+
+    first, dry = run(session)
+    assert first["start"].startswith("2026-11-")
+    assert dry["done"] is False and dry["start"] == first["start"]

@@ -151,3 +151,29 @@ def test_a_meeting_someone_else_organizes_gets_a_new_invitation_saying_what_it_r
     assert "Agenda:" not in description(invitation)
     assert "\n\nThis replaces the meeting “Weekly sync”" in description(invitation)
     assert invitation.title == "Weekly sync"
+
+
+def test_a_demo_proposal_stays_usable_when_the_real_clock_moves_on(tmp_path, monkeypatch):
+    """The demo's "now" is Monday 07:00 of the week it shows: a proposal it listed is invited
+    to on that week's clock, also after the weekend switched the demo to the next week or
+    weeks later (it was refused as passed)."""
+    from zoneinfo import ZoneInfo
+
+    from planner.cli import common
+
+    berlin = ZoneInfo("Europe/Berlin")
+    clock = {"now": datetime(2026, 12, 11, 17, 59, tzinfo=berlin)}  # Friday of 2026-W50
+    monkeypatch.setattr(common, "now_in", lambda tz: clock["now"].astimezone(tz))
+    proposed = json.loads(
+        run("propose", "--demo", "--with", "sven@krueger-design.example", "--format", "json")
+        .stdout
+    )  # fmt: skip
+    from_week = next(p for e in week_json()["events"] for p in e["proposals"])
+    for proposal in (proposed["proposals"][0], from_week):
+        assert proposal["start"].startswith("2026-12-")
+        for later in (datetime(2026, 12, 11, 18, 1), datetime(2027, 3, 1, 9, 0)):
+            clock["now"] = later.replace(tzinfo=berlin)  # the demo shows another week now
+            out = tmp_path / f"{proposal['id']}-{later:%m%d}.ics"
+            run("invite", "--demo", "--proposal", proposal["id"], "--out", str(out))
+            vevent = icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")[0]
+            assert vevent.decoded("DTSTART").isoformat() == proposal["start"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import email
 import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from click.testing import CliRunner
 
@@ -72,7 +74,16 @@ def test_send_delivers_and_logs_then_update_and_cancel_follow(tmp_path, run_serv
     assert methods == ["REQUEST", "REQUEST", "CANCEL"]
 
 
-def test_refusing_server_is_one_line_and_nothing_is_logged(tmp_path, run_server):  # noqa: F811
+def test_refusing_server_is_one_line_and_nothing_is_logged(
+    tmp_path,
+    run_server,  # noqa: F811
+    monkeypatch,
+):
+    from planner.cli import common
+
+    # the day before ARGS' lunch: a start in the past would add a note above the echo
+    before = datetime(2026, 12, 7, 9, tzinfo=ZoneInfo("Europe/Berlin"))
+    monkeypatch.setattr(common, "now_in", lambda tz: before.astimezone(tz))
     inbox = Inbox(refuse_rcpt=("bob@acme.example",))
     config = write_config(tmp_path, run_server(inbox))
     result = CliRunner().invoke(main, ["invite", "--config", config, *ARGS, "--send"])

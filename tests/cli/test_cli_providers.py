@@ -430,7 +430,12 @@ def test_hold_skips_a_read_only_outlook_calendar(google, graph, tmp_path):
     assert [i["summary"] for i in google.calendar("primary").items.values()] == ["Lunch mit Acme"]
 
 
-def test_hold_into_a_named_read_only_calendar_is_one_clear_line(google, tmp_path):
+def test_hold_into_a_named_read_only_calendar_is_one_clear_line(google, tmp_path, monkeypatch):
+    from planner.cli import common
+
+    # the day before INVITE's lunch: a start in the past would add a note above the echo
+    before = datetime(2026, 12, 7, 9, tzinfo=TZ)
+    monkeypatch.setattr(common, "now_in", lambda tz: before.astimezone(tz))
     google.write_token_for("google")
     config = write_config(tmp_path, google_entry(google))
     result = run("invite", "--config", str(config), *INVITE, "--hold", "google")

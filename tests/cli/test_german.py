@@ -10,8 +10,10 @@ import io
 import os
 import re
 import string
+from datetime import datetime, time
 from functools import cache
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pexpect
 import pytest
@@ -107,7 +109,12 @@ def test_errors_reach_a_german_user_in_german(tmp_path, args, german):
     assert result.output.startswith(("Aufruf: planner", "Fehler:", "planner: Fehler:"))
 
 
-def test_sync_speaks_german(tmp_path):
+def test_sync_speaks_german(tmp_path, monkeypatch):
+    import planner.cli.sync
+
+    # the preview covers the next two weeks: they are the realistic calendar's, whatever the date
+    monday = datetime.combine(realistic.MONDAY, time(6), ZoneInfo("Europe/Berlin"))
+    monkeypatch.setattr(planner.cli.sync, "_now", lambda tz: monday.astimezone(tz))
     _config(tmp_path)
     result = CliRunner().invoke(main, ["sync", "--preview"], env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.output

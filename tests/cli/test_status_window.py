@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import date, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from click.testing import CliRunner
 
 from planner.cli import main
 from planner.paths import data_dir
 from tests.cli.test_cli_providers import ME, ics_entry, write_config
+
+BERLIN = ZoneInfo("Europe/Berlin")
 
 SERIES = (
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
@@ -33,11 +36,17 @@ def write(tmp_path: Path) -> Path:
     return write_config(tmp_path, ics_entry(calendar, "work"))
 
 
-def occurrences(first: date, last: date) -> int:
-    """The occurrences of the calendar above in ``[first, last)``: the ten Mondays from
-    2 November 2026, and the lunch on 8 December."""
-    days = [date(2026, 11, 2) + timedelta(weeks=i) for i in range(10)] + [date(2026, 12, 8)]
-    return sum(first <= day < last for day in days)
+def occurrences(window: dict) -> int:
+    """The occurrences of the calendar above that overlap the window ``[start, end)`` (its
+    ends are instants: the read window moves with "now"): the ten Mondays 09:00–09:30 from
+    2 November 2026, and the lunch on 8 December 12:00–13:00."""
+    first, last = (datetime.fromisoformat(window[k]) for k in ("start", "end"))
+    mondays = [datetime(2026, 11, 2, 9, tzinfo=BERLIN) + timedelta(weeks=i) for i in range(10)]
+    spans = [(start, start + timedelta(minutes=30)) for start in mondays]
+    spans.append(
+        (datetime(2026, 12, 8, 12, tzinfo=BERLIN), datetime(2026, 12, 8, 13, tzinfo=BERLIN))
+    )
+    return sum(start < last and first < end for start, end in spans)
 
 
 def status(config: Path) -> dict:
@@ -53,17 +62,17 @@ def test_status_counts_the_occurrences_of_the_window_it_read_and_names_it(tmp_pa
     week = CliRunner().invoke(main, ["week", "--config", str(config), "--week", "2026-W46"])
     assert week.exit_code == 0, week.output
     after_week = status(config)
-    first, last = (date.fromisoformat(after_week["window"][k][:10]) for k in ("start", "end"))
-    assert after_week["events"] == occurrences(first, last)
-    assert last >= date(2026, 11, 16)  # the week shown is in it
+    assert after_week["events"] == occurrences(after_week["window"])
+    last = datetime.fromisoformat(after_week["window"]["end"])
+    assert last >= datetime(2026, 11, 16, tzinfo=BERLIN)  # the week shown is in it
     day = CliRunner().invoke(
         main, ["agenda", "1", "--start", "2026-12-08", "--config", str(config)]
     )
     assert day.exit_code == 0, day.output
     one_week = status(config)  # the agenda read its own window: the count follows it
-    start = date.fromisoformat(one_week["window"]["start"][:10])
-    end = date.fromisoformat(one_week["window"]["end"][:10])
-    assert one_week["events"] == occurrences(start, end) and end >= date(2026, 12, 9)
+    end = datetime.fromisoformat(one_week["window"]["end"])
+    assert one_week["events"] == occurrences(one_week["window"])
+    assert end >= datetime(2026, 12, 9, tzinfo=BERLIN)
     table = CliRunner().invoke(main, ["status", "--config", str(config)], env={"COLUMNS": "80"})
     assert "in the window" in table.stdout and str(one_week["events"]) in table.stdout
 

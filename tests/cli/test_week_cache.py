@@ -141,14 +141,17 @@ def test_another_quarter_hour_computes_afresh_the_same_one_does_not(setup):
 
 
 def test_another_format_or_week_computes_afresh(setup):
-    _ics, config, _now, calls = setup
+    ics, config, _now, calls = setup
+    # edited an hour ago: a file this fresh is hashed again by each run (its mtime may not have
+    # moved yet), a write that makes the next run compute afresh as long as the clock is fast
+    hour_ago = ics.stat().st_mtime_ns - 3600 * 10**9
+    os.utime(ics, ns=(hour_ago, hour_ago))
     table = week(config)
     markdown = week(config, "--format", "markdown")
     assert len(calls) == 2 and markdown != table
-    # the markdown run saved the week's proposals again (a write): computed afresh, the same
-    assert week(config) == table and len(calls) == 3
+    assert week(config) == table and len(calls) == 2  # the table's own run is still kept
     week(config, "--week", "2026-W51")
-    assert len(calls) == 4
+    assert len(calls) == 3
 
 
 def test_a_write_to_the_state_database_computes_afresh(setup):

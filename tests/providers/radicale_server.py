@@ -47,6 +47,9 @@ delay = 0.01
 
 [storage]
 filesystem_folder = {folder}
+# a sync token stays valid by the age of its file: not dropped when the tests' clock is moved
+# ahead of the file system's (libfaketime) by more than the default 30 days
+max_sync_token_age = 315360000
 
 [rights]
 type = owner_only
