@@ -9,6 +9,7 @@ import logging
 import os
 import sqlite3
 import stat
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -21,13 +22,18 @@ from planner.store import StateError, Store
 DDL = "DROP TABLE IF EXISTS notes; CREATE TABLE notes (text TEXT)"
 
 
-def test_a_database_from_a_newer_planner_is_refused_and_left_untouched(tmp_path):
-    path = tmp_path / "state.sqlite3"
+def _from_a_newer_planner(path: Path, note: str) -> None:
+    """A state file whose ``notes`` table a newer planner (version 3) wrote ``note`` into."""
     store = Store(path)
     store.ensure("notes", 3, DDL)
-    store.conn.execute("INSERT INTO notes VALUES ('sent log entry')")
+    store.conn.execute("INSERT INTO notes VALUES (?)", (note,))
     store.conn.commit()
     store.close()
+
+
+def test_a_database_from_a_newer_planner_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "state.sqlite3"
+    _from_a_newer_planner(path, "sent log entry")
     before = path.read_bytes()
     store = Store(path)
     with pytest.raises(StateError, match=r"written by a newer planner \(notes version 3, this "):
@@ -41,11 +47,7 @@ def test_a_disposable_store_rebuilds_what_a_newer_planner_wrote(tmp_path):
     """The demo's state is planner's own and made again from the demo calendars: a table a
     newer planner wrote there is rebuilt at this planner's version, never an error."""
     path = tmp_path / "demo.sqlite3"
-    store = Store(path)
-    store.ensure("notes", 3, DDL)
-    store.conn.execute("INSERT INTO notes VALUES ('from a newer planner')")
-    store.conn.commit()
-    store.close()
+    _from_a_newer_planner(path, "from a newer planner")
     store = Store(path, disposable=True)
     store.ensure("notes", 2, DDL)
     assert store.conn.execute("SELECT text FROM notes").fetchall() == []

@@ -8,11 +8,9 @@ A real ICS URL provider against a local HTTP server, a real state database."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -23,6 +21,7 @@ from planner.config import Config, SourceConfig, from_mapping
 from planner.errors import CalendarReadError
 from planner.i18n import speaking
 from planner.store import Store
+from tests.calendar.ics_server import IcsServer
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -43,37 +42,11 @@ ICS = (
 )
 
 
-class Server:
-    def __init__(self) -> None:
-        self.failing = False
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                if outer.failing:
-                    self.send_error(503, "Service Unavailable")
-                    return
-                body = ICS.encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "text/calendar")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_port}/team.ics"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-
 @pytest.fixture
-def server() -> Iterator[Server]:
-    s = Server()
+def server() -> Iterator[IcsServer]:
+    s = IcsServer(ICS)
     yield s
-    s.httpd.shutdown()
-    s.httpd.server_close()
+    s.close()
 
 
 def _config(url: str, zone: str = "Europe/Berlin") -> Config:

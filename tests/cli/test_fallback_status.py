@@ -4,14 +4,13 @@ naming the source and its age; `planner status` shows the error, table and JSON.
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from planner.cli import PARTIAL, main
+from tests.calendar.ics_server import IcsServer
 
 WEEK = "2026-W49"
 ICS = (
@@ -25,40 +24,9 @@ ICS = (
 )
 
 
-class Server:
-    """Serves ICS until told to fail with 503."""
-
-    def __init__(self) -> None:
-        self.failing = False
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                if server.failing:
-                    self.send_error(503, "Service Unavailable")
-                    return
-                body = ICS.encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "text/calendar")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_port}/secret-token/team.ics"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
 @pytest.fixture
 def server():
-    s = Server()
+    s = IcsServer(ICS)
     yield s
     s.close()
 
