@@ -17,7 +17,7 @@ import gettext
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -162,3 +162,13 @@ def short_day(day: date) -> str:
         return format_date(day, format=DAY_PATTERNS.get(speaking, "EEE d MMM"), locale=speaking)
     weekdays, months, pattern = names
     return pattern.format(weekday=weekdays[day.weekday()], day=day.day, month=months[day.month - 1])
+
+
+def day_time(moment: datetime) -> str:
+    """``Tue 8 Dec 12:15`` / ``Di. 8. Dez. 12:15``: a moment, in the zone it is given in."""
+    return f"{short_day(moment.date())} {moment:%H:%M}"
+
+
+def day_span(start: datetime, end: datetime) -> str:
+    """``Tue 8 Dec 12:30–13:30``: a span within one day, in the zone it is given in."""
+    return f"{short_day(start.date())} {start:%H:%M}–{end:%H:%M}"

@@ -30,3 +30,21 @@ def test_every_language_has_its_pattern_and_names():
 def test_a_language_without_names_here_is_formatted_by_babel(monkeypatch):
     monkeypatch.setattr(i18n, "_DAY_NAMES", {})
     assert i18n.short_day(date(2026, 12, 8)) == "Tue 8 Dec"
+
+
+@pytest.mark.parametrize(
+    ("language", "moment", "span"),
+    [
+        ("en", "Tue 8 Dec 09:05", "Tue 8 Dec 09:05–10:30"),
+        ("de", "Di. 8. Dez. 09:05", "Di. 8. Dez. 09:05–10:30"),
+    ],
+)
+def test_a_moment_and_a_span_are_named_in_the_zone_they_are_given_in(language, moment, span):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    start = datetime(2026, 12, 8, 9, 5, tzinfo=ZoneInfo("Asia/Kolkata"))
+    with i18n.speaking(language):
+        assert i18n.day_time(start) == moment
+        assert i18n.day_span(start, start.replace(hour=10, minute=30)) == span
+        assert i18n.day_time(start.astimezone(ZoneInfo("UTC"))).endswith(" 03:35")

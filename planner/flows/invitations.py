@@ -155,10 +155,10 @@ def _list_command(entry: dict[str, Any]) -> str:
 
 def _when(moment: datetime, config: Config) -> str:
     """ "Tue 8 Dec 12:15" / "Di. 8. Dez. 12:15" in the user's zone and language."""
-    from planner.i18n import short_day
+    from planner.i18n import day_time
 
     local = moment.astimezone(config.tz)
-    return f"{short_day(local.date())} {local:%H:%M}"
+    return day_time(local)
 
 
 def _taken_since(store: Store, entry: dict[str, Any], start: datetime, end: datetime) -> str:

@@ -166,7 +166,7 @@ def keep(state: Store, offers: Sequence[Offer]) -> list[Offer]:
 
 def describe(offer: Offer) -> list[str]:
     """Who, which times and places, until when: what ``planner offer`` says before it sends."""
-    from planner.i18n import short_day
+    from planner.i18n import day_span, day_time
     from planner.people.names import format_mailbox
 
     lines = [
@@ -178,10 +178,10 @@ def describe(offer: Offer) -> list[str]:
         end = option.end.astimezone(offer.user_tz)
         venue = option.venue
         place = ", ".join(p for p in (venue.get("name", ""), venue.get("address", "")) if p)
-        day = f"{short_day(start.date())} {start:%H:%M}–{end:%H:%M}"
+        day = day_span(start, end)
         lines.append(f"  {option.number}. {day} · {place}")
     until = offer.expires_at.astimezone(offer.user_tz)
-    when = f"{short_day(until.date())} {until:%H:%M}"
+    when = day_time(until)
     lines.append(_("  valid until {when} ({zone})", when=when, zone=offer.user_zone))
     return lines
 

@@ -419,14 +419,14 @@ def _held(offer: Offer, option: Option) -> Event:
 
 def pick_label(offer: Offer, tz: ZoneInfo | None = None) -> str:
     """ "Tue 8 Dec 12:30–13:30, Café Luitpold" for the picked option, "" when none."""
-    from planner.i18n import short_day
+    from planner.i18n import day_span
 
     option = offer.chosen
     if option is None:
         return ""
     zone = tz or offer.user_tz
     start, end = option.start.astimezone(zone), option.end.astimezone(zone)
-    return f"{short_day(start.date())} {start:%H:%M}–{end:%H:%M}, {option.venue.get('name', '')}"
+    return f"{day_span(start, end)}, {option.venue.get('name', '')}"
 
 
 def options_of(offers: Sequence[Offer], uid: str) -> list[tuple[Offer, Option]]:

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-from planner.i18n import _
+from planner.i18n import _, day_span, day_time
 from planner.model import Mode
-from planner.render.labels import kind_label, mode_label, short_day
+from planner.render.labels import kind_label, mode_label
 
 Item = dict[str, Any]
 
@@ -226,7 +226,7 @@ def when(block: Block) -> str:
     start, end = block.start, block.end
     if start.date() == end.date() or (end.time() == time() and end - start < timedelta(days=1)):
         return f"{start:%H:%M}–{end:%H:%M}"
-    return f"{short_day(start.date())} {start:%H:%M} – {short_day(end.date())} {end:%H:%M}"
+    return f"{day_time(start)} – {day_time(end)}"
 
 
 def is_flagged(event: Item) -> bool:
@@ -248,7 +248,4 @@ def proposal_line(proposal: Item, tz: tzinfo) -> str:
     kind = kind_label(proposal.get("kind", ""))
     same = f"{_('same time, in person')} · " if proposal.get("same_time") else ""
     number = f"{proposal['id']} · " if proposal.get("id") else ""
-    return (
-        f"{number}{short_day(start.date())} {start:%H:%M}–{end:%H:%M} · {same}{kind} · "
-        f"{venue_name(proposal)}"
-    )
+    return f"{number}{day_span(start, end)} · {same}{kind} · {venue_name(proposal)}"

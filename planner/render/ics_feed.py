@@ -24,8 +24,8 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from planner.i18n import _
-from planner.render.labels import kind_label, mode_label, short_day
+from planner.i18n import _, day_time
+from planner.render.labels import kind_label, mode_label
 from planner.render.safe import neutral
 from planner.sync.marks import is_private
 
@@ -172,7 +172,7 @@ def _description(item: PlannedEvent, proposal: Proposal, tz: object) -> str:
     rec = item.recommendation
     lines = [
         _("Instead of: {title}, {when} ({mode})", title=item.event.title,
-          when=f"{short_day(start.date())} {start:%H:%M}", mode=mode_label(item.mode)),
+          when=day_time(start), mode=mode_label(item.mode)),
     ]  # fmt: skip
     if rec is not None:
         lines.append(_("Why in person: {reason}", reason=rec.reason))

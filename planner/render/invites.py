@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from planner.i18n import _, ngettext
+from planner.i18n import _, day_span, ngettext
 from planner.render.labels import short_day
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ def status_label(state: InviteState) -> str:
     """``accepted`` · ``countered: Wed 9 Dec 13:00–14:00`` · ``no answer for 4 days`` …"""
     if state.status == "countered" and state.proposed:
         start, end = state.proposed
-        when = f"{short_day(start.date())} {start:%H:%M}–{end:%H:%M}"
+        when = day_span(start, end)
         return _("countered: {when}", when=when)
     if state.status == "no_answer":
         if state.waiting_days == 0:

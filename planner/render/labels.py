@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from planner.i18n import _, language, short_day
+from planner.i18n import _, day_span, language, short_day
 from planner.meet.slots import kind_label
 from planner.model import Action, Classification, Confidence, Event, Mode, Purpose, PurposeResult
 
@@ -125,10 +125,7 @@ def proposal_line(proposal: Proposal, tz: tzinfo) -> str:
     place = f"{venue.name}, {venue.address}" if venue.address else venue.name
     travel = _("{minutes} min travel", minutes=proposal.travel_minutes[0])
     same = f"{_('same time, in person')} · " if proposal.same_time else ""
-    return (
-        f"{short_day(start.date())} {start:%H:%M}–{end:%H:%M} · {same}"
-        f"{kind_label(proposal.kind.value)} · {place} ({travel})"
-    )
+    return f"{day_span(start, end)} · {same}{kind_label(proposal.kind.value)} · {place} ({travel})"
 
 
 def trend_text(trend: Sequence[tuple[date, float | None]]) -> str:

@@ -18,7 +18,7 @@ from planner.flows.offers import (
     Offer,
     pick_label,
 )
-from planner.i18n import _, ngettext
+from planner.i18n import _, day_span, ngettext
 from planner.render.labels import short_day
 
 SHOWN_DAYS = 30  # offers made this long ago are still listed
@@ -55,7 +55,7 @@ def state_label(offer: Offer, now: datetime) -> str:
 def _range(offer: Offer) -> str:
     assert offer.counter is not None
     start, end = (t.astimezone(offer.user_tz) for t in offer.counter)
-    return f"{short_day(start.date())} {start:%H:%M}–{end:%H:%M}"
+    return day_span(start, end)
 
 
 def next_step(offer: Offer, now: datetime) -> tuple[str, str]:

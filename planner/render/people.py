@@ -9,9 +9,9 @@ from datetime import datetime, tzinfo
 from html import escape as html_escape
 from typing import TYPE_CHECKING, Any
 
-from planner.i18n import _, long_day, ngettext
+from planner.i18n import _, day_span, day_time, long_day, ngettext
 from planner.render.json import dumps
-from planner.render.labels import proposal_line, short_day
+from planner.render.labels import proposal_line
 
 if TYPE_CHECKING:
     from planner.flows.keep_in_touch import PersonDue
@@ -71,8 +71,8 @@ def trip_lines(view: TripView, tz: tzinfo, *, markdown: bool = False) -> list[st
 def span(trip: Trip, tz: tzinfo) -> str:
     start, end = trip.start.astimezone(tz), trip.end.astimezone(tz)
     if start.date() == (end - _tick()).date():
-        return f"{short_day(start.date())} {start:%H:%M}–{end:%H:%M}"
-    return f"{short_day(start.date())} {start:%H:%M} – {short_day(end.date())} {end:%H:%M}"
+        return day_span(start, end)
+    return f"{day_time(start)} – {day_time(end)}"
 
 
 def _tick() -> Any:
@@ -167,7 +167,7 @@ def keep_html(data: dict[str, Any], tz: tzinfo) -> str:
         if proposal:
             start = datetime.fromisoformat(proposal["start"]).astimezone(tz)
             venue = (proposal.get("venue") or {}).get("name", "")
-            detail = f"{short_day(start.date())} {start:%H:%M} · {venue}"
+            detail = f"{day_time(start)} · {venue}"
             extra = f'<span class="props">→ {html_escape(detail)}</span>'
         else:
             extra = f'<span class="props muted">{html_escape(person.get("note", ""))}</span>'

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import tzinfo
 from typing import TYPE_CHECKING
 
-from planner.i18n import _
-from planner.render.labels import kind_label, purpose_label, short_day
+from planner.i18n import _, day_span
+from planner.render.labels import kind_label, purpose_label
 from planner.render.table import console
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def proposals_table(
         rows.append(
             [
                 p.id,
-                f"{short_day(start.date())} {start:%H:%M}–{end:%H:%M}",
+                day_span(start, end),
                 kind_label(p.kind.value),
                 escape(f"{p.venue.name}\n{p.venue.address}"),
                 _("{before} / {after} min", before=p.travel_minutes[0], after=p.travel_minutes[1]),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from planner.i18n import _
+from planner.i18n import _, day_span
 from planner.render.json import dumps
 from planner.render.table import console
 
@@ -25,7 +25,7 @@ def _when(change: Any, tz: Any) -> str:
     start, end = event.start.astimezone(tz), event.end.astimezone(tz)
     if event.all_day:
         return short_day(start.date()) + " · " + _("all day")
-    return f"{short_day(start.date())} {start:%H:%M}–{end:%H:%M}"
+    return day_span(start, end)
 
 
 def _action(action: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from planner.i18n import _
+from planner.i18n import _, day_time
 from planner.model import Action, Confidence, Mode
 from planner.render.fit import console, hanging
 from planner.render.kinds import entry_label
@@ -141,7 +141,7 @@ def recommendation_lines(
         start = item.event.start.astimezone(tz)
         lines.append(
             f"{ACTION_MARK[rec.action]} {action_label(rec.action)}: {item.event.title} "
-            f"({short_day(start.date())} {start:%H:%M}, {mode_label(item.mode)})"
+            f"({day_time(start)}, {mode_label(item.mode)})"
         )
         lines.append(f"    {rec.reason}")
         for number, proposal in enumerate(item.proposals, start=1):
