@@ -7,7 +7,8 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from planner.config import default_config
-from planner.flows.weekly import build_plan, costs_travel
+from planner.flows.plan import costs_travel
+from planner.flows.weekly import build_plan
 from planner.judge.relations import Ledger
 from planner.meet.venues import demo_catalog
 from planner.model import Action, Attendee, Event, Interval, Mode, Response
