@@ -218,7 +218,9 @@ def counterpart_place(
 
 class CounterpartPlaces:
     """:func:`counterpart_place` for many meetings: the events are scanned once, and each
-    organisation's (e-mail domain's) latest in-person place is kept."""
+    organisation's (e-mail domain's) latest in-person place is kept. The meetings are taken
+    newest first, so a location is read only for a meeting that is the latest of one of its
+    organisations (years of history: a few hundred readings, not thousands)."""
 
     def __init__(
         self, events: Sequence[Event], modes: Modes, config: Config, now: datetime
@@ -226,15 +228,18 @@ class CounterpartPlaces:
         self.me = config.user["email"].lower()
         self.own = config.own_domains
         self.latest: dict[str, tuple[Event, int]] = {}
-        for number, other in enumerate(events):
-            if other.end > now or not other.location or modes[other.key].mode is not Mode.IN_PERSON:
-                continue
-            if not place_text(other.location):
-                continue  # no place to find: only an app, a room, a number or a link
-            for domain in {p.domain for p in other.people()}:
-                best = self.latest.get(domain)
-                if best is None or other.start > best[0].start:
-                    self.latest[domain] = (other, number)
+        met = [
+            (number, other)
+            for number, other in enumerate(events)
+            if other.end <= now and other.location and modes[other.key].mode is Mode.IN_PERSON
+        ]
+        # newest first; of two at the same time the earlier in ``events`` (a stable sort)
+        for number, other in sorted(met, key=lambda pair: pair[1].start, reverse=True):
+            new = {p.domain for p in other.people()} - self.latest.keys()
+            if not new or not place_text(other.location):
+                continue  # nobody new, or no place to find: only an app, a room, a link
+            for domain in new:
+                self.latest[domain] = (other, number)
 
     def of(self, emails: Sequence[str]) -> str:
         domains = {e.rpartition("@")[2].lower() for e in emails if e.lower() != self.me}

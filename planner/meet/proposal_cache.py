@@ -2,15 +2,14 @@
 
 A key is a digest of: the config's sections, the venue catalog, the language of the reasons,
 the request (counterparts, search window, purpose, how many, their busy time), the meeting,
-the slots already held for other meetings, and every event read (by its content digest,
-:func:`planner.ical.payload.content_digest`, and its mode) with how many of them had ended
-by "now" (homes and last meeting places come from those). Proposals for a window that starts
-at the next quarter hour are therefore found again by a repeat run in the same quarter hour
-over unchanged calendars; anything else computes afresh. Proposals for someone far away also
-depend on the exact "now" (the earliest start is now plus travel): they are reused only for
-the same "now". Venues fetched online are never cached (the caller leaves the cache out).
-The table keeps the newest :data:`LIMIT` entries; a database error only means computing
-afresh.
+the slots already held for other meetings, and every event read (its fields, instants and
+zones, and its mode) with how many of them had ended by "now" (homes and last meeting places
+come from those). Proposals for a window that starts at the next quarter hour are therefore
+found again by a repeat run in the same quarter hour over unchanged calendars; anything else
+computes afresh. Proposals for someone far away also depend on the exact "now" (the earliest
+start is now plus travel): they are reused only for the same "now". Venues fetched online are
+never cached (the caller leaves the cache out). The table keeps the newest :data:`LIMIT`
+entries; a database error only means computing afresh.
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from planner.ical.payload import content_digest
+from planner.ical.payload import content_digest, template_digest
 from planner.model import Event, Mode
 
 if TYPE_CHECKING:
@@ -59,8 +58,14 @@ class ProposalCache:
     def history(
         self, events: Sequence[Event], modes: Mapping[tuple[str, str], Mode], now: datetime
     ) -> str:
-        """A digest of all events and of which had ended by ``now``."""
-        parts = sorted(f"{content_digest(e)}:{modes.get(e.key, '')}" for e in events)
+        """A digest of all events and of which had ended by ``now``: of each event its template
+        digest (every field but its times, :func:`planner.ical.payload.template_digest`), its
+        instants and their zones, and its mode."""
+        parts = sorted(
+            f"{template_digest(e)}:{_instant(e.start)}:{_instant(e.end)}:{e.all_day:d}:"
+            f"{modes.get(e.key, '')}"
+            for e in events
+        )
         ended = sum(1 for e in events if e.end <= now)
         return _sha("\0".join([*parts, str(ended)]))
 
@@ -133,6 +138,13 @@ class ProposalCache:
             log.debug("proposal cache unusable (%s)", exc)
             self.usable = False
             return False
+
+
+def _instant(value: datetime) -> str:
+    """The instant ``value`` means (a wall time in a DST gap or fold as the instant it means)
+    and its zone."""
+    zone = value.tzinfo
+    return f"{value.timestamp()}@{zone.key if isinstance(zone, ZoneInfo) else value.tzname()}"
 
 
 def _plain(value: object) -> object:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -94,6 +95,26 @@ def test_the_key_follows_the_request_the_history_and_the_modes():
     assert cache.key(request, EVENTS[0], in_person, []) != key
     after_both = cache.history(EVENTS, virtual, NOW + timedelta(days=7))
     assert after_both != history  # which meetings are history changes homes and places
+
+
+def test_the_history_follows_every_field_time_and_zone_of_an_event():
+    cache = ProposalCache(Store(":memory:"), config(), demo_catalog(TZ))
+    modes = {e.key: Mode.IN_PERSON for e in EVENTS}
+    history = cache.history(EVENTS, modes, NOW)
+    first = EVENTS[0]
+    new_york = ZoneInfo("America/New_York")
+    changed = [
+        replace(first, title=first.title + "!"),
+        replace(first, location="Odeonsplatz 1, München"),
+        replace(first, start=first.start + timedelta(minutes=30)),
+        replace(first, end=first.end + timedelta(minutes=30)),
+        replace(first, start=first.start.astimezone(new_york)),  # the same instant elsewhere
+        replace(first, all_day=True),
+    ]
+    for event in changed:
+        events = [event, *EVENTS[1:]]
+        assert cache.history(events, {e.key: Mode.IN_PERSON for e in events}, NOW) != history
+    assert cache.history(list(reversed(EVENTS)), modes, NOW) == history  # not their order
 
 
 def test_proposals_for_someone_far_away_hold_only_for_their_moment():
