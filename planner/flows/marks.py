@@ -10,7 +10,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from planner.config import Config, from_mapping
@@ -56,8 +56,9 @@ class Target:
             )
 
 
-def find(events: Sequence[Event], ref: str) -> Event:
-    """The event ``ref`` (from an output of planner) points at."""
+def find(events: Sequence[Event], ref: str, now: datetime | None = None) -> Event:
+    """The event ``ref`` (from an output of planner) points at, among ``events`` (read over
+    :func:`window` of ``now``)."""
     wanted = ref.strip().lower()
     for event in events:
         if ref_of(event) == wanted:
@@ -67,8 +68,8 @@ def find(events: Sequence[Event], ref: str) -> Event:
             "no event with reference '{ref}' between {first} and {last}; copy it from "
             "planner week or planner classify",
             ref=ref,
-            first=(datetime.now() - BEFORE).date(),
-            last=(datetime.now() + AFTER).date(),
+            first=(first := window(now or datetime.now(UTC)))[0].date(),
+            last=first[1].date(),
         )
     )
 
@@ -93,7 +94,7 @@ def record(
         raise UsageError(_("say what is right: --mode, --purpose, --meeting or --no-meeting"))
     values = {"mode": mode, "purpose": purpose, "meeting": meeting}
     if target.ref:
-        correction = make(find(events, target.ref), target.scope, **values)
+        correction = make(find(events, target.ref, now), target.scope, **values)
     elif target.title:
         correction = Correction("title", target.title.strip(), **values)
     elif target.counterpart:

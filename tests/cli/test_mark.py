@@ -159,3 +159,20 @@ def test_a_series_mark_cannot_become_a_rule(user):
     result = CliRunner().invoke(main, ["mark", "--to-config", "1", "--lang", "en"])
     assert result.exit_code == 2
     assert "only title, counterpart and organisation marks can become [[rules]]" in result.output
+
+
+def test_an_unknown_reference_names_the_days_searched_in_the_users_zone():
+    """Half past midnight in Berlin is still the day before in UTC (where servers often run):
+    the days named are Berlin's, those the events were read over."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from planner.errors import UsageError
+    from planner.flows import marks
+
+    now = datetime(2027, 3, 1, 0, 30, tzinfo=ZoneInfo("Europe/Berlin"))
+    first, last = marks.window(now)
+    with pytest.raises(UsageError) as raised:
+        marks.find([], "deadbeef", now)
+    assert f"between {first.date()} and {last.date()}" in str(raised.value)
+    assert first.date() != first.astimezone(ZoneInfo("UTC")).date()  # the case that matters
