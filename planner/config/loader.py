@@ -83,9 +83,14 @@ class Config:
         return parse_time_range(text) if text else None
 
 
+# Without a [working_hours] table the usual office week is worked; a table names every day worked
+# (a day it leaves out is not worked, as for a part-time week of Monday to Thursday).
+DEFAULT_WORKING_HOURS: Mapping[str, str] = {d: "09:00-18:00" for d in WEEKDAYS[:5]}
+
+
 def default_config(**overrides: Mapping[str, Any]) -> Config:
     """A config with every default, e.g. for tests and ``planner classify``."""
-    data: dict[str, Any] = {"working_hours": {d: "09:00-18:00" for d in WEEKDAYS[:5]}}
+    data: dict[str, Any] = {"working_hours": DEFAULT_WORKING_HOURS}
     data.update(overrides)
     return from_mapping(data, "<defaults>")
 
@@ -116,6 +121,7 @@ def from_mapping(data: Mapping[str, Any], where: str, *, path: Path | None = Non
     warnings: list[str] = []
     sections: dict[str, Mapping[str, Any]] = {}
     raw_sections = _flatten_sections(data, problems)
+    raw_sections.setdefault("working_hours", DEFAULT_WORKING_HOURS)
     for name, fields in SECTIONS.items():
         values, found, warned = validate_table(f"[{name}]", raw_sections.pop(name, {}), fields)
         sections[name] = values
