@@ -129,6 +129,7 @@ def from_mapping(data: Mapping[str, Any], where: str, *, path: Path | None = Non
         warnings += warned
     for name in raw_sections:
         warnings.append(_("unknown section [{name}] is ignored", name=name))
+    warnings += _windows_that_never_fit(sections)
     calendars = _calendars(data.get("calendars", []), problems, warnings)
     books = _calendars(data.get("addressbooks", []), problems, warnings, kind="addressbooks")
     people = _people(data.get("people", []), problems)
@@ -148,6 +149,28 @@ def from_mapping(data: Mapping[str, Any], where: str, *, path: Path | None = Non
         addressbooks=books,
         rules=rules,
     )
+
+
+def _windows_that_never_fit(sections: Mapping[str, Mapping[str, Any]]) -> list[str]:
+    """A meeting window whose duration is longer than its time never holds a proposal."""
+    found = []
+    for name, values in sections.items():
+        hours = parse_time_range(values["time"]) if name.startswith("windows.") else None
+        if hours is None:
+            continue
+        room = (hours[1].hour - hours[0].hour) * 60 + hours[1].minute - hours[0].minute
+        if values["duration"] > room:
+            found.append(
+                _(
+                    "[{name}] duration {minutes} minutes does not fit into its time {time} "
+                    "({room} minutes): nothing is ever proposed in this window",
+                    name=name,
+                    minutes=values["duration"],
+                    time=values["time"],
+                    room=room,
+                )
+            )
+    return found
 
 
 def _flatten_sections(data: Mapping[str, Any], problems: list[str]) -> dict[str, Mapping[str, Any]]:

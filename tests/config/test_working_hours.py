@@ -1,15 +1,19 @@
-"""Working hours when the config does not name them: a config written by hand from the README
-(a [user] table and a [[calendars]] table) works the usual office week, so proposals appear."""
+"""Working hours and meeting windows: a config written by hand from the README (a [user] table
+and a [[calendars]] table) works the usual office week, so proposals appear; a bad range is
+named for what is wrong with it; a window too short for its meeting is warned about."""
 
 from __future__ import annotations
 
 import json
+import logging
 from datetime import time
 
+import pytest
 from click.testing import CliRunner
 
 from planner.cli import main
 from planner.config import from_mapping
+from planner.errors import ConfigError
 from tests.data.consultant import ME, NOW, OTHER_CLIENT, write_calendar
 
 USER = {"email": ME, "timezone": "Europe/Berlin", "home": "Hamburg"}
@@ -45,3 +49,34 @@ def test_propose_on_a_config_written_by_hand(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["proposals"]
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("18:00-09:00", "does not end after it starts: write the earlier time first"),
+        ("12:00-12:00", "does not end after it starts"),
+        ("25:00-26:00", "25:00 is no time of day"),
+        ("09:00-24:30", "24:30 is no time of day"),
+        ("9 to 5", 'must look like "09:00-18:00"'),
+    ],
+)
+def test_a_bad_time_range_is_named_for_what_is_wrong(value, says):
+    """Bug: "18:00-09:00" was refused with 'must look like "09:00-18:00"', which it does."""
+    with pytest.raises(ConfigError) as caught:
+        from_mapping({"user": USER, "working_hours": {"monday": value}}, "<test>")
+    (problem,) = caught.value.problems
+    assert problem.startswith("[working_hours] key 'monday' ") and says in problem
+
+
+def test_a_meeting_window_too_short_for_its_meeting_is_warned_about(caplog):
+    """A lunch of 500 minutes between 12:00 and 14:00 is never proposed: say so."""
+    windows = {"windows": {"lunch": {"time": "12:00-14:00", "duration": 500}}}
+    with caplog.at_level(logging.WARNING, logger="planner"):
+        from_mapping({"user": USER, **windows}, "<test>")
+        from_mapping({"user": USER}, "<defaults>")
+    warned = [r.getMessage() for r in caplog.records]
+    assert warned == [
+        "<test>: [windows.lunch] duration 500 minutes does not fit into its time 12:00-14:00 "
+        "(120 minutes): nothing is ever proposed in this window"
+    ]
