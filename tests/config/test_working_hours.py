@@ -35,20 +35,31 @@ def test_a_working_hours_table_names_every_day_worked():
     assert config.working_hours(4) is None
 
 
-def test_propose_on_a_config_written_by_hand(tmp_path, monkeypatch):
+def propose(tmp_path, monkeypatch, hours: str = "") -> dict:
     from planner.cli import common
 
     monkeypatch.setattr(common, "now_in", lambda tz: NOW.astimezone(tz))
     config = tmp_path / "config.toml"
     config.write_text(
-        f'[user]\nemail = "{ME}"\ntimezone = "Europe/Berlin"\nhome = "Hamburg"\n\n'
+        f'[user]\nemail = "{ME}"\ntimezone = "Europe/Berlin"\nhome = "Hamburg"\n{hours}\n'
         f'[[calendars]]\nname = "work"\nprovider = "ics"\npath = "{write_calendar(tmp_path)}"\n',
         encoding="utf-8",
     )
     args = ["propose", "--config", str(config), "--with", OTHER_CLIENT, "--format", "json"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["proposals"]
+    return json.loads(result.stdout)
+
+
+def test_propose_on_a_config_written_by_hand(tmp_path, monkeypatch):
+    assert propose(tmp_path, monkeypatch)["proposals"]
+
+
+def test_no_working_day_is_the_reason_given_for_no_proposal(tmp_path, monkeypatch):
+    """Bug: with every day off, the only note blamed the venues missing around Hamburg."""
+    found = propose(tmp_path, monkeypatch, '[working_hours]\nmonday = ""\n')
+    assert not found["proposals"]
+    assert found["notes"][0].startswith("No day from Sun 6 Dec to Sun 20 Dec is a working day")
 
 
 @pytest.mark.parametrize(
