@@ -83,9 +83,14 @@ class Config:
         return parse_time_range(text) if text else None
 
 
+# Without a [working_hours] table the usual office week is worked; a table names every day worked
+# (a day it leaves out is not worked, as for a part-time week of Monday to Thursday).
+DEFAULT_WORKING_HOURS: Mapping[str, str] = {d: "09:00-18:00" for d in WEEKDAYS[:5]}
+
+
 def default_config(**overrides: Mapping[str, Any]) -> Config:
     """A config with every default, e.g. for tests and ``planner classify``."""
-    data: dict[str, Any] = {"working_hours": {d: "09:00-18:00" for d in WEEKDAYS[:5]}}
+    data: dict[str, Any] = {"working_hours": DEFAULT_WORKING_HOURS}
     data.update(overrides)
     return from_mapping(data, "<defaults>")
 
@@ -116,6 +121,7 @@ def from_mapping(data: Mapping[str, Any], where: str, *, path: Path | None = Non
     warnings: list[str] = []
     sections: dict[str, Mapping[str, Any]] = {}
     raw_sections = _flatten_sections(data, problems)
+    raw_sections.setdefault("working_hours", DEFAULT_WORKING_HOURS)
     for name, fields in SECTIONS.items():
         values, found, warned = validate_table(f"[{name}]", raw_sections.pop(name, {}), fields)
         sections[name] = values
@@ -123,6 +129,7 @@ def from_mapping(data: Mapping[str, Any], where: str, *, path: Path | None = Non
         warnings += warned
     for name in raw_sections:
         warnings.append(_("unknown section [{name}] is ignored", name=name))
+    warnings += _windows_that_never_fit(sections)
     calendars = _calendars(data.get("calendars", []), problems, warnings)
     books = _calendars(data.get("addressbooks", []), problems, warnings, kind="addressbooks")
     people = _people(data.get("people", []), problems)
@@ -142,6 +149,28 @@ def from_mapping(data: Mapping[str, Any], where: str, *, path: Path | None = Non
         addressbooks=books,
         rules=rules,
     )
+
+
+def _windows_that_never_fit(sections: Mapping[str, Mapping[str, Any]]) -> list[str]:
+    """A meeting window whose duration is longer than its time never holds a proposal."""
+    found = []
+    for name, values in sections.items():
+        hours = parse_time_range(values["time"]) if name.startswith("windows.") else None
+        if hours is None:
+            continue
+        room = (hours[1].hour - hours[0].hour) * 60 + hours[1].minute - hours[0].minute
+        if values["duration"] > room:
+            found.append(
+                _(
+                    "[{name}] duration {minutes} minutes does not fit into its time {time} "
+                    "({room} minutes): nothing is ever proposed in this window",
+                    name=name,
+                    minutes=values["duration"],
+                    time=values["time"],
+                    room=room,
+                )
+            )
+    return found
 
 
 def _flatten_sections(data: Mapping[str, Any], problems: list[str]) -> dict[str, Mapping[str, Any]]:

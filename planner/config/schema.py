@@ -63,9 +63,9 @@ def _check_kind(kind: type | str, value: Any) -> str | None:
             return _("must be a list of strings")
         return None
     if kind == "time_range":
-        if not isinstance(value, str) or (value and parse_time_range(value) is None):
+        if not isinstance(value, str):
             return _('must look like "09:00-18:00"')
-        return None
+        return time_range_problem(value) if value else None
     if kind is float and isinstance(value, int) and not isinstance(value, bool):
         return None
     if kind is int and isinstance(value, bool):
@@ -79,6 +79,23 @@ def _check_kind(kind: type | str, value: Any) -> str | None:
             dict: _("must be a table"),
         }
         return messages.get(kind, _("must be {kind}", kind=kind))  # type: ignore[call-overload]
+    return None
+
+
+def time_range_problem(text: str) -> str | None:
+    """What is wrong with a time range such as ``"09:00-18:00"``, in words; None when fine."""
+    match = _TIME_RANGE.match(text)
+    if not match:
+        return _('must look like "09:00-18:00"')
+    h1, m1, h2, m2 = (int(g) for g in match.groups())
+    for hour, minute, latest in ((h1, m1, 23), (h2, m2, 24)):
+        if hour > latest or minute > 59 or (hour == 24 and minute):
+            return _("{time} is no time of day (00:00 to 24:00)", time=f"{hour:02d}:{minute:02d}")
+    if parse_time_range(text) is None:
+        return _(
+            'does not end after it starts: write the earlier time first, e.g. "09:00-18:00" '
+            "(a range over midnight is not possible)"
+        )
     return None
 
 

@@ -257,19 +257,9 @@ def _booked(item: _Away) -> bool:
 
 
 def _is_hotel(event: Event) -> bool:
-    title = event.title.strip().lower()
-    return title.startswith(
-        (
-            "check-in",
-            "check in",
-            "checkin",
-            "hotel",
-            "übernachtung",
-            "reservierung: hotel",
-            "reservation: hotel",
-            "lodging",
-        )
-    )
+    from planner.judge.travel import is_stay
+
+    return is_stay(event)
 
 
 _POSTAL_TOWN = re.compile(r"^(?:[A-Z]{1,2}-)?\d{4,5}\s+(\D.*)$")

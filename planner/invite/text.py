@@ -67,7 +67,8 @@ def directions_link(geo: Geo) -> str:
 
 
 def when(start: datetime, end: datetime, lang: str, *, all_day: bool = False) -> str:
-    """``Monday, December 7, 2026, 10:00–11:30 (Europe/Berlin)`` in ``lang``; for an all-day
+    """``Monday, December 7, 2026, 10:00–11:30 (Europe/Berlin)`` in ``lang`` (across a DST
+    change with each time's abbreviation: ``02:30 CEST–02:30 CET``); for an all-day
     invitation ``Wednesday, March 10, 2027 (all day)`` or its first and last day."""
     from babel.dates import format_date, format_time
 
@@ -84,6 +85,9 @@ def when(start: datetime, end: datetime, lang: str, *, all_day: bool = False) ->
     day = format_date(start, format="full", locale=lang)
     first = format_time(start, "HH:mm", locale=lang)
     last = format_time(end_local, "HH:mm", locale=lang)
+    if start.utcoffset() != end_local.utcoffset():
+        # the clocks change within the meeting: "02:30–02:30" would read as no time at all
+        first, last = f"{first} {start.tzname()}", f"{last} {end_local.tzname()}"
     if end_local.date() != start.date():
         last = f"{format_date(end_local, format='medium', locale=lang)} {last}"
     zone = getattr(start.tzinfo, "key", None) or start.tzname() or ""

@@ -21,6 +21,7 @@ from planner.judge.bookings import (
     _FLIGHT_RE,
     _FLIGHT_WORD_RE,
     _IS_IN_RE,
+    _LODGING_RE,
     _PAIR_RE,
     _TRAIN_RE,
     FLIGHT_NUMBER,
@@ -36,6 +37,7 @@ __all__ = [
     "Stay",
     "Whereabouts",
     "destination",
+    "is_stay",
     "is_travel",
     "stays",
     "travel_evidence",
@@ -87,6 +89,7 @@ def route(event: Event) -> tuple[str, str, str]:
         event.all_day
         or not is_travel(event)
         or _checks_in(event)
+        or is_stay(event)
         or _IS_IN_RE.search(event.description)
     ):
         return ("", "", "")
@@ -144,8 +147,8 @@ def stays(events: Iterable[Event], *, home: str = "") -> list[Stay]:
         if not city or (home and city.casefold() in home.casefold()):
             continue
         evidence = travel_evidence(event) or ""
-        if event.all_day:
-            start, end = event.start, event.end
+        if event.all_day or (is_stay(event) and event.duration >= _OVERNIGHT):
+            start, end = event.start, event.end  # its days, or check-in to check-out
         elif _checks_in(event):
             start, end = event.start, _next_start(items, index, _CHECK_OUT, event.start)
         else:
@@ -156,6 +159,9 @@ def stays(events: Iterable[Event], *, home: str = "") -> list[Stay]:
 
 
 _CHECK_OUT = ("check-out", "check out", "checkout")
+#: A lodging item at least this long is the stay itself (Gmail's hotel reservations run from
+#: check-in to check-out over the nights), not a check-in that lasts until the next check-out.
+_OVERNIGHT = timedelta(hours=12)
 _LONGEST_STAY = timedelta(days=3)
 
 
@@ -253,4 +259,13 @@ def travel_kind(event: Event) -> str:
         for kind in _TRAVEL_KINDS:
             if _KIND_RES[kind].search(text):
                 return kind
+        if text is title and _LODGING_RE.search(title):
+            return "stay"  # the lodging words that made it travel: "Stay at Motel One …"
     return "trip"
+
+
+def is_stay(event: Event) -> bool:
+    """Whether ``event`` is a hotel or other lodging item of the travel plan (a check-in, a
+    booked night, a stay from check-in to check-out), whatever its title's wording: the one
+    notion for the kind shown, the user's whereabouts and a trip's base."""
+    return is_travel(event) and travel_kind(event) == "stay"

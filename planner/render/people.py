@@ -9,7 +9,7 @@ from datetime import datetime, tzinfo
 from html import escape as html_escape
 from typing import TYPE_CHECKING, Any
 
-from planner.i18n import _, day_span, day_time, long_day, ngettext
+from planner.i18n import _, day_span, day_time, long_day, ngettext, short_day
 from planner.render.json import dumps
 from planner.render.labels import proposal_line
 
@@ -69,10 +69,21 @@ def trip_lines(view: TripView, tz: tzinfo, *, markdown: bool = False) -> list[st
 
 
 def span(trip: Trip, tz: tzinfo) -> str:
+    """``Tue 15 Dec 15:00 – Fri 18 Dec 11:00``; a trip of whole days by its days, the last one
+    included (``Tue 15 Dec – Thu 17 Dec``, not "… – Fri 18 Dec 00:00"; ``Fri 18 Dec``, not
+    "Fri 18 Dec 00:00–00:00")."""
     start, end = trip.start.astimezone(tz), trip.end.astimezone(tz)
-    if start.date() == (end - _tick()).date():
+    last = (end - _tick()).date()
+    if _midnight(start) and _midnight(end):
+        first = short_day(start.date())
+        return first if last == start.date() else f"{first} – {short_day(last)}"
+    if start.date() == last:
         return day_span(start, end)
     return f"{day_time(start)} – {day_time(end)}"
+
+
+def _midnight(moment: datetime) -> bool:
+    return (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0)
 
 
 def _tick() -> Any:

@@ -152,3 +152,27 @@ def test_every_real_export_gives_trips_without_a_crash(name):
     events = _real(name)
     for found in trips_of(events, start=datetime(2000, 1, 1, tzinfo=TZ), days=365 * 30):
         assert found.start < found.end and found.city and "\n" not in found.city
+
+
+def test_a_hotel_reservation_from_gmail_is_the_base_and_the_days_are_shown_as_days():
+    """Bug: a trip with a lunch and a hotel reservation titled "Stay at …" (Gmail's wording)
+    started from the restaurant, as the hotel was recognised by a title starting "Hotel" or
+    "Check-in" only; and a trip of whole days read "Fri 18 Dec 00:00–00:00"."""
+    from planner.render.people import span
+
+    day = NOW.date() + timedelta(days=7)
+    hotel = "Grunerstraße 11, 10179 Berlin"
+    events = [
+        meeting("lunch", "Lunch", at(day, 12), 60, "Borchardt, Französische Str. 47, Berlin"),
+        Event("stay@t", "Stay at Motel One Berlin-Alexanderplatz", at(day, 15),
+              at(day + timedelta(days=2), 11), location=hotel),
+    ]  # fmt: skip
+    (found,) = trips_of(events)
+    assert found.city == "Berlin" and found.base == hotel
+    visit = meeting("koeln", "Termin Rhein Möbel", at(day, 14), 90, "Domkloster 4, 50667 Köln")
+    (one_day,) = trips_of([visit])
+    assert span(one_day, TZ) == "Mon 7 Dec"
+    fair = Event("fair@t", "Messe LogiMAT", at(day, 0), at(day + timedelta(days=3), 0),
+                 location="Messe Stuttgart, 70629 Stuttgart", all_day=True)  # fmt: skip
+    (three_days,) = trips_of([fair])
+    assert span(three_days, TZ) == "Mon 7 Dec – Wed 9 Dec"

@@ -45,6 +45,17 @@ def test_sixty_minutes_in_the_repeated_hour_last_sixty_minutes(tmp_path):
     assert "occurs twice in Europe/Berlin on 2026-10-25" in output
 
 
+def test_a_meeting_over_the_change_says_which_side_each_time_is_on(tmp_path):
+    """Bug: an hour from the first 02:30 ends at the second 02:30; the invitation (the e-mail
+    and what the user confirms) said "02:30–02:30", a meeting of no length."""
+    start, end, output, _event = invite(tmp_path, "--start", "2026-10-25T02:30", "--duration", "60")
+    assert end - start == timedelta(minutes=60)
+    assert "02:30 CEST–02:30 CET (Europe/Berlin)" in output
+    assert "02:30–02:30" not in output
+    _start, _end, output, _event = invite(tmp_path, "--start", "2026-10-20T12:00")
+    assert "12:00–13:00 (Europe/Berlin)" in output  # no abbreviations on an ordinary day
+
+
 def test_fold_chooses_the_second_occurrence(tmp_path):
     start, end, output, _event = invite(
         tmp_path, "--start", "2026-10-25T02:30", "--duration", "60", "--fold"
