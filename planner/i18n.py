@@ -164,6 +164,16 @@ def short_day(day: date) -> str:
     return pattern.format(weekday=weekdays[day.weekday()], day=day.day, month=months[day.month - 1])
 
 
+def weekday(day: date) -> str:
+    """``Tue`` / ``Di.``: the weekday of :func:`short_day`."""
+    names = _DAY_NAMES.get(language())
+    if names is None:
+        from babel.dates import format_date
+
+        return format_date(day, format="EEE", locale=language())
+    return names[0][day.weekday()]
+
+
 def day_time(moment: datetime) -> str:
     """``Tue 8 Dec 12:15`` / ``Di. 8. Dez. 12:15``: a moment, in the zone it is given in."""
     return f"{short_day(moment.date())} {moment:%H:%M}"

@@ -3,7 +3,8 @@ every day of five years in every language planner speaks."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from babel.dates import format_date
@@ -48,3 +49,22 @@ def test_a_moment_and_a_span_are_named_in_the_zone_they_are_given_in(language, m
         assert i18n.day_time(start) == moment
         assert i18n.day_span(start, start.replace(hour=10, minute=30)) == span
         assert i18n.day_time(start.astimezone(ZoneInfo("UTC"))).endswith(" 03:35")
+
+
+def test_a_timed_event_over_days_does_not_read_backwards():
+    from planner.i18n import speaking
+    from planner.render.labels import time_span
+
+    tz = ZoneInfo("Europe/Berlin")
+    check_in = datetime(2026, 12, 14, 15, tzinfo=tz)
+    check_out = datetime(2026, 12, 18, 11, tzinfo=tz)
+    late = check_in.replace(hour=22)
+    with speaking("en"):
+        assert time_span(check_in, check_in.replace(hour=17), False) == "15:00–17:00"
+        assert time_span(check_in, check_out, False) == "15:00–Fri 11:00"
+        assert time_span(late, datetime(2026, 12, 15, tzinfo=tz), False) == "22:00–00:00"
+        assert time_span(late, datetime(2026, 12, 15, 1, tzinfo=tz), False) == "22:00–Tue 01:00"
+        long = datetime(2026, 12, 28, 9, tzinfo=tz)
+        assert time_span(check_in, long, False) == "15:00–Mon 28 Dec 09:00"
+    with speaking("de"):
+        assert time_span(check_in, check_out, False) == "15:00–Fr. 11:00"
