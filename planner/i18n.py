@@ -164,7 +164,17 @@ def short_day(day: date) -> str:
     return pattern.format(weekday=weekdays[day.weekday()], day=day.day, month=months[day.month - 1])
 
 
-def weekday(day: date) -> str:
+def until(start: datetime, end: datetime) -> str:
+    """``11:00``: the end of a span that begins at ``start``, with its day where it ends on a
+    later one, so that the span does not read backwards: ``Fri 11:00`` (a week later or more:
+    ``Fri 18 Dec 11:00``); the midnight after its first day stays ``00:00``."""
+    days = (end.date() - start.date()).days
+    if days <= 0 or (days == 1 and (end.hour, end.minute) == (0, 0)):
+        return f"{end:%H:%M}"
+    return f"{_weekday(end.date()) if days < 7 else short_day(end.date())} {end:%H:%M}"
+
+
+def _weekday(day: date) -> str:
     """``Tue`` / ``Di.``: the weekday of :func:`short_day`."""
     names = _DAY_NAMES.get(language())
     if names is None:

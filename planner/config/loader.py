@@ -90,9 +90,7 @@ DEFAULT_WORKING_HOURS: Mapping[str, str] = {d: "09:00-18:00" for d in WEEKDAYS[:
 
 def default_config(**overrides: Mapping[str, Any]) -> Config:
     """A config with every default, e.g. for tests and ``planner classify``."""
-    data: dict[str, Any] = {"working_hours": DEFAULT_WORKING_HOURS}
-    data.update(overrides)
-    return from_mapping(data, "<defaults>")
+    return from_mapping(dict(overrides), "<defaults>")
 
 
 def load(path: Path) -> Config:

@@ -113,7 +113,7 @@ def find_trips(
 def _bookings(
     events: Sequence[Event], config: Config, locate: Callable[[str], Any], away: Callable
 ) -> list[_Away]:
-    from planner.judge.travel import is_travel, stays
+    from planner.judge.travel import is_stay, stays
 
     found = []
     for stay in stays(events, home=str(config.user["home"])):
@@ -123,7 +123,7 @@ def _bookings(
             city = place.city if place is not None and place.city else stay.city
             found.append(_Away(city, geo, stay.start, stay.end, stay.evidence))
     for event in events:  # hotels with an address: the trip's base
-        if not is_travel(event) or not _is_hotel(event) or not event.location.strip():
+        if not is_stay(event) or not event.location.strip():
             continue
         place = locate(event.location)
         if place is not None and away(place.geo):
@@ -243,10 +243,10 @@ DEPARTURE_WITHIN = timedelta(hours=18)
 def _departure(end: datetime, events: Sequence[Event]) -> datetime:
     """The user stays until the flight or train that takes them away (a hotel's check-out
     is not the end of the day there)."""
-    from planner.judge.travel import is_travel
+    from planner.judge.travel import is_stay, is_travel
 
     for event in sorted(events, key=lambda e: e.start):
-        if event.start < end or event.all_day or _is_hotel(event) or not is_travel(event):
+        if event.start < end or event.all_day or is_stay(event) or not is_travel(event):
             continue
         return event.start if event.start - end <= DEPARTURE_WITHIN else end
     return end
@@ -254,12 +254,6 @@ def _departure(end: datetime, events: Sequence[Event]) -> datetime:
 
 def _booked(item: _Away) -> bool:
     return not item.base  # a flight, train or stay of the travel plan
-
-
-def _is_hotel(event: Event) -> bool:
-    from planner.judge.travel import is_stay
-
-    return is_stay(event)
 
 
 _POSTAL_TOWN = re.compile(r"^(?:[A-Z]{1,2}-)?\d{4,5}\s+(\D.*)$")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -23,6 +23,7 @@ from planner.ical.fields import (
 )
 from planner.ical.index import overlaps
 from planner.ical.parsing import as_list
+from planner.ical.wallclock import existing
 from planner.model import Attendee, Event, Response, Status
 
 if TYPE_CHECKING:  # plain VEVENTs are converted without icalendar (a tenth of a second)
@@ -149,7 +150,7 @@ class Converter:
     def _aware(self, value: date | datetime) -> datetime:
         if not isinstance(value, datetime):
             return datetime.combine(value, time(0), tzinfo=self.tz)
-        return _existing(value if value.tzinfo is not None else value.replace(tzinfo=self.tz))
+        return existing(value if value.tzinfo is not None else value.replace(tzinfo=self.tz))
 
     def _self_response(
         self, organizer: Attendee | None, attendees: tuple[Attendee, ...]
@@ -160,14 +161,3 @@ class Converter:
         if organizer is not None and organizer.email.lower() in self.user_emails:
             return Response.ACCEPTED
         return None
-
-
-def _existing(moment: datetime) -> datetime:
-    """A wall time the clocks skip (02:30 on the night they go forward) as the instant it means
-    by RFC 5545 (the UTC offset before the gap: 03:30 CEST), written as that instant's wall
-    time, as the event index gives it back: every run shows one time."""
-    zone = moment.tzinfo
-    if zone is UTC:
-        return moment
-    back = moment.astimezone(UTC).astimezone(zone)
-    return back if back.hour != moment.hour or back.minute != moment.minute else moment

@@ -46,6 +46,14 @@ def is_ambiguous(moment: datetime) -> bool:
     return moment.replace(fold=0).utcoffset() != moment.replace(fold=1).utcoffset()
 
 
+def existing(moment: datetime) -> datetime:
+    """``moment``; a wall time in a gap as the instant RFC 5545 gives it (the UTC offset before
+    the gap: 02:30 on the night Berlin goes forward is 03:30 CEST), written in its zone."""
+    if moment.tzinfo is UTC or not is_gap(moment):
+        return moment
+    return moment.replace(fold=0).astimezone(UTC).astimezone(moment.tzinfo)
+
+
 def settle(moment: datetime, *, fold: int = 0) -> tuple[datetime, str]:
     """The instant a wall-clock ``moment`` means, normalised (a gap time moves forward by the
     size of the gap, the repeated hour takes occurrence ``fold``), and a note for the user when
@@ -54,7 +62,7 @@ def settle(moment: datetime, *, fold: int = 0) -> tuple[datetime, str]:
     if zone is None:
         return moment, ""
     if is_gap(moment):
-        actual = moment.replace(fold=0).astimezone(UTC).astimezone(zone)
+        actual = existing(moment)
         return actual, _(
             "{time} does not exist in {zone} on {date} (the clocks go forward); taken as {actual}",
             time=moment.strftime("%H:%M"),

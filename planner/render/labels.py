@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from planner.i18n import _, day_span, language, short_day, weekday
+from planner.i18n import _, day_span, language, short_day, until
 from planner.meet.slots import kind_label
 from planner.model import Action, Classification, Confidence, Event, Mode, Purpose, PurposeResult
 
@@ -76,16 +76,11 @@ def day_label(day: date) -> str:
 
 
 def time_span(start: datetime, end: datetime, all_day: bool) -> str:
-    """``10:00–11:30``; a timed event that ends on a later day names that day, so that it does
-    not read backwards: ``15:00–Fri 11:00`` (a week later or more: ``15:00–Fri 18 Dec 11:00``);
-    one that ends at the midnight after its day stays ``22:00–00:00``."""
+    """``10:00–11:30``; ``15:00–Fri 11:00`` for a timed event that ends on a later day
+    (:func:`planner.i18n.until`)."""
     if all_day:
         return _("all day")
-    days = (end.date() - start.date()).days
-    if days <= 0 or (days == 1 and (end.hour, end.minute) == (0, 0)):
-        return f"{start:%H:%M}–{end:%H:%M}"
-    day = weekday(end.date()) if days < 7 else short_day(end.date())
-    return f"{start:%H:%M}–{day} {end:%H:%M}"
+    return f"{start:%H:%M}–{until(start, end)}"
 
 
 def hours(minutes: int) -> str:
