@@ -190,5 +190,6 @@ def day_time(moment: datetime) -> str:
 
 
 def day_span(start: datetime, end: datetime) -> str:
-    """``Tue 8 Dec 12:30–13:30``: a span within one day, in the zone it is given in."""
-    return f"{short_day(start.date())} {start:%H:%M}–{end:%H:%M}"
+    """``Tue 8 Dec 12:30–13:30``, in the zone it is given in; a span into a later day names
+    where it ends (:func:`until`): ``Mon 14 Dec 15:00–Fri 11:00``."""
+    return f"{short_day(start.date())} {start:%H:%M}–{until(start, end)}"

@@ -68,3 +68,28 @@ def test_a_timed_event_over_days_does_not_read_backwards():
         assert time_span(check_in, long, False) == "15:00–Mon 28 Dec 09:00"
     with speaking("de"):
         assert time_span(check_in, check_out, False) == "15:00–Fr. 11:00"
+
+
+def test_a_span_into_a_later_day_names_where_it_ends():
+    """What every line naming a day and times shows (proposals, counters, offers, sync's dry
+    run): a mirrored three-day fair is not "Mon 14 Dec 09:00–17:00"."""
+    from types import SimpleNamespace
+
+    from planner.i18n import day_span, speaking
+    from planner.model import Event
+    from planner.render.sync import _when
+
+    tz = ZoneInfo("Europe/Berlin")
+    start = datetime(2026, 12, 14, 9, tzinfo=tz)
+    fair = Event("fair@t", "Messe", start, datetime(2026, 12, 16, 17, tzinfo=tz))
+    with speaking("en"):
+        assert day_span(start, start.replace(hour=10)) == "Mon 14 Dec 09:00–10:00"
+        assert day_span(start.replace(hour=22), datetime(2026, 12, 15, tzinfo=tz)).endswith(
+            "22:00–00:00"
+        )
+        assert _when(SimpleNamespace(event=fair), tz) == "Mon 14 Dec 09:00–Wed 17:00"
+        # the same instants shown in New York: the day it ends there
+        new_york = ZoneInfo("America/New_York")
+        assert _when(SimpleNamespace(event=fair), new_york) == "Mon 14 Dec 03:00–Wed 11:00"
+    with speaking("de"):
+        assert _when(SimpleNamespace(event=fair), tz) == "Mo. 14. Dez. 09:00–Mi. 17:00"
