@@ -19,6 +19,12 @@ TITLES = [
     "Hotel Adlon Kempinski",
     "Check-in: 25hours Hotel Bikini",
     "Airbnb Berlin-Mitte",
+    # other apps and languages
+    "Übernachtung Hotel Bayerischer Hof",
+    "Hotelreservierung: NH Collection Berlin",
+    "Aufenthalt im Motel One Berlin",
+    "Lodging: Hilton Berlin",  # TripIt
+    "Séjour à l'Hôtel de Rome",
 ]
 
 
