@@ -111,3 +111,19 @@ def test_update_with_a_duration_in_the_repeated_hour_keeps_it_exact(tmp_path, fo
     start, end = (event[k].dt.astimezone(UTC) for k in ("DTSTART", "DTEND"))
     assert end - start == timedelta(minutes=60)
     assert start.hour == (1 if fold else 0)
+
+
+def test_the_change_is_named_in_any_zone_and_language():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from planner.invite.text import when
+
+    new_york = ZoneInfo("America/New_York")
+    start = datetime(2026, 3, 8, 1, 30, tzinfo=new_york)  # the clocks go forward at 02:00
+    end = datetime(2026, 3, 8, 3, 30, tzinfo=new_york)  # one real hour later
+    assert "01:30 EST–03:30 EDT" in when(start, end, "en")
+    berlin = ZoneInfo("Europe/Berlin")
+    start = datetime(2026, 10, 25, 2, 30, tzinfo=berlin)
+    end = datetime(2026, 10, 25, 2, 15, fold=1, tzinfo=berlin)  # 45 real minutes later
+    assert "02:30 CEST–02:15 CET" in when(start, end, "de")
