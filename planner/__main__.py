@@ -1,5 +1,5 @@
 """``python -m planner`` is the same as the ``planner`` command."""
 
-from planner.cli import main
+from planner.cli import run
 
-main(prog_name="planner")
+run()

@@ -337,3 +337,18 @@ def main(ctx: click.Context, debug: bool) -> None:
     logger.handlers = [handler]
     logger.propagate = False
     logger.setLevel(logging.WARNING)
+
+
+def run() -> None:
+    """The ``planner`` program (``python -m planner`` too): :func:`main`, and then the process
+    ends without Python's cycle collector walking every object still alive one last time (a
+    week of 50,000 meetings: 0.7 s; an ordinary week: 20 ms). Nothing is lost by it: every
+    file and database write has finished and ``atexit`` handlers run as before; only
+    reference cycles left at exit are not collected, which ending the process does anyway.
+    In-process callers (tests) call :func:`main`, whose objects are collected as ever."""
+    import gc
+
+    try:
+        main(prog_name="planner")
+    finally:
+        gc.freeze()
