@@ -14,8 +14,11 @@ fall-back hour exists twice: the first is taken unless the caller asks for the s
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo
 
 from planner.i18n import _
+
+ZERO = timedelta(0)
 
 
 def add(moment: datetime, delta: timedelta) -> datetime:
@@ -35,6 +38,10 @@ def is_gap(moment: datetime) -> bool:
     """True when the wall-clock time of ``moment`` does not exist in its zone."""
     if moment.tzinfo is None:
         return False
+    if isinstance(moment.tzinfo, ZoneInfo) and (
+        moment.utcoffset() == moment.replace(fold=1 - moment.fold).utcoffset()
+    ):  # no clock change at this wall time: half the cost of the test below. (Only a zone
+        return False  # that keeps PEP 495 tells so; dateutil's from a VTIMEZONE does not.)
     back = moment.astimezone(UTC).astimezone(moment.tzinfo)
     return back.replace(tzinfo=None, fold=0) != moment.replace(tzinfo=None, fold=0)
 
@@ -51,7 +58,15 @@ def existing(moment: datetime) -> datetime:
     the gap: 02:30 on the night Berlin goes forward is 03:30 CEST), written in its zone."""
     if moment.tzinfo is UTC or not is_gap(moment):
         return moment
-    return moment.replace(fold=0).astimezone(UTC).astimezone(moment.tzinfo)
+    # The zone's two offsets at this wall time: what it reads the wall time with (the one
+    # before the gap in a zone that keeps PEP 495; dateutil's, from a file's VTIMEZONE, reads
+    # the one after) and the one at the instant that gives. Clocks go forward over a gap, so
+    # the smaller is the offset before it.
+    first = moment.replace(fold=0)
+    after = first.astimezone(UTC).astimezone(moment.tzinfo)
+    before = min(first.utcoffset() or ZERO, after.utcoffset() or ZERO)
+    instant = (first.replace(tzinfo=None) - before).replace(tzinfo=UTC)
+    return instant.astimezone(moment.tzinfo)
 
 
 def settle(moment: datetime, *, fold: int = 0) -> tuple[datetime, str]:

@@ -79,3 +79,43 @@ def test_a_daily_series_through_the_gap_night():
     )
     starts = [e.start.strftime("%d %H:%M %z") for e in read(series)]
     assert starts == ["27 02:30 +0100", "28 02:30 +0100", "29 03:30 +0200", "30 02:30 +0200"]
+
+
+CUSTOM_ZONE = (
+    "BEGIN:VTIMEZONE\r\nTZID:Custom Central European\r\n"
+    "BEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nDTSTART:19810329T020000\r\n"
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\n"
+    "BEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nDTSTART:19961027T030000\r\n"
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+)
+
+
+def test_a_gap_time_in_a_zone_the_file_defines_itself():
+    # a VTIMEZONE of the file's own (not an IANA name) becomes a zone that does not tell the
+    # two sides of a gap apart by ``fold``; the gap is still found and read as the instant
+    events = read(CUSTOM_ZONE + vevent("own@t", "Custom Central European", *GAP_NIGHT))
+    assert events[0].start.astimezone(UTC) == datetime(2026, 3, 29, 1, 30, tzinfo=UTC)
+    assert events[0].start.strftime("%H:%M") == "03:30"
+
+
+GAP_NIGHT = ("20260329T023000", "20260329T040000")
+
+
+@pytest.mark.parametrize(
+    "zone",
+    ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Pacific/Apia", "Asia/Kolkata"],
+)
+def test_is_gap_is_what_a_round_trip_through_utc_says(zone):
+    from planner.ical.wallclock import is_gap
+
+    tz = ZoneInfo(zone)
+    moment, seen = datetime(2011, 1, 1, tzinfo=tz), 0
+    while moment.year < 2012:  # every quarter hour of a year, both folds (Apia skipped a day)
+        for fold in (0, 1):
+            wall = moment.replace(fold=fold)
+            back = wall.astimezone(UTC).astimezone(tz).replace(tzinfo=None, fold=0)
+            expected = back != wall.replace(tzinfo=None, fold=0)
+            assert is_gap(wall) == expected, wall
+            seen += expected
+        moment += timedelta(minutes=15)
+    assert seen > 0 or zone == "Asia/Kolkata"
