@@ -249,7 +249,8 @@ class Health:
     ) -> tuple[list[Event], datetime, tuple[datetime, datetime]] | None:
         """The events of the last good read of ``source`` in ``[start, end)``, when that read
         was made, and the part of ``[start, end)`` it covered; None without a read that
-        covered any of it."""
+        covered any of it. :class:`UnreadableCopy` when there is one but another version of
+        planner wrote it in a layout this one does not read (an upgrade while offline)."""
         entry = EventIndex(self.store).lookup(_copy_unit(source.name), SNAPSHOT_PARAMS)
         if entry is None:
             return None
@@ -259,8 +260,16 @@ class Health:
             return None
         try:
             return entry.events(first, last), read_at, (first, last)
-        except DecodeError:
-            return None
+        except DecodeError as exc:
+            raise UnreadableCopy(read_at) from exc
+
+
+class UnreadableCopy(Exception):
+    """A last good copy is there, but not in a layout this version reads."""
+
+    def __init__(self, read_at: datetime) -> None:
+        self.read_at = read_at
+        super().__init__(read_at.isoformat())
 
 
 def _copy_unit(name: str) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
+from planner.calendar.health import UnreadableCopy
 from planner.calendar.health import remote as health_remote
 from planner.config import Config, SourceConfig
 from planner.errors import CalendarReadError, ProviderError
@@ -58,7 +59,7 @@ def read_events(
     from planner.calendar import health
 
     seen: dict[tuple[str, str], Event] = {}
-    failures: list[tuple[CalendarProvider, Exception]] = []
+    failures: list[tuple[CalendarProvider, _NoCopy]] = []
     read = 0
     for provider in providers:
         if progress:
@@ -66,23 +67,16 @@ def read_events(
         try:
             events = _read_one(provider, start, end)
         except _NoCopy as missing:
-            failures.append((provider, missing.error))
+            failures.append((provider, missing))
             continue
         read += 1
         for event in events:
             seen.setdefault(event.key, event)
     if failures and not read:  # nothing to show: the first failure is the answer
-        raise failures[0][1]
-    for provider, error in failures:
+        raise failures[0][1].error
+    for provider, missing in failures:
         health.mark_missing(provider.source.name)
-        provider.context.warn(
-            _(
-                "calendar '{name}' cannot be read and there is no earlier copy; "
-                "its events are missing: {error}",
-                name=provider.source.name,
-                error=error,
-            )
-        )
+        provider.context.warn(missing.message(provider.source.name))
     return sorted(seen.values(), key=lambda e: (e.start, e.end, e.title))
 
 
@@ -161,7 +155,10 @@ def _fallback(
     source = provider.source
     now = datetime.now(UTC)
     record.failed(source, str(error), now)
-    copy = record.copy(source, start, end)
+    try:
+        copy = record.copy(source, start, end)
+    except UnreadableCopy as unreadable:
+        raise _NoCopy(error, now - unreadable.read_at) from None
     if copy is None:
         raise _NoCopy(error)
     events, read_at, (first, last) = copy
@@ -183,11 +180,29 @@ def _fallback(
 
 
 class _NoCopy(Exception):
-    """A remote source failed and has no earlier copy."""
+    """A remote source failed and has no earlier copy this version can read (``unreadable``:
+    the age of one another version wrote)."""
 
-    def __init__(self, error: Exception) -> None:
-        self.error = error
+    def __init__(self, error: Exception, unreadable: timedelta | None = None) -> None:
+        self.error, self.unreadable = error, unreadable
         super().__init__(str(error))
+
+    def message(self, name: str) -> str:
+        if self.unreadable is None:
+            return _(
+                "calendar '{name}' cannot be read and there is no earlier copy; "
+                "its events are missing: {error}",
+                name=name,
+                error=self.error,
+            )
+        return _(
+            "calendar '{name}' cannot be read and its copy from {age} ago was saved by "
+            "another version of planner, which this one cannot read; its events are missing "
+            "until the calendar can be read again: {error}",
+            name=name,
+            age=age(self.unreadable),
+            error=self.error,
+        )
 
 
 def age(elapsed: timedelta) -> str:

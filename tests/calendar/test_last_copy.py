@@ -148,3 +148,32 @@ def test_whole_days_are_the_user_zone_s_midnights(zone, start, end, first, last)
     assert whole_days(
         datetime(*start, tzinfo=tz).astimezone(UTC), datetime(*end, tzinfo=tz).astimezone(UTC), tz
     ) == (lo, hi)
+
+
+def test_a_copy_another_version_wrote_is_named_for_what_it_is(server, tmp_path, monkeypatch):
+    """An upgrade while offline: the copy is there, in a layout of the event index the new
+    version does not read. The warning says so (and how old it is), not "no earlier copy"."""
+    from planner.ical import payload
+
+    config, store = _config(server.url), Store(tmp_path / "state.sqlite3")
+    day = datetime(2026, 12, 8, 10, tzinfo=BERLIN)
+    _read(config, store, day, day + timedelta(days=1))  # the copy, in this version's layout
+
+    server.failing = True
+    monkeypatch.setattr(payload, "FORMAT", payload.FORMAT + 1)  # the next version's reader
+    with pytest.raises(CalendarReadError, match="503"):  # the only calendar: nothing to show
+        _read(config, store, day, day + timedelta(days=1))
+
+    other = SourceConfig("local", "ics", {"path": str(tmp_path / "local.ics")})
+    (tmp_path / "local.ics").write_text(ICS, encoding="utf-8")
+    both = replace(config, calendars=(*config.calendars, other))
+    for language, expected in (
+        ("en", "saved by another version of planner"),
+        ("de", "von einer anderen Version von planner gespeichert"),
+    ):
+        with speaking(language):
+            events, warnings = _read(both, store, day, day + timedelta(days=1))
+        assert _titles(events) == ["Lunch Nordlicht"]  # the local calendar's
+        assert len(warnings) == 1, warnings
+        assert "team" in warnings[0] and expected in warnings[0], warnings[0]
+        assert "no earlier copy" not in warnings[0] and "keine frühere Kopie" not in warnings[0]
