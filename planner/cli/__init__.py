@@ -345,9 +345,15 @@ def run() -> None:
     week of 50,000 meetings: 0.7 s; an ordinary week: 20 ms). Nothing is lost by it: every
     file and database write has finished and ``atexit`` handlers run as before; only
     reference cycles left at exit are not collected, which ending the process does anyway.
-    In-process callers (tests) call :func:`main`, whose objects are collected as ever."""
+    In-process callers (tests) call :func:`main`, whose objects are collected as ever.
+
+    The collector's thresholds for a command (:data:`COLLECTION_THRESHOLDS`) are set here
+    too, so that :meth:`PlannerGroup.main` finds them set and leaves them: putting Python's
+    back as the command ends started a collection of every object made since the last one
+    (20 ms of an ordinary week) just before the process ended."""
     import gc
 
+    gc.set_threshold(*COLLECTION_THRESHOLDS)
     try:
         main(prog_name="planner")
     finally:

@@ -10,9 +10,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from planner.cli import COLLECTION_THRESHOLDS
+
 PROBE = (
     "import atexit, gc, sys\n"
     "atexit.register(lambda: print('FROZEN=%d' % gc.get_freeze_count(), file=sys.stderr))\n"
+    "atexit.register(lambda: print('THRESHOLDS=%d,%d,%d' % gc.get_threshold(), file=sys.stderr))\n"
     "sys.argv = ['planner', *sys.argv[1:]]\n"
     "from planner.cli import run\n"
     "run()\n"
@@ -40,6 +43,9 @@ def test_a_week_is_written_whole_and_its_state_kept(tmp_path):
     plan = json.loads(done.stdout)  # the whole document, flushed before the end
     assert plan["events"]
     assert _frozen(done.stderr) > 1000  # the objects alive at the end were left to the exit
+    # and Python's thresholds were not put back at the end (a collection of all things young)
+    expected = ",".join(map(str, COLLECTION_THRESHOLDS))
+    assert done.stderr.rsplit("THRESHOLDS=", 1)[1].split()[0] == expected
     databases = list((tmp_path / "data").rglob("*.sqlite3"))
     assert databases
     for path in databases:  # every database written during the run is whole
