@@ -14,7 +14,6 @@ requests' ``ConnectionError`` and urllib3's ``MaxRetryError``, geopy's ``Geocode
 from __future__ import annotations
 
 import errno
-import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -62,6 +61,8 @@ def describe(exc: BaseException, *, timeout: float | None = None) -> Failure:
                 kind,
                 f"HTTP {status} {reason}".strip() if isinstance(reason, str) else f"HTTP {status}",
             )
+    import socket  # only where something failed: 3 ms of every run otherwise
+
     names = {type(item).__name__ for item in chain}
     for item in chain:
         if isinstance(item, ConnectionRefusedError):
