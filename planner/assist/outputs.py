@@ -45,8 +45,10 @@ class VenueRef(Out):
 
 
 class TravelMinutes(Out):
-    before: int = Field(description="Your travel to the venue, minutes")
-    after: int = Field(description="Your travel on from the venue, minutes")
+    before: int | None = Field(
+        description="Your travel to the venue, minutes; null where you come from is not known"
+    )
+    after: int | None = Field(description="Your travel on from the venue, minutes; null: unknown")
 
 
 class Proposal(Out):

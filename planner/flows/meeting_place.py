@@ -94,7 +94,14 @@ def propose_to_meet(
         area=label,
     )
     notes: list[str] = []
-    if not found_places and request.near is None:
+    if not found_places and request.near is None and proposer.home is None:
+        notes.append(
+            _(
+                "Neither your place nor theirs is known, so no venue can be chosen: set your "
+                "home city in [user] home (planner init) or give --near PLACE"
+            )
+        )
+    elif not found_places and request.near is None:
         why = _("Their city is unknown, so these are near you")
         found = [replace(p, reasons=(p.reasons[0], why, *p.reasons[1:])) for p in found]
         label = config.user["home"]

@@ -119,9 +119,11 @@ class UserDays:
         """A place for ``--near`` or a counterpart's address (see :class:`Geocoder`)."""
         return self.geocoder.locate(text)
 
-    def _minutes(self, place: tuple[Geo, bool] | None, venue: Geo, exact: bool) -> int:
+    def _minutes(self, place: tuple[Geo, bool] | None, venue: Geo, exact: bool) -> int | None:
+        """Minutes from ``place`` to ``venue``; None where the user comes from is not known
+        (no home, no meeting before or after): not known, never "0 min"."""
         if place is None:
-            return 0
+            return None
         delta = self.gaps.travel_time(place[0], venue, self._memo, exact=place[1] and exact)
         return int(delta.total_seconds() // 60)
 

@@ -21,7 +21,7 @@ class Proposal:
     end: datetime
     kind: MeetingKind
     venue: Venue
-    travel_minutes: tuple[int, int]  # (before, after) for the user
+    travel_minutes: tuple[int | None, int | None]  # (before, after) for the user; None: unknown
     score: float
     reasons: tuple[str, ...] = ()
     counterpart_minutes: int | None = None

@@ -179,6 +179,10 @@ def _moment(value: datetime) -> list[str]:
     return [value.isoformat(), zone.key if isinstance(zone, ZoneInfo) else ""]
 
 
+def _minutes(value: object) -> int | None:
+    return None if value is None else int(value)  # type: ignore[call-overload]
+
+
 def _time(row: list[str], tz: ZoneInfo) -> datetime:
     moment = datetime.fromisoformat(row[0])
     if moment.tzinfo is None:
@@ -226,7 +230,7 @@ def _proposal(item: dict[str, Any], tz: ZoneInfo) -> Proposal:
         end=_time(item["end"], tz),
         kind=MeetingKind(item["kind"]),
         venue=venue,
-        travel_minutes=(int(before), int(after)),
+        travel_minutes=(_minutes(before), _minutes(after)),
         score=float(item["score"]),
         reasons=tuple(str(r) for r in item["reasons"]),
         counterpart_minutes=None if item["theirs"] is None else int(item["theirs"]),

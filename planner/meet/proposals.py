@@ -71,8 +71,8 @@ class _Candidate:
     kind: MeetingKind
     venue: Venue
     score: float
-    before: int
-    after: int
+    before: int | None  # None: where the user comes from is not known
+    after: int | None
     theirs: int | None
     state: OpenState
     city: str
@@ -214,7 +214,7 @@ class Proposer(UserDays):
         near: Geo | None,
         area: str,
     ) -> _Request | None:
-        center = near or meeting_center(places, self.home, self.catalog)
+        center = near or meeting_center(places, self.home)
         if center is None:
             return None
         kinds = kinds_for(purpose)

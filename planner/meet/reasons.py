@@ -93,9 +93,13 @@ def _kind_reason(kind: MeetingKind, purpose: str) -> str:
     return _("{kind} in its usual time", kind=label)
 
 
-def _travel(before: int, theirs: int | None, people: int) -> list[str]:
+def _travel(before: int | None, theirs: int | None, people: int) -> list[str]:
     if theirs is None:
         return [_("{minutes} min travel for you", minutes=before)] if before else []
+    if before is None:  # where the user comes from is not known
+        if people > 1:
+            return [_("at most {theirs} min travel for the others", theirs=theirs)]
+        return [_("{theirs} min travel for them", theirs=theirs)]
     if people > 1:
         return [
             _(

@@ -27,10 +27,12 @@ AREA = "area"  # Venue.source of an area without a known venue (see area_venue)
 Shortlist = list[tuple[float, Venue, int | None]]
 
 
-def travel_score(mine: int, theirs: int | Sequence[int] | None) -> float:
+def travel_score(mine: int | None, theirs: int | Sequence[int] | None) -> float:
     """Less travel is better, and so is a fair split of it: the total (per two people) and
     the spread between the longest and the shortest way; with three or more people the longest
-    way counts once more."""
+    way counts once more. The user's way not known (``mine`` None) counts as none: it is the
+    same for every venue of the request."""
+    mine = mine or 0
     if theirs is None or (not isinstance(theirs, int) and not theirs):
         return -0.2 * mine
     everyone = [mine, theirs] if isinstance(theirs, int) else [mine, *theirs]
@@ -54,18 +56,17 @@ def is_area(venue: Venue) -> bool:
     return venue.source == AREA
 
 
-def meeting_center(places: Sequence[Geo], home: Geo | None, catalog: Catalog) -> Geo | None:
+def meeting_center(places: Sequence[Geo], home: Geo | None) -> Geo | None:
     """Where to look for venues: between the counterparts and home, at the counterparts when
-    they are in another city, else wherever is known (at last the catalog's centre)."""
+    they are in another city, else wherever is known; None when neither is: a catalog's
+    venues say nothing about where the user is (the packaged sample is in Munich)."""
     if places and home is not None:
         if all(distance_km(place, home) > AWAY_KM for place in places):
             return _middle(places)
         return _middle([*places, home])
     if places or home is not None:
         return _middle(places) if places else home
-    if not catalog.venues:
-        return None
-    return _middle([v.geo for v in catalog.venues])
+    return None
 
 
 def _middle(points: Sequence[Geo]) -> Geo:

@@ -177,10 +177,9 @@ def _description(item: PlannedEvent, proposal: Proposal, tz: object) -> str:
     if rec is not None:
         lines.append(_("Why in person: {reason}", reason=rec.reason))
     lines += [f"• {reason}" for reason in proposal.reasons]
-    lines.append(
-        _("Travel: {before} min there, {after} min back", before=proposal.travel_minutes[0],
-          after=proposal.travel_minutes[1])
-    )  # fmt: skip
+    before, after = proposal.travel_minutes
+    if before is not None and after is not None:  # else where the user comes from is unknown
+        lines.append(_("Travel: {before} min there, {after} min back", before=before, after=after))
     return "\n".join(lines)
 
 

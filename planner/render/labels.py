@@ -125,9 +125,10 @@ def proposal_line(proposal: Proposal, tz: tzinfo) -> str:
     start, end = proposal.start.astimezone(tz), proposal.end.astimezone(tz)
     venue = proposal.venue
     place = f"{venue.name}, {venue.address}" if venue.address else venue.name
-    travel = _("{minutes} min travel", minutes=proposal.travel_minutes[0])
+    before = proposal.travel_minutes[0]
+    travel = "" if before is None else " (" + _("{minutes} min travel", minutes=before) + ")"
     same = f"{_('same time, in person')} · " if proposal.same_time else ""
-    return f"{day_span(start, end)} · {same}{kind_label(proposal.kind.value)} · {place} ({travel})"
+    return f"{day_span(start, end)} · {same}{kind_label(proposal.kind.value)} · {place}{travel}"
 
 
 def trend_text(trend: Sequence[tuple[date, float | None]]) -> str:

@@ -59,7 +59,7 @@ def proposals_table(
                 day_span(start, end),
                 kind_label(p.kind.value),
                 escape(f"{p.venue.name}\n{p.venue.address}"),
-                _("{before} / {after} min", before=p.travel_minutes[0], after=p.travel_minutes[1]),
+                _travel(p.travel_minutes),
                 escape("; ".join(p.reasons)),
             ]
         )
@@ -76,3 +76,11 @@ def proposals_table(
     else:
         out.print(_("Invite with: planner invite --proposal ID"))
     return out.file.getvalue()  # type: ignore[attr-defined]
+
+
+def _travel(minutes: tuple[int | None, int | None]) -> str:
+    """``12 / 15 min``; ``–`` where the user's way is not known (no home, nothing before)."""
+    before, after = minutes
+    if before is None or after is None:
+        return "–"
+    return _("{before} / {after} min", before=before, after=after)

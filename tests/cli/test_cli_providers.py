@@ -142,6 +142,7 @@ def write_config(directory: Path, *entries: dict[str, Any]) -> Path:
         f'email = "{ME}"',
         'timezone = "Europe/Berlin"',
         'domains = ["planner.test"]',
+        'home = "München"',  # as planner init writes it: proposals are made near it
         "[working_hours]",
         *(f'{day} = "09:00-18:00"' for day in ("monday", "tuesday", "wednesday", "thursday")),
         'friday = "09:00-16:00"',
