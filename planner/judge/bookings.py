@@ -28,6 +28,7 @@ import re
 
 from planner.i18n import _
 from planner.judge.memo import SIZE, per_event
+from planner.judge.tasks import task_of
 from planner.judge.tools import LINK_RE
 from planner.judge.zones import PLACE, Zones, zones_of
 from planner.model import Confidence, Event
@@ -66,7 +67,7 @@ START_WORDS = (
     "reservierung: hotel", "reservation: hotel", "pick-up rental car", "drop-off rental car",
     "rental car", "mietwagen",
     "car rental", "car hire", "autovermietung", "location de voiture", "location voiture",
-    "taxi", "airbnb",
+    "taxi", "cab", "airbnb",
 )  # fmt: skip
 #: Vendors whose name makes a title or a branch a travel item.
 VENDORS = (
@@ -80,7 +81,7 @@ VENDORS = (
 )  # fmt: skip
 RENTAL_VENDORS = ("sixt", "europcar", "hertz", "avis", "enterprise", "budget", "alamo",
                   "buchbinder", "starcar")  # fmt: skip
-RIDE_VENDORS = ("uber", "bolt", "freenow", "free now", "lyft", "taxi", "g7", "addison lee")
+RIDE_VENDORS = ("uber", "bolt", "freenow", "free now", "lyft", "taxi", "cab", "g7", "addison lee")
 #: Picking up or returning a rental.
 RENTAL_WORDS = (
     "abholung", "abholen", "rückgabe", "zurückgeben", "pick-up", "pickup", "pick up",
@@ -135,6 +136,8 @@ Judgement = tuple[str, Confidence]
 def travel_judgement(event: Event) -> Judgement | None:
     """Why ``event`` is a travel item and how sure that is, or None when it is not one
     (remembered: mode, meeting and purpose all ask)."""
+    if task_of(event):
+        return None  # "Flug buchen": a task about a flight, not the flight
     zones = zones_of(event)
     title = zones.title.strip()
     if _WITH_RE.search(title):

@@ -55,6 +55,7 @@ CLASSIFIER_FILES = (
     "tools.py",
     "anchored.py",
     "memo.py",
+    "tasks.py",
 )
 LIMIT = 50_000  # rows kept; beyond it the oldest go
 CHUNK = 500  # digests per SELECT

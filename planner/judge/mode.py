@@ -59,6 +59,7 @@ from planner.judge.signals import (
     Signals,
     quote,
 )
+from planner.judge.tasks import task_of
 from planner.judge.text import (
     alternation,
     scan_blocks,
@@ -190,7 +191,7 @@ def _collect(event: Event, zones: Zones) -> Signals:
     if alone and event.availability in (Busy.OUT_OF_OFFICE, Busy.WORKING_ELSEWHERE):
         signals.provider_blocker = True  # Graph showAs, X-MICROSOFT-CDO-BUSYSTATUS
     title = event.title.strip()
-    signals.blocker = signals.blocker or bool(_BLOCKER_RE.match(title))
+    signals.blocker = signals.blocker or bool(_BLOCKER_RE.match(title)) or bool(task_of(event))
     # a meal with a counterpart is a meeting, not a blocker
     signals.blocker = signals.blocker or (alone and bool(_BARE_MEAL_RE.match(title)))
     return signals

@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 
 from planner.judge.memo import BULKY, SIZE, per_event
+from planner.judge.tasks import task_of
 from planner.judge.travel import is_travel
 from planner.judge.zones import PLACE, ROOM, zones_of
 from planner.model import Event, Mode, is_person_address
@@ -154,7 +155,10 @@ def names_a_person(event: Event) -> str | None:
 def networking_word(event: Event, extra: tuple[str, ...] = ()) -> str | None:
     """A gathering word in the title or the user's text, a social evening nobody was invited
     to by name, else a fair or conference venue as the location's place ("Messe München", not
-    a car-rental branch's address), as written; None for calls and rooms ("conference call")."""
+    a car-rental branch's address), as written; None for calls and rooms ("conference call")
+    and for a task about a gathering ("Hotel für die Messe suchen": :mod:`planner.judge.tasks`)."""
+    if task_of(event):
+        return None
     return _networking_word(event, extra) if extra else _gathering(event)
 
 
@@ -179,6 +183,8 @@ def _networking_word(event: Event, extra: tuple[str, ...]) -> str | None:
 
 
 def visit_word(event: Event, extra: tuple[str, ...] = ()) -> str | None:
+    if task_of(event):
+        return None  # "Präsentation für den Kundenbesuch vorbereiten": a task, not the visit
     if not extra:
         return _visit(event)
     return found(event, VISIT_WORDS + tuple(extra), VISIT_SUFFIXES)
@@ -195,7 +201,7 @@ def is_booking(event: Event) -> bool:
 
 def says_meeting(event: Event, mode: Mode | None = None, *, strong_only: bool = False) -> bool:
     """Whether the words (or a call) of an event without people say it is a meeting."""
-    if is_booking(event):
+    if is_booking(event) or task_of(event):
         return False
     if names_a_person(event) or networking_word(event) or visit_word(event):
         return True

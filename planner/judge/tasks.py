@@ -1,0 +1,94 @@
+"""Titles that are a task for oneself, not the thing they name: "Flug nach Lissabon buchen",
+"Hotel für die Messe suchen", "Book flight to Lisbon", "Reserve a table for the client
+dinner", "Réserver le vol pour Lisbonne", "Préparer la visite de chantier".
+
+A task is told by where its verb stands, as each language writes an instruction to oneself:
+
+- German puts the infinitive last ("… buchen", "… vorbereiten");
+- English and French put the imperative or infinitive first ("Book …", "Réserver …");
+- "To do:", "TODO", "Erledigen:", "À faire :" in front say it in any language.
+
+Only an event nobody else takes part in is read as a task: with people invited, "Angebot
+vorbereiten" is a working session, a meeting. What a task is about (a flight, a fair, a
+dinner, a visit) then says nothing about the event: it is no travel item, no gathering and no
+visit, and its mode is not known (:mod:`planner.judge.mode` treats it as a personal blocker).
+
+English verbs that also begin noun compounds ("Book fair", "Order review") are tasks only
+with an object that is not such a compound's head (:data:`_COMPOUND_HEADS`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from planner.judge.memo import SIZE, per_event
+from planner.model import Event
+
+#: Infinitives a German task ends with.
+GERMAN_VERBS = frozenset(
+    {"buchen", "umbuchen", "stornieren", "reservieren", "kaufen", "bestellen", "bezahlen",
+     "zahlen", "überweisen", "suchen", "raussuchen", "heraussuchen", "besorgen", "organisieren",
+     "vorbereiten", "nachbereiten", "beantragen", "verlängern", "anfragen", "anmelden",
+     "abmelden", "einreichen", "erledigen", "klären", "abklären", "prüfen", "checken",
+     "verschicken", "versenden", "schicken", "drucken", "ausdrucken", "bestätigen", "absagen",
+     "kündigen", "einchecken", "abrechnen"}
+)  # fmt: skip
+#: Imperatives an English task begins with (two words: "check in", "sort out", "look for").
+ENGLISH_VERBS = frozenset(
+    {"book", "rebook", "cancel", "reserve", "buy", "order", "pay", "find", "get", "arrange",
+     "organise", "organize", "prepare", "renew", "apply", "print", "send", "request", "confirm",
+     "submit", "sort", "look", "search", "check", "email", "e-mail"}
+)  # fmt: skip
+#: Infinitives a French task begins with.
+FRENCH_VERBS = frozenset(
+    {"réserver", "acheter", "payer", "régler", "chercher", "rechercher", "trouver", "annuler",
+     "commander", "organiser", "préparer", "renouveler", "imprimer", "envoyer", "demander",
+     "confirmer", "planifier", "déclarer", "remplir", "modifier"}
+)  # fmt: skip
+#: Words that make an English verb-like first word a noun compound's first part ("Book
+#: fair", "Order review", "Check-in with Anna") or a verb of meeting ("Get together").
+_COMPOUND_HEADS = frozenset(
+    {"fair", "club", "launch", "signing", "reading", "tour", "review", "sale", "party", "call",
+     "together", "up", "with", "in-with", "out", "back", "chat", "meeting", "session"}
+)  # fmt: skip
+#: English verbs that are tasks only with these next words ("Check in online", "Sort out").
+_PARTICLES = {"check": {"in", "in:", "online"}, "sort": {"out"}, "look": {"for", "up"},
+              "search": {"for"}}  # fmt: skip
+#: "Get coffee with Tom" is meeting Tom, "Book a table for lunch with Tom" a task.
+_GET_WITH = re.compile(r"(?<!\w)with\s+[A-ZÄÖÜ]")
+_MARKER = re.compile(r"^\W*(?:to[\s-]?do|erledigen|à\s+faire|a\s+faire)\b\W", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def task_verb(title: str) -> str | None:
+    """The verb (or marker) that makes ``title`` a task for oneself, as written; None when it
+    names the thing itself."""
+    if marker := _MARKER.match(title):
+        return marker.group(0).strip(" :-")
+    words = _WORD.findall(title)
+    if len(words) < 2:
+        return None  # "Buchen", "Book": a word alone says too little
+    last = words[-1].lower()
+    if last in GERMAN_VERBS:
+        return words[-1]
+    first, second = words[0].lower(), words[1].lower()
+    if first in FRENCH_VERBS:
+        return words[0]
+    if first not in ENGLISH_VERBS or second in _COMPOUND_HEADS - _PARTICLES.get(first, set()):
+        return None
+    if first in _PARTICLES and second not in _PARTICLES[first]:
+        return None
+    if first in _PARTICLES and len(words) > 2 and words[2].lower() == "with":
+        return None  # "Check in with the team": meeting them
+    if first == "get" and _GET_WITH.search(title):
+        return None
+    return words[0]
+
+
+@per_event(SIZE)
+def task_of(event: Event) -> str | None:
+    """:func:`task_verb` of the title of an event nobody else takes part in; None for one with
+    people (a working session), without a title or not a task."""
+    if len(event.people()) >= 2:
+        return None
+    return task_verb(event.title)
