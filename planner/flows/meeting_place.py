@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from planner.config import Config
@@ -105,9 +105,25 @@ def propose_to_meet(
         why = _("Their city is unknown, so these are near you")
         found = [replace(p, reasons=(p.reasons[0], why, *p.reasons[1:])) for p in found]
         label = config.user["home"]
-    if proposer.no_venues:
+    if not found and (taken := proposer.taken(request.start, request.end)):
+        notes.insert(0, _taken(taken, request, config))
+    elif proposer.no_venues:
         notes.append(_no_venues(label or config.user["home"], config))
     return found, notes
+
+
+def _taken(titles: list[str], request: MeetRequest, config: Config) -> str:
+    """Why nothing is proposed when the user's own calendar holds every working day."""
+    from planner.i18n import short_day
+
+    last = request.end - timedelta(microseconds=1)
+    return _(
+        "Every working day from {first} to {last} is taken by {what}: no time is free to meet "
+        "then; try another week",
+        first=short_day(request.start.astimezone(config.tz).date()),
+        last=short_day(last.astimezone(config.tz).date()),
+        what=", ".join(f"'{t}'" for t in titles[:3]),
+    )
 
 
 def _by_organisation(

@@ -5,7 +5,7 @@ another city, and the travel from there to a venue."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from planner.meet.anchors import Anchor, anchors_from_events, by_day, gaps_from_config, local_day
@@ -141,3 +141,26 @@ class UserDays:
             if geo is not None and distance_km(geo, venue.geo) <= CLUSTER_KM:
                 return city
         return ""
+
+    def taken(self, start: datetime, end: datetime) -> list[str]:
+        """What takes every working day of ``[start, end)`` from the first meeting window to
+        the last (out of office, a holiday, an all-day block): their titles; empty when some
+        working day has time left, or none is worked."""
+        from planner.meet.slots import meeting_windows
+
+        windows = meeting_windows(self.config).values()
+        first, last = min(w.start for w in windows), max(w.end for w in windows)
+        day, stop = local_day(start, self.tz), local_day(end - timedelta(microseconds=1), self.tz)
+        titles: list[str] = []
+        worked = False
+        while day <= stop:
+            if self.config.working_hours(day.weekday()) is not None:
+                worked = True
+                lo = datetime.combine(day, first, self.tz)
+                hi = datetime.combine(day, last, self.tz)
+                covering = [a for a in self.anchors if a.start <= lo and a.end >= hi]
+                if not covering:
+                    return []
+                titles += [a.title for a in covering if a.title]
+            day += timedelta(days=1)
+        return list(dict.fromkeys(titles)) if worked else []

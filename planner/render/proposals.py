@@ -39,7 +39,8 @@ def proposals_table(
                 _(
                     "No free slot with an open venue was found in this window; try another "
                     "--week, --near or a larger [venues] radius_km."
-                )
+                ),
+                markup=False,  # "[venues]" is text, not a style
             )
         return out.file.getvalue()  # type: ignore[attr-defined]
     columns = [
