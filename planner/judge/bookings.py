@@ -94,6 +94,20 @@ LODGING_WORDS = (
     "unterkunft", "übernachtung", "uebernachtung", "stay", "séjour", "lodging", "pension",
     "gasthof", "b&b", "inn", "suites",
 )  # fmt: skip
+#: Hotel chains and brands whose name alone names the lodging ("Marriott Frankfurt", "Ibis Köln
+#: Centrum"); names that are also ordinary words or surnames on their own ("NH", "Ruby",
+#: "Aloft", "Lindner", "Maritim") only with "Hotel" after them, which the words above know.
+HOTEL_BRANDS = (
+    "marriott", "courtyard by marriott", "sheraton", "westin", "ritz-carlton", "hilton",
+    "hampton by hilton", "doubletree", "hyatt", "intercontinental", "crowne plaza",
+    "holiday inn", "ibis", "ibis budget", "ibis styles", "novotel", "mercure", "pullman",
+    "sofitel", "radisson", "radisson blu", "park inn", "nh collection", "meliá", "melia",
+    "steigenberger", "dorint", "kempinski", "premier inn", "travelodge", "best western",
+    "wyndham", "ramada", "scandic", "meininger", "adina", "citadines", "moxy", "mövenpick",
+    "movenpick", "arcotel", "prizeotel", "vienna house", "mandarin oriental", "fairmont",
+    "swissôtel", "swissotel", "barceló", "barcelo", "eurostars", "achat hotel", "b&b hotel",
+    "b&b hotels", "hotels.com", "hrs", "booking.com",
+)  # fmt: skip
 CHECK_WORDS = ("check-in", "check in", "checkin", "check-out", "check out", "checkout")
 #: Labels of a booking reference in the blocks vendors append.
 BOOKING_LABELS = (
@@ -121,7 +135,7 @@ _VENDOR_RE = _words(VENDORS)
 _RENTAL_VENDOR_RE = _words(RENTAL_VENDORS)
 _RIDE_START_RE = re.compile(r"^\W*" + _words(RIDE_VENDORS).pattern, re.IGNORECASE)
 _RENTAL_RE = _words(RENTAL_WORDS)
-_LODGING_RE = _words(LODGING_WORDS)
+_LODGING_RE = _words(LODGING_WORDS + HOTEL_BRANDS)
 _CHECK_RE = _words(CHECK_WORDS)
 _BOOKING_RE = _words(BOOKING_LABELS)
 _TAG_RE = re.compile(r"\[(?:flight|rail|lodging|car rental|directions)\]", re.IGNORECASE)

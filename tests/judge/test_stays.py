@@ -25,6 +25,12 @@ TITLES = [
     "Aufenthalt im Motel One Berlin",
     "Lodging: Hilton Berlin",  # TripIt
     "Séjour à l'Hôtel de Rome",
+    # a hotel chain's name alone, as booking sites and people write it
+    "Marriott Berlin",
+    "Booking.com: Ibis Berlin Mitte",
+    "Meininger Berlin Hauptbahnhof",
+    "Holiday Inn Express Berlin City Centre",
+    "Steigenberger Hotel Am Kanzleramt",
 ]
 
 
@@ -59,3 +65,39 @@ def test_a_stay_is_shown_as_a_hotel_and_is_no_journey(title):
 )
 def test_journeys_and_meetings_are_no_stay(title):
     assert not is_stay(stay(title))
+
+
+@pytest.mark.parametrize("title", ["Marriott Frankfurt", "Ibis Köln Centrum", "Hilton Munich"])
+def test_a_chain_name_over_whole_days_is_a_stay(title):
+    event = Event(
+        uid="allday@planner.test",
+        title=title,
+        start=datetime(2026, 12, 14, tzinfo=TZ),
+        end=datetime(2026, 12, 17, tzinfo=TZ),
+        all_day=True,
+        location="Grunerstraße 11, 10179 Berlin",
+    )
+    assert is_stay(event) and travel_kind(event) == "stay"
+    assert sorted(whereabouts([event], TZ, home="Hamburg")) == [
+        date(2026, 12, d) for d in range(14, 17)
+    ]
+
+
+@pytest.mark.parametrize(
+    "title", ["Kaffee im Marriott", "Coffee at the Hilton lobby", "Frühstück Steigenberger"]
+)
+def test_an_hour_at_a_chain_hotel_with_someone_is_a_meeting_there(title):
+    from planner.judge.mode import classify
+    from planner.model import Attendee, Mode
+
+    event = Event(
+        uid="coffee@planner.test",
+        title=title,
+        start=datetime(2026, 12, 14, 9, tzinfo=TZ),
+        end=datetime(2026, 12, 14, 10, tzinfo=TZ),
+        location="Grunerstraße 11, 10179 Berlin",
+        organizer=Attendee("me@planner.test", "Me"),
+        attendees=(Attendee("anna@kunde.example", "Anna"),),
+    )
+    assert not is_stay(event)
+    assert classify(event).mode is Mode.IN_PERSON
