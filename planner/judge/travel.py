@@ -255,6 +255,8 @@ def travel_kind(event: Event) -> str:
         return "train"
     if _PAIR_RE.search(title) or (_FLIGHT_RE.search(title) and _FLIGHT_WORD_RE.search(title)):
         return "flight"
+    if _towards_lodging(title):
+        return "trip"  # "Directions from SFO to Sofitel": the way there, not the night
     for text in (title, f"{event.description[:2000]}\n{event.url}"):
         for kind in _TRAVEL_KINDS:
             if _KIND_RES[kind].search(text):
@@ -262,6 +264,25 @@ def travel_kind(event: Event) -> str:
         if text is title and _LODGING_RE.search(title):
             return "stay"  # the lodging words that made it travel: "Stay at Motel One …"
     return "trip"
+
+
+#: What comes right before a journey's destination ("to the", "zum", "vers l'").
+_TOWARDS_RE = re.compile(
+    r"(?:^|\W)(?:to|towards|nach|zum|zur|vers|jusqu['’]\s*à|jusqu['’]\s*au)\s+"
+    r"(?:the\s+|das\s+|dem\s+|den\s+|die\s+|l['’]\s*|le\s+|la\s+|les\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _towards_lodging(title: str) -> bool:
+    """Whether the first lodging word of ``title`` is where a journey goes ("Transfer zum
+    Hotel Adlon", "Shuttle to the Marriott"), not where the user stays ("Stay at …", "Séjour à
+    l'Hôtel …": French "à" says both, so only "vers" and "jusqu'à" count)."""
+    found = [m for m in (_KIND_RES["stay"].search(title), _LODGING_RE.search(title)) if m]
+    if not found:
+        return False
+    first = min(found, key=lambda m: m.start())
+    return _TOWARDS_RE.search(title[: first.start()]) is not None
 
 
 def is_stay(event: Event) -> bool:

@@ -101,3 +101,23 @@ def test_an_hour_at_a_chain_hotel_with_someone_is_a_meeting_there(title):
     )
     assert not is_stay(event)
     assert classify(event).mode is Mode.IN_PERSON
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Directions from SFO to Sofitel",
+        "Transfer zum Hotel Adlon",
+        "Shuttle to the Marriott Marquis",
+        "Fahrt nach Hotel Bayerischer Hof",
+        "Trajet vers l'hôtel Ibis",
+    ],
+)
+def test_the_way_to_a_hotel_is_a_trip_not_a_stay(title):
+    event = Event(
+        uid="way@planner.test",
+        title=title,
+        start=datetime(2026, 12, 14, 15, tzinfo=TZ),
+        end=datetime(2026, 12, 14, 16, tzinfo=TZ),
+    )
+    assert travel_kind(event) == "trip" and not is_stay(event)
