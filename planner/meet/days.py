@@ -81,7 +81,8 @@ class UserDays:
         for day, anchors in sorted(self._away.items()):
             place = self._far(anchors[0])
             if place is not None:
-                found[day] = (anchors[0].city or anchors[0].title, place)
+                city = anchors[0].city or (self.whereabouts.get(day) or ("",))[0]
+                found[day] = (city or anchors[0].title, place)
         return found
 
     def _is_away(self, anchor: Anchor) -> bool:
@@ -115,6 +116,28 @@ class UserDays:
                 found[day] = where
         return found
 
+    def base(self, day: date) -> tuple[Geo, bool] | None:
+        """Where the user's ``day`` starts and ends (and whether that is an exact position): a
+        working-location entry's place, else where a trip puts them (the hotel, else the city
+        of :func:`planner.judge.travel.whereabouts`), else home; None when nothing says."""
+        if (work := self.workplaces.get(day)) is not None:
+            return work
+        if (away := self._away_place(day)) is not None:
+            return away, False
+        return (self.home, self.home_exact) if self.home is not None else None
+
+    def _away_place(self, day: date) -> Geo | None:
+        """The place of ``day``'s whereabouts when it is not home (located once)."""
+        if day not in self.whereabouts:
+            return None
+        city, geo, evidence = self.whereabouts[day]
+        if geo is None and (place := self.geocoder.locate(city)) is not None:
+            geo = place.geo
+            self.whereabouts[day] = (city, geo, evidence)
+        if geo is None or (self.home is not None and distance_km(geo, self.home) <= AWAY_KM):
+            return None
+        return geo
+
     def locate(self, text: str) -> Place | None:
         """A place for ``--near`` or a counterpart's address (see :class:`Geocoder`)."""
         return self.geocoder.locate(text)
@@ -131,8 +154,9 @@ class UserDays:
         """The other city the user is in on ``day`` when ``venue`` lies there, else ``""``."""
         for anchor in self._away.get(day, ()):
             place = self._far(anchor)
-            if place is not None and distance_km(place, venue.geo) <= CLUSTER_KM:
-                return anchor.city or venue.city or anchor.title
+            close = place is not None and distance_km(place, venue.geo) <= CLUSTER_KM
+            if close and (city := anchor.city or venue.city):
+                return city  # never a flight's or train's title as the city
         if day in self.whereabouts:
             city, geo, _evidence = self.whereabouts[day]
             if geo is None and (place := self.geocoder.locate(city)) is not None:

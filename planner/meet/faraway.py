@@ -225,8 +225,9 @@ def propose_far(
     for day, where in sorted(visits.items()):
         why = _("{city}: they are in your city that day", city=where.city)
         plan.proposals += _on_day(proposer, request, day, where.geo, why, plan, where.city)
-    if len(plan.proposals) < request.count:
-        plan.proposals += _at_fair_points(proposer, make_proposer, request, supply, plan)
+    if len(plan.proposals) < request.count:  # not on a day one of them is where the other is
+        met = frozenset(there) | frozenset(visits)
+        plan.proposals += _at_fair_points(proposer, make_proposer, request, supply, plan, met)
     plan.proposals = plan.proposals[: request.count]
     if not plan.proposals and there and plan.gaps:
         days = ", ".join(d.isoformat() for d in sorted(there))
@@ -284,9 +285,11 @@ def _at_fair_points(
     request: FarRequest,
     supply: Callable[[Geo, float], bool] | None,
     plan: FarPlan,
+    met: frozenset[date] = frozenset(),
 ) -> list[Proposal]:
     """Proposals at the fair meeting points with venues; when none has a known venue, at the
-    best point itself (the venue to be chosen there)."""
+    best point itself (the venue to be chosen there); none on the days of ``met`` (the user
+    is in their city then, or they in the user's)."""
     found: list[Proposal] = []
     points = fair_points(request.home, request.others or request.their.geo)
     bare: list[FairPoint] = []
@@ -298,11 +301,11 @@ def _at_fair_points(
             plan.gaps.append(point.hub.name)
             bare.append(point)
             continue
-        found += _at_point(proposer, make_proposer, request, point, venues, len(found))
+        found += _at_point(proposer, make_proposer, request, point, venues, len(found), met)
         if len(found) >= request.count:
             return found
     if not found and bare:
-        found += _at_point(proposer, make_proposer, request, bare[0], [], 0)
+        found += _at_point(proposer, make_proposer, request, bare[0], [], 0, met)
     return found
 
 
@@ -313,6 +316,7 @@ def _at_point(
     point: FairPoint,
     venues: list[Venue],
     have: int,
+    met: frozenset[date] = frozenset(),
 ) -> list[Proposal]:
     catalog = Catalog(venues, proposer.catalog.tz, proposer.catalog.favourites)
     hub_proposer = make_proposer(catalog)
@@ -322,7 +326,8 @@ def _at_point(
         max(request.start, request.now + journey),
         request.end,
         purpose=request.purpose,
-        counterpart_busy=[*request.busy, *_journeys(proposer, request, journey)],
+        counterpart_busy=request.busy,
+        own_busy=_journeys(proposer, request, journey, met),
         near=point.hub.geo,
         count=request.count - have,
         area=point.hub.name,
@@ -338,11 +343,13 @@ def _at_point(
     ]
 
 
-def _journeys(proposer: Proposer, request: FarRequest, journey: timedelta) -> list[Interval]:
+def _journeys(
+    proposer: Proposer, request: FarRequest, journey: timedelta, met: frozenset[date] = frozenset()
+) -> list[Interval]:
     """The user's way to a meeting point and back as busy time, each day of the request: the
     meeting fits between the start of the working day plus the journey and its end less the
     journey (no breakfast at a station three hours away, no dinner that ends after midnight);
-    a day off is busy all day."""
+    a day off is busy all day, and so is a day of ``met``."""
     tz = proposer.tz
     day = request.start.astimezone(tz).date()
     busy = []
@@ -350,7 +357,7 @@ def _journeys(proposer: Proposer, request: FarRequest, journey: timedelta) -> li
         midnight = datetime.combine(day, time(), tz)
         following = datetime.combine(day + timedelta(days=1), time(), tz)
         hours = proposer.config.working_hours(day.weekday())
-        if hours is None:
+        if hours is None or day in met:
             busy.append(Interval(midnight, following))
         else:
             first = add(datetime.combine(day, hours[0], tz), journey)  # real time (DST)

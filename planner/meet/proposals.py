@@ -143,6 +143,7 @@ class Proposer(UserDays):
         tags: Collection[str] = (),
         same_time: Interval | None = None,
         area: str = "",
+        own_busy: Sequence[Interval] = (),
     ) -> list[Proposal]:
         """Up to ``count`` proposals in ``[start, end)``, best first, varied over days, times of
         day, kinds and venues; ``tags`` keeps only venues with all of them (e.g.
@@ -154,9 +155,12 @@ class Proposer(UserDays):
 
         ``same_time`` is a flagged meeting's own time: when it fits (free on both sides, in a
         window that suits the purpose, a venue open and reachable) it is the first proposal,
-        "same time, in person at …", and the others follow."""
+        "same time, in person at …", and the others follow. ``own_busy`` is more of the
+        user's time taken (the way to a meeting point), never "both calendars"."""
         places = _places(counterpart_place)
         request = self._request(start, end, purpose, counterpart_busy, places, near, area)
+        if request is not None and own_busy:
+            request.busy = merge([*request.busy, *own_busy])
         if request is None:
             return []
         if self.supply is not None:
@@ -337,9 +341,7 @@ class Proposer(UserDays):
     ) -> _Candidate:
         day = local_day(slot.start, self.tz)
         anchors = self._same_day.get(day, [])
-        base = self.workplaces.get(day) or (
-            (self.home, self.home_exact) if self.home is not None else None
-        )
+        base = self.base(day)
         exact = not is_area(venue)
         before = self._minutes(last_in_person(anchors, slot.start) or base, venue.geo, exact)
         after = self._minutes(next_in_person(anchors, slot.end) or base, venue.geo, exact)

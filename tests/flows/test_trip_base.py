@@ -1,0 +1,95 @@
+"""On the days of a trip the user's day starts at the trip's base (the hotel, else the city),
+not at home: proposals there say minutes from the hotel, name the city (never a flight's
+title as a place), and no "fair meeting point" halfway home is proposed on a day the user is
+in the counterpart's city anyway. Without the counterpart's free/busy, nothing says "free in
+both calendars".
+
+Bug (found by trying the product): a Frankfurt consultant in a Hamburg hotel from Tuesday to
+Wednesday was offered coffee in Hamburg "(287 min travel)", "You are in Flug LH 2037 HAM-FRA
+that day anyway", and the same morning coffee at Bielefeld Hbf, "Free in both calendars"."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import main
+
+ME = "lukas@meier-consulting.example"
+TOM = "tom.becker@elbtech.example"
+NOW = datetime(2026, 12, 7, 8, tzinfo=UTC)  # Monday
+
+EVENTS = (
+    "BEGIN:VEVENT\r\nUID:flight-1@lh\r\nDTSTAMP:20261101T000000Z\r\n"
+    "SUMMARY:Flug LH 2032 FRA-HAM\r\n"
+    "DTSTART;TZID=Europe/Berlin:20261208T071500\r\nDTEND;TZID=Europe/Berlin:20261208T083000\r\n"
+    "LOCATION:Frankfurt Airport (FRA)\r\n"
+    "DESCRIPTION:Buchungscode: X7YQ2P\\nLufthansa\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:hotel-1@booking\r\nDTSTAMP:20261101T000000Z\r\n"
+    "SUMMARY:Hotel: Motel One Hamburg am Michel\r\nDTSTART;VALUE=DATE:20261208\r\n"
+    "DTEND;VALUE=DATE:20261210\r\nLOCATION:Ludwig-Erhard-Straße 26\\, 20459 Hamburg\r\n"
+    "DESCRIPTION:Booking.com Bestätigungsnummer 4455667788\r\nTRANSP:TRANSPARENT\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:intro@t\r\nDTSTAMP:20261101T000000Z\r\n"
+    "SUMMARY:Intro call with Tom Becker (Elbtech)\r\n"
+    "DTSTART;TZID=Europe/Berlin:20261209T090000\r\nDTEND;TZID=Europe/Berlin:20261209T093000\r\n"
+    f"LOCATION:https://zoom.us/j/123456789\r\nORGANIZER;CN=Lukas Meier:mailto:{ME}\r\n"
+    f"ATTENDEE;CN=Tom Becker:mailto:{TOM}\r\n"
+    "DESCRIPTION:Tom Becker\\nElbtech GmbH\\nTel. +49 40 1234567\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:flight-2@lh\r\nDTSTAMP:20261101T000000Z\r\n"
+    "SUMMARY:Flug LH 2037 HAM-FRA\r\n"
+    "DTSTART;TZID=Europe/Berlin:20261209T180000\r\nDTEND;TZID=Europe/Berlin:20261209T191000\r\n"
+    "LOCATION:Hamburg Airport (HAM)\r\nEND:VEVENT\r\n"
+)
+
+
+@pytest.fixture
+def proposals(tmp_path, monkeypatch) -> list[dict]:
+    from planner.cli import common
+
+    monkeypatch.setattr(common, "now_in", lambda tz: NOW.astimezone(tz))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("PLANNER_DATA_DIR", str(tmp_path / "data"))
+    calendar = tmp_path / "work.ics"
+    calendar.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n" + EVENTS + "END:VCALENDAR\r\n",
+        encoding="utf-8",
+        newline="",
+    )
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[user]\nemail = "{ME}"\ntimezone = "Europe/Berlin"\nhome = "Frankfurt am Main"\n'
+        f'domains = ["meier-consulting.example"]\n\n'
+        f'[[calendars]]\nname = "work"\nprovider = "ics"\npath = "{calendar}"\n',
+        encoding="utf-8",
+    )
+    args = ["propose", "--config", str(config), "--with", TOM, "--format", "json"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["proposals"]
+
+
+def test_on_the_trip_travel_starts_at_the_hotel(proposals):
+    hamburg = [p for p in proposals if p["start"].startswith("2026-12-09")]
+    assert hamburg, proposals
+    for proposal in hamburg:
+        assert proposal["venue"]["name"] == "Hamburg"
+        assert proposal["travel_minutes"]["before"] <= 60  # from the hotel, not 287 from home
+        assert "You are in Hamburg that day anyway" in proposal["reasons"]
+
+
+def test_no_title_of_a_flight_is_named_as_a_place(proposals):
+    assert not any("Flug" in reason for p in proposals for reason in p["reasons"])
+
+
+def test_no_meeting_point_halfway_on_a_day_in_their_city(proposals):
+    for proposal in proposals:
+        if proposal["venue"]["name"] != "Hamburg":
+            assert proposal["start"][:10] not in ("2026-12-08", "2026-12-09"), proposal
+
+
+def test_nothing_claims_their_calendar_was_seen(proposals):
+    reasons = [reason for p in proposals for reason in p["reasons"]]
+    assert "Free in both calendars" not in reasons
