@@ -6,12 +6,13 @@ Pure functions over model objects; reading calendars happens before, rendering a
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from planner.config import Config
 from planner.model import (
+    Action,
     Busy,
     Classification,
     Event,
@@ -201,3 +202,19 @@ def week_stats(items: Sequence[PlannedEvent]) -> WeekStats:
             if item.mode is Mode.IN_PERSON:
                 external_in_person += length
     return WeekStats(by_mode, meetings, minutes, external, external_in_person)
+
+
+def one_flag_per_series(items: Sequence[PlannedEvent], now: datetime) -> list[PlannedEvent]:
+    """A series flagged "meet in person" is flagged once in a week, at its first occurrence
+    still ahead (else its first): a daily video stand-up is one table to propose, not seven
+    flags with seven sets of proposals. Its other occurrences keep no recommendation."""
+    flagged: dict[str, list[int]] = {}
+    for index, item in enumerate(items):
+        if item.recommendation and item.recommendation.action is Action.MEET_IN_PERSON:
+            flagged.setdefault(item.event.series_id or item.event.uid, []).append(index)
+    quiet: set[int] = set()
+    for positions in flagged.values():
+        ahead = [i for i in positions if items[i].event.end > now]
+        keep = ahead[0] if ahead else positions[0]
+        quiet.update(i for i in positions if i != keep)
+    return [replace(it, recommendation=None) if i in quiet else it for i, it in enumerate(items)]

@@ -27,6 +27,7 @@ from planner.flows.plan import (
     assessed,
     costs_travel,
     is_meeting,
+    one_flag_per_series,
     week_bounds,
     week_stats,
 )
@@ -133,7 +134,7 @@ def build_plan(
     update_ledger(ledger, events, modes, config, now)
     start, end = week_bounds(first_day, config)
     in_week = [e for e in events if e.start < end and e.end > start]
-    items = judge_week(in_week, ledger, config, modes)
+    items = one_flag_per_series(judge_week(in_week, ledger, config, modes), now)
     if catalog is not None:
         items = _with_proposals(
             items,
@@ -480,15 +481,13 @@ def _prefetch(
 
 
 def _held(proposal: Proposal, event: Event) -> Event:
-    """A proposed slot as a tentative event, so the next meeting's proposals avoid it."""
-    venue = proposal.venue
+    """A proposed slot as busy time, so the next meeting's proposals avoid it; without its
+    venue: nobody has agreed to it, so no other proposal's travel starts or ends there."""
     return Event(
         uid=f"proposal:{event.uid}:{proposal.start.isoformat()}",
         title=proposal.venue.name,
         start=proposal.start,
         end=proposal.end,
-        location=f"{venue.name}, {venue.address}",
-        geo=venue.geo,
     )
 
 
