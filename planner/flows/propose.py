@@ -105,7 +105,7 @@ def propose_for(
     found: list[Proposal] = []
     notes: list[str] = []
     try:
-        meeting = find_meeting(session, meeting_uid) if meeting_uid else None
+        meeting = find_meeting(session, meeting_uid, until) if meeting_uid else None
         events = session.events
         if meeting is not None:
             people = _others(config, meeting)
@@ -210,16 +210,30 @@ def parse_purpose(given: Purpose | str | None) -> Purpose | None:
     return parse(given)
 
 
-def find_meeting(session: Session, prefix: str) -> Event:
+def find_meeting(session: Session, prefix: str, until: datetime | None = None) -> Event:
     """The meeting whose UID starts with ``prefix`` (or is it): its next occurrence, else its
-    last one."""
+    last one; the calendars were read up to ``until`` (named when none is found)."""
     from planner.errors import UsageError
+    from planner.i18n import short_day
 
     wanted = prefix.strip().lower()
     found = [e for e in session.events if e.uid.lower().startswith(wanted)]
     uids = sorted({e.uid for e in found})
     if any(u.lower() == wanted for u in uids):
         uids = [u for u in uids if u.lower() == wanted]
+    if not uids and until is not None:
+        last = (until - timedelta(microseconds=1)).astimezone(session.config.tz).date()
+        raise UsageError(
+            _(
+                "--for {uid}: no meeting with this UID in your calendars up to {last}",
+                uid=prefix,
+                last=short_day(last),
+            ),
+            hint=_(
+                "for a later meeting give its week, e.g. --week 2027-W12; "
+                "'planner week --format json' shows the UIDs"
+            ),
+        )
     if not uids:
         raise UsageError(
             _("--for {uid}: no meeting with this UID in your calendars", uid=prefix),

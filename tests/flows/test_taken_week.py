@@ -117,3 +117,26 @@ def test_no_slot_names_the_venues_option_as_written():
     empty = ProposeResult([], CLIENT, "Kim Kunde", "routine", (NOW, NOW), (), (CLIENT,))
     text = proposals_table(empty, UTC, width=200)
     assert "a larger [venues] radius_km" in text
+
+
+LATER = (
+    "BEGIN:VEVENT\r\nUID:spring-review@t\r\nDTSTAMP:20260101T000000Z\r\n"
+    "DTSTART;TZID=Europe/Berlin:20270324T100000\r\nDTEND;TZID=Europe/Berlin:20270324T110000\r\n"
+    f"SUMMARY:Review\r\nLOCATION:https://zoom.us/j/1\r\nORGANIZER;CN=Me:mailto:{ME}\r\n"
+    f"ATTENDEE;CN=Kim Kunde:mailto:{CLIENT}\r\nEND:VEVENT\r\n"
+)
+
+
+def test_a_meeting_beyond_the_days_read_is_named_with_the_days_read(setup):
+    """Bug: `propose --for UID` of a meeting in March said "no meeting with this UID in your
+    calendars", though it is there: only the next weeks are read unless a week is given."""
+    config = setup(LATER)
+    args = ["propose", "--config", str(config), "--for", "spring-review@t"]
+    result = CliRunner().invoke(main, args, env={"COLUMNS": "200"})
+    assert result.exit_code != 0
+    # read up to the 14 days ahead and 31 more
+    assert "no meeting with this UID in your calendars up to Mon 25 Jan" in result.output
+    assert "give its week, e.g. --week 2027-W12" in result.output
+    found = CliRunner().invoke(main, [*args, "--week", "2027-W12", "--format", "json"])
+    assert found.exit_code == 0, found.output
+    assert json.loads(found.stdout)["meeting"]["uid"] == "spring-review@t"
