@@ -81,6 +81,7 @@ _SIDES_OF: dict[Mode, tuple[str, ...]] = {
 }
 _MAX_EVIDENCE = 3
 _BLOCKER_RE = re.compile(rf"^\W*(?:{alternation(P.BLOCKER_TITLES)})(?!\w)", re.IGNORECASE)
+_PLACEHOLDER_RE = re.compile(rf"^\W*(?:{alternation(P.PLACEHOLDER_TITLES)})(?!\w)", re.IGNORECASE)
 _BARE_MEAL_RE = re.compile(rf"^\W*(?:{alternation(P.BARE_MEAL_TITLES)})\W*$", re.IGNORECASE)
 
 
@@ -191,7 +192,9 @@ def _collect(event: Event, zones: Zones) -> Signals:
     if alone and event.availability in (Busy.OUT_OF_OFFICE, Busy.WORKING_ELSEWHERE):
         signals.provider_blocker = True  # Graph showAs, X-MICROSOFT-CDO-BUSYSTATUS
     title = event.title.strip()
-    signals.blocker = signals.blocker or bool(_BLOCKER_RE.match(title)) or bool(task_of(event))
+    held = not alone and bool(_PLACEHOLDER_RE.match(title))  # "Hold: …" with people: a meeting
+    blocker = bool(_BLOCKER_RE.match(title)) and not held
+    signals.blocker = signals.blocker or blocker or bool(task_of(event))
     # a meal with a counterpart is a meeting, not a blocker
     signals.blocker = signals.blocker or (alone and bool(_BARE_MEAL_RE.match(title)))
     return signals

@@ -130,6 +130,14 @@ BLOCKER_TITLES: tuple[str, ...] = (
     "pause déjeuner", "télétravail", "absent", "absence", "férié", "malade", "rendez-vous médecin",
 )  # fmt: skip
 
+#: Blocker titles that hold time for something: with other people invited, the meeting held
+#: ("Hold: Vertragsunterzeichnung", "Placeholder – intro with Greenway"), not a blocker. An
+#: absence sent to the team ("Urlaub", "Out of office") stays one.
+PLACEHOLDER_TITLES: tuple[str, ...] = (
+    "hold", "placeholder", "platzhalter", "blocker", "blocked", "block", "geblockt", "bloqué",
+    "bloquer", "blocage",
+)  # fmt: skip
+
 #: Whole titles that are a meal and nothing else: without a place, a personal blocker.
 BARE_MEAL_TITLES: tuple[str, ...] = (
     "lunch", "mittag", "mittagessen", "essen", "dinner", "abendessen", "frühstück", "breakfast",

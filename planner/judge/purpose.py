@@ -109,6 +109,16 @@ PERSONAL_WORDS = (
     "bloqué",
     "blocage",
     "pause déjeuner",
+    # absences the mode's blocker titles know too (planner.judge.patterns.BLOCKER_TITLES)
+    "krank",
+    "sick",
+    "sick leave",
+    "malade",
+    "arrêt maladie",
+    "férié",
+    "conges",
+    "fokuszeit",
+    "focus time",
 )
 # Provider hints (planner.model.Event.hints, keys ending in these) and their personal values.
 PERSONAL_HINT_KEYS = ("eventtype", "showas")
