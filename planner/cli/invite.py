@@ -172,6 +172,12 @@ def invite(
     )
     for line in invite_flow.describe(prepared.invitation, proposal or ""):
         click.echo(line, err=True)
+    if not cancel:
+        from planner.flows.clashes import clash_lines
+
+        meeting = prepared.invitation
+        for line in clash_lines(config, store, meeting.start, meeting.end, prepared.uid):
+            click.echo(line, err=True)
     if out is not None:
         from planner.cli.common import check_output
 
