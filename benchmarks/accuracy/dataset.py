@@ -17,7 +17,16 @@ from zoneinfo import ZoneInfo
 from planner.model import Event, Mode, Purpose
 
 DATA = Path(__file__).resolve().parent / "data"
-PARTS = ("dev", "heldout", "tasks_dev", "tasks_heldout", "holds_dev", "holds_heldout")
+PARTS = (
+    "dev",
+    "heldout",
+    "tasks_dev",
+    "tasks_heldout",
+    "holds_dev",
+    "holds_heldout",
+    "signatures_dev",
+    "signatures_heldout",
+)
 
 
 @dataclass(frozen=True)
