@@ -153,6 +153,15 @@ _MAP_RE = re.compile(rf"(?:^|[./])(?:{P.MAP_HOSTS})", re.IGNORECASE)
 _MEETING_PATH_RE = re.compile(P.MEETING_PATH, re.IGNORECASE)
 _TEL_URI_RE = re.compile(P.TEL_URI, re.IGNORECASE)
 _SPACE_RE = re.compile(r"\s+")
+#: Words and marks of a join block's dial-in part, in the languages tools write them, and the
+#: verbs of a call someone writes about ("call me on", "rufen Sie mich an", "je vous appelle").
+_DIAL_CONTEXT_RE = re.compile(
+    r"dial|einw[äa]hl|\bpin\b|passcode|kenncode|zugangscode|access\s*code|conference|"
+    r"konferenz|meeting[\s-]*id|besprechungs[\s-]*id|teilnehm|participant|\bcode\b|"
+    r"réunion|conférence|par\s+téléphone|by\s+phone|telefonisch|audio|,,|\d#|tel:|"
+    r"\bcall\b|anruf|rufen|\bruft\b|rückruf|appel",
+    re.IGNORECASE,
+)
 _ADJECTIVES = frozenset(_phrase_key(w) for w in P.MODE_ADJECTIVES)
 _NOUNS = frozenset(P.MEETING_NOUNS)
 _CONNECTORS = frozenset(P.CONNECTORS)
@@ -339,9 +348,14 @@ def scan_text(signals: Signals, text: str, where: str) -> None:
 def scan_blocks(signals: Signals, zones: Zones) -> None:
     """What tools and vendors appended: their links (join links are structure) and dial-in
     numbers; never their words. A meeting link of an unknown host in a block with dial-in
-    numbers is a join block all the same (Skype for Business on the company's own server)."""
+    numbers is a join block all the same (Skype for Business on the company's own server).
+    A number is a dial-in only in a block that says how to join (a link, a PIN, a conference
+    or meeting ID, "dial", "Einwahl", "par téléphone", ",,123#"): a signature's "Tel.: +49 …"
+    under a name and an address says how to reach a person, not how the meeting happens."""
     for block in zones.blocks:
         numbers = phone_numbers(URL_RE.sub(" ", block)) or _TEL_URI_RE.findall(block)
+        if numbers and not (_joins(block) or _DIAL_CONTEXT_RE.search(block)):
+            numbers = []  # contact details
         for match in URL_RE.finditer(block):
             url = match.group(0)
             host, path = _host_and_path(url)
@@ -353,6 +367,16 @@ def scan_blocks(signals: Signals, zones: Zones) -> None:
         if numbers:
             number = numbers[0]
             signals.add("dial_in", "description", PHONE, T_DIAL_IN, number=quote(number))
+
+
+def _joins(block: str) -> bool:
+    """Whether ``block`` holds a join link (a known tool's, or a meeting-like path), not just a
+    company's web site under a signature."""
+    for match in URL_RE.finditer(block):
+        host, path = _host_and_path(match.group(0))
+        if LINK_RE.search(match.group(0)) or _MEETING_PATH_RE.search(host + path):
+            return True
+    return False
 
 
 def _host_and_path(url: str) -> tuple[str, str]:
