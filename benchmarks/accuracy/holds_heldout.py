@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (a table of labelled events: one event per entry reads best)
 """Held-out part for placeholders with people: a time held for a meeting that other people
 are already invited to ("Hold: Vertragsunterzeichnung …", "Placeholder – intro with …",
 "Bloqué : …"), next to holds nobody else is in and absences sent to the team. Written before

@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (a table of labelled events: one event per entry reads best)
 """Development part for titles that are tasks for oneself (see ``tasks_heldout.py``): other
 people, other words, other export formats (Nextcloud in German, iCloud in English, Microsoft
 365 in French). Tune against this part only."""

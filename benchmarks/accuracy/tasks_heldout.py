@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (a table of labelled events: one event per entry reads best)
 """Held-out part for titles that are tasks for oneself ("Flug buchen", "Book flight to
 Lisbon", "Réserver le vol"): three calendars (Outlook in German, Google in English,
 Thunderbird in French), written before the judge learnt about tasks and measured only at the

@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import main
+from tests.own import calendar_config
 
 ME = "me@mycorp.example"
 
@@ -40,22 +41,8 @@ CALENDAR = (
 
 
 @pytest.fixture
-def config(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.setenv("PLANNER_DATA_DIR", str(tmp_path / "data"))
-    calendar = tmp_path / "work.ics"
-    calendar.write_text(
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n" + CALENDAR + "END:VCALENDAR\r\n",
-        encoding="utf-8",
-        newline="",
-    )
-    path = tmp_path / "config.toml"
-    path.write_text(
-        f'[user]\nemail = "{ME}"\ntimezone = "Europe/Berlin"\nhome = "Berlin"\n\n'
-        f'[[calendars]]\nname = "work"\nprovider = "ics"\npath = "{calendar}"\n',
-        encoding="utf-8",
-    )
-    return path
+def config(tmp_path) -> Path:
+    return calendar_config(tmp_path, CALENDAR, email=ME, home="Berlin")
 
 
 def _invite(config: Path, start: str, *more: str) -> str:

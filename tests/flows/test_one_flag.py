@@ -15,13 +15,15 @@ from datetime import UTC, datetime
 from click.testing import CliRunner
 
 from planner.cli import main
+from tests.own import calendar_config, fix_now
 
 ME = "me@mycorp.example"
 CLARA = "clara@nordwind.example"
+OWN = "mycorp.example"
 NOW = datetime(2026, 12, 8, 7, tzinfo=UTC)  # Tuesday morning
 
 
-def _calendar() -> str:
+def _series() -> str:
     series = (
         "BEGIN:VEVENT\r\nUID:standup@nordwind\r\nDTSTAMP:20261101T000000Z\r\n"
         "SUMMARY:Daily Standup Nordwind\r\nRRULE:FREQ=DAILY;COUNT=21\r\n"
@@ -31,24 +33,12 @@ def _calendar() -> str:
         f"ATTENDEE;CN=Me;PARTSTAT=ACCEPTED:mailto:{ME}\r\n"
         f"ATTENDEE;CN=Clara Wind;PARTSTAT=ACCEPTED:mailto:{CLARA}\r\nEND:VEVENT\r\n"
     )
-    return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n" + series + "END:VCALENDAR\r\n"
+    return series
 
 
 def test_a_daily_series_is_flagged_once_a_week(tmp_path, monkeypatch):
-    from planner.cli import common
-
-    monkeypatch.setattr(common, "now_in", lambda tz: NOW.astimezone(tz))
-    monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.setenv("PLANNER_DATA_DIR", str(tmp_path / "data"))
-    calendar = tmp_path / "work.ics"
-    calendar.write_text(_calendar(), encoding="utf-8", newline="")
-    config = tmp_path / "config.toml"
-    config.write_text(
-        f'[user]\nemail = "{ME}"\ntimezone = "Europe/Berlin"\nhome = "München"\n'
-        f'domains = ["mycorp.example"]\n\n'
-        f'[[calendars]]\nname = "work"\nprovider = "ics"\npath = "{calendar}"\n',
-        encoding="utf-8",
-    )
+    fix_now(monkeypatch, NOW)
+    config = calendar_config(tmp_path, _series(), email=ME, home="München", domains=[OWN])
     args = ["week", "--config", str(config), "--week", "2026-W50", "--format", "json"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output

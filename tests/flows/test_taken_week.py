@@ -16,9 +16,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 from planner.cli import main
+from tests.own import calendar_config, fix_now
 
 ME = "me@mycorp.example"
 CLIENT = "kim@kunde.example"
+OWN = "mycorp.example"
 NOW = datetime(2026, 12, 11, 9, tzinfo=UTC)  # a Friday: next week is 2026-W51
 
 OUTLOOK_OOF = (
@@ -55,24 +57,11 @@ def _history() -> str:
 
 @pytest.fixture
 def setup(tmp_path, monkeypatch):
-    from planner.cli import common
-
-    monkeypatch.setattr(common, "now_in", lambda tz: NOW.astimezone(tz))
-    monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.setenv("PLANNER_DATA_DIR", str(tmp_path / "data"))
+    fix_now(monkeypatch, NOW)
 
     def write(block: str) -> Path:
-        calendar = tmp_path / "work.ics"
-        text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n" + _history() + block
-        calendar.write_text(text + "END:VCALENDAR\r\n", encoding="utf-8", newline="")
-        config = tmp_path / "config.toml"
-        config.write_text(
-            f'[user]\nemail = "{ME}"\ntimezone = "Europe/Berlin"\nhome = "München"\n'
-            f'domains = ["mycorp.example"]\n\n'
-            f'[[calendars]]\nname = "work"\nprovider = "ics"\npath = "{calendar}"\n',
-            encoding="utf-8",
-        )
-        return config
+        events = _history() + block
+        return calendar_config(tmp_path, events, email=ME, home="München", domains=[OWN])
 
     return write
 

@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import main
+from tests.own import calendar_config, fix_now
 
 ME = "lukas@meier-consulting.example"
 TOM = "tom.becker@elbtech.example"
@@ -47,24 +48,9 @@ EVENTS = (
 
 @pytest.fixture
 def proposals(tmp_path, monkeypatch) -> list[dict]:
-    from planner.cli import common
-
-    monkeypatch.setattr(common, "now_in", lambda tz: NOW.astimezone(tz))
-    monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.setenv("PLANNER_DATA_DIR", str(tmp_path / "data"))
-    calendar = tmp_path / "work.ics"
-    calendar.write_text(
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n" + EVENTS + "END:VCALENDAR\r\n",
-        encoding="utf-8",
-        newline="",
-    )
-    config = tmp_path / "config.toml"
-    config.write_text(
-        f'[user]\nemail = "{ME}"\ntimezone = "Europe/Berlin"\nhome = "Frankfurt am Main"\n'
-        f'domains = ["meier-consulting.example"]\n\n'
-        f'[[calendars]]\nname = "work"\nprovider = "ics"\npath = "{calendar}"\n',
-        encoding="utf-8",
-    )
+    fix_now(monkeypatch, NOW)
+    home, domains = "Frankfurt am Main", ["meier-consulting.example"]
+    config = calendar_config(tmp_path, EVENTS, email=ME, home=home, domains=domains)
     args = ["propose", "--config", str(config), "--with", TOM, "--format", "json"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output

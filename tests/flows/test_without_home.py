@@ -19,6 +19,7 @@ from click.testing import CliRunner, Result
 from planner.cli import main
 from planner.meet.geo import distance_km
 from planner.model import Geo
+from tests.own import calendar_config, fix_now
 
 ME = "me@mycorp.example"
 VIDEO_ONLY = "kim@kunde-hamburg.example"  # five video calls, never met
@@ -38,7 +39,7 @@ def _event(uid: str, day: date, title: str, location: str, name: str, email: str
     )
 
 
-def _calendar(path: Path) -> Path:
+def _events() -> str:
     events = [
         _event(f"v{n}@t", MONDAY - timedelta(days=7 * (n + 1)), "Abstimmung Projekt",
                "https://zoom.us/j/123456789", "Kim Kunde", VIDEO_ONLY)
@@ -57,26 +58,13 @@ def _calendar(path: Path) -> Path:
                "https://teams.microsoft.com/l/meetup-join/abc", "Pia Partner", MET)
         for n in range(4)
     ]  # fmt: skip
-    text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n" + "".join(events)
-    path.write_text(text + "END:VCALENDAR\r\n", encoding="utf-8", newline="")
-    return path
+    return "".join(events)
 
 
 @pytest.fixture
 def config(tmp_path, monkeypatch) -> Path:
-    from planner.cli import common
-
-    monkeypatch.setattr(common, "now_in", lambda tz: NOW.astimezone(tz))
-    monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.setenv("PLANNER_DATA_DIR", str(tmp_path / "data"))
-    path = tmp_path / "config.toml"
-    calendar = _calendar(tmp_path / "work.ics")
-    path.write_text(
-        f'[user]\nemail = "{ME}"\ntimezone = "Europe/Berlin"\ndomains = ["mycorp.example"]\n\n'
-        f'[[calendars]]\nname = "work"\nprovider = "ics"\npath = "{calendar}"\n',
-        encoding="utf-8",
-    )
-    return path
+    fix_now(monkeypatch, NOW)
+    return calendar_config(tmp_path, _events(), email=ME, domains=["mycorp.example"])
 
 
 def _propose(config: Path, who: str, *more: str) -> Result:

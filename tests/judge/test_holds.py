@@ -14,7 +14,6 @@ import pytest
 
 from planner.config.loader import default_config
 from planner.judge.directory import Directory
-from planner.judge.memo import forget
 from planner.judge.mode import classify
 from planner.judge.purpose import determine_purpose
 from planner.judge.recommend import recommend
@@ -42,11 +41,7 @@ def event(title: str, *others: Attendee, location: str = "", all_day: bool = Fal
     )
 
 
-@pytest.fixture(autouse=True)
-def fresh():
-    forget()
-    yield
-    forget()
+pytestmark = pytest.mark.usefixtures("forgotten")
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,6 @@ from datetime import datetime
 
 import pytest
 
-from planner.judge.memo import forget
 from planner.judge.mode import classify
 from planner.model import Attendee, Event, Mode
 from tests.data.judged_events import TZ
@@ -53,11 +52,7 @@ def meeting(description: str, location: str = "") -> Event:
     )
 
 
-@pytest.fixture(autouse=True)
-def fresh():
-    forget()
-    yield
-    forget()
+pytestmark = pytest.mark.usefixtures("forgotten")
 
 
 @pytest.mark.parametrize("signature", SIGNATURES)

@@ -13,7 +13,6 @@ import pytest
 from planner.config.loader import default_config
 from planner.flows.plan import is_meeting
 from planner.judge.directory import Directory
-from planner.judge.memo import forget
 from planner.judge.mode import classify
 from planner.judge.people import says_meeting
 from planner.judge.purpose import determine_purpose
@@ -92,11 +91,7 @@ def event(title: str, *others: Attendee, location: str = "") -> Event:
     )
 
 
-@pytest.fixture(autouse=True)
-def fresh():
-    forget()
-    yield
-    forget()
+pytestmark = pytest.mark.usefixtures("forgotten")
 
 
 @pytest.mark.parametrize("title", TASKS)
