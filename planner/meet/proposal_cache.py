@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("planner")
 
 NAME = "proposal_cache"
-VERSION = 5  # raise when proposals are computed differently
+VERSION = 6  # raise when proposals are computed differently (6: trip bases, unknown travel)
 DDL = """
 DROP TABLE IF EXISTS proposal_cache;
 CREATE TABLE proposal_cache (key TEXT PRIMARY KEY, proposals TEXT NOT NULL)
