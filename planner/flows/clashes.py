@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from planner.config import Config
-from planner.i18n import _, day_span
+from planner.i18n import _, day_span, ngettext
 from planner.model import Busy, Event, Response, Status
 from planner.store import Store
 
@@ -40,7 +40,9 @@ def clash_lines(
         for e in found[:SHOWN]
     ]
     if len(found) > SHOWN:
-        lines.append(_("  note:  and {count} more entries then", count=len(found) - SHOWN))
+        more = len(found) - SHOWN
+        one, many = "  note:  and {count} more entry then", "  note:  and {count} more entries then"
+        lines.append(ngettext(one, many, more))
     return lines
 
 

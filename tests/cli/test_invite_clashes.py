@@ -75,3 +75,16 @@ def test_a_calendar_that_cannot_be_read_is_one_line(config, tmp_path):
     said = _invite(config, "2026-12-08T12:30")
     notes = [line for line in said.splitlines() if line.startswith("  note:")]
     assert len(notes) == 1 and "could not be looked at for clashes" in notes[0]
+
+
+def test_more_than_three_are_counted(tmp_path):
+    crowded = "".join(
+        _vevent(f"busy{n}@t", f"Termin {n}", "20261208T120000", "20261208T140000") for n in range(5)
+    )
+    config = calendar_config(tmp_path, crowded, email=ME, home="Berlin")
+    said = _invite(config, "2026-12-08T12:30")
+    assert said.count("your calendar has 'Termin") == 3
+    assert "  note:  and 2 more entries then" in said
+    config = calendar_config(tmp_path, crowded[: crowded.index("BEGIN:VEVENT\r\nUID:busy4")],
+                             email=ME, home="Berlin")  # fmt: skip
+    assert "  note:  and 1 more entry then" in _invite(config, "2026-12-08T12:30")
