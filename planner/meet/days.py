@@ -127,16 +127,22 @@ class UserDays:
         return (self.home, self.home_exact) if self.home is not None else None
 
     def _away_place(self, day: date) -> Geo | None:
-        """The place of ``day``'s whereabouts when it is not home (located once)."""
-        if day not in self.whereabouts:
+        """The place of ``day``'s whereabouts when it is not home."""
+        _city, geo = self._whereabouts(day)
+        if geo is None or (self.home is not None and distance_km(geo, self.home) <= AWAY_KM):
             return None
+        return geo
+
+    def _whereabouts(self, day: date) -> tuple[str, Geo | None]:
+        """The city and place where ``day``'s travel puts the user (the city located once);
+        ``("", None)`` without travel that day."""
+        if day not in self.whereabouts:
+            return "", None
         city, geo, evidence = self.whereabouts[day]
         if geo is None and (place := self.geocoder.locate(city)) is not None:
             geo = place.geo
             self.whereabouts[day] = (city, geo, evidence)
-        if geo is None or (self.home is not None and distance_km(geo, self.home) <= AWAY_KM):
-            return None
-        return geo
+        return city, geo
 
     def locate(self, text: str) -> Place | None:
         """A place for ``--near`` or a counterpart's address (see :class:`Geocoder`)."""
@@ -157,13 +163,9 @@ class UserDays:
             close = place is not None and distance_km(place, venue.geo) <= CLUSTER_KM
             if close and (city := anchor.city or venue.city):
                 return city  # never a flight's or train's title as the city
-        if day in self.whereabouts:
-            city, geo, _evidence = self.whereabouts[day]
-            if geo is None and (place := self.geocoder.locate(city)) is not None:
-                geo = place.geo
-                self.whereabouts[day] = (city, geo, _evidence)
-            if geo is not None and distance_km(geo, venue.geo) <= CLUSTER_KM:
-                return city
+        city, geo = self._whereabouts(day)
+        if geo is not None and distance_km(geo, venue.geo) <= CLUSTER_KM:
+            return city
         return ""
 
     def taken(self, start: datetime, end: datetime) -> list[str]:
