@@ -66,7 +66,11 @@ def propose_to_meet(
     far = [home for _g, home in groups if far_away(proposer, request, home)]
     if far:
         others = tuple(h.geo for _g, h in groups if h is not None and h.geo is not None)
-        return _propose_far(proposer, request, far[0], events, modes, supply, trips or {}, others)
+        found, notes = _propose_far(
+            proposer, request, far[0], events, modes, supply, trips or {}, others
+        )
+        why = "" if found else _why_none(proposer, request)
+        return found, [why, *notes] if why else notes
     found_places: list[Geo] = []
     labels: list[str] = []
     if request.near is None:
@@ -105,11 +109,41 @@ def propose_to_meet(
         why = _("Their city is unknown, so these are near you")
         found = [replace(p, reasons=(p.reasons[0], why, *p.reasons[1:])) for p in found]
         label = config.user["home"]
-    if not found and (taken := proposer.taken(request.start, request.end)):
-        notes.insert(0, _taken(taken, request, config))
+    if not found and (why := _why_none(proposer, request)):
+        notes.insert(0, why)
     elif proposer.no_venues:
         notes.append(_no_venues(label or config.user["home"], config))
     return found, notes
+
+
+def _why_none(proposer: Proposer, request: MeetRequest) -> str:
+    """Why nothing can be proposed when the user's side leaves no time (no working day in the
+    window, or every one taken by their own calendar), for ``propose`` and the week alike; ""
+    when time is left (then venues, distance or the counterpart's calendar are why)."""
+    config = proposer.config
+    if idle := _no_working_day(config, request.start, request.end):
+        return idle
+    if taken := proposer.taken(request.start, request.end):
+        return _taken(taken, request, config)
+    return ""
+
+
+def _no_working_day(config: Config, start: datetime, end: datetime) -> str:
+    """Why nothing can be proposed when no day of ``[start, end)`` is worked (every window,
+    breakfast and dinner too, lies on a working day); "" when one is."""
+    from planner.i18n import short_day
+
+    first = start.astimezone(config.tz).date()
+    last = (end - timedelta(microseconds=1)).astimezone(config.tz).date()
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    if any(config.working_hours(d.weekday()) is not None for d in days):
+        return ""
+    return _(
+        "No day from {first} to {last} is a working day in [working_hours], and proposals lie "
+        'on working days only: give the days you work there, e.g. monday = "09:00-18:00"',
+        first=short_day(first),
+        last=short_day(last),
+    )
 
 
 def _taken(titles: list[str], request: MeetRequest, config: Config) -> str:

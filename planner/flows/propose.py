@@ -166,8 +166,6 @@ def propose_for(
             )
     finally:
         session.close()
-    if not found and (idle := _no_working_day(config, start, end)):
-        notes = [idle, *notes]
     found = identified(found, people, meeting.uid if meeting is not None else "")
     known = session.ledger.directory.people
     names = [known.display_name(p, given.get(address_key(p), "")) for p in people]
@@ -183,24 +181,6 @@ def propose_for(
         tuple(people),
         _meeting_json(meeting) if meeting is not None else None,
         tuple(names),
-    )
-
-
-def _no_working_day(config: Config, start: datetime, end: datetime) -> str:
-    """Why nothing can be proposed when no day of ``[start, end)`` is worked (every window,
-    breakfast and dinner too, lies on a working day); "" when one is."""
-    from planner.i18n import short_day
-
-    first = start.astimezone(config.tz).date()
-    last = (end - timedelta(microseconds=1)).astimezone(config.tz).date()
-    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
-    if any(config.working_hours(d.weekday()) is not None for d in days):
-        return ""
-    return _(
-        "No day from {first} to {last} is a working day in [working_hours], and proposals lie "
-        'on working days only: give the days you work there, e.g. monday = "09:00-18:00"',
-        first=short_day(first),
-        last=short_day(last),
     )
 
 
