@@ -120,14 +120,21 @@ CONNECTORS: tuple[str, ...] = (
 )  # fmt: skip
 
 #: Titles of personal blockers: no meeting, whatever the words say. Matched at title start.
+#: Absences and one's own time that stay so whoever the entry is sent to: a blocker for the
+#: mode, personal for the purpose (:data:`planner.judge.purpose.PERSONAL_WORDS`).
+ABSENCE_TITLES: tuple[str, ...] = (
+    "krank", "sick", "sick leave", "malade", "arrêt maladie", "férié", "conges", "fokuszeit",
+    "focus time",
+)  # fmt: skip
 BLOCKER_TITLES: tuple[str, ...] = (
-    "focus", "focus time", "fokus", "fokuszeit", "blocker", "blocked", "block", "geblockt",
+    *ABSENCE_TITLES,
+    "focus", "fokus", "blocker", "blocked", "block", "geblockt",
     "do not book", "don't book", "nicht buchen", "no meetings", "keine termine", "out of office",
-    "ooo", "abwesend", "abwesenheit", "urlaub", "vacation", "holiday", "feiertag", "krank", "sick",
+    "ooo", "abwesend", "abwesenheit", "urlaub", "vacation", "holiday", "feiertag",
     "mittagspause", "lunch break", "pause", "reisezeit", "travel time", "commute", "fahrtzeit",
     "anreise", "abreise", "hold", "placeholder", "platzhalter", "privat", "private", "busy", "gym",
-    "sport", "deep work", "congés", "conges", "vacances", "bloqué", "bloquer", "blocage",
-    "pause déjeuner", "télétravail", "absent", "absence", "férié", "malade", "rendez-vous médecin",
+    "sport", "deep work", "congés", "vacances", "bloqué", "bloquer", "blocage",
+    "pause déjeuner", "télétravail", "absent", "absence", "rendez-vous médecin",
 )  # fmt: skip
 
 #: Blocker titles that hold time for something: with other people invited, the meeting held

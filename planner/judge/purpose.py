@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from planner.i18n import _, ngettext
+from planner.judge.patterns import ABSENCE_TITLES
 from planner.model import Attendee, Confidence, Event, Mode, Purpose, PurposeResult, Said
 
 if TYPE_CHECKING:
@@ -109,16 +110,7 @@ PERSONAL_WORDS = (
     "bloqué",
     "blocage",
     "pause déjeuner",
-    # absences the mode's blocker titles know too (planner.judge.patterns.BLOCKER_TITLES)
-    "krank",
-    "sick",
-    "sick leave",
-    "malade",
-    "arrêt maladie",
-    "férié",
-    "conges",
-    "fokuszeit",
-    "focus time",
+    *ABSENCE_TITLES,  # the mode's blocker titles hold them too
 )
 # Provider hints (planner.model.Event.hints, keys ending in these) and their personal values.
 PERSONAL_HINT_KEYS = ("eventtype", "showas")
