@@ -5,11 +5,7 @@ other formats. Tune against this part only."""
 from __future__ import annotations
 
 from author import Calendar, Online, Person, Spec
-
-Y, N = True, False
-VI, UN = "virtual", "unknown"
-FC, DC, PE = "first_contact", "deal_closing", "personal"
-HOLD, OWN = "hold-with-people", "own-time"
+from labels import DC, FC, HOLD, OWN, PE, UN, VI, N, Y
 
 # --- Nextcloud, German: Mia Lang, sales in Munich ----------------------------------------------
 MIA = Person("Mia Lang", "mia.lang@isar-software.example")

@@ -11,11 +11,7 @@ blocker; an absence is no meeting whoever it is sent to.
 from __future__ import annotations
 
 from author import Calendar, Online, Person, Place, Spec
-
-Y, N = True, False
-IP, VI, UN = "in_person", "virtual", "unknown"
-FC, DC, PE, VS = "first_contact", "deal_closing", "personal", "visit"
-HOLD, OWN = "hold-with-people", "own-time"
+from labels import DC, FC, HOLD, IP, OWN, PE, UN, VI, VS, N, Y
 
 # --- Outlook desktop, German: Lukas Meier, consultant in Frankfurt -----------------------------
 LUKAS = Person("Lukas Meier", "lukas.meier@meier-consulting.example")

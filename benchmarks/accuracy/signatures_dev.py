@@ -5,11 +5,7 @@ people, other signatures, other formats. Tune against this part only."""
 from __future__ import annotations
 
 from author import Calendar, Person, Spec
-
-Y = True
-VI, PH = "virtual", "phone"
-FC = "first_contact"
-SIG, ORD = "signature-number", "ordinary"
+from labels import FC, ORD, PH, SIG, VI, Y
 
 MIA = Person("Mia Lang", "mia.lang@isar-software.example")
 TOM = Person("Tom Becker", "tom.becker@elbtech.example")

@@ -8,11 +8,7 @@ measured only at the end."""
 from __future__ import annotations
 
 from author import Calendar, Online, Person, Place, Spec
-
-Y = True
-IP, VI, PH = "in_person", "virtual", "phone"
-FC = "first_contact"
-SIG, ORD = "signature-number", "ordinary"
+from labels import FC, IP, ORD, PH, SIG, VI, Y
 
 # --- Outlook desktop, German: Lukas Meier, Frankfurt ---------------------------------------------
 LUKAS = Person("Lukas Meier", "lukas.meier@meier-beratung.example")

@@ -5,11 +5,7 @@ people, other words, other export formats (Nextcloud in German, iCloud in Englis
 from __future__ import annotations
 
 from author import Calendar, Online, Person, Place, Spec
-
-Y, N = True, False
-IP, VI, UN, TR = "in_person", "virtual", "unknown", "travel"
-FC, IN, PE, NW = "first_contact", "internal", "personal", "networking"
-TASK, TRAVEL, GATHER, ORD = "task-title", "travel-shape", "no-attendee-gathering", "ordinary"
+from labels import FC, GATHER, IN, IP, NW, ORD, PE, TASK, TR, TRAVEL, UN, VI, N, Y
 
 # --- Nextcloud, German: Ben Schulz, designer in Munich -----------------------------------------
 BEN = Person("Ben Schulz", "ben.schulz@isarlicht-design.example")

@@ -12,11 +12,7 @@ flight, one to find a hotel for a fair no fair.
 from __future__ import annotations
 
 from author import Calendar, Online, Person, Place, Spec
-
-Y, N = True, False
-IP, VI, UN, TR = "in_person", "virtual", "unknown", "travel"
-FC, IN, PE, NW, VS = "first_contact", "internal", "personal", "networking", "visit"
-TASK, TRAVEL, GATHER, ORD = "task-title", "travel-shape", "no-attendee-gathering", "ordinary"
+from labels import FC, GATHER, IN, IP, NW, ORD, PE, TASK, TR, TRAVEL, UN, VI, N, Y
 
 # --- Outlook desktop, German: Jana Roth, consultant in Cologne --------------------------------
 JANA = Person("Jana Roth", "jana.roth@rheinwerk-consult.example")
