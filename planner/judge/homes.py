@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
-from planner.i18n import _
+from planner.i18n import _, long_day
 from planner.judge.directory import FREEMAIL_DOMAINS, domain_of
 from planner.judge.phones import COUNTRY_CODES, numbers_in, phone_city
 from planner.judge.zones import address_in, place_text
@@ -241,7 +241,7 @@ class HomeFinder:
         org = not personal and domain not in self.freemail and domain in _domains(emails)
         if not (personal or org):
             return
-        day = event.start.date().isoformat()
+        day = long_day(event.start.astimezone(self.config.tz).date())
         mode = self.modes.get(event.key, Mode.UNKNOWN)
         location = place_text(event.location)  # never an app, a room, a number or a link
         if location:
