@@ -149,7 +149,7 @@ def fair_points(
         ways = [long_trip_minutes(other, hub.geo)[0] for other in others]
         point = FairPoint(hub, mine, max(ways), direct, detour, mode)
         spread = (max(mine, *ways) - min(mine, *ways)) / max(mine, *ways, 1)
-        reach = max(mine, *ways) <= (direct * SAVING if longest is None else min(direct, longest))
+        reach = max(mine, *ways) <= min(direct * SAVING, math.inf if longest is None else longest)
         if spread < FAIR_SHARE and reach:
             found.append(point)
     found.sort(key=lambda p: (_cost(p), p.hub.name))
