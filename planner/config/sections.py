@@ -127,6 +127,9 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "in_town_minutes": Field(int, 20),
         # after a train or flight arrives (and before one departs), before the transfer
         "arrival_buffer_minutes": Field(int, 20),
+        # the longest way, each way, that a proposal may ask of anyone (planner.meet.budget)
+        "longest_journey_minutes": Field(int, 120),
+        "journey_per_meeting": Field(float, 2.5),
     },
     "geo": {
         "online": Field(bool, False),
@@ -210,6 +213,8 @@ RANGES: dict[str, dict[str, tuple[float, float]]] = {
         "unknown_place_minutes": (0, 600),
         "in_town_minutes": (0, 240),
         "arrival_buffer_minutes": (0, 240),
+        "longest_journey_minutes": (10, 24 * 60),
+        "journey_per_meeting": (0.5, 50),
     },
     "geo": {"timeout_seconds": (1, 600), "far_away_km": (1, 20000)},
     "venues": {"radius_km": (0, 200), "max_age_days": (1, 3650), "min_venues": (1, 1000)},

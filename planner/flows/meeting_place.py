@@ -111,6 +111,8 @@ def propose_to_meet(
         label = config.user["home"]
     if not found and (why := _why_none(proposer, request)):
         notes.insert(0, why)
+    elif not found and proposer.too_far is not None:
+        notes.insert(0, _too_far(proposer, request, label))
     elif proposer.no_venues:
         notes.append(_no_venues(label or config.user["home"], config))
     return found, notes
@@ -126,6 +128,14 @@ def _why_none(proposer: Proposer, request: MeetRequest) -> str:
     if taken := proposer.taken(request.start, request.end):
         return _taken(taken, request, config)
     return ""
+
+
+def _too_far(proposer: Proposer, request: MeetRequest, label: str) -> str:
+    """Why nothing is proposed when every venue asks a journey beyond the limit."""
+    from planner.meet.budget import beyond_venues
+
+    limit = proposer.longest_journey(request.purpose)
+    return beyond_venues(label or proposer.config.user["home"], limit, proposer.too_far or limit)
 
 
 def _no_working_day(config: Config, start: datetime, end: datetime) -> str:
@@ -242,6 +252,7 @@ def _propose_far(
         request.count,
         request.now or request.start,
         others if len(others) > 1 else (),
+        proposer.longest_journey(request.purpose),
     )
     plan = propose_far(proposer, make, far, trips=trips, visits=visits, supply=supply)  # type: ignore[arg-type]
     notes = [plan.note] if plan.note else []

@@ -9,10 +9,13 @@ b) on days the counterpart is in the user's city (``visits``, same shape),
 c) at a fair meeting point in between: a station or airport lounge, or a hotel or restaurant
    next to a major station (:data:`planner.meet.hubs.HUBS`), where both travel times differ
    least. Long trips are estimated with a rail/air speed model (:func:`long_trip_minutes`),
-   and the reasons say it is an estimate.
+   and the reasons say it is an estimate. A point is only proposed when nobody's way to it
+   exceeds the journey limit (:mod:`planner.meet.budget`) of the meeting held there: no
+   Düsseldorf, three hours from Munich and from London, for a coffee.
 
 If none fits in the window, there are no proposals and the note says so ("meet in person on
-your next trip to London; until then video is fine") instead of proposing something absurd.
+your next trip to London; until then video is fine", or which point lies beyond the limit and
+what to do instead) instead of proposing something absurd.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from planner.i18n import _
 from planner.ical.wallclock import add
+from planner.meet.budget import beyond_point
 from planner.meet.geo import TravelMode, distance_km
 from planner.meet.hubs import HUBS, Hub
 from planner.meet.kinds import VenueKind
@@ -93,6 +97,11 @@ class FairPoint:
     mode: str = "rail"
 
     @property
+    def longest(self) -> int:
+        """The longest way to the point, each way (the user's or the others')."""
+        return max(self.mine, self.theirs)
+
+    @property
     def unfairness(self) -> float:
         return abs(self.mine - self.theirs) / max(self.mine, self.theirs, 1)
 
@@ -110,14 +119,21 @@ class FairPoint:
         )
 
 
-def fair_points(home: Geo, theirs: Geo | Sequence[Geo], limit: int = HUBS_TRIED) -> list[FairPoint]:
+def fair_points(
+    home: Geo,
+    theirs: Geo | Sequence[Geo],
+    limit: int = HUBS_TRIED,
+    *,
+    longest: int | None = None,
+) -> list[FairPoint]:
     """Stations and airports on the way between the user's home and the others' (each):
 
     - on the way: for each other, the distance over the hub is at most :data:`MAX_DETOUR`
       times the direct distance (Kassel is no point between Hamburg and Berlin: 2.4×);
     - worth it: the longest way to it is at most :data:`SAVING` of the user's direct trip
       (a point that costs both nearly the whole trip saves nobody anything);
-    - fair: the travel times differ by less than :data:`FAIR_SHARE` of the longest.
+    - fair: the travel times differ by less than :data:`FAIR_SHARE` of the longest;
+    - within reach: nobody's way is longer than ``longest`` minutes, when given.
 
     Fairest and shortest first; none when no hub qualifies (then a trip is the way)."""
     others = [theirs] if isinstance(theirs, Geo) else list(theirs)
@@ -133,7 +149,8 @@ def fair_points(home: Geo, theirs: Geo | Sequence[Geo], limit: int = HUBS_TRIED)
         ways = [long_trip_minutes(other, hub.geo)[0] for other in others]
         point = FairPoint(hub, mine, max(ways), direct, detour, mode)
         spread = (max(mine, *ways) - min(mine, *ways)) / max(mine, *ways, 1)
-        if spread < FAIR_SHARE and max(mine, *ways) <= direct * SAVING:
+        reach = max(mine, *ways) <= min(direct * SAVING, math.inf if longest is None else longest)
+        if spread < FAIR_SHARE and reach:
             found.append(point)
     found.sort(key=lambda p: (_cost(p), p.hub.name))
     return found[:limit]
@@ -182,6 +199,7 @@ class FarPlan:
     proposals: list[Proposal] = field(default_factory=list)
     note: str = ""  # said when there are none (or why some kinds are missing)
     gaps: list[str] = field(default_factory=list)  # places without any venue known
+    beyond: FairPoint | None = None  # the best point, when every one lies beyond the limit
 
 
 @dataclass
@@ -195,6 +213,7 @@ class FarRequest:
     count: int
     now: datetime
     others: tuple[Geo, ...] = ()  # every counterpart's place, when there are several
+    longest: int | None = None  # the longest way each way the meeting allows (none: no limit)
 
 
 def propose_far(
@@ -236,6 +255,11 @@ def propose_far(
             city=their.city,
             days=days,
         )
+    elif not plan.proposals and plan.beyond is not None and request.longest is not None:
+        point = plan.beyond
+        plan.note = beyond_point(
+            their.city, request.longest, point.hub.name, point.mine, point.theirs
+        )
     elif not plan.proposals:
         minutes, mode = long_trip_minutes(request.home, their.geo)
         plan.note = _(
@@ -273,6 +297,7 @@ def _on_day(
         near=near,
         count=1,
         area=area,
+        journey=0,  # the user is there anyway, or they are here: no journey of its own
     )
     if proposer.no_venues:
         plan.gaps.append(area)
@@ -291,7 +316,10 @@ def _at_fair_points(
     best point itself (the venue to be chosen there); none on the days of ``met`` (the user
     is in their city then, or they in the user's)."""
     found: list[Proposal] = []
-    points = fair_points(request.home, request.others or request.their.geo)
+    homes = request.others or request.their.geo
+    points = fair_points(request.home, homes, longest=request.longest)
+    if not points and request.longest is not None:
+        plan.beyond = next(iter(fair_points(request.home, homes, 1)), None)
     bare: list[FairPoint] = []
     for point in points:
         if supply is not None:
@@ -331,6 +359,7 @@ def _at_point(
         near=point.hub.geo,
         count=request.count - have,
         area=point.hub.name,
+        journey=point.longest,
     )
     why = point.explained()
     return [

@@ -30,6 +30,7 @@ from planner.meet.anchors import (
     next_in_person,
     room_anywhere,
 )
+from planner.meet.budget import journey_limit
 from planner.meet.days import UserDays
 from planner.meet.pick import Proposal, overlap, pick
 from planner.meet.reasons import Why, reasons
@@ -102,6 +103,7 @@ class _Request:
     window: tuple[datetime, datetime]
     area: str = ""
     both: bool = False  # the counterparts' busy time is known
+    checked: bool = True  # each venue's ways are checked against the limit
     shortlists: dict[MeetingKind, Shortlist] = field(default_factory=dict)
 
 
@@ -126,6 +128,8 @@ class Proposer(UserDays):
         self.supply = supply
         self.travel_reasons = travel_reasons
         self.no_venues = False  # the last propose() found no venue at all around its centre
+        self.limit = journey_limit(config)
+        self.too_far: int | None = None  # the last propose(): the least way beyond the limit
         self.windows = meeting_windows(config)
         self.step = timedelta(minutes=config["slots"]["step_minutes"])
         self.radius_km = float(config["venues"]["radius_km"])
@@ -144,6 +148,7 @@ class Proposer(UserDays):
         same_time: Interval | None = None,
         area: str = "",
         own_busy: Sequence[Interval] = (),
+        journey: int | None = None,
     ) -> list[Proposal]:
         """Up to ``count`` proposals in ``[start, end)``, best first, varied over days, times of
         day, kinds and venues; ``tags`` keeps only venues with all of them (e.g.
@@ -156,13 +161,24 @@ class Proposer(UserDays):
         ``same_time`` is a flagged meeting's own time: when it fits (free on both sides, in a
         window that suits the purpose, a venue open and reachable) it is the first proposal,
         "same time, in person at …", and the others follow. ``own_busy`` is more of the
-        user's time taken (the way to a meeting point), never "both calendars"."""
+        user's time taken (the way to a meeting point), never "both calendars".
+
+        No proposal asks a journey beyond the limit (:mod:`planner.meet.budget`) of anyone
+        whose way is known: ``journey`` is the longest way to ``near`` each way when it is
+        told (a fair meeting point; 0: the user is there anyway), and only kinds of meeting
+        long enough for it are tried; a place ``near`` that the user chose is never refused;
+        otherwise each venue's ways are checked, and :attr:`too_far` keeps the least way
+        that was too long."""
         places = _places(counterpart_place)
+        self.too_far = None
         request = self._request(start, end, purpose, counterpart_busy, places, near, area)
         if request is not None and own_busy:
             request.busy = merge([*request.busy, *own_busy])
         if request is None:
             return []
+        if journey is not None:
+            request.kinds = tuple(k for k in request.kinds if self._allows(journey, k))
+        request.checked = journey is None and near is None
         if self.supply is not None:
             self.supply(request.center, self.radius_km)
         request.shortlists = self._shortlists(request, {t.lower() for t in tags})
@@ -207,6 +223,13 @@ class Proposer(UserDays):
             if found is not None:
                 return found
         return None
+
+    def longest_journey(self, purpose: Purpose | str | None) -> int:
+        """The longest way each way that any kind of meeting suiting ``purpose`` allows."""
+        return self.limit.widest(self.windows[k].duration for k in kinds_for(purpose))
+
+    def _allows(self, journey: int, kind: MeetingKind) -> bool:
+        return self.limit.allows(journey, self.windows[kind].duration)
 
     def _request(
         self,
@@ -325,10 +348,27 @@ class Proposer(UserDays):
             state = self.catalog.open_state(venue, slot.start, slot.end)
             if state is OpenState.CLOSED:
                 continue
-            found.append(self._candidate(slot, venue, static, theirs, state, request))
+            candidate = self._candidate(slot, venue, static, theirs, state, request)
+            if request.checked and not self._in_proportion(candidate):
+                continue
+            found.append(candidate)
             if len(found) >= VENUES_PER_SLOT:
                 break
         return found
+
+    def _in_proportion(self, candidate: _Candidate) -> bool:
+        """Whether every known way to the venue (the user's there and back, the counterparts')
+        suits the meeting; the least way beyond the limit is kept in :attr:`too_far`. On a day
+        the user is in the venue's city anyway the way there and home is the trip's, not the
+        meeting's."""
+        if candidate.city:
+            return True
+        ways = [m for m in (candidate.before, candidate.after, candidate.theirs) if m is not None]
+        longest = max(ways, default=None)
+        if longest is None or self._allows(longest, candidate.kind):
+            return True
+        self.too_far = min(longest, self.too_far or longest)
+        return False
 
     def _candidate(
         self,

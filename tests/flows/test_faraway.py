@@ -65,9 +65,15 @@ TRIP = _event(
 )
 
 
-def _config(osm: FakeOsmServer, events: list[Event], *, online: bool = True):
+# Munich–Hamburg is three hours each way from any point between them: beyond the day trip a
+# professional takes by default ([travel] longest_journey_minutes); these tests raise the limit
+FAR_REACH = {"longest_journey_minutes": 240}
+
+
+def _config(osm: FakeOsmServer, events: list[Event], *, online: bool = True, travel=None):
     config = default_config(
         user={"email": ME.email, "home": "München", "timezone": "Europe/Berlin"},
+        travel=travel or {},
         geo={
             "online": online,
             "user_agent": "planner-tests/0.1",
@@ -116,9 +122,11 @@ def test_counterpart_in_hamburg_is_met_on_the_users_hamburg_trip(osm, tmp_path):
 
 def test_without_a_trip_they_meet_at_a_fair_point_in_between(osm, tmp_path):
     store = Store(tmp_path / "state.sqlite3")
-    result = _propose(osm, HISTORY, store)
+    result = _propose(osm, HISTORY, store, travel=FAR_REACH)
     assert result.proposals, result.notes
     for proposal in result.proposals:
+        # three hours each way: a lunch (90 min, up to 2.5 × its length), never a coffee
+        assert proposal.kind.value == "lunch", proposal
         venue = proposal.venue
         mine, _m = long_trip_minutes(MUNICH.geo, venue.geo)
         theirs, _t = long_trip_minutes(HAMBURG.geo, venue.geo)
@@ -142,7 +150,7 @@ def test_without_a_trip_they_meet_at_a_fair_point_in_between(osm, tmp_path):
 
 def test_offline_without_venues_proposes_the_meeting_point_area(osm, tmp_path):
     store = Store(tmp_path / "state.sqlite3")
-    result = _propose(osm, HISTORY, store, online=False)
+    result = _propose(osm, HISTORY, store, online=False, travel=FAR_REACH)
     # the fair meeting point on the way, without a venue known there: the area, and how to get
     # venues there
     assert result.proposals and {p.venue.source for p in result.proposals} == {"area"}
@@ -152,6 +160,18 @@ def test_offline_without_venues_proposes_the_meeting_point_area(osm, tmp_path):
         assert any("Fair meeting point" in r for r in proposal.reasons)
         assert any(f'planner venues fetch --near "{point}"' in r for r in proposal.reasons)
     assert osm.requests == []
+
+
+def test_by_default_no_point_three_hours_away_but_what_to_do_instead(osm, tmp_path):
+    """Munich–Hamburg: Erfurt or Fulda take three hours each way, out of proportion to a
+    first meeting; no proposal, and the note says what to do (issue: Düsseldorf for a coffee
+    with someone from London)."""
+    result = _propose(osm, HISTORY, Store(tmp_path / "state.sqlite3"), online=False)
+    assert result.proposals == []
+    (note,) = [n for n in result.notes if "fair meeting point" in n]
+    assert "within 120 min" in note and "Hamburg" in note
+    assert "planner trips" in note and "keep it a call" in note
+    assert "[travel] longest_journey_minutes" in note
 
 
 def test_offline_trip_day_without_venues_names_the_fetch_command(osm, tmp_path):

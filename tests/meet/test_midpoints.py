@@ -15,6 +15,7 @@ from planner.meet.faraway import (
     long_trip_minutes,
 )
 from planner.meet.geo import distance_km, lookup_city
+from planner.meet.hubs import HUBS
 
 # pair → the meeting points that are right (the first one chosen must be one of them)
 EXPECTED = {
@@ -102,3 +103,14 @@ def test_several_counterparts_need_a_point_on_the_way_to_each():
     assert both[0].detour <= MAX_DETOUR and both[0].theirs >= both[0].mine  # the longest way
     hamburg = lookup_city("Hamburg").geo
     assert fair_points(hamburg, [lookup_city("Köln").geo, lookup_city("Dresden").geo]) == []
+
+
+@pytest.mark.parametrize("pair", [*sorted(EXPECTED), *OTHERS])
+@pytest.mark.parametrize("longest", [90, 120, 180])
+def test_points_within_a_limit_are_the_points_nobody_travels_longer_to(pair, longest):
+    """The limit only removes points (fairest first as before): those with a way beyond it."""
+    everyone = fair_points(lookup_city(pair[0]).geo, lookup_city(pair[1]).geo, len(HUBS))
+    within = fair_points(
+        lookup_city(pair[0]).geo, lookup_city(pair[1]).geo, len(HUBS), longest=longest
+    )
+    assert within == [p for p in everyone if p.longest <= longest]
