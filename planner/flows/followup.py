@@ -331,9 +331,8 @@ def states_for_week(
 ) -> dict[str, list[InviteState]]:
     """The invitation states that belong to each flagged meeting of ``plan`` (by event UID):
     invitations sent to one of its counterparts, for the meeting's week or the week after."""
-    from planner.model import Action
-
     from planner.flows.held import FOLLOWS
+    from planner.model import Action
 
     me = address_key(config.user["email"])
     horizon = plan.start + FOLLOWS

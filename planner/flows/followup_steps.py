@@ -192,8 +192,10 @@ def _countered(
         state.start.astimezone(UTC), state.end.astimezone(UTC)
     ):  # fmt: skip
         return replace(
-            state, next_step=_("{who} proposes other details at the same time; see their answer", who=who)
-        )
+            state,
+            next_step=_("{who} proposes other details at the same time; see their answer",
+                        who=who),
+        )  # fmt: skip
     minutes = max(5, int((end.astimezone(UTC) - start.astimezone(UTC)).total_seconds() // 60))
     accept = (
         f"planner invite --update {state.uid} --start {stamp(start, config)} "
