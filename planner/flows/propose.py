@@ -15,6 +15,7 @@ from planner.store import Store
 
 if TYPE_CHECKING:
     from planner.flows.followup_steps import InviteState
+    from planner.judge.homes import HomeCity
     from planner.meet.proposals import Proposal
 
 
@@ -33,6 +34,7 @@ class ProposeResult:
     people: tuple[str, ...] = ()
     meeting: dict[str, Any] | None = None  # the flagged meeting of ``propose --for``
     names: tuple[str, ...] = ()  # the display name of each of ``people`` ("" when unknown)
+    homes: tuple[HomeCity | None, ...] = ()  # where each of ``people`` lives or works
     #: the open invitations to ``people``, each with its state and next step: their times are
     #: not proposed again (:func:`planner.flows.held.for_others`)
     invitations: tuple[InviteState, ...] = ()
@@ -52,7 +54,27 @@ class ProposeResult:
         }
         if self.meeting:
             data["meeting"] = self.meeting
+        data["cities"] = {
+            address_key(p): h.to_json() for p, h in zip(people, self.homes, strict=False) if h
+        }
         return data
+
+    def where(self) -> list[str]:
+        """Where each counterpart lives or works, with the evidence, one line each."""
+        from planner.i18n import _
+
+        lines = []
+        for person, name, home in zip(self.people, self.names, self.homes, strict=False):
+            if home is not None:
+                lines.append(
+                    _(
+                        "{who} lives or works in {city} ({evidence})",
+                        who=name or person,
+                        city=home.city,
+                        evidence="; ".join(home.evidence[:2]),
+                    )
+                )
+        return lines
 
 
 def propose_for(
@@ -78,9 +100,9 @@ def propose_for(
     With ``meeting_uid`` (a unique prefix is enough) the counterparts, the purpose and the
     window come from that meeting, and its own time, in person, is tried first."""
     from planner.flows.held import for_others, held_times
-    from planner.flows.meeting_place import MeetRequest, propose_to_meet, trip_routes
+    from planner.flows.meeting_place import MeetRequest, located_trips, propose_to_meet, trip_routes
     from planner.flows.places import places_only
-    from planner.flows.weekly import located_trips, week_bounds
+    from planner.flows.weekly import week_bounds
     from planner.judge.travel import whereabouts
     from planner.meet.fetched import VenueSupply, catalog_with_fetched
     from planner.meet.freebusy import FreeBusyLookup
@@ -108,6 +130,7 @@ def propose_for(
     session = open_session(config, store, now=now, until=until, progress=progress)
     found: list[Proposal] = []
     notes: list[str] = []
+    homes: list[HomeCity | None] = []
     try:
         meeting = find_meeting(session, meeting_uid, until) if meeting_uid else None
         events = session.events
@@ -144,6 +167,7 @@ def propose_for(
             routes=trip_routes(session.events, geocoder.locate),
         )
         finder = finder_for(session, geocoder.locate)
+        homes = [finder.home_of(p) for p in people]
         if start < end:
             request = MeetRequest(
                 people,
@@ -185,6 +209,7 @@ def propose_for(
         tuple(people),
         _meeting_json(meeting) if meeting is not None else None,
         tuple(names),
+        tuple(homes),
         invitations_to(config, store, people, now),
     )
 

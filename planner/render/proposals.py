@@ -31,6 +31,8 @@ def proposals_table(
         _("Proposals to meet {who} ({purpose})", who=who, purpose=purpose_label(result.purpose)),
         markup=False,
     )
+    for line in result.where():
+        out.print(line, markup=False)
     from planner.render.invites import state_line
 
     for state in result.invitations:  # the times already invited to, with their next step

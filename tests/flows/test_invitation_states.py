@@ -14,35 +14,20 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from planner import i18n
-from planner.config import from_mapping
 from planner.flows.followup import calendar_answers, invite_states, record
 from planner.flows.followup_steps import stamp
 from planner.invite.answers import Answer
 from planner.invite.sentlog import prepare_cancel, prepare_request, record_kept, record_sent
 from planner.model import Attendee, Event, Response
 from planner.store import Store
-from tests.invite.test_invite import ANNA, ME, lunch
+from tests.flows import test_answers
+from tests.invite.test_invite import ANNA, lunch
 
+config = test_answers.config  # the fixture: Lea Kranich in Berlin, nudge after 3 days
 BERLIN = ZoneInfo("Europe/Berlin")
 SENT = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 LATE = SENT + timedelta(days=5)  # past [invite] nudge_days
 OTHER = (datetime(2026, 12, 10, 9, 0, tzinfo=BERLIN), datetime(2026, 12, 10, 10, 30, tzinfo=BERLIN))
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = Store(tmp_path / "state.sqlite3")
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def config():
-    return from_mapping(
-        {"user": {"email": ME.email, "name": ME.name, "timezone": "Europe/Berlin"},
-         "invite": {"nudge_days": 3}},
-        "<test>",
-    )  # fmt: skip
 
 
 def one(store, how: str, answer: dict | None = None):
