@@ -68,6 +68,13 @@ from planner.i18n import _
 @click.option("--update", "update", metavar="UID", help="Send an update of a sent invitation.")
 @click.option("--cancel", "cancel", metavar="UID", help="Cancel a sent invitation.")
 @click.option(
+    "--again",
+    "again",
+    metavar="UID",
+    help="A logged invitation once more, unchanged (same SEQUENCE): send one written with "
+    "--out, or repeat an unanswered one.",
+)
+@click.option(
     "--out",
     "out",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -101,6 +108,7 @@ def invite(
     agenda: str,
     update: str | None,
     cancel: str | None,
+    again: str | None,
     out: Path | None,
     send: bool,
     hold: str | None,
@@ -122,6 +130,7 @@ def invite(
           --start "2027-03-10 09:00 America/New_York"
       planner invite --to bob@example.com --title "Messe" --date 2027-03-10 --days 3
       planner invite --update 3f2a --start 2026-12-09T12:30 --send
+      planner invite --again 3f2a --send   (send the one written with --out as it is)
       planner invite --cancel 3f2a --send
     """
     from planner.cli import common
@@ -139,6 +148,7 @@ def invite(
             ("--proposal", proposal is not None),
             ("--update", update),
             ("--cancel", cancel),
+            ("--again", again),
         )
         if on
     ]
@@ -165,11 +175,12 @@ def invite(
         else:
             now = common.now_in(config.tz)  # type: ignore[attr-defined]
         invitation = invite_flow.from_proposal(config, store, proposal, options, now=now)
-    elif not (update or cancel):
+    elif not (update or cancel or again):
         invitation = invite_flow.from_options(config, options)
     prepared = invite_flow.prepare(
-        config, store, invitation=invitation, update=update, cancel=cancel, options=options
-    )
+        config, store, invitation=invitation, update=update, cancel=cancel, options=options,
+        again=again,
+    )  # fmt: skip
     for line in invite_flow.describe(prepared.invitation, proposal or ""):
         click.echo(line, err=True)
     if not cancel:
@@ -182,18 +193,15 @@ def invite(
         from planner.cli.common import check_output
 
         check_output(out)
+        from planner.flows.followup_steps import send_again
+
         invite_flow.write_file(prepared, store, out)
-        again = f"planner invite --proposal {proposal} --send" if proposal else ""
-        click.echo(
-            _(
-                "wrote {path} (UID {uid}, SEQUENCE {sequence}): written, not sent",
-                path=out,
-                uid=prepared.uid,
-                sequence=prepared.sequence,
-            )
-            + (_("; to send it: {command}", command=again) if again and not send else ""),
-            err=True,
-        )
+        said = _("wrote {path} (UID {uid}, SEQUENCE {sequence})", path=out, uid=prepared.uid,
+                 sequence=prepared.sequence)  # fmt: skip
+        if not send:
+            said += _(": written, not sent; to send it: {command}",
+                      command=send_again(prepared.uid))  # fmt: skip
+        click.echo(said, err=True)
     if hold is not None:
         event_id = invite_flow.hold(config, store, prepared, hold)
         click.echo(_("hold written to your calendar ({id})", id=event_id), err=True)
@@ -311,6 +319,8 @@ def _list(store: object) -> None:
 
     for record in recent(store):  # type: ignore[arg-type]
         state = _("cancelled") if record.cancelled else _("seq {number}", number=record.sequence)
+        if not record.cancelled and not record.delivered:
+            state = _("{state}, written, not sent", state=state)
         inv = record.invitation
         when = f"{inv.start:%Y-%m-%d %H:%M}"
         if inv.all_day:  # its days, not a midnight

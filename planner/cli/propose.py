@@ -123,7 +123,10 @@ def propose(
         )
         save_proposals(state, result.to_json(), now)
     if fmt == "json":
-        emit(dumps(result.to_json()), None)
+        from planner.render.invites import state_json
+
+        data = result.to_json() | {"invitations": [state_json(s) for s in result.invitations]}
+        emit(dumps(data), None)
     else:
         table = proposals_table(
             result, config.tz, color=is_terminal(), width=table_width(), demo=demo

@@ -201,11 +201,14 @@ def _revision(
     A service keeps showing the last response after the meeting was moved (Graph does), so
     the response belongs to the revision the copy shows: the one sent with the copy's time,
     and of those the last one sent before the response was given, when the service tells
-    (Graph's ``status.time``). None when the copy shows a time that was never sent."""
+    (Graph's ``status.time``). None when the copy shows a time that was never sent. A revision
+    only written to a file reached nobody: a response on the copy (to the meeting the user's
+    calendar had before, at the same time) is never its answer."""
     shown = (event.start.astimezone(UTC), event.end.astimezone(UTC))
-    sent = [r for r in history(record.uid) if r.method == "REQUEST"] or [record]
+    logged = [r for r in history(record.uid) if r.method == "REQUEST"] or [record]
+    sent = [r for r in logged if r.delivered]
     by_time = [r.sequence for r in sent if _times(r) == shown]
-    if _times(record) == shown:
+    if record.delivered and _times(record) == shown:
         by_time.append(record.sequence)
     if not by_time:
         return None
@@ -274,7 +277,7 @@ def invite_states(
                 sequence=record.sequence,
                 counterpart=person.email,
                 name=known.display_name(person.email, person.name) if known else person.name,
-                status=_status(answer) if answer or _sent(record) else "not_sent",
+                status=_status(answer) if answer or record.delivered else "not_sent",
                 sent_at=record.sent_at,
                 waiting_days=max(0, (now.astimezone(UTC) - record.sent_at.astimezone(UTC)).days),
                 proposed=_local(answer.proposed, config) if answer and answer.proposed else None,
@@ -303,12 +306,6 @@ def invitation_states(
     return invite_states(config, store, now=now, events=events, records=records)
 
 
-def _sent(record: SentRecord) -> bool:
-    """Whether the invitation went out: one only written to a file (``--out``) has not reached
-    anybody yet (a hold is followed: the calendar service may show answers on it)."""
-    return not record.message_id.startswith("file:")
-
-
 def _status(answer: Answer | None) -> str:
     if answer is None:
         return "no_answer"
@@ -334,10 +331,11 @@ def states_for_week(
 ) -> dict[str, list[InviteState]]:
     """The invitation states that belong to each flagged meeting of ``plan`` (by event UID):
     invitations sent to one of its counterparts, for the meeting's week or the week after."""
+    from planner.flows.held import FOLLOWS
     from planner.model import Action
 
     me = address_key(config.user["email"])
-    horizon = plan.end + timedelta(days=7)
+    horizon = plan.start + FOLLOWS
     result: dict[str, list[InviteState]] = {}
     for item in plan.items:
         rec = item.recommendation

@@ -1,10 +1,15 @@
 """The next step for one counterpart of one open invitation (:mod:`planner.flows.followup`):
 
-- no answer after ``[invite] nudge_days``: a ready ``planner invite --update`` that sends the
-  invitation again, and a reminder to write by hand;
+- written to a file, not sent: the command that sends it as written (``planner invite
+  --again UID --send``), or the user's mail program;
+- no answer after ``[invite] nudge_days``: the command that sends the same invitation again
+  (same SEQUENCE: a repeat, not a change), and a reminder to write by hand;
 - a COUNTER: the command that accepts it (an update with the proposed time), checked against
   the user's free time and the venue's opening hours, and the one that keeps the own time;
 - a decline: the next saved proposal for that counterpart, or how to get new ones.
+
+A suggested command never moves a meeting to the time it has already: sending it again is
+``--again``, only a change of time is ``--update … --start``.
 """
 
 from __future__ import annotations
@@ -107,9 +112,10 @@ def next_step(
     if state.status == "not_sent":
         return replace(
             state,
-            next_step=_("send it when it is right"),
-            command=_resend(state, config),
-        )
+            next_step=_("written to {file}, not sent: send it with this command or from your "
+                        "mail program", file=record.message_id.partition(":")[2]),
+            command=send_again(state.uid),
+        )  # fmt: skip
     if state.status == "no_answer":
         return _waiting(state, config)
     if state.status == "countered":
@@ -121,10 +127,12 @@ def next_step(
             state,
             next_step=_("the invitation did not reach {who}; check the address",
                         who=format_mailbox(state.name, state.counterpart)),
-            command=_resend(state, config),
+            command=send_again(state.uid),
         )  # fmt: skip
     if state.status == "tentative":
         return replace(state, next_step=_("tentative: ask for a firm answer closer to the day"))
+    if state.status == "delegated":
+        return replace(state, next_step=_("passed on to someone else; their answer follows"))
     return replace(state, next_step=_("confirmed; nothing to do"))
 
 
@@ -133,13 +141,10 @@ def stamp(moment: datetime, config: Config) -> str:
     return moment.astimezone(config.tz).strftime("%Y-%m-%dT%H:%M")
 
 
-def _resend(state: InviteState, config: Config) -> str:
-    """The command that sends the invitation as it is: an all-day one keeps its days."""
-    if state.all_day:
-        when = f"--date {state.start.date().isoformat()} --days {state.days}"
-    else:
-        when = f"--start {stamp(state.start, config)}"
-    return f"planner invite --update {state.uid} {when} --send"
+def send_again(uid: str) -> str:
+    """The command that sends the logged invitation ``uid`` as it is (written, or sent before):
+    same UID and SEQUENCE, so it changes nothing the counterpart has."""
+    return f"planner invite --again {uid} --send"
 
 
 def _waiting(state: InviteState, config: Config) -> InviteState:
@@ -154,7 +159,7 @@ def _waiting(state: InviteState, config: Config) -> InviteState:
     return replace(
         state,
         next_step=_("send the invitation again, or the reminder below"),
-        command=_resend(state, config),
+        command=send_again(state.uid),
         alternative=_reminder(state, config),
     )  # fmt: skip
 
@@ -182,19 +187,28 @@ def _countered(
 ) -> InviteState:
     assert state.proposed is not None
     start, end = state.proposed
+    who = state.name or state.counterpart
+    if (start.astimezone(UTC), end.astimezone(UTC)) == (
+        state.start.astimezone(UTC), state.end.astimezone(UTC)
+    ):  # fmt: skip
+        return replace(
+            state,
+            next_step=_("{who} proposes other details at the same time; see their answer",
+                        who=who),
+        )  # fmt: skip
     minutes = max(5, int((end.astimezone(UTC) - start.astimezone(UTC)).total_seconds() // 60))
     accept = (
         f"planner invite --update {state.uid} --start {stamp(start, config)} "
         f"--duration {minutes} --send"
     )
-    keep = _resend(state, config)
+    keep = send_again(state.uid)
     conflicts = _conflicts(state, record, config, events)
     when = f"{stamp(start, config).replace('T', ' ')}–{end:%H:%M}"
     if conflicts:
         return replace(
             state,
             next_step=_("{who} proposes {when}, which does not fit ({why}); keep your time",
-                        who=state.name or state.counterpart, when=when, why="; ".join(conflicts)),
+                        who=who, when=when, why="; ".join(conflicts)),
             command=keep,
             alternative=accept,
             conflicts=tuple(conflicts),
@@ -203,7 +217,7 @@ def _countered(
     return replace(
         state,
         next_step=_("{who} proposes {when} ({checked}): accept it, or keep your time",
-                    who=state.name or state.counterpart, when=when, checked=checked),
+                    who=who, when=when, checked=checked),
         command=accept,
         alternative=keep,
     )  # fmt: skip

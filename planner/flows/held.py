@@ -24,6 +24,10 @@ SCANNED = 500  # invitations looked at, newest first
 #: (:mod:`planner.flows.offers`), by their names in ``Store.ensure``
 SENT, OFFERED = "sentlog", "offers"
 KEPT_BY = (SENT, OFFERED)
+INVITED = "held:"  # the UID prefix of a held time that is an invitation (not an offer's option)
+#: an invitation belongs to a flagged meeting of a week when it is to one of its counterparts
+#: and starts in that week or the one after (a meeting moved to the next week)
+FOLLOWS = timedelta(days=14)
 
 
 def held_times(store: Store | None, config: Config, now: datetime) -> list[Event]:
@@ -50,7 +54,7 @@ def held_times(store: Store | None, config: Config, now: datetime) -> list[Event
             continue  # no answer for too long: the time is free again
         found.append(
             Event(
-                uid=f"held:{record.uid}",
+                uid=f"{INVITED}{record.uid}",
                 title=_("Offered: {title}", title=inv.title),
                 start=inv.start,
                 end=inv.end,
@@ -63,8 +67,32 @@ def held_times(store: Store | None, config: Config, now: datetime) -> list[Event
     return found
 
 
+def invited(held: Iterable[Event], people: Sequence[str], start: datetime) -> list[Event]:
+    """The invitations among ``held`` (not the options of offers) to one of ``people`` that
+    belong to a meeting of the week from ``start``: they start in that week or the one after
+    (:data:`FOLLOWS`). Such a meeting is in hand: it is not proposed for again as if new, and
+    its next step is the invitation's (:func:`planner.flows.followup_steps.next_step`)."""
+    from planner.people.addresses import address_key
+
+    wanted = {address_key(p) for p in people}
+    until = start + FOLLOWS
+    return [
+        e
+        for e in held
+        if e.uid.startswith(INVITED)
+        and start <= e.start < until
+        and wanted & {address_key(a.email) for a in e.attendees}
+    ]
+
+
 def for_others(held: Iterable[Event], people: Sequence[str]) -> list[Event]:
-    """The held times that block proposals for ``people``: all but those offered to them (a
-    new listing for the same counterparts may show the offered time again)."""
+    """The held times that block proposals for ``people``: every invitation, theirs too (a
+    time they were invited to, listed again, would read as a new proposal), and the options
+    of the offers to others (a new listing for the same counterparts may show an offer's
+    option again)."""
     wanted = {p.strip().lower() for p in people}
-    return [e for e in held if not wanted & {a.email.lower() for a in e.attendees}]
+    return [
+        e
+        for e in held
+        if e.uid.startswith(INVITED) or not wanted & {a.email.lower() for a in e.attendees}
+    ]

@@ -333,12 +333,21 @@ def prepare(
     update: str | None = None,
     cancel: str | None = None,
     options: InviteOptions | None = None,
+    again: str | None = None,
 ) -> PreparedInvite:
-    """A REQUEST for ``invitation``, a REQUEST updating ``update``, or a CANCEL of ``cancel``."""
+    """A REQUEST for ``invitation``, a REQUEST updating ``update``, a CANCEL of ``cancel``, or
+    the logged meeting ``again`` once more, unchanged."""
     from planner.invite import sentlog
 
     if cancel:
         return sentlog.prepare_cancel(store, cancel)
+    if again:
+        if options is not None and options != InviteOptions():
+            raise UsageError(
+                _("--again sends the invitation as it was; to change it use --update {uid}",
+                  uid=again)
+            )  # fmt: skip
+        return sentlog.prepare_again(store, again)
     if update:
         return sentlog.prepare_update(store, update, **_changes(config, options or InviteOptions()))
     if invitation is None:
@@ -385,7 +394,7 @@ def write_file(prepared: PreparedInvite, store: Store, path: Path) -> None:
         raise UsageError(
             _("{path}: cannot write: {error}", path=path, error=exc.strerror or exc)
         ) from None
-    sentlog.record_sent(store, prepared, message_id=f"file:{path}")
+    sentlog.record_kept(store, prepared, f"file:{path.absolute()}")
 
 
 def send(config: Config, store: Store, prepared: PreparedInvite) -> str:
@@ -460,6 +469,4 @@ def _log_hold(store: Store, prepared: PreparedInvite, calendar: str, event_id: s
     was already logged as sent (then the log keeps the message's id)."""
     from planner.invite import sentlog
 
-    last = sentlog.latest(store, prepared.uid)
-    if last is None or (last.sequence, last.method) != (prepared.sequence, prepared.method):
-        sentlog.record_sent(store, prepared, message_id=f"hold:{calendar}:{event_id}")
+    sentlog.record_kept(store, prepared, f"hold:{calendar}:{event_id}")

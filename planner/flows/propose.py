@@ -14,6 +14,7 @@ from planner.model import Event, Interval, Purpose
 from planner.store import Store
 
 if TYPE_CHECKING:
+    from planner.flows.followup_steps import InviteState
     from planner.judge.homes import HomeCity
     from planner.meet.proposals import Proposal
 
@@ -34,6 +35,9 @@ class ProposeResult:
     meeting: dict[str, Any] | None = None  # the flagged meeting of ``propose --for``
     names: tuple[str, ...] = ()  # the display name of each of ``people`` ("" when unknown)
     homes: tuple[HomeCity | None, ...] = ()  # where each of ``people`` lives or works
+    #: the open invitations to ``people``, each with its state and next step: their times are
+    #: not proposed again (:func:`planner.flows.held.for_others`)
+    invitations: tuple[InviteState, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         from planner.people.addresses import address_key
@@ -206,7 +210,30 @@ def propose_for(
         _meeting_json(meeting) if meeting is not None else None,
         tuple(names),
         tuple(homes),
+        invitations_to(config, store, people, now),
     )
+
+
+def invitations_to(
+    config: Config, store: Store, people: Sequence[str], now: datetime
+) -> tuple[InviteState, ...]:
+    """The open invitations to any of ``people``, each counterpart's state with its next step
+    (:func:`planner.flows.followup_steps.next_step`), as ``planner invites`` shows them."""
+    from planner.flows.held import SENT
+
+    if not store.holds(SENT):
+        return ()  # nothing was ever sent (the follow-up code is not even loaded)
+    from planner.flows.followup import invite_states, open_invitations
+    from planner.people.addresses import address_key
+
+    wanted = {address_key(p) for p in people}
+    records = [
+        r
+        for r in open_invitations(store, now)
+        if wanted & {address_key(p.email) for p in r.invitation.counterparts}
+    ]
+    states = invite_states(config, store, now=now, records=records) if records else []
+    return tuple(s for s in states if address_key(s.counterpart) in wanted)
 
 
 def parse_purpose(given: Purpose | str | None) -> Purpose | None:

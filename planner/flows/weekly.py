@@ -270,7 +270,7 @@ def _with_proposals(
     held: Sequence[Event] = (),
     directory: People | None = None,
 ) -> list[PlannedEvent]:
-    from planner.flows.held import for_others
+    from planner.flows.held import for_others, invited
     from planner.flows.places import places_only
     from planner.meet.geo import Geocoder
 
@@ -283,14 +283,14 @@ def _with_proposals(
     taken: list[Event] = []  # slots already proposed for another meeting: held for it
     _prefetch(items, config, now, free_busy, week)
     for item in items:
-        if not _wants_proposals(item, now):
-            result.append(item)
-            continue
-        start = max(week[0], _next_quarter(now))
-        end = week[1]  # the week shown: a proposal never falls into the next one
         people = [
             p.email for p in item.event.people() if p.email.lower() != config.user["email"].lower()
         ]
+        if not _wants_proposals(item, now) or invited(held, people, week[0]):
+            result.append(item)  # an invitation is in hand: its state says what comes next
+            continue
+        start = max(week[0], _next_quarter(now))
+        end = week[1]  # the week shown: a proposal never falls into the next one
         busy = list(free_busy(people, start, end) or []) if free_busy and people else []
         request = MeetRequest(
             people,

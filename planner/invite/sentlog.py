@@ -64,6 +64,19 @@ class SentRecord:
     def cancelled(self) -> bool:
         return self.method == "CANCEL"
 
+    @property
+    def delivery(self) -> str:
+        """How far this message went: "file" (written with ``--out``, reached nobody yet),
+        "hold" (put into the user's calendar, whose service may deliver it) or "mail" (accepted
+        by the SMTP server)."""
+        kind = self.message_id.partition(":")[0]
+        return kind if kind in ("file", "hold") else "mail"
+
+    @property
+    def delivered(self) -> bool:
+        """Whether this message can have reached the counterparts (anything but a file)."""
+        return self.delivery != "file"
+
 
 @dataclass(frozen=True, slots=True)
 class PreparedInvite:
@@ -161,6 +174,18 @@ def prepare_update(
     return prepare(new, stamp=stamp, update=True)
 
 
+def prepare_again(store: Store, uid: str, *, stamp: datetime | None = None) -> PreparedInvite:
+    """The meeting logged as ``uid`` (a unique prefix will do) once more, unchanged: same UID
+    and SEQUENCE, as RFC 5546 raises SEQUENCE only for a change. What sends an invitation only
+    written to a file, repeats an unanswered one, or keeps the own time after a counter."""
+    last = _require(store, uid)
+    if last.cancelled:
+        raise UsageError(
+            _("meeting {uid} was cancelled; send a new invitation instead", uid=last.uid)
+        )
+    return prepare(last.invitation, stamp=stamp, update=last.sequence > 0)
+
+
 def prepare_cancel(store: Store, uid: str, *, stamp: datetime | None = None) -> PreparedInvite:
     """A CANCEL for the meeting sent as ``uid``: same UID, SEQUENCE raised, to everyone who
     was invited. Cancelling twice repeats the first cancellation."""
@@ -209,6 +234,21 @@ def record_sent(
             ),
         )
     return record
+
+
+def record_kept(store: Store, prepared: PreparedInvite, message_id: str) -> None:
+    """Log ``prepared`` as written to a file (``message_id`` "file:PATH") or held in a calendar
+    ("hold:CALENDAR:ID"), unless the log shows this revision has gone further already: the .ics
+    of a sent invitation written again does not make it unsent (mail > hold > file)."""
+    last = latest(store, prepared.uid)
+    reach = ("file", "hold", "mail")
+    if (
+        last is not None
+        and (last.sequence, last.method) == (prepared.sequence, prepared.method)
+        and reach.index(last.delivery) >= reach.index(message_id.partition(":")[0])
+    ):
+        return
+    record_sent(store, prepared, message_id=message_id)
 
 
 def history(store: Store, uid: str) -> list[SentRecord]:

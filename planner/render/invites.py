@@ -105,6 +105,9 @@ def attach_states(data: dict[str, Any], invites: Mapping[str, Sequence[InviteSta
     for event in data.get("events", []):
         states = invites.get(event.get("uid", ""))
         if states:
-            event["invitations"] = [
-                s.to_json() | {"label": status_label(s), "line": state_line(s)} for s in states
-            ]
+            event["invitations"] = [state_json(s) for s in states]
+
+
+def state_json(state: InviteState) -> dict[str, Any]:
+    """One counterpart's invitation state as JSON, with the words the other outputs show."""
+    return state.to_json() | {"label": status_label(state), "line": state_line(state)}

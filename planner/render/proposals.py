@@ -33,6 +33,10 @@ def proposals_table(
     )
     for line in result.where():
         out.print(line, markup=False)
+    from planner.render.invites import state_line
+
+    for state in result.invitations:  # the times already invited to, with their next step
+        out.print(f"✉ {state_line(state)}", markup=False)
     if not result.proposals:
         for note in result.notes:
             out.print(note, markup=False)

@@ -96,8 +96,12 @@ def test_from_init_to_an_invitation_that_holds_its_time(tmp_path, monkeypatch):
     )  # fmt: skip
     assert after["proposals"]
     assert not any(overlaps(p, start, end) for p in after["proposals"])
-    # and the first client may still be offered the time that was offered to him
+    # the first client is not offered that time again as if it were new: his listing tells
+    # the invitation written for it, and the command that sends it as written
     mine = json.loads(
         run("propose", "--with", CLIENT, "--purpose", "deal_closing", "--format", "json").stdout
     )
-    assert chosen["id"] in [p["id"] for p in mine["proposals"]]
+    assert not any(overlaps(p, start, end) for p in mine["proposals"])
+    (state,) = mine["invitations"]
+    assert (state["status"], state["label"]) == ("not_sent", "written, not sent")
+    assert state["command"] == f"planner invite --again {state['uid']} --send"

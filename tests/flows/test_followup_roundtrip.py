@@ -194,9 +194,8 @@ def test_three_invitations_three_answers_and_the_counter_accepted(
         f"planner invite --update {uids[CEM]} --start 2026-12-10T13:00 --duration 90 --send"
     )
     assert counter["conflicts"] == []  # free in Google and Radicale, the venue is open
-    assert counter["alternative"].startswith(
-        f"planner invite --update {uids[CEM]} --start 2026-12-10T12:30"
-    )
+    # keeping the own time sends the invitation as it is: no --start, no new SEQUENCE
+    assert counter["alternative"] == f"planner invite --again {uids[CEM]} --send"
     table = run("invites", *cfg, "--now", NOW).stdout
     assert (
         "accepted" in table and "declined" in table and "countered: Thu 10 Dec 13:00–14:30" in table
