@@ -19,10 +19,11 @@ from planner.config import Config, SyncConfig
 from planner.errors import PlannerError, UsageError
 from planner.i18n import _
 from planner.model import Event, Mode
-from planner.sync.marks import is_planner_event, occurrence
+from planner.sync.marks import occurrence
 from planner.sync.mirrors import Wanted, mirrors
 from planner.sync.plan import CREATE, DELETE, UPDATE, TargetPlan, plan_target, undo_target
 from planner.sync.travel import Leg, legs, travel_blocks
+from providers.base import written_by_sync
 
 if TYPE_CHECKING:
     from planner.store import Store
@@ -280,7 +281,7 @@ class _Run:
             except PlannerError as exc:
                 self.source_errors[name] = str(exc)
                 continue
-            self.events[name] = [e for e in found if not is_planner_event(e, own)]
+            self.events[name] = [e for e in found if not written_by_sync(e, own)]
 
     def _wanted(self, target: str, tables: list[SyncConfig], travel: list[Leg]) -> list[Wanted]:
         wanted: dict[str, Wanted] = {}

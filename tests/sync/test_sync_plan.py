@@ -7,11 +7,11 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from planner.model import Attendee, Event, Geo, Mode, Response, Status
-from planner.sync.marks import derived_uid, is_planner_event, mirror_id, mirror_key, travel_id
+from planner.sync.marks import derived_uid, mirror_id, mirror_key, travel_id
 from planner.sync.mirrors import mirror, mirrorable, mirrors
 from planner.sync.plan import plan_target, undo_target
 from planner.sync.travel import legs
-from providers.base import MarkedEvent, SyncMark
+from providers.base import MarkedEvent, SyncMark, written_by_sync
 
 TZ = ZoneInfo("Europe/Berlin")
 ME = "me@example.com"
@@ -52,7 +52,7 @@ def test_what_a_mirror_shows():
     private = Event(**{**_fields(event), "hints": (("graph.sensitivity", "private"),)})
     shown = mirror(private, "a", "b", "title_and_place").event
     assert (shown.title, shown.location) == ("Busy", "")
-    assert is_planner_event(shown)  # a mirror is recognised by its UID
+    assert written_by_sync(shown)  # a mirror is recognised by its UID
     assert mirror(event, "a", "b", "busy").event.uid != mirror(event, "a", "c", "busy").event.uid
 
 
