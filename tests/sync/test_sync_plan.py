@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from planner.model import Attendee, Event, Geo, Mode, Response, Status
 from planner.sync.marks import derived_uid, mirror_id, mirror_key, travel_id
+from planner.sync.marks import digest as content_digest
 from planner.sync.mirrors import mirror, mirrorable, mirrors
 from planner.sync.plan import plan_target, undo_target
 from planner.sync.travel import legs
@@ -64,8 +65,10 @@ def test_a_moved_event_keeps_its_key_an_occurrence_of_a_series_does_not():
     assert mirror_key("a", first) != mirror_key("a", second)
 
 
-def marked(key: str, event: Event, digest: str = "old") -> MarkedEvent:
-    return MarkedEvent(f"id-{key}", SyncMark(key, digest), event)
+def marked(key: str, event: Event, digest: str = "") -> MarkedEvent:
+    """``event`` as the planner wrote it (``digest``: what it wrote, when the user changed
+    it since)."""
+    return MarkedEvent(f"id-{key}", SyncMark(key, digest or content_digest(event)), event)
 
 
 WINDOW = (datetime(2026, 12, 7, tzinfo=TZ), datetime(2026, 12, 21, tzinfo=TZ))
@@ -77,7 +80,7 @@ def test_plan_creates_updates_deletes_and_leaves_the_rest():
     new = mirror(ev("n", 11), "a", "t", "busy")
     have = [
         marked(keep.key, keep.event, keep.digest),
-        marked(change.key, change.event),
+        marked(change.key, ev("c", 9.5)),  # written before the source event moved
         marked(mirror_id("a", "old"), ev("old", 12)),
         marked(mirror_id("a", "past"), ev("past", -48)),  # before the window: left alone
         marked(mirror_id("down", "x"), ev("x", 13)),  # its source failed to read: left alone
@@ -247,3 +250,23 @@ def test_a_sync_table_naming_a_switched_off_calendar_is_skipped_with_a_warning(c
     config = from_mapping({"calendars": calendars, "sync": sync}, "cfg.toml")
     assert [s.target for s in config.syncs] == ["c"]
     assert "[[sync]] #1 is skipped: calendar 'b' is switched off" in caplog.text
+
+
+def test_what_the_user_changed_or_deleted_is_left_as_they_made_it():
+    wanted = [mirror(ev(uid, 9 + n), "a", "t", "title") for n, uid in enumerate("rmfgd")]
+    retitled, moved, freed, gone, deleted = wanted
+    have = [
+        marked(retitled.key, ev("r", 9, title="Taxi zum Café (gebucht)"), retitled.digest),
+        marked(moved.key, ev("m", 10.5), moved.digest),
+        marked(freed.key, ev("f", 11, busy=False), freed.digest),
+        marked(gone.key, ev("g", 12, title="Lunch – bring the deck"), "an older digest"),
+    ]
+    moved_source = [*wanted[:3], mirror(ev("g", 15), "a", "t", "title"), deleted]
+    plan = plan_target("t", moved_source, have, window=WINDOW, written={deleted.key})
+    assert sorted((c.action, c.reason, c.key) for c in plan.changes) == sorted(
+        [("leave", "changed", w.key) for w in (retitled, moved, freed, gone)]
+        + [("leave", "deleted", deleted.key)]
+    )
+    # no longer wanted (the meeting was cancelled): still not deleted, not even by --undo
+    assert {c.action for c in plan_target("t", [], have, window=WINDOW).changes} == {"leave"}
+    assert {c.action for c in undo_target("t", have).changes} == {"leave"}
