@@ -353,12 +353,14 @@ class _Run:
             found = modes.get(event.key)
             return found.mode if found else Mode.UNKNOWN
 
+        model = travel_model(self.config)
         return legs(
             events,
             mode_of=mode_of,
             locate=locate,
             home=home,
-            minutes=travel_model(self.config).between,
+            minutes=model.between,
+            journey=model.journey,
             tz=self.config.tz,
             away=self._away(events, geocoder),
         )

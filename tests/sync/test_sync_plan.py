@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from planner.meet.place import Place
 from planner.model import Attendee, Event, Geo, Mode, Response, Status
 from planner.sync.marks import derived_uid, mirror_id, mirror_key, travel_id
 from planner.sync.marks import digest as content_digest
@@ -270,3 +271,47 @@ def test_what_the_user_changed_or_deleted_is_left_as_they_made_it():
     # no longer wanted (the meeting was cancelled): still not deleted, not even by --undo
     assert {c.action for c in plan_target("t", [], have, window=WINDOW).changes} == {"leave"}
     assert {c.action for c in undo_target("t", have).changes} == {"leave"}
+
+
+def test_a_journey_between_towns_gets_no_travel_block():
+    """A meeting in another town is reached by a journey (a train or flight the user books,
+    in the calendar or not yet): no "Travel" block of guessed hours is written for it, not
+    the 7-hour way back to the Munich office on a day in Hamburg, not a night before a
+    breakfast in London; the ways across town still are."""
+    from planner.config import default_config
+    from planner.meet.geo import locate_offline, travel_model
+
+    def place(text: str, country: str = "DE") -> Place:
+        found = locate_offline(text, country)
+        assert found is not None, text
+        return found
+
+    munich, hamburg, london = place("München"), place("Hamburg"), place("London", "GB")
+    office = Place("Büro, Leopoldstr. 1", 48.1600, 11.5860, "event")
+    cafe = Place("Speicherstadt Kaffeerösterei", 53.5445, 9.9890, "event")
+    wolseley = Place("The Wolseley, Piccadilly", 51.5073, -0.1413, "event")
+    day = datetime(2026, 12, 15, tzinfo=TZ).date()
+    events = [
+        ev("jour-fixe", 24 * 7 + 9, 0.5, title="Jour fixe Vertrieb"),  # Tue 15 Dec, in Hamburg
+        ev("lunch-bob", 24 * 7 + 13, 1.5, title="Lunch with Bob (Acme)"),
+        ev("breakfast", 24 * 6 + 9, title="Breakfast with Clara"),  # Mon 14 Dec, London
+        ev("luitpold", 24 * 6 + 15, title="Erstgespräch Müller GmbH"),  # and later in Munich
+    ]
+    places = {"jour-fixe": office, "lunch-bob": cafe, "breakfast": wolseley, "luitpold": office}
+    model = travel_model(default_config())
+    found = legs(
+        events,
+        mode_of=lambda e: Mode.IN_PERSON,
+        locate=lambda e: places[e.uid],
+        home=munich,
+        minutes=model.between,
+        journey=model.journey,
+        tz=TZ,
+        away={day: hamburg},
+    )
+    assert sorted((leg.meeting.uid, leg.side) for leg in found) == [
+        ("luitpold", "after"),  # home from the office; London is a journey both ways
+        ("lunch-bob", "after"),  # back to the hotel's town, across Hamburg
+    ]
+    assert all(leg.minutes < 60 for leg in found)
+    assert model.journey(munich, london) and not model.journey(office, munich)
