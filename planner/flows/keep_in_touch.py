@@ -34,11 +34,12 @@ Locate = Callable[[str], Any]
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """Where someone lives or works, located."""
+    """Where someone lives or works, located, and where that is known from."""
 
     text: str
     city: str
     geo: Geo
+    evidence: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +136,12 @@ class Circle:
         self.events, self.modes = events, modes or {}
         self.rhythms = rhythms or Rhythms(config)
         self.trips = list(trips)
+        if homes is None:  # the one answer to where someone lives or works, as propose's
+            from planner.judge.homes import HomeFinder
+
+            plain = {k: c.mode for k, c in self.modes.items()}
+            people = ledger.directory.people
+            homes = HomeFinder(events, plain, config, locate, now=now, people=people).home_of
         self.homes = homes
         self.near_km = float(config["keep_in_touch"]["near_km"])
         home = str(config.user["home"]).strip()
@@ -214,28 +221,32 @@ class Circle:
     # -- where ------------------------------------------------------------------------------
 
     def _places(self, person: Person) -> tuple[tuple[Place, ...], str]:
-        found: list[Place] = []
-        for text in person.places or ((person.city,) if person.city else ()):
-            place = self.locate(text)
-            if place is not None and not any(_same(place.geo, p.geo) for p in found):
-                found.append(Place(text, place.city or text, place.geo))
-        if found:
-            origin = person.origin("city") or person.origin("name")
-            return tuple(found), origin
-        if self.homes is not None:
-            home = self.homes(person.email)
-            if home is not None and home.geo is not None and not home.country_only:
-                evidence = "; ".join(home.evidence[:2])
-                return (Place(home.city, home.city, home.geo),), evidence
-        return (), ""
+        """Where they live or work, the main place first, and the evidence for the main one:
+        :meth:`planner.judge.homes.HomeFinder.home_of`, the answer ``propose`` gives too (a
+        country alone is no place)."""
+        home = self.homes(person.email)
+        if home is None or not home.places:
+            return (), ""
+        places = tuple(
+            Place(p.text or p.city, p.city, p.geo, "; ".join(p.evidence[:2]))
+            for p in home.places
+            if p.geo is not None
+        )
+        return places, places[0].evidence if places else ""
 
     def near(self, person_places: Sequence[Place], geo: Geo | None) -> bool:
         """Whether one of the places lies within ``[keep_in_touch] near_km`` of ``geo``."""
+        return self.nearest(person_places, geo) is not None
+
+    def nearest(self, person_places: Sequence[Place], geo: Geo | None) -> Place | None:
+        """The place nearest ``geo`` within ``[keep_in_touch] near_km``, None when none is."""
         if geo is None:
-            return False
+            return None
         from planner.meet.geo import distance_km
 
-        return any(distance_km(p.geo, geo) <= self.near_km for p in person_places)
+        found = [(distance_km(p.geo, geo), p) for p in person_places]
+        found = [pair for pair in found if pair[0] <= self.near_km]
+        return min(found, key=lambda pair: pair[0])[1] if found else None
 
     def _trip_to(self, places: Sequence[Place]) -> Trip | None:
         return next((t for t in self.trips if t.end > self.now and self.near(places, t.geo)), None)
@@ -273,7 +284,3 @@ def _fold(address: str) -> str:
     from planner.people.addresses import address_key
 
     return address_key(address)
-
-
-def _same(a: Geo, b: Geo) -> bool:
-    return abs(a.lat - b.lat) < 1e-4 and abs(a.lon - b.lon) < 1e-4

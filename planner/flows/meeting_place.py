@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planner.config import Config
 from planner.i18n import _
@@ -305,3 +305,21 @@ class CounterpartPlaces:
             return ""
         # the latest; of two at the same time the earlier in ``events``, as a single scan finds
         return place_text(max(found, key=lambda pair: (pair[0].start, -pair[1]))[0].location)
+
+
+def located_trips(
+    away: Mapping[date, tuple[str, Geo | None, str]], locate: Callable[[str], Any]
+) -> dict[date, tuple[str, Geo]]:
+    """The user's whereabouts from travel items (:func:`planner.judge.travel.whereabouts`)
+    with a place for each city, as :func:`propose_to_meet` takes them (``trips``)."""
+    found: dict[date, tuple[str, Geo]] = {}
+    places: dict[str, Geo | None] = {}
+    for day, (city, geo, _evidence) in away.items():
+        if geo is None:
+            if city not in places:
+                place = locate(city)
+                places[city] = place.geo if place is not None else None
+            geo = places[city]
+        if geo is not None:
+            found[day] = (city, geo)
+    return found

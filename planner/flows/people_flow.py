@@ -90,19 +90,26 @@ def _open(
     from planner.flows.session import open_session
     from planner.meet.fetched import catalog_with_fetched
     from planner.meet.geo import Geocoder
-    from planner.people.books import AddressBooks
 
     ahead = now + timedelta(days=int(config["keep_in_touch"]["days_ahead"]))
-    session = open_session(config, store, now=now, until=ahead, progress=progress)
-    books = AddressBooks(config, store, now=now).read(refresh=refresh)
-    session.ledger.directory.people.add_all(books.entries())
+    session = open_session(
+        config, store, now=now, until=ahead, progress=progress, refresh_books=refresh
+    )
+    books = session.books
     catalog = catalog_with_fetched(config, store)
     geocoder = Geocoder(config, catalog, store_factory=lambda: store)
     return session, books, geocoder
 
 
 def _circle(session: Any, store: Store, geocoder: Any, trips: Sequence[Trip]) -> Circle:
-    homes = homes_of(session.config, session.events, session.modes, geocoder, session.now)
+    homes = homes_of(
+        session.config,
+        session.events,
+        session.modes,
+        geocoder,
+        session.now,
+        session.ledger.directory.people,
+    )
     return circle_of(
         session.config,
         session.now,

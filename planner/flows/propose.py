@@ -14,6 +14,7 @@ from planner.model import Event, Interval, Purpose
 from planner.store import Store
 
 if TYPE_CHECKING:
+    from planner.judge.homes import HomeCity
     from planner.meet.proposals import Proposal
 
 
@@ -32,6 +33,7 @@ class ProposeResult:
     people: tuple[str, ...] = ()
     meeting: dict[str, Any] | None = None  # the flagged meeting of ``propose --for``
     names: tuple[str, ...] = ()  # the display name of each of ``people`` ("" when unknown)
+    homes: tuple[HomeCity | None, ...] = ()  # where each of ``people`` lives or works
 
     def to_json(self) -> dict[str, Any]:
         from planner.people.addresses import address_key
@@ -48,7 +50,27 @@ class ProposeResult:
         }
         if self.meeting:
             data["meeting"] = self.meeting
+        data["cities"] = {
+            address_key(p): h.to_json() for p, h in zip(people, self.homes, strict=False) if h
+        }
         return data
+
+    def where(self) -> list[str]:
+        """Where each counterpart lives or works, with the evidence, one line each."""
+        from planner.i18n import _
+
+        lines = []
+        for person, name, home in zip(self.people, self.names, self.homes, strict=False):
+            if home is not None:
+                lines.append(
+                    _(
+                        "{who} lives or works in {city} ({evidence})",
+                        who=name or person,
+                        city=home.city,
+                        evidence="; ".join(home.evidence[:2]),
+                    )
+                )
+        return lines
 
 
 def propose_for(
@@ -74,9 +96,9 @@ def propose_for(
     With ``meeting_uid`` (a unique prefix is enough) the counterparts, the purpose and the
     window come from that meeting, and its own time, in person, is tried first."""
     from planner.flows.held import for_others, held_times
-    from planner.flows.meeting_place import MeetRequest, propose_to_meet, trip_routes
+    from planner.flows.meeting_place import MeetRequest, located_trips, propose_to_meet, trip_routes
     from planner.flows.places import places_only
-    from planner.flows.weekly import located_trips, week_bounds
+    from planner.flows.weekly import week_bounds
     from planner.judge.travel import whereabouts
     from planner.meet.fetched import VenueSupply, catalog_with_fetched
     from planner.meet.freebusy import FreeBusyLookup
@@ -104,6 +126,7 @@ def propose_for(
     session = open_session(config, store, now=now, until=until, progress=progress)
     found: list[Proposal] = []
     notes: list[str] = []
+    homes: list[HomeCity | None] = []
     try:
         meeting = find_meeting(session, meeting_uid, until) if meeting_uid else None
         events = session.events
@@ -140,6 +163,7 @@ def propose_for(
             routes=trip_routes(session.events, geocoder.locate),
         )
         finder = finder_for(session, geocoder.locate)
+        homes = [finder.home_of(p) for p in people]
         if start < end:
             request = MeetRequest(
                 people,
@@ -181,6 +205,7 @@ def propose_for(
         tuple(people),
         _meeting_json(meeting) if meeting is not None else None,
         tuple(names),
+        tuple(homes),
     )
 
 

@@ -17,6 +17,7 @@ from planner.store import Store
 
 if TYPE_CHECKING:
     from planner.judge.homes import HomeFinder
+    from planner.people.books import AddressBooks
     from providers.base import CalendarProvider
 
 
@@ -30,6 +31,7 @@ class Session:
     modes: dict[tuple[str, str], Classification]
     ledger: Ledger
     providers: list[CalendarProvider]
+    books: AddressBooks | None = None  # the address books read into the ledger's people
 
     def close(self) -> None:
         for provider in self.providers:
@@ -74,8 +76,12 @@ def open_session(
     now: datetime,
     until: datetime | None = None,
     progress: Callable[[str], None] | None = None,
+    refresh_books: bool = False,
 ) -> Session:
-    """Read everything from the look-back before ``now`` to ``until`` (default: now).
+    """Read everything from the look-back before ``now`` to ``until`` (default: now), and
+    the address books (where due, every one with ``refresh_books``) into the ledger's people:
+    where a counterpart lives or works is one answer for every command
+    (:class:`planner.judge.homes.HomeFinder`).
 
     ``progress``, when given, is called with a one-line message as each phase begins.
     """
@@ -94,11 +100,14 @@ def open_session(
         modes = classify_all(events, store, config)
         ledger = Ledger.open(store, config, user_emails=context.user_emails)
         update_ledger(ledger, events, modes, config, now)
+        from planner.people.books import add_books
+
+        books = add_books(ledger.directory.people, config, store, now=now, refresh=refresh_books)
     except BaseException:
         for provider in providers:
             provider.close()
         raise
-    return Session(config, now, events, modes, ledger, providers)
+    return Session(config, now, events, modes, ledger, providers, books)
 
 
 def contacts_report(
@@ -132,7 +141,14 @@ def finder_for(session: Session, locate: Callable[[str], Any]) -> HomeFinder:
     from planner.judge.homes import HomeFinder
 
     modes = {k: c.mode for k, c in session.modes.items()}
-    return HomeFinder(session.events, modes, session.config, locate, now=session.now)
+    return HomeFinder(
+        session.events,
+        modes,
+        session.config,
+        locate,
+        now=session.now,
+        people=session.ledger.directory.people,
+    )
 
 
 def home_finder(session: Session, store: Store | None) -> HomeFinder:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from planner.flows.trip_view import KeepInTouch
     from planner.flows.trips import Trip
     from planner.judge.relations import Ledger
+    from planner.people.directory import People
 
 
 def circle_of(
@@ -102,7 +103,7 @@ def week_section(
         geocoder.locate,
         store=store,
         trips=trips,
-        homes=homes_of(config, events, modes, geocoder, now),
+        homes=homes_of(config, events, modes, geocoder, now, ledger.directory.people),
     )
     rows = circle.rows(everyone=False)
     if not rows:
@@ -119,31 +120,12 @@ def homes_of(
     modes: Mapping[tuple[str, str], Classification],
     geocoder: Any,
     now: datetime,
+    people: People | None = None,
 ) -> Callable[[str], Any]:
-    """Where counterparts live (:class:`planner.judge.homes.HomeFinder`), each asked over
-    only the events with them or their organisation: the history is indexed once, so asking
-    for many people costs what their own meetings cost, not the whole history each."""
+    """Where counterparts live or work (:meth:`planner.judge.homes.HomeFinder.home_of`, the
+    one answer ``propose`` gives too), with what ``people`` (the directory, address books
+    read in) knows of them."""
     from planner.judge.homes import HomeFinder
-    from planner.people.addresses import address_key, domain_of
 
     plain = {k: c.mode for k, c in modes.items()}
-    index: dict[str, list[int]] = {}
-    history = list(events)
-    for position, event in enumerate(history):
-        keys = set()
-        for person in event.people():
-            key = address_key(person.email)
-            keys.update((key, "@" + key.rpartition("@")[2]))  # a key's domain is its own
-        for key in keys:
-            index.setdefault(key, []).append(position)
-    found: dict[str, Any] = {}
-
-    def home_of(email: str) -> Any:
-        key = address_key(email)
-        if key not in found:
-            mine = sorted(set(index.get(key, [])) | set(index.get("@" + domain_of(key), [])))
-            finder = HomeFinder([history[i] for i in mine], plain, config, geocoder.locate, now=now)
-            found[key] = finder.home_of(email)
-        return found[key]
-
-    return home_of
+    return HomeFinder(events, plain, config, geocoder.locate, now=now, people=people).home_of

@@ -157,7 +157,7 @@ def trip_views(
     """Each trip with the people near it, overdue first, and proposals for the first few."""
     views = []
     for trip in trips:
-        near = [r for r in rows if circle.near(r.places, trip.geo)]
+        near = [row for r in rows if (row := _near_trip(circle, r, trip)) is not None]
         near.sort(key=lambda r: (r.standing.rank(), r.label.casefold()))
         listed = _one_per_organisation(near)
         picks = []
@@ -176,6 +176,17 @@ def trip_views(
             )
         )
     return views
+
+
+def _near_trip(circle: Circle, row: PersonDue, trip: Trip) -> PersonDue | None:
+    """``row`` as seen from ``trip``: their place near it first, its city and evidence shown
+    (someone who lives in Lübeck and works in Hamburg is in Hamburg for a trip there); None
+    when no place of theirs is near it."""
+    place = circle.nearest(row.places, trip.geo)
+    if place is None:
+        return None
+    places = (place, *(p for p in row.places if p is not place))
+    return replace(row, places=places, city=place.city, city_evidence=place.evidence)
 
 
 def week_section(

@@ -18,6 +18,7 @@ from planner.flows.meeting_place import (
     CounterpartPlaces,
     MeetRequest,
     far_away,
+    located_trips,
     propose_to_meet,
     trip_routes,
 )
@@ -39,7 +40,6 @@ from planner.model import (
     Action,
     Classification,
     Event,
-    Geo,
     Interval,
     Mode,
     Purpose,
@@ -50,6 +50,7 @@ from planner.model import (
 if TYPE_CHECKING:
     from planner.meet.proposal_cache import ProposalCache
     from planner.meet.proposals import Proposal, Proposer
+    from planner.people.directory import People
     from planner.store import Store
 
 # busy time of several people together (any of them busy), None when no calendar can tell
@@ -149,6 +150,7 @@ def build_plan(
             supply,
             proposal_cache,
             held,
+            ledger.directory.people,
         )
     # only meetings with people count: no blockers, travel items or all-day markers
     week = [
@@ -266,13 +268,14 @@ def _with_proposals(
     supply: object | None = None,
     cache: ProposalCache | None = None,
     held: Sequence[Event] = (),
+    directory: People | None = None,
 ) -> list[PlannedEvent]:
     from planner.flows.held import for_others
     from planner.flows.places import places_only
     from planner.meet.geo import Geocoder
 
     geocoder = places_only(geocoder or Geocoder(config, catalog))  # type: ignore[arg-type]
-    work = _ProposalWork(events, modes, config, now, catalog, geocoder, supply, week)
+    work = _ProposalWork(events, modes, config, now, catalog, geocoder, supply, week, directory)
     if getattr(supply, "online", False):
         cache = None  # venues fetched online: not a function of what the key holds
     history: str | None = None  # made for the first meeting that wants proposals, if any
@@ -302,7 +305,8 @@ def _with_proposals(
         blocked = [*taken, *for_others(held, people)]
         if cache and history is None:
             history = cache.history(events, {k: c.mode for k, c in modes.items()}, now)
-        key = cache.key(request, item.event, history or "", blocked) if cache else ""
+        known = directory.places_key(people) if cache and directory else ""  # address books
+        key = cache.key(request, item.event, (history or "") + known, blocked) if cache else ""
         cached = cache.get(key, now) if cache else None
         found, notes = cached if cached is not None else work.propose(item.event, request, blocked)
         if cache and cached is None:
@@ -329,10 +333,11 @@ class _ProposalWork:
         geocoder: object,
         supply: object | None,
         week: tuple[datetime, datetime],
+        people: People | None = None,
     ) -> None:
         self.events, self.modes, self.config, self.now = events, modes, config, now
         self.catalog, self.geocoder, self.supply, self.week = catalog, geocoder, supply, week
-        self.plain = {k: c.mode for k, c in modes.items()}
+        self.plain, self.people = {k: c.mode for k, c in modes.items()}, people
         self._ready = False
         self.far = False  # the last proposals were for someone far away (they depend on "now")
         self._near: dict[tuple[datetime, datetime], list[Event]] = {}
@@ -342,7 +347,10 @@ class _ProposalWork:
         from planner.judge.travel import whereabouts
 
         locate = self.geocoder.locate  # type: ignore[attr-defined]
-        self.homes = HomeFinder(self.events, self.plain, self.config, locate, now=self.now).home_of
+        finder = HomeFinder(
+            self.events, self.plain, self.config, locate, now=self.now, people=self.people
+        )
+        self.homes = finder.home_of
         self.places = CounterpartPlaces(self.events, self.modes, self.config, self.now)
         from planner.meet.days import AROUND
 
@@ -414,24 +422,6 @@ def _proposer(
         whereabouts=away,  # type: ignore[arg-type]
         routes=routes,
     )
-
-
-def located_trips(
-    away: Mapping[date, tuple[str, Geo | None, str]], locate: Callable[[str], Any]
-) -> dict[date, tuple[str, Geo]]:
-    """The user's whereabouts from travel items (:func:`planner.judge.travel.whereabouts`)
-    with a place for each city, as :func:`propose_to_meet` takes them (``trips``)."""
-    found: dict[date, tuple[str, Geo]] = {}
-    places: dict[str, Geo | None] = {}
-    for day, (city, geo, _evidence) in away.items():
-        if geo is None:
-            if city not in places:
-                place = locate(city)
-                places[city] = place.geo if place is not None else None
-            geo = places[city]
-        if geo is not None:
-            found[day] = (city, geo)
-    return found
 
 
 def identify_proposals(items: Sequence[PlannedEvent], config: Config) -> list[PlannedEvent]:

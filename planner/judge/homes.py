@@ -1,101 +1,68 @@
-"""Where a counterpart lives: their home city, with the evidence for it.
+"""Where a counterpart lives or works: one answer, with its evidence, for every command that
+asks (``planner propose``, ``planner trips``, ``planner people``, the week's plan and its
+keep-in-touch section, ``planner contacts``).
 
-Evidence, strongest first (weights in :data:`WEIGHTS`):
+The hints, strongest first; the main place is the first of the strongest source:
 
-- ``[[people]]`` in the config (``email`` or ``domain`` → ``city``) always wins;
-- places of earlier in-person meetings with them, or with their organisation (same domain);
-- addresses in the locations of their other meetings (a postal code or a city in the text);
-- their phone numbers near their name or address in a meeting's description: the area code
-  names a city (+49 40 Hamburg, +44 20 London), else the country code a country;
-- their e-mail domain's country (``.co.uk`` → United Kingdom).
+1. ``[[people]]`` in the config (``email`` or ``domain`` → ``city``): what the user wrote wins;
+2. the address book's addresses of the person (vCard ``ADR``, CardDAV, Google and Outlook
+   contacts; the work address before the home address), read into the people directory;
+3. what the calendar history shows (weights in :data:`WEIGHTS`): places of earlier in-person
+   meetings with them or their organisation (same domain), addresses in the locations of their
+   other meetings, and in the signature of a meeting's description (the paragraph with their
+   name or address) their postal address and phone numbers, whose area code names a city
+   (:mod:`planner.judge.phones`: +49 40 Hamburg, +44 20 London, +33 1 Paris, +41 44 Zürich,
+   +1 212 New York City), else only a country;
+4. their e-mail domain's country (``.co.uk`` → United Kingdom).
 
-A country alone names a city only abroad (its main business city, marked as such): "somewhere
-in Germany" says nothing useful to a user in Munich. Places are located by the ``locate``
-function handed in (the geocoder of :mod:`planner.meet.geo`), so this module needs no network.
+Every other place a lower source names (a home address besides the office, a signature's city
+that the address book does not know) is kept in :attr:`HomeCity.others` with its own evidence:
+someone who lives in Lübeck and works in Hamburg is near a trip to either. A country alone names
+a city only abroad (its main business city, marked as such): "somewhere in Germany" says nothing
+useful to a user in Munich, and it is never a place a trip finds them in. Places are located by
+the ``locate`` function handed in (the geocoder of :mod:`planner.meet.geo`), so this module
+needs no network.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
-from planner.i18n import _
+from planner.i18n import _, long_day
 from planner.judge.directory import FREEMAIL_DOMAINS, domain_of
-from planner.judge.zones import place_text
+from planner.judge.phones import COUNTRY_CODES, numbers_in, phone_city
+from planner.judge.zones import address_in, place_text
 from planner.model import Event, Geo, Mode
 from planner.people.addresses import address_key
 
 if TYPE_CHECKING:
     from planner.config import Config
+    from planner.people.directory import People
 
-WEIGHTS = {"in_person": 3.0, "org_in_person": 2.0, "address": 1.5, "phone": 1.0, "came": 0.75}
+__all__ = ["HomeCity", "HomeFinder", "configured_city", "domain_country", "phone_city"]
 
-# calling code → (ISO country, its main business city); longest prefix wins
-COUNTRY_CODES: Mapping[str, tuple[str, str]] = {
-    "49": ("DE", "Berlin"),
-    "43": ("AT", "Wien"),
-    "41": ("CH", "Zürich"),
-    "44": ("GB", "London"),
-    "33": ("FR", "Paris"),
-    "31": ("NL", "Amsterdam"),
-    "32": ("BE", "Brussels"),
-    "352": ("LU", "Luxembourg"),
-    "39": ("IT", "Milan"),
-    "34": ("ES", "Madrid"),
-    "351": ("PT", "Lisbon"),
-    "353": ("IE", "Dublin"),
-    "45": ("DK", "Copenhagen"),
-    "46": ("SE", "Stockholm"),
-    "47": ("NO", "Oslo"),
-    "48": ("PL", "Warsaw"),
-    "420": ("CZ", "Prague"),
-    "36": ("HU", "Budapest"),
-    "1": ("US", "New York City"),
-}
-# calling code + area code → city (the big ones; numbers are written without the trunk 0)
-AREA_CODES: Mapping[str, str] = {
-    "4930": "Berlin",
-    "4940": "Hamburg",
-    "4989": "München",
-    "4969": "Frankfurt am Main",
-    "49221": "Köln",
-    "49211": "Düsseldorf",
-    "49711": "Stuttgart",
-    "49911": "Nürnberg",
-    "49341": "Leipzig",
-    "49351": "Dresden",
-    "49511": "Hannover",
-    "49421": "Bremen",
-    "49201": "Essen",
-    "49231": "Dortmund",
-    "49621": "Mannheim",
-    "4420": "London",
-    "44161": "Manchester",
-    "331": "Paris",
-    "431": "Wien",
-    "4144": "Zürich",
-    "4122": "Genève",
-    "3120": "Amsterdam",
-    "322": "Brussels",
+WEIGHTS = {
+    "in_person": 3.0,
+    "org_in_person": 2.0,
+    "address": 1.5,
+    "signature_address": 1.5,
+    "phone": 1.0,
+    "came": 0.75,
 }
 # e-mail top-level domain → ISO country
 TLD_COUNTRIES: Mapping[str, str] = {
     "de": "DE", "at": "AT", "ch": "CH", "uk": "GB", "fr": "FR", "nl": "NL", "be": "BE",
     "lu": "LU", "it": "IT", "es": "ES", "pt": "PT", "ie": "IE", "dk": "DK", "se": "SE",
-    "no": "NO", "pl": "PL", "cz": "CZ", "hu": "HU",
+    "no": "NO", "pl": "PL", "cz": "CZ", "hu": "HU", "us": "US",
 }  # fmt: skip
 MAIN_CITY = {country: city for country, city in COUNTRY_CODES.values()}
-_PHONE = re.compile(r"(?:\+|\b00)(\d[\d \t./()-]{6,18}\d)")
-# a national number after a label ("Tel. 040 3099 1234"): the user's country is assumed
-_NATIONAL = re.compile(
-    r"\b(?:tel|telefon|phone|fon|mobil|mobile|handy|t|m)\b\.?:?[ \t]*(0[1-9][\d \t./-]{5,16}\d)",
-    re.IGNORECASE,
-)
-_NEAR_CHARS = 240  # a phone number counts when it follows their name or address this closely
+_NEAR_CHARS = 240  # a signature line counts this close to their name or address
+_SIGNATURE_LINES = 6  # … and at most this many lines from it, in its paragraph
 
 
 class Located(Protocol):
@@ -112,13 +79,31 @@ Locate = Callable[[str], "Located | None"]
 
 @dataclass(frozen=True, slots=True)
 class HomeCity:
-    """A counterpart's inferred home city."""
+    """Where a counterpart lives or works (see the module doc): the main place, the evidence
+    for it, and the other places hints name, each with its own evidence."""
 
     city: str
     geo: Geo | None
     evidence: tuple[str, ...]
     country_only: bool = False  # only a country was known; ``city`` is its main city
     configured: bool = False  # from [[people]]
+    text: str = ""  # the address as written (an address book's), else ""
+    others: tuple[HomeCity, ...] = ()  # further places, best first
+
+    @property
+    def places(self) -> tuple[HomeCity, ...]:
+        """Every located place, the main one first (none when only a country is known)."""
+        if self.country_only:
+            return ()
+        return tuple(p for p in (self, *self.others) if p.geo is not None)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "city": self.city,
+            "evidence": list(self.evidence),
+            "country_only": self.country_only,
+            "others": [{"city": p.city, "evidence": list(p.evidence)} for p in self.others],
+        }
 
 
 @dataclass
@@ -127,23 +112,6 @@ class _Tally:
     geo: Geo | None
     name: str
     evidence: list[str]
-
-
-def phone_city(number: str) -> tuple[str, str] | None:
-    """``(city or "", ISO country)`` for an international number, None when unknown."""
-    digits = re.sub(r"\D", "", number.replace("(0)", ""))
-    for size in range(min(6, len(digits)), 1, -1):
-        if (city := AREA_CODES.get(digits[:size])) is not None:
-            return city, COUNTRY_CODES[_country_code(digits)][0]
-    code = _country_code(digits)
-    return ("", COUNTRY_CODES[code][0]) if code else None
-
-
-def _country_code(digits: str) -> str:
-    for size in (3, 2, 1):
-        if digits[:size] in COUNTRY_CODES:
-            return digits[:size]
-    return ""
 
 
 def domain_country(domain: str) -> str:
@@ -170,7 +138,8 @@ def configured_city(email: str, people: Iterable[Mapping[str, str]]) -> str:
 
 
 class HomeFinder:
-    """Infers home cities from the calendar history; one instance per run."""
+    """Where counterparts live or work (see the module doc); one instance per run. ``people``
+    (the directory, with the address books read into it) adds what the address books say."""
 
     def __init__(
         self,
@@ -180,37 +149,65 @@ class HomeFinder:
         locate: Locate,
         *,
         now: datetime,
+        people: People | None = None,
     ) -> None:
         self.config = config
         self.locate = locate
         self.now = now
-        # past meetings tell where they were met; upcoming ones too, by their addresses and
-        # phone numbers (the dial-in of a call with them is usually their own number)
+        self.people = people
+        # past meetings tell where they were met; upcoming ones too, by their addresses,
+        # signatures and phone numbers (the number of a call with them is usually their own)
         self.history = list(events)
         self.modes = modes
         extra = {d.strip().lower() for d in config["relations"]["freemail_domains"]}
         self.freemail = FREEMAIL_DOMAINS | extra
         self.country = str(config["geo"]["country"]).upper()
-        self.own = {str(config.user["email"]).lower()}
+        self.own = {address_key(str(config.user["email"]))} - {""}
+        self.own_name = str(config.user["name"]).strip()
         self._memo: dict[str, HomeCity | None] = {}
+        self._index: dict[str, list[int]] | None = None
         home = str(config.user["home"]).strip()
         place = locate(home) if home else None
         self.home_city = _fold(place.city) if place is not None and place.city else ""
 
     def home_of(self, email: str) -> HomeCity | None:
-        email = email.lower()
-        if email not in self._memo:
-            self._memo[email] = self._infer(email)
-        return self._memo[email]
+        key = address_key(email)
+        if key not in self._memo:
+            self._memo[key] = self._infer(key)
+        return self._memo[key]
 
     def _infer(self, email: str) -> HomeCity | None:
+        found: list[HomeCity] = []
         if city := configured_city(email, self.config.people):
-            place = self.locate(city)
             why = _("set in [[people]] of the config")
-            return HomeCity(city, _geo(place), (why,), configured=True)
+            found.append(HomeCity(city, _geo(self.locate(city)), (why,), configured=True))
+        found += self._booked(email)
+        inferred = self._inferred(email)
+        if inferred is not None and not (found and inferred.country_only):
+            found.append(inferred)
+        kept = _distinct(found)
+        return replace(kept[0], others=tuple(kept[1:])) if kept else None
+
+    def _booked(self, email: str) -> list[HomeCity]:
+        """The places the address books (and ``[[people]]``) give the person, work first."""
+        person = self.people.get(email) if self.people is not None else None
+        if person is None:
+            return []
+        origin = person.origin("city") or _("the address book")
+        found = []
+        for text in person.places:
+            place = self.locate(text)
+            if place is not None:
+                written = ", ".join(line.strip() for line in text.splitlines() if line.strip())
+                why = _("{address} in {origin}", address=written, origin=origin)
+                found.append(HomeCity(_name(place), _geo(place), (why,), text=text))
+        return found
+
+    def _inferred(self, email: str) -> HomeCity | None:
+        """What the calendar history and the e-mail domain show (see the module doc)."""
         tallies: dict[str, _Tally] = {}
         countries: list[tuple[str, str]] = []
-        for event in self.history:
+        for event in self._events_of(email):
             self._from_event(event, email, tallies, countries)
         domain = domain_of(email)
         if (country := domain_country(domain)) and domain not in self.freemail:
@@ -220,16 +217,31 @@ class HomeFinder:
             return HomeCity(best.name, best.geo, tuple(best.evidence[:4]))
         return self._from_countries(countries)
 
+    def _events_of(self, email: str) -> list[Event]:
+        """The events with ``email`` or their organisation, in order (indexed once: asking
+        for many people costs what their own meetings cost, not the whole history each)."""
+        if self._index is None:
+            self._index = {}
+            for position, event in enumerate(self.history):
+                keys = set()
+                for person in event.people():
+                    key = address_key(person.email)
+                    keys.update((key, "@" + key.rpartition("@")[2]))
+                for key in keys:
+                    self._index.setdefault(key, []).append(position)
+        mine = set(self._index.get(email, [])) | set(self._index.get("@" + domain_of(email), []))
+        return [self.history[i] for i in sorted(mine)]
+
     def _from_event(
         self, event: Event, email: str, tallies: dict[str, _Tally], countries: list
     ) -> None:
-        emails = {p.email.lower() for p in event.people()}
+        emails = {address_key(p.email) for p in event.people()}
         domain = domain_of(email)
         personal = email in emails
         org = not personal and domain not in self.freemail and domain in _domains(emails)
         if not (personal or org):
             return
-        day = event.start.date().isoformat()
+        day = long_day(event.start.astimezone(self.config.tz).date())
         mode = self.modes.get(event.key, Mode.UNKNOWN)
         location = place_text(event.location)  # never an app, a room, a number or a link
         if location:
@@ -253,43 +265,65 @@ class HomeFinder:
                 why = _("address in a meeting's location: {place}", place=location)
                 _add(tallies, place, WEIGHTS["address"], why)
         if personal:
-            self._phones(event, email, tallies, countries)
+            self._signature(event, email, tallies, countries)
 
-    def _phones(
+    def _signature(
         self, event: Event, email: str, tallies: dict[str, _Tally], countries: list
     ) -> None:
-        text = event.description
-        others = {p.email.lower() for p in event.people()} - self.own
+        """Their phone numbers and postal address: in the location of a call with them alone,
+        and in the lines of the description around their name or address."""
+        others = {address_key(p.email) for p in event.people()} - self.own
         if others == {email}:  # a call with them alone: a number in its place is theirs
-            for number in self._numbers(event.location):
-                self._phone(number, tallies, countries)
-        names = [email] + [p.name for p in event.people() if p.email.lower() == email and p.name]
-        for anchor in names:
-            at = text.lower().find(anchor.lower())
-            if at < 0:
-                continue
-            for number in self._numbers(text[at : at + len(anchor) + _NEAR_CHARS]):
-                self._phone(number, tallies, countries)
-            return
+            for number in numbers_in(event.location, self.country):
+                why = _(
+                    "phone number {number} in the location of '{title}'",
+                    number=number,
+                    title=event.title,
+                )
+                self._phone(number, why, tallies, countries)
+        lines = _lines_of(event.description, self._anchors(event, email))
+        for line in lines:
+            for number in numbers_in(line, self.country):
+                why = _(
+                    "phone number {number} in the signature in '{title}'",
+                    number=number,
+                    title=event.title,
+                )
+                self._phone(number, why, tallies, countries)
+            if (found := address_in(line)) is not None:
+                place = self.locate(line.strip(" \t·|,;")) or self.locate(found.group(0))
+                if place is not None and _is_address(place):
+                    text = line.strip(" \t·|,;")
+                    why = _(
+                        "address {place} in the signature in '{title}'",
+                        place=text,
+                        title=event.title,
+                    )
+                    _add(tallies, place, WEIGHTS["signature_address"], why)
 
-    def _phone(self, number: str, tallies: dict[str, _Tally], countries: list) -> None:
+    def _anchors(self, event: Event, email: str) -> tuple[list[str], list[str]]:
+        """What names ``email`` in a description (their address and names) and what names
+        anyone else of the event (the user included)."""
+        mine, theirs = [email], []
+        for person in event.people():
+            key = address_key(person.email)
+            words = [w for w in (key, person.name.strip()) if len(w) > 2]
+            (mine if key == email else theirs).extend(words)
+        if self.people is not None and (known := self.people.get(email)) and known.name:
+            mine.append(known.name)
+        if self.own_name:
+            theirs.append(self.own_name)
+        return mine, [w for w in theirs if w.casefold() not in {m.casefold() for m in mine}]
+
+    def _phone(self, number: str, why: str, tallies: dict[str, _Tally], countries: list) -> None:
         found = phone_city(number)
         if found is None:
             return
         city, country = found
-        why = _("phone number {number}", number=number)
         if city and (place := self.locate(city)) is not None:
             _add(tallies, place, WEIGHTS["phone"], why)
         else:
             countries.append((country, why))
-
-    def _numbers(self, text: str) -> list[str]:
-        """International numbers in ``text`` as "+…", national ones with the user's code."""
-        numbers = ["+" + m.group(1).strip() for m in _PHONE.finditer(text)]
-        code = next((c for c, (land, _city) in COUNTRY_CODES.items() if land == self.country), "")
-        if code:
-            numbers += [f"+{code} {m.group(1).strip()[1:]}" for m in _NATIONAL.finditer(text)]
-        return numbers
 
     def _from_countries(self, countries: list[tuple[str, str]]) -> HomeCity | None:
         abroad = [(c, why) for c, why in countries if c != self.country and c in MAIN_CITY]
@@ -300,6 +334,64 @@ class HomeFinder:
         evidence = [why for c, why in abroad if c == country]
         evidence.append(_("only the country is known; {city} is assumed", city=city))
         return HomeCity(city, _geo(self.locate(city)), tuple(evidence), country_only=True)
+
+
+_DIAL_IN = re.compile(
+    r"dial|einwahl|meeting[- ]?id|konferenz|passcode|kenncode|\bpin\b|join|teilnehmen|"
+    r"://|rejoindre|composer",
+    re.IGNORECASE,
+)
+
+
+def _lines_of(description: str, anchors: tuple[list[str], list[str]]) -> list[str]:
+    """The lines of ``description`` that belong to the person ``anchors[0]`` names: those
+    within :data:`_SIGNATURE_LINES` lines and :data:`_NEAR_CHARS` characters of a line naming
+    them, in the same paragraph, before a line naming someone else; join instructions left
+    out."""
+    if not description:
+        return []
+    mine, theirs = ([a.casefold() for a in group] for group in anchors)
+    lines = description.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    folded = [line.casefold() for line in lines]
+    picked: set[int] = set()
+    for at, line in enumerate(folded):
+        if not any(a in line for a in mine):
+            continue
+        picked.add(at)
+        for step in (-1, 1):
+            chars, index = 0, at + step
+            while 0 <= index < len(lines) and abs(index - at) <= _SIGNATURE_LINES:
+                text = folded[index]
+                chars += len(text) + 1
+                if not text.strip() or chars > _NEAR_CHARS or any(a in text for a in theirs):
+                    break
+                picked.add(index)
+                index += step
+    return [lines[i] for i in sorted(picked) if not _DIAL_IN.search(lines[i])]
+
+
+def _distinct(found: Sequence[HomeCity]) -> list[HomeCity]:
+    """One entry per city, the first kept, the evidence of the others added to it."""
+    kept: list[HomeCity] = []
+    for home in found:
+        same = next((k for k in kept if _same_place(k, home)), None)
+        if same is None:
+            kept.append(home)
+            continue
+        evidence = tuple(dict.fromkeys((*same.evidence, *home.evidence)))[:4]
+        kept[kept.index(same)] = replace(same, evidence=evidence)
+    return kept
+
+
+def _same_place(a: HomeCity, b: HomeCity) -> bool:
+    if _fold(a.city) == _fold(b.city):
+        return True
+    return (
+        a.geo is not None
+        and b.geo is not None
+        and abs(a.geo.lat - b.geo.lat) < 0.03
+        and abs(a.geo.lon - b.geo.lon) < 0.05
+    )
 
 
 def _domains(emails: Iterable[str]) -> set[str]:
@@ -314,13 +406,17 @@ def _geo(place: Located | None) -> Geo | None:
     return Geo(place.lat, place.lon) if place is not None else None
 
 
+def _name(place: Located) -> str:
+    return place.city or place.name.split(",")[0].strip()
+
+
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _add(tallies: dict[str, _Tally], place: Located, weight: float, why: str) -> None:
-    name = place.city or place.name.split(",")[0].strip()
+    name = _name(place)
     key = _fold(name)
     tally = tallies.setdefault(key, _Tally(0.0, _geo(place), name, []))
     tally.weight += weight

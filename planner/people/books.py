@@ -199,12 +199,14 @@ class AddressBooks:
         )
 
 
-def add_books(people: People, config: Config, store: Store, *, now: datetime) -> AddressBooks:
-    """Read the configured address books (where due) into ``people``; the books' status is
-    in the result."""
+def add_books(
+    people: People, config: Config, store: Store, *, now: datetime, refresh: bool = False
+) -> AddressBooks:
+    """Read the configured address books (where due, or every one with ``refresh``) into
+    ``people``; the books' status is in the result."""
     books = AddressBooks(config, store, now=now)
     if config.addressbooks:
-        books.read()
+        books.read(refresh=refresh)
         people.add_all(books.entries())
     return books
 

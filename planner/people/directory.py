@@ -141,6 +141,10 @@ class People:
     def __len__(self) -> int:
         return len(self._addresses)
 
+    def places_key(self, addresses: Iterable[str]) -> str:
+        """The places known for each of ``addresses``, as one text (part of a cache key)."""
+        return repr([p.places if (p := self.get(a)) else () for a in addresses])
+
     def name_of(self, address: str) -> str:
         """The best known name of ``address``, ``""`` when none."""
         person = self.get(address)

@@ -102,7 +102,12 @@ def person_lines(row: PersonDue, pick: Pick | None, tz: tzinfo, *, markdown: boo
         who = f"**{who}**"
     status = pick.why if pick is not None else _standing_text(row)
     lines = [f"{bullet}{who}: {status}"]
-    if row.city:
+    if row.city and row.city_evidence:
+        where = _(
+            "lives or works in {city} ({evidence})", city=row.city, evidence=row.city_evidence
+        )
+        lines.append(indent + where)
+    elif row.city:
         lines.append(indent + _("lives or works in {city}", city=row.city))
     if pick is not None and pick.proposal is not None:
         lines.append(indent + "→ " + proposal_line(pick.proposal, tz))

@@ -31,6 +31,8 @@ def proposals_table(
         _("Proposals to meet {who} ({purpose})", who=who, purpose=purpose_label(result.purpose)),
         markup=False,
     )
+    for line in result.where():
+        out.print(line, markup=False)
     if not result.proposals:
         for note in result.notes:
             out.print(note, markup=False)
