@@ -54,6 +54,20 @@ class ProviderContext:
         return self._store
 
 
+#: The UID of every event ``planner sync`` writes begins so (``planner.sync.marks``).
+SYNC_UID_PREFIX = "planner-sync-"
+SYNC_MARK_HINTS = ("X-PLANNER-SYNC-KEY",)  # the CalDAV mark, as iCalendar parsing hands it out
+
+
+def written_by_sync(event: Event, own_uids: frozenset[str] = frozenset()) -> bool:
+    """Whether ``event`` is a mirror or travel block ``planner sync`` wrote (``own_uids``: the
+    UIDs under which the calendar it came from lists the marked events). Google and Outlook
+    hand it out under the UID the planner gave it; CalDAV and files also carry the mark."""
+    if event.uid.startswith(SYNC_UID_PREFIX) or event.uid in own_uids:
+        return True
+    return any(event.hint(name) for name in SYNC_MARK_HINTS)
+
+
 @dataclass(frozen=True, slots=True)
 class SyncMark:
     """What the planner writes into an event of its own: ``key`` names what the event stands

@@ -16,7 +16,7 @@ from planner.i18n import _, long_day, ngettext
 from planner.ical.index import overlaps
 from planner.model import Event
 from planner.store import Store
-from providers.base import CalendarProvider, ProviderContext, create
+from providers.base import CalendarProvider, ProviderContext, create, written_by_sync
 
 if TYPE_CHECKING:
     from planner.calendar.health import Health
@@ -49,7 +49,10 @@ def read_events(
     """All events of all providers in ``[start, end)``, sorted, a meeting in two calendars once.
 
     Two occurrences are the same meeting when they share :attr:`Event.key` (iCalendar UID and
-    start); the first calendar in the config wins.
+    start); the first calendar in the config wins. The mirrors and travel blocks ``planner
+    sync`` wrote are left out: a mirror stands for a meeting read from its own calendar, a
+    travel block for the way to one, so neither is a meeting of the user's (read twice, every
+    mirrored meeting would count twice in the week and ask twice to be marked).
 
     A remote source that fails (network, server, sign-in) is replaced by its last good copy,
     with one warning naming it and its age; without a copy it is left out and named by
@@ -71,7 +74,8 @@ def read_events(
             continue
         read += 1
         for event in events:
-            seen.setdefault(event.key, event)
+            if not written_by_sync(event):
+                seen.setdefault(event.key, event)
     if failures and not read:  # nothing to show: the first failure is the answer
         raise failures[0][1].error
     for provider, missing in failures:

@@ -104,6 +104,11 @@ class TravelModel:
             found = math.ceil(mode.overhead_minutes + km * mode.detour_factor / mode.speed_kmh * 60)
         return found if exact else max(found, self.in_town_minutes)
 
+    def journey(self, a: Place, b: Place) -> bool:
+        """Whether the way from ``a`` to ``b`` is a journey between towns (by train, plane or
+        motorway: beyond ``LONG_DISTANCE_KM``), not a way across town."""
+        return distance_km(a.geo, b.geo) > LONG_DISTANCE_KM
+
     def between(self, a: Place, b: Place) -> int:
         """Minutes between two located places: 0 for the same place, otherwise never less than
         ``in_town_minutes`` unless both positions are exact."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from planner.i18n import _, day_span
+from planner.i18n import _, day_span, ngettext
 from planner.render.json import dumps
 from planner.render.table import console
 
@@ -28,8 +28,12 @@ def _when(change: Any, tz: Any) -> str:
     return day_span(start, end)
 
 
-def _action(action: str) -> str:
-    return {"create": _("create"), "update": _("update"), "delete": _("delete")}[action]
+def _action(change: Any) -> str:
+    if change.reason == "changed":
+        return _("leave: changed in the calendar")
+    if change.reason == "deleted":
+        return _("leave: deleted in the calendar")
+    return {"create": _("create"), "update": _("update"), "delete": _("delete")}[change.action]
 
 
 def _kind(kind: str) -> str:
@@ -57,7 +61,7 @@ def sync_table(result: SyncResult, tz: Any, *, color: bool = False, width: int =
         ]
         rows = [
             [
-                _action(change.action),
+                _action(change),
                 escape(change.target or _("(target)")),
                 _kind(change.kind),
                 _when(change, tz),
@@ -110,6 +114,13 @@ def _summary(result: SyncResult) -> str:
         update=counts["update"],
         delete=counts["delete"],
     )
+    left = sum(plan.count("leave") for plan in result.targets)
+    if left:
+        text += " · " + ngettext(
+            "{count} changed or deleted by you: left as you made it",
+            "{count} changed or deleted by you: left as you made them",
+            left,
+        )
     if not any(counts.values()):
         return text + " · " + _("nothing to do")
     if result.preview:

@@ -14,9 +14,8 @@ import hashlib
 from datetime import UTC
 
 from planner.model import Event
+from providers.base import SYNC_UID_PREFIX as UID_PREFIX
 
-UID_PREFIX = "planner-sync-"
-MARK_HINTS = ("X-PLANNER-SYNC-KEY",)  # the CalDAV mark, as iCalendar parsing hands it out
 PRIVATE_HINTS = {
     "google.visibility": ("private", "confidential"),
     "graph.sensitivity": ("private", "confidential"),
@@ -85,14 +84,6 @@ def digest(event: Event) -> str:
         str(event.busy),
     )
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
-
-
-def is_planner_event(event: Event, own_uids: frozenset[str] = frozenset()) -> bool:
-    """Whether ``event`` was written by ``planner sync`` (``own_uids``: the UIDs under which
-    the calendar it came from lists the marked events)."""
-    if event.uid.startswith(UID_PREFIX) or event.uid in own_uids:
-        return True
-    return any(event.hint(name) for name in MARK_HINTS)
 
 
 def is_private(event: Event) -> bool:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from planner.i18n import _
 from planner.model import Event, Response, Status
-from planner.sync.marks import derived_uid, digest, is_planner_event, is_private, mirror_key
+from planner.sync.marks import derived_uid, digest, is_private, mirror_key
+from providers.base import written_by_sync
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +31,7 @@ class Wanted:
 
 def mirrorable(event: Event, own_uids: frozenset[str] = frozenset()) -> bool:
     """Busy time worth mirroring: not the planner's own, not free, declined or cancelled."""
-    if is_planner_event(event, own_uids):
+    if written_by_sync(event, own_uids):
         return False
     if event.status is Status.CANCELLED or not event.busy:
         return False

@@ -6,6 +6,11 @@ events are ever updated or deleted, so an event the planner did not write is nev
 Marked events outside the synced window are left alone (past mirrors of past meetings stay);
 so are the mirrors of a source that could not be read this run, and, when any source failed,
 the travel blocks (the day's places are then not all known).
+
+A marked event the user changed in the calendar (its content no longer what the planner
+wrote, :func:`planner.sync.marks.digest`) is the user's now: it is neither updated nor deleted,
+not even by ``--undo``. One the user deleted (the planner wrote it, ``written`` remembers, and
+it is gone) is not written again. Both are shown as :data:`LEAVE` changes with their reason.
 """
 
 from __future__ import annotations
@@ -17,11 +22,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner.model import Event
-from planner.sync.marks import from_any
+from planner.sync.marks import digest, from_any
 from planner.sync.mirrors import Wanted
 from providers.base import MarkedEvent
 
 CREATE, UPDATE, DELETE = "create", "update", "delete"
+LEAVE = "leave"  # the user changed or deleted it: the planner leaves it as it is
+CHANGED, DELETED = "changed", "deleted"  # the reasons to leave one
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +41,7 @@ class Change:
     kind: str
     wanted: Wanted | None = None
     marked: MarkedEvent | None = None
+    reason: str = ""  # of a LEAVE: CHANGED or DELETED in the calendar by the user
 
     @property
     def event(self) -> Event:
@@ -58,6 +66,8 @@ class Change:
         }
         if self.wanted is not None and self.wanted.source:
             data["source"] = self.wanted.source
+        if self.reason:
+            data["reason"] = self.reason
         if self.marked is not None:
             data["id"] = self.marked.id
         return data
@@ -80,6 +90,11 @@ def kind_of(key: str) -> str:
     return key.partition(":")[0]
 
 
+def changed_by_user(item: MarkedEvent) -> bool:
+    """Whether ``item`` no longer shows what the planner wrote (retitled, moved, …)."""
+    return digest(item.event) != item.mark.digest
+
+
 def plan_target(
     target: str,
     wanted: Sequence[Wanted],
@@ -87,23 +102,35 @@ def plan_target(
     *,
     window: tuple[datetime, datetime],
     failed_sources: Iterable[str] = (),
+    written: Iterable[str] = (),
 ) -> TargetPlan:
-    """The changes that make ``target`` hold exactly ``wanted`` within ``window``."""
-    failed = set(failed_sources)
+    """The changes that make ``target`` hold exactly ``wanted`` within ``window``, but for
+    what the user changed or deleted there (``written``: the keys the planner wrote into
+    ``target`` on earlier runs)."""
+    failed, earlier = set(failed_sources), set(written)
     plan = TargetPlan(target)
     by_key: dict[str, MarkedEvent] = {}
+    theirs: set[str] = set()  # keys of events the user changed: they stand for it now
     for item in sorted(marked, key=lambda m: m.id):
-        if item.mark.key in by_key:  # a duplicate (e.g. a create whose answer was lost)
+        key = item.mark.key
+        if changed_by_user(item):
+            theirs.add(key)
             plan.changes.append(
-                Change(DELETE, target, item.mark.key, kind_of(item.mark.key), marked=item)
+                Change(LEAVE, target, key, kind_of(key), marked=item, reason=CHANGED)
             )
+        elif key in by_key:  # a duplicate (e.g. a create whose answer was lost)
+            plan.changes.append(Change(DELETE, target, key, kind_of(key), marked=item))
         else:
-            by_key[item.mark.key] = item
+            by_key[key] = item
     wanted_keys = set()
     for want in wanted:
         wanted_keys.add(want.key)
         have = by_key.get(want.key)
-        if have is None:
+        if have is None and want.key in theirs:
+            continue
+        if have is None and want.key in earlier:
+            plan.changes.append(Change(LEAVE, target, want.key, want.kind, want, reason=DELETED))
+        elif have is None:
             plan.changes.append(Change(CREATE, target, want.key, want.kind, wanted=want))
         elif have.mark.digest != want.digest:
             plan.changes.append(Change(UPDATE, target, want.key, want.kind, want, have))
@@ -124,10 +151,15 @@ def _may_delete(have: MarkedEvent, window: tuple[datetime, datetime], failed: se
 
 
 def undo_target(target: str, marked: Sequence[MarkedEvent]) -> TargetPlan:
-    """Delete every event the planner wrote into ``target``, whenever it lies."""
+    """Delete every event the planner wrote into ``target``, whenever it lies, but for those
+    the user changed since."""
     plan = TargetPlan(target)
     for item in sorted(marked, key=lambda m: (m.event.start, m.id)):
-        plan.changes.append(
-            Change(DELETE, target, item.mark.key, kind_of(item.mark.key), marked=item)
-        )
+        key = item.mark.key
+        if changed_by_user(item):
+            plan.changes.append(
+                Change(LEAVE, target, key, kind_of(key), marked=item, reason=CHANGED)
+            )
+        else:
+            plan.changes.append(Change(DELETE, target, key, kind_of(key), marked=item))
     return plan

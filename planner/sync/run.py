@@ -10,6 +10,7 @@ write at the same time (a lock file in the data directory).
 from __future__ import annotations
 
 import contextlib
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
@@ -19,16 +20,26 @@ from planner.config import Config, SyncConfig
 from planner.errors import PlannerError, UsageError
 from planner.i18n import _
 from planner.model import Event, Mode
-from planner.sync.marks import is_planner_event, occurrence
+from planner.sync.marks import occurrence
 from planner.sync.mirrors import Wanted, mirrors
-from planner.sync.plan import CREATE, DELETE, UPDATE, TargetPlan, plan_target, undo_target
+from planner.sync.plan import (
+    CREATE,
+    DELETE,
+    DELETED,
+    UPDATE,
+    TargetPlan,
+    plan_target,
+    undo_target,
+)
 from planner.sync.travel import Leg, legs, travel_blocks
+from providers.base import written_by_sync
 
 if TYPE_CHECKING:
     from planner.store import Store
     from providers.base import CalendarProvider, MarkedEvent
 
 ORDER = {DELETE: 0, UPDATE: 1, CREATE: 2}
+WRITTEN = "sync.written"  # store namespace: per target, the keys the planner wrote there
 
 
 class SyncBusy(PlannerError):
@@ -212,6 +223,8 @@ class _Run:
         if apply:
             for plan in plans:
                 self._apply(plan)
+                if not plan.errors and plan.target not in self.target_errors:
+                    self._remember(plan, undo=undo)
         return SyncResult(self.window, plans, self.source_errors, apply, undo)
 
     def preview(self) -> SyncResult:
@@ -266,6 +279,7 @@ class _Run:
                     self.marked[target],
                     window=window,
                     failed_sources=self.source_errors,
+                    written=self.store.get(WRITTEN, target, []),
                 )
             )
         return plans
@@ -280,7 +294,7 @@ class _Run:
             except PlannerError as exc:
                 self.source_errors[name] = str(exc)
                 continue
-            self.events[name] = [e for e in found if not is_planner_event(e, own)]
+            self.events[name] = [e for e in found if not written_by_sync(e, own)]
 
     def _wanted(self, target: str, tables: list[SyncConfig], travel: list[Leg]) -> list[Wanted]:
         wanted: dict[str, Wanted] = {}
@@ -339,12 +353,14 @@ class _Run:
             found = modes.get(event.key)
             return found.mode if found else Mode.UNKNOWN
 
+        model = travel_model(self.config)
         return legs(
             events,
             mode_of=mode_of,
             locate=locate,
             home=home,
-            minutes=travel_model(self.config).between,
+            minutes=model.between,
+            journey=model.journey,
             tz=self.config.tz,
             away=self._away(events, geocoder),
         )
@@ -357,10 +373,28 @@ class _Run:
         found = whereabouts(events, self.config.tz, home=self.config.user["home"])
         return {day: geocoder.locate(city, geo) for day, (city, geo, _why) in found.items()}
 
+    def _remember(self, plan: TargetPlan, *, undo: bool) -> None:
+        """Keep the keys the planner's events in ``plan.target`` stand for after ``plan``
+        was written, so that one the user deletes is not written again (``--undo`` forgets
+        them: the next run writes everything anew)."""
+        if undo:
+            self.store.delete(WRITTEN, plan.target)
+            return
+        there = Counter(m.mark.key for m in self.marked[plan.target])
+        for change in plan.changes:
+            there[change.key] += {CREATE: 1, DELETE: -1}.get(change.action, 0)
+        keys = {key for key, count in there.items() if count > 0}
+        keys |= {c.key for c in plan.changes if c.reason == DELETED}
+        if self.source_errors:  # what a source that could not be read stands for is unknown
+            keys |= set(self.store.get(WRITTEN, plan.target, []))
+        self.store.put(WRITTEN, plan.target, sorted(keys))
+
     def _apply(self, plan: TargetPlan) -> None:
         """Write ``plan``; the first failure stops this target (and is reported), not others."""
         provider = self.providers[plan.target]
-        changes = sorted(plan.changes, key=lambda c: ORDER[c.action])
+        changes = sorted(
+            (c for c in plan.changes if c.action in ORDER), key=lambda c: ORDER[c.action]
+        )
         if changes:
             self._say(_("Writing to {name}", name=plan.target))
         for change in changes:

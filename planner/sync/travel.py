@@ -5,6 +5,9 @@ home at both edges of the day. Each leg between two different places becomes one
 modelled length (the travel model of the proposals, :meth:`planner.meet.geo.TravelModel.between`;
 two addresses in one town known only by the town are never 0 minutes apart):
 
+- a way between towns (a journey by train, plane or motorway) gets none: it is booked, and
+  the train or flight is in the calendar, or not yet planned; either way a block of guessed
+  hours, maybe over night, is no help;
 - the way from home to the day's first meeting ends when that meeting starts;
 - the way home from the day's last meeting starts when that meeting ends;
 - between two meetings, the way starts when the earlier one ends if that one is an excursion
@@ -29,6 +32,7 @@ from planner.sync.marks import derived_uid, travel_key
 from planner.sync.mirrors import Wanted, mirrorable
 
 Minutes = Callable[[Place, Place], int]
+Journey = Callable[[Place, Place], bool]
 Locate = Callable[[Event], Place | None]
 
 
@@ -79,13 +83,17 @@ def by_day(found: Sequence[Stop], tz: ZoneInfo) -> dict[date, list[Stop]]:
     return days
 
 
-def day_legs(day: Sequence[Stop], home: Place | None, minutes: Minutes) -> list[Leg]:
-    """The legs of one day's stops (in order), home at both edges where it is known."""
+def day_legs(
+    day: Sequence[Stop], home: Place | None, minutes: Minutes, journey: Journey | None = None
+) -> list[Leg]:
+    """The legs of one day's stops (in order), home at both edges where it is known; none for
+    a ``journey`` between towns (a train or flight is booked, in the calendar or not yet: a
+    block of guessed hours, maybe over night, is no help)."""
     places: list[Place | None] = [home, *(s.place for s in day), home]
     legs: list[Leg] = []
     for index in range(len(places) - 1):
         origin, goal = places[index], places[index + 1]
-        if origin is None or goal is None:
+        if origin is None or goal is None or (journey and journey(origin, goal)):
             continue
         length = minutes(origin, goal)
         if length <= 0:
@@ -136,15 +144,17 @@ def legs(
     minutes: Minutes,
     tz: ZoneInfo,
     away: Mapping[date, Place | None] | None = None,
+    journey: Journey | None = None,
 ) -> list[Leg]:
     """Every travel leg of ``events``, day by day. ``away`` gives the day's base where the
     user is away from home (the town of a hotel stay or a train's destination, see
     :func:`planner.judge.travel.whereabouts`): the way to a meeting in Hamburg starts at the
-    hotel there, not at home in Munich; the train is the journey."""
+    hotel there, not at home in Munich; the train is the journey. ``journey`` tells a way
+    between towns, which gets no block (see :func:`day_legs`)."""
     result: list[Leg] = []
     for day, stops_of_day in sorted(by_day(stops(events, mode_of, locate), tz).items()):
         base = away[day] if away and day in away else home
-        result += day_legs(stops_of_day, base, minutes)
+        result += day_legs(stops_of_day, base, minutes, journey)
     return result
 
 

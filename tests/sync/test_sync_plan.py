@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from planner.meet.place import Place
 from planner.model import Attendee, Event, Geo, Mode, Response, Status
-from planner.sync.marks import derived_uid, is_planner_event, mirror_id, mirror_key, travel_id
+from planner.sync.marks import derived_uid, mirror_id, mirror_key, travel_id
+from planner.sync.marks import digest as content_digest
 from planner.sync.mirrors import mirror, mirrorable, mirrors
 from planner.sync.plan import plan_target, undo_target
 from planner.sync.travel import legs
-from providers.base import MarkedEvent, SyncMark
+from providers.base import MarkedEvent, SyncMark, written_by_sync
 
 TZ = ZoneInfo("Europe/Berlin")
 ME = "me@example.com"
@@ -52,7 +54,7 @@ def test_what_a_mirror_shows():
     private = Event(**{**_fields(event), "hints": (("graph.sensitivity", "private"),)})
     shown = mirror(private, "a", "b", "title_and_place").event
     assert (shown.title, shown.location) == ("Busy", "")
-    assert is_planner_event(shown)  # a mirror is recognised by its UID
+    assert written_by_sync(shown)  # a mirror is recognised by its UID
     assert mirror(event, "a", "b", "busy").event.uid != mirror(event, "a", "c", "busy").event.uid
 
 
@@ -64,8 +66,10 @@ def test_a_moved_event_keeps_its_key_an_occurrence_of_a_series_does_not():
     assert mirror_key("a", first) != mirror_key("a", second)
 
 
-def marked(key: str, event: Event, digest: str = "old") -> MarkedEvent:
-    return MarkedEvent(f"id-{key}", SyncMark(key, digest), event)
+def marked(key: str, event: Event, digest: str = "") -> MarkedEvent:
+    """``event`` as the planner wrote it (``digest``: what it wrote, when the user changed
+    it since)."""
+    return MarkedEvent(f"id-{key}", SyncMark(key, digest or content_digest(event)), event)
 
 
 WINDOW = (datetime(2026, 12, 7, tzinfo=TZ), datetime(2026, 12, 21, tzinfo=TZ))
@@ -77,7 +81,7 @@ def test_plan_creates_updates_deletes_and_leaves_the_rest():
     new = mirror(ev("n", 11), "a", "t", "busy")
     have = [
         marked(keep.key, keep.event, keep.digest),
-        marked(change.key, change.event),
+        marked(change.key, ev("c", 9.5)),  # written before the source event moved
         marked(mirror_id("a", "old"), ev("old", 12)),
         marked(mirror_id("a", "past"), ev("past", -48)),  # before the window: left alone
         marked(mirror_id("down", "x"), ev("x", 13)),  # its source failed to read: left alone
@@ -247,3 +251,67 @@ def test_a_sync_table_naming_a_switched_off_calendar_is_skipped_with_a_warning(c
     config = from_mapping({"calendars": calendars, "sync": sync}, "cfg.toml")
     assert [s.target for s in config.syncs] == ["c"]
     assert "[[sync]] #1 is skipped: calendar 'b' is switched off" in caplog.text
+
+
+def test_what_the_user_changed_or_deleted_is_left_as_they_made_it():
+    wanted = [mirror(ev(uid, 9 + n), "a", "t", "title") for n, uid in enumerate("rmfgd")]
+    retitled, moved, freed, gone, deleted = wanted
+    have = [
+        marked(retitled.key, ev("r", 9, title="Taxi zum Café (gebucht)"), retitled.digest),
+        marked(moved.key, ev("m", 10.5), moved.digest),
+        marked(freed.key, ev("f", 11, busy=False), freed.digest),
+        marked(gone.key, ev("g", 12, title="Lunch – bring the deck"), "an older digest"),
+    ]
+    moved_source = [*wanted[:3], mirror(ev("g", 15), "a", "t", "title"), deleted]
+    plan = plan_target("t", moved_source, have, window=WINDOW, written={deleted.key})
+    assert sorted((c.action, c.reason, c.key) for c in plan.changes) == sorted(
+        [("leave", "changed", w.key) for w in (retitled, moved, freed, gone)]
+        + [("leave", "deleted", deleted.key)]
+    )
+    # no longer wanted (the meeting was cancelled): still not deleted, not even by --undo
+    assert {c.action for c in plan_target("t", [], have, window=WINDOW).changes} == {"leave"}
+    assert {c.action for c in undo_target("t", have).changes} == {"leave"}
+
+
+def test_a_journey_between_towns_gets_no_travel_block():
+    """A meeting in another town is reached by a journey (a train or flight the user books,
+    in the calendar or not yet): no "Travel" block of guessed hours is written for it, not
+    the 7-hour way back to the Munich office on a day in Hamburg, not a night before a
+    breakfast in London; the ways across town still are."""
+    from planner.config import default_config
+    from planner.meet.geo import locate_offline, travel_model
+
+    def place(text: str, country: str = "DE") -> Place:
+        found = locate_offline(text, country)
+        assert found is not None, text
+        return found
+
+    munich, hamburg, london = place("München"), place("Hamburg"), place("London", "GB")
+    office = Place("Büro, Leopoldstr. 1", 48.1600, 11.5860, "event")
+    cafe = Place("Speicherstadt Kaffeerösterei", 53.5445, 9.9890, "event")
+    wolseley = Place("The Wolseley, Piccadilly", 51.5073, -0.1413, "event")
+    day = datetime(2026, 12, 15, tzinfo=TZ).date()
+    events = [
+        ev("jour-fixe", 24 * 7 + 9, 0.5, title="Jour fixe Vertrieb"),  # Tue 15 Dec, in Hamburg
+        ev("lunch-bob", 24 * 7 + 13, 1.5, title="Lunch with Bob (Acme)"),
+        ev("breakfast", 24 * 6 + 9, title="Breakfast with Clara"),  # Mon 14 Dec, London
+        ev("luitpold", 24 * 6 + 15, title="Erstgespräch Müller GmbH"),  # and later in Munich
+    ]
+    places = {"jour-fixe": office, "lunch-bob": cafe, "breakfast": wolseley, "luitpold": office}
+    model = travel_model(default_config())
+    found = legs(
+        events,
+        mode_of=lambda e: Mode.IN_PERSON,
+        locate=lambda e: places[e.uid],
+        home=munich,
+        minutes=model.between,
+        journey=model.journey,
+        tz=TZ,
+        away={day: hamburg},
+    )
+    assert sorted((leg.meeting.uid, leg.side) for leg in found) == [
+        ("luitpold", "after"),  # home from the office; London is a journey both ways
+        ("lunch-bob", "after"),  # back to the hotel's town, across Hamburg
+    ]
+    assert all(leg.minutes < 60 for leg in found)
+    assert model.journey(munich, london) and not model.journey(office, munich)
