@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from planner.config import default_config
 from planner.judge.mode import classify
-from planner.meet.geo import travel_model
+from planner.meet.travel_time import travel_model
 from planner.model import Event, Geo, Response, Status
 from planner.sync.mirrors import mirrors
 from planner.sync.plan import plan_target

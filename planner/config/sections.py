@@ -117,7 +117,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
     "travel": {
         "mode": Field(str, "transit"),
         "buffer_minutes": Field(int, 15),
-        # 0 (overhead: -1) keeps the built-in model of the mode (planner.meet.geo.MODES)
+        # 0 (overhead: -1) keeps the built-in model of the mode (planner.meet.travel_time.MODES)
         "speed_kmh": Field(float, 0.0),
         "detour_factor": Field(float, 0.0),
         "overhead_minutes": Field(int, -1),
@@ -129,6 +129,8 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "arrival_buffer_minutes": Field(int, 20),
         # the longest way, each way, that a proposal may ask of anyone (planner.meet.budget)
         "longest_journey_minutes": Field(int, 120),
+        # a deal closing's (a signing): worth a day trip by plane
+        "longest_journey_deal_minutes": Field(int, 240),
         "journey_per_meeting": Field(float, 2.5),
     },
     "geo": {
@@ -214,6 +216,7 @@ RANGES: dict[str, dict[str, tuple[float, float]]] = {
         "in_town_minutes": (0, 240),
         "arrival_buffer_minutes": (0, 240),
         "longest_journey_minutes": (10, 24 * 60),
+        "longest_journey_deal_minutes": (10, 24 * 60),
         "journey_per_meeting": (0.5, 50),
     },
     "geo": {"timeout_seconds": (1, 600), "far_away_km": (1, 20000)},

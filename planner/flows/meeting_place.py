@@ -135,7 +135,9 @@ def _too_far(proposer: Proposer, request: MeetRequest, label: str) -> str:
     from planner.meet.budget import beyond_venues
 
     limit = proposer.longest_journey(request.purpose)
-    return beyond_venues(label or proposer.config.user["home"], limit, proposer.too_far or limit)
+    key = proposer.limit(request.purpose).key
+    place = label or proposer.config.user["home"]
+    return beyond_venues(place, limit, proposer.too_far or limit, key)
 
 
 def _no_working_day(config: Config, start: datetime, end: datetime) -> str:

@@ -23,7 +23,8 @@ from planner.model import Event, Geo, Mode
 
 if TYPE_CHECKING:
     from planner.config import Config
-    from planner.meet.geo import Place, TravelModel
+    from planner.meet.geo import Place
+    from planner.meet.travel_time import TravelModel
 
 _VIRTUAL_WORDS = re.compile(
     r"https?://|\b(zoom|teams|webex|skype|google meet|meet\.google|call|telefon|phone|online)\b",
@@ -114,7 +115,7 @@ class Gaps:
 
 
 def gaps_from_config(config: Config) -> Gaps:
-    from planner.meet.geo import travel_model
+    from planner.meet.travel_time import travel_model
 
     return Gaps(
         travel_model(config),

@@ -8,14 +8,16 @@ a) on days the user is there anyway (``trips``: day → where the user is; today
 b) on days the counterpart is in the user's city (``visits``, same shape),
 c) at a fair meeting point in between: a station or airport lounge, or a hotel or restaurant
    next to a major station (:data:`planner.meet.hubs.HUBS`), where both travel times differ
-   least. Long trips are estimated with a rail/air speed model (:func:`long_trip_minutes`),
-   and the reasons say it is an estimate. A point is only proposed when nobody's way to it
-   exceeds the journey limit (:mod:`planner.meet.budget`) of the meeting held there: no
-   Düsseldorf, three hours from Munich and from London, for a coffee.
+   least. Every way is estimated by :mod:`planner.meet.travel_time`, the model of every
+   other travel time: the user's by their ``[travel] mode`` (a driver drives to the point),
+   the counterpart's, whose mode is unknown, by train or plane; the reasons say so. A point
+   is only proposed when nobody's way to it exceeds the journey limit
+   (:mod:`planner.meet.budget`) of the meeting held there: no Düsseldorf, three hours from
+   Munich and from London, for a coffee; for a signing, a flight fits.
 
-If none fits in the window, there are no proposals and the note says so ("meet in person on
-your next trip to London; until then video is fine", or which point lies beyond the limit and
-what to do instead) instead of proposing something absurd.
+If none fits in the window, there are no proposals and the note says so and what to do instead
+(meet in person when one of you is in the other's city; which point lies beyond the limit)
+instead of proposing something absurd.
 """
 
 from __future__ import annotations
@@ -28,10 +30,11 @@ from typing import TYPE_CHECKING
 
 from planner.i18n import _
 from planner.ical.wallclock import add
-from planner.meet.budget import beyond_point
-from planner.meet.geo import TravelMode, distance_km
+from planner.meet.budget import beyond_point, instead, journey_limit
+from planner.meet.geo import distance_km
 from planner.meet.hubs import HUBS, Hub
 from planner.meet.kinds import VenueKind
+from planner.meet.travel_time import THEIRS, TravelModel, by
 from planner.meet.venues import Catalog, Venue
 from planner.model import Event, Geo, Interval, Mode, Purpose
 
@@ -39,11 +42,6 @@ if TYPE_CHECKING:
     from planner.meet.geo import Place
     from planner.meet.proposals import Proposal, Proposer
 
-# long-distance train, door to door: 120 km/h over the straight line, as the ICE between
-# German cities (Hamburg–Berlin 1:45, Köln–Frankfurt 1:05, Berlin–München 4:00) plus 30 min
-RAIL = TravelMode("rail", 150.0, 1.25, 30)
-AIR = TravelMode("air", 650.0, 1.05, 150)  # to the airport, check-in, security, onwards
-AIR_FROM_KM = 300.0  # shorter trips go by train
 SAME_PLACE_KM = 50.0  # a trip or visit this close to a city counts as "there"
 HUB_VENUE_KM = 1.0  # venues this close to a station or terminal count as "at" it
 HUB_KINDS = frozenset(
@@ -71,30 +69,18 @@ class Whereabouts:
 Days = Mapping[date, Whereabouts]
 
 
-def long_trip_minutes(a: Geo, b: Geo) -> tuple[int, str]:
-    """Estimated door-to-door minutes between two cities and the mode ("rail" or "air")."""
-    km = distance_km(a, b)
-    best = (_minutes(RAIL, km), "rail")
-    if km > AIR_FROM_KM:
-        best = min(best, (_minutes(AIR, km), "air"))
-    return best
-
-
-def _minutes(mode: TravelMode, km: float) -> int:
-    return math.ceil(mode.overhead_minutes + km * mode.detour_factor / mode.speed_kmh * 60)
-
-
 @dataclass(frozen=True, slots=True)
 class FairPoint:
-    """A meeting point between the user and the others: everyone's travel to it, the direct
-    trip it saves (the user going all the way) and how much longer the way over it is."""
+    """A meeting point between the user and the others: everyone's travel to it and how, the
+    direct trip it saves (the user going all the way) and how much longer the way over it is."""
 
     hub: Hub
     mine: int
     theirs: int  # the longest of the others' ways
     direct: int = 0
     detour: float = 1.0
-    mode: str = "rail"
+    how: str = "rail"  # the user's way (planner.meet.travel_time)
+    their_how: str = "rail"  # the longest of the others' ways
 
     @property
     def longest(self) -> int:
@@ -106,14 +92,17 @@ class FairPoint:
         return abs(self.mine - self.theirs) / max(self.mine, self.theirs, 1)
 
     def explained(self) -> str:
-        """Why this point: both travel times, the detour and the trip it saves."""
+        """Why this point: both travel times and how, the detour and the trip it saves."""
         return _(
-            "Fair meeting point at {hub}: about {mine} min for you and {theirs} min for them "
-            "(an estimate by rail/air speed; the way over it is {detour}× the direct one, and "
-            "going all the way yourself would take about {direct} min)",
+            "Fair meeting point at {hub}: about {mine} min for you {how} and {theirs} min for "
+            "them {their_how} (estimated door to door, assuming they come by train or plane; "
+            "the way over it is {detour}× the direct one, and going all the way yourself would "
+            "take about {direct} min)",
             hub=self.hub.name,
             mine=self.mine,
+            how=by(self.how),
             theirs=self.theirs,
+            their_how=by(self.their_how),
             detour=f"{self.detour:.2f}",
             direct=self.direct,
         )
@@ -125,8 +114,10 @@ def fair_points(
     limit: int = HUBS_TRIED,
     *,
     longest: int | None = None,
+    travel: TravelModel = THEIRS,
 ) -> list[FairPoint]:
-    """Stations and airports on the way between the user's home and the others' (each):
+    """Stations and airports on the way between the user's home and the others' (each), the
+    user travelling by ``travel`` (their ``[travel] mode``), the others as :data:`THEIRS`:
 
     - on the way: for each other, the distance over the hub is at most :data:`MAX_DETOUR`
       times the direct distance (Kassel is no point between Hamburg and Berlin: 2.4×);
@@ -137,7 +128,7 @@ def fair_points(
 
     Fairest and shortest first; none when no hub qualifies (then a trip is the way)."""
     others = [theirs] if isinstance(theirs, Geo) else list(theirs)
-    direct = max(long_trip_minutes(home, other)[0] for other in others)
+    direct = max(travel.minutes(home, other) for other in others)
     found = []
     for hub in HUBS:
         if min(distance_km(hub.geo, p) for p in (home, *others)) < SAME_PLACE_KM:
@@ -145,11 +136,12 @@ def fair_points(
         detour = max(_detour(home, hub.geo, other) for other in others)
         if detour > MAX_DETOUR:
             continue
-        mine, mode = long_trip_minutes(home, hub.geo)
-        ways = [long_trip_minutes(other, hub.geo)[0] for other in others]
-        point = FairPoint(hub, mine, max(ways), direct, detour, mode)
-        spread = (max(mine, *ways) - min(mine, *ways)) / max(mine, *ways, 1)
-        reach = max(mine, *ways) <= min(direct * SAVING, math.inf if longest is None else longest)
+        mine = travel.way(home, hub.geo)
+        slowest = max((THEIRS.way(other, hub.geo) for other in others), key=lambda w: w.minutes)
+        point = FairPoint(hub, mine.minutes, slowest.minutes, direct, detour, mine.how, slowest.how)
+        ways = [mine.minutes, *(THEIRS.minutes(other, hub.geo) for other in others)]
+        spread = (max(ways) - min(ways)) / max(*ways, 1)
+        reach = max(ways) <= min(direct * SAVING, math.inf if longest is None else longest)
         if spread < FAIR_SHARE and reach:
             found.append(point)
     found.sort(key=lambda p: (_cost(p), p.hub.name))
@@ -256,20 +248,18 @@ def propose_far(
             days=days,
         )
     elif not plan.proposals and plan.beyond is not None and request.longest is not None:
-        point = plan.beyond
-        plan.note = beyond_point(
-            their.city, request.longest, point.hub.name, point.mine, point.theirs
-        )
+        key = journey_limit(proposer.config, request.purpose).key
+        plan.note = beyond_point(their.city, request.longest, plan.beyond, key)
     elif not plan.proposals:
-        minutes, mode = long_trip_minutes(request.home, their.geo)
+        way = proposer.gaps.travel.way(request.home, their.geo)
         plan.note = _(
-            "{city} is {km} km away, about {minutes} min by {mode}; no trip there, no visit "
-            "here and no fair meeting point on the way fits this window: meet in person on "
-            "your next trip to {city}; until then video is fine",
+            "{city} is {km} km away, about {minutes} min {how}; no trip there, no visit here "
+            "and no fair meeting point on the way fits this window: {instead}",
             city=their.city,
             km=round(distance_km(request.home, their.geo)),
-            minutes=minutes,
-            mode=_("train") if mode == "rail" else _("plane"),
+            minutes=way.minutes,
+            how=by(way.how),
+            instead=instead(),
         )
     return plan
 
@@ -317,9 +307,10 @@ def _at_fair_points(
     is in their city then, or they in the user's)."""
     found: list[Proposal] = []
     homes = request.others or request.their.geo
-    points = fair_points(request.home, homes, longest=request.longest)
+    travel = proposer.gaps.travel  # the user's way by their mode, the others' as THEIRS
+    points = fair_points(request.home, homes, longest=request.longest, travel=travel)
     if not points and request.longest is not None:
-        plan.beyond = next(iter(fair_points(request.home, homes, 1)), None)
+        plan.beyond = next(iter(fair_points(request.home, homes, 1, travel=travel)), None)
     bare: list[FairPoint] = []
     for point in points:
         if supply is not None:

@@ -1,4 +1,4 @@
-"""Where places are and how long it takes to get between them.
+"""Where places are: coordinates for events, venues and free text.
 
 A place gets its coordinates, in this order, from:
 
@@ -11,22 +11,17 @@ A place gets its coordinates, in this order, from:
    ``[geo] user_agent``, results cached in the state store. Results carry
    :data:`ATTRIBUTION`, which the CLI must show.
 
-Travel time follows a simple mode model (:data:`MODES`): straight-line distance times a detour
-factor at a mode's speed, plus a fixed overhead (waiting, parking); short hops are walked, and
-trips beyond :data:`LONG_DISTANCE_KM` go by train (or motorway when the mode is ``car``).
+How long the way between two places takes is :mod:`planner.meet.travel_time`'s.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-import math
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from planner.errors import ConfigError
 from planner.i18n import _
 from planner.meet.nominatim import ATTRIBUTION as ATTRIBUTION
 from planner.meet.nominatim import CACHE_NAMESPACE as CACHE_NAMESPACE
@@ -34,7 +29,7 @@ from planner.meet.nominatim import DEFAULT_USER_AGENT as DEFAULT_USER_AGENT
 from planner.meet.nominatim import NOMINATIM_TIMEOUT, Nominatim
 from planner.meet.nominatim import GeocodeError as GeocodeError
 from planner.meet.place import COARSE_SOURCES as COARSE_SOURCES
-from planner.meet.place import SAME_SPOT_KM, Place, fold
+from planner.meet.place import Place, fold
 from planner.meet.place import distance_km as distance_km
 from planner.model import Geo
 from planner.online import outages
@@ -50,88 +45,6 @@ SERVICE = "geocoding"  # its name in planner.online.outages
 FOREIGN_WORD_POPULATION = 1_000_000
 _POSTAL = re.compile(r"(?<!\d)(\d{5})(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-
-@dataclass(frozen=True, slots=True)
-class TravelMode:
-    """Door-to-door model: ``overhead + distance * detour / speed``."""
-
-    name: str
-    speed_kmh: float
-    detour_factor: float
-    overhead_minutes: int
-
-
-MODES: Mapping[str, TravelMode] = {
-    "walk": TravelMode("walk", 4.5, 1.3, 0),
-    "transit": TravelMode("transit", 22.0, 1.4, 8),
-    "car": TravelMode("car", 32.0, 1.35, 10),
-}
-WALK = MODES["walk"]
-# Beyond LONG_DISTANCE_KM the trip is by train (or motorway for "car").
-LONG_DISTANCE_KM = 50.0
-LONG_DISTANCE: Mapping[str, TravelMode] = {
-    "car": TravelMode("motorway", 85.0, 1.25, 15),
-    "other": TravelMode("rail", 110.0, 1.2, 30),
-}
-
-
-@dataclass(frozen=True, slots=True)
-class TravelModel:
-    """The user's travel mode plus the rule that short hops are walked.
-
-    ``in_town_minutes`` is the least a trip takes when one end is known only by its town (an
-    address located offline sits at the town's centre): two addresses in one town are never
-    0 minutes apart just because their coordinates coincide."""
-
-    mode: TravelMode
-    walk_up_to_km: float = 1.0
-    in_town_minutes: int = 0
-
-    def minutes(self, a: Geo, b: Geo, *, exact: bool = True) -> int:
-        """Whole minutes from ``a`` to ``b`` (0 for the same spot when both are ``exact``;
-        at least ``in_town_minutes`` when they are not)."""
-        km = distance_km(a, b)
-        if km < SAME_SPOT_KM:
-            found = 0
-        else:
-            if km <= self.walk_up_to_km:
-                mode = WALK
-            elif km > LONG_DISTANCE_KM:
-                mode = LONG_DISTANCE["car" if self.mode.name == "car" else "other"]
-            else:
-                mode = self.mode
-            found = math.ceil(mode.overhead_minutes + km * mode.detour_factor / mode.speed_kmh * 60)
-        return found if exact else max(found, self.in_town_minutes)
-
-    def journey(self, a: Place, b: Place) -> bool:
-        """Whether the way from ``a`` to ``b`` is a journey between towns (by train, plane or
-        motorway: beyond ``LONG_DISTANCE_KM``), not a way across town."""
-        return distance_km(a.geo, b.geo) > LONG_DISTANCE_KM
-
-    def between(self, a: Place, b: Place) -> int:
-        """Minutes between two located places: 0 for the same place, otherwise never less than
-        ``in_town_minutes`` unless both positions are exact."""
-        if a.same_as(b):
-            return 0
-        return self.minutes(a.geo, b.geo, exact=a.exact and b.exact)
-
-
-def travel_model(config: Config) -> TravelModel:
-    """The travel model from ``[travel]``; unknown modes are a :class:`ConfigError`."""
-    section = config["travel"]
-    base = MODES.get(section["mode"])
-    if base is None:
-        where = str(config.path or "<config>")
-        names = ", ".join(MODES)
-        raise ConfigError(where, [_("[travel] key 'mode' must be one of {names}", names=names)])
-    mode = TravelMode(
-        base.name,
-        section["speed_kmh"] or base.speed_kmh,
-        section["detour_factor"] or base.detour_factor,
-        base.overhead_minutes if section["overhead_minutes"] < 0 else section["overhead_minutes"],
-    )
-    return TravelModel(mode, section["walk_up_to_km"], section["in_town_minutes"])
 
 
 def lookup_city(name: str, country: str = "DE", *, min_foreign: int = 0) -> Place | None:

@@ -30,7 +30,7 @@ from planner.meet.anchors import (
     next_in_person,
     room_anywhere,
 )
-from planner.meet.budget import journey_limit
+from planner.meet.budget import JourneyLimit, journey_limit
 from planner.meet.days import UserDays
 from planner.meet.pick import Proposal, overlap, pick
 from planner.meet.reasons import Why, reasons
@@ -52,6 +52,7 @@ from planner.meet.slots import (
     merge,
     starts,
 )
+from planner.meet.travel_time import THEIRS
 from planner.meet.venues import Catalog, OpenState, Venue
 from planner.model import Event, Geo, Interval, Purpose
 
@@ -128,7 +129,7 @@ class Proposer(UserDays):
         self.supply = supply
         self.travel_reasons = travel_reasons
         self.no_venues = False  # the last propose() found no venue at all around its centre
-        self.limit = journey_limit(config)
+        self._limits: dict[str, JourneyLimit] = {}
         self.too_far: int | None = None  # the last propose(): the least way beyond the limit
         self.windows = meeting_windows(config)
         self.step = timedelta(minutes=config["slots"]["step_minutes"])
@@ -177,7 +178,7 @@ class Proposer(UserDays):
         if request is None:
             return []
         if journey is not None:
-            request.kinds = tuple(k for k in request.kinds if self._allows(journey, k))
+            request.kinds = tuple(k for k in request.kinds if self._allows(journey, k, purpose))
         request.checked = journey is None and near is None
         if self.supply is not None:
             self.supply(request.center, self.radius_km)
@@ -226,10 +227,18 @@ class Proposer(UserDays):
 
     def longest_journey(self, purpose: Purpose | str | None) -> int:
         """The longest way each way that any kind of meeting suiting ``purpose`` allows."""
-        return self.limit.widest(self.windows[k].duration for k in kinds_for(purpose))
+        limit = self.limit(purpose)
+        return limit.widest(self.windows[k].duration for k in kinds_for(purpose))
 
-    def _allows(self, journey: int, kind: MeetingKind) -> bool:
-        return self.limit.allows(journey, self.windows[kind].duration)
+    def limit(self, purpose: Purpose | str | None) -> JourneyLimit:
+        """The journey limit of a meeting for ``purpose`` (a deal closing's is its own)."""
+        key = str(purpose or "")
+        if key not in self._limits:
+            self._limits[key] = journey_limit(self.config, purpose)
+        return self._limits[key]
+
+    def _allows(self, journey: int, kind: MeetingKind, purpose: Purpose | str | None) -> bool:
+        return self.limit(purpose).allows(journey, self.windows[kind].duration)
 
     def _request(
         self,
@@ -276,7 +285,7 @@ class Proposer(UserDays):
         }
         if any(found.values()) or tags:
             return found
-        theirs = [self.gaps.travel.minutes(p, request.center) for p in request.places]
+        theirs = [THEIRS.minutes(p, request.center) for p in request.places]
         worst = max(theirs) if theirs else None
         return {
             kind: [(0.0, area_venue(request.area, request.center, kind), worst)]
@@ -349,14 +358,14 @@ class Proposer(UserDays):
             if state is OpenState.CLOSED:
                 continue
             candidate = self._candidate(slot, venue, static, theirs, state, request)
-            if request.checked and not self._in_proportion(candidate):
+            if request.checked and not self._in_proportion(candidate, request.purpose):
                 continue
             found.append(candidate)
             if len(found) >= VENUES_PER_SLOT:
                 break
         return found
 
-    def _in_proportion(self, candidate: _Candidate) -> bool:
+    def _in_proportion(self, candidate: _Candidate, purpose: str) -> bool:
         """Whether every known way to the venue (the user's there and back, the counterparts')
         suits the meeting; the least way beyond the limit is kept in :attr:`too_far`. On a day
         the user is in the venue's city anyway the way there and home is the trip's, not the
@@ -365,7 +374,7 @@ class Proposer(UserDays):
             return True
         ways = [m for m in (candidate.before, candidate.after, candidate.theirs) if m is not None]
         longest = max(ways, default=None)
-        if longest is None or self._allows(longest, candidate.kind):
+        if longest is None or self._allows(longest, candidate.kind, purpose):
             return True
         self.too_far = min(longest, self.too_far or longest)
         return False

@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING
 
 from planner.meet.geo import distance_km
 from planner.meet.slots import VENUE_FIT, MeetingKind
+from planner.meet.travel_time import THEIRS
 from planner.meet.venues import Catalog, Venue
 from planner.model import Geo, Purpose
 
 if TYPE_CHECKING:
-    from planner.meet.geo import TravelModel
+    from planner.meet.travel_time import TravelModel
 
 NEAREST_POOL = 60  # nearest venues (plus favourites) ranked per meeting kind
 VENUES_PER_KIND = 12  # best venues kept per meeting kind after the static ranking
@@ -99,11 +100,12 @@ def shortlist(
     tags: Collection[str] = (),
 ) -> Shortlist:
     """The best venues for ``kind`` within ``radius_km`` of ``center`` that have all ``tags``,
-    ranked by :func:`static_score` plus the travel from ``origin`` and from the counterparts'
-    ``places`` (fair to all: total and longest way); at most :data:`VENUES_PER_KIND`."""
+    ranked by :func:`static_score` plus the travel from ``origin`` (the user's, by ``travel``)
+    and from the counterparts' ``places`` (as :data:`planner.meet.travel_time.THEIRS`: their
+    mode is unknown; fair to all: total and longest way); at most :data:`VENUES_PER_KIND`."""
     ranked = []
     for venue in _pool(catalog, kind, center, radius_km, tags):
-        ways = [travel.minutes(place, venue.geo) for place in places]
+        ways = [THEIRS.minutes(place, venue.geo) for place in places]
         static = static_score(venue, kind, purpose, catalog)
         mine = travel.minutes(origin, venue.geo)
         theirs = max(ways) if ways else None

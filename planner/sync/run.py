@@ -328,7 +328,8 @@ class _Run:
         """Travel legs over every calendar read (each meeting once)."""
         from planner.judge.cache import classify_all
         from planner.judge.zones import place_text
-        from planner.meet.geo import Geocoder, Place, travel_model
+        from planner.meet.geo import Geocoder, Place
+        from planner.meet.travel_time import travel_model
         from planner.meet.venues import catalog_from_config
 
         seen: dict[tuple[str, str], Event] = {}

@@ -2,7 +2,7 @@
 
 For each day, the in-person meetings with a known place are taken in order, with the user's
 home at both edges of the day. Each leg between two different places becomes one block of the
-modelled length (the travel model of the proposals, :meth:`planner.meet.geo.TravelModel.between`;
+modelled length (the one travel model, :meth:`planner.meet.travel_time.TravelModel.between`;
 two addresses in one town known only by the town are never 0 minutes apart):
 
 - a way between towns (a journey by train, plane or motorway) gets none: it is booked, and

@@ -159,7 +159,7 @@ def _load_and_use(text: str) -> tuple[str | None, float]:
 def _use(config: object) -> None:
     """What the commands compute from the config first, before reading any calendar."""
     from planner.flows.plan import week_bounds
-    from planner.meet.geo import travel_model
+    from planner.meet.travel_time import travel_model
     from planner.meet.venues import catalog_from_config
     from planner.sync.run import sync_window
 

@@ -13,8 +13,8 @@ import pytest
 from planner.config import default_config
 from planner.config.schema import SourceConfig
 from planner.flows.propose import propose_for
-from planner.meet.faraway import long_trip_minutes
 from planner.meet.geo import distance_km, lookup_city
+from planner.meet.travel_time import THEIRS
 from planner.model import Attendee, Event, Purpose
 from planner.store import Store
 from tests.fakes.osm_server import FakeOsmServer
@@ -128,8 +128,8 @@ def test_without_a_trip_they_meet_at_a_fair_point_in_between(osm, tmp_path):
         # three hours each way: a lunch (90 min, up to 2.5 × its length), never a coffee
         assert proposal.kind.value == "lunch", proposal
         venue = proposal.venue
-        mine, _m = long_trip_minutes(MUNICH.geo, venue.geo)
-        theirs, _t = long_trip_minutes(HAMBURG.geo, venue.geo)
+        mine = THEIRS.minutes(MUNICH.geo, venue.geo)  # the default mode: transit
+        theirs = THEIRS.minutes(HAMBURG.geo, venue.geo)
         assert abs(mine - theirs) < max(mine, theirs) / 3, (venue.name, mine, theirs)
         assert (
             distance_km(venue.geo, MUNICH.geo) > 100 and distance_km(venue.geo, HAMBURG.geo) > 100
@@ -140,7 +140,7 @@ def test_without_a_trip_they_meet_at_a_fair_point_in_between(osm, tmp_path):
             "hotel_lounge",
             "restaurant",
         )
-        assert any("Fair meeting point" in r and "estimate" in r for r in proposal.reasons)
+        assert any("Fair meeting point" in r and "estimated" in r for r in proposal.reasons)
         # a day trip: there and back within the working day (09:00-18:00), no 7:45 breakfast
         start, end = proposal.start.astimezone(TZ), proposal.end.astimezone(TZ)
         journey = timedelta(minutes=proposal.travel_minutes[0])
@@ -170,7 +170,7 @@ def test_by_default_no_point_three_hours_away_but_what_to_do_instead(osm, tmp_pa
     assert result.proposals == []
     (note,) = [n for n in result.notes if "fair meeting point" in n]
     assert "within 120 min" in note and "Hamburg" in note
-    assert "planner trips" in note and "keep it a call" in note
+    assert "planner trips" in note and "keep it a call" not in note  # no call: in person
     assert "[travel] longest_journey_minutes" in note
 
 

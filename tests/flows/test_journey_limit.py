@@ -16,7 +16,8 @@ from planner import i18n
 from planner.config import default_config
 from planner.flows.propose import propose_for
 from planner.meet.budget import journey_limit
-from planner.meet.slots import meeting_windows
+from planner.meet.geo import lookup_city
+from planner.meet.slots import MeetingKind, meeting_windows
 from planner.model import Purpose
 from planner.store import Store
 
@@ -79,7 +80,7 @@ def test_a_point_within_a_day_trip_is_still_proposed(pair, point, tmp_path):
 # three hours and more each way from any point on the way: UK, France, northern Germany
 BEYOND = [
     ("München", "London", "Düsseldorf Hbf"),
-    ("München", "Paris", "Strasbourg"),
+    ("München", "Paris", "Basel SBB"),  # Munich–Basel by train: no flight saves 5 min
     ("München", "Hamburg", "Erfurt Hbf"),
     ("London", "München", "Düsseldorf Hbf"),
 ]
@@ -95,10 +96,11 @@ def test_no_point_out_of_proportion_but_what_to_do_instead(home, city, best, tmp
         f"(the best, {best}, takes about "
     )
     assert note.endswith(
-        "for them): meet when one of you is in the other's city anyway (planner trips shows "
-        "your trips), keep it a call, or raise [travel] longest_journey_minutes"
+        "): meet in person when one of you is in the other's city (planner trips shows your "
+        "trips), or raise [travel] longest_journey_minutes"
     )
-    minutes = [int(m) for m in re.findall(r"about (\d+) min for you and (\d+) min", note)[0]]
+    found = re.findall(r"about (\d+) min for you by \w+ and (\d+) min for them by \w+", note)
+    minutes = [int(m) for m in found[0]]
     assert min(minutes) > 120  # the best point, and it is beyond the limit
 
 
@@ -111,7 +113,7 @@ def test_the_note_in_german(tmp_path):
     (note,) = result.notes
     assert note.startswith("Kein fairer Treffpunkt zwischen Ihnen und London")
     assert "Düsseldorf Hbf" in note and "[travel] longest_journey_minutes" in note
-    assert "planner trips" in note and "Anruf" in note
+    assert "planner trips" in note and "persönlich" in note and "Anruf" not in note
 
 
 def test_a_meal_justifies_more_than_a_coffee(tmp_path):
@@ -139,7 +141,8 @@ def test_no_halfway_point_over_an_ocean_whatever_the_limit(city, tmp_path):
     travel = {"longest_journey_minutes": 24 * 60, "journey_per_meeting": 50}
     _config, result = _propose("München", city, tmp_path, travel=travel)
     assert result.proposals == []
-    assert f"next trip to {city}" in result.notes[0]
+    assert result.notes[0].startswith(f"{city} is ")
+    assert "by plane" in result.notes[0]  # an ocean is flown over, never "by train"
 
 
 @pytest.mark.parametrize(
@@ -149,7 +152,7 @@ def test_no_point_on_the_way_keeps_its_note(home, city, tmp_path):
     """Switzerland, Austria, Berlin–Hamburg: no hub lies on the way (as before)."""
     _config, result = _propose(home, city, tmp_path)
     assert result.proposals == []
-    assert f"meet in person on your next trip to {city}" in result.notes[0]
+    assert "meet in person when one of you is in the other's city" in result.notes[0]
 
 
 def test_venues_near_them_beyond_the_limit_are_not_proposed(tmp_path):
@@ -183,3 +186,101 @@ def test_unknown_way_is_never_taken_for_none():
     assert limit.minutes(timedelta(minutes=45)) == 112
     assert limit.minutes(timedelta(minutes=90)) == 120
     assert limit.widest([timedelta(minutes=45), timedelta(minutes=120)]) == 120
+
+
+# -- a deal closing is worth a day trip by plane; a first coffee is not -----------------------
+
+# (home, counterpart's city) → (the point, how the user gets there): flights across Europe
+DEAL_TRIPS = {
+    ("München", "London"): ("Düsseldorf Hbf", "air"),
+    ("Berlin", "Zürich"): ("Nürnberg Hbf", "air"),
+    ("München", "Hamburg"): ("Erfurt Hbf", "rail"),
+    ("Frankfurt am Main", "Wien"): ("München Flughafen", "rail"),
+}
+
+
+@pytest.mark.parametrize(("pair", "expected"), sorted(DEAL_TRIPS.items()))
+def test_a_deal_closing_gets_a_day_trip_a_first_meeting_does_not(pair, expected, tmp_path):
+    """Three to four hours each way (a flight: the airport alone takes 150 min) fit a signing
+    lunch or dinner ([travel] longest_journey_deal_minutes = 240) and nothing else."""
+    from planner.meet.travel_time import travel_model
+
+    config, deal = _propose(*pair, tmp_path, Purpose.DEAL_CLOSING)
+    assert deal.proposals, deal.notes
+    point, how = expected
+    assert {p.venue.name for p in deal.proposals} == {point}
+    assert {p.kind.value for p in deal.proposals} <= {"lunch", "dinner"}
+    limit = journey_limit(config, Purpose.DEAL_CLOSING)
+    windows = meeting_windows(config)
+    for proposal in deal.proposals:
+        ways = [*proposal.travel_minutes, proposal.counterpart_minutes]
+        assert 120 < max(ways) <= limit.minutes(windows[proposal.kind].duration)
+        home = travel_model(config).way(lookup_city(pair[0]).geo, proposal.venue.geo)
+        assert (home.minutes, home.how) == (proposal.travel_minutes[0], how)
+    _config, first = _propose(*pair, tmp_path, Purpose.FIRST_CONTACT)
+    assert first.proposals == [] and "[travel] longest_journey_minutes" in first.notes[0]
+
+
+def test_the_deal_limit_is_its_own_setting(tmp_path):
+    """Lowered, a signing gets no flight either, and the note names the setting to raise."""
+    travel = {"longest_journey_deal_minutes": 150}
+    _config, deal = _propose("München", "London", tmp_path, Purpose.DEAL_CLOSING, travel=travel)
+    assert deal.proposals == []
+    assert deal.notes[0].endswith("or raise [travel] longest_journey_deal_minutes")
+    limit = journey_limit(default_config(travel={"longest_journey_minutes": 300}), "deal_closing")
+    assert limit.longest == 300  # never below the limit of every other meeting
+
+
+def test_a_flight_never_fits_a_coffee_whatever_the_purpose():
+    config = default_config()
+    coffee = meeting_windows(config)[MeetingKind.COFFEE].duration
+    for purpose in Purpose:
+        assert not journey_limit(config, purpose).allows(151, coffee)  # 150 min airport alone
+
+
+# -- the next step agrees with meeting in person, in every country and language ---------------
+
+NOTES = [
+    ("München", "London", "No fair meeting point between you and London"),
+    ("München", "Paris", "No fair meeting point between you and Paris"),
+    ("München", "Hamburg", "No fair meeting point between you and Hamburg"),
+    ("München", "Wien", "Wien is 356 km away, about 208 min by train"),
+    ("Berlin", "Hamburg", "Hamburg is 255 km away, about 158 min by train"),
+    ("München", "New York", "New York is "),
+]
+
+
+@pytest.mark.parametrize(("home", "city", "start"), NOTES)
+def test_every_far_note_ends_in_one_next_step(home, city, start, tmp_path):
+    _config, result = _propose(home, city, tmp_path)
+    (note,) = result.notes
+    assert note.startswith(start), note
+    assert "meet in person when one of you is in the other's city (planner trips shows" in note
+    assert not any(w in note for w in ("keep it a call", "video is fine", "call is fine"))
+
+
+@pytest.mark.parametrize(("home", "city"), [("München", "Paris"), ("Berlin", "Hamburg")])
+def test_every_far_note_in_german(home, city, tmp_path):
+    i18n.set_language("de")
+    try:
+        _config, result = _propose(home, city, tmp_path)
+    finally:
+        i18n.set_language("en")
+    (note,) = result.notes
+    assert "treffen Sie sich persönlich, wenn einer von Ihnen in der Stadt des anderen" in note
+    assert "mit der Bahn" in note or "mit dem Flugzeug" in note
+    assert "Anruf" not in note and "Video" not in note
+
+
+def test_a_proposal_states_the_minutes_of_the_one_model(tmp_path):
+    """Munich–Stuttgart: the fair point's minutes are the proposal's travel and the model's,
+    for a transit user (Ulm, by train) and a driver (Augsburg, by car)."""
+    from planner.meet.travel_time import travel_model
+
+    for mode, point, how in (("transit", "Ulm Hbf", "by train"), ("car", "Augsburg Hbf", "by car")):
+        config, result = _propose("München", "Stuttgart", tmp_path, travel={"mode": mode})
+        assert {p.venue.name for p in result.proposals} == {point}, result.notes
+        for proposal in result.proposals:
+            mine = travel_model(config).minutes(lookup_city("München").geo, proposal.venue.geo)
+            assert proposal.travel_minutes == (mine, mine)
+            assert any(f"about {mine} min for you {how}" in r for r in proposal.reasons)

@@ -1,4 +1,4 @@
-"""Places and travel: offline look-ups, the mode model, and Nominatim against a local server."""
+"""Places: offline look-ups and Nominatim against a local server (travel: test_travel_time)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from planner.config import default_config
-from planner.errors import ConfigError
 from planner.meet.geo import (
     ATTRIBUTION,
     GeocodeError,
@@ -20,7 +19,6 @@ from planner.meet.geo import (
     distance_km,
     locate_offline,
     lookup_city,
-    travel_model,
 )
 from planner.meet.venues import Catalog, Venue, VenueKind
 from planner.model import Geo
@@ -56,30 +54,6 @@ def test_city_in_free_text():
     place = locate_offline("Büro Nürnberg, 3. Stock")
     assert place is not None and place.city == "Nuremberg"
     assert locate_offline("Microsoft Teams-Besprechung") is None
-
-
-def test_travel_model_modes_and_overrides():
-    transit = travel_model(default_config())
-    car = travel_model(default_config(travel={"mode": "car"}))
-    walk = travel_model(default_config(travel={"mode": "walk"}))
-    minutes = {m.mode.name: m.minutes(MARIENPLATZ, MESSE) for m in (transit, car, walk)}
-    assert minutes["walk"] > minutes["transit"] > 0 and minutes["walk"] > minutes["car"]
-    assert transit.minutes(MARIENPLATZ, MARIENPLATZ) == 0
-    slow = travel_model(default_config(travel={"speed_kmh": 11.0, "overhead_minutes": 0}))
-    assert slow.minutes(MARIENPLATZ, MESSE) > transit.minutes(MARIENPLATZ, MESSE)
-    near = Geo(48.1400, 11.5800)  # 0.4 km: walked whatever the mode
-    assert car.minutes(MARIENPLATZ, near) == walk.minutes(MARIENPLATZ, near)
-
-
-def test_long_trips_go_by_train():
-    munich, berlin = lookup_city("Munich"), lookup_city("Berlin")
-    minutes = travel_model(default_config()).minutes(munich.geo, berlin.geo)
-    assert 5 * 60 < minutes < 8 * 60
-
-
-def test_unknown_mode_is_a_config_error():
-    with pytest.raises(ConfigError, match="mode"):
-        travel_model(default_config(travel={"mode": "teleport"}))
 
 
 def test_geocoder_order_event_venue_offline():

@@ -12,10 +12,10 @@ from planner.meet.faraway import (
     SAVING,
     FairPoint,
     fair_points,
-    long_trip_minutes,
 )
 from planner.meet.geo import distance_km, lookup_city
 from planner.meet.hubs import HUBS
+from planner.meet.travel_time import THEIRS
 
 # pair → the meeting points that are right (the first one chosen must be one of them)
 EXPECTED = {
@@ -77,7 +77,7 @@ def test_pairs_without_a_point_on_the_way(pair):
 @pytest.mark.parametrize("pair", [*EXPECTED, *NONE, *OTHERS])
 def test_every_point_is_fair_on_the_way_and_saves_the_whole_trip(pair):
     home, theirs = lookup_city(pair[0]).geo, lookup_city(pair[1]).geo
-    direct, _how = long_trip_minutes(home, theirs)
+    direct = THEIRS.minutes(home, theirs)
     for point in fair_points(home, theirs):
         longest = max(point.mine, point.theirs)
         assert point.detour <= MAX_DETOUR

@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 from planner.config import default_config
 from planner.errors import UsageError
-from planner.meet.geo import travel_model
 from planner.meet.one_shot import propose
 from planner.meet.proposals import Proposer
 from planner.meet.slots import MeetingKind, meeting_windows
+from planner.meet.travel_time import travel_model
 from planner.meet.venues import Catalog, Venue, VenueKind
 from planner.model import Event, Geo, Interval, Purpose, Status
 

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from planner.config import default_config
 from planner.meet.anchors import Anchor, Gaps, fits, looks_in_person
-from planner.meet.geo import MODES, TravelModel
 from planner.meet.slots import (
     MeetingKind,
     busy_intervals,
@@ -22,6 +21,7 @@ from planner.meet.slots import (
     merge,
     starts,
 )
+from planner.meet.travel_time import MODES, TravelModel
 from planner.model import Event, Geo, Interval, Purpose, Response, Status
 
 TZ = ZoneInfo("Europe/Berlin")

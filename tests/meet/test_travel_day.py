@@ -14,9 +14,10 @@ import pytest
 from planner.config import default_config
 from planner.flows.meeting_place import trip_routes
 from planner.judge.travel import route
-from planner.meet.geo import Geocoder, distance_km, locate_offline, travel_model
+from planner.meet.geo import Geocoder, distance_km, locate_offline
 from planner.meet.hubs import stop_place
 from planner.meet.proposals import Proposer
+from planner.meet.travel_time import travel_model
 from planner.meet.venues import Catalog, Venue, VenueKind
 from planner.model import Event, Geo, Purpose
 

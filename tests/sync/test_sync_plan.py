@@ -279,7 +279,8 @@ def test_a_journey_between_towns_gets_no_travel_block():
     the 7-hour way back to the Munich office on a day in Hamburg, not a night before a
     breakfast in London; the ways across town still are."""
     from planner.config import default_config
-    from planner.meet.geo import locate_offline, travel_model
+    from planner.meet.geo import locate_offline
+    from planner.meet.travel_time import travel_model
 
     def place(text: str, country: str = "DE") -> Place:
         found = locate_offline(text, country)

@@ -11,7 +11,8 @@ import pytest
 from planner.config import default_config
 from planner.ical.reader import events_from_ics
 from planner.judge.mode import classify
-from planner.meet.geo import Geocoder, travel_model
+from planner.meet.geo import Geocoder
+from planner.meet.travel_time import travel_model
 from planner.model import Status
 from planner.sync.marks import is_private
 from planner.sync.mirrors import mirrorable, mirrors

@@ -9,7 +9,8 @@ import pytest
 
 from planner.config import default_config
 from planner.ical.writing import event_to_ics
-from planner.meet.geo import locate_offline, travel_model
+from planner.meet.geo import locate_offline
+from planner.meet.travel_time import travel_model
 from planner.model import Event, Geo
 from planner.sync.marks import travel_id
 from tests.fakes.graph_server import event_to_graph
