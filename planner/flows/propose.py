@@ -150,7 +150,7 @@ def propose_for(
         )
         busy = lookup(people, start, end) or []
         lookup.report()
-        offered = for_others(held_times(store, config, now), people)
+        offered = for_others(held_times(store, config, now, declined=True), people)
         catalog = catalog_with_fetched(config, store)
         supply = VenueSupply(config, store, catalog, now, progress)
         geocoder = places_only(Geocoder(config, catalog, store_factory=lambda: store))

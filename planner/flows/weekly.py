@@ -125,8 +125,9 @@ def build_plan(
     ``supply`` (a :class:`planner.meet.fetched.VenueSupply`) fetches venues where none are known;
     ``proposal_cache`` remembers proposals between runs (:mod:`planner.meet.proposal_cache`);
     ``held`` are times already offered (:func:`planner.flows.held.held_times`): busy for the
-    proposals of every other counterpart; ``store`` holds the rhythms set with ``planner people
-    rhythm`` for the keep-in-touch section (:func:`planner.flows.touch_week.week_section`).
+    proposals of every other counterpart (a time declined: for those who declined it alone);
+    ``store`` holds the rhythms set with ``planner people rhythm`` for the keep-in-touch
+    section (:func:`planner.flows.touch_week.week_section`).
     """
     if modes is None:
         from planner.judge.cache import classify_all
@@ -159,6 +160,7 @@ def build_plan(
         if p.purpose and p.meeting and in_balance(p.event)
     ]
     history = _trend_items(events, modes, ledger, config, start)
+    from planner.flows.held import refused
     from planner.flows.touch_week import week_section
 
     offered = [Interval(p.start, p.end) for item in items for p in item.proposals]
@@ -173,7 +175,7 @@ def build_plan(
         catalog=catalog,
         geocoder=geocoder,
         supply=supply,
-        taken=[*offered, *(Interval(h.start, h.end) for h in held)],
+        taken=[*offered, *(Interval(h.start, h.end) for h in held if not refused(h))],
     )
     return WeeklyPlan(
         start=start,

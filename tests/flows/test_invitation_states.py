@@ -183,6 +183,8 @@ def test_the_week_holds_a_written_invitation_and_proposes_anew_after_a_decline(t
         again = api.plan_week(config, monday, now=now, store=store)
         proposals = next(i for i in again.items if i.event.uid == flagged).proposals
         assert proposals  # the meeting is open again
+        declined = chosen.start.astimezone(UTC)
+        assert all(p.start.astimezone(UTC) != declined for p in proposals), "declined, not new"
         (state,) = states_for_week(again, invite_states(config, store, now=now), config)[flagged]
         assert state.status == "declined" and chosen.start.strftime("%H:%M") not in state.command
     store.close()
