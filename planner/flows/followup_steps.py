@@ -1,7 +1,8 @@
 """The next step for one counterpart of one open invitation (:mod:`planner.flows.followup`):
 
 - written to a file, not sent: the command that sends it as written (``planner invite
-  --again UID --send``), or the user's mail program;
+  --again UID --send``), or the user's mail program and the command that records it as sent
+  (``planner invite --sent-elsewhere UID``);
 - no answer after ``[invite] nudge_days``: the command that sends the same invitation again
   (same SEQUENCE: a repeat, not a change), and a reminder to write by hand;
 - a COUNTER: the command that accepts it (an update with the proposed time), checked against
@@ -112,9 +113,11 @@ def next_step(
     if state.status == "not_sent":
         return replace(
             state,
-            next_step=_("written to {file}, not sent: send it with this command or from your "
-                        "mail program", file=record.message_id.partition(":")[2]),
+            next_step=_("written to {file}, not sent: send it with this command, or from your "
+                        "mail program and then say so with the second one",
+                        file=record.written_to),
             command=send_again(state.uid),
+            alternative=sent_elsewhere(state.uid),
         )  # fmt: skip
     if state.status == "no_answer":
         return _waiting(state, config)
@@ -145,6 +148,11 @@ def send_again(uid: str) -> str:
     """The command that sends the logged invitation ``uid`` as it is (written, or sent before):
     same UID and SEQUENCE, so it changes nothing the counterpart has."""
     return f"planner invite --again {uid} --send"
+
+
+def sent_elsewhere(uid: str) -> str:
+    """The command that records the file of ``uid`` as sent by the user's own mail program."""
+    return f"planner invite --sent-elsewhere {uid}"
 
 
 def _waiting(state: InviteState, config: Config) -> InviteState:

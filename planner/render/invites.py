@@ -55,6 +55,9 @@ def state_line(state: InviteState) -> str:
     when = when_label(state, end=False)
     line = _("invitation {when} to {who}: {status}", when=when, who=state.name or state.counterpart,
              status=status_label(state))  # fmt: skip
+    if state.command and state.alternative.startswith("planner "):  # two ways on: name both
+        return _("{line} → {command} (or {other})", line=line, command=state.command,
+                 other=state.alternative)  # fmt: skip
     return f"{line} → {state.command}" if state.command else line
 
 
@@ -96,7 +99,7 @@ def invites_table(
 def invites_json(states: Sequence[InviteState]) -> str:
     from planner.render.json import dumps
 
-    return dumps({"invitations": [s.to_json() | {"label": status_label(s)} for s in states]})
+    return dumps({"invitations": [state_json(s) for s in states]})
 
 
 def attach_states(data: dict[str, Any], invites: Mapping[str, Sequence[InviteState]]) -> None:
