@@ -298,11 +298,11 @@ def _invite_states(config: Config, plan: WeeklyPlan) -> dict[str, list[InviteSta
     try:
         if not store.holds(SENT):
             return None  # nothing was ever sent (the follow-up code is not even loaded)
-        from planner.flows.followup import invite_states, open_invitations, states_for_week
+        from planner.flows.followup import followed_invitations, invite_states, states_for_week
 
         now = _now(config.tz)
-        # the week's own invitations, also when the week shown lies in the past
-        records = open_invitations(store, min(now, plan.start))
+        # the week's own invitations (and those cancelled), also when the week lies in the past
+        records = followed_invitations(store, min(now, plan.start))
         if not records:
             return None
         states = invite_states(config, store, now=now, records=records)

@@ -7,7 +7,9 @@
   (same SEQUENCE: a repeat, not a change), and a reminder to write by hand;
 - a COUNTER: the command that accepts it (an update with the proposed time), checked against
   the user's free time and the venue's opening hours, and the one that keeps the own time;
-- a decline: the next saved proposal for that counterpart, or how to get new ones.
+- a decline: the next saved proposal for that counterpart, or how to get new ones;
+- cancelled: nothing to do, unless the cancellation was only written to a file (then the
+  command that sends it); told until the time the meeting had has passed.
 
 A suggested command never moves a meeting to the time it has already: sending it again is
 ``--again``, only a change of time is ``--update … --start``.
@@ -40,7 +42,8 @@ class InviteState:
     sequence: int
     counterpart: str
     name: str
-    # accepted, tentative, declined, countered, delegated, no_answer, undelivered, not_sent
+    # accepted, tentative, declined, countered, delegated, no_answer, undelivered, not_sent,
+    # cancelled
     status: str
     sent_at: datetime
     waiting_days: int = 0
@@ -110,6 +113,8 @@ def next_step(
     now: datetime,
     events: Sequence[Event] | None,
 ) -> InviteState:
+    if state.status == "cancelled":
+        return _cancelled(state, record, store)
     if state.status == "not_sent":
         return replace(
             state,
@@ -153,6 +158,25 @@ def send_again(uid: str) -> str:
 def sent_elsewhere(uid: str) -> str:
     """The command that records the file of ``uid`` as sent by the user's own mail program."""
     return f"planner invite --sent-elsewhere {uid}"
+
+
+def _cancelled(state: InviteState, record: SentRecord, store: Store) -> InviteState:
+    """Cancelled: nothing to do once the cancellation went out (or nothing had gone out
+    before it); a cancellation only written to a file is sent like a written invitation."""
+    from planner.invite.sentlog import history
+
+    if record.delivered:
+        return replace(state, next_step=_("cancelled; the counterparts were told"))
+    if not any(r.delivered for r in history(store, state.uid)):
+        return replace(state, next_step=_("cancelled before it was sent; nothing to do"))
+    return replace(
+        state,
+        next_step=_("cancellation written to {file}, not sent: send it with this command, or "
+                    "from your mail program and then say so with the second one",
+                    file=record.written_to),
+        command=f"planner invite --cancel {state.uid} --send",
+        alternative=sent_elsewhere(state.uid),
+    )  # fmt: skip
 
 
 def _waiting(state: InviteState, config: Config) -> InviteState:

@@ -33,6 +33,7 @@ def status_label(state: InviteState) -> str:
         "delegated": _("delegated"),
         "undelivered": _("not delivered"),
         "not_sent": _("written, not sent"),
+        "cancelled": _("cancelled"),
     }.get(state.status, state.status)
 
 
