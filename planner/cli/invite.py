@@ -149,7 +149,7 @@ def invite(
 
     config, store = _setup(demo, config_path)
     if list_sent:
-        _list(store)
+        _list(store, config.tz)  # type: ignore[attr-defined]
         return
     chosen = [
         name
@@ -359,7 +359,8 @@ def _delivery(kind: str) -> str:
     }.get(kind, _("written, not sent"))
 
 
-def _list(store: object) -> None:
+def _list(store: object, tz: object) -> None:
+    """The recently logged invitations, their times in the user's zone (``tz``)."""
     from planner.invite.sentlog import recent
     from planner.render.safe import neutral
 
@@ -368,7 +369,7 @@ def _list(store: object) -> None:
         if record.delivery in ("file", "elsewhere"):
             state = _("{state}, {how}", state=state, how=_delivery(record.delivery))
         inv = record.invitation
-        when = f"{inv.start:%Y-%m-%d %H:%M}"
+        when = f"{inv.start.astimezone(tz):%Y-%m-%d %H:%M}"  # type: ignore[arg-type]
         if inv.all_day:  # its days, not a midnight
             last = (inv.end - timedelta(days=1)).date()
             days = f"{inv.start:%Y-%m-%d}"

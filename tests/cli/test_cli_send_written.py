@@ -136,3 +136,25 @@ def test_an_answer_to_a_written_invitation_shows_it_was_sent(tmp_path, monkeypat
     (state,) = json.loads(listing.stdout)["invitations"]
     assert state["status"] == "declined" and "--sent-elsewhere" not in state["alternative"]
     assert state["command"] == "planner propose --with bob@acme.example"
+
+
+def test_every_listing_of_an_invitation_typed_in_another_zone_shows_the_users_time(
+    tmp_path, monkeypatch
+):
+    """A call typed as 09:00 New York (15:00 in Berlin, the user's zone): 'invite --list',
+    'invites' (table and JSON) and the next step all say 15:00, never 09:00."""
+    from planner.cli import common
+
+    monkeypatch.setattr(common, "now_in", lambda tz: BEFORE.astimezone(tz))
+    config = write_config(tmp_path, 9)
+    typed = ["--to", "Dana Whitfield <dana@hudson-partners.example>", "--title", "Call",
+             "--start", "2026-12-10 09:00 America/New_York", "--duration", "30"]  # fmt: skip
+    invoke("invite", "--config", config, *typed, "--out", str(tmp_path / "call.ics"))
+    assert "2026-12-10 15:00" in invoke("invite", "--config", config, "--list").output
+    now = ["--now", "2026-12-07T09:00"]
+    (state,) = json.loads(invoke("invites", "--config", config, "--offline", *now,
+                                 "--format", "json").stdout)["invitations"]  # fmt: skip
+    assert state["start"].startswith("2026-12-10T15:00:00+01:00")
+    assert "Thu 10 Dec 15:00" in state["line"] and "09:00" not in state["line"]
+    table = invoke("invites", "--config", config, "--offline", *now).stdout
+    assert "15:00–15:30" in table and "09:00" not in table
