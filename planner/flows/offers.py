@@ -1,8 +1,8 @@
 """Offers: two to five proposals (time and place) sent to one counterpart, who picks one.
 
 An offer is made from the proposals of ``planner propose`` (each stays listed under its
-identifier), each option carrying the invitation ``planner invite --proposal ID`` would send
-(same UID), so a pick from the offer page, from the option's .ics in a calendar app (an iTIP
+identifier), each option carrying the invitation ``planner invite --proposal ID --title
+TITLE`` would send (same UID; an offer has one title for all its options), so a pick from the offer page, from the option's .ics in a calendar app (an iTIP
 REPLY) or from the accept link of the e-mail (a mail planner recognises, see
 :mod:`planner.invite.offer_mail`) all end in the same meeting.
 
