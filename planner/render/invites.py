@@ -12,6 +12,7 @@ from planner.render.labels import short_day
 
 if TYPE_CHECKING:
     from planner.flows.followup import InviteState
+    from planner.render.offer_list import OfferState
 
 
 def status_label(state: InviteState) -> str:
@@ -50,8 +51,13 @@ def when_label(state: InviteState, *, end: bool = True) -> str:
     return f"{first} {state.start:%H:%M}–{state.end:%H:%M}"
 
 
-def state_line(state: InviteState) -> str:
-    """One line for a flagged meeting: who, which invitation, the answer, the next step."""
+def state_line(state: InviteState | OfferState) -> str:
+    """One line for a flagged meeting: who, which invitation, the answer, the next step (or
+    which offer, its state, the next step)."""
+    from planner.render.offer_list import OfferState
+
+    if isinstance(state, OfferState):
+        return state.line()
     when = when_label(state, end=False)
     line = _("invitation {when} to {who}: {status}", when=when, who=state.name or state.counterpart,
              status=status_label(state))  # fmt: skip
@@ -99,7 +105,9 @@ def invites_json(states: Sequence[InviteState]) -> str:
     return dumps({"invitations": [s.to_json() | {"label": status_label(s)} for s in states]})
 
 
-def attach_states(data: dict[str, Any], invites: Mapping[str, Sequence[InviteState]]) -> None:
+def attach_states(
+    data: dict[str, Any], invites: Mapping[str, Sequence[InviteState | OfferState]]
+) -> None:
     """Add ``invitations`` (status, label, line, next step) to the flagged events of the
     week's JSON view (``week_to_dict``), which the HTML page is drawn from."""
     for event in data.get("events", []):
@@ -108,6 +116,11 @@ def attach_states(data: dict[str, Any], invites: Mapping[str, Sequence[InviteSta
             event["invitations"] = [state_json(s) for s in states]
 
 
-def state_json(state: InviteState) -> dict[str, Any]:
-    """One counterpart's invitation state as JSON, with the words the other outputs show."""
+def state_json(state: InviteState | OfferState) -> dict[str, Any]:
+    """One counterpart's invitation state (or an offer's) as JSON, with the words the other
+    outputs show."""
+    from planner.render.offer_list import OfferState
+
+    if isinstance(state, OfferState):
+        return state.to_json()
     return state.to_json() | {"label": status_label(state), "line": state_line(state)}
