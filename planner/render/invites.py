@@ -12,7 +12,6 @@ from planner.render.labels import short_day
 
 if TYPE_CHECKING:
     from planner.flows.followup import InviteState
-    from planner.render.offer_list import OfferState
 
 
 def status_label(state: InviteState) -> str:
@@ -51,12 +50,12 @@ def when_label(state: InviteState, *, end: bool = True) -> str:
     return f"{first} {state.start:%H:%M}–{state.end:%H:%M}"
 
 
-def state_line(state: InviteState | OfferState) -> str:
+def state_line(state: InviteState | Any) -> str:
     """One line for a flagged meeting: who, which invitation, the answer, the next step (or
     which offer, its state, the next step)."""
-    from planner.render.offer_list import OfferState
+    from planner.flows.followup import InviteState
 
-    if isinstance(state, OfferState):
+    if not isinstance(state, InviteState):  # an offer (render.offer_list.OfferState)
         return state.line()
     when = when_label(state, end=False)
     line = _("invitation {when} to {who}: {status}", when=when, who=state.name or state.counterpart,
@@ -105,9 +104,7 @@ def invites_json(states: Sequence[InviteState]) -> str:
     return dumps({"invitations": [s.to_json() | {"label": status_label(s)} for s in states]})
 
 
-def attach_states(
-    data: dict[str, Any], invites: Mapping[str, Sequence[InviteState | OfferState]]
-) -> None:
+def attach_states(data: dict[str, Any], invites: Mapping[str, Sequence[InviteState | Any]]) -> None:
     """Add ``invitations`` (status, label, line, next step) to the flagged events of the
     week's JSON view (``week_to_dict``), which the HTML page is drawn from."""
     for event in data.get("events", []):
@@ -116,11 +113,11 @@ def attach_states(
             event["invitations"] = [state_json(s) for s in states]
 
 
-def state_json(state: InviteState | OfferState) -> dict[str, Any]:
+def state_json(state: InviteState | Any) -> dict[str, Any]:
     """One counterpart's invitation state (or an offer's) as JSON, with the words the other
     outputs show."""
-    from planner.render.offer_list import OfferState
+    from planner.flows.followup import InviteState
 
-    if isinstance(state, OfferState):
+    if not isinstance(state, InviteState):  # an offer (render.offer_list.OfferState)
         return state.to_json()
     return state.to_json() | {"label": status_label(state), "line": state_line(state)}
