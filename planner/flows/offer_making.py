@@ -141,8 +141,9 @@ def _offer(
         ]
 
     meetings = invited(request.title)
-    if len({m.title for m in meetings}) > 1:  # a coffee and a lunch: one title for the offer
-        meetings = invited(_one_title(config, data))
+    kinds = {str(p.get("kind", "")) for p in chronological}
+    if not request.title and (len(kinds) > 1 or "@" in (data.get("name") or "@")):
+        meetings = invited(_one_title(config, data, kinds.pop() if len(kinds) == 1 else ""))
     options = [
         Option(number, proposal, invitation_to_json(meeting), meeting.venue_hours)
         for number, (proposal, meeting) in enumerate(zip(chronological, meetings, strict=True), 1)
@@ -166,13 +167,17 @@ def _offer(
     )
 
 
-def _one_title(config: Config, data: dict[str, Any]) -> str:
-    """The offer's title when its options are of different kinds: the invitation's default
-    title without a kind ("Meeting: Anna Berger & Bob Ray"). An offer has one title, on its
-    page, in its mail and in the calendar entry of whichever option is picked."""
+def _one_title(config: Config, data: dict[str, Any], kind: str) -> str:
+    """The offer's title: the invitation's default title, without a kind when the options
+    are of different kinds ("Meeting: Anna Berger & Bob Ray"), and without the counterpart's
+    address where no name is known (the page shows nobody's address). An offer has one title,
+    on its page, in its mail and in the calendar entry of whichever option is picked."""
     from planner.flows.invitations import _default_title
 
-    return _default_title("", data, config)
+    name = data.get("name") or ""
+    if "@" in (name or "@"):
+        name = (data["with"][0] if data.get("with") else name).partition("@")[0]
+    return _default_title(kind, {**data, "name": name}, config)
 
 
 def keep(state: Store, offers: Sequence[Offer]) -> list[Offer]:
