@@ -273,6 +273,7 @@ def _with_proposals(
     directory: People | None = None,
 ) -> list[PlannedEvent]:
     from planner.flows.held import for_others, invited
+    from planner.flows.offer_week import offered
     from planner.flows.places import places_only
     from planner.meet.geo import Geocoder
 
@@ -288,8 +289,9 @@ def _with_proposals(
         people = [
             p.email for p in item.event.people() if p.email.lower() != config.user["email"].lower()
         ]
-        if not _wants_proposals(item, now) or invited(held, people, week[0]):
-            result.append(item)  # an invitation is in hand: its state says what comes next
+        in_hand = invited(held, people, week[0]) or offered(held, people, week[0])
+        if not _wants_proposals(item, now) or in_hand:
+            result.append(item)  # an invitation or offer is in hand: its state says what next
             continue
         start = max(week[0], _next_quarter(now))
         end = week[1]  # the week shown: a proposal never falls into the next one

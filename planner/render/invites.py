@@ -51,8 +51,13 @@ def when_label(state: InviteState, *, end: bool = True) -> str:
     return f"{first} {state.start:%H:%M}–{state.end:%H:%M}"
 
 
-def state_line(state: InviteState) -> str:
-    """One line for a flagged meeting: who, which invitation, the answer, the next step."""
+def state_line(state: InviteState | Any) -> str:
+    """One line for a flagged meeting: who, which invitation, the answer, the next step (or
+    which offer, its state, the next step)."""
+    from planner.flows.followup import InviteState
+
+    if not isinstance(state, InviteState):  # an offer (render.offer_list.OfferState)
+        return state.line()
     when = when_label(state, end=False)
     line = _("invitation {when} to {who}: {status}", when=when, who=state.name or state.counterpart,
              status=status_label(state))  # fmt: skip
@@ -103,7 +108,7 @@ def invites_json(states: Sequence[InviteState]) -> str:
     return dumps({"invitations": [state_json(s) for s in states]})
 
 
-def attach_states(data: dict[str, Any], invites: Mapping[str, Sequence[InviteState]]) -> None:
+def attach_states(data: dict[str, Any], invites: Mapping[str, Sequence[InviteState | Any]]) -> None:
     """Add ``invitations`` (status, label, line, next step) to the flagged events of the
     week's JSON view (``week_to_dict``), which the HTML page is drawn from."""
     for event in data.get("events", []):
@@ -112,6 +117,11 @@ def attach_states(data: dict[str, Any], invites: Mapping[str, Sequence[InviteSta
             event["invitations"] = [state_json(s) for s in states]
 
 
-def state_json(state: InviteState) -> dict[str, Any]:
-    """One counterpart's invitation state as JSON, with the words the other outputs show."""
+def state_json(state: InviteState | Any) -> dict[str, Any]:
+    """One counterpart's invitation state (or an offer's) as JSON, with the words the other
+    outputs show."""
+    from planner.flows.followup import InviteState
+
+    if not isinstance(state, InviteState):  # an offer (render.offer_list.OfferState)
+        return state.to_json()
     return state.to_json() | {"label": status_label(state), "line": state_line(state)}
