@@ -180,7 +180,7 @@ def plan_week(
             geocoder=Geocoder(config, catalog, store_factory=lambda: store) if catalog else None,
             supply=supply,
             proposal_cache=ProposalCache(store, config, catalog) if catalog else None,
-            held=held_times(store, config, now) if catalog else (),
+            held=held_times(store, config, now, declined=True) if catalog else (),
             store=store,
         )
         free_busy.report()

@@ -75,6 +75,13 @@ from planner.i18n import _
     "--out, or repeat an unanswered one.",
 )
 @click.option(
+    "--sent-elsewhere",
+    "elsewhere",
+    metavar="UID",
+    help="Record that you sent the .ics written with --out from your own mail program: "
+    "'planner invites' then waits for the answers instead of asking you to send it.",
+)
+@click.option(
     "--out",
     "out",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -109,6 +116,7 @@ def invite(
     update: str | None,
     cancel: str | None,
     again: str | None,
+    elsewhere: str | None,
     out: Path | None,
     send: bool,
     hold: str | None,
@@ -131,6 +139,7 @@ def invite(
       planner invite --to bob@example.com --title "Messe" --date 2027-03-10 --days 3
       planner invite --update 3f2a --start 2026-12-09T12:30 --send
       planner invite --again 3f2a --send   (send the one written with --out as it is)
+      planner invite --sent-elsewhere 3f2a (you sent that file from your mail program)
       planner invite --cancel 3f2a --send
     """
     from planner.cli import common
@@ -140,7 +149,7 @@ def invite(
 
     config, store = _setup(demo, config_path)
     if list_sent:
-        _list(store)
+        _list(store, config.tz)  # type: ignore[attr-defined]
         return
     chosen = [
         name
@@ -149,11 +158,18 @@ def invite(
             ("--update", update),
             ("--cancel", cancel),
             ("--again", again),
+            ("--sent-elsewhere", elsewhere),
         )
         if on
     ]
     if len(chosen) > 1:
         raise UsageError(_("use only one of {options}", options=", ".join(chosen)))
+    if elsewhere:
+        if send or out is not None or hold is not None:
+            raise UsageError(_("--sent-elsewhere only records what you sent; leave out "
+                               "--send, --out and --hold"))  # fmt: skip
+        _sent_elsewhere(store, elsewhere)
+        return
     _check_all_day(start, day, days, duration, proposal)
     options = invite_flow.InviteOptions(
         to=to,
@@ -313,16 +329,47 @@ def _setup(demo: bool, config_path: Path | None) -> tuple[object, object]:
     return load_config(config_path), open_store()
 
 
-def _list(store: object) -> None:
+def _sent_elsewhere(store: object, uid: str) -> None:
+    """Record the file of ``uid`` as sent by the user's mail program, and say what changed."""
+    from datetime import UTC
+
+    from planner.cli import common
+    from planner.invite.sentlog import latest, record_sent_elsewhere, resolve_uid
+
+    full = resolve_uid(store, uid)  # type: ignore[arg-type]
+    done = record_sent_elsewhere(store, full, sent_at=common.now_in(UTC))  # type: ignore[arg-type]
+    if done is None:
+        last = latest(store, full)  # type: ignore[arg-type]
+        assert last is not None
+        click.echo(_("{uid} went out already ({how}); nothing changed", uid=full,
+                     how=_delivery(last.delivery)), err=True)  # fmt: skip
+        return
+    click.echo(
+        _("recorded: {uid} (SEQUENCE {sequence}) was sent by your mail program; "
+          "'planner invites' follows the answers", uid=full, sequence=done.sequence),
+        err=True,
+    )  # fmt: skip
+
+
+def _delivery(kind: str) -> str:
+    return {
+        "hold": _("held in your calendar"),
+        "elsewhere": _("sent by your mail program"),
+        "mail": _("sent by planner"),
+    }.get(kind, _("written, not sent"))
+
+
+def _list(store: object, tz: object) -> None:
+    """The recently logged invitations, their times in the user's zone (``tz``)."""
     from planner.invite.sentlog import recent
     from planner.render.safe import neutral
 
     for record in recent(store):  # type: ignore[arg-type]
         state = _("cancelled") if record.cancelled else _("seq {number}", number=record.sequence)
-        if not record.cancelled and not record.delivered:
-            state = _("{state}, written, not sent", state=state)
+        if record.delivery in ("file", "elsewhere"):
+            state = _("{state}, {how}", state=state, how=_delivery(record.delivery))
         inv = record.invitation
-        when = f"{inv.start:%Y-%m-%d %H:%M}"
+        when = f"{inv.start.astimezone(tz):%Y-%m-%d %H:%M}"  # type: ignore[arg-type]
         if inv.all_day:  # its days, not a midnight
             last = (inv.end - timedelta(days=1)).date()
             days = f"{inv.start:%Y-%m-%d}"

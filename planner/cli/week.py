@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from planner.config import Config
     from planner.flows.followup import InviteState
     from planner.flows.plan import WeeklyPlan
+    from planner.render.offer_list import OfferState
 
 
 @click.command()
@@ -288,27 +289,38 @@ def _is_email(text: str) -> bool:
     return is_email(text)
 
 
-def _invite_states(config: Config, plan: WeeklyPlan) -> dict[str, list[InviteState]] | None:
-    """The answers to the invitations sent for the flagged meetings (recorded ones only)."""
+def _invite_states(
+    config: Config, plan: WeeklyPlan
+) -> dict[str, list[InviteState | OfferState]] | None:
+    """The answers to the invitations sent for the flagged meetings (recorded ones only), and
+    the offers made for them."""
 
-    from planner.flows.held import SENT
+    from planner.flows.held import OFFERED, SENT
     from planner.store import open_store
 
     store = open_store()
+    found: dict[str, list[InviteState | OfferState]] = {}
     try:
-        if not store.holds(SENT):
-            return None  # nothing was ever sent (the follow-up code is not even loaded)
-        from planner.flows.followup import invite_states, open_invitations, states_for_week
-
         now = _now(config.tz)
-        # the week's own invitations, also when the week shown lies in the past
-        records = open_invitations(store, min(now, plan.start))
-        if not records:
-            return None
-        states = invite_states(config, store, now=now, records=records)
+        if store.holds(OFFERED):
+            from planner.flows.offer_week import offers_for_plan
+            from planner.flows.offers import Offers
+            from planner.render.offer_list import OfferState
+
+            offered = offers_for_plan(plan, Offers(store).all(), config)
+            for uid, offers in offered.items():
+                found[uid] = [OfferState(o, now) for o in offers]
+        if store.holds(SENT):  # else nothing was sent (the follow-up code is not even loaded)
+            from planner.flows.followup import followed_invitations, invite_states, states_for_week
+
+            # the week's own invitations (and those cancelled), also when the week lies in the past
+            records = followed_invitations(store, min(now, plan.start))
+            states = invite_states(config, store, now=now, records=records) if records else []
+            for uid, mine in states_for_week(plan, states, config).items():
+                found[uid] = [*mine, *found.get(uid, [])]
     finally:
         store.close()
-    return states_for_week(plan, states, config) or None
+    return found or None
 
 
 def _mail(

@@ -122,10 +122,16 @@ def record_calendar_answers(
 
 def open_invitations(store: Store, now: datetime) -> list[SentRecord]:
     """Meetings sent from here, not cancelled and not over, soonest first."""
+    return [r for r in followed_invitations(store, now) if not r.cancelled]
+
+
+def followed_invitations(store: Store, now: datetime) -> list[SentRecord]:
+    """Meetings sent from here and not over, soonest first: the open ones and those cancelled,
+    which are told as cancelled until the time they had has passed (then nobody needs it)."""
     records = [
         r
         for r in recent(store, OPEN_LIMIT)
-        if not r.cancelled and r.invitation.end.astimezone(UTC) > now.astimezone(UTC)
+        if r.invitation.end.astimezone(UTC) > now.astimezone(UTC)
     ]
     return sorted(records, key=lambda r: r.invitation.start.astimezone(UTC))
 
@@ -254,20 +260,22 @@ def invite_states(
     events: Sequence[Event] | None = None,
     records: Sequence[SentRecord] | None = None,
 ) -> list[InviteState]:
-    """Every counterpart of every open invitation with status and next step. With ``events``
-    (the user's calendars), a COUNTER is checked against free time and opening hours."""
+    """Every counterpart of every followed invitation (open, or cancelled and not yet over) with
+    status and next step. With ``events`` (the user's calendars), a COUNTER is checked against
+    free time and opening hours."""
     from planner.people.sources import people_for
 
-    records = open_invitations(store, now) if records is None else records
+    records = followed_invitations(store, now) if records is None else records
     known = people_for(config, events or ()) if records else None
     result = []
     for record in records:
         inv = record.invitation
-        answers = answers_for(store, record.uid)
+        answers = {} if record.cancelled else answers_for(store, record.uid)
         for person in inv.counterparts:
             answer = answers.get(address_key(person.email))
             if answer is not None and answer.sequence < record.sequence:
                 answer = None  # an answer to an earlier revision: the update is unanswered
+            status = _status(answer) if answer or record.delivered else "not_sent"
             state = InviteState(
                 uid=record.uid,
                 title=inv.title,
@@ -277,7 +285,7 @@ def invite_states(
                 sequence=record.sequence,
                 counterpart=person.email,
                 name=known.display_name(person.email, person.name) if known else person.name,
-                status=_status(answer) if answer or record.delivered else "not_sent",
+                status="cancelled" if record.cancelled else status,
                 sent_at=record.sent_at,
                 waiting_days=max(0, (now.astimezone(UTC) - record.sent_at.astimezone(UTC)).days),
                 proposed=_local(answer.proposed, config) if answer and answer.proposed else None,
@@ -298,12 +306,32 @@ def invitation_states(
 ) -> list[InviteState]:
     """``planner invites``: every open invitation's states; with ``read``, the answers the
     configured calendars show are recorded first (and counters checked against them)."""
-    records = open_invitations(store, now)
+    records = followed_invitations(store, now)
     events = None
-    if read and records and config.calendars:
-        events = read_calendars(config, store, records, now, progress)
-        record_calendar_answers(store, records, events, now)
-    return invite_states(config, store, now=now, events=events, records=records)
+    current = [r for r in records if not r.cancelled]
+    if read and current and config.calendars:
+        events = read_calendars(config, store, current, now, progress)
+        record_calendar_answers(store, current, events, now)
+    return told_once(invite_states(config, store, now=now, events=events, records=records))
+
+
+def told_once(states: Sequence[InviteState]) -> list[InviteState]:
+    """``states`` with the counterparts of one cancelled invitation in one state: that it was
+    cancelled is one line, naming everyone (the first counterpart's address stays the key)."""
+    from dataclasses import replace
+
+    cancelled: dict[str, list[InviteState]] = {}
+    for state in states:
+        if state.status == "cancelled":
+            cancelled.setdefault(state.uid, []).append(state)
+    result = []
+    for state in states:
+        if state.status != "cancelled":
+            result.append(state)
+        elif (same := cancelled.get(state.uid)) and same[0] is state:
+            names = ", ".join(s.name or s.counterpart for s in same)
+            result.append(replace(state, name=names) if len(same) > 1 else state)
+    return result
 
 
 def _status(answer: Answer | None) -> str:
@@ -348,7 +376,9 @@ def states_for_week(
             if address_key(s.counterpart) in people and plan.start <= s.start < horizon
         ]
         if mine:
-            result[item.event.uid] = [_after_decline(s, item.proposals, config) for s in mine]
+            result[item.event.uid] = [
+                _after_decline(s, item.proposals, config) for s in told_once(mine)
+            ]
     return result
 
 

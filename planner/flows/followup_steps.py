@@ -1,12 +1,15 @@
 """The next step for one counterpart of one open invitation (:mod:`planner.flows.followup`):
 
 - written to a file, not sent: the command that sends it as written (``planner invite
-  --again UID --send``), or the user's mail program;
+  --again UID --send``), or the user's mail program and the command that records it as sent
+  (``planner invite --sent-elsewhere UID``);
 - no answer after ``[invite] nudge_days``: the command that sends the same invitation again
   (same SEQUENCE: a repeat, not a change), and a reminder to write by hand;
 - a COUNTER: the command that accepts it (an update with the proposed time), checked against
   the user's free time and the venue's opening hours, and the one that keeps the own time;
-- a decline: the next saved proposal for that counterpart, or how to get new ones.
+- a decline: the next saved proposal for that counterpart, or how to get new ones;
+- cancelled: nothing to do, unless the cancellation was only written to a file (then the
+  command that sends it); told until the time the meeting had has passed.
 
 A suggested command never moves a meeting to the time it has already: sending it again is
 ``--again``, only a change of time is ``--update … --start``.
@@ -39,7 +42,8 @@ class InviteState:
     sequence: int
     counterpart: str
     name: str
-    # accepted, tentative, declined, countered, delegated, no_answer, undelivered, not_sent
+    # accepted, tentative, declined, countered, delegated, no_answer, undelivered, not_sent,
+    # cancelled
     status: str
     sent_at: datetime
     waiting_days: int = 0
@@ -109,12 +113,16 @@ def next_step(
     now: datetime,
     events: Sequence[Event] | None,
 ) -> InviteState:
+    if state.status == "cancelled":
+        return _cancelled(state, record, store)
     if state.status == "not_sent":
         return replace(
             state,
-            next_step=_("written to {file}, not sent: send it with this command or from your "
-                        "mail program", file=record.message_id.partition(":")[2]),
+            next_step=_("written to {file}, not sent: send it with this command, or from your "
+                        "mail program and then say so with the second one",
+                        file=record.written_to),
             command=send_again(state.uid),
+            alternative=sent_elsewhere(state.uid),
         )  # fmt: skip
     if state.status == "no_answer":
         return _waiting(state, config)
@@ -145,6 +153,30 @@ def send_again(uid: str) -> str:
     """The command that sends the logged invitation ``uid`` as it is (written, or sent before):
     same UID and SEQUENCE, so it changes nothing the counterpart has."""
     return f"planner invite --again {uid} --send"
+
+
+def sent_elsewhere(uid: str) -> str:
+    """The command that records the file of ``uid`` as sent by the user's own mail program."""
+    return f"planner invite --sent-elsewhere {uid}"
+
+
+def _cancelled(state: InviteState, record: SentRecord, store: Store) -> InviteState:
+    """Cancelled: nothing to do once the cancellation went out (or nothing had gone out
+    before it); a cancellation only written to a file is sent like a written invitation."""
+    from planner.invite.sentlog import history
+
+    if record.delivered:
+        return replace(state, next_step=_("cancelled; the counterparts were told"))
+    if not any(r.delivered for r in history(store, state.uid)):
+        return replace(state, next_step=_("cancelled before it was sent; nothing to do"))
+    return replace(
+        state,
+        next_step=_("cancellation written to {file}, not sent: send it with this command, or "
+                    "from your mail program and then say so with the second one",
+                    file=record.written_to),
+        command=f"planner invite --cancel {state.uid} --send",
+        alternative=sent_elsewhere(state.uid),
+    )  # fmt: skip
 
 
 def _waiting(state: InviteState, config: Config) -> InviteState:

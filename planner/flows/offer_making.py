@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from planner.config import Config
@@ -15,6 +15,9 @@ from planner.errors import UsageError
 from planner.flows.offers import MAX_OPTIONS, Offer, Offers, Option, expiry, offer_id
 from planner.i18n import _
 from planner.store import Store
+
+if TYPE_CHECKING:
+    from planner.invite.invitation import Invitation
 
 
 @dataclass(frozen=True)
@@ -129,15 +132,22 @@ def _offer(
     from planner.flows.invitations import InviteOptions, from_proposal
     from planner.invite.sentlog import invitation_to_json
 
-    options = []
     chronological = sorted(data["proposals"], key=lambda p: datetime.fromisoformat(p["start"]))
-    for number, proposal in enumerate(chronological, start=1):
-        invitation = from_proposal(
-            config, state, proposal["id"], InviteOptions(title=request.title), now=now
-        ).resolved()
-        options.append(
-            Option(number, proposal, invitation_to_json(invitation), invitation.venue_hours)
-        )
+
+    def invited(title: str) -> list[Invitation]:
+        return [
+            from_proposal(config, state, p["id"], InviteOptions(title=title), now=now).resolved()
+            for p in chronological
+        ]
+
+    meetings = invited(request.title)
+    kinds = {str(p.get("kind", "")) for p in chronological}
+    if not request.title and (len(kinds) > 1 or "@" in (data.get("name") or "@")):
+        meetings = invited(_one_title(config, data, kinds.pop() if len(kinds) == 1 else ""))
+    options = [
+        Option(number, proposal, invitation_to_json(meeting), meeting.venue_hours)
+        for number, (proposal, meeting) in enumerate(zip(chronological, meetings, strict=True), 1)
+    ]
     days = request.valid_days or config["offer"]["valid_days"]
     person = result.people[0]
     return Offer(
@@ -155,6 +165,19 @@ def _offer(
         expires_at=expiry(days, now, options),
         topic=request.title,
     )
+
+
+def _one_title(config: Config, data: dict[str, Any], kind: str) -> str:
+    """The offer's title: the invitation's default title, without a kind when the options
+    are of different kinds ("Meeting: Anna Berger & Bob Ray"), and without the counterpart's
+    address where no name is known (the page shows nobody's address). An offer has one title,
+    on its page, in its mail and in the calendar entry of whichever option is picked."""
+    from planner.flows.invitations import _default_title
+
+    name = data.get("name") or ""
+    if "@" in (name or "@"):
+        name = (data["with"][0] if data.get("with") else name).partition("@")[0]
+    return _default_title(kind, {**data, "name": name}, config)
 
 
 def keep(state: Store, offers: Sequence[Offer]) -> list[Offer]:

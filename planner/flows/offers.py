@@ -1,10 +1,11 @@
 """Offers: two to five proposals (time and place) sent to one counterpart, who picks one.
 
 An offer is made from the proposals of ``planner propose`` (each stays listed under its
-identifier), each option carrying the invitation ``planner invite --proposal ID`` would send
-(same UID), so a pick from the offer page, from the option's .ics in a calendar app (an iTIP
-REPLY) or from the accept link of the e-mail (a mail planner recognises, see
-:mod:`planner.invite.offer_mail`) all end in the same meeting.
+identifier), each option carrying the invitation ``planner invite --proposal ID --title
+TITLE`` would send (same UID; an offer has one title for all its options), so a pick from the
+offer page, from the option's .ics in a calendar app (an iTIP REPLY) or from the accept link of
+the e-mail (a mail planner recognises, see :mod:`planner.invite.offer_mail`) all end in the
+same meeting.
 
 Offers live in the state database (table ``offers``): their options, whom they are for, and
 their status:
@@ -47,6 +48,7 @@ WITHDRAWN, REPLACED, EXPIRED = "withdrawn", "replaced", "expired"
 LIVE = (OPEN, BOOKING)  # the statuses in which an offer's links work
 FINAL = (PICKED, NONE_FITS, WITHDRAWN, REPLACED)
 MAX_OPTIONS = 5
+OPTION_UID = "offer:"  # the UID prefix of an open offer's option among the held times
 TABLE, VERSION = "offers", 1
 DDL = """
 DROP TABLE IF EXISTS offers;
@@ -408,7 +410,7 @@ def _held(offer: Offer, option: Option) -> Event:
     venue = option.venue
     place = ", ".join(p for p in (venue.get("name", ""), venue.get("address", "")) if p)
     return Event(
-        uid=f"offer:{offer.id}:{option.number}",
+        uid=f"{OPTION_UID}{offer.id}:{option.number}",
         title=_("Offered: {title}", title=offer.title),
         start=option.start,
         end=option.end,

@@ -150,7 +150,7 @@ def propose_for(
         )
         busy = lookup(people, start, end) or []
         lookup.report()
-        offered = for_others(held_times(store, config, now), people)
+        offered = for_others(held_times(store, config, now, declined=True), people)
         catalog = catalog_with_fetched(config, store)
         supply = VenueSupply(config, store, catalog, now, progress)
         geocoder = places_only(Geocoder(config, catalog, store_factory=lambda: store))
@@ -217,23 +217,24 @@ def propose_for(
 def invitations_to(
     config: Config, store: Store, people: Sequence[str], now: datetime
 ) -> tuple[InviteState, ...]:
-    """The open invitations to any of ``people``, each counterpart's state with its next step
+    """The open invitations to any of ``people`` (and those cancelled, until their time has
+    passed), each counterpart's state with its next step
     (:func:`planner.flows.followup_steps.next_step`), as ``planner invites`` shows them."""
     from planner.flows.held import SENT
 
     if not store.holds(SENT):
         return ()  # nothing was ever sent (the follow-up code is not even loaded)
-    from planner.flows.followup import invite_states, open_invitations
+    from planner.flows.followup import followed_invitations, invite_states, told_once
     from planner.people.addresses import address_key
 
     wanted = {address_key(p) for p in people}
     records = [
         r
-        for r in open_invitations(store, now)
+        for r in followed_invitations(store, now)
         if wanted & {address_key(p.email) for p in r.invitation.counterparts}
     ]
     states = invite_states(config, store, now=now, records=records) if records else []
-    return tuple(s for s in states if address_key(s.counterpart) in wanted)
+    return tuple(told_once([s for s in states if address_key(s.counterpart) in wanted]))
 
 
 def parse_purpose(given: Purpose | str | None) -> Purpose | None:

@@ -125,8 +125,9 @@ def build_plan(
     ``supply`` (a :class:`planner.meet.fetched.VenueSupply`) fetches venues where none are known;
     ``proposal_cache`` remembers proposals between runs (:mod:`planner.meet.proposal_cache`);
     ``held`` are times already offered (:func:`planner.flows.held.held_times`): busy for the
-    proposals of every other counterpart; ``store`` holds the rhythms set with ``planner people
-    rhythm`` for the keep-in-touch section (:func:`planner.flows.touch_week.week_section`).
+    proposals of every other counterpart (a time declined: for those who declined it alone);
+    ``store`` holds the rhythms set with ``planner people rhythm`` for the keep-in-touch
+    section (:func:`planner.flows.touch_week.week_section`).
     """
     if modes is None:
         from planner.judge.cache import classify_all
@@ -159,6 +160,7 @@ def build_plan(
         if p.purpose and p.meeting and in_balance(p.event)
     ]
     history = _trend_items(events, modes, ledger, config, start)
+    from planner.flows.held import refused
     from planner.flows.touch_week import week_section
 
     offered = [Interval(p.start, p.end) for item in items for p in item.proposals]
@@ -173,7 +175,7 @@ def build_plan(
         catalog=catalog,
         geocoder=geocoder,
         supply=supply,
-        taken=[*offered, *(Interval(h.start, h.end) for h in held)],
+        taken=[*offered, *(Interval(h.start, h.end) for h in held if not refused(h))],
     )
     return WeeklyPlan(
         start=start,
@@ -271,6 +273,7 @@ def _with_proposals(
     directory: People | None = None,
 ) -> list[PlannedEvent]:
     from planner.flows.held import for_others, invited
+    from planner.flows.offer_week import offered
     from planner.flows.places import places_only
     from planner.meet.geo import Geocoder
 
@@ -286,8 +289,9 @@ def _with_proposals(
         people = [
             p.email for p in item.event.people() if p.email.lower() != config.user["email"].lower()
         ]
-        if not _wants_proposals(item, now) or invited(held, people, week[0]):
-            result.append(item)  # an invitation is in hand: its state says what comes next
+        in_hand = invited(held, people, week[0]) or offered(held, people, week[0])
+        if not _wants_proposals(item, now) or in_hand:
+            result.append(item)  # an invitation or offer is in hand: its state says what next
             continue
         start = max(week[0], _next_quarter(now))
         end = week[1]  # the week shown: a proposal never falls into the next one

@@ -7,7 +7,9 @@ the same SEQUENCE, an older DTSTAMP) than the one stored is ignored, and an answ
 that was never sent from here is reported, not stored. An answer is checked before it is
 stored: a mail's sender must be the attendee it answers for (else it is unverified and not
 applied), its SEQUENCE one that was sent, and a DTSTAMP in the future counts as "now", so a
-forged date cannot make the real answer "outdated" for ever. A stored row that is bad anyway
+forged date cannot make the real answer "outdated" for ever. An answer to a revision only
+written to a file shows that the user sent that file from their own mail program: the sent log
+says so from then on. A stored row that is bad anyway
 is skipped with a warning by every later reader.
 """
 
@@ -129,6 +131,11 @@ def record_answer(store: Store, answer: Answer, *, now: datetime | None = None) 
         return Outcome.UNVERIFIED
     if not 0 <= answer.sequence <= max(r.sequence for r in sent):
         return Outcome.UNSENT
+    if any(r.sequence == answer.sequence and not r.delivered for r in sent):
+        from planner.invite.sentlog import record_sent_elsewhere
+
+        # an answer to a revision only written to a file: the user's mail program sent it
+        record_sent_elsewhere(store, answer.uid, sequence=answer.sequence)
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     stamp = min(answer.stamp, moment) if answer.stamp else moment  # never in the future
     stored = stored_answer(store, answer.uid, who)

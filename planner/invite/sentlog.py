@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 
     from planner.store import Store
 
+#: how far a message can go, least first (:attr:`SentRecord.delivery`)
+REACH = ("file", "hold", "elsewhere", "mail")
+ELSEWHERE = "elsewhere"  # the .ics written with --out, sent by the user's own mail program
+
 TABLE_VERSION = 1
 DDL = """
 DROP TABLE IF EXISTS sent_invitations;
@@ -67,10 +71,17 @@ class SentRecord:
     @property
     def delivery(self) -> str:
         """How far this message went: "file" (written with ``--out``, reached nobody yet),
-        "hold" (put into the user's calendar, whose service may deliver it) or "mail" (accepted
-        by the SMTP server)."""
+        "hold" (put into the user's calendar, whose service may deliver it), "elsewhere" (the
+        file, sent by the user's mail program: they said so, or an answer to it came) or "mail"
+        (accepted by the SMTP server)."""
         kind = self.message_id.partition(":")[0]
-        return kind if kind in ("file", "hold") else "mail"
+        return kind if kind in REACH[:-1] else "mail"
+
+    @property
+    def written_to(self) -> str:
+        """The file this message was written to ("" when it was not)."""
+        kind, _sep, where = self.message_id.partition(":")
+        return where if kind in ("file", ELSEWHERE) else ""
 
     @property
     def delivered(self) -> bool:
@@ -241,14 +252,38 @@ def record_kept(store: Store, prepared: PreparedInvite, message_id: str) -> None
     ("hold:CALENDAR:ID"), unless the log shows this revision has gone further already: the .ics
     of a sent invitation written again does not make it unsent (mail > hold > file)."""
     last = latest(store, prepared.uid)
-    reach = ("file", "hold", "mail")
     if (
         last is not None
         and (last.sequence, last.method) == (prepared.sequence, prepared.method)
-        and reach.index(last.delivery) >= reach.index(message_id.partition(":")[0])
+        and REACH.index(last.delivery) >= REACH.index(message_id.partition(":")[0])
     ):
         return
     record_sent(store, prepared, message_id=message_id)
+
+
+def record_sent_elsewhere(
+    store: Store, uid: str, *, sequence: int | None = None, sent_at: datetime | None = None
+) -> SentRecord | None:
+    """Log that the message of meeting ``uid`` (a unique prefix will do) only written to a file
+    went out by the user's own mail program: its revision ``sequence`` (default: the last
+    message) now counts as sent, from ``sent_at`` (default: when it was written). None when
+    that message had gone out already (or there is none): nothing to change."""
+    full = resolve_uid(store, uid)
+    found = history(store, full)
+    if sequence is not None:
+        found = [r for r in found if r.sequence == sequence]
+    if not found:
+        return None
+    last = max(found, key=lambda r: (r.sequence, r.cancelled, r.sent_at))
+    if last.delivered:
+        return None
+    return record_sent(
+        store,
+        prepare(last.invitation, "CANCEL" if last.cancelled else "REQUEST"),
+        recipients=last.recipients,
+        message_id=f"{ELSEWHERE}:{last.written_to}",
+        sent_at=sent_at or last.sent_at,
+    )
 
 
 def history(store: Store, uid: str) -> list[SentRecord]:

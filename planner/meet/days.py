@@ -119,12 +119,27 @@ class UserDays:
     def base(self, day: date) -> tuple[Geo, bool] | None:
         """Where the user's ``day`` starts and ends (and whether that is an exact position): a
         working-location entry's place, else where a trip puts them (the hotel, else the city
-        of :func:`planner.judge.travel.whereabouts`), else home; None when nothing says."""
+        of :func:`planner.judge.travel.whereabouts`, else where the day's first journey leaves
+        from), else home; None when nothing says."""
         if (work := self.workplaces.get(day)) is not None:
             return work
         if (away := self._away_place(day)) is not None:
             return away, False
+        if (leaving := self._leaving_from(day)) is not None:
+            return leaving, False
         return (self.home, self.home_exact) if self.home is not None else None
+
+    def _leaving_from(self, day: date) -> Geo | None:
+        """Where the day's first train or flight leaves from, when that is another city: the
+        user wakes there (the morning a hotel stay ends, the journey home still ahead)."""
+        journeys = [a for a in self._same_day.get(day, ()) if a.trip and a.place is not None]
+        if not journeys or self.home is None:
+            return None
+        first = min(journeys, key=lambda a: a.start)
+        if local_day(first.start, self.tz) != day:
+            return None  # an overnight journey from the day before: it arrives this day
+        assert first.place is not None
+        return first.place if distance_km(first.place, self.home) > AWAY_KM else None
 
     def _away_place(self, day: date) -> Geo | None:
         """The place of ``day``'s whereabouts when it is not home."""

@@ -33,6 +33,7 @@ def status_label(state: InviteState) -> str:
         "delegated": _("delegated"),
         "undelivered": _("not delivered"),
         "not_sent": _("written, not sent"),
+        "cancelled": _("cancelled"),
     }.get(state.status, state.status)
 
 
@@ -50,11 +51,19 @@ def when_label(state: InviteState, *, end: bool = True) -> str:
     return f"{first} {state.start:%H:%M}–{state.end:%H:%M}"
 
 
-def state_line(state: InviteState) -> str:
-    """One line for a flagged meeting: who, which invitation, the answer, the next step."""
+def state_line(state: InviteState | Any) -> str:
+    """One line for a flagged meeting: who, which invitation, the answer, the next step (or
+    which offer, its state, the next step)."""
+    from planner.flows.followup import InviteState
+
+    if not isinstance(state, InviteState):  # an offer (render.offer_list.OfferState)
+        return state.line()
     when = when_label(state, end=False)
     line = _("invitation {when} to {who}: {status}", when=when, who=state.name or state.counterpart,
              status=status_label(state))  # fmt: skip
+    if state.command and state.alternative.startswith("planner "):  # two ways on: name both
+        return _("{line} → {command} (or {other})", line=line, command=state.command,
+                 other=state.alternative)  # fmt: skip
     return f"{line} → {state.command}" if state.command else line
 
 
@@ -96,10 +105,10 @@ def invites_table(
 def invites_json(states: Sequence[InviteState]) -> str:
     from planner.render.json import dumps
 
-    return dumps({"invitations": [s.to_json() | {"label": status_label(s)} for s in states]})
+    return dumps({"invitations": [state_json(s) for s in states]})
 
 
-def attach_states(data: dict[str, Any], invites: Mapping[str, Sequence[InviteState]]) -> None:
+def attach_states(data: dict[str, Any], invites: Mapping[str, Sequence[InviteState | Any]]) -> None:
     """Add ``invitations`` (status, label, line, next step) to the flagged events of the
     week's JSON view (``week_to_dict``), which the HTML page is drawn from."""
     for event in data.get("events", []):
@@ -108,6 +117,11 @@ def attach_states(data: dict[str, Any], invites: Mapping[str, Sequence[InviteSta
             event["invitations"] = [state_json(s) for s in states]
 
 
-def state_json(state: InviteState) -> dict[str, Any]:
-    """One counterpart's invitation state as JSON, with the words the other outputs show."""
+def state_json(state: InviteState | Any) -> dict[str, Any]:
+    """One counterpart's invitation state (or an offer's) as JSON, with the words the other
+    outputs show."""
+    from planner.flows.followup import InviteState
+
+    if not isinstance(state, InviteState):  # an offer (render.offer_list.OfferState)
+        return state.to_json()
     return state.to_json() | {"label": status_label(state), "line": state_line(state)}

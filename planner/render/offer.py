@@ -120,7 +120,6 @@ def offer_page(offer: Offer, actions: Actions, *, notice: str = "", done: bool =
         head = [
             f"<h1>{escape(title)}</h1>",
             f'<p class="lead">{escape(words.intro(offer))}</p>',
-            *([f'<p class="topic">{escape(words.topic(offer))}</p>'] if offer.topic else []),
             f'<p class="zones">{escape(_("Times in your time zone, {zone}.", zone=offer.zone))}</p>',  # noqa: E501
         ]
         if notice:

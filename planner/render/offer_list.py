@@ -121,3 +121,29 @@ def offers_json(offers: Sequence[Offer], now: datetime) -> list[dict[str, Any]]:
         item.update(label=state_label(offer, now), next_step=text, command=command)
         result.append(item)
     return result
+
+
+class OfferState:
+    """An offer as the week shows it on a flagged meeting, beside the invitations' states
+    (:func:`planner.render.invites.state_line`): its state and its next step."""
+
+    def __init__(self, offer: Offer, now: datetime) -> None:
+        self.offer, self.now = offer, now
+        self.status = offer.state(now)
+
+    def line(self) -> str:
+        """ "offer k7m2qa to Bob Ray: open: 3 options until Thu 10 Dec 18:00; waiting for
+        their choice" (and the command, where one is the next step)."""
+        offer = self.offer
+        text, command = next_step(offer, self.now)
+        who = offer.name or offer.counterpart
+        line = _("offer {id} to {who}: {state}", id=offer.id, who=who,
+                 state=state_label(offer, self.now))  # fmt: skip
+        line = f"{line}; {text}" if text else line
+        return f"{line} → {command}" if command else line
+
+    def to_json(self) -> dict[str, Any]:
+        text, command = next_step(self.offer, self.now)
+        return offers_json([self.offer], self.now)[0] | {
+            "status": self.status, "next_step": text, "command": command, "line": self.line()
+        }  # fmt: skip

@@ -105,13 +105,9 @@ def _purpose_reason(kind: str, purpose: str) -> str:
 
 
 def heading(offer: Offer) -> str:
-    """ "Coffee with Anna Berger": the offer as the counterpart sees it (the meeting's title
-    names both people, and by address where no name is known)."""
-    from planner.meet.slots import kind_label
-
-    kinds = {str(o.proposal.get("kind", "")) for o in offer.options}
-    kind = kind_label(kinds.pop()) if len(kinds) == 1 else _("A meeting")
-    return _("{kind} with {host}", kind=kind, host=clean(offer.organizer))
+    """The offer's one title ("Coffee: Anna Berger & Bob Ray", or the user's --title): the
+    same on its page, in its mail's subject and in the calendar entry of the option picked."""
+    return clean(offer.title)
 
 
 def subject(offer: Offer) -> str:
@@ -165,8 +161,6 @@ class MailLinks:
 def text(offer: Offer, links: MailLinks | None, link: str = "") -> str:
     """The offer as plain text (the e-mail's text part)."""
     lines = [subject(offer), "", _intro(offer), ""]
-    if offer.topic:
-        lines[3:3] = [topic(offer)]
     for option in offer.options:
         name, address = place(option)
         lines.append(f"{option.number}. {span(option, offer.tz)} ({offer.zone})")
@@ -209,11 +203,6 @@ def _intro(offer: Offer) -> str:
 
 def intro(offer: Offer) -> str:
     return _intro(offer)
-
-
-def topic(offer: Offer) -> str:
-    """ "About: …" when the user gave the meeting a title."""
-    return _("About: {title}", title=clean(offer.topic))
 
 
 def option_ics(offer: Offer, option: Option) -> bytes:

@@ -73,3 +73,88 @@ def test_written_then_sent_with_the_command_given(tmp_path, run_server, monkeypa
     assert (state["status"], state["label"], state["command"]) == ("no_answer", SAID[lang][1], "")
     listed = invoke("invite", "--config", config, "--list").output
     assert SAID[lang][0] not in listed
+
+
+SENT_ELSEWHERE = {"en": "sent by your mail program", "de": "von Ihrem Mailprogramm gesendet"}
+
+
+def reply(uid: str, who: str, partstat: str) -> bytes:
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Thunderbird//EN\r\nMETHOD:REPLY\r\n"
+        f"BEGIN:VEVENT\r\nUID:{uid}\r\nSEQUENCE:0\r\nDTSTAMP:20261207T100000Z\r\n"
+        f"ATTENDEE;PARTSTAT={partstat}:mailto:{who}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_written_then_sent_from_the_users_mail_program(tmp_path, monkeypatch, lang):
+    """The user sends the .ics from their own mail program and says so with the command
+    planner names: the sent log records it as sent by their mail program, and the next step is
+    to wait for the answer (no 'send it', no nudge yet). Nothing goes out from planner: the
+    [smtp] server in the config does not even exist."""
+    from planner.cli import common
+
+    monkeypatch.setattr(common, "now_in", lambda tz: BEFORE.astimezone(tz))
+    config = write_config(tmp_path, 9, lang)  # port 9: nothing listens
+    now = ["--now", "2026-12-07T09:00"]
+    invoke("invite", "--config", config, *ARGS, "--out", str(tmp_path / "lunch.ics"))
+    (state,) = json.loads(invoke("invites", "--config", config, "--offline", *now,
+                                 "--format", "json").stdout)["invitations"]  # fmt: skip
+    assert state["alternative"] == f"planner invite --sent-elsewhere {state['uid']}"
+    assert state["alternative"] in state["line"] and state["command"] in state["line"]
+
+    said = invoke(*shlex.split(state["alternative"])[1:], "--config", config)
+    assert state["uid"] in said.stderr
+    (state,) = json.loads(invoke("invites", "--config", config, "--offline", *now,
+                                 "--format", "json").stdout)["invitations"]  # fmt: skip
+    assert (state["status"], state["label"], state["command"]) == ("no_answer", SAID[lang][1], "")
+    listed = invoke("invite", "--config", config, "--list").output
+    assert SENT_ELSEWHERE[lang] in listed and SAID[lang][0] not in listed
+    again = invoke("invite", "--config", config, "--sent-elsewhere", state["uid"][:8])
+    assert state["uid"] in again.stderr and SENT_ELSEWHERE[lang] in again.stderr  # no change
+    both = CliRunner().invoke(main, ["invite", "--config", config, "--sent-elsewhere",
+                                     state["uid"], "--send"])  # fmt: skip
+    assert both.exit_code != 0 and "--sent-elsewhere" in both.output
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_an_answer_to_a_written_invitation_shows_it_was_sent(tmp_path, monkeypatch, lang):
+    """Bob declines the lunch only written to a file: the user must have sent it, so the log
+    says so (the reply is the evidence), and the next step is the one after a decline."""
+    from planner.cli import common
+
+    monkeypatch.setattr(common, "now_in", lambda tz: BEFORE.astimezone(tz))
+    config = write_config(tmp_path, 9, lang)
+    invoke("invite", "--config", config, *ARGS, "--out", str(tmp_path / "lunch.ics"))
+    uid = invoke("invite", "--config", config, "--list").output.split()[0]
+    (tmp_path / "reply.ics").write_bytes(reply(uid, "Bob@Acme.example", "DECLINED"))
+    invoke("replies", "--config", config, "--now", "2026-12-07T11:00", str(tmp_path / "reply.ics"))
+    listed = invoke("invite", "--config", config, "--list").output
+    assert SENT_ELSEWHERE[lang] in listed and SAID[lang][0] not in listed
+    listing = invoke("invites", "--config", config, "--offline", "--now", "2026-12-07T11:00",
+                     "--format", "json")  # fmt: skip
+    (state,) = json.loads(listing.stdout)["invitations"]
+    assert state["status"] == "declined" and "--sent-elsewhere" not in state["alternative"]
+    assert state["command"] == "planner propose --with bob@acme.example"
+
+
+def test_every_listing_of_an_invitation_typed_in_another_zone_shows_the_users_time(
+    tmp_path, monkeypatch
+):
+    """A call typed as 09:00 New York (15:00 in Berlin, the user's zone): 'invite --list',
+    'invites' (table and JSON) and the next step all say 15:00, never 09:00."""
+    from planner.cli import common
+
+    monkeypatch.setattr(common, "now_in", lambda tz: BEFORE.astimezone(tz))
+    config = write_config(tmp_path, 9)
+    typed = ["--to", "Dana Whitfield <dana@hudson-partners.example>", "--title", "Call",
+             "--start", "2026-12-10 09:00 America/New_York", "--duration", "30"]  # fmt: skip
+    invoke("invite", "--config", config, *typed, "--out", str(tmp_path / "call.ics"))
+    assert "2026-12-10 15:00" in invoke("invite", "--config", config, "--list").output
+    now = ["--now", "2026-12-07T09:00"]
+    (state,) = json.loads(invoke("invites", "--config", config, "--offline", *now,
+                                 "--format", "json").stdout)["invitations"]  # fmt: skip
+    assert state["start"].startswith("2026-12-10T15:00:00+01:00")
+    assert "Thu 10 Dec 15:00" in state["line"] and "09:00" not in state["line"]
+    table = invoke("invites", "--config", config, "--offline", *now).stdout
+    assert "15:00–15:30" in table and "09:00" not in table

@@ -2,8 +2,9 @@
 function (:func:`planner.flows.followup_steps.next_step`) that ``planner invites``, ``planner
 week`` and ``planner propose`` all show: written to a file and not sent → the command that sends
 it as written; sent, unanswered → wait, then the same invitation again; countered → accept the
-other time or keep the own one; declined → new slots; cancelled → gone from the open ones. No
-suggestion ever moves a meeting to the time it already has. In English and German."""
+other time or keep the own one; declined → new slots; cancelled → said once, until its time has
+passed. No suggestion ever moves a meeting to the time it already has. In English and
+German."""
 
 from __future__ import annotations
 
@@ -14,11 +15,18 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from planner import i18n
-from planner.flows.followup import calendar_answers, invite_states, record
+from planner.flows.followup import (
+    calendar_answers,
+    invitation_states,
+    invite_states,
+    record,
+    told_once,
+)
 from planner.flows.followup_steps import stamp
 from planner.invite.answers import Answer
 from planner.invite.sentlog import prepare_cancel, prepare_request, record_kept, record_sent
 from planner.model import Attendee, Event, Response
+from planner.render.invites import status_label
 from planner.store import Store
 from tests.flows import test_answers
 from tests.invite.test_invite import ANNA, lunch
@@ -105,16 +113,58 @@ def test_each_state_has_the_next_step_that_fits_it(config, store, case, lang):
         argv = shlex.split(suggested) if suggested.startswith("planner") else []
         if "--start" in argv:  # a change of time is a change: never to the time it has
             assert argv[argv.index("--start") + 1] != own, suggested
-    if lang == "de" and case in ("written", "unanswered", "delegated"):
+    if lang == "de":  # every state's step and label, not only some
         with i18n.speaking("en"):
             (english,) = invite_states(config, store, now=now)
+            label = status_label(english)
         assert state.next_step != english.next_step, "the German step is translated"
+        assert status_label(state) != label, label
+        assert (state.command, state.alternative.startswith("planner")) == (
+            english.command, english.alternative.startswith("planner"),
+        ), "commands are the same in every language"  # fmt: skip
 
 
-def test_a_cancelled_invitation_is_no_longer_open(config, store):
-    prepared = one(store, "mail")
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_cancelled_invitation_is_told_once_until_its_time_has_passed(config, store, lang):
+    """Cancelled by mail: one state for the invitation (both counterparts named), nothing to
+    do, the label the week shows; gone once the time it had is over."""
+    prepared = prepare_request(store, lunch())  # Anna and Bob
+    record_sent(store, prepared, message_id="<m@x>", sent_at=SENT)
+    record(store, [Answer(prepared.uid, ANNA.email, Response.ACCEPTED, stamp=SENT)], now=SENT)
     record_sent(store, prepare_cancel(store, prepared.uid), sent_at=SENT + timedelta(hours=1))
-    assert invite_states(config, store, now=SENT + timedelta(days=1)) == []
+    i18n.set_language(lang)
+    states = invite_states(config, store, now=SENT + timedelta(days=1))
+    assert [s.status for s in states] == ["cancelled", "cancelled"]  # each was invited
+    (state,) = told_once(states)
+    assert (state.command, state.alternative) == ("", "")
+    assert "Anna Berger" in state.name and "Bob" in state.name
+    assert status_label(state) == {"en": "cancelled", "de": "abgesagt"}[lang]
+    (listed,) = invitation_states(config, store, now=SENT + timedelta(days=1), read=False)
+    assert listed == state
+    over = prepared.invitation.end + timedelta(minutes=1)
+    assert invite_states(config, store, now=over) == []
+
+
+def test_a_cancellation_only_written_is_sent_like_a_written_invitation(config, store):
+    prepared = one(store, "mail")
+    cancel = prepare_cancel(store, prepared.uid)
+    record_kept(store, cancel, "file:/home/lea/absage.ics")
+    (state,) = invite_states(config, store, now=SENT)
+    assert state.status == "cancelled" and "/home/lea/absage.ics" in state.next_step
+    assert state.command == f"planner invite --cancel {prepared.uid} --send"
+    assert state.alternative == f"planner invite --sent-elsewhere {prepared.uid}"
+    from planner.invite.sentlog import record_sent_elsewhere
+
+    record_sent_elsewhere(store, prepared.uid)
+    (state,) = invite_states(config, store, now=SENT)
+    assert (state.status, state.command) == ("cancelled", "")
+
+
+def test_an_invitation_cancelled_before_it_was_sent_needs_nothing(config, store):
+    prepared = one(store, "file")
+    record_kept(store, prepare_cancel(store, prepared.uid), "file:/tmp/absage.ics")
+    (state,) = invite_states(config, store, now=SENT)
+    assert (state.status, state.command, state.alternative) == ("cancelled", "", "")
 
 
 def test_writing_the_file_of_a_sent_invitation_leaves_it_sent(config, store, tmp_path):
@@ -183,6 +233,8 @@ def test_the_week_holds_a_written_invitation_and_proposes_anew_after_a_decline(t
         again = api.plan_week(config, monday, now=now, store=store)
         proposals = next(i for i in again.items if i.event.uid == flagged).proposals
         assert proposals  # the meeting is open again
+        declined = chosen.start.astimezone(UTC)
+        assert all(p.start.astimezone(UTC) != declined for p in proposals), "declined, not new"
         (state,) = states_for_week(again, invite_states(config, store, now=now), config)[flagged]
         assert state.status == "declined" and chosen.start.strftime("%H:%M") not in state.command
     store.close()

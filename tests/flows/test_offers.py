@@ -56,8 +56,10 @@ def test_an_offer_holds_what_invite_proposal_would_send(world):
     assert starts == sorted(starts)  # numbered by time, for the reader
     for option in offer.options:
         proposal = option.proposal["id"]
-        same = from_proposal(cfg, store, proposal, InviteOptions(), now=now()).resolved()
+        told = InviteOptions(title=offer.title)  # one title for all options (see offer_making)
+        same = from_proposal(cfg, store, proposal, told, now=now()).resolved()
         assert option.uid == same.uid and option.meeting().start == same.start
+        assert option.meeting().title == offer.title
         assert option.start > now() and option.venue["address"]
     assert offer.expires_at <= max(starts)
     assert offer.counterpart == LENA and offer.organizer == "Anna Berger"

@@ -101,3 +101,38 @@ def test_a_decline_on_a_flagged_meeting_points_to_the_plans_next_proposal(tmp_pa
     assert argv[argv.index("--venue") + 1] == second.venue.name
     assert argv[-1] == "--send" and second.venue.name in state.next_step
     store.close()
+
+
+def test_a_cancelled_invitation_is_said_once_on_its_meeting_in_every_format(tmp_path: Path):
+    """An invitation to Jonas and a colleague, sent from the user's mail program and then
+    cancelled the same way: the flagged meeting (with Jonas alone) says so in one line, in the
+    table, Markdown, JSON and HTML."""
+    config = str(demo_config(tmp_path, 2525))
+    runner = CliRunner()
+
+    def run(*args: str):
+        result = runner.invoke(main, [*args, "--config", config])
+        assert result.exit_code == 0, result.output
+        return result
+
+    maren = "Maren Holt <maren.holt@nordlicht-logistik.example>"
+    sent = run("invite", "--to", JONAS, "--to", maren, "--title", "Kaffee",
+               "--start", "2026-12-08T11:15", "--duration", "45",
+               "--venue", "Business Club München", "--out", str(tmp_path / "inv.ics"))  # fmt: skip
+    uid = sent.stderr.split("UID ")[1].split(",")[0]
+    run("invite", "--sent-elsewhere", uid)
+    run("invite", "--cancel", uid, "--out", str(tmp_path / "cancel.ics"))
+    run("invite", "--sent-elsewhere", uid)
+
+    week = ["week", "--config", config, "--week", "2026-W50"]
+    data = json.loads(runner.invoke(main, [*week, "--format", "json"]).stdout)
+    flagged = {e["uid"]: e for e in data["events"]}[FLAGGED_UID]
+    (state,) = flagged["invitations"]
+    assert (state["status"], state["label"], state["command"]) == ("cancelled", "cancelled", "")
+    assert state["counterpart"] == JONAS and "Maren" not in state["line"]
+    line = "✉ invitation Tue 8 Dec 11:15 to"
+    for fmt in ("table", "markdown"):
+        text = " ".join(runner.invoke(main, [*week, "--format", fmt]).stdout.split())
+        assert text.count(line) == 1 and f"{line} {JONAS}: cancelled" in text, fmt
+    html = runner.invoke(main, [*week, "--format", "html"]).stdout
+    assert html.count('data-status="cancelled"') == 1

@@ -147,3 +147,46 @@ def test_record_keeps_recipients_and_the_whole_invitation(store):
 def test_invitation_json_round_trip():
     inv = lunch(uid="x@planner", sequence=3).resolved()
     assert invitation_from_json(invitation_to_json(inv)) == inv
+
+
+def test_a_file_sent_by_the_users_mail_program_counts_as_sent_and_stays_so(store):
+    """``--sent-elsewhere``: the file's revision is delivered from then on; writing its file
+    again or holding it does not take that back; a message that went out already is left."""
+    from planner.invite.sentlog import record_kept, record_sent_elsewhere
+
+    prepared = prepare_request(store, lunch())
+    record_kept(store, prepared, "file:/home/lea/Mittagessen.ics")
+    assert latest(store, prepared.uid).delivery == "file"
+    later = SENT + timedelta(days=1)
+    done = record_sent_elsewhere(store, prepared.uid[:10], sent_at=later)
+    assert (done.delivery, done.delivered, done.sent_at) == ("elsewhere", True, later)
+    assert done.written_to == "/home/lea/Mittagessen.ics" and done.recipients == prepared.recipients
+    record_kept(store, prepared, "file:/tmp/copie.ics")
+    record_kept(store, prepared, "hold:work:1")
+    assert latest(store, prepared.uid).delivery == "elsewhere"
+    assert record_sent_elsewhere(store, prepared.uid) is None  # nothing to change
+    mailed = prepare_request(store, lunch(title="Déjeuner"))
+    record_sent(store, mailed, message_id="<m@x>", sent_at=SENT)
+    assert record_sent_elsewhere(store, mailed.uid) is None
+    assert latest(store, mailed.uid).delivery == "mail"
+
+
+def test_an_answer_to_a_revision_only_written_shows_it_was_sent(store):
+    """Anna answers revision 0, only written to a file: that revision was sent by the user's
+    mail program; revision 1, written afterwards, still reached nobody. An answer not applied
+    (someone else's mail) proves nothing."""
+    from planner.invite.answers import Answer, Outcome, record_answer
+    from planner.invite.sentlog import record_kept
+    from planner.model import Response
+
+    first = prepare_request(store, lunch())
+    record_kept(store, first, "file:/tmp/v0.ics")
+    forged = Answer(first.uid, ANNA.email, Response.ACCEPTED, sender="mallory@evil.example")
+    assert record_answer(store, forged, now=SENT) is Outcome.UNVERIFIED
+    assert latest(store, first.uid).delivery == "file"
+    moved = prepare_update(store, first.uid, start=first.invitation.start + timedelta(hours=1))
+    record_kept(store, moved, "file:/tmp/v1.ics")
+    answer = Answer(first.uid, ANNA.email.upper(), Response.DECLINED, sequence=0, stamp=SENT)
+    assert record_answer(store, answer, now=SENT) is Outcome.NEW
+    by_sequence = {r.sequence: r.delivery for r in history(store, first.uid)}
+    assert by_sequence == {0: "elsewhere", 1: "file"}

@@ -1,0 +1,73 @@
+"""Offers in the week: a flagged meeting whose counterpart has an offer in hand (open, being
+booked, picked) is not proposed for again as if new, and the week shows the offer's state and
+next step, as it does for an invitation that is open (:func:`planner.flows.held.invited`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from planner.flows.offers import OPTION_UID, PICKED, REPLACED, WITHDRAWN, Offer
+from planner.model import Event
+
+if TYPE_CHECKING:
+    from planner.config import Config
+    from planner.flows.plan import WeeklyPlan
+
+
+def offered(held: Iterable[Event], people: Sequence[str], start: datetime) -> list[Event]:
+    """The options of offers among ``held`` (:func:`planner.flows.held.held_times`) to one of
+    ``people`` that belong to the week from ``start`` (they start in it or the one after)."""
+    from planner.flows.held import FOLLOWS
+    from planner.people.addresses import address_key
+
+    wanted = {address_key(p) for p in people}
+    return [
+        e
+        for e in held
+        if e.uid.startswith(OPTION_UID)
+        and start <= e.start < start + FOLLOWS
+        and wanted & {address_key(a.email) for a in e.attendees}
+    ]
+
+
+def for_week(offers: Iterable[Offer], people: Sequence[str], start: datetime) -> list[Offer]:
+    """The offers to one of ``people`` for the week from ``start`` that the week shows: open,
+    being booked, picked but not booked, expired or answered with "none fits" (a booked pick
+    is shown as its invitation; a withdrawn or replaced offer is gone), newest first."""
+    from planner.flows.held import FOLLOWS
+    from planner.people.addresses import address_key
+
+    wanted = {address_key(p) for p in people}
+    lo, hi = start.astimezone(UTC), (start + FOLLOWS).astimezone(UTC)
+    found = []
+    for offer in offers:
+        if offer.status in (WITHDRAWN, REPLACED) or address_key(offer.counterpart) not in wanted:
+            continue
+        if offer.status == PICKED and offer.booked.get("message"):
+            continue  # booked: the invitation's state says what comes next
+        times = [o.start for o in (offer.chosen,) if o] or [o.start for o in offer.options]
+        if any(lo <= t.astimezone(UTC) < hi for t in times):
+            found.append(offer)
+    return sorted(found, key=lambda o: o.created_at, reverse=True)
+
+
+def offers_for_plan(
+    plan: WeeklyPlan, offers: Sequence[Offer], config: Config
+) -> dict[str, list[Offer]]:
+    """The offers (:func:`for_week`) of each meeting of ``plan`` flagged to meet in person,
+    by the event's UID."""
+    from planner.model import Action
+    from planner.people.addresses import address_key
+
+    me = address_key(config.user["email"])
+    found: dict[str, list[Offer]] = {}
+    for item in plan.items:
+        rec = item.recommendation
+        if rec is None or rec.action is not Action.MEET_IN_PERSON:
+            continue
+        people = [p.email for p in item.event.people() if address_key(p.email) != me]
+        if mine := for_week(offers, people, plan.start):
+            found[item.event.uid] = mine
+    return found
