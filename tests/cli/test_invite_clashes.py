@@ -8,13 +8,15 @@ an all-day workshop in Hamburg, without a word."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
 
 from planner.cli import main
-from tests.own import calendar_config
+from tests.own import calendar_config, fix_now
 
 ME = "me@mycorp.example"
 
@@ -38,6 +40,12 @@ CALENDAR = (
               "STATUS:CANCELLED\r\n")
     + _vevent("oof@t", "Urlaub", "20261214", "20261219", "X-MICROSOFT-CDO-BUSYSTATUS:OOF\r\n")
 )  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def _now(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The invitations lie ahead whatever the day the tests run."""
+    fix_now(monkeypatch, datetime(2026, 12, 7, 7, 0, tzinfo=ZoneInfo("Europe/Berlin")))
 
 
 @pytest.fixture
