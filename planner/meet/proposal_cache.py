@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("planner")
 
 NAME = "proposal_cache"
-VERSION = 7  # raise when proposals are computed differently (7: one travel model, deal limit)
+VERSION = 8  # raise when proposals are computed differently (8: no drop in minutes at 50 km)
 DDL = """
 DROP TABLE IF EXISTS proposal_cache;
 CREATE TABLE proposal_cache (key TEXT PRIMARY KEY, proposals TEXT NOT NULL)

@@ -26,7 +26,7 @@ from planner.meet.travel_time import (
 from planner.model import Geo
 
 MARIENPLATZ = Geo(48.1374, 11.5755)
-MESSE = Geo(48.1360, 11.6980)
+SCHWABING = Geo(48.1600, 11.5850)  # 2.6 km north
 MODES = ("walk", "transit", "car")
 # user's home → counterpart's city, in Germany, Austria, Switzerland, France, the UK and beyond
 PAIRS = [
@@ -51,11 +51,11 @@ def _geo(city: str) -> Geo:
 
 def test_modes_and_overrides_in_town():
     transit, car, walk = (_model(m) for m in ("transit", "car", "walk"))
-    minutes = {m.mode.name: m.minutes(MARIENPLATZ, MESSE) for m in (transit, car, walk)}
+    minutes = {m.mode.name: m.minutes(MARIENPLATZ, SCHWABING) for m in (transit, car, walk)}
     assert minutes["walk"] > minutes["transit"] > 0 and minutes["walk"] > minutes["car"]
     assert transit.minutes(MARIENPLATZ, MARIENPLATZ) == 0
     slow = travel_model(default_config(travel={"speed_kmh": 11.0, "overhead_minutes": 0}))
-    assert slow.minutes(MARIENPLATZ, MESSE) > transit.minutes(MARIENPLATZ, MESSE)
+    assert slow.minutes(MARIENPLATZ, SCHWABING) > transit.minutes(MARIENPLATZ, SCHWABING)
     near = Geo(48.1400, 11.5800)  # 0.4 km: walked whatever the mode
     assert car.minutes(MARIENPLATZ, near) == walk.minutes(MARIENPLATZ, near)
 
@@ -149,5 +149,24 @@ def test_journey_border_is_the_models():
     """A way across town is the user's mode; beyond the border a journey (sync skips it)."""
     transit = _model("transit")
     assert LONG_DISTANCE_KM == 50.0
-    assert transit.way(_geo("München"), _geo("Freising")).how == "transit"  # 33 km
+    assert transit.way(MARIENPLATZ, SCHWABING).how == "transit"
+    assert not transit.journey(lookup_city("München"), lookup_city("Freising"))  # 33 km
     assert transit.way(_geo("München"), _geo("Augsburg")).how == "rail"  # 57 km
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_estimate_grows_with_the_distance_beyond_a_walk(mode: str):
+    """No way is quicker than a shorter one in the same direction (once past the short hops
+    that are walked whatever the mode): 49 km by public transport were 195 minutes, 51 km 56,
+    because the train was only taken beyond 50 km."""
+    model = _model(mode)
+    east = [Geo(48.1374, 11.5755 + km / 74.4) for km in range(2, 120)]  # 1 km steps east
+    minutes = [model.minutes(MARIENPLATZ, there) for there in east]
+    assert all(a <= b for a, b in zip(minutes, minutes[1:], strict=False)), minutes
+    assert minutes[47] < 90  # 49 km: an hour or so, as by S-Bahn or regional train
+
+
+def test_a_suburb_by_public_transport_is_an_hour_not_three():
+    transit = _model("transit")
+    way = transit.way(_geo("München"), _geo("Freising"))  # 33 km, S-Bahn 40 min
+    assert way.how == "rail" and 35 <= way.minutes <= 75
