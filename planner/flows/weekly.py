@@ -286,11 +286,13 @@ def _with_proposals(
     taken: list[Event] = []  # slots already proposed for another meeting: held for it
     _prefetch(items, config, now, free_busy, week)
     for item in items:
+        if not _wants_proposals(item, now):
+            result.append(item)
+            continue
         people = [
             p.email for p in item.event.people() if p.email.lower() != config.user["email"].lower()
         ]
-        in_hand = invited(held, people, week[0]) or offered(held, people, week[0])
-        if not _wants_proposals(item, now) or in_hand:
+        if invited(held, people, week[0]) or offered(held, people, week[0]):
             result.append(item)  # an invitation or offer is in hand: its state says what next
             continue
         start = max(week[0], _next_quarter(now))
