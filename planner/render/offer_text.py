@@ -111,12 +111,13 @@ def heading(offer: Offer) -> str:
 
 
 def subject(offer: Offer) -> str:
+    """The offer's title first, as on its page ("Coffee: Anna Berger & Bob Ray"; a second
+    "… suggests times to meet:" before it made two colons), then how many times it holds."""
     count = len(offer.options)
     return ngettext(
-        "{host} suggests a time to meet: {title}",
-        "{host} suggests {count} times to meet: {title}",
+        "{title} (a time to confirm)",
+        "{title} ({count} times to choose from)",
         count,
-        host=clean(offer.organizer),
         title=heading(offer),
     )
 

@@ -98,7 +98,8 @@ def test_an_offer_on_a_trip_counts_from_the_hotel_and_has_one_title(
         # one title: the offer's, the mail's subject, the page's heading, every option's entry
         kinds = {o.proposal["kind"] for o in offer.options}
         assert len(kinds) > 1  # a breakfast, a lunch, a dinner: still one title
-        assert mail["Subject"].endswith(offer.title), mail["Subject"]
+        assert mail["Subject"].startswith(offer.title + " ("), mail["Subject"]
+        assert mail["Subject"].count(":") == offer.title.count(":"), mail["Subject"]
         assert {o.meeting().title for o in offer.options} == {offer.title}
         link = re.search(r"Choose online: (\S+)", text).group(1)
 
