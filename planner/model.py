@@ -94,6 +94,11 @@ class Geo:
     lon: float
 
 
+#: the hint (:attr:`Event.hints`) of a time planner holds for an invitation or an offer that
+#: names the calendar meeting (its UID) it was made for, from that meeting's proposal
+MADE_FOR = "X-PLANNER-MADE-FOR"
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     """One occurrence of a calendar event (recurrences are already expanded).

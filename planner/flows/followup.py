@@ -291,6 +291,7 @@ def invite_states(
                 proposed=_local(answer.proposed, config) if answer and answer.proposed else None,
                 source=answer.source if answer else "",
                 all_day=inv.all_day,
+                for_event=inv.for_event,
             )
             result.append(next_step(state, record, config, store, now=now, events=events))
     return result
@@ -358,8 +359,9 @@ def states_for_week(
     plan: WeeklyPlan, states: Sequence[InviteState], config: Config
 ) -> dict[str, list[InviteState]]:
     """The invitation states that belong to each flagged meeting of ``plan`` (by event UID):
-    invitations sent to one of its counterparts, for the meeting's week or the week after."""
-    from planner.flows.held import FOLLOWS
+    invitations for the meeting's week or the week after, made for that meeting or, made for
+    none (typed by hand, or sent before planner kept it), sent to one of its counterparts."""
+    from planner.flows.held import FOLLOWS, same_people
     from planner.model import Action
 
     me = address_key(config.user["email"])
@@ -369,16 +371,16 @@ def states_for_week(
         rec = item.recommendation
         if rec is None or rec.action is not Action.MEET_IN_PERSON:
             continue
-        people = {address_key(p.email) for p in item.event.people()} - {me}
+        people = [p.email for p in item.event.people() if address_key(p.email) != me]
+        uid = item.event.uid
         mine = [
             s
             for s in states
-            if address_key(s.counterpart) in people and plan.start <= s.start < horizon
+            if plan.start <= s.start < horizon
+            and (s.for_event == uid if s.for_event else same_people(people, [s.counterpart]))
         ]
         if mine:
-            result[item.event.uid] = [
-                _after_decline(s, item.proposals, config) for s in told_once(mine)
-            ]
+            result[uid] = [_after_decline(s, item.proposals, config) for s in told_once(mine)]
     return result
 
 

@@ -54,6 +54,7 @@ class InviteState:
     conflicts: tuple[str, ...] = ()
     source: str = ""
     all_day: bool = False  # start and end are midnights: whole days (a trade fair)
+    for_event: str = ""  # the UID of the calendar meeting it was made for ("" when none)
 
     @property
     def days(self) -> int:
@@ -80,6 +81,7 @@ class InviteState:
             "conflicts": list(self.conflicts),
             "source": self.source,
             "all_day": self.all_day,
+            "for_event": self.for_event,
         }
 
 

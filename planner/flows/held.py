@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from planner.config import Config
 from planner.i18n import _
-from planner.model import Attendee, Event, Response
+from planner.model import MADE_FOR, Attendee, Event, Response
 from planner.people.addresses import address_key
 from planner.store import Store
 
@@ -96,6 +96,7 @@ def _event(uid: str, inv: Invitation, people: Iterable[Attendee], *, placed: boo
         else "",
         geo=inv.geo if placed else None,
         attendees=tuple(Attendee(p.email, p.name) for p in people),
+        hints=((MADE_FOR, inv.for_event),) if inv.for_event else (),
     )
 
 
@@ -129,20 +130,31 @@ def _refused(store: Store, record: SentRecord, answers: dict[str, Answer]) -> li
     return found
 
 
-def invited(held: Iterable[Event], people: Sequence[str], start: datetime) -> list[Event]:
-    """The invitations among ``held`` (not the options of offers) to one of ``people`` that
-    belong to a meeting of the week from ``start``: they start in that week or the one after
-    (:data:`FOLLOWS`). Such a meeting is in hand: it is not proposed for again as if new, and
-    its next step is the invitation's (:func:`planner.flows.followup_steps.next_step`)."""
-    wanted = {address_key(p) for p in people}
-    until = start + FOLLOWS
-    return [
-        e
-        for e in held
-        if e.uid.startswith(INVITED)
-        and start <= e.start < until
-        and wanted & {address_key(a.email) for a in e.attendees}
-    ]
+def invited(
+    held: Iterable[Event], people: Sequence[str], start: datetime, meeting: str = ""
+) -> list[Event]:
+    """The invitations among ``held`` (not the options of offers) that belong to the meeting
+    ``meeting`` (its UID) with ``people`` in the week from ``start`` (:func:`belongs`). Such a
+    meeting is in hand: it is not proposed for again as if new, and its next step is the
+    invitation's (:func:`planner.flows.followup_steps.next_step`)."""
+    return [e for e in held if e.uid.startswith(INVITED) and belongs(e, people, start, meeting)]
+
+
+def belongs(held: Event, people: Sequence[str], start: datetime, meeting: str) -> bool:
+    """Whether the invitation or offer ``held`` belongs to the meeting ``meeting`` (its UID)
+    with ``people`` in the week from ``start``: it starts in that week or the one after
+    (:data:`FOLLOWS`), and it was made for that meeting (:data:`MADE_FOR`) or, made for none
+    (typed by hand, or sent before planner kept that), it is to one of ``people``."""
+    if not start <= held.start < start + FOLLOWS:
+        return False
+    if made_for := held.hint(MADE_FOR):
+        return made_for == meeting
+    return same_people(people, [a.email for a in held.attendees])
+
+
+def same_people(people: Iterable[str], others: Iterable[str]) -> bool:
+    """Whether one of ``people`` is among ``others`` (addresses compared as addresses)."""
+    return bool({address_key(p) for p in people} & {address_key(p) for p in others})
 
 
 def refused(event: Event) -> bool:

@@ -96,6 +96,7 @@ def from_proposal(
         reminder_minutes=config["invite"]["reminder_minutes"],
         venue_hours="" if area else venue_hours(config, venue["name"], start),
         travel_hint=_travel_hint(config, chosen),
+        for_event=uid if isinstance(uid := meeting.get("uid"), str) else "",
     )
 
 

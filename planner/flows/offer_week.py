@@ -16,34 +16,37 @@ if TYPE_CHECKING:
     from planner.flows.plan import WeeklyPlan
 
 
-def offered(held: Iterable[Event], people: Sequence[str], start: datetime) -> list[Event]:
-    """The options of offers among ``held`` (:func:`planner.flows.held.held_times`) to one of
-    ``people`` that belong to the week from ``start`` (they start in it or the one after)."""
-    from planner.flows.held import FOLLOWS
-    from planner.people.addresses import address_key
+def offered(
+    held: Iterable[Event], people: Sequence[str], start: datetime, meeting: str = ""
+) -> list[Event]:
+    """The options of offers among ``held`` (:func:`planner.flows.held.held_times`) that belong
+    to the meeting ``meeting`` with ``people`` in the week from ``start``
+    (:func:`planner.flows.held.belongs`)."""
+    from planner.flows.held import belongs
 
-    wanted = {address_key(p) for p in people}
-    return [
-        e
-        for e in held
-        if e.uid.startswith(OPTION_UID)
-        and start <= e.start < start + FOLLOWS
-        and wanted & {address_key(a.email) for a in e.attendees}
-    ]
+    return [e for e in held if e.uid.startswith(OPTION_UID) and belongs(e, people, start, meeting)]
 
 
-def for_week(offers: Iterable[Offer], people: Sequence[str], start: datetime) -> list[Offer]:
-    """The offers to one of ``people`` for the week from ``start`` that the week shows: open,
-    being booked, picked but not booked, expired or answered with "none fits" (a booked pick
-    is shown as its invitation; a withdrawn or replaced offer is gone), newest first."""
-    from planner.flows.held import FOLLOWS
-    from planner.people.addresses import address_key
+def for_week(
+    offers: Iterable[Offer], people: Sequence[str], start: datetime, meeting: str = ""
+) -> list[Offer]:
+    """The offers for the meeting ``meeting`` (its UID) with ``people`` in the week from
+    ``start`` that the week shows: open, being booked, picked but not booked, expired or
+    answered with "none fits" (a booked pick is shown as its invitation; a withdrawn or
+    replaced offer is gone), newest first. An offer made for a meeting (its options' proposals
+    were that meeting's) belongs to it alone; one made for none, to one of ``people``."""
+    from planner.flows.held import FOLLOWS, same_people
 
-    wanted = {address_key(p) for p in people}
     lo, hi = start.astimezone(UTC), (start + FOLLOWS).astimezone(UTC)
     found = []
     for offer in offers:
-        if offer.status in (WITHDRAWN, REPLACED) or address_key(offer.counterpart) not in wanted:
+        if offer.status in (WITHDRAWN, REPLACED):
+            continue
+        if (
+            offer.for_event != meeting
+            if offer.for_event
+            else not same_people(people, [offer.counterpart])
+        ):
             continue
         if offer.status == PICKED and offer.booked.get("message"):
             continue  # booked: the invitation's state says what comes next
@@ -68,6 +71,6 @@ def offers_for_plan(
         if rec is None or rec.action is not Action.MEET_IN_PERSON:
             continue
         people = [p.email for p in item.event.people() if address_key(p.email) != me]
-        if mine := for_week(offers, people, plan.start):
+        if mine := for_week(offers, people, plan.start, item.event.uid):
             found[item.event.uid] = mine
     return found

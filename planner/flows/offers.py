@@ -37,7 +37,7 @@ from zoneinfo import ZoneInfo
 from planner.errors import UsageError
 from planner.flows.listed import short_id
 from planner.i18n import _
-from planner.model import Attendee, Event
+from planner.model import MADE_FOR, Attendee, Event
 from planner.store import Store
 
 if TYPE_CHECKING:
@@ -159,6 +159,13 @@ class Offer:
 
     def option(self, number: int) -> Option | None:
         return next((o for o in self.options if o.number == number), None)
+
+    @property
+    def for_event(self) -> str:
+        """The UID of the calendar meeting this offer was made for (its options are that
+        meeting's proposals), "" when none (or made before planner kept it)."""
+        made = (o.invitation.get("for_event") for o in self.options)
+        return next((m for m in made if m and isinstance(m, str)), "")
 
     @property
     def chosen(self) -> Option | None:
@@ -416,6 +423,7 @@ def _held(offer: Offer, option: Option) -> Event:
         end=option.end,
         location=place,
         attendees=(Attendee(offer.counterpart, offer.name),),
+        hints=((MADE_FOR, offer.for_event),) if offer.for_event else (),
     )
 
 

@@ -292,7 +292,8 @@ def _with_proposals(
         people = [
             p.email for p in item.event.people() if p.email.lower() != config.user["email"].lower()
         ]
-        if invited(held, people, week[0]) or offered(held, people, week[0]):
+        uid = item.event.uid
+        if invited(held, people, week[0], uid) or offered(held, people, week[0], uid):
             result.append(item)  # an invitation or offer is in hand: its state says what next
             continue
         start = max(week[0], _next_quarter(now))

@@ -72,6 +72,9 @@ class Invitation:
     travel_hint: str = ""  # how to get there, e.g. "about 12 min from your office"
     note: str = ""  # a sentence before the agenda, e.g. which video call this one replaces
     all_day: bool = False
+    #: the UID of the calendar meeting this invitation was made for (a proposal's meeting):
+    #: ``planner week`` shows its state under that meeting alone; "" when typed by hand
+    for_event: str = ""
 
     def __post_init__(self) -> None:
         for name in ("start", "end"):  # iCalendar times have whole seconds

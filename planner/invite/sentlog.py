@@ -395,6 +395,7 @@ def invitation_to_json(inv: Invitation) -> dict[str, Any]:
         "travel_hint": inv.travel_hint,
         "note": inv.note,
         "all_day": inv.all_day,
+        "for_event": inv.for_event,
     }
 
 
@@ -419,7 +420,12 @@ def invitation_from_json(data: dict[str, Any]) -> Invitation:
         travel_hint=data.get("travel_hint", ""),
         note=data.get("note", ""),
         all_day=bool(data.get("all_day", False)),
+        for_event=_text(data.get("for_event")),  # none before; a bad value is as none
     )
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
 
 
 def _time_to_json(moment: datetime) -> list[str]:
