@@ -361,17 +361,11 @@ def states_for_week(
     """The invitation states that belong to each flagged meeting of ``plan`` (by event UID):
     invitations for the meeting's week or the week after, made for that meeting or, made for
     none (typed by hand, or sent before planner kept it), sent to one of its counterparts."""
-    from planner.flows.held import FOLLOWS, same_people
-    from planner.model import Action
+    from planner.flows.held import FOLLOWS, flagged, same_people
 
-    me = address_key(config.user["email"])
     horizon = plan.start + FOLLOWS
     result: dict[str, list[InviteState]] = {}
-    for item in plan.items:
-        rec = item.recommendation
-        if rec is None or rec.action is not Action.MEET_IN_PERSON:
-            continue
-        people = [p.email for p in item.event.people() if address_key(p.email) != me]
+    for item, people in flagged(plan, config):
         uid = item.event.uid
         mine = [
             s

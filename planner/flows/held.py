@@ -13,7 +13,7 @@ them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -25,6 +25,7 @@ from planner.people.addresses import address_key
 from planner.store import Store
 
 if TYPE_CHECKING:
+    from planner.flows.plan import PlannedEvent, WeeklyPlan
     from planner.invite.answers import Answer
     from planner.invite.invitation import Invitation
     from planner.invite.sentlog import SentRecord
@@ -150,6 +151,18 @@ def belongs(held: Event, people: Sequence[str], start: datetime, meeting: str) -
     if made_for := held.hint(MADE_FOR):
         return made_for == meeting
     return same_people(people, [a.email for a in held.attendees])
+
+
+def flagged(plan: WeeklyPlan, config: Config) -> Iterator[tuple[PlannedEvent, list[str]]]:
+    """Each meeting of ``plan`` flagged to meet in person, with the addresses of its people
+    but the user's: what an invitation or offer for it may be matched with."""
+    from planner.model import Action
+
+    me = address_key(config.user["email"])
+    for item in plan.items:
+        rec = item.recommendation
+        if rec is not None and rec.action is Action.MEET_IN_PERSON:
+            yield item, [p.email for p in item.event.people() if address_key(p.email) != me]
 
 
 def same_people(people: Iterable[str], others: Iterable[str]) -> bool:

@@ -61,16 +61,10 @@ def offers_for_plan(
 ) -> dict[str, list[Offer]]:
     """The offers (:func:`for_week`) of each meeting of ``plan`` flagged to meet in person,
     by the event's UID."""
-    from planner.model import Action
-    from planner.people.addresses import address_key
+    from planner.flows.held import flagged
 
-    me = address_key(config.user["email"])
     found: dict[str, list[Offer]] = {}
-    for item in plan.items:
-        rec = item.recommendation
-        if rec is None or rec.action is not Action.MEET_IN_PERSON:
-            continue
-        people = [p.email for p in item.event.people() if address_key(p.email) != me]
+    for item, people in flagged(plan, config):
         if mine := for_week(offers, people, plan.start, item.event.uid):
             found[item.event.uid] = mine
     return found
