@@ -361,7 +361,7 @@ def states_for_week(
     """The invitation states that belong to each flagged meeting of ``plan`` (by event UID):
     invitations for the meeting's week or the week after, made for that meeting or, made for
     none (typed by hand, or sent before planner kept it), sent to one of its counterparts."""
-    from planner.flows.held import FOLLOWS, flagged, same_people
+    from planner.flows.held import FOLLOWS, flagged, made_for
 
     horizon = plan.start + FOLLOWS
     result: dict[str, list[InviteState]] = {}
@@ -371,7 +371,7 @@ def states_for_week(
             s
             for s in states
             if plan.start <= s.start < horizon
-            and (s.for_event == uid if s.for_event else same_people(people, [s.counterpart]))
+            and made_for(s.for_event, uid, people, [s.counterpart])
         ]
         if mine:
             result[uid] = [_after_decline(s, item.proposals, config) for s in told_once(mine)]

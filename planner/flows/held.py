@@ -148,9 +148,15 @@ def belongs(held: Event, people: Sequence[str], start: datetime, meeting: str) -
     (typed by hand, or sent before planner kept that), it is to one of ``people``."""
     if not start <= held.start < start + FOLLOWS:
         return False
-    if made_for := held.hint(MADE_FOR):
-        return made_for == meeting
-    return same_people(people, [a.email for a in held.attendees])
+    return made_for(held.hint(MADE_FOR) or "", meeting, people, [a.email for a in held.attendees])
+
+
+def made_for(made: str, meeting: str, people: Iterable[str], to: Iterable[str]) -> bool:
+    """Whether an invitation or offer made for the meeting ``made`` (its UID; "" when made for
+    none: typed by hand, or kept before planner kept that) and sent ``to`` these addresses is
+    one for the meeting ``meeting`` with ``people``: made for it, or made for none and to one
+    of ``people``."""
+    return made == meeting if made else same_people(people, to)
 
 
 def flagged(plan: WeeklyPlan, config: Config) -> Iterator[tuple[PlannedEvent, list[str]]]:

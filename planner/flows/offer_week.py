@@ -35,18 +35,14 @@ def for_week(
     answered with "none fits" (a booked pick is shown as its invitation; a withdrawn or
     replaced offer is gone), newest first. An offer made for a meeting (its options' proposals
     were that meeting's) belongs to it alone; one made for none, to one of ``people``."""
-    from planner.flows.held import FOLLOWS, same_people
+    from planner.flows.held import FOLLOWS, made_for
 
     lo, hi = start.astimezone(UTC), (start + FOLLOWS).astimezone(UTC)
     found = []
     for offer in offers:
         if offer.status in (WITHDRAWN, REPLACED):
             continue
-        if (
-            offer.for_event != meeting
-            if offer.for_event
-            else not same_people(people, [offer.counterpart])
-        ):
+        if not made_for(offer.for_event, meeting, people, [offer.counterpart]):
             continue
         if offer.status == PICKED and offer.booked.get("message"):
             continue  # booked: the invitation's state says what comes next
