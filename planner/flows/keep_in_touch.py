@@ -139,9 +139,10 @@ class Circle:
         if homes is None:  # the one answer to where someone lives or works, as propose's
             from planner.judge.homes import HomeFinder
 
-            plain = {k: c.mode for k, c in self.modes.items()}
-            people = ledger.directory.people
-            homes = HomeFinder(events, plain, config, locate, now=now, people=people).home_of
+            finder = HomeFinder.of(
+                events, self.modes, config, locate, now=now, people=ledger.directory.people
+            )
+            homes = finder.home_of
         self.homes = homes
         self.near_km = float(config["keep_in_touch"]["near_km"])
         home = str(config.user["home"]).strip()

@@ -140,14 +140,9 @@ def finder_for(session: Session, locate: Callable[[str], Any]) -> HomeFinder:
     """A :class:`planner.judge.homes.HomeFinder` over the session's history."""
     from planner.judge.homes import HomeFinder
 
-    modes = {k: c.mode for k, c in session.modes.items()}
-    return HomeFinder(
-        session.events,
-        modes,
-        session.config,
-        locate,
-        now=session.now,
-        people=session.ledger.directory.people,
+    people = session.ledger.directory.people
+    return HomeFinder.of(
+        session.events, session.modes, session.config, locate, now=session.now, people=people
     )
 
 

@@ -127,5 +127,4 @@ def homes_of(
     read in) knows of them."""
     from planner.judge.homes import HomeFinder
 
-    plain = {k: c.mode for k, c in modes.items()}
-    return HomeFinder(events, plain, config, geocoder.locate, now=now, people=people).home_of
+    return HomeFinder.of(events, modes, config, geocoder.locate, now=now, people=people).home_of

@@ -37,7 +37,7 @@ from planner.i18n import _, long_day
 from planner.judge.directory import FREEMAIL_DOMAINS, domain_of
 from planner.judge.phones import COUNTRY_CODES, numbers_in, phone_city
 from planner.judge.zones import address_in, place_text
-from planner.model import Event, Geo, Mode
+from planner.model import Classification, Event, Geo, Mode
 from planner.people.addresses import address_key
 
 if TYPE_CHECKING:
@@ -169,6 +169,21 @@ class HomeFinder:
         home = str(config.user["home"]).strip()
         place = locate(home) if home else None
         self.home_city = _fold(place.city) if place is not None and place.city else ""
+
+    @classmethod
+    def of(
+        cls,
+        events: Iterable[Event],
+        judged: Mapping[tuple[str, str], Classification],
+        config: Config,
+        locate: Locate,
+        *,
+        now: datetime,
+        people: People | None = None,
+    ) -> HomeFinder:
+        """A finder over ``events`` with the modes their classifications ``judged`` say."""
+        modes = {key: c.mode for key, c in judged.items()}
+        return cls(events, modes, config, locate, now=now, people=people)
 
     def home_of(self, email: str) -> HomeCity | None:
         key = address_key(email)
