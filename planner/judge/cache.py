@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.ical.payload import remember_digests, template_digest
+from planner.judge.memo import answers, take_answers
 from planner.model import Classification, Confidence, Event, Mode
 
 if TYPE_CHECKING:
@@ -99,18 +100,28 @@ def _classified(events: Sequence[Event], store: Store | None) -> dict[Key, Class
         import planner.judge.mode  # noqa: F401  (imported once here, not in each worker)
         from planner.ical.forking import fork_map
 
-        found = fork_map(_classify, [first[digest] for digest in unknown], minimum=SHARED)
+        shapes = [first[digest] for digest in unknown]
+        found = []
+        for event, (classification, answers) in zip(
+            shapes, fork_map(_classify, shapes, minimum=SHARED), strict=True
+        ):
+            take_answers(event, answers)
+            found.append(classification)
         known.update(zip(unknown, found, strict=True))
         if store is not None:
             _save(store, list(zip(unknown, found, strict=True)))
     return {event.key: known[d] for event, d in zip(events, shape_of, strict=True)}
 
 
-def _classify(events: Sequence[Event]) -> list[Classification]:
-    """Each event classified (thousands of new ones are shared among the cores)."""
+def _classify(events: Sequence[Event]) -> list[tuple[Classification, dict[str, object]]]:
+    """Each event classified (thousands of new ones are shared among the cores), with the
+    small answers the classifier worked out on the way (:func:`planner.judge.memo.answers`:
+    travel, gathering and visit words, tasks), which the judgement of the same event asks
+    again: a worker's come back with its classifications, so the judgement of a week of
+    thousands need not work them out a second time."""
     from planner.judge.mode import classify  # only when something is new: a slow import
 
-    return [classify(event) for event in events]
+    return [(classify(event), answers(event)) for event in events]
 
 
 def _shape(event: Event) -> tuple[object, ...]:

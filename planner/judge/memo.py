@@ -42,6 +42,7 @@ class PerEvent(Generic[T]):
         self._language = ""
         self.__doc__ = compute.__doc__
         self.__wrapped__ = compute
+        self.name = f"{compute.__module__}.{compute.__qualname__}"
         _TABLES.append(self)  # type: ignore[arg-type]
 
     def __call__(self, event: Event) -> T:
@@ -60,6 +61,25 @@ class PerEvent(Generic[T]):
         self._values[key] = value
         self._events[key] = event
         return value
+
+    def answer(self, event: Event) -> tuple[bool, T | None]:
+        """Whether ``event``'s answer is remembered here, and the answer."""
+        if self._events.get(id(event)) is not event or self._language != language():
+            return False, None
+        value = self._values.get(id(event), _MISSING)
+        return (False, None) if value is _MISSING else (True, value)  # type: ignore[return-value]
+
+    def remember(self, event: Event, value: T) -> None:
+        """Take ``value`` as the answer for ``event`` (worked out elsewhere, e.g. by a worker
+        process for the same event)."""
+        speaking = language()
+        if speaking != self._language:
+            self.cache_clear()
+            self._language = speaking
+        if len(self._events) >= self.size:
+            self._halve()
+        self._values[id(event)] = value
+        self._events[id(event)] = event
 
     def _halve(self) -> None:
         """Keep the newer half. (Dropping the oldest one at a time costs a scan past every
@@ -80,6 +100,28 @@ def per_event(size: int) -> Callable[[Callable[[Event], T]], PerEvent[T]]:
         return PerEvent(compute, size)
 
     return wrap
+
+
+def answers(event: Event) -> dict[str, object]:
+    """What the tables of small answers remember about ``event``, by table: what a worker
+    process that judged ``event`` sends back with its result, so that this process does not
+    work it out again (:func:`take_answers`)."""
+    found = {}
+    for table in _TABLES:
+        if isinstance(table, PerEvent) and table.size == SIZE:
+            held, value = table.answer(event)
+            if held:
+                found[table.name] = value
+    return found
+
+
+def take_answers(event: Event, found: dict[str, object]) -> None:
+    """Remember what :func:`answers` gave for the same event in another process."""
+    if not found:
+        return
+    for table in _TABLES:
+        if isinstance(table, PerEvent) and table.name in found:
+            table.remember(event, found[table.name])
 
 
 def forget() -> None:
