@@ -27,11 +27,14 @@ def fork_map(
     *,
     workers: int | None = None,
     minimum: int = 2_000,
+    here: float | None = None,
 ) -> list[Any]:
     """``function(items)``, computed in slices on ``workers`` processes (default: the usable
     cores) when there are at least ``minimum`` items: forked workers share ``items`` with this
-    process (nothing is sent but the results), the first slice is done here. Any failure of
-    the workers computes it here, so the result is always ``function(items)``'s."""
+    process (nothing is sent but the results), the first slice is done here (``here``: its
+    share of the items, where sending a result back costs the workers more than receiving it
+    costs this process; default: an equal share). Any failure of the workers computes it
+    here, so the result is always ``function(items)``'s."""
     workers = workers or usable_cores()
     if workers < 2 or len(items) < minimum:
         return function(items)  # without importing multiprocessing: most calls end here
@@ -40,8 +43,12 @@ def fork_map(
 
     if "fork" not in multiprocessing.get_all_start_methods():
         return function(items)
-    size = -(-len(items) // workers)
-    slices = [(first, min(first + size, len(items))) for first in range(0, len(items), size)]
+    own = -(-len(items) // workers) if here is None else max(1, round(len(items) * here))
+    size = -(-(len(items) - own) // (workers - 1)) if len(items) > own else 1
+    bounds = [0, *range(own, len(items), size), len(items)]
+    slices = [(first, last) for first, last in zip(bounds, bounds[1:], strict=False)]
+    if len(slices) < 2:
+        return function(items)
     _SHARED[:] = [function, items]
     try:
         context = multiprocessing.get_context("fork")

@@ -129,6 +129,7 @@ class Screen:
     def __init__(self, tz: tzinfo) -> None:
         self.tz = tz
         self.found: list[Read] = []
+        self.named: set[str] = set()  # every UID the blocks screened may have
 
     def __call__(self, blocks: list[Block]) -> list[Block]:
         """``blocks`` less the ones read here."""
@@ -143,6 +144,7 @@ class Screen:
         for block in blocks:
             if id(block) not in candidates:
                 others |= _uids_in(block)
+        self.named = others.union(uids)
         left = []
         for block in blocks:
             done = candidates.get(id(block))
@@ -339,7 +341,15 @@ def _params(text: str) -> dict[str, str]:
 
 def _times(component: Component, tz: tzinfo) -> tuple[date, date] | None:
     """DTSTART and the end (DTEND, else DTSTART + DURATION, else the start or the next day)
-    with their zones, swapped when the end comes first; None where they are not plain."""
+    with their zones, swapped when the end comes first; None where they are not plain (an end
+    past the year 9999 among them: icalendar's reading skips that event and says so)."""
+    try:
+        return _start_and_end(component, tz)
+    except OverflowError:
+        return None
+
+
+def _start_and_end(component: Component, tz: tzinfo) -> tuple[date, date] | None:
     first = component.get("DTSTART")
     if not isinstance(first, Value):
         return None

@@ -73,3 +73,17 @@ def test_a_small_job_does_not_import_multiprocessing():
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert done.stdout.split() == ["False", "False"]
+
+
+def test_the_share_done_here_can_be_set():
+    """A worker that sends a costly result back gets less: ``here`` is this process's share."""
+    found = forking.fork_map(squares_and_pids, list(range(5000)), workers=2, here=0.6)
+    assert [n for n, _pid in found] == [n * n for n in range(5000)]
+    mine = [n for n, pid in found if pid == os.getpid()]
+    assert len(mine) == 3000 and mine == [n * n for n in range(3000)]
+
+
+def test_a_share_that_leaves_nothing_for_a_worker_is_done_here():
+    found = forking.fork_map(squares_and_pids, list(range(3000)), workers=2, here=1.0)
+    assert {pid for _n, pid in found} == {os.getpid()}
+    assert [n for n, _pid in found] == [n * n for n in range(3000)]
