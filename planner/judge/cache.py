@@ -25,7 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.ical.payload import remember_digests, template_digest
+from planner.ical.payload import compact, remember_digests, template_digest
 from planner.judge.memo import answers, take_answers
 from planner.model import Classification, Confidence, Event, Mode
 
@@ -186,10 +186,13 @@ def _decode(mode: object, evidence: object, confidence: object) -> Classificatio
 
 
 def _save(store: Store, rows: list[tuple[str, Classification]]) -> None:
-    values = [
-        (d, c.mode.value, json.dumps(list(c.evidence), ensure_ascii=False), c.confidence.value)
-        for d, c in rows
-    ]
+    texts: dict[tuple[str, ...], str] = {}  # evidence recurs: each written once (by orjson)
+    values = []
+    for digest, found in rows:
+        text = texts.get(found.evidence)
+        if text is None:
+            text = texts[found.evidence] = compact(list(found.evidence))
+        values.append((digest, found.mode.value, text, found.confidence.value))
     try:
         with store.conn as conn:
             conn.executemany("INSERT OR REPLACE INTO classify_cache VALUES (?, ?, ?, ?)", values)

@@ -28,6 +28,7 @@ SIZE = 65_536
 BULKY = 4096
 _MISSING = object()
 _TABLES: list[PerEvent[object]] = []  # and lru caches: anything with cache_clear()
+_BY_NAME: dict[str, PerEvent[object]] = {}  # the tables of :func:`per_event` by name
 
 
 class PerEvent(Generic[T]):
@@ -43,6 +44,7 @@ class PerEvent(Generic[T]):
         self.__doc__ = compute.__doc__
         self.__wrapped__ = compute
         self.name = f"{compute.__module__}.{compute.__qualname__}"
+        _BY_NAME[self.name] = self  # type: ignore[assignment]
         _TABLES.append(self)  # type: ignore[arg-type]
 
     def __call__(self, event: Event) -> T:
@@ -116,12 +118,12 @@ def answers(event: Event) -> dict[str, object]:
 
 
 def take_answers(event: Event, found: dict[str, object]) -> None:
-    """Remember what :func:`answers` gave for the same event in another process."""
-    if not found:
-        return
-    for table in _TABLES:
-        if isinstance(table, PerEvent) and table.name in found:
-            table.remember(event, found[table.name])
+    """Remember what :func:`answers` gave for the same event in another process (where this
+    process does not hold an answer already)."""
+    for name, value in found.items():
+        table = _BY_NAME.get(name)
+        if table is not None and table._events.get(id(event)) is not event:
+            table.remember(event, value)
 
 
 def forget() -> None:

@@ -78,7 +78,7 @@ IMPORTED = "import:"
 # When copies of one occurrence disagree, the mode with more evidence wins (a room beats a link).
 MODE_STRENGTH = (Mode.UNKNOWN, Mode.PHONE, Mode.VIRTUAL, Mode.HYBRID, Mode.IN_PERSON)
 Key = tuple[str, str]
-_Known = dict[tuple[int, int], tuple[object, object, tuple[tuple[str, str], ...]]]
+_Known = dict[tuple[int, ...], tuple[object, object, tuple[tuple[str, str], ...]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,8 +273,10 @@ class Ledger:
         return found, seen
 
     def _meeting(self, event: Event, mode: Mode, known: _Known | None = None) -> Meeting | None:
-        # a series' occurrences share organizer and attendees: found once (``known`` keeps them)
-        identity = (id(event.organizer), id(event.attendees))
+        # a series' occurrences share organizer and attendees, and a calendar read gives one
+        # person the same object in every event: found once per set of people (``known``
+        # keeps them alive, so their ids are theirs)
+        identity = (id(event.organizer), *map(id, event.attendees))
         found = known.get(identity) if known is not None else None
         if found is not None:
             people = found[2]
