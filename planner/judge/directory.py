@@ -10,8 +10,8 @@ whom a meeting is with.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from planner.model import Attendee, Event, Response
 from planner.people.addresses import address_key, domain_of
@@ -40,6 +40,7 @@ FREEMAIL_DOMAINS = frozenset(
 
 
 _UNKNOWN = object()
+WHO_KEPT = 8192  # answers of Directory.who remembered (then it starts afresh)
 
 __all__ = ["FREEMAIL_DOMAINS", "Directory", "domain_of"]
 
@@ -67,6 +68,7 @@ class Directory:
         # the last event asked about and its (others, counterparts): purpose, recommendation
         # and the ledger ask for the same event in turn (an event is immutable)
         self._last: tuple[Event | None, tuple[Attendee, ...], tuple[Attendee, ...]] = (None, (), ())
+        self._who: dict[tuple[int, int, tuple[str, ...], tuple[int, ...]], tuple[Any, str]] = {}
         self.people = people if people is not None else people_for(config)
 
     def is_user(self, email: str) -> bool:
@@ -102,10 +104,23 @@ class Directory:
         """Units (:meth:`unit`) as a person reads them: a person by name, an organisation by
         the names of ``among`` (a meeting's counterparts) who belong to it and its name,
         "Jonas Peters (Nordlicht Logistik)"; addresses and domains only where no name is
-        known."""
-        people = list(among)
+        known. (Remembered for the same units and people, until :attr:`people` changes: a week
+        names the same counterparts again and again.)"""
+        people = tuple(among)
+        named = tuple(sorted(set(units)))
+        key = (id(self.people), self.people.changes, named, tuple(map(id, people)))
+        known = self._who.get(key)
+        if known is not None:
+            return known[1]
+        if len(self._who) >= WHO_KEPT:
+            self._who.clear()
+        text = self._who_is(named, people)
+        self._who[key] = (people, text)  # the people kept alive: their ids stay theirs
+        return text
+
+    def _who_is(self, units: Sequence[str], people: Sequence[Attendee]) -> str:
         shown = []
-        for unit in sorted(set(units)):
+        for unit in units:
             if "@" in unit:
                 shown.append(self.people.label(unit))
                 continue

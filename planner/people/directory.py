@@ -51,6 +51,7 @@ class People:
         self._persons: dict[int, Person] = {}  # built on demand
         self._by_domain: dict[str, str] = {}  # domain → organisation its people name
         self._sources: dict[int, Source] = {}  # person id → the highest source naming them
+        self.changes = 0  # how often what it says changed: a reader may keep answers until then
 
     # -- feeding ---------------------------------------------------------------------------
 
@@ -60,6 +61,7 @@ class People:
         keys = [(k, a) for k, a in keys if k]
         if not keys:
             return
+        self.changes += 1
         pid = self._person_id([k for k, _a in keys])
         self._sources[pid] = max(self._sources.get(pid, entry.source), entry.source)
         known = {address_key(a) for a in self._addresses[pid]}
@@ -86,6 +88,7 @@ class People:
         """Name the organisation behind ``domain`` (and its subdomains)."""
         wanted = domain_of(f"x@{domain.strip().lstrip('@')}")
         if wanted and (name := one_line(name)):
+            self.changes += 1
             _claim(self._domains.setdefault(wanted, {}), name, Entry((), source, origin=origin))
             self._by_domain.clear()
 

@@ -147,6 +147,26 @@ def test_whom_a_meeting_is_with_reads_as_names():
     assert directory.is_user("ME@MYCORP.EXAMPLE") and directory.is_user("mailto:me@mycorp.example")
 
 
+def test_whom_a_meeting_is_with_follows_what_the_people_table_learns():
+    """Directory.who is remembered for the same units and people, and said afresh once the
+    people table learns a name or an organisation (a week asks for the same counterparts
+    again and again, an address book may name them meanwhile)."""
+    from planner.judge.directory import Directory
+
+    cfg = config()
+    kim = Attendee("kim@hafen.example", "kim@hafen.example")
+    directory = Directory(cfg, people=people_for(cfg, [meeting(kim)]))
+    units = [directory.unit(kim.email)]
+    assert directory.who(units, (kim,)) == "hafen.example"
+    assert directory.who(units, (kim,)) == "hafen.example"
+    directory.people.add_organisation("hafen.example", "Hafen AG", Source.CONFIG)
+    assert directory.who(units, (kim,)) == "Hafen AG"  # no name known for kim yet
+    directory.people.add(Entry(("kim@hafen.example",), Source.CONFIG, name="Kim Lund"))
+    assert directory.who(units, (kim,)) == "Kim Lund (Hafen AG)"
+    other = Attendee("kim@hafen.example", "Kim L.")  # another person object: asked afresh
+    assert directory.who(units, (other,)) == "Kim Lund (Hafen AG)"
+
+
 def test_names_learned_at_once_are_those_learned_one_meeting_at_a_time():
     """learn_names takes each address and name once, with its latest start and how often: the
     directory says what one entry per meeting would say (names that change, that tie, in
