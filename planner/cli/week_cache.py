@@ -42,6 +42,7 @@ UNWATCHED = frozenset({TABLE, GENERATION, "source_health", "known_warnings"})
 ENVIRONMENT = ("LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "TZ", "NO_COLOR", "FORCE_COLOR")
 PACKAGES = ("planner", "providers")
 KEEP = 16
+LARGEST = 8_000_000  # characters of an output kept
 _SCHEMA = (
     f"CREATE TABLE IF NOT EXISTS {TABLE} (key TEXT PRIMARY KEY, generation INTEGER, text TEXT);"
     f"CREATE TABLE IF NOT EXISTS {GENERATION} (id INTEGER PRIMARY KEY CHECK (id = 0), n INTEGER);"
@@ -198,7 +199,11 @@ def lookup(database: Path, key: str) -> str | None:
 
 
 def save(database: Path, key: str, text: str) -> None:
-    """Keep ``text`` under ``key`` with the database's write count as it is now."""
+    """Keep ``text`` under ``key`` with the database's write count as it is now; an output of
+    more than :data:`LARGEST` characters is not kept (a busy professional's week is well under
+    one MB; sixteen outputs of a shared calendar's 50,000 meetings would be a GB)."""
+    if len(text) > LARGEST:
+        return
     conn = _connect(database, create=True)
     if conn is None:
         return

@@ -254,3 +254,23 @@ def test_a_run_that_warned_is_not_kept(setup):
         assert result.exit_code == 0, result.output
         assert "warning" in result.stderr
     assert len(calls) == 2
+
+
+def test_an_output_past_the_largest_kept_is_computed_afresh(setup, monkeypatch):
+    """A shared calendar's week of thousands of meetings is tens of MB of JSON: kept sixteen
+    times over, it would fill the state database. Past week_cache.LARGEST it is not kept."""
+    from planner.cli import week_cache
+
+    _ics, config, _now, calls = setup
+    first = week(config, "--format", "json")
+    monkeypatch.setattr(week_cache, "LARGEST", len(first) - 1)
+    forget_kept_outputs()
+    assert week(config, "--format", "json") == first
+    assert week(config, "--format", "json") == first
+    assert len(calls) == 3  # neither kept
+    with sqlite3.connect(database()) as conn:
+        assert conn.execute("SELECT count(*) FROM week_output").fetchone() == (0,)
+    monkeypatch.setattr(week_cache, "LARGEST", len(first))
+    week(config, "--format", "json")
+    assert week(config, "--format", "json") == first
+    assert len(calls) == 4  # the last repeat was the kept output
