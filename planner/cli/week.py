@@ -223,7 +223,9 @@ class _WarningCount(logging.Handler):
 
 def _keep_output(key: str, text: str) -> None:
     from planner.cli import week_cache
+    from planner.ical import behind
 
+    behind.wait()  # an index entry written behind counts among the writes it was made after
     week_cache.save(_state_database(), key, text)
 
 

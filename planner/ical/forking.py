@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
 log = logging.getLogger("planner")
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def usable_cores() -> int:
@@ -68,3 +74,34 @@ def fork_map(
 def _slice(first: int, last: int) -> list[Any]:
     function, items = _SHARED
     return function(items[first:last])
+
+
+def die_with_parent(parent: int) -> None:
+    """In a worker: end when ``parent`` ends, also when it is killed mid-parse (a forked
+    worker would otherwise wait for work for ever, holding the parent's files open, the
+    state database among them). Ctrl-C is the parent's to handle."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not _death_signal():
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # it ended before the line above took effect
+        os._exit(1)
+
+
+def _death_signal() -> bool:
+    """Ask Linux to kill this process when its parent ends (``PR_SET_PDEATHSIG``)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    """Elsewhere: look twice a second whether the parent is still there."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)

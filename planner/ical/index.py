@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from planner.i18n import _
+from planner.ical import behind
 from planner.ical.payload import FORMAT, decode_events, encode_events, within
 from planner.model import Event
 
@@ -208,6 +209,7 @@ class EventIndex:
 
     def lookup(self, unit: str, params: str) -> Entry | None:
         """The entry of ``unit`` if it was made with ``params`` and its fields are well-formed."""
+        self._settle([unit])
         row = self._guard(
             lambda: self.store.conn.execute(
                 "SELECT params, validators, window_start, window_end, warnings, payload"
@@ -236,7 +238,9 @@ class EventIndex:
         parts: str | None = None,
     ) -> None:
         """Store (or replace) the entry of ``unit``: ``events``, or their payload as made by
-        :func:`planner.ical.payload.replace_events`."""
+        :func:`planner.ical.payload.replace_events`; thousands of events are encoded and
+        written behind (:mod:`planner.ical.behind`)."""
+        self._settle([unit])  # an earlier entry written behind never lands after this one
         row = (
             unit,
             scope,
@@ -245,14 +249,31 @@ class EventIndex:
             window[0].astimezone(UTC).isoformat(),
             window[1].astimezone(UTC).isoformat(),
             json.dumps(list(warnings), ensure_ascii=False),
-            events if isinstance(events, str) else encode_events(events),
+            events if isinstance(events, str) else "",
             parts,
         )
-        self._write("INSERT OR REPLACE INTO event_index VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+        sql = "INSERT OR REPLACE INTO event_index VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        if not isinstance(events, str):
+            if self._behind(sql, row, events):
+                return
+            row = (*row[:-2], encode_events(events), parts)
+        self._write(sql, row)
+
+    def _behind(self, sql: str, row: tuple[Any, ...], events: Sequence[Event]) -> bool:
+        """Whether the entry ``row`` of ``events`` is being written behind."""
+        path = self.store.path
+        if len(events) < behind.FROM_EVENTS or path is None or not self.usable:
+            return False
+        if not behind.possible() or not self._guard(lambda: self.store.conn.commit() or True):
+            return False  # (what this process wrote so far is committed: the writer waits not)
+        from planner.store import BUSY_SECONDS
+
+        return behind.write(path, sql, row, events, encode_events, BUSY_SECONDS)
 
     def parts(self, unit: str) -> str | None:
         """What the source of ``unit`` was read from (:class:`planner.ical.incremental.Parts`
         as JSON), where it can be read again in part; read only when the source changed."""
+        self._settle([unit])
         row = self._guard(
             lambda: self.store.conn.execute(
                 "SELECT parts FROM event_index WHERE unit = ?", (unit,)
@@ -262,16 +283,19 @@ class EventIndex:
 
     def revalidate(self, unit: str, validators: dict[str, Any]) -> None:
         """New validators for an entry whose content turned out unchanged (e.g. a touched file)."""
+        self._settle([unit])
         self._write(
             "UPDATE event_index SET validators = ? WHERE unit = ?", (json.dumps(validators), unit)
         )
 
     def forget(self, unit: str) -> None:
+        self._settle([unit])
         self._write("DELETE FROM event_index WHERE unit = ?", (unit,))
 
     def prune(self, scope: str, keep: Iterable[str]) -> None:
         """Drop the entries of ``scope`` (e.g. a folder's files) whose unit is not in ``keep``."""
         kept = set(keep)
+        self._settle(unit for unit in behind.units() if unit not in kept)
         rows = self._guard(
             lambda: self.store.conn.execute(
                 "SELECT unit FROM event_index WHERE scope = ?", (scope,)
@@ -289,6 +313,14 @@ class EventIndex:
                 self.store.conn.execute(sql, args)
 
         self._guard(run)
+
+    def _settle(self, units: Iterable[str]) -> None:
+        """Wait for the entries of ``units`` being written behind, if any."""
+        units = list(units)
+        if behind.pending(units):
+            if self.store.conn.in_transaction:
+                self.store.conn.commit()  # the writer must not wait for this process
+            behind.wait(units)
 
     def _guard(self, action: Callable[[], Any]) -> Any:
         if not self.usable:

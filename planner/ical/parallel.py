@@ -27,10 +27,6 @@ import logging
 import multiprocessing
 import os
 import re
-import signal
-import sys
-import threading
-import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -40,15 +36,15 @@ from zoneinfo import ZoneInfo
 
 from planner.ical import plain
 from planner.ical import reader as ical
-from planner.ical.forking import fork_map, usable_cores
+from planner.ical.forking import die_with_parent, fork_map, usable_cores
 from planner.ical.layout import Block, scan
 from planner.ical.parsing import _Window, decode
+from planner.ical.payload import remember_digests
 from planner.ical.reading import MAX_EVENTS, Latest, Options, Reading, read_plain
 from planner.model import Event
 
 log = logging.getLogger("planner")
 
-PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 THRESHOLD = 1_000_000  # bytes; smaller files are parsed faster than a process starts
 PLAIN_APART = 4_000  # VEVENTs near the window from which plain ones are read on several cores
 HERE = 0.55  # the share of them read in this process: a worker sends its events back
@@ -207,6 +203,7 @@ def _screened(near: Sequence[Block], job: Job) -> list[_Screened]:
         reading = None
         if screen.found:
             reading = read_plain(screen.found, source, window, options, warnings.append)
+            remember_digests(reading.events)  # what the classifier keys on, here on each core
     taken = {str(done.component["UID"]) for done in screen.found}
     positions = [n for n, block in enumerate(near) if id(block) in left]
     return [_Screened(len(near), reading, positions, taken, screen.named, warnings)]
@@ -233,37 +230,6 @@ def _run(
         futures = [pool.submit(_read, text, header, part, job) for part in parts[1:]]
         first = _read(text, header, parts[0], job)
         return [first, *(future.result() for future in futures)]
-
-
-def die_with_parent(parent: int) -> None:
-    """In a worker: end when ``parent`` ends, also when it is killed mid-parse (a forked
-    worker would otherwise wait for work for ever, holding the parent's files open, the
-    state database among them). Ctrl-C is the parent's to handle."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if not _death_signal():
-        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    if os.getppid() != parent:  # it ended before the line above took effect
-        os._exit(1)
-
-
-def _death_signal() -> bool:
-    """Ask Linux to kill this process when its parent ends (``PR_SET_PDEATHSIG``)."""
-    if not sys.platform.startswith("linux"):
-        return False
-    import ctypes
-
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
-    except (OSError, AttributeError):
-        return False
-
-
-def _watch_parent(parent: int) -> None:
-    """Elsewhere: look twice a second whether the parent is still there."""
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os._exit(1)
 
 
 def _read(text: str, header: list[str], part: list[Block], job: Job) -> tuple[Reading, list[str]]:
