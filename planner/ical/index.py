@@ -268,7 +268,10 @@ class EventIndex:
             return False  # (what this process wrote so far is committed: the writer waits not)
         from planner.store import BUSY_SECONDS
 
-        return behind.write(path, sql, row, events, encode_events, BUSY_SECONDS)
+        def work(conn: sqlite3.Connection) -> None:
+            conn.execute(sql, (*row[:-2], encode_events(events), row[-1]))
+
+        return behind.write(path, str(row[0]), work, BUSY_SECONDS)
 
     def parts(self, unit: str) -> str | None:
         """What the source of ``unit`` was read from (:class:`planner.ical.incremental.Parts`
@@ -316,11 +319,7 @@ class EventIndex:
 
     def _settle(self, units: Iterable[str]) -> None:
         """Wait for the entries of ``units`` being written behind, if any."""
-        units = list(units)
-        if behind.pending(units):
-            if self.store.conn.in_transaction:
-                self.store.conn.commit()  # the writer must not wait for this process
-            behind.wait(units)
+        behind.settle(self.store.conn, units)
 
     def _guard(self, action: Callable[[], Any]) -> Any:
         if not self.usable:

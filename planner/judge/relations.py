@@ -17,16 +17,23 @@ Rules (see :meth:`Ledger.update`):
 
 from __future__ import annotations
 
-import bisect
 import json
-from array import array
-from collections import Counter
+import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from planner.judge.directory import FREEMAIL_DOMAINS, Directory
+from planner.judge.history import (
+    NO_HISTORY,
+    History,
+    Key,
+    Meeting,
+    MeetingIndex,
+    Summary,
+    summarise,
+)
 from planner.model import Classification, Event, Mode, Response, Status
 from planner.people.addresses import address_key
 from planner.store import readable
@@ -58,6 +65,7 @@ __all__ = [
 ]
 
 SCHEMA = "relations"
+TABLE = "ledger_meetings"
 SCHEMA_VERSION = 1
 DDL = """
 DROP TABLE IF EXISTS ledger_meetings;
@@ -77,48 +85,7 @@ ModeLike = Mode | Classification | str
 IMPORTED = "import:"
 # When copies of one occurrence disagree, the mode with more evidence wins (a room beats a link).
 MODE_STRENGTH = (Mode.UNKNOWN, Mode.PHONE, Mode.VIRTUAL, Mode.HYBRID, Mode.IN_PERSON)
-Key = tuple[str, str]
 _Known = dict[tuple[int, ...], tuple[object, object, tuple[tuple[str, str], ...]]]
-
-
-@dataclass(frozen=True, slots=True)
-class Meeting:
-    """One past meeting as the ledger remembers it: only its external counterparts are kept."""
-
-    key: Key
-    start: datetime  # UTC
-    end: datetime  # UTC
-    mode: Mode
-    people: tuple[tuple[str, str], ...]  # (e-mail in lower case, display name), sorted
-
-    @property
-    def emails(self) -> tuple[str, ...]:
-        return tuple(email for email, _ in self.people)
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """What the ledger knows about one person or organisation up to some time."""
-
-    who: str
-    meetings: int = 0
-    by_mode: Mapping[Mode, int] = field(default_factory=dict)
-    first: datetime | None = None
-    last: datetime | None = None
-    last_in_person: datetime | None = None
-    first_remote: datetime | None = None  # first virtual, hybrid or phone meeting
-
-    def count(self, mode: Mode) -> int:
-        return self.by_mode.get(mode, 0)
-
-    @property
-    def in_person(self) -> int:
-        return self.count(Mode.IN_PERSON)
-
-    @property
-    def remote(self) -> int:
-        """Virtual, hybrid and phone meetings: the user was not certainly in the room."""
-        return self.count(Mode.VIRTUAL) + self.count(Mode.HYBRID) + self.count(Mode.PHONE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,13 +134,16 @@ class Ledger:
         self.lookback_days = lookback_days
         self._store = store
         self._meetings: dict[Key, Meeting] = {}
-        self._index: _Index | None = None
+        self._index: MeetingIndex | None = None
 
     # -- persistence -------------------------------------------------------------------------
 
     @classmethod
     def open(cls, store: Store, config: Config, *, user_emails: Iterable[str] = ()) -> Ledger:
         """Load the ledger from ``store`` (creating its table on first use)."""
+        from planner.ical import behind
+
+        behind.settle(store.conn, [TABLE])  # meetings written behind by this process are there
         store.ensure(SCHEMA, SCHEMA_VERSION, DDL)
         lookback = config["relations"]["lookback_days"]
         ledger = cls(Directory(config, user_emails), store, lookback_days=lookback)
@@ -191,17 +161,35 @@ class Ledger:
         learn_names(self.directory.people, ((m.start, m.people) for m in meetings))
 
     def _save(self, upserts: Sequence[Meeting], deletes: Sequence[Key]) -> None:
+        """Write ``upserts`` and ``deletes`` to the store in one transaction; thousands are
+        written behind (:mod:`planner.ical.behind`: the plan does not wait for them)."""
         if self._store is None:
             return
-        from planner.ical.payload import compact  # orjson: a week of 50,000 meetings is saved
+        from planner.ical import behind
 
-        rows = [
-            (m.key[0], m.key[1], m.end.isoformat(), m.mode.value, compact(m.people))
-            for m in upserts
-        ]
-        with self._store.conn as conn:
+        store = self._store
+        behind.settle(store.conn, [TABLE])  # one after the other, in the order made
+
+        def work(conn: sqlite3.Connection) -> None:
+            from planner.ical.payload import compact  # orjson: a week of 50,000 meetings
+
+            rows = [
+                (m.key[0], m.key[1], m.end.isoformat(), m.mode.value, compact(m.people))
+                for m in upserts
+            ]
             conn.executemany("DELETE FROM ledger_meetings WHERE uid = ? AND start = ?", deletes)
             conn.executemany("INSERT OR REPLACE INTO ledger_meetings VALUES (?, ?, ?, ?, ?)", rows)
+
+        large = len(upserts) + len(deletes) >= behind.FROM_EVENTS
+        if large and store.path is not None and behind.possible():
+            if store.conn.in_transaction:
+                store.conn.commit()  # the writer never waits for this process
+            from planner.store import BUSY_SECONDS
+
+            if behind.write(store.path, TABLE, work, BUSY_SECONDS):
+                return
+        with store.conn as conn:
+            work(conn)
 
     # -- update ------------------------------------------------------------------------------
 
@@ -377,101 +365,15 @@ class Ledger:
         """A :class:`Summary` of :meth:`account_meetings` (key accounts, visits due)."""
         return summarise(account, self.account_meetings(account))
 
-    def _history(self, who: str) -> _History:
+    def _history(self, who: str) -> History:
         index = self._ensure_index()
         bucket = index.by_person if "@" in who else index.by_org
-        return bucket.get(address_key(who) if "@" in who else who.strip().lower(), _NO_HISTORY)
+        return bucket.get(address_key(who) if "@" in who else who.strip().lower(), NO_HISTORY)
 
-    def _ensure_index(self) -> _Index:
+    def _ensure_index(self) -> MeetingIndex:
         if self._index is None:
-            self._index = _Index.build(self._meetings.values(), self.directory)
+            self._index = MeetingIndex.build(self._meetings.values(), self.directory)
         return self._index
-
-
-class _History:
-    """The meetings with one person or organisation, oldest first, with the positions of each
-    mode's meetings: the summary of the first ``n`` meetings is a look-up, whatever ``n``."""
-
-    def __init__(self, meetings: list[Meeting]) -> None:
-        self.meetings = meetings
-        self.starts = [m.start for m in meetings]
-        self.positions: dict[Mode, array[int]] = {}
-        for position, meeting in enumerate(meetings):
-            found = self.positions.get(meeting.mode)
-            if found is None:
-                found = self.positions[meeting.mode] = array("l")
-            found.append(position)
-
-    def cut(self, before: datetime | None) -> int:
-        """How many meetings started before ``before`` (all for None)."""
-        if before is None:
-            return len(self.meetings)
-        return bisect.bisect_left(self.starts, before.astimezone(UTC))
-
-    def summary(self, who: str, n: int) -> Summary:
-        """The :func:`summarise` of the first ``n`` meetings."""
-        if n == 0:
-            return Summary(who)
-        counts = {mode: bisect.bisect_left(found, n) for mode, found in self.positions.items()}
-        in_person = counts.get(Mode.IN_PERSON, 0)
-        remote = [self.positions[m][0] for m in _REMOTE if counts.get(m)]
-        return Summary(
-            who=who,
-            meetings=n,
-            by_mode={mode: count for mode, count in counts.items() if count},
-            first=self.starts[0],
-            last=self.starts[n - 1],
-            last_in_person=(
-                self.starts[self.positions[Mode.IN_PERSON][in_person - 1]] if in_person else None
-            ),
-            first_remote=self.starts[min(remote)] if remote else None,
-        )
-
-
-_NO_HISTORY = _History([])
-_REMOTE = (Mode.VIRTUAL, Mode.HYBRID, Mode.PHONE)
-
-
-@dataclass
-class _Index:
-    by_person: dict[str, _History]
-    by_org: dict[str, _History]
-
-    @classmethod
-    def build(cls, meetings: Iterable[Meeting], directory: Directory) -> _Index:
-        by_person: dict[str, list[Meeting]] = {}
-        by_org: dict[str, list[Meeting]] = {}
-        for meeting in sorted(meetings, key=lambda m: (m.start, m.key)):
-            orgs: set[str] = set()
-            for email in meeting.emails:
-                if not directory.is_external(email):
-                    continue  # the config changed since: now a colleague or the user
-                by_person.setdefault(email, []).append(meeting)
-                if org := directory.organisation(email):
-                    orgs.add(org)
-            for org in orgs:
-                by_org.setdefault(org, []).append(meeting)
-        return cls(
-            {k: _History(v) for k, v in by_person.items()},
-            {k: _History(v) for k, v in by_org.items()},
-        )
-
-
-def summarise(who: str, meetings: Sequence[Meeting]) -> Summary:
-    """A :class:`Summary` of ``meetings`` (oldest first)."""
-    if not meetings:
-        return Summary(who)
-    in_person = [m for m in meetings if m.mode is Mode.IN_PERSON]
-    remote = [m for m in meetings if m.mode in (Mode.VIRTUAL, Mode.HYBRID, Mode.PHONE)]
-    return Summary(
-        who=who,
-        meetings=len(meetings),
-        by_mode=dict(Counter(m.mode for m in meetings)),
-        first=meetings[0].start,
-        last=meetings[-1].start,
-        last_in_person=in_person[-1].start if in_person else None,
-        first_remote=remote[0].start if remote else None,
-    )
 
 
 def _merge(a: Meeting, b: Meeting) -> Meeting:
