@@ -37,6 +37,27 @@ def possible() -> bool:
     return sys.platform.startswith("linux") and hasattr(os, "fork") and usable_cores() >= 2
 
 
+def handed(
+    conn: sqlite3.Connection,
+    database: Path | None,
+    unit: str,
+    size: int,
+    work: Callable[[sqlite3.Connection], None],
+) -> bool:
+    """Whether ``work`` on ``unit`` (``size`` rows or events) was handed to a writer: only
+    from :data:`FROM_EVENTS` on, where possible; otherwise (False) the caller does it, on
+    ``conn``, the connection of this process to ``database``. Either way, earlier writers of
+    ``unit`` have finished: writes of one unit land in the order they were made."""
+    settle(conn, [unit])
+    if size < FROM_EVENTS or database is None or not possible():
+        return False
+    if conn.in_transaction:
+        conn.commit()  # a writer never waits for this process
+    from planner.store import BUSY_SECONDS
+
+    return write(database, unit, work, BUSY_SECONDS)
+
+
 def write(
     database: Path, unit: str, work: Callable[[sqlite3.Connection], None], busy_seconds: float
 ) -> bool:

@@ -261,17 +261,14 @@ class EventIndex:
 
     def _behind(self, sql: str, row: tuple[Any, ...], events: Sequence[Event]) -> bool:
         """Whether the entry ``row`` of ``events`` is being written behind."""
-        path = self.store.path
-        if len(events) < behind.FROM_EVENTS or path is None or not self.usable:
+        if not self.usable:
             return False
-        if not behind.possible() or not self._guard(lambda: self.store.conn.commit() or True):
-            return False  # (what this process wrote so far is committed: the writer waits not)
-        from planner.store import BUSY_SECONDS
 
         def work(conn: sqlite3.Connection) -> None:
             conn.execute(sql, (*row[:-2], encode_events(events), row[-1]))
 
-        return behind.write(path, str(row[0]), work, BUSY_SECONDS)
+        conn, path = self.store.conn, self.store.path
+        return bool(self._guard(lambda: behind.handed(conn, path, str(row[0]), len(events), work)))
 
     def parts(self, unit: str) -> str | None:
         """What the source of ``unit`` was read from (:class:`planner.ical.incremental.Parts`

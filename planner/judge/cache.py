@@ -25,6 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planner.ical import behind
 from planner.ical.payload import compact, remember_digests, template_digest
 from planner.judge.memo import answers, take_answers
 from planner.model import Classification, Confidence, Event, Mode
@@ -155,6 +156,7 @@ def _ensure(store: Store) -> bool:
 def _load(store: Store, digests: list[str]) -> dict[str, Classification]:
     if not _ensure(store):
         return {}
+    behind.settle(store.conn, [NAME])  # classifications written behind by this process
     found: dict[str, Classification] = {}
     try:
         for first in range(0, len(digests), CHUNK):
@@ -186,21 +188,26 @@ def _decode(mode: object, evidence: object, confidence: object) -> Classificatio
 
 
 def _save(store: Store, rows: list[tuple[str, Classification]]) -> None:
-    texts: dict[tuple[str, ...], str] = {}  # evidence recurs: each written once (by orjson)
-    values = []
-    for digest, found in rows:
-        text = texts.get(found.evidence)
-        if text is None:
-            text = texts[found.evidence] = compact(list(found.evidence))
-        values.append((digest, found.mode.value, text, found.confidence.value))
+    """Write ``rows``; thousands are written behind (:mod:`planner.ical.behind`)."""
+
+    def work(conn: sqlite3.Connection) -> None:
+        texts: dict[tuple[str, ...], str] = {}  # evidence recurs: each written once (orjson)
+        values = []
+        for digest, found in rows:
+            text = texts.get(found.evidence)
+            if text is None:
+                text = texts[found.evidence] = compact(list(found.evidence))
+            values.append((digest, found.mode.value, text, found.confidence.value))
+        conn.executemany("INSERT OR REPLACE INTO classify_cache VALUES (?, ?, ?, ?)", values)
+        conn.execute(
+            "DELETE FROM classify_cache WHERE rowid <= (SELECT max(rowid) FROM classify_cache) - ?",
+            (LIMIT,),
+        )
+
     try:
-        with store.conn as conn:
-            conn.executemany("INSERT OR REPLACE INTO classify_cache VALUES (?, ?, ?, ?)", values)
-            conn.execute(
-                "DELETE FROM classify_cache WHERE rowid <="
-                " (SELECT max(rowid) FROM classify_cache) - ?",
-                (LIMIT,),
-            )
+        if not behind.handed(store.conn, store.path, NAME, len(rows), work):
+            with store.conn as conn:
+                work(conn)
     except sqlite3.DatabaseError as exc:
         log.warning("the classification cache cannot be written (%s)", exc)
 

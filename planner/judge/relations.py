@@ -168,7 +168,6 @@ class Ledger:
         from planner.ical import behind
 
         store = self._store
-        behind.settle(store.conn, [TABLE])  # one after the other, in the order made
 
         def work(conn: sqlite3.Connection) -> None:
             from planner.ical.payload import compact  # orjson: a week of 50,000 meetings
@@ -180,16 +179,9 @@ class Ledger:
             conn.executemany("DELETE FROM ledger_meetings WHERE uid = ? AND start = ?", deletes)
             conn.executemany("INSERT OR REPLACE INTO ledger_meetings VALUES (?, ?, ?, ?, ?)", rows)
 
-        large = len(upserts) + len(deletes) >= behind.FROM_EVENTS
-        if large and store.path is not None and behind.possible():
-            if store.conn.in_transaction:
-                store.conn.commit()  # the writer never waits for this process
-            from planner.store import BUSY_SECONDS
-
-            if behind.write(store.path, TABLE, work, BUSY_SECONDS):
-                return
-        with store.conn as conn:
-            work(conn)
+        if not behind.handed(store.conn, store.path, TABLE, len(upserts) + len(deletes), work):
+            with store.conn as conn:
+                work(conn)
 
     # -- update ------------------------------------------------------------------------------
 

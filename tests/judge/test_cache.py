@@ -66,3 +66,25 @@ def test_without_a_store_each_shape_is_classified_once(counted):
     events = [e for e, _mode in LABELLED]
     assert classify_all([*events, *events], None) == {e.key: classify(e) for e in events}
     assert len(counted) == len({_shape(e) for e in events})
+
+
+def test_thousands_of_new_shapes_are_written_behind_and_found_next_time(tmp_path, counted):
+    """A week of 10,000 new shapes: the classifications are written by a forked writer
+    (planner/ical/behind.py) while the plan goes on; the next look-up waits for it and
+    classifies nothing."""
+    from planner.ical import behind
+
+    if not behind.possible():
+        pytest.skip("written here: no fork or one core")
+    base = [event for event, _mode in LABELLED]
+    events = [
+        replace(base[n % len(base)], uid=f"{n}@shapes", title=f"{base[n % len(base)].title} {n}")
+        for n in range(behind.FROM_EVENTS + 10)
+    ]
+    store = Store(tmp_path / "state.sqlite3")
+    first = classify_all(events, store)
+    assert behind.pending(["classify_cache"])
+    counted.clear()
+    assert classify_all(events, store) == first
+    assert counted == [] and not behind.pending()
+    store.close()
