@@ -117,12 +117,21 @@ def _classified(events: Sequence[Event], store: Store | None) -> dict[Key, Class
 def _classify(events: Sequence[Event]) -> list[tuple[Classification, dict[str, object]]]:
     """Each event classified (thousands of new ones are shared among the cores), with the
     small answers the classifier worked out on the way (:func:`planner.judge.memo.answers`:
-    travel, gathering and visit words, tasks), which the judgement of the same event asks
-    again: a worker's come back with its classifications, so the judgement of a week of
-    thousands need not work them out a second time."""
+    travel and gathering words, tasks) and those the purpose asks next, worked out while the
+    texts they read are at hand (the visit word, the texts the purpose's words are looked for
+    in): a worker's come back with its classifications, so the judgement of a week of
+    thousands need not work them out a second time (nor the zones they are read from)."""
     from planner.judge.mode import classify  # only when something is new: a slow import
+    from planner.judge.people import visit_word
+    from planner.judge.zones import written
 
-    return [(classify(event), answers(event)) for event in events]
+    found = []
+    for event in events:
+        classification = classify(event)
+        visit_word(event)  # what the purpose asks next, while the texts read are at hand
+        written(event)
+        found.append((classification, answers(event)))
+    return found
 
 
 def _shape(event: Event) -> tuple[object, ...]:

@@ -160,12 +160,12 @@ def find_word(text: str, entries: tuple[str, ...]) -> str | None:
 def _wording(event: Event, entries: tuple[str, ...]) -> str | None:
     """Evidence when the title or what the user wrote use one of ``entries`` (words in
     addresses and in the blocks tools and vendors append never set a purpose)."""
-    from planner.judge.zones import zones_of
+    from planner.judge.zones import written
 
-    zones = zones_of(event)
-    if found := find_word(zones.title, entries):
+    title, user_text = written(event)
+    if found := find_word(title, entries):
         return _('"{word}" in the title', word=found)
-    if found := find_word(zones.user_text, entries):
+    if found := find_word(user_text, entries):
         return _('"{word}" in the description', word=found)
     return None
 

@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from planner.judge import patterns as P
 from planner.judge.anchored import Anchored
-from planner.judge.memo import BULKY, per_event, register
+from planner.judge.memo import BULKY, SIZE, per_event, register
 from planner.judge.tools import LINK_RE, Tool, tool_named
 from planner.model import Event
 
@@ -339,6 +339,15 @@ def zones_of(event: Event) -> Zones:
     for it."""
     rooms = tuple(p.name for p in event.attendees if p.is_resource and p.name)
     return _zones(event.title, event.location, event.description, rooms)
+
+
+@per_event(SIZE)
+def written(event: Event) -> tuple[str, str]:
+    """The title and what the user wrote in the description (:attr:`Zones.user_text`): what
+    the purpose's words are looked for in. A small answer remembered for a week's events, where
+    their zones are not (a worker that classified an event sends it back: :mod:`memo`)."""
+    zones = zones_of(event)
+    return zones.title, zones.user_text
 
 
 @register
