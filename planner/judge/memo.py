@@ -29,6 +29,7 @@ BULKY = 4096
 _MISSING = object()
 _TABLES: list[PerEvent[object]] = []  # and lru caches: anything with cache_clear()
 _BY_NAME: dict[str, PerEvent[object]] = {}  # the tables of :func:`per_event` by name
+_SMALL: list[PerEvent[object]] = []  # the tables of small answers (:func:`answers`)
 
 
 class PerEvent(Generic[T]):
@@ -45,6 +46,8 @@ class PerEvent(Generic[T]):
         self.__wrapped__ = compute
         self.name = f"{compute.__module__}.{compute.__qualname__}"
         _BY_NAME[self.name] = self  # type: ignore[assignment]
+        if size == SIZE:
+            _SMALL.append(self)  # type: ignore[arg-type]
         _TABLES.append(self)  # type: ignore[arg-type]
 
     def __call__(self, event: Event) -> T:
@@ -63,13 +66,6 @@ class PerEvent(Generic[T]):
         self._values[key] = value
         self._events[key] = event
         return value
-
-    def answer(self, event: Event) -> tuple[bool, T | None]:
-        """Whether ``event``'s answer is remembered here, and the answer."""
-        if self._events.get(id(event)) is not event or self._language != language():
-            return False, None
-        value = self._values.get(id(event), _MISSING)
-        return (False, None) if value is _MISSING else (True, value)  # type: ignore[return-value]
 
     def remember(self, event: Event, value: T) -> None:
         """Take ``value`` as the answer for ``event`` (worked out elsewhere, e.g. by a worker
@@ -108,11 +104,12 @@ def answers(event: Event) -> dict[str, object]:
     """What the tables of small answers remember about ``event``, by table: what a worker
     process that judged ``event`` sends back with its result, so that this process does not
     work it out again (:func:`take_answers`)."""
+    key, speaking = id(event), language()
     found = {}
-    for table in _TABLES:
-        if isinstance(table, PerEvent) and table.size == SIZE:
-            held, value = table.answer(event)
-            if held:
+    for table in _SMALL:
+        if table._language == speaking and table._events.get(key) is event:
+            value = table._values.get(key, _MISSING)
+            if value is not _MISSING:
                 found[table.name] = value
     return found
 
