@@ -17,8 +17,10 @@ from __future__ import annotations
 import atexit
 import logging
 import os
+import signal
 import sqlite3
 import sys
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -26,14 +28,18 @@ log = logging.getLogger("planner")
 
 FROM_EVENTS = 10_000  # events from which an entry is written behind
 NICENESS = 10  # the writer yields a core to the plan's own work
+WRITER_SECONDS = 120  # a writer still busy then ends, writing nothing (500,000 events: ~10 s)
 _PENDING: list[tuple[int, str]] = []  # writers not waited for yet: pid, unit
 
 
 def possible() -> bool:
     """Whether entries can be written behind here: Linux (where a forked writer can be told to
-    end with this process), a second core."""
+    end with this process), a second core, and the main thread (a server's worker thread may
+    share the database with others that are inside SQLite when it forks)."""
     from planner.ical.forking import usable_cores
 
+    if threading.current_thread() is not threading.main_thread():
+        return False
     return sys.platform.startswith("linux") and hasattr(os, "fork") and usable_cores() >= 2
 
 
@@ -126,6 +132,7 @@ def _written(
         from planner.ical.forking import die_with_parent
 
         die_with_parent(parent)
+        signal.alarm(WRITER_SECONDS)  # whatever holds it up, this process is not kept waiting
         os.nice(NICENESS)
         conn = sqlite3.connect(database, timeout=busy_seconds)  # never the parent's connection
         with conn:

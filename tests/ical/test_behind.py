@@ -147,3 +147,31 @@ def test_a_run_ends_with_the_entry_written(tmp_path):
     finally:
         planner.ical.incremental.read_whole = real
     assert len(events) == behind.FROM_EVENTS + 500
+
+
+def test_a_writer_held_up_ends_without_writing(tmp_path, monkeypatch):
+    """A writer that cannot finish (here: waits for ever) ends after WRITER_SECONDS, writing
+    nothing; this process goes on."""
+    import time
+
+    monkeypatch.setattr(behind, "WRITER_SECONDS", 1)
+    store = Store(tmp_path / "state.db")
+
+    def stuck(conn):
+        time.sleep(60)
+
+    started = time.monotonic()
+    assert behind.write(tmp_path / "state.db", "stuck", stuck, 1.0)
+    behind.wait(["stuck"])
+    assert time.monotonic() - started < 30
+    store.close()
+
+
+def test_a_thread_writes_here():
+    import threading
+
+    found = []
+    worker = threading.Thread(target=lambda: found.append(behind.possible()))
+    worker.start()
+    worker.join()
+    assert found == [False]
