@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from planner.i18n import _, day_span, language, short_day, until
+from planner.i18n import _, day_span, language, ngettext, short_day, until
 from planner.meet.slots import kind_label
 from planner.model import Action, Classification, Confidence, Event, Mode, Purpose, PurposeResult
 
@@ -44,14 +44,24 @@ def settle_command(
     return f"planner mark {ref} {' '.join(parts)}"
 
 
-def settle_lines(plan: WeeklyPlan) -> list[str]:
-    """One line per meeting of the week the planner is not sure about, with its command."""
+def settle_lines(plan: WeeklyPlan, limit: int = 0) -> list[str]:
+    """One line per meeting of the week the planner is not sure about, with its command (the
+    first ``limit``, the rest counted; 0: all)."""
     lines = []
     for item in plan.items:
         command = settle_command(item.event, item.classification, item.purpose)
         if item.meeting and command:
             day = short_day(item.event.start.astimezone(plan.start.tzinfo).date())
             lines.append(f"  {command}   # {item.event.title} ({day})")
+    if limit and len(lines) > limit:
+        left = len(lines) - limit
+        lines[limit:] = [
+            ngettext(
+                "  … and {count} more (--format json gives every one its command)",
+                "  … and {count} more (--format json gives every one its command)",
+                left,
+            )
+        ]
     if lines:
         lines.insert(0, _("Not sure about these; settle them with:"))
     return lines
