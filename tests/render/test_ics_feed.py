@@ -22,14 +22,6 @@ from planner.store import Store
 MONDAY = date(2026, 12, 7)
 
 
-@pytest.fixture(scope="module")
-def plan():
-    with api.demo_session(MONDAY) as (config, first_day):
-        return api.plan_week(
-            config, first_day, now=api.demo_now(config, first_day), store=Store(":memory:")
-        )
-
-
 def uids(data: bytes) -> list[str]:
     return [str(e["UID"]) for e in icalendar.Calendar.from_ical(data).walk("VEVENT")]
 

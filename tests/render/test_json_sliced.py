@@ -22,14 +22,6 @@ from planner.store import Store
 WEEK_START = date(2026, 12, 7)  # Monday of 2026-W50
 
 
-@pytest.fixture(scope="module")
-def plan():
-    with api.demo_session(WEEK_START) as (config, first_day):
-        yield api.plan_week(
-            config, first_day, now=api.demo_now(config, first_day), store=Store(":memory:")
-        )
-
-
 @pytest.fixture
 def sliced(monkeypatch):
     """Every week counts as large, on two cores."""

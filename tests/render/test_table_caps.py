@@ -10,21 +10,12 @@ from datetime import date
 
 import pytest
 
-from planner import api, i18n
+from planner import i18n
 from planner.model import Action
 from planner.render import table
 from planner.render.json import week_to_dict
-from planner.store import Store
 
 WEEK_START = date(2026, 12, 7)
-
-
-@pytest.fixture(scope="module")
-def plan():
-    with api.demo_session(WEEK_START) as (config, first_day):
-        yield api.plan_week(
-            config, first_day, now=api.demo_now(config, first_day), store=Store(":memory:")
-        )
 
 
 def _busiest(plan) -> tuple[date, int]:
