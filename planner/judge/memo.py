@@ -52,24 +52,17 @@ class PerEvent(Generic[T]):
 
     def __call__(self, event: Event) -> T:
         key = id(event)
-        speaking = language()
-        if speaking != self._language:
-            self.cache_clear()
-            self._language = speaking
-        elif self._events.get(key) is event:
+        if self._language == language() and self._events.get(key) is event:
             value = self._values.get(key, _MISSING)  # (another thread may just drop it)
             if value is not _MISSING:
                 return value  # type: ignore[return-value]
         value = self.compute(event)
-        if len(self._events) >= self.size:
-            self._halve()
-        self._values[key] = value
-        self._events[key] = event
+        self.remember(event, value)
         return value
 
     def remember(self, event: Event, value: T) -> None:
-        """Take ``value`` as the answer for ``event`` (worked out elsewhere, e.g. by a worker
-        process for the same event)."""
+        """Take ``value`` as the answer for ``event`` (worked out here, or elsewhere: by a
+        worker process for the same event); a table of another language starts afresh."""
         speaking = language()
         if speaking != self._language:
             self.cache_clear()
