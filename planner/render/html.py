@@ -34,7 +34,7 @@ from planner.render.html_view import (
     venue_name,
     when,
 )
-from planner.render.labels import day_label, kind_label, mode_label
+from planner.render.labels import day_label, kind_label, mode_label, more_that_day
 
 __all__ = ["build_view", "week_html"]
 
@@ -125,7 +125,10 @@ def _grid(view: View) -> str:
         "minmax(0, 1fr)" if i in used or i < 5 else "minmax(0, .55fr)"
         for i in range(len(view.days))
     )
-    heads = "".join(f'<div class="head" aria-hidden="true">{_day_head(d)}</div>' for d in view.days)
+    heads = "".join(
+        f'<div class="head" aria-hidden="true">{_day_head(d)}{_more_head(view.more_on(i))}</div>'
+        for i, d in enumerate(view.days)
+    )
     hours = "".join(
         f'<span style="top:calc({h - first} * var(--hour))">{h:02d}:00</span>'
         for h in range(first, last)
@@ -179,11 +182,21 @@ def _day_column(view: View, index: int) -> str:
         )
         for block, (lane, count) in zip(blocks, placed, strict=True)
     )
+    if more := view.more_on(index):  # said in the day's head; here for screen readers
+        html += f'<div class="sr" role="listitem">{escape(more_that_day(more))}</div>'
     day = view.days[index]
     return (
         f'<div class="day" role="list" aria-label="{escape(day_label(day))}" '
         f'data-day="{day.isoformat()}">{html}</div>'
     )
+
+
+def _more_head(count: int) -> str:
+    """Under a day's name: how many of its events the grid leaves out (the JSON lists them)."""
+    if not count:
+        return ""
+    short = ngettext("+{count} more", "+{count} more", count)
+    return f'<span class="more" title="{escape(more_that_day(count))}">{escape(short)}</span>'
 
 
 def _lines(block: Block, metrics: tuple[float, float]) -> int:
@@ -248,6 +261,8 @@ def _agenda(view: View) -> str:
     for index, day in enumerate(view.days):
         items = [_agenda_span(s) for s in view.spans if s.first <= index <= s.last]
         items += [_agenda_item(b) for b in view.blocks_on(index)]
+        if more := view.more_on(index):
+            items.append(f'<li class="none">{escape(more_that_day(more))}</li>')
         if not items:
             items = [f'<li class="none">{escape(_("No meetings."))}</li>']
         sections.append(

@@ -7,6 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from planner.i18n import _, language
+from planner.render import labels
 from planner.render.html_view import Item, View, anchor, proposal_line, reason, title
 from planner.render.labels import percent
 
@@ -121,11 +122,15 @@ def _bar(
 
 
 def _recommendations(view: View) -> str:
+    """The flagged meetings: the first :data:`~planner.render.labels.LISTED`, the rest counted."""
     items = []
-    for event in view.data["events"]:
-        action = (event.get("recommendation") or {}).get("action")
-        if action not in ("meet_in_person", "consider_video"):
-            continue
+    flagged = [
+        event
+        for event in view.data["events"]
+        if (event.get("recommendation") or {}).get("action") in ("meet_in_person", "consider_video")
+    ]
+    for event in flagged[: labels.LISTED]:
+        action = event["recommendation"]["action"]
         pill = (
             f'<span class="pill">{escape(_("meet in person"))}</span>'
             if action == "meet_in_person"
@@ -148,6 +153,9 @@ def _recommendations(view: View) -> str:
         )
     if not items:
         return ""
+    if len(flagged) > labels.LISTED:
+        more = labels.more_flagged(len(flagged) - labels.LISTED)
+        items.append(f'<li class="muted">{escape(more)}</li>')
     return (
         '<section class="recommendations" aria-labelledby="h-rec">'
         f'<h2 id="h-rec">{escape(_("Recommendations"))}</h2><ul>{"".join(items)}</ul></section>'

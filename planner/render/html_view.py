@@ -9,6 +9,7 @@ shown run from 8 to 19 and widen to take in every event and proposal, so nothing
 
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -16,6 +17,7 @@ from typing import Any
 
 from planner.i18n import _, day_span, day_time
 from planner.model import Mode
+from planner.render import labels
 from planner.render.labels import kind_label, mode_label
 
 Item = dict[str, Any]
@@ -66,11 +68,16 @@ class View:
     blocks: list[Block]
     spans: list[Span]
     hours: tuple[int, int]
+    by_day: dict[int, list[Block]]  # the blocks of each day, by time
 
     def blocks_on(self, day: int) -> list[Block]:
-        return sorted(
-            (b for b in self.blocks if b.day == day), key=lambda b: (b.top, b.bottom, b.kind)
-        )
+        """The parts drawn on ``day``, by time: its first
+        :data:`~planner.render.labels.ROWS_PER_DAY` (:meth:`more_on` counts the rest)."""
+        return self.by_day[day][: labels.ROWS_PER_DAY]
+
+    def more_on(self, day: int) -> int:
+        """How many parts of ``day`` are not drawn (a shared calendar's thousands a day)."""
+        return max(0, len(self.by_day[day]) - labels.ROWS_PER_DAY)
 
 
 def build_view(data: Item) -> View:
@@ -86,7 +93,12 @@ def build_view(data: Item) -> View:
             spans.extend(_span(item, start, end, days))
         else:
             blocks.extend(_parts(kind, item, start, end, days, tz))
-    return View(data, tz, days, blocks, spans, _hour_range(blocks))
+    by_day: dict[int, list[Block]] = {day: [] for day in range(len(days))}
+    for block in blocks:
+        by_day[block.day].append(block)
+    for parts in by_day.values():
+        parts.sort(key=lambda b: (b.top, b.bottom, b.kind))
+    return View(data, tz, days, blocks, spans, _hour_range(blocks), by_day)
 
 
 def _zone(week: Item) -> tzinfo:
@@ -154,25 +166,30 @@ def _hour_range(blocks: list[Block]) -> tuple[int, int]:
 def lanes(blocks: list[tuple[float, float]]) -> list[tuple[int, int]]:
     """(lane, lanes in its cluster) for each (top, bottom), so overlapping blocks sit side by
     side and a cluster of overlapping blocks shares the day's width evenly. Of two blocks that
-    start together the longer one takes the left lane."""
+    start together the longer one takes the left lane; a block takes the leftmost lane free at
+    its top. Time in n log n: the lanes free and the lanes taken (by when they come free) are
+    heaps, and a cluster's width is counted once (a crowded day of a shared calendar has
+    thousands of blocks in one cluster)."""
     order = sorted(range(len(blocks)), key=lambda i: (blocks[i][0], -blocks[i][1]))
-    lane_of: dict[int, int] = {}
-    clusters: list[list[int]] = []
-    lane_ends: list[float] = []
+    lane_of = [0] * len(blocks)
+    cluster_of = [0] * len(blocks)
+    widths: list[int] = []  # the lanes of each cluster
+    free: list[int] = []  # lanes of this cluster free now (smallest first)
+    taken: list[tuple[float, int]] = []  # (when it comes free, lane)
     cluster_end = -math.inf
     for index in order:
         top, bottom = blocks[index]
         if top >= cluster_end:  # nothing before overlaps: a new cluster starts
-            clusters.append([])
-            lane_ends = []
-            cluster_end = bottom
-        lane = next((i for i, lane_end in enumerate(lane_ends) if lane_end <= top), len(lane_ends))
-        lane_ends[lane : lane + 1] = [bottom]
-        lane_of[index] = lane
-        clusters[-1].append(index)
+            widths.append(0)
+            free, taken = [], []
+        while taken and taken[0][0] <= top:
+            heapq.heappush(free, heapq.heappop(taken)[1])
+        lane = heapq.heappop(free) if free else widths[-1]
+        widths[-1] = max(widths[-1], lane + 1)
+        heapq.heappush(taken, (bottom, lane))
+        lane_of[index], cluster_of[index] = lane, len(widths) - 1
         cluster_end = max(cluster_end, bottom)
-    width = {i: max(lane_of[j] for j in cluster) + 1 for cluster in clusters for i in cluster}
-    return [(lane_of[i], width[i]) for i in range(len(blocks))]
+    return [(lane_of[i], widths[cluster_of[i]]) for i in range(len(blocks))]
 
 
 def title(event: Item) -> str:

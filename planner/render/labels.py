@@ -15,6 +15,30 @@ if TYPE_CHECKING:
     from planner.meet.proposals import Proposal
 
 UNSURE = "?"  # after a mode or purpose the planner is not sure of
+#: What a page or table shows of a week whose calendars hold thousands of events a day (a
+#: shared or resource calendar): no one reads them there, and 50,000 rows took half a minute
+#: to lay out and print (the terminal), a 34 MB page (HTML). The rest is counted; ``--format
+#: json`` lists every event.
+ROWS_PER_DAY = 100
+LISTED = 50  # flagged meetings and "not sure" commands listed under the week
+
+
+def more_that_day(count: int) -> str:
+    """The line that counts a day's events past :data:`ROWS_PER_DAY`."""
+    return ngettext(
+        "… and {count} more that day (--format json lists every event)",
+        "… and {count} more that day (--format json lists every event)",
+        count,
+    )
+
+
+def more_flagged(count: int) -> str:
+    """The line that counts the flagged meetings past :data:`LISTED`."""
+    return ngettext(
+        "… and {count} more meeting flagged (--format json lists every one)",
+        "… and {count} more meetings flagged (--format json lists every one)",
+        count,
+    )
 
 
 def unsure(label: str, confidence: Confidence) -> str:

@@ -8,7 +8,8 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _
-from planner.model import Mode
+from planner.model import Action, Mode
+from planner.render import labels
 from planner.render.kinds import entry_label
 from planner.render.labels import (
     day_label,
@@ -45,7 +46,7 @@ def week_markdown(plan: WeeklyPlan, invites: Mapping[str, Sequence[Any]] | None 
             f"| {_('Time')} | {_('Meeting')} | {_('Place')} | {_('Kind')} | {_('Purpose')} |",
             "|---|---|---|---|---|",
         ]
-        for item in items:
+        for item in items[: labels.ROWS_PER_DAY]:
             event = item.event
             rec = item.recommendation
             mark = f"{ACTION_MARK[rec.action]} " if rec and ACTION_MARK[rec.action] else ""
@@ -60,20 +61,28 @@ def week_markdown(plan: WeeklyPlan, invites: Mapping[str, Sequence[Any]] | None 
                 kind = unsure(kind, item.classification.confidence)
             title, place = without_secrets(event.title), shown_place(event.location)
             lines.append(f"| {span} | {mark}{_cell(title)} | {_cell(place)} | {kind} | {purpose} |")
+        if len(items) > labels.ROWS_PER_DAY:
+            lines += ["", f"_{labels.more_that_day(len(items) - labels.ROWS_PER_DAY)}_"]
         lines.append("")
-    recommendations = recommendation_lines(plan, invites)
+    recommendations = recommendation_lines(plan, invites, limit=labels.LISTED)
     if recommendations:
         lines += [f"## {recommendations[0]}", ""]
+        flagged = sum(
+            1 for i in plan.items if i.recommendation and i.recommendation.action is not Action.KEEP
+        )
+        more = labels.more_flagged(flagged - labels.LISTED) if flagged > labels.LISTED else None
         for line in recommendations[1:]:
             stripped = line.strip()
-            if line.startswith("    ") and re.match(r"\d+\. ", stripped):
+            if line == more:
+                lines.append(f"- _{stripped}_")
+            elif line.startswith("    ") and re.match(r"\d+\. ", stripped):
                 lines.append(f"   {stripped}")
             elif line.startswith("    "):
                 lines.append(f"  {stripped}")
             else:
                 lines.append(f"- **{stripped}**")
         lines.append("")
-    if settle := settle_lines(plan):
+    if settle := settle_lines(plan, limit=labels.LISTED):
         lines += [f"## {settle[0]}", "", "```", *[line.strip() for line in settle[1:]], "```", ""]
     from planner.render.people import keep_lines
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from planner.i18n import _, day_time, ngettext
+from planner.i18n import _, day_time
 from planner.model import Action, Confidence, Mode
+from planner.render import labels
 from planner.render.fit import console, hanging
 from planner.render.kinds import entry_label
 from planner.render.labels import (
@@ -40,11 +41,6 @@ MODE_STYLE = {
     Mode.TRAVEL: "blue",
 }
 ACTION_MARK = {Action.MEET_IN_PERSON: "⚑", Action.CONSIDER_VIDEO: "↓", Action.KEEP: ""}
-#: What the terminal shows of a week whose calendars hold thousands of events a day (a shared
-#: or resource calendar): no one reads them there, and a table of 50,000 rows took half a
-#: minute to lay out and print. The rest is counted; ``--format json`` lists every event.
-ROWS_PER_DAY = 100
-LISTED = 50  # flagged meetings and "not sure" commands listed under the table
 
 
 def week_table(
@@ -59,9 +55,9 @@ def week_table(
     if note:
         out.print(f"[dim]{_escape(note)}[/dim]")
     out.print(_meetings_table(plan, width))
-    for line in recommendation_lines(plan, invites, limit=LISTED):
+    for line in recommendation_lines(plan, invites, limit=labels.LISTED):
         out.print(hanging(line, width), highlight=False, markup=False)
-    for line in settle_lines(plan, limit=LISTED):
+    for line in settle_lines(plan, limit=labels.LISTED):
         out.print(hanging(line, width), highlight=False, markup=False)
     out.print(_totals_table(plan))
     for line in balance_lines(plan):
@@ -92,7 +88,7 @@ def _meetings_table(plan: WeeklyPlan, width: int) -> Table:
         label = short_day(day)
         if not items:
             rows.append([label, "", f"[dim]{_('No meetings.')}[/dim]", "", "", ""])
-        for item in items[:ROWS_PER_DAY]:
+        for item in items[: labels.ROWS_PER_DAY]:
             event = item.event
             rec = item.recommendation
             mark = (
@@ -115,19 +111,12 @@ def _meetings_table(plan: WeeklyPlan, width: int) -> Table:
                 ]
             )
             label = ""
-        if len(items) > ROWS_PER_DAY:
-            rows.append(["", "", f"[dim]{_escape(_more(len(items) - ROWS_PER_DAY))}[/dim]"])
+        if len(items) > labels.ROWS_PER_DAY:
+            more = labels.more_that_day(len(items) - labels.ROWS_PER_DAY)
+            rows.append(["", "", f"[dim]{_escape(more)}[/dim]"])
             rows[-1] += ["", "", ""]
         sections.append(len(rows) - 1)
     return fitted_table(columns, rows, width, sections=sections, expand=False)
-
-
-def _more(count: int) -> str:
-    return ngettext(
-        "… and {count} more that day (--format json lists every event)",
-        "… and {count} more that day (--format json lists every event)",
-        count,
-    )
 
 
 def _confidence(item: PlannedEvent) -> Confidence:
@@ -157,14 +146,7 @@ def recommendation_lines(
         rec = item.recommendation
         assert rec is not None
         if limit and number == limit:
-            left = len(flagged) - limit
-            lines.append(
-                ngettext(
-                    "… and {count} more meeting flagged (--format json lists every one)",
-                    "… and {count} more meetings flagged (--format json lists every one)",
-                    left,
-                )
-            )
+            lines.append(labels.more_flagged(len(flagged) - limit))
             break
         if not lines:
             lines.append(_("Recommendations"))

@@ -110,3 +110,46 @@ def test_overlapping_events_never_break_a_word_in_the_middle(browser, tmp_path):
         page.check_clean()
     finally:
         page.close()
+
+
+def test_a_crowded_day_draws_its_first_blocks_inside_its_column(browser, tmp_path):  # noqa: F811
+    """A shared calendar's day of 150 meetings at once: the first 100 are drawn, in lanes
+    narrower than a block's padding, and none of them paints over the next day."""
+    events = [
+        event(f"c{i}", "2026-12-08T10:00:00+01:00", "2026-12-08T11:00:00+01:00", title=f"Slot {i}")
+        for i in range(150)
+    ]
+    events.append(
+        event("next", "2026-12-09T09:00:00+01:00", "2026-12-09T12:00:00+01:00", title="Review")
+    )
+    data = {
+        "week": {
+            "start": "2026-12-07T00:00:00+01:00",
+            "end": "2026-12-14T00:00:00+01:00",
+            "iso_week": "2026-W50",
+            "timezone": "Europe/Berlin",
+        },
+        "events": events,
+        "stats": {"meetings": len(events), "hours": 153, "external_hours": 153},
+        "balance": None,
+        "due_for_visit": [],
+    }
+    path = Path(tmp_path) / "crowded.html"
+    path.write_text(week_html(data), encoding="utf-8")
+    page = Page(browser, path, DESKTOP)
+    try:
+        crowded = page.page.locator('.week .day[data-day="2026-12-08"]')
+        assert crowded.locator(".block").count() == 100
+        assert "+50 more" in page.page.locator(".week .head").nth(2).inner_text()
+        box = crowded.bounding_box()
+        assert box is not None
+        for y in (box["y"] + 2.2 * 52, box["y"] + 2.5 * 52):  # 10:12 and 10:30 (--hour: 52px)
+            under = page.page.evaluate(
+                "([x, y]) => document.elementsFromPoint(x, y).map(e => e.closest('.block'))"
+                ".filter(Boolean).map(b => b.dataset.uid)",
+                [box["x"] + box["width"] + 3, y],
+            )
+            assert not [uid for uid in under if uid.startswith("c")], under  # none spilt over
+        page.check_clean()
+    finally:
+        page.close()
