@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
@@ -112,6 +112,19 @@ class _Tally:
     geo: Geo | None
     name: str
     evidence: list[str]
+    said: set[str] = field(default_factory=set)  # the evidence, to look a reason up
+
+
+@dataclass
+class _Facts:
+    """What one event of the history shows, whoever it is asked for: worked out once, as an
+    organisation's meetings are read again for each of its people."""
+
+    emails: frozenset[str]
+    domains: frozenset[str]
+    location: str  # the location's place (never an app, a room, a number or a link)
+    place: Located | None = None
+    located: bool = False  # whether ``place`` was looked up (only where someone needs it)
 
 
 def domain_country(domain: str) -> str:
@@ -166,6 +179,7 @@ class HomeFinder:
         self.own_name = str(config.user["name"]).strip()
         self._memo: dict[str, HomeCity | None] = {}
         self._index: dict[str, list[int]] | None = None
+        self._facts: dict[int, _Facts] = {}  # by position in the history
         home = str(config.user["home"]).strip()
         place = locate(home) if home else None
         self.home_city = _fold(place.city) if place is not None and place.city else ""
@@ -222,8 +236,8 @@ class HomeFinder:
         """What the calendar history and the e-mail domain show (see the module doc)."""
         tallies: dict[str, _Tally] = {}
         countries: list[tuple[str, str]] = []
-        for event in self._events_of(email):
-            self._from_event(event, email, tallies, countries)
+        for position in self._events_of(email):
+            self._from_event(position, email, tallies, countries)
         domain = domain_of(email)
         if (country := domain_country(domain)) and domain not in self.freemail:
             countries.append((country, _("e-mail domain {domain}", domain=domain)))
@@ -232,9 +246,10 @@ class HomeFinder:
             return HomeCity(best.name, best.geo, tuple(best.evidence[:4]))
         return self._from_countries(countries)
 
-    def _events_of(self, email: str) -> list[Event]:
-        """The events with ``email`` or their organisation, in order (indexed once: asking
-        for many people costs what their own meetings cost, not the whole history each)."""
+    def _events_of(self, email: str) -> list[int]:
+        """The positions in the history of the events with ``email`` or their organisation, in
+        order (indexed once: asking for many people costs what their own meetings cost, not
+        the whole history each)."""
         if self._index is None:
             self._index = {}
             for position, event in enumerate(self.history):
@@ -245,23 +260,33 @@ class HomeFinder:
                 for key in keys:
                     self._index.setdefault(key, []).append(position)
         mine = set(self._index.get(email, [])) | set(self._index.get("@" + domain_of(email), []))
-        return [self.history[i] for i in sorted(mine)]
+        return sorted(mine)
+
+    def _facts_of(self, position: int) -> _Facts:
+        facts = self._facts.get(position)
+        if facts is None:
+            event = self.history[position]
+            emails = frozenset(address_key(p.email) for p in event.people())
+            location = place_text(event.location)
+            facts = self._facts[position] = _Facts(emails, frozenset(_domains(emails)), location)
+        return facts
 
     def _from_event(
-        self, event: Event, email: str, tallies: dict[str, _Tally], countries: list
+        self, position: int, email: str, tallies: dict[str, _Tally], countries: list
     ) -> None:
-        emails = {address_key(p.email) for p in event.people()}
+        event, facts = self.history[position], self._facts_of(position)
         domain = domain_of(email)
-        personal = email in emails
-        org = not personal and domain not in self.freemail and domain in _domains(emails)
+        personal = email in facts.emails
+        org = not personal and domain not in self.freemail and domain in facts.domains
         if not (personal or org):
             return
-        day = long_day(event.start.astimezone(self.config.tz).date())
-        mode = self.modes.get(event.key, Mode.UNKNOWN)
-        location = place_text(event.location)  # never an app, a room, a number or a link
-        if location:
-            place = self.locate(location)
+        if location := facts.location:
+            if not facts.located:
+                facts.place, facts.located = self.locate(location), True
+            place = facts.place
+            mode = self.modes.get(event.key, Mode.UNKNOWN)
             if place is not None and mode is Mode.IN_PERSON and event.end <= self.now:
+                day = long_day(event.start.astimezone(self.config.tz).date())
                 weight = WEIGHTS["in_person" if personal else "org_in_person"]
                 if self.home_city and _fold(place.city) == self.home_city:
                     weight = WEIGHTS["came"]  # met in the user's city: they may have come
@@ -435,5 +460,6 @@ def _add(tallies: dict[str, _Tally], place: Located, weight: float, why: str) ->
     key = _fold(name)
     tally = tallies.setdefault(key, _Tally(0.0, _geo(place), name, []))
     tally.weight += weight
-    if why not in tally.evidence:
+    if why not in tally.said:
+        tally.said.add(why)
         tally.evidence.append(why)

@@ -156,3 +156,24 @@ def test_an_upcoming_meeting_in_person_is_no_evidence_of_having_met_there():
     later = _event("later", -3, "Jungfernstieg 7, 20354 Hamburg", ["kim@north.example"])
     home = _finder([later]).home_of("kim@north.example")
     assert home is not None and not any("met in person" in why for why in home.evidence)
+
+
+def test_an_organisations_meetings_are_looked_up_once_for_all_its_people():
+    """Asking where each of an organisation's people lives reads its meetings for each of
+    them, but looks each meeting's place up once (a geocoder may be on the network), and a
+    place that is no one's concern is never looked up."""
+    people = [f"p{n}@hafen.example" for n in range(30)]
+    places = ["Am Sandtorkai 50, 20457 Hamburg", "Ballindamm 1, 20095 Hamburg", "Zoom"]
+    items = [_event(f"m{n}", 10 + n, places[n % 3], [people[n % 30]]) for n in range(90)]
+    items.append(_event("other", 5, "Marienplatz 1, 80331 München", ["x@elsewhere.example"]))
+    finder = _finder(items)
+    asked: list[str] = []
+    locate = finder.locate
+    finder.locate = lambda text: asked.append(text) or locate(text)  # type: ignore[method-assign]
+    homes = [finder.home_of(person) for person in people]
+    assert all(home is not None and home.city == "Hamburg" for home in homes)
+    assert homes[0] is not None and "met in person at" in homes[0].evidence[0]
+    assert homes[1] is not None and len(homes[1].evidence) == 4  # theirs and their colleagues'
+    meetings = [t for t in asked if t != "Hamburg"]
+    assert len(meetings) == 60  # each meeting with an address once (the Zoom ones: none)
+    assert not any("München" in text for text in asked)  # nobody asked about that meeting
