@@ -19,6 +19,9 @@ def events_json(results: Sequence[tuple[Event, Classification]], tz: tzinfo | No
 
 
 SETTLE_SHOWN = 20  # commands listed under the table; the rest are counted
+#: Events listed in the table: a file of tens of thousands took half a minute to lay out as a
+#: table nobody reads in a terminal; the rest are counted (``--format json`` lists them all).
+TABLE_SHOWN = 1000
 
 
 def _settle_lines(results: Sequence[tuple[Event, Classification]], tz: tzinfo) -> list[str]:
@@ -61,7 +64,7 @@ def events_table(
         Column(_("Evidence"), flex=True, min=16, drop=1),
     ]
     rows = []
-    for event, found in results:
+    for event, found in results[:TABLE_SHOWN]:
         start, end = event.start.astimezone(tz), event.end.astimezone(tz)
         evidence = "; ".join(found.evidence)
         rows.append(
@@ -74,6 +77,14 @@ def events_table(
             ]
         )
     out.print(fitted_table(columns, rows, width))
+    if len(results) > TABLE_SHOWN:
+        more = len(results) - TABLE_SHOWN
+        text = ngettext(
+            "… and {count} more event (--format json lists every one)",
+            "… and {count} more events (--format json lists every one)",
+            more,
+        )
+        out.print(text, markup=False, highlight=False)
     out.print(ngettext("{count} event", "{count} events", len(results)))
     for line in _settle_lines(results, tz):
         out.print(line, markup=False, highlight=False)
