@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from planner.render.html import week_html
 from tests.render.test_html import event
+from tests.render.test_html import page as week_page
 from tests.render.test_html_browser import (  # noqa: F401  (fixtures)
     DESKTOP,
     Page,
@@ -84,20 +84,8 @@ def test_overlapping_events_never_break_a_word_in_the_middle(browser, tmp_path):
             title="Kurzer Anruf Steuerberater",
         )  # fmt: skip
     )
-    data = {
-        "week": {
-            "start": "2026-12-07T00:00:00+01:00",
-            "end": "2026-12-14T00:00:00+01:00",
-            "iso_week": "2026-W50",
-            "timezone": "Europe/Berlin",
-        },
-        "events": events,
-        "stats": {"meetings": len(events), "hours": 8.25, "external_hours": 8.25},
-        "balance": None,
-        "due_for_visit": [],
-    }
     path = Path(tmp_path) / "overlap.html"
-    path.write_text(week_html(data), encoding="utf-8")
+    path.write_text(week_page(events)[0], encoding="utf-8")
     page = Page(browser, path, DESKTOP)
     try:
         assert page.page.locator(".week .block").count() == len(events)
@@ -122,20 +110,8 @@ def test_a_crowded_day_draws_its_first_blocks_inside_its_column(browser, tmp_pat
     events.append(
         event("next", "2026-12-09T09:00:00+01:00", "2026-12-09T12:00:00+01:00", title="Review")
     )
-    data = {
-        "week": {
-            "start": "2026-12-07T00:00:00+01:00",
-            "end": "2026-12-14T00:00:00+01:00",
-            "iso_week": "2026-W50",
-            "timezone": "Europe/Berlin",
-        },
-        "events": events,
-        "stats": {"meetings": len(events), "hours": 153, "external_hours": 153},
-        "balance": None,
-        "due_for_visit": [],
-    }
     path = Path(tmp_path) / "crowded.html"
-    path.write_text(week_html(data), encoding="utf-8")
+    path.write_text(week_page(events)[0], encoding="utf-8")
     page = Page(browser, path, DESKTOP)
     try:
         crowded = page.page.locator('.week .day[data-day="2026-12-08"]')
