@@ -32,6 +32,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
+from itertools import islice
 from zoneinfo import ZoneInfo
 
 from planner.ical import plain
@@ -278,9 +279,17 @@ def split(blocks: list[Block], parts: int, window: tuple[datetime, datetime]) ->
 
 
 def _uid(block: Block) -> str:
-    for line in block.lines:
+    """The UID of ``block`` as icalendar reads it (unfolded and unescaped: ``a\\,b`` and
+    ``a,b`` are one UID, whose blocks the serial reader reads together)."""
+    lines = block.lines
+    for number, line in enumerate(lines):
         if match := _UID.match(line):
-            return match.group(1).strip()
+            value = match.group(1)
+            for following in islice(lines, number + 1, None):
+                if following[:1] not in (" ", "\t"):
+                    break
+                value += following[1:]
+            return plain.unescaped(value.strip())
     return f"\0line {block.line}"  # no UID: the serial path derives one from the content
 
 

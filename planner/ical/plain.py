@@ -180,7 +180,7 @@ def _uids_in(block: Block) -> set[str]:
         for index, char in enumerate(text):
             if char == ":":
                 value = text[index + 1 :]
-                found |= {value, _ESCAPE.sub(_unescape, value)}
+                found |= {value, unescaped(value)}
     return found
 
 
@@ -317,6 +317,11 @@ def _unfolded(block: Block) -> list[str] | None:
         if len(line) > MAX_PARAMETERS and not fitting([line], len(line), None):
             return None
     return lines
+
+
+def unescaped(text: str) -> str:
+    """A TEXT value as it reads (RFC 5545 3.3.11): ``\\,`` is ",", ``\\n`` a line break."""
+    return _ESCAPE.sub(_unescape, text)
 
 
 def _unescape(match: re.Match[str]) -> str:
