@@ -4,7 +4,8 @@ Proposals' travel minutes, the room a slot leaves next to other meetings, fair m
 between cities, the notes that say how far a city is, ``planner trips`` and sync's travel blocks
 all ask :meth:`TravelModel.way`, so one journey shows one number everywhere.
 
-- A way up to ``[travel] walk_up_to_km`` is walked.
+- A way up to ``[travel] walk_up_to_km`` is walked; a longer one never takes less than that
+  walk (the wait for the tram, the parking).
 - Up to :data:`LONG_DISTANCE_KM` it goes by the user's ``[travel] mode`` (:data:`MODES`:
   walk, transit, car; ``speed_kmh``, ``detour_factor`` and ``overhead_minutes`` adjust it),
   or by train or motorway where that is quicker: the estimate grows with the distance and
@@ -115,7 +116,11 @@ class TravelModel:
         local = Way(self.mode.minutes(km), self.mode.name)
         # the train or the motorway where it is quicker: the estimate grows with the distance
         # and never jumps down where the journeys between towns begin
-        return journey if journey.minutes < local.minutes else local
+        way = journey if journey.minutes < local.minutes else local
+        # nor where the walks end: no ride just past them is quicker than the longest walk
+        # (1.0 km walked were 18 minutes, 1.1 km by tram 13)
+        longest = WALK.minutes(self.walk_up_to_km)
+        return way if way.minutes >= longest else Way(longest, way.how)
 
     def minutes(self, a: Geo, b: Geo, *, exact: bool = True) -> int:
         """Whole minutes from ``a`` to ``b`` (0 for the same spot when both are ``exact``;

@@ -155,15 +155,26 @@ def test_journey_border_is_the_models():
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_the_estimate_grows_with_the_distance_beyond_a_walk(mode: str):
-    """No way is quicker than a shorter one in the same direction (once past the short hops
-    that are walked whatever the mode): 49 km by public transport were 195 minutes, 51 km 56,
-    because the train was only taken beyond 50 km."""
+def test_the_estimate_grows_with_the_distance(mode: str):
+    """No way is quicker than a shorter one in the same direction: 49 km by public transport
+    were 195 minutes, 51 km 56, because the train was only taken beyond 50 km; 1.0 km walked
+    were 18 minutes, 1.1 km by tram 13, because short hops are walked."""
     model = _model(mode)
-    east = [Geo(48.1374, 11.5755 + km / 74.4) for km in range(2, 120)]  # 1 km steps east
+    east = [Geo(48.1374, 11.5755 + km / 744) for km in range(1, 1200)]  # 100 m steps east
     minutes = [model.minutes(MARIENPLATZ, there) for there in east]
     assert all(a <= b for a, b in zip(minutes, minutes[1:], strict=False)), minutes
-    assert minutes[47] < 90  # 49 km: an hour or so, as by S-Bahn or regional train
+    assert minutes[488] < 90  # 49 km: an hour or so, as by S-Bahn or regional train
+
+
+@pytest.mark.parametrize("walk_km", [0.5, 1.0, 2.0])
+def test_a_ride_just_past_the_walk_takes_no_less_than_the_walk(walk_km: float):
+    for mode in ("transit", "car"):
+        model = travel_model(default_config(travel={"mode": mode, "walk_up_to_km": walk_km}))
+        walked = Geo(48.1374, 11.5755 + (walk_km - 0.05) / 74.4)
+        ridden = Geo(48.1374, 11.5755 + (walk_km + 0.05) / 74.4)
+        on_foot, riding = model.way(MARIENPLATZ, walked), model.way(MARIENPLATZ, ridden)
+        assert (on_foot.how, riding.how) == ("walk", mode)
+        assert on_foot.minutes <= riding.minutes
 
 
 def test_a_suburb_by_public_transport_is_an_hour_not_three():
