@@ -108,6 +108,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "days_ahead": Field(int, 14, check=_positive),
         "step_minutes": Field(int, 15, check=_positive),
         "focus_blocks": Field(bool, True),
+        "notice_hours": Field(int, 4),
     },
     "windows.breakfast": _window("07:30", "09:30", 60, after_work=True),  # before work
     "windows.coffee": _window("09:30", "17:00", 45),
@@ -201,7 +202,12 @@ RANGES: dict[str, dict[str, tuple[float, float]]] = {
     "relations": {"lookback_days": (1, 3650), "visit_due_days": (1, 3650)},
     "purpose": {"routine_repeats": (1, 100)},
     "recommend": {"virtual_threshold": (1, 100), "recent_days": (1, 3650), "target_share": (0, 1)},
-    "slots": {"buffer_minutes": (0, 240), "days_ahead": (1, 366), "step_minutes": (1, 240)},
+    "slots": {
+        "buffer_minutes": (0, 240),
+        "days_ahead": (1, 366),
+        "step_minutes": (1, 240),
+        "notice_hours": (0, 336),
+    },
     **{
         f"windows.{kind}": {"duration": (5, 720)}
         for kind in ("breakfast", "coffee", "lunch", "after_work", "dinner")

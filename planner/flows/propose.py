@@ -110,7 +110,7 @@ def propose_for(
     from planner.meet.one_shot import resolve_place
     from planner.meet.places import locate_known
     from planner.meet.proposals import Proposer
-    from planner.meet.slots import ahead_window
+    from planner.meet.slots import ahead_window, earliest
     from planner.people.addresses import address_key
     from planner.people.names import parse_mailbox
 
@@ -119,11 +119,12 @@ def propose_for(
         typed = [parse_mailbox(e) for e in ([email] if isinstance(email, str) else email)]
         given = {address_key(address): name for name, address in typed if name}
         email = [address for _name, address in typed]
+    notice = config["slots"]["notice_hours"]
     if first_day is not None:
         start, end = week_bounds(first_day, config)
-        start = max(start, now)
+        start = max(start, earliest(now, notice))
     else:
-        start, end = ahead_window(now, config["slots"]["days_ahead"], config.tz)
+        start, end = ahead_window(now, config["slots"]["days_ahead"], config.tz, notice)
     until = end + timedelta(days=1)
     if meeting_uid:
         until = max(until, now + timedelta(days=config["slots"]["days_ahead"] + 31))

@@ -94,10 +94,15 @@ class Planner:
     online: bool = False
     taken: list[Interval] = field(default_factory=list)
 
+    def _earliest(self) -> datetime:
+        from planner.meet.slots import earliest
+
+        return earliest(self.circle.now, self.circle.config["slots"]["notice_hours"])
+
     def on_trip(self, row: PersonDue, trip: Trip, why: str) -> Pick:
         if self.proposer is None or trip.base_geo is None:
             return Pick(row, why, note=_("proposals are off"))
-        start = max(trip.start, _quarter(self.circle.now))
+        start = max(trip.start, self._earliest())
         if start >= trip.end:
             return Pick(row, why, note=_("the trip has begun; no free time is left in it"))
         for day in trip.days(self.circle.tz):
@@ -125,7 +130,7 @@ class Planner:
     def at_home(self, row: PersonDue, start: datetime, end: datetime, why: str) -> Pick:
         if self.proposer is None:
             return Pick(row, why, note=_("proposals are off"))
-        start = max(start, _quarter(self.circle.now))
+        start = max(start, self._earliest())
         found = self.proposer.propose(
             start,
             end,
@@ -321,11 +326,6 @@ def _far_note(row: PersonDue, circle: Circle) -> str:
 
 def _with_reason(proposal: Proposal, why: str) -> Proposal:
     return replace(proposal, reasons=(why, *proposal.reasons))
-
-
-def _quarter(moment: datetime) -> datetime:
-    moment = moment.replace(second=0, microsecond=0)
-    return moment + timedelta(minutes=(15 - moment.minute % 15) % 15)
 
 
 def planner_for(

@@ -281,6 +281,7 @@ def _with_proposals(
     from planner.flows.offer_week import offered
     from planner.flows.places import places_only
     from planner.meet.geo import Geocoder
+    from planner.meet.slots import earliest
 
     geocoder = places_only(geocoder or Geocoder(config, catalog))  # type: ignore[arg-type]
     work = _ProposalWork(events, modes, config, now, catalog, geocoder, supply, week, directory)
@@ -301,7 +302,7 @@ def _with_proposals(
         if invited(held, people, week[0], uid) or offered(held, people, week[0], uid):
             result.append(item)  # an invitation or offer is in hand: its state says what next
             continue
-        start = max(week[0], _next_quarter(now))
+        start = max(week[0], earliest(now, config["slots"]["notice_hours"]))
         end = week[1]  # the week shown: a proposal never falls into the next one
         busy = list(free_busy(people, start, end) or []) if free_busy and people else []
         request = MeetRequest(
@@ -467,6 +468,8 @@ def _prefetch(
 ) -> None:
     """Ask for every counterpart of the week at once, where ``free_busy`` can (one request
     per calendar service instead of one per meeting)."""
+    from planner.meet.slots import earliest
+
     prefetch = getattr(free_busy, "prefetch", None)
     if prefetch is None:
         return
@@ -479,7 +482,8 @@ def _prefetch(
         if p.email.lower() != me
     }
     if people:
-        prefetch(sorted(people), max(week[0], _next_quarter(now)), week[1])
+        notice = config["slots"]["notice_hours"]
+        prefetch(sorted(people), max(week[0], earliest(now, notice)), week[1])
 
 
 def _held(proposal: Proposal, event: Event) -> Event:
@@ -491,8 +495,3 @@ def _held(proposal: Proposal, event: Event) -> Event:
         start=proposal.start,
         end=proposal.end,
     )
-
-
-def _next_quarter(moment: datetime) -> datetime:
-    moment = moment.replace(second=0, microsecond=0)
-    return moment + timedelta(minutes=(15 - moment.minute % 15) % 15)

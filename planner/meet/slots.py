@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -306,10 +306,28 @@ def week_window(week: str, tz: ZoneInfo) -> tuple[datetime, datetime]:
     return start, datetime.combine(monday + timedelta(days=7), time(), tz)
 
 
-def ahead_window(now: datetime, days: int, tz: ZoneInfo) -> tuple[datetime, datetime]:
-    """From the next quarter hour after ``now`` to the end of the day ``days`` days later
-    (``[slots] days_ahead`` when the user gives no week)."""
+def earliest(now: datetime, notice_hours: int = 0) -> datetime:
+    """The first time a proposal may begin: ``notice_hours`` after ``now`` (``[slots]
+    notice_hours``: the counterpart needs time to answer and to come; counted in real hours,
+    across a change of the clocks too), on the next quarter hour."""
+    moment = now.astimezone(UTC) + timedelta(hours=notice_hours)
+    moment = moment.replace(second=0, microsecond=0)  # in UTC: a fold is no step back
+    local = (moment + timedelta(minutes=(15 - moment.minute % 15) % 15)).astimezone(now.tzinfo)
+    return local if local.minute % 15 == 0 else _next_local_quarter(local)
+
+
+def _next_local_quarter(moment: datetime) -> datetime:
+    """Where the zone is not a whole quarter hour off UTC (Chatham's +12:45 is; Nepal's +5:45
+    too; a zone's historic mean time may not be): the next quarter of its own clock."""
+    later = moment.astimezone(UTC) + timedelta(minutes=(15 - moment.minute % 15) % 15)
+    return later.astimezone(moment.tzinfo)
+
+
+def ahead_window(
+    now: datetime, days: int, tz: ZoneInfo, notice_hours: int = 0
+) -> tuple[datetime, datetime]:
+    """From :func:`earliest` to the end of the day ``days`` days after ``now`` (``[slots]
+    days_ahead`` when the user gives no week)."""
     local = now.astimezone(tz)
-    start = local.replace(second=0, microsecond=0) + timedelta(minutes=15 - local.minute % 15)
     end = datetime.combine(local.date() + timedelta(days=days + 1), time(), tz)
-    return start, end
+    return earliest(local, notice_hours), end

@@ -154,3 +154,39 @@ def test_a_meeting_at_home_costs_no_travel():
     assert not costs_travel(home, cfg)
     assert costs_travel(away, cfg)
     assert not costs_travel(video, cfg)
+
+
+def test_no_proposal_is_sooner_than_the_notice_the_config_asks():
+    """A proposal 45 minutes after the plan was made is none a counterpart can act on: the
+    week's proposals start ``[slots] notice_hours`` after now (4 by default, 0 allowed)."""
+    intro = meeting("intro@t", 1, 10, "Erstgespräch Nordwind", "jonas@nordwind.example", "Teams")
+    for notice in (0, 4, 30):
+        cfg = default_config(
+            user={"email": ME, "timezone": "Europe/Berlin", "home": "München",
+                  "domains": ["berger-consulting.example"]},
+            slots={"notice_hours": notice},
+        )  # fmt: skip
+        ledger = Ledger.open(Store(":memory:"), cfg)
+        result = build_plan([intro], cfg, MONDAY, now=NOW, ledger=ledger, catalog=demo_catalog(TZ))
+        [item] = [p for p in result.items if p.event.uid == "intro@t"]
+        assert item.proposals
+        assert all(p.start >= NOW + timedelta(hours=notice) for p in item.proposals), notice
+    assert default_config()["slots"]["notice_hours"] == 4
+
+
+def test_the_earliest_proposal_counts_real_hours_across_a_change_of_the_clocks():
+    from planner.meet.slots import earliest
+
+    before_spring = datetime(2027, 3, 27, 22, 50, tzinfo=TZ)  # CET; 02:00 → 03:00 follows
+    assert earliest(before_spring, 4) == datetime(2027, 3, 28, 4, 0, tzinfo=TZ)  # CEST
+    before_autumn = datetime(2026, 10, 24, 23, 5, tzinfo=TZ)  # CEST; 03:00 → 02:00 follows
+    found = earliest(before_autumn, 4)  # 21:05 UTC + 4 h: 02:15 CET, the second 02:15
+    assert found.astimezone(ZoneInfo("UTC")) == datetime(
+        2026, 10, 25, 1, 15, tzinfo=ZoneInfo("UTC")
+    )
+    assert (found.hour, found.minute, found.fold) == (2, 15, 1)
+    kathmandu = ZoneInfo("Asia/Kathmandu")  # +05:45: its own quarter hours
+    assert earliest(datetime(2026, 12, 7, 10, 7, tzinfo=kathmandu), 1) == datetime(
+        2026, 12, 7, 11, 15, tzinfo=kathmandu
+    )
+    assert earliest(NOW, 0) == NOW and earliest(NOW + timedelta(minutes=1), 0) == at(0, 7, 15)
