@@ -90,7 +90,8 @@ def busy_conflicts(
 ) -> list[Event]:
     """The user's events that make ``[start, end)`` busy, the meeting itself aside: what blocks
     a proposal blocks a counter too (``[slots] tentative_blocks``, ``focus_blocks``; out of
-    office always, an all-day marker never)."""
+    office always, an all-day marker or a hotel stay never)."""
+    from planner.judge.travel import is_lodging
     from planner.meet.slots import blocks
 
     lo, hi = start.astimezone(UTC), end.astimezone(UTC)
@@ -103,6 +104,7 @@ def busy_conflicts(
         and e.end.astimezone(UTC) > lo
         and (not e.all_day or e.busy_status is Busy.OUT_OF_OFFICE)
         and blocks(e, slots["tentative_blocks"], slots["focus_blocks"])
+        and not is_lodging(e)
     ]
 
 

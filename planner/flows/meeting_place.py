@@ -8,7 +8,7 @@ Composition over ``judge`` (homes) and ``meet`` (proposals); used by :mod:`plann
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -242,6 +242,7 @@ def _propose_far(
             home=user_home,
             travel_reasons=False,
             routes=proposer.routes,
+            nights=proposer.nights,
         )
 
     far = FarRequest(
@@ -259,6 +260,14 @@ def _propose_far(
     plan = propose_far(proposer, make, far, trips=trips, visits=visits, supply=supply)  # type: ignore[arg-type]
     notes = [plan.note] if plan.note else []
     return plan.proposals, notes
+
+
+def nights(events: Iterable[Event]) -> frozenset[tuple[str, str]]:
+    """The keys of the hotel stays among ``events`` (:func:`planner.judge.travel.is_lodging`):
+    time a proposal may take, where the calendar says busy."""
+    from planner.judge.travel import is_lodging
+
+    return frozenset(e.key for e in events if is_lodging(e))
 
 
 def trip_routes(

@@ -100,7 +100,13 @@ def propose_for(
     With ``meeting_uid`` (a unique prefix is enough) the counterparts, the purpose and the
     window come from that meeting, and its own time, in person, is tried first."""
     from planner.flows.held import for_others, held_times
-    from planner.flows.meeting_place import MeetRequest, located_trips, propose_to_meet, trip_routes
+    from planner.flows.meeting_place import (
+        MeetRequest,
+        located_trips,
+        nights,
+        propose_to_meet,
+        trip_routes,
+    )
     from planner.flows.places import places_only
     from planner.flows.weekly import week_bounds
     from planner.judge.travel import whereabouts
@@ -166,6 +172,7 @@ def propose_for(
             supply=supply,
             whereabouts=away,
             routes=trip_routes(session.events, geocoder.locate),
+            nights=nights(session.events),
         )
         finder = finder_for(session, geocoder.locate)
         homes = [finder.home_of(p) for p in people]

@@ -341,6 +341,7 @@ def planner_for(
     plan's proposals (:data:`AROUND`): years of history hold nothing a slot there needs."""
     if catalog is None:
         return Planner(circle, None)
+    from planner.flows.meeting_place import nights
     from planner.meet.days import AROUND
     from planner.meet.proposals import Proposer
 
@@ -356,5 +357,6 @@ def planner_for(
         modes=plain,
         geocoder=geocoder,  # type: ignore[arg-type]
         supply=supply,  # type: ignore[arg-type]
+        nights=nights(events),
     )
     return Planner(circle, proposer, bool(circle.config["geo"]["online"]))

@@ -19,6 +19,7 @@ from planner.flows.meeting_place import (
     MeetRequest,
     far_away,
     located_trips,
+    nights,
     propose_to_meet,
     trip_routes,
 )
@@ -434,6 +435,7 @@ def _proposer(
         supply=supply,  # type: ignore[arg-type]
         whereabouts=away,  # type: ignore[arg-type]
         routes=routes,
+        nights=nights(nearby),
     )
 
 

@@ -154,8 +154,14 @@ def stays(events: Iterable[Event], *, home: str = "") -> list[Stay]:
         else:
             start, end = event.end, _next_start(items, index, None, event.end)
         if end > start:
-            found.append(Stay(city, event.geo, start, end, evidence, trip=event.all_day))
+            # a train's or flight's place is where it leaves (every calendar app writes the
+            # departure station or airport there): the stay is at the destination, by name
+            geo = None if travel_kind(event) in _JOURNEYS else event.geo
+            found.append(Stay(city, geo, start, end, evidence, trip=event.all_day))
     return found
+
+
+_JOURNEYS = ("flight", "train")
 
 
 _CHECK_OUT = ("check-out", "check out", "checkout")
@@ -290,3 +296,10 @@ def is_stay(event: Event) -> bool:
     booked night, a stay from check-in to check-out), whatever its title's wording: the one
     notion for the kind shown, the user's whereabouts and a trip's base."""
     return is_travel(event) and travel_kind(event) == "stay"
+
+
+def is_lodging(event: Event) -> bool:
+    """Whether ``event`` is a night away (a hotel booked from check-in to check-out, or its
+    days): it says where the user is, not that the user is busy (a check-in or check-out item
+    of a few minutes is time taken, though)."""
+    return is_stay(event) and (event.all_day or event.duration >= _OVERNIGHT)

@@ -12,7 +12,7 @@ never 0 minutes from a venue: ``[travel] in_town_minutes`` is the least.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -185,13 +185,16 @@ def anchors_from_events(
     locate: Locate | None = None,
     focus_blocks: bool = True,
     routes: Mapping[tuple[str, str], tuple[Place | None, Place | None]] | None = None,
+    nights: Collection[tuple[str, str]] = (),
 ) -> list[Anchor]:
     """Anchors for the blocking ``events``; ``modes`` (by :attr:`Event.key`) overrides the
     fallback :func:`looks_in_person`; ``locate(text, geo)`` returns a place or None;
-    ``routes`` (by key) gives a trip's departure and arrival places."""
+    ``routes`` (by key) gives a trip's departure and arrival places; ``nights`` (by key) are
+    hotel stays (:func:`planner.judge.travel.is_lodging`): where the user is, not busy time,
+    though calendar apps export their nights as busy."""
     result = []
     for event in events:
-        if not blocks(event, tentative_blocks, focus_blocks):
+        if not blocks(event, tentative_blocks, focus_blocks) or event.key in nights:
             continue
         route = routes.get(event.key) if routes else None
         if route is not None and any(route):

@@ -4,7 +4,7 @@ another city, and the travel from there to a venue."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -38,13 +38,16 @@ class UserDays:
         home: Geo | None = None,
         whereabouts: Mapping[date, tuple[str, Geo | None, str]] | None = None,
         routes: Mapping[tuple[str, str], tuple[Place | None, Place | None]] | None = None,
+        nights: Collection[tuple[str, str]] = (),
     ) -> None:
         """``whereabouts`` (from :func:`planner.judge.travel.whereabouts`) tells where the
         user's travel takes them per day: venues there count as "in that city anyway";
-        ``routes`` gives the departure and arrival of trains and flights (by event key)."""
+        ``routes`` gives the departure and arrival of trains and flights (by event key);
+        ``nights`` the hotel stays (by event key), which leave their time free."""
         self.events = tuple(events)
         self.modes = modes
         self.routes = routes
+        self.nights = frozenset(nights)
         self.config = config
         self.whereabouts = dict(whereabouts or {})
         self.catalog = catalog
@@ -58,6 +61,7 @@ class UserDays:
             locate=self.geocoder.locate,
             focus_blocks=config["slots"]["focus_blocks"],
             routes=routes,
+            nights=self.nights,
         )
         self.busy = merge(Interval(a.start, a.end) for a in self.anchors)
         self.anchors_by_day = by_day(self.anchors, self.tz)

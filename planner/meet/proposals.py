@@ -124,7 +124,7 @@ class Proposer(UserDays):
     ) -> None:
         """``supply`` makes sure venues are known around a centre
         (:class:`planner.meet.fetched.VenueSupply`); ``calendar`` (``modes``, ``geocoder``,
-        ``home``, ``whereabouts``, ``routes``) is :class:`UserDays`'."""
+        ``home``, ``whereabouts``, ``routes``, ``nights``) is :class:`UserDays`'."""
         super().__init__(events, config, catalog, **calendar)
         self.supply = supply
         self.travel_reasons = travel_reasons

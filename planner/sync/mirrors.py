@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from planner.i18n import _
+from planner.judge.travel import is_lodging
 from planner.model import Event, Response, Status
 from planner.sync.marks import derived_uid, digest, is_private, mirror_key
 from providers.base import written_by_sync
@@ -30,12 +31,14 @@ class Wanted:
 
 
 def mirrorable(event: Event, own_uids: frozenset[str] = frozenset()) -> bool:
-    """Busy time worth mirroring: not the planner's own, not free, declined or cancelled."""
+    """Busy time worth mirroring: not the planner's own, not free, declined or cancelled, and
+    no hotel stay (its nights say where the user is: mirrored, two nights in Munich were 44
+    hours of "busy" in the work calendar)."""
     if written_by_sync(event, own_uids):
         return False
     if event.status is Status.CANCELLED or not event.busy:
         return False
-    return event.self_response is not Response.DECLINED
+    return event.self_response is not Response.DECLINED and not is_lodging(event)
 
 
 def mirror(event: Event, source: str, target: str, show: str) -> Wanted:

@@ -121,3 +121,70 @@ def test_the_way_to_a_hotel_is_a_trip_not_a_stay(title):
         end=datetime(2026, 12, 14, 16, tzinfo=TZ),
     )
     assert travel_kind(event) == "trip" and not is_stay(event)
+
+
+JOURNEYS = [
+    # (title, location and coordinates where it leaves, the city it takes the user to)
+    ("Flug OS 154 Hamburg → Wien", "Flughafen Hamburg (HAM)", (53.6304, 9.9882), "Wien"),
+    ("Flight LH 2001 to London", "Munich Airport Terminal 2", (48.3538, 11.7861), "London"),
+    ("ICE 587 Hamburg Hbf → München Hbf", "Hamburg Hbf", (53.5528, 10.0067), "München"),
+    ("Zug nach Berlin", "Köln Hbf", (50.9430, 6.9589), "Berlin"),
+]
+
+
+@pytest.mark.parametrize(("title", "where", "leaves", "city"), JOURNEYS)
+def test_a_stay_after_a_journey_is_not_where_the_journey_leaves(title, where, leaves, city):
+    """Apple Calendar's structured location (and a GEO) of a train or flight is where it
+    leaves: the stay it starts is at its destination, never at the departure's coordinates
+    (a Vienna trip was placed at Hamburg airport)."""
+    from planner.judge.travel import stays
+    from planner.model import Geo
+
+    start = datetime(2026, 12, 17, 15, 10, tzinfo=TZ)
+    journey = Event(
+        "j@planner.test", title, start, start.replace(hour=17), location=where, geo=Geo(*leaves)
+    )
+    [found] = stays([journey], home="Düsseldorf")
+    assert found.city.startswith(city[:4]) and found.geo is None
+
+
+def test_a_hotels_own_coordinates_are_the_stays():
+    from planner.judge.travel import stays
+    from planner.model import Geo
+
+    hotel = Event(
+        "h@planner.test", "Übernachtung Hotel Sacher",
+        datetime(2026, 12, 17, 18, tzinfo=TZ), datetime(2026, 12, 18, 11, tzinfo=TZ),
+        location="Philharmoniker Str. 4, 1010 Wien", geo=Geo(48.2039, 16.3694),
+    )  # fmt: skip
+    [found] = stays([hotel], home="Hamburg")
+    assert found.geo == Geo(48.2039, 16.3694)
+
+
+@pytest.mark.parametrize(
+    "title", ["Hotel Bayerischer Hof", "Stay at Motel One Berlin-Alexanderplatz"]
+)
+def test_hotel_nights_are_no_busy_time_but_a_check_in_is(title):
+    """A hotel booked from check-in to check-out says where the user is: its nights, exported
+    busy by calendar apps, block no proposal, no counter and no mirror; a check-in or check-out
+    item of a few minutes is time taken."""
+    from planner.flows.followup_steps import busy_conflicts
+    from planner.flows.meeting_place import nights
+    from planner.judge.travel import is_lodging
+    from planner.meet.anchors import anchors_from_events
+    from planner.sync.mirrors import mirrorable
+    from tests.flows.test_weekly import config
+
+    start = datetime(2026, 12, 14, 15, tzinfo=TZ)
+    booked = Event("h@t", title, start, datetime(2026, 12, 16, 11, tzinfo=TZ))
+    check_in = Event("c@t", f"Check-in: {title}", start, start.replace(minute=30))
+    days = Event("d@t", title, datetime(2026, 12, 14, tzinfo=TZ),
+                 datetime(2026, 12, 16, tzinfo=TZ), all_day=True)  # fmt: skip
+    assert is_lodging(booked) and is_lodging(days) and not is_lodging(check_in)
+    events = [booked, check_in, days]
+    assert nights(events) == {booked.key, days.key}
+    anchors = anchors_from_events(events, nights=nights(events))
+    assert [a.start for a in anchors] == [check_in.start]
+    assert not mirrorable(booked) and mirrorable(check_in)
+    lunch = (datetime(2026, 12, 15, 12, tzinfo=TZ), datetime(2026, 12, 15, 13, tzinfo=TZ))
+    assert busy_conflicts(events, *lunch, "other", config()) == []
