@@ -56,8 +56,10 @@ def read_events(
 
     A remote source that fails (network, server, sign-in) is replaced by its last good copy,
     with one warning naming it and its age; without a copy it is left out and named by
-    :func:`planner.calendar.health.missing`. A warning a source gave on an earlier run too is
-    not repeated: one line counts them (``planner status`` lists them).
+    :func:`planner.calendar.health.missing`, and so is a file or folder that cannot be read (a
+    moved file, an unmounted share): the plan of the other calendars is still made; when no
+    calendar could be read, the first one's error is raised. A warning a source gave on an
+    earlier run too is not repeated: one line counts them (``planner status`` lists them).
     """
     from planner.calendar import health
 
@@ -98,8 +100,11 @@ def _read_one(provider: CalendarProvider, start: datetime, end: datetime) -> lis
     try:
         events = provider.events(lo, hi)
     except (ProviderError, CalendarReadError, OSError) as exc:
-        if not remote or record is None:
+        if record is None:
             raise
+        if not remote:  # a file or folder: no copy is kept; the other calendars still count
+            record.failed(source, str(exc), datetime.now(UTC))
+            raise _NoCopy(exc, local=True) from None
         return _fallback(record, provider, start, end, exc, shown)
     finally:
         context.warn = shown
@@ -185,13 +190,22 @@ def _fallback(
 
 class _NoCopy(Exception):
     """A remote source failed and has no earlier copy this version can read (``unreadable``:
-    the age of one another version wrote)."""
+    the age of one another version wrote), or a file or folder source failed (``local``: no
+    copy of one is kept)."""
 
-    def __init__(self, error: Exception, unreadable: timedelta | None = None) -> None:
-        self.error, self.unreadable = error, unreadable
+    def __init__(
+        self, error: Exception, unreadable: timedelta | None = None, *, local: bool = False
+    ) -> None:
+        self.error, self.unreadable, self.local = error, unreadable, local
         super().__init__(str(error))
 
     def message(self, name: str) -> str:
+        if self.local:
+            return _(
+                "calendar '{name}' cannot be read; its events are missing: {error}",
+                name=name,
+                error=self.error,
+            )
         if self.unreadable is None:
             return _(
                 "calendar '{name}' cannot be read and there is no earlier copy; "

@@ -139,3 +139,41 @@ def test_status_shows_token_validity_never_the_token(tmp_path):
     assert "SECRET" not in result.output
     tokens_seen = {s["name"]: s["token"] for s in json.loads(result.stdout)["sources"]}
     assert tokens_seen == {"work": "expired (renewed on next use)", "mail": "missing"}
+
+
+def _file(name: str, path: Path) -> str:
+    return f'[[calendars]]\nname = "{name}"\nprovider = "ics"\npath = "{path}"\n'
+
+
+@pytest.mark.parametrize("broken", ["missing", "folder gone", "not a calendar"])
+def test_a_file_that_cannot_be_read_leaves_the_others_plan(tmp_path, broken):
+    """A moved file, an unmounted share or a file that is no calendar costs its own events,
+    with one warning that names it and says what to check, not the plan of the others."""
+    good = tmp_path / "good.ics"
+    good.write_text(ICS.replace("Kick-off", "Local"), encoding="utf-8")
+    bad = {
+        "missing": tmp_path / "privat.ics",
+        "folder gone": tmp_path / "synced" / "calendars",
+        "not a calendar": tmp_path / "notes.ics",
+    }[broken]
+    if broken == "not a calendar":
+        bad.write_text("Einkaufsliste: Milch, Brot\n", encoding="utf-8")
+    config = _config(tmp_path, _file("work", good), _file("private", bad))
+    result = _week(config)
+    assert result.exit_code == PARTIAL, result.output
+    assert "Local Nordlicht" in result.stdout
+    warnings = [line for line in result.stderr.splitlines() if "cannot be read" in line]
+    assert len(warnings) == 1 and "calendar 'private'" in warnings[0]
+    assert "Traceback" not in result.output
+    status = CliRunner().invoke(main, ["status", "--config", str(config), "--format", "json"])
+    rows = {row["name"]: row for row in json.loads(status.stdout)["sources"]}
+    assert rows["private"]["last_error"] and not rows["work"]["last_error"]
+
+
+def test_a_missing_file_alone_is_an_error_that_says_what_to_check(tmp_path):
+    config = _config(tmp_path, _file("private", tmp_path / "privat.ics"))
+    result = _week(config)
+    assert result.exit_code == 1
+    assert (
+        "file not found" in result.stderr and "check 'path' of calendar 'private'" in result.stderr
+    )
