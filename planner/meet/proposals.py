@@ -285,7 +285,9 @@ class Proposer(UserDays):
         }
         if any(found.values()) or tags:
             return found
-        theirs = [THEIRS.minutes(p, request.center) for p in request.places]
+        # the area is known by its town only: never "0 min for them" ([travel] in_town_minutes)
+        floor = int(self.config["travel"]["in_town_minutes"])
+        theirs = [max(THEIRS.minutes(p, request.center), floor) for p in request.places]
         worst = max(theirs) if theirs else None
         return {
             kind: [(0.0, area_venue(request.area, request.center, kind), worst)]

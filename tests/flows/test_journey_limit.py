@@ -284,3 +284,17 @@ def test_a_proposal_states_the_minutes_of_the_one_model(tmp_path):
             mine = travel_model(config).minutes(lookup_city("München").geo, proposal.venue.geo)
             assert proposal.travel_minutes == (mine, mine)
             assert any(f"about {mine} min for you {how}" in r for r in proposal.reasons)
+
+
+@pytest.mark.parametrize(("home", "city"), [("Hamburg", "Hamburg"), ("München", "Augsburg")])
+def test_a_town_known_by_its_centre_is_never_0_minutes_away(home, city, tmp_path):
+    """Where no venue is known, the proposal names the town: the counterpart, known to live
+    there by the town alone, is at least ``[travel] in_town_minutes`` away, not "0 min for
+    them" (nor "close to you" in the offer)."""
+    from planner.meet.shortlist import is_area
+
+    config, result = _propose(home, city, tmp_path)
+    areas = [p for p in result.proposals if is_area(p.venue)]
+    assert areas, [p.venue.name for p in result.proposals]
+    floor = config["travel"]["in_town_minutes"]
+    assert floor > 0 and all(p.counterpart_minutes >= floor for p in areas)
