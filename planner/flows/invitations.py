@@ -95,7 +95,7 @@ def from_proposal(
         language=config.user["language"],
         reminder_minutes=config["invite"]["reminder_minutes"],
         venue_hours="" if area else venue_hours(config, venue["name"], start),
-        travel_hint=_travel_hint(config, chosen),
+        travel_hint=_travel_hint(chosen),
         for_event=uid if isinstance(uid := meeting.get("uid"), str) else "",
     )
 
@@ -193,13 +193,15 @@ def venue_hours(config: Config, name: str, when: datetime) -> str:
     return on_day(found[0].opening_hours, when.astimezone(config.tz).date()) or ""
 
 
-def _travel_hint(config: Config, proposal: dict[str, Any]) -> str:
+def _travel_hint(proposal: dict[str, Any]) -> str:
+    """The counterpart's way as the proposal estimated it: by public transport (how anyone
+    travels is unknown: :data:`planner.meet.travel_time.THEIRS`), from the place known for
+    them, which may be a town, an address from a calendar or an address book, never known to
+    be their office."""
     minutes = proposal.get("counterpart_minutes")
     if not minutes:
         return ""
-    modes = {"walk": _("on foot"), "transit": _("by public transport"), "car": _("by car")}
-    mode = modes.get(config["travel"]["mode"], "")
-    return _("about {minutes} min from your office {mode}", minutes=minutes, mode=mode).strip()
+    return _("about {minutes} min for you by public transport", minutes=minutes)
 
 
 def _people(emails: Sequence[str], saved: dict[str, Any]) -> list[tuple[str, str]]:

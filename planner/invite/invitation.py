@@ -69,7 +69,7 @@ class Invitation:
     sequence: int = 0
     reminder_minutes: int | None = 30
     venue_hours: str = ""  # the venue's opening hours on the meeting's day, e.g. "08:00–20:00"
-    travel_hint: str = ""  # how to get there, e.g. "about 12 min from your office"
+    travel_hint: str = ""  # how to get there, e.g. "about 12 min for you by public transport"
     note: str = ""  # a sentence before the agenda, e.g. which video call this one replaces
     all_day: bool = False
     #: the UID of the calendar meeting this invitation was made for (a proposal's meeting):

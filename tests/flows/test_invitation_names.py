@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from planner.flows.invitations import InviteOptions, from_proposal
 from planner.flows.listed import Listed, entry_id
 from planner.flows.propose import ProposeResult
@@ -56,3 +58,22 @@ def test_to_with_a_name_overrides_and_a_known_name_is_found_in_any_spelling():
         ("BOB@ACME.example", "Bob Stone"),
         ("anna@acme.example", 'Anna "Nan" Berger'),
     ]
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "Getting there: about 11 min for you by public transport"),
+    ("de", "etwa 11 Min. für Sie mit öffentlichen Verkehrsmitteln"),
+])  # fmt: skip
+def test_the_counterparts_way_is_said_as_it_was_estimated(language, said):
+    """The counterpart's minutes were estimated by public transport from the place known for
+    them (a town, an address a calendar or an address book gave): the invitation says so,
+    whatever the user's own [travel] mode, and never calls that place their office."""
+    from planner import i18n
+    from planner.invite.text import description
+
+    store, ident = listed(**{"with": ["bob@acme.example"], "counterpart_minutes": 11})
+    cfg = config_for(user={"email": "me@planner.example", "name": "Me"}, travel={"mode": "car"})
+    with i18n.speaking(language):
+        text = description(from_proposal(cfg, store, ident, InviteOptions(), now=LISTED))
+    assert said in text
+    assert not any(word in text for word in ("office", "Büro", "by car", "mit dem Auto"))
