@@ -211,7 +211,8 @@ def _join(items: list[_Away]) -> list[list[_Away]]:
 def _trip(group: list[_Away], events: Sequence[Event]) -> Trip:
     start, end = min(i.start for i in group), max(i.end for i in group)
     if any(_booked(i) or i.hotel for i in group):
-        end = _departure(end, events)
+        latest = max(i.start for i in group)
+        end = _departure(latest, end, events, group[0].city)
     if all(not i.hotel and i.base for i in group) and not any(_booked(i) for i in group):
         # meetings only: the days of those meetings (the user travels there and back)
         tz = start.tzinfo
@@ -240,15 +241,21 @@ def _trip(group: list[_Away], events: Sequence[Event]) -> Trip:
 DEPARTURE_WITHIN = timedelta(hours=18)
 
 
-def _departure(end: datetime, events: Sequence[Event]) -> datetime:
+def _departure(latest: datetime, end: datetime, events: Sequence[Event], city: str) -> datetime:
     """The user stays until the flight or train that takes them away (a hotel's check-out
-    is not the end of the day there)."""
-    from planner.judge.travel import is_stay, is_travel
+    is not the end of the day there): the first journey after the trip's last item began
+    that goes elsewhere, also one before ``end`` (a fair's last day ends at midnight, the
+    train home leaves at five), at most :data:`DEPARTURE_WITHIN` after ``end``."""
+    from planner.judge.travel import destination, is_stay, is_travel
 
     for event in sorted(events, key=lambda e: e.start):
-        if event.start < end or event.all_day or is_stay(event) or not is_travel(event):
+        if event.start <= latest or event.all_day or is_stay(event) or not is_travel(event):
             continue
-        return event.start if event.start - end <= DEPARTURE_WITHIN else end
+        if event.start - end > DEPARTURE_WITHIN:
+            break
+        if (there := destination(event)) and _same(there, city):
+            continue  # on the way there, or about town
+        return event.start
     return end
 
 

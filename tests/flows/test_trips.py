@@ -176,3 +176,30 @@ def test_a_hotel_reservation_from_gmail_is_the_base_and_the_days_are_shown_as_da
                  location="Messe Stuttgart, 70629 Stuttgart", all_day=True)  # fmt: skip
     (three_days,) = trips_of([fair])
     assert span(three_days, TZ) == "Mon 7 Dec – Wed 9 Dec"
+
+
+@pytest.mark.parametrize(
+    "back", ["ICE 1008 München Hbf → Hamburg Hbf", "Rückflug LH 2070 nach Hamburg"]
+)
+def test_a_trip_with_a_fair_ends_with_the_journey_home_on_the_fairs_last_day(back):
+    """A fair's last day ends at midnight, the train home leaves at five: the trip ends with
+    the train, and the next trip's flight two days later is no part of it."""
+    config = default_config(user={"home": "Hamburg"})
+    locate = Geocoder(config, None).locate
+    day = NOW.date() + timedelta(days=7)
+    events = [
+        Event("go@t", "ICE 587 Hamburg Hbf → München Hbf", at(day, 7), at(day, 12, 58)),
+        Event("h@t", "Hotel Bayerischer Hof", at(day, 15), at(day + timedelta(days=2), 11),
+              location="Promenadeplatz 2-6, 80333 München"),
+        Event("fair@t", "Messe: Intralogistik Süd", at(day, 0), at(day + timedelta(days=3), 0),
+              location="Messe München, 81829 München", all_day=True),
+        Event("back@t", back, at(day + timedelta(days=2), 17, 2), at(day + timedelta(days=2), 23)),
+        Event("next@t", "Flug OS 154 Hamburg → Wien", at(day + timedelta(days=3), 15, 10),
+              at(day + timedelta(days=3), 16, 45)),
+    ]  # fmt: skip
+    modes = {e.key: classify(e) for e in events}
+    found = find_trips(events, modes, config, locate, start=NOW, end=NOW + timedelta(days=30))
+    munich = [t for t in found if t.city in ("München", "Munich")]
+    assert len(munich) == 1, [(t.city, t.start, t.end) for t in found]
+    assert munich[0].end == at(day + timedelta(days=2), 17, 2)
+    assert "Flug OS 154 Hamburg → Wien" not in {e.title for e in munich[0].schedule}
