@@ -289,7 +289,8 @@ def _routine(event: Event, emails: list[str], ledger: Ledger, config: Config) ->
         )
         return PurposeResult(Purpose.ROUTINE, (evidence,), Confidence.MEDIUM)
     directory = ledger.directory
-    who = directory.who({directory.unit(e) for e in emails}, directory.counterparts(event))
+    met = ledger.met_among(directory.counterparts(event), event.start)
+    who = directory.who({directory.unit(e) for e in emails}, met)
     return PurposeResult(Purpose.OTHER, (_("met {who} before", who=who),), Confidence.MEDIUM)
 
 

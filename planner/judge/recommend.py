@@ -121,8 +121,11 @@ def recommend(
     who = ledger.directory.who(units, externals)
     if mode in REMOTE and kind in (Purpose.FIRST_CONTACT, Purpose.DEAL_CLOSING):
         return _critical_remote(kind, mode, who)
-    if mode in REMOTE and (rec := _never_met(event, history, ledger, config, externals)):
+    # a sentence about earlier meetings names those who were in them
+    met = ledger.met_among(externals, event.start)
+    if mode in REMOTE and (rec := _never_met(event, history, ledger, config, met)):
         return rec
+    seen = ledger.met_among(externals, event.start, in_person=True)
     if mode is Mode.IN_PERSON and kind is Purpose.ROUTINE and not _social(event):
         recent = _recently_met(event, history, config)
         if recent is not None and _costs(costs_travel, event):
@@ -130,11 +133,22 @@ def recommend(
             reason = _(
                 "Routine meeting with {who}, met in person on {day}: a video call would save "
                 "the trip",
-                who=ledger.directory.who([unit], externals),
+                who=ledger.directory.who([unit], seen),
                 day=format_day(_day(when, config)),
             )
             return Recommendation(Action.CONSIDER_VIDEO, reason)
-    return Recommendation(Action.KEEP, _keep_reason(kind, mode, who, history, config))
+    told = _Who(who, ledger.directory.who(units, met), ledger.directory.who(units, seen))
+    return Recommendation(Action.KEEP, _keep_reason(kind, mode, told, history, config))
+
+
+@dataclass(frozen=True, slots=True)
+class _Who:
+    """A meeting's counterparts as a sentence names them: all of them (this meeting), those
+    met before (earlier calls), those met in person before."""
+
+    all: str
+    met: str
+    seen: str
 
 
 def _social(event: Event) -> bool:
@@ -213,31 +227,31 @@ def _recently_met(
 
 
 def _keep_reason(
-    kind: Purpose, mode: Mode, who: str, history: dict[str, Summary], config: Config
+    kind: Purpose, mode: Mode, who: _Who, history: dict[str, Summary], config: Config
 ) -> str:
     if mode is Mode.IN_PERSON:
         if kind is Purpose.FIRST_CONTACT:
-            return _("First meeting with {who} is in person", who=who)
+            return _("First meeting with {who} is in person", who=who.all)
         if kind is Purpose.DEAL_CLOSING:
-            return _("Deal closing with {who} is in person", who=who)
-        return _("Meeting {who} in person", who=who)
+            return _("Deal closing with {who} is in person", who=who.all)
+        return _("Meeting {who} in person", who=who.all)
     met = [s.last_in_person for s in history.values() if s.last_in_person]
     if met:
         day = _day(max(met), config)
         return _(
             "Already met {who} in person on {day}: a {mode} is fine",
-            who=who,
+            who=who.seen,
             day=format_day(day),
             mode=_mode_label(mode),
         )
     remote = max(s.remote for s in history.values())
     if not remote:
-        return _("A {mode} with {who} is fine for now", mode=_mode_label(mode), who=who)
+        return _("A {mode} with {who} is fine for now", mode=_mode_label(mode), who=who.all)
     return ngettext(
         "{count} earlier call with {who}: a {mode} is fine for now",
         "{count} earlier calls with {who}: a {mode} is fine for now",
         remote,
-        who=who,
+        who=who.met,
         mode=_mode_label(mode),
     )
 

@@ -34,7 +34,7 @@ from planner.judge.history import (
     Summary,
     summarise,
 )
-from planner.model import Classification, Event, Mode, Response, Status
+from planner.model import Attendee, Classification, Event, Mode, Response, Status
 from planner.people.addresses import address_key
 from planner.store import readable
 
@@ -304,6 +304,21 @@ class Ledger:
         the counts are kept as running totals, so a week of meetings costs no pairs)."""
         history = self._history(who)
         return history.summary(who, history.cut(before))
+
+    def met_among(
+        self, among: Iterable[Attendee], before: datetime, *, in_person: bool = False
+    ) -> tuple[Attendee, ...]:
+        """Those of ``among`` (a meeting's counterparts) met before ``before`` themselves (in
+        person, when asked): the people a sentence about earlier meetings may name. (Met as an
+        organisation, "3 calls with Luca Meier, Nadine Keller (Helvetia)" named a colleague
+        who was in none of them.)"""
+        found = []
+        for person in among:
+            history = self._history(address_key(person.email))
+            count = history.cut(before)
+            if count and (not in_person or history.summary(person.email, count).in_person):
+                found.append(person)
+        return tuple(found)
 
     def met_before(self, emails: Iterable[str], when: datetime) -> bool:
         """Whether any of ``emails`` or their organisations was met before ``when``."""

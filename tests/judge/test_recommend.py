@@ -216,3 +216,33 @@ def test_a_routine_call_without_earlier_calls_is_kept():
     result = rec(event, Mode.VIRTUAL, build(pairs))
     assert result.action is Action.KEEP
     assert result.reason == "A video call with Bob (acme.example) is fine for now"
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_sentence_about_earlier_meetings_names_only_who_was_in_them(language):
+    """Bob had the calls with acme.example; Carol, his colleague, joins now: "3 video calls
+    with Bob Ray (acme.example)", never "with Bob Ray, Carol Stein", and "met … before" for a
+    meeting of Carol's alone names the organisation only, not her."""
+    from dataclasses import replace
+
+    from planner import i18n
+    from planner.model import Attendee
+
+    def named(event):
+        people = {BOB: "Bob Ray", CAROL: "Carol Stein"}
+        attendees = tuple(replace(a, name=people.get(a.email, a.name)) for a in event.attendees)
+        return replace(event, attendees=attendees)
+
+    ledger = build([(named(e), m) for e, m in video_calls(BOB, 3)])
+    both = named(ev("n2", UPCOMING, BOB, CAROL, title="Abstimmung"))
+    carol = named(ev("n3", UPCOMING, CAROL, title="Abstimmung"))
+    assert Attendee(CAROL, "Carol Stein", Response.ACCEPTED) in both.attendees
+    with i18n.speaking(language):
+        result = rec(both, Mode.VIRTUAL, ledger, purpose=Purpose.ROUTINE)
+        together = determine_purpose(both, ledger, config_for())
+        alone = determine_purpose(carol, ledger, config_for())
+    assert result.action is Action.MEET_IN_PERSON
+    assert "Bob Ray" in result.reason and "Carol" not in result.reason, result.reason
+    assert "Bob Ray" in " ".join(together.evidence) and "Carol" not in " ".join(together.evidence)
+    said = " ".join(alone.evidence)
+    assert "acme.example" in said and "Carol" not in said, said
