@@ -218,3 +218,67 @@ def one_flag_per_series(items: Sequence[PlannedEvent], now: datetime) -> list[Pl
         keep = ahead[0] if ahead else positions[0]
         quiet.update(i for i in positions if i != keep)
     return [replace(it, recommendation=None) if i in quiet else it for i, it in enumerate(items)]
+
+
+#: A meeting in person with the same counterpart this soon after a flagged one makes the flag
+#: moot: the call comes first, the table follows (a lunch booked on the trip to their city).
+MET_SOON = timedelta(days=14)
+
+
+def settle_flags(
+    items: Sequence[PlannedEvent],
+    now: datetime,
+    events: Sequence[Event],
+    modes: Mapping[tuple[str, str], Classification],
+    config: Config,
+) -> list[PlannedEvent]:
+    """:func:`one_flag_per_series`, then :func:`met_soon`."""
+    return met_soon(one_flag_per_series(items, now), events, modes, config)
+
+
+def met_soon(
+    items: Sequence[PlannedEvent],
+    events: Sequence[Event],
+    modes: Mapping[tuple[str, str], Classification],
+    config: Config,
+) -> list[PlannedEvent]:
+    """A meeting flagged "meet in person" whose counterpart the user meets in person within
+    :data:`MET_SOON` after it anyway keeps its mode, and says so: no proposals for a table
+    that is booked already ("No fair meeting point between you and Munich" for a call, while
+    the lunch with the same person in Munich was in the calendar for six days later)."""
+    from planner.i18n import _, short_day
+    from planner.people.addresses import address_key
+
+    flagged = [
+        i for i in items if i.recommendation and i.recommendation.action is Action.MEET_IN_PERSON
+    ]
+    if not flagged:
+        return list(items)
+    me = address_key(str(config.user["email"]))
+    tables: dict[str, list[Event]] = {}  # a counterpart's address → in-person meetings
+    for event in events:
+        found = modes.get(event.key)
+        if found is None or found.mode is not Mode.IN_PERSON or not event.busy:
+            continue
+        if event.self_response is Response.DECLINED:
+            continue
+        for person in event.people():
+            if (key := address_key(person.email)) != me:
+                tables.setdefault(key, []).append(event)
+    settled: dict[int, PlannedEvent] = {}
+    for item in flagged:
+        start, theirs = item.event.start, {address_key(p.email) for p in item.event.people()}
+        later = [
+            e
+            for key in theirs - {me}
+            for e in tables.get(key, ())
+            if start < e.start <= start + MET_SOON and e.key != item.event.key
+        ]
+        if not later:
+            continue
+        table = min(later, key=lambda e: (e.start, e.title))
+        day = short_day(table.start.astimezone(config.tz).date())
+        reason = _("You meet in person at '{title}' on {day}: this one can stay as it is",
+                   title=table.title, day=day)  # fmt: skip
+        settled[id(item)] = replace(item, recommendation=Recommendation(Action.KEEP, reason))
+    return [settled.get(id(item), item) for item in items]

@@ -29,7 +29,7 @@ from planner.flows.plan import (
     assessed,
     costs_travel,
     is_meeting,
-    one_flag_per_series,
+    settle_flags,
     week_bounds,
     week_stats,
 )
@@ -141,7 +141,7 @@ def build_plan(
     update_ledger(ledger, events, modes, config, now)
     start, end = week_bounds(first_day, config)
     in_week = [e for e in events if e.start < end and e.end > start]
-    items = one_flag_per_series(judge_week(in_week, ledger, config, modes), now)
+    items = settle_flags(judge_week(in_week, ledger, config, modes), now, events, modes, config)
     if catalog is not None:
         items = _with_proposals(
             items,

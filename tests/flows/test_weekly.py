@@ -3,8 +3,11 @@ busy time, never repeat a slot, and meals are never sent to video."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
+
+import pytest
 
 from planner.config import default_config
 from planner.flows.plan import costs_travel
@@ -190,3 +193,37 @@ def test_the_earliest_proposal_counts_real_hours_across_a_change_of_the_clocks()
         2026, 12, 7, 11, 15, tzinfo=kathmandu
     )
     assert earliest(NOW, 0) == NOW and earliest(NOW + timedelta(minutes=1), 0) == at(0, 7, 15)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_call_before_a_table_already_booked_with_them_stays_a_call(language):
+    """A first call with Dr. Weber on Tuesday, a lunch with him in person the Monday after:
+    the call is not flagged and no proposals are made; a lunch with someone else, one the
+    user declined or one four weeks later leave the flag."""
+    from planner import i18n
+
+    call = meeting("call@t", 1, 10, "Call Brandt Medizintechnik", "t.weber@brandt.example",
+                   "https://meet.google.com/abc-defg-hij")  # fmt: skip
+    lunch = meeting("lunch@t", 7, 12, "Business Lunch mit Dr. Weber", "t.weber@brandt.example",
+                    "Brenner Grill, Maximilianstraße 15, 80539 München")  # fmt: skip
+    later = meeting("late@t", 28, 12, "Abendessen mit Dr. Weber", "t.weber@brandt.example",
+                    "Brenner Grill, Maximilianstraße 15, 80539 München")  # fmt: skip
+    other = meeting("other@t", 7, 12, "Lunch mit Frau Kaya", "e.kaya@nordwind.example",
+                    "Brenner Grill, Maximilianstraße 15, 80539 München")  # fmt: skip
+    declined = replace(lunch, uid="declined@t", self_response=Response.DECLINED)
+
+    def flag(*events):
+        with i18n.speaking(language):
+            result = plan([call, *events])
+        [item] = [p for p in result.items if p.event.uid == "call@t"]
+        return item
+
+    booked = flag(lunch)
+    assert booked.recommendation.action is Action.KEEP and not booked.proposals
+    assert "Business Lunch mit Dr. Weber" in booked.recommendation.reason
+    assert {"en": "You meet in person", "de": "Sie treffen sich"}[language] in (
+        booked.recommendation.reason
+    )
+    assert {"en": "Mon 14 Dec", "de": "Mo. 14. Dez."}[language] in booked.recommendation.reason
+    for events in ((), (later,), (other,), (declined,)):
+        assert flag(*events).recommendation.action is Action.MEET_IN_PERSON, events
