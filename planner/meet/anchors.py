@@ -49,6 +49,7 @@ class Anchor:
     arrival: Geo | None = None
     arrival_exact: bool = True
     trip: bool = False
+    departure_city: str = ""  # a trip's: ``city`` is where it arrives
 
     def where(self, after: bool) -> tuple[Geo | None, bool]:
         """Where the user is when the anchor ends (``after``) or must be when it starts."""
@@ -227,6 +228,7 @@ def _trip(event: Event, origin: Place | None, arrival: Place | None) -> Anchor:
         arrival.geo if arrival else None,
         arrival.exact if arrival else True,
         trip=True,
+        departure_city=origin.city if origin else "",
     )
 
 

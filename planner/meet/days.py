@@ -180,7 +180,10 @@ class UserDays:
         for anchor in self._away.get(day, ()):
             place = self._far(anchor)
             close = place is not None and distance_km(place, venue.geo) <= CLUSTER_KM
-            if close and (city := anchor.city or venue.city):
+            # a train home leaves from here: its city is the one it leaves, not its arrival's
+            leaves = anchor.trip and place is not anchor.arrival
+            named = anchor.departure_city if leaves else anchor.city
+            if close and (city := named or venue.city):
                 return city  # never a flight's or train's title as the city
         city, geo = self._whereabouts(day)
         if geo is not None and distance_km(geo, venue.geo) <= CLUSTER_KM:

@@ -291,7 +291,16 @@ def _on_day(
     )
     if proposer.no_venues:
         plan.gaps.append(area)
-    return [_with_reason(p, why, 1) for p in found]
+    return [p if _said(p.reasons, why) else _with_reason(p, why, 1) for p in found]
+
+
+def _said(reasons: Sequence[str], why: str) -> bool:
+    """Whether ``reasons`` say "You are in … that day anyway" already, for ``why`` says so
+    too: the proposer names the city as the venue's ("München"), the trip as the gazetteer
+    does ("Munich"), and the two were shown one after the other."""
+    head, _sep, tail = _("You are in {city} that day anyway", city="\0").partition("\0")
+    there = [r for r in reasons if r.startswith(head) and r.endswith(tail)]
+    return bool(there) and why.startswith(head) and why.endswith(tail)
 
 
 def _at_fair_points(

@@ -79,3 +79,41 @@ def test_no_meeting_point_halfway_on_a_day_in_their_city(proposals):
 def test_nothing_claims_their_calendar_was_seen(proposals):
     reasons = [reason for p in proposals for reason in p["reasons"]]
     assert "Free in both calendars" not in reasons
+
+
+MUNICH_TRIP = (
+    "BEGIN:VEVENT\r\nUID:go@db\r\nDTSTAMP:20261101T000000Z\r\n"
+    "SUMMARY:ICE 587 Hamburg Hbf → München Hbf\r\n"
+    "DTSTART;TZID=Europe/Berlin:20261214T070000\r\nDTEND;TZID=Europe/Berlin:20261214T125800\r\n"
+    "LOCATION:Hamburg Hbf\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:hotel@t\r\nDTSTAMP:20261101T000000Z\r\n"
+    "SUMMARY:Hotel Bayerischer Hof\r\nLOCATION:Promenadeplatz 2-6\\, 80333 München\r\n"
+    "DTSTART;TZID=Europe/Berlin:20261214T150000\r\nDTEND;TZID=Europe/Berlin:20261216T110000\r\n"
+    "END:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:back@db\r\nDTSTAMP:20261101T000000Z\r\n"
+    "SUMMARY:ICE 1008 München Hbf → Hamburg Hbf\r\n"
+    "DTSTART;TZID=Europe/Berlin:20261216T170200\r\nDTEND;TZID=Europe/Berlin:20261216T224500\r\n"
+    "LOCATION:München Hbf\r\nEND:VEVENT\r\n"
+)
+
+
+def test_a_day_on_the_trip_is_said_once_and_by_the_city_the_user_is_in(tmp_path, monkeypatch):
+    """Katrin from Hamburg in Munich Monday to Wednesday, the train home on Wednesday at
+    17:02: a coffee in Munich that Wednesday says she is in Munich that day, once; never
+    "You are in Hamburg that day anyway" (where the train goes), nor Munich twice in two
+    spellings. The hotel's nights leave the Tuesday free."""
+    fix_now(monkeypatch, NOW)
+    config = calendar_config(tmp_path, MUNICH_TRIP, email="katrin@mycorp.example",
+                             home="Hamburg", domains=["mycorp.example"])  # fmt: skip
+    args = ["propose", "--config", str(config), "--with", "t.weber@brandt.example",
+            "--near", "München", "--week", "2026-W51", "--count", "5",
+            "--format", "json"]  # fmt: skip
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.stdout)["proposals"]
+    days = {p["start"][:10] for p in found}
+    assert {"2026-12-15", "2026-12-16"} <= days, days
+    for proposal in found:
+        there = [r for r in proposal["reasons"] if r.endswith("that day anyway")]
+        assert len(there) == 1, proposal["reasons"]
+        assert "Hamburg" not in there[0], proposal["reasons"]
