@@ -296,9 +296,13 @@ _WORD_SIGNALS: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
-def _scan_words(signals: Signals, text: str, where: str) -> None:
-    """Listed words and phrases: tools, wording of each mode, venues and cities."""
+def _scan_words(signals: Signals, text: str, where: str, address: str | None = None) -> None:
+    """Listed words and phrases: tools, wording of each mode, venues and cities. ``address``:
+    the postal address given with a place, which a city named in the place must be in
+    ("Café Wien, Kurfürstendamm 26, 10719 Berlin" is no sign of Vienna: a venue's name)."""
     found = _first_words(text, text.lower(), guard=where == "title")
+    if address is not None and "city" in found and found["city"].casefold() not in address:
+        del found["city"]
     for family, side, template, name in _WORD_SIGNALS:
         if family in found:
             signals.add(family, where, side, template, **{name: found[family]})
@@ -389,6 +393,8 @@ def _host_and_path(url: str) -> tuple[str, str]:
 
 def scan_location(signals: Signals, zones: Zones) -> None:
     """The parts of the location: links, tools, numbers, rooms, addresses, named places."""
+    addresses = [part.text.casefold() for part in zones.location if part.kind == Z.ADDRESS]
+    address = " ".join(addresses) if addresses else None
     for part in zones.location:
         if part.kind == Z.LINK:
             scan_link(signals, part.text, "location")
@@ -401,7 +407,7 @@ def scan_location(signals: Signals, zones: Zones) -> None:
         elif part.kind == Z.ADDRESS:
             signals.add("address", "location", PLACE, T_ADDRESS_LOCATION, address=quote(part.text))
         elif part.kind == Z.PLACE:
-            _scan_place(signals, part.text)
+            _scan_place(signals, part.text, address)
 
 
 def _scan_tool(signals: Signals, tool: Tool, text: str) -> None:
@@ -414,9 +420,9 @@ def _scan_tool(signals: Signals, tool: Tool, text: str) -> None:
         signals.add("messenger", "location", PHONE, T_CALL_TOOL, word=word)
 
 
-def _scan_place(signals: Signals, text: str) -> None:
+def _scan_place(signals: Signals, text: str, address: str | None = None) -> None:
     count = len(signals.found)
-    _scan_words(signals, text, "location")
+    _scan_words(signals, text, "location", address)
     if len(signals.found) == count:
         signals.add("bare_place", "location", PLACE, T_BARE_PLACE, place=quote(text))
 

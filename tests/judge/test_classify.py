@@ -594,3 +594,22 @@ def test_bare_meal_title_is_a_blocker_alone_and_a_meeting_with_someone():
     anna, ben = Attendee("anna@example.com", "Anna"), Attendee("ben@example.com", "Ben")
     assert mode_of(title="Mittagessen", attendees=(anna,)) is Mode.UNKNOWN
     assert mode_of(title="Mittagessen", attendees=(anna, ben)) is Mode.IN_PERSON
+
+
+@pytest.mark.parametrize(
+    ("location", "named", "kept"),
+    [
+        ("Le Lion Bar de Paris, Rathausstraße 3, 20095 Hamburg", "Paris", False),
+        ("Café Wien, Kurfürstendamm 26, 10719 Berlin", "Wien", False),
+        ("Trattoria Roma\nLeopoldstraße 12\n80802 München", "Roma", False),
+        ("Hotel Berlin, Lützowplatz 17, 10785 Berlin", "Berlin", True),
+        ("Messe München, Am Messesee 2, 81829 München", "München", True),
+        ("Café in Wien", "Wien", True),  # no address: the city is the place
+    ],
+)
+def test_a_city_in_a_venues_name_is_no_city_where_the_address_says_another(location, named, kept):
+    """A venue named after a city ("Café Wien") in an address of another town is in that
+    town: the evidence names the address and the venue, never the city of the name."""
+    evidence = evidence_of(location=location)
+    assert (f"city '{named}' in location" in evidence) is kept, evidence
+    assert classify(event(location=location)).mode is Mode.IN_PERSON
