@@ -134,8 +134,9 @@ def _too_far(proposer: Proposer, request: MeetRequest, label: str) -> str:
     """Why nothing is proposed when every venue asks a journey beyond the limit."""
     from planner.meet.budget import beyond_venues
 
-    limit = proposer.longest_journey(request.purpose)
-    key = proposer.limit(request.purpose).key
+    purpose = "" if proposer.away_limit else request.purpose  # a trip's detours: any meeting's
+    limit = proposer.longest_journey(purpose)
+    key = proposer.limit(purpose).key
     place = label or proposer.config.user["home"]
     return beyond_venues(place, limit, proposer.too_far or limit, key)
 

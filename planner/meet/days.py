@@ -133,6 +133,15 @@ class UserDays:
             return leaving, False
         return (self.home, self.home_exact) if self.home is not None else None
 
+    def _away_from_home(self, day: date) -> bool:
+        """Whether the user's ``day`` starts and ends in another city (:meth:`base`)."""
+        base = self.base(day)
+        return (
+            base is not None
+            and self.home is not None
+            and (distance_km(base[0], self.home) > AWAY_KM)
+        )
+
     def _leaving_from(self, day: date) -> Geo | None:
         """Where the day's first train or flight leaves from, when that is another city: the
         user wakes there (the morning a hotel stay ends, the journey home still ahead)."""

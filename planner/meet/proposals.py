@@ -78,6 +78,7 @@ class _Candidate:
     theirs: int | None
     state: OpenState
     city: str
+    legs: tuple[int, ...] = ()  # the ways from and to the meetings next to it (not home)
 
 
 @dataclass
@@ -105,6 +106,7 @@ class _Request:
     area: str = ""
     both: bool = False  # the counterparts' busy time is known
     checked: bool = True  # each venue's ways are checked against the limit
+    legs: bool = True  # ... or at least the ways from and to the meetings next to it
     shortlists: dict[MeetingKind, Shortlist] = field(default_factory=dict)
 
 
@@ -131,6 +133,7 @@ class Proposer(UserDays):
         self.no_venues = False  # the last propose() found no venue at all around its centre
         self._limits: dict[str, JourneyLimit] = {}
         self.too_far: int | None = None  # the last propose(): the least way beyond the limit
+        self.away_limit = False  # ... and whether it was refused as a detour from a trip
         self.windows = meeting_windows(config)
         self.step = timedelta(minutes=config["slots"]["step_minutes"])
         self.radius_km = float(config["venues"]["radius_km"])
@@ -171,7 +174,7 @@ class Proposer(UserDays):
         otherwise each venue's ways are checked, and :attr:`too_far` keeps the least way
         that was too long."""
         places = _places(counterpart_place)
-        self.too_far = None
+        self.too_far, self.away_limit = None, False
         request = self._request(start, end, purpose, counterpart_busy, places, near, area)
         if request is not None and own_busy:
             request.busy = merge([*request.busy, *own_busy])
@@ -180,6 +183,7 @@ class Proposer(UserDays):
         if journey is not None:
             request.kinds = tuple(k for k in request.kinds if self._allows(journey, k, purpose))
         request.checked = journey is None and near is None
+        request.legs = request.checked or journey is not None  # a place the user chose: never
         if self.supply is not None:
             self.supply(request.center, self.radius_km)
         request.shortlists = self._shortlists(request, {t.lower() for t in tags})
@@ -362,6 +366,8 @@ class Proposer(UserDays):
             candidate = self._candidate(slot, venue, static, theirs, state, request)
             if request.checked and not self._in_proportion(candidate, request.purpose):
                 continue
+            if request.legs and not self._legs_in_proportion(candidate, request.purpose):
+                continue
             found.append(candidate)
             if len(found) >= VENUES_PER_SLOT:
                 break
@@ -371,11 +377,27 @@ class Proposer(UserDays):
         """Whether every known way to the venue (the user's there and back, the counterparts')
         suits the meeting; the least way beyond the limit is kept in :attr:`too_far`. On a day
         the user is in the venue's city anyway the way there and home is the trip's, not the
-        meeting's."""
-        if candidate.city:
+        meeting's (the ways to the meetings next to it are checked all the same:
+        :meth:`_legs_in_proportion`). A deal closing is worth a day trip from home, not a
+        detour from a trip elsewhere: away from home its ways are held to the limit of any
+        other meeting (in Vienna on Friday, a signing lunch in Hamburg, 223 min each way, was
+        proposed)."""
+        if candidate.city:  # the way there and home is the trip's; not one to the next meeting
             return True
         ways = [m for m in (candidate.before, candidate.after, candidate.theirs) if m is not None]
         longest = max(ways, default=None)
+        away = longest is not None and self._away_from_home(local_day(candidate.start, self.tz))
+        if longest is None or self._allows(longest, candidate.kind, "" if away else purpose):
+            return True
+        self.too_far = min(longest, self.too_far or longest)
+        self.away_limit = self.away_limit or away
+        return False
+
+    def _legs_in_proportion(self, candidate: _Candidate, purpose: str) -> bool:
+        """Whether the ways from and to the meetings next to the venue suit the meeting, also
+        on a day the user is in the venue's city anyway (a coffee in Vienna at ten, the flight
+        to Vienna leaving Hamburg at three: 223 min to the airport fitted in the time)."""
+        longest = max(candidate.legs, default=None)
         if longest is None or self._allows(longest, candidate.kind, purpose):
             return True
         self.too_far = min(longest, self.too_far or longest)
@@ -394,8 +416,11 @@ class Proposer(UserDays):
         anchors = self._same_day.get(day, [])
         base = self.base(day)
         exact = not is_area(venue)
-        before = self._minutes(last_in_person(anchors, slot.start) or base, venue.geo, exact)
-        after = self._minutes(next_in_person(anchors, slot.end) or base, venue.geo, exact)
+        previous, following = last_in_person(anchors, slot.start), next_in_person(anchors, slot.end)
+        before = self._minutes(previous or base, venue.geo, exact)
+        after = self._minutes(following or base, venue.geo, exact)
+        near = ((before, previous), (after, following))
+        legs = tuple(m for m, a in near if a is not None and m is not None)
         ideal = datetime.combine(day, slot.window.ideal, self.tz)
         score = static + (10.0, 6.0, 3.0)[min(slot.rank, 2)] + travel_score(before, theirs)
         score -= abs((slot.start - ideal).total_seconds()) / 3600
@@ -404,7 +429,17 @@ class Proposer(UserDays):
         score += 15.0 if city else 0.0
         score -= 2.0 if state is OpenState.UNKNOWN else 0.0
         return _Candidate(
-            slot.start, slot.end, slot.window.kind, venue, score, before, after, theirs, state, city
+            slot.start,
+            slot.end,
+            slot.window.kind,
+            venue,
+            score,
+            before,
+            after,
+            theirs,
+            state,
+            city,
+            legs,
         )
 
     def _finish(self, found: _Candidate, request: _Request, *, same_time: bool = False) -> Proposal:

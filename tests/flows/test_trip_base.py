@@ -117,3 +117,54 @@ def test_a_day_on_the_trip_is_said_once_and_by_the_city_the_user_is_in(tmp_path,
         there = [r for r in proposal["reasons"] if r.endswith("that day anyway")]
         assert len(there) == 1, proposal["reasons"]
         assert "Hamburg" not in there[0], proposal["reasons"]
+
+
+VIENNA_TRIP = (
+    "BEGIN:VEVENT\r\nUID:out@os\r\nDTSTAMP:20261101T000000Z\r\n"
+    "SUMMARY:Flug OS 154 Hamburg → Wien\r\nLOCATION:Flughafen Hamburg (HAM)\r\n"
+    "DTSTART;TZID=Europe/Berlin:20261217T151000\r\nDTEND;TZID=Europe/Berlin:20261217T164500\r\n"
+    "END:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:sacher@t\r\nDTSTAMP:20261101T000000Z\r\n"
+    "SUMMARY:Übernachtung Hotel Sacher\r\nLOCATION:Philharmoniker Str. 4\\, 1010 Wien\r\n"
+    "DTSTART;VALUE=DATE:20261217\r\nDTEND;VALUE=DATE:20261218\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:home@os\r\nDTSTAMP:20261101T000000Z\r\n"
+    "SUMMARY:Flug OS 155 Wien → Hamburg\r\nLOCATION:Flughafen Wien (VIE)\r\n"
+    "DTSTART;TZID=Europe/Berlin:20261218T181500\r\nDTEND;TZID=Europe/Berlin:20261218T195000\r\n"
+    "END:VEVENT\r\n"
+)
+
+
+def _katrin(tmp_path, monkeypatch, city: str, purpose: str, events: str = VIENNA_TRIP):
+    """Katrin (Hamburg) proposes to meet someone of ``city`` in the week of her Vienna trip."""
+    fix_now(monkeypatch, NOW)
+    config = calendar_config(tmp_path, events, email="katrin@mycorp.example",
+                             home="Hamburg", domains=["mycorp.example"])  # fmt: skip
+    with config.open("a", encoding="utf-8") as out:
+        out.write(f'\n[[people]]\nemail = "someone@client.example"\ncity = "{city}"\n')
+    args = ["propose", "--config", str(config), "--with", "someone@client.example",
+            "--week", "2026-W51", "--purpose", purpose, "--count", "5",
+            "--format", "json"]  # fmt: skip
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["proposals"]
+
+
+def test_no_coffee_in_the_trips_city_before_the_flight_there_leaves_home(tmp_path, monkeypatch):
+    """The hotel night in Vienna is written for the whole Thursday, but the flight leaves
+    Hamburg at 15:10: a coffee in Vienna that morning would ask 223 min to the airport
+    after it (it fitted in the time); Friday in Vienna is fine."""
+    found = _katrin(tmp_path, monkeypatch, "Wien", "first_contact")
+    assert found and all(
+        p["start"][:10] != "2026-12-17" or p["start"][11:13] >= "17" for p in found
+    )
+    for proposal in found:
+        assert max(proposal["travel_minutes"].values()) <= 112, proposal
+
+
+def test_no_signing_lunch_at_home_is_a_detour_from_a_trip(tmp_path, monkeypatch):
+    """Munich from Monday to Wednesday, Vienna on Thursday and Friday: a deal closing is worth
+    a day trip from home, not a flight home and back from Vienna (or Munich) for lunch: on
+    the trip's days the ways are held to the limit of any meeting, and nothing this week
+    fits (it said a lunch in Hamburg, 223 min each way)."""
+    found = _katrin(tmp_path, monkeypatch, "Hamburg", "deal_closing", MUNICH_TRIP + VIENNA_TRIP)
+    assert all(max(p["travel_minutes"].values()) <= 120 for p in found), found
