@@ -34,6 +34,17 @@ class OfferRequest:
     valid_days: int | None = None
 
 
+def _not_to_self(config: Config, people: Sequence[str]) -> None:
+    """An offer is made to someone else: ``--with`` the user's own address is a usage error
+    before anything is proposed (it named ``--to``, the option of ``planner invite``)."""
+    from planner.people.addresses import address_key
+    from planner.people.names import parse_mailbox
+
+    me = address_key(str(config.user["email"]))
+    if people and all(address_key(parse_mailbox(p)[1]) == me for p in people):
+        raise UsageError(_("--with: give the address of someone besides yourself"))
+
+
 def make_offers(
     config: Config,
     ledger: Store,
@@ -52,6 +63,7 @@ def make_offers(
 
     if not 1 <= request.count <= MAX_OPTIONS:
         raise UsageError(_("an offer has one to {most} options", most=MAX_OPTIONS))
+    _not_to_self(config, request.people)
     zone = _zone(request.zone, config)
     offers: list[Offer] = []
     notes: list[str] = []

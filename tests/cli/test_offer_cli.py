@@ -247,3 +247,13 @@ def test_every_day_an_offer_names_is_written_as_its_language_writes_days(world, 
         assert {dot for _day, dot in found} == {"." if lang == "de" else ""}, result.output
         other = days["en" if lang == "de" else "de"]
         assert not other.search(result.output), result.output
+
+
+def test_an_offer_to_oneself_names_the_option_to_fix(tmp_path):
+    """`planner offer --with <own address>` says which option to change (it named
+    `--to`, planner invite's option), in any spelling of the address."""
+    for own in ("anna@berger-consulting.example", "Anna <ANNA@Berger-Consulting.example>"):
+        result = CliRunner().invoke(main, ["offer", "--demo", "--with", own])
+        assert result.exit_code != 0
+        assert "--with: give the address of someone besides yourself" in result.output
+        assert "--to" not in result.output and "Traceback" not in result.output

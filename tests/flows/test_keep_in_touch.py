@@ -135,6 +135,10 @@ def test_trip_proposals_lie_in_its_free_time_near_its_base(tmp_path, request, bo
         assert "Near An der Alster 72" in proposal.reasons[0]
     starts = sorted((p.start, p.end) for p in proposals)
     assert all(a[1] <= b[0] for a, b in zip(starts, starts[1:], strict=False)), "never two at once"
+    # the times held for the others are the user's: nobody's calendar but the user's was seen
+    assert not any(
+        "both calendars" in r or "all calendars" in r for p in proposals for r in p.reasons
+    )
 
 
 @pytest.mark.slow
