@@ -109,23 +109,33 @@ Actions = FilePage | MailPage | ServedPage
 
 
 def offer_page(offer: Offer, actions: Actions, *, notice: str = "", done: bool = False,
-               pickable: Callable[[Option], bool] | None = None) -> str:  # fmt: skip
-    """The page for ``offer``; ``notice`` is a line shown on top (after a choice),
-    ``pickable`` says which options can still be chosen (default: those not taken)."""
+               pickable: Callable[[Option], bool] | None = None,
+               online: str = "") -> str:  # fmt: skip
+    """The page for ``offer``; ``notice`` is a line shown on top (after a choice: ``done``,
+    the option chosen marked so), ``pickable`` says which options can still be chosen
+    (default: those not taken), ``online`` is the served page's link (in the e-mail)."""
     from planner.invite.text import language as in_language
 
     can = pickable or (lambda option: not option.taken)
+    chosen = offer.chosen if done else None
     with in_language(offer.language):
         title = words.heading(offer)
-        head = [
-            f"<h1>{escape(title)}</h1>",
-            f'<p class="lead">{escape(words.intro(offer))}</p>',
-            f'<p class="zones">{escape(_("Times in your time zone, {zone}.", zone=offer.zone))}</p>',  # noqa: E501
-        ]
+        head = [f"<h1>{escape(title)}</h1>"]
+        if not done:  # "… suggests these times: please choose one" is answered
+            head.append(f'<p class="lead">{escape(words.intro(offer))}</p>')
+        head.append(
+            f'<p class="zones">{escape(_("Times in your time zone, {zone}.", zone=offer.zone))}</p>'
+        )
+        if online and not done:
+            head.append(f'<p class="online"><a href="{escape(online)}">'
+                        f"{escape(_('Choose online'))}</a></p>")  # fmt: skip
         if notice:
             head.append(f'<p class="notice{" done" if done else ""}" role="status">'
                         f"{escape(notice)}</p>")  # fmt: skip
-        options = [_option(offer, o, actions, can(o) and not done) for o in offer.options]
+        options = [
+            _option(offer, o, actions, can(o) and not done, chosen=o is chosen)
+            for o in offer.options
+        ]
         parts = [*head, '<ol class="options">', *options, "</ol>"]
         if not done:
             parts += ['<section class="none">', f"<h2>{escape(_('None of these fits?'))}</h2>",
@@ -154,7 +164,9 @@ def _document(title: str, body: str, lang: str, *, referrer: bool) -> str:
     )
 
 
-def _option(offer: Offer, option: Option, actions: Actions, pickable: bool) -> str:
+def _option(
+    offer: Offer, option: Option, actions: Actions, pickable: bool, *, chosen: bool = False
+) -> str:
     name, address = words.place(option)
     start = option.start.astimezone(offer.tz)
     rows = [
@@ -171,9 +183,11 @@ def _option(offer: Offer, option: Option, actions: Actions, pickable: bool) -> s
                  "</p>")  # fmt: skip
     if pickable:
         action = actions.accept(offer, option) + actions.calendar(offer, option)
+    elif chosen:
+        action = f'<span class="note chosen">{escape(_("your choice"))}</span>'
     else:
         action = f'<span class="note">{escape(_("no longer available"))}</span>'
-    state = "" if pickable else " taken"
+    state = "" if pickable else " chosen" if chosen else " taken"
     return (
         f'<li class="option{state}" id="option-{option.number}">'
         f'<h2><span class="num">{option.number}</span>'

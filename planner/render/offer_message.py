@@ -53,7 +53,7 @@ def offer_email(config: Config, offer: Offer) -> EmailMessage:
             to=(offer.name, offer.counterpart),
             subject=offer_text.subject(offer),
             text=offer_text.text(offer, links, link),
-            page=offer_page(offer, MailPage(links)),
+            page=offer_page(offer, MailPage(links), online=link),
             attachments=[(f"option-{o.number}.ics", offer_text.option_ics(offer, o))
                          for o in offer.options],
         )  # fmt: skip

@@ -79,6 +79,8 @@ def test_an_offer_picked_in_the_browser_is_booked_and_accepted(
         assert offer_mail["To"].addresses[0].addr_spec == LENA
         text = offer_mail.get_body(("plain",)).get_content()
         link = re.search(r"Choose online: (\S+)", text).group(1)
+        html = offer_mail.get_body(("html",)).get_content()
+        assert f'href="{link}"' in html  # the part most mail programs show links the page too
         ics = [p for p in offer_mail.walk() if p.get_filename()]
         assert [p.get_filename() for p in ics] == ["option-1.ics", "option-2.ics", "option-3.ics"]
 
@@ -98,6 +100,10 @@ def test_an_offer_picked_in_the_browser_is_booked_and_accepted(
             page.locator("li.option").nth(1).get_by_role("button").click()
             page.wait_for_load_state("load")
             assert "Thank you" in page.locator(".notice").inner_text()
+            # the option chosen is marked as chosen, the others as gone; nothing asks to choose
+            assert "your choice" in page.locator("li.option").nth(1).inner_text()
+            assert "no longer available" in page.locator("li.option").nth(0).inner_text()
+            assert page.locator("p.lead").count() == 0
             again = context.new_page()
             again.goto(link)
             assert "answered already" in again.content()
