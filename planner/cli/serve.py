@@ -56,12 +56,15 @@ def serve(config_path: Path | None, host: str | None, port: int | None) -> None:
     config = replace(config, sections=sections)
     from planner.web.app import serve as run
 
-    click.echo(
-        _("serving the offer pages of {url} on {host}:{port} (Ctrl-C stops)",
-          url=serve_config["base_url"], host=serve_config["host"], port=serve_config["port"]),
-        err=True,
-    )  # fmt: skip
-    run(config_path, config)
+    def announce() -> None:
+        click.echo(
+            _("serving the offer pages of {url} on {host}:{port} (Ctrl-C stops)",
+              url=serve_config["base_url"], host=serve_config["host"],
+              port=serve_config["port"]),
+            err=True,
+        )  # fmt: skip
+
+    run(config_path, config, announce)
 
 
 def _require_extra() -> None:

@@ -20,6 +20,7 @@ per-link limits. State lives in the state database only.
 from __future__ import annotations
 
 import re
+import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -28,6 +29,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from planner.config import Config
+from planner.errors import UsageError
 from planner.flows.offers import Offer, Offers
 from planner.i18n import _
 from planner.store import open_store
@@ -318,8 +320,12 @@ def _range(form: dict[str, str], offer: Offer, now: datetime) -> tuple[datetime,
     return first.astimezone(UTC), last.astimezone(UTC)
 
 
-def serve(config_path: Path | None, config: Config) -> None:
-    """Run the app with uvicorn on ``[serve] host`` and ``port`` until interrupted."""
+def serve(
+    config_path: Path | None, config: Config, announce: Callable[[], None] | None = None
+) -> None:
+    """Run the app with uvicorn on ``[serve] host`` and ``port`` until interrupted; the
+    address is taken first, so a port in use is one clear error (``announce`` says what is
+    served only once it is listening)."""
     import uvicorn
 
     from planner.i18n import set_language
@@ -327,13 +333,32 @@ def serve(config_path: Path | None, config: Config) -> None:
     set_language(config.user["language"])
     app = create_app(ServeSettings(config))
     serve_config = config["serve"]
-    uvicorn.run(
+    listening = _listen(serve_config["host"], int(serve_config["port"]))
+    settings = uvicorn.Config(
         app,
-        host=serve_config["host"],
-        port=serve_config["port"],
         proxy_headers=True,
         forwarded_allow_ips=",".join(serve_config["trusted_proxies"]) or "127.0.0.1",
         server_header=False,
         access_log=False,  # a link's token is in its path: it stays out of logs
         log_level="warning",
     )
+    if announce is not None:
+        announce()
+    uvicorn.Server(settings).run(sockets=[listening])
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket listening on ``host``:``port``, or a clear error (in use, not this host's)."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        return socket.create_server((host, port), family=family)
+    except OSError as exc:
+        raise UsageError(
+            _(
+                "cannot serve on {host}:{port}: {error}",
+                host=host,
+                port=port,
+                error=exc.strerror or exc,
+            ),
+            hint=_("choose another with --port or [serve] port, or stop what uses it"),
+        ) from None

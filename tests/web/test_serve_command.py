@@ -81,3 +81,20 @@ def _wait(port: int, process: subprocess.Popen) -> None:
         except OSError:
             time.sleep(0.1)
     raise AssertionError("planner serve did not start")
+
+
+def test_a_port_in_use_is_one_clear_error(isolated_home):
+    """Another program on the port: one line that says so and what to do, not "serving …"
+    followed by uvicorn's own error."""
+    import socket
+
+    port = free_port()
+    config(isolated_home, smtp_port=free_port(),
+           extra=f'[serve]\nbase_url = "{PUBLIC}/planner/"\nport = {port}\n')  # fmt: skip
+    with socket.create_server(("127.0.0.1", port)):
+        result = CliRunner().invoke(main, ["serve"])
+    assert result.exit_code != 0
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1, lines
+    assert f"cannot serve on 127.0.0.1:{port}" in lines[0] and "--port" in lines[0]
+    assert "serving the offer pages" not in result.output and "Traceback" not in result.output
