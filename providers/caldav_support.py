@@ -244,7 +244,11 @@ def etag_of(obj: Any) -> str:
 
 
 def matches(calendar: Calendar, item: str) -> bool:
-    """Whether ``item`` of a ``calendars`` option (a URL, a path or a name) means ``calendar``."""
+    """Whether ``item`` of a ``calendars`` option (a URL, a path or a name) means ``calendar``:
+    its name as the error lists it ("katrin/booked" where the server gives none but the
+    path), its path with or without the slashes around it, or its URL."""
+    if item.strip().casefold() == calendar.name.casefold():
+        return True
     if "/" in item:
-        return href_of(item).rstrip("/") == href_of(calendar.id).rstrip("/")
-    return item.casefold() == calendar.name.casefold()
+        return href_of(item.strip()).strip("/") == href_of(calendar.id).strip("/")
+    return False

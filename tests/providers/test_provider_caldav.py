@@ -446,6 +446,20 @@ def test_calendars_option_chooses_by_name_or_url(radicale, store):
     assert all(c.writable for c in listed.values())
 
 
+def test_a_calendar_without_a_name_is_chosen_as_the_error_lists_it(radicale, store):
+    """A collection made without a display name (as by a client that sets none): the error
+    lists it by its path ("user/cal7"), and that, its path with slashes around it and its
+    URL each choose it."""
+    bare = radicale.principal().make_calendar(cal_id=f"bare{next(_ids)}")
+    fill(bare, [_seed(9, "bare@t", "Unnamed board")])
+    with pytest.raises(ProviderError) as refused:
+        make(radicale, calendars=["nope"]).events(WINDOW_START, WINDOW_END)
+    listed = next(n.strip() for n in refused.value.hint.split(":", 1)[1].split(",") if "bare" in n)
+    for item in (listed, f"/{listed}/", str(bare.url)):
+        chosen = make(radicale, store, calendars=[item])
+        assert [e.title for e in chosen.events(WINDOW_START, WINDOW_END)] == ["Unnamed board"]
+
+
 def test_unknown_calendar_name_lists_the_existing_ones(radicale):
     new_calendar(radicale, "Existing")
     with pytest.raises(ProviderError, match="no calendar 'Nope'.*option 'calendars'.*Existing"):
