@@ -113,7 +113,7 @@ def find_trips(
 def _bookings(
     events: Sequence[Event], config: Config, locate: Callable[[str], Any], away: Callable
 ) -> list[_Away]:
-    from planner.judge.travel import is_stay, stays
+    from planner.judge.travel import arrival, destination, is_stay, stays
 
     found = []
     for stay in stays(events, home=str(config.user["home"])):
@@ -127,13 +127,16 @@ def _bookings(
             continue
         place = locate(event.location)
         if place is not None and away(place.geo):
+            city = place.city or short_city(event.location)
+            there = destination(event) or city  # as the journeys name it ("Wien", not "Vienna")
+            landed = arrival(events, event, there) if event.all_day else None
             item = _Away(
-                place.city or short_city(event.location),
+                city,
                 place.geo,
-                event.start,
+                landed or event.start,
                 event.end,
                 _("hotel '{title}'", title=event.title),
-                base=event.location,
+                base=one_line(event.location),
                 base_geo=place.geo,
                 hotel=True,
             )
@@ -180,7 +183,7 @@ def _meetings(
                     event.start,
                     event.end,
                     why,
-                    base=event.location,
+                    base=one_line(event.location),
                     base_geo=place.geo,
                 )
             )
@@ -257,6 +260,12 @@ def _departure(latest: datetime, end: datetime, events: Sequence[Event], city: s
             continue  # on the way there, or about town
         return event.start
     return end
+
+
+def one_line(text: str) -> str:
+    """An address written over several lines, as one ("Hotel Sacher, Philharmoniker Str. 4,
+    1010 Wien"): a trip's base is shown in a line of text."""
+    return ", ".join(line.strip(" ,") for line in text.splitlines() if line.strip(" ,"))
 
 
 def _booked(item: _Away) -> bool:

@@ -149,6 +149,7 @@ def stays(events: Iterable[Event], *, home: str = "") -> list[Stay]:
         evidence = travel_evidence(event) or ""
         if event.all_day or (is_stay(event) and event.duration >= _OVERNIGHT):
             start, end = event.start, event.end  # its days, or check-in to check-out
+            start = arrival(items, event, city) or start
         elif _checks_in(event):
             start, end = event.start, _next_start(items, index, _CHECK_OUT, event.start)
         else:
@@ -162,6 +163,25 @@ def stays(events: Iterable[Event], *, home: str = "") -> list[Stay]:
 
 
 _JOURNEYS = ("flight", "train")
+
+
+def arrival(events: Iterable[Event], stay: Event, city: str) -> datetime | None:
+    """When the train or flight to ``city`` arrives on the first day of ``stay`` (an all-day
+    hotel night begins at midnight; the user is there from the landing: a Vienna night
+    made its morning, still in Hamburg, a morning in Vienna)."""
+    for journey in events:
+        if journey.all_day or not is_travel(journey) or travel_kind(journey) not in _JOURNEYS:
+            continue
+        lands = stay.start <= journey.end < stay.start + timedelta(days=1)
+        there = destination(journey)
+        if lands and there and _same_city(there, city) and journey.end < stay.end:
+            return journey.end
+    return None
+
+
+def _same_city(a: str, b: str) -> bool:
+    a, b = a.casefold(), b.casefold()
+    return a == b or a.startswith(b) or b.startswith(a)
 
 
 _CHECK_OUT = ("check-out", "check out", "checkout")

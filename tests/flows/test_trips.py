@@ -203,3 +203,27 @@ def test_a_trip_with_a_fair_ends_with_the_journey_home_on_the_fairs_last_day(bac
     assert len(munich) == 1, [(t.city, t.start, t.end) for t in found]
     assert munich[0].end == at(day + timedelta(days=2), 17, 2)
     assert "Flug OS 154 Hamburg → Wien" not in {e.title for e in munich[0].schedule}
+
+
+def test_a_hotel_night_written_for_the_whole_day_begins_when_the_flight_lands():
+    """Apple and TripIt write a hotel night as an all-day item: the trip (and where the user
+    is) begins when the flight there lands, not at midnight while the user is still at home;
+    an address written over lines is one line as the trip's base."""
+    from planner.judge.travel import stays
+
+    config = default_config(user={"home": "Hamburg"})
+    locate = Geocoder(config, None).locate
+    day = NOW.date() + timedelta(days=10)
+    flight = Event("out@t", "Flug OS 154 Hamburg → Wien", at(day, 15, 10), at(day, 16, 45),
+                   location="Flughafen Hamburg (HAM)")  # fmt: skip
+    address = "Hotel Sacher\nPhilharmoniker Str. 4\n1010 Wien"
+    hotel = Event("h@t", "Übernachtung Hotel Sacher", at(day, 0), at(day + timedelta(days=1), 0),
+                  location=address, all_day=True)  # fmt: skip
+    back = Event("back@t", "Flug OS 155 Wien → Hamburg", at(day + timedelta(days=1), 18, 15),
+                 at(day + timedelta(days=1), 19, 50), location="Flughafen Wien (VIE)")  # fmt: skip
+    events = [flight, hotel, back]
+    modes = {e.key: classify(e) for e in events}
+    (found,) = find_trips(events, modes, config, locate, start=NOW, end=NOW + timedelta(days=30))
+    assert found.start == at(day, 16, 45) and found.end == at(day + timedelta(days=1), 18, 15)
+    assert "\n" not in found.base and "Philharmoniker Str. 4" in found.base
+    assert min(s.start for s in stays(events, home="Hamburg")) == at(day, 16, 45)
