@@ -241,7 +241,9 @@ def propose_far(
         plan.proposals += _at_fair_points(proposer, make_proposer, request, supply, plan, met)
     plan.proposals = plan.proposals[: request.count]
     if not plan.proposals and there and plan.gaps:
-        days = ", ".join(d.isoformat() for d in sorted(there))
+        from planner.i18n import short_day
+
+        days = ", ".join(short_day(d) for d in sorted(there))  # "Thu 17 Dec", as elsewhere
         plan.note = _(
             "You are in {city} on {days}, but no venue is known there",
             city=their.city,
