@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from planner.i18n import _, short_day
 from planner.model import Classification, Event, Geo, Mode, Response, Status
 from planner.people.person import Source
-from planner.people.rhythm import Rhythms, Standing, earliest, latest, standing
+from planner.people.rhythm import PERSON, Rhythms, Standing, earliest, latest, standing
 
 if TYPE_CHECKING:
     from planner.config import Config
@@ -153,12 +153,16 @@ class Circle:
     # -- who --------------------------------------------------------------------------------
 
     def known(self) -> list[Person]:
-        """Everyone met (the ledger's counterparts) and everyone the config or an address
-        book names, each once."""
+        """Everyone met (the ledger's counterparts), everyone the config or an address book
+        names, and everyone given a rhythm of their own (met or not yet: a rhythm set for
+        someone first met next week is not lost), each once."""
         found: dict[str, Person] = {}
         for email in self.ledger.persons():
             person = self.people.get(email)
             if person is not None:
+                found.setdefault(person.key, person)
+        for rule in self.rhythms.rules.values():
+            if rule.kind == PERSON and (person := self.people.get(rule.target)) is not None:
                 found.setdefault(person.key, person)
         for person in self.people:
             if person.source >= Source.ADDRESS_BOOK and self._external(person):
@@ -258,7 +262,10 @@ class Circle:
         if self._planned is None:
             self._planned = _upcoming(self.events, self.now)
         found = [e for a in person.addresses for e in self._planned.get(_fold(a), [])]
-        return min(found, key=lambda e: e.start) if found else None
+        # the next chance in person is the next meeting in person, where one is planned (a
+        # call first, then the lunch with them: the lunch is the chance)
+        in_person = [e for e in found if self._mode(e) is Mode.IN_PERSON]
+        return min(in_person or found, key=lambda e: e.start) if found else None
 
     def _mode(self, event: Event) -> Mode:
         found = self.modes.get(event.key)

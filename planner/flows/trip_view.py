@@ -228,9 +228,9 @@ def week_section(
     for row in local:
         if len(picks) >= limit:
             break
+        if row.planned_in_person:
+            continue  # meeting in person this week already, or soon after it
         if row.planned is not None and row.planned.start < end:
-            if row.planned_in_person:
-                continue  # meeting in person this week already
             day = short_day(row.planned.start.astimezone(circle.tz).date())
             note = _(
                 "meet in person at '{title}' on {day} instead", title=row.planned.title, day=day

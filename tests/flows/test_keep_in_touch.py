@@ -284,3 +284,29 @@ def test_the_section_proposes_over_the_events_around_it_as_over_all(tmp_path, mo
     assert windowed == everything
     (total, around), *_ = counts
     assert around < total  # there was history to leave out
+
+
+def test_a_rhythm_for_someone_not_yet_met_lists_them_with_the_table_ahead(tmp_path):
+    """A rhythm set for a prospect met next week for the first time is not lost: they are
+    listed as never met, and the next chance is the lunch with them in person, not the
+    call before it."""
+    from click.testing import CliRunner
+
+    from planner.cli import main
+    from tests.flows.touch_scenario import Contact, calendar_ics, history, meeting, trip
+
+    config_path = write_home(tmp_path / "files")
+    new = Contact("nina", "Nina Roth", ("nina.roth@prospect.example",), "Prospect AG", (), ())
+    call = meeting("nina-call", "Kennenlernen Prospect", NOW + timedelta(days=2), 30,
+                   "https://zoom.us/j/987654321", new)  # fmt: skip
+    lunch = meeting("nina-lunch", "Mittagessen mit Nina Roth", NOW + timedelta(days=9), 90,
+                    "Brenner Grill, Maximilianstraße 15, 80539 München", new)  # fmt: skip
+    (tmp_path / "files" / "work.ics").write_bytes(calendar_ics(history() + trip() + [call, lunch]))
+    said = CliRunner().invoke(main, ["people", "rhythm", "nina.roth@prospect.example",
+                                     "every 4 weeks", "--config", str(config_path)])  # fmt: skip
+    assert said.exit_code == 0, said.output
+    report = people_report(load(config_path), open_store(), now=NOW)
+    (nina,) = [r for r in report.rows if r.person.name == "Nina Roth"]
+    assert nina.standing.last_in_person is None and nina.standing.last_contact is None
+    assert nina.planned is not None and nina.planned.title == "Mittagessen mit Nina Roth"
+    assert nina.planned_in_person
