@@ -56,6 +56,8 @@ class PersonDue:
     planned_in_person: bool = False
     trip: Trip | None = None  # the next trip to one of their places
     city_evidence: str = ""  # where the city comes from (address book, config, history)
+    abroad: str = ""  # no place, but the country they are in, not the user's ("Zürich"
+    # assumed from a .ch address): no coffee at home is proposed for them
 
     @property
     def email(self) -> str:
@@ -218,12 +220,18 @@ class Circle:
             planned_in_person=planned is not None and self._mode(planned) is Mode.IN_PERSON,
             trip=self._trip_to(places),
             city_evidence=evidence,
+            abroad=self._abroad(person) if not places else "",
         )
 
     def _local(self, moment: datetime | None) -> date | None:
         return moment.astimezone(self.tz).date() if moment else None
 
     # -- where ------------------------------------------------------------------------------
+
+    def _abroad(self, person: Person) -> str:
+        """The city assumed for someone known only to be in another country, else ``""``."""
+        home = self.homes(person.email)
+        return home.city if home is not None and home.country_only else ""
 
     def _places(self, person: Person) -> tuple[tuple[Place, ...], str]:
         """Where they live or work, the main place first, and the evidence for the main one:

@@ -224,6 +224,7 @@ def week_section(
         and r.standing.overdue_days is not None
         and r.standing.overdue_days >= -7
         and (not r.places or circle.near(r.places, circle.home))
+        and not r.abroad  # another country: no coffee at home (a .ch address: in Switzerland)
     ]
     for row in local:
         if len(picks) >= limit:
@@ -249,7 +250,7 @@ def week_section(
         if r.email not in chosen
         and _unit(r) not in represented
         and r.standing.overdue
-        and r.places
+        and (r.places or r.abroad)
         and not circle.near(r.places, circle.home)
     ]
     for row in far[: max(0, limit - len(picks))]:
@@ -316,6 +317,12 @@ def _far_note(row: PersonDue, circle: Circle) -> str:
     if row.trip is not None:
         day = short_day(row.trip.start.astimezone(circle.tz).date())
         return _("meet on your trip to {city} from {day}", city=row.trip.city, day=day)
+    if not row.places and row.abroad:
+        return _(
+            "abroad ({city} is assumed: only the country is known), and no trip there is "
+            "planned: meet on your next trip there",
+            city=row.abroad,
+        )
     return _(
         "lives in {city}, {km} km away, and no trip there is planned: meet on your next trip "
         "to {city}",

@@ -310,3 +310,31 @@ def test_a_rhythm_for_someone_not_yet_met_lists_them_with_the_table_ahead(tmp_pa
     assert nina.standing.last_in_person is None and nina.standing.last_contact is None
     assert nina.planned is not None and nina.planned.title == "Mittagessen mit Nina Roth"
     assert nina.planned_in_person
+
+
+def test_someone_known_only_to_be_abroad_gets_no_coffee_at_home(tmp_path):
+    """Urs, met twice by video, with an address at a .ch domain and nothing else: Zürich is
+    assumed for him, so the week proposes no coffee in Munich ("Free in both calendars"), but
+    says he is abroad and to meet on the next trip there."""
+    from click.testing import CliRunner
+
+    from planner.cli import main
+    from planner.model import Contact
+    from tests.flows.touch_scenario import calendar_ics, history, meeting, trip
+
+    config_path = write_home(tmp_path / "files")
+    urs = Contact("urs", "Urs Keller", ("urs.keller@helvetia-handel.ch",), "", (), ())
+    zoom = "https://zoom.us/j/555666777"
+    calls = [meeting(f"urs-{n}", "Abstimmung Helvetia", NOW - timedelta(days=days), 30, zoom, urs)
+             for n, days in enumerate((120, 90))]  # fmt: skip
+    (tmp_path / "files" / "work.ics").write_bytes(calendar_ics(history() + trip() + calls))
+    said = CliRunner().invoke(main, ["people", "rhythm", "urs.keller@helvetia-handel.ch",
+                                     "every 6 weeks", "--config", str(config_path)])  # fmt: skip
+    assert said.exit_code == 0, said.output
+    plan = api.plan_week(load(config_path), NOW.date(), now=NOW, store=open_store())
+    picks = {p.row.person.name: p for p in plan.keep_in_touch.picks}
+    urs_pick = picks["Urs Keller"]
+    assert urs_pick.proposal is None and "abroad" in urs_pick.note
+    report = people_report(load(config_path), open_store(), now=NOW)
+    (row,) = [r for r in report.rows if r.person.name == "Urs Keller"]
+    assert row.abroad == "Zürich" and not row.places
