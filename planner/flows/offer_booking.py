@@ -130,7 +130,7 @@ def _book(
             return Outcome(_mark_taken(offers, offer, option.number), TAKEN, "", conflicts)
         problem = _("no longer free: {what}", what=", ".join(conflicts))
         return _unbooked(offers, offer, problem, conflicts)
-    prepared = prepare_request(store, option.meeting())
+    prepared = prepare_request(store, replace(option.meeting(), zone=offer.zone))
     booked = dict(offer.booked)
     try:
         if not booked.get("event"):

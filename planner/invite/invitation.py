@@ -75,6 +75,9 @@ class Invitation:
     #: the UID of the calendar meeting this invitation was made for (a proposal's meeting):
     #: ``planner week`` shows its state under that meeting alone; "" when typed by hand
     for_event: str = ""
+    #: the zone the counterpart reads times in (an offer's ``--zone``): the mail shows the
+    #: time in it first and the organizer's beside it; "" when it is the organizer's
+    zone: str = ""
 
     def __post_init__(self) -> None:
         for name in ("start", "end"):  # iCalendar times have whole seconds

@@ -396,6 +396,7 @@ def invitation_to_json(inv: Invitation) -> dict[str, Any]:
         "note": inv.note,
         "all_day": inv.all_day,
         "for_event": inv.for_event,
+        "zone": inv.zone,
     }
 
 
@@ -421,7 +422,21 @@ def invitation_from_json(data: dict[str, Any]) -> Invitation:
         note=data.get("note", ""),
         all_day=bool(data.get("all_day", False)),
         for_event=_text(data.get("for_event")),  # none before; a bad value is as none
+        zone=_zone_text(data.get("zone")),
     )
+
+
+def _zone_text(value: object) -> str:
+    """A stored zone name, or "" (none before; one this machine does not know is as none)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if not isinstance(value, str) or not value:
+        return ""
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ""
+    return value
 
 
 def _text(value: object) -> str:

@@ -143,7 +143,7 @@ def body_lines(inv: Invitation, method: str, *, update: bool = False) -> list[st
     """The e-mail body as paragraphs of plain text."""
     who = clean_name(inv.organizer.name) or inv.organizer.email
     title = clean_name(inv.title)
-    at = when(inv.start, inv.end, inv.language, all_day=inv.all_day)
+    at = _when_for(inv)
     if method == "CANCEL":
         return [
             _("{organizer} has cancelled the meeting “{title}”.", organizer=who, title=title),
@@ -162,6 +162,21 @@ def body_lines(inv: Invitation, method: str, *, update: bool = False) -> list[st
         lines.append(text)
     lines.append(_("Please answer with the Accept or Decline buttons of your calendar."))
     return lines
+
+
+def _when_for(inv: Invitation) -> str:
+    """When, in the counterpart's zone first where the invitation knows it (an offer picked
+    in London), and in the organizer's beside it."""
+    at = when(inv.start, inv.end, inv.language, all_day=inv.all_day)
+    own = getattr(inv.start.tzinfo, "key", None)
+    if not inv.zone or inv.all_day or inv.zone == own:
+        return at
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(inv.zone)
+    theirs = when(inv.start.astimezone(zone), inv.end.astimezone(zone), inv.language)
+    return _("{theirs}; for {organizer}: {ours}", theirs=theirs, ours=at,
+             organizer=clean_name(inv.organizer.name) or inv.organizer.email)  # fmt: skip
 
 
 def body_text(inv: Invitation, method: str, *, update: bool = False) -> str:

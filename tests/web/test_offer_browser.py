@@ -10,6 +10,7 @@ import email
 import json
 import re
 from email import policy
+from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
@@ -120,6 +121,10 @@ def test_an_offer_picked_in_the_browser_is_booked_and_accepted(
     calendars = [p for p in invitation.walk() if p.get_content_type() == "text/calendar"]
     assert calendars[0].get_param("method") == "REQUEST"
     assert option.uid in calendars[0].get_content()
+    # the time in Lena's zone first, as she picked it, and Anna's beside it
+    body = invitation.get_body(("plain",)).get_content()
+    london = option.start.astimezone(ZoneInfo("Europe/London")).strftime("%H:%M")
+    assert f"{london}–" in body and body.index("Europe/London") < body.index("Europe/Berlin")
     assert all(url.startswith(f"http://127.0.0.1:{port}/") for url in requests), requests
     assert dialogs == []
     listing = json.loads(cli("invites", "--config", str(path), "--offline", "--format",
