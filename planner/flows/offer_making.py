@@ -87,6 +87,8 @@ def make_offers(
             )
             continue  # fmt: skip
         offer = _offer(config, state, request, result, data, zone, now)
+        if result.met:  # made all the same: the user decides
+            notes.append(f"{offer.name or offer.counterpart}: {result.met}")
         if len(offer.options) < min(2, request.count):
             notes.append(_("only one option for {who}: another week (--week) or place "
                            "(--near) gives more", who=offer.name or offer.counterpart))  # fmt: skip

@@ -9,8 +9,8 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from planner.config import Config
-from planner.i18n import _
-from planner.model import Event, Interval, Purpose
+from planner.i18n import _, short_day
+from planner.model import Event, Interval, Mode, Purpose
 from planner.store import Store
 
 if TYPE_CHECKING:
@@ -38,6 +38,9 @@ class ProposeResult:
     #: the open invitations to ``people``, each with its state and next step: their times are
     #: not proposed again (:func:`planner.flows.held.for_others`)
     invitations: tuple[InviteState, ...] = ()
+    #: the note that a meeting in person with them is in the calendar already ("" if none),
+    #: also among ``notes``: an offer made all the same says it
+    met: str = ""
 
     def to_json(self) -> dict[str, Any]:
         from planner.people.addresses import address_key
@@ -138,6 +141,7 @@ def propose_for(
     found: list[Proposal] = []
     notes: list[str] = []
     homes: list[HomeCity | None] = []
+    met = ""
     try:
         meeting = find_meeting(session, meeting_uid, until) if meeting_uid else None
         events = session.events
@@ -200,6 +204,10 @@ def propose_for(
                 supply=supply,
                 trips=located_trips(away, geocoder.locate),
             )
+        if meeting is None and (table := _table_ahead(session, people, now, end)) is not None:
+            day = short_day(table.start.astimezone(config.tz).date())
+            met = _("You meet in person at '{title}' on {day} already", title=table.title, day=day)
+            notes.insert(0, met)
     finally:
         session.close()
     found = identified(found, people, meeting.uid if meeting is not None else "")
@@ -219,7 +227,27 @@ def propose_for(
         tuple(names),
         tuple(homes),
         invitations_to(config, store, people, now),
+        met,
     )
+
+
+def _table_ahead(
+    session: Session, people: Sequence[str], now: datetime, end: datetime
+) -> Event | None:
+    """The next meeting in person with any of ``people`` between now and ``end`` (an offer
+    to someone met for coffee on Friday anyway says so before it is sent)."""
+    from planner.people.addresses import address_key
+
+    wanted = {address_key(p) for p in people}
+    ahead = [
+        e
+        for e in session.events
+        if now <= e.start < end
+        and (found := session.modes.get(e.key)) is not None
+        and found.mode is Mode.IN_PERSON
+        and wanted & {address_key(p.email) for p in e.people()}
+    ]
+    return min(ahead, key=lambda e: e.start) if ahead else None
 
 
 def invitations_to(
@@ -255,7 +283,6 @@ def find_meeting(session: Session, prefix: str, until: datetime | None = None) -
     """The meeting whose UID starts with ``prefix`` (or is it): its next occurrence, else its
     last one; the calendars were read up to ``until`` (named when none is found)."""
     from planner.errors import UsageError
-    from planner.i18n import short_day
 
     wanted = prefix.strip().lower()
     found = [e for e in session.events if e.uid.lower().startswith(wanted)]

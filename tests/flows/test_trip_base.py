@@ -168,3 +168,30 @@ def test_no_signing_lunch_at_home_is_a_detour_from_a_trip(tmp_path, monkeypatch)
     fits (it said a lunch in Hamburg, 223 min each way)."""
     found = _katrin(tmp_path, monkeypatch, "Hamburg", "deal_closing", MUNICH_TRIP + VIENNA_TRIP)
     assert all(max(p["travel_minutes"].values()) <= 120 for p in found), found
+
+
+COFFEE_FRIDAY = (
+    "BEGIN:VEVENT\r\nUID:coffee@t\r\nDTSTAMP:20261101T000000Z\r\n"
+    "SUMMARY:Kaffee mit Lena Hartmann\r\n"
+    "LOCATION:Café Paris\\, Rathausstraße 4\\, 20095 Hamburg\r\n"
+    "DTSTART;TZID=Europe/Berlin:20261211T150000\r\nDTEND;TZID=Europe/Berlin:20261211T160000\r\n"
+    "ORGANIZER:mailto:katrin@mycorp.example\r\n"
+    "ATTENDEE;CN=Lena Hartmann;PARTSTAT=ACCEPTED:mailto:lena.hartmann@nordwind.example\r\n"
+    "END:VEVENT\r\n"
+)
+
+
+@pytest.mark.parametrize("command", ["propose", "offer"])
+def test_a_table_booked_with_them_already_is_said_before_more_are_proposed(
+    tmp_path, monkeypatch, command
+):
+    """Coffee with Lena on Friday is in the calendar: proposing or offering her more times
+    this week says so first (the user decides; it is made all the same)."""
+    fix_now(monkeypatch, NOW)
+    config = calendar_config(tmp_path, COFFEE_FRIDAY, email="katrin@mycorp.example",
+                             home="Hamburg", domains=["mycorp.example"])  # fmt: skip
+    result = CliRunner().invoke(main, [command, "--config", str(config), "--with",
+                                       "lena.hartmann@nordwind.example"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    said = "You meet in person at 'Kaffee mit Lena Hartmann' on Fri 11 Dec already"
+    assert said in result.output
