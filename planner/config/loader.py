@@ -358,13 +358,22 @@ def _syncs(
     return tuple(result)
 
 
-def target_rules() -> str:
-    """Which calendars ``planner sync`` can write into, for its errors."""
-    return _(
+def target_rules(*, preview: bool = True) -> str:
+    """Which calendars ``planner sync`` can write into, for its errors; ``preview``: and that
+    ``--preview`` works without one (not where the config names a wrong one: no command runs
+    until it is fixed)."""
+    rules = _(
         "a target must be a calendar the planner may write its own events into: Google or "
         "Outlook with write = true in its [[calendars]] entry, or CalDAV; .ics files and URLs "
-        "are read only. 'planner sync --preview' shows what would be written without a target"
+        "are read only"
     )
+    if preview:
+        return (
+            rules
+            + ". "
+            + _("'planner sync --preview' shows what would be written without a target")
+        )
+    return rules + ". " + _("Fix or remove this [[sync]] table: no command runs until then")
 
 
 def _sync_names(where: str, values: Mapping[str, Any], known: Mapping[str, Any]) -> list[str]:
@@ -401,7 +410,7 @@ def _sync_names(where: str, values: Mapping[str, Any], known: Mapping[str, Any])
                     where=where,
                     name=values["to"],
                     provider=target.provider,
-                    rules=target_rules(),
+                    rules=target_rules(preview=False),
                 )
             )
         elif target.provider in ("google", "outlook") and not target.options.get("write"):

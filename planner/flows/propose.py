@@ -207,7 +207,7 @@ def propose_for(
         if meeting is None and (table := _table_ahead(session, people, now, end)) is not None:
             day = short_day(table.start.astimezone(config.tz).date())
             met = _("You meet in person at '{title}' on {day} already", title=table.title, day=day)
-            notes.insert(0, met)
+            notes.append(met)
     finally:
         session.close()
     found = identified(found, people, meeting.uid if meeting is not None else "")

@@ -204,6 +204,8 @@ def test_sync_config_problems_are_reported_together():
     text = str(caught.value)
     assert "[[sync]] #1: 'a' cannot be source and target at once" in text
     assert "[[sync]] #2: calendar 'f' (ics) cannot be a sync target" in text
+    # the config is read as a whole: no command runs, so none is suggested to try meanwhile
+    assert "sync --preview" not in text and "Fix or remove this [[sync]] table" in text
     assert "[[sync]] #3: calendar 'g' is read-only" in text
     assert "[[sync]] #4" in text and "'from'" in text and "key 'show'" in text
 
