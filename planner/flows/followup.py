@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -292,9 +292,19 @@ def invite_states(
                 source=answer.source if answer else "",
                 all_day=inv.all_day,
                 for_event=inv.for_event,
+                comment=answer.comment if answer else "",
             )
-            result.append(next_step(state, record, config, store, now=now, events=events))
+            result.append(_with_words(next_step(state, record, config, store, now=now,
+                                                events=events)))  # fmt: skip
     return result
+
+
+def _with_words(state: InviteState) -> InviteState:
+    """The next step with what they wrote ("they wrote: Friday I am away"), where they did."""
+    if not state.comment or not state.next_step:
+        return state
+    words = _("they wrote: {words}", words=state.comment)
+    return replace(state, next_step=f"{state.next_step} ({words})")
 
 
 def invitation_states(

@@ -55,6 +55,7 @@ class InviteState:
     source: str = ""
     all_day: bool = False  # start and end are midnights: whole days (a trade fair)
     for_event: str = ""  # the UID of the calendar meeting it was made for ("" when none)
+    comment: str = ""  # what they wrote with their answer (a counter's "Friday I am away")
 
     @property
     def days(self) -> int:
@@ -82,6 +83,7 @@ class InviteState:
             "source": self.source,
             "all_day": self.all_day,
             "for_event": self.for_event,
+            "comment": self.comment,
         }
 
 

@@ -411,3 +411,21 @@ def test_what_blocks_a_proposal_blocks_a_counter(config, store, sent):
     hold = event("hold", status=Status.TENTATIVE)
     got = states(config, store, SENT, events=[away, hold])[BOB.email].conflicts
     assert len(got) == 2 and "'away'" in got[0] + got[1] and "'hold'" in got[0] + got[1]
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_what_they_wrote_with_a_counter_is_shown_with_the_next_step(config, store, sent, language):
+    from planner import i18n
+
+    thursday = datetime(2026, 12, 10, 13, 0, tzinfo=BERLIN)
+    words = "Freitag bin ich leider nicht da, Donnerstag passt"
+    record(store, [Answer(sent.uid, BOB.email, Response.TENTATIVE, method="COUNTER",
+                          proposed=(thursday, thursday + timedelta(minutes=90)),
+                          comment=words)], now=SENT)  # fmt: skip
+    with i18n.speaking(language):
+        state = states(config, store, SENT, events=[])[BOB.email]
+    assert state.comment == words and state.to_json()["comment"] == words
+    assert words in state.next_step
+    assert {"en": "they wrote:", "de": "geschrieben"}[language] in state.next_step
+    anna = states(config, store, SENT)[ANNA.email]  # no answer, nothing written
+    assert anna.comment == "" and "wrote" not in anna.next_step
