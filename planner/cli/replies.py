@@ -62,10 +62,11 @@ def replies(config_path: Path | None, paths: tuple[Path, ...], now_text: str | N
     counts = report.outcomes
     read = ngettext("{count} file or message read", "{count} files or messages read", report.files)
     summary = _(
-        "{read}: {new} new, {updated} updated, "
+        "{read}: {offers} for offers, {new} new, {updated} updated, "
         "{unchanged} unchanged, {outdated} outdated, {unknown} not ours, "
         "{refused} unverified or for a revision never sent",
         read=read,
+        offers=len(report.offers),
         new=counts["new"],
         updated=counts["updated"],
         unchanged=counts["unchanged"],

@@ -81,6 +81,7 @@ def test_the_static_offer_fetches_nothing_and_its_accept_mail_is_read_back(
     box = into_maildir(tmp_path / "Mail", mail_from_link(accept_second, f"Lena <{LENA}>"))
     read = cli("replies", "--config", str(config), str(box))
     assert "picked" in read.stdout and "planner offer --book" in read.stdout
+    assert "1 for offers, 0 new" in read.stdout  # the pick is counted, not "0 new" alone
     listing = json.loads(
         cli("invites", "--config", str(config), "--offline", "--format", "json").stdout
     )
