@@ -50,7 +50,8 @@ def replies(config_path: Path | None, paths: tuple[Path, ...], now_text: str | N
     finally:
         store.close()
     for problem in report.problems:  # file names and mail text may hold control characters
-        click.echo(neutral(_("planner: warning: {message}", message=problem)), err=True)
+        warning = neutral(_("planner: warning: {message}", message=problem))
+        click.echo(hanging(warning, table_width()), err=True)
     for uid, where in report.unknown:
         click.echo(
             neutral(_("{where}: answer to {uid}, which was not sent from here; not recorded",

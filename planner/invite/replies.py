@@ -65,7 +65,13 @@ def read_paths(paths: Iterable[Path]) -> Found:
         marks=(OFFER_MARK,),
     )
     for path in paths:
+        before = (len(found.answers), len(found.offers), len(found.problems))
         reader.read(Path(path))
+        if Path(path).is_file() and (len(found.answers), len(found.offers),
+                                     len(found.problems)) == before:  # fmt: skip
+            # a file named on its own: one with nothing to read says so (garbage, a calendar)
+            found.problems.append(_("{where}: no answer to an invitation or an offer in it",
+                                    where=Path(path).name))  # fmt: skip
     found.files = reader.files
     return found
 

@@ -429,3 +429,17 @@ def test_what_they_wrote_with_a_counter_is_shown_with_the_next_step(config, stor
     assert {"en": "they wrote:", "de": "geschrieben"}[language] in state.next_step
     anna = states(config, store, SENT)[ANNA.email]  # no answer, nothing written
     assert anna.comment == "" and "wrote" not in anna.next_step
+
+
+def test_a_file_named_on_its_own_without_an_answer_says_so(store, sent, tmp_path):
+    """A file given by name that holds no answer (garbage, a calendar, an invitation) is one
+    warning; a folder of mails that are no answers is not (they are mail, not problems)."""
+    garbage = tmp_path / "garbage.ics"
+    garbage.write_bytes(b"\x00\x01 not a calendar \xff")
+    folder = tmp_path / "mails"
+    folder.mkdir()
+    (folder / "note.eml").write_bytes(b"Subject: lunch?\r\n\r\nsee you\r\n")
+    report = record_replies(store, [garbage, folder], now=SENT)
+    assert [p for p in report.problems if "no answer" in p] == [
+        "garbage.ics: no answer to an invitation or an offer in it"
+    ]
