@@ -121,11 +121,9 @@ def recommend(
     who = ledger.directory.who(units, externals)
     if mode in REMOTE and kind in (Purpose.FIRST_CONTACT, Purpose.DEAL_CLOSING):
         return _critical_remote(kind, mode, who)
-    # a sentence about earlier meetings names those who were in them
-    met = ledger.met_among(externals, event.start)
-    if mode in REMOTE and (rec := _never_met(event, history, ledger, config, met)):
+    told = _Who(who, ledger, units, externals, event.start)
+    if mode in REMOTE and (rec := _never_met(event, history, config, told)):
         return rec
-    seen = ledger.met_among(externals, event.start, in_person=True)
     if mode is Mode.IN_PERSON and kind is Purpose.ROUTINE and not _social(event):
         recent = _recently_met(event, history, config)
         if recent is not None and _costs(costs_travel, event):
@@ -133,22 +131,44 @@ def recommend(
             reason = _(
                 "Routine meeting with {who}, met in person on {day}: a video call would save "
                 "the trip",
-                who=ledger.directory.who([unit], seen),
+                who=told.seen_of([unit]),
                 day=format_day(_day(when, config)),
             )
             return Recommendation(Action.CONSIDER_VIDEO, reason)
-    told = _Who(who, ledger.directory.who(units, met), ledger.directory.who(units, seen))
     return Recommendation(Action.KEEP, _keep_reason(kind, mode, told, history, config))
 
 
-@dataclass(frozen=True, slots=True)
 class _Who:
     """A meeting's counterparts as a sentence names them: all of them (this meeting), those
-    met before (earlier calls), those met in person before."""
+    met before (earlier calls), those met in person before: a sentence about earlier
+    meetings names those who were in them (looked up only for the sentence said)."""
 
-    all: str
-    met: str
-    seen: str
+    def __init__(
+        self,
+        all_of: str,
+        ledger: Ledger,
+        units: list[str],
+        externals: Sequence[Attendee],
+        before: datetime,
+    ) -> None:
+        self.all = all_of
+        self._ledger, self._units, self._externals, self._before = ledger, units, externals, before
+
+    def met_of(self, units: Sequence[str]) -> str:
+        met = self._ledger.met_among(self._externals, self._before)
+        return self._ledger.directory.who(units, met)
+
+    def seen_of(self, units: Sequence[str]) -> str:
+        seen = self._ledger.met_among(self._externals, self._before, in_person=True)
+        return self._ledger.directory.who(units, seen)
+
+    @property
+    def met(self) -> str:
+        return self.met_of(self._units)
+
+    @property
+    def seen(self) -> str:
+        return self.seen_of(self._units)
 
 
 def _social(event: Event) -> bool:
@@ -182,9 +202,8 @@ def _critical_remote(kind: Purpose, mode: Mode, who: str) -> Recommendation:
 def _never_met(
     event: Event,
     history: dict[str, Summary],
-    ledger: Ledger,
     config: Config,
-    externals: Sequence[Attendee],
+    told: _Who,
 ) -> Recommendation | None:
     threshold = config["recommend"]["virtual_threshold"]
     for unit, summary in history.items():
@@ -193,7 +212,7 @@ def _never_met(
         phone = summary.count(Mode.PHONE)
         first = _day(summary.first_remote, config)
         values = {
-            "who": ledger.directory.who([unit], externals),
+            "who": told.met_of([unit]),
             "since": _since(first, event.start.astimezone(config.tz).date()),
         }
         if phone:
