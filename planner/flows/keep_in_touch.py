@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from planner.flows.plan import meetings_ahead
 from planner.i18n import _, short_day
-from planner.model import Classification, Event, Geo, Mode, Response, Status
+from planner.model import Classification, Event, Geo, Mode
 from planner.people.person import Source
 from planner.people.rhythm import PERSON, Rhythms, Standing, earliest, latest, standing
 
@@ -268,7 +269,7 @@ class Circle:
 
     def _next_planned(self, person: Person) -> Event | None:
         if self._planned is None:
-            self._planned = _upcoming(self.events, self.now)
+            self._planned = meetings_ahead(self.events, self.now)
         found = [e for a in person.addresses for e in self._planned.get(_fold(a), [])]
         # the next chance in person is the next meeting in person, where one is planned (a
         # call first, then the lunch with them: the lunch is the chance)
@@ -278,22 +279,6 @@ class Circle:
     def _mode(self, event: Event) -> Mode:
         found = self.modes.get(event.key)
         return found.mode if found is not None else Mode.UNKNOWN
-
-
-def _upcoming(events: Sequence[Event], now: datetime) -> dict[str, list[Event]]:
-    """Address (in key form) → the meetings with that person still to come."""
-    from planner.people.addresses import address_key
-
-    found: dict[str, list[Event]] = {}
-    for event in events:
-        if event.start < now or event.status is Status.CANCELLED or event.all_day:
-            continue
-        if event.self_response is Response.DECLINED:
-            continue
-        for attendee in event.people():
-            if attendee.response is not Response.DECLINED:
-                found.setdefault(address_key(attendee.email), []).append(event)
-    return found
 
 
 def _fold(address: str) -> str:

@@ -20,6 +20,7 @@ from planner.model import (
     PurposeResult,
     Recommendation,
     Response,
+    Status,
 )
 
 if TYPE_CHECKING:
@@ -236,6 +237,23 @@ def settle_flags(
     return met_soon(one_flag_per_series(items, now), events, modes, config)
 
 
+def meetings_ahead(events: Iterable[Event], since: datetime) -> dict[str, list[Event]]:
+    """Address (in key form) → the meetings with that person from ``since`` on, in the order
+    of ``events``: not cancelled, not all-day, not declined by the user or by them."""
+    from planner.people.addresses import address_key
+
+    found: dict[str, list[Event]] = {}
+    for event in events:
+        if event.start < since or event.status is Status.CANCELLED or event.all_day:
+            continue
+        if event.self_response is Response.DECLINED:
+            continue
+        for attendee in event.people():
+            if attendee.response is not Response.DECLINED:
+                found.setdefault(address_key(attendee.email), []).append(event)
+    return found
+
+
 def met_soon(
     items: Sequence[PlannedEvent],
     events: Sequence[Event],
@@ -255,24 +273,18 @@ def met_soon(
     if not flagged:
         return list(items)
     me = address_key(str(config.user["email"]))
-    tables: dict[str, list[Event]] = {}  # a counterpart's address → in-person meetings
-    for event in events:
-        found = modes.get(event.key)
-        if found is None or found.mode is not Mode.IN_PERSON or not event.busy:
-            continue
-        if event.self_response is Response.DECLINED:
-            continue
-        for person in event.people():
-            if (key := address_key(person.email)) != me:
-                tables.setdefault(key, []).append(event)
+    ahead = meetings_ahead(events, min(i.event.start for i in flagged))
     settled: dict[int, PlannedEvent] = {}
     for item in flagged:
         start, theirs = item.event.start, {address_key(p.email) for p in item.event.people()}
         later = [
             e
             for key in theirs - {me}
-            for e in tables.get(key, ())
-            if start < e.start <= start + MET_SOON and e.key != item.event.key
+            for e in ahead.get(key, ())
+            if start < e.start <= start + MET_SOON
+            and e.key != item.event.key
+            and (found := modes.get(e.key)) is not None
+            and found.mode is Mode.IN_PERSON
         ]
         if not later:
             continue

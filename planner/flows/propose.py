@@ -236,18 +236,19 @@ def _table_ahead(
 ) -> Event | None:
     """The next meeting in person with any of ``people`` between now and ``end`` (an offer
     to someone met for coffee on Friday anyway says so before it is sent)."""
+    from planner.flows.plan import meetings_ahead
     from planner.people.addresses import address_key
 
-    wanted = {address_key(p) for p in people}
-    ahead = [
+    ahead = meetings_ahead(session.events, now)
+    tables = [
         e
-        for e in session.events
-        if now <= e.start < end
+        for person in people
+        for e in ahead.get(address_key(person), ())
+        if e.start < end
         and (found := session.modes.get(e.key)) is not None
         and found.mode is Mode.IN_PERSON
-        and wanted & {address_key(p.email) for p in e.people()}
     ]
-    return min(ahead, key=lambda e: e.start) if ahead else None
+    return min(tables, key=lambda e: e.start) if tables else None
 
 
 def invitations_to(
