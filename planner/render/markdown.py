@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _
-from planner.model import Action, Mode
+from planner.model import Mode
 from planner.render import labels
 from planner.render.kinds import entry_label
 from planner.render.labels import (
@@ -22,7 +22,7 @@ from planner.render.labels import (
 )
 from planner.render.places import shown_place, without_secrets
 from planner.render.safe import neutral
-from planner.render.table import ACTION_MARK, balance_lines, recommendation_lines
+from planner.render.table import ACTION_MARK, balance_lines, flagged_items, recommendation_lines
 
 if TYPE_CHECKING:
     from planner.flows.plan import WeeklyPlan
@@ -67,9 +67,7 @@ def week_markdown(plan: WeeklyPlan, invites: Mapping[str, Sequence[Any]] | None 
     recommendations = recommendation_lines(plan, invites, limit=labels.LISTED)
     if recommendations:
         lines += [f"## {recommendations[0]}", ""]
-        flagged = sum(
-            1 for i in plan.items if i.recommendation and i.recommendation.action is not Action.KEEP
-        )
+        flagged = len(flagged_items(plan))
         more = labels.more_flagged(flagged - labels.LISTED) if flagged > labels.LISTED else None
         for line in recommendations[1:]:
             stripped = line.strip()

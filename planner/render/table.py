@@ -137,11 +137,7 @@ def recommendation_lines(
     invitations sent for it (the first ``limit`` meetings, the rest counted; 0: all)."""
     tz = plan.start.tzinfo
     lines: list[str] = []
-    flagged = [
-        item
-        for item in plan.items
-        if item.recommendation is not None and item.recommendation.action is not Action.KEEP
-    ]
+    flagged = flagged_items(plan)
     for number, item in enumerate(flagged):
         rec = item.recommendation
         assert rec is not None
@@ -163,6 +159,15 @@ def recommendation_lines(
 
             lines += [f"    ✉ {state_line(s)}" for s in invites[item.event.uid]]
     return lines
+
+
+def flagged_items(plan: WeeklyPlan) -> list[PlannedEvent]:
+    """The meetings of the week whose recommendation is to change something."""
+    return [
+        item
+        for item in plan.items
+        if item.recommendation is not None and item.recommendation.action is not Action.KEEP
+    ]
 
 
 def balance_lines(plan: WeeklyPlan) -> list[str]:
