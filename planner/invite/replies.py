@@ -53,6 +53,10 @@ class Found:
     files: int = 0
     offers: list[OfferReply] = field(default_factory=list)  # answers to offers (accept links)
 
+    def said(self) -> int:
+        """How much was found so far: answers, answers to offers and problems."""
+        return len(self.answers) + len(self.offers) + len(self.problems)
+
 
 def read_paths(paths: Iterable[Path]) -> Found:
     """Answers from every path: an .ics or .eml file, an mbox file, a Maildir, or a folder
@@ -64,14 +68,13 @@ def read_paths(paths: Iterable[Path]) -> Found:
         on_message=lambda message, where: _read_offer_reply(message, where, found),
         marks=(OFFER_MARK,),
     )
-    for path in paths:
-        before = (len(found.answers), len(found.offers), len(found.problems))
-        reader.read(Path(path))
-        if Path(path).is_file() and (len(found.answers), len(found.offers),
-                                     len(found.problems)) == before:  # fmt: skip
+    for path in map(Path, paths):
+        before = found.said()
+        reader.read(path)
+        if path.is_file() and found.said() == before:
             # a file named on its own: one with nothing to read says so (garbage, a calendar)
             found.problems.append(_("{where}: no answer to an invitation or an offer in it",
-                                    where=Path(path).name))  # fmt: skip
+                                    where=path.name))  # fmt: skip
     found.files = reader.files
     return found
 

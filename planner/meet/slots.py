@@ -309,18 +309,11 @@ def week_window(week: str, tz: ZoneInfo) -> tuple[datetime, datetime]:
 def earliest(now: datetime, notice_hours: int = 0) -> datetime:
     """The first time a proposal may begin: ``notice_hours`` after ``now`` (``[slots]
     notice_hours``: the counterpart needs time to answer and to come; counted in real hours,
-    across a change of the clocks too), on the next quarter hour."""
-    moment = now.astimezone(UTC) + timedelta(hours=notice_hours)
-    moment = moment.replace(second=0, microsecond=0)  # in UTC: a fold is no step back
-    local = (moment + timedelta(minutes=(15 - moment.minute % 15) % 15)).astimezone(now.tzinfo)
-    return local if local.minute % 15 == 0 else _next_local_quarter(local)
-
-
-def _next_local_quarter(moment: datetime) -> datetime:
-    """Where the zone is not a whole quarter hour off UTC (Chatham's +12:45 is; Nepal's +5:45
-    too; a zone's historic mean time may not be): the next quarter of its own clock."""
-    later = moment.astimezone(UTC) + timedelta(minutes=(15 - moment.minute % 15) % 15)
-    return later.astimezone(moment.tzinfo)
+    across a change of the clocks too), on the next quarter hour of the local clock (minutes
+    added in UTC: a fold is no step back, and +05:45 has its own quarters)."""
+    moment = (now.astimezone(UTC) + timedelta(hours=notice_hours)).replace(second=0, microsecond=0)
+    local = moment.astimezone(now.tzinfo)
+    return (moment + timedelta(minutes=(15 - local.minute % 15) % 15)).astimezone(now.tzinfo)
 
 
 def ahead_window(
