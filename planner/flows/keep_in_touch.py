@@ -13,14 +13,13 @@ build on them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from planner.flows.plan import meetings_ahead
 from planner.i18n import _, short_day
-from planner.model import Classification, Event, Geo, Mode
+from planner.model import Classification, Event, Geo, Mode, Response, Status
 from planner.people.person import Source
 from planner.people.rhythm import PERSON, Rhythms, Standing, earliest, latest, standing
 
@@ -279,6 +278,23 @@ class Circle:
     def _mode(self, event: Event) -> Mode:
         found = self.modes.get(event.key)
         return found.mode if found is not None else Mode.UNKNOWN
+
+
+def meetings_ahead(events: Iterable[Event], since: datetime) -> dict[str, list[Event]]:
+    """Address (in key form) → the meetings with that person from ``since`` on, in the order
+    of ``events``: not cancelled, not all-day, not declined by the user or by them."""
+    from planner.people.addresses import address_key
+
+    found: dict[str, list[Event]] = {}
+    for event in events:
+        if event.start < since or event.status is Status.CANCELLED or event.all_day:
+            continue
+        if event.self_response is Response.DECLINED:
+            continue
+        for attendee in event.people():
+            if attendee.response is not Response.DECLINED:
+                found.setdefault(address_key(attendee.email), []).append(event)
+    return found
 
 
 def _fold(address: str) -> str:

@@ -20,7 +20,6 @@ from planner.model import (
     PurposeResult,
     Recommendation,
     Response,
-    Status,
 )
 
 if TYPE_CHECKING:
@@ -237,23 +236,6 @@ def settle_flags(
     return met_soon(one_flag_per_series(items, now), events, modes, config)
 
 
-def meetings_ahead(events: Iterable[Event], since: datetime) -> dict[str, list[Event]]:
-    """Address (in key form) → the meetings with that person from ``since`` on, in the order
-    of ``events``: not cancelled, not all-day, not declined by the user or by them."""
-    from planner.people.addresses import address_key
-
-    found: dict[str, list[Event]] = {}
-    for event in events:
-        if event.start < since or event.status is Status.CANCELLED or event.all_day:
-            continue
-        if event.self_response is Response.DECLINED:
-            continue
-        for attendee in event.people():
-            if attendee.response is not Response.DECLINED:
-                found.setdefault(address_key(attendee.email), []).append(event)
-    return found
-
-
 def met_soon(
     items: Sequence[PlannedEvent],
     events: Sequence[Event],
@@ -264,6 +246,7 @@ def met_soon(
     :data:`MET_SOON` after it anyway keeps its mode, and says so: no proposals for a table
     that is booked already ("No fair meeting point between you and Munich" for a call, while
     the lunch with the same person in Munich was in the calendar for six days later)."""
+    from planner.flows.keep_in_touch import meetings_ahead
     from planner.i18n import _, short_day
     from planner.people.addresses import address_key
 

@@ -236,7 +236,7 @@ def _table_ahead(
 ) -> Event | None:
     """The next meeting in person with any of ``people`` between now and ``end`` (an offer
     to someone met for coffee on Friday anyway says so before it is sent)."""
-    from planner.flows.plan import meetings_ahead
+    from planner.flows.keep_in_touch import meetings_ahead
     from planner.people.addresses import address_key
 
     ahead = meetings_ahead(session.events, now)
