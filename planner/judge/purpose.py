@@ -214,9 +214,22 @@ def determine_purpose(
     emails = [p.email for p in externals]
     if not ledger.met_before(emails, event.start):
         who = directory.who({directory.unit(e) for e in emails}, externals)
+        if (first := ledger.planned_before(emails, event.start)) is not None:
+            return _after_planned(first, who, config)
         evidence = _("no earlier meeting with {who}", who=who)
         return PurposeResult(Purpose.FIRST_CONTACT, (evidence,), Confidence.MEDIUM)
     return _routine(event, emails, ledger, config)
+
+
+def _after_planned(first: Event, who: str, config: Config) -> PurposeResult:
+    """Nobody was met yet, but a meeting with them is planned before this one: that one is
+    the first contact, this one follows it."""
+    from planner.i18n import short_day
+
+    day = short_day(first.start.astimezone(config.tz).date())
+    evidence = _("'{title}' with {who} comes before it, on {day}",
+                 title=first.title.strip() or _("a meeting"), who=who, day=day)  # fmt: skip
+    return PurposeResult(Purpose.OTHER, (evidence,), Confidence.MEDIUM)
 
 
 def _personal(

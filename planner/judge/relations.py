@@ -135,6 +135,7 @@ class Ledger:
         self._store = store
         self._meetings: dict[Key, Meeting] = {}
         self._index: MeetingIndex | None = None
+        self._planned: dict[str, list[Event]] = {}  # see :meth:`expect`
 
     # -- persistence -------------------------------------------------------------------------
 
@@ -228,6 +229,41 @@ class Ledger:
             old.update((m.key, m) for m in upserts)
             self._index = None
         return result
+
+    def expect(self, ahead: Iterable[tuple[Event, Classification]], now: datetime) -> None:
+        """Remember the meetings of ``ahead`` not over at ``now`` (planned, not history: no
+        count, summary or "last met" sees them), by counterpart and organisation, for
+        :meth:`planned_before`. Cancelled, all-day and declined ones (by the user, or by the
+        counterpart for that person), journeys and what the user said is no meeting do not
+        count."""
+        planned: dict[str, list[Event]] = {}
+        for event, found in ahead:
+            if event.end <= now or not counts_as_met(event, event.end):
+                continue
+            if found.mode is Mode.TRAVEL or (
+                found.said is not None and found.said.meeting is False
+            ):
+                continue
+            for person in self.directory.counterparts(event):
+                if person.response is not Response.DECLINED:
+                    for who in {address_key(person.email), self.directory.unit(person.email)}:
+                        planned.setdefault(who, []).append(event)
+        for events in planned.values():
+            events.sort(key=lambda e: (e.start, e.title))
+        self._planned = planned
+
+    def planned_before(self, emails: Iterable[str], when: datetime) -> Event | None:
+        """The first meeting planned (:meth:`expect`) with any of ``emails`` or their
+        organisations that starts before ``when``: a lunch after the introductory call is
+        no first contact, although neither has taken place yet."""
+        first: Event | None = None
+        for email in emails:
+            for who in {address_key(email), self.directory.unit(email)}:
+                found = next(iter(self._planned.get(who, ())), None)
+                if found is not None and found.start < when:
+                    if first is None or (found.start, found.title) < (first.start, first.title):
+                        first = found
+        return first
 
     def _collect(
         self, items: Iterable[tuple[Event, ModeLike]], now: datetime

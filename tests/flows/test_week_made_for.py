@@ -1,7 +1,9 @@
 """An invitation or offer made from a proposal for one flagged meeting belongs to that meeting
 alone: with two flagged meetings with the same counterpart in one week (Jonas: a Teams intro
-on Tuesday and a Teams review on Thursday), the week shows its state under that meeting and
-holds back that meeting's proposals only.
+on Tuesday and a contract negotiation by Teams on Thursday), the week shows its state under
+that meeting and holds back that meeting's proposals only. (The Thursday meeting is a
+negotiation: an ordinary second call after a planned intro is no first contact and is not
+flagged, :mod:`tests.flows.test_planned_first`.)
 
 Bug (found by reading the code): the week attached invitations and offers by counterpart and
 week, so the same line stood under both meetings and neither got proposals any more."""
@@ -33,7 +35,7 @@ def review(user: str) -> str:
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\n"
         f"UID:{REVIEW}\r\nDTSTAMP:20261201T000000Z\r\n"
         "DTSTART;TZID=Europe/Berlin:20261210T140000\r\nDTEND;TZID=Europe/Berlin:20261210T150000\r\n"
-        "SUMMARY:Angebotsbesprechung Lagerplanung Nordlicht\r\nLOCATION:Microsoft Teams Meeting\r\n"
+        "SUMMARY:Vertragsverhandlung Lagerplanung Nordlicht\r\nLOCATION:Microsoft Teams Meeting\r\n"
         "DESCRIPTION:https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc\r\n"
         f"ORGANIZER;CN=Jonas Peters:mailto:{JONAS}\r\n"
         f"ATTENDEE;CN=Jonas Peters:mailto:{JONAS}\r\nATTENDEE:mailto:{user}\r\n"
