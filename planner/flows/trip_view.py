@@ -57,6 +57,7 @@ class TripView:
     people: tuple[PersonDue, ...]
     picks: tuple[Pick, ...] = ()
     more: int = 0
+    meeting: str = ""  # who the trip's own meetings are with, among those not listed
 
     def to_json(self, tz: Any) -> dict[str, Any]:
         chosen = {p.row.email: p for p in self.picks}
@@ -67,6 +68,7 @@ class TripView:
                 for r in self.people
             ],
             "more_people": self.more,
+            "meeting": self.meeting,
         }
 
 
@@ -178,9 +180,32 @@ def trip_views(
                 tuple(listed[:PEOPLE_PER_TRIP]),
                 tuple(picks),
                 max(0, len(listed) - PEOPLE_PER_TRIP),
+                _meeting_there(circle, trip, {row.email for row in near}),
             )
         )
     return views
+
+
+def _meeting_there(circle: Circle, trip: Trip, listed: set[str]) -> str:
+    """Whom the trip's own meetings are with, besides ``listed`` (as a sentence names them):
+    a counterpart met first on this trip is no one the user "knows" near it yet, but a trip
+    to meet them is no trip where "nobody you know" is (it said so beside the meeting)."""
+    from planner.model import Response, Status
+    from planner.people.addresses import address_key
+
+    directory = circle.ledger.directory
+    listed = {address_key(email) for email in listed}
+    people = {}
+    for event in trip.schedule:
+        if event.status is Status.CANCELLED or event.self_response is Response.DECLINED:
+            continue
+        for person in directory.counterparts(event):
+            key = address_key(person.email)
+            if person.response is not Response.DECLINED and key not in listed:
+                people.setdefault(key, person)
+    if not people:
+        return ""
+    return directory.who({directory.unit(key) for key in people}, people.values())
 
 
 def _near_trip(circle: Circle, row: PersonDue, trip: Trip) -> PersonDue | None:

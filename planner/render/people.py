@@ -56,6 +56,10 @@ def trip_lines(view: TripView, tz: tzinfo, *, markdown: bool = False) -> list[st
     lines = [f"## {head}" if markdown else head]
     if trip.evidence:
         lines.append(("  " if not markdown else "") + "; ".join(trip.evidence))
+    if not view.people and view.meeting:
+        lines.append(_("  You meet {who} there; nobody else you know lives or works near {city}.",
+                       who=view.meeting, city=trip.city))  # fmt: skip
+        return lines
     if not view.people:
         lines.append(_("  Nobody you know lives or works near {city}.", city=trip.city))
         return lines
