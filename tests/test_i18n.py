@@ -194,7 +194,7 @@ GERMAN = {
     "ist als Videocall geplant",
     "never met reason": "4 Videocalls mit Sven Krüger (krueger-design.example) seit Oktober, "
     "nie vor Ort",
-    "week": "Woche 2026-W50",
+    "week": "KW 50/2026",
 }
 ENGLISH = {
     "weekday": "Monday",
@@ -333,3 +333,23 @@ def test_the_compiled_catalog_is_read_without_compiling_and_never_for_another_te
         assert i18n._load("de").gettext("Options") == "Einstellungen"
     finally:
         i18n._load.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("iso", "english", "german"),
+    [
+        ("2026-W50", "Week 2026-W50", "KW 50/2026"),
+        ("2027-W01", "Week 2027-W01", "KW 01/2027"),
+        ("2026-W53", "Week 2026-W53", "KW 53/2026"),
+        ("next week", "Week next week", "Woche next week"),  # not ISO: said as it is
+    ],
+)
+def test_a_week_is_named_as_each_language_counts_weeks(iso, english, german):
+    """German headings count weeks as the trend beside them does ("KW47"), not "Woche
+    2026-W51" next to "KW47"."""
+    from planner.i18n import speaking
+    from planner.render.labels import week_name
+
+    assert week_name(iso) == english
+    with speaking("de"):
+        assert week_name(iso) == german

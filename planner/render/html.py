@@ -34,7 +34,7 @@ from planner.render.html_view import (
     venue_name,
     when,
 )
-from planner.render.labels import day_label, kind_label, mode_label, more_that_day
+from planner.render.labels import day_label, kind_label, mode_label, more_that_day, week_name
 
 __all__ = ["build_view", "week_html"]
 
@@ -51,7 +51,7 @@ FLAG = (
 def week_html(data: Item) -> str:
     """The HTML page for a week given as the JSON view (``week_to_dict``)."""
     view = build_view(data)
-    heading = _("Week {week}", week=data["week"]["iso_week"])
+    heading = week_name(data["week"]["iso_week"])
     body = [
         _header(view, heading),
         '<div class="layout"><main>',

@@ -102,6 +102,15 @@ def mode_label(mode: Mode) -> str:
     }[mode]
 
 
+def week_name(iso: str) -> str:
+    """The heading of ISO week ``iso`` ("2026-W50"): ``Week 2026-W50``, in German ``KW 50/2026``
+    (as the trend beside it counts weeks: ``KW47``)."""
+    year, _sep, number = iso.partition("-W")
+    if not (year.isdigit() and number.isdigit()):
+        return _("Week {week}", week=iso)
+    return _("Week {year}-W{number}", year=year, number=number)
+
+
 def day_label(day: date) -> str:
     """``Monday, 7 December 2026`` in the current language."""
     from babel.dates import format_date

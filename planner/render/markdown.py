@@ -19,6 +19,7 @@ from planner.render.labels import (
     settle_lines,
     time_span,
     unsure,
+    week_name,
 )
 from planner.render.places import shown_place, without_secrets
 from planner.render.safe import neutral
@@ -35,7 +36,7 @@ def _cell(text: str) -> str:
 def week_markdown(plan: WeeklyPlan, invites: Mapping[str, Sequence[Any]] | None = None) -> str:
     tz = plan.start.tzinfo
     iso = plan.start.isocalendar()
-    lines = [f"# {_('Week {week}', week=f'{iso[0]}-W{iso[1]:02d}')}", ""]
+    lines = [f"# {week_name(f'{iso[0]}-W{iso[1]:02d}')}", ""]
     for day in plan.days:
         items = plan.on(day)
         lines += [f"## {day_label(day)}", ""]

@@ -24,6 +24,7 @@ from planner.render.labels import (
     time_span,
     trend_text,
     unsure,
+    week_name,
 )
 from planner.render.places import short_place, without_secrets
 
@@ -49,7 +50,7 @@ def week_table(
 ) -> str:  # fmt: skip
     out = console(color, width)
     iso = plan.start.isocalendar()
-    week = _("Week {week}", week=f"{iso[0]}-W{iso[1]:02d}")
+    week = week_name(f"{iso[0]}-W{iso[1]:02d}")
     header = f"[bold]{week}[/bold] · {day_label(plan.days[0])} – {day_label(plan.days[-1])}"
     out.print(header)
     if note:
