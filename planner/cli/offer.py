@@ -22,6 +22,10 @@ PURPOSES = ["first_contact", "deal_closing", "routine", "internal", "personal", 
 @click.option("--with", "emails", multiple=True, metavar="EMAIL",
               help='The counterpart, an address or "Name <address>" (repeat it: one offer '
                    "each, never the same time twice).")  # fmt: skip
+@click.option("--for", "meeting_uid", metavar="UID",
+              help="A meeting of your calendar (a unique UID prefix): offer its counterpart "
+                   "times and places for it; the week shows the offer under it, and the "
+                   "invitation for the pick replaces it.")  # fmt: skip
 @click.option("--count", type=click.IntRange(1, 5), default=3, show_default=True,
               help="How many options to offer (two to five make a choice).")  # fmt: skip
 @click.option(
@@ -71,7 +75,8 @@ PURPOSES = ["first_contact", "deal_closing", "routine", "internal", "personal", 
 )
 @common_options
 def offer(
-    demo: bool, config_path: Path | None, emails: tuple[str, ...], count: int,
+    demo: bool, config_path: Path | None, emails: tuple[str, ...], meeting_uid: str | None,
+    count: int,
     week: str | None, purpose: str | None, near: str | None, zone: str, title: str,
     valid_days: int | None, out: Path | None, send: bool, book_id: str | None,
     withdraw_id: str | None,
@@ -89,14 +94,15 @@ def offer(
       planner offer --demo --with sven@krueger-design.example
       planner offer --with "Bob Ray <bob@acme.example>" --zone Europe/London --send
       planner offer --with bob@acme.example --out offer.html
+      planner offer --for 040000008200E00074C5B7101A82E008 --send
       planner replies ~/Mail/INBOX && planner offer --book k7m2qa --send
     """
     from planner.errors import UsageError
 
-    chosen = [n for n, on in (("--with", emails), ("--book", book_id),
+    chosen = [n for n, on in (("--with", emails), ("--for", meeting_uid), ("--book", book_id),
                               ("--withdraw", withdraw_id)) if on]  # fmt: skip
     if len(chosen) != 1:
-        raise UsageError(_("give one of --with EMAIL, --book ID or --withdraw ID"))
+        raise UsageError(_("give one of --with EMAIL, --for UID, --book ID or --withdraw ID"))
     if out is not None and len(emails) > 1:
         raise UsageError(_("--out writes one page: give one --with"))
     first_day = parse_week(week, None, _local_now()) if week else None
@@ -110,7 +116,7 @@ def offer(
         else:
             _make(config, ledger, state, now, demo, emails, send, out, dict(
                 count=count, first_day=first_day, purpose=purpose, near=near, zone=zone,
-                title=title, valid_days=valid_days))  # fmt: skip
+                title=title, valid_days=valid_days, meeting_uid=meeting_uid or ""))  # fmt: skip
 
 
 def _make(config: Any, ledger: Any, state: Any, now: Any, demo: bool, emails: tuple[str, ...],

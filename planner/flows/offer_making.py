@@ -32,6 +32,7 @@ class OfferRequest:
     zone: str = ""  # the counterpart's time zone; "" = the user's
     title: str = ""
     valid_days: int | None = None
+    meeting_uid: str = ""  # the calendar meeting the offer is for (``--for``): its counterpart
 
 
 def _not_to_self(config: Config, people: Sequence[str]) -> None:
@@ -68,13 +69,15 @@ def make_offers(
     offers: list[Offer] = []
     notes: list[str] = []
     made: list[Offer] = []
-    for person in dict.fromkeys(request.people):
+    for person in [*dict.fromkeys(request.people)] or [None]:
         with _holding(state, made, now):
             result = propose_for(
                 config, ledger, person, now=now, first_day=request.first_day,
                 purpose=request.purpose, near=request.near, count=request.count,
-                progress=progress,
+                progress=progress, meeting_uid=request.meeting_uid or None,
             )  # fmt: skip
+        if person is None:
+            _one_counterpart(request.meeting_uid, result)
         data = result.to_json()
         save_proposals(state, data, now)
         if not result.proposals:
@@ -95,6 +98,19 @@ def make_offers(
         offers.append(offer)
         made.append(offer)
     return offers, notes
+
+
+def _one_counterpart(uid: str, result: Any) -> None:
+    """An offer is one person's choice: a meeting with several counterparts gets proposals
+    and an invitation to all of them instead (two offers could be picked differently)."""
+    if len(result.people) > 1:
+        names = [n or p for p, n in zip(result.people, result.names or result.people, strict=False)]
+        raise UsageError(
+            _("--for {uid}: an offer is one person's choice, and this meeting has {count} "
+              "counterparts ({who})", uid=uid, count=len(result.people), who=", ".join(names)),
+            hint=_("'planner propose --for {uid}' and 'planner invite --proposal ID' invite "
+                   "them all", uid=uid),
+        )  # fmt: skip
 
 
 def _zone(text: str, config: Config) -> str:
@@ -156,7 +172,8 @@ def _offer(
 
     meetings = invited(request.title)
     kinds = {str(p.get("kind", "")) for p in chronological}
-    if not request.title and (len(kinds) > 1 or "@" in (data.get("name") or "@")):
+    mixed = len(kinds) > 1 or "@" in (data.get("name") or "@")
+    if not request.title and not data.get("meeting") and mixed:  # a meeting's: its own title
         meetings = invited(_one_title(config, data, kinds.pop() if len(kinds) == 1 else ""))
     options = [
         Option(number, proposal, invitation_to_json(meeting), meeting.venue_hours)
