@@ -25,7 +25,7 @@ PURPOSES = ["first_contact", "deal_closing", "routine", "internal", "personal", 
 @click.option("--for", "meeting_uid", metavar="UID",
               help="A meeting of your calendar (a unique UID prefix): offer its counterpart "
                    "times and places for it; the week shows the offer under it, and the "
-                   "invitation for the pick replaces it.")  # fmt: skip
+                   "invitation for the pick says it replaces it.")  # fmt: skip
 @click.option("--count", type=click.IntRange(1, 5), default=3, show_default=True,
               help="How many options to offer (two to five make a choice).")  # fmt: skip
 @click.option(

@@ -37,6 +37,10 @@ class InviteOptions:
     agenda: str = ""
     day: date | None = None  # an all-day invitation from this day (--date) …
     days: int = 1  # … over this many days (--days)
+    #: a new meeting also for a meeting the user organizes, with its note "this replaces …"
+    #: (an offer's options: each its own UID, or a counterpart's pick could not be told apart,
+    #: and opening one option's .ics would move the meeting itself)
+    separate: bool = False
 
 
 def organizer(config: Config) -> Attendee:
@@ -72,7 +76,7 @@ def from_proposal(
         end, start = add(options.start, between(start, end)), options.start
     attendees = [Attendee(e, n) for e, n in _people(options.to or saved["with"], saved)]
     meeting = saved.get("meeting") or {}
-    ours = bool(meeting) and _organizes(config, meeting)
+    ours = bool(meeting) and _organizes(config, meeting) and not options.separate
     area = venue.get("known") is False
     return Invitation(
         uid=meeting.get("uid", "") if ours else "",

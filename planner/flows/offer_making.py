@@ -166,7 +166,9 @@ def _offer(
 
     def invited(title: str) -> list[Invitation]:
         return [
-            from_proposal(config, state, p["id"], InviteOptions(title=title), now=now).resolved()
+            from_proposal(
+                config, state, p["id"], InviteOptions(title=title, separate=True), now=now
+            ).resolved()
             for p in chronological
         ]
 

@@ -82,3 +82,13 @@ def test_the_offer_is_kept_with_the_meeting_it_is_for(config: str):
     (kept,) = rows
     assert kept["counterpart"] == JONAS and kept["title"] == "Erstgespräch Nordlicht Logistik"
     assert {option["invitation"]["for_event"] for option in kept["options"]} == {INTRO}
+    # each option a meeting of its own (a pick or an opened .ics must not move the meeting
+    # itself, which the user organizes), saying what it replaces
+    uids = [option["invitation"]["uid"] for option in kept["options"]]
+    assert len(set(uids)) == len(uids) == 3 and INTRO not in uids
+    assert all(option["invitation"]["sequence"] == 0 for option in kept["options"])
+    assert all(
+        "This replaces the meeting “Erstgespräch Nordlicht Logistik”"
+        in option["invitation"]["note"]
+        for option in kept["options"]
+    )
