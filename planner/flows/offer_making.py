@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from planner.config import Config
 from planner.errors import UsageError
 from planner.flows.offers import MAX_OPTIONS, Offer, Offers, Option, expiry, offer_id
-from planner.i18n import _
+from planner.i18n import _, ngettext
 from planner.store import Store
 
 if TYPE_CHECKING:
@@ -106,8 +106,10 @@ def _one_counterpart(uid: str, result: Any) -> None:
     if len(result.people) > 1:
         names = [n or p for p, n in zip(result.people, result.names or result.people, strict=False)]
         raise UsageError(
-            _("--for {uid}: an offer is one person's choice, and this meeting has {count} "
-              "counterparts ({who})", uid=uid, count=len(result.people), who=", ".join(names)),
+            ngettext("--for {uid}: an offer is one person's choice, and this meeting has "
+                     "{count} counterpart ({who})", "--for {uid}: an offer is one person's "
+                     "choice, and this meeting has {count} counterparts ({who})",
+                     len(result.people), uid=uid, who=", ".join(names)),
             hint=_("'planner propose --for {uid}' and 'planner invite --proposal ID' invite "
                    "them all", uid=uid),
         )  # fmt: skip

@@ -93,7 +93,7 @@ def test_the_dry_run_says_who_when_and_where_and_keeps_nothing(world):
 def test_one_of_with_book_or_withdraw_and_a_clear_line_otherwise(world):
     home, cfg, path = world
     both = run("offer", "--config", path, "--with", LENA, "--withdraw", "abc", code=2)
-    assert "give one of --with EMAIL, --book ID or --withdraw ID" in both.output
+    assert "give one of --with EMAIL, --for UID, --book ID or --withdraw ID" in both.output
     assert "Traceback" not in both.output
     unknown = run("offer", "--config", path, "--book", "nosuch", code=2)
     assert "nosuch" in unknown.output and "Traceback" not in unknown.output
