@@ -129,6 +129,20 @@ class Store:
             _unreadable(self.path, f"kv {namespace}/{key}", 1)
             return default
 
+    def items(self, namespace: str) -> dict[str, Any]:
+        """Every key of ``namespace`` with its JSON value (one that cannot be read is left out,
+        as :meth:`get` would not give it)."""
+        rows = self.conn.execute(
+            "SELECT key, value FROM kv WHERE namespace = ?", (namespace,)
+        ).fetchall()
+        found: dict[str, Any] = {}
+        for key, text in rows:
+            try:
+                found[key] = json.loads(text)
+            except (TypeError, ValueError):
+                _unreadable(self.path, f"kv {namespace}/{key}", 1)
+        return found
+
     def put(self, namespace: str, key: str, value: Any) -> None:
         with self.conn:
             self.conn.execute(

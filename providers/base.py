@@ -4,11 +4,12 @@ providers through the ``planner.providers`` entry-point group (built-ins are reg
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 from zoneinfo import ZoneInfo
@@ -56,16 +57,12 @@ class ProviderContext:
 
 #: The UID of every event ``planner sync`` writes begins so (``planner.sync.marks``).
 SYNC_UID_PREFIX = "planner-sync-"
-SYNC_MARK_HINTS = ("X-PLANNER-SYNC-KEY",)  # the CalDAV mark, as iCalendar parsing hands it out
-
-
-def written_by_sync(event: Event, own_uids: frozenset[str] = frozenset()) -> bool:
-    """Whether ``event`` is a mirror or travel block ``planner sync`` wrote (``own_uids``: the
-    UIDs under which the calendar it came from lists the marked events). Google and Outlook
-    hand it out under the UID the planner gave it; CalDAV and files also carry the mark."""
-    if event.uid.startswith(SYNC_UID_PREFIX) or event.uid in own_uids:
-        return True
-    return any(event.hint(name) for name in SYNC_MARK_HINTS)
+#: The hints that carry a :class:`SyncMark` on an event a provider hands out: CalDAV and files
+#: hold them as X-properties (iCalendar parsing hands them out so), Google and Outlook set them
+#: from where they keep the mark (:func:`mark_hints`).
+MARK_KEY_HINT = "X-PLANNER-SYNC-KEY"
+MARK_DIGEST_HINT = "X-PLANNER-SYNC-DIGEST"
+SYNC_MARK_HINTS = (MARK_KEY_HINT,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +72,74 @@ class SyncMark:
 
     key: str
     digest: str
+
+
+def written_by_sync(event: Event, own_uids: Collection[str] = frozenset()) -> bool:
+    """Whether ``event`` carries the mark of a mirror or travel block ``planner sync`` wrote
+    (``own_uids``: the UIDs under which the calendar it came from lists the marked events).
+    Google and Outlook hand it out under the UID the planner gave it; CalDAV and files also
+    carry the mark. Whether it is still the planner's says :func:`planners_own`."""
+    if event.uid.startswith(SYNC_UID_PREFIX) or event.uid in own_uids:
+        return True
+    return any(event.hint(name) for name in SYNC_MARK_HINTS)
+
+
+def mark_digest(event: Event) -> str:
+    """A short fingerprint of what a written event shows, kept in its :class:`SyncMark`: a
+    different one on reading means the user changed the event (or the planner wants to)."""
+    parts = (
+        event.title,
+        event.start.astimezone(UTC).isoformat(),
+        event.end.astimezone(UTC).isoformat(),
+        str(event.all_day),
+        event.location,
+        event.status.value,
+        str(event.busy),
+    )
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+def mark_hints(mark: SyncMark) -> tuple[tuple[str, str], ...]:
+    """The hints with which a provider hands out an event carrying ``mark``, so that reading
+    for the plan tells the planner's own events from those the user changed since."""
+    return ((MARK_KEY_HINT, mark.key), (MARK_DIGEST_HINT, mark.digest))
+
+
+def mark_of(event: Event, own: Collection[str] = frozenset()) -> SyncMark | None:
+    """The mark ``event`` carries: as its calendar lists it (``own``, a mapping of UIDs to
+    marks, see :func:`planners_own`), else as it was handed out (:func:`mark_hints`); None
+    when neither tells one."""
+    listed = own.get(event.uid) if isinstance(own, Mapping) else None
+    if isinstance(listed, SyncMark):
+        return listed
+    key = event.hint(MARK_KEY_HINT)
+    return SyncMark(key, event.hint(MARK_DIGEST_HINT)) if key else None
+
+
+def changed_by_user(event: Event, mark: SyncMark) -> bool:
+    """Whether ``event``, written with ``mark``, no longer shows what the planner wrote: it was
+    retitled, moved, given a place, or invited to (the planner writes no attendees, and the
+    digest leaves them out). Such an event is the user's now: sync neither updates nor deletes
+    it, and reading takes it for the user's own busy time."""
+    return mark_digest(event) != mark.digest or bool(event.attendees)
+
+
+def planners_own(event: Event, own: Collection[str] = frozenset()) -> bool:
+    """Whether ``event`` is a mirror or travel block as ``planner sync`` wrote it: it stands
+    for a meeting read from its own calendar (or the way to one), so it is no event of the
+    user's (read as one, every mirrored meeting would count twice). One the user changed since
+    (:func:`changed_by_user`) is the user's now and is read like any other event.
+
+    ``own``: the UIDs under which the calendar ``event`` came from lists its marked events,
+    best a mapping to their marks (what :meth:`CalendarProvider.list_marked` tells); else the
+    mark comes from the event's hints. A marked event whose digest cannot be found (an older
+    copy, a provider that keeps none) is taken for the planner's, as it was written."""
+    if not written_by_sync(event, own):
+        return False
+    mark = mark_of(event, own)
+    if mark is None or not mark.digest:
+        return True
+    return not changed_by_user(event, mark)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.model import Attendee, Busy, Event, Response, Status
+from providers.base import SyncMark, mark_hints
 
 if TYPE_CHECKING:
     from providers.base import ProviderContext
@@ -22,6 +23,12 @@ _RESPONSES = {
     "tentative": Response.TENTATIVE,
     "needsAction": Response.NEEDS_ACTION,
 }
+
+
+#: the private extended properties of an event ``planner sync`` wrote (providers.google_marked)
+MARK = "plannerSync"
+MARK_KEY = "plannerSyncKey"
+MARK_DIGEST = "plannerSyncDigest"
 
 
 def event_id_for(uid: str) -> str:
@@ -149,6 +156,8 @@ def to_event(
         moment = original[0]  # keys a correction to the occurrence (planner.judge.corrections)
         hints.append(("RECURRENCE-ID", moment.astimezone(UTC).isoformat()))
     private = (item.get("extendedProperties") or {}).get("private") or {}
+    if private.get(MARK_KEY):  # what ``planner sync`` wrote: its mark, as every provider says
+        hints += mark_hints(SyncMark(str(private[MARK_KEY]), str(private.get(MARK_DIGEST, ""))))
     availability = availability_of(item)
     place = working_location(item, context.tz) if event_type == "workingLocation" else None
     return Event(

@@ -19,14 +19,11 @@ from planner.i18n import _
 from planner.model import Event
 from providers.base import MarkedEvent, SyncMark, not_ours
 from providers.google_auth import Conflict, SyncTokenExpired
-from providers.google_map import event_id_for, to_event, to_google
+from providers.google_map import MARK, MARK_DIGEST, MARK_KEY, event_id_for, to_event, to_google
 
 log = logging.getLogger("planner")
 
 PLANNER_UID = "plannerUid"  # the private property every event written by create_event carries
-MARK = "plannerSync"
-MARK_KEY = "plannerSyncKey"
-MARK_DIGEST = "plannerSyncDigest"
 
 
 def marked_body(event: Event, event_id: str, mark: SyncMark, tz: Any) -> dict[str, Any]:

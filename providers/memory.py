@@ -12,7 +12,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from planner.model import Calendar, Event, Interval, Status
-from providers.base import CalendarProvider, MarkedEvent, ProviderContext, SyncMark, not_ours
+from providers.base import (
+    CalendarProvider,
+    MarkedEvent,
+    ProviderContext,
+    SyncMark,
+    mark_hints,
+    not_ours,
+)
 
 if TYPE_CHECKING:
     from planner.config.schema import SourceConfig
@@ -36,8 +43,12 @@ class MemoryProvider(CalendarProvider):
         return [Calendar(id=self.source.name, name=self.source.name, primary=True, writable=True)]
 
     def events(self, start: datetime, end: datetime) -> list[Event]:
+        """The events in the window; those sync wrote carry their mark as the others hand it
+        out (:func:`providers.base.mark_hints`)."""
         found = (
-            e
+            replace(e, hints=e.hints + mark_hints(self._marks[e.uid]))
+            if e.uid in self._marks
+            else e
             for e in self._events.values()
             if e.start < end and e.end > start and e.status is not Status.CANCELLED
         )

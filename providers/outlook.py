@@ -237,7 +237,7 @@ class OutlookProvider(OutlookMarked, CalendarProvider):
     # --- reading --------------------------------------------------------------------------
 
     def events(self, start: datetime, end: datetime) -> list[Event]:
-        created = self._created_uids()
+        created, marks = self._created_uids(), self.known_marks()
         found: list[Event] = []
         for calendar in self.selected_calendars():
             try:
@@ -249,7 +249,7 @@ class OutlookProvider(OutlookMarked, CalendarProvider):
             for item in items:
                 event = self._to_event(item, created)
                 if event is not None and event.start < end and event.end > start:
-                    found.append(event)
+                    found.append(self.with_mark(event, item, marks))
         return sorted(found, key=lambda e: (e.start, e.uid))
 
     def _to_event(self, item: Mapping[str, Any], created: Mapping[str, str]) -> Event | None:

@@ -12,13 +12,14 @@ A mixin of :class:`providers.outlook.OutlookProvider`. Every request goes throug
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from planner.errors import NotSupportedError
 from planner.i18n import _
 from planner.model import Event
-from providers.base import MarkedEvent, SyncMark, not_ours
+from providers.base import MarkedEvent, SyncMark, mark_hints, not_ours
 from providers.graph_events import to_graph
 from providers.graph_http import GraphError
 
@@ -28,6 +29,10 @@ MARK_KEY = f"String {PROPERTY_SET} Name PlannerSyncKey"
 MARK_DIGEST = f"String {PROPERTY_SET} Name PlannerSyncDigest"
 MARK_FILTER = f"singleValueExtendedProperties/Any(ep: ep/id eq '{MARK}' and ep/value eq '1')"
 MARK_EXPAND = f"singleValueExtendedProperties($filter=id eq '{MARK_KEY}' or id eq '{MARK_DIGEST}')"
+#: store namespace (+ the calendar entry's name): Graph id → [key, digest] of every event
+#: ``planner sync`` wrote. A delta round cannot $expand extended properties (Graph allows none
+#: on delta), so the marks the planner wrote are kept here and handed out with the events.
+MARKS = "outlook-marks:"
 
 
 def marked_body(event: Event, tz: Any, transaction: str | None, mark: SyncMark) -> dict:
@@ -46,7 +51,7 @@ def marked_body(event: Event, tz: Any, transaction: str | None, mark: SyncMark) 
     return body
 
 
-def read_mark(item: dict[str, Any]) -> SyncMark | None:
+def read_mark(item: Mapping[str, Any]) -> SyncMark | None:
     values = {
         str(p.get("id", "")).casefold(): str(p.get("value") or "")
         for p in item.get("singleValueExtendedProperties") or ()
@@ -126,6 +131,31 @@ class OutlookMarked:
             )
         return f"me/calendars/{self.selected_calendars()[0]['id']}/events"
 
+    def with_mark(
+        self, event: Event, item: Mapping[str, Any], marks: Mapping[str, SyncMark]
+    ) -> Event:
+        """``event`` (read from ``item``) with the hints of its sync mark, where it has one:
+        reading for the plan tells by them the planner's own events from those the user
+        changed (:func:`providers.base.planners_own`)."""
+        mark = read_mark(item) or marks.get(str(item.get("id") or ""))
+        return event if mark is None else replace(event, hints=event.hints + mark_hints(mark))
+
+    def known_marks(self) -> dict[str, SyncMark]:
+        """The marks of the events ``planner sync`` wrote here, by Graph id."""
+        found = {}
+        for event_id, value in self.store.items(MARKS + self.source.name).items():
+            if isinstance(value, list) and len(value) == 2:
+                found[event_id] = SyncMark(str(value[0]), str(value[1]))
+        return found
+
+    def _keep_mark(self, event_id: str, mark: SyncMark | None) -> None:
+        if not event_id:
+            return
+        if mark is None:
+            self.store.delete(MARKS + self.source.name, event_id)
+        else:
+            self.store.put(MARKS + self.source.name, event_id, [mark.key, mark.digest])
+
     def list_marked(self) -> list[MarkedEvent]:
         path = f"me/calendars/{self.selected_calendars()[0]['id']}/events"
         params = {
@@ -142,6 +172,12 @@ class OutlookMarked:
                 event = self._to_event(item, created)
                 if mark is not None and event is not None:
                     found.append(MarkedEvent(str(item["id"]), mark, event))
+        known = self.known_marks()  # brought in line with the calendar: it may have been
+        for marked in found:  # written from another device, or lost an event
+            if known.pop(marked.id, None) != marked.mark:
+                self._keep_mark(marked.id, marked.mark)
+        for event_id in known:
+            self._keep_mark(event_id, None)
         return found
 
     def create_marked(self, event: Event, mark: SyncMark) -> str:
@@ -155,11 +191,13 @@ class OutlookMarked:
                 "INSERT OR REPLACE INTO outlook_created VALUES (?, ?, ?, ?)",
                 (self.source.name, tx, event.uid, str(created.get("id") or "")),
             )
+        self._keep_mark(str(created.get("id") or ""), mark)
         return str(created.get("id") or "")
 
     def update_marked(self, marked: MarkedEvent, event: Event, mark: SyncMark) -> str:
         body = marked_body(event, self.context.tz, None, mark)
         self.graph.request("PATCH", f"{self._write_path()}/{marked.id}", json=body, retry=True)
+        self._keep_mark(marked.id, mark)
         return marked.id
 
     def delete_marked(self, marked: MarkedEvent) -> None:
@@ -168,3 +206,4 @@ class OutlookMarked:
         except GraphError as exc:
             if exc.status != 404:
                 raise
+        self._keep_mark(marked.id, None)

@@ -16,7 +16,7 @@ from planner.i18n import _, long_day, ngettext
 from planner.ical.index import overlaps
 from planner.model import Event
 from planner.store import Store
-from providers.base import CalendarProvider, ProviderContext, create, written_by_sync
+from providers.base import CalendarProvider, ProviderContext, create, planners_own
 
 if TYPE_CHECKING:
     from planner.calendar.health import Health
@@ -76,7 +76,7 @@ def read_events(
             continue
         read += 1
         for event in events:
-            if not written_by_sync(event):
+            if not planners_own(event):
                 seen.setdefault(event.key, event)
     if failures and not read:  # nothing to show: the first failure is the answer
         raise failures[0][1].error

@@ -37,7 +37,8 @@ HINT_PROPS = frozenset(
         "X-MICROSOFT-CDO-INTENDEDSTATUS",
         "X-MICROSOFT-SKYPETEAMSMEETINGURL",
         "CLASS",  # PRIVATE / CONFIDENTIAL: ``planner sync`` shows such events as "Busy" only
-        "X-PLANNER-SYNC-KEY",  # the mark of an event ``planner sync`` wrote
+        "X-PLANNER-SYNC-KEY",  # the mark of an event ``planner sync`` wrote,
+        "X-PLANNER-SYNC-DIGEST",  # and its content then: one the user changed is the user's
     }
 )
 MEETING_HOSTS = re.compile(

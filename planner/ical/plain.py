@@ -84,7 +84,8 @@ INTEGERS = frozenset({"SEQUENCE", "PRIORITY"})
 TIMES = frozenset({"DTSTART", "DTEND", "DURATION"})
 #: properties that may occur more than once: read through lists by the field functions
 REPEATABLE = frozenset({"ATTENDEE", "CONFERENCE", "COMMENT", "CONTACT", "RESOURCES"}) | UNREAD
-_SYNC_KEY = "X-PLANNER-SYNC-KEY"  # the one property of planner's own a file may hold
+#: the properties of planner's own a file may hold: the mark of what ``planner sync`` wrote
+_SYNC_MARK = frozenset({"X-PLANNER-SYNC-KEY", "X-PLANNER-SYNC-DIGEST"})
 #: vendor properties read as plain text (``str``) by the field functions: once only
 _READ_ONCE = frozenset(
     {"X-MICROSOFT-CDO-BUSYSTATUS", "X-MICROSOFT-LATITUDE", "X-MICROSOFT-LONGITUDE"}
@@ -263,7 +264,7 @@ def _head(name: str, params: str) -> Head | None:
         kind = _TIME
     elif name.startswith("X-") and not name.startswith(("X-PLANNER-", "X-WR-")):
         kind = _RAW
-    elif name == _SYNC_KEY:
+    elif name in _SYNC_MARK:
         kind = _RAW
     else:
         return None  # a recurrence, GEO, ATTACH, an unknown property: icalendar's

@@ -1,11 +1,14 @@
 """What identifies the events ``planner sync`` writes.
 
 Every such event carries a :class:`providers.base.SyncMark` (a key saying what it stands for
-and a digest of its content) and a UID derived from the target and the key, starting with
-:data:`UID_PREFIX`. Either one is enough to recognise it, so a mirror is never mirrored again,
-also between two calendars that mirror each other. The key is opaque: ``mirror:<source>:<event>``
-and ``travel:<meeting>:<side>`` with each name and UID replaced by a hash (:func:`tag`), so a
-mirror in a shared calendar reveals neither the source calendar nor the meeting's UID.
+and a digest of its content, :func:`digest`) and a UID derived from the target and the key,
+starting with :data:`UID_PREFIX`. Either one is enough to recognise it, so a mirror is never
+mirrored again, also between two calendars that mirror each other. One the user changed is
+the user's busy time and is mirrored like any (:func:`providers.base.planners_own`); its
+mirror is the planner's again, so the two calendars still do not mirror each other in a loop.
+The key is opaque: ``mirror:<source>:<event>`` and ``travel:<meeting>:<side>`` with each name
+and UID replaced by a hash (:func:`tag`), so a mirror in a shared calendar reveals neither the
+source calendar nor the meeting's UID.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from datetime import UTC
 
 from planner.model import Event
 from providers.base import SYNC_UID_PREFIX as UID_PREFIX
+from providers.base import mark_digest
 
 PRIVATE_HINTS = {
     "google.visibility": ("private", "confidential"),
@@ -61,6 +65,13 @@ def source_of(key: str) -> str:
     return rest.partition(":")[0] if kind == "mirror" else ""
 
 
+def event_of(key: str) -> str:
+    """The event part of a mirror key (:func:`tag` of its occurrence), ``""`` for a travel
+    block."""
+    kind, _sep, rest = key.partition(":")
+    return rest.partition(":")[2] if kind == "mirror" else ""
+
+
 def from_any(key: str, sources: set[str]) -> bool:
     """Whether the mirror ``key`` comes from one of the calendars named ``sources``."""
     found = source_of(key)
@@ -72,18 +83,9 @@ def derived_uid(target: str, key: str) -> str:
     return f"{UID_PREFIX}{digest}@planner"
 
 
-def digest(event: Event) -> str:
-    """A short fingerprint of what a written event shows; a change means an update."""
-    parts = (
-        event.title,
-        event.start.astimezone(UTC).isoformat(),
-        event.end.astimezone(UTC).isoformat(),
-        str(event.all_day),
-        event.location,
-        event.status.value,
-        str(event.busy),
-    )
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+#: A short fingerprint of what a written event shows; a change means an update. It lives with
+#: the mark in ``providers.base``: reading calendars (below this layer) compares it too.
+digest = mark_digest
 
 
 def is_private(event: Event) -> bool:

@@ -6,14 +6,14 @@ tentative; private ones never show more than "Busy". Pure functions over model e
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from planner.i18n import _
 from planner.judge.travel import is_lodging
 from planner.model import Event, Response, Status
 from planner.sync.marks import derived_uid, digest, is_private, mirror_key
-from providers.base import written_by_sync
+from providers.base import planners_own
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +30,13 @@ class Wanted:
         return digest(self.event)
 
 
-def mirrorable(event: Event, own_uids: frozenset[str] = frozenset()) -> bool:
+def mirrorable(event: Event, own_uids: Collection[str] = frozenset()) -> bool:
     """Busy time worth mirroring: not the planner's own, not free, declined or cancelled, and
     no hotel stay (its nights say where the user is: mirrored, two nights in Munich were 44
-    hours of "busy" in the work calendar)."""
-    if written_by_sync(event, own_uids):
+    hours of "busy" in the work calendar). A mirror or travel block the user changed is theirs
+    (:func:`providers.base.planners_own`; ``own_uids`` as there): its mirror is the planner's
+    own again, so two calendars that mirror each other stop there, no loop."""
+    if planners_own(event, own_uids):
         return False
     if event.status is Status.CANCELLED or not event.busy:
         return False
@@ -71,7 +73,7 @@ def mirrors(
     source: str,
     target: str,
     show: str,
-    own_uids: frozenset[str] = frozenset(),
+    own_uids: Collection[str] = frozenset(),
 ) -> list[Wanted]:
     """The mirrors of every mirrorable event of calendar ``source`` for ``target``."""
     return [mirror(e, source, target, show) for e in events if mirrorable(e, own_uids)]

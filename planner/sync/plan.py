@@ -8,8 +8,9 @@ so are the mirrors of a source that could not be read this run, and, when any so
 the travel blocks (the day's places are then not all known).
 
 A marked event the user changed in the calendar (its content no longer what the planner
-wrote, :func:`planner.sync.marks.digest`) is the user's now: it is neither updated nor deleted,
-not even by ``--undo``. One the user deleted (the planner wrote it, ``written`` remembers, and
+wrote, or attendees added: :func:`providers.base.changed_by_user`, the rule that reading
+calendars for the plan follows too) is the user's now: it is neither updated nor deleted, not
+even by ``--undo``. One the user deleted (the planner wrote it, ``written`` remembers, and
 it is gone) is not written again. Both are shown as :data:`LEAVE` changes with their reason.
 """
 
@@ -22,9 +23,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner.model import Event
-from planner.sync.marks import digest, from_any
+from planner.sync.marks import from_any
 from planner.sync.mirrors import Wanted
 from providers.base import MarkedEvent
+from providers.base import changed_by_user as changed
 
 CREATE, UPDATE, DELETE = "create", "update", "delete"
 LEAVE = "leave"  # the user changed or deleted it: the planner leaves it as it is
@@ -91,8 +93,8 @@ def kind_of(key: str) -> str:
 
 
 def changed_by_user(item: MarkedEvent) -> bool:
-    """Whether ``item`` no longer shows what the planner wrote (retitled, moved, …)."""
-    return digest(item.event) != item.mark.digest
+    """Whether ``item`` no longer shows what the planner wrote (retitled, moved, invited…)."""
+    return changed(item.event, item.mark)
 
 
 def plan_target(

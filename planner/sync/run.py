@@ -20,7 +20,7 @@ from planner.config import Config, SyncConfig
 from planner.errors import PlannerError, UsageError
 from planner.i18n import _
 from planner.model import Event, Mode
-from planner.sync.marks import occurrence
+from planner.sync.marks import event_of, occurrence, tag
 from planner.sync.mirrors import Wanted, mirrors
 from planner.sync.plan import (
     CREATE,
@@ -32,11 +32,11 @@ from planner.sync.plan import (
     undo_target,
 )
 from planner.sync.travel import Leg, legs, travel_blocks
-from providers.base import written_by_sync
+from providers.base import mark_of, planners_own, written_by_sync
 
 if TYPE_CHECKING:
     from planner.store import Store
-    from providers.base import CalendarProvider, MarkedEvent
+    from providers.base import CalendarProvider, MarkedEvent, SyncMark
 
 ORDER = {DELETE: 0, UPDATE: 1, CREATE: 2}
 WRITTEN = "sync.written"  # store namespace: per target, the keys the planner wrote there
@@ -201,6 +201,7 @@ class _Run:
         }
         self.marked: dict[str, list[MarkedEvent]] = {}
         self.events: dict[str, list[Event]] = {}
+        self.own: dict[str, dict[str, SyncMark]] = {}  # per calendar: UID → mark, as listed
         self.source_errors: dict[str, str] = {}
         self.target_errors: dict[str, str] = {}
 
@@ -288,17 +289,20 @@ class _Run:
         start, end = self.window
         for name, provider in self.providers.items():
             self._say(_("Reading calendar {name}", name=name))
-            own = frozenset(m.event.uid for m in self.marked.get(name, ()))
+            # a target's marked events as it lists them, each with the mark it carries: one
+            # the user changed is theirs, read (and mirrored) like any event of the calendar
+            own = self.own[name] = {m.event.uid: m.mark for m in self.marked.get(name, ())}
             try:
                 found = provider.events(start, end)
             except PlannerError as exc:
                 self.source_errors[name] = str(exc)
                 continue
-            self.events[name] = [e for e in found if not written_by_sync(e, own)]
+            self.events[name] = [e for e in found if not planners_own(e, own)]
 
     def _wanted(self, target: str, tables: list[SyncConfig], travel: list[Leg]) -> list[Wanted]:
         wanted: dict[str, Wanted] = {}
         there = self._already_in(target)
+        echo = self._echo()
         seen: set[str] = set()  # one meeting in two sources (or one collection named twice)
         for table in tables:
             end = sync_window(self.config, self.window[0], table.days)[1]
@@ -306,7 +310,10 @@ class _Run:
                 found = [
                     e
                     for e in self.events.get(source, ())
-                    if e.start < end and not there(e) and occurrence(e) not in seen
+                    if e.start < end
+                    and not there(e)
+                    and occurrence(e) not in seen
+                    and not echo(source, e)
                 ]
                 seen.update(occurrence(e) for e in found)
                 for item in mirrors(found, source, target, table.show):
@@ -315,6 +322,27 @@ class _Run:
             for item in travel_blocks(travel, target):
                 wanted.setdefault(item.key, item)
         return list(wanted.values())
+
+    def _echo(self) -> Callable[[str, Event], bool]:
+        """Whether an event of a source is a changed mirror of a changed mirror or travel
+        block: the planner mirrored one the user had changed (it is theirs, and mirrored like
+        any event), and this mirror of it reads as changed in turn. It is not mirrored again:
+        two calendars that mirror each other would pass it back and forth, one more each run,
+        should a calendar hand back an event a little other than written (a trimmed title)."""
+        changed = {
+            tag(occurrence(e))
+            for name, found in self.events.items()
+            for e in found
+            if written_by_sync(e, self.own.get(name, {}))
+        }
+
+        def echo(source: str, event: Event) -> bool:
+            if not changed or not written_by_sync(event, self.own.get(source, {})):
+                return False
+            mark = mark_of(event, self.own.get(source, {}))
+            return mark is not None and event_of(mark.key) in changed
+
+        return echo
 
     def _already_in(self, target: str) -> Callable[[Event], bool]:
         """Whether a meeting is in ``target`` itself (an invitation accepted in both

@@ -236,6 +236,7 @@ def _event(rng: random.Random, number: int, uid: str) -> list[str]:
         "X-CUSTOM-THING;X-PARAM=1:value\\nwith escape",
         "X-CUSTOM-THING:second",
         "X-PLANNER-SYNC-KEY:abc",
+        "X-PLANNER-SYNC-DIGEST:0123456789abcdef",
         "RESOURCES:Beamer",
         'CREATED;X-A="q:r":20250101T000000Z',
         "LAST-MODIFIED:20250101T000000Z",

@@ -192,3 +192,23 @@ class ProviderContract:
         assert provider.list_marked() == []
         left = {e.uid for e in provider.events(WINDOW_START, WINDOW_END)}
         assert left == {e.uid for e in seed_events() if e.start < WINDOW_END}
+
+    def test_events_hand_out_the_sync_mark(self, make_provider):
+        """Reading for the plan sees the mark of what ``planner sync`` wrote, digest included:
+        untouched, such an event is the planner's own (left out); the user's events carry
+        none."""
+        from providers.base import SyncMark, mark_digest, mark_of, planners_own
+
+        provider = make_provider(seed_events())
+        if not provider.can_sync:
+            return
+        mirror = Event(
+            "planner-sync-handed@planner", "Busy", at(10, 14), at(10, 15), location="Tantris"
+        )
+        mark = SyncMark("mirror:x:handed", mark_digest(mirror))
+        provider.create_marked(mirror, mark)
+        read = provider.events(WINDOW_START, WINDOW_END)
+        (found,) = [e for e in read if e.uid == mirror.uid]
+        assert mark_of(found) == mark and planners_own(found)
+        theirs = [e for e in read if e.uid != mirror.uid]
+        assert theirs and not [e for e in theirs if mark_of(e) or planners_own(e)]

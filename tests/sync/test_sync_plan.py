@@ -104,6 +104,22 @@ def test_a_duplicate_mark_is_deleted_once():
     assert [(c.action, c.marked.id) for c in plan.changes] == [("delete", "id-z")]
 
 
+def test_a_mirror_the_user_invited_people_to_is_theirs():
+    """Guests alone leave the digest as it was (it holds what a mirror shows), yet the planner
+    writes none: such a mirror was reused for a meeting, and is neither moved nor deleted."""
+    want = mirror(ev("k", 9), "a", "t", "busy")
+    guest = (Attendee("jonas@kunde-ag.example", "Jonas"),)
+    reused = Event(**{**_fields(want.event), "attendees": guest})
+    have = [marked(want.key, reused, want.digest)]
+    moved = mirror(ev("k", 11), "a", "t", "busy")  # the meeting it stood for moved since
+    plan = plan_target("t", [moved], have, window=WINDOW)
+    assert [(c.action, c.reason) for c in plan.changes] == [("leave", "changed")]
+    assert [(c.action, c.reason) for c in undo_target("t", have).changes] == [("leave", "changed")]
+    own = {reused.uid: have[0].mark}  # as the target lists it: the busy time of the user's now
+    assert mirrorable(reused, own) and not mirrorable(want.event, own)
+    assert not mirrorable(reused)  # without its mark's digest, it is taken for the planner's
+
+
 HOME, OFFICE, CAFE, CLIENT = (
     Geo(48.06, 11.61),
     Geo(48.16, 11.586),
