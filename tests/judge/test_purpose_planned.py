@@ -43,9 +43,7 @@ def test_a_lunch_after_a_planned_call_is_no_first_contact_and_names_the_call():
     lunch = _purpose(LUNCH, ledger)
     assert lunch.purpose is Purpose.OTHER
     assert lunch.confidence is Confidence.MEDIUM
-    assert lunch.evidence == (
-        "'Intro call ACME' with acme.example comes before it, on Tue 2 Jun",
-    )
+    assert lunch.evidence == ("'Intro call ACME' with acme.example comes before it, on Tue 2 Jun",)
     assert _purpose(CALL, ledger).purpose is Purpose.FIRST_CONTACT  # by its words
 
 
@@ -119,6 +117,4 @@ def test_the_evidence_in_german():
     ledger = _ledger((CALL, _found()))
     with speaking("de"):
         evidence = _purpose(LUNCH, ledger).evidence[0]
-    assert (
-        evidence == "„Intro call ACME“ mit acme.example findet vorher statt, am Di. 2. Juni"
-    )
+    assert evidence == "„Intro call ACME“ mit acme.example findet vorher statt, am Di. 2. Juni"
