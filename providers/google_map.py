@@ -195,9 +195,11 @@ def availability_of(item: dict[str, Any]) -> Busy:
 
 
 def _google_time(value: datetime, all_day: bool, tz: ZoneInfo) -> dict[str, str]:
+    """A date, or a date-time with its offset (the offset makes it one instant, also in the
+    hour the clocks repeat; through UTC, a wall time the clocks skip becomes the one meant)."""
     if all_day:
         return {"date": value.astimezone(tz).date().isoformat()}
-    return {"dateTime": value.astimezone(tz).isoformat(), "timeZone": tz.key}
+    return {"dateTime": value.astimezone(UTC).astimezone(tz).isoformat(), "timeZone": tz.key}
 
 
 def to_google(event: Event, tz: ZoneInfo) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from planner.ical.wallclock import writable
 from planner.model import Attendee, Busy, Event, Geo, Response, Status
 
 log = logging.getLogger("planner")
@@ -58,9 +59,12 @@ def parse_day(value: Mapping[str, Any], tz: ZoneInfo) -> datetime:
 
 
 def format_datetime(moment: datetime, tz: ZoneInfo) -> dict[str, str]:
-    """``{"dateTime", "timeZone"}`` for a request body, in zone ``tz`` (IANA name)."""
-    local = moment.astimezone(tz).replace(tzinfo=None)
-    return {"dateTime": local.isoformat(timespec="seconds"), "timeZone": str(tz.key)}
+    """``{"dateTime", "timeZone"}`` for a request body, in zone ``tz`` (IANA name); in UTC
+    where the wall time would not name one instant (a time the clocks skip is written as the
+    instant it means, one they repeat in UTC: :func:`planner.ical.wallclock.writable`)."""
+    local = writable(moment, tz)
+    zone = "UTC" if local.tzinfo is UTC else str(tz.key)
+    return {"dateTime": local.replace(tzinfo=None).isoformat(timespec="seconds"), "timeZone": zone}
 
 
 def query_time(moment: datetime) -> str:

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from planner.config.schema import Field
 from planner.errors import NotSupportedError, ProviderError
 from planner.i18n import _
+from planner.ical.wallclock import is_ambiguous
 from planner.model import Calendar, Event, Interval
 from providers.base import CalendarProvider, ProviderContext
 from providers.free_busy import GRAPH_CODES, FreeBusyAnswer
@@ -250,7 +251,31 @@ class OutlookProvider(OutlookMarked, CalendarProvider):
                 event = self._to_event(item, created)
                 if event is not None and event.start < end and event.end > start:
                     found.append(self.with_mark(event, item, marks))
+                    self._tell_repeated(event)
         return sorted(found, key=lambda e: (e.start, e.uid))
+
+    def _tell_repeated(self, event: Event) -> None:
+        """Graph gives times as wall times in the zone asked for (``Prefer``), without the
+        offset: one in the hour the clocks repeat could be either. It is read as the first
+        (RFC 5545's choice), and said, since it may be an hour off."""
+        if event.all_day:
+            return
+        for moment in (event.start, event.end):
+            if is_ambiguous(moment):
+                self.context.warn(
+                    _(
+                        "calendar '{name}': '{title}': Outlook gives {time} on {date} without "
+                        "saying which of the two (the clocks go back in {zone}); read as the "
+                        "first, {actual}",
+                        name=self.source.name,
+                        title=event.title,
+                        time=f"{moment:%H:%M}",
+                        date=moment.date().isoformat(),
+                        zone=self.context.tz.key,
+                        actual=f"{moment:%H:%M %Z}",
+                    )
+                )
+                return
 
     def _to_event(self, item: Mapping[str, Any], created: Mapping[str, str]) -> Event | None:
         try:

@@ -1,9 +1,15 @@
 """One VEVENT (icalendar's, or one read by :mod:`planner.ical.plain`) and its occurrences as
 :class:`planner.model.Event`: the fields other than times are read once per VEVENT (a helper
-of :mod:`planner.ical.reader`)."""
+of :mod:`planner.ical.reader`).
+
+The times are the instants the wall times mean (:func:`planner.ical.wallclock.resolve`): a
+meeting written into the hour the clocks skip keeps its length, so every reader of the event
+(mirrors, travel blocks, the week's busy time, proposals) sees the same meeting. Where a time
+was skipped or repeated, one warning names the event and what it was read as."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -23,7 +29,7 @@ from planner.ical.fields import (
 )
 from planner.ical.index import overlaps
 from planner.ical.parsing import as_list
-from planner.ical.wallclock import existing
+from planner.ical.wallclock import resolve
 from planner.model import Attendee, Event, Response, Status
 
 if TYPE_CHECKING:  # plain VEVENTs are converted without icalendar (a tenth of a second)
@@ -40,12 +46,16 @@ class Converter:
     calendar: str
     tz: ZoneInfo
     user_emails: frozenset[str]
+    # where a time the clocks skip or repeat is said, for the events that touch ``window``
+    warn: Callable[[str], None] = logging.getLogger("planner").warning
+    window: tuple[datetime, datetime] | None = None
 
     cache: dict[str, dict[str, object] | None] = field(default_factory=dict)
     people: dict[tuple[object, ...], Attendee | None] = field(default_factory=dict)
 
-    def event(self, instance: Instance, recurring: bool) -> Event | None:
-        """The Event of one occurrence; fields other than times are read once per VEVENT."""
+    def event(self, instance: Instance, recurring: bool, line: int = 0) -> Event | None:
+        """The Event of one occurrence (of the VEVENT at ``line``); fields other than times
+        are read once per VEVENT."""
         tag = instance.source.tag
         if tag and tag in self.cache:
             template = self.cache[tag]
@@ -55,8 +65,7 @@ class Converter:
                 self.cache[tag] = template
         if template is None:
             return None
-        start, end, all_day = self._times(instance.start, instance.end)
-        return Event(start=start, end=end, all_day=all_day, **template)  # type: ignore[arg-type]
+        return self._event(template, instance.start, instance.end, line)
 
     def add_plain(
         self,
@@ -83,8 +92,17 @@ class Converter:
         template = self.template(read.component, False)
         if template is None:
             return None
-        start, end, all_day = self._times(read.start, read.end)
-        return Event(start=start, end=end, all_day=all_day, **template)  # type: ignore[arg-type]
+        return self._event(template, read.start, read.end, read.line)
+
+    def _event(
+        self, template: dict[str, object], first: date, last: date | None, line: int
+    ) -> Event:
+        start, end, all_day, note = self._times(first, last)
+        event = Event(start=start, end=end, all_day=all_day, **template)  # type: ignore[arg-type]
+        if note and (self.window is None or overlaps(event, *self.window)):
+            where = f"{self.source}:{line}" if line else self.source
+            self.warn(f"{where}: '{event.title or event.uid}': {note}")
+        return event
 
     def template(self, c: Component, recurring: bool) -> dict[str, object] | None:
         """Every field of the events of one VEVENT but their times (None: cancelled)."""
@@ -129,7 +147,8 @@ class Converter:
             found = self.people[key] = person_of(value, organizer=organizer)
         return found  # type: ignore[return-value]
 
-    def _times(self, first: date, last: date | None) -> tuple[datetime, datetime, bool]:
+    def _times(self, first: date, last: date | None) -> tuple[datetime, datetime, bool, str]:
+        """Start, end, all day, and what a time the clocks skip or repeat was read as."""
         all_day = not isinstance(first, datetime)
         if all_day:
             begin = datetime.combine(first, time(0), tzinfo=self.tz)
@@ -140,17 +159,15 @@ class Converter:
                 time(0),
                 tzinfo=self.tz,
             )
-            return begin, stop, True
+            return begin, stop, True, ""
         begin = self._aware(first)
-        stop = self._aware(last) if last is not None else begin
-        if not isinstance(last, datetime) and last is not None:
-            stop = datetime.combine(last, time(0), tzinfo=self.tz)
-        return begin, max(stop, begin), False
+        start, end, note = resolve(begin, self._aware(last) if last is not None else begin)
+        return start, end, False, note
 
     def _aware(self, value: date | datetime) -> datetime:
         if not isinstance(value, datetime):
             return datetime.combine(value, time(0), tzinfo=self.tz)
-        return existing(value if value.tzinfo is not None else value.replace(tzinfo=self.tz))
+        return value if value.tzinfo is not None else value.replace(tzinfo=self.tz)
 
     def _self_response(
         self, organizer: Attendee | None, attendees: tuple[Attendee, ...]

@@ -13,11 +13,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
+from functools import cached_property
 from typing import Any
 
 import icalendar
 from recurring_ical_events import ComponentsWithName, EventAdapter, of
 
+from planner.ical import wallclock
 from planner.ical.recurrence import CAPPED
 
 log = logging.getLogger("planner")
@@ -80,9 +82,26 @@ class _Adapter(EventAdapter):
         stop: Any = None,
         keep_recurrence_attributes: bool = True,
     ) -> Instance:
-        return Instance(
-            self.source, self.start if start is None else start, self.end if stop is None else stop
-        )
+        if start is None:
+            return Instance(self.source, self.start, self.end if stop is None else stop)
+        exact = self._exact
+        if exact is not None and stop is not None and stop - start == self.duration:
+            stop = wallclock.add(start, exact)  # the series' length, in real time
+        return Instance(self.source, start, stop)
+
+    @cached_property
+    def _exact(self) -> timedelta | None:
+        """The real length of each occurrence where the wall clock misreads it: a start and
+        an end on either side of a repeated hour are instants (a wall time as written is the
+        first of the two; these come from UTC, converted into the zone of X-WR-TIMEZONE), and
+        the library's length, end minus start on the wall, is nothing for 00:30Z–01:30Z on
+        the night Berlin goes back (02:30–02:30). None: the library's length holds."""
+        start, end = self.start, self.end
+        if not isinstance(start, datetime) or not isinstance(end, datetime):
+            return None
+        if start.tzinfo is None or start.tzinfo is not end.tzinfo or start.fold == end.fold:
+            return None
+        return wallclock.between(start, end)
 
 
 _SELECTION = (ComponentsWithName("VEVENT", adapter=_Adapter),)

@@ -100,8 +100,9 @@ def read(
     if "BEGIN:VCALENDAR" not in text and "BEGIN:VCALENDAR" not in text.upper():
         return ical.read(data, source, window, options, warn)  # which says what is wrong
     header, blocks = scanned or scan(text, source, said.append)
+    quick_said: list[str] = []  # said after the text's own warnings, as the serial path does
     with plain.paused_collection():
-        quick, blocks = _plain(text, blocks, source, window, options, workers)
+        quick, blocks = _plain(text, blocks, source, window, options, workers, quick_said.append)
     parts = split(blocks, workers, window)
     work = sum(len(b.lines) for part in parts for b in part if b.name == "VEVENT")
     job = (source, window, options)
@@ -119,7 +120,7 @@ def read(
         return ical.read(data, source, window, options, warn)
     for message in said:
         warn(message)
-    return merge([(quick, []), *results] if quick else results, warn, options.max_events)
+    return merge([(quick, quick_said), *results] if quick else results, warn, options.max_events)
 
 
 def _plain(
@@ -129,22 +130,26 @@ def _plain(
     window: tuple[datetime, datetime],
     options: Options,
     workers: int | None = None,
+    warn: Warn = log.warning,
 ) -> tuple[Reading | None, list[Block]]:
     """The plain VEVENTs (:mod:`planner.ical.plain`) read first (from :data:`PLAIN_APART` on,
     on ``workers`` processes: :func:`_apart`), and the blocks left for the parts: plain reading
     costs a tenth of icalendar's. None where nothing was read so (nor is, in a file with a
-    calendar zone)."""
+    calendar zone). What the reading says (an event in an hour the clocks skip) goes to
+    ``warn``."""
     if not plain.ENABLED or "X-WR-TIMEZONE" in text.upper():
         return None, blocks
     wanted = _Window(window)
     near = [b for b in blocks if b.name == "VEVENT" and wanted.may_touch(b)]
-    apart = _apart(near, source, window, options, workers) if len(near) >= PLAIN_APART else None
+    apart = (
+        _apart(near, source, window, options, workers, warn) if len(near) >= PLAIN_APART else None
+    )
     if apart is not None:
         reading, left = apart
     else:
         screen = plain.Screen(options.tz)
         left = {id(b) for b in screen(near)}
-        reading = read_plain(screen.found, source, window, options) if screen.found else None
+        reading = read_plain(screen.found, source, window, options, warn) if screen.found else None
     if reading is None:
         return None, blocks
     taken = {id(b) for b in near} - left
@@ -158,6 +163,7 @@ def _apart(
     window: tuple[datetime, datetime],
     options: Options,
     workers: int | None = None,
+    warn: Warn = log.warning,
 ) -> tuple[Reading | None, set[int]] | None:
     """:func:`_plain`'s screening and reading of ``near`` shared among the usable cores
     (:func:`planner.ical.forking.fork_map`: each part in a process of its own, the first
@@ -178,7 +184,7 @@ def _apart(
     readings = [(part.reading, part.warnings) for part in parts if part.reading is not None]
     if not readings:
         return None, left
-    return merge(readings, log.warning, options.max_events), left
+    return merge(readings, warn, options.max_events), left
 
 
 @dataclass

@@ -111,14 +111,14 @@ def _read(
     limit = options.max_occurrences
     masters = _prepare_events(cal, blocks, zones, source, warn, (start, end, limit), budget)
     emails = frozenset(e.lower() for e in options.user_emails)
-    reader = Converter(source, options.calendar, options.tz, emails)
+    reader = Converter(source, options.calendar, options.tz, emails, warn, window)
     found = Latest(options.max_events)
     if screen is not None:
         reader.add_plain(screen.found, found.add, window, warn)
     for instance, recurring in _expand(masters, start, end, source, warn, limit):
         line = _line(masters, instance)
         try:
-            event = reader.event(instance, recurring)
+            event = reader.event(instance, recurring, line)
         except Exception as exc:  # one odd occurrence never costs the whole calendar
             where = f"{source}:{line}" if line else source
             warn(_("{where}: skipped a broken event ({problem})", where=where, problem=exc))

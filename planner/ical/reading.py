@@ -113,7 +113,8 @@ def read_plain(
     handed on untouched (a plain VEVENT has no rule)."""
     emails = frozenset(e.lower() for e in options.user_emails)
     kept = Latest(options.max_events)
-    Converter(source, options.calendar, options.tz, emails).add_plain(found, kept.add, window, warn)
+    convert = Converter(source, options.calendar, options.tz, emails, warn, window)
+    convert.add_plain(found, kept.add, window, warn)
     reading = kept.reading(steps)
     reading.plain = len(found)
     return reading

@@ -9,6 +9,12 @@ A local time in the spring-forward gap does not exist: RFC 5545 reads it with th
 before the gap (02:30 in Berlin on the last Sunday of March is 03:30 CEST). A local time in the
 fall-back hour exists twice: the first is taken unless the caller asks for the second
 (``fold=1``, ``planner invite --fold``). :func:`settle` says which it chose, for the user.
+
+An event read from a calendar has two such wall times, and :func:`resolve` reads them together:
+a meeting written 02:30–03:30 on the night Berlin goes forward would be 03:30–03:30 if each time
+were read alone, so its start is read as RFC 5545 says and it keeps the length it was written
+with. A time planner writes with a zone's name is one that names a single instant
+(:func:`writable`).
 """
 
 from __future__ import annotations
@@ -67,6 +73,109 @@ def existing(moment: datetime) -> datetime:
     before = min(first.utcoffset() or ZERO, after.utcoffset() or ZERO)
     instant = (first.replace(tzinfo=None) - before).replace(tzinfo=UTC)
     return instant.astimezone(moment.tzinfo)
+
+
+def resolve(start: datetime, end: datetime) -> tuple[datetime, datetime, str]:
+    """The instants an event written from wall time ``start`` to ``end`` means, and a note
+    for the user where one of them is a time the clocks skip or repeat ("" otherwise).
+
+    Each time is read as RFC 5545 §3.3.5 says: one in a gap with the UTC offset before it, one
+    in the repeated hour as its first occurrence (where either value has ``fold=1``, both are
+    instants already, converted from UTC, and stay as they are). A start in a gap moves
+    forward by the gap's size, and the event keeps the length it was written with: read alone,
+    its end would cut the gap's size off it (02:30–03:30 in Berlin on the night the clocks
+    go forward would be 03:30–03:30, nothing), which no one who wrote it meant; the same
+    exact length is what RFC 5545 §3.8.5.3 gives every occurrence of a series. The end is
+    never before the start."""
+    if _steady(start) and _steady(end):  # nearly every event: no clock change at either time
+        return start, end if end >= start else start, ""  # in order on the wall as in time
+    begin, stop = existing(start), existing(end)
+    skipped = is_gap(start)
+    written = _wall_length(start, end)
+    if skipped and written is not None:
+        stop = max(stop, add(begin, written), key=lambda moment: moment.astimezone(UTC))
+    if between(begin, stop) < ZERO:
+        stop = begin
+    if skipped or is_gap(end):
+        return begin, stop, _gap_note(start if skipped else end, begin, stop, written)
+    written_so = not (start.fold or end.fold)  # else converted from UTC (X-WR-TIMEZONE)
+    doubled = [m for m in (start, end) if written_so and is_ambiguous(m)]
+    if doubled:
+        return begin, stop, _fold_note(doubled[0], begin, stop)
+    return begin, stop, ""
+
+
+def writable(moment: datetime, zone: tzinfo) -> datetime:
+    """``moment`` as a wall time in ``zone`` that means it and nothing else, for writing with
+    the zone's name (an iCalendar TZID, Graph's ``timeZone``): never a time the clocks skip
+    (the instant is written, as its wall time after the gap), and in UTC where the wall time
+    occurs twice: a reader takes a repeated wall time as its first occurrence (RFC 5545
+    §3.3.5), Exchange as it pleases, and the second would move an hour."""
+    local = moment.astimezone(UTC).astimezone(zone)
+    return local.astimezone(UTC) if is_ambiguous(local) else local
+
+
+def _steady(moment: datetime) -> bool:
+    """True when ``moment`` is neither skipped nor repeated, told cheaply where it can be: in
+    UTC, or in a zone that keeps PEP 495 and has one offset for the wall time (else False)."""
+    zone = moment.tzinfo
+    if zone is UTC:
+        return True
+    return isinstance(zone, ZoneInfo) and (
+        moment.utcoffset() == moment.replace(fold=1 - moment.fold).utcoffset()
+    )
+
+
+def _wall_length(start: datetime, end: datetime) -> timedelta | None:
+    """How long an event is on the clock it was written with (None: two zones, no one clock)."""
+    if start.tzinfo is not end.tzinfo and start.tzinfo != end.tzinfo:
+        return None
+    return end.replace(tzinfo=None) - start.replace(tzinfo=None)
+
+
+def _gap_note(wall: datetime, begin: datetime, stop: datetime, written: timedelta | None) -> str:
+    values = {
+        "time": wall.strftime("%H:%M"),
+        "zone": _zone_name(wall.tzinfo, wall),  # type: ignore[arg-type]
+        "date": wall.date().isoformat(),
+        "span": _span(begin, stop),
+        "minutes": _minutes(between(begin, stop)),
+    }
+    if written is not None and between(begin, stop) == written:
+        return _(
+            "{time} does not exist in {zone} on {date} (the clocks go forward); read as "
+            "{span}, {minutes} min as written",
+            **values,
+        )
+    return _(
+        "{time} does not exist in {zone} on {date} (the clocks go forward); read as {span}, "
+        "{minutes} min",
+        **values,
+    )
+
+
+def _fold_note(wall: datetime, begin: datetime, stop: datetime) -> str:
+    return _(
+        "{time} occurs twice in {zone} on {date} (the clocks go back); read as the first: "
+        "{span}, {minutes} min",
+        time=wall.strftime("%H:%M"),
+        zone=_zone_name(wall.tzinfo, wall),  # type: ignore[arg-type]
+        date=wall.date().isoformat(),
+        span=_span(begin, stop),
+        minutes=_minutes(between(begin, stop)),
+    )
+
+
+def _span(begin: datetime, stop: datetime) -> str:
+    """``03:30–04:30 CEST``, or ``02:30 CEST–03:30 CET`` across a change of offset."""
+    first, last = begin.tzname() or "", stop.tzname() or ""
+    if first == last:
+        return f"{begin:%H:%M}–{stop:%H:%M} {first}".strip()
+    return f"{begin:%H:%M} {first}–{stop:%H:%M} {last}".replace(" –", "–")
+
+
+def _minutes(length: timedelta) -> int:
+    return int(length.total_seconds() // 60)
 
 
 def settle(moment: datetime, *, fold: int = 0) -> tuple[datetime, str]:

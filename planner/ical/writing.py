@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
+from planner.ical.wallclock import writable
 from planner.model import Attendee, Event
 
 PRODID = "-//planner//planner meeting planner//EN"
@@ -44,9 +45,11 @@ def event_to_vevent(event: Event) -> icalendar.Event:
 
 
 def _writable(value: datetime) -> datetime:
+    """``value`` with its TZID where the wall time names it alone, else in UTC
+    (:func:`planner.ical.wallclock.writable`: no time the clocks skip, no repeated one)."""
     zone = value.tzinfo
     if isinstance(zone, ZoneInfo) and zone.key not in ("UTC", "Etc/UTC"):
-        return value.replace(microsecond=0)
+        return writable(value, zone).replace(microsecond=0)
     return value.astimezone(UTC).replace(microsecond=0)
 
 

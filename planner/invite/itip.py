@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from planner.errors import NotSupportedError
 from planner.i18n import _
+from planner.ical.wallclock import writable
 from planner.invite import text
 from planner.invite.invitation import (
     Invitation,
@@ -82,15 +83,13 @@ def _ical_time(moment: datetime, utc: bool) -> datetime:
     """``moment`` as it is written: local time in its IANA zone, else UTC.
 
     A wall-clock time in the hour repeated when DST ends is written in UTC: RFC 5545 reads it
-    as the first of the two, but clients disagree (vobject, for one, takes the second).
+    as the first of the two, but clients disagree (vobject, for one, takes the second); the
+    rule every writer follows (:func:`planner.ical.wallclock.writable`).
     """
     key = zone_key(moment.tzinfo)
     if utc or key is None or is_utc(moment.tzinfo):
         return moment.astimezone(UTC)
-    local = moment.astimezone(UTC).astimezone(moment.tzinfo)
-    if local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset():
-        return moment.astimezone(UTC)
-    return local
+    return writable(moment, moment.tzinfo)  # type: ignore[arg-type]
 
 
 def _zones(*moments: datetime) -> list[ZoneInfo]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from datetime import UTC
 
 from planner.i18n import _
 from planner.judge.travel import is_lodging
@@ -75,5 +76,11 @@ def mirrors(
     show: str,
     own_uids: Collection[str] = frozenset(),
 ) -> list[Wanted]:
-    """The mirrors of every mirrorable event of calendar ``source`` for ``target``."""
-    return [mirror(e, source, target, show) for e in events if mirrorable(e, own_uids)]
+    """The mirrors of every mirrorable event of calendar ``source`` for ``target``. An event
+    that takes no time (a reminder written with a start only) holds no busy time: its mirror
+    would be a block of no length, and none is made."""
+    return [
+        mirror(e, source, target, show)
+        for e in events
+        if mirrorable(e, own_uids) and e.end.astimezone(UTC) > e.start.astimezone(UTC)
+    ]

@@ -82,7 +82,10 @@ def test_thousands_of_plain_events_are_read_in_two_processes_alike(monkeypatch, 
     monkeypatch.setattr(parallel, "_screened", screened)
     count = parallel.PLAIN_APART + 500
     reading, said = _same(_calendar([_event(n) for n in range(count)]))
-    assert reading.plain == count and len(reading.events) == count and not said
+    assert reading.plain == count and len(reading.events) == count
+    # some of the Berlin meetings fall into 02:00–03:00 on 29 March, the hour the clocks skip:
+    # each is said once, by the slice that read it, as one process says it (_same)
+    assert said and all("(the clocks go forward)" in message for message in said)
     done = [line.split() for line in slices.read_text().splitlines()]
     assert len({pid for pid, _n in done}) == 2  # two processes
     assert sorted(int(n) for _pid, n in done) == sorted(
