@@ -73,6 +73,9 @@ class Located(Protocol):
     lat: float
     lon: float
 
+    @property
+    def exact(self) -> bool: ...
+
 
 Locate = Callable[[str], "Located | None"]
 
@@ -183,6 +186,20 @@ class HomeFinder:
         home = str(config.user["home"]).strip()
         place = locate(home) if home else None
         self.home_city = _fold(place.city) if place is not None and place.city else ""
+        # the town's own point where home is a town (or a postal code): a place in it by another
+        # name ("Munich" in the config, "80539 München" in the calendar) is at that point too
+        self.home_point = (place.lat, place.lon) if place is not None and not place.exact else None
+
+    def _in_home_city(self, place: Located) -> bool:
+        if not self.home_city:
+            return False
+        if _fold(place.city) == self.home_city:
+            return True
+        return (
+            self.home_point is not None
+            and not place.exact
+            and ((place.lat, place.lon) == self.home_point)
+        )
 
     @classmethod
     def of(
@@ -288,7 +305,7 @@ class HomeFinder:
             if place is not None and mode is Mode.IN_PERSON and event.end <= self.now:
                 day = long_day(event.start.astimezone(self.config.tz).date())
                 weight = WEIGHTS["in_person" if personal else "org_in_person"]
-                if self.home_city and _fold(place.city) == self.home_city:
+                if self._in_home_city(place):
                     weight = WEIGHTS["came"]  # met in the user's city: they may have come
                 why = (
                     _("met in person at {place} on {day}", place=location, day=day)

@@ -57,7 +57,18 @@ def lookup_city(name: str, country: str = "DE", *, min_foreign: int = 0) -> Plac
     hit = find(name.strip().casefold(), country) or find(fold(name.strip()), country)
     if hit is None or (not hit[0] and hit[1] < min_foreign):
         return None
-    return Place(hit[2], hit[3], hit[4], "city", city=hit[2])
+    return Place(hit[2], hit[3], hit[4], "city", city=as_written(name, hit[2]))
+
+
+def as_written(written: str, name: str) -> str:
+    """A city as the user's own text names it where it is written as a name is (a capital,
+    not all capitals): "München", "Wien", where the gazetteer says "Munich", "Vienna" (a
+    German plan said "lives or works in Munich (… 80539 München)"); the gazetteer's ``name``
+    where they differ only in accents or case ("Zurich": "Zürich")."""
+    text = " ".join(written.split())
+    if fold(text) == fold(name) or not text[:1].isupper() or text.isupper():
+        return name
+    return text
 
 
 def postal_locality(code: str, country: str = "DE") -> str | None:
@@ -77,7 +88,7 @@ def locate_offline(text: str, country: str = "DE") -> Place | None:
     for code in _POSTAL.findall(text):
         locality = postal_locality(code, country)
         if locality and (city := lookup_city(locality, country)):
-            place = Place(text, city.lat, city.lon, "postal_code", city=city.name)
+            place = Place(text, city.lat, city.lon, "postal_code", city=city.city)
             if fold(locality.split()[0]) in fold(text):
                 return place
             fallback = fallback or place
@@ -116,23 +127,23 @@ def _city_in_text(text: str, country: str) -> Place | None:
         if _is_country(part):
             continue
         if city := lookup_city(part, country):
-            return Place(text, city.lat, city.lon, "city", city=city.name)
+            return Place(text, city.lat, city.lon, "city", city=city.city)
         beside = _TOWN_BESIDE_CODE.match(part)  # "27613-3502 Raleigh", "Québec G1V 2M2"
         town = beside and (beside.group(1) or beside.group(2))
         if town and (city := lookup_city(town, country)):
-            return Place(text, city.lat, city.lon, "city", city=city.name)
+            return Place(text, city.lat, city.lon, "city", city=city.city)
         words = _WORD.findall(part)
         pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
         # single words of a longer text: abroad only big cities ("Raum" is no Rauma)
         for candidate in [*reversed(pairs), *reversed(words)]:
             if city := lookup_city(candidate, country, min_foreign=FOREIGN_WORD_POPULATION):
-                return Place(text, city.lat, city.lon, "city", city=city.name)
+                return Place(text, city.lat, city.lon, "city", city=city.city)
     # a city-state by its own name ("Singapore", "Luxembourg"), not a town a country's
     # short form also names ("USA")
     for part in reversed(parts):
         city = lookup_city(part, country) if _is_country(part) else None
         if city is not None and fold(city.name) == fold(part):
-            return Place(text, city.lat, city.lon, "city", city=city.name)
+            return Place(text, city.lat, city.lon, "city", city=city.city)
     return None
 
 
@@ -218,7 +229,7 @@ class OfflineCache:
     """Answers of :func:`locate_offline` kept in the state database, so that a later run with
     the same places never loads the city and postal-code tables (half a second)."""
 
-    VERSION = 1  # raise when the offline look-up changes its answers
+    VERSION = 2  # raise when the offline look-up changes its answers (2: cities as written)
 
     def __init__(self, store: Store, country: str) -> None:
         self.store = store

@@ -142,7 +142,8 @@ def test_a_tripit_export_gives_its_trips_with_the_hotel_as_base():
 def test_a_trip_in_a_real_export_gets_the_station_as_base():
     events = _real("khal__non_dst_error.ics")
     found = trips_of(events, start=datetime(2023, 1, 1, tzinfo=TZ), days=365)
-    assert ("Brussels", "Bruxelles-Midi") in [(t.city, t.base) for t in found]
+    # the town as the export writes it; its station found all the same
+    assert ("Brussel", "Bruxelles-Midi") in [(t.city, t.base) for t in found]
 
 
 @pytest.mark.parametrize(

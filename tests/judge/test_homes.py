@@ -177,3 +177,19 @@ def test_an_organisations_meetings_are_looked_up_once_for_all_its_people():
     meetings = [t for t in asked if t != "Hamburg"]
     assert len(meetings) == 60  # each meeting with an address once (the Zoom ones: none)
     assert not any("München" in text for text in asked)  # nobody asked about that meeting
+
+
+def test_a_meeting_in_the_users_town_by_another_name_is_one_they_may_have_come_to():
+    """Home is "Munich" in the config and the calendar's address says "80539 München" (each
+    named as written): the meeting is in the user's town all the same, weighed as one the
+    counterpart may have travelled to, as when both say München."""
+    where = "Ludwigstraße 8, 80539 München"
+    for home in ("Munich", "München", "Leopoldstraße 10, 80802 München"):
+        events = [_event("m", 30, where, ["eva@kunde.example"])]
+        cfg = default_config(user={"email": ME.email, "home": home})
+        finder = HomeFinder([e for e, _ in events], {e.key: m for e, m in events}, cfg,
+                            Geocoder(cfg).locate, now=NOW)  # fmt: skip
+        place = Geocoder(cfg).locate(where)
+        assert place is not None and finder._in_home_city(place), home
+    abroad = Geocoder(cfg).locate("Herrengasse 14, 1010 Wien")
+    assert abroad is not None and not finder._in_home_city(abroad)

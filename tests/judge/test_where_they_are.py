@@ -88,7 +88,7 @@ def _finder(events=(), book: People | None = None, **config) -> HomeFinder:
         (
             "Meilleures salutations\nPeter Jensen\nRue du Rhône 8, 1204 Genève\n"
             "peter@werft.example",
-            "Geneva",
+            "Genève",
             "1204 Genève",
         ),
     ],

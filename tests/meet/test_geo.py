@@ -45,14 +45,15 @@ def test_city_names_in_any_spelling(name):
 
 def test_postal_code_gives_its_city():
     place = locate_offline("Leopoldstraße 10, 80802")
-    assert place is not None and place.source == "postal_code" and place.city == "Munich"
+    # the town as the postal code's own table names it, not the gazetteer's English exonym
+    assert place is not None and place.source == "postal_code" and place.city == "München"
     hamburg = locate_offline("Am Sandtorkai 1, 20457")
     assert hamburg is not None and hamburg.city == "Hamburg"
 
 
 def test_city_in_free_text():
     place = locate_offline("Büro Nürnberg, 3. Stock")
-    assert place is not None and place.city == "Nuremberg"
+    assert place is not None and place.city == "Nürnberg"
     assert locate_offline("Microsoft Teams-Besprechung") is None
 
 
@@ -212,13 +213,13 @@ def test_real_us_addresses_are_not_taken_for_german_postal_codes():
     [
         ("6544 Battleford Drive, 27613-3502 Raleigh, NC, U.S.A.", "Raleigh"),  # ZIP+4
         ("123 Main St, 12345 Austin, TX, United States of America", "Austin"),
-        ("Street 4, 12345 New York, USA", "New York City"),  # "USA" names a town too
+        ("Street 4, 12345 New York, USA", "New York"),  # "USA" names a town too
         ("2875 Laurier, G1V 2M2 Quebec, QC, Canada", "Québec"),
         ("10 Downing Street, London SW1A 2AA, UK", "London"),
         ("Damrak 1, 1012 LG Amsterdam, Niederlande", "Amsterdam"),
         ("Stephansplatz 1, 1010 WIEN, Österreich", "Vienna"),
         ("Drottninggatan 1, 111 51 Stockholm, Schweden", "Stockholm"),
-        ("ul. Marszałkowska 1, 00-950 Warszawa, Polen", "Warsaw"),
+        ("ul. Marszałkowska 1, 00-950 Warszawa, Polen", "Warszawa"),
         ("Hauptstrasse 5, CH-8001 Zürich, Schweiz", "Zürich"),
         ("12 rue de Rivoli, 75001 Paris, France", "Paris"),
         ("3 place Bellecour, 69002 Lyon, France", "Lyon"),
@@ -236,3 +237,25 @@ def test_a_town_beside_its_postal_code_in_every_countrys_form(text, city):
 @pytest.mark.parametrize("text", ["USA", "United States", "Vereinigte Staaten", "États-Unis"])
 def test_a_country_alone_is_no_town(text):
     assert locate_offline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "city"),
+    [
+        ("Büro, 80539 München", "München"),  # the postal table's name, as written
+        ("Café Central, Herrengasse 14, 1010 Wien", "Wien"),
+        ("Besprechung in Köln", "Köln"),
+        ("Meeting in Munich", "Munich"),  # an English calendar keeps its English name
+        ("Hotel, 1010 WIEN", "Vienna"),  # capitals only: the gazetteer's name
+        ("Hauptstrasse 5, 8001 zurich", "Zürich"),  # the same name but for accents and case
+        ("Rue du Rhône 8, 1204 Genève", "Genève"),
+        ("Warszawa", "Warszawa"),
+    ],
+)
+def test_a_city_is_named_as_the_users_own_text_names_it(written, city):
+    """A German plan said "lives or works in Munich (… 80539 München)" and a trip "Vienna" for
+    a calendar that says Wien: the gazetteer's names are English exonyms. A town written as a
+    name is named so; the gazetteer's name where the text only shouts or folds it."""
+    place = locate_offline(written)
+    assert place is not None and place.city == city
+    assert place.lat == lookup_city(city).lat  # the same town, whatever its name
