@@ -187,10 +187,11 @@ def trip_views(
 
 
 def _meeting_there(circle: Circle, trip: Trip, listed: set[str]) -> str:
-    """Whom the trip's own meetings are with, besides ``listed`` (as a sentence names them):
-    a counterpart met first on this trip is no one the user "knows" near it yet, but a trip
-    to meet them is no trip where "nobody you know" is (it said so beside the meeting)."""
-    from planner.model import Response, Status
+    """Whom the trip's own meetings in person are with, besides ``listed`` (as a sentence
+    names them): a counterpart met first on this trip is no one the user "knows" near it yet,
+    but a trip to meet them is no trip where "nobody you know" is (it said so beside the
+    meeting). A video call during the trip is with someone elsewhere."""
+    from planner.model import Mode, Response, Status
     from planner.people.addresses import address_key
 
     directory = circle.ledger.directory
@@ -199,6 +200,9 @@ def _meeting_there(circle: Circle, trip: Trip, listed: set[str]) -> str:
     for event in trip.schedule:
         if event.status is Status.CANCELLED or event.self_response is Response.DECLINED:
             continue
+        found = circle.modes.get(event.key)
+        if found is None or found.mode not in (Mode.IN_PERSON, Mode.HYBRID):
+            continue  # a video call during the trip is with someone elsewhere
         for person in directory.counterparts(event):
             key = address_key(person.email)
             if person.response is not Response.DECLINED and key not in listed:

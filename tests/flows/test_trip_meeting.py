@@ -66,10 +66,18 @@ def test_the_trip_names_whom_its_meetings_are_with(tmp_path, monkeypatch):
     assert "Sie treffen dort Max Huber, Anna Berger (donau-bau.example); sonst wohnt" in german
 
 
+CALL = (
+    "BEGIN:VEVENT\r\nUID:call@t\r\nDTSTAMP:20261101T000000Z\r\nSUMMARY:Quarterly review\r\n"
+    "DTSTART;TZID=Europe/Berlin:20261216T100000\r\nDTEND;TZID=Europe/Berlin:20261216T110000\r\n"
+    "LOCATION:Microsoft Teams Meeting\r\nDESCRIPTION:https://teams.microsoft.com/l/meetup-join/19\r\n"
+    f"ORGANIZER;CN=Katrin Vogel:mailto:{ME}\r\nATTENDEE;{MAX}\r\nEND:VEVENT\r\n"
+)
+
+
 @pytest.mark.parametrize(
     "meeting",
-    [lunch(MAX, status="CANCELLED"), lunch(DECLINED), lunch(COLLEAGUE), ""],
-    ids=["cancelled", "they-declined", "colleague", "no-meeting"],
+    [lunch(MAX, status="CANCELLED"), lunch(DECLINED), lunch(COLLEAGUE), "", CALL],
+    ids=["cancelled", "they-declined", "colleague", "no-meeting", "a-video-call-during-it"],
 )
 def test_without_a_counterpart_met_there_nobody_you_know_is_there(tmp_path, monkeypatch, meeting):
     text = " ".join(trips(tmp_path, monkeypatch, JOURNEYS + meeting).split())
