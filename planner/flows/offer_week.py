@@ -56,11 +56,23 @@ def offers_for_plan(
     plan: WeeklyPlan, offers: Sequence[Offer], config: Config
 ) -> dict[str, list[Offer]]:
     """The offers (:func:`for_week`) of each meeting of ``plan`` flagged to meet in person,
-    by the event's UID."""
+    and of any other meeting an offer was made for (``planner offer --for``: a lunch kept as
+    it is, an intro call), by the event's UID."""
     from planner.flows.held import flagged
+    from planner.people.addresses import address_key
 
     found: dict[str, list[Offer]] = {}
     for item, people in flagged(plan, config):
         if mine := for_week(offers, people, plan.start, item.event.uid):
             found[item.event.uid] = mine
+    named = {offer.for_event for offer in offers if offer.for_event}
+    me = address_key(config.user["email"])
+    for item in plan.items:
+        uid = item.event.uid
+        if uid in found or uid not in named:
+            continue
+        people = [p.email for p in item.event.people() if address_key(p.email) != me]
+        mine = [o for o in for_week(offers, people, plan.start, uid) if o.for_event == uid]
+        if mine:
+            found[uid] = mine
     return found

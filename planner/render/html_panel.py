@@ -121,6 +121,31 @@ def _bar(
     )
 
 
+def _answered_elsewhere(view: View, flagged: list[Item]) -> list[str]:
+    """The meetings not flagged that an offer or invitation was made for (``planner offer
+    --for`` a lunch kept as it is), each once, with its states."""
+    shown = {event["uid"] for event in flagged}
+    items = []
+    for event in view.data["events"]:
+        if event["uid"] in shown or not event.get("invitations"):
+            continue
+        shown.add(event["uid"])
+        items.append(
+            f'<li id="{anchor(event)}" data-uid="{escape(event["uid"])}">'
+            f"<strong>{escape(title(event))}</strong>{_answers(event)}</li>"
+        )
+    return items
+
+
+def _answers(event: Item) -> str:
+    """The states of the invitations and offers made for ``event``."""
+    return "".join(
+        f'<span class="props invite" data-status="{escape(str(s.get("status", "")))}">'
+        f"✉ {escape(str(s.get('line', '')))}</span>"
+        for s in event.get("invitations") or []
+    )
+
+
 def _recommendations(view: View) -> str:
     """The flagged meetings: the first :data:`~planner.render.labels.LISTED`, the rest counted."""
     items = []
@@ -140,22 +165,18 @@ def _recommendations(view: View) -> str:
             f'<span class="props">{escape(proposal_line(p, view.tz))}</span>'
             for p in event.get("proposals") or []
         )
-        answers = "".join(
-            f'<span class="props invite" data-status="{escape(str(s.get("status", "")))}">'
-            f"✉ {escape(str(s.get('line', '')))}</span>"
-            for s in event.get("invitations") or []
-        )
         items.append(
             f'<li id="{anchor(event)}" data-uid="{escape(event["uid"])}">'
             f"<strong>{escape(title(event))}</strong>"
             f'{pill}<br><span class="muted">{escape(reason(event))}</span>{proposals}'
-            f"{answers}</li>"
+            f"{_answers(event)}</li>"
         )
-    if not items:
-        return ""
     if len(flagged) > labels.LISTED:
         more = labels.more_flagged(len(flagged) - labels.LISTED)
         items.append(f'<li class="muted">{escape(more)}</li>')
+    items += _answered_elsewhere(view, flagged)
+    if not items:
+        return ""
     return (
         '<section class="recommendations" aria-labelledby="h-rec">'
         f'<h2 id="h-rec">{escape(_("Recommendations"))}</h2><ul>{"".join(items)}</ul></section>'

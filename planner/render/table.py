@@ -159,6 +159,30 @@ def recommendation_lines(
             from planner.render.invites import state_line
 
             lines += [f"    ✉ {state_line(s)}" for s in invites[item.event.uid]]
+    return lines + _answers_elsewhere(plan, flagged, invites)
+
+
+def _answers_elsewhere(
+    plan: WeeklyPlan, flagged: Sequence[PlannedEvent], invites: Mapping[str, Sequence[Any]] | None
+) -> list[str]:
+    """The offers and invitations made for meetings that are not flagged (``planner offer
+    --for`` a lunch kept as it is): each meeting once, with their states."""
+    if not invites:
+        return []
+    from planner.render.invites import state_line
+
+    shown = {item.event.uid for item in flagged}
+    lines: list[str] = []
+    for item in plan.items:
+        uid = item.event.uid
+        if uid in shown or uid not in invites:
+            continue
+        shown.add(uid)
+        start = item.event.start.astimezone(plan.start.tzinfo)
+        lines.append(f"✉ {item.event.title} ({day_time(start)}, {mode_label(item.mode)})")
+        lines += [f"    ✉ {state_line(s)}" for s in invites[uid]]
+    if lines and not flagged:
+        lines.insert(0, _("Recommendations"))
     return lines
 
 

@@ -92,3 +92,34 @@ def test_the_offer_is_kept_with_the_meeting_it_is_for(config: str):
         in option["invitation"]["note"]
         for option in kept["options"]
     )
+
+
+REVIEW_BAYVERS = "040000008200E00074C5B7101A82E008626179766572732D726576696577"  # kept as it is
+
+
+def test_an_offer_for_a_meeting_kept_as_it_is_is_shown_under_it_too(config: str):
+    """The week showed offers under flagged meetings only: one made ``--for`` the monthly
+    review (a video call kept as it is) was in 'planner invites' and nowhere in the week,
+    while it held three times."""
+    page = str(Path(config).parent / "bayvers.html")
+    code, _out, err = offer("--config", config, "--for", REVIEW_BAYVERS, "--out", page)
+    assert code == 0, err
+    data = json.loads(
+        CliRunner()
+        .invoke(main, ["week", "--config", config, "--week", "2026-W50", "--format", "json"])
+        .stdout  # fmt: skip
+    )
+    with_offer = [e for e in data["events"] if e.get("invitations")]
+    assert [e["uid"] for e in with_offer] == [REVIEW_BAYVERS]
+    assert with_offer[0]["invitations"][0]["status"] == "open"
+    text = table(config)
+    assert "✉ Monthly review BayVers (Fri 11 Dec 11:00, virtual) ✉ offer" in text
+    assert text.count("✉ offer") == 1
+    markdown = CliRunner().invoke(main, ["week", "--config", config, "--week", "2026-W50",
+                                         "--format", "markdown"]).stdout  # fmt: skip
+    assert "- **✉ Monthly review BayVers (Fri 11 Dec 11:00, virtual)**" in markdown
+    html = CliRunner().invoke(main, ["week", "--config", config, "--week", "2026-W50",
+                                     "--format", "html"]).stdout  # fmt: skip
+    section = html.split('class="recommendations"', 1)[1]
+    item = section.split(f'data-uid="{REVIEW_BAYVERS}"', 1)[1].split("</li>", 1)[0]
+    assert "<strong>Monthly review BayVers</strong>" in item and "✉ offer" in item
