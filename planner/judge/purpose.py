@@ -213,19 +213,30 @@ def determine_purpose(
         return PurposeResult(Purpose.FIRST_CONTACT, (evidence,), Confidence.HIGH)
     emails = [p.email for p in externals]
     if not ledger.met_before(emails, event.start):
-        who = directory.who({directory.unit(e) for e in emails}, externals)
         if (first := ledger.planned_before(emails, event.start)) is not None:
-            return _after_planned(first, who, config)
+            return _after_planned(first, emails, directory, config)
+        who = directory.who({directory.unit(e) for e in emails}, externals)
         evidence = _("no earlier meeting with {who}", who=who)
         return PurposeResult(Purpose.FIRST_CONTACT, (evidence,), Confidence.MEDIUM)
     return _routine(event, emails, ledger, config)
 
 
-def _after_planned(first: Event, who: str, config: Config) -> PurposeResult:
+def _after_planned(
+    first: Event, emails: list[str], directory: Directory, config: Config
+) -> PurposeResult:
     """Nobody was met yet, but a meeting with them is planned before this one: that one is
-    the first contact, this one follows it."""
+    the first contact, this one follows it. The sentence names who of ``emails`` (or of their
+    organisations) is in that one: a colleague of theirs, or one of several, not everyone."""
     from planner.i18n import short_day
+    from planner.people.addresses import address_key
 
+    mine = {address_key(e) for e in emails} | {directory.unit(e) for e in emails}
+    there = [
+        p
+        for p in directory.counterparts(first)
+        if address_key(p.email) in mine or directory.unit(p.email) in mine
+    ]
+    who = directory.who({directory.unit(p.email) for p in there}, there)
     day = short_day(first.start.astimezone(config.tz).date())
     evidence = _("'{title}' with {who} comes before it, on {day}",
                  title=first.title.strip() or _("a meeting"), who=who, day=day)  # fmt: skip

@@ -79,3 +79,29 @@ def test_alone_the_lunch_is_still_the_first_contact(tmp_path, monkeypatch):
     lunch = _week(tmp_path, monkeypatch, LUNCH)["lunch@t"]
     assert lunch["purpose"] == "first_contact"
     assert lunch["purpose_evidence"][0].startswith("no earlier meeting with Lena Hartmann")
+
+
+def _dinner(*people: str) -> str:
+    attendees = "".join(f"ATTENDEE;CN={name};PARTSTAT=ACCEPTED:mailto:{email}\r\n"
+                        for name, email in people)  # fmt: skip
+    return (
+        "BEGIN:VEVENT\r\nUID:dinner@t\r\nDTSTAMP:20261101T000000Z\r\nSUMMARY:Abendessen\r\n"
+        "LOCATION:Café Paris\\, Rathausstraße 4\\, 20095 Hamburg\r\n"
+        "DTSTART;TZID=Europe/Berlin:20261211T190000\r\nDTEND;TZID=Europe/Berlin:20261211T210000\r\n"
+        f"ORGANIZER;CN=Katrin Vogel:mailto:{ME}\r\n{attendees}END:VEVENT\r\n"
+    )
+
+
+def test_the_sentence_names_who_is_in_the_earlier_meeting_not_everyone(tmp_path, monkeypatch):
+    """A colleague of hers at the lunch, a newcomer of another firm at the dinner: the
+    sentence names Lena, who is in the call, not those who are not (it named David Roth for
+    Clara Vogt's call, and everyone at a dinner for the call with one of them)."""
+    jan = ("Jan Becker", "jan.becker@nordwind.example")
+    lena = ("Lena Hartmann", "lena.hartmann@nordwind.example")
+    tom = ("Tom Brandt", "tom@brandt-it.example")
+    dinner = _dinner(jan, tom)
+    events = _week(tmp_path, monkeypatch, OUTLOOK_CALL + dinner)
+    (evidence,) = events["dinner@t"]["purpose_evidence"]
+    assert evidence.startswith("'Kennenlernen Nordwind' with Lena Hartmann (nordwind.example)")
+    assert "Jan Becker" not in evidence and "Tom Brandt" not in evidence
+    assert lena[1] in OUTLOOK_CALL
