@@ -190,7 +190,8 @@ def _meeting_there(circle: Circle, trip: Trip, listed: set[str]) -> str:
     """Whom the trip's own meetings in person are with, besides ``listed`` (as a sentence
     names them): a counterpart met first on this trip is no one the user "knows" near it yet,
     but a trip to meet them is no trip where "nobody you know" is (it said so beside the
-    meeting). A video call during the trip is with someone elsewhere."""
+    meeting). A video call during the trip is with someone elsewhere, and so is a meeting in
+    another town during it (a breakfast at home before the flight)."""
     from planner.model import Mode, Response, Status
     from planner.people.addresses import address_key
 
@@ -203,6 +204,8 @@ def _meeting_there(circle: Circle, trip: Trip, listed: set[str]) -> str:
         found = circle.modes.get(event.key)
         if found is None or found.mode not in (Mode.IN_PERSON, Mode.HYBRID):
             continue  # a video call during the trip is with someone elsewhere
+        if not _near(circle, event, trip):
+            continue  # a breakfast at home before the flight, a meeting in another town
         for person in directory.counterparts(event):
             key = address_key(person.email)
             if person.response is not Response.DECLINED and key not in listed:
@@ -210,6 +213,18 @@ def _meeting_there(circle: Circle, trip: Trip, listed: set[str]) -> str:
     if not people:
         return ""
     return directory.who({directory.unit(key) for key in people}, people.values())
+
+
+def _near(circle: Circle, event: Event, trip: Trip) -> bool:
+    """Whether ``event`` takes place within ``[keep_in_touch] near_km`` of ``trip``'s town
+    (where it is can be told: its place written, else its coordinates)."""
+    from planner.meet.geo import distance_km
+
+    if trip.geo is None or not event.location.strip():
+        return False
+    place = circle.locate(event.location)
+    geo = place.geo if place is not None else event.geo
+    return geo is not None and distance_km(geo, trip.geo) <= circle.near_km
 
 
 def _near_trip(circle: Circle, row: PersonDue, trip: Trip) -> PersonDue | None:

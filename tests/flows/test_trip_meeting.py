@@ -83,3 +83,19 @@ def test_without_a_counterpart_met_there_nobody_you_know_is_there(tmp_path, monk
     text = " ".join(trips(tmp_path, monkeypatch, JOURNEYS + meeting).split())
     assert "Nobody you know lives or works near Wien." in text
     assert "You meet" not in text
+
+
+def test_a_meeting_in_another_town_during_the_trip_is_not_met_there(tmp_path, monkeypatch):
+    """A breakfast at a Hamburg address inside the Vienna trip's span and a lunch in Vienna:
+    only the lunch's guest is met there (the breakfast's was named as met in Vienna too)."""
+    breakfast = (
+        "BEGIN:VEVENT\r\nUID:bf@t\r\nDTSTAMP:20261101T000000Z\r\nSUMMARY:Frühstück Hellmann\r\n"
+        "DTSTART;TZID=Europe/Berlin:20261216T080000\r\nDTEND;TZID=Europe/Berlin:20261216T090000\r\n"
+        "LOCATION:Café Paris\\, Rathausstraße 4\\, 20095 Hamburg\r\n"
+        f"ORGANIZER;CN=Katrin Vogel:mailto:{ME}\r\n"
+        "ATTENDEE;CN=Sven Hellmann;PARTSTAT=ACCEPTED:mailto:sven@hellmann.example\r\n"
+        "END:VEVENT\r\n"
+    )
+    text = " ".join(trips(tmp_path, monkeypatch, JOURNEYS + lunch(MAX) + breakfast).split())
+    assert "You meet Max Huber (donau-bau.example) there;" in text
+    assert "Hellmann" not in text.split("You meet", 1)[1]
