@@ -163,7 +163,9 @@ class Event:
 
     @property
     def duration(self) -> timedelta:
-        return self.end - self.start
+        """The real time from start to end (Python subtracts two times of one zone on the wall
+        clock: 02:30 CEST to 03:30 CET, on the night the clocks go back, would be one hour)."""
+        return self.end.astimezone(UTC) - self.start.astimezone(UTC)
 
     @property
     def is_recurring(self) -> bool:

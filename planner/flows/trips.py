@@ -154,7 +154,7 @@ def _meetings(
     for event in events:
         mode = modes.get(event.key)
         mode = mode.mode if isinstance(mode, Classification) else mode
-        long = event.end - event.start >= timedelta(hours=20)
+        long = event.duration >= timedelta(hours=20)
         if not event.location.strip() or (mode is not Mode.IN_PERSON and not long):
             continue
         if mode is Mode.TRAVEL:

@@ -120,9 +120,14 @@ def day_label(day: date) -> str:
 
 def time_span(start: datetime, end: datetime, all_day: bool) -> str:
     """``10:00–11:30``; ``15:00–Fri 11:00`` for a timed event that ends on a later day
-    (:func:`planner.i18n.until`)."""
+    (:func:`planner.i18n.until`); ``02:30 CEST–03:30 CET`` where a time is one the clocks
+    repeat (the night they go back: two hours, which the bare times do not say)."""
     if all_day:
         return _("all day")
+    from planner.ical.wallclock import is_ambiguous
+
+    if is_ambiguous(start) or is_ambiguous(end):  # the hour the clocks repeat: which one
+        return f"{start:%H:%M %Z}–{until(start, end)} {end:%Z}"
     return f"{start:%H:%M}–{until(start, end)}"
 
 

@@ -10,6 +10,7 @@ from html import escape as html_escape
 from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _, day_span, day_time, long_day, ngettext, short_day
+from planner.ical.wallclock import between
 from planner.render.json import dumps
 from planner.render.labels import proposal_line
 
@@ -138,7 +139,7 @@ def invite_command(pick: Pick, tz: tzinfo) -> str:
     proposal = pick.proposal
     assert proposal is not None
     start = proposal.start.astimezone(tz)
-    minutes = int((proposal.end - proposal.start).total_seconds() // 60)
+    minutes = int(between(proposal.start, proposal.end).total_seconds() // 60)
     venue = proposal.venue.name.replace('"', "'")
     return (
         f"planner invite --to {pick.row.email} --start {start:%Y-%m-%dT%H:%M} "
