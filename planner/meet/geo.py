@@ -60,15 +60,42 @@ def lookup_city(name: str, country: str = "DE", *, min_foreign: int = 0) -> Plac
     return Place(hit[2], hit[3], hit[4], "city", city=as_written(name, hit[2]))
 
 
+#: Words of town names written in small letters, in the languages of addresses planner reads
+#: ("Frankfurt am Main", "Stratford-upon-Avon", "Saint-Martin-de-Ré", "Bergen op Zoom")
+_SMALL_WORDS = frozenset(
+    "am an auf bei der die das im in ob vor de du des la le les lès sur sous en aux upon on "
+    "of the and aan den op van di del della sul".split()
+)
+
+
 def as_written(written: str, name: str) -> str:
-    """A city as the user's own text names it where it is written as a name is (a capital,
-    not all capitals): "München", "Wien", where the gazetteer says "Munich", "Vienna" (a
-    German plan said "lives or works in Munich (… 80539 München)"); the gazetteer's ``name``
-    where they differ only in accents or case ("Zurich": "Zürich")."""
+    """A city as the user's own text names it: "München", "Wien", where the gazetteer says
+    "Munich", "Vienna" (a German plan said "lives or works in Munich (… 80539 München)"); in
+    capitals or small letters only, with a name's capitals ("1010 WIEN", "köln": "Wien",
+    "Köln"); the gazetteer's ``name`` where they differ only in accents or case ("Zurich":
+    "Zürich") and for a code ("PHX": "Phoenix")."""
     text = " ".join(written.split())
-    if fold(text) == fold(name) or not text[:1].isupper() or text.isupper():
+    if not text or fold(text) == fold(name):
         return name
+    if text.isupper() and len(text) <= 3:
+        return name  # a code ("PHX", "NYC"), no name to write
+    if text.isupper() or text.islower():
+        return _cased(text)
     return text
+
+
+def _cased(text: str) -> str:
+    """``frankfurt am main`` / ``BADEN-BADEN``: "Frankfurt am Main", "Baden-Baden"."""
+
+    def word(part: str, first: bool) -> str:
+        lower = part.lower()
+        return lower if lower in _SMALL_WORDS and not first else lower[:1].upper() + lower[1:]
+
+    words = text.split(" ")
+    return " ".join(
+        "-".join(word(piece, i == 0 and j == 0) for j, piece in enumerate(w.split("-")))
+        for i, w in enumerate(words)
+    )
 
 
 def postal_locality(code: str, country: str = "DE") -> str | None:

@@ -217,7 +217,7 @@ def test_real_us_addresses_are_not_taken_for_german_postal_codes():
         ("2875 Laurier, G1V 2M2 Quebec, QC, Canada", "Québec"),
         ("10 Downing Street, London SW1A 2AA, UK", "London"),
         ("Damrak 1, 1012 LG Amsterdam, Niederlande", "Amsterdam"),
-        ("Stephansplatz 1, 1010 WIEN, Österreich", "Vienna"),
+        ("Stephansplatz 1, 1010 WIEN, Österreich", "Wien"),
         ("Drottninggatan 1, 111 51 Stockholm, Schweden", "Stockholm"),
         ("ul. Marszałkowska 1, 00-950 Warszawa, Polen", "Warszawa"),
         ("Hauptstrasse 5, CH-8001 Zürich, Schweiz", "Zürich"),
@@ -246,7 +246,11 @@ def test_a_country_alone_is_no_town(text):
         ("Café Central, Herrengasse 14, 1010 Wien", "Wien"),
         ("Besprechung in Köln", "Köln"),
         ("Meeting in Munich", "Munich"),  # an English calendar keeps its English name
-        ("Hotel, 1010 WIEN", "Vienna"),  # capitals only: the gazetteer's name
+        ("Hotel, 1010 WIEN", "Wien"),  # capitals only: with a name's capitals
+        ("nord kg, schwabing, münchen", "München"),
+        ("Messe, 60327 FRANKFURT AM MAIN", "Frankfurt am Main"),
+        ("Kurhaus, baden-baden", "Baden-Baden"),
+        ("Flight to PHX", "Phoenix"),  # a code: the gazetteer's name
         ("Hauptstrasse 5, 8001 zurich", "Zürich"),  # the same name but for accents and case
         ("Rue du Rhône 8, 1204 Genève", "Genève"),
         ("Warszawa", "Warszawa"),
@@ -254,8 +258,10 @@ def test_a_country_alone_is_no_town(text):
 )
 def test_a_city_is_named_as_the_users_own_text_names_it(written, city):
     """A German plan said "lives or works in Munich (… 80539 München)" and a trip "Vienna" for
-    a calendar that says Wien: the gazetteer's names are English exonyms. A town written as a
-    name is named so; the gazetteer's name where the text only shouts or folds it."""
+    a calendar that says Wien: the gazetteer's names are English exonyms. A town is named as
+    written (in capitals or small letters only, with a name's capitals: "80802 MÜNCHEN" and
+    "münchen" are both "München", one name in one table); the gazetteer's name where the text
+    only folds it."""
     place = locate_offline(written)
     assert place is not None and place.city == city
     assert place.lat == lookup_city(city).lat  # the same town, whatever its name
