@@ -295,6 +295,9 @@ def _personal_words(config: Config) -> tuple[str, ...]:
 
 def _internal(others: People, directory: Directory) -> PurposeResult:
     domains = sorted({p.domain for p in others} & directory.own_domains)
+    if not domains:  # the only others are outside and declined: "only attendees from "
+        return PurposeResult(Purpose.OTHER, (_("everyone invited from outside declined"),),
+                             Confidence.LOW)  # fmt: skip
     evidence = _("only attendees from {domains}", domains=", ".join(domains))
     return PurposeResult(Purpose.INTERNAL, (evidence,), Confidence.HIGH)
 

@@ -118,3 +118,16 @@ def test_the_evidence_in_german():
     with speaking("de"):
         evidence = _purpose(LUNCH, ledger).evidence[0]
     assert evidence == "„Intro call ACME“ mit acme.example findet vorher statt, am Di. 2. Juni"
+
+
+def test_a_meeting_whose_only_outside_guest_declined_says_so():
+    """It read "internal: only attendees from " (no domain: nobody from the user's own was
+    invited either)."""
+    alone = ev("intro", THURSDAY, DAN, title="Intro Falk", declined=(DAN,))
+    result = _purpose(alone, _ledger())
+    assert result.purpose is Purpose.OTHER
+    assert result.evidence == ("everyone invited from outside declined",)
+    with speaking("de"):
+        assert _purpose(alone, _ledger()).evidence[0].startswith("alle Eingeladenen von außen")
+    mixed = ev("mixed", THURSDAY, DAN, "kim@mycorp.example", title="Abstimmung", declined=(DAN,))
+    assert _purpose(mixed, _ledger()).evidence == ("only attendees from mycorp.example",)
