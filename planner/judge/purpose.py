@@ -214,6 +214,8 @@ def determine_purpose(
     emails = [p.email for p in externals]
     if not ledger.met_before(emails, event.start):
         if (first := ledger.planned_before(emails, event.start)) is not None:
+            if event.is_recurring:  # a later occurrence of a series begun with them
+                return _routine(event, emails, ledger, config)
             return _after_planned(first, emails, directory, config)
         who = directory.who({directory.unit(e) for e in emails}, externals)
         evidence = _("no earlier meeting with {who}", who=who)

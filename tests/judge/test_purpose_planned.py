@@ -131,3 +131,13 @@ def test_a_meeting_whose_only_outside_guest_declined_says_so():
         assert _purpose(alone, _ledger()).evidence[0].startswith("alle Eingeladenen von außen")
     mixed = ev("mixed", THURSDAY, DAN, "kim@mycorp.example", title="Abstimmung", declined=(DAN,))
     assert _purpose(mixed, _ledger()).evidence == ("only attendees from mycorp.example",)
+
+
+def test_a_later_occurrence_of_a_series_with_someone_new_is_routine():
+    first = ev("w", TUESDAY, BOB, title="Weekly", series="w")
+    later = ev("w", TUESDAY + timedelta(days=7), BOB, title="Weekly", series="w")
+    ledger = _ledger((first, _found()), (later, _found()))
+    assert _purpose(first, ledger).purpose is Purpose.FIRST_CONTACT
+    result = _purpose(later, ledger)
+    assert result.purpose is Purpose.ROUTINE
+    assert result.evidence == ("part of a recurring series",)
