@@ -7,7 +7,8 @@ The rules, first match wins:
 2. internal: everyone else is from the user's own domains;
 3. deal closing: wording such as "Vertragsunterzeichnung" or "signing";
 4. first contact: wording such as "Kennenlernen" or "intro", or no earlier meeting (before this
-   event's start) with any external attendee or their organisation;
+   event's start), held or planned, with any external attendee or their organisation (one after
+   a meeting planned with them is "other" and names it; a series' later occurrence, routine);
 5. routine: a recurring series, or ``purpose.routine_repeats`` earlier meetings (within
    ``relations.lookback_days``) with the same counterparts;
 6. other.
