@@ -26,10 +26,9 @@ log = logging.getLogger("planner")
 
 def context_for(config: Config, store: Store | None = None) -> ProviderContext:
     """The provider context for ``config``: its zone, the user's addresses, the state store."""
-    emails = {config.user["email"].lower()} - {""}
     return ProviderContext(
         tz=config.tz,
-        user_emails=frozenset(emails),
+        user_emails=config.addresses,
         store_factory=(lambda: store) if store is not None else None,
     )
 

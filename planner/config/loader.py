@@ -71,6 +71,13 @@ class Config:
         return ZoneInfo(self.user["timezone"])
 
     @property
+    def addresses(self) -> frozenset[str]:
+        """The user's addresses in lower case: ``[user] email`` and ``other_emails`` (a private
+        address a meeting was organised from is the user's, never a counterpart)."""
+        found = (self.user["email"], *self.user.get("other_emails", ()))
+        return frozenset({e.strip().lower() for e in found} - {""})
+
+    @property
     def own_domains(self) -> frozenset[str]:
         domains = {d.lower() for d in self.user["domains"]}
         if "@" in self.user["email"]:

@@ -31,6 +31,14 @@ def _zone_check(value: str) -> str | None:
     return None
 
 
+def _emails_check(value: list[str]) -> str | None:
+    """Each an e-mail address on one line."""
+    for item in value:
+        if "@" not in item or any(ch in item for ch in "\r\n\t ,;<>"):
+            return _("'{value}' is no e-mail address (one address per item)", value=item)
+    return None
+
+
 def _language_check(value: str) -> str | None:
     return None if value in ("de", "en") else _('must be "de" or "en"')
 
@@ -80,6 +88,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "timezone": Field(str, "Europe/Berlin", check=_zone_check),
         "home": Field(str, ""),
         "domains": Field("str_list", []),
+        "other_emails": Field("str_list", [], check=_emails_check),
         "language": Field(str, "en", check=_language_check),
     },
     "working_hours": {day: Field("time_range", "") for day in WEEKDAYS},

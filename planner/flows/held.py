@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from planner.config import Config
 from planner.i18n import _
 from planner.model import MADE_FOR, Attendee, Event, Response
-from planner.people.addresses import address_key
+from planner.people.addresses import address_key, user_keys
 from planner.store import Store
 
 if TYPE_CHECKING:
@@ -164,11 +164,11 @@ def flagged(plan: WeeklyPlan, config: Config) -> Iterator[tuple[PlannedEvent, li
     but the user's: what an invitation or offer for it may be matched with."""
     from planner.model import Action
 
-    me = address_key(config.user["email"])
+    mine = user_keys(config)
     for item in plan.items:
         rec = item.recommendation
         if rec is not None and rec.action is Action.MEET_IN_PERSON:
-            yield item, [p.email for p in item.event.people() if address_key(p.email) != me]
+            yield item, [p.email for p in item.event.people() if address_key(p.email) not in mine]
 
 
 def same_people(people: Iterable[str], others: Iterable[str]) -> bool:

@@ -223,8 +223,7 @@ def _people(emails: Sequence[str], saved: dict[str, Any]) -> list[tuple[str, str
 
 
 def _organizes(config: Config, meeting: dict[str, Any]) -> bool:
-    me = config.user["email"].strip().lower()
-    return bool(me) and (meeting.get("organizer") or "").strip().lower() == me
+    return (meeting.get("organizer") or "").strip().lower() in config.addresses
 
 
 def _replaces(config: Config, meeting: dict[str, Any]) -> str:

@@ -253,7 +253,7 @@ def save_week_proposals(
 ) -> None:
     """Keep the week's proposals, each with its meeting, for ``invite --proposal ID``."""
     from planner.people import People
-    from planner.people.addresses import address_key
+    from planner.people.addresses import address_key, user_keys
 
     directory = plan.people if plan.people is not None else People()
 
@@ -261,11 +261,11 @@ def save_week_proposals(
         return directory.display_name(person.email, person.name)
 
     entries = []
-    me = address_key(config.user["email"])
+    mine = user_keys(config)
     for item in plan.items:
         if not item.proposals:
             continue  # most of a week: nothing to keep, nothing to work out
-        people = [p for p in item.event.people() if address_key(p.email) != me]
+        people = [p for p in item.event.people() if address_key(p.email) not in mine]
         meeting = {
             "uid": item.event.uid,
             "title": item.event.title,

@@ -305,7 +305,7 @@ class CounterpartPlaces:
     def __init__(
         self, events: Sequence[Event], modes: Modes, config: Config, now: datetime
     ) -> None:
-        self.me = config.user["email"].lower()
+        self.mine = config.addresses
         self.own = config.own_domains
         self.latest: dict[str, tuple[Event, int]] = {}
         met = [
@@ -322,7 +322,7 @@ class CounterpartPlaces:
                 self.latest[domain] = (other, number)
 
     def of(self, emails: Sequence[str]) -> str:
-        domains = {e.rpartition("@")[2].lower() for e in emails if e.lower() != self.me}
+        domains = {e.rpartition("@")[2].lower() for e in emails if e.lower() not in self.mine}
         found = [self.latest[d] for d in domains - self.own if d in self.latest]
         if not found:
             return ""

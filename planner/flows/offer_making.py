@@ -38,11 +38,11 @@ class OfferRequest:
 def _not_to_self(config: Config, people: Sequence[str]) -> None:
     """An offer is made to someone else: ``--with`` the user's own address is a usage error
     before anything is proposed (it named ``--to``, the option of ``planner invite``)."""
-    from planner.people.addresses import address_key
+    from planner.people.addresses import address_key, user_keys
     from planner.people.names import parse_mailbox
 
-    me = address_key(str(config.user["email"]))
-    if people and all(address_key(parse_mailbox(p)[1]) == me for p in people):
+    mine = user_keys(config)
+    if people and all(address_key(parse_mailbox(p)[1]) in mine for p in people):
         raise UsageError(_("--with: give the address of someone besides yourself"))
 
 

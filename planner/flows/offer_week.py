@@ -59,20 +59,20 @@ def offers_for_plan(
     and of any other meeting an offer was made for (``planner offer --for``: a lunch kept as
     it is, an intro call), by the event's UID."""
     from planner.flows.held import flagged
-    from planner.people.addresses import address_key
+    from planner.people.addresses import address_key, user_keys
 
     found: dict[str, list[Offer]] = {}
     for item, people in flagged(plan, config):
-        if mine := for_week(offers, people, plan.start, item.event.uid):
-            found[item.event.uid] = mine
+        if made := for_week(offers, people, plan.start, item.event.uid):
+            found[item.event.uid] = made
     named = {offer.for_event for offer in offers if offer.for_event}
-    me = address_key(config.user["email"])
+    mine = user_keys(config)
     for item in plan.items:
         uid = item.event.uid
         if uid in found or uid not in named:
             continue
-        people = [p.email for p in item.event.people() if address_key(p.email) != me]
-        mine = [o for o in for_week(offers, people, plan.start, uid) if o.for_event == uid]
-        if mine:
-            found[uid] = mine
+        people = [p.email for p in item.event.people() if address_key(p.email) not in mine]
+        made = [o for o in for_week(offers, people, plan.start, uid) if o.for_event == uid]
+        if made:
+            found[uid] = made
     return found

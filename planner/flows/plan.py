@@ -118,11 +118,11 @@ def week_bounds(first_day: date, config: Config, days: int = 7) -> tuple[datetim
 
 def is_external(event: Event, config: Config) -> bool:
     """True when anyone but the user and their own organisation takes part."""
-    return _external(event, config.own_domains, config.user["email"].lower())
+    return _external(event, config.own_domains, config.addresses)
 
 
-def _external(event: Event, own: frozenset[str], me: str) -> bool:
-    return any(p.email.lower() != me and p.domain not in own for p in event.people())
+def _external(event: Event, own: frozenset[str], mine: frozenset[str]) -> bool:
+    return any(p.email.lower() not in mine and p.domain not in own for p in event.people())
 
 
 def costs_travel(event: Event, config: Config) -> bool:
@@ -145,8 +145,8 @@ def is_meeting(event: Event, classification: Classification, config: Config) -> 
         return said.meeting  # the user's word (planner mark, [[rules]])
     if event.all_day or event.self_response is Response.DECLINED:
         return False
-    me = config.user["email"].lower()
-    others = [p for p in event.people() if p.email.lower() != me]
+    mine = config.addresses
+    others = [p for p in event.people() if p.email.lower() not in mine]
     if not others and (event.busy_status in NOT_MEETINGS or is_focus(event)):
         return False  # out of office, working location or focus time: busy, but no meeting
     return with_people(event, len(others), classification.mode)
@@ -159,8 +159,8 @@ def assess(
 ) -> list[PlannedEvent]:
     """Classify each event (unless ``modes`` has it) and tell whether it is an external
     meeting."""
-    own, me = config.own_domains, config.user["email"].lower()
-    return [assessed(event, config, modes, own, me) for event in events]
+    own, mine = config.own_domains, config.addresses
+    return [assessed(event, config, modes, own, mine) for event in events]
 
 
 def assessed(
@@ -168,10 +168,10 @@ def assessed(
     config: Config,
     modes: Mapping[tuple[str, str], Classification] | None,
     own: frozenset[str],
-    me: str,
+    mine: frozenset[str],
 ) -> PlannedEvent:
-    """:func:`assess` of one event; ``own`` and ``me`` are the config's own domains and the
-    user's address in lower case (worked out once for many events)."""
+    """:func:`assess` of one event; ``own`` and ``mine`` are the config's own domains and the
+    user's addresses in lower case (worked out once for many events)."""
     if modes and event.key in modes:
         classification = modes[event.key]
     else:
@@ -182,7 +182,7 @@ def assessed(
         event=event,
         classification=classification,
         meeting=is_meeting(event, classification, config),
-        external=_external(event, own, me),
+        external=_external(event, own, mine),
     )
 
 
@@ -248,21 +248,21 @@ def met_soon(
     the lunch with the same person in Munich was in the calendar for six days later)."""
     from planner.flows.keep_in_touch import meetings_ahead
     from planner.i18n import _, short_day
-    from planner.people.addresses import address_key
+    from planner.people.addresses import address_key, user_keys
 
     flagged = [
         i for i in items if i.recommendation and i.recommendation.action is Action.MEET_IN_PERSON
     ]
     if not flagged:
         return list(items)
-    me = address_key(str(config.user["email"]))
+    mine = user_keys(config)
     ahead = meetings_ahead(events, min(i.event.start for i in flagged))
     settled: dict[int, PlannedEvent] = {}
     for item in flagged:
         start, theirs = item.event.start, {address_key(p.email) for p in item.event.people()}
         later = [
             e
-            for key in theirs - {me}
+            for key in theirs - mine
             for e in ahead.get(key, ())
             if start < e.start <= start + MET_SOON
             and e.key != item.event.key

@@ -325,10 +325,10 @@ def find_meeting(session: Session, prefix: str, until: datetime | None = None) -
 
 def _others(config: Config, event: Event) -> list[str]:
     from planner.errors import UsageError
-    from planner.people.addresses import address_key
+    from planner.people.addresses import address_key, user_keys
 
-    me = address_key(config.user["email"])
-    people = [p.email for p in event.people() if address_key(p.email) != me]
+    mine = user_keys(config)
+    people = [p.email for p in event.people() if address_key(p.email) not in mine]
     if not people:
         raise UsageError(
             _("--for: '{title}' has nobody else to meet", title=event.title),

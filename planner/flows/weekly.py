@@ -222,9 +222,9 @@ def conclude(
     assessed and judged in turn, not all assessed first: what the judge remembers about an
     event (its zones, its texts) is still there when its purpose is asked, where a slice of
     thousands had pushed it out of the tables of :mod:`planner.judge.memo`."""
-    own, me = config.own_domains, config.user["email"].lower()
+    own, mine = config.own_domains, config.addresses
     return [
-        _judge(assessed(event, config, modes, own, me), ledger, modes, config) for event in events
+        _judge(assessed(event, config, modes, own, mine), ledger, modes, config) for event in events
     ]
 
 
@@ -296,9 +296,7 @@ def _with_proposals(
         if not _wants_proposals(item, now):
             result.append(item)
             continue
-        people = [
-            p.email for p in item.event.people() if p.email.lower() != config.user["email"].lower()
-        ]
+        people = [p.email for p in item.event.people() if p.email.lower() not in config.addresses]
         uid = item.event.uid
         if invited(held, people, week[0], uid) or offered(held, people, week[0], uid):
             result.append(item)  # an invitation or offer is in hand: its state says what next
@@ -445,11 +443,11 @@ def identify_proposals(items: Sequence[PlannedEvent], config: Config) -> list[Pl
     meeting it is for (:mod:`planner.flows.listed`)."""
     from planner.flows.listed import identified
 
-    me = config.user["email"].strip().lower()
+    mine = config.addresses
     result = []
     for item in items:
         if item.proposals:
-            people = [p.email for p in item.event.people() if p.email.lower() != me]
+            people = [p.email for p in item.event.people() if p.email.lower() not in mine]
             found = identified(item.proposals, people, item.event.uid)
             item = replace(item, proposals=tuple(found))
         result.append(item)
@@ -475,13 +473,13 @@ def _prefetch(
     prefetch = getattr(free_busy, "prefetch", None)
     if prefetch is None:
         return
-    me = config.user["email"].lower()
+    mine = config.addresses
     people = {
         p.email
         for item in items
         if _wants_proposals(item, now)
         for p in item.event.people()
-        if p.email.lower() != me
+        if p.email.lower() not in mine
     }
     if people:
         notice = config["slots"]["notice_hours"]

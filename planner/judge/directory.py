@@ -56,7 +56,8 @@ class Directory:
         extra = {_domain(d) for d in config["relations"]["freemail_domains"]}
         self.freemail = FREEMAIL_DOMAINS | extra
         own_email = address_key(config.user["email"])
-        self.user_emails = frozenset({address_key(e) for e in user_emails} | {own_email} - {""})
+        mine = {address_key(e) for e in (*user_emails, *config.addresses)}
+        self.user_emails = frozenset(mine - {""})
         domains = {_domain(d) for d in config.user["domains"]}
         own_domain = domain_of(own_email)
         if own_domain and own_domain not in self.freemail:

@@ -38,7 +38,7 @@ from planner.judge.directory import FREEMAIL_DOMAINS, domain_of
 from planner.judge.phones import COUNTRY_CODES, numbers_in, phone_city
 from planner.judge.zones import address_in, place_text
 from planner.model import Classification, Event, Geo, Mode
-from planner.people.addresses import address_key
+from planner.people.addresses import address_key, user_keys
 
 if TYPE_CHECKING:
     from planner.config import Config
@@ -178,7 +178,7 @@ class HomeFinder:
         extra = {d.strip().lower() for d in config["relations"]["freemail_domains"]}
         self.freemail = FREEMAIL_DOMAINS | extra
         self.country = str(config["geo"]["country"]).upper()
-        self.own = {address_key(str(config.user["email"]))} - {""}
+        self.own = user_keys(config)
         self.own_name = str(config.user["name"]).strip()
         self._memo: dict[str, HomeCity | None] = {}
         self._index: dict[str, list[int]] | None = None

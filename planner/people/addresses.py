@@ -20,7 +20,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
+
+if TYPE_CHECKING:
+    from planner.config import Config
 
 _ATEXT = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+$")
 _LABEL = re.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")
@@ -130,6 +134,11 @@ def address_key(text: str) -> str:
     if not at:
         return found.lower()
     return f"{local.lower()}@{unicode_domain_of(domain)}"
+
+
+def user_keys(config: Config) -> frozenset[str]:
+    """The user's addresses (``[user] email`` and ``other_emails``) in key form."""
+    return frozenset(address_key(a) for a in config.addresses) - {""}
 
 
 def same_address(a: str, b: str) -> bool:

@@ -65,7 +65,8 @@ def learn_names(
 def add_config(people: People, config: Config) -> None:
     user = config.user
     if user["email"]:
-        people.add(Entry((user["email"],), Source.CONFIG, name=user["name"], origin="[user]"))
+        addresses = (user["email"], *user.get("other_emails", ()))
+        people.add(Entry(addresses, Source.CONFIG, name=user["name"], origin="[user]"))
     for number, table in enumerate(config.people, start=1):
         people.add_all(config_entries(table, number))
         if table.get("domain") and table.get("organisation"):
