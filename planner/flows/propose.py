@@ -299,8 +299,8 @@ def find_meeting(session: Session, prefix: str, until: datetime | None = None) -
                 last=short_day(last),
             ),
             hint=_(
-                "for a later meeting give its week, e.g. --week 2027-W12; "
-                "'planner week --format json' shows the UIDs"
+                "for a later meeting give its week, e.g. --week 2027-W12; a cancelled one is "
+                "not read; 'planner week --format json' shows the UIDs"
             ),
         )
     if not uids:
