@@ -193,6 +193,7 @@ def _book(config: Any, state: Any, ident: str, now: Any, send: bool) -> None:
         target = config["offer"]["calendar"] or _("the first writable calendar")
         click.echo(_("  would write it into {calendar} and send the invitation to {who}",
                      calendar=target, who=item.counterpart), err=True)  # fmt: skip
+        _replaced(item)
         click.echo(_("dry run: nothing was written or sent (add --send)"), err=True)
         return
     outcome = book(config, state, item, now=now, send=True)
@@ -206,11 +207,20 @@ def _book(config: Any, state: Any, ident: str, now: Any, send: bool) -> None:
             ),
             err=True,
         )
+        _replaced(item)
         return
     from planner.errors import UsageError
 
     raise UsageError(_("offer {id} is not booked: {problem}", id=item.id,
                        problem=outcome.problem or outcome.result))  # fmt: skip
+
+
+def _replaced(item: Any) -> None:
+    """An offer made ``--for`` a meeting books a meeting of its own, which says it replaces
+    that one: the old one is left as it is, in both calendars, until the user cancels it."""
+    if item.for_event:
+        click.echo(_("  the meeting it replaces is left as it is, in your calendar and theirs: "
+                     "cancel it there when you are sure"), err=True)  # fmt: skip
 
 
 def _withdraw(state: Any, ident: str) -> None:

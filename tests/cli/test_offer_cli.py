@@ -121,6 +121,7 @@ def test_booking_a_mailed_pick_is_refused_when_the_time_was_taken_since(world, t
     dry = run("offer", "--config", path, "--book", offer.id)
     assert "would write it into" in dry.stderr and LENA in dry.stderr
     assert "no longer free" not in dry.stderr
+    assert "replaces" not in dry.stderr  # made for no meeting
     busy_in_calendar(home, "Zahnarzt", second.start - timedelta(minutes=30),
                      second.start + timedelta(minutes=10))  # fmt: skip
     dry = run("offer", "--config", path, "--book", offer.id)
@@ -257,3 +258,23 @@ def test_an_offer_to_oneself_names_the_option_to_fix(tmp_path):
         assert result.exit_code != 0
         assert "--with: give the address of someone besides yourself" in result.output
         assert "--to" not in result.output and "Traceback" not in result.output
+
+
+def test_booking_an_offer_made_for_a_meeting_says_that_meeting_is_left_as_it_is(world, tmp_path):
+    """An offer --for the intro call books a meeting of its own that replaces it; the call
+    itself stays in both calendars until the user cancels it, and the booking says so."""
+    from planner.render.offer_message import offer_links
+
+    home, cfg, path = world
+    run("offer", "--config", path, "--for", "erst-1@test", "--out", str(tmp_path / "o.html"))
+    store = state()
+    (offer,) = Offers(store).all()
+    store.close()
+    assert offer.for_event == "erst-1@test"
+    links, _served = offer_links(cfg, offer)
+    mail = mail_from_link(links.accept(offer, offer.options[0]), f"Lena Hansen <{LENA}>")
+    run("replies", "--config", path, str(into_maildir(tmp_path / "Mail", mail)))
+    dry = " ".join(run("offer", "--config", path, "--book", offer.id).stderr.split())
+    assert "the meeting it replaces is left as it is, in your calendar and theirs" in dry
+    german = run("offer", "--config", path, "--book", offer.id, "--lang", "de").stderr
+    assert "der Termin, den er ersetzt, bleibt, wie er ist" in " ".join(german.split())
