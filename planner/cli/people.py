@@ -124,6 +124,11 @@ def rhythm(config_path: Path | None, who: str, every: str | None, clear: bool) -
     if clear == bool(every):
         raise UsageError(_("give a RHYTHM, or --clear to forget the one set"))
     target_of(who)  # a clear error before anything is stored
+    from planner.people.addresses import address_key, user_keys
+
+    if not clear and address_key(who) in user_keys(config):
+        raise UsageError(_("{who} is your own address: a rhythm is for the people you meet",
+                           who=who))  # fmt: skip
     try:
         parsed = None if clear else parse_rhythm(every or "")
     except RhythmError as exc:

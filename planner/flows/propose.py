@@ -128,6 +128,7 @@ def propose_for(
         typed = [parse_mailbox(e) for e in ([email] if isinstance(email, str) else email)]
         given = {address_key(address): name for name, address in typed if name}
         email = [address for _name, address in typed]
+        _not_yours(config, email)
     notice = config["slots"]["notice_hours"]
     if first_day is not None:
         start, end = week_bounds(first_day, config)
@@ -321,6 +322,22 @@ def find_meeting(session: Session, prefix: str, until: datetime | None = None) -
     found = [e for e in found if e.uid == uids[0]]
     upcoming = [e for e in found if e.end > session.now]
     return min(upcoming, key=lambda e: e.start) if upcoming else max(found, key=lambda e: e.start)
+
+
+def _not_yours(config: Config, emails: Sequence[str]) -> None:
+    """``--with`` one of the user's own addresses (``[user] email``, ``other_emails``) is a
+    usage error: it proposed to meet "Anna Berger" where she lives, and credited her with a
+    counterpart's dinner."""
+    from planner.errors import UsageError
+    from planner.people.addresses import address_key, user_keys
+
+    mine = user_keys(config)
+    for address in emails:
+        if address_key(address) in mine:
+            raise UsageError(
+                _("--with {address}: that is your own address; give the people to meet",
+                  address=address)
+            )  # fmt: skip
 
 
 def _others(config: Config, event: Event) -> list[str]:

@@ -77,3 +77,24 @@ def test_other_emails_are_addresses(tmp_path, monkeypatch, bad):
     result = CliRunner().invoke(main, ["week", "--config", str(config)])
     assert result.exit_code != 0 and "Traceback" not in result.output
     assert "other_emails" in result.output and "is no e-mail address" in result.output
+
+
+@pytest.mark.parametrize("who", [PRIVATE, WORK, f"Anna <{PRIVATE.upper()}>"])
+def test_proposing_to_meet_oneself_is_refused(tmp_path, monkeypatch, who):
+    """`propose --with` the user's own address proposed to meet "Anna Berger" where she lives
+    and credited her with a counterpart's dinner; `offer` refused it already."""
+    fix_now(monkeypatch, NOW)
+    config = calendar_config(tmp_path, CALL + COFFEE, email=WORK, home="München")
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("[user]\n", f'[user]\nother_emails = ["{PRIVATE}"]\n'))
+    for extra in ((), ("--with", "tom@brandt-partner.example")):
+        args = ["propose", "--config", str(config), "--with", who, *extra]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2, result.output
+        assert "that is your own address; give the people to meet" in result.output
+    rhythm = CliRunner().invoke(main, ["people", "rhythm", "--config", str(config),
+                                       PRIVATE, "monthly"])  # fmt: skip
+    assert rhythm.exit_code == 2 and "is your own address" in rhythm.output
+    german = CliRunner().invoke(main, ["propose", "--config", str(config), "--with", who,
+                                       "--lang", "de"])  # fmt: skip
+    assert "das ist Ihre eigene Adresse" in german.output
