@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _
 from planner.render.kinds import TRAVEL, entry_kind, entry_label, in_day
-from planner.render.labels import day_label
+from planner.render.labels import clock, day_label, repeated
 from planner.render.places import short_place, without_secrets
 from planner.render.table import ACTION_MARK, MODE_STYLE, console
 
@@ -98,11 +98,12 @@ def span_text(entry: DayEntry, tz: tzinfo) -> str:
     starts_before, ends_after = start < day_start, end > day_end
     if starts_before and ends_after:
         return _("all day")
+    zoned = repeated(start, end)
     if ends_after:
-        return _("from {time}", time=f"{start:%H:%M}")
+        return _("from {time}", time=clock(start, zoned))
     if starts_before:
-        return _("until {time}", time=f"{end:%H:%M}")
-    return f"{start:%H:%M}–{end:%H:%M}"
+        return _("until {time}", time=clock(end, zoned))
+    return f"{clock(start, zoned)}–{clock(end, zoned)}"
 
 
 def agenda_json(entries: Sequence[DayEntry], tz: tzinfo) -> str:

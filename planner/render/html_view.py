@@ -240,9 +240,12 @@ def place(event: Item) -> str:
 
 def when(block: Block) -> str:
     """``09:00–09:45``; with the days for an event that crosses midnight."""
+    from planner.render.labels import clock, repeated
+
     start, end = block.start, block.end
     if start.date() == end.date() or (end.time() == time() and end - start < timedelta(days=1)):
-        return f"{start:%H:%M}–{end:%H:%M}"
+        zoned = repeated(start, end)  # the night the clocks go back: which 02:30
+        return f"{clock(start, zoned)}–{clock(end, zoned)}"
     return f"{day_time(start)} – {day_time(end)}"
 
 

@@ -124,11 +124,23 @@ def time_span(start: datetime, end: datetime, all_day: bool) -> str:
     repeat (the night they go back: two hours, which the bare times do not say)."""
     if all_day:
         return _("all day")
-    from planner.ical.wallclock import is_ambiguous
-
-    if is_ambiguous(start) or is_ambiguous(end):  # the hour the clocks repeat: which one
+    if repeated(start, end):  # the hour the clocks repeat: which one
         return f"{start:%H:%M %Z}–{until(start, end)} {end:%Z}"
     return f"{start:%H:%M}–{until(start, end)}"
+
+
+def repeated(*moments: datetime) -> bool:
+    """Whether one of ``moments`` is a wall time the clocks repeat (the night they go back):
+    then a time is shown with its zone's abbreviation, ``02:30 CEST–03:30 CET``, else the two
+    hours between them read as one."""
+    from planner.ical.wallclock import is_ambiguous
+
+    return any(is_ambiguous(moment) for moment in moments)
+
+
+def clock(moment: datetime, zoned: bool = False) -> str:
+    """``09:30``; ``02:30 CEST`` where ``zoned`` (see :func:`repeated`)."""
+    return f"{moment:%H:%M %Z}" if zoned else f"{moment:%H:%M}"
 
 
 def hours(minutes: int) -> str:

@@ -66,3 +66,18 @@ def test_a_time_in_the_repeated_hour_says_which_one(tmp_path, monkeypatch):
     config = calendar_config(tmp_path, ordinary, email=ME, domains=["mycorp.example"])
     result = CliRunner().invoke(main, ["week", "--config", str(config), "--week", "2027-W43"])
     assert "09:30–10:30" in result.stdout and "CEST" not in result.stdout
+
+
+def test_the_agenda_and_the_page_say_which_0230_too(tmp_path, monkeypatch):
+    fix_now(monkeypatch, datetime(2026, 12, 7, 8, tzinfo=UTC))
+    event = call("20271031", "023000", "033000", "Europe/Berlin")
+    config = calendar_config(tmp_path, event, email=ME, domains=["mycorp.example"])
+    agenda = CliRunner().invoke(main, ["agenda", "1", "--start", "2027-10-31", "--config",
+                                       str(config)])  # fmt: skip
+    assert agenda.exit_code == 0, agenda.output
+    assert "02:30 CEST–03:30 CET" in agenda.stdout
+    page = CliRunner().invoke(main, ["week", "--config", str(config), "--week", "2027-W43",
+                                     "--format", "html"])  # fmt: skip
+    assert page.exit_code == 0, page.output
+    assert "02:30 CEST–03:30 CET" in page.stdout
+    assert "02:30–03:30" not in page.stdout
