@@ -35,7 +35,7 @@ def _emails_check(value: list[str]) -> str | None:
     """Each an e-mail address on one line."""
     for item in value:
         if "@" not in item or any(ch in item for ch in "\r\n\t ,;<>"):
-            return _("'{value}' is no e-mail address (one address per item)", value=item)
+            return _("must list e-mail addresses, one per item ('{value}' is none)", value=item)
     return None
 
 

@@ -76,7 +76,7 @@ def test_other_emails_are_addresses(tmp_path, monkeypatch, bad):
     config.write_text(text.replace("[user]\n", f"[user]\nother_emails = {json.dumps([bad])}\n"))
     result = CliRunner().invoke(main, ["week", "--config", str(config)])
     assert result.exit_code != 0 and "Traceback" not in result.output
-    assert "other_emails" in result.output and "is no e-mail address" in result.output
+    assert "key 'other_emails' must list e-mail addresses, one per item" in result.output
 
 
 @pytest.mark.parametrize("who", [PRIVATE, WORK, f"Anna <{PRIVATE.upper()}>"])
