@@ -116,11 +116,16 @@ def with_modes(events: Iterable[Event], modes: Mapping[Key, ModeLike]) -> list[t
 
 def counts_as_met(event: Event, now: datetime) -> bool:
     """Whether ``event`` can count as a meeting that took place (before any attendee check)."""
+    return takes_place(event) and event.end <= now
+
+
+def takes_place(event: Event) -> bool:
+    """Whether ``event`` is a meeting that takes (or took) place: not all-day, not cancelled,
+    not declined by the user."""
     return (
         not event.all_day
         and event.status is not Status.CANCELLED
         and event.self_response is not Response.DECLINED
-        and event.end <= now
     )
 
 
@@ -238,7 +243,7 @@ class Ledger:
         count."""
         planned: dict[str, list[Event]] = {}
         for event, found in ahead:
-            if event.end <= now or not counts_as_met(event, event.end):
+            if event.end <= now or not takes_place(event):
                 continue
             if found.mode is Mode.TRAVEL or (
                 found.said is not None and found.said.meeting is False

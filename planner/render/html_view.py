@@ -18,7 +18,7 @@ from typing import Any
 from planner.i18n import _, day_span, day_time
 from planner.model import Mode
 from planner.render import labels
-from planner.render.labels import kind_label, mode_label
+from planner.render.labels import clock, kind_label, mode_label, repeated
 
 Item = dict[str, Any]
 
@@ -240,8 +240,6 @@ def place(event: Item) -> str:
 
 def when(block: Block) -> str:
     """``09:00–09:45``; with the days for an event that crosses midnight."""
-    from planner.render.labels import clock, repeated
-
     start, end = block.start, block.end
     if start.date() == end.date() or (end.time() == time() and end - start < timedelta(days=1)):
         zoned = repeated(start, end)  # the night the clocks go back: which 02:30
