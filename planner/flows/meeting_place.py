@@ -40,6 +40,7 @@ class MeetRequest:
     near_label: str = ""
     now: datetime | None = None  # meetings before it are history
     same_time: Interval | None = None  # a flagged meeting's own time, tried first
+    like: Interval | None = None  # a meeting the proposals replace: its kind is tried first
 
 
 def propose_to_meet(
@@ -95,6 +96,7 @@ def propose_to_meet(
         near=request.near,
         count=request.count,
         same_time=request.same_time,
+        like=request.like,
         area=label,
     )
     notes: list[str] = []

@@ -101,7 +101,8 @@ def propose_for(
     purpose, the one the calendar knows for their next meeting is used.
 
     With ``meeting_uid`` (a unique prefix is enough) the counterparts, the purpose and the
-    window come from that meeting, and its own time, in person, is tried first."""
+    window come from that meeting, and its own time, in person, is tried first (unless it is
+    in person already: then only other times are proposed)."""
     from planner.flows.held import for_others, held_times
     from planner.flows.meeting_place import (
         MeetRequest,
@@ -194,7 +195,8 @@ def propose_for(
                 ),
                 near_label=near or "",
                 now=now,
-                same_time=Interval(meeting.start, meeting.end) if meeting is not None else None,
+                same_time=_own_time(session, meeting),
+                like=Interval(meeting.start, meeting.end) if meeting is not None else None,
             )
             found, notes = propose_to_meet(
                 proposer,
@@ -372,6 +374,17 @@ def _meeting_json(event: Event) -> dict[str, Any]:
         "organizer": event.organizer.email if event.organizer else "",
         "sequence": int(event.hint("SEQUENCE") or 0),
     }
+
+
+def _own_time(session: Session, meeting: Event | None) -> Interval | None:
+    """The meeting's own time, to be tried in person first; None for a meeting that is in
+    person already (its time at another table is no proposal: its own place is set)."""
+    if meeting is None:
+        return None
+    found = session.modes.get(meeting.key)
+    if found is not None and found.mode is Mode.IN_PERSON:
+        return None
+    return Interval(meeting.start, meeting.end)
 
 
 def _known_purpose(session: Session, event: Event) -> Purpose | None:

@@ -36,8 +36,9 @@ log = logging.getLogger("planner")
 NAME = "proposal_cache"
 #: Raise when proposals are computed differently (8: no drop in minutes at 50 km; 9: notice
 #: hours, hotel nights free, no detour from a trip, no walk quicker than a ride; 10: towns
-#: named as the user's text names them, in the reasons too).
-VERSION = 10
+#: named as the user's text names them, in the reasons too; 11: a same-time proposal is
+#: the kind its length fits best).
+VERSION = 11
 DDL = """
 DROP TABLE IF EXISTS proposal_cache;
 CREATE TABLE proposal_cache (key TEXT PRIMARY KEY, proposals TEXT NOT NULL)

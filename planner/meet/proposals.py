@@ -47,6 +47,7 @@ from planner.meet.slots import (
     MeetingWindow,
     day_span,
     free_parts,
+    kind_of,
     kinds_for,
     meeting_windows,
     merge,
@@ -150,6 +151,7 @@ class Proposer(UserDays):
         count: int = 3,
         tags: Collection[str] = (),
         same_time: Interval | None = None,
+        like: Interval | None = None,
         area: str = "",
         own_busy: Sequence[Interval] = (),
         journey: int | None = None,
@@ -164,8 +166,10 @@ class Proposer(UserDays):
 
         ``same_time`` is a flagged meeting's own time: when it fits (free on both sides, in a
         window that suits the purpose, a venue open and reachable) it is the first proposal,
-        "same time, in person at …", and the others follow. ``own_busy`` is more of the
-        user's time taken (the way to a meeting point), never "both calendars".
+        "same time, in person at …", and the others follow. ``like`` is a meeting the
+        proposals are to replace: its own kind (a lunch at noon) is tried first. ``own_busy``
+        is more of the user's time taken (the way to a meeting point), never "both
+        calendars".
 
         No proposal asks a journey beyond the limit (:mod:`planner.meet.budget`) of anyone
         whose way is known: ``journey`` is the longest way to ``near`` each way when it is
@@ -180,6 +184,8 @@ class Proposer(UserDays):
             request.busy = merge([*request.busy, *own_busy])
         if request is None:
             return []
+        if like is not None and (own := kind_of(like, self.windows, self.config, self.tz)):
+            request.kinds = (own, *(k for k in request.kinds if k is not own))
         if journey is not None:
             request.kinds = tuple(k for k in request.kinds if self._allows(journey, k, purpose))
         request.checked = journey is None and near is None
@@ -215,12 +221,17 @@ class Proposer(UserDays):
         anchors = self.anchors_by_day.get(day, [])
         if not room_anywhere(meeting.start, meeting.end, anchors, self.gaps):
             return None
-        for rank, kind in enumerate(request.kinds):
+        length = meeting.end - meeting.start
+        ranked = sorted(
+            enumerate(request.kinds),
+            key=lambda item: (self.windows[item[1]].misfit(length), item[0]),
+        )  # a 90-minute meeting at noon is a lunch, not the purpose's first choice of coffee
+        for rank, kind in ranked:
             window = self.windows[kind]
             span = day_span(day, window, self.config, self.tz)
             if span is None or not (span.start <= meeting.start < span.end):
                 continue
-            if (meeting.end - meeting.start) * 2 < window.duration:
+            if length * 2 < window.duration:
                 continue  # half an hour is no business lunch
             slot = _Slot(meeting.start, meeting.end, window, rank, anchors)
             slot.anchors = sorted(anchors, key=lambda a: apart(a, slot.start, slot.end))

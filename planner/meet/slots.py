@@ -10,6 +10,7 @@ time plus ``[travel] buffer_minutes``; next to any other meeting only ``[slots] 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -102,6 +103,12 @@ class MeetingWindow:
     end: time
     duration: timedelta
     outside_working_hours: bool
+
+    def misfit(self, length: timedelta) -> float:
+        """How far ``length`` is from this kind's usual length, as a ratio either way (0: the
+        same; 1: twice or half as long)."""
+        ratio = max(length, self.duration) / max(min(length, self.duration), timedelta(minutes=1))
+        return math.log2(ratio)
 
     @property
     def ideal(self) -> time:
@@ -245,6 +252,23 @@ def day_span(day: date, window: MeetingWindow, config: Config, tz: ZoneInfo) -> 
     if end <= start:
         return None
     return Interval(datetime.combine(day, start, tz), datetime.combine(day, end, tz))
+
+
+def kind_of(
+    meeting: Interval, windows: Mapping[MeetingKind, MeetingWindow], config: Config, tz: ZoneInfo
+) -> MeetingKind | None:
+    """The kind of meeting ``meeting`` is by its time of day and length (12:30–14:00: a lunch;
+    19:00–21:00: a dinner): of the kinds whose window holds its start, the one whose usual
+    length is nearest; None when no window holds it."""
+    day = meeting.start.astimezone(tz).date()
+    length = meeting.end - meeting.start
+    fitting = [
+        window
+        for window in windows.values()
+        if (span := day_span(day, window, config, tz)) is not None
+        and span.start <= meeting.start < span.end
+    ]
+    return min(fitting, key=lambda w: w.misfit(length)).kind if fitting else None
 
 
 def starts(part: Interval, duration: timedelta, step: timedelta) -> Iterator[datetime]:
