@@ -80,8 +80,10 @@ def propose(
     """Propose times and places to meet EMAIL (one or several, or the people of meeting UID) in
     person, best first, varied over days, times and venues, with the reasons.
 
-    With --for, the meeting's own time at a venue comes first when it fits. Without --purpose,
-    the purpose the calendar knows for the meeting (or for EMAIL's next meeting) is used.
+    With --for, the meeting's own time at a venue comes first when it fits (not for a meeting
+    in person already), and the kind of meeting it is comes first (a lunch: lunches). Without
+    --purpose, the purpose the calendar knows for the meeting (or for EMAIL's next meeting) is
+    used.
     Each proposal has an identifier that stays the same as long as the proposal does:
     'planner invite --proposal ID' turns it into an invitation.
 
