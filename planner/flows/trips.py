@@ -11,7 +11,6 @@ trip keep to its free time.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -272,23 +271,15 @@ def _booked(item: _Away) -> bool:
     return not item.base  # a flight, train or stay of the travel plan
 
 
-_POSTAL_TOWN = re.compile(r"^(?:[A-Z]{1,2}-)?\d{4,5}\s+(\D.*)$")
-_STATE_ZIP = re.compile(r"^[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?$")
-
-
 def short_city(text: str) -> str:
     """The town of an address as a person names it: ``"Roadstar 16\n12764 Happyville\n
-    Denmark"`` → ``Happyville``, ``"… Dr. #103A, Tempe, AZ 85281)"`` → ``Tempe``; the first
-    line when no town can be told."""
-    parts = [p.strip(" ()") for p in re.split(r"[,\n;()]", text) if p.strip(" ()")]
-    for index, part in enumerate(parts):
-        if index and _STATE_ZIP.match(part):
-            return parts[index - 1]
-    for part in parts:
-        found = _POSTAL_TOWN.match(part)
-        if found and len(found.group(1).split()) <= 3 and not re.search(r"\d", found.group(1)):
-            return found.group(1).strip()
-    return parts[0] if parts else text.strip()
+    Denmark"`` → ``Happyville``, ``"… Dr. #103A, Tempe, AZ 85281)"`` → ``Tempe``, ``"Dam 1,
+    1012 JS Amsterdam, Nederland"`` → ``Amsterdam`` (:func:`planner.meet.postal.town_of`); the
+    first line when no town can be told."""
+    from planner.meet.postal import parts, town_of
+
+    found = parts(text)
+    return town_of(text) or (found[0] if found else text.strip())
 
 
 def _station(city: str) -> Hub | None:

@@ -16,7 +16,6 @@ How long the way between two places takes is :mod:`planner.meet.travel_time`'s.
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
 from collections.abc import Callable
@@ -31,6 +30,7 @@ from planner.meet.nominatim import GeocodeError as GeocodeError
 from planner.meet.place import COARSE_SOURCES as COARSE_SOURCES
 from planner.meet.place import Place, fold
 from planner.meet.place import distance_km as distance_km
+from planner.meet.postal import TOWN_BESIDE_CODE, is_country
 from planner.model import Geo
 from planner.online import outages
 from planner.online.failure import Failure
@@ -45,6 +45,8 @@ SERVICE = "geocoding"  # its name in planner.online.outages
 FOREIGN_WORD_POPULATION = 1_000_000
 _POSTAL = re.compile(r"(?<!\d)(\d{5})(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+#: An elided Dutch article the gazetteer's names go without ("'s-Hertogenbosch", "'t Zandt")
+_ELIDED = re.compile(r"^'(?:s-|t\s)", re.IGNORECASE)
 
 
 def lookup_city(name: str, country: str = "DE", *, min_foreign: int = 0) -> Place | None:
@@ -54,10 +56,13 @@ def lookup_city(name: str, country: str = "DE", *, min_foreign: int = 0) -> Plac
     """
     from planner.meet.gazetteer import find
 
-    hit = find(name.strip().casefold(), country) or find(fold(name.strip()), country)
+    written, name = name.strip(), name.strip().replace("’", "'")
+    hit = find(name.casefold(), country) or find(fold(name), country)
+    if hit is None and (bare := _ELIDED.sub("", name)) != name:  # "'s-Hertogenbosch"
+        hit = find(bare.casefold(), country) or find(fold(bare), country)
     if hit is None or (not hit[0] and hit[1] < min_foreign):
         return None
-    return Place(hit[2], hit[3], hit[4], "city", city=as_written(name, hit[2]))
+    return Place(hit[2], hit[3], hit[4], "city", city=as_written(written, hit[2]))
 
 
 #: Words of town names written in small letters, in the languages of addresses planner reads
@@ -122,40 +127,14 @@ def locate_offline(text: str, country: str = "DE") -> Place | None:
     return _city_in_text(text, country) or fallback
 
 
-#: A postal code before or after a town, as countries write them: 80802, 27613-3502 (US ZIP+4),
-#: G1V 2M2 (Canada), SW1A 1AA (UK), 1012 AB (Netherlands), 114 55 (Sweden), 00-950 (Poland).
-_CODE = (
-    r"(?:\d{4} ?[A-Z]{2}\b|\d{4,5}(?:-\d{3,4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d"
-    r"|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{3} \d{2}|\d{2}-\d{3})"
-)
-_TOWN_BESIDE_CODE = re.compile(rf"^(?:[A-Z]{{1,3}}-)?{_CODE}\s+(.+)$|^(.+?)\s+{_CODE}$")
-
-
-@functools.cache
-def _country_names() -> frozenset[str]:
-    """Countries as addresses end with them, in the languages of the addresses planner reads
-    ("USA", "Vereinigte Staaten", "États-Unis", "Nederland", "Österreich", "Polska"), folded:
-    never a town, even where a town bears that name ("Dam 1, 1012 JS Amsterdam, Nederland" was
-    Nederland, Texas). Read from ``planner/data/countries.txt`` (``scripts/build_countries.py``
-    writes it from CLDR: Babel's names in twenty languages take 0.2 s to load)."""
-    from importlib import resources
-
-    text = resources.files("planner").joinpath("data", "countries.txt").read_text("utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
-
-
-def _is_country(part: str) -> bool:
-    return fold(part.replace(".", "")) in _country_names()
-
-
 def _city_in_text(text: str, country: str) -> Place | None:
     parts = [p.strip() for p in re.split(r"[,;/()\n]", text) if p.strip()]
     for part in reversed(parts):
-        if _is_country(part):
+        if is_country(part):
             continue
         if city := lookup_city(part, country):
             return Place(text, city.lat, city.lon, "city", city=city.city)
-        beside = _TOWN_BESIDE_CODE.match(part)  # "27613-3502 Raleigh", "Québec G1V 2M2"
+        beside = TOWN_BESIDE_CODE.match(part)  # "27613-3502 Raleigh", "Québec G1V 2M2"
         town = beside and (beside.group(1) or beside.group(2))
         if town and (city := lookup_city(town, country)):
             return Place(text, city.lat, city.lon, "city", city=city.city)
@@ -168,7 +147,7 @@ def _city_in_text(text: str, country: str) -> Place | None:
     # a city-state by its own name ("Singapore", "Luxembourg"), not a town a country's
     # short form also names ("USA")
     for part in reversed(parts):
-        city = lookup_city(part, country) if _is_country(part) else None
+        city = lookup_city(part, country) if is_country(part) else None
         if city is not None and fold(city.name) == fold(part):
             return Place(text, city.lat, city.lon, "city", city=city.city)
     return None

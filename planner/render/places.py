@@ -24,8 +24,6 @@ _SECRET_TEXT_RE = re.compile(
     re.IGNORECASE,
 )
 URL_RE = re.compile(r"(?:\bhttps?://|\bwww\.)[^\s<>\"'\])|]+", re.IGNORECASE)
-_POSTCODE_RE = re.compile(r"^(?:[A-Z]{1,2}-)?\d{4,5}\s+(?P<town>\D.*)$")  # "80333 München"
-_US_TAIL_RE = re.compile(r"^(?:[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?|\d{5}(?:-\d{4})?)$")
 #: A street line: "250 GATEWAY BLVD", "12 rue de Rivoli", "An der Alster 72-79".
 _STREET_RE = re.compile(r"^\d+[a-z]?\s|\s\d+\s?[a-z]?(?:\s*[-–/]\s*\d+[a-z]?)?$", re.IGNORECASE)
 _DETAILS_RE = re.compile(r"\s*\((?P<inner>[^()]*,[^()]*)\)\s*$")  # "Venue (street, city)"
@@ -99,16 +97,12 @@ def _venue(text: str) -> str:
     details = _DETAILS_RE.search(text)
     if details and details.start() > 0:
         text = text[: details.start()]
+    from planner.meet.postal import is_country, town_of
+
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if len(parts) < 2 or not _STREET_RE.search(parts[0]):
         return parts[0] if parts else text
-    town = next((_town(p) for p in parts[1:] if _town(p)), "")
+    town = town_of(text) or next(
+        (p for p in parts[1:] if not re.search(r"\d", p) and not is_country(p)), ""
+    )
     return f"{parts[0]}, {town}" if town else parts[0]
-
-
-def _town(part: str) -> str:
-    if found := _POSTCODE_RE.match(part):
-        return found.group("town").strip()
-    if _US_TAIL_RE.match(part) or re.search(r"\d", part):
-        return ""
-    return part

@@ -1,0 +1,102 @@
+"""The town of a written address, read offline from how countries write their addresses: a
+postal code before or after the town, a US state and ZIP after it, a country's name at the end
+(never a town). One reading for the places shown (:mod:`planner.render.places`), the trips
+(:mod:`planner.flows.trips`) and the offline locating of :mod:`planner.meet.geo`.
+
+    "Dam 1, 1012 JS Amsterdam, Nederland"            → Amsterdam
+    "10 Downing Street, London SW1A 2AA, UK"         → London
+    "ul. Marszałkowska 10, 00-590 Warszawa, Polska"  → Warszawa
+    "Václavské náměstí 1, 110 00 Praha 1"            → Praha
+    "1600 Amphitheatre Pkwy, Mountain View, CA 94043" → Mountain View
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from planner.meet.place import fold
+
+#: A postal code as countries write them: 80802, 27613-3502 (US ZIP+4), 1100-053 (Portugal),
+#: G1V 2M2 (Canada), SW1A 1AA (UK), 1012 AB (Netherlands), 114 55 (Sweden, Czechia),
+#: 00-950 (Poland), D02 X285 (Ireland).
+CODE = (
+    r"(?:\d{4} ?[A-Z]{2}\b|\d{4,5}(?:-\d{3,4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d"
+    r"|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{3} \d{2}|\d{2}-\d{3}|[A-Z]\d{2} ?[A-Z\d]{4})"
+)
+#: Codes that are written after the town and cannot be a house number or a suite: the UK's,
+#: Canada's, a Dutch one with its letters, a US state with its ZIP.
+_AFTER = (
+    r"(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|\d{4} ?[A-Z]{2}"
+    r"|[A-Z]{2} \d{5}(?:-\d{4})?)"
+)
+#: "80802 München", "A-1010 Wien", "NL-1012 JS Amsterdam"; "London SW1A 2AA", "Québec G1V 2M2"
+TOWN_BESIDE_CODE = re.compile(rf"^(?:[A-Z]{{1,3}}-)?{CODE}\s+(.+)$|^(.+?)\s+{CODE}$")
+_BEFORE_RE = re.compile(rf"^(?:[A-Z]{{1,3}}-\s?)?{CODE}\s+(\D.*)$")
+_AFTER_RE = re.compile(rf"^(\D+?),?\s+{_AFTER}$")
+_STATE_ZIP = re.compile(r"^[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?$")  # "AZ 85281", "NY"
+_CODE_ONLY = re.compile(rf"^(?:[A-Z]{{1,3}}-\s?)?{CODE}$")  # "NW1 6XE" on its own
+#: What follows a town's name: its district ("Praha 1", "Dublin 2"), a province ("Roma RM")
+_DISTRICT = re.compile(r"(?:\s+\d{1,2}\.?|\s+[A-Z]{2})$")
+_SPLIT = re.compile(r"[,;\n()]")
+
+
+def parts(text: str) -> list[str]:
+    """The parts of an address, by commas, lines, semicolons and brackets."""
+    return [p.strip(" .") for p in _SPLIT.split(text.replace("\r", "")) if p.strip(" .")]
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    """Countries as addresses end with them, in the languages of the addresses planner reads
+    ("USA", "Vereinigte Staaten", "États-Unis", "Nederland", "Österreich", "Polska"), folded:
+    never a town, even where a town bears that name ("Dam 1, 1012 JS Amsterdam, Nederland" was
+    Nederland, Texas). Read from ``planner/data/countries.txt`` (``scripts/build_countries.py``
+    writes it from CLDR: Babel's names in twenty languages take 0.2 s to load)."""
+    from importlib import resources
+
+    text = resources.files("planner").joinpath("data", "countries.txt").read_text("utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def is_country(part: str) -> bool:
+    return fold(part.replace(".", "")) in _country_names()
+
+
+def town_of(text: str) -> str:
+    """The town an address names beside its postal code or before a US state, as written
+    (without a district number or a province); "" when the address does not show it so."""
+    found = parts(text)
+    for index, part in enumerate(found):
+        if index and _STATE_ZIP.match(part) and not is_country(part):
+            if town := _town(found[index - 1]):
+                return town
+    for index, part in enumerate(found):
+        if match := _BEFORE_RE.match(part):
+            if town := _town(match.group(1)):
+                return town
+        elif match := _AFTER_RE.match(part):
+            written = match.group(1)
+            if _STATE_ZIP.match(written) and index:  # "Toronto, ON M5H 2N2"
+                written = found[index - 1]
+            if town := _town(written):
+                return town
+        elif index and _CODE_ONLY.match(part):  # "London, NW1 6XE", "…, Dublin 2, D02 X285"
+            before = found[index - 1]
+            if (index > 1 or not re.search(r"\d", before)) and (town := _town(before)):
+                return town
+    return ""
+
+
+def _town(written: str) -> str:
+    town = _DISTRICT.sub("", written).strip(" ,")
+    if (
+        not town
+        or re.search(r"\d", town)
+        or len(town.split()) > 4
+        or town.isupper()
+        and len(town) <= 3
+        or is_country(town)
+    ):
+        return ""
+    return town
