@@ -230,11 +230,22 @@ class _WarningHandler(logging.Handler):
         warn(neutral(_("planner: warning: {message}", message=record.getMessage())))
 
 
+def _library_warnings(debug: bool) -> None:
+    """Python warnings of the libraries planner uses (icalendar guessing a TZID that planner
+    resolves itself, a deprecation) are no message to the user: with ``--debug`` they are shown
+    as Python writes them, else not at all. What the user must know, planner says itself."""
+    logging.captureWarnings(True)
+    library = logging.getLogger("py.warnings")
+    library.handlers = [logging.StreamHandler() if debug else logging.NullHandler()]
+    library.propagate = False
+
+
 def _setup(
     ctx: click.Context, debug: bool, quiet: bool, lang: str | None, verbose: bool = False
 ) -> None:
     if debug:
         ctx.meta["planner.debug"] = True
+        _library_warnings(True)
     if verbose and not ctx.meta.get("planner.quiet"):
         ctx.meta["planner.verbose"] = True
         logging.getLogger("planner").setLevel(logging.INFO)
@@ -337,6 +348,7 @@ def main(ctx: click.Context, debug: bool) -> None:
     logger.handlers = [handler]
     logger.propagate = False
     logger.setLevel(logging.WARNING)
+    _library_warnings(debug)
 
 
 def run() -> None:
