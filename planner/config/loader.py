@@ -16,7 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner import registry
-from planner.config.schema import SourceConfig, parse_time_range, validate_table
+from planner.config.schema import SourceConfig, did_you_mean, parse_time_range, validate_table
 from planner.config.sections import (
     ADDRESS_BOOK_FIELDS,
     CALENDAR_FIELDS,
@@ -133,9 +133,19 @@ def from_mapping(data: Mapping[str, Any], where: str, *, path: Path | None = Non
         problems += found
         warnings += warned
     for name in raw_sections:
-        warnings.append(_("unknown section [{name}] is ignored", name=name))
+        warnings.append(
+            _("unknown section [{name}] is ignored", name=name)
+            + did_you_mean(name, [*SECTIONS, *LISTS], "[{}]")
+        )
     warnings += _windows_that_never_fit(sections)
     calendars = _calendars(data.get("calendars", []), problems, warnings)
+    if path is not None and calendars and not str(sections["user"].get("email") or "").strip():
+        warnings.append(
+            _(
+                "[user] email is not set: without it your own answers (a meeting you declined) "
+                "and your counterparts cannot be told apart; set it (planner config edit)"
+            )
+        )
     books = _calendars(data.get("addressbooks", []), problems, warnings, kind="addressbooks")
     people = _people(data.get("people", []), problems)
     disabled = _disabled(data.get("calendars", []))
@@ -178,11 +188,21 @@ def _windows_that_never_fit(sections: Mapping[str, Mapping[str, Any]]) -> list[s
     return found
 
 
+#: The sections written as lists of tables ([[calendars]])
+LISTS = ("calendars", "people", "sync", "addressbooks", "rules")
+
+
 def _flatten_sections(data: Mapping[str, Any], problems: list[str]) -> dict[str, Mapping[str, Any]]:
     """Turn ``{"windows": {"lunch": {...}}}`` into ``{"windows.lunch": {...}}``."""
     flat: dict[str, Mapping[str, Any]] = {}
     for name, value in data.items():
-        if name in ("calendars", "people", "sync", "addressbooks", "rules"):
+        if name in LISTS:
+            continue
+        if isinstance(value, list) and name not in SECTIONS:  # [[calendar]]: a list of tables
+            problems.append(
+                _("unknown list of tables [[{name}]]", name=name)
+                + did_you_mean(name, LISTS, "[[{}]]")
+            )
             continue
         if not isinstance(value, dict):
             problems.append(_("'{name}' must be a table [{name}]", name=name))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import time
 from typing import Any
@@ -112,6 +112,17 @@ def parse_time_range(text: str) -> tuple[time, time] | None:
     return (start, end) if start < end else None
 
 
+def did_you_mean(typed: str, known: Iterable[str], form: str = "'{}'") -> str:
+    """ " (did you mean 'email'?)" for a name typed close to a known one, else ""."""
+    import difflib
+
+    close = difflib.get_close_matches(typed.lower(), [k.lower() for k in known], n=1, cutoff=0.7)
+    if not close:
+        return ""
+    name = next(k for k in known if k.lower() == close[0])
+    return " " + _("(did you mean {name}?)", name=form.format(name))
+
+
 def validate_table(
     where: str, table: Mapping[str, Any], fields: Mapping[str, Field]
 ) -> tuple[dict[str, Any], list[str], list[str]]:
@@ -126,7 +137,10 @@ def validate_table(
     for key, value in table.items():
         field = fields.get(key)
         if field is None:
-            warnings.append(_("{where} unknown key '{key}' is ignored", where=where, key=key))
+            warnings.append(
+                _("{where} unknown key '{key}' is ignored", where=where, key=key)
+                + did_you_mean(key, fields)
+            )
             continue
         if field.secret:
             problems.append(
