@@ -171,10 +171,13 @@ def invite(
         _sent_elsewhere(store, elsewhere)
         return
     _check_all_day(start, day, days, duration, proposal)
+    zone = config.tz  # type: ignore[attr-defined]
+    if update:  # a time without a zone is the meeting's own zone's (a breakfast in New York)
+        zone = invite_flow.meeting_zone(config, store, update)  # type: ignore[arg-type]
     options = invite_flow.InviteOptions(
         to=to,
         title=title,
-        start=_start(start, config.tz, fold) if start else None,
+        start=_start(start, zone, fold) if start else None,
         duration=duration,
         venue=venue,
         location=location,
@@ -197,7 +200,7 @@ def invite(
         config, store, invitation=invitation, update=update, cancel=cancel, options=options,
         again=again,
     )  # fmt: skip
-    for line in invite_flow.describe(prepared.invitation, proposal or ""):
+    for line in invite_flow.describe(prepared.invitation, proposal or "", tz=config.tz):  # type: ignore[attr-defined]
         click.echo(line, err=True)
     if not cancel:
         from planner.flows.clashes import clash_lines

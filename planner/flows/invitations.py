@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -245,12 +245,18 @@ def _default_title(kind: str, saved: dict[str, Any], config: Config) -> str:
     return _("{kind}: {me} & {them}", kind=label, me=mine, them=theirs)
 
 
-def describe(invitation: Invitation, ident: str = "") -> list[str]:
-    """Who, when, where and what, as ``planner invite`` says it before it writes or sends."""
+def describe(invitation: Invitation, ident: str = "", *, tz: tzinfo | None = None) -> list[str]:
+    """Who, when, where and what, as ``planner invite`` says it before it writes or sends; a
+    meeting in another zone than the user's ``tz`` with the user's time beside its own."""
     from planner.i18n import language
     from planner.invite.text import location_text, when
+    from planner.invite.zones import zone_key
 
     at = when(invitation.start, invitation.end, language(), all_day=invitation.all_day)
+    own = zone_key(invitation.start.tzinfo)
+    if tz is not None and not invitation.all_day and own and own != zone_key(tz):
+        yours = when(invitation.start.astimezone(tz), invitation.end.astimezone(tz), language())
+        at = _("{when}; your time: {yours}", when=at, yours=yours)
     people = ", ".join(
         f"{p.name} <{p.email}>" if p.name else p.email for p in invitation.counterparts
     )
@@ -355,18 +361,32 @@ def prepare(
             )  # fmt: skip
         return sentlog.prepare_again(store, again)
     if update:
-        return sentlog.prepare_update(store, update, **_changes(config, options or InviteOptions()))
+        changes = _changes(config, options or InviteOptions(), meeting_zone(config, store, update))
+        return sentlog.prepare_update(store, update, **changes)
     if invitation is None:
         raise UsageError(_("nothing to invite to"))
     return sentlog.prepare_request(store, invitation)
 
 
-def _changes(config: Config, options: InviteOptions) -> dict[str, Any]:
+def meeting_zone(config: Config, store: Store, uid: str) -> tzinfo:
+    """The zone the logged meeting ``uid`` was written in (a breakfast in New York), else the
+    user's: an update's ``--start`` or ``--date`` that names no zone is read in it, so an
+    update never moves a meeting into the user's zone."""
+    from planner.invite.sentlog import latest, resolve_uid
+    from planner.invite.zones import zone_key
+
+    last = latest(store, resolve_uid(store, uid))
+    zone = last.invitation.start.tzinfo if last is not None else None
+    return zone if zone is not None and zone_key(zone) else config.tz
+
+
+def _changes(config: Config, options: InviteOptions, zone: tzinfo) -> dict[str, Any]:
+    """The fields an update changes; a day (``--date``) is read in the meeting's ``zone``."""
     changes: dict[str, Any] = {}
     if options.title:
         changes["title"] = options.title
     if options.day is not None:
-        changes["start"], changes["end"] = all_day_span(options.day, options.days, config.tz)
+        changes["start"], changes["end"] = all_day_span(options.day, options.days, zone)
         changes["all_day"] = True
     if options.start:
         changes["start"], changes["all_day"] = options.start, False
