@@ -200,7 +200,14 @@ def invite(
         config, store, invitation=invitation, update=update, cancel=cancel, options=options,
         again=again,
     )  # fmt: skip
-    for line in invite_flow.describe(prepared.invitation, proposal or "", tz=config.tz):  # type: ignore[attr-defined]
+    from planner.flows import invite_view
+
+    tz = config.tz  # type: ignore[attr-defined]
+    was = invite_view.before(store, prepared, proposal or "")  # type: ignore[arg-type]
+    for line in [
+        *invite_view.describe(prepared.invitation, proposal or "", tz=tz),
+        *invite_view.change_lines(was, prepared.invitation, tz),
+    ]:
         click.echo(line, err=True)
     if not cancel:
         from planner.flows.clashes import clash_lines

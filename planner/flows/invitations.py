@@ -99,8 +99,9 @@ def from_proposal(
         language=config.user["language"],
         reminder_minutes=config["invite"]["reminder_minutes"],
         venue_hours="" if area else venue_hours(config, venue["name"], start),
-        travel_hint=_travel_hint(chosen),
+        travel_hint=_travel_hint(chosen) if _theirs_alone(attendees, saved) else "",
         for_event=uid if isinstance(uid := meeting.get("uid"), str) else "",
+        own_text=str(meeting.get("description") or "") if ours else "",
     )
 
 
@@ -208,6 +209,15 @@ def _travel_hint(proposal: dict[str, Any]) -> str:
     return _("about {minutes} min for you by public transport", minutes=minutes)
 
 
+def _theirs_alone(attendees: Sequence[Attendee], saved: dict[str, Any]) -> bool:
+    """Whether the invitation goes to the one counterpart the proposal estimated the way for:
+    a line addressed to "you" is for one reader."""
+    from planner.people.addresses import address_key
+
+    wanted = [address_key(e) for e in saved.get("with") or []]
+    return len(attendees) == 1 == len(wanted) and address_key(attendees[0].email) == wanted[0]
+
+
 def _people(emails: Sequence[str], saved: dict[str, Any]) -> list[tuple[str, str]]:
     """Each invitee with a name: ``--to "Name <address>"`` as typed, else the name the
     proposal knew (from the calendars, the config or ``--with``)."""
@@ -243,34 +253,6 @@ def _default_title(kind: str, saved: dict[str, Any], config: Config) -> str:
     mine = config.user["name"] or config.user["email"]
     theirs = saved.get("name") or saved["with"][0]
     return _("{kind}: {me} & {them}", kind=label, me=mine, them=theirs)
-
-
-def describe(invitation: Invitation, ident: str = "", *, tz: tzinfo | None = None) -> list[str]:
-    """Who, when, where and what, as ``planner invite`` says it before it writes or sends; a
-    meeting in another zone than the user's ``tz`` with the user's time beside its own."""
-    from planner.i18n import language
-    from planner.invite.text import location_text, when
-    from planner.invite.zones import zone_key
-
-    at = when(invitation.start, invitation.end, language(), all_day=invitation.all_day)
-    own = zone_key(invitation.start.tzinfo)
-    if tz is not None and not invitation.all_day and own and own != zone_key(tz):
-        yours = when(invitation.start.astimezone(tz), invitation.end.astimezone(tz), language())
-        at = _("{when}; your time: {yours}", when=at, yours=yours)
-    people = ", ".join(
-        f"{p.name} <{p.email}>" if p.name else p.email for p in invitation.counterparts
-    )
-    head = _("Proposal {id}", id=ident) if ident else _("Invitation")
-    return [
-        f"{head}: {invitation.title}",
-        _("  who:   {people}", people=people),
-        _("  when:  {when}", when=at),
-        _("  where: {place}", place=location_text(invitation) or _("no place given")),
-        _(
-            "  what:  {purpose}",
-            purpose=invitation.purpose.value.replace("_", " ") if invitation.purpose else "–",
-        ),
-    ]
 
 
 def from_options(config: Config, options: InviteOptions) -> Invitation:
