@@ -171,7 +171,7 @@ def _prepare(
         now = listed or ws.now  # the demo's proposal on the clock of the week that listed it
         invitation = flow.from_proposal(ws.config, ws.state, proposal, options, now=now)
     elif not (update or cancel):
-        invitation = flow.from_options(ws.config, options)
+        invitation = flow.from_options(ws.config, options, ws.state)
     return flow.prepare(
         ws.config, ws.state, invitation=invitation, update=update, cancel=cancel, options=options
     )

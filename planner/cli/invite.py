@@ -195,7 +195,7 @@ def invite(
             now = common.now_in(config.tz)  # type: ignore[attr-defined]
         invitation = invite_flow.from_proposal(config, store, proposal, options, now=now)
     elif not (update or cancel or again):
-        invitation = invite_flow.from_options(config, options)
+        invitation = invite_flow.from_options(config, options, store)  # type: ignore[arg-type]
     prepared = invite_flow.prepare(
         config, store, invitation=invitation, update=update, cancel=cancel, options=options,
         again=again,

@@ -14,6 +14,7 @@ from typing import Any
 
 from planner.config import Config
 from planner.errors import NotSupportedError, UsageError
+from planner.flows.invitees import known_people, people_named, theirs_alone
 from planner.i18n import _
 from planner.ical.wallclock import add, between
 from planner.invite.invitation import Invitation, all_day_span
@@ -74,7 +75,8 @@ def from_proposal(
     end = datetime.fromisoformat(chosen["end"]).astimezone(config.tz)
     if options.start is not None:
         end, start = add(options.start, between(start, end)), options.start
-    attendees = [Attendee(e, n) for e, n in _people(options.to or saved["with"], saved)]
+    known = known_people(config, store) if options.to else None
+    attendees = [Attendee(e, n) for e, n in people_named(options.to or saved["with"], saved, known)]
     meeting = saved.get("meeting") or {}
     ours = bool(meeting) and _organizes(config, meeting) and not options.separate
     area = venue.get("known") is False
@@ -99,7 +101,7 @@ def from_proposal(
         language=config.user["language"],
         reminder_minutes=config["invite"]["reminder_minutes"],
         venue_hours="" if area else venue_hours(config, venue["name"], start),
-        travel_hint=_travel_hint(chosen) if _theirs_alone(attendees, saved) else "",
+        travel_hint=_travel_hint(chosen) if theirs_alone(attendees, saved) else "",
         for_event=uid if isinstance(uid := meeting.get("uid"), str) else "",
         own_text=str(meeting.get("description") or "") if ours else "",
     )
@@ -209,29 +211,6 @@ def _travel_hint(proposal: dict[str, Any]) -> str:
     return _("about {minutes} min for you by public transport", minutes=minutes)
 
 
-def _theirs_alone(attendees: Sequence[Attendee], saved: dict[str, Any]) -> bool:
-    """Whether the invitation goes to the one counterpart the proposal estimated the way for:
-    a line addressed to "you" is for one reader."""
-    from planner.people.addresses import address_key
-
-    wanted = [address_key(e) for e in saved.get("with") or []]
-    return len(attendees) == 1 == len(wanted) and address_key(attendees[0].email) == wanted[0]
-
-
-def _people(emails: Sequence[str], saved: dict[str, Any]) -> list[tuple[str, str]]:
-    """Each invitee with a name: ``--to "Name <address>"`` as typed, else the name the
-    proposal knew (from the calendars, the config or ``--with``)."""
-    from planner.people.addresses import address_key
-    from planner.people.names import parse_mailbox
-
-    names = {address_key(k): v for k, v in (saved.get("names") or {}).items()}
-    result = []
-    for text in emails:
-        name, address = parse_mailbox(text)
-        result.append((address, name or names.get(address_key(address), "")))
-    return result
-
-
 def _organizes(config: Config, meeting: dict[str, Any]) -> bool:
     return (meeting.get("organizer") or "").strip().lower() in config.addresses
 
@@ -255,8 +234,10 @@ def _default_title(kind: str, saved: dict[str, Any], config: Config) -> str:
     return _("{kind}: {me} & {them}", kind=label, me=mine, them=theirs)
 
 
-def from_options(config: Config, options: InviteOptions) -> Invitation:
-    """An invitation from explicit options (``--to``, ``--title``, ``--start``, …)."""
+def from_options(config: Config, options: InviteOptions, store: Store | None = None) -> Invitation:
+    """An invitation from explicit options (``--to``, ``--title``, ``--start``, …); an
+    invitee's name, where not typed, is the one the user's people know (with ``store``: the
+    address books and earlier invitations too)."""
     missing = [
         flag
         for flag, value in (
@@ -287,7 +268,9 @@ def from_options(config: Config, options: InviteOptions) -> Invitation:
         end=end,
         all_day=options.day is not None,
         organizer=organizer(config),
-        attendees=tuple(Attendee(e, n) for e, n in _people(options.to, {})),
+        attendees=tuple(
+            Attendee(e, n) for e, n in people_named(options.to, {}, known_people(config, store))
+        ),
         location=options.location,
         venue_name=venue_name,
         venue_address=venue_address,
@@ -343,7 +326,8 @@ def prepare(
             )  # fmt: skip
         return sentlog.prepare_again(store, again)
     if update:
-        changes = _changes(config, options or InviteOptions(), meeting_zone(config, store, update))
+        zone = meeting_zone(config, store, update)
+        changes = _changes(config, store, options or InviteOptions(), zone)
         return sentlog.prepare_update(store, update, **changes)
     if invitation is None:
         raise UsageError(_("nothing to invite to"))
@@ -362,7 +346,7 @@ def meeting_zone(config: Config, store: Store, uid: str) -> tzinfo:
     return zone if zone is not None and zone_key(zone) else config.tz
 
 
-def _changes(config: Config, options: InviteOptions, zone: tzinfo) -> dict[str, Any]:
+def _changes(config: Config, store: Store, options: InviteOptions, zone: tzinfo) -> dict[str, Any]:
     """The fields an update changes; a day (``--date``) is read in the meeting's ``zone``."""
     changes: dict[str, Any] = {}
     if options.title:
@@ -385,7 +369,8 @@ def _changes(config: Config, options: InviteOptions, zone: tzinfo) -> dict[str, 
     if options.agenda:
         changes["agenda"] = options.agenda
     if options.to:
-        changes["attendees"] = tuple(Attendee(e, n) for e, n in _people(options.to, {}))
+        known = known_people(config, store)
+        changes["attendees"] = tuple(Attendee(e, n) for e, n in people_named(options.to, {}, known))
     if not changes:
         raise UsageError(_("--update needs at least one change (--start, --title, --venue, …)"))
     return changes
