@@ -156,7 +156,7 @@ def _prepare(
     options = flow.InviteOptions(
         to=tuple(to or ()),
         title=title,
-        start=_instant(ws, start) if start else None,
+        start=_instant(ws, start, update) if start else None,
         duration=duration,
         venue=venue,
         location=location,
@@ -171,19 +171,22 @@ def _prepare(
         now = listed or ws.now  # the demo's proposal on the clock of the week that listed it
         invitation = flow.from_proposal(ws.config, ws.state, proposal, options, now=now)
     elif not (update or cancel):
-        invitation = flow.from_options(ws.config, options)
+        invitation = flow.from_options(ws.config, options, ws.state)
     return flow.prepare(
         ws.config, ws.state, invitation=invitation, update=update, cancel=cancel, options=options
     )
 
 
-def _instant(ws: Workspace, start: datetime) -> datetime:
-    """A start without an offset is wall-clock time in the user's zone; a time the clocks skip
-    or repeat is settled per RFC 5545, and the answer says what was chosen."""
+def _instant(ws: Workspace, start: datetime, update: str | None = None) -> datetime:
+    """A start without an offset is wall-clock time in the user's zone, or for an ``update``
+    in the meeting's own (a breakfast in New York stays there); a time the clocks skip or
+    repeat is settled per RFC 5545, and the answer says what was chosen."""
+    from planner.flows.invitations import meeting_zone
     from planner.ical.wallclock import settle
 
     if start.tzinfo is None:
-        start = start.replace(tzinfo=ws.config.tz)
+        zone = meeting_zone(ws.config, ws.state, update) if update else ws.config.tz
+        start = start.replace(tzinfo=zone)
     if not 1970 <= start.year <= 2200:
         raise UsageError(_("start {text} is out of range; give a date between 1970 and 2200",
                            text=start.isoformat()))  # fmt: skip

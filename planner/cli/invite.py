@@ -171,10 +171,13 @@ def invite(
         _sent_elsewhere(store, elsewhere)
         return
     _check_all_day(start, day, days, duration, proposal)
+    zone = config.tz  # type: ignore[attr-defined]
+    if update:  # a time without a zone is the meeting's own zone's (a breakfast in New York)
+        zone = invite_flow.meeting_zone(config, store, update)  # type: ignore[arg-type]
     options = invite_flow.InviteOptions(
         to=to,
         title=title,
-        start=_start(start, config.tz, fold) if start else None,
+        start=_start(start, zone, fold) if start else None,
         duration=duration,
         venue=venue,
         location=location,
@@ -192,12 +195,19 @@ def invite(
             now = common.now_in(config.tz)  # type: ignore[attr-defined]
         invitation = invite_flow.from_proposal(config, store, proposal, options, now=now)
     elif not (update or cancel or again):
-        invitation = invite_flow.from_options(config, options)
+        invitation = invite_flow.from_options(config, options, store)  # type: ignore[arg-type]
     prepared = invite_flow.prepare(
         config, store, invitation=invitation, update=update, cancel=cancel, options=options,
         again=again,
     )  # fmt: skip
-    for line in invite_flow.describe(prepared.invitation, proposal or ""):
+    from planner.flows import invite_view
+
+    tz = config.tz  # type: ignore[attr-defined]
+    was = invite_view.before(store, prepared, proposal or "")  # type: ignore[arg-type]
+    for line in [
+        *invite_view.describe(prepared.invitation, proposal or "", tz=tz),
+        *invite_view.change_lines(was, prepared.invitation, tz),
+    ]:
         click.echo(line, err=True)
     if not cancel:
         from planner.flows.clashes import clash_lines

@@ -293,6 +293,7 @@ def invite_states(
                 all_day=inv.all_day,
                 for_event=inv.for_event,
                 comment=answer.comment if answer else "",
+                zone=own_zone(inv.start, config),
             )
             result.append(_with_words(next_step(state, record, config, store, now=now,
                                                 events=events)))  # fmt: skip
@@ -358,6 +359,15 @@ def _status(answer: Answer | None) -> str:
         Response.DECLINED: "declined",
         Response.DELEGATED: "delegated",
     }.get(answer.response, "no_answer")
+
+
+def own_zone(start: datetime, config: Config) -> str:
+    """The zone a meeting was written in (``start``'s IANA zone) when it is not the user's,
+    else "": a time suggested for it is named in that zone."""
+    from planner.invite.zones import zone_key
+
+    key = zone_key(start.tzinfo)
+    return key if key and key != zone_key(config.tz) else ""
 
 
 def _local(times: tuple[datetime, datetime], config: Config) -> tuple[datetime, datetime]:

@@ -17,14 +17,17 @@ A suggested command never moves a meeting to the time it has already: sending it
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from planner.config import Config
 from planner.i18n import _, ngettext
 from planner.invite.sentlog import SentRecord
+from planner.invite.zones import zone_key
 from planner.model import Busy, Event
 from planner.people.names import format_mailbox
 from planner.store import Store
@@ -56,6 +59,9 @@ class InviteState:
     all_day: bool = False  # start and end are midnights: whole days (a trade fair)
     for_event: str = ""  # the UID of the calendar meeting it was made for ("" when none)
     comment: str = ""  # what they wrote with their answer (a counter's "Friday I am away")
+    #: the zone the meeting was written in (a breakfast in New York), when it is not the
+    #: user's: a counter is told and accepted in it, so accepting keeps the meeting there
+    zone: str = ""
 
     @property
     def days(self) -> int:
@@ -84,6 +90,7 @@ class InviteState:
             "all_day": self.all_day,
             "for_event": self.for_event,
             "comment": self.comment,
+            "zone": self.zone,
         }
 
 
@@ -150,9 +157,34 @@ def next_step(
     return replace(state, next_step=_("confirmed; nothing to do"))
 
 
-def stamp(moment: datetime, config: Config) -> str:
-    """A time as ``--start`` takes it: local wall time in the user's zone."""
+def stamp(moment: datetime, config: Config, zone: str = "") -> str:
+    """A time as ``--start`` takes it: local wall time in the user's zone, or in ``zone`` (the
+    meeting's own, where it is another) with that zone named after it, so the command keeps
+    the meeting where it was written: ``2026-12-15 09:30 America/New_York``."""
+    if zone and zone != zone_key(config.tz):
+        return f"{moment.astimezone(ZoneInfo(zone)):%Y-%m-%d %H:%M} {zone}"
     return moment.astimezone(config.tz).strftime("%Y-%m-%dT%H:%M")
+
+
+def span_words(start: datetime, end: datetime, config: Config, zone: str = "") -> str:
+    """``2026-12-15 15:30–16:30`` in the user's zone; in ``zone`` where the meeting has its
+    own, with the user's time beside it: ``2026-12-15 09:30–10:30 America/New_York
+    (15:30–16:30 your time)``."""
+    from planner.i18n import until
+
+    local, local_end = start.astimezone(config.tz), end.astimezone(config.tz)
+    ours = f"{local:%Y-%m-%d %H:%M}–{until(local, local_end)}"
+    if not zone or zone == zone_key(config.tz):
+        return ours
+    there = ZoneInfo(zone)
+    theirs, theirs_end = start.astimezone(there), end.astimezone(there)
+    yours = f"{local:%H:%M}–{until(local, local_end)}"
+    if local.date() != theirs.date():
+        yours = f"{local:%Y-%m-%d} {yours}"
+    return _(
+        "{when} {zone} ({yours} your time)",
+        when=f"{theirs:%Y-%m-%d %H:%M}–{until(theirs, theirs_end)}", zone=zone, yours=yours,
+    )  # fmt: skip
 
 
 def send_again(uid: str) -> str:
@@ -235,13 +267,13 @@ def _countered(
                         who=who),
         )  # fmt: skip
     minutes = max(5, int((end.astimezone(UTC) - start.astimezone(UTC)).total_seconds() // 60))
-    accept = (
-        f"planner invite --update {state.uid} --start {stamp(start, config)} "
-        f"--duration {minutes} --send"
-    )
+    accept = shlex.join([
+        "planner", "invite", "--update", state.uid, "--start", stamp(start, config, state.zone),
+        "--duration", str(minutes), "--send",
+    ])  # fmt: skip
     keep = send_again(state.uid)
     conflicts = _conflicts(state, record, config, events)
-    when = f"{stamp(start, config).replace('T', ' ')}–{end:%H:%M}"
+    when = span_words(start, end, config, state.zone)
     if conflicts:
         return replace(
             state,

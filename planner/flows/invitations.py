@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
 from planner.config import Config
 from planner.errors import NotSupportedError, UsageError
+from planner.flows.invitees import known_people, people_named, theirs_alone
 from planner.i18n import _
 from planner.ical.wallclock import add, between
 from planner.invite.invitation import Invitation, all_day_span
@@ -74,7 +75,8 @@ def from_proposal(
     end = datetime.fromisoformat(chosen["end"]).astimezone(config.tz)
     if options.start is not None:
         end, start = add(options.start, between(start, end)), options.start
-    attendees = [Attendee(e, n) for e, n in _people(options.to or saved["with"], saved)]
+    known = known_people(config, store) if options.to else None
+    attendees = [Attendee(e, n) for e, n in people_named(options.to or saved["with"], saved, known)]
     meeting = saved.get("meeting") or {}
     ours = bool(meeting) and _organizes(config, meeting) and not options.separate
     area = venue.get("known") is False
@@ -99,8 +101,9 @@ def from_proposal(
         language=config.user["language"],
         reminder_minutes=config["invite"]["reminder_minutes"],
         venue_hours="" if area else venue_hours(config, venue["name"], start),
-        travel_hint=_travel_hint(chosen),
+        travel_hint=_travel_hint(chosen) if theirs_alone(attendees, saved) else "",
         for_event=uid if isinstance(uid := meeting.get("uid"), str) else "",
+        own_text=str(meeting.get("description") or "") if ours else "",
     )
 
 
@@ -208,20 +211,6 @@ def _travel_hint(proposal: dict[str, Any]) -> str:
     return _("about {minutes} min for you by public transport", minutes=minutes)
 
 
-def _people(emails: Sequence[str], saved: dict[str, Any]) -> list[tuple[str, str]]:
-    """Each invitee with a name: ``--to "Name <address>"`` as typed, else the name the
-    proposal knew (from the calendars, the config or ``--with``)."""
-    from planner.people.addresses import address_key
-    from planner.people.names import parse_mailbox
-
-    names = {address_key(k): v for k, v in (saved.get("names") or {}).items()}
-    result = []
-    for text in emails:
-        name, address = parse_mailbox(text)
-        result.append((address, name or names.get(address_key(address), "")))
-    return result
-
-
 def _organizes(config: Config, meeting: dict[str, Any]) -> bool:
     return (meeting.get("organizer") or "").strip().lower() in config.addresses
 
@@ -245,30 +234,10 @@ def _default_title(kind: str, saved: dict[str, Any], config: Config) -> str:
     return _("{kind}: {me} & {them}", kind=label, me=mine, them=theirs)
 
 
-def describe(invitation: Invitation, ident: str = "") -> list[str]:
-    """Who, when, where and what, as ``planner invite`` says it before it writes or sends."""
-    from planner.i18n import language
-    from planner.invite.text import location_text, when
-
-    at = when(invitation.start, invitation.end, language(), all_day=invitation.all_day)
-    people = ", ".join(
-        f"{p.name} <{p.email}>" if p.name else p.email for p in invitation.counterparts
-    )
-    head = _("Proposal {id}", id=ident) if ident else _("Invitation")
-    return [
-        f"{head}: {invitation.title}",
-        _("  who:   {people}", people=people),
-        _("  when:  {when}", when=at),
-        _("  where: {place}", place=location_text(invitation) or _("no place given")),
-        _(
-            "  what:  {purpose}",
-            purpose=invitation.purpose.value.replace("_", " ") if invitation.purpose else "–",
-        ),
-    ]
-
-
-def from_options(config: Config, options: InviteOptions) -> Invitation:
-    """An invitation from explicit options (``--to``, ``--title``, ``--start``, …)."""
+def from_options(config: Config, options: InviteOptions, store: Store | None = None) -> Invitation:
+    """An invitation from explicit options (``--to``, ``--title``, ``--start``, …); an
+    invitee's name, where not typed, is the one the user's people know (with ``store``: the
+    address books and earlier invitations too)."""
     missing = [
         flag
         for flag, value in (
@@ -299,7 +268,9 @@ def from_options(config: Config, options: InviteOptions) -> Invitation:
         end=end,
         all_day=options.day is not None,
         organizer=organizer(config),
-        attendees=tuple(Attendee(e, n) for e, n in _people(options.to, {})),
+        attendees=tuple(
+            Attendee(e, n) for e, n in people_named(options.to, {}, known_people(config, store))
+        ),
         location=options.location,
         venue_name=venue_name,
         venue_address=venue_address,
@@ -355,18 +326,33 @@ def prepare(
             )  # fmt: skip
         return sentlog.prepare_again(store, again)
     if update:
-        return sentlog.prepare_update(store, update, **_changes(config, options or InviteOptions()))
+        zone = meeting_zone(config, store, update)
+        changes = _changes(config, store, options or InviteOptions(), zone)
+        return sentlog.prepare_update(store, update, **changes)
     if invitation is None:
         raise UsageError(_("nothing to invite to"))
     return sentlog.prepare_request(store, invitation)
 
 
-def _changes(config: Config, options: InviteOptions) -> dict[str, Any]:
+def meeting_zone(config: Config, store: Store, uid: str) -> tzinfo:
+    """The zone the logged meeting ``uid`` was written in (a breakfast in New York), else the
+    user's: an update's ``--start`` or ``--date`` that names no zone is read in it, so an
+    update never moves a meeting into the user's zone."""
+    from planner.invite.sentlog import latest, resolve_uid
+    from planner.invite.zones import zone_key
+
+    last = latest(store, resolve_uid(store, uid))
+    zone = last.invitation.start.tzinfo if last is not None else None
+    return zone if zone is not None and zone_key(zone) else config.tz
+
+
+def _changes(config: Config, store: Store, options: InviteOptions, zone: tzinfo) -> dict[str, Any]:
+    """The fields an update changes; a day (``--date``) is read in the meeting's ``zone``."""
     changes: dict[str, Any] = {}
     if options.title:
         changes["title"] = options.title
     if options.day is not None:
-        changes["start"], changes["end"] = all_day_span(options.day, options.days, config.tz)
+        changes["start"], changes["end"] = all_day_span(options.day, options.days, zone)
         changes["all_day"] = True
     if options.start:
         changes["start"], changes["all_day"] = options.start, False
@@ -383,7 +369,8 @@ def _changes(config: Config, options: InviteOptions) -> dict[str, Any]:
     if options.agenda:
         changes["agenda"] = options.agenda
     if options.to:
-        changes["attendees"] = tuple(Attendee(e, n) for e, n in _people(options.to, {}))
+        known = known_people(config, store)
+        changes["attendees"] = tuple(Attendee(e, n) for e, n in people_named(options.to, {}, known))
     if not changes:
         raise UsageError(_("--update needs at least one change (--start, --title, --venue, …)"))
     return changes

@@ -26,7 +26,7 @@ from planner.store import Store, readable
 if TYPE_CHECKING:
     from planner.config import Config
     from planner.meet.pick import Proposal
-    from planner.model import Attendee
+    from planner.model import Attendee, Event
 
 ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford's base32, lower case
 LENGTH = 6
@@ -81,6 +81,22 @@ def normal(text: str) -> str:
 def looks_like_id(text: str) -> bool:
     value = normal(text)
     return len(value) == LENGTH and all(c in ALPHABET for c in value)
+
+
+def meeting_json(event: Event) -> dict[str, Any]:
+    """The calendar meeting a proposal is for, as a listing keeps it: enough to update it (UID,
+    SEQUENCE, organizer) without losing what it says (its description, the user's agenda)
+    and to tell what the update changes (its time and place)."""
+    return {
+        "uid": event.uid,
+        "title": event.title,
+        "start": event.start.isoformat(),
+        "end": event.end.isoformat(),
+        "organizer": event.organizer.email if event.organizer else "",
+        "sequence": int(event.hint("SEQUENCE") or 0),
+        "description": event.description,
+        "location": event.location,
+    }
 
 
 def entry_id(entry: Mapping[str, Any]) -> str:
@@ -194,7 +210,8 @@ def _entry(row: tuple[Any, Any, Any]) -> dict[str, Any]:
         raise TypeError("meeting: not an object")
     if meeting:
         _moment(meeting["start"], aware=False), _moment(meeting["end"], aware=False)
-        if not all(isinstance(meeting.get(k, ""), str) for k in ("uid", "title", "organizer")):
+        texts = ("uid", "title", "organizer", "description", "location")
+        if not all(isinstance(meeting.get(k, ""), str) for k in texts):
             raise TypeError("meeting: a text field is not text")
         if not 0 <= int(meeting.get("sequence") or 0) < 2**31:
             raise ValueError("meeting: sequence out of range")
@@ -266,14 +283,7 @@ def save_week_proposals(
         if not item.proposals:
             continue  # most of a week: nothing to keep, nothing to work out
         people = [p for p in item.event.people() if address_key(p.email) not in mine]
-        meeting = {
-            "uid": item.event.uid,
-            "title": item.event.title,
-            "start": item.event.start.isoformat(),
-            "end": item.event.end.isoformat(),
-            "organizer": item.event.organizer.email if item.event.organizer else "",
-            "sequence": int(item.event.hint("SEQUENCE") or 0),
-        }
+        meeting = meeting_json(item.event)
         for proposal in item.proposals:
             entries.append(
                 {

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from planner.meet.proposals import Proposal
 
 
-from planner.flows.listed import identified
+from planner.flows.listed import identified, meeting_json
 from planner.flows.session import Session, finder_for, open_session
 
 
@@ -226,7 +226,7 @@ def propose_for(
         (start, end),
         tuple(notes),
         tuple(people),
-        _meeting_json(meeting) if meeting is not None else None,
+        meeting_json(meeting) if meeting is not None else None,
         tuple(names),
         tuple(homes),
         invitations_to(config, store, people, now),
@@ -363,17 +363,6 @@ def _meeting_window(config: Config, event: Event, now: datetime) -> tuple[dateti
     day = event.start.astimezone(config.tz).date()
     start, end = week_bounds(day - timedelta(days=day.weekday()), config)
     return max(start, now), end + timedelta(days=7)
-
-
-def _meeting_json(event: Event) -> dict[str, Any]:
-    return {
-        "uid": event.uid,
-        "title": event.title,
-        "start": event.start.isoformat(),
-        "end": event.end.isoformat(),
-        "organizer": event.organizer.email if event.organizer else "",
-        "sequence": int(event.hint("SEQUENCE") or 0),
-    }
 
 
 def _own_time(session: Session, meeting: Event | None) -> Interval | None:

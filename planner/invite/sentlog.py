@@ -397,6 +397,7 @@ def invitation_to_json(inv: Invitation) -> dict[str, Any]:
         "all_day": inv.all_day,
         "for_event": inv.for_event,
         "zone": inv.zone,
+        "own_text": inv.own_text,
     }
 
 
@@ -423,6 +424,7 @@ def invitation_from_json(data: dict[str, Any]) -> Invitation:
         all_day=bool(data.get("all_day", False)),
         for_event=_text(data.get("for_event")),  # none before; a bad value is as none
         zone=_zone_text(data.get("zone")),
+        own_text=_text(data.get("own_text")),  # none before
     )
 
 

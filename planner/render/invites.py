@@ -19,6 +19,15 @@ def status_label(state: InviteState) -> str:
     if state.status == "countered" and state.proposed:
         start, end = state.proposed
         when = day_span(start, end)
+        if state.zone:  # the meeting's own zone beside the user's: "(09:30–10:30 America/…)"
+            from zoneinfo import ZoneInfo
+
+            from planner.i18n import until
+
+            there = ZoneInfo(state.zone)
+            first, last = start.astimezone(there), end.astimezone(there)
+            day = "" if first.date() == start.date() else f"{short_day(first.date())} "
+            when += f" ({day}{first:%H:%M}–{until(first, last)} {state.zone})"
         return _("countered: {when}", when=when)
     if state.status == "no_answer":
         if state.waiting_days == 0:

@@ -12,10 +12,10 @@ import pytest
 from planner.errors import UsageError
 from planner.flows.invitations import (
     InviteOptions,
-    describe,
     from_proposal,
     listed_proposal,
 )
+from planner.flows.invite_view import describe
 from planner.flows.listed import (
     Listed,
     entry_id,
