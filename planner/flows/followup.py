@@ -78,10 +78,7 @@ def record(store: Store, answers: Sequence[Answer], *, now: datetime) -> RecordR
         if outcome is Outcome.UNKNOWN_UID:
             report.unknown.append((answer.uid, answer.source))
         elif outcome is Outcome.UNKNOWN_ATTENDEE:
-            report.problems.append(
-                _("{where}: {who} answered {uid}, but was not invited to it; not recorded",
-                  where=answer.source, who=answer.attendee, uid=answer.uid)
-            )  # fmt: skip
+            report.problems.append(_not_invited(store, answer))
         elif outcome is Outcome.UNVERIFIED:
             report.problems.append(_unverified(answer))
         elif outcome is Outcome.UNSENT:
@@ -93,9 +90,33 @@ def record(store: Store, answers: Sequence[Answer], *, now: datetime) -> RecordR
     return report
 
 
+def _not_invited(store: Store, answer: Answer) -> str:
+    """The line for an answer to a meeting of ours from an address it was not sent to: maybe
+    the invitee's other address, maybe not (anyone can write from any address), so it is not
+    applied; the invitee can answer from the address invited (planner links no addresses)."""
+    from planner.invite.sentlog import history
+
+    sent = history(store, answer.uid)
+    people = {address_key(p.email): p.email for r in sent for p in r.invitation.counterparts}
+    domain = address_key(answer.attendee).rpartition("@")[2]
+    likely = [e for k, e in people.items() if k.rpartition("@")[2] == domain] or [*people.values()]
+    invited = ", ".join(likely)
+    return _(
+        "{where}: unverified answer '{what}' to '{title}' from {who}, an address the invitation "
+        "was not sent to ({invited}); not applied. If it is their address too, ask them to "
+        "answer from {invited}",
+        where=answer.source, what=_what(answer), title=sent[-1].invitation.title if sent else "",
+        who=answer.attendee, invited=invited,
+    )  # fmt: skip
+
+
+def _what(answer: Answer) -> str:
+    return answer.response.value if not answer.countered else _("another time")
+
+
 def _unverified(answer: Answer) -> str:
     """The line for an answer whose mail was not sent by the attendee it answers for."""
-    what = answer.response.value if not answer.countered else _("another time")
+    what = _what(answer)
     if not answer.authenticated:
         return _(
             "{where}: unverified answer '{what}' for {who}: the receiving server found the "
