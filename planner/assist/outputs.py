@@ -241,6 +241,9 @@ class InvitationState(Out):
     conflicts: list[str]
     source: str
     all_day: bool = Field(False, description="Whole days from start to end (a trade fair)")
+    earlier: str | None = Field(
+        None, description="Their answer to an earlier revision; the change has none yet"
+    )
 
 
 class Invitations(Answer):

@@ -47,7 +47,9 @@ def show(config_path: Path | None) -> None:
 
     target = _target(config_path)
     config_module.load(target)  # every problem at once, before anything is shown
-    click.echo(target.read_text(encoding="utf-8"), nl=False)
+    from planner.cli.common import emit
+
+    emit(target.read_text(encoding="utf-8"), None)  # a file without a final newline gets one
 
 
 @config.command("edit")

@@ -72,7 +72,8 @@ def replies(config_path: Path | None, paths: tuple[Path, ...], now_text: str | N
         updated=counts["updated"],
         unchanged=counts["unchanged"],
         outdated=counts["outdated"],
-        unknown=counts["unknown_uid"] + counts["unknown_attendee"],
-        refused=counts["unverified"] + counts["unsent"],
+        unknown=counts["unknown_uid"],
+        # an answer to our meeting from an address it was not sent to is ours, not verified
+        refused=counts["unverified"] + counts["unknown_attendee"] + counts["unsent"],
     )
     click.echo(hanging(summary, table_width()))

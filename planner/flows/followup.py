@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.config import Config
+from planner.flows.copy_answers import calendar_answers
 from planner.flows.followup_steps import InviteState, next_step
 from planner.i18n import _
 from planner.invite.answers import Answer, Outcome, answers_for, record_answer
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from planner.meet.proposals import Proposal
 
 OPEN_LIMIT = 500  # meetings looked at, newest first
-FAILED_DELIVERY = ("3.", "5.")  # RFC 6638 SCHEDULE-STATUS classes: not delivered
 
 
 @dataclass
@@ -78,10 +78,7 @@ def record(store: Store, answers: Sequence[Answer], *, now: datetime) -> RecordR
         if outcome is Outcome.UNKNOWN_UID:
             report.unknown.append((answer.uid, answer.source))
         elif outcome is Outcome.UNKNOWN_ATTENDEE:
-            report.problems.append(
-                _("{where}: {who} answered {uid}, but was not invited to it; not recorded",
-                  where=answer.source, who=answer.attendee, uid=answer.uid)
-            )  # fmt: skip
+            report.problems.append(_not_invited(store, answer))
         elif outcome is Outcome.UNVERIFIED:
             report.problems.append(_unverified(answer))
         elif outcome is Outcome.UNSENT:
@@ -93,9 +90,33 @@ def record(store: Store, answers: Sequence[Answer], *, now: datetime) -> RecordR
     return report
 
 
+def _not_invited(store: Store, answer: Answer) -> str:
+    """The line for an answer to a meeting of ours from an address it was not sent to: maybe
+    the invitee's other address, maybe not (anyone can write from any address), so it is not
+    applied; the invitee can answer from the address invited (planner links no addresses)."""
+    from planner.invite.sentlog import history
+
+    sent = history(store, answer.uid)
+    people = {address_key(p.email): p.email for r in sent for p in r.invitation.counterparts}
+    domain = address_key(answer.attendee).rpartition("@")[2]
+    likely = [e for k, e in people.items() if k.rpartition("@")[2] == domain] or [*people.values()]
+    invited = ", ".join(likely)
+    return _(
+        "{where}: unverified answer '{what}' to '{title}' from {who}, an address the invitation "
+        "was not sent to ({invited}); not applied. If it is their address too, ask them to "
+        "answer from {invited}",
+        where=answer.source, what=_what(answer), title=sent[-1].invitation.title if sent else "",
+        who=answer.attendee, invited=invited,
+    )  # fmt: skip
+
+
+def _what(answer: Answer) -> str:
+    return answer.response.value if not answer.countered else _("another time")
+
+
 def _unverified(answer: Answer) -> str:
     """The line for an answer whose mail was not sent by the attendee it answers for."""
-    what = answer.response.value if not answer.countered else _("another time")
+    what = _what(answer)
     if not answer.authenticated:
         return _(
             "{where}: unverified answer '{what}' for {who}: the receiving server found the "
@@ -152,105 +173,6 @@ def read_calendars(
     return read_configured(config, store, start, end, progress)
 
 
-def calendar_answers(
-    records: Sequence[SentRecord],
-    events: Sequence[Event],
-    now: datetime,
-    history: Callable[[str], Sequence[SentRecord]] | None = None,
-) -> list[Answer]:
-    """The answers calendar services show on the organizer's copy of each meeting: Google
-    ``responseStatus``, Graph ``status``, CalDAV ``PARTSTAT``; a failed delivery from CalDAV
-    ``SCHEDULE-STATUS`` (3.x, 5.x) counts as undelivered. Each answer belongs to the revision
-    the copy shows (``history(uid)``: every message sent of that meeting; default: the last)."""
-    if history is None:
-        latest = {r.uid: [r] for r in records}
-        history = lambda uid: latest.get(uid, [])  # noqa: E731
-    by_uid: dict[str, list[Event]] = {}
-    for event in events:
-        by_uid.setdefault(event.uid, []).append(event)
-    result = []
-    for record in records:
-        invited = {address_key(p.email) for p in record.invitation.counterparts}
-        for event in by_uid.get(record.uid, []):
-            where = _("calendar {name}", name=event.calendar or event.source)
-            for person in event.attendees:
-                who = address_key(person.email)
-                failed = _failed_delivery(event, person.email)
-                if who not in invited or (person.response is Response.NEEDS_ACTION and not failed):
-                    continue
-                revision = _revision(record, history, event, who)
-                if revision is None:
-                    continue  # the copy shows a time never sent: no answer to any revision
-                result.append(
-                    Answer(
-                        uid=record.uid,
-                        attendee=who,
-                        response=person.response,
-                        sequence=revision,
-                        stamp=None,  # a service shows no DTSTAMP: "now" when first seen
-                        method="UNDELIVERED" if failed else "REPLY",
-                        comment=failed,
-                        source=where,
-                    )
-                )
-    return result
-
-
-def _revision(
-    record: SentRecord,
-    history: Callable[[str], Sequence[SentRecord]],
-    event: Event,
-    who: str,
-) -> int | None:
-    """The revision (SEQUENCE) an attendee's response on the organizer's copy answers.
-
-    A service keeps showing the last response after the meeting was moved (Graph does), so
-    the response belongs to the revision the copy shows: the one sent with the copy's time,
-    and of those the last one sent before the response was given, when the service tells
-    (Graph's ``status.time``). None when the copy shows a time that was never sent. A revision
-    only written to a file reached nobody: a response on the copy (to the meeting the user's
-    calendar had before, at the same time) is never its answer."""
-    shown = (event.start.astimezone(UTC), event.end.astimezone(UTC))
-    logged = [r for r in history(record.uid) if r.method == "REQUEST"] or [record]
-    sent = [r for r in logged if r.delivered]
-    by_time = [r.sequence for r in sent if _times(r) == shown]
-    if record.delivered and _times(record) == shown:
-        by_time.append(record.sequence)
-    if not by_time:
-        return None
-    revision = max(by_time)
-    answered = _response_time(event, who)
-    if answered is not None:  # the revision that was current when the attendee answered
-        then = max((r.sequence for r in sent if r.sent_at.astimezone(UTC) <= answered), default=-1)
-        if then < revision:
-            earlier = [s for s in by_time if s <= then]
-            return max(earlier) if earlier else None
-    return revision
-
-
-def _times(record: SentRecord) -> tuple[datetime, datetime]:
-    return record.invitation.start.astimezone(UTC), record.invitation.end.astimezone(UTC)
-
-
-def _response_time(event: Event, who: str) -> datetime | None:
-    """When the attendee answered, where the service tells (Graph ``status.time``)."""
-    for key, value in event.hints:
-        if key.lower() == f"response-time;{who}":
-            try:
-                moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-            except ValueError:
-                return None
-            return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return None
-
-
-def _failed_delivery(event: Event, who: str) -> str:
-    for key, value in event.hints:
-        if key.upper() == f"SCHEDULE-STATUS;{who}".upper() and value.startswith(FAILED_DELIVERY):
-            return value
-    return ""
-
-
 # -- states -----------------------------------------------------------------------------------
 def invite_states(
     config: Config,
@@ -273,8 +195,11 @@ def invite_states(
         answers = {} if record.cancelled else answers_for(store, record.uid)
         for person in inv.counterparts:
             answer = answers.get(address_key(person.email))
+            earlier = ""
             if answer is not None and answer.sequence < record.sequence:
-                answer = None  # an answer to an earlier revision: the update is unanswered
+                # an answer to an earlier revision: the update is unanswered, and says so
+                earlier = "" if answer.method == "UNDELIVERED" else _status(answer)
+                answer = None
             status = _status(answer) if answer or record.delivered else "not_sent"
             state = InviteState(
                 uid=record.uid,
@@ -294,6 +219,7 @@ def invite_states(
                 for_event=inv.for_event,
                 comment=answer.comment if answer else "",
                 zone=own_zone(inv.start, config),
+                earlier="" if record.cancelled else earlier,
             )
             result.append(_with_words(next_step(state, record, config, store, now=now,
                                                 events=events)))  # fmt: skip

@@ -62,6 +62,9 @@ class InviteState:
     #: the zone the meeting was written in (a breakfast in New York), when it is not the
     #: user's: a counter is told and accepted in it, so accepting keeps the meeting there
     zone: str = ""
+    #: their answer to an earlier revision (accepted, tentative, declined, countered,
+    #: delegated) while the current one, a change, has none yet ("" when none)
+    earlier: str = ""
 
     @property
     def days(self) -> int:
@@ -91,6 +94,7 @@ class InviteState:
             "for_event": self.for_event,
             "comment": self.comment,
             "zone": self.zone,
+            "earlier": self.earlier or None,
         }
 
 
@@ -138,7 +142,7 @@ def next_step(
             alternative=sent_elsewhere(state.uid),
         )  # fmt: skip
     if state.status == "no_answer":
-        return _waiting(state, config)
+        return _unanswered_change(_waiting(state, config))
     if state.status == "countered":
         return _countered(state, record, config, events)
     if state.status == "declined":
@@ -155,6 +159,25 @@ def next_step(
     if state.status == "delegated":
         return replace(state, next_step=_("passed on to someone else; their answer follows"))
     return replace(state, next_step=_("confirmed; nothing to do"))
+
+
+def earlier_label(status: str) -> str:
+    """What an answer to an earlier revision said: ``accepted the earlier time`` …"""
+    return {
+        "accepted": _("accepted the earlier time"),
+        "tentative": _("tentative for the earlier time"),
+        "declined": _("declined the earlier time"),
+        "countered": _("proposed another time before the change"),
+        "delegated": _("passed the earlier invitation on"),
+    }.get(status, status)
+
+
+def _unanswered_change(state: InviteState) -> InviteState:
+    """An update nobody answered yet, after an answer to the revision before it: the earlier
+    answer holds nothing, the change waits for its own ("no answer to the change yet")."""
+    if not state.earlier:
+        return state
+    return replace(state, next_step=_("no answer to the change yet; {step}", step=state.next_step))
 
 
 def stamp(moment: datetime, config: Config, zone: str = "") -> str:

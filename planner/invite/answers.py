@@ -93,7 +93,7 @@ class Answer:
         itself that the receiving server did not find forged."""
         if self.sender is None:
             return True
-        return self.authenticated and self.sender.lower() == self.attendee.lower()
+        return self.authenticated and address_key(self.sender) == address_key(self.attendee)
 
     @property
     def countered(self) -> bool:

@@ -15,10 +15,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.message import EmailMessage
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from planner.errors import ConfigError, PlannerError
 from planner.i18n import _
+from planner.invite import smtp_errors
 
 if TYPE_CHECKING:
     import smtplib
@@ -242,7 +243,7 @@ def deliver(
             _("{server} accepted the invitation for {accepted} but refused {refused}; "
               "check those addresses and send again",
               server=settings.address, accepted=", ".join(result.accepted),
-              refused=_refusals(result.refused))
+              refused=smtp_errors.refusals(result.refused))
         )  # fmt: skip
     return result
 
@@ -266,7 +267,7 @@ def _transmit(
 ) -> dict[str, tuple[int, bytes]]:
     with _connect(settings) as smtp:
         if settings.username and password is not None:
-            _login(smtp, settings.username, password)
+            _login(smtp, settings.username, password, settings.address)
         from planner.people.addresses import needs_smtputf8, wire
 
         envelope_from = wire(settings.sender or msg["From"].addresses[0].addr_spec)
@@ -285,18 +286,21 @@ def _transmit(
         return {back.get(k, k): v for k, v in refused.items()}
 
 
-def _login(smtp: smtplib.SMTP, username: str, password: str) -> None:
+def _login(smtp: smtplib.SMTP, username: str, password: str, server: str) -> None:
     """``smtp.login``, but credentials beyond ASCII go as UTF-8 AUTH PLAIN (RFC 4616), which
-    smtplib cannot send."""
+    smtplib cannot send. A server that offers no login (or not the one needed) says so in the
+    words of :mod:`.smtp_errors`."""
     import base64
     import smtplib
 
+    smtp.ehlo_or_helo_if_needed()
+    if not smtp.has_extn("auth"):
+        raise MailError(smtp_errors.no_login(server))
     if (username + password).isascii():
         smtp.login(username, password)
         return
-    smtp.ehlo_or_helo_if_needed()
     if "plain" not in smtp.esmtp_features.get("auth", "").lower().split():
-        raise smtplib.SMTPNotSupportedError("AUTH PLAIN, needed for a password beyond ASCII")
+        raise MailError(smtp_errors.no_plain_login(server))
     token = base64.b64encode(f"\0{username}\0{password}".encode()).decode("ascii")
     code, reply = smtp.docmd("AUTH", f"PLAIN {token}")
     if code != 235:
@@ -316,91 +320,14 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
     try:
         if settings.security == "starttls":
             smtp.ehlo()
+            if not smtp.has_extn("starttls"):
+                raise MailError(smtp_errors.no_starttls(settings.address))
             smtp.starttls(context=context)
             smtp.ehlo()
     except BaseException:
         smtp.close()
         raise
     return smtp
-
-
-def _refusals(refused: Mapping[str, tuple[int, Any]]) -> str:
-    return ", ".join(f"{addr} ({code} {_reply(text)})" for addr, (code, text) in refused.items())
-
-
-def _reply(text: Any) -> str:
-    raw = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
-    return " ".join(raw.split())
-
-
-def _explain(exc: Exception, settings: SmtpSettings, password: str | None) -> MailError | None:
-    """One line for the user: what failed at which server, and what to do; None when ``exc``
-    is not a mail problem."""
-    message = _describe(exc, settings)
-    if message is None:
-        return None
-    if password:
-        message = message.replace(password, "***")
-    return MailError(message)
-
-
-def _describe(exc: Exception, settings: SmtpSettings) -> str | None:
-    import smtplib
-    import socket
-    import ssl
-
-    server = settings.address
-    security_hint = _('check [smtp] security: "starttls" for port 587, "tls" for port 465')
-    if isinstance(exc, smtplib.SMTPAuthenticationError):
-        return _("{server} refused the login of user '{user}' ({code}); check the password in "
-                 "{env} or the system keyring, and [smtp] username",
-                 server=server, user=settings.username, code=exc.smtp_code,
-                 env=settings.password_env)  # fmt: skip
-    if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        return _("{server} refused every recipient: {refused}; check the addresses",
-                 server=server, refused=_refusals(exc.recipients))  # fmt: skip
-    if isinstance(exc, smtplib.SMTPSenderRefused):
-        return _("{server} refused the sender {sender} ({code} {reply}); set [smtp] sender to "
-                 "an address this account may send from", server=server,
-                 sender=exc.sender, code=exc.smtp_code, reply=_reply(exc.smtp_error))  # fmt: skip
-    if isinstance(exc, smtplib.SMTPDataError):
-        return _("{server} rejected the message ({code} {reply}); nothing was sent",
-                 server=server, code=exc.smtp_code, reply=_reply(exc.smtp_error))  # fmt: skip
-    if isinstance(exc, smtplib.SMTPNotSupportedError):
-        return _("{server}: {what}; {hint}", server=server,
-                 what=_reply(exc.args[0] if exc.args else exc), hint=security_hint)  # fmt: skip
-    if isinstance(exc, smtplib.SMTPServerDisconnected) and isinstance(
-        exc.__context__, TimeoutError
-    ):
-        exc = exc.__context__  # smtplib reports a read timeout as a closed connection
-    elif isinstance(exc, smtplib.SMTPServerDisconnected):
-        return _("{server} closed the connection ({reply}); {hint}",
-                 server=server, reply=_reply(exc), hint=security_hint)  # fmt: skip
-    if isinstance(exc, smtplib.SMTPResponseException):
-        return _("{server} answered {code} {reply}; nothing was sent",
-                 server=server, code=exc.smtp_code, reply=_reply(exc.smtp_error))  # fmt: skip
-    if isinstance(exc, smtplib.SMTPException):
-        return _("SMTP with {server} failed: {reply}", server=server, reply=_reply(exc))
-    if isinstance(exc, ssl.SSLCertVerificationError):
-        return _("{server}: the TLS certificate is not trusted ({reason}); set [smtp] ca_file "
-                 "to the CA certificate of your mail server, or fix [smtp] host",
-                 server=server, reason=exc.verify_message or _reply(exc))  # fmt: skip
-    if isinstance(exc, ssl.SSLError):
-        return _("TLS with {server} failed ({reason}); {hint}",
-                 server=server, reason=exc.reason or _reply(exc), hint=security_hint)  # fmt: skip
-    if isinstance(exc, TimeoutError):
-        return _("{server} did not answer within {seconds:g} s; check [smtp] host and port, "
-                 "and whether a firewall blocks the port",
-                 server=server, seconds=settings.timeout)  # fmt: skip
-    if isinstance(exc, ConnectionRefusedError):
-        return _("cannot connect to the SMTP server {server}: connection refused; check [smtp] "
-                 "host and port", server=server)  # fmt: skip
-    if isinstance(exc, socket.gaierror):
-        return _("cannot find the SMTP server {host}; check [smtp] host", host=settings.host)
-    if isinstance(exc, OSError):
-        return _("cannot talk to the SMTP server {server}: {reason}; check [smtp] host and port",
-                 server=server, reason=exc.strerror or _reply(exc))  # fmt: skip
-    return None
 
 
 def _checked_password(settings: SmtpSettings, password_source: PasswordSource) -> str | None:
@@ -417,10 +344,10 @@ def _transmit_explained(
     try:
         return _transmit(msg, settings, password, recipients)
     except Exception as exc:
-        error = _explain(exc, settings, password)
-        if error is None:
+        message = smtp_errors.describe(exc, settings)
+        if message is None:
             raise
-        raise error from None
+        raise MailError(message.replace(password, "***") if password else message) from None
 
 
 def send_message(
@@ -436,7 +363,7 @@ def send_message(
     if refused:
         raise MailError(
             _("{server} refused {refused}; check the address", server=settings.address,
-              refused=_refusals(refused))
+              refused=smtp_errors.refusals(refused))
         )  # fmt: skip
     sent_at = datetime.now(UTC).replace(microsecond=0)
     return SendResult(str(msg["Message-ID"]), sent_at, tuple(recipients), {})

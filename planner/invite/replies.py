@@ -26,6 +26,7 @@ from planner.invite.answers import MAX_SEQUENCE, Answer, clean_comment, plausibl
 from planner.invite.mailboxes import Part, Reader
 from planner.invite.offer_mail import OFFER_MARK, OfferReply
 from planner.model import Response
+from planner.people.addresses import address_key
 
 METHODS = ("REPLY", "COUNTER")
 PARTSTAT = {
@@ -185,8 +186,9 @@ def _who_answers(
     only one. A COUNTER may repeat the whole attendee list: only the sender proposes."""
     where = part.where
     if part.sender:
-        own = [(e, r) for e, r in answering if _email(e).lower() == part.sender]
-        others = sorted({_email(e).lower() for e, _r in answering} - {part.sender})
+        sender = address_key(part.sender)
+        own = [(e, r) for e, r in answering if address_key(_email(e)) == sender]
+        others = sorted({address_key(_email(e)) for e, _r in answering} - {sender})
         if own:
             if others and method == "REPLY":
                 problems.append(

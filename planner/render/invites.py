@@ -30,6 +30,10 @@ def status_label(state: InviteState) -> str:
             when += f" ({day}{first:%H:%M}–{until(first, last)} {state.zone})"
         return _("countered: {when}", when=when)
     if state.status == "no_answer":
+        if state.earlier:
+            from planner.flows.followup_steps import earlier_label
+
+            return earlier_label(state.earlier)
         if state.waiting_days == 0:
             return _("no answer yet")
         return ngettext(

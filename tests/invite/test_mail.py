@@ -309,7 +309,7 @@ def test_silent_server_times_out(store):
 def test_starttls_against_a_plain_server(run_server, store):
     port = run_server(Inbox())
     settings = SmtpSettings("127.0.0.1", port, "starttls", timeout=5)
-    with pytest.raises(MailError, match=rf"127\.0\.0\.1:{port}: STARTTLS extension not supported"):
+    with pytest.raises(MailError, match=rf"127\.0\.0\.1:{port} does not offer STARTTLS; check"):
         send(prepare_request(store, lunch(), stamp=STAMP), settings)
 
 
