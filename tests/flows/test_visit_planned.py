@@ -149,3 +149,23 @@ def test_a_cancelled_kickoff_leaves_never_met(tmp_path, monkeypatch):
     assert call["recommendation"]["action"] == "meet_in_person"
     assert call["recommendation"]["reason"].endswith("since September, never met in person")
     assert data["due_for_visit"][0]["planned"] is None
+
+
+def test_never_met_is_due_one_rhythm_after_the_first_call(tmp_path, monkeypatch):
+    """Bug (found by trying the product): "Dr. Thomas Keller … never │ 83 d overdue" beside
+    "every 90 days": due on the day of the first call (15 Sep), whatever the rhythm."""
+    fix_now(monkeypatch, NOW)
+    config = _config(tmp_path, {"exchange": HISTORY + KICKOFF["outlook"], "google": CALL})
+    result = CliRunner().invoke(main, ["people", "--config", str(config), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (keller,) = json.loads(result.stdout)["people"]
+    assert (keller["rhythm"], keller["due"], keller["overdue_days"]) == ("90d", "2026-12-14", -7)
+    table = CliRunner().invoke(main, ["people", "--config", str(config)]).stdout
+    assert "in 7 d" in table and "d overdue" not in table and "0 overdue" in table
+    german = CliRunner().invoke(main, ["people", "--config", str(config), "--lang", "de"]).stdout
+    assert "in 7 T." in german and "T. überfällig" not in german
+    rhythm = ["people", "rhythm", "--config", str(config), KELLER, "alle 14 Tage"]
+    assert CliRunner().invoke(main, rhythm).exit_code == 0
+    result = CliRunner().invoke(main, ["people", "--config", str(config), "--format", "json"])
+    (keller,) = json.loads(result.stdout)["people"]
+    assert (keller["due"], keller["overdue_days"]) == ("2026-09-29", 69)  # 15 Sep + 14 days
