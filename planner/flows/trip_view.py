@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _, long_day, ngettext, short_day
-from planner.model import Event, Interval, Purpose
+from planner.model import Attendee, Event, Interval, Purpose
 
 if TYPE_CHECKING:
     from planner.flows.keep_in_touch import Circle, PersonDue
@@ -167,12 +167,13 @@ def trip_views(
         near = [row for r in rows if (row := _near_trip(circle, r, trip)) is not None]
         near.sort(key=lambda r: (r.standing.rank(), r.label.casefold()))
         listed = _one_per_organisation(near)
+        met = _met_there(circle, trip)
         picks = []
         if planner is not None:
             for row in listed[:PROPOSALS_PER_TRIP]:
-                if row.planned_in_person and trip.start <= row.planned.start < trip.end:  # type: ignore[union-attr]
-                    picks.append(Pick(row, _why(row, circle), note=_("already planned")))
-                    continue
+                if (there := _met_on_trip(row, met, trip)) is not None:
+                    picks.append(Pick(row, _why(row, circle), note=_on_trip(there, circle)))
+                    continue  # met there on this trip: no second meeting
                 picks.append(planner.on_trip(row, trip, _why(row, circle)))
         views.append(
             TripView(
@@ -180,25 +181,28 @@ def trip_views(
                 tuple(listed[:PEOPLE_PER_TRIP]),
                 tuple(picks),
                 max(0, len(listed) - PEOPLE_PER_TRIP),
-                _meeting_there(circle, trip, {row.email for row in near}),
+                _meeting(circle, met),
             )
         )
     return views
 
 
-def _meeting_there(circle: Circle, trip: Trip, listed: set[str]) -> str:
-    """Whom the trip's own meetings in person are with, besides ``listed`` (as a sentence
-    names them): a counterpart met first on this trip is no one the user "knows" near it yet,
-    but a trip to meet them is no trip where "nobody you know" is (it said so beside the
-    meeting). A video call during the trip is with someone elsewhere, and so is a meeting in
-    another town during it (a breakfast at home before the flight)."""
+Met = dict[str, tuple[Attendee, Event]]  # address (key form) → the person, their meeting
+
+
+def _met_there(circle: Circle, trip: Trip) -> Met:
+    """Everyone the trip's own meetings in person are with, each with the first of them: a
+    counterpart met first on this trip is no one the user "knows" near it yet, but a trip to
+    meet them is no trip where "nobody you know" is, and no one to propose a second meeting
+    to. A video call during the trip is with someone elsewhere, and so is a meeting in another
+    town during it (a breakfast at home before the flight); cancelled and declined ones (by
+    either side) do not count."""
     from planner.model import Mode, Response, Status
     from planner.people.addresses import address_key
 
     directory = circle.ledger.directory
-    listed = {address_key(email) for email in listed}
-    people = {}
-    for event in trip.schedule:
+    people: Met = {}
+    for event in sorted(trip.schedule, key=lambda e: e.start):
         if event.status is Status.CANCELLED or event.self_response is Response.DECLINED:
             continue
         found = circle.modes.get(event.key)
@@ -207,12 +211,45 @@ def _meeting_there(circle: Circle, trip: Trip, listed: set[str]) -> str:
         if not _near(circle, event, trip):
             continue  # a breakfast at home before the flight, a meeting in another town
         for person in directory.counterparts(event):
-            key = address_key(person.email)
-            if person.response is not Response.DECLINED and key not in listed:
-                people.setdefault(key, person)
-    if not people:
+            if person.response is not Response.DECLINED:
+                people.setdefault(address_key(person.email), (person, event))
+    return people
+
+
+def _meeting(circle: Circle, met: Met) -> str:
+    """Everyone met there on the trip, as a sentence names them ("" when nobody)."""
+    if not met:
         return ""
-    return directory.who({directory.unit(key) for key in people}, people.values())
+    directory = circle.ledger.directory
+    return directory.who({directory.unit(key) for key in met}, [p for p, _e in met.values()])
+
+
+def _met_on_trip(row: PersonDue, met: Met, trip: Trip) -> Event | None:
+    """The meeting in person there on ``trip`` that ``row`` attends (or, where their rhythm
+    is their organisation's, anyone of it), else their own meeting in person planned during
+    the trip (somewhere its town is not told)."""
+    from planner.people.addresses import address_key, domain_of
+
+    for address in row.person.addresses:
+        if (found := met.get(address_key(address))) is not None:
+            return found[1]
+    rule = row.standing.rule
+    if rule is not None and rule.kind in ("organisation", "key account"):
+        target = rule.target
+        for key, (_person, event) in met.items():
+            domain = domain_of(key)
+            if key == target or domain == target or domain.endswith("." + target):
+                return event
+    planned = row.planned
+    if row.planned_in_person and planned is not None and trip.start <= planned.start < trip.end:
+        return planned
+    return None
+
+
+def _on_trip(event: Event, circle: Circle) -> str:
+    day = short_day(event.start.astimezone(circle.tz).date())
+    title = event.title.strip() or _("a meeting")
+    return _("you meet in person at '{title}' on {day}, on this trip", title=title, day=day)
 
 
 def _near(circle: Circle, event: Event, trip: Trip) -> bool:

@@ -8,7 +8,8 @@ Recommendation rules for an external meeting (first match wins):
 1. ``meet_in_person`` when a first contact or a deal closing is virtual, hybrid or by phone;
 2. ``meet_in_person`` when it is not in person and an organisation (a free-mail person) has had
    ``recommend.virtual_threshold`` or more virtual, hybrid or phone meetings before it, but was
-   never met in person;
+   never met in person, and no meeting in person with them is planned before it (planned, not
+   met: :meth:`Ledger.planned_before`; the reason to keep it names that meeting);
 3. ``consider_video`` for an in-person routine meeting that costs travel, with a counterpart met
    in person within ``recommend.recent_days`` before it, unless it is over a meal or a drink
    (:data:`SOCIAL_WORDS`);
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from planner.i18n import _, language, ngettext
+from planner.i18n import _, language, ngettext, short_day
 from planner.judge.contacts import key_account_of, local_date, visit_due
 from planner.judge.relations import Ledger, Summary, summarise
 from planner.model import (
@@ -154,6 +155,26 @@ class _Who:
         self.all = all_of
         self._ledger, self._units, self._externals, self._before = ledger, units, externals, before
 
+    def visit(self, units: Sequence[str]) -> Event | None:
+        """The first meeting in person planned before this one with ``units`` (their people
+        here, or their organisation): not met yet, but meeting in person is planned."""
+        directory = self._ledger.directory
+        emails = [p.email for p in self._externals if directory.unit(p.email) in units]
+        return self._ledger.planned_before(emails, self._before, in_person=True)
+
+    def in_visit(self, visit: Event) -> str:
+        """Those of this meeting's counterparts in ``visit`` (else the colleagues of theirs
+        there), as a sentence names them."""
+        from planner.people.addresses import address_key
+
+        directory = self._ledger.directory
+        here = {address_key(p.email) for p in self._externals}
+        people = directory.counterparts(visit)
+        there = [p for p in people if address_key(p.email) in here] or [
+            p for p in people if directory.unit(p.email) in self._units
+        ]
+        return directory.who({directory.unit(p.email) for p in there}, there)
+
     def met_of(self, units: Sequence[str]) -> str:
         met = self._ledger.met_among(self._externals, self._before)
         return self._ledger.directory.who(units, met)
@@ -209,6 +230,8 @@ def _never_met(
     for unit, summary in history.items():
         if summary.in_person or summary.remote < threshold or summary.first_remote is None:
             continue
+        if told.visit([unit]) is not None:
+            continue  # meeting in person is planned before it (:func:`_keep_reason` says so)
         phone = summary.count(Mode.PHONE)
         first = _day(summary.first_remote, config)
         values = {
@@ -263,6 +286,14 @@ def _keep_reason(
             day=format_day(day),
             mode=_mode_label(mode),
         )
+    if (visit := who.visit(list(history))) is not None:
+        return _(
+            "You meet {who} in person on {day} at '{title}', before it: a {mode} is fine",
+            who=who.in_visit(visit),
+            day=short_day(_day(visit.start, config)),
+            title=visit.title.strip() or _("a meeting"),
+            mode=_mode_label(mode),
+        )
     remote = max(s.remote for s in history.values())
     if not remote:
         return _("A {mode} with {who} is fine for now", mode=_mode_label(mode), who=who.all)
@@ -288,10 +319,12 @@ class DueVisit:
     meetings: int  # all meetings the ledger remembers with the account
     reason: str
     name: str = ""  # the account as a person reads it: a name, an organisation's name
+    planned: Event | None = None  # the visit planned (:meth:`Ledger.planned_visit`), not made
 
 
 def due_for_visit(ledger: Ledger, config: Config, today: date) -> list[DueVisit]:
-    """Key accounts due for a visit, the longest overdue (never met) first."""
+    """Key accounts due for a visit, the longest overdue (never met) first; a visit planned
+    (a meeting in person ahead) is named beside it: it is due until it took place."""
     due_days = config["relations"]["visit_due_days"]
     result = []
     for account in config["relations"]["key_accounts"]:
@@ -311,7 +344,15 @@ def due_for_visit(ledger: Ledger, config: Config, today: date) -> list[DueVisit]
                 days,
                 who=who,
             )
-        result.append(DueVisit(account, last, days, summary.meetings, reason, who))
+        visit = ledger.planned_visit(account)
+        if visit is not None:
+            planned = _(
+                "visit planned on {day} ('{title}')",
+                day=short_day(_day(visit.start, config)),
+                title=visit.title.strip() or _("a meeting"),
+            )
+            reason = f"{reason}; {planned}"
+        result.append(DueVisit(account, last, days, summary.meetings, reason, who, visit))
     result.sort(key=lambda d: (d.days_since is not None, -(d.days_since or 0), d.account))
     return result
 

@@ -141,6 +141,7 @@ class Ledger:
         self._meetings: dict[Key, Meeting] = {}
         self._index: MeetingIndex | None = None
         self._planned: dict[str, list[Event]] = {}  # see :meth:`expect`
+        self._in_person: set[Key] = set()  # the planned ones that are in person
 
     # -- persistence -------------------------------------------------------------------------
 
@@ -242,6 +243,7 @@ class Ledger:
         counterpart for that person), journeys and what the user said is no meeting do not
         count."""
         planned: dict[str, list[Event]] = {}
+        in_person: set[Key] = set()
         for event, found in ahead:
             if event.end <= now or not takes_place(event):
                 continue
@@ -249,26 +251,58 @@ class Ledger:
                 found.said is not None and found.said.meeting is False
             ):
                 continue
+            if found.mode is Mode.IN_PERSON:
+                in_person.add(event.key)
             for person in self.directory.counterparts(event):
                 if person.response is not Response.DECLINED:
                     for who in {address_key(person.email), self.directory.unit(person.email)}:
                         planned.setdefault(who, []).append(event)
         for events in planned.values():
             events.sort(key=lambda e: (e.start, e.title))
-        self._planned = planned
+        self._planned, self._in_person = planned, in_person
 
-    def planned_before(self, emails: Iterable[str], when: datetime) -> Event | None:
+    def planned_before(
+        self, emails: Iterable[str], when: datetime, *, in_person: bool = False
+    ) -> Event | None:
         """The first meeting planned (:meth:`expect`) with any of ``emails`` or their
-        organisations that starts before ``when``: a lunch after the introductory call is
-        no first contact, although neither has taken place yet."""
+        organisations that starts before ``when`` (with ``in_person``: the first one in
+        person): a lunch after the introductory call is no first contact, and a call after a
+        visit planned is no "never met in person", although neither has taken place yet."""
         first: Event | None = None
         for email in emails:
             for who in {address_key(email), self.directory.unit(email)}:
-                found = next(iter(self._planned.get(who, ())), None)
-                if found is not None and found.start < when:
-                    if first is None or (found.start, found.title) < (first.start, first.title):
-                        first = found
+                found = self._first_planned(self._planned.get(who, ()), when, in_person)
+                if found is not None and (
+                    first is None or (found.start, found.title) < (first.start, first.title)
+                ):
+                    first = found
         return first
+
+    def planned_visit(self, account: str) -> Event | None:
+        """The first meeting in person planned with a key account (an e-mail, or a domain and
+        its subdomains; see :meth:`account_meetings`): a visit planned, not yet made."""
+        account = account.strip().lower()
+        if "@" in account:
+            events: Iterable[Event] = self._planned.get(address_key(account), ())
+        else:
+            events = [
+                e
+                for who, found in self._planned.items()
+                if "@" not in who and (who == account or who.endswith("." + account))
+                for e in found
+            ]
+        ordered = sorted(events, key=lambda e: (e.start, e.title))
+        return next((e for e in ordered if e.key in self._in_person), None)
+
+    def _first_planned(
+        self, events: Iterable[Event], when: datetime, in_person: bool
+    ) -> Event | None:
+        for event in events:  # sorted by start
+            if event.start >= when:
+                return None
+            if not in_person or event.key in self._in_person:
+                return event
+        return None
 
     def _collect(
         self, items: Iterable[tuple[Event, ModeLike]], now: datetime

@@ -16,8 +16,9 @@ the same person, organisation or tag. The most specific one counts:
 
 :func:`standing` says how it stands: the last meeting in person (video and phone count as
 contact, not as meeting), the last contact of any kind, when the next meeting in person is due
-and by how many days it is overdue. Someone never met in person is due since the first contact
-(or today, when there was none).
+and by how many days it is overdue. Someone never met in person is due one rhythm after the
+first contact (a call on 15 Sep, every 90 days: due on 14 Dec; the rhythm counts from the first
+contact as from a meeting), or today when there was no contact at all.
 """
 
 from __future__ import annotations
@@ -229,8 +230,10 @@ def standing(
     if rule is not None:
         if last_in_person is not None:
             due = rule.rhythm.due(last_in_person)
-        else:  # never met in person: due since the first contact, or now
-            due = min(first_contact or today, today)
+        elif first_contact is not None:  # never met in person: one rhythm after the first call
+            due = rule.rhythm.due(first_contact)
+        else:  # never in contact: now
+            due = today
     overdue = (today - due).days if due is not None else None
     return Standing(rule, last_in_person, last_contact, first_contact, due, overdue)
 

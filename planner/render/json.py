@@ -168,7 +168,7 @@ def balance_to_dict(balance: Balance | None) -> dict[str, Any] | None:
     }
 
 
-def due_to_dict(due: DueVisit) -> dict[str, Any]:
+def due_to_dict(due: DueVisit, tz: tzinfo | None = None) -> dict[str, Any]:
     return {
         "account": due.account,
         "name": due.name,
@@ -176,6 +176,9 @@ def due_to_dict(due: DueVisit) -> dict[str, Any]:
         "days_since": due.days_since,
         "meetings": due.meetings,
         "reason": due.reason,
+        "planned": {"title": due.planned.title, "start": _iso(due.planned.start, tz)}
+        if due.planned
+        else None,
     }
 
 
@@ -205,7 +208,7 @@ def week_to_dict(plan: WeeklyPlan, *, events: bool = True) -> dict[str, Any]:
             },
         },
         "balance": balance_to_dict(plan.balance),
-        "due_for_visit": [due_to_dict(d) for d in plan.due],
+        "due_for_visit": [due_to_dict(d, plan.start.tzinfo) for d in plan.due],
         "keep_in_touch": plan.keep_in_touch.to_json(plan.start.tzinfo)
         if plan.keep_in_touch is not None
         else None,

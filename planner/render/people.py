@@ -64,6 +64,8 @@ def trip_lines(view: TripView, tz: tzinfo, *, markdown: bool = False) -> list[st
     if not view.people:
         lines.append(_("  Nobody you know lives or works near {city}.", city=trip.city))
         return lines
+    if view.meeting:
+        lines.append(_("  You meet {who} there.", who=view.meeting))
     picks = {p.row.email: p for p in view.picks}
     for row in view.people:
         pick = picks.get(row.email)
@@ -162,11 +164,12 @@ def keep_lines(section: KeepInTouch | None, tz: tzinfo, *, markdown: bool = Fals
         trip = view.trip
         lines.append(
             ("- " if markdown else "  ")
-            + _(
+            + ngettext(
+                "Trip to {city}, {span}: {count} person you know near {base}",
                 "Trip to {city}, {span}: {count} people you know near {base}",
+                len(view.people) + view.more,
                 city=trip.city,
                 span=span(trip, tz),
-                count=len(view.people) + view.more,
                 base=trip.base,
             )
         )

@@ -31,10 +31,12 @@ def test_people_lists_the_overdue_first(scenario):
     result = run("people", "--format", "json")
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)["people"]
-    assert [r["name"] for r in rows][:2] == ["Ole Brandt", "Lena Hansen"]
-    assert rows[0]["last_in_person"] is None and rows[0]["last_contact"]
-    assert rows[0]["city"] == "Hamburg" and rows[0]["distance_km"] == 612
-    assert "trip to Hamburg" in rows[0]["next_chance"]
+    assert [r["name"] for r in rows][:3] == ["Lena Hansen", "Tom Weber", "Ole Brandt"]
+    ole = rows[2]  # met only by video, every 2 months: due one rhythm after the first call
+    assert ole["last_in_person"] is None and ole["last_contact"]
+    assert ole["due"] == "2026-08-09"  # first call on 9 June + 2 months
+    assert ole["city"] == "Hamburg" and ole["distance_km"] == 612
+    assert "trip to Hamburg" in ole["next_chance"]
     table = run("people")
     assert "Ole Brandt" in table.stdout and "overdue" in table.stdout
     assert "address book file: 3 contacts" in table.stdout
@@ -52,6 +54,7 @@ def test_a_rhythm_set_with_the_command_wins(scenario):
     rows = json.loads(run("people", "--format", "json").stdout)["people"]
     ole = next(r for r in rows if r["name"] == "Ole Brandt")
     assert ole["rhythm"] == "3w" and ole["rhythm_from"] == "planner people rhythm"
+    assert ole["due"] == "2026-06-30"  # the rhythm changed, and so did the day it is due
     assert run("people", "rhythm", "ole@nordreederei.example", "--clear").exit_code == 0
     rows = json.loads(run("people", "--format", "json").stdout)["people"]
     assert next(r for r in rows if r["name"] == "Ole Brandt")["rhythm"] == "2m"
@@ -75,11 +78,11 @@ def test_trips_lists_next_weeks_trip_with_proposals(scenario):
     result = run("trips")
     assert result.exit_code == 0, result.output
     assert "Hamburg" in result.stdout and "base: An der Alster 72" in result.stdout
-    assert result.stdout.index("Ole Brandt") < result.stdout.index("Lena Hansen")
+    assert result.stdout.index("Lena Hansen") < result.stdout.index("Ole Brandt")
     assert "planner invite --to ole@nordreederei.example" in result.stdout
     data = json.loads(run("trips", "--format", "json").stdout)
     (trip,) = data["trips"]
-    assert trip["people"][0]["proposal"]["venue"]["name"]
+    assert trip["people"][1]["proposal"]["venue"]["name"]
     plain = run("trips", "--no-proposals", "--format", "markdown").stdout
     assert plain.startswith("## Hamburg") and "planner invite" not in plain
 

@@ -113,11 +113,12 @@ def test_the_trip_view_lists_the_right_people_in_the_right_order(tmp_path, reque
     assert view.trip.base == "An der Alster 72, 20099 Hamburg"  # the hotel
     assert view.trip.start == at(TRIP_MONDAY + timedelta(days=1), 8, 20)  # the flight lands
     assert view.trip.end == at(TRIP_MONDAY + timedelta(days=3), 18)  # the flight back leaves
-    # Ole: never met in person, video since June (every 2 months); Lena: met in March (the
-    # organisation's rhythm, quarterly; Tom of the same organisation counts once); Maja:
-    # never met, an investor (6 weeks): due today. Jonas (Berlin) and Kim (Köln) are not near.
-    assert [r.person.name for r in view.people] == ["Ole Brandt", "Lena Hansen", "Maja Kruse"]
-    assert [r.standing.overdue_days for r in view.people] == [181, 159, 0]
+    # Lena: met in March (the organisation's rhythm, quarterly; Tom of the same organisation
+    # counts once); Ole: never met in person, video since 2 June (every 2 months: due one
+    # rhythm after the first call, 2 August); Maja: never met nor called, an investor (6
+    # weeks): due today. Jonas (Berlin) and Kim (Köln) are not near.
+    assert [r.person.name for r in view.people] == ["Lena Hansen", "Ole Brandt", "Maja Kruse"]
+    assert [r.standing.overdue_days for r in view.people] == [159, 120, 0]
 
 
 @pytest.mark.slow
@@ -148,7 +149,7 @@ def test_the_weekly_plan_shows_the_section(tmp_path, request, book):
     plan = api.plan_week(config, TRIP_MONDAY, now=NOW, store=open_store())
     section = plan.keep_in_touch
     assert section is not None
-    assert [p.row.person.name for p in section.picks] == ["Ole Brandt", "Lena Hansen", "Maja Kruse"]
+    assert [p.row.person.name for p in section.picks] == ["Lena Hansen", "Ole Brandt", "Maja Kruse"]
     assert all(p.proposal is not None for p in section.picks)
     table = render_week(plan, "table", width=120)
     assert "Keep in touch" in table and "Ole Brandt" in table
@@ -159,8 +160,8 @@ def test_the_weekly_plan_shows_the_section(tmp_path, request, book):
     assert 'class="keep"' in html and "Lena Hansen" in html
     data = json.loads(render_week(plan, "json"))
     people = data["keep_in_touch"]["people"]
-    assert [p["name"] for p in people] == ["Ole Brandt", "Lena Hansen", "Maja Kruse"]
-    assert people[0]["proposal"]["venue"]["name"] and people[0]["rhythm"] == "2m"
+    assert [p["name"] for p in people] == ["Lena Hansen", "Ole Brandt", "Maja Kruse"]
+    assert people[1]["proposal"]["venue"]["name"] and people[1]["rhythm"] == "2m"
     assert data["keep_in_touch"]["trips"][0]["city"] == "Hamburg"
 
 
@@ -190,7 +191,7 @@ def test_planner_people_lists_everyone_with_a_rhythm_by_how_overdue(tmp_path):
     config = home(tmp_path, "")
     report = people_report(config, open_store(), now=NOW)
     rows = {r.person.name: r for r in report.rows}
-    assert list(rows) == ["Ole Brandt", "Lena Hansen", "Tom Weber", "Jonas Müller", "Kim Schäfer"]
+    assert list(rows) == ["Lena Hansen", "Tom Weber", "Ole Brandt", "Jonas Müller", "Kim Schäfer"]
     ole, lena, tom = rows["Ole Brandt"], rows["Lena Hansen"], rows["Tom Weber"]
     # met only by video: contact, but no meeting in person
     assert ole.standing.last_in_person is None and ole.standing.last_contact is not None

@@ -152,7 +152,9 @@ def test_never_met_and_never_contacted_is_due_today():
     assert found.due == TODAY and found.overdue_days == 0
 
 
-def test_met_only_by_video_is_due_since_the_first_call():
+def test_met_only_by_video_is_due_one_rhythm_after_the_first_call():
+    """Bug (found by trying the product): "never · 83 d overdue" beside "every 90 days", due on
+    the day of the first call whatever the rhythm; a changed rhythm changed nothing."""
     found = standing(
         RULE,
         TODAY,
@@ -161,7 +163,20 @@ def test_met_only_by_video_is_due_since_the_first_call():
         first_contact=date(2026, 6, 2),
     )
     assert found.last_in_person is None and found.last_contact == date(2026, 11, 20)
-    assert found.due == date(2026, 6, 2) and found.overdue_days == 181
+    assert found.due == date(2026, 8, 2) and found.overdue_days == 120
+    weekly = Rhythms(default_config(people=[{"domain": "x.example", "rhythm": "alle 14 Tage"}]))
+    found = standing(
+        weekly.of(person("a@x.example")),
+        TODAY,
+        last_in_person=None,
+        last_contact=date(2026, 11, 20),
+        first_contact=date(2026, 6, 2),
+    )
+    assert found.due == date(2026, 6, 16) and found.overdue_days == 167
+    soon = standing(
+        RULE, TODAY, last_in_person=None, last_contact=None, first_contact=date(2026, 11, 1)
+    )
+    assert soon.due == date(2027, 1, 1) and soon.overdue_days == -32 and not soon.overdue
 
 
 def test_met_in_person_yesterday_is_due_in_two_months():
