@@ -12,12 +12,25 @@ final full stop, so no line reads ".;". The password never appears: :mod:`.mail`
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from planner.i18n import _
 
-if TYPE_CHECKING:
-    from planner.invite.mail import SmtpSettings
+
+class SmtpSettings(Protocol):
+    """What a line needs of :class:`planner.invite.mail.SmtpSettings`."""
+
+    @property
+    def address(self) -> str: ...
+    @property
+    def host(self) -> str: ...
+    @property
+    def username(self) -> str: ...
+    @property
+    def password_env(self) -> str: ...
+    @property
+    def timeout(self) -> float: ...
+
 
 LOGIN_REQUIRED = 530  # RFC 4954: authentication (or, by many servers, STARTTLS) required
 
