@@ -328,23 +328,19 @@ def _after_decline(
     state: InviteState, proposals: Sequence[Proposal], config: Config
 ) -> InviteState:
     """For a decline, the plan's next proposal for the same meeting as a ready command."""
-    import shlex
     from dataclasses import replace
 
     from planner.flows.followup_steps import stamp
+    from planner.flows.invite_line import invite_command
 
     if state.status != "declined":
         return state
     for proposal in proposals:
         if proposal.start.astimezone(UTC) == state.start.astimezone(UTC):
             continue  # the time that was declined
-        span = proposal.end.astimezone(UTC) - proposal.start.astimezone(UTC)
-        command = shlex.join([
-            "planner", "invite", "--to", state.counterpart, "--title", state.title,
-            "--start", stamp(proposal.start, config),
-            "--duration", str(int(span.total_seconds() // 60)),
-            "--venue", proposal.venue.name, "--send",
-        ])  # fmt: skip
+        command = invite_command(
+            config, state.counterpart, "", proposal, title=state.title, zone=state.zone, send=True
+        )
         when = stamp(proposal.start, config).replace("T", " ")
         return replace(
             state,

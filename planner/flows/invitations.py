@@ -225,13 +225,16 @@ def _replaces(config: Config, meeting: dict[str, Any]) -> str:
 
 
 def _default_title(kind: str, saved: dict[str, Any], config: Config) -> str:
+    return default_title(kind, saved.get("name") or saved["with"][0], config)
+
+
+def default_title(kind: str, them: str, config: Config) -> str:
     """ "Coffee: Anna Berger & Sven Krüger": both people, as both calendars show it."""
     from planner.meet.slots import kind_label
 
     label = kind_label(kind) if kind else _("Meeting")
     mine = config.user["name"] or config.user["email"]
-    theirs = saved.get("name") or saved["with"][0]
-    return _("{kind}: {me} & {them}", kind=label, me=mine, them=theirs)
+    return _("{kind}: {me} & {them}", kind=label, me=mine, them=them)
 
 
 def from_options(config: Config, options: InviteOptions, store: Store | None = None) -> Invitation:

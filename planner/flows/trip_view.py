@@ -39,6 +39,7 @@ class Pick:
     why: str  # why them, now
     proposal: Proposal | None = None
     note: str = ""  # why there is no proposal
+    command: str = ""  # the `planner invite` that makes the proposal an invitation
 
     def to_json(self, tz: Any) -> dict[str, Any]:
         return {
@@ -46,6 +47,7 @@ class Pick:
             "why": self.why,
             "proposal": self.proposal.to_json() if self.proposal else None,
             "note": self.note,
+            "command": self.command or None,
         }
 
 
@@ -101,6 +103,11 @@ class Planner:
 
         return earliest(self.circle.now, self.circle.config["slots"]["notice_hours"])
 
+    def _command(self, row: PersonDue, proposal: Proposal) -> str:
+        from planner.flows.invite_line import invite_command
+
+        return invite_command(self.circle.config, row.email, row.person.name, proposal)
+
     def on_trip(self, row: PersonDue, trip: Trip, why: str) -> Pick:
         if self.proposer is None or trip.base_geo is None:
             return Pick(row, why, note=_("proposals are off"))
@@ -126,7 +133,7 @@ class Planner:
                 found[0], _("Near {base}, on your trip to {city}", base=trip.base, city=trip.city)
             )
             self.taken.append(Interval(proposal.start, proposal.end))
-            return Pick(row, why, proposal, note=hint)
+            return Pick(row, why, proposal, note=hint, command=self._command(row, proposal))
         return Pick(row, why, note=hint or _("no free time of the trip fits a meeting"))
 
     def at_home(self, row: PersonDue, start: datetime, end: datetime, why: str) -> Pick:
@@ -145,7 +152,7 @@ class Planner:
         hint = self._no_venues(row.city or str(self.circle.config.user["home"]))
         if found:
             self.taken.append(Interval(found[0].start, found[0].end))
-            return Pick(row, why, found[0], note=hint)
+            return Pick(row, why, found[0], note=hint, command=self._command(row, found[0]))
         return Pick(row, why, note=hint or _("no free time this week fits a meeting"))
 
     def _no_venues(self, place: str) -> str:

@@ -10,7 +10,6 @@ from html import escape as html_escape
 from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _, day_span, day_time, long_day, ngettext, short_day
-from planner.ical.wallclock import between
 from planner.render.json import dumps
 from planner.render.labels import proposal_line
 
@@ -118,7 +117,8 @@ def person_lines(row: PersonDue, pick: Pick | None, tz: tzinfo, *, markdown: boo
         lines.append(indent + _("lives or works in {city}", city=row.city))
     if pick is not None and pick.proposal is not None:
         lines.append(indent + "→ " + proposal_line(pick.proposal, tz))
-        lines.append(indent + "  " + invite_command(pick, tz))
+        if pick.command:
+            lines.append(indent + "  " + pick.command)
     if pick is not None and pick.note:
         lines.append(indent + "– " + pick.note)
     return lines
@@ -134,19 +134,6 @@ def _standing_text(row: PersonDue) -> str:
         parts.append(situation.rule.label)
         parts.append(due_text(row))
     return "; ".join(p for p in parts if p)
-
-
-def invite_command(pick: Pick, tz: tzinfo) -> str:
-    """The command that turns the proposal into an invitation (a dry run until --send)."""
-    proposal = pick.proposal
-    assert proposal is not None
-    start = proposal.start.astimezone(tz)
-    minutes = int(between(proposal.start, proposal.end).total_seconds() // 60)
-    venue = proposal.venue.name.replace('"', "'")
-    return (
-        f"planner invite --to {pick.row.email} --start {start:%Y-%m-%dT%H:%M} "
-        f'--duration {minutes} --venue "{venue}"'
-    )
 
 
 # -- the weekly plan's section --------------------------------------------------------------------

@@ -182,3 +182,27 @@ def test_keep_in_touch_lines_name_days_as_the_tables_do(lang):
     section = result.stdout[result.stdout.index(heading) :]
     assert not re.search(r"\b20\d\d-\d\d-\d\d\b", section), section
     assert re.search(r"\b\d{1,2}\.? [A-ZÄÖÜ][a-zäöü]{2,4}\.? 20\d\d\b", section), section
+
+
+def test_every_printed_invite_command_runs_as_printed(scenario):
+    """The command under a proposal is one to copy: it ran into "a new invitation needs
+    --title" and then "--venue … is not in the venue catalog" for a trip's hotel or a town
+    with no venue known yet (the catalog's venues by --venue, other places by --location)."""
+    import shlex
+
+    data = json.loads(run("trips", "--format", "json").stdout)
+    commands = [p["command"] for t in data["trips"] for p in t["people"] if p.get("command")]
+    week = json.loads(run("week", "--week", "next", "--format", "json").stdout)
+    section = week.get("keep_in_touch") or {}
+    commands += [p["command"] for p in section.get("people", []) if p.get("command")]
+    assert len(commands) >= 3, commands
+    assert any("--venue" in c for c in commands) or any("--location" in c for c in commands)
+    for command in commands:
+        words = shlex.split(command)
+        assert words[:2] == ["planner", "invite"] and "--title" in words and "--send" not in words
+        result = run(*words[1:])
+        assert result.exit_code == 0, (command, result.output)
+        to = words[words.index("--to") + 1]
+        assert to in result.output and "where:" in result.output
+        title = words[words.index("--title") + 1]
+        assert f"Invitation: {title}" in result.output
