@@ -61,6 +61,14 @@ from planner.i18n import _
     metavar="MINUTES",
     help="Length in minutes (default: [invite] default_duration).",
 )
+@click.option(
+    "--zone",
+    "their_zone",
+    default="",
+    metavar="ZONE",
+    help="The counterpart's time zone, e.g. America/New_York: the mail gives their time first "
+    "and yours beside it (default: yours).",
+)
 @click.option("--venue", default="", metavar="NAME", help="A venue from the catalog.")
 @click.option("--location", default="", metavar="TEXT", help="A place not in the catalog.")
 @click.option("--purpose", default="", help="first_contact, deal_closing, routine, …")
@@ -109,6 +117,7 @@ def invite(
     days: int | None,
     fold: bool,
     duration: int | None,
+    their_zone: str,
     venue: str,
     location: str,
     purpose: str,
@@ -185,6 +194,7 @@ def invite(
         agenda=agenda,
         day=parse_date(day, "--date", common.now_in(config.tz)) if day else None,
         days=days or 1,
+        zone=_zone(their_zone) if their_zone else "",
     )
     _warn_odd(options)
     invitation = None
@@ -372,6 +382,8 @@ def _delivery(kind: str) -> str:
 def _list(store: object, tz: object) -> None:
     """The recently logged invitations, their times in the user's zone (``tz``)."""
     from planner.invite.sentlog import recent
+    from planner.invite.zones import zone_key
+    from planner.render.invites import there
     from planner.render.safe import neutral
 
     for record in recent(store):  # type: ignore[arg-type]
@@ -380,6 +392,9 @@ def _list(store: object, tz: object) -> None:
             state = _("{state}, {how}", state=state, how=_delivery(record.delivery))
         inv = record.invitation
         when = f"{inv.start.astimezone(tz):%Y-%m-%d %H:%M}"  # type: ignore[arg-type]
+        own = zone_key(inv.start.tzinfo)
+        if own and own != zone_key(tz):  # type: ignore[arg-type]  (a breakfast in New York)
+            when += there(inv.start.astimezone(tz), None, own)  # type: ignore[arg-type]
         if inv.all_day:  # its days, not a midnight
             last = (inv.end - timedelta(days=1)).date()
             days = f"{inv.start:%Y-%m-%d}"
@@ -391,3 +406,14 @@ def _list(store: object, tz: object) -> None:
                 f"{record.invitation.title}  ({state}, {', '.join(record.recipients)})"
             )
         )
+
+
+def _zone(text: str) -> str:
+    """``--zone``: an IANA zone in any case ("america/new_york"), as its name."""
+    from planner.errors import UsageError
+    from planner.ical.tzids import iana_zone
+
+    found = iana_zone(text)
+    if found is None:
+        raise UsageError(_("--zone {zone}: not a known time zone", zone=text))
+    return found.key

@@ -42,6 +42,7 @@ class InviteOptions:
     #: (an offer's options: each its own UID, or a counterpart's pick could not be told apart,
     #: and opening one option's .ics would move the meeting itself)
     separate: bool = False
+    zone: str = ""  # the counterpart's time zone (--zone): the mail gives their time first
 
 
 def organizer(config: Config) -> Attendee:
@@ -104,6 +105,7 @@ def from_proposal(
         travel_hint=_travel_hint(chosen) if theirs_alone(attendees, saved) else "",
         for_event=uid if isinstance(uid := meeting.get("uid"), str) else "",
         own_text=str(meeting.get("description") or "") if ours else "",
+        zone=options.zone,
     )
 
 
@@ -282,6 +284,7 @@ def from_options(config: Config, options: InviteOptions, store: Store | None = N
         agenda=options.agenda,
         language=config.user["language"],
         reminder_minutes=config["invite"]["reminder_minutes"],
+        zone=options.zone,
     )
 
 

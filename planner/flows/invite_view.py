@@ -34,6 +34,13 @@ def describe(invitation: Invitation, ident: str = "", *, tz: tzinfo | None = Non
     if tz is not None and not invitation.all_day and own and own != zone_key(tz):
         yours = when(invitation.start.astimezone(tz), invitation.end.astimezone(tz), language())
         at = _("{when}; your time: {yours}", when=at, yours=yours)
+    if invitation.zone and not invitation.all_day and invitation.zone != own:
+        from zoneinfo import ZoneInfo
+
+        there = ZoneInfo(invitation.zone)
+        theirs = when(invitation.start.astimezone(there), invitation.end.astimezone(there),
+                      language())  # fmt: skip
+        at = _("{when}; their time: {theirs}", when=at, theirs=theirs)
     people = ", ".join(
         f"{p.name} <{p.email}>" if p.name else p.email for p in invitation.counterparts
     )

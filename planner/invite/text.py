@@ -145,7 +145,12 @@ def _planners_words(inv: Invitation) -> str:
 def subject(inv: Invitation, method: str, *, update: bool = False) -> str:
     """The e-mail subject for ``method`` ("REQUEST" or "CANCEL")."""
     title = clean_name(inv.title)
-    at = when(inv.start, inv.end, inv.language, all_day=inv.all_day)
+    start, end = inv.start, inv.end
+    if inv.zone and not inv.all_day:  # the reader's time: the body gives theirs first too
+        from zoneinfo import ZoneInfo
+
+        start, end = start.astimezone(ZoneInfo(inv.zone)), end.astimezone(ZoneInfo(inv.zone))
+    at = when(start, end, inv.language, all_day=inv.all_day)
     if method == "CANCEL":
         return _("Cancelled: {title} – {when}", title=title, when=at)
     if update:

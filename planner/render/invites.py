@@ -4,7 +4,7 @@ meetings."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _, day_span, ngettext
@@ -18,17 +18,7 @@ def status_label(state: InviteState) -> str:
     """``accepted`` · ``countered: Wed 9 Dec 13:00–14:00`` · ``no answer for 4 days`` …"""
     if state.status == "countered" and state.proposed:
         start, end = state.proposed
-        when = day_span(start, end)
-        if state.zone:  # the meeting's own zone beside the user's: "(09:30–10:30 America/…)"
-            from zoneinfo import ZoneInfo
-
-            from planner.i18n import until
-
-            there = ZoneInfo(state.zone)
-            first, last = start.astimezone(there), end.astimezone(there)
-            day = "" if first.date() == start.date() else f"{short_day(first.date())} "
-            when += f" ({day}{first:%H:%M}–{until(first, last)} {state.zone})"
-        return _("countered: {when}", when=when)
+        return _("countered: {when}", when=day_span(start, end) + there(start, end, state.zone))
     if state.status == "no_answer":
         if state.earlier:
             from planner.flows.followup_steps import earlier_label
@@ -60,8 +50,29 @@ def when_label(state: InviteState, *, end: bool = True) -> str:
         last = short_day(state.end.date() - timedelta(days=1))
         return _("{first} – {last}, all day", first=first, last=last)
     if not end:
-        return f"{first} {state.start:%H:%M}"
-    return f"{first} {state.start:%H:%M}–{state.end:%H:%M}"
+        return f"{first} {state.start:%H:%M}" + there(state.start, None, state.zone)
+    return f"{first} {state.start:%H:%M}–{state.end:%H:%M}" + there(
+        state.start, state.end, state.zone
+    )
+
+
+def there(start: datetime, end: datetime | None, zone: str) -> str:
+    """The meeting's own time in its own ``zone`` beside the user's: `` (09:30–10:30
+    America/New_York)``, with its day where that differs; "" without a zone."""
+    if not zone:
+        return ""
+    from zoneinfo import ZoneInfo
+
+    from planner.i18n import until
+
+    first = start.astimezone(ZoneInfo(zone))
+    day = "" if first.date() == start.date() else f"{short_day(first.date())} "
+    span = (
+        f"{first:%H:%M}"
+        if end is None
+        else f"{first:%H:%M}–{until(first, end.astimezone(first.tzinfo))}"
+    )
+    return f" ({day}{span} {zone})"
 
 
 def state_line(state: InviteState | Any) -> str:
