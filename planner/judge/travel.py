@@ -72,10 +72,14 @@ def destination(event: Event) -> str:
         return town  # "Directions from SFO to Embassy Suites …": the address says the town
     if found := _DESTINATION_RE.search(title + "\n"):
         return found.group("place").strip()
+    if travel_kind(event) in _JOURNEYS and (way := _ROUTE_RE.match(_NUMBERS_RE.sub(" ", title))):
+        # "Flug LH 1186 Frankfurt (FRA) - Zürich (ZRH)": the arrival without its code
+        if arrival := re.sub(r"\([^()]*\)", "", way.group("arrival")).strip(" :–-"):
+            return arrival
     return _city_of(event.location) or _city_of(_PREFIX_RE.sub("", title))
 
 
-_ROUTE_RE = re.compile(r"^(?P<origin>.*?)\s*(?:→|->|⇒|–>|\s-\s)\s*(?P<arrival>.+)$")
+_ROUTE_RE = re.compile(r"^(?P<origin>.*?)\s*(?:→|->|⇒|–>|\s[-–—]\s)\s*(?P<arrival>.+)$")
 _NUMBERS_RE = re.compile(f"{TRAIN_NUMBER}|{FLIGHT_NUMBER}")
 _LEAD_RE = re.compile(r"^\W*(?:flug|flight|zug|train|bahnfahrt|bahn|hinflug|rückflug)\b\W*", re.I)
 
@@ -284,6 +288,8 @@ def travel_kind(event: Event) -> str:
     if _towards_lodging(title):
         return "trip"  # "Directions from SFO to Sofitel": the way there, not the night
     for text in (title, f"{event.description[:2000]}\n{event.url}"):
+        if text is not title and _ROUTE_RE.match(title) and _TRAIN_RE.search(text):
+            return "train"  # "Frankfurt(Main)Hbf → Wien Hbf" with "ICE 27, Wagen 12" below
         for kind in _TRAVEL_KINDS:
             if _KIND_RES[kind].search(text):
                 return kind
