@@ -37,6 +37,7 @@ class ContactRow:
     due: bool = False
     city: str | None = None  # inferred home city (planner.judge.homes)
     city_evidence: tuple[str, ...] = ()
+    domain: str | None = None  # the organisation's domain (``organisation``: its name, if known)
 
     def as_dict(self) -> dict[str, object]:
         """JSON-ready: dates as ISO text."""
@@ -111,10 +112,13 @@ def contacts(
 def _row(
     ledger: Ledger, email: str, summary: Summary, config: Config, account: str | None, due: bool
 ) -> ContactRow:
+    domain = ledger.directory.organisation(email)
+    named = ledger.directory.people.organisation_name(domain) if domain else ""
     return ContactRow(
         email=email,
         name=ledger.name_of(email),
-        organisation=ledger.directory.organisation(email),
+        organisation=named or domain,
+        domain=domain,
         meetings=summary.meetings,
         in_person_meetings=summary.in_person,
         virtual_meetings=summary.count(Mode.VIRTUAL),

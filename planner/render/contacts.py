@@ -42,13 +42,13 @@ def contacts_table(rows: Sequence[ContactRow], *, color: bool = False, width: in
     cells = []
     for row in rows:
         who = f"{escape(row.name)} {escape(f'<{row.email}>')}" if row.name else escape(row.email)
-        mark = " ★" if row.key_account else ""
+        mark = "★ " if row.key_account else ""  # first: a narrow column never cuts it off
         last_in_person = _date(row.last_in_person) if row.last_in_person else _("never")
         if row.due:
             last_in_person += " ⚑"
         cells.append(
             [
-                who + mark,
+                mark + who,
                 escape(row.organisation or ""),
                 escape(row.city or ""),
                 str(row.meetings),
