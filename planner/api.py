@@ -157,7 +157,10 @@ def plan_week(
     try:
         if events is None:
             events = read(
-                providers, *read_window(config, first_day, now), calendar_progress(progress)
+                providers,
+                *read_window(config, first_day, now),
+                calendar_progress(progress),
+                config.own_domains,
             )
         if progress:
             progress(_("Building the contact ledger and the plan"))

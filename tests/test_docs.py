@@ -108,7 +108,8 @@ def test_example_config_is_valid_and_documents_every_key():
                 assert f"# {key}: never here" in text, f"{name}: {key}"
             elif key not in entry and not (name == "ics" and key == "url"):
                 raise AssertionError(f"[[calendars]] {name}: key '{key}' is not documented")
-        assert set(CALENDAR_FIELDS) - {"enabled"} <= set(entry)
+        assert set(CALENDAR_FIELDS) - {"enabled", "role"} <= set(entry)  # common: documented once
+    assert {"enabled", "role"} <= set(data["calendars"][0])
     assert len(config.calendars) == 4
     from planner.config import SYNC_FIELDS
 

@@ -44,8 +44,13 @@ def read_events(
     start: datetime,
     end: datetime,
     progress: Callable[[str], None] | None = None,
+    own_domains: frozenset[str] = frozenset(),
 ) -> list[Event]:
     """All events of all providers in ``[start, end)``, sorted, a meeting in two calendars once.
+
+    Other people's entries of a shared, room or team calendar are left out
+    (:mod:`planner.calendar.ownership`; ``own_domains`` are the user's, whose colleagues' entries
+    make a team calendar), with one warning per calendar whose role was inferred.
 
     Two occurrences are the same meeting when they share :attr:`Event.key` (iCalendar UID and
     start); the first calendar in the config wins. The mirrors and travel blocks ``planner
@@ -62,9 +67,8 @@ def read_events(
     """
     from planner.calendar import health
 
-    seen: dict[tuple[str, str], Event] = {}
     failures: list[tuple[CalendarProvider, _NoCopy]] = []
-    read = 0
+    found: list[tuple[CalendarProvider, list[Event]]] = []
     for provider in providers:
         if progress:
             progress(provider.source.name)
@@ -73,16 +77,52 @@ def read_events(
         except _NoCopy as missing:
             failures.append((provider, missing))
             continue
-        read += 1
+        found.append((provider, [event for event in events if not planners_own(event)]))
+    read = len(found)
+    seen: dict[tuple[str, str], Event] = {}
+    for events in _users_entries(found, own_domains):
         for event in events:
-            if not planners_own(event):
-                seen.setdefault(event.key, event)
+            seen.setdefault(event.key, event)
     if failures and not read:  # nothing to show: the first failure is the answer
         raise failures[0][1].error
     for provider, missing in failures:
         health.mark_missing(provider.source.name)
         provider.context.warn(missing.message(provider.source.name))
     return sorted(seen.values(), key=lambda e: (e.start, e.end, e.title))
+
+
+def _users_entries(
+    found: Sequence[tuple[CalendarProvider, list[Event]]], own_domains: frozenset[str]
+) -> list[list[Event]]:
+    """Each calendar's entries without other people's (:mod:`planner.calendar.ownership`);
+    nothing is left out when no entry names the user (the config's addresses are not the
+    calendars')."""
+    from planner.calendar.ownership import sort_out, user_named
+
+    if not found:
+        return []
+    mine = frozenset(e.lower() for e in found[0][0].context.user_emails)
+    if not user_named([events for _p, events in found], mine):
+        return [events for _p, events in found]
+    result = []
+    for provider, events in found:
+        role = str(provider.source.options.get("role", "auto"))
+        done = sort_out(events, mine, role, own_domains)
+        if done.theirs and done.inferred:
+            provider.context.warn(
+                ngettext(
+                    "{name}: {count} entry names other people but not you: read as someone "
+                    'else\'s and left out (role = "shared" in its [[calendars]] table says '
+                    'so, role = "own" keeps it)',
+                    "{name}: {count} entries name other people but not you: read as someone "
+                    'else\'s and left out (role = "shared" in its [[calendars]] table says '
+                    'so, role = "own" keeps them)',
+                    done.theirs,
+                    name=provider.source.name,
+                )
+            )
+        result.append(done.kept)
+    return result
 
 
 def _read_one(provider: CalendarProvider, start: datetime, end: datetime) -> list[Event]:

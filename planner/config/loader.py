@@ -25,6 +25,7 @@ from planner.config.sections import (
     RULE_FIELDS,
     RULE_OUTCOMES,
     SECTIONS,
+    SOURCE_FIELDS,
     SYNC_FIELDS,
     WEEKDAYS,
 )
@@ -251,7 +252,7 @@ def _calendars(
         opts, found, warned = validate_table(where, options, cls.options)
         problems += found + [f"{where} {p}" for p in cls.check_options(opts)]
         warnings += warned
-        extra = {k: values[k] for k in fields if k not in CALENDAR_FIELDS}
+        extra = {k: values[k] for k in fields if k not in SOURCE_FIELDS}
         if values["enabled"]:
             result.append(SourceConfig(values["name"], values["provider"], {**opts, **extra}))
     return tuple(result)

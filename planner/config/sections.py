@@ -277,14 +277,29 @@ for _section, _keys in RANGES.items():
                 SECTIONS[_section][_key], minimum=_low, maximum=_high
             )
 
-CALENDAR_FIELDS: dict[str, Field] = {
+
+def _choice(choices: tuple[str, ...]) -> Check:
+    def check(value: str) -> str | None:
+        if value in choices:
+            return None
+        return _("must be one of {choices}", choices=", ".join(c for c in choices if c))
+
+    return check
+
+
+SOURCE_FIELDS: dict[str, Field] = {
     "name": Field(str, required=True),
     "provider": Field(str, required=True),
     "enabled": Field(bool, True),
 }
+CALENDAR_FIELDS: dict[str, Field] = {
+    **SOURCE_FIELDS,
+    # whose entries it holds: planner.calendar.ownership (ROLES there)
+    "role": Field(str, "auto", check=_choice(("auto", "own", "shared"))),
+}
 # the keys every [[addressbooks]] table has (a provider adds its own)
 ADDRESS_BOOK_FIELDS: dict[str, Field] = {
-    **CALENDAR_FIELDS,
+    **SOURCE_FIELDS,
     "refresh_hours": Field(float, 12.0, minimum=0, maximum=24 * 365),
 }
 # a [[people]] table: a person (email), an organisation (domain) or a group (tag)
@@ -317,15 +332,6 @@ SYNC_FIELDS: dict[str, Field] = {
 
 MODES = tuple(mode.value for mode in Mode)
 PURPOSES = tuple(purpose.value for purpose in Purpose)
-
-
-def _choice(choices: tuple[str, ...]) -> Check:
-    def check(value: str) -> str | None:
-        if value in choices:
-            return None
-        return _("must be one of {choices}", choices=", ".join(c for c in choices if c))
-
-    return check
 
 
 #: A ``[[rules]]`` table: the user's word on the events it matches (every condition given must

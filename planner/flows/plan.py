@@ -17,6 +17,7 @@ from planner.model import (
     Classification,
     Event,
     Mode,
+    Purpose,
     PurposeResult,
     Recommendation,
     Response,
@@ -197,11 +198,17 @@ def week_stats(items: Sequence[PlannedEvent]) -> WeekStats:
         by_mode[item.mode] = Totals(current.meetings + 1, current.minutes + length)
         meetings += 1
         minutes += length
-        if item.external:
+        if item.external and not _private(item):
             external += length
             if item.mode is Mode.IN_PERSON:
                 external_in_person += length
     return WeekStats(by_mode, meetings, minutes, external, external_in_person)
+
+
+def _private(item: PlannedEvent) -> bool:
+    """A meeting whose purpose is personal (a dinner with friends) is no external business
+    time, as in :func:`planner.judge.recommend.external_minutes`."""
+    return item.purpose is not None and item.purpose.purpose is Purpose.PERSONAL
 
 
 def one_flag_per_series(items: Sequence[PlannedEvent], now: datetime) -> list[PlannedEvent]:

@@ -63,7 +63,7 @@ def read_configured(
 
     providers = open_providers(config, context_for(config, store))
     try:
-        return read(providers, start, end, calendar_progress(progress))
+        return read(providers, start, end, calendar_progress(progress), config.own_domains)
     finally:
         for provider in providers:
             provider.close()
@@ -92,7 +92,13 @@ def open_session(
     providers = open_providers(config, context)
     try:
         start = now - timedelta(days=config["relations"]["lookback_days"])
-        events = read_events(providers, start, max(until or now, now), calendar_progress(progress))
+        events = read_events(
+            providers,
+            start,
+            max(until or now, now),
+            calendar_progress(progress),
+            config.own_domains,
+        )
         if progress:
             progress(_("Building the contact ledger"))
         from planner.judge.cache import classify_all

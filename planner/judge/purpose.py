@@ -3,7 +3,9 @@
 The rules, first match wins:
 
 1. personal: nobody else takes part, the provider marks focus time or out of office, or the title
-   says so ("Blocker", "Urlaub", ...) and no external person takes part;
+   says so ("Blocker", "Urlaub", ...) and no external person takes part; or a private occasion
+   with friends or family (:mod:`planner.judge.private`: free-mail counterparts only, from the
+   user's private address or a weekend's dinner, birthday, BBQ);
 2. internal: everyone else is from the user's own domains;
 3. deal closing: wording such as "Vertragsunterzeichnung" or "signing";
 4. first contact: wording such as "Kennenlernen" or "intro", or no earlier meeting (before this
@@ -204,6 +206,8 @@ def determine_purpose(
         return personal
     if gathering := _gathering(event, config):
         return gathering
+    if (private := _private(event, externals, directory, config)) is not None:
+        return private
     if not others:
         return _alone(event, mode)
     if not externals:
@@ -259,6 +263,23 @@ def _personal(
     if travel := travel_judgement(event):
         return PurposeResult(Purpose.PERSONAL, (travel[0],), travel[1])
     return None
+
+
+def _private(
+    event: Event, externals: People, directory: Directory, config: Config
+) -> PurposeResult | None:
+    """A private occasion with friends or family (:mod:`planner.judge.private`), unless its
+    words say deal closing or first contact."""
+    from planner.judge.private import SOCIAL_OCCASIONS, private_occasion
+
+    if not externals:
+        return None
+    business = words(config, "deal_closing_words", DEAL_CLOSING_WORDS)
+    business += words(config, "first_contact_words", FIRST_CONTACT_WORDS)
+    if _wording(event, business):
+        return None
+    social = _wording(event, SOCIAL_OCCASIONS)
+    return private_occasion(event, externals, directory, config, social)
 
 
 def _gathering(event: Event, config: Config) -> PurposeResult | None:
