@@ -443,11 +443,11 @@ def hold_invitation(store: Store, inv: Invitation) -> Invitation:
     meeting that was never sent from here) is never written over: its hold is a new event of
     its own, under a UID derived from the meeting's, so holding it again moves that hold. The
     meeting itself moves only through the path that tells its attendees (``--send``)."""
-    import hashlib
     import logging
     from dataclasses import replace
 
     from planner.invite import sentlog
+    from planner.model import hold_uid
 
     if inv.sequence == 0 or any(r.sequence == 0 for r in sentlog.history(store, inv.uid)):
         return inv  # a meeting planner sent: its own hold, under its own UID
@@ -456,9 +456,8 @@ def hold_invitation(store: Store, inv: Invitation) -> Invitation:
           "meeting is left as it is ('planner invite … --send' sends its attendees the new "
           "time)", title=inv.title)
     )  # fmt: skip
-    digest = hashlib.sha256(inv.uid.encode("utf-8")).hexdigest()[:32]
     return replace(
-        inv, uid=f"planner-hold-{digest}@planner", sequence=0,
+        inv, uid=hold_uid(inv.uid), sequence=0,
         title=_("Hold: {title}", title=inv.title),
     )  # fmt: skip
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from planner.judge.recommend import Balance, DueVisit
     from planner.meet.proposals import Proposal
     from planner.people import People
+    from planner.sync.standins import Counted
 
 # entries that hold time but are no meetings when nobody else takes part (issue 17)
 NOT_MEETINGS = frozenset({Busy.OUT_OF_OFFICE, Busy.WORKING_ELSEWHERE})
@@ -44,6 +45,10 @@ class PlannedEvent:
     purpose: PurposeResult | None = None
     recommendation: Recommendation | None = None
     proposals: tuple[Proposal, ...] = ()
+    #: this event and another are one meeting, counted once as the other
+    #: (:mod:`planner.sync.standins`): a meeting with planner's hold for its update, a changed
+    #: mirror with its meeting; shown, but not counted in the totals and the share
+    counted_as: Counted | None = None
 
     @property
     def mode(self) -> Mode:
@@ -191,7 +196,7 @@ def week_stats(items: Sequence[PlannedEvent]) -> WeekStats:
     by_mode = {mode: Totals() for mode in Mode}
     meetings = minutes = external = external_in_person = 0
     for item in items:
-        if not item.meeting:
+        if not item.meeting or item.counted_as is not None:
             continue
         length = int(item.event.duration.total_seconds() // 60)
         current = by_mode[item.mode]

@@ -23,6 +23,7 @@ from planner.flows.meeting_place import (
     propose_to_meet,
     trip_routes,
 )
+from planner.flows.once import balance_items, count_once
 from planner.flows.plan import (
     PlannedEvent,
     WeeklyPlan,
@@ -142,6 +143,7 @@ def build_plan(
     start, end = week_bounds(first_day, config)
     in_week = [e for e in events if e.start < end and e.end > start]
     items = settle_flags(judge_week(in_week, ledger, config, modes), now, events, modes, config)
+    items = count_once(items, events, store, modes)  # a meeting and its hold: counted once
     if catalog is not None:
         items = _with_proposals(
             items,
@@ -158,12 +160,7 @@ def build_plan(
             held,
             ledger.directory.people,
         )
-    # only meetings with people count: no blockers, travel items or all-day markers
-    week = [
-        (p.event, p.mode, p.purpose.purpose)
-        for p in items
-        if p.purpose and p.meeting and in_balance(p.event)
-    ]
+    week = balance_items(items)  # meetings with people, each once
     history = _trend_items(events, modes, ledger, config, start)
     from planner.flows.held import refused
     from planner.flows.touch_week import week_section

@@ -134,6 +134,10 @@ def planned_to_dict(
     data["external"] = item.external
     for name, value in item_extras(item).items():
         data[name] = value
+    if item.counted_as is not None:  # one meeting with another event: counted as that one
+        other = item.counted_as.instead
+        data["counted_as"] = {"uid": other.uid, "title": other.title, "why": item.counted_as.why,
+                              **times_in(other.start, other.end, tz)}  # fmt: skip
     return data
 
 

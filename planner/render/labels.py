@@ -11,7 +11,7 @@ from planner.meet.slots import kind_label
 from planner.model import Action, Classification, Confidence, Event, Mode, Purpose, PurposeResult
 
 if TYPE_CHECKING:
-    from planner.flows.plan import WeeklyPlan
+    from planner.flows.plan import PlannedEvent, WeeklyPlan
     from planner.meet.proposals import Proposal
 
 UNSURE = "?"  # after a mode or purpose the planner is not sure of
@@ -196,3 +196,24 @@ def trend_text(trend: Sequence[tuple[date, float | None]]) -> str:
         f"{_('W{week}', week=f'{day.isocalendar()[1]:02d}')} {percent(share)}"
         for day, share in trend
     )
+
+
+def counted_note(item: PlannedEvent) -> str:
+    """What the row of an event counted as another says (one meeting, counted once:
+    :mod:`planner.flows.once`); "" for any other row."""
+    from planner.render.places import short_place
+    from planner.sync.standins import COPY
+
+    counted = item.counted_as
+    if counted is None:
+        return ""
+    other = counted.instead
+    if counted.why == COPY:
+        return _("your copy of '{title}', counted there only", title=other.title)
+    kind = mode_label(counted.mode) if counted.mode is not Mode.UNKNOWN else _("meeting")
+    place = short_place(other.location)
+    if place:
+        return _("same meeting as '{title}' ({kind} at {place}), counted there only",
+                 title=other.title, kind=kind, place=place)  # fmt: skip
+    return _("same meeting as '{title}' ({kind}), counted there only",
+             title=other.title, kind=kind)  # fmt: skip

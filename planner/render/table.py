@@ -99,11 +99,14 @@ def _meetings_table(plan: WeeklyPlan, width: int) -> Table:
             )
             style = MODE_STYLE[item.mode] if item.meeting else "dim"
             kind = unsure(entry_label(item), _confidence(item))
+            counted = labels.counted_note(item)
+            title = _escape(without_secrets(event.title))
+            title += f" [dim]· {_escape(counted)}[/dim]" if counted else ""
             rows.append(
                 [
                     label,
                     time_span(event.start.astimezone(tz), event.end.astimezone(tz), event.all_day),
-                    mark + _escape(without_secrets(event.title)),
+                    mark + title,
                     _escape(short_place(event.location)),
                     f"[{style}]{_escape(kind)}[/]",
                     unsure(purpose_label(item.purpose.purpose), item.purpose.confidence)

@@ -12,13 +12,17 @@ wrote, or attendees added: :func:`providers.base.changed_by_user`, the rule that
 calendars for the plan follows too) is the user's now: it is neither updated nor deleted, not
 even by ``--undo``. One the user deleted (the planner wrote it, ``written`` remembers, and
 it is gone) is not written again. Both are shown as :data:`LEAVE` changes with their reason.
+
+A wanted event that one no longer wanted under its own key shows exactly (same kind, time and
+content: a travel block now keyed to another meeting at the same place and time) is that one:
+it stays as it is, with nothing to create or delete (:attr:`TargetPlan.kept`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -83,6 +87,9 @@ class TargetPlan:
     changes: list[Change] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     written: int = 0
+    #: wanted keys an event already there stands for, as it is: the same block under the key
+    #: of another meeting (:func:`_identical`); nothing to write, but remembered as written
+    kept: dict[str, MarkedEvent] = field(default_factory=dict)
 
     def count(self, action: str) -> int:
         return sum(1 for c in self.changes if c.action == action)
@@ -124,23 +131,46 @@ def plan_target(
             plan.changes.append(Change(DELETE, target, key, kind_of(key), marked=item))
         else:
             by_key[key] = item
-    wanted_keys = set()
+    wanted_keys = {want.key for want in wanted}
+    spare = [
+        h for k, h in by_key.items() if k not in wanted_keys and _may_delete(h, window, failed)
+    ]
     for want in wanted:
-        wanted_keys.add(want.key)
         have = by_key.get(want.key)
         if have is None and want.key in theirs:
             continue
-        if have is None and want.key in earlier:
+        if have is None and (same := _identical(want, spare)) is not None:
+            plan.kept[want.key] = same  # the same block there under another key: kept as it is
+            spare.remove(same)
+        elif have is None and want.key in earlier:
             plan.changes.append(Change(LEAVE, target, want.key, want.kind, want, reason=DELETED))
         elif have is None:
             plan.changes.append(Change(CREATE, target, want.key, want.kind, wanted=want))
         elif have.mark.digest != want.digest:
             plan.changes.append(Change(UPDATE, target, want.key, want.kind, want, have))
     for key, have in by_key.items():
-        if key in wanted_keys or not _may_delete(have, window, failed):
+        if key in wanted_keys or have not in spare:
             continue
         plan.changes.append(Change(DELETE, target, key, kind_of(key), marked=have))
     return plan
+
+
+def _identical(want: Wanted, spare: Sequence[MarkedEvent]) -> MarkedEvent | None:
+    """The event of ``spare`` (there, no longer wanted under its key) that shows just what
+    ``want`` would: same kind, same time, same content. A travel block whose meeting is now
+    known under another key (the day's first stop is a mirror the user retitled, at the same
+    place and time as its meeting; the leg after lunch now follows a second meeting at that
+    time) is the same block: a create and a delete of it would be churn for nothing."""
+    start, end = want.event.start.astimezone(UTC), want.event.end.astimezone(UTC)
+    for have in spare:
+        if (
+            kind_of(have.mark.key) == want.kind
+            and have.mark.digest == want.digest
+            and have.event.start.astimezone(UTC) == start
+            and have.event.end.astimezone(UTC) == end
+        ):
+            return have
+    return None
 
 
 def _may_delete(have: MarkedEvent, window: tuple[datetime, datetime], failed: set[str]) -> bool:

@@ -204,6 +204,7 @@ class _Run:
         self.own: dict[str, dict[str, SyncMark]] = {}  # per calendar: UID → mark, as listed
         self.source_errors: dict[str, str] = {}
         self.target_errors: dict[str, str] = {}
+        self.aside: set[tuple[str, str]] = set()  # events counted as another (standins)
 
     def close(self) -> None:
         for provider in self.providers.values():
@@ -298,6 +299,16 @@ class _Run:
                 self.source_errors[name] = str(exc)
                 continue
             self.events[name] = [e for e in found if not planners_own(e, own)]
+        self._one_meeting_once()
+
+    def _one_meeting_once(self) -> None:
+        """A meeting and planner's hold for it, or a mirror the user changed and its meeting,
+        are one meeting (:mod:`planner.sync.standins`): only the one that counts is mirrored
+        and travelled to, or the pair had two mirrors and two sets of travel blocks."""
+        from planner.sync.standins import counted_as, made_for
+
+        every = [e for found in self.events.values() for e in found]
+        self.aside = set(counted_as(every, made_for(self.store)))
 
     def _wanted(self, target: str, tables: list[SyncConfig], travel: list[Leg]) -> list[Wanted]:
         wanted: dict[str, Wanted] = {}
@@ -311,6 +322,7 @@ class _Run:
                     e
                     for e in self.events.get(source, ())
                     if e.start < end
+                    and e.key not in self.aside
                     and not there(e)
                     and occurrence(e) not in seen
                     and not echo(source, e)
@@ -363,7 +375,8 @@ class _Run:
         seen: dict[tuple[str, str], Event] = {}
         for found in self.events.values():
             for event in found:
-                seen.setdefault(event.key, event)
+                if event.key not in self.aside:
+                    seen.setdefault(event.key, event)
         events = list(seen.values())
         modes = classify_all(events, self.store, self.config)
         geocoder = Geocoder(
@@ -413,7 +426,7 @@ class _Run:
         for change in plan.changes:
             there[change.key] += {CREATE: 1, DELETE: -1}.get(change.action, 0)
         keys = {key for key, count in there.items() if count > 0}
-        keys |= {c.key for c in plan.changes if c.reason == DELETED}
+        keys |= {c.key for c in plan.changes if c.reason == DELETED} | set(plan.kept)
         if self.source_errors:  # what a source that could not be read stands for is unknown
             keys |= set(self.store.get(WRITTEN, plan.target, []))
         self.store.put(WRITTEN, plan.target, sorted(keys))

@@ -1,0 +1,57 @@
+"""One meeting counts once in the week: a meeting and the hold planner wrote for its update, or
+a mirror the user changed and its meeting, are two rows of the table but one meeting in the
+totals, the in-person share and the balance (:mod:`planner.sync.standins` tells the pairs).
+
+The pair of a meeting and planner's hold (or new invitation) for it is counted as the hold:
+what the meeting will be, as the user asked for it (an update sent, a time held). The meeting's
+row stays in the table and says so (:func:`planner.render.labels.counted_note`). A changed
+mirror is counted as its meeting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from planner.flows.plan import PlannedEvent
+from planner.judge.people import in_balance
+from planner.model import Classification, Event, Mode, Purpose
+
+if TYPE_CHECKING:
+    from planner.store import Store
+
+
+def count_once(
+    items: Sequence[PlannedEvent],
+    events: Sequence[Event],
+    store: Store | None,
+    modes: Mapping[tuple[str, str], Classification],
+) -> list[PlannedEvent]:
+    """``items`` with :attr:`PlannedEvent.counted_as` set where an item is one meeting with
+    another event of ``events`` (the whole window read: a hold may lie in another week), as
+    ``modes`` judged that one."""
+    from planner.sync.standins import counted_as, made_for
+
+    found = counted_as(events, made_for(store))
+    if not found:
+        return list(items)
+    result = []
+    for item in items:
+        counted = found.get(item.event.key)
+        if counted is not None:
+            judged = modes.get(counted.instead.key)
+            mode = judged.mode if judged else Mode.UNKNOWN
+            item = replace(item, counted_as=replace(counted, mode=mode))
+        result.append(item)
+    return result
+
+
+def balance_items(items: Sequence[PlannedEvent]) -> list[tuple[Event, Mode, Purpose]]:
+    """What the week's balance counts: the meetings with people, each once (no blockers,
+    travel items or all-day markers, and no meeting twice)."""
+    return [
+        (p.event, p.mode, p.purpose.purpose)
+        for p in items
+        if p.purpose and p.meeting and in_balance(p.event) and p.counted_as is None
+    ]

@@ -1,0 +1,124 @@
+"""One meeting, counted once: the events planner wrote that stand for a meeting of the user's.
+
+Two events of the calendars read can be one meeting:
+
+- a hold planner wrote for an update of a meeting of the user's own calendar (``planner invite
+  … --hold``): never written over the meeting, it is a new event beside it, under a UID derived
+  from the meeting's (:func:`planner.model.hold_uid`); and an invitation planner made as a new
+  meeting for one in the calendar (an offer's pick, a meeting someone else organizes: the sent
+  log knows which meeting it was made for). The pair is counted once, as what it will be: the
+  planner's event (:data:`UPDATE`), which the user asked for; the meeting's row says so;
+- a mirror ``planner sync`` wrote that the user changed (retitled, a note added: it is theirs
+  now) that still shows the meeting it mirrors (its mark names that meeting): the same time,
+  no other place, no guests. The pair is counted once, as the meeting (:data:`COPY`). A mirror
+  reused for another meeting in that time (elsewhere, with a guest) is a meeting of its own.
+
+:func:`counted_as` tells, for each event that is not counted, the one that counts for it: the
+week's totals and share count that one, ``planner sync`` mirrors it and blocks travel for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC
+from typing import TYPE_CHECKING
+
+from planner.model import Event, Mode, hold_uid
+from planner.sync.marks import event_of, occurrence, tag
+from providers.base import mark_of, written_by_sync
+
+if TYPE_CHECKING:
+    from planner.store import Store
+
+UPDATE = "update"  # a meeting, and the hold or new invitation planner made for it
+COPY = "copy"  # a mirror the user changed, and the meeting it mirrors
+SCANNED = 500  # sent meetings looked at, newest first (as planner.flows.held)
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """An event that is not counted: the meeting is counted as ``instead``; ``why`` is
+    :data:`UPDATE` (``instead`` is planner's hold or invitation for it) or :data:`COPY`
+    (``instead`` is the meeting this changed mirror was written for)."""
+
+    instead: Event
+    why: str
+    mode: Mode = Mode.UNKNOWN  # how ``instead`` takes place, where the reader judged it
+
+
+def made_for(store: Store | None) -> dict[str, str]:
+    """The invitations planner made as new meetings for a meeting of the calendar, by their
+    UID: the UID of that meeting (from the sent log; none when nothing was ever sent)."""
+    if store is None or not store.holds("sentlog"):
+        return {}
+    from planner.invite.sentlog import recent
+
+    found = {}
+    for record in recent(store, SCANNED):
+        meeting = record.invitation.for_event
+        if meeting and meeting != record.uid and not record.cancelled:
+            found[record.uid] = meeting
+    return found
+
+
+def counted_as(
+    events: Iterable[Event], made: Mapping[str, str] | None = None
+) -> dict[tuple[str, str], Counted]:
+    """For each of ``events`` (by :attr:`Event.key`) that is one meeting with another of them,
+    the one that counts for both (see the module). ``made``: :func:`made_for`."""
+    events = list(events)
+    by_uid: dict[str, list[Event]] = {}
+    for event in events:
+        by_uid.setdefault(event.uid, []).append(event)
+    found: dict[tuple[str, str], Counted] = {}
+    for stand_in, meeting in _updates(events, by_uid, made or {}):
+        found.setdefault(meeting.key, Counted(stand_in, UPDATE))
+    copies = _copies(events)
+    if copies:
+        for event in events:
+            for copy in copies.get(tag(occurrence(event)), ()):
+                if _same_meeting(copy, event) and event.key not in found:
+                    found.setdefault(copy.key, Counted(event, COPY))
+    return found
+
+
+def _updates(
+    events: list[Event], by_uid: Mapping[str, list[Event]], made: Mapping[str, str]
+) -> Iterable[tuple[Event, Event]]:
+    """Each planner event that stands for a meeting, with that meeting (the occurrence
+    nearest in time, for a series)."""
+    holds = {hold_uid(uid): uid for uid in by_uid}
+    for event in events:
+        meeting = holds.get(event.uid) or made.get(event.uid, "")
+        if not meeting or meeting == event.uid or meeting not in by_uid:
+            continue
+        start = event.start.astimezone(UTC)
+        nearest = min(by_uid[meeting], key=lambda e: abs(e.start.astimezone(UTC) - start))
+        yield event, nearest
+
+
+def _copies(events: list[Event]) -> dict[str, list[Event]]:
+    """The mirrors among ``events`` the user changed (planner's own are not read), by the
+    meeting their mark names (:func:`planner.sync.marks.event_of`)."""
+    found: dict[str, list[Event]] = {}
+    for event in events:
+        if not written_by_sync(event):
+            continue
+        mark = mark_of(event)
+        meeting = event_of(mark.key) if mark is not None else ""
+        if meeting:
+            found.setdefault(meeting, []).append(event)
+    return found
+
+
+def _same_meeting(copy: Event, meeting: Event) -> bool:
+    """Whether the changed mirror ``copy`` still shows ``meeting``: the same time, and no
+    other place and no people of its own (a mirror reused for another meeting in that time,
+    somewhere else or with a guest, is a meeting of the user's)."""
+    return (
+        copy.start.astimezone(UTC) == meeting.start.astimezone(UTC)
+        and copy.end.astimezone(UTC) == meeting.end.astimezone(UTC)
+        and not copy.attendees
+        and copy.location.strip() in ("", meeting.location.strip())
+    )
