@@ -103,7 +103,7 @@ def hold_uid(meeting_uid: str) -> str:
     """The UID of the hold planner writes beside the meeting ``meeting_uid`` of the user's own
     calendar (an update of it, held: the meeting itself is never written over). Opaque, and
     the same for every hold of that meeting, so that holding it again moves the hold and a
-    reader can tell which meeting a hold stands for (:mod:`planner.sync.standins`)."""
+    reader can tell which meeting a hold stands for (``planner.sync.standins``)."""
     import hashlib
 
     return f"planner-hold-{hashlib.sha256(meeting_uid.encode('utf-8')).hexdigest()[:32]}@planner"

@@ -46,7 +46,7 @@ class PlannedEvent:
     recommendation: Recommendation | None = None
     proposals: tuple[Proposal, ...] = ()
     #: this event and another are one meeting, counted once as the other
-    #: (:mod:`planner.sync.standins`): a meeting with planner's hold for its update, a changed
+    #: (``planner.sync.standins``): a meeting with planner's hold for its update, a changed
     #: mirror with its meeting; shown, but not counted in the totals and the share
     counted_as: Counted | None = None
 

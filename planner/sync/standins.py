@@ -7,10 +7,10 @@ Two events of the calendars read can be one meeting:
   from the meeting's (:func:`planner.model.hold_uid`); and an invitation planner made as a new
   meeting for one in the calendar (an offer's pick, a meeting someone else organizes: the sent
   log knows which meeting it was made for). The pair is counted once, as what it will be: the
-  planner's event (:data:`UPDATE`), which the user asked for; the meeting's row says so;
+  planner's event (``UPDATE``), which the user asked for; the meeting's row says so;
 - a mirror ``planner sync`` wrote that the user changed (retitled, a note added: it is theirs
   now) that still shows the meeting it mirrors (its mark names that meeting): the same time,
-  no other place, no guests. The pair is counted once, as the meeting (:data:`COPY`). A mirror
+  no other place, no guests. The pair is counted once, as the meeting (``COPY``). A mirror
   reused for another meeting in that time (elsewhere, with a guest) is a meeting of its own.
 
 :func:`counted_as` tells, for each event that is not counted, the one that counts for it: the
@@ -39,7 +39,7 @@ SCANNED = 500  # sent meetings looked at, newest first (as planner.flows.held)
 @dataclass(frozen=True, slots=True)
 class Counted:
     """An event that is not counted: the meeting is counted as ``instead``; ``why`` is
-    :data:`UPDATE` (``instead`` is planner's hold or invitation for it) or :data:`COPY`
+    ``UPDATE`` (``instead`` is planner's hold or invitation for it) or ``COPY``
     (``instead`` is the meeting this changed mirror was written for)."""
 
     instead: Event

@@ -142,7 +142,8 @@ def test_every_listing_of_an_invitation_typed_in_another_zone_shows_the_users_ti
     tmp_path, monkeypatch
 ):
     """A call typed as 09:00 New York (15:00 in Berlin, the user's zone): 'invite --list',
-    'invites' (table and JSON) and the next step all say 15:00, never 09:00."""
+    'invites' (table and JSON) and the next step all say 15:00 first; 09:00 only beside it,
+    named as New York's time."""
     from planner.cli import common
 
     monkeypatch.setattr(common, "now_in", lambda tz: BEFORE.astimezone(tz))
@@ -150,11 +151,14 @@ def test_every_listing_of_an_invitation_typed_in_another_zone_shows_the_users_ti
     typed = ["--to", "Dana Whitfield <dana@hudson-partners.example>", "--title", "Call",
              "--start", "2026-12-10 09:00 America/New_York", "--duration", "30"]  # fmt: skip
     invoke("invite", "--config", config, *typed, "--out", str(tmp_path / "call.ics"))
-    assert "2026-12-10 15:00" in invoke("invite", "--config", config, "--list").output
+    listed = invoke("invite", "--config", config, "--list").output
+    assert "2026-12-10 15:00 (09:00 America/New_York)" in listed
     now = ["--now", "2026-12-07T09:00"]
     (state,) = json.loads(invoke("invites", "--config", config, "--offline", *now,
                                  "--format", "json").stdout)["invitations"]  # fmt: skip
     assert state["start"].startswith("2026-12-10T15:00:00+01:00")
-    assert "Thu 10 Dec 15:00" in state["line"] and "09:00" not in state["line"]
-    table = invoke("invites", "--config", config, "--offline", *now).stdout
-    assert "15:00–15:30" in table and "09:00" not in table
+    assert "Thu 10 Dec 15:00 (09:00 America/New_York)" in state["line"]
+    assert state["line"].count("09:00") == 1
+    table = " ".join(invoke("invites", "--config", config, "--offline", *now).stdout.split())
+    assert "Thu 10 Dec 15:00–15:30" in table and "(09:00–09:30" in table
+    assert table.count("09:00") == 1
