@@ -246,6 +246,7 @@ def _setup(
     if debug:
         ctx.meta["planner.debug"] = True
         _library_warnings(True)
+        logging.getLogger("planner").setLevel(logging.DEBUG)  # the parser's own words, too
     if verbose and not ctx.meta.get("planner.quiet"):
         ctx.meta["planner.verbose"] = True
         logging.getLogger("planner").setLevel(logging.INFO)
