@@ -29,7 +29,7 @@ from planner.config.sections import (
     WEEKDAYS,
 )
 from planner.errors import ConfigError, ProviderNotFound
-from planner.i18n import _
+from planner.i18n import _, ngettext
 
 log = logging.getLogger("planner")
 
@@ -230,6 +230,7 @@ def _calendars(
     )
     result: list[SourceConfig] = []
     names: set[str] = set()
+    unknown: dict[str, list[str]] = {}  # provider name → the tables that give it
     for _index, where, entry in _tables(entries, kind, problems):
         name = entry.get("name")
         if isinstance(name, str):
@@ -241,6 +242,9 @@ def _calendars(
         values, found, _ignored = validate_table(where, common, fields)
         problems += found
         if found:
+            continue
+        if values["provider"] not in registry.available(group):  # told once per name below
+            unknown.setdefault(values["provider"], []).append(where)
             continue
         try:
             cls = registry.load(values["provider"], group)
@@ -254,7 +258,55 @@ def _calendars(
         extra = {k: values[k] for k in fields if k not in CALENDAR_FIELDS}
         if values["enabled"]:
             result.append(SourceConfig(values["name"], values["provider"], {**opts, **extra}))
+    problems += [_unknown_provider(kind, name, tables, group) for name, tables in unknown.items()]
     return tuple(result)
+
+
+def _unknown_provider(kind: str, name: str, tables: list[str], group: str) -> str:
+    """One problem for every table that names provider ``name``, which is not installed:
+    the tables (by name, or number), and the name meant or the names installed."""
+    prefix = f"[[{kind}]] "
+    labels = [t.removeprefix(prefix) for t in tables]
+    shown = ", ".join(labels[:MAX_LISTED])
+    if len(labels) > MAX_LISTED:
+        shown = ngettext(
+            "{shown} and {count} more",
+            "{shown} and {count} more",
+            len(labels) - MAX_LISTED,
+            shown=shown,
+        )
+    installed = sorted(registry.available(group))
+    alias = _ALIASES.get(name.strip().lower(), "")
+    meant = did_you_mean(alias or name, installed)
+    error = (
+        _("unknown provider '{name}'", name=name) + meant
+        if meant
+        else _(
+            "unknown provider '{name}' (installed: {names})", name=name, names=", ".join(installed)
+        )
+    )
+    return _("{where} key 'provider': {error}", where=prefix + shown, error=error)
+
+
+MAX_LISTED = 5  # tables named in one problem; the rest are counted
+#: names people give a provider → planner's name for it (offered only where installed)
+_ALIASES = {
+    "ical": "ics",
+    "icalendar": "ics",
+    "ics-file": "ics",
+    "file": "ics",
+    "url": "ics",
+    "webcal": "ics",
+    "gmail": "google",
+    "exchange": "outlook",
+    "office365": "outlook",
+    "microsoft": "outlook",
+    "graph": "outlook",
+    "icloud": "caldav",
+    "nextcloud": "caldav",
+    "vcf": "vcard",
+    "vcards": "vcard",
+}
 
 
 def _tables(
