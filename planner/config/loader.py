@@ -16,7 +16,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner import registry
-from planner.config.schema import SourceConfig, did_you_mean, parse_time_range, validate_table
+from planner.config.schema import (
+    SourceConfig,
+    did_you_mean,
+    parse_time_range,
+    provider_meant,
+    validate_table,
+)
 from planner.config.sections import (
     ADDRESS_BOOK_FIELDS,
     CALENDAR_FIELDS,
@@ -262,6 +268,9 @@ def _calendars(
     return tuple(result)
 
 
+MAX_LISTED = 5  # tables named in one problem; the rest are counted
+
+
 def _unknown_provider(kind: str, name: str, tables: list[str], group: str) -> str:
     """One problem for every table that names provider ``name``, which is not installed:
     the tables (by name, or number), and the name meant or the names installed."""
@@ -276,8 +285,7 @@ def _unknown_provider(kind: str, name: str, tables: list[str], group: str) -> st
             shown=shown,
         )
     installed = sorted(registry.available(group))
-    alias = _ALIASES.get(name.strip().lower(), "")
-    meant = did_you_mean(alias or name, installed)
+    meant = provider_meant(name, installed)
     error = (
         _("unknown provider '{name}'", name=name) + meant
         if meant
@@ -286,27 +294,6 @@ def _unknown_provider(kind: str, name: str, tables: list[str], group: str) -> st
         )
     )
     return _("{where} key 'provider': {error}", where=prefix + shown, error=error)
-
-
-MAX_LISTED = 5  # tables named in one problem; the rest are counted
-#: names people give a provider → planner's name for it (offered only where installed)
-_ALIASES = {
-    "ical": "ics",
-    "icalendar": "ics",
-    "ics-file": "ics",
-    "file": "ics",
-    "url": "ics",
-    "webcal": "ics",
-    "gmail": "google",
-    "exchange": "outlook",
-    "office365": "outlook",
-    "microsoft": "outlook",
-    "graph": "outlook",
-    "icloud": "caldav",
-    "nextcloud": "caldav",
-    "vcf": "vcard",
-    "vcards": "vcard",
-}
 
 
 def _tables(
