@@ -348,7 +348,7 @@ def main(ctx: click.Context, debug: bool) -> None:
     logger = logging.getLogger("planner")
     logger.handlers = [handler]
     logger.propagate = False
-    logger.setLevel(logging.WARNING)
+    logger.setLevel(logging.DEBUG if debug else logging.WARNING)  # --debug: the parsers' words
     _library_warnings(debug)
 
 
