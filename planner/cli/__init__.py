@@ -246,6 +246,7 @@ def _setup(
     if debug:
         ctx.meta["planner.debug"] = True
         _library_warnings(True)
+        logging.getLogger("planner").setLevel(logging.DEBUG)  # the parser's own words, too
     if verbose and not ctx.meta.get("planner.quiet"):
         ctx.meta["planner.verbose"] = True
         logging.getLogger("planner").setLevel(logging.INFO)
@@ -347,7 +348,7 @@ def main(ctx: click.Context, debug: bool) -> None:
     logger = logging.getLogger("planner")
     logger.handlers = [handler]
     logger.propagate = False
-    logger.setLevel(logging.WARNING)
+    logger.setLevel(logging.DEBUG if debug else logging.WARNING)  # --debug: the parsers' words
     _library_warnings(debug)
 
 

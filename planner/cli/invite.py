@@ -9,6 +9,7 @@ import click
 
 from planner.cli import common_options
 from planner.cli.common import config_option, emit, load_config, parse_date
+from planner.cli.types import EMAIL
 from planner.i18n import _
 
 
@@ -24,6 +25,7 @@ from planner.i18n import _
     "--to",
     "to",
     multiple=True,
+    type=EMAIL,
     metavar="EMAIL",
     help='Invitee, an address or "Name <address>" (repeatable).',
 )

@@ -11,6 +11,7 @@ import click
 
 from planner.cli import common_options
 from planner.cli.common import config_option, demo_option, emit, planner_context
+from planner.cli.types import EMAIL
 from planner.errors import UsageError
 from planner.i18n import _, ngettext
 from planner.model import Mode, Purpose
@@ -33,7 +34,9 @@ PURPOSES = tuple(purpose.value for purpose in Purpose)
 )
 @click.option("--this", "only_this", is_flag=True, help="Only this occurrence, not its series.")
 @click.option("--title", metavar="PATTERN", help="Every event whose title matches (* and ?).")
-@click.option("--with", "counterpart", metavar="EMAIL", help="Every event with this person.")
+@click.option(
+    "--with", "counterpart", type=EMAIL, metavar="EMAIL", help="Every event with this person."
+)
 @click.option("--organisation", metavar="DOMAIN", help="Every event with someone of DOMAIN.")
 @click.option("--list", "show", is_flag=True, help="List the marks in force.")
 @click.option("--undo", type=int, metavar="N", help="Undo mark N: the classifier decides again.")

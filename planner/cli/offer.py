@@ -10,6 +10,7 @@ import click
 
 from planner.cli import common_options
 from planner.cli.common import config_option, demo_option, parse_week
+from planner.cli.types import EMAIL
 from planner.i18n import _
 
 PURPOSES = ["first_contact", "deal_closing", "routine", "internal", "personal", "other",
@@ -19,7 +20,7 @@ PURPOSES = ["first_contact", "deal_closing", "routine", "internal", "personal", 
 @click.command()
 @demo_option()
 @config_option
-@click.option("--with", "emails", multiple=True, metavar="EMAIL",
+@click.option("--with", "emails", multiple=True, type=EMAIL, metavar="EMAIL",
               help='The counterpart, an address or "Name <address>" (repeat it: one offer '
                    "each, never the same time twice).")  # fmt: skip
 @click.option("--for", "meeting_uid", metavar="UID",

@@ -17,6 +17,7 @@ from planner.cli.common import (
     planner_context,
     table_width,
 )
+from planner.cli.types import EMAIL
 
 
 @click.command()
@@ -26,6 +27,7 @@ from planner.cli.common import (
     "--with",
     "emails",
     multiple=True,
+    type=EMAIL,
     metavar="EMAIL",
     help="The counterpart (repeat it for several: a time free for all, a place fair to all).",
 )

@@ -16,7 +16,9 @@ URL_SCHEMES = ("http", "https", "webcal", "webcals")
 
 def email(text: str) -> str:
     text = text.strip()
-    if not EMAIL.match(text):
+    from planner.people.addresses import is_email
+
+    if not EMAIL.match(text) or not is_email(text):
         raise UsageError(_("'{text}' is not an e-mail address, e.g. anna@example.com", text=text))
     return text
 

@@ -23,6 +23,7 @@ from planner.cli.common import (
     require_calendars,
     table_width,
 )
+from planner.cli.types import EMAIL
 from planner.i18n import _
 
 if TYPE_CHECKING:
@@ -67,7 +68,11 @@ if TYPE_CHECKING:
     "--mail", is_flag=True, help="E-mail the plan (text and HTML); a dry run unless --send."
 )
 @click.option(
-    "--to", "mail_to", metavar="ADDRESS", help="With --mail: the recipient (default: [user] email)."
+    "--to",
+    "mail_to",
+    type=EMAIL,
+    metavar="ADDRESS",
+    help="With --mail: the recipient (default: [user] email).",
 )
 @click.option("--send", is_flag=True, help="With --mail: really send it ([smtp] in the config).")
 @common_options

@@ -16,7 +16,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner import registry
-from planner.config.schema import SourceConfig, did_you_mean, parse_time_range, validate_table
+from planner.config.schema import (
+    SourceConfig,
+    did_you_mean,
+    parse_time_range,
+    provider_meant,
+    validate_table,
+)
 from planner.config.sections import (
     ADDRESS_BOOK_FIELDS,
     CALENDAR_FIELDS,
@@ -30,7 +36,7 @@ from planner.config.sections import (
     WEEKDAYS,
 )
 from planner.errors import ConfigError, ProviderNotFound
-from planner.i18n import _
+from planner.i18n import _, ngettext
 
 log = logging.getLogger("planner")
 
@@ -231,6 +237,7 @@ def _calendars(
     )
     result: list[SourceConfig] = []
     names: set[str] = set()
+    unknown: dict[str, list[str]] = {}  # provider name → the tables that give it
     for _index, where, entry in _tables(entries, kind, problems):
         name = entry.get("name")
         if isinstance(name, str):
@@ -242,6 +249,9 @@ def _calendars(
         values, found, _ignored = validate_table(where, common, fields)
         problems += found
         if found:
+            continue
+        if values["provider"] not in registry.available(group):  # told once per name below
+            unknown.setdefault(values["provider"], []).append(where)
             continue
         try:
             cls = registry.load(values["provider"], group)
@@ -255,7 +265,36 @@ def _calendars(
         extra = {k: values[k] for k in fields if k not in SOURCE_FIELDS}
         if values["enabled"]:
             result.append(SourceConfig(values["name"], values["provider"], {**opts, **extra}))
+    problems += [_unknown_provider(kind, name, tables, group) for name, tables in unknown.items()]
     return tuple(result)
+
+
+MAX_LISTED = 5  # tables named in one problem; the rest are counted
+
+
+def _unknown_provider(kind: str, name: str, tables: list[str], group: str) -> str:
+    """One problem for every table that names provider ``name``, which is not installed:
+    the tables (by name, or number), and the name meant or the names installed."""
+    prefix = f"[[{kind}]] "
+    labels = [t.removeprefix(prefix) for t in tables]
+    shown = ", ".join(labels[:MAX_LISTED])
+    if len(labels) > MAX_LISTED:
+        shown = ngettext(
+            "{shown} and {count} more",
+            "{shown} and {count} more",
+            len(labels) - MAX_LISTED,
+            shown=shown,
+        )
+    installed = sorted(registry.available(group))
+    meant = provider_meant(name, installed)
+    error = (
+        _("unknown provider '{name}'", name=name) + meant
+        if meant
+        else _(
+            "unknown provider '{name}' (installed: {names})", name=name, names=", ".join(installed)
+        )
+    )
+    return _("{where} key 'provider': {error}", where=prefix + shown, error=error)
 
 
 def _tables(

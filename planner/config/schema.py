@@ -123,6 +123,34 @@ def did_you_mean(typed: str, known: Iterable[str], form: str = "'{}'") -> str:
     return " " + _("(did you mean {name}?)", name=form.format(name))
 
 
+#: names people give a provider → planner's name for it (offered only where installed)
+_ALIASES = {
+    "ical": "ics",
+    "icalendar": "ics",
+    "ics-file": "ics",
+    "file": "ics",
+    "url": "ics",
+    "webcal": "ics",
+    "gmail": "google",
+    "exchange": "outlook",
+    "office365": "outlook",
+    "microsoft": "outlook",
+    "graph": "outlook",
+    "icloud": "caldav",
+    "nextcloud": "caldav",
+    "vcf": "vcard",
+    "vcards": "vcard",
+}
+
+
+def provider_meant(typed: str, installed: Iterable[str]) -> str:
+    """ " (did you mean 'ics'?)" for a provider name typed close to an installed one, or one
+    people give it (``ical``, ``gmail``, ``exchange``), else ""."""
+    names = list(installed)
+    alias = _ALIASES.get(typed.strip().lower(), "")
+    return did_you_mean(alias if alias in names else typed, names)
+
+
 def validate_table(
     where: str, table: Mapping[str, Any], fields: Mapping[str, Field]
 ) -> tuple[dict[str, Any], list[str], list[str]]:

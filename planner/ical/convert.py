@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from planner.i18n import _
-from planner.ical import plain
+from planner.ical import mending, plain
 from planner.ical.fields import (
     availability_of,
     conference_links_of,
@@ -82,7 +82,13 @@ class Converter:
                 event = self.plain(done)
             except Exception as exc:  # as the reader says of any event
                 where = f"{self.source}:{done.line}"
-                warn(_("{where}: skipped a broken event ({problem})", where=where, problem=exc))
+                warn(
+                    _(
+                        "{where}: skipped a broken event ({problem})",
+                        where=where,
+                        problem=mending.reason(exc),
+                    )
+                )
                 continue
             if event is not None and overlaps(event, start, end):
                 add(event, done.line)

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.errors import CalendarReadError
 from planner.i18n import _, ngettext
-from planner.ical import tzids
+from planner.ical import mending, tzids
 from planner.ical.layout import Block, scan
 from planner.ical.salvage import FOLLOWED, value_start
 
@@ -111,9 +111,13 @@ def parse(
             _oversized(source, block.line, len(oversized), warn)
     body.append("END:VCALENDAR")
     try:
-        return icalendar.Calendar.from_ical("\r\n".join(body) + "\r\n"), kept
+        cal = icalendar.Calendar.from_ical("\r\n".join(body) + "\r\n")
     except Exception as exc:  # icalendar raises more than ValueError on hostile input
         log.debug("%s: whole-file parse failed (%s); parsing component by component", source, exc)
+    else:
+        if len(cal.subcomponents) == len(kept):  # else the fallback below tells what it reads
+            _mend(cal, kept, source, warn)
+            return cal, kept
     if screen is not None and kept is not every and X_WR.search(text):
         screen.undo()  # the calendar's zone may be any line: every event is moved to it
         kept = every
@@ -211,31 +215,59 @@ def _parse_blocks(
         if match := re.search(rf"^{name}(?:;[^:\r\n]*)?:(.*?)\r?$", text, re.M | re.I):
             cal.add(name, match.group(1).strip())
     for block in blocks:
+        if mending.cut_off(block):  # only a file's last block can be: the rest is read
+            mending.say_cut_off(block, source, warn)
+            cal.add_component(mending.broken())
+            continue
         try:
-            oversized: list[int] = []
-            component = icalendar.Component.from_ical("\r\n".join(_read(block, oversized)))
-            if oversized:
-                _oversized(source, block.line, len(oversized), warn)
+            component = _one(block, source, warn)
         except Exception as exc:  # AttributeError for a VTIMEZONE with two TZIDs, and more
-            warn(
-                _(
-                    "{source}:{line}: skipped a broken {name} ({error})",
-                    source=source,
-                    line=block.line,
-                    name=block.name,
-                    error=_one_line(exc),
-                )
-            )
-            component = icalendar.Component()
-            component.name = "X-PLANNER-BROKEN"
+            mending.say_unreadable(block, source, warn, exc)
+            component = mending.broken()
         cal.add_component(component)
     return cal
 
 
-def _one_line(exc: Exception, limit: int = 160) -> str:
-    """An icalendar error on one line (some quote the component, newlines and all)."""
-    text = " ".join(str(exc).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _one(block: Block, source: str, warn: Callable[[str], None]) -> icalendar.Component:
+    """``block`` parsed on its own; mended (:mod:`planner.ical.mending`) where icalendar left
+    out a line of it or failed on one."""
+    try:
+        component = _component(block, source, warn)
+    except Exception:
+        mended = mending.mend(block, source, warn)
+        if mended is block:
+            raise
+        return _component(mended, source, warn)
+    if mending.needs_mending(component):
+        component = _component(mending.mend(block, source, warn), source, lambda _said: None)
+    return component
+
+
+def _component(block: Block, source: str, warn: Callable[[str], None]) -> icalendar.Component:
+    """``block`` parsed on its own (its oversized properties left out with a warning)."""
+    import icalendar
+
+    oversized: list[int] = []
+    component = icalendar.Component.from_ical("\r\n".join(_read(block, oversized)))
+    if oversized:
+        _oversized(source, block.line, len(oversized), warn)
+    return component
+
+
+def _mend(
+    cal: icalendar.Calendar, kept: list[Block], source: str, warn: Callable[[str], None]
+) -> None:
+    """Parse again, mended (:mod:`planner.ical.mending`), each component of ``cal`` whose
+    content lines icalendar left out (one look per component: none per line)."""
+    components = cal.subcomponents
+    for index, component in enumerate(components):
+        if mending.needs_mending(component):
+            block = kept[index]
+            try:
+                mended = mending.mend(block, source, warn)
+                components[index] = _component(mended, source, lambda _said: None)
+            except Exception as exc:  # the lines said, the rest kept as icalendar read it
+                log.debug("%s:%s: mended %s not read: %r", source, block.line, block.name, exc)
 
 
 #: properties of a VEVENT the reader never reads: not handed to the parser (a tenth of the

@@ -22,7 +22,7 @@ import icalendar
 from icalendar.prop import vBroken, vDDDTypes, vRecur
 
 from planner.i18n import _
-from planner.ical import occurrences, plain, recurrence
+from planner.ical import mending, occurrences, plain, recurrence
 from planner.ical.convert import Converter
 from planner.ical.fields import text_of
 from planner.ical.index import overlaps
@@ -121,7 +121,13 @@ def _read(
             event = reader.event(instance, recurring, line)
         except Exception as exc:  # one odd occurrence never costs the whole calendar
             where = f"{source}:{line}" if line else source
-            warn(_("{where}: skipped a broken event ({problem})", where=where, problem=exc))
+            warn(
+                _(
+                    "{where}: skipped a broken event ({problem})",
+                    where=where,
+                    problem=mending.reason(exc),
+                )
+            )
             continue
         if event is not None and overlaps(event, start, end):
             found.add(event, line)
@@ -158,7 +164,13 @@ def _prepare_events(
         try:
             prepared = _prepare(component, zones, line, where, budget, window, warn)
         except Exception as exc:  # whatever else a hostile file holds: skip this one event
-            warn(_("{where}: skipped a broken event ({problem})", where=where, problem=exc))
+            warn(
+                _(
+                    "{where}: skipped a broken event ({problem})",
+                    where=where,
+                    problem=mending.reason(exc),
+                )
+            )
             continue
         if prepared:
             component[SOURCE_TAG] = str(len(good))  # copied into each occurrence by the expansion
@@ -279,7 +291,13 @@ def _expand(
 
     def failed(number: int, exc: Exception) -> None:
         where = f"{source}:{masters[number][1]}"
-        warn(_("{where}: skipped a broken event ({problem})", where=where, problem=exc))
+        warn(
+            _(
+                "{where}: skipped a broken event ({problem})",
+                where=where,
+                problem=mending.reason(exc),
+            )
+        )
 
     def name_of(occurrence: Instance) -> str:
         title = text_of(occurrence.component.get("SUMMARY")) or occurrence.uid

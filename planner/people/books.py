@@ -101,16 +101,19 @@ class AddressBooks:
         state, read_at = self._state(source.name, options)
         problem = ""
         fresh = False
+        failed = False
         if refresh or read_at is None or self._due(source, read_at):
             try:
                 changes = self._ask(source, context, state)
             except Exception as exc:  # any failure of a book: one line, the copy stands in
-                problem = _problem(exc)
-                self._warn(source.name, problem, read_at)
+                problem, failed = _problem(exc, source.name), True
             else:
                 self._apply(source.name, options, changes, state)
                 read_at, fresh = (read_at if changes.empty and read_at else self.now), True
         contacts = self._copy(source.name)
+        if failed:  # said after the copy is known: the warning tells what stands in
+            earlier = read_at or (self._read_at(source.name) if contacts else None)
+            self._warn(source.name, problem, earlier, changed=read_at is None)
         self._contacts[source.name] = contacts
         with_email = sum(1 for c in contacts if c.emails)
         self.status.append(
@@ -139,13 +142,25 @@ class AddressBooks:
         finally:
             provider.close()
 
-    def _warn(self, name: str, problem: str, read_at: datetime | None) -> None:
+    def _warn(
+        self, name: str, problem: str, read_at: datetime | None, *, changed: bool = False
+    ) -> None:
+        """One line: why the book cannot be read and what stands in (its copy, read when;
+        ``changed``: the copy was read with the book's earlier settings)."""
         if read_at is None:
             message = _(
                 "address book '{name}' cannot be read and there is no earlier copy; "
                 "its people are missing: {error}",
                 name=name,
                 error=problem,
+            )
+        elif changed:
+            message = _(
+                "address book '{name}' cannot be read ({error}); using the copy read on "
+                "{date} with the book's earlier settings",
+                name=name,
+                error=problem,
+                date=read_at.astimezone(self.config.tz).strftime("%Y-%m-%d %H:%M"),
             )
         else:
             from planner.calendar.sources import age
@@ -170,6 +185,16 @@ class AddressBooks:
             return str(row[1]), datetime.fromisoformat(row[2])
         except (TypeError, ValueError):
             return "", None
+
+    def _read_at(self, name: str) -> datetime | None:
+        """When the copy of book ``name`` was read, whatever its settings were then."""
+        row = self.store.conn.execute(
+            "SELECT read_at FROM addressbook_state WHERE book = ?", (name,)
+        ).fetchone()
+        try:
+            return None if row is None else datetime.fromisoformat(row[0])
+        except (TypeError, ValueError):
+            return None
 
     def _apply(self, name: str, options: str, changes: Changes, state: str) -> None:
         """Write what changed into the copy, in one transaction; nothing when nothing did."""
@@ -273,7 +298,13 @@ def _digest(source: SourceConfig) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _problem(exc: BaseException) -> str:
+def _problem(exc: BaseException, name: str) -> str:
+    """Why book ``name`` cannot be read, without its name again (the warning says it once)."""
     if isinstance(exc, PlannerError | OSError):
-        return str(exc)
+        text = str(exc)
+        said = _("address book '{name}'", name=name)
+        for prefix in (said + ": ", f"address book '{name}': "):
+            if text.startswith(prefix):
+                return text[len(prefix) :]
+        return text
     return f"{type(exc).__name__}: {exc}"

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from planner.config.rhythm import Rhythm, RhythmError, parse_rhythm
 from planner.errors import UsageError
 from planner.i18n import _
-from planner.people.addresses import address_key, domain_of
+from planner.people.addresses import address_key, domain_of, is_email
 
 if TYPE_CHECKING:
     from planner.config import Config
@@ -71,7 +71,12 @@ def target_of(text: str) -> tuple[str, str]:
         tag = text[1:] if text.startswith("#") else text[4:]
         if tag.strip():
             return TAG, tag.strip().casefold()
-    elif "@" in text.strip("@"):
+    elif "@" in text.strip("@"):  # "@acme.example" is a domain
+        if not is_email(text.removeprefix("mailto:")):
+            raise UsageError(
+                _("'{text}' is not an e-mail address", text=text),
+                hint=_("give an e-mail address, a domain (acme.example) or a tag (#investors)"),
+            )
         return PERSON, address_key(text)
     elif "." in text and " " not in text:
         return ORGANISATION, domain_of("x@" + text.lstrip("@"))

@@ -337,13 +337,13 @@ class CardDavProvider(AddressBookProvider):
         with self.store.conn as conn:
             conn.execute("DELETE FROM carddav_cards WHERE book = ?", (self._key(book),))
 
-    def _cards(self) -> list[tuple[str, str]]:
+    def _cards(self) -> list[tuple[str, str, str]]:
         prefix = self._key("")
         rows = self.store.conn.execute(
             "SELECT href, data FROM carddav_cards WHERE substr(book, 1, ?) = ? ORDER BY href",
             (len(prefix), prefix),
         )
-        return [(href, data) for href, data in rows]
+        return [(href, data, href) for href, data in rows]  # a card is named by its URL
 
     # -- failures ----------------------------------------------------------------------------
 

@@ -64,9 +64,7 @@ class VCardProvider(AddressBookProvider):
                     name=self.source.name,
                     path=self.path,
                 ),
-                hint=_(
-                    "check 'path' of address book '{name}' in the config", name=self.source.name
-                ),
+                hint=_("check its 'path' in the config"),
             )
         found = {}
         for folder, dirs, names in os.walk(self.path):
@@ -77,7 +75,7 @@ class VCardProvider(AddressBookProvider):
                     found[str(path)] = _stamp(path)
         return found
 
-    def _cards(self, path: Path) -> list[tuple[str, str]]:
+    def _cards(self, path: Path) -> list[tuple[str, str, str]]:
         try:
             if path.stat().st_size > MAX_BYTES:
                 raise OSError(_("larger than {size} MB", size=MAX_BYTES // 2**20))
@@ -87,7 +85,7 @@ class VCardProvider(AddressBookProvider):
                 _("{path}: cannot be read ({error}); skipped", path=path, error=_reason(exc))
             )
             return []
-        return list(cards_in(_decode(raw)))
+        return list(cards_in(_decode(raw), str(path)))
 
 
 def _stamp(path: Path) -> list[int]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from planner.i18n import ngettext
+from planner.i18n import _, ngettext
 from planner.model import Contact, PostalAddress
 
 Warn = Callable[[str], None]
@@ -63,28 +63,81 @@ def split_cards(text: str) -> list[str]:
 
 
 def contacts_from_vcards(
-    blocks: Iterable[tuple[str, str]], *, where: str, warn: Warn
+    blocks: Iterable[tuple[str, str] | tuple[str, str, str]], *, where: str, warn: Warn
 ) -> list[Contact]:
-    """The contacts of ``blocks`` (``(id or "", card text)``), group cards turned into the
-    groups of their members. Cards that cannot be read are skipped; one warning counts them."""
+    """The contacts of ``blocks`` (``(id or "", card text)``, or with a third item, where the
+    card is: ``file:line`` or a URL), group cards turned into the groups of their members.
+    Cards that cannot be read are skipped: one warning names them (the first few, each with
+    where it is and why) and counts them; a line left out of a card that is read is said on
+    its own line."""
     cards: list[_Card] = []
-    broken = 0
-    for given_id, text in blocks:
-        card = _parse(text, given_id)
-        if card is None:
-            broken += 1
-        else:
+    broken: list[str] = []
+    for given_id, text, *place in blocks:
+        at = place[0] if place else ""
+        card = _parse(text, given_id, _Said(at, warn))
+        if isinstance(card, _Card):
             cards.append(card)
+        else:
+            broken.append(
+                _("{place} ({reason})", place=card[0], reason=card[1]) if card[0] else card[1]
+            )
     if broken:
-        warn(
-            ngettext(
-                "{where}: {count} vCard cannot be read and is left out",
-                "{where}: {count} vCards cannot be read and are left out",
-                broken,
-                where=where,
+        warn(_left_out(where, broken))
+    return _resolve_groups(cards)
+
+
+MAX_NAMED = 3  # broken cards named in the warning; the rest are counted
+
+
+def _left_out(where: str, broken: list[str]) -> str:
+    named = "; ".join(broken[:MAX_NAMED])
+    if len(broken) > MAX_NAMED:
+        more = len(broken) - MAX_NAMED
+        named = ngettext("{named} and {count} more", "{named} and {count} more", more, named=named)
+    return ngettext(
+        "{where}: {count} vCard cannot be read and is left out: {named}",
+        "{where}: {count} vCards cannot be read and are left out: {named}",
+        len(broken),
+        where=where,
+        named=named,
+    )
+
+
+class _Said:
+    """Where a card is (``file:line``, a URL or "") and the warning function: a line left
+    out of a card that is read is said with its own line number."""
+
+    def __init__(self, place: str, warn: Warn) -> None:
+        self.place = place
+        self.warn = warn
+
+    def at(self, offset: int) -> str:
+        """The place of the card's line ``offset`` (0: its BEGIN line)."""
+        path, _colon, line = self.place.rpartition(":")
+        if path and line.isdigit():
+            return f"{path}:{int(line) + offset}"
+        return self.place
+
+    def line_of(self, text: str, line: str) -> int:
+        """The offset in the card ``text`` of the physical line that begins ``line``."""
+        first = line.split("\n", 1)[0].rstrip("=")  # a soft break's "=" was taken off
+        lines = text.split("\n")
+        return next((n for n, each in enumerate(lines) if each.startswith(first)), 0)
+
+    def left_out(self, text: str, line: str) -> None:
+        place = self.at(self.line_of(text, line)) or _("a vCard")
+        self.warn(
+            _(
+                "{place}: a line that cannot be read is left out ({text})",
+                place=place,
+                text=_quote(line),
             )
         )
-    return _resolve_groups(cards)
+
+
+def _quote(line: str, limit: int = 60) -> str:
+    text = " ".join(line.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 #: The properties planner reads; every other one (photos, notes, vCard 2.1's PROFILE or
@@ -98,15 +151,17 @@ _USED = frozenset(
     }
 )  # fmt: skip
 _PROPERTY = re.compile(r"^(?:[\w-]+\.)?([\w-]+)[;:]")
+_BASE64 = re.compile(r"[A-Za-z0-9+/=]+")
 _QUOTED_PRINTABLE = re.compile(r"^[^:]*;(?:ENCODING=)?QUOTED-PRINTABLE[;:]", re.IGNORECASE)
 
 
-def content_lines(text: str) -> list[str]:
+def content_lines(text: str, unread: list[str] | None = None) -> list[str]:
     """The card's lines that planner reads, each with its folded lines; a quoted-printable
     value's soft line breaks (a line ending in ``=``, as vCard 2.1 writers break long values)
-    are joined, and a soft break before a blank line or the next property is dropped."""
+    are joined, and a soft break before a blank line or the next property is dropped. A line
+    that is no content line at all (no ``:``) is added to ``unread``."""
     found: list[str] = []
-    keep = soft = False
+    keep = soft = tail = False  # tail: an unused quoted-printable value goes on
     for line in text.split("\n"):
         if soft and keep and line.strip() and not _PROPERTY.match(line):
             found[-1] = found[-1][:-1] + line
@@ -119,6 +174,10 @@ def content_lines(text: str) -> list[str]:
         else:
             match = _PROPERTY.match(line)
             keep = bool(match) and match.group(1).upper() in _USED
+            lost = ":" not in line and not tail and not _BASE64.fullmatch(line.strip())
+            if unread is not None and lost:  # base64 lines of a photo are not content lines
+                unread.append(line)
+            tail = not keep and (tail or bool(_QUOTED_PRINTABLE.match(line))) and line.endswith("=")
             if keep:
                 found.append(line)
         soft = keep and bool(_QUOTED_PRINTABLE.match(found[-1])) and found[-1].endswith("=")
@@ -141,15 +200,20 @@ def _readable(lines: list[str]) -> list[str]:
     return kept
 
 
-def _parse(text: str, given_id: str) -> _Card | None:
+def _parse(text: str, given_id: str, said: _Said) -> _Card | tuple[str, str]:
+    """The card of ``text``, or where it is and why it cannot be read."""
     import vobject
     from vobject.base import VObjectError
 
-    # vobject logs each line it skips at ERROR: a broken line is counted by the caller, not
-    # printed to the user's terminal
+    # vobject logs each line it skips at ERROR: a broken line is said by planner, in its words
     logging.getLogger("vobject").setLevel(logging.CRITICAL)
 
-    lines = content_lines(text)
+    unread: list[str] = []
+    lines = content_lines(text, unread)
+    if not text.rstrip().upper().endswith("END:VCARD"):
+        return said.at(0), _("no END:VCARD: the file may be cut off")
+    for line in unread:
+        said.left_out(text, line)
     component = None
     for attempt in (lines, None):
         if attempt is None:
@@ -161,11 +225,14 @@ def _parse(text: str, given_id: str) -> _Card | None:
         except (VObjectError, StopIteration, ValueError, UnicodeError, TypeError, AttributeError):
             continue
     if component is None or component.name.upper() != "VCARD":
-        return None
+        return said.at(0), _("not a vCard that can be read")
+    for line in lines:
+        if line not in attempt and line not in unread:
+            said.left_out(text, line)
     try:
         return _card(component, text, given_id)
     except (ValueError, TypeError, AttributeError, KeyError, IndexError):
-        return None
+        return said.at(0), _("a value that cannot be read")
 
 
 def _card(component: Any, text: str, given_id: str) -> _Card:
@@ -353,7 +420,18 @@ def _revision(text: str) -> datetime | None:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
-def cards_in(text: str) -> Iterator[tuple[str, str]]:
-    """``("", card)`` for each card of a file (ids come from the cards' UIDs)."""
-    for card in split_cards(text):
-        yield "", card
+def cards_in(text: str, path: str = "") -> Iterator[tuple[str, str, str]]:
+    """``("", card, "path:line")`` for each card of a file (ids come from the cards' UIDs;
+    the line is the card's BEGIN line)."""
+    cards = split_cards(text)
+    if not path:
+        for card in cards:
+            yield "", card, ""
+        return
+    begins = iter(
+        number
+        for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1)
+        if line.strip().upper() == "BEGIN:VCARD"
+    )
+    for card in cards:
+        yield "", card, f"{path}:{next(begins, 1)}"

@@ -145,3 +145,17 @@ def test_every_command_has_help():
         result = CliRunner().invoke(main, [name, "--help"])
         assert result.exit_code == 0, (name, result.output)
         assert "Usage: " in result.output
+
+
+def test_a_cut_off_file_is_said_in_planners_words_and_the_parsers_only_with_debug(tmp_path):
+    """QA session a, defect 2: the warning quoted icalendar ("Found no components where
+    exactly one is required: BEGIN:VEVENT …"); that text is now for --debug only."""
+    good = "BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20261207T090000Z\r\nSUMMARY:Vorher\r\nEND:VEVENT\r\n"
+    path = tmp_path / "cut.ics"
+    path.write_text(calendar(good)[: -len("END:VCALENDAR\r\n")] + "BEGIN:VEVENT\r\nUID:b\r\n")
+    result = classify(str(path))
+    assert result.exit_code == 0 and "Vorher" in result.output
+    assert f"{path}:9: the file ends inside an event" in result.output
+    assert "Found no components" not in result.output
+    debug = CliRunner().invoke(main, ["--debug", "classify", str(path), "--from", "2026-12-01"])
+    assert "Found no components" in debug.output

@@ -139,7 +139,7 @@ def test_a_title_mark_becomes_a_config_rule(user):
     [
         ((), "name one thing to mark"),
         (("--title", "x"), "say what is right"),
-        (("--with", "otto", "--mode", "phone"), "--with needs an e-mail address"),
+        (("--with", "otto", "--mode", "phone"), "--with 'otto' is not an e-mail address"),
         (("deadbeef", "--mode", "phone"), "no event with reference 'deadbeef'"),
         (("--undo", "7"), "there is no mark 7 in force"),
         (("--write",), "--write goes with --to-config N"),

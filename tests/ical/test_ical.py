@@ -278,10 +278,18 @@ def test_one_broken_event_among_good_ones_loads_the_good_ones_and_warns_with_lin
     assert "DTSTART" in warnings[0]
 
 
-def test_component_rejected_by_the_parser_is_skipped_with_line_and_alarms_are_ignored():
+def test_a_line_the_parser_rejects_costs_that_line_with_its_number_and_alarms_are_ignored():
+    """A line without ':' in a vendor component inside an event once cost the whole event
+    (the parser rejects the component); now it is left out and said, the event is read."""
     events, warnings = load("broken_structure.ics")
-    assert [e.uid for e in events] == ["good-1@planner.test", "alarm-broken@planner.test"]
-    assert len(warnings) == 1 and warnings[0].startswith("broken_structure.ics:22:")
+    assert [e.uid for e in events] == [
+        "good-1@planner.test",
+        "alarm-broken@planner.test",
+        "nested-broken@planner.test",
+    ]
+    assert warnings == [
+        "broken_structure.ics:29: a line without ':' is left out (THIS LINE HAS NO COLON)"
+    ]
 
 
 def test_garbage_file_raises_calendar_read_error_with_file_and_line():

@@ -143,3 +143,40 @@ def test_an_unreadable_stored_contact_is_skipped(store, caplog):
         found = AddressBooks(cfg, store, now=NOW + timedelta(hours=1)).read()
     assert [c.name for _b, c in found.contacts()] == ["Lena Hansen"]
     assert "unreadable" in caplog.text
+
+
+def test_a_moved_book_that_cannot_be_read_says_which_copy_stands_in(store, caplog, tmp_path):
+    """QA session a, defect 6: the path of a book changed to a folder that does not exist.
+    The warning said "there is no earlier copy; its people are missing" while the copy of the
+    book's earlier path was shown; it named the book twice. Now warning and data agree."""
+    folder = tmp_path / "contacts"
+    folder.mkdir()
+    (folder / "lena.vcf").write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Lena Hansen\r\nEMAIL:lena@hafen.example\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+
+    def book_at(path):
+        source = SourceConfig("mac-contacts", "vcard", {"path": str(path)})
+        return replace(default_config(), addressbooks=(source,))
+
+    AddressBooks(book_at(folder), store, now=NOW).read()
+    with caplog.at_level(logging.WARNING, logger="planner"):
+        found = AddressBooks(book_at(tmp_path / "kontakte"), store, now=NOW + timedelta(days=1))
+        found.read()
+    (message,) = [r.getMessage() for r in caplog.records]
+    assert [c.name for _b, c in found.contacts()] == ["Lena Hansen"]
+    assert "no earlier copy" not in message
+    assert "using the copy read on 2026-11-30 08:00 with the book's earlier settings" in message
+    assert message.count("mac-contacts") == 1
+    assert f"{tmp_path / 'kontakte'} is neither a file nor a folder" in message
+
+
+def test_without_any_copy_the_warning_says_the_people_are_missing(store, caplog, tmp_path):
+    source = SourceConfig("mac-contacts", "vcard", {"path": str(tmp_path / "nirgends")})
+    with caplog.at_level(logging.WARNING, logger="planner"):
+        found = AddressBooks(replace(default_config(), addressbooks=(source,)), store, now=NOW)
+        found.read()
+    (message,) = [r.getMessage() for r in caplog.records]
+    assert "there is no earlier copy; its people are missing" in message
+    assert message.count("mac-contacts") == 1 and list(found.contacts()) == []

@@ -32,10 +32,17 @@ def _one(name: str):
     return contacts[0]
 
 
+#: a line a real export holds that cannot be read: said, the card read without it
+SAID = {"John_Doe_ANDROID.vcf": ["ORG;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE"]}
+
+
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
 def test_every_card_of_every_real_export_is_read(path):
     contacts, warnings = _read(path)
-    assert warnings == []
+    expected = SAID.get(path.name, [])
+    assert len(warnings) == len(expected)
+    for warning, text in zip(warnings, expected, strict=True):
+        assert f"a line that cannot be read is left out ({text}" in warning
     assert len(contacts) == path.read_bytes().upper().count(b"BEGIN:VCARD")
     assert all(c.name or c.emails for c in contacts)
 
@@ -43,7 +50,8 @@ def test_every_card_of_every_real_export_is_read(path):
 def test_the_whole_folder_is_one_book():
     contacts, warnings = _read(REAL)
     cards = sum(p.read_bytes().upper().count(b"BEGIN:VCARD") for p in FILES)
-    assert warnings == [] and len(contacts) == cards == 26
+    assert len(warnings) == 1 and "John_Doe_ANDROID.vcf:" in warnings[0]  # its =80 ORG line
+    assert len(contacts) == cards == 26
 
 
 def test_a_value_with_bytes_outside_its_charset_costs_that_line_not_the_card():
