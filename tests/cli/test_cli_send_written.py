@@ -159,6 +159,7 @@ def test_every_listing_of_an_invitation_typed_in_another_zone_shows_the_users_ti
     assert state["start"].startswith("2026-12-10T15:00:00+01:00")
     assert "Thu 10 Dec 15:00 (09:00 America/New_York)" in state["line"]
     assert state["line"].count("09:00") == 1
+    monkeypatch.setenv("COLUMNS", "200")  # one line a meeting, whatever the terminal
     table = " ".join(invoke("invites", "--config", config, "--offline", *now).stdout.split())
     assert "Thu 10 Dec 15:00–15:30" in table and "(09:00–09:30" in table
     assert table.count("09:00") == 1
