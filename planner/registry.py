@@ -41,6 +41,12 @@ def available(group: str = GROUP) -> dict[str, str]:
     return dict(_scan(group))
 
 
+def known(name: str, group: str = GROUP) -> bool:
+    """Whether a provider ``name`` is registered in ``group``: a built-in one without a look
+    at the entry points (that look costs ~40 ms of every command's start)."""
+    return name in _BUILTINS.get(group, {}) or name in available(group)
+
+
 @cache
 def _scan(group: str = GROUP) -> dict[str, str]:
     """The entry points, read once per process (reading them costs ~40 ms)."""

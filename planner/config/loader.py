@@ -250,7 +250,7 @@ def _calendars(
         problems += found
         if found:
             continue
-        if values["provider"] not in registry.available(group):  # told once per name below
+        if not registry.known(values["provider"], group):  # told once per name below
             unknown.setdefault(values["provider"], []).append(where)
             continue
         try:

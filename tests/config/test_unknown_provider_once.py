@@ -63,3 +63,21 @@ def test_in_german_the_problem_is_said_once_too(tmp_path):
     code, said = week(tmp_path, USER + tables("ical", ["a", "b", "c"]), "--lang", "de")
     assert code == 2
     assert said.count("'ical'") == 1 and "'a', 'b', 'c'" in said and "'ics'" in said
+
+
+def test_built_in_providers_are_known_without_a_look_at_the_entry_points(tmp_path, monkeypatch):
+    """Reading the installed packages' entry points costs ~40 ms of every command's start:
+    only a name that is no built-in provider is looked for there."""
+    from planner import registry
+    from planner.config.loader import load
+
+    def scanned(group: str = registry.GROUP) -> dict[str, str]:
+        raise AssertionError(f"entry points read for {group}")
+
+    monkeypatch.setattr(registry, "_scan", scanned)
+    config = tmp_path / "config.toml"
+    config.write_text(
+        USER + tables("ics", ["work"]) + tables("vcard", ["book"], kind="addressbooks"),
+        encoding="utf-8",
+    )
+    assert [c.provider for c in load(config).calendars] == ["ics"]
