@@ -362,3 +362,21 @@ def is_person_address(email: str) -> bool:
     if _NOT_PEOPLE_DOMAIN_RE.search(domain):
         return False
     return _NOT_PEOPLE_LOCAL_RE.match(local) is None
+
+
+# Public mail services: an address there says nothing about an organisation.
+FREEMAIL_DOMAINS = frozenset(
+    """
+    gmail.com googlemail.com outlook.com outlook.de outlook.fr outlook.es outlook.it hotmail.com
+    hotmail.de hotmail.co.uk hotmail.fr hotmail.es hotmail.it live.com live.de live.co.uk live.fr
+    msn.com yahoo.com yahoo.de yahoo.co.uk yahoo.fr yahoo.es yahoo.it ymail.com rocketmail.com
+    aol.com aol.de aim.com icloud.com me.com mac.com web.de gmx.de gmx.net gmx.at gmx.ch gmx.com
+    gmx.us gmx.li mail.com email.com email.de freenet.de t-online.de arcor.de online.de 1und1.de
+    kabelmail.de vodafonemail.de posteo.de posteo.net mailbox.org protonmail.com protonmail.ch
+    proton.me pm.me tutanota.com tutanota.de tuta.io tuta.com fastmail.com fastmail.fm hey.com
+    hushmail.com zoho.com zohomail.com yandex.com yandex.ru mail.ru inbox.com bluewin.ch
+    orange.fr free.fr laposte.net sfr.fr libero.it virgilio.it seznam.cz wp.pl o2.pl interia.pl
+    btinternet.com sky.com comcast.net verizon.net att.net sbcglobal.net bigpond.com
+    rediffmail.com qq.com 163.com 126.com naver.com
+    """.split()
+)

@@ -86,10 +86,13 @@ class Config:
 
     @property
     def own_domains(self) -> frozenset[str]:
-        domains = {d.lower() for d in self.user["domains"]}
-        if "@" in self.user["email"]:
-            domains.add(self.user["email"].rpartition("@")[2].lower())
-        return frozenset(domains)
+        """``[user] domains`` and that of ``[user] email``, never a public mail service's (a
+        freelancer working from gmail.com has no colleague in everyone else there)."""
+        from planner.model import FREEMAIL_DOMAINS
+
+        domains = {d.lower() for d in self.user["domains"]} | {self.user["email"].partition("@")[2]}
+        extra = {d.strip().lower() for d in self.sections["relations"]["freemail_domains"]}
+        return frozenset({d.lower() for d in domains} - FREEMAIL_DOMAINS - extra - {""})
 
     def working_hours(self, weekday: int) -> tuple[time, time] | None:
         """Working hours for ``weekday`` (0 = Monday), or None when the day is not worked."""

@@ -13,30 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from planner.model import Attendee, Event, Response
+from planner.model import FREEMAIL_DOMAINS, Attendee, Event, Response
 from planner.people.addresses import address_key, domain_of
 from planner.people.names import clean_name
 
 if TYPE_CHECKING:
     from planner.config import Config
     from planner.people import People
-
-# Public mail services: an address there says nothing about an organisation.
-FREEMAIL_DOMAINS = frozenset(
-    """
-    gmail.com googlemail.com outlook.com outlook.de outlook.fr outlook.es outlook.it hotmail.com
-    hotmail.de hotmail.co.uk hotmail.fr hotmail.es hotmail.it live.com live.de live.co.uk live.fr
-    msn.com yahoo.com yahoo.de yahoo.co.uk yahoo.fr yahoo.es yahoo.it ymail.com rocketmail.com
-    aol.com aol.de aim.com icloud.com me.com mac.com web.de gmx.de gmx.net gmx.at gmx.ch gmx.com
-    gmx.us gmx.li mail.com email.com email.de freenet.de t-online.de arcor.de online.de 1und1.de
-    kabelmail.de vodafonemail.de posteo.de posteo.net mailbox.org protonmail.com protonmail.ch
-    proton.me pm.me tutanota.com tutanota.de tuta.io tuta.com fastmail.com fastmail.fm hey.com
-    hushmail.com zoho.com zohomail.com yandex.com yandex.ru mail.ru inbox.com bluewin.ch
-    orange.fr free.fr laposte.net sfr.fr libero.it virgilio.it seznam.cz wp.pl o2.pl interia.pl
-    btinternet.com sky.com comcast.net verizon.net att.net sbcglobal.net bigpond.com
-    rediffmail.com qq.com 163.com 126.com naver.com
-    """.split()
-)
 
 
 _UNKNOWN = object()
@@ -55,14 +38,12 @@ class Directory:
 
         extra = {_domain(d) for d in config["relations"]["freemail_domains"]}
         self.freemail = FREEMAIL_DOMAINS | extra
-        own_email = address_key(config.user["email"])
         mine = {address_key(e) for e in (*user_emails, *config.addresses)}
         self.user_emails = frozenset(mine - {""})
-        domains = {_domain(d) for d in config.user["domains"]}
-        own_domain = domain_of(own_email)
-        if own_domain and own_domain not in self.freemail:
-            domains.add(own_domain)  # a gmail user's friends are not colleagues
-        self.own_domains = frozenset(domains - {""})
+        # a gmail user's friends are not colleagues (Config.own_domains: no free-mail domain)
+        self.own_domains = frozenset(
+            {_domain(d) for d in config.own_domains} - self.freemail - {""}
+        )
         self._external: dict[str, bool] = {}  # a cache: history repeats the same addresses
         self._user: dict[str, bool] = {}
         self._organisation: dict[str, str | None] = {}

@@ -80,9 +80,14 @@ def _private_person(email: str, directory: Directory) -> bool:
 
 
 def _private_organiser(event: Event, config: Config) -> bool:
-    """Organised from one of the user's addresses outside their own domains."""
+    """Organised from one of the user's other addresses (``other_emails``) outside their own
+    domains: never from ``[user] email``, the address they work from (a freelancer's gmail,
+    or a config that names no domains)."""
     organizer = event.organizer
     if organizer is None:
         return False
     email = organizer.email.strip().lower()
-    return email in config.addresses and organizer.domain not in config.own_domains
+    main = str(config.user["email"] or "").strip().lower()
+    return (
+        email != main and email in config.addresses and organizer.domain not in config.own_domains
+    )

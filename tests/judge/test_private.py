@@ -73,6 +73,16 @@ def test_business_stays_business(event, purpose):
     assert _purpose(event) is purpose
 
 
+def test_the_address_one_works_from_is_never_private():
+    """A freelancer who works from a gmail, or a config with no [user] domains: a weekday
+    evening's dinner with a founder's gmail, organised from [user] email, is business."""
+    for user in ({"email": "anna.berger@gmail.com"}, {"email": ME, "domains": []}):
+        config = config_for(user=user)
+        dinner = _event("Dinner mit Tom Hayes", TUESDAY, user["email"], "tom.hayes@gmail.com")
+        found = determine_purpose(dinner, build([], config=config), config, Mode.IN_PERSON)
+        assert found.purpose is Purpose.FIRST_CONTACT, (user, found)
+
+
 def test_a_personal_meeting_is_no_external_business_time():
     config = _config()
     ledger = build([], config=config)
