@@ -291,10 +291,20 @@ def _gathering(event: Event, config: Config) -> PurposeResult | None:
         evidence = _('"{word}": a client or site visit', word=found)
         return PurposeResult(Purpose.VISIT, (evidence,), Confidence.HIGH)
     if found := networking_word(event, tuple(purpose.get("networking_words", ()))):
+        if _context_only(event, found):
+            return None  # "Lunch Camille Durand", "she is in town for the Messe": a lunch
         return PurposeResult(
             Purpose.NETWORKING, (_('"{word}": an event to meet people', word=found),)
         )
     return None
+
+
+def _context_only(event: Event, word: str) -> bool:
+    """A gathering word that only the description has, for a meeting to which people are
+    invited by name: it says why they are in town, not that the meeting is the gathering."""
+    if word.casefold() in event.title.casefold() or word.casefold() in event.location.casefold():
+        return False
+    return any(not p.is_resource for p in event.attendees)
 
 
 def _alone(event: Event, mode: Mode | None) -> PurposeResult:
