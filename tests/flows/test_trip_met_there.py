@@ -17,7 +17,8 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import main
-from tests.own import HEAD, TAIL, fix_now
+from tests.flows.test_visit_planned import _config as visit_config
+from tests.own import fix_now
 
 ME = "markus@weber-advisory.example"
 NOW = datetime(2026, 12, 7, 8, tzinfo=UTC)  # Monday
@@ -72,24 +73,16 @@ BEFORE = (  # Google: a video call and a lunch at home with Camille, both before
 )
 
 
+PEOPLE_TOML = (
+    '[[people]]\nemail = "camille.durand@banque-lumiere.example"\nname = "Camille Durand"\n'
+    'city = "Paris"\nrhythm = "quarterly"\n\n'
+    '[[people]]\nemail = "elise@cabinet-dubois.example"\nname = "Élise Dubois"\n'
+    'city = "Paris"\nrhythm = "every 2 months"\n\n'
+)
+
+
 def _config(folder: Path, calendars: dict[str, str]) -> Path:
-    tables = []
-    for name, events in calendars.items():
-        path = folder / f"{name}.ics"
-        path.write_text(HEAD + events + TAIL, encoding="utf-8", newline="")
-        tables.append(f'[[calendars]]\nname = "{name}"\nprovider = "ics"\npath = "{path}"\n')
-    config = folder / "config.toml"
-    config.write_text(
-        f'[user]\nemail = "{ME}"\ntimezone = "Europe/Berlin"\n'
-        'home = "Schweizer Straße 12, 60594 Frankfurt am Main"\n'
-        'domains = ["weber-advisory.example"]\n\n'
-        '[[people]]\nemail = "camille.durand@banque-lumiere.example"\nname = "Camille Durand"\n'
-        'city = "Paris"\nrhythm = "quarterly"\n\n'
-        '[[people]]\nemail = "elise@cabinet-dubois.example"\nname = "Élise Dubois"\n'
-        'city = "Paris"\nrhythm = "every 2 months"\n\n' + "\n".join(tables),
-        encoding="utf-8",
-    )
-    return config
+    return visit_config(folder, calendars, PEOPLE_TOML)
 
 
 def _run(tmp_path, monkeypatch, vendor: str, *args: str) -> str:

@@ -78,7 +78,12 @@ KICKOFF = {
 }
 
 
-def _config(folder: Path, calendars: dict[str, str]) -> Path:
+KEY_ACCOUNT = '[relations]\nkey_accounts = ["helvetia-rueck.example"]\n\n'
+
+
+def _config(folder: Path, calendars: dict[str, str], extra: str = KEY_ACCOUNT) -> Path:
+    """A config of the consultant in Frankfurt reading ``calendars`` (name → VEVENTs), with
+    ``extra`` TOML before the calendars."""
     tables = []
     for name, events in calendars.items():
         path = folder / f"{name}.ics"
@@ -88,8 +93,7 @@ def _config(folder: Path, calendars: dict[str, str]) -> Path:
     config.write_text(
         f'[user]\nemail = "{ME}"\ntimezone = "Europe/Berlin"\n'
         'home = "Schweizer Straße 12, 60594 Frankfurt am Main"\n'
-        'domains = ["weber-advisory.example"]\n\n'
-        '[relations]\nkey_accounts = ["helvetia-rueck.example"]\n\n' + "\n".join(tables),
+        'domains = ["weber-advisory.example"]\n\n' + extra + "\n".join(tables),
         encoding="utf-8",
     )
     return config
