@@ -216,8 +216,9 @@ def _block(view: View, block: Block, style: str) -> str:
     event = block.item
     flagged = is_flagged(event)
     classes += (" flagged" if flagged else "") + ("" if event.get("meeting", True) else " nm")
-    tip = " — ".join(filter(None, [title(event), place(event), reason(event)]))
-    meta = f"{when(block)} · {mode_text(event)}"
+    counted = (event.get("counted_as") or {}).get("note", "")  # one meeting, counted there
+    tip = " — ".join(filter(None, [title(event), place(event), reason(event), counted]))
+    meta = " · ".join(filter(None, [when(block), mode_text(event), counted]))
     head = f'<span class="st">{block.start:%H:%M}</span> ' if short else ""
     return (
         f'<div class="{classes}" role="listitem" tabindex="0" data-uid="{escape(event["uid"])}" '
@@ -303,7 +304,8 @@ def _agenda_item(block: Block) -> str:
     flagged = is_flagged(event)
     classes = "a-event" + (" flagged" if flagged else "")
     pill = f'<span class="pill">{FLAG}{escape(_("meet in person"))}</span>' if flagged else ""
-    details = " · ".join(filter(None, [mode_text(event), place(event)]))
+    counted = (event.get("counted_as") or {}).get("note", "")
+    details = " · ".join(filter(None, [mode_text(event), place(event), counted]))
     return (
         f'<li class="{classes}" data-uid="{escape(event["uid"])}" '
         f'data-mode="{escape(event["mode"])}" data-flagged="{str(flagged).lower()}">'

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.judge.corrections import ref_of
 from planner.model import Mode
-from planner.render.labels import settle_command
+from planner.render.labels import counted_note, settle_command
 
 if TYPE_CHECKING:
     from planner.flows.plan import PlannedEvent, WeeklyPlan
@@ -137,6 +137,7 @@ def planned_to_dict(
     if item.counted_as is not None:  # one meeting with another event: counted as that one
         other = item.counted_as.instead
         data["counted_as"] = {"uid": other.uid, "title": other.title, "why": item.counted_as.why,
+                              "note": counted_note(item),
                               **times_in(other.start, other.end, tz)}  # fmt: skip
     return data
 

@@ -61,6 +61,8 @@ def week_markdown(plan: WeeklyPlan, invites: Mapping[str, Sequence[Any]] | None 
             if item.meeting:
                 kind = unsure(kind, item.classification.confidence)
             title, place = without_secrets(event.title), shown_place(event.location)
+            if counted := labels.counted_note(item):  # one meeting with another: counted there
+                title += f" · _{counted}_"
             lines.append(f"| {span} | {mark}{_cell(title)} | {_cell(place)} | {kind} | {purpose} |")
         if len(items) > labels.ROWS_PER_DAY:
             lines += ["", f"_{labels.more_that_day(len(items) - labels.ROWS_PER_DAY)}_"]

@@ -112,3 +112,20 @@ def test_a_retitled_mirror_counts_once_with_its_meeting(tmp_path, monkeypatch):
     assert data["stats"]["by_mode"]["in_person"]["meetings"] == 1, data["stats"]
     (copy,) = [e for e in data["events"] if e["title"] == "Jour fixe - meine Notizen"]
     assert copy["counted_as"] == {**copy["counted_as"], "uid": "weekly-jf-1@qa", "why": "copy"}
+
+
+def test_markdown_and_the_page_say_it_too(tmp_path, monkeypatch):
+    """The note was in the table and the JSON only: Markdown and the HTML page (its block's
+    line and tooltip, and the agenda of a narrow screen) say it as well."""
+    data = json.loads(week(tmp_path, monkeypatch, ORIGINAL + HOLD, "--format", "json"))
+    (original,) = [e for e in data["events"] if e["uid"] == MEETING]
+    note = original["counted_as"]["note"]
+    assert note.startswith("same meeting as 'Hold: Kennenlernen Hafen Logistik'"), note
+    markdown = week(tmp_path, monkeypatch, ORIGINAL + HOLD, "--format", "markdown")
+    row = next(line for line in markdown.splitlines() if "⚑ Kennenlernen Hafen" in line)
+    assert f"_{note}_" in row, row
+    page = week(tmp_path, monkeypatch, ORIGINAL + HOLD, "--format", "html")
+    from html import escape
+
+    block = page.split(f'data-uid="{MEETING}"', 1)[1].split("</div>", 1)[0]
+    assert escape(note) in block, block
