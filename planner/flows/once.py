@@ -6,6 +6,10 @@ The pair of a meeting and planner's hold (or new invitation) for it is counted a
 what the meeting will be, as the user asked for it (an update sent, a time held). The meeting's
 row stays in the table and says so (:func:`planner.render.labels.counted_note`). A changed
 mirror is counted as its meeting.
+
+What took place is another matter (:func:`not_history`): the contact ledger counts a pair as
+the meeting itself, never as planner's hold: a hold is a time held for a change the counterpart
+may never have accepted, no evidence that anyone met in person.
 """
 
 from __future__ import annotations
@@ -55,3 +59,15 @@ def balance_items(items: Sequence[PlannedEvent]) -> list[tuple[Event, Mode, Purp
         for p in items
         if p.purpose and p.meeting and in_balance(p.event) and p.counted_as is None
     ]
+
+
+def not_history(events: Sequence[Event]) -> frozenset[tuple[str, str]]:
+    """The keys of ``events`` the contact ledger leaves out: planner's holds and new
+    invitations for a meeting that is among them, and mirrors the user changed (each is one
+    meeting with the other, which is what took place)."""
+    from planner.sync.standins import COPY, counted_as
+
+    found = counted_as(events)
+    return frozenset(
+        key if counted.why == COPY else counted.instead.key for key, counted in found.items()
+    )

@@ -23,7 +23,7 @@ from planner.flows.meeting_place import (
     propose_to_meet,
     trip_routes,
 )
-from planner.flows.once import balance_items, count_once
+from planner.flows.once import balance_items, count_once, not_history
 from planner.flows.plan import (
     PlannedEvent,
     WeeklyPlan,
@@ -88,11 +88,10 @@ def update_ledger(
 
     learn(ledger.directory.people, events)
     since = now - timedelta(days=config["relations"]["lookback_days"])
-    history = (
-        (e, modes[e.key].mode)
-        for e in events
-        if since <= e.start and e.end <= now and not _not_a_meeting(modes[e.key])
-    )
+    past = [e for e in events if since <= e.start and e.end <= now]
+    skip = not_history(past)  # a meeting and planner's hold for it: the meeting took place
+    kept = (e for e in past if e.key not in skip)
+    history = ((e, modes[e.key].mode) for e in kept if not _not_a_meeting(modes[e.key]))
     ledger.update(history, now=now, since=since)
     ledger.expect(((e, modes[e.key]) for e in events if e.end > now), now)
 

@@ -129,3 +129,18 @@ def test_markdown_and_the_page_say_it_too(tmp_path, monkeypatch):
 
     block = page.split(f'data-uid="{MEETING}"', 1)[1].split("</div>", 1)[0]
     assert escape(note) in block, block
+
+
+def test_the_ledger_counts_the_meeting_that_took_place_never_the_hold(tmp_path, monkeypatch):
+    """A hold is a time held for a change the counterpart may never have accepted: once the
+    day is over, the ledger counted the Teams meeting and the hold beside it as two meetings,
+    one of them in person ("met in person" with Lena, who was only ever on Teams)."""
+    fix_now(monkeypatch, datetime(2026, 12, 14, 8, tzinfo=UTC))
+    config = calendar_config(tmp_path, ORIGINAL + HOLD, email=ME,
+                             domains=["berger-consulting.example"])  # fmt: skip
+    result = CliRunner().invoke(main, ["contacts", "--config", str(config), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (lena,) = json.loads(result.stdout)["contacts"]
+    assert lena["email"] == "lena@hafen-muc.example"
+    assert (lena["meetings"], lena["in_person_meetings"], lena["virtual_meetings"]) == (1, 0, 1)
+    assert lena["last_in_person"] is None
