@@ -247,12 +247,13 @@ def _judge(item: PlannedEvent, ledger: Ledger, modes: Modes, config: Config) -> 
 def _trend_items(
     events: Sequence[Event], modes: Modes, ledger: Ledger, config: Config, week_start: datetime
 ) -> list[tuple[Event, Mode, Purpose]]:
-
     first = week_start - timedelta(weeks=TREND_WEEKS)
+    past = [e for e in events if first <= e.start < week_start]
+    skip = not_history(past)  # weeks gone by: what took place, never planner's hold beside it
     return [
         (e, modes[e.key].mode, _purpose_of(e, modes[e.key], ledger, config))
-        for e in events
-        if first <= e.start < week_start
+        for e in past
+        if e.key not in skip
         and not e.all_day
         and is_meeting(e, modes[e.key], config)
         and in_balance(e)

@@ -144,3 +144,11 @@ def test_the_ledger_counts_the_meeting_that_took_place_never_the_hold(tmp_path, 
     assert lena["email"] == "lena@hafen-muc.example"
     assert (lena["meetings"], lena["in_person_meetings"], lena["virtual_meetings"]) == (1, 0, 1)
     assert lena["last_in_person"] is None
+
+
+def test_a_week_gone_by_counts_the_meeting_once_in_the_trend(tmp_path, monkeypatch):
+    """'Last weeks' counted the Teams meeting and the hold beside it: a week with one virtual
+    meeting read as 50 % in person."""
+    text = week(tmp_path, monkeypatch, ORIGINAL + HOLD, "--week", "2026-W51")
+    (trend,) = [line for line in text.splitlines() if line.startswith("Last weeks:")]
+    assert "W50 0%" in trend, trend
