@@ -25,7 +25,7 @@ import io
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
@@ -304,7 +304,7 @@ def import_rows(ledger: Ledger, rows: Sequence[_Row], *, apply: bool) -> ImportR
             continue
         meetings.append(
             Meeting(
-                (IMPORTED + row.uid, row.start.isoformat()),
+                (IMPORTED + row.uid, row.start.astimezone(UTC).isoformat()),
                 row.start,
                 row.end,
                 row.mode,
@@ -314,7 +314,14 @@ def import_rows(ledger: Ledger, rows: Sequence[_Row], *, apply: bool) -> ImportR
     if problems:
         raise LedgerImportError(problems)
     known = {m.key: m for m in ledger.all()}
-    fresh = [m for m in meetings if (m.key[0][len(IMPORTED) :], m.key[1]) not in known]
+    # by uid and instant: a key's start was written with the export's offset before
+    held = {(m.key[0], m.start) for m in known.values() if not m.key[0].startswith(IMPORTED)}
+    imported = {(m.key[0], m.start): m.key for m in known.values() if m.key[0].startswith(IMPORTED)}
+    fresh = [
+        replace(m, key=imported.get((m.key[0], m.start), m.key))
+        for m in meetings
+        if (m.key[0][len(IMPORTED) :], m.start) not in held
+    ]
     changed = [m for m in fresh if known.get(m.key) != m]
     replaced = sum(1 for m in changed if m.key in known)
     if apply and changed:

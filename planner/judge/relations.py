@@ -219,7 +219,7 @@ class Ledger:
             if key not in incoming
             and not key[0].startswith(IMPORTED)
             and (key in seen or (complete and first <= m.start < now))
-        ]
+        ] + _imported_twins(old, incoming)
         added = sum(1 for m in upserts if m.key not in old)
         result = UpdateResult(
             added=added,
@@ -480,3 +480,14 @@ def _meeting(row: tuple[Any, ...]) -> Meeting:
         mode=Mode(mode),
         people=tuple(sorted((address_key(str(e)), str(n)) for e, n in json.loads(people))),
     )
+
+
+def _imported_twins(old: dict[Key, Meeting], incoming: dict[Key, Meeting]) -> list[Key]:
+    """Imported meetings (a restored export) that a calendar now holds too, the same uid at the
+    same instant: the calendar's reading stands for them, so no meeting counts twice."""
+    imported = {
+        (k[0][len(IMPORTED) :], m.start): k for k, m in old.items() if k[0].startswith(IMPORTED)
+    }
+    if not imported:
+        return []
+    return [k for m in incoming.values() if (k := imported.get((m.key[0], m.start))) is not None]

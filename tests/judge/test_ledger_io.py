@@ -211,3 +211,49 @@ def test_any_ledger_survives_both_formats(tmp_path_factory, meetings):
         target = Ledger.open(Store(":memory:"), CONFIG)
         import_rows(target, read_file(path, TZ), apply=True)
         assert summary_of(target) == summary_of(source)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_a_restored_export_and_the_calendars_count_each_meeting_once(tmp_path, fmt):
+    """A backup restored into a new install, then the calendars read: every meeting was there
+    twice ('<uid>' from the calendar beside 'import:<uid>' from the file), 20 video calls with
+    someone met 10 times."""
+    events = [
+        (meeting("a", 200, "lena@hafen.example", name="Lena Hansen"), Mode.IN_PERSON),
+        (meeting("b", 40, "lena@hafen.example", "tom@hafen.example"), Mode.VIRTUAL),
+    ]
+    source = Ledger.open(Store(":memory:"), CONFIG)
+    source.update(events, now=NOW)
+    path = tmp_path / f"backup.{fmt}"
+    path.write_text((export_csv if fmt == "csv" else export_json)(source.all(), TZ))
+    store = Store(":memory:")
+    restored = Ledger.open(store, CONFIG)
+    assert import_rows(restored, read_file(path, TZ), apply=True).added == 2
+    restored.update(events, now=NOW)  # the same calendars, read in the new install
+    assert len(restored) == 2
+    lena = restored.summary("lena@hafen.example")
+    assert (lena.meetings, lena.in_person) == (2, 1)
+    assert len(Ledger.open(store, CONFIG)) == 2  # and so it stays written
+    again = import_rows(restored, read_file(path, TZ), apply=True)  # restored twice
+    assert (again.added, again.skipped) == (0, 2) and len(restored) == 2
+
+
+def test_an_import_written_with_an_offset_in_its_key_is_the_same_meeting(tmp_path):
+    """Imports of earlier versions kept the export's offset in the key ('…+01:00'): importing
+    the file again updates those meetings instead of adding them a second time."""
+    from planner.judge.history import Meeting
+
+    store = Store(":memory:")
+    ledger = Ledger.open(store, CONFIG)
+    start = datetime(2026, 9, 1, 12, tzinfo=TZ)
+    old = Meeting((IMPORTED + "x1", start.isoformat()), start, start + timedelta(hours=1),
+                  Mode.VIRTUAL, (("ole@nord.example", "Ole Brandt"),))  # fmt: skip
+    ledger.add_imported([old])
+    path = tmp_path / "seed.csv"
+    path.write_text(
+        "uid,start,end,mode,email,name\n"
+        "x1,2026-09-01T12:00+02:00,2026-09-01T13:00+02:00,in person,ole@nord.example,Ole Brandt\n"
+    )
+    result = import_rows(ledger, read_file(path, TZ), apply=True)
+    assert (result.added, result.replaced) == (0, 1) and len(ledger) == 1
+    assert ledger.summary("ole@nord.example").in_person == 1
