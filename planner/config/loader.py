@@ -344,8 +344,8 @@ def _people(entries: Any, problems: list[str]) -> tuple[Mapping[str, Any], ...]:
 
 
 def _rules(entries: Any, problems: list[str], warnings: list[str]) -> tuple[Mapping[str, Any], ...]:
-    """``[[rules]]`` tables: at least one condition (title, organizer_domain, counterpart,
-    calendar) and at least one outcome (mode, purpose, meeting) each."""
+    """``[[rules]]`` tables: at least one condition (:data:`RULE_CONDITIONS`) and at least one
+    outcome (mode, purpose, meeting) each."""
     result = []
     for index, where, entry in _tables(entries, "rules", problems):
         values, found, warned = validate_table(where, entry, RULE_FIELDS)

@@ -336,11 +336,12 @@ PURPOSES = tuple(purpose.value for purpose in Purpose)
 
 #: A ``[[rules]]`` table: the user's word on the events it matches (every condition given must
 #: hold), as ``planner mark`` records it in the state database; see planner.judge.corrections.
-RULE_CONDITIONS = ("title", "organizer_domain", "counterpart", "calendar")
+RULE_CONDITIONS = ("title", "organizer_domain", "organisation", "counterpart", "calendar")
 RULE_OUTCOMES = ("mode", "purpose", "meeting")
 RULE_FIELDS: dict[str, Field] = {
     "title": Field(str, ""),  # a pattern: * and ? as wildcards, case-insensitive
     "organizer_domain": Field(str, ""),
+    "organisation": Field(str, ""),  # a domain: anyone of it among the people
     "counterpart": Field(str, ""),  # an e-mail address among the attendees
     "calendar": Field(str, ""),  # a [[calendars]] name
     "mode": Field(str, "", check=_choice(("", *MODES))),

@@ -232,6 +232,7 @@ def _row(row: Sequence[Any]) -> Correction:
 _CONDITION_SCOPE = (
     ("title", "title"),
     ("counterpart", "counterpart"),
+    ("organisation", "organisation"),
     ("organizer_domain", "organisation"),
     ("calendar", "calendar"),
 )
@@ -265,7 +266,7 @@ def as_rule(correction: Correction) -> str | None:
     condition = {
         "title": "title",
         "counterpart": "counterpart",
-        "organisation": "organizer_domain",
+        "organisation": "organisation",  # anyone of it among the people, as the mark means
         "calendar": "calendar",
     }.get(correction.scope)
     if condition is None:

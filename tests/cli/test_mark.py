@@ -134,6 +134,21 @@ def test_a_title_mark_becomes_a_config_rule(user):
     assert found["evidence"][0] == "Ihre Regel in der Konfiguration ([[rules]] #1)"
 
 
+def test_an_organisation_mark_keeps_its_scope_as_a_config_rule(user):
+    """A mark for everyone of an organisation became ``organizer_domain``, which holds only
+    for meetings they organise: the user's own call with Karoline lost the correction."""
+    ics, config = user
+    run("mark", "--organisation", "steiner-recht.example", "--mode", "phone")
+    assert classified(ics)["Call Karoline 2027-03-03"]["mode"] == "phone"
+    dry = run("mark", "--to-config", "1", "--lang", "en")
+    assert '[[rules]]\norganisation = "steiner-recht.example"\nmode = "phone"\n' in dry
+    run("mark", "--to-config", "1", "--write")
+    rules = tomllib.loads(config.read_text())["rules"]
+    assert rules == [{"organisation": "steiner-recht.example", "mode": "phone"}]
+    found = classified(ics)["Call Karoline 2027-03-03"]  # organised by the user
+    assert found["mode"] == "phone" and "[[rules]] #1" in found["evidence"][0]
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
