@@ -57,7 +57,7 @@ def sync_table(result: SyncResult, tz: Any, *, color: bool = False, width: int =
             Column(_("Kind")),
             Column(_("When"), flex=True, min=12),
             Column(_("Shows"), flex=True, min=12),
-            Column(_("From"), flex=True, min=8, drop=1),
+            Column(_("Source"), flex=True, min=8, drop=1),
         ]
         rows = [
             [

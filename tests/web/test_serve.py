@@ -272,8 +272,10 @@ def test_the_page_speaks_the_users_language(isolated_home):
         page = request(link)
         assert '<html lang="de">' in page.body
         for words in ("Diese wählen", "Nichts davon passt?", "Zeiten in Ihrer Zeitzone, "
-                      "America/New_York.", "Warum hier", "Anna Berger: "):  # fmt: skip
+                      "America/New_York.", "Warum hier", "Anna Berger: ",
+                      "Von<input", "An diesem Tag geöffnet"):  # fmt: skip
             assert words in page.body, words
+        assert "Aus<input" not in page.body  # "From" of a time range, not of a source
         assert "Choose this one" not in page.body
         gone = request(link.rsplit("/", 1)[0] + "/" + "A" * 40)
         assert gone.status == 404 and '<html lang="de">' in gone.body
