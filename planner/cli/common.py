@@ -47,7 +47,9 @@ def format_option(
 def output_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--output",
+        "--out",  # as offer, feed and invite name it
         "-o",
+        "output",
         type=click.Path(dir_okay=False, path_type=Path),
         help="Write to this file instead of the terminal.",
     )(func)

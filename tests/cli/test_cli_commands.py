@@ -282,3 +282,12 @@ def test_venues_import_writes_to_the_data_dir_by_default(tmp_path, isolated_home
     target = isolated_home / "data" / "venues" / "muenchen.csv"
     assert "Bar Test" in target.read_text(encoding="utf-8")
     assert f'[venues] files = ["{target}"]' in result.output
+
+
+def test_out_names_the_output_file_as_in_offer_feed_and_invite(tmp_path):
+    """``ledger export --out FILE`` said "No such option '--out'", while offer, feed and
+    invite write with --out: every command that writes a file takes it."""
+    for command in (["contacts", "--demo", "--format", "json"], ["week", "--demo"]):
+        path = tmp_path / f"{command[0]}.out"
+        run(*command, "--out", str(path))
+        assert path.read_text(encoding="utf-8").strip(), command
