@@ -102,11 +102,11 @@ def mark(
             organisation=organisation or "",
         )
         target.check()
-        events = []
-        if ref:
-            from planner import api
+        from planner import api
 
-            events = api.read_events(config, *marks.window(now), store=store)
+        # a reference is found among them; a pattern says how many it decides (or that it
+        # matches none: a typo would go unnoticed)
+        events = api.read_events(config, *marks.window(now), store=store)
         saved, covered = marks.record(
             store,
             target,
@@ -153,6 +153,9 @@ def _recorded(saved: Correction, covered: int) -> str:
                 "It now decides {count} event read.", "It now decides {count} events read.", covered
             )
         )
+    else:  # a typo in an address, a domain or a pattern would go unnoticed
+        lines.append(_("No event read matches it yet: check the spelling of '{key}'.",
+                       key=saved.key))  # fmt: skip
     lines.append(_("Undo with: planner mark --undo {number}", number=saved.id))
     return "\n".join(lines)
 

@@ -150,6 +150,23 @@ def test_an_organisation_mark_keeps_its_scope_as_a_config_rule(user):
 
 
 @pytest.mark.parametrize(
+    "args",
+    [
+        ("--with", "karoline@steinerrecht.example"),
+        ("--title", "Abstimung*"),
+        ("--organisation", "steiner-rechts.example"),
+    ],
+)
+def test_a_mark_that_matches_nothing_read_says_so(user, args):
+    """A typo in an address, a pattern or a domain was stored without a word."""
+    said = run("mark", *args, "--mode", "phone", "--lang", "en")
+    assert f"No event read matches it yet: check the spelling of '{args[1]}'." in said
+    assert "Undo with: planner mark --undo 1" in said
+    right = run("mark", "--title", "Abstimmung*", "--mode", "virtual", "--lang", "en")
+    assert "It now decides 3 events read." in right and "No event read" not in right
+
+
+@pytest.mark.parametrize(
     ("args", "message"),
     [
         ((), "name one thing to mark"),
