@@ -263,11 +263,7 @@ class _App:
 
     def _dead(self, offer: Offer, problem: str, status: int = 410) -> Any:
         if problem == "used":
-            text = _(
-                "This offer has been answered already (or withdrawn). Please check your "
-                "e-mail for the invitation, or write to {host}.",
-                host=offer.organizer,
-            )
+            text = _used(offer)
         elif problem == "outdated":
             text = _("This offer has changed since this link was made. Please use the link "
                      "from {host}'s latest e-mail.", host=offer.organizer)  # fmt: skip
@@ -362,3 +358,26 @@ def _listen(host: str, port: int) -> socket.socket:
             ),
             hint=_("choose another with --port or [serve] port, or stop what uses it"),
         ) from None
+
+
+def _used(offer: Offer) -> str:
+    """Why a link of an offer that is no longer open leads nowhere, as its status says: a
+    withdrawn offer has no invitation to look for, and whoever picked is told what they
+    picked."""
+    from planner.flows.offers import NONE_FITS, PICKED, REPLACED, WITHDRAWN
+
+    host = offer.organizer
+    if offer.status == WITHDRAWN:
+        return _("{host} has withdrawn this offer. Please write to {host} if you still want "
+                 "to meet.", host=host)  # fmt: skip
+    if offer.status == REPLACED:
+        return _("{host} has sent newer times since. Please use the link from {host}'s latest "
+                 "e-mail.", host=host)  # fmt: skip
+    if offer.status == NONE_FITS:
+        return _("The answer that none of the times fits has been sent already; {host} will "
+                 "get back to you.", host=host)  # fmt: skip
+    if offer.status == PICKED and offer.picked:
+        return _("Option {number} has been chosen already; {host} has been told. Please check "
+                 "your e-mail for the invitation.", number=offer.picked, host=host)  # fmt: skip
+    return _("This offer has been answered already. Please check your e-mail for the "
+             "invitation, or write to {host}.", host=host)  # fmt: skip

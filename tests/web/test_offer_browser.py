@@ -107,7 +107,7 @@ def test_an_offer_picked_in_the_browser_is_booked_and_accepted(
             assert page.locator("p.lead").count() == 0
             again = context.new_page()
             again.goto(link)
-            assert "answered already" in again.content()
+            assert "has been chosen already" in again.content()
             context.close()
         events = written()
     store = state()

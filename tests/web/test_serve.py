@@ -84,8 +84,8 @@ def test_forged_expired_and_reused_links_fail(served):
     chosen = accept(link, 1, page.body)
     assert chosen.status == 200 and "Thank you" in chosen.body
     assert Offers(store).get(offer.id).status == PICKED
-    for reused in (request(link), accept(link, 2, page.body)):
-        assert reused.status in (409, 410) and "answered already" in reused.body
+    for reused in (request(link), accept(link, 2, page.body)):  # they are told what they chose
+        assert reused.status in (409, 410) and "Option 1 has been chosen already" in reused.body
     assert Offers(store).get(offer.id).picked == 1
 
 
@@ -155,7 +155,8 @@ def test_two_clients_choosing_at_once_exactly_one_wins(served):
     wins = [r for r in replies if r.status == 200]
     assert len(wins) == 1 and "Thank you" in wins[0].body, [r.body[-400:] for r in replies]
     for lost in (r for r in replies if r is not wins[0]):  # 409 while the winner books, 410 after
-        assert lost.status in (409, 410) and "answered already" in lost.body
+        assert lost.status in (409, 410)
+        assert "answered already" in lost.body or "chosen already" in lost.body
     assert Offers(store).get(offer.id).status == PICKED
 
 
@@ -284,3 +285,13 @@ def test_the_page_speaks_the_users_language(isolated_home):
         taken = accept(link, 1, page.body)
         assert taken.status == 409 and "nicht mehr frei" in taken.body, taken.body[-600:]
     store.close()
+
+
+def test_a_withdrawn_offer_says_so_and_sends_nobody_looking_for_an_invitation(served):
+    """The page said "answered already (or withdrawn) … check your e-mail for the invitation"
+    for an offer the user had taken back: there was no invitation to look for."""
+    cfg, store, offer, link, clock = served
+    Offers(store).change(Offers(store).get(offer.id), status="withdrawn")
+    gone = request(link)
+    assert gone.status == 410 and "has withdrawn this offer" in gone.body
+    assert "invitation" not in gone.body
