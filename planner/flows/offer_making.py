@@ -240,7 +240,8 @@ def describe(offer: Offer) -> list[str]:
         lines.append(f"  {option.number}. {day} · {place}")
     until = offer.expires_at.astimezone(offer.user_tz)
     when = day_time(until)
-    lines.append(_("  valid until {when} ({zone})", when=when, zone=offer.user_zone))
+    lines.append(_("  valid until {when} ({zone}), each time until it begins", when=when,
+                   zone=offer.user_zone))  # fmt: skip
     return lines
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
@@ -123,8 +123,13 @@ def subject(offer: Offer) -> str:
 
 
 def valid_until(offer: Offer) -> str:
+    """Until when the offer can be answered; where a time begins before that, that each
+    can be chosen only until it begins (an 11:00 option of an offer valid until 17:47)."""
     moment = offer.expires_at.astimezone(offer.tz)
     when = f"{long_day(moment.date())}, {moment:%H:%M}"
+    if any(o.start.astimezone(UTC) < offer.expires_at.astimezone(UTC) for o in offer.options):
+        return _("You can choose until {when} ({zone}), each time until it begins.",
+                 when=when, zone=offer.zone)  # fmt: skip
     return _("You can choose until {when} ({zone}).", when=when, zone=offer.zone)
 
 

@@ -278,3 +278,13 @@ def test_booking_an_offer_made_for_a_meeting_says_that_meeting_is_left_as_it_is(
     assert "the meeting it replaces is left as it is, in your calendar and theirs" in dry
     german = run("offer", "--config", path, "--book", offer.id, "--lang", "de").stderr
     assert "der Termin, den er ersetzt, bleibt, wie er ist" in " ".join(german.split())
+
+
+def test_the_deadline_says_each_time_closes_when_it_begins(world):
+    """ "valid until Thu 17:47" beside an option on Thu at 11:00 promised a choice that would be
+    gone by then: each time can be chosen only until it begins, and the offer says so."""
+    _home, _cfg, path = world
+    words = {"en": "each time until it begins", "de": "jede Zeit bis zu ihrem Beginn"}
+    for lang, said in words.items():
+        result = run("offer", "--config", path, "--with", f"Lena Hansen <{LENA}>", "--lang", lang)
+        assert result.output.count(said) == 2, result.output  # the summary and the mail
