@@ -17,6 +17,7 @@ from planner.config import Config
 from planner.i18n import _
 from planner.judge.zones import place_text
 from planner.model import Classification, Event, Geo, Interval, Mode, Purpose
+from planner.people.addresses import address_key
 
 if TYPE_CHECKING:
     from planner.judge.homes import HomeCity
@@ -223,7 +224,9 @@ def _propose_far(
     user_home = proposer.home
     known = {**extra_trips, **proposer.trips()}
     trips = {d: Whereabouts(city, geo) for d, (city, geo) in known.items()}
-    domains = {e.rpartition("@")[2].lower() for e in request.emails} - proposer.config.own_domains
+    # their visit: a meeting in person near the user with one of *them*, not with a colleague
+    # of theirs (someone else of the firm in town says nothing of where they are)
+    wanted = {address_key(e) for e in request.emails}
     window = [e for e in events if request.start <= e.start < request.end]
     visits = in_person_days(
         window,
@@ -231,7 +234,8 @@ def _propose_far(
         proposer.locate,
         proposer.tz,
         keep=lambda e, geo: (
-            bool(domains & {p.domain for p in e.people()}) and distance_km(geo, user_home) <= 50.0
+            any(address_key(p.email) in wanted for p in e.people())
+            and distance_km(geo, user_home) <= 50.0
         ),
     )
 

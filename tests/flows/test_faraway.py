@@ -247,7 +247,7 @@ def test_weekly_plan_proposes_the_trip_day_or_says_why_not(osm, tmp_path):
     assert {p.venue.source for p in item.proposals} == {"area"}
 
 
-def test_a_day_their_organisation_is_in_munich_comes_before_a_meeting_point(osm, tmp_path):
+def test_a_day_they_are_in_munich_comes_before_a_meeting_point(osm, tmp_path):
     visit = _event(
         "visit@test",
         _at(date(2026, 12, 10), 9),
@@ -255,6 +255,7 @@ def test_a_day_their_organisation_is_in_munich_comes_before_a_meeting_point(osm,
         "Hafenlogistik zu Besuch",
         "Leopoldstraße 10, 80802 München",
         "jan.peters@hafenlogistik.example",
+        LENA,
     )
     store = Store(tmp_path / "state.sqlite3")
     result = _propose(osm, [*HISTORY, visit], store, online=False)
@@ -264,6 +265,23 @@ def test_a_day_their_organisation_is_in_munich_comes_before_a_meeting_point(osm,
     assert distance_km(first.venue.geo, MUNICH.geo) < 15  # the built-in Munich catalog
     assert any("they are in your city that day" in r for r in first.reasons)
     assert osm.requests == []
+
+
+def test_a_colleague_of_theirs_in_munich_is_no_day_they_are_here(osm, tmp_path):
+    """A colleague's lunch in town said nothing of where Lena is: an offer to a Paris client
+    put its first option in Frankfurt, "they are in your city that day", "20 min for them"."""
+    visit = _event(
+        "colleague@test",
+        _at(date(2026, 12, 10), 12),
+        90,
+        "Lunch Jan Peters",
+        "Leopoldstraße 10, 80802 München",
+        "jan.peters@hafenlogistik.example",
+    )
+    store = Store(tmp_path / "state.sqlite3")
+    result = _propose(osm, [*HISTORY, visit], store, online=False)
+    assert not any("they are in your city that day" in r for p in result.proposals
+                   for r in p.reasons), result.proposals  # fmt: skip
 
 
 def test_trips_from_a_travel_plan_feed_in_as_a_plain_mapping(osm, tmp_path):
