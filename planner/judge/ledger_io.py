@@ -154,7 +154,12 @@ def read_file(path: Path, tz: tzinfo) -> list[_Row]:
 
 
 def _csv_rows(text: str, path: Path, tz: tzinfo) -> list[_Row]:
-    reader = csv.reader(io.StringIO(text))
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    try:  # a spreadsheet of a German or French locale separates with ";", some with tabs
+        delimiter = csv.Sniffer().sniff(first, delimiters=",;\t").delimiter
+    except csv.Error:
+        delimiter = ","
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter)
     header = [h.strip().lower() for h in next(reader, [])]
     missing = [f for f in ("start", "mode", "email") if f not in header]
     if missing:

@@ -257,3 +257,18 @@ def test_an_import_written_with_an_offset_in_its_key_is_the_same_meeting(tmp_pat
     result = import_rows(ledger, read_file(path, TZ), apply=True)
     assert (result.added, result.replaced) == (0, 1) and len(ledger) == 1
     assert ledger.summary("ole@nord.example").in_person == 1
+
+
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_a_spreadsheet_with_semicolons_or_tabs_is_read(tmp_path, separator):
+    """A German spreadsheet saves CSV with ";": it was refused as "the header lacks start,
+    mode, email", with no word of the separator."""
+    path = tmp_path / "kontakte.csv"
+    rows = [
+        ["uid", "start", "end", "mode", "email", "name"],
+        ["", "2026-09-01T12:00+02:00", "", "vor Ort", "ole@nord.example", "Ole Brandt"],
+    ]
+    path.write_text("\ufeff" + "\n".join(separator.join(r) for r in rows) + "\n", encoding="utf-8")
+    ledger = Ledger.open(Store(":memory:"), CONFIG)
+    assert import_rows(ledger, read_file(path, TZ), apply=True).added == 1
+    assert ledger.summary("ole@nord.example").in_person == 1
