@@ -178,6 +178,16 @@ def _csv_rows(text: str, path: Path, tz: tzinfo) -> list[_Row]:
     for line, values in enumerate(reader, start=2):
         if not any(v.strip() for v in values):
             continue
+        if len(values) < len(header):  # a row cut short: say so, not "'' is no e-mail"
+            problems.append(
+                f"{path}:{line}: "
+                + _(
+                    "{count} of {fields} fields (a line cut short, or another separator?)",
+                    count=len(values),
+                    fields=len(header),
+                )  # fmt: skip
+            )
+            continue
         item = dict(zip(header, values, strict=False))
         try:
             row = _row(item, [(item.get("email", ""), item.get("name", ""))], line, tz)
@@ -249,26 +259,30 @@ def _item_lines(text: str) -> list[int]:
 
 
 def _row(item: dict[str, Any], people: Sequence[tuple[str, str]], line: int, tz: tzinfo) -> _Row:
-    start = _moment(str(item.get("start") or ""), tz, "start")
-    end_text = str(item.get("end") or "").strip()
-    end = _moment(end_text, tz, "end") if end_text else start + timedelta(hours=1)
-    if end <= start:
-        raise ValueError(_("'end' must lie after 'start'"))
+    """One meeting of the file; every problem of the row in one :class:`ValueError`."""
+    problems: list[str] = []
+    start = end = None
+    try:
+        start = _moment(str(item.get("start") or ""), tz, "start")
+        end_text = str(item.get("end") or "").strip()
+        end = _moment(end_text, tz, "end") if end_text else start + timedelta(hours=1)
+        if end <= start:
+            problems.append(_("'end' must lie after 'start'"))
+    except ValueError as exc:
+        problems.append(str(exc))
     mode_text = str(item.get("mode") or "").strip().lower().replace("-", "_")
     mode = _MODES.get(mode_text) or _MODES.get(mode_text.replace("_", " "))
     if mode is None or mode is Mode.TRAVEL:
-        raise ValueError(
-            _(
-                "'mode' must be in_person, virtual, hybrid, phone or unknown, not '{mode}'",
-                mode=item.get("mode"),
-            )
-        )
+        problems.append(_("'mode' must be in_person, virtual, hybrid, phone or unknown, not "
+                          "'{mode}'", mode=item.get("mode")))  # fmt: skip
     pairs = []
     for email, name in people:
         email = email.strip()
         if not is_email(email.removeprefix("mailto:")):
-            raise ValueError(_("'{email}' is not an e-mail address", email=email))
+            problems.append(_("'{email}' is not an e-mail address", email=email))
         pairs.append((email.removeprefix("mailto:"), " ".join(name.split())))
+    if problems or start is None or end is None or mode is None:
+        raise ValueError("; ".join(problems))
     uid = str(item.get("uid") or "").strip().removeprefix(IMPORTED)
     if not uid:
         digest = hashlib.sha256(f"{start.isoformat()}|{sorted(pairs)}".encode()).hexdigest()

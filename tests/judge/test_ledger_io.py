@@ -272,3 +272,20 @@ def test_a_spreadsheet_with_semicolons_or_tabs_is_read(tmp_path, separator):
     ledger = Ledger.open(Store(":memory:"), CONFIG)
     assert import_rows(ledger, read_file(path, TZ), apply=True).added == 1
     assert ledger.summary("ole@nord.example").in_person == 1
+
+
+def test_every_problem_of_a_row_is_named_and_a_short_row_says_so(tmp_path):
+    """A row with a bad date, the mode 'teleport' and no address named only the date; a row of
+    two fields was "'' is not an e-mail address"."""
+    path = tmp_path / "broken.csv"
+    path.write_text(
+        "uid,start,end,mode,email,name\n"
+        "x,2026-13-45T10:00,,teleport,not-an-address,Ole\n"
+        "y,2026-09-01T12:00\n"
+    )
+    with pytest.raises(LedgerImportError) as caught:
+        read_file(path, TZ)
+    first, second = caught.value.problems
+    assert first.startswith(f"{path}:2: ") and "teleport" in first and "not-an-address" in first
+    assert "start" in first
+    assert second == f"{path}:3: 2 of 6 fields (a line cut short, or another separator?)"
