@@ -161,17 +161,6 @@ def next_step(
     return replace(state, next_step=_("confirmed; nothing to do"))
 
 
-def earlier_label(status: str) -> str:
-    """What an answer to an earlier revision said: ``accepted the earlier time`` …"""
-    return {
-        "accepted": _("accepted the earlier time"),
-        "tentative": _("tentative for the earlier time"),
-        "declined": _("declined the earlier time"),
-        "countered": _("proposed another time before the change"),
-        "delegated": _("passed the earlier invitation on"),
-    }.get(status, status)
-
-
 def _unanswered_change(state: InviteState) -> InviteState:
     """An update nobody answered yet, after an answer to the revision before it: the earlier
     answer holds nothing, the change waits for its own ("no answer to the change yet")."""

@@ -21,8 +21,6 @@ def status_label(state: InviteState) -> str:
         return _("countered: {when}", when=day_span(start, end) + there(start, end, state.zone))
     if state.status == "no_answer":
         if state.earlier:
-            from planner.flows.followup_steps import earlier_label
-
             return earlier_label(state.earlier)
         if state.waiting_days == 0:
             return _("no answer yet")
@@ -38,6 +36,17 @@ def status_label(state: InviteState) -> str:
         "not_sent": _("written, not sent"),
         "cancelled": _("cancelled"),
     }.get(state.status, state.status)
+
+
+def earlier_label(status: str) -> str:
+    """What an answer to an earlier revision said: ``accepted the earlier time`` …"""
+    return {
+        "accepted": _("accepted the earlier time"),
+        "tentative": _("tentative for the earlier time"),
+        "declined": _("declined the earlier time"),
+        "countered": _("proposed another time before the change"),
+        "delegated": _("passed the earlier invitation on"),
+    }.get(status, status)
 
 
 def when_label(state: InviteState, *, end: bool = True) -> str:
