@@ -274,9 +274,9 @@ def _booked(item: _Away) -> bool:
 def short_city(text: str) -> str:
     """The town of an address as a person names it: ``"Roadstar 16\n12764 Happyville\n
     Denmark"`` → ``Happyville``, ``"… Dr. #103A, Tempe, AZ 85281)"`` → ``Tempe``, ``"Dam 1,
-    1012 JS Amsterdam, Nederland"`` → ``Amsterdam`` (:func:`planner.meet.postal.town_of`); the
+    1012 JS Amsterdam, Nederland"`` → ``Amsterdam`` (:func:`planner.people.postal.town_of`); the
     first line when no town can be told."""
-    from planner.meet.postal import parts, town_of
+    from planner.people.postal import parts, town_of
 
     found = parts(text)
     return town_of(text) or (found[0] if found else text.strip())

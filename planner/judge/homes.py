@@ -27,7 +27,6 @@ needs no network.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -39,6 +38,7 @@ from planner.judge.phones import COUNTRY_CODES, numbers_in, phone_city
 from planner.judge.zones import address_in, place_text
 from planner.model import Classification, Event, Geo, Mode
 from planner.people.addresses import address_key, user_keys
+from planner.people.names import fold
 
 if TYPE_CHECKING:
     from planner.config import Config
@@ -185,7 +185,7 @@ class HomeFinder:
         self._facts: dict[int, _Facts] = {}  # by position in the history
         home = str(config.user["home"]).strip()
         place = locate(home) if home else None
-        self.home_city = _fold(place.city) if place is not None and place.city else ""
+        self.home_city = fold(place.city) if place is not None and place.city else ""
         # the town's own point where home is a town (or a postal code): a place in it by another
         # name ("Munich" in the config, "80539 München" in the calendar) is at that point too
         self.home_point = (place.lat, place.lon) if place is not None and not place.exact else None
@@ -193,7 +193,7 @@ class HomeFinder:
     def _in_home_city(self, place: Located) -> bool:
         if not self.home_city:
             return False
-        if _fold(place.city) == self.home_city:
+        if fold(place.city) == self.home_city:
             return True
         return (
             self.home_point is not None
@@ -441,7 +441,7 @@ def _distinct(found: Sequence[HomeCity]) -> list[HomeCity]:
 
 
 def _same_place(a: HomeCity, b: HomeCity) -> bool:
-    if _fold(a.city) == _fold(b.city):
+    if fold(a.city) == fold(b.city):
         return True
     return (
         a.geo is not None
@@ -467,14 +467,9 @@ def _name(place: Located) -> str:
     return place.city or place.name.split(",")[0].strip()
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _add(tallies: dict[str, _Tally], place: Located, weight: float, why: str) -> None:
     name = _name(place)
-    key = _fold(name)
+    key = fold(name)
     tally = tallies.setdefault(key, _Tally(0.0, _geo(place), name, []))
     tally.weight += weight
     if why not in tally.said:

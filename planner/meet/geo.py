@@ -30,10 +30,10 @@ from planner.meet.nominatim import GeocodeError as GeocodeError
 from planner.meet.place import COARSE_SOURCES as COARSE_SOURCES
 from planner.meet.place import Place, fold
 from planner.meet.place import distance_km as distance_km
-from planner.meet.postal import TOWN_BESIDE_CODE, is_country
 from planner.model import Geo
 from planner.online import outages
 from planner.online.failure import Failure
+from planner.people.postal import TOWN_BESIDE_CODE, is_country
 
 if TYPE_CHECKING:
     from planner.config import Config

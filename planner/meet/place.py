@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import math
-import unicodedata
 from dataclasses import dataclass
 
 from planner.model import Geo
+from planner.people.names import fold as fold  # re-exported: meet compares towns by it
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -18,12 +18,6 @@ def distance_km(a: Geo, b: Geo) -> float:
     dlon = math.radians(b.lon - a.lon)
     h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: "München" → "munchen"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True, slots=True)

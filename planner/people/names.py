@@ -74,3 +74,9 @@ def format_mailbox(name: str, address: str) -> str:
     if any(c in _SPECIALS for c in name):
         name = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return f"{name} <{address}>"
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "München" → "munchen" (names and towns compared)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -97,7 +97,7 @@ def _venue(text: str) -> str:
     details = _DETAILS_RE.search(text)
     if details and details.start() > 0:
         text = text[: details.start()]
-    from planner.meet.postal import is_country, town_of
+    from planner.people.postal import is_country, town_of
 
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if len(parts) < 2 or not _STREET_RE.search(parts[0]):

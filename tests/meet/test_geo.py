@@ -282,7 +282,7 @@ def test_the_country_names_are_those_the_script_writes():
     but a handful, and the names addresses end with in their own languages are in it."""
     import importlib.util
 
-    from planner.meet.postal import _country_names
+    from planner.people.postal import _country_names
 
     spec = importlib.util.spec_from_file_location("build", ROOT / "scripts" / "build_countries.py")
     assert spec is not None and spec.loader is not None

@@ -1,4 +1,4 @@
-"""The town of a written address, as countries write their addresses (planner.meet.postal):
+"""The town of a written address, as countries write their addresses (planner.people.postal):
 one reading for the Place column, the trips and the offline look-up.
 
 Gap (found by using the product): "Dam 1, 1012 JS Amsterdam, Nederland" showed as "Dam 1, JS
@@ -12,7 +12,7 @@ import pytest
 
 from planner.flows.trips import short_city
 from planner.meet.geo import lookup_city
-from planner.meet.postal import town_of
+from planner.people.postal import town_of
 from planner.render.places import short_place
 
 ADDRESSES = [

@@ -1,7 +1,8 @@
 """The town of a written address, read offline from how countries write their addresses: a
 postal code before or after the town, a US state and ZIP after it, a country's name at the end
 (never a town). One reading for the places shown (:mod:`planner.render.places`), the trips
-(:mod:`planner.flows.trips`) and the offline locating of :mod:`planner.meet.geo`.
+(:mod:`planner.flows.trips`), the destinations of journeys (:mod:`planner.judge.travel`) and
+the offline locating of :mod:`planner.meet.geo`.
 
     "Dam 1, 1012 JS Amsterdam, Nederland"            → Amsterdam
     "10 Downing Street, London SW1A 2AA, UK"         → London
@@ -15,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 
-from planner.meet.place import fold
+from planner.people.names import fold
 
 #: A postal code as countries write them: 80802, 27613-3502 (US ZIP+4), 1100-053 (Portugal),
 #: G1V 2M2 (Canada), SW1A 1AA (UK), 1012 AB (Netherlands), 114 55 (Sweden, Czechia),
