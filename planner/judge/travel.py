@@ -32,6 +32,7 @@ from planner.judge.bookings import (
     trip_city,
 )
 from planner.model import Event, Geo
+from planner.people.postal import town_of
 
 __all__ = [
     "Stay",
@@ -68,7 +69,7 @@ def destination(event: Event) -> str:
         _LEAVING_RE.match(lower)
     ):
         return ""  # leaving: the place of the day comes from the next item
-    if lower.startswith("directions") and (town := _city_of(event.location)):
+    if lower.startswith("directions") and (town := town_of(event.location)):
         return town  # "Directions from SFO to Embassy Suites …": the address says the town
     if found := _DESTINATION_RE.search(title + "\n"):
         return found.group("place").strip()
@@ -76,7 +77,7 @@ def destination(event: Event) -> str:
         # "Flug LH 1186 Frankfurt (FRA) - Zürich (ZRH)": the arrival without its code
         if arrival := re.sub(r"\([^()]*\)", "", way.group("arrival")).strip(" :–-"):
             return arrival
-    return _city_of(event.location) or _city_of(_PREFIX_RE.sub("", title))
+    return town_of(event.location) or town_of(_PREFIX_RE.sub("", title))
 
 
 _ROUTE_RE = re.compile(r"^(?P<origin>.*?)\s*(?:→|->|⇒|–>|\s[-–—]\s)\s*(?P<arrival>.+)$")
@@ -109,20 +110,6 @@ def route(event: Event) -> tuple[str, str, str]:
     if not origin and event.location.strip() and event.location.strip() != arrival:
         origin = event.location.strip()
     return (origin, arrival, how) if origin or arrival else ("", "", "")
-
-
-def _city_of(text: str) -> str:
-    """The town of an address ("Steindamm 17, 20099 Hamburg" → "Hamburg")."""
-    parts = [p.strip() for p in re.split(r"[,\n]", text) if p.strip()]
-    for part in reversed(parts):
-        words = part.split()
-        if words and words[0].isdigit() and len(words) > 1:
-            return " ".join(words[1:])  # "20099 Hamburg"
-    if len(parts) >= 2 and re.fullmatch(r"[A-Z]{2}", parts[-1]):
-        return parts[-2]  # "South San Francisco, CA"
-    if len(parts) >= 3 and re.fullmatch(r"[A-Z]{2}\s+\d{5}(?:-\d{4})?|\d{5}(?:-\d{4})?", parts[-1]):
-        return parts[-3] if re.fullmatch(r"\d{5}(?:-\d{4})?", parts[-1]) else parts[-2]
-    return ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,3 +57,24 @@ def test_the_user_is_there_from_the_landing():
         location="Weinplatz 2, 8001 Zürich", all_day=True,
     )  # fmt: skip
     assert arrival([flight, night], night, "Zürich") == flight.end
+
+
+@pytest.mark.parametrize(
+    ("title", "location", "there"),
+    [
+        # TripIt / Google "Directions" and hotel items whose address names the town
+        ("Directions from SFO to Embassy Suites", "250 Gateway Blvd, South San Francisco, CA 94080",
+         "South San Francisco"),
+        ("Check-in: Hotel Okura", "Ferdinand Bolstraat 333, 1072 LH Amsterdam, Nederland",
+         "Amsterdam"),
+        ("Check-in: The Hoxton", "81 Great Eastern Street, London EC2A 3HU, United Kingdom",
+         "London"),
+        ("Übernachtung: Motel One", "Elisabethstraße 5, 1010 Wien, Österreich", "Wien"),
+    ],
+)  # fmt: skip
+def test_a_stays_town_is_read_from_its_address_as_everywhere(title, location, there):
+    """The journeys' own address reader took the street for the town: "250 Gateway Blvd" gave
+    "Gateway Blvd", "1072 LH Amsterdam" gave "LH Amsterdam"; addresses are read one way now
+    (planner.people.postal)."""
+    stay = Event("s", title, DAY, DAY + timedelta(hours=12), location=location)
+    assert destination(stay) == there
