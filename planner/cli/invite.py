@@ -156,6 +156,7 @@ def invite(
     from planner.cli import common
     from planner.errors import UsageError
     from planner.flows import invitations as invite_flow
+    from planner.ical.tzids import typed_zone
     from planner.invite.mail import render_message
 
     config, store = _setup(demo, config_path)
@@ -196,7 +197,7 @@ def invite(
         agenda=agenda,
         day=parse_date(day, "--date", common.now_in(config.tz)) if day else None,
         days=days or 1,
-        zone=_zone(their_zone) if their_zone else "",
+        zone=typed_zone(their_zone) if their_zone else "",
     )
     _warn_odd(options)
     invitation = None
@@ -408,14 +409,3 @@ def _list(store: object, tz: object) -> None:
                 f"{record.invitation.title}  ({state}, {', '.join(record.recipients)})"
             )
         )
-
-
-def _zone(text: str) -> str:
-    """``--zone``: an IANA zone in any case ("america/new_york"), as its name."""
-    from planner.errors import UsageError
-    from planner.ical.tzids import iana_zone
-
-    found = iana_zone(text)
-    if found is None:
-        raise UsageError(_("--zone {zone}: not a known time zone", zone=text))
-    return found.key

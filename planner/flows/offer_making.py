@@ -116,17 +116,9 @@ def _one_counterpart(uid: str, result: Any) -> None:
 
 
 def _zone(text: str, config: Config) -> str:
-    from zoneinfo import ZoneInfoNotFoundError
+    from planner.ical.tzids import typed_zone
 
-    if not text:
-        return config.user["timezone"]
-    try:
-        return ZoneInfo(text.strip()).key
-    except (ZoneInfoNotFoundError, ValueError):
-        raise UsageError(
-            _("--zone {zone}: not a known time zone", zone=text),
-            hint=_("give an IANA name such as Europe/London or America/New_York"),
-        ) from None
+    return typed_zone(text) if text.strip() else config.user["timezone"]
 
 
 class _holding:

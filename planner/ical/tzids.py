@@ -40,6 +40,21 @@ def iana_zone(name: str) -> ZoneInfo | None:
     return _zone(_lower_iana().get(name.strip().lower(), ""))
 
 
+def typed_zone(text: str, option: str = "--zone") -> str:
+    """The IANA name of a zone the user typed after ``option``, in any case
+    ("america/new_york"); one clear error when it names none."""
+    from planner.errors import UsageError
+    from planner.i18n import _
+
+    found = iana_zone(text)
+    if found is None:
+        raise UsageError(
+            _("{option} {zone}: not a known time zone", option=option, zone=text),
+            hint=_("give an IANA name such as Europe/London or America/New_York"),
+        )
+    return found.key
+
+
 def _suffix(name: str) -> ZoneInfo | None:
     parts = [p for p in name.split("/") if p]
     if len(parts) < 2 and not name.startswith("/"):
