@@ -288,11 +288,12 @@ def from_options(config: Config, options: InviteOptions, store: Store | None = N
     )
 
 
-def find_venue(config: Config, name: str) -> Any:
-    """The catalog venue called ``name`` (exact, else the only one whose name contains it)."""
+def find_venue(config: Config, name: str, catalog: Any = None) -> Any:
+    """The catalog venue called ``name`` (exact, else the only one whose name contains it);
+    ``catalog``: the config's, where the caller has loaded it already."""
     from planner.meet.venues import catalog_from_config
 
-    catalog = catalog_from_config(config)
+    catalog = catalog if catalog is not None else catalog_from_config(config)
     wanted = name.casefold().strip()
     exact = [v for v in catalog if v.name.casefold() == wanted]
     partial = [v for v in catalog if wanted in v.name.casefold()]

@@ -19,6 +19,7 @@ from planner.errors import PlannerError
 if TYPE_CHECKING:
     from planner.config import Config
     from planner.meet.pick import Proposal
+    from planner.meet.venues import Catalog
 
 
 def invite_command(
@@ -30,9 +31,11 @@ def invite_command(
     title: str = "",
     zone: str = "",
     send: bool = False,
+    catalog: Catalog | None = None,
 ) -> str:
     """``planner invite --to … --title … --start … --duration … --venue|--location …``; the
-    start in ``zone`` where the meeting has its own (:func:`planner.flows.followup_steps.stamp`)."""
+    start in ``zone`` where the meeting has its own (:func:`planner.flows.followup_steps.stamp`);
+    ``catalog``: the config's catalog, where the caller has it loaded already."""
     from planner.flows.followup_steps import stamp
     from planner.flows.invitations import default_title
 
@@ -42,19 +45,19 @@ def invite_command(
         "--title", title or default_title(str(proposal.kind), name or to, config),
         "--start", stamp(proposal.start, config, zone),
         "--duration", str(minutes),
-        *_place(config, proposal),
+        *_place(config, proposal, catalog),
     ]  # fmt: skip
     return shlex.join([*words, "--send"] if send else words)
 
 
-def _place(config: Config, proposal: Proposal) -> list[str]:
+def _place(config: Config, proposal: Proposal, catalog: Catalog | None) -> list[str]:
     from planner.flows.invitations import find_venue
     from planner.meet.shortlist import is_area
 
     venue = proposal.venue
     if not is_area(venue):
         try:
-            found = find_venue(config, venue.name)
+            found = find_venue(config, venue.name, catalog)
         except PlannerError:
             found = None
         if found is not None and found.name == venue.name and found.geo == venue.geo:

@@ -97,6 +97,7 @@ class Planner:
     proposer: Proposer | None
     online: bool = False
     taken: list[Interval] = field(default_factory=list)
+    venues: Any = None  # the catalog `planner invite --venue` reads, loaded for the first pick
 
     def _earliest(self) -> datetime:
         from planner.meet.slots import earliest
@@ -106,7 +107,12 @@ class Planner:
     def _command(self, row: PersonDue, proposal: Proposal) -> str:
         from planner.flows.invite_line import invite_command
 
-        return invite_command(self.circle.config, row.email, row.person.name, proposal)
+        if self.venues is None:
+            from planner.meet.venues import catalog_from_config
+
+            self.venues = catalog_from_config(self.circle.config)
+        config = self.circle.config
+        return invite_command(config, row.email, row.person.name, proposal, catalog=self.venues)
 
     def on_trip(self, row: PersonDue, trip: Trip, why: str) -> Pick:
         if self.proposer is None or trip.base_geo is None:
