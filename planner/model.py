@@ -106,7 +106,11 @@ def hold_uid(meeting_uid: str) -> str:
     reader can tell which meeting a hold stands for (``planner.sync.standins``)."""
     import hashlib
 
-    return f"planner-hold-{hashlib.sha256(meeting_uid.encode('utf-8')).hexdigest()[:32]}@planner"
+    digest = hashlib.sha256(meeting_uid.encode("utf-8")).hexdigest()[:32]
+    return f"{HOLD_PREFIX}{digest}@planner"
+
+
+HOLD_PREFIX = "planner-hold-"  # the UID of every hold begins so (:func:`hold_uid`)
 
 
 @dataclass(frozen=True, slots=True)

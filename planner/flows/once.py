@@ -24,20 +24,28 @@ from planner.model import Classification, Event, Mode, Purpose
 
 if TYPE_CHECKING:
     from planner.store import Store
+    from planner.sync.standins import Counted
+
+Key = tuple[str, str]
+
+
+def pairs(events: Sequence[Event], store: Store | None = None) -> dict[Key, Counted]:
+    """The events of ``events`` that are one meeting with another of them, each with the one
+    that counts for both (:func:`planner.sync.standins.counted_as`; with ``store``, the new
+    invitations made for a meeting too): worked out once for a week's counts, ledger and trend."""
+    from planner.sync.standins import counted_as, made_for
+
+    return counted_as(events, made_for(store))
 
 
 def count_once(
     items: Sequence[PlannedEvent],
-    events: Sequence[Event],
-    store: Store | None,
-    modes: Mapping[tuple[str, str], Classification],
+    found: Mapping[Key, Counted],
+    modes: Mapping[Key, Classification],
 ) -> list[PlannedEvent]:
     """``items`` with :attr:`PlannedEvent.counted_as` set where an item is one meeting with
-    another event of ``events`` (the whole window read: a hold may lie in another week), as
-    ``modes`` judged that one."""
-    from planner.sync.standins import counted_as, made_for
-
-    found = counted_as(events, made_for(store))
+    another event (``found``: :func:`pairs` of the whole window read: a hold may lie in another
+    week), as ``modes`` judged that one."""
     if not found:
         return list(items)
     result = []
@@ -61,13 +69,12 @@ def balance_items(items: Sequence[PlannedEvent]) -> list[tuple[Event, Mode, Purp
     ]
 
 
-def not_history(events: Sequence[Event]) -> frozenset[tuple[str, str]]:
-    """The keys of ``events`` the contact ledger leaves out: planner's holds and new
-    invitations for a meeting that is among them, and mirrors the user changed (each is one
-    meeting with the other, which is what took place)."""
-    from planner.sync.standins import COPY, counted_as
+def not_history(found: Mapping[Key, Counted]) -> frozenset[Key]:
+    """The keys the contact ledger and the trend leave out (``found``: :func:`pairs`):
+    planner's holds and new invitations for a meeting, and mirrors the user changed (each is
+    one meeting with the other, which is what took place)."""
+    from planner.sync.standins import COPY
 
-    found = counted_as(events)
     return frozenset(
         key if counted.why == COPY else counted.instead.key for key, counted in found.items()
     )

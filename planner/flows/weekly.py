@@ -23,7 +23,7 @@ from planner.flows.meeting_place import (
     propose_to_meet,
     trip_routes,
 )
-from planner.flows.once import balance_items, count_once, not_history
+from planner.flows.once import balance_items, count_once, not_history, pairs
 from planner.flows.plan import (
     PlannedEvent,
     WeeklyPlan,
@@ -80,16 +80,22 @@ def read_window(config: Config, first_day: date, now: datetime) -> tuple[datetim
 
 
 def update_ledger(
-    ledger: Ledger, events: Sequence[Event], modes: Modes, config: Config, now: datetime
+    ledger: Ledger,
+    events: Sequence[Event],
+    modes: Modes,
+    config: Config,
+    now: datetime,
+    found: Mapping[tuple[str, str], Any] | None = None,
 ) -> None:
     """Bring the ledger in line with the history in ``events`` (read by :func:`read_window`),
-    and let its directory learn the names and signatures of everyone in them."""
+    and let its directory learn the names and signatures of everyone in them (``found``: the
+    :func:`planner.flows.once.pairs` of ``events``, where the caller has them)."""
     from planner.people.sources import learn
 
     learn(ledger.directory.people, events)
     since = now - timedelta(days=config["relations"]["lookback_days"])
     past = [e for e in events if since <= e.start and e.end <= now]
-    skip = not_history(past)  # a meeting and planner's hold for it: the meeting took place
+    skip = not_history(pairs(past) if found is None else found)  # the meeting took place
     kept = (e for e in past if e.key not in skip)
     history = ((e, modes[e.key].mode) for e in kept if not _not_a_meeting(modes[e.key]))
     ledger.update(history, now=now, since=since)
@@ -138,11 +144,12 @@ def build_plan(
         from planner.judge.cache import classify_all
 
         modes = classify_all(events, None, config)
-    update_ledger(ledger, events, modes, config, now)
+    found = pairs(events, store)  # a meeting and planner's hold for it: one meeting
+    update_ledger(ledger, events, modes, config, now, found)
     start, end = week_bounds(first_day, config)
     in_week = [e for e in events if e.start < end and e.end > start]
     items = settle_flags(judge_week(in_week, ledger, config, modes), now, events, modes, config)
-    items = count_once(items, events, store, modes)  # a meeting and its hold: counted once
+    items = count_once(items, found, modes)
     if catalog is not None:
         items = _with_proposals(
             items,
@@ -160,7 +167,8 @@ def build_plan(
             ledger.directory.people,
         )
     week = balance_items(items)  # meetings with people, each once
-    history = _trend_items(events, modes, ledger, config, start)
+    skip = not_history(found)  # weeks gone by: what took place, never planner's hold beside it
+    history = _trend_items([e for e in events if e.key not in skip], modes, ledger, config, start)
     from planner.flows.held import refused
     from planner.flows.touch_week import week_section
 
@@ -249,14 +257,10 @@ def _trend_items(
 ) -> list[tuple[Event, Mode, Purpose]]:
     first = week_start - timedelta(weeks=TREND_WEEKS)
     past = [e for e in events if first <= e.start < week_start]
-    skip = not_history(past)  # weeks gone by: what took place, never planner's hold beside it
     return [
         (e, modes[e.key].mode, _purpose_of(e, modes[e.key], ledger, config))
         for e in past
-        if e.key not in skip
-        and not e.all_day
-        and is_meeting(e, modes[e.key], config)
-        and in_balance(e)
+        if not e.all_day and is_meeting(e, modes[e.key], config) and in_balance(e)
     ]
 
 
