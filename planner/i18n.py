@@ -17,7 +17,7 @@ import gettext
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from functools import lru_cache
 from pathlib import Path
 
@@ -193,3 +193,24 @@ def day_span(start: datetime, end: datetime) -> str:
     """``Tue 8 Dec 12:30–13:30``, in the zone it is given in; a span into a later day names
     where it ends (:func:`until`): ``Mon 14 Dec 15:00–Fri 11:00``."""
     return f"{short_day(start.date())} {start:%H:%M}–{until(start, end)}"
+
+
+def local_span(start: datetime, end: datetime, zone: str, shown: tzinfo) -> str:
+    """`` (12:00–12:45 local time)`` after a time shown in ``shown`` (the user's zone) of a
+    meeting in person in another ``zone`` (an IANA name) whose clock reads otherwise there;
+    "" when ``zone`` is empty or unknown here, or shows the same time."""
+    if not zone:
+        return ""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        there = ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ""
+    if start.astimezone(there).utcoffset() == start.astimezone(shown).utcoffset():
+        return ""
+    first, last = start.astimezone(there), end.astimezone(there)
+    span = f"{first:%H:%M}–{until(first, last)}"
+    if first.date() != start.astimezone(shown).date():
+        span = f"{short_day(first.date())} {span}"
+    return " (" + _("{span} local time", span=span) + ")"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from planner.config import Config
 from planner.errors import NotSupportedError, UsageError
@@ -72,8 +73,9 @@ def from_proposal(
     chosen = listed_proposal(config, store, ident, now or datetime.now(config.tz))
     saved = chosen
     venue = chosen["venue"]
-    start = datetime.fromisoformat(chosen["start"]).astimezone(config.tz)
-    end = datetime.fromisoformat(chosen["end"]).astimezone(config.tz)
+    there = place_zone(chosen, config)  # a meeting in another zone is written in its zone
+    start = datetime.fromisoformat(chosen["start"]).astimezone(there)
+    end = datetime.fromisoformat(chosen["end"]).astimezone(there)
     if options.start is not None:
         end, start = add(options.start, between(start, end)), options.start
     known = known_people(config, store) if options.to else None
@@ -199,7 +201,15 @@ def venue_hours(config: Config, name: str, when: datetime) -> str:
     found = [v for v in catalog_from_config(config) if v.name == name]
     if not found:
         return ""
-    return on_day(found[0].opening_hours, when.astimezone(config.tz).date()) or ""
+    return on_day(found[0].opening_hours, when.date()) or ""  # its day where it is
+
+
+def place_zone(proposal: dict[str, Any], config: Config) -> ZoneInfo:
+    """The zone of a proposal's place: its own when it was planned in another zone
+    (:mod:`planner.meet.local_zone`), else the user's."""
+    from planner.meet.local_zone import named_zone
+
+    return named_zone(proposal.get("zone"), config.tz)
 
 
 def _travel_hint(proposal: dict[str, Any]) -> str:

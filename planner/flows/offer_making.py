@@ -216,7 +216,7 @@ def keep(state: Store, offers: Sequence[Offer]) -> list[Offer]:
 
 def describe(offer: Offer) -> list[str]:
     """Who, which times and places, until when: what ``planner offer`` says before it sends."""
-    from planner.i18n import day_span, day_time
+    from planner.i18n import day_span, day_time, local_span
     from planner.people.names import format_mailbox
 
     lines = [
@@ -228,7 +228,7 @@ def describe(offer: Offer) -> list[str]:
         end = option.end.astimezone(offer.user_tz)
         venue = option.venue
         place = ", ".join(p for p in (venue.get("name", ""), venue.get("address", "")) if p)
-        day = day_span(start, end)
+        day = day_span(start, end) + local_span(start, end, option.zone, offer.user_tz)
         lines.append(f"  {option.number}. {day} · {place}")
     until = offer.expires_at.astimezone(offer.user_tz)
     when = day_time(until)

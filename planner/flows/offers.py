@@ -93,6 +93,11 @@ class Option:
     def venue(self) -> Mapping[str, Any]:
         return self.proposal.get("venue") or {}
 
+    @property
+    def zone(self) -> str:
+        """The zone of the place when it is not the organizer's ("": theirs)."""
+        return str(self.proposal.get("zone") or "")
+
     def meeting(self) -> Invitation:
         from planner.invite.sentlog import invitation_from_json
 
@@ -178,6 +183,13 @@ class Offer:
     @property
     def user_tz(self) -> ZoneInfo:
         return ZoneInfo(self.user_zone)
+
+    def place_tz(self, option: Option) -> ZoneInfo:
+        """The zone of ``option``'s place, where the meeting happens: its own when planned
+        in another zone (:mod:`planner.meet.local_zone`), else the organizer's (their town)."""
+        from planner.meet.local_zone import named_zone
+
+        return named_zone(option.zone, self.user_tz)
 
     def digest(self) -> str:
         """What a link of this offer is bound to: whom it is for, its options, and that it is
@@ -427,16 +439,19 @@ def _held(offer: Offer, option: Option) -> Event:
     )
 
 
-def pick_label(offer: Offer, tz: ZoneInfo | None = None) -> str:
-    """ "Tue 8 Dec 12:30–13:30, Café Luitpold" for the picked option, "" when none."""
-    from planner.i18n import day_span
+def pick_label(offer: Offer, *, at_place: bool = False) -> str:
+    """ "Tue 8 Dec 12:30–13:30, Café Luitpold" for the picked option, "" when none: in the
+    user's zone (with the local time of a place in another zone), or ``at_place``, for the
+    counterpart, in the place's time."""
+    from planner.i18n import day_span, local_span
 
     option = offer.chosen
     if option is None:
         return ""
-    zone = tz or offer.user_tz
+    zone = offer.place_tz(option) if at_place else offer.user_tz
     start, end = option.start.astimezone(zone), option.end.astimezone(zone)
-    return f"{day_span(start, end)}, {option.venue.get('name', '')}"
+    there = "" if at_place else local_span(start, end, option.zone, zone)
+    return f"{day_span(start, end)}{there}, {option.venue.get('name', '')}"
 
 
 def options_of(offers: Sequence[Offer], uid: str) -> list[tuple[Offer, Option]]:

@@ -34,6 +34,7 @@ from planner.meet.budget import beyond_point, instead, journey_limit
 from planner.meet.geo import distance_km
 from planner.meet.hubs import HUBS, Hub
 from planner.meet.kinds import VenueKind
+from planner.meet.local_zone import zone_at
 from planner.meet.travel_time import THEIRS, TravelModel, by
 from planner.meet.venues import Catalog, Venue
 from planner.model import Event, Geo, Interval, Mode, Purpose
@@ -275,7 +276,7 @@ def _on_day(
     plan: FarPlan,
     area: str,
 ) -> list[Proposal]:
-    tz = proposer.tz
+    tz = zone_at(near, proposer.tz, home=proposer.home)  # the day where they meet
     lo = max(request.start, datetime.combine(day, time(), tz))
     hi = min(request.end, datetime.combine(day + timedelta(days=1), time(), tz))
     if lo >= hi:

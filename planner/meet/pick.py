@@ -27,6 +27,9 @@ class Proposal:
     counterpart_minutes: int | None = None
     id: str = ""  # what ``planner invite --proposal ID`` takes (planner.flows.listed)
     same_time: bool = False  # keeps the flagged meeting's own time
+    #: the zone of the place when it is not the user's (start and end are in it): the
+    #: meeting's local time is there; "" for a meeting in the user's zone
+    zone: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The JSON shape of ``planner propose --json`` (one entry of ``proposals``); a venue
@@ -44,6 +47,7 @@ class Proposal:
             "same_time": self.same_time,
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
+            "zone": self.zone,
             "kind": self.kind.value,
             "venue": {
                 "name": self.venue.name,

@@ -37,8 +37,8 @@ NAME = "proposal_cache"
 #: Raise when proposals are computed differently (8: no drop in minutes at 50 km; 9: notice
 #: hours, hotel nights free, no detour from a trip, no walk quicker than a ride; 10: towns
 #: named as the user's text names them, in the reasons too; 11: a same-time proposal is
-#: the kind its length fits best).
-VERSION = 11
+#: the kind its length fits best; 12: a place in another zone is planned in its local time).
+VERSION = 12
 DDL = """
 DROP TABLE IF EXISTS proposal_cache;
 CREATE TABLE proposal_cache (key TEXT PRIMARY KEY, proposals TEXT NOT NULL)
@@ -207,6 +207,7 @@ def _row(p: Proposal) -> dict[str, Any]:
         "theirs": p.counterpart_minutes,
         "id": p.id,
         "same_time": p.same_time,
+        "zone": p.zone,
     }
 
 
@@ -240,4 +241,5 @@ def _proposal(item: dict[str, Any], tz: ZoneInfo) -> Proposal:
         counterpart_minutes=None if item["theirs"] is None else int(item["theirs"]),
         id=str(item["id"]),
         same_time=bool(item["same_time"]),
+        zone=str(item.get("zone") or ""),
     )

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from planner.i18n import _
 from planner.ical.wallclock import add
@@ -32,6 +33,7 @@ from planner.meet.anchors import (
 )
 from planner.meet.budget import JourneyLimit, journey_limit
 from planner.meet.days import UserDays
+from planner.meet.local_zone import zone_at
 from planner.meet.pick import Proposal, overlap, pick
 from planner.meet.reasons import Why, reasons
 from planner.meet.shortlist import (
@@ -104,7 +106,9 @@ class _Request:
     center: Geo
     days: list[date]
     window: tuple[datetime, datetime]
-    area: str = ""
+    area: str
+    #: the zone of the meeting place: its windows, working hours and opening hours are there
+    tz: ZoneInfo
     both: bool = False  # the counterparts' busy time is known
     checked: bool = True  # each venue's ways are checked against the limit
     legs: bool = True  # ... or at least the ways from and to the meetings next to it
@@ -138,6 +142,7 @@ class Proposer(UserDays):
         self.windows = meeting_windows(config)
         self.step = timedelta(minutes=config["slots"]["step_minutes"])
         self.radius_km = float(config["venues"]["radius_km"])
+        self._foreign: dict[tuple[date, str], list[Anchor]] = {}  # see _anchors_on
 
     def propose(
         self,
@@ -184,7 +189,7 @@ class Proposer(UserDays):
             request.busy = merge([*request.busy, *own_busy])
         if request is None:
             return []
-        if like is not None and (own := kind_of(like, self.windows, self.config, self.tz)):
+        if like is not None and (own := kind_of(like, self.windows, self.config, request.tz)):
             request.kinds = (own, *(k for k in request.kinds if k is not own))
         if journey is not None:
             request.kinds = tuple(k for k in request.kinds if self._allows(journey, k, purpose))
@@ -217,8 +222,8 @@ class Proposer(UserDays):
         inside = [b for b in request.busy if meeting.start <= b.start and b.end <= meeting.end]
         if any(b.overlaps(meeting) for b in request.busy if b not in inside):
             return None
-        day = local_day(meeting.start, self.tz)
-        anchors = self.anchors_by_day.get(day, [])
+        day = local_day(meeting.start, request.tz)
+        anchors = self._anchors_on(day, request.tz)
         if not room_anywhere(meeting.start, meeting.end, anchors, self.gaps):
             return None
         length = meeting.end - meeting.start
@@ -228,7 +233,7 @@ class Proposer(UserDays):
         )  # a 90-minute meeting at noon is a lunch, not the purpose's first choice of coffee
         for rank, kind in ranked:
             window = self.windows[kind]
-            span = day_span(day, window, self.config, self.tz)
+            span = day_span(day, window, self.config, request.tz)
             if span is None or not (span.start <= meeting.start < span.end):
                 continue
             if length * 2 < window.duration:
@@ -269,13 +274,14 @@ class Proposer(UserDays):
         if center is None:
             return None
         kinds = kinds_for(purpose)
-        first = local_day(start, self.tz)
-        last = local_day(end - timedelta(microseconds=1), self.tz)
+        tz = zone_at(center, self.tz, home=self.home)
+        first = local_day(start, tz)
+        last = local_day(end - timedelta(microseconds=1), tz)
         days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
         label = purpose.value if isinstance(purpose, Purpose) else str(purpose or "other")
         busy = merge([*self.busy, *counterpart_busy]) if counterpart_busy else self.busy
         area = area or self.config.user["home"] or _("the meeting place")
-        request = _Request(kinds, label, busy, places, center, days, (start, end), area)
+        request = _Request(kinds, label, busy, places, center, days, (start, end), area, tz)
         request.both = len(busy) > len(self.busy)
         return request
 
@@ -315,13 +321,13 @@ class Proposer(UserDays):
         """The best candidates of ``kind`` on ``day``: the best few starts near the window's
         ideal time, and of them the best at each of up to :data:`VENUES_PER_DAY` venues."""
         window = self.windows[kind]
-        span = day_span(day, window, self.config, self.tz)
+        span = day_span(day, window, self.config, request.tz)
         lo, hi = request.window
         if span is None or span.end <= lo or span.start >= hi:
             return []
         span = Interval(max(span.start, lo), min(span.end, hi))
-        anchors = self.anchors_by_day.get(day, [])
-        ideal = datetime.combine(day, window.ideal, self.tz)
+        anchors = self._anchors_on(day, request.tz)
+        ideal = datetime.combine(day, window.ideal, request.tz)
         options = [
             s
             for part in free_parts(span, request.busy)
@@ -351,6 +357,25 @@ class Proposer(UserDays):
         ranked = sorted(best.values(), key=lambda c: (-c.score, c.start))
         return ranked[:VENUES_PER_DAY]
 
+    def _anchors_on(self, day: date, tz: ZoneInfo) -> list[Anchor]:
+        """The user's anchors within 12 hours of ``day`` where the meeting is (``tz``): filed
+        by the user's own days, which another zone's day straddles."""
+        if tz is self.tz:
+            return self.anchors_by_day.get(day, [])
+        key = (day, tz.key)
+        if key not in self._foreign:
+            lo = datetime.combine(day, time(), tz) - timedelta(hours=12)
+            hi = datetime.combine(day + timedelta(days=1), time(), tz) + timedelta(hours=12)
+            first, last = local_day(lo, self.tz), local_day(hi, self.tz)
+            seen: dict[int, Anchor] = {}
+            while first <= last:
+                for anchor in self.anchors_by_day.get(first, []):
+                    if anchor.end > lo and anchor.start < hi:
+                        seen.setdefault(id(anchor), anchor)
+                first += timedelta(days=1)
+            self._foreign[key] = sorted(seen.values(), key=lambda a: a.start)
+        return self._foreign[key]
+
     def _best_venue(self, slot: _Slot, request: _Request) -> _Candidate | None:
         found = self._venues(slot, request)
         return max(found, key=lambda c: c.score) if found else None
@@ -371,7 +396,7 @@ class Proposer(UserDays):
                 exact=exact,
             ):
                 continue
-            state = self.catalog.open_state(venue, slot.start, slot.end)
+            state = self.catalog.open_state(venue, slot.start, slot.end, request.tz)
             if state is OpenState.CLOSED:
                 continue
             candidate = self._candidate(slot, venue, static, theirs, state, request)
@@ -423,7 +448,7 @@ class Proposer(UserDays):
         state: OpenState,
         request: _Request,
     ) -> _Candidate:
-        day = local_day(slot.start, self.tz)
+        day = local_day(slot.start, self.tz)  # the user's calendar day
         anchors = self._same_day.get(day, [])
         base = self.base(day)
         exact = not is_area(venue)
@@ -432,10 +457,11 @@ class Proposer(UserDays):
         after = self._minutes(following or base, venue.geo, exact)
         near = ((before, previous), (after, following))
         legs = tuple(m for m, a in near if a is not None and m is not None)
-        ideal = datetime.combine(day, slot.window.ideal, self.tz)
+        there = local_day(slot.start, request.tz)  # the day where the meeting is
+        ideal = datetime.combine(there, slot.window.ideal, request.tz)
         score = static + (10.0, 6.0, 3.0)[min(slot.rank, 2)] + travel_score(before, theirs)
         score -= abs((slot.start - ideal).total_seconds()) / 3600
-        score -= 0.05 * (day - request.days[0]).days
+        score -= 0.05 * (there - request.days[0]).days
         city = self._cluster_city(day, venue)
         score += 15.0 if city else 0.0
         score -= 2.0 if state is OpenState.UNKNOWN else 0.0
@@ -462,9 +488,10 @@ class Proposer(UserDays):
             bool(self.config["geo"]["online"]),
             self.travel_reasons,
         )
+        abroad = request.tz is not self.tz  # its times are in the place's zone
         return Proposal(
-            found.start,
-            found.end,
+            found.start.astimezone(request.tz) if abroad else found.start,
+            found.end.astimezone(request.tz) if abroad else found.end,
             found.kind,
             found.venue,
             (found.before, found.after),
@@ -483,6 +510,7 @@ class Proposer(UserDays):
             ),
             found.theirs,
             same_time=same_time,
+            zone=request.tz.key if abroad else "",
         )
 
 

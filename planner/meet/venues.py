@@ -170,12 +170,16 @@ class Catalog:
                 return Place(venue.name, venue.lat, venue.lon, "venue", city=venue.city)
         return None
 
-    def open_state(self, venue: Venue, start: datetime, end: datetime) -> OpenState:
-        """Whether ``venue`` is open for all of ``[start, end)``: closed if closed at any moment."""
+    def open_state(
+        self, venue: Venue, start: datetime, end: datetime, tz: ZoneInfo | None = None
+    ) -> OpenState:
+        """Whether ``venue`` is open for all of ``[start, end)``: closed if closed at any moment.
+        Its hours are its local time: ``tz``, the zone where it is (default: the catalog's)."""
         if not venue.opening_hours:
             return OpenState.UNKNOWN
-        local_start = start.astimezone(self.tz).replace(tzinfo=None)
-        local_end = end.astimezone(self.tz).replace(tzinfo=None)
+        zone = tz or self.tz
+        local_start = start.astimezone(zone).replace(tzinfo=None)
+        local_end = end.astimezone(zone).replace(tzinfo=None)
         state = OpenState.OPEN
         day = local_start.date()
         while datetime.combine(day, time()) < local_end:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-from planner.i18n import _, day_span, day_time
+from planner.i18n import _, day_span, day_time, local_span
 from planner.model import Mode
 from planner.render import labels
 from planner.render.labels import clock, kind_label, mode_label, repeated
@@ -266,4 +266,5 @@ def proposal_line(proposal: Item, tz: tzinfo) -> str:
     kind = kind_label(proposal.get("kind", ""))
     same = f"{_('same time, in person')} · " if proposal.get("same_time") else ""
     number = f"{proposal['id']} · " if proposal.get("id") else ""
-    return f"{number}{day_span(start, end)} · {same}{kind} · {venue_name(proposal)}"
+    when = day_span(start, end) + local_span(start, end, str(proposal.get("zone") or ""), tz)
+    return f"{number}{when} · {same}{kind} · {venue_name(proposal)}"

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from planner.i18n import _, day_span, language, ngettext, short_day, until
+from planner.i18n import _, day_span, language, local_span, ngettext, short_day, until
 from planner.meet.slots import kind_label
 from planner.model import Action, Classification, Confidence, Event, Mode, Purpose, PurposeResult
 
@@ -188,7 +188,8 @@ def proposal_line(proposal: Proposal, tz: tzinfo) -> str:
     before = proposal.travel_minutes[0]
     travel = "" if before is None else " (" + _("{minutes} min travel", minutes=before) + ")"
     same = f"{_('same time, in person')} · " if proposal.same_time else ""
-    return f"{day_span(start, end)} · {same}{kind_label(proposal.kind.value)} · {place}{travel}"
+    when = day_span(start, end) + local_span(start, end, proposal.zone, tz)
+    return f"{when} · {same}{kind_label(proposal.kind.value)} · {place}{travel}"
 
 
 def trend_text(trend: Sequence[tuple[date, float | None]]) -> str:

@@ -123,9 +123,7 @@ def offer_page(offer: Offer, actions: Actions, *, notice: str = "", done: bool =
         head = [f"<h1>{escape(title)}</h1>"]
         if not done:  # "… suggests these times: please choose one" is answered
             head.append(f'<p class="lead">{escape(words.intro(offer))}</p>')
-        head.append(
-            f'<p class="zones">{escape(_("Times in your time zone, {zone}.", zone=offer.zone))}</p>'
-        )
+        head.append(f'<p class="zones">{escape(words.zones_line(offer))}</p>')
         if online and not done:
             head.append(f'<p class="online"><a href="{escape(online)}">'
                         f"{escape(_('Choose online'))}</a></p>")  # fmt: skip
@@ -168,7 +166,7 @@ def _option(
     offer: Offer, option: Option, actions: Actions, pickable: bool, *, chosen: bool = False
 ) -> str:
     name, address = words.place(option)
-    start = option.start.astimezone(offer.tz)
+    start = option.start.astimezone(offer.place_tz(option))
     rows = [
         _row(_("Where"), _where(name, address, words.map_url(option))),
     ]
@@ -177,9 +175,10 @@ def _option(
     rows.append(_row(_("Travel"), escape(words.travel(offer, option))))
     reasons = "".join(f"<li>{escape(r)}</li>" for r in words.why(offer, option))
     rows.append(_row(_("Why here"), f'<ul class="why">{reasons}</ul>'))
-    other = ""
-    if words.zones_differ(offer, option):
-        other = (f'<p class="other-zone">{escape(_("{host}: {when} ({zone})", host=words.clean(offer.organizer), when=words.span(option, offer.user_tz), zone=offer.user_zone))}'  # noqa: E501
+    other, when = "", words.at_place(option, offer)
+    if words.zones_differ(offer, option):  # the place's zone named, the counterpart's time too
+        when += f" ({words.place_zone(offer, option)})"
+        other = (f'<p class="other-zone">{escape(_("Your time ({zone}): {when}", zone=offer.zone, when=words.span(option, offer.tz)))}'  # noqa: E501
                  "</p>")  # fmt: skip
     if pickable:
         action = actions.accept(offer, option) + actions.calendar(offer, option)
@@ -191,7 +190,7 @@ def _option(
     return (
         f'<li class="option{state}" id="option-{option.number}">'
         f'<h2><span class="num">{option.number}</span>'
-        f'<time datetime="{words.when_stamp(start)}">{escape(words.span(option, offer.tz))}'
+        f'<time datetime="{words.when_stamp(start)}">{escape(when)}'
         f"</time></h2>{other}<dl>{''.join(rows)}</dl>"
         f'<div class="actions">{action}</div></li>'
     )

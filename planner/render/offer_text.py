@@ -36,9 +36,31 @@ def span(option: Option, zone: ZoneInfo) -> str:
     return f"{long_day(start.date())}, {start:%H:%M}–{last}"
 
 
+def at_place(option: Option, offer: Offer) -> str:
+    """ "Thu 10 Dec 2026, 11:00–11:45": the time where they meet (a meeting in person is at
+    the place's local time, not at the hour the counterpart's clock at home shows)."""
+    return span(option, offer.place_tz(option))
+
+
 def zones_differ(offer: Offer, option: Option) -> bool:
+    """Whether the counterpart's clock at home (``--zone``) reads otherwise than the place's."""
     start = option.start
-    return start.astimezone(offer.tz).utcoffset() != start.astimezone(offer.user_tz).utcoffset()
+    there = offer.place_tz(option)
+    return start.astimezone(offer.tz).utcoffset() != start.astimezone(there).utcoffset()
+
+
+def zones_line(offer: Offer) -> str:
+    """What zone the times of the page are in: the counterpart's own, where every place's
+    clock reads the same; else each place's local time (a meeting in person is there)."""
+    if not any(zones_differ(offer, o) for o in offer.options):
+        return _("Times in your time zone, {zone}.", zone=offer.zone)
+    zones = ", ".join(dict.fromkeys(place_zone(offer, o) for o in offer.options))
+    return _("Times are the local time where you meet ({zones}).", zones=zones)
+
+
+def place_zone(offer: Offer, option: Option) -> str:
+    """The name of the zone of ``option``'s place (``Europe/Berlin``)."""
+    return option.zone or offer.user_zone
 
 
 def place(option: Option) -> tuple[str, str]:
@@ -142,7 +164,7 @@ class MailLinks:
     codes: Mapping[int, str]
 
     def accept(self, offer: Offer, option: Option) -> str:
-        when = span(option, offer.tz)
+        when = at_place(option, offer)
         name, _address = place(option)
         subject_line = _("Option {number}: {when}, {place}", number=option.number, when=when,
                          place=name)  # fmt: skip
@@ -169,11 +191,12 @@ def text(offer: Offer, links: MailLinks | None, link: str = "") -> str:
     lines = [subject(offer), "", _intro(offer), ""]
     for option in offer.options:
         name, address = place(option)
-        lines.append(f"{option.number}. {span(option, offer.tz)} ({offer.zone})")
+        there = place_zone(offer, option)
+        local = _("(local time, {zone})", zone=there)
+        lines.append(f"{option.number}. {at_place(option, offer)} {local}")
         if zones_differ(offer, option):
-            theirs = span(option, offer.user_tz)
-            lines.append("   " + _("{host}'s time: {when} ({zone})", host=clean(offer.organizer),
-                                   when=theirs, zone=offer.user_zone))  # fmt: skip
+            yours = span(option, offer.tz)
+            lines.append("   " + _("Your time ({zone}): {when}", zone=offer.zone, when=yours))
         lines.append("   " + ", ".join(p for p in (name, address) if p))
         if option.hours:
             lines.append("   " + _("Open that day: {hours}", hours=clean(option.hours)))

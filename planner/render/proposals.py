@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import tzinfo
 from typing import TYPE_CHECKING
 
-from planner.i18n import _, day_span
+from planner.i18n import _, day_span, local_span
 from planner.render.labels import kind_label, purpose_label
 from planner.render.table import console
 
@@ -63,7 +63,7 @@ def proposals_table(
         rows.append(
             [
                 p.id,
-                day_span(start, end),
+                day_span(start, end) + local_span(start, end, p.zone, tz),
                 kind_label(p.kind.value),
                 escape(f"{p.venue.name}\n{p.venue.address}"),
                 _travel(p.travel_minutes),

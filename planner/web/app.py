@@ -216,7 +216,7 @@ class _App:
             )
         if outcome.result == booking.ANSWERED:
             return self._dead(outcome.offer, "used", 409)
-        choice = pick_label(outcome.offer, offer.tz)
+        choice = pick_label(outcome.offer, at_place=True)
         if outcome.result == booking.BOOKED:
             done = _("Thank you! {choice} it is: the invitation is on its way to you.",
                      choice=choice)  # fmt: skip

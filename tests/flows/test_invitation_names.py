@@ -77,3 +77,19 @@ def test_the_counterparts_way_is_said_as_it_was_estimated(language, said):
         text = description(from_proposal(cfg, store, ident, InviteOptions(), now=LISTED))
     assert said in text
     assert not any(word in text for word in ("office", "Büro", "by car", "mit dem Auto"))
+
+
+def test_an_invitation_to_a_place_in_another_zone_is_written_in_its_zone():
+    """A proposal planned in New York's local time: the invitation keeps that zone (the
+    calendar entry reads 12:00 New York time, TZID America/New_York), its instant unchanged."""
+    from planner.invite.itip import build_ics
+
+    store, ident = listed(**{"with": ["bob@acme.example"], "name": "Bob Stone",
+                             "start": "2027-03-10T12:00:00-05:00",
+                             "end": "2027-03-10T12:45:00-05:00", "zone": "America/New_York",
+                             "venue": {**VENUE, "name": "Bryant Park Grill",
+                                       "lat": 40.7536, "lon": -73.9832}})  # fmt: skip
+    invitation = from_proposal(config(), store, ident, InviteOptions(), now=LISTED)
+    assert invitation.start.tzinfo.key == "America/New_York"  # type: ignore[union-attr]
+    assert (invitation.start.hour, invitation.start.utcoffset().total_seconds()) == (12, -18000)
+    assert b"DTSTART;TZID=America/New_York:20270310T120000" in build_ics(invitation)

@@ -177,9 +177,12 @@ def test_every_field_of_a_proposal_is_kept():
         "counterpart_minutes",
         "id",
         "same_time",
+        "zone",
     }
     store = Store(":memory:")
     plan = _plan(EVENTS, store)
     for _uid, proposals in _proposals(plan):
         for proposal in proposals:
             assert _proposal(_row(proposal), TZ) == proposal
+    abroad = replace(proposal, zone="America/New_York")
+    assert _proposal(_row(abroad), TZ) == abroad

@@ -150,6 +150,7 @@ def test_json_shape():
     assert set(first) == {
         "id",
         "same_time",
+        "zone",
         "start",
         "end",
         "kind",

@@ -151,6 +151,14 @@ def test_the_offer_mail_html_stands_alone_and_reads_without_its_style(
                 for words in ("Where", "Travel", "Why here", "(Europe/Berlin)",
                               f"attached: option-{n + 1}.ics"):  # fmt: skip
                     assert words in text, (name, words, text)
+                # a meeting in person: the heading is the time in Munich, where they meet;
+                # the London counterpart's own clock below it, an hour earlier
+                heading = options.nth(n).locator("h2").inner_text()
+                assert heading.endswith("(Europe/Berlin)"), heading
+                below = options.nth(n).locator(".other-zone").inner_text()
+                assert below.startswith("Your time (Europe/London): "), below
+                hour = int(heading.split(", ")[-1][:2])
+                assert below.split(", ")[-1].startswith(f"{hour - 1:02d}:"), (heading, below)
             hrefs = [a.get_attribute("href") for a in page.locator("a.accept").all()]
             assert len(hrefs) == 3 and all(h.startswith(f"mailto:{ME}?") for h in hrefs)
         finally:

@@ -272,8 +272,8 @@ def test_the_page_speaks_the_users_language(isolated_home):
     with running(cfg):
         page = request(link)
         assert '<html lang="de">' in page.body
-        for words in ("Diese wählen", "Nichts davon passt?", "Zeiten in Ihrer Zeitzone, "
-                      "America/New_York.", "Warum hier", "Anna Berger: ",
+        for words in ("Diese wählen", "Nichts davon passt?", "Die Zeiten sind Ortszeit am "
+                      "Treffpunkt (Europe/Berlin).", "Warum hier", "Ihre Zeit (America/New_York): ",
                       "Von<input", "An diesem Tag geöffnet"):  # fmt: skip
             assert words in page.body, words
         assert "Aus<input" not in page.body  # "From" of a time range, not of a source
