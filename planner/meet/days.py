@@ -5,8 +5,9 @@ another city, and the travel from there to a venue."""
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from planner.meet.anchors import Anchor, anchors_from_events, by_day, gaps_from_config, local_day
 from planner.meet.geo import Geocoder, Place, distance_km
@@ -68,6 +69,7 @@ class UserDays:
         self.home, self.home_exact = (home, True) if home else self._home()
         self.workplaces = self._workplaces(events)
         self._memo: dict[Any, int] = {}
+        self._foreign: dict[tuple[date, str], list[Anchor]] = {}  # see anchors_near
         self._same_day: dict[date, list[Anchor]] = {}  # anchors touching the local day
         self._away: dict[date, list[Anchor]] = {}  # in-person ones in another city
         for anchor in self.anchors:
@@ -221,3 +223,22 @@ class UserDays:
                 titles += [a.title for a in covering if a.title]
             day += timedelta(days=1)
         return list(dict.fromkeys(titles)) if worked else []
+
+    def anchors_near(self, day: date, tz: ZoneInfo) -> list[Anchor]:
+        """The user's anchors within 12 hours of ``day`` where the meeting is (``tz``): filed
+        by the user's own days, which another zone's day straddles."""
+        if tz is self.tz:
+            return self.anchors_by_day.get(day, [])
+        key = (day, tz.key)
+        if key not in self._foreign:
+            lo = datetime.combine(day, time(), tz) - timedelta(hours=12)
+            hi = datetime.combine(day + timedelta(days=1), time(), tz) + timedelta(hours=12)
+            first, last = local_day(lo, self.tz), local_day(hi, self.tz)
+            seen: dict[int, Anchor] = {}
+            while first <= last:
+                for anchor in self.anchors_by_day.get(first, []):
+                    if anchor.end > lo and anchor.start < hi:
+                        seen.setdefault(id(anchor), anchor)
+                first += timedelta(days=1)
+            self._foreign[key] = sorted(seen.values(), key=lambda a: a.start)
+        return self._foreign[key]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -39,6 +39,7 @@ from planner.meet.reasons import Why, reasons
 from planner.meet.shortlist import (
     Shortlist,
     area_venue,
+    as_places,
     is_area,
     meeting_center,
     shortlist,
@@ -142,7 +143,6 @@ class Proposer(UserDays):
         self.windows = meeting_windows(config)
         self.step = timedelta(minutes=config["slots"]["step_minutes"])
         self.radius_km = float(config["venues"]["radius_km"])
-        self._foreign: dict[tuple[date, str], list[Anchor]] = {}  # see _anchors_on
 
     def propose(
         self,
@@ -182,7 +182,7 @@ class Proposer(UserDays):
         long enough for it are tried; a place ``near`` that the user chose is never refused;
         otherwise each venue's ways are checked, and :attr:`too_far` keeps the least way
         that was too long."""
-        places = _places(counterpart_place)
+        places = as_places(counterpart_place)
         self.too_far, self.away_limit = None, False
         request = self._request(start, end, purpose, counterpart_busy, places, near, area)
         if request is not None and own_busy:
@@ -223,7 +223,7 @@ class Proposer(UserDays):
         if any(b.overlaps(meeting) for b in request.busy if b not in inside):
             return None
         day = local_day(meeting.start, request.tz)
-        anchors = self._anchors_on(day, request.tz)
+        anchors = self.anchors_near(day, request.tz)
         if not room_anywhere(meeting.start, meeting.end, anchors, self.gaps):
             return None
         length = meeting.end - meeting.start
@@ -326,7 +326,7 @@ class Proposer(UserDays):
         if span is None or span.end <= lo or span.start >= hi:
             return []
         span = Interval(max(span.start, lo), min(span.end, hi))
-        anchors = self._anchors_on(day, request.tz)
+        anchors = self.anchors_near(day, request.tz)
         ideal = datetime.combine(day, window.ideal, request.tz)
         options = [
             s
@@ -356,25 +356,6 @@ class Proposer(UserDays):
                     break
         ranked = sorted(best.values(), key=lambda c: (-c.score, c.start))
         return ranked[:VENUES_PER_DAY]
-
-    def _anchors_on(self, day: date, tz: ZoneInfo) -> list[Anchor]:
-        """The user's anchors within 12 hours of ``day`` where the meeting is (``tz``): filed
-        by the user's own days, which another zone's day straddles."""
-        if tz is self.tz:
-            return self.anchors_by_day.get(day, [])
-        key = (day, tz.key)
-        if key not in self._foreign:
-            lo = datetime.combine(day, time(), tz) - timedelta(hours=12)
-            hi = datetime.combine(day + timedelta(days=1), time(), tz) + timedelta(hours=12)
-            first, last = local_day(lo, self.tz), local_day(hi, self.tz)
-            seen: dict[int, Anchor] = {}
-            while first <= last:
-                for anchor in self.anchors_by_day.get(first, []):
-                    if anchor.end > lo and anchor.start < hi:
-                        seen.setdefault(id(anchor), anchor)
-                first += timedelta(days=1)
-            self._foreign[key] = sorted(seen.values(), key=lambda a: a.start)
-        return self._foreign[key]
 
     def _best_venue(self, slot: _Slot, request: _Request) -> _Candidate | None:
         found = self._venues(slot, request)
@@ -512,11 +493,3 @@ class Proposer(UserDays):
             same_time=same_time,
             zone=request.tz.key if abroad else "",
         )
-
-
-def _places(value: Geo | Sequence[Geo] | None) -> tuple[Geo, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, Geo):
-        return (value,)
-    return tuple(value)

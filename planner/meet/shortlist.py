@@ -138,3 +138,12 @@ def _pool(
         and distance_km(v.geo, center) <= radius_km
     ]
     return pool
+
+
+def as_places(value: Geo | Sequence[Geo] | None) -> tuple[Geo, ...]:
+    """One place or several (one per counterpart) as a tuple."""
+    if value is None:
+        return ()
+    if isinstance(value, Geo):
+        return (value,)
+    return tuple(value)
