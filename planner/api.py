@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -134,8 +135,10 @@ def plan_week(
     ``progress``, when given, is called with a one-line message as each phase begins (reading
     a calendar, building the contact ledger), for a progress display. With ``proposals`` false,
     no slots and venues are looked for (faster, and offline). A calendar that cannot be read is
-    a warning on the ``planner`` logger, as in :func:`read_events`.
+    a warning on the ``planner`` logger, as in :func:`read_events`, and the plan's ``unread``
+    names it (why, and the age of the earlier copy shown in its place).
     """
+    from planner.calendar import health
     from planner.calendar.sources import context_for, open_providers
     from planner.calendar.sources import read_events as read
     from planner.flows.held import held_times
@@ -154,6 +157,7 @@ def plan_week(
     store = store or open_store()
     context = context_for(config, store)
     providers = open_providers(config, context) if events is None else []
+    unread_before = len(health.unread())
     try:
         if events is None:
             events = read(
@@ -187,7 +191,8 @@ def plan_week(
             store=store,
         )
         free_busy.report()
-        return plan
+        unread = health.since(unread_before)  # the calendars this plan lacks, or has old
+        return replace(plan, unread=unread) if unread else plan
     finally:
         for provider in providers:
             provider.close()

@@ -40,6 +40,7 @@ class CalendarReadError(PlannerError):
     ) -> None:
         self.source = source
         self.line = line
+        self.detail = message  # what went wrong, without the source and the hint
         where = f"{source}:{line}" if line else source
         super().__init__(f"{where}: {message}", hint=hint)
 

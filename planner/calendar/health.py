@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from planner.ical.index import EventIndex, unit_id
@@ -58,8 +58,24 @@ MIGRATIONS = {
 }
 SNAPSHOT_PARAMS = json.dumps(["snapshot", FORMAT])
 
-# The sources of this run that could not be read and had no copy (see :func:`missing`).
-_missing: ContextVar[tuple[str, ...]] = ContextVar("planner_missing_sources", default=())
+# The sources of this run that were not read, in the order met (see :func:`unread`).
+_unread: ContextVar[tuple[Unread, ...]] = ContextVar("planner_unread_sources", default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """A calendar a run could not read: why (``reason``: a short phrase without secrets), and
+    the last good copy shown in its place (when it was read and how old it was then); without
+    a copy its events are missing."""
+
+    name: str
+    reason: str
+    copy_read_at: datetime | None = None
+    copy_age: timedelta | None = None
+
+    @property
+    def missing(self) -> bool:
+        return self.copy_read_at is None
 
 
 @dataclass(frozen=True)
@@ -100,17 +116,31 @@ def remote(source: SourceConfig) -> bool:
 
 def missing() -> tuple[str, ...]:
     """The sources that could not be read in this run and had no earlier copy."""
-    return _missing.get()
+    return tuple(dict.fromkeys(u.name for u in _unread.get() if u.missing))
 
 
-def mark_missing(name: str) -> None:
-    if name not in _missing.get():
-        _missing.set((*_missing.get(), name))
+def unread() -> tuple[Unread, ...]:
+    """Every source not read in this run so far, each time it was not (see :func:`since`)."""
+    return _unread.get()
+
+
+def since(mark: int) -> tuple[Unread, ...]:
+    """The sources not read since :func:`unread` had ``mark`` entries, each once (a source
+    missing once counts as missing), the missing ones first."""
+    found: dict[str, Unread] = {}
+    for entry in _unread.get()[mark:]:
+        if entry.name not in found or entry.missing:
+            found[entry.name] = entry
+    return tuple(sorted(found.values(), key=lambda u: not u.missing))  # the missing first
+
+
+def mark_unread(entry: Unread) -> None:
+    _unread.set((*_unread.get(), entry))
 
 
 def reset() -> None:
-    """Forget the missing sources (a new command begins)."""
-    _missing.set(())
+    """Forget the sources not read (a new command begins)."""
+    _unread.set(())
 
 
 class Health:

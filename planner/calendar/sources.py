@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
-from planner.calendar.health import UnreadableCopy
+from planner.calendar.health import Unread, UnreadableCopy, mark_unread
 from planner.calendar.health import remote as health_remote
 from planner.config import Config, SourceConfig
-from planner.errors import CalendarReadError, ProviderError
+from planner.errors import AuthError, CalendarReadError, PlannerError, ProviderError
 from planner.i18n import _, long_day, ngettext
 from planner.ical.index import overlaps
 from planner.model import Event
@@ -86,8 +87,9 @@ def read_events(
     if failures and not read:  # nothing to show: the first failure is the answer
         raise failures[0][1].error
     for provider, missing in failures:
-        health.mark_missing(provider.source.name)
-        provider.context.warn(missing.message(provider.source.name))
+        name = provider.source.name
+        health.mark_unread(health.Unread(name, reason_of(missing.error, name)))
+        provider.context.warn(missing.message(name))
     return sorted(seen.values(), key=lambda e: (e.start, e.end, e.title))
 
 
@@ -210,6 +212,8 @@ def _fallback(
     if copy is None:
         raise _NoCopy(error)
     events, read_at, (first, last) = copy
+    reason = reason_of(error, source.name)
+    mark_unread(Unread(source.name, reason, read_at, now - read_at))
     message = _(
         "calendar '{name}' cannot be read ({error}); using the copy from {age} ago",
         name=source.name,
@@ -270,3 +274,40 @@ def age(elapsed: timedelta) -> str:
     if minutes < 48 * 60:
         return ngettext("{count} hour", "{count} hours", minutes // 60)
     return ngettext("{count} day", "{count} days", minutes // 1440)
+
+
+URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s'\"()<>]+")
+REASON_LENGTH = 160
+
+
+def reason_of(error: BaseException, name: str) -> str:
+    """Why calendar ``name`` was not read, in one short phrase for the plan's readers: no hint,
+    no calendar name in front, a URL only as :func:`providers.ics_http.display_url` shows it
+    (its query and path may hold a token); stderr has the whole message."""
+    if isinstance(error, AuthError):
+        return _("the sign-in is missing, has expired or was refused")
+    if isinstance(error, CalendarReadError):
+        text = error.detail
+    elif isinstance(error, PlannerError):
+        text = error.message
+    elif isinstance(error, OSError) and error.strerror and not _network(error):
+        text = error.strerror  # a file: "Permission denied"
+    else:  # refused, unreachable, timed out: said as for every online service
+        from planner.online.failure import describe
+
+        text = describe(error).explained()
+    text = (text.strip().splitlines() or [""])[0]
+    text = re.sub(rf"^[^:']*'{re.escape(name)}':\s*", "", text)  # "Google calendar 'x': …"
+    if URL.search(text):
+        from providers.ics_http import display_url
+
+        text = URL.sub(lambda m: display_url(m.group(0)), text)
+    if len(text) > REASON_LENGTH:
+        text = text[: REASON_LENGTH - 1].rstrip() + "…"
+    return text or type(error).__name__
+
+
+def _network(error: OSError) -> bool:
+    import socket
+
+    return isinstance(error, ConnectionError | TimeoutError | socket.gaierror)

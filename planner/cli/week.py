@@ -151,7 +151,7 @@ def week(
     if fmt == "html" and open_browser and output is None:
         output = _html_target(plan)
     emit(text, output)
-    if kept is not None and not warned.count:
+    if kept is not None and not warned.count and not plan.unread:
         _keep_output(kept[0], text)  # a run that warned is not kept: a repeat warns again
     if demo and not quiet():
         click.echo(
@@ -358,6 +358,7 @@ def _mail(
         sender_name=user["name"],
         to=recipient,
         date=datetime.now(UTC),
+        incomplete=plan.incomplete,
     )
     if not send:
         emit(dry_run_text(msg), None)

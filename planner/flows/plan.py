@@ -24,6 +24,7 @@ from planner.model import (
 )
 
 if TYPE_CHECKING:
+    from planner.calendar.health import Unread
     from planner.flows.trip_view import KeepInTouch
     from planner.judge.recommend import Balance, DueVisit
     from planner.meet.proposals import Proposal
@@ -92,6 +93,13 @@ class WeeklyPlan:
     due: tuple[DueVisit, ...] = ()
     people: People | None = None  # who is who: names instead of addresses in every output
     keep_in_touch: KeepInTouch | None = None  # whom to meet this week or on the next trip
+    #: the calendars not read for this plan: left out, or shown from an earlier copy
+    unread: tuple[Unread, ...] = ()
+
+    @property
+    def incomplete(self) -> bool:
+        """Whether a calendar's events are missing (not even an earlier copy was shown)."""
+        return any(u.missing for u in self.unread)
 
     @property
     def days(self) -> list[date]:

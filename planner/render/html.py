@@ -35,6 +35,8 @@ from planner.render.html_view import (
     when,
 )
 from planner.render.labels import day_label, kind_label, mode_label, more_that_day, week_name
+from planner.render.unread import FIELD as UNREAD
+from planner.render.unread import unread_lines
 
 __all__ = ["build_view", "week_html"]
 
@@ -94,7 +96,20 @@ def _header(view: View, heading: str) -> str:
         summary = f'<p class="sub">{escape(text)}</p>'
     return (
         f'<header><h1>{escape(heading)}</h1><p class="sub">{escape(dates)}</p>{summary}'
-        f"{_legend()}</header>"
+        f"{_unread(view.data.get(UNREAD) or [])}{_legend()}</header>"
+    )
+
+
+def _unread(entries: list[Item]) -> str:
+    """The calendars the plan lacks or shows from an earlier copy; nothing when all were read."""
+    heading, lines = unread_lines(entries)
+    if not lines:
+        return ""
+    items = "".join(f"<li>{escape(line)}</li>" for line in lines)
+    if not heading:
+        return f'<section class="unread copies" role="status"><ul>{items}</ul></section>'
+    return (
+        f'<section class="unread" role="alert"><p>{escape(heading)}</p><ul>{items}</ul></section>'
     )
 
 

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 from planner.judge.corrections import ref_of
 from planner.model import Mode
 from planner.render.labels import counted_note, settle_command
+from planner.render.unread import FIELD as UNREAD
+from planner.render.unread import unread_to_list
 
 if TYPE_CHECKING:
     from planner.flows.plan import PlannedEvent, WeeklyPlan
@@ -198,6 +200,7 @@ def week_to_dict(plan: WeeklyPlan, *, events: bool = True) -> dict[str, Any]:
             "iso_week": "{}-W{:02d}".format(*plan.start.isocalendar()[:2]),
             "timezone": getattr(plan.start.tzinfo, "key", None),
         },
+        UNREAD: unread_to_list(plan.unread, plan.start.tzinfo),
         "events": events_to_list(plan, plan.items) if events else [],
         "stats": {
             "meetings": stats.meetings,

@@ -24,6 +24,7 @@ from planner.render.labels import (
 from planner.render.places import shown_place, without_secrets
 from planner.render.safe import neutral
 from planner.render.table import ACTION_MARK, balance_lines, flagged_items, recommendation_lines
+from planner.render.unread import plan_lines
 
 if TYPE_CHECKING:
     from planner.flows.plan import WeeklyPlan
@@ -37,6 +38,10 @@ def week_markdown(plan: WeeklyPlan, invites: Mapping[str, Sequence[Any]] | None 
     tz = plan.start.tzinfo
     iso = plan.start.isocalendar()
     lines = [f"# {week_name(f'{iso[0]}-W{iso[1]:02d}')}", ""]
+    heading, entries = plan_lines(plan.unread, tz)  # what the plan lacks, first
+    if entries:
+        lines += [f"> **{heading}**", ">"] if heading else []
+        lines += [*(f"> - {line}" for line in entries), ""]
     for day in plan.days:
         items = plan.on(day)
         lines += [f"## {day_label(day)}", ""]

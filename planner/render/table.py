@@ -27,6 +27,7 @@ from planner.render.labels import (
     week_name,
 )
 from planner.render.places import short_place, without_secrets
+from planner.render.unread import plan_lines
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -55,6 +56,11 @@ def week_table(
     out.print(header)
     if note:
         out.print(f"[dim]{_escape(note)}[/dim]")
+    heading, entries = plan_lines(plan.unread, plan.start.tzinfo)  # what the plan lacks
+    if heading:
+        out.print(hanging(heading, width), style="bold red", markup=False, highlight=False)
+    for line in entries:
+        out.print(hanging(f"• {line}", width), style="yellow", markup=False, highlight=False)
     out.print(_meetings_table(plan, width))
     for line in recommendation_lines(plan, invites, limit=labels.LISTED):
         out.print(hanging(line, width), highlight=False, markup=False)

@@ -19,14 +19,20 @@ def week_message(
     sender_name: str,
     to: str,
     date: datetime,
+    incomplete: bool = False,
 ) -> EmailMessage:
-    """The message: From the user, To ``to``, the subject naming the ISO week."""
+    """The message: From the user, To ``to``, the subject naming the ISO week, and saying
+    when the plan is ``incomplete`` (a calendar could not be read: its events are missing)."""
     from email.utils import format_datetime, formataddr, make_msgid
 
     msg = EmailMessage()
     msg["From"] = formataddr((sender_name, sender))
     msg["To"] = to
-    msg["Subject"] = _("Your week {week}: meetings, in-person proposals, answers", week=week)
+    msg["Subject"] = (
+        _("Your week {week} (incomplete: a calendar could not be read)", week=week)
+        if incomplete
+        else _("Your week {week}: meetings, in-person proposals, answers", week=week)
+    )
     msg["Date"] = format_datetime(date)
     msg["Message-ID"] = make_msgid("week", domain=sender.rpartition("@")[2] or None)
     msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation replies to a cron mail
