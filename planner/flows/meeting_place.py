@@ -8,10 +8,10 @@ Composition over ``judge`` (homes) and ``meet`` (proposals); used by :mod:`plann
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from planner.config import Config
 from planner.i18n import _
@@ -21,7 +21,6 @@ from planner.people.addresses import address_key
 
 if TYPE_CHECKING:
     from planner.judge.homes import HomeCity
-    from planner.meet.geo import Place
     from planner.meet.proposals import Proposal, Proposer
 
 Modes = Mapping[tuple[str, str], Classification]
@@ -269,31 +268,6 @@ def _propose_far(
     return plan.proposals, notes
 
 
-def nights(events: Iterable[Event]) -> frozenset[tuple[str, str]]:
-    """The keys of the hotel stays among ``events`` (:func:`planner.judge.travel.is_lodging`):
-    time a proposal may take, where the calendar says busy."""
-    from planner.judge.travel import is_lodging
-
-    return frozenset(e.key for e in events if is_lodging(e))
-
-
-def trip_routes(
-    events: Sequence[Event], locate: Callable[[str], Place | None]
-) -> dict[tuple[str, str], tuple[Place | None, Place | None]]:
-    """Where each train or flight among ``events`` departs and arrives (by event key): the
-    station or airport where it is a known hub, else the town (see
-    :func:`planner.meet.hubs.stop_place`); proposals leave the transfer from there."""
-    from planner.judge.travel import route
-    from planner.meet.hubs import stop_place
-
-    found = {}
-    for event in events:
-        origin, arrival, how = route(event)
-        if origin or arrival:
-            found[event.key] = (stop_place(origin, how, locate), stop_place(arrival, how, locate))
-    return found
-
-
 def counterpart_place(
     emails: Sequence[str], events: Sequence[Event], modes: Modes, config: Config, now: datetime
 ) -> str:
@@ -334,21 +308,3 @@ class CounterpartPlaces:
             return ""
         # the latest; of two at the same time the earlier in ``events``, as a single scan finds
         return place_text(max(found, key=lambda pair: (pair[0].start, -pair[1]))[0].location)
-
-
-def located_trips(
-    away: Mapping[date, tuple[str, Geo | None, str]], locate: Callable[[str], Any]
-) -> dict[date, tuple[str, Geo]]:
-    """The user's whereabouts from travel items (:func:`planner.judge.travel.whereabouts`)
-    with a place for each city, as :func:`propose_to_meet` takes them (``trips``)."""
-    found: dict[date, tuple[str, Geo]] = {}
-    places: dict[str, Geo | None] = {}
-    for day, (city, geo, _evidence) in away.items():
-        if geo is None:
-            if city not in places:
-                place = locate(city)
-                places[city] = place.geo if place is not None else None
-            geo = places[city]
-        if geo is not None:
-            found[day] = (city, geo)
-    return found

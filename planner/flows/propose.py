@@ -104,22 +104,15 @@ def propose_for(
     window come from that meeting, and its own time, in person, is tried first (unless it is
     in person already: then only other times are proposed)."""
     from planner.flows.held import for_others, held_times
-    from planner.flows.meeting_place import (
-        MeetRequest,
-        located_trips,
-        nights,
-        propose_to_meet,
-        trip_routes,
-    )
+    from planner.flows.meeting_place import MeetRequest, propose_to_meet
+    from planner.flows.own_travel import located_trips, own_travel, proposer_over
     from planner.flows.places import places_only
     from planner.flows.weekly import week_bounds
-    from planner.judge.travel import whereabouts
     from planner.meet.fetched import VenueSupply, catalog_with_fetched
     from planner.meet.freebusy import FreeBusyLookup
     from planner.meet.geo import Geocoder
     from planner.meet.one_shot import resolve_place
     from planner.meet.places import locate_known
-    from planner.meet.proposals import Proposer
     from planner.meet.slots import ahead_window, earliest
     from planner.people.addresses import address_key
     from planner.people.names import parse_mailbox
@@ -168,17 +161,15 @@ def propose_for(
         supply = VenueSupply(config, store, catalog, now, progress)
         geocoder = places_only(Geocoder(config, catalog, store_factory=lambda: store))
         modes = {k: c.mode for k, c in session.modes.items()}
-        away = whereabouts(session.events, config.tz, home=config.user["home"])
-        proposer = Proposer(
+        travel = own_travel(session.events, config, geocoder.locate)
+        proposer = proposer_over(
             [*events, *offered],
             config,
             catalog,
             modes=modes,
             geocoder=geocoder,
             supply=supply,
-            whereabouts=away,
-            routes=trip_routes(session.events, geocoder.locate),
-            nights=nights(session.events),
+            travel=travel,
         )
         finder = finder_for(session, geocoder.locate)
         homes = [finder.home_of(p) for p in people]
@@ -205,7 +196,7 @@ def propose_for(
                 modes=session.modes,
                 homes=finder.home_of,
                 supply=supply,
-                trips=located_trips(away, geocoder.locate),
+                trips=located_trips(travel.whereabouts, geocoder.locate),
             )
         if meeting is None and (table := _table_ahead(session, people, now, end)) is not None:
             day = short_day(table.start.astimezone(config.tz).date())

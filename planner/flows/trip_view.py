@@ -442,22 +442,16 @@ def planner_for(
     plan's proposals (:data:`AROUND`): years of history hold nothing a slot there needs."""
     if catalog is None:
         return Planner(circle, None)
-    from planner.flows.meeting_place import nights
+    from planner.flows.own_travel import proposer_over
     from planner.meet.days import AROUND
-    from planner.meet.proposals import Proposer
 
     if window is not None:
         first, last = window[0] - AROUND[0], window[1] + AROUND[1]
         events = [e for e in events if e.end > first and e.start < last]
 
     plain = {k: c.mode for k, c in circle.modes.items()}
-    proposer = Proposer(
-        events,
-        circle.config,
-        catalog,  # type: ignore[arg-type]
-        modes=plain,
-        geocoder=geocoder,  # type: ignore[arg-type]
-        supply=supply,  # type: ignore[arg-type]
-        nights=nights(events),
+    # the one free-time model of `planner propose`: trains and flights anchored where they arrive
+    proposer = proposer_over(
+        events, circle.config, catalog, modes=plain, geocoder=geocoder, supply=supply
     )
     return Planner(circle, proposer, bool(circle.config["geo"]["online"]))

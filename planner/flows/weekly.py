@@ -14,16 +14,9 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from planner.config import Config
-from planner.flows.meeting_place import (
-    CounterpartPlaces,
-    MeetRequest,
-    far_away,
-    located_trips,
-    nights,
-    propose_to_meet,
-    trip_routes,
-)
+from planner.flows.meeting_place import CounterpartPlaces, MeetRequest, far_away, propose_to_meet
 from planner.flows.once import balance_items, count_once, not_history, pairs
+from planner.flows.own_travel import located_trips, own_travel, proposer_over
 from planner.flows.plan import (
     PlannedEvent,
     WeeklyPlan,
@@ -51,7 +44,7 @@ from planner.model import (
 
 if TYPE_CHECKING:
     from planner.meet.proposal_cache import ProposalCache
-    from planner.meet.proposals import Proposal, Proposer
+    from planner.meet.proposals import Proposal
     from planner.people.directory import People
     from planner.store import Store
 
@@ -357,7 +350,6 @@ class _ProposalWork:
 
     def _prepare(self) -> None:
         from planner.judge.homes import HomeFinder
-        from planner.judge.travel import whereabouts
 
         locate = self.geocoder.locate  # type: ignore[attr-defined]
         finder = HomeFinder(
@@ -369,9 +361,8 @@ class _ProposalWork:
 
         first, last = self.week[0] - AROUND[0], self.week[1] + AROUND[1]
         around = [e for e in self.events if e.end > first and e.start < last]
-        self.away = whereabouts(around, self.config.tz, home=self.config.user["home"])
-        self.trips = located_trips(self.away, locate)
-        self.routes = trip_routes(around, locate)
+        self.travel = own_travel(around, self.config, locate)
+        self.trips = located_trips(self.travel.whereabouts, locate)
         self._ready = True
 
     def propose(
@@ -389,15 +380,14 @@ class _ProposalWork:
                 and e.start < request.end + timedelta(days=1)
             ]
         nearby = [e for e in near if e.key != event.key] + list(taken)
-        proposer = _proposer(
+        proposer = proposer_over(
             nearby,
             self.config,
             self.catalog,
-            self.plain,
-            self.geocoder,
-            self.supply,
-            self.away,
-            self.routes,
+            modes=self.plain,
+            geocoder=self.geocoder,
+            supply=self.supply,
+            travel=self.travel,
         )
         home = next((h for e in request.emails if (h := self.homes(e)) is not None), None)
         self.far = far_away(proposer, request, home)
@@ -411,31 +401,6 @@ class _ProposalWork:
             trips=self.trips,
             places=self.places.of,
         )
-
-
-def _proposer(
-    nearby: list[Event],
-    config: Config,
-    catalog: object,
-    modes: Mapping[tuple[str, str], Mode],
-    geocoder: object,
-    supply: object | None,
-    away: object,
-    routes: Mapping[tuple[str, str], Any],
-) -> Proposer:
-    from planner.meet.proposals import Proposer
-
-    return Proposer(
-        nearby,
-        config,
-        catalog,  # type: ignore[arg-type]
-        modes=modes,
-        geocoder=geocoder,  # type: ignore[arg-type]
-        supply=supply,  # type: ignore[arg-type]
-        whereabouts=away,  # type: ignore[arg-type]
-        routes=routes,
-        nights=nights(nearby),
-    )
 
 
 def identify_proposals(items: Sequence[PlannedEvent], config: Config) -> list[PlannedEvent]:

@@ -169,7 +169,7 @@ def test_hotel_nights_are_no_busy_time_but_a_check_in_is(title):
     busy by calendar apps, block no proposal, no counter and no mirror; a check-in or check-out
     item of a few minutes is time taken."""
     from planner.flows.followup_steps import busy_conflicts
-    from planner.flows.meeting_place import nights
+    from planner.flows.own_travel import nights
     from planner.judge.travel import is_lodging
     from planner.meet.anchors import anchors_from_events
     from planner.sync.mirrors import mirrorable

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from planner.config import default_config
-from planner.flows.meeting_place import trip_routes
+from planner.flows.own_travel import trip_routes
 from planner.judge.travel import route
 from planner.meet.geo import Geocoder, distance_km, locate_offline
 from planner.meet.hubs import stop_place
