@@ -51,7 +51,7 @@ def test_a_repeat_run_reads_the_proposals_and_gets_the_same(monkeypatch):
     def no_proposer(*args, **kwargs):
         raise AssertionError("proposals were computed again")
 
-    monkeypatch.setattr(weekly, "_proposer", no_proposer)
+    monkeypatch.setattr(weekly, "proposer_over", no_proposer)
     again = _plan(EVENTS, store)
     assert _proposals(again) == _proposals(first)
     for (_uid, old), (_uid2, new) in zip(_proposals(first), _proposals(again), strict=True):
@@ -63,8 +63,10 @@ def test_what_proposals_depend_on_changes_the_key(change, monkeypatch):
     store = Store(":memory:")
     _plan(EVENTS, store)
     computed = []
-    real = weekly._proposer
-    monkeypatch.setattr(weekly, "_proposer", lambda *a: computed.append(1) or real(*a))
+    real = weekly.proposer_over
+    monkeypatch.setattr(
+        weekly, "proposer_over", lambda *a, **k: computed.append(1) or real(*a, **k)
+    )
     events, free_busy = list(EVENTS), None
     if change == "busy":
         free_busy = lambda emails, s, e: [Interval(at(1, 8), at(1, 18))]  # noqa: E731
