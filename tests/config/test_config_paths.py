@@ -102,3 +102,19 @@ def test_a_config_given_as_a_relative_path_reads_from_its_own_folder(tmp_path, m
     loaded = load(Path("..") / "planner" / config.name)
     path = Path(str(loaded.calendars[0].options["path"]))
     assert path.is_absolute() and path.is_file()
+
+
+def test_init_writes_a_relative_ics_path_as_it_was_checked(tmp_path, monkeypatch):
+    """``planner init --ics cal/outlook.ics`` checks the path from the current directory; the
+    config elsewhere must name that same file."""
+    here = tmp_path / "exports"
+    (here / "cal").mkdir(parents=True)
+    (here / "cal" / "outlook.ics").write_text(CALENDARS["cal/outlook.ics"], newline="")
+    monkeypatch.chdir(here)
+    target = tmp_path / "config" / "config.toml"
+    args = ["init", "--no-input", "--config", str(target), "--name", "Anna Berger"]
+    args += ["--email", "anna@berger.example", "--timezone", "Europe/Berlin"]
+    result = CliRunner().invoke(main, [*args, "--ics", "cal/outlook.ics"])
+    assert result.exit_code == 0, result.output
+    path = Path(str(load(target).calendars[0].options["path"]))
+    assert path == here / "cal" / "outlook.ics"
