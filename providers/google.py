@@ -78,7 +78,7 @@ class GoogleProvider(GoogleMarked, CalendarProvider):
     has_incremental_sync: ClassVar[bool] = True
     can_sync: ClassVar[bool] = True
     options: ClassVar[Mapping[str, Field]] = {
-        "client_secrets": Field(str, ""),
+        "client_secrets": Field(str, "", path=True),
         "calendars": Field("str_list", ["primary"]),
         "write": Field(bool, False),
         "api_url": Field(str, DEFAULT_API_URL),

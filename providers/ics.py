@@ -72,7 +72,7 @@ class IcsProvider(CalendarProvider):
 
     name: ClassVar[str] = "ics"
     options: ClassVar[Mapping[str, Field]] = {
-        "path": Field(str, ""),
+        "path": Field(str, "", path=True),
         "url": Field(str, "", check=_url_check),
         "timeout": Field(float, 30.0, check=_positive, minimum=0.1, maximum=600),
         # at most this many occurrences of one series in a read window (issue 14)

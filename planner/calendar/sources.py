@@ -46,12 +46,14 @@ def read_events(
     end: datetime,
     progress: Callable[[str], None] | None = None,
     own_domains: frozenset[str] = frozenset(),
+    travel: Callable[[Event], bool] | None = None,
 ) -> list[Event]:
     """All events of all providers in ``[start, end)``, sorted, a meeting in two calendars once.
 
     Other people's entries of a shared, room or team calendar are left out
     (:mod:`planner.calendar.ownership`; ``own_domains`` are the user's, whose colleagues' entries
-    make a team calendar), with one warning per calendar whose role was inferred.
+    make a team calendar; ``travel`` tells a journey or stay, which only a calendar's owner
+    makes), with one warning per calendar whose role was inferred, naming the first few.
 
     Two occurrences are the same meeting when they share :attr:`Event.key` (iCalendar UID and
     start); the first calendar in the config wins. The mirrors and travel blocks ``planner
@@ -81,7 +83,7 @@ def read_events(
         found.append((provider, [event for event in events if not planners_own(event)]))
     read = len(found)
     seen: dict[tuple[str, str], Event] = {}
-    for events in _users_entries(found, own_domains):
+    for events in _users_entries(found, own_domains, travel):
         for event in events:
             seen.setdefault(event.key, event)
     if failures and not read:  # nothing to show: the first failure is the answer
@@ -94,12 +96,14 @@ def read_events(
 
 
 def _users_entries(
-    found: Sequence[tuple[CalendarProvider, list[Event]]], own_domains: frozenset[str]
+    found: Sequence[tuple[CalendarProvider, list[Event]]],
+    own_domains: frozenset[str],
+    travel: Callable[[Event], bool] | None = None,
 ) -> list[list[Event]]:
     """Each calendar's entries without other people's (:mod:`planner.calendar.ownership`);
     nothing is left out when no entry names the user (the config's addresses are not the
     calendars')."""
-    from planner.calendar.ownership import sort_out, user_named
+    from planner.calendar.ownership import left_out_warning, sort_out, user_named
 
     if not found:
         return []
@@ -109,20 +113,10 @@ def _users_entries(
     result = []
     for provider, events in found:
         role = str(provider.source.options.get("role", "auto"))
-        done = sort_out(events, mine, role, own_domains)
-        if done.theirs and done.inferred:
-            provider.context.warn(
-                ngettext(
-                    "{name}: {count} entry names other people but not you: read as someone "
-                    'else\'s and left out (role = "shared" in its [[calendars]] table says '
-                    'so, role = "own" keeps it)',
-                    "{name}: {count} entries name other people but not you: read as someone "
-                    'else\'s and left out (role = "shared" in its [[calendars]] table says '
-                    'so, role = "own" keeps them)',
-                    done.theirs,
-                    name=provider.source.name,
-                )
-            )
+        done = sort_out(events, mine, role, own_domains, travel)
+        if done.left_out and done.inferred:
+            tz = provider.context.tz
+            provider.context.warn(left_out_warning(provider.source.name, done.left_out, tz))
         result.append(done.kept)
     return result
 

@@ -81,14 +81,20 @@ def ics(text: str) -> str:
                 path=text,
             )
         )
-    return text
+    return anchored(text)
 
 
 def existing_file(text: str) -> str:
     text = text.strip()
     if not Path(text).expanduser().is_file():
         raise UsageError(_("{path}: no such file", path=text))
-    return text
+    return anchored(text)
+
+
+def anchored(text: str) -> str:
+    """A path as typed (checked from the current directory), made absolute unless it starts
+    with ``~``: the config reads a relative path from its own folder."""
+    return text if text.startswith("~") else str(Path(text).absolute())
 
 
 def url(text: str) -> str:

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from planner import registry
 from planner.config.schema import (
     SourceConfig,
+    absolute_paths,
     did_you_mean,
     parse_time_range,
     provider_meant,
@@ -137,9 +138,10 @@ def from_mapping(data: Mapping[str, Any], where: str, *, path: Path | None = Non
     sections: dict[str, Mapping[str, Any]] = {}
     raw_sections = _flatten_sections(data, problems)
     raw_sections.setdefault("working_hours", DEFAULT_WORKING_HOURS)
+    base = path.expanduser().absolute().parent if path is not None else None
     for name, fields in SECTIONS.items():
         values, found, warned = validate_table(f"[{name}]", raw_sections.pop(name, {}), fields)
-        sections[name] = values
+        sections[name] = absolute_paths(values, fields, base)
         problems += found
         warnings += warned
     for name in raw_sections:
@@ -148,7 +150,7 @@ def from_mapping(data: Mapping[str, Any], where: str, *, path: Path | None = Non
             + did_you_mean(name, [*SECTIONS, *LISTS], "[{}]")
         )
     warnings += _windows_that_never_fit(sections)
-    calendars = _calendars(data.get("calendars", []), problems, warnings)
+    calendars = _calendars(data.get("calendars", []), problems, warnings, base)
     if path is not None and calendars and not str(sections["user"].get("email") or "").strip():
         warnings.append(
             _(
@@ -156,7 +158,7 @@ def from_mapping(data: Mapping[str, Any], where: str, *, path: Path | None = Non
                 "and your counterparts cannot be told apart; set it (planner config edit)"
             )
         )
-    books = _calendars(data.get("addressbooks", []), problems, warnings, kind="addressbooks")
+    books = _calendars(data.get("addressbooks", []), problems, warnings, base, "addressbooks")
     people = _people(data.get("people", []), problems)
     disabled = _disabled(data.get("calendars", []))
     syncs = _syncs(data.get("sync", []), calendars, disabled, problems, warnings)
@@ -229,10 +231,11 @@ def _flatten_sections(data: Mapping[str, Any], problems: list[str]) -> dict[str,
 
 
 def _calendars(
-    entries: Any, problems: list[str], warnings: list[str], *, kind: str = "calendars"
+    entries: Any, problems: list[str], warnings: list[str], base: Path | None, kind: str = ""
 ) -> tuple[SourceConfig, ...]:
     """The ``[[calendars]]`` (or, with ``kind``, ``[[addressbooks]]``) tables, each checked
-    against its provider's own keys."""
+    against its provider's own keys; their paths relative to ``base`` (:func:`absolute_paths`)."""
+    kind = kind or "calendars"
     fields, group = (
         (ADDRESS_BOOK_FIELDS, registry.ADDRESS_BOOKS)
         if kind == "addressbooks"
@@ -263,6 +266,7 @@ def _calendars(
             continue
         options = {k: v for k, v in entry.items() if k not in fields}
         opts, found, warned = validate_table(where, options, cls.options)
+        opts = absolute_paths(opts, cls.options, base)
         problems += found + [f"{where} {p}" for p in cls.check_options(opts)]
         warnings += warned
         extra = {k: values[k] for k in fields if k not in SOURCE_FIELDS}

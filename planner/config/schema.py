@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import time
+from pathlib import Path
 from typing import Any
 
 from planner.i18n import _
@@ -29,6 +30,8 @@ class Field:
     required: bool = False
     check: Check | None = None
     secret: bool = False  # secrets may never be written into the config file
+    # a file or folder: ``~`` expanded, relative to the config file's folder (the loader)
+    path: bool = False
     minimum: float | None = None  # for int and float fields: the allowed range
     maximum: float | None = None
 
@@ -193,6 +196,25 @@ def validate_table(
             problems.append(_("{where} key '{key}' is required", where=where, key=key))
         values.setdefault(key, field.default)
     return values, problems, warnings
+
+
+def absolute_paths(
+    values: dict[str, Any], fields: Mapping[str, Field], base: Path | None
+) -> dict[str, Any]:
+    """``values`` with every file or folder key (:attr:`Field.path`) made absolute, in this one
+    place for every section and provider: ``~`` expanded, a relative path read from ``base``,
+    the config file's folder (not the current directory: a config must work from cron, a timer
+    or any shell). Without a config file (``base`` None) only ``~`` is expanded."""
+
+    def one(text: str) -> str:
+        found = Path(text).expanduser()
+        return str(found if base is None or found.is_absolute() else base / found)
+
+    for key, spec in fields.items():
+        value = values.get(key)
+        if spec.path and value:
+            values[key] = [one(v) for v in value] if isinstance(value, list) else one(value)
+    return values
 
 
 @dataclass(frozen=True)

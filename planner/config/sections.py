@@ -154,7 +154,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "far_away_km": Field(float, 100.0, check=_positive),
     },
     "venues": {
-        "files": Field("str_list", []),
+        "files": Field("str_list", [], path=True),
         "favourites": Field("str_list", []),
         "radius_km": Field(float, 8.0, check=_positive),
         "max_age_days": Field(int, 90, check=_positive),
@@ -168,7 +168,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "password": Field(str, "", secret=True),
         "password_env": Field(str, "PLANNER_SMTP_PASSWORD"),
         "sender": Field(str, ""),
-        "ca_file": Field(str, ""),
+        "ca_file": Field(str, "", path=True),
         "timeout_seconds": Field(int, 30, check=_positive),
     },
     "free_busy": {

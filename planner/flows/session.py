@@ -60,10 +60,13 @@ def read_configured(
     providers are closed afterwards."""
     from planner.calendar.sources import context_for, open_providers
     from planner.calendar.sources import read_events as read
+    from planner.judge.bookings import is_travel
 
     providers = open_providers(config, context_for(config, store))
     try:
-        return read(providers, start, end, calendar_progress(progress), config.own_domains)
+        return read(
+            providers, start, end, calendar_progress(progress), config.own_domains, is_travel
+        )
     finally:
         for provider in providers:
             provider.close()
@@ -87,6 +90,7 @@ def open_session(
     """
     from planner.calendar.sources import context_for, open_providers, read_events
     from planner.flows.weekly import update_ledger
+    from planner.judge.bookings import is_travel
 
     context = context_for(config, store)
     providers = open_providers(config, context)
@@ -98,6 +102,7 @@ def open_session(
             max(until or now, now),
             calendar_progress(progress),
             config.own_domains,
+            is_travel,
         )
         if progress:
             progress(_("Building the contact ledger"))

@@ -440,8 +440,7 @@ def catalog_from_config(config: Any) -> Catalog:
     if not files:
         catalog = demo_catalog(config.tz)
     else:
-        base = config.path.parent if config.path else Path.cwd()
-        catalog = load_catalog([base / Path(f).expanduser() for f in files], tz=config.tz)
+        catalog = load_catalog(files, tz=config.tz)  # the loader made the paths absolute
     if config.path is not None:
         catalog.extend(added_venues())
     catalog.favourites = _fold_names(config["venues"]["favourites"])

@@ -37,7 +37,7 @@ class VCardProvider(AddressBookProvider):
 
     name: ClassVar[str] = "vcard"
     local: ClassVar[bool] = True
-    options: ClassVar[Mapping[str, Field]] = {"path": Field(str, required=True)}
+    options: ClassVar[Mapping[str, Field]] = {"path": Field(str, required=True, path=True)}
 
     def __init__(self, source: SourceConfig, context: ProviderContext) -> None:
         super().__init__(source, context)

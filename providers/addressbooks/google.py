@@ -90,7 +90,7 @@ class GoogleContactsProvider(AddressBookProvider):
     name: ClassVar[str] = "google"
     has_incremental_sync: ClassVar[bool] = True
     options: ClassVar[Mapping[str, Field]] = {
-        "client_secrets": Field(str, ""),
+        "client_secrets": Field(str, "", path=True),
         "api_url": Field(str, DEFAULT_API_URL),
         "token_uri": Field(str, ""),
         "timeout": Field(int, 30, minimum=1, maximum=600),

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from planner.config import default_config
+from planner.config import default_config, from_mapping
 from planner.meet.venues import (
     Catalog,
     CatalogError,
@@ -214,8 +214,8 @@ def test_browse_near_kind_open_at():
 
 def test_catalog_from_config_resolves_paths_and_favourites(tmp_path):
     write(tmp_path, "mine.toml", TOML)
-    config = default_config(venues={"files": ["mine.toml"], "favourites": ["Nachtbar"]})
-    config = type(config)(config.sections, config.calendars, tmp_path / "config.toml")
+    venues = {"files": ["mine.toml"], "favourites": ["Nachtbar"]}
+    config = from_mapping({"venues": venues}, "<test>", path=tmp_path / "config.toml")
     catalog = catalog_from_config(config)
     assert [v.name for v in catalog] == ["Café Luitpold", "Nachtbar"]
     assert catalog.is_favourite(catalog.venues[1])
