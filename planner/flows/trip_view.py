@@ -4,12 +4,15 @@ For every trip (:mod:`planner.flows.trips`) the people who live or work within
 ``[keep_in_touch] near_km`` of it, overdue ones first (:mod:`planner.flows.keep_in_touch`),
 and for the first few a ready proposal inside the trip's free time near its base (the hotel,
 the client's office, the station): the trip's own schedule is busy time, and travel to and
-from the venue starts at the base.
+from the venue starts at the base. Those met there on the trip (:mod:`planner.flows.trip_met`)
+or invited already (:mod:`planner.flows.pending`) are in hand: listed with that, no proposal,
+and none of the first few proposals used up; the rest get the reason there is none.
 
 The weekly section picks the few people most worth meeting this week or on the next trip
 (``[keep_in_touch] per_week``): overdue or due ones on a trip that week or the next, then
 those near home. Each comes with a proposal, or with the reason there is none (no free time,
-no venue known there, far away with no trip planned, already planned).
+no venue known there, far away with no trip planned, already planned); those in hand follow,
+not counted.
 """
 
 from __future__ import annotations

@@ -130,3 +130,27 @@ def test_an_accepted_invitation_says_so(config, tmp_path):
     elise = _people(config)[ELISE]
     assert "invited for Fri 18 Dec 14:00, accepted (planner invites)" in elise["next_chance"]
     assert elise["invited"]["answer"] == "accepted"
+
+
+def test_an_open_offer_is_the_next_chance_until_withdrawn(isolated_home):
+    """The options of an open offer (planner offer) are the counterpart's next chance too."""
+    from planner.flows.offers import WITHDRAWN, Offers
+    from planner.flows.open_invites import pending_by_person
+    from planner.people.addresses import address_key
+    from tests.flows.offer_world import LENA, offer_to, state
+    from tests.flows.offer_world import config as offer_config
+    from tests.flows.offer_world import now as offer_now
+
+    cfg, store = offer_config(isolated_home), state()
+    try:
+        (offer,) = offer_to(cfg, store, LENA, count=3)
+        found = pending_by_person(store, cfg, offer_now())[address_key(LENA)]
+        count = len(offer.options)
+        assert found.kind == "offer" and found.options == count and not found.picked
+        assert found.start == min(o.start for o in offer.options)
+        assert found.text(cfg.tz).startswith(f"offered {count} times from ")
+        assert found.text(cfg.tz).endswith("none picked yet (planner invites)")
+        Offers(store).change(offer, status=WITHDRAWN)
+        assert address_key(LENA) not in pending_by_person(store, cfg, offer_now())
+    finally:
+        store.close()
