@@ -25,6 +25,7 @@ from planner.people.rhythm import PERSON, Rhythms, Standing, earliest, latest, s
 
 if TYPE_CHECKING:
     from planner.config import Config
+    from planner.flows.pending import Pending
     from planner.flows.trips import Trip
     from planner.judge.relations import Ledger
     from planner.people.person import Person
@@ -58,6 +59,7 @@ class PersonDue:
     city_evidence: str = ""  # where the city comes from (address book, config, history)
     abroad: str = ""  # no place, but the country they are in, not the user's ("Zürich"
     # assumed from a .ch address): no coffee at home is proposed for them
+    invited: Pending | None = None  # the open invitation or offer to them: their next chance
 
     @property
     def email(self) -> str:
@@ -70,6 +72,8 @@ class PersonDue:
     def next_chance(self, tz: Any) -> str:
         """The next chance to meet, in words (``""`` when none is known)."""
         chances = []
+        if self.invited is not None and not self._invitation_planned():
+            chances.append(self.invited.text(tz))
         if self.planned is not None:
             day = short_day(self.planned.start.astimezone(tz).date())
             chances.append(
@@ -81,6 +85,12 @@ class PersonDue:
             day = short_day(self.trip.start.astimezone(tz).date())
             chances.append(_("trip to {city} from {day}", city=self.trip.city, day=day))
         return "; ".join(chances)
+
+    def _invitation_planned(self) -> bool:
+        """Whether the open invitation is the meeting already planned (accepted, in the
+        calendar): named once."""
+        invited, planned = self.invited, self.planned
+        return invited is not None and planned is not None and invited.start == planned.start
 
     def to_json(self, tz: Any) -> dict[str, Any]:
         rule = self.standing.rule
@@ -108,6 +118,7 @@ class PersonDue:
             if self.planned
             else None,
             "trip": self.trip.to_json(tz) if self.trip else None,
+            "invited": self.invited.to_json(tz) if self.invited else None,
         }
 
 
@@ -130,8 +141,10 @@ class Circle:
         rhythms: Rhythms | None = None,
         trips: Sequence[Trip] = (),
         homes: Callable[[str], Any] | None = None,
+        pending: Mapping[str, Pending] | None = None,
     ) -> None:
         self.config, self.now, self.ledger, self.locate = config, now, ledger, locate
+        self.pending = pending or {}  # address (key form) → open invitation or offer
         self.tz = config.tz
         self.today = now.astimezone(self.tz).date()
         self.people = ledger.directory.people
@@ -221,6 +234,7 @@ class Circle:
             trip=self._trip_to(places),
             city_evidence=evidence,
             abroad=self._abroad(person) if not places else "",
+            invited=self._invited(person),
         )
 
     def _local(self, moment: datetime | None) -> date | None:
@@ -274,6 +288,11 @@ class Circle:
         # call first, then the lunch with them: the lunch is the chance)
         in_person = [e for e in found if self._mode(e) is Mode.IN_PERSON]
         return min(in_person or found, key=lambda e: e.start) if found else None
+
+    def _invited(self, person: Person) -> Pending | None:
+        """The first open invitation or offer to any address of ``person``."""
+        found = [p for a in person.addresses if (p := self.pending.get(_fold(a))) is not None]
+        return min(found, key=lambda p: p.start) if found else None
 
     def _mode(self, event: Event) -> Mode:
         found = self.modes.get(event.key)

@@ -35,6 +35,7 @@ def circle_of(
     homes: Callable[[str], Any] | None = None,
 ) -> Circle:
     from planner.flows.keep_in_touch import Circle
+    from planner.flows.open_invites import pending_by_person
     from planner.people.rhythm import Rhythms, commanded
 
     rhythms = Rhythms(config, commanded(store) if store is not None else {})
@@ -48,6 +49,7 @@ def circle_of(
         rhythms=rhythms,
         trips=trips,
         homes=homes,
+        pending=pending_by_person(store, config, now),
     )
 
 

@@ -4,12 +4,15 @@ For every trip (:mod:`planner.flows.trips`) the people who live or work within
 ``[keep_in_touch] near_km`` of it, overdue ones first (:mod:`planner.flows.keep_in_touch`),
 and for the first few a ready proposal inside the trip's free time near its base (the hotel,
 the client's office, the station): the trip's own schedule is busy time, and travel to and
-from the venue starts at the base.
+from the venue starts at the base. Those met there on the trip (:mod:`planner.flows.trip_met`)
+or invited already (:mod:`planner.flows.pending`) are in hand: listed with that, no proposal,
+and none of the first few proposals used up; the rest get the reason there is none.
 
 The weekly section picks the few people most worth meeting this week or on the next trip
 (``[keep_in_touch] per_week``): overdue or due ones on a trip that week or the next, then
 those near home. Each comes with a proposal, or with the reason there is none (no free time,
-no venue known there, far away with no trip planned, already planned).
+no venue known there, far away with no trip planned, already planned); those in hand follow,
+not counted.
 """
 
 from __future__ import annotations
@@ -19,8 +22,9 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from planner.flows.trip_met import Met, meeting, met_on_trip, met_there, on_trip, organisation_note
 from planner.i18n import _, long_day, ngettext, short_day
-from planner.model import Attendee, Event, Interval, Purpose
+from planner.model import Event, Interval, Purpose
 
 if TYPE_CHECKING:
     from planner.flows.keep_in_touch import Circle, PersonDue
@@ -40,6 +44,8 @@ class Pick:
     proposal: Proposal | None = None
     note: str = ""  # why there is no proposal
     command: str = ""  # the `planner invite` that makes the proposal an invitation
+    in_hand: bool = False  # met on the trip or invited already: nothing to do for them
+    context: str = ""  # what else is true for them ("Donaubank AG is met at 'X' on …")
 
     def to_json(self, tz: Any) -> dict[str, Any]:
         return {
@@ -48,6 +54,8 @@ class Pick:
             "proposal": self.proposal.to_json() if self.proposal else None,
             "note": self.note,
             "command": self.command or None,
+            "in_hand": self.in_hand,
+            "context": self.context,
         }
 
 
@@ -174,107 +182,86 @@ class Planner:
 def trip_views(
     circle: Circle, trips: Sequence[Trip], planner: Planner | None, rows: Sequence[PersonDue]
 ) -> list[TripView]:
-    """Each trip with the people near it, overdue first, and proposals for the first few."""
+    """Each trip with the people near it, overdue first: those already met there or invited
+    with what is in hand (:func:`_in_hand`), proposals for the first few of the others, a
+    reason for the rest (:func:`_trip_picks`)."""
     views = []
     for trip in trips:
         near = [row for r in rows if (row := _near_trip(circle, r, trip)) is not None]
         near.sort(key=lambda r: (r.standing.rank(), r.label.casefold()))
         listed = _one_per_organisation(near)
-        met = _met_there(circle, trip)
-        picks = []
-        if planner is not None:
-            for row in listed[:PROPOSALS_PER_TRIP]:
-                if (there := _met_on_trip(row, met, trip)) is not None:
-                    picks.append(Pick(row, _why(row, circle), note=_on_trip(there, circle)))
-                    continue  # met there on this trip: no second meeting
-                picks.append(planner.on_trip(row, trip, _why(row, circle)))
+        shown = listed[:PEOPLE_PER_TRIP]
+        met = met_there(circle, trip)
+        picks = _trip_picks(circle, trip, planner, shown, met)
         views.append(
             TripView(
                 trip,
-                tuple(listed[:PEOPLE_PER_TRIP]),
+                tuple(shown),
                 tuple(picks),
                 max(0, len(listed) - PEOPLE_PER_TRIP),
-                _meeting(circle, met),
+                meeting(circle, met),
             )
         )
     return views
 
 
-Met = dict[str, tuple[Attendee, Event]]  # address (key form) → the person, their meeting
-
-
-def _met_there(circle: Circle, trip: Trip) -> Met:
-    """Everyone the trip's own meetings in person are with, each with the first of them: a
-    counterpart met first on this trip is no one the user "knows" near it yet, but a trip to
-    meet them is no trip where "nobody you know" is, and no one to propose a second meeting
-    to. A video call during the trip is with someone elsewhere, and so is a meeting in another
-    town during it (a breakfast at home before the flight); cancelled and declined ones (by
-    either side) do not count."""
-    from planner.model import Mode, Response, Status
-    from planner.people.addresses import address_key
-
-    directory = circle.ledger.directory
-    people: Met = {}
-    for event in sorted(trip.schedule, key=lambda e: e.start):
-        if event.status is Status.CANCELLED or event.self_response is Response.DECLINED:
+def _trip_picks(
+    circle: Circle, trip: Trip, planner: Planner | None, rows: Sequence[PersonDue], met: Met
+) -> list[Pick]:
+    """A pick for each of ``rows``: what is in hand for those met there on the trip or
+    invited (they use up none of the :data:`PROPOSALS_PER_TRIP`), a proposal for the first few
+    of the others, the reason there is none for the rest. Where only their organisation is met
+    there (its rhythm theirs), that is said of the organisation, and they are still proposed a
+    time when they are due."""
+    picks: list[Pick] = []
+    proposed = 0
+    for row in rows:
+        why = _why(row, circle)
+        if held := _in_hand(row, met, trip, circle):
+            picks.append(Pick(row, why, note=held, in_hand=True))
             continue
-        found = circle.modes.get(event.key)
-        if found is None or found.mode not in (Mode.IN_PERSON, Mode.HYBRID):
-            continue  # a video call during the trip is with someone elsewhere
-        if not _near(circle, event, trip):
-            continue  # a breakfast at home before the flight, a meeting in another town
-        for person in directory.counterparts(event):
-            if person.response is not Response.DECLINED:
-                people.setdefault(address_key(person.email), (person, event))
-    return people
+        org = organisation_note(row, met, circle)
+        if org and (row.standing.overdue_days is None or row.standing.overdue_days < 0):
+            picks.append(Pick(row, why, note=org, in_hand=True))  # not due: the visit counts
+            continue
+        if planner is None:
+            if org:
+                picks.append(Pick(row, why, context=org))
+            continue
+        if proposed >= PROPOSALS_PER_TRIP:
+            picks.append(Pick(row, why, note=_others_first(row, trip, circle), context=org))
+            continue
+        pick = planner.on_trip(row, trip, why)
+        proposed += 1
+        picks.append(replace(pick, context=org))
+    return picks
 
 
-def _meeting(circle: Circle, met: Met) -> str:
-    """Everyone met there on the trip, as a sentence names them ("" when nobody)."""
-    if not met:
-        return ""
-    directory = circle.ledger.directory
-    return directory.who({directory.unit(key) for key in met}, [p for p, _e in met.values()])
+def _in_hand(row: PersonDue, met: Met, trip: Trip, circle: Circle) -> str:
+    """What already stands for ``row`` on ``trip`` (``""`` when nothing): a meeting in person
+    there they attend, else the open invitation or offer to them (their next chance)."""
+    if (event := met_on_trip(row, met, trip)) is not None:
+        return on_trip(event, circle)
+    if row.invited is not None:
+        return row.invited.text(circle.tz)
+    return ""
 
 
-def _met_on_trip(row: PersonDue, met: Met, trip: Trip) -> Event | None:
-    """The meeting in person there on ``trip`` that ``row`` attends (or, where their rhythm
-    is their organisation's, anyone of it), else their own meeting in person planned during
-    the trip (somewhere its town is not told)."""
-    from planner.people.addresses import address_key, domain_of
+def _others_first(row: PersonDue, trip: Trip, circle: Circle) -> str:
+    """Why ``row`` has no proposal on ``trip``: others before them have them, and the command
+    that finds one."""
+    import shlex
 
-    for address in row.person.addresses:
-        if (found := met.get(address_key(address))) is not None:
-            return found[1]
-    rule = row.standing.rule
-    if rule is not None and rule.kind in ("organisation", "key account"):
-        target = rule.target
-        for key, (_person, event) in met.items():
-            domain = domain_of(key)
-            if key == target or domain == target or domain.endswith("." + target):
-                return event
-    planned = row.planned
-    if row.planned_in_person and planned is not None and trip.start <= planned.start < trip.end:
-        return planned
-    return None
-
-
-def _on_trip(event: Event, circle: Circle) -> str:
-    day = short_day(event.start.astimezone(circle.tz).date())
-    title = event.title.strip() or _("a meeting")
-    return _("you meet in person at '{title}' on {day}, on this trip", title=title, day=day)
-
-
-def _near(circle: Circle, event: Event, trip: Trip) -> bool:
-    """Whether ``event`` takes place within ``[keep_in_touch] near_km`` of ``trip``'s town
-    (where it is can be told: its place written, else its coordinates)."""
-    from planner.meet.geo import distance_km
-
-    if trip.geo is None or not event.location.strip():
-        return False
-    place = circle.locate(event.location)
-    geo = place.geo if place is not None else event.geo
-    return geo is not None and distance_km(geo, trip.geo) <= circle.near_km
+    day = trip.start.astimezone(circle.tz).isocalendar()
+    week = f"{day.year}-W{day.week:02d}"
+    command = shlex.join(["planner", "propose", "--with", row.email, "--week", week,
+                          "--near", trip.city])  # fmt: skip
+    return ngettext(
+        "no proposal here: {count} person before them on this trip has one; {command}",
+        "no proposal here: {count} people before them on this trip have one; {command}",
+        PROPOSALS_PER_TRIP,
+        command=command,
+    )
 
 
 def _near_trip(circle: Circle, row: PersonDue, trip: Trip) -> PersonDue | None:
@@ -295,7 +282,8 @@ def week_section(
     planner: Planner | None,
     week: tuple[datetime, datetime],
 ) -> KeepInTouch:
-    """Whom to meet this week or on the next trip (see the module doc)."""
+    """Whom to meet this week or on the next trip (see the module doc): ``per_week`` people
+    to act for, then those in hand (met on a trip, invited), who use up none of it."""
     limit = int(circle.config["keep_in_touch"]["per_week"])
     if limit <= 0:
         return KeepInTouch()
@@ -304,24 +292,28 @@ def week_section(
         t for t in trips if t.end > max(start, circle.now) and t.start < end + timedelta(days=7)
     ]
     views = trip_views(circle, soon[:2], planner, rows)
-    picks: list[Pick] = []
+    acting: list[Pick] = []
+    in_hand: list[Pick] = []
     seen: set[str] = set()
     for view in views:  # on a trip first: the chance is rare
         for pick in view.picks:
-            if pick.row.standing.overdue_days is not None and pick.row.standing.overdue_days >= -7:
-                picks.append(pick)
+            if _unit(pick.row) not in seen and _due_soon(pick.row):
+                (in_hand if pick.in_hand else acting).append(pick)
                 seen.add(_unit(pick.row))
     local = [
         r
         for r in _one_per_organisation(rows)
         if _unit(r) not in seen
-        and r.standing.overdue_days is not None
-        and r.standing.overdue_days >= -7
+        and _due_soon(r)
         and (not r.places or circle.near(r.places, circle.home))
         and not r.abroad  # another country: no coffee at home (a .ch address: in Switzerland)
     ]
     for row in local:
-        if len(picks) >= limit:
+        why = _why(row, circle)
+        if row.invited is not None:
+            in_hand.append(Pick(row, why, note=row.invited.text(circle.tz), in_hand=True))
+            continue
+        if sum(p.proposal is not None for p in acting) >= limit:
             break
         if row.planned_in_person:
             continue  # meeting in person this week already, or soon after it
@@ -330,27 +322,36 @@ def week_section(
             note = _(
                 "meet in person at '{title}' on {day} instead", title=row.planned.title, day=day
             )
-            picks.append(Pick(row, _why(row, circle), note=note))
+            acting.append(Pick(row, why, note=note))
             continue  # one meeting with them this week is enough
         if planner is None:
-            picks.append(Pick(row, _why(row, circle)))
+            acting.append(Pick(row, why))
         else:
-            picks.append(planner.at_home(row, start, end, _why(row, circle)))
-    chosen = {p.row.email for p in picks}
-    represented = {_unit(p.row) for p in picks}
+            acting.append(planner.at_home(row, start, end, why))
+    named = {_unit(p.row) for p in (*acting, *in_hand)}
     far = [
         r
         for r in _one_per_organisation(rows)
-        if r.email not in chosen
-        and _unit(r) not in represented
+        if _unit(r) not in named
         and r.standing.overdue
+        and not r.planned_in_person  # met in person soon: in hand
         and (r.places or r.abroad)
         and not circle.near(r.places, circle.home)
     ]
-    for row in far[: max(0, limit - len(picks))]:
-        picks.append(Pick(row, _why(row, circle), note=_far_note(row, circle)))
-    picks.sort(key=lambda p: (p.proposal is None, p.row.standing.rank()))
-    return KeepInTouch(tuple(picks[:limit]), tuple(views))
+    for row in far:
+        if row.invited is not None:
+            in_hand.append(Pick(row, _why(row, circle), note=row.invited.text(circle.tz),
+                                in_hand=True))  # fmt: skip
+        elif len(acting) < limit:
+            acting.append(Pick(row, _why(row, circle), note=_far_note(row, circle)))
+    acting.sort(key=lambda p: (p.proposal is None, p.row.standing.rank()))
+    in_hand.sort(key=lambda p: p.row.standing.rank())
+    return KeepInTouch((*acting[:limit], *in_hand), tuple(views))
+
+
+def _due_soon(row: PersonDue) -> bool:
+    """Whether ``row`` is overdue or due within a week."""
+    return row.standing.overdue_days is not None and row.standing.overdue_days >= -7
 
 
 def _unit(row: PersonDue) -> str:

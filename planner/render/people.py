@@ -119,6 +119,8 @@ def person_lines(row: PersonDue, pick: Pick | None, tz: tzinfo, *, markdown: boo
         lines.append(indent + "→ " + proposal_line(pick.proposal, tz))
         if pick.command:
             lines.append(indent + "  " + pick.command)
+    if pick is not None and pick.context:
+        lines.append(indent + "– " + pick.context)
     if pick is not None and pick.note:
         lines.append(indent + "– " + pick.note)
     return lines

@@ -1,0 +1,66 @@
+"""Open invitations and offers per person: a time planner already put to someone (an
+invitation written or sent from here, an offer's options, the time they proposed instead) is
+their next chance to meet in person, until they decline it or it expires
+(:func:`planner.flows.held.held_times` says which still hold). Keeping in touch (``planner
+people``, ``planner trips``, the weekly plan's section) proposes them no other time meanwhile:
+following the plan as printed would send them a second, different invitation.
+
+A counterpart who declined an invitation is free again, even while others of it still hold
+its time. The value here; :mod:`planner.flows.open_invites` reads them from the state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from planner.i18n import _, day_time, ngettext
+
+INVITATION, COUNTER, OFFER = "invitation", "counter", "offer"
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """The first open invitation or offer to one person."""
+
+    kind: str  # INVITATION, COUNTER (they proposed another time) or OFFER
+    start: datetime
+    end: datetime
+    title: str
+    answer: str = ""  # for an invitation: "accepted", "tentative" or "" (no answer yet)
+    options: int = 1  # for an offer: how many times it offers
+    picked: bool = False  # for an offer: a time was picked, not yet booked
+
+    def text(self, tz: Any) -> str:
+        """``invited for Wed 9 Dec 13:15, no answer yet (planner invites)``."""
+        when = day_time(self.start.astimezone(tz))
+        if self.kind == COUNTER:
+            return _("proposed {when} instead of your invitation; answer it (planner invites)",
+                     when=when)  # fmt: skip
+        if self.kind == OFFER:
+            if self.picked:
+                return _("picked {when} from your offer; book it (planner invites)", when=when)
+            return ngettext(
+                "offered {when}, not picked yet (planner invites)",
+                "offered {count} times from {when}, none picked yet (planner invites)",
+                self.options,
+                when=when,
+            )
+        if self.answer == "accepted":
+            return _("invited for {when}, accepted (planner invites)", when=when)
+        if self.answer == "tentative":
+            return _("invited for {when}, accepted tentatively (planner invites)", when=when)
+        return _("invited for {when}, no answer yet (planner invites)", when=when)
+
+    def to_json(self, tz: Any) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "start": self.start.astimezone(tz).isoformat(),
+            "end": self.end.astimezone(tz).isoformat(),
+            "title": self.title,
+            "answer": self.answer or None,
+            "options": self.options,
+            "picked": self.picked,
+            "text": self.text(tz),
+        }
