@@ -43,8 +43,9 @@ class OwnTravel:
 def own_travel(events: Sequence[Event], config: Config, locate: Locate) -> OwnTravel:
     """The user's travel among ``events`` (read once; a proposer per meeting reuses it)."""
     from planner.judge.travel import whereabouts
+    from planner.meet.geo import same_town
 
-    away = whereabouts(events, config.tz, home=config.user["home"])
+    away = whereabouts(events, config.tz, home=config.user["home"], same=same_town)
     return OwnTravel(trip_routes(events, locate), away)
 
 

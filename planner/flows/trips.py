@@ -115,7 +115,7 @@ def _bookings(
     from planner.judge.travel import arrival, destination, is_stay, stays
 
     found = []
-    for stay in stays(events, home=str(config.user["home"])):
+    for stay in stays(events, home=str(config.user["home"]), same=_same):
         place = locate(stay.city)
         geo = stay.geo or (place.geo if place is not None else None)
         if away(geo):
@@ -128,7 +128,7 @@ def _bookings(
         if place is not None and away(place.geo):
             city = place.city or short_city(event.location)
             there = destination(event) or city  # as the journeys name it ("Wien", not "Vienna")
-            landed = arrival(events, event, there) if event.all_day else None
+            landed = arrival(events, event, there, _same) if event.all_day else None
             item = _Away(
                 city,
                 place.geo,
@@ -291,9 +291,6 @@ def _station(city: str) -> Hub | None:
 
 
 def _same(a: str, b: str) -> bool:
-    from planner.meet.geo import lookup_city
+    from planner.meet.geo import same_town
 
-    if a.casefold() == b.casefold():
-        return True
-    first, second = lookup_city(a), lookup_city(b)
-    return first is not None and second is not None and first.name == second.name
+    return same_town(a, b)

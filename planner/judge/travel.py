@@ -12,7 +12,7 @@ English.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -124,13 +124,16 @@ class Stay:
     trip: bool = False  # a whole-day item: a trip or hotel stay of the travel plan
 
 
-def stays(events: Iterable[Event], *, home: str = "") -> list[Stay]:
+def stays(
+    events: Iterable[Event], *, home: str = "", same: Callable[[str, str], bool] | None = None
+) -> list[Stay]:
     """The user's stays away, in time order, from the travel items among ``events``.
 
     A trip or an all-day hotel item covers its days; a hotel check-in lasts until the next
     check-out (or a day); a flight or train puts the user at its destination from its arrival
     until the next travel item (at most three days). A destination that is ``home`` (the
-    user's own city or address) is no stay."""
+    user's own city or address) is no stay. ``same`` compares two town names (see
+    :func:`arrival`)."""
     items = sorted((e for e in events if is_travel(e)), key=lambda e: (e.start, e.end))
     found = []
     for index, event in enumerate(items):
@@ -140,7 +143,7 @@ def stays(events: Iterable[Event], *, home: str = "") -> list[Stay]:
         evidence = travel_evidence(event) or ""
         if event.all_day or (is_stay(event) and event.duration >= _OVERNIGHT):
             start, end = event.start, event.end  # its days, or check-in to check-out
-            start = arrival(items, event, city) or start
+            start = arrival(items, event, city, same) or start
         elif _checks_in(event):
             start, end = event.start, _next_start(items, index, _CHECK_OUT, event.start)
         else:
@@ -156,16 +159,24 @@ def stays(events: Iterable[Event], *, home: str = "") -> list[Stay]:
 _JOURNEYS = ("flight", "train")
 
 
-def arrival(events: Iterable[Event], stay: Event, city: str) -> datetime | None:
+def arrival(
+    events: Iterable[Event],
+    stay: Event,
+    city: str,
+    same: Callable[[str, str], bool] | None = None,
+) -> datetime | None:
     """When the train or flight to ``city`` arrives on the first day of ``stay`` (an all-day
     hotel night begins at midnight; the user is there from the landing: a Vienna night
-    made its morning, still in Hamburg, a morning in Vienna)."""
+    made its morning, still in Hamburg, a morning in Vienna). ``same`` tells two names of one
+    town apart from two towns (a gazetteer knows "München" is "Munich"; by default the names
+    are compared as written)."""
+    same = same or _same_city
     for journey in events:
         if journey.all_day or not is_travel(journey) or travel_kind(journey) not in _JOURNEYS:
             continue
         lands = stay.start <= journey.end < stay.start + timedelta(days=1)
         there = destination(journey)
-        if lands and there and _same_city(there, city) and journey.end < stay.end:
+        if lands and there and same(there, city) and journey.end < stay.end:
             return journey.end
     return None
 
@@ -195,13 +206,17 @@ def _next_start(
 
 
 def whereabouts(
-    events: Iterable[Event], tz: ZoneInfo, *, home: str = ""
+    events: Iterable[Event],
+    tz: ZoneInfo,
+    *,
+    home: str = "",
+    same: Callable[[str, str], bool] | None = None,
 ) -> dict[date, tuple[str, Geo | None, str]]:
     """Where the user is per local day, as far as travel items tell: ``day → (city, geo,
-    evidence)``, from :func:`stays`. On a day with several, the trip (all-day) item wins, else
-    the stay with the most hours that day."""
+    evidence)``, from :func:`stays` (``same``: as there). On a day with several, the trip
+    (all-day) item wins, else the stay with the most hours that day."""
     best: dict[date, tuple[tuple[bool, float], Stay]] = {}
-    for stay in stays(events, home=home):
+    for stay in stays(events, home=home, same=same):
         day = stay.start.astimezone(tz).date()
         last = (stay.end - timedelta(microseconds=1)).astimezone(tz).date()
         while day <= last:

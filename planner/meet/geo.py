@@ -49,6 +49,33 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _ELIDED = re.compile(r"^'(?:s-|t\s)", re.IGNORECASE)
 
 
+def same_town(a: str, b: str) -> bool:
+    """Whether two names are one town ("München" and "Munich", "Wien" and "Vienna", "Köln
+    Hbf" and "Cologne"): the same name, or the same city of the offline gazetteer; a station
+    or an airport code after the town's name is the town."""
+    a, b = _town_part(a), _town_part(b)
+    one, other = a.casefold(), b.casefold()
+    if one == other or one.startswith(other + " ") or other.startswith(one + " "):
+        return True  # "Paris Gare de Lyon" is in Paris
+    first, second = lookup_city(a), lookup_city(b)
+    return first is not None and second is not None and first.name == second.name
+
+
+#: what follows a town's name in a journey's destination: a station, an airport (code)
+_STATION_RE = re.compile(
+    r"\s*(?:\([A-Z]{3}\)|\b(?:hbf|hb|hauptbahnhof|bahnhof|bhf|gare|central|centraal|"
+    r"airport|flughafen|stazione)\b\.?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _town_part(name: str) -> str:
+    text = name.strip()
+    while (shorter := _STATION_RE.sub("", text)) != text and shorter:
+        text = shorter
+    return text
+
+
 def lookup_city(name: str, country: str = "DE", *, min_foreign: int = 0) -> Place | None:
     """Offline coordinates of a city by any of its names ("München", "Munich", "Muenchen").
 

@@ -411,8 +411,9 @@ class _Run:
         """The days away from home (hotel stays, train and flight destinations) and where:
         ``day → Place`` (None where the town cannot be located)."""
         from planner.judge.travel import whereabouts
+        from planner.meet.geo import same_town
 
-        found = whereabouts(events, self.config.tz, home=self.config.user["home"])
+        found = whereabouts(events, self.config.tz, home=self.config.user["home"], same=same_town)
         return {day: geocoder.locate(city, geo) for day, (city, geo, _why) in found.items()}
 
     def _remember(self, plan: TargetPlan, *, undo: bool) -> None:

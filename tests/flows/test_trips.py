@@ -228,3 +228,36 @@ def test_a_hotel_night_written_for_the_whole_day_begins_when_the_flight_lands():
     assert found.start == at(day, 16, 45) and found.end == at(day + timedelta(days=1), 18, 15)
     assert "\n" not in found.base and "Philharmoniker Str. 4" in found.base
     assert min(s.start for s in stays(events, home="Hamburg")) == at(day, 16, 45)
+
+
+@pytest.mark.parametrize(
+    ("journey", "hotel_town", "address"),
+    [
+        ("Zug: Hamburg Hbf → München Hbf (ICE 583)", "Munich",
+         "Hotel Bayerischer Hof, Promenadeplatz 2-6, 80333 Munich, Germany"),
+        ("Flight OS 132 Hamburg → Vienna", "Wien",
+         "Hotel Sacher, Philharmoniker Str. 4, 1010 Wien"),
+        ("ICE 1025 Hamburg Hbf - Köln Hbf", "Cologne", "Hyatt Regency, Kennedy-Ufer 2A, Cologne"),
+        ("Flug LX 1059 Hamburg (HAM) → Zurich (ZRH)", "Zürich", "Hotel Schweizerhof, 8001 Zürich"),
+    ],
+)  # fmt: skip
+def test_an_all_day_hotel_night_begins_at_the_arrival_in_any_spelling_of_its_town(
+    journey, hotel_town, address
+):
+    """The journey names the town one way (München, Vienna, Köln, Zurich), the hotel another
+    (Munich, Wien, Cologne, Zürich): one town all the same, so the trip and where the user is
+    begin when the train or flight arrives, not at midnight while they are still at home."""
+    from planner.flows.own_travel import own_travel
+
+    config = default_config(user={"home": "Hamburg"})
+    locate = Geocoder(config, None).locate
+    day = NOW.date() + timedelta(days=10)
+    there = Event("out@t", journey, at(day, 7, 1), at(day, 12, 53), location="Hamburg")
+    hotel = Event("h@t", f"Hotel {hotel_town}", at(day, 0), at(day + timedelta(days=1), 0),
+                  location=address, all_day=True)  # fmt: skip
+    events = [there, hotel]
+    modes = {e.key: classify(e) for e in events}
+    (found,) = find_trips(events, modes, config, locate, start=NOW, end=NOW + timedelta(days=30))
+    assert found.start == at(day, 12, 53), found
+    # the proposals' days away start at the arrival too (one reading of the stays for both)
+    assert own_travel(events, config, locate).whereabouts.get(day) is not None
