@@ -21,7 +21,7 @@ from planner.i18n import _
 
 if TYPE_CHECKING:
     from planner.config.schema import SourceConfig
-    from providers.base import ProviderContext
+    from providers.base import ProviderContext, SignInState
 
 DEFAULT_GRAPH = "https://graph.microsoft.com/v1.0"
 DEFAULT_AUTHORITY = "https://login.microsoftonline.com"
@@ -60,10 +60,32 @@ def scopes(options: Mapping[str, Any]) -> list[str]:
     return [f"{graph.scheme}://{graph.netloc}/{name}" for name in names]
 
 
-def cache_path(source_name: str, data_dir: Path | None = None) -> Path:
-    """Where the token cache of one ``[[calendars]]`` entry is kept."""
-    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", source_name).strip("._") or "default"
-    return (data_dir or paths.data_dir()) / "tokens" / f"outlook-{safe}.json"
+def cache_path(source: SourceConfig, context: ProviderContext) -> Path:
+    """Where the token cache of one ``[[calendars]]`` (or ``[[addressbooks]]``) entry is kept
+    (:mod:`providers.token_files`)."""
+    from providers.token_files import token_file
+
+    kind = "outlook-contacts" if source.options.get("addressbook") else "outlook"
+    return token_file(kind, source, context, _legacy_name)
+
+
+def _legacy_name(source: SourceConfig) -> str | None:
+    """The token cache's name in versions before 2026-12, which kept only ``[A-Za-z0-9_.-]``
+    (an address book's name began with ``contacts-``)."""
+    if source.provider != "outlook":
+        return None
+    name = ("contacts-" if source.options.get("addressbook") else "") + source.name
+    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("._") or "default"
+    return f"outlook-{safe}.json"
+
+
+def stored_state(source: SourceConfig, context: ProviderContext) -> SignInState:
+    """How the token cache of ``source`` looks (``planner status``); no request is sent."""
+    from providers.token_files import stored_state as state_of
+
+    return state_of(
+        cache_path(source, context), lambda info: "valid" if info.get("RefreshToken") else "missing"
+    )
 
 
 class TokenSource:
@@ -72,8 +94,7 @@ class TokenSource:
     def __init__(self, source: SourceConfig, context: ProviderContext) -> None:
         self.source = source
         self.options = source.options
-        kind = "contacts-" if source.options.get("addressbook") else ""
-        self.path = cache_path(kind + source.name, context.data_dir)
+        self.path = cache_path(source, context)
         self.scopes = scopes(source.options)
         self._app: Any = None
         self._cache: Any = None

@@ -56,7 +56,9 @@ def assert_one_line_error(output: str, *fragments: str) -> str:
 
 
 def token_file(provider: str, name: str) -> Path:
-    return Path(os.environ["PLANNER_DATA_DIR"]) / "tokens" / f"{provider}-{name}.json"
+    from providers.token_files import file_name
+
+    return Path(os.environ["PLANNER_DATA_DIR"]) / "tokens" / file_name(provider, name)
 
 
 # -- planner auth google (a real process) --------------------------------------------------------
@@ -182,3 +184,33 @@ def test_not_signed_in_to_outlook_names_the_command(google, graph, tmp_path):
     result = run("week", "--config", str(config), "--week", WEEK)
     assert result.exit_code == 1
     assert_one_line_error(result.output, "'outlook'", "planner auth outlook")
+
+
+def _sign_in_state(config: Path, name: str) -> str:
+    result = run("status", "--config", str(config), "--format", "json")
+    assert result.exit_code == 0, result.output
+    return next(s["token"] for s in json.loads(result.stdout)["sources"] if s["name"] == name)
+
+
+def test_status_tells_a_revoked_google_sign_in_until_it_is_renewed(google, tmp_path):
+    """QA E 3: 'valid' stood next to a last error of invalid_grant: the token file looked
+    fine, and what the last read saw was not asked."""
+    google.seed("primary", [VIDEO])
+    google.write_token_for("google")
+    config = write_config(tmp_path, google_entry(google))
+    assert _sign_in_state(config, "google") == "valid"
+    google.revoke()
+    assert run("week", "--config", str(config), "--week", WEEK).exit_code == 1
+    assert _sign_in_state(config, "google") == "revoked or refused: run 'planner auth google'"
+    google.write_token_for("google")  # planner auth google again
+    assert _sign_in_state(config, "google") == "valid"
+
+
+def test_status_tells_a_refused_outlook_sign_in(graph, tmp_path):
+    graph.seed([TEAMS])
+    graph.token_lifetime = 1
+    sign_in(graph, "outlook")
+    graph.refresh_fails = True
+    config = write_config(tmp_path, config_entry(graph, "outlook"))
+    assert run("week", "--config", str(config), "--week", WEEK).exit_code == 1
+    assert _sign_in_state(config, "outlook") == "revoked or refused: run 'planner auth outlook'"
