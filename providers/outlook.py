@@ -157,6 +157,7 @@ class OutlookProvider(OutlookMarked, CalendarProvider):
             self._graph = GraphClient(
                 base_url=self.source.options.get("graph_url") or DEFAULT_GRAPH,
                 token=self.tokens.token,
+                refresh=self.tokens.refresh,
                 where=self.source.name,
                 sleep=self.sleep,
                 timezone=windows_zone(str(self.context.tz.key)),

@@ -161,9 +161,23 @@ class TokenSource:
             )
         if self._app is None and (cached := self._cached_token(account)):
             return cached  # valid: no request to the authority (works offline)
-        account = self.account_of_app(account)
+        return self._silent(account)
+
+    def refresh(self) -> str:
+        """A new access token from the sign-in service, even when the cached one has not
+        expired (Graph refused it: a revoked session, continuous access evaluation, a clock
+        off); :class:`AuthError` when the sign-in itself is no longer accepted."""
+        account = self.account()
+        if account is None:
+            return self.token()  # raises: not signed in
+        return self._silent(account, force=True)
+
+    def _silent(self, cached: dict[str, Any], *, force: bool = False) -> str:
+        account = self.account_of_app(cached)
         try:
-            result = self.app.acquire_token_silent_with_error(self.scopes, account=account)
+            result = self.app.acquire_token_silent_with_error(
+                self.scopes, account=account, force_refresh=force
+            )
         except OSError as exc:  # requests' connection errors are OSErrors
             raise ProviderError(
                 _(
