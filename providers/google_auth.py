@@ -20,6 +20,7 @@ from urllib.parse import urljoin
 from planner import paths
 from planner.errors import AuthError, ProviderError
 from planner.i18n import _
+from planner.online.failure import describe
 
 if TYPE_CHECKING:
     from google.oauth2.credentials import Credentials
@@ -184,7 +185,7 @@ def refresh(creds: Credentials, source: SourceConfig, context: ProviderContext) 
             _(
                 "{where}: the token endpoint cannot be reached ({error})",
                 where=label_of(source),
-                error=type(exc).__name__,
+                error=describe(exc).explained(),
             ),
             hint=_("check the network connection or the option 'token_uri'"),
         ) from None
@@ -319,7 +320,7 @@ class GoogleClient:
                 where=label_of(self.source),
                 what=what,
                 url=self.api_url,
-                error=type(exc).__name__,
+                error=describe(exc).explained(),
             ),
             hint=_("check the network connection or the option 'api_url'"),
         )

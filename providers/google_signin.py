@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from planner.errors import AuthError, ConfigError
+from planner.errors import AuthError, ConfigError, ProviderError
 from planner.i18n import _
+from planner.online.failure import describe
 from providers.google_auth import (
     DEFAULT_TOKEN_URI,
     is_address_book,
@@ -138,7 +139,20 @@ def run_flow(
             _("Google sign-in for '{name}' timed out", name=source.name),
             hint=_("run 'planner auth google' again"),
         ) from None
-    except (OAuth2Error, RequestException, ValueError) as exc:
+    except RequestException as exc:  # the token endpoint cannot be reached
+        raise ProviderError(
+            _(
+                "Google sign-in for '{name}' failed: {token_uri}: {error}",
+                name=source.name,
+                token_uri=token_uri,
+                error=describe(exc).explained(),
+            ),
+            hint=_(
+                "check the network connection (or the option 'token_uri') and run "
+                "'planner auth google' again"
+            ),
+        ) from None
+    except (OAuth2Error, ValueError) as exc:
         raise AuthError(
             _(
                 "Google sign-in for '{name}' failed ({error})",

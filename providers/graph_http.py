@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from planner.errors import AuthError, ProviderError
 from planner.i18n import _
+from planner.online.failure import describe
 
 log = logging.getLogger("planner")
 
@@ -128,7 +129,7 @@ class GraphClient:
                         "{where}: cannot reach {host}: {error}",
                         where=self._label(),
                         host=urlsplit(url).netloc,
-                        error=type(exc).__name__,
+                        error=describe(exc).explained(),
                     ),
                     hint=_("check the network connection and the option 'graph_url'"),
                 ) from None

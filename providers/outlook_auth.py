@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from planner import paths
 from planner.errors import AuthError, ProviderError, UsageError
 from planner.i18n import _
+from planner.online.failure import describe
 
 if TYPE_CHECKING:
     from planner.config.schema import SourceConfig
@@ -183,7 +184,7 @@ class TokenSource:
                 _(
                     "{where}: cannot reach the Microsoft sign-in service: {error}",
                     where=label_of(self.source),
-                    error=type(exc).__name__,
+                    error=describe(exc).explained(),
                 ),
                 hint=_("check the network connection and the option 'authority'"),
             ) from None
@@ -324,7 +325,7 @@ def _build_app(source: SourceConfig, path: Path, cache: Any = None) -> tuple[Any
                 "{where}: cannot reach the Microsoft sign-in service {authority}: {error}",
                 where=label_of(source),
                 authority=authority,
-                error=type(exc).__name__,
+                error=describe(exc).explained(),
             ),
             hint=_("check the network connection and the option 'authority'"),
         ) from None
