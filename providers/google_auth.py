@@ -120,10 +120,13 @@ def _token_state(info: dict[str, Any]) -> str:
     return "valid" if ends > datetime.now(UTC) else "expired (renewed on next use)"
 
 
-def _reauth(source: SourceConfig, what: str) -> AuthError:
+def _reauth(source: SourceConfig, what: str, *, first: bool = False) -> AuthError:
+    """``first``: nobody signed in yet, which is no sign-in *again*."""
     return AuthError(
         _("{where}: {what}", where=label_of(source), what=what),
-        hint=_("run 'planner auth google' to sign in again"),
+        hint=_("run 'planner auth google' to sign in")
+        if first
+        else _("run 'planner auth google' to sign in again"),
     )
 
 
@@ -140,7 +143,9 @@ def load_credentials(source: SourceConfig, context: ProviderContext) -> Credenti
         if not isinstance(info, dict):
             raise ValueError(_("not a JSON object"))
     except FileNotFoundError:
-        raise _reauth(source, _("not signed in (no token file {path})", path=path)) from None
+        raise _reauth(
+            source, _("not signed in (no token file {path})", path=path), first=True
+        ) from None
     except (OSError, ValueError) as exc:
         raise _reauth(
             source,

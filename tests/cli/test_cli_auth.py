@@ -27,6 +27,7 @@ from tests.cli.test_cli_providers import (
     VIDEO,
     WEEK,
     google_entry,
+    ics_entry,
     rows,
     week_json,
     write_config,
@@ -214,3 +215,27 @@ def test_status_tells_a_refused_outlook_sign_in(graph, tmp_path):
     config = write_config(tmp_path, config_entry(graph, "outlook"))
     assert run("week", "--config", str(config), "--week", WEEK).exit_code == 1
     assert _sign_in_state(config, "outlook") == "revoked or refused: run 'planner auth outlook'"
+
+
+LOCAL_MEETING = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:l1@t\r\n"
+    "DTSTAMP:20261101T000000Z\r\nDTSTART;TZID=Europe/Berlin:20261209T160000\r\n"
+    "DTEND;TZID=Europe/Berlin:20261209T170000\r\nSUMMARY:Erstgespräch Partner\r\n"
+    "LOCATION:https://zoom.us/j/123456\r\nORGANIZER;CN=Ines:mailto:ines@partner.example\r\n"
+    "ATTENDEE;CN=Uta:mailto:user@planner.test\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+
+
+def test_a_calendar_never_signed_in_is_one_line_that_says_sign_in(google, tmp_path):
+    """QA E 8: the same missing sign-in came again as free/busy 'offline … no connection',
+    and a first-time user was told to sign in 'again'."""
+    local = tmp_path / "local.ics"
+    local.write_text(LOCAL_MEETING, encoding="utf-8")
+    config = write_config(tmp_path, ics_entry(local), google_entry(google, "g"))
+    result = run("week", "--config", str(config), "--week", WEEK)
+    assert "Erstgespräch Partner" in result.stdout
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len([w for w in warnings if "'g'" in w]) == 1, warnings
+    assert "offline" not in result.stderr and "no connection" not in result.stderr
+    assert "run 'planner auth google' to sign in)" in result.stderr
+    assert "again" not in result.stderr
