@@ -33,6 +33,8 @@ class ProviderContext:
 
     ``store_factory`` opens the state database lazily, so a provider that keeps no state never
     creates one. ``warn`` reports a recoverable problem (one line: what and where).
+    ``sources`` are every configured calendar and address book (address books marked as such),
+    so that a provider can tell whether something it finds belongs to one entry alone.
     """
 
     tz: ZoneInfo
@@ -41,6 +43,7 @@ class ProviderContext:
     store_factory: Callable[[], Store] | None = None
     warn: Callable[[str], None] = field(default=logging.getLogger("planner").warning)
     interactive: bool = False
+    sources: tuple[SourceConfig, ...] = ()
     _store: Store | None = field(default=None, init=False, repr=False)
 
     @property
@@ -53,6 +56,16 @@ class ProviderContext:
             else:
                 self._store = self.store_factory()
         return self._store
+
+
+@dataclass(frozen=True, slots=True)
+class SignInState:
+    """How a source's stored sign-in looks on this machine (never the token itself):
+    ``state`` is ``valid``, ``expired (renewed on next use)``, ``missing`` or ``unreadable``;
+    ``written`` when its token file was last written (None without one)."""
+
+    state: str
+    written: datetime | None = None
 
 
 #: The UID of every event ``planner sync`` writes begins so (``planner.sync.marks``).
@@ -245,6 +258,11 @@ class CalendarProvider(ABC):
         """Interactive sign-in (``planner auth``); returns the account. ``browser`` chooses the
         browser flow (True), a flow without a local browser (False), or the configured one."""
         raise NotSupportedError(_("provider '{name}' needs no sign-in", name=cls.name))
+
+    @classmethod
+    def sign_in_state(cls, source: SourceConfig, context: ProviderContext) -> SignInState | None:
+        """The stored sign-in of ``source``; None for a provider that needs none."""
+        return None
 
 
 def not_ours(calendar: str, uid: str, title: str = "") -> NotOursError:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from planner.errors import AuthError, PlannerError, ProviderError
 from planner.i18n import _
+from planner.online.failure import describe
 
 log = logging.getLogger("planner")
 
@@ -149,7 +150,7 @@ class CalDavAccount:
                 _(
                     "cannot reach CalDAV server {url}: {reason}",
                     url=self.url,
-                    reason=type(exc).__name__,
+                    reason=describe(exc).explained(),
                 ),
                 hint=_("check the 'url' option and the network"),
             ) from None

@@ -19,8 +19,8 @@ from planner.config.schema import Field
 from planner.errors import AuthError, NotSupportedError, ProviderError
 from planner.i18n import _
 from planner.model import Calendar, Event, Interval
-from providers import google_auth
-from providers.base import CalendarProvider, ProviderContext
+from providers import google_auth, google_signin
+from providers.base import CalendarProvider, ProviderContext, SignInState
 from providers.free_busy import GOOGLE_REASONS, FreeBusyAnswer, google_scope_error
 from providers.google_auth import DEFAULT_API_URL, GoogleClient, SyncTokenExpired
 from providers.google_map import item_bounds, to_event, working_location
@@ -395,6 +395,10 @@ class GoogleProvider(GoogleMarked, CalendarProvider):
         self.client.close()
 
     @classmethod
+    def sign_in_state(cls, source: SourceConfig, context: ProviderContext) -> SignInState:
+        return google_auth.stored_state(source, context)
+
+    @classmethod
     def sign_in(
         cls,
         source: SourceConfig,
@@ -435,7 +439,7 @@ def authorize(
                 )
             )
 
-    google_auth.run_flow(source, context, open_browser=open_browser, on_url=show, timeout=timeout)
+    google_signin.run_flow(source, context, open_browser=open_browser, on_url=show, timeout=timeout)
     provider = GoogleProvider(source, context)
     try:
         return provider.account()

@@ -1,38 +1,37 @@
-"""Talking to Google: the installed-app OAuth flow, the token file and its refresh, and the
-Calendar API client with retries and one-line errors.
+"""Talking to Google: the token file and its refresh, and the Calendar API client with retries
+and one-line errors (the sign-in flow is :mod:`providers.google_signin`).
 
-Tokens live in ``<data dir>/tokens/google-<calendar name>.json`` with mode 0600. The Google
+Tokens live in ``<data dir>/tokens/`` (:mod:`providers.token_files`) with mode 0600. The Google
 libraries are imported inside the functions, never at module import time.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import random
 import re
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from planner import paths
-from planner.errors import AuthError, ConfigError, ProviderError
+from planner.errors import AuthError, ProviderError
 from planner.i18n import _
+from planner.online.failure import describe
 
 if TYPE_CHECKING:
     from google.oauth2.credentials import Credentials
 
     from planner.config.schema import SourceConfig
-    from providers.base import ProviderContext
+    from providers.base import ProviderContext, SignInState
 
 SCOPE_READ = "https://www.googleapis.com/auth/calendar.readonly"
 SCOPE_WRITE = "https://www.googleapis.com/auth/calendar.events"
 SCOPE_CONTACTS = "https://www.googleapis.com/auth/contacts.readonly"
 DEFAULT_TOKEN_URI = "https://oauth2.googleapis.com/token"
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 DEFAULT_API_URL = "https://www.googleapis.com/"
 SERVICE_PATH = "calendar/v3/"
 RETRY_REASONS = frozenset({"rateLimitExceeded", "userRateLimitExceeded"})
@@ -84,16 +83,50 @@ def scopes(source: SourceConfig) -> list[str]:
 
 
 def token_path(source: SourceConfig, context: ProviderContext) -> Path:
-    """Where the token of one ``[[calendars]]`` (or ``[[addressbooks]]``) entry is kept."""
-    safe = re.sub(r"[^A-Za-z0-9._-]", "_", source.name)
-    kind = "google-contacts" if is_address_book(source) else "google"
-    return (context.data_dir or paths.data_dir()) / "tokens" / f"{kind}-{safe}.json"
+    """Where the token of one ``[[calendars]]`` (or ``[[addressbooks]]``) entry is kept
+    (:mod:`providers.token_files`)."""
+    from providers.token_files import token_file
+
+    return token_file(_kind(source), source, context, _legacy_name)
 
 
-def _reauth(source: SourceConfig, what: str) -> AuthError:
+def _kind(source: SourceConfig) -> str:
+    return "google-contacts" if is_address_book(source) else "google"
+
+
+def _legacy_name(source: SourceConfig) -> str | None:
+    """The token file name of versions before 2026-12, which kept only ``[A-Za-z0-9._-]``."""
+    if source.provider != "google":
+        return None
+    return f"{_kind(source)}-{re.sub(r'[^A-Za-z0-9._-]', '_', source.name)}.json"
+
+
+def stored_state(source: SourceConfig, context: ProviderContext) -> SignInState:
+    """How the token file of ``source`` looks (``planner status``); no request is sent."""
+    from providers.token_files import stored_state as state_of
+
+    return state_of(token_path(source, context), _token_state)
+
+
+def _token_state(info: dict[str, Any]) -> str:
+    if not info.get("refresh_token"):
+        return "missing"
+    try:
+        ends = datetime.fromisoformat(str(info.get("expiry")).replace("Z", "+00:00"))
+    except ValueError:
+        return "valid"
+    if ends.tzinfo is None:
+        ends = ends.replace(tzinfo=UTC)
+    return "valid" if ends > datetime.now(UTC) else "expired (renewed on next use)"
+
+
+def _reauth(source: SourceConfig, what: str, *, first: bool = False) -> AuthError:
+    """``first``: nobody signed in yet, which is no sign-in *again*."""
     return AuthError(
         _("{where}: {what}", where=label_of(source), what=what),
-        hint=_("run 'planner auth google' to sign in again"),
+        hint=_("run 'planner auth google' to sign in")
+        if first
+        else _("run 'planner auth google' to sign in again"),
     )
 
 
@@ -110,7 +143,9 @@ def load_credentials(source: SourceConfig, context: ProviderContext) -> Credenti
         if not isinstance(info, dict):
             raise ValueError(_("not a JSON object"))
     except FileNotFoundError:
-        raise _reauth(source, _("not signed in (no token file {path})", path=path)) from None
+        raise _reauth(
+            source, _("not signed in (no token file {path})", path=path), first=True
+        ) from None
     except (OSError, ValueError) as exc:
         raise _reauth(
             source,
@@ -155,7 +190,7 @@ def refresh(creds: Credentials, source: SourceConfig, context: ProviderContext) 
             _(
                 "{where}: the token endpoint cannot be reached ({error})",
                 where=label_of(source),
-                error=type(exc).__name__,
+                error=describe(exc).explained(),
             ),
             hint=_("check the network connection or the option 'token_uri'"),
         ) from None
@@ -185,130 +220,6 @@ def missing_scopes(creds: Credentials, wanted: list[str]) -> list[str]:
     """Scopes in ``wanted`` the stored grant does not have."""
     granted = set(creds.scopes or ())
     return [s for s in wanted if s not in granted] if granted else []
-
-
-def _client_config(source: SourceConfig) -> dict[str, Any]:
-    path_text = str(source.options.get("client_secrets") or "")
-    entry = "[[addressbooks]]" if is_address_book(source) else "[[calendars]]"
-    where = f"{entry} '{source.name}'"
-    if not path_text:
-        raise ConfigError(
-            where,
-            [
-                _(
-                    "key 'client_secrets' is required for 'planner auth google'"
-                    " (the OAuth client JSON downloaded from Google Cloud)"
-                )
-            ],
-        )
-    path = Path(path_text).expanduser()
-    try:
-        from planner.paths import MiB, read_input
-
-        config = json.loads(read_input(path, MiB).decode("utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ConfigError(
-            where,
-            [
-                _(
-                    "key 'client_secrets': {path} cannot be read ({error})",
-                    path=path,
-                    error=type(exc).__name__,
-                )
-            ],
-        ) from None
-    kind = ""
-    if isinstance(config, dict):
-        kind = next((k for k in ("installed", "web") if isinstance(config.get(k), dict)), "")
-    if not kind:
-        raise ConfigError(
-            where,
-            [
-                _(
-                    "key 'client_secrets': {path} is not an OAuth client file"
-                    " (no 'installed' section)",
-                    path=path,
-                )
-            ],
-        )
-    if token_uri := source.options.get("token_uri"):
-        config[kind]["token_uri"] = token_uri
-    config[kind].setdefault("token_uri", DEFAULT_TOKEN_URI)
-    return config
-
-
-@contextmanager
-def _loopback_transport(token_uri: str) -> Iterator[None]:
-    """oauthlib refuses plain http; allow it only for a token endpoint on this machine."""
-    loopback = urlsplit(token_uri).hostname in LOOPBACK_HOSTS
-    name = "OAUTHLIB_INSECURE_TRANSPORT"
-    old = os.environ.get(name)
-    if loopback:
-        os.environ[name] = "1"
-    try:
-        yield
-    finally:
-        if loopback and old is None:
-            os.environ.pop(name, None)
-
-
-def run_flow(
-    source: SourceConfig,
-    context: ProviderContext,
-    *,
-    open_browser: bool = True,
-    on_url: Callable[[str], None] | None = None,
-    timeout: float | None = 300,
-) -> Credentials:
-    """Run the installed-app flow (local redirect server, offline access) and store the token."""
-    require_libraries(source)
-    from google_auth_oauthlib.flow import InstalledAppFlow, WSGITimeoutError
-    from oauthlib.oauth2.rfc6749.errors import OAuth2Error
-    from requests import RequestException
-
-    config = _client_config(source)
-
-    class _Flow(InstalledAppFlow):
-        def authorization_url(self, **kwargs: Any) -> tuple[str, str]:
-            url, state = super().authorization_url(**kwargs)
-            if on_url is not None:
-                on_url(url)
-            return url, state
-
-    flow = _Flow.from_client_config(config, scopes=scopes(source))
-    token_uri = next(iter(config.values()))["token_uri"]
-    try:
-        with _loopback_transport(token_uri):
-            creds = flow.run_local_server(
-                host="localhost",
-                port=0,
-                open_browser=open_browser,
-                authorization_prompt_message="",
-                timeout_seconds=timeout,
-                access_type="offline",
-                prompt="consent",
-            )
-    except WSGITimeoutError:
-        raise AuthError(
-            _("Google sign-in for '{name}' timed out", name=source.name),
-            hint=_("run 'planner auth google' again"),
-        ) from None
-    except (OAuth2Error, RequestException, ValueError) as exc:
-        raise AuthError(
-            _(
-                "Google sign-in for '{name}' failed ({error})",
-                name=source.name,
-                error=str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__,
-            ),
-            hint=_("check 'client_secrets' and run 'planner auth google' again"),
-        ) from None
-    if not creds.refresh_token:
-        raise AuthError(
-            _("Google returned no refresh token for '{name}'", name=source.name),
-            hint=_("remove the app at myaccount.google.com/permissions and retry"),
-        )
-    save_credentials(creds, source, context)
-    return creds
 
 
 class SyncTokenExpired(ProviderError):
@@ -414,7 +325,7 @@ class GoogleClient:
                 where=label_of(self.source),
                 what=what,
                 url=self.api_url,
-                error=type(exc).__name__,
+                error=describe(exc).explained(),
             ),
             hint=_("check the network connection or the option 'api_url'"),
         )

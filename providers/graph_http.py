@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from planner.errors import AuthError, ProviderError
 from planner.i18n import _
+from planner.online.failure import describe
 
 log = logging.getLogger("planner")
 
@@ -43,8 +44,9 @@ class GraphError(ProviderError):
 class GraphClient:
     """Sends requests to one Graph base URL for one calendar source.
 
-    ``token`` returns a current access token (it may refresh it); ``where`` names the calendar
-    in every error message.
+    ``token`` returns a current access token (it may refresh it); ``refresh`` gets a new one
+    even when that has not expired, tried once when Graph refuses a token (401) before the
+    refusal counts; ``where`` names the calendar in every error message.
     """
 
     base_url: str
@@ -53,6 +55,7 @@ class GraphClient:
     sleep: Callable[[float], None] = time.sleep
     timezone: str = "UTC"
     label: str = ""  # how messages name the source; default "calendar '<where>'"
+    refresh: Callable[[], str] | None = None
     _session: Any = field(default=None, init=False, repr=False)
 
     def url(self, path: str) -> str:
@@ -81,11 +84,19 @@ class GraphClient:
         """Send one request; repeat it on throttling and server errors only when ``retry``."""
         url = self.url(path)
         attempts = MAX_ATTEMPTS if retry else 1
+        token = None  # the current one; a new one after Graph refused it
         for attempt in range(1, attempts + 1):
-            response = self._send(method, url, params, json, last=attempt == attempts)
+            response = self._send(method, url, params, json, token, last=attempt == attempts)
             if response is None:
                 self.sleep(_backoff(attempt))
                 continue
+            if response.status_code == 401 and token is None and self.refresh is not None:
+                log.debug("Graph %s %s: 401, asking for a new token", method, url)
+                token = self.refresh()  # refused by the sign-in service too: AuthError
+                response = self._send(method, url, params, json, token, last=attempt == attempts)
+                if response is None:
+                    self.sleep(_backoff(attempt))
+                    continue
             if response.status_code in RETRY_STATUSES and attempt < attempts:
                 wait = _retry_after(response.headers.get("Retry-After"), attempt)
                 log.debug("Graph %s %s: %s, waiting %.1fs", method, url, response.status_code, wait)
@@ -95,14 +106,21 @@ class GraphClient:
         raise AssertionError("unreachable: the last attempt returns or raises")
 
     def _send(
-        self, method: str, url: str, params: Mapping[str, str] | None, body: Any, *, last: bool
+        self,
+        method: str,
+        url: str,
+        params: Mapping[str, str] | None,
+        body: Any,
+        token: str | None,
+        *,
+        last: bool,
     ) -> Any:
         """The response, or None after a connection problem that may be retried."""
         import requests
 
         try:
             return self.session.request(
-                method, url, params=params, json=body, headers=self._headers(), timeout=TIMEOUT
+                method, url, params=params, json=body, headers=self._headers(token), timeout=TIMEOUT
             )
         except requests.RequestException as exc:
             if last:
@@ -111,7 +129,7 @@ class GraphClient:
                         "{where}: cannot reach {host}: {error}",
                         where=self._label(),
                         host=urlsplit(url).netloc,
-                        error=type(exc).__name__,
+                        error=describe(exc).explained(),
                     ),
                     hint=_("check the network connection and the option 'graph_url'"),
                 ) from None
@@ -125,9 +143,9 @@ class GraphClient:
             self._session = requests.Session()
         return self._session
 
-    def _headers(self) -> dict[str, str]:
+    def _headers(self, token: str | None = None) -> dict[str, str]:
         return {
-            "Authorization": f"Bearer {self.token()}",
+            "Authorization": f"Bearer {token or self.token()}",
             "Accept": "application/json",
             "Prefer": f'outlook.timezone="{self.timezone}"',
         }

@@ -22,7 +22,7 @@ from planner.errors import NotSupportedError, ProviderError
 from planner.i18n import _
 from planner.ical.wallclock import is_ambiguous
 from planner.model import Calendar, Event, Interval
-from providers.base import CalendarProvider, ProviderContext
+from providers.base import CalendarProvider, ProviderContext, SignInState
 from providers.free_busy import GRAPH_CODES, FreeBusyAnswer
 from providers.graph_events import format_datetime, query_time, to_event
 from providers.graph_http import GraphClient, GraphError
@@ -33,6 +33,7 @@ from providers.outlook_auth import (
     FLOWS,
     TokenSource,
     authorize,
+    stored_state,
 )
 from providers.outlook_marked import OutlookMarked
 
@@ -156,6 +157,7 @@ class OutlookProvider(OutlookMarked, CalendarProvider):
             self._graph = GraphClient(
                 base_url=self.source.options.get("graph_url") or DEFAULT_GRAPH,
                 token=self.tokens.token,
+                refresh=self.tokens.refresh,
                 where=self.source.name,
                 sleep=self.sleep,
                 timezone=windows_zone(str(self.context.tz.key)),
@@ -453,6 +455,10 @@ class OutlookProvider(OutlookMarked, CalendarProvider):
     def close(self) -> None:
         if self._graph is not None:
             self._graph.close()
+
+    @classmethod
+    def sign_in_state(cls, source: SourceConfig, context: ProviderContext) -> SignInState:
+        return stored_state(source, context)
 
     @classmethod
     def sign_in(

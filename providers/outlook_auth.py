@@ -18,10 +18,11 @@ from urllib.parse import urlsplit
 from planner import paths
 from planner.errors import AuthError, ProviderError, UsageError
 from planner.i18n import _
+from planner.online.failure import describe
 
 if TYPE_CHECKING:
     from planner.config.schema import SourceConfig
-    from providers.base import ProviderContext
+    from providers.base import ProviderContext, SignInState
 
 DEFAULT_GRAPH = "https://graph.microsoft.com/v1.0"
 DEFAULT_AUTHORITY = "https://login.microsoftonline.com"
@@ -60,10 +61,32 @@ def scopes(options: Mapping[str, Any]) -> list[str]:
     return [f"{graph.scheme}://{graph.netloc}/{name}" for name in names]
 
 
-def cache_path(source_name: str, data_dir: Path | None = None) -> Path:
-    """Where the token cache of one ``[[calendars]]`` entry is kept."""
-    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", source_name).strip("._") or "default"
-    return (data_dir or paths.data_dir()) / "tokens" / f"outlook-{safe}.json"
+def cache_path(source: SourceConfig, context: ProviderContext) -> Path:
+    """Where the token cache of one ``[[calendars]]`` (or ``[[addressbooks]]``) entry is kept
+    (:mod:`providers.token_files`)."""
+    from providers.token_files import token_file
+
+    kind = "outlook-contacts" if source.options.get("addressbook") else "outlook"
+    return token_file(kind, source, context, _legacy_name)
+
+
+def _legacy_name(source: SourceConfig) -> str | None:
+    """The token cache's name in versions before 2026-12, which kept only ``[A-Za-z0-9_.-]``
+    (an address book's name began with ``contacts-``)."""
+    if source.provider != "outlook":
+        return None
+    name = ("contacts-" if source.options.get("addressbook") else "") + source.name
+    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("._") or "default"
+    return f"outlook-{safe}.json"
+
+
+def stored_state(source: SourceConfig, context: ProviderContext) -> SignInState:
+    """How the token cache of ``source`` looks (``planner status``); no request is sent."""
+    from providers.token_files import stored_state as state_of
+
+    return state_of(
+        cache_path(source, context), lambda info: "valid" if info.get("RefreshToken") else "missing"
+    )
 
 
 class TokenSource:
@@ -72,8 +95,7 @@ class TokenSource:
     def __init__(self, source: SourceConfig, context: ProviderContext) -> None:
         self.source = source
         self.options = source.options
-        kind = "contacts-" if source.options.get("addressbook") else ""
-        self.path = cache_path(kind + source.name, context.data_dir)
+        self.path = cache_path(source, context)
         self.scopes = scopes(source.options)
         self._app: Any = None
         self._cache: Any = None
@@ -140,15 +162,29 @@ class TokenSource:
             )
         if self._app is None and (cached := self._cached_token(account)):
             return cached  # valid: no request to the authority (works offline)
-        account = self.account_of_app(account)
+        return self._silent(account)
+
+    def refresh(self) -> str:
+        """A new access token from the sign-in service, even when the cached one has not
+        expired (Graph refused it: a revoked session, continuous access evaluation, a clock
+        off); :class:`AuthError` when the sign-in itself is no longer accepted."""
+        account = self.account()
+        if account is None:
+            return self.token()  # raises: not signed in
+        return self._silent(account, force=True)
+
+    def _silent(self, cached: dict[str, Any], *, force: bool = False) -> str:
+        account = self.account_of_app(cached)
         try:
-            result = self.app.acquire_token_silent_with_error(self.scopes, account=account)
+            result = self.app.acquire_token_silent_with_error(
+                self.scopes, account=account, force_refresh=force
+            )
         except OSError as exc:  # requests' connection errors are OSErrors
             raise ProviderError(
                 _(
                     "{where}: cannot reach the Microsoft sign-in service: {error}",
                     where=label_of(self.source),
-                    error=type(exc).__name__,
+                    error=describe(exc).explained(),
                 ),
                 hint=_("check the network connection and the option 'authority'"),
             ) from None
@@ -289,7 +325,7 @@ def _build_app(source: SourceConfig, path: Path, cache: Any = None) -> tuple[Any
                 "{where}: cannot reach the Microsoft sign-in service {authority}: {error}",
                 where=label_of(source),
                 authority=authority,
-                error=type(exc).__name__,
+                error=describe(exc).explained(),
             ),
             hint=_("check the network connection and the option 'authority'"),
         ) from None

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from planner.errors import AuthError
 from planner.ical.index import EventIndex, unit_id
 from planner.ical.payload import FORMAT, DecodeError
 from planner.model import Event
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("planner")
 
 NAME = "source_health"
-VERSION = 2
+VERSION = 3
 DDL = """
 DROP TABLE IF EXISTS source_health;
 DROP TABLE IF EXISTS known_warnings;
@@ -41,7 +42,8 @@ CREATE TABLE source_health (
     last_error TEXT,
     last_error_at TEXT,
     window_start TEXT,
-    window_end TEXT
+    window_end TEXT,
+    auth_error INTEGER
 );
 CREATE TABLE known_warnings (
     source TEXT NOT NULL,
@@ -55,6 +57,8 @@ MIGRATIONS = {
     1: "ALTER TABLE source_health ADD COLUMN window_start TEXT;"
     "ALTER TABLE source_health ADD COLUMN window_end TEXT;"
     "UPDATE source_health SET events = NULL",
+    # version 2 did not tell a refused sign-in from other errors (status showed it as valid)
+    2: "ALTER TABLE source_health ADD COLUMN auth_error INTEGER",
 }
 SNAPSHOT_PARAMS = json.dumps(["snapshot", FORMAT])
 
@@ -92,6 +96,7 @@ class SourceState:
     last_error_at: datetime | None
     warnings: tuple[str, ...]
     window: tuple[datetime, datetime] | None = None
+    auth_error: bool = False  # the last error was a refused sign-in (:class:`AuthError`)
 
 
 def reads(source: SourceConfig) -> str:
@@ -184,18 +189,22 @@ class Health:
             self._upsert(source)
             self.store.conn.execute(
                 "UPDATE source_health SET events = ?, last_ok = ?, last_error = NULL,"
-                " last_error_at = NULL, window_start = ?, window_end = ? WHERE source = ?",
+                " last_error_at = NULL, auth_error = NULL, window_start = ?, window_end = ?"
+                " WHERE source = ?",
                 (events, _iso(at), first, last, source.name),
             )
 
         self._run(run)
 
-    def failed(self, source: SourceConfig, error: str, at: datetime) -> None:
+    def failed(self, source: SourceConfig, error: Exception, at: datetime) -> None:
+        """Reading ``source`` failed at ``at`` with ``error`` (a refused sign-in is told)."""
+
         def run() -> None:
             self._upsert(source)
             self.store.conn.execute(
-                "UPDATE source_health SET last_error = ?, last_error_at = ? WHERE source = ?",
-                (error, _iso(at), source.name),
+                "UPDATE source_health SET last_error = ?, last_error_at = ?, auth_error = ?"
+                " WHERE source = ?",
+                (str(error), _iso(at), isinstance(error, AuthError), source.name),
             )
 
         self._run(run)
@@ -235,13 +244,13 @@ class Health:
         rows = self._run(
             lambda: self.store.conn.execute(
                 "SELECT source, events, last_ok, last_error, last_error_at, window_start,"
-                " window_end FROM source_health"
+                " window_end, auth_error FROM source_health"
             ).fetchall()
         )
         known = {row[0]: row for row in rows or ()}
         result = []
         for source in sources:
-            row = known.get(source.name, (source.name, None, None, None, None, None, None))
+            row = known.get(source.name, (source.name, *[None] * 7))
             first, last = _parse(row[5]), _parse(row[6])
             result.append(
                 SourceState(
@@ -254,6 +263,7 @@ class Health:
                     last_error_at=_parse(row[4]),
                     warnings=tuple(sorted(self.known_warnings(source.name))),
                     window=(first, last) if first and last else None,
+                    auth_error=bool(row[7]),
                 )
             )
         return result

@@ -26,11 +26,15 @@ log = logging.getLogger("planner")
 
 
 def context_for(config: Config, store: Store | None = None) -> ProviderContext:
-    """The provider context for ``config``: its zone, the user's addresses, the state store."""
+    """The provider context for ``config``: its zone, the user's addresses, the state store,
+    every configured calendar and address book."""
+    from providers.addressbooks.base import as_addressbook
+
     return ProviderContext(
         tz=config.tz,
         user_emails=config.addresses,
         store_factory=(lambda: store) if store is not None else None,
+        sources=(*config.calendars, *map(as_addressbook, config.addressbooks)),
     )
 
 
@@ -138,7 +142,7 @@ def _read_one(provider: CalendarProvider, start: datetime, end: datetime) -> lis
         if record is None:
             raise
         if not remote:  # a file or folder: no copy is kept; the other calendars still count
-            record.failed(source, str(exc), datetime.now(UTC))
+            record.failed(source, exc, datetime.now(UTC))
             raise _NoCopy(exc, local=True) from None
         return _fallback(record, provider, start, end, exc, shown)
     finally:
@@ -198,7 +202,7 @@ def _fallback(
 ) -> list[Event]:
     source = provider.source
     now = datetime.now(UTC)
-    record.failed(source, str(error), now)
+    record.failed(source, error, now)
     try:
         copy = record.copy(source, start, end)
     except UnreadableCopy as unreadable:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,10 +12,14 @@ import click
 
 from planner.cli import common_options
 from planner.cli.common import config_option, emit, format_option, load_config, table_width
+from planner.errors import PlannerError
 from planner.i18n import _
 
 if TYPE_CHECKING:
+    from planner.calendar.health import SourceState
+    from planner.config import SourceConfig
     from planner.online.outages import Outage
+    from providers.base import ProviderContext
 
 
 @click.command()
@@ -30,6 +33,7 @@ def status(config_path: Path | None, fmt: str) -> None:
     path and size.
     """
     from planner.calendar.health import Health
+    from planner.calendar.sources import context_for
     from planner.online.outages import stored
     from planner.store import open_store
 
@@ -41,8 +45,10 @@ def status(config_path: Path | None, fmt: str) -> None:
     finally:
         store.close()
     path = store.path
+    context = context_for(config)
+    signed = [_sign_in(s, c, context) for s, c in zip(states, config.calendars, strict=True)]
     data = {
-        "sources": [_source_json(s, _token_state(s.provider, s.source)) for s in states],
+        "sources": [_source_json(s, token) for s, token in zip(states, signed, strict=True)],
         "services": [{"service": o.service, **o.to_json()} for o in offline],
         "state_database": {"path": str(path), "bytes": _size(path)},
         "config": str(config.path) if getattr(config, "path", None) else None,
@@ -87,39 +93,22 @@ def _source_json(state: Any, token: str | None) -> dict[str, Any]:
     }
 
 
-def _token_state(provider: str, source: str) -> str | None:
-    """``valid``, ``expired (renewed on next use)``, ``missing`` for signed-in providers; the
-    token itself is never read into the output."""
-    if provider not in ("google", "outlook"):
+def _sign_in(state: SourceState, source: SourceConfig, context: ProviderContext) -> str | None:
+    """``valid``, ``expired (renewed on next use)``, ``missing`` for signed-in providers, and
+    what the last read saw: a sign-in refused since its token was written is no longer valid.
+    The token itself is never read into the output."""
+    from providers.base import provider_class
+
+    try:
+        stored = provider_class(source.provider).sign_in_state(source, context)
+    except PlannerError:  # a provider that is not installed: no sign-in to tell
         return None
-    from planner.paths import MiB, data_dir, read_input
-
-    safe = re.sub(r"[^A-Za-z0-9._-]", "_", source)
-    path = data_dir() / "tokens" / f"{provider}-{safe}.json"
-    try:
-        info = json.loads(read_input(path, 16 * MiB).decode("utf-8"))
-    except FileNotFoundError:
-        return "missing"
-    except (OSError, ValueError):
-        return "unreadable"
-    if not isinstance(info, dict):
-        return "unreadable"
-    if provider == "google":
-        return _google_state(info)
-    return "valid" if info.get("RefreshToken") else "missing"
-
-
-def _google_state(info: dict[str, Any]) -> str:
-    expiry = info.get("expiry")
-    if not info.get("refresh_token"):
-        return "missing"
-    try:
-        ends = datetime.fromisoformat(str(expiry).replace("Z", "+00:00"))
-    except ValueError:
-        return "valid"
-    if ends.tzinfo is None:
-        ends = ends.replace(tzinfo=UTC)
-    return "valid" if ends > datetime.now(UTC) else "expired (renewed on next use)"
+    if stored is None:
+        return None
+    refused = state.auth_error and state.last_error_at is not None
+    if refused and (stored.written is None or stored.written <= state.last_error_at):
+        return _("revoked or refused: run 'planner auth {provider}'", provider=source.provider)
+    return stored.state
 
 
 def _when(text: str | None, tz: Any) -> str:

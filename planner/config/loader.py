@@ -35,6 +35,7 @@ from planner.config.sections import (
     SOURCE_FIELDS,
     SYNC_FIELDS,
     WEEKDAYS,
+    repeated_name,
 )
 from planner.errors import ConfigError, ProviderNotFound
 from planner.i18n import _, ngettext
@@ -242,15 +243,13 @@ def _calendars(
         else (CALENDAR_FIELDS, registry.GROUP)
     )
     result: list[SourceConfig] = []
-    names: set[str] = set()
+    names: dict[str, str] = {}  # a name without case and surrounding spaces → as given
     unknown: dict[str, list[str]] = {}  # provider name → the tables that give it
     for _index, where, entry in _tables(entries, kind, problems):
         name = entry.get("name")
         if isinstance(name, str):
             where = f"[[{kind}]] '{name}'"
-            if name in names:
-                problems.append(_("{where} name is used twice", where=where))
-            names.add(name)
+            problems += repeated_name(where, name, names)
         common = {k: v for k, v in entry.items() if k in fields}
         values, found, _ignored = validate_table(where, common, fields)
         problems += found

@@ -348,3 +348,23 @@ RULE_FIELDS: dict[str, Field] = {
     "purpose": Field(str, "", check=_choice(("", *PURPOSES))),
     "meeting": Field(bool, None),
 }
+
+
+def repeated_name(where: str, name: str, names: dict[str, str]) -> list[str]:
+    """A name given before, also in another case or with other spaces around it: such names
+    would share what is kept per name (a token file on a file system that ignores case)."""
+    key = name.strip().casefold()
+    if key not in names:
+        names[key] = name
+        return []
+    other = names[key]
+    if other == name:
+        return [_("{where} name is used twice", where=where)]
+    return [
+        _(
+            "{where} name is the same as '{other}' but for case or spaces; give each entry "
+            "a name of its own",
+            where=where,
+            other=other,
+        )
+    ]

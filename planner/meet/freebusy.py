@@ -144,7 +144,7 @@ class FreeBusyLookup:
     def _ask(
         self, index: int, provider: Any, emails: list[str], start: datetime, end: datetime
     ) -> None:
-        from planner.errors import NotSupportedError, PlannerError
+        from planner.errors import AuthError, NotSupportedError, PlannerError
 
         service = f"{SERVICE}:{provider.source.name}"
         if not outages.usable(service):
@@ -155,6 +155,12 @@ class FreeBusyLookup:
         except NotSupportedError as exc:
             self._unable.add(index)
             (log.warning if exc.hint else log.info)(str(exc))
+            return
+        except AuthError as exc:  # no outage: reading the calendar said so, with the command
+            self._unable.add(index)
+            log.info(
+                _("Free/busy of calendar '{name}': {error}", name=provider.source.name, error=exc)
+            )
             return
         except PlannerError as exc:  # the service is offline, busy or failing: time counts free
             self._unable.add(index)

@@ -75,9 +75,9 @@ class AddressBooks:
 
     def read(self, *, refresh: bool = False) -> AddressBooks:
         """Bring each book's copy up to date where due (every book with ``refresh``)."""
-        from providers.base import ProviderContext
+        from planner.calendar.sources import context_for
 
-        context = ProviderContext(tz=self.config.tz, store_factory=lambda: self.store)
+        context = context_for(self.config, self.store)
         for source in self.config.addressbooks:
             self._read_one(source, context, refresh)
         return self

@@ -20,7 +20,7 @@ from planner.config.schema import Field, SourceConfig
 from planner.errors import ProviderError
 from planner.i18n import _
 from planner.model import Contact, PostalAddress
-from providers import google_auth
+from providers import google_auth, google_signin
 from providers.addressbooks.base import (
     AddressBookProvider,
     Changes,
@@ -192,7 +192,7 @@ class GoogleContactsProvider(AddressBookProvider):
                 )
             )
 
-        google_auth.run_flow(flagged, context, open_browser=browser is not False, on_url=show)
+        google_signin.run_flow(flagged, context, open_browser=browser is not False, on_url=show)
         provider = cls(source, context)
         try:
             request = (

@@ -87,6 +87,7 @@ class OutlookContactsProvider(AddressBookProvider):
                 self.tokens.token,
                 self.source.name,
                 label=label_of(self.flagged),
+                refresh=self.tokens.refresh,
                 **({"sleep": options["sleep"]} if "sleep" in options else {}),
             )
         return self._graph

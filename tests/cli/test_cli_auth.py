@@ -27,6 +27,7 @@ from tests.cli.test_cli_providers import (
     VIDEO,
     WEEK,
     google_entry,
+    ics_entry,
     rows,
     week_json,
     write_config,
@@ -56,7 +57,9 @@ def assert_one_line_error(output: str, *fragments: str) -> str:
 
 
 def token_file(provider: str, name: str) -> Path:
-    return Path(os.environ["PLANNER_DATA_DIR"]) / "tokens" / f"{provider}-{name}.json"
+    from providers.token_files import file_name
+
+    return Path(os.environ["PLANNER_DATA_DIR"]) / "tokens" / file_name(provider, name)
 
 
 # -- planner auth google (a real process) --------------------------------------------------------
@@ -182,3 +185,57 @@ def test_not_signed_in_to_outlook_names_the_command(google, graph, tmp_path):
     result = run("week", "--config", str(config), "--week", WEEK)
     assert result.exit_code == 1
     assert_one_line_error(result.output, "'outlook'", "planner auth outlook")
+
+
+def _sign_in_state(config: Path, name: str) -> str:
+    result = run("status", "--config", str(config), "--format", "json")
+    assert result.exit_code == 0, result.output
+    return next(s["token"] for s in json.loads(result.stdout)["sources"] if s["name"] == name)
+
+
+def test_status_tells_a_revoked_google_sign_in_until_it_is_renewed(google, tmp_path):
+    """QA E 3: 'valid' stood next to a last error of invalid_grant: the token file looked
+    fine, and what the last read saw was not asked."""
+    google.seed("primary", [VIDEO])
+    google.write_token_for("google")
+    config = write_config(tmp_path, google_entry(google))
+    assert _sign_in_state(config, "google") == "valid"
+    google.revoke()
+    assert run("week", "--config", str(config), "--week", WEEK).exit_code == 1
+    assert _sign_in_state(config, "google") == "revoked or refused: run 'planner auth google'"
+    google.write_token_for("google")  # planner auth google again
+    assert _sign_in_state(config, "google") == "valid"
+
+
+def test_status_tells_a_refused_outlook_sign_in(graph, tmp_path):
+    graph.seed([TEAMS])
+    graph.token_lifetime = 1
+    sign_in(graph, "outlook")
+    graph.refresh_fails = True
+    config = write_config(tmp_path, config_entry(graph, "outlook"))
+    assert run("week", "--config", str(config), "--week", WEEK).exit_code == 1
+    assert _sign_in_state(config, "outlook") == "revoked or refused: run 'planner auth outlook'"
+
+
+LOCAL_MEETING = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:l1@t\r\n"
+    "DTSTAMP:20261101T000000Z\r\nDTSTART;TZID=Europe/Berlin:20261209T160000\r\n"
+    "DTEND;TZID=Europe/Berlin:20261209T170000\r\nSUMMARY:Erstgespräch Partner\r\n"
+    "LOCATION:https://zoom.us/j/123456\r\nORGANIZER;CN=Ines:mailto:ines@partner.example\r\n"
+    "ATTENDEE;CN=Uta:mailto:user@planner.test\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+
+
+def test_a_calendar_never_signed_in_is_one_line_that_says_sign_in(google, tmp_path):
+    """QA E 8: the same missing sign-in came again as free/busy 'offline … no connection',
+    and a first-time user was told to sign in 'again'."""
+    local = tmp_path / "local.ics"
+    local.write_text(LOCAL_MEETING, encoding="utf-8")
+    config = write_config(tmp_path, ics_entry(local), google_entry(google, "g"))
+    result = run("week", "--config", str(config), "--week", WEEK)
+    assert "Erstgespräch Partner" in result.stdout
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len([w for w in warnings if "'g'" in w]) == 1, warnings
+    assert "offline" not in result.stderr and "no connection" not in result.stderr
+    assert "run 'planner auth google' to sign in)" in result.stderr
+    assert "again" not in result.stderr

@@ -282,13 +282,14 @@ class TestOutlookContactFolder(AddressBookContract):
 
 
 def test_outlook_asks_for_contacts_only_and_keeps_its_own_token(graph, tmp_path):
-    from providers.outlook_auth import cache_path
+    from planner.paths import data_dir
+    from providers.token_files import file_name
 
     _GraphBook(graph)
     device = [r for r in graph.log if r.path.endswith("/devicecode")][-1]
     assert "Contacts.Read" in device.body["scope"] and "Calendars" not in device.body["scope"]
-    assert cache_path("contacts-outlook-contacts").exists()
-    assert not cache_path("outlook-contacts").exists()
+    assert (data_dir() / "tokens" / file_name("outlook-contacts", "outlook-contacts")).exists()
+    assert not (data_dir() / "tokens" / file_name("outlook", "outlook-contacts")).exists()
 
 
 def test_outlook_delta_follows_next_links_and_selects_fields(graph):

@@ -193,3 +193,23 @@ class TestControlCharacterInACalendarName:
             assert "\x1b" not in result.output and "\x07" not in result.output
         listing = CliRunner().invoke(main, ["calendars", "--config", str(config)])
         assert f"Plain {number}" in listing.output and "Work" in listing.output
+
+
+def test_a_server_that_is_down_is_named_as_such(monkeypatch):
+    """QA E 7: 'cannot reach CalDAV server …: ConnectionError' said nothing the other services
+    do not say in words ('connection refused: offline, or the server is down')."""
+    import socket
+
+    from planner.config.schema import SourceConfig
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setenv("QA_CALDAV_PASSWORD", "pw")
+    options = {"url": f"http://127.0.0.1:{port}/dav/", "username": "u"}
+    source = SourceConfig("down", "caldav", {**options, "password_env": "QA_CALDAV_PASSWORD"})
+    provider = CalDavProvider(source, ProviderContext(tz=ZoneInfo("Europe/Berlin")))
+    with pytest.raises(ProviderError) as caught:
+        provider.events(datetime(2026, 12, 7), datetime(2026, 12, 14))
+    assert "connection refused: offline, or the server is down" in str(caught.value)
+    assert "ConnectionError" not in str(caught.value)

@@ -185,3 +185,23 @@ def test_authorize_needs_the_client_file(fake, context, tmp_path):
     bad.write_text('{"other": {}}')
     with pytest.raises(ConfigError, match="not an OAuth client file"):
         authorize(source_for(fake, client_secrets=str(bad)), context, open_browser=False)
+
+
+def test_a_token_endpoint_that_is_down_is_named_as_such(fake, context, tmp_path):
+    """QA E 7: a raw, cut urllib3 message with an object address and the hint to check
+    'client_secrets', when the network was the trouble."""
+    import socket
+
+    from planner.errors import ProviderError
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        down = f"http://127.0.0.1:{probe.getsockname()[1]}/token"
+    secrets = fake.write_client_secrets(tmp_path / "client_secret.json")
+    source = source_for(fake, client_secrets=str(secrets), token_uri=down)
+    with pytest.raises(ProviderError) as caught:
+        authorize(source, context, open_browser=False, on_url=Browser(), timeout=20)
+    message = f"{caught.value} {caught.value.hint}"
+    assert "connection refused: offline, or the server is down" in message
+    assert "0x" not in message and "client_secrets" not in message
+    assert not token_path(source, context).exists()

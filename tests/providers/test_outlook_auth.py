@@ -52,7 +52,7 @@ def test_device_code_flow_polls_until_the_user_has_signed_in(graph_server, isola
 def test_token_cache_is_private_and_reused_silently(graph_server, isolated_home):
     source = make_source(graph_server)
     authorize(source, ProviderContext(tz=TZ), prompt=lambda message: None)
-    path = cache_path("work")
+    path = cache_path(source, ProviderContext(tz=TZ))
     assert path.is_relative_to(isolated_home)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert "access_token" not in path.name

@@ -372,11 +372,14 @@ def test_persistent_outage_ends_in_one_line_naming_the_calendar(server):
     assert len(server.requests_to("/calendarView")) == 5
 
 
-def test_refused_token_is_an_auth_error(server):
+def test_refused_token_is_an_auth_error_when_no_new_one_is_given(server):
     provider = signed_in(server)
     server.tokens.clear()
+    server.refresh_fails = True  # the sign-in service refuses the refresh token too
+    before = len(server.requests_to("/oauth2/v2.0/token"))
     with pytest.raises(AuthError, match="planner auth outlook"):
         provider.list_calendars()
+    assert len(server.requests_to("/oauth2/v2.0/token")) == before + 1  # asked once
 
 
 def test_config_validation_names_the_keys():
@@ -551,3 +554,19 @@ def test_unreachable_graph_is_retried_then_one_clear_line(server):
     with pytest.raises(ProviderError, match="calendar 'work': cannot reach 127.0.0.1:9"):
         provider.list_calendars()
     assert waits == [1.0, 2.0, 4.0, 8.0]
+
+
+# --- a token Graph refuses ---------------------------------------------------------------------
+
+
+def test_a_token_graph_refuses_is_renewed_once_and_the_read_goes_on(server):
+    """QA E 4: Graph may refuse an access token before it expires (a revoked session,
+    continuous access evaluation, clock skew); msal still held it as valid, so every run told
+    the user to sign in again until it expired. A 401 now asks for a new token once."""
+    server.seed(seed_events())
+    provider = signed_in(server)
+    server.tokens.clear()  # Graph forgets the access token; the refresh token still works
+    before = len(server.requests_to("/oauth2/v2.0/token"))
+    assert provider.events(WINDOW_START, WINDOW_END)
+    assert len(server.requests_to("/oauth2/v2.0/token")) == before + 1
+    provider.close()
