@@ -31,7 +31,7 @@ def config() -> None:
 
 
 @config.command("path")
-@config_option
+@config_option(existing=False)
 @common_options
 def path_command(config_path: Path | None) -> None:
     """Print the path of the config file in use (it may not exist yet)."""
@@ -53,7 +53,7 @@ def show(config_path: Path | None) -> None:
 
 
 @config.command("edit")
-@config_option
+@config_option(existing=False)
 @common_options
 def edit(config_path: Path | None) -> None:
     """Open the config file in $VISUAL/$EDITOR and check it afterwards."""

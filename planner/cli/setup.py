@@ -51,7 +51,7 @@ def _toml(text: str) -> str:
 
 
 @click.command()
-@config_option
+@config_option(existing=False)
 @click.option("--name", default=None, help="Your name, as invitations show it.")
 @click.option("--email", default=None, help="Your e-mail address.")
 @click.option("--timezone", default=None, help="IANA zone (default: this machine's).")
