@@ -49,7 +49,9 @@ def show(config_path: Path | None) -> None:
     config_module.load(target)  # every problem at once, before anything is shown
     from planner.cli.common import emit
 
-    emit(target.read_text(encoding="utf-8"), None)  # a file without a final newline gets one
+    from planner.paths import read_text_input
+
+    emit(read_text_input(target), None)  # a file without a final newline gets one
 
 
 @config.command("edit")

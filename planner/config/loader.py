@@ -119,10 +119,10 @@ def missing_config(path: Path) -> ConfigError:
 
 def load(path: Path) -> Config:
     """Read and validate the config at ``path``; raise :class:`ConfigError` with all problems."""
-    from planner.paths import MiB, read_input
+    from planner.paths import MiB, read_text_input
 
     try:
-        text = read_input(path, 16 * MiB).decode("utf-8")
+        text = read_text_input(path, 16 * MiB)
     except FileNotFoundError:
         raise missing_config(path) from None
     except (OSError, UnicodeDecodeError) as exc:
