@@ -48,7 +48,6 @@ def show(config_path: Path | None) -> None:
     target = _target(config_path)
     config_module.load(target)  # every problem at once, before anything is shown
     from planner.cli.common import emit
-
     from planner.paths import read_text_input
 
     emit(read_text_input(target), None)  # a file without a final newline gets one
