@@ -19,10 +19,16 @@ from tests.fakes.unreachable import refused_url
 NEW_FILE = {("init",), ("config", "path"), ("config", "edit")}
 
 
+def _root() -> click.Context:
+    """The context ``planner`` runs commands in (its settings: ``-h`` as well as ``--help``,
+    which click keeps with each command once asked)."""
+    return click.Context(main, info_name="planner", **main.context_settings)
+
+
 def _commands() -> list[tuple[tuple[str, ...], click.Command]]:
     """Every command and subcommand of ``planner`` with its path of names."""
     found: list[tuple[tuple[str, ...], click.Command]] = []
-    context = click.Context(main)
+    context = _root()
     for name in COMMANDS:
         command = PlannerGroup.get_command(main, context, name)
         assert command is not None
@@ -58,7 +64,7 @@ def test_a_groups_config_is_the_config_of_its_commands(tmp_path, names, group):
     subcommands = [c for c in group.commands.values() if _has_config(c)]
     assert subcommands, names
     for command in subcommands:
-        with click.Context(main, info_name="planner") as root:
+        with _root() as root:
             parent = group.make_context(names[0], ["--config", str(config)], parent=root)
             child = command.make_context(command.name, [], parent=parent, resilient_parsing=True)
             assert child.params["config_path"] == config, command.name
@@ -101,12 +107,12 @@ def test_a_config_that_does_not_exist_is_one_clear_error(tmp_path, names, comman
     missing = tmp_path / "nowhere" / "config.toml"
     if names in NEW_FILE:
         context = command.make_context(
-            names[-1], ["--config", str(missing)], resilient_parsing=True
+            names[-1], ["--config", str(missing)], parent=_root(), resilient_parsing=True
         )
         assert context.params["config_path"] == missing
         return
     with pytest.raises(ConfigError, match="not found; run 'planner init'"):
-        command.make_context(names[-1], ["--config", str(missing)])
+        command.make_context(names[-1], ["--config", str(missing)], parent=_root())
 
 
 def test_a_group_with_a_missing_config_says_so_in_one_line(tmp_path):
