@@ -173,7 +173,10 @@ def plan_week(
         catalog = catalog_with_fetched(config, store) if proposals else None
         supply = VenueSupply(config, store, catalog, now, progress) if catalog else None
         free_busy = FreeBusyLookup(
-            providers, store=store, cache_minutes=config["free_busy"]["cache_minutes"]
+            providers,
+            tz=config.tz,
+            store=store,
+            cache_minutes=config["free_busy"]["cache_minutes"],
         )
         plan = build_plan(
             events,

@@ -116,6 +116,13 @@ def read_input(path: Path | str, limit: int = INPUT_LIMIT) -> bytes:
         os.close(fd)
 
 
+def read_text_input(path: Path | str, limit: int = INPUT_LIMIT) -> str:
+    """The UTF-8 text of the file at ``path`` (as :func:`read_input` reads it), without the
+    byte order mark that Windows editors (Notepad) put in front: a config or TOML file saved
+    there reads as anywhere else. Raises :class:`UnicodeDecodeError` for other encodings."""
+    return read_input(path, limit).decode("utf-8-sig")
+
+
 def check_input(path: Path | str) -> None:
     """Raise :class:`RefusedPath` unless ``path`` is a regular file (or a symlink to one)."""
     from planner.i18n import _

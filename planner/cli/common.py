@@ -14,14 +14,33 @@ import click
 from planner.errors import UsageError
 from planner.i18n import _, set_language
 
+CONFIG_PATH = "planner.config"  # ctx.meta: the --config given to a group or command
 
-def config_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
+
+def config_option(func: Callable[..., Any] | None = None, *, existing: bool = True) -> Any:
+    """``--config PATH``, the same on a group and on its commands: a command without its own
+    takes the one given to its group (``planner venues --config X fetch``). With ``existing``
+    a path that does not exist is refused at once, whatever the command would have done with
+    it (``planner init`` and ``planner config path`` name a file yet to be written)."""
+
+    def remember(ctx: click.Context, _param: click.Parameter, value: Path | None) -> Any:
+        if value is None:
+            return ctx.meta.get(CONFIG_PATH)
+        if existing and not value.exists():
+            from planner.config import missing_config
+
+            raise missing_config(value)
+        ctx.meta[CONFIG_PATH] = value
+        return value
+
+    option = click.option(
         "--config",
         "config_path",
         type=click.Path(dir_okay=False, path_type=Path),
+        callback=remember,
         help="Config file (default: $PLANNER_CONFIG or the user config dir).",
-    )(func)
+    )
+    return option(func) if func is not None else option
 
 
 def demo_option(

@@ -31,7 +31,7 @@ def config() -> None:
 
 
 @config.command("path")
-@config_option
+@config_option(existing=False)
 @common_options
 def path_command(config_path: Path | None) -> None:
     """Print the path of the config file in use (it may not exist yet)."""
@@ -48,12 +48,13 @@ def show(config_path: Path | None) -> None:
     target = _target(config_path)
     config_module.load(target)  # every problem at once, before anything is shown
     from planner.cli.common import emit
+    from planner.paths import read_text_input
 
-    emit(target.read_text(encoding="utf-8"), None)  # a file without a final newline gets one
+    emit(read_text_input(target), None)  # a file without a final newline gets one
 
 
 @config.command("edit")
-@config_option
+@config_option(existing=False)
 @common_options
 def edit(config_path: Path | None) -> None:
     """Open the config file in $VISUAL/$EDITOR and check it afterwards."""

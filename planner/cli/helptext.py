@@ -99,7 +99,7 @@ def _config_language(args: Sequence[str], environ: Mapping[str, str]) -> str | N
     if path is None:
         path = paths.config_path()
     try:
-        user = tomllib.loads(paths.read_input(path.expanduser()).decode()).get("user") or {}
+        user = tomllib.loads(paths.read_text_input(path.expanduser())).get("user") or {}
     except (OSError, ValueError):
         return None
     language = user.get("language", "en") if isinstance(user, dict) else "en"

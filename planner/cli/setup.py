@@ -51,7 +51,7 @@ def _toml(text: str) -> str:
 
 
 @click.command()
-@config_option
+@config_option(existing=False)
 @click.option("--name", default=None, help="Your name, as invitations show it.")
 @click.option("--email", default=None, help="Your e-mail address.")
 @click.option("--timezone", default=None, help="IANA zone (default: this machine's).")
@@ -73,7 +73,11 @@ def _toml(text: str) -> str:
     help="Kind of the first calendar (google, outlook, caldav need more, asked for).",
 )
 @click.option("--no-input", is_flag=True, help="Never ask; use the flags and defaults.")
-@click.option("--force", is_flag=True, help="Replace an existing config file.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace an existing config file (the old one is kept as <name>.bak).",
+)
 @click.option(
     "--online/--no-online",
     default=None,
@@ -138,6 +142,7 @@ def init(
         calendar=calendar,
     )
     config.from_mapping(tomllib.loads(text), str(target))  # never write a bad one
+    kept = _keep_old(target)
     try:
         write_atomic(target, text)
     except OSError as exc:  # a read-only folder, a file where a folder should be, a link
@@ -146,11 +151,35 @@ def init(
             hint=_("pass --config PATH to a writable place, or set PLANNER_CONFIG"),
         ) from None
     click.echo(_("wrote {path}", path=target))
+    if kept is not None:
+        click.echo(_("the config it replaced is kept as {path}", path=kept))
     if not email:
         click.echo(
             _("[user] email is empty: invitations need it (planner config edit, or --email).")
         )
     _next_step(target, calendar, ask)
+
+
+def _keep_old(target: Path) -> Path | None:
+    """Copy the config ``--force`` replaces to ``<name>.bak`` (an earlier copy there is
+    replaced); None when there is none. Nothing is replaced when the copy cannot be made."""
+    from planner.paths import check_output, read_input, write_atomic
+
+    try:
+        if check_output(target) is None:
+            return None
+    except OSError:  # a link, a folder, a device: writing the config refuses it in one line
+        return None
+    backup = target.with_name(target.name + ".bak")
+    try:
+        write_atomic(backup, read_input(target))
+    except OSError as exc:
+        raise UsageError(
+            _("{path}: cannot keep a copy of the config before replacing it: {error}; "
+              "nothing was changed", path=backup, error=exc.strerror or exc),
+            hint=_("copy it elsewhere yourself, or pass --config PATH to write a new one"),
+        ) from None  # fmt: skip
+    return backup
 
 
 class _Answers:

@@ -106,7 +106,7 @@ def config_part(config_path: Path, database: Path | None = None) -> tuple[list[A
 
     try:
         raw = read_input(config_path, 16 * MiB)  # a FIFO never blocks, a device is no config
-        config = tomllib.loads(raw.decode("utf-8"))
+        config = tomllib.loads(raw.decode("utf-8-sig"))  # as planner.paths.read_text_input
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
     user = config.get("user")

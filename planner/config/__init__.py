@@ -14,6 +14,7 @@ from planner.config.loader import (
     default_config,
     from_mapping,
     load,
+    missing_config,
 )
 from planner.config.schema import SourceConfig
 from planner.config.sections import CALENDAR_FIELDS, SECTIONS, SYNC_FIELDS, WEEKDAYS
@@ -29,4 +30,5 @@ __all__ = [
     "default_config",
     "from_mapping",
     "load",
+    "missing_config",
 ]

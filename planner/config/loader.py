@@ -112,16 +112,21 @@ def default_config(**overrides: Mapping[str, Any]) -> Config:
     return from_mapping(dict(overrides), "<defaults>")
 
 
+def missing_config(path: Path) -> ConfigError:
+    """The error for a config file that is not there (``--config``, ``$PLANNER_CONFIG``)."""
+    return ConfigError(
+        str(path), [_("not found; run 'planner init' to create one, or pass --config PATH")]
+    )
+
+
 def load(path: Path) -> Config:
     """Read and validate the config at ``path``; raise :class:`ConfigError` with all problems."""
-    from planner.paths import MiB, read_input
+    from planner.paths import MiB, read_text_input
 
     try:
-        text = read_input(path, 16 * MiB).decode("utf-8")
+        text = read_text_input(path, 16 * MiB)
     except FileNotFoundError:
-        raise ConfigError(
-            str(path), [_("not found; run 'planner init' to create one, or pass --config PATH")]
-        ) from None
+        raise missing_config(path) from None
     except (OSError, UnicodeDecodeError) as exc:
         error = getattr(exc, "strerror", None) or exc
         raise ConfigError(str(path), [_("cannot be read: {error}", error=error)]) from None

@@ -142,13 +142,13 @@ def rule_text(store: Store, number: int) -> tuple[Correction, str]:
 def write_rule(store: Store, config: Config, number: int) -> tuple[Path, str]:
     """Append mark ``number`` to the config file as a ``[[rules]]`` table and undo the mark
     (the rule says the same). The file is checked as a whole before it is replaced."""
-    from planner.paths import write_atomic
+    from planner.paths import read_text_input, write_atomic
 
     _found, text = rule_text(store, number)
     path = config.path
     if path is None:
         raise UsageError(_("there is no config file to write to; run planner init first"))
-    old = path.read_text(encoding="utf-8")
+    old = read_text_input(path)  # a byte order mark (Notepad) is not written back
     new = old + ("" if old.endswith("\n") or not old else "\n") + "\n" + text
     try:
         from_mapping(tomllib.loads(new), str(path), path=path)

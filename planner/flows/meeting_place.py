@@ -101,12 +101,7 @@ def propose_to_meet(
     )
     notes: list[str] = []
     if not found_places and request.near is None and proposer.home is None:
-        notes.append(
-            _(
-                "Neither your place nor theirs is known, so no venue can be chosen: set your "
-                "home city in [user] home (planner init) or give --near PLACE"
-            )
-        )
+        notes.append(_no_place(config))
     elif not found_places and request.near is None:
         why = _("Their city is unknown, so these are near you")
         found = [replace(p, reasons=(p.reasons[0], why, *p.reasons[1:])) for p in found]
@@ -118,6 +113,22 @@ def propose_to_meet(
     elif proposer.no_venues:
         notes.append(_no_venues(label or config.user["home"], config))
     return found, notes
+
+
+def _no_place(config: Config) -> str:
+    """Neither side's place is known: [user] home is not set, or it is but was not found."""
+    home = str(config.user["home"] or "").strip()
+    if not home:
+        return _("Neither your place nor theirs is known, so no venue can be chosen: set your "
+                 "home city in [user] home (planner init) or give --near PLACE")  # fmt: skip
+    if config["geo"]["online"]:
+        return _("Neither your place nor theirs is known, so no venue can be chosen: your "
+                 "[user] home \"{home}\" could not be located; write it as a city, or a postal "
+                 "code and city, or give --near PLACE", home=home)  # fmt: skip
+    return _("Neither your place nor theirs is known, so no venue can be chosen: your [user] "
+             "home \"{home}\" could not be located offline; write it as a city, or a postal "
+             "code and city, allow look-ups with [geo] online = true, or give --near PLACE",
+             home=home)  # fmt: skip
 
 
 def _why_none(proposer: Proposer, request: MeetRequest) -> str:

@@ -152,7 +152,10 @@ def propose_for(
             chosen = parse_purpose(purpose) or _week_purpose(session, people, start, end)
             chosen = chosen or _purpose(None, people, session, start)
         lookup = FreeBusyLookup(
-            session.providers, store=store, cache_minutes=config["free_busy"]["cache_minutes"]
+            session.providers,
+            tz=config.tz,
+            store=store,
+            cache_minutes=config["free_busy"]["cache_minutes"],
         )
         busy = lookup(people, start, end) or []
         lookup.report()

@@ -262,12 +262,25 @@ def _password(settings: SmtpSettings, source: PasswordSource) -> str | None:
     return password
 
 
+class _Step:
+    """The step a session has reached (:data:`.smtp_errors.STEPS`), for the error's hint."""
+
+    def __init__(self) -> None:
+        self.now = smtp_errors.CONNECT
+
+
 def _transmit(
-    msg: EmailMessage, settings: SmtpSettings, password: str | None, recipients: list[str]
+    msg: EmailMessage,
+    settings: SmtpSettings,
+    password: str | None,
+    recipients: list[str],
+    step: _Step,
 ) -> dict[str, tuple[int, bytes]]:
-    with _connect(settings) as smtp:
+    with _connect(settings, step) as smtp:
         if settings.username and password is not None:
+            step.now = smtp_errors.LOGIN
             _login(smtp, settings.username, password, settings.address)
+        step.now = smtp_errors.SEND
         from planner.people.addresses import needs_smtputf8, wire
 
         envelope_from = wire(settings.sender or msg["From"].addresses[0].addr_spec)
@@ -307,22 +320,27 @@ def _login(smtp: smtplib.SMTP, username: str, password: str, server: str) -> Non
         raise smtplib.SMTPAuthenticationError(code, reply)
 
 
-def _connect(settings: SmtpSettings) -> smtplib.SMTP:
+def _connect(settings: SmtpSettings, step: _Step) -> smtplib.SMTP:
     import smtplib
     import ssl
 
     context = ssl.create_default_context(cafile=settings.ca_file or None)
     if settings.security == "tls":
-        return smtplib.SMTP_SSL(
+        secure = smtplib.SMTP_SSL(
             settings.host, settings.port, timeout=settings.timeout, context=context
         )
+        step.now = smtp_errors.HELLO
+        return secure
     smtp = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
+    step.now = smtp_errors.HELLO  # the server greeted
     try:
         if settings.security == "starttls":
             smtp.ehlo()
             if not smtp.has_extn("starttls"):
                 raise MailError(smtp_errors.no_starttls(settings.address))
+            step.now = smtp_errors.TLS
             smtp.starttls(context=context)
+            step.now = smtp_errors.HELLO
             smtp.ehlo()
     except BaseException:
         smtp.close()
@@ -341,10 +359,11 @@ def _transmit_explained(
     msg: EmailMessage, settings: SmtpSettings, password: str | None, recipients: list[str]
 ) -> dict[str, tuple[int, bytes]]:
     """:func:`_transmit`, with a failure the user can act on turned into one clear line."""
+    step = _Step()
     try:
-        return _transmit(msg, settings, password, recipients)
+        return _transmit(msg, settings, password, recipients, step)
     except Exception as exc:
-        message = smtp_errors.describe(exc, settings)
+        message = smtp_errors.describe(exc, settings, step.now)
         if message is None:
             raise
         raise MailError(message.replace(password, "***") if password else message) from None

@@ -5,7 +5,9 @@ empty, or use the port and security that offer one), one that wants a login or S
 it takes mail, a refused login (the password), no STARTTLS or a failed TLS handshake
 (``security`` and ``port``), an untrusted certificate (``ca_file``), a refused sender
 (``sender``), refused recipients (the addresses), a closed connection, a timeout, a refused
-connection or an unknown host (``host`` and ``port``). A server's reply is quoted without its
+connection or an unknown host (``host`` and ``port``). A server that stops answering is told
+apart by the step it stalled at (:data:`STEPS`): only one that never greeted is a matter of
+``host``, ``port`` or a firewall. A server's reply is quoted without its
 final full stop, so no line reads ".;". The password never appears: :mod:`.mail` masks it.
 """
 
@@ -34,6 +36,11 @@ class SmtpSettings(Protocol):
 
 LOGIN_REQUIRED = 530  # RFC 4954: authentication (or, by many servers, STARTTLS) required
 
+#: The steps of a session in order: connecting until the server's greeting, EHLO, STARTTLS,
+#: the login (AUTH), handing over the message (MAIL, RCPT, DATA).
+CONNECT, HELLO, TLS, LOGIN, SEND = "connect", "hello", "tls", "login", "send"
+STEPS = (CONNECT, HELLO, TLS, LOGIN, SEND)
+
 
 def security_hint() -> str:
     return _('check [smtp] security: "starttls" for port 587, "tls" for port 465')
@@ -57,8 +64,9 @@ def no_starttls(server: str) -> str:
              'port 587, "tls" for port 465', server=server)  # fmt: skip
 
 
-def describe(exc: BaseException, settings: SmtpSettings) -> str | None:
-    """One line for ``exc`` (see the module); None when it is not a mail problem."""
+def describe(exc: BaseException, settings: SmtpSettings, step: str = CONNECT) -> str | None:
+    """One line for ``exc`` (see the module), raised at ``step`` of the session (one of
+    :data:`STEPS`); None when it is not a mail problem."""
     import smtplib
 
     server = settings.address
@@ -93,7 +101,7 @@ def describe(exc: BaseException, settings: SmtpSettings) -> str | None:
                  server=server, code=exc.smtp_code, reply=reply(exc.smtp_error))  # fmt: skip
     if isinstance(exc, smtplib.SMTPException):
         return _("SMTP with {server} failed: {reply}", server=server, reply=reply(exc))
-    return _network(exc, settings)
+    return _network(exc, settings, step)
 
 
 def _wants(exc: Any, settings: SmtpSettings) -> str:
@@ -119,7 +127,7 @@ def _not_supported(exc: BaseException, settings: SmtpSettings) -> str:
     return _("{server}: {what}; {hint}", server=settings.address, what=said, hint=security_hint())
 
 
-def _network(exc: BaseException, settings: SmtpSettings) -> str | None:
+def _network(exc: BaseException, settings: SmtpSettings, step: str) -> str | None:
     import socket
     import ssl
 
@@ -132,9 +140,7 @@ def _network(exc: BaseException, settings: SmtpSettings) -> str | None:
         return _("TLS with {server} failed ({reason}); {hint}",
                  server=server, reason=exc.reason or reply(exc), hint=security_hint())  # fmt: skip
     if isinstance(exc, TimeoutError):
-        return _("{server} did not answer within {seconds:g} s; check [smtp] host and port, "
-                 "and whether a firewall blocks the port",
-                 server=server, seconds=settings.timeout)  # fmt: skip
+        return stalled(settings, step)
     if isinstance(exc, ConnectionRefusedError):
         return _("cannot connect to the SMTP server {server}: connection refused; check [smtp] "
                  "host and port", server=server)  # fmt: skip
@@ -144,6 +150,27 @@ def _network(exc: BaseException, settings: SmtpSettings) -> str | None:
         return _("cannot talk to the SMTP server {server}: {reason}; check [smtp] host and port",
                  server=server, reason=exc.strerror or reply(exc))  # fmt: skip
     return None
+
+
+def stalled(settings: SmtpSettings, step: str) -> str:
+    """The server stopped answering at ``step``: what that says about the settings."""
+    server, seconds = settings.address, settings.timeout
+    if step == CONNECT:
+        return _("{server} did not answer within {seconds:g} s; check [smtp] host and port, "
+                 "and whether a firewall blocks the port",
+                 server=server, seconds=seconds)  # fmt: skip
+    if step == TLS:
+        return _("{server} answered, but the TLS handshake got no answer within {seconds:g} s; "
+                 "{hint}", server=server, seconds=seconds, hint=security_hint())  # fmt: skip
+    if step == SEND:
+        return _("{server} stopped answering while taking the message (nothing within "
+                 "{seconds:g} s); it may have been delivered: check with the recipients or "
+                 "your mail server before you send again",
+                 server=server, seconds=seconds)  # fmt: skip
+    what = _("the login (AUTH)") if step == LOGIN else _("the greeting (EHLO)")
+    return _("{server} answered, but not to {what} within {seconds:g} s: host and port are right, "
+             "the server is busy or stalled; try again later, raise [smtp] timeout, or ask the "
+             "mail server's operator", server=server, what=what, seconds=seconds)  # fmt: skip
 
 
 def refusals(refused: Mapping[str, tuple[int, Any]]) -> str:

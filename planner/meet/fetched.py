@@ -206,7 +206,6 @@ class VenueSupply:
     progress: Callable[[str], None] | None = None
     client: Overpass | None = None
     missing: list[Geo] = field(default_factory=list)  # places without venues, offline
-    failures: list[str] = field(default_factory=list)  # fetches that failed
     fetched: int = 0
 
     @property
@@ -244,7 +243,7 @@ class VenueSupply:
         except OverpassError as exc:
             from planner.meet.geo import host_of
 
-            outage = outages.failed(
+            outages.failed(
                 SERVICE,
                 _(
                     "Venue look-up (Overpass at {host})",
@@ -255,7 +254,6 @@ class VenueSupply:
                 store=self.store,
                 tz=self.config.tz,
             )
-            self.failures.append(outage.line(""))
             if not self.catalog.near(point, radius_km):
                 self.missing.append(point)
             return bool(self.catalog.near(point, radius_km))

@@ -14,7 +14,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _, ngettext
@@ -81,13 +81,15 @@ class FreeBusyLookup:
     """Busy time of counterparts from every provider that can tell.
 
     ``store`` keeps answers for ``cache_minutes`` (0: only within the run); ``clock`` gives
-    the wall-clock time in seconds (tests pass their own).
+    the wall-clock time in seconds (tests pass their own); ``tz`` is the user's zone, in
+    which a failing service is reported.
     """
 
     def __init__(
         self,
         providers: Iterable[Any],
         *,
+        tz: tzinfo,
         store: Store | None = None,
         cache_minutes: int = 30,
         clock: Callable[[], float] = time.time,
@@ -96,6 +98,7 @@ class FreeBusyLookup:
         self.store = store
         self.ttl = max(0, cache_minutes) * 60.0
         self.clock = clock
+        self.tz = tz
         self._known: dict[int, dict[str, Known]] = {i: {} for i in range(len(self.providers))}
         self._unable: set[int] = set()  # providers that said they cannot look up free/busy
 
@@ -170,6 +173,7 @@ class FreeBusyLookup:
                 exc,
                 fallback=_("counterparts' busy time from it is unknown in this run"),
                 store=self.store,
+                tz=self.tz,
             )
             return
         outages.succeeded(service, self.store)

@@ -320,9 +320,9 @@ def load_file(path: Path, default_kind: str | None = None) -> list[Venue]:
 
 def _text(path: Path) -> str:
     """A venue file's text: a regular file only, within the input size limit."""
-    from planner.paths import read_input
+    from planner.paths import read_text_input
 
-    return read_input(path).decode("utf-8-sig")
+    return read_text_input(path)
 
 
 def _load_toml(path: Path, default_kind: str | None) -> list[Venue]:

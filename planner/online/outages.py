@@ -15,7 +15,7 @@ import logging
 import sqlite3
 import threading
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Any, Protocol
 
 from planner.errors import PlannerError
@@ -42,8 +42,9 @@ class Outage:
     failure: Failure
     since: datetime
 
-    def line(self, fallback: str, tz: Any = None) -> str:
-        """The one line a run says about it."""
+    def line(self, fallback: str, tz: tzinfo) -> str:
+        """The one line a run says about it, its time in ``tz`` (the user's zone: never the
+        machine's, which ``astimezone(None)`` would give)."""
         since = self.since.astimezone(tz).strftime("%Y-%m-%d %H:%M")
         values = {"service": self.label, "since": since, "why": self.failure.detail}
         if self.failure.kind == OFFLINE:
@@ -92,10 +93,10 @@ def failed(
     store: KeyValue | None = None,
     timeout: float | None = None,
     now: datetime | None = None,
-    tz: Any = None,
+    tz: tzinfo,
 ) -> Outage:
     """Record that ``service`` failed with ``exc``; the first time in a run, log one warning
-    that ends with ``fallback`` (what the run does without it)."""
+    that ends with ``fallback`` (what the run does without it), its time in ``tz``."""
     failure = exc if isinstance(exc, Failure) else describe(exc, timeout=timeout)
     with _lock:
         known = _down.get(service)

@@ -64,23 +64,54 @@ def _clean_url(url: str) -> str:
 
 
 def shown_place(location: str) -> str:
-    """The location on one line, each link replaced by its service, without secrets."""
+    """The location on one line, each link replaced by its service unless the words beside it
+    name that service already ("Zoom https://zoom.us/j/…" is "Zoom", not "Zoom Zoom"),
+    without secrets."""
     lines = [line.strip(" ,;") for line in location.replace("\r", "").split("\n")]
     text = ", ".join(line for line in lines if line)
-    text = URL_RE.sub(lambda m: service(m.group(0)), text)
-    return " ".join(without_secrets(text).split())
+    named = _Named(_words_beside_links(text))
+    text = URL_RE.sub(lambda m: "" if service(m.group(0)) in named else service(m.group(0)),
+                      text)  # fmt: skip
+    text = re.sub(r"\(\s*\)|\[\s*\]|<\s*>", " ", text)  # "Zoom (link)": no "()" left
+    text = re.sub(r"\s*([,;])(?:\s*[,;:])+", r"\1", text)  # "Zoom, , Büro"
+    text = " ".join(without_secrets(text).split()).strip(" ,;:/-–|·")
+    alone = re.fullmatch(r"\(([^()]*)\)", text)  # "(Zoom)" once its link is gone
+    return alone.group(1) if alone else text
 
 
 def short_place(location: str) -> str:
     """A short useful form for a column: links by their service, an address by its venue's
-    name (or its street and town when it has no name), without secrets."""
+    name (or its street and town when it has no name), without secrets; a service the words
+    name already is not said again."""
     first = next((ln.strip() for ln in location.replace("\r", "").split("\n") if ln.strip()), "")
     services = list(dict.fromkeys(service(m.group(0)) for m in URL_RE.finditer(first)))
-    rest = _SECRET_TEXT_RE.sub(" ", URL_RE.sub(" ", first))
-    rest = " ".join(rest.split()).strip(" ,;:/-–|·")
+    rest = _words_beside_links(first)
     place = _venue(_named_service(rest)) if re.search(r"\w", rest) else ""
-    services = [s for s in services if s.casefold() not in place.casefold()]
+    named = _Named(rest)
+    services = [s for s in services if s not in named and s.casefold() not in place.casefold()]
     return " · ".join(filter(None, [place, *services]))
+
+
+def _words_beside_links(text: str) -> str:
+    """``text`` without its links and secret phrases ("Passcode: …"), trimmed."""
+    rest = _SECRET_TEXT_RE.sub(" ", URL_RE.sub(" ", text))
+    return " ".join(rest.split()).strip(" ,;:/-–|·")
+
+
+class _Named:
+    """The services ``words`` name: by their name ("Zoom", "Google Meet") or by a word of
+    their own ("Teams", "Teams-Besprechung" for Microsoft Teams)."""
+
+    def __init__(self, words: str) -> None:
+        from planner.judge.tools import tool_named
+
+        self.words = words.casefold()
+        tools = [tool_named(words), *(tool_named(w) for w in words.split())]
+        self.names = {tool.name.casefold() for tool in tools if tool is not None}
+
+    def __contains__(self, name: object) -> bool:
+        folded = str(name).casefold()
+        return folded in self.names or folded in self.words
 
 
 def _named_service(text: str) -> str:

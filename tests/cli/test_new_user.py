@@ -105,3 +105,29 @@ def test_from_init_to_an_invitation_that_holds_its_time(tmp_path, monkeypatch):
     (state,) = mine["invitations"]
     assert (state["status"], state["label"]) == ("not_sent", "written, not sent")
     assert state["command"] == f"planner invite --again {state['uid']} --send"
+
+
+def test_init_force_keeps_the_config_it_replaces(tmp_path):
+    """QA report E, finding 9: ``planner init --force`` replaced a config with two signed-in
+    Google calendars and kept no copy."""
+    from click.testing import CliRunner
+
+    from planner.cli import main
+
+    target = tmp_path / "config.toml"
+    old = '[user]\nemail = "old@example.com"\n\n[[calendars]]\nname = "g"\nprovider = "google"\n'
+    target.write_text(old, encoding="utf-8")
+    args = ["init", "--config", str(target), "--no-input", "--force", "--email", "new@example.com",
+            "--timezone", "Europe/Berlin", "--language", "en"]  # fmt: skip
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    backup = tmp_path / "config.toml.bak"
+    assert backup.read_text(encoding="utf-8") == old
+    assert "new@example.com" in target.read_text(encoding="utf-8")
+    assert f"the config it replaced is kept as {backup}" in result.output
+    (tmp_path / "config.toml.bak").unlink()
+    (tmp_path / "config.toml.bak").mkdir()  # the copy cannot be made: nothing is replaced
+    before = target.read_text(encoding="utf-8")
+    refused = CliRunner().invoke(main, args)
+    assert refused.exit_code == 2 and "nothing was changed" in refused.output
+    assert target.read_text(encoding="utf-8") == before

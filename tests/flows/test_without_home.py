@@ -136,3 +136,17 @@ def _fields(proposal) -> dict:
     from dataclasses import fields
 
     return {f.name: getattr(proposal, f.name) for f in fields(proposal)}
+
+
+def test_a_home_set_but_not_found_is_not_called_unset(tmp_path, monkeypatch):
+    """QA report E, finding 9: ``[user] home = "Irgendwohausen Dorfplatz 1"``, which cannot be
+    located offline, was answered with "set your home city in [user] home"; it is set."""
+    fix_now(monkeypatch, NOW)
+    config = calendar_config(tmp_path, _events(), email=ME, home="Irgendwohausen Dorfplatz 1")
+    found = json.loads(_propose(config, VIDEO_ONLY, "--format", "json").stdout)
+    assert found["proposals"] == []
+    assert found["notes"] == [
+        "Neither your place nor theirs is known, so no venue can be chosen: your [user] home "
+        '"Irgendwohausen Dorfplatz 1" could not be located offline; write it as a city, or a '
+        "postal code and city, allow look-ups with [geo] online = true, or give --near PLACE"
+    ]

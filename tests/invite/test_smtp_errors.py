@@ -104,3 +104,60 @@ def test_a_server_that_hangs_up(language):
     assert "[smtp] security" in message
     if language == "en":
         assert message.startswith(f"127.0.0.1:{port} closed the connection (")
+
+
+class _Stalling:
+    """An SMTP server on loopback that greets, answers EHLO (offering AUTH) and, from the
+    command ``stall_at`` on (``AUTH`` or ``MAIL``), answers nothing more."""
+
+    def __init__(self, stall_at: str) -> None:
+        self.stall_at = stall_at.encode()
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(4)
+        self.port = self.sock.getsockname()[1]
+        self.reached = threading.Event()
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        try:
+            conn, _addr = self.sock.accept()
+        except OSError:
+            return
+        with conn, conn.makefile("rb") as lines:
+            conn.sendall(b"220 stalling.example ESMTP\r\n")
+            for line in lines:
+                if line.upper().startswith(self.stall_at):
+                    self.reached.set()
+                    continue  # read on, answer nothing
+                if line.upper().startswith((b"EHLO", b"HELO")):
+                    conn.sendall(b"250-stalling.example\r\n250 AUTH PLAIN LOGIN\r\n")
+                else:
+                    conn.sendall(b"250 OK\r\n")
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+@pytest.mark.parametrize("stall_at", ["AUTH", "MAIL"])
+def test_a_server_that_stalls_after_greeting_is_not_a_host_or_port_problem(stall_at, language):
+    """QA report E, finding 9: a server that answered the connection and EHLO but never AUTH
+    was told "check [smtp] host and port, and whether a firewall blocks the port"."""
+    server = _Stalling(stall_at)
+    try:
+        user = "anna" if stall_at == "AUTH" else ""
+        settings = SmtpSettings("127.0.0.1", server.port, "none", username=user, timeout=0.5)
+        message = _error(settings)
+    finally:
+        server.close()
+    assert server.reached.is_set()
+    assert f"127.0.0.1:{server.port}" in message and "0.5 s" in message
+    assert "firewall" not in message and "Firewall" not in message
+    if language == "en" and stall_at == "AUTH":
+        assert message == (
+            f"127.0.0.1:{server.port} answered, but not to the login (AUTH) within 0.5 s: host "
+            "and port are right, the server is busy or stalled; try again later, raise [smtp] "
+            "timeout, or ask the mail server's operator"
+        )
+    if language == "en" and stall_at == "MAIL":
+        assert "it may have been delivered" in message

@@ -50,7 +50,7 @@ class Counting(MemoryProvider):
 def test_one_request_per_service_for_everyone_of_a_run(tmp_path):
     google = Counting("google", {ANNA: [busy(8, 9)]})
     outlook = Counting("outlook", {BEN: [busy(9, 14)], ANNA: [busy(8, 15)]})
-    lookup = FreeBusyLookup([google, outlook], store=Store(tmp_path / "s.db"))
+    lookup = FreeBusyLookup([google, outlook], tz=TZ, store=Store(tmp_path / "s.db"))
     lookup.prefetch([ANNA, BEN, GHOST, ANNA.upper()], START, END)
     assert lookup([ANNA], START, END) == [busy(8, 9), busy(8, 15)]  # merged across services
     assert lookup(BEN, START, END) == [busy(9, 14)]
@@ -70,7 +70,9 @@ def test_answers_are_kept_in_the_state_database_for_the_configured_time(tmp_path
 
     def run() -> tuple[Counting, list[Interval] | None]:
         provider = Counting("google", {ANNA: [busy(8, 9)]})
-        lookup = FreeBusyLookup([provider], store=store, cache_minutes=30, clock=lambda: clock[0])
+        lookup = FreeBusyLookup(
+            [provider], tz=TZ, store=store, cache_minutes=30, clock=lambda: clock[0]
+        )
         return provider, lookup([ANNA, GHOST], START, END)
 
     first, found = run()
@@ -81,7 +83,7 @@ def test_answers_are_kept_in_the_state_database_for_the_configured_time(tmp_path
     clock[0] += 2 * 60
     late, _found = run()
     assert late.asked == [[ANNA, GHOST]]  # older than 30 minutes: asked again
-    wider = FreeBusyLookup([late], store=store, clock=lambda: clock[0])
+    wider = FreeBusyLookup([late], tz=TZ, store=store, clock=lambda: clock[0])
     wider([ANNA], START, END + timedelta(days=1))  # a window the cache does not cover
     assert late.asked[-1] == [ANNA]
 
@@ -90,13 +92,13 @@ def test_no_cache_when_switched_off(tmp_path):
     store = Store(tmp_path / "s.db")
     for _ in range(2):
         provider = Counting("google", {ANNA: []})
-        FreeBusyLookup([provider], store=store, cache_minutes=0)([ANNA], START, END)
+        FreeBusyLookup([provider], tz=TZ, store=store, cache_minutes=0)([ANNA], START, END)
         assert provider.asked == [[ANNA]]
 
 
 def test_a_service_that_cannot_tell_is_asked_once(caplog):
     personal = Counting("outlook", {}, supported=False)
-    lookup = FreeBusyLookup([personal])
+    lookup = FreeBusyLookup([personal], tz=TZ)
     with caplog.at_level(logging.INFO, logger="planner"):
         assert lookup([ANNA], START, END) is None
         assert lookup([BEN], START, END) is None
@@ -105,7 +107,7 @@ def test_a_service_that_cannot_tell_is_asked_once(caplog):
 
 
 def test_unknown_addresses_are_one_warning_and_an_info_line_names_them(caplog):
-    lookup = FreeBusyLookup([Counting("google", {ANNA: []})])
+    lookup = FreeBusyLookup([Counting("google", {ANNA: []})], tz=TZ)
     lookup.prefetch([ANNA, GHOST, "pm@nordwind.example"], START, END)
     with caplog.at_level(logging.INFO, logger="planner"):
         lookup.report()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from datetime import UTC
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.request import urlopen
 
@@ -90,15 +91,15 @@ def test_one_line_per_service_per_run_and_status_keeps_since(tmp_path, caplog):
     error = ConnectionRefusedError(111, "Connection refused")
     with caplog.at_level(logging.WARNING, logger="planner"):
         first = outages.failed(
-            "geocoding", "Geocoding (X)", error, fallback="offline data", store=store
+            "geocoding", "Geocoding (X)", error, fallback="offline data", store=store, tz=UTC
         )
-        again = outages.failed("geocoding", "Geocoding (X)", error, store=store)
+        again = outages.failed("geocoding", "Geocoding (X)", error, store=store, tz=UTC)
     assert again is first and not outages.usable("geocoding")
-    assert [r.getMessage() for r in caplog.records] == [first.line("offline data")]
-    assert "Geocoding (X) is offline since" in first.line("")
+    assert [r.getMessage() for r in caplog.records] == [first.line("offline data", UTC)]
+    assert "Geocoding (X) is offline since" in first.line("", UTC)
     outages.reset()  # the next run: asked again, and still offline since the first failure
     assert outages.usable("geocoding")
-    later = outages.failed("geocoding", "Geocoding (X)", error, store=store)
+    later = outages.failed("geocoding", "Geocoding (X)", error, store=store, tz=UTC)
     assert later.since == first.since
     assert [o.service for o in outages.stored(store)] == ["geocoding"]
     outages.succeeded("geocoding", store)
@@ -123,9 +124,40 @@ def test_a_provider_failing_free_busy_is_asked_once_and_counts_as_unknown():
 
     provider = Down("g", {})
     start = datetime(2026, 12, 7, tzinfo=ZoneInfo("Europe/Berlin"))
-    lookup = FreeBusyLookup([provider])
+    lookup = FreeBusyLookup([provider], tz=ZoneInfo("Europe/Berlin"))
     assert lookup(["a@x.example"], start, start + timedelta(days=7)) is None
     assert lookup(["b@x.example"], start, start + timedelta(days=7)) is None
     assert provider.asked == [["a@x.example"]]
     [outage] = outages.outages()
     assert outage.service == "free-busy:g" and outage.failure.kind == OFFLINE
+
+
+def test_a_free_busy_outage_is_said_in_the_users_zone_as_status_says_it(tmp_path, caplog):
+    """QA report E, finding 6: free/busy said "fails since 18:01" (the machine's clock, UTC)
+    where status and the other services said 19:01 (the user's, Europe/Berlin). A zone far
+    from any machine's: the line can only be right when it is converted to the user's."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from planner.errors import ProviderError
+    from planner.meet.freebusy import FreeBusyLookup
+    from tests.meet.test_freebusy import Counting
+
+    class Failing(Counting):
+        def free_busy(self, emails, start, end):
+            raise ProviderError("HTTP 500 Injected fault")
+
+    far = ZoneInfo("Pacific/Kiritimati")  # UTC+14
+    store = Store(tmp_path / "state.sqlite3")
+    start = datetime(2026, 12, 7, tzinfo=far)
+    before = datetime.now(far)
+    with caplog.at_level(logging.WARNING, logger="planner"):
+        FreeBusyLookup([Failing("g", {})], tz=far, store=store)(
+            ["a@x.example"], start, start + timedelta(days=7)
+        )
+    [message] = [r.getMessage() for r in caplog.records]
+    [kept] = outages.stored(store)
+    assert message.startswith("Free/busy of calendar 'g' fails since ")
+    assert kept.line("", far) in message  # status says the same time
+    shown = datetime.strptime(message.split(" since ")[1][:16], "%Y-%m-%d %H:%M")
+    assert abs(shown - before.replace(tzinfo=None, second=0, microsecond=0)) <= timedelta(minutes=2)

@@ -72,3 +72,35 @@ def test_the_page_keeps_the_address_and_names_the_service():
         "Café Luitpold, Brienner Str. 11, 80333 München"
     )
     assert shown_place("Raum 4; https://us06web.zoom.us/j/1?pwd=x") == "Raum 4; Zoom"
+
+
+ZOOM = "https://us06web.zoom.us/j/89412345678?pwd=aBcDeFgH12345.1"
+TEAMS = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_X%40thread.v2/0?tk=Secret0815"
+MEET = "https://meet.google.com/abc-defg-hij"
+WEBEX = "https://acme.webex.com/acme/j.php?MTID=m0123&pwd=WebexGeheim"
+NAMED_BESIDE_ITS_LINK = [  # location, the page and Markdown (shown), the column (short)
+    (f"Zoom {ZOOM}", "Zoom", "Zoom"),
+    (f"Zoom: {ZOOM}", "Zoom", "Zoom"),
+    (f"Zoom ({ZOOM})", "Zoom", "Zoom"),
+    (f"{ZOOM} (Zoom)", "Zoom", "Zoom"),
+    (f"Zoom\n{ZOOM}", "Zoom", "Zoom"),
+    (f"Zoom Meeting {ZOOM}", "Zoom Meeting", "Zoom"),
+    (f"Microsoft Teams {TEAMS}", "Microsoft Teams", "Microsoft Teams"),
+    (f"Microsoft Teams-Besprechung\n{TEAMS}", "Microsoft Teams-Besprechung", "Microsoft Teams"),
+    (f"Teams: {TEAMS}", "Teams", "Microsoft Teams"),
+    (f"Google Meet {MEET}", "Google Meet", "Google Meet"),
+    (f"Google Meet: {MEET}", "Google Meet", "Google Meet"),
+    (f"Webex {WEBEX}", "Webex", "Webex"),
+    (f"Webex-Meeting: {WEBEX}", "Webex-Meeting", "Webex"),
+    (f"Zoom {ZOOM} or Teams {TEAMS}", "Zoom or Teams", "Zoom or Teams"),
+    (f"Büro 4.12, {ZOOM}", "Büro 4.12, Zoom", "Büro 4.12 · Zoom"),
+    (f"Online ({MEET})", "Online (Google Meet)", "online · Google Meet"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("location", "shown", "short"), NAMED_BESIDE_ITS_LINK)
+def test_a_service_named_beside_its_link_is_said_once(location, shown, short):
+    """QA report E, finding 9: the mail's text part and the Markdown showed "Zoom Zoom" for
+    LOCATION:Zoom https://zoom.us/j/… (the link by its service after the word naming it)."""
+    assert shown_place(location) == shown
+    assert short_place(location) == short
