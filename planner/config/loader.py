@@ -36,6 +36,7 @@ from planner.config.sections import (
     SYNC_FIELDS,
     WEEKDAYS,
     repeated_name,
+    windows_that_never_fit,
 )
 from planner.errors import ConfigError, ProviderNotFound
 from planner.i18n import _, ngettext
@@ -155,7 +156,7 @@ def from_mapping(data: Mapping[str, Any], where: str, *, path: Path | None = Non
             _("unknown section [{name}] is ignored", name=name)
             + did_you_mean(name, [*SECTIONS, *LISTS], "[{}]")
         )
-    warnings += _windows_that_never_fit(sections)
+    warnings += windows_that_never_fit(sections)
     calendars = _calendars(data.get("calendars", []), problems, warnings, base)
     if path is not None and calendars and not str(sections["user"].get("email") or "").strip():
         warnings.append(
@@ -182,28 +183,6 @@ def from_mapping(data: Mapping[str, Any], where: str, *, path: Path | None = Non
         addressbooks=books,
         rules=rules,
     )
-
-
-def _windows_that_never_fit(sections: Mapping[str, Mapping[str, Any]]) -> list[str]:
-    """A meeting window whose duration is longer than its time never holds a proposal."""
-    found = []
-    for name, values in sections.items():
-        hours = parse_time_range(values["time"]) if name.startswith("windows.") else None
-        if hours is None:
-            continue
-        room = (hours[1].hour - hours[0].hour) * 60 + hours[1].minute - hours[0].minute
-        if values["duration"] > room:
-            found.append(
-                _(
-                    "[{name}] duration {minutes} minutes does not fit into its time {time} "
-                    "({room} minutes): nothing is ever proposed in this window",
-                    name=name,
-                    minutes=values["duration"],
-                    time=values["time"],
-                    room=room,
-                )
-            )
-    return found
 
 
 #: The sections written as lists of tables ([[calendars]])

@@ -9,11 +9,13 @@ The loader (:mod:`planner.config.loader`) validates a config against them as a w
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.config.rhythm import check_rhythm
-from planner.config.schema import Check, Field
+from planner.config.schema import Check, Field, parse_time_range
 from planner.i18n import _
 from planner.model import Mode, Purpose
 
@@ -368,3 +370,25 @@ def repeated_name(where: str, name: str, names: dict[str, str]) -> list[str]:
             other=other,
         )
     ]
+
+
+def windows_that_never_fit(sections: Mapping[str, Mapping[str, Any]]) -> list[str]:
+    """A meeting window whose duration is longer than its time never holds a proposal."""
+    found = []
+    for name, values in sections.items():
+        hours = parse_time_range(values["time"]) if name.startswith("windows.") else None
+        if hours is None:
+            continue
+        room = (hours[1].hour - hours[0].hour) * 60 + hours[1].minute - hours[0].minute
+        if values["duration"] > room:
+            found.append(
+                _(
+                    "[{name}] duration {minutes} minutes does not fit into its time {time} "
+                    "({room} minutes): nothing is ever proposed in this window",
+                    name=name,
+                    minutes=values["duration"],
+                    time=values["time"],
+                    room=room,
+                )
+            )
+    return found
