@@ -106,8 +106,20 @@ class WeeklyPlan:
         return [self.start.date() + timedelta(days=i) for i in range((self.end - self.start).days)]
 
     def on(self, day: date) -> list[PlannedEvent]:
+        """The events that take time on ``day`` (local): those that begin that day, after
+        the ones continuing from an earlier day (a hotel's second night, the third day of a
+        fair, also one begun before the week)."""
         tz = self.start.tzinfo
-        return [p for p in self.items if p.event.start.astimezone(tz).date() == day]
+        begin = datetime.combine(day, time(), tzinfo=tz)
+        end = datetime.combine(day + timedelta(days=1), time(), tzinfo=tz)
+        starting, going_on = [], []
+        for p in self.items:
+            start = p.event.start.astimezone(tz)
+            if start.date() == day:
+                starting.append(p)
+            elif start < begin and p.event.end > begin and p.event.start < end:
+                going_on.append(p)
+        return going_on + starting
 
 
 WEEKEND_FROM = (4, time(18))  # Friday 18:00: from then to Sunday, "this week" is the coming one

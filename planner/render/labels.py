@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from planner.i18n import _, day_span, language, local_span, ngettext, short_day, until
@@ -127,6 +127,21 @@ def time_span(start: datetime, end: datetime, all_day: bool) -> str:
     if repeated(start, end):  # the hour the clocks repeat: which one
         return f"{start:%H:%M %Z}–{until(start, end)} {end:%Z}"
     return f"{start:%H:%M}–{until(start, end)}"
+
+
+def span_on(event: Event, day: date, tz: tzinfo) -> str:
+    """The time of ``event`` in the row of ``day``: :func:`time_span` on the day it begins;
+    on a later day ``day 2 of 3`` (all-day), ``until 11:00`` or ``all day`` (timed)."""
+    start, end = event.start.astimezone(tz), event.end.astimezone(tz)
+    if start.date() >= day:
+        return time_span(start, end, event.all_day)
+    if event.all_day:
+        last = max(start, end - timedelta(microseconds=1)).date()
+        count = (last - start.date()).days + 1
+        return _("day {number} of {count}", number=(day - start.date()).days + 1, count=count)
+    if end > datetime.combine(day + timedelta(days=1), time(), tz):
+        return _("all day")
+    return _("until {time}", time=clock(end, repeated(end)))
 
 
 def repeated(*moments: datetime) -> bool:

@@ -17,7 +17,6 @@ from planner.render.labels import (
     mode_label,
     purpose_label,
     settle_lines,
-    time_span,
     unsure,
     week_name,
 )
@@ -56,7 +55,7 @@ def week_markdown(plan: WeeklyPlan, invites: Mapping[str, Sequence[Any]] | None 
             event = item.event
             rec = item.recommendation
             mark = f"{ACTION_MARK[rec.action]} " if rec and ACTION_MARK[rec.action] else ""
-            span = time_span(event.start.astimezone(tz), event.end.astimezone(tz), event.all_day)
+            span = labels.span_on(event, day, tz)
             purpose = (
                 unsure(purpose_label(item.purpose.purpose), item.purpose.confidence)
                 if item.purpose

@@ -21,7 +21,7 @@ from planner.render.labels import (
     purpose_label,
     settle_lines,
     short_day,
-    time_span,
+    span_on,
     trend_text,
     unsure,
     week_name,
@@ -111,7 +111,7 @@ def _meetings_table(plan: WeeklyPlan, width: int) -> Table:
             rows.append(
                 [
                     label,
-                    time_span(event.start.astimezone(tz), event.end.astimezone(tz), event.all_day),
+                    span_on(event, day, tz),
                     mark + title,
                     _escape(short_place(event.location)),
                     f"[{style}]{_escape(kind)}[/]",
