@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -21,6 +22,10 @@ from planner.cli.common import (
     table_width,
 )
 from planner.i18n import _
+
+if TYPE_CHECKING:
+    from planner.config import Config
+    from planner.store import Store
 
 
 @click.group(invoke_without_command=True)
@@ -135,10 +140,33 @@ def rhythm(config_path: Path | None, who: str, every: str | None, clear: bool) -
         raise UsageError(str(exc)) from None
     store = open_store()
     try:
-        set_rhythm(store, who, parsed, datetime.now(config.tz))
+        changed = set_rhythm(store, who, parsed, datetime.now(config.tz))
+        known = parsed is None or _known(config, store, who)
     finally:
         store.close()
     if parsed is None:
-        click.echo(_("{who}: the rhythm set with this command is forgotten", who=who))
+        click.echo(
+            _("{who}: the rhythm set with this command is forgotten", who=who)
+            if changed
+            else _("{who}: no rhythm was set with this command; nothing to forget", who=who)
+        )
+    elif parsed.never:
+        click.echo(_("{who}: no rhythm: never due for a meeting in person", who=who))
     else:
         click.echo(_("{who}: meet in person {rhythm}", who=who, rhythm=parsed.label()))
+    if not known:
+        click.echo(
+            _("note: nobody known answers to {who} yet (check the spelling); the rhythm is kept "
+              "and counts once they appear in a calendar or an address book", who=who),
+            err=True,
+        )  # fmt: skip
+
+
+def _known(config: Config, store: Store, who: str) -> bool:
+    """Whether anyone planner knows (config, address books, invitations, the contact
+    ledger) answers to ``who``; no calendar is read."""
+    from planner.flows.invitees import known_people
+    from planner.judge.relations import Ledger
+    from planner.people.rhythm import known_target
+
+    return known_target(who, known_people(config, store), Ledger.open(store, config).persons())

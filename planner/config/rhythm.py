@@ -81,6 +81,9 @@ _WORDS = {
     "bimonthly": "2m",
     "quarterly": "3m",
     "yearly": "1y",
+    "halfyearly": "6m",
+    "semiannually": "6m",
+    "semiannual": "6m",
     "annually": "1y",
     "annual": "1y",
     "taglich": "1d",
@@ -202,7 +205,7 @@ def parse_rhythm(text: str) -> Rhythm:
     if len(words) == 1 and (found := _code(words[0])):
         return found
     words, times = _times(words)
-    count, unit = _count_and_unit(words)
+    count, unit = _count_and_unit(words, text)
     if unit is None:
         raise RhythmError(_problem(text))
     if times:  # "twice a year": every six months
@@ -214,7 +217,8 @@ def _tokens(text: str) -> list[str]:
     folded = unicodedata.normalize("NFKD", text.casefold().replace("ß", "ss"))
     plain = "".join(c for c in folded if not unicodedata.combining(c))
     split = re.sub(r"(\d)([^\W\d_])", r"\1 \2", plain)  # "6w" → "6 w"
-    return _TOKEN.findall(split)
+    joined = re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", "", split)  # "bi-weekly", "halb-jährlich"
+    return _TOKEN.findall(joined)
 
 
 def _times(words: list[str]) -> tuple[list[str], int]:
@@ -238,13 +242,14 @@ def _code(word: str) -> Rhythm | None:
     return None
 
 
-def _count_and_unit(words: list[str]) -> tuple[int, str | None]:
+def _count_and_unit(words: list[str], text: str) -> tuple[int, str | None]:
+    """The count and unit of ``words``; a problem quotes ``text`` as it was typed."""
     count: int | None = None
     unit = None
     for word in words:
         if word.replace(",", ".").replace(".", "", 1).isdigit():
             if count is not None or "." in word or "," in word or int(word) == 0:
-                raise RhythmError(_problem(" ".join(words)))
+                raise RhythmError(_problem(text))
             count = int(word)
         elif word in _UNIT and unit is None and (count or word not in ("a", "m", "j")):
             unit = _UNIT[word]
@@ -254,7 +259,7 @@ def _count_and_unit(words: list[str]) -> tuple[int, str | None]:
         elif word in _NUMBERS and count is None:
             count = _NUMBERS[word]
         elif word not in _FILLER:
-            raise RhythmError(_problem(" ".join(words)))
+            raise RhythmError(_problem(text))
     return (1 if count is None else count), unit
 
 

@@ -179,20 +179,35 @@ def commanded(store: Store) -> dict[str, str]:
     return {str(target): str(rhythm) for target, rhythm in rows}
 
 
-def set_rhythm(store: Store, target: str, rhythm: Rhythm | None, now: datetime) -> str:
-    """Keep ``rhythm`` for ``target`` (see :func:`target_of`); None forgets it. The stored
-    key."""
+def set_rhythm(store: Store, target: str, rhythm: Rhythm | None, now: datetime) -> bool:
+    """Keep ``rhythm`` for ``target`` (see :func:`target_of`); None forgets it. Whether
+    anything changed (False: there was nothing to forget)."""
     kind, key = target_of(target)
     store.ensure(SCHEMA, VERSION, DDL)
     with store.conn as conn:
         if rhythm is None:
-            conn.execute("DELETE FROM rhythms WHERE target = ?", (_key(kind, key),))
-        else:
-            conn.execute(
-                "INSERT OR REPLACE INTO rhythms VALUES (?, ?, ?)",
-                (_key(kind, key), rhythm.code, now.astimezone(UTC).isoformat()),
-            )
-    return _key(kind, key)
+            gone = conn.execute("DELETE FROM rhythms WHERE target = ?", (_key(kind, key),))
+            return gone.rowcount > 0
+        conn.execute(
+            "INSERT OR REPLACE INTO rhythms VALUES (?, ?, ?)",
+            (_key(kind, key), rhythm.code, now.astimezone(UTC).isoformat()),
+        )
+    return True
+
+
+def known_target(target: str, people: Iterable[Person], counterparts: Iterable[str]) -> bool:
+    """Whether anyone known answers to ``target``: among ``people`` (the config, the address
+    books) or the addresses of ``counterparts`` (the contact ledger's)."""
+    kind, key = target_of(target)
+    everyone = list(people)
+    addresses = {address_key(a) for p in everyone for a in p.addresses} | {
+        address_key(a) for a in counterparts
+    }
+    if kind == PERSON:
+        return key in addresses
+    if kind == ORGANISATION:
+        return any(domain_of(a) == key for a in addresses)
+    return any(p.has_tag(key) for p in everyone)
 
 
 # -- how it stands ------------------------------------------------------------------------------

@@ -206,3 +206,56 @@ def test_every_printed_invite_command_runs_as_printed(scenario):
         assert to in result.output and "where:" in result.output
         title = words[words.index("--title") + 1]
         assert f"Invitation: {title}" in result.output
+
+
+@pytest.mark.parametrize(
+    ("who", "known"),
+    [
+        ("ole@nordreederei.example", True),  # [[people]] of the config
+        ("OLE@Nordreederei.example", True),  # any spelling of the address
+        ("#Kunden", True),  # a group of the address book
+        ("#kunden", True),
+        ("spree.example", True),  # an organisation of the address book
+        ("ole@nordreedrei.example", False),  # a typo
+        ("#Gibtsnicht", False),
+        ("nowhere.example", False),
+    ],
+)
+def test_a_rhythm_for_nobody_known_is_kept_and_said(scenario, who, known):
+    """A typo in an address stores a rhythm nobody answers to: planner keeps it (they may
+    appear later) and says so, in one line, without failing."""
+    result = run("people", "rhythm", who, "alle 6 Wochen")
+    assert result.exit_code == 0, result.output
+    assert "every 6 weeks" in result.stdout
+    assert ("nobody known answers to" in result.stderr) is not known, result.stderr
+
+
+def test_a_rhythm_for_someone_met_only_in_the_calendars_needs_no_note(scenario):
+    assert run("people").exit_code == 0  # the calendars read: the contact ledger knows them
+    result = run("people", "rhythm", "kim@rhein.example", "monthly")
+    assert result.exit_code == 0 and "nobody known" not in result.stderr, result.output
+
+
+def test_forgetting_what_was_never_set_says_so_and_never_is_no_rhythm(scenario):
+    result = run("people", "rhythm", "nobody@x.example", "--clear")
+    assert "nothing to forget" in result.stdout and "is forgotten" not in result.stdout
+    result = run("--lang", "de", "people", "rhythm", "ole@nordreederei.example", "nie")
+    assert "nie fällig" in result.stdout and "persönlich treffen nie" not in result.stdout
+    result = run("people", "rhythm", "ole@nordreederei.example", "--clear")
+    assert "is forgotten" in result.stdout, result.output
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("bi-weekly", "2w"), ("half-yearly", "6m"), ("halb-jährlich", "6m"),
+     ("zwei-wöchentlich", "2w"), ("semi-annually", "6m"), ("tous les 2 mois", "2m")],
+)  # fmt: skip
+def test_hyphenated_rhythms_are_read(typed, code):
+    from planner.config.rhythm import parse_rhythm
+
+    assert parse_rhythm(typed).code == code
+
+
+def test_a_bad_rhythm_is_quoted_as_typed(scenario):
+    result = run("people", "rhythm", "ole@nordreederei.example", "bi weekly-ish")
+    assert result.exit_code == 2 and "'bi weekly-ish' is no rhythm" in result.stderr
