@@ -259,7 +259,10 @@ class Circle:
             for p in home.places
             if p.geo is not None
         )
-        return places, places[0].evidence if places else ""
+        # an address no offline look-up finds (a village abroad) is said, not dropped
+        unlocated = [e for p in home.others if p.geo is None for e in p.evidence[:1]]
+        evidence = "; ".join([places[0].evidence, *unlocated]) if places else ""
+        return places, evidence
 
     def near(self, person_places: Sequence[Place], geo: Geo | None) -> bool:
         """Whether one of the places lies within ``[keep_in_touch] near_km`` of ``geo``."""

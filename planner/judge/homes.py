@@ -39,6 +39,7 @@ from planner.judge.zones import address_in, place_text
 from planner.model import Classification, Event, Geo, Mode
 from planner.people.addresses import address_key, user_keys
 from planner.people.names import fold
+from planner.people.postal import town_of
 
 if TYPE_CHECKING:
     from planner.config import Config
@@ -227,10 +228,13 @@ class HomeFinder:
         if city := configured_city(email, self.config.people):
             why = _("set in [[people]] of the config")
             found.append(HomeCity(city, _geo(self.locate(city)), (why,), configured=True))
-        found += self._booked(email)
+        booked = self._booked(email)
+        found += [b for b in booked if b.geo is not None]
         inferred = self._inferred(email)
         if inferred is not None and not (found and inferred.country_only):
             found.append(inferred)
+        # an address no offline look-up finds is kept, said so, after every located place
+        found += [b for b in booked if b.geo is None]
         kept = _distinct(found)
         return replace(kept[0], others=tuple(kept[1:])) if kept else None
 
@@ -243,10 +247,14 @@ class HomeFinder:
         found = []
         for text in person.places:
             place = self.locate(text)
+            written = ", ".join(line.strip() for line in text.splitlines() if line.strip())
             if place is not None:
-                written = ", ".join(line.strip() for line in text.splitlines() if line.strip())
                 why = _("{address} in {origin}", address=written, origin=origin)
                 found.append(HomeCity(_name(place), _geo(place), (why,), text=text))
+            elif town := town_of(text):  # a village the offline gazetteer does not list
+                why = _("{address} in {origin}; not located offline", address=written,
+                        origin=origin)  # fmt: skip
+                found.append(HomeCity(town, None, (why,), text=text))
         return found
 
     def _inferred(self, email: str) -> HomeCity | None:

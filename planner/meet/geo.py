@@ -33,7 +33,7 @@ from planner.meet.place import distance_km as distance_km
 from planner.model import Geo
 from planner.online import outages
 from planner.online.failure import Failure
-from planner.people.postal import TOWN_BESIDE_CODE, is_country
+from planner.people.postal import TOWN_BESIDE_CODE, country_code, is_country
 
 if TYPE_CHECKING:
     from planner.config import Config
@@ -76,10 +76,13 @@ def _town_part(name: str) -> str:
     return text
 
 
-def lookup_city(name: str, country: str = "DE", *, min_foreign: int = 0) -> Place | None:
+def lookup_city(
+    name: str, country: str = "DE", *, min_foreign: int = 0, only_there: bool = False
+) -> Place | None:
     """Offline coordinates of a city by any of its names ("München", "Munich", "Muenchen").
 
-    Cities outside ``country`` count only from ``min_foreign`` inhabitants on.
+    Cities outside ``country`` count only from ``min_foreign`` inhabitants on, or not at all
+    with ``only_there`` (an address that names its country).
     """
     from planner.meet.gazetteer import find
 
@@ -87,7 +90,7 @@ def lookup_city(name: str, country: str = "DE", *, min_foreign: int = 0) -> Plac
     hit = find(name.casefold(), country) or find(fold(name), country)
     if hit is None and (bare := _ELIDED.sub("", name)) != name:  # "'s-Hertogenbosch"
         hit = find(bare.casefold(), country) or find(fold(bare), country)
-    if hit is None or (not hit[0] and hit[1] < min_foreign):
+    if hit is None or (not hit[0] and (only_there or hit[1] < min_foreign)):
         return None
     return Place(hit[2], hit[3], hit[4], "city", city=as_written(written, hit[2]))
 
@@ -156,21 +159,29 @@ def locate_offline(text: str, country: str = "DE") -> Place | None:
 
 def _city_in_text(text: str, country: str) -> Place | None:
     parts = [p.strip() for p in re.split(r"[,;/()\n]", text) if p.strip()]
+    # an address that names its country has its town there ("3580 Horn, Österreich" is no
+    # Hamburg-Horn, "Freiburg, Schweiz" no Freiburg im Breisgau); none found there: None
+    named = next((code for p in reversed(parts) if (code := country_code(p))), "")
+    there = named or country
+    strict = bool(named) and named != country
     for part in reversed(parts):
         if is_country(part):
             continue
-        if city := lookup_city(part, country):
+        if city := lookup_city(part, there, only_there=strict):
             return Place(text, city.lat, city.lon, "city", city=city.city)
         beside = TOWN_BESIDE_CODE.match(part)  # "27613-3502 Raleigh", "Québec G1V 2M2"
         town = beside and (beside.group(1) or beside.group(2))
-        if town and (city := lookup_city(town, country)):
+        if town and (city := lookup_city(town, there, only_there=strict)):
             return Place(text, city.lat, city.lon, "city", city=city.city)
         words = _WORD.findall(part)
         pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
         # single words of a longer text: abroad only big cities ("Raum" is no Rauma)
         for candidate in [*reversed(pairs), *reversed(words)]:
-            if city := lookup_city(candidate, country, min_foreign=FOREIGN_WORD_POPULATION):
-                return Place(text, city.lat, city.lon, "city", city=city.city)
+            found = lookup_city(
+                candidate, there, min_foreign=FOREIGN_WORD_POPULATION, only_there=strict
+            )
+            if found is not None:
+                return Place(text, found.lat, found.lon, "city", city=found.city)
     # a city-state by its own name ("Singapore", "Luxembourg"), not a town a country's
     # short form also names ("USA")
     for part in reversed(parts):

@@ -48,20 +48,27 @@ def parts(text: str) -> list[str]:
 
 
 @functools.cache
-def _country_names() -> frozenset[str]:
+def _country_codes() -> dict[str, str]:
     """Countries as addresses end with them, in the languages of the addresses planner reads
-    ("USA", "Vereinigte Staaten", "États-Unis", "Nederland", "Österreich", "Polska"), folded:
+    ("USA", "Vereinigte Staaten", "États-Unis", "Nederland", "Österreich", "Polska"), folded,
+    each with its ISO 3166 code:
     never a town, even where a town bears that name ("Dam 1, 1012 JS Amsterdam, Nederland" was
     Nederland, Texas). Read from ``planner/data/countries.txt`` (``scripts/build_countries.py``
     writes it from CLDR: Babel's names in twenty languages take 0.2 s to load)."""
     from importlib import resources
 
     text = resources.files("planner").joinpath("data", "countries.txt").read_text("utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    lines = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {fields[0]: fields[1] if len(fields) > 1 else "" for fields in lines}
 
 
 def is_country(part: str) -> bool:
-    return fold(part.replace(".", "")) in _country_names()
+    return fold(part.replace(".", "")) in _country_codes()
+
+
+def country_code(part: str) -> str:
+    """The ISO code of the country ``part`` names ("Österreich" → ``AT``), else ""."""
+    return _country_codes().get(fold(part.replace(".", "")), "")
 
 
 def town_of(text: str) -> str:

@@ -183,3 +183,28 @@ def test_no_hint_invents_no_city():
     nobody = Attendee("sam@startup.example", "Sam Doe")
     finder = _finder([_call("Intro", nobody, "Hi Sam,\nlooking forward.\nAnna")])
     assert finder.home_of("sam@startup.example") is None
+
+
+@pytest.mark.parametrize(
+    ("address", "town"),
+    [
+        (PostalAddress("Seestrasse 100", "Küsnacht", "ZH", "8700", "Schweiz", "home"), "Küsnacht"),
+        (PostalAddress("Hauptplatz 1", "Horn", "", "3580", "Österreich", "work"), "Horn"),
+        (PostalAddress("Dorfstraße 3", "Hausham", "", "83734", "Germany", "home"), "Hausham"),
+        (PostalAddress("1 Mill Lane", "Little Snoring", "", "NR21 0JB", "UK", "home"),
+         "Little Snoring"),
+    ],
+)  # fmt: skip
+def test_an_address_book_address_no_offline_look_up_finds_is_said_not_dropped(address, town):
+    """A village the offline gazetteer does not list: the address book's address is kept as
+    a further place with its evidence, "not located offline", after every located one (the
+    meetings' city stays the answer: it can be located); alone, it is the answer."""
+    peter = Attendee("peter@werft.example", "Peter Jensen")
+    met = _call("Termin", peter, location="Bahnhofstrasse 45, 8001 Zürich")
+    home = _finder([met], _book(address)).home_of("peter@werft.example")
+    assert home is not None and home.geo is not None and home.city != town
+    (village,) = [p for p in home.others if p.city == town]
+    assert village.geo is None and "not located offline" in village.evidence[0]
+    alone = _finder(book=_book(address)).home_of("peter@werft.example")
+    assert alone is not None and alone.city == town and alone.geo is None
+    assert alone.places == ()  # no place to measure a way to

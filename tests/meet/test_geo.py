@@ -282,14 +282,17 @@ def test_the_country_names_are_those_the_script_writes():
     but a handful, and the names addresses end with in their own languages are in it."""
     import importlib.util
 
-    from planner.people.postal import _country_names
+    from planner.people.postal import _country_codes
 
     spec = importlib.util.spec_from_file_location("build", ROOT / "scripts" / "build_countries.py")
     assert spec is not None and spec.loader is not None
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
-    written, now = _country_names(), set(build.names())
+    codes, made = _country_codes(), build.names()
+    written, now = set(codes), set(made)
     assert len(written - now) <= 10, sorted(written - now)[:20]
+    assert all(codes[n] == made[n] for n in written & now)  # each with its code
+    assert (codes["osterreich"], codes["schweiz"], codes["uk"]) == ("AT", "CH", "GB")
     for name in (
         "nederland",
         "osterreich",
@@ -306,3 +309,35 @@ def test_the_country_names_are_those_the_script_writes():
         "uk",
     ):
         assert name in written, name
+
+
+@pytest.mark.parametrize(
+    ("text", "lat", "lon"),
+    [
+        ("Freiburg, Schweiz", 46.8, 7.15),  # Fribourg, not Freiburg im Breisgau
+        ("Rue de Lausanne 1, 1700 Fribourg, Suisse", 46.8, 7.15),
+        ("Baden, Schweiz", 47.47, 8.31),  # Baden AG, not Baden-Baden
+        ("Baden, Österreich", 48.01, 16.23),  # Baden bei Wien
+        ("Bahnhofstrasse 45, 8001 Zürich, Schweiz", 47.37, 8.55),
+        ("Dam 1, 1012 JS Amsterdam, Nederland", 52.37, 4.89),
+        ("Marienplatz 1, 80331 München, Deutschland", 48.14, 11.58),
+        ("Newport, Wales, United Kingdom", 51.59, -3.0),  # not Newport, Rhode Island
+    ],
+)
+def test_an_address_that_names_its_country_has_its_town_there(text, lat, lon):
+    from planner.meet.geo import locate_offline
+
+    place = locate_offline(text)
+    assert place is not None, text
+    assert (round(place.lat, 1), round(place.lon, 1)) == (round(lat, 1), round(lon, 1)), place
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hauptplatz 1, 3580 Horn, Österreich",  # a town of 6,000: not the Hamburg district
+     "Seestrasse 100, 8700 Küsnacht, Schweiz"],
+)  # fmt: skip
+def test_a_town_not_found_in_the_country_named_is_not_found_elsewhere(text):
+    from planner.meet.geo import locate_offline
+
+    assert locate_offline(text) is None
