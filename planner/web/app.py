@@ -4,6 +4,8 @@ user's own reverse proxy (which holds the TLS certificate).
 Routes, under the path of ``[serve] base_url``:
 
 - ``GET  …/o/TOKEN``: the counterpart's page (their options only, no e-mail address of anybody);
+- ``GET  …/o/TOKEN/``: back to the link without the slash, under ``base_url`` (Starlette's own
+  redirect would trust the request's Host header);
 - ``GET  …/o/TOKEN/option-N.ics``: an option as .ics;
 - ``POST …/o/TOKEN/accept`` (``option``, ``form``): choose an option: the calendars are read
   again, a time no longer free is refused, the meeting is written into the user's calendar
@@ -62,6 +64,7 @@ def create_app(settings: ServeSettings) -> Any:
     routes = [
         Route(f"{prefix}/robots.txt", app.robots, methods=["GET"]),
         Route(f"{prefix}/o/{{token}}", app.page, methods=["GET"]),
+        Route(f"{prefix}/o/{{token}}/", app.slash, methods=["GET"]),
         Route(f"{prefix}/o/{{token}}/option-{{number:int}}.ics", app.calendar, methods=["GET"]),
         Route(f"{prefix}/o/{{token}}/accept", app.accept, methods=["POST"]),
         Route(f"{prefix}/o/{{token}}/none", app.none_fits, methods=["POST"]),
@@ -70,6 +73,7 @@ def create_app(settings: ServeSettings) -> Any:
         routes.append(Route("/robots.txt", app.robots, methods=["GET"]))
     https = settings.config["serve"]["base_url"].startswith("https:")
     web = Starlette(routes=routes)
+    web.router.redirect_slashes = False  # it would build the Location from the Host header
     return guard.HeadersMiddleware(web, guard.security_headers(style_hash(), https))
 
 
@@ -93,6 +97,9 @@ class _App:
 
     async def page(self, request: Any) -> Any:
         return await self._run(request, self._page)
+
+    async def slash(self, request: Any) -> Any:
+        return await self._run(request, self._slash)
 
     async def calendar(self, request: Any) -> Any:
         return await self._run(request, self._calendar)
@@ -172,6 +179,13 @@ class _App:
     # -- handlers (in a worker thread, with their own store) ----------------------------------
     def _page(self, store: Any, offer: Offer, token: str, now: datetime, **_params: Any) -> Any:
         return self._offer_page(offer, token, now)
+
+    def _slash(self, store: Any, offer: Offer, token: str, now: datetime, **_params: Any) -> Any:
+        """A link with a slash added (by a mail client, a hand) leads to the page: at
+        ``[serve] base_url``, never at the host a request names."""
+        from starlette.responses import RedirectResponse
+
+        return RedirectResponse(f"{self.base}/o/{token}", status_code=307)
 
     def _calendar(self, store: Any, offer: Offer, token: str, now: datetime, *, number: int,
                   **_params: Any) -> Any:  # fmt: skip

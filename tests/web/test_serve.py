@@ -295,3 +295,16 @@ def test_a_withdrawn_offer_says_so_and_sends_nobody_looking_for_an_invitation(se
     gone = request(link)
     assert gone.status == 410 and "has withdrawn this offer" in gone.body
     assert "invitation" not in gone.body
+
+
+def test_a_link_with_a_slash_added_leads_back_to_base_url_whatever_host_is_named(served):
+    """QA h #12: the trailing-slash redirect was built from the Host header (an open redirect
+    that carried the link's token to ``http://evil.example/…``)."""
+    cfg, store, offer, link, clock = served
+    for headers in ({"Host": "evil.example"}, {}):
+        moved = request(f"{link}/", headers=headers)
+        assert moved.status == 307 and moved.headers["location"] == link
+    forged = link[:-4] + ("AAAA" if not link.endswith("AAAA") else "BBBB")
+    assert request(f"{forged}/").status == 404  # a forged link is sent nowhere
+    robots = request(cfg["serve"]["base_url"] + "robots.txt/", headers={"Host": "evil.example"})
+    assert robots.status == 404 and "location" not in robots.headers
