@@ -105,13 +105,13 @@ def propose_to_meet(
     elif not found_places and request.near is None:
         why = _("Their city is unknown, so these are near you")
         found = [replace(p, reasons=(p.reasons[0], why, *p.reasons[1:])) for p in found]
-        label = config.user["home"]
+        label = proposer.home_area  # the town: the home's street is shown to nobody
     if not found and (why := _why_none(proposer, request)):
         notes.insert(0, why)
     elif not found and proposer.too_far is not None:
         notes.insert(0, _too_far(proposer, request, label))
     elif proposer.no_venues:
-        notes.append(_no_venues(label or config.user["home"], config))
+        notes.append(_no_venues(label or proposer.home_area, config))
     return found, notes
 
 
@@ -150,7 +150,7 @@ def _too_far(proposer: Proposer, request: MeetRequest, label: str) -> str:
     purpose = "" if proposer.away_limit else request.purpose  # a trip's detours: any meeting's
     limit = proposer.longest_journey(purpose)
     key = proposer.limit(purpose).key
-    place = label or proposer.config.user["home"]
+    place = label or proposer.home_area
     return beyond_venues(place, limit, proposer.too_far or limit, key)
 
 

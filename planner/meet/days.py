@@ -4,6 +4,7 @@ another city, and the travel from there to a venue."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
@@ -15,6 +16,7 @@ from planner.meet.shortlist import AWAY_KM
 from planner.meet.slots import merge, working_places
 from planner.meet.venues import Catalog, Venue
 from planner.model import Event, Geo, Interval, Mode
+from planner.people.postal import area_of
 
 if TYPE_CHECKING:
     from planner.config import Config
@@ -107,6 +109,14 @@ class UserDays:
         text = self.config.user["home"]
         place = self.geocoder.locate(text) if text else None
         return (place.geo, place.exact) if place else (None, True)
+
+    @functools.cached_property
+    def home_area(self) -> str:
+        """The town of ``[user] home`` ("Frankfurt am Main"), the name of the area around home
+        that proposals, invitations, offers and the feed show: never the street address."""
+        text = str(self.config.user["home"] or "").strip()
+        place = self.geocoder.locate(text) if text else None
+        return area_of(text, place.city if place else "")
 
     def _workplaces(self, events: Iterable[Event]) -> dict[date, tuple[Geo, bool]]:
         """Where the user works each day, from working-location entries that can be located

@@ -37,8 +37,9 @@ NAME = "proposal_cache"
 #: Raise when proposals are computed differently (8: no drop in minutes at 50 km; 9: notice
 #: hours, hotel nights free, no detour from a trip, no walk quicker than a ride; 10: towns
 #: named as the user's text names them, in the reasons too; 11: a same-time proposal is
-#: the kind its length fits best; 12: a place in another zone is planned in its local time).
-VERSION = 12
+#: the kind its length fits best; 12: a place in another zone is planned in its local time;
+#: 13: the area near home is its town, never the home's street address).
+VERSION = 13
 DDL = """
 DROP TABLE IF EXISTS proposal_cache;
 CREATE TABLE proposal_cache (key TEXT PRIMARY KEY, proposals TEXT NOT NULL)

@@ -280,7 +280,7 @@ class Proposer(UserDays):
         days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
         label = purpose.value if isinstance(purpose, Purpose) else str(purpose or "other")
         busy = merge([*self.busy, *counterpart_busy]) if counterpart_busy else self.busy
-        area = area or self.config.user["home"] or _("the meeting place")
+        area = area or self.home_area or _("the meeting place")
         request = _Request(kinds, label, busy, places, center, days, (start, end), area, tz)
         request.both = len(busy) > len(self.busy)
         return request

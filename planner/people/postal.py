@@ -96,6 +96,19 @@ def town_of(text: str) -> str:
     return ""
 
 
+def area_of(text: str, located: str = "") -> str:
+    """The town or area of an address, to name it to others: the town beside its postal code,
+    else the town a look-up found (``located``), else its last part that has no number and is
+    no country ("Schweizer Straße 12, Frankfurt" → Frankfurt, "Frankfurt am Main" as it is);
+    "" when it shows none. Never the street: ``[user] home`` is a centre for the search, not
+    a place to show anyone."""
+    if town := town_of(text) or located:
+        return town
+    found = [p for p in parts(text) if not is_country(p)]
+    later = found[1:] or found  # of several parts the first is the street (or the house)
+    return next((p for p in reversed(later) if not re.search(r"\d", p)), "")
+
+
 def _town(written: str) -> str:
     town = _DISTRICT.sub("", written).strip(" ,")
     if (

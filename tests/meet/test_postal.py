@@ -71,3 +71,23 @@ def test_a_town_with_an_elided_article_is_found(name: str):
     place = lookup_city(name)
     assert place is not None and round(place.lat, 1) == 51.7 and round(place.lon, 1) == 5.3
     assert place.city == name
+
+
+@pytest.mark.parametrize(
+    ("home", "area"),
+    [
+        ("Schweizer Straße 12, 60594 Frankfurt am Main", "Frankfurt am Main"),
+        ("Schweizer Straße 12\n60594 Frankfurt am Main\nDeutschland", "Frankfurt am Main"),
+        ("Schweizer Straße 12, Frankfurt", "Frankfurt"),
+        ("Schweizer Straße 12, Frankfurt, Deutschland", "Frankfurt"),
+        ("10 Downing Street, London SW1A 2AA, UK", "London"),
+        ("Frankfurt am Main", "Frankfurt am Main"),
+        ("Schweizer Straße 12", ""),
+    ],
+)
+def test_the_area_of_a_home_is_its_town_never_its_street(home, area):
+    """QA h #2: a proposal near home named the home's street address to counterparts."""
+    from planner.people.postal import area_of
+
+    assert area_of(home) == area
+    assert area_of("Schweizer Straße 12", located="Frankfurt am Main") == "Frankfurt am Main"
