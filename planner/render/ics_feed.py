@@ -10,9 +10,10 @@ run and a feed written again replaces the previous one item by item.
 A feed may be published, so it tells nothing private: a proposal for a meeting marked private
 or confidential (CLASS, Google visibility, Outlook sensitivity) shows as "Busy" without title,
 place or reasons, or not at all (``[feed] private = "hide"``); the counterparts' addresses and
-domains never appear (the recommendation speaks of "your counterpart" instead), the marker that
-finds the feed's own files carries an opaque key instead of the meeting's UID, and control
-characters in a title or place are made visible.
+domains never appear, in any spelling (people are named without their domain, an organisation
+known only by it is "your counterpart"), the marker that finds the feed's own files carries an
+opaque key instead of the meeting's UID, and control characters in a title or place are made
+visible.
 """
 
 from __future__ import annotations
@@ -184,17 +185,29 @@ def _description(item: PlannedEvent, proposal: Proposal, tz: object) -> str:
 
 
 def _scrub(text: str, item: PlannedEvent) -> str:
-    """``text`` without the addresses and domains of the meeting's people (the
-    recommendation names an organisation by its domain): "your counterpart" instead."""
-    found = set()
-    for person in item.event.people():
-        address = person.email.strip().lower()
-        if "@" in address:
-            found |= {address, address.rpartition("@")[2]}
-    for value in sorted(found, key=len, reverse=True):  # an address before its domain
-        pattern = re.compile(rf"(?<![\w.-]){re.escape(value)}(?![\w-])", re.IGNORECASE)
-        text = pattern.sub(_("your counterpart"), text)
+    """``text`` without the addresses and domains of the meeting's people, in every spelling
+    (as written, in lower case, in U-labels: the recommendation names an organisation with no
+    known name by its domain, "lümann-gruppe.example" for ``xn--lmann-gruppe-dlb.example``):
+    a domain in brackets after names goes, one on its own becomes "your counterpart"."""
+    for value in _spellings(item):
+        bracket = re.compile(rf"\s*\(\s*{re.escape(value)}\s*\)", re.IGNORECASE)
+        text = bracket.sub("", text)
+        alone = re.compile(rf"(?<![\w.-]){re.escape(value)}(?![\w-])", re.IGNORECASE)
+        text = alone.sub(_("your counterpart"), text)
     return neutral(text)
+
+
+def _spellings(item: PlannedEvent) -> list[str]:
+    """The addresses and domains of the meeting's people as text may spell them, longest
+    first (an address before its domain)."""
+    from planner.people.addresses import address_key
+
+    found: set[str] = set()
+    for person in item.event.people():
+        for address in {person.email.strip().lower(), address_key(person.email)}:
+            if "@" in address:
+                found |= {address, address.rpartition("@")[2]}
+    return sorted(found - {""}, key=len, reverse=True)
 
 
 def _alarm(item: PlannedEvent, secret: bool) -> icalendar.Alarm:
