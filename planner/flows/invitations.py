@@ -21,6 +21,7 @@ from planner.ical.wallclock import add, between
 from planner.invite.invitation import Invitation, all_day_span
 from planner.invite.sentlog import PreparedInvite
 from planner.judge.purpose import parse_purpose
+from planner.judge.titles import without_mode
 from planner.model import Attendee, Geo
 from planner.store import Store
 
@@ -69,7 +70,10 @@ def from_proposal(
 
     A proposal for a flagged meeting the user organizes is an update of that meeting: same
     UID, SEQUENCE raised, the new time and venue. For a meeting someone else organizes it is a
-    new invitation whose description says which meeting it replaces."""
+    new invitation whose description says which meeting it replaces. Either way it carries
+    planner's own words and the user's ``--agenda`` only, none of the meeting's description
+    (the user's notes, a join link that no longer applies), a title without the meeting's
+    mode ("(Teams)"), and the meeting's privacy (CLASS:PRIVATE stays private)."""
     chosen = listed_proposal(config, store, ident, now or datetime.now(config.tz))
     saved = chosen
     venue = chosen["venue"]
@@ -87,7 +91,7 @@ def from_proposal(
         uid=meeting.get("uid", "") if ours else "",
         sequence=int(meeting.get("sequence") or 0) + 1 if ours else 0,
         title=options.title
-        or (meeting.get("title") if meeting else "")
+        or without_mode(meeting.get("title") or "")
         or saved.get("title")
         or _default_title(chosen["kind"], saved, config),
         start=start,
@@ -106,8 +110,8 @@ def from_proposal(
         venue_hours="" if area else venue_hours(config, venue["name"], start),
         travel_hint=_travel_hint(chosen) if theirs_alone(attendees, saved) else "",
         for_event=uid if isinstance(uid := meeting.get("uid"), str) else "",
-        own_text=str(meeting.get("description") or "") if ours else "",
         zone=options.zone,
+        private=meeting.get("private") is True,
     )
 
 

@@ -85,8 +85,10 @@ def looks_like_id(text: str) -> bool:
 
 def meeting_json(event: Event) -> dict[str, Any]:
     """The calendar meeting a proposal is for, as a listing keeps it: enough to update it (UID,
-    SEQUENCE, organizer) without losing what it says (its description, the user's agenda)
-    and to tell what the update changes (its time and place)."""
+    SEQUENCE, organizer, whether it is private) and to tell what the update changes (its time
+    and place)."""
+    from planner.sync.marks import is_private
+
     return {
         "uid": event.uid,
         "title": event.title,
@@ -96,6 +98,7 @@ def meeting_json(event: Event) -> dict[str, Any]:
         "sequence": int(event.hint("SEQUENCE") or 0),
         "description": event.description,
         "location": event.location,
+        "private": is_private(event),
     }
 
 

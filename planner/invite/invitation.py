@@ -81,6 +81,9 @@ class Invitation:
     #: the description the meeting has in the user's calendar (an update of a meeting the
     #: user organises: its agenda, their notes): kept as it is, planner's words below it
     own_text: str = ""
+    #: the meeting is private (CLASS:PRIVATE, as the meeting it updates or replaces was):
+    #: written so, that the counterparts' calendars keep it from others
+    private: bool = False
 
     def __post_init__(self) -> None:
         for name in ("start", "end"):  # iCalendar times have whole seconds

@@ -125,7 +125,7 @@ def _vevent(
         event.add("description", about)
     event.add("status", "CANCELLED" if cancel else "CONFIRMED")
     event.add("transp", "TRANSPARENT" if cancel else "OPAQUE")
-    event.add("class", "PUBLIC")
+    event.add("class", "PRIVATE" if inv.private else "PUBLIC")
     busy = "FREE" if cancel else "BUSY"
     event.add("x-microsoft-cdo-busystatus", busy)
     event.add("x-microsoft-cdo-intendedstatus", busy)

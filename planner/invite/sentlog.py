@@ -398,6 +398,7 @@ def invitation_to_json(inv: Invitation) -> dict[str, Any]:
         "for_event": inv.for_event,
         "zone": inv.zone,
         "own_text": inv.own_text,
+        "private": inv.private,
     }
 
 
@@ -425,6 +426,7 @@ def invitation_from_json(data: dict[str, Any]) -> Invitation:
         for_event=_text(data.get("for_event")),  # none before; a bad value is as none
         zone=_zone_text(data.get("zone")),
         own_text=_text(data.get("own_text")),  # none before
+        private=data.get("private") is True,  # none before: public, as written then
     )
 
 
