@@ -70,10 +70,13 @@ def from_proposal(
 
     A proposal for a flagged meeting the user organizes is an update of that meeting: same
     UID, SEQUENCE raised, the new time and venue. For a meeting someone else organizes it is a
-    new invitation whose description says which meeting it replaces. Either way it carries
-    planner's own words and the user's ``--agenda`` only, none of the meeting's description
-    (the user's notes, a join link that no longer applies), a title without the meeting's
-    mode ("(Teams)"), and the meeting's privacy (CLASS:PRIVATE stays private)."""
+    new invitation whose description says which meeting it replaces, none of that meeting's
+    text (another organiser's words). An update keeps what the user wrote in their meeting
+    (its agenda, which the attendees have: an update replaces their copy's text) above
+    planner's words, without the blocks a video tool appended (a join link that no longer
+    applies), and nothing of a private meeting's (CLASS:PRIVATE: notes that may never have
+    been sent). Either way the title loses the meeting's mode ("(Teams)") and the meeting
+    keeps its privacy."""
     chosen = listed_proposal(config, store, ident, now or datetime.now(config.tz))
     saved = chosen
     venue = chosen["venue"]
@@ -110,9 +113,21 @@ def from_proposal(
         venue_hours="" if area else venue_hours(config, venue["name"], start),
         travel_hint=_travel_hint(chosen) if theirs_alone(attendees, saved) else "",
         for_event=uid if isinstance(uid := meeting.get("uid"), str) else "",
+        own_text=_own_words(meeting) if ours else "",
         zone=options.zone,
         private=meeting.get("private") is True,
     )
+
+
+def _own_words(meeting: dict[str, Any]) -> str:
+    """What an update of the user's own meeting keeps of its description (see
+    :func:`from_proposal`)."""
+    from planner.judge.zones import split_description
+
+    text = meeting.get("description")
+    if meeting.get("private") is True or not isinstance(text, str) or not text.strip():
+        return ""
+    return split_description(text)[0]
 
 
 def listed_proposal(config: Config, store: Store, ident: str, now: datetime) -> dict[str, Any]:

@@ -1,14 +1,12 @@
-"""Updating a meeting the user organises (``propose --for`` then ``invite --proposal``) sends
-planner's words (the venue, the map) and the user's ``--agenda`` as written, and nothing of the
-meeting's description: that is the user's calendar text (their notes, the
-old join link), not a text for the counterparts (QA h #6). The dry run names what the update
-changes (its time and its place, old → new). A travel line addressed to "you" goes only into a
-mail to one counterpart.
+"""Updating a meeting the user organises (``propose --for`` then ``invite --proposal``) keeps
+the meeting's own description, the user's agenda, as written: planner's words (the venue, the
+map) go below a separator line, never in its place. The dry run names what the update changes
+(its time and its place, old → new). A travel line addressed to "you" goes only into a mail to
+one counterpart.
 
-Bugs: ``DESCRIPTION:Agenda: Rahmenvertrag\\, Preise. Notizen von Anna.`` was replaced by "To get
-to know each other in person.\\n\\nWhere: …" (the agenda is now given as ``--agenda``); one
-mail to three people said "Getting there: about 11 min for you"; an update from a proposal
-resent "Preis intern … Nicht weitergeben" and the Teams link of the video call it replaced."""
+Bug: ``DESCRIPTION:Agenda: Rahmenvertrag\\, Preise. Notizen von Anna.`` was replaced by "To get
+to know each other in person.\\n\\nWhere: …", and one mail to three people said "Getting there:
+about 11 min for you"."""
 
 from __future__ import annotations
 
@@ -55,17 +53,25 @@ GRAND = {
 }  # fmt: skip
 
 
-def the_meeting():
+def the_meeting(extra: str = ""):
+    """The meeting; ``extra``: content lines added to it (another DESCRIPTION, a CLASS)."""
+    text = MEETING_ICS
+    if extra:
+        text = "\r\n".join(
+            line
+            for line in text.split("\r\n")
+            if not (extra.startswith("DESCRIPTION") and line.startswith(("DESCRIPTION", " ")))
+        ).replace("END:VEVENT", extra + "\r\nEND:VEVENT")
     (event,) = events_from_ics(
-        MEETING_ICS, source="work", tz=BERLIN, start=datetime(2026, 12, 7, tzinfo=BERLIN),
+        text, source="work", tz=BERLIN, start=datetime(2026, 12, 7, tzinfo=BERLIN),
         end=datetime(2026, 12, 14, tzinfo=BERLIN),
     )  # fmt: skip
     return event
 
 
-def listed(store: Store, config, people: list[str], *, moved: bool = False) -> str:
+def listed(store: Store, config, people: list[str], *, moved: bool = False, extra: str = "") -> str:
     """A proposal for the meeting (at its own time, or the next morning), listed; its id."""
-    meeting = meeting_json(the_meeting())
+    meeting = meeting_json(the_meeting(extra))
     start = datetime.fromisoformat(meeting["start"]) + (timedelta(hours=19) if moved else
                                                           timedelta(0))  # fmt: skip
     proposal = {
@@ -94,21 +100,18 @@ def description_of(ics: bytes) -> str:
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
-def test_the_update_carries_the_agenda_given_and_none_of_the_meetings_description(config, lang):
+def test_the_update_keeps_the_meetings_own_description_above_planners_words(config, lang):
     store = Store(":memory:")
     i18n.set_language(lang)
-    ident = listed(store, config, EVERYONE)
-    inv = from_proposal(config, store, ident, InviteOptions(agenda=AGENDA), now=NOW)
+    inv = from_proposal(config, store, listed(store, config, EVERYONE), InviteOptions(), now=NOW)
     assert (inv.uid, inv.sequence) == ("kennenlernen-7@berger-consulting.example", 3)
     prepared = prepare_request(store, inv)
     text = description_of(prepared.ics)
-    assert AGENDA in text and GRAND["address"] in text  # the agenda as written, commas too
+    assert text.startswith(AGENDA + "\n\n---\n"), text  # as written, commas and newline
+    assert GRAND["address"] in text.split("---", 1)[1]  # planner's words below it
     assert AGENDA in prepared.body_text and AGENDA in prepared.body_html.replace("<br>\n", "\n")
     again = prepare_request(store, inv)  # the same update twice: the same text
     assert description_of(again.ics) == text
-    bare = prepare_request(store, from_proposal(config, store, ident, InviteOptions(), now=NOW))
-    for part in (description_of(bare.ics), bare.body_text, bare.body_html):
-        assert "Rahmenvertrag" not in part and "Notizen von Anna" not in part
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
@@ -144,8 +147,7 @@ def test_the_dry_run_names_what_the_update_changes(config, lang):
     assert "14:00–14:30" in when and "09:00–09:30" in when and "→" in when
     assert "Microsoft Teams → Grand Hotel Maximilianstraße" in where
     same = listed(store, config, EVERYONE)
-    kept = prepare_request(store, from_proposal(config, store, same, InviteOptions(agenda=AGENDA),
-                                                now=NOW))  # fmt: skip
+    kept = prepare_request(store, from_proposal(config, store, same, InviteOptions(), now=NOW))
     (only,) = change_lines(before(store, kept, same), kept.invitation, config.tz)
     assert "Microsoft Teams →" in only  # same time: only the place changes
     record_sent(store, kept, message_id="<m@x>")
@@ -158,3 +160,37 @@ def test_the_dry_run_names_what_the_update_changes(config, lang):
         organizer=kept.invitation.organizer, attendees=kept.invitation.attendees,
     ))  # fmt: skip
     assert change_lines(before(store, new), new.invitation, config.tz) == []
+
+
+TEAMS_BLOCK = (
+    "DESCRIPTION:Agenda: Rahmenvertrag.\\n\\n"
+    "________________________________________________________________________________\\n"
+    "Microsoft Teams meeting\\nJoin on your computer\\, mobile app or room device\\n"
+    "Click here to join the meeting <https://teams.microsoft.com/l/meetup-join/19%3ameeting_"
+    "NjQ@thread.v2/0>\\nMeeting ID: 312 555 812 011\\nPasscode: aB3xYz\\n"
+    "________________________________________________________________________________"
+)
+
+
+def test_an_update_keeps_the_users_words_without_the_old_join_block(config):
+    """The meeting moves to a table: the Teams block its invitation carried no longer applies;
+    the agenda the user wrote above it stays."""
+    store = Store(":memory:")
+    ident = listed(store, config, EVERYONE, extra=TEAMS_BLOCK)
+    text = description_of(
+        prepare_request(store, from_proposal(config, store, ident, InviteOptions(), now=NOW)).ics
+    )
+    assert text.startswith("Agenda: Rahmenvertrag."), text
+    for gone in ("teams.microsoft.com", "Passcode", "aB3xYz", "Join on your computer"):
+        assert gone not in text
+
+
+def test_an_update_of_a_private_meeting_sends_none_of_its_text(config):
+    """CLASS:PRIVATE: its notes may never have gone to the attendees ("Preis intern")."""
+    store = Store(":memory:")
+    extra = "CLASS:PRIVATE\r\nDESCRIPTION:Preis intern: 48.000 EUR. Nicht weitergeben!"
+    ident = listed(store, config, EVERYONE, extra=extra)
+    sent = prepare_request(store, from_proposal(config, store, ident, InviteOptions(), now=NOW))
+    for part in (description_of(sent.ics), sent.body_text, sent.body_html):
+        assert "Preis intern" not in part and "Nicht weitergeben" not in part
+    assert b"CLASS:PRIVATE" in sent.ics
