@@ -178,6 +178,10 @@ class CalendarProvider(ABC):
     has_free_busy: ClassVar[bool] = False
     has_incremental_sync: ClassVar[bool] = False
     options: ClassVar[Mapping[str, Field]] = {}
+    #: The options that say *which* calendar an entry reads, not how (a timeout, a sync window):
+    #: a renamed entry is the same calendar by them (``planner sync`` remembers what it wrote
+    #: so). Empty: every option but secrets.
+    identity_options: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, source: SourceConfig, context: ProviderContext) -> None:
         self.source = source

@@ -128,6 +128,7 @@ class CalDavProvider(CalDavMarked, CalendarProvider):
         "timeout": Field(int, 30, minimum=1, maximum=600),
         "verify_tls": Field(bool, True),
     }
+    identity_options: ClassVar[tuple[str, ...]] = ("url", "username", "calendars", "write_calendar")
 
     def __init__(self, source: SourceConfig, context: ProviderContext) -> None:
         super().__init__(source, context)

@@ -87,6 +87,7 @@ class GoogleProvider(GoogleMarked, CalendarProvider):
         "sync_future_days": Field(int, 120, minimum=1, maximum=3650),
         "timeout": Field(int, 30, minimum=1, maximum=600),
     }
+    identity_options: ClassVar[tuple[str, ...]] = ("api_url", "client_secrets", "calendars")
 
     def __init__(self, source: SourceConfig, context: ProviderContext) -> None:
         super().__init__(source, context)

@@ -80,6 +80,7 @@ class IcsProvider(CalendarProvider):
         # at most this many occurrences in all in a read window (issue 31): memory is bounded
         "max_events": Field(int, 500_000, minimum=1, maximum=100_000_000),
     }
+    identity_options: ClassVar[tuple[str, ...]] = ("path", "url")
 
     _loaded: list[tuple[str, bytes]] | None = None
 

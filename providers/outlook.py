@@ -136,6 +136,7 @@ class OutlookProvider(OutlookMarked, CalendarProvider):
         "sync_past_days": Field(int, 30, check=_days_check, minimum=0, maximum=3650),
         "sync_future_days": Field(int, 120, check=_days_check, minimum=0, maximum=3650),
     }
+    identity_options: ClassVar[tuple[str, ...]] = ("graph_url", "tenant", "client_id", "calendars")
 
     def __init__(self, source: SourceConfig, context: ProviderContext) -> None:
         super().__init__(source, context)

@@ -29,6 +29,12 @@ from planner.cli.common import (
     help="Remove every mirror and travel block the planner wrote (with --apply).",
 )
 @click.option(
+    "--target",
+    metavar="NAME",
+    help="Only this calendar: a target of the [[sync]] tables, or with --undo any calendar "
+    "the planner wrote into.",
+)
+@click.option(
     "--preview",
     is_flag=True,
     help="Show every mirror and travel block the [[sync]] tables would write, without "
@@ -41,6 +47,7 @@ def sync(
     config_path: Path | None,
     apply_: bool,
     undo: bool,
+    target: str | None,
     preview: bool,
     fmt: str,
     output: Path | None,
@@ -62,17 +69,18 @@ def sync(
       planner sync
       planner sync --apply
       planner sync --undo --apply
+      planner sync --undo --target private --apply
     """
     from planner.cli.progress import progress_display
     from planner.render.sync import sync_json, sync_table
     from planner.store import open_store
     from planner.sync.run import preview_sync, run_sync
 
-    if preview and (apply_ or undo):
+    if preview and (apply_ or undo or target):
         from planner.errors import UsageError
         from planner.i18n import _
 
-        raise UsageError(_("--preview writes nothing: leave out --apply and --undo"))
+        raise UsageError(_("--preview writes nothing: leave out --apply, --undo and --target"))
     config = load_config(config_path)
     store = open_store()
     with progress_display() as progress:
@@ -80,7 +88,13 @@ def sync(
             result = preview_sync(config, store, now=_now(config.tz), progress=progress)
         else:
             result = run_sync(
-                config, store, now=_now(config.tz), apply=apply_, undo=undo, progress=progress
+                config,
+                store,
+                now=_now(config.tz),
+                apply=apply_,
+                undo=undo,
+                target=target,
+                progress=progress,
             )
     if fmt == "json":
         emit(sync_json(result, config.tz), output)

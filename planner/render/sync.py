@@ -33,6 +33,8 @@ def _action(change: Any) -> str:
         return _("leave: changed in the calendar")
     if change.reason == "deleted":
         return _("leave: deleted in the calendar")
+    if change.reason == "unrecorded":
+        return _("leave: no record on this machine")
     return {"create": _("create"), "update": _("update"), "delete": _("delete")}[change.action]
 
 
@@ -75,11 +77,49 @@ def sync_table(result: SyncResult, tz: Any, *, color: bool = False, width: int =
     for name, error in result.source_errors.items():
         line = _("{name}: not read: {error}", name=name, error=error)
         out.print(hanging(line, width), markup=False)
+    for line in _notes(result):
+        out.print(hanging(line, width), markup=False)
     for plan in result.targets:
         for error in plan.errors:
             out.print(hanging(_("{name}: {error}", name=plan.target, error=error), width),
                       markup=False)  # fmt: skip
     return out.file.getvalue()  # type: ignore[attr-defined]
+
+
+def _notes(result: SyncResult) -> list[str]:
+    """One line per target this machine has no record of, and per calendar that still holds
+    the planner's events but is no target any more."""
+    lines = []
+    for plan in result.targets:
+        if count := sum(1 for c in plan.changes if c.reason == "unrecorded"):
+            lines.append(
+                ngettext(
+                    "{name} holds events planner wrote from another machine or an earlier "
+                    "data directory; this machine has no record of which ones you deleted "
+                    "there, so {count} event it would write is left out and taken for deleted "
+                    "('planner sync --undo --target {name} --apply' and then 'planner sync "
+                    "--apply' write everything anew)",
+                    "{name} holds events planner wrote from another machine or an earlier "
+                    "data directory; this machine has no record of which ones you deleted "
+                    "there, so {count} events it would write are left out and taken for "
+                    "deleted ('planner sync --undo --target {name} --apply' and then 'planner "
+                    "sync --apply' write everything anew)",
+                    count,
+                    name=plan.target,
+                )
+            )
+    for name, count in result.no_longer_targets.items():
+        lines.append(
+            ngettext(
+                "{name} holds {count} event planner wrote and is no longer a sync target; "
+                "'planner sync --undo --target {name} --apply' removes it",
+                "{name} holds {count} events planner wrote and is no longer a sync target; "
+                "'planner sync --undo --target {name} --apply' removes them",
+                count,
+                name=name,
+            )
+        )
+    return lines
 
 
 def _preview_heading(result: SyncResult) -> str:
@@ -114,7 +154,12 @@ def _summary(result: SyncResult) -> str:
         update=counts["update"],
         delete=counts["delete"],
     )
-    left = sum(plan.count("leave") for plan in result.targets)
+    left = sum(
+        1
+        for p in result.targets
+        for c in p.changes
+        if c.action == "leave" and c.reason != "unrecorded"
+    )
     if left:
         text += " · " + ngettext(
             "{count} changed or deleted by you: left as you made it",

@@ -12,6 +12,11 @@ wrote, or attendees added: :func:`providers.base.changed_by_user`, the rule that
 calendars for the plan follows too) is the user's now: it is neither updated nor deleted, not
 even by ``--undo``. One the user deleted (the planner wrote it, ``written`` remembers, and
 it is gone) is not written again. Both are shown as :data:`LEAVE` changes with their reason.
+Where this machine has no record of the target at all (``written`` None: another machine wrote
+into it, or the data directory is new or was lost) and the target holds events the planner
+wrote, one wanted there but missing cannot be told from one the user deleted: it is not written
+either, and shown as a :data:`LEAVE` with the reason :data:`UNRECORDED` (remembered then like a
+deleted one; another machine that does remember writes the new ones).
 
 A wanted event that one no longer wanted under its own key shows exactly (same kind, time and
 content: a travel block now keyed to another meeting at the same place and time) is that one:
@@ -35,6 +40,7 @@ from providers.base import changed_by_user as changed
 CREATE, UPDATE, DELETE = "create", "update", "delete"
 LEAVE = "leave"  # the user changed or deleted it: the planner leaves it as it is
 CHANGED, DELETED = "changed", "deleted"  # the reasons to leave one
+UNRECORDED = "unrecorded"  # missing, and this machine has no record of the target to tell why
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +53,7 @@ class Change:
     kind: str
     wanted: Wanted | None = None
     marked: MarkedEvent | None = None
-    reason: str = ""  # of a LEAVE: CHANGED or DELETED in the calendar by the user
+    reason: str = ""  # of a LEAVE: CHANGED or DELETED in the calendar by the user, UNRECORDED
 
     @property
     def event(self) -> Event:
@@ -111,12 +117,12 @@ def plan_target(
     *,
     window: tuple[datetime, datetime],
     failed_sources: Iterable[str] = (),
-    written: Iterable[str] = (),
+    written: Iterable[str] | None = (),
 ) -> TargetPlan:
     """The changes that make ``target`` hold exactly ``wanted`` within ``window``, but for
     what the user changed or deleted there (``written``: the keys the planner wrote into
-    ``target`` on earlier runs)."""
-    failed, earlier = set(failed_sources), set(written)
+    ``target`` on earlier runs; None: no record of them on this machine)."""
+    failed, earlier = set(failed_sources), set(written or ())
     plan = TargetPlan(target)
     by_key: dict[str, MarkedEvent] = {}
     theirs: set[str] = set()  # keys of events the user changed: they stand for it now
@@ -144,6 +150,8 @@ def plan_target(
             spare.remove(same)
         elif have is None and want.key in earlier:
             plan.changes.append(Change(LEAVE, target, want.key, want.kind, want, reason=DELETED))
+        elif have is None and written is None and by_key:
+            plan.changes.append(Change(LEAVE, target, want.key, want.kind, want, reason=UNRECORDED))
         elif have is None:
             plan.changes.append(Change(CREATE, target, want.key, want.kind, wanted=want))
         elif have.mark.digest != want.digest:

@@ -9,9 +9,8 @@ write at the same time (a lock file in the data directory).
 
 from __future__ import annotations
 
-import contextlib
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
@@ -20,14 +19,18 @@ from planner.config import Config, SyncConfig
 from planner.errors import PlannerError, UsageError
 from planner.i18n import _
 from planner.model import Event, Mode
+from planner.sync.lock import lock
 from planner.sync.marks import event_of, occurrence, tag
+from planner.sync.memory import Memory
 from planner.sync.mirrors import Wanted, mirrors
 from planner.sync.plan import (
     CREATE,
     DELETE,
     DELETED,
+    UNRECORDED,
     UPDATE,
     TargetPlan,
+    changed_by_user,
     plan_target,
     undo_target,
 )
@@ -39,13 +42,6 @@ if TYPE_CHECKING:
     from providers.base import CalendarProvider, MarkedEvent, SyncMark
 
 ORDER = {DELETE: 0, UPDATE: 1, CREATE: 2}
-WRITTEN = "sync.written"  # store namespace: per target, the keys the planner wrote there
-
-
-class SyncBusy(PlannerError):
-    """Another ``planner sync`` is writing right now."""
-
-    exit_code = 75  # EX_TEMPFAIL: cron may simply try again next time
 
 
 @dataclass
@@ -59,6 +55,9 @@ class SyncResult:
     undo: bool = False
     preview: bool = False  # the targets' own events were not read: everything is "to create"
     sources: tuple[str, ...] = ()  # the calendars read (for a preview's heading)
+    #: configured calendars no longer a target that still hold events the planner wrote
+    #: (not changed since): name → how many
+    no_longer_targets: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -83,6 +82,7 @@ class SyncResult:
                 for t in self.targets
             ],
             "source_errors": self.source_errors,
+            "no_longer_targets": self.no_longer_targets,
             "ok": self.ok,
         }
 
@@ -102,10 +102,12 @@ def run_sync(
     now: datetime,
     apply: bool = False,
     undo: bool = False,
+    target: str | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> SyncResult:
     """Plan every ``[[sync]]`` target and, with ``apply``, write the plan (``undo``: remove
-    every event the planner wrote into them)."""
+    every event the planner wrote into them, and into every configured calendar it remembers
+    writing into). ``target``: that calendar only."""
     if not config.syncs:
         from planner.config.loader import target_rules
 
@@ -116,8 +118,9 @@ def run_sync(
                 rules=target_rules(),
             ),
         )
-    with _lock(apply):
-        run = _Run(config, store, now, progress)
+    tables = config.syncs if target is None else _tables_for(config, target, undo=undo)
+    with lock(apply):
+        run = _Run(config, store, now, progress, tables, only=target)
         try:
             return run.execute(apply=apply, undo=undo)
         finally:
@@ -151,30 +154,17 @@ def preview_sync(
         run.close()
 
 
-@contextlib.contextmanager
-def _lock(apply: bool) -> Iterator[None]:
-    """Hold the sync lock while writing; a dry run needs none."""
-    if not apply:
-        yield
-        return
-    import fcntl
-
-    from planner.paths import data_dir
-
-    folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / "sync.lock", "a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise SyncBusy(
-                _("another 'planner sync' is writing right now"),
-                hint=_("it is safe to try again in a few minutes"),
-            ) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+def _tables_for(config: Config, target: str, *, undo: bool) -> tuple[SyncConfig, ...]:
+    """The ``[[sync]]`` tables writing into ``target`` (``--target``); none for an undo of a
+    calendar that is no target any more."""
+    tables = tuple(s for s in config.syncs if s.target == target)
+    if target not in {c.name for c in config.calendars} or not (tables or undo):
+        names = ", ".join(dict.fromkeys(s.target for s in config.syncs))
+        raise UsageError(
+            _("'{name}' is not a sync target", name=target),
+            hint=_("the targets of the [[sync]] tables are: {names}", names=names),
+        )
+    return tables
 
 
 class _Run:
@@ -185,15 +175,26 @@ class _Run:
         now: datetime,
         progress: Callable[[str], None] | None,
         tables: tuple[SyncConfig, ...] | None = None,
+        *,
+        only: str | None = None,
     ) -> None:
         from planner.calendar.sources import context_for
         from providers.base import create
 
         self.config, self.store, self.progress = config, store, progress
         self.tables = tables if tables is not None else config.syncs
-        self.window = sync_window(config, now, max(s.days for s in self.tables))
+        self.window = sync_window(config, now, max((s.days for s in self.tables), default=0))
         self.targets = list(dict.fromkeys(s.target for s in self.tables))
-        names = dict.fromkeys([n for s in self.tables for n in (*s.sources, s.target)])
+        self.memory = Memory(config, store)
+        # calendars the planner wrote into that are no target now: reached by --undo, and
+        # a normal run says what they still hold
+        self.others = [
+            n for n in self.memory.recorded() if n not in self.targets and only in (None, n)
+        ]
+        if only is not None and only not in self.targets + self.others:
+            self.others.append(only)  # --undo --target of a calendar this machine never wrote
+        self.read = dict.fromkeys([n for s in self.tables for n in (*s.sources, s.target)])
+        names = [*self.read, *self.others]
         context = context_for(config, store)
         sources = {c.name: c for c in config.calendars}
         self.providers: dict[str, CalendarProvider] = {
@@ -215,19 +216,41 @@ class _Run:
             self.progress(text)
 
     def execute(self, *, apply: bool, undo: bool) -> SyncResult:
-        for target in self.targets:
+        for target in [*self.targets, *self.others]:
             self._say(_("Listing the planner's events in {name}", name=target))
             try:
-                self.marked[target] = self.providers[target].list_marked()
+                found = self.providers[target].list_marked()
             except PlannerError as exc:
                 self.target_errors[target] = str(exc)
-        plans = [self._undo(t) for t in self.targets] if undo else self._plans()
+                continue
+            self.marked[target] = self.memory.marked(found)
+        if undo:
+            plans = [self._undo(t) for t in [*self.targets, *self.others]]
+        else:
+            plans = self._plans()
         if apply:
             for plan in plans:
                 self._apply(plan)
                 if not plan.errors and plan.target not in self.target_errors:
                     self._remember(plan, undo=undo)
-        return SyncResult(self.window, plans, self.source_errors, apply, undo)
+        result = SyncResult(self.window, plans, self.source_errors, apply, undo)
+        if not undo:
+            result.no_longer_targets = self._no_longer_targets()
+        return result
+
+    def _no_longer_targets(self) -> dict[str, int]:
+        """The calendars no longer a target that still hold the planner's events (those the
+        user changed are theirs): how many; one that holds none is forgotten."""
+        found = {}
+        for name in self.others:
+            if name in self.target_errors:
+                continue
+            count = sum(1 for m in self.marked[name] if not changed_by_user(m))
+            if count:
+                found[name] = count
+            else:
+                self.memory.forget(name)
+        return found
 
     def preview(self) -> SyncResult:
         """Every wanted mirror and travel block as a change "to create"; the targets are read
@@ -243,7 +266,7 @@ class _Run:
             changes = [Change(CREATE, target, w.key, w.kind, wanted=w) for w in wanted]
             changes.sort(key=lambda c: (c.event.start, c.event.end, c.kind))
             plans.append(TargetPlan(target, changes))
-        read = tuple(n for n in self.providers if n not in self.source_errors)
+        read = tuple(n for n in self.read if n not in self.source_errors)
         return SyncResult(self.window, plans, self.source_errors, preview=True, sources=read)
 
     def _travel(self) -> list[Leg]:
@@ -281,14 +304,16 @@ class _Run:
                     self.marked[target],
                     window=window,
                     failed_sources=self.source_errors,
-                    written=self.store.get(WRITTEN, target, []),
+                    written=self.memory.written(target),
                 )
             )
         return plans
 
     def _read(self) -> None:
         start, end = self.window
-        for name, provider in self.providers.items():
+        for name in self.read:
+            if (provider := self.providers.get(name)) is None:
+                continue  # a preview's target yet to be chosen
             self._say(_("Reading calendar {name}", name=name))
             # a target's marked events as it lists them, each with the mark it carries: one
             # the user changed is theirs, read (and mirrored) like any event of the calendar
@@ -421,16 +446,17 @@ class _Run:
         was written, so that one the user deletes is not written again (``--undo`` forgets
         them: the next run writes everything anew)."""
         if undo:
-            self.store.delete(WRITTEN, plan.target)
+            self.memory.forget(plan.target)
             return
         there = Counter(m.mark.key for m in self.marked[plan.target])
         for change in plan.changes:
             there[change.key] += {CREATE: 1, DELETE: -1}.get(change.action, 0)
         keys = {key for key, count in there.items() if count > 0}
-        keys |= {c.key for c in plan.changes if c.reason == DELETED} | set(plan.kept)
+        keys |= {c.key for c in plan.changes if c.reason in (DELETED, UNRECORDED)}
+        keys |= set(plan.kept)
         if self.source_errors:  # what a source that could not be read stands for is unknown
-            keys |= set(self.store.get(WRITTEN, plan.target, []))
-        self.store.put(WRITTEN, plan.target, sorted(keys))
+            keys |= self.memory.written(plan.target) or set()
+        self.memory.remember(plan.target, keys)
 
     def _apply(self, plan: TargetPlan) -> None:
         """Write ``plan``; the first failure stops this target (and is reported), not others."""

@@ -46,6 +46,7 @@ class World:
     syncs: list[dict[str, Any]] = field(default_factory=list)
     user: dict[str, Any] = field(default_factory=dict)
     caldav_target: Any = None
+    names: dict[str, str] = field(default_factory=dict)  # "c" → "office": a renamed entry
 
     def config(self) -> Config:
         calendars = [
@@ -71,6 +72,8 @@ class World:
                     **self.radicale.provider_options(calendars=[str(self.caldav_target.url)]),
                 }
             )
+        for entry in calendars:
+            entry["name"] = self.names.get(entry["name"], entry["name"])
         data = {
             "user": {"timezone": "Europe/Berlin", "email": USER, **self.user},
             "calendars": calendars,

@@ -128,3 +128,12 @@ def test_preview_lists_what_the_tables_would_write_without_touching_the_targets(
     assert sorted((c["target"], c["key"]) for t in again["targets"] for c in t["changes"]) == first
     assert "Preview, " in cli("--preview").output
     assert cli("--preview", "--apply").exit_code == 2
+
+
+def test_target_names_a_calendar_of_the_sync_tables(cli, world):
+    """--target keeps a run to one calendar; a name that is no target is one clear line."""
+    result = cli("--target", "nowhere")
+    assert result.exit_code == 2
+    assert "'nowhere' is not a sync target" in result.output and "Traceback" not in result.output
+    data = json.loads(cli("--target", "o", "--format", "json").output)
+    assert [t["target"] for t in data["targets"]] == ["o"]

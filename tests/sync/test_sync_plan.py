@@ -177,7 +177,8 @@ def test_two_runs_never_write_at_once(tmp_path):
     from planner.config import from_mapping
     from planner.paths import data_dir
     from planner.store import Store
-    from planner.sync.run import SyncBusy, run_sync
+    from planner.sync.lock import SyncBusy
+    from planner.sync.run import run_sync
 
     config = from_mapping(
         {
