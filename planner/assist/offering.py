@@ -5,7 +5,7 @@ confirmed call keeps the offer and sends it, once."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import Field
 
@@ -15,6 +15,9 @@ from planner.assist.workspace import Workspace
 from planner.errors import UsageError
 from planner.i18n import _
 from planner.model import Purpose
+
+if TYPE_CHECKING:
+    from planner.flows.offers import Offer
 
 
 @write_tool("Offer times and places to choose from", week="week_of")
@@ -72,11 +75,21 @@ def offer(
         return _("sent offer {id} to {who} ({message})", id=kept.id, who=kept.counterpart,
                  message=sent.sent)  # fmt: skip
 
-    content = {
+    return Action(step, _decision(ws, item), perform, blocked)
+
+
+def _decision(ws: Workspace, item: Offer) -> dict[str, object]:
+    """What the token is bound to: what the user agrees to (to whom, which options as they
+    will be sent, the title, the counterpart's zone, how many days the offer holds), never a
+    value computed from the clock: the expiry counts from the moment of sending, which the
+    confirming call reaches later than its dry run (a token bound to it never matched)."""
+    return {
         "deed": "offer",
         "offer": item.id,
         "to": item.counterpart,
-        "options": [o.uid for o in item.options],
-        "expires": item.expires_at.isoformat(),
+        "name": item.name,
+        "title": item.title,
+        "zone": item.zone,
+        "options": [(o.invitation, o.hours) for o in item.options],
+        "valid_days": ws.config["offer"]["valid_days"],
     }
-    return Action(step, content, perform, blocked)
