@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 from pydantic import Field
 
+from planner.assist import inputs
 from planner.assist.outputs import Person, WriteStep
 from planner.assist.registry import Action, write_tool
 from planner.assist.workspace import Workspace
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 def offer(
     ws: Workspace,
     with_email: Annotated[str, Field(description='The counterpart: "Name <address>" or address')],
-    count: Annotated[int, Field(ge=1, le=5, description="How many options (two to five)")] = 3,
+    count: Annotated[int, Field(ge=2, le=5, description="How many options (two to five)")] = 3,
     purpose: Annotated[Purpose | None, Field(description="Default: as propose")] = None,
     week_of: Annotated[date | None, Field(description="A day of the week to offer")] = None,
     near: Annotated[str | None, Field(description="Meet near this city or address")] = None,
@@ -41,6 +42,8 @@ def offer(
     from planner.flows import offer_making as making
     from planner.render.offer_message import offer_email, preview
 
+    inputs.mailbox(with_email, "with_email")
+    inputs.upcoming_week(week_of, ws.now)
     request = making.OfferRequest(
         (with_email,), count=count, first_day=ws.first_day if week_of else None,
         purpose=purpose.value if purpose else None, near=near, zone=zone, title=title,

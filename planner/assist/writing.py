@@ -187,9 +187,6 @@ def _instant(ws: Workspace, start: datetime, update: str | None = None) -> datet
     if start.tzinfo is None:
         zone = meeting_zone(ws.config, ws.state, update) if update else ws.config.tz
         start = start.replace(tzinfo=zone)
-    if not 1970 <= start.year <= 2200:
-        raise UsageError(_("start {text} is out of range; give a date between 1970 and 2200",
-                           text=start.isoformat()))  # fmt: skip
     moment, note = settle(start)
     if note:
         ws.warnings.append(note)
