@@ -128,8 +128,9 @@ def propose(
         count=count,
         meeting_uid=meeting_uid,
     )
-    save_proposals(ws.state, result.to_json(), ws.now)
-    return outputs.Proposals.model_validate(result.to_json())
+    listed = result.to_json()
+    save_proposals(ws.state, listed, ws.now)
+    return outputs.Proposals.model_validate(listed)
 
 
 @read_tool("Venues near a place")
