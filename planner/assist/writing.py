@@ -120,6 +120,8 @@ def hold(
     blocked = ""
     if ws.demo:
         blocked = _("the demo writes into no calendar; start planner mcp with your own config")
+    else:  # the calendar the confirmation will write into, named; a read-only one refused now
+        target = calendar = flow.hold_target(ws.config, ws.state, calendar)
 
     def perform() -> str:
         event_id = flow.hold(ws.config, ws.state, prepared, calendar)
@@ -194,11 +196,11 @@ def _instant(ws: Workspace, start: datetime, update: str | None = None) -> datet
 
 
 def _mail_problem(ws: Workspace) -> str:
-    """Why the confirmed call could not send (the [smtp] settings), or ""."""
-    from planner.invite.mail import SmtpSettings
+    """Why the confirmed call could not send (the [smtp] settings, the password), or ""."""
+    from planner.invite.mail import SmtpSettings, require_password
 
     try:
-        SmtpSettings.from_config(ws.config)
+        require_password(SmtpSettings.from_config(ws.config))
     except PlannerError as exc:
         return str(exc)
     return ""
