@@ -174,9 +174,14 @@ def _prepare(
         invitation = flow.from_proposal(ws.config, ws.state, proposal, options, now=now)
     elif not (update or cancel):
         invitation = flow.from_options(ws.config, options, ws.state)
-    return flow.prepare(
+    prepared = flow.prepare(
         ws.config, ws.state, invitation=invitation, update=update, cancel=cancel, options=options
     )
+    if prepared.method != "CANCEL" and prepared.invitation.start <= ws.now:
+        when = f"{prepared.invitation.start.astimezone(ws.config.tz):%Y-%m-%d %H:%M}"
+        ws.warnings.append(_("the meeting would begin {when}, which has passed; check `start`",
+                             when=when))  # fmt: skip
+    return prepared
 
 
 def _instant(ws: Workspace, start: datetime, update: str | None = None) -> datetime:

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import pytest
 
 from tests.assist import scenario
-from tests.assist.client import error, planner_server, run
+from tests.assist.client import call, error, planner_server, run
 
 pytestmark = pytest.mark.slow
 
@@ -69,3 +69,19 @@ def test_errors_and_notes_name_the_tools_inputs_not_the_commands_options(isolate
     assert "`with_email`" in to_self
     assert "`invitations` tool" in cancel
     assert f"`week_of` {over.isoformat()} lies in a week that is over" in past
+
+
+def test_an_invitation_for_a_time_that_has_passed_is_a_warning(isolated_home):
+    """QA h #9: a dry run for a meeting two years ago looked like any other."""
+    scenario.write_config(isolated_home)
+    args = {"to": [scenario.BOB], "title": "Lunch", "start": "2025-01-01T10:00"}
+
+    async def session():
+        async with planner_server() as client:
+            return await call(client, "invite", args)  # hold prepares the meeting alike
+
+    dry = run(session)
+    assert (
+        "the meeting would begin 2025-01-01 10:00, which has passed; check `start`"
+        in (dry["warnings"])
+    ), dry["warnings"]
