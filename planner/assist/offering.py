@@ -5,10 +5,11 @@ confirmed call keeps the offer and sends it, once."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import Field
 
+from planner.assist import inputs
 from planner.assist.outputs import Person, WriteStep
 from planner.assist.registry import Action, write_tool
 from planner.assist.workspace import Workspace
@@ -16,12 +17,15 @@ from planner.errors import UsageError
 from planner.i18n import _
 from planner.model import Purpose
 
+if TYPE_CHECKING:
+    from planner.flows.offers import Offer
+
 
 @write_tool("Offer times and places to choose from", week="week_of")
 def offer(
     ws: Workspace,
     with_email: Annotated[str, Field(description='The counterpart: "Name <address>" or address')],
-    count: Annotated[int, Field(ge=1, le=5, description="How many options (two to five)")] = 3,
+    count: Annotated[int, Field(ge=2, le=5, description="How many options (two to five)")] = 3,
     purpose: Annotated[Purpose | None, Field(description="Default: as propose")] = None,
     week_of: Annotated[date | None, Field(description="A day of the week to offer")] = None,
     near: Annotated[str | None, Field(description="Meet near this city or address")] = None,
@@ -38,6 +42,8 @@ def offer(
     from planner.flows import offer_making as making
     from planner.render.offer_message import offer_email, preview
 
+    inputs.mailbox(with_email, "with_email")
+    inputs.upcoming_week(week_of, ws.now)
     request = making.OfferRequest(
         (with_email,), count=count, first_day=ws.first_day if week_of else None,
         purpose=purpose.value if purpose else None, near=near, zone=zone, title=title,
@@ -72,11 +78,21 @@ def offer(
         return _("sent offer {id} to {who} ({message})", id=kept.id, who=kept.counterpart,
                  message=sent.sent)  # fmt: skip
 
-    content = {
+    return Action(step, _decision(ws, item), perform, blocked)
+
+
+def _decision(ws: Workspace, item: Offer) -> dict[str, object]:
+    """What the token is bound to: what the user agrees to (to whom, which options as they
+    will be sent, the title, the counterpart's zone, how many days the offer holds), never a
+    value computed from the clock: the expiry counts from the moment of sending, which the
+    confirming call reaches later than its dry run (a token bound to it never matched)."""
+    return {
         "deed": "offer",
         "offer": item.id,
         "to": item.counterpart,
-        "options": [o.uid for o in item.options],
-        "expires": item.expires_at.isoformat(),
+        "name": item.name,
+        "title": item.title,
+        "zone": item.zone,
+        "options": [(o.invitation, o.hours) for o in item.options],
+        "valid_days": ws.config["offer"]["valid_days"],
     }
-    return Action(step, content, perform, blocked)

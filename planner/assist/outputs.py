@@ -186,15 +186,42 @@ class Window(Out):
     end: datetime
 
 
+class ProposedFor(BaseModel):
+    """The calendar meeting the proposals are for: what identifies it, never its description
+    (meeting notes, join links with passwords), as in ``week_plan``. Unlike the other models it
+    passes no field it does not name: the proposals kept for the invite tool carry the
+    description (an update keeps it), the assistant does not see it."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    uid: str
+    title: str
+    start: datetime
+    end: datetime
+    organizer: str
+    location: str
+    sequence: int
+
+
 class Proposals(Answer):
     """Times and places to meet, best first; ``notes`` say why there are none or few."""
 
     notes: list[str]
     with_: list[str] = Field(alias="with", description="The counterparts")
+    names: dict[str, str] = Field(
+        default_factory=dict, description="The counterparts' names, by address"
+    )
     name: str
     purpose: str
     window: Window
     proposals: list[Proposal]
+    meeting: ProposedFor | None = Field(
+        default=None, description="The calendar meeting of `meeting_uid`, if one was given"
+    )
+    cities: dict[str, dict[str, object]] = Field(
+        default_factory=dict,
+        description="Where each counterpart lives or works, with the evidence, by address",
+    )
 
 
 class Venue(Out):

@@ -14,7 +14,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from planner.assist import outputs
+from planner.assist import inputs, outputs
 from planner.assist.registry import read_tool
 from planner.assist.workspace import Workspace
 from planner.errors import UsageError
@@ -115,6 +115,8 @@ def propose(
 
     if bool(with_email) == bool(meeting_uid):
         raise UsageError(_("give either with_email or meeting_uid"))
+    inputs.mailbox(with_email, "with_email")
+    inputs.upcoming_week(week_of, ws.now)
     result = propose_for(
         ws.config,
         ws.ledger,
@@ -126,8 +128,9 @@ def propose(
         count=count,
         meeting_uid=meeting_uid,
     )
-    save_proposals(ws.state, result.to_json(), ws.now)
-    return outputs.Proposals.model_validate(result.to_json())
+    listed = result.to_json()
+    save_proposals(ws.state, listed, ws.now)
+    return outputs.Proposals.model_validate(listed)
 
 
 @read_tool("Venues near a place")

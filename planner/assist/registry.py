@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from planner.assist.inputs import check_dates, tool_words
 from planner.assist.outputs import Answer, WriteStep
 from planner.assist.workspace import Settings, Workspace, open_workspace
 from planner.errors import PlannerError
@@ -86,6 +87,7 @@ def write_tool(
 
 def run(spec: ToolSpec, settings: Settings, inputs: dict[str, Any]) -> Answer:
     """One call of ``spec`` with ``inputs``; raises :class:`planner.errors.PlannerError`."""
+    check_dates(inputs)
     chosen = inputs.get(spec.week) if spec.week else None
     first_day = chosen - timedelta(days=chosen.weekday()) if isinstance(chosen, date) else None
     with open_workspace(settings, first_day) as ws:
@@ -93,7 +95,7 @@ def run(spec: ToolSpec, settings: Settings, inputs: dict[str, Any]) -> Answer:
             answer: Answer = two_step(spec, ws, dict(inputs))
         else:
             answer = spec.function(ws, **inputs)
-    answer.warnings = [*answer.warnings, *ws.warnings]
+    answer.warnings = [tool_words(w) for w in dict.fromkeys([*answer.warnings, *ws.warnings])]
     return answer
 
 

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable
 from typing import Annotated, Any
 
+from planner.assist.inputs import tool_words
 from planner.assist.outputs import WriteStep
 from planner.assist.registry import TOOLS, ToolSpec, run
 from planner.assist.workspace import Settings
@@ -50,7 +51,7 @@ def build(settings: Settings) -> Any:
     from mcp.server.mcpserver import MCPServer
     from mcp.types import ToolAnnotations
 
-    server: Any = MCPServer(
+    server: Any = _server_class(MCPServer)(
         "planner", instructions=INSTRUCTIONS, version=version("planner"), log_level="WARNING"
     )
     for spec in tools().values():
@@ -69,6 +70,29 @@ def build(settings: Settings) -> Any:
             structured_output=True,
         )
     return server
+
+
+def _server_class(base: type) -> type:
+    """The SDK's server, its check of the arguments reported in one sentence naming the input
+    (:func:`planner.assist.inputs.rejected`) instead of pydantic's multi-line report: the SDK
+    checks them against the input schema before the tool's function runs."""
+    from mcp.server.mcpserver.exceptions import ToolError
+    from pydantic import ValidationError
+
+    from planner.assist.inputs import rejected
+
+    class Server(base):  # type: ignore[misc,valid-type]
+        async def call_tool(self, name: str, arguments: dict[str, Any], context: Any = None) -> Any:
+            try:
+                return await super().call_tool(name, arguments, context)
+            except ToolError as exc:
+                if not isinstance(exc.__cause__, ValidationError):
+                    raise
+                schema = next(t.input_schema for t in await self.list_tools() if t.name == name)
+                sentence = rejected(schema, exc.__cause__.errors())
+                raise ToolError(f"Error executing tool {name}: {sentence}") from exc.__cause__
+
+    return Server
 
 
 def bind(spec: ToolSpec, settings: Settings) -> Callable[..., Any]:
@@ -92,7 +116,7 @@ def bind(spec: ToolSpec, settings: Settings) -> Callable[..., Any]:
         try:
             return run(spec, settings, inputs)
         except PlannerError as exc:
-            raise ToolError(str(exc)) from None
+            raise ToolError(tool_words(str(exc))) from None
         except Exception as exc:  # the last line of defence, as in the CLI: one line
             log.exception("%s failed", spec.name)
             raise ToolError(

@@ -120,6 +120,8 @@ def hold(
     blocked = ""
     if ws.demo:
         blocked = _("the demo writes into no calendar; start planner mcp with your own config")
+    else:  # the calendar the confirmation will write into, named; a read-only one refused now
+        target = calendar = flow.hold_target(ws.config, ws.state, calendar)
 
     def perform() -> str:
         event_id = flow.hold(ws.config, ws.state, prepared, calendar)
@@ -172,9 +174,14 @@ def _prepare(
         invitation = flow.from_proposal(ws.config, ws.state, proposal, options, now=now)
     elif not (update or cancel):
         invitation = flow.from_options(ws.config, options, ws.state)
-    return flow.prepare(
+    prepared = flow.prepare(
         ws.config, ws.state, invitation=invitation, update=update, cancel=cancel, options=options
     )
+    if prepared.method != "CANCEL" and prepared.invitation.start <= ws.now:
+        when = f"{prepared.invitation.start.astimezone(ws.config.tz):%Y-%m-%d %H:%M}"
+        ws.warnings.append(_("the meeting would begin {when}, which has passed; check `start`",
+                             when=when))  # fmt: skip
+    return prepared
 
 
 def _instant(ws: Workspace, start: datetime, update: str | None = None) -> datetime:
@@ -187,9 +194,6 @@ def _instant(ws: Workspace, start: datetime, update: str | None = None) -> datet
     if start.tzinfo is None:
         zone = meeting_zone(ws.config, ws.state, update) if update else ws.config.tz
         start = start.replace(tzinfo=zone)
-    if not 1970 <= start.year <= 2200:
-        raise UsageError(_("start {text} is out of range; give a date between 1970 and 2200",
-                           text=start.isoformat()))  # fmt: skip
     moment, note = settle(start)
     if note:
         ws.warnings.append(note)
@@ -197,11 +201,11 @@ def _instant(ws: Workspace, start: datetime, update: str | None = None) -> datet
 
 
 def _mail_problem(ws: Workspace) -> str:
-    """Why the confirmed call could not send (the [smtp] settings), or ""."""
-    from planner.invite.mail import SmtpSettings
+    """Why the confirmed call could not send (the [smtp] settings, the password), or ""."""
+    from planner.invite.mail import SmtpSettings, require_password
 
     try:
-        SmtpSettings.from_config(ws.config)
+        require_password(SmtpSettings.from_config(ws.config))
     except PlannerError as exc:
         return str(exc)
     return ""

@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner.config import Config
-from planner.errors import NotSupportedError, UsageError
+from planner.errors import UsageError
 from planner.flows.invitees import known_people, people_named, theirs_alone
 from planner.i18n import _
 from planner.ical.wallclock import add, between
@@ -440,6 +440,25 @@ def hold(config: Config, store: Store, prepared: PreparedInvite, calendar: str) 
     from planner.invite.itip import write_hold
     from providers.base import create
 
+    target = hold_target(config, store, calendar)
+    source = next(s for s in config.calendars if s.name == target)
+    provider = create(source, context_for(config, store))
+    try:
+        event_id = write_hold(provider, hold_invitation(store, prepared.invitation))
+    finally:
+        provider.close()
+    _log_hold(store, prepared, source.name, event_id)
+    return event_id
+
+
+def hold_target(config: Config, store: Store, calendar: str) -> str:
+    """The calendar a hold goes into: ``calendar`` when it can be written, else the first
+    writable one of the config; the error the write would give otherwise, so that a dry run
+    names the calendar and refuses what its confirmation could not do."""
+    from planner.calendar.sources import context_for
+    from planner.invite.itip import read_only
+    from providers.base import create
+
     sources = [s for s in config.calendars if not calendar or s.name == calendar]
     if not sources:
         raise UsageError(_("--hold: no calendar named '{name}' in the config", name=calendar))
@@ -447,19 +466,10 @@ def hold(config: Config, store: Store, prepared: PreparedInvite, calendar: str) 
     for source in sources:
         provider = create(source, context)
         try:
-            if calendar and type(provider).can_write and not provider.can_write:
-                raise NotSupportedError(
-                    _("--hold: calendar '{name}' is read-only", name=source.name),
-                    hint=_(
-                        "set write = true in its [[calendars]] entry and run "
-                        "'planner auth {provider}' again",
-                        provider=source.provider,
-                    ),
-                )
-            if provider.can_write or calendar:
-                event_id = write_hold(provider, hold_invitation(store, prepared.invitation))
-                _log_hold(store, prepared, source.name, event_id)
-                return event_id
+            if provider.can_write:
+                return source.name
+            if calendar:
+                raise read_only(provider)
         finally:
             provider.close()
     raise UsageError(

@@ -195,9 +195,20 @@ def write_hold(provider: CalendarProvider, inv: Invitation, *, send_updates: boo
     hold. A read-only provider raises :class:`NotSupportedError`.
     """
     if not provider.can_write:
-        raise NotSupportedError(
-            _("calendar '{name}' is read-only; choose a calendar that can be written "
-              "(Google, Outlook or CalDAV) for holds, or leave out --hold",
-              name=provider.source.name)
-        )  # fmt: skip
+        raise read_only(provider)
     return provider.create_event(to_event(inv), send_updates=send_updates)
+
+
+def read_only(provider: CalendarProvider) -> NotSupportedError:
+    """Why a hold cannot go into ``provider``'s calendar, and what to do."""
+    if type(provider).can_write:  # a service that can write, not allowed to for this entry
+        return NotSupportedError(
+            _("--hold: calendar '{name}' is read-only", name=provider.source.name),
+            hint=_("set write = true in its [[calendars]] entry and run 'planner auth "
+                   "{provider}' again", provider=provider.source.provider),
+        )  # fmt: skip
+    return NotSupportedError(
+        _("calendar '{name}' is read-only; choose a calendar that can be written "
+          "(Google, Outlook or CalDAV) for holds, or leave out --hold",
+          name=provider.source.name)
+    )  # fmt: skip

@@ -248,6 +248,12 @@ def deliver(
     return result
 
 
+def require_password(settings: SmtpSettings) -> None:
+    """Raise the :class:`MailError` a send would raise first when the server needs a password
+    and none is set (a dry run says so before its confirmation fails)."""
+    _password(settings, password_from_env_or_keyring)
+
+
 def _password(settings: SmtpSettings, source: PasswordSource) -> str | None:
     if not settings.username:
         return None

@@ -18,6 +18,9 @@ from mcp.client.stdio import stdio_client
 PLANNER = Path(sys.executable).parent / "planner"  # the console script an assistant starts
 ENV = ("HOME", "PLANNER_DATA_DIR", "PLANNER_CONFIG", "XDG_CONFIG_HOME", "XDG_DATA_HOME",
        "XDG_CACHE_HOME",
+       # the code under test: a worktree's tests drive the worktree's planner, not the one
+       # the virtualenv has installed (an editable install of another checkout)
+       "PYTHONPATH",
        # a clock moved for the whole run (libfaketime) moves the server's too
        "LD_PRELOAD", "FAKETIME", "FAKETIME_DONT_FAKE_MONOTONIC")  # fmt: skip
 T = TypeVar("T")

@@ -5,6 +5,8 @@ loopback; the offer is then kept and its options held."""
 from __future__ import annotations
 
 import email
+import time
+from datetime import datetime, timedelta
 from email import policy
 
 import pytest
@@ -46,3 +48,25 @@ def test_offer_sends_only_with_its_token_and_only_once(isolated_home, run_server
     (kept,) = Offers(store).all()
     store.close()
     assert kept.id == dry["details"]["offer"] and kept.sent and kept.status == "open"
+
+
+def test_an_offer_that_expires_by_valid_days_is_confirmed(isolated_home, run_server):  # noqa: F811
+    """QA h #1: the token bound the expiry, computed from "now" (now + [offer] valid_days), so
+    the confirming call, a moment later, was always refused as "another action" whenever the
+    offer expired before its last option began (the default valid_days = 3)."""
+    inbox = Inbox()
+    scenario.write_config(
+        isolated_home, smtp_port=run_server(inbox), extra="[offer]\nvalid_days = 1\n"
+    )
+    later = scenario.first_day() + timedelta(days=14)  # every option begins after a day
+    args = {"with_email": scenario.LENA, "count": 2, "week_of": later.isoformat()}
+
+    async def session():
+        async with planner_server() as client:
+            dry = await call(client, "offer", args)
+            time.sleep(1.1)
+            return dry, await call(client, "offer", {**args, "confirm": dry["confirm"]})
+
+    dry, done = run(session)
+    assert datetime.fromisoformat(dry["start"]).date() >= later - timedelta(days=7)
+    assert done["done"] is True and len(inbox.messages) == 1

@@ -85,3 +85,20 @@ def test_a_broken_config_is_one_line_and_fixing_it_needs_no_restart(isolated_hom
     assert agenda["agenda"]
     log = (isolated_home / "server.log").read_text(encoding="utf-8")
     assert "Traceback" not in log
+
+
+def test_propose_for_a_meeting_shows_no_description(isolated_home):
+    """QA h #7: propose with meeting_uid returned the meeting's whole description (a join link
+    with its password) in an undocumented ``meeting`` field; week_plan leaves it out."""
+    scenario.write_config(isolated_home)
+
+    async def session():
+        async with planner_server() as client:
+            week = {"week_of": scenario.first_day().isoformat()}
+            return await call(client, "propose", {"meeting_uid": "erst-1", **week})
+
+    result = run(session)
+    assert result["meeting"]["uid"] == "erst-1@test"
+    assert result["meeting"]["title"] == "Erstgespräch Hafenlogistik"
+    assert "description" not in result["meeting"]
+    assert "Teams beitreten" not in json.dumps(result, ensure_ascii=False)

@@ -42,7 +42,7 @@ def test_invite_sends_only_with_its_token_and_only_once(isolated_home, run_serve
                 await error(client, "invite", {**args, "confirm": tampered}),
                 await error(client, "invite", {**args, "confirm": "not-a-token"}),
                 await error(client, "invite", {**args, "title": "Abendessen", "confirm": token}),
-                await error(client, "hold", {**args, "confirm": token}),  # another tool's
+                await error(client, "offer", {"with_email": scenario.BOB, "confirm": token}),
             ]
             after_refusals = len(inbox.messages)
             done = await call(client, "invite", {**args, "confirm": token})
@@ -58,7 +58,7 @@ def test_invite_sends_only_with_its_token_and_only_once(isolated_home, run_serve
     assert dry["details"]["method"] == "REQUEST" and "Mittagessen" in dry["details"]["subject"]
     assert after_dry == (0, {"warnings": [], "invitations": []})  # the dry run sent nothing
     assert "not one this planner gave" in refusals[0] and "not one" in refusals[1]
-    assert "another action" in refusals[2] and "for hold" in refusals[3]
+    assert "another action" in refusals[2] and "for offer" in refusals[3]  # another tool's
     assert after_refusals == 0
     assert done["done"] is True and scenario.BOB in done["result"] and done["confirm"] is None
     assert len(inbox.messages) == 1 and inbox.messages[0][0] == [scenario.BOB]
@@ -151,3 +151,41 @@ def test_hold_writes_into_the_calendar_only_with_its_token_and_once(isolated_hom
     assert dry["details"]["uid"] in written[0].data
     assert "used already" in again
     assert "nowhere" in unknown and "cloud" in unknown
+
+
+def test_the_hold_dry_run_names_its_calendar_and_refuses_a_read_only_one(isolated_home, tmp_path):
+    """QA h #8: the dry run promised a write into a read-only calendar (the confirmation then
+    failed and was spent) and said only "the first writable calendar of the config"."""
+    with radicale_server(tmp_path / "radicale") as server:
+        server.make_calendar("Holds")
+        scenario.write_config(isolated_home, extra=server.toml_entry("cloud"))
+        env = {server.password_env: server.password}
+
+        async def session():
+            async with planner_server(env=env) as client:
+                default = await call(client, "hold", lunch())
+                read_only = await error(client, "hold", {**lunch(), "calendar": "work"})
+                return default, read_only
+
+        default, read_only = run(session)
+    assert default["details"]["calendar"] == "cloud" and "cloud" in default["action"]
+    assert default["confirm"]
+    assert "calendar 'work' is read-only" in read_only and "--hold" not in read_only
+
+
+def test_the_invite_dry_run_says_a_password_is_missing(isolated_home, run_server):  # noqa: F811
+    """QA h #8: without the SMTP password the dry run gave a token that could only fail."""
+    config = scenario.write_config(isolated_home, smtp_port=run_server(Inbox()))
+    text = config.read_text(encoding="utf-8").replace(
+        'security = "none"\n',
+        'security = "none"\nusername = "anna"\npassword_env = "PLANNER_TEST_NO_PASSWORD"\n',
+    )
+    config.write_text(text, encoding="utf-8")
+
+    async def session():
+        async with planner_server() as client:
+            return await call(client, "invite", lunch())
+
+    dry = run(session)
+    assert dry["confirm"] is None
+    assert any("no password for SMTP user 'anna'" in w for w in dry["warnings"]), dry["warnings"]
