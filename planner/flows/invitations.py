@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from planner.config import Config
 from planner.errors import UsageError
 from planner.flows.invitees import known_people, people_named, theirs_alone
+from planner.flows.proposal_fields import own_words, place_zone, travel_hint, venue_hours
 from planner.i18n import _
 from planner.ical.wallclock import add, between
 from planner.invite.invitation import Invitation, all_day_span
@@ -111,23 +111,12 @@ def from_proposal(
         language=config.user["language"],
         reminder_minutes=config["invite"]["reminder_minutes"],
         venue_hours="" if area else venue_hours(config, venue["name"], start),
-        travel_hint=_travel_hint(chosen) if theirs_alone(attendees, saved) else "",
+        travel_hint=travel_hint(chosen) if theirs_alone(attendees, saved) else "",
         for_event=uid if isinstance(uid := meeting.get("uid"), str) else "",
-        own_text=_own_words(meeting) if ours else "",
+        own_text=own_words(meeting) if ours else "",
         zone=options.zone,
         private=meeting.get("private") is True,
     )
-
-
-def _own_words(meeting: dict[str, Any]) -> str:
-    """What an update of the user's own meeting keeps of its description (see
-    :func:`from_proposal`)."""
-    from planner.judge.zones import split_description
-
-    text = meeting.get("description")
-    if meeting.get("private") is True or not isinstance(text, str) or not text.strip():
-        return ""
-    return split_description(text)[0]
 
 
 def listed_proposal(config: Config, store: Store, ident: str, now: datetime) -> dict[str, Any]:
@@ -209,37 +198,6 @@ def _taken_since(store: Store, entry: dict[str, Any], start: datetime, end: date
         if not same:
             return inv.title
     return ""
-
-
-def venue_hours(config: Config, name: str, when: datetime) -> str:
-    """The catalog venue's opening hours on ``when``'s day in words ("08:00–20:00",
-    "12–1 Uhr"; a span past midnight belongs to the day it begins on), "" if unknown."""
-    from planner.meet.opening import on_day
-    from planner.meet.venues import catalog_from_config
-
-    found = [v for v in catalog_from_config(config) if v.name == name]
-    if not found:
-        return ""
-    return on_day(found[0].opening_hours, when.date()) or ""  # its day where it is
-
-
-def place_zone(proposal: dict[str, Any], config: Config) -> ZoneInfo:
-    """The zone of a proposal's place: its own when it was planned in another zone
-    (:mod:`planner.meet.local_zone`), else the user's."""
-    from planner.meet.local_zone import named_zone
-
-    return named_zone(proposal.get("zone"), config.tz)
-
-
-def _travel_hint(proposal: dict[str, Any]) -> str:
-    """The counterpart's way as the proposal estimated it: by public transport (how anyone
-    travels is unknown: :data:`planner.meet.travel_time.THEIRS`), from the place known for
-    them, which may be a town, an address from a calendar or an address book, never known to
-    be their office."""
-    minutes = proposal.get("counterpart_minutes")
-    if not minutes:
-        return ""
-    return _("about {minutes} min for you by public transport", minutes=minutes)
 
 
 def _organizes(config: Config, meeting: dict[str, Any]) -> bool:
