@@ -26,6 +26,7 @@ PARTS = (
     "holds_heldout",
     "signatures_dev",
     "signatures_heldout",
+    "platforms_heldout",
 )
 
 
