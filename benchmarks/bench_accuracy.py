@@ -78,8 +78,8 @@ def measure(part: str, *, misses: bool, by_class: bool) -> dict[str, float]:
     scored = Counter(name for _item, pairs, _evidence in results for name in pairs)
     per_class: dict[str, Counter] = defaultdict(Counter)
     for item, pairs, evidence in results:
-        per_class[item.cls]["n"] += 1
         for name, (want, got) in pairs.items():
+            per_class[item.cls][f"n {name}"] += 1
             if want == got:
                 right[name] += 1
                 per_class[item.cls][name] += 1
@@ -93,7 +93,7 @@ def measure(part: str, *, misses: bool, by_class: bool) -> dict[str, float]:
     print(f"{part:8} {total:4d} events  {line}")
     if by_class:
         for cls, counts in sorted(per_class.items()):
-            cells = "  ".join(f"{name} {counts[name]}/{counts['n']}" for name in DIMENSIONS)
+            cells = "  ".join(f"{name} {counts[name]}/{counts['n ' + name]}" for name in DIMENSIONS)
             print(f"    {cls:22} {cells}")
     return scores
 
