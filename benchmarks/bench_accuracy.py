@@ -40,6 +40,7 @@ DIMENSIONS = tuple(TARGETS)
 def config_of(calendar: CalendarFile):
     user = {
         "email": calendar.user,
+        "other_emails": list(calendar.other_emails),
         "domains": list(calendar.domains),
         "timezone": calendar.zone.key,
     }
@@ -49,10 +50,11 @@ def config_of(calendar: CalendarFile):
 def judge_file(calendar: CalendarFile) -> list[tuple[object, dict[str, tuple[str, str]], str]]:
     """(labelled, {dimension: (want, got)}, evidence) for every labelled event of the file."""
     config = config_of(calendar)
-    ledger = Ledger.open(Store(":memory:"), config, user_emails=(calendar.user,))
-    modes = {event.key: classify(event) for event in calendar.events}
-    now = max(event.end for event in calendar.events) + timedelta(days=1)
-    history = [(event, modes[event.key].mode) for event in calendar.events]
+    emails = (calendar.user, *calendar.other_emails)
+    ledger = Ledger.open(Store(":memory:"), config, user_emails=emails)
+    modes = {event.key: classify(event) for event in calendar.history}
+    now = max(event.end for event in calendar.history) + timedelta(days=1)
+    history = [(event, modes[event.key].mode) for event in calendar.history]
     ledger.update(history, now=now, since=now - timedelta(days=3650))
     found = []
     for item in calendar.labelled:
@@ -62,8 +64,9 @@ def judge_file(calendar: CalendarFile) -> list[tuple[object, dict[str, tuple[str
         pairs = {
             "meeting": (str(item.meeting), str(meeting)),
             "mode": (item.mode.value, found_mode.mode.value),
-            "purpose": (item.purpose.value, purpose.purpose.value),
         }
+        if item.purpose is not None:  # a blank purpose is not scored
+            pairs["purpose"] = (item.purpose.value, purpose.purpose.value)
         evidence = "; ".join(found_mode.evidence) + " | " + "; ".join(purpose.evidence)
         found.append((item, pairs, evidence))
     return found
@@ -72,10 +75,11 @@ def judge_file(calendar: CalendarFile) -> list[tuple[object, dict[str, tuple[str
 def measure(part: str, *, misses: bool, by_class: bool) -> dict[str, float]:
     results = [row for calendar in load(part) for row in judge_file(calendar)]
     right = Counter()
+    scored = Counter(name for _item, pairs, _evidence in results for name in pairs)
     per_class: dict[str, Counter] = defaultdict(Counter)
     for item, pairs, evidence in results:
-        per_class[item.cls]["n"] += 1
         for name, (want, got) in pairs.items():
+            per_class[item.cls][f"n {name}"] += 1
             if want == got:
                 right[name] += 1
                 per_class[item.cls][name] += 1
@@ -84,12 +88,12 @@ def measure(part: str, *, misses: bool, by_class: bool) -> dict[str, float]:
                 where = f"{event.title!r} @ {event.location[:60]!r} ({event.source})"
                 print(f"  [{part}] {name}: want {want}, got {got} – {where} – {evidence}")
     total = len(results)
-    scores = {name: right[name] / total for name in DIMENSIONS}
+    scores = {name: right[name] / (scored[name] or 1) for name in DIMENSIONS}
     line = "  ".join(f"{name} {scores[name]:6.1%}" for name in DIMENSIONS)
     print(f"{part:8} {total:4d} events  {line}")
     if by_class:
         for cls, counts in sorted(per_class.items()):
-            cells = "  ".join(f"{name} {counts[name]}/{counts['n']}" for name in DIMENSIONS)
+            cells = "  ".join(f"{name} {counts[name]}/{counts['n ' + name]}" for name in DIMENSIONS)
             print(f"    {cls:22} {cells}")
     return scores
 

@@ -349,13 +349,28 @@ NOT_PEOPLE_LOCALS: tuple[str, ...] = (
     "dl", "distribution", "room", "raum", "conf-room", "meetingroom", "equipment",
     "resource", "beamer", "projector",
 )  # fmt: skip
+#: Local parts of an event organiser's mailers: the events, webinar, ticketing and registration
+#: mailboxes that send a ticket or registration ("evenements@cci…", "webinare@…"). No person
+#: one meets; :mod:`planner.judge.platforms` reads them as a public event's sender.
+EVENT_MAILER_LOCALS: tuple[str, ...] = (
+    "events", "event", "evenements", "evenement", "événements", "événement", "veranstaltungen",
+    "veranstaltung", "eventi", "evento", "eventos", "evenementen", "webinar", "webinars",
+    "webinare", "webinaires", "webinaire", "webinari", "tickets", "ticket", "ticketing",
+    "billetterie", "inscriptions", "inscription", "registration", "registrations",
+    "anmeldung", "anmeldungen", "iscrizioni", "inscripciones", "aanmeldingen", "rsvp",
+)  # fmt: skip
 
 
 _NOT_PEOPLE_DOMAIN_RE = re.compile(
     r"(?:^|\.)(?:" + "|".join(re.escape(d) for d in NOT_PEOPLE_DOMAINS) + r")$|^lists\."
 )
 _NOT_PEOPLE_LOCAL_RE = re.compile(
-    r"^(?:" + "|".join(re.escape(w) for w in NOT_PEOPLE_LOCALS) + r")(?:[-_.]|$)"
+    r"^(?:"
+    + "|".join(re.escape(w) for w in NOT_PEOPLE_LOCALS + EVENT_MAILER_LOCALS)
+    + r")(?:[-_.]|$)"
+)
+_MAILER_LOCAL_RE = re.compile(
+    r"^(?:" + "|".join(re.escape(w) for w in EVENT_MAILER_LOCALS) + r")(?:[-_.]|$)"
 )
 
 
@@ -366,6 +381,11 @@ def is_person_address(email: str) -> bool:
     if _NOT_PEOPLE_DOMAIN_RE.search(domain):
         return False
     return _NOT_PEOPLE_LOCAL_RE.match(local) is None
+
+
+def is_event_mailer(email: str) -> bool:
+    """Whether ``email`` is an event organiser's mailer (:data:`EVENT_MAILER_LOCALS`)."""
+    return _MAILER_LOCAL_RE.match(email.lower().rpartition("@")[0]) is not None
 
 
 # Public mail services: an address there says nothing about an organisation.

@@ -2,14 +2,17 @@
 
 Each file of ``data/<part>/manifest.json`` goes through planner's own reader for its format
 (``planner.ical.reader`` for .ics, the Graph and Google mappings of ``providers`` for JSON);
-``labels.csv`` names each labelled occurrence by file, UID and local start.
+``labels.csv`` names each labelled occurrence by file, UID and local start. A blank purpose is
+not scored. A manifest with ``"history": "part"`` holds one person's calendars: each file is
+judged against the history of all of them (otherwise against its own); an entry may name the
+user's ``other_emails``.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -26,6 +29,7 @@ PARTS = (
     "holds_heldout",
     "signatures_dev",
     "signatures_heldout",
+    "platforms_dev",
     "platforms_heldout",
 )
 
@@ -35,7 +39,7 @@ class Labelled:
     event: Event
     meeting: bool
     mode: Mode
-    purpose: Purpose
+    purpose: Purpose | None
     cls: str
     note: str
 
@@ -52,17 +56,35 @@ class CalendarFile:
     language: str
     events: tuple[Event, ...]
     labelled: tuple[Labelled, ...]
+    other_emails: tuple[str, ...] = ()
+    shared: tuple[Event, ...] = ()
+
+    @property
+    def history(self) -> tuple[Event, ...]:
+        """The events the purpose is judged against: the whole part's, or the file's own."""
+        return self.shared or self.events
 
 
-def read_events(path: Path, kind: str, zone: ZoneInfo, user: str) -> list[Event]:
+def read_events(
+    path: Path, kind: str, zone: ZoneInfo, user: str, others: tuple[str, ...] = ()
+) -> list[Event]:
+    """The events of one export, read as planner's provider for it reads them (the user's
+    addresses tell their own answer to an invitation)."""
     data = path.read_bytes()
+    emails = frozenset(address.lower() for address in (user, *others))
     if kind.endswith("_ics"):
         from planner.ical.reader import events_from_ics
 
         start, end = datetime(2026, 1, 1, tzinfo=UTC), datetime(2027, 12, 31, tzinfo=UTC)
         return list(
             events_from_ics(
-                data, source=path.name, tz=zone, start=start, end=end, warn=lambda _m: None
+                data,
+                source=path.name,
+                tz=zone,
+                start=start,
+                end=end,
+                user_emails=emails,
+                warn=lambda _m: None,
             )
         )
     body = json.loads(data)
@@ -74,7 +96,7 @@ def read_events(path: Path, kind: str, zone: ZoneInfo, user: str) -> list[Event]
         from providers.base import ProviderContext
         from providers.google_map import to_event as google_event
 
-        context = ProviderContext(tz=zone, user_emails=frozenset({user}))
+        context = ProviderContext(tz=zone, user_emails=emails)
         found = [
             google_event(item, context, source=path.name, calendar_id=user)
             for item in body["items"]
@@ -90,7 +112,8 @@ def load(part: str) -> list[CalendarFile]:
     files = []
     for entry in manifest["calendars"]:
         zone = ZoneInfo(entry["zone"])
-        events = read_events(folder / entry["file"], entry["format"], zone, entry["user"])
+        others = tuple(entry.get("other_emails", ()))
+        events = read_events(folder / entry["file"], entry["format"], zone, entry["user"], others)
         by_key = {}
         for event in events:
             local = event.start.astimezone(zone)
@@ -110,7 +133,7 @@ def load(part: str) -> list[CalendarFile]:
                     event,
                     row["meeting"] == "yes",
                     Mode(row["mode"]),
-                    Purpose(row["purpose"]),
+                    Purpose(row["purpose"]) if row["purpose"] else None,
                     row["class"],
                     row["note"],
                 )
@@ -124,6 +147,10 @@ def load(part: str) -> list[CalendarFile]:
                 entry["language"],
                 tuple(events),
                 tuple(labelled),
+                others,
             )
         )
+    if manifest.get("history") == "part":
+        shared = tuple(event for calendar in files for event in calendar.events)
+        files = [replace(calendar, shared=shared) for calendar in files]
     return files

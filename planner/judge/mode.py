@@ -320,7 +320,9 @@ def _top(signals: Signals, sides: tuple[str, ...], count: int = _MAX_EVIDENCE) -
 def _explain(signals: Signals, mode: Mode, event: Event) -> tuple[str, ...]:
     if mode is Mode.HYBRID:
         lines = _top(signals, (HYBRID,), 1) + _top(signals, (VIRTUAL,), 2)
-        return tuple(lines + _top(signals, (PLACE, PRESENCE, MENTION), 2))
+        lines += _top(signals, (PLACE, PRESENCE, MENTION), 2)
+        said = _top(signals, (PRESENCE,), 1)  # "en présentiel": words that take a side
+        return tuple(lines + [line for line in said if line not in lines])
     if mode is not Mode.UNKNOWN:
         return tuple(_top(signals, _SIDES_OF[mode]))
     if signals.blocker or signals.provider_blocker:

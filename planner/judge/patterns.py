@@ -57,6 +57,10 @@ PHONE_PHRASES: tuple[str, ...] = (
     "dial-in", "dial in", "einwahl", "einwahlnummer", "einwahldaten", "appel", "appel téléphonique",
     "téléphone", "téléphonique", "conférence téléphonique", "tél", "par téléphone", "au téléphone",
     "per telefon", "by phone", "on the phone", "phone screen", "conf call",
+    # a call as a verb or a noun: "Appeler la banque", "Zurückrufen", "Chiamare Marco"
+    "appeler", "rappeler", "téléphoner", "telefonieren", "zurückrufen", "call back", "callback",
+    "chiamare", "richiamare", "telefonare", "chiamata", "telefonata", "llamar", "llamada",
+    "telefonear", "bellen", "opbellen", "terugbellen", "telefoontje", "belafspraak",
 )  # fmt: skip
 
 #: "Call" alone: in English often a video call. Counts weakly towards phone.
@@ -75,12 +79,20 @@ PRESENCE_PHRASES: tuple[str, ...] = (
     "sur place", "en personne", "visite", "rencontre sur place",
 )  # fmt: skip
 
+#: Meals, several languages, short forms too ("Déj", "Petit-déj", "Mittag"): eaten together
+#: at a table. With a name right after them, a meal with that person ("Déj Tom", "Lunch Dr.
+#: Vogt", "Cena Marco": :func:`planner.judge.people.names_a_person`).
+MEALS: tuple[str, ...] = (
+    "mittagessen", "mittag", "geschäftsessen", "arbeitsessen", "abendessen", "frühstück",
+    "business lunch", "lunch", "dinner", "breakfast", "brunch", "coffee", "kaffee",
+    "déjeuner", "dejeuner", "déj", "dej", "petit-déjeuner", "petit déjeuner", "petit-déj",
+    "petit déj", "dîner", "diner", "pranzo", "cena", "colazione", "almuerzo", "comida",
+    "desayuno", "ontbijt", "koffie",
+)  # fmt: skip
 #: Meals and drinks: usually together at a table, but "lunch & learn" webinars exist.
 MEAL_PHRASES: tuple[str, ...] = (
-    "mittagessen", "geschäftsessen", "arbeitsessen", "abendessen", "frühstück", "business lunch",
-    "lunch", "dinner", "breakfast", "brunch", "coffee", "kaffee", "drinks", "drink", "beer",
-    "bier", "afterwork", "after-work", "apéro", "apero", "stammtisch", "déjeuner", "dîner",
-    "diner", "petit-déjeuner", "petit déjeuner", "vernissage",
+    *MEALS, "drinks", "drink", "beer", "bier", "afterwork", "after-work", "apéro", "apero",
+    "aperitivo", "borrel", "stammtisch", "vernissage",
 )  # fmt: skip
 
 #: Wording that says some people are in a room and others join online.
@@ -148,6 +160,7 @@ PLACEHOLDER_TITLES: tuple[str, ...] = (
 #: Whole titles that are a meal and nothing else: without a place, a personal blocker.
 BARE_MEAL_TITLES: tuple[str, ...] = (
     "lunch", "mittag", "mittagessen", "essen", "dinner", "abendessen", "frühstück", "breakfast",
+    "déj", "dej", "déjeuner", "dejeuner", "pranzo", "almuerzo", "comida", "ontbijt",
 )  # fmt: skip
 
 #: Locations that say nothing yet.

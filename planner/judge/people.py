@@ -6,7 +6,9 @@ systems are no people: :func:`planner.model.is_person_address`). Without people 
 when its words or place say so:
 
 - strongly: a person named ("Lunch mit Dr. Weber", "Dinner with Tom Hayes", "Call mit Frau
-  Berger") or a gathering (trade fair, conference, meetup, Stammtisch, client visit);
+  Berger", "Dîner avec les Girard", a meal and a name: "Déj Tom", "Pranzo Marco"), a gathering
+  (trade fair, conference, meetup, Stammtisch, client visit) or a public event one registered
+  for (an event platform's ticket, an organiser's mailer: :mod:`planner.judge.platforms`);
 - weakly: meeting words ("Standup", "Jour fixe", "Sync") or a video or phone call. These count
   only when the event lists no attendees at all: an entry of a shared or room calendar
   ("Routine meeting" by ``…@group.calendar.google.com``) is no meeting of the user's.
@@ -20,16 +22,24 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from planner.judge import patterns as P
 from planner.judge.memo import BULKY, SIZE, per_event
+from planner.judge.platforms import public_event
 from planner.judge.tasks import task_of
+from planner.judge.text import alternation
 from planner.judge.travel import is_travel
 from planner.judge.zones import PLACE, ROOM, zones_of
 from planner.model import Event, Mode, is_person_address
 
-#: A person named after "mit"/"with": a capitalised name, titles allowed.
+#: Titles before a name ("Dr.", "Frau", "Mme", "Sra.", "Dhr.").
+_TITLES = r"(?:(?:Dr|Prof|Herrn?|Frau|Mr|Mrs|Ms|Dipl|Mme|Mlle|M|Me|Sr|Sra|Sig|Dhr|Mevr)\.?\s+)*"
+#: A capitalised name (no digits: "Q4" is none).
+_NAME = r"[A-ZÄÖÜÉÈÀÂÎÔÛÇÑ][^\W\d_][\w'-]*"
+#: A person named after "mit"/"with"/"avec"/"con"/"met": a capitalised name, titles allowed,
+#: a family by its article ("avec les Girard", "with the Smiths", "con i Rossi", "met de Vries").
 WITH_PERSON = (
-    r"(?<!\w)(?:mit|with|w/|und|&|avec)\s+"
-    r"(?:(?:Dr|Prof|Herrn?|Frau|Mr|Mrs|Ms|Dipl|Mme|M)\.?\s+)*[A-ZÄÖÜÉÈ][\w'-]+"
+    r"(?<!\w)(?:mit|with|w/|und|&|avec|con|met)\s+"
+    r"(?:(?:les|la|le|the|los|las|el|il|i|gli|de|het)\s+|l['’])?" + _TITLES + _NAME
 )
 #: Words of a meeting between people (weak: only without any attendee entry).
 MEETING_WORDS: tuple[str, ...] = (
@@ -92,6 +102,21 @@ VISIT_WORDS: tuple[str, ...] = (
 VISIT_SUFFIXES: tuple[str, ...] = ("besuch", "begehung", "besichtigung")
 
 _WITH_PERSON_RE = re.compile(WITH_PERSON)
+#: Capitalised words after a meal that name no person: places, towns, blocker words, meeting
+#: nouns, other meals and a few more (German capitalises every noun: "Mittag Pause").
+_NOT_NAMES = frozenset(
+    word.casefold()
+    for words in (P.VENUE_WORDS, P.CITIES, P.BLOCKER_TITLES, P.MEETING_NOUNS, P.MEALS,
+                  P.CONNECTORS, ("break", "time", "buffet", "zuhause", "daheim", "home",
+                                 "alone", "allein", "seul", "seule", "solo", "bestellen"))
+    for word in words
+)  # fmt: skip
+#: A meal with a name right after it, as the whole title ("Déj Tom", "Lunch Dr. Vogt (Helix)",
+#: "Mittag Jens", "Cena Marco Rossi – Acme"): a meal with that person.
+_MEAL_NAME_RE = re.compile(
+    rf"^\W*(?i:{alternation(P.MEALS)})\s+(?:w/\s*)?{_TITLES}({_NAME})(?:\s+{_NAME})?"
+    r"\s*(?:[(\[–—|@,:/-].*)?$"
+)
 _LINK_RE = re.compile(
     r"\S+://\S+|www\.\S+|<[^<>]*>", re.IGNORECASE
 )  # "…/meetup-join/…" is no meetup
@@ -147,9 +172,13 @@ def found(event: Event, words: tuple[str, ...], suffixes: tuple[str, ...] = ()) 
 
 
 def names_a_person(event: Event) -> str | None:
-    """ "mit Dr. Weber" in the title, or None."""
-    match = _WITH_PERSON_RE.search(event.title)
-    return match.group(0) if match else None
+    """ "mit Dr. Weber" in the title, or a meal named with a person ("Déj Tom"), or None."""
+    if match := _WITH_PERSON_RE.search(event.title):
+        return match.group(0)
+    match = _MEAL_NAME_RE.match(event.title)
+    if match is None or match.group(1).casefold() in _NOT_NAMES:
+        return None  # "Lunch Kantine", "Dinner Berlin", "Mittag Pause"
+    return match.group(0).strip()
 
 
 def networking_word(event: Event, extra: tuple[str, ...] = ()) -> str | None:
@@ -200,10 +229,14 @@ def is_booking(event: Event) -> bool:
 
 
 def says_meeting(event: Event, mode: Mode | None = None, *, strong_only: bool = False) -> bool:
-    """Whether the words (or a call) of an event without people say it is a meeting."""
+    """Whether the words (or a call) of an event without people say it is a meeting: a
+    person named, a gathering, a visit, a public event one registered for
+    (:mod:`planner.judge.platforms`); weakly, meeting words or a call."""
     if is_booking(event) or task_of(event):
         return False
     if names_a_person(event) or networking_word(event) or visit_word(event):
+        return True
+    if public_event(event):
         return True
     if strong_only:
         return False

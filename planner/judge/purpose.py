@@ -283,8 +283,11 @@ def _private(
 
 
 def _gathering(event: Event, config: Config) -> PurposeResult | None:
-    """Networking (trade fair, conference, meetup, Stammtisch) or a client or site visit."""
+    """Networking (trade fair, conference, meetup, Stammtisch, a public event booked through
+    an event platform or sent by an organiser's mailer, a webinar) or a client or site
+    visit."""
     from planner.judge.people import networking_word, visit_word
+    from planner.judge.platforms import public_event
 
     purpose = config["purpose"]
     if found := visit_word(event, tuple(purpose.get("visit_words", ()))):
@@ -296,6 +299,8 @@ def _gathering(event: Event, config: Config) -> PurposeResult | None:
         return PurposeResult(
             Purpose.NETWORKING, (_('"{word}": an event to meet people', word=found),)
         )
+    if evidence := public_event(event):
+        return PurposeResult(Purpose.NETWORKING, (evidence,))
     return None
 
 

@@ -4,8 +4,9 @@ dinner", "Réserver le vol pour Lisbonne", "Préparer la visite de chantier".
 
 A task is told by where its verb stands, as each language writes an instruction to oneself:
 
-- German puts the infinitive last ("… buchen", "… vorbereiten");
-- English and French put the imperative or infinitive first ("Book …", "Réserver …");
+- German and Dutch put the infinitive last ("… buchen", "… vorbereiten", "… boeken");
+- English, French, Italian and Spanish put the imperative or infinitive first ("Book …",
+  "Réserver …", "Relire …", "Prenotare …", "Reservar …");
 - "To do:", "TODO", "Erledigen:", "À faire :" in front say it in any language.
 
 Only an event nobody else takes part in is read as a task: with people invited, "Angebot
@@ -31,19 +32,46 @@ GERMAN_VERBS = frozenset(
      "vorbereiten", "nachbereiten", "beantragen", "verlängern", "anfragen", "anmelden",
      "abmelden", "einreichen", "erledigen", "klären", "abklären", "prüfen", "checken",
      "verschicken", "versenden", "schicken", "drucken", "ausdrucken", "bestätigen", "absagen",
-     "kündigen", "einchecken", "abrechnen"}
+     "kündigen", "einchecken", "abrechnen", "lesen", "durchlesen", "gegenlesen",
+     "korrekturlesen", "überarbeiten", "schreiben", "fertigstellen", "aktualisieren",
+     "durchsehen", "übersetzen", "ausfüllen", "hochladen", "abschicken",
+     "beantworten", "nachfassen"}
+)  # fmt: skip
+#: Infinitives a Dutch task ends with ("Hotel boeken", "Slides nalezen").
+DUTCH_VERBS = frozenset(
+    {"boeken", "omboeken", "annuleren", "reserveren", "kopen", "betalen", "zoeken",
+     "opzoeken", "regelen", "organiseren", "voorbereiden", "aanvragen", "verlengen",
+     "aanmelden", "afmelden", "versturen", "sturen", "printen", "afdrukken", "bevestigen",
+     "afzeggen", "opzeggen", "lezen", "nalezen", "doorlezen", "schrijven", "herschrijven",
+     "controleren", "invullen", "afronden", "bijwerken", "inchecken", "vertalen", "uploaden"}
 )  # fmt: skip
 #: Imperatives an English task begins with (two words: "check in", "sort out", "look for").
 ENGLISH_VERBS = frozenset(
     {"book", "rebook", "cancel", "reserve", "buy", "order", "pay", "find", "get", "arrange",
      "organise", "organize", "prepare", "renew", "apply", "print", "send", "request", "confirm",
-     "submit", "sort", "look", "search", "check", "email", "e-mail"}
+     "submit", "sort", "look", "search", "check", "email", "e-mail", "proofread", "read",
+     "write", "draft", "finish", "finalise", "finalize", "update", "revise", "edit", "fill",
+     "upload", "translate", "reply"}
 )  # fmt: skip
 #: Infinitives a French task begins with.
 FRENCH_VERBS = frozenset(
     {"réserver", "acheter", "payer", "régler", "chercher", "rechercher", "trouver", "annuler",
      "commander", "organiser", "préparer", "renouveler", "imprimer", "envoyer", "demander",
-     "confirmer", "planifier", "déclarer", "remplir", "modifier"}
+     "confirmer", "planifier", "déclarer", "remplir", "modifier", "relire", "lire", "revoir",
+     "réviser", "rédiger", "écrire", "finaliser", "valider", "corriger", "compléter",
+     "vérifier", "relancer", "traduire", "terminer", "finir", "télécharger", "mettre",
+     "récupérer", "déposer", "facturer", "répondre"}
+)  # fmt: skip
+#: Infinitives an Italian or Spanish task begins with ("Prenotare il volo", "Revisar slides").
+ROMANCE_VERBS = frozenset(
+    {"prenotare", "comprare", "pagare", "cercare", "trovare", "annullare", "ordinare",
+     "organizzare", "preparare", "rinnovare", "stampare", "inviare", "mandare", "chiedere",
+     "confermare", "rileggere", "leggere", "scrivere", "correggere", "aggiornare", "compilare",
+     "completare", "finire", "controllare", "verificare", "tradurre", "reservar", "comprar",
+     "pagar", "buscar", "encontrar", "cancelar", "pedir", "organizar", "preparar", "renovar",
+     "imprimir", "enviar", "mandar", "solicitar", "confirmar", "revisar", "releer", "leer",
+     "escribir", "corregir", "actualizar", "rellenar", "completar", "terminar", "comprobar",
+     "traducir"}
 )  # fmt: skip
 #: Words that make an English verb-like first word a noun compound's first part ("Book
 #: fair", "Order review", "Check-in with Anna") or a verb of meeting ("Get together").
@@ -69,10 +97,10 @@ def task_verb(title: str) -> str | None:
     if len(words) < 2:
         return None  # "Buchen", "Book": a word alone says too little
     last = words[-1].lower()
-    if last in GERMAN_VERBS:
+    if last in GERMAN_VERBS or last in DUTCH_VERBS:
         return words[-1]
     first, second = words[0].lower(), words[1].lower()
-    if first in FRENCH_VERBS:
+    if first in FRENCH_VERBS or first in ROMANCE_VERBS:
         return words[0]
     if first not in ENGLISH_VERBS or second in _COMPOUND_HEADS - _PARTICLES.get(first, set()):
         return None

@@ -126,3 +126,21 @@ def test_every_judgement_has_a_confidence_and_low_ones_are_weak_or_unknown():
     assert classify(event("Abstimmung")).confidence is Confidence.LOW  # a meeting, no clue
     assert classify(event("Focus", attendees=())).confidence is Confidence.MEDIUM
     assert classify(event(location=ZOOM)).confidence is Confidence.HIGH
+
+
+@pytest.mark.parametrize(
+    ("title", "phrase"),
+    [
+        ("Réunion en présentiel – Cabinet Vasseur", "en présentiel"),
+        ("Abstimmung vor Ort", "vor Ort"),
+        ("Pricing review in person", "in person"),
+    ],
+)
+def test_words_that_take_a_side_in_a_hybrid_conflict_are_named(title, phrase):
+    """A Meet link Google attached by itself against an address and "en présentiel" (QA report
+    F): hybrid by the order of precedence, but the words that say in person are named too,
+    nothing is settled silently."""
+    found = event(title, CAFE, hints=(("X-GOOGLE-CONFERENCE", "https://meet.google.com/a"),))
+    result = classify(found)
+    assert result.mode is Mode.HYBRID
+    assert any(phrase in line for line in result.evidence), result.evidence

@@ -1,6 +1,7 @@
 """Titles that are a task for oneself (:mod:`planner.judge.tasks`): a reminder to book a
 flight is no flight, one to find a hotel for a fair no fair, one to prepare a client visit no
-visit, in German (verb last), English and French (verb first), as blockers and to-do entries of
+visit, one to proof-read a conference's slides no conference, in German and Dutch (verb last),
+English, French, Italian and Spanish (verb first), as blockers and to-do entries of
 several apps write them. With people invited the same words are a working session, and what
 the tasks are about, as it happens, keeps its judgement."""
 
@@ -53,6 +54,14 @@ TASKS = [
     "Acheter les billets de train pour Lyon",
     "Préparer la visite de chantier",
     "Annuler l'hôtel à Nantes",
+    # a gathering named in a task about it (QA report F), in six languages
+    "Relire slides conférence Data & IA",
+    "Slides für die Konferenz korrekturlesen",
+    "Proofread the slides for the conference",
+    "Rileggere le slide per il congresso",
+    "Revisar las diapositivas del congreso",
+    "Slides voor het congres nalezen",
+    "Rédiger le compte rendu du salon",
     # marked as such in any language
     "TODO: Hotel Frankfurt",
     "To do - Flug LH 2034",
@@ -76,6 +85,9 @@ NOT_TASKS = [
     "Dîner avec Hugo Lambert",
     "Buchen",  # a word alone says too little
     "Suchen und Finden – Workshop",
+    "Mietwagen Europcar abholen",  # the pick-up is the travel item itself
+    "Appeler la banque",  # a call, not a task for oneself
+    "Lunch Dr. Vogt",
 ]
 
 
