@@ -351,7 +351,7 @@ NOT_PEOPLE_LOCALS: tuple[str, ...] = (
 )  # fmt: skip
 #: Local parts of an event organiser's mailers: the events, webinar, ticketing and registration
 #: mailboxes that send a ticket or registration ("evenements@cci…", "webinare@…"). No person
-#: one meets; :mod:`planner.judge.platforms` reads them as a public event's sender.
+#: one meets; ``planner.judge.platforms`` reads them as a public event's sender.
 EVENT_MAILER_LOCALS: tuple[str, ...] = (
     "events", "event", "evenements", "evenement", "événements", "événement", "veranstaltungen",
     "veranstaltung", "eventi", "evento", "eventos", "evenementen", "webinar", "webinars",
