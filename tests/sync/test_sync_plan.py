@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from planner.meet.place import Place
 from planner.model import Attendee, Event, Geo, Mode, Response, Status
-from planner.sync.marks import derived_uid, mirror_id, mirror_key, travel_id
+from planner.sync.marks import derived_uid, mirror_id, mirror_key, occurrence, travel_id
 from planner.sync.marks import digest as content_digest
 from planner.sync.mirrors import mirror, mirrorable, mirrors
 from planner.sync.plan import plan_target, undo_target
@@ -37,7 +37,9 @@ def test_free_declined_cancelled_and_own_events_are_not_mirrored():
         ev("graph-mirror", 13),
     ]
     found = mirrors(events, "src", "dst", "title", own_uids=frozenset({"graph-mirror"}))
-    assert [w.key for w in found] == [mirror_id("src", "busy")]
+    # planner's UID without the mark (an invitation to someone else's mirror) is a meeting
+    foreign = occurrence(events[4])
+    assert [w.key for w in found] == [mirror_id("src", "busy"), mirror_id("src", foreign)]
     assert not mirrorable(events[3])
 
 
@@ -54,7 +56,7 @@ def test_what_a_mirror_shows():
     private = Event(**{**_fields(event), "hints": (("graph.sensitivity", "private"),)})
     shown = mirror(private, "a", "b", "title_and_place").event
     assert (shown.title, shown.location) == ("Busy", "")
-    assert written_by_sync(shown)  # a mirror is recognised by its UID
+    assert not written_by_sync(shown)  # the mark recognises a mirror, not its UID
     assert mirror(event, "a", "b", "busy").event.uid != mirror(event, "a", "c", "busy").event.uid
 
 
@@ -117,7 +119,7 @@ def test_a_mirror_the_user_invited_people_to_is_theirs():
     assert [(c.action, c.reason) for c in undo_target("t", have).changes] == [("leave", "changed")]
     own = {reused.uid: have[0].mark}  # as the target lists it: the busy time of the user's now
     assert mirrorable(reused, own) and not mirrorable(want.event, own)
-    assert not mirrorable(reused)  # without its mark's digest, it is taken for the planner's
+    assert mirrorable(reused)  # with guests it is a meeting, with its mark or without
 
 
 HOME, OFFICE, CAFE, CLIENT = (
