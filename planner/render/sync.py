@@ -66,10 +66,14 @@ def sync_table(result: SyncResult, tz: Any, *, color: bool = False, width: int =
                 _kind(change.kind),
                 _when(change, tz),
                 escape(without_secrets(change.event.title)),
-                escape(change.wanted.source if change.wanted else ""),
+                escape(change.source_name(result.names)),
             ]
             for change in changes
         ]
+        if any(change.event.location for change in changes):  # where: what a mirror shows
+            columns.insert(5, Column(_("Place"), flex=True, min=10))
+            for row, change in zip(rows, changes, strict=True):
+                row.insert(5, escape(without_secrets(change.event.location)))
         out.print(fitted_table(columns, rows, width))
     out.print(hanging(_summary(result), width), markup=False)
     for name, error in result.source_errors.items():

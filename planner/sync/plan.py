@@ -20,14 +20,15 @@ it stays as it is, with nothing to create or delete (:attr:`TargetPlan.kept`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from types import MappingProxyType
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner.model import Event
-from planner.sync.marks import from_any
+from planner.sync.marks import from_any, source_of
 from planner.sync.mirrors import Wanted
 from providers.base import MarkedEvent
 from providers.base import changed_by_user as changed
@@ -57,7 +58,18 @@ class Change:
         assert self.marked is not None
         return self.marked.event
 
-    def to_json(self, tz: ZoneInfo) -> dict[str, Any]:
+    def source_name(self, names: Mapping[str, str] = MappingProxyType({})) -> str:
+        """The calendar a mirror comes from, where known: the one it is wanted from, else
+        the one its key names (``names``: :func:`planner.sync.marks.tag` → calendar name);
+        ``""`` for a travel block or a calendar no longer configured."""
+        if self.wanted is not None and self.wanted.source:
+            return self.wanted.source
+        found = source_of(self.key)
+        return names.get(found, found if found in names.values() else "")
+
+    def to_json(
+        self, tz: ZoneInfo, names: Mapping[str, str] = MappingProxyType({})
+    ) -> dict[str, Any]:
         event = self.event
         data: dict[str, Any] = {
             "action": self.action,
@@ -70,8 +82,10 @@ class Change:
             "all_day": event.all_day,
             "status": event.status.value,
         }
-        if self.wanted is not None and self.wanted.source:
-            data["source"] = self.wanted.source
+        if event.location:
+            data["location"] = event.location
+        if source := self.source_name(names):
+            data["source"] = source
         if self.reason:
             data["reason"] = self.reason
         if self.marked is not None:

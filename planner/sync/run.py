@@ -59,6 +59,8 @@ class SyncResult:
     undo: bool = False
     preview: bool = False  # the targets' own events were not read: everything is "to create"
     sources: tuple[str, ...] = ()  # the calendars read (for a preview's heading)
+    #: the configured calendars by the tag a mirror's key names them with (its source)
+    names: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -76,7 +78,7 @@ class SyncResult:
             "targets": [
                 {
                     "target": t.target,
-                    "changes": [c.to_json(tz) for c in t.changes],
+                    "changes": [c.to_json(tz, self.names) for c in t.changes],
                     "written": t.written,
                     "errors": t.errors,
                 }
@@ -227,7 +229,8 @@ class _Run:
                 self._apply(plan)
                 if not plan.errors and plan.target not in self.target_errors:
                     self._remember(plan, undo=undo)
-        return SyncResult(self.window, plans, self.source_errors, apply, undo)
+        names = {tag(c.name): c.name for c in self.config.calendars}
+        return SyncResult(self.window, plans, self.source_errors, apply, undo, names=names)
 
     def preview(self) -> SyncResult:
         """Every wanted mirror and travel block as a change "to create"; the targets are read
