@@ -28,6 +28,7 @@ from planner.sync.plan import (
     DELETED,
     UPDATE,
     TargetPlan,
+    outdated_copies,
     plan_target,
     undo_target,
 )
@@ -265,7 +266,9 @@ class _Run:
 
     def _plans(self) -> list[TargetPlan]:
         self._read()
+        self._outdated(None)
         travel = self._travel()
+        self._outdated(travel)
         plans = []
         for target in self.targets:
             if target in self.target_errors:
@@ -312,6 +315,24 @@ class _Run:
 
         every = [e for found in self.events.values() for e in found]
         self.aside = set(counted_as(every, made_for(self.store)))
+
+    def _outdated(self, travel: list[Leg] | None) -> None:
+        """Set aside the copies the user changed whose meeting moved or is gone (mirrors, or
+        with ``travel`` the travel blocks: :func:`planner.sync.plan.outdated_copies`): theirs,
+        but no meeting of their own, neither mirrored onward nor travelled to (a mirror's
+        place is a stop of its day, so mirrors go first)."""
+        for target in self.targets:
+            tables = [s for s in self.tables if s.target == target]
+            blocks = travel is not None and any(t.travel for t in tables)
+            if target not in self.marked or (travel is not None and not blocks):
+                continue
+            if blocks and self.source_errors:  # the day's places are not all known
+                continue
+            window = sync_window(self.config, self.window[0], max(s.days for s in tables))
+            wanted = {w.key: w for w in self._wanted(target, tables, travel or [])}
+            kind = "travel" if travel is not None else "mirror"
+            found = outdated_copies(self.marked[target], wanted, window, self.source_errors, kind)
+            self.aside.update(item.event.key for item in found)
 
     def _wanted(self, target: str, tables: list[SyncConfig], travel: list[Leg]) -> list[Wanted]:
         wanted: dict[str, Wanted] = {}

@@ -114,8 +114,8 @@ def test_a_mirror_the_user_invited_people_to_is_theirs():
     reused = Event(**{**_fields(want.event), "attendees": guest})
     have = [marked(want.key, reused, want.digest)]
     moved = mirror(ev("k", 11), "a", "t", "busy")  # the meeting it stood for moved since
-    plan = plan_target("t", [moved], have, window=WINDOW)
-    assert [(c.action, c.reason) for c in plan.changes] == [("leave", "changed")]
+    plan = plan_target("t", [moved], have, window=WINDOW)  # a new mirror for the new time
+    assert [(c.action, c.reason) for c in plan.changes] == [("leave", "changed"), ("create", "")]
     assert [(c.action, c.reason) for c in undo_target("t", have).changes] == [("leave", "changed")]
     own = {reused.uid: have[0].mark}  # as the target lists it: the busy time of the user's now
     assert mirrorable(reused, own) and not mirrorable(want.event, own)
@@ -284,10 +284,14 @@ def test_what_the_user_changed_or_deleted_is_left_as_they_made_it():
     ]
     moved_source = [*wanted[:3], mirror(ev("g", 15), "a", "t", "title"), deleted]
     plan = plan_target("t", moved_source, have, window=WINDOW, written={deleted.key})
+    # the meeting of the changed 'gone' copy moved since: the copy stays, a mirror is made for
+    # the meeting's new time (QA G #3: the target showed the user free during it)
     assert sorted((c.action, c.reason, c.key) for c in plan.changes) == sorted(
         [("leave", "changed", w.key) for w in (retitled, moved, freed, gone)]
-        + [("leave", "deleted", deleted.key)]
+        + [("leave", "deleted", deleted.key), ("create", "", gone.key)]
     )
+    (note,) = [c for c in plan.changes if c.outdated]
+    assert note.key == gone.key and note.now is not None and note.now.start == ev("g", 15).start
     # no longer wanted (the meeting was cancelled): still not deleted, not even by --undo
     assert {c.action for c in plan_target("t", [], have, window=WINDOW).changes} == {"leave"}
     assert {c.action for c in undo_target("t", have).changes} == {"leave"}
