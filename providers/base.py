@@ -88,11 +88,14 @@ class SyncMark:
 
 
 def written_by_sync(event: Event, own_uids: Collection[str] = frozenset()) -> bool:
-    """Whether ``event`` carries the mark of a mirror or travel block ``planner sync`` wrote
-    (``own_uids``: the UIDs under which the calendar it came from lists the marked events).
-    Google and Outlook hand it out under the UID the planner gave it; CalDAV and files also
-    carry the mark. Whether it is still the planner's says :func:`planners_own`."""
-    if event.uid.startswith(SYNC_UID_PREFIX) or event.uid in own_uids:
+    """Whether ``event`` carries the mark of a mirror or travel block ``planner sync`` wrote:
+    its calendar lists it as marked (``own_uids``: the UIDs under which it lists its marked
+    events), or it was handed out with the mark (:func:`mark_hints`: CalDAV and files keep it
+    as X-properties, Google and Outlook where they keep the mark). A UID alone is no mark: an
+    invitation to someone else's mirror, or an imported copy of one, keeps the UID but not
+    the mark, and is a meeting of the user's. Whether it is still the planner's says
+    :func:`planners_own`."""
+    if event.uid in own_uids:
         return True
     return any(event.hint(name) for name in SYNC_MARK_HINTS)
 
@@ -140,14 +143,16 @@ def changed_by_user(event: Event, mark: SyncMark) -> bool:
 def planners_own(event: Event, own: Collection[str] = frozenset()) -> bool:
     """Whether ``event`` is a mirror or travel block as ``planner sync`` wrote it: it stands
     for a meeting read from its own calendar (or the way to one), so it is no event of the
-    user's (read as one, every mirrored meeting would count twice). One the user changed since
-    (:func:`changed_by_user`) is the user's now and is read like any other event.
+    user's (read as one, every mirrored meeting would count twice). Only a marked event
+    (:func:`written_by_sync`) can be; one with people (the planner writes none: someone
+    invited the user, or the user invited someone) or one the user changed since
+    (:func:`changed_by_user`) is the user's and is read like any other event.
 
     ``own``: the UIDs under which the calendar ``event`` came from lists its marked events,
     best a mapping to their marks (what :meth:`CalendarProvider.list_marked` tells); else the
-    mark comes from the event's hints. A marked event whose digest cannot be found (an older
-    copy, a provider that keeps none) is taken for the planner's, as it was written."""
-    if not written_by_sync(event, own):
+    mark comes from the event's hints. A marked event whose digest cannot be found (a
+    provider that keeps none) is taken for the planner's, as it was written."""
+    if not written_by_sync(event, own) or event.attendees:
         return False
     mark = mark_of(event, own)
     if mark is None or not mark.digest:

@@ -5,7 +5,8 @@ totals, the in-person share and the balance (:mod:`planner.sync.standins` tells 
 The pair of a meeting and planner's hold (or new invitation) for it is counted as the hold:
 what the meeting will be, as the user asked for it (an update sent, a time held). The meeting's
 row stays in the table and says so (:func:`planner.render.labels.counted_note`). A changed
-mirror is counted as its meeting.
+mirror is counted as its meeting, also when the meeting moved since (the copy stays where the
+user left it).
 
 What took place is another matter (:func:`not_history`): the contact ledger counts a pair as
 the meeting itself, never as planner's hold: a hold is a time held for a change the counterpart
@@ -73,8 +74,9 @@ def not_history(found: Mapping[Key, Counted]) -> frozenset[Key]:
     """The keys the contact ledger and the trend leave out (``found``: :func:`pairs`):
     planner's holds and new invitations for a meeting, and mirrors the user changed (each is
     one meeting with the other, which is what took place)."""
-    from planner.sync.standins import COPY
+    from planner.sync.standins import COPY, MOVED
 
     return frozenset(
-        key if counted.why == COPY else counted.instead.key for key, counted in found.items()
+        key if counted.why in (COPY, MOVED) else counted.instead.key
+        for key, counted in found.items()
     )

@@ -218,7 +218,7 @@ def counted_note(item: PlannedEvent) -> str:
     """What the row of an event counted as another says (one meeting, counted once:
     :mod:`planner.flows.once`); "" for any other row."""
     from planner.render.places import short_place
-    from planner.sync.standins import COPY
+    from planner.sync.standins import COPY, MOVED
 
     counted = item.counted_as
     if counted is None:
@@ -226,6 +226,11 @@ def counted_note(item: PlannedEvent) -> str:
     other = counted.instead
     if counted.why == COPY:
         return _("your copy of '{title}', counted there only", title=other.title)
+    if counted.why == MOVED:
+        tz = item.event.start.tzinfo  # the zone the row itself is shown in
+        when = day_span(other.start.astimezone(tz), other.end.astimezone(tz))
+        return _("your changed copy of '{title}'; the meeting is now {when}, counted there only",
+                 title=other.title, when=when)  # fmt: skip
     kind = mode_label(counted.mode) if counted.mode is not Mode.UNKNOWN else _("meeting")
     place = short_place(other.location)
     if place:

@@ -68,12 +68,19 @@ def sync_table(result: SyncResult, tz: Any, *, color: bool = False, width: int =
                 _kind(change.kind),
                 _when(change, tz),
                 escape(without_secrets(change.event.title)),
-                escape(change.wanted.source if change.wanted else ""),
+                escape(change.source_name(result.names)),
             ]
             for change in changes
         ]
+        if any(change.event.location for change in changes):  # where: what a mirror shows
+            columns.insert(5, Column(_("Place"), flex=True, min=10))
+            for row, change in zip(rows, changes, strict=True):
+                row.insert(5, escape(without_secrets(change.event.location)))
         out.print(fitted_table(columns, rows, width))
     out.print(hanging(_summary(result), width), markup=False)
+    for change in changes:
+        if change.outdated:
+            out.print(hanging(_outdated(change, tz), width), markup=False)
     for name, error in result.source_errors.items():
         line = _("{name}: not read: {error}", name=name, error=error)
         out.print(hanging(line, width), markup=False)
@@ -174,3 +181,22 @@ def _summary(result: SyncResult) -> str:
         return text + " · " + _("dry run: nothing written; add --apply to write")
     written = sum(plan.written for plan in result.targets)
     return text + " · " + _("{count} written", count=written)
+
+
+def _outdated(change: Any, tz: Any) -> str:
+    """One line on a copy the user changed that no longer stands for its meeting."""
+    copy = change.event
+    at = day_span(copy.start.astimezone(tz), copy.end.astimezone(tz))
+    if change.now is None:
+        return _(
+            "your changed copy of '{title}' is at {at}; its meeting is no longer there "
+            "(cancelled or moved away): left as you made it",
+            title=copy.title,
+            at=at,
+        )
+    now = day_span(change.now.start.astimezone(tz), change.now.end.astimezone(tz))
+    if change.kind == "travel":
+        return _("your changed travel block '{title}' is at {at}, the way is now {now}",
+                 title=copy.title, at=at, now=now)  # fmt: skip
+    return _("your changed copy of '{title}' is at {at}, the meeting is now at {now}",
+             title=copy.title, at=at, now=now)  # fmt: skip

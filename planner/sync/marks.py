@@ -2,7 +2,8 @@
 
 Every such event carries a :class:`providers.base.SyncMark` (a key saying what it stands for
 and a digest of its content, :func:`digest`) and a UID derived from the target and the key,
-starting with :data:`UID_PREFIX`. Either one is enough to recognise it, so a mirror is never
+starting with :data:`UID_PREFIX`. The mark recognises it (the UID alone does not: an
+invitation to someone else's mirror keeps the UID, not the mark), so a mirror is never
 mirrored again, also between two calendars that mirror each other. One the user changed is
 the user's busy time and is mirrored like any (:func:`providers.base.planners_own`); its
 mirror is the planner's again, so the two calendars still do not mirror each other in a loop.

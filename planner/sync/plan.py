@@ -25,14 +25,15 @@ it stays as it is, with nothing to create or delete (:attr:`TargetPlan.kept`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from types import MappingProxyType
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner.model import Event
-from planner.sync.marks import from_any
+from planner.sync.marks import derived_uid, from_any, source_of
 from planner.sync.mirrors import Wanted
 from providers.base import MarkedEvent
 from providers.base import changed_by_user as changed
@@ -54,6 +55,10 @@ class Change:
     wanted: Wanted | None = None
     marked: MarkedEvent | None = None
     reason: str = ""  # of a LEAVE: CHANGED or DELETED in the calendar by the user, UNRECORDED
+    #: of a LEAVE of a changed copy that no longer stands for its meeting (:func:`outdated`):
+    #: what the planner writes for that meeting now (its new time), None when it is gone
+    now: Event | None = None
+    outdated: bool = False
 
     @property
     def event(self) -> Event:
@@ -63,7 +68,18 @@ class Change:
         assert self.marked is not None
         return self.marked.event
 
-    def to_json(self, tz: ZoneInfo) -> dict[str, Any]:
+    def source_name(self, names: Mapping[str, str] = MappingProxyType({})) -> str:
+        """The calendar a mirror comes from, where known: the one it is wanted from, else
+        the one its key names (``names``: :func:`planner.sync.marks.tag` → calendar name);
+        ``""`` for a travel block or a calendar no longer configured."""
+        if self.wanted is not None and self.wanted.source:
+            return self.wanted.source
+        found = source_of(self.key)
+        return names.get(found, found if found in names.values() else "")
+
+    def to_json(
+        self, tz: ZoneInfo, names: Mapping[str, str] = MappingProxyType({})
+    ) -> dict[str, Any]:
         event = self.event
         data: dict[str, Any] = {
             "action": self.action,
@@ -76,12 +92,19 @@ class Change:
             "all_day": event.all_day,
             "status": event.status.value,
         }
-        if self.wanted is not None and self.wanted.source:
-            data["source"] = self.wanted.source
+        if event.location:
+            data["location"] = event.location
+        if source := self.source_name(names):
+            data["source"] = source
         if self.reason:
             data["reason"] = self.reason
         if self.marked is not None:
             data["id"] = self.marked.id
+        if self.outdated:  # the user's copy no longer stands for its meeting
+            data["meeting_now"] = None if self.now is None else {
+                "start": self.now.start.astimezone(tz).isoformat(),
+                "end": self.now.end.astimezone(tz).isoformat(),
+            }  # fmt: skip
         return data
 
 
@@ -125,10 +148,16 @@ def plan_target(
     failed, earlier = set(failed_sources), set(written or ())
     plan = TargetPlan(target)
     by_key: dict[str, MarkedEvent] = {}
-    theirs: set[str] = set()  # keys of events the user changed: they stand for it now
+    wanted_by_key = {want.key: want for want in wanted}
+    stale = {m.id for m in outdated_copies(marked, wanted_by_key, window, failed)}
+    theirs: set[str] = set()  # keys of events the user changed that stand for their meeting
     for item in sorted(marked, key=lambda m: m.id):
         key = item.mark.key
-        if changed_by_user(item):
+        if item.id in stale:  # the user's, but its meeting moved or is gone: it is made anew
+            now = wanted_by_key[key].event if key in wanted_by_key else None
+            change = Change(LEAVE, target, key, kind_of(key), marked=item, reason=CHANGED)
+            plan.changes.append(replace(change, now=now, outdated=True))
+        elif changed_by_user(item):
             theirs.add(key)
             plan.changes.append(
                 Change(LEAVE, target, key, kind_of(key), marked=item, reason=CHANGED)
@@ -148,19 +177,75 @@ def plan_target(
         if have is None and (same := _identical(want, spare)) is not None:
             plan.kept[want.key] = same  # the same block there under another key: kept as it is
             spare.remove(same)
-        elif have is None and want.key in earlier:
+        elif have is None and want.key in earlier and not _replaces(want.key, plan.changes):
             plan.changes.append(Change(LEAVE, target, want.key, want.kind, want, reason=DELETED))
-        elif have is None and written is None and by_key:
+        elif (
+            have is None and written is None and by_key and not _replaces(want.key, plan.changes)
+        ):  # no record here: one the user deleted elsewhere, or not yet written; not written
             plan.changes.append(Change(LEAVE, target, want.key, want.kind, want, reason=UNRECORDED))
         elif have is None:
+            if _replaces(want.key, plan.changes):  # the UID of its key is the user's copy's
+                want = _under_own_uid(want, target)
             plan.changes.append(Change(CREATE, target, want.key, want.kind, wanted=want))
-        elif have.mark.digest != want.digest:
+        elif have.mark.digest != want.digest:  # under the UID it has (a CalDAV object's stays)
+            want = replace(want, event=replace(want.event, uid=have.event.uid))
             plan.changes.append(Change(UPDATE, target, want.key, want.kind, want, have))
     for key, have in by_key.items():
         if key in wanted_keys or have not in spare:
             continue
         plan.changes.append(Change(DELETE, target, key, kind_of(key), marked=have))
     return plan
+
+
+def outdated(item: MarkedEvent, want: Wanted | None) -> bool:
+    """Whether ``item``, a mirror or travel block the user changed, no longer stands for what
+    it was written for (``want``: what the planner would write for it now, None for nothing):
+    its meeting is gone, or moved since it was written (what the planner would write differs
+    from what it wrote, and is at another time). One the user moved while the meeting stayed
+    stands for it as they made it; so does one at the meeting's time, retitled or not."""
+    if not changed_by_user(item):
+        return False
+    if want is None:
+        return True
+    if want.digest == item.mark.digest:  # the meeting is as it was: the user's change is all
+        return False
+    span = (want.event.start.astimezone(UTC), want.event.end.astimezone(UTC))
+    return span != (item.event.start.astimezone(UTC), item.event.end.astimezone(UTC))
+
+
+def outdated_copies(
+    marked: Sequence[MarkedEvent],
+    wanted: Mapping[str, Wanted],
+    window: tuple[datetime, datetime],
+    failed: Iterable[str] = (),
+    kind: str = "",
+) -> list[MarkedEvent]:
+    """The events of ``marked`` (of ``kind``, or any) the user changed that no longer stand
+    for their meeting (:func:`outdated`; ``wanted`` by key): theirs, never written over, but
+    no meeting of their own either (not counted, not mirrored onward), and the meeting gets
+    a mirror for its new time. Outside ``window`` or from a source not read, none is."""
+    failed = set(failed)
+    return [
+        item
+        for item in marked
+        if (not kind or kind_of(item.mark.key) == kind)
+        and _may_delete(item, window, failed)
+        and outdated(item, wanted.get(item.mark.key))
+    ]
+
+
+def _replaces(key: str, changes: Sequence[Change]) -> bool:
+    """Whether ``key`` is that of a copy of the user's no longer standing for its meeting: a
+    new one is written for it, though the planner wrote under that key before."""
+    return any(c.outdated and c.key == key for c in changes)
+
+
+def _under_own_uid(want: Wanted, target: str) -> Wanted:
+    """``want`` under a UID of its own (its key's and its start's): the one derived from its
+    key alone is the UID of the user's copy beside it, which a create must never meet."""
+    start = want.event.start.astimezone(UTC).isoformat()
+    uid = derived_uid(target, f"{want.key}\n{start}")
+    return replace(want, event=replace(want.event, uid=uid))
 
 
 def _identical(want: Wanted, spare: Sequence[MarkedEvent]) -> MarkedEvent | None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -31,9 +30,11 @@ from planner.sync.plan import (
     UPDATE,
     TargetPlan,
     changed_by_user,
+    outdated_copies,
     plan_target,
     undo_target,
 )
+from planner.sync.result import SyncResult
 from planner.sync.travel import Leg, legs, travel_blocks
 from providers.base import mark_of, planners_own, written_by_sync
 
@@ -42,49 +43,6 @@ if TYPE_CHECKING:
     from providers.base import CalendarProvider, MarkedEvent, SyncMark
 
 ORDER = {DELETE: 0, UPDATE: 1, CREATE: 2}
-
-
-@dataclass
-class SyncResult:
-    """What a run planned (and, with ``applied``, wrote) per target, and what failed."""
-
-    window: tuple[datetime, datetime]
-    targets: list[TargetPlan]
-    source_errors: dict[str, str] = field(default_factory=dict)
-    applied: bool = False
-    undo: bool = False
-    preview: bool = False  # the targets' own events were not read: everything is "to create"
-    sources: tuple[str, ...] = ()  # the calendars read (for a preview's heading)
-    #: configured calendars no longer a target that still hold events the planner wrote
-    #: (not changed since): name → how many
-    no_longer_targets: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return not self.source_errors and not any(t.errors for t in self.targets)
-
-    def to_json(self, tz: Any) -> dict[str, Any]:
-        return {
-            "applied": self.applied,
-            "undo": self.undo,
-            "preview": self.preview,
-            "window": {
-                "start": self.window[0].astimezone(tz).isoformat(),
-                "end": self.window[1].astimezone(tz).isoformat(),
-            },
-            "targets": [
-                {
-                    "target": t.target,
-                    "changes": [c.to_json(tz) for c in t.changes],
-                    "written": t.written,
-                    "errors": t.errors,
-                }
-                for t in self.targets
-            ],
-            "source_errors": self.source_errors,
-            "no_longer_targets": self.no_longer_targets,
-            "ok": self.ok,
-        }
 
 
 def sync_window(config: Config, now: datetime, days: int) -> tuple[datetime, datetime]:
@@ -233,7 +191,8 @@ class _Run:
                 self._apply(plan)
                 if not plan.errors and plan.target not in self.target_errors:
                     self._remember(plan, undo=undo)
-        result = SyncResult(self.window, plans, self.source_errors, apply, undo)
+        names = {tag(c.name): c.name for c in self.config.calendars}
+        result = SyncResult(self.window, plans, self.source_errors, apply, undo, names=names)
         if not undo:
             result.no_longer_targets = self._no_longer_targets()
         return result
@@ -285,7 +244,9 @@ class _Run:
 
     def _plans(self) -> list[TargetPlan]:
         self._read()
+        self._outdated(None)
         travel = self._travel()
+        self._outdated(travel)
         plans = []
         for target in self.targets:
             if target in self.target_errors:
@@ -334,6 +295,24 @@ class _Run:
 
         every = [e for found in self.events.values() for e in found]
         self.aside = set(counted_as(every, made_for(self.store)))
+
+    def _outdated(self, travel: list[Leg] | None) -> None:
+        """Set aside the copies the user changed whose meeting moved or is gone (mirrors, or
+        with ``travel`` the travel blocks: :func:`planner.sync.plan.outdated_copies`): theirs,
+        but no meeting of their own, neither mirrored onward nor travelled to (a mirror's
+        place is a stop of its day, so mirrors go first)."""
+        for target in self.targets:
+            tables = [s for s in self.tables if s.target == target]
+            blocks = travel is not None and any(t.travel for t in tables)
+            if target not in self.marked or (travel is not None and not blocks):
+                continue
+            if blocks and self.source_errors:  # the day's places are not all known
+                continue
+            window = sync_window(self.config, self.window[0], max(s.days for s in tables))
+            wanted = {w.key: w for w in self._wanted(target, tables, travel or [])}
+            kind = "travel" if travel is not None else "mirror"
+            found = outdated_copies(self.marked[target], wanted, window, self.source_errors, kind)
+            self.aside.update(item.event.key for item in found)
 
     def _wanted(self, target: str, tables: list[SyncConfig], travel: list[Leg]) -> list[Wanted]:
         wanted: dict[str, Wanted] = {}

@@ -11,7 +11,12 @@ Two events of the calendars read can be one meeting:
 - a mirror ``planner sync`` wrote that the user changed (retitled, a note added: it is theirs
   now) that still shows the meeting it mirrors (its mark names that meeting): the same time,
   no other place, no guests. The pair is counted once, as the meeting (``COPY``). A mirror
-  reused for another meeting in that time (elsewhere, with a guest) is a meeting of its own.
+  reused for another meeting in that time (elsewhere, with a guest) is a meeting of its own;
+- such a changed mirror whose meeting moved since it was written (the meeting no longer shows
+  what the mirror's mark says was written, and is at another time): the user's copy, left as
+  they made it, stands for no meeting of its own. Counted once, as the meeting (``MOVED``);
+  ``planner sync`` writes a mirror for the new time. One the user moved while the meeting
+  stayed is theirs as they made it: a meeting of its own.
 
 :func:`counted_as` tells, for each event that is not counted, the one that counts for it: the
 week's totals and share count that one, ``planner sync`` mirrors it and blocks travel for it.
@@ -21,9 +26,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from planner.config.sections import SYNC_SHOW
 from planner.model import HOLD_PREFIX, Event, Mode, hold_uid
 from planner.sync.marks import event_of, occurrence, tag
 from providers.base import mark_of, written_by_sync
@@ -33,6 +39,7 @@ if TYPE_CHECKING:
 
 UPDATE = "update"  # a meeting, and the hold or new invitation planner made for it
 COPY = "copy"  # a mirror the user changed, and the meeting it mirrors
+MOVED = "moved"  # a mirror the user changed, and the meeting it mirrored, moved since
 SCANNED = 500  # sent meetings looked at, newest first (as planner.flows.held)
 
 
@@ -78,8 +85,9 @@ def counted_as(
     if copies:
         for event in events:
             for copy in copies.get(tag(occurrence(event)), ()):
-                if _same_meeting(copy, event) and event.key not in found:
-                    found.setdefault(copy.key, Counted(event, COPY))
+                why = COPY if _same_meeting(copy, event) else MOVED if _moved(copy, event) else ""
+                if why and event.key not in found:
+                    found.setdefault(copy.key, Counted(event, why))
     return found
 
 
@@ -120,8 +128,25 @@ def _same_meeting(copy: Event, meeting: Event) -> bool:
     other place and no people of its own (a mirror reused for another meeting in that time,
     somewhere else or with a guest, is a meeting of the user's)."""
     return (
-        copy.start.astimezone(UTC) == meeting.start.astimezone(UTC)
-        and copy.end.astimezone(UTC) == meeting.end.astimezone(UTC)
+        _span(copy) == _span(meeting)
         and not copy.attendees
         and copy.location.strip() in ("", meeting.location.strip())
     )
+
+
+def _moved(copy: Event, meeting: Event) -> bool:
+    """Whether ``meeting`` moved since the planner wrote the mirror the user changed into
+    ``copy``: it is at another time, and none of the mirrors the planner writes of it (the
+    ``show`` of a ``[[sync]]`` table is not known here) is what the mark says was written. A
+    copy with people of its own is a meeting of the user's."""
+    from planner.sync.mirrors import mirror
+
+    mark = mark_of(copy)
+    same_time = _span(copy) == _span(meeting)
+    if copy.attendees or mark is None or same_time:
+        return False
+    return all(mirror(meeting, "", "", show).digest != mark.digest for show in SYNC_SHOW)
+
+
+def _span(event: Event) -> tuple[datetime, datetime]:
+    return event.start.astimezone(UTC), event.end.astimezone(UTC)

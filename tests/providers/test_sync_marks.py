@@ -68,13 +68,30 @@ def test_an_edited_mark_is_the_users_by_the_listed_mark(edit):
 
 
 def test_a_mark_without_a_digest_stays_the_planners():
-    """Where no digest can be found (a copy from before marks were handed out, UIDs only), a
-    marked event is the planner's as it was written: hidden, never doubled."""
+    """Where no digest can be found (a target that lists UIDs only), a marked event is the
+    planner's as it was written: hidden, never doubled."""
     event = EDITS["title"](block())
-    assert planners_own(event)  # by its UID alone
     assert planners_own(replace(event, uid="AAMkADgraph"), frozenset({"AAMkADgraph"}))
     hinted = replace(event, uid="x@y", hints=(("X-PLANNER-SYNC-KEY", KEY),))
     assert planners_own(hinted) and mark_of(hinted) == SyncMark(KEY, "")
+    # but one with people is a meeting of the user's, digest or none
+    invited = EDITS["attendees"](hinted)
+    assert not planners_own(invited)
+    assert not planners_own(EDITS["attendees"](event), frozenset({event.uid}))
+
+
+def test_a_planner_uid_without_a_mark_is_the_users_meeting():
+    """QA G #1: a colleague who uses planner invited the user to one of his mirrors (or the
+    user imported an exported one): the copy keeps his UID, not his private mark. It was
+    hidden as planner's own, and an offer was booked on top of it."""
+    event = block()
+    assert not written_by_sync(event) and not planners_own(event)
+    invited = replace(
+        event,
+        organizer=Attendee("bob@acme.example", "Bob"),
+        attendees=(Attendee("bob@acme.example", "Bob"), Attendee("user@planner.test", "Anna")),
+    )
+    assert not planners_own(invited)
 
 
 def test_an_event_without_a_mark_is_never_the_planners():

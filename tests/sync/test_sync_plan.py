@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from planner.meet.place import Place
 from planner.model import Attendee, Event, Geo, Mode, Response, Status
-from planner.sync.marks import derived_uid, mirror_id, mirror_key, travel_id
+from planner.sync.marks import derived_uid, mirror_id, mirror_key, occurrence, travel_id
 from planner.sync.marks import digest as content_digest
 from planner.sync.mirrors import mirror, mirrorable, mirrors
 from planner.sync.plan import plan_target, undo_target
@@ -37,7 +37,9 @@ def test_free_declined_cancelled_and_own_events_are_not_mirrored():
         ev("graph-mirror", 13),
     ]
     found = mirrors(events, "src", "dst", "title", own_uids=frozenset({"graph-mirror"}))
-    assert [w.key for w in found] == [mirror_id("src", "busy")]
+    # planner's UID without the mark (an invitation to someone else's mirror) is a meeting
+    foreign = occurrence(events[4])
+    assert [w.key for w in found] == [mirror_id("src", "busy"), mirror_id("src", foreign)]
     assert not mirrorable(events[3])
 
 
@@ -54,7 +56,7 @@ def test_what_a_mirror_shows():
     private = Event(**{**_fields(event), "hints": (("graph.sensitivity", "private"),)})
     shown = mirror(private, "a", "b", "title_and_place").event
     assert (shown.title, shown.location) == ("Busy", "")
-    assert written_by_sync(shown)  # a mirror is recognised by its UID
+    assert not written_by_sync(shown)  # the mark recognises a mirror, not its UID
     assert mirror(event, "a", "b", "busy").event.uid != mirror(event, "a", "c", "busy").event.uid
 
 
@@ -112,12 +114,12 @@ def test_a_mirror_the_user_invited_people_to_is_theirs():
     reused = Event(**{**_fields(want.event), "attendees": guest})
     have = [marked(want.key, reused, want.digest)]
     moved = mirror(ev("k", 11), "a", "t", "busy")  # the meeting it stood for moved since
-    plan = plan_target("t", [moved], have, window=WINDOW)
-    assert [(c.action, c.reason) for c in plan.changes] == [("leave", "changed")]
+    plan = plan_target("t", [moved], have, window=WINDOW)  # a new mirror for the new time
+    assert [(c.action, c.reason) for c in plan.changes] == [("leave", "changed"), ("create", "")]
     assert [(c.action, c.reason) for c in undo_target("t", have).changes] == [("leave", "changed")]
     own = {reused.uid: have[0].mark}  # as the target lists it: the busy time of the user's now
     assert mirrorable(reused, own) and not mirrorable(want.event, own)
-    assert not mirrorable(reused)  # without its mark's digest, it is taken for the planner's
+    assert mirrorable(reused)  # with guests it is a meeting, with its mark or without
 
 
 HOME, OFFICE, CAFE, CLIENT = (
@@ -283,10 +285,14 @@ def test_what_the_user_changed_or_deleted_is_left_as_they_made_it():
     ]
     moved_source = [*wanted[:3], mirror(ev("g", 15), "a", "t", "title"), deleted]
     plan = plan_target("t", moved_source, have, window=WINDOW, written={deleted.key})
+    # the meeting of the changed 'gone' copy moved since: the copy stays, a mirror is made for
+    # the meeting's new time (QA G #3: the target showed the user free during it)
     assert sorted((c.action, c.reason, c.key) for c in plan.changes) == sorted(
         [("leave", "changed", w.key) for w in (retitled, moved, freed, gone)]
-        + [("leave", "deleted", deleted.key)]
+        + [("leave", "deleted", deleted.key), ("create", "", gone.key)]
     )
+    (note,) = [c for c in plan.changes if c.outdated]
+    assert note.key == gone.key and note.now is not None and note.now.start == ev("g", 15).start
     # no longer wanted (the meeting was cancelled): still not deleted, not even by --undo
     assert {c.action for c in plan_target("t", [], have, window=WINDOW).changes} == {"leave"}
     assert {c.action for c in undo_target("t", have).changes} == {"leave"}

@@ -85,10 +85,21 @@ def test_a_block_the_user_changed_is_neither_updated_nor_deleted(world):
     now = objects(world)
     assert "DTSTART;TZID=Europe/Berlin:20261208" in now["Taxi zum Café (gebucht)"][0].data
     assert "20261209T15" in now["Project review – bring Q4 deck"][0].data
-    assert "Project review" not in now  # no second mirror beside the one the user changed
+    # QA G #3: the changed copies no longer stand for their meetings, which moved: each
+    # meeting gets a mirror (and a travel block) for its new time beside the user's copy,
+    # under a UID of its own (a create under the copy's UID wrote over it), and the plan
+    # says so in one line each
+    (review,) = now["Project review"]
+    assert "DTSTART;TZID=Europe/Berlin:20261210T15" in review.data
+    assert any("20261210T0925" in o.data for o in now["Travel"])
     assert "DTSTART;TZID=Europe/Berlin:20261210T10" in now["Erstgespräch Müller GmbH"][0].data
     table = sync_table(result, TZ, width=160)
     assert "changed in the calendar" in table
+    assert "your changed copy of 'Project review – bring Q4 deck' is at Wed 9 Dec" in table
+    assert "the meeting is now at Thu 10 Dec 15:00–16:00" in table
+    assert "your changed travel block 'Taxi zum Café (gebucht)'" in table
+    again = world.run(apply=True)  # and then stays so: nothing to write
+    assert {c.action for t in again.targets for c in t.changes} == {"leave"}
 
     # --undo removes what the planner wrote, not what the user changed
     undone = world.run(apply=True, undo=True)
