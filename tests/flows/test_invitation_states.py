@@ -93,9 +93,15 @@ CASES = {
 }
 
 
+#: steps whose German is not in planner/locale yet (strict: drop the entry once it is)
+UNTRANSLATED = {("held", "de"): "the msgid 'held in your calendar … not sent' awaits its German"}
+
+
 @pytest.mark.parametrize("lang", ["en", "de"])
 @pytest.mark.parametrize("case", list(CASES))
-def test_each_state_has_the_next_step_that_fits_it(config, store, case, lang):
+def test_each_state_has_the_next_step_that_fits_it(config, store, case, lang, request):
+    if (case, lang) in UNTRANSLATED:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=UNTRANSLATED[case, lang]))
     how, answer, now, status, words, command = CASES[case]
     prepared = one(store, how, answer)
     i18n.set_language(lang)
