@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner.config import Config
-from planner.errors import NotSupportedError, UsageError
+from planner.errors import UsageError
 from planner.flows.invitees import known_people, people_named, theirs_alone
 from planner.i18n import _
 from planner.ical.wallclock import add, between
@@ -413,69 +413,3 @@ def send(config: Config, store: Store, prepared: PreparedInvite) -> str:
 
     result = deliver(store, prepared, SmtpSettings.from_config(config))
     return result.message_id
-
-
-def hold(config: Config, store: Store, prepared: PreparedInvite, calendar: str) -> str:
-    """Put the meeting into the user's own calendar ``calendar`` (or the first writable one)."""
-    from planner.calendar.sources import context_for
-    from planner.invite.itip import write_hold
-    from providers.base import create
-
-    sources = [s for s in config.calendars if not calendar or s.name == calendar]
-    if not sources:
-        raise UsageError(_("--hold: no calendar named '{name}' in the config", name=calendar))
-    context = context_for(config, store)
-    for source in sources:
-        provider = create(source, context)
-        try:
-            if calendar and type(provider).can_write and not provider.can_write:
-                raise NotSupportedError(
-                    _("--hold: calendar '{name}' is read-only", name=source.name),
-                    hint=_(
-                        "set write = true in its [[calendars]] entry and run "
-                        "'planner auth {provider}' again",
-                        provider=source.provider,
-                    ),
-                )
-            if provider.can_write or calendar:
-                event_id = write_hold(provider, hold_invitation(store, prepared.invitation))
-                _log_hold(store, prepared, source.name, event_id)
-                return event_id
-        finally:
-            provider.close()
-    raise UsageError(
-        _("--hold: none of the configured calendars can be written to"),
-        hint=_("name one with --hold CALENDAR, or enable write = true for it"),
-    )
-
-
-def hold_invitation(store: Store, inv: Invitation) -> Invitation:
-    """What a hold writes for ``inv``. A meeting from the user's own calendar (an update of a
-    meeting that was never sent from here) is never written over: its hold is a new event of
-    its own, under a UID derived from the meeting's, so holding it again moves that hold. The
-    meeting itself moves only through the path that tells its attendees (``--send``)."""
-    import logging
-    from dataclasses import replace
-
-    from planner.invite import sentlog
-    from planner.model import hold_uid
-
-    if inv.sequence == 0 or any(r.sequence == 0 for r in sentlog.history(store, inv.uid)):
-        return inv  # a meeting planner sent: its own hold, under its own UID
-    logging.getLogger("planner").warning(
-        _("'{title}' is a meeting of your calendar: the hold is a new event beside it and the "
-          "meeting is left as it is ('planner invite … --send' sends its attendees the new "
-          "time)", title=inv.title)
-    )  # fmt: skip
-    return replace(
-        inv, uid=hold_uid(inv.uid), sequence=0,
-        title=_("Hold: {title}", title=inv.title),
-    )  # fmt: skip
-
-
-def _log_hold(store: Store, prepared: PreparedInvite, calendar: str, event_id: str) -> None:
-    """A hold is followed like a sent invitation (``planner invites``), unless this meeting
-    was already logged as sent (then the log keeps the message's id)."""
-    from planner.invite import sentlog
-
-    sentlog.record_kept(store, prepared, f"hold:{calendar}:{event_id}")

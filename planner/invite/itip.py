@@ -195,9 +195,14 @@ def write_hold(provider: CalendarProvider, inv: Invitation, *, send_updates: boo
     hold. A read-only provider raises :class:`NotSupportedError`.
     """
     if not provider.can_write:
-        raise NotSupportedError(
-            _("calendar '{name}' is read-only; choose a calendar that can be written "
-              "(Google, Outlook or CalDAV) for holds, or leave out --hold",
-              name=provider.source.name)
-        )  # fmt: skip
+        raise read_only(provider)
     return provider.create_event(to_event(inv), send_updates=send_updates)
+
+
+def read_only(provider: CalendarProvider) -> NotSupportedError:
+    """The refusal to hold a meeting in a calendar ``provider`` cannot write."""
+    return NotSupportedError(
+        _("calendar '{name}' is read-only; choose a calendar that can be written "
+          "(Google, Outlook or CalDAV) for holds, or leave out --hold",
+          name=provider.source.name)
+    )  # fmt: skip
