@@ -226,6 +226,17 @@ class CalendarProvider(ABC):
         """
         raise NotSupportedError(_("calendar '{name}' is read-only", name=self.source.name))
 
+    def held(self, uid: str) -> Event | None:
+        """The event :meth:`create_event` wrote under ``uid`` as it stands in the calendar now
+        (the user may have retitled it, added a guest, written notes, moved it), None when
+        there is none. What a hold written again keeps of the user's changes is read from it
+        (``planner.flows.hold_edits``); a provider that can write holds must answer it."""
+        if not self.can_write:
+            return None
+        raise NotSupportedError(
+            _("calendar '{name}' cannot read back the holds it wrote", name=self.source.name)
+        )
+
     # -- events the planner wrote itself (``planner sync``) ------------------------------
     # A provider that can keep track of its own events sets ``can_sync`` and implements the
     # four methods below. The mark travels with the event (Google: private extended

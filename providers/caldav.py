@@ -324,6 +324,22 @@ class CalDavProvider(CalDavMarked, CalendarProvider):
             raise self._refused(url, status)
         return str(url)
 
+    def held(self, uid: str) -> Event | None:
+        """The hold ``create_event`` wrote under ``uid`` (``<uid>.ics``, carrying
+        :data:`~providers.caldav_marked.HOLD_MARK`), as the server has it now."""
+        from datetime import UTC
+
+        remote = self._write_target()
+        url = remote.dav.url.join(object_name(uid))
+        with self.account.errors(str(url)):
+            response = self._connect().request(str(url), "GET", "", {"Accept": "text/calendar"})
+        text = response.raw if isinstance(response.raw, str) else str(response.raw or "")
+        if response.status != 200 or not has_mark(text, HOLD_MARK):
+            return None  # none, or not the planner's (create_event refuses to write over it)
+        ever = (datetime(1970, 1, 1, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC))
+        found = [e for e in self._parse(remote, str(url), text, *ever) if e.uid == uid]
+        return found[0] if found else None
+
     def _put(self, url: Any, body: bytes, headers: dict[str, str]) -> int:
         from caldav.lib import error
 

@@ -112,6 +112,15 @@ class GoogleMarked:
                 return live[0]
         return None
 
+    def held(self, uid: str) -> Event | None:
+        """The hold ``create_event`` wrote under ``uid``, as the calendar has it now."""
+        item = self.find_by_uid(uid)
+        private = ((item or {}).get("extendedProperties") or {}).get("private") or {}
+        if item is None or private.get(PLANNER_UID) != uid:
+            return None  # none, or not the planner's (create_event refuses to write over it)
+        calendar_id = self._calendar_ids[0]
+        return to_event(item, self.context, source=self.source.name, calendar_id=calendar_id)
+
     @property
     def _write_calendar(self) -> str:
         return str(self._calendar_ids[0])

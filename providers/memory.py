@@ -73,6 +73,11 @@ class MemoryProvider(CalendarProvider):
         self.writes.append(("create", event.uid))
         return event.uid
 
+    def held(self, uid: str) -> Event | None:
+        if uid not in self._created:
+            return None
+        return next((e for e in self._events.values() if e.uid == uid), None)
+
     def list_marked(self) -> list[MarkedEvent]:
         return [
             MarkedEvent(e.uid, self._marks[e.uid], e)

@@ -91,6 +91,19 @@ class OutlookMarked:
             )
         return event_id
 
+    def held(self, uid: str) -> Event | None:
+        """The hold ``create_event`` wrote under ``uid``, as the calendar has it now."""
+        earlier = self._created_id(uid)
+        if not earlier:
+            return None
+        try:
+            item = self.graph.get(f"{self._write_path()}/{earlier}", {"$select": self.select})
+        except GraphError as exc:
+            if exc.status == 404:
+                return None
+            raise
+        return self._to_event(item, {str(item.get("transactionId") or ""): uid})
+
     def _created_id(self, uid: str) -> str:
         """The Graph id of the last event created here under ``uid``, "" when none."""
         row = self.store.conn.execute(

@@ -105,7 +105,7 @@ def hold(
     without `confirm` nothing is written and the answer is the dry run with a `confirm`
     token; call again with the same arguments and that token to write it, once. As
     `planner invite … --hold`."""
-    from planner.flows import invitations as flow
+    from planner.flows import holding
 
     prepared = _prepare(
         ws, proposal, to, title, start, duration_minutes, venue, location, purpose, agenda
@@ -116,20 +116,27 @@ def hold(
             _("no calendar named '{name}' in the config", name=calendar),
             hint=_("the calendars are: {names}", names=", ".join(names) or "-"),
         )
-    target = calendar or _("the first writable calendar of the config")
-    blocked = ""
-    if ws.demo:
+    plan, blocked = None, ""
+    if ws.demo:  # its calendars are files: nothing is read, nothing written
         blocked = _("the demo writes into no calendar; start planner mcp with your own config")
-    else:  # the calendar the confirmation will write into, named; a read-only one refused now
-        target = calendar = flow.hold_target(ws.config, ws.state, calendar)
+    else:  # which calendar, and what the write changes in a copy already there; or why not
+        try:
+            plan = holding.plan_hold(ws.config, ws.state, prepared, calendar)
+        except PlannerError as exc:
+            blocked = str(exc)
+    target = plan.calendar if plan else calendar or _("the first writable calendar of the config")
 
     def perform() -> str:
-        event_id = flow.hold(ws.config, ws.state, prepared, calendar)
+        assert plan is not None
+        event_id = holding.write_hold(ws.config, ws.state, prepared, plan)
         return _("hold written to your calendar ({id})", id=event_id)
 
     step = _step(ws, prepared, _("write the meeting into {calendar}; nobody is notified",
                                  calendar=target))  # fmt: skip
     step.details["calendar"] = target
+    if plan and (plan.write.changes or plan.write.kept):
+        step.details["changes"] = "; ".join(plan.write.changes)
+        step.details["keeps"] = "; ".join(plan.write.kept)
     return Action(step, _content(prepared, "hold", calendar), perform, blocked)
 
 

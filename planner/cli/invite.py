@@ -228,6 +228,14 @@ def invite(
         meeting = prepared.invitation
         for line in clash_lines(config, store, meeting.start, meeting.end, prepared.uid):
             click.echo(line, err=True)
+    plan = None
+    if hold is not None:  # read the calendar first: what the hold changes there, or why not
+        from planner.flows import holding
+
+        plan = holding.plan_hold(config, store, prepared, hold,  # type: ignore[arg-type]
+                                 sending=send)  # fmt: skip
+        for line in plan.lines():
+            click.echo(line, err=True)
     if out is not None:
         from planner.cli.common import check_output
 
@@ -241,9 +249,16 @@ def invite(
             said += _(": written, not sent; to send it: {command}",
                       command=send_again(prepared.uid))  # fmt: skip
         click.echo(said, err=True)
-    if hold is not None:
-        event_id = invite_flow.hold(config, store, prepared, hold)
-        click.echo(_("hold written to your calendar ({id})", id=event_id), err=True)
+    if plan is not None:
+        event_id = holding.write_hold(config, store, prepared, plan)  # type: ignore[arg-type]
+        said = _("hold written to your calendar ({id})", id=event_id)
+        if not send:
+            from planner.flows.followup_steps import send_again
+
+            said += _(": nobody was told ({who}); to send it: {command}",
+                      who=", ".join(prepared.recipients),
+                      command=send_again(prepared.uid))  # fmt: skip
+        click.echo(said, err=True)
     if send:
         message_id = invite_flow.send(config, store, prepared)
         click.echo(
@@ -376,7 +391,7 @@ def _sent_elsewhere(store: object, uid: str) -> None:
 
 def _delivery(kind: str) -> str:
     return {
-        "hold": _("held in your calendar"),
+        "hold": _("held in your calendar, not sent"),
         "elsewhere": _("sent by your mail program"),
         "mail": _("sent by planner"),
     }.get(kind, _("written, not sent"))
@@ -391,7 +406,7 @@ def _list(store: object, tz: object) -> None:
 
     for record in recent(store):  # type: ignore[arg-type]
         state = _("cancelled") if record.cancelled else _("seq {number}", number=record.sequence)
-        if record.delivery in ("file", "elsewhere"):
+        if record.delivery in ("file", "hold", "elsewhere"):
             state = _("{state}, {how}", state=state, how=_delivery(record.delivery))
         inv = record.invitation
         when = f"{inv.start.astimezone(tz):%Y-%m-%d %H:%M}"  # type: ignore[arg-type]

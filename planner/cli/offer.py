@@ -191,9 +191,7 @@ def _book(config: Any, state: Any, ident: str, now: Any, send: bool) -> None:
         )
         if busy:
             click.echo(_("  no longer free: {what}", what=", ".join(busy)), err=True)
-        target = config["offer"]["calendar"] or _("the first writable calendar")
-        click.echo(_("  would write it into {calendar} and send the invitation to {who}",
-                     calendar=target, who=item.counterpart), err=True)  # fmt: skip
+        _where(config, state, item.counterpart)
         _replaced(item)
         click.echo(_("dry run: nothing was written or sent (add --send)"), err=True)
         return
@@ -214,6 +212,22 @@ def _book(config: Any, state: Any, ident: str, now: Any, send: bool) -> None:
 
     raise UsageError(_("offer {id} is not booked: {problem}", id=item.id,
                        problem=outcome.problem or outcome.result))  # fmt: skip
+
+
+def _where(config: Any, state: Any, who: str) -> None:
+    """The calendar a booking writes into, by its name (as ``--send`` will find it), or why
+    there is none."""
+    from planner.errors import PlannerError
+    from planner.flows.holding import hold_calendar
+
+    try:
+        target = hold_calendar(config, state, config["offer"]["calendar"])
+    except PlannerError as exc:
+        click.echo(_("  would send the invitation to {who}, but can write it into no calendar: "
+                     "{problem}", who=who, problem=exc), err=True)  # fmt: skip
+        return
+    click.echo(_("  would write it into your calendar '{calendar}' and send the invitation to "
+                 "{who}", calendar=target, who=who), err=True)  # fmt: skip
 
 
 def _replaced(item: Any) -> None:

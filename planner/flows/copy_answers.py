@@ -89,8 +89,8 @@ def copy_revision(
     own = _copy_sequence(event)
     if own is not None:
         return _by_sequence(own, logged, event)
-    sent = [r for r in logged if r.delivered]
-    if record.delivered and record not in sent:
+    sent = [r for r in logged if _reached(r)]
+    if _reached(record) and record not in sent:
         sent.append(record)
     shown = [r.sequence for r in sent if _shows(event, r)]
     if not shown:
@@ -109,9 +109,16 @@ def _by_sequence(own: int, logged: Sequence[SentRecord], event: Event) -> int | 
     same = [r for r in logged if r.sequence == own]
     if not same:  # the user's own revision, before planner sent an update
         return own if own < max(r.sequence for r in logged) else None
-    if not any(r.delivered for r in same):
+    if not any(_reached(r) for r in same):
         return None  # only written to a file: nobody answered it on this copy
     return own if all(_shows(event, r) for r in same) else None
+
+
+def _reached(record: SentRecord) -> bool:
+    """Whether the copy in a calendar can show answers to ``record``: sent, or held there (an
+    answer on the hold says the user invited them from their calendar app), not only written
+    to a file."""
+    return record.delivery != "file"
 
 
 def _copy_sequence(event: Event) -> int | None:

@@ -132,6 +132,15 @@ def next_step(
 ) -> InviteState:
     if state.status == "cancelled":
         return _cancelled(state, record, store)
+    if state.status == "not_sent" and record.held_in:
+        return replace(
+            state,
+            next_step=_("held in your calendar '{calendar}' for {when}, not sent: {who} was not "
+                        "told; send it with this command", calendar=record.held_in,
+                        when=span_words(state.start, state.end, config, state.zone),
+                        who=format_mailbox(state.name, state.counterpart)),
+            command=send_again(state.uid),
+        )  # fmt: skip
     if state.status == "not_sent":
         return replace(
             state,

@@ -115,7 +115,7 @@ def _book(
     read: Callable[[datetime, datetime], list] | None,
     reopen: bool,
 ) -> Outcome:
-    from planner.flows import invitations
+    from planner.flows import holding, invitations
     from planner.invite.sentlog import prepare_request
 
     offers = Offers(store)
@@ -134,9 +134,10 @@ def _book(
     booked = dict(offer.booked)
     try:
         if not booked.get("event"):
-            target = config["offer"]["calendar"]
-            booked["event"] = invitations.hold(config, store, prepared, target)
-            booked["calendar"] = target
+            plan = holding.plan_hold(config, store, prepared, config["offer"]["calendar"],
+                                     sending=send)  # fmt: skip
+            booked["event"] = holding.write_hold(config, store, prepared, plan)
+            booked["calendar"] = plan.calendar
         if send and not booked.get("message"):
             booked["message"] = invitations.send(config, store, prepared)
     except PlannerError as exc:

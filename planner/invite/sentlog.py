@@ -71,7 +71,7 @@ class SentRecord:
     @property
     def delivery(self) -> str:
         """How far this message went: "file" (written with ``--out``, reached nobody yet),
-        "hold" (put into the user's calendar, whose service may deliver it), "elsewhere" (the
+        "hold" (put into the user's calendar, silently: reached nobody), "elsewhere" (the
         file, sent by the user's mail program: they said so, or an answer to it came) or "mail"
         (accepted by the SMTP server)."""
         kind = self.message_id.partition(":")[0]
@@ -84,9 +84,17 @@ class SentRecord:
         return where if kind in ("file", ELSEWHERE) else ""
 
     @property
+    def held_in(self) -> str:
+        """The calendar this message was held in only ("" when it was not, or went further)."""
+        kind, _sep, where = self.message_id.partition(":")
+        return where.partition(":")[0] if kind == "hold" else ""
+
+    @property
     def delivered(self) -> bool:
-        """Whether this message can have reached the counterparts (anything but a file)."""
-        return self.delivery != "file"
+        """Whether this message can have reached the counterparts: not one only written to a
+        file, nor one only held in the user's calendar (a hold is written without telling
+        anyone: ``SCHEDULE-AGENT=CLIENT``, ``events.import``, no attendees in Graph)."""
+        return self.delivery not in ("file", "hold")
 
 
 @dataclass(frozen=True, slots=True)

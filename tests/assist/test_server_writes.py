@@ -164,13 +164,16 @@ def test_the_hold_dry_run_names_its_calendar_and_refuses_a_read_only_one(isolate
         async def session():
             async with planner_server(env=env) as client:
                 default = await call(client, "hold", lunch())
-                read_only = await error(client, "hold", {**lunch(), "calendar": "work"})
+                read_only = await call(client, "hold", {**lunch(), "calendar": "work"})
                 return default, read_only
 
         default, read_only = run(session)
     assert default["details"]["calendar"] == "cloud" and "cloud" in default["action"]
     assert default["confirm"]
-    assert "calendar 'work' is read-only" in read_only and "--hold" not in read_only
+    # refused in the dry run: no token that could only fail, the reason in the tool's words
+    assert read_only["confirm"] is None and read_only["done"] is False
+    (said,) = read_only["warnings"]
+    assert "calendar 'work' is read-only" in said and "--hold" not in said
 
 
 def test_the_invite_dry_run_says_a_password_is_missing(isolated_home, run_server):  # noqa: F811

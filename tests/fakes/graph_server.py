@@ -477,6 +477,11 @@ class GraphServer(GraphContacts):
             return self._create(cal, payload)
         if route == ["events"] and method == "GET":
             return self._list(cal, query, prefer, path)
+        if len(route) == 2 and route[0] == "events" and method == "GET":  # one event
+            item = self.events[cal].get(route[1])
+            if item is None:
+                return 404, _error("ErrorItemNotFound", "The specified object was not found."), {}
+            return 200, self._present(item, prefer, query.get("$select", [None])[0]), {}
         if len(route) == 2 and route[0] == "events" and method in ("PATCH", "DELETE"):
             if "Calendars.ReadWrite" not in self.tokens[token]:
                 return 403, _error("ErrorAccessDenied", "Access is denied."), {}

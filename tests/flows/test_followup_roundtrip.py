@@ -237,8 +237,10 @@ def test_three_invitations_three_answers_and_the_counter_accepted(
 
 
 def test_a_hold_is_followed_like_a_sent_invitation(tmp_path: Path, google):
-    """``invite --hold`` writes the meeting into Google with its attendee; when Google shows
-    the attendee's answer on that copy, ``planner invites`` reports it."""
+    """``invite --hold`` writes the meeting into Google with its attendee, silently: ``planner
+    invites`` says it was held and not sent, with the command that sends it, instead of
+    waiting for an answer that cannot come (QA report G, finding 4). When Google shows the
+    attendee's answer on that copy (the user invited them from Google), it is reported."""
     import json
 
     google.write_token_for("google", write=True)
@@ -248,7 +250,10 @@ def test_a_hold_is_followed_like_a_sent_invitation(tmp_path: Path, google):
         "--hold")  # fmt: skip
     listed = json.loads(run("invites", *cfg, "--format", "json", "--now", NOW).stdout)
     (state,) = listed["invitations"]
-    assert (state["counterpart"], state["status"]) == (ANN, "no_answer")
+    assert (state["counterpart"], state["status"]) == (ANN, "not_sent")
+    assert "held in your calendar 'google'" in state["next_step"]
+    assert "was not told" in state["next_step"]
+    assert state["command"] == f"planner invite --again {state['uid']} --send"
     (item,) = google.calendar("primary").items.values()
     item["attendees"] = [{"email": ANN, "responseStatus": "accepted"}]
     google.invalidate_sync_tokens()

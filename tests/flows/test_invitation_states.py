@@ -56,7 +56,8 @@ CASES = {
     "written": ("file", None, SENT, "not_sent", "/home/anna/lunch.ics", "--again"),
     "fresh": ("mail", None, SENT, "no_answer", "", ""),
     "unanswered": ("mail", None, LATE, "no_answer", "", "--again"),
-    "held": ("hold", None, SENT, "no_answer", "", ""),
+    # held in the calendar only: nobody was told (QA report G, finding 4)
+    "held": ("hold", None, SENT, "not_sent", "'work'", "--again"),
     "accepted": ("mail", {"response": Response.ACCEPTED}, SENT, "accepted", "", ""),
     "tentative": ("mail", {"response": Response.TENTATIVE}, SENT, "tentative", "", ""),
     "delegated": ("mail", {"response": Response.DELEGATED}, SENT, "delegated", "", ""),
@@ -169,7 +170,7 @@ def test_an_invitation_cancelled_before_it_was_sent_needs_nothing(config, store)
 
 def test_writing_the_file_of_a_sent_invitation_leaves_it_sent(config, store, tmp_path):
     """``--out`` after ``--send`` (or a hold after it) does not turn it into 'not sent'; a
-    hold after a file does count as reaching the counterpart."""
+    hold after a file reaches nobody either (a hold is written silently)."""
     prepared = one(store, "mail")
     record_kept(store, prepared, f"file:{tmp_path / 'again.ics'}")
     record_kept(store, prepared, "hold:work:1")
@@ -179,7 +180,7 @@ def test_writing_the_file_of_a_sent_invitation_leaves_it_sent(config, store, tmp
     record_kept(store, written, "file:/tmp/x.ics")
     record_kept(store, written, "hold:work:2")
     states = {s.title: s.status for s in invite_states(config, store, now=SENT)}
-    assert states["Other lunch"] == "no_answer"
+    assert states["Other lunch"] == "not_sent"
 
 
 def test_a_calendar_answer_is_never_taken_for_a_revision_only_written(config, store):

@@ -25,7 +25,7 @@ import pytest
 from planner import config as config_module
 from planner.calendar.sources import context_for
 from planner.errors import NotOursError, NotSupportedError
-from planner.flows import invitations as invite_flow
+from planner.flows import holding
 from planner.invite.invitation import Invitation
 from planner.invite.itip import write_hold
 from planner.invite.sentlog import history, prepare_request
@@ -176,17 +176,17 @@ class TestAHoldForTheUsersMeeting:
             uid=MEETING.uid, sequence=1, location=MOVED.location,
         )  # fmt: skip  # what from_proposal makes of a meeting the user organizes
         prepared = prepare_request(store, inv)
-        held = invite_flow.hold_invitation(store, prepared.invitation)
+        held = holding.hold_invitation(store, prepared.invitation)
         assert held.uid != MEETING.uid and held.title == f"Hold: {MEETING.title}"
         assert "left as it is" in caplog.text
         later = replace(inv, start=inv.start + timedelta(hours=2), end=inv.end + timedelta(hours=2))
         if kind == "memory":  # a provider only code can configure
             first = write_hold(provider, held)
-            second = write_hold(provider, invite_flow.hold_invitation(store, later))
+            second = write_hold(provider, holding.hold_invitation(store, later))
         else:  # the whole of `planner invite --proposal N --hold NAME` after from_proposal
             name = provider.source.name
-            first = invite_flow.hold(config, store, prepared, name)
-            second = invite_flow.hold(config, store, prepare_request(store, later), name)
+            first = holding.hold(config, store, prepared, name)
+            second = holding.hold(config, store, prepare_request(store, later), name)
             provider.close()  # read again, as the next command would
             provider = create(provider.source, context_for(config, store))
         assert first == second  # the same hold, moved
@@ -210,4 +210,4 @@ class TestAHoldForTheUsersMeeting:
         record_sent(store, prepare_request(store, inv))
         (sent,) = history(store, prepare_request(store, inv).uid)
         update = replace(sent.invitation, sequence=1)
-        assert invite_flow.hold_invitation(store, update).uid == sent.uid
+        assert holding.hold_invitation(store, update).uid == sent.uid
