@@ -20,8 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from planner.flows.plan import PlannedEvent
-from planner.judge.people import in_balance
-from planner.model import Classification, Event, Mode, Purpose
+from planner.model import Classification, Event, Mode
 
 if TYPE_CHECKING:
     from planner.store import Store
@@ -58,16 +57,6 @@ def count_once(
             item = replace(item, counted_as=replace(counted, mode=mode))
         result.append(item)
     return result
-
-
-def balance_items(items: Sequence[PlannedEvent]) -> list[tuple[Event, Mode, Purpose]]:
-    """What the week's balance counts: the meetings with people, each once (no blockers,
-    travel items or all-day markers, and no meeting twice)."""
-    return [
-        (p.event, p.mode, p.purpose.purpose)
-        for p in items
-        if p.purpose and p.meeting and in_balance(p.event) and p.counted_as is None
-    ]
 
 
 def not_history(found: Mapping[Key, Counted]) -> frozenset[Key]:

@@ -212,9 +212,32 @@ def assessed(
     )
 
 
+def _in_balance(event: Event) -> bool:
+    from planner.judge.people import in_balance
+
+    return in_balance(event)
+
+
+def balance_items(items: Sequence[PlannedEvent]) -> list[tuple[Event, Mode, Purpose]]:
+    """What the week's balance counts: the meetings with people, each once (no blockers,
+    travel items or all-day markers, and no meeting twice)."""
+    return [
+        (p.event, p.mode, p.purpose.purpose)
+        for p in items
+        if p.purpose and p.meeting and _in_balance(p.event) and p.counted_as is None
+    ]
+
+
 def week_stats(items: Sequence[PlannedEvent]) -> WeekStats:
+    """The week's meetings by mode, and its external business time: the one reading of
+    :func:`planner.judge.recommend.external_minutes` over the meetings the balance counts
+    (:func:`balance_items`), so the share the totals show is the balance's
+    (a networking breakfast nobody was invited to by name counts in both, a private dinner
+    in neither)."""
+    from planner.judge.recommend import external_minutes
+
     by_mode = {mode: Totals() for mode in Mode}
-    meetings = minutes = external = external_in_person = 0
+    meetings = minutes = 0
     for item in items:
         if not item.meeting or item.counted_as is not None:
             continue
@@ -223,17 +246,8 @@ def week_stats(items: Sequence[PlannedEvent]) -> WeekStats:
         by_mode[item.mode] = Totals(current.meetings + 1, current.minutes + length)
         meetings += 1
         minutes += length
-        if item.external and not _private(item):
-            external += length
-            if item.mode is Mode.IN_PERSON:
-                external_in_person += length
+    external_in_person, external = external_minutes(balance_items(items))
     return WeekStats(by_mode, meetings, minutes, external, external_in_person)
-
-
-def _private(item: PlannedEvent) -> bool:
-    """A meeting whose purpose is personal (a dinner with friends) is no external business
-    time, as in :func:`planner.judge.recommend.external_minutes`."""
-    return item.purpose is not None and item.purpose.purpose is Purpose.PERSONAL
 
 
 def one_flag_per_series(items: Sequence[PlannedEvent], now: datetime) -> list[PlannedEvent]:

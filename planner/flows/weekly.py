@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from planner.config import Config
 from planner.flows.meeting_place import CounterpartPlaces, MeetRequest, far_away, propose_to_meet
-from planner.flows.once import balance_items, count_once, not_history, pairs
+from planner.flows.once import count_once, not_history, pairs
 from planner.flows.own_travel import located_trips, own_travel, proposer_over
 from planner.flows.plan import (
     PlannedEvent,
     WeeklyPlan,
     assessed,
+    balance_items,
     costs_travel,
     is_meeting,
     settle_flags,

@@ -225,7 +225,8 @@ class _Run:
             changes = [Change(CREATE, target, w.key, w.kind, wanted=w) for w in wanted]
             changes.sort(key=lambda c: (c.event.start, c.event.end, c.kind))
             plans.append(TargetPlan(target, changes))
-        read = tuple(n for n in self.read if n not in self.source_errors)
+        # the calendars read: the preview's stand-in target ("") is none of them
+        read = tuple(n for n in self.read if n and n not in self.source_errors)
         return SyncResult(self.window, plans, self.source_errors, preview=True, sources=read)
 
     def _travel(self) -> list[Leg]:

@@ -62,6 +62,8 @@ def test_preview_table_says_what_it_is_and_writes_nothing(config, tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("Preview, ")
     assert "no [[sync]] table yet" in " ".join(result.stdout.split())
+    heading = " ".join(result.stdout.split("no [[sync]]")[0].split())
+    assert ", ," not in heading and ", and" not in heading and ", und" not in heading, heading
     assert "a preview: nothing written" in result.stdout
     assert sorted(p.name for p in config.parent.iterdir()) == before
     german = sync(config, "--preview", lang="de")
