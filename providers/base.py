@@ -160,6 +160,24 @@ def planners_own(event: Event, own: Collection[str] = frozenset()) -> bool:
     return not changed_by_user(event, mark)
 
 
+def may_write_over(there: Event, mark: SyncMark | None, wanted: Event) -> bool:
+    """Whether a create of ``wanted`` that finds ``there`` under its UID (carrying ``mark``,
+    None without one) may write over it: only while it is exactly what the planner wrote, by
+    its own mark (:func:`changed_by_user`) or as the very event wanted (a retry). The user's
+    version of a marked event is never written over."""
+    if mark is None or there.attendees:
+        return False
+    return mark_digest(there) in (mark.digest, mark_digest(wanted))
+
+
+def unchanged_since(there: Event, mark: SyncMark | None, planned: MarkedEvent) -> bool:
+    """Whether ``there`` (carrying ``mark``), read just before writing, is still what
+    ``planned`` listed when the run was planned: an update or delete goes ahead only then."""
+    if mark != planned.mark or there.attendees != planned.event.attendees:
+        return False
+    return mark_digest(there) == mark_digest(planned.event)
+
+
 @dataclass(frozen=True, slots=True)
 class MarkedEvent:
     """An event carrying a :class:`SyncMark`, as a target calendar lists it. ``id`` is the
@@ -299,6 +317,21 @@ def not_ours(calendar: str, uid: str, title: str = "") -> NotOursError:
             "planner writes only its own events; move a meeting of yours in your calendar "
             "app, which tells its attendees"
         ),
+    )
+
+
+def changed_meanwhile(calendar: str, uid: str, title: str = "") -> NotOursError:
+    """The refusal to write over an event the planner wrote and the user has changed since
+    (or changes while the planner writes): one line naming the calendar and event."""
+    what = f"'{title}' (UID {uid})" if title else f"UID {uid}"
+    return NotOursError(
+        _(
+            "calendar '{name}': {what} was changed in the calendar since planner wrote it; "
+            "your version was kept and nothing was written",
+            name=calendar,
+            what=what,
+        ),
+        hint=_("it is yours now: planner leaves it alone"),
     )
 
 

@@ -17,8 +17,11 @@ from providers.base import (
     MarkedEvent,
     ProviderContext,
     SyncMark,
+    changed_meanwhile,
     mark_hints,
+    may_write_over,
     not_ours,
+    unchanged_since,
 )
 
 if TYPE_CHECKING:
@@ -86,6 +89,13 @@ class MemoryProvider(CalendarProvider):
         ]
 
     def create_marked(self, event: Event, mark: SyncMark) -> str:
+        there = next((e for e in self._events.values() if e.uid == event.uid), None)
+        if there is not None and not may_write_over(
+            there, self._marks.get(event.uid), wanted=event
+        ):
+            if event.uid not in self._marks:
+                raise not_ours(self.source.name, event.uid, there.title)
+            raise changed_meanwhile(self.source.name, event.uid, there.title)
         self._drop(event.uid)
         self._events[event.key] = replace(event, calendar=self.source.name)
         self._marks[event.uid] = mark
@@ -93,6 +103,7 @@ class MemoryProvider(CalendarProvider):
         return event.uid
 
     def update_marked(self, marked: MarkedEvent, event: Event, mark: SyncMark) -> str:
+        self._still_as_planned(marked, gone_ok=False)
         self._drop(marked.id)
         self._events[event.key] = replace(event, uid=marked.id, calendar=self.source.name)
         self._marks[marked.id] = mark
@@ -100,9 +111,17 @@ class MemoryProvider(CalendarProvider):
         return marked.id
 
     def delete_marked(self, marked: MarkedEvent) -> None:
+        self._still_as_planned(marked, gone_ok=True)
         self._drop(marked.id)
         self._marks.pop(marked.id, None)
         self.writes.append(("delete", marked.id))
+
+    def _still_as_planned(self, marked: MarkedEvent, *, gone_ok: bool) -> None:
+        there = next((e for e in self._events.values() if e.uid == marked.id), None)
+        if there is None and gone_ok:
+            return
+        if there is None or not unchanged_since(there, self._marks.get(marked.id), marked):
+            raise changed_meanwhile(self.source.name, marked.id, marked.event.title)
 
     def _drop(self, uid: str) -> None:
         for key in [k for k, e in self._events.items() if e.uid == uid]:
