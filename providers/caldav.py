@@ -29,7 +29,14 @@ from providers.caldav_account import (
     CalDavAccount,
     retry_wait,
 )
-from providers.caldav_marked import HOLD_MARK, CalDavMarked, has_mark, summary_of, with_mark
+from providers.caldav_marked import (
+    HOLD_MARK,
+    CalDavMarked,
+    has_mark,
+    merged_object,
+    summary_of,
+    with_mark,
+)
 from providers.caldav_servers import (
     SERVERS,
     ServerQuirks,
@@ -301,9 +308,11 @@ class CalDavProvider(CalDavMarked, CalendarProvider):
         ``SCHEDULE-AGENT=CLIENT`` so a hold written here stays silent. Returns the URL of the
         resource. The event carries :data:`providers.caldav_marked.HOLD_MARK`; an object of
         that name without it, or the UID stored under another name, is someone else's event
-        and is refused (:func:`providers.base.not_ours`). A concurrent change on the server
-        between reading and writing raises :class:`ProviderError` (HTTP 412) instead of
-        overwriting it.
+        and is refused (:func:`providers.base.not_ours`). A hold there already keeps what
+        the planner does not write (alarms, colour, attachments, other clients'
+        X-properties): only the planner's properties change (``merged_object``).
+        A concurrent change on the server between reading and writing raises
+        :class:`ProviderError` (HTTP 412) instead of overwriting it.
         """
         from planner.ical.writing import event_to_ics
 
@@ -313,10 +322,14 @@ class CalDavProvider(CalDavMarked, CalendarProvider):
             body = client_scheduled(body)
         url = remote.dav.url.join(object_name(event.uid))
         status = self._put(url, body, {"If-None-Match": "*"})
-        if status == 412:  # exists: update it where it stands, unless someone changed it meanwhile
-            self._refuse_theirs(url, event.uid, HOLD_MARK)
-            status = self._put(url, body, {"If-Match": self._current_etag(url)})
-            if status == 412:
+        if status == 412:  # exists: change what the planner writes in it, where it stands
+            status, text, etag = self._get(url)
+            if status == 200 and not has_mark(text, HOLD_MARK):
+                raise not_ours(self.source.name, event.uid, summary_of(text))
+            if not etag:
+                raise self._conflict(url)
+            status = self._put(url, merged_object(text, body), {"If-Match": etag})
+            if status == 412:  # someone changed it between the read and the write
                 raise self._conflict(url)
         if status in (409, 403):  # CALDAV:no-uid-conflict: the UID lives under another name
             raise not_ours(self.source.name, event.uid)
@@ -331,10 +344,8 @@ class CalDavProvider(CalDavMarked, CalendarProvider):
 
         remote = self._write_target()
         url = remote.dav.url.join(object_name(uid))
-        with self.account.errors(str(url)):
-            response = self._connect().request(str(url), "GET", "", {"Accept": "text/calendar"})
-        text = response.raw if isinstance(response.raw, str) else str(response.raw or "")
-        if response.status != 200 or not has_mark(text, HOLD_MARK):
+        status, text, _etag = self._get(url)
+        if status != 200 or not has_mark(text, HOLD_MARK):
             return None  # none, or not the planner's (create_event refuses to write over it)
         ever = (datetime(1970, 1, 1, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC))
         found = [e for e in self._parse(remote, str(url), text, *ever) if e.uid == uid]
@@ -377,25 +388,6 @@ class CalDavProvider(CalDavMarked, CalendarProvider):
                 raise self.account.unavailable(str(url), status)
             self.sleep(retry_wait(retry_after, RETRY_WAITS[attempt]))
         raise AssertionError("unreachable")
-
-    def _current_etag(self, url: Any) -> str:
-        with self.account.errors(str(url)):
-            response = self._connect().request(str(url), "GET", "", {"Accept": "text/calendar"})
-        etag = response.headers.get("ETag", "") if response.status == 200 else ""
-        if not etag:
-            raise self._conflict(url)
-        return str(etag)
-
-    def _refuse_theirs(self, url: Any, uid: str, mark: str) -> None:
-        """:func:`providers.base.not_ours` unless the object at ``url`` carries ``mark``: the
-        planner writes over its own objects only."""
-        with self.account.errors(str(url)):
-            response = self._connect().request(str(url), "GET", "", {"Accept": "text/calendar"})
-        if response.status == 404:
-            return  # gone meanwhile: the next PUT creates it
-        text = response.raw if isinstance(response.raw, str) else str(response.raw or "")
-        if not has_mark(text, mark):
-            raise not_ours(self.source.name, uid, summary_of(text))
 
     def _refused(self, url: Any, status: int) -> ProviderError:
         return ProviderError(

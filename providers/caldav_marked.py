@@ -13,13 +13,27 @@ from typing import Any
 from planner.errors import ProviderError
 from planner.i18n import _
 from planner.model import Event
-from providers.base import MarkedEvent, SyncMark, not_ours
+from providers.base import (
+    MarkedEvent,
+    SyncMark,
+    changed_meanwhile,
+    may_write_over,
+    not_ours,
+    unchanged_since,
+)
 from providers.caldav_support import object_name
 
 MARK = "X-PLANNER-SYNC"
 MARK_KEY = "X-PLANNER-SYNC-KEY"
 MARK_DIGEST = "X-PLANNER-SYNC-DIGEST"
 HOLD_MARK = "X-PLANNER-HOLD"  # on every event create_event writes: a hold, an invitation
+#: the VEVENT properties the planner writes (``planner.ical.writing``): a hold written again
+#: replaces these (and any other it writes) and keeps the rest of the user's copy: alarms,
+#: colour, attachments, X-properties of other clients
+WRITTEN = frozenset(
+    "UID DTSTAMP DTSTART DTEND DURATION SUMMARY LOCATION DESCRIPTION URL ORGANIZER "
+    "ATTENDEE CONFERENCE GEO STATUS TRANSP".split()
+)
 EVER = (datetime(1970, 1, 1, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC))
 
 
@@ -40,6 +54,27 @@ def with_mark(data: bytes, marks: dict[str, str]) -> bytes:
     for component in calendar.walk("VEVENT"):
         for name, value in marks.items():
             component.add(name, value)
+    return bytes(calendar.to_ical())
+
+
+def merged_object(there: str, body: bytes) -> bytes:
+    """The calendar object ``there`` with the properties of the first VEVENT of ``body`` (and
+    the planner's others, :data:`WRITTEN`) in place of its own; the rest of it stays."""
+    from icalendar import Calendar as ICalendar
+
+    calendar, new = ICalendar.from_ical(there), ICalendar.from_ical(body)
+    wanted = next(iter(new.walk("VEVENT")))
+    masters = [c for c in calendar.walk("VEVENT") if c.get("RECURRENCE-ID") is None]
+    if not masters:
+        return body
+    for name in WRITTEN | set(wanted):
+        masters[0].pop(name, None)
+    for name, value in wanted.items():
+        masters[0][name] = value
+    zones = {str(z.get("TZID")) for z in calendar.walk("VTIMEZONE")}
+    for zone in new.walk("VTIMEZONE"):
+        if str(zone.get("TZID")) not in zones:
+            calendar.subcomponents.insert(0, zone)
     return bytes(calendar.to_ical())
 
 
@@ -90,7 +125,7 @@ class CalDavMarked:
     quirks: Any
     account: Any
     # and, from CalDavProvider: _write_target, _sync, _key, _object_cache, _query, _parse,
-    # _put, _send, _current_etag, _refuse_theirs, _conflict
+    # _put, _send, _conflict
 
     def list_marked(self) -> list[MarkedEvent]:
         remote = self._write_target()
@@ -116,9 +151,18 @@ class CalDavMarked:
         url = remote.dav.url.join(object_name(event.uid))
         body = marked_ics(event, mark)
         status = self._put(url, body, {"If-None-Match": "*"})
-        if status == 412:  # a retry after a lost answer: the object is there; write it again
-            self._refuse_theirs(url, event.uid, MARK_KEY)
-            status = self._put(url, body, {"If-Match": self._current_etag(url)})
+        if status == 412:  # there already: written over only while it is as the planner wrote it
+            status, text, etag = self._get(url)
+            if status != 200 or not etag:
+                raise self._conflict(url)
+            there = self._parse(remote, str(url), text, *EVER)
+            if MARK_KEY not in text or not there:
+                raise not_ours(self.source.name, event.uid, summary_of(text))
+            if not may_write_over(there[0], read_mark(text), event):
+                raise changed_meanwhile(self.source.name, event.uid, there[0].title)
+            if self._put(url, body, {"If-Match": etag}) == 412:
+                raise changed_meanwhile(self.source.name, event.uid, there[0].title)
+            return str(url)
         if status in (409, 403):
             raise not_ours(self.source.name, event.uid)
         self._check(url, status)
@@ -127,20 +171,24 @@ class CalDavMarked:
     def update_marked(self, marked: MarkedEvent, event: Event, mark: SyncMark) -> str:
         remote = self._write_target()
         url = remote.dav.url.join(marked.id)
-        etag = marked.etag or self._current_etag(url)
+        etag = self._as_planned(remote, url, marked)
+        if not etag:
+            raise changed_meanwhile(self.source.name, marked.event.uid, marked.event.title)
         status = self._put(url, marked_ics(event, mark), {"If-Match": etag})
         if status == 412:
-            raise self._conflict(url)
+            raise changed_meanwhile(self.source.name, marked.event.uid, marked.event.title)
         self._check(url, status)
         return str(url)
 
     def delete_marked(self, marked: MarkedEvent) -> None:
         remote = self._write_target()
         url = remote.dav.url.join(marked.id)
-        headers = {"If-Match": marked.etag} if marked.etag else {}
-        response = self._send(url, "DELETE", "", headers)
+        etag = self._as_planned(remote, url, marked)
+        if not etag:
+            return  # gone already
+        response = self._send(url, "DELETE", "", {"If-Match": etag})
         if response.status == 412:
-            raise self._conflict(url)
+            raise changed_meanwhile(self.source.name, marked.event.uid, marked.event.title)
         if response.status not in (200, 204, 404):
             raise ProviderError(
                 _(
@@ -149,6 +197,27 @@ class CalDavMarked:
                     status=response.status,
                 )
             )
+
+    def _as_planned(self, remote: Any, url: Any, marked: MarkedEvent) -> str:
+        """The ETag of the object at ``url`` while it is still what ``marked`` listed when the
+        run was planned ("" when it is gone); else the refusal
+        (:func:`providers.base.changed_meanwhile`). The write that follows sends it as
+        ``If-Match``: a change between this read and the write fails with 412."""
+        status, text, etag = self._get(url)
+        if status == 404:
+            return ""
+        there = self._parse(remote, str(url), text, *EVER) if status == 200 else []
+        if not etag or not there or not unchanged_since(there[0], read_mark(text), marked):
+            raise changed_meanwhile(self.source.name, marked.event.uid, marked.event.title)
+        return etag
+
+    def _get(self, url: Any) -> tuple[int, str, str]:
+        """The status, text and ETag of the calendar object at ``url``."""
+        with self.account.errors(str(url)):
+            response = self._connect().request(str(url), "GET", "", {"Accept": "text/calendar"})
+        text = response.raw if isinstance(response.raw, str) else str(response.raw or "")
+        etag = str(response.headers.get("ETag", "")) if response.status == 200 else ""
+        return int(response.status), text, etag
 
     def _check(self, url: Any, status: int) -> None:
         if status not in (200, 201, 204):

@@ -83,6 +83,9 @@ def seed_events() -> list[Event]:
 class ProviderContract:
     """Tests every provider must pass. Subclasses provide the ``make_provider`` fixture."""
 
+    #: the providers that refuse to write over a marked event the user changed
+    guarded: tuple[str, ...] = ("memory", "caldav")
+
     @pytest.fixture
     def provider(self, make_provider) -> CalendarProvider:
         return make_provider(seed_events())
@@ -212,3 +215,31 @@ class ProviderContract:
         assert mark_of(found) == mark and planners_own(found)
         theirs = [e for e in read if e.uid != mirror.uid]
         assert theirs and not [e for e in theirs if mark_of(e) or planners_own(e)]
+
+    def test_a_marked_event_the_user_changed_is_never_written_over(self, make_provider):
+        """Created again (a retry, CalDAV 412 / Google 409), updated or deleted after the
+        user changed it: refused in one line naming it, the user's version stays."""
+        from dataclasses import replace
+
+        from planner.errors import NotOursError
+        from providers.base import SyncMark, mark_digest
+
+        provider = make_provider(seed_events())
+        if not provider.can_sync or provider.name not in self.guarded:
+            return
+        mirror = Event("planner-sync-guard@planner", "Busy", at(10, 14), at(10, 15))
+        mark = SyncMark("mirror:x:guard", mark_digest(mirror))
+        provider.create_marked(mirror, mark)
+        provider.create_marked(mirror, mark)  # as the planner wrote it: a retry is fine
+        (planned,) = provider.list_marked()
+        (listed,) = provider.list_marked()  # the user retitles it (the mark stays as it was)
+        provider.update_marked(listed, replace(mirror, title="Zahnarzt"), mark)
+        for write in (
+            lambda: provider.create_marked(mirror, mark),
+            lambda: provider.update_marked(planned, replace(mirror, start=at(10, 16)), mark),
+            lambda: provider.delete_marked(planned),
+        ):
+            with pytest.raises(NotOursError, match="changed in the calendar since"):
+                write()
+        (left,) = provider.list_marked()
+        assert (left.event.title, left.event.start) == ("Zahnarzt", at(10, 14))

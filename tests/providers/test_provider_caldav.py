@@ -267,6 +267,34 @@ def test_create_event_updates_an_existing_hold(radicale, store):
     assert [(e.title, e.start) for e in events] == [("Hold: dinner", at(11, 19))]
 
 
+#: what the user adds to a hold in their calendar app that the planner does not model
+USERS_OWN = (
+    "COLOR:tomato\r\nX-APPLE-TRAVEL-ADVISORY-BEHAVIOR:AUTOMATIC\r\n"
+    "ATTACH:https://files.example/menu.pdf\r\n"
+    "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Lunch\r\nTRIGGER:-PT45M\r\nEND:VALARM\r\n"
+)
+
+
+def test_a_hold_written_again_keeps_what_the_planner_does_not_write(radicale, store):
+    """A full PUT of the hold dropped the user's alarm, colour, attachment and other
+    clients' X-properties; only the properties the planner writes change now."""
+    calendar = new_calendar(radicale)
+    provider = make(radicale, store, calendars=[str(calendar.url)])
+    provider.create_event(HOLD)
+    text = calendar.event_by_url(calendar.url.join(object_name(HOLD.uid))).data
+    radicale.put(
+        calendar, object_name(HOLD.uid), text.replace("END:VEVENT", USERS_OWN + "END:VEVENT")
+    )
+    moved = Event(uid=HOLD.uid, title="Hold: dinner", start=at(11, 19), end=at(11, 21))
+    provider.create_event(moved)
+    stored = calendar.event_by_url(calendar.url.join(object_name(HOLD.uid))).data
+    for kept in ("COLOR:tomato", "X-APPLE-TRAVEL-ADVISORY", "ATTACH:", "TRIGGER:-PT45M"):
+        assert kept in stored
+    assert stored.count("BEGIN:VEVENT") == 1 and stored.count("SUMMARY") == 1
+    events = make(radicale, store, calendars=[str(calendar.url)]).events(WINDOW_START, WINDOW_END)
+    assert [(e.title, e.start, e.location) for e in events] == [("Hold: dinner", at(11, 19), "")]
+
+
 @pytest.mark.parametrize("send_updates", [False, True])
 def test_attendees_are_left_to_the_client_unless_updates_are_asked_for(
     radicale, store, send_updates
@@ -292,15 +320,15 @@ def test_attendees_are_left_to_the_client_unless_updates_are_asked_for(
 class _RacingProvider(CalDavProvider):
     """Someone edits the event on the server between the planner's read and its write."""
 
-    def _current_etag(self, url):
-        etag = super()._current_etag(url)
+    def _get(self, url):
+        found = super()._get(url)
         other = self.source.options["_other_client"]
         body = event_to_ics(
             Event(uid=HOLD.uid, title="Edited elsewhere", start=at(11, 8), end=at(11, 9))
         ).decode()
         response = other.put(str(url), body, {"Content-Type": "text/calendar"})
         assert response.status in (200, 201, 204)
-        return etag
+        return found
 
 
 def test_concurrent_change_gives_a_412_conflict_error(radicale, store):
