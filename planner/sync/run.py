@@ -15,7 +15,7 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from planner.config import Config, SyncConfig
-from planner.errors import PlannerError, UsageError
+from planner.errors import NotOursError, PlannerError, UsageError
 from planner.i18n import _
 from planner.model import Event, Mode
 from planner.sync.lock import lock
@@ -439,7 +439,8 @@ class _Run:
         self.memory.remember(plan.target, keys)
 
     def _apply(self, plan: TargetPlan) -> None:
-        """Write ``plan``; the first failure stops this target (and is reported), not others."""
+        """Write ``plan``; the first failure stops this target (and is reported), not others; a
+        change refused because the user changed its event meanwhile is reported and skipped."""
         provider = self.providers[plan.target]
         changes = sorted(
             (c for c in plan.changes if c.action in ORDER), key=lambda c: ORDER[c.action]
@@ -457,6 +458,9 @@ class _Run:
                 else:
                     assert change.marked is not None
                     provider.delete_marked(change.marked)
+            except NotOursError as exc:  # the user's version is kept; the others go on
+                plan.errors.append(str(exc))
+                continue
             except PlannerError as exc:
                 plan.errors.append(str(exc))
                 return
