@@ -287,6 +287,32 @@ def test_the_page_speaks_the_users_language(isolated_home):
     store.close()
 
 
+def test_the_page_stays_in_the_language_the_offer_was_made_in(isolated_home):
+    """The counterpart was written to in the offer's language: a serve started later with
+    another ``[user] language`` keeps that offer's page (and its answers) in it; only a link
+    that names no offer speaks the user's language (QA report h #13: README said otherwise)."""
+    cfg = serve_config(isolated_home)
+    store = state()
+    (offer,) = offer_to(cfg, store, LENA, count=2)
+    path = isolated_home / "config" / "config.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('timezone = "Europe/Berlin"',
+                                 'timezone = "Europe/Berlin"\nlanguage = "de"'),
+                    encoding="utf-8")  # fmt: skip
+    from planner.config import load
+
+    german = load(path)
+    link = link_for(german, offer)
+    with running(german):
+        page = request(link)
+        assert '<html lang="en">' in page.body and "Choose this one" in page.body
+        chosen = accept(link, 1, page.body)
+        assert chosen.status == 200 and "Thank you" in chosen.body
+        gone = request(link.rsplit("/", 1)[0] + "/" + "A" * 40)
+        assert gone.status == 404 and '<html lang="de">' in gone.body
+    store.close()
+
+
 def test_a_withdrawn_offer_says_so_and_sends_nobody_looking_for_an_invitation(served):
     """The page said "answered already (or withdrawn) … check your e-mail for the invitation"
     for an offer the user had taken back: there was no invitation to look for."""
