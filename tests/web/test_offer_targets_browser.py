@@ -1,7 +1,7 @@
 """The offer page on a phone, measured in a real headless Chromium (390 CSS px wide): every
-link, button and field is a tap target of at least 44 × 44 CSS px (WCAG 2.5.5; 2.2's 2.5.8
-allows 24 with spacing), on the served page and on the page of ``planner offer --out``. We hold every target to 44 × 44 with some room around it, the
-stricter rule, since the spacing exception breaks when a line wraps differently.
+link, button and field is a tap target of at least 44 × 44 CSS px with room around it, on the
+served page and on the page of ``planner offer --out``. WCAG 2.2 (2.5.8) would allow 24 × 24
+with spacing; we hold the stricter 44 (2.5.5), since spacing breaks when a line wraps.
 
 Bug (QA report h #13): the "Map (OpenStreetMap)" links were 17 px high and the .ics links
 24 px, tight against the button next to them."""
