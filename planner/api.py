@@ -282,12 +282,12 @@ def browse_venues(
     """Venues of the configured catalog and of those fetched before (kept in ``store``),
     nearest first, and an attribution line to show (non-empty when an online geocoder located
     ``near``)."""
-    from planner.errors import UsageError
+    from planner.errors import UsageError, quoted
     from planner.i18n import _
+    from planner.meet.browsing import browse
     from planner.meet.fetched import catalog_with_fetched
     from planner.meet.geo import ATTRIBUTION
     from planner.meet.places import locate_known
-    from planner.meet.venues import browse
 
     catalog = catalog_with_fetched(config, store)
     point, attribution = None, ""
@@ -295,7 +295,7 @@ def browse_venues(
         place = locate_known(config, near, store, catalog)
         if place is None:
             raise UsageError(
-                _("--near: cannot find the place '{place}'", place=near),
+                _("--near: cannot find the place '{place}'", place=quoted(near)),
                 hint=_("give a city, a postal code or a venue name from the catalog"),
             )
         point = place.geo

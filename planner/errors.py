@@ -5,6 +5,14 @@ The CLI turns any :class:`PlannerError` into one line on stderr and a non-zero e
 
 from __future__ import annotations
 
+QUOTE_LIMIT = 80  # characters of the user's input an error message quotes
+
+
+def quoted(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """The user's input as an error message quotes it: at most ``limit`` characters, "…" for
+    the rest (a 50,000-character place name is not echoed back whole)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
 
 class PlannerError(Exception):
     """Base of all errors meant for the user. ``str(error)`` is the whole message."""

@@ -130,6 +130,11 @@ def run_flow(
                 port=0,
                 open_browser=open_browser,
                 authorization_prompt_message="",
+                # shown in the browser before the token exchange, which may still fail
+                success_message=_(
+                    "You can close this window and return to planner, which says whether "
+                    "the sign-in worked."
+                ),
                 timeout_seconds=timeout,
                 access_type="offline",
                 prompt="consent",

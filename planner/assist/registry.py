@@ -53,6 +53,7 @@ class ToolSpec:
     writes: bool = False
     week: str | None = None
     online: bool = True
+    destructive: bool = False  # may change or undo what exists (a sent meeting), not only add
 
 
 TOOLS: dict[str, ToolSpec] = {}
@@ -74,12 +75,15 @@ def read_tool(
 
 
 def write_tool(
-    title: str, *, week: str | None = None
+    title: str, *, week: str | None = None, destructive: bool = False
 ) -> Callable[[Callable[..., Action]], Callable[..., Action]]:
-    """Register a two-step write tool."""
+    """Register a two-step write tool; ``destructive``: it can change or cancel what exists
+    (the tool annotations tell the assistant so), not only add."""
 
     def register(function: Callable[..., Action]) -> Callable[..., Action]:
-        TOOLS[function.__name__] = ToolSpec(function.__name__, title, function, True, week)
+        TOOLS[function.__name__] = ToolSpec(
+            function.__name__, title, function, True, week, destructive=destructive
+        )
         return function
 
     return register

@@ -63,7 +63,7 @@ def build(settings: Settings) -> Any:
             annotations=ToolAnnotations(
                 title=spec.title,
                 read_only_hint=not spec.writes,
-                destructive_hint=False,
+                destructive_hint=spec.destructive,
                 idempotent_hint=not spec.writes,
                 open_world_hint=spec.online,
             ),

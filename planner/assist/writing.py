@@ -39,7 +39,7 @@ VenueName = Annotated[str, Field(description="A venue of the catalog (see the ve
 Location = Annotated[str, Field(description="Or a place not in the catalog")]
 
 
-@write_tool("Send an invitation")
+@write_tool("Send an invitation", destructive=True)  # updates and cancels meetings
 def invite(
     ws: Workspace,
     proposal: ProposalId = None,

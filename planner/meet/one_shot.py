@@ -66,14 +66,14 @@ def proposals_json(proposals: Iterable[Proposal]) -> dict[str, Any]:
 def resolve_place(
     locate: Callable[[str], Place | None], value: Geo | str | None, option: str
 ) -> Geo | None:
-    from planner.errors import UsageError
+    from planner.errors import UsageError, quoted
 
     if value is None or isinstance(value, Geo):
         return value
     place = locate(value)
     if place is None:
         raise UsageError(
-            _("{option}: cannot find the place '{place}'", option=option, place=value),
+            _("{option}: cannot find the place '{place}'", option=option, place=quoted(value)),
             hint=_("give a city, a postal code or a venue name from the catalog"),
         )
     return place.geo

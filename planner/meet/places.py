@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from planner.errors import UsageError
+from planner.errors import UsageError, quoted
 from planner.i18n import _
 from planner.meet.geo import DEFAULT_USER_AGENT, Geocoder, Nominatim, Place
 
@@ -29,7 +29,7 @@ def locate_explicitly(config: Config, text: str, store: Store) -> Place:
         place = client.search(text)
     if place is None:
         raise UsageError(
-            _("--near: cannot find the place '{place}'", place=text),
+            _("--near: cannot find the place '{place}'", place=quoted(text)),
             hint=_("give a city, a postal code or a street address"),
         )
     return place

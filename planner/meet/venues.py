@@ -19,7 +19,7 @@ import logging
 import math
 import tomllib
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from functools import lru_cache
@@ -201,6 +201,7 @@ class Catalog:
 
 
 DEMO_CATALOG = "venues_munich.toml"
+DEMO_DIR = Path(__file__).resolve().parents[1] / "demo"
 
 
 @lru_cache(maxsize=8192)
@@ -401,19 +402,26 @@ def load_catalog(
     check_hours: bool = True,
 ) -> Catalog:
     """One catalog from several files; venues with the same name and place are kept once.
-    ``check_hours``: warn of opening hours that are not valid (:func:`warn_invalid_hours`)."""
+    ``check_hours``: warn of invalid opening hours. A venue's source names its file, not the
+    folder (results may be shown to others); errors while loading name the whole path."""
     venues: list[Venue] = []
     seen: set[tuple[str, float, float]] = set()
-    for path in paths:
-        loaded = load_file(Path(path).expanduser(), default_kind)
+    for path in map(Path, paths):
+        loaded = load_file(path.expanduser(), default_kind)
         if check_hours:
             warn_invalid_hours(loaded, str(path))
-        for venue in loaded:
+        for venue in _named(loaded, path):
             key = (venue.name.casefold(), round(venue.lat, 4), round(venue.lon, 4))
             if key not in seen:
                 seen.add(key)
                 venues.append(venue)
     return Catalog(venues, tz or ZoneInfo("Europe/Berlin"), _fold_names(favourites))
+
+
+def _named(venues: list[Venue], path: Path) -> Iterator[Venue]:
+    here = str(path.expanduser())
+    shown = ("planner:" if path.resolve().parent == DEMO_DIR else "") + path.name
+    return (replace(v, source=v.source.replace(here, shown, 1)) for v in venues)
 
 
 def demo_catalog(tz: ZoneInfo | None = None) -> Catalog:
@@ -423,7 +431,7 @@ def demo_catalog(tz: ZoneInfo | None = None) -> Catalog:
     checked at each run: a plan whose proposals come from the cache then needs no parser of
     opening hours at all. Read from the package folder where it is a plain file (no import of
     importlib.resources), else through importlib.resources (a zipped install)."""
-    packaged = Path(__file__).resolve().parent.parent / "demo" / DEMO_CATALOG
+    packaged = DEMO_DIR / DEMO_CATALOG
     if packaged.is_file():
         return load_catalog([packaged], tz=tz, check_hours=False)
     from importlib.resources import as_file, files
@@ -465,34 +473,3 @@ def added_venues() -> list[Venue]:
 
 def _fold_names(names: Iterable[str]) -> frozenset[str]:
     return frozenset(n.casefold().strip() for n in names)
-
-
-def browse(
-    catalog: Catalog,
-    *,
-    near: Geo | None = None,
-    kind: VenueKind | str | None = None,
-    open_at: datetime | None = None,
-    radius_km: float = 5.0,
-    limit: int | None = None,
-) -> list[tuple[Venue, float | None]]:
-    """Venues for ``planner venues``: ``(venue, distance_km or None)``, nearest first.
-
-    ``open_at`` keeps venues open at that moment (unknown hours are left out).
-    """
-    wanted = VenueKind(kind) if kind else None
-    pairs: list[tuple[Venue, float | None]]
-    if near is not None:
-        pairs = [(v, km) for km, v in catalog.near(near, radius_km)]
-    else:
-        pairs = [(v, None) for v in sorted(catalog.venues, key=lambda v: v.name.casefold())]
-    result = []
-    for venue, km in pairs:
-        if wanted is not None and venue.kind is not wanted:
-            continue
-        if open_at is not None:
-            moment = open_at + timedelta(minutes=1)
-            if catalog.open_state(venue, open_at, moment) is not OpenState.OPEN:
-                continue
-        result.append((venue, km))
-    return result[:limit] if limit else result

@@ -87,14 +87,17 @@ def feed_calendar(
     tz = plan.start.tzinfo
     chosen = list(proposals_of(plan, private))
     events = [_vevent(item, p, tz, moment) for item, p in chosen]
-    _add_zones(cal, [p for _item, p in chosen])
+    _add_zones(cal, [p for _item, p in chosen], plan.start)
     for event in events:
         cal.add_component(event)
     return cal
 
 
-def _add_zones(cal: icalendar.Calendar, proposals: list[Proposal]) -> None:
-    """A VTIMEZONE, valid around the proposals, for every IANA zone they use."""
+def _add_zones(cal: icalendar.Calendar, proposals: list[Proposal], start: datetime) -> None:
+    """A VTIMEZONE, valid around the proposals, for every IANA zone they use. A week without
+    proposals gets the VTIMEZONE of the user's zone (``start``'s) alone: RFC 5545 wants at
+    least one component in a VCALENDAR (an X-WR- property is none), some clients refuse an
+    empty one; a lone VTIMEZONE is the common form of an empty published calendar."""
     from zoneinfo import ZoneInfo
 
     from planner.invite.zones import is_utc, vtimezone, zone_key
@@ -104,6 +107,8 @@ def _add_zones(cal: icalendar.Calendar, proposals: list[Proposal]) -> None:
         key = zone_key(proposal.start.tzinfo)
         if key and not is_utc(proposal.start.tzinfo):
             zones.setdefault(key, []).extend((proposal.start, proposal.end))
+    if not proposals:
+        zones[zone_key(start.tzinfo) or "UTC"] = [start]
     for key, moments in sorted(zones.items()):
         cal.add_component(vtimezone(ZoneInfo(key), moments))
 

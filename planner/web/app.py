@@ -244,14 +244,8 @@ class _App:
         from planner.flows.offer_booking import none_fits
 
         proposed = _range(form, offer, now)
-        if proposed is None:
-            return self._offer_page(
-                offer,
-                token,
-                now,
-                _("Please give a day and a time range that has not passed yet."),
-                400,
-            )
+        if isinstance(proposed, str):  # what is wrong with the range
+            return self._offer_page(offer, token, now, proposed, 400)
         note = " ".join(form.get("note", "").split())[:500]
         done = none_fits(store, offer, now=now, source=_("offer page"), proposed=proposed,
                          comment=note)  # fmt: skip
@@ -312,9 +306,9 @@ def _seconds() -> float:
     return clock.time()
 
 
-def _range(form: dict[str, str], offer: Offer, now: datetime) -> tuple[datetime, datetime] | None:
-    """The time range of a "none fits" form, in the counterpart's zone; None when it is not
-    a day and two times, ends before it starts, has passed or lies more than a year ahead."""
+def _range(form: dict[str, str], offer: Offer, now: datetime) -> tuple[datetime, datetime] | str:
+    """The time range of a "none fits" form, in the counterpart's zone; else what is wrong
+    with it: not a day and two times, ending before it starts, passed, more than a year ahead."""
     from planner.ical.wallclock import settle
 
     try:
@@ -322,11 +316,15 @@ def _range(form: dict[str, str], offer: Offer, now: datetime) -> tuple[datetime,
         start = time.fromisoformat(form.get("start", "").strip())
         end = time.fromisoformat(form.get("end", "").strip())
     except ValueError:
-        return None
+        return _("Please give a day, a start time and an end time.")
     first, _note = settle(datetime.combine(day, start, tzinfo=offer.tz))
     last, _note = settle(datetime.combine(day, end, tzinfo=offer.tz))
-    if not now < first < last or first > now + timedelta(days=366):
-        return None
+    if last <= first:
+        return _("The end time is not after the start time: please give the time range again.")
+    if first <= now:
+        return _("Please give a day and a time range that has not passed yet.")
+    if first > now + timedelta(days=366):
+        return _("Please give a time within the next year.")
     return first.astimezone(UTC), last.astimezone(UTC)
 
 

@@ -32,6 +32,9 @@ def test_the_server_lists_every_tool_with_typed_inputs_and_outputs():
         assert "warnings" in tool.output_schema["properties"], name
         assert tool.annotations is not None
         assert tool.annotations.read_only_hint is (name in READ), name
+        # QA report h #14: `invite` updates and cancels sent meetings, yet said "not destructive"
+        assert tool.annotations.destructive_hint is (name == "invite"), name
+        assert tool.annotations.idempotent_hint is (name in READ), name
         assert "ws" not in tool.input_schema.get("properties", {}), name
         assert ("confirm" in tool.input_schema.get("properties", {})) is (name in WRITE), name
     propose = by_name["propose"].input_schema["properties"]
@@ -50,9 +53,10 @@ def test_every_read_tool_answers_on_the_demo():
             venues = await call(client, "venues", {"near": "München Hbf", "kind": "cafe"})
             invitations = await call(client, "invitations")
             bad = await error(client, "propose", {})
-            return week, agenda, contacts, propose, venues, invitations, bad
+            far = await error(client, "venues", {"near": "x" * 50_000})
+            return week, agenda, contacts, propose, venues, invitations, (bad, far)
 
-    week, agenda, contacts, propose, venues, invitations, bad = run(session)
+    week, agenda, contacts, propose, venues, invitations, (bad, far) = run(session)
     cli = subprocess.run(
         [str(PLANNER), "week", "--demo", "--format", "json"],
         capture_output=True, text=True, timeout=300, check=True,
@@ -73,6 +77,12 @@ def test_every_read_tool_answers_on_the_demo():
     assert venues["venues"] and {v["kind"] for v in venues["venues"]} == {"cafe"}
     distances = [v["distance_km"] for v in venues["venues"]]
     assert distances == sorted(distances)
+    # QA report h #14: the source was the install path of the sample catalog; and a place of
+    # 50,000 characters was echoed whole in the error
+    assert {v["source"].split(" [[venue]]")[0] for v in venues["venues"]} == {
+        "planner:venues_munich.toml"
+    }
+    assert "cannot find the place 'xxx" in far and "x…'" in far and len(far) < 400, far[:500]
     assert invitations == {"warnings": [], "invitations": []}
     assert "with_email" in bad and "meeting_uid" in bad
 

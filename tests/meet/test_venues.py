@@ -11,13 +11,13 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from planner.config import default_config, from_mapping
+from planner.meet.browsing import browse
 from planner.meet.venues import (
     Catalog,
     CatalogError,
     OpenState,
     Venue,
     VenueKind,
-    browse,
     catalog_from_config,
     demo_catalog,
     load_catalog,

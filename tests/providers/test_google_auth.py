@@ -129,10 +129,19 @@ class Browser:
         self.deny = deny
         self.urls: list[str] = []
         self.errors: list[BaseException] = []
+        self.pages: list[str] = []  # what the local server showed after the redirect
+        self.visits: list[threading.Thread] = []
 
     def __call__(self, url: str) -> None:
         self.urls.append(url)
-        threading.Thread(target=self._visit, args=(url,), daemon=True).start()
+        self.visits.append(threading.Thread(target=self._visit, args=(url,), daemon=True))
+        self.visits[-1].start()
+
+    def shown(self) -> list[str]:
+        """The pages, once every visit has read its page to the end."""
+        for visit in self.visits:
+            visit.join(timeout=10)
+        return self.pages
 
     def _visit(self, url: str) -> None:
         try:
@@ -140,7 +149,7 @@ class Browser:
                 query = parse_qs(urlsplit(url).query)
                 url = query["redirect_uri"][0] + "?error=access_denied&state=" + query["state"][0]
             with urllib.request.urlopen(url, timeout=10) as response:
-                response.read()
+                self.pages.append(response.read().decode("utf-8"))
         except (OSError, urllib.error.URLError) as exc:
             self.errors.append(exc)
 
@@ -199,9 +208,13 @@ def test_a_token_endpoint_that_is_down_is_named_as_such(fake, context, tmp_path)
         down = f"http://127.0.0.1:{probe.getsockname()[1]}/token"
     secrets = fake.write_client_secrets(tmp_path / "client_secret.json")
     source = source_for(fake, client_secrets=str(secrets), token_uri=down)
+    browser = Browser()
     with pytest.raises(ProviderError) as caught:
-        authorize(source, context, open_browser=False, on_url=Browser(), timeout=20)
+        authorize(source, context, open_browser=False, on_url=browser, timeout=20)
     message = f"{caught.value} {caught.value.hint}"
     assert "connection refused: offline, or the server is down" in message
+    # the browser's page is shown before the token exchange: it claims no success (QA E 7)
+    (page,) = browser.shown()
+    assert "completed" not in page and "which says whether the sign-in worked" in page
     assert "0x" not in message and "client_secrets" not in message
     assert not token_path(source, context).exists()

@@ -157,3 +157,24 @@ class TestTheFeedPublishesNothingPrivate:
 
 def uids_of(cal) -> list[str]:
     return [str(e["UID"]) for e in cal.walk("VEVENT")]
+
+
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "UTC"])
+def test_a_week_without_proposals_is_a_valid_calendar_with_the_users_zone(plan, zone):
+    """QA report h #14: the empty feed was BEGIN:VCALENDAR … END:VCALENDAR with no component,
+    which RFC 5545 (``1*component``) does not allow and some clients refuse. It holds the
+    VTIMEZONE of the user's zone alone, no event, and parses with icalendar and, strictly,
+    with the ``ical`` library."""
+    from zoneinfo import ZoneInfo
+
+    from ical.calendar_stream import IcsCalendarStream
+
+    tz = ZoneInfo(zone)
+    empty = replace(plan, items=(), start=plan.start.astimezone(tz))
+    data = feed_bytes(empty, stamp=datetime(2026, 12, 7, 6, tzinfo=UTC))
+    cal = icalendar.Calendar.from_ical(data)
+    assert [c.name for c in cal.subcomponents] == ["VTIMEZONE"]
+    assert str(cal.subcomponents[0]["TZID"]) == zone
+    parsed = IcsCalendarStream.calendar_from_ics(data.decode("utf-8"))
+    assert parsed.events == [] and [z.tz_id for z in parsed.timezones] == [zone]
+    vobject.readOne(data.decode("utf-8")).validate()

@@ -214,6 +214,8 @@ def test_hostile_titles_and_names_are_shown_as_text(served):
 
 
 def test_none_fits_records_the_time_they_name(served):
+    """A range that ends before it starts is called so (QA report h #14: it was told to give
+    a time that "has not passed yet")."""
     cfg, store, offer, link, clock = served
     page = request(link).body
     day = (offer.options[-1].start + timedelta(days=2)).astimezone(offer.tz).date()
@@ -225,6 +227,7 @@ def test_none_fits_records_the_time_they_name(served):
         origin,
     )
     assert bad.status == 400 and Offers(store).get(offer.id).status == OPEN
+    assert "The end time is not after the start time" in bad.body and "passed" not in bad.body
     done = request(f"{link}/none", "POST", {"day": day.isoformat(), "start": "14:00",
                                             "end": "16:30", "note": "after <b>lunch</b>",
                                             "form": form_code(page)}, origin)  # fmt: skip
@@ -284,6 +287,32 @@ def test_the_page_speaks_the_users_language(isolated_home):
         busy_in_calendar(isolated_home, "Arzt", offer.options[0].start, offer.options[0].end)
         taken = accept(link, 1, page.body)
         assert taken.status == 409 and "nicht mehr frei" in taken.body, taken.body[-600:]
+    store.close()
+
+
+def test_the_page_stays_in_the_language_the_offer_was_made_in(isolated_home):
+    """The counterpart was written to in the offer's language: a serve started later with
+    another ``[user] language`` keeps that offer's page (and its answers) in it; only a link
+    that names no offer speaks the user's language (QA report h #13: README said otherwise)."""
+    cfg = serve_config(isolated_home)
+    store = state()
+    (offer,) = offer_to(cfg, store, LENA, count=2)
+    path = isolated_home / "config" / "config.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('timezone = "Europe/Berlin"',
+                                 'timezone = "Europe/Berlin"\nlanguage = "de"'),
+                    encoding="utf-8")  # fmt: skip
+    from planner.config import load
+
+    german = load(path)
+    link = link_for(german, offer)
+    with running(german):
+        page = request(link)
+        assert '<html lang="en">' in page.body and "Choose this one" in page.body
+        chosen = accept(link, 1, page.body)
+        assert chosen.status == 200 and "Thank you" in chosen.body
+        gone = request(link.rsplit("/", 1)[0] + "/" + "A" * 40)
+        assert gone.status == 404 and '<html lang="de">' in gone.body
     store.close()
 
 
