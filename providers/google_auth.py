@@ -230,6 +230,11 @@ class Conflict(ProviderError):
     """409: an event with that id exists already."""
 
 
+class PreconditionFailed(ProviderError):
+    """412 conditionNotMet: the event's etag is no longer the ``If-Match`` sent: it was
+    changed since it was read."""
+
+
 class GoogleClient:
     """The Calendar API client of one ``[[calendars]]`` entry: built lazily from the static
     discovery document with the configured ``api_url``; requests retried with backoff."""
@@ -338,6 +343,8 @@ class GoogleClient:
             return SyncTokenExpired(f"{where}: {what}: 410 {reason}")
         if status == 409:
             return Conflict(f"{where}: {what}: 409 {reason}")
+        if status == 412:
+            return PreconditionFailed(f"{where}: {what}: 412 {reason}")
         if status == 401:
             return AuthError(
                 _(

@@ -14,11 +14,18 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from planner.errors import ProviderError
+from planner.errors import NotOursError, ProviderError
 from planner.i18n import _
 from planner.model import Event
-from providers.base import MarkedEvent, SyncMark, not_ours
-from providers.google_auth import Conflict, SyncTokenExpired
+from providers.base import (
+    MarkedEvent,
+    SyncMark,
+    changed_meanwhile,
+    may_write_over,
+    not_ours,
+    unchanged_since,
+)
+from providers.google_auth import Conflict, PreconditionFailed, SyncTokenExpired
 from providers.google_map import MARK, MARK_DIGEST, MARK_KEY, event_id_for, to_event, to_google
 
 log = logging.getLogger("planner")
@@ -38,6 +45,14 @@ def marked_body(event: Event, event_id: str, mark: SyncMark, tz: Any) -> dict[st
     body["reminders"] = {"useDefault": False}
     body["status"] = body.get("status", "confirmed")
     return body
+
+
+def read_mark(item: dict[str, Any]) -> SyncMark | None:
+    """The sync mark in the private extended properties of ``item``, None without one."""
+    private = (item.get("extendedProperties") or {}).get("private") or {}
+    return (
+        SyncMark(private[MARK_KEY], private.get(MARK_DIGEST, "")) if private.get(MARK_KEY) else None
+    )
 
 
 class GoogleMarked:
@@ -136,11 +151,9 @@ class GoogleMarked:
         )
         found = []
         for item in items:
-            private = (item.get("extendedProperties") or {}).get("private") or {}
-            event = to_event(item, self.context, source=self.source.name, calendar_id=calendar_id)
-            if event is None or not private.get(MARK_KEY) or item.get("status") == "cancelled":
+            event, mark = self._as_event(item), read_mark(item)
+            if event is None or mark is None or item.get("status") == "cancelled":
                 continue
-            mark = SyncMark(private[MARK_KEY], private.get(MARK_DIGEST, ""))
             found.append(MarkedEvent(str(item["id"]), mark, event, str(item.get("etag", ""))))
         return found
 
@@ -156,38 +169,113 @@ class GoogleMarked:
             )
         except Conflict:  # written before (a retry, or deleted and now wanted again)
             log.info("Google calendar '%s': event %s exists, updating", self.source.name, event_id)
-            written = self.client.execute(
-                events.update(
-                    calendarId=calendar_id, eventId=event_id, body=body, sendUpdates="none"
-                ),
-                what,
+            etag = self._may_write_over(event_id, event)
+            request = events.update(
+                calendarId=calendar_id, eventId=event_id, body=body, sendUpdates="none"
             )
+            written = self._if_match(request, etag, what, event)
         self._remember(calendar_id, written)
         return event_id
 
+    def _may_write_over(self, event_id: str, event: Event) -> str:
+        """The etag of the event ``event_id`` a create of ``event`` met (409), read now, while
+        it may be written over (:func:`providers.base.may_write_over`; "" when it was
+        deleted); else :func:`providers.base.not_ours` or
+        :func:`providers.base.changed_meanwhile`."""
+        there = self._read(event_id, _("looking up '{uid}'", uid=event.uid))
+        if there.get("status") == "cancelled":
+            return ""
+        title, mark, found = (
+            str(there.get("summary") or ""),
+            read_mark(there),
+            self._as_event(there),
+        )
+        if mark is None or found is None:
+            raise not_ours(self.source.name, event.uid, title)
+        if not may_write_over(found, mark, event):
+            raise changed_meanwhile(self.source.name, event.uid, title)
+        return str(there.get("etag") or "")
+
+    def _as_event(self, item: dict[str, Any]) -> Event | None:
+        calendar_id = self._write_calendar
+        return to_event(item, self.context, source=self.source.name, calendar_id=calendar_id)
+
+    def _read(self, event_id: str, what: str) -> dict[str, Any]:
+        """``events.get`` of ``event_id`` in the write calendar (a 404 or 410 as cancelled)."""
+        request = (
+            self.client.service().events().get(calendarId=self._write_calendar, eventId=event_id)
+        )
+        try:
+            return self.client.execute(request, what)
+        except SyncTokenExpired:
+            return {"id": event_id, "status": "cancelled"}
+        except ProviderError as exc:
+            if "(404)" not in str(exc):
+                raise
+            return {"id": event_id, "status": "cancelled"}
+
+    def _if_match(self, request: Any, etag: str, what: str, event: Event) -> dict[str, Any]:
+        """Run the change ``request`` of ``event`` only while the event's etag is still
+        ``etag`` (``If-Match``); a 412 (changed meanwhile) is refused, nothing is written."""
+        if etag:
+            request.headers["If-Match"] = etag
+        try:
+            return self.client.execute(request, what)
+        except PreconditionFailed:
+            raise changed_meanwhile(self.source.name, event.uid, event.title) from None
+
+    def _etag_as_planned(self, marked: MarkedEvent) -> str:
+        """The etag of ``marked`` as listed when the run was planned, or (without one) as
+        read now while it is still what was listed ("" when it is gone)."""
+        if marked.etag:
+            return marked.etag
+        there = self._read(marked.id, _("looking up '{uid}'", uid=marked.event.uid))
+        if there.get("status") == "cancelled":
+            return ""
+        found = self._as_event(there)
+        if (
+            found is None
+            or not there.get("etag")
+            or not unchanged_since(found, read_mark(there), marked)
+        ):
+            raise changed_meanwhile(self.source.name, marked.event.uid, marked.event.title)
+        return str(there["etag"])
+
     def update_marked(self, marked: MarkedEvent, event: Event, mark: SyncMark) -> str:
+        """Write ``event`` over ``marked`` only while it is as listed (``If-Match``)."""
         self._check_writable()
         calendar_id = self._write_calendar
+        etag = self._etag_as_planned(marked)
+        if not etag:
+            raise changed_meanwhile(self.source.name, marked.event.uid, marked.event.title)
         body = marked_body(event, marked.id, mark, self.context.tz)  # its iCalUID stays
         request = (
             self.client.service()
             .events()
             .update(calendarId=calendar_id, eventId=marked.id, body=body, sendUpdates="none")
         )
-        written = self.client.execute(request, _("updating '{title}'", title=event.title))
+        what = _("updating '{title}'", title=event.title)
+        written = self._if_match(request, etag, what, marked.event)
         self._remember(calendar_id, written)
         return marked.id
 
     def delete_marked(self, marked: MarkedEvent) -> None:
+        """Delete ``marked`` only while it is as listed (``If-Match``); gone already is fine."""
         self._check_writable()
         calendar_id = self._write_calendar
+        etag = self._etag_as_planned(marked)
         request = (
             self.client.service()
             .events()
             .delete(calendarId=calendar_id, eventId=marked.id, sendUpdates="none")
         )
+        what = _("deleting '{title}'", title=marked.event.title)
         try:
-            self.client.execute(request, _("deleting '{title}'", title=marked.event.title))
+            if etag:
+                self._if_match(request, etag, what, marked.event)
+        except NotOursError:  # 412: changed, or deleted meanwhile (then it is gone: fine)
+            if self._read(marked.id, what).get("status") != "cancelled":
+                raise
         except SyncTokenExpired:  # 410: deleted already
             pass
         except ProviderError as exc:

@@ -492,6 +492,10 @@ class _Handler(BaseHTTPRequestHandler):
         if event_id not in cal.items:
             self._error(404, "notFound", "Not Found")
             return None
+        wanted = self.headers.get("If-Match")  # Google: 412 when the etag is not the event's
+        if wanted and wanted != "*" and wanted != cal.items[event_id].get("etag"):
+            self._error(412, "conditionNotMet", "Precondition Failed")
+            return None
         return cal
 
     def _h_events_update(
