@@ -80,20 +80,24 @@ class GraphClient:
         params: Mapping[str, str] | None = None,
         json: Any = None,
         retry: bool,
+        headers: Mapping[str, str] | None = None,
     ) -> dict[str, Any]:
-        """Send one request; repeat it on throttling and server errors only when ``retry``."""
+        """Send one request (with ``headers`` besides the usual ones, e.g. ``If-Match``);
+        repeat it on throttling and server errors only when ``retry``."""
         url = self.url(path)
         attempts = MAX_ATTEMPTS if retry else 1
         token = None  # the current one; a new one after Graph refused it
         for attempt in range(1, attempts + 1):
-            response = self._send(method, url, params, json, token, last=attempt == attempts)
+            response = self._send(method, url, params, json, token, headers, attempt == attempts)
             if response is None:
                 self.sleep(_backoff(attempt))
                 continue
             if response.status_code == 401 and token is None and self.refresh is not None:
                 log.debug("Graph %s %s: 401, asking for a new token", method, url)
                 token = self.refresh()  # refused by the sign-in service too: AuthError
-                response = self._send(method, url, params, json, token, last=attempt == attempts)
+                response = self._send(
+                    method, url, params, json, token, headers, attempt == attempts
+                )
                 if response is None:
                     self.sleep(_backoff(attempt))
                     continue
@@ -112,7 +116,7 @@ class GraphClient:
         params: Mapping[str, str] | None,
         body: Any,
         token: str | None,
-        *,
+        extra: Mapping[str, str] | None,
         last: bool,
     ) -> Any:
         """The response, or None after a connection problem that may be retried."""
@@ -120,7 +124,12 @@ class GraphClient:
 
         try:
             return self.session.request(
-                method, url, params=params, json=body, headers=self._headers(token), timeout=TIMEOUT
+                method,
+                url,
+                params=params,
+                json=body,
+                headers=self._headers(token) | dict(extra or {}),
+                timeout=TIMEOUT,
             )
         except requests.RequestException as exc:
             if last:

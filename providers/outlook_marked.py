@@ -16,10 +16,19 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any, ClassVar
 
-from planner.errors import NotSupportedError
+from planner.errors import NotOursError, NotSupportedError
 from planner.i18n import _
 from planner.model import Event
-from providers.base import MarkedEvent, SyncMark, mark_hints, not_ours
+from providers.base import (
+    MarkedEvent,
+    SyncMark,
+    changed_meanwhile,
+    mark_digest,
+    mark_hints,
+    may_write_over,
+    not_ours,
+    unchanged_since,
+)
 from providers.graph_events import to_graph
 from providers.graph_http import GraphError
 
@@ -184,7 +193,8 @@ class OutlookMarked:
                 mark = read_mark(item)
                 event = self._to_event(item, created)
                 if mark is not None and event is not None:
-                    found.append(MarkedEvent(str(item["id"]), mark, event))
+                    etag = str(item.get("@odata.etag") or "")
+                    found.append(MarkedEvent(str(item["id"]), mark, event, etag))
         known = self.known_marks()  # brought in line with the calendar: it may have been
         for marked in found:  # written from another device, or lost an event
             if known.pop(marked.id, None) != marked.mark:
@@ -194,28 +204,84 @@ class OutlookMarked:
         return found
 
     def create_marked(self, event: Event, mark: SyncMark) -> str:
+        """POST with a ``transactionId``; a known one answers with the event created then,
+        which is written over only while :func:`providers.base.may_write_over` allows."""
         path = self._write_path()
         tx = self.transaction(event)
         body = marked_body(event, self.context.tz, tx, mark)
         created = self.graph.request("POST", path, json=body, retry=True)
+        event_id = str(created.get("id") or "")
+        there = self._to_event(created, {tx: event.uid})
+        if event_id and (there is None or mark_digest(there) != mark_digest(event)):
+            self._write_over(f"{path}/{event_id}", event, body)  # met one the user changed?
         store = self.store
         with store.conn:
             store.conn.execute(
                 "INSERT OR REPLACE INTO outlook_created VALUES (?, ?, ?, ?)",
-                (self.source.name, tx, event.uid, str(created.get("id") or "")),
+                (self.source.name, tx, event.uid, event_id),
             )
-        self._keep_mark(str(created.get("id") or ""), mark)
-        return str(created.get("id") or "")
+        self._keep_mark(event_id, mark)
+        return event_id
+
+    def _write_over(self, path: str, event: Event, body: dict[str, Any]) -> None:
+        """Write ``body`` over the event at ``path`` that a create of ``event`` met, only
+        while it is as the planner wrote it (else :func:`providers.base.changed_meanwhile`)."""
+        item = self.graph.get(path, {"$select": self.select, "$expand": MARK_EXPAND})
+        there = self._to_event(item, {str(item.get("transactionId") or ""): event.uid})
+        if there is None or not may_write_over(there, read_mark(item), event):
+            raise changed_meanwhile(self.source.name, event.uid, str(item.get("subject") or ""))
+        changes = {k: v for k, v in body.items() if k != "transactionId"}
+        self._if_match("PATCH", path, str(item.get("@odata.etag") or ""), event, changes)
+
+    def _if_match(self, method: str, path: str, etag: str, event: Event, body: Any = None) -> None:
+        """``PATCH`` or ``DELETE`` only while the event's ``@odata.etag`` is still ``etag``;
+        a 412 (changed meanwhile) is refused and nothing is written."""
+        headers = {"If-Match": etag} if etag else None
+        try:
+            self.graph.request(method, path, json=body, retry=True, headers=headers)
+        except GraphError as exc:
+            if exc.status == 412:
+                raise changed_meanwhile(self.source.name, event.uid, event.title) from None
+            raise
+
+    def _etag_as_planned(self, path: str, marked: MarkedEvent) -> str:
+        """The ``@odata.etag`` of ``marked`` as listed when the run was planned, or (without
+        one) as read now while it is still what was listed ("" when it is gone)."""
+        if marked.etag:
+            return marked.etag
+        try:
+            item = self.graph.get(path, {"$select": self.select, "$expand": MARK_EXPAND})
+        except GraphError as exc:
+            if exc.status == 404:
+                return ""
+            raise
+        there = self._to_event(item, self._created_uids())
+        etag = str(item.get("@odata.etag") or "")
+        if not etag or there is None or not unchanged_since(there, read_mark(item), marked):
+            raise changed_meanwhile(self.source.name, marked.event.uid, marked.event.title)
+        return etag
 
     def update_marked(self, marked: MarkedEvent, event: Event, mark: SyncMark) -> str:
+        """PATCH ``marked`` only while it is as listed (``If-Match``)."""
+        path = f"{self._write_path()}/{marked.id}"
+        etag = self._etag_as_planned(path, marked)
+        if not etag:
+            raise changed_meanwhile(self.source.name, marked.event.uid, marked.event.title)
         body = marked_body(event, self.context.tz, None, mark)
-        self.graph.request("PATCH", f"{self._write_path()}/{marked.id}", json=body, retry=True)
+        self._if_match("PATCH", path, etag, marked.event, body)
         self._keep_mark(marked.id, mark)
         return marked.id
 
     def delete_marked(self, marked: MarkedEvent) -> None:
+        """DELETE ``marked`` only while it is as listed (``If-Match``); gone is fine."""
+        path = f"{self._write_path()}/{marked.id}"
         try:
-            self.graph.request("DELETE", f"{self._write_path()}/{marked.id}", retry=True)
+            etag = self._etag_as_planned(path, marked)
+            if etag:
+                self._if_match("DELETE", path, etag, marked.event)
+        except NotOursError:  # 412: changed, or deleted meanwhile (then it is gone: fine)
+            if self._etag_as_planned(path, replace(marked, etag="")):
+                raise
         except GraphError as exc:
             if exc.status != 404:
                 raise

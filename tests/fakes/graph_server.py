@@ -291,6 +291,9 @@ class GraphServer(GraphContacts):
     def _changed(self, calendar_id: str, event_id: str) -> None:
         self._version += 1
         self._changes.append((self._version, calendar_id, event_id))
+        item = self.events.get(calendar_id, {}).get(event_id)
+        if item is not None:  # Graph: a new @odata.etag (change key) with every change
+            item["@odata.etag"] = f'W/"DwAAABYAAA{self._version:08d}"'
 
     # --- request handling (called by the handler) -------------------------------------------
 
@@ -485,7 +488,7 @@ class GraphServer(GraphContacts):
         if len(route) == 2 and route[0] == "events" and method in ("PATCH", "DELETE"):
             if "Calendars.ReadWrite" not in self.tokens[token]:
                 return 403, _error("ErrorAccessDenied", "Access is denied."), {}
-            return self._change(cal, route[1], method, payload)
+            return self._change(cal, route[1], method, payload, headers.get("if-match"))
         if route == ["calendarView"] and method == "GET":
             return self._view(cal, query, prefer, path)
         if route == ["calendarView", "delta"] and method == "GET":
@@ -693,12 +696,15 @@ class GraphServer(GraphContacts):
             out.append(shown)
         return 200, self._page(out, query, path), {}
 
-    def _change(self, cal: str, event_id: str, method: str, body: Any):
+    def _change(self, cal: str, event_id: str, method: str, body: Any, if_match: str | None):
         """``PATCH`` (the fields given replace the event's; extended properties are merged by
-        id) and ``DELETE`` (204) of one event."""
+        id) and ``DELETE`` (204) of one event; with ``If-Match`` only while it is the event's
+        ``@odata.etag`` (else 412 ErrorIrresolvableConflict, as Graph answers)."""
         item = self.events[cal].get(event_id)
         if item is None:
             return 404, _error("ErrorItemNotFound", "The specified object was not found."), {}
+        if if_match and if_match != "*" and if_match != item.get("@odata.etag"):
+            return 412, _error("ErrorIrresolvableConflict", IRRESOLVABLE), {}
         if method == "DELETE":
             del self.events[cal][event_id]
             self._changed(cal, event_id)
@@ -810,6 +816,12 @@ def _prefer_zone(header: str) -> str:
         if name.strip() == "outlook.timezone":
             return value.strip().strip('"')
     return "UTC"
+
+
+IRRESOLVABLE = (
+    "The send or update operation could not be performed because the change key passed in "
+    "the request does not match the current change key for the item."
+)
 
 
 def _error(code: str, message: str) -> dict[str, Any]:

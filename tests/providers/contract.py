@@ -84,7 +84,7 @@ class ProviderContract:
     """Tests every provider must pass. Subclasses provide the ``make_provider`` fixture."""
 
     #: the providers that refuse to write over a marked event the user changed
-    guarded: tuple[str, ...] = ("memory", "caldav", "google")
+    guarded: tuple[str, ...] = ("memory", "caldav", "google", "outlook")
 
     @pytest.fixture
     def provider(self, make_provider) -> CalendarProvider:
