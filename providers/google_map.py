@@ -233,6 +233,26 @@ def to_google(event: Event, tz: ZoneInfo) -> dict[str, Any]:
     return body
 
 
+#: what the planner writes of a hold written again (``events.patch``): everything else of the
+#: user's copy (colour, reminders, attachments, conference, other apps' properties) stays
+HOLD_FIELDS = ("summary", "location", "description", "attendees")
+
+
+def hold_patch(event: Event, tz: ZoneInfo) -> dict[str, Any]:
+    """The ``events.patch`` body that makes a hold there already ``event``: its title, time,
+    place, notes, guests and the planner's private properties, and nothing else. A field the
+    hold has not is cleared ("" or no guests); start and end drop the other kind of time
+    (``null``: a patch merges objects), so a hold may turn all-day or timed."""
+    body = to_google(event, tz)
+    patch: dict[str, Any] = {
+        key: body.get(key, [] if key == "attendees" else "") for key in HOLD_FIELDS
+    }
+    for key in ("start", "end"):
+        patch[key] = {"date": None, "dateTime": None, "timeZone": None, **body[key]}
+    patch["extendedProperties"] = body["extendedProperties"]
+    return patch
+
+
 def working_location(item: dict[str, Any], tz: ZoneInfo) -> tuple[date, date, str] | None:
     """First and last day and the place of a working-location entry, else ``None``."""
     if item.get("eventType") != "workingLocation" or item.get("status") == "cancelled":

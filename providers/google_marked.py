@@ -26,7 +26,15 @@ from providers.base import (
     unchanged_since,
 )
 from providers.google_auth import Conflict, PreconditionFailed, SyncTokenExpired
-from providers.google_map import MARK, MARK_DIGEST, MARK_KEY, event_id_for, to_event, to_google
+from providers.google_map import (
+    MARK,
+    MARK_DIGEST,
+    MARK_KEY,
+    event_id_for,
+    hold_patch,
+    to_event,
+    to_google,
+)
 
 log = logging.getLogger("planner")
 
@@ -68,8 +76,12 @@ class GoogleMarked:
         """Write ``event`` into the first configured calendar, keyed by its iCalUID (and the
         private property ``plannerUid`` as a second key); return Google's event id.
 
-        A hold goes through ``events.import``, which keeps the given iCalUID and updates an
-        event that has it already, so a retry changes nothing. An invitation Google sends
+        A first hold goes through ``events.import``, which keeps the given iCalUID. A hold
+        there already (written again: moved, retitled, a retry) is changed with
+        ``events.patch`` in what the planner writes only (:func:`providers.google_map.hold_patch`),
+        so the user's colour, reminders, attachments, conference and other apps' properties
+        stay; it is sent with ``If-Match`` of the etag read just before, and a change in between
+        (412) is refused (:func:`providers.base.changed_meanwhile`). An invitation Google sends
         itself (``send_updates``) is inserted with the iCalUID alone; a retry meets 409 and
         finds the event by its iCalUID. Either way, an event with that iCalUID that the
         planner did not write (no private ``plannerUid`` of the same value) is refused before
@@ -77,7 +89,9 @@ class GoogleMarked:
         """
         self._check_writable()
         calendar_id = self._calendar_ids[0]
-        self._refuse_theirs(event.uid)
+        there = self._hold_there(event.uid)
+        if there is not None and not send_updates:
+            return self._hold_again(there, event)
         events = self.client.service().events()
         what = _("creating '{title}'", title=event.title)
         body = to_google(event, self.context.tz)
@@ -99,21 +113,43 @@ class GoogleMarked:
                 ),
                 hint=_("try again; the calendar answered without an event"),
             )
-        store = self._store()
-        with store.conn:  # visible at once, even where this run has synced already
-            self._apply(store, calendar_id, [created])
+        self._remember(calendar_id, created)  # visible at once, even where synced already
         return str(created["id"])
 
-    def _refuse_theirs(self, uid: str) -> None:
-        """:func:`providers.base.not_ours` when the write calendar holds an event with iCalUID
-        ``uid`` that the planner did not write."""
+    def _hold_there(self, uid: str) -> dict[str, Any] | None:
+        """The planner's live event with iCalUID ``uid`` in the write calendar, as read now
+        (None without one); :func:`providers.base.not_ours` when an event with that iCalUID
+        is there that the planner did not write."""
         calendar_id = self._calendar_ids[0]
         what = _("looking up '{uid}'", uid=uid)
         items, _token = self._pages(what, calendarId=calendar_id, maxResults=10, iCalUID=uid)
-        for item in items:
+        live = [item for item in items if item.get("status") != "cancelled"]
+        for item in live:
             private = (item.get("extendedProperties") or {}).get("private") or {}
-            if item.get("status") != "cancelled" and private.get(PLANNER_UID) != uid:
+            if private.get(PLANNER_UID) != uid:
                 raise not_ours(self.source.name, uid, str(item.get("summary") or ""))
+        return live[0] if live else None
+
+    def _hold_again(self, there: dict[str, Any], event: Event) -> str:
+        """Make the hold ``there`` ``event`` by changing only what the planner writes
+        (``events.patch``), while it is as read (``If-Match`` of its etag; 412 refused)."""
+        calendar_id, etag = self._calendar_ids[0], str(there.get("etag") or "")
+        if not etag:
+            raise changed_meanwhile(self.source.name, event.uid, event.title)
+        request = (
+            self.client.service()
+            .events()
+            .patch(
+                calendarId=calendar_id,
+                eventId=there["id"],
+                body=hold_patch(event, self.context.tz),
+                sendUpdates="none",
+            )
+        )
+        what = _("updating '{title}'", title=event.title)
+        written = self._if_match(request, etag, what, event)
+        self._remember(calendar_id, written)
+        return str(written.get("id") or there["id"])
 
     def find_by_uid(self, uid: str) -> dict[str, Any] | None:
         """The event resource with iCalUID ``uid`` (or private property ``plannerUid``) in

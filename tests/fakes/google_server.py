@@ -519,19 +519,14 @@ class _Handler(BaseHTTPRequestHandler):
     def _h_events_patch(
         self, query: dict[str, list[str]], body: Any, cal_id: str, event_id: str
     ) -> None:
-        """PATCH: the fields given replace those of the event (objects merged one level)."""
+        """PATCH, with Google's patch semantics: a field given replaces the event's, one not
+        given stays; an object is merged field by field (``null`` removes a field), an array
+        given replaces the event's whole array."""
         if (cal := self._writable_item(cal_id, event_id)) is None:
             return
         if not isinstance(body, dict):
             return self._error(400, "badRequest", "Request body is not a JSON event")
-        item = copy.deepcopy(cal.items[event_id])
-        for key, value in body.items():
-            if key == "extendedProperties" and isinstance(value, dict):
-                merged = item.setdefault("extendedProperties", {})
-                for scope, props in value.items():
-                    merged.setdefault(scope, {}).update(props or {})
-            else:
-                item[key] = value
+        item = _patched(copy.deepcopy(cal.items[event_id]), body)
         self._send(200, self.fake.put_event(cal.id, item))
 
     def _h_events_delete(
@@ -663,6 +658,20 @@ _ROUTES = [
     ("POST", r"/token", "token"),
     ("GET", r"/auth", "auth"),
 ]
+
+
+def _patched(item: dict[str, Any], patch: dict[str, Any]) -> dict[str, Any]:
+    """``item`` with ``patch`` merged in: objects field by field, arrays and values replaced,
+    ``null`` removing the field."""
+    for key, value in patch.items():
+        if value is None:
+            item.pop(key, None)
+        elif isinstance(value, dict):
+            there = item.get(key)
+            item[key] = _patched(there if isinstance(there, dict) else {}, value)
+        else:
+            item[key] = copy.deepcopy(value)
+    return item
 
 
 def _route(method: str, path: str) -> tuple[str, tuple[str, ...]]:

@@ -170,3 +170,41 @@ def test_the_hold_calendar_is_named_before_anything_is_written(backends, store):
     config, provider = backends.provider("google", store)
     provider.close()
     assert holding.hold_calendar(config, store) == provider.source.name
+
+
+USERS = {
+    "colorId": "11",
+    "reminders": {"useDefault": False, "overrides": [{"method": "popup", "minutes": 45}]},
+    "attachments": [{"fileUrl": "https://drive.google.com/file/d/menu", "title": "Menu"}],
+    "guestsCanModify": True,
+}
+
+
+def test_a_hold_moved_in_google_keeps_the_users_colour_reminder_attachment_and_other_apps(
+    backends, store
+):
+    """A hold written again went through ``events.import``, which replaced the whole event:
+    the user's colour, reminder, attachment and another app's properties were gone. Now only
+    what the planner writes changes (``events.patch``, ``If-Match``)."""
+    config, provider = backends.provider("google", store)
+    name = provider.source.name
+    provider.close()
+    first = prepare_request(store, LUNCH)
+    holding.hold(config, store, first, name)
+    google = backends.request.getfixturevalue("google")
+    (item,) = [dict(i) for i in google.calendar("primary").items.values()
+               if i.get("iCalUID") == first.uid]  # fmt: skip
+    item.update(USERS)
+    item["extendedProperties"] = {
+        "private": dict(item["extendedProperties"]["private"]),
+        "shared": {"zoomMeetingId": "842"},
+    }
+    google.put_event("primary", item)
+    later = LUNCH.start + timedelta(minutes=30)
+    holding.hold(config, store, prepare_update(store, first.uid, start=later), name)
+    now = google.calendar("primary").items[item["id"]]
+    assert {key: now.get(key) for key in USERS} == USERS
+    assert now["extendedProperties"]["shared"] == {"zoomMeetingId": "842"}
+    assert now["extendedProperties"]["private"]["plannerUid"] == first.uid
+    assert _held(config, store, provider.source, first.uid).start == later
+    assert google.count("events.patch") == 1

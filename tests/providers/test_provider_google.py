@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -13,7 +14,13 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from planner.config import from_mapping
-from planner.errors import AuthError, ConfigError, NotSupportedError, ProviderError
+from planner.errors import (
+    AuthError,
+    ConfigError,
+    NotOursError,
+    NotSupportedError,
+    ProviderError,
+)
 from planner.meet.slots import working_places
 from planner.model import Attendee, Busy, Event, Response
 from planner.store import Store
@@ -457,12 +464,33 @@ def test_invitation_is_inserted_by_its_ical_uid_alone_and_a_retry_finds_it(harne
 def test_hold_is_imported_under_its_ical_uid_and_twice_is_once(harness):
     provider = harness.provider(write=True)
     first = provider.create_event(HOLD)
-    second = provider.create_event(HOLD)  # a retry: import updates the event with that iCalUID
+    second = provider.create_event(HOLD)  # a retry: the hold there is patched, not imported
     assert first == second
-    assert harness.fake.count("events.import") == 2 and harness.fake.count("events.insert") == 0
+    assert harness.fake.count("events.import") == 1 and harness.fake.count("events.insert") == 0
+    assert harness.fake.count("events.patch") == 1
     assert all("id" not in body and body["iCalUID"] == HOLD.uid for body in harness.fake.imports)
     found = [e for e in provider.events(WINDOW_START, WINDOW_END) if e.uid == HOLD.uid]
     assert len(found) == 1
+
+
+def test_a_hold_changed_between_the_read_and_the_patch_is_refused(harness, monkeypatch):
+    """A hold written again is patched with ``If-Match`` of the etag read just before: the
+    user's change in between (412) is refused, not written over."""
+    provider = harness.provider(write=True)
+    provider.create_event(HOLD)
+    read = provider._hold_there
+
+    def read_then_the_user_edits(uid):
+        there = read(uid)
+        harness.fake.put_event("primary", dict(there, colorId="5"))  # a new etag
+        return there
+
+    monkeypatch.setattr(provider, "_hold_there", read_then_the_user_edits)
+    later = HOLD.start + timedelta(hours=1)
+    with pytest.raises(NotOursError, match="was changed in the calendar"):
+        provider.create_event(replace(HOLD, start=later, end=HOLD.end + timedelta(hours=1)))
+    (item,) = harness.fake.calendar("primary").items.values()
+    assert item["colorId"] == "5" and item["start"] == to_google(HOLD, TZ)["start"]
 
 
 def test_a_hold_found_by_its_private_property_when_the_ical_uid_differs(harness):
