@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
@@ -22,10 +21,6 @@ from planner.cli.common import (
     table_width,
 )
 from planner.i18n import _
-
-if TYPE_CHECKING:
-    from planner.config import Config
-    from planner.store import Store
 
 
 @click.group(invoke_without_command=True)
@@ -122,6 +117,7 @@ def rhythm(config_path: Path | None, who: str, every: str | None, clear: bool) -
     """
     from planner.config.rhythm import RhythmError, parse_rhythm
     from planner.errors import UsageError
+    from planner.flows.people_flow import anyone_known
     from planner.people.rhythm import set_rhythm, target_of
     from planner.store import open_store
 
@@ -141,7 +137,7 @@ def rhythm(config_path: Path | None, who: str, every: str | None, clear: bool) -
     store = open_store()
     try:
         changed = set_rhythm(store, who, parsed, datetime.now(config.tz))
-        known = parsed is None or _known(config, store, who)
+        known = parsed is None or anyone_known(config, store, who)
     finally:
         store.close()
     if parsed is None:
@@ -160,13 +156,3 @@ def rhythm(config_path: Path | None, who: str, every: str | None, clear: bool) -
               "and counts once they appear in a calendar or an address book", who=who),
             err=True,
         )  # fmt: skip
-
-
-def _known(config: Config, store: Store, who: str) -> bool:
-    """Whether anyone planner knows (config, address books, invitations, the contact
-    ledger) answers to ``who``; no calendar is read."""
-    from planner.flows.invitees import known_people
-    from planner.judge.relations import Ledger
-    from planner.people.rhythm import known_target
-
-    return known_target(who, known_people(config, store), Ledger.open(store, config).persons())

@@ -132,3 +132,13 @@ def current_ledger(
     session = open_session(config, store, now=now, progress=progress)
     session.close()
     return session.ledger
+
+
+def anyone_known(config: Config, store: Store, who: str) -> bool:
+    """Whether anyone planner knows (config, address books, invitations, the contact
+    ledger) answers to ``who``; no calendar is read."""
+    from planner.flows.invitees import known_people
+    from planner.judge.relations import Ledger
+    from planner.people.rhythm import known_target
+
+    return known_target(who, known_people(config, store), Ledger.open(store, config).persons())

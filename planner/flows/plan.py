@@ -228,7 +228,10 @@ def balance_items(items: Sequence[PlannedEvent]) -> list[tuple[Event, Mode, Purp
     ]
 
 
-def week_stats(items: Sequence[PlannedEvent]) -> WeekStats:
+def week_stats(
+    items: Sequence[PlannedEvent],
+    counted: Sequence[tuple[Event, Mode, Purpose]] | None = None,
+) -> WeekStats:
     """The week's meetings by mode, and its external business time: the one reading of
     :func:`planner.judge.recommend.external_minutes` over the meetings the balance counts
     (:func:`balance_items`), so the share the totals show is the balance's
@@ -246,7 +249,8 @@ def week_stats(items: Sequence[PlannedEvent]) -> WeekStats:
         by_mode[item.mode] = Totals(current.meetings + 1, current.minutes + length)
         meetings += 1
         minutes += length
-    external_in_person, external = external_minutes(balance_items(items))
+    counted = balance_items(items) if counted is None else counted  # (the plan has them)
+    external_in_person, external = external_minutes(counted)
     return WeekStats(by_mode, meetings, minutes, external, external_in_person)
 
 

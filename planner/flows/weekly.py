@@ -184,7 +184,7 @@ def build_plan(
         start=start,
         end=end,
         items=tuple(items),
-        stats=week_stats(items),
+        stats=week_stats(items, week),
         balance=balance(week, config, first_day, history, weeks=TREND_WEEKS),
         due=tuple(due_for_visit(ledger, config, now.astimezone(config.tz).date())),
         people=ledger.directory.people,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.i18n import _
 from planner.render.kinds import TRAVEL, entry_kind, entry_label, in_day
-from planner.render.labels import clock, day_label, repeated
+from planner.render.labels import clock, day_label, repeated, span_on
 from planner.render.places import short_place, without_secrets
 from planner.render.table import ACTION_MARK, MODE_STYLE, console
 
@@ -88,21 +88,16 @@ def span_text(entry: DayEntry, tz: tzinfo) -> str:
     """``09:00–09:45``, ``all day``, ``day 2 of 3`` (of an all-day entry), ``from 15:00``,
     ``until 11:00``."""
     event = entry.item.event
+    if entry.part > 1:  # a later day of it: as every view of the week says it
+        return span_on(event, entry.day, tz)
     if event.all_day:
         if entry.days > 1:
             return _("day {number} of {count}", number=entry.part, count=entry.days)
         return _("all day")
     start, end = event.start.astimezone(tz), event.end.astimezone(tz)
-    day_start = datetime.combine(entry.day, time(), tz)
-    day_end = datetime.combine(entry.day + timedelta(days=1), time(), tz)
-    starts_before, ends_after = start < day_start, end > day_end
-    if starts_before and ends_after:
-        return _("all day")
     zoned = repeated(start, end)
-    if ends_after:
+    if end > datetime.combine(entry.day + timedelta(days=1), time(), tz):
         return _("from {time}", time=clock(start, zoned))
-    if starts_before:
-        return _("until {time}", time=clock(end, zoned))
     return f"{clock(start, zoned)}–{clock(end, zoned)}"
 
 

@@ -141,7 +141,7 @@ def span_on(event: Event, day: date, tz: tzinfo) -> str:
         return _("day {number} of {count}", number=(day - start.date()).days + 1, count=count)
     if end > datetime.combine(day + timedelta(days=1), time(), tz):
         return _("all day")
-    return _("until {time}", time=clock(end, repeated(end)))
+    return _("until {time}", time=clock(end, repeated(start, end)))
 
 
 def repeated(*moments: datetime) -> bool:

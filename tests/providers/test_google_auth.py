@@ -18,14 +18,7 @@ from providers.base import ProviderContext
 from providers.google import GoogleProvider, authorize
 from providers.google_auth import token_path
 from tests.fakes.google_server import READ_SCOPE, WRITE_SCOPE, FakeGoogle
-from tests.providers.contract import TZ, WINDOW_END, WINDOW_START, seed_events
-
-
-@pytest.fixture
-def fake():
-    with FakeGoogle() as server:
-        server.seed("primary", seed_events())
-        yield server
+from tests.providers.contract import TZ, WINDOW_END, WINDOW_START
 
 
 @pytest.fixture

@@ -19,14 +19,7 @@ from providers.google_auth import token_path
 from providers.outlook_auth import TokenSource, authorize, cache_path
 from tests.fakes.google_server import FakeGoogle
 from tests.fakes.graph_server import start_graph_server
-from tests.providers.contract import TZ, WINDOW_END, WINDOW_START, seed_events
-
-
-@pytest.fixture
-def fake():
-    with FakeGoogle() as server:
-        server.seed("primary", seed_events())
-        yield server
+from tests.providers.contract import TZ, WINDOW_END, WINDOW_START
 
 
 @pytest.fixture
