@@ -31,6 +31,7 @@ PARTS = (
     "signatures_heldout",
     "platforms_dev",
     "platforms_heldout",
+    "platforms_dev2",
 )
 
 
