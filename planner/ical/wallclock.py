@@ -193,10 +193,11 @@ def _minutes(length: timedelta) -> int:
     return int(length.total_seconds() // 60)
 
 
-def settle(moment: datetime, *, fold: int = 0) -> tuple[datetime, str]:
+def settle(moment: datetime, *, fold: int = 0, hint: bool = True) -> tuple[datetime, str]:
     """The instant a wall-clock ``moment`` means, normalised (a gap time moves forward by the
     size of the gap, the repeated hour takes occurrence ``fold``), and a note for the user when
-    the time was in a gap or the repeated hour ("" otherwise)."""
+    the time was in a gap or the repeated hour ("" otherwise); ``hint``: the note names
+    ``--fold``, which chooses the second."""
     zone = moment.tzinfo
     if zone is None:
         return moment, ""
@@ -212,16 +213,24 @@ def settle(moment: datetime, *, fold: int = 0) -> tuple[datetime, str]:
     if is_ambiguous(moment):
         chosen = moment.replace(fold=fold).astimezone(UTC).astimezone(zone)
         other = moment.replace(fold=1 - fold).astimezone(UTC).astimezone(zone)
-        which = _("the second") if fold else _("the first")
+        values = {
+            "time": moment.strftime("%H:%M"),
+            "zone": _zone_name(zone, moment),
+            "date": moment.date().isoformat(),
+            "which": _("the second") if fold else _("the first"),
+            "actual": _shown(chosen),
+            "other": _shown(other),
+        }
+        if not hint:
+            return chosen, _(
+                "{time} occurs twice in {zone} on {date} (the clocks go back); taken as "
+                "{which}, {actual} (the other is {other})",
+                **values,
+            )
         return chosen, _(
             "{time} occurs twice in {zone} on {date} (the clocks go back); taken as {which}, "
             "{actual} (the other is {other}; --fold chooses the second)",
-            time=moment.strftime("%H:%M"),
-            zone=_zone_name(zone, moment),
-            date=moment.date().isoformat(),
-            which=which,
-            actual=_shown(chosen),
-            other=_shown(other),
+            **values,
         )
     return moment.astimezone(UTC).astimezone(zone), ""
 
