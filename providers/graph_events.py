@@ -38,17 +38,19 @@ def zone_from_name(name: str) -> ZoneInfo | None:
     return ZoneInfo(olson) if olson else None
 
 
-def parse_datetime(value: Mapping[str, Any], fallback: ZoneInfo) -> datetime:
-    """A zone-aware datetime from ``{"dateTime": "…", "timeZone": "…"}``.
+def parse_datetime(value: Mapping[str, Any], tz: ZoneInfo) -> datetime:
+    """The instant ``{"dateTime": "…", "timeZone": "…"}`` names, in the user's zone ``tz``.
 
-    An unknown zone name falls back to ``fallback`` (the zone the times were asked in).
+    The provider asks Graph for UTC (``Prefer: outlook.timezone="UTC"``): a wall time in a
+    zone's name has no offset, and one in the hour the clocks repeat could be either. An answer
+    in a named zone is still read (a wall time it repeats as the first, RFC 5545 §3.3.5); an
+    unknown zone name is read as ``tz``.
     """
     text = str(value.get("dateTime") or "")
     moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    if moment.tzinfo is not None:
-        return moment
-    zone = zone_from_name(str(value.get("timeZone") or "")) or fallback
-    return moment.replace(tzinfo=zone)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone_from_name(str(value.get("timeZone") or "")) or tz)
+    return moment.astimezone(tz)
 
 
 def parse_day(value: Mapping[str, Any], tz: ZoneInfo) -> datetime:

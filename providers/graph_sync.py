@@ -4,8 +4,8 @@
   a margin before and after the window asked for and widened over the stored one (as the Google
   provider widens its sync window), so a repeat run of any command continues the same round
   with one request per calendar instead of starting a new one over a year of history.
-- :func:`windows_zone` names an IANA zone the way ``Prefer: outlook.timezone`` documents it
-  (Windows zone names, e.g. ``W. Europe Standard Time``).
+- :func:`windows_zone` names an IANA zone the Windows way (``W. Europe Standard Time``).
+  ``Prefer: outlook.timezone`` asks for UTC (:data:`providers.outlook.ANSWER_ZONE`).
 - :func:`schedule_busy` reads one person's busy time from a ``getSchedule`` answer;
   :func:`schedule_error` turns a refused ``getSchedule`` into its cause and the next step.
 
@@ -16,20 +16,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from planner.errors import NotSupportedError
 from planner.i18n import _
+from planner.ical.wallclock import within
 from planner.model import Interval
 from providers.graph_events import parse_datetime
 
 if TYPE_CHECKING:
     from providers.graph_http import GraphError
 
-STATE_VERSION = 2
+STATE_VERSION = 3  # 3: answers in UTC (a round kept from before has wall times in the user's zone)
 BUSY_STATES = frozenset({"busy", "tentative", "oof"})
 # getSchedule's availabilityView: one digit per interval (0 free, 1 tentative, 2 busy, 3 oof,
 # 4 working elsewhere).
@@ -186,7 +187,7 @@ def schedule_busy(
         if str(item.get("status", "")).lower() not in BUSY_STATES:
             continue
         interval = Interval(parse_datetime(item["start"], tz), parse_datetime(item["end"], tz))
-        if interval.start < end and interval.end > start:
+        if within(interval.start, interval.end, start, end):
             found.append(interval)
     return sorted(found, key=lambda i: i.start)
 
@@ -194,12 +195,14 @@ def schedule_busy(
 def _from_view(view: str, start: datetime, minutes: int) -> list[Interval]:
     """Busy intervals from an ``availabilityView`` string, adjacent slots merged."""
     found: list[Interval] = []
-    step = timedelta(minutes=minutes)
+    step, zone = timedelta(minutes=minutes), start.tzinfo
+    first = start.astimezone(UTC)  # the digits count real time: across a DST change too
     for index, digit in enumerate(view):
         if digit not in BUSY_DIGITS:
             continue
-        slot = Interval(start + index * step, start + (index + 1) * step)
-        if found and found[-1].end == slot.start:
+        begin, stop = first + index * step, first + (index + 1) * step
+        slot = Interval(begin.astimezone(zone), stop.astimezone(zone))
+        if found and found[-1].end.astimezone(UTC) == begin:
             found[-1] = Interval(found[-1].start, slot.end)
         else:
             found.append(slot)

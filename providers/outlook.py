@@ -20,13 +20,13 @@ from zoneinfo import ZoneInfo
 from planner.config.schema import Field
 from planner.errors import NotSupportedError, ProviderError
 from planner.i18n import _
-from planner.ical.wallclock import is_ambiguous
+from planner.ical.wallclock import within
 from planner.model import Calendar, Event, Interval
 from providers.base import CalendarProvider, ProviderContext, SignInState
 from providers.free_busy import GRAPH_CODES, FreeBusyAnswer
 from providers.graph_events import format_datetime, query_time, to_event
 from providers.graph_http import GraphClient, GraphError
-from providers.graph_sync import DeltaWindows, schedule_busy, schedule_error, windows_zone
+from providers.graph_sync import DeltaWindows, schedule_busy, schedule_error
 from providers.outlook_auth import (
     DEFAULT_AUTHORITY,
     DEFAULT_GRAPH,
@@ -161,7 +161,7 @@ class OutlookProvider(OutlookMarked, CalendarProvider):
                 refresh=self.tokens.refresh,
                 where=self.source.name,
                 sleep=self.sleep,
-                timezone=windows_zone(str(self.context.tz.key)),
+                timezone=ANSWER_ZONE,
             )
         return self._graph
 
@@ -252,33 +252,9 @@ class OutlookProvider(OutlookMarked, CalendarProvider):
                 raise
             for item in items:
                 event = self._to_event(item, created)
-                if event is not None and event.start < end and event.end > start:
+                if event is not None and within(event.start, event.end, start, end):
                     found.append(self.with_mark(event, item, marks))
-                    self._tell_repeated(event)
         return sorted(found, key=lambda e: (e.start, e.uid))
-
-    def _tell_repeated(self, event: Event) -> None:
-        """Graph gives times as wall times in the zone asked for (``Prefer``), without the
-        offset: one in the hour the clocks repeat could be either. It is read as the first
-        (RFC 5545's choice), and said, since it may be an hour off."""
-        if event.all_day:
-            return
-        for moment in (event.start, event.end):
-            if is_ambiguous(moment):
-                self.context.warn(
-                    _(
-                        "calendar '{name}': '{title}': Outlook gives {time} on {date} without "
-                        "saying which of the two (the clocks go back in {zone}); read as the "
-                        "first, {actual}",
-                        name=self.source.name,
-                        title=event.title,
-                        time=f"{moment:%H:%M}",
-                        date=moment.date().isoformat(),
-                        zone=self.context.tz.key,
-                        actual=f"{moment:%H:%M %Z}",
-                    )
-                )
-                return
 
     def _to_event(self, item: Mapping[str, Any], created: Mapping[str, str]) -> Event | None:
         try:
@@ -475,3 +451,7 @@ class OutlookProvider(OutlookMarked, CalendarProvider):
 
 
 UTC_ZONE = ZoneInfo("UTC")
+#: The zone Graph is asked to give times in (``Prefer: outlook.timezone``): UTC, the one zone
+#: whose wall times each name one instant. In the user's zone, Graph writes a time in the hour
+#: the clocks repeat without saying which of the two it is.
+ANSWER_ZONE = "UTC"

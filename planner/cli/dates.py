@@ -104,9 +104,28 @@ def parse_datetime(text: str, now: datetime, option: str, tz: tzinfo) -> datetim
     return parse_moment(text, now, option, tz).moment
 
 
-def parse_moment(text: str, now: datetime, option: str, tz: tzinfo) -> Placed:
-    """:func:`parse_datetime` with what the user should be told (which zone an abbreviation
-    was taken as) and whether the typed zone fixed the UTC offset."""
+def parse_moment(
+    text: str, now: datetime, option: str, tz: tzinfo, *, fold: int | None = None
+) -> Placed:
+    """:func:`parse_datetime` with what the user should be told and whether the typed zone
+    fixed the UTC offset. A wall time the clocks skip or repeat in its zone is the instant
+    RFC 5545 §3.3.5 gives it (a time in the gap moves forward by the gap's length; one in the
+    repeated hour is the first, or the second with ``fold=1``: ``fold`` is given where the
+    command has ``--fold``, and the note names it), and the note says so; an
+    abbreviation or offset names one instant itself, and the note says which zone it was."""
+    placed = _placed(text, now, option, tz)
+    if placed.exact:
+        return placed
+    from planner.ical.wallclock import settle
+
+    try:
+        moment, note = settle(placed.moment, fold=fold or 0, hint=fold is not None)
+    except OverflowError:  # the first or last hours datetime can hold: no clock change there
+        return placed
+    return Placed(moment, note or placed.note)
+
+
+def _placed(text: str, now: datetime, option: str, tz: tzinfo) -> Placed:
     rest, zone = split_zone(text)
     moment = _parse(rest, now, option)
     if not isinstance(moment, datetime):

@@ -322,9 +322,8 @@ def _start(text: str, tz: object, fold: bool) -> object:
     from planner.cli import common
     from planner.cli.dates import parse_moment
     from planner.errors import UsageError
-    from planner.ical.wallclock import settle
 
-    placed = parse_moment(text, common.now_in(tz), "--start", tz)
+    placed = parse_moment(text, common.now_in(tz), "--start", tz, fold=int(fold))
     moment = placed.moment
     if not 1970 <= moment.year <= 2200:
         raise UsageError(
@@ -332,11 +331,6 @@ def _start(text: str, tz: object, fold: bool) -> object:
         )
     if placed.note:
         click.echo(placed.note, err=True)
-    if placed.exact:  # an abbreviation or offset says which of two 01:30s it is
-        return moment
-    moment, note = settle(moment, fold=int(fold))
-    if note:
-        click.echo(note, err=True)
     return moment
 
 

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from planner.config import Config
 from planner.i18n import _, day_span, ngettext
+from planner.ical.wallclock import within
 from planner.model import Busy, Event, Response, Status
 from planner.store import Store
 
@@ -49,4 +50,5 @@ def clash_lines(
 def _holds(event: Event, start: datetime, end: datetime) -> bool:
     if event.status is Status.CANCELLED or event.self_response is Response.DECLINED:
         return False
-    return event.busy_status in HOLDING and event.start < end and start < event.end
+    # in real time: on the night the clocks go back, 02:30 CEST–02:30 CET is an hour
+    return event.busy_status in HOLDING and within(event.start, event.end, start, end)

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 import orjson
 
+from planner.ical import wallclock
 from planner.model import Attendee, Busy, Event, Geo, Response, Status
 
 FORMAT = 5  # the layout (2: the availability; 3: template digests; 4: keys; 5: people)
@@ -300,6 +301,8 @@ class _Decoder:
     def events(self, start: datetime | None, end: datetime | None) -> list[Event]:
         result = []
         zones, templates, new = self.zones, self.templates, object.__new__
+        if start is not None and end is not None:  # compared in real time (see within)
+            start, end = start.astimezone(UTC), end.astimezone(UTC)
         for number, first, first_zone, last, last_zone, all_day, key in self.occurrences:
             begin = _datetime(first, zones[first_zone])
             stop = _datetime(last, zones[last_zone])
@@ -384,9 +387,8 @@ _check_fields()
 
 
 def within(begin: datetime, stop: datetime, start: datetime, end: datetime) -> bool:
-    if begin == stop:
-        return start <= begin < end
-    return begin < end and stop > start
+    """:func:`planner.ical.wallclock.within`: in real time, also in the repeated hour."""
+    return wallclock.within(begin, stop, start, end)
 
 
 def _zone(token: list[Any]) -> Any:

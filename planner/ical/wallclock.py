@@ -40,6 +40,20 @@ def between(start: datetime, end: datetime) -> timedelta:
     return end.astimezone(UTC) - start.astimezone(UTC)
 
 
+def within(begin: datetime, stop: datetime, start: datetime, end: datetime) -> bool:
+    """Whether ``[begin, stop)`` overlaps ``[start, end)`` in real time (an instant at ``start``
+    does). Python compares two values of one zone on the wall clock: in the hour the clocks
+    repeat, 02:45 CEST would come after 02:15 CET, and 02:30 CEST–02:30 CET would be no time."""
+    moments = (begin, stop, start, end)
+    try:
+        begin, stop, start, end = (moment.astimezone(UTC) for moment in moments)
+    except OverflowError:  # a time at the end of datetime's range (a broken file): no DST there
+        begin, stop, start, end = moments
+    if begin == stop:
+        return start <= begin < end
+    return begin < end and stop > start
+
+
 def is_gap(moment: datetime) -> bool:
     """True when the wall-clock time of ``moment`` does not exist in its zone."""
     if moment.tzinfo is None:
@@ -167,8 +181,9 @@ def _fold_note(wall: datetime, begin: datetime, stop: datetime) -> str:
 
 
 def _span(begin: datetime, stop: datetime) -> str:
-    """``03:30–04:30 CEST``, or ``02:30 CEST–03:30 CET`` across a change of offset."""
-    first, last = begin.tzname() or "", stop.tzname() or ""
+    """``03:30–04:30 CEST``, or ``02:30 CEST–03:30 CET`` across a change of offset (a zone
+    without abbreviations, a file's own VTIMEZONE without TZNAME: ``UTC+02:00``)."""
+    first, last = _abbreviation(begin), _abbreviation(stop)
     if first == last:
         return f"{begin:%H:%M}–{stop:%H:%M} {first}".strip()
     return f"{begin:%H:%M} {first}–{stop:%H:%M} {last}".replace(" –", "–")
@@ -178,10 +193,11 @@ def _minutes(length: timedelta) -> int:
     return int(length.total_seconds() // 60)
 
 
-def settle(moment: datetime, *, fold: int = 0) -> tuple[datetime, str]:
+def settle(moment: datetime, *, fold: int = 0, hint: bool = True) -> tuple[datetime, str]:
     """The instant a wall-clock ``moment`` means, normalised (a gap time moves forward by the
     size of the gap, the repeated hour takes occurrence ``fold``), and a note for the user when
-    the time was in a gap or the repeated hour ("" otherwise)."""
+    the time was in a gap or the repeated hour ("" otherwise); ``hint``: the note names
+    ``--fold``, which chooses the second."""
     zone = moment.tzinfo
     if zone is None:
         return moment, ""
@@ -197,22 +213,40 @@ def settle(moment: datetime, *, fold: int = 0) -> tuple[datetime, str]:
     if is_ambiguous(moment):
         chosen = moment.replace(fold=fold).astimezone(UTC).astimezone(zone)
         other = moment.replace(fold=1 - fold).astimezone(UTC).astimezone(zone)
-        which = _("the second") if fold else _("the first")
+        values = {
+            "time": moment.strftime("%H:%M"),
+            "zone": _zone_name(zone, moment),
+            "date": moment.date().isoformat(),
+            "which": _("the second") if fold else _("the first"),
+            "actual": _shown(chosen),
+            "other": _shown(other),
+        }
+        if not hint:
+            return chosen, _(
+                "{time} occurs twice in {zone} on {date} (the clocks go back); taken as "
+                "{which}, {actual} (the other is {other})",
+                **values,
+            )
         return chosen, _(
             "{time} occurs twice in {zone} on {date} (the clocks go back); taken as {which}, "
             "{actual} (the other is {other}; --fold chooses the second)",
-            time=moment.strftime("%H:%M"),
-            zone=_zone_name(zone, moment),
-            date=moment.date().isoformat(),
-            which=which,
-            actual=_shown(chosen),
-            other=_shown(other),
+            **values,
         )
     return moment.astimezone(UTC).astimezone(zone), ""
 
 
 def _zone_name(zone: tzinfo, moment: datetime) -> str:
-    return getattr(zone, "key", None) or zone.tzname(moment) or "?"
+    """The zone's IANA name; a file's own VTIMEZONE by its TZID (dateutil keeps it as
+    ``_tzid``), else by its abbreviation or UTC offset."""
+    return getattr(zone, "key", None) or getattr(zone, "_tzid", None) or _abbreviation(moment)
+
+
+def _abbreviation(moment: datetime) -> str:
+    """``CEST``; ``UTC+02:00`` where the zone has no abbreviation."""
+    if name := moment.tzname():
+        return name
+    offset = moment.strftime("%z")
+    return f"UTC{offset[:3]}:{offset[3:]}" if offset else ""
 
 
 def _shown(moment: datetime) -> str:
