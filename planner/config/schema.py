@@ -34,6 +34,8 @@ class Field:
     path: bool = False
     minimum: float | None = None  # for int and float fields: the allowed range
     maximum: float | None = None
+    # the value as it is kept once valid (a zone in the IANA's spelling)
+    canonical: Callable[[Any], Any] | None = None
 
     def validate(self, value: Any) -> str | None:
         problem = _check_kind(self.kind, value)
@@ -188,7 +190,7 @@ def validate_table(
                 _("{where} key '{key}' {problem}", where=where, key=key, problem=problem)
             )
         else:
-            values[key] = value
+            values[key] = field.canonical(value) if field.canonical is not None else value
     for key, field in fields.items():
         if key in values:
             continue

@@ -12,25 +12,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.config.rhythm import check_rhythm
 from planner.config.schema import Check, Field, parse_time_range
+from planner.config.zones import canonical_zone, zone_problem
 from planner.i18n import _
 from planner.model import Mode, Purpose
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-def _zone_check(value: str) -> str | None:
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long
-        return _(
-            "'{value}' is not a known time zone (use an IANA name such as Europe/Berlin)",
-            value=value,
-        )
-    return None
 
 
 def _emails_check(value: list[str]) -> str | None:
@@ -87,7 +76,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
     "user": {
         "name": Field(str, ""),
         "email": Field(str, ""),
-        "timezone": Field(str, "Europe/Berlin", check=_zone_check),
+        "timezone": Field(str, "Europe/Berlin", check=zone_problem, canonical=canonical_zone),
         "home": Field(str, ""),
         "domains": Field("str_list", []),
         "other_emails": Field("str_list", [], check=_emails_check),

@@ -17,6 +17,8 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from planner.config.zones import iana_names, iana_zone
+
 _OFFSET = re.compile(r"^(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
 _DISPLAY_NAME = re.compile(r"^\((?:UTC|GMT)\s*(?:([+-])(\d{1,2}):?(\d{2})?)?\)\s*(.+)$")
 
@@ -28,16 +30,11 @@ def resolve_alias(tzid: str) -> tzinfo | None:
         return None
     if (found := _suffix(name)) is not None:
         return found
-    if (key := _lower_iana().get(name.lower())) is not None:
+    if (key := iana_names().get(name.lower())) is not None:
         return ZoneInfo(key)
     if (key := _lower_windows().get(" ".join(name.split()).lower())) is not None:
         return _zone(key)
     return _fixed_offset(name)
-
-
-def iana_zone(name: str) -> ZoneInfo | None:
-    """The IANA zone ``name`` in any case (``america/new_york``), None when there is none."""
-    return _zone(_lower_iana().get(name.strip().lower(), ""))
 
 
 def typed_zone(text: str, option: str = "--zone") -> str:
@@ -63,7 +60,7 @@ def _suffix(name: str) -> ZoneInfo | None:
         tail = parts[first:]
         if len(tail) < 2 and tail[0].upper() not in ("UTC", "GMT"):
             continue
-        if (found := _zone(_lower_iana().get("/".join(tail).lower(), ""))) is not None:
+        if (found := _zone(iana_names().get("/".join(tail).lower(), ""))) is not None:
             return found
     return None
 
@@ -86,11 +83,6 @@ def _fixed_offset(name: str) -> tzinfo | None:
     if delta >= timedelta(hours=24):
         return None
     return timezone(-delta if sign == "-" else delta)
-
-
-@cache
-def _lower_iana() -> dict[str, str]:
-    return {key.lower(): key for key in available_timezones()}
 
 
 def windows() -> dict[str, str]:
