@@ -241,16 +241,43 @@ HOLD_FIELDS = ("summary", "location", "description", "attendees")
 def hold_patch(event: Event, tz: ZoneInfo) -> dict[str, Any]:
     """The ``events.patch`` body that makes a hold there already ``event``: its title, time,
     place, notes, guests and the planner's private properties, and nothing else. A field the
-    hold has not is cleared ("" or no guests); start and end drop the other kind of time
-    (``null``: a patch merges objects), so a hold may turn all-day or timed."""
+    hold has not is cleared ("" or no guests)."""
     body = to_google(event, tz)
     patch: dict[str, Any] = {
         key: body.get(key, [] if key == "attendees" else "") for key in HOLD_FIELDS
     }
-    for key in ("start", "end"):
-        patch[key] = {"date": None, "dateTime": None, "timeZone": None, **body[key]}
-    patch["extendedProperties"] = body["extendedProperties"]
-    return patch
+    return patch | _times(body) | {"extendedProperties": body["extendedProperties"]}
+
+
+def mirror_patch(event: Event, mark: SyncMark, tz: ZoneInfo) -> dict[str, Any]:
+    """The ``events.patch`` body that makes a mirror or travel block there already ``event``
+    with ``mark``: what the planner writes of one (:data:`providers.base.MIRROR_FIELDS`) and
+    its private properties, merged into the event's (a patch merges objects field by field:
+    other apps' properties stay). Nothing else: the colour, reminders, note, attachments and
+    visibility the event has in the calendar stay."""
+    body = to_google(event, tz)
+    private = body["extendedProperties"]["private"]
+    private.update({MARK: "1", MARK_KEY: mark.key, MARK_DIGEST: mark.digest})
+    patch = {"summary": body["summary"], "location": body.get("location", "")}
+    return patch | _shown(event) | _times(body) | {"extendedProperties": {"private": private}}
+
+
+def _shown(event: Event) -> dict[str, str]:
+    """How ``event`` holds its time, both ways spelled out (a patch keeps what it is not
+    given: a hold or mirror made free, or tentative, and back)."""
+    return {
+        "transparency": "opaque" if event.busy else "transparent",
+        "status": "tentative" if event.status is Status.TENTATIVE else "confirmed",
+    }
+
+
+def _times(body: dict[str, Any]) -> dict[str, Any]:
+    """Start and end of the event resource ``body`` for a patch: the other kind of time
+    dropped (``null``: a patch merges objects), so an event may turn all-day or timed."""
+    return {
+        key: {"date": None, "dateTime": None, "timeZone": None, **body[key]}
+        for key in ("start", "end")
+    }
 
 
 def working_location(item: dict[str, Any], tz: ZoneInfo) -> tuple[date, date, str] | None:
