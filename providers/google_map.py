@@ -240,13 +240,13 @@ HOLD_FIELDS = ("summary", "location", "description", "attendees")
 
 def hold_patch(event: Event, tz: ZoneInfo) -> dict[str, Any]:
     """The ``events.patch`` body that makes a hold there already ``event``: its title, time,
-    place, notes, guests and the planner's private properties, and nothing else. A field the
-    hold has not is cleared ("" or no guests)."""
+    place, notes, guests, whether it is busy and tentative, and the planner's private
+    properties, and nothing else. A field the hold has not is cleared ("" or no guests)."""
     body = to_google(event, tz)
     patch: dict[str, Any] = {
         key: body.get(key, [] if key == "attendees" else "") for key in HOLD_FIELDS
     }
-    return patch | _times(body) | {"extendedProperties": body["extendedProperties"]}
+    return patch | _shown(event) | _times(body) | {"extendedProperties": body["extendedProperties"]}
 
 
 def mirror_patch(event: Event, mark: SyncMark, tz: ZoneInfo) -> dict[str, Any]:

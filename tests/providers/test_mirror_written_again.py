@@ -2,8 +2,10 @@
 
 A mirror created again over the one there (a retry whose first answer was lost: Google 409,
 CalDAV 412, a Graph ``transactionId`` it knows) was written over as a whole, like an update,
-and lost the colour, alarms and note the user had given it. Real client libraries against the
-fake Google and Graph and a real Radicale.
+and lost the colour, alarms and note the user had given it. And a Google hold written again
+(``events.patch``) did not carry whether it is busy and tentative: a hold made free or
+tentative stayed as it was. Real client libraries against the fake Google and Graph and a
+real Radicale.
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from planner.model import Event
+from planner.model import Event, Status
 from planner.store import Store
 from providers.base import SyncMark, mark_digest
-from providers.google_map import mirror_patch
+from providers.google_map import hold_patch, mirror_patch
 from tests.fakes.google_server import FakeGoogle
 from tests.fakes.graph_server import start_graph_server
 from tests.providers.additions import (
@@ -117,7 +119,23 @@ def test_a_mirror_graph_already_has_is_patched_and_keeps_the_users_additions():
         server.stop()
 
 
-def test_the_mirror_patch_holds_only_what_planner_writes():
+def test_a_google_hold_written_again_carries_free_and_tentative_both_ways(harness):
+    """``events.patch`` keeps what it is not given: a hold written again as free and
+    tentative stayed busy and confirmed."""
+    provider = harness.provider(write=True)
+    event_id = provider.create_event(HOLD)
+    items = harness.fake.calendar("primary").items
+    provider.create_event(replace(HOLD, busy=False, status=Status.TENTATIVE))
+    assert (items[event_id]["transparency"], items[event_id]["status"]) == (
+        "transparent",
+        "tentative",
+    )
+    provider.create_event(HOLD)
+    assert (items[event_id]["transparency"], items[event_id]["status"]) == ("opaque", "confirmed")
+    assert harness.fake.count("events.patch") == 2
+
+
+def test_the_patches_hold_only_what_planner_writes():
     later = replace(MIRROR, start=MIRROR.start + timedelta(hours=1), location="Tantris")
     patch = mirror_patch(later, MARK, TZ)
     assert set(patch) == {
@@ -141,4 +159,15 @@ def test_the_mirror_patch_holds_only_what_planner_writes():
         "date": None,
         "dateTime": "2026-12-10T15:00:00+01:00",
         "timeZone": "Europe/Berlin",
+    }
+    assert set(hold_patch(HOLD, TZ)) == {
+        "summary",
+        "start",
+        "end",
+        "location",
+        "description",
+        "attendees",
+        "transparency",
+        "status",
+        "extendedProperties",
     }
