@@ -236,17 +236,43 @@ def to_google(event: Event, tz: ZoneInfo) -> dict[str, Any]:
 #: what the planner writes of a hold written again (``events.patch``): everything else of the
 #: user's copy (colour, reminders, attachments, conference, other apps' properties) stays
 HOLD_FIELDS = ("summary", "location", "description", "attendees")
+#: the private property of a hold that says how the planner's hold held its time when written
+#: ("opaque confirmed"): a hold written again changes that only where the planner's changes
+SHOWN = "plannerShown"
+#: how every hold was written before the planner kept :data:`SHOWN`
+SHOWN_BEFORE = {"transparency": "opaque", "status": "confirmed"}
 
 
-def hold_patch(event: Event, tz: ZoneInfo) -> dict[str, Any]:
-    """The ``events.patch`` body that makes a hold there already ``event``: its title, time,
-    place, notes, guests, whether it is busy and tentative, and the planner's private
-    properties, and nothing else. A field the hold has not is cleared ("" or no guests)."""
+def hold_body(event: Event, tz: ZoneInfo) -> dict[str, Any]:
+    """The event resource ``events.import`` gets for a first hold: :func:`to_google`, and
+    how it holds its time in the private property :data:`SHOWN`."""
     body = to_google(event, tz)
+    body["extendedProperties"]["private"][SHOWN] = " ".join(_shown(event).values())
+    return body
+
+
+def hold_patch(event: Event, tz: ZoneInfo, there: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The ``events.patch`` body that makes the hold ``there`` (as read) ``event``: its title,
+    time, place, notes, guests and the planner's private properties, and nothing else. A field
+    the hold has not is cleared ("" or no guests). Whether it is busy (``transparency``) and
+    tentative (``status``) is sent where the planner's hold changes it (from what it was when
+    written, :data:`SHOWN`): a hold the user made free stays free while the planner's is
+    busy as before."""
+    body = hold_body(event, tz)
     patch: dict[str, Any] = {
         key: body.get(key, [] if key == "attendees" else "") for key in HOLD_FIELDS
     }
-    return patch | _shown(event) | _times(body) | {"extendedProperties": body["extendedProperties"]}
+    before = _shown_when_written(there)
+    changes = {key: value for key, value in _shown(event).items() if before.get(key) != value}
+    extended = {"extendedProperties": body["extendedProperties"]}
+    return patch | changes | _times(body) | extended
+
+
+def _shown_when_written(there: dict[str, Any] | None) -> dict[str, str]:
+    """How the planner's hold ``there`` held its time when it was written (:data:`SHOWN`)."""
+    private = ((there or {}).get("extendedProperties") or {}).get("private") or {}
+    said = str(private.get(SHOWN) or "").split()
+    return dict(zip(SHOWN_BEFORE, said, strict=True)) if len(said) == 2 else SHOWN_BEFORE
 
 
 def mirror_patch(event: Event, mark: SyncMark, tz: ZoneInfo) -> dict[str, Any]:

@@ -32,6 +32,7 @@ from providers.google_map import (
     MARK_DIGEST,
     MARK_KEY,
     event_id_for,
+    hold_body,
     hold_patch,
     mirror_patch,
     to_event,
@@ -96,11 +97,11 @@ class GoogleMarked:
             return self._hold_again(there, event)
         events = self.client.service().events()
         what = _("creating '{title}'", title=event.title)
-        body = to_google(event, self.context.tz)
         if send_updates:
+            body = to_google(event, self.context.tz)
             request = events.insert(calendarId=calendar_id, body=body, sendUpdates="all")
         else:
-            request = events.import_(calendarId=calendar_id, body=body)
+            request = events.import_(calendarId=calendar_id, body=hold_body(event, self.context.tz))
         try:
             created = self.client.execute(request, what)
         except Conflict:  # a retry of an insert that went through: fetch what is there
@@ -144,7 +145,7 @@ class GoogleMarked:
             .patch(
                 calendarId=calendar_id,
                 eventId=there["id"],
-                body=hold_patch(event, self.context.tz),
+                body=hold_patch(event, self.context.tz, there),
                 sendUpdates="none",
             )
         )

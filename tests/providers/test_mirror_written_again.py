@@ -135,6 +135,23 @@ def test_a_google_hold_written_again_carries_free_and_tentative_both_ways(harnes
     assert harness.fake.count("events.patch") == 2
 
 
+def test_a_google_hold_the_user_made_free_stays_free_while_planners_is_busy_as_before(harness):
+    """Carried where the planner's hold changes it, not written over the user's choice."""
+    provider = harness.provider(write=True)
+    event_id = provider.create_event(HOLD)
+    items = harness.fake.calendar("primary").items
+    harness.fake.put_event("primary", dict(items[event_id], transparency="transparent"))
+    later = replace(HOLD, start=HOLD.start + timedelta(hours=1), end=HOLD.end + timedelta(hours=1))
+    provider.create_event(later)
+    assert items[event_id]["transparency"] == "transparent"
+    assert items[event_id]["start"]["dateTime"].startswith("2026-12-11T13:00")
+    provider.create_event(replace(later, status=Status.TENTATIVE))  # the planner's changes
+    assert (items[event_id]["transparency"], items[event_id]["status"]) == (
+        "transparent",
+        "tentative",
+    )
+
+
 def test_the_patches_hold_only_what_planner_writes():
     later = replace(MIRROR, start=MIRROR.start + timedelta(hours=1), location="Tantris")
     patch = mirror_patch(later, MARK, TZ)
@@ -160,14 +177,9 @@ def test_the_patches_hold_only_what_planner_writes():
         "dateTime": "2026-12-10T15:00:00+01:00",
         "timeZone": "Europe/Berlin",
     }
-    assert set(hold_patch(HOLD, TZ)) == {
-        "summary",
-        "start",
-        "end",
-        "location",
-        "description",
-        "attendees",
-        "transparency",
-        "status",
-        "extendedProperties",
-    }
+    fields = {"summary", "start", "end", "location", "description", "attendees"}
+    assert set(hold_patch(HOLD, TZ)) == fields | {"extendedProperties"}
+    private = hold_patch(replace(HOLD, busy=False), TZ)["extendedProperties"]["private"]
+    assert private == {"plannerUid": HOLD.uid, "plannerShown": "transparent confirmed"}
+    there = {"extendedProperties": {"private": private}}  # written free: now busy again
+    assert hold_patch(HOLD, TZ, there)["transparency"] == "opaque"
