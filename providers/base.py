@@ -100,9 +100,19 @@ def written_by_sync(event: Event, own_uids: Collection[str] = frozenset()) -> bo
     return any(event.hint(name) for name in SYNC_MARK_HINTS)
 
 
+#: What a mirror or travel block shows, and all the planner writes into one besides its mark
+#: (and, when it creates one, that it is private and without reminders): its digest
+#: (:func:`mark_digest`) covers these, and an update (``update_marked``) changes these alone.
+#: Everything else the event has in the calendar (a colour, reminders or alarms, a note,
+#: categories, attachments, its privacy, other apps' properties) the user or another app gave
+#: it: such an addition neither makes the event the user's nor is written over.
+MIRROR_FIELDS = ("title", "start", "end", "all_day", "location", "status", "busy")
+
+
 def mark_digest(event: Event) -> str:
-    """A short fingerprint of what a written event shows, kept in its :class:`SyncMark`: a
-    different one on reading means the user changed the event (or the planner wants to)."""
+    """A short fingerprint of what a written event shows (:data:`MIRROR_FIELDS`), kept in its
+    :class:`SyncMark`: a different one on reading means the user changed the event (or the
+    planner wants to)."""
     parts = (
         event.title,
         event.start.astimezone(UTC).isoformat(),
@@ -136,7 +146,9 @@ def changed_by_user(event: Event, mark: SyncMark) -> bool:
     """Whether ``event``, written with ``mark``, no longer shows what the planner wrote: it was
     retitled, moved, given a place, or invited to (the planner writes no attendees, and the
     digest leaves them out). Such an event is the user's now: sync neither updates nor deletes
-    it, and reading takes it for the user's own busy time."""
+    it, and reading takes it for the user's own busy time. What the planner does not write
+    (a colour, an alarm, a note: not in :data:`MIRROR_FIELDS`) changes nothing of this: the
+    event still follows its meeting, and an update keeps the addition."""
     return mark_digest(event) != mark.digest or bool(event.attendees)
 
 
@@ -274,7 +286,11 @@ class CalendarProvider(ABC):
         raise NotSupportedError(_("calendar '{name}' is read-only", name=self.source.name))
 
     def update_marked(self, marked: MarkedEvent, event: Event, mark: SyncMark) -> str:
-        """Replace the content of ``marked`` (from :meth:`list_marked`) with ``event``."""
+        """Make ``marked`` (from :meth:`list_marked`) show ``event``: only what the planner
+        writes changes (``providers.base.MIRROR_FIELDS`` and the mark), everything else the
+        event has in the calendar stays (the user's colour, alarms, notes; other apps'
+        properties). Written only while it is as listed (else
+        ``providers.base.changed_meanwhile``)."""
         raise NotSupportedError(_("calendar '{name}' is read-only", name=self.source.name))
 
     def delete_marked(self, marked: MarkedEvent) -> None:

@@ -1,5 +1,7 @@
 """Events ``planner sync`` writes into a CalDAV calendar: marked with X-properties, listed from
-the synced copy (RFC 6578) or a calendar query, updated and deleted with ETag preconditions.
+the synced copy (RFC 6578) or a calendar query, updated and deleted with ETag preconditions. An
+update changes the planner's properties in the object read (:data:`MIRROR_WRITTEN`) and keeps
+the rest of it: the user's alarms, colour, categories and note, other clients' X-properties.
 
 A mixin of :class:`providers.caldav.CalDavProvider`; it uses that class's connection, write
 calendar and object cache.
@@ -34,6 +36,13 @@ WRITTEN = frozenset(
     "UID DTSTAMP DTSTART DTEND DURATION SUMMARY LOCATION DESCRIPTION URL ORGANIZER "
     "ATTENDEE CONFERENCE GEO STATUS TRANSP".split()
 )
+#: the VEVENT properties the planner writes into a mirror or travel block: what it shows
+#: (:data:`providers.base.MIRROR_FIELDS`) and its mark. An update replaces these alone and
+#: keeps the rest of what the calendar has: the user's alarms, colour, categories, note,
+#: attachments and privacy (CLASS, written private once), other clients' X-properties
+MIRROR_WRITTEN = frozenset(
+    "UID DTSTAMP DTSTART DTEND DURATION SUMMARY LOCATION STATUS TRANSP".split()
+) | {MARK, MARK_KEY, MARK_DIGEST}
 EVER = (datetime(1970, 1, 1, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC))
 
 
@@ -57,9 +66,11 @@ def with_mark(data: bytes, marks: dict[str, str]) -> bytes:
     return bytes(calendar.to_ical())
 
 
-def merged_object(there: str, body: bytes) -> bytes:
-    """The calendar object ``there`` with the properties of the first VEVENT of ``body`` (and
-    the planner's others, :data:`WRITTEN`) in place of its own; the rest of it stays."""
+def merged_object(there: str, body: bytes, written: frozenset[str] | None = None) -> bytes:
+    """The calendar object ``there`` with the properties the planner writes (``written``;
+    None: those of a hold, :data:`WRITTEN`, and every other of ``body``) as the first VEVENT
+    of ``body`` has them, in place of its own; the rest of it (alarms, the user's and other
+    clients' properties) stays."""
     from icalendar import Calendar as ICalendar
 
     calendar, new = ICalendar.from_ical(there), ICalendar.from_ical(body)
@@ -67,10 +78,12 @@ def merged_object(there: str, body: bytes) -> bytes:
     masters = [c for c in calendar.walk("VEVENT") if c.get("RECURRENCE-ID") is None]
     if not masters:
         return body
-    for name in WRITTEN | set(wanted):
+    taken = WRITTEN | set(wanted) if written is None else written
+    for name in taken:
         masters[0].pop(name, None)
     for name, value in wanted.items():
-        masters[0][name] = value
+        if name in taken:
+            masters[0][name] = value
     zones = {str(z.get("TZID")) for z in calendar.walk("VTIMEZONE")}
     for zone in new.walk("VTIMEZONE"):
         if str(zone.get("TZID")) not in zones:
@@ -160,6 +173,7 @@ class CalDavMarked:
                 raise not_ours(self.source.name, event.uid, summary_of(text))
             if not may_write_over(there[0], read_mark(text), event):
                 raise changed_meanwhile(self.source.name, event.uid, there[0].title)
+            body = merged_object(text, body, MIRROR_WRITTEN)  # the user's additions stay
             if self._put(url, body, {"If-Match": etag}) == 412:
                 raise changed_meanwhile(self.source.name, event.uid, there[0].title)
             return str(url)
@@ -169,12 +183,15 @@ class CalDavMarked:
         return str(url)
 
     def update_marked(self, marked: MarkedEvent, event: Event, mark: SyncMark) -> str:
+        """PUT the object read just before with what the planner writes
+        (:data:`MIRROR_WRITTEN`) changed and the rest kept, ``If-Match`` its ETag."""
         remote = self._write_target()
         url = remote.dav.url.join(marked.id)
-        etag = self._as_planned(remote, url, marked)
+        etag, text = self._as_planned(remote, url, marked)
         if not etag:
             raise changed_meanwhile(self.source.name, marked.event.uid, marked.event.title)
-        status = self._put(url, marked_ics(event, mark), {"If-Match": etag})
+        body = merged_object(text, marked_ics(event, mark), MIRROR_WRITTEN)
+        status = self._put(url, body, {"If-Match": etag})
         if status == 412:
             raise changed_meanwhile(self.source.name, marked.event.uid, marked.event.title)
         self._check(url, status)
@@ -183,7 +200,7 @@ class CalDavMarked:
     def delete_marked(self, marked: MarkedEvent) -> None:
         remote = self._write_target()
         url = remote.dav.url.join(marked.id)
-        etag = self._as_planned(remote, url, marked)
+        etag, _text = self._as_planned(remote, url, marked)
         if not etag:
             return  # gone already
         response = self._send(url, "DELETE", "", {"If-Match": etag})
@@ -198,18 +215,18 @@ class CalDavMarked:
                 )
             )
 
-    def _as_planned(self, remote: Any, url: Any, marked: MarkedEvent) -> str:
-        """The ETag of the object at ``url`` while it is still what ``marked`` listed when the
-        run was planned ("" when it is gone); else the refusal
-        (:func:`providers.base.changed_meanwhile`). The write that follows sends it as
+    def _as_planned(self, remote: Any, url: Any, marked: MarkedEvent) -> tuple[str, str]:
+        """The ETag and text of the object at ``url`` while it is still what ``marked``
+        listed when the run was planned ("" and "" when it is gone); else the refusal
+        (:func:`providers.base.changed_meanwhile`). The write that follows sends the ETag as
         ``If-Match``: a change between this read and the write fails with 412."""
         status, text, etag = self._get(url)
         if status == 404:
-            return ""
+            return "", ""
         there = self._parse(remote, str(url), text, *EVER) if status == 200 else []
         if not etag or not there or not unchanged_since(there[0], read_mark(text), marked):
             raise changed_meanwhile(self.source.name, marked.event.uid, marked.event.title)
-        return etag
+        return etag, text
 
     def _get(self, url: Any) -> tuple[int, str, str]:
         """The status, text and ETag of the calendar object at ``url``."""

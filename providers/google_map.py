@@ -236,21 +236,74 @@ def to_google(event: Event, tz: ZoneInfo) -> dict[str, Any]:
 #: what the planner writes of a hold written again (``events.patch``): everything else of the
 #: user's copy (colour, reminders, attachments, conference, other apps' properties) stays
 HOLD_FIELDS = ("summary", "location", "description", "attendees")
+#: the private property of a hold that says how the planner's hold held its time when written
+#: ("opaque confirmed"): a hold written again changes that only where the planner's changes
+SHOWN = "plannerShown"
+#: how every hold was written before the planner kept :data:`SHOWN`
+SHOWN_BEFORE = {"transparency": "opaque", "status": "confirmed"}
 
 
-def hold_patch(event: Event, tz: ZoneInfo) -> dict[str, Any]:
-    """The ``events.patch`` body that makes a hold there already ``event``: its title, time,
-    place, notes, guests and the planner's private properties, and nothing else. A field the
-    hold has not is cleared ("" or no guests); start and end drop the other kind of time
-    (``null``: a patch merges objects), so a hold may turn all-day or timed."""
+def hold_body(event: Event, tz: ZoneInfo) -> dict[str, Any]:
+    """The event resource ``events.import`` gets for a first hold: :func:`to_google`, and
+    how it holds its time in the private property :data:`SHOWN`."""
     body = to_google(event, tz)
+    body["extendedProperties"]["private"][SHOWN] = " ".join(_shown(event).values())
+    return body
+
+
+def hold_patch(event: Event, tz: ZoneInfo, there: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The ``events.patch`` body that makes the hold ``there`` (as read) ``event``: its title,
+    time, place, notes, guests and the planner's private properties, and nothing else. A field
+    the hold has not is cleared ("" or no guests). Whether it is busy (``transparency``) and
+    tentative (``status``) is sent where the planner's hold changes it (from what it was when
+    written, :data:`SHOWN`): a hold the user made free stays free while the planner's is
+    busy as before."""
+    body = hold_body(event, tz)
     patch: dict[str, Any] = {
         key: body.get(key, [] if key == "attendees" else "") for key in HOLD_FIELDS
     }
-    for key in ("start", "end"):
-        patch[key] = {"date": None, "dateTime": None, "timeZone": None, **body[key]}
-    patch["extendedProperties"] = body["extendedProperties"]
-    return patch
+    before = _shown_when_written(there)
+    changes = {key: value for key, value in _shown(event).items() if before.get(key) != value}
+    extended = {"extendedProperties": body["extendedProperties"]}
+    return patch | changes | _times(body) | extended
+
+
+def _shown_when_written(there: dict[str, Any] | None) -> dict[str, str]:
+    """How the planner's hold ``there`` held its time when it was written (:data:`SHOWN`)."""
+    private = ((there or {}).get("extendedProperties") or {}).get("private") or {}
+    said = str(private.get(SHOWN) or "").split()
+    return dict(zip(SHOWN_BEFORE, said, strict=True)) if len(said) == 2 else SHOWN_BEFORE
+
+
+def mirror_patch(event: Event, mark: SyncMark, tz: ZoneInfo) -> dict[str, Any]:
+    """The ``events.patch`` body that makes a mirror or travel block there already ``event``
+    with ``mark``: what the planner writes of one (:data:`providers.base.MIRROR_FIELDS`) and
+    its private properties, merged into the event's (a patch merges objects field by field:
+    other apps' properties stay). Nothing else: the colour, reminders, note, attachments and
+    visibility the event has in the calendar stay."""
+    body = to_google(event, tz)
+    private = body["extendedProperties"]["private"]
+    private.update({MARK: "1", MARK_KEY: mark.key, MARK_DIGEST: mark.digest})
+    patch = {"summary": body["summary"], "location": body.get("location", "")}
+    return patch | _shown(event) | _times(body) | {"extendedProperties": {"private": private}}
+
+
+def _shown(event: Event) -> dict[str, str]:
+    """How ``event`` holds its time, both ways spelled out (a patch keeps what it is not
+    given: a hold or mirror made free, or tentative, and back)."""
+    return {
+        "transparency": "opaque" if event.busy else "transparent",
+        "status": "tentative" if event.status is Status.TENTATIVE else "confirmed",
+    }
+
+
+def _times(body: dict[str, Any]) -> dict[str, Any]:
+    """Start and end of the event resource ``body`` for a patch: the other kind of time
+    dropped (``null``: a patch merges objects), so an event may turn all-day or timed."""
+    return {
+        key: {"date": None, "dateTime": None, "timeZone": None, **body[key]}
+        for key in ("start", "end")
+    }
 
 
 def working_location(item: dict[str, Any], tz: ZoneInfo) -> tuple[date, date, str] | None:

@@ -2,7 +2,8 @@
 keyed by its iCalUID. What ``planner sync`` writes is marked with private extended
 properties (``plannerSync``, ``plannerSyncKey``, ``plannerSyncDigest``), listed with the
 documented ``privateExtendedProperty`` filter of ``events.list``, written with ``events.insert``
-(an id derived from the uid, so a retry meets 409), ``events.update`` and ``events.delete``.
+(an id derived from the uid, so a retry meets 409), changed with ``events.patch`` of what the
+planner writes alone (the user's additions stay) and removed with ``events.delete``.
 
 A mixin of :class:`providers.google.GoogleProvider`. Every request goes through
 :meth:`providers.google_auth.GoogleClient.execute`, which backs off on Google's rate limits
@@ -31,7 +32,9 @@ from providers.google_map import (
     MARK_DIGEST,
     MARK_KEY,
     event_id_for,
+    hold_body,
     hold_patch,
+    mirror_patch,
     to_event,
     to_google,
 )
@@ -94,11 +97,11 @@ class GoogleMarked:
             return self._hold_again(there, event)
         events = self.client.service().events()
         what = _("creating '{title}'", title=event.title)
-        body = to_google(event, self.context.tz)
         if send_updates:
+            body = to_google(event, self.context.tz)
             request = events.insert(calendarId=calendar_id, body=body, sendUpdates="all")
         else:
-            request = events.import_(calendarId=calendar_id, body=body)
+            request = events.import_(calendarId=calendar_id, body=hold_body(event, self.context.tz))
         try:
             created = self.client.execute(request, what)
         except Conflict:  # a retry of an insert that went through: fetch what is there
@@ -142,7 +145,7 @@ class GoogleMarked:
             .patch(
                 calendarId=calendar_id,
                 eventId=there["id"],
-                body=hold_patch(event, self.context.tz),
+                body=hold_patch(event, self.context.tz, there),
                 sendUpdates="none",
             )
         )
@@ -206,9 +209,15 @@ class GoogleMarked:
         except Conflict:  # written before (a retry, or deleted and now wanted again)
             log.info("Google calendar '%s': event %s exists, updating", self.source.name, event_id)
             etag = self._may_write_over(event_id, event)
-            request = events.update(
-                calendarId=calendar_id, eventId=event_id, body=body, sendUpdates="none"
-            )
+            if etag:  # there: what the planner writes changes, the user's additions stay
+                patch = mirror_patch(event, mark, self.context.tz)
+                request = events.patch(
+                    calendarId=calendar_id, eventId=event_id, body=patch, sendUpdates="none"
+                )
+            else:  # deleted: written anew (events.update brings it back)
+                request = events.update(
+                    calendarId=calendar_id, eventId=event_id, body=body, sendUpdates="none"
+                )
             written = self._if_match(request, etag, what, event)
         self._remember(calendar_id, written)
         return event_id
@@ -278,17 +287,20 @@ class GoogleMarked:
         return str(there["etag"])
 
     def update_marked(self, marked: MarkedEvent, event: Event, mark: SyncMark) -> str:
-        """Write ``event`` over ``marked`` only while it is as listed (``If-Match``)."""
+        """Make ``marked`` show ``event`` with ``events.patch`` of what the planner writes
+        (:func:`providers.google_map.mirror_patch`; the user's colour, reminders, note,
+        attachments and other apps' properties stay), only while it is as listed
+        (``If-Match``; a 412 is refused)."""
         self._check_writable()
         calendar_id = self._write_calendar
         etag = self._etag_as_planned(marked)
         if not etag:
             raise changed_meanwhile(self.source.name, marked.event.uid, marked.event.title)
-        body = marked_body(event, marked.id, mark, self.context.tz)  # its iCalUID stays
+        body = mirror_patch(event, mark, self.context.tz)  # its iCalUID stays
         request = (
             self.client.service()
             .events()
-            .update(calendarId=calendar_id, eventId=marked.id, body=body, sendUpdates="none")
+            .patch(calendarId=calendar_id, eventId=marked.id, body=body, sendUpdates="none")
         )
         what = _("updating '{title}'", title=event.title)
         written = self._if_match(request, etag, what, marked.event)

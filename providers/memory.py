@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from planner.model import Calendar, Event, Interval, Status
 from providers.base import (
+    MIRROR_FIELDS,
     CalendarProvider,
     MarkedEvent,
     ProviderContext,
@@ -97,15 +98,22 @@ class MemoryProvider(CalendarProvider):
                 raise not_ours(self.source.name, event.uid, there.title)
             raise changed_meanwhile(self.source.name, event.uid, there.title)
         self._drop(event.uid)
-        self._events[event.key] = replace(event, calendar=self.source.name)
+        written = replace(event, calendar=self.source.name)
+        if there is not None:  # written before (a retry): what else it has stays
+            written = replace(there, **{name: getattr(event, name) for name in MIRROR_FIELDS})
+        self._events[written.key] = written
         self._marks[event.uid] = mark
         self.writes.append(("create", event.uid))
         return event.uid
 
     def update_marked(self, marked: MarkedEvent, event: Event, mark: SyncMark) -> str:
-        self._still_as_planned(marked, gone_ok=False)
+        """Change what the planner writes (:data:`providers.base.MIRROR_FIELDS`) of the event
+        there; what else it has (a note, hints as other clients' properties) stays."""
+        there = self._still_as_planned(marked, gone_ok=False)
+        assert there is not None
         self._drop(marked.id)
-        self._events[event.key] = replace(event, uid=marked.id, calendar=self.source.name)
+        written = replace(there, **{name: getattr(event, name) for name in MIRROR_FIELDS})
+        self._events[written.key] = written
         self._marks[marked.id] = mark
         self.writes.append(("update", marked.id))
         return marked.id
@@ -116,12 +124,14 @@ class MemoryProvider(CalendarProvider):
         self._marks.pop(marked.id, None)
         self.writes.append(("delete", marked.id))
 
-    def _still_as_planned(self, marked: MarkedEvent, *, gone_ok: bool) -> None:
+    def _still_as_planned(self, marked: MarkedEvent, *, gone_ok: bool) -> Event | None:
+        """The event ``marked`` names, while it is as listed (None: gone, with ``gone_ok``)."""
         there = next((e for e in self._events.values() if e.uid == marked.id), None)
         if there is None and gone_ok:
-            return
+            return None
         if there is None or not unchanged_since(there, self._marks.get(marked.id), marked):
             raise changed_meanwhile(self.source.name, marked.id, marked.event.title)
+        return there
 
     def _drop(self, uid: str) -> None:
         for key in [k for k, e in self._events.items() if e.uid == uid]:

@@ -4,7 +4,8 @@ in place; an event whose iCalUId is the hold's UID is someone else's and is neve
 What ``planner sync`` writes is marked with single-value extended properties, listed with
 Graph's documented filter on them
 (``singleValueExtendedProperties/Any(ep: ep/id eq '…' and ep/value eq '1')``), created with a
-``transactionId``, changed with ``PATCH`` and removed with ``DELETE``.
+``transactionId``, changed with ``PATCH`` of what the planner writes alone (the user's note,
+reminder, categories stay) and removed with ``DELETE``.
 
 A mixin of :class:`providers.outlook.OutlookProvider`. Every request goes through
 :class:`providers.graph_http.GraphClient`, which waits as long as a 429's ``Retry-After`` says.
@@ -58,6 +59,27 @@ def marked_body(event: Event, tz: Any, transaction: str | None, mark: SyncMark) 
         {"id": MARK_DIGEST, "value": mark.digest},
     ]
     return body
+
+
+#: what the planner writes of a mirror or travel block there already (``PATCH``): what it shows
+#: (:data:`providers.base.MIRROR_FIELDS`) and its mark. Everything else stays: the user's
+#: note (``body``), reminder, categories, sensitivity, other apps' extended properties
+MIRROR_PATCH = (
+    "subject",
+    "start",
+    "end",
+    "isAllDay",
+    "showAs",
+    "location",
+    "singleValueExtendedProperties",
+)
+
+
+def mirror_patch(event: Event, tz: Any, mark: SyncMark) -> dict[str, Any]:
+    """The ``PATCH`` body that makes a mirror or travel block there already ``event`` with
+    ``mark``: :data:`MIRROR_PATCH` alone (Graph merges extended properties by their id)."""
+    body = marked_body(event, tz, None, mark)
+    return {key: body[key] for key in MIRROR_PATCH}
 
 
 def read_mark(item: Mapping[str, Any]) -> SyncMark | None:
@@ -213,7 +235,7 @@ class OutlookMarked:
         event_id = str(created.get("id") or "")
         there = self._to_event(created, {tx: event.uid})
         if event_id and (there is None or mark_digest(there) != mark_digest(event)):
-            self._write_over(f"{path}/{event_id}", event, body)  # met one the user changed?
+            self._write_over(f"{path}/{event_id}", event, mark)  # met one the user changed?
         store = self.store
         with store.conn:
             store.conn.execute(
@@ -223,14 +245,15 @@ class OutlookMarked:
         self._keep_mark(event_id, mark)
         return event_id
 
-    def _write_over(self, path: str, event: Event, body: dict[str, Any]) -> None:
-        """Write ``body`` over the event at ``path`` that a create of ``event`` met, only
-        while it is as the planner wrote it (else :func:`providers.base.changed_meanwhile`)."""
+    def _write_over(self, path: str, event: Event, mark: SyncMark) -> None:
+        """Make the event at ``path`` that a create of ``event`` met show it (what the planner
+        writes alone, :func:`mirror_patch`), only while it is as the planner wrote it (else
+        :func:`providers.base.changed_meanwhile`)."""
         item = self.graph.get(path, {"$select": self.select, "$expand": MARK_EXPAND})
         there = self._to_event(item, {str(item.get("transactionId") or ""): event.uid})
         if there is None or not may_write_over(there, read_mark(item), event):
             raise changed_meanwhile(self.source.name, event.uid, str(item.get("subject") or ""))
-        changes = {k: v for k, v in body.items() if k != "transactionId"}
+        changes = mirror_patch(event, self.context.tz, mark)
         self._if_match("PATCH", path, str(item.get("@odata.etag") or ""), event, changes)
 
     def _if_match(self, method: str, path: str, etag: str, event: Event, body: Any = None) -> None:
@@ -262,12 +285,14 @@ class OutlookMarked:
         return etag
 
     def update_marked(self, marked: MarkedEvent, event: Event, mark: SyncMark) -> str:
-        """PATCH ``marked`` only while it is as listed (``If-Match``)."""
+        """PATCH what the planner writes of ``marked`` (:func:`mirror_patch`: the user's note,
+        reminder, categories and other apps' properties stay), only while it is as listed
+        (``If-Match``)."""
         path = f"{self._write_path()}/{marked.id}"
         etag = self._etag_as_planned(path, marked)
         if not etag:
             raise changed_meanwhile(self.source.name, marked.event.uid, marked.event.title)
-        body = marked_body(event, self.context.tz, None, mark)
+        body = mirror_patch(event, self.context.tz, mark)
         self._if_match("PATCH", path, etag, marked.event, body)
         self._keep_mark(marked.id, mark)
         return marked.id

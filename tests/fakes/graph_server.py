@@ -484,7 +484,7 @@ class GraphServer(GraphContacts):
             item = self.events[cal].get(route[1])
             if item is None:
                 return 404, _error("ErrorItemNotFound", "The specified object was not found."), {}
-            return 200, self._present(item, prefer, query.get("$select", [None])[0]), {}
+            return 200, self._shown(item, prefer, query), {}
         if len(route) == 2 and route[0] == "events" and method in ("PATCH", "DELETE"):
             if "Calendars.ReadWrite" not in self.tokens[token]:
                 return 403, _error("ErrorAccessDenied", "Access is denied."), {}
@@ -681,20 +681,22 @@ class GraphServer(GraphContacts):
                 return 400, _error("ErrorInvalidUrlQueryFilter", "Unsupported filter."), {}
             pid, value = match.group(1).casefold(), match.group(2)
             items = [i for i in items if _extended_props(i).get(pid) == value]
-        expand = _expanded_ids(query.get("$expand", [""])[0])
-        select = query.get("$select", [None])[0]
-        out = []
-        for item in items:
-            shown = self._present(item, prefer, select)
-            props = [
-                p
-                for p in item.get("singleValueExtendedProperties") or ()
-                if str(p.get("id", "")).casefold() in expand
-            ]
-            if props:
-                shown["singleValueExtendedProperties"] = props
-            out.append(shown)
+        out = [self._shown(item, prefer, query) for item in items]
         return 200, self._page(out, query, path), {}
+
+    def _shown(self, item: dict, prefer: str, query) -> dict:
+        """``item`` as a read answers it: its ``$select`` fields and the single-value extended
+        properties its ``$expand`` names (a list and a read of one event alike)."""
+        expand = _expanded_ids(query.get("$expand", [""])[0])
+        shown = self._present(item, prefer, query.get("$select", [None])[0])
+        props = [
+            p
+            for p in item.get("singleValueExtendedProperties") or ()
+            if str(p.get("id", "")).casefold() in expand
+        ]
+        if props:
+            shown["singleValueExtendedProperties"] = props
+        return shown
 
     def _change(self, cal: str, event_id: str, method: str, body: Any, if_match: str | None):
         """``PATCH`` (the fields given replace the event's; extended properties are merged by

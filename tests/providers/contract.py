@@ -8,6 +8,8 @@ The reference implementation is ``tests/providers/test_provider_memory.py``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -15,7 +17,7 @@ import pytest
 
 from planner.errors import NotSupportedError
 from planner.model import Attendee, Busy, Event, Response
-from providers.base import CalendarProvider
+from providers.base import CalendarProvider, MarkedEvent
 
 TZ = ZoneInfo("Europe/Berlin")
 WINDOW_START = datetime(2026, 12, 7, tzinfo=TZ)  # Monday of 2026-W50
@@ -80,11 +82,27 @@ def seed_events() -> list[Event]:
     ]
 
 
+@dataclass(frozen=True)
+class Additions:
+    """How the user adds to an event, in their calendar app, what the planner does not write
+    (a colour, an alarm or reminder, a note, another app's property), the backend's own way:
+    ``add(provider, marked)`` adds them to ``marked`` (from ``list_marked``), ``kept(provider,
+    marked)`` tells whether all of them are still there."""
+
+    add: Callable[[CalendarProvider, MarkedEvent], None]
+    kept: Callable[[CalendarProvider, MarkedEvent], bool]
+
+
 class ProviderContract:
-    """Tests every provider must pass. Subclasses provide the ``make_provider`` fixture."""
+    """Tests every provider must pass. Subclasses provide the ``make_provider`` fixture, and
+    a provider that can sync the ``additions`` fixture (:class:`Additions`)."""
 
     #: the providers that refuse to write over a marked event the user changed
     guarded: tuple[str, ...] = ("memory", "caldav", "google", "outlook")
+
+    @pytest.fixture
+    def additions(self) -> Additions | None:
+        return None
 
     @pytest.fixture
     def provider(self, make_provider) -> CalendarProvider:
@@ -243,3 +261,33 @@ class ProviderContract:
                 write()
         (left,) = provider.list_marked()
         assert (left.event.title, left.event.start) == ("Zahnarzt", at(10, 14))
+
+    def test_an_update_keeps_what_the_user_added(self, make_provider, additions):
+        """A mirror planner sync updates (its meeting moved, was retitled) changes what the
+        planner writes and keeps what the user added to it in the calendar: a colour, an
+        alarm, a note, another app's property. Such an addition leaves it the planner's."""
+        from dataclasses import replace
+
+        from providers.base import SyncMark, changed_by_user, mark_digest
+
+        provider = make_provider(seed_events())
+        if not provider.can_sync:
+            return
+        assert additions is not None, f"{provider.name} syncs: its contract needs additions"
+        mirror = Event("planner-sync-additions@planner", "Busy", at(10, 14), at(10, 15))
+        provider.create_marked(mirror, SyncMark("mirror:x:additions", mark_digest(mirror)))
+        (listed,) = provider.list_marked()
+        additions.add(provider, listed)
+        (listed,) = provider.list_marked()
+        assert not changed_by_user(listed.event, listed.mark)
+        moved = replace(mirror, title="Lunch", start=at(10, 16), end=at(10, 17), busy=True)
+        provider.update_marked(listed, moved, SyncMark("mirror:x:additions", mark_digest(moved)))
+        (found,) = provider.list_marked()
+        assert (found.event.title, found.event.start, found.event.end) == (
+            "Lunch",
+            at(10, 16),
+            at(10, 17),
+        )
+        assert found.mark.digest == mark_digest(moved)
+        assert not changed_by_user(found.event, found.mark)
+        assert additions.kept(provider, found)

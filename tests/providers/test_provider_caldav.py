@@ -16,7 +16,8 @@ from planner.store import Store
 from providers.base import ProviderContext, create
 from providers.caldav import CalDavProvider, object_name, server_kind
 from providers.caldav_support import ObjectCache, span
-from tests.providers.contract import TZ, WINDOW_END, WINDOW_START, ProviderContract, at
+from tests.providers.additions import ical_added, ical_kept
+from tests.providers.contract import TZ, WINDOW_END, WINDOW_START, Additions, ProviderContract, at
 from tests.providers.radicale_server import PASSWORD_ENV, RadicaleServer, radicale_server
 
 pytestmark = pytest.mark.slow
@@ -84,6 +85,21 @@ class _RadicaleContract(ProviderContract):
             return make(radicale, calendars=[str(calendar.url)], **self.options)
 
         return build
+
+    @pytest.fixture
+    def additions(self, radicale) -> Additions:
+        """An alarm, a colour, categories, a note and another client's X-property, PUT by
+        another client."""
+
+        def text(provider, marked):
+            dav = provider._write_target().dav
+            return dav, dav.event_by_url(dav.url.join(marked.id)).data
+
+        def add(provider, marked):
+            dav, data = text(provider, marked)
+            radicale.put(dav, marked.id.rsplit("/", 1)[-1], ical_added(data))
+
+        return Additions(add, lambda provider, marked: ical_kept(text(provider, marked)[1]))
 
 
 class TestSyncedContract(_RadicaleContract):

@@ -30,7 +30,16 @@ from providers.google_auth import token_path
 from providers.google_map import to_event, to_google
 from tests.fakes.google_server import FakeGoogle, event_to_google
 from tests.locations import ROOT
-from tests.providers.contract import TZ, WINDOW_END, WINDOW_START, ProviderContract, at, seed_events
+from tests.providers.additions import google_added, google_kept
+from tests.providers.contract import (
+    TZ,
+    WINDOW_END,
+    WINDOW_START,
+    Additions,
+    ProviderContract,
+    at,
+    seed_events,
+)
 
 REAL = ROOT.parent / "shared" / "fixtures" / "real" / "google"
 WIDE_START = datetime(2000, 1, 1, tzinfo=TZ)
@@ -116,6 +125,15 @@ class TestGoogleContract(ProviderContract):
             return provider
 
         return make
+
+    @pytest.fixture
+    def additions(self, harness) -> Additions:
+        items = harness.fake.calendar("primary").items
+
+        def add(provider, marked):
+            harness.fake.put_event("primary", google_added(items[marked.id]))
+
+        return Additions(add, lambda provider, marked: google_kept(items[marked.id]))
 
 
 # -- mapping of real-world Google JSON -----------------------------------------------------------

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from planner.config.schema import SourceConfig
 from providers.base import ProviderContext, create
-from tests.providers.contract import TZ, ProviderContract
+from tests.providers.additions import NOTE
+from tests.providers.contract import TZ, Additions, ProviderContract
 
 
 class TestMemoryContract(ProviderContract):
@@ -17,6 +20,20 @@ class TestMemoryContract(ProviderContract):
             return create(source, ProviderContext(tz=TZ))
 
         return make
+
+    @pytest.fixture
+    def additions(self) -> Additions:
+        """A note, and a colour as another client's property (a hint, as files hand them)."""
+
+        def add(provider, marked):
+            events = provider._events
+            (key,) = [k for k, e in events.items() if e.uid == marked.id]
+            events[key] = replace(events[key], description=NOTE, hints=(("COLOR", "tomato"),))
+
+        def kept(provider, marked):
+            return marked.event.description == NOTE and marked.event.hint("COLOR") == "tomato"
+
+        return Additions(add, kept)
 
 
 def test_memory_keeps_the_events_sync_writes_apart_by_their_mark():

@@ -18,11 +18,13 @@ from providers.outlook import OutlookProvider, transaction_id
 from providers.outlook_auth import authorize
 from tests.fakes.graph_server import start_graph_server
 from tests.locations import ROOT
+from tests.providers.additions import graph_added, graph_kept
 from tests.providers.contract import (
     ANNA,
     TZ,
     WINDOW_END,
     WINDOW_START,
+    Additions,
     ProviderContract,
     at,
     seed_events,
@@ -57,6 +59,16 @@ class TestOutlookContract(ProviderContract):
             return signed_in(server, write=True)
 
         return make
+
+    @pytest.fixture
+    def additions(self, server) -> Additions:
+        def item(marked):
+            return next(i for i in server.all_events() if i["id"] == marked.id)
+
+        def add(provider, marked):
+            server.put_event(graph_added(item(marked)), provider.selected_calendars()[0]["id"])
+
+        return Additions(add, lambda provider, marked: graph_kept(item(marked)))
 
 
 class TestOutlookContractCalendarView(TestOutlookContract):
