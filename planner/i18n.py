@@ -169,9 +169,25 @@ def until(start: datetime, end: datetime) -> str:
     later one, so that the span does not read backwards: ``Fri 11:00`` (a week later or more:
     ``Fri 18 Dec 11:00``); the midnight after its first day stays ``00:00``."""
     days = (end.date() - start.date()).days
+    zoned = twice(start, end)
     if days <= 0 or (days == 1 and (end.hour, end.minute) == (0, 0)):
-        return f"{end:%H:%M}"
-    return f"{_weekday(end.date()) if days < 7 else short_day(end.date())} {end:%H:%M}"
+        return hh_mm(end, zoned)
+    return f"{_weekday(end.date()) if days < 7 else short_day(end.date())} {hh_mm(end, zoned)}"
+
+
+def twice(*moments: datetime) -> bool:
+    """Whether one of ``moments`` is a wall time its zone's clocks show twice (the night they go
+    back): then every time of the span is shown with its zone's abbreviation, ``02:30
+    CEST–02:30 CET``, else an hour reads as none, and two as one."""
+    return any(
+        m.tzinfo is not None and m.replace(fold=0).utcoffset() != m.replace(fold=1).utcoffset()
+        for m in moments
+    )
+
+
+def hh_mm(moment: datetime, zoned: bool = False) -> str:
+    """``09:30``; ``02:30 CEST`` where ``zoned`` (see :func:`twice`)."""
+    return f"{moment:%H:%M %Z}".rstrip() if zoned else f"{moment:%H:%M}"
 
 
 def _weekday(day: date) -> str:
@@ -186,13 +202,13 @@ def _weekday(day: date) -> str:
 
 def day_time(moment: datetime) -> str:
     """``Tue 8 Dec 12:15`` / ``Di. 8. Dez. 12:15``: a moment, in the zone it is given in."""
-    return f"{short_day(moment.date())} {moment:%H:%M}"
+    return f"{short_day(moment.date())} {hh_mm(moment, twice(moment))}"
 
 
 def day_span(start: datetime, end: datetime) -> str:
     """``Tue 8 Dec 12:30–13:30``, in the zone it is given in; a span into a later day names
     where it ends (:func:`until`): ``Mon 14 Dec 15:00–Fri 11:00``."""
-    return f"{short_day(start.date())} {start:%H:%M}–{until(start, end)}"
+    return f"{short_day(start.date())} {hh_mm(start, twice(start, end))}–{until(start, end)}"
 
 
 def local_span(start: datetime, end: datetime, zone: str, shown: tzinfo) -> str:
@@ -210,7 +226,7 @@ def local_span(start: datetime, end: datetime, zone: str, shown: tzinfo) -> str:
     if start.astimezone(there).utcoffset() == start.astimezone(shown).utcoffset():
         return ""
     first, last = start.astimezone(there), end.astimezone(there)
-    span = f"{first:%H:%M}–{until(first, last)}"
+    span = f"{hh_mm(first, twice(first, last))}–{until(first, last)}"
     if first.date() != start.astimezone(shown).date():
         span = f"{short_day(first.date())} {span}"
     return " (" + _("{span} local time", span=span) + ")"

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from planner.i18n import _
+from planner.i18n import _, hh_mm, twice
 from planner.render.kinds import TRAVEL, entry_kind, entry_label, in_day
-from planner.render.labels import clock, day_label, repeated, span_on
+from planner.render.labels import day_label, span_on
 from planner.render.places import short_place, without_secrets
 from planner.render.table import ACTION_MARK, MODE_STYLE, console
 
@@ -95,10 +95,10 @@ def span_text(entry: DayEntry, tz: tzinfo) -> str:
             return _("day {number} of {count}", number=entry.part, count=entry.days)
         return _("all day")
     start, end = event.start.astimezone(tz), event.end.astimezone(tz)
-    zoned = repeated(start, end)
+    zoned = twice(start, end)
     if end > datetime.combine(entry.day + timedelta(days=1), time(), tz):
-        return _("from {time}", time=clock(start, zoned))
-    return f"{clock(start, zoned)}–{clock(end, zoned)}"
+        return _("from {time}", time=hh_mm(start, zoned))
+    return f"{hh_mm(start, zoned)}–{hh_mm(end, zoned)}"
 
 
 def agenda_json(entries: Sequence[DayEntry], tz: tzinfo) -> str:

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-from planner.i18n import _, day_span, day_time, local_span
+from planner.i18n import _, day_span, day_time, hh_mm, local_span, twice
 from planner.model import Mode
 from planner.render import labels
-from planner.render.labels import clock, kind_label, mode_label, repeated
+from planner.render.labels import kind_label, mode_label
 
 Item = dict[str, Any]
 
@@ -242,8 +242,8 @@ def when(block: Block) -> str:
     """``09:00–09:45``; with the days for an event that crosses midnight."""
     start, end = block.start, block.end
     if start.date() == end.date() or (end.time() == time() and end - start < timedelta(days=1)):
-        zoned = repeated(start, end)  # the night the clocks go back: which 02:30
-        return f"{clock(start, zoned)}–{clock(end, zoned)}"
+        zoned = twice(start, end)  # the night the clocks go back: which 02:30
+        return f"{hh_mm(start, zoned)}–{hh_mm(end, zoned)}"
     return f"{day_time(start)} – {day_time(end)}"
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
-from planner.i18n import _, day_span, language, local_span, ngettext, short_day, until
+from planner.i18n import _, day_span, hh_mm, language, local_span, ngettext, short_day, twice, until
 from planner.meet.slots import kind_label
 from planner.model import Action, Classification, Confidence, Event, Mode, Purpose, PurposeResult
 
@@ -124,9 +124,7 @@ def time_span(start: datetime, end: datetime, all_day: bool) -> str:
     repeat (the night they go back: two hours, which the bare times do not say)."""
     if all_day:
         return _("all day")
-    if repeated(start, end):  # the hour the clocks repeat: which one
-        return f"{start:%H:%M %Z}–{until(start, end)} {end:%Z}"
-    return f"{start:%H:%M}–{until(start, end)}"
+    return f"{hh_mm(start, twice(start, end))}–{until(start, end)}"  # which 02:30: zoned
 
 
 def span_on(event: Event, day: date, tz: tzinfo) -> str:
@@ -141,21 +139,7 @@ def span_on(event: Event, day: date, tz: tzinfo) -> str:
         return _("day {number} of {count}", number=(day - start.date()).days + 1, count=count)
     if end > datetime.combine(day + timedelta(days=1), time(), tz):
         return _("all day")
-    return _("until {time}", time=clock(end, repeated(start, end)))
-
-
-def repeated(*moments: datetime) -> bool:
-    """Whether one of ``moments`` is a wall time the clocks repeat (the night they go back):
-    then a time is shown with its zone's abbreviation, ``02:30 CEST–03:30 CET``, else the two
-    hours between them read as one."""
-    from planner.ical.wallclock import is_ambiguous
-
-    return any(is_ambiguous(moment) for moment in moments)
-
-
-def clock(moment: datetime, zoned: bool = False) -> str:
-    """``09:30``; ``02:30 CEST`` where ``zoned`` (see :func:`repeated`)."""
-    return f"{moment:%H:%M %Z}" if zoned else f"{moment:%H:%M}"
+    return _("until {time}", time=hh_mm(end, twice(start, end)))
 
 
 def hours(minutes: int) -> str:
