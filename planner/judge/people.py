@@ -258,6 +258,14 @@ def with_people(event: Event, others: int, mode: Mode | None) -> bool:
         return False
     if others:
         return True
+    return alone_says_meeting(event, mode)
+
+
+def alone_says_meeting(event: Event, mode: Mode | None) -> bool:
+    """Whether an event nobody but the user takes part in is a meeting all the same: its words
+    say so (:func:`says_meeting`). The user alone as organiser or attendee (how Graph, Google
+    and CalDAV write one's own entries) changes nothing; an entry of a room, shared calendar
+    or list counts only with strong words."""
     listed = (event.organizer,) if event.organizer else ()
     systems = [
         p for p in listed + event.attendees if p.is_resource or not is_person_address(p.email)

@@ -204,7 +204,7 @@ def determine_purpose(
     personal = _personal(event, others, externals, config)
     if personal is not None:
         return personal
-    if gathering := _gathering(event, config):
+    if gathering := _gathering(event, config, others):
         return gathering
     if (private := _private(event, externals, directory, config)) is not None:
         return private
@@ -282,7 +282,7 @@ def _private(
     return private_occasion(event, externals, directory, config, social)
 
 
-def _gathering(event: Event, config: Config) -> PurposeResult | None:
+def _gathering(event: Event, config: Config, others: People) -> PurposeResult | None:
     """Networking (trade fair, conference, meetup, Stammtisch, a public event booked through
     an event platform or sent by an organiser's mailer, a webinar) or a client or site
     visit."""
@@ -293,9 +293,10 @@ def _gathering(event: Event, config: Config) -> PurposeResult | None:
     if found := visit_word(event, tuple(purpose.get("visit_words", ()))):
         evidence = _('"{word}": a client or site visit', word=found)
         return PurposeResult(Purpose.VISIT, (evidence,), Confidence.HIGH)
-    if found := networking_word(event, tuple(purpose.get("networking_words", ()))):
-        if _context_only(event, found):
-            return None  # "Lunch Camille Durand", "she is in town for the Messe": a lunch
+    found = networking_word(event, tuple(purpose.get("networking_words", ())))
+    # "Lunch Camille Durand", "she is in town for the Messe": a lunch, unless the event is a
+    # public one all the same ("Keynote" in the programme of a webinar one registered for)
+    if found and not _context_only(event, found, others):
         return PurposeResult(
             Purpose.NETWORKING, (_('"{word}": an event to meet people', word=found),)
         )
@@ -304,25 +305,24 @@ def _gathering(event: Event, config: Config) -> PurposeResult | None:
     return None
 
 
-def _context_only(event: Event, word: str) -> bool:
-    """A gathering word that only the description has, for a meeting to which people are
-    invited by name: it says why they are in town, not that the meeting is the gathering."""
+def _context_only(event: Event, word: str, others: People) -> bool:
+    """A gathering word that only the description has, for a meeting to which people besides
+    the user are invited by name: it says why they are in town, not that the meeting is the
+    gathering (the user alone on the attendee list invites nobody)."""
     if word.casefold() in event.title.casefold() or word.casefold() in event.location.casefold():
         return False
-    return any(not p.is_resource for p in event.attendees)
+    return bool(others)
 
 
 def _alone(event: Event, mode: Mode | None) -> PurposeResult:
     """Nobody else is invited: personal, unless the words say it is a meeting all the same."""
-    from planner.judge.people import says_meeting
+    from planner.judge.people import alone_says_meeting
 
-    if event.attendees or event.organizer:
-        return PurposeResult(Purpose.PERSONAL, (_("no other attendees"),), Confidence.HIGH)
     if mode is None:
         from planner.judge.mode import classify
 
         mode = classify(event).mode
-    if says_meeting(event, mode):
+    if alone_says_meeting(event, mode):
         evidence = _("a meeting without invited attendees")
         return PurposeResult(Purpose.OTHER, (evidence,), Confidence.LOW)
     return PurposeResult(Purpose.PERSONAL, (_("no other attendees"),), Confidence.HIGH)
