@@ -84,6 +84,8 @@ NOT_NETWORKING: tuple[str, ...] = (
     "telefonkonferenz", "videokonferenz", "webkonferenz", "konferenzschaltung", "konferenzraum",
     "conférence téléphonique", "conf call", "visioconférence", "salle de conférence",
     "conference id", "konferenz-id", "conference bridge",
+    # French "convention de …": an agreement ("convention d'honoraires", "convention-cadre")
+    "convention d", "convention de", "convention cadre",
 )  # fmt: skip
 #: Tails of German compounds that name a gathering ("Drohnentreffen", "Chaostreff",
 #: "Gründerstammtisch", "Fachkongress", "OpenDataBarCamp").
@@ -98,6 +100,16 @@ VISIT_WORDS: tuple[str, ...] = (
     "werksbesuch", "werksbesichtigung", "betriebsbesichtigung", "baustellenbegehung",
     "begehung", "vor-ort-termin", "vor ort termin", "on-site visit", "onsite visit", "ortstermin",
     "visite", "site tour",
+    # Spanish, Italian, Portuguese: a visit to a site, a plant, a client
+    "visita de obra", "visita a obra", "visita à obra", "visita de cliente", "visita al cliente",
+    "visita a cliente", "visita ao cliente", "visita cliente", "visita técnica",
+    "visita tecnica", "visita de planta", "visita a planta", "visita a fábrica",
+    "visita à fábrica", "visita stabilimento", "visita allo stabilimento", "visita in azienda",
+    "visita aziendale", "visita in cantiere", "visita al cantiere", "visita cantiere",
+    "sopralluogo", "visita a las instalaciones", "visita às instalações",
+    # Dutch
+    "werkbezoek", "klantbezoek", "klantenbezoek", "bedrijfsbezoek", "fabrieksbezoek",
+    "locatiebezoek", "bouwplaatsbezoek", "projectbezoek", "bezoek aan", "bezoek bij",
 )  # fmt: skip
 VISIT_SUFFIXES: tuple[str, ...] = ("besuch", "begehung", "besichtigung")
 

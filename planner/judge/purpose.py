@@ -15,10 +15,11 @@ The rules, first match wins:
    ``relations.lookback_days``) with the same counterparts;
 6. other.
 
-Word lists are data (German and English), extended by ``[purpose]`` in the config. Matching is
-case-insensitive on title and description. A word of nine letters or more matches anywhere, so
-German compounds are found ("Vertragsverhandlungen" by "verhandlung"); a shorter word must start
-a word, so that "signing" does not match "designing".
+Word lists are data (German, English, French, Spanish, Italian, Portuguese, Dutch), extended
+by ``[purpose]`` in the config. Matching is case-insensitive on title and description. A word
+of nine letters or more matches anywhere, so German compounds are found
+("Vertragsverhandlungen" by "verhandlung"); a shorter word must start a word, so that "signing"
+does not match "designing".
 """
 
 from __future__ import annotations
@@ -59,6 +60,16 @@ FIRST_CONTACT_WORDS = (
     "premier contact",
     "première rencontre",
     "prise de contact",
+    # Spanish, Italian, Portuguese, Dutch
+    "primera reunión",
+    "primera reunion",
+    "primer contacto",
+    "primo incontro",
+    "primo contatto",
+    "primeira reunião",
+    "primeiro contacto",
+    "primeiro contato",
+    "kennismaking",
 )
 DEAL_CLOSING_WORDS = (
     "vertragsunterzeichnung",
@@ -82,6 +93,23 @@ DEAL_CLOSING_WORDS = (
     "contrat",
     "négociation",
     "signer",
+    # Spanish, Italian, Portuguese, Dutch
+    "negociación",
+    "negociacion",
+    "firma del contrato",
+    "firma de contrato",
+    "contrato",
+    "trattativa",
+    "trattative",
+    "negoziazione",
+    "firma del contratto",
+    "firma contratto",
+    "contratto",
+    "negociação",
+    "negociacao",
+    "assinatura",
+    "onderhandeling",
+    "ondertekening",
 )
 PERSONAL_WORDS = (
     "block",
