@@ -173,6 +173,9 @@ _CALL_VERB_RE = re.compile(
     r"[A-ZÄÖÜÉÈÀÂÎÔÛÇÑ][^\W\d_]"
 )
 _CALL_PROMISE_RE = re.compile("|".join(P.CALL_PROMISES), re.IGNORECASE)
+#: The verb stems every promise holds, in lower case: a text without one is not searched
+#: further (a scan for literal stems is some ten times faster than the promises' patterns).
+_CALL_STEM_RE = re.compile("ruf|call|ring|phone|appel|téléphon|llam|llám|chiam|telefon|lig|bel")
 _ADJECTIVES = frozenset(_phrase_key(w) for w in P.MODE_ADJECTIVES)
 _NOUNS = frozenset(P.MEETING_NOUNS)
 _CONNECTORS = frozenset(P.CONNECTORS)
@@ -368,7 +371,7 @@ def _scan_calls(signals: Signals, text: str, where: str) -> None:
     if where == "title" and ("phone_phrase", where) not in signals.seen:
         if match := _CALL_VERB_RE.match(text):
             signals.add("call_verb", where, PHONE, T_PHRASE, phrase=match.group("verb"))
-    if match := _CALL_PROMISE_RE.search(text):
+    if _CALL_STEM_RE.search(text.lower()) and (match := _CALL_PROMISE_RE.search(text)):
         signals.add("call_promise", where, PHONE, T_PHRASE, phrase=quote(match.group(0)))
 
 
