@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from planner.i18n import _
+from planner.judge import patterns as P
 from planner.judge.memo import SIZE, per_event
 from planner.judge.tasks import task_of
 from planner.judge.tools import LINK_RE
@@ -46,16 +47,31 @@ AIRPORT_PAIR = r"(?<!\w)[A-Z]{3}\s*(?:to|->|→|–|-|—|nach|vers)\s*[A-Z]{3}(
 #: Trains and coaches with their number.
 TRAIN_NUMBER = (
     r"(?<!\w)(?:ICE|IC|EC|ECE|RJX?|TGV(?:\s+INOUI)?|OUIGO|NJ|FLX|RE|IRE|THA|ES|EST|IR|"
-    r"Eurostar|Thalys|Railjet|Nightjet|Frecciarossa|FlixTrain|FlixBus)\s?\d{1,5}(?!\w)"
+    r"Eurostar|Thalys|Railjet|Nightjet|Frecciarossa|Frecciargento|Frecciabianca|Italo|AVE|AVLO|"
+    r"Alvia|Lyria|Alfa\s+Pendular|Intercity|InterCity|ICD|FlixTrain|FlixBus)\s?\d{1,5}(?!\w)"
 )
 #: The arrow of a route between two names ("Köln → Lyon", "Uber → Gare de Lyon").
 ARROW = r"\s*(?:→|->|⇒|—>)\s*(?=[^\W\d_])"
 #: Stations and airports: what a route between them goes from and to.
 STATION_WORDS = (
-    "hbf", "hauptbahnhof", "bahnhof", "station", "gare", "airport", "flughafen", "aéroport",
-    "terminal", "st pancras", "part-dieu",
+    "hbf", "hb", "hauptbahnhof", "bahnhof", "station", "gare", "airport", "flughafen",
+    "aéroport", "terminal", "st pancras", "part-dieu", "estación", "estacion", "estação",
+    "estacao", "stazione", "aeropuerto", "aeroporto", "luchthaven", "centraal",
 )  # fmt: skip
-FLIGHT_WORDS = ("flug", "flight", "flights", "vol", "lufthansa", "airline", "airways", "air")
+#: The station words that name an airport.
+AIRPORT_WORDS = (
+    "airport", "flughafen", "aéroport", "terminal", "aeropuerto", "aeroporto", "luchthaven",
+)  # fmt: skip
+#: The track or platform a train leaves from ("Gleis 7", "voie 12", "binario 3", "spoor 5"):
+#: in the place of a route's title, the route is a train's.
+PLATFORM_WORDS = (
+    "gleis", "voie", "binario", "andén", "anden", "vía", "plataforma", "linha",
+    "spoor", "perron", "platform",
+)  # fmt: skip
+FLIGHT_WORDS = (
+    "flug", "flight", "flights", "vol", "lufthansa", "airline", "airways", "air", "vuelo",
+    "vuelos", "volo", "voli", "voo", "voos", "vlucht", "vluchten",
+)  # fmt: skip
 #: Titles that start a journey (matched at the title's start).
 START_WORDS = (
     "flug", "flight", "flights", "rückflug", "hinflug", "abflug", "ankunft", "zug", "train",
@@ -68,6 +84,9 @@ START_WORDS = (
     "rental car", "mietwagen",
     "car rental", "car hire", "autovermietung", "location de voiture", "location voiture",
     "taxi", "cab", "airbnb",
+    # Spanish, Italian, Portuguese, Dutch
+    "vuelo", "volo", "voo", "vlucht", "tren", "treno", "comboio", "trein", "táxi", "viaje a",
+    "viaggio a", "viagem a", "viagem para", "reis naar", "terugreis", "heenreis",
 )  # fmt: skip
 #: Vendors whose name makes a title or a branch a travel item.
 VENDORS = (
@@ -77,11 +96,13 @@ VENDORS = (
     "öbb", "sbb", "trenitalia", "flixbus", "flixtrain", "ouigo", "sixt", "europcar", "hertz",
     "avis", "enterprise rent-a-car", "budget", "alamo", "buchbinder", "starcar", "booking.com",
     "airbnb", "expedia", "hotels.com", "hrs", "uber", "bolt", "freenow", "free now", "lyft",
-    "g7", "addison lee", "tripit",
+    "g7", "addison lee", "tripit", "cabify", "heetch", "mytaxi", "itaxi", "gett", "blablacar",
+    "renfe", "iryo", "cp comboios", "ns international",
 )  # fmt: skip
 RENTAL_VENDORS = ("sixt", "europcar", "hertz", "avis", "enterprise", "budget", "alamo",
                   "buchbinder", "starcar")  # fmt: skip
-RIDE_VENDORS = ("uber", "bolt", "freenow", "free now", "lyft", "taxi", "cab", "g7", "addison lee")
+RIDE_VENDORS = ("uber", "bolt", "freenow", "free now", "lyft", "taxi", "táxi", "cab", "g7",
+                "addison lee", "cabify", "heetch", "mytaxi", "itaxi", "gett")  # fmt: skip
 #: Picking up or returning a rental.
 RENTAL_WORDS = (
     "abholung", "abholen", "rückgabe", "zurückgeben", "pick-up", "pickup", "pick up",
@@ -130,6 +151,16 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 _IS_IN_RE = re.compile(IS_IN, re.IGNORECASE)
 _START_RE = re.compile(r"^\W*" + _words(START_WORDS).pattern, re.IGNORECASE)
 _STATION_RE = _words(STATION_WORDS)
+_AIRPORT_RE = _words(AIRPORT_WORDS)
+_PLATFORM_RE = re.compile(_words(PLATFORM_WORDS).pattern + r"\s*\d", re.IGNORECASE)
+#: "Zürich HB – Bern", "Porto Campanhã - Lisboa": two names of at most four words each (no
+#: digits) joined by a spaced dash, the whole title.
+_DASH_ROUTE_RE = re.compile(
+    r"^\W*(?P<a>[^\W\d_][^\d–—:|()]{0,40}?)\s+[-–—]\s+(?P<b>[^\W\d_][^\d–—:|()]{0,40}?)\W*$"
+)
+#: Words of a meeting, a meal or a visit: a dashed title that holds one is no route
+#: ("Workshop – Hauptbahnhof", "Lunch – Gare du Nord", "Kundenbesuch – Terminal Ost").
+_NOT_PLACE_RE = _words(P.MEETING_NOUNS + P.MEALS + P.MEAL_PHRASES + P.PRESENCE_PHRASES)
 _FLIGHT_WORD_RE = _words(FLIGHT_WORDS)
 _VENDOR_RE = _words(VENDORS)
 _RENTAL_VENDOR_RE = _words(RENTAL_VENDORS)
@@ -177,6 +208,21 @@ def travel_evidence(event: Event) -> str | None:
 
 def is_travel(event: Event) -> bool:
     return travel_judgement(event) is not None
+
+
+def dashed_journey(title: str, places: str) -> bool:
+    """Whether ``title`` is a route written with a dash between two places and a station in
+    it or a platform in ``places`` ("Zürich HB – Bern" at "Zürich HB, Gleis 33")."""
+    return _dash_route(title) and bool(_STATION_RE.search(title) or _PLATFORM_RE.search(places))
+
+
+def _dash_route(title: str) -> bool:
+    """Whether ``title`` is two places joined by a spaced dash ("Zürich HB – Bern"): a route
+    when a station or a platform says so (a dash alone also joins a topic and a place)."""
+    found = _DASH_ROUTE_RE.match(title)
+    if found is None or _NOT_PLACE_RE.search(title):
+        return False
+    return all(len(found.group(side).split()) <= 4 for side in ("a", "b"))
 
 
 def _conferencing(event: Event, zones: Zones) -> bool:
@@ -234,6 +280,8 @@ def _booked(zones: Zones) -> bool:
 def _weak(event: Event, zones: Zones, title: str) -> str | None:
     if _START_RE.match(title):
         return _("travel booking '{title}'", title=title)
+    if dashed_journey(title, " ".join(p.text for p in zones.parts(PLACE))):
+        return _("journey '{title}'", title=title)
     if _CHECK_RE.match(title) and _LODGING_RE.search(title + " " + event.location):
         return _("travel booking '{title}'", title=title)
     return None

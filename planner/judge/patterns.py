@@ -63,6 +63,41 @@ PHONE_PHRASES: tuple[str, ...] = (
     "telefonear", "bellen", "opbellen", "terugbellen", "telefoontje", "belafspraak",
 )  # fmt: skip
 
+#: Verbs that open a title before whom to call ("Ring Fiona re …", "Bel Pieter", "Ligar à Dra.
+#: Pinto", "Phone Mr Grant"): a phone call, by language. Only at the title's start and before
+#: a capitalised name, since several are ordinary words elsewhere ("ring", "bel").
+CALL_VERBS: dict[str, tuple[str, ...]] = {
+    "en": ("ring", "phone", "ring back", "phone back"),  # "call": video as often (AMBIGUOUS_CALL)
+    "de": ("anrufen", "anruf bei", "anruf an", "rückruf", "rückruf an", "telefonat mit"),
+    "fr": ("appeler", "rappeler", "appel à", "téléphoner à"),
+    "it": ("chiamare", "richiamare", "telefonare a", "chiamata a", "chiamata con"),
+    "es": ("llamar a", "llamar", "volver a llamar a", "telefonear a", "llamada a", "llamada con"),
+    "pt": ("ligar a", "ligar à", "ligar ao", "ligar para", "ligar", "liga", "telefonar a",
+           "telefonar à", "telefonar ao", "chamada com", "chamada para"),
+    "nl": ("bel", "bellen met", "terugbellen", "opbellen"),
+}  # fmt: skip
+#: A call said in a sentence ("ich rufe Sie … an", "I'll ring you", "je vous appelle", "le
+#: llamo", "la chiamo", "ligo-lhe", "ik bel u"): the person who writes it will call.
+CALL_PROMISES: tuple[str, ...] = (
+    r"\b(?:ich|wir)\s+rufen?\s+(?:Sie|dich|euch)\b(?:\s+[^\s.!?]+){0,8}?\s+an\b",
+    r"\b(?:rufen\s+Sie|ruf|ruft)\s+mich\b(?:\s+[^\s.!?]+){0,8}?\s+an\b",
+    r"\b(?:I|we)(?:['’]ll|\s+will|\s+shall)\s+(?:call|ring|phone)\s+you\b",
+    r"\b(?:call|ring|phone)\s+me\s+(?:on|at)\b",
+    r"\bgive\s+(?:you|me)\s+a\s+(?:call|ring)\b",
+    r"\b(?:je|nous)\s+vous\s+(?:rappel|appel|téléphon)\w*",
+    r"\bje\s+t['’](?:appel|téléphon)\w*",
+    r"\bappelez[-\s]moi\b",
+    r"\b(?:le|te|les|os)\s+(?:llamo|llamaré|llamaremos|llamamos)\b",
+    r"\bll[aá]m(?:ame|eme)\b",
+    r"\b(?:la|ti|vi)\s+(?:chiamo|chiamerò|chiameremo|richiamo|richiamerò|telefono|telefonerò)\b",
+    r"\bchiamami\b|\bmi\s+chiami\b",
+    r"\b(?:ligo|ligarei|ligamos|telefono)(?:-lhe|-te)\b",
+    r"\b(?:vou|vamos)\s+(?:ligar|telefonar)(?:-lhe|-te)?\b",
+    r"\bligue-me\b|\bliga-me\b",
+    r"\b(?:ik|wij|we)\s+bel(?:len)?\s+(?:u|je|jou)\b",
+    r"\bbel\s+(?:me|mij)\b",
+)
+
 #: "Call" alone: in English often a video call. Counts weakly towards phone.
 AMBIGUOUS_CALL: tuple[str, ...] = ("call", "calls", "catch-up call", "intro call", "sync call")
 
@@ -87,12 +122,16 @@ MEALS: tuple[str, ...] = (
     "business lunch", "lunch", "dinner", "breakfast", "brunch", "coffee", "kaffee",
     "déjeuner", "dejeuner", "déj", "dej", "petit-déjeuner", "petit déjeuner", "petit-déj",
     "petit déj", "dîner", "diner", "pranzo", "cena", "colazione", "almuerzo", "comida",
-    "desayuno", "ontbijt", "koffie",
+    "desayuno", "ontbijt", "koffie", "almoço", "almoco", "jantar", "pequeno-almoço",
+    "pequeno almoço", "lanche", "merienda", "avondeten", "diner", "lunch",
 )  # fmt: skip
 #: Meals and drinks: usually together at a table, but "lunch & learn" webinars exist.
 MEAL_PHRASES: tuple[str, ...] = (
     *MEALS, "drinks", "drink", "beer", "bier", "afterwork", "after-work", "apéro", "apero",
     "aperitivo", "borrel", "stammtisch", "vernissage",
+    # a coffee or a glass together, several languages ("Café c/ Joana", "Heuriger mit …")
+    "café", "cafe", "caffè", "caffe", "un café", "um café", "cafezinho", "bica", "cerveja",
+    "cañas", "copas", "vermut", "vermouth", "vinho", "heuriger", "pint", "pints",
 )  # fmt: skip
 
 #: Wording that says some people are in a room and others join online.
@@ -161,6 +200,7 @@ PLACEHOLDER_TITLES: tuple[str, ...] = (
 BARE_MEAL_TITLES: tuple[str, ...] = (
     "lunch", "mittag", "mittagessen", "essen", "dinner", "abendessen", "frühstück", "breakfast",
     "déj", "dej", "déjeuner", "dejeuner", "pranzo", "almuerzo", "comida", "ontbijt",
+    "almoço", "almoco", "jantar", "cena", "avondeten",
 )  # fmt: skip
 
 #: Locations that say nothing yet.
@@ -390,6 +430,8 @@ WEIGHTS: dict[str, dict[str, float]] = {
     "messenger": {"title": 3.5, "location": 3, "description": 1},
     "virtual_phrase": {"title": 2, "location": 2.5, "description": 1},
     "phone_phrase": {"title": 3, "location": 3, "description": 1},
+    "call_verb": {"title": 3},
+    "call_promise": {"title": 3, "description": 2.5},
     "call": {"title": 1.5, "location": 1.5},
     "phone_number": {"title": 2.5, "location": 3, "description": 1, "conference": 2.5,
                      "hint": 1},

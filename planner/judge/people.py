@@ -32,15 +32,30 @@ from planner.judge.zones import PLACE, ROOM, zones_of
 from planner.model import Event, Mode, is_person_address
 
 #: Titles before a name ("Dr.", "Frau", "Mme", "Sra.", "Dhr.").
-_TITLES = r"(?:(?:Dr|Prof|Herrn?|Frau|Mr|Mrs|Ms|Dipl|Mme|Mlle|M|Me|Sr|Sra|Sig|Dhr|Mevr)\.?\s+)*"
+_TITLES = (
+    r"(?:(?:Dr|Dra|Prof|Profa|Herrn?|Frau|Mr|Mrs|Ms|Dipl|Mme|Mlle|M|Me|Sr|Sra|Sig|Sig\.ra|Dott|"
+    r"Dott\.ssa|Avv|Ing|Eng|Arq|Dhr|Mevr)\.?\s+)*"
+)
 #: A capitalised name (no digits: "Q4" is none).
 _NAME = r"[A-ZÄÖÜÉÈÀÂÎÔÛÇÑ][^\W\d_][\w'-]*"
 #: A person named after "mit"/"with"/"avec"/"con"/"met": a capitalised name, titles allowed,
 #: a family by its article ("avec les Girard", "with the Smiths", "con i Rossi", "met de Vries").
 WITH_PERSON = (
-    r"(?<!\w)(?:mit|with|w/|und|&|avec|con|met)\s+"
-    r"(?:(?:les|la|le|the|los|las|el|il|i|gli|de|het)\s+|l['’])?" + _TITLES + _NAME
+    r"(?<!\w)(?:(?:mit|with|und|&|avec|con|met|com)\s+|(?:w|c)/\s*)"
+    r"(?:(?:les|la|le|the|los|las|el|il|i|gli|de|het|den|o|a|os|as)\s+|l['’])?" + _TITLES + _NAME
 )
+#: At someone's home: a family by its article or the word ("bei den Hubers", "bei Familie
+#: Brunner", "chez les Girard", "bij de Jongs", "a casa dei Bianchi", "em casa dos Silva").
+AT_FAMILY = (
+    r"(?<!\w)(?:bei|chez|bij|a\s+casa|en\s+casa|em\s+casa|at)\s+"
+    r"(?:den|les|de|the|dei|degli|di|de\s+los|dos|das|da|do)?\s*"
+    r"(?:(?i:familie|famille|family|famiglia|familia|família)\s+)?" + _TITLES + _NAME
+)
+_FAMILY_WORD = (
+    r"(?i:den|les|dei|degli|de\s+los|dos|das|familie|famille|family|famiglia|familia|família)"
+)
+#: "bei Müllers", "at the Smiths'": a family by its plural, with a meal or drinks in the title.
+AT_NAMES = r"(?<!\w)(?:bei|at\s+the)\s+[A-ZÄÖÜ][a-zäöüß]+s\b(?!['’]?\s*[A-Z])"
 #: Words of a meeting between people (weak: only without any attendee entry).
 MEETING_WORDS: tuple[str, ...] = (
     "meeting", "besprechung", "standup", "stand-up", "daily", "jour fixe", "jour-fixe", "sync",
@@ -64,12 +79,23 @@ NETWORKING_WORDS: tuple[str, ...] = (
     "podiumsdiskussion", "panel discussion", "keynote", "salon", "congrès", "colloque",
     "conférence", "forum", "rencontres", "soirée réseau", "dîner réseau", "réseau",
     "vernissage", "table ronde", "journée portes ouvertes", "tag der offenen tür",
+    # evenings and days where start-ups pitch or show
+    "pitch night", "pitch day", "pitch-abend", "pitchabend", "demo day", "demo night",
+    "startup night", "start-up night", "founders night", "gründerabend", "soirée pitch",
+    "nuit des start-up", "nuit des startups",
+    # Spanish, Italian, Portuguese, Dutch
+    "congreso", "congresso", "congres", "conferencia", "conferenza", "conferência",
+    "conferentie", "feria", "fiera", "salone", "simposio", "jornada de puertas abiertas",
+    "encuentro empresarial", "encontro empresarial", "evento de networking",
+    "evento di networking", "netwerkborrel", "netwerkevent", "netwerkbijeenkomst", "vakbeurs",
+    "beurs", "open dag",
 )  # fmt: skip
 #: Social evenings: a gathering to meet people when nobody is invited by name ("Gründer-
 #: Afterwork", "Founders & Funders Drinks"); with invited people a meeting like any other.
 SOCIAL_WORDS: tuple[str, ...] = (
     "afterwork", "after-work", "after work", "apéro", "apero", "drinks", "get-together",
     "get together", "happy hour", "soirée", "umtrunk", "sommerfest", "neujahrsempfang",
+    "borrel", "nieuwjaarsborrel", "aperitivo", "apericena",
 )  # fmt: skip
 #: Venue kinds of fairs and conferences, looked for in the location ("Messegelände", "ICM").
 NETWORKING_VENUES: tuple[str, ...] = (
@@ -84,6 +110,8 @@ NOT_NETWORKING: tuple[str, ...] = (
     "telefonkonferenz", "videokonferenz", "webkonferenz", "konferenzschaltung", "konferenzraum",
     "conférence téléphonique", "conf call", "visioconférence", "salle de conférence",
     "conference id", "konferenz-id", "conference bridge",
+    # French "convention de …": an agreement ("convention d'honoraires", "convention-cadre")
+    "convention d", "convention de", "convention cadre",
 )  # fmt: skip
 #: Tails of German compounds that name a gathering ("Drohnentreffen", "Chaostreff",
 #: "Gründerstammtisch", "Fachkongress", "OpenDataBarCamp").
@@ -98,10 +126,24 @@ VISIT_WORDS: tuple[str, ...] = (
     "werksbesuch", "werksbesichtigung", "betriebsbesichtigung", "baustellenbegehung",
     "begehung", "vor-ort-termin", "vor ort termin", "on-site visit", "onsite visit", "ortstermin",
     "visite", "site tour",
+    # Spanish, Italian, Portuguese: a visit to a site, a plant, a client
+    "visita de obra", "visita a obra", "visita à obra", "visita de cliente", "visita al cliente",
+    "visita a cliente", "visita ao cliente", "visita cliente", "visita técnica",
+    "visita tecnica", "visita de planta", "visita a planta", "visita a fábrica",
+    "visita à fábrica", "visita stabilimento", "visita allo stabilimento", "visita in azienda",
+    "visita aziendale", "visita in cantiere", "visita al cantiere", "visita cantiere",
+    "sopralluogo", "visita a las instalaciones", "visita às instalações",
+    # Dutch
+    "werkbezoek", "klantbezoek", "klantenbezoek", "bedrijfsbezoek", "fabrieksbezoek",
+    "locatiebezoek", "bouwplaatsbezoek", "projectbezoek", "bezoek aan", "bezoek bij",
 )  # fmt: skip
 VISIT_SUFFIXES: tuple[str, ...] = ("besuch", "begehung", "besichtigung")
 
 _WITH_PERSON_RE = re.compile(WITH_PERSON)
+_AT_FAMILY_RE = re.compile(AT_FAMILY)
+_FAMILY_WORD_RE = re.compile(rf"\s(?:{_FAMILY_WORD})\s")
+_AT_NAMES_RE = re.compile(AT_NAMES)
+_MEAL_WORD_RE = re.compile(rf"(?<!\w)(?i:{alternation(P.MEAL_PHRASES)})(?!\w)")
 #: Capitalised words after a meal that name no person: places, towns, blocker words, meeting
 #: nouns, other meals and a few more (German capitalises every noun: "Mittag Pause").
 _NOT_NAMES = frozenset(
@@ -172,9 +214,16 @@ def found(event: Event, words: tuple[str, ...], suffixes: tuple[str, ...] = ()) 
 
 
 def names_a_person(event: Event) -> str | None:
-    """ "mit Dr. Weber" in the title, or a meal named with a person ("Déj Tom"), or None."""
-    if match := _WITH_PERSON_RE.search(event.title):
+    """ "mit Dr. Weber" ("com a Dra. Pinto", "c/ Rui") in the title, a family at home ("bei
+    den Hubers", "chez les Girard", a meal "bei Müllers"), or a meal named with a person ("Déj
+    Tom"), or None."""
+    title = event.title
+    if match := _WITH_PERSON_RE.search(title):
         return match.group(0)
+    if (match := _AT_FAMILY_RE.search(title)) and _FAMILY_WORD_RE.search(match.group(0)):
+        return match.group(0)  # "Heuriger bei den Hubers", "Dîner chez les Girard"
+    if (match := _AT_NAMES_RE.search(title)) and _MEAL_WORD_RE.search(title):
+        return match.group(0)  # "Abendessen bei Müllers"
     match = _MEAL_NAME_RE.match(event.title)
     if match is None or match.group(1).casefold() in _NOT_NAMES:
         return None  # "Lunch Kantine", "Dinner Berlin", "Mittag Pause"
@@ -258,6 +307,14 @@ def with_people(event: Event, others: int, mode: Mode | None) -> bool:
         return False
     if others:
         return True
+    return alone_says_meeting(event, mode)
+
+
+def alone_says_meeting(event: Event, mode: Mode | None) -> bool:
+    """Whether an event nobody but the user takes part in is a meeting all the same: its words
+    say so (:func:`says_meeting`). The user alone as organiser or attendee (how Graph, Google
+    and CalDAV write one's own entries) changes nothing; an entry of a room, shared calendar
+    or list counts only with strong words."""
     listed = (event.organizer,) if event.organizer else ()
     systems = [
         p for p in listed + event.attendees if p.is_resource or not is_person_address(p.email)

@@ -7,7 +7,8 @@ Told by structure first, in any language:
 
 - an event platform's domain as the UID's domain, the event's URL, a link in the location or
   the conference data, or the organiser's domain (Meetup, Eventbrite, Luma, GoTo Webinar,
-  Livestorm, ON24, …: :data:`PLATFORM_DOMAINS`);
+  Livestorm, ON24, …: :data:`PLATFORM_DOMAINS`), or the events pages of a network as the URL
+  or a link in the location (XING, LinkedIn, Facebook: :data:`PLATFORM_PATHS`);
 - an organiser's mailer as the organiser: an events, webinar, ticketing or registration
   mailbox (:func:`planner.model.is_event_mailer`, "evenements@…", "webinare@…");
 
@@ -43,6 +44,12 @@ PLATFORM_DOMAINS: tuple[str, ...] = (
     "events.zoom.us", "events.teams.microsoft.com", "eventcreate.com", "universe.com",
     "ticketmaster.", "eventim.", "evenium.net", "glisser.com", "vfairs.com", "6connex.com",
 )  # fmt: skip
+#: The events pages of networks that are no event platform as a whole: a link or UID under
+#: one of these paths is an event one registered for ("xing.com/events/…",
+#: "linkedin.com/events/…").
+PLATFORM_PATHS: tuple[str, ...] = (
+    "xing.com/events", "linkedin.com/events", "facebook.com/events", "fb.me/e",
+)  # fmt: skip
 #: Words that name an online gathering (a webinar), several languages.
 ONLINE_GATHERINGS: tuple[str, ...] = (
     "webinar", "webinars", "webinaire", "webinaires", "webinario", "webinari", "webinarium",
@@ -54,6 +61,12 @@ _DOMAIN_RE = re.compile(
     r"(?:^|\.)(?:"
     + "|".join(re.escape(d) + (r"[a-z.]+" if d.endswith(".") else "") for d in PLATFORM_DOMAINS)
     + r")$"
+)
+_PATH_RE = re.compile(
+    r"^[a-z][a-z0-9+.-]*://(?:[a-z0-9-]+\.)*("
+    + "|".join(re.escape(p) for p in PLATFORM_PATHS)
+    + r")(?:[/?#]|$)",
+    re.IGNORECASE,
 )
 _HOST_RE = re.compile(r"^[a-z][a-z0-9+.-]*://([^/?#:@\s]+)", re.IGNORECASE)
 _ONLINE_RE = re.compile(
@@ -85,6 +98,9 @@ def _platform(event: Event) -> str | None:
     for link in event.conference_links:
         if platform_domain(domain := _host(link)):
             return domain
+    for url in (event.url, *links):
+        if match := _PATH_RE.match(url.strip()):
+            return match.group(1).lower()  # "xing.com/events", "linkedin.com/events"
     return None
 
 

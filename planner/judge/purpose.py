@@ -15,10 +15,11 @@ The rules, first match wins:
    ``relations.lookback_days``) with the same counterparts;
 6. other.
 
-Word lists are data (German and English), extended by ``[purpose]`` in the config. Matching is
-case-insensitive on title and description. A word of nine letters or more matches anywhere, so
-German compounds are found ("Vertragsverhandlungen" by "verhandlung"); a shorter word must start
-a word, so that "signing" does not match "designing".
+Word lists are data (German, English, French, Spanish, Italian, Portuguese, Dutch), extended
+by ``[purpose]`` in the config. Matching is case-insensitive on title and description. A word
+of nine letters or more matches anywhere, so German compounds are found
+("Vertragsverhandlungen" by "verhandlung"); a shorter word must start a word, so that "signing"
+does not match "designing".
 """
 
 from __future__ import annotations
@@ -59,6 +60,16 @@ FIRST_CONTACT_WORDS = (
     "premier contact",
     "première rencontre",
     "prise de contact",
+    # Spanish, Italian, Portuguese, Dutch
+    "primera reunión",
+    "primera reunion",
+    "primer contacto",
+    "primo incontro",
+    "primo contatto",
+    "primeira reunião",
+    "primeiro contacto",
+    "primeiro contato",
+    "kennismaking",
 )
 DEAL_CLOSING_WORDS = (
     "vertragsunterzeichnung",
@@ -82,6 +93,23 @@ DEAL_CLOSING_WORDS = (
     "contrat",
     "négociation",
     "signer",
+    # Spanish, Italian, Portuguese, Dutch
+    "negociación",
+    "negociacion",
+    "firma del contrato",
+    "firma de contrato",
+    "contrato",
+    "trattativa",
+    "trattative",
+    "negoziazione",
+    "firma del contratto",
+    "firma contratto",
+    "contratto",
+    "negociação",
+    "negociacao",
+    "assinatura",
+    "onderhandeling",
+    "ondertekening",
 )
 PERSONAL_WORDS = (
     "block",
@@ -204,7 +232,7 @@ def determine_purpose(
     personal = _personal(event, others, externals, config)
     if personal is not None:
         return personal
-    if gathering := _gathering(event, config):
+    if gathering := _gathering(event, config, others):
         return gathering
     if (private := _private(event, externals, directory, config)) is not None:
         return private
@@ -282,7 +310,7 @@ def _private(
     return private_occasion(event, externals, directory, config, social)
 
 
-def _gathering(event: Event, config: Config) -> PurposeResult | None:
+def _gathering(event: Event, config: Config, others: People) -> PurposeResult | None:
     """Networking (trade fair, conference, meetup, Stammtisch, a public event booked through
     an event platform or sent by an organiser's mailer, a webinar) or a client or site
     visit."""
@@ -293,9 +321,10 @@ def _gathering(event: Event, config: Config) -> PurposeResult | None:
     if found := visit_word(event, tuple(purpose.get("visit_words", ()))):
         evidence = _('"{word}": a client or site visit', word=found)
         return PurposeResult(Purpose.VISIT, (evidence,), Confidence.HIGH)
-    if found := networking_word(event, tuple(purpose.get("networking_words", ()))):
-        if _context_only(event, found):
-            return None  # "Lunch Camille Durand", "she is in town for the Messe": a lunch
+    found = networking_word(event, tuple(purpose.get("networking_words", ())))
+    # "Lunch Camille Durand", "she is in town for the Messe": a lunch, unless the event is a
+    # public one all the same ("Keynote" in the programme of a webinar one registered for)
+    if found and not _context_only(event, found, others):
         return PurposeResult(
             Purpose.NETWORKING, (_('"{word}": an event to meet people', word=found),)
         )
@@ -304,25 +333,24 @@ def _gathering(event: Event, config: Config) -> PurposeResult | None:
     return None
 
 
-def _context_only(event: Event, word: str) -> bool:
-    """A gathering word that only the description has, for a meeting to which people are
-    invited by name: it says why they are in town, not that the meeting is the gathering."""
+def _context_only(event: Event, word: str, others: People) -> bool:
+    """A gathering word that only the description has, for a meeting to which people besides
+    the user are invited by name: it says why they are in town, not that the meeting is the
+    gathering (the user alone on the attendee list invites nobody)."""
     if word.casefold() in event.title.casefold() or word.casefold() in event.location.casefold():
         return False
-    return any(not p.is_resource for p in event.attendees)
+    return bool(others)
 
 
 def _alone(event: Event, mode: Mode | None) -> PurposeResult:
     """Nobody else is invited: personal, unless the words say it is a meeting all the same."""
-    from planner.judge.people import says_meeting
+    from planner.judge.people import alone_says_meeting
 
-    if event.attendees or event.organizer:
-        return PurposeResult(Purpose.PERSONAL, (_("no other attendees"),), Confidence.HIGH)
     if mode is None:
         from planner.judge.mode import classify
 
         mode = classify(event).mode
-    if says_meeting(event, mode):
+    if alone_says_meeting(event, mode):
         evidence = _("a meeting without invited attendees")
         return PurposeResult(Purpose.OTHER, (evidence,), Confidence.LOW)
     return PurposeResult(Purpose.PERSONAL, (_("no other attendees"),), Confidence.HIGH)

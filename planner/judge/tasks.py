@@ -4,7 +4,8 @@ dinner", "Réserver le vol pour Lisbonne", "Préparer la visite de chantier".
 
 A task is told by where its verb stands, as each language writes an instruction to oneself:
 
-- German and Dutch put the infinitive last ("… buchen", "… vorbereiten", "… boeken");
+- German and Dutch put the infinitive last ("… buchen", "… vorbereiten", "… boeken"), or
+  before what the task is for ("Hotel buchen für die Messe", "Parkeerplek regelen voor …");
 - English, French, Italian and Spanish put the imperative or infinitive first ("Book …",
   "Réserver …", "Relire …", "Prenotare …", "Reservar …");
 - "To do:", "TODO", "Erledigen:", "À faire :" in front say it in any language.
@@ -84,6 +85,14 @@ _PARTICLES = {"check": {"in", "in:", "online"}, "sort": {"out"}, "look": {"for",
               "search": {"for"}}  # fmt: skip
 #: "Get coffee with Tom" is meeting Tom, "Book a table for lunch with Tom" a task.
 _GET_WITH = re.compile(r"(?<!\w)with\s+[A-ZÄÖÜ]")
+_LAST_VERBS = GERMAN_VERBS | DUTCH_VERBS
+#: Prepositions a German or Dutch task's infinitive may be followed by, what the task is for
+#: ("Tisch reservieren für das Kundenessen", "Slides voorbereiden voor de beurs"); never
+#: "mit"/"met": "Angebot prüfen mit Max" is working with Max.
+_AFTER_VERB = frozenset(
+    {"für", "fürs", "zum", "zur", "wegen", "bis", "nach", "vor", "voor", "naar", "om", "vóór",
+     "tegen", "ivm", "i.v.m"}
+)  # fmt: skip
 _MARKER = re.compile(r"^\W*(?:to[\s-]?do|erledigen|à\s+faire|a\s+faire)\b\W", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -99,6 +108,9 @@ def task_verb(title: str) -> str | None:
     last = words[-1].lower()
     if last in GERMAN_VERBS or last in DUTCH_VERBS:
         return words[-1]
+    for word, after in zip(words[1:-1], words[2:], strict=False):
+        if after.lower() in _AFTER_VERB and word.lower() in _LAST_VERBS:
+            return word  # "Hotel buchen für die Messe", "Parkeerplek regelen voor het bezoek"
     first, second = words[0].lower(), words[1].lower()
     if first in FRENCH_VERBS or first in ROMANCE_VERBS:
         return words[0]

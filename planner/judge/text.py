@@ -112,6 +112,9 @@ _PLATFORM_WORDS = tuple(
     for n in t.names
     if n not in _AMBIGUOUS_TOOL_NAMES
 )
+#: A video tool named in a block: its join block, whatever its language ("Join the Nextcloud
+#: Talk conversation", "Neem deel aan het gesprek in Nextcloud Talk").
+_TOOL_NAME_RE = re.compile(rf"(?<!\w)(?:{_trie(_PLATFORM_WORDS)})(?!\w)", re.IGNORECASE)
 _MESSENGER_WORDS = tuple(n for t in TOOLS if t.kind == MESSENGER for n in t.names)
 #: Named tools (not the generic "online" and "phone" words) by how they are written.
 _TOOL_BY_WORD = {
@@ -162,6 +165,17 @@ _DIAL_CONTEXT_RE = re.compile(
     r"\bcall\b|anruf|rufen|\bruft\b|rückruf|appel",
     re.IGNORECASE,
 )
+#: A title that opens with a call verb before whom to call ("Ring Fiona", "Ligar à Dra.
+#: Pinto", "Bel Pieter"): abbreviated titles ("Dra.", "Mr") may stand before the name.
+_CALL_VERB_RE = re.compile(
+    rf"^\W*(?P<verb>(?i:{alternation(w for words in P.CALL_VERBS.values() for w in words)}))"
+    r"\s+(?:(?:a|à|ao|al|aan|to|met|with|mit|avec|con|com)\s+)?(?:[A-Z][a-zª.]{0,5}\.?\s+)*"
+    r"[A-ZÄÖÜÉÈÀÂÎÔÛÇÑ][^\W\d_]"
+)
+_CALL_PROMISE_RE = re.compile("|".join(P.CALL_PROMISES), re.IGNORECASE)
+#: The verb stems every promise holds, in lower case: a text without one is not searched
+#: further (a scan for literal stems is some ten times faster than the promises' patterns).
+_CALL_STEM_RE = re.compile("ruf|call|ring|phone|appel|téléphon|llam|llám|chiam|telefon|lig|bel")
 _ADJECTIVES = frozenset(_phrase_key(w) for w in P.MODE_ADJECTIVES)
 _NOUNS = frozenset(P.MEETING_NOUNS)
 _CONNECTORS = frozenset(P.CONNECTORS)
@@ -345,14 +359,27 @@ def scan_text(signals: Signals, text: str, where: str) -> None:
             signals.add("vendor_link", where, VIRTUAL, T_VENDOR_LINK, vendor=vendor_name(vendor))
     words = URL_RE.sub(" ", text)
     _scan_words(signals, words, where)
+    _scan_calls(signals, words, where)
     _scan_numbers(signals, words, where)
     _scan_address(signals, words, where)
+
+
+def _scan_calls(signals: Signals, text: str, where: str) -> None:
+    """A call as a verb before a name at the title's start ("Ring Fiona", "Bel Pieter"), and a
+    call promised in a sentence ("ich rufe Sie … an", "I'll ring you"): phone, in any of the
+    languages :data:`planner.judge.patterns.CALL_VERBS` and ``CALL_PROMISES`` know."""
+    if where == "title" and ("phone_phrase", where) not in signals.seen:
+        if match := _CALL_VERB_RE.match(text):
+            signals.add("call_verb", where, PHONE, T_PHRASE, phrase=match.group("verb"))
+    if _CALL_STEM_RE.search(text.lower()) and (match := _CALL_PROMISE_RE.search(text)):
+        signals.add("call_promise", where, PHONE, T_PHRASE, phrase=quote(match.group(0)))
 
 
 def scan_blocks(signals: Signals, zones: Zones) -> None:
     """What tools and vendors appended: their links (join links are structure) and dial-in
     numbers; never their words. A meeting link of an unknown host in a block with dial-in
-    numbers is a join block all the same (Skype for Business on the company's own server).
+    numbers, or in a block that names its video tool, is a join block all the same (Skype for
+    Business, Nextcloud Talk, Jitsi or BigBlueButton on the company's own server).
     A number is a dial-in only in a block that says how to join (a link, a PIN, a conference
     or meeting ID, "dial", "Einwahl", "par téléphone", ",,123#"): a signature's "Tel.: +49 …"
     under a name and an address says how to reach a person, not how the meeting happens."""
@@ -364,7 +391,8 @@ def scan_blocks(signals: Signals, zones: Zones) -> None:
             url = match.group(0)
             host, path = _host_and_path(url)
             known = LINK_RE.search(url) or url.lower().startswith(("tel:", "mailto:"))
-            if not known and numbers and _MEETING_PATH_RE.search(host + path):
+            joins = numbers or _TOOL_NAME_RE.search(block)
+            if not known and joins and _MEETING_PATH_RE.search(host + path):
                 signals.add("block_link", "description", VIRTUAL, T_MEETING_LINK, host=host)
             else:
                 scan_link(signals, url, "description")

@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from planner.judge.bookings import (
+    _AIRPORT_RE,
     _FLIGHT_RE,
     _FLIGHT_WORD_RE,
     _IS_IN_RE,
@@ -26,6 +27,7 @@ from planner.judge.bookings import (
     _TRAIN_RE,
     FLIGHT_NUMBER,
     TRAIN_NUMBER,
+    dashed_journey,
     is_travel,
     travel_evidence,
     travel_judgement,
@@ -82,7 +84,11 @@ def destination(event: Event) -> str:
 
 _ROUTE_RE = re.compile(r"^(?P<origin>.*?)\s*(?:→|->|⇒|–>|\s[-–—]\s)\s*(?P<arrival>.+)$")
 _NUMBERS_RE = re.compile(f"{TRAIN_NUMBER}|{FLIGHT_NUMBER}")
-_LEAD_RE = re.compile(r"^\W*(?:flug|flight|zug|train|bahnfahrt|bahn|hinflug|rückflug)\b\W*", re.I)
+_LEAD_RE = re.compile(
+    r"^\W*(?:flug|flight|zug|train|bahnfahrt|bahn|hinflug|rückflug|vuelo|volo|voo|vlucht|tren|"
+    r"treno|comboio|trein)\b\W*",
+    re.I,
+)
 
 
 def route(event: Event) -> tuple[str, str, str]:
@@ -100,9 +106,7 @@ def route(event: Event) -> tuple[str, str, str]:
         return ("", "", "")
     title = event.title.strip()
     how = "air" if _PAIR_RE.search(title) or _FLIGHT_WORD_RE.search(title) else ""
-    how = how or (
-        "rail" if _TRAIN_RE.search(title) or re.search(r"\b(zug|train|bahn)", title, re.I) else ""
-    )
+    how = how or ("rail" if _TRAIN_RE.search(title) or _KIND_RES["train"].search(title) else "")
     found = _ROUTE_RE.match(_NUMBERS_RE.sub(" ", title))
     origin = _LEAD_RE.sub("", found.group("origin")).strip(" :–-") if found else ""
     arrival = re.sub(r"\(\s*\)", "", found.group("arrival")) if found else destination(event)
@@ -262,11 +266,13 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "train": (
         "train", "zug", "bahn", "bahnfahrt", "zugfahrt", "[rail]", "rail", "gleis", "bahnticket",
-        "fahrkarte", "eurostar", "thalys", "sncf", "trenitalia", "railjet", "nightjet",
+        "fahrkarte", "eurostar", "thalys", "sncf", "trenitalia", "railjet", "nightjet", "tren",
+        "treno", "comboio", "trein", "renfe", "sbb", "öbb", "binario", "voie", "spoor",
     ),
     "flight": (
         "flight", "flug", "hinflug", "rückflug", "abflug", "[flight]", "boarding pass",
-        "bordkarte", "flugticket", "airline", "airways", "lufthansa",
+        "bordkarte", "flugticket", "airline", "airways", "lufthansa", "vuelo", "volo", "voo",
+        "vlucht", "tarjeta de embarque", "carta d'imbarco", "cartão de embarque", "instapkaart",
     ),
 }  # fmt: skip
 _KIND_RES = {
@@ -289,6 +295,8 @@ def travel_kind(event: Event) -> str:
         return "flight"
     if _towards_lodging(title):
         return "trip"  # "Directions from SFO to Sofitel": the way there, not the night
+    if dashed_journey(title, event.location):  # "Zürich HB – Bern" at "Zürich HB, Gleis 33"
+        return "flight" if _AIRPORT_RE.search(title) else "train"
     for text in (title, f"{event.description[:2000]}\n{event.url}"):
         if text is not title and _ROUTE_RE.match(title) and _TRAIN_RE.search(text):
             return "train"  # "Frankfurt(Main)Hbf → Wien Hbf" with "ICE 27, Wagen 12" below
