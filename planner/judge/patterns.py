@@ -72,7 +72,7 @@ CALL_VERBS: dict[str, tuple[str, ...]] = {
     "fr": ("appeler", "rappeler", "appel à", "téléphoner à"),
     "it": ("chiamare", "richiamare", "telefonare a", "chiamata a", "chiamata con"),
     "es": ("llamar a", "llamar", "volver a llamar a", "telefonear a", "llamada a", "llamada con"),
-    "pt": ("ligar a", "ligar à", "ligar ao", "ligar para", "ligar", "liga", "telefonar a",
+    "pt": ("ligar a", "ligar à", "ligar ao", "ligar para", "ligar", "telefonar a",
            "telefonar à", "telefonar ao", "chamada com", "chamada para"),
     "nl": ("bel", "bellen met", "terugbellen", "opbellen"),
 }  # fmt: skip

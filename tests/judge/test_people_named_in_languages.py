@@ -95,7 +95,16 @@ def test_a_call_as_a_verb_before_a_name_is_a_phone_meeting(title):
     assert judged(event(title)) == (True, Mode.PHONE, Purpose.OTHER)
 
 
-@pytest.mark.parametrize("title", ["Ring binder order", "Bel canto evening", "ring road works"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Ring binder order",
+        "Bel canto evening",
+        "ring road works",
+        "Liga Spiel Bayern",
+        "Liga MX Final",
+    ],
+)
 def test_the_same_words_without_a_name_are_no_call(title):
     assert classify(event(title)).mode is not Mode.PHONE
 
