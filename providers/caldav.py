@@ -33,6 +33,7 @@ from providers.caldav_marked import (
     HOLD_MARK,
     CalDavMarked,
     has_mark,
+    hold_shown,
     merged_object,
     summary_of,
     with_mark,
@@ -317,7 +318,7 @@ class CalDavProvider(CalDavMarked, CalendarProvider):
         from planner.ical.writing import event_to_ics
 
         remote = self._write_target()
-        body = with_mark(event_to_ics(event), {HOLD_MARK: "1"})
+        body = hold_shown(with_mark(event_to_ics(event), {HOLD_MARK: "1"}))
         if not send_updates and (event.attendees or event.organizer):
             body = client_scheduled(body)
         url = remote.dav.url.join(object_name(event.uid))

@@ -43,6 +43,11 @@ WRITTEN = frozenset(
 MIRROR_WRITTEN = frozenset(
     "UID DTSTAMP DTSTART DTEND DURATION SUMMARY LOCATION STATUS TRANSP".split()
 ) | {MARK, MARK_KEY, MARK_DIGEST}
+#: on a hold: how the planner's hold held its time when written ("OPAQUE CONFIRMED"); a hold
+#: written again changes TRANSP and STATUS only where the planner's changes them, so a hold
+#: the user made free stays free (holds written before it: :data:`SHOWN_BEFORE`)
+SHOWN = "X-PLANNER-SHOWN"
+SHOWN_BEFORE = ("OPAQUE", "CONFIRMED")
 EVER = (datetime(1970, 1, 1, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC))
 
 
@@ -70,7 +75,8 @@ def merged_object(there: str, body: bytes, written: frozenset[str] | None = None
     """The calendar object ``there`` with the properties the planner writes (``written``;
     None: those of a hold, :data:`WRITTEN`, and every other of ``body``) as the first VEVENT
     of ``body`` has them, in place of its own; the rest of it (alarms, the user's and other
-    clients' properties) stays."""
+    clients' properties) stays. A hold's TRANSP and STATUS are taken only where the planner's
+    hold changes them (:data:`SHOWN`): the user's "free" on a hold is the user's."""
     from icalendar import Calendar as ICalendar
 
     calendar, new = ICalendar.from_ical(there), ICalendar.from_ical(body)
@@ -79,6 +85,8 @@ def merged_object(there: str, body: bytes, written: frozenset[str] | None = None
     if not masters:
         return body
     taken = WRITTEN | set(wanted) if written is None else written
+    if written is None:
+        taken = taken - _unchanged_shown(masters[0], wanted)
     for name in taken:
         masters[0].pop(name, None)
     for name, value in wanted.items():
@@ -89,6 +97,35 @@ def merged_object(there: str, body: bytes, written: frozenset[str] | None = None
         if str(zone.get("TZID")) not in zones:
             calendar.subcomponents.insert(0, zone)
     return bytes(calendar.to_ical())
+
+
+def hold_shown(body: bytes) -> bytes:
+    """The hold ``body`` with :data:`SHOWN`: how it holds its time (TRANSP and STATUS)."""
+    from icalendar import Calendar as ICalendar
+
+    calendar = ICalendar.from_ical(body)
+    for component in calendar.walk("VEVENT"):
+        component.pop(SHOWN, None)
+        component.add(SHOWN, " ".join(_shown(component)))
+    return bytes(calendar.to_ical())
+
+
+def _shown(component: Any) -> tuple[str, str]:
+    return (
+        str(component.get("TRANSP") or SHOWN_BEFORE[0]).upper(),
+        str(component.get("STATUS") or SHOWN_BEFORE[1]).upper(),
+    )
+
+
+def _unchanged_shown(there: Any, wanted: Any) -> set[str]:
+    """TRANSP and STATUS where the planner's new hold ``wanted`` shows them as its hold
+    ``there`` was written (:data:`SHOWN`): left as the calendar has them."""
+    said = str(there.get(SHOWN) or "").split()
+    before = tuple(said) if len(said) == 2 else SHOWN_BEFORE
+    return {
+        name for name, old, new in zip(("TRANSP", "STATUS"), before, _shown(wanted), strict=True)
+        if old == new
+    }  # fmt: skip
 
 
 def has_mark(data: str, mark: str) -> bool:

@@ -37,6 +37,11 @@ PROPERTY_SET = "{8b0c6b52-3f0e-4c1e-9a55-6d1b2f0c7e21}"
 MARK = f"String {PROPERTY_SET} Name PlannerSync"
 MARK_KEY = f"String {PROPERTY_SET} Name PlannerSyncKey"
 MARK_DIGEST = f"String {PROPERTY_SET} Name PlannerSyncDigest"
+#: on a hold: how the planner's hold showed its time when written (Graph ``showAs``); a hold
+#: written again changes ``showAs`` only where the planner's changes it, so a hold the user made
+#: free stays free (holds written before it: shown busy)
+SHOWN = f"String {PROPERTY_SET} Name PlannerShown"
+SHOWN_EXPAND = f"singleValueExtendedProperties($filter=id eq '{SHOWN}')"
 MARK_FILTER = f"singleValueExtendedProperties/Any(ep: ep/id eq '{MARK}' and ep/value eq '1')"
 MARK_EXPAND = f"singleValueExtendedProperties($filter=id eq '{MARK_KEY}' or id eq '{MARK_DIGEST}')"
 #: store namespace (+ the calendar entry's name): Graph id → [key, digest] of every event
@@ -108,8 +113,9 @@ class OutlookMarked:
         calendar_id = self.selected_calendars()[0]["id"]
         tx = self.transaction(event)
         body = to_graph(event, self.context.tz, tx, send_updates=send_updates)
+        body["singleValueExtendedProperties"] = [{"id": SHOWN, "value": body["showAs"]}]
         earlier = self._created_id(event.uid)
-        if earlier and self._moved(f"{path}/{earlier}", body):
+        if earlier and self._moved(f"{path}/{earlier}", body, event):
             return earlier  # the hold of this UID, changed where it stands
         self._refuse_theirs(calendar_id, event.uid)
         created = self.graph.request("POST", path, json=body, retry=True)
@@ -144,11 +150,30 @@ class OutlookMarked:
         ).fetchone()
         return str(row[0]) if row else ""
 
-    def _moved(self, path: str, body: dict[str, Any]) -> bool:
-        """PATCH an event created here with ``body``; False when it is gone."""
-        changes = {k: v for k, v in body.items() if k != "transactionId"}
+    def _moved(self, path: str, body: dict[str, Any], event: Event) -> bool:
+        """PATCH the hold created here with ``body`` while it is as read just before
+        (``If-Match``; a change in between is refused: :func:`providers.base.changed_meanwhile`);
+        ``showAs`` only where the planner's hold changes it (:data:`SHOWN`). False when it is
+        gone."""
         try:
-            self.graph.request("PATCH", path, json=changes, retry=True)
+            item = self.graph.get(path, {"$select": "id,showAs", "$expand": SHOWN_EXPAND})
+        except GraphError as exc:
+            if exc.status == 404:
+                return False
+            raise
+        changes = {k: v for k, v in body.items() if k != "transactionId"}
+        said = {
+            str(p.get("id", "")).casefold(): str(p.get("value") or "")
+            for p in item.get("singleValueExtendedProperties") or ()
+        }
+        if said.get(SHOWN.casefold(), "busy") == changes["showAs"]:
+            del changes["showAs"]  # as the planner's hold was: the user's choice stays
+        changes.setdefault("location", {"displayName": ""})  # PATCH keeps what it is not given
+        etag = str(item.get("@odata.etag") or "")
+        if not etag:
+            raise changed_meanwhile(self.source.name, event.uid, event.title)
+        try:
+            self._if_match("PATCH", path, etag, event, changes)
         except GraphError as exc:
             if exc.status == 404:
                 return False

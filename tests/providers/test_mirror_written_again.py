@@ -183,3 +183,55 @@ def test_the_patches_hold_only_what_planner_writes():
     assert private == {"plannerUid": HOLD.uid, "plannerShown": "transparent confirmed"}
     there = {"extendedProperties": {"private": private}}  # written free: now busy again
     assert hold_patch(HOLD, TZ, there)["transparency"] == "opaque"
+
+
+def test_a_caldav_hold_the_user_made_free_stays_free_while_planners_is_busy_as_before(
+    radicale, monkeypatch
+):
+    """As for Google: TRANSP and STATUS of a hold written again change only where the
+    planner's hold changes them (X-PLANNER-SHOWN), not over the user's "free"."""
+    monkeypatch.setenv(PASSWORD_ENV, radicale.password)
+    calendar = new_calendar(radicale)
+    provider = make(radicale, calendars=[str(calendar.url)], write_calendar=str(calendar.url))
+    url = provider.create_event(HOLD)
+    name = url.rsplit("/", 1)[-1]
+    text = calendar.event_by_url(url).data
+    assert "X-PLANNER-SHOWN:OPAQUE CONFIRMED" in text
+    radicale.put(calendar, name, text.replace("TRANSP:OPAQUE", "TRANSP:TRANSPARENT"))
+    later = replace(HOLD, start=HOLD.start + timedelta(hours=1), end=HOLD.end + timedelta(hours=1))
+    provider.create_event(later)
+    text = calendar.event_by_url(url).data
+    assert "TRANSP:TRANSPARENT" in text and "DTSTART;TZID=Europe/Berlin:20261211T130000" in text
+    provider.create_event(replace(later, status=Status.TENTATIVE))  # the planner's change
+    text = calendar.event_by_url(url).data
+    assert "TRANSP:TRANSPARENT" in text and "STATUS:TENTATIVE" in text
+    assert "X-PLANNER-SHOWN:OPAQUE TENTATIVE" in text
+    provider.create_event(replace(later, busy=False, status=Status.TENTATIVE))
+    provider.create_event(later)  # planner's hold busy again: said, whatever the user had
+    text = calendar.event_by_url(url).data
+    assert "TRANSP:OPAQUE" in text and "STATUS:CONFIRMED" in text
+
+
+def test_an_outlook_hold_written_again_keeps_the_users_free_and_writes_while_as_read():
+    """Graph: a hold written again PATCHes showAs only where the planner's hold changes it
+    (the PlannerShown property), with If-Match of the etag read just before."""
+    server = start_graph_server()
+    try:
+        provider = signed_in(server, write=True)
+        event_id = provider.create_event(HOLD)
+        calendar = provider.selected_calendars()[0]["id"]
+        item = server.events[calendar][event_id]
+        assert item["showAs"] == "busy"
+        server.put_event(dict(item, showAs="free"), calendar)
+        later = replace(
+            HOLD, start=HOLD.start + timedelta(hours=1), end=HOLD.end + timedelta(hours=1)
+        )
+        provider.create_event(later)
+        item = server.events[calendar][event_id]
+        assert item["showAs"] == "free" and item["start"]["dateTime"].startswith("2026-12-11T1")
+        (patch,) = server.requests_to(f"/events/{event_id}", "PATCH")
+        assert "showAs" not in patch.body and patch.headers.get("if-match")
+        provider.create_event(replace(later, status=Status.TENTATIVE))  # the planner's change
+        assert server.events[calendar][event_id]["showAs"] == "tentative"
+    finally:
+        server.stop()
