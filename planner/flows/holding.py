@@ -77,15 +77,18 @@ def plan_hold(
     (not ``sending``) of a change to a meeting its counterparts were sent, and a field the
     user changed in the copy that the update changes as well."""
     from planner.calendar.sources import context_for
+    from planner.flows.hold_removal import recorded_calendar
     from planner.invite.itip import to_event
     from providers.base import create
 
+    if prepared.method == "CANCEL":  # not written as a meeting: planner.flows.hold_removal
+        raise ValueError("a cancellation takes the hold out, it writes none")
     if not sending:
         _refuse_untold(store, prepared, config)
-    name = hold_calendar(config, store, calendar)
+    name = hold_calendar(config, store, calendar or recorded_calendar(config, store, prepared.uid))
     source = next(s for s in config.calendars if s.name == name)
     inv = hold_invitation(store, prepared.invitation)
-    earlier = [to_event(_held_form(r.invitation, inv.uid != prepared.uid))
+    earlier = [to_event(held_form(r.invitation, inv.uid != prepared.uid))
                for r in _revisions(store, prepared) if r.sequence < prepared.sequence]  # fmt: skip
     provider = create(source, context_for(config, store))
     try:
@@ -138,10 +141,10 @@ def hold_invitation(store: Store, inv: Invitation) -> Invitation:
           "meeting is left as it is ('planner invite … --send' sends its attendees the new "
           "time)", title=inv.title)
     )  # fmt: skip
-    return _held_form(inv, beside=True)
+    return held_form(inv, beside=True)
 
 
-def _held_form(inv: Invitation, beside: bool) -> Invitation:
+def held_form(inv: Invitation, beside: bool) -> Invitation:
     """``inv`` as held: as it is, or ``beside`` the user's own meeting (see above)."""
     from planner.model import hold_uid
 
@@ -184,6 +187,8 @@ def _refuse_untold(store: Store, prepared: PreparedInvite, config: Config) -> No
 def _log_hold(store: Store, prepared: PreparedInvite, calendar: str, event_id: str) -> None:
     """A hold is followed like a sent invitation (``planner invites``), unless this meeting
     was already logged as sent (then the log keeps the message's id)."""
+    from planner.flows.hold_removal import record_calendar
     from planner.invite import sentlog
 
     sentlog.record_kept(store, prepared, f"hold:{calendar}:{event_id}")
+    record_calendar(store, prepared.uid, calendar)  # a cancellation takes it out of there
