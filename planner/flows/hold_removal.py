@@ -17,12 +17,14 @@ not create), then read back: a calendar that still shows it live is said to have
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import tzinfo
 
 from planner.config import Config
 from planner.errors import PlannerError, UsageError
-from planner.flows.hold_edits import FIELDS, changed
+from planner.flows.hold_edits import FIELDS, changed, guests
+from planner.flows.holding import GUESTS
 from planner.i18n import _, day_span
 from planner.invite.sentlog import PreparedInvite
 from planner.model import Event, Status
@@ -91,7 +93,8 @@ def plan_removal(
             there = provider.held(uid)
             if there is None or there.status is Status.CANCELLED:
                 continue
-            mine = next((e for e in ours if _same(e, there)), None)
+            seen = store.get(GUESTS, uid)  # the guests it showed when written (None: unknown)
+            mine = next((e for e in ours if _same(e, there, seen)), None)
             if mine is not None:
                 return Removal(name, uid, there, replace(mine, status=Status.CANCELLED))
             closest = ours[-1] if ours else there
@@ -115,7 +118,7 @@ def remove(config: Config, store: Store, plan: Removal) -> None:
         now = provider.held(plan.uid)
         if now is None or now.status is Status.CANCELLED:
             return
-        if not _same(now, plan.there):
+        if not _same(plan.there, now, guests(plan.there)):
             raise changed_meanwhile(plan.calendar, plan.uid, now.title)
         provider.create_event(plan.write)
         back = provider.held(plan.uid)
@@ -159,14 +162,12 @@ def _ours(store: Store, prepared: PreparedInvite) -> dict[str, list[Event]]:
     }
 
 
-def _same(a: Event, b: Event) -> bool:
-    """Whether ``a`` and ``b`` show the same hold: title, time, place, notes and guests."""
-    return all(value(a) == value(b) for value in FIELDS.values()) and _guests(a) == _guests(b)
-
-
-def _guests(event: Event) -> set[str]:
-    organizer = event.organizer.email.casefold() if event.organizer else ""
-    return {a.email.casefold() for a in event.attendees} - {organizer}
+def _same(ours: Event, there: Event, seen: Collection[str] | None = None) -> bool:
+    """Whether ``there`` shows the hold ``ours``: title, time, place, notes, and the guests it
+    showed when planner wrote it (``seen``; unknown: those of ``ours``)."""
+    wanted = set(seen) if seen is not None else guests(ours)
+    same = all(value(ours) == value(there) for value in FIELDS.values())
+    return same and guests(there) == wanted
 
 
 def _describe(event: Event, tz: tzinfo) -> str:

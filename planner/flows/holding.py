@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from planner.config import Config
 from planner.errors import UsageError
-from planner.flows.hold_edits import HoldWrite, merged
+from planner.flows.hold_edits import HoldWrite, guests, merged
 from planner.i18n import _
 from planner.invite.invitation import Invitation
 from planner.invite.sentlog import PreparedInvite
@@ -24,6 +24,10 @@ from planner.store import Store
 
 if TYPE_CHECKING:
     from planner.invite.sentlog import SentRecord
+
+
+#: store namespace: a hold's UID → the guests it showed, read back after planner wrote it
+GUESTS = "hold_guests"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +99,8 @@ def plan_hold(
         there = provider.held(inv.uid)
     finally:
         provider.close()
-    return HoldPlan(name, merged(to_event(inv), there, earlier, config.tz))
+    seen = store.get(GUESTS, inv.uid)
+    return HoldPlan(name, merged(to_event(inv), there, earlier, config.tz, seen))
 
 
 def write_hold(config: Config, store: Store, prepared: PreparedInvite, plan: HoldPlan) -> str:
@@ -111,8 +116,11 @@ def write_hold(config: Config, store: Store, prepared: PreparedInvite, plan: Hol
 
             raise read_only(provider)
         event_id = provider.create_event(plan.write.event)
+        back = provider.held(plan.write.event.uid)  # the guests it keeps: a removal is seen
     finally:
         provider.close()
+    if back is not None:
+        store.put(GUESTS, back.uid, sorted(guests(back)))
     _log_hold(store, prepared, plan.calendar, event_id)
     return event_id
 
