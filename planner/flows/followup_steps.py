@@ -224,8 +224,15 @@ def _cancelled(state: InviteState, record: SentRecord, store: Store) -> InviteSt
     before it); a cancellation only written to a file is sent like a written invitation."""
     from planner.invite.sentlog import history
 
-    if record.delivered:
+    if record.delivered and not _left_out(state, record, store):
         return replace(state, next_step=_("cancelled; the counterparts were told"))
+    if record.delivered:  # the server refused them: the same command sends it to them alone
+        return replace(
+            state,
+            next_step=_("cancelled, but the cancellation did not reach them; send it to them "
+                        "with this command"),
+            command=f"planner invite --cancel {state.uid} --send",
+        )  # fmt: skip
     if not any(r.delivered for r in history(store, state.uid)):
         return replace(state, next_step=_("cancelled before it was sent; nothing to do"))
     return replace(
@@ -236,6 +243,19 @@ def _cancelled(state: InviteState, record: SentRecord, store: Store) -> InviteSt
         command=f"planner invite --cancel {state.uid} --send",
         alternative=sent_elsewhere(state.uid),
     )  # fmt: skip
+
+
+def _left_out(state: InviteState, record: SentRecord, store: Store) -> bool:
+    """Whether the cancellation ``record`` did not reach ``state``'s counterpart, who may have
+    the meeting (:mod:`planner.invite.cancels`)."""
+    from planner.invite.cancels import invited, told
+    from planner.invite.sentlog import history
+    from planner.people.addresses import address_key
+
+    records = history(store, state.uid)
+    wanted = address_key(state.counterpart)
+    reached = {address_key(e) for e in told(records, record.sequence)}
+    return wanted not in reached and wanted in {address_key(p.email) for p in invited(records)}
 
 
 def _waiting(state: InviteState, config: Config) -> InviteState:

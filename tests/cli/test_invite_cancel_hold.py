@@ -13,6 +13,7 @@ the dry run says all of it; after a partial failure the same command completes t
 from __future__ import annotations
 
 import email
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -179,6 +180,10 @@ def test_a_refused_address_is_sent_the_rest_and_the_hold_stays_until_it_went(wor
     assert failed.exit_code != 0 and CARL in failed.stderr
     assert world.object(uid)["STATUS"] == "CONFIRMED", "Carl still expects the dinner"
     assert [r for r, _cal in world.mails()][1:] == [[BOB]]
+    listed = world.run("invites", "--offline", "--format", "json").stdout
+    steps = {s["counterpart"]: s for s in json.loads(listed)["invitations"]}
+    assert steps[CARL]["command"] == f"planner invite --cancel {uid} --send"  # not reached
+    assert steps[BOB]["command"] == ""  # told
     world.inbox.refuse_rcpt = ()
     world.run("invite", "--cancel", uid, "--hold", "--send")
     assert [r for r, _cal in world.mails()][1:] == [[BOB], [CARL]], "Bob is not sent it twice"
