@@ -227,7 +227,11 @@ def invite(
         *invite_view.change_lines(was, prepared.invitation, tz),
     ]:
         click.echo(line, err=True)
+    from planner.flows.cancelling import left_behind
     from planner.flows.clashes import clash_lines
+
+    for line in left_behind(config, store, prepared, hold is not None):  # type: ignore[arg-type]
+        click.echo(line, err=True)
 
     meeting = prepared.invitation
     for line in clash_lines(config, store, meeting.start, meeting.end, prepared.uid):

@@ -70,3 +70,27 @@ def take_out(config: Config, store: Store, prepared: PreparedInvite, plan: Remov
     if not prepared.recipients:
         record_kept(store, prepared, f"hold:{plan.calendar}:{plan.uid}")
     return True
+
+
+def left_behind(config: Config, store: Store, prepared: PreparedInvite, holding: bool) -> list[str]:
+    """What an update leaves as it was, said before it goes: the hold in the user's calendar
+    at its old time (without ``--hold``), and people who had the meeting and are no longer
+    invited (the update does not reach them: their copy stands until they are told)."""
+    from planner.invite.cancels import invited
+    from planner.invite.sentlog import history
+    from planner.people.addresses import address_key
+
+    if prepared.method != "REQUEST" or not prepared.update:
+        return []
+    lines = []
+    where = recorded_calendar(config, store, prepared.uid)
+    if where and not holding:
+        lines.append(_("  hold: the one in {calendar} stays as it is; add --hold to change it "
+                       "as well", calendar=where))  # fmt: skip
+    now = {address_key(p.email) for p in prepared.invitation.counterparts}
+    earlier = [r for r in history(store, prepared.uid) if r.sequence < prepared.sequence]
+    gone = [p.email for p in invited(earlier) if address_key(p.email) not in now]
+    if gone:
+        lines.append(_("  note: {people} had the meeting and are not sent this update; their "
+                       "copy stands until you tell them", people=", ".join(gone)))  # fmt: skip
+    return lines

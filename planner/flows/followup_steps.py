@@ -153,7 +153,7 @@ def next_step(
     if state.status == "no_answer":
         return _unanswered_change(_waiting(state, config))
     if state.status == "countered":
-        return _countered(state, record, config, events)
+        return _countered(state, record, config, events, store)
     if state.status == "declined":
         return _declined(state, config, store, now)
     if state.status == "undelivered":
@@ -294,8 +294,9 @@ def _reminder(state: InviteState, config: Config) -> str:
 
 
 def _countered(
-    state: InviteState, record: SentRecord, config: Config, events: Sequence[Event] | None
-) -> InviteState:
+    state: InviteState, record: SentRecord, config: Config, events: Sequence[Event] | None,
+    store: Store,
+) -> InviteState:  # fmt: skip
     assert state.proposed is not None
     start, end = state.proposed
     who = state.name or state.counterpart
@@ -310,7 +311,7 @@ def _countered(
     minutes = max(5, int((end.astimezone(UTC) - start.astimezone(UTC)).total_seconds() // 60))
     accept = shlex.join([
         "planner", "invite", "--update", state.uid, "--start", stamp(start, config, state.zone),
-        "--duration", str(minutes), "--send",
+        "--duration", str(minutes), "--send", *_hold_too(config, store, state.uid),
     ])  # fmt: skip
     keep = send_again(state.uid)
     conflicts = _conflicts(state, record, config, events)
@@ -332,6 +333,14 @@ def _countered(
         command=accept,
         alternative=keep,
     )  # fmt: skip
+
+
+def _hold_too(config: Config, store: Store, uid: str) -> tuple[str, ...]:
+    """``--hold`` where the meeting is held in the user's calendar: accepting another time
+    moves the hold with it, or the calendar would keep showing the old one."""
+    from planner.flows.hold_removal import recorded_calendar
+
+    return ("--hold",) if recorded_calendar(config, store, uid) else ()
 
 
 def _conflicts(

@@ -230,3 +230,43 @@ def test_a_meeting_only_held_tells_nobody_when_cancelled(world: World):
         assert next(r for r in recent(store) if r.uid == uid).cancelled
     finally:
         store.close()
+
+
+def counter(uid: str, who: str, start: str) -> bytes:
+    """Outlook's "Propose new time": a COUNTER for ``start`` (UTC, one hour)."""
+    return (
+        f"From: {who}\r\nTo: {ME}\r\nSubject: New time proposed: Abendessen\r\n"
+        "Date: Mon, 7 Dec 2026 10:40:00 +0100\r\nMessage-ID: <counter-1@nordwind.example>\r\n"
+        'MIME-Version: 1.0\r\nContent-Type: text/calendar; charset="utf-8"; method=COUNTER\r\n'
+        "\r\nBEGIN:VCALENDAR\r\nMETHOD:COUNTER\r\nPRODID:Microsoft Exchange Server 2010\r\n"
+        f"VERSION:2.0\r\nBEGIN:VEVENT\r\nUID:{uid}\r\nSEQUENCE:0\r\nDTSTAMP:20261207T094000Z\r\n"
+        f"DTSTART:{start}\r\nDTEND:{start[:9]}{int(start[9:11]) + 1:02d}{start[11:]}\r\n"
+        f"ORGANIZER:mailto:{ME}\r\nATTENDEE;PARTSTAT=TENTATIVE:mailto:{who}\r\n"
+        "SUMMARY:Abendessen\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()
+
+
+def test_accepting_a_counter_moves_the_hold_too(world: World, tmp_path: Path):
+    """The command 'planner invites' gives to accept Bob's other time moved the meeting for
+    everyone but left the hold at the old time: the user's calendar showed the wrong one."""
+    import shlex
+
+    uid = world.invite("--hold", "--send")
+    (tmp_path / "counter.eml").write_bytes(counter(uid, BOB, "20261210T180000Z"))
+    world.run("replies", str(tmp_path / "counter.eml"), "--now", "2026-12-07T18:00")
+    listed = json.loads(world.run("invites", "--offline", "--format", "json").stdout)
+    (bob,) = [s for s in listed["invitations"] if s["counterpart"] == BOB]
+    assert "--hold" in bob["command"]
+    world.run(*shlex.split(bob["command"])[1:])
+    assert world.object(uid)["DTSTART"].dt.isoformat().startswith("2026-12-10T19:00")
+    (rcpts, cal) = world.mails()[-1]
+    assert rcpts == sorted([BOB, CARL]) and _cancel(cal)[:3] == ("REQUEST", uid, 1)
+
+
+def test_an_update_says_what_it_leaves_as_it_was(world: World):
+    uid = world.invite("--hold", "--send")
+    said = world.run("invite", "--update", uid, "--to", BOB, "--start", "2026-12-10T19:00").stderr
+    assert "dav" in said and "--hold" in said  # the hold stays at the old time unless asked
+    assert CARL in said  # Carl had the meeting and is not told by this update
+    if 'language = "en"' in world.config.read_text():
+        assert f"{CARL} had the meeting and are not sent this update" in said
