@@ -14,7 +14,8 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from planner.config import Config
-from planner.flows.hold_removal import Removal, recorded_calendar, remove
+from planner.flows.hold_removal import Removal, remove
+from planner.flows.holding import recorded_calendar
 from planner.i18n import _, day_span
 from planner.invite.sentlog import PreparedInvite
 from planner.store import Store

@@ -338,7 +338,7 @@ def _countered(
 def _hold_too(config: Config, store: Store, uid: str) -> tuple[str, ...]:
     """``--hold`` where the meeting is held in the user's calendar: accepting another time
     moves the hold with it, or the calendar would keep showing the old one."""
-    from planner.flows.hold_removal import recorded_calendar
+    from planner.flows.holding import recorded_calendar
 
     return ("--hold",) if recorded_calendar(config, store, uid) else ()
 

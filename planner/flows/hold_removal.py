@@ -24,14 +24,11 @@ from datetime import tzinfo
 from planner.config import Config
 from planner.errors import PlannerError, UsageError
 from planner.flows.hold_edits import FIELDS, changed, guests
-from planner.flows.holding import GUESTS
+from planner.flows.holding import GUESTS, held_form, hold_calendar, recorded_calendar
 from planner.i18n import _, day_span
 from planner.invite.sentlog import PreparedInvite
 from planner.model import Event, Status
 from planner.store import Store
-
-#: store namespace: meeting UID → the ``[[calendars]]`` name its hold was last written to
-WHERE = "hold_calendars"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,25 +61,12 @@ class Removal:
                   calendar=self.calendar, changes="; ".join(self.theirs))]  # fmt: skip
 
 
-def recorded_calendar(config: Config, store: Store, uid: str) -> str:
-    """The calendar the hold of meeting ``uid`` was last written to, "" when not recorded (or
-    no longer in the config): a hold written again, or taken out, is looked for there."""
-    value = store.get(WHERE, uid)
-    names = {s.name for s in config.calendars}
-    return value if isinstance(value, str) and value in names else ""
-
-
-def record_calendar(store: Store, uid: str, calendar: str) -> None:
-    store.put(WHERE, uid, calendar)
-
-
 def plan_removal(
     config: Config, store: Store, prepared: PreparedInvite, calendar: str = ""
 ) -> Removal:
     """What taking the hold of the cancelled meeting ``prepared`` out of ``calendar`` (default:
     where it was written, else the first writable calendar) does; nothing is written."""
     from planner.calendar.sources import context_for
-    from planner.flows.holding import hold_calendar
     from providers.base import create
 
     name = hold_calendar(config, store, calendar or recorded_calendar(config, store, prepared.uid))
@@ -150,7 +134,6 @@ def refuse_untold(prepared: PreparedInvite, sending: bool) -> None:
 def _ours(store: Store, prepared: PreparedInvite) -> dict[str, list[Event]]:
     """Every hold planner may have written for the meeting, by the UID it was written under:
     the meeting's own, and the one beside a meeting of the user's calendar."""
-    from planner.flows.holding import held_form
     from planner.invite.itip import to_event
     from planner.invite.sentlog import history
     from planner.model import hold_uid

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 #: store namespace: a hold's UID → the guests it showed, read back after planner wrote it
 GUESTS = "hold_guests"
+#: store namespace: meeting UID → the ``[[calendars]]`` name its hold was last written to
+WHERE = "hold_calendars"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,18 @@ class HoldPlan:
         said += [_("  hold changes: {what}", what=line) for line in self.write.changes]
         said += [_("  hold keeps your change: {what}", what=line) for line in self.write.kept]
         return said
+
+
+def recorded_calendar(config: Config, store: Store, uid: str) -> str:
+    """The calendar the hold of meeting ``uid`` was last written to, "" when not recorded (or
+    no longer in the config): a hold written again, or taken out, is looked for there."""
+    value = store.get(WHERE, uid)
+    names = {s.name for s in config.calendars}
+    return value if isinstance(value, str) and value in names else ""
+
+
+def record_calendar(store: Store, uid: str, calendar: str) -> None:
+    store.put(WHERE, uid, calendar)
 
 
 def hold_calendar(config: Config, store: Store, calendar: str = "") -> str:
@@ -81,7 +95,6 @@ def plan_hold(
     (not ``sending``) of a change to a meeting its counterparts were sent, and a field the
     user changed in the copy that the update changes as well."""
     from planner.calendar.sources import context_for
-    from planner.flows.hold_removal import recorded_calendar
     from planner.invite.itip import to_event
     from providers.base import create
 
@@ -195,7 +208,6 @@ def _refuse_untold(store: Store, prepared: PreparedInvite, config: Config) -> No
 def _log_hold(store: Store, prepared: PreparedInvite, calendar: str, event_id: str) -> None:
     """A hold is followed like a sent invitation (``planner invites``), unless this meeting
     was already logged as sent (then the log keeps the message's id)."""
-    from planner.flows.hold_removal import record_calendar
     from planner.invite import sentlog
 
     sentlog.record_kept(store, prepared, f"hold:{calendar}:{event_id}")

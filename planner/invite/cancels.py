@@ -15,11 +15,12 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from planner.invite import sentlog
+from planner.invite.sentlog import PreparedInvite, SentRecord
 from planner.model import Attendee
 from planner.people.addresses import address_key
 
 if TYPE_CHECKING:
-    from planner.invite.sentlog import PreparedInvite, SentRecord
     from planner.store import Store
 
 
@@ -58,8 +59,6 @@ def prepare_cancel(store: Store, uid: str, *, stamp: datetime | None = None) -> 
     SEQUENCE raised (a cancellation logged already keeps its own), every invited person an
     ATTENDEE, sent to those it has not reached yet (:attr:`PreparedInvite.recipients`; none
     when it reached all of them, or nobody was ever told of the meeting)."""
-    from planner.invite import sentlog
-
     full = sentlog.resolve_uid(store, uid)
     records = sentlog.history(store, full)
     last = max(records, key=lambda r: (r.sequence, r.cancelled, r.sent_at))
@@ -75,8 +74,6 @@ def prepare_cancel(store: Store, uid: str, *, stamp: datetime | None = None) -> 
 
 def reached_already(store: Store, prepared: PreparedInvite) -> tuple[str, ...]:
     """Whom the cancellation ``prepared`` reached before (:func:`told`)."""
-    from planner.invite.sentlog import history
-
     if prepared.method != "CANCEL":
         return ()
-    return told(history(store, prepared.uid), prepared.sequence)
+    return told(sentlog.history(store, prepared.uid), prepared.sequence)

@@ -1,8 +1,9 @@
 """What was sent: every invitation, update and cancellation the SMTP server accepted, in the
 state database, so ``--update UID`` and ``--cancel UID`` find their meeting and its SEQUENCE.
 
-The flow the CLI follows: ``prepare_request`` / ``prepare_update`` / ``prepare_cancel`` give a
-:class:`PreparedInvite` (the .ics, subject and bodies); ``planner.invite.mail.send`` delivers it;
+The flow the CLI follows: ``prepare_request`` / ``prepare_update`` (``cancels.prepare_cancel``)
+give a :class:`PreparedInvite` (the .ics, subject and bodies); ``planner.invite.mail.send``
+sends it;
 :func:`record_sent` logs it, only after the server accepted the message.
 """
 
@@ -208,14 +209,6 @@ def prepare_again(store: Store, uid: str, *, stamp: datetime | None = None) -> P
             _("meeting {uid} was cancelled; send a new invitation instead", uid=last.uid)
         )
     return prepare(last.invitation, stamp=stamp, update=last.sequence > 0)
-
-
-def prepare_cancel(store: Store, uid: str, *, stamp: datetime | None = None) -> PreparedInvite:
-    """A CANCEL for the meeting sent as ``uid``: same UID, SEQUENCE raised, to everyone who
-    may have the meeting and has not had the cancellation yet (:mod:`.cancels`)."""
-    from planner.invite.cancels import prepare_cancel as cancel
-
-    return cancel(store, uid, stamp=stamp)
 
 
 def record_sent(

@@ -22,8 +22,8 @@ import pytest
 from planner.errors import PlannerError
 from planner.flows import holding
 from planner.flows.hold_removal import plan_removal, remove
+from planner.invite.cancels import prepare_cancel
 from planner.invite.sentlog import (
-    prepare_cancel,
     prepare_request,
     prepare_update,
     record_sent,

@@ -14,10 +14,10 @@ from datetime import timedelta
 import pytest
 
 from planner.errors import PlannerError
+from planner.invite.cancels import prepare_cancel
 from planner.invite.mail import send
 from planner.invite.sentlog import (
     history,
-    prepare_cancel,
     prepare_request,
     prepare_update,
     record_kept,
