@@ -213,6 +213,11 @@ def invite(
         config, store, invitation=invitation, update=update, cancel=cancel, options=options,
         again=again,
     )  # fmt: skip
+    if cancel:
+        from planner.cli.invite_cancel import cancel as cancelling
+
+        cancelling(config, store, prepared, hold=hold, send=send, out=out)  # type: ignore[arg-type]
+        return
     from planner.flows import invite_view
 
     tz = config.tz  # type: ignore[attr-defined]
@@ -222,12 +227,15 @@ def invite(
         *invite_view.change_lines(was, prepared.invitation, tz),
     ]:
         click.echo(line, err=True)
-    if not cancel:
-        from planner.flows.clashes import clash_lines
+    from planner.flows.cancelling import left_behind
+    from planner.flows.clashes import clash_lines
 
-        meeting = prepared.invitation
-        for line in clash_lines(config, store, meeting.start, meeting.end, prepared.uid):
-            click.echo(line, err=True)
+    for line in left_behind(config, store, prepared, hold is not None):  # type: ignore[arg-type]
+        click.echo(line, err=True)
+
+    meeting = prepared.invitation
+    for line in clash_lines(config, store, meeting.start, meeting.end, prepared.uid):
+        click.echo(line, err=True)
     plan = None
     if hold is not None:  # read the calendar first: what the hold changes there, or why not
         from planner.flows import holding

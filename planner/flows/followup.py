@@ -258,15 +258,15 @@ def told_once(states: Sequence[InviteState]) -> list[InviteState]:
     cancelled is one line, naming everyone (the first counterpart's address stays the key)."""
     from dataclasses import replace
 
-    cancelled: dict[str, list[InviteState]] = {}
-    for state in states:
+    cancelled: dict[tuple[str, str], list[InviteState]] = {}
+    for state in states:  # those the cancellation did not reach have a step of their own
         if state.status == "cancelled":
-            cancelled.setdefault(state.uid, []).append(state)
+            cancelled.setdefault((state.uid, state.next_step), []).append(state)
     result = []
     for state in states:
         if state.status != "cancelled":
             result.append(state)
-        elif (same := cancelled.get(state.uid)) and same[0] is state:
+        elif (same := cancelled.get((state.uid, state.next_step))) and same[0] is state:
             names = ", ".join(s.name or s.counterpart for s in same)
             result.append(replace(state, name=names) if len(same) > 1 else state)
     return result

@@ -153,7 +153,7 @@ def next_step(
     if state.status == "no_answer":
         return _unanswered_change(_waiting(state, config))
     if state.status == "countered":
-        return _countered(state, record, config, events)
+        return _countered(state, record, config, events, store)
     if state.status == "declined":
         return _declined(state, config, store, now)
     if state.status == "undelivered":
@@ -224,8 +224,15 @@ def _cancelled(state: InviteState, record: SentRecord, store: Store) -> InviteSt
     before it); a cancellation only written to a file is sent like a written invitation."""
     from planner.invite.sentlog import history
 
-    if record.delivered:
+    if record.delivered and not _left_out(state, record, store):
         return replace(state, next_step=_("cancelled; the counterparts were told"))
+    if record.delivered:  # the server refused them: the same command sends it to them alone
+        return replace(
+            state,
+            next_step=_("cancelled, but the cancellation did not reach them; send it to them "
+                        "with this command"),
+            command=f"planner invite --cancel {state.uid} --send",
+        )  # fmt: skip
     if not any(r.delivered for r in history(store, state.uid)):
         return replace(state, next_step=_("cancelled before it was sent; nothing to do"))
     return replace(
@@ -236,6 +243,19 @@ def _cancelled(state: InviteState, record: SentRecord, store: Store) -> InviteSt
         command=f"planner invite --cancel {state.uid} --send",
         alternative=sent_elsewhere(state.uid),
     )  # fmt: skip
+
+
+def _left_out(state: InviteState, record: SentRecord, store: Store) -> bool:
+    """Whether the cancellation ``record`` did not reach ``state``'s counterpart, who may have
+    the meeting (:mod:`planner.invite.cancels`)."""
+    from planner.invite.cancels import invited, told
+    from planner.invite.sentlog import history
+    from planner.people.addresses import address_key
+
+    records = history(store, state.uid)
+    wanted = address_key(state.counterpart)
+    reached = {address_key(e) for e in told(records, record.sequence)}
+    return wanted not in reached and wanted in {address_key(p.email) for p in invited(records)}
 
 
 def _waiting(state: InviteState, config: Config) -> InviteState:
@@ -274,8 +294,9 @@ def _reminder(state: InviteState, config: Config) -> str:
 
 
 def _countered(
-    state: InviteState, record: SentRecord, config: Config, events: Sequence[Event] | None
-) -> InviteState:
+    state: InviteState, record: SentRecord, config: Config, events: Sequence[Event] | None,
+    store: Store,
+) -> InviteState:  # fmt: skip
     assert state.proposed is not None
     start, end = state.proposed
     who = state.name or state.counterpart
@@ -290,7 +311,7 @@ def _countered(
     minutes = max(5, int((end.astimezone(UTC) - start.astimezone(UTC)).total_seconds() // 60))
     accept = shlex.join([
         "planner", "invite", "--update", state.uid, "--start", stamp(start, config, state.zone),
-        "--duration", str(minutes), "--send",
+        "--duration", str(minutes), "--send", *_hold_too(config, store, state.uid),
     ])  # fmt: skip
     keep = send_again(state.uid)
     conflicts = _conflicts(state, record, config, events)
@@ -312,6 +333,14 @@ def _countered(
         command=accept,
         alternative=keep,
     )  # fmt: skip
+
+
+def _hold_too(config: Config, store: Store, uid: str) -> tuple[str, ...]:
+    """``--hold`` where the meeting is held in the user's calendar: accepting another time
+    moves the hold with it, or the calendar would keep showing the old one."""
+    from planner.flows.holding import recorded_calendar
+
+    return ("--hold",) if recorded_calendar(config, store, uid) else ()
 
 
 def _conflicts(

@@ -11,7 +11,7 @@ this meeting, one per earlier revision (``ours``, oldest first) and the new one 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, tzinfo
 
@@ -47,11 +47,17 @@ class HoldWrite:
     kept: tuple[str, ...] = ()
 
 
-def merged(new: Event, there: Event | None, ours: Sequence[Event], tz: tzinfo) -> HoldWrite:
+def merged(
+    new: Event, there: Event | None, ours: Sequence[Event], tz: tzinfo,
+    seen: Collection[str] | None = None,
+) -> HoldWrite:  # fmt: skip
     """The hold to write over ``there`` (None: there is no copy, ``new`` is written as it is).
     A field of ``there`` that neither ``new`` nor a hold of ``ours`` had is the user's: kept
     unless the update changes it (``new`` differs from the last of ``ours``), refused with
-    :class:`UsageError` when it does and the two differ. A guest the user added stays."""
+    :class:`UsageError` when it does and the two differ. A guest the user added stays, and
+    one they took out stays out: one of ``seen`` (the guests the hold showed when read back
+    after planner last wrote it; a calendar that keeps no guests in a hold shows none) that it
+    shows no longer (the plan says so; the mail of an update still goes to them)."""
     if there is None:
         return HoldWrite(new)
     last = ours[-1] if ours else new  # the hold before this revision
@@ -73,11 +79,15 @@ def merged(new: Event, there: Event | None, ours: Sequence[Event], tz: tzinfo) -
             hint=_("make the change in your calendar app (or put back what planner wrote "
                    "there) and run the command again"),
         )  # fmt: skip
-    added = _guests(there) - set().union(*(_guests(e) for e in (*ours, new)))
+    added = guests(there) - set().union(*(guests(e) for e in (*ours, new)))
     if added:
-        guests = tuple(a for a in there.attendees if a.email.casefold() in added)
-        event = replace(event, attendees=(*event.attendees, *guests))
-        kept += [_("guest {email}", email=a.email) for a in guests]
+        theirs = tuple(a for a in there.attendees if a.email.casefold() in added)
+        event = replace(event, attendees=(*event.attendees, *theirs))
+        kept += [_("guest {email}", email=a.email) for a in theirs]
+    if removed := (set(seen or ()) & guests(new)) - guests(there):  # the user took them out
+        event = replace(event, attendees=tuple(
+            a for a in event.attendees if a.email.casefold() not in removed))  # fmt: skip
+        kept += [_("guest {email} removed", email=e) for e in sorted(removed)]
     return HoldWrite(event, tuple(changed(there, event, tz)), tuple(kept))
 
 
@@ -94,14 +104,15 @@ def changed(there: Event, event: Event, tz: tzinfo) -> list[str]:
         else:
             lines.append(_("{field} {old} → {new}", field=_label(name),
                            old=_said(name, there, tz), new=_said(name, event, tz)))  # fmt: skip
-    for email in sorted(_guests(there) - _guests(event)):
+    for email in sorted(guests(there) - guests(event)):
         lines.append(_("guest {email} removed", email=email))
-    for email in sorted(_guests(event) - _guests(there)):
+    for email in sorted(guests(event) - guests(there)):
         lines.append(_("guest {email} added", email=email))
     return lines
 
 
-def _guests(event: Event) -> set[str]:
+def guests(event: Event) -> set[str]:
+    """The guests of ``event`` (its attendees but the organizer), by address in lower case."""
     organizer = event.organizer.email.casefold() if event.organizer else ""
     return {a.email.casefold() for a in event.attendees if a.email.casefold() != organizer}
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from planner.config import Config
 from planner.errors import UsageError
-from planner.flows.hold_edits import HoldWrite, merged
+from planner.flows.hold_edits import HoldWrite, guests, merged
 from planner.i18n import _
 from planner.invite.invitation import Invitation
 from planner.invite.sentlog import PreparedInvite
@@ -24,6 +24,12 @@ from planner.store import Store
 
 if TYPE_CHECKING:
     from planner.invite.sentlog import SentRecord
+
+
+#: store namespace: a hold's UID → the guests it showed, read back after planner wrote it
+GUESTS = "hold_guests"
+#: store namespace: meeting UID → the ``[[calendars]]`` name its hold was last written to
+WHERE = "hold_calendars"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +46,18 @@ class HoldPlan:
         said += [_("  hold changes: {what}", what=line) for line in self.write.changes]
         said += [_("  hold keeps your change: {what}", what=line) for line in self.write.kept]
         return said
+
+
+def recorded_calendar(config: Config, store: Store, uid: str) -> str:
+    """The calendar the hold of meeting ``uid`` was last written to, "" when not recorded (or
+    no longer in the config): a hold written again, or taken out, is looked for there."""
+    value = store.get(WHERE, uid)
+    names = {s.name for s in config.calendars}
+    return value if isinstance(value, str) and value in names else ""
+
+
+def record_calendar(store: Store, uid: str, calendar: str) -> None:
+    store.put(WHERE, uid, calendar)
 
 
 def hold_calendar(config: Config, store: Store, calendar: str = "") -> str:
@@ -80,19 +98,22 @@ def plan_hold(
     from planner.invite.itip import to_event
     from providers.base import create
 
+    if prepared.method == "CANCEL":  # not written as a meeting: planner.flows.hold_removal
+        raise ValueError("a cancellation takes the hold out, it writes none")
     if not sending:
         _refuse_untold(store, prepared, config)
-    name = hold_calendar(config, store, calendar)
+    name = hold_calendar(config, store, calendar or recorded_calendar(config, store, prepared.uid))
     source = next(s for s in config.calendars if s.name == name)
     inv = hold_invitation(store, prepared.invitation)
-    earlier = [to_event(_held_form(r.invitation, inv.uid != prepared.uid))
+    earlier = [to_event(held_form(r.invitation, inv.uid != prepared.uid))
                for r in _revisions(store, prepared) if r.sequence < prepared.sequence]  # fmt: skip
     provider = create(source, context_for(config, store))
     try:
         there = provider.held(inv.uid)
     finally:
         provider.close()
-    return HoldPlan(name, merged(to_event(inv), there, earlier, config.tz))
+    seen = store.get(GUESTS, inv.uid)
+    return HoldPlan(name, merged(to_event(inv), there, earlier, config.tz, seen))
 
 
 def write_hold(config: Config, store: Store, prepared: PreparedInvite, plan: HoldPlan) -> str:
@@ -108,8 +129,11 @@ def write_hold(config: Config, store: Store, prepared: PreparedInvite, plan: Hol
 
             raise read_only(provider)
         event_id = provider.create_event(plan.write.event)
+        back = provider.held(plan.write.event.uid)  # the guests it keeps: a removal is seen
     finally:
         provider.close()
+    if back is not None:
+        store.put(GUESTS, back.uid, sorted(guests(back)))
     _log_hold(store, prepared, plan.calendar, event_id)
     return event_id
 
@@ -138,10 +162,10 @@ def hold_invitation(store: Store, inv: Invitation) -> Invitation:
           "meeting is left as it is ('planner invite … --send' sends its attendees the new "
           "time)", title=inv.title)
     )  # fmt: skip
-    return _held_form(inv, beside=True)
+    return held_form(inv, beside=True)
 
 
-def _held_form(inv: Invitation, beside: bool) -> Invitation:
+def held_form(inv: Invitation, beside: bool) -> Invitation:
     """``inv`` as held: as it is, or ``beside`` the user's own meeting (see above)."""
     from planner.model import hold_uid
 
@@ -187,3 +211,4 @@ def _log_hold(store: Store, prepared: PreparedInvite, calendar: str, event_id: s
     from planner.invite import sentlog
 
     sentlog.record_kept(store, prepared, f"hold:{calendar}:{event_id}")
+    record_calendar(store, prepared.uid, calendar)  # a cancellation takes it out of there

@@ -311,7 +311,9 @@ def prepare(
     from planner.invite import sentlog
 
     if cancel:
-        return sentlog.prepare_cancel(store, cancel)
+        from planner.invite.cancels import prepare_cancel
+
+        return prepare_cancel(store, cancel)
     if again:
         if options is not None and options != InviteOptions():
             raise UsageError(

@@ -141,7 +141,8 @@ def build_message(
     msg["From"] = _header_address(organizer.name, organizer.email)
     if sender and sender.lower() != organizer.email.lower():
         msg["Sender"] = sender
-    msg["To"] = [_header_address(p.name, p.email) for p in inv.counterparts]
+    names = {p.email: p.name for p in inv.counterparts}
+    msg["To"] = [_header_address(names.get(e, ""), e) for e in prepared.recipients]
     msg["Subject"] = prepared.subject
     msg["Date"] = format_datetime((date or datetime.now(UTC)).astimezone(UTC))
     msg["Message-ID"] = message_id or make_msgid("invite", domain=organizer.domain)
@@ -209,10 +210,13 @@ def send(
 ) -> SendResult:
     """Send ``prepared`` to its attendees. Raises :class:`MailError` when nothing was accepted;
     recipients refused while others were accepted are in :attr:`SendResult.refused`."""
+    recipients = list(prepared.recipients)
+    if not recipients:  # a cancellation that reached everyone already, or nobody had it
+        raise MailError(_("'{title}' has nobody to send it to; nothing was sent",
+                          title=prepared.invitation.title))  # fmt: skip
     password = _checked_password(settings, password_source)
     sent_at = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     msg = build_message(prepared, sender=settings.sender, date=sent_at)
-    recipients = list(prepared.recipients)
     refused = _transmit_explained(msg, settings, password, recipients)
     accepted = tuple(r for r in recipients if r not in refused)
     return SendResult(str(msg["Message-ID"]), sent_at, accepted, dict(refused))

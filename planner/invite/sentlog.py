@@ -1,8 +1,9 @@
 """What was sent: every invitation, update and cancellation the SMTP server accepted, in the
 state database, so ``--update UID`` and ``--cancel UID`` find their meeting and its SEQUENCE.
 
-The flow the CLI follows: ``prepare_request`` / ``prepare_update`` / ``prepare_cancel`` give a
-:class:`PreparedInvite` (the .ics, subject and bodies); ``planner.invite.mail.send`` delivers it;
+The flow the CLI follows: ``prepare_request`` / ``prepare_update`` (``cancels.prepare_cancel``)
+give a :class:`PreparedInvite` (the .ics, subject and bodies); ``planner.invite.mail.send``
+sends it;
 :func:`record_sent` logs it, only after the server accepted the message.
 """
 
@@ -109,6 +110,9 @@ class PreparedInvite:
     body_text: str
     body_html: str
     update: bool = False
+    #: whom the message goes to when not every attendee (a cancellation that reached some
+    #: of them already: :mod:`planner.invite.cancels`); None: every attendee
+    only: tuple[str, ...] | None = None
 
     @property
     def uid(self) -> str:
@@ -120,6 +124,8 @@ class PreparedInvite:
 
     @property
     def recipients(self) -> tuple[str, ...]:
+        if self.only is not None:
+            return self.only
         return tuple(p.email for p in self.invitation.counterparts)
 
 
@@ -205,16 +211,6 @@ def prepare_again(store: Store, uid: str, *, stamp: datetime | None = None) -> P
     return prepare(last.invitation, stamp=stamp, update=last.sequence > 0)
 
 
-def prepare_cancel(store: Store, uid: str, *, stamp: datetime | None = None) -> PreparedInvite:
-    """A CANCEL for the meeting sent as ``uid``: same UID, SEQUENCE raised, to everyone who
-    was invited. Cancelling twice repeats the first cancellation."""
-    last = _require(store, uid)
-    sequence = last.sequence if last.cancelled else last.sequence + 1
-    invited = _everyone_invited(store, last.uid)
-    inv = replace(last.invitation, sequence=sequence, attendees=invited)
-    return prepare(inv, "CANCEL", stamp=stamp)
-
-
 def record_sent(
     store: Store,
     prepared: PreparedInvite,
@@ -223,7 +219,9 @@ def record_sent(
     message_id: str = "",
     sent_at: datetime | None = None,
 ) -> SentRecord:
-    """Log ``prepared`` as accepted by the server for ``recipients`` (default: all)."""
+    """Log ``prepared`` as accepted by the server for ``recipients`` (default: all). The same
+    message sent before to others (a send that some recipients refused, sent again to them)
+    keeps them: the log names everyone it reached."""
     _ensure(store)
     inv = prepared.invitation
     record = SentRecord(
@@ -235,6 +233,7 @@ def record_sent(
         message_id=message_id,
         invitation=inv,
     )
+    record = _with_reached(store, record)
     with store.conn:
         store.conn.execute(
             "INSERT OR REPLACE INTO sent_invitations VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -253,6 +252,23 @@ def record_sent(
             ),
         )
     return record
+
+
+def _with_reached(store: Store, record: SentRecord) -> SentRecord:
+    """``record``, its recipients joined by those the same message (UID, SEQUENCE, method)
+    reached before, where both went out."""
+    if not record.delivered:
+        return record
+    before = [
+        r.recipients
+        for r in history(store, record.uid)
+        if (r.sequence, r.method) == (record.sequence, record.method) and r.delivered
+    ]
+    if not before:
+        return record
+    seen = {e.casefold() for e in record.recipients}
+    earlier = tuple(e for e in before[0] if e.casefold() not in seen)
+    return replace(record, recipients=(*earlier, *record.recipients))
 
 
 def record_kept(store: Store, prepared: PreparedInvite, message_id: str) -> None:
@@ -351,15 +367,6 @@ def _require(store: Store, uid: str) -> SentRecord:
     record = latest(store, full)
     assert record is not None  # resolve_uid found it
     return record
-
-
-def _everyone_invited(store: Store, uid: str) -> tuple[Attendee, ...]:
-    """Every attendee of every revision sent, each address once."""
-    people: dict[str, Attendee] = {}
-    for record in history(store, uid):
-        for person in record.invitation.counterparts:
-            people.setdefault(person.email.lower(), person)
-    return tuple(people.values())
 
 
 def _same_meeting(a: Invitation, b: Invitation) -> bool:

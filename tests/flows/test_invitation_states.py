@@ -24,7 +24,8 @@ from planner.flows.followup import (
 )
 from planner.flows.followup_steps import stamp
 from planner.invite.answers import Answer
-from planner.invite.sentlog import prepare_cancel, prepare_request, record_kept, record_sent
+from planner.invite.cancels import prepare_cancel
+from planner.invite.sentlog import prepare_request, record_kept, record_sent
 from planner.model import Attendee, Event, Response
 from planner.render.invites import status_label
 from planner.store import Store

@@ -21,6 +21,7 @@ from keyring.backend import KeyringBackend
 
 from planner.config import default_config
 from planner.errors import ConfigError
+from planner.invite.cancels import prepare_cancel
 from planner.invite.mail import (
     MailError,
     SmtpSettings,
@@ -29,7 +30,7 @@ from planner.invite.mail import (
     render_message,
     send,
 )
-from planner.invite.sentlog import history, prepare_cancel, prepare_request, record_sent
+from planner.invite.sentlog import history, prepare_request, record_sent
 from planner.store import Store
 from tests.invite.test_invite import ANNA, BOB, ME, STAMP, lunch
 

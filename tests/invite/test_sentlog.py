@@ -10,12 +10,12 @@ import icalendar
 import pytest
 
 from planner.errors import UsageError
+from planner.invite.cancels import prepare_cancel
 from planner.invite.sentlog import (
     history,
     invitation_from_json,
     invitation_to_json,
     latest,
-    prepare_cancel,
     prepare_request,
     prepare_update,
     recent,

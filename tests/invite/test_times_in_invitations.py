@@ -17,11 +17,11 @@ from click.testing import CliRunner
 from ical.calendar_stream import IcsCalendarStream
 
 from planner.cli import main
+from planner.invite.cancels import prepare_cancel
 from planner.invite.invitation import all_day_span
 from planner.invite.sentlog import (
     invitation_from_json,
     invitation_to_json,
-    prepare_cancel,
     prepare_request,
     prepare_update,
     record_sent,

@@ -1,0 +1,97 @@
+"""``planner invite --cancel UID``: what a cancellation says before it goes out, and the order
+in which it goes: first the mail, to those who may have the meeting and have not had the
+cancellation (:mod:`planner.invite.cancels`), then, with ``--hold``, the hold out of the user's
+calendar (:mod:`planner.flows.hold_removal`).
+
+That order keeps every failure honest. Mail refused: the calendar is left as it is (the
+meeting still stands for whoever did not hear of its end). Mail sent, calendar write failed:
+the log says who was told, and the same command again sends nothing twice and takes the hold
+out.
+"""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+
+from planner.config import Config
+from planner.flows.hold_removal import Removal, remove
+from planner.flows.holding import recorded_calendar
+from planner.i18n import _, day_span
+from planner.invite.sentlog import PreparedInvite
+from planner.store import Store
+
+
+def describe(store: Store, prepared: PreparedInvite, tz: tzinfo) -> list[str]:
+    """Which meeting is cancelled (UID, SEQUENCE), who is sent the cancellation now, who had it
+    already, and when and where the meeting was."""
+    from planner.invite.cancels import reached_already
+    from planner.invite.text import location_text
+
+    inv = prepared.invitation
+    names = {p.email: p.name for p in inv.counterparts}
+    who = ", ".join(f"{names[e]} <{e}>" if names.get(e) else e for e in prepared.recipients)
+    lines = [
+        _("Cancellation: {title} (UID {uid}, SEQUENCE {sequence})", title=inv.title,
+          uid=prepared.uid, sequence=prepared.sequence),
+        _("  who:   {people}", people=who or _("nobody (see below)")),
+    ]  # fmt: skip
+    if done := reached_already(store, prepared):
+        lines.append(_("  told already: {people}", people=", ".join(done)))
+    elif not prepared.recipients:
+        lines.append(_("  nobody was sent this meeting: there is no one to tell"))
+    when = day_span(inv.start.astimezone(tz), inv.end.astimezone(tz))
+    lines.append(_("  when:  {when}", when=when))
+    lines.append(_("  where: {place}", place=location_text(inv) or _("no place given")))
+    return lines
+
+
+def hold_lines(
+    config: Config, store: Store, prepared: PreparedInvite, plan: Removal | None
+) -> list[str]:
+    """What happens to the meeting's hold: ``plan`` with ``--hold``; without it, where a hold
+    was written, that it stays and how to take it out too."""
+    if plan is not None:
+        return plan.lines(config.tz)
+    where = recorded_calendar(config, store, prepared.uid)
+    if not where:
+        return []
+    return [_("  hold: the one in {calendar} stays; add --hold to take it out as well",
+              calendar=where)]  # fmt: skip
+
+
+def take_out(config: Config, store: Store, prepared: PreparedInvite, plan: Removal) -> bool:
+    """Take the hold of ``plan`` out (after the mail, see the module's docstring); whether one
+    came out. A cancellation that reached nobody is logged with it, so the meeting counts as
+    cancelled (``planner invites``, ``planner invite --list``)."""
+    from planner.invite.sentlog import record_kept
+
+    if not plan.removes:
+        return False
+    remove(config, store, plan)
+    if not prepared.recipients:
+        record_kept(store, prepared, f"hold:{plan.calendar}:{plan.uid}")
+    return True
+
+
+def left_behind(config: Config, store: Store, prepared: PreparedInvite, holding: bool) -> list[str]:
+    """What an update leaves as it was, said before it goes: the hold in the user's calendar
+    at its old time (without ``--hold``), and people who had the meeting and are no longer
+    invited (the update does not reach them: their copy stands until they are told)."""
+    from planner.invite.cancels import invited
+    from planner.invite.sentlog import history
+    from planner.people.addresses import address_key
+
+    if prepared.method != "REQUEST" or not prepared.update:
+        return []
+    lines = []
+    where = recorded_calendar(config, store, prepared.uid)
+    if where and not holding:
+        lines.append(_("  hold: the one in {calendar} stays as it is; add --hold to change it "
+                       "as well", calendar=where))  # fmt: skip
+    now = {address_key(p.email) for p in prepared.invitation.counterparts}
+    earlier = [r for r in history(store, prepared.uid) if r.sequence < prepared.sequence]
+    gone = [p.email for p in invited(earlier) if address_key(p.email) not in now]
+    if gone:
+        lines.append(_("  note: {people} had the meeting and are not sent this update; their "
+                       "copy stands until you tell them", people=", ".join(gone)))  # fmt: skip
+    return lines

@@ -1,0 +1,158 @@
+"""``planner invite --cancel UID --hold``: the hold planner wrote for a meeting taken out of the
+user's calendar with the cancellation, and only that.
+
+A hold comes out only while it is still planner's: one of the holds planner wrote for this
+meeting (any revision), as written: title, time, place, notes and guests. One the user changed
+in their calendar app (retitled, moved, a guest added or removed, notes written) is theirs now:
+it stays, and the run says what they changed and that they delete it there if they want it
+gone. A meeting of the user's own calendar is never touched; only the hold planner wrote
+beside it (:func:`planner.model.hold_uid`) can come out.
+
+Two steps, as holding: :func:`plan_removal` reads the calendar and says what will happen (a
+dry run says it too); :func:`remove` does it, after reading the hold once more (a change made
+in between keeps it: :func:`providers.base.changed_meanwhile`). The hold is written once more
+with STATUS:CANCELLED through the provider's guarded write (it refuses an event planner did
+not create), then read back: a calendar that still shows it live is said to have kept it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, replace
+from datetime import tzinfo
+
+from planner.config import Config
+from planner.errors import PlannerError, UsageError
+from planner.flows.hold_edits import FIELDS, changed, guests
+from planner.flows.holding import GUESTS, held_form, hold_calendar, recorded_calendar
+from planner.i18n import _, day_span
+from planner.invite.sentlog import PreparedInvite
+from planner.model import Event, Status
+from planner.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """What :func:`remove` will do in ``calendar``: take out ``there`` (the hold as it stands,
+    planner's own: ``write`` is the same hold cancelled), or leave it (``theirs``: what the
+    user changed in it), or nothing (no hold there)."""
+
+    calendar: str
+    uid: str = ""
+    there: Event | None = None
+    write: Event | None = None
+    theirs: tuple[str, ...] = ()
+
+    @property
+    def removes(self) -> bool:
+        return self.write is not None
+
+    def lines(self, tz: tzinfo) -> list[str]:
+        """What the removal does, as ``planner invite --cancel … --hold`` says it first."""
+        if self.there is None:
+            return [_("  hold: none of this meeting in {calendar}; nothing to take out",
+                      calendar=self.calendar)]  # fmt: skip
+        what = _describe(self.there, tz)
+        if self.removes:
+            return [_("  hold: {what} comes out of {calendar}", what=what,
+                      calendar=self.calendar)]  # fmt: skip
+        return [_("  hold: {what} in {calendar} was changed there ({changes}); it is yours now "
+                  "and stays (delete it in your calendar app if you want it gone)", what=what,
+                  calendar=self.calendar, changes="; ".join(self.theirs))]  # fmt: skip
+
+
+def plan_removal(
+    config: Config, store: Store, prepared: PreparedInvite, calendar: str = ""
+) -> Removal:
+    """What taking the hold of the cancelled meeting ``prepared`` out of ``calendar`` (default:
+    where it was written, else the first writable calendar) does; nothing is written."""
+    from planner.calendar.sources import context_for
+    from providers.base import create
+
+    name = hold_calendar(config, store, calendar or recorded_calendar(config, store, prepared.uid))
+    source = next(s for s in config.calendars if s.name == name)
+    provider = create(source, context_for(config, store))
+    try:
+        for uid, ours in _ours(store, prepared).items():
+            there = provider.held(uid)
+            if there is None or there.status is Status.CANCELLED:
+                continue
+            seen = store.get(GUESTS, uid)  # the guests it showed when written (None: unknown)
+            mine = next((e for e in ours if _same(e, there, seen)), None)
+            if mine is not None:
+                return Removal(name, uid, there, replace(mine, status=Status.CANCELLED))
+            closest = ours[-1] if ours else there
+            return Removal(name, uid, there, theirs=tuple(changed(closest, there, config.tz)))
+    finally:
+        provider.close()
+    return Removal(name)
+
+
+def remove(config: Config, store: Store, plan: Removal) -> None:
+    """Take the hold of ``plan`` out, while it is as planned; :class:`PlannerError` when the
+    calendar keeps it. A hold gone already (a second run) is no error."""
+    from planner.calendar.sources import context_for
+    from providers.base import changed_meanwhile, create
+
+    if plan.write is None or plan.there is None:
+        return
+    source = next(s for s in config.calendars if s.name == plan.calendar)
+    provider = create(source, context_for(config, store))
+    try:
+        now = provider.held(plan.uid)
+        if now is None or now.status is Status.CANCELLED:
+            return
+        if not _same(plan.there, now, guests(plan.there)):
+            raise changed_meanwhile(plan.calendar, plan.uid, now.title)
+        provider.create_event(plan.write)
+        back = provider.held(plan.uid)
+    finally:
+        provider.close()
+    if back is not None and back.status is not Status.CANCELLED:
+        raise PlannerError(
+            _("calendar '{name}' still shows the hold {what}: it could not be taken out there",
+              name=plan.calendar, what=_describe(back, config.tz)),
+            hint=_("delete it in your calendar app"),
+        )  # fmt: skip
+
+
+def refuse_untold(prepared: PreparedInvite, sending: bool) -> None:
+    """Taking the hold out without sending the cancellation to those who still expect the
+    meeting would drop it from the user's calendar alone: refused, with the way that tells
+    them. Once the cancellation reached everyone (a run whose calendar write failed, run
+    again), the hold comes out alone."""
+    if sending or not prepared.recipients:
+        return
+    raise UsageError(
+        _("{who} have not been sent the cancellation of '{title}'; taking the hold out alone "
+          "would change your calendar and tell nobody; nothing was written",
+          who=", ".join(prepared.recipients), title=prepared.invitation.title),
+        hint=_("add --send: the cancellation goes to them and the hold comes out"),
+    )  # fmt: skip
+
+
+def _ours(store: Store, prepared: PreparedInvite) -> dict[str, list[Event]]:
+    """Every hold planner may have written for the meeting, by the UID it was written under:
+    the meeting's own, and the one beside a meeting of the user's calendar."""
+    from planner.invite.itip import to_event
+    from planner.invite.sentlog import history
+    from planner.model import hold_uid
+
+    requests = [r for r in history(store, prepared.uid) if r.method == "REQUEST"]
+    return {
+        prepared.uid: [to_event(r.invitation) for r in requests],
+        hold_uid(prepared.uid): [to_event(held_form(r.invitation, True)) for r in requests],
+    }
+
+
+def _same(ours: Event, there: Event, seen: Collection[str] | None = None) -> bool:
+    """Whether ``there`` shows the hold ``ours``: title, time, place, notes, and the guests it
+    showed when planner wrote it (``seen``; unknown: those of ``ours``)."""
+    wanted = set(seen) if seen is not None else guests(ours)
+    same = all(value(ours) == value(there) for value in FIELDS.values())
+    return same and guests(there) == wanted
+
+
+def _describe(event: Event, tz: tzinfo) -> str:
+    """ "'Lunch' (Tue 8 Dec 12:30–13:30)"."""
+    return f"'{event.title}' ({day_span(event.start.astimezone(tz), event.end.astimezone(tz))})"
