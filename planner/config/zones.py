@@ -30,12 +30,16 @@ _PLACES = {
 
 def iana_zone(name: str) -> ZoneInfo | None:
     """The IANA zone ``name`` in any case (``america/new_york``), None when there is none."""
-    key = iana_names().get(name.strip().lower(), "")
+    return zone_of_key(iana_names().get(name.strip().lower(), ""))
+
+
+def zone_of_key(key: str) -> ZoneInfo | None:
+    """The zone of an exact IANA ``key``, None for "" or none (a folder, a name too long)."""
     if not key:
         return None
     try:
         return ZoneInfo(key)
-    except (ZoneInfoNotFoundError, ValueError, OSError):  # a folder, a name too long
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return None
 
 

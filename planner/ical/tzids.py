@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, available_timezones
 
-from planner.config.zones import iana_names, iana_zone
+from planner.config.zones import iana_names, iana_zone, zone_of_key
 
 _OFFSET = re.compile(r"^(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
 _DISPLAY_NAME = re.compile(r"^\((?:UTC|GMT)\s*(?:([+-])(\d{1,2}):?(\d{2})?)?\)\s*(.+)$")
@@ -33,7 +33,7 @@ def resolve_alias(tzid: str) -> tzinfo | None:
     if (key := iana_names().get(name.lower())) is not None:
         return ZoneInfo(key)
     if (key := _lower_windows().get(" ".join(name.split()).lower())) is not None:
-        return _zone(key)
+        return zone_of_key(key)
     return _fixed_offset(name)
 
 
@@ -60,18 +60,9 @@ def _suffix(name: str) -> ZoneInfo | None:
         tail = parts[first:]
         if len(tail) < 2 and tail[0].upper() not in ("UTC", "GMT"):
             continue
-        if (found := _zone(iana_names().get("/".join(tail).lower(), ""))) is not None:
+        if (found := zone_of_key(iana_names().get("/".join(tail).lower(), ""))) is not None:
             return found
     return None
-
-
-def _zone(key: str) -> ZoneInfo | None:
-    if not key:
-        return None
-    try:
-        return ZoneInfo(key)
-    except (ZoneInfoNotFoundError, ValueError, OSError):  # a folder, a name too long
-        return None
 
 
 def _fixed_offset(name: str) -> tzinfo | None:
@@ -129,7 +120,7 @@ def display_name_zone(name: str) -> tzinfo | None:
     cities = _city_zones()
     candidates += [cities.get(part.strip().lower()) for part in re.split(r",|&|/| and ", label)]
     for candidate in candidates:
-        zone = _zone(candidate) if candidate else None
+        zone = zone_of_key(candidate) if candidate else None
         if zone is not None and _has_offset(zone, offset):
             return zone
     return timezone(offset, label) if sign else None

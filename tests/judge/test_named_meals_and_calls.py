@@ -7,17 +7,14 @@ stays a blocker."""
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 import pytest
 
 from planner.config.loader import default_config
-from planner.flows.plan import is_meeting
-from planner.judge.directory import Directory
-from planner.judge.mode import classify
-from planner.judge.purpose import determine_purpose
-from planner.judge.relations import Ledger
 from planner.model import Event, Mode, Purpose
 from tests.data.judged_events import TZ
+from tests.judge.judging import judgement
 
 USER = {"email": "claire@northwind.example", "domains": ["northwind.example"]}
 CONFIG = default_config(user=USER)
@@ -36,10 +33,7 @@ def event(title: str, description: str = "", location: str = "") -> Event:
     )
 
 
-def judged(item: Event) -> tuple[bool, Mode, Purpose]:
-    found = classify(item)
-    purpose = determine_purpose(item, Ledger(Directory(CONFIG)), CONFIG, found.mode)
-    return is_meeting(item, found, CONFIG), found.mode, purpose.purpose
+judged = partial(judgement, config=CONFIG)
 
 
 @pytest.mark.parametrize(

@@ -8,17 +8,15 @@ you"), gatherings where start-ups pitch, and events booked through a network's e
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 import pytest
 
 from planner.config.loader import default_config
-from planner.flows.plan import is_meeting
-from planner.judge.directory import Directory
 from planner.judge.mode import classify
-from planner.judge.purpose import determine_purpose
-from planner.judge.relations import Ledger
 from planner.model import Attendee, Event, Mode, Purpose, Response
 from tests.data.judged_events import TZ
+from tests.judge.judging import judgement
 
 ME = "joao@douro-lab.example"
 CONFIG = default_config(user={"email": ME, "domains": ["douro-lab.example"]})
@@ -41,10 +39,7 @@ def event(title: str, location: str = "", description: str = "", url: str = "",
     )
 
 
-def judged(item: Event) -> tuple[bool, Mode, Purpose]:
-    found = classify(item)
-    purpose = determine_purpose(item, Ledger(Directory(CONFIG)), CONFIG, found.mode)
-    return is_meeting(item, found, CONFIG), found.mode, purpose.purpose
+judged = partial(judgement, config=CONFIG)
 
 
 @pytest.mark.parametrize(

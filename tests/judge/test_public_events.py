@@ -8,18 +8,15 @@ language."""
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 import pytest
 
 from planner.config.loader import default_config
-from planner.flows.plan import is_meeting
-from planner.judge.directory import Directory
-from planner.judge.mode import classify
 from planner.judge.platforms import public_event
-from planner.judge.purpose import determine_purpose
-from planner.judge.relations import Ledger
 from planner.model import Attendee, Event, Mode, Purpose, is_person_address
 from tests.data.judged_events import TZ
+from tests.judge.judging import judgement
 
 ME = Attendee("claire@northwind.example", "Claire")
 CONFIG = default_config(user={"email": ME.email, "domains": ["northwind.example"]})
@@ -43,10 +40,7 @@ def event(title: str, *, uid: str = "", url: str = "", location: str = "",
     )
 
 
-def judged(item: Event) -> tuple[bool, Mode, Purpose]:
-    found = classify(item)
-    purpose = determine_purpose(item, Ledger(Directory(CONFIG)), CONFIG, found.mode)
-    return is_meeting(item, found, CONFIG), found.mode, purpose.purpose
+judged = partial(judgement, config=CONFIG)
 
 
 PUBLIC = [
