@@ -151,6 +151,16 @@ _USED = frozenset(
     }
 )  # fmt: skip
 _PROPERTY = re.compile(r"^(?:[\w-]+\.)?([\w-]+)[;:]")
+#: What begins a property after a quoted-printable soft break: a name of vCard 2.1, 3.0 or
+#: 4.0 in capitals, or an extension (``X-…``), with or without a group. Any other line after
+#: a soft break continues the value, even one with a ``;`` or ``:`` in it ("eiteneingang;
+#: D=C3=BCsseldorf;…" is the rest of an address Outlook broke after 76 characters).
+_NEXT_PROPERTY = re.compile(
+    r"^(?:[\w-]+\.)?(?:ADR|AGENT|ANNIVERSARY|BDAY|BEGIN|CALADRURI|CALURI|CATEGORIES|CLASS"
+    r"|CLIENTPIDMAP|EMAIL|END|FBURL|FN|GENDER|GEO|IMPP|KEY|KIND|LABEL|LANG|LOGO|MAILER|MEMBER"
+    r"|N|NAME|NICKNAME|NOTE|ORG|PHOTO|PRODID|PROFILE|RELATED|REV|ROLE|SORT-STRING|SOUND"
+    r"|SOURCE|TEL|TITLE|TZ|UID|URL|VERSION|XML|[Xx]-[\w-]+)[;:]"
+)
 _BASE64 = re.compile(r"[A-Za-z0-9+/=]+")
 _QUOTED_PRINTABLE = re.compile(r"^[^:]*;(?:ENCODING=)?QUOTED-PRINTABLE[;:]", re.IGNORECASE)
 
@@ -158,26 +168,29 @@ _QUOTED_PRINTABLE = re.compile(r"^[^:]*;(?:ENCODING=)?QUOTED-PRINTABLE[;:]", re.
 def content_lines(text: str, unread: list[str] | None = None) -> list[str]:
     """The card's lines that planner reads, each with its folded lines; a quoted-printable
     value's soft line breaks (a line ending in ``=``, as vCard 2.1 writers break long values)
-    are joined, and a soft break before a blank line or the next property is dropped. A line
-    that is no content line at all (no ``:``) is added to ``unread``."""
+    are joined (whatever the next line holds: see :data:`_NEXT_PROPERTY`), and a soft break
+    before a blank line or the next property is dropped. A line that is no content line at
+    all (no ``:``) is added to ``unread``."""
     found: list[str] = []
     keep = soft = tail = False  # tail: an unused quoted-printable value goes on
     for line in text.split("\n"):
-        if soft and keep and line.strip() and not _PROPERTY.match(line):
+        if soft and keep and line.strip() and not _NEXT_PROPERTY.match(line):
             found[-1] = found[-1][:-1] + line
         elif line[:1] in (" ", "\t") and not soft:
             if keep:
                 found[-1] += "\n" + line
         elif not line.strip():
-            soft = False
+            soft = tail = False
             continue
+        elif tail and not _NEXT_PROPERTY.match(line):  # an unused value goes on
+            tail = line.endswith("=")
         else:
             match = _PROPERTY.match(line)
             keep = bool(match) and match.group(1).upper() in _USED
-            lost = ":" not in line and not tail and not _BASE64.fullmatch(line.strip())
+            lost = ":" not in line and not _BASE64.fullmatch(line.strip())
             if unread is not None and lost:  # base64 lines of a photo are not content lines
                 unread.append(line)
-            tail = not keep and (tail or bool(_QUOTED_PRINTABLE.match(line))) and line.endswith("=")
+            tail = not keep and bool(_QUOTED_PRINTABLE.match(line)) and line.endswith("=")
             if keep:
                 found.append(line)
         soft = keep and bool(_QUOTED_PRINTABLE.match(found[-1])) and found[-1].endswith("=")
