@@ -11,6 +11,7 @@ are read. vobject is imported when the first card is parsed.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import logging
 import re
@@ -72,9 +73,10 @@ def contacts_from_vcards(
     its own line."""
     cards: list[_Card] = []
     broken: list[str] = []
-    for given_id, text, *place in blocks:
-        at = place[0] if place else ""
-        card = _parse(text, given_id, _Said(at, warn))
+    blocks = list(blocks)
+    places = [str(block[2]) if len(block) > 2 else "" for block in blocks] + [""]
+    for index, (given_id, text, *_place) in enumerate(blocks):
+        card = _parse(text, given_id, _Said(places[index], warn, places[index + 1]))
         if isinstance(card, _Card):
             cards.append(card)
         else:
@@ -107,9 +109,13 @@ class _Said:
     """Where a card is (``file:line``, a URL or "") and the warning function: a line left
     out of a card that is read is said with its own line number."""
 
-    def __init__(self, place: str, warn: Warn) -> None:
+    def __init__(self, place: str, warn: Warn, following: str = "") -> None:
         self.place = place
         self.warn = warn
+        path, _colon, line = place.rpartition(":")
+        after, _colon, then = following.rpartition(":")
+        #: the line of the next card's BEGIN when it is in the same file, else 0
+        self.next_line = int(then) if path and after == path and then.isdigit() else 0
 
     def at(self, offset: int) -> str:
         """The place of the card's line ``offset`` (0: its BEGIN line)."""
@@ -198,6 +204,43 @@ def content_lines(text: str, unread: list[str] | None = None) -> list[str]:
             for line in found]  # fmt: skip
 
 
+_CHARSET = re.compile(r";CHARSET=([^;:]*)", re.IGNORECASE)
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+
+
+def with_working_charset(line: str) -> str:
+    """A quoted-printable ``line`` whose bytes its ``CHARSET`` (UTF-8 when none is named)
+    cannot decode, with the charset that can: UTF-8, else Windows-1252 (Outlook writes its
+    bytes with no CHARSET, or with ``CHARSET=utf-8``), else Latin-1. vobject decodes the value
+    in the charset named and drops the line where that fails. Bytes that are UTF-8 but for a
+    stray byte (a value cut in the middle of a character) are left to fail: Windows-1252 would
+    garble them."""
+    if not _QUOTED_PRINTABLE.match(line):
+        return line
+    head, colon, value = line.partition(":")
+    if not colon or '"' in head:
+        return line
+    data = codecs.decode(value.encode("utf-8"), "quoted-printable")
+    named = _CHARSET.search(head)
+    for charset in ([named.group(1)] if named else []) + ["utf-8"]:
+        if _decodes(data, charset):
+            return line if charset == (named.group(1) if named else "utf-8") else (
+                _CHARSET.sub("", head) + f";CHARSET={charset}:{value}"
+            )  # fmt: skip
+    if _UTF8_SEQUENCE.search(data):
+        return line
+    charset = "windows-1252" if _decodes(data, "windows-1252") else "latin-1"
+    return _CHARSET.sub("", head) + f";CHARSET={charset}:{value}"
+
+
+def _decodes(data: bytes, charset: str) -> bool:
+    try:
+        data.decode(charset)
+    except (LookupError, UnicodeDecodeError):
+        return False
+    return True
+
+
 def _readable(lines: list[str]) -> list[str]:
     """The lines vobject can read one by one (a quoted-printable value with bytes that are not
     in its CHARSET, a broken parameter): a bad line costs that line, not the card."""
@@ -222,8 +265,15 @@ def _parse(text: str, given_id: str, said: _Said) -> _Card | tuple[str, str]:
     logging.getLogger("vobject").setLevel(logging.CRITICAL)
 
     unread: list[str] = []
-    lines = content_lines(text, unread)
+    written = content_lines(text, unread)
+    lines = [with_working_charset(line) for line in written]
+    as_written = dict(zip(lines, written, strict=True))  # a warning quotes the line as it was
     if not text.rstrip().upper().endswith("END:VCARD"):
+        if said.next_line:
+            reason = _(
+                "no END:VCARD before the next BEGIN:VCARD on line {line}", line=said.next_line
+            )
+            return said.at(0), reason
         return said.at(0), _("no END:VCARD: the file may be cut off")
     for line in unread:
         said.left_out(text, line)
@@ -241,7 +291,7 @@ def _parse(text: str, given_id: str, said: _Said) -> _Card | tuple[str, str]:
         return said.at(0), _("not a vCard that can be read")
     for line in lines:
         if line not in attempt and line not in unread:
-            said.left_out(text, line)
+            said.left_out(text, as_written[line])
     try:
         return _card(component, text, given_id)
     except (ValueError, TypeError, AttributeError, KeyError, IndexError):

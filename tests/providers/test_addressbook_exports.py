@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from planner import i18n
 from planner.config.schema import SourceConfig
 from planner.model import Contact
 from providers.addressbooks.base import ProviderContext, create
@@ -82,3 +83,59 @@ def test_content_lines_join_any_continuation_of_a_soft_break(continuation):
 def test_a_soft_break_before_the_next_property_is_still_dropped():
     text = "BEGIN:VCARD\nVERSION:2.1\nFN;QUOTED-PRINTABLE:b=\nitem1.EMAIL:x@y.example\nEND:VCARD"
     assert content_lines(text)[2:4] == ["FN;QUOTED-PRINTABLE:b", "item1.EMAIL:x@y.example"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    ["ENCODING=QUOTED-PRINTABLE", "CHARSET=utf-8;ENCODING=QUOTED-PRINTABLE", "QUOTED-PRINTABLE"],
+)
+def test_quoted_printable_bytes_of_windows_1252_keep_the_name(tmp_path, params):
+    """Defect 3: Outlook writes Windows-1252 bytes with no CHARSET (or a wrong one): vobject
+    decoded them as UTF-8, failed, and the name (or address) was left out."""
+    text = card(
+        f"FN;{params}:Fran=E7oise Lef=E8vre",
+        f"ADR;WORK;{params}:;;12, rue de la Paix=0D=0ABo=EEte postale 45;Paris;"
+        "=CEle-de-France;75002;France",
+        "EMAIL;PREF;INTERNET:francoise.lefevre@sgm.example",
+    )
+    (tmp_path / "f.vcf").write_text(text, encoding="ascii", newline="")
+    (francoise,), said = read(tmp_path)
+    assert said == []
+    assert francoise.name == "Françoise Lefèvre"
+    (work,) = francoise.addresses
+    assert (work.street, work.city, work.region) == (
+        "12, rue de la Paix, Boîte postale 45",
+        "Paris",
+        "Île-de-France",
+    )
+
+
+GOOD = card("FN:Ingrid Schäfer", "EMAIL:ingrid@elbwerk.example", version="3.0")
+NO_END = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kaputt\r\nEMAIL:k@x.example\r\n"
+AFTER = card("FN:Henrik Lund", "EMAIL:henrik@oresund.example", version="3.0")
+
+
+def test_a_card_without_end_in_the_middle_says_the_next_card_began(tmp_path):
+    """Defect 6: a card without END:VCARD before the next card was said to be "cut off" like
+    the end of a file; the file is whole, the card is not: say which card and that the next
+    one began, and read the rest."""
+    path = tmp_path / "mixed.vcf"
+    path.write_text(GOOD + NO_END + AFTER, encoding="utf-8", newline="")
+    contacts, said = read(path)
+    assert [c.name for c in contacts] == ["Ingrid Schäfer", "Henrik Lund"]
+    assert said == [
+        f"address book 'export': 1 vCard cannot be read and is left out: {path}:6 "
+        "(no END:VCARD before the next BEGIN:VCARD on line 10)"
+    ]
+
+
+def test_in_german_the_card_in_the_middle_is_still_named(tmp_path):
+    path = tmp_path / "mixed.vcf"
+    path.write_text(GOOD + NO_END + AFTER, encoding="utf-8", newline="")
+    i18n.set_language("de")
+    try:
+        contacts, said = read(path)
+    finally:
+        i18n.set_language("en")
+    assert len(contacts) == 2 and len(said) == 1
+    assert f"{path}:6" in said[0] and "10" in said[0]
