@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -93,14 +94,32 @@ def _stamp(path: Path) -> list[int]:
     return [stat.st_size, stat.st_mtime_ns]
 
 
+_CHARSET = re.compile(rb";CHARSET=([\w.:-]+)", re.IGNORECASE)
+
+
 def _decode(raw: bytes) -> str:
-    """UTF-8 (with or without BOM, also UTF-16 with BOM), else Windows-1252 (Outlook)."""
+    """UTF-8 (with or without BOM, also UTF-16 with BOM); a file that is not UTF-8 whole is
+    read line by line: each line that is UTF-8 as such, the others in the ``CHARSET`` their
+    property names, else Windows-1252 (Outlook). Exports put together from several address
+    books mix them: one Outlook card must not garble the UTF-8 cards around it."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16", errors="replace")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+        return "\n".join(
+            _decode_line(line) for line in raw.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+        )
+
+
+def _decode_line(line: bytes) -> str:
+    named = _CHARSET.search(line.partition(b":")[0])
+    for charset in ("utf-8", named.group(1).decode("ascii") if named else "cp1252"):
+        try:
+            return line.decode(charset)
+        except (LookupError, UnicodeDecodeError):  # a charset Python does not know, or bytes
+            continue  # outside it: read as Outlook writes them
+    return line.decode("cp1252", errors="replace")
 
 
 def _reason(exc: Any) -> str:

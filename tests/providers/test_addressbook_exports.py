@@ -110,6 +110,23 @@ def test_quoted_printable_bytes_of_windows_1252_keep_the_name(tmp_path, params):
     )
 
 
+def test_one_card_of_windows_1252_does_not_garble_the_utf8_cards_of_its_file(tmp_path):
+    """Defect 2: a file of UTF-8 cards with one Outlook card of raw Windows-1252 bytes was
+    decoded as Windows-1252 whole: "Jürgen" became "JÃ¼rgen" in every other card."""
+    utf8 = card("FN:Jürgen Müller", "EMAIL:j@rheinstahl.example", version="3.0")
+    cp1252 = card(
+        "N;CHARSET=Windows-1252:Lefèvre;Françoise",
+        "FN;CHARSET=Windows-1252:Françoise Lefèvre",
+        "EMAIL;INTERNET:f@sgm.example",
+    )
+    after = card("FN:Łukasz Nowak", "EMAIL:l@lzt.example", version="3.0")
+    raw = utf8.encode() + cp1252.encode("cp1252") + after.encode()
+    (tmp_path / "all.vcf").write_bytes(b"\xef\xbb\xbf" + raw)
+    contacts, said = read(tmp_path)
+    assert said == []
+    assert [c.name for c in contacts] == ["Jürgen Müller", "Françoise Lefèvre", "Łukasz Nowak"]
+
+
 GOOD = card("FN:Ingrid Schäfer", "EMAIL:ingrid@elbwerk.example", version="3.0")
 NO_END = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kaputt\r\nEMAIL:k@x.example\r\n"
 AFTER = card("FN:Henrik Lund", "EMAIL:henrik@oresund.example", version="3.0")
