@@ -27,6 +27,7 @@ from planner.errors import PlannerError
 from planner.i18n import _
 from planner.model import Contact, PostalAddress
 from planner.people.person import Entry, Source
+from planner.people.postal import address_kind
 from planner.store import readable
 
 if TYPE_CHECKING:
@@ -239,7 +240,7 @@ def add_books(
 def entry_of(contact: Contact, book: str) -> Entry:
     """What a contact says about a person: names, organisation, their addresses (work first)
     and the book's groups, at the rank of an address book."""
-    ordered = sorted(contact.addresses, key=lambda a: (a.kind != "work", a.kind != "home"))
+    ordered = sorted(contact.addresses, key=_rank)  # an "Office" address is where they work
     # an address written into one field (Gmail, a label typed by hand) is a place as well:
     # the gazetteer finds the town in the text; a country alone places nobody
     places = tuple(dict.fromkeys(a.text for a in ordered if a.city or a.postal_code or a.street))
@@ -255,6 +256,11 @@ def entry_of(contact: Contact, book: str) -> Entry:
         places=places,
         tags=contact.groups,
     )
+
+
+def _rank(address: PostalAddress) -> tuple[bool, bool]:
+    kind = address_kind(address.kind)
+    return kind != "work", kind != "home"
 
 
 def contact_to_json(contact: Contact) -> dict[str, Any]:

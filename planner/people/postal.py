@@ -71,6 +71,32 @@ def country_code(part: str) -> str:
     return _country_codes().get(fold(part.replace(".", "")), "")
 
 
+#: Labels address books give addresses (Apple's and Google's own, typed by the user; folded),
+#: by the kind they name: an "Office" or "Büro" address is where someone works.
+_KIND_LABELS = {
+    "work": (
+        "work", "office", "business", "company", "buro", "arbeit", "geschaftlich", "firma",
+        "dienstlich", "bureau", "travail", "professionnel", "kantoor", "werk", "zakelijk",
+        "oficina", "trabajo", "ufficio", "lavoro",
+    ),
+    "home": (
+        "home", "private", "privat", "zuhause", "zu hause", "daheim", "wohnung", "domicile",
+        "maison", "thuis", "casa", "domicilio", "residence",
+    ),
+    "other": ("other", "sonstige", "andere", "autre", "overig", "otro", "altro"),
+}  # fmt: skip
+_KINDS = {label: kind for kind, labels in _KIND_LABELS.items() for label in labels}
+
+
+def address_kind(label: str) -> str:
+    """``work``, ``home`` or ``other`` for a label an address book gives an address ("Office",
+    "Büro", "Privat", "_$!<Work>!$_" as Apple writes it), else the label in lower case."""
+    text = label.strip()
+    if text.startswith("_$!<") and text.endswith(">!$_"):
+        text = text[4:-4]
+    return _KINDS.get(fold(text), text.lower())
+
+
 def town_of(text: str) -> str:
     """The town an address names beside its postal code or before a US state, as written
     (without a district number or a province); "" when the address does not show it so."""

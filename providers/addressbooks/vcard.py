@@ -440,9 +440,11 @@ def _label(text: str) -> str:
 
 def _address(line: Any, labels: dict[str, str]) -> PostalAddress:
     value = line.value
-    kind = labels.get((line.group or "").lower(), "")
-    if not kind:
-        kind = next((_KINDS[t.lower()] for t in _types(line) if t.lower() in _KINDS), "")
+    # TYPE=WORK or HOME says the kind; a label ("Office", "Büro", Apple's "_$!<Work>!$_")
+    # is the book's own word for it (planner.people.postal.address_kind reads it)
+    kind = next((_KINDS[t.lower()] for t in _types(line) if t.lower() in _KINDS), "")
+    if kind in ("", "other"):
+        kind = labels.get((line.group or "").lower(), "") or kind
     parts = {
         attr: _lines(getattr(value, attr, ""))
         for attr in ("box", "extended", "street", "city", "region", "code", "country")

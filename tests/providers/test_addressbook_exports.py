@@ -14,6 +14,7 @@ import pytest
 from planner import i18n
 from planner.config.schema import SourceConfig
 from planner.model import Contact
+from planner.people.books import entry_of
 from providers.addressbooks.base import ProviderContext, create
 from providers.addressbooks.vcard import content_lines
 
@@ -125,6 +126,52 @@ def test_one_card_of_windows_1252_does_not_garble_the_utf8_cards_of_its_file(tmp
     contacts, said = read(tmp_path)
     assert said == []
     assert [c.name for c in contacts] == ["Jürgen Müller", "Françoise Lefèvre", "Łukasz Nowak"]
+
+
+@pytest.mark.parametrize(
+    "label, first",
+    [
+        ("Office", "Downing"),
+        ("Büro", "Downing"),
+        ("Geschäftlich", "Downing"),
+        ("Bureau", "Downing"),
+        ("_$!<Work>!$_", "Downing"),
+        ("Privat", "Ashley"),
+        ("Zuhause", "Ashley"),
+        ("_$!<Home>!$_", "Ashley"),
+        ("Ferienhaus", "Ashley"),
+    ],
+)
+def test_an_address_labelled_as_an_office_is_a_work_address(tmp_path, label, first):
+    """Defect 4: Google's and Apple's own labels ("item1.X-ABLabel:Office") made the kind
+    "office", which ranked after "home": the home address came first, and the person's city
+    was their home town."""
+    text = card(
+        "FN:Tom Brennan",
+        "EMAIL;TYPE=INTERNET;TYPE=WORK:tom@thames.example",
+        "ADR;TYPE=HOME:;;Flat 3, 22 Ashley Gardens;Richmond;;TW9 1AA;GB",
+        "item1.ADR:;;10 Downing Street;London;;SW1A 2AA;United Kingdom",
+        f"item1.X-ABLabel:{label}",
+        version="3.0",
+    )
+    (tmp_path / "g.vcf").write_text(text, encoding="utf-8")
+    (tom,), _said = read(tmp_path)
+    entry = entry_of(tom, "google")
+    assert first in entry.places[0]
+    assert entry.city == ("London" if first == "Downing" else "Richmond")
+
+
+def test_a_type_work_wins_over_a_label_that_says_nothing_of_it(tmp_path):
+    text = card(
+        "FN:Tom Brennan",
+        "EMAIL:tom@thames.example",
+        "item1.ADR;TYPE=WORK:;;10 Downing Street;London;;SW1A 2AA;UK",
+        "item1.X-ABLabel:Whitehall",
+        version="3.0",
+    )
+    (tmp_path / "g.vcf").write_text(text, encoding="utf-8")
+    (tom,), _said = read(tmp_path)
+    assert tom.addresses[0].kind == "work"
 
 
 GOOD = card("FN:Ingrid Schäfer", "EMAIL:ingrid@elbwerk.example", version="3.0")
