@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from planner.errors import PlannerError
 from planner.i18n import _
 from planner.model import Contact, PostalAddress
+from planner.people.names import clean_name
 from planner.people.person import Entry, Source
 from planner.people.postal import address_kind
 from planner.store import readable
@@ -248,7 +249,8 @@ def entry_of(contact: Contact, book: str) -> Entry:
     return Entry(
         contact.emails,
         Source.ADDRESS_BOOK,
-        name=contact.name,
+        # an address-only contact's FN is its address (Outlook): no name to outrank calendars'
+        name=clean_name(contact.name, contact.emails[0] if contact.emails else ""),
         organisation=contact.organisation,
         city=city,
         seen=contact.revision,

@@ -12,8 +12,8 @@ import pytest
 
 from planner.config import SourceConfig, default_config
 from planner.model import Contact, PostalAddress
-from planner.people import People, Source
-from planner.people.books import AddressBooks, add_books
+from planner.people import Entry, People, Source
+from planner.people.books import AddressBooks, add_books, entry_of
 from planner.store import Store
 from providers.addressbooks.memory import MemoryBook
 
@@ -180,3 +180,23 @@ def test_without_any_copy_the_warning_says_the_people_are_missing(store, caplog,
     (message,) = [r.getMessage() for r in caplog.records]
     assert "there is no earlier copy; its people are missing" in message
     assert message.count("mac-contacts") == 1 and list(found.contacts()) == []
+
+
+@pytest.mark.parametrize(
+    "written, name",
+    [
+        ("kontakt@hafen.example", ""),  # Outlook files an address-only contact under it
+        ("KONTAKT@HAFEN.EXAMPLE", ""),
+        ('"Lisa Schmidt"', "Lisa Schmidt"),
+        ("Lisa Schmidt", "Lisa Schmidt"),
+    ],
+)
+def test_an_address_written_as_the_name_is_no_name(written, name):
+    """QA vcards, defect 5: Outlook writes FN and N of a contact that has only an address as
+    that address; as the address book's name it outranked the name every calendar gives."""
+    contact = Contact("k", written, ("kontakt@hafen.example",))
+    people = People()
+    people.add(entry_of(contact, "outlook"))
+    people.add(Entry(("kontakt@hafen.example",), Source.CALENDAR, name="Lisa Schmidt"))
+    assert entry_of(contact, "outlook").name == name
+    assert people.name_of("kontakt@hafen.example") == "Lisa Schmidt"
