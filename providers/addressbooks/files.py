@@ -2,8 +2,9 @@
 Nextcloud (one ``.vcf`` file with many cards), or a folder of them (a vdir as vdirsyncer and
 khard keep it, one card per file; subfolders are read too).
 
-The state is the size and modification time of every file: an unchanged folder is not parsed
-again, and a changed one is read whole (group cards may name members in other files).
+The state is the size and modification time of every file (and the version of the reading,
+:data:`READER`): an unchanged folder is not parsed again, and a changed one is read whole
+(group cards may name members in other files).
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
 
 SUFFIXES = (".vcf", ".vcard")
 MAX_BYTES = 64 * 1024 * 1024  # a bigger file is no address book
+#: How cards are read; part of the state, so that a copy an earlier planner read (before a fix
+#: of the reading) is read again although the files did not change. Raise it with each fix.
+READER = 2
 
 
 class VCardProvider(AddressBookProvider):
@@ -46,7 +50,7 @@ class VCardProvider(AddressBookProvider):
 
     def changes(self, state: str = "") -> Changes:
         files = self._files()
-        fingerprint = json.dumps(files, sort_keys=True)
+        fingerprint = json.dumps({"reader": READER, "files": files}, sort_keys=True)
         if state and state == fingerprint:
             return Changes(complete=False, state=fingerprint)
         where = _("address book '{name}'", name=self.source.name)
