@@ -28,7 +28,7 @@ from planner.i18n import _
 from planner.model import Contact, PostalAddress
 from planner.people.names import clean_name
 from planner.people.person import Entry, Source
-from planner.people.postal import address_kind
+from planner.people.postal import address_kind, written
 from planner.store import readable
 
 if TYPE_CHECKING:
@@ -244,7 +244,9 @@ def entry_of(contact: Contact, book: str) -> Entry:
     ordered = sorted(contact.addresses, key=_rank)  # an "Office" address is where they work
     # an address written into one field (Gmail, a label typed by hand) is a place as well:
     # the gazetteer finds the town in the text; a country alone places nobody
-    places = tuple(dict.fromkeys(a.text for a in ordered if a.city or a.postal_code or a.street))
+    places = tuple(
+        dict.fromkeys(written(a) for a in ordered if a.city or a.postal_code or a.street)
+    )
     city = next((a.city for a in ordered if a.city), "")
     return Entry(
         contact.emails,

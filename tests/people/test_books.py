@@ -200,3 +200,38 @@ def test_an_address_written_as_the_name_is_no_name(written, name):
     people.add(Entry(("kontakt@hafen.example",), Source.CALENDAR, name="Lisa Schmidt"))
     assert entry_of(contact, "outlook").name == name
     assert people.name_of("kontakt@hafen.example") == "Lisa Schmidt"
+
+
+@pytest.mark.parametrize(
+    "address, written, town",
+    [
+        (
+            PostalAddress("10 Downing Street", "London", "", "SW1A 2AA", "United Kingdom", "work"),
+            "10 Downing Street, London SW1A 2AA, United Kingdom",
+            "London",
+        ),
+        (
+            PostalAddress("200 Clarendon Street", "Boston", "MA", "02116", "USA", "work"),
+            "200 Clarendon Street, Boston, MA 02116, USA",
+            "Boston",
+        ),
+        (
+            PostalAddress("1 King St W", "Toronto", "ON", "M5H 1A1", "Canada", "work"),
+            "1 King St W, Toronto, ON M5H 1A1, Canada",
+            "Toronto",
+        ),
+        (HAMBURG, "Steindamm 17, 20099 Hamburg, Germany", "Hamburg"),
+        (
+            PostalAddress("Stephansplatz 4", "Wien", "", "A-1010", "Österreich", "work"),
+            "Stephansplatz 4, A-1010 Wien, Österreich",
+            "Wien",
+        ),
+    ],
+)
+def test_an_address_is_written_as_its_country_writes_it(address, written, town):
+    """QA vcards, defect 8: every address was written with the postal code before the town,
+    so the people list said "SW1A 2AA London, United Kingdom" and "02116 Boston, MA, USA"."""
+    from planner.people.postal import town_of
+
+    (place,) = entry_of(Contact("x", "X", ("x@y.example",), "", (address,)), "book").places
+    assert place == written and town_of(place) == town
