@@ -20,7 +20,8 @@ from planner.config.schema import Field
 from planner.errors import ProviderError
 from planner.i18n import _
 from providers.addressbooks.base import AddressBookProvider, Changes, ProviderContext
-from providers.addressbooks.vcard import cards_in, contacts_from_vcards
+from providers.addressbooks.vcard import contacts_from_vcards
+from providers.addressbooks.vcard_text import cards_in
 
 if TYPE_CHECKING:
     from planner.config.schema import SourceConfig

@@ -16,7 +16,7 @@ from planner.config.schema import SourceConfig
 from planner.model import Contact
 from planner.people.books import entry_of
 from providers.addressbooks.base import ProviderContext, create
-from providers.addressbooks.vcard import content_lines
+from providers.addressbooks.vcard_text import content_lines
 
 TZ = ZoneInfo("Europe/Berlin")
 
