@@ -26,7 +26,9 @@ from typing import TYPE_CHECKING, Any
 from planner.errors import PlannerError
 from planner.i18n import _
 from planner.model import Contact, PostalAddress
+from planner.people.names import clean_name
 from planner.people.person import Entry, Source
+from planner.people.postal import address_kind, written
 from planner.store import readable
 
 if TYPE_CHECKING:
@@ -239,15 +241,18 @@ def add_books(
 def entry_of(contact: Contact, book: str) -> Entry:
     """What a contact says about a person: names, organisation, their addresses (work first)
     and the book's groups, at the rank of an address book."""
-    ordered = sorted(contact.addresses, key=lambda a: (a.kind != "work", a.kind != "home"))
+    ordered = sorted(contact.addresses, key=_rank)  # an "Office" address is where they work
     # an address written into one field (Gmail, a label typed by hand) is a place as well:
     # the gazetteer finds the town in the text; a country alone places nobody
-    places = tuple(dict.fromkeys(a.text for a in ordered if a.city or a.postal_code or a.street))
+    places = tuple(
+        dict.fromkeys(written(a) for a in ordered if a.city or a.postal_code or a.street)
+    )
     city = next((a.city for a in ordered if a.city), "")
     return Entry(
         contact.emails,
         Source.ADDRESS_BOOK,
-        name=contact.name,
+        # an address-only contact's FN is its address (Outlook): no name to outrank calendars'
+        name=clean_name(contact.name, contact.emails[0] if contact.emails else ""),
         organisation=contact.organisation,
         city=city,
         seen=contact.revision,
@@ -255,6 +260,11 @@ def entry_of(contact: Contact, book: str) -> Entry:
         places=places,
         tags=contact.groups,
     )
+
+
+def _rank(address: PostalAddress) -> tuple[bool, bool]:
+    kind = address_kind(address.kind)
+    return kind != "work", kind != "home"
 
 
 def contact_to_json(contact: Contact) -> dict[str, Any]:

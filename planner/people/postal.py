@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 
+from planner.model import PostalAddress
 from planner.people.names import fold
 
 #: A postal code as countries write them: 80802, 27613-3502 (US ZIP+4), 1100-053 (Portugal),
@@ -69,6 +70,55 @@ def is_country(part: str) -> bool:
 def country_code(part: str) -> str:
     """The ISO code of the country ``part`` names ("Österreich" → ``AT``), else ""."""
     return _country_codes().get(fold(part.replace(".", "")), "")
+
+
+#: Labels address books give addresses (Apple's and Google's own, typed by the user; folded),
+#: by the kind they name: an "Office" or "Büro" address is where someone works.
+_KIND_LABELS = {
+    "work": (
+        "work", "office", "business", "company", "buro", "arbeit", "geschaftlich", "firma",
+        "dienstlich", "bureau", "travail", "professionnel", "kantoor", "werk", "zakelijk",
+        "oficina", "trabajo", "ufficio", "lavoro",
+    ),
+    "home": (
+        "home", "private", "privat", "zuhause", "zu hause", "daheim", "wohnung", "domicile",
+        "maison", "thuis", "casa", "domicilio", "residence",
+    ),
+    "other": ("other", "sonstige", "andere", "autre", "overig", "otro", "altro"),
+}  # fmt: skip
+_KINDS = {label: kind for kind, labels in _KIND_LABELS.items() for label in labels}
+
+
+def address_kind(label: str) -> str:
+    """``work``, ``home`` or ``other`` for a label an address book gives an address ("Office",
+    "Büro", "Privat", "_$!<Work>!$_" as Apple writes it), else the label in lower case."""
+    text = label.strip()
+    if text.startswith("_$!<") and text.endswith(">!$_"):
+        text = text[4:-4]
+    return _KINDS.get(fold(text), text.lower())
+
+
+#: Countries whose addresses name the town before the postal code: the UK and Ireland
+#: ("London SW1A 2AA"), North America with its state or province ("Boston, MA 02116").
+_CODE_AFTER_TOWN = frozenset({"GB", "IE"})
+_STATE_BEFORE_CODE = frozenset({"US", "CA"})
+
+
+def written(address: PostalAddress) -> str:
+    """``address`` on one line as its country writes it: "10 Downing Street, London SW1A 2AA,
+    United Kingdom", "200 Clarendon Street, Boston, MA 02116, USA", else with the postal code
+    before the town ("Steindamm 17, 20099 Hamburg, Germany", :attr:`PostalAddress.text`)."""
+    country = address.country.strip()
+    code = country_code(country) or (country.upper() if len(country) == 2 else "")
+    if code in _CODE_AFTER_TOWN:
+        town = " ".join(p for p in (address.city, address.postal_code) if p)
+        parts = (address.street, town, address.region, country)
+    elif code in _STATE_BEFORE_CODE:
+        state = " ".join(p for p in (address.region, address.postal_code) if p)
+        parts = (address.street, address.city, state, country)
+    else:
+        return address.text
+    return ", ".join(p for p in parts if p)
 
 
 def town_of(text: str) -> str:

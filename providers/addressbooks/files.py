@@ -2,14 +2,16 @@
 Nextcloud (one ``.vcf`` file with many cards), or a folder of them (a vdir as vdirsyncer and
 khard keep it, one card per file; subfolders are read too).
 
-The state is the size and modification time of every file: an unchanged folder is not parsed
-again, and a changed one is read whole (group cards may name members in other files).
+The state is the size and modification time of every file (and the version of the reading,
+:data:`READER`): an unchanged folder is not parsed again, and a changed one is read whole
+(group cards may name members in other files).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -18,13 +20,17 @@ from planner.config.schema import Field
 from planner.errors import ProviderError
 from planner.i18n import _
 from providers.addressbooks.base import AddressBookProvider, Changes, ProviderContext
-from providers.addressbooks.vcard import cards_in, contacts_from_vcards
+from providers.addressbooks.vcard import contacts_from_vcards
+from providers.addressbooks.vcard_text import cards_in
 
 if TYPE_CHECKING:
     from planner.config.schema import SourceConfig
 
 SUFFIXES = (".vcf", ".vcard")
 MAX_BYTES = 64 * 1024 * 1024  # a bigger file is no address book
+#: How cards are read; part of the state, so that a copy an earlier planner read (before a fix
+#: of the reading) is read again although the files did not change. Raise it with each fix.
+READER = 2
 
 
 class VCardProvider(AddressBookProvider):
@@ -45,7 +51,7 @@ class VCardProvider(AddressBookProvider):
 
     def changes(self, state: str = "") -> Changes:
         files = self._files()
-        fingerprint = json.dumps(files, sort_keys=True)
+        fingerprint = json.dumps({"reader": READER, "files": files}, sort_keys=True)
         if state and state == fingerprint:
             return Changes(complete=False, state=fingerprint)
         where = _("address book '{name}'", name=self.source.name)
@@ -93,14 +99,32 @@ def _stamp(path: Path) -> list[int]:
     return [stat.st_size, stat.st_mtime_ns]
 
 
+_CHARSET = re.compile(rb";CHARSET=([\w.:-]+)", re.IGNORECASE)
+
+
 def _decode(raw: bytes) -> str:
-    """UTF-8 (with or without BOM, also UTF-16 with BOM), else Windows-1252 (Outlook)."""
+    """UTF-8 (with or without BOM, also UTF-16 with BOM); a file that is not UTF-8 whole is
+    read line by line: each line that is UTF-8 as such, the others in the ``CHARSET`` their
+    property names, else Windows-1252 (Outlook). Exports put together from several address
+    books mix them: one Outlook card must not garble the UTF-8 cards around it."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16", errors="replace")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+        return "\n".join(
+            _decode_line(line) for line in raw.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+        )
+
+
+def _decode_line(line: bytes) -> str:
+    named = _CHARSET.search(line.partition(b":")[0])
+    for charset in ("utf-8", named.group(1).decode("ascii") if named else "cp1252"):
+        try:
+            return line.decode(charset)
+        except (LookupError, UnicodeDecodeError):  # a charset Python does not know, or bytes
+            continue  # outside it: read as Outlook writes them
+    return line.decode("cp1252", errors="replace")
 
 
 def _reason(exc: Any) -> str:

@@ -14,13 +14,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from planner.i18n import _, ngettext
 from planner.model import Contact, PostalAddress
+from providers.addressbooks.vcard_text import content_lines, readable_lines, with_working_charset
 
 Warn = Callable[[str], None]
 
@@ -40,28 +41,6 @@ class _Card:
     members: list[str] = field(default_factory=list)
 
 
-def split_cards(text: str) -> list[str]:
-    """The ``BEGIN:VCARD … END:VCARD`` blocks of a file or a CardDAV answer, as written; a
-    card without its END (cut off, or followed by the next BEGIN) is kept as it is, so that
-    it counts as unreadable instead of swallowing the next card."""
-    cards: list[str] = []
-    current: list[str] | None = None
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        word = line.strip().upper()
-        if word == "BEGIN:VCARD":
-            if current:
-                cards.append("\n".join(current) + "\n")
-            current = [line]
-        elif current is not None:
-            current.append(line)
-            if word == "END:VCARD":
-                cards.append("\n".join(current) + "\n")
-                current = None
-    if current:
-        cards.append("\n".join(current) + "\n")
-    return cards
-
-
 def contacts_from_vcards(
     blocks: Iterable[tuple[str, str] | tuple[str, str, str]], *, where: str, warn: Warn
 ) -> list[Contact]:
@@ -72,9 +51,10 @@ def contacts_from_vcards(
     its own line."""
     cards: list[_Card] = []
     broken: list[str] = []
-    for given_id, text, *place in blocks:
-        at = place[0] if place else ""
-        card = _parse(text, given_id, _Said(at, warn))
+    blocks = list(blocks)
+    places = [str(block[2]) if len(block) > 2 else "" for block in blocks] + [""]
+    for index, (given_id, text, *_place) in enumerate(blocks):
+        card = _parse(text, given_id, _Said(places[index], warn, places[index + 1]))
         if isinstance(card, _Card):
             cards.append(card)
         else:
@@ -107,9 +87,13 @@ class _Said:
     """Where a card is (``file:line``, a URL or "") and the warning function: a line left
     out of a card that is read is said with its own line number."""
 
-    def __init__(self, place: str, warn: Warn) -> None:
+    def __init__(self, place: str, warn: Warn, following: str = "") -> None:
         self.place = place
         self.warn = warn
+        path, _colon, line = place.rpartition(":")
+        after, _colon, then = following.rpartition(":")
+        #: the line of the next card's BEGIN when it is in the same file, else 0
+        self.next_line = int(then) if path and after == path and then.isdigit() else 0
 
     def at(self, offset: int) -> str:
         """The place of the card's line ``offset`` (0: its BEGIN line)."""
@@ -140,66 +124,6 @@ def _quote(line: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-#: The properties planner reads; every other one (photos, notes, vCard 2.1's PROFILE or
-#: MAILER, vendor extensions) is left out before vobject parses the card, so that a line
-#: planner does not need can never cost the card.
-_USED = frozenset(
-    {
-        "BEGIN", "END", "VERSION", "UID", "KIND", "FN", "N", "EMAIL", "ORG", "ADR",
-        "CATEGORIES", "REV", "MEMBER", "X-ABLABEL", "X-ADDRESSBOOKSERVER-KIND",
-        "X-ADDRESSBOOKSERVER-MEMBER",
-    }
-)  # fmt: skip
-_PROPERTY = re.compile(r"^(?:[\w-]+\.)?([\w-]+)[;:]")
-_BASE64 = re.compile(r"[A-Za-z0-9+/=]+")
-_QUOTED_PRINTABLE = re.compile(r"^[^:]*;(?:ENCODING=)?QUOTED-PRINTABLE[;:]", re.IGNORECASE)
-
-
-def content_lines(text: str, unread: list[str] | None = None) -> list[str]:
-    """The card's lines that planner reads, each with its folded lines; a quoted-printable
-    value's soft line breaks (a line ending in ``=``, as vCard 2.1 writers break long values)
-    are joined, and a soft break before a blank line or the next property is dropped. A line
-    that is no content line at all (no ``:``) is added to ``unread``."""
-    found: list[str] = []
-    keep = soft = tail = False  # tail: an unused quoted-printable value goes on
-    for line in text.split("\n"):
-        if soft and keep and line.strip() and not _PROPERTY.match(line):
-            found[-1] = found[-1][:-1] + line
-        elif line[:1] in (" ", "\t") and not soft:
-            if keep:
-                found[-1] += "\n" + line
-        elif not line.strip():
-            soft = False
-            continue
-        else:
-            match = _PROPERTY.match(line)
-            keep = bool(match) and match.group(1).upper() in _USED
-            lost = ":" not in line and not tail and not _BASE64.fullmatch(line.strip())
-            if unread is not None and lost:  # base64 lines of a photo are not content lines
-                unread.append(line)
-            tail = not keep and (tail or bool(_QUOTED_PRINTABLE.match(line))) and line.endswith("=")
-            if keep:
-                found.append(line)
-        soft = keep and bool(_QUOTED_PRINTABLE.match(found[-1])) and found[-1].endswith("=")
-    return [line[:-1] if _QUOTED_PRINTABLE.match(line) and line.endswith("=") else line
-            for line in found]  # fmt: skip
-
-
-def _readable(lines: list[str]) -> list[str]:
-    """The lines vobject can read one by one (a quoted-printable value with bytes that are not
-    in its CHARSET, a broken parameter): a bad line costs that line, not the card."""
-    from vobject.base import VObjectError, textLineToContentLine
-
-    kept = []
-    for number, line in enumerate(lines):
-        try:
-            textLineToContentLine(re.sub(r"\n[ \t]", "", line), number)
-        except (VObjectError, ValueError, UnicodeError, TypeError, AttributeError):
-            continue
-        kept.append(line)
-    return kept
-
-
 def _parse(text: str, given_id: str, said: _Said) -> _Card | tuple[str, str]:
     """The card of ``text``, or where it is and why it cannot be read."""
     import vobject
@@ -209,15 +133,22 @@ def _parse(text: str, given_id: str, said: _Said) -> _Card | tuple[str, str]:
     logging.getLogger("vobject").setLevel(logging.CRITICAL)
 
     unread: list[str] = []
-    lines = content_lines(text, unread)
+    written = content_lines(text, unread)
+    lines = [with_working_charset(line) for line in written]
+    as_written = dict(zip(lines, written, strict=True))  # a warning quotes the line as it was
     if not text.rstrip().upper().endswith("END:VCARD"):
+        if said.next_line:
+            reason = _(
+                "no END:VCARD before the next BEGIN:VCARD on line {line}", line=said.next_line
+            )
+            return said.at(0), reason
         return said.at(0), _("no END:VCARD: the file may be cut off")
     for line in unread:
         said.left_out(text, line)
     component = None
     for attempt in (lines, None):
         if attempt is None:
-            attempt = _readable(lines)
+            attempt = readable_lines(lines)
         try:
             stream = vobject.readComponents("\n".join(attempt) + "\n", allowQP=True)
             component = next(stream)
@@ -228,7 +159,7 @@ def _parse(text: str, given_id: str, said: _Said) -> _Card | tuple[str, str]:
         return said.at(0), _("not a vCard that can be read")
     for line in lines:
         if line not in attempt and line not in unread:
-            said.left_out(text, line)
+            said.left_out(text, as_written[line])
     try:
         return _card(component, text, given_id)
     except (ValueError, TypeError, AttributeError, KeyError, IndexError):
@@ -377,9 +308,11 @@ def _label(text: str) -> str:
 
 def _address(line: Any, labels: dict[str, str]) -> PostalAddress:
     value = line.value
-    kind = labels.get((line.group or "").lower(), "")
-    if not kind:
-        kind = next((_KINDS[t.lower()] for t in _types(line) if t.lower() in _KINDS), "")
+    # TYPE=WORK or HOME says the kind; a label ("Office", "Büro", Apple's "_$!<Work>!$_")
+    # is the book's own word for it (planner.people.postal.address_kind reads it)
+    kind = next((_KINDS[t.lower()] for t in _types(line) if t.lower() in _KINDS), "")
+    if kind in ("", "other"):
+        kind = labels.get((line.group or "").lower(), "") or kind
     parts = {
         attr: _lines(getattr(value, attr, ""))
         for attr in ("box", "extended", "street", "city", "region", "code", "country")
@@ -418,20 +351,3 @@ def _revision(text: str) -> datetime | None:
     except ValueError:
         return None
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
-def cards_in(text: str, path: str = "") -> Iterator[tuple[str, str, str]]:
-    """``("", card, "path:line")`` for each card of a file (ids come from the cards' UIDs;
-    the line is the card's BEGIN line)."""
-    cards = split_cards(text)
-    if not path:
-        for card in cards:
-            yield "", card, ""
-        return
-    begins = iter(
-        number
-        for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1)
-        if line.strip().upper() == "BEGIN:VCARD"
-    )
-    for card in cards:
-        yield "", card, f"{path}:{next(begins, 1)}"

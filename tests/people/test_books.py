@@ -12,8 +12,8 @@ import pytest
 
 from planner.config import SourceConfig, default_config
 from planner.model import Contact, PostalAddress
-from planner.people import People, Source
-from planner.people.books import AddressBooks, add_books
+from planner.people import Entry, People, Source
+from planner.people.books import AddressBooks, add_books, entry_of
 from planner.store import Store
 from providers.addressbooks.memory import MemoryBook
 
@@ -180,3 +180,58 @@ def test_without_any_copy_the_warning_says_the_people_are_missing(store, caplog,
     (message,) = [r.getMessage() for r in caplog.records]
     assert "there is no earlier copy; its people are missing" in message
     assert message.count("mac-contacts") == 1 and list(found.contacts()) == []
+
+
+@pytest.mark.parametrize(
+    "written, name",
+    [
+        ("kontakt@hafen.example", ""),  # Outlook files an address-only contact under it
+        ("KONTAKT@HAFEN.EXAMPLE", ""),
+        ('"Lisa Schmidt"', "Lisa Schmidt"),
+        ("Lisa Schmidt", "Lisa Schmidt"),
+    ],
+)
+def test_an_address_written_as_the_name_is_no_name(written, name):
+    """QA vcards, defect 5: Outlook writes FN and N of a contact that has only an address as
+    that address; as the address book's name it outranked the name every calendar gives."""
+    contact = Contact("k", written, ("kontakt@hafen.example",))
+    people = People()
+    people.add(entry_of(contact, "outlook"))
+    people.add(Entry(("kontakt@hafen.example",), Source.CALENDAR, name="Lisa Schmidt"))
+    assert entry_of(contact, "outlook").name == name
+    assert people.name_of("kontakt@hafen.example") == "Lisa Schmidt"
+
+
+@pytest.mark.parametrize(
+    "address, written, town",
+    [
+        (
+            PostalAddress("10 Downing Street", "London", "", "SW1A 2AA", "United Kingdom", "work"),
+            "10 Downing Street, London SW1A 2AA, United Kingdom",
+            "London",
+        ),
+        (
+            PostalAddress("200 Clarendon Street", "Boston", "MA", "02116", "USA", "work"),
+            "200 Clarendon Street, Boston, MA 02116, USA",
+            "Boston",
+        ),
+        (
+            PostalAddress("1 King St W", "Toronto", "ON", "M5H 1A1", "Canada", "work"),
+            "1 King St W, Toronto, ON M5H 1A1, Canada",
+            "Toronto",
+        ),
+        (HAMBURG, "Steindamm 17, 20099 Hamburg, Germany", "Hamburg"),
+        (
+            PostalAddress("Stephansplatz 4", "Wien", "", "A-1010", "Österreich", "work"),
+            "Stephansplatz 4, A-1010 Wien, Österreich",
+            "Wien",
+        ),
+    ],
+)
+def test_an_address_is_written_as_its_country_writes_it(address, written, town):
+    """QA vcards, defect 8: every address was written with the postal code before the town,
+    so the people list said "SW1A 2AA London, United Kingdom" and "02116 Boston, MA, USA"."""
+    from planner.people.postal import town_of
+
+    (place,) = entry_of(Contact("x", "X", ("x@y.example",), "", (address,)), "book").places
+    assert place == written and town_of(place) == town

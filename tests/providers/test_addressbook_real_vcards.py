@@ -14,7 +14,7 @@ from planner.config.schema import SourceConfig
 from planner.meet.geo import locate_offline
 from planner.people.books import entry_of
 from providers.addressbooks.base import ProviderContext, create
-from providers.addressbooks.vcard import content_lines
+from providers.addressbooks.vcard_text import content_lines
 
 REAL = Path(__file__).resolve().parents[1] / "data" / "vcards-real"
 FILES = sorted(REAL.glob("*.vcf"))

@@ -132,7 +132,7 @@ def test_a_broken_card_is_left_out_and_counted_once(tmp_path):
         f"{path}:19: a line that cannot be read is left out (\x00)",
         f"{path}:17: a line that cannot be read is left out (FN;=;:x)",
         f"address book 'cards': 1 vCard cannot be read and is left out: {path}:1 "
-        "(no END:VCARD: the file may be cut off)",
+        "(no END:VCARD before the next BEGIN:VCARD on line 5)",
     ]
 
 
@@ -158,3 +158,16 @@ def test_an_unchanged_folder_is_not_parsed_again(tmp_path, monkeypatch):
     first = book_of(tmp_path).changes("")
     monkeypatch.setattr(files, "contacts_from_vcards", lambda *a, **k: pytest.fail("parsed"))
     assert book_of(tmp_path).changes(first.state).empty
+
+
+def test_a_copy_read_by_an_earlier_reader_is_read_again(tmp_path, monkeypatch):
+    """QA vcards, defect 7: the state was the files' sizes and times only, so a file read
+    before a fix of the reader kept its wrong copy (a town lost to a soft break) until the
+    file itself changed; not even ``planner people --refresh`` read it again."""
+    from providers.addressbooks import files
+
+    _Folder(tmp_path)
+    earlier = book_of(tmp_path).changes("")
+    monkeypatch.setattr(files, "READER", files.READER + 1)
+    again = book_of(tmp_path).changes(earlier.state)
+    assert again.complete and again.contacts and again.state != earlier.state
