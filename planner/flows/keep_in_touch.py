@@ -41,6 +41,7 @@ class Place:
     city: str
     geo: Geo
     evidence: str = ""
+    source: int = 2  # how strong where it is known from is (planner.judge.homes: 0 strongest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +256,7 @@ class Circle:
         if home is None or not home.places:
             return (), ""
         places = tuple(
-            Place(p.text or p.city, p.city, p.geo, "; ".join(p.evidence[:2]))
+            Place(p.text or p.city, p.city, p.geo, "; ".join(p.evidence[:2]), p.source)
             for p in home.places
             if p.geo is not None
         )

@@ -266,12 +266,16 @@ def _others_first(row: PersonDue, trip: Trip, circle: Circle) -> str:
 
 def _near_trip(circle: Circle, row: PersonDue, trip: Trip) -> PersonDue | None:
     """``row`` as seen from ``trip``: their place near it first, its city and evidence shown
-    (someone who lives in Lübeck and works in Hamburg is in Hamburg for a trip there); None
-    when no place of theirs is near it."""
+    where it is known as well as their main place (someone whose address book lists a home in
+    Lübeck and an office in Hamburg is in Hamburg for a trip there; someone the address book
+    puts in Rotterdam is not said to live in Paris for a meeting there); None when no place of
+    theirs is near it."""
     place = circle.nearest(row.places, trip.geo)
     if place is None:
         return None
     places = (place, *(p for p in row.places if p is not place))
+    if row.places and place.source > row.places[0].source:
+        return replace(row, places=places)  # where they live or work stays the main place
     return replace(row, places=places, city=place.city, city_evidence=place.evidence)
 
 

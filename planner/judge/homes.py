@@ -62,6 +62,7 @@ TLD_COUNTRIES: Mapping[str, str] = {
     "no": "NO", "pl": "PL", "cz": "CZ", "hu": "HU", "us": "US",
 }  # fmt: skip
 MAIN_CITY = {country: city for country, city in COUNTRY_CODES.values()}
+CONFIGURED, BOOKED, SEEN, COUNTRY = range(4)  # the sources of a place, strongest first
 _NEAR_CHARS = 240  # a signature line counts this close to their name or address
 _SIGNATURE_LINES = 6  # … and at most this many lines from it, in its paragraph
 
@@ -93,6 +94,9 @@ class HomeCity:
     configured: bool = False  # from [[people]]
     text: str = ""  # the address as written (an address book's), else ""
     others: tuple[HomeCity, ...] = ()  # further places, best first
+    #: how strong its source is (the module doc's order): :data:`CONFIGURED`, :data:`BOOKED`,
+    #: :data:`SEEN` (the calendar history), :data:`COUNTRY`
+    source: int = 2
 
     @property
     def places(self) -> tuple[HomeCity, ...]:
@@ -227,7 +231,9 @@ class HomeFinder:
         found: list[HomeCity] = []
         if city := configured_city(email, self.config.people):
             why = _("set in [[people]] of the config")
-            found.append(HomeCity(city, _geo(self.locate(city)), (why,), configured=True))
+            found.append(
+                HomeCity(city, _geo(self.locate(city)), (why,), configured=True, source=CONFIGURED)
+            )
         booked = self._booked(email)
         found += [b for b in booked if b.geo is not None]
         inferred = self._inferred(email)
@@ -250,11 +256,11 @@ class HomeFinder:
             written = ", ".join(line.strip() for line in text.splitlines() if line.strip())
             if place is not None:
                 why = _("{address} in {origin}", address=written, origin=origin)
-                found.append(HomeCity(_name(place), _geo(place), (why,), text=text))
+                found.append(HomeCity(_name(place), _geo(place), (why,), text=text, source=BOOKED))
             elif town := town_of(text):  # a village the offline gazetteer does not list
                 why = _("{address} in {origin}; not located offline", address=written,
                         origin=origin)  # fmt: skip
-                found.append(HomeCity(town, None, (why,), text=text))
+                found.append(HomeCity(town, None, (why,), text=text, source=BOOKED))
         return found
 
     def _inferred(self, email: str) -> HomeCity | None:
@@ -398,7 +404,9 @@ class HomeFinder:
         city = MAIN_CITY[country]
         evidence = [why for c, why in abroad if c == country]
         evidence.append(_("only the country is known; {city} is assumed", city=city))
-        return HomeCity(city, _geo(self.locate(city)), tuple(evidence), country_only=True)
+        return HomeCity(
+            city, _geo(self.locate(city)), tuple(evidence), country_only=True, source=COUNTRY
+        )
 
 
 _DIAL_IN = re.compile(
