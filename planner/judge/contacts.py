@@ -38,6 +38,8 @@ class ContactRow:
     city: str | None = None  # inferred home city (planner.judge.homes)
     city_evidence: tuple[str, ...] = ()
     domain: str | None = None  # the organisation's domain (``organisation``: its name, if known)
+    #: the person's other addresses the ledger knows (one row per person, their meetings once)
+    other_emails: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         """JSON-ready: dates as ISO text."""
@@ -92,8 +94,20 @@ def contacts(
     due_days = config["relations"]["visit_due_days"]
     account_due: dict[str, bool] = {}
     rows = []
-    for email in ledger.persons():
-        summary = ledger.summary(email)
+    remembered = ledger.persons()
+    known = set(remembered)
+    done: set[str] = set()
+    for email in remembered:
+        if email in done:
+            continue
+        person = ledger.directory.people.get(email)
+        # one row per person: their addresses the ledger remembers, the address book's first
+        addresses = [a for a in (person.addresses if person else ()) if a in known] or [email]
+        if email not in addresses:
+            addresses.append(email)
+        done.update(addresses)
+        email = addresses[0]
+        summary = ledger.person_summary(addresses)
         account = key_account_of(email, accounts)
         if account is not None and account not in account_due:
             last = ledger.account_summary(account).last_in_person
@@ -104,7 +118,7 @@ def contacts(
         home = homes(email) if homes is not None else None
         if home is not None:
             row = replace(row, city=home.city, city_evidence=home.evidence)
-        rows.append(row)
+        rows.append(replace(row, other_emails=tuple(addresses[1:])))
     rows.sort(key=lambda r: (-r.meetings, r.email))
     return rows
 

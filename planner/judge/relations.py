@@ -380,6 +380,14 @@ class Ledger:
         history = self._history(who)
         return history.summary(who, history.cut(before))
 
+    def person_summary(self, addresses: Sequence[str]) -> Summary:
+        """:meth:`summary` of one person known by several ``addresses`` (work and private):
+        each meeting once, also one that two of them were in."""
+        if len(addresses) == 1:
+            return self.summary(addresses[0])
+        found = {m.key: m for a in addresses for m in self.meetings(address_key(a))}
+        return summarise(addresses[0], sorted(found.values(), key=lambda m: m.start))
+
     def met_among(
         self, among: Iterable[Attendee], before: datetime, *, in_person: bool = False
     ) -> tuple[Attendee, ...]:

@@ -307,3 +307,33 @@ def test_contact_dates_are_in_the_users_zone():
     ledger = build([(ev("z1", late, FRIEND), Mode.IN_PERSON)])
     (row,) = contacts(ledger, config=config_for(), today=NOW.date())
     assert row.last_in_person == date(2026, 5, 3)
+
+
+def test_a_person_with_two_addresses_is_one_contact_with_each_meeting_once():
+    """An address book card with a work and a private address (QA of address books): one row,
+    the address book's first address shown, a meeting both addresses were in counted once."""
+    from planner.people.person import Entry, Source
+
+    private = "bob.private@gmail.com"
+    pairs = [
+        (ev("b1", days_ago(60), BOB), Mode.IN_PERSON),
+        (ev("b2", days_ago(30), private), Mode.VIRTUAL),
+        (ev("b3", days_ago(20), BOB, private), Mode.PHONE),  # both: one meeting
+        (ev("c1", days_ago(10), CAROL), Mode.VIRTUAL),
+    ]
+    config = config_for()
+    ledger = Ledger.open(Store(":memory:"), config)
+    ledger.directory.people.add(Entry((BOB, private), Source.ADDRESS_BOOK, name="Bob Builder"))
+    ledger.update(pairs, now=NOW)
+    table = contacts(ledger, config=config, today=NOW.date())
+    assert [r.email for r in table] == [BOB, CAROL]
+    bob = table[0]
+    assert (bob.meetings, bob.in_person_meetings, bob.virtual_meetings, bob.phone_meetings) == (
+        3,
+        1,
+        1,
+        1,
+    )
+    assert bob.other_emails == (private,) and bob.last_meeting == days_ago(20).date()
+    never = contacts(ledger, never_met=True, config=config, today=NOW.date())
+    assert [r.email for r in never] == [CAROL]  # met in person at his work address
