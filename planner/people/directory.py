@@ -9,6 +9,7 @@ Organisations may also be named per domain (``[[people]] domain = … organisati
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,9 +27,13 @@ class _Claim:
     seen: float
     count: int
     origin: str
+    #: when it was first stated (in the order the sources were read: the config's address books
+    #: in their order): of two claims alike in all else, the first wins, not the one that sorts
+    #: last (Copenhagen over Aarhus by its letters)
+    first: int = 0
 
-    def rank(self) -> tuple[int, float, int]:
-        return (int(self.source), self.seen, self.count)
+    def rank(self) -> tuple[int, float, int, int]:
+        return (int(self.source), self.seen, self.count, -self.first)
 
 
 _Claims = dict[str, dict[str, _Claim]]  # field → value → claim
@@ -230,11 +235,18 @@ class People:
         )
 
 
+_STATED = itertools.count(1)  # the order claims are first stated in, process-wide
+#: the sources whose order is the user's (the config's tables, its address books in order);
+#: a calendar's names tie as before, whatever order the meetings are read in
+_ORDERED = frozenset({Source.CONFIG, Source.ADDRESS_BOOK})
+
+
 def _claim(claims: dict[str, _Claim], value: str, entry: Entry) -> None:
     seen = _stamp(entry.seen)
     found = claims.get(value)
     if found is None:
-        claims[value] = _Claim(entry.source, seen, entry.times, entry.origin)
+        first = next(_STATED) if entry.source in _ORDERED else 0
+        claims[value] = _Claim(entry.source, seen, entry.times, entry.origin, first)
         return
     found.count += entry.times
     if (entry.source, seen) > (found.source, found.seen):
@@ -243,7 +255,7 @@ def _claim(claims: dict[str, _Claim], value: str, entry: Entry) -> None:
 
 def _better(a: _Claim, b: _Claim) -> _Claim:
     best = a if a.rank() >= b.rank() else b
-    return _Claim(best.source, best.seen, a.count + b.count, best.origin)
+    return _Claim(best.source, best.seen, a.count + b.count, best.origin, min(a.first, b.first))
 
 
 def _all(claims: dict[str, _Claim]) -> tuple[str, ...]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from planner.config import from_mapping
 from planner.model import Attendee, Event
 from planner.people import Entry, People, Source
@@ -198,3 +200,19 @@ def test_names_learned_at_once_are_those_learned_one_meeting_at_a_time():
     for address in names:
         assert at_once.describe(address) == one_by_one.describe(address)
     assert at_once.describe("jo@kunde.example")["name"]  # something was learned
+
+
+@pytest.mark.parametrize(
+    ("books", "city"),
+    [(("København", "Aarhus C"), "København"), (("Aarhus C", "København"), "Aarhus C")],
+)
+def test_two_address_books_that_disagree_the_first_in_the_config_wins(books, city):
+    """Mette in two address books with different work towns and no revision dates (QA of
+    address books): the book listed first in the config is the user's word, not the town whose
+    name sorts last."""
+    people = People()
+    for number, town in enumerate(books, 1):
+        people.add(Entry(("mette@nordisk.example",), Source.ADDRESS_BOOK, city=town,
+                         origin=f"address book {number}"))  # fmt: skip
+    person = people.get("mette@nordisk.example")
+    assert person is not None and person.city == city
