@@ -381,8 +381,7 @@ class Ledger:
         return history.summary(who, history.cut(before))
 
     def person_summary(self, addresses: Sequence[str]) -> Summary:
-        """:meth:`summary` of one person known by several ``addresses`` (work and private):
-        each meeting once, also one that two of them were in."""
+        """:meth:`summary` of one person by all their ``addresses``, each meeting once."""
         if len(addresses) == 1:
             return self.summary(addresses[0])
         found = {m.key: m for a in addresses for m in self.meetings(address_key(a))}
