@@ -303,3 +303,22 @@ ATTENDEE;PARTSTAT=ACCEPTED:mailto:bob@acme.example""",
     assert record_replies(store, [path], now=NOW).outcomes["new"] == 1
     again = record_replies(store, [path, path], now=NOW + timedelta(hours=1))
     assert again.outcomes["unchanged"] == 2
+
+
+def test_answers_stored_before_delegations_were_kept_stay(tmp_path):
+    """A state file with the answers table of version 1 keeps its rows (a column is added)."""
+    from planner.invite.answers import DDL, TABLE_VERSION
+
+    s = Store(tmp_path / "old.sqlite3")
+    old = DDL.replace("    delegated TEXT NOT NULL DEFAULT '',\n", "")
+    for statement in filter(str.strip, old.split(";")):
+        s.conn.execute(statement)
+    s.conn.execute("INSERT OR REPLACE INTO schema_versions VALUES ('sentlog_answers', 1)")
+    s.conn.execute(
+        "INSERT INTO invitation_answers VALUES ('u@planner', 'bob@acme.example', 0, "
+        "'2026-12-01T12:00:00+00:00', 'REPLY', 'accepted', 'null', '', 'x.eml')"
+    )
+    s.conn.commit()
+    [answer] = all_answers(s)
+    assert (answer.attendee, answer.delegated_to, TABLE_VERSION) == ("bob@acme.example", (), 2)
+    s.close()
