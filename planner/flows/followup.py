@@ -72,9 +72,12 @@ def record(store: Store, answers: Sequence[Answer], *, now: datetime) -> RecordR
     report = RecordReport()
     answers, news = divert(store, answers, now)
     report.offers, report.problems = news.lines, news.problems
-    for answer in answers:
+    # a delegation first: the delegate's own answer in the same batch counts after it
+    for answer in sorted(answers, key=lambda a: a.response is not Response.DELEGATED):
         outcome = record_answer(store, answer, now=now)
         report.outcomes[outcome] += 1
+        if answer.floating and outcome in (Outcome.NEW, Outcome.UPDATED):
+            report.problems.append(_floating(store, answer, now))
         if outcome is Outcome.UNKNOWN_UID:
             report.unknown.append((answer.uid, answer.source))
         elif outcome is Outcome.UNKNOWN_ATTENDEE:
@@ -90,23 +93,55 @@ def record(store: Store, answers: Sequence[Answer], *, now: datetime) -> RecordR
     return report
 
 
+def _floating(store: Store, answer: Answer, now: datetime) -> str:
+    """The line for a proposed time without a zone: read in the meeting's zone, said so."""
+    from planner.invite.answers import settled
+    from planner.invite.sentlog import history
+    from planner.invite.zones import zone_key
+
+    proposed = settled(answer, history(store, answer.uid), now.astimezone(UTC)).proposed
+    zone = proposed[0].tzinfo if proposed else None
+    return _(
+        "{where}: {who} proposes a time without a time zone; read in {zone}, the meeting's "
+        "time zone",
+        where=answer.source, who=answer.attendee, zone=zone_key(zone) or str(zone),
+    )  # fmt: skip
+
+
 def _not_invited(store: Store, answer: Answer) -> str:
     """The line for an answer to a meeting of ours from an address it was not sent to: maybe
-    the invitee's other address, maybe not (anyone can write from any address), so it is not
-    applied; the invitee can answer from the address invited (planner links no addresses)."""
+    the invitee's other address (one at the same domain), maybe someone the invitation was
+    forwarded to (anyone can write from any address), so it is not applied; the invitee can
+    answer from the address invited (planner links no addresses). A delegate is counted once
+    the invitee's own answer names them (DELEGATED-TO)."""
     from planner.invite.sentlog import history
 
     sent = history(store, answer.uid)
     people = {address_key(p.email): p.email for r in sent for p in r.invitation.counterparts}
+    title = sent[-1].invitation.title if sent else ""
     domain = address_key(answer.attendee).rpartition("@")[2]
-    likely = [e for k, e in people.items() if k.rpartition("@")[2] == domain] or [*people.values()]
+    likely = [e for k, e in people.items() if k.rpartition("@")[2] == domain]
+    if answer.delegated_from and address_key(answer.delegated_from) in people:
+        return _(
+            "{where}: answer '{what}' to '{title}' from {who}, who says {invitee} passed the "
+            "invitation on to them, but no answer from {invitee} says so; not applied. Read "
+            "{invitee}'s answer first",
+            where=answer.source, what=_what(answer), title=title, who=answer.attendee,
+            invitee=people[address_key(answer.delegated_from)],
+        )  # fmt: skip
+    if not likely:
+        return _(
+            "{where}: answer '{what}' to '{title}' from {who}, who was not invited (perhaps the "
+            "invitation was forwarded to them); not counted as one of the invitees",
+            where=answer.source, what=_what(answer), title=title, who=answer.attendee,
+        )  # fmt: skip
     invited = ", ".join(likely)
     return _(
         "{where}: unverified answer '{what}' to '{title}' from {who}, an address the invitation "
         "was not sent to ({invited}); not applied. If it is their address too, ask them to "
         "answer from {invited}",
-        where=answer.source, what=_what(answer), title=sent[-1].invitation.title if sent else "",
-        who=answer.attendee, invited=invited,
+        where=answer.source, what=_what(answer), title=title, who=answer.attendee,
+        invited=invited,
     )  # fmt: skip
 
 
@@ -122,6 +157,16 @@ def _unverified(answer: Answer) -> str:
             "{where}: unverified answer '{what}' for {who}: the receiving server found the "
             "sender's address forged (DMARC); not applied",
             where=answer.source, what=what, who=answer.attendee,
+        )  # fmt: skip
+    if (
+        answer.sent_by
+        and answer.sender
+        and address_key(answer.sent_by) == address_key(answer.sender)
+    ):
+        return _(
+            "{where}: {sender} answers '{what}' on behalf of {who} (SENT-BY); not applied: only "
+            "an answer from {who} itself counts. Ask {who} to confirm",
+            where=answer.source, what=what, who=answer.attendee, sender=answer.sender,
         )  # fmt: skip
     return _(
         "{where}: unverified answer '{what}' for {who}, sent by {sender}; not applied (only "
@@ -221,9 +266,42 @@ def invite_states(
                 zone=own_zone(inv.start, config),
                 earlier="" if record.cancelled else earlier,
             )
-            result.append(_with_words(next_step(state, record, config, store, now=now,
-                                                events=events)))  # fmt: skip
+            state = next_step(state, record, config, store, now=now, events=events)
+            if state.status == "delegated" and answer is not None:
+                state = _passed_on(state, answer, answers)
+            result.append(_with_words(state))
     return result
+
+
+def _passed_on(state: InviteState, answer: Answer, answers: dict[str, Answer]) -> InviteState:
+    """A delegation names whom it went to and what they answered (their own REPLY, counted
+    because the invitee's answer named them in DELEGATED-TO)."""
+    if not answer.delegated_to:
+        return state
+    theirs = [answers.get(address_key(d)) for d in answer.delegated_to]
+    told = [
+        _("{delegate} answered: {answer}", delegate=d, answer=_answer_words(a))
+        for d, a in zip(answer.delegated_to, theirs, strict=True)
+        if a is not None and a.sequence >= state.sequence
+    ]
+    if not told:
+        step = _("passed on to {delegate}; their answer follows",
+                 delegate=", ".join(answer.delegated_to))  # fmt: skip
+    else:
+        step = _("passed on to {delegate}; {answers}", delegate=", ".join(answer.delegated_to),
+                 answers="; ".join(told))  # fmt: skip
+    return replace(state, next_step=step)
+
+
+def _answer_words(answer: Answer) -> str:
+    if answer.countered:
+        return _("another time proposed")
+    return {
+        Response.ACCEPTED: _("accepted"),
+        Response.TENTATIVE: _("tentative"),
+        Response.DECLINED: _("declined"),
+        Response.DELEGATED: _("passed on"),
+    }.get(answer.response, _("no answer yet"))
 
 
 def _with_words(state: InviteState) -> InviteState:

@@ -16,7 +16,8 @@ is skipped with a warning by every later reader.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -26,6 +27,7 @@ from planner.people.addresses import address_key
 from planner.store import readable
 
 if TYPE_CHECKING:
+    from planner.invite.sentlog import SentRecord
     from planner.store import Store
 
 MAX_SEQUENCE = 2**31 - 1  # RFC 5545 SEQUENCE is an INTEGER: a signed 32-bit number
@@ -33,7 +35,7 @@ EARLIEST, LATEST = 1970, 2200  # years a real answer can name
 METHODS = ("REPLY", "COUNTER", "UNDELIVERED")
 COMMENT_LIMIT = 2000
 
-TABLE_VERSION = 1
+TABLE_VERSION = 2
 DDL = """
 DROP TABLE IF EXISTS invitation_answers;
 CREATE TABLE invitation_answers (
@@ -46,9 +48,12 @@ CREATE TABLE invitation_answers (
     proposed TEXT NOT NULL,
     comment TEXT NOT NULL,
     source TEXT NOT NULL,
+    delegated TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (uid, attendee)
 )
 """
+# version 2: the addresses a DELEGATED answer passed the invitation on to (DELEGATED-TO)
+MIGRATIONS = {1: "ALTER TABLE invitation_answers ADD COLUMN delegated TEXT NOT NULL DEFAULT ''"}
 
 
 class Outcome(StrEnum):
@@ -72,7 +77,12 @@ class Answer:
     ``stamp`` is the reply's DTSTAMP (when it was written), ``source`` where it was read.
     ``sender`` is the From address of the mail that carried it (``None``: no mail, e.g. a
     saved .ics file or a calendar service); ``authenticated`` is False when the receiving
-    server found the mail's From forged (DMARC).
+    server found the mail's From forged (DMARC). ``unsequenced``: the answer named no SEQUENCE
+    (Apple's replies), so the revision it answers is the one current at its DTSTAMP; a
+    ``proposed`` time without a zone (floating) means the meeting's own zone (:func:`settled`).
+    ``delegated_to``: whom a DELEGATED answer passed the invitation on to; their own answer
+    counts from then on (``delegated_from``: a delegate's answer names the invitee).
+    ``sent_by``: the ATTENDEE's SENT-BY (someone answering for them).
     """
 
     uid: str
@@ -86,6 +96,10 @@ class Answer:
     source: str = ""
     sender: str | None = None
     authenticated: bool = True
+    unsequenced: bool = False
+    delegated_to: tuple[str, ...] = ()
+    delegated_from: str = ""
+    sent_by: str = ""
 
     @property
     def verified(self) -> bool:
@@ -107,11 +121,17 @@ class Answer:
             and self.response == other.response
             and _proposed_key(self.proposed) == _proposed_key(other.proposed)
             and self.comment == other.comment
+            and _keys(self.delegated_to) == _keys(other.delegated_to)
         )
+
+    @property
+    def floating(self) -> bool:
+        """Whether the proposed time has no zone (it is settled in the meeting's)."""
+        return self.proposed is not None and self.proposed[0].tzinfo is None
 
 
 def _ensure(store: Store) -> None:
-    store.ensure("sentlog_answers", TABLE_VERSION, DDL)
+    store.ensure("sentlog_answers", TABLE_VERSION, DDL, MIGRATIONS)
 
 
 def record_answer(store: Store, answer: Answer, *, now: datetime | None = None) -> Outcome:
@@ -125,10 +145,12 @@ def record_answer(store: Store, answer: Answer, *, now: datetime | None = None) 
         return Outcome.UNKNOWN_UID
     invited = {address_key(p.email) for r in sent for p in r.invitation.counterparts}
     who = address_key(answer.attendee)
-    if who not in invited:
+    if who not in invited and who not in delegates(store, answer.uid):
         return Outcome.UNKNOWN_ATTENDEE
     if not answer.verified:
         return Outcome.UNVERIFIED
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    answer = settled(answer, sent, moment)
     if not 0 <= answer.sequence <= max(r.sequence for r in sent):
         return Outcome.UNSENT
     if any(r.sequence == answer.sequence and not r.delivered for r in sent):
@@ -136,7 +158,6 @@ def record_answer(store: Store, answer: Answer, *, now: datetime | None = None) 
 
         # an answer to a revision only written to a file: the user's mail program sent it
         record_sent_elsewhere(store, answer.uid, sequence=answer.sequence)
-    moment = (now or datetime.now(UTC)).astimezone(UTC)
     stamp = min(answer.stamp, moment) if answer.stamp else moment  # never in the future
     stored = stored_answer(store, answer.uid, who)
     if stored is not None:
@@ -150,11 +171,39 @@ def record_answer(store: Store, answer: Answer, *, now: datetime | None = None) 
     return Outcome.NEW if stored is None else Outcome.UPDATED
 
 
+def settled(answer: Answer, sent: Sequence[SentRecord], now: datetime) -> Answer:
+    """``answer`` with what it left open taken from the meeting it answers (``sent``, its
+    messages in the order sent): without a SEQUENCE, the revision that was the last one sent
+    when the answer was written (its DTSTAMP; never later than ``now``), where every revision
+    went out from here (a meeting first sent from the user's calendar app had revisions whose
+    time planner does not know: there, no SEQUENCE is 0, as RFC 5545 has it); a proposed time
+    without a zone, in the zone the meeting was written in."""
+    if answer.unsequenced and answer.stamp is not None and min(r.sequence for r in sent) == 0:
+        written = min(answer.stamp, now).astimezone(UTC)
+        before = [r.sequence for r in sent if r.sent_at.astimezone(UTC) <= written]
+        answer = replace(answer, sequence=max(before, default=answer.sequence))
+    if answer.floating and answer.proposed is not None:
+        revision = [r for r in sent if r.sequence == answer.sequence] or list(sent)
+        zone = revision[-1].invitation.start.tzinfo or UTC
+        start, end = answer.proposed
+        answer = replace(answer, proposed=(start.replace(tzinfo=zone), end.replace(tzinfo=zone)))
+    return answer
+
+
+def delegates(store: Store, uid: str) -> set[str]:
+    """The addresses (keys) that invitees of ``uid`` passed the invitation on to."""
+    return {address_key(d) for a in _rows(store, "uid = ?", (uid,)) for d in a.delegated_to}
+
+
+def _keys(addresses: Sequence[str]) -> list[str]:
+    return sorted(address_key(a) for a in addresses)
+
+
 def _write(store: Store, answer: Answer, who: str, stamp: datetime) -> None:
     proposed = _proposed_key(answer.proposed)
     with store.conn:
         store.conn.execute(
-            "INSERT OR REPLACE INTO invitation_answers VALUES (?,?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO invitation_answers VALUES (?,?,?,?,?,?,?,?,?,?)",
             (
                 answer.uid,
                 who,
@@ -165,6 +214,7 @@ def _write(store: Store, answer: Answer, who: str, stamp: datetime) -> None:
                 json.dumps(proposed),
                 clean_comment(answer.comment),
                 answer.source[:1000],
+                " ".join(answer.delegated_to) if answer.response is Response.DELEGATED else "",
             ),
         )
 
@@ -189,8 +239,8 @@ def all_answers(store: Store) -> list[Answer]:
 def _rows(store: Store, where: str, args: tuple[object, ...]) -> list[Answer]:
     _ensure(store)
     rows = store.conn.execute(
-        "SELECT uid, attendee, sequence, stamp, method, response, proposed, comment, source"
-        f" FROM invitation_answers WHERE {where} ORDER BY uid, attendee",
+        "SELECT uid, attendee, sequence, stamp, method, response, proposed, comment, source,"
+        f" delegated FROM invitation_answers WHERE {where} ORDER BY uid, attendee",
         args,
     ).fetchall()
     return readable(rows, _answer, "invitation_answers", store.path)
@@ -199,7 +249,7 @@ def _rows(store: Store, where: str, args: tuple[object, ...]) -> list[Answer]:
 def _answer(row: tuple[object, ...]) -> Answer:
     """A stored row as an :class:`Answer`; ValueError (or TypeError) for one that is not a
     possible answer, whatever put it there."""
-    uid, attendee, sequence, stamp, method, response, proposed, comment, source = row
+    uid, attendee, sequence, stamp, method, response, proposed, comment, source, delegated = row
     if not isinstance(sequence, int) or not 0 <= sequence <= MAX_SEQUENCE:
         raise ValueError(f"sequence {sequence!r}")
     if str(method) not in METHODS:
@@ -214,6 +264,7 @@ def _answer(row: tuple[object, ...]) -> Answer:
         proposed=_times(proposed, str(method)),
         comment=clean_comment(str(comment)),
         source=str(source),
+        delegated_to=tuple(str(delegated or "").split())[:10],
     )
 
 

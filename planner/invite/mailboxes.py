@@ -26,6 +26,9 @@ from planner.i18n import _
 from planner.paths import MiB, check_input, read_input
 
 CALENDAR_TYPES = ("text/calendar", "application/ics", "text/x-vcalendar")
+#: Outlook's own format (winmail.dat): an answer sent in it carries no iCalendar part
+TNEF_TYPES = ("application/ms-tnef", "application/vnd.ms-tnef")
+TNEF_ANSWER = b"IPM.Schedule.Meeting.Resp"  # the MAPI message class of a meeting response
 MAIL_SUFFIXES = (".eml", ".msg.txt")
 FILE_LIMIT = 64 * MiB  # one .ics or .eml file
 MESSAGE_LIMIT = 64 * MiB  # one message of a Maildir or mbox (attachments included)
@@ -186,6 +189,13 @@ class Reader:
             self.on_message(parsed, where)
         for data_part, sender, authenticated in found:
             self.emit(Part(data_part, where, sender, authenticated))
+        if not found and _has_tnef(parsed):
+            self.problem(_("{where}: the mail from {sender} ('{subject}') carries its calendar "
+                           "part only in Outlook's winmail.dat (TNEF), which planner cannot "
+                           "read; not recorded. Ask them to answer again with Outlook set to "
+                           "send to you in Internet format (HTML or plain text)", where=where,
+                           sender=_sender(parsed) or "?",
+                           subject=str(parsed.get("Subject", "")).strip()[:200]))  # fmt: skip
 
 
 class _TooDeep(Exception):
@@ -211,14 +221,46 @@ def _calendar_parts(
     if message.get_content_type() in CALENDAR_TYPES or name.endswith(".ics"):
         payload = message.get_payload(decode=True)
         if isinstance(payload, bytes) and payload.strip():
-            yield payload, sender, authenticated
+            yield _utf8(payload, message.get_content_charset()), sender, authenticated
+
+
+def _utf8(payload: bytes, charset: str | None) -> bytes:
+    """A calendar part's bytes in UTF-8, the one encoding iCalendar has (RFC 5545 §3.1.4):
+    a part that declares another charset (Outlook's windows-1252, ISO-8859-1) is converted;
+    bytes that are UTF-8 already, or a charset Python does not know, stay as they are."""
+    if not charset or charset.lower().replace("_", "-") in ("utf-8", "utf8", "us-ascii"):
+        return payload
+    try:
+        payload.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            return payload.decode(charset).encode("utf-8")
+        except (LookupError, UnicodeDecodeError):
+            return payload
+    return payload  # declared otherwise, but UTF-8 already: a mislabelled part
+
+
+def _has_tnef(message: Message) -> bool:
+    """Whether ``message`` is an answer to a meeting in Outlook's TNEF (winmail.dat): its
+    TNEF part names a meeting response's message class (``IPM.Schedule.Meeting.Resp.Pos``,
+    ``.Neg``, ``.Tent``); other mail in TNEF is not an answer and not a problem."""
+    for part in message.walk():
+        name = (part.get_filename() or "").lower()
+        if part.get_content_type() in TNEF_TYPES or name == "winmail.dat":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes) and TNEF_ANSWER in payload:
+                return True
+    return False
 
 
 def _sender(message: Message) -> str:
-    """The one address in From, lower case; "" when there is none or more than one."""
+    """The one address in From, lower case; "" when there is none, more than one, or what
+    stands there is no address (a From written as one encoded word, address and all)."""
     raw = [str(value) for value in message.get_all("From") or ()]
     found = [addr for _name, addr in getaddresses(raw) if "@" in addr]
-    return found[0].strip().lower() if len(found) == 1 else ""
+    if len(found) != 1 or re.search(r"[\s<>\"]", found[0].strip()):
+        return ""
+    return found[0].strip().lower()
 
 
 def _authenticated(message: Message) -> bool:
@@ -229,10 +271,11 @@ def _authenticated(message: Message) -> bool:
 
 
 def _may_hold_calendar(data: bytes, marks: tuple[bytes, ...] = ()) -> bool:
-    """A cheap test on the raw message: a calendar part names its type or its file (or the
-    message holds one of ``marks``)."""
+    """A cheap test on the raw message: a calendar part names its type or its file, or Outlook's
+    TNEF part (which may hold one) does (or the message holds one of ``marks``)."""
     lowered = data.lower()
-    return any(mark in lowered for mark in (b"calendar", b"/ics", b".ics", *marks))
+    found = (b"calendar", b"/ics", b".ics", b"ms-tnef", b"winmail.dat", *marks)
+    return any(mark in lowered for mark in found)
 
 
 def _is_maildir(path: Path) -> bool:

@@ -155,10 +155,10 @@ def _answers(event: Any, method: str, part: Part, problems: list[str]) -> list[A
     common = {
         "uid": uid[:1000],
         "sequence": _sequence(event),
+        "unsequenced": event.get("SEQUENCE") is None,
         "stamp": _time(event, "DTSTAMP") if event.get("DTSTAMP") else None,
         "method": method,
         "proposed": _proposed(event) if method == "COUNTER" else None,
-        "comment": clean_comment(str(event.get("COMMENT", "") or "")),
         "source": where,
         "sender": part.sender,
         "authenticated": part.authenticated,
@@ -175,7 +175,41 @@ def _answers(event: Any, method: str, part: Part, problems: list[str]) -> list[A
     if chosen is None:
         return []
     entry, response = chosen
-    return [Answer(attendee=_email(entry), response=response, **common)]
+    delegated = response is Response.DELEGATED
+    return [
+        Answer(
+            attendee=_email(entry),
+            response=response,
+            comment=_comment(event, entry),
+            delegated_to=_addresses(entry, "DELEGATED-TO") if delegated else (),
+            delegated_from=next(iter(_addresses(entry, "DELEGATED-FROM")), ""),
+            sent_by=_email(_param(entry, "SENT-BY")),
+            **common,
+        )
+    ]
+
+
+def _comment(event: Any, entry: Any) -> str:
+    """What the attendee wrote: the COMMENT property, or the comment their calendar put on
+    their own ATTENDEE entry as a parameter (Google's ``X-RESPONSE-COMMENT``)."""
+    text = str(event.get("COMMENT", "") or "")
+    if not text.strip():
+        text = _param(entry, "X-RESPONSE-COMMENT")
+    return clean_comment(text.strip())
+
+
+def _param(entry: Any, name: str) -> str:
+    params = getattr(entry, "params", {}) or {}
+    value = params.get(name, "")
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def _addresses(entry: Any, name: str) -> tuple[str, ...]:
+    """The addresses of a parameter that lists them (``DELEGATED-TO="mailto:a","mailto:b"``)."""
+    params = getattr(entry, "params", {}) or {}
+    value = params.get(name, ())
+    values = value if isinstance(value, list) else [value] if value else []
+    return tuple(a for a in (_email(v) for v in values) if a)[:10]
 
 
 def _who_answers(
@@ -229,9 +263,9 @@ def _proposed(event: Any) -> tuple[datetime, datetime]:
     """The time a COUNTER proposes; ValueError when it names none or an impossible one."""
     if not event.get("DTSTART"):
         raise ValueError(_("a COUNTER without DTSTART proposes no time"))
-    start = _time(event, "DTSTART")
+    start = _time(event, "DTSTART", floating=True)
     if event.get("DTEND"):
-        end = _time(event, "DTEND")
+        end = _time(event, "DTEND", floating=start.tzinfo is None)
     elif event.get("DURATION"):
         length = event.decoded("DURATION")
         if not isinstance(length, timedelta) or abs(length) > LONGEST_PROPOSAL:
@@ -249,12 +283,19 @@ def _proposed(event: Any) -> tuple[datetime, datetime]:
     return start, end
 
 
-def _time(event: Any, name: str) -> datetime:
+def _time(event: Any, name: str, *, floating: bool = False) -> datetime:
     """A date or date-time property in UTC between 1970 and 2200; ValueError naming the
-    property otherwise."""
+    property otherwise. With ``floating``, a time without a zone (RFC 5545 §3.3.5 form 1:
+    the same wall time wherever one is) stays without one: only the meeting it answers tells
+    which zone it means (:func:`planner.invite.answers.settled`)."""
     value = event.decoded(name)
     if not isinstance(value, date):
         raise ValueError(_("{name} '{value}' is not a date or time", name=name, value=value))
+    if floating and isinstance(value, datetime) and value.tzinfo is None:
+        if not plausible(value.replace(tzinfo=UTC)):
+            raise ValueError(_("{name} {value} is not between 1970 and 2200", name=name,
+                               value=f"{value:%Y-%m-%d}"))  # fmt: skip
+        return value
     moment = _utc(value)
     if not plausible(moment):
         raise ValueError(_("{name} {value} is not between 1970 and 2200", name=name,
