@@ -146,7 +146,8 @@ def _not_invited(store: Store, answer: Answer) -> str:
 
 
 def _what(answer: Answer) -> str:
-    return answer.response.value if not answer.countered else _("another time")
+    """The answer in the words of the language spoken ('zugesagt', not 'accepted')."""
+    return _("another time") if answer.countered else _answer_words(answer)
 
 
 def _unverified(answer: Answer) -> str:

@@ -291,6 +291,25 @@ ATTENDEE;PARTSTAT=DECLINED;SENT-BY="mailto:petra@acme.example":mailto:bob@acme.e
     assert all_answers(store) == []
 
 
+def test_the_answer_is_said_in_the_language_spoken(store, uid, tmp_path):
+    """A German line names the answer in German ('abgelehnt'), not iCalendar's 'declined'."""
+    from planner.i18n import speaking
+
+    ics = calendar(
+        "REPLY",
+        f"""UID:{uid}
+SEQUENCE:0
+DTSTAMP:20261201T120000Z
+ORGANIZER:{ORGANIZER}
+ATTENDEE;PARTSTAT=DECLINED;SENT-BY="mailto:petra@acme.example":mailto:bob@acme.example""",
+    )
+    with speaking("de"):
+        report = record_replies(store, [write_mail(tmp_path, "p", "petra@acme.example", ics)],
+                                now=NOW)  # fmt: skip
+    [line] = report.problems
+    assert "'abgelehnt'" in line and "declined" not in line
+
+
 def test_same_reply_twice_changes_nothing(store, uid, tmp_path):
     ics = calendar(
         "REPLY",
