@@ -142,11 +142,6 @@ def week_bounds(first_day: date, config: Config, days: int = 7) -> tuple[datetim
     return start, end
 
 
-def is_external(event: Event, config: Config) -> bool:
-    """True when anyone but the user and their own organisation takes part."""
-    return _external(event, config.own_domains, config.addresses)
-
-
 def _external(event: Event, own: frozenset[str], mine: frozenset[str]) -> bool:
     return any(p.email.lower() not in mine and p.domain not in own for p in event.people())
 
