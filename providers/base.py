@@ -301,11 +301,11 @@ class CalendarProvider(ABC):
     def remove_held(self, uid: str, expected: Event) -> bool:
         """Delete the hold :meth:`create_event` wrote under ``uid``, only while it is still
         the planner's and shows what ``expected`` (the hold as :meth:`held` read it before)
-        showed (:func:`same_hold`); nothing else is ever deleted. True when it was deleted,
-        False when it is gone already. A change in between (also one made while deleting:
-        the delete is conditional where the service can make it so) is refused with
-        :func:`changed_meanwhile`, an event with that UID the planner did not write with
-        :func:`not_ours`; either way nothing is deleted."""
+        showed (``providers.base.same_hold``); nothing else is ever deleted. True when it was
+        deleted, False when it is gone already. A change in between (also one made while
+        deleting: the delete is conditional where the service can make it so) is refused with
+        ``providers.base.changed_meanwhile``, an event with that UID the planner did not write
+        with ``providers.base.not_ours``; either way nothing is deleted."""
         raise NotSupportedError(_("calendar '{name}' is read-only", name=self.source.name))
 
     # -- events the planner wrote itself (``planner sync``) ------------------------------

@@ -11,30 +11,19 @@ this meeting, one per earlier revision (``ours``, oldest first) and the new one 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, tzinfo
+from datetime import tzinfo
 
 from planner.errors import UsageError
 from planner.i18n import _, day_span
 from planner.model import Event
+from providers.base import HOLD_FIELDS, hold_guests
 
-
-def _when(event: Event) -> tuple[str, str]:
-    return event.start.astimezone(UTC).isoformat(), event.end.astimezone(UTC).isoformat()
-
-
-def _text(value: str) -> str:
-    return "\n".join(line.rstrip() for line in value.replace("\r\n", "\n").strip().splitlines())
-
-
-#: the fields a hold writes, each read as a comparable value
-FIELDS: dict[str, Callable[[Event], object]] = {
-    "title": lambda e: " ".join(e.title.split()),
-    "when": _when,
-    "where": lambda e: " ".join(e.location.split()),
-    "notes": lambda e: _text(e.description),
-}
+#: the fields a hold writes, each read as a comparable value (those the providers compare)
+FIELDS = HOLD_FIELDS
+#: the guests of a hold, by address in lower case
+guests = hold_guests
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,12 +98,6 @@ def changed(there: Event, event: Event, tz: tzinfo) -> list[str]:
     for email in sorted(guests(event) - guests(there)):
         lines.append(_("guest {email} added", email=email))
     return lines
-
-
-def guests(event: Event) -> set[str]:
-    """The guests of ``event`` (its attendees but the organizer), by address in lower case."""
-    organizer = event.organizer.email.casefold() if event.organizer else ""
-    return {a.email.casefold() for a in event.attendees if a.email.casefold() != organizer}
 
 
 def _take(event: Event, there: Event, name: str) -> Event:

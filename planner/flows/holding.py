@@ -60,6 +60,11 @@ def record_calendar(store: Store, uid: str, calendar: str) -> None:
     store.put(WHERE, uid, calendar)
 
 
+def forget_calendar(store: Store, uid: str) -> None:
+    """The hold of meeting ``uid`` was taken out: no calendar holds it any more."""
+    store.delete(WHERE, uid)
+
+
 def hold_calendar(config: Config, store: Store, calendar: str = "") -> str:
     """The calendar a hold goes into: ``calendar``, checked, or the first writable one of the
     config (as the dry runs name it)."""
