@@ -38,7 +38,7 @@ class HoldWrite:
 
 def merged(
     new: Event, there: Event | None, ours: Sequence[Event], tz: tzinfo,
-    seen: Collection[str] | None = None,
+    seen: Collection[str] | None = None, *, with_guests: bool = True,
 ) -> HoldWrite:  # fmt: skip
     """The hold to write over ``there`` (None: there is no copy, ``new`` is written as it is).
     A field of ``there`` that neither ``new`` nor a hold of ``ours`` had is the user's: kept
@@ -46,7 +46,14 @@ def merged(
     :class:`UsageError` when it does and the two differ. A guest the user added stays, and
     one they took out stays out: one of ``seen`` (the guests the hold showed when read back
     after planner last wrote it; a calendar that keeps no guests in a hold shows none) that it
-    shows no longer (the plan says so; the mail of an update still goes to them)."""
+    shows no longer (the plan says so; the mail of an update still goes to them).
+
+    Not ``with_guests``: the calendar keeps no guests in a hold planner writes (the provider's
+    ``holds_guests``: Outlook), so the holds of ``ours`` and ``new`` bring none; a guest the
+    hold shows there is one the user added, and no guest is said added or removed by the
+    write."""
+    if not with_guests:
+        new, ours = _guestless(new), [_guestless(e) for e in ours]
     if there is None:
         return HoldWrite(new)
     last = ours[-1] if ours else new  # the hold before this revision
@@ -98,6 +105,11 @@ def changed(there: Event, event: Event, tz: tzinfo) -> list[str]:
     for email in sorted(guests(event) - guests(there)):
         lines.append(_("guest {email} added", email=email))
     return lines
+
+
+def _guestless(event: Event) -> Event:
+    """``event`` as a calendar that keeps no guests in a hold holds it: its organizer alone."""
+    return replace(event, attendees=())
 
 
 def _take(event: Event, there: Event, name: str) -> Event:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import tzinfo
 
 from planner.config import Config
@@ -81,7 +81,7 @@ def plan_removal(
     source = next(s for s in config.calendars if s.name == name)
     provider = create(source, context_for(config, store))
     try:
-        for uid, ours in _ours(store, prepared).items():
+        for uid, ours in _ours(store, prepared, provider.holds_guests).items():
             there = provider.held(uid)
             if there is None or there.status is Status.CANCELLED:
                 continue
@@ -141,18 +141,25 @@ def refuse_untold(prepared: PreparedInvite, sending: bool) -> None:
     )  # fmt: skip
 
 
-def _ours(store: Store, prepared: PreparedInvite) -> dict[str, list[Event]]:
+def _ours(
+    store: Store, prepared: PreparedInvite, with_guests: bool = True
+) -> dict[str, list[Event]]:
     """Every hold planner may have written for the meeting, by the UID it was written under:
-    the meeting's own, and the one beside a meeting of the user's calendar."""
+    the meeting's own, and the one beside a meeting of the user's calendar; without guests
+    where the calendar keeps none in a hold (``with_guests``, the provider's
+    ``holds_guests``)."""
     from planner.invite.itip import to_event
     from planner.invite.sentlog import history
     from planner.model import hold_uid
 
     requests = [r for r in history(store, prepared.uid) if r.method == "REQUEST"]
-    return {
+    found = {
         prepared.uid: [to_event(r.invitation) for r in requests],
         hold_uid(prepared.uid): [to_event(held_form(r.invitation, True)) for r in requests],
     }
+    if with_guests:
+        return found
+    return {uid: [replace(e, attendees=()) for e in held] for uid, held in found.items()}
 
 
 def _same(ours: Event, there: Event, seen: Collection[str] | None = None) -> bool:

@@ -115,10 +115,12 @@ def plan_hold(
     provider = create(source, context_for(config, store))
     try:
         there = provider.held(inv.uid)
+        with_guests = provider.holds_guests  # what a hold there can hold: the provider says
     finally:
         provider.close()
     seen = store.get(GUESTS, inv.uid)
-    return HoldPlan(name, merged(to_event(inv), there, earlier, config.tz, seen))
+    write = merged(to_event(inv), there, earlier, config.tz, seen, with_guests=with_guests)
+    return HoldPlan(name, write)
 
 
 def write_hold(config: Config, store: Store, prepared: PreparedInvite, plan: HoldPlan) -> str:

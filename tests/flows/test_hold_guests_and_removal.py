@@ -23,6 +23,7 @@ import pytest
 from planner.calendar.sources import context_for
 from planner.errors import NotOursError
 from planner.flows import holding
+from planner.flows.hold_edits import guests
 from planner.flows.hold_removal import plan_removal, remove
 from planner.invite.cancels import prepare_cancel
 from planner.invite.sentlog import (
@@ -111,6 +112,26 @@ def test_a_guest_the_user_took_out_stays_out_and_the_plan_says_so(backends, stor
 
 
 @pytest.mark.parametrize("kind", KINDS)
+def test_a_rewrite_says_no_guest_added_where_a_hold_keeps_no_guests(backends, store, kind):
+    """Outlook: the hold has no guests, the update neither changes nor adds any there."""
+    config, provider = backends.provider(kind, store)
+    name = provider.source.name
+    provider.close()
+    first = prepare_request(store, DINNER)
+    record_sent(store, first, message_id="<1@planner>")
+    holding.hold(config, store, first, name, sending=True)
+    later = prepare_update(store, first.uid, start=DINNER.start + timedelta(minutes=30))
+    plan = holding.plan_hold(config, store, later, name, sending=True)
+    said = "\n".join(plan.lines())
+    assert "hold changes: time Mon 14 Dec 12:30–13:30 → Mon 14 Dec 13:00–14:00" in said
+    assert "guest" not in said, said  # was, for Outlook: "guest bob@… added", "guest carl@… added"
+    holding.write_hold(config, store, later, plan)
+    held = _held(config, store, provider.source, first.uid)
+    assert held.start == later.invitation.start
+    assert guests(held) == (set() if kind == "outlook" else {"bob@acme.example", CARL.email})
+
+
+@pytest.mark.parametrize("kind", KINDS)
 def test_a_cancellation_takes_planners_hold_out_and_forgets_it(backends, store, kind):
     config, provider = backends.provider(kind, store)
     name = provider.source.name
@@ -170,5 +191,6 @@ def test_a_hold_the_user_retitled_is_theirs_and_stays(backends, store, kind):
     assert not plan.removes
     said = "\n".join(plan.lines(config.tz))
     assert "'Lunch Bob + Anna'" in said and "it is yours now and stays" in said
+    assert "bob@acme.example removed" not in said  # Outlook's hold never had Bob as a guest
     remove(config, store, plan)  # nothing to do: nothing is written
     assert _held(config, store, provider.source, first.uid).title == "Lunch Bob + Anna"
