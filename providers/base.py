@@ -182,6 +182,34 @@ def may_write_over(there: Event, mark: SyncMark | None, wanted: Event) -> bool:
     return mark_digest(there) in (mark.digest, mark_digest(wanted))
 
 
+def _text(value: str) -> str:
+    return "\n".join(line.rstrip() for line in value.replace("\r\n", "\n").strip().splitlines())
+
+
+#: What a hold (``create_event``) shows, each read as a comparable value: a hold read again
+#: is the one read before while these and its guests (:func:`hold_guests`) are the same
+#: (:func:`same_hold`); ``planner.flows.hold_edits`` says a change of one in these terms.
+HOLD_FIELDS: dict[str, Callable[[Event], object]] = {
+    "title": lambda e: " ".join(e.title.split()),
+    "when": lambda e: (e.start.astimezone(UTC).isoformat(), e.end.astimezone(UTC).isoformat()),
+    "where": lambda e: " ".join(e.location.split()),
+    "notes": lambda e: _text(e.description),
+}
+
+
+def hold_guests(event: Event) -> set[str]:
+    """The guests of ``event`` (its attendees but the organizer), by address in lower case."""
+    organizer = event.organizer.email.casefold() if event.organizer else ""
+    return {a.email.casefold() for a in event.attendees if a.email.casefold() != organizer}
+
+
+def same_hold(there: Event, expected: Event) -> bool:
+    """Whether the hold ``there``, read now, still shows what ``expected`` (read before)
+    showed: title, time, place, notes and guests (:data:`HOLD_FIELDS`)."""
+    same = all(value(there) == value(expected) for value in HOLD_FIELDS.values())
+    return same and hold_guests(there) == hold_guests(expected)
+
+
 def unchanged_since(there: Event, mark: SyncMark | None, planned: MarkedEvent) -> bool:
     """Whether ``there`` (carrying ``mark``), read just before writing, is still what
     ``planned`` listed when the run was planned: an update or delete goes ahead only then."""
@@ -213,6 +241,9 @@ class CalendarProvider(ABC):
     has_free_busy: ClassVar[bool] = False
     has_incremental_sync: ClassVar[bool] = False
     options: ClassVar[Mapping[str, Field]] = {}
+    #: Whether a hold (``create_event`` without ``send_updates``) keeps the event's guests
+    #: there: a plan says a guest added to or removed from a hold only where it does.
+    holds_guests: ClassVar[bool] = True
     #: The options that say *which* calendar an entry reads, not how (a timeout, a sync window):
     #: a renamed entry is the same calendar by them (``planner sync`` remembers what it wrote
     #: so). Empty: every option but secrets.
@@ -266,6 +297,16 @@ class CalendarProvider(ABC):
         raise NotSupportedError(
             _("calendar '{name}' cannot read back the holds it wrote", name=self.source.name)
         )
+
+    def remove_held(self, uid: str, expected: Event) -> bool:
+        """Delete the hold :meth:`create_event` wrote under ``uid``, only while it is still
+        the planner's and shows what ``expected`` (the hold as :meth:`held` read it before)
+        showed (``providers.base.same_hold``); nothing else is ever deleted. True when it was
+        deleted, False when it is gone already. A change in between (also one made while
+        deleting: the delete is conditional where the service can make it so) is refused with
+        ``providers.base.changed_meanwhile``, an event with that UID the planner did not write
+        with ``providers.base.not_ours``; either way nothing is deleted."""
+        raise NotSupportedError(_("calendar '{name}' is read-only", name=self.source.name))
 
     # -- events the planner wrote itself (``planner sync``) ------------------------------
     # A provider that can keep track of its own events sets ``can_sync`` and implements the

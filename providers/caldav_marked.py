@@ -21,6 +21,7 @@ from providers.base import (
     changed_meanwhile,
     may_write_over,
     not_ours,
+    same_hold,
     unchanged_since,
 )
 from providers.caldav_support import object_name
@@ -251,6 +252,55 @@ class CalDavMarked:
                     status=response.status,
                 )
             )
+
+    def remove_held(self, uid: str, expected: Event) -> bool:
+        """DELETE the hold ``create_event`` wrote as ``<uid>.ics`` (it carries
+        :data:`HOLD_MARK`) while it shows what ``expected`` showed (:func:`same_hold`), with
+        ``If-Match`` of the ETag read just before: a change in between fails with 412 and is
+        refused (:func:`providers.base.changed_meanwhile`). An object of that name without the
+        mark, or the UID under another name, is someone else's (:func:`not_ours`)."""
+        remote = self._write_target()
+        url = remote.dav.url.join(object_name(uid))
+        status, text, etag = self._get(url)
+        if status == 404:
+            elsewhere = self._by_uid(remote, uid)
+            if elsewhere is not None:
+                raise not_ours(self.source.name, uid, summary_of(elsewhere))
+            return False
+        if status != 200:
+            raise self._refused(url, status)
+        if not has_mark(text, HOLD_MARK):
+            raise not_ours(self.source.name, uid, summary_of(text))
+        there = [e for e in self._parse(remote, str(url), text, *EVER) if e.uid == uid]
+        if not etag or not there or not same_hold(there[0], expected):
+            raise changed_meanwhile(self.source.name, uid, summary_of(text))
+        response = self._send(url, "DELETE", "", {"If-Match": etag})
+        if response.status == 412:  # changed since the read, or deleted meanwhile
+            if self._get(url)[0] == 404:
+                return False
+            raise changed_meanwhile(self.source.name, uid, summary_of(text))
+        if response.status == 404:
+            return False
+        if response.status not in (200, 204):
+            raise ProviderError(
+                _(
+                    "{url}: the server refused to delete the event (HTTP {status})",
+                    url=str(url),
+                    status=response.status,
+                )
+            )
+        return True
+
+    def _by_uid(self, remote: Any, uid: str) -> str | None:
+        """The text of the calendar object with UID ``uid`` under any name, None without."""
+        from caldav.lib import error
+
+        try:
+            with self.account.errors(remote.calendar.id, passthrough=(error.NotFoundError,)):
+                found = remote.dav.get_object_by_uid(uid)
+        except error.NotFoundError:
+            return None
+        return str(found.data or "")
 
     def _as_planned(self, remote: Any, url: Any, marked: MarkedEvent) -> tuple[str, str]:
         """The ETag and text of the object at ``url`` while it is still what ``marked``

@@ -24,6 +24,7 @@ from providers.base import (
     changed_meanwhile,
     may_write_over,
     not_ours,
+    same_hold,
     unchanged_since,
 )
 from providers.google_auth import Conflict, PreconditionFailed, SyncTokenExpired
@@ -174,6 +175,46 @@ class GoogleMarked:
             return None  # none, or not the planner's (create_event refuses to write over it)
         calendar_id = self._calendar_ids[0]
         return to_event(item, self.context, source=self.source.name, calendar_id=calendar_id)
+
+    def remove_held(self, uid: str, expected: Event) -> bool:
+        """``events.delete`` of the hold ``create_event`` wrote under ``uid`` (the one
+        :meth:`held` reads: private ``plannerUid`` of that value) while it shows what
+        ``expected`` showed (:func:`providers.base.same_hold`), with ``If-Match`` of the etag
+        read just before: a change in between (412) is refused, nothing is deleted. An event
+        with that iCalUID the planner did not write is refused (:func:`not_ours`)."""
+        self._check_writable()
+        item = self.find_by_uid(uid)
+        if item is None:
+            return False
+        title = str(item.get("summary") or "")
+        private = (item.get("extendedProperties") or {}).get("private") or {}
+        if private.get(PLANNER_UID) != uid:
+            raise not_ours(self.source.name, uid, title)
+        there, etag = self._as_event(item), str(item.get("etag") or "")
+        if there is None or not etag or not same_hold(there, expected):
+            raise changed_meanwhile(self.source.name, uid, title)
+        calendar_id, event_id = self._write_calendar, str(item["id"])
+        request = (
+            self.client.service()
+            .events()
+            .delete(calendarId=calendar_id, eventId=event_id, sendUpdates="none")
+        )
+        what = _("deleting '{title}'", title=title)
+        removed = True
+        try:
+            self._if_match(request, etag, what, there)
+        except NotOursError:  # 412: changed, or deleted meanwhile (then it is gone)
+            if self._read(event_id, what).get("status") != "cancelled":
+                raise
+            removed = False
+        except SyncTokenExpired:  # 410: deleted already
+            removed = False
+        except ProviderError as exc:
+            if "(404)" not in str(exc):
+                raise
+            removed = False
+        self._remember(calendar_id, {"id": event_id, "status": "cancelled"})
+        return removed
 
     @property
     def _write_calendar(self) -> str:

@@ -22,6 +22,7 @@ from providers.base import (
     mark_hints,
     may_write_over,
     not_ours,
+    same_hold,
     unchanged_since,
 )
 
@@ -81,6 +82,20 @@ class MemoryProvider(CalendarProvider):
         if uid not in self._created:
             return None
         return next((e for e in self._events.values() if e.uid == uid), None)
+
+    def remove_held(self, uid: str, expected: Event) -> bool:
+        there = self.held(uid)
+        if there is None:
+            theirs = [e for e in self._events.values() if e.uid == uid]
+            if theirs:
+                raise not_ours(self.source.name, uid, theirs[0].title)
+            return False
+        if not same_hold(there, expected):
+            raise changed_meanwhile(self.source.name, uid, there.title)
+        self._drop(uid)
+        self._created.discard(uid)
+        self.writes.append(("delete", uid))
+        return True
 
     def list_marked(self) -> list[MarkedEvent]:
         return [

@@ -122,6 +122,7 @@ class OutlookProvider(OutlookMarked, CalendarProvider):
     has_free_busy: ClassVar[bool] = True
     has_incremental_sync: ClassVar[bool] = True
     can_sync: ClassVar[bool] = True
+    holds_guests: ClassVar[bool] = False  # a hold is written without attendees (nobody told)
     select: ClassVar[str] = SELECT
     transaction = staticmethod(transaction_id)
     options: ClassVar[Mapping[str, Field]] = {

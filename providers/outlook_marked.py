@@ -28,6 +28,7 @@ from providers.base import (
     mark_hints,
     may_write_over,
     not_ours,
+    same_hold,
     unchanged_since,
 )
 from providers.graph_events import to_graph
@@ -130,16 +131,49 @@ class OutlookMarked:
 
     def held(self, uid: str) -> Event | None:
         """The hold ``create_event`` wrote under ``uid``, as the calendar has it now."""
+        found = self._hold_item(uid)
+        return None if found is None else self._to_event(found[1], {found[2]: uid})
+
+    def _hold_item(self, uid: str) -> tuple[str, dict[str, Any], str] | None:
+        """The path, Graph JSON and transactionId of the hold created here under ``uid``
+        (found by the Graph id remembered, :meth:`_created_id`), None when there is none."""
         earlier = self._created_id(uid)
         if not earlier:
             return None
+        path = f"{self._write_path()}/{earlier}"
         try:
-            item = self.graph.get(f"{self._write_path()}/{earlier}", {"$select": self.select})
+            item = self.graph.get(path, {"$select": self.select})
         except GraphError as exc:
             if exc.status == 404:
                 return None
             raise
-        return self._to_event(item, {str(item.get("transactionId") or ""): uid})
+        return path, item, str(item.get("transactionId") or "")
+
+    def remove_held(self, uid: str, expected: Event) -> bool:
+        """DELETE the hold ``create_event`` wrote under ``uid`` (by the Graph id remembered)
+        while it shows what ``expected`` showed (:func:`providers.base.same_hold`), with
+        ``If-Match`` of the ``@odata.etag`` read just before: a change in between (412) is
+        refused, nothing is deleted. Without such a hold, an event whose iCalUId is ``uid`` is
+        someone else's (:func:`not_ours`)."""
+        found = self._hold_item(uid)
+        if found is None:
+            self._refuse_theirs(self.selected_calendars()[0]["id"], uid)
+            return False
+        path, item, tx = found
+        there, etag = self._to_event(item, {tx: uid}), str(item.get("@odata.etag") or "")
+        if there is None or not etag or not same_hold(there, expected):
+            raise changed_meanwhile(self.source.name, uid, str(item.get("subject") or ""))
+        try:
+            self._if_match("DELETE", path, etag, there)
+        except NotOursError:  # 412: changed, or deleted meanwhile (then it is gone)
+            if self._hold_item(uid) is not None:
+                raise
+            return False
+        except GraphError as exc:
+            if exc.status != 404:
+                raise
+            return False
+        return True
 
     def _created_id(self, uid: str) -> str:
         """The Graph id of the last event created here under ``uid``, "" when none."""

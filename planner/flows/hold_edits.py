@@ -11,30 +11,19 @@ this meeting, one per earlier revision (``ours``, oldest first) and the new one 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, tzinfo
+from datetime import tzinfo
 
 from planner.errors import UsageError
 from planner.i18n import _, day_span
 from planner.model import Event
+from providers.base import HOLD_FIELDS, hold_guests
 
-
-def _when(event: Event) -> tuple[str, str]:
-    return event.start.astimezone(UTC).isoformat(), event.end.astimezone(UTC).isoformat()
-
-
-def _text(value: str) -> str:
-    return "\n".join(line.rstrip() for line in value.replace("\r\n", "\n").strip().splitlines())
-
-
-#: the fields a hold writes, each read as a comparable value
-FIELDS: dict[str, Callable[[Event], object]] = {
-    "title": lambda e: " ".join(e.title.split()),
-    "when": _when,
-    "where": lambda e: " ".join(e.location.split()),
-    "notes": lambda e: _text(e.description),
-}
+#: the fields a hold writes, each read as a comparable value (those the providers compare)
+FIELDS = HOLD_FIELDS
+#: the guests of a hold, by address in lower case
+guests = hold_guests
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +38,7 @@ class HoldWrite:
 
 def merged(
     new: Event, there: Event | None, ours: Sequence[Event], tz: tzinfo,
-    seen: Collection[str] | None = None,
+    seen: Collection[str] | None = None, *, with_guests: bool = True,
 ) -> HoldWrite:  # fmt: skip
     """The hold to write over ``there`` (None: there is no copy, ``new`` is written as it is).
     A field of ``there`` that neither ``new`` nor a hold of ``ours`` had is the user's: kept
@@ -57,7 +46,14 @@ def merged(
     :class:`UsageError` when it does and the two differ. A guest the user added stays, and
     one they took out stays out: one of ``seen`` (the guests the hold showed when read back
     after planner last wrote it; a calendar that keeps no guests in a hold shows none) that it
-    shows no longer (the plan says so; the mail of an update still goes to them)."""
+    shows no longer (the plan says so; the mail of an update still goes to them).
+
+    Not ``with_guests``: the calendar keeps no guests in a hold planner writes (the provider's
+    ``holds_guests``: Outlook), so the holds of ``ours`` and ``new`` bring none; a guest the
+    hold shows there is one the user added, and no guest is said added or removed by the
+    write."""
+    if not with_guests:
+        new, ours = _guestless(new), [_guestless(e) for e in ours]
     if there is None:
         return HoldWrite(new)
     last = ours[-1] if ours else new  # the hold before this revision
@@ -111,10 +107,9 @@ def changed(there: Event, event: Event, tz: tzinfo) -> list[str]:
     return lines
 
 
-def guests(event: Event) -> set[str]:
-    """The guests of ``event`` (its attendees but the organizer), by address in lower case."""
-    organizer = event.organizer.email.casefold() if event.organizer else ""
-    return {a.email.casefold() for a in event.attendees if a.email.casefold() != organizer}
+def _guestless(event: Event) -> Event:
+    """``event`` as a calendar that keeps no guests in a hold holds it: its organizer alone."""
+    return replace(event, attendees=())
 
 
 def _take(event: Event, there: Event, name: str) -> Event:

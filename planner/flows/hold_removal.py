@@ -9,43 +9,51 @@ gone. A meeting of the user's own calendar is never touched; only the hold plann
 beside it (:func:`planner.model.hold_uid`) can come out.
 
 Two steps, as holding: :func:`plan_removal` reads the calendar and says what will happen (a
-dry run says it too); :func:`remove` does it, after reading the hold once more (a change made
-in between keeps it: :func:`providers.base.changed_meanwhile`). The hold is written once more
-with STATUS:CANCELLED through the provider's guarded write (it refuses an event planner did
-not create), then read back: a calendar that still shows it live is said to have kept it.
+dry run says it too); :func:`remove` does it: the provider deletes the hold
+(:meth:`providers.base.CalendarProvider.remove_held`) only while it is still planner's and
+shows what the plan read (a change made in between keeps it:
+:func:`providers.base.changed_meanwhile`; an event planner did not write under that UID is
+never deleted: :func:`providers.base.not_ours`). Once it is out, the state forgets where the
+hold was and the guests it showed.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import tzinfo
 
 from planner.config import Config
-from planner.errors import PlannerError, UsageError
+from planner.errors import NotSupportedError, PlannerError, UsageError
 from planner.flows.hold_edits import FIELDS, changed, guests
-from planner.flows.holding import GUESTS, held_form, hold_calendar, recorded_calendar
+from planner.flows.holding import (
+    GUESTS,
+    forget_calendar,
+    held_form,
+    hold_calendar,
+    recorded_calendar,
+)
 from planner.i18n import _, day_span
 from planner.invite.sentlog import PreparedInvite
 from planner.model import Event, Status
 from planner.store import Store
 
+log = logging.getLogger("planner")
+
 
 @dataclass(frozen=True, slots=True)
 class Removal:
-    """What :func:`remove` will do in ``calendar``: take out ``there`` (the hold as it stands,
-    planner's own: ``write`` is the same hold cancelled), or leave it (``theirs``: what the
-    user changed in it), or nothing (no hold there)."""
+    """What :func:`remove` will do in ``calendar``: take out ``there`` (the hold as it stands
+    under ``uid``, planner's own: ``removes``), or leave it (``theirs``: what the user changed
+    in it), or nothing (no hold there). ``meeting``: the UID of the cancelled meeting."""
 
     calendar: str
     uid: str = ""
     there: Event | None = None
-    write: Event | None = None
     theirs: tuple[str, ...] = ()
-
-    @property
-    def removes(self) -> bool:
-        return self.write is not None
+    removes: bool = False
+    meeting: str = ""
 
     def lines(self, tz: tzinfo) -> list[str]:
         """What the removal does, as ``planner invite --cancel … --hold`` says it first."""
@@ -73,47 +81,49 @@ def plan_removal(
     source = next(s for s in config.calendars if s.name == name)
     provider = create(source, context_for(config, store))
     try:
-        for uid, ours in _ours(store, prepared).items():
+        for uid, ours in _ours(store, prepared, provider.holds_guests).items():
             there = provider.held(uid)
             if there is None or there.status is Status.CANCELLED:
                 continue
             seen = store.get(GUESTS, uid)  # the guests it showed when written (None: unknown)
-            mine = next((e for e in ours if _same(e, there, seen)), None)
-            if mine is not None:
-                return Removal(name, uid, there, replace(mine, status=Status.CANCELLED))
+            if any(_same(e, there, seen) for e in ours):
+                return Removal(name, uid, there, removes=True, meeting=prepared.uid)
             closest = ours[-1] if ours else there
-            return Removal(name, uid, there, theirs=tuple(changed(closest, there, config.tz)))
+            theirs = tuple(changed(closest, there, config.tz))
+            return Removal(name, uid, there, theirs, meeting=prepared.uid)
     finally:
         provider.close()
-    return Removal(name)
+    return Removal(name, meeting=prepared.uid)
 
 
-def remove(config: Config, store: Store, plan: Removal) -> None:
-    """Take the hold of ``plan`` out, while it is as planned; :class:`PlannerError` when the
-    calendar keeps it. A hold gone already (a second run) is no error."""
+def remove(config: Config, store: Store, plan: Removal) -> bool:
+    """Take the hold of ``plan`` out, while it is as planned (else the provider's refusal,
+    :func:`providers.base.changed_meanwhile`); whether it was there to take out (a hold gone
+    already, a second run, is no error). :class:`PlannerError` when the calendar cannot
+    delete it."""
     from planner.calendar.sources import context_for
-    from providers.base import changed_meanwhile, create
+    from providers.base import create
 
-    if plan.write is None or plan.there is None:
-        return
+    if not plan.removes or plan.there is None:
+        return False
     source = next(s for s in config.calendars if s.name == plan.calendar)
     provider = create(source, context_for(config, store))
     try:
-        now = provider.held(plan.uid)
-        if now is None or now.status is Status.CANCELLED:
-            return
-        if not _same(plan.there, now, guests(plan.there)):
-            raise changed_meanwhile(plan.calendar, plan.uid, now.title)
-        provider.create_event(plan.write)
-        back = provider.held(plan.uid)
-    finally:
-        provider.close()
-    if back is not None and back.status is not Status.CANCELLED:
+        removed = provider.remove_held(plan.uid, plan.there)
+    except NotSupportedError:
         raise PlannerError(
             _("calendar '{name}' still shows the hold {what}: it could not be taken out there",
-              name=plan.calendar, what=_describe(back, config.tz)),
+              name=plan.calendar, what=_describe(plan.there, config.tz)),
             hint=_("delete it in your calendar app"),
-        )  # fmt: skip
+        ) from None  # fmt: skip
+    finally:
+        provider.close()
+    store.delete(GUESTS, plan.uid)
+    if plan.meeting and recorded_calendar(config, store, plan.meeting) == plan.calendar:
+        forget_calendar(store, plan.meeting)  # no hold of it stands there any more
+    log.info("hold %s %s calendar '%s'", plan.uid,
+             "taken out of" if removed else "was gone already from", plan.calendar)  # fmt: skip
+    return removed
 
 
 def refuse_untold(prepared: PreparedInvite, sending: bool) -> None:
@@ -131,18 +141,25 @@ def refuse_untold(prepared: PreparedInvite, sending: bool) -> None:
     )  # fmt: skip
 
 
-def _ours(store: Store, prepared: PreparedInvite) -> dict[str, list[Event]]:
+def _ours(
+    store: Store, prepared: PreparedInvite, with_guests: bool = True
+) -> dict[str, list[Event]]:
     """Every hold planner may have written for the meeting, by the UID it was written under:
-    the meeting's own, and the one beside a meeting of the user's calendar."""
+    the meeting's own, and the one beside a meeting of the user's calendar; without guests
+    where the calendar keeps none in a hold (``with_guests``, the provider's
+    ``holds_guests``)."""
     from planner.invite.itip import to_event
     from planner.invite.sentlog import history
     from planner.model import hold_uid
 
     requests = [r for r in history(store, prepared.uid) if r.method == "REQUEST"]
-    return {
+    found = {
         prepared.uid: [to_event(r.invitation) for r in requests],
         hold_uid(prepared.uid): [to_event(held_form(r.invitation, True)) for r in requests],
     }
+    if with_guests:
+        return found
+    return {uid: [replace(e, attendees=()) for e in held] for uid, held in found.items()}
 
 
 def _same(ours: Event, there: Event, seen: Collection[str] | None = None) -> bool:

@@ -60,6 +60,11 @@ def record_calendar(store: Store, uid: str, calendar: str) -> None:
     store.put(WHERE, uid, calendar)
 
 
+def forget_calendar(store: Store, uid: str) -> None:
+    """The hold of meeting ``uid`` was taken out: no calendar holds it any more."""
+    store.delete(WHERE, uid)
+
+
 def hold_calendar(config: Config, store: Store, calendar: str = "") -> str:
     """The calendar a hold goes into: ``calendar``, checked, or the first writable one of the
     config (as the dry runs name it)."""
@@ -110,10 +115,12 @@ def plan_hold(
     provider = create(source, context_for(config, store))
     try:
         there = provider.held(inv.uid)
+        with_guests = provider.holds_guests  # what a hold there can hold: the provider says
     finally:
         provider.close()
     seen = store.get(GUESTS, inv.uid)
-    return HoldPlan(name, merged(to_event(inv), there, earlier, config.tz, seen))
+    write = merged(to_event(inv), there, earlier, config.tz, seen, with_guests=with_guests)
+    return HoldPlan(name, write)
 
 
 def write_hold(config: Config, store: Store, prepared: PreparedInvite, plan: HoldPlan) -> str:

@@ -18,6 +18,7 @@ import pytest
 from planner.errors import NotSupportedError
 from planner.model import Attendee, Busy, Event, Response
 from providers.base import CalendarProvider, MarkedEvent
+from tests.providers.hold_contract import HoldRemovalContract
 
 TZ = ZoneInfo("Europe/Berlin")
 WINDOW_START = datetime(2026, 12, 7, tzinfo=TZ)  # Monday of 2026-W50
@@ -93,9 +94,10 @@ class Additions:
     kept: Callable[[CalendarProvider, MarkedEvent], bool]
 
 
-class ProviderContract:
-    """Tests every provider must pass. Subclasses provide the ``make_provider`` fixture, and
-    a provider that can sync the ``additions`` fixture (:class:`Additions`)."""
+class ProviderContract(HoldRemovalContract):
+    """Tests every provider must pass. Subclasses provide the ``make_provider`` fixture, a
+    provider that can sync the ``additions`` fixture (:class:`Additions`), and one that can
+    write holds the ``edit_hold`` fixture (:mod:`tests.providers.hold_contract`)."""
 
     #: the providers that refuse to write over a marked event the user changed
     guarded: tuple[str, ...] = ("memory", "caldav", "google", "outlook")

@@ -18,6 +18,7 @@ from providers.caldav import CalDavProvider, object_name, server_kind
 from providers.caldav_support import ObjectCache, span
 from tests.providers.additions import ical_added, ical_kept
 from tests.providers.contract import TZ, WINDOW_END, WINDOW_START, Additions, ProviderContract, at
+from tests.providers.hold_contract import EditHold
 from tests.providers.radicale_server import PASSWORD_ENV, RadicaleServer, radicale_server
 
 pytestmark = pytest.mark.slow
@@ -100,6 +101,24 @@ class _RadicaleContract(ProviderContract):
             radicale.put(dav, marked.id.rsplit("/", 1)[-1], ical_added(data))
 
         return Additions(add, lambda provider, marked: ical_kept(text(provider, marked)[1]))
+
+    hold_reader = "_get"  # the GET whose ETag the DELETE sends as If-Match
+
+    @pytest.fixture
+    def edit_hold(self, radicale) -> EditHold:
+        """The hold retitled by another client: its object PUT again with a new SUMMARY."""
+
+        def edit(provider, uid, title):
+            from icalendar import Calendar as ICalendar
+
+            dav = provider._write_target().dav
+            calendar = ICalendar.from_ical(dav.event_by_url(dav.url.join(object_name(uid))).data)
+            for vevent in calendar.walk("VEVENT"):
+                vevent.pop("SUMMARY", None)
+                vevent.add("SUMMARY", title)
+            radicale.put(dav, object_name(uid), calendar.to_ical())
+
+        return edit
 
 
 class TestSyncedContract(_RadicaleContract):

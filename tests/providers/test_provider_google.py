@@ -40,6 +40,7 @@ from tests.providers.contract import (
     at,
     seed_events,
 )
+from tests.providers.hold_contract import EditHold
 
 REAL = ROOT.parent / "shared" / "fixtures" / "real" / "google"
 WIDE_START = datetime(2000, 1, 1, tzinfo=TZ)
@@ -134,6 +135,21 @@ class TestGoogleContract(ProviderContract):
             harness.fake.put_event("primary", google_added(items[marked.id]))
 
         return Additions(add, lambda provider, marked: google_kept(items[marked.id]))
+
+    hold_reader = "find_by_uid"  # the events.list whose etag the delete sends as If-Match
+
+    @pytest.fixture
+    def edit_hold(self, harness) -> EditHold:
+        """The hold retitled in Google Calendar: a new summary and a new etag."""
+
+        def edit(provider, uid, title):
+            items = harness.fake.calendar("primary").items
+            (item,) = [
+                i for i in items.values() if i.get("iCalUID") == uid and i["status"] != "cancelled"
+            ]
+            harness.fake.put_event("primary", {**item, "summary": title})
+
+        return edit
 
 
 # -- mapping of real-world Google JSON -----------------------------------------------------------

@@ -10,6 +10,7 @@ from planner.config.schema import SourceConfig
 from providers.base import ProviderContext, create
 from tests.providers.additions import NOTE
 from tests.providers.contract import TZ, Additions, ProviderContract
+from tests.providers.hold_contract import EditHold
 
 
 class TestMemoryContract(ProviderContract):
@@ -34,6 +35,15 @@ class TestMemoryContract(ProviderContract):
             return marked.event.description == NOTE and marked.event.hint("COLOR") == "tomato"
 
         return Additions(add, kept)
+
+    @pytest.fixture
+    def edit_hold(self) -> EditHold:
+        def edit(provider, uid, title):
+            events = provider._events
+            (key,) = [k for k, e in events.items() if e.uid == uid]
+            events[key] = replace(events[key], title=title)
+
+        return edit
 
 
 def test_memory_keeps_the_events_sync_writes_apart_by_their_mark():

@@ -29,6 +29,7 @@ from tests.providers.contract import (
     at,
     seed_events,
 )
+from tests.providers.hold_contract import EditHold
 
 REAL = ROOT.parent / "shared" / "fixtures" / "real" / "graph"
 
@@ -69,6 +70,20 @@ class TestOutlookContract(ProviderContract):
             server.put_event(graph_added(item(marked)), provider.selected_calendars()[0]["id"])
 
         return Additions(add, lambda provider, marked: graph_kept(item(marked)))
+
+    hold_reader = "_hold_item"  # the GET whose @odata.etag the DELETE sends as If-Match
+
+    @pytest.fixture
+    def edit_hold(self, server) -> EditHold:
+        """The hold retitled in Outlook (found by the Graph id planner remembered): a new
+        subject and a new @odata.etag."""
+
+        def edit(provider, uid, title):
+            event_id = provider._created_id(uid)
+            (item,) = [i for i in server.all_events() if i["id"] == event_id]
+            server.put_event({**item, "subject": title}, provider.selected_calendars()[0]["id"])
+
+        return edit
 
 
 class TestOutlookContractCalendarView(TestOutlookContract):
