@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 
 import click
@@ -199,7 +199,7 @@ def invite(
         days=days or 1,
         zone=typed_zone(their_zone) if their_zone else "",
     )
-    _warn_odd(options)
+    _warn_odd(options, config.tz)  # type: ignore[attr-defined]
     invitation = None
     if proposal is not None:
         if demo:
@@ -303,15 +303,16 @@ def _check_all_day(
         raise UsageError(_("--proposal brings its own time; leave out --date"))
 
 
-def _warn_odd(options: object) -> None:
-    """Accepted, but worth a word: a start in the past, an address given twice."""
-    from datetime import UTC
-
+def _warn_odd(options: object, tz: tzinfo) -> None:
+    """Accepted, but worth a word: a start in the past (said in the user's zone ``tz``, as
+    every time the user sees), an address given twice."""
     from planner.cli import common
 
     start = getattr(options, "start", None)
-    if start is not None and start < common.now_in(UTC):
-        click.echo(_("note: the meeting starts in the past ({start})", start=start), err=True)
+    now = common.now_in(tz)
+    if start is not None and start < now:
+        click.echo(_("note: the meeting starts in the past ({start})",
+                     start=_moment(start.astimezone(tz), now)), err=True)  # fmt: skip
     from planner.people.addresses import address_key
     from planner.people.names import parse_mailbox
 
@@ -322,6 +323,16 @@ def _warn_odd(options: object) -> None:
             _("note: {addresses} given more than once; invited once", addresses=", ".join(twice)),
             err=True,
         )
+
+
+def _moment(moment: datetime, now: datetime) -> str:
+    """``Tue 8 Dec 12:15``, with its year where that is not this one (``Tue 8 Dec 2025
+    12:15``); the zone's abbreviation where the clocks show that time twice."""
+    from planner.i18n import day_time, hh_mm, long_day, twice
+
+    if moment.year == now.year:
+        return day_time(moment)
+    return f"{long_day(moment.date())} {hh_mm(moment, twice(moment))}"
 
 
 def _start(text: str, tz: object, fold: bool) -> object:
@@ -401,6 +412,7 @@ def _delivery(kind: str) -> str:
 
 def _list(store: object, tz: object) -> None:
     """The recently logged invitations, their times in the user's zone (``tz``)."""
+    from planner.i18n import hh_mm, twice
     from planner.invite.sentlog import recent
     from planner.invite.zones import zone_key
     from planner.render.invites import there
@@ -411,7 +423,8 @@ def _list(store: object, tz: object) -> None:
         if record.delivery in ("file", "hold", "elsewhere"):
             state = _("{state}, {how}", state=state, how=_delivery(record.delivery))
         inv = record.invitation
-        when = f"{inv.start.astimezone(tz):%Y-%m-%d %H:%M}"  # type: ignore[arg-type]
+        local = inv.start.astimezone(tz)  # type: ignore[arg-type]
+        when = f"{local:%Y-%m-%d} {hh_mm(local, twice(local))}"  # which 01:30, where it is two
         own = zone_key(inv.start.tzinfo)
         if own and own != zone_key(tz):  # type: ignore[arg-type]  (a breakfast in New York)
             when += there(inv.start.astimezone(tz), None, own)  # type: ignore[arg-type]
