@@ -227,10 +227,12 @@ def invite(
         *invite_view.change_lines(was, prepared.invitation, tz),
     ]:
         click.echo(line, err=True)
-    from planner.flows.cancelling import left_behind
+    from planner.flows.cancelling import left_behind, withdrawal
     from planner.flows.clashes import clash_lines
 
-    for line in left_behind(config, store, prepared, hold is not None):  # type: ignore[arg-type]
+    withdrawn = withdrawal(store, prepared)  # type: ignore[arg-type]
+    for line in left_behind(config, store, prepared, hold is not None,  # type: ignore[arg-type]
+                            withdrawn):  # fmt: skip
         click.echo(line, err=True)
 
     meeting = prepared.invitation
@@ -268,22 +270,34 @@ def invite(
                       command=send_again(prepared.uid))  # fmt: skip
         click.echo(said, err=True)
     if send:
-        message_id = invite_flow.send(config, store, prepared)
-        click.echo(
-            _(
-                "sent to {recipients} ({id})",
-                recipients=", ".join(prepared.recipients),
-                id=message_id,
-            ),
-            err=True,
-        )
+        _send(config, store, prepared, withdrawn)
     elif out is None:
-        emit(
-            render_message(prepared, sender=config["smtp"]["sender"] or config.user["email"]), None
-        )
+        sender = config["smtp"]["sender"] or config.user["email"]  # type: ignore[index,attr-defined]
+        shown = [p for p in (prepared, withdrawn) if p is not None and p.recipients]
+        if shown:
+            emit("\n".join(render_message(p, sender=sender) for p in shown), None)
         click.echo(
             _("dry run: nothing was sent (add --send to send, --out FILE for the .ics)"), err=True
         )
+
+
+def _send(config: object, store: object, prepared: object, withdrawn: object) -> None:
+    """Send the update (to those it has not reached), then the CANCEL to the people it takes
+    off: a run that fails between the two, run again, sends only what did not go."""
+    from planner.flows import invitations as invite_flow
+
+    reached = prepared.recipients  # type: ignore[attr-defined]
+    if reached:
+        message_id = invite_flow.send(config, store, prepared)  # type: ignore[arg-type]
+        click.echo(_("sent to {recipients} ({id})", recipients=", ".join(reached),
+                     id=message_id), err=True)  # fmt: skip
+    else:
+        click.echo(_("nothing to send: this revision reached all of them already"), err=True)
+    if withdrawn is not None:
+        message_id = invite_flow.send(config, store, withdrawn)  # type: ignore[arg-type]
+        click.echo(_("sent the cancellation to {recipients}, who are taken off the meeting ({id})",
+                     recipients=", ".join(withdrawn.recipients),  # type: ignore[attr-defined]
+                     id=message_id), err=True)  # fmt: skip
 
 
 def _check_all_day(

@@ -5,6 +5,10 @@ The flow the CLI follows: ``prepare_request`` / ``prepare_update`` (``cancels.pr
 give a :class:`PreparedInvite` (the .ics, subject and bodies); ``planner.invite.mail.send``
 sends it;
 :func:`record_sent` logs it, only after the server accepted the message.
+
+An update that takes attendees off goes with a CANCEL to them alone (``cancels.
+prepare_withdrawal``, RFC 5546 §2.1.5): logged as :data:`WITHDRAWN`, apart from the meeting's
+own revisions (:func:`history` leaves it out, :func:`messages` has it), as the meeting goes on.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from planner.invite import text
 from planner.invite.invitation import Invitation
 from planner.invite.itip import Method, build_calendar, to_bytes
 from planner.invite.stored import invitation_from_json, invitation_to_json
+from planner.people.addresses import address_key
 from planner.store import readable
 
 if TYPE_CHECKING:
@@ -30,6 +35,8 @@ if TYPE_CHECKING:
 #: how far a message can go, least first (:attr:`SentRecord.delivery`)
 REACH = ("file", "hold", "elsewhere", "mail")
 ELSEWHERE = "elsewhere"  # the .ics written with --out, sent by the user's own mail program
+#: the log's method of a CANCEL that took attendees off a meeting that goes on
+WITHDRAWN = "WITHDRAWN"
 
 TABLE_VERSION = 1
 DDL = """
@@ -67,6 +74,11 @@ class SentRecord:
     @property
     def cancelled(self) -> bool:
         return self.method == "CANCEL"
+
+    @property
+    def withdrawn(self) -> bool:
+        """A CANCEL to attendees an update took off (:data:`WITHDRAWN`), not the meeting's."""
+        return self.method == WITHDRAWN
 
     @property
     def delivery(self) -> str:
@@ -108,6 +120,8 @@ class PreparedInvite:
     subject: str
     body_text: str
     body_html: str
+    #: a REQUEST that changes a meeting sent before; a CANCEL that goes with such a change to
+    #: the attendees it takes off (:attr:`withdrawn`)
     update: bool = False
     #: whom the message goes to when not every attendee (a cancellation that reached some
     #: of them already: :mod:`planner.invite.cancels`); None: every attendee
@@ -120,6 +134,11 @@ class PreparedInvite:
     @property
     def sequence(self) -> int:
         return self.invitation.sequence
+
+    @property
+    def withdrawn(self) -> bool:
+        """Whether this CANCEL takes its attendees off a meeting that goes on for the others."""
+        return self.method == "CANCEL" and self.update
 
     @property
     def recipients(self) -> tuple[str, ...]:
@@ -136,9 +155,10 @@ def prepare(
     inv: Invitation, method: Method = "REQUEST", *, stamp: datetime | None = None,
     update: bool = False,
 ) -> PreparedInvite:  # fmt: skip
-    """Build the calendar and the texts for ``inv`` as it stands (UID and SEQUENCE included)."""
+    """Build the calendar and the texts for ``inv`` as it stands (UID and SEQUENCE included);
+    a CANCEL with ``update`` withdraws the invitation of ``inv``'s attendees alone."""
     inv = inv.resolved()
-    cal = build_calendar(inv, method, stamp=stamp)
+    cal = build_calendar(inv, method, stamp=stamp, withdrawn=method == "CANCEL" and update)
     with text.language(inv.language):
         return PreparedInvite(
             method=method,
@@ -173,7 +193,9 @@ def prepare_update(
     """A REQUEST that changes the meeting sent as ``uid`` (a unique prefix will do).
 
     ``changes`` are :class:`Invitation` fields (title, start, end, location, venue_name, …);
-    a new ``start`` without ``end`` keeps the duration. SEQUENCE rises by one.
+    a new ``start`` without ``end`` keeps the duration. SEQUENCE rises by one, except for the
+    change logged last made again (a run that did not reach everyone, run once more): that
+    revision, to those it did not reach (:attr:`PreparedInvite.only`).
     """
     last = _require(store, uid)
     if last.cancelled:
@@ -195,7 +217,14 @@ def prepare_update(
             changes["start"].tzinfo
         )
     new = replace(old, **changes, sequence=last.sequence + 1)
-    return prepare(new, stamp=stamp, update=True)
+    if not _same_meeting(old, new):
+        return prepare(new, stamp=stamp, update=True)
+    prepared = prepare(old, stamp=stamp, update=last.sequence > 0)
+    if not last.delivered:  # only written or held: it goes to everyone
+        return prepared
+    reached = {address_key(e) for e in last.recipients}
+    return replace(prepared, only=tuple(e for e in prepared.recipients
+                                        if address_key(e) not in reached))  # fmt: skip
 
 
 def prepare_again(store: Store, uid: str, *, stamp: datetime | None = None) -> PreparedInvite:
@@ -226,7 +255,7 @@ def record_sent(
     record = SentRecord(
         uid=inv.uid,
         sequence=inv.sequence,
-        method=prepared.method,
+        method=WITHDRAWN if prepared.withdrawn else prepared.method,
         sent_at=(sent_at or datetime.now(UTC)).astimezone(UTC),
         recipients=tuple(recipients if recipients is not None else prepared.recipients),
         message_id=message_id,
@@ -260,7 +289,7 @@ def _with_reached(store: Store, record: SentRecord) -> SentRecord:
         return record
     before = [
         r.recipients
-        for r in history(store, record.uid)
+        for r in messages(store, record.uid)
         if (r.sequence, r.method) == (record.sequence, record.method) and r.delivered
     ]
     if not before:
@@ -310,7 +339,13 @@ def record_sent_elsewhere(
 
 
 def history(store: Store, uid: str) -> list[SentRecord]:
-    """Every logged message of meeting ``uid``, oldest first."""
+    """Every logged revision and cancellation of meeting ``uid``, oldest first: the
+    :func:`messages` without the withdrawals (the meeting goes on as its revisions say)."""
+    return [r for r in messages(store, uid) if not r.withdrawn]
+
+
+def messages(store: Store, uid: str) -> list[SentRecord]:
+    """Every logged message of meeting ``uid``, oldest first, withdrawals included."""
     _ensure(store)
     rows = store.conn.execute(
         "SELECT uid, sequence, method, sent_at, recipients, message_id, invitation"

@@ -145,7 +145,8 @@ def _planners_words(inv: Invitation) -> str:
 
 
 def subject(inv: Invitation, method: str, *, update: bool = False) -> str:
-    """The e-mail subject for ``method`` ("REQUEST" or "CANCEL")."""
+    """The e-mail subject for ``method`` ("REQUEST" or "CANCEL"); a CANCEL with ``update``
+    withdraws the invitation of its attendees alone."""
     title = clean_name(inv.title)
     start, end = inv.start, inv.end
     if inv.zone and not inv.all_day:  # the reader's time: the body gives theirs first too
@@ -153,6 +154,8 @@ def subject(inv: Invitation, method: str, *, update: bool = False) -> str:
 
         start, end = start.astimezone(ZoneInfo(inv.zone)), end.astimezone(ZoneInfo(inv.zone))
     at = when(start, end, inv.language, all_day=inv.all_day)
+    if method == "CANCEL" and update:  # attendees taken off a meeting that goes on
+        return _("Invitation withdrawn: {title} – {when}", title=title, when=at)
     if method == "CANCEL":
         return _("Cancelled: {title} – {when}", title=title, when=at)
     if update:
@@ -166,8 +169,12 @@ def body_lines(inv: Invitation, method: str, *, update: bool = False) -> list[st
     title = clean_name(inv.title)
     at = _when_for(inv)
     if method == "CANCEL":
+        gone = _("{organizer} has cancelled the meeting “{title}”.", organizer=who, title=title)
+        if update:  # they are taken off it: the meeting itself goes on
+            gone = _("{organizer} has withdrawn your invitation to “{title}”.", organizer=who,
+                     title=title)  # fmt: skip
         return [
-            _("{organizer} has cancelled the meeting “{title}”.", organizer=who, title=title),
+            gone,
             _("When: {when}", when=at),
             _("The meeting will be removed from your calendar when you open this message."),
         ]
