@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 
 import click
@@ -199,7 +199,7 @@ def invite(
         days=days or 1,
         zone=typed_zone(their_zone) if their_zone else "",
     )
-    _warn_odd(options)
+    _warn_odd(options, config.tz)  # type: ignore[attr-defined]
     invitation = None
     if proposal is not None:
         if demo:
@@ -227,10 +227,12 @@ def invite(
         *invite_view.change_lines(was, prepared.invitation, tz),
     ]:
         click.echo(line, err=True)
-    from planner.flows.cancelling import left_behind
+    from planner.flows.cancelling import left_behind, withdrawal
     from planner.flows.clashes import clash_lines
 
-    for line in left_behind(config, store, prepared, hold is not None):  # type: ignore[arg-type]
+    withdrawn = withdrawal(store, prepared)  # type: ignore[arg-type]
+    for line in left_behind(config, store, prepared, hold is not None,  # type: ignore[arg-type]
+                            withdrawn):  # fmt: skip
         click.echo(line, err=True)
 
     meeting = prepared.invitation
@@ -268,22 +270,34 @@ def invite(
                       command=send_again(prepared.uid))  # fmt: skip
         click.echo(said, err=True)
     if send:
-        message_id = invite_flow.send(config, store, prepared)
-        click.echo(
-            _(
-                "sent to {recipients} ({id})",
-                recipients=", ".join(prepared.recipients),
-                id=message_id,
-            ),
-            err=True,
-        )
+        _send(config, store, prepared, withdrawn)
     elif out is None:
-        emit(
-            render_message(prepared, sender=config["smtp"]["sender"] or config.user["email"]), None
-        )
+        sender = config["smtp"]["sender"] or config.user["email"]  # type: ignore[index,attr-defined]
+        shown = [p for p in (prepared, withdrawn) if p is not None and p.recipients]
+        if shown:
+            emit("\n".join(render_message(p, sender=sender) for p in shown), None)
         click.echo(
             _("dry run: nothing was sent (add --send to send, --out FILE for the .ics)"), err=True
         )
+
+
+def _send(config: object, store: object, prepared: object, withdrawn: object) -> None:
+    """Send the update (to those it has not reached), then the CANCEL to the people it takes
+    off: a run that fails between the two, run again, sends only what did not go."""
+    from planner.flows import invitations as invite_flow
+
+    reached = prepared.recipients  # type: ignore[attr-defined]
+    if reached:
+        message_id = invite_flow.send(config, store, prepared)  # type: ignore[arg-type]
+        click.echo(_("sent to {recipients} ({id})", recipients=", ".join(reached),
+                     id=message_id), err=True)  # fmt: skip
+    else:
+        click.echo(_("nothing to send: this revision reached all of them already"), err=True)
+    if withdrawn is not None:
+        message_id = invite_flow.send(config, store, withdrawn)  # type: ignore[arg-type]
+        click.echo(_("sent the cancellation to {recipients}, who are taken off the meeting ({id})",
+                     recipients=", ".join(withdrawn.recipients),  # type: ignore[attr-defined]
+                     id=message_id), err=True)  # fmt: skip
 
 
 def _check_all_day(
@@ -303,15 +317,16 @@ def _check_all_day(
         raise UsageError(_("--proposal brings its own time; leave out --date"))
 
 
-def _warn_odd(options: object) -> None:
-    """Accepted, but worth a word: a start in the past, an address given twice."""
-    from datetime import UTC
-
+def _warn_odd(options: object, tz: tzinfo) -> None:
+    """Accepted, but worth a word: a start in the past (said in the user's zone ``tz``, as
+    every time the user sees), an address given twice."""
     from planner.cli import common
 
     start = getattr(options, "start", None)
-    if start is not None and start < common.now_in(UTC):
-        click.echo(_("note: the meeting starts in the past ({start})", start=start), err=True)
+    now = common.now_in(tz)
+    if start is not None and start < now:
+        click.echo(_("note: the meeting starts in the past ({start})",
+                     start=_moment(start.astimezone(tz), now)), err=True)  # fmt: skip
     from planner.people.addresses import address_key
     from planner.people.names import parse_mailbox
 
@@ -322,6 +337,16 @@ def _warn_odd(options: object) -> None:
             _("note: {addresses} given more than once; invited once", addresses=", ".join(twice)),
             err=True,
         )
+
+
+def _moment(moment: datetime, now: datetime) -> str:
+    """``Tue 8 Dec 12:15``, with its year where that is not this one (``Tue 8 Dec 2025
+    12:15``); the zone's abbreviation where the clocks show that time twice."""
+    from planner.i18n import day_time, hh_mm, long_day, twice
+
+    if moment.year == now.year:
+        return day_time(moment)
+    return f"{long_day(moment.date())} {hh_mm(moment, twice(moment))}"
 
 
 def _start(text: str, tz: object, fold: bool) -> object:
@@ -401,6 +426,7 @@ def _delivery(kind: str) -> str:
 
 def _list(store: object, tz: object) -> None:
     """The recently logged invitations, their times in the user's zone (``tz``)."""
+    from planner.i18n import hh_mm, twice
     from planner.invite.sentlog import recent
     from planner.invite.zones import zone_key
     from planner.render.invites import there
@@ -411,7 +437,8 @@ def _list(store: object, tz: object) -> None:
         if record.delivery in ("file", "hold", "elsewhere"):
             state = _("{state}, {how}", state=state, how=_delivery(record.delivery))
         inv = record.invitation
-        when = f"{inv.start.astimezone(tz):%Y-%m-%d %H:%M}"  # type: ignore[arg-type]
+        local = inv.start.astimezone(tz)  # type: ignore[arg-type]
+        when = f"{local:%Y-%m-%d} {hh_mm(local, twice(local))}"  # which 01:30, where it is two
         own = zone_key(inv.start.tzinfo)
         if own and own != zone_key(tz):  # type: ignore[arg-type]  (a breakfast in New York)
             when += there(inv.start.astimezone(tz), None, own)  # type: ignore[arg-type]

@@ -7,6 +7,10 @@ That order keeps every failure honest. Mail refused: the calendar is left as it 
 meeting still stands for whoever did not hear of its end). Mail sent, calendar write failed:
 the log says who was told, and the same command again sends nothing twice and takes the hold
 out.
+
+An update that takes people off the meeting (``--update UID --to …``) sends them its own
+CANCEL after the update (:func:`withdrawal`); the same command run again after a failure sends
+each only what did not reach them.
 """
 
 from __future__ import annotations
@@ -28,8 +32,7 @@ def describe(store: Store, prepared: PreparedInvite, tz: tzinfo) -> list[str]:
     from planner.invite.text import location_text
 
     inv = prepared.invitation
-    names = {p.email: p.name for p in inv.counterparts}
-    who = ", ".join(f"{names[e]} <{e}>" if names.get(e) else e for e in prepared.recipients)
+    who = _people(prepared)
     lines = [
         _("Cancellation: {title} (UID {uid}, SEQUENCE {sequence})", title=inv.title,
           uid=prepared.uid, sequence=prepared.sequence),
@@ -73,14 +76,22 @@ def take_out(config: Config, store: Store, prepared: PreparedInvite, plan: Remov
     return True
 
 
-def left_behind(config: Config, store: Store, prepared: PreparedInvite, holding: bool) -> list[str]:
-    """What an update leaves as it was, said before it goes: the hold in the user's calendar
-    at its old time (without ``--hold``), and people who had the meeting and are no longer
-    invited (the update does not reach them: their copy stands until they are told)."""
-    from planner.invite.cancels import invited
-    from planner.invite.sentlog import history
-    from planner.people.addresses import address_key
+def withdrawal(store: Store, prepared: PreparedInvite) -> PreparedInvite | None:
+    """The CANCEL that goes with the update ``prepared`` to the people it takes off
+    (:func:`planner.invite.cancels.prepare_withdrawal`); None when it takes nobody off."""
+    from planner.invite.cancels import prepare_withdrawal
 
+    return prepare_withdrawal(store, prepared)
+
+
+def left_behind(
+    config: Config, store: Store, prepared: PreparedInvite, holding: bool,
+    withdrawn: PreparedInvite | None = None,
+) -> list[str]:  # fmt: skip
+    """What an update does besides, said before it goes: the hold in the user's calendar stays
+    at its old time (without ``--hold``), whom this revision reached already (a run again after
+    a failure), and who is taken off the meeting and sent the ``withdrawn`` CANCEL (RFC 5546
+    §2.1.5), which goes after the update."""
     if prepared.method != "REQUEST" or not prepared.update:
         return []
     lines = []
@@ -88,10 +99,17 @@ def left_behind(config: Config, store: Store, prepared: PreparedInvite, holding:
     if where and not holding:
         lines.append(_("  hold: the one in {calendar} stays as it is; add --hold to change it "
                        "as well", calendar=where))  # fmt: skip
-    now = {address_key(p.email) for p in prepared.invitation.counterparts}
-    earlier = [r for r in history(store, prepared.uid) if r.sequence < prepared.sequence]
-    gone = [p.email for p in invited(earlier) if address_key(p.email) not in now]
-    if gone:
-        lines.append(_("  note: {people} had the meeting and are not sent this update; their "
-                       "copy stands until you tell them", people=", ".join(gone)))  # fmt: skip
+    if prepared.only is not None:
+        done = [p.email for p in prepared.invitation.counterparts
+                if p.email not in prepared.recipients]  # fmt: skip
+        lines.append(_("  told already: {people}", people=", ".join(done)))
+    if withdrawn is not None:
+        lines.append(_("  taken off: {people}; they are sent the meeting's cancellation "
+                       "(SEQUENCE {sequence})", people=_people(withdrawn),
+                       sequence=withdrawn.sequence))  # fmt: skip
     return lines
+
+
+def _people(prepared: PreparedInvite) -> str:
+    names = {p.email: p.name for p in prepared.invitation.counterparts}
+    return ", ".join(f"{names[e]} <{e}>" if names.get(e) else e for e in prepared.recipients)

@@ -25,22 +25,9 @@ class Before:
 def describe(invitation: Invitation, ident: str = "", *, tz: tzinfo | None = None) -> list[str]:
     """Who, when, where and what, as ``planner invite`` says it before it writes or sends; a
     meeting in another zone than the user's ``tz`` with the user's time beside its own."""
-    from planner.i18n import language
-    from planner.invite.text import location_text, when
-    from planner.invite.zones import zone_key
+    from planner.invite.text import location_text
 
-    at = when(invitation.start, invitation.end, language(), all_day=invitation.all_day)
-    own = zone_key(invitation.start.tzinfo)
-    if tz is not None and not invitation.all_day and own and own != zone_key(tz):
-        yours = when(invitation.start.astimezone(tz), invitation.end.astimezone(tz), language())
-        at = _("{when}; your time: {yours}", when=at, yours=yours)
-    if invitation.zone and not invitation.all_day and invitation.zone != own:
-        from zoneinfo import ZoneInfo
-
-        there = ZoneInfo(invitation.zone)
-        theirs = when(invitation.start.astimezone(there), invitation.end.astimezone(there),
-                      language())  # fmt: skip
-        at = _("{when}; their time: {theirs}", when=at, theirs=theirs)
+    at = _times(invitation, tz)
     people = ", ".join(
         f"{p.name} <{p.email}>" if p.name else p.email for p in invitation.counterparts
     )
@@ -55,6 +42,29 @@ def describe(invitation: Invitation, ident: str = "", *, tz: tzinfo | None = Non
             purpose=invitation.purpose.value.replace("_", " ") if invitation.purpose else "–",
         ),
     ]
+
+
+def _times(invitation: Invitation, tz: tzinfo | None) -> str:
+    """The meeting's time in its own zone, then the user's (``tz``) and the counterpart's
+    (:attr:`Invitation.zone`) where their clocks read otherwise (:func:`other_clock`)."""
+    from zoneinfo import ZoneInfo
+
+    from planner.i18n import language
+    from planner.invite.text import when
+    from planner.invite.zones import other_clock
+
+    start, end = invitation.start, invitation.end
+    at = when(start, end, language(), all_day=invitation.all_day)
+    if invitation.all_day:
+        return at
+    if tz is not None and other_clock(start, end, tz):
+        yours = when(start.astimezone(tz), end.astimezone(tz), language())
+        at = _("{when}; your time: {yours}", when=at, yours=yours)
+    there = ZoneInfo(invitation.zone) if invitation.zone else None
+    if there is not None and other_clock(start, end, there):
+        theirs = when(start.astimezone(there), end.astimezone(there), language())
+        at = _("{when}; their time: {theirs}", when=at, theirs=theirs)
+    return at
 
 
 def before(store: Store, prepared: PreparedInvite, proposal: str = "") -> Before | None:

@@ -34,12 +34,14 @@ ALL_DAY_REMINDER = -timedelta(hours=15)  # 09:00 on the day before an all-day in
 
 def build_calendar(
     inv: Invitation, method: Method = "REQUEST", *, stamp: datetime | None = None,
-    utc: bool = False,
+    utc: bool = False, withdrawn: bool = False,
 ) -> icalendar.Calendar:  # fmt: skip
     """The iTIP calendar for ``inv``: one VEVENT, and a VTIMEZONE for every TZID used.
 
     ``stamp`` is DTSTAMP (default: now); ``utc=True`` writes all times in UTC instead of
-    local time with TZID, for clients that mishandle time zones.
+    local time with TZID, for clients that mishandle time zones. ``withdrawn``: a CANCEL
+    that takes ``inv``'s attendees off a meeting that goes on for others, without STATUS
+    (RFC 5546 §3.2.5: STATUS:CANCELLED cancels the whole meeting, and is left out then).
     """
     import icalendar
 
@@ -55,6 +57,8 @@ def build_calendar(
         start, end = _ical_time(inv.start, utc), _ical_time(inv.end, utc)
     with text.language(inv.language):
         event = _vevent(inv, method, start, end, stamp or _now())
+    if withdrawn:
+        del event["STATUS"]
     # icalendar writes some zero-offset zones (GMT) as UTC, so ask it which TZIDs it wrote
     used = {event[name].params.get("TZID") for name in ("DTSTART", "DTEND")}
     for zone in _zones(start, end) if not inv.all_day else []:

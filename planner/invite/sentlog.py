@@ -5,6 +5,10 @@ The flow the CLI follows: ``prepare_request`` / ``prepare_update`` (``cancels.pr
 give a :class:`PreparedInvite` (the .ics, subject and bodies); ``planner.invite.mail.send``
 sends it;
 :func:`record_sent` logs it, only after the server accepted the message.
+
+An update that takes attendees off goes with a CANCEL to them alone (``cancels.
+prepare_withdrawal``, RFC 5546 §2.1.5): logged as :data:`WITHDRAWN`, apart from the meeting's
+own revisions (:func:`history` leaves it out, :func:`messages` has it), as the meeting goes on.
 """
 
 from __future__ import annotations
@@ -13,14 +17,14 @@ import json
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from planner.errors import UsageError
 from planner.i18n import _
 from planner.invite import text
 from planner.invite.invitation import Invitation
 from planner.invite.itip import Method, build_calendar, to_bytes
-from planner.model import Attendee, Geo, Purpose, Response
+from planner.invite.stored import invitation_from_json, invitation_to_json
+from planner.people.addresses import address_key
 from planner.store import readable
 
 if TYPE_CHECKING:
@@ -31,6 +35,8 @@ if TYPE_CHECKING:
 #: how far a message can go, least first (:attr:`SentRecord.delivery`)
 REACH = ("file", "hold", "elsewhere", "mail")
 ELSEWHERE = "elsewhere"  # the .ics written with --out, sent by the user's own mail program
+#: the log's method of a CANCEL that took attendees off a meeting that goes on
+WITHDRAWN = "WITHDRAWN"
 
 TABLE_VERSION = 1
 DDL = """
@@ -68,6 +74,11 @@ class SentRecord:
     @property
     def cancelled(self) -> bool:
         return self.method == "CANCEL"
+
+    @property
+    def withdrawn(self) -> bool:
+        """A CANCEL to attendees an update took off (:data:`WITHDRAWN`), not the meeting's."""
+        return self.method == WITHDRAWN
 
     @property
     def delivery(self) -> str:
@@ -109,6 +120,8 @@ class PreparedInvite:
     subject: str
     body_text: str
     body_html: str
+    #: a REQUEST that changes a meeting sent before; a CANCEL that goes with such a change to
+    #: the attendees it takes off (:attr:`withdrawn`)
     update: bool = False
     #: whom the message goes to when not every attendee (a cancellation that reached some
     #: of them already: :mod:`planner.invite.cancels`); None: every attendee
@@ -121,6 +134,11 @@ class PreparedInvite:
     @property
     def sequence(self) -> int:
         return self.invitation.sequence
+
+    @property
+    def withdrawn(self) -> bool:
+        """Whether this CANCEL takes its attendees off a meeting that goes on for the others."""
+        return self.method == "CANCEL" and self.update
 
     @property
     def recipients(self) -> tuple[str, ...]:
@@ -137,9 +155,10 @@ def prepare(
     inv: Invitation, method: Method = "REQUEST", *, stamp: datetime | None = None,
     update: bool = False,
 ) -> PreparedInvite:  # fmt: skip
-    """Build the calendar and the texts for ``inv`` as it stands (UID and SEQUENCE included)."""
+    """Build the calendar and the texts for ``inv`` as it stands (UID and SEQUENCE included);
+    a CANCEL with ``update`` withdraws the invitation of ``inv``'s attendees alone."""
     inv = inv.resolved()
-    cal = build_calendar(inv, method, stamp=stamp)
+    cal = build_calendar(inv, method, stamp=stamp, withdrawn=method == "CANCEL" and update)
     with text.language(inv.language):
         return PreparedInvite(
             method=method,
@@ -174,7 +193,9 @@ def prepare_update(
     """A REQUEST that changes the meeting sent as ``uid`` (a unique prefix will do).
 
     ``changes`` are :class:`Invitation` fields (title, start, end, location, venue_name, …);
-    a new ``start`` without ``end`` keeps the duration. SEQUENCE rises by one.
+    a new ``start`` without ``end`` keeps the duration. SEQUENCE rises by one, except for the
+    change logged last made again (a run that did not reach everyone, run once more): that
+    revision, to those it did not reach (:attr:`PreparedInvite.only`).
     """
     last = _require(store, uid)
     if last.cancelled:
@@ -196,7 +217,14 @@ def prepare_update(
             changes["start"].tzinfo
         )
     new = replace(old, **changes, sequence=last.sequence + 1)
-    return prepare(new, stamp=stamp, update=True)
+    if not _same_meeting(old, new):
+        return prepare(new, stamp=stamp, update=True)
+    prepared = prepare(old, stamp=stamp, update=last.sequence > 0)
+    if not last.delivered:  # only written or held: it goes to everyone
+        return prepared
+    reached = {address_key(e) for e in last.recipients}
+    return replace(prepared, only=tuple(e for e in prepared.recipients
+                                        if address_key(e) not in reached))  # fmt: skip
 
 
 def prepare_again(store: Store, uid: str, *, stamp: datetime | None = None) -> PreparedInvite:
@@ -227,7 +255,7 @@ def record_sent(
     record = SentRecord(
         uid=inv.uid,
         sequence=inv.sequence,
-        method=prepared.method,
+        method=WITHDRAWN if prepared.withdrawn else prepared.method,
         sent_at=(sent_at or datetime.now(UTC)).astimezone(UTC),
         recipients=tuple(recipients if recipients is not None else prepared.recipients),
         message_id=message_id,
@@ -261,7 +289,7 @@ def _with_reached(store: Store, record: SentRecord) -> SentRecord:
         return record
     before = [
         r.recipients
-        for r in history(store, record.uid)
+        for r in messages(store, record.uid)
         if (r.sequence, r.method) == (record.sequence, record.method) and r.delivered
     ]
     if not before:
@@ -311,7 +339,13 @@ def record_sent_elsewhere(
 
 
 def history(store: Store, uid: str) -> list[SentRecord]:
-    """Every logged message of meeting ``uid``, oldest first."""
+    """Every logged revision and cancellation of meeting ``uid``, oldest first: the
+    :func:`messages` without the withdrawals (the meeting goes on as its revisions say)."""
+    return [r for r in messages(store, uid) if not r.withdrawn]
+
+
+def messages(store: Store, uid: str) -> list[SentRecord]:
+    """Every logged message of meeting ``uid``, oldest first, withdrawals included."""
     _ensure(store)
     rows = store.conn.execute(
         "SELECT uid, sequence, method, sent_at, recipients, message_id, invitation"
@@ -385,107 +419,4 @@ def _record(row: tuple[Any, ...]) -> SentRecord:
         recipients=tuple(json.loads(recipients)),
         message_id=message_id,
         invitation=invitation_from_json(json.loads(inv)),
-    )
-
-
-def invitation_to_json(inv: Invitation) -> dict[str, Any]:
-    """``inv`` as JSON-ready data; times keep their IANA zone."""
-    return {
-        "title": inv.title,
-        "start": _time_to_json(inv.start),
-        "end": _time_to_json(inv.end),
-        "organizer": _person_to_json(inv.organizer),
-        "attendees": [_person_to_json(p) for p in inv.attendees],
-        "location": inv.location,
-        "venue_name": inv.venue_name,
-        "venue_address": inv.venue_address,
-        "geo": [inv.geo.lat, inv.geo.lon] if inv.geo else None,
-        "purpose": inv.purpose.value if inv.purpose else None,
-        "agenda": inv.agenda,
-        "language": inv.language,
-        "uid": inv.uid,
-        "sequence": inv.sequence,
-        "reminder_minutes": inv.reminder_minutes,
-        "venue_hours": inv.venue_hours,
-        "travel_hint": inv.travel_hint,
-        "note": inv.note,
-        "all_day": inv.all_day,
-        "for_event": inv.for_event,
-        "zone": inv.zone,
-        "own_text": inv.own_text,
-        "private": inv.private,
-    }
-
-
-def invitation_from_json(data: dict[str, Any]) -> Invitation:
-    return Invitation(
-        title=data["title"],
-        start=_time_from_json(data["start"]),
-        end=_time_from_json(data["end"]),
-        organizer=_person_from_json(data["organizer"]),
-        attendees=tuple(_person_from_json(p) for p in data["attendees"]),
-        location=data["location"],
-        venue_name=data["venue_name"],
-        venue_address=data["venue_address"],
-        geo=Geo(*data["geo"]) if data["geo"] else None,
-        purpose=Purpose(data["purpose"]) if data["purpose"] else None,
-        agenda=data["agenda"],
-        language=data["language"],
-        uid=data["uid"],
-        sequence=data["sequence"],
-        reminder_minutes=data["reminder_minutes"],
-        venue_hours=data.get("venue_hours", ""),
-        travel_hint=data.get("travel_hint", ""),
-        note=data.get("note", ""),
-        all_day=bool(data.get("all_day", False)),
-        for_event=_text(data.get("for_event")),  # none before; a bad value is as none
-        zone=_zone_text(data.get("zone")),
-        own_text=_text(data.get("own_text")),  # none before
-        private=data.get("private") is True,  # none before: public, as written then
-    )
-
-
-def _zone_text(value: object) -> str:
-    """A stored zone name, or "" (none before; one this machine does not know is as none)."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    if not isinstance(value, str) or not value:
-        return ""
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ""
-    return value
-
-
-def _text(value: object) -> str:
-    return value if isinstance(value, str) else ""
-
-
-def _time_to_json(moment: datetime) -> list[str]:
-    zone = getattr(moment.tzinfo, "key", None) or ""
-    return [moment.astimezone(UTC).isoformat(), zone]
-
-
-def _time_from_json(value: list[str]) -> datetime:
-    moment = datetime.fromisoformat(value[0])
-    return moment.astimezone(ZoneInfo(value[1])) if value[1] else moment
-
-
-def _person_to_json(person: Attendee) -> dict[str, Any]:
-    return {
-        "email": person.email,
-        "name": person.name,
-        "resource": person.is_resource,
-        "optional": person.optional,
-    }
-
-
-def _person_from_json(data: dict[str, Any]) -> Attendee:
-    return Attendee(
-        data["email"],
-        data["name"],
-        Response.NEEDS_ACTION,
-        is_resource=data["resource"],
-        optional=data["optional"],
     )

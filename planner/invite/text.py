@@ -68,9 +68,12 @@ def directions_link(geo: Geo) -> str:
 
 def when(start: datetime, end: datetime, lang: str, *, all_day: bool = False) -> str:
     """``Monday, December 7, 2026, 10:00–11:30 (Europe/Berlin)`` in ``lang`` (across a DST
-    change with each time's abbreviation: ``02:30 CEST–02:30 CET``); for an all-day
+    change, or in the hour the clocks repeat, with each time's abbreviation: ``02:30
+    CEST–02:30 CET``, ``02:15 CET–02:45 CET``: :func:`planner.i18n.twice`); for an all-day
     invitation ``Wednesday, March 10, 2027 (all day)`` or its first and last day."""
-    from babel.dates import format_date, format_time
+    from babel.dates import format_date
+
+    from planner.i18n import hh_mm, twice
 
     if all_day:
         last = (end.astimezone(start.tzinfo) - timedelta(days=1)).date()
@@ -83,11 +86,10 @@ def when(start: datetime, end: datetime, lang: str, *, all_day: bool = False) ->
                         count, first=first, last=shown)  # fmt: skip
     end_local = end.astimezone(start.tzinfo)
     day = format_date(start, format="full", locale=lang)
-    first = format_time(start, "HH:mm", locale=lang)
-    last = format_time(end_local, "HH:mm", locale=lang)
-    if start.utcoffset() != end_local.utcoffset():
-        # the clocks change within the meeting: "02:30–02:30" would read as no time at all
-        first, last = f"{first} {start.tzname()}", f"{last} {end_local.tzname()}"
+    # the clocks change within the meeting ("02:30–02:30" would read as no time at all), or a
+    # time is one they show twice (which 01:30?): each end with its zone's abbreviation
+    zoned = start.utcoffset() != end_local.utcoffset() or twice(start, end_local)
+    first, last = hh_mm(start, zoned), hh_mm(end_local, zoned)
     if end_local.date() != start.date():
         last = f"{format_date(end_local, format='medium', locale=lang)} {last}"
     zone = getattr(start.tzinfo, "key", None) or start.tzname() or ""
@@ -143,7 +145,8 @@ def _planners_words(inv: Invitation) -> str:
 
 
 def subject(inv: Invitation, method: str, *, update: bool = False) -> str:
-    """The e-mail subject for ``method`` ("REQUEST" or "CANCEL")."""
+    """The e-mail subject for ``method`` ("REQUEST" or "CANCEL"); a CANCEL with ``update``
+    withdraws the invitation of its attendees alone."""
     title = clean_name(inv.title)
     start, end = inv.start, inv.end
     if inv.zone and not inv.all_day:  # the reader's time: the body gives theirs first too
@@ -151,6 +154,8 @@ def subject(inv: Invitation, method: str, *, update: bool = False) -> str:
 
         start, end = start.astimezone(ZoneInfo(inv.zone)), end.astimezone(ZoneInfo(inv.zone))
     at = when(start, end, inv.language, all_day=inv.all_day)
+    if method == "CANCEL" and update:  # attendees taken off a meeting that goes on
+        return _("Invitation withdrawn: {title} – {when}", title=title, when=at)
     if method == "CANCEL":
         return _("Cancelled: {title} – {when}", title=title, when=at)
     if update:
@@ -164,8 +169,12 @@ def body_lines(inv: Invitation, method: str, *, update: bool = False) -> list[st
     title = clean_name(inv.title)
     at = _when_for(inv)
     if method == "CANCEL":
+        gone = _("{organizer} has cancelled the meeting “{title}”.", organizer=who, title=title)
+        if update:  # they are taken off it: the meeting itself goes on
+            gone = _("{organizer} has withdrawn your invitation to “{title}”.", organizer=who,
+                     title=title)  # fmt: skip
         return [
-            _("{organizer} has cancelled the meeting “{title}”.", organizer=who, title=title),
+            gone,
             _("When: {when}", when=at),
             _("The meeting will be removed from your calendar when you open this message."),
         ]
@@ -186,12 +195,13 @@ def body_lines(inv: Invitation, method: str, *, update: bool = False) -> list[st
 def _when_for(inv: Invitation) -> str:
     """When, in the counterpart's zone first where the invitation knows it (an offer picked
     in London), and in the organizer's beside it."""
-    at = when(inv.start, inv.end, inv.language, all_day=inv.all_day)
-    own = getattr(inv.start.tzinfo, "key", None)
-    if not inv.zone or inv.all_day or inv.zone == own:
-        return at
     from zoneinfo import ZoneInfo
 
+    from planner.invite.zones import other_clock
+
+    at = when(inv.start, inv.end, inv.language, all_day=inv.all_day)
+    if not inv.zone or inv.all_day or not other_clock(inv.start, inv.end, ZoneInfo(inv.zone)):
+        return at
     zone = ZoneInfo(inv.zone)
     theirs = when(inv.start.astimezone(zone), inv.end.astimezone(zone), inv.language)
     return _("{theirs}; for {organizer}: {ours}", theirs=theirs, ours=at,

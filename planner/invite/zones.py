@@ -28,6 +28,16 @@ def zone_key(zone: tzinfo | None) -> str | None:
     return zone.key if isinstance(zone, ZoneInfo) and zone.key else None
 
 
+def other_clock(start: datetime, end: datetime, zone: tzinfo) -> bool:
+    """Whether ``zone`` reads otherwise than the zone the span ``start``–``end`` is written in:
+    another IANA name where both have one, else another UTC offset at its start or end (a time
+    typed with an offset, ``14:00+05:30``, has no name to compare)."""
+    own = zone_key(start.tzinfo)
+    if own and zone_key(zone):
+        return own != zone_key(zone)
+    return any(m.utcoffset() != m.astimezone(zone).utcoffset() for m in (start, end))
+
+
 def is_utc(zone: tzinfo | None) -> bool:
     return zone is UTC or zone_key(zone) in ("UTC", "Etc/UTC", "Etc/UCT", "UCT", "Zulu")
 
