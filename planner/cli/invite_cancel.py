@@ -44,8 +44,12 @@ def cancel(
                      id=message_id), err=True)  # fmt: skip
     elif send:
         click.echo(_("nothing to send: the cancellation has no one left to reach"), err=True)
-    if plan is not None and cancelling.take_out(config, store, prepared, plan):
-        click.echo(_("hold taken out of {calendar}", calendar=plan.calendar), err=True)
+    if plan is not None and plan.removes:
+        if cancelling.take_out(config, store, prepared, plan):
+            click.echo(_("hold taken out of {calendar}", calendar=plan.calendar), err=True)
+        else:
+            click.echo(_("no hold of it in {calendar} any more; nothing was taken out",
+                         calendar=plan.calendar), err=True)  # fmt: skip
     if not send and out is None and prepared.recipients:
         emit(_dry_run(config, prepared), None)
         click.echo(

@@ -64,16 +64,17 @@ def hold_lines(
 
 def take_out(config: Config, store: Store, prepared: PreparedInvite, plan: Removal) -> bool:
     """Take the hold of ``plan`` out (after the mail, see the module's docstring); whether one
-    came out. A cancellation that reached nobody is logged with it, so the meeting counts as
-    cancelled (``planner invites``, ``planner invite --list``)."""
+    came out (not when it had gone from the calendar between the plan and the delete). A
+    cancellation that reached nobody is logged with it, so the meeting counts as cancelled
+    (``planner invites``, ``planner invite --list``)."""
     from planner.invite.sentlog import record_kept
 
     if not plan.removes:
         return False
-    remove(config, store, plan)
+    removed = remove(config, store, plan)  # False: gone meanwhile (nothing was taken out)
     if not prepared.recipients:
         record_kept(store, prepared, f"hold:{plan.calendar}:{plan.uid}")
-    return True
+    return removed
 
 
 def withdrawal(store: Store, prepared: PreparedInvite) -> PreparedInvite | None:

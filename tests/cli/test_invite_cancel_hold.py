@@ -271,3 +271,20 @@ def test_an_update_says_what_it_leaves_as_it_was(world: World):
     assert CARL in said  # Carl had the meeting: he is sent its cancellation, not this update
     if 'language = "en"' in world.config.read_text():
         assert f"taken off: {CARL}; they are sent the meeting's cancellation" in said
+
+
+def test_a_hold_gone_between_the_plan_and_the_delete_is_not_said_taken_out(
+    world: World, monkeypatch: pytest.MonkeyPatch
+):
+    """The calendar answers that the hold is gone already (deleted in the calendar app a
+    moment before): the run says nothing was taken out, not that it took it out."""
+    from providers.caldav import CalDavProvider
+
+    uid = world.invite("--hold", "--send")
+
+    def gone(self: Any, uid: str, expected: Any) -> bool:
+        return False
+
+    monkeypatch.setattr(CalDavProvider, "remove_held", gone)
+    said = world.run("invite", "--cancel", uid, "--hold", "--send").stderr
+    assert "nothing was taken out" in said and "hold taken out" not in said
