@@ -200,8 +200,11 @@ def _weekday(day: date) -> str:
     return names[0][day.weekday()]
 
 
-def day_time(moment: datetime) -> str:
-    """``Tue 8 Dec 12:15`` / ``Di. 8. Dez. 12:15``: a moment, in the zone it is given in."""
+def day_time(moment: datetime, now: datetime | None = None) -> str:
+    """``Tue 8 Dec 12:15`` / ``Di. 8. Dez. 12:15``: a moment, in the zone it is given in; with
+    its year where that is not the one of ``now`` (``Mon 8 Dec 2025 12:15``)."""
+    if now is not None and moment.year != now.year:
+        return f"{long_day(moment.date())} {hh_mm(moment, twice(moment))}"
     return f"{short_day(moment.date())} {hh_mm(moment, twice(moment))}"
 
 

@@ -57,3 +57,21 @@ def test_the_local_time_of_a_place_is_unmistakable_too():
     begin = at(NEW_YORK, "2026-11-01T05:30").astimezone(BERLIN)
     end = (begin.astimezone(UTC) + timedelta(minutes=45)).astimezone(BERLIN)
     assert "01:30 EDT–01:15 EST" in local_span(begin, end, "America/New_York", BERLIN)
+
+
+def test_offers_counters_and_the_invitations_list_name_the_zone_in_the_repeated_hour():
+    """The same rule where the counterpart picks a time (the offer's texts), where a counter
+    is said (``planner invites``) and in the invitations' list beside the meeting's own zone."""
+    from planner.config.loader import default_config
+    from planner.flows.followup_steps import span_words
+    from planner.flows.offers import Option
+    from planner.render.invites import there
+    from planner.render.offer_text import span
+
+    begin = at(BERLIN, "2026-10-25T00:30")  # 02:30 CEST
+    end = (begin.astimezone(UTC) + timedelta(hours=1)).astimezone(BERLIN)  # 02:30 CET
+    option = Option(1, {"start": begin.isoformat(), "end": end.isoformat()}, {})
+    assert "02:30 CEST–02:30 CET" in span(option, BERLIN)
+    config = default_config(user={"timezone": "America/New_York"})
+    assert "02:30 CEST–02:30 CET Europe/Berlin" in span_words(begin, end, config, "Europe/Berlin")
+    assert there(begin, end, "Europe/Berlin") == " (02:30 CEST–02:30 CET Europe/Berlin)"

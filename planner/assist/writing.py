@@ -17,7 +17,7 @@ from planner.assist.outputs import Person, WriteStep
 from planner.assist.registry import Action, write_tool
 from planner.assist.workspace import Workspace
 from planner.errors import PlannerError, UsageError
-from planner.i18n import _
+from planner.i18n import _, day_time
 from planner.model import Purpose
 
 if TYPE_CHECKING:
@@ -185,7 +185,7 @@ def _prepare(
         ws.config, ws.state, invitation=invitation, update=update, cancel=cancel, options=options
     )
     if prepared.method != "CANCEL" and prepared.invitation.start <= ws.now:
-        when = f"{prepared.invitation.start.astimezone(ws.config.tz):%Y-%m-%d %H:%M}"
+        when = day_time(prepared.invitation.start.astimezone(ws.config.tz), ws.now)
         ws.warnings.append(_("the meeting would begin {when}, which has passed; check `start`",
                              when=when))  # fmt: skip
     return prepared

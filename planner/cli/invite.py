@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, tzinfo
+from datetime import timedelta, tzinfo
 from pathlib import Path
 
 import click
@@ -321,12 +321,13 @@ def _warn_odd(options: object, tz: tzinfo) -> None:
     """Accepted, but worth a word: a start in the past (said in the user's zone ``tz``, as
     every time the user sees), an address given twice."""
     from planner.cli import common
+    from planner.i18n import day_time
 
     start = getattr(options, "start", None)
     now = common.now_in(tz)
     if start is not None and start < now:
         click.echo(_("note: the meeting starts in the past ({start})",
-                     start=_moment(start.astimezone(tz), now)), err=True)  # fmt: skip
+                     start=day_time(start.astimezone(tz), now)), err=True)  # fmt: skip
     from planner.people.addresses import address_key
     from planner.people.names import parse_mailbox
 
@@ -337,16 +338,6 @@ def _warn_odd(options: object, tz: tzinfo) -> None:
             _("note: {addresses} given more than once; invited once", addresses=", ".join(twice)),
             err=True,
         )
-
-
-def _moment(moment: datetime, now: datetime) -> str:
-    """``Tue 8 Dec 12:15``, with its year where that is not this one (``Tue 8 Dec 2025
-    12:15``); the zone's abbreviation where the clocks show that time twice."""
-    from planner.i18n import day_time, hh_mm, long_day, twice
-
-    if moment.year == now.year:
-        return day_time(moment)
-    return f"{long_day(moment.date())} {hh_mm(moment, twice(moment))}"
 
 
 def _start(text: str, tz: object, fold: bool) -> object:

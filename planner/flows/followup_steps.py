@@ -25,7 +25,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner.config import Config
-from planner.i18n import _, ngettext
+from planner.i18n import _, hh_mm, ngettext, twice
 from planner.invite.sentlog import SentRecord
 from planner.invite.zones import zone_key
 from planner.model import Busy, Event
@@ -191,20 +191,22 @@ def span_words(start: datetime, end: datetime, config: Config, zone: str = "") -
     """``2026-12-15 15:30–16:30`` in the user's zone; in ``zone`` where the meeting has its
     own, with the user's time beside it: ``2026-12-15 09:30–10:30 America/New_York
     (15:30–16:30 your time)``."""
-    from planner.i18n import until
+    from planner.i18n import hh_mm, twice, until
 
     local, local_end = start.astimezone(config.tz), end.astimezone(config.tz)
-    ours = f"{local:%Y-%m-%d %H:%M}–{until(local, local_end)}"
+    mine = f"{hh_mm(local, twice(local, local_end))}–{until(local, local_end)}"
+    ours = f"{local:%Y-%m-%d} {mine}"
     if not zone or zone == zone_key(config.tz):
         return ours
     there = ZoneInfo(zone)
     theirs, theirs_end = start.astimezone(there), end.astimezone(there)
-    yours = f"{local:%H:%M}–{until(local, local_end)}"
+    yours = mine
     if local.date() != theirs.date():
         yours = f"{local:%Y-%m-%d} {yours}"
     return _(
         "{when} {zone} ({yours} your time)",
-        when=f"{theirs:%Y-%m-%d %H:%M}–{until(theirs, theirs_end)}", zone=zone, yours=yours,
+        when=f"{theirs:%Y-%m-%d} {hh_mm(theirs, twice(theirs, theirs_end))}–"
+        f"{until(theirs, theirs_end)}", zone=zone, yours=yours,
     )  # fmt: skip
 
 
@@ -281,7 +283,7 @@ def _reminder(state: InviteState, config: Config) -> str:
     from planner.i18n import language
 
     day = format_date(state.start.date(), format="full", locale=language())
-    when = day if state.all_day else f"{day} {state.start:%H:%M}"
+    when = day if state.all_day else f"{day} {hh_mm(state.start, twice(state.start))}"
     greeting = _("Hello {name},", name=state.name) if state.name else _("Hello,")
     body = _(
         "did my invitation to '{title}' on {when} at {place} reach you? A short yes or no, "
@@ -353,7 +355,7 @@ def _conflicts(
         for event in busy_conflicts(events, start, end, state.uid, config):
             local = event.start.astimezone(config.tz)
             found.append(_("busy with '{title}' at {time}", title=event.title,
-                           time=f"{local:%H:%M}"))  # fmt: skip
+                           time=hh_mm(local, twice(local))))  # fmt: skip
     closed = _venue_closed(record, config, start, end)
     if closed:
         found.append(closed)

@@ -58,11 +58,14 @@ def when_label(state: InviteState, *, end: bool = True) -> str:
     if state.all_day:
         last = short_day(state.end.date() - timedelta(days=1))
         return _("{first} – {last}, all day", first=first, last=last)
+    from planner.i18n import hh_mm, twice, until
+
     if not end:
-        return f"{first} {state.start:%H:%M}" + there(state.start, None, state.zone)
-    return f"{first} {state.start:%H:%M}–{state.end:%H:%M}" + there(
-        state.start, state.end, state.zone
-    )
+        return f"{first} {hh_mm(state.start, twice(state.start))}" + there(
+            state.start, None, state.zone
+        )
+    span = f"{hh_mm(state.start, twice(state.start, state.end))}–{until(state.start, state.end)}"
+    return f"{first} {span}" + there(state.start, state.end, state.zone)
 
 
 def there(start: datetime, end: datetime | None, zone: str) -> str:
@@ -72,14 +75,15 @@ def there(start: datetime, end: datetime | None, zone: str) -> str:
         return ""
     from zoneinfo import ZoneInfo
 
-    from planner.i18n import until
+    from planner.i18n import hh_mm, twice, until
 
     first = start.astimezone(ZoneInfo(zone))
     day = "" if first.date() == start.date() else f"{short_day(first.date())} "
+    last = None if end is None else end.astimezone(first.tzinfo)
     span = (
-        f"{first:%H:%M}"
-        if end is None
-        else f"{first:%H:%M}–{until(first, end.astimezone(first.tzinfo))}"
+        hh_mm(first, twice(first))
+        if last is None
+        else f"{hh_mm(first, twice(first, last))}–{until(first, last)}"
     )
     return f" ({day}{span} {zone})"
 

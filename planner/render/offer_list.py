@@ -18,7 +18,7 @@ from planner.flows.offers import (
     Offer,
     pick_label,
 )
-from planner.i18n import _, day_span, ngettext
+from planner.i18n import _, day_span, hh_mm, ngettext, twice
 from planner.render.labels import short_day
 
 SHOWN_DAYS = 30  # offers made this long ago are still listed
@@ -40,7 +40,7 @@ def state_label(offer: Offer, now: datetime) -> str:
         left = len(offer.pickable(now))
         return ngettext("open: {count} option until {day} {time}",
                         "open: {count} options until {day} {time}", left,
-                        day=short_day(until.date()), time=f"{until:%H:%M}")  # fmt: skip
+                        day=short_day(until.date()), time=hh_mm(until, twice(until)))  # fmt: skip
     if state == BOOKING:
         return _("being booked: {choice}", choice=pick_label(offer))
     if state == PICKED and offer.booked.get("message"):

@@ -16,7 +16,7 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from planner.flows.offers import Offer, Option
-from planner.i18n import _, long_day, ngettext, short_day
+from planner.i18n import _, hh_mm, long_day, ngettext, short_day, twice
 from planner.render.safe import neutral
 
 
@@ -30,10 +30,11 @@ def clean(text: object) -> str:
 def span(option: Option, zone: ZoneInfo) -> str:
     """ "Tue 8 Dec 2026, 12:30–13:30" in ``zone`` and the current language."""
     start, end = option.start.astimezone(zone), option.end.astimezone(zone)
-    last = f"{end:%H:%M}"
+    zoned = twice(start, end)  # the night the clocks go back: which 02:30
+    last = hh_mm(end, zoned)
     if end.date() != start.date():
         last = f"{short_day(end.date())} {last}"
-    return f"{long_day(start.date())}, {start:%H:%M}–{last}"
+    return f"{long_day(start.date())}, {hh_mm(start, zoned)}–{last}"
 
 
 def at_place(option: Option, offer: Offer) -> str:
@@ -148,7 +149,7 @@ def valid_until(offer: Offer) -> str:
     """Until when the offer can be answered; where a time begins before that, that each
     can be chosen only until it begins (an 11:00 option of an offer valid until 17:47)."""
     moment = offer.expires_at.astimezone(offer.tz)
-    when = f"{long_day(moment.date())}, {moment:%H:%M}"
+    when = f"{long_day(moment.date())}, {hh_mm(moment, twice(moment))}"
     if any(o.start.astimezone(UTC) < offer.expires_at.astimezone(UTC) for o in offer.options):
         return _("You can choose until {when} ({zone}), each time until it begins.",
                  when=when, zone=offer.zone)  # fmt: skip

@@ -81,5 +81,5 @@ def test_an_invitation_for_a_time_that_has_passed_is_a_warning(isolated_home):
             return await call(client, "invite", args)  # hold prepares the meeting alike
 
     warnings = run(session)["warnings"]
-    said = "the meeting would begin 2025-01-01 10:00, which has passed; check `start`"
-    assert said in warnings, warnings
+    said = "the meeting would begin Wed 1 Jan 2025 10:00, which has passed; check"
+    assert any(w.startswith(said) for w in warnings), warnings  # the year: not this one
