@@ -87,8 +87,10 @@ def _text(value: object) -> str:
 
 
 def _time_to_json(moment: datetime) -> list[str]:
+    """The instant and its zone's name; a time typed with an offset (``+05:30``) and no zone
+    name keeps its offset (it was shown as UTC on every later update)."""
     zone = getattr(moment.tzinfo, "key", None) or ""
-    return [moment.astimezone(UTC).isoformat(), zone]
+    return [moment.astimezone(UTC).isoformat() if zone else moment.isoformat(), zone]
 
 
 def _time_from_json(value: list[str]) -> datetime:

@@ -131,3 +131,16 @@ def test_the_list_says_which_time_of_the_repeated_hour(config: str, tmp_path: Pa
             "2026-10-25T02:15", "--fold", "--out", str(tmp_path / "late.ics"))  # fmt: skip
     listed = _invite(config, "--list").stdout
     assert "2026-10-25 02:15 CET" in listed
+
+
+def test_a_time_typed_with_an_offset_keeps_it_in_the_sent_log():
+    """A meeting typed as ``14:00+05:30`` is said at +05:30 on every later update, not in UTC."""
+    from planner.invite.stored import _time_from_json, _time_to_json
+
+    typed = datetime(2026, 12, 10, 14, tzinfo=timezone(timedelta(hours=5, minutes=30)))
+    back = _time_from_json(_time_to_json(typed))
+    assert back == typed and back.utcoffset() == timedelta(hours=5, minutes=30)
+    named = datetime(2026, 12, 10, 14, tzinfo=ZoneInfo("Europe/Berlin"))
+    assert _time_from_json(_time_to_json(named)).tzinfo == ZoneInfo("Europe/Berlin")
+    old = ["2026-12-10T08:30:00+00:00", ""]  # written before: UTC, read as it was
+    assert _time_from_json(old).utcoffset() == timedelta(0)
