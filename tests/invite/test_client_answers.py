@@ -166,44 +166,33 @@ DTEND:20261210T130000""",
     assert "--start 2026-12-10T12:00 --duration 60" in state.command
 
 
+@pytest.mark.parametrize(
+    ("stamp", "status", "earlier", "sequence"),
+    [
+        ("20261202T120000Z", "accepted", "", 1),  # written after the update: answers it
+        ("20261201T120000Z", "no_answer", "accepted", 0),  # written before: the first one
+    ],
+)
 def test_reply_without_sequence_answers_the_revision_current_when_written(
-    store, uid, config, tmp_path
+    store, uid, config, tmp_path, stamp, status, earlier, sequence
 ):
-    """Apple writes no SEQUENCE: an accept written after the update answers the update."""
+    """Apple writes no SEQUENCE: an accept answers the revision current at its DTSTAMP."""
     record_sent(store, prepare_update(store, uid, start=datetime(2026, 12, 9, 13, 0,
                                                                   tzinfo=BERLIN)),
                 sent_at=UPDATED)  # fmt: skip
     ics = calendar(
         "REPLY",
         f"""UID:{uid}
-DTSTAMP:20261202T120000Z
+DTSTAMP:{stamp}
 ORGANIZER:{ORGANIZER}
 ATTENDEE;CN=Bob Stone;EMAIL=bob@acme.example;PARTSTAT=ACCEPTED:mailto:bob@acme.example""",
     )
     path = write_mail(tmp_path, "apple", "Bob Stone <bob@acme.example>", ics)
     record_replies(store, [path], now=NOW)
     state = states(store, config)["bob@acme.example"]
-    assert (state.status, state.earlier) == ("accepted", "")
+    assert (state.status, state.earlier) == (status, earlier)
     [answer] = all_answers(store)
-    assert answer.sequence == 1
-
-
-def test_reply_without_sequence_written_before_the_update_stays_earlier(
-    store, uid, config, tmp_path
-):
-    record_sent(store, prepare_update(store, uid, start=datetime(2026, 12, 9, 13, 0,
-                                                                  tzinfo=BERLIN)),
-                sent_at=UPDATED)  # fmt: skip
-    ics = calendar(
-        "REPLY",
-        f"""UID:{uid}
-DTSTAMP:20261201T120000Z
-ORGANIZER:{ORGANIZER}
-ATTENDEE;PARTSTAT=ACCEPTED:mailto:bob@acme.example""",
-    )
-    record_replies(store, [write_mail(tmp_path, "apple", "bob@acme.example", ics)], now=NOW)
-    state = states(store, config)["bob@acme.example"]
-    assert (state.status, state.earlier) == ("no_answer", "accepted")
+    assert answer.sequence == sequence
 
 
 def _delegation(uid: str) -> str:
