@@ -192,3 +192,34 @@ def test_the_invite_dry_run_says_a_password_is_missing(isolated_home, run_server
     dry = run(session)
     assert dry["confirm"] is None
     assert any("no password for SMTP user 'anna'" in w for w in dry["warnings"]), dry["warnings"]
+
+
+def test_an_update_that_takes_someone_off_tells_them(isolated_home, run_server):  # noqa: F811
+    """As ``planner invite --update … --to``: the update goes to those who stay, the meeting's
+    cancellation to the one taken off (RFC 5546), both said in the dry run and bound by its
+    token."""
+    inbox = Inbox()
+    scenario.write_config(isolated_home, smtp_port=run_server(inbox))
+    both = {**lunch(), "to": [scenario.BOB, scenario.LENA]}
+
+    async def session():
+        async with planner_server() as client:
+            first = await call(client, "invite", both)
+            sent = await call(client, "invite", {**both, "confirm": first["confirm"]})
+            sent["mails"] = len(inbox.messages)
+            uid = first["details"]["uid"]
+            update = {"update_uid": uid, "to": [scenario.BOB]}
+            dry = await call(client, "invite", update)
+            done = await call(client, "invite", {**update, "confirm": dry["confirm"]})
+            return sent, dry, done
+
+    sent, dry, done = run(session)
+    assert sent["done"] is True and sent["mails"] == 1
+    assert scenario.LENA in dry["action"] and "cancellation" in dry["action"]
+    assert done["done"] is True and "taken off" in done["result"]
+    methods = {}
+    for recipients, raw, *_rest in inbox.messages[1:]:
+        parts = email.message_from_bytes(raw).walk()
+        (part,) = [p for p in parts if p.get_content_type() == "text/calendar"]
+        methods[tuple(recipients)] = part.get_param("method")
+    assert methods == {(scenario.BOB,): "REQUEST", (scenario.LENA,): "CANCEL"}
