@@ -69,3 +69,15 @@ def test_fixed_offsets_by_region_name_are_taken():
     """A region that keeps one offset all year is what the user lives in (no abbreviation)."""
     for zone in ("Asia/Kolkata", "America/Phoenix", "Etc/GMT+5"):
         assert default_config(user={"timezone": zone}).tz.key == zone
+
+
+def test_a_zone_spelt_as_the_iana_spells_it_needs_no_listing_of_every_zone():
+    """Listing every zone walks the zone files (some 40 ms of every command's start): only a
+    name in another spelling asks for it."""
+    from planner.config.zones import iana_names
+
+    iana_names.cache_clear()
+    default_config(user={"timezone": "Europe/Berlin"})
+    assert iana_names.cache_info().currsize == 0
+    default_config(user={"timezone": "europe/berlin"})
+    assert iana_names.cache_info().currsize == 1
