@@ -88,11 +88,16 @@ def mirror_patch(event: Event, tz: Any, mark: SyncMark) -> dict[str, Any]:
     return {key: body[key] for key in MIRROR_PATCH}
 
 
-def read_mark(item: Mapping[str, Any]) -> SyncMark | None:
-    values = {
+def extended(item: Mapping[str, Any]) -> dict[str, str]:
+    """The single-value extended properties ``item`` was read with, by id in lower case."""
+    return {
         str(p.get("id", "")).casefold(): str(p.get("value") or "")
         for p in item.get("singleValueExtendedProperties") or ()
     }
+
+
+def read_mark(item: Mapping[str, Any]) -> SyncMark | None:
+    values = extended(item)
     key = values.get(MARK_KEY.casefold())
     return SyncMark(key, values.get(MARK_DIGEST.casefold(), "")) if key else None
 
@@ -115,9 +120,9 @@ class OutlookMarked:
         tx = self.transaction(event)
         body = to_graph(event, self.context.tz, tx, send_updates=send_updates)
         body["singleValueExtendedProperties"] = [{"id": SHOWN, "value": body["showAs"]}]
-        earlier = self._created_id(event.uid)
-        if earlier and self._moved(f"{path}/{earlier}", body, event):
-            return earlier  # the hold of this UID, changed where it stands
+        there = self._hold_item(event.uid, expand=SHOWN_EXPAND)
+        if there is not None and self._moved(there[0], there[1], body, event):
+            return there[0].rpartition("/")[2]  # the hold of this UID, changed where it stands
         self._refuse_theirs(calendar_id, event.uid)
         created = self.graph.request("POST", path, json=body, retry=True)
         event_id = str(created.get("id") or "")
@@ -134,15 +139,17 @@ class OutlookMarked:
         found = self._hold_item(uid)
         return None if found is None else self._to_event(found[1], {found[2]: uid})
 
-    def _hold_item(self, uid: str) -> tuple[str, dict[str, Any], str] | None:
+    def _hold_item(self, uid: str, expand: str = "") -> tuple[str, dict[str, Any], str] | None:
         """The path, Graph JSON and transactionId of the hold created here under ``uid``
-        (found by the Graph id remembered, :meth:`_created_id`), None when there is none."""
+        (found by the Graph id remembered, :meth:`_created_id`; read with ``expand``), None
+        when there is none."""
         earlier = self._created_id(uid)
         if not earlier:
             return None
         path = f"{self._write_path()}/{earlier}"
+        query = {"$select": self.select} | ({"$expand": expand} if expand else {})
         try:
-            item = self.graph.get(path, {"$select": self.select})
+            item = self.graph.get(path, query)
         except GraphError as exc:
             if exc.status == 404:
                 return None
@@ -184,23 +191,15 @@ class OutlookMarked:
         ).fetchone()
         return str(row[0]) if row else ""
 
-    def _moved(self, path: str, body: dict[str, Any], event: Event) -> bool:
-        """PATCH the hold created here with ``body`` while it is as read just before
+    def _moved(
+        self, path: str, item: Mapping[str, Any], body: dict[str, Any], event: Event
+    ) -> bool:
+        """PATCH the hold ``item`` (at ``path``, as just read) with ``body`` while it is as read
         (``If-Match``; a change in between is refused: :func:`providers.base.changed_meanwhile`);
         ``showAs`` only where the planner's hold changes it (:data:`SHOWN`). False when it is
         gone."""
-        try:
-            item = self.graph.get(path, {"$select": "id,showAs", "$expand": SHOWN_EXPAND})
-        except GraphError as exc:
-            if exc.status == 404:
-                return False
-            raise
         changes = {k: v for k, v in body.items() if k != "transactionId"}
-        said = {
-            str(p.get("id", "")).casefold(): str(p.get("value") or "")
-            for p in item.get("singleValueExtendedProperties") or ()
-        }
-        if said.get(SHOWN.casefold(), "busy") == changes["showAs"]:
+        if extended(item).get(SHOWN.casefold(), "busy") == changes["showAs"]:
             del changes["showAs"]  # as the planner's hold was: the user's choice stays
         changes.setdefault("location", {"displayName": ""})  # PATCH keeps what it is not given
         etag = str(item.get("@odata.etag") or "")
