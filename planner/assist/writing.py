@@ -61,6 +61,7 @@ def invite(
     the message) with a `confirm` token; call again with the same arguments and that token to
     send it, once. As `planner invite … --send`."""
     from planner.flows import invitations as flow
+    from planner.flows.cancelling import send_update, withdrawal
 
     prepared = _prepare(
         ws, proposal, to, title, start, duration_minutes, venue, location, purpose, agenda,
@@ -76,32 +77,26 @@ def invite(
         what = _("send the cancellation by e-mail to {recipients}", recipients=recipients)
     else:
         what = _("send the invitation by e-mail to {recipients}", recipients=recipients)
-    withdrawn = _withdrawn(ws, prepared) if update_uid else None
+    withdrawn = withdrawal(ws.state, prepared) if update_uid else None
     taken_off = ", ".join(withdrawn.recipients) if withdrawn is not None else ""
     if taken_off:  # an update that takes people off tells them (RFC 5546), as the CLI does
         what += "; " + _("send the cancellation by e-mail to {recipients}", recipients=taken_off)
     content = _content(prepared, "send") | {"taken_off": taken_off}
 
     def perform() -> str:
-        message_id = flow.send(ws.config, ws.state, prepared)
-        said = _("sent to {recipients} ({id})", recipients=recipients, id=message_id)
-        if withdrawn is not None and taken_off:
-            other = flow.send(ws.config, ws.state, withdrawn)
+        if withdrawn is None:
+            message_id = flow.send(ws.config, ws.state, prepared)
+            return _("sent to {recipients} ({id})", recipients=recipients, id=message_id)
+        sent, told = send_update(ws.config, ws.state, prepared, withdrawn)
+        said = _("sent to {recipients} ({id})", recipients=recipients, id=sent)
+        if told:
             said += "; " + _(
                 "sent the cancellation to {recipients}, who are taken off the meeting ({id})",
-                recipients=taken_off, id=other,
+                recipients=taken_off, id=told,
             )  # fmt: skip
         return said
 
     return Action(_step(ws, prepared, what), content, perform, blocked)
-
-
-def _withdrawn(ws: Workspace, prepared: PreparedInvite) -> PreparedInvite | None:
-    """The cancellation for those an update takes off the meeting (None: it takes nobody)."""
-    from planner.flows.cancelling import withdrawal
-
-    found = withdrawal(ws.state, prepared)
-    return found if found is not None and found.recipients else None
 
 
 @write_tool("Hold the time in your calendar")

@@ -282,22 +282,20 @@ def invite(
 
 
 def _send(config: object, store: object, prepared: object, withdrawn: object) -> None:
-    """Send the update (to those it has not reached), then the CANCEL to the people it takes
-    off: a run that fails between the two, run again, sends only what did not go."""
-    from planner.flows import invitations as invite_flow
+    """Send the update, then the CANCEL to the people it takes off, and say what went."""
+    from planner.flows.cancelling import send_update
 
-    reached = prepared.recipients  # type: ignore[attr-defined]
-    if reached:
-        message_id = invite_flow.send(config, store, prepared)  # type: ignore[arg-type]
-        click.echo(_("sent to {recipients} ({id})", recipients=", ".join(reached),
-                     id=message_id), err=True)  # fmt: skip
+    sent, told = send_update(config, store, prepared, withdrawn)  # type: ignore[arg-type]
+    if sent:
+        click.echo(_("sent to {recipients} ({id})",
+                     recipients=", ".join(prepared.recipients),  # type: ignore[attr-defined]
+                     id=sent), err=True)  # fmt: skip
     else:
         click.echo(_("nothing to send: this revision reached all of them already"), err=True)
-    if withdrawn is not None:
-        message_id = invite_flow.send(config, store, withdrawn)  # type: ignore[arg-type]
+    if told:
         click.echo(_("sent the cancellation to {recipients}, who are taken off the meeting ({id})",
                      recipients=", ".join(withdrawn.recipients),  # type: ignore[attr-defined]
-                     id=message_id), err=True)  # fmt: skip
+                     id=told), err=True)  # fmt: skip
 
 
 def _check_all_day(

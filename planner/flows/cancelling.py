@@ -77,6 +77,19 @@ def take_out(config: Config, store: Store, prepared: PreparedInvite, plan: Remov
     return removed
 
 
+def send_update(
+    config: Config, store: Store, prepared: PreparedInvite, withdrawn: PreparedInvite | None
+) -> tuple[str, str]:
+    """Send the update ``prepared`` (to those it has not reached), then ``withdrawn``, the
+    CANCEL to the people it takes off (:func:`withdrawal`): a run that fails between the two,
+    run again, sends only what did not go. The message ids, "" for what had no one to go to."""
+    from planner.flows.invitations import send
+
+    sent = send(config, store, prepared) if prepared.recipients else ""
+    told = send(config, store, withdrawn) if withdrawn and withdrawn.recipients else ""
+    return sent, told
+
+
 def withdrawal(store: Store, prepared: PreparedInvite) -> PreparedInvite | None:
     """The CANCEL that goes with the update ``prepared`` to the people it takes off
     (:func:`planner.invite.cancels.prepare_withdrawal`); None when it takes nobody off."""
