@@ -90,13 +90,20 @@ class HomeCity:
     city: str
     geo: Geo | None
     evidence: tuple[str, ...]
-    country_only: bool = False  # only a country was known; ``city`` is its main city
-    configured: bool = False  # from [[people]]
+    #: how strong its source is (the module doc's order): :data:`CONFIGURED` ([[people]]),
+    #: :data:`BOOKED`, :data:`SEEN` (the calendar history), :data:`COUNTRY` (only a country was
+    #: known; ``city`` is its main city)
+    source: int = SEEN
     text: str = ""  # the address as written (an address book's), else ""
     others: tuple[HomeCity, ...] = ()  # further places, best first
-    #: how strong its source is (the module doc's order): :data:`CONFIGURED`, :data:`BOOKED`,
-    #: :data:`SEEN` (the calendar history), :data:`COUNTRY`
-    source: int = 2
+
+    @property
+    def country_only(self) -> bool:
+        return self.source == COUNTRY
+
+    @property
+    def configured(self) -> bool:
+        return self.source == CONFIGURED
 
     @property
     def places(self) -> tuple[HomeCity, ...]:
@@ -231,9 +238,7 @@ class HomeFinder:
         found: list[HomeCity] = []
         if city := configured_city(email, self.config.people):
             why = _("set in [[people]] of the config")
-            found.append(
-                HomeCity(city, _geo(self.locate(city)), (why,), configured=True, source=CONFIGURED)
-            )
+            found.append(HomeCity(city, _geo(self.locate(city)), (why,), source=CONFIGURED))
         booked = self._booked(email)
         found += [b for b in booked if b.geo is not None]
         inferred = self._inferred(email)
@@ -404,9 +409,7 @@ class HomeFinder:
         city = MAIN_CITY[country]
         evidence = [why for c, why in abroad if c == country]
         evidence.append(_("only the country is known; {city} is assumed", city=city))
-        return HomeCity(
-            city, _geo(self.locate(city)), tuple(evidence), country_only=True, source=COUNTRY
-        )
+        return HomeCity(city, _geo(self.locate(city)), tuple(evidence), source=COUNTRY)
 
 
 _DIAL_IN = re.compile(
