@@ -40,7 +40,8 @@ def fork_map(
     process (nothing is sent but the results), the first slice is done here (``here``: its
     share of the items, where sending a result back costs the workers more than receiving it
     costs this process; default: an equal share). Any failure of the workers computes it
-    here, so the result is always ``function(items)``'s."""
+    here, so the result is always ``function(items)``'s. The workers end with this process,
+    also when it is killed (:func:`die_with_parent`)."""
     workers = workers or usable_cores()
     if workers < 2 or len(items) < minimum:
         return function(items)  # without importing multiprocessing: most calls end here
@@ -58,7 +59,12 @@ def fork_map(
     _SHARED[:] = [function, items]
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=len(slices) - 1, mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            max_workers=len(slices) - 1,
+            mp_context=context,
+            initializer=die_with_parent,  # a killed command leaves no worker computing on
+            initargs=(os.getpid(),),
+        ) as pool:
             futures = [pool.submit(_slice, first, last) for first, last in slices[1:]]
             found = function(items[slices[0][0] : slices[0][1]])
             for future in futures:

@@ -87,3 +87,57 @@ def test_a_share_that_leaves_nothing_for_a_worker_is_done_here():
     found = forking.fork_map(squares_and_pids, list(range(3000)), workers=2, here=1.0)
     assert {pid for _n, pid in found} == {os.getpid()}
     assert [n for n, _pid in found] == [n * n for n in range(3000)]
+
+
+WORKER_SCRIPT = """
+import os, sys, time
+from planner.ical import forking
+
+def slow(items):
+    if os.getpid() != PARENT:  # a worker: tell the test, then work for a long while
+        print(os.getpid(), flush=True)
+        time.sleep(60)
+    return list(items)
+
+PARENT = os.getpid()
+forking.fork_map(slow, list(range(4000)), workers=2, here=0.01)
+"""
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="needs Linux /proc")
+@pytest.mark.parametrize("how", ["SIGKILL", "SIGTERM"])
+def test_no_worker_outlives_a_killed_parent(tmp_path, how):
+    """A command killed while its forked workers compute (classifying, judging, rendering)
+    leaves none of them behind, holding its memory and files."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.locations import ROOT
+
+    parent = subprocess.Popen(
+        [sys.executable, "-c", WORKER_SCRIPT],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    assert parent.stdout is not None
+    worker = int(parent.stdout.readline())  # the worker is computing now
+    parent.send_signal(getattr(signal, how))
+    parent.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while _alive(worker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    alive = _alive(worker)
+    if alive:
+        os.kill(worker, signal.SIGKILL)  # never leave it to the next test
+    assert not alive, "the worker outlived the killed command"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        text = open(f"/proc/{pid}/stat").read()
+    except OSError:
+        return False
+    return text.rpartition(")")[2].split()[0] not in ("Z", "X")
