@@ -4,20 +4,26 @@ weekly plan's keep-in-touch section, as a new user runs them: a fresh home, the 
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from click.testing import CliRunner
 
 from planner.cli import main
-from tests.flows.touch_scenario import TZ, write_home
+from tests.flows.touch_scenario import TZ, placed, write_home
 
 
 @pytest.fixture
-def scenario(tmp_path, monkeypatch):
-    config = write_home(tmp_path / "files", now=datetime.now(TZ))
+def now() -> datetime:
+    return datetime.now(TZ)
+
+
+@pytest.fixture
+def scenario(tmp_path, monkeypatch, now):
+    config = write_home(tmp_path / "files", now=now)
     monkeypatch.setenv("PLANNER_CONFIG", str(config))
     return config
 
@@ -27,14 +33,22 @@ def run(*args: str):
     return result
 
 
-def test_people_lists_the_overdue_first(scenario):
+def months_after(day: date, months: int) -> date:
+    """Calendar months, the last day of a shorter month where the day is not in it."""
+    year, month = divmod(day.month - 1 + months, 12)
+    last = calendar.monthrange(day.year + year, month + 1)[1]
+    return date(day.year + year, month + 1, min(day.day, last))
+
+
+def test_people_lists_the_overdue_first(scenario, now):
     result = run("people", "--format", "json")
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)["people"]
     assert [r["name"] for r in rows][:3] == ["Lena Hansen", "Tom Weber", "Ole Brandt"]
     ole = rows[2]  # met only by video, every 2 months: due one rhythm after the first call
     assert ole["last_in_person"] is None and ole["last_contact"]
-    assert ole["due"] == "2026-08-09"  # first call on 9 June + 2 months
+    first_call = placed(date(2026, 6, 2), now)  # placed around today, as the calendar is
+    assert ole["due"] == months_after(first_call, 2).isoformat()  # first call + 2 months
     assert ole["city"] == "Hamburg" and ole["distance_km"] == 612
     assert "trip to Hamburg" in ole["next_chance"]
     table = run("people")
@@ -48,13 +62,14 @@ def test_people_overdue_leaves_out_who_is_not(scenario):
     assert "Kim Schäfer" not in {r["name"] for r in rows}  # met yesterday
 
 
-def test_a_rhythm_set_with_the_command_wins(scenario):
+def test_a_rhythm_set_with_the_command_wins(scenario, now):
     result = run("people", "rhythm", "ole@nordreederei.example", "alle 3 Wochen")
     assert result.exit_code == 0 and "every 3 weeks" in result.stdout
     rows = json.loads(run("people", "--format", "json").stdout)["people"]
     ole = next(r for r in rows if r["name"] == "Ole Brandt")
     assert ole["rhythm"] == "3w" and ole["rhythm_from"] == "planner people rhythm"
-    assert ole["due"] == "2026-06-30"  # the rhythm changed, and so did the day it is due
+    first_call = placed(date(2026, 6, 2), now)
+    assert ole["due"] == (first_call + timedelta(weeks=3)).isoformat()  # so did the due day
     assert run("people", "rhythm", "ole@nordreederei.example", "--clear").exit_code == 0
     rows = json.loads(run("people", "--format", "json").stdout)["people"]
     assert next(r for r in rows if r["name"] == "Ole Brandt")["rhythm"] == "2m"

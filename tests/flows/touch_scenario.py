@@ -84,14 +84,19 @@ def meeting(
     )
 
 
+def placed(day: date, now: datetime = NOW) -> date:
+    """``day`` of the scenario as placed around ``now`` (as far before now's day as it is
+    before :data:`NOW`'s)."""
+    return now.astimezone(TZ).date() - (NOW.date() - day)
+
+
 def history(now: datetime = NOW) -> list[Event]:
     """A year of meetings: Lena met in person 8 months ago, Ole only by video, Maja never,
     Jonas in person last month, Kim in person yesterday, Tom (Lena's colleague) by video."""
     zoom = "https://zoom.us/j/123456789"
-    today = now.astimezone(TZ).date()
 
     def date(year: int, month: int, day: int) -> Any:
-        return today - (NOW.date() - _date(year, month, day))
+        return placed(_date(year, month, day), now)
 
     return [
         meeting(
