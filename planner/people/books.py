@@ -63,13 +63,14 @@ class BookStatus:
 
     name: str
     provider: str
-    contacts: int  # contacts in the copy
+    contacts: int  # the people in the copy (an organisation's card is no person)
     with_email: int  # of them, those with an e-mail address (only they can be matched)
     read_at: datetime | None  # when the copy was last brought up to date
     fresh: bool  # asked in this run (False: the copy stood in)
     problem: str = ""  # why it could not be read, when it could not
     #: what the copy lacks (a card or a line that could not be read), said on every run
     problems: tuple[str, ...] = ()
+    organisations: int = 0  # the cards of organisations in the copy
 
 
 class AddressBooks:
@@ -106,10 +107,23 @@ class AddressBooks:
                 yield name, contact
 
     def entries(self) -> Iterator[Entry]:
-        """Each contact with an e-mail address as an :class:`Entry` of the address book."""
+        """Each person with an e-mail address as an :class:`Entry` of the address book (an
+        organisation's card is no person: see :meth:`organisations`)."""
         for name, contact in self.contacts():
-            if contact.emails:
+            if contact.emails and not contact.is_organisation:
                 yield entry_of(contact, name)
+
+    def organisations(self) -> Iterator[tuple[str, str, str]]:
+        """``(domain, organisation, origin)`` for each domain of an organisation's card's
+        e-mail addresses (a public mail service's says nothing about anyone)."""
+        from planner.model import FREEMAIL_DOMAINS
+        from planner.people.addresses import domain_of
+
+        for book, contact in self.contacts():
+            if contact.is_organisation and (name := contact.name or contact.organisation):
+                for domain in dict.fromkeys(domain_of(e) for e in contact.emails):
+                    if domain and domain not in FREEMAIL_DOMAINS:
+                        yield domain, name, _("address book {name}", name=book)
 
     # -- one book ---------------------------------------------------------------------------
 
@@ -137,17 +151,18 @@ class AddressBooks:
         for line in lacks:  # on every run that uses the copy, until it reads clean
             self._say(line)
         self._contacts[source.name] = contacts
-        with_email = sum(1 for c in contacts if c.emails)
+        people = [c for c in contacts if not c.is_organisation]
         self.status.append(
             BookStatus(
                 source.name,
                 source.provider,
-                len(contacts),
-                with_email,
+                len(people),
+                sum(1 for c in people if c.emails),
                 read_at,
                 fresh,
                 problem,
                 tuple(lacks),
+                len(contacts) - len(people),
             )
         )
 
@@ -288,6 +303,8 @@ def add_books(
     if config.addressbooks:
         books.read(refresh=refresh)
         people.add_all(books.entries())
+        for domain, organisation, origin in books.organisations():
+            people.add_organisation(domain, organisation, Source.ADDRESS_BOOK, origin)
     return books
 
 
@@ -339,6 +356,7 @@ def contact_to_json(contact: Contact) -> dict[str, Any]:
         ],
         "groups": list(contact.groups),
         "revision": contact.revision.isoformat() if contact.revision else None,
+        "is_organisation": contact.is_organisation,
     }
 
 
@@ -351,6 +369,7 @@ def contact_from_json(data: dict[str, Any]) -> Contact:
         addresses=tuple(PostalAddress(**a) for a in data.get("addresses") or ()),
         groups=tuple(str(g) for g in data.get("groups") or ()),
         revision=datetime.fromisoformat(data["revision"]) if data.get("revision") else None,
+        is_organisation=bool(data.get("is_organisation")),
     )
 
 

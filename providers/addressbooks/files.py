@@ -30,7 +30,7 @@ SUFFIXES = (".vcf", ".vcard")
 MAX_BYTES = 64 * 1024 * 1024  # a bigger file is no address book
 #: How cards are read; part of the state, so that a copy an earlier planner read (before a fix
 #: of the reading) is read again although the files did not change. Raise it with each fix.
-READER = 2
+READER = 3
 
 
 class VCardProvider(AddressBookProvider):

@@ -21,6 +21,7 @@ from typing import Any
 
 from planner.i18n import _, ngettext
 from planner.model import Contact, PostalAddress
+from providers.addressbooks.base import named_after_organisation
 from providers.addressbooks.vcard_text import content_lines, readable_lines, with_working_charset
 
 Warn = Callable[[str], None]
@@ -208,14 +209,17 @@ def _card(component: Any, text: str, given_id: str) -> _Card:
         values.setdefault(line.name, []).append(line)
     uid = _first(values, "UID")
     kind = (_first(values, "KIND") or _first(values, "X-ADDRESSBOOKSERVER-KIND")).lower()
+    organisation = _organisation(values.get("ORG", []))
+    company = kind in ("org", "organization") or _first(values, "X-ABSHOWAS").upper() == "COMPANY"
     contact = Contact(
         id=given_id or uid or "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32],
-        name=_name(values),
+        name=_name(values) or (organisation if company else ""),
         emails=_emails(values.get("EMAIL", [])),
-        organisation=_organisation(values.get("ORG", [])),
+        organisation=organisation,
         addresses=tuple(_address(line, labels) for line in values.get("ADR", [])),
         groups=_categories(values.get("CATEGORIES", [])),
         revision=_revision(_first(values, "REV")),
+        is_organisation=company or _named_after(values, organisation),
     )
     members = [
         _text(line.value)
@@ -280,6 +284,16 @@ def _name(values: dict[str, list[Any]]) -> str:
     name = lines[0].value
     parts = [getattr(name, attr, "") for attr in ("prefix", "given", "additional", "family")]
     return " ".join(t for t in (_text(p) for p in parts) if t)
+
+
+def _named_after(values: dict[str, list[Any]], organisation: str) -> bool:
+    """Whether the card is named only after its organisation (``N:;;;;``, ``FN`` the ``ORG``
+    or none): :func:`~providers.addressbooks.base.named_after_organisation`."""
+    lines = values.get("N")
+    name = lines[0].value if lines else None
+    given = _text(getattr(name, "given", "")) + _text(getattr(name, "additional", ""))
+    family = _text(getattr(name, "family", ""))
+    return named_after_organisation(_first(values, "FN"), given, family, organisation)
 
 
 def _emails(lines: list[Any]) -> tuple[str, ...]:
