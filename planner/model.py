@@ -306,7 +306,9 @@ class Contact:
     ``id`` is the book's own id (vCard UID, CardDAV href, Google resource name, Graph id);
     ``groups`` are the book's groups and categories the contact belongs to (vCard CATEGORIES
     and group cards, Google contact groups, Outlook categories); ``revision`` is when the
-    book last changed it, where it says."""
+    book last changed it, where it says. ``is_organisation``: the card is a company's, not a
+    person's (vCard ``KIND:org``, Apple's ``X-ABShowAs:COMPANY``, a card named only after its
+    organisation); its ``name`` is the organisation's."""
 
     id: str
     name: str = ""
@@ -315,6 +317,7 @@ class Contact:
     addresses: tuple[PostalAddress, ...] = ()
     groups: tuple[str, ...] = ()
     revision: datetime | None = None
+    is_organisation: bool = False
 
 
 class Busy(StrEnum):

@@ -29,7 +29,10 @@ from planner.i18n import _
 @click.option("--all", "everyone", is_flag=True, help="Everyone known, also without a rhythm.")
 @click.option("--overdue", is_flag=True, help="Only people whose meeting in person is overdue.")
 @click.option(
-    "--refresh", is_flag=True, help="Read every address book now, not only when its copy is old."
+    "--refresh",
+    is_flag=True,
+    help="Read every address book again now, whole (every file, every card of a CardDAV "
+    "book, all Google and Outlook contacts), not only what changed or when its copy is old.",
 )
 @format_option("table", "json")
 @output_option

@@ -33,7 +33,7 @@ from planner.meet.place import distance_km as distance_km
 from planner.model import Geo
 from planner.online import outages
 from planner.online.failure import Failure
-from planner.people.postal import TOWN_BESIDE_CODE, country_code, is_country
+from planner.people.postal import TOWN_BESIDE_CODE, code_at_end, country_code, is_country
 
 if TYPE_CHECKING:
     from planner.config import Config
@@ -158,10 +158,24 @@ def locate_offline(text: str, country: str = "DE") -> Place | None:
 
 
 def _city_in_text(text: str, country: str) -> Place | None:
+    code, rest, sure = code_at_end(text)  # "8001 Zürich CH", "Freiburg, CH"
+    if code:
+        kept = [p.strip() for p in re.split(r"[,;/()\n]", rest)]
+        found = _city_in(text, kept, code, country)
+        # a US state or an Italian province written so ("Chicago, IL", "50122 Firenze FI")
+        # is a country only where its town is found there
+        return found if sure or found or code == country else _city_in_text(rest, country)
     parts = [p.strip() for p in re.split(r"[,;/()\n]", text) if p.strip()]
     # an address that names its country has its town there ("3580 Horn, Österreich" is no
     # Hamburg-Horn, "Freiburg, Schweiz" no Freiburg im Breisgau); none found there: None
     named = next((code for p in reversed(parts) if (code := country_code(p))), "")
+    return _city_in(text, parts, named, country)
+
+
+def _city_in(text: str, parts: list[str], named: str, country: str) -> Place | None:
+    """The town of ``parts`` of ``text`` in the country ``named`` (only there, when it is
+    not the user's ``country``), else in ``country``."""
+    parts = [p for p in parts if p]
     there = named or country
     strict = bool(named) and named != country
     for part in reversed(parts):

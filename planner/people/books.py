@@ -4,7 +4,8 @@ in the state database.
 Each book's contacts are kept in the state database with the provider's state (sync token,
 delta link, the files' sizes and times). A file book is asked for changes on every run (a
 look at sizes and times); a remote book (CardDAV, Google, Outlook) only when its copy is
-older than its ``refresh_hours`` or when asked to (``planner people books --refresh``), so a
+older than its ``refresh_hours``, or read again whole when asked to (``planner people
+--refresh``), so a
 repeated ``planner week`` reads no network and writes nothing. A changed book writes only what
 changed.
 
@@ -19,7 +20,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -40,15 +41,20 @@ if TYPE_CHECKING:
 log = logging.getLogger("planner")
 
 SCHEMA = "addressbooks"
-VERSION = 1
+VERSION = 2
 DDL = """
 DROP TABLE IF EXISTS addressbook_contacts;
 DROP TABLE IF EXISTS addressbook_state;
 CREATE TABLE addressbook_contacts (book TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL,
     PRIMARY KEY (book, id));
 CREATE TABLE addressbook_state (book TEXT PRIMARY KEY, options TEXT NOT NULL,
-    state TEXT NOT NULL, read_at TEXT NOT NULL)
+    state TEXT NOT NULL, read_at TEXT NOT NULL, problems TEXT NOT NULL DEFAULT '[]')
 """
+#: version 1 kept no problems: its copies are read whole once more (an empty state) to learn them
+MIGRATIONS = {
+    1: "ALTER TABLE addressbook_state ADD COLUMN problems TEXT NOT NULL DEFAULT '[]';"
+    "UPDATE addressbook_state SET state = ''"
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +63,14 @@ class BookStatus:
 
     name: str
     provider: str
-    contacts: int  # contacts in the copy
+    contacts: int  # the people in the copy (an organisation's card is no person)
     with_email: int  # of them, those with an e-mail address (only they can be matched)
     read_at: datetime | None  # when the copy was last brought up to date
     fresh: bool  # asked in this run (False: the copy stood in)
     problem: str = ""  # why it could not be read, when it could not
+    #: what the copy lacks (a card or a line that could not be read), said on every run
+    problems: tuple[str, ...] = ()
+    organisations: int = 0  # the cards of organisations in the copy
 
 
 class AddressBooks:
@@ -73,10 +82,17 @@ class AddressBooks:
         self.now = now
         self.status: list[BookStatus] = []
         self._contacts: dict[str, list[Contact]] = {}
-        store.ensure(SCHEMA, VERSION, DDL)
+        self._said: set[str] = set()
+        store.ensure(SCHEMA, VERSION, DDL, MIGRATIONS)
 
     def read(self, *, refresh: bool = False) -> AddressBooks:
-        """Bring each book's copy up to date where due (every book with ``refresh``)."""
+        """Bring each book's copy up to date where due; with ``refresh`` read every book
+        again whole (every file, every card of a CardDAV book, a complete Google or Outlook
+        read), not only what changed.
+
+        What a book's copy lacks (a card or a line that could not be read) is kept with the
+        copy and said on every run that uses it, once, until a read of the book finds it
+        mended."""
         from planner.calendar.sources import context_for
 
         context = context_for(self.config, self.store)
@@ -91,10 +107,23 @@ class AddressBooks:
                 yield name, contact
 
     def entries(self) -> Iterator[Entry]:
-        """Each contact with an e-mail address as an :class:`Entry` of the address book."""
+        """Each person with an e-mail address as an :class:`Entry` of the address book (an
+        organisation's card is no person: see :meth:`organisations`)."""
         for name, contact in self.contacts():
-            if contact.emails:
+            if contact.emails and not contact.is_organisation:
                 yield entry_of(contact, name)
+
+    def organisations(self) -> Iterator[tuple[str, str, str]]:
+        """``(domain, organisation, origin)`` for each domain of an organisation's card's
+        e-mail addresses (a public mail service's says nothing about anyone)."""
+        from planner.model import FREEMAIL_DOMAINS
+        from planner.people.addresses import domain_of
+
+        for book, contact in self.contacts():
+            if contact.is_organisation and (name := contact.name or contact.organisation):
+                for domain in dict.fromkeys(domain_of(e) for e in contact.emails):
+                    if domain and domain not in FREEMAIL_DOMAINS:
+                        yield domain, name, _("address book {name}", name=book)
 
     # -- one book ---------------------------------------------------------------------------
 
@@ -105,24 +134,43 @@ class AddressBooks:
         fresh = False
         failed = False
         if refresh or read_at is None or self._due(source, read_at):
+            found: list[str] = []  # what the read says of the book's cards
             try:
-                changes = self._ask(source, context, state)
+                changes = self._ask(source, replace(context, warn=found.append), state, refresh)
             except Exception as exc:  # any failure of a book: one line, the copy stands in
                 problem, failed = _problem(exc, source.name), True
             else:
-                self._apply(source.name, options, changes, state)
+                lacks = _lacks(self._problems(source.name), changes, found)
+                self._apply(source.name, options, changes, state, lacks)
                 read_at, fresh = (read_at if changes.empty and read_at else self.now), True
         contacts = self._copy(source.name)
         if failed:  # said after the copy is known: the warning tells what stands in
             earlier = read_at or (self._read_at(source.name) if contacts else None)
             self._warn(source.name, problem, earlier, changed=read_at is None)
+        lacks = self._problems(source.name) if contacts or not failed else ()
+        for line in lacks:  # on every run that uses the copy, until it reads clean
+            self._say(line)
         self._contacts[source.name] = contacts
-        with_email = sum(1 for c in contacts if c.emails)
+        people = [c for c in contacts if not c.is_organisation]
         self.status.append(
             BookStatus(
-                source.name, source.provider, len(contacts), with_email, read_at, fresh, problem
+                source.name,
+                source.provider,
+                len(people),
+                sum(1 for c in people if c.emails),
+                read_at,
+                fresh,
+                problem,
+                tuple(lacks),
+                len(contacts) - len(people),
             )
         )
+
+    def _say(self, line: str) -> None:
+        """A warning, once in this reading of the books (the CLI says each line once a run)."""
+        if line not in self._said:
+            self._said.add(line)
+            log.warning(line)
 
     def _due(self, source: SourceConfig, read_at: datetime) -> bool:
         from providers.addressbooks.base import provider_class
@@ -135,12 +183,13 @@ class AddressBooks:
         hours = float(source.options.get("refresh_hours", 12.0))
         return self.now - read_at >= timedelta(hours=hours)
 
-    def _ask(self, source: SourceConfig, context: Any, state: str) -> Changes:
+    def _ask(self, source: SourceConfig, context: Any, state: str, whole: bool) -> Changes:
+        """What changed in the book since ``state``; everything, read again, when ``whole``."""
         from providers.addressbooks.base import create
 
         provider: AddressBookProvider = create(source, context)
         try:
-            return provider.changes(state)
+            return provider.changes("" if whole else state)
         finally:
             provider.close()
 
@@ -173,7 +222,7 @@ class AddressBooks:
                 error=problem,
                 age=age(self.now - read_at),
             )
-        log.warning(message)
+        self._say(message)
 
     # -- the copy ---------------------------------------------------------------------------
 
@@ -198,9 +247,22 @@ class AddressBooks:
         except (TypeError, ValueError):
             return None
 
-    def _apply(self, name: str, options: str, changes: Changes, state: str) -> None:
+    def _problems(self, name: str) -> list[str]:
+        """What the copy of book ``name`` lacks, as said when it was read."""
+        row = self.store.conn.execute(
+            "SELECT problems FROM addressbook_state WHERE book = ?", (name,)
+        ).fetchone()
+        try:
+            found = json.loads(row[0]) if row is not None else []
+        except (TypeError, ValueError):
+            return []
+        return [str(line) for line in found] if isinstance(found, list) else []
+
+    def _apply(
+        self, name: str, options: str, changes: Changes, state: str, lacks: list[str]
+    ) -> None:
         """Write what changed into the copy, in one transaction; nothing when nothing did."""
-        if changes.empty and changes.state == state:
+        if changes.empty and changes.state == state and lacks == self._problems(name):
             return
         rows = [(name, c.id, json.dumps(contact_to_json(c))) for c in changes.contacts]
         with self.store.conn as conn:
@@ -213,8 +275,14 @@ class AddressBooks:
                 )
             conn.executemany("INSERT OR REPLACE INTO addressbook_contacts VALUES (?, ?, ?)", rows)
             conn.execute(
-                "INSERT OR REPLACE INTO addressbook_state VALUES (?, ?, ?, ?)",
-                (name, options, changes.state, self.now.astimezone(UTC).isoformat()),
+                "INSERT OR REPLACE INTO addressbook_state VALUES (?, ?, ?, ?, ?)",
+                (
+                    name,
+                    options,
+                    changes.state,
+                    self.now.astimezone(UTC).isoformat(),
+                    json.dumps(lacks, ensure_ascii=False),
+                ),
             )
 
     def _copy(self, name: str) -> list[Contact]:
@@ -235,6 +303,8 @@ def add_books(
     if config.addressbooks:
         books.read(refresh=refresh)
         people.add_all(books.entries())
+        for domain, organisation, origin in books.organisations():
+            people.add_organisation(domain, organisation, Source.ADDRESS_BOOK, origin)
     return books
 
 
@@ -286,6 +356,7 @@ def contact_to_json(contact: Contact) -> dict[str, Any]:
         ],
         "groups": list(contact.groups),
         "revision": contact.revision.isoformat() if contact.revision else None,
+        "is_organisation": contact.is_organisation,
     }
 
 
@@ -298,7 +369,17 @@ def contact_from_json(data: dict[str, Any]) -> Contact:
         addresses=tuple(PostalAddress(**a) for a in data.get("addresses") or ()),
         groups=tuple(str(g) for g in data.get("groups") or ()),
         revision=datetime.fromisoformat(data["revision"]) if data.get("revision") else None,
+        is_organisation=bool(data.get("is_organisation")),
     )
+
+
+def _lacks(before: list[str], changes: Changes, found: list[str]) -> list[str]:
+    """What the copy lacks after ``changes``: a whole read says it all again (what it no
+    longer finds is mended); a read of what changed adds to what was said before; a read that
+    found no change leaves it as it was."""
+    if changes.complete:
+        return list(dict.fromkeys(found))
+    return list(dict.fromkeys([*before, *found]))
 
 
 def _digest(source: SourceConfig) -> str:

@@ -63,6 +63,39 @@ def _country_codes() -> dict[str, str]:
     return {fields[0]: fields[1] if len(fields) > 1 else "" for fields in lines}
 
 
+@functools.cache
+def _iso_codes() -> frozenset[str]:
+    return frozenset(code for code in _country_codes().values() if len(code) == 2)
+
+
+#: An ISO 3166 alpha-2 code in capitals at the end of an address: its own last part after a
+#: comma or a line ("80802 München, DE", "Rotterdam, NL"), or after the town in the last part
+#: ("75001 Paris FR", "8001 Zürich CH"); never in brackets (an Italian province: "(FI)").
+_CODE_AT_END = re.compile(
+    r"^(?P<rest>.*[^\s,;])(?P<gap>\s*[,;\n]\s*|\s+)(?P<code>[A-Z]{2})\s*\.?$", re.DOTALL
+)
+
+
+def code_at_end(text: str) -> tuple[str, str, bool]:
+    """``(code, rest, sure)`` when ``text`` ends in an ISO 3166 alpha-2 code where a country
+    stands (see :data:`_CODE_AT_END`), ``rest`` the address before it; else ``("", text,
+    False)``. ``sure``: the code is its own part after a postal code and town ("80802 München,
+    DE"); otherwise a US state ("Newark, DE", "Chicago, IL") or an Italian province ("50122
+    Firenze FI") may be written so, and only finding the town in that country tells (the
+    offline look-up of :mod:`planner.meet.geo` asks)."""
+    match = _CODE_AT_END.match(text.strip())
+    if match is None or match.group("code") not in _iso_codes():
+        return "", text, False
+    rest = match.group("rest").strip(" ,;")
+    if not rest or rest.endswith(("(", "[")) or _STATE_ZIP.match(rest.rsplit(",", 1)[-1].strip()):
+        return "", text, False
+    before = parts(rest)[-1] if parts(rest) else ""
+    sure = match.group("gap").strip() != "" and bool(
+        _BEFORE_RE.match(before) or _AFTER_RE.match(before)
+    )
+    return match.group("code"), rest, sure
+
+
 def is_country(part: str) -> bool:
     return fold(part.replace(".", "")) in _country_codes()
 

@@ -32,6 +32,8 @@ def people_json(report: PeopleReport, tz: tzinfo) -> str:
                     "read_at": b.read_at.isoformat() if b.read_at else None,
                     "fresh": b.fresh,
                     "problem": b.problem,
+                    "organisations": b.organisations,
+                    "problems": list(b.problems),
                 }
                 for b in report.books
             ],
@@ -96,6 +98,13 @@ def _books(out: Any, report: PeopleReport) -> None:
             name=book.name,
             with_email=book.with_email,
         )
+        if book.organisations:  # a company's card is no person: counted apart
+            line = ngettext(
+                "{line}; {count} organisation",
+                "{line}; {count} organisations",
+                book.organisations,
+                line=line,
+            )
         out.print(escape(line), style="dim")
 
 

@@ -103,6 +103,17 @@ class AddressBookProvider(ABC):
         raise NotSupportedError(_("address book '{name}' needs no sign-in", name=source.name))
 
 
+def named_after_organisation(formatted: str, given: str, family: str, organisation: str) -> bool:
+    """Whether a contact is its organisation's, not a person's: no given name, no family name
+    but the organisation's, and a display name that is the organisation's or none. Outlook,
+    Google Contacts and Android keep a company so (vCard ``N:;;;;``, ``FN:Rhein Möbel AG``,
+    ``ORG:Rhein Möbel AG``; Graph ``companyName`` without ``givenName`` and ``surname``)."""
+    same = organisation.casefold().split()
+    if not same or given.strip() or family.strip() and family.casefold().split() != same:
+        return False
+    return not formatted.strip() or formatted.casefold().split() == same
+
+
 def available() -> dict[str, str]:
     """Address-book provider name → ``module:Class`` for every registered one."""
     return registry.available(GROUP)

@@ -125,8 +125,8 @@ class CardDavProvider(AddressBookProvider):
                 self._drop(href)
                 changed = True
         new_tokens: dict[str, str] = {}
-        for book in books:
-            token, touched = self._sync(book, tokens.get(book.href, ""))
+        for book in books:  # no state at all: every card is downloaded again
+            token, touched = self._sync(book, tokens.get(book.href, ""), again=not state)
             new_tokens[book.href] = token
             changed = changed or touched
         state_now = json.dumps(new_tokens, sort_keys=True)
@@ -215,8 +215,9 @@ class CardDavProvider(AddressBookProvider):
 
     # -- sync ------------------------------------------------------------------------------
 
-    def _sync(self, book: _Book, token: str) -> tuple[str, bool]:
-        """Bring the raw copy of ``book`` up to date; (its new token, whether it changed)."""
+    def _sync(self, book: _Book, token: str, *, again: bool = False) -> tuple[str, bool]:
+        """Bring the raw copy of ``book`` up to date (``again``: download every card again,
+        not only those whose ETag changed); (its new token, whether it changed)."""
         known = self._etags(book.href)
         listed: dict[str, str] | None = None
         gone: set[str] = set()
@@ -240,7 +241,7 @@ class CardDavProvider(AddressBookProvider):
                 if h.rstrip("/") != book.href.rstrip("/") and not v.get("collection")
             }
             gone = set(known) - set(listed)
-        fetch = [h for h, etag in listed.items() if not etag or known.get(h) != etag]
+        fetch = [h for h, etag in listed.items() if again or not etag or known.get(h) != etag]
         fetched = self._multiget(book.href, fetch)
         self._store_cards(book.href, fetched, gone & set(known))
         return new_token, bool(fetched or (gone & set(known)))

@@ -30,7 +30,7 @@ SUFFIXES = (".vcf", ".vcard")
 MAX_BYTES = 64 * 1024 * 1024  # a bigger file is no address book
 #: How cards are read; part of the state, so that a copy an earlier planner read (before a fix
 #: of the reading) is read again although the files did not change. Raise it with each fix.
-READER = 2
+READER = 3
 
 
 class VCardProvider(AddressBookProvider):
@@ -55,8 +55,14 @@ class VCardProvider(AddressBookProvider):
         if state and state == fingerprint:
             return Changes(complete=False, state=fingerprint)
         where = _("address book '{name}'", name=self.source.name)
-        blocks = [card for name in sorted(files) for card in self._cards(Path(name))]
+        blocks = []
+        for name in sorted(files):
+            cards = self._cards(Path(name))
+            if cards is None:  # not read: asked again on the next run, not taken as read
+                files[name] = []
+            blocks += cards or []
         contacts = contacts_from_vcards(blocks, where=where, warn=self.context.warn)
+        fingerprint = json.dumps({"reader": READER, "files": files}, sort_keys=True)
         return Changes(tuple(contacts), state=fingerprint)
 
     def _files(self) -> dict[str, list[int]]:
@@ -81,7 +87,8 @@ class VCardProvider(AddressBookProvider):
                     found[str(path)] = _stamp(path)
         return found
 
-    def _cards(self, path: Path) -> list[tuple[str, str, str]]:
+    def _cards(self, path: Path) -> list[tuple[str, str, str]] | None:
+        """The cards of the file at ``path``; None (said) when it cannot be read."""
         try:
             if path.stat().st_size > MAX_BYTES:
                 raise OSError(_("larger than {size} MB", size=MAX_BYTES // 2**20))
@@ -90,7 +97,7 @@ class VCardProvider(AddressBookProvider):
             self.context.warn(
                 _("{path}: cannot be read ({error}); skipped", path=path, error=_reason(exc))
             )
-            return []
+            return None
         return list(cards_in(_decode(raw), str(path)))
 
 

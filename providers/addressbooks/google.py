@@ -26,6 +26,7 @@ from providers.addressbooks.base import (
     Changes,
     ProviderContext,
     as_addressbook,
+    named_after_organisation,
 )
 from providers.addressbooks.vcard import SYSTEM_GROUPS
 from providers.google_auth import GoogleClient, SyncTokenExpired
@@ -235,13 +236,21 @@ def _contact(person: Mapping[str, Any], groups: Mapping[str, str]) -> Contact:
         if isinstance(m, dict)
     ]
     found_groups = [groups[m] for m in memberships if m in groups]
+    organisation = str(organisations[0].get("name", "")) if organisations else ""
+    given, family = (
+        (str(names[0].get("givenName") or ""), str(names[0].get("familyName") or ""))
+        if names
+        else ("", "")
+    )
+    company = named_after_organisation(str(name), given, family, organisation)
     return Contact(
         id=str(person.get("resourceName", "")),
-        name=str(name),
+        name=str(name) or (organisation if company else ""),
         emails=emails,
-        organisation=str(organisations[0].get("name", "")) if organisations else "",
+        organisation=organisation,
         addresses=tuple(_address(a) for a in _primary_first(person.get("addresses"))),
         groups=tuple(g for g in dict.fromkeys(found_groups) if g.casefold() not in SYSTEM_GROUPS),
+        is_organisation=company,
     )
 
 

@@ -23,6 +23,7 @@ from providers.addressbooks.base import (
     Changes,
     ProviderContext,
     as_addressbook,
+    named_after_organisation,
 )
 from providers.graph_http import GraphClient, GraphError
 from providers.outlook_auth import (
@@ -215,13 +216,18 @@ def _contact(item: Mapping[str, Any]) -> Contact:
         )
         if isinstance(item.get(field), dict) and any(item[field].values())
     )
+    organisation = str(item.get("companyName") or "")
+    company = named_after_organisation(
+        name, str(item.get("givenName") or ""), str(item.get("surname") or ""), organisation
+    )
     return Contact(
         id=str(item.get("id", "")),
-        name=name,
+        name=name or (organisation if company else ""),
         emails=emails,
-        organisation=str(item.get("companyName") or ""),
+        organisation=organisation,
         addresses=addresses,
         groups=tuple(str(c) for c in item.get("categories") or () if c),
+        is_organisation=company,
     )
 
 

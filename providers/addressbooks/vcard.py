@@ -21,6 +21,7 @@ from typing import Any
 
 from planner.i18n import _, ngettext
 from planner.model import Contact, PostalAddress
+from providers.addressbooks.base import named_after_organisation
 from providers.addressbooks.vcard_text import content_lines, readable_lines, with_working_charset
 
 Warn = Callable[[str], None]
@@ -66,6 +67,16 @@ def contacts_from_vcards(
     return _resolve_groups(cards)
 
 
+def _mend(message: str, count: int = 1) -> str:
+    """``message`` with what to do about it: the line is said on every run until it is."""
+    return ngettext(
+        "{message}; mend it where the address book is kept (its app, its server or the file)",
+        "{message}; mend them where the address book is kept (its app, its server or the file)",
+        count,
+        message=message,
+    )
+
+
 MAX_NAMED = 3  # broken cards named in the warning; the rest are counted
 
 
@@ -74,13 +85,14 @@ def _left_out(where: str, broken: list[str]) -> str:
     if len(broken) > MAX_NAMED:
         more = len(broken) - MAX_NAMED
         named = ngettext("{named} and {count} more", "{named} and {count} more", more, named=named)
-    return ngettext(
+    said = ngettext(
         "{where}: {count} vCard cannot be read and is left out: {named}",
         "{where}: {count} vCards cannot be read and are left out: {named}",
         len(broken),
         where=where,
         named=named,
     )
+    return _mend(said, len(broken))
 
 
 class _Said:
@@ -111,10 +123,12 @@ class _Said:
     def left_out(self, text: str, line: str) -> None:
         place = self.at(self.line_of(text, line)) or _("a vCard")
         self.warn(
-            _(
-                "{place}: a line that cannot be read is left out ({text})",
-                place=place,
-                text=_quote(line),
+            _mend(
+                _(
+                    "{place}: a line that cannot be read is left out ({text})",
+                    place=place,
+                    text=_quote(line),
+                )
             )
         )
 
@@ -136,13 +150,14 @@ def _parse(text: str, given_id: str, said: _Said) -> _Card | tuple[str, str]:
     written = content_lines(text, unread)
     lines = [with_working_charset(line) for line in written]
     as_written = dict(zip(lines, written, strict=True))  # a warning quotes the line as it was
+    place = _named(said.at(0), written)
     if not text.rstrip().upper().endswith("END:VCARD"):
         if said.next_line:
             reason = _(
                 "no END:VCARD before the next BEGIN:VCARD on line {line}", line=said.next_line
             )
-            return said.at(0), reason
-        return said.at(0), _("no END:VCARD: the file may be cut off")
+            return place, reason
+        return place, _("no END:VCARD: the file may be cut off")
     for line in unread:
         said.left_out(text, line)
     component = None
@@ -156,14 +171,30 @@ def _parse(text: str, given_id: str, said: _Said) -> _Card | tuple[str, str]:
         except (VObjectError, StopIteration, ValueError, UnicodeError, TypeError, AttributeError):
             continue
     if component is None or component.name.upper() != "VCARD":
-        return said.at(0), _("not a vCard that can be read")
+        return place, _("not a vCard that can be read")
     for line in lines:
         if line not in attempt and line not in unread:
             said.left_out(text, as_written[line])
     try:
         return _card(component, text, given_id)
     except (ValueError, TypeError, AttributeError, KeyError, IndexError):
-        return said.at(0), _("a value that cannot be read")
+        return place, _("a value that cannot be read")
+
+
+_FN = re.compile(r"^(?:[\w-]+\.)?FN(;[^:]*)?:(.+)$", re.IGNORECASE | re.DOTALL)
+
+
+def _named(place: str, lines: list[str]) -> str:
+    """Where a card that cannot be read is, with the name it gives itself (its plain ``FN``),
+    so that the user knows whom the address book lacks: ``contacts.vcf:12 'Stefan Huber'``."""
+    for line in lines:
+        match = _FN.match(line)
+        if match and "QUOTED-PRINTABLE" not in (match.group(1) or "").upper():
+            name = " ".join(re.sub(r"\\(.)", r"\1", match.group(2)).split())
+            if name:
+                name = name if len(name) <= 40 else name[:39] + "…"
+                return f"{place} '{name}'" if place else f"'{name}'"
+    return place
 
 
 def _card(component: Any, text: str, given_id: str) -> _Card:
@@ -178,14 +209,17 @@ def _card(component: Any, text: str, given_id: str) -> _Card:
         values.setdefault(line.name, []).append(line)
     uid = _first(values, "UID")
     kind = (_first(values, "KIND") or _first(values, "X-ADDRESSBOOKSERVER-KIND")).lower()
+    organisation = _organisation(values.get("ORG", []))
+    company = kind in ("org", "organization") or _first(values, "X-ABSHOWAS").upper() == "COMPANY"
     contact = Contact(
         id=given_id or uid or "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32],
-        name=_name(values),
+        name=_name(values) or (organisation if company else ""),
         emails=_emails(values.get("EMAIL", [])),
-        organisation=_organisation(values.get("ORG", [])),
+        organisation=organisation,
         addresses=tuple(_address(line, labels) for line in values.get("ADR", [])),
         groups=_categories(values.get("CATEGORIES", [])),
         revision=_revision(_first(values, "REV")),
+        is_organisation=company or _named_after(values, organisation),
     )
     members = [
         _text(line.value)
@@ -250,6 +284,16 @@ def _name(values: dict[str, list[Any]]) -> str:
     name = lines[0].value
     parts = [getattr(name, attr, "") for attr in ("prefix", "given", "additional", "family")]
     return " ".join(t for t in (_text(p) for p in parts) if t)
+
+
+def _named_after(values: dict[str, list[Any]], organisation: str) -> bool:
+    """Whether the card is named only after its organisation (``N:;;;;``, ``FN`` the ``ORG``
+    or none): :func:`~providers.addressbooks.base.named_after_organisation`."""
+    lines = values.get("N")
+    name = lines[0].value if lines else None
+    given = _text(getattr(name, "given", "")) + _text(getattr(name, "additional", ""))
+    family = _text(getattr(name, "family", ""))
+    return named_after_organisation(_first(values, "FN"), given, family, organisation)
 
 
 def _emails(lines: list[Any]) -> tuple[str, ...]:

@@ -41,7 +41,7 @@ _USED = frozenset(
     {
         "BEGIN", "END", "VERSION", "UID", "KIND", "FN", "N", "EMAIL", "ORG", "ADR",
         "CATEGORIES", "REV", "MEMBER", "X-ABLABEL", "X-ADDRESSBOOKSERVER-KIND",
-        "X-ADDRESSBOOKSERVER-MEMBER",
+        "X-ADDRESSBOOKSERVER-MEMBER", "X-ABSHOWAS",
     }
 )  # fmt: skip
 _PROPERTY = re.compile(r"^(?:[\w-]+\.)?([\w-]+)[;:]")

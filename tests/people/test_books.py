@@ -79,6 +79,8 @@ def test_a_remote_book_is_asked_again_only_when_its_copy_is_old(store):
     AddressBooks(cfg, store, now=NOW + timedelta(hours=3)).read(refresh=True)
     assert book.reads == 2
     AddressBooks(cfg, store, now=NOW + timedelta(hours=13)).read()
+    assert book.reads == 2, "the refresh read the book whole: its copy is 10 hours old"
+    AddressBooks(cfg, store, now=NOW + timedelta(hours=16)).read()
     assert book.reads == 3
 
 

@@ -37,6 +37,7 @@ OUTLOOK = (
     "REV:20261002T091500Z\r\nEND:VCARD\r\n"
 )
 VENDORS = {"apple": APPLE, "google": GOOGLE, "outlook": OUTLOOK}
+MEND = "; mend it where the address book is kept (its app, its server or the file)"
 
 
 def read(folder: Path) -> tuple[list, list[str]]:
@@ -57,9 +58,11 @@ def test_a_card_cut_off_is_named_with_its_file_and_line(tmp_path, vendor):
     contacts, said = read(tmp_path)
     assert len(contacts) == 1
     begin = len(card.splitlines()) + 1
+    name = {"apple": "Stefan Huber", "google": "Jonas Müller", "outlook": "Kim Schäfer"}
     assert said == [
         f"address book 'mac-contacts': 1 vCard cannot be read and is left out: "
-        f"{tmp_path / 'all.vcf'}:{begin} (no END:VCARD: the file may be cut off)"
+        f"{tmp_path / 'all.vcf'}:{begin} '{name[vendor]}' (no END:VCARD: the file may be cut "
+        f"off){MEND}"
     ]
 
 
@@ -72,7 +75,7 @@ def test_a_line_without_colon_is_said_and_the_card_read(tmp_path, vendor):
     line = card.splitlines().index("TEL;TYPE=WORK +49 69 1234") + 1
     assert said == [
         f"{tmp_path / 'one.vcf'}:{line}: a line that cannot be read is left out "
-        "(TEL;TYPE=WORK +49 69 1234)"
+        f"(TEL;TYPE=WORK +49 69 1234){MEND}"
     ]
 
 
@@ -88,7 +91,7 @@ def test_the_qa_card_names_its_file(tmp_path):
     assert [c.name for c in contacts] == ["Jonas Müller"]
     assert said == [
         f"address book 'mac-contacts': 1 vCard cannot be read and is left out: "
-        f"{tmp_path / 'broken.vcf'}:1 (no END:VCARD: the file may be cut off)"
+        f"{tmp_path / 'broken.vcf'}:1 'Kaputt' (no END:VCARD: the file may be cut off){MEND}"
     ]
 
 
@@ -100,7 +103,8 @@ def test_many_broken_cards_name_a_few_and_count_the_rest(tmp_path):
     assert message.startswith(
         "address book 'mac-contacts': 5 vCards cannot be read and are left out: "
     )
-    assert message.count("no END:VCARD") == 3 and message.endswith(" and 2 more")
+    assert message.count("no END:VCARD") == 3
+    assert message.endswith(" and 2 more" + MEND.replace("mend it", "mend them"))
     assert f"{tmp_path / 'c0.vcf'}:1" in message and f"{tmp_path / 'c3.vcf'}" not in message
 
 

@@ -188,8 +188,9 @@ def test_a_card_without_end_in_the_middle_says_the_next_card_began(tmp_path):
     contacts, said = read(path)
     assert [c.name for c in contacts] == ["Ingrid Schäfer", "Henrik Lund"]
     assert said == [
-        f"address book 'export': 1 vCard cannot be read and is left out: {path}:6 "
-        "(no END:VCARD before the next BEGIN:VCARD on line 10)"
+        f"address book 'export': 1 vCard cannot be read and is left out: {path}:6 'Kaputt' "
+        "(no END:VCARD before the next BEGIN:VCARD on line 10); mend it where the address book "
+        "is kept (its app, its server or the file)"
     ]
 
 

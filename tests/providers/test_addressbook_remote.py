@@ -325,3 +325,31 @@ def test_google_an_address_typed_as_one_text_is_a_place(people_fake):
     assert found.addresses[0].street == "Am Kai 3, 23552 Lübeck, Deutschland"
     (place,) = entry_of(found, "contacts").places
     assert locate_offline(place).city == "Lübeck"
+
+
+@pytest.mark.slow
+def test_carddav_refresh_downloads_every_card_again(radicale, store, monkeypatch):
+    """``planner people --refresh`` on a CardDAV book (defect: it asked only the sync token,
+    which said nothing changed, so a copy gone wrong stayed wrong): every card is downloaded
+    and read again, and the copy is the server's."""
+    from dataclasses import replace as replaced
+    from datetime import datetime
+
+    from planner.config import default_config
+    from planner.people.books import AddressBooks
+
+    monkeypatch.setenv(PASSWORD_ENV, radicale.password)
+    book = _DavBook(radicale, store)
+    source = book.provider().source
+    config = replaced(default_config(), addressbooks=(source,))
+    now = datetime(2026, 11, 30, 8, tzinfo=TZ)
+    AddressBooks(config, store, now=now).read()
+    with store.conn as conn:  # a copy an earlier, wrong reading left, raw and read
+        conn.execute("UPDATE carddav_cards SET data = replace(data, 'Lena', 'Xena')")
+        conn.execute("UPDATE addressbook_contacts SET data = replace(data, 'Lena', 'Xena')")
+    names = {c.name for _b, c in AddressBooks(config, store, now=now).read().contacts()}
+    assert "Xena Hansen" in names  # not due, nothing changed on the server: the copy
+    names = {c.name for _b, c in AddressBooks(config, store, now=now).read(refresh=True).contacts()}
+    assert names == {c.name for c in seed()}
+    raw = store.conn.execute("SELECT data FROM carddav_cards").fetchall()
+    assert len(raw) == 3 and not any("Xena" in row[0] for row in raw)
