@@ -142,7 +142,8 @@ def _not_invited(store: Store, answer: Answer) -> str:
     """The line for an answer to a meeting of ours from an address it was not sent to: maybe
     the invitee's other address (one at the same domain), maybe someone the invitation was
     forwarded to (anyone can write from any address), so it is not applied; the invitee can
-    answer from the address invited (planner links no addresses). A delegate is counted once
+    answer from the address invited (an address is linked to an invitee only by the user's
+    address book: :func:`planner.flows.answer_lines.same_person`). A delegate is counted once
     the invitee's own answer names them (DELEGATED-TO)."""
     from planner.invite.sentlog import history
 
