@@ -44,9 +44,12 @@ def replies(config_path: Path | None, paths: tuple[Path, ...], now_text: str | N
 
     config = load_config(config_path)
     now = parse_datetime(now_text, "--now", config.tz) if now_text else datetime.now(config.tz)
+    from planner.flows.answer_lines import same_person
+
     store = open_store()
     try:
-        report = record_replies(store, list(paths), now=now)
+        linked = same_person(config, store)  # an invitee's other addresses, by address book
+        report = record_replies(store, list(paths), now=now, same_person=linked)
     finally:
         store.close()
     for problem in report.problems:  # file names and mail text may hold control characters
@@ -74,6 +77,9 @@ def replies(config_path: Path | None, paths: tuple[Path, ...], now_text: str | N
         outdated=counts["outdated"],
         unknown=counts["unknown_uid"],
         # an answer to our meeting from an address it was not sent to is ours, not verified
-        refused=counts["unverified"] + counts["unknown_attendee"] + counts["unsent"],
+        refused=counts["unverified"]
+        + counts["unknown_attendee"]
+        + counts["unsent"]
+        + counts["no_occurrence"],
     )
     click.echo(hanging(summary, table_width()))

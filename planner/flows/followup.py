@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from planner.config import Config
 from planner.flows.copy_answers import calendar_answers
+from planner.flows.counter_steps import special_step, timed_for_all_day
 from planner.flows.followup_steps import InviteState, next_step
 from planner.i18n import _
 from planner.invite.answers import Answer, Outcome, answers_for, record_answer
@@ -50,13 +51,18 @@ class RecordReport:
 
 
 # -- recording --------------------------------------------------------------------------------
-def record_replies(store: Store, paths: Sequence[Path], *, now: datetime) -> RecordReport:
-    """Read iTIP REPLY/COUNTER objects from ``paths`` and record them in the sent log."""
+def record_replies(
+    store: Store, paths: Sequence[Path], *, now: datetime,
+    same_person: Callable[[str], Sequence[str]] | None = None,
+) -> RecordReport:  # fmt: skip
+    """Read iTIP REPLY/COUNTER objects from ``paths`` and record them in the sent log;
+    ``same_person`` (:func:`planner.flows.answer_lines.same_person`) counts an answer from an
+    invitee's other address as theirs."""
     from planner.flows.offer_answers import apply_mail_replies
     from planner.invite.replies import read_paths
 
-    found = read_paths(list(paths))
-    report = record(store, found.answers, now=now)
+    found = read_paths(list(paths), same_person)
+    report = record(store, found.answers, now=now, same_person=same_person)
     mailed = apply_mail_replies(store, found.offers, now)
     report.problems = found.problems + report.problems + mailed.problems
     report.offers += mailed.lines
@@ -64,7 +70,10 @@ def record_replies(store: Store, paths: Sequence[Path], *, now: datetime) -> Rec
     return report
 
 
-def record(store: Store, answers: Sequence[Answer], *, now: datetime) -> RecordReport:
+def record(
+    store: Store, answers: Sequence[Answer], *, now: datetime,
+    same_person: Callable[[str], Sequence[str]] | None = None,
+) -> RecordReport:  # fmt: skip
     """Record ``answers``; those to an offer's options go to the offer
     (:mod:`planner.flows.offer_answers`)."""
     from planner.flows.offer_answers import divert
@@ -74,10 +83,12 @@ def record(store: Store, answers: Sequence[Answer], *, now: datetime) -> RecordR
     report.offers, report.problems = news.lines, news.problems
     # a delegation first: the delegate's own answer in the same batch counts after it
     for answer in sorted(answers, key=lambda a: a.response is not Response.DELEGATED):
-        outcome = record_answer(store, answer, now=now)
+        outcome = record_answer(store, answer, now=now, same_person=same_person)
         report.outcomes[outcome] += 1
         if answer.floating and outcome in (Outcome.NEW, Outcome.UPDATED):
             report.problems.append(_floating(store, answer, now))
+        if outcome in (Outcome.NEW, Outcome.UPDATED, Outcome.NO_OCCURRENCE):
+            report.problems += _said(store, answer, outcome, now, same_person)
         if outcome is Outcome.UNKNOWN_UID:
             report.unknown.append((answer.uid, answer.source))
         elif outcome is Outcome.UNKNOWN_ATTENDEE:
@@ -91,6 +102,25 @@ def record(store: Store, answers: Sequence[Answer], *, now: datetime) -> RecordR
                   sequence=answer.sequence, uid=answer.uid)
             )  # fmt: skip
     return report
+
+
+def _said(
+    store: Store, answer: Answer, outcome: Outcome, now: datetime,
+    same_person: Callable[[str], Sequence[str]] | None,
+) -> list[str]:  # fmt: skip
+    """The lines for an answer from an invitee's other address, or to no occurrence."""
+    from planner.flows import answer_lines
+    from planner.invite.answers import linked, settled
+    from planner.invite.sentlog import history
+
+    sent = history(store, answer.uid)
+    invited = {address_key(p.email) for r in sent for p in r.invitation.counterparts}
+    answer = settled(linked(answer, invited, same_person), sent, now.astimezone(UTC))
+    revision = [r for r in sent if r.sequence == answer.sequence] or sent
+    inv = revision[-1].invitation
+    if outcome is Outcome.NO_OCCURRENCE:
+        return [answer_lines.no_occurrence(answer, inv.title, inv.start, now.tzinfo)]
+    return [answer_lines.answered_from(answer, inv.title)] if answer.answered_from else []
 
 
 def _floating(store: Store, answer: Answer, now: datetime) -> str:
@@ -112,7 +142,8 @@ def _not_invited(store: Store, answer: Answer) -> str:
     """The line for an answer to a meeting of ours from an address it was not sent to: maybe
     the invitee's other address (one at the same domain), maybe someone the invitation was
     forwarded to (anyone can write from any address), so it is not applied; the invitee can
-    answer from the address invited (planner links no addresses). A delegate is counted once
+    answer from the address invited (an address is linked to an invitee only by the user's
+    address book: :func:`planner.flows.answer_lines.same_person`). A delegate is counted once
     the invitee's own answer names them (DELEGATED-TO)."""
     from planner.invite.sentlog import history
 
@@ -259,7 +290,10 @@ def invite_states(
                 status="cancelled" if record.cancelled else status,
                 sent_at=record.sent_at,
                 waiting_days=max(0, (now.astimezone(UTC) - record.sent_at.astimezone(UTC)).days),
-                proposed=_local(answer.proposed, config) if answer and answer.proposed else None,
+                proposed=_proposal(answer, config),
+                whole_days=bool(answer and answer.whole_days),
+                answered_from=answer.answered_from if answer else "",
+                text_proposal=bool(answer and answer.text_proposal),
                 source=answer.source if answer else "",
                 all_day=inv.all_day,
                 for_event=inv.for_event,
@@ -267,7 +301,9 @@ def invite_states(
                 zone=own_zone(inv.start, config),
                 earlier="" if record.cancelled else earlier,
             )
-            state = next_step(state, record, config, store, now=now, events=events)
+            state = special_step(state, config, store, events) or timed_for_all_day(
+                next_step(state, record, config, store, now=now, events=events)
+            )
             if state.status == "delegated" and answer is not None:
                 state = _passed_on(state, answer, answers)
             result.append(_with_words(state))
@@ -306,7 +342,11 @@ def _answer_words(answer: Answer) -> str:
 
 
 def _with_words(state: InviteState) -> InviteState:
-    """The next step with what they wrote ("they wrote: Friday I am away"), where they did."""
+    """The next step with what they wrote ("they wrote: Friday I am away"), where they did,
+    and the other address of theirs they answered from."""
+    if state.answered_from and state.next_step:
+        came = _("answered from {address}", address=state.answered_from)
+        state = replace(state, next_step=f"{state.next_step} ({came})")
     if not state.comment or not state.next_step:
         return state
     words = _("they wrote: {words}", words=state.comment)
@@ -375,8 +415,14 @@ def own_zone(start: datetime, config: Config) -> str:
     return key if key and key != zone_key(config.tz) else ""
 
 
-def _local(times: tuple[datetime, datetime], config: Config) -> tuple[datetime, datetime]:
-    return times[0].astimezone(config.tz), times[1].astimezone(config.tz)
+def _proposal(answer: Answer | None, config: Config) -> tuple[datetime, datetime] | None:
+    """The time ``answer`` proposes in the user's zone; days as they were named (midnights
+    in the meeting's zone: a day is that day wherever the user is)."""
+    if answer is None or answer.proposed is None:
+        return None
+    if answer.whole_days:
+        return answer.proposed
+    return answer.proposed[0].astimezone(config.tz), answer.proposed[1].astimezone(config.tz)
 
 
 # -- the week ---------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from __future__ import annotations
 import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -65,6 +65,22 @@ class InviteState:
     #: their answer to an earlier revision (accepted, tentative, declined, countered,
     #: delegated) while the current one, a change, has none yet ("" when none)
     earlier: str = ""
+    #: the counter proposes whole days: ``proposed`` runs midnight to midnight in the
+    #: meeting's zone (its days are the dates it names, not times in the user's zone)
+    whole_days: bool = False
+    #: the other address of theirs (their address book entry) the answer came from
+    answered_from: str = ""
+    #: their mail says they proposed another time, in its text only (Google Calendar)
+    text_proposal: bool = False
+
+    @property
+    def proposed_days(self) -> tuple[date, date] | None:
+        """First and last day of a counter of :attr:`whole_days` (None for a time)."""
+        if not self.whole_days or self.proposed is None:
+            return None
+        from planner.invite.answers import proposed_days
+
+        return proposed_days(self.proposed)
 
     @property
     def days(self) -> int:
@@ -95,7 +111,14 @@ class InviteState:
             "comment": self.comment,
             "zone": self.zone,
             "earlier": self.earlier or None,
+            "proposed_days": _iso(self.proposed_days),
+            "answered_from": self.answered_from or None,
+            "text_proposal": self.text_proposal,
         }
+
+
+def _iso(days: tuple[date, date] | None) -> list[str] | None:
+    return [d.isoformat() for d in days] if days else None
 
 
 def busy_conflicts(
@@ -313,7 +336,7 @@ def _countered(
     minutes = max(5, int((end.astimezone(UTC) - start.astimezone(UTC)).total_seconds() // 60))
     accept = shlex.join([
         "planner", "invite", "--update", state.uid, "--start", stamp(start, config, state.zone),
-        "--duration", str(minutes), "--send", *_hold_too(config, store, state.uid),
+        "--duration", str(minutes), "--send", *hold_too(config, store, state.uid),
     ])  # fmt: skip
     keep = send_again(state.uid)
     conflicts = _conflicts(state, record, config, events)
@@ -337,7 +360,7 @@ def _countered(
     )  # fmt: skip
 
 
-def _hold_too(config: Config, store: Store, uid: str) -> tuple[str, ...]:
+def hold_too(config: Config, store: Store, uid: str) -> tuple[str, ...]:
     """``--hold`` where the meeting is held in the user's calendar: accepting another time
     moves the hold with it, or the calendar would keep showing the old one."""
     from planner.flows.holding import recorded_calendar

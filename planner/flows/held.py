@@ -106,7 +106,7 @@ def _countered(record: SentRecord, answer: Answer) -> Event:
     accepting it would keep the venue."""
     assert answer.proposed is not None
     start, end = answer.proposed
-    inv = replace(record.invitation, start=start, end=end)
+    inv = replace(record.invitation, start=start, end=end, all_day=answer.whole_days)
     person = [p for p in inv.counterparts if address_key(p.email) == address_key(answer.attendee)]
     event = _event(f"{INVITED}{record.uid}:counter:{address_key(answer.attendee)}", inv, person)
     return replace(event, title=_("Proposed by {who}: {title}",

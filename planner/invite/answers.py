@@ -16,9 +16,9 @@ is skipped with a warning by every later reader.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -35,7 +35,7 @@ EARLIEST, LATEST = 1970, 2200  # years a real answer can name
 METHODS = ("REPLY", "COUNTER", "UNDELIVERED")
 COMMENT_LIMIT = 2000
 
-TABLE_VERSION = 2
+TABLE_VERSION = 3
 DDL = """
 DROP TABLE IF EXISTS invitation_answers;
 CREATE TABLE invitation_answers (
@@ -49,11 +49,21 @@ CREATE TABLE invitation_answers (
     comment TEXT NOT NULL,
     source TEXT NOT NULL,
     delegated TEXT NOT NULL DEFAULT '',
+    whole_days INTEGER NOT NULL DEFAULT 0,
+    answered_from TEXT NOT NULL DEFAULT '',
+    text_proposal INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (uid, attendee)
 )
 """
-# version 2: the addresses a DELEGATED answer passed the invitation on to (DELEGATED-TO)
-MIGRATIONS = {1: "ALTER TABLE invitation_answers ADD COLUMN delegated TEXT NOT NULL DEFAULT ''"}
+# version 2: the addresses a DELEGATED answer passed the invitation on to (DELEGATED-TO);
+# version 3: a COUNTER of whole days, the other address of the invitee an answer came from,
+# an answer whose mail says (in its text only) that another time was proposed
+MIGRATIONS = {
+    1: "ALTER TABLE invitation_answers ADD COLUMN delegated TEXT NOT NULL DEFAULT ''",
+    2: "ALTER TABLE invitation_answers ADD COLUMN whole_days INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE invitation_answers ADD COLUMN answered_from TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE invitation_answers ADD COLUMN text_proposal INTEGER NOT NULL DEFAULT 0",
+}
 
 
 class Outcome(StrEnum):
@@ -67,6 +77,7 @@ class Outcome(StrEnum):
     UNKNOWN_ATTENDEE = "unknown_attendee"  # the UID is ours, the address was not invited
     UNVERIFIED = "unverified"  # the mail was sent by someone else than the attendee
     UNSENT = "unsent"  # it answers a SEQUENCE (revision) that was never sent
+    NO_OCCURRENCE = "no_occurrence"  # its RECURRENCE-ID names no occurrence of the meeting
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +94,14 @@ class Answer:
     ``delegated_to``: whom a DELEGATED answer passed the invitation on to; their own answer
     counts from then on (``delegated_from``: a delegate's answer names the invitee).
     ``sent_by``: the ATTENDEE's SENT-BY (someone answering for them).
+    ``whole_days``: the COUNTER proposes days, not a time (DATE values): ``proposed`` runs from
+    midnight of the first day to midnight after the last, in the meeting's zone once settled
+    (its days are the ``date()`` of each end, in the zone they carry).
+    ``recurrence``: the RECURRENCE-ID the answer names (a date, or a time; one without a zone
+    is the meeting's), ``recurrence_range`` its RANGE. ``answered_from``: the other address of
+    the invitee (linked by the user's address book) the answer came from.
+    ``text_proposal``: a REPLY whose mail says that another time was proposed, in its text only
+    (Google Calendar's "propose a new time" to an organizer outside Google).
     """
 
     uid: str
@@ -100,6 +119,11 @@ class Answer:
     delegated_to: tuple[str, ...] = ()
     delegated_from: str = ""
     sent_by: str = ""
+    whole_days: bool = False
+    recurrence: date | datetime | None = None
+    recurrence_range: str = ""
+    answered_from: str = ""
+    text_proposal: bool = False
 
     @property
     def verified(self) -> bool:
@@ -122,21 +146,53 @@ class Answer:
             and _proposed_key(self.proposed) == _proposed_key(other.proposed)
             and self.comment == other.comment
             and _keys(self.delegated_to) == _keys(other.delegated_to)
+            and self.whole_days == other.whole_days
+            and self.text_proposal == other.text_proposal
         )
 
     @property
     def floating(self) -> bool:
-        """Whether the proposed time has no zone (it is settled in the meeting's)."""
+        """Whether the proposed time is a wall time without a zone (it is settled in the
+        meeting's); days (:attr:`whole_days`) are days wherever one is, not a floating time."""
+        return self.unsettled and not self.whole_days
+
+    @property
+    def unsettled(self) -> bool:
+        """Whether the proposal still needs the meeting's zone (a floating time, or days)."""
         return self.proposed is not None and self.proposed[0].tzinfo is None
+
+    @property
+    def days(self) -> tuple[date, date] | None:
+        """First and last day of a proposal of :attr:`whole_days` (None for a time)."""
+        if not self.whole_days or self.proposed is None:
+            return None
+        return proposed_days(self.proposed)
+
+
+def proposed_days(proposed: tuple[datetime, datetime]) -> tuple[date, date]:
+    """First and last day of a whole-day proposal (midnight to midnight, in its own zone)."""
+    start, end = proposed
+    return start.date(), max(start.date(), end.date() - timedelta(days=1))
 
 
 def _ensure(store: Store) -> None:
     store.ensure("sentlog_answers", TABLE_VERSION, DDL, MIGRATIONS)
 
 
-def record_answer(store: Store, answer: Answer, *, now: datetime | None = None) -> Outcome:
+#: every address the user's address book gives the person behind an address (that one
+#: included); () when it knows none. Handed in by the composition (invite/ reads no people)
+SamePerson = Callable[[str], Sequence[str]]
+
+
+def record_answer(
+    store: Store, answer: Answer, *, now: datetime | None = None,
+    same_person: SamePerson | None = None,
+) -> Outcome:  # fmt: skip
     """Store ``answer`` unless it is known, older than the stored one, not ours, sent by
-    someone else than the attendee, or an answer to a revision that was never sent."""
+    someone else than the attendee, an answer to a revision that was never sent, or one to an
+    occurrence the meeting does not have (its RECURRENCE-ID, :func:`names_occurrence`).
+    ``same_person`` links another address of an invitee to them (their address book entry):
+    an answer from it counts as theirs (:attr:`Answer.answered_from` says from where)."""
     from planner.invite.sentlog import history
 
     _ensure(store)
@@ -144,15 +200,18 @@ def record_answer(store: Store, answer: Answer, *, now: datetime | None = None) 
     if not sent:
         return Outcome.UNKNOWN_UID
     invited = {address_key(p.email) for r in sent for p in r.invitation.counterparts}
+    answer = linked(answer, invited | delegates(store, answer.uid), same_person)
     who = address_key(answer.attendee)
     if who not in invited and who not in delegates(store, answer.uid):
         return Outcome.UNKNOWN_ATTENDEE
-    if not answer.verified:
+    if not answer.verified and not answer.answered_from:
         return Outcome.UNVERIFIED
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     answer = settled(answer, sent, moment)
     if not 0 <= answer.sequence <= max(r.sequence for r in sent):
         return Outcome.UNSENT
+    if not names_occurrence(answer, sent):
+        return Outcome.NO_OCCURRENCE
     if any(r.sequence == answer.sequence and not r.delivered for r in sent):
         from planner.invite.sentlog import record_sent_elsewhere
 
@@ -171,6 +230,49 @@ def record_answer(store: Store, answer: Answer, *, now: datetime | None = None) 
     return Outcome.NEW if stored is None else Outcome.UPDATED
 
 
+def linked(answer: Answer, invited: set[str], same_person: SamePerson | None) -> Answer:
+    """``answer`` as the invitee's own where it came from another address of theirs: its
+    attendee was not invited but their address book entry holds exactly one invited address,
+    or its mail came from an address that entry gives the attendee (an alias, a private
+    address). Never by name; a forged sender (DMARC) links nothing."""
+    if same_person is None or not answer.authenticated:
+        return answer
+    who = address_key(answer.attendee)
+    if who not in invited:
+        theirs = {address_key(a) for a in same_person(answer.attendee)} & invited
+        if len(theirs) != 1:
+            return answer
+        if answer.sender is not None and not answer.verified:
+            return answer  # sent by a third address: not the attendee's own answer
+        return replace(answer, attendee=theirs.pop(), answered_from=answer.attendee)
+    if answer.sender and not answer.verified and not answer.sent_by:
+        if who in {address_key(a) for a in same_person(answer.sender)}:
+            return replace(answer, answered_from=answer.sender)
+    return answer
+
+
+def names_occurrence(answer: Answer, sent: Sequence[SentRecord]) -> bool:
+    """Whether the RECURRENCE-ID ``answer`` names is an occurrence of the meeting: planner sends
+    single meetings, so the one occurrence is the start of the revision answered. Compared as
+    instants (UTC, a TZID, a time without a zone read in the meeting's zone); a date names the
+    meeting's day (in its zone), as does any time of that day for an all-day meeting. RANGE=
+    THISANDFUTURE (RFC 5545 §3.8.4.4) counts from that occurrence on: for a single meeting, the
+    same one. No RECURRENCE-ID: the meeting itself."""
+    named = answer.recurrence
+    if named is None:
+        return True
+    revision = [r for r in sent if r.sequence == answer.sequence] or list(sent)
+    inv = revision[-1].invitation
+    start = inv.start
+    if not isinstance(named, datetime):
+        return named == start.date()
+    if named.tzinfo is None:
+        named = named.replace(tzinfo=start.tzinfo)
+    if inv.all_day:
+        return named.astimezone(start.tzinfo).date() == start.date()
+    return named.astimezone(UTC) == start.astimezone(UTC)
+
+
 def settled(answer: Answer, sent: Sequence[SentRecord], now: datetime) -> Answer:
     """``answer`` with what it left open taken from the meeting it answers (``sent``, its
     messages in the order sent): without a SEQUENCE, the revision that was the last one sent
@@ -182,7 +284,7 @@ def settled(answer: Answer, sent: Sequence[SentRecord], now: datetime) -> Answer
         written = min(answer.stamp, now).astimezone(UTC)
         before = [r.sequence for r in sent if r.sent_at.astimezone(UTC) <= written]
         answer = replace(answer, sequence=max(before, default=answer.sequence))
-    if answer.floating and answer.proposed is not None:
+    if answer.unsettled and answer.proposed is not None:
         revision = [r for r in sent if r.sequence == answer.sequence] or list(sent)
         zone = revision[-1].invitation.start.tzinfo or UTC
         start, end = answer.proposed
@@ -201,9 +303,11 @@ def _keys(addresses: Sequence[str]) -> list[str]:
 
 def _write(store: Store, answer: Answer, who: str, stamp: datetime) -> None:
     proposed = _proposed_key(answer.proposed)
+    if answer.whole_days and answer.proposed is not None:  # days: kept in the meeting's zone
+        proposed = [t.isoformat() for t in answer.proposed]
     with store.conn:
         store.conn.execute(
-            "INSERT OR REPLACE INTO invitation_answers VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO invitation_answers VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 answer.uid,
                 who,
@@ -215,6 +319,9 @@ def _write(store: Store, answer: Answer, who: str, stamp: datetime) -> None:
                 clean_comment(answer.comment),
                 answer.source[:1000],
                 " ".join(answer.delegated_to) if answer.response is Response.DELEGATED else "",
+                int(answer.whole_days),
+                answer.answered_from[:320],
+                int(answer.text_proposal),
             ),
         )
 
@@ -240,7 +347,8 @@ def _rows(store: Store, where: str, args: tuple[object, ...]) -> list[Answer]:
     _ensure(store)
     rows = store.conn.execute(
         "SELECT uid, attendee, sequence, stamp, method, response, proposed, comment, source,"
-        f" delegated FROM invitation_answers WHERE {where} ORDER BY uid, attendee",
+        " delegated, whole_days, answered_from, text_proposal"
+        f" FROM invitation_answers WHERE {where} ORDER BY uid, attendee",
         args,
     ).fetchall()
     return readable(rows, _answer, "invitation_answers", store.path)
@@ -249,7 +357,8 @@ def _rows(store: Store, where: str, args: tuple[object, ...]) -> list[Answer]:
 def _answer(row: tuple[object, ...]) -> Answer:
     """A stored row as an :class:`Answer`; ValueError (or TypeError) for one that is not a
     possible answer, whatever put it there."""
-    uid, attendee, sequence, stamp, method, response, proposed, comment, source, delegated = row
+    uid, attendee, sequence, stamp, method, response, proposed, comment, source = row[:9]
+    delegated, whole_days, answered_from, text_proposal = row[9:]
     if not isinstance(sequence, int) or not 0 <= sequence <= MAX_SEQUENCE:
         raise ValueError(f"sequence {sequence!r}")
     if str(method) not in METHODS:
@@ -265,6 +374,9 @@ def _answer(row: tuple[object, ...]) -> Answer:
         comment=clean_comment(str(comment)),
         source=str(source),
         delegated_to=tuple(str(delegated or "").split())[:10],
+        whole_days=bool(whole_days),
+        answered_from=str(answered_from or ""),
+        text_proposal=bool(text_proposal),
     )
 
 

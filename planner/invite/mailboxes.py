@@ -57,12 +57,14 @@ class Part:
 
     ``sender`` is the mail's From address (``""`` when it has none or several), ``None`` for a
     bare .ics file; ``authenticated`` is False when the receiving server recorded a failed
-    DMARC check for the mail."""
+    DMARC check for the mail; ``proposal_in_text``: the mail's subject or text says another
+    time was proposed (:func:`says_proposed`)."""
 
     data: bytes
     where: str
     sender: str | None = None
     authenticated: bool = True
+    proposal_in_text: bool = False
 
 
 class Reader:
@@ -187,8 +189,9 @@ class Reader:
             return
         if self.on_message is not None:
             self.on_message(parsed, where)
+        proposed = bool(found) and says_proposed(parsed)
         for data_part, sender, authenticated in found:
-            self.emit(Part(data_part, where, sender, authenticated))
+            self.emit(Part(data_part, where, sender, authenticated, proposed))
         if not found and _has_tnef(parsed):
             self.problem(_("{where}: the mail from {sender} ('{subject}') carries its calendar "
                            "part only in Outlook's winmail.dat (TNEF), which planner cannot "
@@ -200,6 +203,32 @@ class Reader:
 
 class _TooDeep(Exception):
     pass
+
+
+#: how a mail says that its sender proposed another time, where its calendar part does not
+#: (Google Calendar's "propose a new time" to an organizer outside Google: a REPLY, the time in
+#: the text). Only the English wording is known from real mail; see ``says_proposed``.
+PROPOSED_WORDS = re.compile(
+    r"\bproposed\s+(?:a\s+)?new\s+time\b|\bnew\s+time\s+proposed\b", re.IGNORECASE
+)
+TEXT_LIMIT = 64 * 1024  # characters of a mail's text looked at for those words
+
+
+def says_proposed(message: Message) -> bool:
+    """Whether the subject or the plain text of ``message`` says another time was proposed
+    (:data:`PROPOSED_WORDS`)."""
+    if PROPOSED_WORDS.search(str(message.get("Subject", ""))[:1000]):
+        return True
+    for part in message.walk():
+        if part.get_content_type() != "text/plain" or part.get_filename():
+            continue
+        try:
+            text = part.get_content()  # type: ignore[attr-defined]
+        except MESSAGE_ERRORS:
+            continue
+        if isinstance(text, str) and PROPOSED_WORDS.search(text[:TEXT_LIMIT]):
+            return True
+    return False
 
 
 def _calendar_parts(

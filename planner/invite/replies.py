@@ -14,7 +14,7 @@ message in a mailbox), never an exception, and never stops the other answers.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from email.message import Message
@@ -59,12 +59,17 @@ class Found:
         return len(self.answers) + len(self.offers) + len(self.problems)
 
 
-def read_paths(paths: Iterable[Path]) -> Found:
+#: every address the user's address book gives the person behind an address
+SamePerson = Callable[[str], Sequence[str]]
+
+
+def read_paths(paths: Iterable[Path], same_person: SamePerson | None = None) -> Found:
     """Answers from every path: an .ics or .eml file, an mbox file, a Maildir, or a folder
-    (searched recursively for .ics and .eml files and Maildirs)."""
+    (searched recursively for .ics and .eml files and Maildirs). ``same_person``: a mail from
+    another address of an attendee (their address book entry) answers for that attendee."""
     found = Found()
     reader = Reader(
-        lambda part: _collect(part, found),
+        lambda part: _collect(part, found, same_person),
         found.problems.append,
         on_message=lambda message, where: _read_offer_reply(message, where, found),
         marks=(OFFER_MARK,),
@@ -89,10 +94,10 @@ def _read_offer_reply(message: Message, where: str, found: Found) -> None:
     found.problems += problems
 
 
-def _collect(part: Part, found: Found) -> None:
+def _collect(part: Part, found: Found, same_person: SamePerson | None = None) -> None:
     if not ANSWER_METHOD.search(part.data):
         return  # a calendar, an invitation, a cancellation: not an answer, not a problem
-    answers, problems = read(part)
+    answers, problems = read(part, same_person)
     found.answers += answers
     found.problems += problems
 
@@ -106,7 +111,7 @@ def parse(data: bytes, source: str = "") -> list[Answer]:
     return answers
 
 
-def read(part: Part) -> tuple[list[Answer], list[str]]:
+def read(part: Part, same_person: SamePerson | None = None) -> tuple[list[Answer], list[str]]:
     """The answers in ``part`` and a problem line for each one that cannot be taken."""
     import icalendar
 
@@ -131,7 +136,7 @@ def read(part: Part) -> tuple[list[Answer], list[str]]:
             continue
         for event in cal.walk("VEVENT"):
             try:
-                answers += _answers(event, method, part, problems)
+                answers += _answers(event, method, part, problems, same_person)
             except PARSE_ERRORS as exc:
                 problems.append(_("{where}: not a readable iCalendar object ({error})",
                                   where=where, error=_short(exc)))  # fmt: skip
@@ -147,18 +152,27 @@ def read(part: Part) -> tuple[list[Answer], list[str]]:
     return answers, problems
 
 
-def _answers(event: Any, method: str, part: Part, problems: list[str]) -> list[Answer]:
+def _answers(
+    event: Any, method: str, part: Part, problems: list[str],
+    same_person: SamePerson | None = None,
+) -> list[Answer]:  # fmt: skip
     where = part.where
     uid = str(event.get("UID", "")).strip()
     if not uid:
         return []
+    proposed, days = _proposed(event) if method == "COUNTER" else (None, False)
+    recurrence, extent = _recurrence(event)
     common = {
         "uid": uid[:1000],
         "sequence": _sequence(event),
         "unsequenced": event.get("SEQUENCE") is None,
         "stamp": _time(event, "DTSTAMP") if event.get("DTSTAMP") else None,
         "method": method,
-        "proposed": _proposed(event) if method == "COUNTER" else None,
+        "proposed": proposed,
+        "whole_days": days,
+        "recurrence": recurrence,
+        "recurrence_range": extent,
+        "text_proposal": part.proposal_in_text and method == "REPLY",
         "source": where,
         "sender": part.sender,
         "authenticated": part.authenticated,
@@ -171,7 +185,7 @@ def _answers(event: Any, method: str, part: Part, problems: list[str]) -> list[A
         answering = [(e, r) for e, r in answering if r is not Response.NEEDS_ACTION]
     if not answering:
         return []
-    chosen = _who_answers(answering, method, part, problems)
+    chosen = _who_answers(answering, method, part, problems, same_person)
     if chosen is None:
         return []
     entry, response = chosen
@@ -213,16 +227,25 @@ def _addresses(entry: Any, name: str) -> tuple[str, ...]:
 
 
 def _who_answers(
-    answering: list[tuple[Any, Response]], method: str, part: Part, problems: list[str]
+    answering: list[tuple[Any, Response]],
+    method: str,
+    part: Part,
+    problems: list[str],
+    same_person: SamePerson | None = None,
 ) -> tuple[Any, Response] | None:
-    """The one attendee entry this message answers for: in a mail, the sender's own (or, when
-    the sender is none of them, the only one, to be shown as unverified); in a bare file, the
-    only one. A COUNTER may repeat the whole attendee list: only the sender proposes."""
+    """The one attendee entry this message answers for: in a mail, the sender's own (or one of
+    the sender's other addresses, as ``same_person`` links them; or, when the sender is none of
+    them, the only one, to be shown as unverified); in a bare file, the only one. A COUNTER may
+    repeat the whole attendee list: only the sender proposes."""
     where = part.where
     if part.sender:
         sender = address_key(part.sender)
         own = [(e, r) for e, r in answering if address_key(_email(e)) == sender]
-        others = sorted({address_key(_email(e)) for e, _r in answering} - {sender})
+        if not own and same_person is not None and part.authenticated:
+            theirs = {address_key(a) for a in same_person(part.sender)}
+            own = [(e, r) for e, r in answering if address_key(_email(e)) in theirs]
+        mine = {sender} | {address_key(_email(e)) for e, _r in own}
+        others = sorted({address_key(_email(e)) for e, _r in answering} - mine)
         if own:
             if others and method == "REPLY":
                 problems.append(
@@ -259,12 +282,17 @@ def _sequence(event: Any) -> int:
     return int(text)
 
 
-def _proposed(event: Any) -> tuple[datetime, datetime]:
-    """The time a COUNTER proposes; ValueError when it names none or an impossible one."""
+def _proposed(event: Any) -> tuple[tuple[datetime, datetime], bool]:
+    """The time a COUNTER proposes and whether it is whole days (DATE values, RFC 5545
+    §3.6.1: without DTEND or DURATION, the one day); ValueError when it names none or an
+    impossible one. Days come out as midnights without a zone, settled in the meeting's."""
     if not event.get("DTSTART"):
         raise ValueError(_("a COUNTER without DTSTART proposes no time"))
+    days = _is_date(event, "DTSTART")
     start = _time(event, "DTSTART", floating=True)
     if event.get("DTEND"):
+        if _is_date(event, "DTEND") != days:
+            raise ValueError(_("the proposed DTSTART and DTEND are not both days or both times"))
         end = _time(event, "DTEND", floating=start.tzinfo is None)
     elif event.get("DURATION"):
         length = event.decoded("DURATION")
@@ -277,20 +305,46 @@ def _proposed(event: Any) -> tuple[datetime, datetime]:
             )
         end = start + length
     else:
-        end = start
-    if not timedelta(0) <= end - start <= LONGEST_PROPOSAL:
+        end = start + timedelta(days=1) if days else start
+    if not timedelta(0) <= end - start <= LONGEST_PROPOSAL or (days and end == start):
         raise ValueError(_("the proposed time ends before it starts or lasts over a week"))
-    return start, end
+    return (start, end), days
+
+
+def _is_date(event: Any, name: str) -> bool:
+    value = event.decoded(name)
+    return isinstance(value, date) and not isinstance(value, datetime)
+
+
+def _recurrence(event: Any) -> tuple[date | datetime | None, str]:
+    """The RECURRENCE-ID an answer names (a date, or a time: UTC, a TZID's, or without a zone)
+    and its RANGE; (None, "") without one."""
+    if event.get("RECURRENCE-ID") is None:
+        return None, ""
+    value = event.decoded("RECURRENCE-ID")
+    if not isinstance(value, date):
+        raise ValueError(_("{name} '{value}' is not a date or time", name="RECURRENCE-ID",
+                           value=value))  # fmt: skip
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        value = value.astimezone(UTC)
+    if not plausible(datetime(value.year, value.month, value.day, tzinfo=UTC)):
+        raise ValueError(_("{name} {value} is not between 1970 and 2200", name="RECURRENCE-ID",
+                           value=f"{value:%Y-%m-%d}"))  # fmt: skip
+    params = getattr(event.get("RECURRENCE-ID"), "params", {}) or {}
+    return value, str(params.get("RANGE", "")).strip().upper()[:20]
 
 
 def _time(event: Any, name: str, *, floating: bool = False) -> datetime:
     """A date or date-time property in UTC between 1970 and 2200; ValueError naming the
     property otherwise. With ``floating``, a time without a zone (RFC 5545 §3.3.5 form 1:
-    the same wall time wherever one is) stays without one: only the meeting it answers tells
-    which zone it means (:func:`planner.invite.answers.settled`)."""
+    the same wall time wherever one is) stays without one, and a date is its midnight without
+    one: only the meeting it answers tells which zone it means
+    (:func:`planner.invite.answers.settled`)."""
     value = event.decoded(name)
     if not isinstance(value, date):
         raise ValueError(_("{name} '{value}' is not a date or time", name=name, value=value))
+    if floating and not isinstance(value, datetime):  # a day: its midnight, zone to come
+        value = datetime(value.year, value.month, value.day)
     if floating and isinstance(value, datetime) and value.tzinfo is None:
         if not plausible(value.replace(tzinfo=UTC)):
             raise ValueError(_("{name} {value} is not between 1970 and 2200", name=name,

@@ -16,9 +16,16 @@ if TYPE_CHECKING:
 
 def status_label(state: InviteState) -> str:
     """``accepted`` · ``countered: Wed 9 Dec 13:00–14:00`` · ``no answer for 4 days`` …"""
+    if state.status == "countered" and (days := state.proposed_days):
+        from planner.flows.counter_steps import days_words
+
+        return _("countered: {when}", when=days_words(*days))
     if state.status == "countered" and state.proposed:
         start, end = state.proposed
         return _("countered: {when}", when=day_span(start, end) + there(start, end, state.zone))
+    if state.text_proposal and state.status in ("accepted", "tentative", "declined"):
+        return _("{answer}; proposed another time (in the mail text only)",
+                 answer=_plain_label(state.status))  # fmt: skip
     if state.status == "no_answer":
         if state.earlier:
             return earlier_label(state.earlier)
@@ -27,6 +34,10 @@ def status_label(state: InviteState) -> str:
         return ngettext(
             "no answer for {count} day", "no answer for {count} days", state.waiting_days
         )
+    return _plain_label(state.status)
+
+
+def _plain_label(status: str) -> str:
     return {
         "accepted": _("accepted"),
         "tentative": _("tentative"),
@@ -35,7 +46,7 @@ def status_label(state: InviteState) -> str:
         "undelivered": _("not delivered"),
         "not_sent": _("written, not sent"),
         "cancelled": _("cancelled"),
-    }.get(state.status, state.status)
+    }.get(status, status)
 
 
 def earlier_label(status: str) -> str:
@@ -53,11 +64,10 @@ def when_label(state: InviteState, *, end: bool = True) -> str:
     """``Wed 10 Mar 09:00–10:00``; an all-day invitation by its days: ``Wed 10 Mar, all
     day``, ``Wed 10 Mar – Fri 12 Mar, all day`` (never ``00:00–00:00``)."""
     first = short_day(state.start.date())
-    if state.all_day and state.days == 1:
-        return _("{day}, all day", day=first)
     if state.all_day:
-        last = short_day(state.end.date() - timedelta(days=1))
-        return _("{first} – {last}, all day", first=first, last=last)
+        from planner.flows.counter_steps import days_words
+
+        return days_words(state.start.date(), state.start.date() + timedelta(state.days - 1))
     from planner.i18n import hh_mm, twice, until
 
     if not end:

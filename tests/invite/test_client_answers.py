@@ -318,7 +318,11 @@ def test_answers_stored_before_delegations_were_kept_stay(tmp_path):
     from planner.invite.answers import DDL, TABLE_VERSION
 
     s = Store(tmp_path / "old.sqlite3")
-    old = DDL.replace("    delegated TEXT NOT NULL DEFAULT '',\n", "")
+    later = ("delegated TEXT NOT NULL DEFAULT ''", "whole_days INTEGER NOT NULL DEFAULT 0",
+             "answered_from TEXT NOT NULL DEFAULT ''", "text_proposal INTEGER NOT NULL DEFAULT 0")
+    old = DDL
+    for column in later:  # the columns versions 2 and 3 added
+        old = old.replace(f"    {column},\n", "")
     for statement in filter(str.strip, old.split(";")):
         s.conn.execute(statement)
     s.conn.execute("INSERT OR REPLACE INTO schema_versions VALUES ('sentlog_answers', 1)")
@@ -328,5 +332,6 @@ def test_answers_stored_before_delegations_were_kept_stay(tmp_path):
     )
     s.conn.commit()
     [answer] = all_answers(s)
-    assert (answer.attendee, answer.delegated_to, TABLE_VERSION) == ("bob@acme.example", (), 2)
+    assert (answer.attendee, answer.delegated_to, TABLE_VERSION) == ("bob@acme.example", (), 3)
+    assert (answer.whole_days, answer.answered_from, answer.text_proposal) == (False, "", False)
     s.close()
