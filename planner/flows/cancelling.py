@@ -19,7 +19,7 @@ from datetime import tzinfo
 
 from planner.config import Config
 from planner.flows.hold_removal import Removal, remove
-from planner.flows.holding import recorded_calendar
+from planner.flows.holding import recorded_calendar, removed_from
 from planner.i18n import _, day_span
 from planner.invite.sentlog import PreparedInvite
 from planner.store import Store
@@ -57,6 +57,9 @@ def hold_lines(
         return plan.lines(config.tz)
     where = recorded_calendar(config, store, prepared.uid)
     if not where:
+        gone = removed_from(config, store, prepared.uid)
+        if gone:
+            return [_("  hold: already taken out of {calendar}; nothing to do", calendar=gone)]
         return []
     return [_("  hold: the one in {calendar} stays; add --hold to take it out as well",
               calendar=where)]  # fmt: skip
