@@ -180,7 +180,9 @@ def invite(
         if send or out is not None or hold is not None:
             raise UsageError(_("--sent-elsewhere only records what you sent; leave out "
                                "--send, --out and --hold"))  # fmt: skip
-        _sent_elsewhere(store, elsewhere)
+        from planner.cli.invite_files import sent_elsewhere
+
+        sent_elsewhere(store, elsewhere)  # type: ignore[arg-type]
         return
     _check_all_day(start, day, days, duration, proposal)
     zone = config.tz  # type: ignore[attr-defined]
@@ -247,18 +249,9 @@ def invite(
         for line in plan.lines():
             click.echo(line, err=True)
     if out is not None:
-        from planner.cli.common import check_output
+        from planner.cli.invite_files import write
 
-        check_output(out)
-        from planner.flows.followup_steps import send_again
-
-        invite_flow.write_file(prepared, store, out)
-        said = _("wrote {path} (UID {uid}, SEQUENCE {sequence})", path=out, uid=prepared.uid,
-                 sequence=prepared.sequence)  # fmt: skip
-        if not send:
-            said += _(": written, not sent; to send it: {command}",
-                      command=send_again(prepared.uid))  # fmt: skip
-        click.echo(said, err=True)
+        write(store, prepared, withdrawn, out, send)  # type: ignore[arg-type]
     if plan is not None:
         event_id = holding.write_hold(config, store, prepared, plan)  # type: ignore[arg-type]
         said = _("hold written to your calendar ({id})", id=event_id)
@@ -383,29 +376,7 @@ def _setup(demo: bool, config_path: Path | None) -> tuple[object, object]:
     return load_config(config_path), open_store()
 
 
-def _sent_elsewhere(store: object, uid: str) -> None:
-    """Record the file of ``uid`` as sent by the user's mail program, and say what changed."""
-    from datetime import UTC
-
-    from planner.cli import common
-    from planner.invite.sentlog import latest, record_sent_elsewhere, resolve_uid
-
-    full = resolve_uid(store, uid)  # type: ignore[arg-type]
-    done = record_sent_elsewhere(store, full, sent_at=common.now_in(UTC))  # type: ignore[arg-type]
-    if done is None:
-        last = latest(store, full)  # type: ignore[arg-type]
-        assert last is not None
-        click.echo(_("{uid} went out already ({how}); nothing changed", uid=full,
-                     how=_delivery(last.delivery)), err=True)  # fmt: skip
-        return
-    click.echo(
-        _("recorded: {uid} (SEQUENCE {sequence}) was sent by your mail program; "
-          "'planner invites' follows the answers", uid=full, sequence=done.sequence),
-        err=True,
-    )  # fmt: skip
-
-
-def _delivery(kind: str) -> str:
+def delivery_words(kind: str) -> str:
     return {
         "hold": _("held in your calendar, not sent"),
         "elsewhere": _("sent by your mail program"),
@@ -424,7 +395,7 @@ def _list(store: object, tz: object) -> None:
     for record in recent(store):  # type: ignore[arg-type]
         state = _("cancelled") if record.cancelled else _("seq {number}", number=record.sequence)
         if record.delivery in ("file", "hold", "elsewhere"):
-            state = _("{state}, {how}", state=state, how=_delivery(record.delivery))
+            state = _("{state}, {how}", state=state, how=delivery_words(record.delivery))
         inv = record.invitation
         local = inv.start.astimezone(tz)  # type: ignore[arg-type]
         when = f"{local:%Y-%m-%d} {hh_mm(local, twice(local))}"  # which 01:30, where it is two
