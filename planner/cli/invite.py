@@ -376,16 +376,9 @@ def _setup(demo: bool, config_path: Path | None) -> tuple[object, object]:
     return load_config(config_path), open_store()
 
 
-def delivery_words(kind: str) -> str:
-    return {
-        "hold": _("held in your calendar, not sent"),
-        "elsewhere": _("sent by your mail program"),
-        "mail": _("sent by planner"),
-    }.get(kind, _("written, not sent"))
-
-
 def _list(store: object, tz: object) -> None:
     """The recently logged invitations, their times in the user's zone (``tz``)."""
+    from planner.cli.invite_files import delivery_words
     from planner.i18n import hh_mm, twice
     from planner.invite.sentlog import recent
     from planner.invite.zones import zone_key

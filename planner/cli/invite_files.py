@@ -65,7 +65,6 @@ def sent_elsewhere(store: Store, uid: str) -> None:
     from datetime import UTC
 
     from planner.cli import common
-    from planner.cli.invite import delivery_words
     from planner.invite.sentlog import latest, record_sent_elsewhere, resolve_uid
     from planner.invite.sentlog import written_withdrawals as beside
 
@@ -91,3 +90,11 @@ def sent_elsewhere(store: Store, uid: str) -> None:
             path=record.written_to,
         )
         click.echo(said, err=True)
+
+
+def delivery_words(kind: str) -> str:
+    return {
+        "hold": _("held in your calendar, not sent"),
+        "elsewhere": _("sent by your mail program"),
+        "mail": _("sent by planner"),
+    }.get(kind, _("written, not sent"))
