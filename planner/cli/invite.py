@@ -99,6 +99,12 @@ from planner.i18n import _
 )
 @click.option("--send", is_flag=True, help="Really send the e-mail ([smtp] in the config).")
 @click.option(
+    "--force",
+    is_flag=True,
+    help="Send even though an invitee has an open invitation from planner already (a second "
+    "meeting for them); without it --send refuses and names the one they have.",
+)
+@click.option(
     "--hold",
     is_flag=False,
     flag_value="",
@@ -130,6 +136,7 @@ def invite(
     elsewhere: str | None,
     out: Path | None,
     send: bool,
+    force: bool,
     hold: str | None,
     list_sent: bool,
 ) -> None:
@@ -240,6 +247,7 @@ def invite(
     meeting = prepared.invitation
     for line in clash_lines(config, store, meeting.start, meeting.end, prepared.uid):
         click.echo(line, err=True)
+    _second(store, prepared, tz, refused=send and not force)
     plan = None
     if hold is not None:  # read the calendar first: what the hold changes there, or why not
         from planner.flows import holding
@@ -272,6 +280,19 @@ def invite(
         click.echo(
             _("dry run: nothing was sent (add --send to send, --out FILE for the .ics)"), err=True
         )
+
+
+def _second(store: object, prepared: object, tz: tzinfo, *, refused: bool) -> None:
+    """Who has an open invitation from planner already, said; refused (before anything is
+    written or sent) when ``refused`` (:mod:`planner.flows.already_invited`)."""
+    from planner.cli import common
+    from planner.flows.already_invited import already_invited, notes, refuse
+
+    found = already_invited(store, prepared, common.now_in(tz))  # type: ignore[arg-type]
+    for line in notes(found, tz):
+        click.echo(line, err=True)
+    if refused:
+        refuse(found, tz)
 
 
 def _send(config: object, store: object, prepared: object, withdrawn: object) -> None:
