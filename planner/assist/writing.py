@@ -113,7 +113,13 @@ def invite(
             )  # fmt: skip
         return said
 
-    return Action(_step(ws, prepared, what), content, perform, blocked)
+    step = _step(ws, prepared, what)
+    if withdrawn is not None and withdrawn.recipients:  # both messages, as the CLI shows them
+        from planner.invite.mail import render_message
+
+        sender = ws.config["smtp"]["sender"] or ws.config.user["email"]
+        step.preview += "\n" + render_message(withdrawn, sender=sender)
+    return Action(step, content, perform, blocked)
 
 
 @write_tool("Hold the time in your calendar")

@@ -43,7 +43,7 @@ def write(
     if not send:
         said += _(": written, not sent; to send it: {command}", command=send_again(uid))
     click.echo(said, err=True)
-    if beside is None:
+    if beside is None or withdrawn is None:
         return
     said = _(
         "wrote {path}: the cancellation for {people}, who are taken off the meeting "
