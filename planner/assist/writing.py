@@ -53,14 +53,23 @@ def invite(
     agenda: Annotated[str, Field(description="Agenda text for the description")] = "",
     update_uid: Annotated[str | None, Field(description="Update a sent invitation")] = None,
     cancel_uid: Annotated[str | None, Field(description="Cancel a sent invitation")] = None,
+    force: Annotated[
+        bool,
+        Field(
+            description="Send even though an invitee has an open invitation already "
+            "(a second meeting for them)"
+        ),
+    ] = False,
 ) -> Action:
     """Send an invitation (iCalendar over e-mail, which Outlook, Gmail and Apple Calendar
     accept) for a proposal by its `id`, or for `to`, `title` and `start`; or an update
     (`update_uid` with the changes) or a cancellation (`cancel_uid`) of one sent before. Two
     steps: without `confirm` nothing is sent and the answer is the dry run (who, when, where,
     the message) with a `confirm` token; call again with the same arguments and that token to
-    send it, once. As `planner invite … --send`."""
+    send it, once. An invitee who has an open invitation already is named, and no token given
+    unless `force`. As `planner invite … --send`."""
     from planner.flows import invitations as flow
+    from planner.flows.already_invited import already_invited, refuse, said
     from planner.flows.cancelling import send_update, withdrawal
 
     prepared = _prepare(
@@ -72,6 +81,14 @@ def invite(
         blocked = _("the demo sends nothing; start planner mcp with your own config to send")
     else:
         blocked = _mail_problem(ws)
+    second = already_invited(ws.state, prepared, ws.now)  # two meetings for someone?
+    if second and not force and not blocked:
+        try:
+            refuse(second, ws.config.tz, tool=True)
+        except UsageError as exc:
+            blocked = str(exc)
+    else:
+        ws.warnings.extend(said(second, ws.config.tz))
     recipients = ", ".join(prepared.recipients)
     if prepared.method == "CANCEL":
         what = _("send the cancellation by e-mail to {recipients}", recipients=recipients)
@@ -81,7 +98,7 @@ def invite(
     taken_off = ", ".join(withdrawn.recipients) if withdrawn is not None else ""
     if taken_off:  # an update that takes people off tells them (RFC 5546), as the CLI does
         what += "; " + _("send the cancellation by e-mail to {recipients}", recipients=taken_off)
-    content = _content(prepared, "send") | {"taken_off": taken_off}
+    content = _content(prepared, "send") | {"taken_off": taken_off, "force": force}
 
     def perform() -> str:
         if withdrawn is None:
@@ -96,7 +113,13 @@ def invite(
             )  # fmt: skip
         return said
 
-    return Action(_step(ws, prepared, what), content, perform, blocked)
+    step = _step(ws, prepared, what)
+    if withdrawn is not None and withdrawn.recipients:  # both messages, as the CLI shows them
+        from planner.invite.mail import render_message
+
+        sender = ws.config["smtp"]["sender"] or ws.config.user["email"]
+        step.preview += "\n" + render_message(withdrawn, sender=sender)
+    return Action(step, content, perform, blocked)
 
 
 @write_tool("Hold the time in your calendar")

@@ -99,6 +99,12 @@ from planner.i18n import _
 )
 @click.option("--send", is_flag=True, help="Really send the e-mail ([smtp] in the config).")
 @click.option(
+    "--force",
+    is_flag=True,
+    help="Send even though an invitee has an open invitation from planner already (a second "
+    "meeting for them); without it --send refuses and names the one they have.",
+)
+@click.option(
     "--hold",
     is_flag=False,
     flag_value="",
@@ -130,6 +136,7 @@ def invite(
     elsewhere: str | None,
     out: Path | None,
     send: bool,
+    force: bool,
     hold: str | None,
     list_sent: bool,
 ) -> None:
@@ -180,7 +187,9 @@ def invite(
         if send or out is not None or hold is not None:
             raise UsageError(_("--sent-elsewhere only records what you sent; leave out "
                                "--send, --out and --hold"))  # fmt: skip
-        _sent_elsewhere(store, elsewhere)
+        from planner.cli.invite_files import sent_elsewhere
+
+        sent_elsewhere(store, elsewhere)  # type: ignore[arg-type]
         return
     _check_all_day(start, day, days, duration, proposal)
     zone = config.tz  # type: ignore[attr-defined]
@@ -238,6 +247,7 @@ def invite(
     meeting = prepared.invitation
     for line in clash_lines(config, store, meeting.start, meeting.end, prepared.uid):
         click.echo(line, err=True)
+    _second(store, prepared, tz, refused=send and not force)
     plan = None
     if hold is not None:  # read the calendar first: what the hold changes there, or why not
         from planner.flows import holding
@@ -247,18 +257,9 @@ def invite(
         for line in plan.lines():
             click.echo(line, err=True)
     if out is not None:
-        from planner.cli.common import check_output
+        from planner.cli.invite_files import write
 
-        check_output(out)
-        from planner.flows.followup_steps import send_again
-
-        invite_flow.write_file(prepared, store, out)
-        said = _("wrote {path} (UID {uid}, SEQUENCE {sequence})", path=out, uid=prepared.uid,
-                 sequence=prepared.sequence)  # fmt: skip
-        if not send:
-            said += _(": written, not sent; to send it: {command}",
-                      command=send_again(prepared.uid))  # fmt: skip
-        click.echo(said, err=True)
+        write(store, prepared, withdrawn, out, send)  # type: ignore[arg-type]
     if plan is not None:
         event_id = holding.write_hold(config, store, prepared, plan)  # type: ignore[arg-type]
         said = _("hold written to your calendar ({id})", id=event_id)
@@ -279,6 +280,19 @@ def invite(
         click.echo(
             _("dry run: nothing was sent (add --send to send, --out FILE for the .ics)"), err=True
         )
+
+
+def _second(store: object, prepared: object, tz: tzinfo, *, refused: bool) -> None:
+    """Who has an open invitation from planner already, said; refused (before anything is
+    written or sent) when ``refused`` (:mod:`planner.flows.already_invited`)."""
+    from planner.cli import common
+    from planner.flows.already_invited import already_invited, notes, refuse
+
+    found = already_invited(store, prepared, common.now_in(tz))  # type: ignore[arg-type]
+    for line in notes(found, tz):
+        click.echo(line, err=True)
+    if refused:
+        refuse(found, tz)
 
 
 def _send(config: object, store: object, prepared: object, withdrawn: object) -> None:
@@ -383,38 +397,9 @@ def _setup(demo: bool, config_path: Path | None) -> tuple[object, object]:
     return load_config(config_path), open_store()
 
 
-def _sent_elsewhere(store: object, uid: str) -> None:
-    """Record the file of ``uid`` as sent by the user's mail program, and say what changed."""
-    from datetime import UTC
-
-    from planner.cli import common
-    from planner.invite.sentlog import latest, record_sent_elsewhere, resolve_uid
-
-    full = resolve_uid(store, uid)  # type: ignore[arg-type]
-    done = record_sent_elsewhere(store, full, sent_at=common.now_in(UTC))  # type: ignore[arg-type]
-    if done is None:
-        last = latest(store, full)  # type: ignore[arg-type]
-        assert last is not None
-        click.echo(_("{uid} went out already ({how}); nothing changed", uid=full,
-                     how=_delivery(last.delivery)), err=True)  # fmt: skip
-        return
-    click.echo(
-        _("recorded: {uid} (SEQUENCE {sequence}) was sent by your mail program; "
-          "'planner invites' follows the answers", uid=full, sequence=done.sequence),
-        err=True,
-    )  # fmt: skip
-
-
-def _delivery(kind: str) -> str:
-    return {
-        "hold": _("held in your calendar, not sent"),
-        "elsewhere": _("sent by your mail program"),
-        "mail": _("sent by planner"),
-    }.get(kind, _("written, not sent"))
-
-
 def _list(store: object, tz: object) -> None:
     """The recently logged invitations, their times in the user's zone (``tz``)."""
+    from planner.cli.invite_files import delivery_words
     from planner.i18n import hh_mm, twice
     from planner.invite.sentlog import recent
     from planner.invite.zones import zone_key
@@ -424,7 +409,7 @@ def _list(store: object, tz: object) -> None:
     for record in recent(store):  # type: ignore[arg-type]
         state = _("cancelled") if record.cancelled else _("seq {number}", number=record.sequence)
         if record.delivery in ("file", "hold", "elsewhere"):
-            state = _("{state}, {how}", state=state, how=_delivery(record.delivery))
+            state = _("{state}, {how}", state=state, how=delivery_words(record.delivery))
         inv = record.invitation
         local = inv.start.astimezone(tz)  # type: ignore[arg-type]
         when = f"{local:%Y-%m-%d} {hh_mm(local, twice(local))}"  # which 01:30, where it is two

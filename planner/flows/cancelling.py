@@ -16,10 +16,11 @@ each only what did not reach them.
 from __future__ import annotations
 
 from datetime import tzinfo
+from pathlib import Path
 
 from planner.config import Config
 from planner.flows.hold_removal import Removal, remove
-from planner.flows.holding import recorded_calendar
+from planner.flows.holding import recorded_calendar, removed_from
 from planner.i18n import _, day_span
 from planner.invite.sentlog import PreparedInvite
 from planner.store import Store
@@ -32,7 +33,7 @@ def describe(store: Store, prepared: PreparedInvite, tz: tzinfo) -> list[str]:
     from planner.invite.text import location_text
 
     inv = prepared.invitation
-    who = _people(prepared)
+    who = named_recipients(prepared)
     lines = [
         _("Cancellation: {title} (UID {uid}, SEQUENCE {sequence})", title=inv.title,
           uid=prepared.uid, sequence=prepared.sequence),
@@ -57,6 +58,9 @@ def hold_lines(
         return plan.lines(config.tz)
     where = recorded_calendar(config, store, prepared.uid)
     if not where:
+        gone = removed_from(config, store, prepared.uid)
+        if gone:
+            return [_("  hold: already taken out of {calendar}; nothing to do", calendar=gone)]
         return []
     return [_("  hold: the one in {calendar} stays; add --hold to take it out as well",
               calendar=where)]  # fmt: skip
@@ -90,6 +94,32 @@ def send_update(
     return sent, told
 
 
+def write_update(
+    store: Store, prepared: PreparedInvite, withdrawn: PreparedInvite | None, path: Path
+) -> Path | None:
+    """Write the update ``prepared`` to ``path`` and ``withdrawn``, the CANCEL the people it
+    takes off are owed, to :func:`withdrawal_path` beside it (which it returns; None when
+    there is none to write): ``--out`` gives every message the command would send, not only
+    the first. Both are logged as written, not sent (:func:`planner.invite.sentlog.
+    record_kept`): a later ``--again UID --send`` sends each once, ``--sent-elsewhere UID``
+    records both as sent by the user's mail program."""
+    from planner.flows.invitations import write_file
+
+    if withdrawn is None or not withdrawn.recipients:
+        write_file(prepared, store, path)
+        return None
+    beside = withdrawal_path(path)
+    write_file(prepared, store, path)
+    write_file(withdrawn, store, beside)
+    return beside
+
+
+def withdrawal_path(path: Path) -> Path:
+    """Where ``--out FILE`` writes the cancellation for those an update takes off: beside
+    FILE, "lunch.ics" → "lunch-cancel.ics"."""
+    return path.with_name(f"{path.stem}-cancel{path.suffix or '.ics'}")
+
+
 def withdrawal(store: Store, prepared: PreparedInvite) -> PreparedInvite | None:
     """The CANCEL that goes with the update ``prepared`` to the people it takes off
     (:func:`planner.invite.cancels.prepare_withdrawal`); None when it takes nobody off."""
@@ -119,11 +149,12 @@ def left_behind(
         lines.append(_("  told already: {people}", people=", ".join(done)))
     if withdrawn is not None:
         lines.append(_("  taken off: {people}; they are sent the meeting's cancellation "
-                       "(SEQUENCE {sequence})", people=_people(withdrawn),
+                       "(SEQUENCE {sequence})", people=named_recipients(withdrawn),
                        sequence=withdrawn.sequence))  # fmt: skip
     return lines
 
 
-def _people(prepared: PreparedInvite) -> str:
+def named_recipients(prepared: PreparedInvite) -> str:
+    """Whom ``prepared`` goes to, each "Name <address>" where the name is known."""
     names = {p.email: p.name for p in prepared.invitation.counterparts}
     return ", ".join(f"{names[e]} <{e}>" if names.get(e) else e for e in prepared.recipients)

@@ -13,8 +13,9 @@ dry run says it too); :func:`remove` does it: the provider deletes the hold
 (:meth:`providers.base.CalendarProvider.remove_held`) only while it is still planner's and
 shows what the plan read (a change made in between keeps it:
 :func:`providers.base.changed_meanwhile`; an event planner did not write under that UID is
-never deleted: :func:`providers.base.not_ours`). Once it is out, the state forgets where the
-hold was and the guests it showed.
+never deleted: :func:`providers.base.not_ours`). Once it is out, the state forgets the guests
+it showed and keeps the calendar it was taken out of (:func:`planner.flows.holding.removed_from`):
+the same command run again looks there and says the hold is out already.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from planner.flows.holding import (
     held_form,
     hold_calendar,
     recorded_calendar,
+    removed_from,
 )
 from planner.i18n import _, day_span
 from planner.invite.sentlog import PreparedInvite
@@ -54,9 +56,14 @@ class Removal:
     theirs: tuple[str, ...] = ()
     removes: bool = False
     meeting: str = ""
+    #: planner took this meeting's hold out of ``calendar`` before (a run again)
+    removed: bool = False
 
     def lines(self, tz: tzinfo) -> list[str]:
         """What the removal does, as ``planner invite --cancel … --hold`` says it first."""
+        if self.there is None and self.removed:
+            return [_("  hold: already taken out of {calendar}; nothing to do",
+                      calendar=self.calendar)]  # fmt: skip
         if self.there is None:
             return [_("  hold: none of this meeting in {calendar}; nothing to take out",
                       calendar=self.calendar)]  # fmt: skip
@@ -73,11 +80,15 @@ def plan_removal(
     config: Config, store: Store, prepared: PreparedInvite, calendar: str = ""
 ) -> Removal:
     """What taking the hold of the cancelled meeting ``prepared`` out of ``calendar`` (default:
-    where it was written, else the first writable calendar) does; nothing is written."""
+    where it was written, else where it was taken out of before, else the first writable
+    calendar) does; nothing is written."""
     from planner.calendar.sources import context_for
     from providers.base import create
 
-    name = hold_calendar(config, store, calendar or recorded_calendar(config, store, prepared.uid))
+    gone = removed_from(config, store, prepared.uid)
+    name = hold_calendar(
+        config, store, calendar or recorded_calendar(config, store, prepared.uid) or gone
+    )
     source = next(s for s in config.calendars if s.name == name)
     provider = create(source, context_for(config, store))
     try:
@@ -93,7 +104,7 @@ def plan_removal(
             return Removal(name, uid, there, theirs, meeting=prepared.uid)
     finally:
         provider.close()
-    return Removal(name, meeting=prepared.uid)
+    return Removal(name, meeting=prepared.uid, removed=name == gone)
 
 
 def remove(config: Config, store: Store, plan: Removal) -> bool:
@@ -119,8 +130,8 @@ def remove(config: Config, store: Store, plan: Removal) -> bool:
     finally:
         provider.close()
     store.delete(GUESTS, plan.uid)
-    if plan.meeting and recorded_calendar(config, store, plan.meeting) == plan.calendar:
-        forget_calendar(store, plan.meeting)  # no hold of it stands there any more
+    if plan.meeting and recorded_calendar(config, store, plan.meeting) in ("", plan.calendar):
+        forget_calendar(store, plan.meeting, plan.calendar)  # no hold of it stands there any more
     log.info("hold %s %s calendar '%s'", plan.uid,
              "taken out of" if removed else "was gone already from", plan.calendar)  # fmt: skip
     return removed

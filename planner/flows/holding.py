@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 GUESTS = "hold_guests"
 #: store namespace: meeting UID → the ``[[calendars]]`` name its hold was last written to
 WHERE = "hold_calendars"
+#: store namespace: meeting UID → the ``[[calendars]]`` name its hold was taken out of (a
+#: cancellation run again looks there, and says it is out already)
+REMOVED = "hold_removed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +61,30 @@ def recorded_calendar(config: Config, store: Store, uid: str) -> str:
 
 def record_calendar(store: Store, uid: str, calendar: str) -> None:
     store.put(WHERE, uid, calendar)
+    store.delete(REMOVED, uid)  # held again: no longer "taken out"
 
 
-def forget_calendar(store: Store, uid: str) -> None:
-    """The hold of meeting ``uid`` was taken out: no calendar holds it any more."""
+def forget_calendar(store: Store, uid: str, calendar: str = "") -> None:
+    """The hold of meeting ``uid`` was taken out (of ``calendar``): no calendar holds it any
+    more, and :func:`removed_from` says where it was."""
     store.delete(WHERE, uid)
+    if calendar:
+        store.put(REMOVED, uid, calendar)
+
+
+def removed_from(config: Config, store: Store, uid: str) -> str:
+    """The calendar the hold of meeting ``uid`` was taken out of, "" when none was (or it is no
+    longer in the config). For a state from before this was recorded: the calendar of the
+    meeting's cancellation logged as taken out of one (``hold:CALENDAR:ID``)."""
+    from planner.invite.sentlog import latest
+
+    names = {s.name for s in config.calendars}
+    value = store.get(REMOVED, uid)
+    if isinstance(value, str) and value in names:
+        return value
+    last = latest(store, uid) if not recorded_calendar(config, store, uid) else None
+    held = last.held_in if last is not None and last.cancelled else ""
+    return held if held in names else ""
 
 
 def hold_calendar(config: Config, store: Store, calendar: str = "") -> str:

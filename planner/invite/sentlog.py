@@ -301,15 +301,15 @@ def _with_reached(store: Store, record: SentRecord) -> SentRecord:
 
 def record_kept(store: Store, prepared: PreparedInvite, message_id: str) -> None:
     """Log ``prepared`` as written to a file (``message_id`` "file:PATH") or held in a calendar
-    ("hold:CALENDAR:ID"), unless the log shows this revision has gone further already: the .ics
-    of a sent invitation written again does not make it unsent (mail > hold > file)."""
-    last = latest(store, prepared.uid)
-    if (
-        last is not None
-        and (last.sequence, last.method) == (prepared.sequence, prepared.method)
-        and REACH.index(last.delivery) >= REACH.index(message_id.partition(":")[0])
-    ):
-        return
+    ("hold:CALENDAR:ID"), unless the log shows this message (UID, SEQUENCE, method) has gone
+    further already: the .ics of a sent invitation written again does not make it unsent
+    (mail > hold > file)."""
+    logged = WITHDRAWN if prepared.withdrawn else prepared.method
+    same = [r for r in messages(store, prepared.uid)
+            if (r.sequence, r.method) == (prepared.sequence, logged)]  # fmt: skip
+    kind = message_id.partition(":")[0]
+    if same and REACH.index(same[-1].delivery) >= REACH.index(kind):
+        return  # (a withdrawal too: the CANCEL mailed to those taken off stays mailed)
     record_sent(store, prepared, message_id=message_id)
 
 
@@ -318,8 +318,9 @@ def record_sent_elsewhere(
 ) -> SentRecord | None:
     """Log that the message of meeting ``uid`` (a unique prefix will do) only written to a file
     went out by the user's own mail program: its revision ``sequence`` (default: the last
-    message) now counts as sent, from ``sent_at`` (default: when it was written). None when
-    that message had gone out already (or there is none): nothing to change."""
+    message) now counts as sent, from ``sent_at`` (default: when it was written), and so does
+    the withdrawal written beside it (:func:`written_withdrawals`). None when that message had
+    gone out already (or there is none): nothing to change."""
     full = resolve_uid(store, uid)
     found = history(store, full)
     if sequence is not None:
@@ -329,6 +330,10 @@ def record_sent_elsewhere(
     last = max(found, key=lambda r: (r.sequence, r.cancelled, r.sent_at))
     if last.delivered:
         return None
+    for other in written_withdrawals(store, full, last.sequence):  # the file written beside it
+        record_sent(store, prepare(other.invitation, "CANCEL", update=True),
+                    recipients=other.recipients, message_id=f"{ELSEWHERE}:{other.written_to}",
+                    sent_at=sent_at or other.sent_at)  # fmt: skip
     return record_sent(
         store,
         prepare(last.invitation, "CANCEL" if last.cancelled else "REQUEST"),
@@ -336,6 +341,13 @@ def record_sent_elsewhere(
         message_id=f"{ELSEWHERE}:{last.written_to}",
         sent_at=sent_at or last.sent_at,
     )
+
+
+def written_withdrawals(store: Store, uid: str, sequence: int) -> list[SentRecord]:
+    """The withdrawals of revision ``sequence`` of meeting ``uid`` only written to a file (the
+    CANCEL ``--update … --out FILE`` writes beside the update for those it takes off)."""
+    return [r for r in messages(store, uid)
+            if r.withdrawn and r.sequence == sequence and r.delivery == "file"]  # fmt: skip
 
 
 def history(store: Store, uid: str) -> list[SentRecord]:

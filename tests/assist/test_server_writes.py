@@ -216,6 +216,7 @@ def test_an_update_that_takes_someone_off_tells_them(isolated_home, run_server):
     sent, dry, done = run(session)
     assert sent["done"] is True and sent["mails"] == 1
     assert scenario.LENA in dry["action"] and "cancellation" in dry["action"]
+    assert "METHOD:REQUEST" in dry["preview"] and "METHOD:CANCEL" in dry["preview"]  # both
     assert done["done"] is True and "taken off" in done["result"]
     methods = {}
     for recipients, raw, *_rest in inbox.messages[1:]:

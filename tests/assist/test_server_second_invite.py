@@ -1,0 +1,39 @@
+"""The assistant's ``invite`` tool, through the SDK's client over stdio and a real SMTP server on
+loopback: a second invitation to someone with an open one from planner is refused as
+``planner invite --send`` refuses it (:mod:`planner.flows.already_invited`): the dry run names
+the one they have and gives no token unless ``force``."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.assist import scenario
+from tests.assist.client import call, planner_server, run
+from tests.assist.test_server_writes import lunch
+from tests.invite.test_mail import Inbox, run_server  # noqa: F401  (fixture)
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_second_invitation_gets_no_token_unless_forced(isolated_home, run_server):  # noqa: F811
+    inbox = Inbox()
+    scenario.write_config(isolated_home, smtp_port=run_server(inbox))
+    first = lunch()
+    dinner = {**first, "title": "Abendessen", "start": first["start"].replace("12:30", "19:00")}
+
+    async def session():
+        async with planner_server() as client:
+            dry = await call(client, "invite", first)
+            await call(client, "invite", {**first, "confirm": dry["confirm"]})
+            second = await call(client, "invite", dinner)
+            forced = await call(client, "invite", {**dinner, "force": True})
+            done = await call(client, "invite", {**dinner, "force": True,
+                                                 "confirm": forced["confirm"]})  # fmt: skip
+            return dry["details"]["uid"], second, forced, done
+
+    uid, second, forced, done = run(session)
+    assert second["confirm"] is None and second["done"] is False  # was: a token to send it
+    (warning,) = [w for w in second["warnings"] if uid in w]
+    assert scenario.BOB in warning and "Mittagessen" in warning and "force" in warning
+    assert forced["confirm"] and any(uid in w for w in forced["warnings"])
+    assert done["done"] is True and len(inbox.messages) == 2
