@@ -95,6 +95,9 @@ MEALS: tuple[str, ...] = (
     "petit déj", "dîner", "diner", "pranzo", "cena", "colazione", "almuerzo", "comida",
     "desayuno", "ontbijt", "koffie", "almoço", "almoco", "jantar", "pequeno-almoço",
     "pequeno almoço", "lanche", "merienda", "avondeten", "diner", "lunch",
+    # Polish, Czech, Swedish, Danish, Norwegian
+    "obiad", "kolacja", "śniadanie", "oběd", "večeře", "snídaně", "fika", "middag",
+    "frokost", "frukost", "lunsj", "morgenmad", "aftensmad", "kawa", "káva", "kaffe",
 )  # fmt: skip
 #: Meals and drinks: usually together at a table, but "lunch & learn" webinars exist.
 MEAL_PHRASES: tuple[str, ...] = (
@@ -103,6 +106,7 @@ MEAL_PHRASES: tuple[str, ...] = (
     # a coffee or a glass together, several languages ("Café c/ Joana", "Heuriger mit …")
     "café", "cafe", "caffè", "caffe", "un café", "um café", "cafezinho", "bica", "cerveja",
     "cañas", "copas", "vermut", "vermouth", "vinho", "heuriger", "pint", "pints",
+    "piwo", "pivo", "øl", "öl", "drinkar", "drinks",
 )  # fmt: skip
 
 #: Wording that says some people are in a room and others join online.
@@ -171,7 +175,8 @@ PLACEHOLDER_TITLES: tuple[str, ...] = (
 BARE_MEAL_TITLES: tuple[str, ...] = (
     "lunch", "mittag", "mittagessen", "essen", "dinner", "abendessen", "frühstück", "breakfast",
     "déj", "dej", "déjeuner", "dejeuner", "pranzo", "almuerzo", "comida", "ontbijt",
-    "almoço", "almoco", "jantar", "cena", "avondeten",
+    "almoço", "almoco", "jantar", "cena", "avondeten", "obiad", "oběd", "frokost", "lunsj",
+    "middag", "fika",
 )  # fmt: skip
 
 #: Locations that say nothing yet.
