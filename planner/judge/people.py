@@ -102,7 +102,7 @@ NETWORKING_WORDS: tuple[str, ...] = (
     "evento di networking", "netwerkborrel", "netwerkevent", "netwerkbijeenkomst", "vakbeurs",
     "beurs", "open dag",
     # Polish, Czech, Swedish, Danish, Norwegian; breakfast briefings and seminars
-    "targi", "veletrh", "mässa", "nätverksträff", "nätverkskväll", "nätverksmingel", "mingel",
+    "targi", "veletrh", "nätverksträff", "nätverkskväll", "nätverksmingel", "mingel",
     "netværksmøde", "netværksaften", "netværksarrangement", "nettverkskveld", "nettverksmøte",
     "nettverkstreff", "frukostseminarium", "frukostmöte", "frokostseminar", "frokostmøde",
     "śniadanie biznesowe", "breakfast briefing", "breakfast seminar", "business briefing",

@@ -149,6 +149,7 @@ def test_a_task_for_oneself_is_no_meeting(title):
     [
         ("Messe pour Bomi (anniversaire)", "Église Saint-Michel, Luxembourg"),
         ("Heilige Messe zum Advent", "St. Ludwig, München"),
+        ("Mässa i Storkyrkan", "Storkyrkan, Stockholm"),  # Swedish "mässa": a fair or a mass
     ],
 )
 def test_a_church_service_is_own_time_not_a_fair(title, location):
