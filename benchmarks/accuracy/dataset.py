@@ -32,6 +32,7 @@ PARTS = (
     "platforms_dev",
     "platforms_heldout",
     "platforms_dev2",
+    "platforms_dev3",
 )
 
 

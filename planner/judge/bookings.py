@@ -48,7 +48,8 @@ AIRPORT_PAIR = r"(?<!\w)[A-Z]{3}\s*(?:to|->|→|–|-|—|nach|vers)\s*[A-Z]{3}(
 TRAIN_NUMBER = (
     r"(?<!\w)(?:ICE|IC|EC|ECE|RJX?|TGV(?:\s+INOUI)?|OUIGO|NJ|FLX|RE|IRE|THA|ES|EST|IR|"
     r"Eurostar|Thalys|Railjet|Nightjet|Frecciarossa|Frecciargento|Frecciabianca|Italo|AVE|AVLO|"
-    r"Alvia|Lyria|Alfa\s+Pendular|Intercity|InterCity|ICD|FlixTrain|FlixBus)\s?\d{1,5}(?!\w)"
+    r"Alvia|Lyria|Alfa\s+Pendular|Intercity|InterCity|ICD|FlixTrain|FlixBus|EIC|EIP|TLK|Acela|"
+    r"Pendolino|Snabbtåg|(?-i:VIA|SJ))\s?\d{1,5}(?!\w)"
 )
 #: The arrow of a route between two names ("Köln → Lyon", "Uber → Gare de Lyon").
 ARROW = r"\s*(?:→|->|⇒|—>)\s*(?=[^\W\d_])"
@@ -57,20 +58,24 @@ STATION_WORDS = (
     "hbf", "hb", "hauptbahnhof", "bahnhof", "station", "gare", "airport", "flughafen",
     "aéroport", "terminal", "st pancras", "part-dieu", "estación", "estacion", "estação",
     "estacao", "stazione", "aeropuerto", "aeroporto", "luchthaven", "centraal",
+    "centralstation", "centralstationen", "hovedbanegård", "główny", "centralna", "hl.n",
+    "hlavní nádraží", "lufthavn", "flygplats", "lotnisko", "letiště",
 )  # fmt: skip
 #: The station words that name an airport.
 AIRPORT_WORDS = (
     "airport", "flughafen", "aéroport", "terminal", "aeropuerto", "aeroporto", "luchthaven",
+    "lufthavn", "flygplats", "lotnisko", "letiště",
 )  # fmt: skip
 #: The track or platform a train leaves from ("Gleis 7", "voie 12", "binario 3", "spoor 5"):
 #: in the place of a route's title, the route is a train's.
 PLATFORM_WORDS = (
     "gleis", "voie", "binario", "andén", "anden", "vía", "plataforma", "linha",
-    "spoor", "perron", "platform",
+    "spoor", "perron", "platform", "peron", "spår", "spor", "kolej", "nástupiště", "track",
 )  # fmt: skip
 FLIGHT_WORDS = (
     "flug", "flight", "flights", "vol", "lufthansa", "airline", "airways", "air", "vuelo",
-    "vuelos", "volo", "voli", "voo", "voos", "vlucht", "vluchten",
+    "vuelos", "volo", "voli", "voo", "voos", "vlucht", "vluchten", "fly", "flyg", "luxair",
+    "norwegian", "sas", "finnair", "klm", "airbaltic", "ryanair", "easyjet", "wizz",
 )  # fmt: skip
 #: Titles that start a journey (matched at the title's start).
 START_WORDS = (
@@ -87,6 +92,9 @@ START_WORDS = (
     # Spanish, Italian, Portuguese, Dutch
     "vuelo", "volo", "voo", "vlucht", "tren", "treno", "comboio", "trein", "táxi", "viaje a",
     "viaggio a", "viagem a", "viagem para", "reis naar", "terugreis", "heenreis",
+    # Swedish, Danish, Norwegian, Polish, Czech
+    "resa", "resa till", "tåg", "tågresa", "flyg", "flyg till", "tog", "togrejse", "rejse til",
+    "reise til", "fly til", "pociąg", "podróż do", "lot do", "vlak", "cesta do",
 )  # fmt: skip
 #: Vendors whose name makes a title or a branch a travel item.
 VENDORS = (
@@ -97,7 +105,9 @@ VENDORS = (
     "avis", "enterprise rent-a-car", "budget", "alamo", "buchbinder", "starcar", "booking.com",
     "airbnb", "expedia", "hotels.com", "hrs", "uber", "bolt", "freenow", "free now", "lyft",
     "g7", "addison lee", "tripit", "cabify", "heetch", "mytaxi", "itaxi", "gett", "blablacar",
-    "renfe", "iryo", "cp comboios", "ns international",
+    "renfe", "iryo", "cp comboios", "ns international", "amtrak", "via rail", "trainline",
+    "avanti west coast", "lner", "pkp intercity", "sj", "dsb", "norwegian air", "luxair",
+    "české dráhy", "regiojet", "leo express", "lot polish airlines",
 )  # fmt: skip
 RENTAL_VENDORS = ("sixt", "europcar", "hertz", "avis", "enterprise", "budget", "alamo",
                   "buchbinder", "starcar")  # fmt: skip
@@ -139,6 +149,10 @@ BOOKING_LABELS = (
     "numéro de réservation", "code de réservation", "ticketnummer", "ticket number",
     "numéro de billet", "e-ticket", "trip id", "fahrt-id", "reservierung", "reservation",
     "réservation", "bordkarte", "boarding pass", "sitzplatz", "tripit",
+    # Swedish, Danish, Norwegian, Polish, Czech
+    "bokningsnummer", "bokningsreferens", "ordrenummer", "bestillingsnummer",
+    "bestillingsreferanse", "bookingnummer", "bekræftelse nr", "bilet nr", "numer rezerwacji",
+    "numer biletu", "jízdní doklad", "číslo rezervace", "booking ref",
 )  # fmt: skip
 #: The TripIt "whole trip" item: "John Doe is in South San Francisco, CA from Oct 11 …".
 IS_IN = r"\bis in (?P<city>[^\n]+?) from\b|\bist in (?P<stadt>[^\n]+?) vom\b"
@@ -261,11 +275,22 @@ def _stay(event: Event, zones: Zones, title: str, places: str) -> bool:
     lodging = bool(_LODGING_RE.search(title) or _hotel_hint(event))
     lodging = lodging or bool(_LODGING_RE.match(places.strip()))
     booked = _booked(zones)
-    if event.all_day or event.duration.days >= 1:
+    if event.all_day or event.duration.days >= 1 or _overnight(event):
         return lodging or (booked and bool(_VENDOR_RE.search(zones.block_text)))
     if _CHECK_RE.search(title):
         return lodging or booked
     return False
+
+
+#: A lodging item this long that ends on a later day is the night itself (check-in to
+#: check-out), though shorter than a day: "First Hotel Grand" from 16:00 to 08:30.
+OVERNIGHT_HOURS = 12
+
+
+def _overnight(event: Event) -> bool:
+    return event.duration.total_seconds() >= OVERNIGHT_HOURS * 3600 and (
+        event.end.date() > event.start.date()
+    )
 
 
 def _hotel_hint(event: Event) -> bool:

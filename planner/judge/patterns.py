@@ -61,42 +61,13 @@ PHONE_PHRASES: tuple[str, ...] = (
     "appeler", "rappeler", "téléphoner", "telefonieren", "zurückrufen", "call back", "callback",
     "chiamare", "richiamare", "telefonare", "chiamata", "telefonata", "llamar", "llamada",
     "telefonear", "bellen", "opbellen", "terugbellen", "telefoontje", "belafspraak",
+    # Polish, Czech, Danish, Norwegian, Swedish: words that only say a call
+    "zadzwonić", "zadzwonic", "zadzwoń", "oddzwonić", "rozmowa telefoniczna", "zavolat",
+    "zavolej", "telefonát", "telefonický hovor", "ring til", "ringe til", "ring till",
+    "ringa till", "opkald", "telefonmøde", "telefonmøte", "telefonsamtale", "telefonsamtal",
 )  # fmt: skip
 
-#: Verbs that open a title before whom to call ("Ring Fiona re …", "Bel Pieter", "Ligar à Dra.
-#: Pinto", "Phone Mr Grant"): a phone call, by language. Only at the title's start and before
-#: a capitalised name, since several are ordinary words elsewhere ("ring", "bel").
-CALL_VERBS: dict[str, tuple[str, ...]] = {
-    "en": ("ring", "phone", "ring back", "phone back"),  # "call": video as often (AMBIGUOUS_CALL)
-    "de": ("anrufen", "anruf bei", "anruf an", "rückruf", "rückruf an", "telefonat mit"),
-    "fr": ("appeler", "rappeler", "appel à", "téléphoner à"),
-    "it": ("chiamare", "richiamare", "telefonare a", "chiamata a", "chiamata con"),
-    "es": ("llamar a", "llamar", "volver a llamar a", "telefonear a", "llamada a", "llamada con"),
-    "pt": ("ligar a", "ligar à", "ligar ao", "ligar para", "ligar", "telefonar a",
-           "telefonar à", "telefonar ao", "chamada com", "chamada para"),
-    "nl": ("bel", "bellen met", "terugbellen", "opbellen"),
-}  # fmt: skip
-#: A call said in a sentence ("ich rufe Sie … an", "I'll ring you", "je vous appelle", "le
-#: llamo", "la chiamo", "ligo-lhe", "ik bel u"): the person who writes it will call.
-CALL_PROMISES: tuple[str, ...] = (
-    r"\b(?:ich|wir)\s+rufen?\s+(?:Sie|dich|euch)\b(?:\s+[^\s.!?]+){0,8}?\s+an\b",
-    r"\b(?:rufen\s+Sie|ruf|ruft)\s+mich\b(?:\s+[^\s.!?]+){0,8}?\s+an\b",
-    r"\b(?:I|we)(?:['’]ll|\s+will|\s+shall)\s+(?:call|ring|phone)\s+you\b",
-    r"\b(?:call|ring|phone)\s+me\s+(?:on|at)\b",
-    r"\bgive\s+(?:you|me)\s+a\s+(?:call|ring)\b",
-    r"\b(?:je|nous)\s+vous\s+(?:rappel|appel|téléphon)\w*",
-    r"\bje\s+t['’](?:appel|téléphon)\w*",
-    r"\bappelez[-\s]moi\b",
-    r"\b(?:le|te|les|os)\s+(?:llamo|llamaré|llamaremos|llamamos)\b",
-    r"\bll[aá]m(?:ame|eme)\b",
-    r"\b(?:la|ti|vi)\s+(?:chiamo|chiamerò|chiameremo|richiamo|richiamerò|telefono|telefonerò)\b",
-    r"\bchiamami\b|\bmi\s+chiami\b",
-    r"\b(?:ligo|ligarei|ligamos|telefono)(?:-lhe|-te)\b",
-    r"\b(?:vou|vamos)\s+(?:ligar|telefonar)(?:-lhe|-te)?\b",
-    r"\bligue-me\b|\bliga-me\b",
-    r"\b(?:ik|wij|we)\s+bel(?:len)?\s+(?:u|je|jou)\b",
-    r"\bbel\s+(?:me|mij)\b",
-)
+# Call verbs at a title's start and calls promised in a sentence: planner.judge.calls.
 
 #: "Call" alone: in English often a video call. Counts weakly towards phone.
 AMBIGUOUS_CALL: tuple[str, ...] = ("call", "calls", "catch-up call", "intro call", "sync call")
@@ -124,6 +95,9 @@ MEALS: tuple[str, ...] = (
     "petit déj", "dîner", "diner", "pranzo", "cena", "colazione", "almuerzo", "comida",
     "desayuno", "ontbijt", "koffie", "almoço", "almoco", "jantar", "pequeno-almoço",
     "pequeno almoço", "lanche", "merienda", "avondeten", "diner", "lunch",
+    # Polish, Czech, Swedish, Danish, Norwegian
+    "obiad", "kolacja", "śniadanie", "oběd", "večeře", "snídaně", "fika", "middag",
+    "frokost", "frukost", "lunsj", "morgenmad", "aftensmad", "kawa", "káva", "kaffe",
 )  # fmt: skip
 #: Meals and drinks: usually together at a table, but "lunch & learn" webinars exist.
 MEAL_PHRASES: tuple[str, ...] = (
@@ -132,6 +106,7 @@ MEAL_PHRASES: tuple[str, ...] = (
     # a coffee or a glass together, several languages ("Café c/ Joana", "Heuriger mit …")
     "café", "cafe", "caffè", "caffe", "un café", "um café", "cafezinho", "bica", "cerveja",
     "cañas", "copas", "vermut", "vermouth", "vinho", "heuriger", "pint", "pints",
+    "piwo", "pivo", "øl", "öl", "drinkar", "drinks",
 )  # fmt: skip
 
 #: Wording that says some people are in a room and others join online.
@@ -200,7 +175,8 @@ PLACEHOLDER_TITLES: tuple[str, ...] = (
 BARE_MEAL_TITLES: tuple[str, ...] = (
     "lunch", "mittag", "mittagessen", "essen", "dinner", "abendessen", "frühstück", "breakfast",
     "déj", "dej", "déjeuner", "dejeuner", "pranzo", "almuerzo", "comida", "ontbijt",
-    "almoço", "almoco", "jantar", "cena", "avondeten",
+    "almoço", "almoco", "jantar", "cena", "avondeten", "obiad", "oběd", "frokost", "lunsj",
+    "middag", "fika",
 )  # fmt: skip
 
 #: Locations that say nothing yet.

@@ -41,27 +41,39 @@ _NAME = r"[A-ZÄÖÜÉÈÀÂÎÔÛÇÑ][^\W\d_][\w'-]*"
 #: A person named after "mit"/"with"/"avec"/"con"/"met": a capitalised name, titles allowed,
 #: a family by its article ("avec les Girard", "with the Smiths", "con i Rossi", "met de Vries").
 WITH_PERSON = (
-    r"(?<!\w)(?:(?:mit|with|und|&|avec|con|met|com)\s+|(?:w|c)/\s*)"
+    r"(?<![\w'’])(?:(?:mit|with|und|&|avec|con|met|com|med)\s+|(?:w|c)/\s*)"
     r"(?:(?:les|la|le|the|los|las|el|il|i|gli|de|het|den|o|a|os|as)\s+|l['’])?" + _TITLES + _NAME
 )
 #: At someone's home: a family by its article or the word ("bei den Hubers", "bei Familie
 #: Brunner", "chez les Girard", "bij de Jongs", "a casa dei Bianchi", "em casa dos Silva").
 AT_FAMILY = (
-    r"(?<!\w)(?:bei|chez|bij|a\s+casa|en\s+casa|em\s+casa|at)\s+"
+    r"(?<!\w)(?:bei|chez|bij|a\s+casa|en\s+casa|em\s+casa|at|hos|u)\s+"
     r"(?:den|les|de|the|dei|degli|di|de\s+los|dos|das|da|do)?\s*"
-    r"(?:(?i:familie|famille|family|famiglia|familia|família)\s+)?" + _TITLES + _NAME
+    r"(?:(?i:familie|famille|family|famiglia|familia|família|familjen|familien|rodziny|rodiny)"
+    r"\s+)?" + _TITLES + _NAME
 )
 _FAMILY_WORD = (
-    r"(?i:den|les|dei|degli|de\s+los|dos|das|familie|famille|family|famiglia|familia|família)"
+    r"(?i:den|les|dei|degli|de\s+los|dos|das|familie|famille|family|famiglia|familia|família|"
+    r"familjen|familien|rodziny|rodiny)"
 )
-#: "bei Müllers", "at the Smiths'": a family by its plural, with a meal or drinks in the title.
-AT_NAMES = r"(?<!\w)(?:bei|at\s+the)\s+[A-ZÄÖÜ][a-zäöüß]+s\b(?!['’]?\s*[A-Z])"
+#: "with" that also means "from" or stands alone as a letter (Polish "z", Czech "s"): a person
+#: named after it only in a title with a meal or drinks ("Lunch z Martą", "Oběd s Janou"; not
+#: "Raport z Warszawy").
+MEAL_WITH = r"(?<![\w'’.])(?:z|ze|s|se)\s+" + _TITLES + _NAME
+#: "bei Müllers", "at the Smiths'", "u Kowalskich", "u Nováků": a family by its plural, with a
+#: meal or drinks in the title.
+AT_NAMES = (
+    r"(?<!\w)(?:bei|at\s+the)\s+[A-ZÄÖÜ][a-zäöüß]+s\b(?!['’]?\s*[A-Z])"
+    r"|(?<!\w)u\s+[A-ZŁŚŻŹĆŃÓČŘŠŽĎŤŇÚŮÝÁÉÍ][^\W\d_]+(?:ich|ych|ów|ů)\b"  # "u Kowalskich"
+)
 #: Words of a meeting between people (weak: only without any attendee entry).
 MEETING_WORDS: tuple[str, ...] = (
     "meeting", "besprechung", "standup", "stand-up", "daily", "jour fixe", "jour-fixe", "sync",
     "call", "telefonat", "telko", "interview", "vorstellungsgespräch", "workshop", "1:1",
     "one-on-one", "abstimmung", "review", "retro", "retrospektive", "plenum",
     "sitzung", "gespräch", "coaching", "training", "schulung", "seminar", "kickoff", "kick-off",
+    "spotkanie", "schůzka", "möte", "møde", "møte", "parent-teacher conference",
+    "parent teacher conference", "parents' evening", "elternsprechtag", "elterngespräch",
 )  # fmt: skip
 #: Bookings of a room or resource: not a meeting, whatever else the title says.
 BOOKING_WORDS: tuple[str, ...] = (
@@ -89,6 +101,11 @@ NETWORKING_WORDS: tuple[str, ...] = (
     "encuentro empresarial", "encontro empresarial", "evento de networking",
     "evento di networking", "netwerkborrel", "netwerkevent", "netwerkbijeenkomst", "vakbeurs",
     "beurs", "open dag",
+    # Polish, Czech, Swedish, Danish, Norwegian; breakfast briefings and seminars
+    "targi", "veletrh", "nätverksträff", "nätverkskväll", "nätverksmingel", "mingel",
+    "netværksmøde", "netværksaften", "netværksarrangement", "nettverkskveld", "nettverksmøte",
+    "nettverkstreff", "frukostseminarium", "frukostmöte", "frokostseminar", "frokostmøde",
+    "śniadanie biznesowe", "breakfast briefing", "breakfast seminar", "business briefing",
 )  # fmt: skip
 #: Social evenings: a gathering to meet people when nobody is invited by name ("Gründer-
 #: Afterwork", "Founders & Funders Drinks"); with invited people a meeting like any other.
@@ -110,6 +127,12 @@ NOT_NETWORKING: tuple[str, ...] = (
     "telefonkonferenz", "videokonferenz", "webkonferenz", "konferenzschaltung", "konferenzraum",
     "conférence téléphonique", "conf call", "visioconférence", "salle de conférence",
     "conference id", "konferenz-id", "conference bridge",
+    # a meeting of two parties, not a gathering ("Parent-teacher conference")
+    "parent-teacher conference", "parent teacher conference", "teacher conference",
+    "case conference",
+    # "Messe" as a church service in French and German ("Messe pour …", "Heilige Messe")
+    "messe pour", "messe de minuit", "messe de noël", "messe du dimanche", "messe dominicale",
+    "sainte messe", "heilige messe", "messe des familles", "messe d'anniversaire",
     # French "convention de …": an agreement ("convention d'honoraires", "convention-cadre")
     "convention d", "convention de", "convention cadre",
 )  # fmt: skip
@@ -136,13 +159,19 @@ VISIT_WORDS: tuple[str, ...] = (
     # Dutch
     "werkbezoek", "klantbezoek", "klantenbezoek", "bedrijfsbezoek", "fabrieksbezoek",
     "locatiebezoek", "bouwplaatsbezoek", "projectbezoek", "bezoek aan", "bezoek bij",
+    # Polish, Czech, Swedish, Danish, Norwegian ("Kundbesök", "Kundebesøg" by their tails)
+    "wizyta u klienta", "wizyta w zakładzie", "wizyta na budowie", "návštěva", "návštěvu",
+    "besök hos", "besök på", "besøg hos", "besøg på", "besøk hos", "besøk på",
 )  # fmt: skip
-VISIT_SUFFIXES: tuple[str, ...] = ("besuch", "begehung", "besichtigung")
+VISIT_SUFFIXES: tuple[str, ...] = (
+    "besuch", "begehung", "besichtigung", "besök", "besøg", "besøk",
+)  # fmt: skip
 
 _WITH_PERSON_RE = re.compile(WITH_PERSON)
 _AT_FAMILY_RE = re.compile(AT_FAMILY)
 _FAMILY_WORD_RE = re.compile(rf"\s(?:{_FAMILY_WORD})\s")
 _AT_NAMES_RE = re.compile(AT_NAMES)
+_MEAL_WITH_RE = re.compile(MEAL_WITH)
 _MEAL_WORD_RE = re.compile(rf"(?<!\w)(?i:{alternation(P.MEAL_PHRASES)})(?!\w)")
 #: Capitalised words after a meal that name no person: places, towns, blocker words, meeting
 #: nouns, other meals and a few more (German capitalises every noun: "Mittag Pause").
@@ -222,8 +251,10 @@ def names_a_person(event: Event) -> str | None:
         return match.group(0)
     if (match := _AT_FAMILY_RE.search(title)) and _FAMILY_WORD_RE.search(match.group(0)):
         return match.group(0)  # "Heuriger bei den Hubers", "Dîner chez les Girard"
-    if (match := _AT_NAMES_RE.search(title)) and _MEAL_WORD_RE.search(title):
-        return match.group(0)  # "Abendessen bei Müllers"
+    if (match := _AT_NAMES_RE.search(title) or _MEAL_WITH_RE.search(title)) and (
+        _MEAL_WORD_RE.search(title)
+    ):
+        return match.group(0)  # "Abendessen bei Müllers", "Lunch z Martą", "Oběd s Janou"
     match = _MEAL_NAME_RE.match(event.title)
     if match is None or match.group(1).casefold() in _NOT_NAMES:
         return None  # "Lunch Kantine", "Dinner Berlin", "Mittag Pause"

@@ -70,6 +70,17 @@ FIRST_CONTACT_WORDS = (
     "primeiro contacto",
     "primeiro contato",
     "kennismaking",
+    # Polish, Czech, Swedish, Danish, Norwegian
+    "spotkanie zapoznawcze",
+    "pierwsze spotkanie",
+    "úvodní schůzka",
+    "první schůzka",
+    "introduktionsmöte",
+    "första möte",
+    "introduktionsmøde",
+    "første møde",
+    "introduksjonsmøte",
+    "første møte",
 )
 DEAL_CLOSING_WORDS = (
     "vertragsunterzeichnung",
@@ -110,6 +121,24 @@ DEAL_CLOSING_WORDS = (
     "assinatura",
     "onderhandeling",
     "ondertekening",
+    # Polish, Czech, Swedish, Danish, Norwegian (short stems match the start of a word:
+    # "umow" finds "umowa", "umowy"; "smlouv" "smlouva", "smlouvě")
+    "podpisanie",
+    "podpisani",
+    "umow",
+    "negocjacj",
+    "podpis",
+    "smlouv",
+    "vyjednávání",
+    "avtalsskrivning",
+    "underskrift",
+    "förhandling",
+    "forhandling",
+    "kontrakt",
+    "signering",
+    "ramavtal",
+    "rammeavtale",
+    "rammeaftale",
 )
 PERSONAL_WORDS = (
     "block",
@@ -141,6 +170,17 @@ PERSONAL_WORDS = (
     "bloqué",
     "blocage",
     "pause déjeuner",
+    # Polish, Czech, Swedish, Danish, Norwegian: doctors and dentists
+    "lekarz",
+    "dentysta",
+    "lékař",
+    "zubař",
+    "läkare",
+    "tandläkare",
+    "læge",
+    "tandlæge",
+    "lege",
+    "tannlege",
     *ABSENCE_TITLES,  # the mode's blocker titles hold them too
 )
 # Provider hints (planner.model.Event.hints, keys ending in these) and their personal values.
@@ -281,13 +321,15 @@ def _after_planned(
 def _personal(
     event: Event, others: People, externals: People, config: Config
 ) -> PurposeResult | None:
+    from planner.judge.platforms import public_event
     from planner.judge.travel import travel_judgement
 
     if evidence := _personal_hint(event):
         return PurposeResult(Purpose.PERSONAL, (evidence,), Confidence.HIGH)
     if not externals and (found := find_word(event.title, _personal_words(config))):
-        evidence = _('"{word}" in the title', word=found)
-        return PurposeResult(Purpose.PERSONAL, (evidence,), Confidence.MEDIUM)
+        if not public_event(event):  # structure first: "Holiday Networking Mixer" on Eventbrite
+            evidence = _('"{word}" in the title', word=found)
+            return PurposeResult(Purpose.PERSONAL, (evidence,), Confidence.MEDIUM)
     if travel := travel_judgement(event):
         return PurposeResult(Purpose.PERSONAL, (travel[0],), travel[1])
     return None

@@ -6,8 +6,8 @@ A task is told by where its verb stands, as each language writes an instruction 
 
 - German and Dutch put the infinitive last ("… buchen", "… vorbereiten", "… boeken"), or
   before what the task is for ("Hotel buchen für die Messe", "Parkeerplek regelen voor …");
-- English, French, Italian and Spanish put the imperative or infinitive first ("Book …",
-  "Réserver …", "Relire …", "Prenotare …", "Reservar …");
+- English, French, Italian, Spanish, Polish, Czech and the Nordic languages put the imperative
+  or infinitive first ("Book …", "Réserver …", "Prenotare …", "Zarezerwować …", "Boka …");
 - "To do:", "TODO", "Erledigen:", "À faire :" in front say it in any language.
 
 Only an event nobody else takes part in is read as a task: with people invited, "Angebot
@@ -74,6 +74,22 @@ ROMANCE_VERBS = frozenset(
      "escribir", "corregir", "actualizar", "rellenar", "completar", "terminar", "comprobar",
      "traducir"}
 )  # fmt: skip
+#: Infinitives and imperatives a Polish, Czech, Swedish, Danish or Norwegian task begins with
+#: ("Zarezerwować hotel …", "Zajistit catering …", "Boka tåg …", "Bestil billetter …").
+NORTHERN_VERBS = frozenset(
+    {"zarezerwować", "zarezerwuj", "kupić", "kup", "zapłacić", "opłacić", "zamówić", "zamów",
+     "przygotować", "przygotuj", "wysłać", "wyślij", "sprawdzić", "sprawdź", "znaleźć",
+     "znajdź", "zorganizować", "potwierdzić", "odwołać", "anulować", "napisać", "przeczytać",
+     "wydrukować", "wypełnić", "zarezervovat", "rezervovat", "koupit", "zaplatit", "objednat",
+     "připravit", "poslat", "odeslat", "zkontrolovat", "najít", "zajistit", "zorganizovat",
+     "potvrdit", "zrušit", "napsat", "přečíst", "vytisknout", "vyplnit", "boka", "köpa",
+     "köp", "betala", "beställa", "beställ", "förbereda", "förbered", "skicka", "kolla",
+     "hitta", "ordna", "bekräfta", "avboka", "skriva", "skriv", "läsa", "läs", "bestil",
+     "bestille", "bestill", "booke", "købe", "køb", "kjøpe", "kjøp", "betale", "betal",
+     "forberede", "forbered", "sende", "tjekke", "tjek", "sjekke", "sjekk", "finde", "finne",
+     "finn", "arrangere", "bekræfte", "bekrefte", "aflyse", "avbestille", "skrive", "læse",
+     "lese", "udfylde", "fylle", "ordne"}
+)  # fmt: skip
 #: Words that make an English verb-like first word a noun compound's first part ("Book
 #: fair", "Order review", "Check-in with Anna") or a verb of meeting ("Get together").
 _COMPOUND_HEADS = frozenset(
@@ -112,7 +128,7 @@ def task_verb(title: str) -> str | None:
         if after.lower() in _AFTER_VERB and word.lower() in _LAST_VERBS:
             return word  # "Hotel buchen für die Messe", "Parkeerplek regelen voor het bezoek"
     first, second = words[0].lower(), words[1].lower()
-    if first in FRENCH_VERBS or first in ROMANCE_VERBS:
+    if first in FRENCH_VERBS or first in ROMANCE_VERBS or first in NORTHERN_VERBS:
         return words[0]
     if first not in ENGLISH_VERBS or second in _COMPOUND_HEADS - _PARTICLES.get(first, set()):
         return None

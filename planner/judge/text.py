@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from planner.judge import patterns as P
 from planner.judge import zones as Z
+from planner.judge.calls import call_promise, call_verb
 from planner.judge.signals import (
     HYBRID,
     MEAL,
@@ -165,17 +166,6 @@ _DIAL_CONTEXT_RE = re.compile(
     r"\bcall\b|anruf|rufen|\bruft\b|rückruf|appel",
     re.IGNORECASE,
 )
-#: A title that opens with a call verb before whom to call ("Ring Fiona", "Ligar à Dra.
-#: Pinto", "Bel Pieter"): abbreviated titles ("Dra.", "Mr") may stand before the name.
-_CALL_VERB_RE = re.compile(
-    rf"^\W*(?P<verb>(?i:{alternation(w for words in P.CALL_VERBS.values() for w in words)}))"
-    r"\s+(?:(?:a|à|ao|al|aan|to|met|with|mit|avec|con|com)\s+)?(?:[A-Z][a-zª.]{0,5}\.?\s+)*"
-    r"[A-ZÄÖÜÉÈÀÂÎÔÛÇÑ][^\W\d_]"
-)
-_CALL_PROMISE_RE = re.compile("|".join(P.CALL_PROMISES), re.IGNORECASE)
-#: The verb stems every promise holds, in lower case: a text without one is not searched
-#: further (a scan for literal stems is some ten times faster than the promises' patterns).
-_CALL_STEM_RE = re.compile("ruf|call|ring|phone|appel|téléphon|llam|llám|chiam|telefon|lig|bel")
 _ADJECTIVES = frozenset(_phrase_key(w) for w in P.MODE_ADJECTIVES)
 _NOUNS = frozenset(P.MEETING_NOUNS)
 _CONNECTORS = frozenset(P.CONNECTORS)
@@ -365,14 +355,14 @@ def scan_text(signals: Signals, text: str, where: str) -> None:
 
 
 def _scan_calls(signals: Signals, text: str, where: str) -> None:
-    """A call as a verb before a name at the title's start ("Ring Fiona", "Bel Pieter"), and a
-    call promised in a sentence ("ich rufe Sie … an", "I'll ring you"): phone, in any of the
-    languages :data:`planner.judge.patterns.CALL_VERBS` and ``CALL_PROMISES`` know."""
+    """A call as a verb before whom to call at the title's start ("Ring Fiona", "Bel Pieter",
+    "Zadzwonić do …"), and a call promised in a sentence ("ich rufe Sie … an", "I'll ring
+    you"): phone, in any of the languages :mod:`planner.judge.calls` knows."""
     if where == "title" and ("phone_phrase", where) not in signals.seen:
-        if match := _CALL_VERB_RE.match(text):
-            signals.add("call_verb", where, PHONE, T_PHRASE, phrase=match.group("verb"))
-    if _CALL_STEM_RE.search(text.lower()) and (match := _CALL_PROMISE_RE.search(text)):
-        signals.add("call_promise", where, PHONE, T_PHRASE, phrase=quote(match.group(0)))
+        if verb := call_verb(text):
+            signals.add("call_verb", where, PHONE, T_PHRASE, phrase=verb)
+    if promise := call_promise(text):
+        signals.add("call_promise", where, PHONE, T_PHRASE, phrase=quote(promise))
 
 
 def scan_blocks(signals: Signals, zones: Zones) -> None:

@@ -325,8 +325,8 @@ def place_text(location: str) -> str:
 
 
 _LOCATION_LINE_RE = re.compile(
-    r"^\s*(?:location|where|ort|wo|veranstaltungsort|treffpunkt|lieu|adresse|address)\s*[:：]"
-    r"\s*(?P<value>\S.*)$",
+    r"^[ \t]*(?:location|where|ort|wo|veranstaltungsort|treffpunkt|lieu|adresse|address)[ \t]*"
+    r"[:：][ \t]*(?P<value>\S.*)$",  # an empty "Location:" line does not take the next one
     re.IGNORECASE | re.MULTILINE,
 )
 
