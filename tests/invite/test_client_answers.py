@@ -318,8 +318,12 @@ def test_answers_stored_before_delegations_were_kept_stay(tmp_path):
     from planner.invite.answers import DDL, TABLE_VERSION
 
     s = Store(tmp_path / "old.sqlite3")
-    later = ("delegated TEXT NOT NULL DEFAULT ''", "whole_days INTEGER NOT NULL DEFAULT 0",
-             "answered_from TEXT NOT NULL DEFAULT ''", "text_proposal INTEGER NOT NULL DEFAULT 0")
+    later = (
+        "delegated TEXT NOT NULL DEFAULT ''",
+        "whole_days INTEGER NOT NULL DEFAULT 0",
+        "answered_from TEXT NOT NULL DEFAULT ''",
+        "text_proposal INTEGER NOT NULL DEFAULT 0",
+    )
     old = DDL
     for column in later:  # the columns versions 2 and 3 added
         old = old.replace(f"    {column},\n", "")
