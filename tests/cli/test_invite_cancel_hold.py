@@ -14,10 +14,13 @@ rest. The same through Google and Outlook: tests/cli/test_invite_cancel_hold_rem
 from __future__ import annotations
 
 import email
+import email.utils
 import json
 from collections.abc import Iterator
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
@@ -36,6 +39,16 @@ ME = "user@planner.test"
 BOB, CARL = "bob@nordwind.example", "carl@isar.example"
 _calendars = iter(range(1000))
 CALS = "calendars"
+BERLIN = ZoneInfo("Europe/Berlin")
+# the dinner a week from today and the day after it (placed around the real clock: a meeting
+# that is over is no longer cancelled, listed or answered as an open one)
+DAY = datetime.now(BERLIN).date() + timedelta(days=7)
+NEXT = DAY + timedelta(days=1)
+
+
+def utc(day: date, hour: int = 19) -> str:
+    """``hour`` o'clock in Berlin on ``day``, as an iCalendar UTC time."""
+    return datetime.combine(day, time(hour), BERLIN).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +86,7 @@ class World:
     def invite(self, *more: str) -> str:
         """Bob and Carl invited to dinner; the meeting's UID."""
         self.run("invite", "--to", f"Bob Stone <{BOB}>", "--to", CARL, "--title", "Abendessen",
-                 "--start", "2026-12-09T19:00", "--location", "Spatenhaus", *more)  # fmt: skip
+                 "--start", f"{DAY}T19:00", "--location", "Spatenhaus", *more)  # fmt: skip
         store = open_store()
         try:
             (record,) = recent(store)
@@ -165,8 +178,8 @@ def test_a_meeting_of_the_users_under_that_uid_is_never_touched(world: World):
     uid = world.invite("--send")
     mine = (
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Apple Inc.//macOS 14//EN\r\nBEGIN:VEVENT\r\n"
-        f"UID:{uid}\r\nDTSTAMP:20261201T100000Z\r\nDTSTART:20261209T180000Z\r\n"
-        "DTEND:20261209T190000Z\r\nSUMMARY:Abendessen\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        f"UID:{uid}\r\nDTSTAMP:20261201T100000Z\r\nDTSTART:{utc(DAY)}\r\n"
+        f"DTEND:{utc(DAY, 20)}\r\nSUMMARY:Abendessen\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     )
     world.put(uid, mine)
     said = world.run("invite", "--cancel", uid, "--hold", "--send").stderr
@@ -234,13 +247,14 @@ def test_a_meeting_only_held_tells_nobody_when_cancelled(world: World):
 
 
 def counter(uid: str, who: str, start: str) -> bytes:
-    """Outlook's "Propose new time": a COUNTER for ``start`` (UTC, one hour)."""
+    """Outlook's "Propose new time": a COUNTER for ``start`` (UTC, one hour), written now."""
+    now = datetime.now(UTC)
     return (
         f"From: {who}\r\nTo: {ME}\r\nSubject: New time proposed: Abendessen\r\n"
-        "Date: Mon, 7 Dec 2026 10:40:00 +0100\r\nMessage-ID: <counter-1@nordwind.example>\r\n"
+        f"Date: {email.utils.format_datetime(now)}\r\nMessage-ID: <counter-1@nordwind.example>\r\n"
         'MIME-Version: 1.0\r\nContent-Type: text/calendar; charset="utf-8"; method=COUNTER\r\n'
         "\r\nBEGIN:VCALENDAR\r\nMETHOD:COUNTER\r\nPRODID:Microsoft Exchange Server 2010\r\n"
-        f"VERSION:2.0\r\nBEGIN:VEVENT\r\nUID:{uid}\r\nSEQUENCE:0\r\nDTSTAMP:20261207T094000Z\r\n"
+        f"VERSION:2.0\r\nBEGIN:VEVENT\r\nUID:{uid}\r\nSEQUENCE:0\r\nDTSTAMP:{now:%Y%m%dT%H%M%SZ}\r\n"
         f"DTSTART:{start}\r\nDTEND:{start[:9]}{int(start[9:11]) + 1:02d}{start[11:]}\r\n"
         f"ORGANIZER:mailto:{ME}\r\nATTENDEE;PARTSTAT=TENTATIVE:mailto:{who}\r\n"
         "SUMMARY:Abendessen\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
@@ -253,20 +267,21 @@ def test_accepting_a_counter_moves_the_hold_too(world: World, tmp_path: Path):
     import shlex
 
     uid = world.invite("--hold", "--send")
-    (tmp_path / "counter.eml").write_bytes(counter(uid, BOB, "20261210T180000Z"))
-    world.run("replies", str(tmp_path / "counter.eml"), "--now", "2026-12-07T18:00")
+    (tmp_path / "counter.eml").write_bytes(counter(uid, BOB, utc(NEXT)))
+    later = datetime.now(BERLIN) + timedelta(minutes=1)
+    world.run("replies", str(tmp_path / "counter.eml"), "--now", f"{later:%Y-%m-%dT%H:%M}")
     listed = json.loads(world.run("invites", "--offline", "--format", "json").stdout)
     (bob,) = [s for s in listed["invitations"] if s["counterpart"] == BOB]
     assert "--hold" in bob["command"]
     world.run(*shlex.split(bob["command"])[1:])
-    assert world.object(uid)["DTSTART"].dt.isoformat().startswith("2026-12-10T19:00")
+    assert world.object(uid)["DTSTART"].dt.isoformat().startswith(f"{NEXT}T19:00")
     (rcpts, cal) = world.mails()[-1]
     assert rcpts == sorted([BOB, CARL]) and _cancel(cal)[:3] == ("REQUEST", uid, 1)
 
 
 def test_an_update_says_what_it_leaves_as_it_was(world: World):
     uid = world.invite("--hold", "--send")
-    said = world.run("invite", "--update", uid, "--to", BOB, "--start", "2026-12-10T19:00").stderr
+    said = world.run("invite", "--update", uid, "--to", BOB, "--start", f"{NEXT}T19:00").stderr
     assert "dav" in said and "--hold" in said  # the hold stays at the old time unless asked
     assert CARL in said  # Carl had the meeting: he is sent its cancellation, not this update
     if 'language = "en"' in world.config.read_text():
