@@ -42,7 +42,20 @@ def _classify(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, HOME=str(folder), PLANNER_DATA_DIR=str(folder / "data"))
     env.pop("PYTHONWARNINGS", None)
     return subprocess.run(
-        [sys.executable, "-m", "planner", "classify", *args, "--format", "json"],
+        # the event's month, whatever today is (the default is a year either side of today)
+        [
+            sys.executable,
+            "-m",
+            "planner",
+            "classify",
+            *args,
+            "--from",
+            "2026-12-01",
+            "--to",
+            "2026-12-31",
+            "--format",
+            "json",
+        ],  # fmt: skip
         env=env,
         capture_output=True,
         text=True,
