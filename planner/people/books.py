@@ -142,6 +142,9 @@ class AddressBooks:
             else:
                 lacks = _lacks(self._problems(source.name), changes, found)
                 self._apply(source.name, options, changes, state, lacks)
+                if changes.empty and read_at and not self._local(source):
+                    self._checked(source.name)  # as it was: not asked again before it is due
+                    read_at = self.now
                 read_at, fresh = (read_at if changes.empty and read_at else self.now), True
         contacts = self._copy(source.name)
         if failed:  # said after the copy is known: the warning tells what stands in
@@ -173,15 +176,30 @@ class AddressBooks:
             log.warning(line)
 
     def _due(self, source: SourceConfig, read_at: datetime) -> bool:
+        if self._local(source):
+            return True  # files: a look at sizes and times costs nothing
+        hours = float(source.options.get("refresh_hours", 12.0))
+        return self.now - read_at >= timedelta(hours=hours)
+
+    @staticmethod
+    def _local(source: SourceConfig) -> bool:
+        """Whether ``source`` is asked on every run (files; a provider not installed is asked
+        so that it is reported)."""
         from providers.addressbooks.base import provider_class
 
         try:
-            if provider_class(source.provider).local:
-                return True  # files: a look at sizes and times costs nothing
+            return bool(provider_class(source.provider).local)
         except PlannerError:
-            return True  # reported when it is asked
-        hours = float(source.options.get("refresh_hours", 12.0))
-        return self.now - read_at >= timedelta(hours=hours)
+            return True
+
+    def _checked(self, name: str) -> None:
+        """A remote book asked and found as its copy: the copy is current as of now (it is
+        due again ``refresh_hours`` from now, not on every run from the first due one)."""
+        with self.store.conn as conn:
+            conn.execute(
+                "UPDATE addressbook_state SET read_at = ? WHERE book = ?",
+                (self.now.astimezone(UTC).isoformat(), name),
+            )
 
     def _ask(self, source: SourceConfig, context: Any, state: str, whole: bool) -> Changes:
         """What changed in the book since ``state``; everything, read again, when ``whole``."""

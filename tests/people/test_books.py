@@ -84,6 +84,20 @@ def test_a_remote_book_is_asked_again_only_when_its_copy_is_old(store):
     assert book.reads == 3
 
 
+def test_a_remote_book_found_unchanged_is_not_asked_again_before_it_is_due(store):
+    """Asked once its copy was old and found as it was, a book was asked again on every
+    later run: its copy kept the time of the last change, not of the last look."""
+    book = MemoryBook([LENA])
+    cfg = config_with(book)
+    AddressBooks(cfg, store, now=NOW).read()
+    asked = AddressBooks(cfg, store, now=NOW + timedelta(hours=13)).read()
+    assert book.reads == 2 and asked.status[0].read_at == NOW + timedelta(hours=13)
+    AddressBooks(cfg, store, now=NOW + timedelta(hours=14)).read()
+    assert book.reads == 2, "checked an hour ago: its copy is current"
+    AddressBooks(cfg, store, now=NOW + timedelta(hours=26)).read()
+    assert book.reads == 3
+
+
 def test_changes_reach_the_copy_incrementally(store):
     book = MemoryBook([LENA, NO_MAIL])
     cfg = config_with(book)
