@@ -47,11 +47,12 @@ from providers.caldav_servers import (
 )
 from providers.caldav_support import (
     ObjectCache,
+    choose,
+    chosen,
     client_scheduled,
     discover,
     etag_of,
     href_of,
-    matches,
     object_name,
     readable_xml,
 )
@@ -169,9 +170,10 @@ class CalDavProvider(CalDavMarked, CalendarProvider):
         ones the ``calendars`` option chooses (all when it is empty)."""
         wanted = self.opts["calendars"]
         result = []
+        calendars = [r.calendar for r in self._discover()]
         for remote in self._discover():
-            chosen = not wanted or any(matches(remote.calendar, w) for w in wanted)
-            extra = {**remote.calendar.extra, "selected": str(chosen)}
+            selected = not wanted or any(remote.calendar in chosen(calendars, w) for w in wanted)
+            extra = {**remote.calendar.extra, "selected": str(selected)}
             result.append(replace(remote.calendar, extra=extra))
         return result
 
@@ -435,24 +437,14 @@ class CalDavProvider(CalDavMarked, CalendarProvider):
 
     def _match(self, wanted: list[str], option: str) -> list[_Remote]:
         remotes = self._discover()
-        chosen: list[_Remote] = []
+        calendars = [r.calendar for r in remotes]
+        picked: list[_Remote] = []
         for item in wanted:
-            hit = next((r for r in remotes if matches(r.calendar, item)), None)
-            if hit is None:
-                names = ", ".join(r.calendar.name for r in remotes) or _("none")
-                raise ProviderError(
-                    _(
-                        "calendar '{name}': no calendar '{item}' on {url} (option '{option}')",
-                        name=self.source.name,
-                        item=item,
-                        url=self.url,
-                        option=option,
-                    ),
-                    hint=_("calendars there: {names}", names=names),
-                )
-            if hit not in chosen:
-                chosen.append(hit)
-        return chosen
+            found = choose(calendars, item, (self.source.name, str(self.url), option))
+            hit = next(r for r in remotes if r.calendar == found)
+            if hit not in picked:
+                picked.append(hit)
+        return picked
 
     def _connect(self) -> Any:
         if self._client is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
@@ -241,6 +241,48 @@ def client_scheduled(ics: bytes) -> bytes:
 def etag_of(obj: Any) -> str:
     """The ETag a caldav object came with, or ``""``."""
     return str((getattr(obj, "props", None) or {}).get("{DAV:}getetag", ""))
+
+
+def chosen(calendars: Sequence[Calendar], item: str) -> list[Calendar]:
+    """The calendars ``item`` of a ``calendars`` option means (:func:`matches`); where none
+    does, those whose path ends in it ("privat" for ".../anna/privat/", as the calendar app
+    shows the calendar when the server gives it no name): more than one is for the caller to
+    refuse, no guess between them."""
+    found = [c for c in calendars if matches(c, item)]
+    if found or "/" in item or not item.strip():
+        return found
+    last = item.strip().casefold()
+    return [c for c in calendars if _last(c.id) == last]
+
+
+def choose(calendars: Sequence[Calendar], item: str, where: tuple[str, str, str]) -> Calendar:
+    """The one calendar ``item`` means (:func:`chosen`); ``where``: the config's calendar name,
+    the account URL and the option, for the one line that says none or several do."""
+    from planner.errors import ProviderError
+    from planner.i18n import _
+
+    name, url, option = where
+    found = chosen(calendars, item)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise ProviderError(
+            _("calendar '{name}': '{item}' (option '{option}') names more than one calendar "
+              "on {url}: {names}", name=name, item=item, option=option, url=url,
+              names=", ".join(c.name for c in found)),
+            hint=_("write the one you mean as its path, e.g. '{path}'",
+                   path=href_of(found[0].id).strip("/")),
+        )  # fmt: skip
+    raise ProviderError(
+        _("calendar '{name}': no calendar '{item}' on {url} (option '{option}')",
+          name=name, item=item, url=url, option=option),
+        hint=_("calendars there: {names}",
+               names=", ".join(c.name for c in calendars) or _("none")),
+    )  # fmt: skip
+
+
+def _last(url: str) -> str:
+    return href_of(url).rstrip("/").rpartition("/")[2].casefold()
 
 
 def matches(calendar: Calendar, item: str) -> bool:

@@ -523,6 +523,39 @@ def test_a_calendar_without_a_name_is_chosen_as_the_error_lists_it(radicale, sto
         assert [e.title for e in chosen.events(WINDOW_START, WINDOW_END)] == ["Unnamed board"]
 
 
+def test_a_calendar_without_a_name_is_chosen_by_the_last_part_of_its_path(radicale, store):
+    """QA: 'write_calendar = "privat"' for .../alice/privat/ (no display name) was "no calendar
+    'privat'": the calendar app shows such a calendar by that part of its path."""
+    cal_id = f"privat{next(_ids)}"
+    bare = radicale.principal().make_calendar(cal_id=cal_id)
+    fill(bare, [_seed(10, "privat@t", "Zahnarzt")])
+    chosen = make(radicale, store, calendars=[cal_id.upper()], write_calendar=cal_id)
+    assert [e.title for e in chosen.events(WINDOW_START, WINDOW_END)] == ["Zahnarzt"]
+    assert chosen._write_target().calendar.id == str(bare.url)
+    listed = {c.id: c for c in chosen.list_calendars()}
+    assert listed[str(bare.url)].extra["selected"] == "True"
+
+
+def test_a_name_wins_over_a_path_and_two_paths_alike_are_refused():
+    from providers.caldav_support import choose, chosen
+
+    def cal(url: str, name: str) -> Calendar:
+        return Calendar(id=url, name=name)
+
+    named = cal("https://dav.example/alice/x1/", "privat")
+    bare = cal("https://dav.example/alice/privat/", "alice/privat")
+    shared = cal("https://dav.example/bob/privat/", "bob/privat")
+    assert chosen([bare, named], "Privat") == [named]  # its name, before any path
+    assert chosen([bare], "privat") == [bare]
+    where = ("dav", "https://dav.example/", "write_calendar")
+    with pytest.raises(ProviderError) as refused:
+        choose([bare, shared], "privat", where)
+    assert "names more than one calendar" in str(refused.value)
+    assert "alice/privat" in refused.value.hint
+    with pytest.raises(ProviderError, match="no calendar 'other'"):
+        choose([bare, shared], "other", where)
+
+
 def test_unknown_calendar_name_lists_the_existing_ones(radicale):
     new_calendar(radicale, "Existing")
     with pytest.raises(ProviderError, match="no calendar 'Nope'.*option 'calendars'.*Existing"):
