@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from planner.config import Config
 from planner.errors import PlannerError
@@ -28,6 +29,10 @@ from planner.flows.offers import (
 )
 from planner.i18n import _
 from planner.store import Store
+
+if TYPE_CHECKING:
+    from planner.flows.already_invited import Open
+    from planner.invite.sentlog import PreparedInvite
 
 BOOKED, RECORDED, TAKEN, ANSWERED = "booked", "recorded", "taken", "answered"
 
@@ -158,7 +163,7 @@ def _book(
     return Outcome(done, BOOKED if booked.get("message") else RECORDED, second=second[0])
 
 
-def also_open(store: Store, offer: Offer, now: datetime) -> list:  # list[already_invited.Open]
+def also_open(store: Store, offer: Offer, now: datetime) -> list[Open]:
     """What else is open for the counterpart of ``offer``'s pick: the invitations and offers
     from planner a booking would make a second meeting beside
     (:func:`planner.flows.already_invited.at_booking`)."""
@@ -173,13 +178,13 @@ def also_open(store: Store, offer: Offer, now: datetime) -> list:  # list[alread
 
 
 def _second(
-    store: Store, offer: Offer, prepared: object, now: datetime
+    store: Store, offer: Offer, prepared: PreparedInvite, now: datetime
 ) -> tuple[tuple[str, ...], str]:
     """What :func:`also_open` finds, as said to the user (in their zone), and the UID of the
     first invitation among it ("" when none): the one to cancel if two are too many."""
     from planner.flows.already_invited import Existing, at_booking, said
 
-    found = at_booking(store, prepared, offer, now)  # type: ignore[arg-type]
+    found = at_booking(store, prepared, offer, now)
     uid = next((e.record.uid for e in found if isinstance(e, Existing)), "")
     return tuple(said(found, offer.user_tz)), uid
 
