@@ -62,10 +62,13 @@ class ProviderContext:
 class SignInState:
     """How a source's stored sign-in looks on this machine (never the token itself):
     ``state`` is ``valid``, ``expired (renewed on next use)``, ``missing`` or ``unreadable``;
-    ``written`` when its token file was last written (None without one)."""
+    ``written`` when its token file was last written (None without one); ``fingerprint`` a
+    hash of what the file holds ("" without one), to tell a renewed sign-in from the one a
+    service refused whatever the file's times say."""
 
     state: str
     written: datetime | None = None
+    fingerprint: str = ""
 
 
 #: The UID of every event ``planner sync`` writes begins so (``planner.sync.marks``).

@@ -102,11 +102,19 @@ def stored_state(path: Path, judge: Callable[[dict[str, Any]], str]) -> SignInSt
 
     try:
         written = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-        info = json.loads(read_input(path, 16 * MiB).decode("utf-8"))
+        content = read_input(path, 16 * MiB)
+        info = json.loads(content.decode("utf-8"))
     except FileNotFoundError:
         return SignInState("missing")
     except (OSError, ValueError):
         return SignInState("unreadable")
+    held = fingerprint(content)
     if not isinstance(info, dict):
-        return SignInState("unreadable", written)
-    return SignInState(judge(info), written)
+        return SignInState("unreadable", written, held)
+    return SignInState(judge(info), written, held)
+
+
+def fingerprint(content: bytes) -> str:
+    """What a token file holds, as a hash that reveals nothing of it: the same content gives
+    the same fingerprint whatever the file's times (restored, copied, touched)."""
+    return hashlib.sha256(b"planner-token\0" + content).hexdigest()[:32]

@@ -31,6 +31,13 @@ def offer(
     near: Annotated[str | None, Field(description="Meet near this city or address")] = None,
     zone: Annotated[str, Field(description="The counterpart's time zone (IANA)")] = "",
     title: Annotated[str, Field(description="The meeting's title")] = "",
+    force: Annotated[
+        bool,
+        Field(
+            description="Send even though the counterpart has an open invitation or offer "
+            "already (an open offer is replaced)"
+        ),
+    ] = False,
 ) -> Action:
     """Send a counterpart an offer: two to five times and places to choose from, each with
     its time in both zones, the venue (address, opening hours, map), travel for both and why
@@ -38,8 +45,10 @@ def offer(
     booked at once on the page `planner serve` shows. The options are held until then. Two
     steps: without `confirm` nothing is sent or kept and the answer is the dry run (the options
     and the e-mail) with a `confirm` token; call again with the same arguments and that token
-    to send it, once. As `planner offer --with … --send`."""
+    to send it, once. A counterpart who has an open invitation or offer already is named, and
+    no token given unless `force`. As `planner offer --with … --send`."""
     from planner.flows import offer_making as making
+    from planner.flows.already_invited import before_offer, refuse, said
     from planner.render.offer_message import offer_email, preview
 
     inputs.mailbox(with_email, "with_email")
@@ -71,6 +80,14 @@ def offer(
         from planner.assist.writing import _mail_problem
 
         blocked = _mail_problem(ws)
+    second = before_offer(ws.state, item, ws.now)  # two meetings for them?
+    if second and not force and not blocked:
+        try:
+            refuse(second, ws.config.tz, tool=True, offer=True)
+        except UsageError as exc:
+            blocked = str(exc)
+    else:
+        ws.warnings.extend(said(second, ws.config.tz))
 
     def perform() -> str:
         (kept,) = making.keep(ws.state, [item])
@@ -78,7 +95,7 @@ def offer(
         return _("sent offer {id} to {who} ({message})", id=kept.id, who=kept.counterpart,
                  message=sent.sent)  # fmt: skip
 
-    return Action(step, _decision(ws, item), perform, blocked)
+    return Action(step, _decision(ws, item) | {"force": force}, perform, blocked)
 
 
 def _decision(ws: Workspace, item: Offer) -> dict[str, object]:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("planner")
 
 NAME = "source_health"
-VERSION = 3
+VERSION = 4
 DDL = """
 DROP TABLE IF EXISTS source_health;
 DROP TABLE IF EXISTS known_warnings;
@@ -43,7 +43,8 @@ CREATE TABLE source_health (
     last_error_at TEXT,
     window_start TEXT,
     window_end TEXT,
-    auth_error INTEGER
+    auth_error INTEGER,
+    auth_token TEXT
 );
 CREATE TABLE known_warnings (
     source TEXT NOT NULL,
@@ -59,6 +60,9 @@ MIGRATIONS = {
     "UPDATE source_health SET events = NULL",
     # version 2 did not tell a refused sign-in from other errors (status showed it as valid)
     2: "ALTER TABLE source_health ADD COLUMN auth_error INTEGER",
+    # version 3 told a sign-in renewed since a refusal by the token file's time, which a file
+    # restored from a backup, copied or touched gets wrong: what the file held is kept
+    3: "ALTER TABLE source_health ADD COLUMN auth_token TEXT",
 }
 SNAPSHOT_PARAMS = json.dumps(["snapshot", FORMAT])
 
@@ -97,6 +101,8 @@ class SourceState:
     warnings: tuple[str, ...]
     window: tuple[datetime, datetime] | None = None
     auth_error: bool = False  # the last error was a refused sign-in (:class:`AuthError`)
+    # the fingerprint of the token file when the sign-in was refused ("": not known)
+    auth_token: str = ""
 
 
 def reads(source: SourceConfig) -> str:
@@ -189,23 +195,26 @@ class Health:
             self._upsert(source)
             self.store.conn.execute(
                 "UPDATE source_health SET events = ?, last_ok = ?, last_error = NULL,"
-                " last_error_at = NULL, auth_error = NULL, window_start = ?, window_end = ?"
-                " WHERE source = ?",
+                " last_error_at = NULL, auth_error = NULL, auth_token = NULL,"
+                " window_start = ?, window_end = ? WHERE source = ?",
                 (events, _iso(at), first, last, source.name),
             )
 
         self._run(run)
 
-    def failed(self, source: SourceConfig, error: Exception, at: datetime) -> None:
-        """Reading ``source`` failed at ``at`` with ``error`` (a refused sign-in is told)."""
+    def failed(self, source: SourceConfig, error: Exception, at: datetime, token: str = "") -> None:
+        """Reading ``source`` failed at ``at`` with ``error`` (a refused sign-in is told, with
+        ``token``: the fingerprint of what its token file held then, never the token)."""
+        refused = isinstance(error, AuthError)
 
         def run() -> None:
             self._upsert(source)
             self.store.conn.execute(
-                "UPDATE source_health SET last_error = ?, last_error_at = ?, auth_error = ?"
-                " WHERE source = ?",
-                (str(error), _iso(at), isinstance(error, AuthError), source.name),
-            )
+                "UPDATE source_health SET last_error = ?, last_error_at = ?, auth_error = ?,"
+                " auth_token = ? WHERE source = ?",
+                (str(error), _iso(at), refused, (token or None) if refused else None,
+                 source.name),
+            )  # fmt: skip
 
         self._run(run)
 
@@ -244,13 +253,13 @@ class Health:
         rows = self._run(
             lambda: self.store.conn.execute(
                 "SELECT source, events, last_ok, last_error, last_error_at, window_start,"
-                " window_end, auth_error FROM source_health"
+                " window_end, auth_error, auth_token FROM source_health"
             ).fetchall()
         )
         known = {row[0]: row for row in rows or ()}
         result = []
         for source in sources:
-            row = known.get(source.name, (source.name, *[None] * 7))
+            row = known.get(source.name, (source.name, *[None] * 8))
             first, last = _parse(row[5]), _parse(row[6])
             result.append(
                 SourceState(
@@ -264,6 +273,7 @@ class Health:
                     warnings=tuple(sorted(self.known_warnings(source.name))),
                     window=(first, last) if first and last else None,
                     auth_error=bool(row[7]),
+                    auth_token=row[8] or "",
                 )
             )
         return result

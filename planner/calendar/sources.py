@@ -142,7 +142,7 @@ def _read_one(provider: CalendarProvider, start: datetime, end: datetime) -> lis
         if record is None:
             raise
         if not remote:  # a file or folder: no copy is kept; the other calendars still count
-            record.failed(source, exc, datetime.now(UTC))
+            record.failed(source, exc, datetime.now(UTC), _token_held(provider, exc))
             raise _NoCopy(exc, local=True) from None
         return _fallback(record, provider, start, end, exc, shown)
     finally:
@@ -182,6 +182,20 @@ def whole_days(start: datetime, end: datetime, tz: tzinfo) -> tuple[datetime, da
     return first, datetime.combine(day, time(), tzinfo=tz)
 
 
+def _token_held(provider: CalendarProvider, error: Exception) -> str:
+    """For a refused sign-in, the fingerprint of what the source's token file holds now (""
+    for another error, or a source without one): ``planner status`` tells it refused while
+    the file holds the same."""
+    if not isinstance(error, AuthError):
+        return ""
+    try:
+        stored = type(provider).sign_in_state(provider.source, provider.context)
+    except (PlannerError, OSError) as exc:
+        log.debug("no sign-in state of %s (%s)", provider.source.name, exc)
+        return ""
+    return stored.fingerprint if stored is not None else ""
+
+
 def _health(context: ProviderContext) -> Health | None:
     from planner.calendar.health import Health
 
@@ -202,7 +216,7 @@ def _fallback(
 ) -> list[Event]:
     source = provider.source
     now = datetime.now(UTC)
-    record.failed(source, error, now)
+    record.failed(source, error, now, _token_held(provider, error))
     try:
         copy = record.copy(source, start, end)
     except UnreadableCopy as unreadable:

@@ -63,6 +63,13 @@ PURPOSES = ["first_contact", "deal_closing", "routine", "internal", "personal", 
     "--send", is_flag=True, help="Really send the offer by e-mail; with --book, really book."
 )
 @click.option(
+    "--force",
+    is_flag=True,
+    help="Send (or --out) even though the counterpart has an open invitation or offer from "
+    "planner already; without it that one is named and nothing is sent. An open offer is "
+    "replaced by the new one.",
+)
+@click.option(
     "--book",
     "book_id",
     metavar="ID",
@@ -79,7 +86,7 @@ def offer(
     demo: bool, config_path: Path | None, emails: tuple[str, ...], meeting_uid: str | None,
     count: int,
     week: str | None, purpose: str | None, near: str | None, zone: str, title: str,
-    valid_days: int | None, out: Path | None, send: bool, book_id: str | None,
+    valid_days: int | None, out: Path | None, send: bool, force: bool, book_id: str | None,
     withdraw_id: str | None,
 ) -> None:  # fmt: skip
     """Offer EMAIL two to five times and places to choose from: a page and an e-mail, each
@@ -115,18 +122,21 @@ def offer(
         elif withdraw_id:
             _withdraw(state, withdraw_id)
         else:
-            _make(config, ledger, state, now, demo, emails, send, out, dict(
+            _make(config, ledger, state, now, demo, emails, (send, out, force), dict(
                 count=count, first_day=first_day, purpose=purpose, near=near, zone=zone,
                 title=title, valid_days=valid_days, meeting_uid=meeting_uid or ""))  # fmt: skip
 
 
 def _make(config: Any, ledger: Any, state: Any, now: Any, demo: bool, emails: tuple[str, ...],
-          send: bool, out: Path | None, request: dict[str, Any]) -> None:  # fmt: skip
+          how: tuple[bool, Path | None, bool], request: dict[str, Any]) -> None:  # fmt: skip
     from planner.cli.progress import progress_display
     from planner.errors import UsageError
     from planner.flows import offer_making as making
+    from planner.flows.already_invited import before_offer, refuse
+    from planner.flows.already_invited import notes as open_notes
     from planner.render.offer_message import offer_email, preview
 
+    send, out, force = how
     if send and demo:
         raise UsageError(_("the demo sends nothing; use --out FILE to see the page"))
     with progress_display() as progress:
@@ -138,16 +148,19 @@ def _make(config: Any, ledger: Any, state: Any, now: Any, demo: bool, emails: tu
         click.echo(_("note: {message}", message=note), err=True)
     if not offers:
         raise UsageError(_("nothing to offer"), hint=_("try another --week or --near"))
+    found = {item.id: before_offer(state, item, now) for item in offers}  # a second meeting?
+    if (send or out) and not force:
+        refuse([e for item in offers for e in found[item.id]], config.tz, offer=True)
     if not (send or out):
         for item in offers:
-            for line in making.describe(item):
+            for line in [*making.describe(item), *open_notes(found[item.id], config.tz)]:
                 click.echo(line, err=True)
             click.echo(preview(offer_email(config, item)))
         click.echo(_("dry run: nothing was sent or kept (add --send to send, --out FILE for "
                      "the page)"), err=True)  # fmt: skip
         return
     for item in making.keep(state, offers):
-        for line in making.describe(item):
+        for line in [*making.describe(item), *open_notes(found.get(item.id, []), config.tz)]:
             click.echo(line, err=True)
         if out is not None:
             _write_page(config, state, item, out)
@@ -191,6 +204,8 @@ def _book(config: Any, state: Any, ident: str, now: Any, send: bool) -> None:
         )
         if busy:
             click.echo(_("  no longer free: {what}", what=", ".join(busy)), err=True)
+        for line in _also_open(config, state, item, now):
+            click.echo(line, err=True)
         _where(config, state, item.counterpart)
         _replaced(item)
         click.echo(_("dry run: nothing was written or sent (add --send)"), err=True)
@@ -206,12 +221,22 @@ def _book(config: Any, state: Any, ident: str, now: Any, send: bool) -> None:
             ),
             err=True,
         )
+        if outcome.offer.booked.get("second"):
+            click.echo(_("  note:  {existing}", existing=outcome.offer.booked["second"]), err=True)
         _replaced(item)
         return
     from planner.errors import UsageError
 
     raise UsageError(_("offer {id} is not booked: {problem}", id=item.id,
                        problem=outcome.problem or outcome.result))  # fmt: skip
+
+
+def _also_open(config: Any, state: Any, item: Any, now: Any) -> list[str]:
+    """What else is open for the counterpart of the pick (a second meeting once booked)."""
+    from planner.flows.already_invited import notes
+    from planner.flows.offer_booking import also_open
+
+    return notes(also_open(state, item, now), config.tz)
 
 
 def _where(config: Any, state: Any, who: str) -> None:

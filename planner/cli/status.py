@@ -95,8 +95,9 @@ def _source_json(state: Any, token: str | None) -> dict[str, Any]:
 
 def _sign_in(state: SourceState, source: SourceConfig, context: ProviderContext) -> str | None:
     """``valid``, ``expired (renewed on next use)``, ``missing`` for signed-in providers, and
-    what the last read saw: a sign-in refused since its token was written is no longer valid.
-    The token itself is never read into the output."""
+    what the last read saw: a sign-in refused while its token file holds what it held then
+    (its fingerprint; without one, as before: refused since the file was last written) is no
+    longer valid. The token itself is never read into the output."""
     from providers.base import provider_class
 
     try:
@@ -105,10 +106,21 @@ def _sign_in(state: SourceState, source: SourceConfig, context: ProviderContext)
         return None
     if stored is None:
         return None
-    refused = state.auth_error and state.last_error_at is not None
-    if refused and (stored.written is None or stored.written <= state.last_error_at):
+    if _refused(state, stored):
         return _("revoked or refused: run 'planner auth {provider}'", provider=source.provider)
     return stored.state
+
+
+def _refused(state: SourceState, stored: Any) -> bool:
+    """Whether the last read's refused sign-in still stands: the token file holds what it
+    held then (its times aside: a renewed token restored from a backup or copied with its
+    times is renewed, a file only touched is not); a refusal recorded before fingerprints were
+    kept compares the file's time."""
+    if not state.auth_error or state.last_error_at is None:
+        return False
+    if state.auth_token:
+        return stored.fingerprint == state.auth_token
+    return stored.written is None or stored.written <= state.last_error_at
 
 
 def _when(text: str | None, tz: Any) -> str:

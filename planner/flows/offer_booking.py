@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from planner.config import Config
 from planner.errors import PlannerError
@@ -29,6 +30,10 @@ from planner.flows.offers import (
 from planner.i18n import _
 from planner.store import Store
 
+if TYPE_CHECKING:
+    from planner.flows.already_invited import Open
+    from planner.invite.sentlog import PreparedInvite
+
 BOOKED, RECORDED, TAKEN, ANSWERED = "booked", "recorded", "taken", "answered"
 
 
@@ -37,12 +42,15 @@ class Outcome:
     """What a pick did: ``result`` is "booked" (in the calendar, invitation sent), "recorded"
     (picked; the booking is left to do, ``problem`` says why), "taken" (that time is no
     longer free; the offer stays open) or "answered" (the offer was answered meanwhile).
-    ``conflicts`` are the titles of what took the time, for the user only."""
+    ``conflicts`` are the titles of what took the time, for the user only; ``second`` what
+    else is open for the counterpart (an invitation or offer from planner): booked all the
+    same, the counterpart chose, and kept with the booking for the user."""
 
     offer: Offer
     result: str
     problem: str = ""
     conflicts: tuple[str, ...] = ()
+    second: tuple[str, ...] = ()
 
 
 def record_pick(store: Store, offer: Offer, number: int, *, now: datetime, source: str) -> Outcome:
@@ -132,6 +140,11 @@ def _book(
         return _unbooked(offers, offer, problem, conflicts)
     prepared = prepare_request(store, replace(option.meeting(), zone=offer.zone))
     booked = dict(offer.booked)
+    second = _second(store, offer, prepared, now)
+    for key in ("second", "second_uid"):  # what was open at an earlier attempt
+        booked.pop(key, None)
+    if second[0]:  # the counterpart chose: booked all the same, the user told
+        booked["second"], booked["second_uid"] = "; ".join(second[0]), second[1]
     try:
         if not booked.get("event"):
             plan = holding.plan_hold(config, store, prepared, config["offer"]["calendar"],
@@ -147,7 +160,33 @@ def _book(
     booked.pop("problem", None)
     _accepted(store, offer, option, prepared.sequence, now)
     done = offers.change(offer, status=PICKED, booked=booked)
-    return Outcome(done, BOOKED if booked.get("message") else RECORDED)
+    return Outcome(done, BOOKED if booked.get("message") else RECORDED, second=second[0])
+
+
+def also_open(store: Store, offer: Offer, now: datetime) -> list[Open]:
+    """What else is open for the counterpart of ``offer``'s pick: the invitations and offers
+    from planner a booking would make a second meeting beside
+    (:func:`planner.flows.already_invited.at_booking`)."""
+    from planner.flows.already_invited import at_booking
+    from planner.invite.sentlog import prepare_request
+
+    option = offer.chosen
+    if option is None:
+        return []
+    prepared = prepare_request(store, replace(option.meeting(), zone=offer.zone))
+    return at_booking(store, prepared, offer, now)
+
+
+def _second(
+    store: Store, offer: Offer, prepared: PreparedInvite, now: datetime
+) -> tuple[tuple[str, ...], str]:
+    """What :func:`also_open` finds, as said to the user (in their zone), and the UID of the
+    first invitation among it ("" when none): the one to cancel if two are too many."""
+    from planner.flows.already_invited import Existing, at_booking, said
+
+    found = at_booking(store, prepared, offer, now)
+    uid = next((e.record.uid for e in found if isinstance(e, Existing)), "")
+    return tuple(said(found, offer.user_tz)), uid
 
 
 def not_free(

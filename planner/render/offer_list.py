@@ -67,6 +67,11 @@ def next_step(offer: Offer, now: datetime) -> tuple[str, str]:
         if problem:
             text = _("not booked yet: {problem}", problem=problem)
         return text, f"planner offer --book {offer.id} --send"
+    if state == PICKED and offer.booked.get("second"):  # booked beside another meeting
+        uid = offer.booked.get("second_uid", "")
+        command = f"planner invite --cancel {uid} --send" if uid else ""
+        return _("booked, and {existing}: cancel one if two are too many",
+                 existing=offer.booked["second"]), command  # fmt: skip
     if state == PICKED:
         return _("confirmed; nothing to do"), ""
     if state == NONE_FITS:

@@ -37,3 +37,29 @@ def test_a_second_invitation_gets_no_token_unless_forced(isolated_home, run_serv
     assert scenario.BOB in warning and "Mittagessen" in warning and "force" in warning
     assert forced["confirm"] and any(uid in w for w in forced["warnings"])
     assert done["done"] is True and len(inbox.messages) == 2
+
+
+def test_an_offer_to_someone_invited_gets_no_token_unless_forced(isolated_home, run_server):  # noqa: F811
+    """The ``offer`` tool as ``planner offer --send``: Bob's open invitation is named, and an
+    offer to him is sent only with ``force``."""
+    inbox = Inbox()
+    scenario.write_config(isolated_home, smtp_port=run_server(inbox))
+    first = lunch()
+    offer = {"with_email": f"Bob Ray <{scenario.BOB}>", "count": 2}
+
+    async def session():
+        async with planner_server() as client:
+            dry = await call(client, "invite", first)
+            await call(client, "invite", {**first, "confirm": dry["confirm"]})
+            second = await call(client, "offer", offer)
+            forced = await call(client, "offer", {**offer, "force": True})
+            done = await call(client, "offer", {**offer, "force": True,
+                                                "confirm": forced["confirm"]})  # fmt: skip
+            return dry["details"]["uid"], second, forced, done
+
+    uid, second, forced, done = run(session)
+    assert second["confirm"] is None and second["done"] is False  # was: a token to send it
+    (warning,) = [w for w in second["warnings"] if uid in w]
+    assert scenario.BOB in warning and "Mittagessen" in warning and "force" in warning
+    assert forced["confirm"] and any(uid in w for w in forced["warnings"])
+    assert done["done"] is True and len(inbox.messages) == 2
