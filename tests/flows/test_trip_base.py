@@ -195,3 +195,34 @@ def test_a_table_booked_with_them_already_is_said_before_more_are_proposed(
     assert result.exit_code == 0, result.output
     said = "You meet in person at 'Kaffee mit Lena Hartmann' on Fri 11 Dec already"
     assert said in result.output
+
+
+@pytest.mark.parametrize("command", ["propose", "offer"])
+def test_no_second_table_is_proposed_on_the_day_they_meet_anyway(tmp_path, monkeypatch, command):
+    """QA: the offer noted the coffee with them on Friday, then offered another table 45
+    minutes before it. Other days are proposed as before; that day is not, and the note says
+    so."""
+    import re
+
+    fix_now(monkeypatch, NOW)
+    busy = "".join(  # Tuesday to Thursday taken from morning to night: Friday is what is left
+        f"BEGIN:VEVENT\r\nUID:fair-{day}@t\r\nDTSTAMP:20261101T000000Z\r\nSUMMARY:Messe\r\n"
+        f"DTSTART;TZID=Europe/Berlin:202612{day}T060000\r\n"
+        f"DTEND;TZID=Europe/Berlin:202612{day}T230000\r\nEND:VEVENT\r\n"
+        for day in ("08", "09", "10")
+    )
+    config = calendar_config(tmp_path, COFFEE_FRIDAY + busy, email="katrin@mycorp.example",
+                             home="Hamburg", domains=["mycorp.example"])  # fmt: skip
+    lena = "lena.hartmann@nordwind.example"
+    shown = ["--format", "json"] if command == "propose" else []  # an offer prints its options
+    result = CliRunner().invoke(main, [command, "--config", str(config), "--with", lena, *shown])
+    assert result.exit_code == 0, result.output
+    if command == "propose":
+        found = json.loads(result.stdout)
+        days = [p["start"][:10] for p in found["proposals"]]
+        assert days and "2026-12-11" not in days, days
+        assert "no other time that day is proposed" in json.dumps(found["notes"])
+    else:
+        days = re.findall(r"^\s+\d\.\s+(\w{3} \d+ \w{3})", result.stdout, re.MULTILINE)
+        assert days and "Fri 11 Dec" not in days, result.stdout
+        assert "on Fri 11 Dec already; no other time that day is proposed" in result.output
