@@ -39,13 +39,20 @@ from planner.judge.zones import address_in, place_text
 from planner.model import Classification, Event, Geo, Mode
 from planner.people.addresses import address_key, user_keys
 from planner.people.names import fold
-from planner.people.postal import town_of
+from planner.people.postal import country_word, iso_country, town_of
 
 if TYPE_CHECKING:
     from planner.config import Config
     from planner.people.directory import People
 
-__all__ = ["HomeCity", "HomeFinder", "configured_city", "domain_country", "phone_city"]
+__all__ = [
+    "HomeCity",
+    "HomeFinder",
+    "configured_city",
+    "domain_country",
+    "phone_city",
+    "shown_city",
+]
 
 WEIGHTS = {
     "in_person": 3.0,
@@ -121,6 +128,13 @@ class HomeCity:
         }
 
 
+def shown_city(home: HomeCity | None) -> str:
+    """The city every view shows for ``home``: its first located place's, ``""`` when no town
+    is known (only a country: :attr:`HomeCity.country_only`)."""
+    places = home.places if home is not None else ()
+    return places[0].city if places else ""
+
+
 @dataclass
 class _Tally:
     weight: float
@@ -183,8 +197,10 @@ class HomeFinder:
         self.locate = locate
         self.now = now
         self.people = people
-        # past meetings tell where they were met; upcoming ones too, by their addresses,
-        # signatures and phone numbers (the number of a call with them is usually their own)
+        # past meetings tell where they were met and where their addresses are; upcoming ones
+        # only by their signatures and phone numbers (the number of a call with them is
+        # usually their own): the place of a meeting yet to come is where they are to come
+        # to, the user's choice as often as theirs, and says nothing of where they are based
         self.history = list(events)
         self.modes = modes
         extra = {d.strip().lower() for d in config["relations"]["freemail_domains"]}
@@ -241,7 +257,8 @@ class HomeFinder:
             found.append(HomeCity(city, _geo(self.locate(city)), (why,), source=CONFIGURED))
         booked = self._booked(email)
         found += [b for b in booked if b.geo is not None]
-        inferred = self._inferred(email)
+        # an address book that names only their country bounds what the history may say
+        inferred = self._inferred(email, () if found else self._book_countries(email))
         if inferred is not None and not (found and inferred.country_only):
             found.append(inferred)
         # an address no offline look-up finds is kept, said so, after every located place
@@ -268,8 +285,24 @@ class HomeFinder:
                 found.append(HomeCity(town, None, (why,), text=text, source=BOOKED))
         return found
 
-    def _inferred(self, email: str) -> HomeCity | None:
-        """What the calendar history and the e-mail domain show (see the module doc)."""
+    def _book_countries(self, email: str) -> list[tuple[str, str]]:
+        """``(ISO country, evidence)`` of each address of the person's that names a country
+        and no town (``ADR:;;;;;;FR``), work first."""
+        person = self.people.get(email) if self.people is not None else None
+        if person is None:
+            return []
+        origin = person.origin("city") or _("the address book")
+        return [
+            (code, _("{address} in {origin}", address=text, origin=origin))
+            for text in person.countries
+            if (code := iso_country(text))
+        ]
+
+    def _inferred(self, email: str, book: Sequence[tuple[str, str]] = ()) -> HomeCity | None:
+        """What the calendar history and the e-mail domain show (see the module doc); where
+        the address book names their country (``book``), only places in that country (a lunch
+        in the user's city with someone whose card says France: they came), else that
+        country."""
         tallies: dict[str, _Tally] = {}
         countries: list[tuple[str, str]] = []
         for position in self._events_of(email):
@@ -277,10 +310,28 @@ class HomeFinder:
         domain = domain_of(email)
         if (country := domain_country(domain)) and domain not in self.freemail:
             countries.append((country, _("e-mail domain {domain}", domain=domain)))
+        if book:
+            country, why = book[0]
+            tallies = {k: t for k, t in tallies.items() if self._in_country(t, country)}
+            for tally in tallies.values():
+                tally.evidence.append(why)
+            countries = [(country, why), *((c, w) for c, w in countries if c == country)]
         if tallies:
             best = max(tallies.values(), key=lambda t: (t.weight, len(t.evidence)))
             return HomeCity(best.name, best.geo, tuple(best.evidence[:4]))
         return self._from_countries(countries)
+
+    def _in_country(self, tally: _Tally, country: str) -> bool:
+        """Whether the place of ``tally`` lies in ``country``: the town of that name there
+        is the same place."""
+        word = country_word(country)
+        found = self.locate(f"{tally.name}, {word}") if word and tally.geo else None
+        return (
+            found is not None
+            and tally.geo is not None
+            and abs(found.lat - tally.geo.lat) < 0.03
+            and abs(found.lon - tally.geo.lon) < 0.05
+        )
 
     def _events_of(self, email: str) -> list[int]:
         """The positions in the history of the events with ``email`` or their organisation, in
@@ -337,7 +388,7 @@ class HomeFinder:
                     )
                 )
                 _add(tallies, place, weight, why)
-            elif place is not None and _is_address(place):
+            elif place is not None and _is_address(place) and event.end <= self.now:
                 why = _("address in a meeting's location: {place}", place=location)
                 _add(tallies, place, WEIGHTS["address"], why)
         if personal:
