@@ -26,7 +26,6 @@ needs no network.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -35,6 +34,7 @@ from typing import TYPE_CHECKING, Protocol
 from planner.i18n import _, long_day
 from planner.judge.directory import FREEMAIL_DOMAINS, domain_of
 from planner.judge.phones import COUNTRY_CODES, numbers_in, phone_city
+from planner.judge.signature_lines import lines_of as _lines_of
 from planner.judge.zones import address_in, place_text
 from planner.model import Classification, Event, Geo, Mode
 from planner.people.addresses import address_key, user_keys
@@ -45,14 +45,7 @@ if TYPE_CHECKING:
     from planner.config import Config
     from planner.people.directory import People
 
-__all__ = [
-    "HomeCity",
-    "HomeFinder",
-    "configured_city",
-    "domain_country",
-    "phone_city",
-    "shown_city",
-]
+__all__ = ["HomeCity", "HomeFinder", "configured_city", "domain_country", "phone_city"]
 
 WEIGHTS = {
     "in_person": 3.0,
@@ -70,8 +63,6 @@ TLD_COUNTRIES: Mapping[str, str] = {
 }  # fmt: skip
 MAIN_CITY = {country: city for country, city in COUNTRY_CODES.values()}
 CONFIGURED, BOOKED, SEEN, COUNTRY = range(4)  # the sources of a place, strongest first
-_NEAR_CHARS = 240  # a signature line counts this close to their name or address
-_SIGNATURE_LINES = 6  # … and at most this many lines from it, in its paragraph
 
 
 class Located(Protocol):
@@ -326,12 +317,7 @@ class HomeFinder:
         is the same place."""
         word = country_word(country)
         found = self.locate(f"{tally.name}, {word}") if word and tally.geo else None
-        return (
-            found is not None
-            and tally.geo is not None
-            and abs(found.lat - tally.geo.lat) < 0.03
-            and abs(found.lon - tally.geo.lon) < 0.05
-        )
+        return found is not None and tally.geo is not None and _close(_geo(found), tally.geo)
 
     def _events_of(self, email: str) -> list[int]:
         """The positions in the history of the events with ``email`` or their organisation, in
@@ -463,40 +449,6 @@ class HomeFinder:
         return HomeCity(city, _geo(self.locate(city)), tuple(evidence), source=COUNTRY)
 
 
-_DIAL_IN = re.compile(
-    r"dial|einwahl|meeting[- ]?id|konferenz|passcode|kenncode|\bpin\b|join|teilnehmen|"
-    r"://|rejoindre|composer",
-    re.IGNORECASE,
-)
-
-
-def _lines_of(description: str, anchors: tuple[list[str], list[str]]) -> list[str]:
-    """The lines of ``description`` that belong to the person ``anchors[0]`` names: those
-    within :data:`_SIGNATURE_LINES` lines and :data:`_NEAR_CHARS` characters of a line naming
-    them, in the same paragraph, before a line naming someone else; join instructions left
-    out."""
-    if not description:
-        return []
-    mine, theirs = ([a.casefold() for a in group] for group in anchors)
-    lines = description.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    folded = [line.casefold() for line in lines]
-    picked: set[int] = set()
-    for at, line in enumerate(folded):
-        if not any(a in line for a in mine):
-            continue
-        picked.add(at)
-        for step in (-1, 1):
-            chars, index = 0, at + step
-            while 0 <= index < len(lines) and abs(index - at) <= _SIGNATURE_LINES:
-                text = folded[index]
-                chars += len(text) + 1
-                if not text.strip() or chars > _NEAR_CHARS or any(a in text for a in theirs):
-                    break
-                picked.add(index)
-                index += step
-    return [lines[i] for i in sorted(picked) if not _DIAL_IN.search(lines[i])]
-
-
 def _distinct(found: Sequence[HomeCity]) -> list[HomeCity]:
     """One entry per city, the first kept, the evidence of the others added to it."""
     kept: list[HomeCity] = []
@@ -513,12 +465,12 @@ def _distinct(found: Sequence[HomeCity]) -> list[HomeCity]:
 def _same_place(a: HomeCity, b: HomeCity) -> bool:
     if fold(a.city) == fold(b.city):
         return True
-    return (
-        a.geo is not None
-        and b.geo is not None
-        and abs(a.geo.lat - b.geo.lat) < 0.03
-        and abs(a.geo.lon - b.geo.lon) < 0.05
-    )
+    return a.geo is not None and b.geo is not None and _close(a.geo, b.geo)
+
+
+def _close(a: Geo | None, b: Geo) -> bool:
+    """One town: points this close."""
+    return a is not None and abs(a.lat - b.lat) < 0.03 and abs(a.lon - b.lon) < 0.05
 
 
 def _domains(emails: Iterable[str]) -> set[str]:
