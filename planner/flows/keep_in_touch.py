@@ -53,7 +53,7 @@ class PersonDue:
     organisation: str
     places: tuple[Place, ...]  # located, the main one first
     city: str  # the main place's city ("" when unknown)
-    distance_km: float | None  # from the user's home to the nearest place
+    distance_km: float | None  # from the user's home to the main place (``city``)
     planned: Event | None = None  # the next meeting with them already in the calendar
     planned_in_person: bool = False
     trip: Trip | None = None  # the next trip to one of their places
@@ -216,11 +216,8 @@ class Circle:
             first_contact=earliest(self._local(s.first) for s in summaries),
         )
         places, evidence = self._places(person)
-        distance = None
-        if self.home is not None and places:
-            from planner.meet.geo import distance_km
-
-            distance = min(distance_km(self.home, p.geo) for p in places)
+        # the distance of the city shown (a lunch they came to Munich for is no nearer home)
+        distance = self.distance(places[0]) if places else None
         planned = self._next_planned(person)
         return PersonDue(
             person=person,
@@ -264,6 +261,14 @@ class Circle:
         unlocated = [e for p in home.others if p.geo is None for e in p.evidence[:1]]
         evidence = "; ".join([places[0].evidence, *unlocated]) if places else ""
         return places, evidence
+
+    def distance(self, place: Place) -> float | None:
+        """How far ``place`` is from the user's home (None where home is not located)."""
+        if self.home is None:
+            return None
+        from planner.meet.geo import distance_km
+
+        return distance_km(self.home, place.geo)
 
     def near(self, person_places: Sequence[Place], geo: Geo | None) -> bool:
         """Whether one of the places lies within ``[keep_in_touch] near_km`` of ``geo``."""

@@ -93,6 +93,9 @@ class WeeklyPlan:
     due: tuple[DueVisit, ...] = ()
     people: People | None = None  # who is who: names instead of addresses in every output
     keep_in_touch: KeepInTouch | None = None  # whom to meet this week or on the next trip
+    #: where the week's counterparts live or work (address key → city, "" where unknown): the
+    #: answer of planner.judge.homes every other view gives too
+    cities: Mapping[str, str] | None = None
     #: the calendars not read for this plan: left out, or shown from an earlier copy
     unread: tuple[Unread, ...] = ()
 

@@ -79,6 +79,7 @@ def week_section(
     geocoder: Any = None,
     supply: object | None = None,
     taken: Sequence[Interval] = (),
+    homes: Callable[[str], Any] | None = None,
 ) -> KeepInTouch:
     """The weekly plan's keep-in-touch section (:func:`planner.flows.trip_view.week_section`);
     ``events`` span the plan's read window; ``taken`` are times already proposed or offered
@@ -88,10 +89,7 @@ def week_section(
 
     if int(config["keep_in_touch"]["per_week"]) <= 0:
         return KeepInTouch()
-    if geocoder is None:
-        from planner.meet.geo import Geocoder
-
-        geocoder = Geocoder(config, catalog, store_factory=(lambda: store) if store else None)  # type: ignore[arg-type]
+    geocoder = geocoder or geocoder_for(config, catalog, store)
     start, end = week
     trips = trips_ahead(
         config, events, modes, geocoder.locate, max(start, now), end + timedelta(days=7)
@@ -105,7 +103,7 @@ def week_section(
         geocoder.locate,
         store=store,
         trips=trips,
-        homes=homes_of(config, events, modes, geocoder, now, ledger.directory.people),
+        homes=homes or homes_of(config, events, modes, geocoder, now, ledger.directory.people),
     )
     rows = circle.rows(everyone=False)
     if not rows:
@@ -114,6 +112,13 @@ def week_section(
     planner = planner_for(circle, events, catalog, geocoder, supply, (min(start, now), latest))
     planner.taken.extend(taken)
     return section(circle, rows, trips, planner, week)
+
+
+def geocoder_for(config: Config, catalog: object | None, store: Store | None) -> Any:
+    """A :class:`planner.meet.geo.Geocoder` for a run that was handed none."""
+    from planner.meet.geo import Geocoder
+
+    return Geocoder(config, catalog, store_factory=(lambda: store) if store else None)  # type: ignore[arg-type]
 
 
 def homes_of(

@@ -139,7 +139,7 @@ class Planner:
             counterpart_place=row.places[0].geo if row.places else None,
             near=trip.base_geo,
             count=1,
-            area=trip.base,
+            area=trip.city,  # no venue known: the city is named, as `planner propose` does
         )
         hint = self._no_venues(trip.city)
         if found:
@@ -276,7 +276,13 @@ def _near_trip(circle: Circle, row: PersonDue, trip: Trip) -> PersonDue | None:
     places = (place, *(p for p in row.places if p is not place))
     if row.places and place.source > row.places[0].source:
         return replace(row, places=places)  # where they live or work stays the main place
-    return replace(row, places=places, city=place.city, city_evidence=place.evidence)
+    return replace(
+        row,
+        places=places,
+        city=place.city,
+        city_evidence=place.evidence,
+        distance_km=circle.distance(place),  # the distance of the city shown
+    )
 
 
 def week_section(

@@ -133,7 +133,7 @@ def _bookings(
                 city,
                 place.geo,
                 landed or event.start,
-                event.end,
+                check_out(event),
                 _("hotel '{title}'", title=event.title),
                 base=one_line(event.location),
                 base_geo=place.geo,
@@ -141,6 +141,19 @@ def _bookings(
             )
             found.append(item)
     return found
+
+
+CHECK_OUT = time(12)  # when a hotel night booked as whole days ends on its last day
+
+
+def check_out(stay: Event) -> datetime:
+    """When the user leaves a hotel: a stay booked as whole days (``DTEND`` the check-out
+    date) lasts into its check-out day (:data:`CHECK_OUT`), not to the midnight before it: the
+    user is still in town that day, until the flight or train home (:func:`_departure`)."""
+    if not stay.all_day:
+        return stay.end
+    tz = stay.end.tzinfo
+    return datetime.combine(stay.end.astimezone(tz).date(), CHECK_OUT, tz)
 
 
 def _meetings(

@@ -164,8 +164,10 @@ def build_plan(
     skip = not_history(found)  # weeks gone by: what took place, never planner's hold beside it
     history = _trend_items([e for e in events if e.key not in skip], modes, ledger, config, start)
     from planner.flows.held import refused
-    from planner.flows.touch_week import week_section
+    from planner.flows.touch_week import geocoder_for, homes_of, week_section
 
+    geocoder = geocoder or geocoder_for(config, catalog, store)
+    homes = homes_of(config, events, modes, geocoder, now, ledger.directory.people)
     offered = [Interval(p.start, p.end) for item in items for p in item.proposals]
     keep = week_section(
         config,
@@ -179,6 +181,7 @@ def build_plan(
         geocoder=geocoder,
         supply=supply,
         taken=[*offered, *(Interval(h.start, h.end) for h in held if not refused(h))],
+        homes=homes,
     )
     return WeeklyPlan(
         start=start,
@@ -189,7 +192,21 @@ def build_plan(
         due=tuple(due_for_visit(ledger, config, now.astimezone(config.tz).date())),
         people=ledger.directory.people,
         keep_in_touch=keep,
+        cities=_cities(items, homes),
     )
+
+
+def _cities(items: Sequence[PlannedEvent], homes: Any) -> dict[str, str]:
+    """Address key → the city of each counterpart of ``items`` (see ``WeeklyPlan.cities``)."""
+    from planner.judge.homes import shown_city
+    from planner.people.addresses import address_key
+
+    found: dict[str, str] = {}
+    for item in items:
+        for person in item.event.people():
+            if (key := address_key(person.email)) not in found:
+                found[key] = shown_city(homes(person.email))
+    return found
 
 
 def judge_week(

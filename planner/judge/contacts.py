@@ -116,8 +116,10 @@ def contacts(
         if (never_met and row.in_person_meetings) or (due and not row.due):
             continue
         home = homes(email) if homes is not None else None
-        if home is not None:
-            row = replace(row, city=home.city, city_evidence=home.evidence)
+        if home is not None:  # the city every view shows: none where only a country is known
+            from planner.judge.homes import shown_city
+
+            row = replace(row, city=shown_city(home) or None, city_evidence=home.evidence)
         rows.append(replace(row, other_emails=tuple(addresses[1:])))
     rows.sort(key=lambda r: (-r.meetings, r.email))
     return rows

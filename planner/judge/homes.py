@@ -26,7 +26,6 @@ needs no network.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -35,11 +34,12 @@ from typing import TYPE_CHECKING, Protocol
 from planner.i18n import _, long_day
 from planner.judge.directory import FREEMAIL_DOMAINS, domain_of
 from planner.judge.phones import COUNTRY_CODES, numbers_in, phone_city
+from planner.judge.signature_lines import lines_of as _lines_of
 from planner.judge.zones import address_in, place_text
 from planner.model import Classification, Event, Geo, Mode
 from planner.people.addresses import address_key, user_keys
 from planner.people.names import fold
-from planner.people.postal import town_of
+from planner.people.postal import country_word, iso_country, town_of
 
 if TYPE_CHECKING:
     from planner.config import Config
@@ -63,8 +63,6 @@ TLD_COUNTRIES: Mapping[str, str] = {
 }  # fmt: skip
 MAIN_CITY = {country: city for country, city in COUNTRY_CODES.values()}
 CONFIGURED, BOOKED, SEEN, COUNTRY = range(4)  # the sources of a place, strongest first
-_NEAR_CHARS = 240  # a signature line counts this close to their name or address
-_SIGNATURE_LINES = 6  # … and at most this many lines from it, in its paragraph
 
 
 class Located(Protocol):
@@ -119,6 +117,13 @@ class HomeCity:
             "country_only": self.country_only,
             "others": [{"city": p.city, "evidence": list(p.evidence)} for p in self.others],
         }
+
+
+def shown_city(home: HomeCity | None) -> str:
+    """The city every view shows for ``home``: its first located place's, ``""`` when no town
+    is known (only a country: :attr:`HomeCity.country_only`)."""
+    places = home.places if home is not None else ()
+    return places[0].city if places else ""
 
 
 @dataclass
@@ -183,8 +188,10 @@ class HomeFinder:
         self.locate = locate
         self.now = now
         self.people = people
-        # past meetings tell where they were met; upcoming ones too, by their addresses,
-        # signatures and phone numbers (the number of a call with them is usually their own)
+        # past meetings tell where they were met and where their addresses are; upcoming ones
+        # only by their signatures and phone numbers (the number of a call with them is
+        # usually their own): the place of a meeting yet to come is where they are to come
+        # to, the user's choice as often as theirs, and says nothing of where they are based
         self.history = list(events)
         self.modes = modes
         extra = {d.strip().lower() for d in config["relations"]["freemail_domains"]}
@@ -241,7 +248,8 @@ class HomeFinder:
             found.append(HomeCity(city, _geo(self.locate(city)), (why,), source=CONFIGURED))
         booked = self._booked(email)
         found += [b for b in booked if b.geo is not None]
-        inferred = self._inferred(email)
+        # an address book that names only their country bounds what the history may say
+        inferred = self._inferred(email, () if found else self._book_countries(email))
         if inferred is not None and not (found and inferred.country_only):
             found.append(inferred)
         # an address no offline look-up finds is kept, said so, after every located place
@@ -268,8 +276,24 @@ class HomeFinder:
                 found.append(HomeCity(town, None, (why,), text=text, source=BOOKED))
         return found
 
-    def _inferred(self, email: str) -> HomeCity | None:
-        """What the calendar history and the e-mail domain show (see the module doc)."""
+    def _book_countries(self, email: str) -> list[tuple[str, str]]:
+        """``(ISO country, evidence)`` of each address of the person's that names a country
+        and no town (``ADR:;;;;;;FR``), work first."""
+        person = self.people.get(email) if self.people is not None else None
+        if person is None:
+            return []
+        origin = person.origin("city") or _("the address book")
+        return [
+            (code, _("{address} in {origin}", address=text, origin=origin))
+            for text in person.countries
+            if (code := iso_country(text))
+        ]
+
+    def _inferred(self, email: str, book: Sequence[tuple[str, str]] = ()) -> HomeCity | None:
+        """What the calendar history and the e-mail domain show (see the module doc); where
+        the address book names their country (``book``), only places in that country (a lunch
+        in the user's city with someone whose card says France: they came), else that
+        country."""
         tallies: dict[str, _Tally] = {}
         countries: list[tuple[str, str]] = []
         for position in self._events_of(email):
@@ -277,10 +301,23 @@ class HomeFinder:
         domain = domain_of(email)
         if (country := domain_country(domain)) and domain not in self.freemail:
             countries.append((country, _("e-mail domain {domain}", domain=domain)))
+        if book:
+            country, why = book[0]
+            tallies = {k: t for k, t in tallies.items() if self._in_country(t, country)}
+            for tally in tallies.values():
+                tally.evidence.append(why)
+            countries = [(country, why), *((c, w) for c, w in countries if c == country)]
         if tallies:
             best = max(tallies.values(), key=lambda t: (t.weight, len(t.evidence)))
             return HomeCity(best.name, best.geo, tuple(best.evidence[:4]))
         return self._from_countries(countries)
+
+    def _in_country(self, tally: _Tally, country: str) -> bool:
+        """Whether the place of ``tally`` lies in ``country``: the town of that name there
+        is the same place."""
+        word = country_word(country)
+        found = self.locate(f"{tally.name}, {word}") if word and tally.geo else None
+        return found is not None and tally.geo is not None and _close(_geo(found), tally.geo)
 
     def _events_of(self, email: str) -> list[int]:
         """The positions in the history of the events with ``email`` or their organisation, in
@@ -337,7 +374,7 @@ class HomeFinder:
                     )
                 )
                 _add(tallies, place, weight, why)
-            elif place is not None and _is_address(place):
+            elif place is not None and _is_address(place) and event.end <= self.now:
                 why = _("address in a meeting's location: {place}", place=location)
                 _add(tallies, place, WEIGHTS["address"], why)
         if personal:
@@ -412,40 +449,6 @@ class HomeFinder:
         return HomeCity(city, _geo(self.locate(city)), tuple(evidence), source=COUNTRY)
 
 
-_DIAL_IN = re.compile(
-    r"dial|einwahl|meeting[- ]?id|konferenz|passcode|kenncode|\bpin\b|join|teilnehmen|"
-    r"://|rejoindre|composer",
-    re.IGNORECASE,
-)
-
-
-def _lines_of(description: str, anchors: tuple[list[str], list[str]]) -> list[str]:
-    """The lines of ``description`` that belong to the person ``anchors[0]`` names: those
-    within :data:`_SIGNATURE_LINES` lines and :data:`_NEAR_CHARS` characters of a line naming
-    them, in the same paragraph, before a line naming someone else; join instructions left
-    out."""
-    if not description:
-        return []
-    mine, theirs = ([a.casefold() for a in group] for group in anchors)
-    lines = description.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    folded = [line.casefold() for line in lines]
-    picked: set[int] = set()
-    for at, line in enumerate(folded):
-        if not any(a in line for a in mine):
-            continue
-        picked.add(at)
-        for step in (-1, 1):
-            chars, index = 0, at + step
-            while 0 <= index < len(lines) and abs(index - at) <= _SIGNATURE_LINES:
-                text = folded[index]
-                chars += len(text) + 1
-                if not text.strip() or chars > _NEAR_CHARS or any(a in text for a in theirs):
-                    break
-                picked.add(index)
-                index += step
-    return [lines[i] for i in sorted(picked) if not _DIAL_IN.search(lines[i])]
-
-
 def _distinct(found: Sequence[HomeCity]) -> list[HomeCity]:
     """One entry per city, the first kept, the evidence of the others added to it."""
     kept: list[HomeCity] = []
@@ -462,12 +465,12 @@ def _distinct(found: Sequence[HomeCity]) -> list[HomeCity]:
 def _same_place(a: HomeCity, b: HomeCity) -> bool:
     if fold(a.city) == fold(b.city):
         return True
-    return (
-        a.geo is not None
-        and b.geo is not None
-        and abs(a.geo.lat - b.geo.lat) < 0.03
-        and abs(a.geo.lon - b.geo.lon) < 0.05
-    )
+    return a.geo is not None and b.geo is not None and _close(a.geo, b.geo)
+
+
+def _close(a: Geo | None, b: Geo) -> bool:
+    """One town: points this close."""
+    return a is not None and abs(a.lat - b.lat) < 0.03 and abs(a.lon - b.lon) < 0.05
 
 
 def _domains(emails: Iterable[str]) -> set[str]:

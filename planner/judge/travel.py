@@ -79,10 +79,14 @@ def destination(event: Event) -> str:
         # "Flug LH 1186 Frankfurt (FRA) - Zürich (ZRH)": the arrival without its code
         if arrival := re.sub(r"\([^()]*\)", "", way.group("arrival")).strip(" :–-"):
             return arrival
+    if travel_kind(event) in _JOURNEYS and (codes := _CODES_RE.search(title)):
+        return codes.group("arrival")  # "Flug LH2059 MUC-HAM": the airport's code
     return town_of(event.location) or town_of(_PREFIX_RE.sub("", title))
 
 
 _ROUTE_RE = re.compile(r"^(?P<origin>.*?)\s*(?:→|->|⇒|–>|\s[-–—]\s)\s*(?P<arrival>.+)$")
+#: two airport codes joined without spaces ("MUC-HAM", "LHR/JFK"): from one to the other
+_CODES_RE = re.compile(r"\b(?P<origin>[A-Z]{3})[-–/>](?P<arrival>[A-Z]{3})\b")
 _NUMBERS_RE = re.compile(f"{TRAIN_NUMBER}|{FLIGHT_NUMBER}")
 _LEAD_RE = re.compile(
     r"^\W*(?:flug|flight|zug|train|bahnfahrt|bahn|hinflug|rückflug|vuelo|volo|voo|vlucht|tren|"

@@ -336,6 +336,14 @@ def entry_of(contact: Contact, book: str) -> Entry:
         dict.fromkeys(written(a) for a in ordered if a.city or a.postal_code or a.street)
     )
     city = next((a.city for a in ordered if a.city), "")
+    # a card with a country alone ("ADR:;;;;;;FR"): the country they are in, no town
+    countries = tuple(
+        dict.fromkeys(
+            a.country.strip()
+            for a in ordered
+            if a.country.strip() and not (a.city or a.postal_code or a.street)
+        )
+    )
     return Entry(
         contact.emails,
         Source.ADDRESS_BOOK,
@@ -346,6 +354,7 @@ def entry_of(contact: Contact, book: str) -> Entry:
         seen=contact.revision,
         origin=_("address book {name}", name=book),
         places=places,
+        countries=countries,
         tags=contact.groups,
     )
 

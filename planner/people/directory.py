@@ -151,7 +151,7 @@ class People:
 
     def places_key(self, addresses: Iterable[str]) -> str:
         """The places known for each of ``addresses``, as one text (part of a cache key)."""
-        return repr([p.places if (p := self.get(a)) else () for a in addresses])
+        return repr([(p.places, p.countries) if (p := self.get(a)) else () for a in addresses])
 
     def name_of(self, address: str) -> str:
         """The best known name of ``address``, ``""`` when none."""

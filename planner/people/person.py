@@ -16,8 +16,9 @@ from typing import Any
 #: The facts kept per person besides the addresses; a new source may fill any of them.
 FIELDS: tuple[str, ...] = ("name", "organisation", "city")
 #: Facts with several values per person, united over all sources (highest source first):
-#: where they live or work (postal addresses, cities) and their groups and tags.
-LISTS: tuple[str, ...] = ("places", "tags")
+#: where they live or work (postal addresses, cities; countries where an address names no
+#: more than its country) and their groups and tags.
+LISTS: tuple[str, ...] = ("places", "countries", "tags")
 
 
 class Source(IntEnum):
@@ -47,6 +48,7 @@ class Entry:
     seen: datetime | None = None
     origin: str = ""
     places: tuple[str, ...] = ()  # postal addresses or cities, the first the main one
+    countries: tuple[str, ...] = ()  # an address of only a country ("FR"), as written
     tags: tuple[str, ...] = ()  # address-book groups and categories, config tags
     times: int = 1  # how often the source saw these facts (a name in 40 meetings: 40)
 
@@ -65,6 +67,7 @@ class Person:
     city: str = ""
     origins: tuple[tuple[str, str], ...] = ()  # (field, where its value comes from)
     places: tuple[str, ...] = ()  # every place known for them, best first (see Entry)
+    countries: tuple[str, ...] = ()  # countries of addresses with no town (see Entry)
     tags: tuple[str, ...] = ()
     source: Source = Source.SIGNATURE  # the highest source that names them
 

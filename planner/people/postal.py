@@ -105,6 +105,21 @@ def country_code(part: str) -> str:
     return _country_codes().get(fold(part.replace(".", "")), "")
 
 
+def iso_country(text: str) -> str:
+    """The ISO code of a country as an address writes it: a name in any language
+    ("Frankreich", "France") or the code itself ("FR", "fr"); "" when it names none."""
+    text = text.strip()
+    code = country_code(text) or (text.upper() if len(text) == 2 else "")
+    return code if code in _iso_codes() else ""
+
+
+def country_word(code: str) -> str:
+    """A name of the country ``code`` that ends an address ("France" for FR), for a look-up
+    that keeps to that country; "" for a code no name is known for."""
+    names = [name for name, iso in _country_codes().items() if iso == code]
+    return min(names, key=lambda n: (not n.isascii(), len(n)), default="")
+
+
 #: Labels address books give addresses (Apple's and Google's own, typed by the user; folded),
 #: by the kind they name: an "Office" or "Büro" address is where someone works.
 _KIND_LABELS = {

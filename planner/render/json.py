@@ -256,7 +256,16 @@ def _encoded(value: object, level: int) -> str:
 def events_to_list(plan: WeeklyPlan, items: Sequence[PlannedEvent]) -> list[dict[str, Any]]:
     """``items`` of ``plan`` as the JSON view's ``events``."""
     seen: dict[tuple[str, str], Any] = {}
-    return [planned_to_dict(item, plan.start.tzinfo, plan.people, seen) for item in items]
+    found = [planned_to_dict(item, plan.start.tzinfo, plan.people, seen) for item in items]
+    if plan.cities is not None:  # where they live or work: the answer every view gives
+        from planner.people.addresses import address_key
+
+        for data in found:
+            for person in data["people"]:
+                city = plan.cities.get(address_key(person["email"]))
+                if city is not None:
+                    person["city"] = city
+    return found
 
 
 def _round(value: float | None) -> float | None:

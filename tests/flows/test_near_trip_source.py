@@ -29,8 +29,9 @@ LUEBECK = Place("Am Kai 3, 23552 Lübeck", "Lübeck", Geo(53.87, 10.69),
 
 
 def circle() -> SimpleNamespace:
-    found = SimpleNamespace(near_km=50.0)
+    found = SimpleNamespace(near_km=50.0, home=None)
     found.nearest = lambda places, geo: Circle.nearest(found, places, geo)  # type: ignore[arg-type]
+    found.distance = lambda place: Circle.distance(found, place)  # type: ignore[arg-type]
     return found
 
 

@@ -152,10 +152,11 @@ def test_the_dial_in_number_of_an_upcoming_call_with_them_alone_tells_their_coun
     assert any("+44 20 7946 0958" in why for why in home.evidence)
 
 
-def test_an_upcoming_meeting_in_person_is_no_evidence_of_having_met_there():
+def test_an_upcoming_meeting_in_person_says_nothing_of_where_they_are_based():
+    """Neither that they were met there nor that its address is theirs: the place of a
+    meeting yet to come is where they are to come to (the user may have booked it)."""
     later = _event("later", -3, "Jungfernstieg 7, 20354 Hamburg", ["kim@north.example"])
-    home = _finder([later]).home_of("kim@north.example")
-    assert home is not None and not any("met in person" in why for why in home.evidence)
+    assert _finder([later]).home_of("kim@north.example") is None
 
 
 def test_an_organisations_meetings_are_looked_up_once_for_all_its_people():
