@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from planner.config import Config
@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 
 from planner.flows.listed import identified, meeting_json
 from planner.flows.session import Session, finder_for, open_session
+
+#: The time before and after an in-person meeting already booked with them that no other
+#: proposal takes: a coffee 45 minutes before the lunch with the same person is no second
+#: table (a dinner that evening, when they are in town for the day, still is).
+BESIDE = timedelta(hours=2)
 
 
 @dataclass(frozen=True)
@@ -160,8 +165,9 @@ def propose_for(
         busy = lookup(people, start, end) or []
         lookup.report()
         table = _table_ahead(session, people, now, end) if meeting is None else None
-        if table is not None:  # that day they meet anyway: no second table beside the first
-            busy = sorted([*busy, _day_of(table, config)], key=lambda i: i.start)
+        if table is not None:  # they meet anyway: no second table right beside the first
+            beside = Interval(table.start - BESIDE, table.end + BESIDE)
+            busy = sorted([*busy, beside], key=lambda i: i.start)
         offered = for_others(held_times(store, config, now, declined=True), people)
         catalog = catalog_with_fetched(config, store)
         supply = VenueSupply(config, store, catalog, now, progress)
@@ -207,7 +213,7 @@ def propose_for(
         if table is not None:
             day = short_day(table.start.astimezone(config.tz).date())
             met = _("You meet in person at '{title}' on {day} already", title=table.title, day=day)
-            met = _("{met}; no other time that day is proposed", met=met)
+            met = _("{met}; nothing is proposed right before or after it", met=met)
             notes.append(met)
     finally:
         session.close()
@@ -230,13 +236,6 @@ def propose_for(
         invitations_to(config, store, people, now),
         met,
     )
-
-
-def _day_of(event: Event, config: Config) -> Interval:
-    """The whole day (in the user's zone) that ``event`` begins on."""
-    day = event.start.astimezone(config.tz).date()
-    first = datetime.combine(day, time(0), config.tz)
-    return Interval(first, datetime.combine(day + timedelta(days=1), time(0), config.tz))
 
 
 def _table_ahead(

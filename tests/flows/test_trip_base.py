@@ -197,11 +197,19 @@ def test_a_table_booked_with_them_already_is_said_before_more_are_proposed(
     assert said in result.output
 
 
+LUNCH_FRIDAY = (
+    COFFEE_FRIDAY.replace("coffee@t", "lunch@t")
+    .replace("Kaffee mit Lena Hartmann", "Mittagessen mit Lena Hartmann")
+    .replace("T150000", "T123000")
+    .replace("T160000", "T140000")
+)
+
+
 @pytest.mark.parametrize("command", ["propose", "offer"])
-def test_no_second_table_is_proposed_on_the_day_they_meet_anyway(tmp_path, monkeypatch, command):
-    """QA: the offer noted the coffee with them on Friday, then offered another table 45
-    minutes before it. Other days are proposed as before; that day is not, and the note says
-    so."""
+def test_no_second_table_is_proposed_right_beside_the_one_booked(tmp_path, monkeypatch, command):
+    """QA: the offer noted the lunch with them on Friday, then offered a coffee 45 minutes
+    before it. Nothing is proposed within two hours of a table booked with them (other days
+    and the rest of that day as before), and the note says so."""
     import re
 
     fix_now(monkeypatch, NOW)
@@ -211,7 +219,7 @@ def test_no_second_table_is_proposed_on_the_day_they_meet_anyway(tmp_path, monke
         f"DTEND;TZID=Europe/Berlin:202612{day}T230000\r\nEND:VEVENT\r\n"
         for day in ("08", "09", "10")
     )
-    config = calendar_config(tmp_path, COFFEE_FRIDAY + busy, email="katrin@mycorp.example",
+    config = calendar_config(tmp_path, LUNCH_FRIDAY + busy, email="katrin@mycorp.example",
                              home="Hamburg", domains=["mycorp.example"])  # fmt: skip
     lena = "lena.hartmann@nordwind.example"
     shown = ["--format", "json"] if command == "propose" else []  # an offer prints its options
@@ -219,10 +227,13 @@ def test_no_second_table_is_proposed_on_the_day_they_meet_anyway(tmp_path, monke
     assert result.exit_code == 0, result.output
     if command == "propose":
         found = json.loads(result.stdout)
-        days = [p["start"][:10] for p in found["proposals"]]
-        assert days and "2026-12-11" not in days, days
-        assert "no other time that day is proposed" in json.dumps(found["notes"])
+        friday = [(p["start"][11:16], p["end"][11:16]) for p in found["proposals"]
+                  if p["start"].startswith("2026-12-11")]  # fmt: skip
+        said = json.dumps(found["notes"])
     else:
-        days = re.findall(r"^\s+\d\.\s+(\w{3} \d+ \w{3})", result.stdout, re.MULTILINE)
-        assert days and "Fri 11 Dec" not in days, result.stdout
-        assert "on Fri 11 Dec already; no other time that day is proposed" in result.output
+        friday = re.findall(r"^\s+\d\.\s+Fri 11 Dec (\d\d:\d\d)–(\d\d:\d\d)", result.stdout,
+                            re.MULTILINE)  # fmt: skip
+        said = result.output
+    # the lunch is 12:30–14:00: nothing from 10:30 to 16:00
+    assert all(end <= "10:30" or start >= "16:00" for start, end in friday), friday
+    assert "nothing is proposed right before or after it" in said
