@@ -98,6 +98,10 @@ MEALS: tuple[str, ...] = (
     # Polish, Czech, Swedish, Danish, Norwegian
     "obiad", "kolacja", "śniadanie", "oběd", "večeře", "snídaně", "fika", "middag",
     "frokost", "frukost", "lunsj", "morgenmad", "aftensmad", "kawa", "káva", "kaffe",
+    # Turkish, Hungarian, Romanian, Greek (Japanese has no spaces: planner.judge.people)
+    "öğle yemeği", "akşam yemeği", "iş yemeği", "kahvaltı", "kahve", "ebéd", "munkaebéd",
+    "vacsora", "reggeli", "kávé", "prânz", "pranz", "cină", "mic dejun", "cafea", "καφές",
+    "καφέ", "γεύμα", "μεσημεριανό", "δείπνο", "πρωινό",
 )  # fmt: skip
 #: Meals and drinks: usually together at a table, but "lunch & learn" webinars exist.
 MEAL_PHRASES: tuple[str, ...] = (
