@@ -125,6 +125,13 @@ NETWORKING_WORDS: tuple[str, ...] = (
     "netværksmøde", "netværksaften", "netværksarrangement", "nettverkskveld", "nettverksmøte",
     "nettverkstreff", "frukostseminarium", "frukostmöte", "frokostseminar", "frokostmøde",
     "śniadanie biznesowe", "breakfast briefing", "breakfast seminar", "business briefing",
+    # Turkish, Hungarian, Romanian, Greek, Japanese ("vásár", "târg" and "έκθεση" alone are
+    # Christmas markets and reports too: only as a trade fair)
+    "fuar", "fuarı", "zirve", "zirvesi", "konferans", "kongre", "kongresi", "web semineri",
+    "seminer", "semineri", "networking etkinliği", "konferencia", "szakvásár", "szakkiállítás",
+    "üzleti reggeli", "üzleti fórum", "konferință", "conferința", "conferinta",
+    "ziua porților deschise", "συνέδριο", "διεθνής έκθεση", "εμπορική έκθεση",
+    "交流会", "展示会", "見本市", "カンファレンス", "セミナー", "ミートアップ", "勉強会",
 )  # fmt: skip
 #: Social evenings: a gathering to meet people when nobody is invited by name ("Gründer-
 #: Afterwork", "Founders & Funders Drinks"); with invited people a meeting like any other.
@@ -159,7 +166,8 @@ NOT_NETWORKING: tuple[str, ...] = (
 #: "Gründerstammtisch", "Fachkongress", "OpenDataBarCamp").
 NETWORKING_SUFFIXES: tuple[str, ...] = (
     "treffen", "treff", "stammtisch", "messe", "kongress", "tagung", "barcamp",
-    "meetup", "summit",
+    "meetup", "summit", "fuarı", "交流会", "展示会", "見本市", "カンファレンス", "セミナー",
+    "ミートアップ", "勉強会",
 )  # fmt: skip
 #: Client and site visits (purpose visit).
 VISIT_WORDS: tuple[str, ...] = (
@@ -181,9 +189,14 @@ VISIT_WORDS: tuple[str, ...] = (
     # Polish, Czech, Swedish, Danish, Norwegian ("Kundbesök", "Kundebesøg" by their tails)
     "wizyta u klienta", "wizyta w zakładzie", "wizyta na budowie", "návštěva", "návštěvu",
     "besök hos", "besök på", "besøg hos", "besøg på", "besøk hos", "besøk på",
+    # Turkish, Hungarian, Romanian, Greek, Japanese ("Üzemlátogatás", "工場見学" by their tails)
+    "müşteri ziyareti", "fabrika ziyareti", "tesis ziyareti", "saha ziyareti", "ziyaret",
+    "látogatás", "vizită la", "vizita la", "vizită de lucru", "vizită în", "επίσκεψη στις",
+    "επίσκεψη στο", "επίσκεψη στην", "επίσκεψη στα", "επίσκεψη σε", "見学", "訪問",
 )  # fmt: skip
 VISIT_SUFFIXES: tuple[str, ...] = (
-    "besuch", "begehung", "besichtigung", "besök", "besøg", "besøk",
+    "besuch", "begehung", "besichtigung", "besök", "besøg", "besøk", "látogatás", "ziyareti",
+    "見学", "訪問",
 )  # fmt: skip
 
 _WITH_PERSON_RE = re.compile(WITH_PERSON)
