@@ -254,7 +254,8 @@ STREET_FR: str = (
 #: "Seminarraum", "MUC-3.01 Isar", "HH-4.12 Elbe (10)".
 ROOM_NAME: str = (
     r"\b(?:raum|room|salle|saal|zimmer|boardroom|hörsaal|meeting room|conf(?:erence)? room|"
-    r"sitzungssaal|besprechungsecke)\b|\w(?:raum|räume|zimmer|saal)\b|"
+    r"sitzungssaal|besprechungsecke|sala|salonu|toplantı odası|tárgyaló|αίθουσα)\b|"
+    r"\w(?:raum|räume|zimmer|saal|terem)\b|会議室|"
     r"\b[A-Z]{2,4}[- ]\d{1,2}(?:\.\d{1,3})+\b"
 )
 
