@@ -33,6 +33,7 @@ PARTS = (
     "platforms_heldout",
     "platforms_dev2",
     "platforms_dev3",
+    "platforms_dev4",
 )
 
 

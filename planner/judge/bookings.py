@@ -36,20 +36,31 @@ from planner.model import Confidence, Event
 
 
 def _words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole words; Japanese ones anywhere (the language writes no spaces: "ホテル京阪")."""
     ordered = sorted(set(words), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in ordered) + r")(?!\w)", re.I)
+    spaced = [re.escape(w) for w in ordered if w[0] < "\u3040"]
+    unspaced = [re.escape(w) for w in ordered if w[0] >= "\u3040"]
+    pattern = r"(?<!\w)(?:" + "|".join(spaced) + r")(?!\w)"
+    return re.compile("|".join([pattern, *unspaced]), re.I)
 
 
 #: Flight numbers: airline code and 1-4 digits ("LH 2034", "US403", "U2 4521").
 FLIGHT_NUMBER = r"(?<![\w-])(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])\s?\d{1,4}[A-Z]?(?!\w)"
 #: "PHX to SFO", "MUC-HAM", "MUC → HAM", "CDG–FRA": two airport codes.
-AIRPORT_PAIR = r"(?<!\w)[A-Z]{3}\s*(?:to|->|→|–|-|—|nach|vers)\s*[A-Z]{3}(?!\w)"
+AIRPORT_PAIR = (
+    r"(?<!\w)[A-Z]{3}\s*(?:to|->|→|–|-|—|nach|vers)\s*[A-Z]{3}(?!\w)"
+    # "Rio de Janeiro (SDU) para São Paulo (CGH)", "İstanbul (IST) – İzmir (ADB)"
+    r"|\([A-Z]{3}\)[^()\d]{1,40}\([A-Z]{3}\)"
+)
 #: Trains and coaches with their number.
 TRAIN_NUMBER = (
     r"(?<!\w)(?:ICE|IC|EC|ECE|RJX?|TGV(?:\s+INOUI)?|OUIGO|NJ|FLX|RE|IRE|THA|ES|EST|IR|"
     r"Eurostar|Thalys|Railjet|Nightjet|Frecciarossa|Frecciargento|Frecciabianca|Italo|AVE|AVLO|"
     r"Alvia|Lyria|Alfa\s+Pendular|Intercity|InterCity|ICD|FlixTrain|FlixBus|EIC|EIP|TLK|Acela|"
     r"Pendolino|Snabbtåg|(?-i:VIA|SJ))\s?\d{1,5}(?!\w)"
+    # Shinkansen and limited expresses by name and number ("のぞみ219号")
+    r"|(?:のぞみ|ひかり|こだま|はやぶさ|はやて|やまびこ|なすの|とき|たにがわ|かがやき|はくたか|"
+    r"つるぎ|あさま|つばさ|こまち|みずほ|さくら|つばめ|サンダーバード|しなの|ひだ)\s?\d{1,4}号"
 )
 #: The arrow of a route between two names ("Köln → Lyon", "Uber → Gare de Lyon").
 ARROW = r"\s*(?:→|->|⇒|—>)\s*(?=[^\W\d_])"
@@ -59,12 +70,16 @@ STATION_WORDS = (
     "aéroport", "terminal", "st pancras", "part-dieu", "estación", "estacion", "estação",
     "estacao", "stazione", "aeropuerto", "aeroporto", "luchthaven", "centraal",
     "centralstation", "centralstationen", "hovedbanegård", "główny", "centralna", "hl.n",
-    "hlavní nádraží", "lufthavn", "flygplats", "lotnisko", "letiště",
+    "hlavní nádraží", "lufthavn", "flygplats", "lotnisko", "letiště", "havalimanı",
+    "havaalanı", "gar", "garı", "pályaudvar", "repülőtér", "gara", "gara de nord", "aeroport",
+    "aeroportul", "σταθμός", "αεροδρόμιο", "駅", "空港",
 )  # fmt: skip
 #: The station words that name an airport.
 AIRPORT_WORDS = (
     "airport", "flughafen", "aéroport", "terminal", "aeropuerto", "aeroporto", "luchthaven",
     "lufthavn", "flygplats", "lotnisko", "letiště",
+    # Turkish, Hungarian, Romanian, Greek, Japanese
+    "havalimanı", "havaalanı", "repülőtér", "aeroport", "aeroportul", "αεροδρόμιο", "空港",
 )  # fmt: skip
 #: The track or platform a train leaves from ("Gleis 7", "voie 12", "binario 3", "spoor 5"):
 #: in the place of a route's title, the route is a train's.
@@ -76,6 +91,10 @@ FLIGHT_WORDS = (
     "flug", "flight", "flights", "vol", "lufthansa", "airline", "airways", "air", "vuelo",
     "vuelos", "volo", "voli", "voo", "voos", "vlucht", "vluchten", "fly", "flyg", "luxair",
     "norwegian", "sas", "finnair", "klm", "airbaltic", "ryanair", "easyjet", "wizz",
+    "latam", "azul", "aeroméxico", "aeromexico", "volaris", "viva aerobus", "qantas",
+    "jetstar", "virgin australia", "emirates", "air india", "vistara", "thy",
+    "turkish airlines", "pegasus", "tarom", "aegean", "olympic air", "uçuş",
+    "járat", "zbor", "πτήση",
 )  # fmt: skip
 #: Titles that start a journey (matched at the title's start).
 START_WORDS = (
@@ -108,11 +127,20 @@ VENDORS = (
     "renfe", "iryo", "cp comboios", "ns international", "amtrak", "via rail", "trainline",
     "avanti west coast", "lner", "pkp intercity", "sj", "dsb", "norwegian air", "luxair",
     "české dráhy", "regiojet", "leo express", "lot polish airlines",
+    # the Americas, Asia-Pacific, Turkey, Hungary, Romania, Greece, Japan
+    "latam", "aeroméxico", "volaris", "qantas", "jetstar", "virgin australia", "emirates",
+    "air india", "turkish airlines", "pegasus", "máv", "mav-start", "cfr călători", "tarom",
+    "aegean airlines", "smartex", "jr東海", "jr東日本",
 )  # fmt: skip
 RENTAL_VENDORS = ("sixt", "europcar", "hertz", "avis", "enterprise", "budget", "alamo",
                   "buchbinder", "starcar")  # fmt: skip
 RIDE_VENDORS = ("uber", "bolt", "freenow", "free now", "lyft", "taxi", "táxi", "cab", "g7",
-                "addison lee", "cabify", "heetch", "mytaxi", "itaxi", "gett")  # fmt: skip
+                "addison lee", "cabify", "heetch", "mytaxi", "itaxi", "gett", "bitaksi",
+                "taksi", "yandex go", "careem", "gojek", "rapido", "indrive", "ταξί",
+                "タクシー")  # fmt: skip
+#: Ride vendors whose name is also a word or a number ("99", "Ola", "Grab", "DiDi"): a ride
+#: only before where to ("99 para Congonhas", "Ola to the airport", "Grab → Changi").
+RIDE_VENDORS_BEFORE_WHERE = ("99", "99pop", "ola", "grab", "didi", "beat")
 #: Picking up or returning a rental.
 RENTAL_WORDS = (
     "abholung", "abholen", "rückgabe", "zurückgeben", "pick-up", "pickup", "pick up",
@@ -123,7 +151,8 @@ RENTAL_WORDS = (
 LODGING_WORDS = (
     "hotel", "hôtel", "motel", "hostel", "airbnb", "apartment", "appartement", "ferienwohnung",
     "unterkunft", "übernachtung", "uebernachtung", "stay", "séjour", "lodging", "pension",
-    "gasthof", "b&b", "inn", "suites",
+    "gasthof", "b&b", "inn", "suites", "otel", "szálloda", "hotelul", "ξενοδοχείο", "ホテル",
+    "旅館",
 )  # fmt: skip
 #: Hotel chains and brands whose name alone names the lodging ("Marriott Frankfurt", "Ibis Köln
 #: Centrum"); names that are also ordinary words or surnames on their own ("NH", "Ruby",
@@ -153,6 +182,9 @@ BOOKING_LABELS = (
     "bokningsnummer", "bokningsreferens", "ordrenummer", "bestillingsnummer",
     "bestillingsreferanse", "bookingnummer", "bekræftelse nr", "bilet nr", "numer rezerwacji",
     "numer biletu", "jízdní doklad", "číslo rezervace", "booking ref",
+    # Portuguese, Spanish, Turkish, Hungarian, Romanian, Greek, Japanese
+    "localizador", "código de reserva", "pnr", "rezervasyon kodu", "rezervasyon no",
+    "foglalási szám", "cod rezervare", "κωδικός κράτησης", "予約番号",
 )  # fmt: skip
 #: The TripIt "whole trip" item: "John Doe is in South San Francisco, CA from Oct 11 …".
 IS_IN = r"\bis in (?P<city>[^\n]+?) from\b|\bist in (?P<stadt>[^\n]+?) vom\b"
@@ -178,7 +210,14 @@ _NOT_PLACE_RE = _words(P.MEETING_NOUNS + P.MEALS + P.MEAL_PHRASES + P.PRESENCE_P
 _FLIGHT_WORD_RE = _words(FLIGHT_WORDS)
 _VENDOR_RE = _words(VENDORS)
 _RENTAL_VENDOR_RE = _words(RENTAL_VENDORS)
-_RIDE_START_RE = re.compile(r"^\W*" + _words(RIDE_VENDORS).pattern, re.IGNORECASE)
+_RIDE_START_RE = re.compile(
+    r"^\W*(?:"
+    + _words(RIDE_VENDORS).pattern
+    + r"|(?:"
+    + "|".join(RIDE_VENDORS_BEFORE_WHERE)
+    + r")\s*(?:to|para|pra|a|al|hacia|→|->|–|-)\s+\w)",
+    re.IGNORECASE,
+)
 _RENTAL_RE = _words(RENTAL_WORDS)
 _LODGING_RE = _words(LODGING_WORDS + HOTEL_BRANDS)
 _CHECK_RE = _words(CHECK_WORDS)

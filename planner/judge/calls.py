@@ -42,6 +42,12 @@ CALL_VERBS: dict[str, tuple[str, ...]] = {
     "pl": ("zadzwoń", "zadzwonić", "zadzwon", "zadzwonic", "oddzwoń", "oddzwonić",
            "zatelefonować"),
     "cs": ("zavolat", "zavolej", "zavolám", "zatelefonovat", "volat"),
+    # Hungarian, Romanian ("Apel" is also a court appeal: no verb), Greek
+    "hu": ("felhívni", "felhívom", "hívd fel", "visszahívni", "visszahívás", "telefonálni"),
+    "ro": ("sună", "sună pe", "suna pe", "sun pe", "de sunat", "sună-l pe", "sun-o pe",
+           "telefonează", "telefonează-i"),
+    "el": ("να πάρω τηλέφωνο", "πάρε τηλέφωνο", "τηλεφώνημα σε", "τηλεφώνημα στον",
+           "τηλεφώνημα στην", "να τηλεφωνήσω", "τηλεφωνώ"),
 }  # fmt: skip
 #: Words that make the verb's object "back" ("Ring back", "Ring tilbage").
 BACK: tuple[str, ...] = (
@@ -52,10 +58,12 @@ BACK: tuple[str, ...] = (
 BEFORE_OBJECT: tuple[str, ...] = (
     "a", "à", "ao", "al", "aan", "to", "met", "with", "mit", "avec", "con", "com", "til",
     "till", "do", "na", "k", "ke", "an", "up", "op", "opp", "upp", "bei", "para", "per",
+    "pe", "lui", "σε", "στον", "στην", "στο",
 )  # fmt: skip
 #: Articles and possessives before whom to call ("Ring the bank", "Phone my accountant").
 ARTICLES: tuple[str, ...] = (
     "the", "my", "our", "your", "his", "her", "their", "de", "het", "die", "der", "den",
+    "o", "os", "as", "el", "la", "los", "las", "le", "les", "il", "lo", "τον", "την", "τη", "το",
 )  # fmt: skip
 #: Family, whom one calls without a capital ("Ring mum", "Ringe mor", "Zadzwonić mamie").
 FAMILY: tuple[str, ...] = (
@@ -77,7 +85,8 @@ COMPOUND_HEADS: tuple[str, ...] = (
 AFTER_OBJECT: tuple[str, ...] = (
     *CONNECTORS, "om", "angående", "ang", "vedr", "vedrørende", "ang.", "kring", "wegen",
     "wg", "bzgl", "betreffend", "betr", "w", "ws", "sprawie", "o", "ohledně", "kvůli", "over",
-    "ivm", "omtrent", "til", "till", "regarding", "concerning", "on", "per", "por", "para",
+    "ivm", "omtrent", "despre", "pentru", "miatt", "για", "σχετικά",
+    "til", "till", "regarding", "concerning", "on", "per", "por", "para",
     "sobre", "su", "riguardo", "concernant", "pour", "i", "in", "på", "from", "tomorrow",
     "today", "morgen", "heute", "i morgen", "imorgon", "jutro", "zítra", "demain", "asap",
 )  # fmt: skip
@@ -90,6 +99,18 @@ _VERB_RE = re.compile(
     )
     + r"))(?=\s|$)"
 )
+#: Calls written with the verb elsewhere than first: an English idiom ("Give Gary a bell",
+#: "Give Mum a ring"), the Turkish verb after whom in the accusative ("Murat Bey'i aramak",
+#: "Ayşe'yi geri ara"; "arama" alone is a search), Japanese "電話：山本様", "山本様に電話"
+#: (Japanese writes no spaces: the honorific closes the name).
+CALL_PHRASES: tuple[str, ...] = (
+    r"^\W*(?i:give)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?\s+a\s+(?:bell|ring|buzz|tinkle)\b",
+    r"^\W*[A-ZÇĞİÖŞÜ][^\W\d_]*(?:\s+(?:Bey|Hanım|Bey['’]e|[A-ZÇĞİÖŞÜ][^\W\d_]*))?"
+    r"['’](?:y|n)?[ıiuü]\s+(?:geri\s+)?ara(?:mak|yacağım|yalım|ma(?!\w))?(?!\w)",
+    r"^\W*(?:お?電話|架電|折り?返し(?:電話)?|TEL)\s*[：:]\s*\S",
+    r"(?:様|さん|氏|先生|社長|部長|課長)(?:に|へ)(?:お?電話|架電|折り?返し)",
+)
+_PHRASE_RE = re.compile("|".join(CALL_PHRASES))
 _WORD_RE = re.compile(r"\s*([^\W\d_][\w'’]*\.?)")
 _BACK = frozenset(BACK)
 _BEFORE = frozenset(BEFORE_OBJECT)
@@ -127,6 +148,8 @@ _STEM_RE = re.compile("ruf|call|ring|phone|appel|téléphon|llam|llám|chiam|tel
 
 def call_verb(title: str) -> str | None:
     """The call verb that opens ``title`` before whom to call (module rules), or None."""
+    if phrase := _PHRASE_RE.search(title):
+        return phrase.group(0).strip()
     match = _VERB_RE.match(title)
     if match is None:
         return None

@@ -98,6 +98,10 @@ MEALS: tuple[str, ...] = (
     # Polish, Czech, Swedish, Danish, Norwegian
     "obiad", "kolacja", "śniadanie", "oběd", "večeře", "snídaně", "fika", "middag",
     "frokost", "frukost", "lunsj", "morgenmad", "aftensmad", "kawa", "káva", "kaffe",
+    # Turkish, Hungarian, Romanian, Greek (Japanese has no spaces: planner.judge.people)
+    "öğle yemeği", "akşam yemeği", "iş yemeği", "kahvaltı", "kahve", "ebéd", "munkaebéd",
+    "vacsora", "reggeli", "kávé", "prânz", "pranz", "cină", "mic dejun", "cafea", "καφές",
+    "καφέ", "γεύμα", "μεσημεριανό", "δείπνο", "πρωινό",
 )  # fmt: skip
 #: Meals and drinks: usually together at a table, but "lunch & learn" webinars exist.
 MEAL_PHRASES: tuple[str, ...] = (
@@ -250,7 +254,8 @@ STREET_FR: str = (
 #: "Seminarraum", "MUC-3.01 Isar", "HH-4.12 Elbe (10)".
 ROOM_NAME: str = (
     r"\b(?:raum|room|salle|saal|zimmer|boardroom|hörsaal|meeting room|conf(?:erence)? room|"
-    r"sitzungssaal|besprechungsecke)\b|\w(?:raum|räume|zimmer|saal)\b|"
+    r"sitzungssaal|besprechungsecke|sala|salonu|toplantı odası|tárgyaló|αίθουσα)\b|"
+    r"\w(?:raum|räume|zimmer|saal|terem)\b|会議室|"
     r"\b[A-Z]{2,4}[- ]\d{1,2}(?:\.\d{1,3})+\b"
 )
 

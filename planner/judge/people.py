@@ -37,12 +37,20 @@ _TITLES = (
     r"Dott\.ssa|Avv|Ing|Eng|Arq|Dhr|Mevr)\.?\s+)*"
 )
 #: A capitalised name (no digits: "Q4" is none).
-_NAME = r"[A-ZÄÖÜÉÈÀÂÎÔÛÇÑ][^\W\d_][\w'-]*"
+_NAME = r"[A-ZÄÖÜÉÈÀÂÎÔÛÇÑÁÍÓÚŐŰŞĞİȘȚĂΑ-ΩΆΈΉΊΌΎΏ][^\W\d_][\w'-]*"
 #: A person named after "mit"/"with"/"avec"/"con"/"met": a capitalised name, titles allowed,
 #: a family by its article ("avec les Girard", "with the Smiths", "con i Rossi", "met de Vries").
 WITH_PERSON = (
-    r"(?<![\w'’])(?:(?:mit|with|und|&|avec|con|met|com|med)\s+|(?:w|c)/\s*)"
-    r"(?:(?:les|la|le|the|los|las|el|il|i|gli|de|het|den|o|a|os|as)\s+|l['’])?" + _TITLES + _NAME
+    r"(?<![\w'’])(?:(?:mit|with|und|&|avec|con|met|com|med|cu|με)\s+|(?:w|c)/\s*)"
+    r"(?:(?:les|la|le|the|los|las|el|il|i|gli|de|het|den|o|a|os|as|τη|την|τον|το)\s+|l['’])?"
+    + _TITLES
+    + _NAME
+    # a party of someone's ("Γιορτή του Νίκου": a name-day); Japanese "中村さんとランチ" (no
+    # spaces: the honorific closes the name, the meal follows "と")
+    + r"|(?i:γιορτή|γενέθλια|πάρτι)\s+(?:του|της)\s+"
+    + _NAME
+    + r"|(?:さん|様|氏|先生|くん|ちゃん)と"
+    + r"(?:ランチ|昼食|夕食|会食|食事|飲み|ディナー|朝食|お茶|コーヒー)"
 )
 #: At someone's home: a family by its article or the word ("bei den Hubers", "bei Familie
 #: Brunner", "chez les Girard", "bij de Jongs", "a casa dei Bianchi", "em casa dos Silva").
@@ -59,7 +67,18 @@ _FAMILY_WORD = (
 #: "with" that also means "from" or stands alone as a letter (Polish "z", Czech "s"): a person
 #: named after it only in a title with a meal or drinks ("Lunch z Martą", "Oběd s Janou"; not
 #: "Raport z Warszawy").
-MEAL_WITH = r"(?<![\w'’.])(?:z|ze|s|se)\s+" + _TITLES + _NAME
+MEAL_WITH = (
+    r"(?<![\w'’.])(?:z|ze|s|se)\s+"
+    + _TITLES
+    + _NAME
+    # Turkish "with" after the name ("Ayşe Hanım ile"), Hungarian by its ending ("Rékával")
+    + r"|"
+    + _NAME
+    + r"(?:\s+(?:Bey|Hanım|"
+    + _NAME
+    + r"))?\s+ile(?!\w)"
+    + r"|(?<!\w)[A-ZÁÉÍÓÖŐÚÜŰ][^\W\d_]+(?:v[aáeé]l|([b-df-hj-np-tv-zß])\1[aáeé]l)(?!\w)"
+)
 #: "bei Müllers", "at the Smiths'", "u Kowalskich", "u Nováků": a family by its plural, with a
 #: meal or drinks in the title.
 AT_NAMES = (
@@ -106,6 +125,13 @@ NETWORKING_WORDS: tuple[str, ...] = (
     "netværksmøde", "netværksaften", "netværksarrangement", "nettverkskveld", "nettverksmøte",
     "nettverkstreff", "frukostseminarium", "frukostmöte", "frokostseminar", "frokostmøde",
     "śniadanie biznesowe", "breakfast briefing", "breakfast seminar", "business briefing",
+    # Turkish, Hungarian, Romanian, Greek, Japanese ("vásár", "târg" and "έκθεση" alone are
+    # Christmas markets and reports too: only as a trade fair)
+    "fuar", "fuarı", "zirve", "zirvesi", "konferans", "kongre", "kongresi", "web semineri",
+    "seminer", "semineri", "networking etkinliği", "konferencia", "szakvásár", "szakkiállítás",
+    "üzleti reggeli", "üzleti fórum", "konferință", "conferința", "conferinta",
+    "ziua porților deschise", "συνέδριο", "διεθνής έκθεση", "εμπορική έκθεση",
+    "交流会", "展示会", "見本市", "カンファレンス", "セミナー", "ミートアップ", "勉強会",
 )  # fmt: skip
 #: Social evenings: a gathering to meet people when nobody is invited by name ("Gründer-
 #: Afterwork", "Founders & Funders Drinks"); with invited people a meeting like any other.
@@ -140,7 +166,8 @@ NOT_NETWORKING: tuple[str, ...] = (
 #: "Gründerstammtisch", "Fachkongress", "OpenDataBarCamp").
 NETWORKING_SUFFIXES: tuple[str, ...] = (
     "treffen", "treff", "stammtisch", "messe", "kongress", "tagung", "barcamp",
-    "meetup", "summit",
+    "meetup", "summit", "fuarı", "交流会", "展示会", "見本市", "カンファレンス", "セミナー",
+    "ミートアップ", "勉強会",
 )  # fmt: skip
 #: Client and site visits (purpose visit).
 VISIT_WORDS: tuple[str, ...] = (
@@ -162,9 +189,14 @@ VISIT_WORDS: tuple[str, ...] = (
     # Polish, Czech, Swedish, Danish, Norwegian ("Kundbesök", "Kundebesøg" by their tails)
     "wizyta u klienta", "wizyta w zakładzie", "wizyta na budowie", "návštěva", "návštěvu",
     "besök hos", "besök på", "besøg hos", "besøg på", "besøk hos", "besøk på",
+    # Turkish, Hungarian, Romanian, Greek, Japanese ("Üzemlátogatás", "工場見学" by their tails)
+    "müşteri ziyareti", "fabrika ziyareti", "tesis ziyareti", "saha ziyareti", "ziyaret",
+    "látogatás", "vizită la", "vizita la", "vizită de lucru", "vizită în", "επίσκεψη στις",
+    "επίσκεψη στο", "επίσκεψη στην", "επίσκεψη στα", "επίσκεψη σε", "見学", "訪問",
 )  # fmt: skip
 VISIT_SUFFIXES: tuple[str, ...] = (
-    "besuch", "begehung", "besichtigung", "besök", "besøg", "besøk",
+    "besuch", "begehung", "besichtigung", "besök", "besøg", "besøk", "látogatás", "ziyareti",
+    "見学", "訪問",
 )  # fmt: skip
 
 _WITH_PERSON_RE = re.compile(WITH_PERSON)
@@ -172,6 +204,13 @@ _AT_FAMILY_RE = re.compile(AT_FAMILY)
 _FAMILY_WORD_RE = re.compile(rf"\s(?:{_FAMILY_WORD})\s")
 _AT_NAMES_RE = re.compile(AT_NAMES)
 _MEAL_WITH_RE = re.compile(MEAL_WITH)
+#: A group one knows, named by what it is ("Happy hour com o pessoal da Cantareira", "Drinks
+#: with the team", "Apéro avec l'équipe"): drinks with them, no evening to meet new people.
+_WITH_GROUP_RE = re.compile(
+    r"(?i)(?<!\w)(?:com|with|mit|avec|con|met|cu|με)\s+(?:(?:o|a|os|as|the|dem|den|der|el|la|"
+    r"los|las|il|lo|de|het|l['’])\s*)?(?:pessoal|galera|turma|team|equipe|équipe|equipo|gente|"
+    r"crew|gang|folks|colleagues|kollegen|colegas|collègues|colleghi|collega's|echipa|ομάδα)(?!\w)"
+)
 _MEAL_WORD_RE = re.compile(rf"(?<!\w)(?i:{alternation(P.MEAL_PHRASES)})(?!\w)")
 #: Capitalised words after a meal that name no person: places, towns, blocker words, meeting
 #: nouns, other meals and a few more (German capitalises every noun: "Mittag Pause").
@@ -247,7 +286,7 @@ def names_a_person(event: Event) -> str | None:
     den Hubers", "chez les Girard", a meal "bei Müllers"), or a meal named with a person ("Déj
     Tom"), or None."""
     title = event.title
-    if match := _WITH_PERSON_RE.search(title):
+    if match := _WITH_PERSON_RE.search(title) or _WITH_GROUP_RE.search(title):
         return match.group(0)
     if (match := _AT_FAMILY_RE.search(title)) and _FAMILY_WORD_RE.search(match.group(0)):
         return match.group(0)  # "Heuriger bei den Hubers", "Dîner chez les Girard"

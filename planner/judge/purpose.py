@@ -81,6 +81,18 @@ FIRST_CONTACT_WORDS = (
     "første møde",
     "introduksjonsmøte",
     "første møte",
+    # Turkish, Hungarian, Romanian, Greek, Japanese
+    "ilk görüşme",
+    "ilk toplantı",
+    "tanışma toplantısı",
+    "első találkozó",
+    "bemutatkozó",
+    "prima întâlnire",
+    "prima intalnire",
+    "πρώτη συνάντηση",
+    "γνωριμία",
+    "初回",
+    "顔合わせ",
 )
 DEAL_CLOSING_WORDS = (
     "vertragsunterzeichnung",
@@ -92,7 +104,6 @@ DEAL_CLOSING_WORDS = (
     "notartermin",
     "unterschrift",
     "signing",
-    "sign-off",
     "closing",
     "contract",
     "negotiation",
@@ -139,6 +150,24 @@ DEAL_CLOSING_WORDS = (
     "ramavtal",
     "rammeavtale",
     "rammeaftale",
+    # Turkish, Hungarian, Romanian, Greek, Japanese ("tárgyalás" is any business meeting in
+    # Hungarian, as "Tárgyaló" is a meeting room: no word of closing on its own)
+    "sözleşme",
+    "imza",
+    "müzakere",
+    "szerződés",
+    "aláírás",
+    "semnare",
+    "semnarea",
+    "negociere",
+    "υπογραφή",
+    "σύμβασ",
+    "συμβόλαιο",
+    "διαπραγμάτευση",
+    "契約",
+    "締結",
+    "調印",
+    "交渉",
 )
 PERSONAL_WORDS = (
     "block",
@@ -206,7 +235,7 @@ def _pattern(entries: tuple[str, ...]) -> re.Pattern[str] | None:
     for entry in sorted(
         {e.strip().casefold() for e in entries if e.strip()}, key=len, reverse=True
     ):
-        if len(entry) >= ANYWHERE_FROM:
+        if len(entry) >= ANYWHERE_FROM or entry[0] >= "\u3040":  # Japanese writes no spaces
             parts.append(re.escape(entry))
         else:
             first = re.escape(entry[0])

@@ -90,6 +90,26 @@ NORTHERN_VERBS = frozenset(
      "finn", "arrangere", "bekræfte", "bekrefte", "aflyse", "avbestille", "skrive", "læse",
      "lese", "udfylde", "fylle", "ordne"}
 )  # fmt: skip
+#: Infinitives and imperatives a Hungarian, Romanian or Greek task begins with ("Lefoglalni a
+#: szállást", "Rezervă hotelul", "Κλείσε ξενοδοχείο"); Greek "να" + verb ("Να κλείσω …").
+SOUTH_EAST_VERBS = frozenset(
+    {"lefoglalni", "foglalni", "megrendelni", "rendelni", "elküldeni", "küldeni",
+     "előkészíteni", "megvenni", "befizetni", "kifizetni", "ellenőrizni", "megírni",
+     "rezervă", "rezerva", "cumpără", "cumpara", "plătește", "trimite", "pregătește",
+     "pregateste", "verifică", "comandă", "confirmă", "scrie", "κλείσε", "κλείσω", "αγόρασε",
+     "αγοράσω", "στείλε", "στείλω", "ετοίμασε", "ετοιμάσω", "πλήρωσε", "πληρώσω", "κανόνισε",
+     "κανονίσω"}
+)  # fmt: skip
+#: Imperatives a Turkish task ends with ("Fuar davetiyelerini gönder", "Otel rezervasyonu
+#: yap", "Bilet al"; "ara" is a call: :mod:`planner.judge.calls`).
+TURKISH_VERBS = frozenset(
+    {"gönder", "hazırla", "ayarla", "öde", "bul", "onayla", "yaz", "oku", "yazdır", "al",
+     "yap", "et", "düzenle", "tamamla", "güncelle", "çevir", "yükle", "doldur", "iptal"}
+)  # fmt: skip
+#: Endings of a Japanese task (no spaces: "ホテルを予約", "新幹線の手配", "資料準備").
+_JAPANESE_TASK = re.compile(
+    r"(?:を予約|の予約|予約する|手配|を購入|購入する|を送る|を送付|準備|を用意)\W*$"
+)
 #: Words that make an English verb-like first word a noun compound's first part ("Book
 #: fair", "Order review", "Check-in with Anna") or a verb of meeting ("Get together").
 _COMPOUND_HEADS = frozenset(
@@ -97,11 +117,13 @@ _COMPOUND_HEADS = frozenset(
      "together", "up", "with", "in-with", "out", "back", "chat", "meeting", "session"}
 )  # fmt: skip
 #: English verbs that are tasks only with these next words ("Check in online", "Sort out").
-_PARTICLES = {"check": {"in", "in:", "online"}, "sort": {"out"}, "look": {"for", "up"},
-              "search": {"for"}}  # fmt: skip
+_PARTICLES = {"check": {"in", "in:", "online"}, "look": {"for", "up"}, "search": {"for"}}
+#: English verbs with a particle or without ("Sort out the visa", "Sort accommodation").
+_OPTIONAL_PARTICLES = {"sort": {"out"}}
 #: "Get coffee with Tom" is meeting Tom, "Book a table for lunch with Tom" a task.
 _GET_WITH = re.compile(r"(?<!\w)with\s+[A-ZÄÖÜ]")
 _LAST_VERBS = GERMAN_VERBS | DUTCH_VERBS
+_FIRST_VERBS = FRENCH_VERBS | ROMANCE_VERBS | NORTHERN_VERBS | SOUTH_EAST_VERBS
 #: Prepositions a German or Dutch task's infinitive may be followed by, what the task is for
 #: ("Tisch reservieren für das Kundenessen", "Slides voorbereiden voor de beurs"); never
 #: "mit"/"met": "Angebot prüfen mit Max" is working with Max.
@@ -118,19 +140,24 @@ def task_verb(title: str) -> str | None:
     names the thing itself."""
     if marker := _MARKER.match(title):
         return marker.group(0).strip(" :-")
+    if japanese := _JAPANESE_TASK.search(title):
+        return japanese.group(0).strip()
     words = _WORD.findall(title)
     if len(words) < 2:
         return None  # "Buchen", "Book": a word alone says too little
     last = words[-1].lower()
-    if last in GERMAN_VERBS or last in DUTCH_VERBS:
+    if last in GERMAN_VERBS or last in DUTCH_VERBS or last in TURKISH_VERBS:
         return words[-1]
     for word, after in zip(words[1:-1], words[2:], strict=False):
         if after.lower() in _AFTER_VERB and word.lower() in _LAST_VERBS:
             return word  # "Hotel buchen für die Messe", "Parkeerplek regelen voor het bezoek"
     first, second = words[0].lower(), words[1].lower()
-    if first in FRENCH_VERBS or first in ROMANCE_VERBS or first in NORTHERN_VERBS:
+    if first in _FIRST_VERBS:
         return words[0]
-    if first not in ENGLISH_VERBS or second in _COMPOUND_HEADS - _PARTICLES.get(first, set()):
+    if first == "να" and second in SOUTH_EAST_VERBS:
+        return f"{words[0]} {words[1]}"  # "Να κλείσω ξενοδοχείο"
+    particles = _PARTICLES.get(first, set()) | _OPTIONAL_PARTICLES.get(first, set())
+    if first not in ENGLISH_VERBS or second in _COMPOUND_HEADS - particles:
         return None
     if first in _PARTICLES and second not in _PARTICLES[first]:
         return None

@@ -162,7 +162,7 @@ _SPACE_RE = re.compile(r"\s+")
 _DIAL_CONTEXT_RE = re.compile(
     r"dial|einw[äa]hl|\bpin\b|passcode|kenncode|zugangscode|access\s*code|conference|"
     r"konferenz|meeting[\s-]*id|besprechungs[\s-]*id|teilnehm|participant|\bcode\b|"
-    r"réunion|conférence|par\s+téléphone|by\s+phone|telefonisch|audio|,,|\d#|tel:|"
+    r"réunion|conférence|par\s+téléphone|by\s+phone|telefonisch|audio|,,|\d#|(?-i:tel:)(?=\+?\d)|"
     r"\bcall\b|anruf|rufen|\bruft\b|rückruf|appel",
     re.IGNORECASE,
 )

@@ -123,6 +123,8 @@ _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 
 _DIGIT_RE = re.compile(r"\d")  # every phone number and address holds a digit
+#: A Brazilian postcode (CEP "01412-100"), shaped like a short national number.
+_POSTCODE_RE = re.compile(r"\d{5}-\d{3}")
 
 
 def phone_numbers(text: str) -> list[str]:
@@ -132,6 +134,7 @@ def phone_numbers(text: str) -> list[str]:
         m.group(0)
         for m in _PHONE_RE.finditer(text)
         if sum(map(str.isdigit, m.group(0))) >= P.PHONE_MIN_DIGITS
+        and not _POSTCODE_RE.fullmatch(m.group(0))
     ]
 
 

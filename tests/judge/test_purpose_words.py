@@ -21,11 +21,13 @@ LISTS = (DEAL_CLOSING_WORDS, FIRST_CONTACT_WORDS, PERSONAL_WORDS, ("-a", "a.b", 
 
 
 def _plain(entries: tuple[str, ...]) -> re.Pattern[str]:
-    """The pattern as it was written before: a look-behind in front of each short entry."""
+    """The pattern as it was written before: a look-behind in front of each short entry
+    (Japanese ones match anywhere: the language writes no spaces)."""
     parts = []
     for entry in sorted({e.strip().casefold() for e in entries if e.strip()}, key=len)[::-1]:
         escaped = re.escape(entry)
-        parts.append(escaped if len(entry) >= ANYWHERE_FROM else rf"(?<!\w){escaped}")
+        anywhere = len(entry) >= ANYWHERE_FROM or entry[0] >= "\u3040"
+        parts.append(escaped if anywhere else rf"(?<!\w){escaped}")
     return re.compile("|".join(parts))
 
 
