@@ -104,25 +104,13 @@ def location_text(inv: Invitation) -> str:
     return ", ".join(p for p in parts if p)
 
 
-#: between the meeting's own description and planner's words below it
-SEPARATOR = "---"
-
-
 def description(inv: Invitation) -> str:
-    """DESCRIPTION of the event: the meeting's own text first where it has one (the user's
-    agenda of a meeting they organise, kept as written), then, below a separator line, the
-    purpose in plain words, the note (which meeting this one replaces), the agenda under its
+    """DESCRIPTION of the event: planner's words alone, never a text of the meeting it was made
+    for (the user's notes, a join block, an HTML description): the purpose in plain words,
+    the note (which meeting this one replaces), the user's agenda (``--agenda``) under its
     heading, the venue once with its address, that day's opening hours, the map link and how
     to get there (in the current language): how to get there only in a mail to one
     counterpart, as it is theirs ("about 11 min for you")."""
-    words = _planners_words(inv)
-    own = clean_text(inv.own_text).strip("\n")
-    if own.strip() and words:
-        return f"{own}\n\n{SEPARATOR}\n{words}"
-    return own if own.strip() else words
-
-
-def _planners_words(inv: Invitation) -> str:
     blocks: list[str] = []
     if inv.purpose is not None:
         blocks.append(purpose_sentence(inv.purpose))
