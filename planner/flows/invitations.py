@@ -112,6 +112,7 @@ def from_proposal(
         travel_hint=travel_hint(chosen) if theirs_alone(attendees, saved) else "",
         for_event=uid if isinstance(uid := meeting.get("uid"), str) else "",
         zone=options.zone,
+        organizer_zone=config.user["timezone"],
         private=meeting.get("private") is True,
     )
 
@@ -269,6 +270,7 @@ def from_options(config: Config, options: InviteOptions, store: Store | None = N
         language=config.user["language"],
         reminder_minutes=config["invite"]["reminder_minutes"],
         zone=options.zone,
+        organizer_zone=config.user["timezone"],
     )
 
 

@@ -36,6 +36,7 @@ def invitation_to_json(inv: Invitation) -> dict[str, Any]:
         "all_day": inv.all_day,
         "for_event": inv.for_event,
         "zone": inv.zone,
+        "organizer_zone": inv.organizer_zone,
         "private": inv.private,
     }
 
@@ -66,6 +67,7 @@ def invitation_from_json(data: dict[str, Any]) -> Invitation:
         all_day=bool(data.get("all_day", False)),
         for_event=_text(data.get("for_event")),  # none before; a bad value is as none
         zone=_zone_text(data.get("zone")),
+        organizer_zone=_zone_text(data.get("organizer_zone")),  # none before
         private=data.get("private") is True,  # none before: public, as written then
     )
 

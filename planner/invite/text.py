@@ -181,18 +181,24 @@ def body_lines(inv: Invitation, method: str, *, update: bool = False) -> list[st
 
 
 def _when_for(inv: Invitation) -> str:
-    """When, in the counterpart's zone first where the invitation knows it (an offer picked
-    in London), and in the organizer's beside it."""
+    """When, in the counterpart's zone first where the invitation knows it (``--zone``, an
+    offer picked in London), and in the organizer's own beside it where their clocks read
+    otherwise (the organizer's zone, else the one the meeting is written in)."""
     from zoneinfo import ZoneInfo
 
     from planner.invite.zones import other_clock
 
-    at = when(inv.start, inv.end, inv.language, all_day=inv.all_day)
-    if not inv.zone or inv.all_day or not other_clock(inv.start, inv.end, ZoneInfo(inv.zone)):
-        return at
+    written = when(inv.start, inv.end, inv.language, all_day=inv.all_day)
+    if not inv.zone or inv.all_day:
+        return written
     zone = ZoneInfo(inv.zone)
-    theirs = when(inv.start.astimezone(zone), inv.end.astimezone(zone), inv.language)
-    return _("{theirs}; for {organizer}: {ours}", theirs=theirs, ours=at,
+    start, end = inv.start.astimezone(zone), inv.end.astimezone(zone)
+    theirs = when(start, end, inv.language)
+    own = ZoneInfo(inv.organizer_zone) if inv.organizer_zone else inv.start.tzinfo
+    if own is None or not other_clock(start, end, own):  # one clock: as written where theirs
+        return theirs if other_clock(inv.start, inv.end, zone) else written
+    ours = when(inv.start.astimezone(own), inv.end.astimezone(own), inv.language)
+    return _("{theirs}; for {organizer}: {ours}", theirs=theirs, ours=ours,
              organizer=clean_name(inv.organizer.name) or inv.organizer.email)  # fmt: skip
 
 
