@@ -15,7 +15,7 @@ from typing import Any
 from planner.config import Config
 from planner.errors import UsageError
 from planner.flows.invitees import known_people, people_named, theirs_alone
-from planner.flows.proposal_fields import own_words, place_zone, travel_hint, venue_hours
+from planner.flows.proposal_fields import place_zone, travel_hint, venue_hours
 from planner.i18n import _
 from planner.ical.wallclock import add, between
 from planner.invite.invitation import Invitation, all_day_span
@@ -70,13 +70,11 @@ def from_proposal(
 
     A proposal for a flagged meeting the user organizes is an update of that meeting: same
     UID, SEQUENCE raised, the new time and venue. For a meeting someone else organizes it is a
-    new invitation whose description says which meeting it replaces, none of that meeting's
-    text (another organiser's words). An update keeps what the user wrote in their meeting
-    (its agenda, which the attendees have: an update replaces their copy's text) above
-    planner's words, without the blocks a video tool appended (a join link that no longer
-    applies), and nothing of a private meeting's (CLASS:PRIVATE: notes that may never have
-    been sent). Either way the title loses the meeting's mode ("(Teams)") and the meeting
-    keeps its privacy."""
+    new invitation whose description says which meeting it replaces. Either way it carries
+    planner's words and the user's ``--agenda`` alone, none of the meeting's text (its
+    description in any form: the user's notes, a letter, a join block, an HTML X-ALT-DESC),
+    as README promises; the title loses the meeting's mode ("(Teams)") and the meeting keeps
+    its privacy."""
     chosen = listed_proposal(config, store, ident, now or datetime.now(config.tz))
     saved = chosen
     venue = chosen["venue"]
@@ -113,8 +111,8 @@ def from_proposal(
         venue_hours="" if area else venue_hours(config, venue["name"], start),
         travel_hint=travel_hint(chosen) if theirs_alone(attendees, saved) else "",
         for_event=uid if isinstance(uid := meeting.get("uid"), str) else "",
-        own_text=own_words(meeting) if ours else "",
         zone=options.zone,
+        organizer_zone=config.user["timezone"],
         private=meeting.get("private") is True,
     )
 
@@ -272,6 +270,7 @@ def from_options(config: Config, options: InviteOptions, store: Store | None = N
         language=config.user["language"],
         reminder_minutes=config["invite"]["reminder_minutes"],
         zone=options.zone,
+        organizer_zone=config.user["timezone"],
     )
 
 

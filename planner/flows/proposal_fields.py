@@ -1,6 +1,7 @@
 """What an invitation made from a listed proposal carries besides its time and people
 (:func:`planner.flows.invitations.from_proposal`): the venue's hours that day, the place's
-zone, the counterpart's way, and what an update keeps of the user's own text."""
+zone and the counterpart's way (never a text of the meeting: see
+:func:`planner.invite.text.description`)."""
 
 from __future__ import annotations
 
@@ -10,17 +11,6 @@ from zoneinfo import ZoneInfo
 
 from planner.config import Config
 from planner.i18n import _
-
-
-def own_words(meeting: dict[str, Any]) -> str:
-    """What an update of the user's own meeting keeps of its description (see
-    :func:`from_proposal`)."""
-    from planner.judge.zones import split_description
-
-    text = meeting.get("description")
-    if meeting.get("private") is True or not isinstance(text, str) or not text.strip():
-        return ""
-    return split_description(text)[0]
 
 
 def venue_hours(config: Config, name: str, when: datetime) -> str:

@@ -78,9 +78,9 @@ class Invitation:
     #: the zone the counterpart reads times in (an offer's ``--zone``): the mail shows the
     #: time in it first and the organizer's beside it; "" when it is the organizer's
     zone: str = ""
-    #: the description the meeting has in the user's calendar (an update of a meeting the
-    #: user organises: its agenda, their notes): kept as it is, planner's words below it
-    own_text: str = ""
+    #: the zone the organizer (the user) reads times in: the mail gives the time in it beside
+    #: the counterpart's; "" (logged before it was kept) reads as the zone ``start`` is in
+    organizer_zone: str = ""
     #: the meeting is private (CLASS:PRIVATE, as the meeting it updates or replaces was):
     #: written so, that the counterparts' calendars keep it from others
     private: bool = False

@@ -36,12 +36,15 @@ def invitation_to_json(inv: Invitation) -> dict[str, Any]:
         "all_day": inv.all_day,
         "for_event": inv.for_event,
         "zone": inv.zone,
-        "own_text": inv.own_text,
+        "organizer_zone": inv.organizer_zone,
         "private": inv.private,
     }
 
 
 def invitation_from_json(data: dict[str, Any]) -> Invitation:
+    """The invitation kept as ``data``. An "own_text" kept by older versions (the description
+    of the user's meeting an update carried) is left out: no text of the user's meeting goes
+    into an invitation, nor into an update, cancellation or copy of one logged then."""
     return Invitation(
         title=data["title"],
         start=_time_from_json(data["start"]),
@@ -64,7 +67,7 @@ def invitation_from_json(data: dict[str, Any]) -> Invitation:
         all_day=bool(data.get("all_day", False)),
         for_event=_text(data.get("for_event")),  # none before; a bad value is as none
         zone=_zone_text(data.get("zone")),
-        own_text=_text(data.get("own_text")),  # none before
+        organizer_zone=_zone_text(data.get("organizer_zone")),  # none before
         private=data.get("private") is True,  # none before: public, as written then
     )
 

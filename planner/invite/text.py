@@ -104,25 +104,13 @@ def location_text(inv: Invitation) -> str:
     return ", ".join(p for p in parts if p)
 
 
-#: between the meeting's own description and planner's words below it
-SEPARATOR = "---"
-
-
 def description(inv: Invitation) -> str:
-    """DESCRIPTION of the event: the meeting's own text first where it has one (the user's
-    agenda of a meeting they organise, kept as written), then, below a separator line, the
-    purpose in plain words, the note (which meeting this one replaces), the agenda under its
+    """DESCRIPTION of the event: planner's words alone, never a text of the meeting it was made
+    for (the user's notes, a join block, an HTML description): the purpose in plain words,
+    the note (which meeting this one replaces), the user's agenda (``--agenda``) under its
     heading, the venue once with its address, that day's opening hours, the map link and how
     to get there (in the current language): how to get there only in a mail to one
     counterpart, as it is theirs ("about 11 min for you")."""
-    words = _planners_words(inv)
-    own = clean_text(inv.own_text).strip("\n")
-    if own.strip() and words:
-        return f"{own}\n\n{SEPARATOR}\n{words}"
-    return own if own.strip() else words
-
-
-def _planners_words(inv: Invitation) -> str:
     blocks: list[str] = []
     if inv.purpose is not None:
         blocks.append(purpose_sentence(inv.purpose))
@@ -193,18 +181,24 @@ def body_lines(inv: Invitation, method: str, *, update: bool = False) -> list[st
 
 
 def _when_for(inv: Invitation) -> str:
-    """When, in the counterpart's zone first where the invitation knows it (an offer picked
-    in London), and in the organizer's beside it."""
+    """When, in the counterpart's zone first where the invitation knows it (``--zone``, an
+    offer picked in London), and in the organizer's own beside it where their clocks read
+    otherwise (the organizer's zone, else the one the meeting is written in)."""
     from zoneinfo import ZoneInfo
 
     from planner.invite.zones import other_clock
 
-    at = when(inv.start, inv.end, inv.language, all_day=inv.all_day)
-    if not inv.zone or inv.all_day or not other_clock(inv.start, inv.end, ZoneInfo(inv.zone)):
-        return at
+    written = when(inv.start, inv.end, inv.language, all_day=inv.all_day)
+    if not inv.zone or inv.all_day:
+        return written
     zone = ZoneInfo(inv.zone)
-    theirs = when(inv.start.astimezone(zone), inv.end.astimezone(zone), inv.language)
-    return _("{theirs}; for {organizer}: {ours}", theirs=theirs, ours=at,
+    start, end = inv.start.astimezone(zone), inv.end.astimezone(zone)
+    theirs = when(start, end, inv.language)
+    own = ZoneInfo(inv.organizer_zone) if inv.organizer_zone else inv.start.tzinfo
+    if own is None or not other_clock(start, end, own):  # one clock: as written where theirs
+        return theirs if other_clock(inv.start, inv.end, zone) else written
+    ours = when(inv.start.astimezone(own), inv.end.astimezone(own), inv.language)
+    return _("{theirs}; for {organizer}: {ours}", theirs=theirs, ours=ours,
              organizer=clean_name(inv.organizer.name) or inv.organizer.email)  # fmt: skip
 
 

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from planner.cli import main
 from planner.i18n import set_language
+from tests.invite.test_mail import Inbox, run_server  # noqa: F401  (fixture)
 
 ME = "anna@firm.example"
 
@@ -86,3 +87,61 @@ def test_the_list_gives_a_meetings_own_time_beside_the_users(config: str, tmp_pa
     listed = invite(config, "--list")
     assert listed.exit_code == 0, listed.output
     assert "2026-12-15 14:00 (08:00 America/New_York)  Breakfast Acme" in listed.output
+
+
+OWN_TIME = {
+    "en": ("When: ", "; for Anna Berger: ", "Friday, December 18, 2026"),
+    "de": ("Wann: ", "; für Anna Berger: ", "Freitag, 18. Dezember 2026"),
+}
+
+
+def _parts(raw: bytes) -> tuple[str, str, str]:
+    """The text part, the HTML part (its line breaks undone) and the .ics of a mail."""
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    found = {p.get_content_type(): p.get_content() for p in message.walk()
+             if not p.is_multipart()}  # fmt: skip
+    ics = found["text/calendar"]
+    ics = ics if isinstance(ics, str) else ics.decode()
+    return found["text/plain"], found["text/html"].replace("<br>\n", "\n"), ics
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_meeting_in_their_zone_gives_the_users_own_time_in_every_mail(
+    config: str,
+    isolated_home,
+    run_server,  # noqa: F811
+    lang: str,
+):
+    """QA 16 D8: a call typed in New York's time with --zone New York: the mail said only
+    "10:00–11:00 (America/New_York)", though the dry run gave the user's 16:00 beside it; the
+    organizer's time was the zone the meeting is written in, not the user's. The request,
+    the update and the cancellation, text and HTML parts, give both."""
+    inbox = Inbox()
+    port = run_server(inbox)
+    with open(config, "a", encoding="utf-8") as file:
+        file.write(f'[smtp]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\n')
+    heading, beside, day = OWN_TIME[lang]
+    sent = invite(config, "--to", "Emily Clark <emily@hudson.example>", "--title",
+                  "Follow-up Hudson", "--start", "2026-12-18 10:00 America/New_York",
+                  "--zone", "America/New_York", "--location", "Phone", "--send",
+                  lang=lang)  # fmt: skip
+    assert sent.exit_code == 0, sent.output
+    uid = next(line for line in _parts(inbox.messages[0][1])[2].splitlines()
+               if line.startswith("UID:"))[4:]  # fmt: skip
+    moved = invite(config, "--update", uid, "--start", "2026-12-18 11:00", "--send", lang=lang)
+    assert moved.exit_code == 0, moved.output
+    cancelled = invite(config, "--cancel", uid, "--send", lang=lang)
+    assert cancelled.exit_code == 0, cancelled.output
+    assert len(inbox.messages) == 3
+    times = [("10:00–11:00", "16:00–17:00"), ("11:00–12:00", "17:00–18:00"),
+             ("11:00–12:00", "17:00–18:00")]  # fmt: skip
+    for (_to, raw, _tls), (theirs, ours) in zip(inbox.messages, times, strict=True):
+        expected = (f"{heading}{day}, {theirs} (America/New_York){beside}{day}, {ours} "
+                    "(Europe/Berlin)")  # fmt: skip
+        text, html, ics = _parts(raw)
+        assert expected in text, text
+        assert expected in html, html
+        assert "TZID=America/New_York" in ics  # the meeting stays written in its zone

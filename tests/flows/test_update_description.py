@@ -1,12 +1,15 @@
-"""Updating a meeting the user organises (``propose --for`` then ``invite --proposal``) keeps
-the meeting's own description, the user's agenda, as written: planner's words (the venue, the
-map) go below a separator line, never in its place. The dry run names what the update changes
+"""Updating a meeting the user organises (``propose --for`` then ``invite --proposal``) sends
+planner's words (the venue, the map) and the user's ``--agenda`` as written, and nothing of the
+meeting's description, as README says: that is the user's calendar text (their notes, a letter,
+the old join link), not a text for the counterparts. The dry run names what the update changes
 (its time and its place, old → new). A travel line addressed to "you" goes only into a mail to
 one counterpart.
 
-Bug: ``DESCRIPTION:Agenda: Rahmenvertrag\\, Preise. Notizen von Anna.`` was replaced by "To get
-to know each other in person.\\n\\nWhere: …", and one mail to three people said "Getting there:
-about 11 min for you"."""
+Bugs: ``DESCRIPTION:Agenda: Rahmenvertrag\\, Preise. Notizen von Anna.`` was replaced by "To get
+to know each other in person.\\n\\nWhere: …" (the agenda is given as ``--agenda``); one mail to
+three people said "Getting there: about 11 min for you"; an update from a proposal resent "Preis
+intern … Nicht weitergeben" and the Teams link of the video call it replaced; later, an update
+kept the description's first part ("Hallo Herr Peters, wie besprochen …", QA 16 D5)."""
 
 from __future__ import annotations
 
@@ -100,18 +103,21 @@ def description_of(ics: bytes) -> str:
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
-def test_the_update_keeps_the_meetings_own_description_above_planners_words(config, lang):
+def test_the_update_carries_the_agenda_given_and_none_of_the_meetings_description(config, lang):
     store = Store(":memory:")
     i18n.set_language(lang)
-    inv = from_proposal(config, store, listed(store, config, EVERYONE), InviteOptions(), now=NOW)
+    ident = listed(store, config, EVERYONE)
+    inv = from_proposal(config, store, ident, InviteOptions(agenda=AGENDA), now=NOW)
     assert (inv.uid, inv.sequence) == ("kennenlernen-7@berger-consulting.example", 3)
     prepared = prepare_request(store, inv)
     text = description_of(prepared.ics)
-    assert text.startswith(AGENDA + "\n\n---\n"), text  # as written, commas and newline
-    assert GRAND["address"] in text.split("---", 1)[1]  # planner's words below it
+    assert AGENDA in text and GRAND["address"] in text  # the agenda as written, commas too
     assert AGENDA in prepared.body_text and AGENDA in prepared.body_html.replace("<br>\n", "\n")
     again = prepare_request(store, inv)  # the same update twice: the same text
     assert description_of(again.ics) == text
+    bare = prepare_request(store, from_proposal(config, store, ident, InviteOptions(), now=NOW))
+    for part in (description_of(bare.ics), bare.body_text, bare.body_html):
+        assert "Rahmenvertrag" not in part and "Notizen von Anna" not in part
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
@@ -147,7 +153,8 @@ def test_the_dry_run_names_what_the_update_changes(config, lang):
     assert "14:00–14:30" in when and "09:00–09:30" in when and "→" in when
     assert "Microsoft Teams → Grand Hotel Maximilianstraße" in where
     same = listed(store, config, EVERYONE)
-    kept = prepare_request(store, from_proposal(config, store, same, InviteOptions(), now=NOW))
+    kept = prepare_request(store, from_proposal(config, store, same, InviteOptions(agenda=AGENDA),
+                                                now=NOW))  # fmt: skip
     (only,) = change_lines(before(store, kept, same), kept.invitation, config.tz)
     assert "Microsoft Teams →" in only  # same time: only the place changes
     record_sent(store, kept, message_id="<m@x>")
@@ -172,17 +179,35 @@ TEAMS_BLOCK = (
 )
 
 
-def test_an_update_keeps_the_users_words_without_the_old_join_block(config):
-    """The meeting moves to a table: the Teams block its invitation carried no longer applies;
-    the agenda the user wrote above it stays."""
+def test_an_update_carries_neither_the_users_words_nor_the_old_join_block(config):
+    """The meeting moves to a table: the Teams block its invitation carried no longer applies,
+    and what the user wrote above it is their calendar's text."""
     store = Store(":memory:")
     ident = listed(store, config, EVERYONE, extra=TEAMS_BLOCK)
     text = description_of(
         prepare_request(store, from_proposal(config, store, ident, InviteOptions(), now=NOW)).ics
     )
-    assert text.startswith("Agenda: Rahmenvertrag."), text
-    for gone in ("teams.microsoft.com", "Passcode", "aB3xYz", "Join on your computer"):
+    for gone in ("Rahmenvertrag", "teams.microsoft.com", "Passcode", "aB3xYz",
+                 "Join on your computer"):  # fmt: skip
         assert gone not in text
+
+
+def test_a_logged_invitation_that_kept_the_meetings_text_sends_it_no_more(config):
+    """An update logged by an older version kept the meeting's description ("own_text"): an
+    update, a copy or a cancellation of it made now carries none of it."""
+    from planner.invite.sentlog import invitation_to_json, prepare_again
+    from planner.invite.stored import invitation_from_json
+
+    store = Store(":memory:")
+    ident = listed(store, config, EVERYONE)
+    sent = prepare_request(store, from_proposal(config, store, ident, InviteOptions(), now=NOW))
+    data = invitation_to_json(sent.invitation) | {"own_text": "Hallo Herr Peters, wie besprochen"}
+    kept = prepare_request(store, invitation_from_json(data))
+    record_sent(store, kept, message_id="<m@x>")
+    moved = prepare_update(store, kept.uid, location="Café Luitpold, Brienner Str. 11")
+    for made in (kept, moved, prepare_again(store, kept.uid)):
+        for part in (description_of(made.ics), made.body_text, made.body_html):
+            assert "Herr Peters" not in part
 
 
 def test_an_update_of_a_private_meeting_sends_none_of_its_text(config):
