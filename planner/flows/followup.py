@@ -455,8 +455,8 @@ def _after_decline(
     """For a decline, the plan's next proposal for the same meeting as a ready command."""
     from dataclasses import replace
 
-    from planner.flows.followup_steps import stamp
     from planner.flows.invite_line import invite_command
+    from planner.i18n import day_time
 
     if state.status != "declined":
         return state
@@ -466,7 +466,7 @@ def _after_decline(
         command = invite_command(
             config, state.counterpart, "", proposal, title=state.title, zone=state.zone, send=True
         )
-        when = stamp(proposal.start, config).replace("T", " ")
+        when = day_time(proposal.start.astimezone(config.tz))
         return replace(
             state,
             next_step=_("declined; next proposal: {when} at {venue}", when=when,

@@ -4,10 +4,11 @@ meetings."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from planner.i18n import _, day_span, ngettext
+from planner.flows.counter_words import days_words, proposed_when, there
+from planner.i18n import _, ngettext
 from planner.render.labels import short_day
 
 if TYPE_CHECKING:
@@ -16,13 +17,8 @@ if TYPE_CHECKING:
 
 def status_label(state: InviteState) -> str:
     """``accepted`` · ``countered: Wed 9 Dec 13:00–14:00`` · ``no answer for 4 days`` …"""
-    if state.status == "countered" and (days := state.proposed_days):
-        from planner.flows.counter_steps import days_words
-
-        return _("countered: {when}", when=days_words(*days))
     if state.status == "countered" and state.proposed:
-        start, end = state.proposed
-        return _("countered: {when}", when=day_span(start, end) + there(start, end, state.zone))
+        return _("countered: {when}", when=proposed_words(state))
     if state.text_proposal and state.status in ("accepted", "tentative", "declined"):
         return _("{answer}; proposed another time (in the mail text only)",
                  answer=_plain_label(state.status))  # fmt: skip
@@ -65,8 +61,6 @@ def when_label(state: InviteState, *, end: bool = True) -> str:
     day``, ``Wed 10 Mar – Fri 12 Mar, all day`` (never ``00:00–00:00``)."""
     first = short_day(state.start.date())
     if state.all_day:
-        from planner.flows.counter_steps import days_words
-
         return days_words(state.start.date(), state.start.date() + timedelta(state.days - 1))
     from planner.i18n import hh_mm, twice, until
 
@@ -78,24 +72,12 @@ def when_label(state: InviteState, *, end: bool = True) -> str:
     return f"{first} {span}" + there(state.start, state.end, state.zone)
 
 
-def there(start: datetime, end: datetime | None, zone: str) -> str:
-    """The meeting's own time in its own ``zone`` beside the user's: `` (09:30–10:30
-    America/New_York)``, with its day where that differs; "" without a zone."""
-    if not zone:
-        return ""
-    from zoneinfo import ZoneInfo
-
-    from planner.i18n import hh_mm, twice, until
-
-    first = start.astimezone(ZoneInfo(zone))
-    day = "" if first.date() == start.date() else f"{short_day(first.date())} "
-    last = None if end is None else end.astimezone(first.tzinfo)
-    span = (
-        hh_mm(first, twice(first))
-        if last is None
-        else f"{hh_mm(first, twice(first, last))}–{until(first, last)}"
-    )
-    return f" ({day}{span} {zone})"
+def proposed_words(state: InviteState) -> str:
+    """What ``state``'s counterpart proposed instead, in the words every view uses
+    (:func:`planner.flows.counter_words.proposed_when`)."""
+    assert state.proposed is not None
+    start, end = state.proposed
+    return proposed_when(start, end, start.tzinfo, whole_days=state.whole_days, zone=state.zone)
 
 
 def state_line(state: InviteState | Any) -> str:
