@@ -64,9 +64,8 @@ class Pending:
 
         when = proposed_when(self.start, self.end, tz, whole_days=self.whole_days)
         if self.clashes:
-            return _("proposed {when} instead of your invitation, when your calendars have "
-                     "{busy}; answer it (planner invites)", when=when,
-                     busy="; ".join(self.clashes))  # fmt: skip
+            return _("proposed {when} instead of your invitation ({busy}); answer it (planner "
+                     "invites)", when=when, busy="; ".join(self.clashes))  # fmt: skip
         return _("proposed {when} instead of your invitation; answer it (planner invites)",
                  when=when)  # fmt: skip
 
