@@ -374,7 +374,8 @@ def invitation_states(
 
 def told_once(states: Sequence[InviteState]) -> list[InviteState]:
     """``states`` with the counterparts of one cancelled invitation in one state: that it was
-    cancelled is one line, naming everyone (the first counterpart's address stays the key)."""
+    cancelled is one line, naming everyone, each with their own address
+    (:attr:`InviteState.together`; the first counterpart's address stays the key)."""
     from dataclasses import replace
 
     cancelled: dict[tuple[str, str], list[InviteState]] = {}
@@ -386,8 +387,8 @@ def told_once(states: Sequence[InviteState]) -> list[InviteState]:
         if state.status != "cancelled":
             result.append(state)
         elif (same := cancelled.get((state.uid, state.next_step))) and same[0] is state:
-            names = ", ".join(s.name or s.counterpart for s in same)
-            result.append(replace(state, name=names) if len(same) > 1 else state)
+            people = tuple((s.name, s.counterpart) for s in same)
+            result.append(replace(state, together=people) if len(same) > 1 else state)
     return result
 
 

@@ -73,6 +73,15 @@ class InviteState:
     answered_from: str = ""
     #: their mail says they proposed another time, in its text only (Google Calendar)
     text_proposal: bool = False
+    #: everyone one state tells of, as (name, address), where it stands for several (the
+    #: counterparts of a cancelled invitation, told once: :func:`planner.flows.followup.told_once`)
+    together: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def people(self) -> tuple[tuple[str, str], ...]:
+        """(name, address) of each counterpart this state is for: itself, or everyone it
+        tells of (:attr:`together`)."""
+        return self.together or ((self.name, self.counterpart),)
 
     @property
     def proposed_days(self) -> tuple[date, date] | None:
@@ -115,6 +124,7 @@ class InviteState:
             "proposed_days": _iso(self.proposed_days),
             "answered_from": self.answered_from or None,
             "text_proposal": self.text_proposal,
+            "people": [{"name": n or None, "email": e} for n, e in self.people],
         }
 
 

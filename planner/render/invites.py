@@ -88,7 +88,8 @@ def state_line(state: InviteState | Any) -> str:
     if not isinstance(state, InviteState):  # an offer (render.offer_list.OfferState)
         return state.line()
     when = when_label(state, end=False)
-    line = _("invitation {when} to {who}: {status}", when=when, who=state.name or state.counterpart,
+    who = ", ".join(name or address for name, address in state.people)
+    line = _("invitation {when} to {who}: {status}", when=when, who=who,
              status=status_label(state))  # fmt: skip
     if state.command and state.alternative.startswith("planner "):  # two ways on: name both
         return _("{line} → {command} (or {other})", line=line, command=state.command,
@@ -101,7 +102,16 @@ def invites_table(
 ) -> str:
     from rich.markup import escape
 
-    from planner.render.fit import Column, console, fitted_table, hanging
+    from planner.render.fit import (
+        Column,
+        commands_apart,
+        console,
+        fitted_table,
+        hanging,
+        is_command,
+        pointer,
+        print_commands,
+    )
     from planner.render.places import short_place
 
     out = console(color, width)
@@ -113,15 +123,23 @@ def invites_table(
         Column(_("Counterpart"), flex=True, min=14, keep_words=True),
         Column(_("Answer"), flex=True, min=18),
     ]
-    rows = []
-    for state in states:
-        when = when_label(state)
-        meeting = "\n".join(filter(None, (state.title, when, short_place(state.place or ""))))
-        step = "\n".join(filter(None, (state.next_step, state.command, state.alternative)))
-        who = f"{state.name}\n<{state.counterpart}>" if state.name else state.counterpart
-        answer = f"[bold]{escape(status_label(state))}[/bold]\n{escape(step)}"
-        rows.append([escape(meeting), escape(who), answer])
+
+    def rows_for(below: Sequence[str]) -> list[list[str]]:
+        rows = []
+        for state in states:
+            when = when_label(state)
+            meeting = "\n".join(filter(None, (state.title, when, short_place(state.place or ""))))
+            ways = [pointer(c, below) for c in (state.command, state.alternative)]
+            step = "\n".join(filter(None, (state.next_step, *ways)))
+            who = people_lines(state)
+            answer = f"[bold]{escape(status_label(state))}[/bold]\n{escape(step)}"
+            rows.append([escape(meeting), escape(who), answer])
+        return rows
+
+    commands = [c for s in states for c in (s.command, s.alternative) if is_command(c)]
+    rows, below = commands_apart(columns, rows_for, commands, width, 2)
     out.print(fitted_table(columns, rows, width, show_lines=True))
+    print_commands(out, below)
     note = ngettext(
         "A reminder is suggested after {count} day without answer ([invite] nudge_days).",
         "A reminder is suggested after {count} days without answer ([invite] nudge_days).",
@@ -129,6 +147,12 @@ def invites_table(
     )
     out.print(hanging(note, width), markup=False)
     return out.file.getvalue()  # type: ignore[attr-defined]
+
+
+def people_lines(state: InviteState) -> str:
+    """Who an invitation state is for, each person with their own address: name and address,
+    or the address alone."""
+    return "\n".join(f"{name}\n<{address}>" if name else address for name, address in state.people)
 
 
 def invites_json(states: Sequence[InviteState]) -> str:
