@@ -276,6 +276,8 @@ def invite_states(
             if answer is not None and answer.sequence < record.sequence:
                 # an answer to an earlier revision: the update is unanswered, and says so
                 earlier = "" if answer.method == "UNDELIVERED" else _status(answer)
+                if earlier == "countered" and _taken(answer, inv.start):
+                    earlier = "taken"  # the update moved it to their time: it waits for them
                 answer = None
             status = _status(answer) if answer or record.delivered else "not_sent"
             state = InviteState(
@@ -308,6 +310,19 @@ def invite_states(
                 state = _passed_on(state, answer, answers)
             result.append(_with_words(state))
     return result
+
+
+def _taken(answer: Answer, start: datetime) -> bool:
+    """Whether the invitation now starting at ``start`` is at the time (or on the days)
+    ``answer`` proposed instead: the update accepted their counter."""
+    if answer.proposed is None:
+        return False
+    if answer.whole_days:
+        from planner.invite.answers import proposed_days
+
+        first, last = proposed_days(answer.proposed)
+        return first <= start.astimezone(answer.proposed[0].tzinfo).date() <= last
+    return answer.proposed[0].astimezone(UTC) == start.astimezone(UTC)
 
 
 def _passed_on(state: InviteState, answer: Answer, answers: dict[str, Answer]) -> InviteState:

@@ -64,7 +64,8 @@ class InviteState:
     #: user's: a counter is told and accepted in it, so accepting keeps the meeting there
     zone: str = ""
     #: their answer to an earlier revision (accepted, tentative, declined, countered,
-    #: delegated) while the current one, a change, has none yet ("" when none)
+    #: delegated; taken: countered, and the change moved the meeting to their time) while
+    #: the current one, a change, has none yet ("" when none)
     earlier: str = ""
     #: the counter proposes whole days: ``proposed`` runs midnight to midnight in the
     #: meeting's zone (its days are the dates it names, not times in the user's zone)

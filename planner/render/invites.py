@@ -52,6 +52,7 @@ def earlier_label(status: str) -> str:
         "tentative": _("tentative for the earlier time"),
         "declined": _("declined the earlier time"),
         "countered": _("proposed another time before the change"),
+        "taken": _("their time was taken; waiting for their answer to the update"),
         "delegated": _("passed the earlier invitation on"),
     }.get(status, status)
 
