@@ -17,7 +17,7 @@ from planner.assist.outputs import Person, WriteStep
 from planner.assist.registry import Action, write_tool
 from planner.assist.workspace import Workspace
 from planner.errors import PlannerError, UsageError
-from planner.i18n import _, day_time
+from planner.i18n import _, day_time, ngettext
 from planner.model import Purpose
 
 if TYPE_CHECKING:
@@ -107,9 +107,10 @@ def invite(
         sent, told = send_update(ws.config, ws.state, prepared, withdrawn)
         said = _("sent to {recipients} ({id})", recipients=recipients, id=sent)
         if told:
-            said += "; " + _(
+            said += "; " + ngettext(
+                "sent the cancellation to {recipients}, who is taken off the meeting ({id})",
                 "sent the cancellation to {recipients}, who are taken off the meeting ({id})",
-                recipients=taken_off, id=told,
+                len(withdrawn.recipients), recipients=taken_off, id=told,
             )  # fmt: skip
         return said
 

@@ -10,7 +10,7 @@ import click
 from planner.cli import common_options
 from planner.cli.common import config_option, emit, load_config, parse_date
 from planner.cli.types import EMAIL
-from planner.i18n import _
+from planner.i18n import _, ngettext
 
 
 @click.command()
@@ -307,9 +307,12 @@ def _send(config: object, store: object, prepared: object, withdrawn: object) ->
     else:
         click.echo(_("nothing to send: this revision reached all of them already"), err=True)
     if told:
-        click.echo(_("sent the cancellation to {recipients}, who are taken off the meeting ({id})",
-                     recipients=", ".join(withdrawn.recipients),  # type: ignore[attr-defined]
-                     id=told), err=True)  # fmt: skip
+        gone = withdrawn.recipients  # type: ignore[attr-defined]
+        click.echo(ngettext("sent the cancellation to {recipients}, who is taken off the meeting "
+                            "({id})",
+                            "sent the cancellation to {recipients}, who are taken off the "
+                            "meeting ({id})", len(gone), recipients=", ".join(gone), id=told),
+                   err=True)  # fmt: skip
 
 
 def _check_all_day(

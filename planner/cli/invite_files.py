@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from planner.i18n import _
+from planner.i18n import _, ngettext
 from planner.invite.sentlog import PreparedInvite
 from planner.store import Store
 
@@ -45,9 +45,12 @@ def write(
     click.echo(said, err=True)
     if beside is None or withdrawn is None:
         return
-    said = _(
+    said = ngettext(
+        "wrote {path}: the cancellation for {people}, who is taken off the meeting "
+        "(UID {uid}, SEQUENCE {sequence})",
         "wrote {path}: the cancellation for {people}, who are taken off the meeting "
         "(UID {uid}, SEQUENCE {sequence})",
+        len(withdrawn.recipients),
         path=beside,
         people=named_recipients(withdrawn),
         uid=uid,

@@ -43,6 +43,7 @@ def replies(config_path: Path | None, paths: tuple[Path, ...], now_text: str | N
     from planner.store import open_store
 
     config = load_config(config_path)
+    _require(paths)
     now = parse_datetime(now_text, "--now", config.tz) if now_text else datetime.now(config.tz)
     from planner.flows.answer_lines import same_person
 
@@ -83,3 +84,16 @@ def replies(config_path: Path | None, paths: tuple[Path, ...], now_text: str | N
         + counts["no_occurrence"],
     )
     click.echo(hanging(summary, table_width()))
+
+
+def _require(paths: tuple[Path, ...]) -> None:
+    """A path the user named that does not exist is an error, before anything is read or
+    recorded, as ``planner classify`` treats a missing file."""
+    from planner.errors import PlannerError
+
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise PlannerError(
+            f"{', '.join(missing)}: {_('file not found')}",
+            hint=_("check the file, folder or URL given on the command line"),
+        )

@@ -16,11 +16,12 @@ from __future__ import annotations
 import shlex
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, date
+from datetime import UTC
 from typing import TYPE_CHECKING
 
-from planner.flows.followup_steps import InviteState, busy_conflicts, hold_too, send_again
-from planner.i18n import _, ngettext, short_day
+from planner.flows.counter_words import days_words
+from planner.flows.followup_steps import InviteState, clash_words, hold_too, send_again
+from planner.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from planner.config import Config
@@ -29,13 +30,6 @@ if TYPE_CHECKING:
 
 #: what stands for the time the user chooses in a command that accepts a day
 TIME_TO_CHOOSE = "HH:MM"
-
-
-def days_words(first: date, last: date) -> str:
-    """``Thu 10 Dec, all day``; ``Thu 10 Dec – Fri 11 Dec, all day`` for several days."""
-    if first == last:
-        return _("{day}, all day", day=short_day(first))
-    return _("{first} – {last}, all day", first=short_day(first), last=short_day(last))
 
 
 def special_step(
@@ -49,8 +43,9 @@ def special_step(
         return proposed_in_text(state, keep)
     if state.status != "countered" or not state.whole_days or not state.proposed:
         return None
-    busy = busy_conflicts(events or (), *state.proposed, state.uid, config)
-    return countered_days(state, checked=events is not None, away=away(busy),
+    busy = clash_words(events or (), *state.proposed, state.uid, config, whole_days=True,
+                       all_day=state.all_day)  # fmt: skip
+    return countered_days(state, checked=events is not None, away=busy,
                           hold=hold_too(config, store, state.uid), keep=keep)  # fmt: skip
 
 
@@ -58,7 +53,8 @@ def countered_days(
     state: InviteState, *, checked: bool, away: Sequence[str], hold: tuple[str, ...], keep: str
 ) -> InviteState:
     """A counter of whole days (see the module): ``checked`` whether the user's calendars were
-    read, ``away`` what keeps the user from those days (:func:`away`), ``hold`` the options
+    read, ``away`` what the user has in their calendars those days
+    (:func:`planner.flows.followup_steps.clash_words`), ``hold`` the options
     that move the hold as well, ``keep`` the command that keeps the own time."""
     assert state.proposed_days is not None
     first, last = state.proposed_days
@@ -81,8 +77,10 @@ def countered_days(
             "keep your time with the second",
             count, who=who, when=when, placeholder=TIME_TO_CHOOSE,
         )  # fmt: skip
+        if away:  # what the user has in their calendars those days: choose around it
+            step = _("{step} (in your calendars then: {busy})", step=step, busy="; ".join(away))
         return replace(state, next_step=step, command=shlex.join(accept),
-                       alternative=keep)  # fmt: skip
+                       alternative=keep, conflicts=tuple(away))  # fmt: skip
     if (first, state.days) == (state.start.date(), count):
         return replace(
             state,
@@ -106,13 +104,6 @@ def countered_days(
                     who=who, when=when, checked=words),
         command=accept, alternative=keep,
     )  # fmt: skip
-
-
-def away(busy: Sequence[Event]) -> list[str]:
-    """What keeps the user from days proposed for an all-day meeting, of the events ``busy``
-    then: their own days out of office (a timed meeting on such a day does not: a trade fair
-    runs beside it)."""
-    return [_("out of office: '{title}'", title=e.title) for e in busy if e.all_day]
 
 
 def timed_for_all_day(state: InviteState) -> InviteState:

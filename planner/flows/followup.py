@@ -276,6 +276,8 @@ def invite_states(
             if answer is not None and answer.sequence < record.sequence:
                 # an answer to an earlier revision: the update is unanswered, and says so
                 earlier = "" if answer.method == "UNDELIVERED" else _status(answer)
+                if earlier == "countered" and _taken(answer, inv.start):
+                    earlier = "taken"  # the update moved it to their time: it waits for them
                 answer = None
             status = _status(answer) if answer or record.delivered else "not_sent"
             state = InviteState(
@@ -308,6 +310,19 @@ def invite_states(
                 state = _passed_on(state, answer, answers)
             result.append(_with_words(state))
     return result
+
+
+def _taken(answer: Answer, start: datetime) -> bool:
+    """Whether the invitation now starting at ``start`` is at the time (or on the days)
+    ``answer`` proposed instead: the update accepted their counter."""
+    if answer.proposed is None:
+        return False
+    if answer.whole_days:
+        from planner.invite.answers import proposed_days
+
+        first, last = proposed_days(answer.proposed)
+        return first <= start.astimezone(answer.proposed[0].tzinfo).date() <= last
+    return answer.proposed[0].astimezone(UTC) == start.astimezone(UTC)
 
 
 def _passed_on(state: InviteState, answer: Answer, answers: dict[str, Answer]) -> InviteState:
@@ -374,7 +389,8 @@ def invitation_states(
 
 def told_once(states: Sequence[InviteState]) -> list[InviteState]:
     """``states`` with the counterparts of one cancelled invitation in one state: that it was
-    cancelled is one line, naming everyone (the first counterpart's address stays the key)."""
+    cancelled is one line, naming everyone, each with their own address
+    (:attr:`InviteState.together`; the first counterpart's address stays the key)."""
     from dataclasses import replace
 
     cancelled: dict[tuple[str, str], list[InviteState]] = {}
@@ -386,8 +402,8 @@ def told_once(states: Sequence[InviteState]) -> list[InviteState]:
         if state.status != "cancelled":
             result.append(state)
         elif (same := cancelled.get((state.uid, state.next_step))) and same[0] is state:
-            names = ", ".join(s.name or s.counterpart for s in same)
-            result.append(replace(state, name=names) if len(same) > 1 else state)
+            people = tuple((s.name, s.counterpart) for s in same)
+            result.append(replace(state, together=people) if len(same) > 1 else state)
     return result
 
 
@@ -455,8 +471,8 @@ def _after_decline(
     """For a decline, the plan's next proposal for the same meeting as a ready command."""
     from dataclasses import replace
 
-    from planner.flows.followup_steps import stamp
     from planner.flows.invite_line import invite_command
+    from planner.i18n import day_time
 
     if state.status != "declined":
         return state
@@ -466,7 +482,7 @@ def _after_decline(
         command = invite_command(
             config, state.counterpart, "", proposal, title=state.title, zone=state.zone, send=True
         )
-        when = stamp(proposal.start, config).replace("T", " ")
+        when = day_time(proposal.start.astimezone(config.tz))
         return replace(
             state,
             next_step=_("declined; next proposal: {when} at {venue}", when=when,

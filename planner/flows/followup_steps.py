@@ -20,12 +20,13 @@ from __future__ import annotations
 import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner.config import Config
-from planner.i18n import _, hh_mm, ngettext, twice
+from planner.flows.counter_words import proposed_when
+from planner.i18n import _, day_time, hh_mm, ngettext, short_day, twice
 from planner.invite.sentlog import SentRecord
 from planner.invite.zones import zone_key
 from planner.model import Busy, Event
@@ -63,7 +64,8 @@ class InviteState:
     #: user's: a counter is told and accepted in it, so accepting keeps the meeting there
     zone: str = ""
     #: their answer to an earlier revision (accepted, tentative, declined, countered,
-    #: delegated) while the current one, a change, has none yet ("" when none)
+    #: delegated; taken: countered, and the change moved the meeting to their time) while
+    #: the current one, a change, has none yet ("" when none)
     earlier: str = ""
     #: the counter proposes whole days: ``proposed`` runs midnight to midnight in the
     #: meeting's zone (its days are the dates it names, not times in the user's zone)
@@ -72,6 +74,15 @@ class InviteState:
     answered_from: str = ""
     #: their mail says they proposed another time, in its text only (Google Calendar)
     text_proposal: bool = False
+    #: everyone one state tells of, as (name, address), where it stands for several (the
+    #: counterparts of a cancelled invitation, told once: :func:`planner.flows.followup.told_once`)
+    together: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def people(self) -> tuple[tuple[str, str], ...]:
+        """(name, address) of each counterpart this state is for: itself, or everyone it
+        tells of (:attr:`together`)."""
+        return self.together or ((self.name, self.counterpart),)
 
     @property
     def proposed_days(self) -> tuple[date, date] | None:
@@ -114,6 +125,7 @@ class InviteState:
             "proposed_days": _iso(self.proposed_days),
             "answered_from": self.answered_from or None,
             "text_proposal": self.text_proposal,
+            "people": [{"name": n or None, "email": e} for n, e in self.people],
         }
 
 
@@ -211,24 +223,24 @@ def stamp(moment: datetime, config: Config, zone: str = "") -> str:
 
 
 def span_words(start: datetime, end: datetime, config: Config, zone: str = "") -> str:
-    """``2026-12-15 15:30–16:30`` in the user's zone; in ``zone`` where the meeting has its
-    own, with the user's time beside it: ``2026-12-15 09:30–10:30 America/New_York
+    """``Tue 15 Dec 15:30–16:30`` in the user's zone; in ``zone`` where the meeting has its
+    own, with the user's time beside it: ``Tue 15 Dec 09:30–10:30 America/New_York
     (15:30–16:30 your time)``."""
     from planner.i18n import hh_mm, twice, until
 
     local, local_end = start.astimezone(config.tz), end.astimezone(config.tz)
     mine = f"{hh_mm(local, twice(local, local_end))}–{until(local, local_end)}"
-    ours = f"{local:%Y-%m-%d} {mine}"
+    ours = f"{short_day(local.date())} {mine}"
     if not zone or zone == zone_key(config.tz):
         return ours
     there = ZoneInfo(zone)
     theirs, theirs_end = start.astimezone(there), end.astimezone(there)
     yours = mine
     if local.date() != theirs.date():
-        yours = f"{local:%Y-%m-%d} {yours}"
+        yours = f"{short_day(local.date())} {yours}"
     return _(
         "{when} {zone} ({yours} your time)",
-        when=f"{theirs:%Y-%m-%d} {hh_mm(theirs, twice(theirs, theirs_end))}–"
+        when=f"{short_day(theirs.date())} {hh_mm(theirs, twice(theirs, theirs_end))}–"
         f"{until(theirs, theirs_end)}", zone=zone, yours=yours,
     )  # fmt: skip
 
@@ -340,7 +352,7 @@ def _countered(
     ])  # fmt: skip
     keep = send_again(state.uid)
     conflicts = _conflicts(state, record, config, events)
-    when = span_words(start, end, config, state.zone)
+    when = proposed_when(start, end, config.tz, whole_days=False, zone=state.zone)
     if conflicts:
         return replace(
             state,
@@ -375,14 +387,46 @@ def _conflicts(
     start, end = state.proposed
     found = []
     if events is not None:
-        for event in busy_conflicts(events, start, end, state.uid, config):
-            local = event.start.astimezone(config.tz)
-            found.append(_("busy with '{title}' at {time}", title=event.title,
-                           time=hh_mm(local, twice(local))))  # fmt: skip
+        found += clash_words(events, start, end, state.uid, config)
     closed = _venue_closed(record, config, start, end)
     if closed:
         found.append(closed)
     return found
+
+
+def clash_words(
+    events: Sequence[Event], start: datetime, end: datetime, uid: str, config: Config, *,
+    whole_days: bool = False, all_day: bool = False,
+) -> list[str]:  # fmt: skip
+    """What in the user's calendars ``events`` meets the time or days someone proposed
+    (``start`` to ``end``) for the meeting ``uid`` (:func:`busy_conflicts`), in words: "busy
+    with 'Workshop' at 10:00", "out of office: 'Hamburg'". For days proposed for an all-day
+    meeting, only days out of office (:func:`away`): a timed meeting runs beside a trade fair.
+    The one check ``planner invites``, the weekly plan and ``planner people`` say."""
+    busy = busy_conflicts(events, start, end, uid, config)
+    if whole_days and all_day:
+        return away(busy)
+    if whole_days:
+        one_day = (end - start).days <= 1  # midnight to midnight in the meeting's zone
+    else:
+        last = end - timedelta(seconds=1)
+        one_day = start.astimezone(config.tz).date() == last.astimezone(config.tz).date()
+    found = []
+    for event in busy:
+        if event.all_day:
+            found += away([event])
+            continue
+        local = event.start.astimezone(config.tz)
+        time = hh_mm(local, twice(local)) if one_day else day_time(local)
+        found.append(_("busy with '{title}' at {time}", title=event.title, time=time))
+    return found
+
+
+def away(busy: Sequence[Event]) -> list[str]:
+    """What keeps the user from days proposed for an all-day meeting, of the events ``busy``
+    then: their own days out of office (a timed meeting on such a day does not: a trade fair
+    runs beside it)."""
+    return [_("out of office: '{title}'", title=e.title) for e in busy if e.all_day]
 
 
 def _venue_closed(record: SentRecord, config: Config, start: datetime, end: datetime) -> str:
@@ -410,7 +454,7 @@ def _declined(state: InviteState, config: Config, store: Store, now: datetime) -
         with_ = {address_key(e) for e in proposal.get("with", [])}
         if who in with_ and start != state.start:
             venue = proposal["venue"]["name"]
-            local = stamp(start, config).replace("T", " ")
+            local = day_time(start.astimezone(config.tz))
             return replace(
                 state,
                 next_step=_("declined; next proposal: {when} at {venue}",

@@ -4,7 +4,7 @@ counterpart's answer: one who declined is free again."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -22,9 +22,12 @@ if TYPE_CHECKING:
 ANSWERED = {Response.ACCEPTED: "accepted", Response.TENTATIVE: "tentative"}
 
 
-def pending_by_person(store: Store | None, config: Config, now: datetime) -> dict[str, Pending]:
+def pending_by_person(
+    store: Store | None, config: Config, now: datetime, events: Sequence[Event] = ()
+) -> dict[str, Pending]:
     """Address (key form) → the first open invitation or offer to that person (see the
-    module doc); empty without a state database or anything sent or offered."""
+    module doc); empty without a state database or anything sent or offered. A time or days
+    they proposed instead say what the user's calendars (``events``) have then."""
     from planner.flows.held import INVITED, held_times
 
     found: dict[str, Pending] = {}
@@ -34,7 +37,7 @@ def pending_by_person(store: Store | None, config: Config, now: datetime) -> dic
     offers = _offer_states(store, held)
     for event in held:
         if event.uid.startswith(INVITED):
-            pairs = _invited(store, event, event.uid[len(INVITED) :])
+            pairs = _invited(store, event, event.uid[len(INVITED) :], (config, events))
         else:
             pairs = _offered(event, offers)
         for who, pending in pairs:
@@ -43,15 +46,17 @@ def pending_by_person(store: Store | None, config: Config, now: datetime) -> dic
     return found
 
 
-def _invited(store: Store, event: Event, uid: str) -> list[tuple[str, Pending]]:
+def _invited(
+    store: Store, event: Event, uid: str, mine: tuple[Config, Sequence[Event]]
+) -> list[tuple[str, Pending]]:
     """Each counterpart of an invitation's held time with what is pending for them: nothing
-    for one who declined it; the time they proposed for a COUNTER's."""
+    for one who declined it; the time they proposed for a COUNTER's (with what the user's
+    calendars, ``mine``, have then)."""
     from planner.invite.answers import answers_for
 
     title = _inner_title(event)
     if ":counter:" in uid:
-        _uid, who = uid.rsplit(":counter:", 1)
-        return [(address_key(who), Pending(COUNTER, event.start, event.end, title))]
+        return [_counter(store, event, title, *uid.rsplit(":counter:", 1), *mine)]
     answers = answers_for(store, uid)
     found = []
     for attendee in event.attendees:
@@ -65,6 +70,27 @@ def _invited(store: Store, event: Event, uid: str) -> list[tuple[str, Pending]]:
         answer = ANSWERED.get(response, "") if response is not None else ""
         found.append((who, Pending(INVITATION, event.start, event.end, title, answer)))
     return found
+
+
+def _counter(
+    store: Store, event: Event, title: str, uid: str, who: str, config: Config,
+    events: Sequence[Event],
+) -> tuple[str, Pending]:  # fmt: skip
+    """The time or days ``who`` proposed instead for the invitation ``uid`` (held as
+    ``event``), with what the user's calendars have then, as ``planner invites`` says it."""
+    from planner.flows.followup_steps import clash_words
+    from planner.invite.answers import answers_for
+    from planner.invite.sentlog import latest
+
+    answer = answers_for(store, uid).get(address_key(who))
+    days = bool(answer and answer.whole_days)
+    record = latest(store, uid)
+    all_day = bool(record and record.invitation.all_day)
+    clashes = clash_words(events, event.start, event.end, uid, config, whole_days=days,
+                          all_day=all_day)  # fmt: skip
+    pending = Pending(COUNTER, event.start, event.end, title, whole_days=days,
+                      clashes=tuple(clashes))  # fmt: skip
+    return address_key(who), pending
 
 
 def _offer_states(store: Store, held: list[Event]) -> Mapping[str, tuple[int, bool]]:

@@ -31,13 +31,17 @@ class Pending:
     answer: str = ""  # for an invitation: "accepted", "tentative" or "" (no answer yet)
     options: int = 1  # for an offer: how many times it offers
     picked: bool = False  # for an offer: a time was picked, not yet booked
+    #: for a counter: whole days proposed (start and end are midnights in the meeting's zone)
+    whole_days: bool = False
+    #: for a counter: what in the user's calendars it meets
+    #: (:func:`planner.flows.followup_steps.clash_words`, as ``planner invites`` says it)
+    clashes: tuple[str, ...] = ()
 
     def text(self, tz: Any) -> str:
         """``invited for Wed 9 Dec 13:15, no answer yet (planner invites)``."""
         when = day_time(self.start.astimezone(tz))
         if self.kind == COUNTER:
-            return _("proposed {when} instead of your invitation; answer it (planner invites)",
-                     when=when)  # fmt: skip
+            return self._countered(tz)
         if self.kind == OFFER:
             if self.picked:
                 return _("picked {when} from your offer; book it (planner invites)", when=when)
@@ -53,6 +57,18 @@ class Pending:
             return _("invited for {when}, accepted tentatively (planner invites)", when=when)
         return _("invited for {when}, no answer yet (planner invites)", when=when)
 
+    def _countered(self, tz: Any) -> str:
+        """``proposed Wed 16 Dec, all day instead of your invitation; …``: the days or the
+        time in the words ``planner invites`` uses, with what the user has then."""
+        from planner.flows.counter_words import proposed_when
+
+        when = proposed_when(self.start, self.end, tz, whole_days=self.whole_days)
+        if self.clashes:
+            return _("proposed {when} instead of your invitation ({busy}); answer it (planner "
+                     "invites)", when=when, busy="; ".join(self.clashes))  # fmt: skip
+        return _("proposed {when} instead of your invitation; answer it (planner invites)",
+                 when=when)  # fmt: skip
+
     def to_json(self, tz: Any) -> dict[str, Any]:
         return {
             "kind": self.kind,
@@ -62,5 +78,7 @@ class Pending:
             "answer": self.answer or None,
             "options": self.options,
             "picked": self.picked,
+            "whole_days": self.whole_days,
+            "clashes": list(self.clashes),
             "text": self.text(tz),
         }

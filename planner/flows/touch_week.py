@@ -49,7 +49,7 @@ def circle_of(
         rhythms=rhythms,
         trips=trips,
         homes=homes,
-        pending=pending_by_person(store, config, now),
+        pending=pending_by_person(store, config, now, events),
     )
 
 

@@ -9,7 +9,7 @@ the minimum widths fit, and builds the :class:`rich.table.Table`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -138,6 +138,71 @@ def fitted_table(
         ]
         table.add_row(*cells, end_section=number in breaks)
     return table
+
+
+def column_room(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: int,
+                index: int) -> int:  # fmt: skip
+    """The cells the column ``index`` gets in :func:`fitted_table` (0 when it is left out)."""
+    shown = choose(columns, rows, width)
+    if index not in shown:
+        return 0
+    kept = [columns[i] for i in shown]
+    sizes = _sizes(kept, [[row[i] for i in shown] for row in rows], width)
+    size = sizes[shown.index(index)]
+    column = columns[index]
+    if size is None:
+        size = max([cell_width(column.header), *(cell_width(row[index]) for row in rows)])
+    return min(size, column.max) if column.max else size
+
+
+def commands_apart(
+    columns: Sequence[Column],
+    rows_for: Callable[[Sequence[str]], list[list[str]]],
+    commands: Sequence[str],
+    width: int,
+    index: int,
+) -> tuple[list[list[str]], list[str]]:
+    """Rows whose ready-made ``commands`` (in the column ``index``) are never cut nor broken
+    over lines: a command that does not fit the column's width on one line is listed under the
+    table instead (the second value, numbered from 1 in that order), and ``rows_for(below)``
+    builds the rows with those replaced by a pointer to them. Moving one out can narrow the
+    column, so it is measured again until every command left in it fits."""
+    from rich.cells import cell_len
+
+    below: list[str] = []
+    while True:
+        rows = rows_for(below)
+        room = column_room(columns, rows, width, index)
+        more = [c for c in dict.fromkeys(commands) if c not in below and cell_len(c) > room]
+        if not more:
+            return rows, below
+        below += more
+
+
+def is_command(text: str) -> bool:
+    """Whether ``text`` (a next step's command or alternative) is a command to run, not a
+    reminder to write."""
+    return text.startswith("planner ")
+
+
+def pointer(text: str, below: Sequence[str]) -> str:
+    """``text``, or where it is when it is a command listed under the table (``below``)."""
+    from planner.i18n import _
+
+    if text in below:
+        return _("→ command {number} under the table", number=below.index(text) + 1)
+    return text
+
+
+def print_commands(out: Console, below: Sequence[str]) -> None:
+    """The commands :func:`commands_apart` moved under the table, each whole on its line
+    (never wrapped, nothing else on it: pasted, it runs), numbered as the table points to
+    them."""
+    from planner.i18n import _
+
+    for number, command in enumerate(below, start=1):
+        out.print(_("Command {number}:", number=number), markup=False, highlight=False)
+        out.print(command, markup=False, soft_wrap=True, highlight=False)
 
 
 def wrap_cell(cell: str, width: int) -> Text:

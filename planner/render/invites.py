@@ -4,10 +4,11 @@ meetings."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from planner.i18n import _, day_span, ngettext
+from planner.flows.counter_words import days_words, proposed_when, there
+from planner.i18n import _, ngettext
 from planner.render.labels import short_day
 
 if TYPE_CHECKING:
@@ -16,13 +17,8 @@ if TYPE_CHECKING:
 
 def status_label(state: InviteState) -> str:
     """``accepted`` · ``countered: Wed 9 Dec 13:00–14:00`` · ``no answer for 4 days`` …"""
-    if state.status == "countered" and (days := state.proposed_days):
-        from planner.flows.counter_steps import days_words
-
-        return _("countered: {when}", when=days_words(*days))
     if state.status == "countered" and state.proposed:
-        start, end = state.proposed
-        return _("countered: {when}", when=day_span(start, end) + there(start, end, state.zone))
+        return _("countered: {when}", when=proposed_words(state))
     if state.text_proposal and state.status in ("accepted", "tentative", "declined"):
         return _("{answer}; proposed another time (in the mail text only)",
                  answer=_plain_label(state.status))  # fmt: skip
@@ -56,6 +52,7 @@ def earlier_label(status: str) -> str:
         "tentative": _("tentative for the earlier time"),
         "declined": _("declined the earlier time"),
         "countered": _("proposed another time before the change"),
+        "taken": _("their time was taken; waiting for their answer to the update"),
         "delegated": _("passed the earlier invitation on"),
     }.get(status, status)
 
@@ -65,8 +62,6 @@ def when_label(state: InviteState, *, end: bool = True) -> str:
     day``, ``Wed 10 Mar – Fri 12 Mar, all day`` (never ``00:00–00:00``)."""
     first = short_day(state.start.date())
     if state.all_day:
-        from planner.flows.counter_steps import days_words
-
         return days_words(state.start.date(), state.start.date() + timedelta(state.days - 1))
     from planner.i18n import hh_mm, twice, until
 
@@ -78,24 +73,12 @@ def when_label(state: InviteState, *, end: bool = True) -> str:
     return f"{first} {span}" + there(state.start, state.end, state.zone)
 
 
-def there(start: datetime, end: datetime | None, zone: str) -> str:
-    """The meeting's own time in its own ``zone`` beside the user's: `` (09:30–10:30
-    America/New_York)``, with its day where that differs; "" without a zone."""
-    if not zone:
-        return ""
-    from zoneinfo import ZoneInfo
-
-    from planner.i18n import hh_mm, twice, until
-
-    first = start.astimezone(ZoneInfo(zone))
-    day = "" if first.date() == start.date() else f"{short_day(first.date())} "
-    last = None if end is None else end.astimezone(first.tzinfo)
-    span = (
-        hh_mm(first, twice(first))
-        if last is None
-        else f"{hh_mm(first, twice(first, last))}–{until(first, last)}"
-    )
-    return f" ({day}{span} {zone})"
+def proposed_words(state: InviteState) -> str:
+    """What ``state``'s counterpart proposed instead, in the words every view uses
+    (:func:`planner.flows.counter_words.proposed_when`)."""
+    assert state.proposed is not None
+    start, end = state.proposed
+    return proposed_when(start, end, start.tzinfo, whole_days=state.whole_days, zone=state.zone)
 
 
 def state_line(state: InviteState | Any) -> str:
@@ -106,7 +89,8 @@ def state_line(state: InviteState | Any) -> str:
     if not isinstance(state, InviteState):  # an offer (render.offer_list.OfferState)
         return state.line()
     when = when_label(state, end=False)
-    line = _("invitation {when} to {who}: {status}", when=when, who=state.name or state.counterpart,
+    who = ", ".join(name or address for name, address in state.people)
+    line = _("invitation {when} to {who}: {status}", when=when, who=who,
              status=status_label(state))  # fmt: skip
     if state.command and state.alternative.startswith("planner "):  # two ways on: name both
         return _("{line} → {command} (or {other})", line=line, command=state.command,
@@ -119,7 +103,16 @@ def invites_table(
 ) -> str:
     from rich.markup import escape
 
-    from planner.render.fit import Column, console, fitted_table, hanging
+    from planner.render.fit import (
+        Column,
+        commands_apart,
+        console,
+        fitted_table,
+        hanging,
+        is_command,
+        pointer,
+        print_commands,
+    )
     from planner.render.places import short_place
 
     out = console(color, width)
@@ -131,15 +124,23 @@ def invites_table(
         Column(_("Counterpart"), flex=True, min=14, keep_words=True),
         Column(_("Answer"), flex=True, min=18),
     ]
-    rows = []
-    for state in states:
-        when = when_label(state)
-        meeting = "\n".join(filter(None, (state.title, when, short_place(state.place or ""))))
-        step = "\n".join(filter(None, (state.next_step, state.command, state.alternative)))
-        who = f"{state.name}\n<{state.counterpart}>" if state.name else state.counterpart
-        answer = f"[bold]{escape(status_label(state))}[/bold]\n{escape(step)}"
-        rows.append([escape(meeting), escape(who), answer])
+
+    def rows_for(below: Sequence[str]) -> list[list[str]]:
+        rows = []
+        for state in states:
+            when = when_label(state)
+            meeting = "\n".join(filter(None, (state.title, when, short_place(state.place or ""))))
+            ways = [pointer(c, below) for c in (state.command, state.alternative)]
+            step = "\n".join(filter(None, (state.next_step, *ways)))
+            who = people_lines(state)
+            answer = f"[bold]{escape(status_label(state))}[/bold]\n{escape(step)}"
+            rows.append([escape(meeting), escape(who), answer])
+        return rows
+
+    commands = [c for s in states for c in (s.command, s.alternative) if is_command(c)]
+    rows, below = commands_apart(columns, rows_for, commands, width, 2)
     out.print(fitted_table(columns, rows, width, show_lines=True))
+    print_commands(out, below)
     note = ngettext(
         "A reminder is suggested after {count} day without answer ([invite] nudge_days).",
         "A reminder is suggested after {count} days without answer ([invite] nudge_days).",
@@ -147,6 +148,12 @@ def invites_table(
     )
     out.print(hanging(note, width), markup=False)
     return out.file.getvalue()  # type: ignore[attr-defined]
+
+
+def people_lines(state: InviteState) -> str:
+    """Who an invitation state is for, each person with their own address: name and address,
+    or the address alone."""
+    return "\n".join(f"{name}\n<{address}>" if name else address for name, address in state.people)
 
 
 def invites_json(states: Sequence[InviteState]) -> str:

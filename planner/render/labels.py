@@ -222,3 +222,11 @@ def counted_note(item: PlannedEvent) -> str:
                  title=other.title, kind=kind, place=place)  # fmt: skip
     return _("same meeting as '{title}' ({kind}), counted there only",
              title=other.title, kind=kind)  # fmt: skip
+
+
+def sentences(parts: Sequence[str]) -> str:
+    """Reasons written as sentences ("Coffee suits a first meeting", "You are in Hamburg
+    that day anyway") read as sentences: "Coffee suits a first meeting. You are in Hamburg
+    that day anyway". Joined with "; " the second would keep its capital mid-sentence, and
+    lowering it is wrong for a German noun or a venue's name; no letter's case is changed."""
+    return ". ".join(p.strip().rstrip(".") for p in parts if p.strip())

@@ -96,7 +96,14 @@ def offers_table(
     its title), its state and the next step; an address or a date is never shown in part."""
     from rich.markup import escape
 
-    from planner.render.fit import Column, console, fitted_table
+    from planner.render.fit import (
+        Column,
+        commands_apart,
+        console,
+        fitted_table,
+        pointer,
+        print_commands,
+    )
 
     out = console(color, width)
     columns = [
@@ -104,15 +111,22 @@ def offers_table(
         Column(_("State"), flex=True, min=12, keep_words=True),
         Column(_("Next step"), flex=True, min=18, keep_words=True),
     ]
-    rows = []
-    for offer in offers:
-        who = f"{offer.name} <{offer.counterpart}>" if offer.name else offer.counterpart
-        text, command = next_step(offer, now)
-        step = "\n".join(filter(None, (text, command)))
-        rows.append([escape(f"{offer.id}\n{who}\n{offer.title}"),
-                     escape(state_label(offer, now)), escape(step)])  # fmt: skip
+
+    def rows_for(below: Sequence[str]) -> list[list[str]]:
+        rows = []
+        for offer in offers:
+            who = f"{offer.name} <{offer.counterpart}>" if offer.name else offer.counterpart
+            text, command = next_step(offer, now)
+            step = "\n".join(filter(None, (text, pointer(command, below))))
+            rows.append([escape(f"{offer.id}\n{who}\n{offer.title}"),
+                         escape(state_label(offer, now)), escape(step)])  # fmt: skip
+        return rows
+
+    commands = [c for offer in offers if (c := next_step(offer, now)[1])]
+    rows, below = commands_apart(columns, rows_for, commands, width, 2)
     out.print(_("Offers"), markup=False)
     out.print(fitted_table(columns, rows, width, show_lines=True))
+    print_commands(out, below)
     return out.file.getvalue()  # type: ignore[attr-defined]
 
 

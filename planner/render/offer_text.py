@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from planner.flows.offers import Offer, Option
 from planner.i18n import _, hh_mm, long_day, ngettext, short_day, twice
+from planner.render.labels import sentences
 from planner.render.safe import neutral
 
 
@@ -204,7 +205,7 @@ def text(offer: Offer, links: MailLinks | None, link: str = "") -> str:
         if url := map_url(option):
             lines.append("   " + _("Map: {url}", url=url))
         lines.append("   " + _("Travel: {travel}", travel=travel(offer, option)))
-        lines.append("   " + _("Why here: {why}", why="; ".join(why(offer, option))))
+        lines.append("   " + _("Why here: {why}", why=sentences(why(offer, option))))
         if links is not None:  # a mail reader without HTML shows the link too
             lines.append("   " + _("Choose it: {link}", link=links.accept(offer, option)))
         lines.append("")

@@ -6,7 +6,7 @@ from datetime import tzinfo
 from typing import TYPE_CHECKING
 
 from planner.i18n import _, day_span, local_span
-from planner.render.labels import kind_label, purpose_label
+from planner.render.labels import kind_label, purpose_label, sentences
 from planner.render.table import console
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def proposals_table(
                 kind_label(p.kind.value),
                 escape(f"{p.venue.name}\n{p.venue.address}"),
                 _travel(p.travel_minutes),
-                escape("; ".join(p.reasons)),
+                escape(sentences(p.reasons)),
             ]
         )
     table = fitted_table(columns, rows, width)

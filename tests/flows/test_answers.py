@@ -213,7 +213,7 @@ def test_decline_points_to_the_next_saved_proposal(config, store, sent):
     save_proposals(store, {"with": [ANNA.email], "proposals": listed}, SENT)
     state = states(config, store, SENT)[ANNA.email]
     assert state.command == f"planner invite --proposal {listed[1]['id']} --send"
-    assert "2026-12-11 12:00" in state.next_step
+    assert "Fri 11 Dec 12:00" in state.next_step  # the day in words, as every other line
 
 
 def test_an_invitation_only_written_to_a_file_is_written_not_sent(config, store):

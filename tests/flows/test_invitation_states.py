@@ -27,7 +27,7 @@ from planner.invite.answers import Answer
 from planner.invite.cancels import prepare_cancel
 from planner.invite.sentlog import prepare_request, record_kept, record_sent
 from planner.model import Attendee, Event, Response
-from planner.render.invites import status_label
+from planner.render.invites import state_line, status_label
 from planner.store import Store
 from tests.flows import test_answers
 from tests.invite.test_invite import ANNA, lunch
@@ -139,7 +139,8 @@ def test_a_cancelled_invitation_is_told_once_until_its_time_has_passed(config, s
     assert [s.status for s in states] == ["cancelled", "cancelled"]  # each was invited
     (state,) = told_once(states)
     assert (state.command, state.alternative) == ("", "")
-    assert "Anna Berger" in state.name and "Bob" in state.name
+    assert [e for _n, e in state.people] == [ANNA.email, "bob@acme.example"]  # each their own
+    assert "Anna Berger" in state_line(state) and "Bob" in state_line(state)
     assert status_label(state) == {"en": "cancelled", "de": "abgesagt"}[lang]
     (listed,) = invitation_states(config, store, now=SENT + timedelta(days=1), read=False)
     assert listed == state
