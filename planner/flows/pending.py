@@ -34,7 +34,7 @@ class Pending:
     #: for a counter: whole days proposed (start and end are midnights in the meeting's zone)
     whole_days: bool = False
     #: for a counter: what in the user's calendars it meets
-    #: (:func:`planner.flows.followup_steps.clash_words`, as ``planner invites`` says it)
+    #: (``planner.flows.followup_steps.clash_words``, as ``planner invites`` says it)
     clashes: tuple[str, ...] = ()
 
     def text(self, tz: Any) -> str:

@@ -69,7 +69,10 @@ def _views(config) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("client", list(DAYS))
-def test_a_day_proposed_is_a_day_in_every_view_with_what_the_calendar_has(config, tmp_path, client):
+def test_a_day_proposed_is_a_day_in_every_view_with_what_the_calendar_has(
+    config, tmp_path, client, monkeypatch
+):
+    monkeypatch.setenv("COLUMNS", "240")  # the table's cells whole, whatever the terminal
     _countered(config, tmp_path, DAYS[client])
     views = _views(config)
     for view, text in views.items():
