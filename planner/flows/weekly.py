@@ -28,6 +28,7 @@ from planner.flows.plan import (
     week_bounds,
     week_stats,
 )
+from planner.flows.week_cities import week_cities
 from planner.judge.people import in_balance
 from planner.judge.purpose import determine_purpose
 from planner.judge.recommend import balance, due_for_visit, recommend
@@ -192,21 +193,8 @@ def build_plan(
         due=tuple(due_for_visit(ledger, config, now.astimezone(config.tz).date())),
         people=ledger.directory.people,
         keep_in_touch=keep,
-        cities=_cities(items, homes),
+        cities=week_cities(items, homes),
     )
-
-
-def _cities(items: Sequence[PlannedEvent], homes: Any) -> dict[str, str]:
-    """Address key → the city of each counterpart of ``items`` (see ``WeeklyPlan.cities``)."""
-    from planner.judge.homes import shown_city
-    from planner.people.addresses import address_key
-
-    found: dict[str, str] = {}
-    for item in items:
-        for person in item.event.people():
-            if (key := address_key(person.email)) not in found:
-                found[key] = shown_city(homes(person.email))
-    return found
 
 
 def judge_week(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
@@ -237,6 +238,8 @@ def week_json(plan: WeeklyPlan, attach: Callable[[dict[str, Any]], None] | None 
         text = _encoded(events, 1)  # "[\n    {…},\n    {…}\n  ]": the members, in place
         return [text[len(INDENT) * 2 + 2 : -len(INDENT) - 2]]
 
+    if plan.cities is not None:  # each worked out here, once: never in a forked worker
+        plan = replace(plan, cities=dict(plan.cities))
     data = week_to_dict(plan, events=False)
     parts = fork_map(encode, plan.items, minimum=SLICED) if plan.items else []
     events = f"[\n{INDENT * 2}" + f",\n{INDENT * 2}".join(parts) + f"\n{INDENT}]"
