@@ -47,14 +47,9 @@ if TYPE_CHECKING:
 
 __all__ = ["HomeCity", "HomeFinder", "configured_city", "domain_country", "phone_city"]
 
-WEIGHTS = {
-    "in_person": 3.0,
-    "org_in_person": 2.0,
-    "address": 1.5,
-    "signature_address": 1.5,
-    "phone": 1.0,
-    "came": 0.75,
-}
+WEIGHTS = {"in_person": 3.0, "org_in_person": 2.0, "address": 1.5, "signature_address": 1.5,
+           "phone": 1.0, "came": 0.75}  # fmt: skip
+ORG_EVENTS = 400  # an organisation's latest meetings read for each of its people (not all)
 # e-mail top-level domain → ISO country
 TLD_COUNTRIES: Mapping[str, str] = {
     "de": "DE", "at": "AT", "ch": "CH", "uk": "GB", "fr": "FR", "nl": "NL", "be": "BE",
@@ -332,8 +327,13 @@ class HomeFinder:
                     keys.update((key, "@" + key.rpartition("@")[2]))
                 for key in keys:
                     self._index.setdefault(key, []).append(position)
-        mine = set(self._index.get(email, [])) | set(self._index.get("@" + domain_of(email), []))
-        return sorted(mine)
+        own = self._index.get(email, [])
+        theirs = self._index.get("@" + domain_of(email), [])
+        mine = set(own)
+        # of the organisation's meetings without them, the latest ORG_EVENTS: they say where
+        # it meets as well as all would, and a big organisation's people cost what they do
+        org = [p for p in theirs[-(ORG_EVENTS + len(own)) :] if p not in mine][-ORG_EVENTS:]
+        return sorted(mine.union(org))
 
     def _facts_of(self, position: int) -> _Facts:
         facts = self._facts.get(position)
