@@ -187,7 +187,7 @@ class HomeFinder:
         # only by their signatures and phone numbers (the number of a call with them is
         # usually their own): the place of a meeting yet to come is where they are to come
         # to, the user's choice as often as theirs, and says nothing of where they are based
-        self.history = list(events)
+        self.history = list(events)  # as read: by start, the latest last
         self.modes = modes
         extra = {d.strip().lower() for d in config["relations"]["freemail_domains"]}
         self.freemail = FREEMAIL_DOMAINS | extra

@@ -194,3 +194,27 @@ def test_a_meeting_in_the_users_town_by_another_name_is_one_they_may_have_come_t
         assert place is not None and finder._in_home_city(place), home
     abroad = Geocoder(cfg).locate("Herrengasse 14, 1010 Wien")
     assert abroad is not None and not finder._in_home_city(abroad)
+
+
+def test_a_big_organisations_meetings_are_read_for_each_of_its_people_only_so_far():
+    """Each of 30 people of one organisation met daily for two years: each person's place is
+    read from their own meetings and the organisation's latest (ORG_EVENTS), not from all of
+    its 21,900 meetings again for each of them (the week's JSON asks for every counterpart)."""
+    from planner.judge.homes import ORG_EVENTS
+
+    people = [f"p{n}@hafen.example" for n in range(30)]
+    items = sorted(  # by start, as the calendars are read
+        (
+            _event(f"{n}-{day}", day, "Am Sandtorkai 50, 20457 Hamburg", [person])
+            for n, person in enumerate(people)
+            for day in range(1, 731)
+        ),
+        key=lambda item: item[0].start,
+    )
+    finder = _finder(items)
+    read = [finder.history[p] for p in finder._events_of(people[0])]
+    assert len(read) == 730 + ORG_EVENTS  # their own, and the organisation's latest
+    others = [e for e in read if e.attendees[1].email != people[0]]
+    assert min(e.start for e in others) >= NOW - timedelta(days=ORG_EVENTS // 29 + 1)
+    home = finder.home_of(people[0])
+    assert home is not None and home.city == "Hamburg"
