@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from planner.cli import common_options
+from planner.cli import common, common_options
 from planner.cli.common import (
     emit,
     format_option,
@@ -70,8 +70,8 @@ def classify(
     user, store = _user_config()
     zone = timezone or (user.user["timezone"] if user else local_zone_name())
     tz = ZoneInfo(zone) if _valid_zone(zone) else ZoneInfo("UTC")
-    today = datetime.now(tz).date()
-    now = datetime.now(tz)
+    now = common.now_in(tz)
+    today = now.date()
     first = parse_date(date_from, "--from", now) if date_from else today - timedelta(days=365)
     last = parse_date(date_to, "--to", now) if date_to else today + timedelta(days=365)
     plannable(first, "--from", date_from or "")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from planner.cli import common_options
+from planner.cli import common, common_options
 from planner.cli.common import (
     config_option,
     emit,
@@ -45,7 +45,6 @@ def invites(config_path: Path | None, fmt: str, offline: bool, now_text: str | N
       planner invites --format json
     """
     from contextlib import nullcontext
-    from datetime import datetime
 
     from planner.cli.progress import progress_display
     from planner.flows.followup import invitation_states
@@ -53,7 +52,7 @@ def invites(config_path: Path | None, fmt: str, offline: bool, now_text: str | N
     from planner.store import open_store
 
     config = load_config(config_path)
-    now = parse_datetime(now_text, "--now", config.tz) if now_text else datetime.now(config.tz)
+    now = parse_datetime(now_text, "--now", config.tz) if now_text else common.now_in(config.tz)
     store = open_store()
     try:
         with progress_display() if not offline else nullcontext() as progress:

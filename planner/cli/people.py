@@ -3,12 +3,11 @@ sets how often to meet someone."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 import click
 
-from planner.cli import common_options
+from planner.cli import common, common_options
 from planner.cli.common import (
     config_option,
     demo_option,
@@ -139,7 +138,7 @@ def rhythm(config_path: Path | None, who: str, every: str | None, clear: bool) -
         raise UsageError(str(exc)) from None
     store = open_store()
     try:
-        changed = set_rhythm(store, who, parsed, datetime.now(config.tz))
+        changed = set_rhythm(store, who, parsed, common.now_in(config.tz))
         known = parsed is None or anyone_known(config, store, who)
     finally:
         store.close()

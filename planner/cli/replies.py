@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from planner.cli import common_options
+from planner.cli import common, common_options
 from planner.cli.common import config_option, load_config, parse_datetime, table_width
 from planner.i18n import _, ngettext
 
@@ -35,7 +35,6 @@ def replies(config_path: Path | None, paths: tuple[Path, ...], now_text: str | N
       planner replies ~/Mail/INBOX            (a Maildir)
       planner replies ~/mbox-export.mbox
     """
-    from datetime import datetime
 
     from planner.flows.followup import record_replies
     from planner.render.fit import hanging
@@ -44,7 +43,7 @@ def replies(config_path: Path | None, paths: tuple[Path, ...], now_text: str | N
 
     config = load_config(config_path)
     _require(paths)
-    now = parse_datetime(now_text, "--now", config.tz) if now_text else datetime.now(config.tz)
+    now = parse_datetime(now_text, "--now", config.tz) if now_text else common.now_in(config.tz)
     from planner.flows.answer_lines import same_person
 
     store = open_store()
