@@ -198,8 +198,7 @@ def _hint(first: Open, *, tool: bool, offer: bool) -> str:
 
 
 def _offered(found: Offered, tz: tzinfo) -> str:
-    offer, person = found.offer, found.person
-    who = f"{person.name} <{person.email}>" if person.name else person.email
+    offer, who = found.offer, _who(found.person)
     chosen = offer.chosen
     if chosen is not None and offer.status != OPEN:
         return _("{who} picked {choice} of offer {id} ('{title}'), not booked yet",
@@ -226,8 +225,7 @@ def _option(option: Option, tz: tzinfo) -> str:
 def _existing(found: Existing, tz: tzinfo) -> str:
     from planner.invite.text import location_text
 
-    inv, person = found.record.invitation, found.person
-    who = f"{person.name} <{person.email}>" if person.name else person.email
+    inv, who = found.record.invitation, _who(found.person)
     return _(
         "{who} already has an invitation: '{title}', {when}, {where} (UID {uid})",
         who=who,
@@ -236,6 +234,10 @@ def _existing(found: Existing, tz: tzinfo) -> str:
         where=location_text(inv) or _("no place given"),
         uid=found.record.uid,
     )
+
+
+def _who(person: Attendee) -> str:
+    return f"{person.name} <{person.email}>" if person.name else person.email
 
 
 def _declined(store: Store, uid: str, who: str, sequence: int) -> bool:

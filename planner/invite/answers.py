@@ -27,6 +27,7 @@ from planner.people.addresses import address_key
 from planner.store import readable
 
 if TYPE_CHECKING:
+    from planner.invite.invitation import Invitation
     from planner.invite.sentlog import SentRecord
     from planner.store import Store
 
@@ -261,8 +262,7 @@ def names_occurrence(answer: Answer, sent: Sequence[SentRecord]) -> bool:
     named = answer.recurrence
     if named is None:
         return True
-    revision = [r for r in sent if r.sequence == answer.sequence] or list(sent)
-    inv = revision[-1].invitation
+    inv = _answered(answer, sent)
     start = inv.start
     if not isinstance(named, datetime):
         return named == start.date()
@@ -285,11 +285,16 @@ def settled(answer: Answer, sent: Sequence[SentRecord], now: datetime) -> Answer
         before = [r.sequence for r in sent if r.sent_at.astimezone(UTC) <= written]
         answer = replace(answer, sequence=max(before, default=answer.sequence))
     if answer.unsettled and answer.proposed is not None:
-        revision = [r for r in sent if r.sequence == answer.sequence] or list(sent)
-        zone = revision[-1].invitation.start.tzinfo or UTC
+        zone = _answered(answer, sent).start.tzinfo or UTC
         start, end = answer.proposed
         answer = replace(answer, proposed=(start.replace(tzinfo=zone), end.replace(tzinfo=zone)))
     return answer
+
+
+def _answered(answer: Answer, sent: Sequence[SentRecord]) -> Invitation:
+    """The invitation of the revision ``answer`` answers (its SEQUENCE), else the last sent."""
+    revision = [r for r in sent if r.sequence == answer.sequence] or list(sent)
+    return revision[-1].invitation
 
 
 def delegates(store: Store, uid: str) -> set[str]:
