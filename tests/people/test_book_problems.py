@@ -23,24 +23,11 @@ from planner.cli import main
 from planner.config import SourceConfig, default_config
 from planner.people.books import AddressBooks
 from planner.store import Store
+from tests.providers.test_addressbook_broken_cards import APPLE, GOOGLE  # cards as exported
 
 TZ = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 11, 30, 8, tzinfo=TZ)
 
-APPLE = (
-    "BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Apple Inc.//macOS 14.4//EN\r\nN:Huber;Stefan;;;\r\n"
-    "FN:Stefan Huber\r\nORG:Alpenbank AG;\r\n"
-    "item1.EMAIL;type=INTERNET;type=pref:stefan.huber@alpenbank.example\r\n"
-    "item1.X-ABLabel:_$!<Other>!$_\r\n"
-    "item2.ADR;type=WORK:;;Schottengasse 6;Wien;;1010;Österreich\r\n"
-    "UID:8A1C2B3D-4E5F-4A6B-9C7D-0E1F2A3B4C5D\r\nEND:VCARD\r\n"
-)
-GOOGLE = (
-    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jonas Müller\r\nN:Müller;Jonas;;;\r\n"
-    "EMAIL;TYPE=INTERNET;TYPE=WORK:jonas@spree.example\r\n"
-    "ADR;TYPE=WORK:;;Friedrichstraße 100;Berlin;;10117;Deutschland\r\n"
-    "CATEGORIES:Investoren,myContacts\r\nEND:VCARD\r\n"
-)
 OUTLOOK = (
     "BEGIN:VCARD\r\nVERSION:2.1\r\nN;LANGUAGE=de:Schäfer;Kim\r\nFN:Kim Schäfer\r\n"
     "ORG:Rhein Möbel AG\r\nEMAIL;PREF;INTERNET:kim@rhein.example\r\n"
