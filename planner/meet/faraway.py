@@ -276,7 +276,7 @@ def _on_day(
     plan: FarPlan,
     area: str,
 ) -> list[Proposal]:
-    tz = zone_at(near, proposer.tz, home=proposer.home)  # the day where they meet
+    tz = zone_at(near, proposer.tz, home=proposer.home, name_of=proposer.geocoder.zone_name)
     lo = max(request.start, datetime.combine(day, time(), tz))
     hi = min(request.end, datetime.combine(day + timedelta(days=1), time(), tz))
     if lo >= hi:

@@ -273,6 +273,20 @@ class Geocoder:
             tz=self.tz,
         )
 
+    def zone_name(self, lat: float, lon: float) -> str:
+        """The name of the zone at a point (:func:`planner.meet.local_zone.zone_name`), kept
+        with the offline answers: a later run over the same places never loads the time-zone
+        boundaries."""
+        from planner.meet.local_zone import zone_name
+
+        if self._offline is None:
+            return zone_name(lat, lon)
+        known, name = self._offline.zone(lat, lon)
+        if not known:
+            name = zone_name(lat, lon)
+            self._offline.put_zone(lat, lon, name)
+        return name
+
     def _locate_offline(self, text: str) -> Place | None:
         if self._offline is None:
             return locate_offline(text, self.country)
@@ -299,6 +313,8 @@ class OfflineCache:
             " name TEXT, lat REAL, lon REAL, source TEXT, city TEXT, PRIMARY KEY (country, text))",
         )
         self._known: dict[str, Place | None] | None = None
+        self._zones: dict[tuple[float, float], str] | None = None
+        self._boundaries = ""
 
     def _load(self) -> dict[str, Place | None]:
         if self._known is None:
@@ -329,6 +345,38 @@ class OfflineCache:
                 "INSERT OR REPLACE INTO geo_offline VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (self.country, text, *row),
             )
+
+    def zone(self, lat: float, lon: float) -> tuple[bool, str]:
+        """(whether the installed time-zone boundaries told the zone at the point before,
+        its name then)."""
+        name = self._zone_table().get((lat, lon))
+        return (name is not None, name or "")
+
+    def put_zone(self, lat: float, lon: float, name: str) -> None:
+        self._zone_table()[(lat, lon)] = name
+        with self.store.conn:
+            self.store.conn.execute(
+                "INSERT OR REPLACE INTO geo_zone VALUES (?, ?, ?, ?)",
+                (lat, lon, self._boundaries, name),
+            )
+
+    def _zone_table(self) -> dict[tuple[float, float], str]:
+        if self._zones is None:
+            from planner.meet.local_zone import boundaries_version
+
+            self._boundaries = boundaries_version()
+            self.store.ensure("geo_zone", 1, ZONE_DDL)
+            rows = self.store.conn.execute(
+                "SELECT lat, lon, name FROM geo_zone WHERE boundaries = ?", (self._boundaries,)
+            )
+            self._zones = {(lat, lon): name for lat, lon, name in rows}
+        return self._zones
+
+
+ZONE_DDL = (
+    "DROP TABLE IF EXISTS geo_zone; CREATE TABLE geo_zone (lat REAL, lon REAL,"
+    " boundaries TEXT, name TEXT NOT NULL, PRIMARY KEY (lat, lon))"
+)
 
 
 def host_of(url: str) -> str:

@@ -10,6 +10,7 @@ only for a place farther away). Where the zone cannot be told it is the user's, 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -23,12 +24,19 @@ log = logging.getLogger("planner")
 HOME_KM = 100.0
 
 
-def zone_at(geo: Geo | None, default: ZoneInfo, *, home: Geo | None = None) -> ZoneInfo:
+def zone_at(
+    geo: Geo | None,
+    default: ZoneInfo,
+    *,
+    home: Geo | None = None,
+    name_of: Callable[[float, float], str] | None = None,
+) -> ZoneInfo:
     """The zone of ``geo`` (``default``, the user's, near ``home``, for no place, or where it
-    cannot be told)."""
+    cannot be told). ``name_of(lat, lon)`` tells a zone's name (default :func:`zone_name`;
+    :meth:`planner.meet.geo.Geocoder.zone_name` keeps its answers between runs)."""
     if geo is None or (home is not None and distance_km(geo, home) <= HOME_KM):
         return default
-    name = _zone_name(round(geo.lat, 3), round(geo.lon, 3))
+    name = (name_of or zone_name)(round(geo.lat, 3), round(geo.lon, 3))
     if not name:
         return default
     if name == default.key:
@@ -50,8 +58,23 @@ def named_zone(name: object, default: ZoneInfo) -> ZoneInfo:
         return default
 
 
+def boundaries_version() -> str:
+    """What identifies the installed time-zone boundaries without loading them (their
+    extension module's size and time): answers kept between runs are taken under it."""
+    import os
+
+    try:
+        import tzfpy
+    except ImportError:  # pragma: no cover - a dependency; an incomplete install
+        return ""
+    state = os.stat(tzfpy.tzfpy.__file__)
+    return f"tzfpy:{state.st_size}:{state.st_mtime_ns}"
+
+
 @lru_cache(maxsize=256)
-def _zone_name(lat: float, lon: float) -> str:
+def zone_name(lat: float, lon: float) -> str:
+    """The name of the zone at a point from the time-zone boundaries ("" where none is told):
+    the first answer of a process loads them (0.1 to 0.3 s)."""
     try:
         import tzfpy
     except ImportError:  # pragma: no cover - a dependency; an incomplete install

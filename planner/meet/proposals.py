@@ -274,7 +274,7 @@ class Proposer(UserDays):
         if center is None:
             return None
         kinds = kinds_for(purpose)
-        tz = zone_at(center, self.tz, home=self.home)
+        tz = zone_at(center, self.tz, home=self.home, name_of=self.geocoder.zone_name)
         first = local_day(start, tz)
         last = local_day(end - timedelta(microseconds=1), tz)
         days = [first + timedelta(days=i) for i in range((last - first).days + 1)]

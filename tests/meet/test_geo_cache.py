@@ -39,3 +39,35 @@ def test_without_a_store_nothing_is_kept(tmp_path, monkeypatch):
     Geocoder(default_config()).locate("Hamburg")
     Geocoder(default_config()).locate("Hamburg")
     assert calls == ["Hamburg", "Hamburg"]
+
+
+def test_a_second_run_tells_the_zone_of_a_place_without_the_boundaries(store, monkeypatch):
+    """Loading the time-zone boundaries costs a run 0.1 to 0.3 s: a place seen before is
+    answered from the state database."""
+    from planner.meet import local_zone
+
+    config = default_config()
+    assert Geocoder(config, store_factory=lambda: store).zone_name(40.755, -73.984) == (
+        "America/New_York"
+    )
+    calls = []
+    monkeypatch.setattr(local_zone, "zone_name", lambda lat, lon: calls.append((lat, lon)) or "")
+    second = Geocoder(config, store_factory=lambda: store)
+    assert second.zone_name(40.755, -73.984) == "America/New_York"
+    assert calls == []
+    assert second.zone_name(35.69, 139.701) == ""  # another place: looked up
+    assert calls == [(35.69, 139.701)]
+
+
+def test_other_boundaries_tell_the_zones_again(store, monkeypatch):
+    """Answers are kept under the installed boundaries: an upgrade of them asks again."""
+    from planner.meet import local_zone
+
+    Geocoder(default_config(), store_factory=lambda: store).zone_name(48.857, 2.352)
+    calls = []
+    monkeypatch.setattr(local_zone, "zone_name", lambda lat, lon: calls.append(1) or "Europe/X")
+    monkeypatch.setattr(local_zone, "boundaries_version", lambda: "tzfpy:another")
+    assert Geocoder(default_config(), store_factory=lambda: store).zone_name(48.857, 2.352) == (
+        "Europe/X"
+    )
+    assert calls == [1]

@@ -61,7 +61,7 @@ def test_the_zone_of_a_place_is_read_from_its_coordinates(where, zone):
 
 def test_near_home_the_users_zone_is_taken_without_looking(monkeypatch):
     looked: list[tuple[float, float]] = []
-    monkeypatch.setattr(local_zone, "_zone_name", lambda *a: looked.append(a) or "Asia/Tokyo")
+    monkeypatch.setattr(local_zone, "zone_name", lambda *a: looked.append(a) or "Asia/Tokyo")
     assert zone_at(MARIENPLATZ, BERLIN, home=Geo(48.14, 11.56)) is BERLIN
     assert zone_at(None, BERLIN) is BERLIN
     assert looked == []
@@ -157,3 +157,19 @@ def test_a_dinner_on_a_trip_abroad_is_not_cut_at_the_users_midnight():
     assert local.date() == datetime(2026, 12, 9).date()
     assert dinner.start <= local.time() < dinner.end
     assert dinners[0].start.astimezone(BERLIN).date() == datetime(2026, 12, 10).date()
+
+
+def test_proposals_ask_the_zone_of_their_geocoder(monkeypatch):
+    """The zone of a place far away comes from the proposer's geocoder, which keeps its
+    answers between runs (tests/meet/test_geo_cache.py)."""
+    from planner.meet.geo import Geocoder
+
+    asked = []
+
+    def told(self, lat, lon):
+        asked.append((lat, lon))
+        return "America/New_York"
+
+    monkeypatch.setattr(Geocoder, "zone_name", told)
+    found = offered(MANHATTAN, VenueKind.CAFE)
+    assert asked and found
