@@ -183,7 +183,7 @@ def propose_for(
             supply=supply,
             travel=travel,
         )
-        finder = finder_for(session, geocoder.locate)
+        finder = finder_for(session, geocoder.locate, store)
         homes = [finder.home_of(p) for p in people]
         if start < end:
             request = MeetRequest(

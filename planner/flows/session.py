@@ -147,14 +147,19 @@ def contacts_report(
     )
 
 
-def finder_for(session: Session, locate: Callable[[str], Any]) -> HomeFinder:
-    """A :class:`planner.judge.homes.HomeFinder` over the session's history."""
+def finder_for(
+    session: Session, locate: Callable[[str], Any], store: Store | None = None
+) -> HomeFinder:
+    """A :class:`planner.judge.homes.HomeFinder` over the session's history, its answers kept
+    between runs in ``store`` (:mod:`planner.judge.homes_kept`)."""
     from planner.judge.homes import HomeFinder
+    from planner.judge.homes_kept import keeping
 
     people = session.ledger.directory.people
-    return HomeFinder.of(
+    finder = HomeFinder.of(
         session.events, session.modes, session.config, locate, now=session.now, people=people
     )
+    return keeping(finder, store)
 
 
 def home_finder(session: Session, store: Store | None) -> HomeFinder:
@@ -167,4 +172,4 @@ def home_finder(session: Session, store: Store | None) -> HomeFinder:
     geocoder = places_only(
         Geocoder(session.config, catalog, store_factory=(lambda: store) if store else None)
     )
-    return finder_for(session, geocoder.locate)
+    return finder_for(session, geocoder.locate, store)

@@ -128,10 +128,14 @@ def homes_of(
     geocoder: Any,
     now: datetime,
     people: People | None = None,
+    store: Store | None = None,
 ) -> Callable[[str], Any]:
     """Where counterparts live or work (:meth:`planner.judge.homes.HomeFinder.home_of`, the
     one answer ``propose`` gives too), with what ``people`` (the directory, address books
-    read in) knows of them."""
+    read in) knows of them; kept between runs in ``store``
+    (:mod:`planner.judge.homes_kept`)."""
     from planner.judge.homes import HomeFinder
+    from planner.judge.homes_kept import keeping
 
-    return HomeFinder.of(events, modes, config, geocoder.locate, now=now, people=people).home_of
+    finder = HomeFinder.of(events, modes, config, geocoder.locate, now=now, people=people)
+    return keeping(finder, store).home_of

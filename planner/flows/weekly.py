@@ -168,7 +168,7 @@ def build_plan(
     from planner.flows.touch_week import geocoder_for, homes_of, week_section
 
     geocoder = geocoder or geocoder_for(config, catalog, store)
-    homes = homes_of(config, events, modes, geocoder, now, ledger.directory.people)
+    homes = homes_of(config, events, modes, geocoder, now, ledger.directory.people, store)
     offered = [Interval(p.start, p.end) for item in items for p in item.proposals]
     keep = week_section(
         config,

@@ -10,7 +10,7 @@ whom a meeting is with.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from planner.model import FREEMAIL_DOMAINS, Attendee, Event, Response
@@ -143,3 +143,34 @@ class Directory:
 
 def _domain(text: str) -> str:
     return domain_of("x@" + text.strip().lstrip("@")) if text.strip() else ""
+
+
+# e-mail top-level domain → ISO country
+TLD_COUNTRIES: Mapping[str, str] = {
+    "de": "DE", "at": "AT", "ch": "CH", "uk": "GB", "fr": "FR", "nl": "NL", "be": "BE",
+    "lu": "LU", "it": "IT", "es": "ES", "pt": "PT", "ie": "IE", "dk": "DK", "se": "SE",
+    "no": "NO", "pl": "PL", "cz": "CZ", "hu": "HU", "us": "US",
+}  # fmt: skip
+
+
+def domain_country(domain: str) -> str:
+    """The ISO country of a country-code top-level domain, ``""`` for .com and the like."""
+    return TLD_COUNTRIES.get(domain.rpartition(".")[2], "")
+
+
+def configured_city(email: str, people: Iterable[Mapping[str, str]]) -> str:
+    """The city ``[[people]]`` gives for ``email`` (exact address first, then its domain)."""
+    email = address_key(email)
+    domain = domain_of(email)
+    entries = list(people)
+    entries = [e for e in entries if e.get("city")]
+    for entry in entries:
+        if address_key(entry.get("email", "")) == email:
+            return entry["city"]
+    for entry in entries:
+        wanted = (
+            domain_of("x@" + entry.get("domain", "").lstrip("@")) if entry.get("domain") else ""
+        )
+        if wanted and (domain == wanted or domain.endswith("." + wanted)):
+            return entry["city"]
+    return ""

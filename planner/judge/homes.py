@@ -16,23 +16,26 @@ The hints, strongest first; the main place is the first of the strongest source:
 4. their e-mail domain's country (``.co.uk`` → United Kingdom).
 
 Every other place a lower source names (a home address besides the office, a signature's city
-that the address book does not know) is kept in :attr:`HomeCity.others` with its own evidence:
-someone who lives in Lübeck and works in Hamburg is near a trip to either. A country alone names
-a city only abroad (its main business city, marked as such): "somewhere in Germany" says nothing
-useful to a user in Munich, and it is never a place a trip finds them in. Places are located by
-the ``locate`` function handed in (the geocoder of :mod:`planner.meet.geo`), so this module
-needs no network.
+the address book lacks) is kept in :attr:`HomeCity.others`, with its own evidence: someone who
+lives in Lübeck and works in Hamburg is near a trip to either. A country alone names a city only
+abroad (its main business city, marked as such), never a place a trip finds them in. Places are
+located by the ``locate`` handed in (:mod:`planner.meet.geo`'s geocoder): no network here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
 from planner.i18n import _, long_day
-from planner.judge.directory import FREEMAIL_DOMAINS, domain_of
+from planner.judge.directory import (
+    FREEMAIL_DOMAINS,
+    configured_city,
+    domain_country,
+    domain_of,
+)
 from planner.judge.phones import COUNTRY_CODES, numbers_in, phone_city
 from planner.judge.signature_lines import lines_of as _lines_of
 from planner.judge.zones import address_in, place_text
@@ -50,12 +53,6 @@ __all__ = ["HomeCity", "HomeFinder", "configured_city", "domain_country", "phone
 WEIGHTS = {"in_person": 3.0, "org_in_person": 2.0, "address": 1.5, "signature_address": 1.5,
            "phone": 1.0, "came": 0.75}  # fmt: skip
 ORG_EVENTS = 400  # an organisation's latest meetings read for each of its people (not all)
-# e-mail top-level domain → ISO country
-TLD_COUNTRIES: Mapping[str, str] = {
-    "de": "DE", "at": "AT", "ch": "CH", "uk": "GB", "fr": "FR", "nl": "NL", "be": "BE",
-    "lu": "LU", "it": "IT", "es": "ES", "pt": "PT", "ie": "IE", "dk": "DK", "se": "SE",
-    "no": "NO", "pl": "PL", "cz": "CZ", "hu": "HU", "us": "US",
-}  # fmt: skip
 MAIN_CITY = {country: city for country, city in COUNTRY_CODES.values()}
 CONFIGURED, BOOKED, SEEN, COUNTRY = range(4)  # the sources of a place, strongest first
 
@@ -73,6 +70,12 @@ class Located(Protocol):
 
 
 Locate = Callable[[str], "Located | None"]
+
+
+class Keeper(Protocol):
+    """Answers kept between runs (:class:`planner.judge.homes_kept.KeptHomes`)."""
+
+    def home_of(self, finder: HomeFinder, email: str) -> HomeCity | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,29 +145,6 @@ class _Facts:
     located: bool = False  # whether ``place`` was looked up (only where someone needs it)
 
 
-def domain_country(domain: str) -> str:
-    """The ISO country of a country-code top-level domain, ``""`` for .com and the like."""
-    return TLD_COUNTRIES.get(domain.rpartition(".")[2], "")
-
-
-def configured_city(email: str, people: Iterable[Mapping[str, str]]) -> str:
-    """The city ``[[people]]`` gives for ``email`` (exact address first, then its domain)."""
-    email = address_key(email)
-    domain = domain_of(email)
-    entries = list(people)
-    entries = [e for e in entries if e.get("city")]
-    for entry in entries:
-        if address_key(entry.get("email", "")) == email:
-            return entry["city"]
-    for entry in entries:
-        wanted = (
-            domain_of("x@" + entry.get("domain", "").lstrip("@")) if entry.get("domain") else ""
-        )
-        if wanted and (domain == wanted or domain.endswith("." + wanted)):
-            return entry["city"]
-    return ""
-
-
 class HomeFinder:
     """Where counterparts live or work (see the module doc); one instance per run. ``people``
     (the directory, with the address books read into it) adds what the address books say."""
@@ -195,6 +175,7 @@ class HomeFinder:
         self.own = user_keys(config)
         self.own_name = str(config.user["name"]).strip()
         self._memo: dict[str, HomeCity | None] = {}
+        self.kept: Keeper | None = None  # answers kept between runs (planner.judge.homes_kept)
         self._index: dict[str, list[int]] | None = None
         self._facts: dict[int, _Facts] = {}  # by position in the history
         home = str(config.user["home"]).strip()
@@ -232,11 +213,23 @@ class HomeFinder:
 
     def home_of(self, email: str) -> HomeCity | None:
         key = address_key(email)
-        if key not in self._memo:
-            self._memo[key] = self._infer(key)
+        if key not in self._memo:  # kept between runs where a store is given
+            self._memo[key] = self.kept.home_of(self, key) if self.kept else self.infer(key)
         return self._memo[key]
 
-    def _infer(self, email: str) -> HomeCity | None:
+    def read_for(self, email: str) -> Iterator[tuple[Event, bool]]:
+        """The events the answer for ``email`` (an address key) reads, each with whether it is
+        one of theirs (all of it is read) or only their organisation's: of those only the
+        place, times and mode of the ones over by now (:meth:`_from_event`)."""
+        positions = self._events_of(email)
+        own = set((self._index or {}).get(email, ()))
+        for position in positions:
+            event, personal = self.history[position], position in own
+            if personal or event.end <= self.now:
+                yield event, personal
+
+    def infer(self, email: str) -> HomeCity | None:
+        """Where ``email`` (an address key) lives or works, worked out."""
         found: list[HomeCity] = []
         if city := configured_city(email, self.config.people):
             why = _("set in [[people]] of the config")
@@ -347,6 +340,7 @@ class HomeFinder:
     def _from_event(
         self, position: int, email: str, tallies: dict[str, _Tally], countries: list
     ) -> None:
+        # what this reads of an event is what read_for says (answers are kept under it)
         event, facts = self.history[position], self._facts_of(position)
         domain = domain_of(email)
         personal = email in facts.emails
@@ -426,7 +420,8 @@ class HomeFinder:
             mine.append(known.name)
         if self.own_name:
             theirs.append(self.own_name)
-        return mine, [w for w in theirs if w.casefold() not in {m.casefold() for m in mine}]
+        folded = {m.casefold() for m in mine}
+        return mine, [w for w in theirs if w.casefold() not in folded]
 
     def _phone(self, number: str, why: str, tallies: dict[str, _Tally], countries: list) -> None:
         found = phone_city(number)

@@ -1,0 +1,165 @@
+"""Where counterparts live or work, kept between runs (:mod:`planner.judge.homes`).
+
+Working out where someone is based reads their meetings and their organisation's (about 2 ms a
+person): a week of forty counterparts costs a run that one edited event made compute again
+about 0.1 s. An answer is kept under a key of everything it is worked out from: the person's
+address, the config's sections, the language of the evidence, what the address book holds of
+them, the rules (the source of the modules that work it out) and, of every event the answer
+reads (:meth:`planner.judge.homes.HomeFinder.read_for`: all of their own meetings, of their
+organisation's the place of those over by now), its fields, its instants, its mode and whether
+it had ended by "now" (what the answer reads of its times: the day it was met is the day in the
+user's zone, which the config holds). Any change to one of them computes afresh. The
+table keeps the newest :data:`LIMIT` answers; a database error only means computing afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sqlite3
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from planner.ical.payload import template_digest
+from planner.model import Geo
+
+if TYPE_CHECKING:
+    from planner.judge.homes import HomeCity, HomeFinder
+    from planner.store import Store
+
+log = logging.getLogger("planner")
+
+NAME = "homes_kept"
+VERSION = 1
+DDL = """
+DROP TABLE IF EXISTS homes_kept;
+CREATE TABLE homes_kept (key TEXT PRIMARY KEY, home TEXT NOT NULL, used INTEGER NOT NULL)
+"""
+LIMIT = 5_000
+#: the modules whose rules make the answer (with planner/people/postal.py)
+RULES = ("homes.py", "phones.py", "signature_lines.py", "zones.py", "directory.py")
+
+
+@dataclass
+class KeptHomes:
+    """The answers of one store, for one run's config and language."""
+
+    store: Store
+    base: str  # a digest of the rules, the config and the language
+    usable: bool = True
+    _parts: dict[tuple[int, bool], str] = field(default_factory=dict)  # of each event read
+
+    @classmethod
+    def of(cls, store: Store, config: Any) -> KeptHomes:
+        from planner import i18n
+
+        sections = json.dumps(config.sections, sort_keys=True, default=str)
+        kept = cls(store, _sha(f"{VERSION}\0{_rules()}\0{i18n.language()}\0{sections}"))
+        kept.usable = kept._guard(lambda: store.ensure(NAME, VERSION, DDL)) is not False
+        return kept
+
+    def home_of(self, finder: HomeFinder, email: str) -> HomeCity | None:
+        """``finder``'s answer for ``email`` (an address key), kept or worked out."""
+        if not self.usable:
+            return finder.infer(email)
+        key = self.key(finder, email)
+        row = self._guard(
+            lambda: self.store.conn.execute(
+                "SELECT home FROM homes_kept WHERE key = ?", (key,)
+            ).fetchone()
+        )
+        if row:
+            try:
+                return _decode(json.loads(row[0]))
+            except (TypeError, ValueError, KeyError, IndexError):
+                log.debug("homes kept: an unreadable answer for a key; working it out again")
+        home = finder.infer(email)
+        self._guard(lambda: self._put(key, home))
+        return home
+
+    def key(self, finder: HomeFinder, email: str) -> str:
+        person = finder.people.get(email) if finder.people is not None else None
+        card = (
+            (person.name, person.places, person.countries, person.origin("city"))
+            if person
+            else None
+        )
+        parts = [self.base, email, repr(card)]  # what the answer reads of the address book
+        for event, theirs in finder.read_for(email):
+            part = self._parts.get((id(event), theirs))
+            if part is None:  # an organisation's meeting is read for each of its people
+                what = template_digest(event) if theirs else event.location
+                ended = event.end <= finder.now
+                mode = finder.modes.get(event.key, "")
+                part = f"{what}\0{event.start.timestamp()}\0{event.end.timestamp()}\0"
+                part += f"{event.all_day:d}{ended:d}\0{mode}"
+                self._parts[(id(event), theirs)] = part
+            parts.append(part)
+        return _sha("\0".join(parts))
+
+    def _put(self, key: str, home: HomeCity | None) -> None:
+        with self.store.conn:
+            self.store.conn.execute(
+                "INSERT OR REPLACE INTO homes_kept VALUES (?, ?, "
+                "(SELECT coalesce(max(used), 0) + 1 FROM homes_kept))",
+                (key, json.dumps(_encode(home))),
+            )
+            self.store.conn.execute(
+                "DELETE FROM homes_kept WHERE used <= (SELECT max(used) FROM homes_kept) - ?",
+                (LIMIT,),
+            )
+
+    def _guard(self, work: Any) -> Any:
+        try:
+            return work()
+        except sqlite3.Error as exc:
+            log.debug("homes kept: %s; working them out afresh", exc)
+            self.usable = False
+            return False
+
+
+def _encode(home: HomeCity | None) -> Any:
+    if home is None:
+        return None
+    geo = [home.geo.lat, home.geo.lon] if home.geo is not None else None
+    others = [_encode(other) for other in home.others]
+    return [home.city, geo, list(home.evidence), home.source, home.text, others]
+
+
+def _decode(value: Any) -> HomeCity | None:
+    from planner.judge.homes import HomeCity
+
+    if value is None:
+        return None
+    city, geo, evidence, source, text, others = value
+    return HomeCity(
+        str(city),
+        Geo(float(geo[0]), float(geo[1])) if geo is not None else None,
+        tuple(str(e) for e in evidence),
+        source=int(source),
+        text=str(text),
+        others=tuple(h for h in map(_decode, others) if h is not None),
+    )
+
+
+@cache
+def _rules() -> str:
+    judge = Path(__file__).resolve().parent
+    sha = hashlib.sha256()
+    for path in [*(judge / name for name in RULES), judge.parent / "people" / "postal.py"]:
+        sha.update(path.name.encode() + b"\0" + path.read_bytes())
+    return sha.hexdigest()
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def keeping(finder: HomeFinder, store: Store | None) -> HomeFinder:
+    """``finder`` with its answers kept in ``store`` (as it is without one)."""
+    if store is not None:
+        finder.kept = KeptHomes.of(store, finder.config)
+    return finder

@@ -1,0 +1,133 @@
+"""Where counterparts live, kept between runs (planner.judge.homes_kept): a run over the same
+history answers without working anyone out again; whatever an answer reads changes it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from planner.config import default_config
+from planner.judge.homes import HomeFinder
+from planner.judge.homes_kept import KeptHomes
+from planner.meet.geo import Geocoder
+from planner.store import Store
+from tests.judge.test_homes import ME, NOW, _event
+
+SIGNATURE = "Grüße\nJan Holm <jan@hafen.example>\nTel. +49 40 3099 1234"
+LONDON = "Best,\nJan Holm <jan@hafen.example>\nPhone +44 20 7946 0958"
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store(tmp_path / "state.sqlite3")
+    yield s
+    s.close()
+
+
+class Run:
+    """One run's finder over ``items`` with answers kept in ``store``; counts who is worked
+    out."""
+
+    def __init__(self, store, items, language_config=None, now=NOW):
+        self.worked: list[str] = []
+        config = default_config(user={"email": ME.email, "home": "München"})
+        if language_config:
+            config = default_config(user={"email": ME.email, "home": "München", **language_config})
+        events = [e for e, _m in items]
+        modes = {e.key: m for e, m in items}
+        finder = HomeFinder(events, modes, config, Geocoder(config).locate, now=now)
+        finder.kept = KeptHomes.of(store, config)
+        worked = finder.infer
+
+        def counted(email):
+            self.worked.append(email)
+            return worked(email)
+
+        finder.infer = counted  # type: ignore[method-assign]
+        self.finder = finder
+
+    def home(self, email):
+        return self.finder.home_of(email)
+
+
+def history(jan_description=SIGNATURE, org_place="Am Sandtorkai 50, 20457 Hamburg"):
+    return [
+        _event("own", 30, "https://zoom.us/j/1", ["jan@hafen.example"], jan_description),
+        _event("org", 40, org_place, ["lena@hafen.example"]),
+        _event("later", -3, "Elbchaussee 1, 22763 Hamburg", ["lena@hafen.example"]),
+    ]
+
+
+def test_a_second_run_over_the_same_history_works_no_one_out_again(store):
+    first = Run(store, history())
+    found = {e: first.home(e) for e in ("jan@hafen.example", "lena@hafen.example", "x@y.example")}
+    assert first.worked == ["jan@hafen.example", "lena@hafen.example", "x@y.example"]
+    assert found["jan@hafen.example"].city == "Hamburg"
+    second = Run(store, history())
+    assert {e: second.home(e) for e in found} == found
+    assert second.worked == []
+
+
+def test_what_an_answer_reads_changed_works_it_out_again(store):
+    def own(description):
+        return [_event("own", 30, "https://zoom.us/j/1", ["jan@hafen.example"], description)]
+
+    assert Run(store, own(SIGNATURE)).home("jan@hafen.example").city == "Hamburg"
+    again = Run(store, own(LONDON))  # their own meeting's signature: another number
+    assert again.home("jan@hafen.example").city == "London"
+    assert again.worked == ["jan@hafen.example"]
+
+
+def test_their_organisations_meeting_over_counts_one_to_come_does_not(store):
+    Run(store, history()).home("jan@hafen.example")
+    # a meeting of the organisation yet to come is read for nothing: edited, nothing changes
+    items = history()
+    later, mode = items[2]
+    items[2] = (replace(later, title="Renamed", location="Speicherstadt, Hamburg"), mode)
+    unchanged = Run(store, items)
+    unchanged.home("jan@hafen.example")
+    assert unchanged.worked == []
+    # one that took place: where it was is read
+    moved = Run(store, history(org_place="Kaistraße 5, 40221 Düsseldorf"))
+    moved.home("jan@hafen.example")
+    assert moved.worked == ["jan@hafen.example"]
+    # and once the later one is over, it is read too
+    over = Run(store, history(), now=NOW.replace(year=NOW.year + 1))
+    over.home("jan@hafen.example")
+    assert over.worked == ["jan@hafen.example"]
+
+
+def test_another_config_or_an_unreadable_answer_works_it_out_again(store):
+    Run(store, history()).home("jan@hafen.example")
+    elsewhere = Run(store, history(), language_config={"home": "Berlin"})
+    elsewhere.home("jan@hafen.example")
+    assert elsewhere.worked == ["jan@hafen.example"]
+    with store.conn:
+        store.conn.execute("UPDATE homes_kept SET home = 'not json'")
+    damaged = Run(store, history())
+    assert damaged.home("jan@hafen.example").city == "Hamburg"
+    assert damaged.worked == ["jan@hafen.example"]
+
+
+def test_the_weeks_plan_keeps_where_its_counterparts_live(tmp_path, monkeypatch):
+    """The week's JSON asks where each counterpart lives: a second plan over the same calendar
+    works no one out again and says the same."""
+    import json
+
+    from planner import api
+    from planner.config import load
+    from planner.render import render_week
+    from planner.store import open_store
+    from tests.flows.touch_scenario import NOW, TRIP_MONDAY, write_home
+
+    config = load(write_home(tmp_path / "home"))
+    first = json.loads(render_week(api.plan_week(config, TRIP_MONDAY, now=NOW), "json"))
+    worked: list[str] = []
+    infer = HomeFinder.infer
+    monkeypatch.setattr(HomeFinder, "infer", lambda self, e: worked.append(e) or infer(self, e))
+    second = json.loads(render_week(api.plan_week(config, TRIP_MONDAY, now=NOW), "json"))
+    cities = [p.get("city") for item in second["events"] for p in item["people"]]
+    assert second == first and any(cities)
+    assert worked == []
+    assert open_store().conn.execute("SELECT count(*) FROM homes_kept").fetchone()[0] > 0
