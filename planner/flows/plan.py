@@ -157,10 +157,16 @@ def costs_travel(event: Event, config: Config) -> bool:
     return bool(event.location.strip()) and not at_home
 
 
-def is_meeting(event: Event, classification: Classification, config: Config) -> bool:
+def is_meeting(
+    event: Event,
+    classification: Classification,
+    config: Config,
+    mine: frozenset[str] | None = None,
+) -> bool:
     """A timed event with other people, or one whose words say so (see
     :mod:`planner.judge.people`); not an all-day marker, not travel, not one the user declined,
-    and not an out-of-office, working-location or focus-time entry."""
+    and not an out-of-office, working-location or focus-time entry (``mine``: the config's
+    addresses, where the caller has them for many events)."""
     from planner.judge.people import with_people
     from planner.meet.slots import is_focus
 
@@ -169,7 +175,7 @@ def is_meeting(event: Event, classification: Classification, config: Config) -> 
         return said.meeting  # the user's word (planner mark, [[rules]])
     if event.all_day or event.self_response is Response.DECLINED:
         return False
-    mine = config.addresses
+    mine = config.addresses if mine is None else mine
     others = [p for p in event.people() if p.email.lower() not in mine]
     if not others and (event.busy_status in NOT_MEETINGS or is_focus(event)):
         return False  # out of office, working location or focus time: busy, but no meeting
@@ -205,7 +211,7 @@ def assessed(
     return PlannedEvent(
         event=event,
         classification=classification,
-        meeting=is_meeting(event, classification, config),
+        meeting=is_meeting(event, classification, config, mine),
         external=_external(event, own, mine),
     )
 

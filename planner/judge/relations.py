@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Any
 
 from planner.judge.directory import FREEMAIL_DOMAINS, Directory
 from planner.judge.history import (
-    NO_HISTORY,
     History,
     Key,
     Meeting,
@@ -404,11 +403,8 @@ class Ledger:
 
     def met_before(self, emails: Iterable[str], when: datetime) -> bool:
         """Whether any of ``emails`` or their organisations was met before ``when``."""
-        for email in emails:
-            for who in {address_key(email), self.directory.unit(email)}:
-                if self._history(who).cut(when):
-                    return True
-        return False
+        index, when = self._ensure_index(), when.astimezone(UTC)
+        return any(h.cut(when) for e in emails for h in index.of_address(e, self.directory))
 
     def repeats(self, emails: Iterable[str], *, before: datetime, since: datetime) -> int:
         """Meetings in ``[since, before)`` that included every one of ``emails``."""
@@ -455,9 +451,7 @@ class Ledger:
         return summarise(account, self.account_meetings(account))
 
     def _history(self, who: str) -> History:
-        index = self._ensure_index()
-        bucket = index.by_person if "@" in who else index.by_org
-        return bucket.get(address_key(who) if "@" in who else who.strip().lower(), NO_HISTORY)
+        return self._ensure_index().of(who)
 
     def _ensure_index(self) -> MeetingIndex:
         if self._index is None:
