@@ -20,7 +20,7 @@ from planner.flows.own_travel import located_trips, own_travel, proposer_over
 from planner.flows.plan import (
     PlannedEvent,
     WeeklyPlan,
-    assessed,
+    assessment,
     balance_items,
     costs_travel,
     is_meeting,
@@ -226,29 +226,31 @@ def conclude(
     event (its zones, its texts) is still there when its purpose is asked, where a slice of
     thousands had pushed it out of the tables of :mod:`planner.judge.memo`."""
     own, mine = config.own_domains, config.addresses
+    travel = partial(costs_travel, config=config)
     return [
-        _judge(assessed(event, config, modes, own, mine), ledger, modes, config) for event in events
+        _judge(event, assessment(event, config, modes, own, mine), ledger, modes, config, travel)
+        for event in events
     ]
 
 
-def _judge(item: PlannedEvent, ledger: Ledger, modes: Modes, config: Config) -> Conclusions:
-    said = item.classification.said
-    purpose = determine_purpose(item.event, ledger, config, item.mode, said=said)
-    external = item.external and purpose.purpose not in (Purpose.INTERNAL, Purpose.PERSONAL)
+def _judge(
+    event: Event,
+    assessed: tuple[Classification, bool, bool],
+    ledger: Ledger,
+    modes: Modes,
+    config: Config,
+    travel: Callable[[Event], bool],
+) -> Conclusions:
+    """The conclusions about ``event`` from its :func:`planner.flows.plan.assessment`."""
+    found, meeting, external = assessed
+    mode = found.mode
+    purpose = determine_purpose(event, ledger, config, mode, said=found.said)
+    external = external and purpose.purpose not in (Purpose.INTERNAL, Purpose.PERSONAL)
     recommendation = None
-    if external and item.meeting:
-        recommendation = recommend(
-            item.event,
-            item.mode,
-            purpose,
-            ledger,
-            config,
-            costs_travel=lambda e: costs_travel(e, config),
-        )
-    classification = (
-        None if modes.get(item.event.key) is item.classification else item.classification
-    )
-    return classification, item.meeting, external, purpose, recommendation
+    if external and meeting:
+        recommendation = recommend(event, mode, purpose, ledger, config, costs_travel=travel)
+    classification = None if modes.get(event.key) is found else found
+    return classification, meeting, external, purpose, recommendation
 
 
 def _trend_items(

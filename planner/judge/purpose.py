@@ -225,8 +225,8 @@ def determine_purpose(
         return gathering
     written = _Written(event)
     deal = words(config, "deal_closing_words", DEAL_CLOSING_WORDS)
-    first = words(config, "first_contact_words", FIRST_CONTACT_WORDS)
-    private = _private(event, externals, directory, config, (written, deal, first))
+    intro = words(config, "first_contact_words", FIRST_CONTACT_WORDS)
+    private = _private(event, externals, directory, config, (written, deal, intro))
     if private is not None:
         return private
     if not others:
@@ -235,7 +235,7 @@ def determine_purpose(
         return _internal(others, directory)
     if evidence := written.evidence(deal):
         return PurposeResult(Purpose.DEAL_CLOSING, (evidence,), Confidence.HIGH)
-    if evidence := written.evidence(first):
+    if evidence := written.evidence(intro):
         return PurposeResult(Purpose.FIRST_CONTACT, (evidence,), Confidence.HIGH)
     emails = [p.email for p in externals]
     if not ledger.met_before(emails, event.start):

@@ -90,6 +90,8 @@ def _mode_label(mode: Mode) -> str:
 
 
 def _purpose(purpose: Purpose | PurposeResult) -> Purpose:
+    if isinstance(purpose, Purpose):  # (calling the enum costs more than the rest of a count)
+        return purpose
     return purpose.purpose if isinstance(purpose, PurposeResult) else Purpose(purpose)
 
 

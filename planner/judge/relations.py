@@ -178,8 +178,12 @@ class Ledger:
         def work(conn: sqlite3.Connection) -> None:
             from planner.ical.payload import compact  # orjson: a week of 50,000 meetings
 
+            texts: dict[int, tuple[object, str]] = {}  # a set of people is one tuple: once
+            for m in upserts:
+                if id(m.people) not in texts:
+                    texts[id(m.people)] = (m.people, compact(m.people))
             rows = [
-                (m.key[0], m.key[1], m.end.isoformat(), m.mode.value, compact(m.people))
+                (m.key[0], m.key[1], m.end.isoformat(), m.mode._value_, texts[id(m.people)][1])
                 for m in upserts
             ]
             conn.executemany("DELETE FROM ledger_meetings WHERE uid = ? AND start = ?", deletes)
