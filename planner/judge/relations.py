@@ -103,9 +103,9 @@ class UpdateResult:
 
 def as_mode(value: ModeLike) -> Mode:
     """A :class:`Mode` from a mode, a classification or its text."""
-    if isinstance(value, Classification):
-        return value.mode
-    return Mode(value)
+    if isinstance(value, Mode):  # (calling the enum costs more than the ledger's other work)
+        return value
+    return value.mode if isinstance(value, Classification) else Mode(value)
 
 
 def with_modes(events: Iterable[Event], modes: Mapping[Key, ModeLike]) -> list[tuple[Event, Mode]]:
