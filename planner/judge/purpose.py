@@ -153,17 +153,15 @@ def _compiled(entries: tuple[str, ...]) -> re.Pattern[str] | None:
 
 class _Written:
     """The title of one event and what the user wrote in its description
-    (:func:`planner.judge.zones.written`), each casefolded once, and the evidence each word
-    list gave (the purpose asks for deal-closing words twice: before and after its private
-    occasions)."""
+    (:func:`planner.judge.zones.written`), read when first asked and casefolded once, and the
+    evidence each word list gave (the purpose asks for deal-closing words twice: before and
+    after its private occasions)."""
 
-    __slots__ = ("_evidence", "_folded", "title", "user_text")
+    __slots__ = ("_event", "_evidence", "_texts")
 
     def __init__(self, event: Event) -> None:
-        from planner.judge.zones import written
-
-        self.title, self.user_text = written(event)
-        self._folded: tuple[str, str] | None = None
+        self._event = event
+        self._texts: tuple[str, str, str, str] | None = None  # and casefolded
         self._evidence: dict[int, tuple[tuple[str, ...], str | None]] = {}
 
     def evidence(self, entries: tuple[str, ...]) -> str | None:
@@ -180,12 +178,15 @@ class _Written:
         pattern = _compiled(entries)
         if pattern is None:
             return None
-        if self._folded is None:
-            self._folded = (self.title.casefold(), self.user_text.casefold())
-        title, user_text = self._folded
-        if self.title and (found := _found(pattern, self.title, title)):
+        if self._texts is None:
+            from planner.judge.zones import written
+
+            title, user_text = written(self._event)
+            self._texts = (title, user_text, title.casefold(), user_text.casefold())
+        title, user_text, folded_title, folded_text = self._texts
+        if title and (found := _found(pattern, title, folded_title)):
             return _('"{word}" in the title', word=found)
-        if self.user_text and (found := _found(pattern, self.user_text, user_text)):
+        if user_text and (found := _found(pattern, user_text, folded_text)):
             return _('"{word}" in the description', word=found)
         return None
 
