@@ -157,10 +157,16 @@ def costs_travel(event: Event, config: Config) -> bool:
     return bool(event.location.strip()) and not at_home
 
 
-def is_meeting(event: Event, classification: Classification, config: Config) -> bool:
+def is_meeting(
+    event: Event,
+    classification: Classification,
+    config: Config,
+    mine: frozenset[str] | None = None,
+) -> bool:
     """A timed event with other people, or one whose words say so (see
     :mod:`planner.judge.people`); not an all-day marker, not travel, not one the user declined,
-    and not an out-of-office, working-location or focus-time entry."""
+    and not an out-of-office, working-location or focus-time entry (``mine``: the config's
+    addresses, where the caller has them for many events)."""
     from planner.judge.people import with_people
     from planner.meet.slots import is_focus
 
@@ -169,7 +175,7 @@ def is_meeting(event: Event, classification: Classification, config: Config) -> 
         return said.meeting  # the user's word (planner mark, [[rules]])
     if event.all_day or event.self_response is Response.DECLINED:
         return False
-    mine = config.addresses
+    mine = config.addresses if mine is None else mine
     others = [p for p in event.people() if p.email.lower() not in mine]
     if not others and (event.busy_status in NOT_MEETINGS or is_focus(event)):
         return False  # out of office, working location or focus time: busy, but no meeting
@@ -196,33 +202,37 @@ def assessed(
 ) -> PlannedEvent:
     """:func:`assess` of one event; ``own`` and ``mine`` are the config's own domains and the
     user's addresses in lower case (worked out once for many events)."""
-    if modes and event.key in modes:
-        classification = modes[event.key]
-    else:
+    classification, meeting, external = assessment(event, config, modes, own, mine)
+    return PlannedEvent(event, classification, meeting, external)
+
+
+def assessment(
+    event: Event,
+    config: Config,
+    modes: Mapping[tuple[str, str], Classification] | None,
+    own: frozenset[str],
+    mine: frozenset[str],
+) -> tuple[Classification, bool, bool]:
+    """What :func:`assessed` finds, without the :class:`PlannedEvent` (the week's judge makes
+    its own, once): the classification, whether it is a meeting, whether it is external."""
+    classification = modes.get(event.key) if modes else None
+    if classification is None:
         from planner.judge.mode import classify  # lazy: its patterns take a while to compile
 
         classification = classify(event)
-    return PlannedEvent(
-        event=event,
-        classification=classification,
-        meeting=is_meeting(event, classification, config),
-        external=_external(event, own, mine),
-    )
-
-
-def _in_balance(event: Event) -> bool:
-    from planner.judge.people import in_balance
-
-    return in_balance(event)
+    meeting = is_meeting(event, classification, config, mine)
+    return classification, meeting, _external(event, own, mine)
 
 
 def balance_items(items: Sequence[PlannedEvent]) -> list[tuple[Event, Mode, Purpose]]:
     """What the week's balance counts: the meetings with people, each once (no blockers,
     travel items or all-day markers, and no meeting twice)."""
+    from planner.judge.people import in_balance
+
     return [
         (p.event, p.mode, p.purpose.purpose)
         for p in items
-        if p.purpose and p.meeting and _in_balance(p.event) and p.counted_as is None
+        if p.purpose and p.meeting and in_balance(p.event) and p.counted_as is None
     ]
 
 
@@ -237,16 +247,18 @@ def week_stats(
     in neither)."""
     from planner.judge.recommend import external_minutes
 
-    by_mode = {mode: Totals() for mode in Mode}
+    counts = {mode: [0, 0] for mode in Mode}  # meetings, minutes: made Totals at the end
     meetings = minutes = 0
     for item in items:
         if not item.meeting or item.counted_as is not None:
             continue
         length = int(item.event.duration.total_seconds() // 60)
-        current = by_mode[item.mode]
-        by_mode[item.mode] = Totals(current.meetings + 1, current.minutes + length)
+        current = counts[item.classification.mode]
+        current[0] += 1
+        current[1] += length
         meetings += 1
         minutes += length
+    by_mode = {mode: Totals(*found) for mode, found in counts.items()}
     counted = balance_items(items) if counted is None else counted  # (the plan has them)
     external_in_person, external = external_minutes(counted)
     return WeekStats(by_mode, meetings, minutes, external, external_in_person)

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from planner.model import Mode
+from planner.people.addresses import address_key
 
 if TYPE_CHECKING:
     from planner.judge.directory import Directory
@@ -110,6 +111,24 @@ _REMOTE = (Mode.VIRTUAL, Mode.HYBRID, Mode.PHONE)
 class MeetingIndex:
     by_person: dict[str, History]
     by_org: dict[str, History]
+    #: an address → the histories of it and of its organisation (:meth:`of_address`)
+    of_email: dict[str, tuple[History, ...]] = field(default_factory=dict)
+
+    def of(self, who: str) -> History:
+        """The history of a person (an e-mail) or an organisation (a domain)."""
+        if "@" in who:
+            return self.by_person.get(address_key(who), NO_HISTORY)
+        return self.by_org.get(who.strip().lower(), NO_HISTORY)
+
+    def of_address(self, email: str, directory: Directory) -> tuple[History, ...]:
+        """The histories of ``email`` and of its :meth:`Directory.unit` (its organisation, if
+        any), found once per address for this index (a week asks about the same people again
+        and again; the index is made anew when the ledger changes)."""
+        found = self.of_email.get(email)
+        if found is None:
+            units = {address_key(email), directory.unit(email)}
+            found = self.of_email[email] = tuple(self.of(who) for who in units)
+        return found
 
     @classmethod
     def build(cls, meetings: Iterable[Meeting], directory: Directory) -> MeetingIndex:

@@ -25,7 +25,6 @@ does not match "designing".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from datetime import timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -41,177 +40,49 @@ if TYPE_CHECKING:
 People = tuple[Attendee, ...]
 
 FIRST_CONTACT_WORDS = (
-    "erstgespräch",
-    "erstgespraech",
-    "erstes gespräch",
-    "erstes treffen",
-    "kennenlern",
-    "intro",
-    "first meeting",
-    "first call",
-    "initial meeting",
-    "initial call",
-    "meet and greet",
-    "get to know",
-    "getting to know",
-    "discovery call",
-    "premier rendez-vous",
-    "premier échange",
-    "premier contact",
-    "première rencontre",
-    "prise de contact",
+    "erstgespräch", "erstgespraech", "erstes gespräch", "erstes treffen", "kennenlern", "intro",
+    "first meeting", "first call", "initial meeting", "initial call", "meet and greet",
+    "get to know", "getting to know", "discovery call", "premier rendez-vous", "premier échange",
+    "premier contact", "première rencontre", "prise de contact",
     # Spanish, Italian, Portuguese, Dutch
-    "primera reunión",
-    "primera reunion",
-    "primer contacto",
-    "primo incontro",
-    "primo contatto",
-    "primeira reunião",
-    "primeiro contacto",
-    "primeiro contato",
-    "kennismaking",
+    "primera reunión", "primera reunion", "primer contacto", "primo incontro", "primo contatto",
+    "primeira reunião", "primeiro contacto", "primeiro contato", "kennismaking",
     # Polish, Czech, Swedish, Danish, Norwegian
-    "spotkanie zapoznawcze",
-    "pierwsze spotkanie",
-    "úvodní schůzka",
-    "první schůzka",
-    "introduktionsmöte",
-    "första möte",
-    "introduktionsmøde",
-    "første møde",
-    "introduksjonsmøte",
+    "spotkanie zapoznawcze", "pierwsze spotkanie", "úvodní schůzka", "první schůzka",
+    "introduktionsmöte", "första möte", "introduktionsmøde", "første møde", "introduksjonsmøte",
     "første møte",
     # Turkish, Hungarian, Romanian, Greek, Japanese
-    "ilk görüşme",
-    "ilk toplantı",
-    "tanışma toplantısı",
-    "első találkozó",
-    "bemutatkozó",
-    "prima întâlnire",
-    "prima intalnire",
-    "πρώτη συνάντηση",
-    "γνωριμία",
-    "初回",
-    "顔合わせ",
-)
+    "ilk görüşme", "ilk toplantı", "tanışma toplantısı", "első találkozó", "bemutatkozó",
+    "prima întâlnire", "prima intalnire", "πρώτη συνάντηση", "γνωριμία", "初回", "顔合わせ",
+)  # fmt: skip
 DEAL_CLOSING_WORDS = (
-    "vertragsunterzeichnung",
-    "unterzeichnung",
-    "vertragsabschluss",
-    "geschäftsabschluss",
-    "abschlussgespräch",
-    "verhandlung",
-    "notartermin",
-    "unterschrift",
-    "signing",
-    "closing",
-    "contract",
-    "negotiation",
-    "negotiate",
-    "term sheet",
-    "unterschreiben",
-    "unterzeichnen",
-    "signature",
-    "contrat",
-    "négociation",
-    "signer",
+    "vertragsunterzeichnung", "unterzeichnung", "vertragsabschluss", "geschäftsabschluss",
+    "abschlussgespräch", "verhandlung", "notartermin", "unterschrift", "signing", "closing",
+    "contract", "negotiation", "negotiate", "term sheet", "unterschreiben", "unterzeichnen",
+    "signature", "contrat", "négociation", "signer",
     # Spanish, Italian, Portuguese, Dutch
-    "negociación",
-    "negociacion",
-    "firma del contrato",
-    "firma de contrato",
-    "contrato",
-    "trattativa",
-    "trattative",
-    "negoziazione",
-    "firma del contratto",
-    "firma contratto",
-    "contratto",
-    "negociação",
-    "negociacao",
-    "assinatura",
-    "onderhandeling",
-    "ondertekening",
+    "negociación", "negociacion", "firma del contrato", "firma de contrato", "contrato",
+    "trattativa", "trattative", "negoziazione", "firma del contratto", "firma contratto",
+    "contratto", "negociação", "negociacao", "assinatura", "onderhandeling", "ondertekening",
     # Polish, Czech, Swedish, Danish, Norwegian (short stems match the start of a word:
     # "umow" finds "umowa", "umowy"; "smlouv" "smlouva", "smlouvě")
-    "podpisanie",
-    "podpisani",
-    "umow",
-    "negocjacj",
-    "podpis",
-    "smlouv",
-    "vyjednávání",
-    "avtalsskrivning",
-    "underskrift",
-    "förhandling",
-    "forhandling",
-    "kontrakt",
-    "signering",
-    "ramavtal",
-    "rammeavtale",
-    "rammeaftale",
+    "podpisanie", "podpisani", "umow", "negocjacj", "podpis", "smlouv", "vyjednávání",
+    "avtalsskrivning", "underskrift", "förhandling", "forhandling", "kontrakt", "signering",
+    "ramavtal", "rammeavtale", "rammeaftale",
     # Turkish, Hungarian, Romanian, Greek, Japanese ("tárgyalás" is any business meeting in
     # Hungarian, as "Tárgyaló" is a meeting room: no word of closing on its own)
-    "sözleşme",
-    "imza",
-    "müzakere",
-    "szerződés",
-    "aláírás",
-    "semnare",
-    "semnarea",
-    "negociere",
-    "υπογραφή",
-    "σύμβασ",
-    "συμβόλαιο",
-    "διαπραγμάτευση",
-    "契約",
-    "締結",
-    "調印",
-    "交渉",
-)
+    "sözleşme", "imza", "müzakere", "szerződés", "aláírás", "semnare", "semnarea", "negociere",
+    "υπογραφή", "σύμβασ", "συμβόλαιο", "διαπραγμάτευση", "契約", "締結", "調印", "交渉",
+)  # fmt: skip
 PERSONAL_WORDS = (
-    "block",
-    "focus",
-    "fokus",
-    "deep work",
-    "out of office",
-    "ooo",
-    "abwesend",
-    "abwesenheit",
-    "urlaub",
-    "vacation",
-    "holiday",
-    "feiertag",
-    "arzt",
-    "zahnarzt",
-    "doctor",
-    "dentist",
-    "privat",
-    "mittagspause",
-    "lunch break",
-    "travel time",
-    "reisezeit",
-    "commute",
-    "congés",
-    "vacances",
-    "médecin",
-    "dentiste",
-    "bloqué",
-    "blocage",
-    "pause déjeuner",
+    "block", "focus", "fokus", "deep work", "out of office", "ooo", "abwesend", "abwesenheit",
+    "urlaub", "vacation", "holiday", "feiertag", "arzt", "zahnarzt", "doctor", "dentist", "privat",
+    "mittagspause", "lunch break", "travel time", "reisezeit", "commute", "congés", "vacances",
+    "médecin", "dentiste", "bloqué", "blocage", "pause déjeuner",
     # Polish, Czech, Swedish, Danish, Norwegian: doctors and dentists
-    "lekarz",
-    "dentysta",
-    "lékař",
-    "zubař",
-    "läkare",
-    "tandläkare",
-    "læge",
-    "tandlæge",
-    "lege",
-    "tannlege",
-    *ABSENCE_TITLES,  # the mode's blocker titles hold them too
-)
+    "lekarz", "dentysta", "lékař", "zubař", "läkare", "tandläkare", "læge", "tandlæge", "lege",
+    "tannlege", *ABSENCE_TITLES,  # the mode's blocker titles hold them too
+)  # fmt: skip
 # Provider hints (planner.model.Event.hints, keys ending in these) and their personal values.
 PERSONAL_HINT_KEYS = ("eventtype", "showas")
 FOCUS_VALUES = frozenset({"focustime"})
@@ -219,9 +90,11 @@ AWAY_VALUES = frozenset({"outofoffice", "oof"})
 ANYWHERE_FROM = 9  # words at least this long also match inside compounds
 
 
-def words(config: Config, name: str, builtin: Iterable[str]) -> tuple[str, ...]:
-    """The built-in list plus ``[purpose] <name>`` from the config."""
-    return tuple(builtin) + tuple(config["purpose"].get(name, ()))
+def words(config: Config, name: str, builtin: tuple[str, ...]) -> tuple[str, ...]:
+    """The built-in list plus ``[purpose] <name>`` from the config (the built-in tuple itself
+    where the config adds none)."""
+    extra = config["purpose"].get(name, ())
+    return builtin + tuple(extra) if extra else builtin
 
 
 @lru_cache(maxsize=64)
@@ -245,10 +118,14 @@ def _pattern(entries: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def find_word(text: str, entries: tuple[str, ...]) -> str | None:
     """The first listed word found in ``text`` (as written there), or None."""
-    pattern = _pattern(entries)
+    pattern = _compiled(entries)
     if pattern is None or not text:
         return None
-    folded = text.casefold()
+    return _found(pattern, text, text.casefold())
+
+
+def _found(pattern: re.Pattern[str], text: str, folded: str) -> str | None:
+    """:func:`find_word` with ``folded``, the casefolded ``text``, at hand."""
     match = pattern.search(folded)
     if match is None:
         return None
@@ -257,17 +134,61 @@ def find_word(text: str, entries: tuple[str, ...]) -> str | None:
     return match.group()
 
 
-def _wording(event: Event, entries: tuple[str, ...]) -> str | None:
-    """Evidence when the title or what the user wrote use one of ``entries`` (words in
-    addresses and in the blocks tools and vendors append never set a purpose)."""
-    from planner.judge.zones import written
+_COMPILED: dict[int, tuple[tuple[str, ...], re.Pattern[str] | None]] = {}
 
-    title, user_text = written(event)
-    if found := find_word(title, entries):
-        return _('"{word}" in the title', word=found)
-    if found := find_word(user_text, entries):
-        return _('"{word}" in the description', word=found)
-    return None
+
+def _compiled(entries: tuple[str, ...]) -> re.Pattern[str] | None:
+    """:func:`_pattern` of ``entries``, found by the tuple's identity first: a word list asked
+    for every event of a week is the same tuple each time (:func:`words`), and hashing its
+    hundred entries cost more than the search (the entry holds the tuple: its id stays its)."""
+    known = _COMPILED.get(id(entries))
+    if known is not None and known[0] is entries:
+        return known[1]
+    if len(_COMPILED) >= 64:
+        _COMPILED.clear()
+    pattern = _pattern(entries)
+    _COMPILED[id(entries)] = (entries, pattern)
+    return pattern
+
+
+class _Written:
+    """The title of one event and what the user wrote in its description
+    (:func:`planner.judge.zones.written`), read when first asked and casefolded once, and the
+    evidence each word list gave (the purpose asks for deal-closing words twice: before and
+    after its private occasions)."""
+
+    __slots__ = ("_event", "_evidence", "_texts")
+
+    def __init__(self, event: Event) -> None:
+        self._event = event
+        self._texts: tuple[str, str, str, str] | None = None  # and casefolded
+        self._evidence: dict[int, tuple[tuple[str, ...], str | None]] = {}
+
+    def evidence(self, entries: tuple[str, ...]) -> str | None:
+        """Evidence when the title or what the user wrote use one of ``entries`` (words in
+        addresses and in the blocks tools and vendors append never set a purpose)."""
+        known = self._evidence.get(id(entries))
+        if known is not None and known[0] is entries:
+            return known[1]
+        found = self._search(entries)
+        self._evidence[id(entries)] = (entries, found)
+        return found
+
+    def _search(self, entries: tuple[str, ...]) -> str | None:
+        pattern = _compiled(entries)
+        if pattern is None:
+            return None
+        if self._texts is None:
+            from planner.judge.zones import written
+
+            title, user_text = written(self._event)
+            self._texts = (title, user_text, title.casefold(), user_text.casefold())
+        title, user_text, folded_title, folded_text = self._texts
+        if title and (found := _found(pattern, title, folded_title)):
+            return _('"{word}" in the title', word=found)
+        if user_text and (found := _found(pattern, user_text, folded_text)):
+            return _('"{word}" in the description', word=found)
+        return None
 
 
 def _personal_hint(event: Event) -> str | None:
@@ -303,15 +224,19 @@ def determine_purpose(
         return personal
     if gathering := _gathering(event, config, others):
         return gathering
-    if (private := _private(event, externals, directory, config)) is not None:
+    written = _Written(event)
+    deal = words(config, "deal_closing_words", DEAL_CLOSING_WORDS)
+    intro = words(config, "first_contact_words", FIRST_CONTACT_WORDS)
+    private = _private(event, externals, directory, config, (written, deal, intro))
+    if private is not None:
         return private
     if not others:
         return _alone(event, mode)
     if not externals:
         return _internal(others, directory)
-    if evidence := _wording(event, words(config, "deal_closing_words", DEAL_CLOSING_WORDS)):
+    if evidence := written.evidence(deal):
         return PurposeResult(Purpose.DEAL_CLOSING, (evidence,), Confidence.HIGH)
-    if evidence := _wording(event, words(config, "first_contact_words", FIRST_CONTACT_WORDS)):
+    if evidence := written.evidence(intro):
         return PurposeResult(Purpose.FIRST_CONTACT, (evidence,), Confidence.HIGH)
     emails = [p.email for p in externals]
     if not ledger.met_before(emails, event.start):
@@ -365,19 +290,21 @@ def _personal(
 
 
 def _private(
-    event: Event, externals: People, directory: Directory, config: Config
+    event: Event,
+    externals: People,
+    directory: Directory,
+    config: Config,
+    wording: tuple[_Written, tuple[str, ...], tuple[str, ...]],
 ) -> PurposeResult | None:
     """A private occasion with friends or family (:mod:`planner.judge.private`), unless its
-    words say deal closing or first contact."""
+    words say deal closing or first contact (``wording``: the event's words, and the lists of
+    deal-closing and first-contact words, whose evidence the purpose asks again after this)."""
     from planner.judge.private import SOCIAL_OCCASIONS, private_occasion
 
-    if not externals:
+    written, deal, first = wording
+    if not externals or written.evidence(deal) or written.evidence(first):
         return None
-    business = words(config, "deal_closing_words", DEAL_CLOSING_WORDS)
-    business += words(config, "first_contact_words", FIRST_CONTACT_WORDS)
-    if _wording(event, business):
-        return None
-    social = _wording(event, SOCIAL_OCCASIONS)
+    social = written.evidence(SOCIAL_OCCASIONS)
     return private_occasion(event, externals, directory, config, social)
 
 

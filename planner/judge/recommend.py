@@ -90,6 +90,8 @@ def _mode_label(mode: Mode) -> str:
 
 
 def _purpose(purpose: Purpose | PurposeResult) -> Purpose:
+    if isinstance(purpose, Purpose):  # (calling the enum costs more than the rest of a count)
+        return purpose
     return purpose.purpose if isinstance(purpose, PurposeResult) else Purpose(purpose)
 
 
@@ -444,11 +446,13 @@ def _by_week(items: Iterable[Item], config: Config, anchor: date) -> dict[date, 
     """Items by the first day of their week; weeks start on ``anchor``'s weekday."""
     seen: set[tuple[str, str]] = set()
     result: dict[date, list[Item]] = {}
+    tz = config.tz
     for item in items:
-        if item[0].key in seen:
+        key = item[0].key
+        if key in seen:
             continue
-        seen.add(item[0].key)
-        day = item[0].start.astimezone(config.tz).date()
+        seen.add(key)
+        day = item[0].start.astimezone(tz).date()
         first = anchor + timedelta(weeks=(day - anchor).days // 7)
         result.setdefault(first, []).append(item)
     return result

@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Any
 
 from planner.judge.directory import FREEMAIL_DOMAINS, Directory
 from planner.judge.history import (
-    NO_HISTORY,
     History,
     Key,
     Meeting,
@@ -104,9 +103,9 @@ class UpdateResult:
 
 def as_mode(value: ModeLike) -> Mode:
     """A :class:`Mode` from a mode, a classification or its text."""
-    if isinstance(value, Classification):
-        return value.mode
-    return Mode(value)
+    if isinstance(value, Mode):  # (calling the enum costs more than the ledger's other work)
+        return value
+    return value.mode if isinstance(value, Classification) else Mode(value)
 
 
 def with_modes(events: Iterable[Event], modes: Mapping[Key, ModeLike]) -> list[tuple[Event, Mode]]:
@@ -179,8 +178,12 @@ class Ledger:
         def work(conn: sqlite3.Connection) -> None:
             from planner.ical.payload import compact  # orjson: a week of 50,000 meetings
 
+            texts: dict[int, tuple[object, str]] = {}  # a set of people is one tuple: once
+            for m in upserts:
+                if id(m.people) not in texts:
+                    texts[id(m.people)] = (m.people, compact(m.people))
             rows = [
-                (m.key[0], m.key[1], m.end.isoformat(), m.mode.value, compact(m.people))
+                (m.key[0], m.key[1], m.end.isoformat(), m.mode._value_, texts[id(m.people)][1])
                 for m in upserts
             ]
             conn.executemany("DELETE FROM ledger_meetings WHERE uid = ? AND start = ?", deletes)
@@ -404,11 +407,8 @@ class Ledger:
 
     def met_before(self, emails: Iterable[str], when: datetime) -> bool:
         """Whether any of ``emails`` or their organisations was met before ``when``."""
-        for email in emails:
-            for who in {address_key(email), self.directory.unit(email)}:
-                if self._history(who).cut(when):
-                    return True
-        return False
+        index, when = self._ensure_index(), when.astimezone(UTC)
+        return any(h.cut(when) for e in emails for h in index.of_address(e, self.directory))
 
     def repeats(self, emails: Iterable[str], *, before: datetime, since: datetime) -> int:
         """Meetings in ``[since, before)`` that included every one of ``emails``."""
@@ -455,9 +455,7 @@ class Ledger:
         return summarise(account, self.account_meetings(account))
 
     def _history(self, who: str) -> History:
-        index = self._ensure_index()
-        bucket = index.by_person if "@" in who else index.by_org
-        return bucket.get(address_key(who) if "@" in who else who.strip().lower(), NO_HISTORY)
+        return self._ensure_index().of(who)
 
     def _ensure_index(self) -> MeetingIndex:
         if self._index is None:
