@@ -18,6 +18,7 @@ import hashlib
 import json
 import logging
 import sqlite3
+import weakref
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -39,6 +40,7 @@ DROP TABLE IF EXISTS homes_kept;
 CREATE TABLE homes_kept (key TEXT PRIMARY KEY, home TEXT NOT NULL, used INTEGER NOT NULL)
 """
 LIMIT = 5_000
+BATCH = 100  # answers written in one transaction
 #: the modules whose rules make the answer (with planner/people/postal.py)
 RULES = ("homes.py", "home_city.py", "phones.py", "signature_lines.py", "zones.py", "directory.py")
 
@@ -51,6 +53,7 @@ class KeptHomes:
     base: str  # a digest of the rules, the config and the language
     usable: bool = True
     _parts: dict[tuple[int, bool], str] = field(default_factory=dict)  # of each event read
+    _pending: list[tuple[str, str]] = field(default_factory=list)  # (key, answer) to write
 
     @classmethod
     def of(cls, store: Store, config: Any) -> KeptHomes:
@@ -59,6 +62,7 @@ class KeptHomes:
         sections = json.dumps(config.sections, sort_keys=True, default=str)
         kept = cls(store, _sha(f"{VERSION}\0{_rules()}\0{i18n.language()}\0{sections}"))
         kept.usable = kept._guard(lambda: store.ensure(NAME, VERSION, DDL)) is not False
+        weakref.finalize(kept, _write, store, kept._pending, quiet=True)  # what is left
         return kept
 
     def home_of(self, finder: HomeFinder, email: str) -> HomeCity | None:
@@ -77,7 +81,7 @@ class KeptHomes:
             except (TypeError, ValueError, KeyError, IndexError):
                 log.debug("homes kept: an unreadable answer for a key; working it out again")
         home = finder.infer(email)
-        self._guard(lambda: self._put(key, home))
+        self._put(key, home)
         return home
 
     def key(self, finder: HomeFinder, email: str) -> str:
@@ -101,16 +105,15 @@ class KeptHomes:
         return _sha("\0".join(parts))
 
     def _put(self, key: str, home: HomeCity | None) -> None:
-        with self.store.conn:
-            self.store.conn.execute(
-                "INSERT OR REPLACE INTO homes_kept VALUES (?, ?, "
-                "(SELECT coalesce(max(used), 0) + 1 FROM homes_kept))",
-                (key, json.dumps(_encode(home))),
-            )
-            self.store.conn.execute(
-                "DELETE FROM homes_kept WHERE used <= (SELECT max(used) FROM homes_kept) - ?",
-                (LIMIT,),
-            )
+        """Kept with the next :data:`BATCH` (one transaction; the rest when the run ends):
+        a week of 3,000 counterparts writes 30 times, not 3,000."""
+        self._pending.append((key, json.dumps(_encode(home))))
+        if len(self._pending) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the answers not written yet."""
+        self._guard(lambda: _write(self.store, self._pending))
 
     def _guard(self, work: Any) -> Any:
         try:
@@ -119,6 +122,29 @@ class KeptHomes:
             log.debug("homes kept: %s; working them out afresh", exc)
             self.usable = False
             return False
+
+
+def _write(store: Store, pending: list[tuple[str, str]], *, quiet: bool = False) -> None:
+    """Write ``pending`` in one transaction, the newest :data:`LIMIT` kept, and empty it
+    (``quiet``: at the end of a run, a database gone or busy only means working it out again
+    next time)."""
+    rows, pending[:] = list(pending), []
+    if not rows:
+        return
+    try:
+        with store.conn:
+            (used,) = store.conn.execute("SELECT coalesce(max(used), 0) FROM homes_kept").fetchone()
+            store.conn.executemany(
+                "INSERT OR REPLACE INTO homes_kept VALUES (?, ?, ?)",
+                [(key, home, used + n) for n, (key, home) in enumerate(rows, 1)],
+            )
+            store.conn.execute(
+                "DELETE FROM homes_kept WHERE used <= ?", (used + len(rows) - LIMIT,)
+            )
+    except sqlite3.Error as exc:
+        if not quiet:
+            raise
+        log.debug("homes kept: %s; not written", exc)
 
 
 def _encode(home: HomeCity | None) -> Any:

@@ -48,7 +48,10 @@ class Run:
         self.finder = finder
 
     def home(self, email):
-        return self.finder.home_of(email)
+        """The answer, and what was worked out written as at the end of a run."""
+        found = self.finder.home_of(email)
+        self.finder.kept.flush()
+        return found
 
 
 def history(jan_description=SIGNATURE, org_place="Am Sandtorkai 50, 20457 Hamburg"):
@@ -131,3 +134,25 @@ def test_the_weeks_plan_keeps_where_its_counterparts_live(tmp_path, monkeypatch)
     assert second == first and any(cities)
     assert worked == []
     assert open_store().conn.execute("SELECT count(*) FROM homes_kept").fetchone()[0] > 0
+
+
+def test_answers_are_written_in_batches_and_the_rest_at_the_end(store):
+    """3,000 counterparts are not 3,000 transactions; what is left is written when the run
+    ends (the finder is gone)."""
+    import gc
+
+    from planner.judge import homes_kept
+
+    items = [_event(f"m{n}", 40, "Am Sandtorkai 50, 20457 Hamburg", [f"p{n}@h.example"])
+             for n in range(homes_kept.BATCH + 5)]  # fmt: skip
+    run = Run(store, items)
+    for n in range(homes_kept.BATCH + 5):
+        run.finder.home_of(f"p{n}@h.example")
+
+    def kept() -> int:
+        return store.conn.execute("SELECT count(*) FROM homes_kept").fetchone()[0]
+
+    assert kept() == homes_kept.BATCH
+    del run
+    gc.collect()
+    assert kept() == homes_kept.BATCH + 5
