@@ -16,11 +16,13 @@ A damaged table is dropped and rebuilt; any database error just means classifyin
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -126,12 +128,29 @@ def _classify(events: Sequence[Event]) -> list[tuple[Classification, dict[str, o
     from planner.judge.zones import written
 
     found = []
-    for event in events:
-        classification = classify(event)
-        visit_word(event)  # what the purpose asks next, while the texts read are at hand
-        written(event)
-        found.append((classification, answers(event)))
+    with _uncollected():
+        for event in events:
+            classification = classify(event)
+            visit_word(event)  # what the purpose asks next, while the texts read are at hand
+            written(event)
+            found.append((classification, answers(event)))
     return found
+
+
+@contextmanager
+def _uncollected() -> Iterator[None]:
+    """The cycle collector held off: classifying makes no reference cycles, but thousands of
+    events leave thousands of remembered answers behind, and each young generation that
+    outgrows its threshold would have the collector visit all of them (and the whole
+    calendar read) again; what it would find is collected when it runs next."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _shape(event: Event) -> tuple[object, ...]:
