@@ -28,6 +28,7 @@ import re
 
 from planner.i18n import _
 from planner.judge import patterns as P
+from planner.judge.anchored import Screened, factored
 from planner.judge.memo import SIZE, per_event
 from planner.judge.tasks import task_of
 from planner.judge.tools import LINK_RE
@@ -35,13 +36,18 @@ from planner.judge.zones import PLACE, Zones, zones_of
 from planner.model import Confidence, Event
 
 
-def _words(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Whole words; Japanese ones anywhere (the language writes no spaces: "ホテル京阪")."""
+def _words(words: tuple[str, ...]) -> Screened:
+    """Whole words; Japanese ones anywhere (the language writes no spaces: "ホテル京阪").
+    Searched where the same words factored find something (:class:`Screened`)."""
     ordered = sorted(set(words), key=len, reverse=True)
-    spaced = [re.escape(w) for w in ordered if w[0] < "\u3040"]
-    unspaced = [re.escape(w) for w in ordered if w[0] >= "\u3040"]
-    pattern = r"(?<!\w)(?:" + "|".join(spaced) + r")(?!\w)"
-    return re.compile("|".join([pattern, *unspaced]), re.I)
+    spaced = [w for w in ordered if w[0] < "\u3040"]
+    unspaced = [w for w in ordered if w[0] >= "\u3040"]
+    pattern = r"(?<!\w)(?:" + "|".join(map(re.escape, spaced)) + r")(?!\w)"
+
+    def screen() -> str:
+        return "|".join([r"(?<!\w)(?:" + factored(spaced) + r")(?!\w)", *map(re.escape, unspaced)])
+
+    return Screened(re.compile("|".join([pattern, *map(re.escape, unspaced)]), re.I), screen)
 
 
 #: Flight numbers: airline code and 1-4 digits ("LH 2034", "US403", "U2 4521").

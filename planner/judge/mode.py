@@ -92,7 +92,7 @@ class View:
     """The zones of one event as a rule may read them: only those it declared."""
 
     def __init__(self, event: Event, zones: Zones, reads: tuple[str, ...]) -> None:
-        self._event, self._zones, self._reads = event, zones, frozenset(reads)
+        self._event, self._zones, self._reads = event, zones, reads  # a zone or two
 
     def _check(self, zone: str) -> None:
         if zone not in self._reads:

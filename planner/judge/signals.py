@@ -138,7 +138,12 @@ class Signals:
         for s in self.found:
             if s.side in sides:
                 weights[s.tier] = weights.get(s.tier, 0) + s.weight
+        if not weights:
+            return 0  # (most events: a few signals, none of these sides)
         least = max(at_least, 1e-9)
+        if len(weights) == 1:
+            [(tier, weight)] = weights.items()
+            return tier if weight >= least else 0
         for tier in sorted(weights, reverse=True):
             if weights[tier] >= least:
                 return tier

@@ -123,13 +123,15 @@ _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 
 _DIGIT_RE = re.compile(r"\d")  # every phone number and address holds a digit
+#: As many digits as a phone number holds at least (the digits of a match are ``\d``s).
+_DIGITS_RE = re.compile(rf"(?:\D*\d){{{P.PHONE_MIN_DIGITS}}}")
 #: A Brazilian postcode (CEP "01412-100"), shaped like a short national number.
 _POSTCODE_RE = re.compile(r"\d{5}-\d{3}")
 
 
 def phone_numbers(text: str) -> list[str]:
-    if not _DIGIT_RE.search(text):
-        return []
+    if not _DIGITS_RE.match(text):
+        return []  # fewer digits than a number holds ("Raum 2.07", "Q3 2026"): none is one
     return [
         m.group(0)
         for m in _PHONE_RE.finditer(text)

@@ -1,0 +1,117 @@
+"""Word lists searched behind a factored screen (planner.judge.anchored.Screened) find exactly
+what their plain patterns find: the same first match, its span, in texts of every kind (the
+accuracy set, and made-up texts built from the words themselves, their case variants and the
+characters case-insensitive matching folds); and a phone number is never missed for the count
+of digits checked before it is looked for."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from planner.judge import bookings, people
+from planner.judge import patterns as P
+from planner.judge.anchored import Screened, factored
+from planner.judge.zones import _PHONE_RE, phone_numbers
+from tests.judge.test_anchored import _accuracy_texts
+
+BOOKINGS = {name: value for name, value in vars(bookings).items() if isinstance(value, Screened)}
+WORDS = {  # the lists the gathering rules read, with their compound tails
+    "networking": (people.NETWORKING_WORDS, people.NETWORKING_SUFFIXES),
+    "not networking": (people.NOT_NETWORKING, ()),
+    "social": (people.SOCIAL_WORDS, ()),
+    "visit": (people.VISIT_WORDS, people.VISIT_SUFFIXES),
+    "venues": (people.NETWORKING_VENUES, ()),
+    "booking": (people.BOOKING_WORDS, ()),
+    "meeting": (people.MEETING_WORDS, ()),
+}
+TEXTS = _accuracy_texts()
+FOLDED = "ſſKkİıIiẞß-- \t\n.,:;()/@#1234567890"  # what ignorecase and the word rules read
+
+
+def _words_in(pattern: str) -> list[str]:
+    """The listed words of a plain pattern: its alternatives, unescaped."""
+    inner = re.sub(r"\(\?<!\\w\)\(\?:|\)\(\?!\\w\)", "|", pattern).replace(r"[\s-]+", " ")
+    return [re.sub(r"\\(.)", r"\1", w) for w in inner.split("|") if w]
+
+
+def _texts(words: list[str]) -> list[str]:
+    rng = random.Random(17)
+    pieces = [*words, *(w.upper() for w in words), *(w.title() for w in words), *FOLDED]
+    pieces += [w[: len(w) // 2] for w in words] + [w[1:] for w in words] + ["Meeting 12345"]
+    texts = ["", *pieces]
+    for _ in range(1500):
+        texts.append("".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))))
+    return texts
+
+
+def _span(match: re.Match[str] | None) -> tuple[int, int] | None:
+    return match.span() if match else None
+
+
+@pytest.mark.parametrize("name", sorted(BOOKINGS))
+def test_a_screened_word_list_finds_what_its_pattern_finds(name: str) -> None:
+    screened = BOOKINGS[name]
+    rng = random.Random(name)
+    for text in _texts(_words_in(screened.pattern)) + TEXTS:
+        assert _span(screened.search(text)) == _span(screened.full.search(text)), text
+        assert _span(screened.match(text)) == _span(screened.full.match(text)), text
+        pos, end = sorted(rng.randint(0, len(text)) for _ in range(2))  # a slice: the edges
+        want = screened.full.search(text, pos, end)
+        assert _span(screened.search(text, pos, end)) == _span(want), (text, pos, end)
+
+
+@pytest.mark.parametrize("name", sorted(WORDS))
+def test_the_gathering_words_find_what_flat_patterns_find(name: str) -> None:
+    """As :class:`people.Words` found with one flat alternation each for words and tails."""
+    words, suffixes = WORDS[name]
+    pattern = people.words_re(words, suffixes)
+    assert isinstance(pattern.words, Screened)
+    plain = pattern.words.full
+    tails = re.compile("|".join(re.escape(s) for s in suffixes), re.I) if suffixes else None
+    for text in _texts([*words, *suffixes]) + TEXTS:
+        want = word = plain.search(text)
+        if tails is not None and tails.search(text):
+            assert pattern.compounds is not None
+            compound = pattern.compounds.search(text)
+            if word is None or (compound is not None and compound.start() < word.start()):
+                want = compound
+        assert _span(pattern.search(text)) == _span(want), text
+
+
+def test_a_factored_alternation_matches_the_same_strings() -> None:
+    words = ["check in", "check-in", "checkin", "Kai", "kai", "straße", "strasse", "str.", "a"]
+    flat = re.compile("|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in words), re.I)
+    screen = re.compile(factored(words, r"[\s-]+"), re.I)
+    for text in _texts(words):
+        assert bool(flat.fullmatch(text)) == bool(screen.fullmatch(text)), text
+        assert bool(flat.search(text)) == bool(screen.search(text)), text
+
+
+def test_the_screen_is_compiled_once_when_first_asked() -> None:
+    made = []
+
+    def screen() -> str:
+        made.append(1)
+        return factored(["hotel", "hôtel"])
+
+    screened = Screened(re.compile(r"hotel|hôtel", re.I), screen)
+    assert not made  # nothing compiled at import
+    assert screened.search("Grand HOTEL") and not screened.search("Meeting 12345")
+    assert screened.match("Hôtel de Ville") and len(made) == 1
+
+
+def test_no_phone_number_is_missed_for_counting_its_digits() -> None:
+    """The count of digits asked before the numbers are looked for lets every number through:
+    the same numbers as every match of the pattern with enough digits."""
+    numbers = ["+49 89 1234567", "(089) 123 456", "0049 30 1234567", "212-555-0199", "٣"]
+    for text in _texts(numbers) + TEXTS:
+        want = [
+            m.group(0)
+            for m in _PHONE_RE.full.finditer(text)
+            if sum(map(str.isdigit, m.group(0))) >= P.PHONE_MIN_DIGITS
+            and not re.fullmatch(r"\d{5}-\d{3}", m.group(0))
+        ]
+        assert phone_numbers(text) == want, text
