@@ -25,6 +25,7 @@ judges travel personal before any word is read).
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from planner.i18n import _
 from planner.judge import patterns as P
@@ -320,7 +321,7 @@ def _stay(event: Event, zones: Zones, title: str, places: str) -> bool:
     lodging = bool(_LODGING_RE.search(title) or _hotel_hint(event))
     lodging = lodging or bool(_LODGING_RE.match(places.strip()))
     booked = _booked(zones)
-    if event.all_day or event.duration.days >= 1 or _overnight(event):
+    if event.all_day or _overnight(event, event.duration):
         return lodging or (booked and bool(_VENDOR_RE.search(zones.block_text)))
     if _CHECK_RE.search(title):
         return lodging or booked
@@ -332,8 +333,11 @@ def _stay(event: Event, zones: Zones, title: str, places: str) -> bool:
 OVERNIGHT_HOURS = 12
 
 
-def _overnight(event: Event) -> bool:
-    return event.duration.total_seconds() >= OVERNIGHT_HOURS * 3600 and (
+def _overnight(event: Event, duration: timedelta) -> bool:
+    """A day or more, or a night (``duration``: the event's, worked out once)."""
+    if duration.days >= 1:
+        return True
+    return duration.total_seconds() >= OVERNIGHT_HOURS * 3600 and (
         event.end.date() > event.start.date()
     )
 

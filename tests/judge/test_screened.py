@@ -14,7 +14,7 @@ import pytest
 from planner.judge import bookings, people
 from planner.judge import patterns as P
 from planner.judge.anchored import Screened, factored
-from planner.judge.zones import _PHONE_RE, phone_numbers
+from planner.judge.zones import _PHONE_RE, ADDRESS_PATTERNS, address_in, phone_numbers
 from tests.judge.test_anchored import _accuracy_texts
 
 BOOKINGS = {name: value for name, value in vars(bookings).items() if isinstance(value, Screened)}
@@ -115,3 +115,31 @@ def test_no_phone_number_is_missed_for_counting_its_digits() -> None:
             and not re.fullmatch(r"\d{5}-\d{3}", m.group(0))
         ]
         assert phone_numbers(text) == want, text
+
+
+#: The street words as first written: one flat alternation.
+STREET_DE_FLAT = (
+    r"(?:stra(?:ß|ss)e|str\.|gasse|weg|platz|allee|damm|ufer|kai|chaussee|steig|graben|zeile|"
+    r"promenade|anger|lände)(?:\s+|\s*,\s*)?\d{1,4}(?:\s?[a-z])?(?:\s?[-–]\s?\d{1,4})?(?![\w])"
+)
+ADDRESSES = [
+    "Leopoldstraße 10", "Brienner Str. 11", "Mariahilfer Gasse 3a", "LEOPOLDSTRASSE 10-12",
+    "Am Kanal 47", "Unter den Linden 77", "350 Fifth Avenue", "12 Rue Oberkampf",
+    "28 bis Boulevard Voltaire", "10115 Berlin", "A-1010 Wien", "EC2V 7HH", "NY 10118",
+    "Kai 3", "Kaistraße 3", "ſtraße 4", "Straẞe 5", "Weg, 7", "Allee  9 b", "Anger 2–4",
+    "Meeting 12345", "Raum 2.07", ", 8001 Zürich", "Hauptstraße 5, 10115 Berlin",
+]  # fmt: skip
+
+
+def test_an_address_is_found_where_each_pattern_alone_found_the_first() -> None:
+    """One pattern of all the address forms finds what searching each did: the match that
+    starts first, of a tie the first listed (the German street words now factored)."""
+    singles = [
+        re.compile(STREET_DE_FLAT if pattern == P.STREET_DE else pattern, re.I if folded else 0)
+        for pattern, folded in ADDRESS_PATTERNS
+    ]
+    for text in _texts(ADDRESSES) + TEXTS:
+        found = [m for single in singles if (m := single.search(text))]
+        want = min(found, key=lambda m: m.start()) if found else None
+        got = address_in(text)
+        assert (got and got.group(0), _span(got)) == (want and want.group(0), _span(want)), text
