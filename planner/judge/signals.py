@@ -120,7 +120,9 @@ class Signals:
             tier = LOCATION
         else:
             tier = TIER_OF_FIELD.get(where, WORDS)
-        self.put(side, weight, template, tier=tier, field=where, **values)
+        # what put() does, its values in the order it would take them
+        self.found.append(Signal(side, weight, template, {"field": where, **values}, tier))
+        self.totals[side] = self.totals.get(side, 0.0) + weight
 
     def put(
         self, side: str, weight: float, template: str, *, tier: int = STRUCTURE, **values: object

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from planner.judge import bookings, people
+from planner.judge import bookings, calls, people
 from planner.judge import patterns as P
 from planner.judge.anchored import Screened, factored
 from planner.judge.zones import _PHONE_RE, ADDRESS_PATTERNS, address_in, phone_numbers
@@ -143,3 +143,20 @@ def test_an_address_is_found_where_each_pattern_alone_found_the_first() -> None:
         want = min(found, key=lambda m: m.start()) if found else None
         got = address_in(text)
         assert (got and got.group(0), _span(got)) == (want and want.group(0), _span(want)), text
+
+
+def test_the_call_verbs_factored_match_what_the_longest_first_matched() -> None:
+    """The verb that opens a title ("Ring back", "Ringe tilbage til Lars", "Zadzwoń do …") and
+    a call phrase anywhere in it are found as the flat patterns found them."""
+    verbs = {v for vs in calls.CALL_VERBS.values() for v in vs}
+    flat = re.compile(
+        r"^\W*(?P<verb>(?i:"
+        + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(verbs, key=len)[::-1])
+        + r"))(?=\s|$)"
+    )
+    heads = [*verbs, *calls.BACK, "Give Gary a bell", "Murat Bey'i aramak", "山本様に電話"]
+    for text in _texts(heads) + [f"- {v.upper()}  x" for v in verbs] + TEXTS:
+        want, got = flat.match(text), calls._VERB_RE.match(text)
+        assert (want and want.group("verb")) == (got and got.group("verb")), text
+        phrase = calls._PHRASE_RE.match(text) or calls._ANYWHERE_RE.search(text)
+        assert _span(phrase) == _span(calls._PHRASE_RE.search(text)), text
