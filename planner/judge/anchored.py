@@ -77,11 +77,12 @@ class Anchored:
 class Screened:
     """A pattern of listed words, searched only in a text where ``screen`` finds a match: a
     pattern of the same words and look-arounds, factored by common prefixes (a long flat
-    alternation runs every word at every position; the factored one a letter or two). Both
-    match the same strings in the same places, so one finds something exactly when the other
-    does; ``screen`` only answers whether, and ``pattern`` what (the first of its words, as
-    its order says). Most texts hold none of a list's words and are passed over at a third of
-    the cost; the screen is compiled when first asked."""
+    alternation runs every word at every position; the factored one a letter or two). The
+    screen matches wherever the pattern does (the same strings, or more), so where it finds
+    nothing the pattern finds nothing; ``screen`` only answers whether, and ``pattern`` what
+    (the first of its words, as its order says). Most texts hold none of a list's words and
+    are passed over at a third of the cost; the screen is compiled when first asked, with the
+    pattern's flags."""
 
     def __init__(self, full: re.Pattern[str], screen: Callable[[], str]) -> None:
         self.full = full

@@ -198,7 +198,19 @@ IS_IN = r"\bis in (?P<city>[^\n]+?) from\b|\bist in (?P<stadt>[^\n]+?) vom\b"
 
 _FLIGHT_RE = re.compile(FLIGHT_NUMBER)
 _PAIR_RE = re.compile(AIRPORT_PAIR)
-_TRAIN_RE = re.compile(TRAIN_NUMBER, re.IGNORECASE)
+#: The trains of :data:`TRAIN_NUMBER` by name, to screen a text for one (upper and lower case
+#: both for all: a screen may find more, never less).
+TRAIN_NAMES = (
+    "ice", "ic", "ec", "ece", "rj", "rjx", "tgv", "tgv inoui", "ouigo", "nj", "flx", "re", "ire",
+    "tha", "es", "est", "ir", "eurostar", "thalys", "railjet", "nightjet", "frecciarossa",
+    "frecciargento", "frecciabianca", "italo", "ave", "avlo", "alvia", "lyria", "alfa pendular",
+    "intercity", "icd", "flixtrain", "flixbus", "eic", "eip", "tlk", "acela", "pendolino",
+    "snabbtåg", "via", "sj",
+)  # fmt: skip
+_TRAIN_RE = Screened(
+    re.compile(TRAIN_NUMBER, re.IGNORECASE),
+    lambda: r"(?<!\w)(?:" + factored(TRAIN_NAMES, r"\s+") + r")\s?\d|号",  # (a Japanese one)
+)
 _ARROW_RE = re.compile(ARROW)
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _IS_IN_RE = re.compile(IS_IN, re.IGNORECASE)

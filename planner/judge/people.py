@@ -270,6 +270,22 @@ def words_re(words: tuple[str, ...], suffixes: tuple[str, ...] = ()) -> Words:
     return Words(words, suffixes)
 
 
+_HELD: dict[tuple[int, int], tuple[tuple[str, ...], tuple[str, ...], Words]] = {}
+
+
+def _pattern(words: tuple[str, ...], suffixes: tuple[str, ...]) -> Words:
+    """:func:`words_re` of the lists, found by the lists' identity: hashing a list of 150
+    words costs more than searching a title with them (the lists held keep their identity)."""
+    key = (id(words), id(suffixes))
+    held = _HELD.get(key)
+    if held is not None and held[0] is words and held[1] is suffixes:
+        return held[2]
+    pattern = words_re(tuple(words), tuple(suffixes))
+    if type(words) is tuple and type(suffixes) is tuple and len(_HELD) < 64:
+        _HELD[key] = (words, suffixes, pattern)
+    return pattern
+
+
 @per_event(BULKY)
 def _texts(event: Event) -> tuple[str, str]:
     """The title and what the user wrote in the description, links taken out."""
@@ -280,7 +296,7 @@ def _texts(event: Event) -> tuple[str, str]:
 def found(event: Event, words: tuple[str, ...], suffixes: tuple[str, ...] = ()) -> str | None:
     """The first of ``words`` (or compound tail) in the title, else in what the user wrote in
     the description (never in the blocks tools and vendors append), as written."""
-    pattern = words_re(tuple(words), tuple(suffixes))
+    pattern = _pattern(words, suffixes)
     for text in _texts(event):
         if text and (match := pattern.search(text)):
             return match.group(0).strip()

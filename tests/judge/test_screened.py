@@ -160,3 +160,23 @@ def test_the_call_verbs_factored_match_what_the_longest_first_matched() -> None:
         assert (want and want.group("verb")) == (got and got.group("verb")), text
         phrase = calls._PHRASE_RE.match(text) or calls._ANYWHERE_RE.search(text)
         assert _span(phrase) == _span(calls._PHRASE_RE.search(text)), text
+
+
+def test_a_train_number_is_found_behind_the_screen_of_train_names() -> None:
+    """Every train of the pattern, with its number as written, passes the screen of names."""
+    names = bookings.TRAIN_NUMBER.split(r"\s?\d{1,5}")[0]
+    tokens = {t for t in re.findall(r"[^\W\d_]+", names.replace(r"\s", " ")) if len(t) > 1}
+    texts = [
+        f"{sep}{t}{gap}{n}{end}"
+        for t in tokens
+        for sep in ("", "Zug ", "x-", "ab")
+        for gap in ("", " ", "  ")
+        for n in ("1", "123", "123456")
+        for end in ("", " ", "a")
+    ]
+    texts += ["RJ 12", "rj 12", "TGV INOUI 6201", "Alfa  Pendular 123", "via 55", "SJ 1"]
+    texts += ["のぞみ219号", "ひかり 5号", "ICE 1 und IC 2", "Meeting 12345"]
+    train = bookings._TRAIN_RE
+    assert isinstance(train, Screened)
+    for text in texts + _texts([*tokens, "号", "のぞみ"]) + TEXTS:
+        assert _span(train.search(text)) == _span(train.full.search(text)), text
