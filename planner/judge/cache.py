@@ -122,15 +122,18 @@ def _classify(events: Sequence[Event]) -> list[tuple[Classification, dict[str, o
     travel and gathering words, tasks) and those the purpose asks next, worked out while the
     texts they read are at hand (the visit word, the texts the purpose's words are looked for
     in): a worker's come back with its classifications, so the judgement of a week of
-    thousands need not work them out a second time (nor the zones they are read from)."""
+    thousands need not work them out a second time (nor the zones they are read from).
+    Equal classifications are one object: a worker sends each back once, not once an event."""
     from planner.judge.mode import classify  # only when something is new: a slow import
     from planner.judge.people import visit_word
     from planner.judge.zones import written
 
     found = []
+    same: dict[Classification, Classification] = {}  # each sent back once: "Zoom link in …"
     with _uncollected():
         for event in events:
             classification = classify(event)
+            classification = same.setdefault(classification, classification)
             visit_word(event)  # what the purpose asks next, while the texts read are at hand
             written(event)
             found.append((classification, answers(event)))
