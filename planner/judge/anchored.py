@@ -91,17 +91,21 @@ class Screened:
         self._screen: re.Pattern[str] | None = None
         self._make = screen
 
-    def _none(self, text: str, pos: int, endpos: int) -> bool:
-        screen = self._screen
-        if screen is None:
-            screen = self._screen = re.compile(self._make(), self.full.flags)
-        return screen.search(text, pos, endpos) is None
+    def _compiled(self) -> re.Pattern[str]:
+        screen = self._screen = re.compile(self._make(), self.full.flags)
+        return screen
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return None if self._none(text, pos, endpos) else self.full.search(text, pos, endpos)
+        screen = self._screen or self._compiled()
+        if screen.search(text, pos, endpos) is None:
+            return None
+        return self.full.search(text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return None if self._none(text, pos, endpos) else self.full.match(text, pos, endpos)
+        screen = self._screen or self._compiled()
+        if screen.search(text, pos, endpos) is None:
+            return None
+        return self.full.match(text, pos, endpos)
 
 
 def factored(words: Iterable[str], space: str = r"\ ") -> str:
