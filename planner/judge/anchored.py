@@ -30,6 +30,9 @@ class Anchored:
         self.starts = re.compile(starts)
         self.needs = needs  # characters one of which every match holds
         self.short = short  # shorter texts: the plain pattern is as fast
+        # the last text searched from its start and what was found: a link is asked about
+        # by the travel rules, then by the link rules (the same string object)
+        self._last: tuple[str | None, re.Match[str] | None] = (None, None)
 
     def _none(self, text: str) -> bool:
         for char in self.needs:  # (a loop: a generator for any() cost more than the test)
@@ -42,6 +45,16 @@ class Anchored:
             return None
         if len(text) < self.short:
             return self.full.search(text, pos)
+        if pos == 0:
+            last, found = self._last
+            if last is text:
+                return found
+            found = self._search(text, 0)
+            self._last = (text, found)
+            return found
+        return self._search(text, pos)
+
+    def _search(self, text: str, pos: int) -> re.Match[str] | None:
         match = self.full.match
         for start in self.starts.finditer(text, pos):
             if found := match(text, start.start()):

@@ -333,6 +333,8 @@ def _stay(event: Event, zones: Zones, title: str, places: str) -> bool:
     lodging = bool(_LODGING_RE.search(title) or _hotel_hint(event))
     lodging = lodging or bool(_LODGING_RE.match(places.strip()))
     booked = _booked(zones)
+    if not lodging and not booked:
+        return False  # what each way below answers then (its length not worked out)
     if event.all_day or _overnight(event, event.duration):
         return lodging or (booked and bool(_VENDOR_RE.search(zones.block_text)))
     if _CHECK_RE.search(title):
