@@ -94,28 +94,36 @@ class Screened:
     screen matches wherever the pattern does (the same strings, or more), so where it finds
     nothing the pattern finds nothing; ``screen`` only answers whether, and ``pattern`` what
     (the first of its words, as its order says). Most texts hold none of a list's words and
-    are passed over at a third of the cost; the screen is compiled when first asked, with the
-    pattern's flags."""
+    are passed over at a third of the cost. Both are compiled when first needed (with
+    ``flags``): a list a run never meets costs it nothing, one it meets but never finds
+    costs only its screen."""
 
-    def __init__(self, full: re.Pattern[str], screen: Callable[[], str]) -> None:
-        self.full = full
-        self.pattern = full.pattern
-        self.flags = full.flags
+    def __init__(self, pattern: str, flags: int, screen: Callable[[], str]) -> None:
+        self.pattern, self.flags = pattern, flags
+        self._full: re.Pattern[str] | None = None
         self._screen: re.Pattern[str] | None = None
         self._make = screen
 
-    def _compiled(self) -> re.Pattern[str]:
-        screen = self._screen = re.compile(self._make(), self.full.flags)
+    @property
+    def full(self) -> re.Pattern[str]:
+        """The pattern itself, compiled."""
+        full = self._full
+        if full is None:
+            full = self._full = re.compile(self.pattern, self.flags)
+        return full
+
+    def _screened(self) -> re.Pattern[str]:
+        screen = self._screen = re.compile(self._make(), self.flags)
         return screen
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        screen = self._screen or self._compiled()
+        screen = self._screen or self._screened()
         if screen.search(text, pos, endpos) is None:
             return None
         return self.full.search(text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        screen = self._screen or self._compiled()
+        screen = self._screen or self._screened()
         if screen.search(text, pos, endpos) is None:
             return None
         return self.full.match(text, pos, endpos)

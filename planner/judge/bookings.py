@@ -48,7 +48,7 @@ def _words(words: tuple[str, ...]) -> Screened:
     def screen() -> str:
         return "|".join([r"(?<!\w)(?:" + factored(spaced) + r")(?!\w)", *map(re.escape, unspaced)])
 
-    return Screened(re.compile("|".join([pattern, *map(re.escape, unspaced)]), re.I), screen)
+    return Screened("|".join([pattern, *map(re.escape, unspaced)]), re.I, screen)
 
 
 #: Flight numbers: airline code and 1-4 digits ("LH 2034", "US403", "U2 4521").
@@ -208,7 +208,8 @@ TRAIN_NAMES = (
     "snabbtåg", "via", "sj",
 )  # fmt: skip
 _TRAIN_RE = Screened(
-    re.compile(TRAIN_NUMBER, re.IGNORECASE),
+    TRAIN_NUMBER,
+    re.IGNORECASE,
     lambda: r"(?<!\w)(?:" + factored(TRAIN_NAMES, r"\s+") + r")\s?\d|号",  # (a Japanese one)
 )
 _ARROW_RE = re.compile(ARROW)

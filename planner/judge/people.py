@@ -241,10 +241,12 @@ class Words:
 
     def __init__(self, words: tuple[str, ...], suffixes: tuple[str, ...]) -> None:
         parts = [re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(set(words), key=len)[::-1]]
-        plain = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+        plain = r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)"
         listed = tuple(words)
         self.words = Screened(
-            plain, lambda: r"(?<!\w)(?:" + factored(listed, r"[\s-]+") + r")(?!\w)"
+            plain,
+            re.IGNORECASE,
+            lambda: r"(?<!\w)(?:" + factored(listed, r"[\s-]+") + r")(?!\w)",
         )
         self.tails = self.compounds = None
         if suffixes:

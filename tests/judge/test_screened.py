@@ -90,17 +90,20 @@ def test_a_factored_alternation_matches_the_same_strings() -> None:
         assert bool(flat.search(text)) == bool(screen.search(text)), text
 
 
-def test_the_screen_is_compiled_once_when_first_asked() -> None:
+def test_screen_and_pattern_are_compiled_once_when_first_needed() -> None:
+    """A list no text of a run holds costs the run its screen, not its pattern."""
     made = []
 
     def screen() -> str:
         made.append(1)
         return factored(["hotel", "hôtel"])
 
-    screened = Screened(re.compile(r"hotel|hôtel", re.I), screen)
-    assert not made  # nothing compiled at import
-    assert screened.search("Grand HOTEL") and not screened.search("Meeting 12345")
-    assert screened.match("Hôtel de Ville") and len(made) == 1
+    screened = Screened(r"hotel|hôtel", re.I, screen)
+    assert not made and screened._full is None  # nothing compiled at import
+    assert not screened.search("Meeting 12345") and not screened.match("Standup")
+    assert len(made) == 1 and screened._full is None
+    assert screened.search("Grand HOTEL") and screened.match("Hôtel de Ville")
+    assert len(made) == 1 and screened._full is not None
 
 
 def test_no_phone_number_is_missed_for_counting_its_digits() -> None:
