@@ -1,7 +1,7 @@
 """Classifications remembered between runs, beside the event index
 (see :mod:`planner.ical.index`).
 
-Classifying costs ~90 µs an event, a year of history ~0.12 s on every run. :func:`classify_all`
+Classifying costs ~60 µs an event, a year of history ~0.08 s on every run. :func:`classify_all`
 looks each event up by its *shape*: a digest of all its fields but its times
 (:func:`planner.ical.payload.template_digest`), with its all-day flag and its length, which is
 all the classifier reads (``tests/judge/test_cache.py`` pins that moving an event changes
