@@ -25,9 +25,11 @@ judges travel personal before any word is read).
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from planner.i18n import _
 from planner.judge import patterns as P
+from planner.judge.anchored import Screened, factored
 from planner.judge.memo import SIZE, per_event
 from planner.judge.tasks import task_of
 from planner.judge.tools import LINK_RE
@@ -35,13 +37,18 @@ from planner.judge.zones import PLACE, Zones, zones_of
 from planner.model import Confidence, Event
 
 
-def _words(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Whole words; Japanese ones anywhere (the language writes no spaces: "ホテル京阪")."""
+def _words(words: tuple[str, ...]) -> Screened:
+    """Whole words; Japanese ones anywhere (the language writes no spaces: "ホテル京阪").
+    Searched where the same words factored find something (:class:`Screened`)."""
     ordered = sorted(set(words), key=len, reverse=True)
-    spaced = [re.escape(w) for w in ordered if w[0] < "\u3040"]
-    unspaced = [re.escape(w) for w in ordered if w[0] >= "\u3040"]
-    pattern = r"(?<!\w)(?:" + "|".join(spaced) + r")(?!\w)"
-    return re.compile("|".join([pattern, *unspaced]), re.I)
+    spaced = [w for w in ordered if w[0] < "\u3040"]
+    unspaced = [w for w in ordered if w[0] >= "\u3040"]
+    pattern = r"(?<!\w)(?:" + "|".join(map(re.escape, spaced)) + r")(?!\w)"
+
+    def screen() -> str:
+        return "|".join([r"(?<!\w)(?:" + factored(spaced) + r")(?!\w)", *map(re.escape, unspaced)])
+
+    return Screened("|".join([pattern, *map(re.escape, unspaced)]), re.I, screen)
 
 
 #: Flight numbers: airline code and 1-4 digits ("LH 2034", "US403", "U2 4521").
@@ -191,7 +198,20 @@ IS_IN = r"\bis in (?P<city>[^\n]+?) from\b|\bist in (?P<stadt>[^\n]+?) vom\b"
 
 _FLIGHT_RE = re.compile(FLIGHT_NUMBER)
 _PAIR_RE = re.compile(AIRPORT_PAIR)
-_TRAIN_RE = re.compile(TRAIN_NUMBER, re.IGNORECASE)
+#: The trains of :data:`TRAIN_NUMBER` by name, to screen a text for one (upper and lower case
+#: both for all: a screen may find more, never less).
+TRAIN_NAMES = (
+    "ice", "ic", "ec", "ece", "rj", "rjx", "tgv", "tgv inoui", "ouigo", "nj", "flx", "re", "ire",
+    "tha", "es", "est", "ir", "eurostar", "thalys", "railjet", "nightjet", "frecciarossa",
+    "frecciargento", "frecciabianca", "italo", "ave", "avlo", "alvia", "lyria", "alfa pendular",
+    "intercity", "icd", "flixtrain", "flixbus", "eic", "eip", "tlk", "acela", "pendolino",
+    "snabbtåg", "via", "sj",
+)  # fmt: skip
+_TRAIN_RE = Screened(
+    TRAIN_NUMBER,
+    re.IGNORECASE,
+    lambda: r"(?<!\w)(?:" + factored(TRAIN_NAMES, r"\s+") + r")\s?\d|号",  # (a Japanese one)
+)
 _ARROW_RE = re.compile(ARROW)
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _IS_IN_RE = re.compile(IS_IN, re.IGNORECASE)
@@ -314,7 +334,9 @@ def _stay(event: Event, zones: Zones, title: str, places: str) -> bool:
     lodging = bool(_LODGING_RE.search(title) or _hotel_hint(event))
     lodging = lodging or bool(_LODGING_RE.match(places.strip()))
     booked = _booked(zones)
-    if event.all_day or event.duration.days >= 1 or _overnight(event):
+    if not lodging and not booked:
+        return False  # what each way below answers then (its length not worked out)
+    if event.all_day or _overnight(event, event.duration):
         return lodging or (booked and bool(_VENDOR_RE.search(zones.block_text)))
     if _CHECK_RE.search(title):
         return lodging or booked
@@ -326,8 +348,11 @@ def _stay(event: Event, zones: Zones, title: str, places: str) -> bool:
 OVERNIGHT_HOURS = 12
 
 
-def _overnight(event: Event) -> bool:
-    return event.duration.total_seconds() >= OVERNIGHT_HOURS * 3600 and (
+def _overnight(event: Event, duration: timedelta) -> bool:
+    """A day or more, or a night (``duration``: the event's, worked out once)."""
+    if duration.days >= 1:
+        return True
+    return duration.total_seconds() >= OVERNIGHT_HOURS * 3600 and (
         event.end.date() > event.start.date()
     )
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from planner.judge.anchored import factored
 from planner.judge.patterns import CONNECTORS
 
 #: Verbs that open a title before whom to call, by language.
@@ -91,12 +92,12 @@ AFTER_OBJECT: tuple[str, ...] = (
     "today", "morgen", "heute", "i morgen", "imorgon", "jutro", "zítra", "demain", "asap",
 )  # fmt: skip
 
+#: The verbs factored by common prefixes: the longest that matches, as a flat alternation of
+#: them longest first found it (where one verb begins another, the longer is tried first: a
+#: group of continuations before its end), a letter compared at a time, not every verb.
 _VERB_RE = re.compile(
     r"^\W*(?P<verb>(?i:"
-    + "|".join(
-        re.escape(v).replace(r"\ ", r"\s+")
-        for v in sorted({v for vs in CALL_VERBS.values() for v in vs}, key=len, reverse=True)
-    )
+    + factored({v for vs in CALL_VERBS.values() for v in vs}, r"\s+")
     + r"))(?=\s|$)"
 )
 #: Calls written with the verb elsewhere than first: an English idiom ("Give Gary a bell",
@@ -111,6 +112,9 @@ CALL_PHRASES: tuple[str, ...] = (
     r"(?:様|さん|氏|先生|社長|部長|課長)(?:に|へ)(?:お?電話|架電|折り?返し)",
 )
 _PHRASE_RE = re.compile("|".join(CALL_PHRASES))
+#: The phrases that may stand anywhere: past the title's start only they can match, and
+#: alone they open with a set of characters ``re`` looks for in C.
+_ANYWHERE_RE = re.compile("|".join(p for p in CALL_PHRASES if not p.startswith("^")))
 _WORD_RE = re.compile(r"\s*([^\W\d_][\w'’]*\.?)")
 _BACK = frozenset(BACK)
 _BEFORE = frozenset(BEFORE_OBJECT)
@@ -148,7 +152,7 @@ _STEM_RE = re.compile("ruf|call|ring|phone|appel|téléphon|llam|llám|chiam|tel
 
 def call_verb(title: str) -> str | None:
     """The call verb that opens ``title`` before whom to call (module rules), or None."""
-    if phrase := _PHRASE_RE.search(title):
+    if phrase := _PHRASE_RE.match(title) or _ANYWHERE_RE.search(title):  # (=.search)
         return phrase.group(0).strip()
     match = _VERB_RE.match(title)
     if match is None:

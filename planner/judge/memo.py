@@ -52,25 +52,28 @@ class PerEvent(Generic[T]):
 
     def __call__(self, event: Event) -> T:
         key = id(event)
-        if self._language == language() and self._events.get(key) is event:
+        speaking = language()  # asked once: a call costs more than the table's probe
+        if self._events.get(key) is event and self._language == speaking:
             value = self._values.get(key, _MISSING)  # (another thread may just drop it)
             if value is not _MISSING:
                 return value  # type: ignore[return-value]
         value = self.compute(event)
-        self.remember(event, value)
+        self._keep(key, event, value, speaking)
         return value
 
     def remember(self, event: Event, value: T) -> None:
         """Take ``value`` as the answer for ``event`` (worked out here, or elsewhere: by a
         worker process for the same event); a table of another language starts afresh."""
-        speaking = language()
+        self._keep(id(event), event, value, language())
+
+    def _keep(self, key: int, event: Event, value: T, speaking: str) -> None:
         if speaking != self._language:
             self.cache_clear()
             self._language = speaking
         if len(self._events) >= self.size:
             self._halve()
-        self._values[id(event)] = value
-        self._events[id(event)] = event
+        self._values[key] = value
+        self._events[key] = event
 
     def _halve(self) -> None:
         """Keep the newer half. (Dropping the oldest one at a time costs a scan past every

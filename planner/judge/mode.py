@@ -92,7 +92,7 @@ class View:
     """The zones of one event as a rule may read them: only those it declared."""
 
     def __init__(self, event: Event, zones: Zones, reads: tuple[str, ...]) -> None:
-        self._event, self._zones, self._reads = event, zones, frozenset(reads)
+        self._event, self._zones, self._reads = event, zones, reads  # a zone or two
 
     def _check(self, zone: str) -> None:
         if zone not in self._reads:
@@ -204,6 +204,8 @@ Decision = tuple[Mode, Confidence, tuple[str, ...]]
 
 
 def _decide(signals: Signals, event: Event) -> Decision:
+    if not signals.found and P.DECIDE > 0:
+        return _nothing_found(signals, event)
     video = signals.tier(VIRTUAL, at_least=P.DECIDE)
     phone = signals.tier(PHONE, at_least=P.DECIDE)
     place = signals.tier(PLACE, at_least=P.HYBRID_PLACE)
@@ -235,6 +237,16 @@ def _decide(signals: Signals, event: Event) -> Decision:
     if mode is Mode.IN_PERSON and _only_mentioned(signals, event):
         return _unknown(signals, event)  # "TV Room": a place word in the title, nobody, nowhere
     return mode, *_confidence(signals, mode, top)
+
+
+def _nothing_found(signals: Signals, event: Event) -> Decision:
+    """:func:`_decide` without a signal (most events: a title, people): every tier and total
+    0, so only the blockers and the all-day rule speak before :func:`_unknown`."""
+    if signals.provider_blocker:
+        return Mode.UNKNOWN, Confidence.HIGH, ()
+    if signals.blocker or event.all_day:
+        return Mode.UNKNOWN, Confidence.MEDIUM, ()
+    return _unknown(signals, event)
 
 
 def _unknown(signals: Signals, event: Event) -> Decision:

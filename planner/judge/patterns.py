@@ -224,10 +224,14 @@ VENUE_SUFFIXES: tuple[str, ...] = (
 )  # fmt: skip
 
 #: Street names with a house number: German/Austrian/Swiss forms ("Leopoldstraße 10",
-#: "Brienner Str. 11", "Mariahilfer Gasse 3a"). Matched from the street-type word on.
+#: "Brienner Str. 11", "Mariahilfer Gasse 3a"). Matched from the street-type word on: straße,
+#: strasse, str., gasse, weg, platz, allee, damm, ufer, kai, chaussee, steig, graben, zeile,
+#: promenade, anger, lände, factored by their first letters (no word begins another, so at
+#: most one can match at a place: the order is free, and ``re`` tries a letter, not 17 words).
 STREET_DE: str = (
-    r"(?:stra(?:ß|ss)e|str\.|gasse|weg|platz|allee|damm|ufer|kai|chaussee|steig|graben|zeile|"
-    r"promenade|anger|lände)(?:\s+|\s*,\s*)?\d{1,4}(?:\s?[a-z])?(?:\s?[-–]\s?\d{1,4})?(?![\w])"
+    r"(?:a(?:llee|nger)|chaussee|damm|g(?:asse|raben)|kai|lände|p(?:latz|romenade)|"
+    r"st(?:eig|r(?:\.|a(?:sse|ße)))|ufer|weg|zeile)"
+    r"(?:\s+|\s*,\s*)?\d{1,4}(?:\s?[a-z])?(?:\s?[-–]\s?\d{1,4})?(?![\w])"
 )
 
 #: "Am Kanal 47", "Unter den Linden 77": a capitalised preposition, a name, a number.

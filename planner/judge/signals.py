@@ -120,7 +120,9 @@ class Signals:
             tier = LOCATION
         else:
             tier = TIER_OF_FIELD.get(where, WORDS)
-        self.put(side, weight, template, tier=tier, field=where, **values)
+        # what put() does, its values in the order it would take them
+        self.found.append(Signal(side, weight, template, {"field": where, **values}, tier))
+        self.totals[side] = self.totals.get(side, 0.0) + weight
 
     def put(
         self, side: str, weight: float, template: str, *, tier: int = STRUCTURE, **values: object
@@ -138,7 +140,12 @@ class Signals:
         for s in self.found:
             if s.side in sides:
                 weights[s.tier] = weights.get(s.tier, 0) + s.weight
+        if not weights:
+            return 0  # (most events: a few signals, none of these sides)
         least = max(at_least, 1e-9)
+        if len(weights) == 1:
+            [(tier, weight)] = weights.items()
+            return tier if weight >= least else 0
         for tier in sorted(weights, reverse=True):
             if weights[tier] >= least:
                 return tier

@@ -105,14 +105,20 @@ _SEPARATOR_RE = re.compile(r"^\s*(?:[_=~:.*#+•-]\s*){8,}$|^\s*-{3,}\s*$")
 _MARKER_RE = re.compile(r"^\s*--\s*$|^\s*--\s.*\s--\s*$|^\s*--\s+\S")
 _LABEL_RE = re.compile(r"^[^:：]{1,45}?\s?[:：]\s*(?P<value>\S.*)$")
 _CODE_RE = re.compile(r"(?<!\w)(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w-]{5,}(?!\w)|\d[\d .#*-]{2,}\d")
-_ADDRESS_RES = (
-    re.compile(P.STREET_DE, re.IGNORECASE),
-    re.compile(P.STREET_DE_PREPOSITION_CS),
-    re.compile(P.STREET_EN, re.IGNORECASE),
-    re.compile(P.STREET_FR, re.IGNORECASE),
-    re.compile(P.POSTCODE_CITY_CS),
-    re.compile(P.POSTCODE_UK_CS),
-    re.compile(P.POSTCODE_US_CS),
+#: The address patterns, ``(?i:…)`` where case-insensitive, as one: a search finds the
+#: first place where one matches and, of those matching there, the first listed, which is what
+#: searching each and taking the match that starts first (ties: the first listed) found.
+ADDRESS_PATTERNS: tuple[tuple[str, bool], ...] = (
+    (P.STREET_DE, True),
+    (P.STREET_DE_PREPOSITION_CS, False),
+    (P.STREET_EN, True),
+    (P.STREET_FR, True),
+    (P.POSTCODE_CITY_CS, False),
+    (P.POSTCODE_UK_CS, False),
+    (P.POSTCODE_US_CS, False),
+)
+_ADDRESS_RE = re.compile(
+    "|".join(f"(?i:{p})" if folded else f"(?:{p})" for p, folded in ADDRESS_PATTERNS)
 )
 HEADER_MAX = 80  # a prose line right above a machine line is its header up to this length
 LINE_MAX = 300  # a label and its code are read this far into a line
@@ -123,13 +129,15 @@ _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 
 _DIGIT_RE = re.compile(r"\d")  # every phone number and address holds a digit
+#: As many digits as a phone number holds at least (the digits of a match are ``\d``s).
+_DIGITS_RE = re.compile(rf"(?:\D*\d){{{P.PHONE_MIN_DIGITS}}}")
 #: A Brazilian postcode (CEP "01412-100"), shaped like a short national number.
 _POSTCODE_RE = re.compile(r"\d{5}-\d{3}")
 
 
 def phone_numbers(text: str) -> list[str]:
-    if not _DIGIT_RE.search(text):
-        return []
+    if not _DIGITS_RE.match(text):
+        return []  # fewer digits than a number holds ("Raum 2.07", "Q3 2026"): none is one
     return [
         m.group(0)
         for m in _PHONE_RE.finditer(text)
@@ -142,8 +150,7 @@ def address_in(text: str) -> re.Match[str] | None:
     """The first street address or postcode with town in ``text``."""
     if not _DIGIT_RE.search(text):
         return None
-    found = [m for pattern in _ADDRESS_RES if (m := pattern.search(text))]
-    return min(found, key=lambda m: m.start()) if found else None
+    return _ADDRESS_RE.search(text)
 
 
 def _dense(line: str) -> bool:

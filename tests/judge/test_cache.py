@@ -88,3 +88,17 @@ def test_thousands_of_new_shapes_are_written_behind_and_found_next_time(tmp_path
     assert classify_all(events, store) == first
     assert counted == [] and not behind.pending()
     store.close()
+
+
+def test_equal_classifications_are_sent_back_as_one():
+    """Thousands of meetings with a Zoom, Teams or Webex link, each with its own title, have
+    one classification each kind: a worker sends each back once (one object, pickled once)."""
+    from planner.judge.cache import _classify
+
+    links = ["https://zoom.us/j/1234", "https://teams.microsoft.com/l/meetup-join/19%3a", ""]
+    weekly = next(event for event, _mode in LABELLED if event.title == "Weekly status")
+    events = [
+        replace(weekly, uid=f"m{n}", title=f"Meeting {n}", location=links[n % 3]) for n in range(30)
+    ]
+    found = [classification for classification, _answers in _classify(events)]
+    assert len({id(c) for c in found}) == len(set(found)) == 3
