@@ -46,20 +46,13 @@ CREATE TABLE classify_cache (
     digest TEXT PRIMARY KEY, mode TEXT NOT NULL, evidence TEXT NOT NULL, confidence TEXT NOT NULL
 )
 """
+#: the modules the classifier runs (under ``planner/``): a change to one recomputes everything
+#: (``tests/judge/test_cache.py`` checks that every module it imports is here)
 CLASSIFIER_FILES = (
-    "mode.py",
-    "hints.py",
-    "signals.py",
-    "text.py",
-    "patterns.py",
-    "travel.py",
-    "bookings.py",
-    "people.py",
-    "zones.py",
-    "tools.py",
-    "anchored.py",
-    "memo.py",
-    "tasks.py",
+    *(f"judge/{name}.py" for name in ("mode", "hints", "signals", "text", "patterns", "travel")),
+    *(f"judge/{name}.py" for name in ("bookings", "people", "zones", "tools", "anchored")),
+    *(f"judge/{name}.py" for name in ("memo", "tasks", "calls", "platforms")),
+    *(f"people/{name}.py" for name in ("addresses", "directory", "names", "person", "postal")),
 )
 LIMIT = 50_000  # rows kept; beyond it the oldest go
 CHUNK = 500  # digests per SELECT
@@ -163,11 +156,10 @@ def _shape(event: Event) -> tuple[object, ...]:
 
 @cache
 def classifier_fingerprint(language: str) -> str:
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent
     sha = hashlib.sha256(language.encode())
-    for pattern in CLASSIFIER_FILES:
-        for path in sorted(here.glob(pattern)):
-            sha.update(path.name.encode() + b"\0" + path.read_bytes())
+    for name in CLASSIFIER_FILES:
+        sha.update(name.encode() + b"\0" + (here / name).read_bytes())
     return sha.hexdigest()
 
 

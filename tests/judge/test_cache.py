@@ -102,3 +102,24 @@ def test_equal_classifications_are_sent_back_as_one():
     ]
     found = [classification for classification, _answers in _classify(events)]
     assert len({id(c) for c in found}) == len(set(found)) == 3
+
+
+def test_every_module_the_classifier_runs_is_in_its_fingerprint():
+    """A change to any module the classifier imports recomputes the remembered
+    classifications: a rule changed in a module left out would keep old answers."""
+    import subprocess
+    import sys
+
+    from planner.judge.cache import CLASSIFIER_FILES
+
+    script = (
+        "import sys; before = set(sys.modules); import planner.judge.mode\n"
+        "print('\\n'.join(m for m in set(sys.modules) - before))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    imported = {
+        m.removeprefix("planner.").replace(".", "/") + ".py"
+        for m in done.stdout.split()
+        if m.startswith(("planner.judge.", "planner.people."))
+    }
+    assert imported and imported <= set(CLASSIFIER_FILES), imported - set(CLASSIFIER_FILES)
