@@ -18,7 +18,9 @@ a key made of everything it depends on:
   invitations, venues, saved proposals, caches, ...) in ``week_output_generation``; a kept
   output counts only while that count is the one it was saved with. Only ``source_health``
   and ``known_warnings`` (what the last read of a source said; they never change the plan)
-  are left out. A table without the triggers (new since) means: compute afresh.
+  are left out, and the look-ups kept for speed whose answer is the one computing gives:
+  where counterparts live (``homes_kept``, written as a run ends) and the zone of a place
+  (``geo_zone``). A table without the triggers (new since) means: compute afresh.
 
 Anything not certain (no timezone in the config, a file that cannot be read, no database yet)
 means: compute afresh; so does ``--verbose``. A run that warned is not kept (a repeat must say
@@ -38,7 +40,9 @@ from typing import Any
 VERSION = "1"
 TABLE = "week_output"
 GENERATION = "week_output_generation"
-UNWATCHED = frozenset({TABLE, GENERATION, "source_health", "known_warnings"})
+UNWATCHED = frozenset(
+    {TABLE, GENERATION, "source_health", "known_warnings", "homes_kept", "geo_zone"}
+)
 ENVIRONMENT = ("LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "TZ", "NO_COLOR", "FORCE_COLOR")
 PACKAGES = ("planner", "providers")
 KEEP = 16
