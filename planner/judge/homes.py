@@ -199,13 +199,18 @@ class HomeFinder:
         return replace(kept[0], others=tuple(kept[1:])) if kept else None
 
     def _booked(self, email: str) -> list[HomeCity]:
-        """The places the address books (and ``[[people]]``) give the person, work first."""
+        """The places the address books give the person, work first; where their own card
+        has none, those of their organisation's card (a company's: where its people work)."""
         person = self.people.get(email) if self.people is not None else None
-        if person is None:
-            return []
-        origin = person.origin("city") or _("the address book")
+        texts, origin = (person.places, person.origin("city")) if person else ((), "")
+        if not texts and self.people is not None:
+            if org := self.people.organisation_places(domain_of(email)):
+                name, where, texts = org
+                origin = _("the card of {organisation} in {origin}", organisation=name,
+                           origin=where)  # fmt: skip
+        origin = origin or _("the address book")
         found = []
-        for text in person.places:
+        for text in texts:
             place = self.locate(text)
             written = ", ".join(line.strip() for line in text.splitlines() if line.strip())
             if place is not None:

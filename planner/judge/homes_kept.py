@@ -85,11 +85,13 @@ class KeptHomes:
         return home
 
     def key(self, finder: HomeFinder, email: str) -> str:
-        person = finder.people.get(email) if finder.people is not None else None
+        people = finder.people
+        person = people.get(email) if people is not None else None
         card = (
             (person.name, person.places, person.countries, person.origin("city"))
             if person
-            else None
+            else None,
+            people.organisation_places(email.rpartition("@")[2]) if people is not None else None,
         )
         parts = [self.base, email, repr(card)]  # what the answer reads of the address book
         for event, theirs in finder.read_for(email):

@@ -113,17 +113,20 @@ class AddressBooks:
             if contact.emails and not contact.is_organisation:
                 yield entry_of(contact, name)
 
-    def organisations(self) -> Iterator[tuple[str, str, str]]:
-        """``(domain, organisation, origin)`` for each domain of an organisation's card's
-        e-mail addresses (a public mail service's says nothing about anyone)."""
+    def organisations(self) -> Iterator[tuple[str, Entry]]:
+        """``(domain, organisation's entry)`` for each domain of an organisation's card's
+        e-mail addresses (a public mail service's says nothing about anyone): its name and
+        its addresses (where its people work unless their own cards say otherwise)."""
         from planner.model import FREEMAIL_DOMAINS
         from planner.people.addresses import domain_of
 
         for book, contact in self.contacts():
-            if contact.is_organisation and (name := contact.name or contact.organisation):
+            if contact.is_organisation and (contact.name or contact.organisation):
+                entry = entry_of(contact, book)
+                entry = replace(entry, name=contact.name or contact.organisation)
                 for domain in dict.fromkeys(domain_of(e) for e in contact.emails):
                     if domain and domain not in FREEMAIL_DOMAINS:
-                        yield domain, name, _("address book {name}", name=book)
+                        yield domain, entry
 
     # -- one book ---------------------------------------------------------------------------
 
@@ -321,8 +324,10 @@ def add_books(
     if config.addressbooks:
         books.read(refresh=refresh)
         people.add_all(books.entries())
-        for domain, organisation, origin in books.organisations():
-            people.add_organisation(domain, organisation, Source.ADDRESS_BOOK, origin)
+        for domain, entry in books.organisations():
+            people.add_organisation(
+                domain, entry.name, Source.ADDRESS_BOOK, entry.origin, places=entry.places
+            )
     return books
 
 

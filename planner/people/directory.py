@@ -53,6 +53,7 @@ class People:
         self._addresses: dict[int, list[str]] = {}
         self._claims: dict[int, _Claims] = {}
         self._domains: dict[str, dict[str, _Claim]] = {}  # domain → organisation → claim
+        self._places: dict[str, tuple[str, str, tuple[str, ...]]] = {}  # domain → its card's
         self._persons: dict[int, Person] = {}  # built on demand
         self._by_domain: dict[str, str] = {}  # domain → organisation its people name
         self._sources: dict[int, Source] = {}  # person id → the highest source naming them
@@ -89,13 +90,34 @@ class People:
         for entry in entries:
             self.add(entry)
 
-    def add_organisation(self, domain: str, name: str, source: Source, origin: str = "") -> None:
-        """Name the organisation behind ``domain`` (and its subdomains)."""
+    def add_organisation(
+        self,
+        domain: str,
+        name: str,
+        source: Source,
+        origin: str = "",
+        *,
+        places: tuple[str, ...] = (),
+    ) -> None:
+        """Name the organisation behind ``domain`` (and its subdomains); ``places``: its
+        addresses (an address book's company card), where its people work unless their own
+        cards say otherwise (:meth:`organisation_places`)."""
         wanted = domain_of(f"x@{domain.strip().lstrip('@')}")
         if wanted and (name := one_line(name)):
             self.changes += 1
             _claim(self._domains.setdefault(wanted, {}), name, Entry((), source, origin=origin))
             self._by_domain.clear()
+            if places and wanted not in self._places:
+                self._places[wanted] = (name, origin, places)
+
+    def organisation_places(self, domain: str) -> tuple[str, str, tuple[str, ...]] | None:
+        """``(organisation, origin, addresses)`` of the card of the organisation behind
+        ``domain`` (or a parent domain) that has addresses; None when none has."""
+        parts = domain_of(f"x@{domain.strip().lstrip('@')}").split(".")
+        for start in range(len(parts) - 1):
+            if (found := self._places.get(".".join(parts[start:]))) is not None:
+                return found
+        return None
 
     def _person_id(self, keys: list[str]) -> int:
         ids = sorted({self._ids[k] for k in keys if k in self._ids})

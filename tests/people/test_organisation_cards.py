@@ -194,3 +194,51 @@ def main_command():
     from planner.cli import main
 
     return main
+
+
+CITIES = {"apple": "Wien", "google": "Berlin", "outlook": "Köln", "nextcloud": "Rotterdam"}
+
+
+@pytest.mark.parametrize("vendor", sorted(CITIES))
+def test_a_company_cards_address_is_where_its_people_work(tmp_path, vendor):
+    """Someone of a company whose own card names no place (or who has no card) works at the
+    company card's address; a card of their own with a place wins (QA: the organisation's
+    address was not used for its people)."""
+    from planner.judge.homes import BOOKED, HomeFinder
+    from planner.meet.geo import Geocoder
+
+    path = tmp_path / "export.vcf"
+    own = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lenz;Eva;;;\r\nFN:Eva Lenz\r\nEMAIL:eva@{domain}\r\n"
+        "ADR;TYPE=WORK:;;Am Sandtorkai 50;Hamburg;;20457;Deutschland\r\nEND:VCARD\r\n"
+    )
+    company = COMPANIES[vendor]
+    domain = next(line for line in company.split("\r\n") if "EMAIL" in line).rpartition("@")[2]
+    path.write_text(company + PEOPLE + own.format(domain=domain), encoding="utf-8")
+    cfg = replace(
+        default_config(user={"email": "me@mycorp.example", "home": "München"}),
+        addressbooks=(SourceConfig("kontakte", "vcard", {"path": str(path)}),),
+    )
+    people = People()
+    add_books(people, cfg, Store(":memory:"), now=NOW)
+    finder = HomeFinder([], {}, cfg, Geocoder(cfg).locate, now=NOW, people=people)
+    for who in (f"someone@{domain}", f"jan@sub.{domain}"):  # no card; a subdomain
+        home = finder.home_of(who)
+        assert home is not None and home.city == CITIES[vendor] and home.source == BOOKED
+        assert NAMES[vendor] in home.evidence[0] and "kontakte" in home.evidence[0]
+    assert finder.home_of(f"eva@{domain}").city == "Hamburg"  # her own card's
+
+
+def test_a_company_card_without_an_address_places_nobody(tmp_path):
+    from planner.judge.homes import HomeFinder
+    from planner.meet.geo import Geocoder
+
+    path = tmp_path / "export.vcf"
+    path.write_text(COMPANIES["android"], encoding="utf-8")
+    cfg = replace(
+        default_config(), addressbooks=(SourceConfig("kontakte", "vcard", {"path": str(path)}),)
+    )
+    people = People()
+    add_books(people, cfg, Store(":memory:"), now=NOW)
+    finder = HomeFinder([], {}, cfg, Geocoder(cfg).locate, now=NOW, people=people)
+    assert finder.home_of("laden@baeckerei-schmidt.example") is None
