@@ -16,19 +16,18 @@ A damaged table is dropped and rebuilt; any database error just means classifyin
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import logging
 import sqlite3
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.ical import behind
 from planner.ical.payload import compact, remember_digests, template_digest
+from planner.ical.plain import paused_collection
 from planner.judge.memo import answers, take_answers
 from planner.model import Classification, Confidence, Event, Mode
 
@@ -123,7 +122,7 @@ def _classify(events: Sequence[Event]) -> list[tuple[Classification, dict[str, o
 
     found = []
     same: dict[Classification, Classification] = {}  # each sent back once: "Zoom link in …"
-    with _uncollected():
+    with paused_collection():  # no cycles made; thousands of answers kept
         for event in events:
             classification = classify(event)
             classification = same.setdefault(classification, classification)
@@ -131,22 +130,6 @@ def _classify(events: Sequence[Event]) -> list[tuple[Classification, dict[str, o
             written(event)
             found.append((classification, answers(event)))
     return found
-
-
-@contextmanager
-def _uncollected() -> Iterator[None]:
-    """The cycle collector held off: classifying makes no reference cycles, but thousands of
-    events leave thousands of remembered answers behind, and each young generation that
-    outgrows its threshold would have the collector visit all of them (and the whole
-    calendar read) again; what it would find is collected when it runs next."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _shape(event: Event) -> tuple[object, ...]:
