@@ -72,6 +72,15 @@ def read_configured(
             provider.close()
 
 
+def as_sent(events: list[Event], store: Store | None) -> list[Event]:
+    """``events``, a meeting of the user's that an update sent moved counted at its new time
+    while their calendar still shows the time replaced (:func:`planner.sync.standins.stood_in`:
+    the week, its totals and proposals' busy time take it so; the calendar is never written)."""
+    from planner.sync.standins import sent_moves, stood_in
+
+    return stood_in(events, sent_moves(store))
+
+
 def open_session(
     config: Config,
     store: Store,
@@ -104,6 +113,7 @@ def open_session(
             config.own_domains,
             is_travel,
         )
+        events = as_sent(events, store)
         if progress:
             progress(_("Building the contact ledger"))
         from planner.judge.cache import classify_all

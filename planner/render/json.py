@@ -143,11 +143,19 @@ def planned_to_dict(
     data["kind"] = entry_kind(item)._value_
     data["external"] = item.external
     data.update(item_extras(item))
+    from planner.sync.standins import moved_from
+
     if item.counted_as is not None:  # one meeting with another event: counted as that one
         other = item.counted_as.instead
         data["counted_as"] = {"uid": other.uid, "title": other.title, "why": item.counted_as.why,
                               "note": counted_note(item),
                               **times_in(other.start, other.end, tz)}  # fmt: skip
+    elif shows := moved_from(item.event):  # moved by an update; the calendar shows the old time
+        zone = item.event.start.tzinfo
+        data["moved"] = {
+            "note": counted_note(item),
+            "calendar_shows": times_in(*(t.astimezone(zone) for t in shows), tz),
+        }
     return data
 
 
