@@ -14,6 +14,7 @@ from planner.render.kinds import entry_kind
 from planner.render.labels import counted_note, settle_command
 from planner.render.unread import FIELD as UNREAD
 from planner.render.unread import unread_to_list
+from planner.sync.standins import moved_from
 
 if TYPE_CHECKING:
     from planner.flows.plan import PlannedEvent, WeeklyPlan
@@ -143,8 +144,6 @@ def planned_to_dict(
     data["kind"] = entry_kind(item)._value_
     data["external"] = item.external
     data.update(item_extras(item))
-    from planner.sync.standins import moved_from
-
     if item.counted_as is not None:  # one meeting with another event: counted as that one
         other = item.counted_as.instead
         data["counted_as"] = {"uid": other.uid, "title": other.title, "why": item.counted_as.why,
