@@ -182,18 +182,29 @@ def prepare(
 
 
 def prepare_request(
-    store: Store, inv: Invitation, *, stamp: datetime | None = None
+    store: Store,
+    inv: Invitation,
+    *,
+    stamp: datetime | None = None,
+    replaced: tuple[datetime, datetime] | None = None,
 ) -> PreparedInvite:
     """A REQUEST for a new meeting. Sending the same meeting again keeps its UID and SEQUENCE;
     a changed one (same UID, other details) gets the next SEQUENCE. An invitation that brings
-    its own UID and a SEQUENCE above 0 updates a meeting from the user's calendar."""
+    its own UID and a SEQUENCE above 0 updates a meeting from the user's calendar, which shows
+    it at ``replaced`` (start, end) now: kept as what it moves (:data:`MOVED`) when the time
+    is another."""
     inv = inv.resolved()
     last = latest(store, inv.uid)
     if last is None:
-        return prepare(inv, stamp=stamp, update=inv.sequence > 0)
+        moved = inv.sequence > 0 and replaced is not None and _utc_span(replaced) != _span(inv)
+        return replace(prepare(inv, stamp=stamp, update=inv.sequence > 0),
+                       replaced=replaced if moved else None)  # fmt: skip
     if last.method == "REQUEST" and _same_meeting(last.invitation, inv):
         return prepare(replace(inv, sequence=last.sequence), stamp=stamp, update=last.sequence > 0)
-    return prepare(replace(inv, sequence=last.sequence + 1), stamp=stamp, update=True)
+    was = last.invitation
+    moved = not last.cancelled and _span(was) != _span(inv)
+    return replace(prepare(replace(inv, sequence=last.sequence + 1), stamp=stamp, update=True),
+                   replaced=(was.start, was.end) if moved else None)  # fmt: skip
 
 
 def prepare_update(
@@ -449,7 +460,11 @@ def _same_meeting(a: Invitation, b: Invitation) -> bool:
 
 
 def _span(inv: Invitation) -> tuple[datetime, datetime]:
-    return inv.start.astimezone(UTC), inv.end.astimezone(UTC)
+    return _utc_span((inv.start, inv.end))
+
+
+def _utc_span(span: tuple[datetime, datetime]) -> tuple[datetime, datetime]:
+    return span[0].astimezone(UTC), span[1].astimezone(UTC)
 
 
 def _utc(moment: datetime) -> str:

@@ -153,7 +153,7 @@ def planned_to_dict(
         zone = item.event.start.tzinfo
         data["moved"] = {
             "note": counted_note(item),
-            "calendar_shows": times_in(*(t.astimezone(zone) for t in shows), tz),
+            "calendar_shows": times_in(shows[0].astimezone(zone), shows[1].astimezone(zone), tz),
         }
     return data
 
