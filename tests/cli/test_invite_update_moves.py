@@ -81,10 +81,10 @@ class World:
         assert result.exit_code == 0, result.output
         return result
 
-    def invite(self) -> str:
+    def invite(self, start: str = "2026-12-08T12:30") -> str:
         """Lunch with Bob on Tuesday 12:30, sent; in the calendar as Anna's meeting."""
         self.run("invite", "--to", f"Bob Stone <{BOB}>", "--title", "Lunch Nordwind",
-                 "--start", "2026-12-08T12:30", "--location", "Spatenhaus", "--send")  # fmt: skip
+                 "--start", start, "--location", "Spatenhaus", "--send")  # fmt: skip
         store = open_store()
         try:
             return recent(store)[0].uid
@@ -237,3 +237,17 @@ def test_an_occurrence_of_a_series_moved_alone(world: World):
     assert starts == ["2026-12-09T12:30:00+01:00"], starts  # was: Tue 8 Dec 12:30
     nxt = json.loads(world.run("week", "--week", "2026-W51", "--format", "json").stdout)
     assert [e["start"] for e in lunches(nxt, SERIES)] == ["2026-12-15T10:00:00+01:00"]
+
+
+def test_the_totals_and_free_time_follow_the_meeting_into_the_next_week(world: World):
+    """Moved from Friday of week 50 to Monday of week 51: week 50 counted it (and its Friday
+    noon was busy), week 51 did not."""
+    uid = world.invite("2026-12-11T12:30")
+    world.shows(vevent(uid, *berlin(11, 12, 30)))
+    world.run("invite", "--update", uid, "--start", "2026-12-14T12:30", "--send")
+    this = world.week()
+    assert this["stats"]["meetings"] == 0 and not lunches(this, uid), this["stats"]
+    nxt = json.loads(world.run("week", "--week", "2026-W51", "--format", "json").stdout)
+    assert nxt["stats"]["meetings"] == 1, nxt["stats"]
+    (lunch,) = lunches(nxt, uid)
+    assert lunch["start"] == "2026-12-14T12:30:00+01:00" and "moved" in lunch
