@@ -202,14 +202,17 @@ def stood_in(
     none that has a hold among ``events`` or ``beside`` (counted as the hold)."""
     if not moves or not any(e.uid in moves for e in events):
         return events
-    held = {e.uid for e in (*events, *beside) if e.uid.startswith(HOLD_PREFIX)}
+    held: set[str] | None = None  # the holds' UIDs, gathered once a copy shows a time replaced
     result = []
     for event in events:
         move = moves.get(event.uid)
-        span = _span(event)
+        span = _span(event) if move is not None else None
         if move is None or span not in move.replaced or span == _utc(move.to):
             result.append(event)
-        elif hold_uid(event.uid) in held:
+            continue
+        if held is None:
+            held = {e.uid for e in (*events, *beside) if e.uid.startswith(HOLD_PREFIX)}
+        if hold_uid(event.uid) in held:
             result.append(event)
         else:
             tz = event.start.tzinfo
