@@ -72,6 +72,26 @@ def read_configured(
             provider.close()
 
 
+def read_as_sent(
+    config: Config, store: Store | None, start: datetime, end: datetime
+) -> list[Event]:
+    """:func:`read_configured`, a meeting an update sent moved into ``[start, end)`` there
+    (:func:`as_sent`): read, too, where the user's calendar still shows it (the time the
+    update replaced), so that a clash or a pick at its new time sees it."""
+    from planner.sync.standins import sent_moves, stood_in
+
+    moves = sent_moves(store)
+    lo, hi = start, end
+    for move in moves.values():
+        if move.to[0] < end and move.to[1] > start:
+            lo = min([lo, *(s for s, _e in move.replaced)])
+            hi = max([hi, *(e for _s, e in move.replaced)])
+    events = stood_in(read_configured(config, store, lo, hi), moves)
+    if (lo, hi) == (start, end):
+        return events
+    return [e for e in events if e.start < end and e.end > start]
+
+
 def as_sent(events: list[Event], store: Store | None) -> list[Event]:
     """``events``, a meeting of the user's that an update sent moved counted at its new time
     while their calendar still shows the time replaced (:func:`planner.sync.standins.stood_in`:

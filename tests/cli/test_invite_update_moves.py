@@ -251,3 +251,16 @@ def test_the_totals_and_free_time_follow_the_meeting_into_the_next_week(world: W
     assert nxt["stats"]["meetings"] == 1, nxt["stats"]
     (lunch,) = lunches(nxt, uid)
     assert lunch["start"] == "2026-12-14T12:30:00+01:00" and "moved" in lunch
+
+
+def test_an_invitation_at_the_new_time_is_told_of_the_clash(world: World):
+    """``planner invite`` names what of the user's calendar a new invitation's time runs into:
+    the lunch at its new time, not at the time the calendar still shows."""
+    uid = world.invite()
+    world.shows(vevent(uid, *berlin(8, 12, 30)))
+    world.run("invite", "--update", uid, "--start", "2026-12-09T12:30", "--send")
+    other = ("invite", "--to", "carl@isar.example", "--title", "Call Isar")
+    said = world.run(*other, "--start", "2026-12-09T12:45").stderr
+    assert "Lunch Nordwind" in said, said  # was: no clash (the calendar shows Tuesday)
+    said = world.run(*other, "--start", "2026-12-08T12:45").stderr
+    assert "Lunch Nordwind" not in said, said
