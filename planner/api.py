@@ -166,6 +166,9 @@ def plan_week(
                 calendar_progress(progress),
                 config.own_domains,
             )
+        from planner.flows.session import as_sent
+
+        events = as_sent(list(events), store)  # moved by an update the calendar still lacks
         if progress:
             progress(_("Building the contact ledger and the plan"))
         ledger = Ledger.open(store, config, user_emails=context.user_emails)

@@ -212,17 +212,18 @@ def _prepare(
         agenda=agenda,
     )
     invitation = None
+    replaced: tuple[datetime, datetime] | None = None
     if proposal is not None:
         from planner import api
 
         listed = api.demo_listed_now(ws.config, ws.state, proposal) if ws.demo else None
         now = listed or ws.now  # the demo's proposal on the clock of the week that listed it
         invitation = flow.from_proposal(ws.config, ws.state, proposal, options, now=now)
+        replaced = flow.calendar_time(ws.config, ws.state, proposal, options, now=now)
     elif not (update or cancel):
         invitation = flow.from_options(ws.config, options, ws.state)
-    prepared = flow.prepare(
-        ws.config, ws.state, invitation=invitation, update=update, cancel=cancel, options=options
-    )
+    prepared = flow.prepare(ws.config, ws.state, invitation=invitation, update=update,
+                            cancel=cancel, options=options, replaced=replaced)  # fmt: skip
     if prepared.method != "CANCEL" and prepared.invitation.start <= ws.now:
         when = day_time(prepared.invitation.start.astimezone(ws.config.tz), ws.now)
         ws.warnings.append(_("the meeting would begin {when}, which has passed; check `start`",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 
 import click
@@ -210,17 +210,20 @@ def invite(
     )
     _warn_odd(options, config.tz)  # type: ignore[attr-defined]
     invitation = None
+    replaced: tuple[datetime, datetime] | None = None
     if proposal is not None:
         if demo:
             now = _demo_now(config, store, proposal)
         else:
             now = common.now_in(config.tz)  # type: ignore[attr-defined]
         invitation = invite_flow.from_proposal(config, store, proposal, options, now=now)
+        shown_at = invite_flow.calendar_time  # where the calendar shows the meeting updated
+        replaced = shown_at(config, store, proposal, options, now=now)  # type: ignore[arg-type]
     elif not (update or cancel or again):
         invitation = invite_flow.from_options(config, options, store)  # type: ignore[arg-type]
     prepared = invite_flow.prepare(
         config, store, invitation=invitation, update=update, cancel=cancel, options=options,
-        again=again,
+        again=again, replaced=replaced,
     )  # fmt: skip
     if cancel:
         from planner.cli.invite_cancel import cancel as cancelling

@@ -1,8 +1,10 @@
 """What of the user's own calendar an invitation's time runs into, said before it is written
 or sent (``planner invite``): a lunch invitation on the day of an all-day workshop elsewhere,
 a call on top of a flight. Busy, tentative and out-of-office entries count; free ones (a hotel
-stay kept free), declined and cancelled ones and the meeting itself (its UID) do not. A
-calendar that cannot be read is one line, never the end of the invitation."""
+stay kept free), declined and cancelled ones and the meeting itself (its UID) do not; a meeting
+an update moved counts at its new time while the calendar still shows the old one
+(:func:`planner.flows.session.read_as_sent`). A calendar that cannot be read is one line,
+never the end of the invitation."""
 
 from __future__ import annotations
 
@@ -24,10 +26,10 @@ def clash_lines(
     """One line per entry of the user's calendars that overlaps ``[start, end)`` (the first
     :data:`SHOWN`, then how many more), or the one line saying they could not be looked at."""
     from planner.errors import PlannerError
-    from planner.flows.session import read_configured
+    from planner.flows.session import read_as_sent
 
     try:
-        events = read_configured(config, store, start, end)
+        events = read_as_sent(config, store, start, end)
     except (PlannerError, OSError) as exc:
         return [_("  note:  your calendars could not be looked at for clashes ({error})",
                   error=exc)]  # fmt: skip

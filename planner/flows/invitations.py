@@ -117,6 +117,23 @@ def from_proposal(
     )
 
 
+def calendar_time(
+    config: Config, store: Store, ident: str, options: InviteOptions, *, now: datetime
+) -> tuple[datetime, datetime] | None:
+    """The time (start, end) the user's calendar shows the meeting at that the invitation for
+    proposal ``ident`` updates (:func:`from_proposal`: one they organize); None for a new
+    meeting. An update to another time is kept as what it moved: the calendar may show the
+    old time until the user moves it too (:func:`planner.sync.standins.stood_in`)."""
+    meeting = listed_proposal(config, store, ident, now).get("meeting") or {}
+    if not meeting or not _organizes(config, meeting) or options.separate:
+        return None
+    try:
+        start, end = (datetime.fromisoformat(meeting[k]) for k in ("start", "end"))
+    except (KeyError, TypeError, ValueError):
+        return None
+    return (start, end) if start.tzinfo and end.tzinfo else None
+
+
 def listed_proposal(config: Config, store: Store, ident: str, now: datetime) -> dict[str, Any]:
     """The listed proposal ``ident``, checked: it is known, its content still gives that
     identifier, its time has not passed, and no invitation or hold made since it was listed
@@ -304,9 +321,11 @@ def prepare(
     cancel: str | None = None,
     options: InviteOptions | None = None,
     again: str | None = None,
+    replaced: tuple[datetime, datetime] | None = None,
 ) -> PreparedInvite:
     """A REQUEST for ``invitation``, a REQUEST updating ``update``, a CANCEL of ``cancel``, or
-    the logged meeting ``again`` once more, unchanged."""
+    the logged meeting ``again`` once more, unchanged. ``replaced``: the time the user's
+    calendar shows the meeting ``invitation`` updates at (:func:`calendar_time`)."""
     from planner.invite import sentlog
 
     if cancel:
@@ -326,7 +345,7 @@ def prepare(
         return sentlog.prepare_update(store, update, **changes)
     if invitation is None:
         raise UsageError(_("nothing to invite to"))
-    return sentlog.prepare_request(store, invitation)
+    return sentlog.prepare_request(store, invitation, replaced=replaced)
 
 
 def meeting_zone(config: Config, store: Store, uid: str) -> tzinfo:

@@ -203,12 +203,12 @@ def not_free(
     the first who chooses it (:meth:`Offers.claim` settles a race), the later one is told."""
     from planner.flows.followup_steps import busy_conflicts
     from planner.flows.held import held_times
-    from planner.flows.session import read_configured
+    from planner.flows.session import read_as_sent
 
     start, end = option.start, option.end
     margin = timedelta(days=1)
     if read is None:
-        events = read_configured(config, store, start - margin, end + margin)
+        events = read_as_sent(config, store, start - margin, end + margin)
     else:
         events = read(start - margin, end + margin)
     busy = busy_conflicts(events, start, end, option.uid, config)

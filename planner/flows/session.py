@@ -72,6 +72,35 @@ def read_configured(
             provider.close()
 
 
+def read_as_sent(
+    config: Config, store: Store | None, start: datetime, end: datetime
+) -> list[Event]:
+    """:func:`read_configured`, a meeting an update sent moved into ``[start, end)`` there
+    (:func:`as_sent`): read, too, where the user's calendar still shows it (the time the
+    update replaced), so that a clash or a pick at its new time sees it."""
+    from planner.sync.standins import sent_moves, stood_in
+
+    moves = sent_moves(store)
+    lo, hi = start, end
+    for move in moves.values():
+        if move.to[0] < end and move.to[1] > start:
+            lo = min([lo, *(s for s, _e in move.replaced)])
+            hi = max([hi, *(e for _s, e in move.replaced)])
+    events = stood_in(read_configured(config, store, lo, hi), moves)
+    if (lo, hi) == (start, end):
+        return events
+    return [e for e in events if e.start < end and e.end > start]
+
+
+def as_sent(events: list[Event], store: Store | None) -> list[Event]:
+    """``events``, a meeting of the user's that an update sent moved counted at its new time
+    while their calendar still shows the time replaced (:func:`planner.sync.standins.stood_in`:
+    the week, its totals and proposals' busy time take it so; the calendar is never written)."""
+    from planner.sync.standins import sent_moves, stood_in
+
+    return stood_in(events, sent_moves(store))
+
+
 def open_session(
     config: Config,
     store: Store,
@@ -104,6 +133,7 @@ def open_session(
             config.own_domains,
             is_travel,
         )
+        events = as_sent(events, store)
         if progress:
             progress(_("Building the contact ledger"))
         from planner.judge.cache import classify_all

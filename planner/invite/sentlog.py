@@ -37,6 +37,9 @@ REACH = ("file", "hold", "elsewhere", "mail")
 ELSEWHERE = "elsewhere"  # the .ics written with --out, sent by the user's own mail program
 #: the log's method of a CANCEL that took attendees off a meeting that goes on
 WITHDRAWN = "WITHDRAWN"
+#: the key, in a row's invitation data, of what an update moved: the meeting (UID), the time
+#: it replaced and the new time (instants, ISO 8601 in UTC); absent in rows logged before
+MOVED = "moved"
 
 TABLE_VERSION = 1
 DDL = """
@@ -70,6 +73,9 @@ class SentRecord:
     recipients: tuple[str, ...]
     message_id: str
     invitation: Invitation
+    #: the time (start, end) this update moved the meeting from, as the calendar showed it
+    #: then (:data:`MOVED`); None when it moved nothing, or was logged before this was kept
+    moved_from: tuple[datetime, datetime] | None = None
 
     @property
     def cancelled(self) -> bool:
@@ -126,6 +132,9 @@ class PreparedInvite:
     #: whom the message goes to when not every attendee (a cancellation that reached some
     #: of them already: :mod:`planner.invite.cancels`); None: every attendee
     only: tuple[str, ...] | None = None
+    #: the time (start, end) a REQUEST moves the meeting from (an update to another time);
+    #: kept in the log (:data:`MOVED`): the user's calendar may show it until they move it too
+    replaced: tuple[datetime, datetime] | None = None
 
     @property
     def uid(self) -> str:
@@ -173,18 +182,29 @@ def prepare(
 
 
 def prepare_request(
-    store: Store, inv: Invitation, *, stamp: datetime | None = None
+    store: Store,
+    inv: Invitation,
+    *,
+    stamp: datetime | None = None,
+    replaced: tuple[datetime, datetime] | None = None,
 ) -> PreparedInvite:
     """A REQUEST for a new meeting. Sending the same meeting again keeps its UID and SEQUENCE;
     a changed one (same UID, other details) gets the next SEQUENCE. An invitation that brings
-    its own UID and a SEQUENCE above 0 updates a meeting from the user's calendar."""
+    its own UID and a SEQUENCE above 0 updates a meeting from the user's calendar, which shows
+    it at ``replaced`` (start, end) now: kept as what it moves (:data:`MOVED`) when the time
+    is another."""
     inv = inv.resolved()
     last = latest(store, inv.uid)
     if last is None:
-        return prepare(inv, stamp=stamp, update=inv.sequence > 0)
+        moved = inv.sequence > 0 and replaced is not None and _utc_span(replaced) != _span(inv)
+        return replace(prepare(inv, stamp=stamp, update=inv.sequence > 0),
+                       replaced=replaced if moved else None)  # fmt: skip
     if last.method == "REQUEST" and _same_meeting(last.invitation, inv):
         return prepare(replace(inv, sequence=last.sequence), stamp=stamp, update=last.sequence > 0)
-    return prepare(replace(inv, sequence=last.sequence + 1), stamp=stamp, update=True)
+    was = last.invitation
+    moved = not last.cancelled and _span(was) != _span(inv)
+    return replace(prepare(replace(inv, sequence=last.sequence + 1), stamp=stamp, update=True),
+                   replaced=(was.start, was.end) if moved else None)  # fmt: skip
 
 
 def prepare_update(
@@ -218,7 +238,9 @@ def prepare_update(
         )
     new = replace(old, **changes, sequence=last.sequence + 1)
     if not _same_meeting(old, new):
-        return prepare(new, stamp=stamp, update=True)
+        moved = _span(old) != _span(new)
+        return replace(prepare(new, stamp=stamp, update=True),
+                       replaced=(old.start, old.end) if moved else None)  # fmt: skip
     prepared = prepare(old, stamp=stamp, update=last.sequence > 0)
     if not last.delivered:  # only written or held: it goes to everyone
         return prepared
@@ -260,8 +282,13 @@ def record_sent(
         recipients=tuple(recipients if recipients is not None else prepared.recipients),
         message_id=message_id,
         invitation=inv,
+        moved_from=prepared.replaced,
     )
     record = _with_reached(store, record)
+    data = invitation_to_json(inv)
+    if record.moved_from is not None:
+        data[MOVED] = {"uid": inv.uid, "from": [_utc(t) for t in record.moved_from],
+                       "to": [_utc(inv.start), _utc(inv.end)]}  # fmt: skip
     with store.conn:
         store.conn.execute(
             "INSERT OR REPLACE INTO sent_invitations VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -276,7 +303,7 @@ def record_sent(
                 text.location_text(inv),
                 json.dumps(record.recipients),
                 message_id,
-                json.dumps(invitation_to_json(inv), ensure_ascii=False),
+                json.dumps(data, ensure_ascii=False),
             ),
         )
     return record
@@ -284,14 +311,16 @@ def record_sent(
 
 def _with_reached(store: Store, record: SentRecord) -> SentRecord:
     """``record``, its recipients joined by those the same message (UID, SEQUENCE, method)
-    reached before, where both went out."""
+    reached before, where both went out; and what it moved, as logged before (the same
+    revision sent again, or written first and sent later, replaces its row)."""
+    same = [r for r in messages(store, record.uid)
+            if (r.sequence, r.method) == (record.sequence, record.method)]  # fmt: skip
+    if record.moved_from is None:
+        moved = next((r.moved_from for r in same if r.moved_from is not None), None)
+        record = replace(record, moved_from=moved)
     if not record.delivered:
         return record
-    before = [
-        r.recipients
-        for r in messages(store, record.uid)
-        if (r.sequence, r.method) == (record.sequence, record.method) and r.delivered
-    ]
+    before = [r.recipients for r in same if r.delivered]
     if not before:
         return record
     seen = {e.casefold() for e in record.recipients}
@@ -383,6 +412,15 @@ def recent(store: Store, limit: int = 20) -> list[SentRecord]:
     return [r for (uid,) in uids if (r := latest(store, uid)) is not None]
 
 
+def moved_meetings(store: Store) -> list[list[SentRecord]]:
+    """The :func:`history` of every meeting an update moved to another time (:data:`MOVED`)."""
+    _ensure(store)
+    rows = store.conn.execute(
+        "SELECT DISTINCT uid FROM sent_invitations WHERE invitation LIKE ?", (f'%"{MOVED}": {{%',)
+    ).fetchall()
+    return [history(store, uid) for (uid,) in rows]
+
+
 def resolve_uid(store: Store, text_uid: str) -> str:
     """The full UID of a logged meeting from its UID or a unique prefix of it."""
     _ensure(store)
@@ -421,8 +459,34 @@ def _same_meeting(a: Invitation, b: Invitation) -> bool:
     )
 
 
+def _span(inv: Invitation) -> tuple[datetime, datetime]:
+    return _utc_span((inv.start, inv.end))
+
+
+def _utc_span(span: tuple[datetime, datetime]) -> tuple[datetime, datetime]:
+    return span[0].astimezone(UTC), span[1].astimezone(UTC)
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat()
+
+
+def _moved_from(data: dict[str, Any]) -> tuple[datetime, datetime] | None:
+    """The time an update moved its meeting from (:data:`MOVED`); None when the row has none
+    (logged before it was kept) or a value that does not read."""
+    moved = data.get(MOVED)
+    try:
+        start, end = (datetime.fromisoformat(t) for t in moved["from"])  # type: ignore[index]
+    except (TypeError, KeyError, ValueError):
+        return None
+    if start.tzinfo is None or end.tzinfo is None:
+        return None
+    return start, end
+
+
 def _record(row: tuple[Any, ...]) -> SentRecord:
     uid, sequence, method, sent_at, recipients, message_id, inv = row
+    data = json.loads(inv)
     return SentRecord(
         uid=uid,
         sequence=sequence,
@@ -430,5 +494,6 @@ def _record(row: tuple[Any, ...]) -> SentRecord:
         sent_at=datetime.fromisoformat(sent_at),
         recipients=tuple(json.loads(recipients)),
         message_id=message_id,
-        invitation=invitation_from_json(json.loads(inv)),
+        invitation=invitation_from_json(data),
+        moved_from=_moved_from(data),
     )

@@ -231,7 +231,8 @@ def _block(view: View, block: Block, style: str) -> str:
     event = block.item
     flagged = is_flagged(event)
     classes += (" flagged" if flagged else "") + ("" if event.get("meeting", True) else " nm")
-    counted = (event.get("counted_as") or {}).get("note", "")  # one meeting, counted there
+    # one meeting, counted there; or moved by an update the calendar does not show yet
+    counted = (event.get("counted_as") or event.get("moved") or {}).get("note", "")
     tip = " — ".join(filter(None, [title(event), place(event), reason(event), counted]))
     meta = " · ".join(filter(None, [when(block), mode_text(event), counted]))
     head = f'<span class="st">{block.start:%H:%M}</span> ' if short else ""
@@ -319,7 +320,7 @@ def _agenda_item(block: Block) -> str:
     flagged = is_flagged(event)
     classes = "a-event" + (" flagged" if flagged else "")
     pill = f'<span class="pill">{FLAG}{escape(_("meet in person"))}</span>' if flagged else ""
-    counted = (event.get("counted_as") or {}).get("note", "")
+    counted = (event.get("counted_as") or event.get("moved") or {}).get("note", "")
     details = " · ".join(filter(None, [mode_text(event), place(event), counted]))
     return (
         f'<li class="{classes}" data-uid="{escape(event["uid"])}" '

@@ -14,6 +14,7 @@ from planner.render.kinds import entry_kind
 from planner.render.labels import counted_note, settle_command
 from planner.render.unread import FIELD as UNREAD
 from planner.render.unread import unread_to_list
+from planner.sync.standins import moved_from
 
 if TYPE_CHECKING:
     from planner.flows.plan import PlannedEvent, WeeklyPlan
@@ -148,6 +149,12 @@ def planned_to_dict(
         data["counted_as"] = {"uid": other.uid, "title": other.title, "why": item.counted_as.why,
                               "note": counted_note(item),
                               **times_in(other.start, other.end, tz)}  # fmt: skip
+    elif shows := moved_from(item.event):  # moved by an update; the calendar shows the old time
+        zone = item.event.start.tzinfo
+        data["moved"] = {
+            "note": counted_note(item),
+            "calendar_shows": times_in(shows[0].astimezone(zone), shows[1].astimezone(zone), tz),
+        }
     return data
 
 

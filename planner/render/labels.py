@@ -206,7 +206,7 @@ def counted_note(item: PlannedEvent) -> str:
 
     counted = item.counted_as
     if counted is None:
-        return ""
+        return moved_note(item.event)
     other = counted.instead
     if counted.why == COPY:
         return _("your copy of '{title}', counted there only", title=other.title)
@@ -222,6 +222,21 @@ def counted_note(item: PlannedEvent) -> str:
                  title=other.title, kind=kind, place=place)  # fmt: skip
     return _("same meeting as '{title}' ({kind}), counted there only",
              title=other.title, kind=kind)  # fmt: skip
+
+
+def moved_note(event: Event) -> str:
+    """What the row of a meeting an update moved says while the user's calendar still shows
+    the time it replaced (:func:`planner.sync.standins.stood_in`); "" for any other row."""
+    from planner.i18n import day_time
+    from planner.sync.standins import moved_from
+
+    shows = moved_from(event)
+    if shows is None:
+        return ""
+    tz = event.start.tzinfo  # the zone the row itself is shown in
+    return _("moved to {when} with planner invite --update; your calendar still shows {was}: "
+             "move it there too", when=day_time(event.start.astimezone(tz)),
+             was=day_time(shows[0].astimezone(tz)))  # fmt: skip
 
 
 def sentences(parts: Sequence[str]) -> str:

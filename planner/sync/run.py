@@ -286,7 +286,18 @@ class _Run:
                 self.source_errors[name] = str(exc)
                 continue
             self.events[name] = [e for e in found if not planners_own(e, own)]
+        self._moved_by_updates()
         self._one_meeting_once()
+
+    def _moved_by_updates(self) -> None:
+        """A meeting an update sent moved, its calendar copy still at the time replaced, is
+        mirrored and travelled to at the new time (:func:`planner.sync.standins.stood_in`)."""
+        from planner.sync.standins import sent_moves, stood_in
+
+        moves = sent_moves(self.store)
+        every = [e for found in self.events.values() for e in found]
+        for name, found in self.events.items():
+            self.events[name] = stood_in(found, moves, every)
 
     def _one_meeting_once(self) -> None:
         """A meeting and planner's hold for it, or a mirror the user changed and its meeting,

@@ -18,6 +18,16 @@ Two events of the calendars read can be one meeting:
   ``planner sync`` writes a mirror for the new time. One the user moved while the meeting
   stayed is theirs as they made it: a meeting of its own.
 
+One event of the calendars read can also stand for a meeting at another time: a meeting of the
+user's own calendar that ``planner invite --update … --send`` moved (without ``--hold``) is
+never written over; until the user's calendar shows the new time, its copy there still shows
+the time the update replaced. :func:`stood_in` counts such a copy (the same UID, at a time an
+update sent replaced: :func:`sent_moves`) at the time the latest update sent gave it, marked
+with :data:`MOVED_FROM`; the week's plan, its totals and proposals' busy time, and ``planner
+sync``'s mirrors and travel blocks all take it so. Once the calendar shows the new time, or
+any other (the user moved it themselves), the calendar's time counts again; so it does after
+a cancellation, or beside a hold of the meeting (counted as the hold: ``UPDATE``).
+
 :func:`counted_as` tells, for each event that is not counted, the one that counts for it: the
 week's totals and share count that one, ``planner sync`` mirrors it and blocks travel for it.
 """
@@ -25,7 +35,7 @@ week's totals and share count that one, ``planner sync`` mirrors it and blocks t
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -41,6 +51,10 @@ UPDATE = "update"  # a meeting, and the hold or new invitation planner made for 
 COPY = "copy"  # a mirror the user changed, and the meeting it mirrors
 MOVED = "moved"  # a mirror the user changed, and the meeting it mirrored, moved since
 SCANNED = 500  # sent meetings looked at, newest first (as planner.flows.held)
+#: the hint of a meeting :func:`stood_in` at the time an update moved it to: the time the
+#: calendar still shows, "START/END" in UTC (ISO 8601)
+MOVED_FROM = "X-PLANNER-MOVED-FROM"
+Span = tuple[datetime, datetime]
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,3 +164,73 @@ def _moved(copy: Event, meeting: Event) -> bool:
 
 def _span(event: Event) -> tuple[datetime, datetime]:
     return event.start.astimezone(UTC), event.end.astimezone(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Moved:
+    """A meeting planner's updates moved: the time the latest one sent gave it (``to``), and
+    the times they replaced (in UTC)."""
+
+    to: Span
+    replaced: frozenset[Span]
+
+
+def sent_moves(store: Store | None) -> dict[str, Moved]:
+    """The meetings updates sent moved to another time, by UID, as the latest message sent
+    of each leaves them: none that was cancelled, none only written to a file or held."""
+    if store is None or not store.holds("sentlog"):
+        return {}
+    from planner.invite.sentlog import moved_meetings
+
+    found = {}
+    for history in moved_meetings(store):
+        sent = [r for r in history if r.delivered]
+        if not sent:
+            continue
+        last = max(sent, key=lambda r: (r.sequence, r.cancelled, r.sent_at))
+        replaced = frozenset(_utc(r.moved_from) for r in sent if r.moved_from is not None)
+        if not last.cancelled and replaced:
+            found[last.uid] = Moved((last.invitation.start, last.invitation.end), replaced)
+    return found
+
+
+def stood_in(
+    events: list[Event], moves: Mapping[str, Moved], beside: Iterable[Event] = ()
+) -> list[Event]:
+    """``events``, each copy of a moved meeting that still shows a time an update replaced
+    standing at the time the update gave it (:data:`MOVED_FROM` says what the calendar shows);
+    none that has a hold among ``events`` or ``beside`` (counted as the hold)."""
+    if not moves or not any(e.uid in moves for e in events):
+        return events
+    held: set[str] | None = None  # the holds' UIDs, gathered once a copy shows a time replaced
+    result = []
+    for event in events:
+        move = moves.get(event.uid)
+        span = _span(event) if move is not None else None
+        if move is None or span not in move.replaced or span == _utc(move.to):
+            result.append(event)
+            continue
+        if held is None:
+            held = {e.uid for e in (*events, *beside) if e.uid.startswith(HOLD_PREFIX)}
+        if hold_uid(event.uid) in held:
+            result.append(event)
+        else:
+            tz = event.start.tzinfo
+            shows = "/".join(t.isoformat() for t in span)
+            result.append(replace(event, start=move.to[0].astimezone(tz),
+                                  end=move.to[1].astimezone(tz),
+                                  hints=(*event.hints, (MOVED_FROM, shows))))  # fmt: skip
+    return result
+
+
+def moved_from(event: Event) -> Span | None:
+    """The time the calendar shows for ``event``, stood in at another (:func:`stood_in`)."""
+    text = event.hint(MOVED_FROM)
+    if not text:
+        return None
+    start, _sep, end = text.partition("/")
+    return datetime.fromisoformat(start), datetime.fromisoformat(end)
+
+
+def _utc(span: Span) -> Span:
+    return span[0].astimezone(UTC), span[1].astimezone(UTC)
