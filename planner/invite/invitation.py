@@ -20,8 +20,10 @@ _LINE_BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n", "\x0
 
 def clean_text(text: str) -> str:
     """``text`` without characters iCalendar TEXT forbids (controls other than tab and
-    newline, lone surrogates); every line break becomes ``\\n``, and so does a literal
-    backslash-N, which iCalendar reads as one."""
+    newline, lone surrogates) and without byte-order marks (U+FEFF, which readers drop at a
+    value's start: a title of one was read back empty); every line break becomes ``\\n``,
+    and so does a literal backslash-N, which iCalendar reads as one."""
+    text = text.replace("\ufeff", "")
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
     text = text.replace("\\N", "\n")  # what icalendar writes for it: RFC 5545's line break
     return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cs"))

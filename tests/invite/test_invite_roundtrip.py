@@ -192,3 +192,19 @@ def test_the_repeated_hour_goes_out_in_utc_so_every_client_reads_the_same_instan
     vars(vobject.icalendar)["__tzidMap"].clear()
     event = vobject.readOne(raw).vevent
     assert instant(event.dtstart.value) == instant(start)
+
+
+@pytest.mark.parametrize("method", ["REQUEST", "CANCEL"])
+def test_a_byte_order_mark_in_a_title_or_place_is_left_out(method):
+    """U+FEFF (pasted from a file saved with a byte-order mark) is dropped by readers at a
+    value's start: a title of one was read back empty (found by the property test above)."""
+    start = datetime(2026, 12, 9, 12, 30, tzinfo=ZoneInfo("Europe/Berlin"))
+    inv = Invitation(
+        title="\ufeffLunch", start=start, end=start + timedelta(hours=1),
+        organizer=Attendee("anna@mycorp.example"), attendees=(Attendee("bob@example.com"),),
+        location="\ufeff", venue_name="\ufeffSpatenhaus",
+    ).resolved()  # fmt: skip
+    (event,) = icalendar.Calendar.from_ical(build_ics(inv, method, stamp=STAMP)).walk("VEVENT")
+    assert str(event["SUMMARY"]) == clean_title(inv.title) == "Lunch"
+    assert str(event.get("LOCATION", "")) == text.location_text(inv)
+    assert "\ufeff" not in text.location_text(inv)
