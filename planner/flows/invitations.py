@@ -114,6 +114,7 @@ def from_proposal(
         zone=options.zone,
         organizer_zone=config.user["timezone"],
         private=meeting.get("private") is True,
+        recurrence_id=str(meeting.get("recurrence_id") or "") if ours else "",
     )
 
 

@@ -99,7 +99,21 @@ def meeting_json(event: Event) -> dict[str, Any]:
         "description": event.description,
         "location": event.location,
         "private": is_private(event),
+        "recurrence_id": occurrence_id(event),
     }
+
+
+def occurrence_id(event: Event) -> str:
+    """The RECURRENCE-ID of an occurrence of a recurring meeting (its original start: a moved
+    one's as its calendar says, else its start; in UTC, a date for an all-day one), which an
+    update of it must carry; "" for a single meeting."""
+    if not event.is_recurring:
+        return ""
+    if original := event.hint("RECURRENCE-ID"):
+        return original
+    if event.all_day:
+        return event.start.date().isoformat()
+    return event.start.astimezone(UTC).isoformat()
 
 
 def entry_id(entry: Mapping[str, Any]) -> str:

@@ -18,10 +18,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from planner.invite.invitation import recurrence_moment
 from planner.model import Response
 from planner.people.addresses import address_key
 from planner.store import readable
@@ -252,9 +253,23 @@ def linked(answer: Answer, invited: set[str], same_person: SamePerson | None) ->
     return answer
 
 
+def _same_occurrence(named: date, original: date, zone: tzinfo | None) -> bool:
+    """Whether the RECURRENCE-ID an answer names is the occurrence ``original`` (a UTC time or
+    a date) an update of one occurrence of a series carried; a time without a zone is read in
+    the meeting's zone, a date names a day there."""
+    if isinstance(named, datetime) and named.tzinfo is None:
+        named = named.replace(tzinfo=zone)
+    if isinstance(original, datetime):
+        if isinstance(named, datetime):
+            return named.astimezone(UTC) == original
+        return named == original.astimezone(zone).date()
+    return (named.astimezone(zone).date() if isinstance(named, datetime) else named) == original
+
+
 def names_occurrence(answer: Answer, sent: Sequence[SentRecord]) -> bool:
-    """Whether the RECURRENCE-ID ``answer`` names is an occurrence of the meeting: planner sends
-    single meetings, so the one occurrence is the start of the revision answered. Compared as
+    """Whether the RECURRENCE-ID ``answer`` names is an occurrence of the meeting: the one an
+    update of an occurrence of the user's series carried, else (planner sends single
+    meetings) the start of the revision answered. Compared as
     instants (UTC, a TZID, a time without a zone read in the meeting's zone); a date names the
     meeting's day (in its zone), as does any time of that day for an all-day meeting. RANGE=
     THISANDFUTURE (RFC 5545 §3.8.4.4) counts from that occurrence on: for a single meeting, the
@@ -263,6 +278,8 @@ def names_occurrence(answer: Answer, sent: Sequence[SentRecord]) -> bool:
     if named is None:
         return True
     inv = _answered(answer, sent)
+    if (original := recurrence_moment(inv.recurrence_id)) is not None:
+        return _same_occurrence(named, original, inv.start.tzinfo)  # an occurrence's update
     start = inv.start
     if not isinstance(named, datetime):
         return named == start.date()

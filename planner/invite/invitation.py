@@ -86,6 +86,10 @@ class Invitation:
     #: the meeting is private (CLASS:PRIVATE, as the meeting it updates or replaces was):
     #: written so, that the counterparts' calendars keep it from others
     private: bool = False
+    #: the occurrence of the user's recurring meeting this updates (its RECURRENCE-ID: the
+    #: original start, a UTC time in ISO form or a date): an update without it would replace
+    #: the whole series in every attendee's calendar; "" for a single meeting
+    recurrence_id: str = ""
 
     def __post_init__(self) -> None:
         for name in ("start", "end"):  # iCalendar times have whole seconds
@@ -174,3 +178,17 @@ def derive_uid(inv: Invitation) -> str:
         )
     )
     return f"{uuid.uuid5(_UID_NAMESPACE, key)}@{UID_DOMAIN}"
+
+
+def recurrence_moment(value: str) -> datetime | date | None:
+    """The RECURRENCE-ID an invitation keeps (:attr:`Invitation.recurrence_id`): a date, or a
+    time in UTC; None for none (or one that cannot be read)."""
+    if not value:
+        return None
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment.astimezone(UTC) if moment.tzinfo else None

@@ -18,6 +18,7 @@ from planner.invite import text
 from planner.invite.invitation import (
     Invitation,
     clean_title,
+    recurrence_moment,
 )
 from planner.invite.zones import is_utc, vtimezone, zone_key
 from planner.model import Attendee, Event, Status
@@ -113,6 +114,8 @@ def _vevent(
     cancel = method == "CANCEL"
     event = icalendar.Event()
     event.add("uid", inv.uid)
+    if original := recurrence_moment(inv.recurrence_id):  # one occurrence, not the series
+        event.add("recurrence-id", original)
     event.add("sequence", inv.sequence)
     event.add("dtstamp", stamp.astimezone(UTC))
     event.add("dtstart", start)

@@ -223,7 +223,7 @@ def prepare_update(
             _("meeting {uid} was cancelled; send a new invitation instead of an update",
               uid=last.uid)
         )  # fmt: skip
-    allowed = set(Invitation.__dataclass_fields__) - {"uid", "sequence"}
+    allowed = set(Invitation.__dataclass_fields__) - {"uid", "sequence", "recurrence_id"}
     unknown = set(changes) - allowed
     if unknown:
         keys = ", ".join(sorted(unknown))

@@ -38,6 +38,7 @@ def invitation_to_json(inv: Invitation) -> dict[str, Any]:
         "zone": inv.zone,
         "organizer_zone": inv.organizer_zone,
         "private": inv.private,
+        "recurrence_id": inv.recurrence_id,
     }
 
 
@@ -69,6 +70,7 @@ def invitation_from_json(data: dict[str, Any]) -> Invitation:
         zone=_zone_text(data.get("zone")),
         organizer_zone=_zone_text(data.get("organizer_zone")),  # none before
         private=data.get("private") is True,  # none before: public, as written then
+        recurrence_id=_text(data.get("recurrence_id")),  # none before: a single meeting
     )
 
 
