@@ -84,8 +84,8 @@ def test_a_number_written_nationally_is_read_in_the_cards_country():
 
 
 def test_a_mobile_number_abroad_bounds_the_history_to_its_country():
-    """A card with a French mobile: a lunch in Hamburg does not make them a Hamburger; their
-    lunches in Lyon do."""
+    """A card with a French mobile: lunches in Hamburg do not make them a Hamburger; their
+    lunch in Lyon does. A mobile number in the user's country bounds nothing."""
     hamburg = [_lunch("Am Sandtorkai 50, 20457 Hamburg", days=d) for d in (20, 40)]
     home = _finder(hamburg, _book("+33 6 12 34 56 78")).home_of(LUC)
     assert home is not None and home.country_only and home.city == "Paris"
@@ -93,10 +93,7 @@ def test_a_mobile_number_abroad_bounds_the_history_to_its_country():
     lyon = _lunch("Place Bellecour 1, 69002 Lyon", days=60)
     home = _finder([*hamburg, lyon], _book("+33 6 12 34 56 78")).home_of(LUC)
     assert home is not None and home.city == "Lyon" and not home.country_only
-
-
-def test_a_number_in_the_users_country_with_no_city_says_nothing_new():
-    hamburg = [_lunch("Am Sandtorkai 50, 20457 Hamburg")]
+    # a mobile number in the user's own country (Germany) says nothing new
     for number in ("+49 170 1234567", "0170 1234567"):
         home = _finder(hamburg, _book(number)).home_of(LUC)
         assert home is not None and home.city == "Hamburg"
