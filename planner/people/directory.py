@@ -254,8 +254,9 @@ class People:
                 if claim.origin:
                     origins.append((field, claim.origin))
         lists = {field: _all(self._claims[pid].get(field, {})) for field in LISTS}
-        if lists["phones"] and (claim := self._claims[pid]["phones"].get(lists["phones"][0])):
-            origins.append(("phones", claim.origin))  # the book of the first number
+        phones = self._claims[pid].get("phones", {})
+        if lists["phones"] and (first := phones.get(lists["phones"][0])) is not None:
+            origins.append(("phones", first.origin))  # the book of the first number
         source = self._sources.get(pid, Source.SIGNATURE)
         return Person(
             address_key(addresses[0]),
