@@ -308,7 +308,8 @@ class Contact:
     and group cards, Google contact groups, Outlook categories); ``revision`` is when the
     book last changed it, where it says. ``is_organisation``: the card is a company's, not a
     person's (vCard ``KIND:org``, Apple's ``X-ABShowAs:COMPANY``, a card named only after its
-    organisation); its ``name`` is the organisation's."""
+    organisation); its ``name`` is the organisation's. ``phones``: the card's phone numbers as
+    written (a work number first)."""
 
     id: str
     name: str = ""
@@ -318,6 +319,7 @@ class Contact:
     groups: tuple[str, ...] = ()
     revision: datetime | None = None
     is_organisation: bool = False
+    phones: tuple[str, ...] = ()
 
 
 class Busy(StrEnum):

@@ -6,7 +6,8 @@ The hints, strongest first; the main place is the first of the strongest source:
 
 1. ``[[people]]`` in the config (``email`` or ``domain`` → ``city``): what the user wrote wins;
 2. the address book's addresses of the person (vCard ``ADR``, CardDAV, Google and Outlook
-   contacts; the work address before the home address), read into the people directory;
+   contacts; the work address before the home address), read into the people directory, then
+   the cities the card's phone numbers name (:mod:`planner.judge.homes_book`);
 3. what the calendar history shows (weights in :data:`WEIGHTS`): places of earlier in-person
    meetings with them or their organisation (same domain), addresses in the locations of their
    other meetings, and in the signature of a meeting's description (the paragraph with their
@@ -47,13 +48,17 @@ from planner.judge.home_city import (
     Located,
     shown_city,
 )
+from planner.judge.homes_book import book_countries
+from planner.judge.homes_book import booked as _booked
+from planner.judge.homes_book import geo_of as _geo
+from planner.judge.homes_book import name_of as _name
 from planner.judge.phones import COUNTRY_CODES, numbers_in, phone_city
 from planner.judge.signature_lines import lines_of as _lines_of
 from planner.judge.zones import address_in, place_text
 from planner.model import Classification, Event, Geo, Mode
 from planner.people.addresses import address_key, user_keys
 from planner.people.names import fold
-from planner.people.postal import country_word, iso_country, town_of
+from planner.people.postal import country_word
 
 if TYPE_CHECKING:
     from planner.config import Config
@@ -187,53 +192,17 @@ class HomeFinder:
         if city := configured_city(email, self.config.people):
             why = _("set in [[people]] of the config")
             found.append(HomeCity(city, _geo(self.locate(city)), (why,), source=CONFIGURED))
-        booked = self._booked(email)
+        booked = _booked(self.people, email, self.locate, self.country)
         found += [b for b in booked if b.geo is not None]
         # an address book that names only their country bounds what the history may say
-        inferred = self._inferred(email, () if found else self._book_countries(email))
+        book = () if found else book_countries(self.people, email, self.country)
+        inferred = self._inferred(email, book)
         if inferred is not None and not (found and inferred.country_only):
             found.append(inferred)
         # an address no offline look-up finds is kept, said so, after every located place
         found += [b for b in booked if b.geo is None]
         kept = _distinct(found)
         return replace(kept[0], others=tuple(kept[1:])) if kept else None
-
-    def _booked(self, email: str) -> list[HomeCity]:
-        """The places the address books give the person, work first; where their own card
-        has none, those of their organisation's card (a company's: where its people work)."""
-        person = self.people.get(email) if self.people is not None else None
-        texts, origin = (person.places, person.origin("city")) if person else ((), "")
-        if not texts and self.people is not None:
-            if org := self.people.organisation_places(domain_of(email)):
-                name, where, texts = org
-                origin = _("the card of {organisation} in {origin}", organisation=name,
-                           origin=where)  # fmt: skip
-        origin = origin or _("the address book")
-        found = []
-        for text in texts:
-            place = self.locate(text)
-            written = ", ".join(line.strip() for line in text.splitlines() if line.strip())
-            if place is not None:
-                why = _("{address} in {origin}", address=written, origin=origin)
-                found.append(HomeCity(_name(place), _geo(place), (why,), text=text, source=BOOKED))
-            elif town := town_of(text):  # a village the offline gazetteer does not list
-                why = _("{address} in {origin}; not located offline", address=written,
-                        origin=origin)  # fmt: skip
-                found.append(HomeCity(town, None, (why,), text=text, source=BOOKED))
-        return found
-
-    def _book_countries(self, email: str) -> list[tuple[str, str]]:
-        """``(ISO country, evidence)`` of each address of the person's that names a country
-        and no town (``ADR:;;;;;;FR``), work first."""
-        person = self.people.get(email) if self.people is not None else None
-        if person is None:
-            return []
-        origin = person.origin("city") or _("the address book")
-        return [
-            (code, _("{address} in {origin}", address=text, origin=origin))
-            for text in person.countries
-            if (code := iso_country(text))
-        ]
 
     def _inferred(self, email: str, book: Sequence[tuple[str, str]] = ()) -> HomeCity | None:
         """What the calendar history and the e-mail domain show (see the module doc); where
@@ -458,14 +427,6 @@ def _close(a: Geo | None, b: Geo) -> bool:
 
 def _is_address(place: Located) -> bool:
     return getattr(place, "source", "") in ("postal_code", "city", "nominatim")
-
-
-def _geo(place: Located | None) -> Geo | None:
-    return Geo(place.lat, place.lon) if place is not None else None
-
-
-def _name(place: Located) -> str:
-    return place.city or place.name.split(",")[0].strip()
 
 
 def _add(tallies: dict[str, _Tally], place: Located, weight: float, why: str) -> None:

@@ -42,7 +42,9 @@ CREATE TABLE homes_kept (key TEXT PRIMARY KEY, home TEXT NOT NULL, used INTEGER 
 LIMIT = 5_000
 BATCH = 100  # answers written in one transaction
 #: the modules whose rules make the answer (with planner/people/postal.py)
-RULES = ("homes.py", "home_city.py", "phones.py", "signature_lines.py", "zones.py", "directory.py")
+RULES = ("homes.py", "homes_book.py", "home_city.py", "signature_lines.py", "zones.py",
+         "directory.py")  # fmt: skip
+PEOPLE_RULES = ("postal.py", "phones.py")  # of planner/people
 
 
 @dataclass
@@ -87,11 +89,14 @@ class KeptHomes:
     def key(self, finder: HomeFinder, email: str) -> str:
         people = finder.people
         person = people.get(email) if people is not None else None
+        domain = email.rpartition("@")[2]
         card = (
             (person.name, person.places, person.countries, person.origin("city"))
             if person
             else None,
-            people.organisation_places(email.rpartition("@")[2]) if people is not None else None,
+            people.organisation_places(domain) if people is not None else None,
+            (person.phones, person.origin("phones")) if person else None,
+            people.organisation_phones(domain) if people is not None else None,
         )
         parts = [self.base, email, repr(card)]  # what the answer reads of the address book
         for event, theirs in finder.read_for(email):
@@ -177,7 +182,8 @@ def _decode(value: Any) -> HomeCity | None:
 def _rules() -> str:
     judge = Path(__file__).resolve().parent
     sha = hashlib.sha256()
-    for path in [*(judge / name for name in RULES), judge.parent / "people" / "postal.py"]:
+    people = judge.parent / "people"
+    for path in [*(judge / name for name in RULES), *(people / name for name in PEOPLE_RULES)]:
         sha.update(path.name.encode() + b"\0" + path.read_bytes())
     return sha.hexdigest()
 

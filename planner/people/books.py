@@ -29,7 +29,8 @@ from planner.i18n import _
 from planner.model import Contact, PostalAddress
 from planner.people.names import clean_name
 from planner.people.person import Entry, Source
-from planner.people.postal import address_kind, written
+from planner.people.phones import international
+from planner.people.postal import address_kind, iso_country, written
 from planner.store import readable
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("planner")
 
 SCHEMA = "addressbooks"
-VERSION = 2
+VERSION = 3
 DDL = """
 DROP TABLE IF EXISTS addressbook_contacts;
 DROP TABLE IF EXISTS addressbook_state;
@@ -53,7 +54,9 @@ CREATE TABLE addressbook_state (book TEXT PRIMARY KEY, options TEXT NOT NULL,
 #: version 1 kept no problems: its copies are read whole once more (an empty state) to learn them
 MIGRATIONS = {
     1: "ALTER TABLE addressbook_state ADD COLUMN problems TEXT NOT NULL DEFAULT '[]';"
-    "UPDATE addressbook_state SET state = ''"
+    "UPDATE addressbook_state SET state = ''",
+    # version 2 kept no phone numbers: its copies are read whole once more to learn them
+    2: "UPDATE addressbook_state SET state = ''",
 }
 
 
@@ -326,14 +329,19 @@ def add_books(
         people.add_all(books.entries())
         for domain, entry in books.organisations():
             people.add_organisation(
-                domain, entry.name, Source.ADDRESS_BOOK, entry.origin, places=entry.places
+                domain,
+                entry.name,
+                Source.ADDRESS_BOOK,
+                entry.origin,
+                places=entry.places,
+                phones=entry.phones,
             )
     return books
 
 
 def entry_of(contact: Contact, book: str) -> Entry:
-    """What a contact says about a person: names, organisation, their addresses (work first)
-    and the book's groups, at the rank of an address book."""
+    """What a contact says about a person: names, organisation, their addresses (work first),
+    their phone numbers and the book's groups, at the rank of an address book."""
     ordered = sorted(contact.addresses, key=_rank)  # an "Office" address is where they work
     # an address written into one field (Gmail, a label typed by hand) is a place as well:
     # the gazetteer finds the town in the text; a country alone places nobody
@@ -361,7 +369,17 @@ def entry_of(contact: Contact, book: str) -> Entry:
         places=places,
         countries=countries,
         tags=contact.groups,
+        phones=_phones(contact.phones, ordered),
     )
+
+
+def _phones(numbers: tuple[str, ...], addresses: list[PostalAddress]) -> tuple[str, ...]:
+    """The card's numbers in international form where it can be known: a number written
+    nationally ("040 3099 1234") is read in the country of the card's addresses; without one
+    it is kept as written (read in the user's country where it is used)."""
+    country = next((c for a in addresses if (c := iso_country(a.country.strip()))), "")
+    found = ((international(n, country) if country else "") or n.strip() for n in numbers)
+    return tuple(dict.fromkeys(n for n in found if n))
 
 
 def _rank(address: PostalAddress) -> tuple[bool, bool]:
@@ -389,6 +407,7 @@ def contact_to_json(contact: Contact) -> dict[str, Any]:
         "groups": list(contact.groups),
         "revision": contact.revision.isoformat() if contact.revision else None,
         "is_organisation": contact.is_organisation,
+        "phones": list(contact.phones),
     }
 
 
@@ -402,6 +421,7 @@ def contact_from_json(data: dict[str, Any]) -> Contact:
         groups=tuple(str(g) for g in data.get("groups") or ()),
         revision=datetime.fromisoformat(data["revision"]) if data.get("revision") else None,
         is_organisation=bool(data.get("is_organisation")),
+        phones=tuple(str(p) for p in data.get("phones") or ()),  # a copy older than phones: none
     )
 
 

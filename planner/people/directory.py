@@ -54,6 +54,7 @@ class People:
         self._claims: dict[int, _Claims] = {}
         self._domains: dict[str, dict[str, _Claim]] = {}  # domain → organisation → claim
         self._places: dict[str, tuple[str, str, tuple[str, ...]]] = {}  # domain → its card's
+        self._phones: dict[str, tuple[str, str, tuple[str, ...]]] = {}  # and its numbers
         self._persons: dict[int, Person] = {}  # built on demand
         self._by_domain: dict[str, str] = {}  # domain → organisation its people name
         self._sources: dict[int, Source] = {}  # person id → the highest source naming them
@@ -98,10 +99,12 @@ class People:
         origin: str = "",
         *,
         places: tuple[str, ...] = (),
+        phones: tuple[str, ...] = (),
     ) -> None:
         """Name the organisation behind ``domain`` (and its subdomains); ``places``: its
         addresses (an address book's company card), where its people work unless their own
-        cards say otherwise (:meth:`organisation_places`)."""
+        cards say otherwise (:meth:`organisation_places`); ``phones``: the card's numbers
+        (:meth:`organisation_phones`)."""
         wanted = domain_of(f"x@{domain.strip().lstrip('@')}")
         if wanted and (name := one_line(name)):
             self.changes += 1
@@ -109,15 +112,18 @@ class People:
             self._by_domain.clear()
             if places and wanted not in self._places:
                 self._places[wanted] = (name, origin, places)
+            if phones and wanted not in self._phones:
+                self._phones[wanted] = (name, origin, phones)
 
     def organisation_places(self, domain: str) -> tuple[str, str, tuple[str, ...]] | None:
         """``(organisation, origin, addresses)`` of the card of the organisation behind
         ``domain`` (or a parent domain) that has addresses; None when none has."""
-        parts = domain_of(f"x@{domain.strip().lstrip('@')}").split(".")
-        for start in range(len(parts) - 1):
-            if (found := self._places.get(".".join(parts[start:]))) is not None:
-                return found
-        return None
+        return _of_domain(self._places, domain)
+
+    def organisation_phones(self, domain: str) -> tuple[str, str, tuple[str, ...]] | None:
+        """``(organisation, origin, numbers)`` of the card of the organisation behind
+        ``domain`` (or a parent domain) that has phone numbers; None when none has."""
+        return _of_domain(self._phones, domain)
 
     def _person_id(self, keys: list[str]) -> int:
         ids = sorted({self._ids[k] for k in keys if k in self._ids})
@@ -173,7 +179,9 @@ class People:
 
     def places_key(self, addresses: Iterable[str]) -> str:
         """The places known for each of ``addresses``, as one text (part of a cache key)."""
-        return repr([(p.places, p.countries) if (p := self.get(a)) else () for a in addresses])
+        return repr(
+            [(p.places, p.countries, p.phones) if (p := self.get(a)) else () for a in addresses]
+        )
 
     def name_of(self, address: str) -> str:
         """The best known name of ``address``, ``""`` when none."""
@@ -246,6 +254,9 @@ class People:
                 if claim.origin:
                     origins.append((field, claim.origin))
         lists = {field: _all(self._claims[pid].get(field, {})) for field in LISTS}
+        phones = self._claims[pid].get("phones", {})
+        if lists["phones"] and (first := phones.get(lists["phones"][0])) is not None:
+            origins.append(("phones", first.origin))  # the book of the first number
         source = self._sources.get(pid, Source.SIGNATURE)
         return Person(
             address_key(addresses[0]),
@@ -255,6 +266,17 @@ class People:
             **lists,
             source=source,
         )
+
+
+def _of_domain(
+    cards: dict[str, tuple[str, str, tuple[str, ...]]], domain: str
+) -> tuple[str, str, tuple[str, ...]] | None:
+    """What ``cards`` hold for ``domain`` or its nearest parent domain."""
+    parts = domain_of(f"x@{domain.strip().lstrip('@')}").split(".")
+    for start in range(len(parts) - 1):
+        if (found := cards.get(".".join(parts[start:]))) is not None:
+            return found
+    return None
 
 
 _STATED = itertools.count(1)  # the order claims are first stated in, process-wide

@@ -17,8 +17,8 @@ from typing import Any
 FIELDS: tuple[str, ...] = ("name", "organisation", "city")
 #: Facts with several values per person, united over all sources (highest source first):
 #: where they live or work (postal addresses, cities; countries where an address names no
-#: more than its country) and their groups and tags.
-LISTS: tuple[str, ...] = ("places", "countries", "tags")
+#: more than its country; phone numbers) and their groups and tags.
+LISTS: tuple[str, ...] = ("places", "countries", "tags", "phones")
 
 
 class Source(IntEnum):
@@ -50,6 +50,7 @@ class Entry:
     places: tuple[str, ...] = ()  # postal addresses or cities, the first the main one
     countries: tuple[str, ...] = ()  # an address of only a country ("FR"), as written
     tags: tuple[str, ...] = ()  # address-book groups and categories, config tags
+    phones: tuple[str, ...] = ()  # an address book's, international where known, work first
     times: int = 1  # how often the source saw these facts (a name in 40 meetings: 40)
 
     def facts(self) -> dict[str, str]:
@@ -70,6 +71,7 @@ class Person:
     countries: tuple[str, ...] = ()  # countries of addresses with no town (see Entry)
     tags: tuple[str, ...] = ()
     source: Source = Source.SIGNATURE  # the highest source that names them
+    phones: tuple[str, ...] = ()  # their phone numbers (see Entry)
 
     def has_tag(self, tag: str) -> bool:
         """Whether they carry ``tag`` (in any case)."""

@@ -32,7 +32,7 @@ from providers.addressbooks.vcard import SYSTEM_GROUPS
 from providers.google_auth import GoogleClient, SyncTokenExpired
 
 DEFAULT_API_URL = "https://people.googleapis.com/"
-PERSON_FIELDS = "names,emailAddresses,organizations,addresses,memberships,metadata"
+PERSON_FIELDS = "names,emailAddresses,organizations,addresses,phoneNumbers,memberships,metadata"
 PAGE_SIZE = 1000
 MAX_PAGES = 10_000
 _SYSTEM = {"contactGroups/myContacts", "contactGroups/all", "contactGroups/chatBuddies"}
@@ -251,7 +251,24 @@ def _contact(person: Mapping[str, Any], groups: Mapping[str, str]) -> Contact:
         addresses=tuple(_address(a) for a in _primary_first(person.get("addresses"))),
         groups=tuple(g for g in dict.fromkeys(found_groups) if g.casefold() not in SYSTEM_GROUPS),
         is_organisation=company,
+        phones=_phones(person.get("phoneNumbers")),
     )
+
+
+def _phones(items: Any) -> tuple[str, ...]:
+    """The numbers, a work number first, then the primary one: ``value`` as typed where it is
+    international, else ``canonicalForm`` (the E.164 form Google adds where it can read a
+    national number), else ``value``."""
+    found = sorted(
+        _primary_first(items), key=lambda i: not str(i.get("type", "")).lower().startswith("work")
+    )
+    numbers = []
+    for item in found:
+        value = str(item.get("value") or "").strip()
+        if not value.startswith(("+", "00")):
+            value = str(item.get("canonicalForm") or "").strip() or value
+        numbers.append(value)
+    return tuple(dict.fromkeys(n for n in numbers if n))
 
 
 def _address(item: Mapping[str, Any]) -> PostalAddress:

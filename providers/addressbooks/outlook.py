@@ -36,7 +36,7 @@ from providers.outlook_auth import (
 
 SELECT = (
     "id,displayName,givenName,surname,companyName,emailAddresses,businessAddress,homeAddress,"
-    "otherAddress,categories,lastModifiedDateTime"
+    "otherAddress,businessPhones,homePhones,mobilePhone,categories,lastModifiedDateTime"
 )
 RESYNC_CODES = frozenset(
     {"SyncStateNotFound", "SyncStateInvalid", "resyncRequired", "fullSyncRequired"}
@@ -228,7 +228,15 @@ def _contact(item: Mapping[str, Any]) -> Contact:
         addresses=addresses,
         groups=tuple(str(c) for c in item.get("categories") or () if c),
         is_organisation=company,
+        phones=_phones(item),
     )
+
+
+def _phones(item: Mapping[str, Any]) -> tuple[str, ...]:
+    """``businessPhones``, ``homePhones`` and ``mobilePhone``, in that order, as written."""
+    found = [*(item.get("businessPhones") or ()), *(item.get("homePhones") or ())]
+    found.append(item.get("mobilePhone") or "")
+    return tuple(dict.fromkeys(n for n in (str(p).strip() for p in found if p) if n))
 
 
 def _address(value: Mapping[str, Any], kind: str) -> PostalAddress:

@@ -220,6 +220,7 @@ def _card(component: Any, text: str, given_id: str) -> _Card:
         groups=_categories(values.get("CATEGORIES", [])),
         revision=_revision(_first(values, "REV")),
         is_organisation=company or _named_after(values, organisation),
+        phones=_phones(values.get("TEL", []), labels),
     )
     members = [
         _text(line.value)
@@ -316,6 +317,26 @@ def _preferred(line: Any) -> bool:
 def _types(line: Any) -> list[str]:
     found = [str(t) for t in line.params.get("TYPE", []) for t in str(t).split(",")]
     return found + [str(t) for t in getattr(line, "singletonparams", [])]
+
+
+def _phones(lines: list[Any], labels: dict[str, str]) -> tuple[str, ...]:
+    """The card's numbers, a work number first (``TEL;WORK;VOICE:``, ``TEL;TYPE=work,voice:``,
+    Apple's ``item1.TEL`` with its label), then a preferred one; vCard 4's ``tel:`` URI
+    (``tel:+33-1-42-68-53-00;ext=12``) as its number."""
+
+    def rank(line: Any) -> tuple[bool, bool]:
+        types = {t.lower() for t in _types(line)}
+        work = "work" in types or labels.get((line.group or "").lower(), "") == "work"
+        return not work, not _preferred(line)
+
+    found: list[str] = []
+    for line in sorted(lines, key=rank):
+        number = _text(line.value).strip()
+        if number[:4].lower() == "tel:":
+            number = number[4:].split(";", 1)[0].strip()
+        if sum(c.isdigit() for c in number) >= 6 and number not in found:
+            found.append(number)
+    return tuple(found)
 
 
 def _organisation(lines: list[Any]) -> str:

@@ -40,7 +40,7 @@ def split_cards(text: str) -> list[str]:
 _USED = frozenset(
     {
         "BEGIN", "END", "VERSION", "UID", "KIND", "FN", "N", "EMAIL", "ORG", "ADR",
-        "CATEGORIES", "REV", "MEMBER", "X-ABLABEL", "X-ADDRESSBOOKSERVER-KIND",
+        "CATEGORIES", "REV", "MEMBER", "TEL", "X-ABLABEL", "X-ADDRESSBOOKSERVER-KIND",
         "X-ADDRESSBOOKSERVER-MEMBER", "X-ABSHOWAS",
     }
 )  # fmt: skip

@@ -2,10 +2,11 @@
 google-api-python-client.
 
 It follows the documented wire format: ``GET /v1/people/me/connections`` with the required
-``personFields``, ``pageSize`` and ``pageToken`` (``nextPageToken`` on every page but the
-last), ``requestSyncToken`` (``nextSyncToken`` on the last page only), ``syncToken`` (only the
-people changed since, deleted ones as a person with ``metadata.deleted = true``), and an expired
-sync token answered with 410 and a ``google.rpc.ErrorInfo`` of reason ``EXPIRED_SYNC_TOKEN``;
+``personFields`` (only the fields it names are answered), ``pageSize`` and ``pageToken``
+(``nextPageToken`` on every page but the last), ``requestSyncToken`` (``nextSyncToken`` on
+the last page only), ``syncToken`` (only the people changed since, deleted ones as a person
+with ``metadata.deleted = true``), and an expired sync token answered with 410 and a
+``google.rpc.ErrorInfo`` of reason ``EXPIRED_SYNC_TOKEN``;
 ``GET /v1/contactGroups`` (system groups such as ``myContacts`` included) and
 ``GET /v1/people/me``. Requests need a bearer token with the ``contacts.readonly`` scope.
 Faults can be queued; every request is recorded.
@@ -144,6 +145,10 @@ class FakePeople(Loopback):
                 for a in contact.addresses
             ],
             "memberships": memberships,
+            "phoneNumbers": [
+                {"value": n, "type": "work" if i == 0 else "other"}
+                for i, n in enumerate(contact.phones)
+            ],
         }
 
     def write_token_for(self, name: str) -> Path:
@@ -261,7 +266,12 @@ class _Handler(BaseHTTPRequestHandler):
     ) -> None:
         fake = self.fake
         size = fake.page_size or int(first.get("pageSize") or 100)
-        page = people[offset : offset + size]
+        # only the fields of the personFields mask (and the person's name and metadata)
+        asked = {*str(first.get("personFields", "")).split(","), "resourceName", "etag"}
+        page = [
+            {k: v for k, v in person.items() if k in asked or k == "metadata"}
+            for person in people[offset : offset + size]
+        ]
         answer: dict[str, Any] = {"connections": page, "totalItems": len(people)}
         if offset + size < len(people):
             token = secrets.token_urlsafe(12)

@@ -34,6 +34,9 @@ def contact_to_graph(contact: Contact) -> dict[str, Any]:
         "businessAddress": {},
         "homeAddress": {},
         "otherAddress": {},
+        "businessPhones": list(contact.phones[:1]),
+        "homePhones": list(contact.phones[1:]),
+        "mobilePhone": None,
         "changeKey": uuid.uuid4().hex[:16],
         "lastModifiedDateTime": "2026-11-01T10:00:00Z",
     }

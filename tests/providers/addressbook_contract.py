@@ -24,7 +24,7 @@ KOELN = PostalAddress("Domkloster 4", "Köln", "", "50667", "Germany", "work")
 
 def seed() -> list[Contact]:
     """Three people in three cities: one with two addresses, one with two e-mail addresses,
-    names with umlauts and commas, groups."""
+    names with umlauts and commas, groups, phone numbers (work first)."""
     return [
         Contact(
             "lena-1",
@@ -33,6 +33,7 @@ def seed() -> list[Contact]:
             "Hafenlogistik GmbH",
             (HAMBURG,),
             ("Kunden",),
+            phones=("+49 40 3099 1234", "+49 170 1234567"),
         ),  # fmt: skip
         Contact(
             "jonas-2",
@@ -80,6 +81,7 @@ def facts(contact: Contact) -> tuple:
             sorted((a.city, a.postal_code, a.street, a.country, a.kind) for a in contact.addresses)
         ),  # fmt: skip
         tuple(sorted(contact.groups)),
+        contact.phones,  # a work number first
     )
 
 

@@ -4,6 +4,7 @@ Contacts, Outlook and Nextcloud write them (tests/data/vcards, see its README)."
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -122,7 +123,7 @@ MEND = "; mend it where the address book is kept (its app, its server or the fil
 
 
 def test_a_broken_card_is_left_out_and_counted_once(tmp_path):
-    good = vcard(seed()[0])
+    good = vcard(replace(seed()[0], phones=()))  # the line numbers below are of this card
     cut = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cut off\r\nN:Off;Cut;;;\r\n"
     broken = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN;=;:x\r\nADR:;;\r\n\x00\r\nEND:VCARD\r\n"
     (tmp_path / "a.vcf").write_text(cut + good + broken + good.replace("lena", "lea"))

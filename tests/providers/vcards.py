@@ -52,6 +52,10 @@ def vcard(contact: Contact, version: str = "3.0") -> str:
             address.country,
         ]
         lines.append(f"ADR{kind}:" + ";".join(_escape(p) for p in parts))
+    for index, number in enumerate(contact.phones):
+        kind = "work" if index == 0 else "cell"
+        lines.append(f"TEL;VALUE=uri;TYPE={kind}:tel:{number}" if version == "4.0"
+                     else f"TEL;TYPE={kind},voice:{number}")  # fmt: skip
     if contact.groups:
         lines.append("CATEGORIES:" + ",".join(_escape(g) for g in contact.groups))
     lines.append("END:VCARD")
