@@ -48,9 +48,11 @@ def test_planner_people_shows_the_city_of_the_cards_number(home, lang):
     found = json.loads(run("--lang", lang, "people", "--all", "--format", "json").stdout)
     luc = next(p for p in found["people"] if p["email"] == LUC.emails[0])
     assert luc["city"] == "Paris"
-    book = {"en": "address book file", "de": "Adressbuch file"}[lang]
-    assert "phone number +33 1 42 68 53 00" in luc["city_evidence"]  # msgid not yet German
-    assert book in luc["city_evidence"]
+    said = {
+        "en": "phone number +33 1 42 68 53 00 in address book file",
+        "de": "Telefonnummer +33 1 42 68 53 00 laut Adressbuch file",
+    }[lang]
+    assert said in luc["city_evidence"]
     table = run("--lang", lang, "people", "--all").stdout
     assert "Paris" in next(row for row in table.splitlines() if "Luc Roux" in row)
 
