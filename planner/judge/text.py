@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from planner.judge import patterns as P
 from planner.judge import zones as Z
+from planner.judge.anchored import factored
 from planner.judge.calls import call_promise, call_verb
 from planner.judge.signals import (
     HYBRID,
@@ -78,27 +79,7 @@ def _phrase_key(phrase: str) -> str:
 def _trie(words: Iterable[str]) -> str:
     """A regex matching any of ``words``, factored by common prefixes (far faster in ``re``
     than a flat alternation). Spaces and hyphens in a phrase match any run of them."""
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for char in _phrase_key(word):
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_node(root)
-
-
-def _trie_node(node: dict[str, dict]) -> str:
-    branches = [
-        (r"[\s-]+" if char == " " else re.escape(char)) + _trie_node(child)
-        for char, child in sorted(node.items())
-        if char
-    ]
-    if not branches:
-        return ""
-    if len(branches) == 1 and "" not in node:
-        return branches[0]
-    group = "(?:" + "|".join(branches) + ")"
-    return group + "?" if "" in node else group
+    return factored((_phrase_key(word) for word in words), r"[\s-]+")
 
 
 #: Tool names too common as words to count in a title or text ("Meet the team", "Teams").
