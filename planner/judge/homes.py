@@ -12,7 +12,7 @@ The hints, strongest first; the main place is the first of the strongest source:
    meetings with them or their organisation (same domain), addresses in the locations of their
    other meetings, and in the signature of a meeting's description (the paragraph with their
    name or address) their postal address and phone numbers, whose area code names a city
-   (:mod:`planner.judge.phones`: +49 40 Hamburg, +44 20 London, +33 1 Paris, +41 44 Zürich,
+   (:mod:`planner.people.phones`: +49 40 Hamburg, +44 20 London, +33 1 Paris, +41 44 Zürich,
    +1 212 New York City), else only a country;
 4. their e-mail domain's country (``.co.uk`` → United Kingdom).
 
@@ -52,12 +52,12 @@ from planner.judge.homes_book import book_countries
 from planner.judge.homes_book import booked as _booked
 from planner.judge.homes_book import geo_of as _geo
 from planner.judge.homes_book import name_of as _name
-from planner.judge.phones import COUNTRY_CODES, numbers_in, phone_city
 from planner.judge.signature_lines import lines_of as _lines_of
 from planner.judge.zones import address_in, place_text
 from planner.model import Classification, Event, Geo, Mode
 from planner.people.addresses import address_key, user_keys
 from planner.people.names import fold
+from planner.people.phones import COUNTRY_CODES, numbers_in, phone_city
 from planner.people.postal import country_word
 
 if TYPE_CHECKING:

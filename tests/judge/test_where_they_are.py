@@ -12,11 +12,11 @@ import pytest
 
 from planner.config import default_config
 from planner.judge.homes import HomeFinder
-from planner.judge.phones import phone_city
 from planner.meet.geo import Geocoder
 from planner.model import Attendee, Contact, Event, Mode, PostalAddress
 from planner.people.books import entry_of
 from planner.people.directory import People
+from planner.people.phones import phone_city
 
 TZ = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 12, 1, 9, tzinfo=TZ)
