@@ -59,16 +59,22 @@ def named_zone(name: object, default: ZoneInfo) -> ZoneInfo:
 
 
 def boundaries_version() -> str:
-    """What identifies the installed time-zone boundaries without loading them (their
-    extension module's size and time): answers kept between runs are taken under it."""
+    """What identifies the installed time-zone boundaries without importing or loading them
+    (the size and time of each file of the ``tzfpy`` package): answers kept between runs are
+    taken under it; "" where it is not installed."""
     import os
+    from importlib.util import find_spec
 
-    try:
-        import tzfpy
-    except ImportError:  # pragma: no cover - a dependency; an incomplete install
+    spec = find_spec("tzfpy")
+    folders = list(spec.submodule_search_locations or ()) if spec is not None else []
+    if not folders:  # pragma: no cover - a dependency; an incomplete install
         return ""
-    state = os.stat(tzfpy.tzfpy.__file__)
-    return f"tzfpy:{state.st_size}:{state.st_mtime_ns}"
+    files = sorted(
+        (e.name, e.stat().st_size, e.stat().st_mtime_ns)
+        for e in os.scandir(folders[0])
+        if e.is_file()
+    )
+    return "tzfpy:" + ",".join(f"{name}:{size}:{time}" for name, size, time in files)
 
 
 @lru_cache(maxsize=256)
