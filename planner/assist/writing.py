@@ -218,8 +218,9 @@ def _prepare(
 
         listed = api.demo_listed_now(ws.config, ws.state, proposal) if ws.demo else None
         now = listed or ws.now  # the demo's proposal on the clock of the week that listed it
-        invitation = flow.from_proposal(ws.config, ws.state, proposal, options, now=now)
-        replaced = flow.calendar_time(ws.config, ws.state, proposal, options, now=now)
+        invitation, replaced = flow.proposal_invitation(
+            ws.config, ws.state, proposal, options, now=now
+        )
     elif not (update or cancel):
         invitation = flow.from_options(ws.config, options, ws.state)
     prepared = flow.prepare(ws.config, ws.state, invitation=invitation, update=update,

@@ -216,9 +216,13 @@ def invite(
             now = _demo_now(config, store, proposal)
         else:
             now = common.now_in(config.tz)  # type: ignore[attr-defined]
-        invitation = invite_flow.from_proposal(config, store, proposal, options, now=now)
-        shown_at = invite_flow.calendar_time  # where the calendar shows the meeting updated
-        replaced = shown_at(config, store, proposal, options, now=now)  # type: ignore[arg-type]
+        invitation, replaced = invite_flow.proposal_invitation(
+            config,
+            store,
+            proposal,
+            options,
+            now=now,  # type: ignore[arg-type]
+        )
     elif not (update or cancel or again):
         invitation = invite_flow.from_options(config, options, store)  # type: ignore[arg-type]
     prepared = invite_flow.prepare(

@@ -75,7 +75,27 @@ def from_proposal(
     description in any form: the user's notes, a letter, a join block, an HTML X-ALT-DESC),
     as README promises; the title loses the meeting's mode ("(Teams)") and the meeting keeps
     its privacy."""
+    return proposal_invitation(config, store, ident, options, now=now)[0]
+
+
+def proposal_invitation(
+    config: Config,
+    store: Store,
+    ident: str,
+    options: InviteOptions,
+    *,
+    now: datetime | None = None,
+) -> tuple[Invitation, tuple[datetime, datetime] | None]:
+    """The invitation for the listed proposal ``ident`` (:func:`from_proposal`) and the time
+    the user's calendar shows the meeting it updates at (:func:`calendar_time`), from one
+    look-up of the proposal."""
     chosen = listed_proposal(config, store, ident, now or datetime.now(config.tz))
+    return _invitation(config, store, chosen, options), _shown_at(config, chosen, options)
+
+
+def _invitation(
+    config: Config, store: Store, chosen: dict[str, Any], options: InviteOptions
+) -> Invitation:
     saved = chosen
     venue = chosen["venue"]
     there = place_zone(chosen, config)  # a meeting in another zone is written in its zone
@@ -125,7 +145,13 @@ def calendar_time(
     proposal ``ident`` updates (:func:`from_proposal`: one they organize); None for a new
     meeting. An update to another time is kept as what it moved: the calendar may show the
     old time until the user moves it too (:func:`planner.sync.standins.stood_in`)."""
-    meeting = listed_proposal(config, store, ident, now).get("meeting") or {}
+    return _shown_at(config, listed_proposal(config, store, ident, now), options)
+
+
+def _shown_at(
+    config: Config, chosen: dict[str, Any], options: InviteOptions
+) -> tuple[datetime, datetime] | None:
+    meeting = chosen.get("meeting") or {}
     if not meeting or not _organizes(config, meeting) or options.separate:
         return None
     try:
