@@ -207,7 +207,9 @@ def test_status_tells_a_revoked_google_sign_in_until_it_is_renewed(google, tmp_p
     assert _sign_in_state(config, "google") == "valid"
 
 
-def test_status_tells_a_refused_outlook_sign_in(graph, tmp_path):
+def refused_outlook(graph, tmp_path: Path) -> tuple[Path, Path]:
+    """An Outlook sign-in whose refresh the service refuses, after a week that met it: the
+    config and the token file."""
     graph.seed([TEAMS])
     graph.token_lifetime = 1
     sign_in(graph, "outlook")
@@ -215,6 +217,11 @@ def test_status_tells_a_refused_outlook_sign_in(graph, tmp_path):
     config = write_config(tmp_path, config_entry(graph, "outlook"))
     assert run("week", "--config", str(config), "--week", WEEK).exit_code == 1
     assert _sign_in_state(config, "outlook") == "revoked or refused: run 'planner auth outlook'"
+    return config, token_file("outlook", "outlook")
+
+
+def test_status_tells_a_refused_outlook_sign_in(graph, tmp_path):
+    refused_outlook(graph, tmp_path)
 
 
 LOCAL_MEETING = (

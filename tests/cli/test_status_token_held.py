@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_cli_auth import _sign_in_state, run, token_file
-from tests.cli.test_cli_providers import TEAMS, VIDEO, WEEK, google_entry, write_config
-from tests.fakes.graph_server import config_entry, sign_in
+from tests.cli.test_cli_auth import _sign_in_state, refused_outlook, run, token_file
+from tests.cli.test_cli_providers import VIDEO, WEEK, google_entry, write_config
+from tests.fakes.graph_server import sign_in
 
 pytestmark = pytest.mark.slow
 
@@ -51,17 +51,6 @@ def _refused_google(google, tmp_path: Path) -> tuple[Path, Path]:
     return config, token_file("google", "google")
 
 
-def _refused_outlook(graph, tmp_path: Path) -> tuple[Path, Path]:
-    graph.seed([TEAMS])
-    graph.token_lifetime = 1
-    sign_in(graph, "outlook")
-    graph.refresh_fails = True
-    config = write_config(tmp_path, config_entry(graph, "outlook"))
-    assert run("week", "--config", str(config), "--week", WEEK).exit_code == 1
-    assert _sign_in_state(config, "outlook") == REVOKED.format(provider="outlook")
-    return config, token_file("outlook", "outlook")
-
-
 def test_a_renewed_google_token_with_an_old_time_is_valid(google, tmp_path):
     config, path = _refused_google(google, tmp_path)
     google.write_token_for("google")  # planner auth google again, then restored/copied
@@ -79,7 +68,7 @@ def test_a_touched_but_unchanged_google_token_stays_revoked(google, tmp_path):
 
 
 def test_an_outlook_token_cache_is_told_by_what_it_holds(graph, tmp_path):
-    config, path = _refused_outlook(graph, tmp_path)
+    config, path = refused_outlook(graph, tmp_path)
     _dated(path, _error_at() + timedelta(hours=1))  # touched: the same refused cache
     assert _sign_in_state(config, "outlook") == REVOKED.format(provider="outlook")
     graph.refresh_fails = False
