@@ -10,13 +10,13 @@ occurrence do not."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 import icalendar
 import pytest
 
 from planner.flows.invitations import InviteOptions, from_proposal
-from planner.flows.listed import entry_id, meeting_json, occurrence_id, save_proposals
+from planner.flows.listed import occurrence_id
 from planner.ical.reader import events_from_ics
 from planner.invite.answers import Answer, names_occurrence
 from planner.invite.cancels import prepare_cancel
@@ -26,11 +26,11 @@ from planner.store import Store
 from tests.flows.test_update_description import (
     BERLIN,
     EVERYONE,
-    GRAND,
     ME,
     MEETING_ICS,
     NOW,
     config,
+    listed,
 )
 
 UID = "kennenlernen-7@berger-consulting.example"
@@ -61,17 +61,8 @@ def occurrence(text: str) -> Event:
 
 
 def send(config, store: Store, meeting: Event):
-    entry = meeting_json(meeting)
-    start = meeting.start + timedelta(hours=19)
-    proposal = {
-        "same_time": False, "start": start.isoformat(),
-        "end": (start + timedelta(minutes=30)).isoformat(), "kind": "coffee", "venue": GRAND,
-        "with": EVERYONE, "name": "Lena Hansen", "purpose": "first_contact", "meeting": entry,
-        "counterpart_minutes": 11,
-    }  # fmt: skip
-    proposal["id"] = entry_id(proposal)
-    save_proposals(store, {"source": "week", "proposals": [proposal]}, NOW)
-    inv = from_proposal(config, store, proposal["id"], InviteOptions(), now=NOW)
+    ident = listed(store, config, EVERYONE, moved=True, event=meeting)
+    inv = from_proposal(config, store, ident, InviteOptions(), now=NOW)
     prepared = prepare_request(store, inv)
     record_sent(store, prepared, message_id="<occurrence@planner.test>")
     return prepared

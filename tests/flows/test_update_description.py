@@ -72,9 +72,12 @@ def the_meeting(extra: str = ""):
     return event
 
 
-def listed(store: Store, config, people: list[str], *, moved: bool = False, extra: str = "") -> str:
-    """A proposal for the meeting (at its own time, or the next morning), listed; its id."""
-    meeting = meeting_json(the_meeting(extra))
+def listed(
+    store: Store, config, people: list[str], *, moved: bool = False, extra: str = "", event=None
+) -> str:
+    """A proposal for the meeting (``event``, else :func:`the_meeting`; at its own time, or
+    the next morning), listed; its id."""
+    meeting = meeting_json(event or the_meeting(extra))
     start = datetime.fromisoformat(meeting["start"]) + (timedelta(hours=19) if moved else
                                                           timedelta(0))  # fmt: skip
     proposal = {
