@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,13 +12,30 @@ import pytest
 from planner import i18n
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Before any test module is collected (and imports planner, whose judge compiles its
+    patterns and may keep them, :mod:`planner.judge.kept_regex`): a home of the test process's own,
+    removed when the run ends, so that not even collection reads or writes the real one."""
+    home = Path(tempfile.mkdtemp(prefix="planner-tests-"))
+    config.add_cleanup(lambda: shutil.rmtree(home, ignore_errors=True))
+    for name, value in _home_variables(home).items():
+        os.environ[name] = value
+
+
+def _home_variables(home: Path) -> dict[str, str]:
+    return {
+        "HOME": str(home),
+        "PLANNER_DATA_DIR": str(home / "data"),
+        "PLANNER_CONFIG": str(home / "config" / "config.toml"),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+    }
+
+
 def _point_home_at(home: Path, patch: pytest.MonkeyPatch) -> None:
-    patch.setenv("HOME", str(home))
-    patch.setenv("PLANNER_DATA_DIR", str(home / "data"))
-    patch.setenv("PLANNER_CONFIG", str(home / "config" / "config.toml"))
-    patch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
-    patch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
-    patch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    for name, value in _home_variables(home).items():
+        patch.setenv(name, value)
     for name in ("PLANNER_SMTP_PASSWORD", "PLANNER_LANG"):
         patch.delenv(name, raising=False)
 

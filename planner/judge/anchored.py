@@ -16,6 +16,8 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 
+from planner.judge.kept_regex import compiled
+
 
 class Anchored:
     """``pattern`` searched at the positions ``starts`` finds (see the module doc). The
@@ -27,7 +29,7 @@ class Anchored:
     ) -> None:
         self.full = pattern
         self.pattern = pattern.pattern
-        self.starts = re.compile(starts)
+        self.starts = compiled(starts)
         self.needs = needs  # characters one of which every match holds
         self.short = short  # shorter texts: the plain pattern is as fast
         # the last text searched from its start and what was found: a link is asked about
@@ -109,11 +111,11 @@ class Screened:
         """The pattern itself, compiled."""
         full = self._full
         if full is None:
-            full = self._full = re.compile(self.pattern, self.flags)
+            full = self._full = compiled(self.pattern, self.flags)
         return full
 
     def _screened(self) -> re.Pattern[str]:
-        screen = self._screen = re.compile(self._make(), self.flags)
+        screen = self._screen = compiled(self._make(), self.flags)
         return screen
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -127,6 +129,15 @@ class Screened:
         if screen.search(text, pos, endpos) is None:
             return None
         return self.full.match(text, pos, endpos)
+
+
+def longest_first(words: Iterable[str]) -> list[str]:
+    """The distinct ``words``, longest first (an alternation tries them in this order, so a
+    word is found whole where a shorter one is its beginning); words of one length in
+    alphabetical order, so that a list gives the same pattern on every run (a set's order
+    changes with the interpreter's hash seed, and a kept compilation is found by the
+    pattern, :mod:`planner.judge.kept_regex`)."""
+    return sorted(set(words), key=lambda word: (-len(word), word))
 
 
 def factored(words: Iterable[str], space: str = r"\ ") -> str:

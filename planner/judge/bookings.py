@@ -29,7 +29,8 @@ from datetime import timedelta
 
 from planner.i18n import _
 from planner.judge import patterns as P
-from planner.judge.anchored import Screened, factored
+from planner.judge.anchored import Screened, factored, longest_first
+from planner.judge.kept_regex import compiled
 from planner.judge.memo import SIZE, per_event
 from planner.judge.tasks import task_of
 from planner.judge.tools import LINK_RE
@@ -40,7 +41,7 @@ from planner.model import Confidence, Event
 def _words(words: tuple[str, ...]) -> Screened:
     """Whole words; Japanese ones anywhere (the language writes no spaces: "ホテル京阪").
     Searched where the same words factored find something (:class:`Screened`)."""
-    ordered = sorted(set(words), key=len, reverse=True)
+    ordered = longest_first(words)
     spaced = [w for w in ordered if w[0] < "\u3040"]
     unspaced = [w for w in ordered if w[0] >= "\u3040"]
     pattern = r"(?<!\w)(?:" + "|".join(map(re.escape, spaced)) + r")(?!\w)"
@@ -196,8 +197,8 @@ BOOKING_LABELS = (
 #: The TripIt "whole trip" item: "John Doe is in South San Francisco, CA from Oct 11 …".
 IS_IN = r"\bis in (?P<city>[^\n]+?) from\b|\bist in (?P<stadt>[^\n]+?) vom\b"
 
-_FLIGHT_RE = re.compile(FLIGHT_NUMBER)
-_PAIR_RE = re.compile(AIRPORT_PAIR)
+_FLIGHT_RE = compiled(FLIGHT_NUMBER)
+_PAIR_RE = compiled(AIRPORT_PAIR)
 #: The trains of :data:`TRAIN_NUMBER` by name, to screen a text for one (upper and lower case
 #: both for all: a screen may find more, never less).
 TRAIN_NAMES = (
@@ -212,16 +213,16 @@ _TRAIN_RE = Screened(
     re.IGNORECASE,
     lambda: r"(?<!\w)(?:" + factored(TRAIN_NAMES, r"\s+") + r")\s?\d|号",  # (a Japanese one)
 )
-_ARROW_RE = re.compile(ARROW)
-_LETTER_RE = re.compile(r"[^\W\d_]")
-_IS_IN_RE = re.compile(IS_IN, re.IGNORECASE)
-_START_RE = re.compile(r"^\W*" + _words(START_WORDS).pattern, re.IGNORECASE)
+_ARROW_RE = compiled(ARROW)
+_LETTER_RE = compiled(r"[^\W\d_]")
+_IS_IN_RE = compiled(IS_IN, re.IGNORECASE)
+_START_RE = compiled(r"^\W*" + _words(START_WORDS).pattern, re.IGNORECASE)
 _STATION_RE = _words(STATION_WORDS)
 _AIRPORT_RE = _words(AIRPORT_WORDS)
-_PLATFORM_RE = re.compile(_words(PLATFORM_WORDS).pattern + r"\s*\d", re.IGNORECASE)
+_PLATFORM_RE = compiled(_words(PLATFORM_WORDS).pattern + r"\s*\d", re.IGNORECASE)
 #: "Zürich HB – Bern", "Porto Campanhã - Lisboa": two names of at most four words each (no
 #: digits) joined by a spaced dash, the whole title.
-_DASH_ROUTE_RE = re.compile(
+_DASH_ROUTE_RE = compiled(
     r"^\W*(?P<a>[^\W\d_][^\d–—:|()]{0,40}?)\s+[-–—]\s+(?P<b>[^\W\d_][^\d–—:|()]{0,40}?)\W*$"
 )
 #: Words of a meeting, a meal or a visit: a dashed title that holds one is no route
@@ -230,7 +231,7 @@ _NOT_PLACE_RE = _words(P.MEETING_NOUNS + P.MEALS + P.MEAL_PHRASES + P.PRESENCE_P
 _FLIGHT_WORD_RE = _words(FLIGHT_WORDS)
 _VENDOR_RE = _words(VENDORS)
 _RENTAL_VENDOR_RE = _words(RENTAL_VENDORS)
-_RIDE_START_RE = re.compile(
+_RIDE_START_RE = compiled(
     r"^\W*(?:"
     + _words(RIDE_VENDORS).pattern
     + r"|(?:"
@@ -242,10 +243,10 @@ _RENTAL_RE = _words(RENTAL_WORDS)
 _LODGING_RE = _words(LODGING_WORDS + HOTEL_BRANDS)
 _CHECK_RE = _words(CHECK_WORDS)
 _BOOKING_RE = _words(BOOKING_LABELS)
-_TAG_RE = re.compile(r"\[(?:flight|rail|lodging|car rental|directions)\]", re.IGNORECASE)
+_TAG_RE = compiled(r"\[(?:flight|rail|lodging|car rental|directions)\]", re.IGNORECASE)
 #: A person named after "mit"/"with"/"avec": "Hotel lobby: coffee with Anna".
 WITH_SOMEONE = r"(?<!\w)(?:mit|with|w/|avec)\s+(?!\d)[A-ZÄÖÜÉ]"
-_WITH_RE = re.compile(WITH_SOMEONE)
+_WITH_RE = compiled(WITH_SOMEONE)
 
 Judgement = tuple[str, Confidence]
 

@@ -50,7 +50,7 @@ CREATE TABLE classify_cache (
 CLASSIFIER_FILES = (
     *(f"judge/{name}.py" for name in ("mode", "hints", "signals", "text", "patterns", "travel")),
     *(f"judge/{name}.py" for name in ("bookings", "people", "zones", "tools", "anchored")),
-    *(f"judge/{name}.py" for name in ("memo", "tasks", "calls", "platforms")),
+    *(f"judge/{name}.py" for name in ("memo", "tasks", "calls", "platforms", "kept_regex")),
     *(f"people/{name}.py" for name in ("addresses", "directory", "names", "person", "postal")),
 )
 LIMIT = 50_000  # rows kept; beyond it the oldest go

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from planner.judge.anchored import factored
+from planner.judge.kept_regex import compiled
 from planner.judge.patterns import CONNECTORS
 
 #: Verbs that open a title before whom to call, by language.
@@ -95,7 +96,7 @@ AFTER_OBJECT: tuple[str, ...] = (
 #: The verbs factored by common prefixes: the longest that matches, as a flat alternation of
 #: them longest first found it (where one verb begins another, the longer is tried first: a
 #: group of continuations before its end), a letter compared at a time, not every verb.
-_VERB_RE = re.compile(
+_VERB_RE = compiled(
     r"^\W*(?P<verb>(?i:"
     + factored({v for vs in CALL_VERBS.values() for v in vs}, r"\s+")
     + r"))(?=\s|$)"
@@ -111,11 +112,11 @@ CALL_PHRASES: tuple[str, ...] = (
     r"^\W*(?:お?電話|架電|折り?返し(?:電話)?|TEL)\s*[：:]\s*\S",
     r"(?:様|さん|氏|先生|社長|部長|課長)(?:に|へ)(?:お?電話|架電|折り?返し)",
 )
-_PHRASE_RE = re.compile("|".join(CALL_PHRASES))
+_PHRASE_RE = compiled("|".join(CALL_PHRASES))
 #: The phrases that may stand anywhere: past the title's start only they can match, and
 #: alone they open with a set of characters ``re`` looks for in C.
-_ANYWHERE_RE = re.compile("|".join(p for p in CALL_PHRASES if not p.startswith("^")))
-_WORD_RE = re.compile(r"\s*([^\W\d_][\w'’]*\.?)")
+_ANYWHERE_RE = compiled("|".join(p for p in CALL_PHRASES if not p.startswith("^")))
+_WORD_RE = compiled(r"\s*([^\W\d_][\w'’]*\.?)")
 _BACK = frozenset(BACK)
 _BEFORE = frozenset(BEFORE_OBJECT)
 _ARTICLES = frozenset(ARTICLES)
@@ -144,10 +145,10 @@ CALL_PROMISES: tuple[str, ...] = (
     r"\b(?:ik|wij|we)\s+bel(?:len)?\s+(?:u|je|jou)\b",
     r"\bbel\s+(?:me|mij)\b",
 )
-_PROMISE_RE = re.compile("|".join(CALL_PROMISES), re.IGNORECASE)
+_PROMISE_RE = compiled("|".join(CALL_PROMISES), re.IGNORECASE)
 #: The verb stems every promise holds, in lower case: a text without one is not searched
 #: further (a scan for literal stems is some ten times faster than the promises' patterns).
-_STEM_RE = re.compile("ruf|call|ring|phone|appel|téléphon|llam|llám|chiam|telefon|lig|bel")
+_STEM_RE = compiled("ruf|call|ring|phone|appel|téléphon|llam|llám|chiam|telefon|lig|bel")
 
 
 def call_verb(title: str) -> str | None:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from planner.judge import patterns as P
+from planner.judge.kept_regex import compiled
 from planner.judge.signals import (
     PLACE,
     T_GEO_HINT,
@@ -29,9 +30,9 @@ from planner.judge.text import scan_conference_links, vendor_name
 from planner.judge.tools import LINK_RE
 from planner.judge.zones import URL_RE
 
-_MS_ADDRESS_RE = re.compile(P.MS_ADDRESS_FIELDS)
-_PROVIDER_VALUE_RE = re.compile(r'"?OnlineMeetingProvider"?\s*:\s*"?(\w+)', re.IGNORECASE)
-_GEO_URI_RE = re.compile(r"geo:\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)", re.IGNORECASE)
+_MS_ADDRESS_RE = compiled(P.MS_ADDRESS_FIELDS)
+_PROVIDER_VALUE_RE = compiled(r'"?OnlineMeetingProvider"?\s*:\s*"?(\w+)', re.IGNORECASE)
+_GEO_URI_RE = compiled(r"geo:\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)", re.IGNORECASE)
 
 
 def scan_hints(signals: Signals, hints: Iterable[tuple[str, str]]) -> None:

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from planner.i18n import _
 from planner.judge import patterns as P
 from planner.judge.hints import scan_hints
+from planner.judge.kept_regex import compiled
 from planner.judge.people import networking_word
 from planner.judge.signals import (
     FIELD_LABELS,
@@ -80,9 +81,9 @@ _SIDES_OF: dict[Mode, tuple[str, ...]] = {
     Mode.IN_PERSON: IN_PERSON_SIDES,
 }
 _MAX_EVIDENCE = 3
-_BLOCKER_RE = re.compile(rf"^\W*(?:{alternation(P.BLOCKER_TITLES)})(?!\w)", re.IGNORECASE)
-_PLACEHOLDER_RE = re.compile(rf"^\W*(?:{alternation(P.PLACEHOLDER_TITLES)})(?!\w)", re.IGNORECASE)
-_BARE_MEAL_RE = re.compile(rf"^\W*(?:{alternation(P.BARE_MEAL_TITLES)})\W*$", re.IGNORECASE)
+_BLOCKER_RE = compiled(rf"^\W*(?:{alternation(P.BLOCKER_TITLES)})(?!\w)", re.IGNORECASE)
+_PLACEHOLDER_RE = compiled(rf"^\W*(?:{alternation(P.PLACEHOLDER_TITLES)})(?!\w)", re.IGNORECASE)
+_BARE_MEAL_RE = compiled(rf"^\W*(?:{alternation(P.BARE_MEAL_TITLES)})\W*$", re.IGNORECASE)
 
 
 # --- the rules and the zones they read -------------------------------------------------------

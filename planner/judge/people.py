@@ -23,7 +23,8 @@ import re
 from functools import lru_cache
 
 from planner.judge import patterns as P
-from planner.judge.anchored import Screened, factored
+from planner.judge.anchored import Screened, factored, longest_first
+from planner.judge.kept_regex import compiled
 from planner.judge.memo import BULKY, SIZE, per_event
 from planner.judge.platforms import public_event
 from planner.judge.tasks import task_of
@@ -200,19 +201,19 @@ VISIT_SUFFIXES: tuple[str, ...] = (
     "見学", "訪問",
 )  # fmt: skip
 
-_WITH_PERSON_RE = re.compile(WITH_PERSON)
-_AT_FAMILY_RE = re.compile(AT_FAMILY)
-_FAMILY_WORD_RE = re.compile(rf"\s(?:{_FAMILY_WORD})\s")
-_AT_NAMES_RE = re.compile(AT_NAMES)
-_MEAL_WITH_RE = re.compile(MEAL_WITH)
+_WITH_PERSON_RE = compiled(WITH_PERSON)
+_AT_FAMILY_RE = compiled(AT_FAMILY)
+_FAMILY_WORD_RE = compiled(rf"\s(?:{_FAMILY_WORD})\s")
+_AT_NAMES_RE = compiled(AT_NAMES)
+_MEAL_WITH_RE = compiled(MEAL_WITH)
 #: A group one knows, named by what it is ("Happy hour com o pessoal da Cantareira", "Drinks
 #: with the team", "Apéro avec l'équipe"): drinks with them, no evening to meet new people.
-_WITH_GROUP_RE = re.compile(
+_WITH_GROUP_RE = compiled(
     r"(?i)(?<!\w)(?:com|with|mit|avec|con|met|cu|με)\s+(?:(?:o|a|os|as|the|dem|den|der|el|la|"
     r"los|las|il|lo|de|het|l['’])\s*)?(?:pessoal|galera|turma|team|equipe|équipe|equipo|gente|"
     r"crew|gang|folks|colleagues|kollegen|colegas|collègues|colleghi|collega's|echipa|ομάδα)(?!\w)"
 )
-_MEAL_WORD_RE = re.compile(rf"(?<!\w)(?i:{alternation(P.MEAL_PHRASES)})(?!\w)")
+_MEAL_WORD_RE = compiled(rf"(?<!\w)(?i:{alternation(P.MEAL_PHRASES)})(?!\w)")
 #: Capitalised words after a meal that name no person: places, towns, blocker words, meeting
 #: nouns, other meals and a few more (German capitalises every noun: "Mittag Pause").
 _NOT_NAMES = frozenset(
@@ -224,13 +225,11 @@ _NOT_NAMES = frozenset(
 )  # fmt: skip
 #: A meal with a name right after it, as the whole title ("Déj Tom", "Lunch Dr. Vogt (Helix)",
 #: "Mittag Jens", "Cena Marco Rossi – Acme"): a meal with that person.
-_MEAL_NAME_RE = re.compile(
+_MEAL_NAME_RE = compiled(
     rf"^\W*(?i:{alternation(P.MEALS)})\s+(?:w/\s*)?{_TITLES}({_NAME})(?:\s+{_NAME})?"
     r"\s*(?:[(\[–—|@,:/-].*)?$"
 )
-_LINK_RE = re.compile(
-    r"\S+://\S+|www\.\S+|<[^<>]*>", re.IGNORECASE
-)  # "…/meetup-join/…" is no meetup
+_LINK_RE = compiled(r"\S+://\S+|www\.\S+|<[^<>]*>", re.IGNORECASE)  # "…/meetup-join/…" is no meetup
 
 
 class Words:
@@ -240,7 +239,7 @@ class Words:
     holds one of the tails (the same case-insensitive match, without the word before it)."""
 
     def __init__(self, words: tuple[str, ...], suffixes: tuple[str, ...]) -> None:
-        parts = [re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(set(words), key=len)[::-1]]
+        parts = [re.escape(w).replace(r"\ ", r"[\s-]+") for w in longest_first(words)]
         plain = r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)"
         listed = tuple(words)
         self.words = Screened(
@@ -250,11 +249,11 @@ class Words:
         )
         self.tails = self.compounds = None
         if suffixes:
-            tails = "|".join(re.escape(s) for s in sorted(set(suffixes), key=len)[::-1])
+            tails = "|".join(re.escape(s) for s in longest_first(suffixes))
             # only asked whether: the same strings factored, found faster
-            self.tails = re.compile(factored(set(suffixes)), re.IGNORECASE)
+            self.tails = compiled(factored(set(suffixes)), re.IGNORECASE)
             compound = r"(?<![\w-])[\w-]*\w-?(?:" + tails + r")(?!\w)"  # the whole compound
-            self.compounds = re.compile(compound, re.IGNORECASE)
+            self.compounds = compiled(compound, re.IGNORECASE)
 
     def search(self, text: str) -> re.Match[str] | None:
         word = self.words.search(text)

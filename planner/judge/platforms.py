@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from planner.i18n import _
+from planner.judge.kept_regex import compiled
 from planner.judge.memo import SIZE, per_event
 from planner.judge.tasks import task_of
 from planner.judge.zones import zones_of
@@ -57,19 +58,19 @@ ONLINE_GATHERINGS: tuple[str, ...] = (
     "seminario en línea", "webcast", "online-seminar", "online seminar", "webinaar",
 )  # fmt: skip
 
-_DOMAIN_RE = re.compile(
+_DOMAIN_RE = compiled(
     r"(?:^|\.)(?:"
     + "|".join(re.escape(d) + (r"[a-z.]+" if d.endswith(".") else "") for d in PLATFORM_DOMAINS)
     + r")$"
 )
-_PATH_RE = re.compile(
+_PATH_RE = compiled(
     r"^[a-z][a-z0-9+.-]*://(?:[a-z0-9-]+\.)*("
     + "|".join(re.escape(p) for p in PLATFORM_PATHS)
     + r")(?:[/?#]|$)",
     re.IGNORECASE,
 )
-_HOST_RE = re.compile(r"^[a-z][a-z0-9+.-]*://([^/?#:@\s]+)", re.IGNORECASE)
-_ONLINE_RE = re.compile(
+_HOST_RE = compiled(r"^[a-z][a-z0-9+.-]*://([^/?#:@\s]+)", re.IGNORECASE)
+_ONLINE_RE = compiled(
     r"(?<!\w)(?:"
     + "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(ONLINE_GATHERINGS)[::-1])
     + r")(?!\w)",

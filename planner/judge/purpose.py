@@ -30,6 +30,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from planner.i18n import _, ngettext
+from planner.judge.anchored import longest_first
+from planner.judge.kept_regex import compiled
 from planner.judge.patterns import ABSENCE_TITLES
 from planner.model import Attendee, Confidence, Event, Mode, Purpose, PurposeResult, Said
 
@@ -105,15 +107,13 @@ def _pattern(entries: tuple[str, ...]) -> re.Pattern[str] | None:
     ``re`` scans for the set of them in C instead of trying every branch at every position
     (4 to 12 times faster)."""
     parts = []
-    for entry in sorted(
-        {e.strip().casefold() for e in entries if e.strip()}, key=len, reverse=True
-    ):
+    for entry in longest_first(e.strip().casefold() for e in entries if e.strip()):
         if len(entry) >= ANYWHERE_FROM or entry[0] >= "\u3040":  # Japanese writes no spaces
             parts.append(re.escape(entry))
         else:
             first = re.escape(entry[0])
             parts.append(rf"{first}(?<!\w{first}){re.escape(entry[1:])}")
-    return re.compile("|".join(parts)) if parts else None
+    return compiled("|".join(parts)) if parts else None
 
 
 def find_word(text: str, entries: tuple[str, ...]) -> str | None:

@@ -8,10 +8,10 @@ English source texts marked with :func:`N_`; they are translated only when shown
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from planner.judge import patterns as P
+from planner.judge.kept_regex import compiled
 
 # Sides a signal counts for. PLACE is a concrete place (location field, room, coordinates);
 # MENTION is a place named in the title or description, which does not make a video call hybrid.
@@ -81,8 +81,8 @@ T_WEAK = N_("too little to go on")
 T_CONFLICT = N_("{first}, and {second}: both may hold (hybrid), or one is out of date")
 T_ALSO = N_("but also: {line}")
 
-_SPACE_RE = re.compile(r"\s+")
-_NEWLINES_RE = re.compile(r"\s*[\r\n]+\s*")
+_SPACE_RE = compiled(r"\s+")
+_NEWLINES_RE = compiled(r"\s*[\r\n]+\s*")
 
 
 @dataclass(slots=True)

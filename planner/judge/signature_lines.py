@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import re
 
+from planner.judge.kept_regex import compiled
+
 _NEAR_CHARS = 240  # a signature line counts this close to their name or address
 _SIGNATURE_LINES = 6  # … and at most this many lines from it, in its paragraph
 
 
-_DIAL_IN = re.compile(
+_DIAL_IN = compiled(
     r"dial|einwahl|meeting[- ]?id|konferenz|passcode|kenncode|\bpin\b|join|teilnehmen|"
     r"://|rejoindre|composer",
     re.IGNORECASE,

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from planner.judge.kept_regex import compiled
 from planner.judge.memo import SIZE, per_event
 from planner.model import Event
 
@@ -107,7 +108,7 @@ TURKISH_VERBS = frozenset(
      "yap", "et", "düzenle", "tamamla", "güncelle", "çevir", "yükle", "doldur", "iptal"}
 )  # fmt: skip
 #: Endings of a Japanese task (no spaces: "ホテルを予約", "新幹線の手配", "資料準備").
-_JAPANESE_TASK = re.compile(
+_JAPANESE_TASK = compiled(
     r"(?:を予約|の予約|予約する|手配|を購入|購入する|を送る|を送付|準備|を用意)\W*$"
 )
 #: Words that make an English verb-like first word a noun compound's first part ("Book
@@ -121,7 +122,7 @@ _PARTICLES = {"check": {"in", "in:", "online"}, "look": {"for", "up"}, "search":
 #: English verbs with a particle or without ("Sort out the visa", "Sort accommodation").
 _OPTIONAL_PARTICLES = {"sort": {"out"}}
 #: "Get coffee with Tom" is meeting Tom, "Book a table for lunch with Tom" a task.
-_GET_WITH = re.compile(r"(?<!\w)with\s+[A-ZÄÖÜ]")
+_GET_WITH = compiled(r"(?<!\w)with\s+[A-ZÄÖÜ]")
 _LAST_VERBS = GERMAN_VERBS | DUTCH_VERBS
 _FIRST_VERBS = FRENCH_VERBS | ROMANCE_VERBS | NORTHERN_VERBS | SOUTH_EAST_VERBS
 #: Prepositions a German or Dutch task's infinitive may be followed by, what the task is for
@@ -131,8 +132,8 @@ _AFTER_VERB = frozenset(
     {"für", "fürs", "zum", "zur", "wegen", "bis", "nach", "vor", "voor", "naar", "om", "vóór",
      "tegen", "ivm", "i.v.m"}
 )  # fmt: skip
-_MARKER = re.compile(r"^\W*(?:to[\s-]?do|erledigen|à\s+faire|a\s+faire)\b\W", re.IGNORECASE)
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_MARKER = compiled(r"^\W*(?:to[\s-]?do|erledigen|à\s+faire|a\s+faire)\b\W", re.IGNORECASE)
+_WORD = compiled(r"[^\W\d_][\w'’-]*")
 
 
 def task_verb(title: str) -> str | None:

@@ -18,6 +18,7 @@ from planner.judge import patterns as P
 from planner.judge import zones as Z
 from planner.judge.anchored import factored
 from planner.judge.calls import call_promise, call_verb
+from planner.judge.kept_regex import compiled
 from planner.judge.signals import (
     HYBRID,
     MEAL,
@@ -68,7 +69,7 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in unique)
 
 
-_PHRASE_SPLIT_RE = re.compile(r"[\s-]+")
+_PHRASE_SPLIT_RE = compiled(r"[\s-]+")
 
 
 def _phrase_key(phrase: str) -> str:
@@ -96,7 +97,7 @@ _PLATFORM_WORDS = tuple(
 )
 #: A video tool named in a block: its join block, whatever its language ("Join the Nextcloud
 #: Talk conversation", "Neem deel aan het gesprek in Nextcloud Talk").
-_TOOL_NAME_RE = re.compile(rf"(?<!\w)(?:{_trie(_PLATFORM_WORDS)})(?!\w)", re.IGNORECASE)
+_TOOL_NAME_RE = compiled(rf"(?<!\w)(?:{_trie(_PLATFORM_WORDS)})(?!\w)", re.IGNORECASE)
 _MESSENGER_WORDS = tuple(n for t in TOOLS if t.kind == MESSENGER for n in t.names)
 #: Named tools (not the generic "online" and "phone" words) by how they are written.
 _TOOL_BY_WORD = {
@@ -130,17 +131,17 @@ def _families_of() -> dict[str, tuple[str, ...]]:
 
 
 _FAMILIES_OF = _families_of()
-_WORDS_RE = re.compile(rf"(?<!\w)(?:{_trie(_FAMILIES_OF)})(?!\w)")
-_VENUE_SUFFIX_RE = re.compile(rf"\w(?:{_trie(P.VENUE_SUFFIXES)})(?!\w)")
-_WORD_START_RE = re.compile(r"\w*$")
-_HOST_RE = re.compile(r"(?:https?://)?([^/?#:\s]+)(.*)", re.IGNORECASE)
-_MAP_RE = re.compile(rf"(?:^|[./])(?:{P.MAP_HOSTS})", re.IGNORECASE)
-_MEETING_PATH_RE = re.compile(P.MEETING_PATH, re.IGNORECASE)
-_TEL_URI_RE = re.compile(P.TEL_URI, re.IGNORECASE)
-_SPACE_RE = re.compile(r"\s+")
+_WORDS_RE = compiled(rf"(?<!\w)(?:{_trie(_FAMILIES_OF)})(?!\w)")
+_VENUE_SUFFIX_RE = compiled(rf"\w(?:{_trie(P.VENUE_SUFFIXES)})(?!\w)")
+_WORD_START_RE = compiled(r"\w*$")
+_HOST_RE = compiled(r"(?:https?://)?([^/?#:\s]+)(.*)", re.IGNORECASE)
+_MAP_RE = compiled(rf"(?:^|[./])(?:{P.MAP_HOSTS})", re.IGNORECASE)
+_MEETING_PATH_RE = compiled(P.MEETING_PATH, re.IGNORECASE)
+_TEL_URI_RE = compiled(P.TEL_URI, re.IGNORECASE)
+_SPACE_RE = compiled(r"\s+")
 #: Words and marks of a join block's dial-in part, in the languages tools write them, and the
 #: verbs of a call someone writes about ("call me on", "rufen Sie mich an", "je vous appelle").
-_DIAL_CONTEXT_RE = re.compile(
+_DIAL_CONTEXT_RE = compiled(
     r"dial|einw[äa]hl|\bpin\b|passcode|kenncode|zugangscode|access\s*code|conference|"
     r"konferenz|meeting[\s-]*id|besprechungs[\s-]*id|teilnehm|participant|\bcode\b|"
     r"réunion|conférence|par\s+téléphone|by\s+phone|telefonisch|audio|,,|\d#|(?-i:tel:)(?=\+?\d)|"
@@ -150,8 +151,8 @@ _DIAL_CONTEXT_RE = re.compile(
 _ADJECTIVES = frozenset(_phrase_key(w) for w in P.MODE_ADJECTIVES)
 _NOUNS = frozenset(P.MEETING_NOUNS)
 _CONNECTORS = frozenset(P.CONNECTORS)
-_TOKEN_RE = re.compile(r"[^\W\d_][\w'’]*")
-_LAST_TOKEN_RE = re.compile(r"[^\W\d_][\w'’]*$")
+_TOKEN_RE = compiled(r"[^\W\d_][\w'’]*")
+_LAST_TOKEN_RE = compiled(r"[^\W\d_][\w'’]*$")
 _CLAUSE_END = ':()[]|–—,;«»"!?'
 
 # --- links ---------------------------------------------------------------------------------

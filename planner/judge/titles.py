@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from planner.judge import patterns as P
+from planner.judge.kept_regex import compiled
 from planner.judge.tools import TOOLS
 
 
@@ -26,8 +27,8 @@ def _markers() -> tuple[re.Pattern[str], ...]:
     mode = rf"(?:{one})(?:\s*[/,&+]\s*(?:{one}))*"
     before = r"(?:\s+[-–—|]\s*|\s*[|:]\s*|\s+(?:via|per|über|on|by|par|sur|en)\s+)"
     return (
-        re.compile(rf"\s*[(\[]\s*{mode}\s*[)\]]", re.IGNORECASE),
-        re.compile(rf"{before}{mode}\s*$", re.IGNORECASE),
+        compiled(rf"\s*[(\[]\s*{mode}\s*[)\]]", re.IGNORECASE),
+        compiled(rf"{before}{mode}\s*$", re.IGNORECASE),
     )
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from planner.judge.anchored import Anchored
+from planner.judge.kept_regex import compiled
 
 VIDEO, PHONE, MESSENGER = "video", "phone", "messenger"
 
@@ -111,7 +112,7 @@ def _host_group(index: int, tool: Tool) -> str:
 
 
 _HOSTS = "|".join(_host_group(i, t) for i, t in enumerate(TOOLS) if t.hosts)
-_LINK = re.compile(rf"(?<![\w@.-])(?:[a-z0-9-]+\.)*(?:{_HOSTS})(?![\w-])", re.IGNORECASE)
+_LINK = compiled(rf"(?<![\w@.-])(?:[a-z0-9-]+\.)*(?:{_HOSTS})(?![\w-])", re.IGNORECASE)
 #: A join link of a known tool anywhere in a text ("zoom.us/j/…" also without a scheme). Every
 #: host begins with letters, digits or hyphens and a dot: a link starts only there (the first
 #: class is ``[a-z0-9-]`` as ``re.IGNORECASE`` reads it, Kelvin sign and long s included).

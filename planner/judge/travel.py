@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from planner.judge.anchored import longest_first
 from planner.judge.bookings import (
     _AIRPORT_RE,
     _FLIGHT_RE,
@@ -33,6 +34,7 @@ from planner.judge.bookings import (
     travel_judgement,
     trip_city,
 )
+from planner.judge.kept_regex import compiled
 from planner.model import Event, Geo
 from planner.people.postal import town_of
 
@@ -51,10 +53,10 @@ __all__ = [
 
 Whereabouts = Mapping[date, tuple[str, Geo | None, str]]
 
-_DESTINATION_RE = re.compile(
+_DESTINATION_RE = compiled(
     r"(?:→|->|⇒|\bto\b|\bnach\b)\s*(?P<place>[^\n,;()→]+?)\s*(?:\(|$|,|;|\bHbf\b)", re.IGNORECASE
 )
-_PREFIX_RE = re.compile(
+_PREFIX_RE = compiled(
     r"^\W*(?:check-in|check-out|check in|check out|hotel|übernachtung|reservierung|"
     r"reservation)\s*:?\s*(?:hotel\s*:?)?\s*",
     re.IGNORECASE,
@@ -84,11 +86,11 @@ def destination(event: Event) -> str:
     return town_of(event.location) or town_of(_PREFIX_RE.sub("", title))
 
 
-_ROUTE_RE = re.compile(r"^(?P<origin>.*?)\s*(?:→|->|⇒|–>|\s[-–—]\s)\s*(?P<arrival>.+)$")
+_ROUTE_RE = compiled(r"^(?P<origin>.*?)\s*(?:→|->|⇒|–>|\s[-–—]\s)\s*(?P<arrival>.+)$")
 #: two airport codes joined without spaces ("MUC-HAM", "LHR/JFK"): from one to the other
-_CODES_RE = re.compile(r"\b(?P<origin>[A-Z]{3})[-–/>](?P<arrival>[A-Z]{3})\b")
-_NUMBERS_RE = re.compile(f"{TRAIN_NUMBER}|{FLIGHT_NUMBER}")
-_LEAD_RE = re.compile(
+_CODES_RE = compiled(r"\b(?P<origin>[A-Z]{3})[-–/>](?P<arrival>[A-Z]{3})\b")
+_NUMBERS_RE = compiled(f"{TRAIN_NUMBER}|{FLIGHT_NUMBER}")
+_LEAD_RE = compiled(
     r"^\W*(?:flug|flight|zug|train|bahnfahrt|bahn|hinflug|rückflug|vuelo|volo|voo|vlucht|tren|"
     r"treno|comboio|trein)\b\W*",
     re.I,
@@ -249,7 +251,7 @@ def _checks_in(event: Event) -> bool:
 
 
 #: "Hotel check-out: …", "Hotel Atlantic – Abreise", "Übernachtung: Check out": leaving a hotel
-_LEAVING_RE = re.compile(
+_LEAVING_RE = compiled(
     r"^\W*(?:hotel|übernachtung|uebernachtung|reservierung|reservation|lodging)\b[^\n]{0,40}?"
     r"\b(?:check-?\s?out|abreise|auschecken|départ)\b"
 )
@@ -280,8 +282,8 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 _KIND_RES = {
-    kind: re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len)[::-1]) + r")",
+    kind: compiled(
+        r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in longest_first(words)) + r")",
         re.IGNORECASE,
     )
     for kind, words in KIND_WORDS.items()
@@ -313,7 +315,7 @@ def travel_kind(event: Event) -> str:
 
 
 #: What comes right before a journey's destination ("to the", "zum", "vers l'").
-_TOWARDS_RE = re.compile(
+_TOWARDS_RE = compiled(
     r"(?:^|\W)(?:to|towards|nach|zum|zur|vers|jusqu['’]\s*à|jusqu['’]\s*au)\s+"
     r"(?:the\s+|das\s+|dem\s+|den\s+|die\s+|l['’]\s*|le\s+|la\s+|les\s+)?$",
     re.IGNORECASE,

@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from planner.judge import patterns as P
 from planner.judge.anchored import Anchored
+from planner.judge.kept_regex import compiled
 from planner.judge.memo import BULKY, SIZE, per_event, register
 from planner.judge.tools import LINK_RE, Tool, tool_named
 from planner.model import Event
@@ -70,13 +71,13 @@ class Zones:
 
 # --- HTML and lines ---------------------------------------------------------------------------
 
-_HIDDEN_RE = re.compile(r"<(style|script|head|title)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_BREAK_RE = re.compile(r"<\s*(?:br|/p|/div|/li|/tr|/h\d|p|div|li|tr)\b[^>]*>", re.IGNORECASE)
-_ANCHOR_RE = re.compile(
+_HIDDEN_RE = compiled(r"<(style|script|head|title)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_BREAK_RE = compiled(r"<\s*(?:br|/p|/div|/li|/tr|/h\d|p|div|li|tr)\b[^>]*>", re.IGNORECASE)
+_ANCHOR_RE = compiled(
     r"<a\b[^>]*?href\s*=\s*[\"']([^\"']*)[\"'][^>]*>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL
 )
-_TAG_RE = re.compile(r"<[^<>]*>")
-_TAGLIKE_RE = re.compile(r"<\s*/?\s*(?:html|body|p|div|br|span|a|b|i|u|table|font)\b", re.I)
+_TAG_RE = compiled(r"<[^<>]*>")
+_TAGLIKE_RE = compiled(r"<\s*/?\s*(?:html|body|p|div|br|span|a|b|i|u|table|font)\b", re.I)
 
 
 def plain(text: str) -> str:
@@ -94,17 +95,17 @@ def plain(text: str) -> str:
 
 #: Links: they start at a word's first letter, one of ``[hwtms]`` as ``re.IGNORECASE`` reads it.
 URL_RE = Anchored(
-    re.compile(r"(?:\bhttps?://|\bwww\.|\btel:|\bmailto:|\bsip:)[^\s<>\"'\])|]+", re.I),
+    compiled(r"(?:\bhttps?://|\bwww\.|\btel:|\bmailto:|\bsip:)[^\s<>\"'\])|]+", re.I),
     r"[HMSTWhmstwſ](?<!\w.)",
     needs=":.",  # every link holds one: "://", "www.", "tel:", "mailto:", "sip:"
     short=80,
 )
-_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-_PHONE_RE = Anchored(re.compile(P.PHONE_NUMBER), r"[+(\d](?<![\w+/=.-].)", short=20)
-_SEPARATOR_RE = re.compile(r"^\s*(?:[_=~:.*#+•-]\s*){8,}$|^\s*-{3,}\s*$")
-_MARKER_RE = re.compile(r"^\s*--\s*$|^\s*--\s.*\s--\s*$|^\s*--\s+\S")
-_LABEL_RE = re.compile(r"^[^:：]{1,45}?\s?[:：]\s*(?P<value>\S.*)$")
-_CODE_RE = re.compile(r"(?<!\w)(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w-]{5,}(?!\w)|\d[\d .#*-]{2,}\d")
+_EMAIL_RE = compiled(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_PHONE_RE = Anchored(compiled(P.PHONE_NUMBER), r"[+(\d](?<![\w+/=.-].)", short=20)
+_SEPARATOR_RE = compiled(r"^\s*(?:[_=~:.*#+•-]\s*){8,}$|^\s*-{3,}\s*$")
+_MARKER_RE = compiled(r"^\s*--\s*$|^\s*--\s.*\s--\s*$|^\s*--\s+\S")
+_LABEL_RE = compiled(r"^[^:：]{1,45}?\s?[:：]\s*(?P<value>\S.*)$")
+_CODE_RE = compiled(r"(?<!\w)(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w-]{5,}(?!\w)|\d[\d .#*-]{2,}\d")
 #: The address patterns, ``(?i:…)`` where case-insensitive, as one: a search finds the
 #: first place where one matches and, of those matching there, the first listed, which is what
 #: searching each and taking the match that starts first (ties: the first listed) found.
@@ -117,7 +118,7 @@ ADDRESS_PATTERNS: tuple[tuple[str, bool], ...] = (
     (P.POSTCODE_UK_CS, False),
     (P.POSTCODE_US_CS, False),
 )
-_ADDRESS_RE = re.compile(
+_ADDRESS_RE = compiled(
     "|".join(f"(?i:{p})" if folded else f"(?:{p})" for p, folded in ADDRESS_PATTERNS)
 )
 HEADER_MAX = 80  # a prose line right above a machine line is its header up to this length
@@ -125,14 +126,14 @@ LINE_MAX = 300  # a label and its code are read this far into a line
 MACHINE_MAX = 1000  # a line is judged machine-written by this much of it
 PROSE_WORDS = 5  # a line with a link and this many words is a sentence ...
 NEAR_LINES = 2  # ... unless a tool's line stands this near (non-blank lines)
-_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+_WORD_RE = compiled(r"[^\W\d_]{2,}")
 
 
-_DIGIT_RE = re.compile(r"\d")  # every phone number and address holds a digit
+_DIGIT_RE = compiled(r"\d")  # every phone number and address holds a digit
 #: As many digits as a phone number holds at least (the digits of a match are ``\d``s).
-_DIGITS_RE = re.compile(rf"(?:\D*\d){{{P.PHONE_MIN_DIGITS}}}")
+_DIGITS_RE = compiled(rf"(?:\D*\d){{{P.PHONE_MIN_DIGITS}}}")
 #: A Brazilian postcode (CEP "01412-100"), shaped like a short national number.
-_POSTCODE_RE = re.compile(r"\d{5}-\d{3}")
+_POSTCODE_RE = compiled(r"\d{5}-\d{3}")
 
 
 def phone_numbers(text: str) -> list[str]:
@@ -265,12 +266,12 @@ def _runs(lines: list[str], kinds: list[str], appended: list[bool]) -> tuple[str
 
 # --- the location ----------------------------------------------------------------------------
 
-_PIECES_RE = re.compile(r"\s*(?:;|\n|\r|\s\|\s)\s*")
-_PLACEHOLDER_RE = re.compile(
+_PIECES_RE = compiled(r"\s*(?:;|\n|\r|\s\|\s)\s*")
+_PLACEHOLDER_RE = compiled(
     r"^\W*(?:" + "|".join(re.escape(p) for p in P.PLACEHOLDER_LOCATIONS) + r")?\W*$", re.I
 )
-_ROOM_RE = re.compile(P.ROOM_NAME, re.IGNORECASE)
-_LETTER_RE = re.compile(r"[^\W\d_]")
+_ROOM_RE = compiled(P.ROOM_NAME, re.IGNORECASE)
+_LETTER_RE = compiled(r"[^\W\d_]")
 
 
 def split_location(location: str, rooms: tuple[str, ...] = ()) -> tuple[Part, ...]:
@@ -334,7 +335,7 @@ def place_text(location: str) -> str:
 # --- the whole event -----------------------------------------------------------------------
 
 
-_LOCATION_LINE_RE = re.compile(
+_LOCATION_LINE_RE = compiled(
     r"^[ \t]*(?:location|where|ort|wo|veranstaltungsort|treffpunkt|lieu|adresse|address)[ \t]*"
     r"[:：][ \t]*(?P<value>\S.*)$",  # an empty "Location:" line does not take the next one
     re.IGNORECASE | re.MULTILINE,
