@@ -100,6 +100,7 @@ class PersonDue:
             "name": self.person.name,
             "organisation": self.organisation,
             "tags": list(self.person.tags),
+            "phones": list(self.person.phones),  # the address book's, work first
             "rhythm": rule.rhythm.code if rule else None,
             "rhythm_from": rule.origin if rule else None,
             "last_in_person": _iso(self.standing.last_in_person),

@@ -53,6 +53,7 @@ def test_planner_people_shows_the_city_of_the_cards_number(home, lang):
         "de": "Telefonnummer +33 1 42 68 53 00 laut Adressbuch file",
     }[lang]
     assert said in luc["city_evidence"]
+    assert luc["phones"] == ["+33 1 42 68 53 00", "+33 6 12 34 56 78"]  # to call them
     table = run("--lang", lang, "people", "--all").stdout
     assert "Paris" in next(row for row in table.splitlines() if "Luc Roux" in row)
 
