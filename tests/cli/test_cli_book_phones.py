@@ -38,7 +38,8 @@ def home(tmp_path, monkeypatch):
 
 
 def run(*args: str):
-    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    # a table drops columns to fit the terminal: as wide as its every column needs
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False, env={"COLUMNS": "160"})
     assert result.exit_code == 0, result.output
     return result
 
