@@ -17,16 +17,15 @@ A damaged table is dropped and rebuilt; any database error just means classifyin
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import sqlite3
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planner.ical import behind
-from planner.ical.payload import compact, remember_digests, template_digest
+from planner.ical.payload import compact, parse, remember_digests, template_digest
 from planner.ical.plain import paused_collection
 from planner.judge.memo import answers, take_answers
 from planner.model import Classification, Confidence, Event, Mode
@@ -164,6 +163,7 @@ def _load(store: Store, digests: list[str]) -> dict[str, Classification]:
         return {}
     behind.settle(store.conn, [NAME])  # classifications written behind by this process
     found: dict[str, Classification] = {}
+    decoded: dict[tuple[object, object, object], Classification | None] = {}  # rows recur
     try:
         for first in range(0, len(digests), CHUNK):
             chunk = digests[first : first + CHUNK]
@@ -173,9 +173,12 @@ def _load(store: Store, digests: list[str]) -> dict[str, Classification]:
                 f" WHERE digest IN ({marks})",
                 chunk,
             ).fetchall()
-            for digest, mode, evidence, confidence in rows:
-                if (decoded := _decode(mode, evidence, confidence)) is not None:
-                    found[digest] = decoded
+            for digest, *row in rows:
+                value = decoded.get(key := tuple(row), _UNREAD)
+                if value is _UNREAD:
+                    value = decoded[key] = _decode(*row)
+                if value is not None:
+                    found[digest] = value
     except sqlite3.DatabaseError as exc:
         log.warning("the classification cache is damaged (%s); rebuilding it", exc)
         _rebuild(store)
@@ -183,14 +186,24 @@ def _load(store: Store, digests: list[str]) -> dict[str, Classification]:
     return found
 
 
+_UNREAD: Any = object()
+_MODES = {m.value: m for m in Mode}  # dict look-ups: Enum(value) is ten times slower
+_CONFIDENCES = {c.value: c for c in Confidence}
+
+
 def _decode(mode: object, evidence: object, confidence: object) -> Classification | None:
+    """A row read back (equal rows, one object); None where it is not one this version
+    wrote: classified afresh and overwritten."""
     try:
-        items = json.loads(evidence) if isinstance(evidence, str) else None
-        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-            return None
-        return Classification(Mode(mode), tuple(items), Confidence(confidence))
+        items = parse(evidence) if isinstance(evidence, str) else None
     except ValueError:
-        return None  # not JSON or not a mode: classified afresh and overwritten
+        return None
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        return None
+    try:
+        return Classification(_MODES[mode], tuple(items), _CONFIDENCES[confidence])
+    except (KeyError, TypeError):  # another value, or one that cannot be a key
+        return None
 
 
 def _save(store: Store, rows: list[tuple[str, Classification]]) -> None:

@@ -123,3 +123,45 @@ def test_every_module_the_classifier_runs_is_in_its_fingerprint():
         if m.startswith(("planner.judge.", "planner.people."))
     }
     assert imported and imported <= set(CLASSIFIER_FILES), imported - set(CLASSIFIER_FILES)
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("mode", "teleport"),
+        ("mode", 3),
+        ("evidence", "nonsense"),
+        ("evidence", '["a", 1]'),
+        ("evidence", '{"a": "b"}'),
+        ("evidence", 42),
+        ("evidence", b"[]"),
+        ("confidence", "sure"),
+        ("confidence", 0.5),
+    ],
+)
+def test_a_row_this_version_did_not_write_is_classified_afresh(tmp_path, counted, column, value):
+    events = [e for e, _mode in LABELLED[:6]]
+    store = Store(tmp_path / "state.sqlite3")
+    try:
+        first = classify_all(events, store)
+        store.conn.execute(f"UPDATE classify_cache SET {column} = ?", (value,))
+        store.conn.commit()
+        counted.clear()
+        again = classify_all(events, store)
+        third = classify_all(events, store)  # and it was written back whole
+    finally:
+        store.close()
+    assert again == first == third
+    assert counted and len(counted) == len({e.title for e in events} & set(counted))
+
+
+def test_equal_rows_read_back_are_one_classification(tmp_path):
+    template = next(e for e, _mode in LABELLED if e.attendees and not e.all_day)
+    shapes = [replace(template, end=template.end + timedelta(minutes=m)) for m in range(5)]
+    store = Store(tmp_path / "state.sqlite3")
+    try:
+        classify_all(shapes, store)
+        again = classify_all(shapes, store)
+    finally:
+        store.close()
+    assert len({id(found) for found in again.values()}) == 1
