@@ -4,14 +4,15 @@ each worked out when first asked (a plan shown in the terminal asks for none).""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from planner.flows.plan import PlannedEvent
+    from planner.judge.homes import HomeFinder
 
 
-def week_cities(items: Sequence[PlannedEvent], homes: Any) -> Mapping[str, str]:
+def week_cities(items: Sequence[PlannedEvent], homes: HomeFinder) -> Cities:
     """Address key → the city of each counterpart of ``items`` (see ``WeeklyPlan.cities``),
     each worked out when first asked: only the JSON view asks, so a plan in the terminal
     costs nothing for it."""
@@ -21,14 +22,14 @@ def week_cities(items: Sequence[PlannedEvent], homes: Any) -> Mapping[str, str]:
     for item in items:
         for person in item.event.people():
             emails.setdefault(address_key(person.email), person.email)
-    return _Cities(emails, homes)
+    return Cities(emails, homes)
 
 
-class _Cities(Mapping[str, str]):
-    """Address key → city, each from ``homes`` (:class:`planner.judge.homes.HomeFinder`)
-    when first asked; ``emails``: the week's counterparts by address key."""
+class Cities(Mapping[str, str]):
+    """Address key → city, each from ``homes`` when first asked, or all at once
+    (:meth:`every`); ``emails``: the week's counterparts by address key."""
 
-    def __init__(self, emails: Mapping[str, str], homes: Callable[[str], Any]) -> None:
+    def __init__(self, emails: Mapping[str, str], homes: HomeFinder) -> None:
         self._emails = emails
         self._homes = homes
         self._found: dict[str, str] = {}
@@ -37,8 +38,19 @@ class _Cities(Mapping[str, str]):
         if key not in self._found:
             from planner.judge.homes import shown_city
 
-            self._found[key] = shown_city(self._homes(self._emails[key]))  # KeyError: none
+            self._found[key] = shown_city(self._homes.home_of(self._emails[key]))  # KeyError
         return self._found[key]
+
+    def every(self) -> dict[str, str]:
+        """Each counterpart's city, those not asked yet worked out together (thousands on the
+        usable cores: :func:`planner.judge.homes_many.homes_of`)."""
+        from planner.judge.homes import shown_city
+        from planner.judge.homes_many import homes_of
+
+        if missing := [self._emails[key] for key in self._emails if key not in self._found]:
+            found = homes_of(self._homes, missing)
+            self._found.update((key, shown_city(home)) for key, home in found.items())
+        return {key: self[key] for key in self._emails}
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._emails)

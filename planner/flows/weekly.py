@@ -167,10 +167,10 @@ def build_plan(
     skip = not_history(found)  # weeks gone by: what took place, never planner's hold beside it
     history = _trend_items([e for e in events if e.key not in skip], modes, ledger, config, start)
     from planner.flows.held import refused
-    from planner.flows.touch_week import geocoder_for, homes_of, week_section
+    from planner.flows.touch_week import finder_of, geocoder_for, week_section
 
     geocoder = geocoder or geocoder_for(config, catalog, store)
-    homes = homes_of(config, events, modes, geocoder, now, ledger.directory.people, store)
+    finder = finder_of(config, events, modes, geocoder, now, ledger.directory.people, store)
     offered = [Interval(p.start, p.end) for item in items for p in item.proposals]
     keep = week_section(
         config,
@@ -184,7 +184,7 @@ def build_plan(
         geocoder=geocoder,
         supply=supply,
         taken=[*offered, *(Interval(h.start, h.end) for h in held if not refused(h))],
-        homes=homes,
+        homes=finder.home_of,
     )
     return WeeklyPlan(
         start=start,
@@ -195,7 +195,7 @@ def build_plan(
         due=tuple(due_for_visit(ledger, config, now.astimezone(config.tz).date())),
         people=ledger.directory.people,
         keep_in_touch=keep,
-        cities=week_cities(items, homes),
+        cities=week_cities(items, finder),
     )
 
 

@@ -19,6 +19,7 @@ import json
 import logging
 import sqlite3
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -71,20 +72,41 @@ class KeptHomes:
         """``finder``'s answer for ``email`` (an address key), kept or worked out."""
         if not self.usable:
             return finder.infer(email)
+        key, home, worked = self.answer(finder, email, self._row)
+        if worked:
+            self.put(key, home)
+        return home
+
+    def answer(
+        self, finder: HomeFinder, email: str, row_of: Callable[[str], Any]
+    ) -> tuple[str, HomeCity | None, bool]:
+        """(the key of ``email``'s answer, the answer, whether it was worked out: not kept
+        under that key, whose row ``row_of`` gives). Nothing is written: where it was worked
+        out, :meth:`put` keeps it."""
         key = self.key(finder, email)
-        row = self._guard(
+        if row := row_of(key):
+            try:
+                return key, _decode(json.loads(row[0])), False
+            except (TypeError, ValueError, KeyError, IndexError):
+                log.debug("homes kept: an unreadable answer for a key; working it out again")
+        return key, finder.infer(email), True
+
+    def _row(self, key: str) -> Any:
+        return self._guard(
             lambda: self.store.conn.execute(
                 "SELECT home FROM homes_kept WHERE key = ?", (key,)
             ).fetchone()
         )
-        if row:
-            try:
-                return _decode(json.loads(row[0]))
-            except (TypeError, ValueError, KeyError, IndexError):
-                log.debug("homes kept: an unreadable answer for a key; working it out again")
-        home = finder.infer(email)
-        self._put(key, home)
-        return home
+
+    def rows(self) -> dict[str, tuple[str]]:
+        """Every answer kept, by key (what :meth:`answer` reads, for forked workers that may
+        not use the database: a connection does not survive a fork); none where it fails."""
+
+        def read() -> dict[str, tuple[str]]:
+            rows = self.store.conn.execute("SELECT key, home FROM homes_kept")
+            return {key: (home,) for key, home in rows}
+
+        return self._guard(read) or {}
 
     def key(self, finder: HomeFinder, email: str) -> str:
         people = finder.people
@@ -111,7 +133,7 @@ class KeptHomes:
             parts.append(part)
         return _sha("\0".join(parts))
 
-    def _put(self, key: str, home: HomeCity | None) -> None:
+    def put(self, key: str, home: HomeCity | None) -> None:
         """Kept with the next :data:`BATCH` (one transaction; the rest when the run ends):
         a week of 3,000 counterparts writes 30 times, not 3,000."""
         self._pending.append((key, json.dumps(_encode(home))))
