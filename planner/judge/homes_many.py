@@ -56,6 +56,8 @@ def work_out(finder: HomeFinder, keys: Sequence[str]) -> list[HomeCity | None]:
         return [finder.home_of(key) for key in keys]
     kept = kept if kept is not None and kept.usable else None
     finder.indexed()  # made once, before the workers share it
+    if kept is not None:  # what waits to be written is written here, never by a worker
+        kept.flush()
     rows = kept.rows() if kept is not None else {}
     answer = partial(_answers, finder=finder, kept=kept, rows=rows, home=os.getpid())
     # an organisation's people together: what its meetings say is worked out once for them

@@ -141,3 +141,27 @@ def test_a_finder_not_told_what_is_located_works_one_by_one(tmp_path, monkeypatc
     homes_many.homes_of(run.finder, PEOPLE)
     store.close()
     assert {pid for pid, _email in _worked(tmp_path / "w.txt")} == {str(os.getpid())}
+
+
+def test_the_weeks_json_names_the_cities_one_by_one_names(tmp_path, monkeypatch):
+    """The week's JSON asks where all its counterparts live at once (those the keep-in-touch
+    section has not asked): worked out together (a fresh state database each time) it says
+    what asking one by one says."""
+    from planner import api
+    from planner.config import load
+    from planner.render import render_week
+    from tests.flows.touch_scenario import NOW, TRIP_MONDAY, write_home
+
+    config = load(write_home(tmp_path / "home"))
+
+    def week(data: str) -> str:
+        monkeypatch.setenv("PLANNER_DATA_DIR", str(tmp_path / data))
+        return render_week(api.plan_week(config, TRIP_MONDAY, now=NOW), "json")
+
+    alone = week("one")
+    monkeypatch.setattr(homes_many, "APART", 1)
+    asked: list[int] = []
+    work_out = homes_many.work_out
+    monkeypatch.setattr(homes_many, "work_out", lambda f, k: asked.append(len(k)) or work_out(f, k))
+    assert week("many") == alone
+    assert asked and '"city": ' in alone
