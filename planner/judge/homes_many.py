@@ -16,10 +16,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from planner.judge.home_city import HomeCity, Located
+    from planner.judge.home_city import HomeCity, Locate, Located
     from planner.judge.homes import HomeFinder
     from planner.judge.homes_kept import KeptHomes
 
@@ -102,9 +102,8 @@ def _answers(
     return found
 
 
-def _located(
-    locate: Callable[..., Located | None], settled: Callable[[str], bool], text: str, *geo: Any
-) -> Located | None:
-    if not geo and not settled(text):
+def _located(locate: Locate, settled: Callable[[str], bool], text: str) -> Located | None:
+    """``locate(text)`` where this run has located ``text`` already."""
+    if not settled(text):
         raise _Unlocated(text)
-    return locate(text, *geo)
+    return locate(text)
