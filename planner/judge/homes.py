@@ -135,6 +135,7 @@ class HomeFinder:
         # worked out on several cores (:meth:`homes_of`)
         self.settled: Callable[[str], bool] | None = None
         self._index: dict[str, list[int]] | None = None
+        self._windows: dict[str, tuple[list[int], list[int]]] = {}
         self._facts: dict[int, _Facts] = {}  # by position in the history
         # of each organisation, from which position on what its meetings say is known, and
         # the positions that say something, with what (by position and organisation)
@@ -239,7 +240,7 @@ class HomeFinder:
         tallies: dict[str, _Tally] = {}
         countries: list[tuple[str, str]] = []
         domain = domain_of(email)
-        own, org = self._window(email)
+        own, org = self.window(email)
         if domain in self.freemail:
             org = []  # a freemail address has no organisation
         elif org:  # of theirs only what says something, worked out once for its people
@@ -277,12 +278,19 @@ class HomeFinder:
         """The positions in the history of the events with ``email`` or their organisation, in
         order (indexed once: asking for many people costs what their own meetings cost, not
         the whole history each)."""
-        own, org = self._window(email)
+        own, org = self.window(email)
         return sorted({*own, *org})
 
-    def _window(self, email: str) -> tuple[list[int], list[int]]:
+    def window(self, email: str) -> tuple[list[int], list[int]]:
         """The positions of ``email``'s own meetings, and of their organisation's without
-        them the latest :data:`ORG_EVENTS`, each in order."""
+        them the latest :data:`ORG_EVENTS`, each in order (worked out once: the answer and
+        its key both ask)."""
+        found = self._windows.get(email)
+        if found is None:
+            found = self._windows[email] = self._window(email)
+        return found
+
+    def _window(self, email: str) -> tuple[list[int], list[int]]:
         index = self.indexed()
         own = index.get(email, [])
         theirs = index.get("@" + domain_of(email), [])

@@ -19,6 +19,7 @@ import json
 import logging
 import sqlite3
 import weakref
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -30,6 +31,7 @@ from planner.model import Geo
 
 if TYPE_CHECKING:
     from planner.judge.homes import HomeCity, HomeFinder
+    from planner.model import Event
     from planner.store import Store
 
 log = logging.getLogger("planner")
@@ -55,8 +57,11 @@ class KeptHomes:
     store: Store
     base: str  # a digest of the rules, the config and the language
     usable: bool = True
-    _parts: dict[tuple[int, bool], str] = field(default_factory=dict)  # of each event read
+    _parts: dict[tuple[int, bool | None], str] = field(default_factory=dict)  # of each event
     _pending: list[tuple[str, str]] = field(default_factory=list)  # (key, answer) to write
+    # of each organisation's meetings (by the id of the finder's list of them): that list,
+    # the parts made (:meth:`_along`) and from which of them on
+    _orgs: dict[int, tuple[list[int], list[str], int]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, store: Store, config: Any) -> KeptHomes:
@@ -121,17 +126,67 @@ class KeptHomes:
             people.organisation_phones(domain) if people is not None else None,
         )
         parts = [self.base, email, repr(card)]  # what the answer reads of the address book
-        for event, theirs in finder.read_for(email):
-            part = self._parts.get((id(event), theirs))
-            if part is None:  # an organisation's meeting is read for each of its people
-                what = template_digest(event) if theirs else event.location
+        read = self._read(finder, email)
+        if read is None:  # (an address whose meetings are not all its organisation's)
+            read = [self._part(finder, e, theirs) for e, theirs in finder.read_for(email)]
+        parts += read
+        return _sha("\0".join(parts))
+
+    def _part(self, finder: HomeFinder, event: Event, theirs: bool) -> str:
+        """What the key says of ``event`` (one of ``theirs`` or their organisation's)."""
+        part = self._parts.get((id(event), theirs))
+        if part is None:  # an organisation's meeting is read for each of its people
+            times = self._parts.get((id(event), None))  # the same for both
+            if times is None:
                 ended = event.end <= finder.now
                 mode = finder.modes.get(event.key, "")
-                part = f"{what}\0{event.start.timestamp()}\0{event.end.timestamp()}\0"
-                part += f"{event.all_day:d}{ended:d}\0{mode}"
-                self._parts[(id(event), theirs)] = part
-            parts.append(part)
-        return _sha("\0".join(parts))
+                times = f"\0{event.start.timestamp()}\0{event.end.timestamp()}\0"
+                times += f"{event.all_day:d}{ended:d}\0{mode}"
+                self._parts[(id(event), None)] = times
+            part = (template_digest(event) if theirs else event.location) + times
+            self._parts[(id(event), theirs)] = part
+        return part
+
+    def _read(self, finder: HomeFinder, email: str) -> list[str] | None:
+        """:meth:`_part` of each event :meth:`HomeFinder.read_for` reads, without reading
+        them one by one: their organisation's meetings read are all of its meetings from the
+        first one read on (:meth:`HomeFinder.window`), theirs among them, so its parts are
+        made once for all its people (a list along the organisation's meetings: ``""`` for
+        one not over by now), and each person's are a slice of it with their own put in.
+        None where one of their meetings is not among the organisation's."""
+        own, org = finder.window(email)
+        history = finder.history
+        if not org:
+            return [self._part(finder, history[position], True) for position in own]
+        theirs = finder.indexed().get("@" + email.rpartition("@")[2], [])
+        first = bisect_left(theirs, org[0])
+        seq = self._along(finder, theirs, first)[first:]
+        head = []
+        for position in own:
+            at = bisect_left(theirs, position)
+            if at == len(theirs) or theirs[at] != position:
+                return None
+            part = self._part(finder, history[position], True)
+            if at < first:
+                head.append(part)
+            else:
+                seq[at - first] = part
+        return head + list(filter(None, seq))
+
+    def _along(self, finder: HomeFinder, theirs: list[int], first: int) -> list[str]:
+        """The parts of an organisation's meetings ``theirs`` (positions), made from ``first``
+        on (``""``: not over by now, not read)."""
+        kept, made, done = self._orgs.get(id(theirs), (None, [], 0))
+        if kept is not theirs:  # (kept with the parts: its id is no other list's meanwhile)
+            made, done = [""] * len(theirs), len(theirs)
+        if first < done:
+            history, now = finder.history, finder.now
+            for at in range(first, done):
+                event = history[theirs[at]]
+                if event.end <= now:
+                    made[at] = self._part(finder, event, False)
+            self._orgs[id(theirs)] = (theirs, made, first)
+        return made
 
     def put(self, key: str, home: HomeCity | None) -> None:
         """Kept with the next :data:`BATCH` (one transaction; the rest when the run ends):
