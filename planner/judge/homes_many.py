@@ -24,8 +24,11 @@ if TYPE_CHECKING:
     from planner.judge.homes_kept import KeptHomes
 
 APART = 500  # people from which they are worked out on several cores
-HERE = 0.4  # the share worked out here (a forked worker is faster: this process copies what
-# both touch as it writes to it)
+HERE = 0.5  # the share of the work done here (the rest: the workers' answers taken in, kept)
+# what working someone out costs beside reading their own meetings, in own meetings: each of
+# them is read whole (the user's address is in every one), of the organisation's what each
+# says is worked out once for all its people
+ASKING = 25
 # (key of the kept answer or "", the answer, whether it was worked out), None: asked here
 _Answer = tuple[str, "HomeCity | None", bool] | None
 
@@ -62,7 +65,9 @@ def work_out(finder: HomeFinder, keys: Sequence[str]) -> list[HomeCity | None]:
     answer = partial(_answers, finder=finder, kept=kept, rows=rows, home=os.getpid())
     # an organisation's people together: what its meetings say is worked out once for them
     order = sorted(range(len(keys)), key=lambda n: keys[n].rpartition("@")[2])
-    answered = fork_map(answer, [keys[n] for n in order], minimum=APART, here=HERE)
+    ordered = [keys[n] for n in order]
+    here = _share(finder, ordered, HERE)
+    answered = fork_map(answer, ordered, minimum=APART, here=here)
     answers: list[_Answer] = [None] * len(keys)
     for n, one in zip(order, answered, strict=True):
         answers[n] = one
@@ -76,6 +81,18 @@ def work_out(finder: HomeFinder, keys: Sequence[str]) -> list[HomeCity | None]:
             kept.put(digest, home)
         found.append(home)
     return found
+
+
+def _share(finder: HomeFinder, keys: Sequence[str], share: float) -> float:
+    """The share of ``keys`` (from the first on) whose work is about ``share`` of all of it."""
+    index = finder.indexed()
+    weights = [len(index.get(key, ())) + ASKING for key in keys]
+    goal, done = share * sum(weights), 0
+    for count, weight in enumerate(weights):
+        if done + weight / 2 > goal:
+            return max(count, 1) / len(keys)
+        done += weight
+    return 1.0
 
 
 def _answers(

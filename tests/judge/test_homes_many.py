@@ -165,3 +165,15 @@ def test_the_weeks_json_names_the_cities_one_by_one_names(tmp_path, monkeypatch)
     monkeypatch.setattr(homes_many, "work_out", lambda f, k: asked.append(len(k)) or work_out(f, k))
     assert week("many") == alone
     assert asked and '"city": ' in alone
+
+
+def test_the_work_is_shared_by_the_meetings_read_not_by_heads(tmp_path):
+    """The user's own address is in every meeting: asked with the others, it is most of the
+    work, and the share done in this process holds few people besides it."""
+    store = Store(tmp_path / "s.sqlite3")
+    run = Run(store, tmp_path / "w.txt")
+    keys = [ME.email, *PEOPLE]
+    share = homes_many._share(run.finder, keys, 0.5)
+    assert 1 / len(keys) <= share < 0.5
+    assert homes_many._share(run.finder, list(reversed(keys)), 0.5) > 0.5
+    store.close()
