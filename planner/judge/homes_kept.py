@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.ical.payload import template_digest
 from planner.model import Geo
+from planner.people.addresses import domain_of
 
 if TYPE_CHECKING:
     from planner.judge.homes import HomeCity, HomeFinder
@@ -158,8 +159,10 @@ class KeptHomes:
         history = finder.history
         if not org:
             return [self._part(finder, history[position], True) for position in own]
-        theirs = finder.indexed().get("@" + email.rpartition("@")[2], [])
+        theirs = finder.indexed().get("@" + domain_of(email), [])  # as the window's
         first = bisect_left(theirs, org[0])
+        if first == len(theirs) or theirs[first] != org[0]:
+            return None
         seq = self._along(finder, theirs, first)[first:]
         head = []
         for position in own:
