@@ -145,8 +145,8 @@ def test_a_finder_not_told_what_is_located_works_one_by_one(tmp_path, monkeypatc
 
 def test_the_weeks_json_names_the_cities_one_by_one_names(tmp_path, monkeypatch):
     """The week's JSON asks where all its counterparts live at once (those the keep-in-touch
-    section has not asked): worked out together (a fresh state database each time) it says
-    what asking one by one says."""
+    section has not asked), begun aside while the plan is made: worked out so (a fresh state
+    database each time) it says what asking one by one says."""
     from planner import api
     from planner.config import load
     from planner.render import render_week
@@ -154,17 +154,18 @@ def test_the_weeks_json_names_the_cities_one_by_one_names(tmp_path, monkeypatch)
 
     config = load(write_home(tmp_path / "home"))
 
-    def week(data: str) -> str:
+    def week(data: str, cities: bool = False) -> str:
         monkeypatch.setenv("PLANNER_DATA_DIR", str(tmp_path / data))
-        return render_week(api.plan_week(config, TRIP_MONDAY, now=NOW), "json")
+        return render_week(api.plan_week(config, TRIP_MONDAY, now=NOW, cities=cities), "json")
 
     alone = week("one")
     monkeypatch.setattr(homes_many, "APART", 1)
-    asked: list[int] = []
-    work_out = homes_many.work_out
-    monkeypatch.setattr(homes_many, "work_out", lambda f, k: asked.append(len(k)) or work_out(f, k))
-    assert week("many") == alone
-    assert asked and '"city": ' in alone
+    begun: list[object] = []
+    begin = homes_many.begin
+    monkeypatch.setattr(homes_many, "begin", lambda *a: begun.append(begin(*a)) or begun[-1])
+    assert week("many") == alone and not begun  # (a plan shown in the terminal: none begun)
+    assert week("aside", cities=True) == alone
+    assert begun and begun[0] is not None and '"city": ' in alone
 
 
 def test_the_work_is_shared_by_the_meetings_read_not_by_heads(tmp_path):
@@ -177,3 +178,47 @@ def test_the_work_is_shared_by_the_meetings_read_not_by_heads(tmp_path):
     assert 1 / len(keys) <= share < 0.5
     assert homes_many._share(run.finder, list(reversed(keys)), 0.5) > 0.5
     store.close()
+
+
+def test_begun_aside_and_finished_here_as_one_by_one(tmp_path, two_stores, monkeypatch):
+    """Begun in a forked process while the plan is made (some asked meanwhile, as the
+    keep-in-touch section asks), finished here from the other end: the answers and the rows
+    kept, in their order, are those of asking one by one."""
+    monkeypatch.setattr(homes_many, "APART", 10)
+    alone, together = two_stores
+    located = [where for where, _number in list(ORGS.values())[1::2]]
+    one = Run(alone, tmp_path / "one.txt", located)
+    meanwhile = PEOPLE[5:9]
+    for person in meanwhile:
+        one.finder.home_of(person)
+    expected = {person: one.finder.home_of(person) for person in PEOPLE}
+    one.finder.kept.flush()
+    many = Run(together, tmp_path / "many.txt", located)
+    begun = homes_many.begin(many.finder, PEOPLE)
+    assert begun is not None
+    for person in meanwhile:
+        many.finder.home_of(person)
+    assert homes_many.homes_of(many.finder, PEOPLE, begun) == expected
+    many.finder.kept.flush()
+    assert _rows(together) == _rows(alone)
+    assert not begun.process.is_alive()
+    if usable_cores() > 1:
+        assert {pid for pid, _email in _worked(tmp_path / "many.txt")} - {str(os.getpid())}
+
+
+def test_an_aside_that_fails_is_worked_out_here(tmp_path, two_stores, monkeypatch):
+    """The forked process killed before it answers: everyone is worked out here, as one by
+    one (nothing lost, nothing said twice)."""
+    monkeypatch.setattr(homes_many, "APART", 10)
+    alone, together = two_stores
+    one = Run(alone, tmp_path / "one.txt")
+    expected = {person: one.finder.home_of(person) for person in PEOPLE}
+    one.finder.kept.flush()
+    many = Run(together, tmp_path / "many.txt")
+    begun = homes_many.begin(many.finder, PEOPLE)
+    assert begun is not None
+    begun.process.kill()
+    begun.process.join()
+    assert homes_many.homes_of(many.finder, PEOPLE, begun) == expected
+    many.finder.kept.flush()
+    assert _rows(together) == _rows(alone)
