@@ -9,6 +9,11 @@ way (:mod:`planner.judge.homes_kept`: the answers worked out are written here, i
 asked, as one by one would). A worker uses no database (a connection does not survive a fork)
 and looks up no place this run has not located yet (a geocoder may go on the network or write
 its cache): whoever needs one is worked out here afterwards, one by one.
+
+A view that will ask for all of them (the JSON one) may :func:`begin` earlier: a forked process
+works them out from the first on while this one makes the rest of the plan (the second core is
+idle meanwhile); when the view asks, this process works them out from the last on until the
+two meet, and takes the other's answers in.
 """
 
 from __future__ import annotations
@@ -66,7 +71,8 @@ class Begun:
             limit.value = last  # the forked process takes none from here on
             if last < claimed.value:  # it had taken this one meanwhile
                 break
-            found[self.keys[last]] = _answers([self.keys[last]], finder, kept, rows, home)[0]
+            if not finder.asked(key := self.keys[last]):  # (asked meanwhile: known here)
+                found[key] = _answers([key], finder, kept, rows, home)[0]
             last -= 1
         for key, answer in zip(self.keys, self._collected(), strict=False):
             found.setdefault(key, answer)  # (one both took: the same answer)
