@@ -124,6 +124,7 @@ def plan_week(
     store: Store | None = None,
     progress: Callable[[str], None] | None = None,
     proposals: bool = True,
+    cities: bool = False,
 ) -> WeeklyPlan:
     """The weekly plan for the week starting ``first_day`` (default: this week's Monday, or
     from Friday 18:00 on the next one: the one rule of every command).
@@ -136,7 +137,9 @@ def plan_week(
     a calendar, building the contact ledger), for a progress display. With ``proposals`` false,
     no slots and venues are looked for (faster, and offline). A calendar that cannot be read is
     a warning on the ``planner`` logger, as in :func:`read_events`, and the plan's ``unread``
-    names it (why, and the age of the earlier copy shown in its place).
+    names it (why, and the age of the earlier copy shown in its place). With ``cities`` (the
+    view to come names where each counterpart lives: the JSON view), a week of thousands of
+    counterparts has that worked out by a forked process while the plan is made.
     """
     from planner.calendar import health
     from planner.calendar.sources import context_for, open_providers
@@ -195,6 +198,7 @@ def plan_week(
             proposal_cache=ProposalCache(store, config, catalog) if catalog else None,
             held=held_times(store, config, now, declined=True) if catalog else (),
             store=store,
+            cities=cities,
         )
         free_busy.report()
         unread = health.since(unread_before)  # the calendars this plan lacks, or has old

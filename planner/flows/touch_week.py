@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from planner.flows.keep_in_touch import Circle
     from planner.flows.trip_view import KeepInTouch
     from planner.flows.trips import Trip
+    from planner.judge.homes import HomeFinder
     from planner.judge.relations import Ledger
     from planner.people.directory import People
 
@@ -134,8 +135,23 @@ def homes_of(
     one answer ``propose`` gives too), with what ``people`` (the directory, address books
     read in) knows of them; kept between runs in ``store``
     (:mod:`planner.judge.homes_kept`)."""
+    return finder_of(config, events, modes, geocoder, now, people, store).home_of
+
+
+def finder_of(
+    config: Config,
+    events: Sequence[Event],
+    modes: Mapping[tuple[str, str], Classification],
+    geocoder: Any,
+    now: datetime,
+    people: People | None = None,
+    store: Store | None = None,
+) -> HomeFinder:
+    """The :class:`planner.judge.homes.HomeFinder` of :func:`homes_of`; it works many people
+    out on several cores where ``geocoder`` tells the places it has located."""
     from planner.judge.homes import HomeFinder
     from planner.judge.homes_kept import keeping
 
     finder = HomeFinder.of(events, modes, config, geocoder.locate, now=now, people=people)
-    return keeping(finder, store).home_of
+    finder.settled = getattr(geocoder, "known", None)
+    return keeping(finder, store)

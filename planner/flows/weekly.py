@@ -29,7 +29,7 @@ from planner.flows.plan import (
     week_bounds,
     week_stats,
 )
-from planner.flows.week_cities import week_cities
+from planner.flows.week_cities import begin, week_cities
 from planner.judge.people import in_balance
 from planner.judge.purpose import determine_purpose
 from planner.judge.recommend import balance, due_for_visit, recommend
@@ -123,6 +123,7 @@ def build_plan(
     proposal_cache: ProposalCache | None = None,
     held: Sequence[Event] = (),
     store: Store | None = None,
+    cities: bool = False,
 ) -> WeeklyPlan:
     """The plan for the week of ``first_day``; ``events`` span :func:`read_window`.
 
@@ -135,7 +136,9 @@ def build_plan(
     ``held`` are times already offered (:func:`planner.flows.held.held_times`): busy for the
     proposals of every other counterpart (a time declined: for those who declined it alone);
     ``store`` holds the rhythms set with ``planner people rhythm`` for the keep-in-touch
-    section (:func:`planner.flows.touch_week.week_section`).
+    section (:func:`planner.flows.touch_week.week_section`); with ``cities`` (the view names
+    where each counterpart lives), a week of thousands has that worked out meanwhile
+    (:func:`planner.flows.week_cities.begin`).
     """
     if modes is None:
         from planner.judge.cache import classify_all
@@ -145,8 +148,13 @@ def build_plan(
     update_ledger(ledger, events, modes, config, now, found)
     start, end = week_bounds(first_day, config)
     in_week = [e for e in events if e.start < end and e.end > start]
-    items = settle_flags(judge_week(in_week, ledger, config, modes), now, events, modes, config)
-    items = count_once(items, found, modes)
+    judged = judge_week(in_week, ledger, config, modes)
+    from planner.flows.touch_week import finder_of, geocoder_for, week_section
+
+    located = geocoder or geocoder_for(config, catalog, store)
+    finder = finder_of(config, events, modes, located, now, ledger.directory.people, store)
+    begun = begin(judged, finder) if cities else None  # worked out while the plan is made
+    items = count_once(settle_flags(judged, now, events, modes, config), found, modes)
     if catalog is not None:
         items = _with_proposals(
             items,
@@ -167,10 +175,7 @@ def build_plan(
     skip = not_history(found)  # weeks gone by: what took place, never planner's hold beside it
     history = _trend_items([e for e in events if e.key not in skip], modes, ledger, config, start)
     from planner.flows.held import refused
-    from planner.flows.touch_week import geocoder_for, homes_of, week_section
 
-    geocoder = geocoder or geocoder_for(config, catalog, store)
-    homes = homes_of(config, events, modes, geocoder, now, ledger.directory.people, store)
     offered = [Interval(p.start, p.end) for item in items for p in item.proposals]
     keep = week_section(
         config,
@@ -181,10 +186,10 @@ def build_plan(
         (start, end),
         store=store,
         catalog=catalog,
-        geocoder=geocoder,
+        geocoder=located,
         supply=supply,
         taken=[*offered, *(Interval(h.start, h.end) for h in held if not refused(h))],
-        homes=homes,
+        homes=finder.home_of,
     )
     return WeeklyPlan(
         start=start,
@@ -195,7 +200,7 @@ def build_plan(
         due=tuple(due_for_visit(ledger, config, now.astimezone(config.tz).date())),
         people=ledger.directory.people,
         keep_in_touch=keep,
-        cities=week_cities(items, homes),
+        cities=week_cities(items, finder, begun),
     )
 
 

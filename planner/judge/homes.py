@@ -26,7 +26,7 @@ located by the ``locate`` handed in (:mod:`planner.meet.geo`'s geocoder): no net
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
@@ -130,7 +130,12 @@ class HomeFinder:
         self.own_name = str(config.user["name"]).strip()
         self._memo: dict[str, HomeCity | None] = {}
         self.kept: Keeper | None = None  # answers kept between runs (planner.judge.homes_kept)
+        # whether ``locate`` answers a text from what it located already (no look-up, no
+        # write: :meth:`planner.meet.geo.Geocoder.known`); where it is told, many people are
+        # worked out on several cores (:meth:`homes_of`)
+        self.settled: Callable[[str], bool] | None = None
         self._index: dict[str, list[int]] | None = None
+        self._windows: dict[str, tuple[list[int], list[int]]] = {}
         self._facts: dict[int, _Facts] = {}  # by position in the history
         # of each organisation, from which position on what its meetings say is known, and
         # the positions that say something, with what (by position and organisation)
@@ -175,6 +180,29 @@ class HomeFinder:
             self._memo[key] = self.kept.home_of(self, key) if self.kept else self.infer(key)
         return self._memo[key]
 
+    def asked(self, key: str) -> bool:
+        """Whether :meth:`home_of` has the answer for ``key`` (an address key) already."""
+        return key in self._memo
+
+    def remember(self, answers: Mapping[str, HomeCity | None]) -> None:
+        """Take ``answers`` (by address key), worked out together
+        (:func:`planner.judge.homes_many.homes_of`), as :meth:`home_of`'s."""
+        self._memo.update(answers)
+
+    def indexed(self) -> dict[str, list[int]]:
+        """The positions in the history of the events of each address key and of each
+        organisation (``"@" + domain``), in order; made once."""
+        if self._index is None:
+            self._index = {}
+            for position, event in enumerate(self.history):
+                keys: set[str] = set()
+                for person in event.people():
+                    key = address_key(person.email)
+                    keys.update((key, "@" + key.rpartition("@")[2]))
+                for key in keys:
+                    self._index.setdefault(key, []).append(position)
+        return self._index
+
     def read_for(self, email: str) -> Iterator[tuple[Event, bool]]:
         """The events the answer for ``email`` (an address key) reads, each with whether it is
         one of theirs (all of it is read) or only their organisation's: of those only the
@@ -212,7 +240,7 @@ class HomeFinder:
         tallies: dict[str, _Tally] = {}
         countries: list[tuple[str, str]] = []
         domain = domain_of(email)
-        own, org = self._window(email)
+        own, org = self.window(email)
         if domain in self.freemail:
             org = []  # a freemail address has no organisation
         elif org:  # of theirs only what says something, worked out once for its people
@@ -250,23 +278,22 @@ class HomeFinder:
         """The positions in the history of the events with ``email`` or their organisation, in
         order (indexed once: asking for many people costs what their own meetings cost, not
         the whole history each)."""
-        own, org = self._window(email)
+        own, org = self.window(email)
         return sorted({*own, *org})
 
-    def _window(self, email: str) -> tuple[list[int], list[int]]:
+    def window(self, email: str) -> tuple[list[int], list[int]]:
         """The positions of ``email``'s own meetings, and of their organisation's without
-        them the latest :data:`ORG_EVENTS`, each in order."""
-        if self._index is None:
-            self._index = {}
-            for position, event in enumerate(self.history):
-                keys = set()
-                for person in event.people():
-                    key = address_key(person.email)
-                    keys.update((key, "@" + key.rpartition("@")[2]))
-                for key in keys:
-                    self._index.setdefault(key, []).append(position)
-        own = self._index.get(email, [])
-        theirs = self._index.get("@" + domain_of(email), [])
+        them the latest :data:`ORG_EVENTS`, each in order (worked out once: the answer and
+        its key both ask)."""
+        found = self._windows.get(email)
+        if found is None:
+            found = self._windows[email] = self._window(email)
+        return found
+
+    def _window(self, email: str) -> tuple[list[int], list[int]]:
+        index = self.indexed()
+        own = index.get(email, [])
+        theirs = index.get("@" + domain_of(email), [])
         mine = set(own)
         # of the organisation's meetings without them, the latest ORG_EVENTS: they say where
         # it meets as well as all would, and a big organisation's people cost what they do

@@ -19,6 +19,8 @@ import json
 import logging
 import sqlite3
 import weakref
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -26,9 +28,11 @@ from typing import TYPE_CHECKING, Any
 
 from planner.ical.payload import template_digest
 from planner.model import Geo
+from planner.people.addresses import domain_of
 
 if TYPE_CHECKING:
     from planner.judge.homes import HomeCity, HomeFinder
+    from planner.model import Event
     from planner.store import Store
 
 log = logging.getLogger("planner")
@@ -54,8 +58,11 @@ class KeptHomes:
     store: Store
     base: str  # a digest of the rules, the config and the language
     usable: bool = True
-    _parts: dict[tuple[int, bool], str] = field(default_factory=dict)  # of each event read
+    _parts: dict[tuple[int, bool | None], str] = field(default_factory=dict)  # of each event
     _pending: list[tuple[str, str]] = field(default_factory=list)  # (key, answer) to write
+    # of each organisation's meetings (by the id of the finder's list of them): that list,
+    # the parts made (:meth:`_along`) and from which of them on
+    _orgs: dict[int, tuple[list[int], list[str], int]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, store: Store, config: Any) -> KeptHomes:
@@ -71,20 +78,41 @@ class KeptHomes:
         """``finder``'s answer for ``email`` (an address key), kept or worked out."""
         if not self.usable:
             return finder.infer(email)
+        key, home, worked = self.answer(finder, email, self._row)
+        if worked:
+            self.put(key, home)
+        return home
+
+    def answer(
+        self, finder: HomeFinder, email: str, row_of: Callable[[str], Any]
+    ) -> tuple[str, HomeCity | None, bool]:
+        """(the key of ``email``'s answer, the answer, whether it was worked out: not kept
+        under that key, whose row ``row_of`` gives). Nothing is written: where it was worked
+        out, :meth:`put` keeps it."""
         key = self.key(finder, email)
-        row = self._guard(
+        if row := row_of(key):
+            try:
+                return key, _decode(json.loads(row[0])), False
+            except (TypeError, ValueError, KeyError, IndexError):
+                log.debug("homes kept: an unreadable answer for a key; working it out again")
+        return key, finder.infer(email), True
+
+    def _row(self, key: str) -> Any:
+        return self._guard(
             lambda: self.store.conn.execute(
                 "SELECT home FROM homes_kept WHERE key = ?", (key,)
             ).fetchone()
         )
-        if row:
-            try:
-                return _decode(json.loads(row[0]))
-            except (TypeError, ValueError, KeyError, IndexError):
-                log.debug("homes kept: an unreadable answer for a key; working it out again")
-        home = finder.infer(email)
-        self._put(key, home)
-        return home
+
+    def rows(self) -> dict[str, tuple[str]]:
+        """Every answer kept, by key (what :meth:`answer` reads, for forked workers that may
+        not use the database: a connection does not survive a fork); none where it fails."""
+
+        def read() -> dict[str, tuple[str]]:
+            rows = self.store.conn.execute("SELECT key, home FROM homes_kept")
+            return {key: (home,) for key, home in rows}
+
+        return self._guard(read) or {}
 
     def key(self, finder: HomeFinder, email: str) -> str:
         people = finder.people
@@ -99,19 +127,71 @@ class KeptHomes:
             people.organisation_phones(domain) if people is not None else None,
         )
         parts = [self.base, email, repr(card)]  # what the answer reads of the address book
-        for event, theirs in finder.read_for(email):
-            part = self._parts.get((id(event), theirs))
-            if part is None:  # an organisation's meeting is read for each of its people
-                what = template_digest(event) if theirs else event.location
-                ended = event.end <= finder.now
-                mode = finder.modes.get(event.key, "")
-                part = f"{what}\0{event.start.timestamp()}\0{event.end.timestamp()}\0"
-                part += f"{event.all_day:d}{ended:d}\0{mode}"
-                self._parts[(id(event), theirs)] = part
-            parts.append(part)
+        read = self._read(finder, email)
+        if read is None:  # (an address whose meetings are not all its organisation's)
+            read = [self._part(finder, e, theirs) for e, theirs in finder.read_for(email)]
+        parts += read
         return _sha("\0".join(parts))
 
-    def _put(self, key: str, home: HomeCity | None) -> None:
+    def _part(self, finder: HomeFinder, event: Event, theirs: bool) -> str:
+        """What the key says of ``event`` (one of ``theirs`` or their organisation's)."""
+        part = self._parts.get((id(event), theirs))
+        if part is None:  # an organisation's meeting is read for each of its people
+            times = self._parts.get((id(event), None))  # the same for both
+            if times is None:
+                ended = event.end <= finder.now
+                mode = finder.modes.get(event.key, "")
+                times = f"\0{event.start.timestamp()}\0{event.end.timestamp()}\0"
+                times += f"{event.all_day:d}{ended:d}\0{mode}"
+                self._parts[(id(event), None)] = times
+            part = (template_digest(event) if theirs else event.location) + times
+            self._parts[(id(event), theirs)] = part
+        return part
+
+    def _read(self, finder: HomeFinder, email: str) -> list[str] | None:
+        """:meth:`_part` of each event :meth:`HomeFinder.read_for` reads, without reading
+        them one by one: their organisation's meetings read are all of its meetings from the
+        first one read on (:meth:`HomeFinder.window`), theirs among them, so its parts are
+        made once for all its people (a list along the organisation's meetings: ``""`` for
+        one not over by now), and each person's are a slice of it with their own put in.
+        None where one of their meetings is not among the organisation's."""
+        own, org = finder.window(email)
+        history = finder.history
+        if not org:
+            return [self._part(finder, history[position], True) for position in own]
+        theirs = finder.indexed().get("@" + domain_of(email), [])  # as the window's
+        first = bisect_left(theirs, org[0])
+        if first == len(theirs) or theirs[first] != org[0]:
+            return None
+        seq = self._along(finder, theirs, first)[first:]
+        head = []
+        for position in own:
+            at = bisect_left(theirs, position)
+            if at == len(theirs) or theirs[at] != position:
+                return None
+            part = self._part(finder, history[position], True)
+            if at < first:
+                head.append(part)
+            else:
+                seq[at - first] = part
+        return head + list(filter(None, seq))
+
+    def _along(self, finder: HomeFinder, theirs: list[int], first: int) -> list[str]:
+        """The parts of an organisation's meetings ``theirs`` (positions), made from ``first``
+        on (``""``: not over by now, not read)."""
+        kept, made, done = self._orgs.get(id(theirs), (None, [], 0))
+        if kept is not theirs:  # (kept with the parts: its id is no other list's meanwhile)
+            made, done = [""] * len(theirs), len(theirs)
+        if first < done:
+            history, now = finder.history, finder.now
+            for at in range(first, done):
+                event = history[theirs[at]]
+                if event.end <= now:
+                    made[at] = self._part(finder, event, False)
+            self._orgs[id(theirs)] = (theirs, made, first)
+        return made
+
+    def put(self, key: str, home: HomeCity | None) -> None:
         """Kept with the next :data:`BATCH` (one transaction; the rest when the run ends):
         a week of 3,000 counterparts writes 30 times, not 3,000."""
         self._pending.append((key, json.dumps(_encode(home))))

@@ -242,6 +242,12 @@ class Geocoder:
             self._memo[text] = self._locate(text)
         return self._memo[text]
 
+    def known(self, text: str) -> bool:
+        """Whether :meth:`locate` answers ``text`` from what this run located already,
+        looking nothing up and writing nothing (what a forked worker may ask)."""
+        text = text.strip()
+        return not text or text.lower().startswith(("http://", "https://")) or text in self._memo
+
     def _locate(self, text: str) -> Place | None:
         if self.venues is not None and (place := self.venues.find_by_name(text)):
             return place

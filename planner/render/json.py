@@ -253,8 +253,11 @@ def week_json(plan: WeeklyPlan, attach: Callable[[dict[str, Any]], None] | None 
         text = _encoded(events, 1)  # "[\n    {…},\n    {…}\n  ]": the members, in place
         return [text[len(INDENT) * 2 + 2 : -len(INDENT) - 2]]
 
-    if plan.cities is not None:  # each worked out here, once: never in a forked worker
-        plan = replace(plan, cities=dict(plan.cities))
+    if plan.cities is not None:  # each worked out once, together: never in a worker below
+        from planner.flows.week_cities import Cities
+
+        cities = plan.cities
+        plan = replace(plan, cities=cities.every() if isinstance(cities, Cities) else dict(cities))
     data = week_to_dict(plan, events=False)
     parts = fork_map(encode, plan.items, minimum=SLICED) if plan.items else []
     between = f",\n{INDENT * 2}".encode()

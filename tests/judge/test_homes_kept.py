@@ -156,3 +156,25 @@ def test_answers_are_written_in_batches_and_the_rest_at_the_end(store):
     del run
     gc.collect()
     assert kept() == homes_kept.BATCH + 5
+
+
+def test_the_key_reads_what_the_answer_reads_without_reading_it_one_by_one(store):
+    """A big organisation (more meetings than ORG_EVENTS, some yet to come), people with
+    meetings of their own before and inside the stretch of it that is read, meetings of two
+    organisations, a freemail address: what each key says of the meetings is, part by part,
+    what read_for lists, made once for the organisation's people and not event by event."""
+    from planner.judge.homes import ORG_EVENTS
+
+    people = [f"p{n}@big.example" for n in range(10)]
+    items = []
+    for n in range(ORG_EVENTS + 200):  # by start, the latest last; the last 20 yet to come
+        who = [people[n % 10]] + (["eva@other.example"] if n % 50 == 0 else [])
+        items.append(_event(f"m{n}", ORG_EVENTS + 180 - n, f"Raum {n % 7}, Hamburg", who))
+    items.insert(3, _event("own-early", ORG_EVENTS + 300, "Hamburg", ["lone@big.example"]))
+    items.append(_event("own-late", 1, "Kiel", ["lone@big.example", "max@gmail.com"]))
+    run = Run(store, items)
+    kept, finder = run.finder.kept, run.finder
+    for email in [*people, "lone@big.example", "eva@other.example", "max@gmail.com"]:
+        listed = [kept._part(finder, event, theirs) for event, theirs in finder.read_for(email)]
+        assert kept._read(finder, email) == listed, email
+    assert len(kept._orgs) == 1  # big.example, made once (the others: no one else there)
