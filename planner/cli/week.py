@@ -138,7 +138,11 @@ def week(
         now = _now(config.tz)
         first_day, note = _first_day(week, start, now)
         with progress_display() as progress:
-            plan = api.plan_week(config, first_day, now=now, progress=progress)
+            # the JSON names where each counterpart lives: a week of thousands has it worked
+            # out by a second process while the plan is made
+            plan = api.plan_week(
+                config, first_day, now=now, progress=progress, cities=fmt == "json" and not mail
+            )
     invites = None if demo else _invite_states(config, plan)
     _save_proposals(plan, config, demo, now)
     if mail:
