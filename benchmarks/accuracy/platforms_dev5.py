@@ -630,13 +630,15 @@ BRUXELLES = A.Calendar(
         ev(
             "H2Wal – atelier budget",
             "2026-12-01 10:00",
-            (Y, HY, RT),
+            (Y, HY, OT),
             CONFLICT,
             minutes=120,
             attendees=(DUPONT, RENARD),
             location=H2WAL,
             online=Online("meet", "fr"),
-            note=AUTO_MEET + "; third meeting with Isabelle Renard and Marc Dupont",
+            note=AUTO_MEET
+            + "; the second meeting with both Marc Dupont and Isabelle Renard (the Nov 10 one was"
+            " Isabelle's alone): other (first labelled routine, counting Isabelle's meetings)",
         ),
         ev(
             "Point équipe",
