@@ -118,7 +118,8 @@ NETWORKING_WORDS: tuple[str, ...] = (
     "nuit des start-up", "nuit des startups",
     # Spanish, Italian, Portuguese, Dutch
     "congreso", "congresso", "congres", "conferencia", "conferenza", "conferência",
-    "conferentie", "feria", "fiera", "salone", "simposio", "jornada de puertas abiertas",
+    "conferentie", "feria", "fiera", "foire", "foire-exposition", "salone", "simposio",
+    "jornada de puertas abiertas",
     "encuentro empresarial", "encontro empresarial", "evento de networking",
     "evento di networking", "netwerkborrel", "netwerkevent", "netwerkbijeenkomst", "vakbeurs",
     "beurs", "open dag",
@@ -164,6 +165,39 @@ NOT_NETWORKING: tuple[str, ...] = (
     # French "convention de …": an agreement ("convention d'honoraires", "convention-cadre")
     "convention d", "convention de", "convention cadre",
 )  # fmt: skip
+#: Fair words that also name a church service or a seasonal market ("Rorate-Messe", "Fiera di
+#: Santa Lucia", "Feria del Belén", "Foire de Noël", "Kerstbeurs"): a gathering only where no
+#: church, Christmas or one's children stand beside them (:data:`NOT_A_FAIR`).
+AMBIGUOUS_FAIRS: tuple[str, ...] = ("messe", "fiera", "feria", "foire", "beurs")
+#: Words beside an ambiguous fair word that make it a mass or a market: churches and services,
+#: the Christmas season, one's children (German church names by their tails: "Stephansdom",
+#: "Frauenkirche").
+NOT_A_FAIR: tuple[str, ...] = (
+    # churches and services
+    "kirche", "dom", "münster", "kathedrale", "basilika", "kapelle", "pfarre", "pfarrei",
+    "gottesdienst", "rorate", "christmette", "mette", "hochamt", "andacht", "requiem",
+    "église", "eglise", "cathédrale", "basilique", "chapelle", "paroisse", "chiesa", "duomo",
+    "basilica", "parrocchia", "santuario", "iglesia", "catedral", "parroquia", "ermita", "kerk",
+    "kathedraal", "basiliek", "kapel", "parochie", "church", "cathedral", "chapel", "parish",
+    "abbey", "minster",
+    # the Christmas season and its markets
+    "advent", "nikolaus", "christkind", "christkindl", "noël", "noel", "natale", "natalizia",
+    "natalizio", "navidad", "navideña", "navideño", "belén", "belen", "belenes", "presepe",
+    "presepi", "santa lucia", "santa lucía", "sinterklaas", "kerst", "kerstmis", "christmas",
+    "xmas", "befana", "reyes magos", "mercatino", "mercadillo",
+    # one's children
+    "kinder", "kindern", "kids", "children", "enfants", "bambini", "figli", "niños", "hijos",
+    "kinderen", "crianças", "filhos",
+)  # fmt: skip
+_NOT_A_FAIR_RE = compiled(
+    r"(?i:(?<!\w)(?:" + alternation(NOT_A_FAIR) + r")(?!\w)"
+    # German church names and seasons by their parts ("Stephansdom", "Pfarrkirche",
+    # "Weihnachtsmarkt", "Kerstmarkt", "Natale"); "-dom" only after a name ("Mariendom",
+    # not "Kingdom" or "Wisdom")
+    r"|\w(?:kirche|kerk|münster|kapelle)(?!\w)"
+    r"|(?<!\w)(?:weihnacht|christkind|kerst|natal|navid)\w*)"
+    r"|(?<!\w)[A-ZÄÖÜ][a-zäöüß]{4,}[snr]dom(?!\w)"
+)
 #: Tails of German compounds that name a gathering ("Drohnentreffen", "Chaostreff",
 #: "Gründerstammtisch", "Fachkongress", "OpenDataBarCamp").
 NETWORKING_SUFFIXES: tuple[str, ...] = (
@@ -202,6 +236,9 @@ VISIT_SUFFIXES: tuple[str, ...] = (
 )  # fmt: skip
 
 _WITH_PERSON_RE = compiled(WITH_PERSON)
+#: One's children after "mit" (German writes them with a capital, as a name): nobody named.
+_CHILDREN = frozenset(("kinder", "kindern", "kids", "enkel", "enkeln", "enkelkinder",
+                       "enkelkindern"))  # fmt: skip
 _AT_FAMILY_RE = compiled(AT_FAMILY)
 _FAMILY_WORD_RE = compiled(rf"\s(?:{_FAMILY_WORD})\s")
 _AT_NAMES_RE = compiled(AT_NAMES)
@@ -309,7 +346,10 @@ def names_a_person(event: Event) -> str | None:
     den Hubers", "chez les Girard", a meal "bei Müllers"), or a meal named with a person ("Déj
     Tom"), or None."""
     title = event.title
-    if match := _WITH_PERSON_RE.search(title) or _WITH_GROUP_RE.search(title):
+    match = _WITH_PERSON_RE.search(title)
+    if match and match.group(0).split()[-1].casefold() in _CHILDREN:
+        match = None  # "Zoo mit den Kindern": German capitalises the noun, nobody is named
+    if match := match or _WITH_GROUP_RE.search(title):
         return match.group(0)
     if (match := _AT_FAMILY_RE.search(title)) and _FAMILY_WORD_RE.search(match.group(0)):
         return match.group(0)  # "Heuriger bei den Hubers", "Dîner chez les Girard"
@@ -342,7 +382,8 @@ def _gathering(event: Event) -> str | None:
 def _networking_word(event: Event, extra: tuple[str, ...]) -> str | None:
     if found(event, NOT_NETWORKING):
         return None
-    if word := found(event, NETWORKING_WORDS + tuple(extra), NETWORKING_SUFFIXES):
+    word = found(event, NETWORKING_WORDS + tuple(extra), NETWORKING_SUFFIXES)
+    if word and not _mass_or_market(event, word):
         return word
     alone = not any(p for p in event.attendees if not p.is_resource)
     if alone and not names_a_person(event) and (word := found(event, SOCIAL_WORDS)):
@@ -351,6 +392,17 @@ def _networking_word(event: Event, extra: tuple[str, ...]) -> str | None:
     if places and (match := words_re(NETWORKING_VENUES).search(places)):
         return match.group(0)
     return None
+
+
+def _mass_or_market(event: Event, word: str) -> bool:
+    """Whether the fair word ``word`` is a mass or a seasonal market: an ambiguous one
+    (:data:`AMBIGUOUS_FAIRS`, also as a compound's tail: "Rorate-Messe") beside a church, the
+    Christmas season or one's children in the title, the user's text or the location's place
+    ("Rorate-Messe im Stephansdom", "Fiera di Santa Lucia con i bambini")."""
+    if not word.casefold().endswith(AMBIGUOUS_FAIRS):
+        return False
+    places = (p.text for p in zones_of(event).parts(PLACE, ROOM))
+    return any(_NOT_A_FAIR_RE.search(text) for text in (*_texts(event), *places) if text)
 
 
 def visit_word(event: Event, extra: tuple[str, ...] = ()) -> str | None:
