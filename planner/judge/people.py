@@ -236,6 +236,8 @@ VISIT_SUFFIXES: tuple[str, ...] = (
 )  # fmt: skip
 
 _WITH_PERSON_RE = compiled(WITH_PERSON)
+#: "Call for papers", "Appel à projets": no call (taken out before the meeting words are read).
+_NOT_CALL_RE = compiled(rf"(?i)(?<!\w)(?:{alternation(P.NOT_CALLS)})(?!\w)")
 #: One's children after "mit" (German writes them with a capital, as a name): nobody named.
 _CHILDREN = frozenset(("kinder", "kindern", "kids", "enkel", "enkeln", "enkelkinder",
                        "enkelkindern"))  # fmt: skip
@@ -436,7 +438,7 @@ def says_meeting(event: Event, mode: Mode | None = None, *, strong_only: bool = 
         return False
     if mode in (Mode.VIRTUAL, Mode.PHONE, Mode.HYBRID):
         return True
-    return words_re(MEETING_WORDS).search(event.title) is not None
+    return words_re(MEETING_WORDS).search(_NOT_CALL_RE.sub(" ", event.title)) is not None
 
 
 def in_balance(event: Event) -> bool:

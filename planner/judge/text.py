@@ -111,6 +111,7 @@ _WORD_FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("virtual_phrase", P.VIRTUAL_PHRASES),
     ("phone_phrase", P.PHONE_PHRASES),
     ("call", P.AMBIGUOUS_CALL),
+    ("not_call", P.NOT_CALLS),  # found first where it is longer: "Call for papers" is no call
     ("presence", P.PRESENCE_PHRASES),
     ("meal", P.MEAL_PHRASES),
     ("hybrid_phrase", P.HYBRID_PHRASES),
