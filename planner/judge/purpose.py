@@ -66,6 +66,18 @@ DEAL_CLOSING_WORDS = (
     "negociación", "negociacion", "firma del contrato", "firma de contrato", "contrato",
     "trattativa", "trattative", "negoziazione", "firma del contratto", "firma contratto",
     "contratto", "negociação", "negociacao", "assinatura", "onderhandeling", "ondertekening",
+    # deeds, notaries and agreements signed ("Firma escritura …", "Rogito", "Akte passeren",
+    # "Beurkundung"; Spanish and Italian "firma" only before what is signed: German "Firma"
+    # is a company)
+    "firma de la escritura", "firma de escritura", "firma escritura", "firma de escrituras",
+    "firma escrituras", "escritura de compraventa", "escritura pública", "firma ante notario",
+    "firma en notaría", "firma en la notaría", "otorgamiento de escritura", "firma del acuerdo",
+    "firma de acuerdo", "firma del convenio", "firma de convenio", "firmar", "rogito",
+    "stipula", "atto notarile", "firma dell'atto", "firma dell’atto", "firma atto",
+    "firma dell'accordo", "firma dell’accordo", "firma accordo", "firmare", "compromis de vente",
+    "promesse de vente", "acte de vente", "acte authentique", "akte passeren", "passeren akte",
+    "passeren van de akte", "koopakte", "transportakte", "leveringsakte", "akte van levering",
+    "koopovereenkomst", "ondertekenen", "beurkundung", "kaufvertrag", "beim notar",
     # Polish, Czech, Swedish, Danish, Norwegian (short stems match the start of a word:
     # "umow" finds "umowa", "umowy"; "smlouv" "smlouva", "smlouvě")
     "podpisanie", "podpisani", "umow", "negocjacj", "podpis", "smlouv", "vyjednávání",

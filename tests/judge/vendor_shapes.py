@@ -23,8 +23,11 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
-def as_ics(title: str, location: str = "", text: str = "", minutes: int = 60) -> Event:
+def as_ics(
+    title: str, location: str = "", text: str = "", minutes: int = 60, guests: tuple[str, ...] = ()
+) -> Event:
     end = START + timedelta(minutes=minutes)
+    people = [f"ORGANIZER:mailto:{ME}", *(f"ATTENDEE;PARTSTAT=ACCEPTED:mailto:{g}" for g in guests)]
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -36,6 +39,7 @@ def as_ics(title: str, location: str = "", text: str = "", minutes: int = 60) ->
         f"SUMMARY:{_escape(title)}",
         *([f"LOCATION:{_escape(location)}"] if location else []),
         *([f"DESCRIPTION:{_escape(text)}"] if text else []),
+        *(people if guests else []),
         "END:VEVENT",
         "END:VCALENDAR",
     ]
@@ -45,7 +49,9 @@ def as_ics(title: str, location: str = "", text: str = "", minutes: int = 60) ->
     return next(iter(found))
 
 
-def as_graph(title: str, location: str = "", text: str = "", minutes: int = 60) -> Event:
+def as_graph(
+    title: str, location: str = "", text: str = "", minutes: int = 60, guests: tuple[str, ...] = ()
+) -> Event:
     end = START + timedelta(minutes=minutes)
     item = {
         "id": f"AAMk{abs(hash((title, location, text)))}",
@@ -59,7 +65,11 @@ def as_graph(title: str, location: str = "", text: str = "", minutes: int = 60) 
         "locations": [{"displayName": location, "locationType": "default"}] if location else [],
         "body": {"contentType": "text", "content": text},
         "organizer": {"emailAddress": {"name": "Nora Vogel", "address": ME}},
-        "attendees": [],
+        "attendees": [
+            {"emailAddress": {"name": "", "address": g}, "type": "required",
+             "status": {"response": "accepted"}}
+            for g in guests
+        ],
         "showAs": "busy",
         "isOnlineMeeting": False,
     }  # fmt: skip
@@ -68,7 +78,9 @@ def as_graph(title: str, location: str = "", text: str = "", minutes: int = 60) 
     return found
 
 
-def as_google(title: str, location: str = "", text: str = "", minutes: int = 60) -> Event:
+def as_google(
+    title: str, location: str = "", text: str = "", minutes: int = 60, guests: tuple[str, ...] = ()
+) -> Event:
     end = START + timedelta(minutes=minutes)
     item = {
         "kind": "calendar#event",
@@ -83,6 +95,14 @@ def as_google(title: str, location: str = "", text: str = "", minutes: int = 60)
         "eventType": "default",
         **({"location": location} if location else {}),
         **({"description": text} if text else {}),
+        **(
+            {
+                "attendees": [{"email": ME, "self": True, "responseStatus": "accepted"}]
+                + [{"email": g, "responseStatus": "accepted"} for g in guests]
+            }
+            if guests
+            else {}
+        ),
     }
     context = ProviderContext(tz=TZ, user_emails=frozenset({ME}))
     found = google_event(item, context, source="google", calendar_id=ME)
