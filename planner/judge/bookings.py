@@ -115,6 +115,10 @@ START_WORDS = (
     "reservierung: hotel", "reservation: hotel", "pick-up rental car", "drop-off rental car",
     "rental car", "mietwagen",
     "car rental", "car hire", "autovermietung", "location de voiture", "location voiture",
+    "coche de alquiler", "alquiler de coche", "alquiler de coches", "recogida del coche",
+    "devolución del coche", "auto a noleggio", "noleggio auto", "ritiro auto",
+    "riconsegna auto", "carro alugado", "aluguer de carro", "aluguel de carro", "huurauto",
+    "huurwagen", "huurauto ophalen", "huurauto inleveren",
     "taxi", "cab", "airbnb",
     # Spanish, Italian, Portuguese, Dutch
     "vuelo", "volo", "voo", "vlucht", "tren", "treno", "comboio", "trein", "táxi", "viaje a",
@@ -154,6 +158,12 @@ RENTAL_WORDS = (
     "abholung", "abholen", "rückgabe", "zurückgeben", "pick-up", "pickup", "pick up",
     "drop-off", "dropoff", "return", "prise en charge", "restitution", "retour", "mietwagen",
     "rental car", "car hire", "location de voiture", "location voiture", "transporter",
+    # Spanish, Italian, Portuguese, Dutch
+    "recogida", "devolución", "devolucion", "coche de alquiler",
+    "alquiler de coche", "alquiler de coches", "coche alquilado", "ritiro", "riconsegna",
+    "restituzione", "auto a noleggio", "noleggio auto", "auto di noleggio", "levantamento",
+    "devolução", "carro alugado", "aluguer de carro", "aluguel de carro", "ophalen",
+    "inleveren", "terugbrengen", "huurauto", "huurwagen", "autohuur",
 )  # fmt: skip
 #: Lodging: a stay over night.
 LODGING_WORDS = (
@@ -191,7 +201,13 @@ BOOKING_LABELS = (
     "bestillingsreferanse", "bookingnummer", "bekræftelse nr", "bilet nr", "numer rezerwacji",
     "numer biletu", "jízdní doklad", "číslo rezervace", "booking ref",
     # Portuguese, Spanish, Turkish, Hungarian, Romanian, Greek, Japanese
-    "localizador", "código de reserva", "pnr", "rezervasyon kodu", "rezervasyon no",
+    "localizador", "código de reserva", "pnr", "número de reserva", "número de la reserva",
+    "referencia de la reserva", "número de confirmación", "código de confirmación",
+    "codice di prenotazione", "numero di prenotazione", "codice prenotazione",
+    "numero prenotazione", "codice biglietto", "numero biglietto", "codice di conferma",
+    "número da reserva", "código da reserva", "reserveringsnummer", "reserveringscode",
+    "boekingsnummer", "boekingscode", "bevestigingsnummer", "biljetnummer", "rezervasyon kodu",
+    "rezervasyon no",
     "foglalási szám", "cod rezervare", "κωδικός κράτησης", "予約番号",
 )  # fmt: skip
 #: The TripIt "whole trip" item: "John Doe is in South San Francisco, CA from Oct 11 …".
