@@ -30,6 +30,7 @@ from planner.judge.platforms import public_event
 from planner.judge.tasks import task_of
 from planner.judge.text import alternation
 from planner.judge.travel import is_travel
+from planner.judge.visits import VISIT_SUFFIXES, VISIT_WORDS, opening_visit
 from planner.judge.zones import PLACE, ROOM, zones_of
 from planner.model import Event, Mode, is_person_address
 
@@ -204,35 +205,6 @@ NETWORKING_SUFFIXES: tuple[str, ...] = (
     "treffen", "treff", "stammtisch", "messe", "kongress", "tagung", "barcamp",
     "meetup", "summit", "fuarı", "交流会", "展示会", "見本市", "カンファレンス", "セミナー",
     "ミートアップ", "勉強会",
-)  # fmt: skip
-#: Client and site visits (purpose visit).
-VISIT_WORDS: tuple[str, ...] = (
-    "kundenbesuch", "kundentermin vor ort", "besuch bei", "besuch beim", "site visit",
-    "customer visit", "client visit", "office visit", "plant visit", "factory visit",
-    "werksbesuch", "werksbesichtigung", "betriebsbesichtigung", "baustellenbegehung",
-    "begehung", "vor-ort-termin", "vor ort termin", "on-site visit", "onsite visit", "ortstermin",
-    "visite", "site tour",
-    # Spanish, Italian, Portuguese: a visit to a site, a plant, a client
-    "visita de obra", "visita a obra", "visita à obra", "visita de cliente", "visita al cliente",
-    "visita a cliente", "visita ao cliente", "visita cliente", "visita técnica",
-    "visita tecnica", "visita de planta", "visita a planta", "visita a fábrica",
-    "visita à fábrica", "visita stabilimento", "visita allo stabilimento", "visita in azienda",
-    "visita aziendale", "visita in cantiere", "visita al cantiere", "visita cantiere",
-    "sopralluogo", "visita a las instalaciones", "visita às instalações",
-    # Dutch
-    "werkbezoek", "klantbezoek", "klantenbezoek", "bedrijfsbezoek", "fabrieksbezoek",
-    "locatiebezoek", "bouwplaatsbezoek", "projectbezoek", "bezoek aan", "bezoek bij",
-    # Polish, Czech, Swedish, Danish, Norwegian ("Kundbesök", "Kundebesøg" by their tails)
-    "wizyta u klienta", "wizyta w zakładzie", "wizyta na budowie", "návštěva", "návštěvu",
-    "besök hos", "besök på", "besøg hos", "besøg på", "besøk hos", "besøk på",
-    # Turkish, Hungarian, Romanian, Greek, Japanese ("Üzemlátogatás", "工場見学" by their tails)
-    "müşteri ziyareti", "fabrika ziyareti", "tesis ziyareti", "saha ziyareti", "ziyaret",
-    "látogatás", "vizită la", "vizita la", "vizită de lucru", "vizită în", "επίσκεψη στις",
-    "επίσκεψη στο", "επίσκεψη στην", "επίσκεψη στα", "επίσκεψη σε", "見学", "訪問",
-)  # fmt: skip
-VISIT_SUFFIXES: tuple[str, ...] = (
-    "besuch", "begehung", "besichtigung", "besök", "besøg", "besøk", "látogatás", "ziyareti",
-    "見学", "訪問",
 )  # fmt: skip
 
 _WITH_PERSON_RE = compiled(WITH_PERSON)
@@ -412,12 +384,12 @@ def visit_word(event: Event, extra: tuple[str, ...] = ()) -> str | None:
         return None  # "Präsentation für den Kundenbesuch vorbereiten": a task, not the visit
     if not extra:
         return _visit(event)
-    return found(event, VISIT_WORDS + tuple(extra), VISIT_SUFFIXES)
+    return found(event, VISIT_WORDS + tuple(extra), VISIT_SUFFIXES) or opening_visit(event.title)
 
 
 @per_event(SIZE)
 def _visit(event: Event) -> str | None:
-    return found(event, VISIT_WORDS, VISIT_SUFFIXES)
+    return found(event, VISIT_WORDS, VISIT_SUFFIXES) or opening_visit(event.title)
 
 
 def is_booking(event: Event) -> bool:
