@@ -133,7 +133,7 @@ MEAL_PHRASES: tuple[str, ...] = (
     # a coffee or a glass together, several languages ("Café c/ Joana", "Heuriger mit …")
     "café", "cafe", "caffè", "caffe", "un café", "um café", "cafezinho", "bica", "cerveja",
     "cañas", "copas", "vermut", "vermouth", "vinho", "heuriger", "pint", "pints",
-    "piwo", "pivo", "øl", "öl", "drinkar", "drinks",
+    "piwo", "pivo", "øl", "öl", "drinkar", "drinks", "glühwein", "vin chaud", "vin brulé",
 )  # fmt: skip
 
 #: Wording that says some people are in a room and others join online.

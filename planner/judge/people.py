@@ -224,21 +224,40 @@ _WITH_GROUP_RE = compiled(
     r"los|las|il|lo|de|het|l['’])\s*)?(?:pessoal|galera|turma|team|equipe|équipe|equipo|gente|"
     r"crew|gang|folks|colleagues|kollegen|colegas|collègues|colleghi|collega's|echipa|ομάδα)(?!\w)"
 )
+_MEAL_SET = frozenset(word.casefold() for word in P.MEAL_PHRASES)
 _MEAL_WORD_RE = compiled(rf"(?<!\w)(?i:{alternation(P.MEAL_PHRASES)})(?!\w)")
 #: Capitalised words after a meal that name no person: places, towns, blocker words, meeting
 #: nouns, other meals and a few more (German capitalises every noun: "Mittag Pause").
+#: Drinks that name whom with right after them, as a meal does ("Apéro Chloé", "Borrel Daan",
+#: "Drinks Tom Walsh", "Aperitivo Giulia").
+DRINKS: tuple[str, ...] = (
+    "apéro", "apero", "aperitivo", "apericena", "borrel", "drinks", "drink", "beers", "pint",
+    "pints", "cañas", "copas", "vermut", "vermouth", "glühwein",
+)  # fmt: skip
+#: Capitalised words after drinks that name a crowd or an occasion, not a person ("Drinks
+#: Fintech Ireland", "Apéro Startups", "Borrel Kerst").
+_CROWDS = (
+    "fintech", "tech", "startup", "startups", "start-ups", "founders", "alumni", "community",
+    "club", "team", "crew", "friends", "friday", "vendredi", "freitag", "vrijdag", "xmas",
+    "christmas", "noël", "kerst", "natale", "navidad", "weihnachten", "summer", "winter",
+    "été", "hiver", "zomer", "sommer", "verano", "estate", "réseau", "business", "women",
+    "ladies", "expats", "expat", "digital", "data", "ai", "web", "dev", "devs", "design",
+)  # fmt: skip
 _NOT_NAMES = frozenset(
     word.casefold()
-    for words in (P.VENUE_WORDS, P.CITIES, P.BLOCKER_TITLES, P.MEETING_NOUNS, P.MEALS,
+    for words in (P.VENUE_WORDS, P.CITIES, P.BLOCKER_TITLES, P.MEETING_NOUNS, P.MEALS, DRINKS,
+                  NETWORKING_WORDS, SOCIAL_WORDS, _CROWDS,
                   P.CONNECTORS, ("break", "time", "buffet", "zuhause", "daheim", "home",
                                  "alone", "allein", "seul", "seule", "solo", "bestellen"))
     for word in words
 )  # fmt: skip
-#: A meal with a name right after it, as the whole title ("Déj Tom", "Lunch Dr. Vogt (Helix)",
-#: "Mittag Jens", "Cena Marco Rossi – Acme"): a meal with that person.
+#: A meal or drinks with a name right after them, as the whole title ("Déj Tom", "Lunch Dr.
+#: Vogt (Helix)", "Mittag Jens", "Cena Marco Rossi – Acme", "Apéro Chloé"): with that person.
+#: Particles of a surname ("Daan de Wit", "Jan van der Berg", "Lucía de la Cruz").
+_PARTICLES = r"(?:\s+(?:van|von|de|der|den|di|da|del|della|du|la|le|ter|ten|zu|dos|das))*"
 _MEAL_NAME_RE = compiled(
-    rf"^\W*(?i:{alternation(P.MEALS)})\s+(?:w/\s*)?{_TITLES}({_NAME})(?:\s+{_NAME})?"
-    r"\s*(?:[(\[–—|@,:/-].*)?$"
+    rf"^\W*(?i:{alternation(P.MEALS + DRINKS)})\s+(?:w/\s*)?{_TITLES}({_NAME})"
+    rf"(?:{_PARTICLES}\s+{_NAME})?\s*(?:[(\[–—|@,:/-].*)?$"
 )
 _LINK_RE = compiled(r"\S+://\S+|www\.\S+|<[^<>]*>", re.IGNORECASE)  # "…/meetup-join/…" is no meetup
 
@@ -327,14 +346,21 @@ def names_a_person(event: Event) -> str | None:
         return match.group(0)
     if (match := _AT_FAMILY_RE.search(title)) and _FAMILY_WORD_RE.search(match.group(0)):
         return match.group(0)  # "Heuriger bei den Hubers", "Dîner chez les Girard"
-    if (match := _AT_NAMES_RE.search(title) or _MEAL_WITH_RE.search(title)) and (
-        _MEAL_WORD_RE.search(title)
-    ):
+    if (match := _AT_NAMES_RE.search(title) or _meal_with(title)) and _MEAL_WORD_RE.search(title):
         return match.group(0)  # "Abendessen bei Müllers", "Lunch z Martą", "Oběd s Janou"
     match = _MEAL_NAME_RE.match(event.title)
     if match is None or match.group(1).casefold() in _NOT_NAMES:
         return None  # "Lunch Kantine", "Dinner Berlin", "Mittag Pause"
     return match.group(0).strip()
+
+
+def _meal_with(title: str) -> re.Match[str] | None:
+    """A person after "with" in the title's language (:data:`MEAL_WITH`), not a meal or drink
+    that only looks like one (Dutch "Borrel" ends as Hungarian "Annával" does)."""
+    for match in _MEAL_WITH_RE.finditer(title):
+        if match.group(0).casefold() not in _MEAL_SET:
+            return match
+    return None
 
 
 def networking_word(event: Event, extra: tuple[str, ...] = ()) -> str | None:
