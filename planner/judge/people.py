@@ -120,7 +120,8 @@ NETWORKING_WORDS: tuple[str, ...] = (
     # Spanish, Italian, Portuguese, Dutch
     "congreso", "congresso", "congres", "conferencia", "conferenza", "conferência",
     "conferentie", "feria", "fiera", "foire", "foire-exposition", "salone", "simposio",
-    "jornada de puertas abiertas",
+    "jornada de puertas abiertas", "convegno", "convegni", "jornadas", "studiedag", "netwerkdag",
+    "assises", "journée d'étude", "journée d’étude",
     "encuentro empresarial", "encontro empresarial", "evento de networking",
     "evento di networking", "netwerkborrel", "netwerkevent", "netwerkbijeenkomst", "vakbeurs",
     "beurs", "open dag",
