@@ -33,11 +33,12 @@ CALL_VERBS: dict[str, tuple[str, ...]] = {
     "en": ("ring", "phone", "ring back", "phone back"),  # "call": video as often (AMBIGUOUS_CALL)
     "de": ("anrufen", "anruf bei", "anruf an", "rückruf", "rückruf an", "telefonat mit"),
     "fr": ("appeler", "rappeler", "appel à", "téléphoner à"),
-    "it": ("chiamare", "richiamare", "telefonare a", "chiamata a", "chiamata con"),
+    "it": ("chiamare", "richiamare", "telefonare a", "chiamata a", "chiamata con", "sentire",
+           "risentire"),
     "es": ("llamar a", "llamar", "volver a llamar a", "telefonear a", "llamada a", "llamada con"),
     "pt": ("ligar a", "ligar à", "ligar ao", "ligar para", "ligar", "telefonar a",
            "telefonar à", "telefonar ao", "chamada com", "chamada para"),
-    "nl": ("bel", "bellen met", "terugbellen", "opbellen"),
+    "nl": ("bel", "bellen met", "terugbellen", "opbellen", "nabellen", "telefoneren met"),
     "sv": ("ring", "ringa", "ring upp", "ringa upp", "ring tillbaka", "ringa tillbaka"),
     "da": ("ring", "ringe", "ring op", "ringe op", "ring tilbage", "ringe tilbage"),
     "no": ("ring", "ringe", "ringe opp", "ring tilbake", "ringe tilbake"),
@@ -48,6 +49,8 @@ CALL_VERBS: dict[str, tuple[str, ...]] = {
     "hu": ("felhívni", "felhívom", "hívd fel", "visszahívni", "visszahívás", "telefonálni"),
     "ro": ("sună", "sună pe", "suna pe", "sun pe", "de sunat", "sună-l pe", "sun-o pe",
            "telefonează", "telefonează-i"),
+    # "Tel. Ricci", "Tél. Mme Girard": the abbreviation before whom to call
+    "abbr": ("tel.", "tél.", "telf.", "tfno."),
     "el": ("να πάρω τηλέφωνο", "πάρε τηλέφωνο", "τηλεφώνημα σε", "τηλεφώνημα στον",
            "τηλεφώνημα στην", "να τηλεφωνήσω", "τηλεφωνώ"),
 }  # fmt: skip

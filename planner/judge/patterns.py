@@ -61,6 +61,7 @@ PHONE_PHRASES: tuple[str, ...] = (
     "appeler", "rappeler", "téléphoner", "telefonieren", "zurückrufen", "call back", "callback",
     "chiamare", "richiamare", "telefonare", "chiamata", "telefonata", "llamar", "llamada",
     "telefonear", "bellen", "opbellen", "terugbellen", "telefoontje", "belafspraak",
+    "nabellen", "nachtelefonieren", "coup de fil", "coup de téléphone", "llamada telefónica",
     # Polish, Czech, Danish, Norwegian, Swedish: words that only say a call
     "zadzwonić", "zadzwonic", "zadzwoń", "oddzwonić", "rozmowa telefoniczna", "zavolat",
     "zavolej", "telefonát", "telefonický hovor", "ring til", "ringe til", "ring till",
@@ -117,7 +118,9 @@ MEALS: tuple[str, ...] = (
     "déjeuner", "dejeuner", "déj", "dej", "petit-déjeuner", "petit déjeuner", "petit-déj",
     "petit déj", "dîner", "diner", "pranzo", "cena", "colazione", "almuerzo", "comida",
     "desayuno", "ontbijt", "koffie", "almoço", "almoco", "jantar", "pequeno-almoço",
-    "pequeno almoço", "lanche", "merienda", "avondeten", "diner", "lunch",
+    "pequeno almoço", "lanche", "merienda", "avondeten", "diner", "lunch", "etentje", "tapas",
+    "tapeo", "weihnachtsessen", "teamessen", "firmenessen", "kundenessen", "familienessen",
+    "geburtstagsessen", "abschiedsessen", "jahresabschlussessen",
     # Polish, Czech, Swedish, Danish, Norwegian
     "obiad", "kolacja", "śniadanie", "oběd", "večeře", "snídaně", "fika", "middag",
     "frokost", "frukost", "lunsj", "morgenmad", "aftensmad", "kawa", "káva", "kaffe",
@@ -188,6 +191,8 @@ BLOCKER_TITLES: tuple[str, ...] = (
     "anreise", "abreise", "hold", "placeholder", "platzhalter", "privat", "private", "busy", "gym",
     "sport", "deep work", "congés", "vacances", "bloqué", "bloquer", "blocage",
     "pause déjeuner", "télétravail", "absent", "absence", "rendez-vous médecin",
+    "pausa pranzo", "pausa comida", "pausa almuerzo", "pausa para comer", "lunchpauze",
+    "pause midi", "pause repas",
 )  # fmt: skip
 
 #: Blocker titles that hold time for something: with other people invited, the meeting held
