@@ -42,6 +42,10 @@ VIRTUAL_PHRASES: tuple[str, ...] = (
     "per video", "via video", "by video", "over video", "video", "par vidéo", "en vidéo",
     "vidéo", "visio", "en visio", "en ligne", "à distance", "distanciel", "webinaire",
     "réunion virtuelle", "conférence virtuelle",
+    # Italian, Spanish, Dutch
+    "videochiamata", "videoconferenza", "da remoto", "in remoto", "videollamada",
+    "videoconferencia", "en remoto", "videobellen", "videogesprek", "videovergadering",
+    "op afstand",
     # rooms that are not rooms
     "zoom room", "zoom raum", "teams room", "teams raum", "breakout room", "breakout raum",
     "bbb raum", "jitsi raum", "webex raum", "online raum", "virtual room", "virtueller raum",
@@ -62,6 +66,8 @@ PHONE_PHRASES: tuple[str, ...] = (
     "chiamare", "richiamare", "telefonare", "chiamata", "telefonata", "llamar", "llamada",
     "telefonear", "bellen", "opbellen", "terugbellen", "telefoontje", "belafspraak",
     "nabellen", "nachtelefonieren", "coup de fil", "coup de téléphone", "llamada telefónica",
+    "per telefono", "al telefono", "por teléfono", "riunione telefonica", "reunión telefónica",
+    "telefonisch overleg", "telefoongesprek",
     # Polish, Czech, Danish, Norwegian, Swedish: words that only say a call
     "zadzwonić", "zadzwonic", "zadzwoń", "oddzwonić", "rozmowa telefoniczna", "zavolat",
     "zavolej", "telefonát", "telefonický hovor", "ring til", "ringe til", "ring till",
@@ -72,29 +78,6 @@ PHONE_PHRASES: tuple[str, ...] = (
 
 #: "Call" alone: in English often a video call. Counts weakly towards phone.
 AMBIGUOUS_CALL: tuple[str, ...] = ("call", "calls", "catch-up call", "intro call", "sync call")
-
-#: A call that is an invitation to submit, not a conversation ("Call for papers", "Appel à
-#: projets", "Appel d'offres", "Llamada a propuestas"): no phone or video, no meeting.
-NOT_CALLS: tuple[str, ...] = (
-    "call for papers", "call for paper", "call for proposals", "call for abstracts",
-    "call for speakers", "call for submissions", "call for applications", "call for entries",
-    "call for tenders", "call for tender", "call for bids", "call for evidence",
-    "call for ideas", "call for participation", "call for projects", "call for nominations",
-    "call for contributions", "call for expressions of interest", "call for input",
-    "call for comments", "call for sessions", "call for talks", "call for presentations",
-    "call for posters", "call for startups", "call for start-ups", "call for partners",
-    "call for artists", "call for volunteers", "call for action", "call to action",
-    "call for code", "call for proposal", "calls for proposals", "calls for papers",
-    "appel à projets", "appel à projet", "appels à projets", "appel à candidatures",
-    "appel à candidature", "appel à communications", "appel à communication",
-    "appel à propositions", "appel à contributions", "appel à manifestation d'intérêt",
-    "appel à manifestation d’intérêt", "appel à idées", "appel à participation",
-    "appel à témoignages", "appel à textes", "appel à intervenants", "appel à bénévoles",
-    "appel à dons", "appel d'offres", "appel d’offres", "appels d'offres", "appels d’offres",
-    "appel de fonds", "appel à la grève",
-    "llamada a propuestas", "llamada a proyectos", "llamada a licitación",
-    "llamada a la acción", "chiamata a progetti",
-)  # fmt: skip
 
 #: Wording that says people meet in the same place.
 PRESENCE_PHRASES: tuple[str, ...] = (

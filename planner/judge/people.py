@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from planner.judge import patterns as P
 from planner.judge.anchored import Screened, factored, longest_first
+from planner.judge.calls import NOT_CALLS
 from planner.judge.kept_regex import compiled
 from planner.judge.memo import BULKY, SIZE, per_event
 from planner.judge.platforms import public_event
@@ -210,7 +211,7 @@ NETWORKING_SUFFIXES: tuple[str, ...] = (
 
 _WITH_PERSON_RE = compiled(WITH_PERSON)
 #: "Call for papers", "Appel à projets": no call (taken out before the meeting words are read).
-_NOT_CALL_RE = compiled(rf"(?i)(?<!\w)(?:{alternation(P.NOT_CALLS)})(?!\w)")
+_NOT_CALL_RE = compiled(rf"(?i)(?<!\w)(?:{alternation(NOT_CALLS)})(?!\w)")
 #: One's children after "mit" (German writes them with a capital, as a name): nobody named.
 _CHILDREN = frozenset(("kinder", "kindern", "kids", "enkel", "enkeln", "enkelkinder",
                        "enkelkindern"))  # fmt: skip
