@@ -99,6 +99,8 @@ FLIGHT_WORDS = (
     "flug", "flight", "flights", "vol", "lufthansa", "airline", "airways", "air", "vuelo",
     "vuelos", "volo", "voli", "voo", "voos", "vlucht", "vluchten", "fly", "flyg", "luxair",
     "norwegian", "sas", "finnair", "klm", "airbaltic", "ryanair", "easyjet", "wizz",
+    "aer lingus", "vueling", "iberia", "air europa", "volotea", "transavia", "ita airways",
+    "brussels airlines", "air france", "swiss", "austrian", "eurowings", "tap",
     "latam", "azul", "aeroméxico", "aeromexico", "volaris", "viva aerobus", "qantas",
     "jetstar", "virgin australia", "emirates", "air india", "vistara", "thy",
     "turkish airlines", "pegasus", "tarom", "aegean", "olympic air", "uçuş",
@@ -123,6 +125,15 @@ START_WORDS = (
     # Spanish, Italian, Portuguese, Dutch
     "vuelo", "volo", "voo", "vlucht", "tren", "treno", "comboio", "trein", "táxi", "viaje a",
     "viaggio a", "viagem a", "viagem para", "reis naar", "terugreis", "heenreis",
+    # lodging, coaches, ferries and the way back in French, Italian, Spanish and Dutch
+    "nuitée", "pernottamento", "alloggio", "alojamiento",
+    "hospedaje", "overnachting", "bus naar", "bus to", "bus nach", "bus para", "autobús",
+    "autobus", "autocar", "pullman per", "coach to", "traghetto", "veerboot", "barco a",
+    "ritorno a", "viaggio di ritorno", "vuelta a", "regreso a", "viaje de vuelta",
+    "retour à", "voyage retour", "trajet retour",
+    # airlines whose name opens a title: the flight ("Aer Lingus to Heathrow")
+    "aer lingus", "ryanair", "vueling", "easyjet", "transavia", "volotea", "air europa",
+    "ita airways", "brussels airlines", "iberia", "klm", "eurowings",
     # Swedish, Danish, Norwegian, Polish, Czech
     "resa", "resa till", "tåg", "tågresa", "flyg", "flyg till", "tog", "togrejse", "rejse til",
     "reise til", "fly til", "pociąg", "podróż do", "lot do", "vlak", "cesta do",
@@ -138,7 +149,9 @@ VENDORS = (
     "g7", "addison lee", "tripit", "cabify", "heetch", "mytaxi", "itaxi", "gett", "blablacar",
     "renfe", "iryo", "cp comboios", "ns international", "amtrak", "via rail", "trainline",
     "avanti west coast", "lner", "pkp intercity", "sj", "dsb", "norwegian air", "luxair",
-    "české dráhy", "regiojet", "leo express", "lot polish airlines",
+    "české dráhy", "regiojet", "leo express", "lot polish airlines", "aer lingus",
+    "air europa", "volotea", "transavia", "ita airways", "thalys", "nmbs", "sncb", "italo",
+    "irish rail", "iarnród éireann", "westbahn", "alsa", "avlo",
     # the Americas, Asia-Pacific, Turkey, Hungary, Romania, Greece, Japan
     "latam", "aeroméxico", "volaris", "qantas", "jetstar", "virgin australia", "emirates",
     "air india", "turkish airlines", "pegasus", "máv", "mav-start", "cfr călători", "tarom",
@@ -169,7 +182,9 @@ RENTAL_WORDS = (
 LODGING_WORDS = (
     "hotel", "hôtel", "motel", "hostel", "airbnb", "apartment", "appartement", "ferienwohnung",
     "unterkunft", "übernachtung", "uebernachtung", "stay", "séjour", "lodging", "pension",
-    "gasthof", "b&b", "inn", "suites", "otel", "szálloda", "hotelul", "ξενοδοχείο", "ホテル",
+    "gasthof", "b&b", "inn", "suites", "hébergement", "logement", "nuitée", "pernottamento",
+    "alloggio", "albergo", "alojamiento", "hospedaje", "overnachting", "otel", "szálloda",
+    "hotelul", "ξενοδοχείο", "ホテル",
     "旅館",
 )  # fmt: skip
 #: Hotel chains and brands whose name alone names the lodging ("Marriott Frankfurt", "Ibis Köln
@@ -230,6 +245,11 @@ _TRAIN_RE = Screened(
     lambda: r"(?<!\w)(?:" + factored(TRAIN_NAMES, r"\s+") + r")\s?\d|号",  # (a Japanese one)
 )
 _ARROW_RE = compiled(ARROW)
+#: A train's kind without its number, opening a route's title ("IC Antwerpen → Gent").
+_TRAIN_KIND_RE = compiled(
+    r"^\W*(?:ICE|IC|EC|TGV(?:\s+INOUI)?|OUIGO|RJX?|Railjet|Nightjet|Thalys|Eurostar|"
+    r"Frecciarossa|Frecciargento|Italo|AVE|AVLO|Alvia|Iryo|Intercity|InterCity|Sprinter)\s"
+)
 _LETTER_RE = compiled(r"[^\W\d_]")
 _IS_IN_RE = compiled(IS_IN, re.IGNORECASE)
 _START_RE = compiled(r"^\W*" + _words(START_WORDS).pattern, re.IGNORECASE)
@@ -333,7 +353,12 @@ def _strong(event: Event, zones: Zones, title: str) -> str | None:
     arrow = _ARROW_RE.search(title)
     route = arrow is not None and _LETTER_RE.search(title, 0, arrow.start()) is not None
     places = " ".join(p.text for p in zones.parts(PLACE))
-    if route and (_STATION_RE.search(title) or _booked(zones) or _VENDOR_RE.search(title)):
+    if route and (
+        _STATION_RE.search(title)
+        or _booked(zones)
+        or _VENDOR_RE.search(title)
+        or _TRAIN_KIND_RE.match(title)  # "IC Antwerpen → Gent", "AVE Sevilla → Madrid"
+    ):
         return _("journey '{title}'", title=title)
     if _RIDE_START_RE.match(title):
         return _("ride '{title}'", title=title)
