@@ -438,7 +438,10 @@ def says_meeting(event: Event, mode: Mode | None = None, *, strong_only: bool = 
         return False
     if mode in (Mode.VIRTUAL, Mode.PHONE, Mode.HYBRID):
         return True
-    return words_re(MEETING_WORDS).search(_NOT_CALL_RE.sub(" ", event.title)) is not None
+    title = event.title
+    if "all" in title or "ALL" in title:  # "Call for papers" (the only meeting word it holds)
+        title = _NOT_CALL_RE.sub(" ", title)
+    return words_re(MEETING_WORDS).search(title) is not None
 
 
 def in_balance(event: Event) -> bool:

@@ -57,7 +57,12 @@ NOT_VISITED: tuple[str, ...] = (
     "grandma", "grandpa", "family", "familie", "gp", "doctor", "dr", "dentist", "hospital",
     "huisarts", "tandarts", "ziekenhuis", "dokter", "oma's", "santa", "sinterklaas",
 )  # fmt: skip
-_OPENER_RE = compiled(r"^\W*(?i:" + "|".join(VISIT_OPENERS) + r")\s+(?P<next>[^\W\d_][\w'’.&-]*)")
+#: The visit noun first, or after a hold's word ("Optie: bezoek terminal …", "Hold – visit …").
+_OPENER_RE = compiled(
+    r"^\W*(?:[^\W\d_]+\s*(?::|\s[–—-])\s*)?(?i:"
+    + "|".join(VISIT_OPENERS)
+    + r")\s+(?P<next>[^\W\d_][\w'’.&-]*)"
+)
 _SITES = frozenset(SITE_NOUNS)
 _NOT_VISITED = frozenset(NOT_VISITED)
 

@@ -35,6 +35,8 @@ pytestmark = pytest.mark.usefixtures("forgotten")
         "Visit site – Newbridge depot",
         "Besök fabriken i Umeå",
         "Besøg Grundfos, Bjerringbro",
+        "Optie: bezoek distributiecentrum Tilburg",  # after a hold's word
+        "Hold – visit Glanbia plant",
     ],
 )
 def test_a_visit_noun_opening_the_title_is_a_visit(shape, title):
