@@ -218,6 +218,11 @@ VENUE_WORDS: tuple[str, ...] = (
     "fabrik", "kanzlei", "praxis", "klinik", "messegelände", "messe", "halle",
     "saal", "gebäude", "building", "etage", "club", "museum", "clubhouse", "salle", "bureau",
     "bureaux", "hôtel", "gare", "aéroport", "galerie", "brasserie", "atelier", "musée",
+    # Italian, Spanish, Dutch
+    "ufficio", "uffici", "oficina", "oficinas", "despacho", "kantoor", "vergaderzaal",
+    "vergaderruimte", "zaal", "sala riunioni", "sala de reuniones", "sala de juntas",
+    "restaurante", "taberna", "cervecería", "birreria", "eetcafé", "brouwerij", "kroeg",
+    "notaría", "notaris", "stabilimento", "fábrica", "fabriek", "magazzino", "magazijn",
 )  # fmt: skip
 
 #: Venue words that are too common elsewhere ("docking station", "floor plan") to count
@@ -231,7 +236,7 @@ LOCATION_VENUE_WORDS: tuple[str, ...] = (
 VENUE_SUFFIXES: tuple[str, ...] = (
     "raum", "räume", "zimmer", "saal", "büro", "halle", "kantine", "bahnhof", "flughafen",
     "restaurant", "hotel", "lounge", "weinbar", "hotelbar", "cocktailbar", "café", "cafe",
-    "werkstatt", "stube", "keller", "garten",
+    "werkstatt", "stube", "keller", "garten", "zaal", "kantoor",
 )  # fmt: skip
 
 #: Street names with a house number: German/Austrian/Swiss forms ("Leopoldstraße 10",

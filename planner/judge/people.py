@@ -27,6 +27,7 @@ from planner.judge.anchored import Screened, factored, longest_first
 from planner.judge.calls import NOT_CALLS
 from planner.judge.kept_regex import compiled
 from planner.judge.memo import BULKY, SIZE, per_event
+from planner.judge.not_gatherings import mass_or_market, prepared
 from planner.judge.platforms import public_event
 from planner.judge.tasks import task_of
 from planner.judge.text import alternation
@@ -165,42 +166,13 @@ NOT_NETWORKING: tuple[str, ...] = (
     # "Messe" as a church service in French and German ("Messe pour …", "Heilige Messe")
     "messe pour", "messe de minuit", "messe de noël", "messe du dimanche", "messe dominicale",
     "sainte messe", "heilige messe", "messe des familles", "messe d'anniversaire",
+    # a hairdresser's, a tea room, a beauty parlour ("Salon de coiffure", "Kapsalon")
+    "salon de coiffure", "salon de thé", "salon de beauté", "salon d'esthétique",
+    "salone di bellezza", "salón de belleza", "kapsalon", "schoonheidssalon", "nagelsalon",
+    "hair salon", "nail salon", "beauty salon",
     # French "convention de …": an agreement ("convention d'honoraires", "convention-cadre")
     "convention d", "convention de", "convention cadre",
 )  # fmt: skip
-#: Fair words that also name a church service or a seasonal market ("Rorate-Messe", "Fiera di
-#: Santa Lucia", "Feria del Belén", "Foire de Noël", "Kerstbeurs"): a gathering only where no
-#: church, Christmas or one's children stand beside them (:data:`NOT_A_FAIR`).
-AMBIGUOUS_FAIRS: tuple[str, ...] = ("messe", "fiera", "feria", "foire", "beurs")
-#: Words beside an ambiguous fair word that make it a mass or a market: churches and services,
-#: the Christmas season, one's children (German church names by their tails: "Stephansdom",
-#: "Frauenkirche").
-NOT_A_FAIR: tuple[str, ...] = (
-    # churches and services
-    "kirche", "dom", "münster", "kathedrale", "basilika", "kapelle", "pfarre", "pfarrei",
-    "gottesdienst", "rorate", "christmette", "mette", "hochamt", "andacht", "requiem",
-    "église", "eglise", "cathédrale", "basilique", "chapelle", "paroisse", "chiesa", "duomo",
-    "basilica", "parrocchia", "santuario", "iglesia", "catedral", "parroquia", "ermita", "kerk",
-    "kathedraal", "basiliek", "kapel", "parochie", "church", "cathedral", "chapel", "parish",
-    "abbey", "minster",
-    # the Christmas season and its markets
-    "advent", "nikolaus", "christkind", "christkindl", "noël", "noel", "natale", "natalizia",
-    "natalizio", "navidad", "navideña", "navideño", "belén", "belen", "belenes", "presepe",
-    "presepi", "santa lucia", "santa lucía", "sinterklaas", "kerst", "kerstmis", "christmas",
-    "xmas", "befana", "reyes magos", "mercatino", "mercadillo",
-    # one's children
-    "kinder", "kindern", "kids", "children", "enfants", "bambini", "figli", "niños", "hijos",
-    "kinderen", "crianças", "filhos",
-)  # fmt: skip
-_NOT_A_FAIR_RE = compiled(
-    r"(?i:(?<!\w)(?:" + alternation(NOT_A_FAIR) + r")(?!\w)"
-    # German church names and seasons by their parts ("Stephansdom", "Pfarrkirche",
-    # "Weihnachtsmarkt", "Kerstmarkt", "Natale"); "-dom" only after a name ("Mariendom",
-    # not "Kingdom" or "Wisdom")
-    r"|\w(?:kirche|kerk|münster|kapelle)(?!\w)"
-    r"|(?<!\w)(?:weihnacht|christkind|kerst|natal|navid)\w*)"
-    r"|(?<!\w)[A-ZÄÖÜ][a-zäöüß]{4,}[snr]dom(?!\w)"
-)
 #: Tails of German compounds that name a gathering ("Drohnentreffen", "Chaostreff",
 #: "Gründerstammtisch", "Fachkongress", "OpenDataBarCamp").
 NETWORKING_SUFFIXES: tuple[str, ...] = (
@@ -385,7 +357,7 @@ def _networking_word(event: Event, extra: tuple[str, ...]) -> str | None:
     if found(event, NOT_NETWORKING):
         return None
     word = found(event, NETWORKING_WORDS + tuple(extra), NETWORKING_SUFFIXES)
-    if word and not _mass_or_market(event, word):
+    if word and not _not_the_gathering(event, word):
         return word
     alone = not any(p for p in event.attendees if not p.is_resource)
     if alone and not names_a_person(event) and (word := found(event, SOCIAL_WORDS)):
@@ -396,15 +368,14 @@ def _networking_word(event: Event, extra: tuple[str, ...]) -> str | None:
     return None
 
 
-def _mass_or_market(event: Event, word: str) -> bool:
-    """Whether the fair word ``word`` is a mass or a seasonal market: an ambiguous one
-    (:data:`AMBIGUOUS_FAIRS`, also as a compound's tail: "Rorate-Messe") beside a church, the
-    Christmas season or one's children in the title, the user's text or the location's place
-    ("Rorate-Messe im Stephansdom", "Fiera di Santa Lucia con i bambini")."""
-    if not word.casefold().endswith(AMBIGUOUS_FAIRS):
-        return False
+def _not_the_gathering(event: Event, word: str) -> bool:
+    """Whether the gathering word ``word`` names no gathering here: a mass or a market beside
+    a church, Christmas or one's children, or a gathering prepared or followed up
+    (:mod:`planner.judge.not_gatherings`)."""
+    if prepared(event.title):
+        return True  # "Messe-Nachbereitung", "Summit prep", "Préparation du salon"
     places = (p.text for p in zones_of(event).parts(PLACE, ROOM))
-    return any(_NOT_A_FAIR_RE.search(text) for text in (*_texts(event), *places) if text)
+    return mass_or_market(word, (*_texts(event), *places))
 
 
 def visit_word(event: Event, extra: tuple[str, ...] = ()) -> str | None:
