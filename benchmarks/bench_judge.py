@@ -164,7 +164,7 @@ def _week(events: list[Any], modes: list[Any], ledger: Any, config: Any) -> floa
 
 
 def _judge(batches: list[Batch], rows: list[str]) -> dict[str, float]:
-    from planner.flows.plan import is_external, is_meeting
+    from planner.flows.plan import _external, is_meeting
     from planner.flows.weekly import costs_travel
     from planner.judge.mode import classify
     from planner.judge.purpose import determine_purpose
@@ -193,7 +193,7 @@ def _judge(batches: list[Batch], rows: list[str]) -> dict[str, float]:
             (e, m.mode, p)
             for (e, m), p, meeting in zip(pairs, purposes, meetings, strict=True)
             if meeting
-            and is_external(e, config)
+            and _external(e, config.own_domains, config.addresses)
             and p.purpose not in (Purpose.INTERNAL, Purpose.PERSONAL)
         ]
         cost = partial(costs_travel, config=config)

@@ -34,6 +34,7 @@ PARTS = (
     "platforms_dev2",
     "platforms_dev3",
     "platforms_dev4",
+    "platforms_dev5",
 )
 
 

@@ -99,6 +99,8 @@ FLIGHT_WORDS = (
     "flug", "flight", "flights", "vol", "lufthansa", "airline", "airways", "air", "vuelo",
     "vuelos", "volo", "voli", "voo", "voos", "vlucht", "vluchten", "fly", "flyg", "luxair",
     "norwegian", "sas", "finnair", "klm", "airbaltic", "ryanair", "easyjet", "wizz",
+    "aer lingus", "vueling", "iberia", "air europa", "volotea", "transavia", "ita airways",
+    "brussels airlines", "air france", "swiss", "austrian", "eurowings", "tap",
     "latam", "azul", "aeroméxico", "aeromexico", "volaris", "viva aerobus", "qantas",
     "jetstar", "virgin australia", "emirates", "air india", "vistara", "thy",
     "turkish airlines", "pegasus", "tarom", "aegean", "olympic air", "uçuş",
@@ -115,10 +117,23 @@ START_WORDS = (
     "reservierung: hotel", "reservation: hotel", "pick-up rental car", "drop-off rental car",
     "rental car", "mietwagen",
     "car rental", "car hire", "autovermietung", "location de voiture", "location voiture",
+    "coche de alquiler", "alquiler de coche", "alquiler de coches", "recogida del coche",
+    "devolución del coche", "auto a noleggio", "noleggio auto", "ritiro auto",
+    "riconsegna auto", "carro alugado", "aluguer de carro", "aluguel de carro", "huurauto",
+    "huurwagen", "huurauto ophalen", "huurauto inleveren",
     "taxi", "cab", "airbnb",
     # Spanish, Italian, Portuguese, Dutch
     "vuelo", "volo", "voo", "vlucht", "tren", "treno", "comboio", "trein", "táxi", "viaje a",
     "viaggio a", "viagem a", "viagem para", "reis naar", "terugreis", "heenreis",
+    # lodging, coaches, ferries and the way back in French, Italian, Spanish and Dutch
+    "nuitée", "pernottamento", "alloggio", "alojamiento",
+    "hospedaje", "overnachting", "bus naar", "bus to", "bus nach", "bus para", "autobús",
+    "autobus", "autocar", "pullman per", "coach to", "traghetto", "veerboot", "barco a",
+    "ritorno a", "viaggio di ritorno", "vuelta a", "regreso a", "viaje de vuelta",
+    "retour à", "voyage retour", "trajet retour",
+    # airlines whose name opens a title: the flight ("Aer Lingus to Heathrow")
+    "aer lingus", "ryanair", "vueling", "easyjet", "transavia", "volotea", "air europa",
+    "ita airways", "brussels airlines", "iberia", "klm", "eurowings",
     # Swedish, Danish, Norwegian, Polish, Czech
     "resa", "resa till", "tåg", "tågresa", "flyg", "flyg till", "tog", "togrejse", "rejse til",
     "reise til", "fly til", "pociąg", "podróż do", "lot do", "vlak", "cesta do",
@@ -134,7 +149,9 @@ VENDORS = (
     "g7", "addison lee", "tripit", "cabify", "heetch", "mytaxi", "itaxi", "gett", "blablacar",
     "renfe", "iryo", "cp comboios", "ns international", "amtrak", "via rail", "trainline",
     "avanti west coast", "lner", "pkp intercity", "sj", "dsb", "norwegian air", "luxair",
-    "české dráhy", "regiojet", "leo express", "lot polish airlines",
+    "české dráhy", "regiojet", "leo express", "lot polish airlines", "aer lingus",
+    "air europa", "volotea", "transavia", "ita airways", "thalys", "nmbs", "sncb", "italo",
+    "irish rail", "iarnród éireann", "westbahn", "alsa", "avlo",
     # the Americas, Asia-Pacific, Turkey, Hungary, Romania, Greece, Japan
     "latam", "aeroméxico", "volaris", "qantas", "jetstar", "virgin australia", "emirates",
     "air india", "turkish airlines", "pegasus", "máv", "mav-start", "cfr călători", "tarom",
@@ -154,12 +171,20 @@ RENTAL_WORDS = (
     "abholung", "abholen", "rückgabe", "zurückgeben", "pick-up", "pickup", "pick up",
     "drop-off", "dropoff", "return", "prise en charge", "restitution", "retour", "mietwagen",
     "rental car", "car hire", "location de voiture", "location voiture", "transporter",
+    # Spanish, Italian, Portuguese, Dutch
+    "recogida", "devolución", "devolucion", "coche de alquiler",
+    "alquiler de coche", "alquiler de coches", "coche alquilado", "ritiro", "riconsegna",
+    "restituzione", "auto a noleggio", "noleggio auto", "auto di noleggio", "levantamento",
+    "devolução", "carro alugado", "aluguer de carro", "aluguel de carro", "ophalen",
+    "inleveren", "terugbrengen", "huurauto", "huurwagen", "autohuur",
 )  # fmt: skip
 #: Lodging: a stay over night.
 LODGING_WORDS = (
     "hotel", "hôtel", "motel", "hostel", "airbnb", "apartment", "appartement", "ferienwohnung",
     "unterkunft", "übernachtung", "uebernachtung", "stay", "séjour", "lodging", "pension",
-    "gasthof", "b&b", "inn", "suites", "otel", "szálloda", "hotelul", "ξενοδοχείο", "ホテル",
+    "gasthof", "b&b", "inn", "suites", "hébergement", "logement", "nuitée", "pernottamento",
+    "alloggio", "albergo", "alojamiento", "hospedaje", "overnachting", "otel", "szálloda",
+    "hotelul", "ξενοδοχείο", "ホテル",
     "旅館",
 )  # fmt: skip
 #: Hotel chains and brands whose name alone names the lodging ("Marriott Frankfurt", "Ibis Köln
@@ -191,7 +216,13 @@ BOOKING_LABELS = (
     "bestillingsreferanse", "bookingnummer", "bekræftelse nr", "bilet nr", "numer rezerwacji",
     "numer biletu", "jízdní doklad", "číslo rezervace", "booking ref",
     # Portuguese, Spanish, Turkish, Hungarian, Romanian, Greek, Japanese
-    "localizador", "código de reserva", "pnr", "rezervasyon kodu", "rezervasyon no",
+    "localizador", "código de reserva", "pnr", "número de reserva", "número de la reserva",
+    "referencia de la reserva", "número de confirmación", "código de confirmación",
+    "codice di prenotazione", "numero di prenotazione", "codice prenotazione",
+    "numero prenotazione", "codice biglietto", "numero biglietto", "codice di conferma",
+    "número da reserva", "código da reserva", "reserveringsnummer", "reserveringscode",
+    "boekingsnummer", "boekingscode", "bevestigingsnummer", "biljetnummer", "rezervasyon kodu",
+    "rezervasyon no",
     "foglalási szám", "cod rezervare", "κωδικός κράτησης", "予約番号",
 )  # fmt: skip
 #: The TripIt "whole trip" item: "John Doe is in South San Francisco, CA from Oct 11 …".
@@ -214,6 +245,11 @@ _TRAIN_RE = Screened(
     lambda: r"(?<!\w)(?:" + factored(TRAIN_NAMES, r"\s+") + r")\s?\d|号",  # (a Japanese one)
 )
 _ARROW_RE = compiled(ARROW)
+#: A train's kind without its number, opening a route's title ("IC Antwerpen → Gent").
+_TRAIN_KIND_RE = compiled(
+    r"^\W*(?:ICE|IC|EC|TGV(?:\s+INOUI)?|OUIGO|RJX?|Railjet|Nightjet|Thalys|Eurostar|"
+    r"Frecciarossa|Frecciargento|Italo|AVE|AVLO|Alvia|Iryo|Intercity|InterCity|Sprinter)\s"
+)
 _LETTER_RE = compiled(r"[^\W\d_]")
 _IS_IN_RE = compiled(IS_IN, re.IGNORECASE)
 _START_RE = compiled(r"^\W*" + _words(START_WORDS).pattern, re.IGNORECASE)
@@ -317,7 +353,12 @@ def _strong(event: Event, zones: Zones, title: str) -> str | None:
     arrow = _ARROW_RE.search(title)
     route = arrow is not None and _LETTER_RE.search(title, 0, arrow.start()) is not None
     places = " ".join(p.text for p in zones.parts(PLACE))
-    if route and (_STATION_RE.search(title) or _booked(zones) or _VENDOR_RE.search(title)):
+    if route and (
+        _STATION_RE.search(title)
+        or _booked(zones)
+        or _VENDOR_RE.search(title)
+        or _TRAIN_KIND_RE.match(title)  # "IC Antwerpen → Gent", "AVE Sevilla → Madrid"
+    ):
         return _("journey '{title}'", title=title)
     if _RIDE_START_RE.match(title):
         return _("ride '{title}'", title=title)

@@ -33,11 +33,12 @@ CALL_VERBS: dict[str, tuple[str, ...]] = {
     "en": ("ring", "phone", "ring back", "phone back"),  # "call": video as often (AMBIGUOUS_CALL)
     "de": ("anrufen", "anruf bei", "anruf an", "rückruf", "rückruf an", "telefonat mit"),
     "fr": ("appeler", "rappeler", "appel à", "téléphoner à"),
-    "it": ("chiamare", "richiamare", "telefonare a", "chiamata a", "chiamata con"),
+    "it": ("chiamare", "richiamare", "telefonare a", "chiamata a", "chiamata con", "sentire",
+           "risentire"),
     "es": ("llamar a", "llamar", "volver a llamar a", "telefonear a", "llamada a", "llamada con"),
     "pt": ("ligar a", "ligar à", "ligar ao", "ligar para", "ligar", "telefonar a",
            "telefonar à", "telefonar ao", "chamada com", "chamada para"),
-    "nl": ("bel", "bellen met", "terugbellen", "opbellen"),
+    "nl": ("bel", "bellen met", "terugbellen", "opbellen", "nabellen", "telefoneren met"),
     "sv": ("ring", "ringa", "ring upp", "ringa upp", "ring tillbaka", "ringa tillbaka"),
     "da": ("ring", "ringe", "ring op", "ringe op", "ring tilbage", "ringe tilbage"),
     "no": ("ring", "ringe", "ringe opp", "ring tilbake", "ringe tilbake"),
@@ -48,9 +49,33 @@ CALL_VERBS: dict[str, tuple[str, ...]] = {
     "hu": ("felhívni", "felhívom", "hívd fel", "visszahívni", "visszahívás", "telefonálni"),
     "ro": ("sună", "sună pe", "suna pe", "sun pe", "de sunat", "sună-l pe", "sun-o pe",
            "telefonează", "telefonează-i"),
+    # "Tel. Ricci", "Tél. Mme Girard": the abbreviation before whom to call
+    "abbr": ("tel.", "tél.", "telf.", "tfno."),
     "el": ("να πάρω τηλέφωνο", "πάρε τηλέφωνο", "τηλεφώνημα σε", "τηλεφώνημα στον",
            "τηλεφώνημα στην", "να τηλεφωνήσω", "τηλεφωνώ"),
 }  # fmt: skip
+#: A call that is an invitation to submit, not a conversation ("Call for papers", "Appel à
+#: projets", "Appel d'offres", "Llamada a propuestas"): no phone or video, no meeting.
+NOT_CALLS: tuple[str, ...] = (
+    "call for papers", "call for paper", "call for proposals", "call for abstracts",
+    "call for speakers", "call for submissions", "call for applications", "call for entries",
+    "call for tenders", "call for tender", "call for bids", "call for evidence",
+    "call for ideas", "call for participation", "call for projects", "call for nominations",
+    "call for contributions", "call for expressions of interest", "call for input",
+    "call for comments", "call for sessions", "call for talks", "call for presentations",
+    "call for posters", "call for startups", "call for start-ups", "call for partners",
+    "call for artists", "call for volunteers", "call for action", "call to action",
+    "call for code", "call for proposal", "calls for proposals", "calls for papers",
+    "appel à projets", "appel à projet", "appels à projets", "appel à candidatures",
+    "appel à candidature", "appel à communications", "appel à communication",
+    "appel à propositions", "appel à contributions", "appel à manifestation d'intérêt",
+    "appel à manifestation d’intérêt", "appel à idées", "appel à participation",
+    "appel à témoignages", "appel à textes", "appel à intervenants", "appel à bénévoles",
+    "appel à dons", "appel d'offres", "appel d’offres", "appels d'offres", "appels d’offres",
+    "appel de fonds", "appel à la grève",
+    "llamada a propuestas", "llamada a proyectos", "llamada a licitación",
+    "llamada a la acción", "chiamata a progetti",
+)  # fmt: skip
 #: Words that make the verb's object "back" ("Ring back", "Ring tilbage").
 BACK: tuple[str, ...] = (
     "back", "tilbage", "tilbake", "tillbaka", "zpět", "zpátky", "terug", "zurück",

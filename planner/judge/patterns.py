@@ -42,6 +42,10 @@ VIRTUAL_PHRASES: tuple[str, ...] = (
     "per video", "via video", "by video", "over video", "video", "par vidéo", "en vidéo",
     "vidéo", "visio", "en visio", "en ligne", "à distance", "distanciel", "webinaire",
     "réunion virtuelle", "conférence virtuelle",
+    # Italian, Spanish, Dutch
+    "videochiamata", "videoconferenza", "da remoto", "in remoto", "videollamada",
+    "videoconferencia", "en remoto", "videobellen", "videogesprek", "videovergadering",
+    "op afstand",
     # rooms that are not rooms
     "zoom room", "zoom raum", "teams room", "teams raum", "breakout room", "breakout raum",
     "bbb raum", "jitsi raum", "webex raum", "online raum", "virtual room", "virtueller raum",
@@ -61,6 +65,9 @@ PHONE_PHRASES: tuple[str, ...] = (
     "appeler", "rappeler", "téléphoner", "telefonieren", "zurückrufen", "call back", "callback",
     "chiamare", "richiamare", "telefonare", "chiamata", "telefonata", "llamar", "llamada",
     "telefonear", "bellen", "opbellen", "terugbellen", "telefoontje", "belafspraak",
+    "nabellen", "nachtelefonieren", "coup de fil", "coup de téléphone", "llamada telefónica",
+    "per telefono", "al telefono", "por teléfono", "riunione telefonica", "reunión telefónica",
+    "telefonisch overleg", "telefoongesprek",
     # Polish, Czech, Danish, Norwegian, Swedish: words that only say a call
     "zadzwonić", "zadzwonic", "zadzwoń", "oddzwonić", "rozmowa telefoniczna", "zavolat",
     "zavolej", "telefonát", "telefonický hovor", "ring til", "ringe til", "ring till",
@@ -94,7 +101,9 @@ MEALS: tuple[str, ...] = (
     "déjeuner", "dejeuner", "déj", "dej", "petit-déjeuner", "petit déjeuner", "petit-déj",
     "petit déj", "dîner", "diner", "pranzo", "cena", "colazione", "almuerzo", "comida",
     "desayuno", "ontbijt", "koffie", "almoço", "almoco", "jantar", "pequeno-almoço",
-    "pequeno almoço", "lanche", "merienda", "avondeten", "diner", "lunch",
+    "pequeno almoço", "lanche", "merienda", "avondeten", "diner", "lunch", "etentje", "tapas",
+    "tapeo", "weihnachtsessen", "teamessen", "firmenessen", "kundenessen", "familienessen",
+    "geburtstagsessen", "abschiedsessen", "jahresabschlussessen",
     # Polish, Czech, Swedish, Danish, Norwegian
     "obiad", "kolacja", "śniadanie", "oběd", "večeře", "snídaně", "fika", "middag",
     "frokost", "frukost", "lunsj", "morgenmad", "aftensmad", "kawa", "káva", "kaffe",
@@ -110,7 +119,7 @@ MEAL_PHRASES: tuple[str, ...] = (
     # a coffee or a glass together, several languages ("Café c/ Joana", "Heuriger mit …")
     "café", "cafe", "caffè", "caffe", "un café", "um café", "cafezinho", "bica", "cerveja",
     "cañas", "copas", "vermut", "vermouth", "vinho", "heuriger", "pint", "pints",
-    "piwo", "pivo", "øl", "öl", "drinkar", "drinks",
+    "piwo", "pivo", "øl", "öl", "drinkar", "drinks", "glühwein", "vin chaud", "vin brulé",
 )  # fmt: skip
 
 #: Wording that says some people are in a room and others join online.
@@ -165,6 +174,8 @@ BLOCKER_TITLES: tuple[str, ...] = (
     "anreise", "abreise", "hold", "placeholder", "platzhalter", "privat", "private", "busy", "gym",
     "sport", "deep work", "congés", "vacances", "bloqué", "bloquer", "blocage",
     "pause déjeuner", "télétravail", "absent", "absence", "rendez-vous médecin",
+    "pausa pranzo", "pausa comida", "pausa almuerzo", "pausa para comer", "lunchpauze",
+    "pause midi", "pause repas",
 )  # fmt: skip
 
 #: Blocker titles that hold time for something: with other people invited, the meeting held
@@ -207,6 +218,11 @@ VENUE_WORDS: tuple[str, ...] = (
     "fabrik", "kanzlei", "praxis", "klinik", "messegelände", "messe", "halle",
     "saal", "gebäude", "building", "etage", "club", "museum", "clubhouse", "salle", "bureau",
     "bureaux", "hôtel", "gare", "aéroport", "galerie", "brasserie", "atelier", "musée",
+    # Italian, Spanish, Dutch
+    "ufficio", "uffici", "oficina", "oficinas", "despacho", "kantoor", "vergaderzaal",
+    "vergaderruimte", "zaal", "sala riunioni", "sala de reuniones", "sala de juntas",
+    "restaurante", "taberna", "cervecería", "birreria", "eetcafé", "brouwerij", "kroeg",
+    "notaría", "notaris", "stabilimento", "fábrica", "fabriek", "magazzino", "magazijn",
 )  # fmt: skip
 
 #: Venue words that are too common elsewhere ("docking station", "floor plan") to count
@@ -220,7 +236,7 @@ LOCATION_VENUE_WORDS: tuple[str, ...] = (
 VENUE_SUFFIXES: tuple[str, ...] = (
     "raum", "räume", "zimmer", "saal", "büro", "halle", "kantine", "bahnhof", "flughafen",
     "restaurant", "hotel", "lounge", "weinbar", "hotelbar", "cocktailbar", "café", "cafe",
-    "werkstatt", "stube", "keller", "garten",
+    "werkstatt", "stube", "keller", "garten", "zaal", "kantoor",
 )  # fmt: skip
 
 #: Street names with a house number: German/Austrian/Swiss forms ("Leopoldstraße 10",

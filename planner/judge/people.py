@@ -24,12 +24,15 @@ from functools import lru_cache
 
 from planner.judge import patterns as P
 from planner.judge.anchored import Screened, factored, longest_first
+from planner.judge.calls import NOT_CALLS
 from planner.judge.kept_regex import compiled
 from planner.judge.memo import BULKY, SIZE, per_event
+from planner.judge.not_gatherings import mass_or_market, prepared
 from planner.judge.platforms import public_event
 from planner.judge.tasks import task_of
 from planner.judge.text import alternation
 from planner.judge.travel import is_travel
+from planner.judge.visits import VISIT_SUFFIXES, VISIT_WORDS, opening_visit
 from planner.judge.zones import PLACE, ROOM, zones_of
 from planner.model import Event, Mode, is_person_address
 
@@ -118,7 +121,9 @@ NETWORKING_WORDS: tuple[str, ...] = (
     "nuit des start-up", "nuit des startups",
     # Spanish, Italian, Portuguese, Dutch
     "congreso", "congresso", "congres", "conferencia", "conferenza", "conferência",
-    "conferentie", "feria", "fiera", "salone", "simposio", "jornada de puertas abiertas",
+    "conferentie", "feria", "fiera", "foire", "foire-exposition", "salone", "simposio",
+    "jornada de puertas abiertas", "convegno", "convegni", "jornadas", "studiedag", "netwerkdag",
+    "assises", "journée d'étude", "journée d’étude",
     "encuentro empresarial", "encontro empresarial", "evento de networking",
     "evento di networking", "netwerkborrel", "netwerkevent", "netwerkbijeenkomst", "vakbeurs",
     "beurs", "open dag",
@@ -161,6 +166,10 @@ NOT_NETWORKING: tuple[str, ...] = (
     # "Messe" as a church service in French and German ("Messe pour …", "Heilige Messe")
     "messe pour", "messe de minuit", "messe de noël", "messe du dimanche", "messe dominicale",
     "sainte messe", "heilige messe", "messe des familles", "messe d'anniversaire",
+    # a hairdresser's, a tea room, a beauty parlour ("Salon de coiffure", "Kapsalon")
+    "salon de coiffure", "salon de thé", "salon de beauté", "salon d'esthétique",
+    "salone di bellezza", "salón de belleza", "kapsalon", "schoonheidssalon", "nagelsalon",
+    "hair salon", "nail salon", "beauty salon",
     # French "convention de …": an agreement ("convention d'honoraires", "convention-cadre")
     "convention d", "convention de", "convention cadre",
 )  # fmt: skip
@@ -171,37 +180,13 @@ NETWORKING_SUFFIXES: tuple[str, ...] = (
     "meetup", "summit", "fuarı", "交流会", "展示会", "見本市", "カンファレンス", "セミナー",
     "ミートアップ", "勉強会",
 )  # fmt: skip
-#: Client and site visits (purpose visit).
-VISIT_WORDS: tuple[str, ...] = (
-    "kundenbesuch", "kundentermin vor ort", "besuch bei", "besuch beim", "site visit",
-    "customer visit", "client visit", "office visit", "plant visit", "factory visit",
-    "werksbesuch", "werksbesichtigung", "betriebsbesichtigung", "baustellenbegehung",
-    "begehung", "vor-ort-termin", "vor ort termin", "on-site visit", "onsite visit", "ortstermin",
-    "visite", "site tour",
-    # Spanish, Italian, Portuguese: a visit to a site, a plant, a client
-    "visita de obra", "visita a obra", "visita à obra", "visita de cliente", "visita al cliente",
-    "visita a cliente", "visita ao cliente", "visita cliente", "visita técnica",
-    "visita tecnica", "visita de planta", "visita a planta", "visita a fábrica",
-    "visita à fábrica", "visita stabilimento", "visita allo stabilimento", "visita in azienda",
-    "visita aziendale", "visita in cantiere", "visita al cantiere", "visita cantiere",
-    "sopralluogo", "visita a las instalaciones", "visita às instalações",
-    # Dutch
-    "werkbezoek", "klantbezoek", "klantenbezoek", "bedrijfsbezoek", "fabrieksbezoek",
-    "locatiebezoek", "bouwplaatsbezoek", "projectbezoek", "bezoek aan", "bezoek bij",
-    # Polish, Czech, Swedish, Danish, Norwegian ("Kundbesök", "Kundebesøg" by their tails)
-    "wizyta u klienta", "wizyta w zakładzie", "wizyta na budowie", "návštěva", "návštěvu",
-    "besök hos", "besök på", "besøg hos", "besøg på", "besøk hos", "besøk på",
-    # Turkish, Hungarian, Romanian, Greek, Japanese ("Üzemlátogatás", "工場見学" by their tails)
-    "müşteri ziyareti", "fabrika ziyareti", "tesis ziyareti", "saha ziyareti", "ziyaret",
-    "látogatás", "vizită la", "vizita la", "vizită de lucru", "vizită în", "επίσκεψη στις",
-    "επίσκεψη στο", "επίσκεψη στην", "επίσκεψη στα", "επίσκεψη σε", "見学", "訪問",
-)  # fmt: skip
-VISIT_SUFFIXES: tuple[str, ...] = (
-    "besuch", "begehung", "besichtigung", "besök", "besøg", "besøk", "látogatás", "ziyareti",
-    "見学", "訪問",
-)  # fmt: skip
 
 _WITH_PERSON_RE = compiled(WITH_PERSON)
+#: "Call for papers", "Appel à projets": no call (taken out before the meeting words are read).
+_NOT_CALL_RE = compiled(rf"(?i)(?<!\w)(?:{alternation(NOT_CALLS)})(?!\w)")
+#: One's children after "mit" (German writes them with a capital, as a name): nobody named.
+_CHILDREN = frozenset(("kinder", "kindern", "kids", "enkel", "enkeln", "enkelkinder",
+                       "enkelkindern"))  # fmt: skip
 _AT_FAMILY_RE = compiled(AT_FAMILY)
 _FAMILY_WORD_RE = compiled(rf"\s(?:{_FAMILY_WORD})\s")
 _AT_NAMES_RE = compiled(AT_NAMES)
@@ -213,21 +198,40 @@ _WITH_GROUP_RE = compiled(
     r"los|las|il|lo|de|het|l['’])\s*)?(?:pessoal|galera|turma|team|equipe|équipe|equipo|gente|"
     r"crew|gang|folks|colleagues|kollegen|colegas|collègues|colleghi|collega's|echipa|ομάδα)(?!\w)"
 )
+_MEAL_SET = frozenset(word.casefold() for word in P.MEAL_PHRASES)
 _MEAL_WORD_RE = compiled(rf"(?<!\w)(?i:{alternation(P.MEAL_PHRASES)})(?!\w)")
 #: Capitalised words after a meal that name no person: places, towns, blocker words, meeting
 #: nouns, other meals and a few more (German capitalises every noun: "Mittag Pause").
+#: Drinks that name whom with right after them, as a meal does ("Apéro Chloé", "Borrel Daan",
+#: "Drinks Tom Walsh", "Aperitivo Giulia").
+DRINKS: tuple[str, ...] = (
+    "apéro", "apero", "aperitivo", "apericena", "borrel", "drinks", "drink", "beers", "pint",
+    "pints", "cañas", "copas", "vermut", "vermouth", "glühwein",
+)  # fmt: skip
+#: Capitalised words after drinks that name a crowd or an occasion, not a person ("Drinks
+#: Fintech Ireland", "Apéro Startups", "Borrel Kerst").
+_CROWDS = (
+    "fintech", "tech", "startup", "startups", "start-ups", "founders", "alumni", "community",
+    "club", "team", "crew", "friends", "friday", "vendredi", "freitag", "vrijdag", "xmas",
+    "christmas", "noël", "kerst", "natale", "navidad", "weihnachten", "summer", "winter",
+    "été", "hiver", "zomer", "sommer", "verano", "estate", "réseau", "business", "women",
+    "ladies", "expats", "expat", "digital", "data", "ai", "web", "dev", "devs", "design",
+)  # fmt: skip
 _NOT_NAMES = frozenset(
     word.casefold()
-    for words in (P.VENUE_WORDS, P.CITIES, P.BLOCKER_TITLES, P.MEETING_NOUNS, P.MEALS,
+    for words in (P.VENUE_WORDS, P.CITIES, P.BLOCKER_TITLES, P.MEETING_NOUNS, P.MEALS, DRINKS,
+                  NETWORKING_WORDS, SOCIAL_WORDS, _CROWDS,
                   P.CONNECTORS, ("break", "time", "buffet", "zuhause", "daheim", "home",
                                  "alone", "allein", "seul", "seule", "solo", "bestellen"))
     for word in words
 )  # fmt: skip
-#: A meal with a name right after it, as the whole title ("Déj Tom", "Lunch Dr. Vogt (Helix)",
-#: "Mittag Jens", "Cena Marco Rossi – Acme"): a meal with that person.
+#: A meal or drinks with a name right after them, as the whole title ("Déj Tom", "Lunch Dr.
+#: Vogt (Helix)", "Mittag Jens", "Cena Marco Rossi – Acme", "Apéro Chloé"): with that person.
+#: Particles of a surname ("Daan de Wit", "Jan van der Berg", "Lucía de la Cruz").
+_PARTICLES = r"(?:\s+(?:van|von|de|der|den|di|da|del|della|du|la|le|ter|ten|zu|dos|das))*"
 _MEAL_NAME_RE = compiled(
-    rf"^\W*(?i:{alternation(P.MEALS)})\s+(?:w/\s*)?{_TITLES}({_NAME})(?:\s+{_NAME})?"
-    r"\s*(?:[(\[–—|@,:/-].*)?$"
+    rf"^\W*(?i:{alternation(P.MEALS + DRINKS)})\s+(?:w/\s*)?{_TITLES}({_NAME})"
+    rf"(?:{_PARTICLES}\s+{_NAME})?\s*(?:[(\[–—|@,:/-].*)?$"
 )
 _LINK_RE = compiled(r"\S+://\S+|www\.\S+|<[^<>]*>", re.IGNORECASE)  # "…/meetup-join/…" is no meetup
 
@@ -309,18 +313,28 @@ def names_a_person(event: Event) -> str | None:
     den Hubers", "chez les Girard", a meal "bei Müllers"), or a meal named with a person ("Déj
     Tom"), or None."""
     title = event.title
-    if match := _WITH_PERSON_RE.search(title) or _WITH_GROUP_RE.search(title):
+    match = _WITH_PERSON_RE.search(title)
+    if match and match.group(0).split()[-1].casefold() in _CHILDREN:
+        match = None  # "Zoo mit den Kindern": German capitalises the noun, nobody is named
+    if match := match or _WITH_GROUP_RE.search(title):
         return match.group(0)
     if (match := _AT_FAMILY_RE.search(title)) and _FAMILY_WORD_RE.search(match.group(0)):
         return match.group(0)  # "Heuriger bei den Hubers", "Dîner chez les Girard"
-    if (match := _AT_NAMES_RE.search(title) or _MEAL_WITH_RE.search(title)) and (
-        _MEAL_WORD_RE.search(title)
-    ):
+    if (match := _AT_NAMES_RE.search(title) or _meal_with(title)) and _MEAL_WORD_RE.search(title):
         return match.group(0)  # "Abendessen bei Müllers", "Lunch z Martą", "Oběd s Janou"
     match = _MEAL_NAME_RE.match(event.title)
     if match is None or match.group(1).casefold() in _NOT_NAMES:
         return None  # "Lunch Kantine", "Dinner Berlin", "Mittag Pause"
     return match.group(0).strip()
+
+
+def _meal_with(title: str) -> re.Match[str] | None:
+    """A person after "with" in the title's language (:data:`MEAL_WITH`), not a meal or drink
+    that only looks like one (Dutch "Borrel" ends as Hungarian "Annával" does)."""
+    for match in _MEAL_WITH_RE.finditer(title):
+        if match.group(0).casefold() not in _MEAL_SET:
+            return match
+    return None
 
 
 def networking_word(event: Event, extra: tuple[str, ...] = ()) -> str | None:
@@ -342,7 +356,8 @@ def _gathering(event: Event) -> str | None:
 def _networking_word(event: Event, extra: tuple[str, ...]) -> str | None:
     if found(event, NOT_NETWORKING):
         return None
-    if word := found(event, NETWORKING_WORDS + tuple(extra), NETWORKING_SUFFIXES):
+    word = found(event, NETWORKING_WORDS + tuple(extra), NETWORKING_SUFFIXES)
+    if word and not _not_the_gathering(event, word):
         return word
     alone = not any(p for p in event.attendees if not p.is_resource)
     if alone and not names_a_person(event) and (word := found(event, SOCIAL_WORDS)):
@@ -353,17 +368,27 @@ def _networking_word(event: Event, extra: tuple[str, ...]) -> str | None:
     return None
 
 
+def _not_the_gathering(event: Event, word: str) -> bool:
+    """Whether the gathering word ``word`` names no gathering here: a mass or a market beside
+    a church, Christmas or one's children, or a gathering prepared or followed up
+    (:mod:`planner.judge.not_gatherings`)."""
+    if prepared(event.title):
+        return True  # "Messe-Nachbereitung", "Summit prep", "Préparation du salon"
+    places = (p.text for p in zones_of(event).parts(PLACE, ROOM))
+    return mass_or_market(word, (*_texts(event), *places))
+
+
 def visit_word(event: Event, extra: tuple[str, ...] = ()) -> str | None:
     if task_of(event):
         return None  # "Präsentation für den Kundenbesuch vorbereiten": a task, not the visit
     if not extra:
         return _visit(event)
-    return found(event, VISIT_WORDS + tuple(extra), VISIT_SUFFIXES)
+    return found(event, VISIT_WORDS + tuple(extra), VISIT_SUFFIXES) or opening_visit(event.title)
 
 
 @per_event(SIZE)
 def _visit(event: Event) -> str | None:
-    return found(event, VISIT_WORDS, VISIT_SUFFIXES)
+    return found(event, VISIT_WORDS, VISIT_SUFFIXES) or opening_visit(event.title)
 
 
 def is_booking(event: Event) -> bool:
@@ -384,7 +409,10 @@ def says_meeting(event: Event, mode: Mode | None = None, *, strong_only: bool = 
         return False
     if mode in (Mode.VIRTUAL, Mode.PHONE, Mode.HYBRID):
         return True
-    return words_re(MEETING_WORDS).search(event.title) is not None
+    title = event.title
+    if "all" in title or "ALL" in title:  # "Call for papers" (the only meeting word it holds)
+        title = _NOT_CALL_RE.sub(" ", title)
+    return words_re(MEETING_WORDS).search(title) is not None
 
 
 def in_balance(event: Event) -> bool:

@@ -66,6 +66,18 @@ DEAL_CLOSING_WORDS = (
     "negociación", "negociacion", "firma del contrato", "firma de contrato", "contrato",
     "trattativa", "trattative", "negoziazione", "firma del contratto", "firma contratto",
     "contratto", "negociação", "negociacao", "assinatura", "onderhandeling", "ondertekening",
+    # deeds, notaries and agreements signed ("Firma escritura …", "Rogito", "Akte passeren",
+    # "Beurkundung"; Spanish and Italian "firma" only before what is signed: German "Firma"
+    # is a company)
+    "firma de la escritura", "firma de escritura", "firma escritura", "firma de escrituras",
+    "firma escrituras", "escritura de compraventa", "escritura pública", "firma ante notario",
+    "firma en notaría", "firma en la notaría", "otorgamiento de escritura", "firma del acuerdo",
+    "firma de acuerdo", "firma del convenio", "firma de convenio", "firmar", "rogito",
+    "stipula", "atto notarile", "firma dell'atto", "firma dell’atto", "firma atto",
+    "firma dell'accordo", "firma dell’accordo", "firma accordo", "firmare", "compromis de vente",
+    "promesse de vente", "acte de vente", "acte authentique", "akte passeren", "passeren akte",
+    "passeren van de akte", "koopakte", "transportakte", "leveringsakte", "akte van levering",
+    "koopovereenkomst", "ondertekenen", "beurkundung", "kaufvertrag", "beim notar",
     # Polish, Czech, Swedish, Danish, Norwegian (short stems match the start of a word:
     # "umow" finds "umowa", "umowy"; "smlouv" "smlouva", "smlouvě")
     "podpisanie", "podpisani", "umow", "negocjacj", "podpis", "smlouv", "vyjednávání",
@@ -106,13 +118,16 @@ def _pattern(entries: tuple[str, ...]) -> re.Pattern[str] | None:
     character before the ``x`` just matched): every branch then starts with a character, and
     ``re`` scans for the set of them in C instead of trying every branch at every position
     (4 to 12 times faster)."""
-    parts = []
+    groups: dict[str, list[str]] = {}  # by first character, each group longest first
     for entry in longest_first(e.strip().casefold() for e in entries if e.strip()):
+        first, rest = re.escape(entry[0]), re.escape(entry[1:])
         if len(entry) >= ANYWHERE_FROM or entry[0] >= "\u3040":  # Japanese writes no spaces
-            parts.append(re.escape(entry))
+            groups.setdefault(first, []).append(rest)
         else:
-            first = re.escape(entry[0])
-            parts.append(rf"{first}(?<!\w{first}){re.escape(entry[1:])}")
+            groups.setdefault(first, []).append(rf"(?<!\w{first}){rest}")
+    # Entries of one first character share it: ``re`` compares it once, not once per entry
+    # (only one group can match at a position, each as the flat alternation would)
+    parts = [f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items()]
     return compiled("|".join(parts)) if parts else None
 
 

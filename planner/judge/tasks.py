@@ -62,7 +62,8 @@ FRENCH_VERBS = frozenset(
      "confirmer", "planifier", "déclarer", "remplir", "modifier", "relire", "lire", "revoir",
      "réviser", "rédiger", "écrire", "finaliser", "valider", "corriger", "compléter",
      "vérifier", "relancer", "traduire", "terminer", "finir", "télécharger", "mettre",
-     "récupérer", "déposer", "facturer", "répondre"}
+     "récupérer", "déposer", "facturer", "répondre", "inscrire", "s'inscrire", "s’inscrire",
+     "réinscrire"}
 )  # fmt: skip
 #: Infinitives an Italian or Spanish task begins with ("Prenotare il volo", "Revisar slides").
 ROMANCE_VERBS = frozenset(
@@ -73,7 +74,8 @@ ROMANCE_VERBS = frozenset(
      "pagar", "buscar", "encontrar", "cancelar", "pedir", "organizar", "preparar", "renovar",
      "imprimir", "enviar", "mandar", "solicitar", "confirmar", "revisar", "releer", "leer",
      "escribir", "corregir", "actualizar", "rellenar", "completar", "terminar", "comprobar",
-     "traducir"}
+     "traducir", "iscrivere", "iscriversi", "iscrivermi", "registrarsi", "inscribir",
+     "inscribirse", "inscribirme", "apuntarse", "apuntarme", "registrarse", "registrarme"}
 )  # fmt: skip
 #: Infinitives and imperatives a Polish, Czech, Swedish, Danish or Norwegian task begins with
 #: ("Zarezerwować hotel …", "Zajistit catering …", "Boka tåg …", "Bestil billetter …").
@@ -133,13 +135,22 @@ _AFTER_VERB = frozenset(
      "tegen", "ivm", "i.v.m"}
 )  # fmt: skip
 _MARKER = compiled(r"^\W*(?:to[\s-]?do|erledigen|à\s+faire|a\s+faire)\b\W", re.IGNORECASE)
+#: A registration as the title's subject: "Inscription au salon …", "Inscripción al congreso",
+#: "Iscrizione al convegno", "Anmeldung zur Messe", "Aanmelding voor het congres",
+#: "Registration for Web Summit": a task, not the gathering.
+_REGISTRATION = compiled(
+    r"^\W*(?:inscriptions?|inscripci[óo]n|iscrizione|anmeldung|aanmelding|registration|"
+    r"registrierung|registro|registrazione)\s+(?:au|à|aux|pour|al|a|en|para|alla|allo|ai|agli|"
+    r"per|zur|zum|für|voor|bij|for|to)(?!\w)",
+    re.IGNORECASE,
+)
 _WORD = compiled(r"[^\W\d_][\w'’-]*")
 
 
 def task_verb(title: str) -> str | None:
     """The verb (or marker) that makes ``title`` a task for oneself, as written; None when it
     names the thing itself."""
-    if marker := _MARKER.match(title):
+    if marker := _MARKER.match(title) or _REGISTRATION.match(title):
         return marker.group(0).strip(" :-")
     if japanese := _JAPANESE_TASK.search(title):
         return japanese.group(0).strip()
@@ -153,8 +164,8 @@ def task_verb(title: str) -> str | None:
         if after.lower() in _AFTER_VERB and word.lower() in _LAST_VERBS:
             return word  # "Hotel buchen für die Messe", "Parkeerplek regelen voor het bezoek"
     first, second = words[0].lower(), words[1].lower()
-    if first in _FIRST_VERBS:
-        return words[0]
+    if first in _FIRST_VERBS or (first in _LAST_VERBS and second in _AFTER_VERB):
+        return words[0]  # "Réserver …", "Aanmelden voor het congres", "Anmelden zur Messe"
     if first == "να" and second in SOUTH_EAST_VERBS:
         return f"{words[0]} {words[1]}"  # "Να κλείσω ξενοδοχείο"
     particles = _PARTICLES.get(first, set()) | _OPTIONAL_PARTICLES.get(first, set())

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from planner.judge import patterns as P
 from planner.judge import zones as Z
 from planner.judge.anchored import factored
-from planner.judge.calls import call_promise, call_verb
+from planner.judge.calls import NOT_CALLS, call_promise, call_verb
 from planner.judge.kept_regex import compiled
 from planner.judge.signals import (
     HYBRID,
@@ -111,6 +111,7 @@ _WORD_FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("virtual_phrase", P.VIRTUAL_PHRASES),
     ("phone_phrase", P.PHONE_PHRASES),
     ("call", P.AMBIGUOUS_CALL),
+    ("not_call", NOT_CALLS),  # found first where it is longer: "Call for papers" is no call
     ("presence", P.PRESENCE_PHRASES),
     ("meal", P.MEAL_PHRASES),
     ("hybrid_phrase", P.HYBRID_PHRASES),

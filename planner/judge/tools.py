@@ -96,11 +96,21 @@ TOOLS: tuple[Tool, ...] = (
           "phone", "cell", "cellphone", "call", "anruf", "telefonkonferenz", "telko",
           "einwahl", "dial-in", "dial in", "conference call", "conf call", "téléphone",
           "telephone", "tél", "tél.", "portable", "appel", "appel téléphonique",
-          "conférence téléphonique", "audio", "festnetz")),
+          "conférence téléphonique", "audio", "festnetz",
+          # Italian, Spanish, Dutch
+          "telefono", "teléfono", "telefoon", "telefonico", "telefónico", "per telefono",
+          "por teléfono", "telefonisch overleg", "cellulare", "móvil", "movil", "mobiel",
+          "gsm", "chiamata", "telefonata", "llamada", "llamada telefónica",
+          "telefoongesprek")),
     Tool("online", VIDEO, "",
          ("online", "virtuell", "virtual", "remote", "video", "videocall", "video call",
           "videokonferenz", "home office", "homeoffice", "web", "en ligne", "à distance",
-          "distanciel", "télétravail")),
+          "distanciel", "télétravail",
+          # Italian, Spanish, Dutch
+          "da remoto", "in remoto", "en remoto", "remoto", "a distanza", "a distancia",
+          "en línea", "en linea", "op afstand", "videochiamata", "videoconferenza",
+          "videollamada", "videoconferencia", "videobellen", "videogesprek",
+          "videovergadering", "smart working", "teletrabajo", "thuiswerken")),
 )  # fmt: skip
 
 #: Words that turn a messenger call into a video call ("WhatsApp-Video", "Signal vidéo").
