@@ -198,9 +198,7 @@ def test_every_judge_pattern_kept_is_the_same_as_compiled(tmp_path):
     them: at import and when first searched) equals re's own compilation."""
     code = JUDGE_PATTERNS.replace("kept_regex._KEPT.off = True", "") + ("kept_regex._KEPT.save()\n")
     env = dict(os.environ, PLANNER_DATA_DIR=str(tmp_path))
-    subprocess.run(
-        [sys.executable, "-c", code], env=env, check=True, cwd=Path(__file__).parents[2]
-    )
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, cwd=Path(__file__).parents[2])
     _stamp, entries = marshal.loads((tmp_path / kept_regex.NAME).read_bytes())
     assert len(entries) > 40
     again = Kept(tmp_path / kept_regex.NAME)
