@@ -5,17 +5,10 @@ with someone stays a call. The same in an iCalendar export, a Graph item and a G
 
 from __future__ import annotations
 
-from functools import partial
-
 import pytest
 
-from planner.config.loader import default_config
 from planner.model import Mode, Purpose
-from tests.judge.judging import judgement
-from tests.judge.vendor_shapes import ME, SHAPES
-
-CONFIG = default_config(user={"email": ME, "domains": ["lindenwerk.example"]})
-judged = partial(judgement, config=CONFIG)
+from tests.judge.vendor_shapes import SHAPES, judged
 
 pytestmark = pytest.mark.usefixtures("forgotten")
 

@@ -8,17 +8,10 @@ Graph item and a Google item; "Tel Aviv" is a city."""
 
 from __future__ import annotations
 
-from functools import partial
-
 import pytest
 
-from planner.config.loader import default_config
 from planner.model import Mode, Purpose
-from tests.judge.judging import judgement
-from tests.judge.vendor_shapes import ME, SHAPES
-
-CONFIG = default_config(user={"email": ME, "domains": ["lindenwerk.example"]})
-judged = partial(judgement, config=CONFIG)
+from tests.judge.vendor_shapes import SHAPES, judged
 
 pytestmark = pytest.mark.usefixtures("forgotten")
 

@@ -7,18 +7,12 @@ export, a Graph item and a Google item, with a counterpart invited."""
 
 from __future__ import annotations
 
-from functools import partial
-
 import pytest
 
-from planner.config.loader import default_config
 from planner.judge.purpose import DEAL_CLOSING_WORDS, find_word
 from planner.model import Purpose
-from tests.judge.judging import judgement
-from tests.judge.vendor_shapes import ME, SHAPES
+from tests.judge.vendor_shapes import SHAPES, judged
 
-CONFIG = default_config(user={"email": ME, "domains": ["lindenwerk.example"]})
-judged = partial(judgement, config=CONFIG)
 GUEST = ("l.moreno@inmo-levante.example",)
 
 pytestmark = pytest.mark.usefixtures("forgotten")

@@ -7,18 +7,11 @@ Google item. A crowd or an occasion after them stays a gathering ("Drinks Fintec
 
 from __future__ import annotations
 
-from functools import partial
-
 import pytest
 
-from planner.config.loader import default_config
 from planner.judge.people import names_a_person
 from planner.model import Mode, Purpose
-from tests.judge.judging import judgement
-from tests.judge.vendor_shapes import ME, SHAPES
-
-CONFIG = default_config(user={"email": ME, "domains": ["lindenwerk.example"]})
-judged = partial(judgement, config=CONFIG)
+from tests.judge.vendor_shapes import SHAPES, judged
 
 pytestmark = pytest.mark.usefixtures("forgotten")
 

@@ -7,17 +7,11 @@ telefonica", "Reunión telefónica", "Telefonisch overleg" a call and "in videoc
 
 from __future__ import annotations
 
-from functools import partial
-
 import pytest
 
-from planner.config.loader import default_config
 from planner.model import Mode
-from tests.judge.judging import judgement
-from tests.judge.vendor_shapes import ME, SHAPES
+from tests.judge.vendor_shapes import SHAPES, judged
 
-CONFIG = default_config(user={"email": ME, "domains": ["lindenwerk.example"]})
-judged = partial(judgement, config=CONFIG)
 GUEST = ("m.serra@tessuti-como.example",)
 
 pytestmark = pytest.mark.usefixtures("forgotten")

@@ -9,18 +9,12 @@ gathering. In an iCalendar export, a Graph item and a Google item."""
 
 from __future__ import annotations
 
-from functools import partial
-
 import pytest
 
-from planner.config.loader import default_config
 from planner.judge.people import networking_word
 from planner.model import Mode, Purpose
-from tests.judge.judging import judgement
-from tests.judge.vendor_shapes import ME, SHAPES
+from tests.judge.vendor_shapes import SHAPES, judged
 
-CONFIG = default_config(user={"email": ME, "domains": ["lindenwerk.example"]})
-judged = partial(judgement, config=CONFIG)
 COLLEAGUE = ("jan.roth@lindenwerk.example",)
 MEET = "Mit Google Meet teilnehmen: https://meet.google.com/kqr-tbvw-xzp"
 

@@ -9,18 +9,11 @@ item and a Google item. The gathering itself stays one: Italian "convegno", Span
 
 from __future__ import annotations
 
-from functools import partial
-
 import pytest
 
-from planner.config.loader import default_config
 from planner.judge.people import networking_word
 from planner.model import Mode, Purpose
-from tests.judge.judging import judgement
-from tests.judge.vendor_shapes import ME, SHAPES
-
-CONFIG = default_config(user={"email": ME, "domains": ["lindenwerk.example"]})
-judged = partial(judgement, config=CONFIG)
+from tests.judge.vendor_shapes import SHAPES, judged
 
 pytestmark = pytest.mark.usefixtures("forgotten")
 

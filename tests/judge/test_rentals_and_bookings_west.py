@@ -7,18 +7,12 @@ Without a rental vendor, picking up is no car ("Ophalen bij de bakker")."""
 
 from __future__ import annotations
 
-from functools import partial
-
 import pytest
 
-from planner.config.loader import default_config
 from planner.judge.bookings import is_travel
 from planner.model import Mode, Purpose
-from tests.judge.judging import judgement
-from tests.judge.vendor_shapes import ME, SHAPES
+from tests.judge.vendor_shapes import SHAPES, judged
 
-CONFIG = default_config(user={"email": ME, "domains": ["lindenwerk.example"]})
-judged = partial(judgement, config=CONFIG)
 TRAVEL = (False, Mode.TRAVEL, Purpose.PERSONAL)
 
 pytestmark = pytest.mark.usefixtures("forgotten")

@@ -7,18 +7,12 @@ writes every noun so)."""
 
 from __future__ import annotations
 
-from functools import partial
-
 import pytest
 
-from planner.config.loader import default_config
 from planner.judge.people import visit_word
 from planner.model import Purpose
-from tests.judge.judging import judgement
-from tests.judge.vendor_shapes import ME, SHAPES
+from tests.judge.vendor_shapes import SHAPES, judged
 
-CONFIG = default_config(user={"email": ME, "domains": ["lindenwerk.example"]})
-judged = partial(judgement, config=CONFIG)
 GUEST = ("p.dekker@zeeuwse-veren.example",)
 
 pytestmark = pytest.mark.usefixtures("forgotten")

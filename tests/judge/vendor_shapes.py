@@ -7,15 +7,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
+from planner.config.loader import default_config
 from planner.ical.reader import events_from_ics
 from planner.model import Event
 from providers.base import ProviderContext
 from providers.google_map import to_event as google_event
 from providers.graph_events import to_event as graph_event
 from tests.data.judged_events import TZ
+from tests.judge.judging import judgement
 
 ME = "nora.vogel@lindenwerk.example"
+CONFIG = default_config(user={"email": ME, "domains": ["lindenwerk.example"]})
+judged = partial(judgement, config=CONFIG)  # an event judged as the user of these shapes
 START = datetime(2026, 12, 3, 10, tzinfo=TZ)
 
 
