@@ -177,7 +177,10 @@ class HomeFinder:
     def home_of(self, email: str) -> HomeCity | None:
         key = address_key(email)
         if key not in self._memo:  # kept between runs where a store is given
-            self._memo[key] = self.kept.home_of(self, key) if self.kept else self.infer(key)
+            if key in self.own:  # the config's: nothing to work out or keep
+                self._memo[key] = self.users_home()
+            else:
+                self._memo[key] = self.kept.home_of(self, key) if self.kept else self.infer(key)
         return self._memo[key]
 
     def asked(self, key: str) -> bool:
@@ -215,7 +218,10 @@ class HomeFinder:
                 yield event, personal
 
     def infer(self, email: str) -> HomeCity | None:
-        """Where ``email`` (an address key) lives or works, worked out."""
+        """Where ``email`` (an address key) lives or works, worked out; the user's own
+        address: where the config says they live (:meth:`users_home`)."""
+        if email in self.own:
+            return self.users_home()
         found: list[HomeCity] = []
         if city := configured_city(email, self.config.people):
             why = _("set in [[people]] of the config")
@@ -231,6 +237,20 @@ class HomeFinder:
         found += [b for b in booked if b.geo is None]
         kept = _distinct(found)
         return replace(kept[0], others=tuple(kept[1:])) if kept else None
+
+    def users_home(self) -> HomeCity | None:
+        """The user's own place: ``[user] home`` of the config, None where it names none. Never
+        what their meetings show: the rules read the places of meetings away from the user's
+        city as where the others are based, so the user's own travels named a city they
+        visit (a home in Munich shown as Hamburg); in the user's city they read nothing."""
+        home = str(self.config.user["home"]).strip()
+        if not home:
+            return None
+        place = self.locate(home)
+        city = place.city if place is not None and place.city else home
+        why = _("set in [user] home of the config")
+        text = home if fold(home) != fold(city) else ""
+        return HomeCity(city, _geo(place), (why,), source=CONFIGURED, text=text)
 
     def _inferred(self, email: str, book: Sequence[tuple[str, str]] = ()) -> HomeCity | None:
         """What the calendar history and the e-mail domain show (see the module doc); where

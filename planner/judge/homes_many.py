@@ -106,7 +106,7 @@ def begin(finder: HomeFinder, emails: Iterable[str]) -> Begun | None:
     too few, or where nothing can be forked."""
     import multiprocessing
 
-    keys = _keys(finder, emails)
+    keys = [key for key in _keys(finder, emails) if key not in finder.own]  # (the config's)
     prepared = _prepared(finder, keys)
     if prepared is None or "fork" not in multiprocessing.get_all_start_methods():
         return None
@@ -155,6 +155,9 @@ def homes_of(
     ``emails``, by address key: those not asked yet worked out together, thousands on the
     usable cores, with what :func:`begin` worked out meanwhile."""
     keys = _keys(finder, emails)
+    for key in keys:
+        if key in finder.own:
+            finder.home_of(key)  # the user's own: the config's, nothing to work out
     if missing := [key for key in keys if not finder.asked(key)]:
         finder.remember(dict(zip(missing, work_out(finder, missing, begun), strict=True)))
     elif begun is not None:
