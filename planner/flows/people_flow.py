@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from planner.config import Config
-from planner.flows.touch_week import circle_of, homes_of, trips_ahead
+from planner.flows.touch_week import circle_of, finder_of, trips_ahead
 from planner.store import Store
 
 if TYPE_CHECKING:
@@ -102,14 +102,14 @@ def _open(
 
 
 def _circle(session: Any, store: Store, geocoder: Any, trips: Sequence[Trip]) -> Circle:
-    homes = homes_of(
+    homes = finder_of(
         session.config,
         session.events,
         session.modes,
         geocoder,
         session.now,
         session.ledger.directory.people,
-    )
+    ).home_of
     return circle_of(
         session.config,
         session.now,

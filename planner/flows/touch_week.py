@@ -95,16 +95,10 @@ def week_section(
     trips = trips_ahead(
         config, events, modes, geocoder.locate, max(start, now), end + timedelta(days=7)
     )
+    if homes is None:
+        homes = finder_of(config, events, modes, geocoder, now, ledger.directory.people).home_of
     circle = circle_of(
-        config,
-        now,
-        ledger,
-        events,
-        modes,
-        geocoder.locate,
-        store=store,
-        trips=trips,
-        homes=homes or homes_of(config, events, modes, geocoder, now, ledger.directory.people),
+        config, now, ledger, events, modes, geocoder.locate, store=store, trips=trips, homes=homes
     )
     rows = circle.rows(everyone=False)
     if not rows:
@@ -122,22 +116,6 @@ def geocoder_for(config: Config, catalog: object | None, store: Store | None) ->
     return Geocoder(config, catalog, store_factory=(lambda: store) if store else None)  # type: ignore[arg-type]
 
 
-def homes_of(
-    config: Config,
-    events: Sequence[Event],
-    modes: Mapping[tuple[str, str], Classification],
-    geocoder: Any,
-    now: datetime,
-    people: People | None = None,
-    store: Store | None = None,
-) -> Callable[[str], Any]:
-    """Where counterparts live or work (:meth:`planner.judge.homes.HomeFinder.home_of`, the
-    one answer ``propose`` gives too), with what ``people`` (the directory, address books
-    read in) knows of them; kept between runs in ``store``
-    (:mod:`planner.judge.homes_kept`)."""
-    return finder_of(config, events, modes, geocoder, now, people, store).home_of
-
-
 def finder_of(
     config: Config,
     events: Sequence[Event],
@@ -147,8 +125,11 @@ def finder_of(
     people: People | None = None,
     store: Store | None = None,
 ) -> HomeFinder:
-    """The :class:`planner.judge.homes.HomeFinder` of :func:`homes_of`; it works many people
-    out on several cores where ``geocoder`` tells the places it has located."""
+    """Where counterparts live or work: a :class:`planner.judge.homes.HomeFinder` (its
+    ``home_of`` is the one answer ``propose`` gives too), with what ``people`` (the directory,
+    address books read in) knows of them; kept between runs in ``store``
+    (:mod:`planner.judge.homes_kept`). It works many people out on several cores where
+    ``geocoder`` tells the places it has located."""
     from planner.judge.homes import HomeFinder
     from planner.judge.homes_kept import keeping
 
